@@ -1,0 +1,84 @@
+//! Canonical agency types, so that 市知识产权局, 省知识产权局 and 知识产权局 group together.
+
+/// Agency types, most specific first: the first type with a pattern contained in a department
+/// name wins (北京知识产权法院 is a court before it is anything 知识产权).
+const AGENCY_TYPES: &[(&str, &[&str])] = &[
+    ("双打办", &["打侵办", "双打办", "打击侵犯知识产权和制售假冒伪劣商品", "打击侵权假冒"]),
+    ("法院", &["法院", "高院", "中院", "审判"]),
+    ("检察院", &["检察"]),
+    ("公安", &["公安"]),
+    ("海关", &["海关", "检验检疫", "分署"]),
+    ("版权局/新闻出版", &["版权", "新闻出版", "广电", "文化执法"]),
+    ("知识产权局", &["知识产权局", "知识产权办", "知识产权强省", "知识产权战略", "知识产权管理部门", "知识产权部门", "知强办", "知识产权联席", "知识产权办公会议", "知识产权工作领导小组", "知识产权保护中心", "知识产权维权援助中心", "知识产权服务中心", "专利"]),
+    ("工商局/市场监管", &["工商", "市场监管", "市场监督", "商标"]),
+    ("质监局", &["质监", "质量技术监督", "质检", "质量监督", "标准化"]),
+    ("食品药品监管", &["食药", "食品药品", "药监"]),
+    ("科技", &["科技", "科学技术", "科委", "科协", "科学院", "农科"]),
+    ("教育", &["教育", "教委", "高校", "学校", "大学"]),
+    ("农业", &["农业", "农委", "农牧", "农垦", "畜牧", "渔业", "水产", "种子"]),
+    ("林业", &["林业", "林草", "园林"]),
+    ("商务", &["商务", "外经贸", "贸促", "口岸", "自贸"]),
+    ("发展改革", &["发改", "发展改革", "发展和改革", "物价"]),
+    ("财政", &["财政"]),
+    ("金融", &["金融", "银监", "证监", "保监", "人民银行", "人行", "银行", "保险"]),
+    ("人力资源社会保障", &["人社", "人力资源", "人力社保", "人才"]),
+    ("司法", &["司法", "律师", "律协", "公证", "法制", "仲裁"]),
+    ("工业和信息化", &["经信", "工信", "经济和信息化", "工业和信息化", "经促", "中小企业", "工业", "经济信息", "通信管理", "经济委员会", "经委"]),
+    ("文化/文物/旅游", &["文化", "文物", "旅游", "文广", "文体"]),
+    ("国资", &["国资"]),
+    ("宣传/网信", &["宣传", "网信", "新闻办"]),
+    ("外事/侨务", &["外办", "外事", "侨办", "侨务"]),
+    ("统计", &["统计"]),
+    ("卫生/中医药", &["卫计", "卫生", "中医药", "医院"]),
+    ("税务", &["税务", "地税", "国税"]),
+    ("编办", &["编办", "编委"]),
+    ("园区/管委会", &["管委会", "高新区", "开发区", "园区", "示范区", "新区"]),
+    ("地方政府", &["政府", "办公厅", "市州", "盟市", "各市", "各区", "各县", "县区", "区县"]),
+];
+
+/// The agency type other tools group by; 其他 when no type fits.
+pub const OTHER: &str = "其他";
+
+/// Canonical agency type of a department name as printed.
+pub fn canonical_agency(name: &str) -> &'static str {
+    AGENCY_TYPES
+        .iter()
+        .find(|(_, patterns)| patterns.iter().any(|p| name.contains(p)))
+        .map(|(kind, _)| *kind)
+        .unwrap_or(OTHER)
+}
+
+/// All agency types, in facet order.
+pub fn agency_types() -> impl Iterator<Item = &'static str> {
+    AGENCY_TYPES.iter().map(|(kind, _)| *kind).chain(std::iter::once(OTHER))
+}
+
+/// Does this text end like the name of a body (局, 委, 厅, 院 …)? Used to tell department cells
+/// and lists from prose.
+pub fn looks_like_body(name: &str) -> bool {
+    const ENDINGS: &[&str] = &[
+        "局", "委", "厅", "院", "办", "部", "部门", "单位", "海关", "政府", "中心", "小组", "分署",
+        "总队", "管委会", "公司", "协会", "会", "队", "所", "署", "室", "站", "校", "处", "组",
+        "科", "行", "园", "区", "市", "县", "州", "盟", "团", "社",
+    ];
+    let name = name.trim_end_matches(['）', ')']);
+    ENDINGS.iter().any(|e| name.ends_with(e))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn canonical_types_group_levels_together() {
+        assert_eq!(canonical_agency("市知识产权局"), "知识产权局");
+        assert_eq!(canonical_agency("省知识产权局"), "知识产权局");
+        assert_eq!(canonical_agency("北京知识产权法院"), "法院");
+        assert_eq!(canonical_agency("市工商局"), "工商局/市场监管");
+        assert_eq!(canonical_agency("市场监管委"), "工商局/市场监管");
+        assert_eq!(canonical_agency("北京海关"), "海关");
+        assert_eq!(canonical_agency("海关总署广东分署"), "海关");
+        assert_eq!(canonical_agency("新闻出版广电局（版权局）"), "版权局/新闻出版");
+        assert_eq!(canonical_agency("各有关部门"), OTHER);
+    }
+}

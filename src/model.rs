@@ -1,0 +1,166 @@
+//! The records of the dataset (plans, measures, targets, themes) in the shape of the export contract.
+//!
+//! Field names and order follow `DESIGN.md` ("Public contract: export JSON"), so serialising a
+//! [`Dataset`] with serde gives the contract directly.
+
+use serde::{Deserialize, Serialize};
+
+/// Administrative level of the body that issued a plan.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Level {
+    Province,
+    City,
+    District,
+}
+
+impl Level {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Level::Province => "province",
+            Level::City => "city",
+            Level::District => "district",
+        }
+    }
+}
+
+/// What sort of document a plan is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum Kind {
+    #[serde(rename = "work points")]
+    WorkPoints,
+    #[serde(rename = "five-year plan")]
+    FiveYearPlan,
+    #[serde(rename = "action plan")]
+    ActionPlan,
+}
+
+impl Kind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::WorkPoints => "work points",
+            Kind::FiveYearPlan => "five-year plan",
+            Kind::ActionPlan => "action plan",
+        }
+    }
+}
+
+/// One policy plan: a whole document, or one provincial table of the 2018 compilation.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Plan {
+    /// Readable, URL-safe and stable, e.g. `beijing-2018`.
+    pub id: String,
+    /// As printed, e.g. 北京市.
+    pub region: String,
+    /// GB/T 2260 six-digit code; null where the standard has none (新疆生产建设兵团).
+    pub region_code: Option<String>,
+    pub region_en: String,
+    pub level: Level,
+    pub kind: Kind,
+    pub year_start: u16,
+    pub year_end: u16,
+    pub title: String,
+    pub doc_number: Option<String>,
+    /// The seed file the plan was parsed from, e.g. `seeds/provinces-2018-work-points.txt`.
+    pub source: String,
+}
+
+/// Role of a department in a measure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Role {
+    Lead,
+    Support,
+}
+
+/// A department named in a measure, exactly as printed, with its role and canonical agency type.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Department {
+    pub name: String,
+    /// `lead`, `support`, or null where the document does not tell roles apart.
+    pub role: Option<Role>,
+    /// Canonical agency type (知识产权局, 工商局/市场监管, 法院, 海关 …) so that 市知识产权局 and
+    /// 省知识产权局 group together; 其他 when no type fits.
+    pub agency: String,
+}
+
+/// One measure (task, item or table row) of a plan.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Measure {
+    /// Stable id: the plan id and the measure's ordinal in the plan, e.g. `beijing-2018-007`.
+    pub id: String,
+    pub plan: String,
+    /// The printed item number, or null (table rows carry none).
+    pub no: Option<u32>,
+    /// Enclosing heading without its numbering; for table rows the focus area text.
+    pub chapter: String,
+    /// 1–6, the national template's focus area, for rows of the 2018 provincial tables.
+    pub focus_no: Option<u8>,
+    /// The 工作内容 cell of a table row.
+    pub work_item: Option<String>,
+    /// Leading title sentence where the document titles its items.
+    pub title: Option<String>,
+    /// Normalised body, without title and department clause; null for an empty 具体举措 cell.
+    pub text: Option<String>,
+    pub departments: Vec<Department>,
+    /// Theme ids the measure touches.
+    pub themes: Vec<String>,
+    /// First and last seed line (1-based) the measure was read from.
+    pub lines: [u32; 2],
+}
+
+/// A quantified target of a plan, e.g. 万人发明专利拥有量 达到 2.4 件 by 2020.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Target {
+    pub plan: String,
+    pub indicator: String,
+    pub value: f64,
+    /// Upper end of a range such as 1-2个.
+    pub value_max: Option<f64>,
+    pub unit: Option<String>,
+    /// The comparison word as printed (超过, 以上, 达, 突破, 不少于 …).
+    pub qualifier: Option<String>,
+    pub year: u16,
+    /// The clause the target was read from, as printed (whitespace removed).
+    pub text: String,
+}
+
+/// A theme as listed in the export (the full taxonomy lives in `data/themes.toml`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ThemeRef {
+    pub id: String,
+    pub zh: String,
+    pub en: String,
+}
+
+/// Prose of a plan that is not a measure or target: preamble, review of past work, principles,
+/// closing remarks. Kept (not dropped) so that every meaningful seed line is placed somewhere.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Passage {
+    pub plan: String,
+    /// The enclosing heading without its numbering, or null before the first heading.
+    pub heading: Option<String>,
+    pub text: String,
+    pub lines: [u32; 2],
+}
+
+/// A meaningful seed line that no record took.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Unassigned {
+    pub source: String,
+    pub line: u32,
+    pub text: String,
+}
+
+/// The whole dataset, in the order and shape of the export contract.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Dataset {
+    pub plans: Vec<Plan>,
+    pub measures: Vec<Measure>,
+    pub targets: Vec<Target>,
+    pub themes: Vec<ThemeRef>,
+    pub unassigned: Vec<Unassigned>,
+    /// Not part of the five-key contract: narrative prose, exported after the contract's keys.
+    #[serde(default)]
+    pub passages: Vec<Passage>,
+}

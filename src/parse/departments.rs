@@ -1,0 +1,357 @@
+//! Split a department clause into names with roles: `(X牵头，Y、Z配合)`, `X配合部门：Y`,
+//! `X会同Y`, `X等各有关部门负责`, plain lists, and clauses written as sentences.
+
+use crate::agency::{canonical_agency, looks_like_body};
+use crate::model::{Department, Role};
+
+/// Role words that close a group of names, and the role they give.
+const ROLE_WORDS: &[(&str, Role)] = &[
+    ("牵头", Role::Lead),
+    ("负责", Role::Lead),
+    ("主办", Role::Lead),
+    ("配合", Role::Support),
+    ("参与", Role::Support),
+    ("协助", Role::Support),
+    ("协办", Role::Support),
+];
+
+/// Labels that open a group: `责任部门：X`, `配合部门：Y`.
+const LABELS: &[(&str, Role)] = &[
+    ("责任部门：", Role::Lead),
+    ("责任单位：", Role::Lead),
+    ("牵头部门：", Role::Lead),
+    ("牵头单位：", Role::Lead),
+    ("主责部门：", Role::Lead),
+    ("配合部门：", Role::Support),
+    ("配合单位：", Role::Support),
+    ("协办单位：", Role::Support),
+    ("参与部门：", Role::Support),
+];
+
+/// Parse a department clause. `default_role` is the role of names when the clause tells no roles
+/// apart: lead for documents whose clauses name the bodies in charge (000, 002), null for table
+/// cells of 003. The clause may still carry its brackets and whitespace.
+pub fn parse_departments(clause: &str, default_role: Option<Role>) -> Vec<Department> {
+    let clause: String = clause.chars().filter(|c| !c.is_whitespace()).collect();
+    let clause = strip_brackets(&clause);
+    let clause = clause.replace(':', "：").replace(',', "，").replace(';', "；");
+    let clause = clause.trim_end_matches(['。', '；', '，', '、']);
+    if clause.is_empty() {
+        return Vec::new();
+    }
+    if is_sentence(clause) {
+        return sentence_names(clause);
+    }
+    let groups = role_groups(clause);
+    let any_role = groups.iter().any(|(_, role)| role.is_some());
+    let mut out: Vec<Department> = Vec::new();
+    for (text, role) in groups {
+        let role = match role {
+            Some(r) => Some(r),
+            None if any_role => Some(Role::Lead),
+            None => default_role,
+        };
+        for name in split_names(&text) {
+            if !out.iter().any(|d| d.name == name && d.role == role) {
+                out.push(Department { agency: canonical_agency(&name).to_string(), name, role });
+            }
+        }
+    }
+    out
+}
+
+/// Remove one pair of enclosing brackets, full-width or ASCII.
+fn strip_brackets(s: &str) -> &str {
+    let s = s.trim();
+    for (open, close) in [('（', '）'), ('(', ')'), ('（', ')'), ('(', '）')] {
+        if let Some(inner) = s.strip_prefix(open).and_then(|t| t.strip_suffix(close)) {
+            if balanced(inner) {
+                return inner;
+            }
+        }
+    }
+    s
+}
+
+/// Are the brackets of `s` balanced (so that stripping the outer pair was right)?
+fn balanced(s: &str) -> bool {
+    let mut depth = 0i32;
+    for c in s.chars() {
+        match c {
+            '（' | '(' => depth += 1,
+            '）' | ')' => {
+                depth -= 1;
+                if depth < 0 {
+                    return false;
+                }
+            }
+            _ => {}
+        }
+    }
+    depth == 0
+}
+
+/// A clause written as prose (`质监局提供…指导，农业部门负责安全质量监管…`) rather than a list.
+fn is_sentence(clause: &str) -> bool {
+    if clause.contains('。') {
+        return true;
+    }
+    // A role word followed by more words, not by a separator, is a verb in a sentence.
+    top_level_parts(clause, &['，', '；']).iter().any(|part| {
+        ROLE_WORDS.iter().any(|(w, _)| {
+            part.match_indices(w).any(|(i, _)| {
+                let rest = &part[i + w.len()..];
+                !rest.is_empty() && !rest.starts_with(['、', '，', '：']) && !rest.starts_with("部门") && !rest.starts_with("单位")
+            })
+        })
+    }) || clause.chars().count() > 60 && !clause.contains('、')
+}
+
+/// Names from a sentence: the body each clause begins with, without a role (the sentence
+/// describes duties rather than lead and support).
+fn sentence_names(clause: &str) -> Vec<Department> {
+    let mut out: Vec<Department> = Vec::new();
+    for part in top_level_parts(clause, &['，', '；', '。']) {
+        if let Some(name) = leading_body(&part) {
+            if !out.iter().any(|d| d.name == name) {
+                out.push(Department { agency: canonical_agency(&name).to_string(), name, role: None });
+            }
+        }
+    }
+    out
+}
+
+/// The shortest prefix of a clause that ends like a body and is followed by a verb.
+fn leading_body(part: &str) -> Option<String> {
+    let chars: Vec<char> = part.chars().collect();
+    for end in 2..=chars.len().min(16) {
+        let prefix: String = chars[..end].iter().collect();
+        let rest: String = chars[end..].iter().collect();
+        let is_verb = ROLE_WORDS.iter().any(|(w, _)| rest.starts_with(w))
+            || ["提供", "做好", "开展", "加强", "指导", "组织"].iter().any(|v| rest.starts_with(v));
+        if looks_like_body(&prefix) && is_verb {
+            return Some(prefix);
+        }
+    }
+    None
+}
+
+/// Split a clause into groups of names that share a role.
+fn role_groups(clause: &str) -> Vec<(String, Option<Role>)> {
+    // Labelled form: 责任部门：X 配合部门：Y.
+    if let Some(groups) = labelled_groups(clause) {
+        return groups;
+    }
+    // X会同Y: X leads, Y supports.
+    if let Some(i) = clause.find("会同") {
+        let (lead, support) = (&clause[..i], &clause[i + "会同".len()..]);
+        let mut groups = role_groups(lead);
+        for g in &mut groups {
+            if g.1.is_none() {
+                g.1 = Some(Role::Lead);
+            }
+        }
+        let mut rest = role_groups(support);
+        for g in &mut rest {
+            if g.1.is_none() {
+                g.1 = Some(Role::Support);
+            }
+        }
+        groups.extend(rest);
+        return groups;
+    }
+    // Role words close groups: X牵头，Y、Z配合 / X牵头、Y配合.
+    let mut groups = Vec::new();
+    let mut current = String::new();
+    let mut depth = 0;
+    let mut rest = clause;
+    while let Some(c) = rest.chars().next() {
+        if depth == 0 {
+            if let Some((w, role)) = ROLE_WORDS.iter().find(|(w, _)| rest.starts_with(w)) {
+                let after = &rest[w.len()..];
+                if after.is_empty() || after.starts_with(['，', '、', '；']) {
+                    groups.push((std::mem::take(&mut current), Some(*role)));
+                    rest = after.trim_start_matches(['，', '、', '；']);
+                    continue;
+                }
+            }
+            if c == '；' || c == '，' {
+                // A leading unmarked list closed by a comma stands alone (X，Y配合: X leads);
+                // after a role word, a comma keeps two unmarked lists in one group.
+                if groups.is_empty() && !current.is_empty() {
+                    groups.push((std::mem::take(&mut current), None));
+                } else {
+                    current.push('、');
+                }
+                rest = &rest[c.len_utf8()..];
+                continue;
+            }
+        }
+        match c {
+            '（' | '(' => depth += 1,
+            '）' | ')' => depth -= 1,
+            _ => {}
+        }
+        current.push(c);
+        rest = &rest[c.len_utf8()..];
+    }
+    if !current.trim_matches('、').is_empty() {
+        groups.push((current, None));
+    }
+    groups
+}
+
+fn labelled_groups(clause: &str) -> Option<Vec<(String, Option<Role>)>> {
+    let mut marks: Vec<(usize, &str, Role)> = LABELS
+        .iter()
+        .flat_map(|(label, role)| clause.match_indices(label).map(move |(i, _)| (i, *label, *role)))
+        .collect();
+    if marks.is_empty() {
+        return None;
+    }
+    marks.sort_by_key(|m| m.0);
+    let mut groups = Vec::new();
+    let head = &clause[..marks[0].0];
+    if !head.trim_matches(['，', '、', '；']).is_empty() {
+        groups.push((head.to_string(), Some(Role::Lead)));
+    }
+    for (k, (start, label, role)) in marks.iter().enumerate() {
+        let end = marks.get(k + 1).map(|m| m.0).unwrap_or(clause.len());
+        groups.push((clause[start + label.len()..end].to_string(), Some(*role)));
+    }
+    Some(groups)
+}
+
+/// Split a list of names on 、，； and on 及/和 between two bodies; handle 等.
+fn split_names(list: &str) -> Vec<String> {
+    let mut names = Vec::new();
+    for part in top_level_parts(list, &['、', '，', '；', '/', '／']) {
+        for name in split_conjunction(&part) {
+            // X等各有关部门 → X, 各有关部门; X等 → X; a bare 等 / 等部门 is dropped. 等 inside
+            // a name (高等院校) is not a list marker.
+            let split_at = ["等各", "等有关", "等相关", "等部门", "等单位"]
+                .iter()
+                .filter_map(|m| name.find(m))
+                .min()
+                .or_else(|| name.strip_suffix('等').map(|h| h.len()));
+            match split_at {
+                Some(i) => {
+                    let (head, tail) = (name[..i].trim(), name[i + '等'.len_utf8()..].trim());
+                    if !head.is_empty() {
+                        names.push(head.to_string());
+                    }
+                    if !tail.is_empty() && tail != "部门" && tail != "单位" {
+                        names.push(tail.to_string());
+                    }
+                }
+                None => names.push(name),
+            }
+        }
+    }
+    names.retain(|n| !n.is_empty());
+    names
+}
+
+/// `A及B` and `A和B` name two bodies when both halves end like one.
+fn split_conjunction(name: &str) -> Vec<String> {
+    for conj in ["及", "和"] {
+        for (i, _) in name.match_indices(conj) {
+            let (a, b) = (&name[..i], &name[i + conj.len()..]);
+            if a.chars().count() >= 2 && looks_like_body(a) && looks_like_body(b) && b.chars().count() >= 3 {
+                let mut out = vec![a.to_string()];
+                out.extend(split_conjunction(b));
+                return out;
+            }
+        }
+    }
+    vec![name.to_string()]
+}
+
+/// Split on separators that are not inside brackets.
+fn top_level_parts(s: &str, seps: &[char]) -> Vec<String> {
+    let mut parts = Vec::new();
+    let mut current = String::new();
+    let mut depth = 0;
+    for c in s.chars() {
+        match c {
+            '（' | '(' => depth += 1,
+            '）' | ')' => depth -= 1,
+            _ => {}
+        }
+        if depth == 0 && seps.contains(&c) {
+            parts.push(std::mem::take(&mut current));
+        } else {
+            current.push(c);
+        }
+    }
+    parts.push(current);
+    parts.into_iter().map(|p| p.trim().to_string()).filter(|p| !p.is_empty()).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(clause: &str, default: Option<Role>) -> Vec<(String, Option<Role>)> {
+        parse_departments(clause, default).into_iter().map(|d| (d.name, d.role)).collect()
+    }
+
+    fn n(name: &str, role: Option<Role>) -> (String, Option<Role>) {
+        (name.to_string(), role)
+    }
+
+    const L: Option<Role> = Some(Role::Lead);
+    const S: Option<Role> = Some(Role::Support);
+
+    #[test]
+    fn plain_list_takes_default_role() {
+        assert_eq!(names("（区工商局、经促局）", L), vec![n("区工商局", L), n("经促局", L)]);
+        assert_eq!(names("市知识产权局、市\n发改委", None), vec![n("市知识产权局", None), n("市发改委", None)]);
+    }
+
+    #[test]
+    fn lead_and_support() {
+        assert_eq!(
+            names("(省知识产权局牵头，各有关单位配合)", L),
+            vec![n("省知识产权局", L), n("各有关单位", S)]
+        );
+        assert_eq!(
+            names("（省知识产权局牵头、省公安厅、新闻出版广电局（版权局），海关总署广东分署配合）", L),
+            vec![n("省知识产权局", L), n("省公安厅", S), n("新闻出版广电局（版权局）", S), n("海关总署广东分署", S)]
+        );
+        assert_eq!(
+            names("市知识产权局 配合部门：市工商局、市高院", None),
+            vec![n("市知识产权局", L), n("市工商局", S), n("市高院", S)]
+        );
+        assert_eq!(
+            names("责任部门：市知识产权局 配合部门：市政府办公厅", None),
+            vec![n("市知识产权局", L), n("市政府办公厅", S)]
+        );
+        assert_eq!(
+            names("省发改委、知识产权局会同省有关部门、石家庄", None),
+            vec![n("省发改委", L), n("知识产权局", L), n("省有关部门", S), n("石家庄", S)]
+        );
+        assert_eq!(names("知识产权局，相关部门配合", None), vec![n("知识产权局", L), n("相关部门", S)]);
+    }
+
+    #[test]
+    fn deng_and_conjunctions() {
+        assert_eq!(
+            names("（省工商局、司法厅、知识产权局等各有关部门负责）", L),
+            vec![n("省工商局", L), n("司法厅", L), n("知识产权局", L), n("各有关部门", L)]
+        );
+        assert_eq!(names("工商局、质监局等", None), vec![n("工商局", None), n("质监局", None)]);
+        assert_eq!(
+            names("（区打击侵犯知识产权和制售假冒伪劣商品工作领导小组及区知识产权保护相关职能部门）", L),
+            vec![n("区打击侵犯知识产权和制售假冒伪劣商品工作领导小组", L), n("区知识产权保护相关职能部门", L)]
+        );
+    }
+
+    #[test]
+    fn sentence_clause_names_bodies_without_roles() {
+        assert_eq!(
+            names("质监局提供标准化及标准体系建设的知识和指导，农业部门负责安全质量监管监测落实，农科所负责各项栽培技术及技术标准的推广、培训及落实。", None),
+            vec![n("质监局", None), n("农业部门", None), n("农科所", None)]
+        );
+    }
+}

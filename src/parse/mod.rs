@@ -1,0 +1,298 @@
+//! The parser: seed text → plans, measures, targets and passages, staged like a compiler.
+//!
+//! 1. [`lines`]: number the lines, repair overprinted bold, spot page numbers.
+//! 2. [`prose`] or [`table`]: split the document into plans, then into items or table cells.
+//! 3. [`departments`] and [`targets`]: read department clauses and quantified targets.
+//! 4. [`parse_document`]: assemble records with ids, and account for every line in a [`Ledger`].
+//!
+//! Every function here is pure over `&str` and never panics on any input: what it cannot place
+//! is reported in `unassigned` and in [`Diagnostic`]s, with line numbers.
+
+pub mod departments;
+pub mod lines;
+pub mod prose;
+pub mod regions;
+pub mod table;
+pub mod targets;
+
+use crate::model::{Dataset, Department, Kind, Level, Measure, Passage, Plan, Target, Unassigned};
+use serde::Serialize;
+
+/// What is known about a document before it is read (from the seed catalogue or from a reader).
+#[derive(Debug, Clone, PartialEq)]
+pub struct DocumentInfo {
+    /// Path of the seed, e.g. `seeds/provinces-2018-work-points.txt`, or a reader's label.
+    pub source: String,
+    /// Region as printed, for single-plan documents; table documents name theirs in headings.
+    pub region: Option<String>,
+    pub level: Level,
+    pub kind: Kind,
+    pub year_start: Option<u16>,
+    pub year_end: Option<u16>,
+    /// Use this title instead of the one read from the text.
+    pub title: Option<String>,
+    /// Use this plan id instead of one made from region and years.
+    pub id: Option<String>,
+}
+
+/// A problem the parser noticed, with the seed line it concerns.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Diagnostic {
+    pub source: String,
+    pub line: u32,
+    pub message: String,
+}
+
+/// What became of each piece of each seed line, for coverage figures.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Use {
+    /// Blank line.
+    Blank,
+    /// Page number, repeated table header, overprinted duplicate: no content.
+    Noise,
+    /// Plan metadata: title, document number, region heading.
+    Meta,
+    /// A heading carried by the records under it (chapter, focus area).
+    Heading,
+    Measure,
+    Target,
+    Passage,
+    /// Meaningful text that no record took.
+    Unassigned,
+}
+
+/// Line-by-line account of what the parser did with a source.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Ledger {
+    /// (source, line, characters, use), one entry per piece of a line.
+    pub entries: Vec<(String, u32, usize, Use)>,
+}
+
+impl Ledger {
+    pub fn record(&mut self, source: &str, line: u32, text: &str, used: Use) {
+        let chars = text.chars().filter(|c| !c.is_whitespace()).count();
+        self.entries.push((source.to_string(), line, chars, used));
+    }
+
+    /// Characters of meaningful text (not blank, not noise).
+    pub fn meaningful_chars(&self) -> usize {
+        self.entries
+            .iter()
+            .filter(|e| !matches!(e.3, Use::Blank | Use::Noise))
+            .map(|e| e.2)
+            .sum()
+    }
+
+    /// Characters placed in a record.
+    pub fn placed_chars(&self) -> usize {
+        self.entries
+            .iter()
+            .filter(|e| !matches!(e.3, Use::Blank | Use::Noise | Use::Unassigned))
+            .map(|e| e.2)
+            .sum()
+    }
+
+    /// Share of meaningful characters placed in records, 0–1 (1 for a document with none).
+    pub fn coverage(&self) -> f64 {
+        let total = self.meaningful_chars();
+        if total == 0 {
+            1.0
+        } else {
+            self.placed_chars() as f64 / total as f64
+        }
+    }
+
+    /// Characters per use, for `plan-compare stats`.
+    pub fn chars_by_use(&self) -> Vec<(Use, usize)> {
+        let order = [
+            Use::Measure,
+            Use::Target,
+            Use::Heading,
+            Use::Meta,
+            Use::Passage,
+            Use::Noise,
+            Use::Unassigned,
+        ];
+        order
+            .iter()
+            .map(|u| (*u, self.entries.iter().filter(|e| e.3 == *u).map(|e| e.2).sum()))
+            .collect()
+    }
+}
+
+/// A plan as a shape parser produced it, before ids are given.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct PlanDraft {
+    pub region: String,
+    pub title: String,
+    pub doc_number: Option<String>,
+    pub year_start: Option<u16>,
+    pub year_end: Option<u16>,
+    pub measures: Vec<MeasureDraft>,
+    pub targets: Vec<TargetDraft>,
+    pub passages: Vec<PassageDraft>,
+}
+
+/// A measure before it has ids and themes.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct MeasureDraft {
+    pub no: Option<u32>,
+    pub chapter: String,
+    pub focus_no: Option<u8>,
+    pub work_item: Option<String>,
+    pub title: Option<String>,
+    pub text: Option<String>,
+    pub departments: Vec<Department>,
+    pub lines: [u32; 2],
+}
+
+/// A target before it names its plan.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TargetDraft {
+    pub indicator: String,
+    pub value: f64,
+    pub value_max: Option<f64>,
+    pub unit: Option<String>,
+    pub qualifier: Option<String>,
+    pub year: u16,
+    pub text: String,
+}
+
+/// A passage before it names its plan.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PassageDraft {
+    pub heading: Option<String>,
+    pub text: String,
+    pub lines: [u32; 2],
+}
+
+/// What a shape parser returns for one document.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct DocumentDraft {
+    pub plans: Vec<PlanDraft>,
+    pub unassigned: Vec<Unassigned>,
+    pub diagnostics: Vec<Diagnostic>,
+    pub ledger: Ledger,
+}
+
+/// The parsed form of one document: records in the contract's shape plus the account of lines.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ParsedDocument {
+    pub dataset: Dataset,
+    pub diagnostics: Vec<Diagnostic>,
+    pub ledger: Ledger,
+}
+
+/// The largest document the parser reads (bigger input is refused with a diagnostic).
+pub const MAX_DOCUMENT_BYTES: usize = 16 * 1024 * 1024;
+
+/// Parse one document. Table documents (the 2018 provincial compilation and anything shaped like
+/// it) go to [`table`]; everything else to [`prose`]. Never panics.
+pub fn parse_document(info: &DocumentInfo, text: &str) -> ParsedDocument {
+    let mut draft = if text.len() > MAX_DOCUMENT_BYTES {
+        DocumentDraft {
+            diagnostics: vec![Diagnostic {
+                source: info.source.clone(),
+                line: 0,
+                message: format!(
+                    "document is {} bytes; the parser reads at most {} bytes",
+                    text.len(),
+                    MAX_DOCUMENT_BYTES
+                ),
+            }],
+            ..Default::default()
+        }
+    } else {
+        let lines = lines::split_lines(text);
+        if table::looks_like_table_document(&lines) {
+            table::parse(info, &lines)
+        } else {
+            prose::parse(info, &lines)
+        }
+    };
+    if draft.plans.is_empty() && draft.diagnostics.is_empty() {
+        draft.diagnostics.push(Diagnostic {
+            source: info.source.clone(),
+            line: 0,
+            message: "no plan found: the text has no numbered items and no table".to_string(),
+        });
+    }
+    assemble(info, draft)
+}
+
+/// Give plans and measures their ids and turn drafts into contract records.
+fn assemble(info: &DocumentInfo, draft: DocumentDraft) -> ParsedDocument {
+    let mut dataset = Dataset { unassigned: draft.unassigned, ..Default::default() };
+    for plan in draft.plans {
+        let region = regions::find(&plan.region);
+        let year_start = info.year_start.or(plan.year_start).unwrap_or(0);
+        let year_end = info.year_end.or(plan.year_end).unwrap_or(year_start);
+        let id = match &info.id {
+            Some(id) => id.clone(),
+            None => plan_id(region.map(|r| r.slug.to_string()), &plan.region, year_start, year_end),
+        };
+        for (k, m) in plan.measures.into_iter().enumerate() {
+            dataset.measures.push(Measure {
+                id: format!("{}-{:03}", id, k + 1),
+                plan: id.clone(),
+                no: m.no,
+                chapter: m.chapter,
+                focus_no: m.focus_no,
+                work_item: m.work_item,
+                title: m.title,
+                text: m.text,
+                departments: m.departments,
+                themes: Vec::new(),
+                lines: m.lines,
+            });
+        }
+        for t in plan.targets {
+            dataset.targets.push(Target {
+                plan: id.clone(),
+                indicator: t.indicator,
+                value: t.value,
+                value_max: t.value_max,
+                unit: t.unit,
+                qualifier: t.qualifier,
+                year: t.year,
+                text: t.text,
+            });
+        }
+        for p in plan.passages {
+            dataset.passages.push(Passage { plan: id.clone(), heading: p.heading, text: p.text, lines: p.lines });
+        }
+        dataset.plans.push(Plan {
+            id,
+            region_code: region.and_then(|r| r.code.map(str::to_string)),
+            region_en: region.map(|r| r.en.to_string()).unwrap_or_default(),
+            region: plan.region,
+            level: info.level,
+            kind: info.kind,
+            year_start,
+            year_end,
+            title: info.title.clone().unwrap_or(plan.title),
+            doc_number: plan.doc_number,
+            source: info.source.clone(),
+        });
+    }
+    ParsedDocument { dataset, diagnostics: draft.diagnostics, ledger: draft.ledger }
+}
+
+/// `beijing-2018`, `shantou-2016-2020`; a region without a slug falls back to a hash-free
+/// transliteration-less form (`plan-2018`) that callers can override.
+fn plan_id(slug: Option<String>, region: &str, year_start: u16, year_end: u16) -> String {
+    let base = slug.unwrap_or_else(|| {
+        let s = regions::slugify(region);
+        if s.is_empty() {
+            "plan".to_string()
+        } else {
+            s
+        }
+    });
+    match (year_start, year_end) {
+        (0, _) => base,
+        (a, b) if a == b => format!("{base}-{a}"),
+        (a, b) => format!("{base}-{a}-{b}"),
+    }
+}

@@ -1,0 +1,591 @@
+//! Stage 2–3 for prose documents: numbered items under headings (000, 001, 002, 004 and plans
+//! that readers paste).
+//!
+//! The measures of a document are its longest run of consecutively numbered items at one level
+//! (`（一）…（三十）` in 000, `1.…160.` in 002); headings above that level name their chapters;
+//! numbered lists elsewhere (challenges, principles) and unnumbered prose become passages.
+
+use super::departments::parse_departments;
+use super::lines::{is_page_number, normalise, width, Line};
+use super::targets;
+use super::{Diagnostic, DocumentDraft, DocumentInfo, Ledger, MeasureDraft, PassageDraft, PlanDraft, Use};
+use crate::agency::looks_like_body;
+use crate::model::{Role, Unassigned};
+
+/// Numbering levels: `一、` chapter, `（一）` section, `1.` item.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Depth {
+    Chapter = 1,
+    Section = 2,
+    Item = 3,
+}
+
+/// A numbered line: its depth, number and the text after the number.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Marker {
+    pub depth: Depth,
+    pub number: u32,
+    pub rest: String,
+}
+
+/// Read a numbering prefix: `一、`, `（一）` / `(一)`, `1.` / `1．` / `1、`.
+pub fn marker(text: &str) -> Option<Marker> {
+    let t = text.trim_start();
+    if let Some(after_open) = t.strip_prefix(['（', '(']) {
+        let after_open = after_open.trim_start();
+        let digits: String = after_open.chars().take_while(|c| is_cn_digit(*c)).collect();
+        if !digits.is_empty() {
+            let after = after_open[digits.len()..].trim_start();
+            if let Some(rest) = after.strip_prefix(['）', ')']) {
+                return Some(Marker { depth: Depth::Section, number: cn_number(&digits)?, rest: rest.trim().to_string() });
+            }
+        }
+        return None;
+    }
+    let digits: String = t.chars().take_while(|c| is_cn_digit(*c)).collect();
+    if !digits.is_empty() {
+        let rest = &t[digits.len()..];
+        if let Some(rest) = rest.strip_prefix('、') {
+            return Some(Marker { depth: Depth::Chapter, number: cn_number(&digits)?, rest: rest.trim().to_string() });
+        }
+        return None;
+    }
+    let digits: String = t.chars().take_while(|c| c.is_ascii_digit()).collect();
+    if !digits.is_empty() && digits.len() <= 3 {
+        let rest = &t[digits.len()..];
+        let rest_trim = rest.trim_start();
+        if let Some(after) = rest_trim.strip_prefix(['.', '．', '、']) {
+            if !after.starts_with(|c: char| c.is_ascii_digit()) {
+                return Some(Marker { depth: Depth::Item, number: digits.parse().ok()?, rest: after.trim().to_string() });
+            }
+        }
+    }
+    None
+}
+
+fn is_cn_digit(c: char) -> bool {
+    "一二三四五六七八九十".contains(c)
+}
+
+/// 一 → 1, 十四 → 14, 二十一 → 21, 三十 → 30.
+pub fn cn_number(s: &str) -> Option<u32> {
+    let digit = |c: char| "一二三四五六七八九".find(c).map(|i| (i / 3) as u32 + 1);
+    let chars: Vec<char> = s.chars().collect();
+    match chars.as_slice() {
+        [c] if *c == '十' => Some(10),
+        [c] => digit(*c),
+        ['十', u] => Some(10 + digit(*u)?),
+        [t, '十'] => Some(digit(*t)? * 10),
+        [t, '十', u] => Some(digit(*t)? * 10 + digit(*u)?),
+        _ => None,
+    }
+}
+
+/// Words that end a document title.
+const TITLE_ENDINGS: &[&str] = &["要点", "规划", "方案", "计划", "意见", "纲要", "办法", "措施", "通知"];
+
+/// Parse a prose document into one plan.
+pub fn parse(info: &DocumentInfo, lines: &[Line]) -> DocumentDraft {
+    let source = info.source.as_str();
+    let mut ledger = Ledger::default();
+    let mut diagnostics = Vec::new();
+    let mut status: Vec<Option<Use>> = vec![None; lines.len()];
+
+    // Stage 1 results: blank lines and page numbers carry nothing.
+    for (i, line) in lines.iter().enumerate() {
+        if line.text.is_empty() {
+            status[i] = Some(Use::Blank);
+        } else if is_page_number(&line.text) {
+            status[i] = Some(Use::Noise);
+        }
+    }
+    let content: Vec<usize> = (0..lines.len()).filter(|&i| status[i].is_none()).collect();
+    let markers: Vec<(usize, Marker)> = content.iter().filter_map(|&i| marker(&lines[i].text).map(|m| (i, m))).collect();
+
+    // A heading printed twice (bold), the first copy cut short, is a duplicate of the next.
+    let mut duplicate = vec![false; lines.len()];
+    for pair in markers.windows(2) {
+        let ((i, a), (_, b)) = (&pair[0], &pair[1]);
+        let (ra, rb) = (normalise(&a.rest), normalise(&b.rest));
+        if a.depth == b.depth && a.number == b.number && !ra.is_empty() && rb.starts_with(&ra) && ra.len() < rb.len() {
+            duplicate[*i] = true;
+            status[*i] = Some(Use::Noise);
+        }
+    }
+    let markers: Vec<(usize, Marker)> = markers.into_iter().filter(|(i, _)| !duplicate[*i]).collect();
+
+    // The measures are the longest run of consecutive numbers at one depth.
+    let run = longest_run(&markers);
+    let measure_depth = run.first().map(|&k| markers[k].1.depth);
+    let in_run: Vec<bool> = {
+        let mut v = vec![false; markers.len()];
+        for &k in &run {
+            v[k] = true;
+        }
+        v
+    };
+    let paragraph_mode = is_paragraph_mode(lines, &content);
+
+    let mut plan = PlanDraft { region: info.region.clone().unwrap_or_default(), ..Default::default() };
+    let first_marker_line = markers.first().map(|(i, _)| *i).unwrap_or(lines.len());
+    front_matter(info, lines, &content, first_marker_line, &mut plan, &mut status);
+
+    // A targets table is read before the walk, so that its cells do not become prose.
+    let table_targets = targets::from_table(lines, &mut status);
+
+    // Walk the document: headings set the context; run items become measures.
+    let mut chapter_by_depth: [Option<String>; 4] = [None, None, None, None];
+    let mut k = 0;
+    let mut passage: Option<(Option<String>, Vec<usize>)> = None;
+    let mut i = first_marker_line;
+    while i < lines.len() {
+        if status[i].is_some() {
+            i += 1;
+            continue;
+        }
+        let is_marker = k < markers.len() && markers[k].0 == i;
+        if is_marker {
+            let m = markers[k].1.clone();
+            let is_measure = in_run[k];
+            k += 1;
+            flush_passage(&mut passage, lines, &mut plan, &mut status);
+            if is_measure {
+                let end = measure_end(lines, &status, &markers, k, i, measure_depth.unwrap_or(Depth::Item), paragraph_mode);
+                let chapter = enclosing_chapter(&chapter_by_depth, m.depth);
+                let measure = build_measure(&m, lines, i, end, chapter);
+                for j in i..=end {
+                    if status[j].is_none() {
+                        status[j] = Some(Use::Measure);
+                    }
+                }
+                plan.measures.push(measure);
+                i = end + 1;
+                continue;
+            }
+            // A heading (or a numbered line outside the run): it opens a new context.
+            let heading = trim_heading(&m.rest);
+            if Some(m.depth) < measure_depth || measure_depth.is_none() {
+                chapter_by_depth[m.depth as usize] = Some(heading.clone());
+                for d in (m.depth as usize + 1)..4 {
+                    chapter_by_depth[d] = None;
+                }
+            }
+            if is_short_heading(&m.rest) {
+                status[i] = Some(Use::Heading);
+                passage = Some((Some(heading), Vec::new()));
+            } else {
+                // A numbered paragraph outside the run (a challenge, a principle): prose.
+                passage = Some((enclosing_chapter(&chapter_by_depth, Depth::Item).into(), vec![i]));
+            }
+            i += 1;
+            continue;
+        }
+        // Unnumbered prose: gather into the current passage.
+        let heading = passage.as_ref().and_then(|p| p.0.clone());
+        let entry = passage.get_or_insert_with(|| (heading, Vec::new()));
+        entry.1.push(i);
+        if paragraph_mode && ends_sentence(&lines[i].text) {
+            let heading = entry.0.clone();
+            flush_passage(&mut passage, lines, &mut plan, &mut status);
+            passage = Some((heading, Vec::new()));
+        }
+        i += 1;
+    }
+    flush_passage(&mut passage, lines, &mut plan, &mut status);
+
+    // Targets: a targets table if the document has one, else the sentences of a goals section.
+    let found = if table_targets.is_empty() { targets::from_goal_passages(&plan.passages) } else { table_targets };
+    plan.targets = found;
+
+    // Titles: only where the document titles its items (most first sentences short, more follows).
+    if titles_items(&plan.measures) {
+        for m in &mut plan.measures {
+            split_title(m);
+        }
+    }
+    if plan.year_start.is_none() {
+        plan.year_start = info.year_start;
+    }
+
+    let mut unassigned = Vec::new();
+    for (i, line) in lines.iter().enumerate() {
+        let used = status[i].unwrap_or_else(|| {
+            unassigned.push(Unassigned { source: source.to_string(), line: line.no, text: line.text.clone() });
+            Use::Unassigned
+        });
+        ledger.record(source, line.no, &line.text, used);
+    }
+    if plan.measures.is_empty() {
+        diagnostics.push(Diagnostic {
+            source: source.to_string(),
+            line: 0,
+            message: "no numbered items found; the text is kept as passages".to_string(),
+        });
+    }
+    let has_content = !plan.measures.is_empty() || !plan.passages.is_empty() || !plan.title.is_empty();
+    DocumentDraft {
+        plans: if has_content { vec![plan] } else { Vec::new() },
+        unassigned,
+        diagnostics,
+        ledger,
+    }
+}
+
+/// Indices (into `markers`) of the longest run 1, 2, 3 … at one depth, in document order.
+fn longest_run(markers: &[(usize, Marker)]) -> Vec<usize> {
+    let mut best: Vec<usize> = Vec::new();
+    for depth in [Depth::Item, Depth::Section, Depth::Chapter] {
+        let mut current: Vec<usize> = Vec::new();
+        for (k, (_, m)) in markers.iter().enumerate() {
+            if m.depth != depth {
+                continue;
+            }
+            let next = current.last().map(|&j| markers[j].1.number + 1).unwrap_or(1);
+            if m.number == next {
+                current.push(k);
+            } else if m.number == 1 {
+                current = vec![k];
+            } else {
+                continue;
+            }
+            if current.len() > best.len() {
+                best = current.clone();
+            }
+        }
+    }
+    best
+}
+
+/// Are paragraphs printed one per line (002, 004), or wrapped over many short lines (000)?
+fn is_paragraph_mode(lines: &[Line], content: &[usize]) -> bool {
+    let widths: Vec<f32> = content.iter().map(|&i| width(&lines[i].text)).collect();
+    if widths.is_empty() {
+        return true;
+    }
+    let long = widths.iter().filter(|w| **w > 45.0).count();
+    long * 3 >= widths.len()
+}
+
+fn ends_sentence(text: &str) -> bool {
+    text.trim_end().ends_with(['。', '！', '？', '；', '”', '）', ')'])
+}
+
+/// Last line (index) of the measure that starts at `start`.
+fn measure_end(
+    lines: &[Line],
+    status: &[Option<Use>],
+    markers: &[(usize, Marker)],
+    next_marker: usize,
+    start: usize,
+    depth: Depth,
+    paragraph_mode: bool,
+) -> usize {
+    // The next numbered line at the measure's depth or above bounds it.
+    let bound = markers[next_marker..]
+        .iter()
+        .find(|(_, m)| m.depth <= depth)
+        .map(|(i, _)| *i)
+        .unwrap_or(lines.len());
+    let mut end = start;
+    let mut j = start;
+    while j + 1 < bound {
+        j += 1;
+        if status[j].is_some() {
+            continue;
+        }
+        let prev = &lines[end].text;
+        let text = &lines[j].text;
+        let continues = if paragraph_mode {
+            !ends_sentence(prev) || is_department_line(text)
+        } else {
+            // Wrapped text runs on until the department clause closes the item.
+            !closes_with_departments(&joined(lines, status, start, end))
+        };
+        if !continues {
+            break;
+        }
+        end = j;
+    }
+    end
+}
+
+fn joined(lines: &[Line], status: &[Option<Use>], from: usize, to: usize) -> String {
+    (from..=to).filter(|&i| status[i].is_none()).map(|i| lines[i].text.as_str()).collect::<Vec<_>>().join("")
+}
+
+/// A line that is only a department clause, e.g. `(省知识产权局牵头，各有关单位配合)`.
+fn is_department_line(text: &str) -> bool {
+    let t = normalise(text);
+    t.starts_with(['（', '(']) && trailing_clause(&t).map(|(i, _)| i == 0).unwrap_or(false)
+}
+
+fn closes_with_departments(text: &str) -> bool {
+    trailing_clause(&normalise(text)).is_some()
+}
+
+/// The trailing bracketed department clause of a text: (byte offset, clause).
+pub fn trailing_clause(text: &str) -> Option<(usize, String)> {
+    let t = text.trim_end_matches(['。', ' ']);
+    if !t.ends_with(['）', ')']) {
+        return None;
+    }
+    let mut depth = 0i32;
+    for (i, c) in t.char_indices().rev() {
+        match c {
+            '）' | ')' => depth += 1,
+            '（' | '(' => {
+                depth -= 1;
+                if depth == 0 {
+                    let clause = &t[i..];
+                    return looks_like_departments(clause).then(|| (i, clause.to_string()));
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+/// Does a bracketed clause name bodies (局, 厅, 部门 …) or roles (牵头, 负责 …)?
+fn looks_like_departments(clause: &str) -> bool {
+    let inner: String = clause.chars().skip(1).take(clause.chars().count().saturating_sub(2)).collect();
+    if inner.is_empty() || inner.contains('。') {
+        return false;
+    }
+    let has_role = ["牵头", "负责", "配合", "会同"].iter().any(|w| inner.contains(w));
+    let first = inner.split(['、', '，', ',', '；']).next().unwrap_or("");
+    has_role || looks_like_body(first) && first.chars().count() >= 2
+}
+
+fn enclosing_chapter(chapters: &[Option<String>; 4], depth: Depth) -> String {
+    (1..depth as usize).rev().find_map(|d| chapters[d].clone()).unwrap_or_default()
+}
+
+fn trim_heading(rest: &str) -> String {
+    normalise(rest).trim_end_matches(['。', '；', '：']).to_string()
+}
+
+/// A heading is a short line without a full stop inside.
+fn is_short_heading(rest: &str) -> bool {
+    let t = normalise(rest);
+    let body = t.trim_end_matches('。');
+    body.chars().count() <= 40 && !body.contains('。')
+}
+
+fn build_measure(m: &Marker, lines: &[Line], start: usize, end: usize, chapter: String) -> MeasureDraft {
+    let mut text = m.rest.clone();
+    for line in &lines[start + 1..=end] {
+        if line.text.is_empty() || is_page_number(&line.text) {
+            continue;
+        }
+        text.push_str(&line.text);
+    }
+    let mut body = normalise(&text);
+    let mut departments = Vec::new();
+    if let Some((at, clause)) = trailing_clause(&body) {
+        departments = parse_departments(&clause, Some(Role::Lead));
+        body.truncate(at);
+    }
+    let body = body.trim().to_string();
+    MeasureDraft {
+        no: Some(m.number),
+        chapter,
+        focus_no: None,
+        work_item: None,
+        title: None,
+        text: if body.is_empty() { None } else { Some(body) },
+        departments,
+        lines: [lines[start].no, lines[end].no],
+    }
+}
+
+/// Does the document title its items? Yes when at least four in five first sentences are short
+/// and followed by more text.
+fn titles_items(measures: &[MeasureDraft]) -> bool {
+    if measures.is_empty() {
+        return false;
+    }
+    let titled = measures
+        .iter()
+        .filter(|m| {
+            let t = m.text.as_deref().unwrap_or("");
+            match t.find('。') {
+                Some(i) => t[..i].chars().count() <= 40 && t[i + '。'.len_utf8()..].chars().count() > 0,
+                None => false,
+            }
+        })
+        .count();
+    titled * 5 >= measures.len() * 4
+}
+
+fn split_title(m: &mut MeasureDraft) {
+    let Some(text) = m.text.clone() else { return };
+    if let Some(i) = text.find('。') {
+        let rest = &text[i + '。'.len_utf8()..];
+        if !rest.is_empty() {
+            m.title = Some(text[..i].to_string());
+            m.text = Some(rest.to_string());
+        }
+    }
+}
+
+/// Close the open passage (if it has lines) and mark its lines.
+fn flush_passage(
+    passage: &mut Option<(Option<String>, Vec<usize>)>,
+    lines: &[Line],
+    plan: &mut PlanDraft,
+    status: &mut [Option<Use>],
+) {
+    if let Some((heading, idx)) = passage.take() {
+        let idx: Vec<usize> = idx.into_iter().filter(|&i| status[i].is_none()).collect();
+        if idx.is_empty() {
+            return;
+        }
+        let text = normalise(&idx.iter().map(|&i| lines[i].text.as_str()).collect::<Vec<_>>().join(""));
+        for &i in &idx {
+            status[i] = Some(Use::Passage);
+        }
+        plan.passages.push(PassageDraft {
+            heading,
+            text,
+            lines: [lines[idx[0]].no, lines[*idx.last().unwrap_or(&idx[0])].no],
+        });
+    }
+}
+
+/// Read title, document number and years from the lines before the first numbered line; the
+/// rest of the front matter (notice, addressees, preamble) becomes passages.
+fn front_matter(
+    info: &DocumentInfo,
+    lines: &[Line],
+    content: &[usize],
+    first_marker: usize,
+    plan: &mut PlanDraft,
+    status: &mut [Option<Use>],
+) {
+    let front: Vec<usize> = content.iter().copied().filter(|&i| i < first_marker && status[i].is_none()).collect();
+    // Document number on a line of its own: 粤府知办〔2016〕17号.
+    for &i in &front {
+        let t = normalise(&lines[i].text);
+        if is_doc_number(&t) && plan.doc_number.is_none() {
+            plan.doc_number = Some(t);
+            status[i] = Some(Use::Meta);
+        }
+    }
+    // Title: the last short line ending in a title word (not a notice about it), joined with
+    // the short unpunctuated lines just above it.
+    let is_title_line = |t: &str| {
+        let t = normalise(t);
+        t.chars().count() <= 60 && TITLE_ENDINGS.iter().any(|e| t.ends_with(e)) && !t.ends_with("通知")
+    };
+    if let Some(pos) = front.iter().rposition(|&i| status[i].is_none() && is_title_line(&lines[i].text)) {
+        let mut parts = vec![front[pos]];
+        let mut p = pos;
+        while p > 0 {
+            let prev = front[p - 1];
+            let t = normalise(&lines[prev].text);
+            let plain = t.chars().count() <= 30 && !t.contains(['。', '，', '：', '（', '(', '〔']) && !t.ends_with("文件");
+            if plain && !is_title_line(&t) && status[prev].is_none() {
+                parts.insert(0, prev);
+                p -= 1;
+            } else {
+                break;
+            }
+        }
+        plan.title = normalise(&parts.iter().map(|&i| lines[i].text.as_str()).collect::<Vec<_>>().join(""));
+        for &i in &parts {
+            status[i] = Some(Use::Meta);
+        }
+        // Cover lines that repeat the title (a cover page) are metadata too.
+        for &i in &front {
+            let t = normalise(&lines[i].text);
+            if status[i].is_none() && !t.is_empty() && plan.title.contains(&t) {
+                status[i] = Some(Use::Meta);
+            }
+        }
+    }
+    if plan.title.is_empty() {
+        plan.title = info.title.clone().unwrap_or_default();
+    }
+    let (start, end) = years_of(&plan.title, plan.doc_number.as_deref());
+    plan.year_start = info.year_start.or(start);
+    plan.year_end = info.year_end.or(end).or(plan.year_start);
+    // Everything else before the first item: passages, one per paragraph.
+    let rest: Vec<usize> = front.into_iter().filter(|&i| status[i].is_none()).collect();
+    let mut group: Vec<usize> = Vec::new();
+    for i in rest {
+        group.push(i);
+        if ends_sentence(&lines[i].text) || lines[i].text.ends_with('：') {
+            let mut p = Some((None, std::mem::take(&mut group)));
+            flush_passage(&mut p, lines, plan, status);
+        }
+    }
+    let mut p = Some((None, group));
+    flush_passage(&mut p, lines, plan, status);
+}
+
+fn is_doc_number(t: &str) -> bool {
+    (t.contains('〔') && t.contains('〕') || t.contains('[') && t.contains(']')) && t.ends_with('号') && t.chars().count() <= 20
+}
+
+/// Years a title or document number names: 2018 → (2018, 2018); “十三五” → (2016, 2020).
+pub fn years_of(title: &str, doc_number: Option<&str>) -> (Option<u16>, Option<u16>) {
+    let plans = [("十二五", 2011, 2015), ("十三五", 2016, 2020), ("十四五", 2021, 2025), ("十五五", 2026, 2030)];
+    for (name, a, b) in plans {
+        if title.contains(name) {
+            return (Some(a), Some(b));
+        }
+    }
+    let years = |s: &str| -> Vec<u16> {
+        let chars: Vec<char> = s.chars().collect();
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i + 4 <= chars.len() {
+            let w: String = chars[i..i + 4].iter().collect();
+            let before_ok = i == 0 || !chars[i - 1].is_ascii_digit();
+            let after_ok = i + 4 == chars.len() || !chars[i + 4].is_ascii_digit();
+            if before_ok && after_ok && w.chars().all(|c| c.is_ascii_digit()) {
+                if let Ok(y) = w.parse::<u16>() {
+                    if (1980..=2100).contains(&y) {
+                        out.push(y);
+                    }
+                }
+                i += 4;
+            } else {
+                i += 1;
+            }
+        }
+        out
+    };
+    let t = years(title);
+    if let (Some(a), Some(b)) = (t.iter().min(), t.iter().max()) {
+        return (Some(*a), Some(*b));
+    }
+    let d = doc_number.map(years).unwrap_or_default();
+    (d.first().copied(), d.first().copied())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markers() {
+        assert_eq!(marker("一、强化").map(|m| (m.depth, m.number)), Some((Depth::Chapter, 1)));
+        assert_eq!(marker("（三十）倡导").map(|m| (m.depth, m.number)), Some((Depth::Section, 30)));
+        assert_eq!(marker("(十三)推进").map(|m| (m.depth, m.number)), Some((Depth::Section, 13)));
+        assert_eq!(marker("160. 省知识产权局").map(|m| (m.depth, m.number)), Some((Depth::Item, 160)));
+        assert_eq!(marker("2.4件"), None);
+        assert_eq!(marker("2018 年工作要点"), None);
+        assert_eq!(cn_number("二十一"), Some(21));
+        assert_eq!(cn_number("十"), Some(10));
+        assert_eq!(cn_number("十四"), Some(14));
+    }
+
+    #[test]
+    fn years() {
+        assert_eq!(years_of("汕头市知识产权事业发展“十三五”规划", None), (Some(2016), Some(2020)));
+        assert_eq!(years_of("2016年实施广东省知识产权战略纲要工作要点", None), (Some(2016), Some(2016)));
+        assert_eq!(years_of("行动方案", Some("粤知〔2018〕153号")), (Some(2018), Some(2018)));
+    }
+}

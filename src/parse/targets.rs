@@ -1,0 +1,245 @@
+//! Quantified targets: a targets table (indicator line, value line) or the sentences of a goals
+//! paragraph (`到2022年，…企业达30000家。`). A target without a number is not a target.
+
+use super::lines::{normalise, Line};
+use super::prose::marker;
+use super::{PassageDraft, TargetDraft, Use};
+
+/// Comparison words before a number, longest first so that 达到 wins over 达.
+const PREFIX_QUALIFIERS: &[&str] = &[
+    "不少于", "不低于", "不超过", "不高于", "超过", "达到", "突破", "高于", "低于", "力争", "达", "逾", "约",
+];
+/// Comparison words after a number and its unit.
+const SUFFIX_QUALIFIERS: &[&str] = &["以上", "以下", "以内", "左右"];
+
+/// A parsed quantity: `超过1300件`, `1-2个`, `1/4`, `90项以上`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Quantity {
+    pub qualifier: Option<String>,
+    pub value: f64,
+    pub value_max: Option<f64>,
+    pub unit: Option<String>,
+}
+
+/// Parse a value cell: an optional qualifier, a number (decimal, fraction or range), a unit
+/// and an optional trailing qualifier. The whole cell must be a quantity.
+pub fn parse_quantity(cell: &str) -> Option<Quantity> {
+    let t = normalise(cell);
+    let (prefix, rest) = match PREFIX_QUALIFIERS.iter().find(|q| t.starts_with(*q)) {
+        Some(q) => (Some(q.to_string()), &t[q.len()..]),
+        None => (None, t.as_str()),
+    };
+    let (value, value_max, used) = parse_number(rest)?;
+    let mut unit = rest[used..].to_string();
+    let mut suffix = None;
+    for q in SUFFIX_QUALIFIERS {
+        if let Some(u) = unit.strip_suffix(q) {
+            suffix = Some(q.to_string());
+            unit = u.to_string();
+            break;
+        }
+    }
+    // A unit is a short word (件, 亿元, 家次, %); anything longer is not a bare quantity.
+    if unit.chars().count() > 3 || unit.contains(|c: char| c.is_ascii_digit() || "，。；、".contains(c)) {
+        return None;
+    }
+    Some(Quantity {
+        qualifier: prefix.or(suffix),
+        value,
+        value_max,
+        unit: if unit.is_empty() { None } else { Some(unit) },
+    })
+}
+
+/// A number at the start of `s`: `2.4`, `1/4`, `1-2`, `10--15`, `3—5`; returns (value, max, bytes).
+fn parse_number(s: &str) -> Option<(f64, Option<f64>, usize)> {
+    let (a, mut used) = decimal(s)?;
+    let rest = &s[used..];
+    if let Some(r) = rest.strip_prefix('/') {
+        if let Some((b, n)) = decimal(r) {
+            if b != 0.0 {
+                return Some((round(a / b), None, used + 1 + n));
+            }
+        }
+    }
+    let dash_len: usize = rest.chars().take_while(|c| matches!(c, '-' | '—' | '－' | '~' | '～' | '至')).map(char::len_utf8).sum();
+    if dash_len > 0 {
+        if let Some((b, n)) = decimal(&rest[dash_len..]) {
+            used += dash_len + n;
+            return Some((a, Some(b), used));
+        }
+    }
+    Some((a, None, used))
+}
+
+fn decimal(s: &str) -> Option<(f64, usize)> {
+    let mut end = 0;
+    let mut seen_dot = false;
+    for (i, c) in s.char_indices() {
+        if c.is_ascii_digit() {
+            end = i + 1;
+        } else if c == '.' && !seen_dot && end == i && i > 0 {
+            seen_dot = true;
+        } else {
+            break;
+        }
+    }
+    if end == 0 {
+        return None;
+    }
+    s[..end].parse::<f64>().ok().map(|v| (v, end))
+}
+
+fn round(v: f64) -> f64 {
+    (v * 1e6).round() / 1e6
+}
+
+/// Targets from a table headed by a line with 目标表 (or 指标 / 目标 header cells): pairs of an
+/// indicator line and a value line, the year read from the header (`2020年目标`).
+pub fn from_table(lines: &[Line], status: &mut [Option<Use>]) -> Vec<TargetDraft> {
+    let mut out = Vec::new();
+    let Some(start) = lines.iter().position(|l| normalise(&l.text).contains("目标表")) else {
+        return out;
+    };
+    if status[start].is_none() || status[start] == Some(Use::Passage) {
+        status[start] = Some(Use::Heading);
+    }
+    let mut year = None;
+    let mut pending: Option<usize> = None;
+    for i in start + 1..lines.len() {
+        let t = normalise(&lines[i].text);
+        if t.is_empty() {
+            continue;
+        }
+        if marker(&lines[i].text).is_some() {
+            break;
+        }
+        if t == "指标" || t.ends_with("目标") && t.chars().count() <= 10 {
+            year = year.or_else(|| super::prose::years_of(&t, None).0);
+            status[i] = Some(Use::Heading);
+            continue;
+        }
+        match (pending, parse_quantity(&t)) {
+            (Some(ind), Some(q)) => {
+                let indicator = normalise(&lines[ind].text);
+                out.push(TargetDraft {
+                    text: format!("{indicator}：{t}"),
+                    indicator,
+                    value: q.value,
+                    value_max: q.value_max,
+                    unit: q.unit,
+                    qualifier: q.qualifier,
+                    year: year.unwrap_or(0),
+                });
+                status[ind] = Some(Use::Target);
+                status[i] = Some(Use::Target);
+                pending = None;
+            }
+            (None, None) => pending = Some(i),
+            (Some(_), None) => break,
+            (None, Some(_)) => break,
+        }
+    }
+    out
+}
+
+/// Targets from goal passages (a heading with 目标, sentences opening `到2022年`).
+pub fn from_goal_passages(passages: &[PassageDraft]) -> Vec<TargetDraft> {
+    let mut out = Vec::new();
+    for p in passages {
+        let is_goal = p.heading.as_deref().map(|h| h.contains("目标")).unwrap_or(false);
+        if !is_goal {
+            continue;
+        }
+        let mut year = None;
+        for sentence in p.text.split(['。', '；']) {
+            let mut s = sentence.trim();
+            if let Some(y) = leading_year(s) {
+                year = Some(y.0);
+                s = &s[y.1..];
+            }
+            let Some(year) = year else { continue };
+            for clause in s.split(['，', ',', '；']) {
+                if let Some(t) = clause_target(clause, year) {
+                    out.push(t);
+                }
+            }
+        }
+    }
+    out
+}
+
+/// `到2022年，` at the start of a sentence: (year, bytes to skip).
+fn leading_year(s: &str) -> Option<(u16, usize)> {
+    let rest = s.strip_prefix('到')?;
+    let (y, n) = decimal(rest)?;
+    let after = &rest[n..];
+    let after = after.strip_prefix('年')?;
+    let skip = s.len() - after.len();
+    let skip = skip + after.len() - after.trim_start_matches(['，', ',']).len();
+    (1980.0..=2100.0).contains(&y).then_some((y as u16, skip))
+}
+
+/// One clause with a number: indicator, qualifier, value and unit.
+fn clause_target(clause: &str, year: u16) -> Option<TargetDraft> {
+    let clause = clause.trim();
+    let p = clause.find(|c: char| c.is_ascii_digit())?;
+    let before = &clause[..p];
+    let (indicator, qualifier) = match PREFIX_QUALIFIERS.iter().find(|q| before.ends_with(*q)) {
+        Some(q) => (&before[..before.len() - q.len()], Some(q.to_string())),
+        None => (before, None),
+    };
+    let q = parse_quantity(&clause[p..])?;
+    let indicator = indicator.trim_start_matches("其中").trim();
+    if indicator.is_empty() {
+        return None;
+    }
+    Some(TargetDraft {
+        indicator: indicator.to_string(),
+        value: q.value,
+        value_max: q.value_max,
+        unit: q.unit,
+        qualifier: qualifier.or(q.qualifier),
+        year,
+        text: clause.to_string(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn q(s: &str) -> Option<(Option<String>, f64, Option<f64>, Option<String>)> {
+        parse_quantity(s).map(|q| (q.qualifier, q.value, q.value_max, q.unit))
+    }
+
+    #[test]
+    fn quantities() {
+        assert_eq!(q("超过1300件"), Some((Some("超过".into()), 1300.0, None, Some("件".into()))));
+        assert_eq!(q("2.4件"), Some((None, 2.4, None, Some("件".into()))));
+        assert_eq!(q("90项以上"), Some((Some("以上".into()), 90.0, None, Some("项".into()))));
+        assert_eq!(q("1-2个"), Some((None, 1.0, Some(2.0), Some("个".into()))));
+        assert_eq!(q("达100%"), Some((Some("达".into()), 100.0, None, Some("%".into()))));
+        assert_eq!(q("1/4"), Some((None, 0.25, None, None)));
+        assert_eq!(q("有效专利发明专利量"), None);
+    }
+
+    #[test]
+    fn goal_sentences() {
+        let p = PassageDraft {
+            heading: Some("目标要求".into()),
+            text: "到2022年，完成修订工作，重点企业达30000家。其中高新技术企业贯标率达1/4。年度交易运营额突破100亿元，PCT专利申请量领跑全国。".into(),
+            lines: [1, 1],
+        };
+        let t = from_goal_passages(&[p]);
+        let got: Vec<_> = t.iter().map(|t| (t.indicator.as_str(), t.qualifier.as_deref(), t.value, t.unit.as_deref(), t.year)).collect();
+        assert_eq!(
+            got,
+            vec![
+                ("重点企业", Some("达"), 30000.0, Some("家"), 2022),
+                ("高新技术企业贯标率", Some("达"), 0.25, None, 2022),
+                ("年度交易运营额", Some("突破"), 100.0, Some("亿元"), 2022),
+            ]
+        );
+    }
+}
