@@ -14,6 +14,7 @@ pub mod prose;
 pub mod regions;
 pub mod table;
 pub mod targets;
+pub mod template;
 
 use crate::model::{Dataset, Department, Kind, Level, Measure, Passage, Plan, Target, Unassigned};
 use serde::Serialize;

@@ -1,13 +1,636 @@
-//! Stage 2 for table documents: the 2018 provincial compilation, one table per unit.
+//! Stage 2 for table documents: the 2018 compilation of provincial work points, one table per unit.
+//!
+//! PDF extraction flattened each table into lines: a cell wraps over several lines, several cells
+//! can share one line (separated by spaces), page breaks repeat the header and print a page
+//! number, and a row's open cells continue after the break in column order. The parser
+//! reconstructs rows with a small state machine over the pieces of each line, guided by
+//! - the column widths of the unit (a line that fills its column means the cell goes on),
+//! - the national template ([`super::template`]): focus areas and work items whose wording most
+//!   tables repeat, so a work-item cell broken over lines is recognised by its beginning,
+//! - what cells look like: measures end with 。, department cells are lists of bodies.
 
-use super::lines::Line;
-use super::{DocumentDraft, DocumentInfo};
+use super::departments::parse_departments;
+use super::lines::{is_page_number, normalise, width, Line};
+use super::regions::{self, Region};
+use super::template;
+use super::{Diagnostic, DocumentDraft, DocumentInfo, Ledger, MeasureDraft, PlanDraft, Use};
+use crate::agency::looks_like_body;
+use crate::model::Unassigned;
 
-/// A document is a table document when it has the table's header cells.
-pub fn looks_like_table_document(lines: &[Line]) -> bool {
-    lines.iter().take(200).any(|l| l.text.contains("责任部门") && (l.text.contains("工作内容") || l.text.contains("序号")))
+/// Words of the repeated table header (also split over lines or renamed between units).
+const HEADER_WORDS: &[&str] = &[
+    "具体举措及成果形式",
+    "具体措施及成果形式",
+    "具体措施和成果形式",
+    "具体举措和成果形式",
+    "具体举措及",
+    "具体措施及",
+    "具体举措",
+    "具体措施",
+    "具体任务",
+    "成果形式",
+    "工作重点",
+    "重点工作",
+    "工作内容",
+    "责任部门",
+    "责任单位",
+    "牵头单位",
+    "序号",
+    "序",
+    "号",
+];
+
+/// Is this line (part of) the repeated table header?
+pub fn is_header_line(text: &str) -> bool {
+    let mut rest = normalise(text);
+    if rest.is_empty() {
+        return false;
+    }
+    'strip: while !rest.is_empty() {
+        for w in HEADER_WORDS {
+            if let Some(r) = rest.strip_prefix(w) {
+                rest = r.to_string();
+                continue 'strip;
+            }
+        }
+        return false;
+    }
+    true
 }
 
-pub fn parse(_info: &DocumentInfo, _lines: &[Line]) -> DocumentDraft {
-    DocumentDraft::default()
+/// A document is a table document when its first lines carry the table header.
+pub fn looks_like_table_document(lines: &[Line]) -> bool {
+    lines.iter().take(200).any(|l| is_header_line(&l.text) && l.text.contains("责任部门"))
+}
+
+/// One provincial table: its region and the range of lines it covers.
+#[derive(Debug, Clone)]
+struct Unit {
+    region: String,
+    /// The line that names the unit (`北京市 2018年工作要点`), when the seed prints one.
+    heading: Option<usize>,
+    start: usize,
+    end: usize,
+}
+
+/// `北京市 2018年工作要点` → the region, when the line is a unit heading.
+fn unit_heading(text: &str) -> Option<&'static Region> {
+    let t = normalise(text);
+    if t.chars().count() > 20 || !t.ends_with("工作要点") {
+        return None;
+    }
+    regions::province_prefix(&t)
+}
+
+fn find_units(lines: &[Line]) -> Vec<Unit> {
+    let headings: Vec<(usize, &'static Region)> =
+        lines.iter().enumerate().filter_map(|(i, l)| unit_heading(&l.text).map(|r| (i, r))).collect();
+    let mut units = Vec::new();
+    for (k, (i, region)) in headings.iter().enumerate() {
+        let end = headings.get(k + 1).map(|h| h.0).unwrap_or(lines.len());
+        units.push(Unit { region: region.name.to_string(), heading: Some(*i), start: i + 1, end });
+    }
+    units
+}
+
+/// A unit with no heading of its own starts where a table restarts at focus area 1 after a
+/// header, within another unit's range. Split such units off and name them by the province the
+/// text mentions most (among provinces that have no table yet).
+fn split_headless_units(lines: &[Line], units: Vec<Unit>, diagnostics: &mut Vec<Diagnostic>, source: &str) -> Vec<Unit> {
+    let named: Vec<String> = units.iter().map(|u| u.region.clone()).collect();
+    let mut out = Vec::new();
+    for unit in units {
+        let mut seen_late_focus = false;
+        let mut split_at = None;
+        let mut i = unit.start;
+        while i < unit.end {
+            if let Some((n, _)) = focus_number(lines, i, unit.end) {
+                if n >= 5 {
+                    seen_late_focus = true;
+                } else if n == 1 && seen_late_focus && previous_content_is_header(lines, i, unit.start) {
+                    split_at = Some(header_start(lines, i, unit.start));
+                    break;
+                }
+            }
+            i += 1;
+        }
+        match split_at {
+            Some(at) => {
+                let region = most_mentioned_province(lines, at, unit.end, &named);
+                let name = match region {
+                    Some(r) => r.name.to_string(),
+                    None => {
+                        diagnostics.push(Diagnostic {
+                            source: source.to_string(),
+                            line: lines[at].no,
+                            message: "a table without a heading starts here; its region could not be told".into(),
+                        });
+                        "未知地区".to_string()
+                    }
+                };
+                let end = unit.end;
+                out.push(Unit { end: at, ..unit });
+                out.push(Unit { region: name, heading: None, start: at, end });
+            }
+            None => out.push(unit),
+        }
+    }
+    out
+}
+
+fn previous_content_is_header(lines: &[Line], i: usize, floor: usize) -> bool {
+    (floor..i).rev().map(|j| &lines[j]).find(|l| !l.text.is_empty()).map(|l| is_header_line(&l.text)).unwrap_or(false)
+}
+
+/// First line of the header block that ends just before line `i`.
+fn header_start(lines: &[Line], i: usize, floor: usize) -> usize {
+    let mut at = i;
+    for j in (floor..i).rev() {
+        let t = &lines[j].text;
+        if t.is_empty() || is_header_line(t) || is_page_number(t) {
+            if !t.is_empty() {
+                at = j;
+            }
+        } else {
+            break;
+        }
+    }
+    at
+}
+
+fn most_mentioned_province(lines: &[Line], from: usize, to: usize, named: &[String]) -> Option<&'static Region> {
+    let text: String = lines[from..to].iter().map(|l| normalise(&l.text)).collect();
+    regions::PROVINCES
+        .iter()
+        .filter(|r| !named.iter().any(|n| n == r.name))
+        .map(|r| (text.matches(r.short).count(), r))
+        .filter(|(n, _)| *n > 0)
+        .max_by_key(|(n, _)| *n)
+        .map(|(_, r)| r)
+}
+
+/// `1`, `2.`, `6、` at the start of line `i` followed by the text of a focus area (on the same
+/// line or the next lines): the printed focus number and the rest of the line.
+fn focus_number(lines: &[Line], i: usize, end: usize) -> Option<(u8, String)> {
+    let text = lines[i].text.as_str();
+    let mut chars = text.chars();
+    let digit = chars.next()?;
+    if !('1'..='6').contains(&digit) {
+        return None;
+    }
+    let after = chars.as_str();
+    if after.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    let rest = after.trim_start_matches(['.', '、', '．']).trim();
+    let next_text = if rest.is_empty() {
+        let j = (i + 1..end).find(|&j| !lines[j].text.is_empty() && !is_header_line(&lines[j].text))?;
+        split_pieces(&lines[j].text).first()?.0.clone()
+    } else {
+        split_pieces(rest).first()?.0.clone()
+    };
+    let k = template::key(&next_text);
+    let n = digit as u8 - b'0';
+    (k.chars().count() >= 2 && template::focus_of_text(&next_text, true).is_some()).then(|| (n, rest.to_string()))
+}
+
+/// Split a line into the cells it carries. Cells are separated by spaces; a space next to ASCII
+/// text, after a comma or before an opening quote lies inside one cell.
+pub fn split_pieces(text: &str) -> Vec<(String, f32)> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut pieces: Vec<String> = Vec::new();
+    let mut current = String::new();
+    let mut i = 0;
+    while i < chars.len() {
+        if chars[i].is_whitespace() {
+            let mut j = i;
+            while j < chars.len() && chars[j].is_whitespace() {
+                j += 1;
+            }
+            let before = current.chars().last();
+            let after = chars.get(j).copied();
+            let inside = match (before, after) {
+                (Some(b), Some(a)) => {
+                    b.is_ascii_alphanumeric()
+                        || a.is_ascii_alphanumeric()
+                        || "，、“《（(".contains(b)
+                        || ("，、”》）)".contains(a))
+                        || ("“《".contains(a) && !"。；".contains(b))
+                }
+                _ => false,
+            };
+            if inside {
+                current.push(' ');
+            } else if !current.is_empty() {
+                pieces.push(std::mem::take(&mut current));
+            }
+            i = j;
+            continue;
+        }
+        current.push(chars[i]);
+        i += 1;
+    }
+    if !current.is_empty() {
+        pieces.push(current);
+    }
+    pieces.into_iter().map(|p| {
+        let w = width(&p);
+        (p, w)
+    }).collect()
+}
+
+/// Column widths of one unit's table, in characters (ASCII counts half).
+#[derive(Debug, Clone, Copy)]
+struct Widths {
+    work: f32,
+    measure: f32,
+    dept: f32,
+}
+
+/// Estimate column widths from the lines that hold a single cell: full lines of a column pile up
+/// at its width, so the widths are the peaks of the histogram.
+fn estimate_widths(lines: &[Line], unit: &Unit) -> Widths {
+    let mut counts = [0usize; 64];
+    for l in &lines[unit.start..unit.end] {
+        let pieces = split_pieces(&l.text);
+        if pieces.len() == 1 && !is_header_line(&l.text) && !is_page_number(&l.text) {
+            let w = pieces[0].1.round() as usize;
+            if w < counts.len() {
+                counts[w] += 1;
+            }
+        }
+    }
+    let total: usize = counts.iter().sum();
+    let mut seen = 0;
+    let mut measure = 33;
+    for (w, c) in counts.iter().enumerate() {
+        seen += c;
+        if seen * 10 >= total * 9 {
+            measure = w;
+            break;
+        }
+    }
+    let peak = |lo: usize, hi: usize, fallback: usize| {
+        (lo..=hi.min(63)).rev().max_by_key(|&w| counts[w]).filter(|&w| counts[w] > 0).unwrap_or(fallback)
+    };
+    let work = peak(9, (measure as f32 * 0.7) as usize, 12);
+    let dept = peak(5, work.saturating_sub(2), 8);
+    Widths { work: work as f32, measure: measure as f32, dept: dept as f32 }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Col {
+    Work,
+    Measure,
+    Dept,
+}
+
+/// A piece of a cell: the line it came from and its text.
+#[derive(Debug, Clone)]
+struct Frag {
+    line: usize,
+    text: String,
+    width: f32,
+}
+
+#[derive(Debug, Clone, Default)]
+struct Row {
+    work: Vec<Frag>,
+    measure: Vec<Frag>,
+    dept: Vec<Frag>,
+    /// The work item of the row above, for a measure row whose work-item cell spans rows.
+    inherited_work: Option<String>,
+    focus_no: Option<u8>,
+    focus_text: Option<String>,
+    /// The column of the last piece added.
+    last_col: Option<Col>,
+    /// A page break fell inside the row: its open cells continue after the header.
+    broken: bool,
+}
+
+impl Row {
+    fn is_empty(&self) -> bool {
+        self.work.is_empty() && self.measure.is_empty() && self.dept.is_empty()
+    }
+    fn work_text(&self) -> String {
+        join(&self.work)
+    }
+}
+
+fn join(frags: &[Frag]) -> String {
+    normalise(&frags.iter().map(|f| f.text.as_str()).collect::<Vec<_>>().join(" "))
+}
+
+const ROLE_WORDS: &[&str] = &["牵头", "配合", "负责", "会同", "参与", "部门", "单位"];
+
+/// Does a piece look like (part of) a department cell?
+fn dept_like(text: &str) -> bool {
+    let t = normalise(text);
+    if t.is_empty() || t.ends_with('。') || t.contains('。') {
+        return false;
+    }
+    ROLE_WORDS.iter().any(|w| t.contains(w))
+        || t.ends_with(['、', '，', ','])
+        || t.split(['、', '，', ',', '；', '：']).any(|part| !part.is_empty() && looks_like_body(part))
+}
+
+/// Does the text so far of a department cell end mid-list (so the cell goes on)?
+fn dept_open(last: &str) -> bool {
+    let t = normalise(last);
+    t.ends_with(['、', '，', ',', '：', '；', '（', '(', '配', '相', '及', '和', '与', '市', '省', '区'])
+        || ["配合部", "责任部", "配合部门", "责任部门", "牵头部门"].iter().any(|w| t.ends_with(w))
+        || t.matches(['（', '(']).count() > t.matches(['）', ')']).count()
+}
+
+/// Would `piece` continue the work-item cell `acc`?
+fn work_continues(acc: &str, last: &Frag, piece: &(String, f32), w: &Widths) -> bool {
+    if template::work_item_match(acc, true).is_some() {
+        let joined = format!("{acc}{}", normalise(&piece.0));
+        return template::work_item_match(&joined, true).is_some() || template::work_item_match(&joined, false).is_some();
+    }
+    if template::work_item_match(acc, false).is_some() {
+        return false;
+    }
+    last.width >= w.work - 1.0 && piece.1 <= w.work + 0.5 && !piece.0.contains('。')
+}
+
+/// Parse a table document into one plan per unit.
+pub fn parse(info: &DocumentInfo, lines: &[Line]) -> DocumentDraft {
+    let source = info.source.as_str();
+    let mut diagnostics = Vec::new();
+    let units = find_units(lines);
+    let units = split_headless_units(lines, units, &mut diagnostics, source);
+    let mut ledger = Ledger::default();
+    let mut unassigned = Vec::new();
+    let mut plans = Vec::new();
+
+    // Lines before the first unit (a cover page) are kept as unassigned if they say anything.
+    let first = units.first().map(|u| u.heading.unwrap_or(u.start)).unwrap_or(lines.len());
+    for l in &lines[..first] {
+        note_loose_line(l, source, &mut ledger, &mut unassigned);
+    }
+    for unit in &units {
+        if let Some(h) = unit.heading {
+            ledger.record(source, lines[h].no, &lines[h].text, Use::Meta);
+        }
+        let (plan, loose) = parse_unit(lines, unit, &mut ledger, source);
+        for i in loose {
+            unassigned.push(Unassigned { source: source.to_string(), line: lines[i].no, text: lines[i].text.clone() });
+        }
+        plans.push(plan);
+    }
+    DocumentDraft { plans, unassigned, diagnostics, ledger }
+}
+
+fn note_loose_line(l: &Line, source: &str, ledger: &mut Ledger, unassigned: &mut Vec<Unassigned>) {
+    if l.text.is_empty() {
+        ledger.record(source, l.no, "", Use::Blank);
+    } else if is_page_number(&l.text) || is_header_line(&l.text) {
+        ledger.record(source, l.no, &l.text, Use::Noise);
+    } else {
+        ledger.record(source, l.no, &l.text, Use::Unassigned);
+        unassigned.push(Unassigned { source: source.to_string(), line: l.no, text: l.text.clone() });
+    }
+}
+
+/// Reconstruct the rows of one unit. Returns the plan and the lines it could not place.
+fn parse_unit(lines: &[Line], unit: &Unit, ledger: &mut Ledger, source: &str) -> (PlanDraft, Vec<usize>) {
+    let widths = estimate_widths(lines, unit);
+    if std::env::var_os("PLAN_COMPARE_DEBUG").is_some() {
+        eprintln!("{} {:?}", unit.region, widths);
+    }
+    let mut rows: Vec<Row> = Vec::new();
+    let mut row = Row::default();
+    // The focus area in force: by meaning, with the text as printed.
+    let mut focus_no: Option<u8> = None;
+    let mut focus_printed = String::new();
+    let mut focus_open = false;
+    let mut focus_lines: Vec<usize> = Vec::new();
+    let loose: Vec<usize> = Vec::new();
+
+    for i in unit.start..unit.end {
+        let line = &lines[i];
+        if line.text.is_empty() {
+            ledger.record(source, line.no, "", Use::Blank);
+            continue;
+        }
+        if is_header_line(&line.text) || (is_page_number(&line.text) && focus_number(lines, i, unit.end).is_none()) {
+            ledger.record(source, line.no, &line.text, Use::Noise);
+            row.broken = true;
+            continue;
+        }
+        let mut pieces = split_pieces(&line.text);
+        if let Some((n, rest)) = focus_number(lines, i, unit.end) {
+            ledger.record(source, line.no, &n.to_string(), Use::Heading);
+            pieces = split_pieces(&rest);
+            finish_row(&mut row, &mut rows);
+            focus_open = true;
+            focus_printed.clear();
+        }
+        let mut prev_col: Option<Col> = None;
+        for piece in pieces {
+            // Focus-area text: continues an open focus cell, or starts one at a row boundary.
+            let candidate = format!("{focus_printed}{}", normalise(&piece.0));
+            let starts_focus = prev_col.is_none()
+                && template::key(&piece.0).chars().count() >= 4
+                && template::focus_of_text(&piece.0, true).is_some()
+                && template::focus_of_text(&piece.0, true) != focus_no
+                && piece.1 <= widths.work;
+            if (focus_open && template::focus_of_text(&candidate, true).is_some()) || starts_focus {
+                if starts_focus && !focus_open {
+                    finish_row(&mut row, &mut rows);
+                    focus_printed.clear();
+                }
+                focus_printed = format!("{focus_printed}{}", normalise(&piece.0));
+                focus_no = template::focus_of_text(&focus_printed, true).or(focus_no);
+                focus_open = template::focus_of_text(&focus_printed, false).is_none();
+                focus_lines.push(i);
+                ledger.record(source, line.no, &piece.0, Use::Heading);
+                continue;
+            }
+
+            let col = classify(&row, prev_col, &piece, &widths);
+            let col = match col {
+                Some(c) => c,
+                None => {
+                    finish_row(&mut row, &mut rows);
+                    first_col(&piece, &widths)
+                }
+            };
+            if row.is_empty() {
+                row.focus_no = focus_no;
+                row.focus_text = (!focus_printed.is_empty()).then(|| focus_printed.clone());
+                if col != Col::Work {
+                    row.inherited_work = rows.last().filter(|r| r.focus_no == focus_no).map(|r| {
+                        r.inherited_work.clone().unwrap_or_else(|| r.work_text())
+                    });
+                }
+            }
+            let frag = Frag { line: i, text: piece.0.clone(), width: piece.1 };
+            match col {
+                Col::Work => row.work.push(frag),
+                Col::Measure => row.measure.push(frag),
+                Col::Dept => row.dept.push(frag),
+            }
+            ledger.record(source, line.no, &piece.0, Use::Measure);
+            row.last_col = Some(col);
+            prev_col = Some(col);
+        }
+    }
+    finish_row(&mut row, &mut rows);
+
+    let region = unit.region.clone();
+    let title = format!("{region}2018年工作要点");
+    let mut plan = PlanDraft { region, title, year_start: Some(2018), year_end: Some(2018), ..Default::default() };
+    for r in rows {
+        plan.measures.push(row_to_measure(r));
+    }
+    (plan, loose)
+}
+
+/// Which column a piece belongs to in the current row, or None when it opens a new row.
+/// `prev_col` is the column of the piece before it on the same line, if any.
+fn classify(row: &Row, prev_col: Option<Col>, piece: &(String, f32), w: &Widths) -> Option<Col> {
+    let text = &piece.0;
+    let t = normalise(text);
+    let ends_measure = t.ends_with(['。', '；']);
+    let short_dept = dept_like(text) && piece.1 <= w.dept + 1.5 && !ends_measure;
+    // On one line, cells run left to right: nothing follows a department cell, and a wide
+    // piece after a measure piece is the same measure (a space after 。).
+    match prev_col {
+        Some(Col::Dept) => return Some(Col::Dept),
+        Some(Col::Measure) => {
+            return Some(if piece.1 > w.work + 1.0 && !short_dept { Col::Measure } else { Col::Dept });
+        }
+        Some(Col::Work) => {
+            return Some(if short_dept && row.measure.is_empty() { Col::Dept } else { Col::Measure });
+        }
+        None => {}
+    }
+    let last_col = row.last_col?;
+    // A work-item cell goes on (also below a page break, before the other cells' tails).
+    if let Some(last) = row.work.last() {
+        if (last_col == Col::Work || row.broken) && work_continues(&row.work_text(), last, piece, w) {
+            return Some(Col::Work);
+        }
+    }
+    let measure_open = row.measure.last().map(|m| !normalise(&m.text).ends_with(['。', '；'])).unwrap_or(false);
+    match last_col {
+        Col::Work => Some(if short_dept { Col::Dept } else { Col::Measure }),
+        Col::Measure => {
+            let last = row.measure.last()?;
+            let full = last.width >= w.measure - 1.5;
+            if measure_open && !short_dept && (full || piece.1 > w.work + 1.0 || row.broken) {
+                return Some(Col::Measure);
+            }
+            if full && !short_dept && !starts_work_item(text) {
+                return Some(Col::Measure);
+            }
+            if short_dept {
+                return Some(Col::Dept);
+            }
+            // A department cell written as a sentence: narrow lines right after the measure.
+            if piece.1 <= w.dept + 0.5 && !starts_work_item(text) && !ends_measure {
+                return Some(Col::Dept);
+            }
+            None
+        }
+        Col::Dept => {
+            if row.broken && measure_open && !starts_work_item(text) && (piece.1 > w.dept + 1.5 || !dept_like(text)) {
+                return Some(Col::Measure);
+            }
+            let last = row.dept.last()?;
+            if starts_work_item(text) || piece.1 > w.work + 0.5 {
+                return None;
+            }
+            let full = last.width >= w.dept - 0.5;
+            let cont = dept_open(&last.text)
+                || (dept_like(text) && !last.text.ends_with('。'))
+                || (full && piece.1 <= w.dept + 1.0 && !normalise(&last.text).ends_with('。'));
+            cont.then_some(Col::Dept)
+        }
+    }
+}
+
+/// The column of the first piece of a new row: a work item, or a measure row whose work item
+/// spans the row above (a piece wider than the work-item column).
+fn first_col(piece: &(String, f32), w: &Widths) -> Col {
+    if starts_work_item(&piece.0) {
+        return Col::Work;
+    }
+    if piece.1 > w.work + 1.0 || (normalise(&piece.0).ends_with('。') && piece.1 > w.dept + 1.5) {
+        Col::Measure
+    } else {
+        Col::Work
+    }
+}
+
+/// Does a piece begin a template work item (at least four characters of it)?
+fn starts_work_item(text: &str) -> bool {
+    template::key(text).chars().count() >= 4
+        && (template::work_item_match(text, true).is_some() || template::work_item_match(text, false).is_some())
+}
+
+fn finish_row(row: &mut Row, rows: &mut Vec<Row>) {
+    let done = std::mem::take(row);
+    if done.is_empty() {
+        return;
+    }
+    // A row of department pieces only continues the department cell of the row above.
+    if done.work.is_empty() && done.measure.is_empty() {
+        if let Some(prev) = rows.last_mut() {
+            prev.dept.extend(done.dept);
+            return;
+        }
+    }
+    rows.push(done);
+}
+
+fn row_to_measure(r: Row) -> MeasureDraft {
+    let work = if r.work.is_empty() { r.inherited_work.clone() } else { Some(r.work_text()) };
+    let focus_no = work.as_deref().and_then(template::focus_of_work_item).or(r.focus_no);
+    let chapter = match (&r.focus_text, focus_no) {
+        (Some(t), Some(n)) if template::focus_of_text(t, true) == Some(n) => t.clone(),
+        (_, Some(n)) => template::focus_text(n).unwrap_or_default().to_string(),
+        (Some(t), None) => t.clone(),
+        (None, None) => String::new(),
+    };
+    let own: Vec<&Frag> = r.work.iter().chain(&r.measure).chain(&r.dept).collect();
+    let first = own.iter().map(|f| f.line).min().unwrap_or(0) as u32;
+    let last = own.iter().map(|f| f.line).max().unwrap_or(0) as u32;
+    let text = join(&r.measure);
+    let dept_clause = join(&r.dept);
+    MeasureDraft {
+        no: None,
+        chapter,
+        focus_no,
+        work_item: work.filter(|w| !w.is_empty()),
+        title: None,
+        text: (!text.is_empty()).then_some(text),
+        departments: parse_departments(&dept_clause, None),
+        // Line indices are 0-based here; seed lines are 1-based.
+        lines: [first + 1, last + 1],
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headers_in_all_their_forms() {
+        assert!(is_header_line(" 序号 工作重点 工作内容 具体举措及成果形式 责任部门 "));
+        assert!(is_header_line("具体举措及"));
+        assert!(is_header_line("号"));
+        assert!(is_header_line("重点工作 工作内容 具体措施和成果形式 责任部门"));
+        assert!(!is_header_line("市知识产权局"));
+    }
+
+    #[test]
+    fn pieces_split_cells_not_sentences() {
+        let p: Vec<String> = split_pieces("产权奖励项目 开展第五届北京市发明专利奖评选工作。 市知识产权局").into_iter().map(|p| p.0).collect();
+        assert_eq!(p, ["产权奖励项目", "开展第五届北京市发明专利奖评选工作。", "市知识产权局"]);
+        let p: Vec<String> = split_pieces("选择若干细分重点领域开展 20个评议项目。").into_iter().map(|p| p.0).collect();
+        assert_eq!(p.len(), 1);
+    }
 }
