@@ -306,6 +306,8 @@ struct Row {
     last_col: Option<Col>,
     /// A page break fell inside the row: its open cells continue after the header.
     broken: bool,
+    /// The row began right below a page break.
+    began_after_break: bool,
 }
 
 impl Row {
@@ -351,7 +353,8 @@ fn work_continues(acc: &str, last: &Frag, piece: &(String, f32), w: &Widths) -> 
     if template::work_item_match(acc, false).is_some() {
         return false;
     }
-    last.width >= w.work - 1.0 && piece.1 <= w.work + 0.5 && !piece.0.contains('。')
+    // Work-item lines wrap at slightly different widths (punctuation may not start a line).
+    last.width >= w.work - 1.5 && piece.1 <= w.work + 2.5 && !piece.0.contains('。')
 }
 
 /// Parse a table document into one plan per unit.
@@ -407,6 +410,7 @@ fn parse_unit(lines: &[Line], unit: &Unit, ledger: &mut Ledger, source: &str) ->
     let mut focus_open = false;
     let mut focus_lines: Vec<usize> = Vec::new();
     let loose: Vec<usize> = Vec::new();
+    let mut after_break = false;
 
     for i in unit.start..unit.end {
         let line = &lines[i];
@@ -417,6 +421,7 @@ fn parse_unit(lines: &[Line], unit: &Unit, ledger: &mut Ledger, source: &str) ->
         if is_header_line(&line.text) || (is_page_number(&line.text) && focus_number(lines, i, unit.end).is_none()) {
             ledger.record(source, line.no, &line.text, Use::Noise);
             row.broken = true;
+            after_break = true;
             continue;
         }
         let mut pieces = split_pieces(&line.text);
@@ -458,6 +463,7 @@ fn parse_unit(lines: &[Line], unit: &Unit, ledger: &mut Ledger, source: &str) ->
                 }
             };
             if row.is_empty() {
+                row.began_after_break = after_break;
                 row.focus_no = focus_no;
                 row.focus_text = (!focus_printed.is_empty()).then(|| focus_printed.clone());
                 if col != Col::Work {
@@ -475,6 +481,7 @@ fn parse_unit(lines: &[Line], unit: &Unit, ledger: &mut Ledger, source: &str) ->
             ledger.record(source, line.no, &piece.0, Use::Measure);
             row.last_col = Some(col);
             prev_col = Some(col);
+            after_break = false;
         }
     }
     finish_row(&mut row, &mut rows);
@@ -580,6 +587,14 @@ fn finish_row(row: &mut Row, rows: &mut Vec<Row>) {
     if done.work.is_empty() && done.measure.is_empty() {
         if let Some(prev) = rows.last_mut() {
             prev.dept.extend(done.dept);
+            return;
+        }
+    }
+    // Measure text alone at the top of a page, with no work item and no department of its
+    // own, is the tail of the row above (whose measure ended a sentence at the page break).
+    if done.began_after_break && done.work.is_empty() && done.dept.is_empty() {
+        if let Some(prev) = rows.last_mut() {
+            prev.measure.extend(done.measure);
             return;
         }
     }
