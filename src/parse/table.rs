@@ -247,13 +247,28 @@ struct Widths {
     dept: f32,
 }
 
-/// Estimate column widths from the lines that hold a single cell: full lines of a column pile up
-/// at its width, so the widths are the peaks of the histogram.
+/// Estimate column widths. The measure column is the widest: most lines are its full lines.
+/// The work-item column is measured on lines that begin a template work item without ending it
+/// (full lines by construction), the department column on lines that list bodies; a histogram
+/// peak stands in where a table gives too few of those.
 fn estimate_widths(lines: &[Line], unit: &Unit) -> Widths {
     let mut counts = [0usize; 64];
+    let mut work_full: Vec<f32> = Vec::new();
+    let mut dept_lines: Vec<f32> = Vec::new();
     for l in &lines[unit.start..unit.end] {
+        if is_header_line(&l.text) || is_page_number(&l.text) {
+            continue;
+        }
         let pieces = split_pieces(&l.text);
-        if pieces.len() == 1 && !is_header_line(&l.text) && !is_page_number(&l.text) {
+        for (k, (text, w)) in pieces.iter().enumerate() {
+            if k == 0 && template::work_item_match(text, true).is_some() && template::key(text).chars().count() >= 6 {
+                work_full.push(*w);
+            }
+            if k + 1 == pieces.len() && dept_list(text) && normalise(text).ends_with(['、', '，']) {
+                dept_lines.push(*w);
+            }
+        }
+        if pieces.len() == 1 {
             let w = pieces[0].1.round() as usize;
             if w < counts.len() {
                 counts[w] += 1;
@@ -273,9 +288,20 @@ fn estimate_widths(lines: &[Line], unit: &Unit) -> Widths {
     let peak = |lo: usize, hi: usize, fallback: usize| {
         (lo..=hi.min(63)).rev().max_by_key(|&w| counts[w]).filter(|&w| counts[w] > 0).unwrap_or(fallback)
     };
-    let work = peak(9, (measure as f32 * 0.7) as usize, 12);
-    let dept = peak(5, work.saturating_sub(2), 8);
-    Widths { work: work as f32, measure: measure as f32, dept: dept as f32 }
+    let work = match median(&mut work_full) {
+        Some(w) if work_full.len() >= 3 => w,
+        _ => peak(9, (measure as f32 * 0.7) as usize, 12) as f32,
+    };
+    let dept = match median(&mut dept_lines) {
+        Some(w) if dept_lines.len() >= 3 => w,
+        _ => peak(5, (work as usize).saturating_sub(2), 8) as f32,
+    };
+    Widths { work, measure: measure as f32, dept }
+}
+
+fn median(values: &mut [f32]) -> Option<f32> {
+    values.sort_by(|a, b| a.total_cmp(b));
+    values.get(values.len() / 2).copied()
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -334,6 +360,19 @@ fn dept_like(text: &str) -> bool {
     ROLE_WORDS.iter().any(|w| t.contains(w))
         || t.ends_with(['、', '，', ','])
         || t.split(['、', '，', ',', '；', '：']).any(|part| !part.is_empty() && looks_like_body(part))
+}
+
+/// Is a piece a list of bodies (市知识产权局、市工商局、市), whatever its width?
+fn dept_list(text: &str) -> bool {
+    let t = normalise(text);
+    if t.is_empty() || t.contains('。') {
+        return false;
+    }
+    let parts: Vec<&str> = t.split(['、', '，', ',', '；']).collect();
+    let complete = &parts[..parts.len() - 1];
+    let bodies = parts.iter().filter(|p| looks_like_body(p)).count();
+    bodies >= 1 && complete.iter().all(|p| looks_like_body(p) || ROLE_WORDS.iter().any(|w| p.contains(w)))
+        && (parts.len() > 1 || t.chars().count() <= 12)
 }
 
 /// Does the text so far of a department cell end mid-list (so the cell goes on)?
@@ -501,7 +540,7 @@ fn classify(row: &Row, prev_col: Option<Col>, piece: &(String, f32), w: &Widths)
     let text = &piece.0;
     let t = normalise(text);
     let ends_measure = t.ends_with(['。', '；']);
-    let short_dept = dept_like(text) && piece.1 <= w.dept + 1.5 && !ends_measure;
+    let short_dept = (dept_like(text) && piece.1 <= w.dept + 1.5 || dept_list(text) && piece.1 <= w.measure * 0.6) && !ends_measure;
     // On one line, cells run left to right: nothing follows a department cell, and a wide
     // piece after a measure piece is the same measure (a space after 。).
     match prev_col {
@@ -550,7 +589,7 @@ fn classify(row: &Row, prev_col: Option<Col>, piece: &(String, f32), w: &Widths)
             if starts_work_item(text) || piece.1 > w.work + 0.5 {
                 return None;
             }
-            let full = last.width >= w.dept - 0.5;
+            let full = last.width >= w.dept - 1.0;
             let cont = dept_open(&last.text)
                 || (dept_like(text) && !last.text.ends_with('。'))
                 || (full && piece.1 <= w.dept + 1.0 && !normalise(&last.text).ends_with('。'));
