@@ -260,15 +260,18 @@ fn estimate_widths(lines: &[Line], unit: &Unit) -> Widths {
             continue;
         }
         let pieces = split_pieces(&l.text);
+        let mut template_start = false;
         for (k, (text, w)) in pieces.iter().enumerate() {
             if k == 0 && template::work_item_match(text, true).is_some() && template::key(text).chars().count() >= 6 {
                 work_full.push(*w);
+                template_start = true;
             }
             if k + 1 == pieces.len() && dept_list(text) && normalise(text).ends_with(['、', '，']) {
                 dept_lines.push(*w);
             }
         }
-        if pieces.len() == 1 {
+        // Work-item lines stay out of the histogram: some tables print that column wider.
+        if pieces.len() == 1 && !template_start {
             let w = pieces[0].1.round() as usize;
             if w < counts.len() {
                 counts[w] += 1;
@@ -565,7 +568,7 @@ fn classify(row: &Row, prev_col: Option<Col>, piece: &(String, f32), w: &Widths)
         Col::Work => Some(if short_dept { Col::Dept } else { Col::Measure }),
         Col::Measure => {
             let last = row.measure.last()?;
-            let full = last.width >= w.measure - 1.5;
+            let full = last.width >= w.measure - 2.0;
             if measure_open && !short_dept && (full || piece.1 > w.work + 1.0 || row.broken) {
                 return Some(Col::Measure);
             }
