@@ -475,7 +475,8 @@ fn parse_unit(lines: &[Line], unit: &Unit, ledger: &mut Ledger, source: &str) ->
             focus_printed.clear();
         }
         let mut prev_col: Option<Col> = None;
-        for piece in pieces {
+        let next_pieces = pieces.clone();
+        for (k, piece) in pieces.into_iter().enumerate() {
             // Focus-area text: continues an open focus cell, or starts one at a row boundary.
             let candidate = format!("{focus_printed}{}", normalise(&piece.0));
             let starts_focus = prev_col.is_none()
@@ -483,6 +484,17 @@ fn parse_unit(lines: &[Line], unit: &Unit, ledger: &mut Ledger, source: &str) ->
                 && template::focus_of_text(&piece.0, true).is_some()
                 && template::focus_of_text(&piece.0, true) != focus_no
                 && piece.1 <= widths.work;
+            // A focus cell's last character printed twice (促进知识产权创造运用 / 用).
+            let repeats_focus = !focus_printed.is_empty()
+                && !focus_open
+                && row.is_empty()
+                && prev_col.is_none()
+                && piece.0.chars().count() == 1
+                && focus_printed.ends_with(piece.0.as_str());
+            if repeats_focus {
+                ledger.record(source, line.no, &piece.0, Use::Noise);
+                continue;
+            }
             if (focus_open && template::focus_of_text(&candidate, true).is_some()) || starts_focus {
                 if starts_focus && !focus_open {
                     finish_row(&mut row, &mut rows);
@@ -496,7 +508,8 @@ fn parse_unit(lines: &[Line], unit: &Unit, ledger: &mut Ledger, source: &str) ->
                 continue;
             }
 
-            let col = classify(&row, prev_col, &piece, &widths);
+            let next = next_pieces.get(k + 1).map(|p| p.0.as_str());
+            let col = classify(&row, prev_col, &piece, next, &widths);
             let col = match col {
                 Some(c) => c,
                 None => {
@@ -539,11 +552,16 @@ fn parse_unit(lines: &[Line], unit: &Unit, ledger: &mut Ledger, source: &str) ->
 
 /// Which column a piece belongs to in the current row, or None when it opens a new row.
 /// `prev_col` is the column of the piece before it on the same line, if any.
-fn classify(row: &Row, prev_col: Option<Col>, piece: &(String, f32), w: &Widths) -> Option<Col> {
+/// `next` is the piece after it on the same line, if any.
+fn classify(row: &Row, prev_col: Option<Col>, piece: &(String, f32), next: Option<&str>, w: &Widths) -> Option<Col> {
     let text = &piece.0;
     let t = normalise(text);
     let ends_measure = t.ends_with(['。', '；']);
-    let short_dept = (dept_like(text) && piece.1 <= w.dept + 1.5 || dept_list(text) && piece.1 <= w.measure * 0.6) && !ends_measure;
+    // A narrow piece that opens with 省/市 … names a body even before its name is complete.
+    let body_start = piece.1 <= w.dept + 1.0 && ["省", "市", "区", "县", "自治区", "各"].iter().any(|p| t.starts_with(p));
+    let short_dept = (dept_like(text) && piece.1 <= w.dept + 1.5 || dept_list(text) && piece.1 <= w.measure * 0.6 || body_start)
+        && !ends_measure;
+    let next_is_dept = next.map(|n| dept_like(n) || dept_list(n)).unwrap_or(false);
     // On one line, cells run left to right: nothing follows a department cell, and a wide
     // piece after a measure piece is the same measure (a space after 。).
     match prev_col {
@@ -559,7 +577,7 @@ fn classify(row: &Row, prev_col: Option<Col>, piece: &(String, f32), w: &Widths)
     let last_col = row.last_col?;
     // A work-item cell goes on (also below a page break, before the other cells' tails).
     if let Some(last) = row.work.last() {
-        if (last_col == Col::Work || row.broken) && work_continues(&row.work_text(), last, piece, w) {
+        if (last_col == Col::Work || row.broken || next.is_some()) && work_continues(&row.work_text(), last, piece, w) {
             return Some(Col::Work);
         }
     }
@@ -585,6 +603,10 @@ fn classify(row: &Row, prev_col: Option<Col>, piece: &(String, f32), w: &Widths)
             None
         }
         Col::Dept => {
+            // Cells interleaved on one line: a measure tail, then the department tail.
+            if next_is_dept && !row.measure.is_empty() && !starts_work_item(text) && !short_dept {
+                return Some(Col::Measure);
+            }
             if row.broken && measure_open && !starts_work_item(text) && (piece.1 > w.dept + 1.5 || !dept_like(text)) {
                 return Some(Col::Measure);
             }
