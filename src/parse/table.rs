@@ -386,17 +386,26 @@ fn dept_open(last: &str) -> bool {
         || t.matches(['（', '(']).count() > t.matches(['）', ')']).count()
 }
 
-/// Would `piece` continue the work-item cell `acc`?
-fn work_continues(acc: &str, last: &Frag, piece: &(String, f32), w: &Widths) -> bool {
+/// How a piece would continue the work-item cell `acc`, if it does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum WorkContinuation {
+    /// The template says so: `acc` + piece is (the beginning of) a template work item.
+    Template,
+    /// The last line filled the column and the piece fits in it.
+    Width,
+}
+
+fn work_continues(acc: &str, last: &Frag, piece: &(String, f32), w: &Widths) -> Option<WorkContinuation> {
     if template::work_item_match(acc, true).is_some() {
         let joined = format!("{acc}{}", normalise(&piece.0));
-        return template::work_item_match(&joined, true).is_some() || template::work_item_match(&joined, false).is_some();
+        let hit = template::work_item_match(&joined, true).is_some() || template::work_item_match(&joined, false).is_some();
+        return hit.then_some(WorkContinuation::Template);
     }
     if template::work_item_match(acc, false).is_some() {
-        return false;
+        return None;
     }
     // Work-item lines wrap at slightly different widths (punctuation may not start a line).
-    last.width >= w.work - 1.5 && piece.1 <= w.work + 2.5 && !piece.0.contains('。')
+    (last.width >= w.work - 1.5 && piece.1 <= w.work + 2.5 && !piece.0.contains('。')).then_some(WorkContinuation::Width)
 }
 
 /// Parse a table document into one plan per unit.
@@ -453,6 +462,8 @@ fn parse_unit(lines: &[Line], unit: &Unit, ledger: &mut Ledger, source: &str) ->
     let mut focus_lines: Vec<usize> = Vec::new();
     let loose: Vec<usize> = Vec::new();
     let mut after_break = false;
+    // A focus cell began and no row has started under it yet.
+    let mut focus_begun = false;
 
     for i in unit.start..unit.end {
         let line = &lines[i];
@@ -472,6 +483,7 @@ fn parse_unit(lines: &[Line], unit: &Unit, ledger: &mut Ledger, source: &str) ->
             pieces = split_pieces(&rest);
             finish_row(&mut row, &mut rows);
             focus_open = true;
+            focus_begun = true;
             focus_printed.clear();
         }
         let mut prev_col: Option<Col> = None;
@@ -499,6 +511,7 @@ fn parse_unit(lines: &[Line], unit: &Unit, ledger: &mut Ledger, source: &str) ->
                 if starts_focus && !focus_open {
                     finish_row(&mut row, &mut rows);
                     focus_printed.clear();
+                    focus_begun = true;
                 }
                 focus_printed = format!("{focus_printed}{}", normalise(&piece.0));
                 focus_no = template::focus_of_text(&focus_printed, true).or(focus_no);
@@ -514,10 +527,13 @@ fn parse_unit(lines: &[Line], unit: &Unit, ledger: &mut Ledger, source: &str) ->
                 Some(c) => c,
                 None => {
                     finish_row(&mut row, &mut rows);
-                    first_col(&piece, &widths)
+                    // The first row under a focus area has a work item of its own.
+                    let can_inherit = !focus_begun && rows.last().is_some_and(|r| r.focus_no == focus_no);
+                    first_col(&piece, &widths, can_inherit)
                 }
             };
             if row.is_empty() {
+                focus_begun = false;
                 row.began_after_break = after_break;
                 row.focus_no = focus_no;
                 row.focus_text = (!focus_printed.is_empty()).then(|| focus_printed.clone());
@@ -558,7 +574,9 @@ fn classify(row: &Row, prev_col: Option<Col>, piece: &(String, f32), next: Optio
     let t = normalise(text);
     let ends_measure = t.ends_with(['。', '；']);
     // A narrow piece that opens with 省/市 … names a body even before its name is complete.
-    let body_start = piece.1 <= w.dept + 1.0 && ["省", "市", "区", "县", "自治区", "各"].iter().any(|p| t.starts_with(p));
+    let body_start = piece.1 <= (w.dept + 1.0).max(w.work - 2.0)
+        && ["省", "市", "区", "县", "自治区", "各级", "各市", "各有关"].iter().any(|p| t.starts_with(p))
+        && !t.starts_with("市场");
     let short_dept = (dept_like(text) && piece.1 <= w.dept + 1.5 || dept_list(text) && piece.1 <= w.measure * 0.6 || body_start)
         && !ends_measure;
     let next_is_dept = next.map(|n| dept_like(n) || dept_list(n)).unwrap_or(false);
@@ -567,7 +585,8 @@ fn classify(row: &Row, prev_col: Option<Col>, piece: &(String, f32), next: Optio
     match prev_col {
         Some(Col::Dept) => return Some(Col::Dept),
         Some(Col::Measure) => {
-            return Some(if piece.1 > w.work + 1.0 && !short_dept { Col::Measure } else { Col::Dept });
+            let dept = short_dept || (dept_like(text) && piece.1 <= w.work + 1.0);
+            return Some(if dept { Col::Dept } else { Col::Measure });
         }
         Some(Col::Work) => {
             return Some(if short_dept && row.measure.is_empty() { Col::Dept } else { Col::Measure });
@@ -577,8 +596,12 @@ fn classify(row: &Row, prev_col: Option<Col>, piece: &(String, f32), next: Optio
     let last_col = row.last_col?;
     // A work-item cell goes on (also below a page break, before the other cells' tails).
     if let Some(last) = row.work.last() {
-        if (last_col == Col::Work || row.broken || next.is_some()) && work_continues(&row.work_text(), last, piece, w) {
-            return Some(Col::Work);
+        match work_continues(&row.work_text(), last, piece, w) {
+            Some(WorkContinuation::Template) => return Some(Col::Work),
+            Some(WorkContinuation::Width) if last_col == Col::Work || row.broken || next.is_some() => {
+                return Some(Col::Work);
+            }
+            _ => {}
         }
     }
     let measure_open = row.measure.last().map(|m| !normalise(&m.text).ends_with(['。', '；'])).unwrap_or(false);
@@ -625,8 +648,8 @@ fn classify(row: &Row, prev_col: Option<Col>, piece: &(String, f32), next: Optio
 
 /// The column of the first piece of a new row: a work item, or a measure row whose work item
 /// spans the row above (a piece wider than the work-item column).
-fn first_col(piece: &(String, f32), w: &Widths) -> Col {
-    if starts_work_item(&piece.0) {
+fn first_col(piece: &(String, f32), w: &Widths, can_inherit: bool) -> Col {
+    if starts_work_item(&piece.0) || !can_inherit {
         return Col::Work;
     }
     if piece.1 > w.work + 1.0 || (normalise(&piece.0).ends_with('。') && piece.1 > w.dept + 1.5) {
