@@ -27,6 +27,9 @@ const HEADER_WORDS: &[&str] = &[
     "具体措施及",
     "具体举措",
     "具体措施",
+    "具体任务及成果形式",
+    "具体任务和成果形式",
+    "具体任务及",
     "具体任务",
     "成果形式",
     "工作重点",
@@ -589,7 +592,9 @@ fn classify(row: &Row, prev_col: Option<Col>, piece: &(String, f32), next: Optio
             return Some(if dept { Col::Dept } else { Col::Measure });
         }
         Some(Col::Work) => {
-            return Some(if short_dept && row.measure.is_empty() { Col::Dept } else { Col::Measure });
+            let measure_open = row.measure.last().is_some_and(|m| !normalise(&m.text).ends_with(['。', '；']));
+            let dept = short_dept && !(measure_open && piece.1 > w.dept + 1.5);
+            return Some(if dept { Col::Dept } else { Col::Measure });
         }
         None => {}
     }
@@ -630,7 +635,14 @@ fn classify(row: &Row, prev_col: Option<Col>, piece: &(String, f32), next: Optio
             if next_is_dept && !row.measure.is_empty() && !starts_work_item(text) && !short_dept {
                 return Some(Col::Measure);
             }
-            if row.broken && measure_open && !starts_work_item(text) && (piece.1 > w.dept + 1.5 || !dept_like(text)) {
+            // A measure cell cut mid-sentence goes on below the department cell: after a page
+            // break, or when its last line filled the column and this piece is as wide.
+            let measure_full = row.measure.last().is_some_and(|m| m.width >= w.measure - 2.0);
+            let wide = piece.1 > w.work + 1.0;
+            if measure_open
+                && !starts_work_item(text)
+                && (row.broken && (piece.1 > w.dept + 1.5 || !dept_like(text)) || measure_full && wide)
+            {
                 return Some(Col::Measure);
             }
             let last = row.dept.last()?;
