@@ -333,7 +333,9 @@ struct Row {
     /// The work item of the row above, for a measure row whose work-item cell spans rows.
     inherited_work: Option<String>,
     focus_no: Option<u8>,
-    focus_text: Option<String>,
+    /// Index of the row's focus cell in the unit's list of focus cells (whose text may still
+    /// grow after the row: a focus cell can be split by a page break).
+    focus_cell: Option<usize>,
     /// The column of the last piece added.
     last_col: Option<Col>,
     /// A page break fell inside the row: its open cells continue after the header.
@@ -467,6 +469,7 @@ fn parse_unit(lines: &[Line], unit: &Unit, ledger: &mut Ledger, source: &str) ->
     let mut after_break = false;
     // A focus cell began and no row has started under it yet.
     let mut focus_begun = false;
+    let mut focus_cells: Vec<String> = Vec::new();
 
     for i in unit.start..unit.end {
         let line = &lines[i];
@@ -516,7 +519,13 @@ fn parse_unit(lines: &[Line], unit: &Unit, ledger: &mut Ledger, source: &str) ->
                     focus_printed.clear();
                     focus_begun = true;
                 }
+                if focus_printed.is_empty() {
+                    focus_cells.push(String::new());
+                }
                 focus_printed = format!("{focus_printed}{}", normalise(&piece.0));
+                if let Some(cell) = focus_cells.last_mut() {
+                    cell.clone_from(&focus_printed);
+                }
                 focus_no = template::focus_of_text(&focus_printed, true).or(focus_no);
                 focus_open = template::focus_of_text(&focus_printed, false).is_none();
                 focus_lines.push(i);
@@ -539,7 +548,7 @@ fn parse_unit(lines: &[Line], unit: &Unit, ledger: &mut Ledger, source: &str) ->
                 focus_begun = false;
                 row.began_after_break = after_break;
                 row.focus_no = focus_no;
-                row.focus_text = (!focus_printed.is_empty()).then(|| focus_printed.clone());
+                row.focus_cell = (!focus_printed.is_empty()).then(|| focus_cells.len().saturating_sub(1));
                 if col != Col::Work {
                     row.inherited_work = rows.last().filter(|r| r.focus_no == focus_no).map(|r| {
                         r.inherited_work.clone().unwrap_or_else(|| r.work_text())
@@ -564,7 +573,8 @@ fn parse_unit(lines: &[Line], unit: &Unit, ledger: &mut Ledger, source: &str) ->
     let title = format!("{region}2018年工作要点");
     let mut plan = PlanDraft { region, title, year_start: Some(2018), year_end: Some(2018), ..Default::default() };
     for r in rows {
-        plan.measures.push(row_to_measure(r));
+        let focus = r.focus_cell.and_then(|k| focus_cells.get(k)).cloned();
+        plan.measures.push(row_to_measure(r, focus));
     }
     (plan, loose)
 }
@@ -700,10 +710,10 @@ fn finish_row(row: &mut Row, rows: &mut Vec<Row>) {
     rows.push(done);
 }
 
-fn row_to_measure(r: Row) -> MeasureDraft {
+fn row_to_measure(r: Row, focus_printed: Option<String>) -> MeasureDraft {
     let work = if r.work.is_empty() { r.inherited_work.clone() } else { Some(r.work_text()) };
     let focus_no = work.as_deref().and_then(template::focus_of_work_item).or(r.focus_no);
-    let chapter = match (&r.focus_text, focus_no) {
+    let chapter = match (&focus_printed, focus_no) {
         (Some(t), Some(n)) if template::focus_of_text(t, true) == Some(n) => t.clone(),
         (_, Some(n)) => template::focus_text(n).unwrap_or_default().to_string(),
         (Some(t), None) => t.clone(),

@@ -5,6 +5,7 @@
 //! where a table prints no focus number, or another one), and lets diffs align provinces exactly.
 
 use super::lines::normalise;
+use std::sync::OnceLock;
 
 /// The six focus areas (工作重点), numbered as in the template.
 pub const FOCUS_AREAS: &[(u8, &str)] = &[
@@ -90,15 +91,29 @@ pub fn key(s: &str) -> String {
         .collect()
 }
 
+/// Template texts in their comparison form, computed once.
+fn keyed(texts: &'static [(u8, &'static str)], cache: &'static OnceLock<Vec<String>>) -> &'static [String] {
+    cache.get_or_init(|| texts.iter().map(|(_, t)| key(t)).collect())
+}
+
+fn focus_keys() -> &'static [String] {
+    static CACHE: OnceLock<Vec<String>> = OnceLock::new();
+    keyed(FOCUS_AREAS, &CACHE)
+}
+
+fn work_item_keys() -> &'static [String] {
+    static CACHE: OnceLock<Vec<String>> = OnceLock::new();
+    keyed(WORK_ITEMS, &CACHE)
+}
+
 /// The focus area whose text `text` is (or begins, when `partial`): by meaning, not printed number.
 pub fn focus_of_text(text: &str, partial: bool) -> Option<u8> {
     let k = key(text);
     if k.is_empty() {
         return None;
     }
-    FOCUS_AREAS.iter().find_map(|(no, f)| {
-        let fk = key(f);
-        let hit = if partial { fk.starts_with(&k) } else { fk == k };
+    focus_keys().iter().zip(FOCUS_AREAS).find_map(|(fk, (no, _))| {
+        let hit = if partial { fk.starts_with(&k) } else { *fk == k };
         hit.then_some(*no)
     })
 }
@@ -109,13 +124,9 @@ pub fn work_item_match(text: &str, partial: bool) -> Option<&'static (u8, &'stat
     if k.is_empty() {
         return None;
     }
-    WORK_ITEMS.iter().find(|(_, w)| {
-        let wk = key(w);
-        if partial {
-            wk.starts_with(&k) && wk != k
-        } else {
-            wk == k
-        }
+    work_item_keys().iter().zip(WORK_ITEMS).find_map(|(wk, item)| {
+        let hit = if partial { wk.starts_with(&k) && *wk != k } else { *wk == k };
+        hit.then_some(item)
     })
 }
 

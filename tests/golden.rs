@@ -1,0 +1,85 @@
+//! The two hand-checked plans must come out of the parser exactly (whitespace removed).
+
+use plan_compare::dataset;
+use plan_compare::model::{Dataset, Measure, Role};
+use serde_json::Value;
+use std::sync::OnceLock;
+
+fn corpus() -> &'static Dataset {
+    static DATA: OnceLock<Dataset> = OnceLock::new();
+    DATA.get_or_init(|| dataset::build().dataset)
+}
+
+fn squash(s: &str) -> String {
+    s.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+fn golden(name: &str) -> Vec<Value> {
+    let path = format!("{}/tests/golden/{name}", env!("CARGO_MANIFEST_DIR"));
+    serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+}
+
+fn departments(m: &Measure) -> Vec<(String, Option<&'static str>)> {
+    m.departments
+        .iter()
+        .map(|d| {
+            let role = d.role.map(|r| match r {
+                Role::Lead => "lead",
+                Role::Support => "support",
+            });
+            (squash(&d.name), role)
+        })
+        .collect()
+}
+
+fn expected_departments(row: &Value) -> Vec<(String, Option<&'static str>)> {
+    row["departments"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            let role = match d["role"].as_str() {
+                Some("lead") => Some("lead"),
+                Some("support") => Some("support"),
+                _ => None,
+            };
+            (squash(d["name"].as_str().unwrap()), role)
+        })
+        .collect()
+}
+
+#[test]
+fn beijing_2018_rows_match_the_hand_checked_records() {
+    let rows = golden("beijing_2018_rows.json");
+    let measures: Vec<&Measure> = corpus().measures.iter().filter(|m| m.plan == "beijing-2018").collect();
+    assert_eq!(measures.len(), rows.len(), "one record per measure row");
+    for (m, row) in measures.iter().zip(&rows) {
+        let lines = [row["src_lines"][0].as_u64().unwrap() as u32, row["src_lines"][1].as_u64().unwrap() as u32];
+        assert_eq!(m.lines, lines, "{}", m.id);
+        assert_eq!(m.focus_no, row["focus_no"].as_u64().map(|n| n as u8), "{}", m.id);
+        assert_eq!(squash(&m.chapter), squash(row["focus"].as_str().unwrap()), "{}", m.id);
+        assert_eq!(m.work_item.as_deref().map(squash), row["work_item"].as_str().map(squash), "{}", m.id);
+        assert_eq!(m.text.as_deref().map(squash), row["measure"].as_str().map(squash), "{}", m.id);
+        assert_eq!(departments(m), expected_departments(row), "{}", m.id);
+        assert_eq!(m.title, None);
+        assert_eq!(m.no, None);
+    }
+}
+
+#[test]
+fn shanwei_chengqu_2018_items_match_the_hand_checked_records() {
+    let items = golden("shanwei_chengqu_2018_items.json");
+    let measures: Vec<&Measure> = corpus().measures.iter().filter(|m| m.plan == "shanwei-chengqu-2018").collect();
+    assert_eq!(measures.len(), items.len());
+    for (m, item) in measures.iter().zip(&items) {
+        assert_eq!(m.no, item["no"].as_u64().map(|n| n as u32), "{}", m.id);
+        assert_eq!(m.lines[0], item["line"].as_u64().unwrap() as u32, "{}", m.id);
+        assert_eq!(squash(&m.chapter), squash(item["chapter"].as_str().unwrap()), "{}", m.id);
+        assert_eq!(m.title.as_deref().map(squash), item["title"].as_str().map(squash), "{}", m.id);
+        let text = squash(m.text.as_deref().unwrap_or_default());
+        assert!(text.starts_with(&squash(item["text_head"].as_str().unwrap())), "{}: {text}", m.id);
+        assert!(text.ends_with(&squash(item["text_tail"].as_str().unwrap())), "{}: {text}", m.id);
+        assert_eq!(departments(m), expected_departments(item), "{}", m.id);
+        assert!(m.focus_no.is_none() && m.work_item.is_none());
+    }
+}
