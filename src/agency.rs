@@ -45,7 +45,15 @@ pub fn canonical_agency(name: &str) -> &'static str {
         .iter()
         .find(|(_, patterns)| patterns.iter().any(|p| name.contains(p)))
         .map(|(kind, _)| *kind)
-        .unwrap_or(OTHER)
+        .unwrap_or_else(|| {
+            // A place named as a whole (嘉峪关市, 白银平川区) stands for its local government.
+            let place = ["市", "区", "县", "州", "盟", "师"].iter().any(|e| name.ends_with(e));
+            if place && name.chars().count() <= 8 {
+                "地方政府"
+            } else {
+                OTHER
+            }
+        })
 }
 
 /// All agency types, in facet order.

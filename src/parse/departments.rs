@@ -264,6 +264,17 @@ fn split_conjunction(name: &str) -> Vec<String> {
             }
         }
     }
+    // Two bodies printed without a separator: 省知识产权局省工商局.
+    for prefix in ["省", "市"] {
+        for (i, _) in name.match_indices(prefix).filter(|(i, _)| *i > 0) {
+            let (a, b) = (&name[..i], &name[i..]);
+            if a.chars().count() >= 3 && looks_like_body(a) && looks_like_body(b) && b.chars().count() >= 3 {
+                let mut out = vec![a.to_string()];
+                out.extend(split_conjunction(b));
+                return out;
+            }
+        }
+    }
     vec![name.to_string()]
 }
 

@@ -485,7 +485,10 @@ fn front_matter(
             let prev = front[p - 1];
             let t = normalise(&lines[prev].text);
             let plain = t.chars().count() <= 30 && !t.contains(['。', '，', '：', '（', '(', '〔']) && !t.ends_with("文件");
-            if plain && !is_title_line(&t) && status[prev].is_none() {
+            // A title printed twice (cover and first page) is not two halves of one title.
+            let so_far: String = parts.iter().map(|&i| normalise(&lines[i].text)).collect();
+            let repeats = is_title_line(&t) && so_far.contains(&t);
+            if plain && !repeats && status[prev].is_none() {
                 parts.insert(0, prev);
                 p -= 1;
             } else {

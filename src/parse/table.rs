@@ -281,16 +281,10 @@ fn estimate_widths(lines: &[Line], unit: &Unit) -> Widths {
             }
         }
     }
-    let total: usize = counts.iter().sum();
-    let mut seen = 0;
-    let mut measure = 33;
-    for (w, c) in counts.iter().enumerate() {
-        seen += c;
-        if seen * 10 >= total * 9 {
-            measure = w;
-            break;
-        }
-    }
+    // The measure column: the commonest width among the widest lines (its full lines).
+    let widest = (0..counts.len()).rev().find(|&w| counts[w] > 0).unwrap_or(33);
+    let floor = widest * 3 / 4;
+    let measure = (floor..=widest).rev().max_by_key(|&w| counts[w]).filter(|&w| counts[w] > 0).unwrap_or(33);
     let peak = |lo: usize, hi: usize, fallback: usize| {
         (lo..=hi.min(63)).rev().max_by_key(|&w| counts[w]).filter(|&w| counts[w] > 0).unwrap_or(fallback)
     };
@@ -656,7 +650,7 @@ fn classify(row: &Row, prev_col: Option<Col>, piece: &(String, f32), next: Optio
                 return Some(Col::Measure);
             }
             let last = row.dept.last()?;
-            if starts_work_item(text) || piece.1 > w.work + 0.5 {
+            if starts_work_item(text) || (piece.1 > w.work + 0.5 && !dept_list(text)) {
                 return None;
             }
             let full = last.width >= w.dept - 1.0;

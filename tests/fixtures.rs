@@ -1,0 +1,128 @@
+//! Parser fixtures: each `tests/fixtures/NAME.txt` is an input document, `NAME.json` holds what
+//! is known about it (`info`) and the records the parser must produce (`expected`). One helper
+//! runs them all; names say which document shape or which kind of PDF damage they cover.
+//!
+//! To write the `expected` part of a new fixture from the parser's output (then read it line by
+//! line before committing): `UPDATE_FIXTURES=1 cargo test --test fixtures`.
+
+use plan_compare::model::{Kind, Level, Role};
+use plan_compare::parse::{parse_document, DocumentInfo};
+use serde_json::{json, Value};
+use std::path::Path;
+
+fn info_from(v: &Value, name: &str) -> DocumentInfo {
+    let level = match v["level"].as_str() {
+        Some("city") => Level::City,
+        Some("district") => Level::District,
+        _ => Level::Province,
+    };
+    let kind = match v["kind"].as_str() {
+        Some("five-year plan") => Kind::FiveYearPlan,
+        Some("action plan") => Kind::ActionPlan,
+        _ => Kind::WorkPoints,
+    };
+    let years = v["years"].as_array();
+    let year = |k: usize| years.and_then(|y| y.get(k)).and_then(Value::as_u64).map(|y| y as u16);
+    DocumentInfo {
+        source: format!("tests/fixtures/{name}.txt"),
+        region: v["region"].as_str().map(str::to_string),
+        level,
+        kind,
+        year_start: year(0),
+        year_end: year(1),
+        title: None,
+        id: None,
+    }
+}
+
+fn squash(s: &str) -> String {
+    s.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// The parser's output in the fixture's form: the contract's fields that the parser decides.
+fn actual(text: &str, info: &DocumentInfo) -> Value {
+    let parsed = parse_document(info, text);
+    let d = parsed.dataset;
+    let role = |r: Option<Role>| match r {
+        Some(Role::Lead) => json!("lead"),
+        Some(Role::Support) => json!("support"),
+        None => Value::Null,
+    };
+    json!({
+        "plans": d.plans.iter().map(|p| json!({
+            "id": p.id, "region": p.region, "title": p.title, "doc_number": p.doc_number,
+        })).collect::<Vec<_>>(),
+        "measures": d.measures.iter().map(|m| json!({
+            "no": m.no, "chapter": m.chapter, "focus_no": m.focus_no, "work_item": m.work_item,
+            "title": m.title, "text": m.text,
+            "departments": m.departments.iter().map(|x| json!({"name": x.name, "role": role(x.role), "agency": x.agency})).collect::<Vec<_>>(),
+            "lines": m.lines,
+        })).collect::<Vec<_>>(),
+        "targets": d.targets.iter().map(|t| json!({
+            "indicator": t.indicator, "value": t.value, "value_max": t.value_max, "unit": t.unit,
+            "qualifier": t.qualifier, "year": t.year,
+        })).collect::<Vec<_>>(),
+        "unassigned": d.unassigned.iter().map(|u| u.line).collect::<Vec<_>>(),
+        "coverage": (parsed.ledger.coverage() * 1000.0).round() / 1000.0,
+    })
+}
+
+/// Strings compared with whitespace removed, everything else exactly.
+fn normalised(v: &Value) -> Value {
+    match v {
+        Value::String(s) => Value::String(squash(s)),
+        Value::Array(a) => Value::Array(a.iter().map(normalised).collect()),
+        Value::Object(o) => Value::Object(o.iter().map(|(k, v)| (k.clone(), normalised(v))).collect()),
+        other => other.clone(),
+    }
+}
+
+fn run(name: &str) {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let text = std::fs::read_to_string(dir.join(format!("{name}.txt"))).unwrap();
+    let spec_path = dir.join(format!("{name}.json"));
+    let mut spec: Value = serde_json::from_str(&std::fs::read_to_string(&spec_path).unwrap()).unwrap();
+    let info = info_from(&spec["info"], name);
+    let got = actual(&text, &info);
+    if std::env::var_os("UPDATE_FIXTURES").is_some() {
+        spec["expected"] = got;
+        std::fs::write(&spec_path, serde_json::to_string_pretty(&spec).unwrap() + "\n").unwrap();
+        return;
+    }
+    let expected = &spec["expected"];
+    assert!(!expected.is_null(), "{name}: no expected records yet (see the module comment)");
+    let (got, expected) = (normalised(&got), normalised(expected));
+    for key in ["plans", "measures", "targets", "unassigned", "coverage"] {
+        let (g, e) = (&got[key], &expected[key]);
+        if let (Some(g), Some(e)) = (g.as_array(), e.as_array()) {
+            for (k, (gi, ei)) in g.iter().zip(e).enumerate() {
+                assert_eq!(gi, ei, "{name}: {key}[{k}] differs");
+            }
+            assert_eq!(g.len(), e.len(), "{name}: number of {key}");
+        } else {
+            assert_eq!(g, e, "{name}: {key}");
+        }
+    }
+}
+
+macro_rules! fixtures {
+    ($($test:ident => $name:literal,)*) => {
+        $(#[test] fn $test() { run($name); })*
+    };
+}
+
+fixtures! {
+    prose_titled_items => "prose-titled-items",
+    prose_role_clauses => "prose-role-clauses",
+    prose_numbered_list_not_tasks => "prose-numbered-list-not-tasks",
+    prose_mixed_brackets => "prose-mixed-brackets",
+    five_year_plan_targets_table => "five-year-plan-targets-table",
+    action_plan_goal_paragraph => "action-plan-goal-paragraph",
+    table_basic => "table-basic",
+    table_page_break_mid_cell => "table-page-break-mid-cell",
+    table_interleaved_cells => "table-interleaved-cells",
+    table_department_sentence => "table-department-sentence",
+    table_missing_focus_numbers => "table-missing-focus-numbers",
+    table_overprinted_bold => "table-overprinted-bold",
+    table_unit_without_heading => "table-unit-without-heading",
+}
