@@ -1,0 +1,84 @@
+//! Arbitrary text never panics the parser and never loses data: what it cannot place is reported.
+
+use plan_compare::model::{Kind, Level};
+use plan_compare::parse::{parse_document, DocumentInfo, MAX_DOCUMENT_BYTES};
+
+fn info() -> DocumentInfo {
+    DocumentInfo {
+        source: "reader.txt".into(),
+        region: None,
+        level: Level::City,
+        kind: Kind::WorkPoints,
+        year_start: None,
+        year_end: None,
+        title: None,
+        id: None,
+    }
+}
+
+#[test]
+fn empty_text_gives_a_diagnostic_and_no_plan() {
+    for text in ["", "\n\n\n", "   \t  "] {
+        let parsed = parse_document(&info(), text);
+        assert!(parsed.dataset.plans.is_empty());
+        assert!(!parsed.diagnostics.is_empty(), "{text:?}");
+    }
+}
+
+#[test]
+fn binary_looking_text_is_kept_as_unassigned_or_passages() {
+    let text: String = (0u32..5000).map(|i| char::from_u32((i * 7919) % 0x2FFF + 1).unwrap_or('?')).collect();
+    let parsed = parse_document(&info(), &text);
+    let lines = text.split('\n').count();
+    let ledger_lines: std::collections::HashSet<u32> = parsed.ledger.entries.iter().map(|e| e.1).collect();
+    assert_eq!(ledger_lines.len(), lines, "every line accounted for");
+    let text = "\u{0}\u{1}\u{fffd}\u{feff}（（（）））1.2.3.\n一、\n（一）\n1.\n号\n〔〕";
+    let parsed = parse_document(&info(), text);
+    assert!(parsed.ledger.entries.len() >= 6);
+}
+
+#[test]
+fn an_unknown_shape_is_kept_not_dropped() {
+    let text = "这是一封信。\n\n我们讨论了知识产权的问题，但没有编号的条目。\n\n此致\n敬礼";
+    let parsed = parse_document(&info(), text);
+    assert!(parsed.dataset.measures.is_empty());
+    assert!(parsed.diagnostics.iter().any(|d| d.message.contains("no numbered items")));
+    let kept: usize = parsed.dataset.passages.iter().map(|p| p.text.chars().count()).sum::<usize>()
+        + parsed.dataset.unassigned.iter().map(|u| u.text.chars().count()).sum::<usize>();
+    assert!(kept >= 30, "the prose is kept as passages or unassigned lines");
+}
+
+#[test]
+fn a_ten_megabyte_document_parses_without_panicking() {
+    let seed = include_str!("../seeds/guangdong-2016-work-points.txt");
+    let mut text = String::new();
+    while text.len() < 10 * 1024 * 1024 {
+        text.push_str(seed);
+    }
+    let parsed = parse_document(&info(), &text);
+    assert!(!parsed.dataset.measures.is_empty());
+}
+
+#[test]
+fn an_oversized_document_is_refused_with_a_diagnostic() {
+    let text = "知".repeat(MAX_DOCUMENT_BYTES / 3 + 10);
+    let parsed = parse_document(&info(), &text);
+    assert!(parsed.dataset.plans.is_empty());
+    assert!(parsed.diagnostics[0].message.contains("at most"));
+}
+
+#[test]
+fn table_damage_in_the_wrong_places_never_panics() {
+    let seed = include_str!("../seeds/provinces-2018-work-points.txt");
+    let lines: Vec<&str> = seed.lines().take(700).collect();
+    // Reverse, shuffle deterministically, cut in the middle of rows: all must parse.
+    let reversed: String = lines.iter().rev().map(|l| format!("{l}\n")).collect();
+    let strided: String = (0..lines.len()).map(|i| format!("{}\n", lines[(i * 37) % lines.len()])).collect();
+    let halved: String = lines.iter().map(|l| format!("{}\n", l.chars().take(l.chars().count() / 2).collect::<String>())).collect();
+    for text in [reversed, strided, halved] {
+        let parsed = parse_document(&info(), &text);
+        let n = text.split('\n').count();
+        let seen: std::collections::HashSet<u32> = parsed.ledger.entries.iter().map(|e| e.1).collect();
+        assert_eq!(seen.len(), n);
+    }
+}
