@@ -397,8 +397,10 @@ enum WorkContinuation {
 fn work_continues(acc: &str, last: &Frag, piece: &(String, f32), w: &Widths) -> Option<WorkContinuation> {
     if template::work_item_match(acc, true).is_some() {
         let joined = format!("{acc}{}", normalise(&piece.0));
-        let hit = template::work_item_match(&joined, true).is_some() || template::work_item_match(&joined, false).is_some();
-        return hit.then_some(WorkContinuation::Template);
+        if template::work_item_match(&joined, true).is_some() || template::work_item_match(&joined, false).is_some() {
+            return Some(WorkContinuation::Template);
+        }
+        // A table may reword the template mid-cell (注重考察 for 注重): widths decide then.
     }
     if template::work_item_match(acc, false).is_some() {
         return None;
@@ -643,9 +645,11 @@ fn classify(row: &Row, prev_col: Option<Col>, piece: &(String, f32), next: Optio
             // break, or when its last line filled the column and this piece is as wide.
             let measure_full = row.measure.last().is_some_and(|m| m.width >= w.measure - 2.0);
             let wide = piece.1 > w.work + 1.0;
+            // The last words of a full measure line, ending the sentence, also belong to it.
+            let sentence_tail = measure_full && ends_measure && !dept_like(text) && next.is_none();
             if measure_open
                 && !starts_work_item(text)
-                && (row.broken && (piece.1 > w.dept + 1.5 || !dept_like(text)) || measure_full && wide)
+                && (row.broken && (piece.1 > w.dept + 1.5 || !dept_like(text)) || measure_full && wide || sentence_tail)
             {
                 return Some(Col::Measure);
             }
