@@ -269,7 +269,7 @@ fn estimate_widths(lines: &[Line], unit: &Unit) -> Widths {
                 work_full.push(*w);
                 template_start = true;
             }
-            if k + 1 == pieces.len() && dept_list(text) && normalise(text).ends_with(['、', '，']) {
+            if k + 1 == pieces.len() && dept_list(text) {
                 dept_lines.push(*w);
             }
         }
@@ -292,7 +292,8 @@ fn estimate_widths(lines: &[Line], unit: &Unit) -> Widths {
         Some(w) if work_full.len() >= 3 => w,
         _ => peak(9, (measure as f32 * 0.7) as usize, 12) as f32,
     };
-    let dept = match median(&mut dept_lines) {
+    // Department lines: most are full lines of the column, some are short last lines.
+    let dept = match percentile(&mut dept_lines, 0.8) {
         Some(w) if dept_lines.len() >= 3 => w,
         _ => peak(5, (work as usize).saturating_sub(2), 8) as f32,
     };
@@ -300,8 +301,13 @@ fn estimate_widths(lines: &[Line], unit: &Unit) -> Widths {
 }
 
 fn median(values: &mut [f32]) -> Option<f32> {
+    percentile(values, 0.5)
+}
+
+fn percentile(values: &mut [f32], share: f32) -> Option<f32> {
     values.sort_by(|a, b| a.total_cmp(b));
-    values.get(values.len() / 2).copied()
+    let k = ((values.len() as f32 * share) as usize).min(values.len().saturating_sub(1));
+    values.get(k).copied()
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
