@@ -51,7 +51,7 @@ pub struct PlanMeta {
 
 /// What `addPlan` returns: the plans read from the text and what could not be placed.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), tsify(missing_as_null))]
 #[serde(rename_all = "camelCase")]
 pub struct AddedPlan {
     /// Usually one; a table of several regions gives one plan each (`user-3`, `user-3-2` …).
