@@ -67,15 +67,55 @@ fn from_js<T: DeserializeOwned>(name: &str, value: JsValue) -> Result<T, Error> 
     if !value.is_object() || js_sys::Array::is_array(&value) {
         return Err(Error::invalid_argument(format!("{name} must be an object, got {}", describe(&value))));
     }
-    // serde-wasm-bindgen would turn lone surrogates in string fields into U+FFFD silently.
+    // serde-wasm-bindgen reads only the fields it knows (a typo such as `{ plna }` would be ignored)
+    // and turns lone surrogates in strings into U+FFFD silently: check both here.
+    let fields = struct_fields::<T>();
     for entry in js_sys::Object::entries(value.unchecked_ref()).iter() {
         let entry: js_sys::Array = entry.unchecked_into();
+        let key = entry.get(0).as_string().unwrap_or_default();
+        if !fields.contains(&key.as_str()) {
+            return Err(Error::invalid_argument(format!(
+                "{name}: unknown field `{key}`, expected one of `{}`",
+                fields.join("`, `")
+            )));
+        }
         if let Some(text) = entry.get(1).dyn_ref::<JsString>() {
-            let key = entry.get(0).as_string().unwrap_or_default();
             check_utf16(&format!("{name}.{key}"), text)?;
         }
     }
-    serde_wasm_bindgen::from_value(value).map_err(|e| Error::invalid_argument(format!("{name}: {e}")))
+    serde_wasm_bindgen::from_value(value).map_err(|e| {
+        let message = e.to_string();
+        Error::invalid_argument(format!("{name}: {}", message.trim_start_matches("Error: ")))
+    })
+}
+
+/// The field names serde reads for the struct `T` (after renaming), found by asking its
+/// `Deserialize` impl once with a deserializer that only records them.
+fn struct_fields<T: DeserializeOwned>() -> &'static [&'static str] {
+    use serde::de::{self, Visitor};
+    struct Probe<'a>(&'a mut &'static [&'static str]);
+    impl<'de> de::Deserializer<'de> for Probe<'_> {
+        type Error = de::value::Error;
+        fn deserialize_any<V: Visitor<'de>>(self, _: V) -> Result<V::Value, Self::Error> {
+            Err(de::Error::custom("only structs are probed"))
+        }
+        fn deserialize_struct<V: Visitor<'de>>(
+            self,
+            _: &'static str,
+            fields: &'static [&'static str],
+            _: V,
+        ) -> Result<V::Value, Self::Error> {
+            *self.0 = fields;
+            Err(de::Error::custom("probed"))
+        }
+        serde::forward_to_deserialize_any! {
+            bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes byte_buf option
+            unit unit_struct newtype_struct seq tuple tuple_struct map enum identifier ignored_any
+        }
+    }
+    let mut fields: &'static [&'static str] = &[];
+    let _probed = T::deserialize(Probe(&mut fields));
+    fields
 }
 
 /// Like [`from_js`], with `undefined` or `null` meaning the default options.
