@@ -7,13 +7,18 @@ use std::process::ExitCode;
 
 const USAGE: &str = "usage:
   plan-compare export [--format json|csv]   print the dataset (JSON contract, or one CSV row per measure)
-  plan-compare stats                        plans, measures per plan, targets, coverage, unassigned lines";
+  plan-compare stats                        plans, measures per plan, targets, coverage, unassigned lines
+  plan-compare bundle OUT                   write the encoded dataset the wasm build embeds (data/bundle.bin)";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = match args.first().map(String::as_str) {
         Some("export") => export(&args[1..]),
         Some("stats") => stats(),
+        Some("bundle") => match args.get(1) {
+            Some(out) => write_bundle(out),
+            None => Err(USAGE.to_string()),
+        },
         Some("-h" | "--help" | "help") => {
             println!("{USAGE}");
             Ok(())
@@ -119,6 +124,14 @@ fn csv_cell(s: &str) -> String {
     } else {
         s.to_string()
     }
+}
+
+/// Parse the seeds and write them as a bundle (docs/bundle-format.md) for the wasm build to embed.
+fn write_bundle(out: &str) -> Result<(), String> {
+    let bytes = plan_compare::bundle::encode(&dataset::build().dataset).map_err(|e| e.to_string())?;
+    std::fs::write(out, &bytes).map_err(|e| format!("cannot write {out}: {e}"))?;
+    eprintln!("wrote {out}: {} bytes", bytes.len());
+    Ok(())
 }
 
 fn stats() -> Result<(), String> {

@@ -1,12 +1,14 @@
 //! The records of the dataset (plans, measures, targets, themes) in the shape of the export contract.
 //!
 //! Field names and order follow `DESIGN.md` ("Public contract: export JSON"), so serialising a
-//! [`Dataset`] with serde gives the contract directly.
+//! [`Dataset`] with serde gives the contract directly. On wasm32 each type also derives its TypeScript
+//! declaration (tsify), so the npm package's types follow these definitions.
 
 use serde::{Deserialize, Serialize};
 
 /// Administrative level of the body that issued a plan.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "lowercase")]
 pub enum Level {
     Province,
@@ -26,6 +28,7 @@ impl Level {
 
 /// What sort of document a plan is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub enum Kind {
     #[serde(rename = "work points")]
     WorkPoints,
@@ -47,6 +50,7 @@ impl Kind {
 
 /// One policy plan: a whole document, or one provincial table of the 2018 compilation.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), tsify(missing_as_null))]
 pub struct Plan {
     /// Readable, URL-safe and stable, e.g. `beijing-2018`.
     pub id: String,
@@ -67,6 +71,7 @@ pub struct Plan {
 
 /// Role of a department in a measure.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "lowercase")]
 pub enum Role {
     Lead,
@@ -75,6 +80,7 @@ pub enum Role {
 
 /// A department named in a measure, exactly as printed, with its role and canonical agency type.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), tsify(missing_as_null))]
 pub struct Department {
     pub name: String,
     /// `lead`, `support`, or null where the document does not tell roles apart.
@@ -86,6 +92,7 @@ pub struct Department {
 
 /// One measure (task, item or table row) of a plan.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), tsify(missing_as_null))]
 pub struct Measure {
     /// Stable id: the plan id and the measure's ordinal in the plan, e.g. `beijing-2018-007`.
     pub id: String,
@@ -111,6 +118,7 @@ pub struct Measure {
 
 /// A quantified target of a plan, e.g. 万人发明专利拥有量 达到 2.4 件 by 2020.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), tsify(missing_as_null))]
 pub struct Target {
     pub plan: String,
     pub indicator: String,
@@ -127,6 +135,7 @@ pub struct Target {
 
 /// A theme as listed in the export (the full taxonomy lives in `data/themes.toml`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), tsify(missing_as_null))]
 pub struct ThemeRef {
     pub id: String,
     pub zh: String,
@@ -136,6 +145,7 @@ pub struct ThemeRef {
 /// Prose of a plan that is not a measure or target: preamble, review of past work, principles,
 /// closing remarks. Kept (not dropped) so that every meaningful seed line is placed somewhere.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), tsify(missing_as_null))]
 pub struct Passage {
     pub plan: String,
     /// The enclosing heading without its numbering, or null before the first heading.
@@ -146,6 +156,7 @@ pub struct Passage {
 
 /// A meaningful seed line that no record took.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), tsify(missing_as_null))]
 pub struct Unassigned {
     pub source: String,
     pub line: u32,
@@ -154,6 +165,7 @@ pub struct Unassigned {
 
 /// The whole dataset, in the order and shape of the export contract.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), tsify(missing_as_null))]
 pub struct Dataset {
     pub plans: Vec<Plan>,
     pub measures: Vec<Measure>,

@@ -32,12 +32,14 @@ pub struct DocumentInfo {
     pub year_end: Option<u16>,
     /// Use this title instead of the one read from the text.
     pub title: Option<String>,
-    /// Use this plan id instead of one made from region and years.
+    /// Use this plan id instead of one made from region and years (further plans of the same text
+    /// get `-2`, `-3` … appended).
     pub id: Option<String>,
 }
 
 /// A problem the parser noticed, with the seed line it concerns.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct Diagnostic {
     pub source: String,
     pub line: u32,
@@ -225,12 +227,14 @@ pub fn parse_document(info: &DocumentInfo, text: &str) -> ParsedDocument {
 /// Give plans and measures their ids and turn drafts into contract records.
 fn assemble(info: &DocumentInfo, draft: DocumentDraft) -> ParsedDocument {
     let mut dataset = Dataset { unassigned: draft.unassigned, ..Default::default() };
-    for plan in draft.plans {
+    for (n, plan) in draft.plans.into_iter().enumerate() {
         let region = regions::find(&plan.region);
         let year_start = info.year_start.or(plan.year_start).unwrap_or(0);
         let year_end = info.year_end.or(plan.year_end).unwrap_or(year_start);
         let id = match &info.id {
-            Some(id) => id.clone(),
+            Some(id) if n == 0 => id.clone(),
+            // A given id must stay unique when the text holds several plans (a table of regions).
+            Some(id) => format!("{id}-{}", n + 1),
             None => plan_id(region.map(|r| r.slug.to_string()), &plan.region, year_start, year_end),
         };
         for (k, m) in plan.measures.into_iter().enumerate() {

@@ -1,0 +1,47 @@
+// Types of plan-compare. Record and option types are generated from the Rust definitions
+// (plan_compare.d.ts); this file adds init() and the error type.
+
+export type {
+  AddedPlan,
+  Dataset,
+  Department,
+  Diagnostic,
+  Kind,
+  Level,
+  Measure,
+  MeasuresOptions,
+  Passage,
+  Plan,
+  PlanMeta,
+  Role,
+  Target,
+  ThemeRef,
+  Unassigned,
+} from './plan_compare.js';
+export { addPlan, exportData, measure, measures, plans, removePlan, themes } from './plan_compare.js';
+
+export interface InitOptions {
+  /** Where the .wasm comes from; defaults to the file next to the package's JavaScript. */
+  wasm?: string | URL | Request | Response | BufferSource | WebAssembly.Module | Promise<BufferSource | Response>;
+}
+
+/** Load the module and decode the bundled corpus; await it once before calling anything else. */
+export function init(options?: InitOptions): Promise<void>;
+
+/** Stable codes of {@link PlanCompareError}. */
+export type ErrorCode =
+  | 'INVALID_ARGUMENT'
+  | 'UNKNOWN_PLAN'
+  | 'UNKNOWN_MEASURE'
+  | 'TOO_LARGE'
+  | 'NOT_INITIALISED'
+  | 'PARSE_FAILED'
+  | 'BUNDLE_INVALID';
+
+/** What every function throws on bad input: an `Error` with `name` PlanCompareError and a `code`. */
+export interface PlanCompareError extends Error {
+  name: 'PlanCompareError';
+  code: ErrorCode;
+}
+
+export function isPlanCompareError(error: unknown): error is PlanCompareError;

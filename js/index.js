@@ -1,0 +1,12 @@
+// plan-compare for browsers and bundlers: `await init()` fetches the .wasm that sits next to this file.
+import { initFrom } from './api.js';
+
+export * from './api.js';
+
+/**
+ * Load the module and decode the bundled corpus; call once before anything else (later calls
+ * return the same promise). `options.wasm` overrides where the .wasm comes from.
+ */
+export function init(options = {}) {
+  return initFrom(options.wasm ?? new URL('./plan_compare_bg.wasm', import.meta.url));
+}

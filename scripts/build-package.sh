@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Build the npm package into pkg/: wasm-pack (web target, no downloads) → wasm-opt -Oz → our JS entries.
+# wasm-opt is binaryen's from npm (tools/): Debian's binaryen 108 rewrites wasm-bindgen's externref
+# table export to point at the function table, and the module then fails at instantiation.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$HOME/.cargo/bin:$PATH"
+
+wasm_opt=tools/node_modules/.bin/wasm-opt
+[ -x "$wasm_opt" ] || { echo "missing $wasm_opt: run scripts/setup.sh" >&2; exit 1; }
+for tool in wasm-pack wasm-bindgen node; do
+  command -v "$tool" >/dev/null || { echo "missing $tool: run scripts/setup.sh" >&2; exit 1; }
+done
+# wasm-bindgen-cli must match the crate exactly or the generated glue does not fit the module.
+want=$(awk '/^name = "wasm-bindgen"$/{getline; gsub(/"/,"",$3); print $3}' Cargo.lock)
+have=$(wasm-bindgen --version | awk '{print $2}')
+[ "$want" = "$have" ] || { echo "wasm-bindgen-cli is $have, the crate is $want: run scripts/setup.sh" >&2; exit 1; }
+
+rm -rf pkg
+# --mode no-install: use wasm-bindgen from PATH, never fetch; --no-opt: we run wasm-opt ourselves.
+wasm-pack --quiet build --target web --mode no-install --no-opt --no-pack --release --out-dir pkg . -- --locked
+# The features rustc enables by default for wasm32, and no others (browsers from 2021 on have them).
+"$wasm_opt" -Oz --strip-debug --strip-producers \
+  --enable-bulk-memory --enable-sign-ext --enable-mutable-globals --enable-nontrapping-float-to-int \
+  --enable-reference-types --enable-multivalue \
+  pkg/plan_compare_bg.wasm -o pkg/plan_compare_bg.wasm
+
+rm -f pkg/.gitignore pkg/plan_compare_bg.wasm.d.ts
+cp js/index.js js/node.js js/api.js js/index.d.ts js/README.md LICENSE pkg/
+version=$(awk -F'"' '/^version = /{print $2; exit}' Cargo.toml)
+node -e '
+  const fs = require("fs");
+  const p = JSON.parse(fs.readFileSync("js/package.json", "utf8"));
+  p.version = process.argv[1];
+  fs.writeFileSync("pkg/package.json", JSON.stringify(p, null, 2) + "\n");
+' "$version"
+echo "built pkg/ (plan-compare $version):"
+ls -l pkg | awk 'NR>1 {printf "  %9d  %s\n", $5, $9}'

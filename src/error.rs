@@ -1,0 +1,67 @@
+//! The one error type of the public operations, each with a stable code that JavaScript sees as `error.code`.
+//!
+//! Core code returns [`Error`]; `src/wasm.rs` turns it into a JS `Error` in one place. Codes are part
+//! of the package's contract: add new ones, never rename or reuse them.
+
+use std::fmt;
+
+/// What went wrong, as a stable machine-readable code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ErrorCode {
+    /// An argument has the wrong type, is out of range, or is malformed.
+    InvalidArgument,
+    /// No plan has the given id.
+    UnknownPlan,
+    /// No measure has the given id.
+    UnknownMeasure,
+    /// Input over a documented limit (text size, number of added plans).
+    TooLarge,
+    /// A function was called before `init()` finished.
+    NotInitialised,
+    /// A reader's text held no plan the parser could read.
+    ParseFailed,
+    /// The bundled dataset could not be decoded (a build problem, never the caller's fault).
+    BundleInvalid,
+}
+
+impl ErrorCode {
+    /// The code as JavaScript sees it, e.g. `INVALID_ARGUMENT`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ErrorCode::InvalidArgument => "INVALID_ARGUMENT",
+            ErrorCode::UnknownPlan => "UNKNOWN_PLAN",
+            ErrorCode::UnknownMeasure => "UNKNOWN_MEASURE",
+            ErrorCode::TooLarge => "TOO_LARGE",
+            ErrorCode::NotInitialised => "NOT_INITIALISED",
+            ErrorCode::ParseFailed => "PARSE_FAILED",
+            ErrorCode::BundleInvalid => "BUNDLE_INVALID",
+        }
+    }
+}
+
+/// An error with a stable [`ErrorCode`] and a message written for the person calling the API.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Error {
+    pub code: ErrorCode,
+    pub message: String,
+}
+
+impl Error {
+    pub fn new(code: ErrorCode, message: impl Into<String>) -> Self {
+        Error { code, message: message.into() }
+    }
+
+    pub fn invalid_argument(message: impl Into<String>) -> Self {
+        Error::new(ErrorCode::InvalidArgument, message)
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.code.as_str(), self.message)
+    }
+}
+
+impl std::error::Error for Error {}
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;

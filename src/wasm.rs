@@ -1,0 +1,275 @@
+//! The JavaScript binding, the only code that touches wasm-bindgen: converts arguments and results of
+//! [`Engine`] and turns every [`Error`] into a JS `Error` with a stable `code`. No logic lives here.
+//!
+//! Conventions for every function:
+//! - camelCase JS names; arguments arrive as `JsValue` and are checked here, so a wrong type, a
+//!   number where a string belongs or a lone UTF-16 surrogate gives `INVALID_ARGUMENT`, never a
+//!   panic or a silent U+FFFD;
+//! - results leave through [`to_js`] (records keep the export contract's snake_case keys, missing
+//!   values are `null` as in the JSON export);
+//! - errors leave through [`to_js_error`], the one place that builds a JS `Error`.
+//!
+//! Query functions still to bind when `src/query/` lands (one `#[wasm_bindgen]` fn each, shaped like
+//! `measures` below: parse options with [`from_js`], call the core with `&Engine`, return [`to_js`]):
+//! - `filter(options)`      → `{ total, items, facets }`
+//! - `search(query, options)` → ranked measures with highlight spans and per-plan scores
+//! - `matchThemes(text)`    → themes a free text touches
+//! - `themeMatrix(options)` → plans × themes scores
+//! - `diff(planA, planB, options)` → aligned pairs, only-in-A, only-in-B, departments, targets
+//! - `compare(planIds, { workItem | theme })` → one row per plan
+
+use crate::engine::{AddedPlan, Engine, MeasuresOptions, PlanMeta, MAX_PLAN_TEXT_BYTES};
+use crate::error::{Error, ErrorCode};
+use crate::model::{Dataset, Measure, Plan, ThemeRef};
+use js_sys::JsString;
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use std::cell::RefCell;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// The parsed corpus, written by `plan-compare bundle data/bundle.bin` (docs/bundle-format.md).
+static BUNDLE: &[u8] = include_bytes!("../data/bundle.bin");
+
+thread_local! {
+    static ENGINE: RefCell<Option<Engine>> = const { RefCell::new(None) };
+}
+
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(js_namespace = console, js_name = error)]
+    fn console_error(message: &str);
+}
+
+type JsResult<T> = Result<T, JsValue>;
+
+// ---- the one place errors and values cross to JavaScript ----
+
+/// `new Error(message)` with `name = "PlanCompareError"` and `code = "INVALID_ARGUMENT"` etc.
+fn to_js_error(error: Error) -> JsValue {
+    let js = js_sys::Error::new(&error.message);
+    js.set_name("PlanCompareError");
+    // Setting a property on a fresh Error object cannot fail; the result carries nothing to act on.
+    let _ = js_sys::Reflect::set(&js, &JsValue::from_str("code"), &JsValue::from_str(error.code.as_str()));
+    js.into()
+}
+
+/// Serialise a result the way the JSON export does (None → null, maps → plain objects).
+fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, Error> {
+    let serializer = serde_wasm_bindgen::Serializer::new().serialize_missing_as_null(true).serialize_maps_as_objects(true);
+    value
+        .serialize(&serializer)
+        .map_err(|e| Error::new(ErrorCode::InvalidArgument, format!("cannot convert the result: {e}")))
+}
+
+/// Read an options or metadata object; `name` prefixes the message (`meta: missing field region`).
+fn from_js<T: DeserializeOwned>(name: &str, value: JsValue) -> Result<T, Error> {
+    if !value.is_object() || js_sys::Array::is_array(&value) {
+        return Err(Error::invalid_argument(format!("{name} must be an object, got {}", describe(&value))));
+    }
+    // serde-wasm-bindgen reads only the fields it knows (a typo such as `{ plna }` would be ignored)
+    // and turns lone surrogates in strings into U+FFFD silently: check both here.
+    let fields = struct_fields::<T>();
+    for entry in js_sys::Object::entries(value.unchecked_ref()).iter() {
+        let entry: js_sys::Array = entry.unchecked_into();
+        let key = entry.get(0).as_string().unwrap_or_default();
+        if !fields.contains(&key.as_str()) {
+            return Err(Error::invalid_argument(format!(
+                "{name}: unknown field `{key}`, expected one of `{}`",
+                fields.join("`, `")
+            )));
+        }
+        if let Some(text) = entry.get(1).dyn_ref::<JsString>() {
+            check_utf16(&format!("{name}.{key}"), text)?;
+        }
+    }
+    serde_wasm_bindgen::from_value(value).map_err(|e| {
+        let message = e.to_string();
+        Error::invalid_argument(format!("{name}: {}", message.trim_start_matches("Error: ")))
+    })
+}
+
+/// The field names serde reads for the struct `T` (after renaming), found by asking its
+/// `Deserialize` impl once with a deserializer that only records them.
+fn struct_fields<T: DeserializeOwned>() -> &'static [&'static str] {
+    use serde::de::{self, Visitor};
+    struct Probe<'a>(&'a mut &'static [&'static str]);
+    impl<'de> de::Deserializer<'de> for Probe<'_> {
+        type Error = de::value::Error;
+        fn deserialize_any<V: Visitor<'de>>(self, _: V) -> Result<V::Value, Self::Error> {
+            Err(de::Error::custom("only structs are probed"))
+        }
+        fn deserialize_struct<V: Visitor<'de>>(
+            self,
+            _: &'static str,
+            fields: &'static [&'static str],
+            _: V,
+        ) -> Result<V::Value, Self::Error> {
+            *self.0 = fields;
+            Err(de::Error::custom("probed"))
+        }
+        serde::forward_to_deserialize_any! {
+            bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes byte_buf option
+            unit unit_struct newtype_struct seq tuple tuple_struct map enum identifier ignored_any
+        }
+    }
+    let mut fields: &'static [&'static str] = &[];
+    let _probed = T::deserialize(Probe(&mut fields));
+    fields
+}
+
+/// Like [`from_js`], with `undefined` or `null` meaning the default options.
+fn options_from_js<T: DeserializeOwned + Default>(name: &str, value: JsValue) -> Result<T, Error> {
+    if value.is_undefined() || value.is_null() {
+        Ok(T::default())
+    } else {
+        from_js(name, value)
+    }
+}
+
+/// A string argument of at most `max_bytes` UTF-8 bytes, refused before it is copied when longer.
+fn string_from_js(name: &str, value: &JsValue, max_bytes: usize) -> Result<String, Error> {
+    let text = value
+        .dyn_ref::<JsString>()
+        .ok_or_else(|| Error::invalid_argument(format!("{name} must be a string, got {}", describe(value))))?;
+    // Each UTF-16 unit is at least one UTF-8 byte: a longer string cannot fit.
+    if text.length() as usize > max_bytes {
+        return Err(too_large(name, text.length() as usize, max_bytes));
+    }
+    check_utf16(name, text)?;
+    let owned = String::from(text);
+    if owned.len() > max_bytes {
+        return Err(too_large(name, owned.len(), max_bytes));
+    }
+    Ok(owned)
+}
+
+/// Ids and other short strings.
+fn id_from_js(name: &str, value: &JsValue) -> Result<String, Error> {
+    string_from_js(name, value, 256)
+}
+
+fn too_large(name: &str, size: usize, max_bytes: usize) -> Error {
+    Error::new(ErrorCode::TooLarge, format!("{name} is at least {size} bytes of UTF-8; the limit is {max_bytes}"))
+}
+
+fn check_utf16(name: &str, text: &JsString) -> Result<(), Error> {
+    if text.is_valid_utf16() {
+        return Ok(());
+    }
+    let at = first_lone_surrogate(text);
+    Err(Error::invalid_argument(format!(
+        "{name} contains a lone UTF-16 surrogate at index {at}; it is not valid Unicode text"
+    )))
+}
+
+fn first_lone_surrogate(text: &JsString) -> usize {
+    let units: Vec<u16> = text.iter().collect();
+    char::decode_utf16(units.iter().copied())
+        .scan(0usize, |at, r| {
+            let here = *at;
+            *at += r.as_ref().map_or(1, |c| c.len_utf16());
+            Some((here, r.is_err()))
+        })
+        .find(|(_, bad)| *bad)
+        .map_or(0, |(at, _)| at)
+}
+
+fn describe(value: &JsValue) -> String {
+    if value.is_null() {
+        "null".into()
+    } else if js_sys::Array::is_array(value) {
+        "an array".into()
+    } else {
+        value.js_typeof().as_string().unwrap_or_else(|| "a value".into())
+    }
+}
+
+fn with_engine<T>(f: impl FnOnce(&Engine) -> Result<T, Error>) -> JsResult<T> {
+    ENGINE.with_borrow(|engine| match engine {
+        Some(engine) => f(engine),
+        None => Err(not_initialised()),
+    })
+    .map_err(to_js_error)
+}
+
+fn with_engine_mut<T>(f: impl FnOnce(&mut Engine) -> Result<T, Error>) -> JsResult<T> {
+    ENGINE.with_borrow_mut(|engine| match engine {
+        Some(engine) => f(engine),
+        None => Err(not_initialised()),
+    })
+    .map_err(to_js_error)
+}
+
+fn not_initialised() -> Error {
+    Error::new(ErrorCode::NotInitialised, "call `await init()` before any other function")
+}
+
+// ---- the API ----
+
+/// Decode the bundled corpus. The package's `init()` calls this after instantiating the module;
+/// calling it again keeps the current state (and any added plans).
+#[wasm_bindgen(js_name = initEngine)]
+pub fn init_engine() -> JsResult<()> {
+    if ENGINE.with_borrow(Option::is_some) {
+        return Ok(());
+    }
+    // Last-resort diagnostic: code here is written not to panic, but if it ever does, say so.
+    std::panic::set_hook(Box::new(|info| console_error(&format!("plan-compare: internal error (a bug): {info}"))));
+    let engine = Engine::from_bundle(BUNDLE).map_err(to_js_error)?;
+    ENGINE.with_borrow_mut(|slot| *slot = Some(engine));
+    Ok(())
+}
+
+/// Every plan: bundled plans in corpus order, then plans added with `addPlan`.
+#[wasm_bindgen(unchecked_return_type = "Plan[]")]
+pub fn plans() -> JsResult<JsValue> {
+    with_engine(|e| to_js::<[Plan]>(e.plans()))
+}
+
+/// The theme taxonomy (empty until the themes data lands).
+#[wasm_bindgen(unchecked_return_type = "ThemeRef[]")]
+pub fn themes() -> JsResult<JsValue> {
+    with_engine(|e| to_js::<[ThemeRef]>(e.themes()))
+}
+
+/// Measures in document order: all, or `{ plan }`'s. Unknown plan → `UNKNOWN_PLAN`.
+#[wasm_bindgen(unchecked_return_type = "Measure[]")]
+pub fn measures(
+    #[wasm_bindgen(unchecked_optional_param_type = "MeasuresOptions")] options: Option<JsValue>,
+) -> JsResult<JsValue> {
+    let options: MeasuresOptions =
+        options_from_js("options", options.unwrap_or(JsValue::UNDEFINED)).map_err(to_js_error)?;
+    with_engine(|e| to_js::<[&Measure]>(&e.measures(&options)?))
+}
+
+/// One measure by id. Unknown id → `UNKNOWN_MEASURE`.
+#[wasm_bindgen(unchecked_return_type = "Measure")]
+pub fn measure(#[wasm_bindgen(unchecked_param_type = "string")] id: JsValue) -> JsResult<JsValue> {
+    let id = id_from_js("id", &id).map_err(to_js_error)?;
+    with_engine(|e| to_js(e.measure(&id)?))
+}
+
+/// Parse a reader's own plan text (at most 2 MiB of UTF-8) and keep it beside the bundled plans.
+#[wasm_bindgen(js_name = addPlan, unchecked_return_type = "AddedPlan")]
+pub fn add_plan(
+    #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "PlanMeta")] meta: JsValue,
+) -> JsResult<JsValue> {
+    let text = string_from_js("text", &text, MAX_PLAN_TEXT_BYTES).map_err(to_js_error)?;
+    let meta: PlanMeta = from_js("meta", meta).map_err(to_js_error)?;
+    with_engine_mut(|e| to_js::<AddedPlan>(&e.add_plan(&text, &meta)?))
+}
+
+/// Forget a plan added with `addPlan`. Bundled plan → `INVALID_ARGUMENT`; unknown → `UNKNOWN_PLAN`.
+#[wasm_bindgen(js_name = removePlan)]
+pub fn remove_plan(#[wasm_bindgen(unchecked_param_type = "string")] id: JsValue) -> JsResult<()> {
+    let id = id_from_js("id", &id).map_err(to_js_error)?;
+    with_engine_mut(|e| e.remove_plan(&id))
+}
+
+/// The whole dataset (bundled and added plans) in the shape of `plan-compare export --format json`.
+#[wasm_bindgen(js_name = exportData, unchecked_return_type = "Dataset")]
+pub fn export_data() -> JsResult<JsValue> {
+    with_engine(|e| to_js::<Dataset>(e.dataset()))
+}

@@ -1,0 +1,192 @@
+// Every function of the built package in Node: results, bad input with its error code, and memory.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { readFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { pkg, codeOf, repo } from './helpers.mjs';
+import { planText, planMeta } from './plan-text.mjs';
+
+const pc = await import(join(pkg, 'node.js'));
+
+test('calls before init() throw NOT_INITIALISED', () => {
+  for (const name of ['plans', 'themes', 'measures', 'measure', 'addPlan', 'removePlan', 'exportData']) {
+    assert.equal(codeOf(() => pc[name]('x')), 'NOT_INITIALISED', name);
+  }
+});
+
+test('init() decodes the bundle quickly and only once', async () => {
+  const started = performance.now();
+  await Promise.all([pc.init(), pc.init()]);
+  const ms = performance.now() - started;
+  assert.ok(ms < 2000, `init took ${ms} ms`);
+  assert.equal(await pc.init(), undefined);
+});
+
+test('the package exports every function src/wasm.rs binds, and types for each', () => {
+  const generated = readFileSync(join(pkg, 'plan_compare.d.ts'), 'utf8');
+  const bound = [...generated.matchAll(/^export function (\w+)\(/gm)].map((m) => m[1]);
+  const internal = new Set(['initEngine', 'initSync']);
+  const ours = readFileSync(join(pkg, 'index.d.ts'), 'utf8');
+  for (const name of bound.filter((n) => !internal.has(n))) {
+    assert.equal(typeof pc[name], 'function', `${name} missing from js/api.js`);
+    assert.match(ours, new RegExp(`\\b${name}\\b`), `${name} missing from js/index.d.ts`);
+  }
+  for (const [, name] of generated.matchAll(/^export (?:interface|type) (\w+)/gm)) {
+    if (['InitInput', 'InitOutput', 'SyncInitInput'].includes(name)) continue;
+    assert.match(ours, new RegExp(`\\b${name}\\b`), `type ${name} missing from js/index.d.ts`);
+  }
+});
+
+test('plans() lists the bundled plans in the export contract shape', () => {
+  const plans = pc.plans();
+  assert.ok(plans.length >= 4);
+  const keys = ['id', 'region', 'region_code', 'region_en', 'level', 'kind', 'year_start', 'year_end', 'title',
+    'doc_number', 'source'];
+  for (const plan of plans) {
+    assert.deepEqual(Object.keys(plan), keys);
+    assert.ok(!plan.id.startsWith('user-'));
+  }
+  assert.equal(new Set(plans.map((p) => p.id)).size, plans.length);
+  assert.equal(plans.find((p) => p.id === 'shanwei-chengqu-2018')?.doc_number, null); // null, not undefined
+});
+
+test('themes() is a list (empty until the taxonomy lands)', () => {
+  assert.ok(Array.isArray(pc.themes()));
+});
+
+test('measures() and measure(id)', () => {
+  const all = pc.measures();
+  assert.deepEqual(pc.measures(undefined), all);
+  assert.deepEqual(pc.measures(null), all);
+  assert.deepEqual(pc.measures({}), all);
+  const planIds = new Set(pc.plans().map((p) => p.id));
+  assert.ok(all.every((m) => planIds.has(m.plan)));
+  const plan = pc.plans()[1].id;
+  const some = pc.measures({ plan });
+  assert.ok(some.length > 0 && some.every((m) => m.plan === plan));
+  assert.deepEqual(pc.measure(some[0].id), some[0]);
+  assert.equal(codeOf(() => pc.measures({ plan: 'nowhere-2018' })), 'UNKNOWN_PLAN');
+  assert.equal(codeOf(() => pc.measure('nowhere-2018-001')), 'UNKNOWN_MEASURE');
+});
+
+test('addPlan() parses a reader plan under a fresh id; removePlan() forgets it', () => {
+  const before = pc.plans().length;
+  const added = pc.addPlan(planText, planMeta);
+  assert.deepEqual(Object.keys(added), ['plans', 'measureCount', 'targetCount', 'unassigned', 'diagnostics']);
+  assert.equal(added.plans.length, 1);
+  const [plan] = added.plans;
+  assert.match(plan.id, /^user-\d+$/);
+  assert.equal(plan.region, '深圳市');
+  assert.equal(plan.year_start, 2019);
+  assert.equal(added.measureCount, 3);
+  assert.equal(pc.plans().length, before + 1);
+  const measures = pc.measures({ plan: plan.id });
+  assert.equal(measures.length, 3);
+  assert.equal(measures[2].departments[0].name, '市金融局');
+  assert.ok(pc.exportData().plans.some((p) => p.id === plan.id));
+  assert.equal(pc.removePlan(plan.id), undefined);
+  assert.equal(pc.plans().length, before);
+  assert.equal(codeOf(() => pc.measures({ plan: plan.id })), 'UNKNOWN_PLAN');
+  assert.notEqual(pc.addPlan(planText, planMeta).plans[0].id, plan.id, 'ids are not reused');
+  pc.removePlan(pc.plans().at(-1).id);
+});
+
+test('bad input gives INVALID_ARGUMENT, TOO_LARGE, PARSE_FAILED … and never a crash', () => {
+  const bundled = pc.plans()[0].id;
+  const cases = [
+    // [what, call, code]
+    ['measures: array', () => pc.measures([]), 'INVALID_ARGUMENT'],
+    ['measures: string', () => pc.measures('plan'), 'INVALID_ARGUMENT'],
+    ['measures: unknown key', () => pc.measures({ plna: bundled }), 'INVALID_ARGUMENT'],
+    ['measures: plan number', () => pc.measures({ plan: 7 }), 'INVALID_ARGUMENT'],
+    ['measures: lone surrogate', () => pc.measures({ plan: '\uD800' }), 'INVALID_ARGUMENT'],
+    ['measure: number', () => pc.measure(1), 'INVALID_ARGUMENT'],
+    ['measure: undefined', () => pc.measure(), 'INVALID_ARGUMENT'],
+    ['measure: object', () => pc.measure({}), 'INVALID_ARGUMENT'],
+    ['measure: lone surrogate', () => pc.measure('a\uDC00'), 'INVALID_ARGUMENT'],
+    ['measure: huge id', () => pc.measure('x'.repeat(10_000)), 'TOO_LARGE'],
+    ['addPlan: text number', () => pc.addPlan(42, planMeta), 'INVALID_ARGUMENT'],
+    ['addPlan: no meta', () => pc.addPlan(planText), 'INVALID_ARGUMENT'],
+    ['addPlan: meta null', () => pc.addPlan(planText, null), 'INVALID_ARGUMENT'],
+    ['addPlan: meta array', () => pc.addPlan(planText, []), 'INVALID_ARGUMENT'],
+    ['addPlan: no region', () => pc.addPlan(planText, { level: 'city' }), 'INVALID_ARGUMENT'],
+    ['addPlan: empty region', () => pc.addPlan(planText, { ...planMeta, region: ' ' }), 'INVALID_ARGUMENT'],
+    ['addPlan: bad level', () => pc.addPlan(planText, { ...planMeta, level: 'town' }), 'INVALID_ARGUMENT'],
+    ['addPlan: bad kind', () => pc.addPlan(planText, { ...planMeta, kind: 'poem' }), 'INVALID_ARGUMENT'],
+    ['addPlan: NaN year', () => pc.addPlan(planText, { ...planMeta, yearStart: NaN }), 'INVALID_ARGUMENT'],
+    ['addPlan: negative year', () => pc.addPlan(planText, { ...planMeta, yearStart: -2019 }), 'INVALID_ARGUMENT'],
+    ['addPlan: fractional year', () => pc.addPlan(planText, { ...planMeta, yearStart: 2019.5 }), 'INVALID_ARGUMENT'],
+    ['addPlan: year 1e9', () => pc.addPlan(planText, { ...planMeta, yearStart: 1e9 }), 'INVALID_ARGUMENT'],
+    ['addPlan: year 20190', () => pc.addPlan(planText, { ...planMeta, yearStart: 20190 }), 'INVALID_ARGUMENT'],
+    ['addPlan: year string', () => pc.addPlan(planText, { ...planMeta, yearStart: '2019' }), 'INVALID_ARGUMENT'],
+    ['addPlan: years backwards', () => pc.addPlan(planText, { ...planMeta, yearEnd: 2018 }), 'INVALID_ARGUMENT'],
+    ['addPlan: unknown key', () => pc.addPlan(planText, { ...planMeta, id: 'mine' }), 'INVALID_ARGUMENT'],
+    ['addPlan: text surrogate', () => pc.addPlan(`${planText}\uD83D`, planMeta), 'INVALID_ARGUMENT'],
+    ['addPlan: meta surrogate', () => pc.addPlan(planText, { ...planMeta, title: '\uDE00' }), 'INVALID_ARGUMENT'],
+    ['addPlan: control char', () => pc.addPlan(planText, { ...planMeta, region: 'a\u0007' }), 'INVALID_ARGUMENT'],
+    ['addPlan: empty text', () => pc.addPlan('  \n ', planMeta), 'INVALID_ARGUMENT'],
+    ['addPlan: no measures', () => pc.addPlan('只是一句话。', planMeta), 'PARSE_FAILED'],
+    ['addPlan: 3 MB text', () => pc.addPlan('x'.repeat(3_000_000), planMeta), 'TOO_LARGE'],
+    ['addPlan: 2 MiB + 1 in UTF-8', () => pc.addPlan('一'.repeat(699_051), planMeta), 'TOO_LARGE'],
+    ['removePlan: number', () => pc.removePlan(3), 'INVALID_ARGUMENT'],
+    ['removePlan: bundled', () => pc.removePlan(bundled), 'INVALID_ARGUMENT'],
+    ['removePlan: unknown', () => pc.removePlan('user-999999'), 'UNKNOWN_PLAN'],
+  ];
+  for (const [what, call, code] of cases) {
+    let error;
+    try {
+      call();
+    } catch (e) {
+      error = e;
+    }
+    assert.ok(error, `${what}: no error`);
+    assert.ok(pc.isPlanCompareError(error), `${what}: ${error}`);
+    assert.equal(error.code, code, `${what}: ${error.message}`);
+    assert.ok(error instanceof Error && error.message.length > 10, what);
+  }
+  // Surrogate pairs (valid UTF-16) are fine; a 2 MiB text just under the limit is read, not refused.
+  assert.equal(codeOf(() => pc.measure('😀')), 'UNKNOWN_MEASURE');
+  assert.equal(codeOf(() => pc.addPlan('一'.repeat(699_050), planMeta)), 'PARSE_FAILED');
+  // Nothing was added by refused calls, and the module still answers.
+  assert.ok(pc.plans().every((p) => !p.id.startsWith('user-')));
+});
+
+test('at most 64 added plans, then TOO_LARGE', () => {
+  const ids = [];
+  for (let i = 0; i < 64; i++) ids.push(pc.addPlan(planText, planMeta).plans[0].id);
+  assert.equal(codeOf(() => pc.addPlan(planText, planMeta)), 'TOO_LARGE');
+  for (const id of ids) pc.removePlan(id);
+});
+
+test('exportData() equals the native `plan-compare export --format json`', (t) => {
+  const bin = process.env.PLAN_COMPARE_BIN ?? join(repo, 'target/debug/plan-compare');
+  if (!existsSync(bin)) return t.skip(`no native binary at ${bin}`);
+  const native = JSON.parse(execFileSync(bin, ['export', '--format', 'json'], { maxBuffer: 1 << 28 }));
+  assert.deepEqual(pc.exportData(), native);
+});
+
+test('100,000 mixed calls keep WebAssembly memory flat after warm-up', async () => {
+  const { default: initWasm } = await import(join(pkg, 'plan_compare.js'));
+  const { memory } = await initWasm({ module_or_path: readFileSync(join(pkg, 'plan_compare_bg.wasm')) });
+  const plan = pc.plans()[1].id;
+  const one = pc.measures({ plan })[0].id;
+  const call = (i) => {
+    switch (i % 10) {
+      case 0: return pc.plans();
+      case 1: return pc.measure(one);
+      case 2: return pc.measures({ plan });
+      case 3: return codeOf(() => pc.measure('nope'));
+      case 4: return codeOf(() => pc.addPlan(planText, { ...planMeta, level: 'town' }));
+      case 5: return codeOf(() => pc.removePlan(plan));
+      case 6: return pc.themes();
+      case 7: return codeOf(() => pc.measures({ plna: 1 }));
+      case 8: return i % 1000 === 8 ? pc.removePlan(pc.addPlan(planText, planMeta).plans[0].id) : pc.plans();
+      default: return codeOf(() => pc.measure(`x${'y'.repeat(i % 200)}`));
+    }
+  };
+  for (let i = 0; i < 10_000; i++) call(i);
+  const warm = memory.buffer.byteLength;
+  for (let i = 0; i < 100_000; i++) call(i);
+  assert.equal(memory.buffer.byteLength, warm, `grew from ${warm} to ${memory.buffer.byteLength} bytes`);
+});
