@@ -1,9 +1,14 @@
 //! plan-compare: Chinese intellectual-property policy plans as data — parse, filter, diff, match themes.
 //!
 //! The core is pure Rust over the records in [`model`]; [`parse`] turns seed text into them and
-//! [`dataset`] builds the bundled corpus from the seeds in `seeds/`.
+//! [`dataset`] builds the bundled corpus from the seeds in `seeds/`; [`themes`] tags measures with the
+//! taxonomy of `data/themes.toml`; [`index`] segments and indexes them; [`query`] answers filter,
+//! search, theme, diff and compare queries over a [`query::Corpus`].
 
 pub mod agency;
 pub mod dataset;
+pub mod index;
 pub mod model;
 pub mod parse;
+pub mod query;
+pub mod themes;

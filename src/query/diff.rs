@@ -1,0 +1,333 @@
+//! `diff`: align the measures of two plans one-to-one, show inline changes, and compare their
+//! departments and targets.
+//!
+//! Alignment:
+//! - two 2018 provincial table plans (measures with `focus_no`): measures with the same template
+//!   work item (after [`normalize`]) pair up, whatever their wording (`by: workItem`; several rows
+//!   of one work item pair by similarity among themselves); the rest pair by similarity within the
+//!   same focus area (`by: focus`) above the threshold;
+//! - otherwise: by textual similarity (character-bigram Dice over title, work item and text) with an
+//!   optimal one-to-one assignment (Hungarian method, `pathfinding::kuhn_munkres`) keeping pairs
+//!   at or above the threshold (`by: text`).
+//!
+//! Inline changes run over tokens of the run-time segmenter ([`crate::index::Index::segment`]):
+//! `equal` + `delete` runs rebuild A's `text` exactly, `equal` + `insert` runs rebuild B's.
+
+use super::{normalize, similarity, Corpus, QueryError};
+use crate::model::{Measure, Target};
+use crate::themes::tagging_text;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeSet;
+
+/// Default similarity a text pair needs to be aligned.
+pub const DEFAULT_THRESHOLD: f64 = 0.3;
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields, rename_all = "camelCase")]
+pub struct DiffOptions {
+    /// Smallest similarity (0..=1) for a pair aligned by text; default 0.3.
+    pub threshold: Option<f64>,
+    /// Leave out the inline changes (smaller output).
+    pub no_changes: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Op {
+    Equal,
+    Insert,
+    Delete,
+}
+
+/// A run of tokens that is equal in both texts, only in B (insert) or only in A (delete).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Change {
+    pub op: Op,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum AlignedBy {
+    WorkItem,
+    Focus,
+    Text,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct DiffPair {
+    pub a: String,
+    pub b: String,
+    pub by: AlignedBy,
+    /// Similarity of the two measures (0..=1).
+    pub score: f64,
+    /// Inline changes from A's `text` to B's (empty `text` when a measure has none).
+    pub changes: Vec<Change>,
+}
+
+/// Names in both, only in A, only in B (sorted).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SetCompare {
+    pub shared: Vec<String>,
+    pub only_a: Vec<String>,
+    pub only_b: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TargetPair {
+    pub a: Target,
+    pub b: Target,
+    /// Similarity of the indicators (0..=1).
+    pub score: f64,
+    /// `b.value - a.value` when the units agree.
+    pub delta: Option<f64>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TargetCompare {
+    pub pairs: Vec<TargetPair>,
+    pub only_a: Vec<Target>,
+    pub only_b: Vec<Target>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct DiffResult {
+    pub plan_a: String,
+    pub plan_b: String,
+    pub threshold: f64,
+    /// Aligned pairs in A's order.
+    pub pairs: Vec<DiffPair>,
+    pub only_a: Vec<String>,
+    pub only_b: Vec<String>,
+    /// Canonical agency types named by each plan.
+    pub agencies: SetCompare,
+    /// Department names as printed.
+    pub departments: SetCompare,
+    pub targets: TargetCompare,
+}
+
+/// Smallest similarity for two target indicators to be compared.
+const INDICATOR_THRESHOLD: f64 = 0.5;
+
+pub fn diff(corpus: &Corpus, plan_a: &str, plan_b: &str, opts: &DiffOptions) -> Result<DiffResult, QueryError> {
+    corpus.plan(plan_a)?;
+    corpus.plan(plan_b)?;
+    let threshold = opts.threshold.unwrap_or(DEFAULT_THRESHOLD);
+    if !(0.0..=1.0).contains(&threshold) {
+        return Err(QueryError::invalid("threshold", format!("{threshold} is not between 0 and 1")));
+    }
+    let a: Vec<&Measure> = corpus.measures_of(plan_a).map(|(_, m)| m).collect();
+    let b: Vec<&Measure> = corpus.measures_of(plan_b).map(|(_, m)| m).collect();
+    let texts_a: Vec<String> = a.iter().map(|m| tagging_text(m)).collect();
+    let texts_b: Vec<String> = b.iter().map(|m| tagging_text(m)).collect();
+    let sim = |i: usize, j: usize| match (texts_a.get(i), texts_b.get(j)) {
+        (Some(x), Some(y)) => similarity(x, y),
+        _ => 0.0,
+    };
+
+    let mut used_a = vec![false; a.len()];
+    let mut used_b = vec![false; b.len()];
+    let mut pairs: Vec<(usize, usize, AlignedBy, f64)> = Vec::new();
+    let is_table = |ms: &[&Measure]| !ms.is_empty() && ms.iter().any(|m| m.focus_no.is_some() && m.work_item.is_some());
+
+    if is_table(&a) && is_table(&b) {
+        // 1. Same template work item.
+        let key = |m: &Measure| m.work_item.as_deref().map(normalize).filter(|k| !k.is_empty());
+        let keys: BTreeSet<String> = a.iter().filter_map(|m| key(m)).collect();
+        for k in keys {
+            let ia: Vec<usize> = (0..a.len()).filter(|&i| a.get(i).and_then(|m| key(m)).as_ref() == Some(&k)).collect();
+            let ib: Vec<usize> = (0..b.len()).filter(|&j| b.get(j).and_then(|m| key(m)).as_ref() == Some(&k)).collect();
+            for (i, j, s) in assign(&ia, &ib, &sim, 0.0) {
+                pairs.push((i, j, AlignedBy::WorkItem, s));
+                mark(&mut used_a, i);
+                mark(&mut used_b, j);
+            }
+        }
+        // 2. The rest by similarity within a focus area.
+        for focus in 1..=6u8 {
+            let ia: Vec<usize> = (0..a.len()).filter(|&i| !used(&used_a, i) && a.get(i).is_some_and(|m| m.focus_no == Some(focus))).collect();
+            let ib: Vec<usize> = (0..b.len()).filter(|&j| !used(&used_b, j) && b.get(j).is_some_and(|m| m.focus_no == Some(focus))).collect();
+            for (i, j, s) in assign(&ia, &ib, &sim, threshold) {
+                pairs.push((i, j, AlignedBy::Focus, s));
+                mark(&mut used_a, i);
+                mark(&mut used_b, j);
+            }
+        }
+    } else {
+        let ia: Vec<usize> = (0..a.len()).collect();
+        let ib: Vec<usize> = (0..b.len()).collect();
+        for (i, j, s) in assign(&ia, &ib, &sim, threshold) {
+            pairs.push((i, j, AlignedBy::Text, s));
+            mark(&mut used_a, i);
+            mark(&mut used_b, j);
+        }
+    }
+    pairs.sort_by_key(|p| (p.0, p.1));
+
+    let pairs = pairs
+        .into_iter()
+        .filter_map(|(i, j, by, score)| {
+            let (ma, mb) = (a.get(i)?, b.get(j)?);
+            let changes = if opts.no_changes {
+                vec![]
+            } else {
+                inline_changes(corpus, ma.text.as_deref().unwrap_or(""), mb.text.as_deref().unwrap_or(""))
+            };
+            Some(DiffPair { a: ma.id.clone(), b: mb.id.clone(), by, score, changes })
+        })
+        .collect();
+    let only_a = a.iter().enumerate().filter(|(i, _)| !used(&used_a, *i)).map(|(_, m)| m.id.clone()).collect();
+    let only_b = b.iter().enumerate().filter(|(j, _)| !used(&used_b, *j)).map(|(_, m)| m.id.clone()).collect();
+
+    let names = |ms: &[&Measure], f: &dyn Fn(&crate::model::Department) -> String| -> BTreeSet<String> {
+        ms.iter().flat_map(|m| m.departments.iter().map(f)).collect()
+    };
+    let agencies = set_compare(names(&a, &|d| d.agency.clone()), names(&b, &|d| d.agency.clone()));
+    let departments = set_compare(names(&a, &|d| d.name.clone()), names(&b, &|d| d.name.clone()));
+
+    let ta: Vec<&Target> = corpus.dataset.targets.iter().filter(|t| t.plan == plan_a).collect();
+    let tb: Vec<&Target> = corpus.dataset.targets.iter().filter(|t| t.plan == plan_b).collect();
+    let targets = compare_targets(&ta, &tb);
+
+    Ok(DiffResult {
+        plan_a: plan_a.to_string(),
+        plan_b: plan_b.to_string(),
+        threshold,
+        pairs,
+        only_a,
+        only_b,
+        agencies,
+        departments,
+        targets,
+    })
+}
+
+fn used(v: &[bool], i: usize) -> bool {
+    v.get(i).copied().unwrap_or(true)
+}
+
+fn mark(v: &mut [bool], i: usize) {
+    if let Some(x) = v.get_mut(i) {
+        *x = true;
+    }
+}
+
+/// Optimal one-to-one assignment between `rows` and `cols` maximising total similarity, keeping
+/// pairs with similarity ≥ `threshold`. Returns (row item, column item, similarity).
+pub(crate) fn assign(rows: &[usize], cols: &[usize], sim: &dyn Fn(usize, usize) -> f64, threshold: f64) -> Vec<(usize, usize, f64)> {
+    use pathfinding::prelude::{kuhn_munkres, Matrix};
+    if rows.is_empty() || cols.is_empty() {
+        return vec![];
+    }
+    // kuhn_munkres needs rows ≤ columns: transpose when A is the longer side.
+    let flip = rows.len() > cols.len();
+    let (r, c) = if flip { (cols, rows) } else { (rows, cols) };
+    let s = |x: usize, y: usize| if flip { sim(y, x) } else { sim(x, y) };
+    let scores: Vec<Vec<f64>> = r.iter().map(|&x| c.iter().map(|&y| s(x, y)).collect()).collect();
+    // Integer weights (kuhn_munkres needs Ord); pairs below the threshold weigh 0 so they never
+    // displace a good pair.
+    let weights: Vec<Vec<i64>> = scores
+        .iter()
+        .map(|row| row.iter().map(|&v| if v >= threshold { (v * 1_000_000.0).round() as i64 + 1 } else { 0 }).collect())
+        .collect();
+    let Ok(matrix) = Matrix::from_rows(weights) else { return vec![] };
+    let (_, assignment) = kuhn_munkres(&matrix);
+    let mut out = Vec::new();
+    for (ri, &ci) in assignment.iter().enumerate() {
+        let (Some(&x), Some(&y), Some(v)) = (r.get(ri), c.get(ci), scores.get(ri).and_then(|row| row.get(ci))) else {
+            continue;
+        };
+        if *v >= threshold {
+            out.push(if flip { (y, x, *v) } else { (x, y, *v) });
+        }
+    }
+    out
+}
+
+/// Token-level changes from `a` to `b`, as merged runs.
+pub fn inline_changes(corpus: &Corpus, a: &str, b: &str) -> Vec<Change> {
+    use similar::{capture_diff_slices, Algorithm, DiffOp};
+    let tokens = |t: &'_ str| -> Vec<String> {
+        corpus.index.segment(t).into_iter().filter_map(|s| t.get(s.start..s.end)).map(str::to_string).collect()
+    };
+    let (ta, tb) = (tokens(a), tokens(b));
+    let mut out: Vec<Change> = Vec::new();
+    let mut push = |op: Op, toks: &[String]| {
+        if toks.is_empty() {
+            return;
+        }
+        let text: String = toks.concat();
+        match out.last_mut() {
+            Some(last) if last.op == op => last.text.push_str(&text),
+            _ => out.push(Change { op, text }),
+        }
+    };
+    let slice = |v: &[String], start: usize, len: usize| -> Vec<String> { v.iter().skip(start).take(len).cloned().collect() };
+    for op in capture_diff_slices(Algorithm::Myers, &ta, &tb) {
+        match op {
+            DiffOp::Equal { old_index, len, .. } => push(Op::Equal, &slice(&ta, old_index, len)),
+            DiffOp::Delete { old_index, old_len, .. } => push(Op::Delete, &slice(&ta, old_index, old_len)),
+            DiffOp::Insert { new_index, new_len, .. } => push(Op::Insert, &slice(&tb, new_index, new_len)),
+            DiffOp::Replace { old_index, old_len, new_index, new_len } => {
+                push(Op::Delete, &slice(&ta, old_index, old_len));
+                push(Op::Insert, &slice(&tb, new_index, new_len));
+            }
+        }
+    }
+    out
+}
+
+fn set_compare(a: BTreeSet<String>, b: BTreeSet<String>) -> SetCompare {
+    SetCompare {
+        shared: a.intersection(&b).cloned().collect(),
+        only_a: a.difference(&b).cloned().collect(),
+        only_b: b.difference(&a).cloned().collect(),
+    }
+}
+
+/// Pair targets by indicator: fuzzy (bigram Dice of the normalised indicators, ≥ 0.5), one-to-one.
+fn compare_targets(ta: &[&Target], tb: &[&Target]) -> TargetCompare {
+    let rows: Vec<usize> = (0..ta.len()).collect();
+    let cols: Vec<usize> = (0..tb.len()).collect();
+    let sim = |i: usize, j: usize| match (ta.get(i), tb.get(j)) {
+        (Some(x), Some(y)) => similarity(&strip_brackets(&x.indicator), &strip_brackets(&y.indicator)),
+        _ => 0.0,
+    };
+    let matched = assign(&rows, &cols, &sim, INDICATOR_THRESHOLD);
+    let mut pairs: Vec<TargetPair> = matched
+        .iter()
+        .filter_map(|&(i, j, score)| {
+            let (a, b) = (ta.get(i)?, tb.get(j)?);
+            let delta = (a.unit == b.unit).then(|| b.value - a.value);
+            Some(TargetPair { a: (*a).clone(), b: (*b).clone(), score, delta })
+        })
+        .collect();
+    pairs.sort_by(|x, y| x.a.indicator.cmp(&y.a.indicator));
+    let only_a = (0..ta.len()).filter(|i| !matched.iter().any(|m| m.0 == *i)).filter_map(|i| ta.get(i).map(|t| (*t).clone())).collect();
+    let only_b = (0..tb.len()).filter(|j| !matched.iter().any(|m| m.1 == *j)).filter_map(|j| tb.get(j).map(|t| (*t).clone())).collect();
+    TargetCompare { pairs, only_a, only_b }
+}
+
+/// An indicator without its parenthetical glosses: 万人发明专利拥有量（专利密度） → 万人发明专利拥有量.
+fn strip_brackets(s: &str) -> String {
+    let mut out = String::new();
+    let mut depth = 0usize;
+    for c in s.chars() {
+        match c {
+            '（' | '(' => depth += 1,
+            '）' | ')' => depth = depth.saturating_sub(1),
+            _ if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    if out.trim().is_empty() {
+        s.to_string()
+    } else {
+        out
+    }
+}
