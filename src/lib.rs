@@ -6,6 +6,8 @@
 //! search, theme, diff and compare queries over a [`query::Corpus`].
 
 pub mod agency;
+#[cfg(feature = "segment-jieba")]
+pub mod cli;
 pub mod dataset;
 pub mod index;
 pub mod model;

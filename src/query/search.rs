@@ -19,6 +19,8 @@ use std::collections::BTreeMap;
 
 /// Weight of a synonym phrase taken from a theme the query names.
 pub const SYNONYM_WEIGHT: f32 = 0.4;
+/// Share of measures above which a word from an expansion phrase is too common to search for.
+pub const COMMON_SHARE: f64 = 0.05;
 /// Bonus per verbatim phrase found in a measure (times the phrase weight).
 const PHRASE_BONUS: f32 = 3.0;
 /// Boost for a measure tagged with a theme the query is about.
@@ -235,15 +237,19 @@ pub(crate) fn phrases(corpus: &Corpus, query: &str, synonyms: bool) -> (Vec<Quer
 }
 
 /// Index terms of the phrases: each phrase's words; single CJK characters only when the phrase is
-/// one character (they would match almost everything otherwise).
+/// one character (they would match almost everything otherwise). Phrases the reader did not type
+/// (theme keywords, glossary) contribute only their specific words: a word in more than
+/// [`COMMON_SHARE`] of measures (知识产权, 专利 …) would drown the query's own terms.
 pub(crate) fn terms(corpus: &Corpus, phrases: &[QueryPhrase]) -> Vec<(String, f32)> {
     let mut terms: BTreeMap<String, f32> = BTreeMap::new();
+    let common = (corpus.index.doc_count() as f64 * COMMON_SHARE).ceil() as usize;
     for p in phrases {
         let words = corpus.index.words(&p.text);
         let single = p.text.chars().count() == 1;
+        let typed = p.from == "query";
         for w in words {
             let cjk_char = w.chars().count() == 1 && !w.is_ascii();
-            if cjk_char && !single {
+            if (cjk_char && !single) || (!typed && corpus.index.df(&w) > common) {
                 continue;
             }
             let e = terms.entry(w).or_insert(0.0);
@@ -264,13 +270,23 @@ pub fn search(corpus: &Corpus, query: &str, opts: &SearchOptions) -> Result<Sear
     let terms = terms(corpus, &phrases);
     let bm25 = corpus.index.scores(&terms);
     let theme_ids: Vec<&str> = themes.iter().map(String::as_str).collect();
+    // A verbatim phrase earns its bonus only when it is specific (in at most COMMON_SHARE of the
+    // measures): 专利 or 知识产权 found verbatim says nothing.
+    let texts: Vec<String> = corpus.dataset.measures.iter().map(tagging_text).collect();
+    let common = (texts.len() as f64 * COMMON_SHARE).ceil() as usize;
+    let specific: Vec<bool> = phrases.iter().map(|p| texts.iter().filter(|t| t.contains(p.text.as_str())).count() <= common).collect();
 
     let mut scored: Vec<(usize, f32)> = Vec::new();
     for i in allowed {
         let Some(m) = corpus.dataset.measures.get(i) else { continue };
         let base = bm25.get(i).copied().unwrap_or(0.0);
-        let text = tagging_text(m);
-        let phrase_bonus: f32 = phrases.iter().filter(|p| text.contains(p.text.as_str())).map(|p| PHRASE_BONUS * p.weight).sum();
+        let Some(text) = texts.get(i) else { continue };
+        let phrase_bonus: f32 = phrases
+            .iter()
+            .zip(&specific)
+            .filter(|(p, &specific)| specific && text.contains(p.text.as_str()))
+            .map(|(p, _)| PHRASE_BONUS * p.weight)
+            .sum();
         if base <= 0.0 && phrase_bonus <= 0.0 {
             continue;
         }
