@@ -12,16 +12,22 @@
 //! dictionary; its `default-dict` feature also compiles zstd-sys, C code that fails for wasm32
 //! without clang).
 //!
-//! Measured on the bundled corpus with `plan-compare segmentation` (see
-//! [`segmentation_report`]); figures for the 4 prose plans / 228 measures, before the 2018 tables
-//! are parsed:
-//! - vocabulary: 4,064 terms, 27,541 bytes as a newline-separated list (10,949 bytes gzipped), against
-//!   jieba's ~200 KB gzipped in wasm;
-//! - held-out recall (every 5th measure held out, vocabulary from the other 4/5): the matcher
-//!   reproduces 88.3% of jieba's tokens (`cut`, HMM on) of the held-out texts exactly; with the full
-//!   vocabulary (what run time sees for the bundled corpus) 96.9%;
-//! - the misses are mostly jieba's HMM joins of unseen words, which the matcher splits into
-//!   known parts or single characters: still found by BM25 over those parts.
+//! Measured on the bundled corpus with `plan-compare segmentation` (see [`segmentation_report`]),
+//! on the 4 prose plans / 228 measures parsed so far (the 2018 tables are not parsed yet; rerun
+//! the command when they are):
+//! - vocabulary: 2,139 terms, 17,696 bytes as a newline-separated list, 7,691 bytes gzipped
+//!   (`plan-compare segmentation --terms | gzip -9 | wc -c`); the index ships the list anyway,
+//!   so the matcher costs only its code (a few KB). jieba-rs 0.11 without its dictionary
+//!   (`default-features = false`, HMM tables only), built for wasm32-unknown-unknown with opt-level
+//!   "s", LTO and one codegen unit into a probe module that exports one `cut` call: 559,213 bytes,
+//!   199,672 gzipped, against 9,644 / 4,192 for the same probe without jieba, i.e. about 195 KB
+//!   gzipped for jieba alone, before any dictionary;
+//! - recall against jieba's precise cut (HMM on) of measure texts: with every 5th measure held out
+//!   of the vocabulary, the matcher reproduces 87.6% of jieba's 1,719 word tokens exactly; with the
+//!   full vocabulary (what run time sees for the bundled corpus) 99.1% of 8,638;
+//! - the held-out misses are mostly words jieba joins (often by HMM) that the vocabulary lacks; the
+//!   matcher splits them into known parts or single characters, which search still finds
+//!   through the parts (and verbatim-phrase bonus).
 
 use crate::model::Measure;
 use serde::{Deserialize, Serialize};
@@ -184,6 +190,40 @@ impl Index {
             }
         }
         scores
+    }
+
+    /// Add documents at the end (a reader's own plan at run time), segmented by [`Index::words`]:
+    /// no jieba needed, so this works in wasm. Words new to the vocabulary are added to it.
+    pub fn append(&mut self, measures: &[Measure]) {
+        use std::collections::BTreeMap;
+        for m in measures {
+            let doc = self.doc_len.len() as u32;
+            let mut counts: BTreeMap<String, u16> = BTreeMap::new();
+            let mut len: u32 = 0;
+            for (field, weight) in fields(m) {
+                for word in field.map(|f| self.words(f)).unwrap_or_default() {
+                    let e = counts.entry(word).or_insert(0);
+                    *e = e.saturating_add(weight);
+                    len += u32::from(weight);
+                }
+            }
+            for (term, tf) in counts {
+                match self.terms.binary_search_by(|t| t.as_str().cmp(&term)) {
+                    Ok(i) => {
+                        if let Some(p) = self.postings.get_mut(i) {
+                            p.push((doc, tf));
+                        }
+                    }
+                    Err(i) if i <= self.postings.len() => {
+                        self.max_term_chars = self.max_term_chars.max(term.chars().count() as u32);
+                        self.terms.insert(i, term);
+                        self.postings.insert(i, vec![(doc, tf)]);
+                    }
+                    Err(_) => {}
+                }
+            }
+            self.doc_len.push(len);
+        }
     }
 
     /// The vocabulary as one term a line (what a run-time matcher must carry).

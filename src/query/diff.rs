@@ -331,3 +331,95 @@ fn strip_brackets(s: &str) -> String {
         out
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Dataset, Kind, Level, Plan};
+    use crate::themes::Taxonomy;
+
+    fn plan(id: &str) -> Plan {
+        Plan {
+            id: id.into(),
+            region: id.into(),
+            region_code: None,
+            region_en: id.into(),
+            level: Level::Province,
+            kind: Kind::WorkPoints,
+            year_start: 2018,
+            year_end: 2018,
+            title: String::new(),
+            doc_number: None,
+            source: String::new(),
+        }
+    }
+
+    fn row(plan: &str, n: usize, focus: u8, item: &str, text: &str) -> Measure {
+        Measure {
+            id: format!("{plan}-{n:03}"),
+            plan: plan.into(),
+            no: None,
+            chapter: String::new(),
+            focus_no: Some(focus),
+            work_item: Some(item.into()),
+            title: None,
+            text: Some(text.into()),
+            departments: vec![],
+            themes: vec![],
+            lines: [0, 0],
+        }
+    }
+
+    /// Two small table plans: the same work items worded differently, one item printed with
+    /// different spacing and punctuation, a row that only fits by focus, and rows left over.
+    fn tables() -> Corpus {
+        let measures = vec![
+            row("a", 1, 1, "探索开展知识产权综合管理改革试点", "搭建知识产权保护平台。"),
+            row("a", 2, 2, "完善知识产权快速维权机制", "建设保护中心，提高维权效率。"),
+            row("a", 3, 2, "完善知识产权快速维权机制", "建设家具快速维权中心。"),
+            row("a", 4, 3, "专利导航", "开展产业专利导航项目十项。"),
+            row("a", 5, 6, "其他", "举办知识产权宣传周活动。"),
+            row("b", 1, 2, "完善知识产权 快速维权机制。", "建设灯饰快速维权中心。"),
+            row("b", 2, 1, "探索开展知识产权综合管理改革试点", "完全不同的措辞。"),
+            row("b", 3, 3, "推进专利导航工程", "开展产业专利导航项目二十项。"),
+            row("b", 4, 4, "海外维权", "建立海外维权援助机制。"),
+        ];
+        let dataset = Dataset { plans: vec![plan("a"), plan("b")], measures, ..Default::default() };
+        let taxonomy = Taxonomy::default();
+        let index = crate::index::Index::build(&dataset.measures, |t| {
+            // Two-character pieces are enough vocabulary for these tests.
+            let chars: Vec<char> = t.chars().collect();
+            chars.chunks(2).map(|c| c.iter().collect()).collect()
+        });
+        Corpus { dataset, taxonomy, index }
+    }
+
+    #[test]
+    fn table_plans_align_by_work_item_then_by_focus() {
+        let c = tables();
+        let r = diff(&c, "a", "b", &DiffOptions::default()).unwrap();
+        let by = |a: &str| r.pairs.iter().find(|p| p.a == a).map(|p| (p.b.as_str(), p.by));
+        // Same work item, whatever the wording of the measures.
+        assert_eq!(by("a-001"), Some(("b-002", AlignedBy::WorkItem)));
+        // Two rows of one item in A, one in B: the closer text wins.
+        assert_eq!(by("a-003"), Some(("b-001", AlignedBy::WorkItem)));
+        // No shared item, same focus area, similar text.
+        assert_eq!(by("a-004"), Some(("b-003", AlignedBy::Focus)));
+        assert_eq!(r.only_a, ["a-002", "a-005"]);
+        assert_eq!(r.only_b, ["b-004"]);
+    }
+
+    #[test]
+    fn assignment_is_optimal_not_greedy() {
+        // Greedy would take (0,0)=0.9 and leave (1,1)=0.1; the optimum is (0,1)+(1,0) = 1.6.
+        let m = [[0.9, 0.8], [0.8, 0.1]];
+        let sim = |i: usize, j: usize| m[i][j];
+        let mut got = assign(&[0, 1], &[0, 1], &sim, 0.0);
+        got.sort_by_key(|p| p.0);
+        assert_eq!(got.iter().map(|p| (p.0, p.1)).collect::<Vec<_>>(), [(0, 1), (1, 0)]);
+        // Unequal sides either way round, and the threshold.
+        assert_eq!(assign(&[0, 1], &[1], &sim, 0.5).iter().map(|p| (p.0, p.1)).collect::<Vec<_>>(), [(0, 1)]);
+        assert!(assign(&[1], &[1], &sim, 0.5).is_empty());
+        assert!(assign(&[], &[0], &sim, 0.0).is_empty());
+    }
+}

@@ -20,7 +20,7 @@ pub use search::{search, SearchOptions, SearchResult};
 pub use themes::{match_themes, theme_matrix, ThemeMatch, ThemeMatrix, ThemeMatrixOptions};
 
 use crate::index::Index;
-use crate::model::{Dataset, Measure, Plan};
+use crate::model::{Dataset, Measure, Plan, Target};
 use crate::themes::Taxonomy;
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -60,6 +60,26 @@ impl Corpus {
         let build = crate::dataset::build();
         let taxonomy = Taxonomy::bundled().unwrap_or_default();
         Corpus::new(build.dataset, taxonomy)
+    }
+
+    /// Add a plan at run time (a reader's own text, parsed by [`crate::parse`]): its measures are
+    /// tagged with the taxonomy and appended to the index with the run-time segmenter (works in
+    /// wasm, without jieba). Plan and measure ids must be new.
+    pub fn add_plan(&mut self, plan: Plan, mut measures: Vec<Measure>, targets: Vec<Target>) -> Result<(), QueryError> {
+        if self.dataset.plans.iter().any(|p| p.id == plan.id) {
+            return Err(QueryError::invalid("plan.id", format!("a plan with id {:?} already exists", plan.id)));
+        }
+        if let Some(m) = measures.iter().find(|m| m.plan != plan.id || self.measure(&m.id).is_some()) {
+            return Err(QueryError::invalid("measures", format!("measure {:?} does not belong to plan {:?} or its id is taken", m.id, plan.id)));
+        }
+        for m in &mut measures {
+            m.themes = self.taxonomy.tag(m);
+        }
+        self.index.append(&measures);
+        self.dataset.plans.push(plan);
+        self.dataset.measures.extend(measures);
+        self.dataset.targets.extend(targets.into_iter().filter(|t| self.dataset.plans.last().is_some_and(|p| p.id == t.plan)));
+        Ok(())
     }
 
     pub fn plan(&self, id: &str) -> Result<&Plan, QueryError> {
