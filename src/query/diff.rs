@@ -13,7 +13,7 @@
 //! Inline changes run over tokens of the run-time segmenter ([`crate::index::Index::segment`]):
 //! `equal` + `delete` runs rebuild A's `text` exactly, `equal` + `insert` runs rebuild B's.
 
-use super::{normalize, similarity, Corpus, QueryError};
+use super::{normalize, similarity, similarity_sorted, sorted_bigrams, Corpus, QueryError};
 use crate::model::{Measure, Target};
 use crate::themes::tagging_text;
 use serde::{Deserialize, Serialize};
@@ -123,10 +123,11 @@ pub fn diff(corpus: &Corpus, plan_a: &str, plan_b: &str, opts: &DiffOptions) -> 
     }
     let a: Vec<&Measure> = corpus.measures_of(plan_a).map(|(_, m)| m).collect();
     let b: Vec<&Measure> = corpus.measures_of(plan_b).map(|(_, m)| m).collect();
-    let texts_a: Vec<String> = a.iter().map(|m| tagging_text(m)).collect();
-    let texts_b: Vec<String> = b.iter().map(|m| tagging_text(m)).collect();
-    let sim = |i: usize, j: usize| match (texts_a.get(i), texts_b.get(j)) {
-        (Some(x), Some(y)) => similarity(x, y),
+    // Bigrams once per measure: the assignment compares every measure of A with every one of B.
+    let grams_a: Vec<Vec<(char, char)>> = a.iter().map(|m| sorted_bigrams(&tagging_text(m))).collect();
+    let grams_b: Vec<Vec<(char, char)>> = b.iter().map(|m| sorted_bigrams(&tagging_text(m))).collect();
+    let sim = |i: usize, j: usize| match (grams_a.get(i), grams_b.get(j)) {
+        (Some(x), Some(y)) => similarity_sorted(x, y),
         _ => 0.0,
     };
 
@@ -391,7 +392,7 @@ mod tests {
             let chars: Vec<char> = t.chars().collect();
             chars.chunks(2).map(|c| c.iter().collect()).collect()
         });
-        Corpus { dataset, taxonomy, index }
+        Corpus { dataset, taxonomy, index, theme_scores: vec![] }
     }
 
     #[test]

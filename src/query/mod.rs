@@ -40,6 +40,10 @@ pub struct Corpus {
     pub dataset: Dataset,
     pub taxonomy: Taxonomy,
     pub index: Index,
+    /// Per measure (dataset order): (theme index, keyword score) of every theme its text touches,
+    /// computed once so that `theme_matrix` does not rescan every text.
+    #[serde(default)]
+    pub theme_scores: Vec<Vec<(u16, f32)>>,
 }
 
 impl Corpus {
@@ -51,7 +55,8 @@ impl Corpus {
             taxonomy.themes.iter().flat_map(|t| t.keywords_zh.iter().chain(&t.related_zh)).map(String::as_str),
         );
         let index = Index::build(&dataset.measures, |t| seg.cut_for_search(t));
-        Corpus { dataset, taxonomy, index }
+        let theme_scores = dataset.measures.iter().map(|m| theme_scores(&taxonomy, m)).collect();
+        Corpus { dataset, taxonomy, index, theme_scores }
     }
 
     /// The bundled corpus: seeds parsed by [`crate::dataset::build`], tagged and indexed.
@@ -76,6 +81,9 @@ impl Corpus {
             m.themes = self.taxonomy.tag(m);
         }
         self.index.append(&measures);
+        if self.theme_scores.len() == self.dataset.measures.len() {
+            self.theme_scores.extend(measures.iter().map(|m| theme_scores(&self.taxonomy, m)));
+        }
         self.dataset.plans.push(plan);
         self.dataset.measures.extend(measures);
         self.dataset.targets.extend(targets.into_iter().filter(|t| self.dataset.plans.last().is_some_and(|p| p.id == t.plan)));
@@ -99,6 +107,15 @@ impl Corpus {
     pub fn measures_of<'a>(&'a self, plan: &'a str) -> impl Iterator<Item = (usize, &'a Measure)> + 'a {
         self.dataset.measures.iter().enumerate().filter(move |(_, m)| m.plan == plan)
     }
+}
+
+/// Keyword scores of the themes a measure's text touches (see [`Taxonomy::hits_zh`]).
+pub fn theme_scores(taxonomy: &Taxonomy, m: &Measure) -> Vec<(u16, f32)> {
+    taxonomy
+        .hits_zh(&crate::themes::tagging_text(m))
+        .into_iter()
+        .filter_map(|h| Some((u16::try_from(h.theme).ok()?, h.score as f32)))
+        .collect()
 }
 
 /// An error a query reports instead of panicking; `code()` is stable for JS.
@@ -198,12 +215,21 @@ pub(crate) fn bigrams(s: &str) -> Vec<(char, char)> {
 /// Dice coefficient over character-bigram multisets, 0..=1: cheap, robust to segmentation and
 /// to the small rewordings between provinces' versions of a template sentence.
 pub fn similarity(a: &str, b: &str) -> f64 {
-    let (mut x, mut y) = (bigrams(a), bigrams(b));
+    similarity_sorted(&sorted_bigrams(a), &sorted_bigrams(b))
+}
+
+/// Bigrams sorted, ready for [`similarity_sorted`] (compute once per text when comparing many).
+pub(crate) fn sorted_bigrams(s: &str) -> Vec<(char, char)> {
+    let mut v = bigrams(s);
+    v.sort_unstable();
+    v
+}
+
+/// [`similarity`] over pre-sorted bigrams.
+pub(crate) fn similarity_sorted(x: &[(char, char)], y: &[(char, char)]) -> f64 {
     if x.is_empty() || y.is_empty() {
         return 0.0;
     }
-    x.sort_unstable();
-    y.sort_unstable();
     let (mut i, mut j, mut common) = (0, 0, 0usize);
     while let (Some(p), Some(q)) = (x.get(i), y.get(j)) {
         match p.cmp(q) {

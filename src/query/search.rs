@@ -270,28 +270,32 @@ pub fn search(corpus: &Corpus, query: &str, opts: &SearchOptions) -> Result<Sear
     let terms = terms(corpus, &phrases);
     let bm25 = corpus.index.scores(&terms);
     let theme_ids: Vec<&str> = themes.iter().map(String::as_str).collect();
-    // A verbatim phrase earns its bonus only when it is specific (in at most COMMON_SHARE of the
-    // measures): 专利 or 知识产权 found verbatim says nothing.
-    let texts: Vec<String> = corpus.dataset.measures.iter().map(tagging_text).collect();
-    let common = (texts.len() as f64 * COMMON_SHARE).ceil() as usize;
-    let specific: Vec<bool> = phrases.iter().map(|p| texts.iter().filter(|t| t.contains(p.text.as_str())).count() <= common).collect();
+    // Candidates: allowed measures that share a term with the query (a measure that contains a
+    // phrase verbatim contains its words too).
+    let candidates: Vec<(usize, f32, String)> = allowed
+        .into_iter()
+        .filter_map(|i| {
+            let base = bm25.get(i).copied().filter(|&s| s > 0.0)?;
+            Some((i, base, tagging_text(corpus.dataset.measures.get(i)?)))
+        })
+        .collect();
+    // A verbatim phrase earns its bonus only when it is specific: found in at most COMMON_SHARE
+    // of all measures (counted among the candidates, which hold every measure that has it).
+    let common = (corpus.dataset.measures.len() as f64 * COMMON_SHARE).ceil() as usize;
+    let specific: Vec<bool> =
+        phrases.iter().map(|p| candidates.iter().filter(|(_, _, t)| t.contains(p.text.as_str())).count() <= common).collect();
 
     let mut scored: Vec<(usize, f32)> = Vec::new();
-    for i in allowed {
-        let Some(m) = corpus.dataset.measures.get(i) else { continue };
-        let base = bm25.get(i).copied().unwrap_or(0.0);
-        let Some(text) = texts.get(i) else { continue };
+    for (i, base, text) in &candidates {
+        let Some(m) = corpus.dataset.measures.get(*i) else { continue };
         let phrase_bonus: f32 = phrases
             .iter()
             .zip(&specific)
             .filter(|(p, &specific)| specific && text.contains(p.text.as_str()))
             .map(|(p, _)| PHRASE_BONUS * p.weight)
             .sum();
-        if base <= 0.0 && phrase_bonus <= 0.0 {
-            continue;
-        }
         let boost = if m.themes.iter().any(|t| theme_ids.contains(&t.as_str())) { THEME_BOOST } else { 0.0 };
-        scored.push((i, base + phrase_bonus + boost));
+        scored.push((*i, base + phrase_bonus + boost));
     }
     scored.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
 

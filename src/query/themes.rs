@@ -93,15 +93,23 @@ pub fn theme_matrix(corpus: &Corpus, opts: &ThemeMatrixOptions) -> Result<ThemeM
     for plan in &plans {
         let mut row: Vec<MatrixCell> = themes.iter().map(|_| MatrixCell { count: 0, share: 0.0, score: 0.0 }).collect();
         let mut n = 0usize;
-        for (_, m) in corpus.measures_of(plan) {
+        for (i, m) in corpus.measures_of(plan) {
             n += 1;
-            let hits = corpus.taxonomy.hits_zh(&crate::themes::tagging_text(m));
+            // Pre-computed scores when the corpus has them (it does unless built by hand).
+            let computed;
+            let scores = match corpus.theme_scores.get(i) {
+                Some(s) if corpus.theme_scores.len() == corpus.dataset.measures.len() => s,
+                _ => {
+                    computed = super::theme_scores(&corpus.taxonomy, m);
+                    &computed
+                }
+            };
             for (cell, &t) in row.iter_mut().zip(&themes) {
                 let Some(theme) = corpus.taxonomy.themes.get(t) else { continue };
                 if m.themes.contains(&theme.id) {
                     cell.count += 1;
                 }
-                cell.score += hits.iter().filter(|h| h.theme == t).map(|h| h.score).sum::<f64>();
+                cell.score += scores.iter().filter(|(x, _)| usize::from(*x) == t).map(|(_, s)| f64::from(*s)).sum::<f64>();
             }
         }
         for cell in &mut row {
