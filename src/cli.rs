@@ -6,6 +6,14 @@
 use crate::query::{self, CompareBy, Corpus, DiffOptions, FilterOptions, SearchOptions, ThemeMatrixOptions};
 use serde::Serialize;
 
+/// `println!` that ignores a closed stdout (`plan-compare search … | head` must not panic).
+macro_rules! outln {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stdout().lock(), $($arg)*);
+    }};
+}
+
 /// The value after `--name` (or in `--name=value`).
 pub fn option<'a>(args: &'a [String], name: &str) -> Option<&'a str> {
     let flag = format!("--{name}");
@@ -55,7 +63,7 @@ fn positional(args: &[String], valued: &[&str]) -> Vec<String> {
 
 fn json<T: Serialize>(value: &T) -> Result<(), String> {
     let s = serde_json::to_string_pretty(value).map_err(|e| e.to_string())?;
-    println!("{s}");
+    outln!("{s}");
     Ok(())
 }
 
@@ -83,13 +91,13 @@ pub fn search(corpus: &Corpus, args: &[String]) -> Result<(), String> {
     if flag(args, "json") {
         return json(&r);
     }
-    println!("{} measures; themes: {}", r.total, if r.themes.is_empty() { "-".into() } else { r.themes.join(", ") });
+    outln!("{} measures; themes: {}", r.total, if r.themes.is_empty() { "-".into() } else { r.themes.join(", ") });
     for h in &r.hits {
-        println!("{:>7.2}  {}", h.score, line(corpus, &h.id));
+        outln!("{:>7.2}  {}", h.score, line(corpus, &h.id));
     }
-    println!("plans:");
+    outln!("plans:");
     for p in &r.plans {
-        println!("{:>7.2}  {:<24} {} measures", p.score, p.plan, p.count);
+        outln!("{:>7.2}  {:<24} {} measures", p.score, p.plan, p.count);
     }
     Ok(())
 }
@@ -102,7 +110,7 @@ pub fn diff(corpus: &Corpus, args: &[String]) -> Result<(), String> {
     if flag(args, "json") {
         return json(&r);
     }
-    println!("{} pairs, {} only in {a}, {} only in {b}", r.pairs.len(), r.only_a.len(), r.only_b.len());
+    outln!("{} pairs, {} only in {a}, {} only in {b}", r.pairs.len(), r.only_a.len(), r.only_b.len());
     for p in &r.pairs {
         let changes: String = p
             .changes
@@ -114,19 +122,19 @@ pub fn diff(corpus: &Corpus, args: &[String]) -> Result<(), String> {
             })
             .collect();
         let short: String = changes.chars().take(160).collect();
-        println!("{:.2} {:?} {} ~ {}\n     {short}", p.score, p.by, p.a, p.b);
+        outln!("{:.2} {:?} {} ~ {}\n     {short}", p.score, p.by, p.a, p.b);
     }
     for id in &r.only_a {
-        println!("only A  {}", line(corpus, id));
+        outln!("only A  {}", line(corpus, id));
     }
     for id in &r.only_b {
-        println!("only B  {}", line(corpus, id));
+        outln!("only B  {}", line(corpus, id));
     }
-    println!("agencies shared: {}", r.agencies.shared.join("、"));
-    println!("agencies only A: {}", r.agencies.only_a.join("、"));
-    println!("agencies only B: {}", r.agencies.only_b.join("、"));
+    outln!("agencies shared: {}", r.agencies.shared.join("、"));
+    outln!("agencies only A: {}", r.agencies.only_a.join("、"));
+    outln!("agencies only B: {}", r.agencies.only_b.join("、"));
     for t in &r.targets.pairs {
-        println!("target  {} {} {} ↔ {} {} {}", t.a.indicator, t.a.value, t.a.unit.as_deref().unwrap_or(""), t.b.indicator, t.b.value, t.b.unit.as_deref().unwrap_or(""));
+        outln!("target  {} {} {} ↔ {} {} {}", t.a.indicator, t.a.value, t.a.unit.as_deref().unwrap_or(""), t.b.indicator, t.b.value, t.b.unit.as_deref().unwrap_or(""));
     }
     Ok(())
 }
@@ -137,12 +145,12 @@ pub fn themes(corpus: &Corpus, args: &[String]) -> Result<(), String> {
         if flag(args, "json") {
             return json(&m);
         }
-        println!("{:<24} {:>5}  {}", "plan \\ theme (count)", "n", m.themes.iter().enumerate().map(|(i, _)| format!("{:>3}", i + 1)).collect::<String>());
+        outln!("{:<24} {:>5}  {}", "plan \\ theme (count)", "n", m.themes.iter().enumerate().map(|(i, _)| format!("{:>3}", i + 1)).collect::<String>());
         for ((plan, row), n) in m.plans.iter().zip(&m.cells).zip(&m.measures) {
-            println!("{plan:<24} {n:>5}  {}", row.iter().map(|c| format!("{:>3}", c.count)).collect::<String>());
+            outln!("{plan:<24} {n:>5}  {}", row.iter().map(|c| format!("{:>3}", c.count)).collect::<String>());
         }
         for (i, t) in m.themes.iter().enumerate() {
-            println!("{:>3} {t}", i + 1);
+            outln!("{:>3} {t}", i + 1);
         }
         return Ok(());
     }
@@ -152,7 +160,7 @@ pub fn themes(corpus: &Corpus, args: &[String]) -> Result<(), String> {
     }
     for t in &corpus.taxonomy.themes {
         let n = counts.iter().find(|c| c.value == t.id).map_or(0, |c| c.count);
-        println!("{:<30} {:>5} measures  {} / {}", t.id, n, t.zh, t.en);
+        outln!("{:<30} {:>5} measures  {} / {}", t.id, n, t.zh, t.en);
     }
     Ok(())
 }
@@ -184,13 +192,13 @@ pub fn filter(corpus: &Corpus, args: &[String]) -> Result<(), String> {
     if flag(args, "json") {
         return json(&r);
     }
-    println!("{} measures", r.total);
+    outln!("{} measures", r.total);
     for id in &r.items {
-        println!("  {}", line(corpus, id));
+        outln!("  {}", line(corpus, id));
     }
     let show = |name: &str, f: &[query::filter::FacetCount]| {
         let s: Vec<String> = f.iter().take(12).map(|c| format!("{} {}", c.value, c.count)).collect();
-        println!("{name:<7} {}", s.join(" · "));
+        outln!("{name:<7} {}", s.join(" · "));
     };
     show("region", &r.facets.region);
     show("level", &r.facets.level);
@@ -208,7 +216,7 @@ pub fn match_text(corpus: &Corpus, args: &[String]) -> Result<(), String> {
         return json(&r);
     }
     for m in &r {
-        println!("{:>6.1}  {:<30} {}  ({})", m.score, m.id, m.zh, m.matched.join("、"));
+        outln!("{:>6.1}  {:<30} {}  ({})", m.score, m.id, m.zh, m.matched.join("、"));
     }
     Ok(())
 }
@@ -226,9 +234,9 @@ pub fn compare(corpus: &Corpus, args: &[String]) -> Result<(), String> {
         return json(&r);
     }
     for row in &r.rows {
-        println!("{} ({}): {} measures", row.plan, row.region, row.measures.len());
+        outln!("{} ({}): {} measures", row.plan, row.region, row.measures.len());
         for id in &row.measures {
-            println!("    {}", line(corpus, id));
+            outln!("    {}", line(corpus, id));
         }
     }
     Ok(())
@@ -240,17 +248,18 @@ pub fn segmentation(corpus: &Corpus, args: &[String]) -> Result<(), String> {
         corpus.taxonomy.themes.iter().flat_map(|t| t.keywords_zh.iter().chain(&t.related_zh)).map(String::as_str),
     );
     if flag(args, "terms") {
-        print!("{}", corpus.index.term_list());
+        use std::io::Write as _;
+        let _ = std::io::stdout().lock().write_all(corpus.index.term_list().as_bytes());
         return Ok(());
     }
     let r = crate::index::segmentation_report(&corpus.dataset.measures, &seg);
     if flag(args, "json") {
         return json(&r);
     }
-    println!("measures              {}", r.measures);
-    println!("vocabulary terms      {}", r.terms);
-    println!("term list bytes       {} (one term a line; `--terms | gzip -9 | wc -c` for gzipped)", r.term_list_bytes);
-    println!("held-out recall       {:.1}% of {} jieba tokens (vocabulary from the other 4/5 of measures)", r.held_out_recall * 100.0, r.held_out_tokens);
-    println!("in-sample recall      {:.1}% of {} jieba tokens (full vocabulary)", r.in_sample_recall * 100.0, r.in_sample_tokens);
+    outln!("measures              {}", r.measures);
+    outln!("vocabulary terms      {}", r.terms);
+    outln!("term list bytes       {} (one term a line; `--terms | gzip -9 | wc -c` for gzipped)", r.term_list_bytes);
+    outln!("held-out recall       {:.1}% of {} jieba tokens (vocabulary from the other 4/5 of measures)", r.held_out_recall * 100.0, r.held_out_tokens);
+    outln!("in-sample recall      {:.1}% of {} jieba tokens (full vocabulary)", r.in_sample_recall * 100.0, r.in_sample_tokens);
     Ok(())
 }

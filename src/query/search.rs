@@ -222,8 +222,8 @@ pub(crate) fn phrases(corpus: &Corpus, query: &str, synonyms: bool) -> (Vec<Quer
     }
     // Synonyms: themes whose Chinese keywords the query contains.
     if synonyms {
-        let zh: String = out.iter().filter(|p| p.from == "query").map(|p| p.text.as_str()).collect::<Vec<_>>().join(" ");
-        for hit in tax.hits_zh(&zh).into_iter().filter(|h| h.tags) {
+        // The raw query, so that keywords with punctuation or digits (4·26, 12330) count too.
+        for hit in tax.hits_zh(query).into_iter().filter(|h| h.tags) {
             let Some(t) = tax.themes.get(hit.theme) else { continue };
             if !themes.contains(&t.id) {
                 themes.push(t.id.clone());
