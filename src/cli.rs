@@ -263,3 +263,13 @@ pub fn segmentation(corpus: &Corpus, args: &[String]) -> Result<(), String> {
     outln!("in-sample recall      {:.1}% of {} jieba tokens (full vocabulary)", r.in_sample_recall * 100.0, r.in_sample_tokens);
     Ok(())
 }
+
+/// The whole query corpus (dataset, taxonomy, index, theme scores) as JSON: what the wasm package
+/// encodes and ships pre-built.
+pub fn corpus(corpus: &Corpus) -> Result<(), String> {
+    use std::io::Write as _;
+    let mut out = std::io::stdout().lock();
+    serde_json::to_writer(&mut out, corpus).map_err(|e| e.to_string())?;
+    let _ = writeln!(out);
+    Ok(())
+}

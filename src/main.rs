@@ -20,6 +20,7 @@ const USAGE: &str = "usage:
   plan-compare match TEXT [--json]          themes a free text touches
   plan-compare compare ID,ID… --theme T | --work-item W [--json]
                                             one row per plan with its measures on T or W
+  plan-compare corpus                       the query corpus (dataset + taxonomy + index) as JSON
   plan-compare segmentation [--json|--terms]
                                             run-time matcher vs jieba: vocabulary size and recall";
 
@@ -28,7 +29,7 @@ fn main() -> ExitCode {
     let result = match args.first().map(String::as_str) {
         Some("export") => export(&args[1..]),
         Some("stats") => stats(),
-        Some(cmd @ ("search" | "diff" | "themes" | "filter" | "match" | "compare" | "segmentation")) => {
+        Some(cmd @ ("search" | "diff" | "themes" | "filter" | "match" | "compare" | "segmentation" | "corpus")) => {
             let corpus = Corpus::bundled();
             let rest = &args[1..];
             match cmd {
@@ -38,6 +39,7 @@ fn main() -> ExitCode {
                 "filter" => cli::filter(&corpus, rest),
                 "match" => cli::match_text(&corpus, rest),
                 "compare" => cli::compare(&corpus, rest),
+                "corpus" => cli::corpus(&corpus),
                 _ => cli::segmentation(&corpus, rest),
             }
         }

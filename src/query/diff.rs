@@ -4,8 +4,9 @@
 //! Alignment:
 //! - two 2018 provincial table plans (measures with `focus_no`): measures with the same template
 //!   work item (after [`normalize`]) pair up, whatever their wording (`by: workItem`; several rows
-//!   of one work item pair by similarity among themselves); the rest pair by similarity within the
-//!   same focus area (`by: focus`) above the threshold;
+//!   of one work item pair by similarity among themselves), then items whose wording is nearly the
+//!   same ([`WORK_ITEM_THRESHOLD`]: 按国家有关规定，设置… / 按照国家有关规定设置…); the rest pair by
+//!   similarity of the measures within the same focus area (`by: focus`) above the threshold;
 //! - otherwise: by textual similarity (character-bigram Dice over title, work item and text) with an
 //!   optimal one-to-one assignment (Hungarian method, `pathfinding::kuhn_munkres`) keeping pairs
 //!   at or above the threshold (`by: text`).
@@ -111,6 +112,9 @@ pub struct DiffResult {
     pub targets: TargetCompare,
 }
 
+/// Smallest similarity of two work items' wording for them to count as one template item.
+pub const WORK_ITEM_THRESHOLD: f64 = 0.8;
+
 /// Smallest similarity for two target indicators to be compared.
 const INDICATOR_THRESHOLD: f64 = 0.5;
 
@@ -145,6 +149,25 @@ pub fn diff(corpus: &Corpus, plan_a: &str, plan_b: &str, opts: &DiffOptions) -> 
             let ib: Vec<usize> = (0..b.len()).filter(|&j| b.get(j).and_then(|m| key(m)).as_ref() == Some(&k)).collect();
             for (i, j, s) in assign(&ia, &ib, &sim, 0.0) {
                 pairs.push((i, j, AlignedBy::WorkItem, s));
+                mark(&mut used_a, i);
+                mark(&mut used_b, j);
+            }
+        }
+        // 1b. Work items printed with small variations (按国家有关规定，设置… / 按照国家有关规定设置…):
+        // similar enough item wording still counts as the same template item.
+        let item_grams = |ms: &[&Measure]| -> Vec<Vec<(char, char)>> {
+            ms.iter().map(|m| m.work_item.as_deref().map(sorted_bigrams).unwrap_or_default()).collect()
+        };
+        let (items_a, items_b) = (item_grams(&a), item_grams(&b));
+        let item_sim = |i: usize, j: usize| match (items_a.get(i), items_b.get(j)) {
+            (Some(x), Some(y)) => similarity_sorted(x, y),
+            _ => 0.0,
+        };
+        for focus in 1..=6u8 {
+            let ia: Vec<usize> = (0..a.len()).filter(|&i| !used(&used_a, i) && a.get(i).is_some_and(|m| m.focus_no == Some(focus))).collect();
+            let ib: Vec<usize> = (0..b.len()).filter(|&j| !used(&used_b, j) && b.get(j).is_some_and(|m| m.focus_no == Some(focus))).collect();
+            for (i, j, _) in assign(&ia, &ib, &item_sim, WORK_ITEM_THRESHOLD) {
+                pairs.push((i, j, AlignedBy::WorkItem, sim(i, j)));
                 mark(&mut used_a, i);
                 mark(&mut used_b, j);
             }
@@ -384,6 +407,8 @@ mod tests {
             row("b", 2, 1, "探索开展知识产权综合管理改革试点", "完全不同的措辞。"),
             row("b", 3, 3, "推进专利导航工程", "开展产业专利导航项目二十项。"),
             row("b", 4, 4, "海外维权", "建立海外维权援助机制。"),
+            row("a", 6, 1, "按国家有关规定，设置知识产权奖励项目", "开展发明专利奖评选。"),
+            row("b", 5, 1, "按照国家有关规定设置知识产权奖励项目", "组织专利奖评审。"),
         ];
         let dataset = Dataset { plans: vec![plan("a"), plan("b")], measures, ..Default::default() };
         let taxonomy = Taxonomy::default();
@@ -406,6 +431,8 @@ mod tests {
         assert_eq!(by("a-003"), Some(("b-001", AlignedBy::WorkItem)));
         // No shared item, same focus area, similar text.
         assert_eq!(by("a-004"), Some(("b-003", AlignedBy::Focus)));
+        // Nearly the same item wording, unrelated measure wording.
+        assert_eq!(by("a-006"), Some(("b-005", AlignedBy::WorkItem)));
         assert_eq!(r.only_a, ["a-002", "a-005"]);
         assert_eq!(r.only_b, ["b-004"]);
     }

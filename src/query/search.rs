@@ -105,6 +105,13 @@ pub struct SearchOptions {
     pub plans: Vec<String>,
     /// Restrict to measures tagged with any of these themes (empty: all).
     pub themes: Vec<String>,
+    /// Further restrictions with the meaning of the same fields of [`FilterOptions`].
+    pub regions: Vec<String>,
+    pub levels: Vec<String>,
+    pub years: Vec<u16>,
+    pub kinds: Vec<String>,
+    pub focus: Vec<u8>,
+    pub agencies: Vec<String>,
     pub offset: usize,
     /// Page size: default 20, at most 1000.
     pub limit: Option<usize>,
@@ -262,7 +269,17 @@ pub(crate) fn terms(corpus: &Corpus, phrases: &[QueryPhrase]) -> Vec<(String, f3
 pub fn search(corpus: &Corpus, query: &str, opts: &SearchOptions) -> Result<SearchResult, QueryError> {
     check_text(query, MAX_QUERY_CHARS)?;
     let limit = check_limit(opts.limit)?;
-    let restrict = FilterOptions { plans: opts.plans.clone(), themes: opts.themes.clone(), ..Default::default() };
+    let restrict = FilterOptions {
+        plans: opts.plans.clone(),
+        themes: opts.themes.clone(),
+        regions: opts.regions.clone(),
+        levels: opts.levels.clone(),
+        years: opts.years.clone(),
+        kinds: opts.kinds.clone(),
+        focus: opts.focus.clone(),
+        agencies: opts.agencies.clone(),
+        ..Default::default()
+    };
     let selection = Selection::new(corpus, &restrict)?;
     let allowed = selection.select(corpus);
 
