@@ -35,12 +35,15 @@ pub struct CompareResult {
     pub rows: Vec<CompareRow>,
 }
 
+/// Does a measure belong in the row? (measure, whether its plan is a table plan)
+type Matcher = dyn Fn(&crate::model::Measure, bool) -> bool;
+
 pub fn compare(corpus: &Corpus, plan_ids: &[String], by: &CompareBy) -> Result<CompareResult, QueryError> {
     if plan_ids.is_empty() {
         return Err(QueryError::invalid("planIds", "give at least one plan id"));
     }
     let plans = plan_ids.iter().map(|p| corpus.plan(p)).collect::<Result<Vec<_>, _>>()?;
-    let matcher: Box<dyn Fn(&crate::model::Measure, bool) -> bool> = match by {
+    let matcher: Box<Matcher> = match by {
         CompareBy::Theme(t) => {
             corpus.theme_index(t)?;
             let t = t.clone();

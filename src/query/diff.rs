@@ -327,7 +327,7 @@ fn compare_targets(ta: &[&Target], tb: &[&Target]) -> TargetCompare {
         .iter()
         .filter_map(|&(i, j, score)| {
             let (a, b) = (ta.get(i)?, tb.get(j)?);
-            let delta = (a.unit == b.unit).then(|| b.value - a.value);
+            let delta = (a.unit == b.unit).then_some(b.value - a.value);
             Some(TargetPair { a: (*a).clone(), b: (*b).clone(), score, delta })
         })
         .collect();
