@@ -391,3 +391,28 @@ fn a_readers_plan_added_at_run_time_is_searchable_and_diffable() {
     let d = diff(&c, &plan.id, "guangdong-2016", &DiffOptions::default()).unwrap();
     assert_eq!(d.pairs.len() + d.only_a.len(), parsed.measures.len());
 }
+
+#[test]
+fn common_words_rank_but_do_not_select_when_the_query_has_a_distinctive_one() {
+    let c = corpus();
+    let r = search(c, "专利质押", &SearchOptions { limit: Some(1000), ..Default::default() }).unwrap();
+    let with_patent = c.dataset.measures.iter().filter(|m| plan_compare::themes::tagging_text(m).contains("专利")).count();
+    assert!(r.total < with_patent, "{} hits, {with_patent} measures say 专利", r.total);
+    let pledge = &c.taxonomy.themes[c.theme_index("pledge-financing").unwrap()];
+    for h in &r.hits {
+        let text = body(c, &h.id);
+        assert!(
+            text.contains("质押") || pledge.keywords_zh.iter().any(|k| text.contains(k.as_str())),
+            "{} is a hit for 专利质押 without any pledge term",
+            h.id
+        );
+    }
+    // A typed compound also finds its parts in another order (人才培养 → 培养…人才).
+    let compound: HashSet<String> = ids("人才培养", 1000).into_iter().collect();
+    for m in &c.dataset.measures {
+        let t = plan_compare::themes::tagging_text(m);
+        if t.contains("培养") && t.contains("人才") {
+            assert!(compound.contains(&m.id), "{} has 人才 and 培养 but is not found for 人才培养", m.id);
+        }
+    }
+}

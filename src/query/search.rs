@@ -9,6 +9,8 @@
 //!
 //! A measure's score is BM25 over the phrases' terms (title and work item count double), plus a
 //! bonus per phrase found verbatim, plus a boost when the measure is tagged with a query theme.
+//! When the query has distinctive terms (in at most [`DISTINCT_SHARE`] of the measures), only
+//! measures with at least one of them are hits; common words (知识产权, 专利, 加强) only rank.
 //! A plan's score is the sum of its matching measures' scores (over all matches, not the page).
 
 use super::filter::{FilterOptions, Selection};
@@ -21,6 +23,10 @@ use std::collections::BTreeMap;
 pub const SYNONYM_WEIGHT: f32 = 0.4;
 /// Share of measures above which a word from an expansion phrase is too common to search for.
 pub const COMMON_SHARE: f64 = 0.05;
+/// Weight of a known part of a typed compound word, relative to the word.
+const PART_WEIGHT: f32 = 0.5;
+/// Share of measures up to which a term is distinctive (see `search`).
+pub const DISTINCT_SHARE: f64 = 0.2;
 /// Bonus per verbatim phrase found in a measure (times the phrase weight).
 const PHRASE_BONUS: f32 = 3.0;
 /// Boost for a measure tagged with a theme the query is about.
@@ -245,12 +251,23 @@ pub(crate) fn phrases(corpus: &Corpus, query: &str, synonyms: bool) -> (Vec<Quer
 
 /// Index terms of the phrases: each phrase's words; single CJK characters only when the phrase is
 /// one character (they would match almost everything otherwise). Phrases the reader did not type
-/// (theme keywords, glossary) contribute only their specific words: a word in more than
-/// [`COMMON_SHARE`] of measures (知识产权, 专利 …) would drown the query's own terms.
+/// (theme keywords, glossary) count only as whole index terms, and only when specific: a word in
+/// more than [`COMMON_SHARE`] of measures (知识产权, 专利 …) would drown the query's own terms.
 pub(crate) fn terms(corpus: &Corpus, phrases: &[QueryPhrase]) -> Vec<(String, f32)> {
     let mut terms: BTreeMap<String, f32> = BTreeMap::new();
     let common = (corpus.index.doc_count() as f64 * COMMON_SHARE).ceil() as usize;
     for p in phrases {
+        if p.from != "query" {
+            // An expansion counts only as a whole: the parts of 商标专用权质押 (商标, 专用权) are
+            // not about pledges. Keywords are in jieba's dictionary at build time, so one that
+            // occurs in the corpus is an index term.
+            let t = p.text.to_lowercase();
+            if corpus.index.term_id(&t).is_some() && corpus.index.df(&t) <= common {
+                let e = terms.entry(t).or_insert(0.0);
+                *e = e.max(p.weight);
+            }
+            continue;
+        }
         let words = corpus.index.words(&p.text);
         let single = p.text.chars().count() == 1;
         let typed = p.from == "query";
@@ -259,11 +276,34 @@ pub(crate) fn terms(corpus: &Corpus, phrases: &[QueryPhrase]) -> Vec<(String, f3
             if (cjk_char && !single) || (!typed && corpus.index.df(&w) > common) {
                 continue;
             }
+            // Like jieba's search mode on the corpus side: a typed compound (人才培养) also
+            // looks for its known two- and three-character parts (人才, 培养), at half weight.
+            if typed {
+                for part in parts(&w).into_iter().filter(|x| corpus.index.term_id(x).is_some()) {
+                    let e = terms.entry(part).or_insert(0.0);
+                    *e = e.max(p.weight * PART_WEIGHT);
+                }
+            }
             let e = terms.entry(w).or_insert(0.0);
             *e = e.max(p.weight);
         }
     }
     terms.into_iter().collect()
+}
+
+/// Two- and three-character substrings of a CJK word of three or more characters.
+fn parts(word: &str) -> Vec<String> {
+    let chars: Vec<char> = word.chars().collect();
+    if chars.len() < 3 || chars.iter().any(char::is_ascii) {
+        return vec![];
+    }
+    let mut out = Vec::new();
+    for n in [2, 3] {
+        if n < chars.len() {
+            out.extend(chars.windows(n).map(|w| w.iter().collect::<String>()));
+        }
+    }
+    out
 }
 
 pub fn search(corpus: &Corpus, query: &str, opts: &SearchOptions) -> Result<SearchResult, QueryError> {
@@ -289,10 +329,19 @@ pub fn search(corpus: &Corpus, query: &str, opts: &SearchOptions) -> Result<Sear
     let theme_ids: Vec<&str> = themes.iter().map(String::as_str).collect();
     // Candidates: allowed measures that share a term with the query (a measure that contains a
     // phrase verbatim contains its words too).
+    // When the query has a distinctive term (in at most DISTINCT_SHARE of the measures), a hit
+    // must have one: 专利质押 should not list every measure that says 专利.
+    let n = corpus.index.doc_count();
+    let distinct: Vec<(String, f32)> =
+        terms.iter().filter(|(t, _)| corpus.index.df(t) as f64 <= n as f64 * DISTINCT_SHARE).cloned().collect();
+    let required = (!distinct.is_empty()).then(|| corpus.index.scores(&distinct));
     let candidates: Vec<(usize, f32, String)> = allowed
         .into_iter()
         .filter_map(|i| {
             let base = bm25.get(i).copied().filter(|&s| s > 0.0)?;
+            if let Some(r) = &required {
+                r.get(i).copied().filter(|&s| s > 0.0)?;
+            }
             Some((i, base, tagging_text(corpus.dataset.measures.get(i)?)))
         })
         .collect();
