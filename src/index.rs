@@ -15,7 +15,7 @@
 //! Measured on the bundled corpus with `plan-compare segmentation` (see [`segmentation_report`]),
 //! on the 4 prose plans / 228 measures parsed so far (the 2018 tables are not parsed yet; rerun
 //! the command when they are):
-//! - vocabulary: 2,139 terms, 17,696 bytes as a newline-separated list, 7,691 bytes gzipped
+//! - vocabulary: 2,153 terms, 17,930 bytes as a newline-separated list, 7,764 bytes gzipped
 //!   (`plan-compare segmentation --terms | gzip -9 | wc -c`); the index ships the list anyway,
 //!   so the matcher costs only its code (a few KB). jieba-rs 0.11 without its dictionary
 //!   (`default-features = false`, HMM tables only), built for wasm32-unknown-unknown with opt-level
@@ -23,8 +23,11 @@
 //!   199,672 gzipped, against 9,644 / 4,192 for the same probe without jieba, i.e. about 195 KB
 //!   gzipped for jieba alone, before any dictionary;
 //! - recall against jieba's precise cut (HMM on) of measure texts: with every 5th measure held out
-//!   of the vocabulary, the matcher reproduces 87.6% of jieba's 1,719 word tokens exactly; with the
-//!   full vocabulary (what run time sees for the bundled corpus) 99.1% of 8,638;
+//!   of the vocabulary, the matcher reproduces 87.6% of jieba's 1,713 word tokens exactly; with the
+//!   full vocabulary (what run time sees for the bundled corpus) 99.0% of 8,594;
+//! - on a rough, throwaway parse of the 2018 tables (not committed; 34 plans, 1,126 measures) the
+//!   vocabulary grows to 3,987 terms (32,157 bytes, 13,694 gzipped), held-out recall 88.6% of 3,808
+//!   tokens, in-sample 95.2% of 17,981;
 //! - the held-out misses are mostly words jieba joins (often by HMM) that the vocabulary lacks; the
 //!   matcher splits them into known parts or single characters, which search still finds
 //!   through the parts (and verbatim-phrase bonus).
