@@ -112,6 +112,9 @@ pub struct DiffResult {
     pub targets: TargetCompare,
 }
 
+/// Largest token count (both texts together) for inline changes.
+pub const MAX_DIFF_TOKENS: usize = 20_000;
+
 /// Smallest similarity of two work items' wording for them to count as one template item.
 pub const WORK_ITEM_THRESHOLD: f64 = 0.8;
 
@@ -281,6 +284,17 @@ pub fn inline_changes(corpus: &Corpus, a: &str, b: &str) -> Vec<Change> {
     };
     let (ta, tb) = (tokens(a), tokens(b));
     let mut out: Vec<Change> = Vec::new();
+    // Myers is O((N+M)·D): two long unrelated texts (a reader's plan) would take seconds. Past
+    // MAX_DIFF_TOKENS the change is shown whole; the runs still rebuild both texts.
+    if ta.len() + tb.len() > MAX_DIFF_TOKENS {
+        if !a.is_empty() {
+            out.push(Change { op: Op::Delete, text: a.to_string() });
+        }
+        if !b.is_empty() {
+            out.push(Change { op: Op::Insert, text: b.to_string() });
+        }
+        return out;
+    }
     let mut push = |op: Op, toks: &[String]| {
         if toks.is_empty() {
             return;
@@ -435,6 +449,15 @@ mod tests {
         assert_eq!(by("a-006"), Some(("b-005", AlignedBy::WorkItem)));
         assert_eq!(r.only_a, ["a-002", "a-005"]);
         assert_eq!(r.only_b, ["b-004"]);
+    }
+
+    #[test]
+    fn very_long_texts_are_shown_whole_and_still_rebuild() {
+        let c = tables();
+        let (a, b) = ("甲乙".repeat(MAX_DIFF_TOKENS), "丙丁".repeat(MAX_DIFF_TOKENS));
+        let changes = inline_changes(&c, &a, &b);
+        assert_eq!(changes, [Change { op: Op::Delete, text: a.clone() }, Change { op: Op::Insert, text: b.clone() }]);
+        assert_eq!(inline_changes(&c, "", ""), []);
     }
 
     #[test]
