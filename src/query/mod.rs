@@ -4,6 +4,19 @@
 //! (`#[serde(default, deny_unknown_fields)]`, camelCase), returns a `Serialize` result or a
 //! [`QueryError`] with a stable [`QueryError::code`], and never panics on any input.
 //!
+//! | JS (DESIGN.md)          | Rust                                              |
+//! |-------------------------|---------------------------------------------------|
+//! | `filter(options)`       | [`filter()`] with [`FilterOptions`]               |
+//! | `search(query, options)`| [`search()`] with [`SearchOptions`]               |
+//! | `matchThemes(text)`     | [`match_themes()`]                                |
+//! | `themeMatrix(options)`  | [`theme_matrix()`] with [`ThemeMatrixOptions`]    |
+//! | `diff(a, b, options)`   | [`diff()`] with [`DiffOptions`]                   |
+//! | `compare(ids, by)`      | [`compare()`] with [`CompareBy`] (`{workItem}` / `{theme}`) |
+//! | `addPlan(text, meta)`   | parse, then [`Corpus::add_plan`]                  |
+//!
+//! The wasm package ships a [`Corpus`] built natively ([`Corpus::bundled`], or
+//! `plan-compare corpus` as JSON) and needs no jieba at run time.
+//!
 //! Text positions (highlight spans) are **Unicode scalar value offsets** (Rust `char`s, what JS
 //! sees as code points via `Array.from(text)`), half-open `[start, end)`; not UTF-16 units.
 
