@@ -97,7 +97,7 @@ pub fn search(corpus: &Corpus, args: &[String]) -> Result<(), String> {
     }
     outln!("plans:");
     for p in &r.plans {
-        outln!("{:>7.2}  {:<24} {} measures", p.score, p.plan, p.count);
+        outln!("{:>7.2}  {:<24} {} measures ({:.0}% of the plan)", p.score, p.plan, p.count, p.share * 100.0);
     }
     Ok(())
 }

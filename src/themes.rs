@@ -84,6 +84,9 @@ impl Taxonomy {
             if !kebab {
                 return Err(format!("{name}: id must be kebab-case (a-z, 0-9, single hyphens)"));
             }
+            if t.id == "none" {
+                return Err(format!("{name}: \"none\" is reserved (facets count untagged measures under it)"));
+            }
             if !seen.insert(t.id.as_str()) {
                 return Err(format!("{name}: duplicate id"));
             }
@@ -239,6 +242,8 @@ mod tests {
         assert!(Taxonomy::from_toml(bad).unwrap_err().contains("kebab"));
         let unknown = "[[theme]]\nid='a'\nzh='甲'\nen='A'\ndescription=''\nkeywords_zh=['甲']\nkeyword_zh=['x']\n";
         assert!(Taxonomy::from_toml(unknown).is_err());
+        let reserved = "[[theme]]\nid='none'\nzh='甲'\nen='A'\ndescription=''\nkeywords_zh=['甲']\n";
+        assert!(Taxonomy::from_toml(reserved).unwrap_err().contains("reserved"));
         let none = "[[theme]]\nid='a'\nzh='甲'\nen='A'\ndescription=''\nkeywords_zh=[]\n";
         assert!(Taxonomy::from_toml(none).unwrap_err().contains("keywords_zh"));
     }

@@ -155,6 +155,9 @@ pub struct PlanScore {
     pub score: f32,
     /// Number of matching measures.
     pub count: usize,
+    /// `count` over the plan's measures: how much of the plan is about the query, comparable
+    /// between a 160-task plan and a 14-item one.
+    pub share: f64,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -373,8 +376,12 @@ pub fn search(corpus: &Corpus, query: &str, opts: &SearchOptions) -> Result<Sear
                 p.score += score;
                 p.count += 1;
             }
-            None => plans.push(PlanScore { plan: m.plan.clone(), score, count: 1 }),
+            None => plans.push(PlanScore { plan: m.plan.clone(), score, count: 1, share: 0.0 }),
         }
+    }
+    for p in &mut plans {
+        let n = corpus.measures_of(&p.plan).count();
+        p.share = if n == 0 { 0.0 } else { p.count as f64 / n as f64 };
     }
     plans.sort_by(|a, b| b.score.total_cmp(&a.score));
 
