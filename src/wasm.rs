@@ -185,20 +185,28 @@ fn describe(value: &JsValue) -> String {
     }
 }
 
+// try_borrow, not borrow: a page could re-enter (say, from a setter it put on Object.prototype that
+// our result objects trigger); that must be an error, not a panic.
 fn with_engine<T>(f: impl FnOnce(&Engine) -> Result<T, Error>) -> JsResult<T> {
-    ENGINE.with_borrow(|engine| match engine {
-        Some(engine) => f(engine),
-        None => Err(not_initialised()),
-    })
-    .map_err(to_js_error)
+    ENGINE
+        .with(|cell| match cell.try_borrow() {
+            Ok(engine) => engine.as_ref().map_or_else(|| Err(not_initialised()), f),
+            Err(_) => Err(reentered()),
+        })
+        .map_err(to_js_error)
 }
 
 fn with_engine_mut<T>(f: impl FnOnce(&mut Engine) -> Result<T, Error>) -> JsResult<T> {
-    ENGINE.with_borrow_mut(|engine| match engine {
-        Some(engine) => f(engine),
-        None => Err(not_initialised()),
-    })
-    .map_err(to_js_error)
+    ENGINE
+        .with(|cell| match cell.try_borrow_mut() {
+            Ok(mut engine) => engine.as_mut().map_or_else(|| Err(not_initialised()), f),
+            Err(_) => Err(reentered()),
+        })
+        .map_err(to_js_error)
+}
+
+fn reentered() -> Error {
+    Error::invalid_argument("plan-compare was called again while a call was still running (from a callback)")
 }
 
 fn not_initialised() -> Error {
@@ -211,14 +219,19 @@ fn not_initialised() -> Error {
 /// calling it again keeps the current state (and any added plans).
 #[wasm_bindgen(js_name = initEngine)]
 pub fn init_engine() -> JsResult<()> {
-    if ENGINE.with_borrow(Option::is_some) {
+    if ENGINE.with(|cell| cell.try_borrow().map_or(true, |engine| engine.is_some())) {
         return Ok(());
     }
     // Last-resort diagnostic: code here is written not to panic, but if it ever does, say so.
     std::panic::set_hook(Box::new(|info| console_error(&format!("plan-compare: internal error (a bug): {info}"))));
     let engine = Engine::from_bundle(BUNDLE).map_err(to_js_error)?;
-    ENGINE.with_borrow_mut(|slot| *slot = Some(engine));
-    Ok(())
+    ENGINE.with(|cell| match cell.try_borrow_mut() {
+        Ok(mut slot) => {
+            *slot = Some(engine);
+            Ok(())
+        }
+        Err(_) => Err(to_js_error(reentered())),
+    })
 }
 
 /// Every plan: bundled plans in corpus order, then plans added with `addPlan`.
