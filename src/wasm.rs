@@ -56,7 +56,8 @@ fn to_js_error(error: Error) -> JsValue {
 
 /// Serialise a result the way the JSON export does (None → null, maps → plain objects).
 fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, Error> {
-    let serializer = serde_wasm_bindgen::Serializer::new().serialize_missing_as_null(true).serialize_maps_as_objects(true);
+    let serializer =
+        serde_wasm_bindgen::Serializer::new().serialize_missing_as_null(true).serialize_maps_as_objects(true);
     value
         .serialize(&serializer)
         .map_err(|e| Error::new(ErrorCode::Internal, format!("cannot convert the result: {e}")))
@@ -129,9 +130,9 @@ fn options_from_js<T: DeserializeOwned + Default>(name: &str, value: JsValue) ->
 
 /// A string argument of at most `max_bytes` UTF-8 bytes, refused before it is copied when longer.
 fn string_from_js(name: &str, value: &JsValue, max_bytes: usize) -> Result<String, Error> {
-    let text = value
-        .dyn_ref::<JsString>()
-        .ok_or_else(|| Error::invalid_argument(format!("{name} must be a string, got {}", describe(value))))?;
+    let text = value.dyn_ref::<JsString>().ok_or_else(|| {
+        Error::invalid_argument(format!("{name} must be a string, got {}", describe(value)))
+    })?;
     // Each UTF-16 unit is at least one UTF-8 byte: a longer string cannot fit.
     if text.length() as usize > max_bytes {
         return Err(too_large(name, text.length() as usize, max_bytes));
@@ -150,7 +151,10 @@ fn id_from_js(name: &str, value: &JsValue) -> Result<String, Error> {
 }
 
 fn too_large(name: &str, size: usize, max_bytes: usize) -> Error {
-    Error::new(ErrorCode::TooLarge, format!("{name} is at least {size} bytes of UTF-8; the limit is {max_bytes}"))
+    Error::new(
+        ErrorCode::TooLarge,
+        format!("{name} is at least {size} bytes of UTF-8; the limit is {max_bytes}"),
+    )
 }
 
 fn check_utf16(name: &str, text: &JsString) -> Result<(), Error> {
@@ -223,7 +227,9 @@ pub fn init_engine() -> JsResult<()> {
         return Ok(());
     }
     // Last-resort diagnostic: code here is written not to panic, but if it ever does, say so.
-    std::panic::set_hook(Box::new(|info| console_error(&format!("plan-compare: internal error (a bug): {info}"))));
+    std::panic::set_hook(Box::new(|info| {
+        console_error(&format!("plan-compare: internal error (a bug): {info}"))
+    }));
     let engine = Engine::from_bundle(BUNDLE).map_err(to_js_error)?;
     ENGINE.with(|cell| match cell.try_borrow_mut() {
         Ok(mut slot) => {
