@@ -153,6 +153,22 @@ test('bad input gives INVALID_ARGUMENT, TOO_LARGE, PARSE_FAILED … and never a 
   assert.ok(pc.plans().every((p) => !p.id.startsWith('user-')));
 });
 
+test("addPlan() on a seed's own text gives the measures the bundle holds for it", (t) => {
+  const plans = pc.plans();
+  // One-plan seeds (the prose documents); the provincial compilation is covered by exportData().
+  for (const plan of plans.filter((p) => plans.filter((q) => q.source === p.source).length === 1)) {
+    const text = readFileSync(join(repo, plan.source), 'utf8');
+    const meta = { region: plan.region, level: plan.level, kind: plan.kind, yearStart: plan.year_start, yearEnd: plan.year_end };
+    const started = performance.now();
+    const added = pc.addPlan(text, meta);
+    t.diagnostic(`addPlan(${plan.source}, ${text.length} chars): ${(performance.now() - started).toFixed(1)} ms`);
+    const id = added.plans[0].id;
+    const strip = (m) => ({ ...m, id: m.id.slice(m.plan.length), plan: undefined });
+    assert.deepEqual(pc.measures({ plan: id }).map(strip), pc.measures({ plan: plan.id }).map(strip), plan.id);
+    pc.removePlan(id);
+  }
+});
+
 test('at most 64 added plans, then TOO_LARGE', () => {
   const ids = [];
   for (let i = 0; i < 64; i++) ids.push(pc.addPlan(planText, planMeta).plans[0].id);
