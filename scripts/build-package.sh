@@ -29,7 +29,7 @@ CARGO_PROFILE_RELEASE_OPT_LEVEL=z \
   pkg/plan_compare_bg.wasm -o pkg/plan_compare_bg.wasm
 
 rm -f pkg/.gitignore pkg/plan_compare_bg.wasm.d.ts
-cp js/index.js js/node.js js/api.js js/index.d.ts js/README.md LICENSE pkg/
+cp js/index.js js/node.js js/api.js js/load.js js/index.d.ts js/README.md LICENSE pkg/
 version=$(awk -F'"' '/^version = /{print $2; exit}' Cargo.toml)
 node -e '
   const fs = require("fs");

@@ -33,6 +33,8 @@ test('the package exports every function src/wasm.rs binds, and types for each',
     assert.equal(typeof pc[name], 'function', `${name} missing from js/api.js`);
     assert.match(ours, new RegExp(`\\b${name}\\b`), `${name} missing from js/index.d.ts`);
   }
+  const expected = [...bound.filter((n) => !internal.has(n)), 'init', 'isPlanCompareError'].sort();
+  assert.deepEqual(Object.keys(pc).sort(), expected, 'node.js exports exactly the API');
   for (const [, name] of generated.matchAll(/^export (?:interface|type) (\w+)/gm)) {
     if (['InitInput', 'InitOutput', 'SyncInitInput'].includes(name)) continue;
     assert.match(ours, new RegExp(`\\b${name}\\b`), `type ${name} missing from js/index.d.ts`);
