@@ -25,7 +25,7 @@ pub const SECTION_INDEX: [u8; 4] = *b"INDX";
 #[derive(Serialize)]
 struct IndexSectionRef<'a> {
     taxonomy: &'a Taxonomy,
-    index: &'a Index,
+    index: IndexWire,
     theme_scores: &'a [Vec<(u16, f32)>],
 }
 
@@ -33,8 +33,57 @@ struct IndexSectionRef<'a> {
 #[derive(Deserialize)]
 struct IndexSection {
     taxonomy: Taxonomy,
-    index: Index,
+    index: IndexWire,
     theme_scores: Vec<Vec<(u16, f32)>>,
+}
+
+/// [`Index`] as stored: each posting list's documents as gaps from the previous one. Most gaps fit
+/// postcard's one-byte varint where document numbers above 127 take two: the section shrinks by
+/// about a quarter.
+#[derive(Serialize, Deserialize)]
+struct IndexWire {
+    terms: Vec<String>,
+    postings: Vec<Vec<(u32, u16)>>,
+    doc_len: Vec<u32>,
+    max_term_chars: u32,
+}
+
+impl IndexWire {
+    fn from_index(index: &Index) -> IndexWire {
+        let gaps = |list: &Vec<(u32, u16)>| {
+            let mut prev = 0u32;
+            list.iter()
+                .map(|&(doc, tf)| {
+                    // Lists are sorted by document (built from a BTreeMap, appended in order).
+                    let gap = doc.wrapping_sub(prev);
+                    prev = doc;
+                    (gap, tf)
+                })
+                .collect()
+        };
+        IndexWire {
+            terms: index.terms.clone(),
+            postings: index.postings.iter().map(gaps).collect(),
+            doc_len: index.doc_len.clone(),
+            max_term_chars: index.max_term_chars,
+        }
+    }
+
+    fn into_index(self) -> Result<Index> {
+        let mut postings = Vec::with_capacity(self.postings.len());
+        for list in self.postings {
+            let mut doc = 0u32;
+            let mut out = Vec::with_capacity(list.len());
+            for (gap, tf) in list {
+                doc = doc
+                    .checked_add(gap)
+                    .ok_or_else(|| Error::new(ErrorCode::BundleInvalid, "bundle: INDX posting out of range"))?;
+                out.push((doc, tf));
+            }
+            postings.push(out);
+        }
+        Ok(Index { terms: self.terms, postings, doc_len: self.doc_len, max_term_chars: self.max_term_chars })
+    }
 }
 
 /// Everything a bundle carries, decoded: the query corpus, ready to answer.
@@ -51,7 +100,7 @@ pub fn encode(corpus: &Corpus) -> Result<Vec<u8>> {
     let data = postcard::to_allocvec(&corpus.dataset).map_err(|e| failed("dataset", e))?;
     let index = IndexSectionRef {
         taxonomy: &corpus.taxonomy,
-        index: &corpus.index,
+        index: IndexWire::from_index(&corpus.index),
         theme_scores: &corpus.theme_scores,
     };
     let index = postcard::to_allocvec(&index).map_err(|e| failed("index", e))?;
@@ -110,6 +159,7 @@ pub fn decode(bytes: &[u8]) -> Result<Bundle> {
         postcard::from_bytes(body(SECTION_DATASET)?).map_err(|e| invalid(SECTION_DATASET, e))?;
     let IndexSection { taxonomy, index, theme_scores } =
         postcard::from_bytes(body(SECTION_INDEX)?).map_err(|e| invalid(SECTION_INDEX, e))?;
+    let index = index.into_index()?;
     // A corpus whose index does not cover its measures would answer wrongly: refuse it here.
     if index.doc_count() != dataset.measures.len() || theme_scores.len() != dataset.measures.len() {
         return Err(Error::new(ErrorCode::BundleInvalid, "bundle: INDX does not cover the DSET measures"));
