@@ -75,9 +75,9 @@ impl IndexWire {
             let mut doc = 0u32;
             let mut out = Vec::with_capacity(list.len());
             for (gap, tf) in list {
-                doc = doc
-                    .checked_add(gap)
-                    .ok_or_else(|| Error::new(ErrorCode::BundleInvalid, "bundle: INDX posting out of range"))?;
+                doc = doc.checked_add(gap).ok_or_else(|| {
+                    Error::new(ErrorCode::BundleInvalid, "bundle: INDX posting out of range")
+                })?;
                 out.push((doc, tf));
             }
             postings.push(out);
@@ -149,11 +149,17 @@ pub fn decode(bytes: &[u8]) -> Result<Bundle> {
     let sections = sections(bytes)?;
     let body = |tag: [u8; 4]| {
         sections.iter().find(|(t, _)| *t == tag).map(|(_, body)| *body).ok_or_else(|| {
-            Error::new(ErrorCode::BundleInvalid, format!("bundle: no {} section", String::from_utf8_lossy(&tag)))
+            Error::new(
+                ErrorCode::BundleInvalid,
+                format!("bundle: no {} section", String::from_utf8_lossy(&tag)),
+            )
         })
     };
     let invalid = |tag: [u8; 4], e: postcard::Error| {
-        Error::new(ErrorCode::BundleInvalid, format!("bundle: {} section: {e}", String::from_utf8_lossy(&tag)))
+        Error::new(
+            ErrorCode::BundleInvalid,
+            format!("bundle: {} section: {e}", String::from_utf8_lossy(&tag)),
+        )
     };
     let dataset: Dataset =
         postcard::from_bytes(body(SECTION_DATASET)?).map_err(|e| invalid(SECTION_DATASET, e))?;

@@ -114,7 +114,8 @@ impl Engine {
     }
 
     pub fn plan(&self, id: &str) -> Result<&Plan> {
-        self.corpus.dataset
+        self.corpus
+            .dataset
             .plans
             .iter()
             .find(|p| p.id == id)
@@ -137,7 +138,8 @@ impl Engine {
     }
 
     pub fn measure(&self, id: &str) -> Result<&Measure> {
-        self.corpus.dataset
+        self.corpus
+            .dataset
             .measures
             .iter()
             .find(|m| m.id == id)
@@ -231,7 +233,8 @@ impl Engine {
     fn fresh_id(&mut self) -> String {
         loop {
             let id = format!("{ADDED_PLAN_PREFIX}{}", self.next_added);
-            let clash = self.corpus.dataset.plans.iter().any(|p| p.id == id || p.id.starts_with(&format!("{id}-")));
+            let clash =
+                self.corpus.dataset.plans.iter().any(|p| p.id == id || p.id.starts_with(&format!("{id}-")));
             if !clash {
                 return id;
             }
@@ -357,7 +360,10 @@ mod tests {
         let original = e.clone();
         let id = e.add_plan(PLAN_TEXT, &meta()).unwrap().plans[0].id.clone();
         let during = answers(&e);
-        assert_eq!(during.0.total, before.0.total + e.measures(&MeasuresOptions { plan: Some(id.clone()) }).unwrap().len());
+        assert_eq!(
+            during.0.total,
+            before.0.total + e.measures(&MeasuresOptions { plan: Some(id.clone()) }).unwrap().len()
+        );
         assert!(during.1.hits.iter().any(|h| h.plan == id), "the added plan is searchable");
         assert_eq!(during.3.plans.len(), before.3.plans.len() + 1);
         assert!(query::diff(e.corpus(), &id, "beijing-2018", &Default::default()).is_ok());

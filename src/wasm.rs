@@ -182,9 +182,9 @@ fn text_from_js(name: &str, value: &JsValue, max_chars: usize) -> Result<String,
 
 /// An array of ids (`compare(planIds, …)`), at most `max` of them.
 fn ids_from_js(name: &str, value: &JsValue, max: usize) -> Result<Vec<String>, Error> {
-    let array = value
-        .dyn_ref::<js_sys::Array>()
-        .ok_or_else(|| Error::invalid_argument(format!("{name} must be an array of strings, got {}", describe(value))))?;
+    let array = value.dyn_ref::<js_sys::Array>().ok_or_else(|| {
+        Error::invalid_argument(format!("{name} must be an array of strings, got {}", describe(value)))
+    })?;
     if array.length() as usize > max {
         return Err(too_large(name, array.length() as usize, max));
     }
