@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Run every test of plan-compare: native Rust tests (parser, engine, bundle freshness), then the npm
-# package, built and tested in Node, in headless Chromium, and installed into a scratch consumer project.
+# package, built and tested in Node, in headless Chromium, and installed into a scratch consumer project;
+# then the page in www/, feature by feature, in headless Chromium.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
@@ -14,5 +15,11 @@ bash scripts/sizes.sh
 # api.test.mjs compares exportData() with this native binary (built by cargo test above).
 PLAN_COMPARE_BIN=target/debug/plan-compare \
   node --test tests/js/api.test.mjs tests/js/browser.test.mjs tests/js/consumer.test.mjs
+# The page (www/) with the package beside it, one headless Chromium per test file; screenshots go
+# to artifacts/ (gitignored).
+rm -rf www/pkg && cp -r pkg www/pkg
+page_started=$SECONDS
+node --test --test-concurrency=3 tests/browser/*.test.mjs
+echo "page tests took $((SECONDS - page_started)) s"
 
 echo "scripts/test.sh took $((SECONDS - started)) s"
