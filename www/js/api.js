@@ -14,6 +14,8 @@ export class Unavailable extends Error {
 
 /** Whether the package provides `fn` (the query functions arrive in later builds). */
 export const has = (fn) => typeof pc[fn] === 'function';
+/** Options without undefined entries (the binding rejects unknown keys and reads only defined ones). */
+const clean = (o) => (o == null ? undefined : Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)));
 const need = (fn) => {
   if (!has(fn)) throw new Unavailable(fn);
   return pc[fn];
@@ -57,7 +59,7 @@ const asMeasure = (item) => (typeof item === 'string' ? measure(item) : item);
 
 /** filter(options) → { total, items: Measure[], facets }. */
 export function filter(options) {
-  const r = need('filter')(options);
+  const r = need('filter')(clean(options));
   return { ...r, items: r.items.map(asMeasure).filter(Boolean) };
 }
 
@@ -76,7 +78,7 @@ export function filterAll(options) {
  * The query core reports spans in Unicode scalar values (src/query/mod.rs); JS slices UTF-16.
  */
 export function search(query, options) {
-  const r = need('search')(query, options);
+  const r = need('search')(query, clean(options));
   const hits = r.hits
     .map((h) => {
       const m = asMeasure(h.id);
@@ -93,8 +95,8 @@ export function search(query, options) {
 }
 
 export const matchThemes = (text) => need('matchThemes')(text);
-export const themeMatrix = (options) => need('themeMatrix')(options);
-export const diff = (a, b, options) => need('diff')(a, b, options);
+export const themeMatrix = (options) => need('themeMatrix')(clean(options));
+export const diff = (a, b, options) => need('diff')(a, b, clean(options));
 /** compare(planIds, { workItem } | { theme }) → { rows: [{ plan, region, measures: Measure[] }] }. */
 export function compare(planIds, by) {
   const r = need('compare')(planIds, by);
