@@ -33,7 +33,8 @@ function heatmap(s, set) {
   let rows = m.plans.map((id, i) => ({ id, i, cells: m.cells[i], n: m.measures[i] }));
   const sortCol = m.themes.indexOf(s.sort);
   if (sortCol >= 0) rows = [...rows].sort((a, b) => b.cells[sortCol].share - a.cells[sortCol].share || a.i - b.i);
-  const max = Math.max(1e-9, ...m.cells.flat().map((c) => c.share));
+  const by = s.color === 'score' ? 'score' : 'share';
+  const max = Math.max(1e-9, ...m.cells.flat().map((c) => c[by]));
   const table = h('table', { class: 'heatmap' },
     h('caption', {}, t('heatmap')),
     h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, h('button', { type: 'button', onclick: () => set({ sort: undefined }) }, t('plan'))),
@@ -42,7 +43,7 @@ function heatmap(s, set) {
     h('tbody', {}, rows.map((r) => h('tr', {},
       h('th', { scope: 'row' }, planLabel(api.plan(r.id))),
       r.cells.map((c, j) => {
-        const level = c.share / max;
+        const level = c[by] / max;
         return h('td', { class: level > 0.55 ? 'cell dark' : 'cell', style: { backgroundColor: `rgba(180, 40, 30, ${(0.06 + 0.94 * level).toFixed(3)})` } },
           h('button', { type: 'button', 'data-plan': r.id, 'data-theme': m.themes[j],
             'aria-label': `${planLabel(api.plan(r.id))} · ${themeLabel(api.theme(m.themes[j]))}: ${c.count}`,
@@ -50,6 +51,7 @@ function heatmap(s, set) {
             onclick: () => set({ theme: m.themes[j], at: r.id }) }, String(c.count)));
       })))));
   const wrap = h('div', {},
+    select('t-color', t('colourBy'), [['share', t('byShare')], ['score', t('byScore')]], by, (v) => set({ color: v === 'share' ? undefined : v })),
     exportButtons('plan-compare-theme-matrix', () => ({
       csv: toCsv(['plan', 'theme', 'count', 'share', 'score', 'plan_measures'],
         m.plans.flatMap((p, i) => m.themes.map((th, j) => [p, th, m.cells[i][j].count, m.cells[i][j].share.toFixed(4), m.cells[i][j].score.toFixed(2), m.measures[i]]))),
