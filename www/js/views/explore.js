@@ -31,19 +31,35 @@ const FACETS = [
   ['theme', (v) => (v === 'none' ? t('none') : themeLabel(api.theme(v)) || v)],
 ];
 
-/** The selection: { measures, total, facets, hits? } from filter (and search when there are words). */
+/** The selection: { total, items, facets, all(), plans? } from filter, or from search when there are words. */
 function run(s) {
   const opts = filterOptions(s);
   if (!s.q) {
     const r = api.filter({ ...opts, limit: Math.min(shown, 1000) });
     return { total: r.total, items: r.items.map((m) => ({ measure: m })), facets: r.facets, all: () => api.filterAll(opts) };
   }
-  // Words: ranked search, kept to the measures the filters select.
-  const allowed = new Set(api.filterAll(opts).map((m) => m.id));
-  const r = api.search(s.q, { plans: opts.plans, themes: opts.themes, limit: 1000 });
-  const hits = r.hits.filter((x) => allowed.has(x.measure.id));
-  const facets = api.filter({ ...opts, limit: 0 }).facets;
-  return { total: hits.length, items: hits.slice(0, shown), facets, all: () => hits.map((x) => x.measure), searched: true };
+  // Words: ranked search under the same restrictions (search takes the filter fields too).
+  const r = api.search(s.q, { ...opts, limit: 1000 });
+  const hits = r.hits;
+  return { total: r.total, items: hits.slice(0, shown), facets: countFacets(hits.map((x) => x.measure)), all: () => hits.map((x) => x.measure), plans: r.plans };
+}
+
+/** Facet counts over found measures, with filter()'s meaning (multi-valued agency and theme). */
+function countFacets(measures) {
+  const f = { region: new Map(), level: new Map(), year: new Map(), focus: new Map(), agency: new Map(), theme: new Map() };
+  const add = (k, v) => f[k].set(v, (f[k].get(v) ?? 0) + 1);
+  for (const m of measures) {
+    const p = api.plan(m.plan);
+    add('region', p?.region ?? 'none');
+    add('level', p?.level ?? 'none');
+    add('year', String(p?.year_start ?? 'none'));
+    add('focus', m.focus_no == null ? 'none' : String(m.focus_no));
+    const agencies = [...new Set(m.departments.map((d) => d.agency))];
+    (agencies.length ? agencies : ['none']).forEach((a) => add('agency', a));
+    const themes = [...new Set(m.themes ?? [])];
+    (themes.length ? themes : ['none']).forEach((x) => add('theme', x));
+  }
+  return Object.fromEntries(Object.entries(f).map(([k, map]) => [k, [...map].map(([value, count]) => ({ value, count })).sort((a, b) => b.count - a.count)]));
 }
 
 export function render(root, { state: s, set }) {
@@ -74,7 +90,9 @@ export function render(root, { state: s, set }) {
   if (result) {
     for (const [name, label] of FACETS) {
       // Counts for a field come from the selection without that field, so every choice shows its count.
-      const counts = s[name] ? api.filter({ ...filterOptions(s, name), limit: 0 }).facets[name] : result.facets[name];
+      const counts = !s[name] ? result.facets[name]
+        : s.q ? countFacets(api.search(s.q, { ...filterOptions(s, name), limit: 1000 }).hits.map((x) => x.measure))[name]
+        : api.filter({ ...filterOptions(s, name), limit: 0 }).facets[name];
       panel.append(select(`f-${name}`, t(name), counts.filter((c) => c.value !== 'none').map((c) => [c.value, `${label(c.value)} (${c.count})`]), s[name], (v) => set({ [name]: v || undefined }), t('any')));
     }
   }
@@ -92,6 +110,8 @@ export function render(root, { state: s, set }) {
     }
   } else {
     append(list, h('p', { class: 'count', role: 'status' }, `${result.total} ${t('results')}`),
+      result.plans?.length ? h('p', { class: 'plan-scores' }, `${t('byPlan')}: `, result.plans.slice(0, 8).map((p, i) =>
+        [i ? ' · ' : '', h('span', { title: `score ${p.score.toFixed(1)}` }, `${planLabel(api.plan(p.plan))} ${p.count}`, p.share != null ? ` (${(p.share * 100).toFixed(0)}%)` : '')])) : null,
       exportButtons('plan-compare-measures', () => { const ms = result.all(); return { csv: measuresCsv(ms), json: ms }; }),
       result.items.map((x) => measureCard(x.measure, x)),
       more(result.total, list, s, set));
