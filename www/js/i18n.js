@@ -68,6 +68,7 @@ const strings = {
   openFull: ['在完整页面打开', 'Open in the full page'],
   matchesFor: ['匹配', 'matches for'],
   view: ['视图', 'view'],
+  touches: ['文本涉及的主题', 'Themes the text touches'],
   byPlan: ['按规划', 'By plan'],
   colourBy: ['颜色表示', 'Colour by'],
   byShare: ['该主题措施占比', 'share of the plan’s measures on the theme'],

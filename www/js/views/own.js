@@ -3,7 +3,7 @@
 // in this page: nothing is sent anywhere.
 import * as api from '../api.js';
 import { h, select } from '../dom.js';
-import { t, planLabel, levelLabel } from '../i18n.js';
+import { t, planLabel, levelLabel, themeLabel } from '../i18n.js';
 import { problem, measureCard, measuresCsv, exportButtons } from '../common.js';
 
 // Kept across re-renders (language switch, navigation) but never put in the URL.
@@ -23,6 +23,18 @@ function parse(set) {
     failure = e;
   }
   set({});
+}
+
+/** Themes the pasted text touches (matchThemes), strongest first. */
+function touches() {
+  try {
+    const found = api.matchThemes(form.text);
+    if (!found.length) return h('p', {}, t('none'));
+    return h('ul', { class: 'touches' }, found.slice(0, 12).map((m) =>
+      h('li', {}, `${themeLabel(api.theme(m.id) ?? m)} · ${m.score.toFixed(1)}`, h('small', {}, ` (${m.matched.slice(0, 6).join('、')})`))));
+  } catch (e) {
+    return problem(e);
+  }
 }
 
 export function render(root, { set }) {
@@ -56,6 +68,7 @@ export function render(root, { set }) {
       h('h3', {}, `${t('measuresFound')}: ${ms.length}`),
       h('div', { class: 'own-measures' }, ms.map((m) => measureCard(m)))));
   }
+  out.append(h('h3', {}, t('touches')), touches());
   out.append(
     h('h3', {}, `${t('unassigned')}: ${added.unassigned.length}`),
     h('ul', { class: 'unassigned' }, added.unassigned.map((u) => h('li', {}, h('small', {}, t('line', { n: u.line })), ' ', u.text))),
