@@ -47,7 +47,7 @@ function pairRow(p) {
   const [ma, mb] = [api.measure(p.a), api.measure(p.b)];
   const head = (m) => [m?.work_item ?? m?.title ?? m?.chapter ?? '', ' ', h('small', {}, `${m?.id} · ${m?.lines?.join('–')}`)];
   return h('div', { class: 'pair', 'data-a': p.a, 'data-b': p.b },
-    h('p', { class: 'pair-meta' }, `${p.by} · ${t('score')} ${p.score.toFixed(2)}`),
+    h('p', { class: 'pair-meta' }, `${t(`by-${p.by}`)} · ${t('score')} ${p.score.toFixed(2)}`),
     h('div', { class: 'side a' }, h('p', { class: 'pair-head' }, head(ma)), h('p', {}, side(p.changes, 'a', 'delete', 'del'))),
     h('div', { class: 'side b' }, h('p', { class: 'pair-head' }, head(mb)), h('p', {}, side(p.changes, 'b', 'insert', 'ins'))));
 }
