@@ -92,6 +92,25 @@ test('export CSV is UTF-8 with a byte-order mark, one row per listed measure', a
   assert.equal(JSON.parse(readFileSync(await json.path(), 'utf8')).length, total);
 });
 
+test('the page works from the keyboard: tab order reaches the controls, focus survives a re-render', async () => {
+  await page.goto(`${s.url}index.html#explore?lang=en`);
+  await page.reload();
+  await page.waitForSelector('body[data-ready="true"]');
+  const seen = [];
+  for (let i = 0; i < 12; i++) {
+    await page.keyboard.press('Tab');
+    seen.push(await page.evaluate(() => document.activeElement.id || document.activeElement.textContent.trim()));
+  }
+  for (const want of ['Explore', 'Diff', 'English', 'q', 'f-plan']) assert.ok(seen.includes(want), `${want} not reached: ${seen}`);
+  await page.focus('#f-plan');
+  await page.keyboard.press('ArrowDown');
+  await page.waitForFunction(() => location.hash.includes('plans='));
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'f-plan');
+  await page.focus('.results .measure .cite-button');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('.results .measure .cite-out code');
+});
+
 test('every control has a label, the console stays empty and nothing is requested from another host', async () => {
   const unlabelled = await page.$$eval('select, input, textarea', (els) => els.filter((e) => e.labels.length === 0).map((e) => e.id));
   assert.deepEqual(unlabelled, []);

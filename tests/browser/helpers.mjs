@@ -55,6 +55,8 @@ export async function session({ width = 1280, height = 900 } = {}) {
       return page;
     },
     newPage: () => context.newPage(),
+    route: (pattern, handler) => context.route(pattern, handler),
+    unroute: (pattern) => context.unroute(pattern),
     shot: (page, name) => page.screenshot({ path: join(artifacts, `${name}.png`), fullPage: false }),
     async close() {
       await context.close();

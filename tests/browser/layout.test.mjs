@@ -28,9 +28,19 @@ for (const [name, hash] of [
 }
 
 test('the loading indicator is shown until the module is ready, then hidden', async () => {
-  const page = await s.open('index.html#explore', { ready: false });
+  let release;
+  const held = new Promise((ok) => { release = ok; });
+  await s.route('**/plan_compare_bg.wasm', async (route) => { await held; await route.continue(); });
+  const page = await s.newPage(); // a fresh document, not a hash change on the open one
+  await page.goto(`${s.url}index.html#explore?lang=en`);
+  await page.waitForSelector('#loading:not([hidden])');
+  assert.match(await page.textContent('#loading'), /Loading/);
+  assert.equal(await page.$$eval('main > *', (els) => els.length), 0);
+  release();
   await page.waitForSelector('body[data-ready="true"]');
   assert.equal(await page.isHidden('#loading'), true);
+  await s.unroute('**/plan_compare_bg.wasm');
+  await page.close();
 });
 
 test('the console stayed empty and nothing went to another host', () => {

@@ -46,6 +46,9 @@ function fromLocation() {
   }
 }
 
+// Before the data is there, only the language can be read from the URL (it needs no data to check).
+const initialLang = () => new URLSearchParams(location.hash.split('?')[1] ?? '').get('lang') ?? (navigator.language.startsWith('zh') ? 'zh' : 'en');
+setLang(initialLang());
 status.textContent = t('loading');
 api.ready().then(
   () => {
@@ -55,7 +58,6 @@ api.ready().then(
     document.body.dataset.ready = 'true';
   },
   (e) => {
-    setLang(navigator.language.startsWith('zh') ? 'zh' : 'en');
     status.textContent = `${t('loadFailed')}${api.describeError(e)}`;
     status.classList.add('error');
   },
