@@ -13,13 +13,16 @@ cargo test --locked --all-targets
 bash scripts/build-package.sh
 bash scripts/sizes.sh
 # api.test.mjs compares exportData() with this native binary (built by cargo test above).
+# A failure here is reported at the end; the page tests below still run.
+status=0
 PLAN_COMPARE_BIN=target/debug/plan-compare \
-  node --test tests/js/api.test.mjs tests/js/browser.test.mjs tests/js/consumer.test.mjs
+  node --test tests/js/api.test.mjs tests/js/browser.test.mjs tests/js/consumer.test.mjs || status=$?
 # The page (www/) with the package beside it, one headless Chromium per test file; screenshots go
 # to artifacts/ (gitignored).
 rm -rf www/pkg && cp -r pkg www/pkg
 page_started=$SECONDS
-node --test --test-concurrency=3 tests/browser/*.test.mjs
+node --test --test-concurrency=3 tests/browser/*.test.mjs || status=$?
 echo "page tests took $((SECONDS - page_started)) s"
 
 echo "scripts/test.sh took $((SECONDS - started)) s"
+exit "$status"
