@@ -7,7 +7,7 @@ import { t } from './js/i18n.js';
 import { validate, toHash } from './js/state.js';
 import { renderView, merge } from './js/render.js';
 
-const ATTRIBUTES = ['view', 'plans', 'theme', 'lang', 'q', 'region', 'level', 'year', 'focus', 'agency', 'sort', 'at', 'color'];
+const ATTRIBUTES = ['view', 'plans', 'theme', 'lang', 'q', 'region', 'level', 'year', 'focus', 'agency', 'sort', 'at', 'color', 'item'];
 const stylesheet = new URL('./style.css', import.meta.url).href;
 const page = new URL('./index.html', import.meta.url).href;
 

@@ -63,6 +63,22 @@ test('the per-theme view lists what each plan does on the theme', async () => {
   assert.equal((await texts(page, '.compare-row summary')).length, plans);
 });
 
+test("a table row's work item can be compared across every plan from Explore", async () => {
+  await page.goto(`${s.url}index.html#explore?plans=beijing-2018&lang=en`);
+  await page.waitForSelector('.results .measure .item-link');
+  const item = await page.evaluate(async () => (await import('./pkg/index.js')).measures({ plan: 'beijing-2018' })[0].work_item);
+  await page.click('.results .measure .item-link');
+  await page.waitForFunction(() => location.hash.startsWith('#themes') && location.hash.includes('item='));
+  if (!bound.compare) {
+    assert.match(await page.textContent('main'), /compare\(\)/);
+    return;
+  }
+  await page.waitForSelector('.compare-row');
+  const rows = await page.$$eval('.compare-row', (els) => els.map((e) => e.querySelectorAll('.measure').length));
+  assert.ok(rows.filter((n) => n > 0).length >= 10, `${rows.filter((n) => n > 0).length} plans share the work item ${item}`);
+  assert.ok((await page.$$eval('main h2', (hs) => hs.map((x) => x.textContent))).some((x) => x.includes(item)));
+});
+
 test('the console stayed empty and nothing went to another host', () => {
   assert.deepEqual(s.console, []);
   assert.deepEqual(s.foreign, []);

@@ -72,6 +72,8 @@ const strings = {
   'by-workItem': ['同一工作内容', 'same work item'],
   'by-focus': ['同一工作重点，文字相近', 'same focus area, similar text'],
   'by-text': ['文字相近', 'similar text'],
+  compareItem: ['比较各地同一工作内容', 'Compare this work item across plans'],
+  perItem: ['各地同一工作内容', 'One work item across plans'],
   byPlan: ['按规划', 'By plan'],
   colourBy: ['颜色表示', 'Colour by'],
   byShare: ['该主题措施占比', 'share of the plan’s measures on the theme'],

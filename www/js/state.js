@@ -5,7 +5,7 @@ import * as api from './api.js';
 import { LANGS } from './i18n.js';
 
 export const VIEWS = ['explore', 'themes', 'diff', 'own'];
-const KEYS = ['lang', 'plans', 'region', 'level', 'year', 'focus', 'agency', 'theme', 'q', 'sort', 'at', 'color'];
+const KEYS = ['lang', 'plans', 'region', 'level', 'year', 'focus', 'agency', 'theme', 'q', 'sort', 'at', 'color', 'item'];
 const LEVELS = ['province', 'city', 'district'];
 
 const isPlan = (id) => api.plan(id) !== undefined;
@@ -22,6 +22,7 @@ const checks = {
   sort: (v) => v === 'plan' || isTheme(v),
   at: isPlan,
   color: (v) => v === 'share' || v === 'score',
+  item: (v) => v.length <= 200,
 };
 
 /** Validate raw { key: string } pairs into a state; returns { state, rejected: [key] }. */

@@ -106,17 +106,23 @@ export function render(root, { state: s, set }) {
       const ms = api.measuresOf(s.plans[0]);
       append(list, h('p', { class: 'count', role: 'status' }, `${ms.length} ${t('results')}`),
         exportButtons(`plan-compare-${s.plans[0]}`, () => ({ csv: measuresCsv(ms), json: ms })),
-        ms.slice(0, shown).map((m) => measureCard(m)), more(ms.length, list, s, set));
+        ms.slice(0, shown).map((m) => measureCard(m, { extra: itemLink(m, set) })), more(ms.length, list, s, set));
     }
   } else {
     append(list, h('p', { class: 'count', role: 'status' }, `${result.total} ${t('results')}`),
       result.plans?.length ? h('p', { class: 'plan-scores' }, `${t('byPlan')}: `, result.plans.slice(0, 8).map((p, i) =>
         [i ? ' · ' : '', h('span', { title: `score ${p.score.toFixed(1)}` }, `${planLabel(api.plan(p.plan))} ${p.count}`, p.share != null ? ` (${(p.share * 100).toFixed(0)}%)` : '')])) : null,
       exportButtons('plan-compare-measures', () => { const ms = result.all(); return { csv: measuresCsv(ms), json: ms }; }),
-      result.items.map((x) => measureCard(x.measure, x)),
+      result.items.map((x) => measureCard(x.measure, { ...x, extra: itemLink(x.measure, set) })),
       more(result.total, list, s, set));
   }
   root.replaceChildren(h('div', { class: 'explore' }, panel, list));
+}
+
+/** For a table row: compare its template work item across every plan (themes view). */
+function itemLink(m, set) {
+  if (!m.work_item) return null;
+  return h('p', {}, h('button', { type: 'button', class: 'item-link', onclick: () => set({ view: 'themes', item: m.work_item, plans: undefined, theme: undefined, at: undefined, q: undefined, region: undefined, level: undefined, year: undefined, focus: undefined, agency: undefined }) }, t('compareItem')));
 }
 
 function more(total, _list, s, set) {

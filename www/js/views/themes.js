@@ -16,12 +16,20 @@ export function render(root, { state: s, set }) {
   } catch (e) {
     out.append(problem(e));
   }
+  if (s.item) {
+    out.append(h('h2', {}, `${t('perItem')}: ${s.item}`));
+    try {
+      out.append(perRow(s, { workItem: s.item }, 'work-item'));
+    } catch (e) {
+      out.append(problem(e));
+    }
+  }
   out.append(h('h2', {}, t('perTheme')));
   out.append(select('t-theme', t('theme'), api.themes().map((th) => [th.id, themeLabel(th)]), s.theme,
     (v) => set({ theme: v || undefined, at: undefined }), t('any')));
   if (s.theme) {
     try {
-      out.append(perTheme(s));
+      out.append(perRow(s, { theme: s.theme }, s.theme));
     } catch (e) {
       out.append(problem(e));
     }
@@ -67,12 +75,13 @@ function heatmap(s, set) {
   return wrap;
 }
 
-function perTheme(s) {
+/** compare(): one row per plan with its measures on a theme or a work item. */
+function perRow(s, by, name) {
   const ids = s.plans?.length ? s.plans : api.plans().map((p) => p.id);
-  const r = api.compare(ids, { theme: s.theme });
+  const r = api.compare(ids, by);
   const all = r.rows.flatMap((row) => row.measures);
   return h('div', { class: 'compare' },
-    exportButtons(`plan-compare-${s.theme}`, () => ({ csv: measuresCsv(all), json: r })),
+    exportButtons(`plan-compare-${name}`, () => ({ csv: measuresCsv(all), json: r })),
     r.rows.map((row) => h('details', { class: 'compare-row', open: row.measures.length > 0 && row.measures.length <= 3 ? true : null },
       h('summary', {}, `${planLabel(api.plan(row.plan))}: ${row.measures.length ? `${row.measures.length} ${t('results')}` : t('noMeasures')}`),
       row.measures.map((m) => measureCard(m)))));
