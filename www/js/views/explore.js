@@ -6,6 +6,8 @@ import { t, planLabel, levelLabel, focusLabel, agencyLabel, themeLabel, getLang 
 import { problem, measureCard, measuresCsv, exportButtons } from '../common.js';
 
 const STEP = 50;
+/** A state patch that clears every filter and the search words. */
+const CLEARED = Object.fromEntries(['plans', 'region', 'level', 'year', 'focus', 'agency', 'theme', 'q'].map((k) => [k, undefined]));
 let shown = STEP;
 let lastKey = '';
 
@@ -96,7 +98,7 @@ export function render(root, { state: s, set }) {
       panel.append(select(`f-${name}`, t(name), counts.filter((c) => c.value !== 'none').map((c) => [c.value, `${label(c.value)} (${c.count})`]), s[name], (v) => set({ [name]: v || undefined }), t('any')));
     }
   }
-  panel.append(h('p', {}, h('button', { type: 'button', class: 'clear', onclick: () => set({ plans: undefined, region: undefined, level: undefined, year: undefined, focus: undefined, agency: undefined, theme: undefined, q: undefined }) }, t('clear'))));
+  panel.append(h('p', {}, h('button', { type: 'button', class: 'clear', onclick: () => set(CLEARED) }, t('clear'))));
 
   const list = h('section', { class: 'results', 'aria-label': t('results') });
   if (failure) {
@@ -106,7 +108,7 @@ export function render(root, { state: s, set }) {
       const ms = api.measuresOf(s.plans[0]);
       append(list, h('p', { class: 'count', role: 'status' }, `${ms.length} ${t('results')}`),
         exportButtons(`plan-compare-${s.plans[0]}`, () => ({ csv: measuresCsv(ms), json: ms })),
-        ms.slice(0, shown).map((m) => measureCard(m, { extra: itemLink(m, set) })), more(ms.length, list, s, set));
+        ms.slice(0, shown).map((m) => measureCard(m, { extra: itemLink(m, set) })), more(ms.length, set));
     }
   } else {
     append(list, h('p', { class: 'count', role: 'status' }, `${result.total} ${t('results')}`),
@@ -114,7 +116,7 @@ export function render(root, { state: s, set }) {
         [i ? ' · ' : '', h('span', { title: `score ${p.score.toFixed(1)}` }, `${planLabel(api.plan(p.plan))} ${p.count}`, p.share != null ? ` (${(p.share * 100).toFixed(0)}%)` : '')])) : null,
       exportButtons('plan-compare-measures', () => { const ms = result.all(); return { csv: measuresCsv(ms), json: ms }; }),
       result.items.map((x) => measureCard(x.measure, { ...x, extra: itemLink(x.measure, set) })),
-      more(result.total, list, s, set));
+      more(result.total, set));
   }
   root.replaceChildren(h('div', { class: 'explore' }, panel, list));
 }
@@ -122,10 +124,10 @@ export function render(root, { state: s, set }) {
 /** For a table row: compare its template work item across every plan (themes view). */
 function itemLink(m, set) {
   if (!m.work_item) return null;
-  return h('p', {}, h('button', { type: 'button', class: 'item-link', onclick: () => set({ view: 'themes', item: m.work_item, plans: undefined, theme: undefined, at: undefined, q: undefined, region: undefined, level: undefined, year: undefined, focus: undefined, agency: undefined }) }, t('compareItem')));
+  return h('p', {}, h('button', { type: 'button', class: 'item-link', onclick: () => set({ ...CLEARED, view: 'themes', item: m.work_item, at: undefined }) }, t('compareItem')));
 }
 
-function more(total, _list, s, set) {
+function more(total, set) {
   if (shown >= total) return null;
   return h('button', { type: 'button', class: 'more', onclick: () => { shown += STEP; set({}); } }, t('more'));
 }
