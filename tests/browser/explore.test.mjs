@@ -65,6 +65,12 @@ test('search highlights its matches in the text, or says search() is unavailable
   const marks = await texts(page, '.results mark');
   assert.ok(marks.length > 0, 'some matches are highlighted');
   assert.ok(marks.some((m) => m.includes('质押')), `marks: ${marks.slice(0, 5)}`);
+  // Every highlight starts with a phrase or term the query was turned into: offsets are not shifted.
+  const needles = await page.evaluate(async () => {
+    const r = (await import('./pkg/index.js')).search('质押融资', { limit: 1 });
+    return [...r.phrases.map((p) => p.text), ...r.terms.map((t) => t[0])];
+  });
+  for (const m of marks) assert.ok(needles.some((n) => m.toLowerCase().startsWith(n)), `mark ${m} matches no needle`);
 });
 
 test('cite shows the exact source: plan title, seed file and line span', async () => {

@@ -1,19 +1,19 @@
-// The page's pure text helpers (www/js/text.js), in Node: highlight offsets, CSV, citations.
+// The page's pure text helpers (www/js/text.js), in Node: highlight spans, CSV, citations.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { scalarSpansToUtf16, pieces, toCsv, citation } from '../../www/js/text.js';
+import { checkSpans, pieces, toCsv, citation } from '../../www/js/text.js';
 
-test('scalar (char) spans become UTF-16 offsets, also after characters outside the BMP', () => {
-  const text = '𠀀专利质押融资'; // U+20000 is two UTF-16 units, one Rust char
-  const spans = scalarSpansToUtf16(text, [[3, 5]]);
-  assert.deepEqual(spans, [[4, 6]]);
+test('UTF-16 spans slice the right characters, also after characters outside the BMP', () => {
+  const text = '𠀀专利质押融资'; // U+20000 is two UTF-16 units
+  const spans = checkSpans(text, [[4, 6]]);
   assert.equal(text.slice(...spans[0]), '质押');
   assert.deepEqual(pieces(text, spans).map((p) => [p.text, p.mark]), [['𠀀专利', false], ['质押', true], ['融资', false]]);
 });
 
-test('bad spans are clamped or dropped, never thrown on', () => {
-  assert.deepEqual(scalarSpansToUtf16('abc', [[2, 99], [5, 1], 'x', [-4, 1]]), [[0, 1], [2, 3]]);
-  assert.deepEqual(scalarSpansToUtf16('', undefined), []);
+test('bad spans are clamped or dropped, never thrown on, and never split a surrogate pair', () => {
+  assert.deepEqual(checkSpans('abc', [[2, 99], [5, 1], 'x', [-4, 1], [0.5, 2]]), [[0, 1], [2, 3]]);
+  assert.deepEqual(checkSpans('', undefined), []);
+  assert.deepEqual(checkSpans('a𠀀b', [[2, 3]]), [[1, 3]]);
 });
 
 test('CSV has a BOM, CRLF lines, quoted fields and no formula starts', () => {

@@ -2,7 +2,7 @@
 // change in a function's shape is fixed here. A function the package does not export yet throws
 // `Unavailable`, and the view says so; nothing here invents data.
 import * as pc from '../pkg/index.js';
-import { scalarSpansToUtf16 } from './text.js';
+import { checkSpans } from './text.js';
 
 export class Unavailable extends Error {
   constructor(fn) {
@@ -74,8 +74,10 @@ export function filterAll(options) {
 }
 
 /**
- * search(query, options) → hits with their measure and highlight spans as UTF-16 offsets.
- * The query core reports spans in Unicode scalar values (src/query/mod.rs); JS slices UTF-16.
+ * search(query, options) → hits with their measure and highlight spans. The core counts spans in
+ * Unicode scalar values; the binding converts them to UTF-16 code units (src/wasm.rs,
+ * `SearchResult::into_utf16`), which is what `text.slice(start, end)` needs. They are only checked
+ * here (sorted, clamped to the text), never trusted to be in range.
  */
 export function search(query, options) {
   const r = need('search')(query, clean(options));
@@ -86,8 +88,8 @@ export function search(query, options) {
       return {
         ...h,
         measure: m,
-        highlights: scalarSpansToUtf16(m.text ?? '', h.highlights),
-        titleHighlights: scalarSpansToUtf16(m.title ?? '', h.titleHighlights),
+        highlights: checkSpans(m.text ?? '', h.highlights),
+        titleHighlights: checkSpans(m.title ?? '', h.titleHighlights),
       };
     })
     .filter(Boolean);

@@ -1,20 +1,19 @@
 // Pure text helpers shared by the views: offsets, CSV, citations. No DOM, no package import.
 
 /**
- * Convert half-open spans counted in Unicode scalar values (Rust `char`s, what the query core
- * reports) into UTF-16 offsets (what JS string slicing uses). Out-of-range ends are clamped and
- * malformed spans dropped, so a bad span can never throw or cut a surrogate pair in half.
+ * Half-open UTF-16 spans (what the binding reports) made safe to slice with: malformed ones dropped,
+ * ends clamped to the text, sorted, and never cutting a surrogate pair in half.
  */
-export function scalarSpansToUtf16(text, spans) {
-  const starts = [0]; // starts[i] = UTF-16 offset of scalar i; last entry = text.length
-  for (const ch of text) starts.push(starts[starts.length - 1] + ch.length);
-  const n = starts.length - 1;
+export function checkSpans(text, spans) {
   const out = [];
-  for (const span of spans ?? []) {
-    if (!Array.isArray(span) || span.length !== 2) continue;
-    const a = Math.max(0, Math.min(n, span[0] | 0));
-    const b = Math.max(0, Math.min(n, span[1] | 0));
-    if (b > a) out.push([starts[a], starts[b]]);
+  const n = text.length;
+  const inPair = (i) => i > 0 && i < n && /[\uDC00-\uDFFF]/.test(text[i]) && /[\uD800-\uDBFF]/.test(text[i - 1]);
+  for (const span of Array.isArray(spans) ? spans : []) {
+    if (!Array.isArray(span) || span.length !== 2 || !span.every(Number.isInteger)) continue;
+    let [a, b] = span.map((x) => Math.max(0, Math.min(n, x)));
+    if (inPair(a)) a -= 1;
+    if (inPair(b)) b += 1;
+    if (b > a) out.push([a, b]);
   }
   return out.sort((x, y) => x[0] - y[0]);
 }
