@@ -153,9 +153,9 @@ pub fn parse(info: &DocumentInfo, lines: &[Line]) -> DocumentDraft {
                 let end = measure_end(lines, &status, &markers, k, i, measure_depth.unwrap_or(Depth::Item), paragraph_mode);
                 let chapter = enclosing_chapter(&chapter_by_depth, m.depth);
                 let measure = build_measure(&m, lines, i, end, chapter);
-                for j in i..=end {
-                    if status[j].is_none() {
-                        status[j] = Some(Use::Measure);
+                for s in status.iter_mut().take(end + 1).skip(i) {
+                    if s.is_none() {
+                        *s = Some(Use::Measure);
                     }
                 }
                 plan.measures.push(measure);
@@ -166,8 +166,8 @@ pub fn parse(info: &DocumentInfo, lines: &[Line]) -> DocumentDraft {
             let heading = trim_heading(&m.rest);
             if Some(m.depth) < measure_depth || measure_depth.is_none() {
                 chapter_by_depth[m.depth as usize] = Some(heading.clone());
-                for d in (m.depth as usize + 1)..4 {
-                    chapter_by_depth[d] = None;
+                for deeper in chapter_by_depth.iter_mut().skip(m.depth as usize + 1) {
+                    *deeper = None;
                 }
             }
             if is_short_heading(&m.rest) {

@@ -434,11 +434,8 @@ pub fn parse(info: &DocumentInfo, lines: &[Line]) -> DocumentDraft {
         if let Some(h) = unit.heading {
             ledger.record(source, lines[h].no, &lines[h].text, Use::Meta);
         }
-        let (plan, loose) = parse_unit(lines, unit, &mut ledger, source);
-        for i in loose {
-            unassigned.push(Unassigned { source: source.to_string(), line: lines[i].no, text: lines[i].text.clone() });
-        }
-        plans.push(plan);
+        // Every piece of a table line lands in a row, so a unit leaves nothing unassigned.
+        plans.push(parse_unit(lines, unit, &mut ledger, source));
     }
     DocumentDraft { plans, unassigned, diagnostics, ledger }
 }
@@ -454,12 +451,9 @@ fn note_loose_line(l: &Line, source: &str, ledger: &mut Ledger, unassigned: &mut
     }
 }
 
-/// Reconstruct the rows of one unit. Returns the plan and the lines it could not place.
-fn parse_unit(lines: &[Line], unit: &Unit, ledger: &mut Ledger, source: &str) -> (PlanDraft, Vec<usize>) {
+/// Reconstruct the rows of one unit into its plan.
+fn parse_unit(lines: &[Line], unit: &Unit, ledger: &mut Ledger, source: &str) -> PlanDraft {
     let widths = estimate_widths(lines, unit);
-    if std::env::var_os("PLAN_COMPARE_DEBUG").is_some() {
-        eprintln!("{} {:?}", unit.region, widths);
-    }
     let mut rows: Vec<Row> = Vec::new();
     let mut row = Row::default();
     // The focus area in force: by meaning, with the text as printed.
@@ -467,7 +461,6 @@ fn parse_unit(lines: &[Line], unit: &Unit, ledger: &mut Ledger, source: &str) ->
     let mut focus_printed = String::new();
     let mut focus_open = false;
     let mut focus_lines: Vec<usize> = Vec::new();
-    let loose: Vec<usize> = Vec::new();
     let mut after_break = false;
     // A focus cell began and no row has started under it yet.
     let mut focus_begun = false;
@@ -578,7 +571,7 @@ fn parse_unit(lines: &[Line], unit: &Unit, ledger: &mut Ledger, source: &str) ->
         let focus = r.focus_cell.and_then(|k| focus_cells.get(k)).cloned();
         plan.measures.push(row_to_measure(r, focus));
     }
-    (plan, loose)
+    plan
 }
 
 /// Which column a piece belongs to in the current row, or None when it opens a new row.
