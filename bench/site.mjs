@@ -8,7 +8,7 @@ import { bench, loadExport, out } from './lib/corpus.mjs';
 
 const esc = (s) => String(s ?? '').replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]);
 const data = loadExport(process.argv[2]);
-const site = join(out, 'site');
+const site = process.argv[3] ?? join(out, 'site');
 rmSync(site, { recursive: true, force: true });
 for (const p of data.plans) {
   const ms = data.measures.filter((m) => m.plan === p.id);
@@ -24,5 +24,8 @@ for (const p of data.plans) {
 const t = performance.now();
 execFileSync(join(bench, 'node_modules/.bin/pagefind'), ['--site', site, '--output-subdir', 'pagefind', '--quiet'], { stdio: 'inherit' });
 const ms = performance.now() - t;
-writeFileSync(join(out, 'pagefind-build.json'), JSON.stringify({ ms, plans: data.plans.length, measures: data.measures.length }));
+const du = (args) => execFileSync('du', args, { encoding: 'utf8' }).split('\t')[0] * 1;
+const stats = { ms, plans: data.plans.length, measures: data.measures.length,
+  bytes: du(['-sb', join(site, 'pagefind')]), files: Number(execFileSync('sh', ['-c', `find '${join(site, 'pagefind')}' -type f | wc -l`], { encoding: 'utf8' })) };
+writeFileSync(join(site, '..', `${process.argv[3] ? 'site' : 'pagefind'}-build.json`), JSON.stringify(stats));
 console.log(`pagefind index: ${ms.toFixed(0)} ms`);
