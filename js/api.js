@@ -1,26 +1,7 @@
-// plan-compare's JavaScript surface shared by the browser and Node entries: one-time initialisation
-// and a guard that turns "called before init()" into a coded error instead of a TypeError.
-import initWasm, * as wasm from './plan_compare.js';
-
-let ready = null;
-let initialised = false;
-
-/** Instantiate the module from `source` (URL, bytes, Response or Module) and decode the corpus, once. */
-export function initFrom(source) {
-  if (!ready) {
-    ready = Promise.resolve(source)
-      .then((module_or_path) => initWasm({ module_or_path }))
-      .then(() => {
-        wasm.initEngine();
-        initialised = true;
-      })
-      .catch((error) => {
-        ready = null; // a failed fetch may be retried
-        throw error;
-      });
-  }
-  return ready;
-}
+// plan-compare's functions, shared by the browser and Node entries, each behind a guard that turns
+// "called before init()" into a coded error instead of a TypeError from the glue.
+import * as wasm from './plan_compare.js';
+import { isLoaded } from './load.js';
 
 function notInitialised(name) {
   const error = new Error(`call \`await init()\` before ${name}()`);
@@ -31,7 +12,7 @@ function notInitialised(name) {
 
 function guard(name) {
   const call = (...args) => {
-    if (!initialised) throw notInitialised(name);
+    if (!isLoaded()) throw notInitialised(name);
     return wasm[name](...args);
   };
   Object.defineProperty(call, 'name', { value: name });

@@ -36,7 +36,8 @@ export type ErrorCode =
   | 'TOO_LARGE'
   | 'NOT_INITIALISED'
   | 'PARSE_FAILED'
-  | 'BUNDLE_INVALID';
+  | 'BUNDLE_INVALID'
+  | 'INTERNAL';
 
 /** What every function throws on bad input: an `Error` with `name` PlanCompareError and a `code`. */
 export interface PlanCompareError extends Error {

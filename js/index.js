@@ -1,5 +1,5 @@
 // plan-compare for browsers and bundlers: `await init()` fetches the .wasm that sits next to this file.
-import { initFrom } from './api.js';
+import { initFrom } from './load.js';
 
 export * from './api.js';
 

@@ -1,6 +1,6 @@
 // plan-compare for Node: `await init()` reads the .wasm that sits next to this file from disk.
 import { readFile } from 'node:fs/promises';
-import { initFrom } from './api.js';
+import { initFrom } from './load.js';
 
 export * from './api.js';
 

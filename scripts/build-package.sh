@@ -18,7 +18,10 @@ have=$(wasm-bindgen --version | awk '{print $2}')
 
 rm -rf pkg
 # --mode no-install: use wasm-bindgen from PATH, never fetch; --no-opt: we run wasm-opt ourselves.
-wasm-pack --quiet build --target web --mode no-install --no-opt --no-pack --release --out-dir pkg . -- --locked
+# opt-level z for the module only (native release builds keep "s"): measured 142.7 → 135.7 KB gzip,
+# with init() and the 100,000-call loop no slower.
+CARGO_PROFILE_RELEASE_OPT_LEVEL=z \
+  wasm-pack --quiet build --target web --mode no-install --no-opt --no-pack --release --out-dir pkg . -- --locked
 # The features rustc enables by default for wasm32, and no others (browsers from 2021 on have them).
 "$wasm_opt" -Oz --strip-debug --strip-producers \
   --enable-bulk-memory --enable-sign-ext --enable-mutable-globals --enable-nontrapping-float-to-int \
@@ -26,7 +29,7 @@ wasm-pack --quiet build --target web --mode no-install --no-opt --no-pack --rele
   pkg/plan_compare_bg.wasm -o pkg/plan_compare_bg.wasm
 
 rm -f pkg/.gitignore pkg/plan_compare_bg.wasm.d.ts
-cp js/index.js js/node.js js/api.js js/index.d.ts js/README.md LICENSE pkg/
+cp js/index.js js/node.js js/api.js js/load.js js/index.d.ts js/README.md LICENSE pkg/
 version=$(awk -F'"' '/^version = /{print $2; exit}' Cargo.toml)
 node -e '
   const fs = require("fs");

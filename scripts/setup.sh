@@ -13,7 +13,7 @@ want=$(awk '/^name = "wasm-bindgen"$/{getline; gsub(/"/,"",$3); print $3}' Cargo
 if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$want" ]; then
   cargo install wasm-bindgen-cli --version "$want" --locked || cargo install wasm-bindgen-cli --version "$want" --force
 fi
-command -v wasm-pack >/dev/null || cargo install wasm-pack --version 0.15.1 --locked
+command -v wasm-pack >/dev/null || cargo install wasm-pack --version 0.15.1 --locked || cargo install wasm-pack --version 0.15.1 --force
 
 missing=()
 for pair in chromium:chromium chromedriver:chromium-driver brotli:brotli; do

@@ -5,7 +5,7 @@ cd "$(dirname "$0")/.."
 [ -f pkg/plan_compare_bg.wasm ] || { echo "no pkg/: run scripts/build-package.sh" >&2; exit 1; }
 printf '%-24s %10s %10s %10s\n' file raw gzip brotli
 total=(0 0 0)
-for f in pkg/plan_compare_bg.wasm pkg/plan_compare.js pkg/api.js pkg/index.js data/bundle.bin; do
+for f in pkg/plan_compare_bg.wasm pkg/plan_compare.js pkg/api.js pkg/load.js pkg/index.js data/bundle.bin; do
   raw=$(wc -c <"$f")
   gz=$(gzip -9c "$f" | wc -c)
   br=$(/usr/bin/brotli -q 11 -c "$f" | wc -c)

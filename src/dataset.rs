@@ -80,7 +80,8 @@ pub struct Build {
     pub ledger: Ledger,
 }
 
-/// Parse every seed and concatenate the results in corpus order.
+/// Parse every seed, concatenate the results in corpus order, and tag measures with the themes of
+/// `data/themes.toml` (a taxonomy that does not load is reported as a diagnostic).
 pub fn build() -> Build {
     let mut out = Build::default();
     for seed in SEEDS {
@@ -93,6 +94,10 @@ pub fn build() -> Build {
         out.dataset.passages.extend(d.passages);
         out.diagnostics.extend(parsed.diagnostics);
         out.ledger.entries.extend(parsed.ledger.entries);
+    }
+    match crate::themes::Taxonomy::bundled() {
+        Ok(taxonomy) => taxonomy.tag_dataset(&mut out.dataset),
+        Err(message) => out.diagnostics.push(Diagnostic { source: "data/themes.toml".into(), line: 0, message }),
     }
     out
 }

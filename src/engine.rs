@@ -115,7 +115,7 @@ impl Engine {
     }
 
     pub fn is_added(&self, id: &str) -> bool {
-        self.data.plans[self.bundled_plans..].iter().any(|p| p.id == id)
+        self.data.plans.get(self.bundled_plans..).unwrap_or_default().iter().any(|p| p.id == id)
     }
 
     /// Measures in document order, all of them or those of one plan.
@@ -145,7 +145,7 @@ impl Engine {
                 format!("text is {} bytes of UTF-8; addPlan reads at most {MAX_PLAN_TEXT_BYTES}", text.len()),
             ));
         }
-        let added = self.data.plans.len() - self.bundled_plans;
+        let added = self.data.plans.len().saturating_sub(self.bundled_plans);
         if added >= MAX_ADDED_PLANS {
             return Err(Error::new(
                 ErrorCode::TooLarge,
@@ -228,7 +228,9 @@ impl Engine {
 fn validate_meta(meta: &PlanMeta) -> Result<()> {
     let check_text = |name: &str, value: &str| -> Result<()> {
         if value.chars().count() > MAX_META_CHARS {
-            return Err(Error::invalid_argument(format!("meta.{name} is longer than {MAX_META_CHARS} characters")));
+            return Err(Error::invalid_argument(format!(
+                "meta.{name} is longer than {MAX_META_CHARS} characters"
+            )));
         }
         if value.chars().any(|c| c.is_control()) {
             return Err(Error::invalid_argument(format!("meta.{name} contains a control character")));
@@ -248,7 +250,9 @@ fn validate_meta(meta: &PlanMeta) -> Result<()> {
     for (name, year) in [("yearStart", meta.year_start), ("yearEnd", meta.year_end)] {
         if let Some(y) = year {
             if !(1949..=2100).contains(&y) {
-                return Err(Error::invalid_argument(format!("meta.{name} is {y}; expected a year 1949–2100")));
+                return Err(Error::invalid_argument(format!(
+                    "meta.{name} is {y}; expected a year 1949–2100"
+                )));
             }
         }
     }
@@ -358,7 +362,8 @@ mod tests {
     fn a_table_of_regions_gives_one_id_per_plan() {
         let seed = crate::dataset::SEEDS.iter().find(|s| s.region.is_none()).unwrap();
         let mut e = engine();
-        let added = e.add_plan(seed.text, &PlanMeta { region: "全国".into(), level: Level::Province, ..meta() });
+        let added =
+            e.add_plan(seed.text, &PlanMeta { region: "全国".into(), level: Level::Province, ..meta() });
         // Until the table parser lands the compilation reads as no plan; then every id must be unique.
         let added = match added {
             Err(e) if e.code == ErrorCode::ParseFailed => return,
@@ -372,10 +377,84 @@ mod tests {
         assert!(ids.iter().all(|id| id.starts_with("user-1")));
     }
 
+    /// Texts built from the pieces the parser keys on, in a fixed pseudo-random order.
+    #[test]
+    fn never_panics_on_shuffled_plan_pieces() {
+        let pieces = [
+            "一、",
+            "二、",
+            "（一）",
+            "（二）",
+            "(三)",
+            "1.",
+            "2．",
+            "3、",
+            "。",
+            "，",
+            "（",
+            "）",
+            "(",
+            ")",
+            "\n",
+            "\n\n",
+            "牵头",
+            "负责",
+            "配合",
+            "会同",
+            "参与",
+            "等部门",
+            "市知识产权局",
+            "2020年",
+            "达到",
+            "1-2个",
+            "1/4",
+            "亿元",
+            "序号",
+            "工作重点",
+            "工作内容",
+            "具体举措及成果形式",
+            "责任部门",
+            "北京市",
+            "第 3 页",
+            "。。。",
+            " ",
+            "\u{3000}",
+            "知识产权",
+            "专利质押融资",
+            "\r\n",
+            "\u{feff}",
+            "—",
+            "－",
+            "\t",
+        ];
+        let mut e = engine();
+        let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+        for _ in 0..400 {
+            let mut text = String::new();
+            for _ in 0..(seed % 60) {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                text.push_str(pieces[(seed % pieces.len() as u64) as usize]);
+            }
+            if let Ok(added) = e.add_plan(&text, &meta()) {
+                for plan in added.plans {
+                    e.remove_plan(&plan.id).unwrap();
+                }
+            }
+        }
+    }
+
     #[test]
     fn never_panics_on_odd_text() {
         let mut e = engine();
-        let samples = ["（一）", "一、\n（一）。（）", "\u{feff}\r\n\r\n（一）a。b（c负责）", "�\u{fffd}（", "1.\n2.\n3."];
+        let samples = [
+            "（一）",
+            "一、\n（一）。（）",
+            "\u{feff}\r\n\r\n（一）a。b（c负责）",
+            "�\u{fffd}（",
+            "1.\n2.\n3.",
+        ];
         for text in samples {
             let _ = e.add_plan(text, &meta());
         }

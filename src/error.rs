@@ -22,9 +22,22 @@ pub enum ErrorCode {
     ParseFailed,
     /// The bundled dataset could not be decoded (a build problem, never the caller's fault).
     BundleInvalid,
+    /// Something that should not happen did, e.g. a result could not be converted: a bug to report.
+    Internal,
 }
 
 impl ErrorCode {
+    pub const ALL: [ErrorCode; 8] = [
+        ErrorCode::InvalidArgument,
+        ErrorCode::UnknownPlan,
+        ErrorCode::UnknownMeasure,
+        ErrorCode::TooLarge,
+        ErrorCode::NotInitialised,
+        ErrorCode::ParseFailed,
+        ErrorCode::BundleInvalid,
+        ErrorCode::Internal,
+    ];
+
     /// The code as JavaScript sees it, e.g. `INVALID_ARGUMENT`.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -35,6 +48,7 @@ impl ErrorCode {
             ErrorCode::NotInitialised => "NOT_INITIALISED",
             ErrorCode::ParseFailed => "PARSE_FAILED",
             ErrorCode::BundleInvalid => "BUNDLE_INVALID",
+            ErrorCode::Internal => "INTERNAL",
         }
     }
 }
@@ -65,3 +79,24 @@ impl fmt::Display for Error {
 impl std::error::Error for Error {}
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+#[cfg(test)]
+mod tests {
+    use super::ErrorCode;
+
+    /// The package's TypeScript union and README table list every code (NOT_INITIALISED is also
+    /// thrown by js/api.js itself).
+    #[test]
+    fn every_code_is_declared_for_javascript() {
+        let types = include_str!("../js/index.d.ts");
+        let readme = include_str!("../js/README.md");
+        for code in ErrorCode::ALL {
+            assert!(
+                types.contains(&format!("'{}'", code.as_str())),
+                "{} missing from js/index.d.ts",
+                code.as_str()
+            );
+            assert!(readme.contains(code.as_str()), "{} missing from js/README.md", code.as_str());
+        }
+    }
+}

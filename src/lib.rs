@@ -1,16 +1,23 @@
 //! plan-compare: Chinese intellectual-property policy plans as data — parse, filter, diff, match themes.
 //!
 //! The core is pure Rust over the records in [`model`]; [`parse`] turns seed text into them and
-//! [`dataset`] builds the bundled corpus from the seeds in `seeds/`; [`bundle`] encodes it for the
-//! WebAssembly build, whose state is an [`engine::Engine`] and whose only binding code is `wasm`.
+//! [`dataset`] builds the bundled corpus from the seeds in `seeds/`; [`themes`] tags measures with the
+//! taxonomy of `data/themes.toml`; [`index`] segments and indexes them; [`query`] answers filter,
+//! search, theme, diff and compare queries over a [`query::Corpus`]. [`bundle`] encodes the corpus
+//! for the WebAssembly build, whose state is an [`engine::Engine`] and whose only binding code is `wasm`.
 
 pub mod agency;
 pub mod bundle;
+#[cfg(feature = "segment-jieba")]
+pub mod cli;
 pub mod dataset;
 pub mod engine;
 pub mod error;
+pub mod index;
 pub mod model;
 pub mod parse;
+pub mod query;
+pub mod themes;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 

@@ -1,6 +1,7 @@
-//! The `plan-compare` command: export the bundled dataset and print figures about it.
+//! The `plan-compare` command: export the bundled dataset, print figures about it, and query it.
 
-use plan_compare::dataset;
+use plan_compare::query::Corpus;
+use plan_compare::{cli, dataset};
 use plan_compare::model::{Dataset, Measure, Role};
 use std::io::Write;
 use std::process::ExitCode;
@@ -8,9 +9,29 @@ use std::process::ExitCode;
 const USAGE: &str = "usage:
   plan-compare export [--format json|csv]   print the dataset (JSON contract, or one CSV row per measure)
   plan-compare stats                        plans, measures per plan, targets, coverage, unassigned lines
+  plan-compare search QUERY [--json] [--limit N] [--plan ID] [--theme T]
+                                            ranked measures for Chinese or English text
+  plan-compare diff A B [--json] [--threshold X]
+                                            align two plans' measures, departments and targets
+  plan-compare themes [--matrix] [--json]   the taxonomy with measure counts, or plans × themes
+  plan-compare filter [--plan ID] [--region R] [--level L] [--year Y] [--kind K] [--theme T]
+                      [--focus N] [--work-item W] [--agency A] [--words W] [--limit N] [--json]
+                                            measures by field (repeat or comma-separate values)
+  plan-compare match TEXT [--json]          themes a free text touches
+  plan-compare compare ID,ID… --theme T | --work-item W [--json]
+                                            one row per plan with its measures on T or W
+  plan-compare corpus                       the query corpus (dataset + taxonomy + index) as JSON
+  plan-compare segmentation [--json|--terms]
+                                            run-time matcher vs jieba: vocabulary size and recall
   plan-compare bundle OUT                   write the encoded dataset the wasm build embeds (data/bundle.bin)";
 
 fn main() -> ExitCode {
+    // Rust ignores SIGPIPE, which turns a closed pipe (`| head`) into a panic inside println!.
+    #[cfg(unix)]
+    // SAFETY: setting a signal's disposition to its default before any thread starts.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = match args.first().map(String::as_str) {
         Some("export") => export(&args[1..]),
@@ -19,6 +40,20 @@ fn main() -> ExitCode {
             Some(out) => write_bundle(out),
             None => Err(USAGE.to_string()),
         },
+        Some(cmd @ ("search" | "diff" | "themes" | "filter" | "match" | "compare" | "segmentation" | "corpus")) => {
+            let corpus = Corpus::bundled();
+            let rest = &args[1..];
+            match cmd {
+                "search" => cli::search(&corpus, rest),
+                "diff" => cli::diff(&corpus, rest),
+                "themes" => cli::themes(&corpus, rest),
+                "filter" => cli::filter(&corpus, rest),
+                "match" => cli::match_text(&corpus, rest),
+                "compare" => cli::compare(&corpus, rest),
+                "corpus" => cli::corpus(&corpus),
+                _ => cli::segmentation(&corpus, rest),
+            }
+        }
         Some("-h" | "--help" | "help") => {
             println!("{USAGE}");
             Ok(())
@@ -34,18 +69,7 @@ fn main() -> ExitCode {
     }
 }
 
-/// The value after `--name` (or in `--name=value`).
-fn option<'a>(args: &'a [String], name: &str) -> Option<&'a str> {
-    let flag = format!("--{name}");
-    let inline = format!("--{name}=");
-    args.iter().enumerate().find_map(|(i, a)| {
-        if a == &flag {
-            args.get(i + 1).map(String::as_str)
-        } else {
-            a.strip_prefix(&inline)
-        }
-    })
-}
+use cli::option;
 
 fn export(args: &[String]) -> Result<(), String> {
     let build = dataset::build();

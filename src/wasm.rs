@@ -56,10 +56,11 @@ fn to_js_error(error: Error) -> JsValue {
 
 /// Serialise a result the way the JSON export does (None → null, maps → plain objects).
 fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, Error> {
-    let serializer = serde_wasm_bindgen::Serializer::new().serialize_missing_as_null(true).serialize_maps_as_objects(true);
+    let serializer =
+        serde_wasm_bindgen::Serializer::new().serialize_missing_as_null(true).serialize_maps_as_objects(true);
     value
         .serialize(&serializer)
-        .map_err(|e| Error::new(ErrorCode::InvalidArgument, format!("cannot convert the result: {e}")))
+        .map_err(|e| Error::new(ErrorCode::Internal, format!("cannot convert the result: {e}")))
 }
 
 /// Read an options or metadata object; `name` prefixes the message (`meta: missing field region`).
@@ -129,9 +130,9 @@ fn options_from_js<T: DeserializeOwned + Default>(name: &str, value: JsValue) ->
 
 /// A string argument of at most `max_bytes` UTF-8 bytes, refused before it is copied when longer.
 fn string_from_js(name: &str, value: &JsValue, max_bytes: usize) -> Result<String, Error> {
-    let text = value
-        .dyn_ref::<JsString>()
-        .ok_or_else(|| Error::invalid_argument(format!("{name} must be a string, got {}", describe(value))))?;
+    let text = value.dyn_ref::<JsString>().ok_or_else(|| {
+        Error::invalid_argument(format!("{name} must be a string, got {}", describe(value)))
+    })?;
     // Each UTF-16 unit is at least one UTF-8 byte: a longer string cannot fit.
     if text.length() as usize > max_bytes {
         return Err(too_large(name, text.length() as usize, max_bytes));
@@ -150,7 +151,10 @@ fn id_from_js(name: &str, value: &JsValue) -> Result<String, Error> {
 }
 
 fn too_large(name: &str, size: usize, max_bytes: usize) -> Error {
-    Error::new(ErrorCode::TooLarge, format!("{name} is at least {size} bytes of UTF-8; the limit is {max_bytes}"))
+    Error::new(
+        ErrorCode::TooLarge,
+        format!("{name} is at least {size} bytes of UTF-8; the limit is {max_bytes}"),
+    )
 }
 
 fn check_utf16(name: &str, text: &JsString) -> Result<(), Error> {
@@ -185,20 +189,28 @@ fn describe(value: &JsValue) -> String {
     }
 }
 
+// try_borrow, not borrow: a page could re-enter (say, from a setter it put on Object.prototype that
+// our result objects trigger); that must be an error, not a panic.
 fn with_engine<T>(f: impl FnOnce(&Engine) -> Result<T, Error>) -> JsResult<T> {
-    ENGINE.with_borrow(|engine| match engine {
-        Some(engine) => f(engine),
-        None => Err(not_initialised()),
-    })
-    .map_err(to_js_error)
+    ENGINE
+        .with(|cell| match cell.try_borrow() {
+            Ok(engine) => engine.as_ref().map_or_else(|| Err(not_initialised()), f),
+            Err(_) => Err(reentered()),
+        })
+        .map_err(to_js_error)
 }
 
 fn with_engine_mut<T>(f: impl FnOnce(&mut Engine) -> Result<T, Error>) -> JsResult<T> {
-    ENGINE.with_borrow_mut(|engine| match engine {
-        Some(engine) => f(engine),
-        None => Err(not_initialised()),
-    })
-    .map_err(to_js_error)
+    ENGINE
+        .with(|cell| match cell.try_borrow_mut() {
+            Ok(mut engine) => engine.as_mut().map_or_else(|| Err(not_initialised()), f),
+            Err(_) => Err(reentered()),
+        })
+        .map_err(to_js_error)
+}
+
+fn reentered() -> Error {
+    Error::invalid_argument("plan-compare was called again while a call was still running (from a callback)")
 }
 
 fn not_initialised() -> Error {
@@ -211,14 +223,21 @@ fn not_initialised() -> Error {
 /// calling it again keeps the current state (and any added plans).
 #[wasm_bindgen(js_name = initEngine)]
 pub fn init_engine() -> JsResult<()> {
-    if ENGINE.with_borrow(Option::is_some) {
+    if ENGINE.with(|cell| cell.try_borrow().map_or(true, |engine| engine.is_some())) {
         return Ok(());
     }
     // Last-resort diagnostic: code here is written not to panic, but if it ever does, say so.
-    std::panic::set_hook(Box::new(|info| console_error(&format!("plan-compare: internal error (a bug): {info}"))));
+    std::panic::set_hook(Box::new(|info| {
+        console_error(&format!("plan-compare: internal error (a bug): {info}"))
+    }));
     let engine = Engine::from_bundle(BUNDLE).map_err(to_js_error)?;
-    ENGINE.with_borrow_mut(|slot| *slot = Some(engine));
-    Ok(())
+    ENGINE.with(|cell| match cell.try_borrow_mut() {
+        Ok(mut slot) => {
+            *slot = Some(engine);
+            Ok(())
+        }
+        Err(_) => Err(to_js_error(reentered())),
+    })
 }
 
 /// Every plan: bundled plans in corpus order, then plans added with `addPlan`.

@@ -15,10 +15,11 @@ test('calls before init() throw NOT_INITIALISED', () => {
   }
 });
 
-test('init() decodes the bundle quickly and only once', async () => {
+test('init() decodes the bundle quickly and only once', async (t) => {
   const started = performance.now();
   await Promise.all([pc.init(), pc.init()]);
   const ms = performance.now() - started;
+  t.diagnostic(`init() in Node: ${ms.toFixed(1)} ms`);
   assert.ok(ms < 2000, `init took ${ms} ms`);
   assert.equal(await pc.init(), undefined);
 });
@@ -32,6 +33,8 @@ test('the package exports every function src/wasm.rs binds, and types for each',
     assert.equal(typeof pc[name], 'function', `${name} missing from js/api.js`);
     assert.match(ours, new RegExp(`\\b${name}\\b`), `${name} missing from js/index.d.ts`);
   }
+  const expected = [...bound.filter((n) => !internal.has(n)), 'init', 'isPlanCompareError'].sort();
+  assert.deepEqual(Object.keys(pc).sort(), expected, 'node.js exports exactly the API');
   for (const [, name] of generated.matchAll(/^export (?:interface|type) (\w+)/gm)) {
     if (['InitInput', 'InitOutput', 'SyncInitInput'].includes(name)) continue;
     assert.match(ours, new RegExp(`\\b${name}\\b`), `type ${name} missing from js/index.d.ts`);
@@ -152,6 +155,22 @@ test('bad input gives INVALID_ARGUMENT, TOO_LARGE, PARSE_FAILED … and never a 
   assert.ok(pc.plans().every((p) => !p.id.startsWith('user-')));
 });
 
+test("addPlan() on a seed's own text gives the measures the bundle holds for it", (t) => {
+  const plans = pc.plans();
+  // One-plan seeds (the prose documents); the provincial compilation is covered by exportData().
+  for (const plan of plans.filter((p) => plans.filter((q) => q.source === p.source).length === 1)) {
+    const text = readFileSync(join(repo, plan.source), 'utf8');
+    const meta = { region: plan.region, level: plan.level, kind: plan.kind, yearStart: plan.year_start, yearEnd: plan.year_end };
+    const started = performance.now();
+    const added = pc.addPlan(text, meta);
+    t.diagnostic(`addPlan(${plan.source}, ${text.length} chars): ${(performance.now() - started).toFixed(1)} ms`);
+    const id = added.plans[0].id;
+    const strip = (m) => ({ ...m, id: m.id.slice(m.plan.length), plan: undefined });
+    assert.deepEqual(pc.measures({ plan: id }).map(strip), pc.measures({ plan: plan.id }).map(strip), plan.id);
+    pc.removePlan(id);
+  }
+});
+
 test('at most 64 added plans, then TOO_LARGE', () => {
   const ids = [];
   for (let i = 0; i < 64; i++) ids.push(pc.addPlan(planText, planMeta).plans[0].id);
@@ -166,7 +185,7 @@ test('exportData() equals the native `plan-compare export --format json`', (t) =
   assert.deepEqual(pc.exportData(), native);
 });
 
-test('100,000 mixed calls keep WebAssembly memory flat after warm-up', async () => {
+test('100,000 mixed calls keep WebAssembly memory flat after warm-up', async (t) => {
   const { default: initWasm } = await import(join(pkg, 'plan_compare.js'));
   const { memory } = await initWasm({ module_or_path: readFileSync(join(pkg, 'plan_compare_bg.wasm')) });
   const plan = pc.plans()[1].id;
@@ -187,6 +206,8 @@ test('100,000 mixed calls keep WebAssembly memory flat after warm-up', async () 
   };
   for (let i = 0; i < 10_000; i++) call(i);
   const warm = memory.buffer.byteLength;
+  const started = performance.now();
   for (let i = 0; i < 100_000; i++) call(i);
+  t.diagnostic(`100,000 calls: ${(performance.now() - started).toFixed(0)} ms; memory ${warm} bytes`);
   assert.equal(memory.buffer.byteLength, warm, `grew from ${warm} to ${memory.buffer.byteLength} bytes`);
 });

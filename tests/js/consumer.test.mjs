@@ -17,7 +17,7 @@ test('npm pack → install → tsc, vite build, browser, node', async (t) => {
 
   const [packed] = JSON.parse(run('npm', ['pack', '--json', '--pack-destination', scratch], pkg));
   const shipped = packed.files.map((f) => f.path).sort();
-  assert.deepEqual(shipped, ['LICENSE', 'README.md', 'api.js', 'index.d.ts', 'index.js', 'node.js', 'package.json',
+  assert.deepEqual(shipped, ['LICENSE', 'README.md', 'api.js', 'index.d.ts', 'index.js', 'load.js', 'node.js', 'package.json',
     'plan_compare.d.ts', 'plan_compare.js', 'plan_compare_bg.wasm']);
 
   const project = join(scratch, 'consumer');

@@ -1,0 +1,310 @@
+//! The query core: filter, search, theme matching, diff and compare, as pure functions over a [`Corpus`].
+//!
+//! Every function takes `&Corpus` and options that deserialize from JS objects
+//! (`#[serde(default, deny_unknown_fields)]`, camelCase), returns a `Serialize` result or a
+//! [`QueryError`] with a stable [`QueryError::code`], and never panics on any input.
+//!
+//! | JS (DESIGN.md)          | Rust                                              |
+//! |-------------------------|---------------------------------------------------|
+//! | `filter(options)`       | [`filter()`] with [`FilterOptions`]               |
+//! | `search(query, options)`| [`search()`] with [`SearchOptions`]               |
+//! | `matchThemes(text)`     | [`match_themes()`]                                |
+//! | `themeMatrix(options)`  | [`theme_matrix()`] with [`ThemeMatrixOptions`]    |
+//! | `diff(a, b, options)`   | [`diff()`] with [`DiffOptions`]                   |
+//! | `compare(ids, by)`      | [`compare()`] with [`CompareBy`] (`{workItem}` / `{theme}`) |
+//! | `addPlan(text, meta)`   | parse, then [`Corpus::add_plan`]                  |
+//!
+//! The wasm package ships a [`Corpus`] built natively ([`Corpus::bundled`], or
+//! `plan-compare corpus` as JSON) and needs no jieba at run time.
+//!
+//! Text positions (highlight spans) are **Unicode scalar value offsets** (Rust `char`s, what JS
+//! sees as code points via `Array.from(text)`), half-open `[start, end)`; not UTF-16 units.
+
+pub mod compare;
+pub mod diff;
+pub mod filter;
+pub mod search;
+pub mod themes;
+
+pub use compare::{compare, CompareBy, CompareResult};
+pub use diff::{diff, DiffOptions, DiffResult};
+pub use filter::{filter, FilterOptions, FilterResult};
+pub use search::{search, SearchOptions, SearchResult};
+pub use themes::{match_themes, theme_matrix, ThemeMatch, ThemeMatrix, ThemeMatrixOptions};
+
+use crate::index::Index;
+use crate::model::{Dataset, Measure, Plan, Target};
+use crate::themes::Taxonomy;
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// Longest accepted search query, in characters.
+pub const MAX_QUERY_CHARS: usize = 1_000;
+/// Longest accepted free text for [`match_themes`] and similar, in characters.
+pub const MAX_TEXT_CHARS: usize = 100_000;
+/// Default and largest page size.
+pub const DEFAULT_LIMIT: usize = 20;
+pub const MAX_LIMIT: usize = 1_000;
+
+/// Everything a query needs: the dataset (measures tagged with themes), the taxonomy and the
+/// index. Serializable, so that the wasm package can ship it pre-built.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Corpus {
+    pub dataset: Dataset,
+    pub taxonomy: Taxonomy,
+    pub index: Index,
+    /// Per measure (dataset order): (theme index, keyword score) of every theme its text touches,
+    /// computed once so that `theme_matrix` does not rescan every text.
+    #[serde(default)]
+    pub theme_scores: Vec<Vec<(u16, f32)>>,
+}
+
+impl Corpus {
+    /// Tag `dataset` with `taxonomy` and index it with jieba (build time, native).
+    #[cfg(feature = "segment-jieba")]
+    pub fn new(mut dataset: Dataset, taxonomy: Taxonomy) -> Corpus {
+        taxonomy.tag_dataset(&mut dataset);
+        let seg = crate::index::jieba::Segmenter::new(
+            taxonomy.themes.iter().flat_map(|t| t.keywords_zh.iter().chain(&t.related_zh)).map(String::as_str),
+        );
+        let index = Index::build(&dataset.measures, |t| seg.cut_for_search(t));
+        let theme_scores = dataset.measures.iter().map(|m| theme_scores(&taxonomy, m)).collect();
+        Corpus { dataset, taxonomy, index, theme_scores }
+    }
+
+    /// The bundled corpus: seeds parsed by [`crate::dataset::build`], tagged and indexed.
+    #[cfg(feature = "segment-jieba")]
+    pub fn bundled() -> Corpus {
+        let build = crate::dataset::build();
+        let taxonomy = Taxonomy::bundled().unwrap_or_default();
+        Corpus::new(build.dataset, taxonomy)
+    }
+
+    /// Add a plan at run time (a reader's own text, parsed by [`crate::parse`]): its measures are
+    /// tagged with the taxonomy and appended to the index with the run-time segmenter (works in
+    /// wasm, without jieba). Plan and measure ids must be new.
+    pub fn add_plan(&mut self, plan: Plan, mut measures: Vec<Measure>, targets: Vec<Target>) -> Result<(), QueryError> {
+        if self.dataset.plans.iter().any(|p| p.id == plan.id) {
+            return Err(QueryError::invalid("plan.id", format!("a plan with id {:?} already exists", plan.id)));
+        }
+        if let Some(m) = measures.iter().find(|m| m.plan != plan.id || self.measure(&m.id).is_some()) {
+            return Err(QueryError::invalid("measures", format!("measure {:?} does not belong to plan {:?} or its id is taken", m.id, plan.id)));
+        }
+        for m in &mut measures {
+            m.themes = self.taxonomy.tag(m);
+        }
+        self.index.append(&measures);
+        if self.theme_scores.len() == self.dataset.measures.len() {
+            self.theme_scores.extend(measures.iter().map(|m| theme_scores(&self.taxonomy, m)));
+        }
+        self.dataset.plans.push(plan);
+        self.dataset.measures.extend(measures);
+        self.dataset.targets.extend(targets.into_iter().filter(|t| self.dataset.plans.last().is_some_and(|p| p.id == t.plan)));
+        Ok(())
+    }
+
+    pub fn plan(&self, id: &str) -> Result<&Plan, QueryError> {
+        self.dataset.plans.iter().find(|p| p.id == id).ok_or_else(|| QueryError::UnknownPlan(id.to_string()))
+    }
+
+    pub fn measure(&self, id: &str) -> Option<&Measure> {
+        self.dataset.measures.iter().find(|m| m.id == id)
+    }
+
+    /// Index of a theme id in the taxonomy, or `UNKNOWN_THEME`.
+    pub fn theme_index(&self, id: &str) -> Result<usize, QueryError> {
+        self.taxonomy.position(id).ok_or_else(|| QueryError::UnknownTheme(id.to_string()))
+    }
+
+    /// Measures of a plan with their positions in the dataset, in document order.
+    pub fn measures_of<'a>(&'a self, plan: &'a str) -> impl Iterator<Item = (usize, &'a Measure)> + 'a {
+        self.dataset.measures.iter().enumerate().filter(move |(_, m)| m.plan == plan)
+    }
+}
+
+/// Keyword scores of the themes a measure's text touches (see [`Taxonomy::hits_zh`]).
+pub fn theme_scores(taxonomy: &Taxonomy, m: &Measure) -> Vec<(u16, f32)> {
+    taxonomy
+        .hits_zh(&crate::themes::tagging_text(m))
+        .into_iter()
+        .filter_map(|h| Some((u16::try_from(h.theme).ok()?, h.score as f32)))
+        .collect()
+}
+
+/// An error a query reports instead of panicking; `code()` is stable for JS.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum QueryError {
+    UnknownPlan(String),
+    UnknownTheme(String),
+    /// An option out of range or of an unknown value.
+    InvalidOption { option: String, message: String },
+    /// A query or text longer than the documented maximum (in characters).
+    QueryTooLong { chars: usize, max: usize },
+    /// A query with no words in it.
+    EmptyQuery,
+}
+
+impl QueryError {
+    pub fn code(&self) -> &'static str {
+        match self {
+            QueryError::UnknownPlan(_) => "UNKNOWN_PLAN",
+            QueryError::UnknownTheme(_) => "UNKNOWN_THEME",
+            QueryError::InvalidOption { .. } => "INVALID_OPTION",
+            QueryError::QueryTooLong { .. } => "QUERY_TOO_LONG",
+            QueryError::EmptyQuery => "EMPTY_QUERY",
+        }
+    }
+
+    pub fn invalid(option: &str, message: impl Into<String>) -> QueryError {
+        QueryError::InvalidOption { option: option.to_string(), message: message.into() }
+    }
+}
+
+impl fmt::Display for QueryError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            QueryError::UnknownPlan(id) => write!(f, "unknown plan id {id:?} (see plans() for the ids)"),
+            QueryError::UnknownTheme(id) => write!(f, "unknown theme id {id:?} (see themes() for the ids)"),
+            QueryError::InvalidOption { option, message } => write!(f, "invalid option {option}: {message}"),
+            QueryError::QueryTooLong { chars, max } => {
+                write!(f, "query too long: {chars} characters, at most {max} are accepted")
+            }
+            QueryError::EmptyQuery => write!(f, "empty query: give at least one word"),
+        }
+    }
+}
+
+impl std::error::Error for QueryError {}
+
+/// A page of a ranked or filtered list: `offset` past the end gives an empty page.
+pub(crate) fn page<T>(items: Vec<T>, offset: usize, limit: usize) -> Vec<T> {
+    items.into_iter().skip(offset).take(limit).collect()
+}
+
+/// Check a page size against [`MAX_LIMIT`] (0 is allowed: an empty page with the total).
+pub(crate) fn check_limit(limit: Option<usize>) -> Result<usize, QueryError> {
+    match limit {
+        None => Ok(DEFAULT_LIMIT),
+        Some(n) if n > MAX_LIMIT => Err(QueryError::invalid("limit", format!("{n} is above the maximum of {MAX_LIMIT}"))),
+        Some(n) => Ok(n),
+    }
+}
+
+/// Check the length of a free text, in characters, and that it has a word in it.
+pub(crate) fn check_text(text: &str, max: usize) -> Result<(), QueryError> {
+    let chars = text.chars().count();
+    if chars > max {
+        return Err(QueryError::QueryTooLong { chars, max });
+    }
+    if !crate::index::is_word(text) {
+        return Err(QueryError::EmptyQuery);
+    }
+    Ok(())
+}
+
+/// Normalise a work item or indicator for comparison: drop whitespace and punctuation, fold
+/// full-width ASCII, lower-case.
+pub fn normalize(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            '\u{ff01}'..='\u{ff5e}' => char::from_u32(c as u32 - 0xfee0).unwrap_or(c),
+            _ => c,
+        })
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// Character bigrams of a normalised text (a single character counts as one "bigram").
+pub(crate) fn bigrams(s: &str) -> Vec<(char, char)> {
+    let chars: Vec<char> = normalize(s).chars().collect();
+    match chars.len() {
+        0 => vec![],
+        1 => vec![(chars[0], '\0')],
+        _ => chars.windows(2).map(|w| (w[0], w[1])).collect(),
+    }
+}
+
+/// Dice coefficient over character-bigram multisets, 0..=1: cheap, robust to segmentation and
+/// to the small rewordings between provinces' versions of a template sentence.
+pub fn similarity(a: &str, b: &str) -> f64 {
+    similarity_sorted(&sorted_bigrams(a), &sorted_bigrams(b))
+}
+
+/// Bigrams sorted, ready for [`similarity_sorted`] (compute once per text when comparing many).
+pub(crate) fn sorted_bigrams(s: &str) -> Vec<(char, char)> {
+    let mut v = bigrams(s);
+    v.sort_unstable();
+    v
+}
+
+/// [`similarity`] over pre-sorted bigrams.
+pub(crate) fn similarity_sorted(x: &[(char, char)], y: &[(char, char)]) -> f64 {
+    if x.is_empty() || y.is_empty() {
+        return 0.0;
+    }
+    let (mut i, mut j, mut common) = (0, 0, 0usize);
+    while let (Some(p), Some(q)) = (x.get(i), y.get(j)) {
+        match p.cmp(q) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                common += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    2.0 * common as f64 / (x.len() + y.len()) as f64
+}
+
+/// Offsets in chars of every occurrence of `needle` in `hay`, as [start, end).
+pub(crate) fn char_spans(hay: &str, needle: &str) -> Vec<[usize; 2]> {
+    if needle.is_empty() {
+        return vec![];
+    }
+    let n = needle.chars().count();
+    hay.match_indices(needle)
+        .map(|(b, _)| {
+            let start = hay.get(..b).map_or(0, |s| s.chars().count());
+            [start, start + n]
+        })
+        .collect()
+}
+
+/// Merge overlapping or touching spans.
+pub(crate) fn merge_spans(mut spans: Vec<[usize; 2]>) -> Vec<[usize; 2]> {
+    spans.sort_unstable();
+    let mut out: Vec<[usize; 2]> = Vec::new();
+    for s in spans {
+        match out.last_mut() {
+            Some(last) if s[0] <= last[1] => last[1] = last[1].max(s[1]),
+            _ => out.push(s),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn similarity_is_one_for_equal_and_zero_for_disjoint() {
+        assert!((similarity("加强专利导航", "加强专利导航。") - 1.0).abs() < 1e-9);
+        assert_eq!(similarity("地理标志", "海关执法"), 0.0);
+        assert_eq!(similarity("", "海关"), 0.0);
+        assert!(similarity("万人发明专利拥有量", "万人发明专利拥有量（专利密度）") > 0.7);
+    }
+
+    #[test]
+    fn spans_are_char_offsets_and_merge() {
+        assert_eq!(char_spans("推进质押融资和质押", "质押"), vec![[2, 4], [7, 9]]);
+        assert_eq!(merge_spans(vec![[5, 7], [0, 2], [1, 3], [3, 4]]), vec![[0, 4], [5, 7]]);
+    }
+
+    #[test]
+    fn normalize_folds_width_and_drops_punctuation() {
+        assert_eq!(normalize("（一）ＰＣＴ 申请，"), "一pct申请");
+    }
+}

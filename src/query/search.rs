@@ -1,0 +1,418 @@
+//! `search`: ranked free-text search in Chinese or English, with synonyms from the taxonomy.
+//!
+//! A query becomes weighted phrases, then index terms:
+//! - Chinese runs of the query, as typed (weight 1);
+//! - English: the taxonomy's `keywords_en` route the query to themes, whose `keywords_zh` become
+//!   phrases (weight 1), and a small glossary turns common IP words into Chinese (weight 1);
+//! - synonyms: a Chinese query that contains a theme keyword adds the theme's other keywords
+//!   (weight [`SYNONYM_WEIGHT`]), so 专利质押 also finds 质押融资 and 知识产权质押.
+//!
+//! A measure's score is BM25 over the phrases' terms (title and work item count double), plus a
+//! bonus per phrase found verbatim, plus a boost when the measure is tagged with a query theme.
+//! When the query has distinctive terms (in at most [`DISTINCT_SHARE`] of the measures), only
+//! measures with at least one of them are hits; common words (知识产权, 专利, 加强) only rank.
+//! A plan's score is the sum of its matching measures' scores (over all matches, not the page).
+
+use super::filter::{FilterOptions, Selection};
+use super::{char_spans, check_limit, check_text, merge_spans, page, Corpus, QueryError, MAX_QUERY_CHARS};
+use crate::themes::tagging_text;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// Weight of a synonym phrase taken from a theme the query names.
+pub const SYNONYM_WEIGHT: f32 = 0.4;
+/// Share of measures above which a word from an expansion phrase is too common to search for.
+pub const COMMON_SHARE: f64 = 0.05;
+/// Weight of a known part of a typed compound word, relative to the word.
+const PART_WEIGHT: f32 = 0.5;
+/// Share of measures up to which a term is distinctive (see `search`).
+pub const DISTINCT_SHARE: f64 = 0.2;
+/// Bonus per verbatim phrase found in a measure (times the phrase weight).
+const PHRASE_BONUS: f32 = 3.0;
+/// Boost for a measure tagged with a theme the query is about.
+const THEME_BOOST: f32 = 2.0;
+
+/// English → Chinese for common IP words that are not (only) theme keywords.
+const GLOSSARY: &[(&str, &[&str])] = &[
+    ("intellectual property", &["知识产权"]),
+    ("ip", &["知识产权"]),
+    ("patent", &["专利"]),
+    ("patents", &["专利"]),
+    ("invention", &["发明"]),
+    ("inventions", &["发明"]),
+    ("trademark", &["商标"]),
+    ("trademarks", &["商标"]),
+    ("brand", &["品牌"]),
+    ("copyright", &["版权", "著作权"]),
+    ("pledge", &["质押"]),
+    ("financing", &["融资"]),
+    ("finance", &["金融", "融资"]),
+    ("loan", &["贷款"]),
+    ("loans", &["贷款"]),
+    ("insurance", &["保险"]),
+    ("fund", &["基金"]),
+    ("funds", &["基金"]),
+    ("customs", &["海关"]),
+    ("border", &["边境"]),
+    ("enforcement", &["执法"]),
+    ("protection", &["保护"]),
+    ("infringement", &["侵权"]),
+    ("counterfeit", &["假冒"]),
+    ("counterfeiting", &["假冒"]),
+    ("court", &["法院"]),
+    ("courts", &["法院"]),
+    ("judicial", &["司法"]),
+    ("geographical indication", &["地理标志"]),
+    ("geographical indications", &["地理标志"]),
+    ("navigation", &["导航"]),
+    ("talent", &["人才"]),
+    ("training", &["培训"]),
+    ("software", &["软件"]),
+    ("university", &["高校"]),
+    ("universities", &["高校"]),
+    ("transfer", &["转移", "转化"]),
+    ("overseas", &["海外"]),
+    ("publicity", &["宣传"]),
+    ("standard", &["标准"]),
+    ("standards", &["标准"]),
+    ("plant variety", &["植物新品种"]),
+    ("statistics", &["统计"]),
+    ("credit", &["信用"]),
+    ("trade secret", &["商业秘密"]),
+    ("trade secrets", &["商业秘密"]),
+    ("pilot", &["试点"]),
+    ("demonstration", &["示范"]),
+    ("reform", &["改革"]),
+    ("internet", &["互联网"]),
+    ("service", &["服务"]),
+    ("services", &["服务"]),
+    ("quality", &["质量"]),
+    ("agency", &["代理"]),
+    ("examination", &["审查"]),
+    ("application", &["申请"]),
+    ("applications", &["申请"]),
+    ("licensing", &["许可"]),
+    ("mediation", &["调解"]),
+    ("arbitration", &["仲裁"]),
+    ("enterprise", &["企业"]),
+    ("enterprises", &["企业"]),
+    ("industry", &["产业"]),
+    ("cooperation", &["合作"]),
+    ("international", &["国际"]),
+    ("rights", &["维权"]),
+    ("award", &["奖"]),
+    ("awards", &["奖"]),
+];
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields, rename_all = "camelCase")]
+pub struct SearchOptions {
+    /// Restrict to these plan ids (empty: all).
+    pub plans: Vec<String>,
+    /// Restrict to measures tagged with any of these themes (empty: all).
+    pub themes: Vec<String>,
+    /// Further restrictions with the meaning of the same fields of [`FilterOptions`].
+    pub regions: Vec<String>,
+    pub levels: Vec<String>,
+    pub years: Vec<u16>,
+    pub kinds: Vec<String>,
+    pub focus: Vec<u8>,
+    pub agencies: Vec<String>,
+    pub offset: usize,
+    /// Page size: default 20, at most 1000.
+    pub limit: Option<usize>,
+    /// Turn off synonym expansion from the taxonomy (default: on).
+    pub no_synonyms: bool,
+}
+
+/// A phrase the query was turned into, with where it came from.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct QueryPhrase {
+    pub text: String,
+    pub weight: f32,
+    /// `query`, `glossary`, or `theme:<id>`.
+    pub from: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SearchHit {
+    pub id: String,
+    pub plan: String,
+    pub score: f32,
+    /// Spans of `text` that match, in Unicode scalar (char) offsets, half-open, merged, sorted.
+    pub highlights: Vec<[usize; 2]>,
+    /// The same for `title`.
+    pub title_highlights: Vec<[usize; 2]>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PlanScore {
+    pub plan: String,
+    /// Sum of the scores of the plan's matching measures.
+    pub score: f32,
+    /// Number of matching measures.
+    pub count: usize,
+    /// `count` over the plan's measures: how much of the plan is about the query, comparable
+    /// between a 160-task plan and a 14-item one.
+    pub share: f64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SearchResult {
+    pub query: String,
+    pub phrases: Vec<QueryPhrase>,
+    /// Index terms searched, with weights.
+    pub terms: Vec<(String, f32)>,
+    /// Theme ids the query was recognised as.
+    pub themes: Vec<String>,
+    pub total: usize,
+    pub offset: usize,
+    pub limit: usize,
+    pub hits: Vec<SearchHit>,
+    /// Plans by score, best first.
+    pub plans: Vec<PlanScore>,
+}
+
+/// The phrases of a query and the themes it names (before index lookup).
+pub(crate) fn phrases(corpus: &Corpus, query: &str, synonyms: bool) -> (Vec<QueryPhrase>, Vec<String>) {
+    let tax = &corpus.taxonomy;
+    let mut out: Vec<QueryPhrase> = Vec::new();
+    let mut themes: Vec<String> = Vec::new();
+    let push = |out: &mut Vec<QueryPhrase>, text: &str, weight: f32, from: &str| {
+        let text = text.trim();
+        if text.is_empty() {
+            return;
+        }
+        match out.iter_mut().find(|p| p.text == text) {
+            Some(p) => p.weight = p.weight.max(weight),
+            None => out.push(QueryPhrase { text: text.to_string(), weight, from: from.to_string() }),
+        }
+    };
+    // Chinese (and other non-Latin) runs as typed; Latin runs that are index terms (PCT, 12330).
+    let mut run = String::new();
+    for c in query.chars().chain(std::iter::once(' ')) {
+        if c.is_alphanumeric() && !c.is_ascii() {
+            run.push(c);
+        } else if !run.is_empty() {
+            push(&mut out, &run, 1.0, "query");
+            run.clear();
+        }
+    }
+    for word in query.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty()) {
+        let w = word.to_lowercase();
+        if corpus.index.term_id(&w).is_some() && !w.chars().all(|c| c.is_ascii_alphabetic()) {
+            push(&mut out, &w, 1.0, "query");
+        }
+    }
+    // English: themes by their keywords_en, then the glossary.
+    if query.chars().any(|c| c.is_ascii_alphabetic()) {
+        for hit in tax.hits_en(query) {
+            let Some(t) = tax.themes.get(hit.theme) else { continue };
+            themes.push(t.id.clone());
+            for k in &t.keywords_zh {
+                push(&mut out, k, 1.0, &format!("theme:{}", t.id));
+            }
+        }
+        let lower = query.to_lowercase();
+        let mut entries: Vec<&(&str, &[&str])> = GLOSSARY.iter().collect();
+        entries.sort_by_key(|(en, _)| std::cmp::Reverse(en.len()));
+        let mut taken: Vec<(usize, usize)> = Vec::new();
+        for (en, zh) in entries {
+            for (start, _) in lower.match_indices(en) {
+                let end = start + en.len();
+                let before = lower.get(..start).and_then(|s| s.chars().next_back());
+                let after = lower.get(end..).and_then(|s| s.chars().next());
+                let boundary = !before.is_some_and(|c| c.is_ascii_alphanumeric()) && !after.is_some_and(|c| c.is_ascii_alphanumeric());
+                if boundary && !taken.iter().any(|&(s, e)| start < e && s < end) {
+                    taken.push((start, end));
+                    for z in *zh {
+                        push(&mut out, z, 1.0, "glossary");
+                    }
+                }
+            }
+        }
+    }
+    // Synonyms: themes whose Chinese keywords the query contains.
+    if synonyms {
+        // The raw query, so that keywords with punctuation or digits (4·26, 12330) count too.
+        for hit in tax.hits_zh(query).into_iter().filter(|h| h.tags) {
+            let Some(t) = tax.themes.get(hit.theme) else { continue };
+            if !themes.contains(&t.id) {
+                themes.push(t.id.clone());
+            }
+            for k in &t.keywords_zh {
+                push(&mut out, k, SYNONYM_WEIGHT, &format!("theme:{}", t.id));
+            }
+        }
+    }
+    (out, themes)
+}
+
+/// Index terms of the phrases: each phrase's words; single CJK characters only when the phrase is
+/// one character (they would match almost everything otherwise). Phrases the reader did not type
+/// (theme keywords, glossary) count only as whole index terms, and only when specific: a word in
+/// more than [`COMMON_SHARE`] of measures (知识产权, 专利 …) would drown the query's own terms.
+pub(crate) fn terms(corpus: &Corpus, phrases: &[QueryPhrase]) -> Vec<(String, f32)> {
+    let mut terms: BTreeMap<String, f32> = BTreeMap::new();
+    let common = (corpus.index.doc_count() as f64 * COMMON_SHARE).ceil() as usize;
+    for p in phrases {
+        if p.from != "query" {
+            // An expansion counts only as a whole: the parts of 商标专用权质押 (商标, 专用权) are
+            // not about pledges. Keywords are in jieba's dictionary at build time, so one that
+            // occurs in the corpus is an index term.
+            let t = p.text.to_lowercase();
+            if corpus.index.term_id(&t).is_some() && corpus.index.df(&t) <= common {
+                let e = terms.entry(t).or_insert(0.0);
+                *e = e.max(p.weight);
+            }
+            continue;
+        }
+        let words = corpus.index.words(&p.text);
+        let single = p.text.chars().count() == 1;
+        let typed = p.from == "query";
+        for w in words {
+            let cjk_char = w.chars().count() == 1 && !w.is_ascii();
+            if (cjk_char && !single) || (!typed && corpus.index.df(&w) > common) {
+                continue;
+            }
+            // Like jieba's search mode on the corpus side: a typed compound (人才培养) also
+            // looks for its known two- and three-character parts (人才, 培养), at half weight.
+            if typed {
+                for part in parts(&w).into_iter().filter(|x| corpus.index.term_id(x).is_some()) {
+                    let e = terms.entry(part).or_insert(0.0);
+                    *e = e.max(p.weight * PART_WEIGHT);
+                }
+            }
+            let e = terms.entry(w).or_insert(0.0);
+            *e = e.max(p.weight);
+        }
+    }
+    terms.into_iter().collect()
+}
+
+/// Two- and three-character substrings of a CJK word of three or more characters.
+fn parts(word: &str) -> Vec<String> {
+    let chars: Vec<char> = word.chars().collect();
+    if chars.len() < 3 || chars.iter().any(char::is_ascii) {
+        return vec![];
+    }
+    let mut out = Vec::new();
+    for n in [2, 3] {
+        if n < chars.len() {
+            out.extend(chars.windows(n).map(|w| w.iter().collect::<String>()));
+        }
+    }
+    out
+}
+
+pub fn search(corpus: &Corpus, query: &str, opts: &SearchOptions) -> Result<SearchResult, QueryError> {
+    check_text(query, MAX_QUERY_CHARS)?;
+    let limit = check_limit(opts.limit)?;
+    let restrict = FilterOptions {
+        plans: opts.plans.clone(),
+        themes: opts.themes.clone(),
+        regions: opts.regions.clone(),
+        levels: opts.levels.clone(),
+        years: opts.years.clone(),
+        kinds: opts.kinds.clone(),
+        focus: opts.focus.clone(),
+        agencies: opts.agencies.clone(),
+        ..Default::default()
+    };
+    let selection = Selection::new(corpus, &restrict)?;
+    let allowed = selection.select(corpus);
+
+    let (phrases, themes) = phrases(corpus, query, !opts.no_synonyms);
+    let terms = terms(corpus, &phrases);
+    let bm25 = corpus.index.scores(&terms);
+    let theme_ids: Vec<&str> = themes.iter().map(String::as_str).collect();
+    // Candidates: allowed measures that share a term with the query (a measure that contains a
+    // phrase verbatim contains its words too).
+    // When the query has a distinctive term (in at most DISTINCT_SHARE of the measures), a hit
+    // must have one: 专利质押 should not list every measure that says 专利.
+    let n = corpus.index.doc_count();
+    let distinct: Vec<(String, f32)> =
+        terms.iter().filter(|(t, _)| corpus.index.df(t) as f64 <= n as f64 * DISTINCT_SHARE).cloned().collect();
+    let required = (!distinct.is_empty()).then(|| corpus.index.scores(&distinct));
+    let candidates: Vec<(usize, f32, String)> = allowed
+        .into_iter()
+        .filter_map(|i| {
+            let base = bm25.get(i).copied().filter(|&s| s > 0.0)?;
+            if let Some(r) = &required {
+                r.get(i).copied().filter(|&s| s > 0.0)?;
+            }
+            Some((i, base, tagging_text(corpus.dataset.measures.get(i)?)))
+        })
+        .collect();
+    // A verbatim phrase earns its bonus only when it is specific: found in at most COMMON_SHARE
+    // of all measures (counted among the candidates, which hold every measure that has it).
+    let common = (corpus.dataset.measures.len() as f64 * COMMON_SHARE).ceil() as usize;
+    let specific: Vec<bool> =
+        phrases.iter().map(|p| candidates.iter().filter(|(_, _, t)| t.contains(p.text.as_str())).count() <= common).collect();
+
+    let mut scored: Vec<(usize, f32)> = Vec::new();
+    for (i, base, text) in &candidates {
+        let Some(m) = corpus.dataset.measures.get(*i) else { continue };
+        let phrase_bonus: f32 = phrases
+            .iter()
+            .zip(&specific)
+            .filter(|(p, &specific)| specific && text.contains(p.text.as_str()))
+            .map(|(p, _)| PHRASE_BONUS * p.weight)
+            .sum();
+        let boost = if m.themes.iter().any(|t| theme_ids.contains(&t.as_str())) { THEME_BOOST } else { 0.0 };
+        scored.push((*i, base + phrase_bonus + boost));
+    }
+    scored.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+
+    let mut plans: Vec<PlanScore> = Vec::new();
+    for &(i, score) in &scored {
+        let Some(m) = corpus.dataset.measures.get(i) else { continue };
+        match plans.iter_mut().find(|p| p.plan == m.plan) {
+            Some(p) => {
+                p.score += score;
+                p.count += 1;
+            }
+            None => plans.push(PlanScore { plan: m.plan.clone(), score, count: 1, share: 0.0 }),
+        }
+    }
+    for p in &mut plans {
+        let n = corpus.measures_of(&p.plan).count();
+        p.share = if n == 0 { 0.0 } else { p.count as f64 / n as f64 };
+    }
+    plans.sort_by(|a, b| b.score.total_cmp(&a.score));
+
+    let total = scored.len();
+    let needles: Vec<String> = phrases
+        .iter()
+        .map(|p| p.text.clone())
+        .chain(terms.iter().map(|(t, _)| t.clone()))
+        .collect();
+    let hits = page(scored, opts.offset, limit)
+        .into_iter()
+        .filter_map(|(i, score)| {
+            let m = corpus.dataset.measures.get(i)?;
+            Some(SearchHit {
+                id: m.id.clone(),
+                plan: m.plan.clone(),
+                score,
+                highlights: highlight(m.text.as_deref().unwrap_or(""), &needles),
+                title_highlights: highlight(m.title.as_deref().unwrap_or(""), &needles),
+            })
+        })
+        .collect();
+    Ok(SearchResult { query: query.to_string(), phrases, terms, themes, total, offset: opts.offset, limit, hits, plans })
+}
+
+/// Spans of `text` where any needle occurs (Latin needles case-insensitively), merged.
+pub(crate) fn highlight(text: &str, needles: &[String]) -> Vec<[usize; 2]> {
+    if text.is_empty() {
+        return vec![];
+    }
+    // Lower-casing ASCII keeps char offsets; other letters keep their case.
+    let lower: String = text.chars().map(|c| c.to_ascii_lowercase()).collect();
+    merge_spans(needles.iter().flat_map(|n| char_spans(&lower, n)).collect())
+}

@@ -1,0 +1,273 @@
+//! The theme taxonomy (`data/themes.toml`): loading, validation, and tagging measures with theme ids.
+//!
+//! Tagging is keyword-based and deliberately simple so that an editor can predict it: a measure
+//! gets a theme when one of the theme's `keywords_zh` occurs in its title, text or work item, or
+//! when two different `related_zh` terms do. The chapter is left out: a table row's chapter is its
+//! focus area (实施严格的知识产权保护 …), which would tag every row of the area.
+
+use crate::model::{Dataset, Measure, ThemeRef};
+use serde::{Deserialize, Serialize};
+
+/// The taxonomy bundled with the crate.
+pub const THEMES_TOML: &str = include_str!("../data/themes.toml");
+
+/// Weight of a `related_zh` hit relative to a `keywords_zh` hit, in scores.
+pub const RELATED_WEIGHT: f64 = 0.4;
+
+/// One theme of the taxonomy.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Theme {
+    pub id: String,
+    pub zh: String,
+    pub en: String,
+    pub description: String,
+    pub keywords_zh: Vec<String>,
+    #[serde(default)]
+    pub related_zh: Vec<String>,
+    #[serde(default)]
+    pub keywords_en: Vec<String>,
+}
+
+impl Theme {
+    pub fn to_ref(&self) -> ThemeRef {
+        ThemeRef { id: self.id.clone(), zh: self.zh.clone(), en: self.en.clone() }
+    }
+}
+
+/// The whole taxonomy, in file order.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Taxonomy {
+    pub themes: Vec<Theme>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct File {
+    #[serde(default)]
+    theme: Vec<Theme>,
+}
+
+/// How strongly a text touches one theme.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ThemeHit {
+    /// Index of the theme in the taxonomy.
+    pub theme: usize,
+    /// Strong hits count 1 per occurrence, related hits [`RELATED_WEIGHT`].
+    pub score: f64,
+    /// The keywords found, strong first, each once.
+    pub matched: Vec<String>,
+    /// Whether the hit is strong enough to tag a measure.
+    pub tags: bool,
+}
+
+impl Taxonomy {
+    /// Parse and validate a taxonomy file; the error names the theme and the problem.
+    pub fn from_toml(text: &str) -> Result<Taxonomy, String> {
+        let file: File = toml::from_str(text).map_err(|e| format!("themes file: {e}"))?;
+        let taxonomy = Taxonomy { themes: file.theme };
+        taxonomy.validate()?;
+        Ok(taxonomy)
+    }
+
+    /// The bundled taxonomy (`data/themes.toml`).
+    pub fn bundled() -> Result<Taxonomy, String> {
+        Taxonomy::from_toml(THEMES_TOML)
+    }
+
+    fn validate(&self) -> Result<(), String> {
+        let mut seen = std::collections::HashSet::new();
+        for (i, t) in self.themes.iter().enumerate() {
+            let name = if t.id.is_empty() { format!("theme #{}", i + 1) } else { format!("theme {:?}", t.id) };
+            let kebab = !t.id.is_empty()
+                && t.id.split('-').all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit()));
+            if !kebab {
+                return Err(format!("{name}: id must be kebab-case (a-z, 0-9, single hyphens)"));
+            }
+            if t.id == "none" {
+                return Err(format!("{name}: \"none\" is reserved (facets count untagged measures under it)"));
+            }
+            if !seen.insert(t.id.as_str()) {
+                return Err(format!("{name}: duplicate id"));
+            }
+            if t.zh.trim().is_empty() || t.en.trim().is_empty() {
+                return Err(format!("{name}: zh and en names are required"));
+            }
+            if t.keywords_zh.iter().all(|k| k.trim().is_empty()) {
+                return Err(format!("{name}: needs at least one keywords_zh entry"));
+            }
+            if let Some(k) = t.keywords_zh.iter().chain(&t.related_zh).chain(&t.keywords_en).find(|k| k.trim().is_empty()) {
+                return Err(format!("{name}: empty keyword {k:?}"));
+            }
+        }
+        Ok(())
+    }
+
+    pub fn position(&self, id: &str) -> Option<usize> {
+        self.themes.iter().position(|t| t.id == id)
+    }
+
+    pub fn refs(&self) -> Vec<ThemeRef> {
+        self.themes.iter().map(Theme::to_ref).collect()
+    }
+
+    /// Themes a Chinese text touches, strongest first. Keywords contained in a longer keyword
+    /// of the same theme that also matched are not counted twice (质押 inside 质押融资).
+    pub fn hits_zh(&self, text: &str) -> Vec<ThemeHit> {
+        let mut out = Vec::new();
+        for (i, t) in self.themes.iter().enumerate() {
+            let mut taken = Vec::new();
+            let strong = count_keywords(text, &t.keywords_zh, &mut taken);
+            let related = count_keywords(text, &t.related_zh, &mut taken);
+            let strong_n: usize = strong.iter().map(|(_, n)| n).sum();
+            let related_n: usize = related.iter().map(|(_, n)| n).sum();
+            if strong_n == 0 && related_n == 0 {
+                continue;
+            }
+            let score = strong_n as f64 + RELATED_WEIGHT * related_n as f64;
+            let tags = strong_n > 0 || related.len() >= 2;
+            let matched = strong.into_iter().chain(related).map(|(k, _)| k).collect();
+            out.push(ThemeHit { theme: i, score, matched, tags });
+        }
+        out.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.theme.cmp(&b.theme)));
+        out
+    }
+
+    /// Themes an English text touches: `keywords_en` phrases found at word boundaries
+    /// (case-insensitive), longer phrases first so that "patent pledge" is not also "pledge".
+    pub fn hits_en(&self, text: &str) -> Vec<ThemeHit> {
+        let lower = text.to_lowercase();
+        let mut out = Vec::new();
+        for (i, t) in self.themes.iter().enumerate() {
+            let mut keys: Vec<&String> = t.keywords_en.iter().collect();
+            keys.sort_by_key(|k| std::cmp::Reverse(k.len()));
+            let mut taken: Vec<(usize, usize)> = Vec::new();
+            let mut matched = Vec::new();
+            for k in keys {
+                let k = k.to_lowercase();
+                let mut found = false;
+                for (start, _) in lower.match_indices(k.as_str()) {
+                    let end = start + k.len();
+                    if !word_boundary(&lower, start, end) || taken.iter().any(|&(s, e)| start < e && s < end) {
+                        continue;
+                    }
+                    taken.push((start, end));
+                    found = true;
+                }
+                if found {
+                    matched.push(k);
+                }
+            }
+            if !taken.is_empty() {
+                // Longer phrases say more than a single word.
+                let score = taken.iter().map(|(s, e)| if lower[*s..*e].contains(' ') { 1.5 } else { 1.0 }).sum();
+                out.push(ThemeHit { theme: i, score, matched, tags: true });
+            }
+        }
+        out.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.theme.cmp(&b.theme)));
+        out
+    }
+
+    /// Theme ids of a measure, in taxonomy order.
+    pub fn tag(&self, m: &Measure) -> Vec<String> {
+        let text = tagging_text(m);
+        let mut hits: Vec<usize> = self.hits_zh(&text).into_iter().filter(|h| h.tags).map(|h| h.theme).collect();
+        hits.sort_unstable();
+        hits.into_iter().filter_map(|i| self.themes.get(i)).map(|t| t.id.clone()).collect()
+    }
+
+    /// Tag every measure and list the themes in the dataset.
+    pub fn tag_dataset(&self, data: &mut Dataset) {
+        for m in &mut data.measures {
+            m.themes = self.tag(m);
+        }
+        data.themes = self.refs();
+    }
+}
+
+/// The part of a measure that tagging reads: title, work item and text (not the chapter).
+pub fn tagging_text(m: &Measure) -> String {
+    [m.title.as_deref(), m.work_item.as_deref(), m.text.as_deref()].into_iter().flatten().collect::<Vec<_>>().join("。")
+}
+
+/// Each keyword found in `text` with its count of occurrences that overlap no span already in
+/// `taken` (longer keywords are tried first; the spans found are added to `taken`).
+fn count_keywords(text: &str, keywords: &[String], taken: &mut Vec<(usize, usize)>) -> Vec<(String, usize)> {
+    let mut keys: Vec<&String> = keywords.iter().filter(|k| !k.is_empty()).collect();
+    keys.sort_by_key(|k| std::cmp::Reverse(k.chars().count()));
+    let mut out = Vec::new();
+    for k in keys {
+        let mut n = 0;
+        for (start, _) in text.match_indices(k.as_str()) {
+            let end = start + k.len();
+            if taken.iter().any(|&(s, e)| start < e && s < end) {
+                continue;
+            }
+            taken.push((start, end));
+            n += 1;
+        }
+        if n > 0 {
+            out.push((k.clone(), n));
+        }
+    }
+    out
+}
+
+/// Is `text[start..end]` a whole word (no ASCII letter or digit right before or after)?
+fn word_boundary(text: &str, start: usize, end: usize) -> bool {
+    let before = text.get(..start).and_then(|s| s.chars().next_back());
+    let after = text.get(end..).and_then(|s| s.chars().next());
+    let alnum = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
+    !alnum(before) && !alnum(after)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bundled_taxonomy_is_valid_and_large_enough() {
+        let t = Taxonomy::bundled().expect("data/themes.toml parses");
+        assert!(t.themes.len() >= 28, "{} themes", t.themes.len());
+        for id in ["pledge-financing", "geographical-indications", "customs-enforcement", "software-legalisation"] {
+            assert!(t.position(id).is_some(), "{id} missing");
+        }
+    }
+
+    #[test]
+    fn bad_files_are_rejected_with_the_theme_named() {
+        let dup = "[[theme]]\nid='a'\nzh='甲'\nen='A'\ndescription=''\nkeywords_zh=['甲']\n".repeat(2);
+        assert!(Taxonomy::from_toml(&dup).unwrap_err().contains("duplicate id"));
+        let bad = "[[theme]]\nid='Not Kebab'\nzh='甲'\nen='A'\ndescription=''\nkeywords_zh=['甲']\n";
+        assert!(Taxonomy::from_toml(bad).unwrap_err().contains("kebab"));
+        let unknown = "[[theme]]\nid='a'\nzh='甲'\nen='A'\ndescription=''\nkeywords_zh=['甲']\nkeyword_zh=['x']\n";
+        assert!(Taxonomy::from_toml(unknown).is_err());
+        let reserved = "[[theme]]\nid='none'\nzh='甲'\nen='A'\ndescription=''\nkeywords_zh=['甲']\n";
+        assert!(Taxonomy::from_toml(reserved).unwrap_err().contains("reserved"));
+        let none = "[[theme]]\nid='a'\nzh='甲'\nen='A'\ndescription=''\nkeywords_zh=[]\n";
+        assert!(Taxonomy::from_toml(none).unwrap_err().contains("keywords_zh"));
+    }
+
+    #[test]
+    fn longer_keywords_are_not_counted_twice() {
+        let t = Taxonomy::bundled().unwrap();
+        let hits = t.hits_zh("推进知识产权质押融资");
+        let pledge = hits.iter().find(|h| t.themes[h.theme].id == "pledge-financing").unwrap();
+        assert!(pledge.tags);
+        // 知识产权质押 and 质押融资 overlap: the longer is counted; 质押 (related) inside it is not,
+        // the 融资 left over is (as a related term).
+        assert_eq!(pledge.matched, ["知识产权质押", "融资"]);
+        assert!((pledge.score - (1.0 + RELATED_WEIGHT)).abs() < 1e-9, "{pledge:?}");
+    }
+
+    #[test]
+    fn english_phrases_match_on_word_boundaries() {
+        let t = Taxonomy::bundled().unwrap();
+        let ids = |q: &str| t.hits_en(q).into_iter().map(|h| t.themes[h.theme].id.clone()).collect::<Vec<_>>();
+        assert_eq!(ids("patent pledge financing").first().map(String::as_str), Some("pledge-financing"));
+        assert!(ids("customs seizures").contains(&"customs-enforcement".to_string()));
+        // "ai" must not fire inside "maintain", nor "port" inside "support".
+        assert!(!ids("maintain support").contains(&"internet-new-forms".to_string()));
+        assert!(!ids("support").contains(&"customs-enforcement".to_string()));
+    }
+}

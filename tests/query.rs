@@ -1,0 +1,416 @@
+//! Known answers of the query core on the bundled corpus. Written to hold on the corpus as it is
+//! now (4 prose plans) and once the 31 provincial tables of 2018 are parsed (35 plans). They need jieba to build the index.
+#![cfg(feature = "segment-jieba")]
+
+use plan_compare::query::diff::{inline_changes, Op};
+use plan_compare::query::{
+    compare, diff, filter, match_themes, search, theme_matrix, CompareBy, Corpus, DiffOptions, FilterOptions,
+    SearchOptions, ThemeMatrixOptions, MAX_QUERY_CHARS,
+};
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+fn corpus() -> &'static Corpus {
+    static C: OnceLock<Corpus> = OnceLock::new();
+    C.get_or_init(Corpus::bundled)
+}
+
+fn ids(q: &str, limit: usize) -> Vec<String> {
+    let opts = SearchOptions { limit: Some(limit), ..Default::default() };
+    search(corpus(), q, &opts).unwrap().hits.into_iter().map(|h| h.id).collect()
+}
+
+fn body(c: &Corpus, id: &str) -> String {
+    let m = c.measure(id).unwrap();
+    plan_compare::themes::tagging_text(m)
+}
+
+#[test]
+fn geographical_indication_measures_rank_above_incidental_mentions() {
+    let c = corpus();
+    let hits = ids("地理标志", 1000);
+    assert!(hits.len() >= 3, "{hits:?}");
+    // "About" GI: named in the title or work item, mentioned twice, or once in a short text.
+    let about = |id: &str| {
+        let m = c.measure(id).unwrap();
+        let text = body(c, id);
+        let n = text.matches("地理标志").count();
+        m.title.as_deref().is_some_and(|t| t.contains("地理标志"))
+            || m.work_item.as_deref().is_some_and(|t| t.contains("地理标志"))
+            || n >= 2
+            || (n == 1 && text.chars().count() <= 80)
+    };
+    for id in hits.iter().take(3) {
+        assert!(about(id), "{id} is in the top 3 for 地理标志 but only mentions it: {}", body(c, id));
+    }
+    let rank = |pred: &dyn Fn(&str) -> bool| {
+        let r: Vec<usize> = hits.iter().enumerate().filter(|(_, id)| pred(id)).map(|(i, _)| i).collect();
+        r.iter().sum::<usize>() as f64 / r.len().max(1) as f64
+    };
+    let incidental = |id: &str| !about(id) && body(c, id).contains("地理标志");
+    if hits.iter().any(|id| incidental(id)) {
+        assert!(rank(&|id| about(id)) < rank(&incidental), "incidental mentions rank above GI measures: {hits:?}");
+    }
+    // Every measure that says 地理标志 is found.
+    for m in &c.dataset.measures {
+        if plan_compare::themes::tagging_text(m).contains("地理标志") {
+            assert!(hits.contains(&m.id), "{} mentions 地理标志 but is not found", m.id);
+        }
+    }
+}
+
+#[test]
+fn pledge_queries_find_the_pledge_financing_measures_of_guangdong_2016() {
+    let c = corpus();
+    let want: Vec<&str> = c
+        .measures_of("guangdong-2016")
+        .filter(|(_, m)| m.text.as_deref().is_some_and(|t| t.contains("质押融资")))
+        .map(|(_, m)| m.id.as_str())
+        .collect();
+    assert!(!want.is_empty(), "guangdong-2016 has measures on 质押融资");
+    // Within the plan: over the whole corpus, the 31 tables' pledge-financing rows come first.
+    let in_plan = SearchOptions { plans: vec!["guangdong-2016".into()], limit: Some(20), ..Default::default() };
+    for q in ["知识产权质押融资", "专利质押"] {
+        let got: Vec<String> = search(c, q, &in_plan).unwrap().hits.into_iter().map(|h| h.id).collect();
+        let everywhere = ids(q, 20);
+        assert!(everywhere.iter().all(|id| body(c, id).contains("质押")), "{q}: the first 20 over all plans are about 质押");
+        for id in &want {
+            assert!(got.iter().any(|g| g == id), "{q}: {id} not in the first 20: {got:?}");
+        }
+    }
+}
+
+#[test]
+fn english_and_chinese_twins_return_largely_the_same_measures() {
+    for (en, zh) in [("patent pledge financing", "专利质押融资"), ("geographical indications", "地理标志"), ("customs", "海关")] {
+        let a: HashSet<String> = ids(en, 10).into_iter().collect();
+        let b: HashSet<String> = ids(zh, 10).into_iter().collect();
+        assert!(!a.is_empty() && !b.is_empty(), "{en} / {zh}");
+        let overlap = a.intersection(&b).count() as f64 / a.len().min(b.len()) as f64;
+        assert!(overlap >= 0.6, "{en} vs {zh}: overlap {overlap:.2}\n{a:?}\n{b:?}");
+    }
+}
+
+#[test]
+fn highlights_are_char_offsets_of_matching_text() {
+    let c = corpus();
+    let r = search(c, "地理标志", &SearchOptions::default()).unwrap();
+    let mut seen = 0;
+    for h in &r.hits {
+        let text: Vec<char> = c.measure(&h.id).unwrap().text.as_deref().unwrap_or("").chars().collect();
+        for &[s, e] in &h.highlights {
+            assert!(s < e && e <= text.len(), "{}: span {s}..{e} outside text of {} chars", h.id, text.len());
+            let piece: String = text[s..e].iter().collect();
+            assert!(piece.contains("地理") || piece.contains("标志") || piece.contains("原产地"), "{}: {piece}", h.id);
+            seen += 1;
+        }
+    }
+    assert!(seen > 0);
+    // Plan scores sum the measures' scores.
+    let total: f32 = r.plans.iter().map(|p| p.score).sum();
+    let all = search(c, "地理标志", &SearchOptions { limit: Some(1000), ..Default::default() }).unwrap();
+    let sum: f32 = all.hits.iter().map(|h| h.score).sum();
+    assert!((total - sum).abs() < 1e-3 * sum.max(1.0));
+}
+
+fn check_facets(opts: &FilterOptions) {
+    let r = filter(corpus(), opts).unwrap();
+    for (name, f) in [("region", &r.facets.region), ("level", &r.facets.level), ("year", &r.facets.year), ("focus", &r.facets.focus)] {
+        assert_eq!(f.iter().map(|c| c.count).sum::<usize>(), r.total, "{name} facet of {opts:?}");
+    }
+    for (name, f) in [("agency", &r.facets.agency), ("theme", &r.facets.theme)] {
+        assert!(f.iter().map(|c| c.count).sum::<usize>() >= r.total, "{name}");
+        assert!(f.iter().all(|c| c.count <= r.total && c.count > 0), "{name}");
+    }
+}
+
+#[test]
+fn facets_add_up_to_the_total() {
+    check_facets(&FilterOptions::default());
+    check_facets(&FilterOptions { themes: vec!["pledge-financing".into()], ..Default::default() });
+    check_facets(&FilterOptions { levels: vec!["province".into()], years: vec![2018], ..Default::default() });
+    let all = filter(corpus(), &FilterOptions::default()).unwrap();
+    assert_eq!(all.total, corpus().dataset.measures.len());
+    assert_eq!(all.items.len(), 20);
+}
+
+#[test]
+fn filters_combine_with_and_across_fields_and_or_within() {
+    let c = corpus();
+    let f = |o: FilterOptions| filter(c, &FilterOptions { limit: Some(1000), ..o }).unwrap();
+    let gd16 = f(FilterOptions { plans: vec!["guangdong-2016".into()], ..Default::default() });
+    let pledge = f(FilterOptions { themes: vec!["pledge-financing".into()], ..Default::default() });
+    let both = f(FilterOptions { plans: vec!["guangdong-2016".into()], themes: vec!["pledge-financing".into()], ..Default::default() });
+    let expect: Vec<String> = gd16.items.iter().filter(|i| pledge.items.contains(i)).cloned().collect();
+    assert_eq!(both.items, expect);
+    assert!(both.total > 0);
+    let either = f(FilterOptions { plans: vec!["guangdong-2016".into(), "shantou-2016-2020".into()], ..Default::default() });
+    let st = f(FilterOptions { plans: vec!["shantou-2016-2020".into()], ..Default::default() });
+    assert_eq!(either.total, gd16.total + st.total);
+    // A year inside a plan's span selects it.
+    let y2019 = f(FilterOptions { years: vec![2019], ..Default::default() });
+    assert!(y2019.items.iter().all(|i| i.starts_with("shantou-2016-2020") || i.starts_with("guangdong-2018-2022")));
+    // Words: any of them, in any text field; agencies by canonical type.
+    let w = f(FilterOptions { words: vec!["海关".into(), "边境".into()], ..Default::default() });
+    assert!(w.total > 0 && w.items.iter().all(|i| {
+        let b = body(c, i) + &c.measure(i).unwrap().chapter;
+        b.contains("海关") || b.contains("边境")
+    }));
+    let ipo = f(FilterOptions { agencies: vec!["知识产权局".into()], ..Default::default() });
+    assert!(ipo.total > 0 && ipo.items.iter().all(|i| c.measure(i).unwrap().departments.iter().any(|d| d.agency == "知识产权局")));
+}
+
+#[test]
+fn bad_inputs_give_errors_or_empty_results_never_panics() {
+    let c = corpus();
+    let code = |r: Result<(), plan_compare::query::QueryError>| r.unwrap_err().code();
+    let f = |o: FilterOptions| filter(c, &o).map(|_| ());
+    assert_eq!(code(f(FilterOptions { plans: vec!["atlantis-2018".into()], ..Default::default() })), "UNKNOWN_PLAN");
+    assert_eq!(code(f(FilterOptions { themes: vec!["no-such-theme".into()], ..Default::default() })), "UNKNOWN_THEME");
+    assert_eq!(code(f(FilterOptions { limit: Some(5000), ..Default::default() })), "INVALID_OPTION");
+    assert_eq!(code(f(FilterOptions { focus: vec![9], ..Default::default() })), "INVALID_OPTION");
+    assert_eq!(code(f(FilterOptions { levels: vec!["planet".into()], ..Default::default() })), "INVALID_OPTION");
+    assert_eq!(code(f(FilterOptions { words: vec!["字".repeat(2000)], ..Default::default() })), "QUERY_TOO_LONG");
+    // Contradictory filters: empty, not an error.
+    let r = filter(c, &FilterOptions { regions: vec!["北京市".into()], plans: vec!["guangdong-2016".into()], ..Default::default() }).unwrap();
+    assert_eq!((r.total, r.items.len()), (0, 0));
+    assert!(r.facets.region.is_empty());
+    // limit 0: empty page, total given; offset past the end: empty page.
+    let r = filter(c, &FilterOptions { limit: Some(0), ..Default::default() }).unwrap();
+    assert!(r.items.is_empty() && r.total == c.dataset.measures.len());
+    let r = filter(c, &FilterOptions { offset: usize::MAX, ..Default::default() }).unwrap();
+    assert!(r.items.is_empty() && r.total > 0);
+
+    let s = |q: &str| search(c, q, &SearchOptions::default()).map(|_| ());
+    assert_eq!(code(s("")), "EMPTY_QUERY");
+    assert_eq!(code(s("   ，。！")), "EMPTY_QUERY");
+    assert_eq!(code(s(&"专".repeat(MAX_QUERY_CHARS + 1))), "QUERY_TOO_LONG");
+    assert_eq!(code(s(&"x".repeat(1 << 20))), "QUERY_TOO_LONG");
+    assert!(s(&"专".repeat(MAX_QUERY_CHARS)).is_ok());
+    let r = search(c, "zzzz qqqq", &SearchOptions::default()).unwrap();
+    assert_eq!(r.total, 0);
+    let r = search(c, "专利", &SearchOptions { offset: 1 << 40, ..Default::default() }).unwrap();
+    assert!(r.hits.is_empty() && r.total > 0);
+    assert_eq!(code(search(c, "专利", &SearchOptions { plans: vec!["x".into()], ..Default::default() }).map(|_| ())), "UNKNOWN_PLAN");
+
+    assert_eq!(code(diff(c, "guangdong-2016", "nowhere", &DiffOptions::default()).map(|_| ())), "UNKNOWN_PLAN");
+    assert_eq!(code(diff(c, "guangdong-2016", "guangdong-2016", &DiffOptions { threshold: Some(2.0), ..Default::default() }).map(|_| ())), "INVALID_OPTION");
+    assert_eq!(code(diff(c, "guangdong-2016", "guangdong-2016", &DiffOptions { threshold: Some(f64::NAN), ..Default::default() }).map(|_| ())), "INVALID_OPTION");
+    assert_eq!(code(compare(c, &["nowhere".into()], &CompareBy::Theme("copyright".into())).map(|_| ())), "UNKNOWN_PLAN");
+    assert_eq!(code(compare(c, &["guangdong-2016".into()], &CompareBy::Theme("nope".into())).map(|_| ())), "UNKNOWN_THEME");
+    assert_eq!(code(compare(c, &[], &CompareBy::Theme("copyright".into())).map(|_| ())), "INVALID_OPTION");
+    assert_eq!(code(compare(c, &["guangdong-2016".into()], &CompareBy::WorkItem(String::new())).map(|_| ())), "EMPTY_QUERY");
+    assert_eq!(code(match_themes(c, "").map(|_| ())), "EMPTY_QUERY");
+    assert_eq!(code(match_themes(c, &"版".repeat(200_000)).map(|_| ())), "QUERY_TOO_LONG");
+    assert_eq!(code(theme_matrix(c, &ThemeMatrixOptions { themes: vec!["nope".into()], ..Default::default() }).map(|_| ())), "UNKNOWN_THEME");
+
+    // Options from JS: unknown fields are refused, missing ones take defaults.
+    assert!(serde_json::from_str::<FilterOptions>(r#"{"plan": ["x"]}"#).is_err());
+    let o: FilterOptions = serde_json::from_str(r#"{"workItems": ["a"], "limit": 3}"#).unwrap();
+    assert_eq!((o.work_items.len(), o.limit, o.offset), (1, Some(3), 0));
+    let by: CompareBy = serde_json::from_str(r#"{"workItem": "知识产权服务业集聚区建设"}"#).unwrap();
+    assert_eq!(by, CompareBy::WorkItem("知识产权服务业集聚区建设".into()));
+}
+
+#[test]
+fn every_theme_has_a_keyword_that_occurs_in_the_corpus_and_measures_are_tagged() {
+    let c = corpus();
+    let seeds: String = plan_compare::dataset::SEEDS.iter().map(|s| s.text.split_whitespace().collect::<String>()).collect();
+    for t in &c.taxonomy.themes {
+        assert!(t.keywords_zh.iter().any(|k| seeds.contains(k.as_str())), "theme {}: no keyword occurs in the seeds", t.id);
+    }
+    assert_eq!(c.dataset.themes.len(), c.taxonomy.themes.len());
+    let tagged = c.dataset.measures.iter().filter(|m| !m.themes.is_empty()).count();
+    assert!(tagged * 10 >= c.dataset.measures.len() * 8, "only {tagged} of {} measures have a theme", c.dataset.measures.len());
+    // Tags are exactly the themes whose strong keywords occur (spot check).
+    let m = c.dataset.measures.iter().find(|m| m.text.as_deref().is_some_and(|t| t.contains("质押融资"))).unwrap();
+    assert!(m.themes.contains(&"pledge-financing".to_string()), "{}", m.id);
+}
+
+#[test]
+fn match_themes_finds_the_themes_of_a_text_in_either_language() {
+    let c = corpus();
+    let r = match_themes(c, "推进专利质押融资，加强海关知识产权执法").unwrap();
+    let got: Vec<&str> = r.iter().filter(|m| m.tagged).map(|m| m.id.as_str()).collect();
+    assert!(got.contains(&"pledge-financing") && got.contains(&"customs-enforcement"), "{got:?}");
+    let r = match_themes(c, "Customs seizures of counterfeit goods at the border").unwrap();
+    assert_eq!(r.first().map(|m| m.id.as_str()), Some("customs-enforcement"));
+    assert!(r.iter().any(|m| m.id == "anti-counterfeiting"));
+    assert!(match_themes(c, "天气晴朗").unwrap().is_empty());
+}
+
+#[test]
+fn theme_matrix_counts_agree_with_filter() {
+    let c = corpus();
+    let m = theme_matrix(c, &ThemeMatrixOptions::default()).unwrap();
+    assert_eq!(m.plans.len(), c.dataset.plans.len());
+    assert_eq!(m.themes.len(), c.taxonomy.themes.len());
+    for (pi, plan) in m.plans.iter().enumerate() {
+        for (ti, theme) in m.themes.iter().enumerate() {
+            let cell = &m.cells[pi][ti];
+            let f = filter(c, &FilterOptions { plans: vec![plan.clone()], themes: vec![theme.clone()], limit: Some(0), ..Default::default() }).unwrap();
+            assert_eq!(cell.count, f.total, "{plan} × {theme}");
+            assert!((0.0..=1.0).contains(&cell.share));
+            assert!(cell.count == 0 || cell.score > 0.0);
+        }
+    }
+}
+
+#[test]
+fn compare_by_theme_and_work_item_gives_one_row_per_plan() {
+    let c = corpus();
+    let plans: Vec<String> = c.dataset.plans.iter().map(|p| p.id.clone()).collect();
+    let r = compare(c, &plans, &CompareBy::Theme("pledge-financing".into())).unwrap();
+    assert_eq!(r.rows.len(), plans.len());
+    for row in &r.rows {
+        assert!(row.measures.iter().all(|id| c.measure(id).unwrap().themes.contains(&"pledge-financing".to_string())));
+    }
+    assert!(r.rows.iter().any(|row| !row.measures.is_empty()));
+    let r = compare(c, &["guangdong-2016".into()], &CompareBy::WorkItem("知识产权质押融资".into())).unwrap();
+    assert!(!r.rows[0].measures.is_empty());
+}
+
+#[test]
+fn diff_aligns_prose_plans_and_its_runs_rebuild_both_texts() {
+    let c = corpus();
+    let r = diff(c, "guangdong-2016", "guangdong-2018-2022", &DiffOptions::default()).unwrap();
+    let a_count = c.measures_of("guangdong-2016").count();
+    let b_count = c.measures_of("guangdong-2018-2022").count();
+    assert_eq!(r.pairs.len() + r.only_a.len(), a_count);
+    assert_eq!(r.pairs.len() + r.only_b.len(), b_count);
+    assert!(!r.pairs.is_empty());
+    let mut seen_a = HashSet::new();
+    let mut seen_b = HashSet::new();
+    for p in &r.pairs {
+        assert!(seen_a.insert(&p.a) && seen_b.insert(&p.b), "not one-to-one");
+        assert!(p.score >= r.threshold);
+        let (ta, tb) = (c.measure(&p.a).unwrap().text.clone().unwrap_or_default(), c.measure(&p.b).unwrap().text.clone().unwrap_or_default());
+        let old: String = p.changes.iter().filter(|x| x.op != Op::Insert).map(|x| x.text.as_str()).collect();
+        let new: String = p.changes.iter().filter(|x| x.op != Op::Delete).map(|x| x.text.as_str()).collect();
+        assert_eq!((old, new), (ta, tb));
+    }
+    // Self-diff: everything pairs with itself, unchanged.
+    let r = diff(c, "shantou-2016-2020", "shantou-2016-2020", &DiffOptions::default()).unwrap();
+    assert!(r.only_a.is_empty() && r.only_b.is_empty());
+    assert!(r.pairs.iter().all(|p| p.a == p.b && p.changes.iter().all(|x| x.op == Op::Equal)));
+    // Targets by fuzzy indicator: 万人发明专利拥有量（专利密度） 2.4 vs 万人发明专利拥有量 25.
+    let r = diff(c, "shantou-2016-2020", "guangdong-2018-2022", &DiffOptions::default()).unwrap();
+    let t = r.targets.pairs.iter().find(|t| t.b.indicator == "万人发明专利拥有量").expect("patent density paired");
+    assert!(t.a.indicator.starts_with("万人发明专利拥有量"));
+    assert_eq!((t.a.value, t.b.value, t.delta), (2.4, 25.0, Some(22.6)));
+}
+
+#[test]
+fn table_plans_align_on_every_shared_work_item() {
+    let c = corpus();
+    let present = |id: &str| c.dataset.plans.iter().any(|p| p.id == id) && c.measures_of(id).any(|(_, m)| m.focus_no.is_some());
+    assert!(present("beijing-2018") && present("tianjin-2018"), "the 2018 tables are parsed");
+    let r = diff(c, "beijing-2018", "tianjin-2018", &DiffOptions::default()).unwrap();
+    let key = |id: &str| c.measure(id).and_then(|m| m.work_item.as_deref()).map(plan_compare::query::normalize);
+    let keys = |plan: &str| c.measures_of(plan).filter_map(|(_, m)| m.work_item.as_deref().map(plan_compare::query::normalize)).collect::<HashSet<_>>();
+    let shared: HashSet<String> = keys("beijing-2018").intersection(&keys("tianjin-2018")).cloned().collect();
+    assert!(!shared.is_empty());
+    for k in &shared {
+        assert!(
+            r.pairs.iter().any(|p| key(&p.a).as_ref() == Some(k) && key(&p.b).as_ref() == Some(k)),
+            "work item {k} is in both plans but not aligned"
+        );
+    }
+    for p in &r.pairs {
+        if p.by == plan_compare::query::diff::AlignedBy::WorkItem {
+            let (x, y) = (key(&p.a).unwrap_or_default(), key(&p.b).unwrap_or_default());
+            assert!(x == y || plan_compare::query::similarity(&x, &y) >= plan_compare::query::diff::WORK_ITEM_THRESHOLD, "{x} ~ {y}");
+        }
+    }
+}
+
+#[test]
+fn corpus_survives_a_serde_round_trip() {
+    let c = corpus();
+    let json = serde_json::to_string(c).unwrap();
+    let back: Corpus = serde_json::from_str(&json).unwrap();
+    assert_eq!(&back, c);
+    let q = |c: &Corpus| search(c, "专利导航", &SearchOptions::default()).unwrap().hits.into_iter().map(|h| h.id).collect::<Vec<_>>();
+    assert_eq!(q(&back), q(c));
+}
+
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
+
+        #[test]
+        fn inline_changes_rebuild_both_texts(a in "[专利质押融资地理标志，。a-c 1]{0,40}", b in "[专利质押融资地理标志，。a-c 1]{0,40}") {
+            let changes = inline_changes(corpus(), &a, &b);
+            let old: String = changes.iter().filter(|x| x.op != Op::Insert).map(|x| x.text.as_str()).collect();
+            let new: String = changes.iter().filter(|x| x.op != Op::Delete).map(|x| x.text.as_str()).collect();
+            prop_assert_eq!(old, a);
+            prop_assert_eq!(new, b);
+            // Runs are merged: no two neighbours share an op.
+            prop_assert!(changes.windows(2).all(|w| w[0].op != w[1].op));
+        }
+
+        #[test]
+        fn queries_never_panic(q in "\\PC{0,30}", offset in 0usize..5000, limit in 0usize..1500) {
+            let c = corpus();
+            let _ = search(c, &q, &SearchOptions { offset, limit: Some(limit), ..Default::default() });
+            let _ = match_themes(c, &q);
+            let _ = filter(c, &FilterOptions { words: vec![q.clone()], work_items: vec![q.clone()], regions: vec![q.clone()], offset, limit: Some(limit), ..Default::default() });
+            let _ = compare(c, &["guangdong-2016".into()], &CompareBy::WorkItem(q.clone()));
+        }
+    }
+}
+
+#[test]
+fn a_readers_plan_added_at_run_time_is_searchable_and_diffable() {
+    use plan_compare::parse::{parse_document, DocumentInfo};
+    let mut c = corpus().clone();
+    let text = "一、加强保护\n（一）推进地理标志保护。加强地理标志产品保护和地理标志商标培育。（市市场监管局负责）\n（二）推进知识产权质押融资。建立质押融资风险补偿资金。（市知识产权局负责）\n";
+    let info = DocumentInfo {
+        source: "reader".into(),
+        region: Some("测试市".into()),
+        level: plan_compare::model::Level::City,
+        kind: plan_compare::model::Kind::WorkPoints,
+        year_start: Some(2019),
+        year_end: Some(2019),
+        title: None,
+        id: Some("reader-2019".into()),
+    };
+    let parsed = parse_document(&info, text).dataset;
+    assert_eq!((parsed.plans.len(), parsed.measures.len()), (1, 2), "the sample parses into one plan of two items");
+    let plan = parsed.plans[0].clone();
+    c.add_plan(plan.clone(), parsed.measures.clone(), parsed.targets.clone()).unwrap();
+    assert_eq!(c.add_plan(plan.clone(), vec![], vec![]).unwrap_err().code(), "INVALID_OPTION");
+    let r = search(&c, "地理标志", &SearchOptions { plans: vec![plan.id.clone()], ..Default::default() }).unwrap();
+    assert!(!r.hits.is_empty(), "the added plan's GI measure is found");
+    assert!(c.measure(&r.hits[0].id).unwrap().themes.contains(&"geographical-indications".to_string()));
+    let d = diff(&c, &plan.id, "guangdong-2016", &DiffOptions::default()).unwrap();
+    assert_eq!(d.pairs.len() + d.only_a.len(), parsed.measures.len());
+}
+
+#[test]
+fn common_words_rank_but_do_not_select_when_the_query_has_a_distinctive_one() {
+    let c = corpus();
+    let r = search(c, "专利质押", &SearchOptions { limit: Some(1000), ..Default::default() }).unwrap();
+    let with_patent = c.dataset.measures.iter().filter(|m| plan_compare::themes::tagging_text(m).contains("专利")).count();
+    assert!(r.total < with_patent, "{} hits, {with_patent} measures say 专利", r.total);
+    let pledge = &c.taxonomy.themes[c.theme_index("pledge-financing").unwrap()];
+    for h in &r.hits {
+        let text = body(c, &h.id);
+        assert!(
+            text.contains("质押") || pledge.keywords_zh.iter().any(|k| text.contains(k.as_str())),
+            "{} is a hit for 专利质押 without any pledge term",
+            h.id
+        );
+    }
+    // A typed compound also finds its parts in another order (人才培养 → 培养…人才).
+    let compound: HashSet<String> = ids("人才培养", 1000).into_iter().collect();
+    for m in &c.dataset.measures {
+        let t = plan_compare::themes::tagging_text(m);
+        if t.contains("培养") && t.contains("人才") {
+            assert!(compound.contains(&m.id), "{} has 人才 and 培养 but is not found for 人才培养", m.id);
+        }
+    }
+}
