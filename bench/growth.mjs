@@ -71,6 +71,13 @@ for (const k of scales) {
   // plan-compare: bundle encode/decode (native; the wasm module embeds this bundle)
   const pc = JSON.parse(execFileSync(join(repo, 'target/release/examples/bench_corpus'), [exportPath, join(dir, 'bundle.bin')], { encoding: 'utf8' }));
   row.planCompare = { ...pc, bundle: sizes(readFileSync(join(dir, 'bundle.bin'))) };
+  // the query core natively at this size: Corpus build (tagging + jieba index), its size, query latency
+  // (diff on every 31st provincial pair); at 100× only with BENCH_GROWTH_FULL (jieba over 160 k measures)
+  if (k <= 10 || process.env.BENCH_GROWTH_FULL) {
+    const n = JSON.parse(execFileSync(join(repo, 'target/release/examples/bench_queries'), [exportPath, join(bench, 'judgments.json'), '31'], { encoding: 'utf8', maxBuffer: 1 << 28 }));
+    row.planCompareNative = { buildMs: n.build_ms, corpusBytes: n.corpus_postcard_bytes,
+      ...Object.fromEntries(['search', 'filter', 'matchThemes', 'themeMatrix', 'diff', 'compare'].map((q) => [q, summary(n[q])])) };
+  }
   // the peers at 100× take minutes (building and serialising 160 k documents): only on request
   if (k >= 100 && !process.env.BENCH_GROWTH_FULL) {
     rows.push(row);

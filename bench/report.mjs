@@ -9,6 +9,8 @@ const node = read('node.json');
 const st = read('startup.json');
 const growth = read('growth.json');
 const machine = read('machine.json');
+const native = existsSync(join(out, 'native.json')) ? read('native.json') : null;
+import { summary } from './lib/corpus.mjs';
 const judged = loadJudgments();
 const f1 = (x) => (x === undefined || Number.isNaN(x) ? '–' : x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x >= 1 ? x.toFixed(2) : x.toFixed(3));
 const kb = (b) => (b >= 1e6 ? `${(b / 1e6).toFixed(2)} MB` : `${(b / 1e3).toFixed(1)} kB`);
@@ -99,28 +101,47 @@ p('(5 pairs); jsdiff `diffLines` (whole measures as lines: coarse, no inline cha
 p();
 p('| query | engine | median | p95 | plan-compare ÷ this (median) |');
 p('|---|---|---:|---:|---:|');
-const lat = node.latency;
+const lat = { ...node.latency };
+// Until the package binds a query function, its row is the same Rust function timed natively
+// (examples/bench_queries.rs, release build): marked †, and not comparable 1:1 with JS peers in V8.
+let nativeUsed = false;
+if (native) {
+  for (const [q, key] of [['search', 'search'], ['filter', 'filter'], ['matchThemes', 'matchThemes'], ['themeMatrix', 'themeMatrix'], ['compare', 'compare'], ['diff', 'diff'], ['diff (every 31st pair)', 'diffSample']]) {
+    const wasmKey = q === 'diff (every 31st pair)' ? 'diff/plan-compare (every 31st pair)' : `${q}/plan-compare`;
+    if (!lat[wasmKey] && native[key]) { lat[wasmKey] = { ...summary(native[key]), native: true }; nativeUsed = true; }
+  }
+}
+const pcName = (s) => (s?.native ? 'plan-compare (native Rust †)' : 'plan-compare (wasm in Node)');
 const pcSearch = lat['search/plan-compare'];
 const row = (q, e, s, pc) => p(`| ${q} | ${e} | ${f1(s?.median)} | ${f1(s?.p95)} | ${pc === undefined ? '–' : pc === 'self' ? '1' : ratio(pc.median, s.median)} |`);
-if (pcSearch) row('search', 'plan-compare', pcSearch, 'self');
+if (pcSearch) row('search', pcName(pcSearch), pcSearch, 'self');
 else p('| search | plan-compare | not bound | | |');
 row('search', 'MiniSearch', lat['search/minisearch'], pcSearch);
 row('search', 'FlexSearch', lat['search/flexsearch'], pcSearch);
 row('search (Chromium)', 'Pagefind', st.pagefind.latency, pcSearch);
 for (const q of ['filter', 'matchThemes', 'themeMatrix', 'compare']) {
   const s = lat[`${q}/plan-compare`];
-  if (s) row(q, 'plan-compare', s, 'self');
+  if (s) row(q, pcName(s), s, 'self');
   else p(`| ${q} | plan-compare | not bound | | |`);
 }
 const pcDiff = lat['diff/plan-compare'];
-if (pcDiff) row(`diff, all ${node.pairs} pairs`, 'plan-compare', pcDiff, 'self');
+if (pcDiff) row(`diff, all ${node.pairs} pairs`, pcName(pcDiff), pcDiff, 'self');
 else p(`| diff | plan-compare | not bound | | |`);
 const pcDiffSample = lat['diff/plan-compare (every 31st pair)'];
-if (pcDiffSample) row('diff, every 31st pair', 'plan-compare', pcDiffSample, 'self');
+if (pcDiffSample) row('diff, every 31st pair', pcName(pcDiffSample), pcDiffSample, 'self');
 row(`diff, all ${node.pairs} pairs`, 'jsdiff diffLines', lat['diff/jsdiff diffLines (all pairs)'], pcDiff);
 row('diff, every 31st pair', 'diff-match-patch', lat['diff/diff-match-patch (every 31st pair)'], pcDiffSample);
 row('diff, every 93rd pair', 'jsdiff diffChars', lat['diff/jsdiff diffChars (every 93rd pair)'], pcDiffSample);
 p();
+if (nativeUsed) {
+  p('† The package does not bind this function yet at this commit: the row times the same Rust function');
+  p('(`plan_compare::query`, the code the binding will call) natively, release build, in one process');
+  p('(`examples/bench_queries.rs`). In wasm expect it slower by a small factor, plus the cost of converting the');
+  p('result to JS objects; a ratio against a JS peer in V8 is therefore flattering to plan-compare. Note that');
+  p('plan-compare\'s diff does more than the peers: it aligns measures, scores pairs, and computes inline');
+  p('token-level changes, departments and targets; jsdiff/dmp only produce an edit script of the raw texts.');
+  p();
+}
 
 // ---- quality ----
 p('## Search quality against the judged list (`bench/judgments.json`)');
@@ -132,7 +153,8 @@ p('finds (criteria, keywords and every exclusion with its reason are in `bench/m
 p('the English queries and synonyms share the relevant set of their Chinese topic.');
 p();
 const pf = qualityOf(st.pagefind.ranked);
-const qual = { ...(node.quality['plan-compare'] ? { 'plan-compare': node.quality['plan-compare'] } : {}), MiniSearch: node.quality.minisearch, FlexSearch: node.quality.flexsearch, Pagefind: pf };
+const pcQual = node.quality['plan-compare'] ?? (native ? qualityOf(native.ranked) : null);
+const qual = { ...(pcQual ? { [node.quality['plan-compare'] ? 'plan-compare' : 'plan-compare (native Rust †)']: pcQual } : {}), MiniSearch: node.quality.minisearch, FlexSearch: node.quality.flexsearch, Pagefind: pf };
 p('| engine | P@10 all | recall all | P@10 Chinese | recall Chinese | P@10 zh synonyms | recall zh synonyms | P@10 English | recall English |');
 p('|---|---:|---:|---:|---:|---:|---:|---:|---:|');
 if (!qual['plan-compare']) p('| plan-compare | not bound | | | | | | | |');
@@ -172,13 +194,14 @@ p('better than a real corpus of that size would be compressed: read the gzip col
 p('plan-compare: the bundle is encoded and decoded natively (`examples/bench_corpus.rs`, the decode is what `init()`');
 p('does inside the wasm); the wasm module was not rebuilt at each size in this run.');
 p();
-p('| scale | measures | plan-compare bundle raw / gzip / brotli | encode ms | decode ms (native) | MiniSearch build ms | index gzip | load ms | search median ms | FlexSearch build ms | index gzip | load ms | search median ms | Pagefind build ms | Pagefind index |');
-p('|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+p('| scale | measures | plan-compare bundle raw / gzip / brotli | encode ms | decode ms (native) | corpus + index build ms (native, jieba) | corpus + index, postcard bytes | search median ms † | filter median ms † | themeMatrix median ms † | diff median ms † | MiniSearch build ms | index gzip | load ms | search median ms | FlexSearch build ms | index gzip | load ms | search median ms | Pagefind build ms | Pagefind index |');
+p('|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
 for (const g of growth) {
   const m = g.minisearch;
   const x = g.flexsearch;
   const b = g.planCompare.bundle;
-  p(`| ${g.scale}× | ${g.measures} | ${kb(b.raw)} / ${kb(b.gzip)} / ${kb(b.brotli)} | ${f1(g.planCompare.encode_ms)} | ${f1(g.planCompare.decode_ms)} | ${m ? f1(m.buildMs) : '–'} | ${m ? kb(m.index.gzip) : '–'} | ${m ? f1(m.loadMs) : '–'} | ${m ? f1(m.search.median) : '–'} | ${x ? f1(x.buildMs) : '–'} | ${x ? kb(x.index.gzip) : '–'} | ${x ? f1(x.loadMs) : '–'} | ${x ? f1(x.search.median) : '–'} | ${g.pagefind ? f1(g.pagefind.buildMs) : '–'} | ${g.pagefind ? kb(g.pagefind.indexBytes) : '–'} |`);
+  const n = g.planCompareNative;
+  p(`| ${g.scale}× | ${g.measures} | ${kb(b.raw)} / ${kb(b.gzip)} / ${kb(b.brotli)} | ${f1(g.planCompare.encode_ms)} | ${f1(g.planCompare.decode_ms)} | ${n ? f1(n.buildMs) : '–'} | ${n ? kb(n.corpusBytes) : '–'} | ${n ? f1(n.search.median) : '–'} | ${n ? f1(n.filter.median) : '–'} | ${n ? f1(n.themeMatrix.median) : '–'} | ${n ? f1(n.diff.median) : '–'} | ${m ? f1(m.buildMs) : '–'} | ${m ? kb(m.index.gzip) : '–'} | ${m ? f1(m.loadMs) : '–'} | ${m ? f1(m.search.median) : '–'} | ${x ? f1(x.buildMs) : '–'} | ${x ? kb(x.index.gzip) : '–'} | ${x ? f1(x.loadMs) : '–'} | ${x ? f1(x.search.median) : '–'} | ${g.pagefind ? f1(g.pagefind.buildMs) : '–'} | ${g.pagefind ? kb(g.pagefind.indexBytes) : '–'} |`);
 }
 p();
 p('(– : not run by default; `BENCH_GROWTH_FULL=1 bash bench/run.sh` adds the peers at 100×, which takes several');

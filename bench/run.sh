@@ -13,7 +13,7 @@ bash scripts/setup.sh >/dev/null
 # lists only the Pagefind binary of this platform, and npm ci refuses it; versions are pinned exactly.
 (cd bench && { [ -d node_modules ] && [ node_modules/.package-lock.json -nt package-lock.json ] || npm install --no-audit --no-fund; })
 cargo build --locked --quiet
-cargo build --release --locked --quiet --example bench_corpus
+cargo build --release --locked --quiet --example bench_corpus --example bench_queries
 # the package: rebuilt when missing or older than the sources it is made of
 if [ ! -f pkg/plan_compare_bg.wasm ] || [ -n "$(find src data js Cargo.toml Cargo.lock -newer pkg/plan_compare_bg.wasm -print -quit)" ]; then
   bash scripts/build-package.sh
@@ -22,6 +22,8 @@ mkdir -p bench/out
 target/debug/plan-compare export --format json > bench/out/export.json
 
 node bench/make-judgments.mjs >/dev/null
+# the query core natively (the same Rust functions the package binds), on the judged queries
+target/release/examples/bench_queries bench/out/export.json bench/judgments.json > bench/out/native.json
 node bench/site.mjs
 node bench/node.mjs
 node bench/browser.mjs "${BENCH_STARTS:-20}"
