@@ -14,7 +14,7 @@ import { summary } from './lib/corpus.mjs';
 const judged = loadJudgments();
 const f1 = (x) => (x === undefined || Number.isNaN(x) ? '–' : x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x >= 1 ? x.toFixed(2) : x.toFixed(3));
 const kb = (b) => (b >= 1e6 ? `${(b / 1e6).toFixed(2)} MB` : `${(b / 1e3).toFixed(1)} kB`);
-const ratio = (a, b) => (a && b ? `${(a / b).toFixed(2)}×` : '–');
+const ratio = (a, b) => (a && b ? `${a / b >= 0.1 ? (a / b).toFixed(2) : (a / b).toPrecision(2)}×` : '–');
 const L = [];
 const p = (s = '') => L.push(s);
 const bound = node.planCompareBound;
@@ -157,7 +157,7 @@ const pcQual = node.quality['plan-compare'] ?? (native ? qualityOf(native.ranked
 const qual = { ...(pcQual ? { [node.quality['plan-compare'] ? 'plan-compare' : 'plan-compare (native Rust †)']: pcQual } : {}), MiniSearch: node.quality.minisearch, FlexSearch: node.quality.flexsearch, Pagefind: pf };
 p('| engine | P@10 all | recall all | P@10 Chinese | recall Chinese | P@10 zh synonyms | recall zh synonyms | P@10 English | recall English |');
 p('|---|---:|---:|---:|---:|---:|---:|---:|---:|');
-if (!qual['plan-compare']) p('| plan-compare | not bound | | | | | | | |');
+if (!pcQual) p('| plan-compare | not bound | | | | | | | |');
 for (const [name, q] of Object.entries(qual)) {
   p(`| ${name} | ${q.all.p10.toFixed(2)} | ${q.all.recall100.toFixed(2)} | ${q.zh.p10.toFixed(2)} | ${q.zh.recall100.toFixed(2)} | ${q.synonyms.p10.toFixed(2)} | ${q.synonyms.recall100.toFixed(2)} | ${q.en.p10.toFixed(2)} | ${q.en.recall100.toFixed(2)} |`);
 }
@@ -214,9 +214,10 @@ p('## Commands');
 p();
 p('```sh');
 p('bash bench/run.sh            # everything below, then this file');
-p('# which runs: cargo build (debug binary, release example bench_corpus); scripts/build-package.sh when pkg/');
-p('# is missing or older than src/ or data/; plan-compare export --format json > bench/out/export.json;');
-p('# node bench/make-judgments.mjs; node bench/site.mjs (Pagefind); node bench/node.mjs; node bench/browser.mjs 20;');
+p('# which runs: cargo build (debug binary; release examples bench_corpus and bench_queries); scripts/build-package.sh');
+p('# when pkg/ is missing or older than src/, data/, js/; plan-compare export --format json > bench/out/export.json;');
+p('# node bench/make-judgments.mjs; bench_queries (native query core); node bench/site.mjs (Pagefind);');
+p('# node bench/node.mjs; node bench/browser.mjs 20;');
 p('# node bench/growth.mjs 1,10,100; node bench/report.mjs');
 p('```');
 writeFileSync(join(bench, 'RESULTS.md'), L.join('\n') + '\n');
