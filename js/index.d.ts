@@ -3,22 +3,61 @@
 
 export type {
   AddedPlan,
+  AlignedBy,
+  Change,
+  CompareBy,
+  CompareResult,
+  CompareRow,
   Dataset,
   Department,
   Diagnostic,
+  DiffOptions,
+  DiffPair,
+  DiffResult,
+  FacetCount,
+  Facets,
+  FilterOptions,
+  FilterResult,
   Kind,
   Level,
+  MatrixCell,
   Measure,
   MeasuresOptions,
+  Op,
   Passage,
   Plan,
   PlanMeta,
+  PlanScore,
+  QueryPhrase,
   Role,
+  SearchHit,
+  SearchOptions,
+  SearchResult,
+  SetCompare,
   Target,
+  TargetCompare,
+  TargetPair,
+  ThemeMatch,
+  ThemeMatrix,
+  ThemeMatrixOptions,
   ThemeRef,
   Unassigned,
 } from './plan_compare.js';
-export { addPlan, exportData, measure, measures, plans, removePlan, themes } from './plan_compare.js';
+export {
+  addPlan,
+  compare,
+  diff,
+  exportData,
+  filter,
+  matchThemes,
+  measure,
+  measures,
+  plans,
+  removePlan,
+  search,
+  themeMatrix,
+  themes,
+} from './plan_compare.js';
 
 export interface InitOptions {
   /** Where the .wasm comes from; defaults to the file next to the package's JavaScript. */
@@ -37,7 +76,10 @@ export type ErrorCode =
   | 'NOT_INITIALISED'
   | 'PARSE_FAILED'
   | 'BUNDLE_INVALID'
-  | 'INTERNAL';
+  | 'INTERNAL'
+  | 'UNKNOWN_THEME'
+  | 'QUERY_TOO_LONG'
+  | 'EMPTY_QUERY';
 
 /** What every function throws on bad input: an `Error` with `name` PlanCompareError and a `code`. */
 export interface PlanCompareError extends Error {

@@ -15,4 +15,7 @@ bash scripts/sizes.sh
 PLAN_COMPARE_BIN=target/debug/plan-compare \
   node --test tests/js/api.test.mjs tests/js/browser.test.mjs tests/js/consumer.test.mjs
 
+# A short fuzz run of the parser and the query API (45 s each; longer runs: scripts/fuzz.sh 3600).
+bash scripts/fuzz.sh 45
+
 echo "scripts/test.sh took $((SECONDS - started)) s"

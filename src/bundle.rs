@@ -1,11 +1,16 @@
 //! The bundled dataset as bytes: a small container of postcard-encoded sections (`docs/bundle-format.md`).
 //!
 //! `plan-compare bundle data/bundle.bin` writes it natively; the wasm module embeds the file and
-//! [`decode`]s it at `init()`, so nothing is parsed at page load. Sections are tagged so that later
-//! parts (the search index) are added beside the dataset without breaking readers of this version.
+//! [`decode`]s it at `init()`, so nothing is parsed or segmented at page load. Sections are tagged:
+//! `DSET` holds the tagged dataset, `INDX` the taxonomy, search index and theme scores built
+//! natively with jieba (the wasm build has no jieba).
 
 use crate::error::{Error, ErrorCode, Result};
+use crate::index::Index;
 use crate::model::Dataset;
+use crate::query::Corpus;
+use crate::themes::Taxonomy;
+use serde::{Deserialize, Serialize};
 
 /// First bytes of every bundle.
 pub const MAGIC: [u8; 8] = *b"PLNCMPB\0";
@@ -13,19 +18,94 @@ pub const MAGIC: [u8; 8] = *b"PLNCMPB\0";
 pub const FORMAT_VERSION: u32 = 1;
 /// The [`Dataset`] section (plans, measures, targets, themes, unassigned, passages).
 pub const SECTION_DATASET: [u8; 4] = *b"DSET";
+/// The [`IndexSection`]: what queries need beside the dataset, pre-built.
+pub const SECTION_INDEX: [u8; 4] = *b"INDX";
 
-/// Everything a bundle carries, decoded.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Bundle {
-    pub dataset: Dataset,
+/// The body of `INDX`: the parts of a [`Corpus`] other than its dataset, borrowed for encoding.
+#[derive(Serialize)]
+struct IndexSectionRef<'a> {
+    taxonomy: &'a Taxonomy,
+    index: IndexWire,
+    theme_scores: &'a [Vec<(u16, f32)>],
 }
 
-/// Encode a dataset as a bundle. Deterministic: the same dataset always gives the same bytes.
-pub fn encode(dataset: &Dataset) -> Result<Vec<u8>> {
-    let data = postcard::to_allocvec(dataset)
-        .map_err(|e| Error::new(ErrorCode::BundleInvalid, format!("cannot encode the dataset: {e}")))?;
-    let sections: [([u8; 4], &[u8]); 1] = [(SECTION_DATASET, &data)];
-    let mut out = Vec::with_capacity(16 + data.len() + 8 * sections.len());
+/// The body of `INDX`, decoded (same field order as [`IndexSectionRef`]: postcard is positional).
+#[derive(Deserialize)]
+struct IndexSection {
+    taxonomy: Taxonomy,
+    index: IndexWire,
+    theme_scores: Vec<Vec<(u16, f32)>>,
+}
+
+/// [`Index`] as stored: each posting list's documents as gaps from the previous one. Most gaps fit
+/// postcard's one-byte varint where document numbers above 127 take two: the section shrinks by
+/// about a quarter.
+#[derive(Serialize, Deserialize)]
+struct IndexWire {
+    terms: Vec<String>,
+    postings: Vec<Vec<(u32, u16)>>,
+    doc_len: Vec<u32>,
+    max_term_chars: u32,
+}
+
+impl IndexWire {
+    fn from_index(index: &Index) -> IndexWire {
+        let gaps = |list: &Vec<(u32, u16)>| {
+            let mut prev = 0u32;
+            list.iter()
+                .map(|&(doc, tf)| {
+                    // Lists are sorted by document (built from a BTreeMap, appended in order).
+                    let gap = doc.wrapping_sub(prev);
+                    prev = doc;
+                    (gap, tf)
+                })
+                .collect()
+        };
+        IndexWire {
+            terms: index.terms.clone(),
+            postings: index.postings.iter().map(gaps).collect(),
+            doc_len: index.doc_len.clone(),
+            max_term_chars: index.max_term_chars,
+        }
+    }
+
+    fn into_index(self) -> Result<Index> {
+        let mut postings = Vec::with_capacity(self.postings.len());
+        for list in self.postings {
+            let mut doc = 0u32;
+            let mut out = Vec::with_capacity(list.len());
+            for (gap, tf) in list {
+                doc = doc.checked_add(gap).ok_or_else(|| {
+                    Error::new(ErrorCode::BundleInvalid, "bundle: INDX posting out of range")
+                })?;
+                out.push((doc, tf));
+            }
+            postings.push(out);
+        }
+        Ok(Index { terms: self.terms, postings, doc_len: self.doc_len, max_term_chars: self.max_term_chars })
+    }
+}
+
+/// Everything a bundle carries, decoded: the query corpus, ready to answer.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Bundle {
+    pub corpus: Corpus,
+}
+
+/// Encode a corpus as a bundle. Deterministic: the same corpus always gives the same bytes.
+pub fn encode(corpus: &Corpus) -> Result<Vec<u8>> {
+    let failed = |what: &str, e: postcard::Error| {
+        Error::new(ErrorCode::BundleInvalid, format!("cannot encode the {what}: {e}"))
+    };
+    let data = postcard::to_allocvec(&corpus.dataset).map_err(|e| failed("dataset", e))?;
+    let index = IndexSectionRef {
+        taxonomy: &corpus.taxonomy,
+        index: IndexWire::from_index(&corpus.index),
+        theme_scores: &corpus.theme_scores,
+    };
+    let index = postcard::to_allocvec(&index).map_err(|e| failed("index", e))?;
+    let sections: [([u8; 4], &[u8]); 2] = [(SECTION_DATASET, &data), (SECTION_INDEX, &index)];
+    let mut out = Vec::with_capacity(16 + data.len() + index.len() + 8 * sections.len());
     out.extend_from_slice(&MAGIC);
     out.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
     out.extend_from_slice(&(sections.len() as u32).to_le_bytes());
@@ -67,14 +147,30 @@ pub fn sections(bytes: &[u8]) -> Result<Vec<([u8; 4], &[u8])>> {
 /// Decode a bundle. Sections with tags this build does not know are skipped.
 pub fn decode(bytes: &[u8]) -> Result<Bundle> {
     let sections = sections(bytes)?;
-    let body = sections
-        .iter()
-        .find(|(tag, _)| *tag == SECTION_DATASET)
-        .map(|(_, body)| *body)
-        .ok_or_else(|| Error::new(ErrorCode::BundleInvalid, "bundle: no DSET section"))?;
-    let dataset = postcard::from_bytes(body)
-        .map_err(|e| Error::new(ErrorCode::BundleInvalid, format!("bundle: DSET section: {e}")))?;
-    Ok(Bundle { dataset })
+    let body = |tag: [u8; 4]| {
+        sections.iter().find(|(t, _)| *t == tag).map(|(_, body)| *body).ok_or_else(|| {
+            Error::new(
+                ErrorCode::BundleInvalid,
+                format!("bundle: no {} section", String::from_utf8_lossy(&tag)),
+            )
+        })
+    };
+    let invalid = |tag: [u8; 4], e: postcard::Error| {
+        Error::new(
+            ErrorCode::BundleInvalid,
+            format!("bundle: {} section: {e}", String::from_utf8_lossy(&tag)),
+        )
+    };
+    let dataset: Dataset =
+        postcard::from_bytes(body(SECTION_DATASET)?).map_err(|e| invalid(SECTION_DATASET, e))?;
+    let IndexSection { taxonomy, index, theme_scores } =
+        postcard::from_bytes(body(SECTION_INDEX)?).map_err(|e| invalid(SECTION_INDEX, e))?;
+    let index = index.into_index()?;
+    // A corpus whose index does not cover its measures would answer wrongly: refuse it here.
+    if index.doc_count() != dataset.measures.len() || theme_scores.len() != dataset.measures.len() {
+        return Err(Error::new(ErrorCode::BundleInvalid, "bundle: INDX does not cover the DSET measures"));
+    }
+    Ok(Bundle { corpus: Corpus { dataset, taxonomy, index, theme_scores } })
 }
 
 fn take_u32(rest: &mut &[u8]) -> Option<u32> {
@@ -87,11 +183,12 @@ fn take_u32(rest: &mut &[u8]) -> Option<u32> {
 mod tests {
     use super::*;
 
+    #[cfg(feature = "segment-jieba")]
     #[test]
     fn round_trips_and_rejects_damage() {
-        let dataset = crate::dataset::build().dataset;
-        let bytes = encode(&dataset).unwrap();
-        assert_eq!(decode(&bytes).unwrap().dataset, dataset);
+        let corpus = Corpus::bundled();
+        let bytes = encode(&corpus).unwrap();
+        assert_eq!(decode(&bytes).unwrap().corpus, corpus);
         // Every truncation is an error, never a panic.
         for cut in [0, 4, 8, 12, 16, 20, bytes.len() / 2, bytes.len() - 1] {
             assert_eq!(decode(&bytes[..cut]).unwrap_err().code, ErrorCode::BundleInvalid, "cut at {cut}");
@@ -103,12 +200,12 @@ mod tests {
 
     #[test]
     fn skips_unknown_sections() {
-        let dataset = Dataset::default();
-        let mut bytes = encode(&dataset).unwrap();
-        bytes[12] = 2; // two sections now
+        let corpus = Corpus::default();
+        let mut bytes = encode(&corpus).unwrap();
+        bytes[12] = 3; // three sections now
         bytes.extend_from_slice(b"XTRA");
         bytes.extend_from_slice(&3u32.to_le_bytes());
         bytes.extend_from_slice(b"abc");
-        assert_eq!(decode(&bytes).unwrap().dataset, dataset);
+        assert_eq!(decode(&bytes).unwrap().corpus, corpus);
     }
 }

@@ -1,13 +1,15 @@
 //! The in-memory state behind the JavaScript API: the bundled dataset plus plans a reader adds.
 //!
 //! Pure Rust and panic-free on any input; `src/wasm.rs` only converts its arguments and results.
-//! Query functions (filter, search, diff …) read [`Engine::dataset`], which always holds the
-//! bundled plans followed by the added ones.
+//! The state is a [`Corpus`] (dataset, taxonomy, index, theme scores) decoded from the bundle;
+//! added plans go into it through [`Corpus::add_plan`], so queries ([`Engine::corpus`]) see them
+//! like bundled ones, and [`Engine::remove_plan`] takes them out again.
 
 use crate::bundle;
 use crate::error::{Error, ErrorCode, Result};
 use crate::model::{Dataset, Kind, Level, Measure, Plan, ThemeRef, Unassigned};
 use crate::parse::{parse_document, Diagnostic, DocumentInfo};
+use crate::query::Corpus;
 use serde::{Deserialize, Serialize};
 
 /// Largest plan text [`Engine::add_plan`] reads, in UTF-8 bytes (2 MiB; the largest seed is 0.5 MB).
@@ -74,11 +76,11 @@ pub struct MeasuresOptions {
     pub plan: Option<String>,
 }
 
-/// The bundled dataset and the plans a reader added.
+/// The bundled corpus and the plans a reader added.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Engine {
-    data: Dataset,
-    /// Plans `0..bundled_plans` of `data.plans` are bundled; the rest were added.
+    corpus: Corpus,
+    /// Plans `0..bundled_plans` of `corpus.dataset.plans` are bundled; the rest were added.
     bundled_plans: usize,
     next_added: u64,
 }
@@ -86,28 +88,34 @@ pub struct Engine {
 impl Engine {
     /// An engine over a decoded bundle (`data/bundle.bin`).
     pub fn from_bundle(bytes: &[u8]) -> Result<Engine> {
-        Ok(Engine::from_dataset(bundle::decode(bytes)?.dataset))
+        Ok(Engine::from_corpus(bundle::decode(bytes)?.corpus))
     }
 
-    pub fn from_dataset(data: Dataset) -> Engine {
-        Engine { bundled_plans: data.plans.len(), data, next_added: 1 }
+    pub fn from_corpus(corpus: Corpus) -> Engine {
+        Engine { bundled_plans: corpus.dataset.plans.len(), corpus, next_added: 1 }
+    }
+
+    /// What the query functions read: bundled and added plans alike.
+    pub fn corpus(&self) -> &Corpus {
+        &self.corpus
     }
 
     /// Bundled plans first, in corpus order, then added plans in the order they were added.
     pub fn dataset(&self) -> &Dataset {
-        &self.data
+        &self.corpus.dataset
     }
 
     pub fn plans(&self) -> &[Plan] {
-        &self.data.plans
+        &self.corpus.dataset.plans
     }
 
     pub fn themes(&self) -> &[ThemeRef] {
-        &self.data.themes
+        &self.corpus.dataset.themes
     }
 
     pub fn plan(&self, id: &str) -> Result<&Plan> {
-        self.data
+        self.corpus
+            .dataset
             .plans
             .iter()
             .find(|p| p.id == id)
@@ -115,22 +123,23 @@ impl Engine {
     }
 
     pub fn is_added(&self, id: &str) -> bool {
-        self.data.plans.get(self.bundled_plans..).unwrap_or_default().iter().any(|p| p.id == id)
+        self.corpus.dataset.plans.get(self.bundled_plans..).unwrap_or_default().iter().any(|p| p.id == id)
     }
 
     /// Measures in document order, all of them or those of one plan.
     pub fn measures(&self, options: &MeasuresOptions) -> Result<Vec<&Measure>> {
         match &options.plan {
-            None => Ok(self.data.measures.iter().collect()),
+            None => Ok(self.corpus.dataset.measures.iter().collect()),
             Some(plan) => {
                 self.plan(plan)?;
-                Ok(self.data.measures.iter().filter(|m| &m.plan == plan).collect())
+                Ok(self.corpus.dataset.measures.iter().filter(|m| &m.plan == plan).collect())
             }
         }
     }
 
     pub fn measure(&self, id: &str) -> Result<&Measure> {
-        self.data
+        self.corpus
+            .dataset
             .measures
             .iter()
             .find(|m| m.id == id)
@@ -145,7 +154,7 @@ impl Engine {
                 format!("text is {} bytes of UTF-8; addPlan reads at most {MAX_PLAN_TEXT_BYTES}", text.len()),
             ));
         }
-        let added = self.data.plans.len().saturating_sub(self.bundled_plans);
+        let added = self.corpus.dataset.plans.len().saturating_sub(self.bundled_plans);
         if added >= MAX_ADDED_PLANS {
             return Err(Error::new(
                 ErrorCode::TooLarge,
@@ -179,7 +188,7 @@ impl Engine {
             ));
         }
         // The parser names further plans `id-2` …; none of them may already exist.
-        if let Some(taken) = d.plans.iter().find(|p| self.data.plans.iter().any(|q| q.id == p.id)) {
+        if let Some(taken) = d.plans.iter().find(|p| self.corpus.dataset.plans.iter().any(|q| q.id == p.id)) {
             return Err(Error::new(ErrorCode::ParseFailed, format!("plan id {:?} is taken", taken.id)));
         }
         self.next_added += 1;
@@ -190,10 +199,22 @@ impl Engine {
             unassigned: d.unassigned,
             diagnostics: parsed.diagnostics,
         };
-        self.data.plans.extend(d.plans);
-        self.data.measures.extend(d.measures);
-        self.data.targets.extend(d.targets);
-        self.data.passages.extend(d.passages);
+        // One plan at a time through the corpus, which tags and indexes its measures; on a refusal
+        // the plans already in are taken out again, so a failed call changes nothing.
+        let mut done: Vec<String> = Vec::new();
+        for plan in d.plans {
+            let id = plan.id.clone();
+            let measures = d.measures.iter().filter(|m| m.plan == id).cloned().collect();
+            let targets = d.targets.iter().filter(|t| t.plan == id).cloned().collect();
+            if let Err(e) = self.corpus.add_plan(plan, measures, targets) {
+                for id in &done {
+                    let _ = self.corpus.remove_plan(id);
+                }
+                return Err(e.into());
+            }
+            self.corpus.dataset.passages.extend(d.passages.iter().filter(|p| p.plan == id).cloned());
+            done.push(id);
+        }
         Ok(result)
     }
 
@@ -205,18 +226,15 @@ impl Engine {
                 "{id:?} is a bundled plan; only plans added with addPlan can be removed"
             )));
         }
-        self.data.plans.retain(|p| p.id != id);
-        self.data.measures.retain(|m| m.plan != id);
-        self.data.targets.retain(|t| t.plan != id);
-        self.data.passages.retain(|p| p.plan != id);
-        Ok(())
+        Ok(self.corpus.remove_plan(id)?)
     }
 
     /// `user-N` with the smallest N not used since the engine started and not taken by any plan.
     fn fresh_id(&mut self) -> String {
         loop {
             let id = format!("{ADDED_PLAN_PREFIX}{}", self.next_added);
-            let clash = self.data.plans.iter().any(|p| p.id == id || p.id.starts_with(&format!("{id}-")));
+            let clash =
+                self.corpus.dataset.plans.iter().any(|p| p.id == id || p.id.starts_with(&format!("{id}-")));
             if !clash {
                 return id;
             }
@@ -321,6 +339,38 @@ mod tests {
         assert_eq!(e.remove_plan(&id).unwrap_err().code, ErrorCode::UnknownPlan);
         // Ids are never reused, so a stale id cannot point at another reader plan.
         assert_eq!(e.add_plan(PLAN_TEXT, &meta()).unwrap().plans[0].id, "user-2");
+    }
+
+    /// A reader plan is in every answer while added, and out of every answer once removed.
+    #[test]
+    fn add_then_remove_restores_every_answer() {
+        use crate::query::{self, FilterOptions, SearchOptions, ThemeMatrixOptions};
+        let mut e = engine();
+        let answers = |e: &Engine| {
+            let c = e.corpus();
+            let all = FilterOptions { limit: Some(1000), ..Default::default() };
+            (
+                query::filter(c, &all).unwrap(),
+                query::search(c, "专利质押融资", &SearchOptions::default()).unwrap(),
+                query::search(c, "patent pledge financing", &SearchOptions::default()).unwrap(),
+                query::theme_matrix(c, &ThemeMatrixOptions::default()).unwrap(),
+            )
+        };
+        let before = answers(&e);
+        let original = e.clone();
+        let id = e.add_plan(PLAN_TEXT, &meta()).unwrap().plans[0].id.clone();
+        let during = answers(&e);
+        assert_eq!(
+            during.0.total,
+            before.0.total + e.measures(&MeasuresOptions { plan: Some(id.clone()) }).unwrap().len()
+        );
+        assert!(during.1.hits.iter().any(|h| h.plan == id), "the added plan is searchable");
+        assert_eq!(during.3.plans.len(), before.3.plans.len() + 1);
+        assert!(query::diff(e.corpus(), &id, "beijing-2018", &Default::default()).is_ok());
+        e.remove_plan(&id).unwrap();
+        assert_eq!(answers(&e), before);
+        // The whole corpus (index, theme scores) is as decoded; only the id counter moved on.
+        assert_eq!(e.corpus(), original.corpus());
     }
 
     #[test]

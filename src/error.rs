@@ -24,10 +24,16 @@ pub enum ErrorCode {
     BundleInvalid,
     /// Something that should not happen did, e.g. a result could not be converted: a bug to report.
     Internal,
+    /// No theme has the given id.
+    UnknownTheme,
+    /// A search query or free text longer than the documented maximum, in characters.
+    QueryTooLong,
+    /// A search query or free text with no word in it.
+    EmptyQuery,
 }
 
 impl ErrorCode {
-    pub const ALL: [ErrorCode; 8] = [
+    pub const ALL: [ErrorCode; 11] = [
         ErrorCode::InvalidArgument,
         ErrorCode::UnknownPlan,
         ErrorCode::UnknownMeasure,
@@ -36,6 +42,9 @@ impl ErrorCode {
         ErrorCode::ParseFailed,
         ErrorCode::BundleInvalid,
         ErrorCode::Internal,
+        ErrorCode::UnknownTheme,
+        ErrorCode::QueryTooLong,
+        ErrorCode::EmptyQuery,
     ];
 
     /// The code as JavaScript sees it, e.g. `INVALID_ARGUMENT`.
@@ -49,6 +58,9 @@ impl ErrorCode {
             ErrorCode::ParseFailed => "PARSE_FAILED",
             ErrorCode::BundleInvalid => "BUNDLE_INVALID",
             ErrorCode::Internal => "INTERNAL",
+            ErrorCode::UnknownTheme => "UNKNOWN_THEME",
+            ErrorCode::QueryTooLong => "QUERY_TOO_LONG",
+            ErrorCode::EmptyQuery => "EMPTY_QUERY",
         }
     }
 }
@@ -78,11 +90,42 @@ impl fmt::Display for Error {
 
 impl std::error::Error for Error {}
 
+/// The query core's errors keep their codes (an out-of-range option is `INVALID_ARGUMENT`, as a
+/// wrong type is), so JS sees the same `code` whichever layer refused the input.
+impl From<crate::query::QueryError> for Error {
+    fn from(e: crate::query::QueryError) -> Error {
+        use crate::query::QueryError as Q;
+        let code = match &e {
+            Q::UnknownPlan(_) => ErrorCode::UnknownPlan,
+            Q::UnknownTheme(_) => ErrorCode::UnknownTheme,
+            Q::InvalidOption { .. } => ErrorCode::InvalidArgument,
+            Q::QueryTooLong { .. } => ErrorCode::QueryTooLong,
+            Q::EmptyQuery => ErrorCode::EmptyQuery,
+        };
+        Error::new(code, e.to_string())
+    }
+}
+
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
 #[cfg(test)]
 mod tests {
-    use super::ErrorCode;
+    use super::{Error, ErrorCode};
+    use crate::query::QueryError;
+
+    /// Each query error keeps its code when it becomes the package's error.
+    #[test]
+    fn query_errors_keep_their_codes() {
+        for e in [
+            QueryError::UnknownPlan("x".into()),
+            QueryError::UnknownTheme("x".into()),
+            QueryError::invalid("limit", "too big"),
+            QueryError::QueryTooLong { chars: 2, max: 1 },
+            QueryError::EmptyQuery,
+        ] {
+            assert_eq!(Error::from(e.clone()).code.as_str(), e.code());
+        }
+    }
 
     /// The package's TypeScript union and README table list every code (NOT_INITIALISED is also
     /// thrown by js/api.js itself).

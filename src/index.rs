@@ -229,6 +229,35 @@ impl Index {
         }
     }
 
+    /// Take documents `docs` out (the measures of a removed reader plan), renumbering later ones, and
+    /// drop the terms only they used: appending then removing gives back the index as it was.
+    pub fn remove_docs(&mut self, docs: std::ops::Range<usize>) {
+        let (start, end) = (docs.start.min(self.doc_len.len()), docs.end.min(self.doc_len.len()));
+        if start >= end {
+            return;
+        }
+        self.doc_len.drain(start..end);
+        let shift = (end - start) as u32;
+        let (start, end) = (start as u32, end as u32);
+        for p in &mut self.postings {
+            p.retain(|&(d, _)| d < start || d >= end);
+            for (d, _) in p.iter_mut() {
+                if *d >= end {
+                    *d -= shift;
+                }
+            }
+        }
+        let mut postings = std::mem::take(&mut self.postings).into_iter();
+        let terms = std::mem::take(&mut self.terms);
+        for (term, p) in terms.into_iter().zip(postings.by_ref()) {
+            if !p.is_empty() {
+                self.terms.push(term);
+                self.postings.push(p);
+            }
+        }
+        self.max_term_chars = self.terms.iter().map(|t| t.chars().count() as u32).max().unwrap_or(1);
+    }
+
     /// The vocabulary as one term a line (what a run-time matcher must carry).
     pub fn term_list(&self) -> String {
         let mut s = String::new();

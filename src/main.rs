@@ -23,7 +23,7 @@ const USAGE: &str = "usage:
   plan-compare corpus                       the query corpus (dataset + taxonomy + index) as JSON
   plan-compare segmentation [--json|--terms]
                                             run-time matcher vs jieba: vocabulary size and recall
-  plan-compare bundle OUT                   write the encoded dataset the wasm build embeds (data/bundle.bin)";
+  plan-compare bundle OUT                   write the encoded corpus and index the wasm build embeds (data/bundle.bin)";
 
 fn main() -> ExitCode {
     // Rust ignores SIGPIPE, which turns a closed pipe (`| head`) into a panic inside println!.
@@ -72,7 +72,9 @@ fn main() -> ExitCode {
 use cli::option;
 
 fn export(args: &[String]) -> Result<(), String> {
-    let build = dataset::build();
+    // Tagged with the taxonomy, as the wasm package's exportData() is (both are the bundled corpus).
+    let mut build = dataset::build();
+    plan_compare::themes::Taxonomy::bundled()?.tag_dataset(&mut build.dataset);
     let mut out = std::io::stdout().lock();
     let written = match option(args, "format").unwrap_or("json") {
         "json" => serde_json::to_writer_pretty(&mut out, &build.dataset)
@@ -152,7 +154,7 @@ fn csv_cell(s: &str) -> String {
 
 /// Parse the seeds and write them as a bundle (docs/bundle-format.md) for the wasm build to embed.
 fn write_bundle(out: &str) -> Result<(), String> {
-    let bytes = plan_compare::bundle::encode(&dataset::build().dataset).map_err(|e| e.to_string())?;
+    let bytes = plan_compare::bundle::encode(&Corpus::bundled()).map_err(|e| e.to_string())?;
     std::fs::write(out, &bytes).map_err(|e| format!("cannot write {out}: {e}"))?;
     eprintln!("wrote {out}: {} bytes", bytes.len());
     Ok(())

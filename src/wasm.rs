@@ -9,18 +9,18 @@
 //!   values are `null` as in the JSON export);
 //! - errors leave through [`to_js_error`], the one place that builds a JS `Error`.
 //!
-//! Query functions still to bind when `src/query/` lands (one `#[wasm_bindgen]` fn each, shaped like
-//! `measures` below: parse options with [`from_js`], call the core with `&Engine`, return [`to_js`]):
-//! - `filter(options)`      → `{ total, items, facets }`
-//! - `search(query, options)` → ranked measures with highlight spans and per-plan scores
-//! - `matchThemes(text)`    → themes a free text touches
-//! - `themeMatrix(options)` → plans × themes scores
-//! - `diff(planA, planB, options)` → aligned pairs, only-in-A, only-in-B, departments, targets
-//! - `compare(planIds, { workItem | theme })` → one row per plan
+//! The query functions (`filter`, `search`, `matchThemes`, `themeMatrix`, `diff`, `compare`) call
+//! `crate::query` over [`Engine::corpus`]; a [`QueryError`](crate::query::QueryError) becomes an
+//! [`Error`] through its `From` impl, keeping its code. Search highlights leave in UTF-16 code units
+//! (`text.slice(start, end)` in JS), converted by the core's `SearchResult::into_utf16`.
 
 use crate::engine::{AddedPlan, Engine, MeasuresOptions, PlanMeta, MAX_PLAN_TEXT_BYTES};
 use crate::error::{Error, ErrorCode};
 use crate::model::{Dataset, Measure, Plan, ThemeRef};
+use crate::query::{
+    self, CompareBy, CompareResult, DiffOptions, DiffResult, FilterOptions, FilterResult, SearchOptions,
+    SearchResult, ThemeMatch, ThemeMatrix, ThemeMatrixOptions, MAX_QUERY_CHARS, MAX_TEXT_CHARS,
+};
 use js_sys::JsString;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
@@ -80,14 +80,28 @@ fn from_js<T: DeserializeOwned>(name: &str, value: JsValue) -> Result<T, Error> 
                 fields.join("`, `")
             )));
         }
-        if let Some(text) = entry.get(1).dyn_ref::<JsString>() {
-            check_utf16(&format!("{name}.{key}"), text)?;
-        }
+        check_strings(&format!("{name}.{key}"), &entry.get(1))?;
     }
     serde_wasm_bindgen::from_value(value).map_err(|e| {
         let message = e.to_string();
         Error::invalid_argument(format!("{name}: {}", message.trim_start_matches("Error: ")))
     })
+}
+
+/// Lone surrogates in a string or in an array of strings (options hold nothing deeper; a deeper
+/// value is refused by serde for its type, so this need not recurse).
+fn check_strings(name: &str, value: &JsValue) -> Result<(), Error> {
+    if let Some(text) = value.dyn_ref::<JsString>() {
+        return check_utf16(name, text);
+    }
+    if let Some(array) = value.dyn_ref::<js_sys::Array>() {
+        for (i, item) in array.iter().enumerate() {
+            if let Some(text) = item.dyn_ref::<JsString>() {
+                check_utf16(&format!("{name}[{i}]"), text)?;
+            }
+        }
+    }
+    Ok(())
 }
 
 /// The field names serde reads for the struct `T` (after renaming), found by asking its
@@ -109,9 +123,19 @@ fn struct_fields<T: DeserializeOwned>() -> &'static [&'static str] {
             *self.0 = fields;
             Err(de::Error::custom("probed"))
         }
+        // An externally tagged enum (`{ workItem } | { theme }`): its variants are the keys.
+        fn deserialize_enum<V: Visitor<'de>>(
+            self,
+            _: &'static str,
+            variants: &'static [&'static str],
+            _: V,
+        ) -> Result<V::Value, Self::Error> {
+            *self.0 = variants;
+            Err(de::Error::custom("probed"))
+        }
         serde::forward_to_deserialize_any! {
             bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes byte_buf option
-            unit unit_struct newtype_struct seq tuple tuple_struct map enum identifier ignored_any
+            unit unit_struct newtype_struct seq tuple tuple_struct map identifier ignored_any
         }
     }
     let mut fields: &'static [&'static str] = &[];
@@ -143,6 +167,28 @@ fn string_from_js(name: &str, value: &JsValue, max_bytes: usize) -> Result<Strin
         return Err(too_large(name, owned.len(), max_bytes));
     }
     Ok(owned)
+}
+
+/// A query or free text of at most `max_chars` characters; longer → `QUERY_TOO_LONG`, refused by
+/// its UTF-16 length before it is copied (a char is at most two units).
+fn text_from_js(name: &str, value: &JsValue, max_chars: usize) -> Result<String, Error> {
+    let units = value.dyn_ref::<JsString>().map_or(0, |t| t.length() as usize);
+    if units > 2 * max_chars {
+        return Err(query::QueryError::QueryTooLong { chars: units, max: max_chars }.into());
+    }
+    // At most 3 UTF-8 bytes per UTF-16 unit: the byte limit never fires before the core counts chars.
+    string_from_js(name, value, 6 * max_chars)
+}
+
+/// An array of ids (`compare(planIds, …)`), at most `max` of them.
+fn ids_from_js(name: &str, value: &JsValue, max: usize) -> Result<Vec<String>, Error> {
+    let array = value.dyn_ref::<js_sys::Array>().ok_or_else(|| {
+        Error::invalid_argument(format!("{name} must be an array of strings, got {}", describe(value)))
+    })?;
+    if array.length() as usize > max {
+        return Err(too_large(name, array.length() as usize, max));
+    }
+    array.iter().enumerate().map(|(i, v)| id_from_js(&format!("{name}[{i}]"), &v)).collect()
 }
 
 /// Ids and other short strings.
@@ -291,4 +337,74 @@ pub fn remove_plan(#[wasm_bindgen(unchecked_param_type = "string")] id: JsValue)
 #[wasm_bindgen(js_name = exportData, unchecked_return_type = "Dataset")]
 pub fn export_data() -> JsResult<JsValue> {
     with_engine(|e| to_js::<Dataset>(e.dataset()))
+}
+
+// ---- the query core (src/query/) ----
+
+/// Measures selected by plan, region, level, year, kind, focus, work item, agency, theme and words,
+/// a page of their ids, and facet counts over the whole selection.
+#[wasm_bindgen(unchecked_return_type = "FilterResult")]
+pub fn filter(
+    #[wasm_bindgen(unchecked_optional_param_type = "FilterOptions")] options: Option<JsValue>,
+) -> JsResult<JsValue> {
+    let options: FilterOptions =
+        options_from_js("options", options.unwrap_or(JsValue::UNDEFINED)).map_err(to_js_error)?;
+    with_engine(|e| to_js::<FilterResult>(&query::filter(e.corpus(), &options)?))
+}
+
+/// Ranked measures for a Chinese or English query, highlights in UTF-16 code units.
+#[wasm_bindgen(unchecked_return_type = "SearchResult")]
+pub fn search(
+    #[wasm_bindgen(unchecked_param_type = "string")] query: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "SearchOptions")] options: Option<JsValue>,
+) -> JsResult<JsValue> {
+    let text = text_from_js("query", &query, MAX_QUERY_CHARS).map_err(to_js_error)?;
+    let options: SearchOptions =
+        options_from_js("options", options.unwrap_or(JsValue::UNDEFINED)).map_err(to_js_error)?;
+    with_engine(|e| {
+        to_js::<SearchResult>(&query::search(e.corpus(), &text, &options)?.into_utf16(e.corpus()))
+    })
+}
+
+/// Themes a free text touches, best first.
+#[wasm_bindgen(js_name = matchThemes, unchecked_return_type = "ThemeMatch[]")]
+pub fn match_themes(#[wasm_bindgen(unchecked_param_type = "string")] text: JsValue) -> JsResult<JsValue> {
+    let text = text_from_js("text", &text, MAX_TEXT_CHARS).map_err(to_js_error)?;
+    with_engine(|e| to_js::<[ThemeMatch]>(&query::match_themes(e.corpus(), &text)?))
+}
+
+/// Plans × themes: measures tagged, share of the plan, keyword score.
+#[wasm_bindgen(js_name = themeMatrix, unchecked_return_type = "ThemeMatrix")]
+pub fn theme_matrix(
+    #[wasm_bindgen(unchecked_optional_param_type = "ThemeMatrixOptions")] options: Option<JsValue>,
+) -> JsResult<JsValue> {
+    let options: ThemeMatrixOptions =
+        options_from_js("options", options.unwrap_or(JsValue::UNDEFINED)).map_err(to_js_error)?;
+    with_engine(|e| to_js::<ThemeMatrix>(&query::theme_matrix(e.corpus(), &options)?))
+}
+
+/// Two plans aligned measure by measure, with inline changes, departments and targets compared.
+#[wasm_bindgen(unchecked_return_type = "DiffResult")]
+pub fn diff(
+    #[wasm_bindgen(js_name = planA, unchecked_param_type = "string")] plan_a: JsValue,
+    #[wasm_bindgen(js_name = planB, unchecked_param_type = "string")] plan_b: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "DiffOptions")] options: Option<JsValue>,
+) -> JsResult<JsValue> {
+    let plan_a = id_from_js("planA", &plan_a).map_err(to_js_error)?;
+    let plan_b = id_from_js("planB", &plan_b).map_err(to_js_error)?;
+    let options: DiffOptions =
+        options_from_js("options", options.unwrap_or(JsValue::UNDEFINED)).map_err(to_js_error)?;
+    with_engine(|e| to_js::<DiffResult>(&query::diff(e.corpus(), &plan_a, &plan_b, &options)?))
+}
+
+/// One row per plan with its measures on one work item (`{ workItem }`) or theme (`{ theme }`).
+#[wasm_bindgen(unchecked_return_type = "CompareResult")]
+pub fn compare(
+    #[wasm_bindgen(js_name = planIds, unchecked_param_type = "string[]")] plan_ids: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "CompareBy")] by: JsValue,
+) -> JsResult<JsValue> {
+    // More ids than plans can exist (bundled plus the most that can be added) is surely a mistake.
+    let plan_ids = ids_from_js("planIds", &plan_ids, 1_000).map_err(to_js_error)?;
+    let by: CompareBy = from_js("by", by).map_err(to_js_error)?;
+    with_engine(|e| to_js::<CompareResult>(&query::compare(e.corpus(), &plan_ids, &by)?))
 }

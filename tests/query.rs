@@ -167,9 +167,9 @@ fn bad_inputs_give_errors_or_empty_results_never_panics() {
     let f = |o: FilterOptions| filter(c, &o).map(|_| ());
     assert_eq!(code(f(FilterOptions { plans: vec!["atlantis-2018".into()], ..Default::default() })), "UNKNOWN_PLAN");
     assert_eq!(code(f(FilterOptions { themes: vec!["no-such-theme".into()], ..Default::default() })), "UNKNOWN_THEME");
-    assert_eq!(code(f(FilterOptions { limit: Some(5000), ..Default::default() })), "INVALID_OPTION");
-    assert_eq!(code(f(FilterOptions { focus: vec![9], ..Default::default() })), "INVALID_OPTION");
-    assert_eq!(code(f(FilterOptions { levels: vec!["planet".into()], ..Default::default() })), "INVALID_OPTION");
+    assert_eq!(code(f(FilterOptions { limit: Some(5000), ..Default::default() })), "INVALID_ARGUMENT");
+    assert_eq!(code(f(FilterOptions { focus: vec![9], ..Default::default() })), "INVALID_ARGUMENT");
+    assert_eq!(code(f(FilterOptions { levels: vec!["planet".into()], ..Default::default() })), "INVALID_ARGUMENT");
     assert_eq!(code(f(FilterOptions { words: vec!["字".repeat(2000)], ..Default::default() })), "QUERY_TOO_LONG");
     // Contradictory filters: empty, not an error.
     let r = filter(c, &FilterOptions { regions: vec!["北京市".into()], plans: vec!["guangdong-2016".into()], ..Default::default() }).unwrap();
@@ -194,11 +194,11 @@ fn bad_inputs_give_errors_or_empty_results_never_panics() {
     assert_eq!(code(search(c, "专利", &SearchOptions { plans: vec!["x".into()], ..Default::default() }).map(|_| ())), "UNKNOWN_PLAN");
 
     assert_eq!(code(diff(c, "guangdong-2016", "nowhere", &DiffOptions::default()).map(|_| ())), "UNKNOWN_PLAN");
-    assert_eq!(code(diff(c, "guangdong-2016", "guangdong-2016", &DiffOptions { threshold: Some(2.0), ..Default::default() }).map(|_| ())), "INVALID_OPTION");
-    assert_eq!(code(diff(c, "guangdong-2016", "guangdong-2016", &DiffOptions { threshold: Some(f64::NAN), ..Default::default() }).map(|_| ())), "INVALID_OPTION");
+    assert_eq!(code(diff(c, "guangdong-2016", "guangdong-2016", &DiffOptions { threshold: Some(2.0), ..Default::default() }).map(|_| ())), "INVALID_ARGUMENT");
+    assert_eq!(code(diff(c, "guangdong-2016", "guangdong-2016", &DiffOptions { threshold: Some(f64::NAN), ..Default::default() }).map(|_| ())), "INVALID_ARGUMENT");
     assert_eq!(code(compare(c, &["nowhere".into()], &CompareBy::Theme("copyright".into())).map(|_| ())), "UNKNOWN_PLAN");
     assert_eq!(code(compare(c, &["guangdong-2016".into()], &CompareBy::Theme("nope".into())).map(|_| ())), "UNKNOWN_THEME");
-    assert_eq!(code(compare(c, &[], &CompareBy::Theme("copyright".into())).map(|_| ())), "INVALID_OPTION");
+    assert_eq!(code(compare(c, &[], &CompareBy::Theme("copyright".into())).map(|_| ())), "INVALID_ARGUMENT");
     assert_eq!(code(compare(c, &["guangdong-2016".into()], &CompareBy::WorkItem(String::new())).map(|_| ())), "EMPTY_QUERY");
     assert_eq!(code(match_themes(c, "").map(|_| ())), "EMPTY_QUERY");
     assert_eq!(code(match_themes(c, &"版".repeat(200_000)).map(|_| ())), "QUERY_TOO_LONG");
@@ -382,7 +382,7 @@ fn a_readers_plan_added_at_run_time_is_searchable_and_diffable() {
     assert_eq!((parsed.plans.len(), parsed.measures.len()), (1, 2), "the sample parses into one plan of two items");
     let plan = parsed.plans[0].clone();
     c.add_plan(plan.clone(), parsed.measures.clone(), parsed.targets.clone()).unwrap();
-    assert_eq!(c.add_plan(plan.clone(), vec![], vec![]).unwrap_err().code(), "INVALID_OPTION");
+    assert_eq!(c.add_plan(plan.clone(), vec![], vec![]).unwrap_err().code(), "INVALID_ARGUMENT");
     let r = search(&c, "地理标志", &SearchOptions { plans: vec![plan.id.clone()], ..Default::default() }).unwrap();
     assert!(!r.hits.is_empty(), "the added plan's GI measure is found");
     assert!(c.measure(&r.hits[0].id).unwrap().themes.contains(&"geographical-indications".to_string()));

@@ -13,6 +13,7 @@ use serde::{Deserialize, Serialize};
 pub const COVER_THRESHOLD: f64 = 0.6;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
 pub enum CompareBy {
     WorkItem(String),
@@ -20,6 +21,7 @@ pub enum CompareBy {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), tsify(missing_as_null))]
 #[serde(rename_all = "camelCase")]
 pub struct CompareRow {
     pub plan: String,
@@ -29,6 +31,7 @@ pub struct CompareRow {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), tsify(missing_as_null))]
 #[serde(rename_all = "camelCase")]
 pub struct CompareResult {
     pub by: CompareBy,

@@ -24,6 +24,7 @@ use std::collections::BTreeSet;
 pub const DEFAULT_THRESHOLD: f64 = 0.3;
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(default, deny_unknown_fields, rename_all = "camelCase")]
 pub struct DiffOptions {
     /// Smallest similarity (0..=1) for a pair aligned by text; default 0.3.
@@ -33,6 +34,7 @@ pub struct DiffOptions {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), tsify(missing_as_null))]
 #[serde(rename_all = "lowercase")]
 pub enum Op {
     Equal,
@@ -42,12 +44,14 @@ pub enum Op {
 
 /// A run of tokens that is equal in both texts, only in B (insert) or only in A (delete).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), tsify(missing_as_null))]
 pub struct Change {
     pub op: Op,
     pub text: String,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), tsify(missing_as_null))]
 #[serde(rename_all = "camelCase")]
 pub enum AlignedBy {
     WorkItem,
@@ -56,6 +60,7 @@ pub enum AlignedBy {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), tsify(missing_as_null))]
 #[serde(rename_all = "camelCase")]
 pub struct DiffPair {
     pub a: String,
@@ -69,6 +74,7 @@ pub struct DiffPair {
 
 /// Names in both, only in A, only in B (sorted).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), tsify(missing_as_null))]
 #[serde(rename_all = "camelCase")]
 pub struct SetCompare {
     pub shared: Vec<String>,
@@ -77,6 +83,7 @@ pub struct SetCompare {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), tsify(missing_as_null))]
 #[serde(rename_all = "camelCase")]
 pub struct TargetPair {
     pub a: Target,
@@ -88,6 +95,7 @@ pub struct TargetPair {
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), tsify(missing_as_null))]
 #[serde(rename_all = "camelCase")]
 pub struct TargetCompare {
     pub pairs: Vec<TargetPair>,
@@ -96,6 +104,7 @@ pub struct TargetCompare {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), tsify(missing_as_null))]
 #[serde(rename_all = "camelCase")]
 pub struct DiffResult {
     pub plan_a: String,

@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(default, deny_unknown_fields, rename_all = "camelCase")]
 pub struct FilterOptions {
     /// Plan ids (`beijing-2018`).
@@ -41,6 +42,7 @@ pub struct FilterOptions {
 
 /// One facet value with the number of selected measures that have it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), tsify(missing_as_null))]
 pub struct FacetCount {
     pub value: String,
     pub count: usize,
@@ -56,6 +58,7 @@ pub struct FacetCount {
 ///   counted under `none`, so the counts add up to at least `total` (more when measures have
 ///   several).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), tsify(missing_as_null))]
 pub struct Facets {
     pub region: Vec<FacetCount>,
     pub level: Vec<FacetCount>,
@@ -66,6 +69,7 @@ pub struct Facets {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), tsify(missing_as_null))]
 #[serde(rename_all = "camelCase")]
 pub struct FilterResult {
     /// Number of measures selected (all pages).

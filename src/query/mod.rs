@@ -18,7 +18,8 @@
 //! `plan-compare corpus` as JSON) and needs no jieba at run time.
 //!
 //! Text positions (highlight spans) are **Unicode scalar value offsets** (Rust `char`s, what JS
-//! sees as code points via `Array.from(text)`), half-open `[start, end)`; not UTF-16 units.
+//! sees as code points via `Array.from(text)`), half-open `[start, end)`; not UTF-16 units. The wasm
+//! binding hands JS UTF-16 units instead, through [`SearchResult::into_utf16`].
 
 pub mod compare;
 pub mod diff;
@@ -103,6 +104,28 @@ impl Corpus {
         Ok(())
     }
 
+    /// Take a plan out with its measures, targets and passages, from the index and theme scores too:
+    /// after `add_plan` then `remove_plan` every answer is the one before. Measures of a plan are
+    /// contiguous (as `add_plan` appends them), which the index removal relies on.
+    pub fn remove_plan(&mut self, id: &str) -> Result<(), QueryError> {
+        self.plan(id)?;
+        let positions: Vec<usize> = self.measures_of(id).map(|(i, _)| i).collect();
+        if let (Some(&first), Some(&last)) = (positions.first(), positions.last()) {
+            if last + 1 - first != positions.len() {
+                return Err(QueryError::invalid("id", format!("the measures of plan {id:?} are not contiguous")));
+            }
+            self.index.remove_docs(first..last + 1);
+            if self.theme_scores.len() > last {
+                self.theme_scores.drain(first..last + 1);
+            }
+        }
+        self.dataset.plans.retain(|p| p.id != id);
+        self.dataset.measures.retain(|m| m.plan != id);
+        self.dataset.targets.retain(|t| t.plan != id);
+        self.dataset.passages.retain(|p| p.plan != id);
+        Ok(())
+    }
+
     pub fn plan(&self, id: &str) -> Result<&Plan, QueryError> {
         self.dataset.plans.iter().find(|p| p.id == id).ok_or_else(|| QueryError::UnknownPlan(id.to_string()))
     }
@@ -136,7 +159,8 @@ pub fn theme_scores(taxonomy: &Taxonomy, m: &Measure) -> Vec<(u16, f32)> {
 pub enum QueryError {
     UnknownPlan(String),
     UnknownTheme(String),
-    /// An option out of range or of an unknown value.
+    /// An option out of range or of an unknown value. Its code is `INVALID_ARGUMENT`, the same as a
+    /// wrong type caught by the binding: JS sees one code for every malformed input.
     InvalidOption { option: String, message: String },
     /// A query or text longer than the documented maximum (in characters).
     QueryTooLong { chars: usize, max: usize },
@@ -149,7 +173,7 @@ impl QueryError {
         match self {
             QueryError::UnknownPlan(_) => "UNKNOWN_PLAN",
             QueryError::UnknownTheme(_) => "UNKNOWN_THEME",
-            QueryError::InvalidOption { .. } => "INVALID_OPTION",
+            QueryError::InvalidOption { .. } => "INVALID_ARGUMENT",
             QueryError::QueryTooLong { .. } => "QUERY_TOO_LONG",
             QueryError::EmptyQuery => "EMPTY_QUERY",
         }

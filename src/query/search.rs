@@ -105,6 +105,7 @@ const GLOSSARY: &[(&str, &[&str])] = &[
 ];
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(default, deny_unknown_fields, rename_all = "camelCase")]
 pub struct SearchOptions {
     /// Restrict to these plan ids (empty: all).
@@ -127,6 +128,7 @@ pub struct SearchOptions {
 
 /// A phrase the query was turned into, with where it came from.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), tsify(missing_as_null))]
 #[serde(rename_all = "camelCase")]
 pub struct QueryPhrase {
     pub text: String,
@@ -136,6 +138,7 @@ pub struct QueryPhrase {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), tsify(missing_as_null))]
 #[serde(rename_all = "camelCase")]
 pub struct SearchHit {
     pub id: String,
@@ -148,6 +151,7 @@ pub struct SearchHit {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), tsify(missing_as_null))]
 #[serde(rename_all = "camelCase")]
 pub struct PlanScore {
     pub plan: String,
@@ -161,6 +165,7 @@ pub struct PlanScore {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), tsify(missing_as_null))]
 #[serde(rename_all = "camelCase")]
 pub struct SearchResult {
     pub query: String,
@@ -309,6 +314,32 @@ fn parts(word: &str) -> Vec<String> {
     out
 }
 
+impl SearchResult {
+    /// The same result with highlight spans in UTF-16 code units, what JavaScript's
+    /// `text.slice(start, end)` takes (they differ from char offsets after a non-BMP character).
+    pub fn into_utf16(mut self, corpus: &Corpus) -> SearchResult {
+        for hit in &mut self.hits {
+            if let Some(m) = corpus.measure(&hit.id) {
+                hit.highlights = utf16_spans(m.text.as_deref().unwrap_or(""), &hit.highlights);
+                hit.title_highlights = utf16_spans(m.title.as_deref().unwrap_or(""), &hit.title_highlights);
+            }
+        }
+        self
+    }
+}
+
+/// Char-offset spans of `text` as UTF-16 code unit spans (offsets past the end clamp to it).
+pub fn utf16_spans(text: &str, spans: &[[usize; 2]]) -> Vec<[usize; 2]> {
+    let mut at = Vec::with_capacity(text.len() + 1);
+    at.push(0usize);
+    for c in text.chars() {
+        at.push(at.last().copied().unwrap_or(0) + c.len_utf16());
+    }
+    let end = at.last().copied().unwrap_or(0);
+    let unit = |i: usize| at.get(i).copied().unwrap_or(end);
+    spans.iter().map(|&[s, e]| [unit(s), unit(e)]).collect()
+}
+
 pub fn search(corpus: &Corpus, query: &str, opts: &SearchOptions) -> Result<SearchResult, QueryError> {
     check_text(query, MAX_QUERY_CHARS)?;
     let limit = check_limit(opts.limit)?;
@@ -415,4 +446,16 @@ pub(crate) fn highlight(text: &str, needles: &[String]) -> Vec<[usize; 2]> {
     // Lower-casing ASCII keeps char offsets; other letters keep their case.
     let lower: String = text.chars().map(|c| c.to_ascii_lowercase()).collect();
     merge_spans(needles.iter().flat_map(|n| char_spans(&lower, n)).collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn utf16_spans_count_non_bmp_characters_twice() {
+        // 𠀀 (U+20000, CJK Ext-B) is one char but two UTF-16 units.
+        assert_eq!(utf16_spans("𠀀专利质押", &[[3, 5]]), vec![[4, 6]]);
+        assert_eq!(utf16_spans("专利质押", &[[2, 4], [9, 12]]), vec![[2, 4], [4, 4]]);
+    }
 }

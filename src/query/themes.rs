@@ -4,6 +4,7 @@ use super::{check_text, Corpus, QueryError, MAX_TEXT_CHARS};
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), tsify(missing_as_null))]
 #[serde(rename_all = "camelCase")]
 pub struct ThemeMatch {
     pub id: String,
@@ -46,6 +47,7 @@ pub fn match_themes(corpus: &Corpus, text: &str) -> Result<Vec<ThemeMatch>, Quer
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(default, deny_unknown_fields, rename_all = "camelCase")]
 pub struct ThemeMatrixOptions {
     /// Plan ids (rows); empty: all plans, in dataset order.
@@ -56,6 +58,7 @@ pub struct ThemeMatrixOptions {
 
 /// One cell of the matrix.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), tsify(missing_as_null))]
 #[serde(rename_all = "camelCase")]
 pub struct MatrixCell {
     /// Measures of the plan tagged with the theme.
@@ -67,6 +70,7 @@ pub struct MatrixCell {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), tsify(missing_as_null))]
 #[serde(rename_all = "camelCase")]
 pub struct ThemeMatrix {
     pub plans: Vec<String>,

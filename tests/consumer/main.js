@@ -1,5 +1,5 @@
 // A bundled page using the installed package the way an app would.
-import { init, plans, measures, measure } from 'plan-compare';
+import { init, plans, measures, measure, filter, search, diff } from 'plan-compare';
 
 const results = {};
 try {
@@ -8,6 +8,9 @@ try {
   results.planCount = all.length;
   const first = measures({ plan: all[1].id })[0];
   results.roundTrip = measure(first.id).id === first.id;
+  results.filterTotal = filter({ plans: ['beijing-2018'] }).total;
+  results.searchTop = measure(search('专利质押').hits[0].id).text;
+  results.diffPairs = diff('beijing-2018', 'tianjin-2018').pairs.length;
   try {
     measure('nope');
   } catch (error) {

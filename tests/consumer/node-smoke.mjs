@@ -1,5 +1,5 @@
 // Plain Node importing the installed package by name (resolves to its node.js entry).
-import { init, plans, measures, measure } from 'plan-compare';
+import { init, plans, measures, measure, filter, search, diff } from 'plan-compare';
 
 await init();
 const all = plans();
@@ -10,4 +10,11 @@ try {
 } catch (error) {
   errorCode = error.code;
 }
-console.log(JSON.stringify({ planCount: all.length, roundTrip: measure(first.id).id === first.id, errorCode }));
+console.log(JSON.stringify({
+  planCount: all.length,
+  roundTrip: measure(first.id).id === first.id,
+  errorCode,
+  filterTotal: filter({ plans: ['beijing-2018'] }).total,
+  searchTop: measure(search('专利质押').hits[0].id).text,
+  diffPairs: diff('beijing-2018', 'tianjin-2018').pairs.length,
+}));

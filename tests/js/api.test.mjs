@@ -10,7 +10,8 @@ import { planText, planMeta } from './plan-text.mjs';
 const pc = await import(join(pkg, 'node.js'));
 
 test('calls before init() throw NOT_INITIALISED', () => {
-  for (const name of ['plans', 'themes', 'measures', 'measure', 'addPlan', 'removePlan', 'exportData']) {
+  for (const name of ['plans', 'themes', 'measures', 'measure', 'addPlan', 'removePlan', 'exportData',
+    'filter', 'search', 'matchThemes', 'themeMatrix', 'diff', 'compare']) {
     assert.equal(codeOf(() => pc[name]('x')), 'NOT_INITIALISED', name);
   }
 });
@@ -155,6 +156,178 @@ test('bad input gives INVALID_ARGUMENT, TOO_LARGE, PARSE_FAILED … and never a 
   assert.ok(pc.plans().every((p) => !p.id.startsWith('user-')));
 });
 
+test('filter(): known totals, facets that add up, pages', () => {
+  const beijing = pc.filter({ plans: ['beijing-2018'] });
+  assert.equal(beijing.total, 47);
+  assert.equal(beijing.items.length, 20);
+  assert.ok(beijing.items.every((id) => pc.measure(id).plan === 'beijing-2018'));
+  const all = pc.filter({ limit: 0 });
+  assert.equal(all.total, pc.measures().length);
+  assert.deepEqual(all.items, []);
+  for (const facet of ['region', 'level', 'year', 'focus']) {
+    assert.equal(all.facets[facet].reduce((n, f) => n + f.count, 0), all.total, facet);
+  }
+  for (const facet of ['agency', 'theme']) {
+    assert.ok(all.facets[facet].reduce((n, f) => n + f.count, 0) >= all.total, facet);
+  }
+  const pledge = pc.filter({ regions: ['北京市'], themes: ['pledge-financing'], limit: 1000 });
+  assert.ok(pledge.total > 0 && pledge.total < 47);
+  assert.ok(pledge.items.every((id) => pc.measure(id).themes.includes('pledge-financing')));
+  assert.deepEqual(pc.filter({ plans: ['beijing-2018'], offset: 1e9 }).items, [], 'offset past the end: empty page');
+  assert.equal(pc.filter({ plans: ['beijing-2018'], offset: 1e9 }).total, 47);
+  assert.deepEqual(pc.filter(), pc.filter({}));
+});
+
+test('search(): Chinese and English find the same measures, with UTF-16 highlights', () => {
+  const zh = pc.search('专利质押');
+  assert.ok(zh.total > 0);
+  for (const hit of zh.hits.slice(0, 5)) {
+    const m = pc.measure(hit.id);
+    const text = [m.title, m.work_item, m.text].join(' ');
+    assert.match(text, /质押/, hit.id);
+    for (const [start, end] of hit.highlights) assert.ok(m.text.slice(start, end).length > 0);
+  }
+  assert.ok(zh.plans.length > 0 && zh.plans[0].score >= zh.plans.at(-1).score);
+  const en = pc.search('patent pledge financing');
+  const zhTop = new Set(pc.search('专利质押融资', { limit: 20 }).hits.map((h) => h.id));
+  assert.ok(en.hits.slice(0, 20).some((h) => zhTop.has(h.id)), 'the English query overlaps its Chinese twin');
+  assert.ok(pc.search('专利质押', { plans: ['beijing-2018'] }).hits.every((h) => h.plan === 'beijing-2018'));
+  assert.deepEqual(pc.search('专利质押', { offset: 1e9 }).hits, []);
+  // A non-BMP character (U+20000) before the match: spans count it as two UTF-16 units.
+  const added = pc.addPlan('深圳市2019年知识产权工作要点\n一、促进知识产权运用\n（一）𠀀😀推进专利质押融资。（市金融局负责）\n',
+    { region: '深圳市', level: 'city', yearStart: 2019 });
+  try {
+    const id = added.plans[0].id;
+    const hit = pc.search('质押融资', { plans: [id] }).hits[0];
+    const text = pc.measure(hit.id).text;
+    assert.ok(text.includes('😀'), text);
+    assert.ok(hit.highlights.length > 0);
+    for (const [start, end] of hit.highlights) assert.match(text.slice(start, end), /质押|融资/, JSON.stringify(hit.highlights));
+  } finally {
+    pc.removePlan(added.plans[0].id);
+  }
+});
+
+test('matchThemes(), themeMatrix(), compare()', () => {
+  const themes = pc.matchThemes('推进专利质押融资，加强海关执法');
+  assert.ok(themes.some((t) => t.id === 'pledge-financing'));
+  assert.ok(themes.every((t, i) => i === 0 || themes[i - 1].score >= t.score));
+  const matrix = pc.themeMatrix();
+  assert.equal(matrix.plans.length, 35);
+  assert.equal(matrix.cells.length, 35);
+  assert.equal(matrix.themes.length, pc.themes().length);
+  assert.ok(matrix.cells.every((row) => row.length === matrix.themes.length));
+  const small = pc.themeMatrix({ plans: ['beijing-2018'], themes: ['pledge-financing'] });
+  assert.equal(small.cells[0][0].count, pc.filter({ plans: ['beijing-2018'], themes: ['pledge-financing'] }).total);
+  const byTheme = pc.compare(['beijing-2018', 'shanghai-2018'], { theme: 'pledge-financing' });
+  assert.deepEqual(byTheme.rows.map((r) => r.plan), ['beijing-2018', 'shanghai-2018']);
+  assert.ok(byTheme.rows.every((r) => r.measures.every((id) => pc.measure(id).plan === r.plan)));
+  const item = pc.measure(pc.filter({ plans: ['beijing-2018'] }).items[0]).work_item;
+  const byItem = pc.compare(['beijing-2018', 'tianjin-2018'], { workItem: item });
+  assert.equal(byItem.rows.length, 2);
+  assert.ok(byItem.rows[0].measures.length > 0);
+});
+
+test('diff(): Beijing and Tianjin 2018 align by work item', () => {
+  const d = pc.diff('beijing-2018', 'tianjin-2018');
+  assert.equal(d.planA, 'beijing-2018');
+  assert.ok(d.pairs.length > 10);
+  assert.ok(d.pairs.some((p) => p.by === 'workItem'));
+  for (const p of d.pairs.filter((p) => p.by === 'workItem')) {
+    assert.equal(pc.measure(p.a).plan, 'beijing-2018');
+    assert.equal(pc.measure(p.b).plan, 'tianjin-2018');
+  }
+  assert.ok(d.pairs.some((p) => p.changes.length > 0));
+  assert.ok(Array.isArray(d.departments.shared) && Array.isArray(d.targets.pairs));
+  assert.ok(pc.diff('beijing-2018', 'tianjin-2018', { noChanges: true }).pairs.every((p) => p.changes.length === 0));
+});
+
+test('query functions refuse bad input with stable codes', () => {
+  const deep = {};
+  let at = deep;
+  for (let i = 0; i < 10_000; i++) at = at.plans = {};
+  const cases = [
+    ['filter: array', () => pc.filter([]), 'INVALID_ARGUMENT'],
+    ['filter: string', () => pc.filter('beijing'), 'INVALID_ARGUMENT'],
+    ['filter: unknown key', () => pc.filter({ plan: ['beijing-2018'] }), 'INVALID_ARGUMENT'],
+    ['filter: plans a string', () => pc.filter({ plans: 'beijing-2018' }), 'INVALID_ARGUMENT'],
+    ['filter: unknown plan', () => pc.filter({ plans: ['nope'] }), 'UNKNOWN_PLAN'],
+    ['filter: unknown theme', () => pc.filter({ themes: ['nope'] }), 'UNKNOWN_THEME'],
+    ['filter: bad level', () => pc.filter({ levels: ['planet'] }), 'INVALID_ARGUMENT'],
+    ['filter: NaN limit', () => pc.filter({ limit: NaN }), 'INVALID_ARGUMENT'],
+    ['filter: negative limit', () => pc.filter({ limit: -1 }), 'INVALID_ARGUMENT'],
+    ['filter: fractional limit', () => pc.filter({ limit: 1.5 }), 'INVALID_ARGUMENT'],
+    ['filter: limit 5000', () => pc.filter({ limit: 5000 }), 'INVALID_ARGUMENT'],
+    ['filter: negative offset', () => pc.filter({ offset: -5 }), 'INVALID_ARGUMENT'],
+    ['filter: surrogate in array', () => pc.filter({ plans: ['\uD800'] }), 'INVALID_ARGUMENT'],
+    ['filter: __proto__ key', () => pc.filter(JSON.parse('{"__proto__": {"limit": 1}}')), 'INVALID_ARGUMENT'],
+    ['filter: deeply nested', () => pc.filter(deep), 'INVALID_ARGUMENT'],
+    ['filter: huge word', () => pc.filter({ words: ['x'.repeat(5000)] }), 'QUERY_TOO_LONG'],
+    ['search: number', () => pc.search(42), 'INVALID_ARGUMENT'],
+    ['search: undefined', () => pc.search(), 'INVALID_ARGUMENT'],
+    ['search: empty', () => pc.search(''), 'EMPTY_QUERY'],
+    ['search: punctuation', () => pc.search('，。！'), 'EMPTY_QUERY'],
+    ['search: 1 MB', () => pc.search('x'.repeat(1 << 20)), 'QUERY_TOO_LONG'],
+    ['search: 1001 CJK', () => pc.search('专'.repeat(1001)), 'QUERY_TOO_LONG'],
+    ['search: lone surrogate', () => pc.search('专利\uDC00'), 'INVALID_ARGUMENT'],
+    ['search: options array', () => pc.search('专利', []), 'INVALID_ARGUMENT'],
+    ['search: unknown option', () => pc.search('专利', { limt: 5 }), 'INVALID_ARGUMENT'],
+    ['search: NaN limit', () => pc.search('专利', { limit: NaN }), 'INVALID_ARGUMENT'],
+    ['search: unknown plan', () => pc.search('专利', { plans: ['nope'] }), 'UNKNOWN_PLAN'],
+    ['search: unknown theme', () => pc.search('专利', { themes: ['nope'] }), 'UNKNOWN_THEME'],
+    ['matchThemes: object', () => pc.matchThemes({}), 'INVALID_ARGUMENT'],
+    ['matchThemes: empty', () => pc.matchThemes('  '), 'EMPTY_QUERY'],
+    ['matchThemes: 1 MB', () => pc.matchThemes('x'.repeat(1 << 20)), 'QUERY_TOO_LONG'],
+    ['themeMatrix: unknown plan', () => pc.themeMatrix({ plans: ['nope'] }), 'UNKNOWN_PLAN'],
+    ['themeMatrix: unknown theme', () => pc.themeMatrix({ themes: ['nope'] }), 'UNKNOWN_THEME'],
+    ['themeMatrix: unknown key', () => pc.themeMatrix({ rows: [] }), 'INVALID_ARGUMENT'],
+    ['diff: numbers', () => pc.diff(1, 2), 'INVALID_ARGUMENT'],
+    ['diff: one plan', () => pc.diff('beijing-2018'), 'INVALID_ARGUMENT'],
+    ['diff: unknown plan', () => pc.diff('beijing-2018', 'nope'), 'UNKNOWN_PLAN'],
+    ['diff: threshold 2', () => pc.diff('beijing-2018', 'tianjin-2018', { threshold: 2 }), 'INVALID_ARGUMENT'],
+    ['diff: threshold NaN', () => pc.diff('beijing-2018', 'tianjin-2018', { threshold: NaN }), 'INVALID_ARGUMENT'],
+    ['diff: threshold string', () => pc.diff('beijing-2018', 'tianjin-2018', { threshold: '0.5' }), 'INVALID_ARGUMENT'],
+    ['diff: huge id', () => pc.diff('x'.repeat(10_000), 'tianjin-2018'), 'TOO_LARGE'],
+    ['compare: ids a string', () => pc.compare('beijing-2018', { theme: 'pledge-financing' }), 'INVALID_ARGUMENT'],
+    ['compare: no ids', () => pc.compare([], { theme: 'pledge-financing' }), 'INVALID_ARGUMENT'],
+    ['compare: id number', () => pc.compare([1], { theme: 'pledge-financing' }), 'INVALID_ARGUMENT'],
+    ['compare: unknown plan', () => pc.compare(['nope'], { theme: 'pledge-financing' }), 'UNKNOWN_PLAN'],
+    ['compare: unknown theme', () => pc.compare(['beijing-2018'], { theme: 'nope' }), 'UNKNOWN_THEME'],
+    ['compare: no by', () => pc.compare(['beijing-2018']), 'INVALID_ARGUMENT'],
+    ['compare: empty by', () => pc.compare(['beijing-2018'], {}), 'INVALID_ARGUMENT'],
+    ['compare: both keys', () => pc.compare(['beijing-2018'], { theme: 'pledge-financing', workItem: 'x' }), 'INVALID_ARGUMENT'],
+    ['compare: misspelt key', () => pc.compare(['beijing-2018'], { them: 'x' }), 'INVALID_ARGUMENT'],
+    ['compare: surrogate', () => pc.compare(['beijing-2018'], { workItem: '\uD800' }), 'INVALID_ARGUMENT'],
+    ['compare: 10,000 ids', () => pc.compare(Array(10_000).fill('beijing-2018'), { theme: 'pledge-financing' }), 'TOO_LARGE'],
+  ];
+  for (const [what, call, code] of cases) {
+    let error;
+    try {
+      call();
+    } catch (e) {
+      error = e;
+    }
+    assert.ok(error, `${what}: no error`);
+    assert.ok(pc.isPlanCompareError(error), `${what}: ${error}`);
+    assert.equal(error.code, code, `${what}: ${error.message}`);
+  }
+  assert.equal(pc.filter({ plans: ['beijing-2018'] }).total, 47, 'still answering');
+});
+
+test("addPlan(): a reader's plan is filtered, searched, diffed, compared and in the matrix until removed", () => {
+  const before = [pc.filter({ limit: 1000 }), pc.search('专利质押融资'), pc.themeMatrix()];
+  const id = pc.addPlan(planText, planMeta).plans[0].id;
+  try {
+    assert.ok(pc.filter({ plans: [id] }).total > 0);
+    assert.ok(pc.themeMatrix().plans.includes(id));
+    assert.ok(pc.diff(id, 'beijing-2018').planA === id);
+    assert.equal(pc.compare([id], { theme: 'pledge-financing' }).rows[0].plan, id);
+  } finally {
+    pc.removePlan(id);
+  }
+  assert.deepEqual([pc.filter({ limit: 1000 }), pc.search('专利质押融资'), pc.themeMatrix()], before);
+});
+
 test("addPlan() on a seed's own text gives the measures the bundle holds for it", (t) => {
   const plans = pc.plans();
   // One-plan seeds (the prose documents); the provincial compilation is covered by exportData().
@@ -191,7 +364,7 @@ test('100,000 mixed calls keep WebAssembly memory flat after warm-up', async (t)
   const plan = pc.plans()[1].id;
   const one = pc.measures({ plan })[0].id;
   const call = (i) => {
-    switch (i % 10) {
+    switch (i % 20) {
       case 0: return pc.plans();
       case 1: return pc.measure(one);
       case 2: return pc.measures({ plan });
@@ -201,7 +374,17 @@ test('100,000 mixed calls keep WebAssembly memory flat after warm-up', async (t)
       case 6: return pc.themes();
       case 7: return codeOf(() => pc.measures({ plna: 1 }));
       case 8: return i % 1000 === 8 ? pc.removePlan(pc.addPlan(planText, planMeta).plans[0].id) : pc.plans();
-      default: return codeOf(() => pc.measure(`x${'y'.repeat(i % 200)}`));
+      case 9: return codeOf(() => pc.measure(`x${'y'.repeat(i % 200)}`));
+      case 10: return pc.filter({ plans: [plan], limit: 5 });
+      case 11: return i % 100 === 11 ? pc.search('专利质押', { limit: 5 }) : codeOf(() => pc.search(''));
+      case 12: return pc.matchThemes('推进专利质押融资');
+      case 13: return i % 100 === 13 ? pc.themeMatrix({ plans: [plan] }) : codeOf(() => pc.themeMatrix({ plans: ['nope'] }));
+      case 14: return i % 1000 === 14 ? pc.diff('beijing-2018', 'tianjin-2018', { noChanges: true }) : codeOf(() => pc.diff(plan, 'nope'));
+      case 15: return pc.compare([plan], { theme: 'pledge-financing' });
+      case 16: return codeOf(() => pc.filter({ limit: -1 }));
+      case 17: return codeOf(() => pc.search('x'.repeat(3000)));
+      case 18: return codeOf(() => pc.compare([plan], { them: 1 }));
+      default: return pc.filter({ limit: 0 });
     }
   };
   for (let i = 0; i < 10_000; i++) call(i);

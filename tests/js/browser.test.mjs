@@ -17,7 +17,13 @@ test('a plain module page loads the package and gets answers, with an empty cons
     assert.equal(results.firstPlan.id, 'shanwei-chengqu-2018');
     assert.equal(results.firstPlan.doc_number, null);
     assert.ok(results.measureCount > 100);
-    assert.deepEqual(results.themes, []);
+    assert.ok(results.themes.some((t) => t.id === 'pledge-financing'));
+    assert.equal(results.filterBeijing, 47);
+    assert.match(results.searchTop, /质押/);
+    assert.ok(results.matchThemes.includes('pledge-financing'));
+    assert.equal(results.matrixRows, results.planCount);
+    assert.ok(results.diffPairs > 10);
+    assert.equal(results.compareRows, 2);
     assert.equal(results.measureRoundTrip, true);
     assert.match(results.added.id, /^user-\d+$/);
     assert.equal(results.added.measureCount, 2);
@@ -31,6 +37,8 @@ test('a plain module page loads the package and gets answers, with an empty cons
       surrogate: 'INVALID_ARGUMENT',
       tooLarge: 'TOO_LARGE',
       bundled: 'INVALID_ARGUMENT',
+      queryTooLong: 'QUERY_TOO_LONG',
+      unknownTheme: 'UNKNOWN_THEME',
     });
   } finally {
     server.close();

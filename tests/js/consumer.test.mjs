@@ -33,7 +33,10 @@ test('npm pack → install → tsc, vite build, browser, node', async (t) => {
   await t.test('plain Node imports the package by name', () => {
     const out = JSON.parse(run('node', ['node-smoke.mjs'], project));
     assert.ok(out.planCount >= 4);
-    assert.deepEqual({ ...out, planCount: 0 }, { planCount: 0, roundTrip: true, errorCode: 'UNKNOWN_MEASURE' });
+    assert.match(out.searchTop, /质押/);
+    assert.ok(out.diffPairs > 10);
+    assert.deepEqual({ ...out, planCount: 0, searchTop: '', diffPairs: 0 },
+      { planCount: 0, roundTrip: true, errorCode: 'UNKNOWN_MEASURE', filterTotal: 47, searchTop: '', diffPairs: 0 });
   });
 
   await t.test('Vite builds it, and the built page runs in Chromium', async () => {
@@ -48,6 +51,9 @@ test('npm pack → install → tsc, vite build, browser, node', async (t) => {
       assert.ok(results.planCount >= 4);
       assert.equal(results.roundTrip, true);
       assert.equal(results.errorCode, 'UNKNOWN_MEASURE');
+      assert.equal(results.filterTotal, 47);
+      assert.match(results.searchTop, /质押/);
+      assert.ok(results.diffPairs > 10);
     } finally {
       server.close();
     }
