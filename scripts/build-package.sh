@@ -22,8 +22,6 @@ rm -rf pkg
 # zstd-sys, C code that needs clang for wasm32).
 # opt-level z for the module only (native release builds keep "s"): measured 142.7 → 135.7 KB gzip,
 # with init() and the 100,000-call loop no slower.
-# --no-default-features: the module leaves jieba-rs out (Cargo.toml's segment-jieba feature builds the
-# index natively); with it, jieba's default dictionary pulls zstd-sys, C code that needs clang for wasm32.
 CARGO_PROFILE_RELEASE_OPT_LEVEL=z \
   wasm-pack --quiet build --target web --mode no-install --no-opt --no-pack --release --out-dir pkg . -- --locked --no-default-features
 # The features rustc enables by default for wasm32, and no others (browsers from 2021 on have them).
