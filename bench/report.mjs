@@ -132,6 +132,14 @@ if (pcDiffSample) row('diff, every 31st pair', pcName(pcDiffSample), pcDiffSampl
 row(`diff, all ${node.pairs} pairs`, 'jsdiff diffLines', lat['diff/jsdiff diffLines (all pairs)'], pcDiff);
 row('diff, every 31st pair', 'diff-match-patch', lat['diff/diff-match-patch (every 31st pair)'], pcDiffSample);
 row('diff, every 93rd pair', 'jsdiff diffChars', lat['diff/jsdiff diffChars (every 93rd pair)'], pcDiffSample);
+if (native && !nativeUsed) {
+  // the same Rust functions natively, for the cost of wasm and of converting results to JS objects
+  for (const [q, key] of [['search', 'search'], ['filter', 'filter'], ['themeMatrix', 'themeMatrix'], ['compare', 'compare'], [`diff, all ${node.pairs} pairs`, 'diff']]) {
+    const wasm = lat[`${q.startsWith('diff') ? 'diff' : q}/plan-compare`];
+    const s = summary(native[key]);
+    p(`| ${q} | plan-compare natively (same Rust function, no wasm, no JS objects) | ${f1(s.median)} | ${f1(s.p95)} | wasm ÷ native: ${ratio(wasm?.median, s.median)} |`);
+  }
+}
 p();
 if (nativeUsed) {
   p('† The package does not bind this function yet at this commit: the row times the same Rust function');
