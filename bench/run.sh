@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The benchmark suite (issue 6): plan-compare against jieba-wasm, Pagefind, MiniSearch, FlexSearch, jsdiff
 # and diff-match-patch on the same corpus and questions, in one run on one machine. Writes bench/RESULTS.md.
-# Not part of scripts/test.sh. About 8-10 minutes on the 2-core machine.
+# Not part of scripts/test.sh. About 6-11 minutes on the 2-core machine (longer when it must build pkg/).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
