@@ -7,6 +7,10 @@
 // finds are in `include`. A row is not relevant merely because its template work item names the topic:
 // the row's own words must carry it out (e.g. 上海's row under the pledge-and-fund work item only speaks
 // of the operating fund). Lenient on lists: one clause among several actions counts.
+// Pooling pass (after the first full run): the top 10 of every engine (plan-compare, MiniSearch,
+// FlexSearch) for every query that were not yet judged were read too; 7 relevant measures that no
+// keyword variant found were added (`include`: 快维中心, 快速审查、确权、维权, 军民双向转化, IP colleges and
+// talent programmes, overseas dispute services), the rest stayed not relevant.
 // English queries and synonyms are judged against the same topic as their Chinese counterpart: the
 // corpus is Chinese, and an English reader asking "customs enforcement" wants the same measures.
 import { writeFileSync } from 'node:fs';
@@ -51,6 +55,7 @@ const topics = {
   rapid: {
     criterion: 'Builds, runs or uses IP rapid rights-protection centres or fast protection (快速维权).',
     any: ['快速维权'],
+    include: ['hunan-2018-009', 'hebei-2018-007'],
     exclude: { 'hainan-2018-013': 'a service platform listing 快速维权 among services' },
   },
   software: {
@@ -60,6 +65,7 @@ const topics = {
   milciv: {
     criterion: 'Military-civilian integration of IP (军民融合, defence patents, 军转民).',
     any: ['军民融合', '国防', '军转民'],
+    include: ['shaanxi-2018-006'],
     exclude: { 'chongqing-2018-051': 'training base serving defence units among others' },
   },
   gba: {
@@ -93,6 +99,7 @@ const topics = {
   },
   overseas: {
     criterion: 'Protecting IP abroad: overseas rights-protection assistance, foreign-related dispute response, overseas infringement liability or dispute insurance, trade-friction early warning and rights protection.',
+    include: ['yunnan-2018-020'],
     any: ['海外维权', '海外知识产权', '涉外知识产权', '海外侵权', '海外纠纷', '涉外应对', '境外展会', '海外护航', '维权平台'],
     exclude: {
       'jiangsu-2018-039': 'training', 'shandong-2018-042': 'training', 'shandong-2018-043': 'cross-border service cooperation',
@@ -109,6 +116,7 @@ const topics = {
   talent: {
     criterion: 'Training or cultivating IP professionals (talent programmes, degrees, practitioner training); not raising the public\'s awareness.',
     any: ['人才培养', '培养', '人才队伍', '人才培训'],
+    include: ['henan-2018-052', 'jiangsu-2018-053', 'chongqing-2018-051'],
     exclude: {
       'shantou-2016-2020-021': 'awareness of pupils', 'guangxi-2018-015': 'awareness of researchers',
       'inner-mongolia-2018-012': 'attracting patent agencies', 'hubei-2018-024': 'a platform listing services',
