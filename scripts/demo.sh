@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Build plan-compare, print figures about the bundled seeds, then build the npm package (pkg/) and
-# show what a page downloads.
+# Build plan-compare (native figures about the seeds, then the npm package), put the package next to
+# the page (www/pkg/, gitignored) and serve www/ on localhost, printing its URL. PORT=… to choose.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
@@ -8,3 +8,5 @@ cargo run --release --locked -- stats
 bash scripts/setup.sh
 bash scripts/build-package.sh
 bash scripts/sizes.sh
+rm -rf www/pkg && cp -r pkg www/pkg
+exec node scripts/serve.mjs "${PORT:-8080}"

@@ -19,8 +19,17 @@ for seed in seeds/*.txt; do
   split -l 80 -d -a 3 "$seed" "$corpus/$name-"
 done
 
+mkdir -p fuzz/logs
 for target in $(cargo fuzz list); do
   mkdir -p "fuzz/corpus/$target"
-  cargo fuzz run --sanitizer none "$target" "fuzz/corpus/$target" -- \
-    -max_total_time="$seconds" -max_len=65536 -timeout=10 -rss_limit_mb=2048 -print_final_stats=1
+  log="fuzz/logs/$target.log"
+  # libFuzzer narrates every new input; keep that in a log and print the outcome.
+  if cargo fuzz run --sanitizer none "$target" "fuzz/corpus/$target" -- \
+    -max_total_time="$seconds" -max_len=65536 -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 >"$log" 2>&1; then
+    echo "fuzz $target: $(grep -E '^Done [0-9]+ runs' "$log" | tail -1), no crash"
+  else
+    tail -40 "$log"
+    echo "fuzz $target: crashed; the input is in fuzz/artifacts/$target/ (make it a regression fixture)"
+    exit 1
+  fi
 done

@@ -82,3 +82,21 @@ fn table_damage_in_the_wrong_places_never_panics() {
         assert_eq!(seen.len(), n);
     }
 }
+
+#[test]
+fn fuzz_regressions_parse_and_account_for_every_line() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fuzz-regressions");
+    let mut seen = 0;
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().and_then(|e| e.to_str()) != Some("txt") {
+            continue;
+        }
+        let text = String::from_utf8_lossy(&std::fs::read(&path).unwrap()).into_owned();
+        let parsed = parse_document(&info(), &text);
+        let lines: std::collections::HashSet<u32> = parsed.ledger.entries.iter().map(|e| e.1).collect();
+        assert_eq!(lines.len(), text.split('\n').count(), "{}", path.display());
+        seen += 1;
+    }
+    assert!(seen >= 3);
+}

@@ -1,0 +1,85 @@
+// Themes: plans × themes heatmap (sortable, a cell lists its measures) and the per-theme comparison;
+// while the package lacks themeMatrix()/compare() or a taxonomy, the view says so.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { session, texts } from './helpers.mjs';
+
+let s;
+let page;
+let bound;
+before(async () => {
+  s = await session();
+  page = await s.open('index.html#themes?lang=en');
+  bound = await page.evaluate(async () => {
+    const pc = await import('./pkg/index.js');
+    return { matrix: typeof pc.themeMatrix === 'function', compare: typeof pc.compare === 'function', themes: pc.themes().length };
+  });
+});
+after(async () => {
+  await s?.close();
+});
+
+test('the heatmap has a row per plan and a column per theme, or the view says it is unavailable', async () => {
+  if (!bound.matrix) {
+    assert.match(await page.textContent('main'), /themeMatrix\(\)/);
+    return;
+  }
+  const plans = await page.evaluate(async () => (await import('./pkg/index.js')).plans().length);
+  assert.equal(await page.$$eval('table.heatmap tbody tr', (r) => r.length), plans);
+  assert.equal(await page.$$eval('table.heatmap thead th', (r) => r.length), bound.themes + 1);
+  await s.shot(page, 'themes-heatmap-desktop');
+});
+
+test('sorting by a theme orders the rows by their share, and the sort is in the URL', async () => {
+  if (!bound.matrix || !bound.themes) return;
+  await page.click('table.heatmap thead th:nth-child(2) button');
+  await page.waitForFunction(() => location.hash.includes('sort='));
+  const shares = await page.$$eval('table.heatmap tbody tr td:nth-of-type(1) button', (bs) => bs.map((b) => b.title));
+  const ratio = shares.map((t) => { const [c, n] = t.split(' ')[0].split('/').map(Number); return c / n; });
+  for (let i = 1; i < ratio.length; i++) assert.ok(ratio[i - 1] >= ratio[i] - 1e-9, `row ${i} out of order`);
+});
+
+test('a cell lists exactly the measures of that plan tagged with that theme', async () => {
+  if (!bound.matrix || !bound.themes) return;
+  const cell = await page.$('table.heatmap td button:not(:text-is("0"))');
+  const [plan, theme, count] = await cell.evaluate((b) => [b.dataset.plan, b.dataset.theme, Number(b.textContent)]);
+  await cell.click();
+  await page.waitForSelector('.cell-list .measure');
+  const listed = await page.$$eval('.cell-list .measure', (els) => els.map((e) => e.dataset.plan));
+  assert.equal(listed.length, count);
+  assert.deepEqual([...new Set(listed)], [plan]);
+  assert.ok((await page.evaluate(() => location.hash)).includes(`theme=${theme}`));
+});
+
+test('the per-theme view lists what each plan does on the theme', async () => {
+  if (!bound.compare || !bound.themes) {
+    if (!bound.themes) assert.match(await page.textContent('main'), /no theme taxonomy/);
+    return;
+  }
+  const theme = await page.evaluate(async () => (await import('./pkg/index.js')).themes()[0].id);
+  await page.selectOption('#t-theme', theme);
+  await page.waitForSelector('.compare-row');
+  const plans = await page.evaluate(async () => (await import('./pkg/index.js')).plans().length);
+  assert.equal((await texts(page, '.compare-row summary')).length, plans);
+});
+
+test("a table row's work item can be compared across every plan from Explore", async () => {
+  await page.goto(`${s.url}index.html#explore?plans=beijing-2018&lang=en`);
+  await page.waitForSelector('.results .measure .item-link');
+  const item = await page.evaluate(async () => (await import('./pkg/index.js')).measures({ plan: 'beijing-2018' })[0].work_item);
+  await page.click('.results .measure .item-link');
+  await page.waitForFunction(() => location.hash.startsWith('#themes') && location.hash.includes('item='));
+  if (!bound.compare) {
+    assert.match(await page.textContent('main'), /compare\(\)/);
+    return;
+  }
+  await page.waitForSelector('.compare-row');
+  const rows = await page.$$eval('.compare-row', (els) => els.map((e) => e.querySelectorAll('.measure').length));
+  assert.ok(rows.filter((n) => n > 0).length >= 10, `${rows.filter((n) => n > 0).length} plans share the work item ${item}`);
+  assert.ok((await page.$$eval('main h2', (hs) => hs.map((x) => x.textContent))).some((x) => x.includes(item)));
+});
+
+test('the console stayed empty and nothing went to another host', () => {
+  assert.deepEqual(s.console, []);
+  assert.deepEqual(s.foreign, []);
+});

@@ -1,0 +1,64 @@
+// The full page: header, navigation, language switch, the current view; state lives in the URL hash.
+import * as api from './api.js';
+import { h } from './dom.js';
+import { t, setLang } from './i18n.js';
+import { fromHash, toHash, VIEWS } from './state.js';
+import { renderView, merge } from './render.js';
+
+const main = document.getElementById('main');
+const status = document.getElementById('loading');
+const nav = document.getElementById('nav');
+const langs = document.getElementById('langs');
+let state = { view: 'explore' };
+
+function set(patch) {
+  const next = merge(state, patch);
+  const hash = toHash(next);
+  if (hash === location.hash) render(next);
+  else location.hash = hash; // → hashchange → render
+}
+
+function chrome() {
+  document.documentElement.lang = state.lang === 'en' ? 'en' : 'zh-CN';
+  document.title = t('title');
+  document.getElementById('site-title').textContent = t('title');
+  nav.setAttribute('aria-label', t('nav'));
+  nav.replaceChildren(...VIEWS.map((v) => h('a', { href: toHash({ view: v, lang: state.lang }), 'aria-current': v === state.view ? 'page' : null }, t(v))));
+  langs.setAttribute('aria-label', t('language'));
+  langs.replaceChildren(...[['zh', '中文'], ['en', 'English']].map(([l, label]) =>
+    h('button', { type: 'button', lang: l, 'aria-pressed': String((state.lang ?? 'zh') === l), onclick: () => set({ lang: l }) }, label)));
+}
+
+function render(next) {
+  state = next;
+  setLang(state.lang);
+  chrome();
+  renderView(main, state, set);
+}
+
+function fromLocation() {
+  const { state: next, rejected } = fromHash(location.hash);
+  if (!location.hash.includes('lang=') && !navigator.language.startsWith('zh')) next.lang = 'en';
+  render(next);
+  if (rejected.length) {
+    main.prepend(h('p', { class: 'notice error', role: 'alert' }, t('badState'), rejected.join(', ')));
+    history.replaceState(null, '', toHash(state)); // the cleaned state becomes the permalink
+  }
+}
+
+// Before the data is there, only the language can be read from the URL (it needs no data to check).
+const initialLang = () => new URLSearchParams(location.hash.split('?')[1] ?? '').get('lang') ?? (navigator.language.startsWith('zh') ? 'zh' : 'en');
+setLang(initialLang());
+status.textContent = t('loading');
+api.ready().then(
+  () => {
+    status.hidden = true;
+    addEventListener('hashchange', fromLocation);
+    fromLocation();
+    document.body.dataset.ready = 'true';
+  },
+  (e) => {
+    status.textContent = `${t('loadFailed')}${api.describeError(e)}`;
+    status.classList.add('error');
+  },
+);

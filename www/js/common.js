@@ -1,0 +1,69 @@
+// Pieces several views share: a measure card with its cite action, export buttons, notices.
+import * as api from './api.js';
+import { h, marked, download } from './dom.js';
+import { t, planTitle, roleLabel, agencyLabel, themeLabel } from './i18n.js';
+import { citation, pieces, toCsv } from './text.js';
+
+/** A notice that a function is unavailable, or any other error, as text. */
+export function problem(e) {
+  if (e instanceof api.Unavailable) return h('p', { class: 'notice unavailable', role: 'status' }, t('unavailable', { fn: e.fn }));
+  return h('p', { class: 'notice error', role: 'alert' }, t('error'), api.describeError(e));
+}
+
+/** One measure: plan, headings, title and text (with optional highlight spans), departments, cite. */
+export function measureCard(m, { highlights = [], titleHighlights = [], extra = null } = {}) {
+  const plan = api.plan(m.plan);
+  const out = h('output', { class: 'cite-out', 'aria-live': 'polite' });
+  const cite = async () => {
+    const text = citation(m, plan);
+    out.textContent = '';
+    let copied = false;
+    try {
+      await navigator.clipboard.writeText(text);
+      copied = true;
+    } catch {
+      // No clipboard permission (or an insecure context): the citation is shown to copy by hand.
+    }
+    out.append(copied ? t('copied') : t('citeText'), h('code', {}, text));
+  };
+  const meta = [m.work_item ?? m.chapter, m.no != null ? `#${m.no}` : null].filter(Boolean).join(' · ');
+  return h('article', { class: 'measure', 'data-id': m.id, 'data-plan': m.plan },
+    h('p', { class: 'measure-plan' }, planTitle(plan)),
+    meta ? h('p', { class: 'measure-meta' }, meta) : null,
+    m.title ? h('h3', {}, marked(pieces(m.title, titleHighlights))) : null,
+    m.text ? h('p', { class: 'measure-text' }, marked(pieces(m.text, highlights))) : null,
+    m.departments.length
+      ? h('p', { class: 'departments' }, h('span', { class: 'label' }, `${t('departments')}: `),
+          m.departments.map((d, i) => [i ? '、' : '', h('span', { class: 'dept', title: agencyLabel(d.agency) }, d.name),
+            d.role ? h('small', {}, ` (${roleLabel(d.role)})`) : null]))
+      : null,
+    m.themes?.length ? h('p', { class: 'tags' }, m.themes.map((id) => h('span', { class: 'tag' }, themeLabel(api.theme(id)) || id))) : null,
+    extra,
+    h('p', { class: 'cite' },
+      h('button', { type: 'button', class: 'cite-button', onclick: cite, 'aria-label': `${t('cite')} ${m.id}` }, t('cite')),
+      h('small', { class: 'lines' }, ` ${plan?.source ?? ''} · ${t('lines')} ${m.lines[0]}–${m.lines[1]}`),
+      out));
+}
+
+/** Measures as CSV rows (one per measure, the exact source included). */
+export function measuresCsv(measures) {
+  const header = ['id', 'plan', 'region', 'region_en', 'plan_title', 'doc_number', 'no', 'chapter', 'focus_no',
+    'work_item', 'title', 'text', 'departments', 'themes', 'source', 'first_line', 'last_line'];
+  const rows = measures.map((m) => {
+    const p = api.plan(m.plan) ?? {};
+    return [m.id, m.plan, p.region, p.region_en, p.title, p.doc_number, m.no, m.chapter, m.focus_no, m.work_item,
+      m.title, m.text, m.departments.map((d) => (d.role ? `${d.name}(${d.role})` : d.name)).join('、'),
+      (m.themes ?? []).join(' '), p.source, m.lines[0], m.lines[1]];
+  });
+  return toCsv(header, rows);
+}
+
+/** "Export CSV" and "Export JSON" buttons; `get()` returns { csv, json } of the current result. */
+export function exportButtons(name, get) {
+  return h('p', { class: 'export' },
+    h('button', { type: 'button', class: 'export-csv', onclick: () => download(`${name}.csv`, 'text/csv;charset=utf-8', get().csv) }, t('exportCsv')),
+    ' ',
+    h('button', { type: 'button', class: 'export-json', onclick: () => download(`${name}.json`, 'application/json', JSON.stringify(get().json, null, 2)) }, t('exportJson')));
+}
+
+export { agencyLabel, roleLabel };

@@ -1,0 +1,133 @@
+// Explore: filter the measures by plan, region, level, year, focus area, agency and theme with live
+// facet counts; search in Chinese or English with highlighted matches; cite and export the result.
+import * as api from '../api.js';
+import { h, select, append } from '../dom.js';
+import { t, planLabel, levelLabel, focusLabel, agencyLabel, themeLabel, getLang } from '../i18n.js';
+import { problem, measureCard, measuresCsv, exportButtons } from '../common.js';
+
+const STEP = 50;
+/** A state patch that clears every filter and the search words. */
+const CLEARED = Object.fromEntries(['plans', 'region', 'level', 'year', 'focus', 'agency', 'theme', 'q'].map((k) => [k, undefined]));
+let shown = STEP;
+let lastKey = '';
+
+/** filter() options of the state (everything but the search words). */
+export function filterOptions(s, without) {
+  const o = {};
+  if (s.plans?.length && without !== 'plans') o.plans = s.plans;
+  if (s.region && without !== 'region') o.regions = [s.region];
+  if (s.level && without !== 'level') o.levels = [s.level];
+  if (s.year && without !== 'year') o.years = [+s.year];
+  if (s.focus && without !== 'focus') o.focus = [+s.focus];
+  if (s.agency && without !== 'agency') o.agencies = [s.agency];
+  if (s.theme && without !== 'theme') o.themes = [s.theme];
+  return o;
+}
+
+const FACETS = [
+  ['region', (v) => (getLang() === 'en' ? api.plans().find((p) => p.region === v)?.region_en ?? v : v)],
+  ['level', levelLabel],
+  ['year', (v) => v],
+  ['focus', (v) => (v === 'none' ? t('none') : focusLabel(+v))],
+  ['agency', agencyLabel],
+  ['theme', (v) => (v === 'none' ? t('none') : themeLabel(api.theme(v)) || v)],
+];
+
+/** The selection: { total, items, facets, all(), plans? } from filter, or from search when there are words. */
+function run(s) {
+  const opts = filterOptions(s);
+  if (!s.q) {
+    const r = api.filter({ ...opts, limit: Math.min(shown, 1000) });
+    return { total: r.total, items: r.items.map((m) => ({ measure: m })), facets: r.facets, all: () => api.filterAll(opts) };
+  }
+  // Words: ranked search under the same restrictions (search takes the filter fields too).
+  const r = api.search(s.q, { ...opts, limit: 1000 });
+  const hits = r.hits;
+  return { total: r.total, items: hits.slice(0, shown), facets: countFacets(hits.map((x) => x.measure)), all: () => hits.map((x) => x.measure), plans: r.plans };
+}
+
+/** Facet counts over found measures, with filter()'s meaning (multi-valued agency and theme). */
+function countFacets(measures) {
+  const f = { region: new Map(), level: new Map(), year: new Map(), focus: new Map(), agency: new Map(), theme: new Map() };
+  const add = (k, v) => f[k].set(v, (f[k].get(v) ?? 0) + 1);
+  for (const m of measures) {
+    const p = api.plan(m.plan);
+    add('region', p?.region ?? 'none');
+    add('level', p?.level ?? 'none');
+    add('year', String(p?.year_start ?? 'none'));
+    add('focus', m.focus_no == null ? 'none' : String(m.focus_no));
+    const agencies = [...new Set(m.departments.map((d) => d.agency))];
+    (agencies.length ? agencies : ['none']).forEach((a) => add('agency', a));
+    const themes = [...new Set(m.themes ?? [])];
+    (themes.length ? themes : ['none']).forEach((x) => add('theme', x));
+  }
+  return Object.fromEntries(Object.entries(f).map(([k, map]) => [k, [...map].map(([value, count]) => ({ value, count })).sort((a, b) => b.count - a.count)]));
+}
+
+export function render(root, { state: s, set }) {
+  const key = JSON.stringify(s);
+  if (key !== lastKey) shown = STEP;
+  lastKey = key;
+  const hasFilter = api.has('filter');
+  const panel = h('form', { class: 'filters', 'aria-label': t('filters'), onsubmit: (e) => {
+    e.preventDefault();
+    set({ q: new FormData(e.target).get('q')?.toString().trim() || undefined });
+  } });
+  panel.append(
+    h('label', { class: 'field search', for: 'q' }, h('span', {}, t('search')),
+      h('span', { class: 'row' }, h('input', { id: 'q', name: 'q', type: 'search', value: s.q ?? '', maxlength: 200, autocomplete: 'off' }),
+        h('button', { type: 'submit' }, t('searchButton')))),
+    select('f-plan', t('plan'), api.plans().map((p) => [p.id, planLabel(p)]), s.plans?.[0] ?? '',
+      (v) => set({ plans: v ? [v] : undefined }), t('any')));
+
+  let result = null;
+  let failure = null;
+  try {
+    if (!hasFilter) throw new api.Unavailable('filter');
+    result = run(s);
+  } catch (e) {
+    failure = e;
+  }
+
+  if (result) {
+    for (const [name, label] of FACETS) {
+      // Counts for a field come from the selection without that field, so every choice shows its count.
+      const counts = !s[name] ? result.facets[name]
+        : s.q ? countFacets(api.search(s.q, { ...filterOptions(s, name), limit: 1000 }).hits.map((x) => x.measure))[name]
+        : api.filter({ ...filterOptions(s, name), limit: 0 }).facets[name];
+      panel.append(select(`f-${name}`, t(name), counts.filter((c) => c.value !== 'none').map((c) => [c.value, `${label(c.value)} (${c.count})`]), s[name], (v) => set({ [name]: v || undefined }), t('any')));
+    }
+  }
+  panel.append(h('p', {}, h('button', { type: 'button', class: 'clear', onclick: () => set(CLEARED) }, t('clear'))));
+
+  const list = h('section', { class: 'results', 'aria-label': t('results') });
+  if (failure) {
+    append(list, problem(failure));
+    // Without filter(), a plan's measures can still be read in full through measures().
+    if (failure instanceof api.Unavailable && s.plans?.length) {
+      const ms = api.measuresOf(s.plans[0]);
+      append(list, h('p', { class: 'count', role: 'status' }, `${ms.length} ${t('results')}`),
+        exportButtons(`plan-compare-${s.plans[0]}`, () => ({ csv: measuresCsv(ms), json: ms })),
+        ms.slice(0, shown).map((m) => measureCard(m, { extra: itemLink(m, set) })), more(ms.length, set));
+    }
+  } else {
+    append(list, h('p', { class: 'count', role: 'status' }, `${result.total} ${t('results')}`),
+      result.plans?.length ? h('p', { class: 'plan-scores' }, `${t('byPlan')}: `, result.plans.slice(0, 8).map((p, i) =>
+        [i ? ' · ' : '', h('span', { title: `score ${p.score.toFixed(1)}` }, `${planLabel(api.plan(p.plan))} ${p.count}`, p.share != null ? ` (${(p.share * 100).toFixed(0)}%)` : '')])) : null,
+      exportButtons('plan-compare-measures', () => { const ms = result.all(); return { csv: measuresCsv(ms), json: ms }; }),
+      result.items.map((x) => measureCard(x.measure, { ...x, extra: itemLink(x.measure, set) })),
+      more(result.total, set));
+  }
+  root.replaceChildren(h('div', { class: 'explore' }, panel, list));
+}
+
+/** For a table row: compare its template work item across every plan (themes view). */
+function itemLink(m, set) {
+  if (!m.work_item) return null;
+  return h('p', {}, h('button', { type: 'button', class: 'item-link', onclick: () => set({ ...CLEARED, view: 'themes', item: m.work_item, at: undefined }) }, t('compareItem')));
+}
+
+function more(total, set) {
+  if (shown >= total) return null;
+  return h('button', { type: 'button', class: 'more', onclick: () => { shown += STEP; set({}); } }, t('more'));
+}
