@@ -200,7 +200,7 @@ p('departments) and takes its text from 1–3 random sentences of real measures 
 p('PRNG, same corpus every run). Recombined sentences repeat, so brotli (large window) compresses these corpora');
 p('better than a real corpus of that size would be compressed: read the gzip column for size growth.');
 p('plan-compare: the bundle is encoded and decoded natively (`examples/bench_corpus.rs`, the decode is what `init()`');
-p('does inside the wasm); the wasm module was not rebuilt at each size in this run.');
+p('does inside the wasm); run.sh does not rebuild the wasm module at each size (`bash bench/wasm-growth.sh 10` does, see the notes).');
 p();
 p('| scale | measures | plan-compare bundle raw / gzip / brotli | encode ms | decode ms (native) | corpus + index build ms (native, jieba) | corpus + index, postcard bytes | search median ms † | filter median ms † | themeMatrix median ms † | diff median ms † | MiniSearch build ms | index gzip | load ms | search median ms | FlexSearch build ms | index gzip | load ms | search median ms | Pagefind build ms | Pagefind index |');
 p('|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
