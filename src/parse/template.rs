@@ -98,7 +98,13 @@ fn keyed(texts: &'static [(u8, &'static str)], cache: &'static OnceLock<Vec<Stri
 
 fn focus_keys() -> &'static [String] {
     static CACHE: OnceLock<Vec<String>> = OnceLock::new();
-    keyed(FOCUS_AREAS, &CACHE)
+    CACHE.get_or_init(|| FOCUS_AREAS.iter().map(|(_, t)| focus_key(t)).collect())
+}
+
+/// Focus texts are compared without conjunctions too: tables print 海外布局风险防控 for
+/// 海外布局和风险防控.
+fn focus_key(s: &str) -> String {
+    key(s).chars().filter(|c| !"和与及".contains(*c)).collect()
 }
 
 fn work_item_keys() -> &'static [String] {
@@ -108,7 +114,7 @@ fn work_item_keys() -> &'static [String] {
 
 /// The focus area whose text `text` is (or begins, when `partial`): by meaning, not printed number.
 pub fn focus_of_text(text: &str, partial: bool) -> Option<u8> {
-    let k = key(text);
+    let k = focus_key(text);
     if k.is_empty() {
         return None;
     }
@@ -149,6 +155,7 @@ mod tests {
         assert_eq!(focus_of_text("提升知识产权对外合作水平", false), Some(5));
         assert_eq!(focus_of_text("实施严格的知", true), Some(2));
         assert_eq!(focus_of_text("改革", true), None);
+        assert_eq!(focus_of_text("加强重点产业知识产权海外布局风险防控", false), Some(4));
     }
 
     #[test]
