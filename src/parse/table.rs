@@ -472,14 +472,15 @@ fn parse_unit(lines: &[Line], unit: &Unit, ledger: &mut Ledger, source: &str) ->
             ledger.record(source, line.no, "", Use::Blank);
             continue;
         }
-        if is_header_line(&line.text) || (is_page_number(&line.text) && focus_number(lines, i, unit.end).is_none()) {
+        let focus_here = focus_number(lines, i, unit.end);
+        if is_header_line(&line.text) || (is_page_number(&line.text) && focus_here.is_none()) {
             ledger.record(source, line.no, &line.text, Use::Noise);
             row.broken = true;
             after_break = true;
             continue;
         }
         let mut pieces = split_pieces(&line.text);
-        if let Some((n, rest)) = focus_number(lines, i, unit.end) {
+        if let Some((n, rest)) = focus_here {
             ledger.record(source, line.no, &n.to_string(), Use::Heading);
             pieces = split_pieces(&rest);
             finish_row(&mut row, &mut rows);
@@ -588,6 +589,8 @@ fn classify(row: &Row, prev_col: Option<Col>, piece: &(String, f32), next: Optio
     let short_dept = (dept_like(text) && piece.1 <= w.dept + 1.5 || dept_list(text) && piece.1 <= w.measure * 0.6 || body_start)
         && !ends_measure;
     let next_is_dept = next.map(|n| dept_like(n) || dept_list(n)).unwrap_or(false);
+    // The row's measure cell stops mid-sentence (so it may go on).
+    let measure_open = row.measure.last().is_some_and(|m| !normalise(&m.text).ends_with(['。', '；']));
     // On one line, cells run left to right: nothing follows a department cell, and a wide
     // piece after a measure piece is the same measure (a space after 。).
     match prev_col {
@@ -597,7 +600,6 @@ fn classify(row: &Row, prev_col: Option<Col>, piece: &(String, f32), next: Optio
             return Some(if dept { Col::Dept } else { Col::Measure });
         }
         Some(Col::Work) => {
-            let measure_open = row.measure.last().is_some_and(|m| !normalise(&m.text).ends_with(['。', '；']));
             let dept = short_dept && !(measure_open && piece.1 > w.dept + 1.5);
             return Some(if dept { Col::Dept } else { Col::Measure });
         }
@@ -614,7 +616,6 @@ fn classify(row: &Row, prev_col: Option<Col>, piece: &(String, f32), next: Optio
             _ => {}
         }
     }
-    let measure_open = row.measure.last().map(|m| !normalise(&m.text).ends_with(['。', '；'])).unwrap_or(false);
     match last_col {
         Col::Work => Some(if short_dept { Col::Dept } else { Col::Measure }),
         Col::Measure => {
