@@ -1,7 +1,7 @@
 //! The bundled corpus: the seed catalogue and the build of the whole dataset from `seeds/`.
 
 use crate::model::{Dataset, Kind, Level};
-use crate::parse::{parse_document, Diagnostic, DocumentInfo, Ledger};
+use crate::parse::{parse_document, Diagnostic, DiagnosticCode, DocumentInfo, Ledger};
 
 /// One seed document of the corpus, with what is known about it before it is read.
 pub struct Seed {
@@ -97,7 +97,7 @@ pub fn build() -> Build {
     }
     match crate::themes::Taxonomy::bundled() {
         Ok(taxonomy) => taxonomy.tag_dataset(&mut out.dataset),
-        Err(message) => out.diagnostics.push(Diagnostic { source: "data/themes.toml".into(), line: 0, message }),
+        Err(message) => out.diagnostics.push(Diagnostic::new("data/themes.toml", 0, DiagnosticCode::Taxonomy, message)),
     }
     out
 }

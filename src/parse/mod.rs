@@ -42,8 +42,35 @@ pub struct DocumentInfo {
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct Diagnostic {
     pub source: String,
+    /// 1-based line, or 0 for the whole document.
     pub line: u32,
+    /// What kind of problem, a stable code a page can put in the reader's language.
+    pub code: DiagnosticCode,
+    /// The problem in English, with particulars.
     pub message: String,
+}
+
+impl Diagnostic {
+    pub fn new(source: &str, line: u32, code: DiagnosticCode, message: impl Into<String>) -> Diagnostic {
+        Diagnostic { source: source.to_string(), line, code, message: message.into() }
+    }
+}
+
+/// Stable codes of [`Diagnostic`]s (serialised in snake_case: `too_large`, `no_plan` …).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "snake_case")]
+pub enum DiagnosticCode {
+    /// The document is larger than the parser reads.
+    TooLarge,
+    /// Neither numbered items nor a table: nothing became a measure.
+    NoPlan,
+    /// No numbered items: the text is kept as passages.
+    NoItems,
+    /// A table without a heading whose region could not be told.
+    UnknownRegion,
+    /// The theme taxonomy did not load.
+    Taxonomy,
 }
 
 /// What became of each piece of each seed line, for coverage figures.
@@ -195,15 +222,12 @@ pub const MAX_DOCUMENT_BYTES: usize = 16 * 1024 * 1024;
 pub fn parse_document(info: &DocumentInfo, text: &str) -> ParsedDocument {
     let mut draft = if text.len() > MAX_DOCUMENT_BYTES {
         DocumentDraft {
-            diagnostics: vec![Diagnostic {
-                source: info.source.clone(),
-                line: 0,
-                message: format!(
-                    "document is {} bytes; the parser reads at most {} bytes",
-                    text.len(),
-                    MAX_DOCUMENT_BYTES
-                ),
-            }],
+            diagnostics: vec![Diagnostic::new(
+                &info.source,
+                0,
+                DiagnosticCode::TooLarge,
+                format!("document is {} bytes; the parser reads at most {} bytes", text.len(), MAX_DOCUMENT_BYTES),
+            )],
             ..Default::default()
         }
     } else {
@@ -215,11 +239,12 @@ pub fn parse_document(info: &DocumentInfo, text: &str) -> ParsedDocument {
         }
     };
     if draft.plans.is_empty() && draft.diagnostics.is_empty() {
-        draft.diagnostics.push(Diagnostic {
-            source: info.source.clone(),
-            line: 0,
-            message: "no plan found: the text has no numbered items and no table".to_string(),
-        });
+        draft.diagnostics.push(Diagnostic::new(
+            &info.source,
+            0,
+            DiagnosticCode::NoPlan,
+            "no plan found: the text has no numbered items and no table",
+        ));
     }
     assemble(info, draft)
 }

@@ -8,7 +8,7 @@
 use super::departments::parse_departments;
 use super::lines::{is_page_number, normalise, width, Line};
 use super::targets;
-use super::{Diagnostic, DocumentDraft, DocumentInfo, Ledger, MeasureDraft, PassageDraft, PlanDraft, Use};
+use super::{Diagnostic, DiagnosticCode, DocumentDraft, DocumentInfo, Ledger, MeasureDraft, PassageDraft, PlanDraft, Use};
 use crate::agency::looks_like_body;
 use crate::model::{Role, Unassigned};
 
@@ -216,11 +216,12 @@ pub fn parse(info: &DocumentInfo, lines: &[Line]) -> DocumentDraft {
         ledger.record(source, line.no, &line.text, used);
     }
     if plan.measures.is_empty() {
-        diagnostics.push(Diagnostic {
-            source: source.to_string(),
-            line: 0,
-            message: "no numbered items found; the text is kept as passages".to_string(),
-        });
+        diagnostics.push(Diagnostic::new(
+            source,
+            0,
+            DiagnosticCode::NoItems,
+            "no numbered items found; the text is kept as passages",
+        ));
     }
     let has_content = !plan.measures.is_empty() || !plan.passages.is_empty() || !plan.title.is_empty();
     DocumentDraft {

@@ -13,7 +13,7 @@ use super::departments::parse_departments;
 use super::lines::{is_page_number, normalise, width, Line};
 use super::regions::{self, Region};
 use super::template;
-use super::{Diagnostic, DocumentDraft, DocumentInfo, Ledger, MeasureDraft, PlanDraft, Use};
+use super::{Diagnostic, DiagnosticCode, DocumentDraft, DocumentInfo, Ledger, MeasureDraft, PlanDraft, Use};
 use crate::agency::looks_like_body;
 use crate::model::Unassigned;
 
@@ -123,11 +123,12 @@ fn split_headless_units(lines: &[Line], units: Vec<Unit>, diagnostics: &mut Vec<
                 let name = match region {
                     Some(r) => r.name.to_string(),
                     None => {
-                        diagnostics.push(Diagnostic {
-                            source: source.to_string(),
-                            line: lines[at].no,
-                            message: "a table without a heading starts here; its region could not be told".into(),
-                        });
+                        diagnostics.push(Diagnostic::new(
+                            source,
+                            lines[at].no,
+                            DiagnosticCode::UnknownRegion,
+                            "a table without a heading starts here; its region could not be told",
+                        ));
                         "未知地区".to_string()
                     }
                 };
