@@ -20,6 +20,14 @@ const USAGE: &str = "usage:
   plan-compare match TEXT [--json]          themes a free text touches
   plan-compare compare ID,ID… --theme T | --work-item W [--json]
                                             one row per plan with its measures on T or W
+  plan-compare similarity [--plan ID…] [--theme T | --focus N] [--json|--csv]
+                                            plans × plans share of measure text found in the other plan
+  plan-compare passages A [B] [--limit N] [--theme T | --focus N] [--json|--csv]
+                                            shared passages of A and B with lines; or A's own text, nearest plans
+  plan-compare template [--plan ID…] [--json|--csv]
+                                            template work items kept / dropped / added per provincial table
+  plan-compare indicators [--plan ID…] [--work-item W] [--theme T] [--json|--csv]
+                                            numbers promised in measures (不少于2次, 5家, 1000万元 …) per plan
   plan-compare corpus                       the query corpus (dataset + taxonomy + index) as JSON
   plan-compare segmentation [--json|--terms]
                                             run-time matcher vs jieba: vocabulary size and recall
@@ -40,7 +48,8 @@ fn main() -> ExitCode {
             Some(out) => write_bundle(out),
             None => Err(USAGE.to_string()),
         },
-        Some(cmd @ ("search" | "diff" | "themes" | "filter" | "match" | "compare" | "segmentation" | "corpus")) => {
+        Some(cmd @ ("search" | "diff" | "themes" | "filter" | "match" | "compare" | "segmentation" | "corpus"
+            | "similarity" | "passages" | "template" | "indicators")) => {
             let corpus = Corpus::bundled();
             let rest = &args[1..];
             match cmd {
@@ -51,6 +60,10 @@ fn main() -> ExitCode {
                 "match" => cli::match_text(&corpus, rest),
                 "compare" => cli::compare(&corpus, rest),
                 "corpus" => cli::corpus(&corpus),
+                "similarity" => cli::similarity(&corpus, rest),
+                "passages" => cli::passages(&corpus, rest),
+                "template" => cli::template(&corpus, rest),
+                "indicators" => cli::indicators(&corpus, rest),
                 _ => cli::segmentation(&corpus, rest),
             }
         }

@@ -90,7 +90,7 @@ pub struct Indicator {
 pub struct UnitTotal {
     pub unit: String,
     pub count: usize,
-    /// Sum of the lower values (a range counts its lower end).
+    /// Sum of the lower values (a range counts its lower end; a clause repeated in the plan, once).
     pub total: f64,
     /// Largest value, upper ends of ranges included.
     pub max: f64,
@@ -558,8 +558,14 @@ pub fn indicators(corpus: &Corpus, options: &IndicatorsOptions) -> Result<Indica
             if records.len() > before {
                 row.measures_with_numbers += 1;
             }
-            for r in records.get(before..).unwrap_or(&[]) {
+            for (k, r) in records.iter().enumerate().skip(before) {
                 row.count += 1;
+                // A commitment printed again word for word in another measure of the plan (a table
+                // repeats a row under two work items) is summed once.
+                let again = records.get(..k).unwrap_or(&[]).iter().any(|x| x.plan == r.plan && x.clause == r.clause && x.phrase == r.phrase);
+                if again {
+                    continue;
+                }
                 let top = r.norm_value_max.unwrap_or(r.norm_value).max(r.norm_value);
                 match row.units.iter_mut().find(|u| u.unit == r.norm_unit) {
                     Some(u) => {
