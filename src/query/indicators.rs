@@ -136,6 +136,16 @@ pub struct IndicatorsResult {
     pub targets: Vec<Target>,
 }
 
+impl IndicatorsResult {
+    /// Spans as UTF-16 code units (for JavaScript's `text.slice(start, end)`), as the binding hands them.
+    pub fn into_utf16(mut self, corpus: &Corpus) -> IndicatorsResult {
+        for i in &mut self.indicators {
+            i.span = super::passages::utf16_span(corpus, &i.measure, i.field, i.span);
+        }
+        self
+    }
+}
+
 /// A quantity found in a text: char span, phrase parts.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Quantity {

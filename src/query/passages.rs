@@ -113,6 +113,28 @@ pub struct SharedPassagesResult {
     pub shared_work_items: Vec<SharedWorkItem>,
 }
 
+impl SharedPassagesResult {
+    /// Spans as UTF-16 code units (for JavaScript's `text.slice(start, end)`), as the binding hands them.
+    pub fn into_utf16(mut self, corpus: &Corpus) -> SharedPassagesResult {
+        for p in self.passages.iter_mut().chain(self.template_passages.iter_mut()) {
+            for side in [&mut p.a, &mut p.b] {
+                side.span = utf16_span(corpus, &side.measure, side.field, side.span);
+            }
+        }
+        self
+    }
+}
+
+/// A char span of a measure's title or text as a UTF-16 span.
+pub(crate) fn utf16_span(corpus: &Corpus, measure: &str, field: Field, span: [usize; 2]) -> [usize; 2] {
+    let Some(m) = corpus.measure(measure) else { return span };
+    let text = match field {
+        Field::Title => m.title.as_deref(),
+        Field::Text => m.text.as_deref(),
+    };
+    super::search::utf16_spans(text.unwrap_or(""), &[span]).first().copied().unwrap_or(span)
+}
+
 /// Shared passages of `plan_a` and `plan_b`, or (without `plan_b`) plan A's own-text share and
 /// nearest plans. Unknown plan → `UNKNOWN_PLAN`; plan A = plan B → `INVALID_ARGUMENT`.
 pub fn shared_passages(
