@@ -5,8 +5,9 @@ import * as explore from './views/explore.js';
 import * as themes from './views/themes.js';
 import * as diff from './views/diff.js';
 import * as own from './views/own.js';
+import * as patterns from './views/patterns.js';
 
-const views = { explore, themes, diff, own };
+const views = { explore, themes, diff, own, patterns };
 
 export function renderView(root, state, set) {
   setLang(state.lang);

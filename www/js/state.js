@@ -4,8 +4,8 @@
 import * as api from './api.js';
 import { LANGS } from './i18n.js';
 
-export const VIEWS = ['explore', 'themes', 'diff', 'own'];
-const KEYS = ['lang', 'plans', 'region', 'level', 'year', 'focus', 'agency', 'theme', 'q', 'sort', 'at', 'color', 'item'];
+export const VIEWS = ['explore', 'themes', 'diff', 'patterns', 'own'];
+const KEYS = ['lang', 'plans', 'region', 'level', 'year', 'focus', 'agency', 'theme', 'q', 'sort', 'at', 'color', 'item', 'unit'];
 const LEVELS = ['province', 'city', 'district'];
 
 const isPlan = (id) => api.plan(id) !== undefined;
@@ -23,6 +23,7 @@ const checks = {
   at: isPlan,
   color: (v) => v === 'share' || v === 'score',
   item: (v) => v.length <= 200,
+  unit: (v) => v.length <= 12 && /^[\p{Script=Han}%‰]+$/u.test(v),
 };
 
 /** Validate raw { key: string } pairs into a state; returns { state, rejected: [key] }. */
