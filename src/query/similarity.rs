@@ -282,6 +282,8 @@ pub(crate) fn plan_indices(corpus: &Corpus, ids: &[String]) -> Result<Vec<usize>
 /// Characters of every text covered by passages also found in each other text.
 pub(crate) struct Coverage {
     pub texts: Vec<PlanText>,
+    /// Non-template characters of each text (the denominators), counted once.
+    pub chars: Vec<usize>,
     /// `covered[a][b]`: characters of text a found in text b (the diagonal: in passages at all).
     pub covered: Vec<Vec<usize>>,
     /// Characters of text a found in at least one other text.
@@ -290,13 +292,13 @@ pub(crate) struct Coverage {
 
 impl Coverage {
     pub fn share(&self, a: usize, b: usize) -> Option<f64> {
-        let chars = self.texts.get(a)?.content_chars();
+        let chars = *self.chars.get(a)?;
         let covered = *self.covered.get(a)?.get(b)?;
         (chars > 0).then(|| round4(covered as f64 / chars as f64))
     }
 
     pub fn own_share(&self, a: usize) -> Option<f64> {
-        let chars = self.texts.get(a)?.content_chars();
+        let chars = *self.chars.get(a)?;
         let any = *self.covered_any.get(a)?;
         (chars > 0).then(|| round4(chars.saturating_sub(any) as f64 / chars as f64))
     }
@@ -341,7 +343,8 @@ pub(crate) fn coverage(texts: Vec<PlanText>) -> Coverage {
             }
         }
     }
-    Coverage { texts, covered, covered_any }
+    let chars = texts.iter().map(PlanText::content_chars).collect();
+    Coverage { texts, chars, covered, covered_any }
 }
 
 /// The streams and all-pairs coverage of the asked plans, in the order asked.

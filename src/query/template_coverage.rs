@@ -12,7 +12,9 @@ use super::similarity::plan_indices;
 use super::{Corpus, QueryError};
 use crate::parse::template::{key, FOCUS_AREAS, OTHER_WORK, WORK_ITEMS};
 use serde::{Deserialize, Serialize};
+use std::cell::RefCell;
 use std::collections::HashMap;
+use std::sync::OnceLock;
 
 /// Share of the longer wording a common subsequence must cover for a reworded item.
 pub const REWORDED: f64 = 0.75;
@@ -103,14 +105,43 @@ pub struct TemplateCoverage {
 
 /// Is a printed work item the template's 其他 catch-all (or a 其他：… item of the plan's own)?
 pub fn is_other(work_item: &str) -> bool {
+    static REST: OnceLock<String> = OnceLock::new();
+    let rest = REST.get_or_init(|| key(OTHER_WORK).trim_start_matches("其他").to_string());
     let k = key(work_item);
-    let rest = key(OTHER_WORK).trim_start_matches("其他").to_string();
-    k.starts_with("其他") || (k.chars().count() >= MIN_CONTAINED_CHARS && (rest.contains(&k) || k.contains(&rest)))
+    k.starts_with("其他") || (k.chars().count() >= MIN_CONTAINED_CHARS && (rest.contains(&k) || k.contains(rest.as_str())))
+}
+
+/// Template work items in comparison form (punctuation dropped), computed once.
+fn template_keys() -> &'static [Vec<char>] {
+    static KEYS: OnceLock<Vec<Vec<char>>> = OnceLock::new();
+    KEYS.get_or_init(|| WORK_ITEMS.iter().map(|(_, t)| key(t).chars().collect()).collect())
+}
+
+thread_local! {
+    /// Work items already matched (a corpus has a few hundred distinct ones; cleared past 10,000).
+    static MATCHED: RefCell<HashMap<String, Vec<usize>>> = RefCell::new(HashMap::new());
 }
 
 /// Indices into [`WORK_ITEMS`] of the template items a printed work item stands for (none for 其他 and
 /// for items of the plan's own; two for a cell that joins two items with ；).
 pub fn template_items_of(work_item: &str) -> Vec<usize> {
+    let known = MATCHED.with(|m| m.try_borrow().ok().and_then(|m| m.get(work_item).cloned()));
+    if let Some(items) = known {
+        return items;
+    }
+    let items = match_template(work_item);
+    MATCHED.with(|m| {
+        if let Ok(mut m) = m.try_borrow_mut() {
+            if m.len() >= 10_000 {
+                m.clear();
+            }
+            m.insert(work_item.to_string(), items.clone());
+        }
+    });
+    items
+}
+
+fn match_template(work_item: &str) -> Vec<usize> {
     if is_other(work_item) {
         return Vec::new();
     }
@@ -122,11 +153,11 @@ pub fn template_items_of(work_item: &str) -> Vec<usize> {
         }
         let best = WORK_ITEMS
             .iter()
+            .zip(template_keys())
             .enumerate()
-            .filter(|(_, (focus, _))| *focus != 0)
+            .filter(|(_, ((focus, _), _))| *focus != 0)
             .filter_map(|(i, (_, t))| {
-                let t: Vec<char> = key(t).chars().collect();
-                let common = lcs(&part, &t) as f64;
+                let common = lcs(&part, t) as f64;
                 let (long, short) = (part.len().max(t.len()) as f64, part.len().min(t.len()));
                 let whole = common / long;
                 let contained = common / short.max(1) as f64;
