@@ -366,3 +366,26 @@ fn pledge_financing_numbers_compare_across_plans() {
     let w = indicators(c, &IndicatorsOptions { work_item: Some("加强海关知识产权保护".into()), ..Default::default() }).unwrap();
     assert!(w.plans.iter().filter(|p| p.measures > 0).count() >= 20, "{:?}", w.plans.iter().map(|p| (&p.plan, p.measures)).collect::<Vec<_>>());
 }
+
+#[test]
+fn chinese_numerals_read_as_numbers_or_not_at_all() {
+    use plan_compare::query::indicators::chinese_number;
+    let cases = [("十五", Some(15)), ("二十", Some(20)), ("三百", Some(300)), ("两千五百", Some(2500)), ("一万", Some(10_000)),
+        ("三千二百五十万", Some(32_500_000)), ("十百千", None), ("一二", None), ("万", None)];
+    for (s, want) in cases {
+        assert_eq!(chinese_number(s), want, "{s}");
+    }
+}
+
+#[test]
+fn hostile_texts_stay_bounded() {
+    let long = "甲".repeat(200_000);
+    let numerals = "十".repeat(100_000);
+    let c = synthetic(&[("a", &[(None, long.as_str()), (None, numerals.as_str())]), ("b", &[(None, long.as_str())])]);
+    let started = Instant::now();
+    let r = shared_passages(&c, "a", Some("b"), &PassagesOptions { limit: Some(3), by: None }).unwrap();
+    assert!(!r.passages.is_empty());
+    assert_eq!(cell(&plan_similarity(&c, &SimilarityOptions::default()).unwrap(), "b", "a"), Some(1.0));
+    assert!(quantities(&numerals).is_empty());
+    eprintln!("hostile pair: {:?} (debug build)", started.elapsed());
+}

@@ -276,11 +276,11 @@ pub fn chinese_number(s: &str) -> Option<u64> {
             _ => return None,
         };
         if unit >= 10_000 {
-            let part = section + digit.take().unwrap_or(0);
+            let part = section.saturating_add(digit.take().unwrap_or(0));
             if part == 0 && total == 0 {
                 return None;
             }
-            total = (total + part).checked_mul(unit)?;
+            total = total.checked_add(part)?.checked_mul(unit)?;
             section = 0;
             last_unit = u64::MAX;
         } else {
@@ -290,11 +290,11 @@ pub fn chinese_number(s: &str) -> Option<u64> {
             // 十 alone means 10, a bare 百/千 one hundred / thousand (达到千件); whether a bare one is a
             // count at all (千人计划 is a name) is for the caller to judge.
             let d = digit.take().unwrap_or(1);
-            section += d * unit;
+            section = section.saturating_add(d * unit);
             last_unit = unit;
         }
     }
-    Some(total + section + digit.unwrap_or(0))
+    total.checked_add(section)?.checked_add(digit.unwrap_or(0))
 }
 
 /// A number (Arabic or Chinese) at `at` with its length, and whether it was a bare 一 / 百 / 千 / 万.
@@ -302,7 +302,8 @@ fn number(chars: &[char], at: usize) -> Option<(f64, usize, bool)> {
     if let Some((v, n)) = arabic(chars, at) {
         return Some((v, n, false));
     }
-    let n = chars.get(at..)?.iter().take_while(|c| CN_NUMERAL.contains(**c)).count();
+    // Twelve characters make any number a plan prints (三千二百五十万); a longer run is not one number.
+    let n = chars.get(at..)?.iter().take(12).take_while(|c| CN_NUMERAL.contains(**c)).count();
     if n == 0 {
         return None;
     }

@@ -20,6 +20,8 @@ use std::collections::HashMap;
 pub const DEFAULT_PASSAGES: usize = 50;
 /// How many places of plan B one piece of text is followed to (repeated boilerplate stops here).
 const MAX_OCCURRENCES: usize = 64;
+/// Characters compared in one search for common runs (ordinary plans need well under a million).
+const MAX_COMPARISONS: usize = 20_000_000;
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
@@ -236,6 +238,9 @@ pub(crate) fn maximal_matches(a: &[u32], b: &[u32]) -> Vec<Match> {
     }
     let same = |i: usize, j: usize| matches!((a.get(i), b.get(j)), (Some(&x), Some(&y)) if x == y && x != BREAK);
     let mut out = Vec::new();
+    // Characters compared while extending runs: a bound on the work a hostile pair of texts (one
+    // character repeated a million times) can cause; past it the runs found so far are returned.
+    let mut budget: usize = MAX_COMPARISONS;
     for (p, h) in grams(a, k) {
         let Some(places) = at.get(&h) else { continue };
         for &q in places {
@@ -246,6 +251,10 @@ pub(crate) fn maximal_matches(a: &[u32], b: &[u32]) -> Vec<Match> {
             let mut len = 0;
             while same(p + len, q + len) {
                 len += 1;
+            }
+            budget = budget.saturating_sub(len.max(1));
+            if budget == 0 {
+                return out;
             }
             if len >= k {
                 out.push(Match { a: p, b: q, len });
@@ -291,7 +300,7 @@ fn side(corpus: &Corpus, t: &PlanText, at: usize, len: usize) -> Option<PassageS
         Field::Title => m.title.as_deref()?,
         Field::Text => m.text.as_deref()?,
     };
-    let text: String = field_text.chars().skip(first.offset).take(last.offset + 1 - first.offset).collect();
+    let text: String = field_text.chars().skip(first.offset).take((last.offset + 1).saturating_sub(first.offset)).collect();
     let source = corpus.dataset.plans.iter().find(|p| p.id == m.plan).map(|p| p.source.clone()).unwrap_or_default();
     debug_assert!(t.chars.get(at..at + len).is_some_and(|s| !s.contains(&BREAK)));
     Some(PassageSide {

@@ -38,6 +38,7 @@ test('which provinces copied most from each other: the top pair opens its shared
   await cell.click();
   await page.waitForFunction(([x, y]) => decodeURIComponent(location.hash).includes(`plans=${x},${y}`), [ca, cb]);
   await page.waitForSelector('.evidence h3');
+  await page.$eval('.evidence', (el) => el.scrollIntoView());
   await s.shot(page, 'patterns-similarity');
 });
 
@@ -73,6 +74,7 @@ test('who promises the most 专利质押融资 in numbers: bars by total, each c
   const items = await page.$$eval('.indicator-list .indicator', (els) => els.map((e) => e.dataset.plan));
   assert.ok(items.includes(expected[0]));
   assert.ok((await texts(page, '.indicator-list .lines')).every((l) => /lines \d+–\d+/.test(l)));
+  await page.$eval('.bars', (el) => el.scrollIntoView());
   await s.shot(page, 'patterns-indicators');
 });
 
