@@ -1,8 +1,8 @@
 //! Times the pattern queries on the bundled corpus: `cargo run --release --example patterns_timing`.
 
 use plan_compare::query::{
-    indicators, plan_similarity, shared_passages, template_coverage, Corpus, IndicatorsOptions, PassagesOptions,
-    SimilarityBy, SimilarityOptions, TemplateCoverageOptions,
+    indicators, plan_similarity, shared_passages, template_coverage, Corpus, IndicatorsOptions,
+    PassagesOptions, SimilarityBy, SimilarityOptions, TemplateCoverageOptions,
 };
 use std::time::Instant;
 
@@ -24,7 +24,9 @@ fn main() {
     time("sharedPassages guangdong-2016 / guangdong-2018", 20, || {
         shared_passages(&c, "guangdong-2016", Some("guangdong-2018"), &PassagesOptions::default())
     });
-    time("sharedPassages beijing-2018 alone", 20, || shared_passages(&c, "beijing-2018", None, &PassagesOptions::default()));
+    time("sharedPassages beijing-2018 alone", 20, || {
+        shared_passages(&c, "beijing-2018", None, &PassagesOptions::default())
+    });
     time("templateCoverage, all tables", 20, || template_coverage(&c, &TemplateCoverageOptions::default()));
     time("indicators, every measure", 20, || indicators(&c, &IndicatorsOptions::default()));
     let pledge = IndicatorsOptions { theme: Some("pledge-financing".into()), ..Default::default() };

@@ -21,8 +21,24 @@ use std::collections::HashSet;
 
 /// Comparison words directly before a number, longest first.
 const PREFIX_QUALIFIERS: &[&str] = &[
-    "不少于", "不低于", "不超过", "不高于", "不多于", "至少", "最少", "超过", "达到", "突破", "高于", "低于", "力争",
-    "达", "超", "逾", "约", "近",
+    "不少于",
+    "不低于",
+    "不超过",
+    "不高于",
+    "不多于",
+    "至少",
+    "最少",
+    "超过",
+    "达到",
+    "突破",
+    "高于",
+    "低于",
+    "力争",
+    "达",
+    "超",
+    "逾",
+    "约",
+    "近",
 ];
 /// Comparison words after the unit.
 const SUFFIX_QUALIFIERS: &[&str] = &["及以上", "以上", "以下", "以内", "左右"];
@@ -31,9 +47,52 @@ const COUNT_CUES: &[&str] = &["至少", "不少于", "最少", "每年", "每季
 /// Unit words, longest first (so that 人次 wins over 人). 年, 月, 日, 号, 届, 级 and 位 are not units:
 /// they make years, dates, ordinals, levels and set phrases (五位一体).
 const UNITS: &[&str] = &[
-    "个百分点", "个工作日", "百分点", "工作日", "个月", "人次", "家次", "场次", "件次", "批次", "亿元", "万元", "千元",
-    "小时", "元", "%", "％", "‰", "倍", "个", "家", "件", "次", "场", "期", "项", "名", "人", "所", "批", "座", "条", "部",
-    "本", "篇", "份", "套", "处", "支", "类", "种", "天", "门", "册", "台", "单",
+    "个百分点",
+    "个工作日",
+    "百分点",
+    "工作日",
+    "个月",
+    "人次",
+    "家次",
+    "场次",
+    "件次",
+    "批次",
+    "亿元",
+    "万元",
+    "千元",
+    "小时",
+    "元",
+    "%",
+    "％",
+    "‰",
+    "倍",
+    "个",
+    "家",
+    "件",
+    "次",
+    "场",
+    "期",
+    "项",
+    "名",
+    "人",
+    "所",
+    "批",
+    "座",
+    "条",
+    "部",
+    "本",
+    "篇",
+    "份",
+    "套",
+    "处",
+    "支",
+    "类",
+    "种",
+    "天",
+    "门",
+    "册",
+    "台",
+    "单",
 ];
 /// Chinese numerals and multipliers.
 const CN_DIGITS: &str = "零〇一二两三四五六七八九";
@@ -207,19 +266,25 @@ fn quoted(chars: &[char]) -> Vec<bool> {
 
 /// An Arabic number at `at`: digits (ASCII or full-width), `,` thousands groups, a decimal point.
 fn arabic(chars: &[char], at: usize) -> Option<(f64, usize)> {
-    let digit = |c: char| c.to_digit(10).or_else(|| ('０'..='９').contains(&c).then(|| c as u32 - '０' as u32));
+    let digit =
+        |c: char| c.to_digit(10).or_else(|| ('０'..='９').contains(&c).then(|| c as u32 - '０' as u32));
     let mut text = String::new();
     let mut i = at;
     let mut seen_dot = false;
     while let Some(&c) = chars.get(i) {
         if let Some(d) = digit(c) {
             text.push(char::from_digit(d, 10).unwrap_or('0'));
-        } else if (c == '.' || c == '．') && !seen_dot && !text.is_empty() && chars.get(i + 1).is_some_and(|&n| digit(n).is_some()) {
+        } else if (c == '.' || c == '．')
+            && !seen_dot
+            && !text.is_empty()
+            && chars.get(i + 1).is_some_and(|&n| digit(n).is_some())
+        {
             seen_dot = true;
             text.push('.');
         } else if c == ',' && !seen_dot && !text.is_empty() {
             // A thousands group is exactly three digits then no further digit.
-            let group: Vec<bool> = (1..=4).map(|k| chars.get(i + k).is_some_and(|&n| digit(n).is_some())).collect();
+            let group: Vec<bool> =
+                (1..=4).map(|k| chars.get(i + k).is_some_and(|&n| digit(n).is_some())).collect();
             if group == [true, true, true, false] {
                 i += 1;
                 continue;
@@ -331,7 +396,9 @@ pub fn quantities(text: &str) -> Vec<Quantity> {
     while i < chars.len() {
         let Some(found) = quantity_at(&chars, &quoted, i) else {
             // Skip the rest of a number so that 2018 is not read again as 018.
-            let skip = chars.get(i..).map_or(1, |r| r.iter().take_while(|c| c.is_ascii_digit() || CN_NUMERAL.contains(**c)).count());
+            let skip = chars.get(i..).map_or(1, |r| {
+                r.iter().take_while(|c| c.is_ascii_digit() || CN_NUMERAL.contains(**c)).count()
+            });
             i += skip.max(1);
             continue;
         };
@@ -348,7 +415,9 @@ fn quantity_at(chars: &[char], quoted: &[bool], at: usize) -> Option<Quantity> {
     }
     let prev = at.checked_sub(1).and_then(|p| chars.get(p)).copied();
     // An ordinal, a code (G20, ISO9001) or the tail of a longer number: not a commitment.
-    if prev.is_some_and(|c| c == '第' || c.is_ascii_alphanumeric() || c == '.' || CN_NUMERAL.contains(c) && !bare) {
+    if prev.is_some_and(|c| {
+        c == '第' || c.is_ascii_alphanumeric() || c == '.' || CN_NUMERAL.contains(c) && !bare
+    }) {
         return None;
     }
     let mut end = at + n;
@@ -402,7 +471,11 @@ fn quantity_at(chars: &[char], quoted: &[bool], at: usize) -> Option<Quantity> {
     unit.push_str(word);
     end += word.chars().count();
     // A phase (一期工程, 二期建设), not a count.
-    if word == "期" && (starts_with_at(chars, end, "工程") || starts_with_at(chars, end, "建设") || starts_with_at(chars, end, "项目")) {
+    if word == "期"
+        && (starts_with_at(chars, end, "工程")
+            || starts_with_at(chars, end, "建设")
+            || starts_with_at(chars, end, "项目"))
+    {
         return None;
     }
     let mut start = at;
@@ -415,11 +488,17 @@ fn quantity_at(chars: &[char], quoted: &[bool], at: usize) -> Option<Quantity> {
         qualifier = qualifier.or(Some(s.to_string()));
     }
     let qualifier = qualifier.or(approx);
-    let clause_start = chars.get(..start).map_or(0, |b| b.iter().rposition(|&c| is_clause_end(c)).map_or(0, |p| p + 1));
-    let clause_end = chars.get(end..).map_or(chars.len(), |r| r.iter().position(|&c| is_clause_end(c)).map_or(chars.len(), |p| end + p));
+    let clause_start =
+        chars.get(..start).map_or(0, |b| b.iter().rposition(|&c| is_clause_end(c)).map_or(0, |p| p + 1));
+    let clause_end = chars
+        .get(end..)
+        .map_or(chars.len(), |r| r.iter().position(|&c| is_clause_end(c)).map_or(chars.len(), |p| end + p));
     if bare {
         // A bare 一/百/千 counts only after a comparison word or a frequency cue in its clause.
-        let window: String = chars.get(clause_start.max(start.saturating_sub(6))..start).map(|s| s.iter().collect()).unwrap_or_default();
+        let window: String = chars
+            .get(clause_start.max(start.saturating_sub(6))..start)
+            .map(|s| s.iter().collect())
+            .unwrap_or_default();
         if qualifier.is_none() && !COUNT_CUES.iter().any(|c| window.contains(c)) {
             return None;
         }
@@ -463,7 +542,12 @@ fn counted(chars: &[char], clause_start: usize, start: usize, end: usize, clause
 }
 
 /// Exact conversions only: money to 万元, 万/亿-multiplied counts to plain counts, ％ to %.
-fn normalise_unit(value: f64, value_max: Option<f64>, multiplier: f64, unit: &str) -> (f64, Option<f64>, String) {
+fn normalise_unit(
+    value: f64,
+    value_max: Option<f64>,
+    multiplier: f64,
+    unit: &str,
+) -> (f64, Option<f64>, String) {
     let scale = |f: f64| (round6(value * f), value_max.map(|m| round6(m * f)));
     let (factor, norm) = match unit {
         "元" => (1e-4, "万元".to_string()),
@@ -485,7 +569,11 @@ fn round6(v: f64) -> f64 {
 }
 
 /// The measures a work item or theme selects (all without either).
-fn selected(corpus: &Corpus, plans: &[String], options: &IndicatorsOptions) -> Result<HashSet<String>, QueryError> {
+fn selected(
+    corpus: &Corpus,
+    plans: &[String],
+    options: &IndicatorsOptions,
+) -> Result<HashSet<String>, QueryError> {
     let mut ids: HashSet<String> = HashSet::new();
     let theme = options.theme.as_deref();
     if let Some(t) = theme {
@@ -545,7 +633,9 @@ pub fn indicators(corpus: &Corpus, options: &IndicatorsOptions) -> Result<Indica
                 let Some(text) = text else { continue };
                 let chars: Vec<char> = text.chars().collect();
                 for q in quantities(text) {
-                    let slice = |[s, e]: [usize; 2]| chars.get(s..e).map(|c| c.iter().collect::<String>()).unwrap_or_default();
+                    let slice = |[s, e]: [usize; 2]| {
+                        chars.get(s..e).map(|c| c.iter().collect::<String>()).unwrap_or_default()
+                    };
                     records.push(Indicator {
                         plan: m.plan.clone(),
                         measure: m.id.clone(),
@@ -573,7 +663,11 @@ pub fn indicators(corpus: &Corpus, options: &IndicatorsOptions) -> Result<Indica
                 row.count += 1;
                 // A commitment printed again word for word in another measure of the plan (a table
                 // repeats a row under two work items) is summed once.
-                let again = records.get(..k).unwrap_or(&[]).iter().any(|x| x.plan == r.plan && x.clause == r.clause && x.phrase == r.phrase);
+                let again = records
+                    .get(..k)
+                    .unwrap_or(&[])
+                    .iter()
+                    .any(|x| x.plan == r.plan && x.clause == r.clause && x.phrase == r.phrase);
                 if again {
                     continue;
                 }
@@ -584,7 +678,12 @@ pub fn indicators(corpus: &Corpus, options: &IndicatorsOptions) -> Result<Indica
                         u.total = round4(u.total + r.norm_value);
                         u.max = u.max.max(top);
                     }
-                    None => row.units.push(UnitTotal { unit: r.norm_unit.clone(), count: 1, total: round4(r.norm_value), max: top }),
+                    None => row.units.push(UnitTotal {
+                        unit: r.norm_unit.clone(),
+                        count: 1,
+                        total: round4(r.norm_value),
+                        max: top,
+                    }),
                 }
             }
         }

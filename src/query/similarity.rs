@@ -1,5 +1,5 @@
-//! `plan_similarity` (JS `similarity`): how much of each plan's measure text is also found in another plan, as passages of at
-//! least [`MIN_PASSAGE_CHARS`] normalised characters, with the national template's wording set apart.
+//! `plan_similarity` (JS `similarity`): how much of each plan's measure text is also found in another
+//! plan, as passages of at least [`MIN_PASSAGE_CHARS`] normalised characters, template wording set apart.
 //!
 //! Each plan's measures (title and text, never the 工作内容 cell) become one stream of normalised
 //! characters (letters, digits and CJK only, full-width folded, lower-cased; punctuation and spaces
@@ -215,7 +215,9 @@ pub(crate) fn gram_hash(chars: &[u32], at: usize, k: usize) -> Option<u64> {
 
 /// Every `k`-gram of a stream that holds no [`BREAK`]: (position, hash), in position order.
 pub(crate) fn grams(chars: &[u32], k: usize) -> Vec<(usize, u64)> {
-    (0..chars.len().saturating_sub(k.saturating_sub(1))).filter_map(|p| gram_hash(chars, p, k).map(|h| (p, h))).collect()
+    (0..chars.len().saturating_sub(k.saturating_sub(1)))
+        .filter_map(|p| gram_hash(chars, p, k).map(|h| (p, h)))
+        .collect()
 }
 
 fn template_grams() -> &'static HashSet<u64> {
@@ -246,7 +248,10 @@ fn template_marks(chars: &[u32]) -> Vec<bool> {
 }
 
 /// The measures a [`SimilarityBy`] keeps (all without one); checks the theme id and focus number.
-pub(crate) fn measure_filter(corpus: &Corpus, by: Option<&SimilarityBy>) -> Result<Box<dyn Fn(&Measure) -> bool>, QueryError> {
+pub(crate) fn measure_filter(
+    corpus: &Corpus,
+    by: Option<&SimilarityBy>,
+) -> Result<Box<dyn Fn(&Measure) -> bool>, QueryError> {
     Ok(match by {
         None => Box::new(|_| true),
         Some(SimilarityBy::Theme(t)) => {
@@ -271,7 +276,12 @@ pub(crate) fn plan_indices(corpus: &Corpus, ids: &[String]) -> Result<Vec<usize>
     }
     let mut out: Vec<usize> = Vec::new();
     for id in ids {
-        let i = corpus.dataset.plans.iter().position(|p| &p.id == id).ok_or_else(|| QueryError::UnknownPlan(id.clone()))?;
+        let i = corpus
+            .dataset
+            .plans
+            .iter()
+            .position(|p| &p.id == id)
+            .ok_or_else(|| QueryError::UnknownPlan(id.clone()))?;
         if !out.contains(&i) {
             out.push(i);
         }
@@ -313,11 +323,8 @@ pub(crate) fn round4(x: f64) -> f64 {
 pub(crate) fn coverage(texts: Vec<PlanText>) -> Coverage {
     let k = MIN_PASSAGE_CHARS;
     let per_text: Vec<Vec<(usize, u64)>> = texts.iter().map(|t| grams(&t.content(), k)).collect();
-    let mut table: Vec<(u64, u32)> = per_text
-        .iter()
-        .enumerate()
-        .flat_map(|(i, g)| g.iter().map(move |&(_, h)| (h, i as u32)))
-        .collect();
+    let mut table: Vec<(u64, u32)> =
+        per_text.iter().enumerate().flat_map(|(i, g)| g.iter().map(move |&(_, h)| (h, i as u32))).collect();
     table.sort_unstable();
     table.dedup();
     let n = texts.len();
@@ -348,7 +355,11 @@ pub(crate) fn coverage(texts: Vec<PlanText>) -> Coverage {
 }
 
 /// The streams and all-pairs coverage of the asked plans, in the order asked.
-pub(crate) fn compute(corpus: &Corpus, plans: &[usize], by: Option<&SimilarityBy>) -> Result<Coverage, QueryError> {
+pub(crate) fn compute(
+    corpus: &Corpus,
+    plans: &[usize],
+    by: Option<&SimilarityBy>,
+) -> Result<Coverage, QueryError> {
     let keep = measure_filter(corpus, by)?;
     Ok(coverage(plans.iter().map(|&p| plan_text(corpus, p, &*keep)).collect()))
 }
@@ -397,7 +408,8 @@ pub fn plan_similarity(corpus: &Corpus, options: &SimilarityOptions) -> Result<S
         for b in a + 1..n {
             let (Some(x), Some(y)) = (share(a, b), share(b, a)) else { continue };
             let (Some(pa), Some(pb)) = (cov.texts.get(a), cov.texts.get(b)) else { continue };
-            let (Some(ia), Some(ib)) = (corpus.dataset.plans.get(pa.plan), corpus.dataset.plans.get(pb.plan)) else {
+            let (Some(ia), Some(ib)) = (corpus.dataset.plans.get(pa.plan), corpus.dataset.plans.get(pb.plan))
+            else {
                 continue;
             };
             if x > 0.0 || y > 0.0 {
@@ -405,9 +417,18 @@ pub fn plan_similarity(corpus: &Corpus, options: &SimilarityOptions) -> Result<S
             }
         }
     }
-    pairs.sort_by(|p, q| q.a_in_b.max(q.b_in_a).total_cmp(&p.a_in_b.max(p.b_in_a)).then_with(|| p.a.cmp(&q.a)));
+    pairs.sort_by(|p, q| {
+        q.a_in_b.max(q.b_in_a).total_cmp(&p.a_in_b.max(p.b_in_a)).then_with(|| p.a.cmp(&q.a))
+    });
     pairs.truncate(TOP_PAIRS);
-    Ok(SimilarityResult { by: options.by.clone(), min_chars: MIN_PASSAGE_CHARS, plans: rows, cells, merges, pairs })
+    Ok(SimilarityResult {
+        by: options.by.clone(),
+        min_chars: MIN_PASSAGE_CHARS,
+        plans: rows,
+        cells,
+        merges,
+        pairs,
+    })
 }
 
 /// Leaf order and merges of an average-linkage clustering of `n` items (kodama).
@@ -461,7 +482,8 @@ mod tests {
 
     #[test]
     fn template_wording_is_marked() {
-        let chars = stream("开展知识产权质押融资风险补偿基金和重点产业知识产权运营基金试点，新增质押融资额10亿元");
+        let chars =
+            stream("开展知识产权质押融资风险补偿基金和重点产业知识产权运营基金试点，新增质押融资额10亿元");
         let marks = template_marks(&chars);
         assert!(marks.iter().take(30).all(|&m| m));
         assert!(marks.iter().rev().take(8).all(|&m| !m));

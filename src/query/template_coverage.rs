@@ -108,7 +108,8 @@ pub fn is_other(work_item: &str) -> bool {
     static REST: OnceLock<String> = OnceLock::new();
     let rest = REST.get_or_init(|| key(OTHER_WORK).trim_start_matches("其他").to_string());
     let k = key(work_item);
-    k.starts_with("其他") || (k.chars().count() >= MIN_CONTAINED_CHARS && (rest.contains(&k) || k.contains(rest.as_str())))
+    k.starts_with("其他")
+        || (k.chars().count() >= MIN_CONTAINED_CHARS && (rest.contains(&k) || k.contains(rest.as_str())))
 }
 
 /// Template work items in comparison form (punctuation dropped), computed once.
@@ -201,16 +202,25 @@ pub(crate) fn template_index(corpus: &Corpus) -> HashMap<&str, Vec<usize>> {
 
 /// Plans × template work items for the template tables (plans with a 工作内容 column). A plan without
 /// one → `INVALID_ARGUMENT`; unknown → `UNKNOWN_PLAN`.
-pub fn template_coverage(corpus: &Corpus, options: &TemplateCoverageOptions) -> Result<TemplateCoverage, QueryError> {
+pub fn template_coverage(
+    corpus: &Corpus,
+    options: &TemplateCoverageOptions,
+) -> Result<TemplateCoverage, QueryError> {
     let is_table = |id: &str| corpus.measures_of(id).any(|(_, m)| m.work_item.is_some());
     let plans: Vec<usize> = if options.plans.is_empty() {
-        (0..corpus.dataset.plans.len()).filter(|&i| corpus.dataset.plans.get(i).is_some_and(|p| is_table(&p.id))).collect()
+        (0..corpus.dataset.plans.len())
+            .filter(|&i| corpus.dataset.plans.get(i).is_some_and(|p| is_table(&p.id)))
+            .collect()
     } else {
         let plans = plan_indices(corpus, &options.plans)?;
-        if let Some(p) = plans.iter().filter_map(|&i| corpus.dataset.plans.get(i)).find(|p| !is_table(&p.id)) {
+        if let Some(p) = plans.iter().filter_map(|&i| corpus.dataset.plans.get(i)).find(|p| !is_table(&p.id))
+        {
             return Err(QueryError::invalid(
                 "plans",
-                format!("{} has no 工作内容 column: only the template tables can be set against the template", p.id),
+                format!(
+                    "{} has no 工作内容 column: only the template tables can be set against the template",
+                    p.id
+                ),
             ));
         }
         plans
@@ -241,7 +251,11 @@ pub fn template_coverage(corpus: &Corpus, options: &TemplateCoverageOptions) -> 
             }
             let other = is_other(printed);
             let group = (!other)
-                .then(|| added.iter_mut().find(|a| !a.other && a.focus_no == m.focus_no && key(&a.work_item) == key(printed)))
+                .then(|| {
+                    added
+                        .iter_mut()
+                        .find(|a| !a.other && a.focus_no == m.focus_no && key(&a.work_item) == key(printed))
+                })
                 .flatten();
             match group {
                 Some(a) => {

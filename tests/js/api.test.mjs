@@ -446,8 +446,8 @@ test('100,000 mixed calls keep WebAssembly memory flat after warm-up', async (t)
       case 15: return pc.compare([plan], { theme: 'pledge-financing' });
       case 16: return codeOf(() => pc.filter({ limit: -1 }));
       case 17: return codeOf(() => pc.search('x'.repeat(3000)));
-      case 18: return i % 1000 === 18 ? pc.sharedPassages(plan, 'beijing-2018', { limit: 5 }) : codeOf(() => pc.compare([plan], { them: 1 }));
-      case 19: return i % 1000 === 19 ? pc.templateCoverage({ plans: ['beijing-2018'] }) : codeOf(() => pc.similarity({ by: { focus: 0 } }));
+      case 18: return i % 10_000 === 18 ? pc.sharedPassages(plan, 'beijing-2018', { limit: 5 }) : codeOf(() => pc.compare([plan], { them: 1 }));
+      case 19: return i % 10_000 === 19 ? pc.templateCoverage({ plans: ['beijing-2018'] }) : codeOf(() => pc.similarity({ by: { focus: 0 } }));
       default: return pc.filter({ limit: 0 });
     }
   };
