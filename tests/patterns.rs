@@ -389,6 +389,8 @@ fn pledge_financing_numbers_compare_across_plans() {
         assert!(i.clause.contains(&i.phrase));
         assert_eq!(i.lines, m.lines);
     }
+    // Beside them, the targets on the theme only (the 2022 action plan's 质押融资金额).
+    assert!(!r.targets.is_empty() && r.targets.iter().all(|t| t.text.contains("质押")), "{:?}", r.targets);
     let money: f64 =
         r.plans.iter().flat_map(|p| &p.units).filter(|u| u.unit == "万元").map(|u| u.total).sum();
     assert!(money > 0.0);

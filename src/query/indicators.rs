@@ -703,7 +703,13 @@ pub fn indicators(corpus: &Corpus, options: &IndicatorsOptions) -> Result<Indica
         }
     }
     units.sort_by(|a, b| b.plans.cmp(&a.plans).then(b.count.cmp(&a.count)).then_with(|| a.unit.cmp(&b.unit)));
-    let targets = corpus.dataset.targets.iter().filter(|t| plan_ids.contains(&t.plan)).cloned().collect();
+    // With a theme, the targets whose wording the taxonomy tags with it (a target carries no tags).
+    let theme_index = options.theme.as_deref().map(|t| corpus.theme_index(t)).transpose()?;
+    let on_theme = |t: &Target| {
+        theme_index.map_or(true, |i| corpus.taxonomy.hits_zh(&t.text).iter().any(|h| h.theme == i && h.tags))
+    };
+    let targets =
+        corpus.dataset.targets.iter().filter(|t| plan_ids.contains(&t.plan) && on_theme(t)).cloned().collect();
     Ok(IndicatorsResult {
         work_item: options.work_item.clone(),
         theme: options.theme.clone(),
