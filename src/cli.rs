@@ -280,7 +280,13 @@ pub fn corpus(corpus: &Corpus) -> Result<(), String> {
 /// A CSV table, UTF-8 with a byte-order mark (spreadsheets read the Chinese), RFC 4180 quoting.
 fn csv(header: &[&str], rows: impl IntoIterator<Item = Vec<String>>) -> Result<(), String> {
     use std::io::Write as _;
-    let cell = |s: &str| if s.contains([',', '"', '\n', '\r']) { format!("\"{}\"", s.replace('"', "\"\"")) } else { s.to_string() };
+    let cell = |s: &str| {
+        if s.contains([',', '"', '\n', '\r']) {
+            format!("\"{}\"", s.replace('"', "\"\""))
+        } else {
+            s.to_string()
+        }
+    };
     let mut out = String::from("\u{feff}");
     out.push_str(&header.iter().map(|h| cell(h)).collect::<Vec<_>>().join(","));
     out.push_str("\r\n");
@@ -323,27 +329,58 @@ pub fn similarity(corpus: &Corpus, args: &[String]) -> Result<(), String> {
         let mut header = vec!["plan", "region", "chars", "template_chars", "own_share"];
         header.extend(r.plans.iter().map(|p| p.id.as_str()));
         let rows = r.plans.iter().zip(&r.cells).map(|(p, row)| {
-            let mut cells = vec![p.id.clone(), p.region.clone(), p.chars.to_string(), p.template_chars.to_string(), opt_num(p.own_share)];
+            let mut cells = vec![
+                p.id.clone(),
+                p.region.clone(),
+                p.chars.to_string(),
+                p.template_chars.to_string(),
+                opt_num(p.own_share),
+            ];
             cells.extend(row.iter().map(|c| opt_num(*c)));
             cells
         });
         return csv(&header, rows);
     }
-    outln!("share of the row plan's measure text found in the column plan (passages of {}+ characters,", r.min_chars);
+    outln!(
+        "share of the row plan's measure text found in the column plan (passages of {}+ characters,",
+        r.min_chars
+    );
     outln!("template wording set apart); rows in clustering order");
-    outln!("{:<4} {:<22} {:>6} {:>5}  {}", "", "plan", "chars", "own", (1..=r.plans.len()).map(|i| format!("{i:>4}")).collect::<String>());
+    outln!(
+        "{:<4} {:<22} {:>6} {:>5}  {}",
+        "",
+        "plan",
+        "chars",
+        "own",
+        (1..=r.plans.len()).map(|i| format!("{i:>4}")).collect::<String>()
+    );
     for (i, (p, row)) in r.plans.iter().zip(&r.cells).enumerate() {
-        let cells: String = row.iter().map(|c| c.map_or_else(|| "   -".into(), |x| format!("{:>4.0}", x * 100.0))).collect();
+        let cells: String =
+            row.iter().map(|c| c.map_or_else(|| "   -".into(), |x| format!("{:>4.0}", x * 100.0))).collect();
         outln!("{:<4} {:<22} {:>6} {:>5}  {cells}", i + 1, p.id, p.chars, percent(p.own_share));
     }
     outln!("\nmost similar pairs (A in B, B in A), with their longest shared passage:");
     for pair in r.pairs.iter().take(10) {
-        outln!("{:<22} {:<22} {:>4} {:>4}", pair.a, pair.b, percent(Some(pair.a_in_b)), percent(Some(pair.b_in_a)));
+        outln!(
+            "{:<22} {:<22} {:>4} {:>4}",
+            pair.a,
+            pair.b,
+            percent(Some(pair.a_in_b)),
+            percent(Some(pair.b_in_a))
+        );
         let popts = query::PassagesOptions { limit: Some(1), by: opts.by.clone() };
         if let Ok(p) = query::shared_passages(corpus, &pair.a, Some(&pair.b), &popts) {
             if let Some(x) = p.passages.first() {
                 let short: String = x.a.text.chars().take(60).collect();
-                outln!("    {} lines {}-{} ~ {} lines {}-{}: {short}", x.a.measure, x.a.lines[0], x.a.lines[1], x.b.measure, x.b.lines[0], x.b.lines[1]);
+                outln!(
+                    "    {} lines {}-{} ~ {} lines {}-{}: {short}",
+                    x.a.measure,
+                    x.a.lines[0],
+                    x.a.lines[1],
+                    x.b.measure,
+                    x.b.lines[0],
+                    x.b.lines[1]
+                );
             }
         }
     }
@@ -353,7 +390,10 @@ pub fn similarity(corpus: &Corpus, args: &[String]) -> Result<(), String> {
 pub fn passages(corpus: &Corpus, args: &[String]) -> Result<(), String> {
     let pos = positional(args, &["limit", "theme", "focus"]);
     let Some(a) = pos.first() else {
-        return Err("usage: plan-compare passages PLAN_A [PLAN_B] [--limit N] [--theme T | --focus N] [--json|--csv]".into());
+        return Err(
+            "usage: plan-compare passages PLAN_A [PLAN_B] [--limit N] [--theme T | --focus N] [--json|--csv]"
+                .into(),
+        );
     };
     let opts = query::PassagesOptions { limit: parse_limit(args)?, by: similarity_by(args)? };
     let r = query::shared_passages(corpus, a, pos.get(1).map(String::as_str), &opts).map_err(err)?;
@@ -377,19 +417,57 @@ pub fn passages(corpus: &Corpus, args: &[String]) -> Result<(), String> {
         ]
     };
     if flag(args, "csv") {
-        let header = ["kind", "chars", "template_chars", "a_measure", "a_first_line", "a_last_line", "a_text", "b_measure", "b_first_line", "b_last_line", "b_text", "source"];
-        let rows = r.passages.iter().map(|x| row("copy", x)).chain(r.template_passages.iter().map(|x| row("template", x)));
+        let header = [
+            "kind",
+            "chars",
+            "template_chars",
+            "a_measure",
+            "a_first_line",
+            "a_last_line",
+            "a_text",
+            "b_measure",
+            "b_first_line",
+            "b_last_line",
+            "b_text",
+            "source",
+        ];
+        let rows = r
+            .passages
+            .iter()
+            .map(|x| row("copy", x))
+            .chain(r.template_passages.iter().map(|x| row("template", x)));
         return csv(&header, rows);
     }
-    outln!("{a}: {} characters of measure text, {} found in no other plan, template wording {}", r.chars, percent(r.own_share), percent(r.template_share));
+    outln!(
+        "{a}: {} characters of measure text, {} found in no other plan, template wording {}",
+        r.chars,
+        percent(r.own_share),
+        percent(r.template_share)
+    );
     outln!("nearest plans (share of {a} found there, and of theirs found in {a}):");
     for n in r.nearest.iter().take(if r.plan_b.is_some() { 5 } else { 15 }) {
         outln!("  {:<24} {:<10} {:>4} {:>4}", n.plan, n.region, percent(Some(n.share)), percent(n.reverse));
     }
     let Some(b) = &r.plan_b else { return Ok(()) };
-    outln!("\n{a} in {b}: {}; {b} in {a}: {}; {} shared passages (longest first):", percent(r.a_in_b), percent(r.b_in_a), r.total);
+    outln!(
+        "\n{a} in {b}: {}; {b} in {a}: {}; {} shared passages (longest first):",
+        percent(r.a_in_b),
+        percent(r.b_in_a),
+        r.total
+    );
     for x in &r.passages {
-        outln!("{:>4} {} lines {}-{} ~ {} lines {}-{}\n     A: {}\n     B: {}", x.chars, x.a.measure, x.a.lines[0], x.a.lines[1], x.b.measure, x.b.lines[0], x.b.lines[1], x.a.text, x.b.text);
+        outln!(
+            "{:>4} {} lines {}-{} ~ {} lines {}-{}\n     A: {}\n     B: {}",
+            x.chars,
+            x.a.measure,
+            x.a.lines[0],
+            x.a.lines[1],
+            x.b.measure,
+            x.b.lines[0],
+            x.b.lines[1],
+            x.a.text,
+            x.b.text
+        );
     }
     if !r.template_passages.is_empty() {
         outln!("\nshared template wording (not counted as copying):");
@@ -404,16 +482,29 @@ pub fn passages(corpus: &Corpus, args: &[String]) -> Result<(), String> {
 }
 
 pub fn template(corpus: &Corpus, args: &[String]) -> Result<(), String> {
-    let r = query::template_coverage(corpus, &query::TemplateCoverageOptions { plans: options(args, "plan") }).map_err(err)?;
+    let r =
+        query::template_coverage(corpus, &query::TemplateCoverageOptions { plans: options(args, "plan") })
+            .map_err(err)?;
     if flag(args, "json") {
         return json(&r);
     }
     if flag(args, "csv") {
-        let header = ["plan", "region", "status", "focus_no", "work_item", "measures", "reworded_as", "first_line", "last_line"];
+        let header = [
+            "plan",
+            "region",
+            "status",
+            "focus_no",
+            "work_item",
+            "measures",
+            "reworded_as",
+            "first_line",
+            "last_line",
+        ];
         let mut rows = Vec::new();
         for p in &r.plans {
             for (item, cell) in r.items.iter().zip(&p.cells) {
-                let lines: Vec<[u32; 2]> = cell.measures.iter().filter_map(|id| corpus.measure(id)).map(|m| m.lines).collect();
+                let lines: Vec<[u32; 2]> =
+                    cell.measures.iter().filter_map(|id| corpus.measure(id)).map(|m| m.lines).collect();
                 rows.push(vec![
                     p.plan.clone(),
                     p.region.clone(),
@@ -442,7 +533,13 @@ pub fn template(corpus: &Corpus, args: &[String]) -> Result<(), String> {
         }
         return csv(&header, rows);
     }
-    outln!("{:<22} {:>4} {:>7} {:>5}   template items kept / dropped, items added (其他 and own)", "plan", "kept", "dropped", "added");
+    outln!(
+        "{:<22} {:>4} {:>7} {:>5}   template items kept / dropped, items added (其他 and own)",
+        "plan",
+        "kept",
+        "dropped",
+        "added"
+    );
     for p in &r.plans {
         outln!("{:<22} {:>4} {:>7} {:>5}", p.plan, p.kept, p.dropped, p.added);
     }
@@ -455,7 +552,13 @@ pub fn template(corpus: &Corpus, args: &[String]) -> Result<(), String> {
     if r.plans.len() == 1 {
         for a in r.plans.iter().flat_map(|p| &p.added_items) {
             let text: String = a.text.as_deref().unwrap_or("").chars().take(60).collect();
-            outln!("added [{}] lines {}-{} {}: {text}", opt_num(a.focus_no), a.lines[0], a.lines[1], a.work_item);
+            outln!(
+                "added [{}] lines {}-{} {}: {text}",
+                opt_num(a.focus_no),
+                a.lines[0],
+                a.lines[1],
+                a.work_item
+            );
         }
     }
     Ok(())
@@ -472,7 +575,23 @@ pub fn indicators(corpus: &Corpus, args: &[String]) -> Result<(), String> {
         return json(&r);
     }
     if flag(args, "csv") {
-        let header = ["plan", "measure", "first_line", "last_line", "work_item", "phrase", "qualifier", "value", "value_max", "unit", "norm_value", "norm_value_max", "norm_unit", "counted", "clause"];
+        let header = [
+            "plan",
+            "measure",
+            "first_line",
+            "last_line",
+            "work_item",
+            "phrase",
+            "qualifier",
+            "value",
+            "value_max",
+            "unit",
+            "norm_value",
+            "norm_value_max",
+            "norm_unit",
+            "counted",
+            "clause",
+        ];
         let rows = r.indicators.iter().map(|i| {
             vec![
                 i.plan.clone(),
@@ -495,15 +614,35 @@ pub fn indicators(corpus: &Corpus, args: &[String]) -> Result<(), String> {
         return csv(&header, rows);
     }
     for i in &r.indicators {
-        outln!("{:<26} lines {:>5}-{:<5} {:<14} {:<12} {}", i.measure, i.lines[0], i.lines[1], i.phrase, i.counted, if i.norm_unit != i.unit { format!("= {} {}", i.norm_value, i.norm_unit) } else { String::new() });
+        outln!(
+            "{:<26} lines {:>5}-{:<5} {:<14} {:<12} {}",
+            i.measure,
+            i.lines[0],
+            i.lines[1],
+            i.phrase,
+            i.counted,
+            if i.norm_unit != i.unit { format!("= {} {}", i.norm_value, i.norm_unit) } else { String::new() }
+        );
     }
     outln!("\nper plan (measures with numbers / measures selected; sum and largest per unit):");
     for p in r.plans.iter().filter(|p| p.count > 0) {
-        let units: Vec<String> = p.units.iter().take(4).map(|u| format!("{}×{} Σ{} max {}", u.count, u.unit, u.total, u.max)).collect();
+        let units: Vec<String> = p
+            .units
+            .iter()
+            .take(4)
+            .map(|u| format!("{}×{} Σ{} max {}", u.count, u.unit, u.total, u.max))
+            .collect();
         outln!("{:<22} {:>3}/{:<3} {}", p.plan, p.measures_with_numbers, p.measures, units.join(" · "));
     }
     for t in &r.targets {
-        outln!("target {:<20} {} {} {} ({})", t.plan, t.indicator, t.value, t.unit.as_deref().unwrap_or(""), t.year);
+        outln!(
+            "target {:<20} {} {} {} ({})",
+            t.plan,
+            t.indicator,
+            t.value,
+            t.unit.as_deref().unwrap_or(""),
+            t.year
+        );
     }
     Ok(())
 }
