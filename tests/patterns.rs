@@ -441,3 +441,13 @@ fn hostile_texts_stay_bounded() {
     assert!(quantities(&numerals).is_empty());
     eprintln!("hostile pair: {:?} (debug build)", started.elapsed());
 }
+
+#[test]
+fn what_is_counted_is_the_noun_after_the_number_or_before_it() {
+    let counted = |text: &str| quantities(text).into_iter().map(|q| q.counted).collect::<Vec<_>>();
+    assert_eq!(
+        counted("培育6-8家年度PCT专利申请量超过100件的中关村涉外知识产权优势企业"),
+        vec!["年度PCT专利申请量".to_string(), "中关村涉外知识产权优势".to_string()]
+    );
+    assert_eq!(counted("全省认证企业达到100家。"), vec!["全省认证企业".to_string()]);
+}

@@ -526,19 +526,29 @@ fn quantity_at(chars: &[char], quoted: &[bool], at: usize) -> Option<Quantity> {
 /// What is counted: up to 12 characters after the phrase in its clause, else up to 12 before it (the
 /// comparison words 力争/达到 … dropped).
 fn counted(chars: &[char], clause_start: usize, start: usize, end: usize, clause_end: usize) -> String {
-    let after: String = chars.get(end..clause_end).map(|s| s.iter().take(12).collect()).unwrap_or_default();
-    let after = after.trim_start_matches(['的', '，']).to_string();
+    // The words after stop before the next number (培育6-8家年度PCT专利申请量超过100件: 年度PCT专利申请量).
+    let after: String = chars
+        .get(end..clause_end)
+        .map(|s| s.iter().take(12).take_while(|c| !c.is_ascii_digit()).collect())
+        .unwrap_or_default();
+    let after = strip_qualifier(after.trim_start_matches(['的', '，']));
     if after.chars().count() >= 2 {
         return after;
     }
     let before: Vec<char> = chars.get(clause_start..start).map(|s| s.to_vec()).unwrap_or_default();
-    let mut before: String = before.iter().skip(before.len().saturating_sub(12)).collect();
+    let before: String = before.iter().skip(before.len().saturating_sub(12)).collect();
+    strip_qualifier(&before)
+}
+
+/// A phrase without the comparison word it ends with (力争达到 → 力争, then nothing more).
+fn strip_qualifier(s: &str) -> String {
+    let mut s = s.to_string();
     for q in PREFIX_QUALIFIERS {
-        if let Some(b) = before.strip_suffix(q) {
-            before = b.to_string();
+        if let Some(b) = s.strip_suffix(q) {
+            s = b.to_string();
         }
     }
-    before
+    s
 }
 
 /// Exact conversions only: money to 万元, 万/亿-multiplied counts to plain counts, ％ to %.
