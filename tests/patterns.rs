@@ -49,7 +49,10 @@ fn measure(plan: &str, n: usize, work_item: Option<&str>, text: &str) -> Measure
     }
 }
 
-fn synthetic(plans: &[(&str, &[(Option<&str>, &str)])]) -> Corpus {
+/// A plan id with its measures: (work item, text).
+type PlanSpec<'a> = (&'a str, &'a [(Option<&'a str>, &'a str)]);
+
+fn synthetic(plans: &[PlanSpec]) -> Corpus {
     let mut data = Dataset::default();
     for (id, measures) in plans {
         data.plans.push(plan(id));

@@ -225,14 +225,7 @@ fn is_clause_end(c: char) -> bool {
 }
 
 fn starts_with_at(chars: &[char], at: usize, word: &str) -> bool {
-    let mut i = at;
-    for w in word.chars() {
-        if chars.get(i) != Some(&w) {
-            return false;
-        }
-        i += 1;
-    }
-    true
+    word.chars().enumerate().all(|(k, w)| chars.get(at + k) == Some(&w))
 }
 
 fn ends_with_at(chars: &[char], end: usize, word: &str) -> bool {

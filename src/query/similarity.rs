@@ -247,11 +247,11 @@ fn template_marks(chars: &[u32]) -> Vec<bool> {
     marks
 }
 
+/// Whether a measure takes part in a comparison.
+pub(crate) type MeasureFilter = Box<dyn Fn(&Measure) -> bool>;
+
 /// The measures a [`SimilarityBy`] keeps (all without one); checks the theme id and focus number.
-pub(crate) fn measure_filter(
-    corpus: &Corpus,
-    by: Option<&SimilarityBy>,
-) -> Result<Box<dyn Fn(&Measure) -> bool>, QueryError> {
+pub(crate) fn measure_filter(corpus: &Corpus, by: Option<&SimilarityBy>) -> Result<MeasureFilter, QueryError> {
     Ok(match by {
         None => Box::new(|_| true),
         Some(SimilarityBy::Theme(t)) => {
