@@ -11,6 +11,7 @@ export type {
   Dataset,
   Department,
   Diagnostic,
+  DiagnosticCode,
   DiffOptions,
   DiffPair,
   DiffResult,
