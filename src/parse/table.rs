@@ -85,6 +85,14 @@ fn unit_heading(text: &str) -> Option<&'static Region> {
     regions::province_prefix(&t)
 }
 
+/// `北京市2018年工作要点` → 2018: the four digits before 年 in a unit heading.
+fn heading_year(heading: &str) -> Option<u16> {
+    let chars: Vec<char> = heading.chars().collect();
+    let at = chars.iter().position(|c| *c == '年')?;
+    let digits: String = chars.get(at.checked_sub(4)?..at)?.iter().collect();
+    digits.parse::<u16>().ok().filter(|_| digits.chars().all(|c| c.is_ascii_digit()))
+}
+
 fn find_units(lines: &[Line]) -> Vec<Unit> {
     let headings: Vec<(usize, &'static Region)> =
         lines.iter().enumerate().filter_map(|(i, l)| unit_heading(&l.text).map(|r| (i, r))).collect();
@@ -241,6 +249,38 @@ pub fn split_pieces(text: &str) -> Vec<(String, f32)> {
         let w = width(&p);
         (p, w)
     }).collect()
+}
+
+/// A space after ，or 、 usually lies inside a cell, but a piece wider than the measure column
+/// must span two cells (增加知识产权信息服务网点， 在版权资源聚集区…): split it at the inner space
+/// that leaves both sides narrow enough for a column.
+fn split_overwide(pieces: Vec<(String, f32)>, w: &Widths) -> Vec<(String, f32)> {
+    let mut out = Vec::with_capacity(pieces.len());
+    for (text, width) in pieces {
+        if width <= w.measure + 2.0 || !text.contains(' ') {
+            out.push((text, width));
+            continue;
+        }
+        let fits = |s: &str| super::lines::width(s) <= w.measure + 3.0;
+        // Only a space after ，or 、 can hide a cell boundary; one side must look like a cell of
+        // its own (a work item on the left, a department list on the right).
+        let split = text.match_indices(' ').map(|(i, _)| i).find(|&i| {
+            let (left, right) = (text[..i].trim_end(), text[i + 1..].trim_start());
+            left.ends_with(['，', '、'])
+                && fits(left)
+                && fits(right)
+                && (starts_work_item_loosely(left) || dept_like(right) || dept_list(right))
+        });
+        match split {
+            Some(i) => {
+                for part in [text[..i].trim_end(), text[i + 1..].trim_start()] {
+                    out.push((part.to_string(), super::lines::width(part)));
+                }
+            }
+            None => out.push((text, width)),
+        }
+    }
+    out
 }
 
 /// Column widths of one unit's table, in characters (ASCII counts half).
@@ -436,7 +476,7 @@ pub fn parse(info: &DocumentInfo, lines: &[Line]) -> DocumentDraft {
             ledger.record(source, lines[h].no, &lines[h].text, Use::Meta);
         }
         // Every piece of a table line lands in a row, so a unit leaves nothing unassigned.
-        plans.push(parse_unit(lines, unit, &mut ledger, source));
+        plans.push(parse_unit(lines, unit, &mut ledger, source, info.year_start));
     }
     DocumentDraft { plans, unassigned, diagnostics, ledger }
 }
@@ -453,7 +493,7 @@ fn note_loose_line(l: &Line, source: &str, ledger: &mut Ledger, unassigned: &mut
 }
 
 /// Reconstruct the rows of one unit into its plan.
-fn parse_unit(lines: &[Line], unit: &Unit, ledger: &mut Ledger, source: &str) -> PlanDraft {
+fn parse_unit(lines: &[Line], unit: &Unit, ledger: &mut Ledger, source: &str, info_year: Option<u16>) -> PlanDraft {
     let widths = estimate_widths(lines, unit);
     let mut rows: Vec<Row> = Vec::new();
     let mut row = Row::default();
@@ -489,6 +529,7 @@ fn parse_unit(lines: &[Line], unit: &Unit, ledger: &mut Ledger, source: &str) ->
             focus_begun = true;
             focus_printed.clear();
         }
+        let pieces = split_overwide(pieces, &widths);
         let mut prev_col: Option<Col> = None;
         let next_pieces = pieces.clone();
         for (k, piece) in pieces.into_iter().enumerate() {
@@ -567,8 +608,15 @@ fn parse_unit(lines: &[Line], unit: &Unit, ledger: &mut Ledger, source: &str) ->
     finish_row(&mut row, &mut rows);
 
     let region = unit.region.clone();
-    let title = format!("{region}2018年工作要点");
-    let mut plan = PlanDraft { region, title, year_start: Some(2018), year_end: Some(2018), ..Default::default() };
+    // Title and year as the unit's heading prints them; a unit without a heading takes its year
+    // from what is known about the document, or has none.
+    let heading = unit.heading.and_then(|h| lines.get(h)).map(|l| normalise(&l.text));
+    let year = heading.as_deref().and_then(heading_year);
+    let title = heading.unwrap_or_else(|| match info_year {
+        Some(y) => format!("{region}{y}年工作要点"),
+        None => format!("{region}工作要点"),
+    });
+    let mut plan = PlanDraft { region, title, year_start: year, year_end: year, ..Default::default() };
     for r in rows {
         let focus = r.focus_cell.and_then(|k| focus_cells.get(k)).cloned();
         plan.measures.push(row_to_measure(r, focus));
@@ -589,18 +637,31 @@ fn classify(row: &Row, prev_col: Option<Col>, piece: &(String, f32), next: Optio
         && !t.starts_with("市场");
     let short_dept = (dept_like(text) && piece.1 <= w.dept + 1.5 || dept_list(text) && piece.1 <= w.measure * 0.6 || body_start)
         && !ends_measure;
-    let next_is_dept = next.map(|n| dept_like(n) || dept_list(n)).unwrap_or(false);
+    let next_is_dept = next.is_some_and(|n| (dept_like(n) || dept_list(n)) && width(n) <= w.work + 1.0);
     // The row's measure cell stops mid-sentence (so it may go on).
     let measure_open = row.measure.last().is_some_and(|m| !normalise(&m.text).ends_with(['。', '；']));
     // On one line, cells run left to right: nothing follows a department cell, and a wide
     // piece after a measure piece is the same measure (a space after 。).
+    // Extraction can print the first line of the next row's work item after the last line of a
+    // department cell: a work item never continues a department cell.
+    let next_work_item = !row.dept.is_empty() && starts_work_item_loosely(text);
     match prev_col {
-        Some(Col::Dept) => return Some(Col::Dept),
+        Some(Col::Dept) => return (!next_work_item).then_some(Col::Dept),
         Some(Col::Measure) => {
-            let dept = short_dept || (dept_like(text) && piece.1 <= w.work + 1.0);
+            // The department cell, open above a page break, goes on right of the measure's tail.
+            let dept_tail = row.dept.last().is_some_and(|d| dept_incomplete(&d.text))
+                && piece.1 <= w.dept + 1.5
+                && !ends_measure;
+            let dept = short_dept || dept_tail || (dept_like(text) && piece.1 <= w.work + 1.0);
             return Some(if dept { Col::Dept } else { Col::Measure });
         }
         Some(Col::Work) => {
+            // A work-item cell printed with a space inside it (加强国内外知名地理标志 产品的).
+            if let Some(last) = row.work.last() {
+                if work_continues(&row.work_text(), last, piece, w) == Some(WorkContinuation::Template) {
+                    return Some(Col::Work);
+                }
+            }
             let dept = short_dept && !(measure_open && piece.1 > w.dept + 1.5);
             return Some(if dept { Col::Dept } else { Col::Measure });
         }
@@ -617,11 +678,14 @@ fn classify(row: &Row, prev_col: Option<Col>, piece: &(String, f32), next: Optio
             _ => {}
         }
     }
+    if next_work_item {
+        return None;
+    }
     match last_col {
         Col::Work => Some(if short_dept { Col::Dept } else { Col::Measure }),
         Col::Measure => {
-            let last = row.measure.last()?;
-            let full = last.width >= w.measure - 2.0;
+            row.measure.last()?;
+            let full = measure_line_width(row) >= w.measure - 2.0;
             if measure_open && !short_dept && (full || piece.1 > w.work + 1.0 || row.broken) {
                 return Some(Col::Measure);
             }
@@ -639,12 +703,12 @@ fn classify(row: &Row, prev_col: Option<Col>, piece: &(String, f32), next: Optio
         }
         Col::Dept => {
             // Cells interleaved on one line: a measure tail, then the department tail.
-            if next_is_dept && !row.measure.is_empty() && !starts_work_item(text) && !short_dept {
+            if next_is_dept && measure_open && !starts_work_item(text) && !short_dept {
                 return Some(Col::Measure);
             }
             // A measure cell cut mid-sentence goes on below the department cell: after a page
             // break, or when its last line filled the column and this piece is as wide.
-            let measure_full = row.measure.last().is_some_and(|m| m.width >= w.measure - 2.0);
+            let measure_full = measure_line_width(row) >= w.measure - 2.0;
             let wide = piece.1 > w.work + 1.0;
             // The last words of a full measure line, ending the sentence, also belong to it.
             let sentence_tail = measure_full && ends_measure && !dept_like(text) && next.is_none();
@@ -667,10 +731,31 @@ fn classify(row: &Row, prev_col: Option<Col>, piece: &(String, f32), next: Optio
     }
 }
 
+/// Width of the measure cell's last line: the pieces of one line that a space inside the cell
+/// split, with the space between them.
+fn measure_line_width(row: &Row) -> f32 {
+    let Some(last) = row.measure.last() else { return 0.0 };
+    let same: Vec<&Frag> = row.measure.iter().filter(|f| f.line == last.line).collect();
+    same.iter().map(|f| f.width).sum::<f32>() + 0.5 * (same.len().saturating_sub(1)) as f32
+}
+
+/// Does a department cell's text end inside a name (`省知识产权工作`, `处（维权信息中`)?
+fn dept_incomplete(text: &str) -> bool {
+    let t = normalise(text);
+    let last = t.rsplit(['、', '，', ',', '；']).next().unwrap_or("");
+    !t.is_empty() && !t.ends_with('。') && (dept_open(&t) || !last.is_empty() && !looks_like_body(last))
+}
+
+/// Does a piece begin a work item: a template item, or one a table rewords slightly
+/// (加大大型展会、电子商务… for 加大国际展会、电子商务…)?
+fn starts_work_item_loosely(text: &str) -> bool {
+    starts_work_item(text) || template::work_item_near_start(text)
+}
+
 /// The column of the first piece of a new row: a work item, or a measure row whose work item
 /// spans the row above (a piece wider than the work-item column).
 fn first_col(piece: &(String, f32), w: &Widths, can_inherit: bool) -> Col {
-    if starts_work_item(&piece.0) || !can_inherit {
+    if starts_work_item_loosely(&piece.0) || !can_inherit {
         return Col::Work;
     }
     if piece.1 > w.work + 1.0 || (normalise(&piece.0).ends_with('。') && piece.1 > w.dept + 1.5) {
