@@ -109,6 +109,21 @@ fn chongqing_2018_rows_match_the_hand_checked_records() {
 }
 
 #[test]
+fn heilongjiang_2018_rows_match_the_hand_checked_records() {
+    check_table_rows("heilongjiang-2018", "heilongjiang_2018_rows.json");
+}
+
+#[test]
+fn zhejiang_2018_rows_match_the_hand_checked_records() {
+    check_table_rows("zhejiang-2018", "zhejiang_2018_rows.json");
+}
+
+#[test]
+fn shaanxi_2018_rows_match_the_hand_checked_records() {
+    check_table_rows("shaanxi-2018", "shaanxi_2018_rows.json");
+}
+
+#[test]
 fn shanwei_chengqu_2018_items_match_the_hand_checked_records() {
     let items = golden("shanwei_chengqu_2018_items.json");
     let measures: Vec<&Measure> = corpus().measures.iter().filter(|m| m.plan == "shanwei-chengqu-2018").collect();
