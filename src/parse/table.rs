@@ -646,7 +646,11 @@ fn classify(row: &Row, prev_col: Option<Col>, piece: &(String, f32), next: Optio
     // department cell: a work item never continues a department cell.
     let next_work_item = !row.dept.is_empty() && starts_work_item_loosely(text);
     match prev_col {
-        Some(Col::Dept) => return (!next_work_item).then_some(Col::Dept),
+        Some(Col::Dept) => {
+            let open = row.dept.last().is_some_and(|d| dept_incomplete(&d.text));
+            let work = next_work_item || starts_with_work_verb(text) && !dept_list(text) && !open;
+            return (!work).then_some(Col::Dept);
+        }
         Some(Col::Measure) => {
             // The department cell, open above a page break, goes on right of the measure's tail.
             let dept_tail = row.dept.last().is_some_and(|d| dept_incomplete(&d.text))
@@ -722,6 +726,11 @@ fn classify(row: &Row, prev_col: Option<Col>, piece: &(String, f32), next: Optio
             if starts_work_item(text) || (piece.1 > w.work + 0.5 && !dept_list(text)) {
                 return None;
             }
+            // A department cell names bodies; a piece opening with a verb is the next row's own
+            // work item (推进商标质押工作), however narrow.
+            if starts_with_work_verb(text) && !dept_list(text) && !dept_incomplete(&last.text) {
+                return None;
+            }
             let full = last.width >= w.dept - 1.0;
             let cont = dept_open(&last.text)
                 || (dept_like(text) && !last.text.ends_with('。'))
@@ -744,6 +753,18 @@ fn dept_incomplete(text: &str) -> bool {
     let t = normalise(text);
     let last = t.rsplit(['、', '，', ',', '；']).next().unwrap_or("");
     !t.is_empty() && !t.ends_with('。') && (dept_open(&t) || !last.is_empty() && !looks_like_body(last))
+}
+
+/// Verbs that open work items and measures and never a department's name.
+const WORK_VERBS: &[&str] = &[
+    "探索", "开展", "推进", "完善", "加强", "加大", "鼓励", "加快", "推动", "实施", "增加", "支持", "拓宽",
+    "制定", "积极", "运用", "广泛", "建立", "做好", "提升", "提高", "促进", "深化", "引导", "落实", "组织",
+    "举办", "培育", "发挥", "强化", "规范", "健全",
+];
+
+fn starts_with_work_verb(text: &str) -> bool {
+    let t = normalise(text);
+    WORK_VERBS.iter().any(|v| t.starts_with(v))
 }
 
 /// Does a piece begin a work item: a template item, or one a table rewords slightly
