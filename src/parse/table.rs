@@ -579,7 +579,8 @@ fn parse_unit(lines: &[Line], unit: &Unit, ledger: &mut Ledger, source: &str, in
                     finish_row(&mut row, &mut rows);
                     // The first row under a focus area has a work item of its own.
                     let can_inherit = !focus_begun && rows.last().is_some_and(|r| r.focus_no == focus_no);
-                    first_col(&piece, &widths, can_inherit)
+                    let below = if k + 1 == next_pieces.len() { first_piece_below(lines, i, unit.end) } else { None };
+                    first_col(&piece, &widths, can_inherit, below.as_ref())
                 }
             };
             if row.is_empty() {
@@ -606,6 +607,7 @@ fn parse_unit(lines: &[Line], unit: &Unit, ledger: &mut Ledger, source: &str, in
         }
     }
     finish_row(&mut row, &mut rows);
+    let rows = join_rows_without_departments(rows);
 
     let region = unit.region.clone();
     // Title and year as the unit's heading prints them; a unit without a heading takes its year
@@ -775,8 +777,15 @@ fn starts_work_item_loosely(text: &str) -> bool {
 
 /// The column of the first piece of a new row: a work item, or a measure row whose work item
 /// spans the row above (a piece wider than the work-item column).
-fn first_col(piece: &(String, f32), w: &Widths, can_inherit: bool) -> Col {
+/// `below` is the first piece of the next line with content, if the piece ends its own line.
+fn first_col(piece: &(String, f32), w: &Widths, can_inherit: bool, below: Option<&(String, f32)>) -> Col {
     if starts_work_item_loosely(&piece.0) || !can_inherit {
+        return Col::Work;
+    }
+    // A cell's lines are full but for its last: a narrow line above a measure-wide line is
+    // another column, the row's own work item (开展专利执法案卷质量提升工程。).
+    let wide_below = below.is_some_and(|(t, bw)| *bw > w.work + 1.0 && !dept_list(t));
+    if piece.1 <= w.work + 1.0 && wide_below {
         return Col::Work;
     }
     if piece.1 > w.work + 1.0 || (normalise(&piece.0).ends_with('。') && piece.1 > w.dept + 1.5) {
@@ -784,6 +793,16 @@ fn first_col(piece: &(String, f32), w: &Widths, can_inherit: bool) -> Col {
     } else {
         Col::Work
     }
+}
+
+/// The first piece of the next line with content after line `i` (blank lines, page numbers and
+/// repeated headers skipped).
+fn first_piece_below(lines: &[Line], i: usize, end: usize) -> Option<(String, f32)> {
+    let next = lines
+        .get(i + 1..end)?
+        .iter()
+        .find(|l| !l.text.is_empty() && !is_header_line(&l.text) && !is_page_number(&l.text))?;
+    split_pieces(&next.text).into_iter().next()
 }
 
 /// Does a piece begin a template work item (at least four characters of it)?
@@ -813,6 +832,44 @@ fn finish_row(row: &mut Row, rows: &mut Vec<Row>) {
         }
     }
     rows.push(done);
+}
+
+/// A department cell closes a row, so a measure that no department cell follows is not a row of
+/// its own: a paragraph of a measure cell whose department cell comes with a later paragraph
+/// (joined to the row below, which shares its work item), or a sentence printed after the
+/// department cell (joined to the row above). A row keeps an empty department cell only where
+/// the next row begins a work item of its own.
+fn join_rows_without_departments(rows: Vec<Row>) -> Vec<Row> {
+    let mut out: Vec<Row> = Vec::with_capacity(rows.len());
+    let mut pending: Option<Row> = None;
+    let mut iter = rows.into_iter().peekable();
+    while let Some(mut r) = iter.next() {
+        if let Some(p) = pending.take() {
+            // `r` shares the work item of the paragraphs before it.
+            r.measure = p.measure.into_iter().chain(r.measure).collect();
+            if r.work.is_empty() {
+                r.work = p.work;
+                r.inherited_work = p.inherited_work;
+                r.focus_cell = p.focus_cell.or(r.focus_cell);
+            }
+        }
+        let lone_measure = r.dept.is_empty() && !r.measure.is_empty();
+        if lone_measure {
+            let next_shares_work = iter.peek().is_some_and(|n| n.work.is_empty() && n.focus_no == r.focus_no);
+            if next_shares_work {
+                pending = Some(r);
+                continue;
+            }
+            if r.work.is_empty() {
+                if let Some(prev) = out.last_mut().filter(|p| p.focus_no == r.focus_no && !p.dept.is_empty()) {
+                    prev.measure.extend(r.measure);
+                    continue;
+                }
+            }
+        }
+        out.push(r);
+    }
+    out
 }
 
 fn row_to_measure(r: Row, focus_printed: Option<String>) -> MeasureDraft {
