@@ -668,7 +668,13 @@ fn classify(row: &Row, prev_col: Option<Col>, piece: &(String, f32), next: Optio
                     return Some(Col::Work);
                 }
             }
-            let dept = short_dept && !(measure_open && piece.1 > w.dept + 1.5);
+            // Below a page break, the tails of the open cells share a line: a work-item tail,
+            // then the tail of a department name (厅际 / 联席会议) when the measure is complete.
+            let dept_tail = !measure_open
+                && !row.measure.is_empty()
+                && row.dept.last().is_some_and(|d| dept_incomplete(&d.text))
+                && piece.1 <= w.dept + 1.5;
+            let dept = short_dept && !(measure_open && piece.1 > w.dept + 1.5) || dept_tail;
             return Some(if dept { Col::Dept } else { Col::Measure });
         }
         None => {}
@@ -700,6 +706,11 @@ fn classify(row: &Row, prev_col: Option<Col>, piece: &(String, f32), next: Optio
             }
             if short_dept {
                 return Some(Col::Dept);
+            }
+            // A measure stopped mid-sentence goes on with a piece that names no body, even when
+            // its line fell short of the column (产权的违法失信情况;).
+            if measure_open && !dept_like(text) && !dept_list(text) && !starts_work_item_loosely(text) {
+                return Some(Col::Measure);
             }
             // A department cell written as a sentence: narrow lines right after the measure.
             if piece.1 <= w.dept + 0.5 && !starts_work_item(text) && !ends_measure {
