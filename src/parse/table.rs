@@ -420,7 +420,10 @@ fn dept_list(text: &str) -> bool {
     let parts: Vec<&str> = t.split(['、', '，', ',', '；']).collect();
     let complete = &parts[..parts.len() - 1];
     let bodies = parts.iter().filter(|p| looks_like_body(p)).count();
-    bodies >= 1 && complete.iter().all(|p| looks_like_body(p) || ROLE_WORDS.iter().any(|w| p.contains(w)))
+    // No body's name opens with a verb (建立商标品牌培育指导站 is a measure).
+    let verb = parts.iter().any(|p| starts_with_work_verb(p));
+    bodies >= 1
+        && !verb && complete.iter().all(|p| looks_like_body(p) || ROLE_WORDS.iter().any(|w| p.contains(w)))
         && (parts.len() > 1 || t.chars().count() <= 12)
 }
 
