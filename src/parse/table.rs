@@ -704,7 +704,10 @@ fn classify(row: &Row, prev_col: Option<Col>, piece: &(String, f32), next: Optio
             if measure_open && !short_dept && (full || piece.1 > w.work + 1.0 || row.broken) {
                 return Some(Col::Measure);
             }
-            if full && !short_dept && !starts_work_item(text) {
+            // After a full line that ended the measure, only another sentence goes on: a piece
+            // that ends no sentence and is narrow is a department (各知识产权宣传周 / 等).
+            let goes_on = measure_open || ends_measure || piece.1 > w.work + 1.0;
+            if full && goes_on && !short_dept && !starts_work_item(text) {
                 return Some(Col::Measure);
             }
             if short_dept {
