@@ -742,6 +742,11 @@ fn classify(row: &Row, prev_col: Option<Col>, piece: &(String, f32), next: Optio
                 return Some(Col::Measure);
             }
             let last = row.dept.last()?;
+            // A page break inside a department name: the row's cells go on below it, so a
+            // measure-wide piece is a further paragraph of its measure (新疆 知识产权培训基 / 地).
+            if row.broken && dept_incomplete(&last.text) && wide && !starts_work_item_loosely(text) {
+                return Some(Col::Measure);
+            }
             if starts_work_item(text) || (piece.1 > w.work + 0.5 && !dept_list(text)) {
                 return None;
             }
