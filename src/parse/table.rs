@@ -696,6 +696,17 @@ fn classify(row: &Row, prev_col: Option<Col>, piece: &(String, f32), next: Optio
     if next_work_item {
         return None;
     }
+    // A complete work-item cell followed at once by the beginning of another work item, as
+    // narrow as that column: the row's measure and department cells are empty.
+    let work_complete = template::work_item_match(&row.work_text(), false).is_some();
+    let narrow = piece.1 <= w.work.min(w.measure - 2.0) + 1.0;
+    let another_item = template::work_item_match(text, false).is_some() || starts_work_item(text) && narrow;
+    // A measure may repeat the work item as its sentence (…资格证书。); a work item ends with 。
+    // only in tables that end every work item so.
+    let item_style = !ends_measure || row.work_text().ends_with('。');
+    if last_col == Col::Work && work_complete && another_item && item_style {
+        return None;
+    }
     match last_col {
         Col::Work => Some(if short_dept { Col::Dept } else { Col::Measure }),
         Col::Measure => {
