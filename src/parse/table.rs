@@ -661,7 +661,15 @@ fn classify(row: &Row, prev_col: Option<Col>, piece: &(String, f32), next: Optio
             let dept_tail = row.dept.last().is_some_and(|d| dept_incomplete(&d.text))
                 && piece.1 <= w.dept + 1.5
                 && !ends_measure;
-            let dept = short_dept || dept_tail || (dept_like(text) && piece.1 <= w.work + 1.0);
+            // Right of a measure piece that fills its column only the department column is left
+            // (…加快培育懂 人力资源和社会保 / 障厅).
+            let right_of_full = row
+                .measure
+                .last()
+                .is_some_and(|m| m.width >= w.measure - 2.0 && m.width + 0.5 + piece.1 > w.measure + 2.0)
+                && piece.1 <= w.dept + 1.5
+                && !ends_measure;
+            let dept = short_dept || dept_tail || right_of_full || (dept_like(text) && piece.1 <= w.work + 1.0);
             return Some(if dept { Col::Dept } else { Col::Measure });
         }
         Some(Col::Work) => {
