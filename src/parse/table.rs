@@ -463,7 +463,22 @@ fn work_continues(acc: &str, last: &Frag, piece: &(String, f32), w: &Widths) -> 
 pub fn parse(info: &DocumentInfo, lines: &[Line]) -> DocumentDraft {
     let source = info.source.as_str();
     let mut diagnostics = Vec::new();
-    let units = find_units(lines);
+    let mut units = find_units(lines);
+    if units.is_empty() {
+        // A table that names no unit in a heading is one unit: the region given with the
+        // document, or the province its text names most.
+        let region = info.region.clone().or_else(|| most_mentioned_province(lines, 0, lines.len(), &[]).map(|r| r.name.to_string()));
+        let region = region.unwrap_or_else(|| {
+            diagnostics.push(Diagnostic::new(
+                source,
+                0,
+                DiagnosticCode::UnknownRegion,
+                "the table has no heading and names no province; its region could not be told",
+            ));
+            "未知地区".to_string()
+        });
+        units.push(Unit { region, heading: None, start: 0, end: lines.len() });
+    }
     let units = split_headless_units(lines, units, &mut diagnostics, source);
     let mut ledger = Ledger::default();
     let mut unassigned = Vec::new();
