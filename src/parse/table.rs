@@ -969,6 +969,25 @@ mod tests {
     }
 
     #[test]
+    fn year_as_the_heading_prints_it() {
+        assert_eq!(heading_year("北京市2018年工作要点"), Some(2018));
+        assert_eq!(heading_year("甘肃省工作要点"), None);
+        assert_eq!(heading_year("年工作要点"), None);
+        assert_eq!(heading_year("某某二〇一八年工作要点"), None);
+    }
+
+    #[test]
+    fn a_space_after_a_comma_can_hide_a_cell_boundary() {
+        let w = Widths { work: 14.0, measure: 32.0, dept: 7.0 };
+        let line = "增加知识产权信息服务网点， 在版权资源聚集区建立版权服务管理工作站，为版权行业提供优质";
+        let pieces: Vec<String> = split_overwide(split_pieces(line), &w).into_iter().map(|p| p.0).collect();
+        assert_eq!(pieces, ["增加知识产权信息服务网点，", "在版权资源聚集区建立版权服务管理工作站，为版权行业提供优质"]);
+        // Within a measure line it stays one piece.
+        let line = "组织开展“剑网 2018”专项行动，加强网络的日常审查、监管";
+        assert_eq!(split_overwide(split_pieces(line), &w).len(), 1);
+    }
+
+    #[test]
     fn pieces_split_cells_not_sentences() {
         let p: Vec<String> = split_pieces("产权奖励项目 开展第五届北京市发明专利奖评选工作。 市知识产权局").into_iter().map(|p| p.0).collect();
         assert_eq!(p, ["产权奖励项目", "开展第五届北京市发明专利奖评选工作。", "市知识产权局"]);
