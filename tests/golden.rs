@@ -79,7 +79,8 @@ fn check_table_rows(plan: &str, golden_file: &str) {
             differs.push("title or no set".to_string());
         }
         if !differs.is_empty() {
-            problems.push(format!("row {} ({}, golden lines {:?}): {}", k + 1, m.id, lines, differs.join("; ")));
+            let row_no = k + 1;
+            problems.push(format!("row {row_no} ({}, golden lines {lines:?}): {}", m.id, differs.join("; ")));
         }
     }
     if measures.len() != rows.len() {

@@ -270,7 +270,8 @@ fn split_conjunction(name: &str) -> Vec<String> {
             let (a, b) = (&name[..i], &name[i..]);
             // A place before 市/省 names one body with it (各设区市政府), not two.
             let place = a.ends_with(['区', '市', '县', '州', '盟', '省']);
-            if a.chars().count() >= 3 && !place && looks_like_body(a) && looks_like_body(b) && b.chars().count() >= 3 {
+            let bodies = looks_like_body(a) && looks_like_body(b);
+            if a.chars().count() >= 3 && !place && bodies && b.chars().count() >= 3 {
                 let mut out = vec![a.to_string()];
                 out.extend(split_conjunction(b));
                 return out;

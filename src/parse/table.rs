@@ -467,7 +467,10 @@ pub fn parse(info: &DocumentInfo, lines: &[Line]) -> DocumentDraft {
     if units.is_empty() {
         // A table that names no unit in a heading is one unit: the region given with the
         // document, or the province its text names most.
-        let region = info.region.clone().or_else(|| most_mentioned_province(lines, 0, lines.len(), &[]).map(|r| r.name.to_string()));
+        let region = info
+            .region
+            .clone()
+            .or_else(|| most_mentioned_province(lines, 0, lines.len(), &[]).map(|r| r.name.to_string()));
         let region = region.unwrap_or_else(|| {
             diagnostics.push(Diagnostic::new(
                 source,
@@ -511,7 +514,13 @@ fn note_loose_line(l: &Line, source: &str, ledger: &mut Ledger, unassigned: &mut
 }
 
 /// Reconstruct the rows of one unit into its plan.
-fn parse_unit(lines: &[Line], unit: &Unit, ledger: &mut Ledger, source: &str, info_year: Option<u16>) -> PlanDraft {
+fn parse_unit(
+    lines: &[Line],
+    unit: &Unit,
+    ledger: &mut Ledger,
+    source: &str,
+    info_year: Option<u16>,
+) -> PlanDraft {
     let widths = estimate_widths(lines, unit);
     let mut rows: Vec<Row> = Vec::new();
     let mut row = Row::default();
@@ -597,7 +606,8 @@ fn parse_unit(lines: &[Line], unit: &Unit, ledger: &mut Ledger, source: &str, in
                     finish_row(&mut row, &mut rows);
                     // The first row under a focus area has a work item of its own.
                     let can_inherit = !focus_begun && rows.last().is_some_and(|r| r.focus_no == focus_no);
-                    let below = if k + 1 == next_pieces.len() { first_piece_below(lines, i, unit.end) } else { None };
+                    let last_on_line = k + 1 == next_pieces.len();
+                    let below = if last_on_line { first_piece_below(lines, i, unit.end) } else { None };
                     first_col(&piece, &widths, can_inherit, below.as_ref())
                 }
             };
@@ -684,7 +694,8 @@ fn classify(row: &Row, prev_col: Option<Col>, piece: &(String, f32), next: Optio
                 .is_some_and(|m| m.width >= w.measure - 2.0 && m.width + 0.5 + piece.1 > w.measure + 2.0)
                 && piece.1 <= w.dept + 1.5
                 && !ends_measure;
-            let dept = short_dept || dept_tail || right_of_full || (dept_like(text) && piece.1 <= w.work + 1.0);
+            let dept =
+                short_dept || dept_tail || right_of_full || (dept_like(text) && piece.1 <= w.work + 1.0);
             return Some(if dept { Col::Dept } else { Col::Measure });
         }
         Some(Col::Work) => {
@@ -917,7 +928,8 @@ fn join_rows_without_departments(rows: Vec<Row>) -> Vec<Row> {
                 continue;
             }
             if r.work.is_empty() {
-                if let Some(prev) = out.last_mut().filter(|p| p.focus_no == r.focus_no && !p.dept.is_empty()) {
+                let above = out.last_mut().filter(|p| p.focus_no == r.focus_no && !p.dept.is_empty());
+                if let Some(prev) = above {
                     prev.measure.extend(r.measure);
                     continue;
                 }
