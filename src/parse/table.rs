@@ -7,7 +7,14 @@
 //! - the column widths of the unit (a line that fills its column means the cell goes on),
 //! - the national template ([`super::template`]): focus areas and work items whose wording most
 //!   tables repeat, so a work-item cell broken over lines is recognised by its beginning,
-//! - what cells look like: measures end with 。, department cells are lists of bodies.
+//! - what cells look like: measures end with 。, department cells are lists of bodies and never
+//!   open with a verb, work items and measures do,
+//! - the table's structure: cells run left to right on a line, a department cell closes its row
+//!   (so a measure paragraph without one belongs to a neighbouring row of the same work item), a
+//!   work-item cell may span several rows, and a page break continues the open cells.
+//!
+//! A unit's title and year are those its heading prints; a table without a heading takes them from
+//! what is known about the document, or has no year.
 
 use super::departments::parse_departments;
 use super::lines::{is_page_number, normalise, width, Line};
