@@ -831,11 +831,12 @@ fn dept_incomplete(text: &str) -> bool {
     !t.is_empty() && !t.ends_with('。') && (dept_open(&t) || !last.is_empty() && !looks_like_body(last))
 }
 
-/// Verbs that open work items and measures and never a department's name.
+/// Verbs that open work items and measures and never a department's name (so not 组织, as in
+/// 组织部).
 const WORK_VERBS: &[&str] = &[
     "探索", "开展", "推进", "完善", "加强", "加大", "鼓励", "加快", "推动", "实施", "增加", "支持", "拓宽",
-    "制定", "积极", "运用", "广泛", "建立", "做好", "提升", "提高", "促进", "深化", "引导", "落实", "组织",
-    "举办", "培育", "发挥", "强化", "规范", "健全",
+    "制定", "积极", "运用", "广泛", "建立", "做好", "提升", "提高", "促进", "深化", "引导", "落实", "举办",
+    "培育", "发挥", "强化", "规范", "健全",
 ];
 
 fn starts_with_work_verb(text: &str) -> bool {
