@@ -11,7 +11,7 @@ export function problem(e) {
 }
 
 /** One measure: plan, headings, title and text (with optional highlight spans), departments, cite. */
-export function measureCard(m, { highlights = [], titleHighlights = [], extra = null } = {}) {
+export function measureCard(m, { highlights = [], titleHighlights = [], extra = null, compact = false } = {}) {
   const plan = api.plan(m.plan);
   const out = h('output', { class: 'cite-out', 'aria-live': 'polite' });
   const cite = async () => {
@@ -27,7 +27,7 @@ export function measureCard(m, { highlights = [], titleHighlights = [], extra = 
     out.append(copied ? t('copied') : t('citeText'), h('code', {}, text));
   };
   const meta = [m.work_item ?? m.chapter, m.no != null ? `#${m.no}` : null].filter(Boolean).join(' · ');
-  return h('article', { class: 'measure', 'data-id': m.id, 'data-plan': m.plan },
+  return h('article', { class: compact ? 'measure compact' : 'measure', 'data-id': m.id, 'data-plan': m.plan },
     h('p', { class: 'measure-plan' }, planTitle(plan)),
     meta ? h('p', { class: 'measure-meta' }, meta) : null,
     m.title ? h('h3', {}, marked(pieces(m.title, titleHighlights))) : null,
@@ -37,7 +37,7 @@ export function measureCard(m, { highlights = [], titleHighlights = [], extra = 
           m.departments.map((d, i) => [i ? '、' : '', h('span', { class: 'dept', title: agencyLabel(d.agency) }, d.name),
             d.role ? h('small', {}, ` (${roleLabel(d.role)})`) : null]))
       : null,
-    m.themes?.length ? h('p', { class: 'tags' }, m.themes.map((id) => h('span', { class: 'tag' }, themeLabel(api.theme(id)) || id))) : null,
+    m.themes?.length && !compact ? h('p', { class: 'tags' }, m.themes.map((id) => h('span', { class: 'tag' }, themeLabel(api.theme(id)) || id))) : null,
     extra,
     h('p', { class: 'cite' },
       h('button', { type: 'button', class: 'cite-button', onclick: cite, 'aria-label': `${t('cite')} ${m.id}` }, t('cite')),

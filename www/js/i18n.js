@@ -78,7 +78,53 @@ const strings = {
   colourBy: ['颜色表示', 'Colour by'],
   byShare: ['该主题措施占比', 'share of the plan’s measures on the theme'],
   byScore: ['关键词得分', 'keyword score'],
+  // Embeds, the diff summary, citations (issue 14).
+  showAll: ['显示全部', 'Show all'],
+  showSummary: ['只显示摘要', 'Show the summary'],
+  summary: ['摘要', 'Summary'],
+  sharedPairs: ['共有（对应）', 'Shared (aligned)'],
+  onlyHere: ['仅此规划', 'only here'],
+  overall: ['总体相似度', 'Overall similarity'],
+  overallHint: ['总体相似度：两份规划的措施按其对应措施的文字相似度加权（逐字相同为 100%，仅见于一方为 0）。',
+    'Overall similarity: each plan’s measures weighted by how closely their counterpart reads (word for word 100%, one side only 0).'],
+  overallShort: ['相似度：措施按其对应措施的文字接近程度加权。', 'Similarity: measures weighted by how closely their counterparts read.'],
+  'pair-reworded': ['改写', 'reworded'],
+  firstPairs: ['前 {n} 组对应措施（共 {total} 组）', 'First {n} of {total} aligned pairs'],
+  pickTwo: ['请选择两份规划。', 'Choose two plans.'],
+  topN: ['前 {n} 条', 'top {n}'],
+  topThemes: ['{n} 份规划中措施最多的主题', 'Themes with the most measures across {n} plans'],
+  plansWith: ['{total} 份规划中有 {n} 份涉及', '{n} of {total} plans have measures on it'],
+  measuresCol: ['措施', 'Measures'],
+  plansCol: ['规划数', 'Plans'],
+  numbersCol: ['承诺的数字', 'Numbers promised'],
+  withoutItem: ['没有此项工作内容的规划', 'Plans without this work item'],
+  moreRows: ['另有 {n} 份规划未显示', '{n} more plans not shown'],
+  show: ['显示', 'Show'],
+  'filter-all': ['全部', 'all'],
+  'filter-changed': ['有改动', 'changed'],
+  'filter-same': ['相同', 'same'],
+  'filter-onlyA': ['仅见于 A', 'only in A'],
+  'filter-onlyB': ['仅见于 B', 'only in B'],
+  'pair-same': ['文字相同', 'same text'],
+  'pair-changed': ['有改动', 'changed'],
+  'pair-plain': ['文字差别大，相同的词句已标出', 'worded differently; shared phrases marked'],
+  pairKeys: ['按 j / k 键在对应措施之间移动。', 'Press j / k to move from pair to pair.'],
 };
+
+// Counted nouns: Chinese needs no plural; English takes one form for 1 and another for the rest.
+const nouns = {
+  measure: ['{n} 条措施', '{n} measure', '{n} measures'],
+  plan: ['{n} 份规划', '{n} plan', '{n} plans'],
+  pair: ['{n} 组', '{n} pair', '{n} pairs'],
+};
+
+/** "1 measure", "2 measures", "3 条措施". */
+export function plural(n, noun) {
+  const forms = nouns[noun];
+  if (!forms) return `${n} ${noun}`;
+  const s = lang === 'en' ? forms[n === 1 ? 1 : 2] : forms[0];
+  return s.replace('{n}', String(n));
+}
 
 const focusAreas = {
   1: ['推进知识产权管理体制机制改革', 'Reform IP administration'],
