@@ -8,8 +8,8 @@ import { t, planLabel, agencyLabel } from '../i18n.js';
 import { problem, measureCard, exportButtons } from '../common.js';
 import { toCsv } from '../text.js';
 
-/** Below this similarity a pair is shown as two plain texts with shared phrases marked. */
-const PLAIN_BELOW = 0.5;
+/** Below this share of shared text a pair is shown as two plain texts with shared phrases marked. */
+const PLAIN_BELOW = 0.35;
 /** Shortest run of shared text worth marking in plain mode (characters). */
 const SHARED_MIN = 4;
 const FILTERS = ['all', 'changed', 'same', 'onlyA', 'onlyB'];
@@ -195,7 +195,7 @@ function pairRow(p, compact) {
   const [ma, mb] = [api.measure(p.a), api.measure(p.b)];
   const same = isSame(p);
   // Inline changes help when most of the text is shared; otherwise they strike out whole texts.
-  const plain = !same && (p.score < PLAIN_BELOW || sharedShare(p.changes) < 0.5);
+  const plain = !same && sharedShare(p.changes) < PLAIN_BELOW;
   const head = (m) => [m?.work_item ?? m?.title ?? m?.chapter ?? '', ' ',
     h('small', {}, m?.no != null ? `#${m.no} · ` : '', `${t('lines')} ${m?.lines?.join('–')}`)];
   const status = same ? t('pair-same') : plain ? t('pair-plain') : t('pair-changed');
