@@ -1,7 +1,8 @@
 // Pieces several views share: a measure card with its cite action, export buttons, notices.
 import * as api from './api.js';
 import { h, marked, download } from './dom.js';
-import { t, planTitle, roleLabel, agencyLabel, themeLabel } from './i18n.js';
+import { t, planTitle, roleLabel, agencyLabel, themeLabel, getLang } from './i18n.js';
+import { measureHref, dataVersion } from './permalink.js';
 import { citation, pieces, toCsv } from './text.js';
 
 /** A notice that a function is unavailable, or any other error, as text. */
@@ -15,7 +16,8 @@ export function measureCard(m, { highlights = [], titleHighlights = [], extra = 
   const plan = api.plan(m.plan);
   const out = h('output', { class: 'cite-out', 'aria-live': 'polite' });
   const cite = async () => {
-    const text = citation(m, plan);
+    const url = measureHref(m, getLang());
+    const text = citation(m, plan, { lang: getLang(), url, version: dataVersion() });
     out.textContent = '';
     let copied = false;
     try {
@@ -41,6 +43,8 @@ export function measureCard(m, { highlights = [], titleHighlights = [], extra = 
     extra,
     h('p', { class: 'cite' },
       h('button', { type: 'button', class: 'cite-button', onclick: cite, 'aria-label': `${t('cite')} ${m.id}` }, t('cite')),
+      ' ',
+      h('a', { class: 'permalink', href: measureHref(m, getLang()), 'aria-label': `${t('permalink')} ${m.id}` }, t('permalink')),
       h('small', { class: 'lines' }, ` ${plan?.source ?? ''} · ${t('lines')} ${m.lines[0]}–${m.lines[1]}`),
       out));
 }

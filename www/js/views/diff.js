@@ -3,10 +3,11 @@
 // phrases marked where they are not — filtered by kind, measures found on one side only, departments
 // and agency types compared as a chart, matching targets as bars. Keys j/k move from pair to pair.
 import * as api from '../api.js';
-import { h, select } from '../dom.js';
-import { t, planLabel, agencyLabel } from '../i18n.js';
+import { h, select, marked } from '../dom.js';
+import { t, planLabel, agencyLabel, plural } from '../i18n.js';
 import { problem, measureCard, exportButtons } from '../common.js';
-import { toCsv } from '../text.js';
+import { toCsv, pieces } from '../text.js';
+import { fingerprint } from '../permalink.js';
 
 /** Below this share of shared text a pair is shown as two plain texts with shared phrases marked. */
 const PLAIN_BELOW = 0.35;
@@ -81,7 +82,7 @@ export function summary(root, { state: s, embed }) {
   const shown = r.pairs.slice(0, limit);
   out.append(headline(r, pa, pb, 'h2', true),
     shown.length ? h('h3', {}, t('firstPairs', { n: shown.length, total: r.pairs.length })) : null,
-    h('div', { class: 'pair-list' }, shown.map((p) => pairRow(p, true))));
+    h('div', { class: 'pair-list' }, shown.map((p) => pairRow(p, true, (m) => withMeasure(embed.fullHref, m)))));
   return out;
 }
 
@@ -153,7 +154,23 @@ function filtered(r, kind, pa, pb) {
   const one = (ids, who, plan) => ids.map((id) => api.measure(id)).filter(Boolean).map((m) =>
     h('div', { class: `pair one-sided ${who}`, tabindex: '-1', 'data-id': m.id },
       h('p', { class: 'pair-meta' }, `${t('onlyIn')} ${planLabel(plan)}`), measureCard(m)));
-  const rows = pairs.map((p) => pairRow(p, false));
+  // Many-to-one pairs (plans of different grain) are shown as one coarse measure with every finer
+  // measure it continues, in the coarse measure's place.
+  const groups = new Map();
+  const rows = [];
+  for (const p of pairs) {
+    if (p.by !== 'continues') {
+      rows.push(pairRow(p, false));
+      continue;
+    }
+    const key = coarseSide(r) === 'a' ? p.a : p.b;
+    if (!groups.has(key)) {
+      groups.set(key, []);
+      rows.push(key);
+    }
+    groups.get(key).push(p);
+  }
+  for (let i = 0; i < rows.length; i++) if (typeof rows[i] === 'string') rows[i] = groupRow(rows[i], groups.get(rows[i]), coarseSide(r), pa, pb);
   if (kind === 'all' || kind === 'onlyA') rows.push(...one(r.onlyA, 'only-a', pa));
   if (kind === 'all' || kind === 'onlyB') rows.push(...one(r.onlyB, 'only-b', pb));
   return rows.length ? rows : [h('p', {}, t('none'))];
@@ -191,13 +208,18 @@ function sharedShare(changes) {
   return eq + del + ins ? (2 * eq) / (2 * eq + del + ins) : 0;
 }
 
-function pairRow(p, compact) {
+/** The full view's URL that opens measure `m` highlighted there. */
+const withMeasure = (href, m) => `${href}${href.includes('?') ? '&' : '?'}m=${encodeURIComponent(m.id)}&v=${fingerprint(m)}`;
+
+function pairRow(p, compact, linkFor = null) {
   const [ma, mb] = [api.measure(p.a), api.measure(p.b)];
   const same = isSame(p);
   // Inline changes help when most of the text is shared; otherwise they strike out whole texts.
   const plain = !same && sharedShare(p.changes) < PLAIN_BELOW;
   const head = (m) => [m?.work_item ?? m?.title ?? m?.chapter ?? '', ' ',
-    h('small', {}, m?.no != null ? `#${m.no} · ` : '', `${t('lines')} ${m?.lines?.join('–')}`)];
+    h('small', {}, m?.no != null ? `#${m.no} · ` : '', linkFor && m
+      ? h('a', { href: linkFor(m), target: '_blank', rel: 'noopener' }, `${t('lines')} ${m.lines.join('–')}`)
+      : `${t('lines')} ${m?.lines?.join('–')}`)];
   const status = same ? t('pair-same') : plain ? t('pair-plain') : t('pair-changed');
   return h('div', { class: `pair${plain ? ' plain' : ''}${same ? ' same' : ''}`, 'data-a': p.a, 'data-b': p.b, tabindex: '-1',
     'aria-label': `${head(ma)[0]} · ${status}` },
@@ -205,6 +227,50 @@ function pairRow(p, compact) {
       : `${t(`by-${p.by}`)} · ${t('score')} ${p.score.toFixed(2)} · ${status}`),
     h('div', { class: 'side a' }, h('p', { class: 'pair-head' }, head(ma)), h('p', { class: 'side-text' }, sideText(p, 'delete', plain))),
     h('div', { class: 'side b' }, h('p', { class: 'pair-head' }, head(mb)), h('p', { class: 'side-text' }, sideText(p, 'insert', plain))));
+}
+
+/** The side with fewer measures (the one a many-to-one pair repeats). */
+function coarseSide(r) {
+  const c = counts(r);
+  return c.sharedA + c.onlyA <= c.sharedB + c.onlyB ? 'a' : 'b';
+}
+
+/** One coarser measure and the finer measures it continues, shared phrases marked on both. */
+function groupRow(id, pairs, side, pa, pb) {
+  const m = api.measure(id);
+  const fineOp = side === 'a' ? 'insert' : 'delete';
+  const coarseOp = side === 'a' ? 'delete' : 'insert';
+  const [coarsePlan, finePlan] = side === 'a' ? [pa, pb] : [pb, pa];
+  const head = (x) => [x?.work_item ?? x?.title ?? x?.chapter ?? '', ' ', h('small', {}, x?.no != null ? `#${x.no} · ` : '', `${t('lines')} ${x?.lines?.join('–')}`)];
+  return h('div', { class: 'pair group', 'data-coarse': id, tabindex: '-1', 'aria-label': `${head(m)[0]} · ${t('continuesN', { n: pairs.length })}` },
+    h('p', { class: 'pair-meta' }, `${t('by-continues')} · ${planLabel(coarsePlan)} ← ${plural(pairs.length, 'measure')} ${t('ofPlan', { plan: planLabel(finePlan) })}`),
+    h('div', { class: `side ${side}` }, h('p', { class: 'pair-head' }, head(m)),
+      h('p', { class: 'side-text' }, marked(pieces(m?.text ?? '', sharedSpans(pairs, coarseOp)), 'shared-all'))),
+    h('div', { class: `side ${side === 'a' ? 'b' : 'a'}` }, h('ol', { class: 'continued' }, pairs.map((p) => {
+      const f = api.measure(side === 'a' ? p.b : p.a);
+      return h('li', { 'data-a': p.a, 'data-b': p.b }, h('p', { class: 'pair-head' }, head(f), h('small', {}, ` · ${t('contained')} ${pct(p.score)}`)),
+        h('p', { class: 'side-text' }, sideText(p, fineOp, true)));
+    }))));
+}
+
+/** UTF-16 spans of the coarse text shared (≥ SHARED_MIN characters) with any of the finer measures, merged. */
+function sharedSpans(pairs, op) {
+  const spans = [];
+  for (const p of pairs) {
+    let at = 0;
+    for (const c of runsOf(p.changes, op)) {
+      if (c.op === 'equal' && [...c.text].length >= SHARED_MIN) spans.push([at, at + c.text.length]);
+      at += c.text.length;
+    }
+  }
+  spans.sort((x, y) => x[0] - y[0]);
+  const out = [];
+  for (const sp of spans) {
+    const last = out[out.length - 1];
+    if (last && sp[0] <= last[1]) last[1] = Math.max(last[1], sp[1]);
+    else out.push([...sp]);
+  }
+  return out;
 }
 
 /** Departments or agency types: a three-segment bar (only A · shared · only B) and the lists. */
