@@ -95,6 +95,23 @@ test('filters show the changed, same, only-in-A or only-in-B rows; j / k move fr
   assert.equal(await page.evaluate(() => [...document.querySelectorAll('#pair-list > .pair')].indexOf(document.activeElement)), 1);
 });
 
+test('plans of different grain show each coarse measure with every finer measure it continues', async () => {
+  if (!bound) return;
+  await page.goto(`${s.url}index.html#diff?plans=guangdong-2016,guangdong-2018-2022&lang=en`);
+  await page.waitForSelector('.pair');
+  const r = await page.evaluate(async () => (await import('./pkg/index.js')).diff('guangdong-2016', 'guangdong-2018-2022', { noChanges: true }));
+  const continued = r.pairs.filter((p) => p.by === 'continues');
+  console.log(`guangdong-2016 vs guangdong-2018-2022: ${r.pairs.length} pairs (${continued.length} many-to-one), ${r.onlyA.length} only in A, ${r.onlyB.length} only in B`);
+  assert.ok(continued.length > 0);
+  const groups = new Map();
+  for (const p of continued) groups.set(p.b, [...(groups.get(p.b) ?? []), p.a]);
+  const shown = await page.$$eval('.pair.group', (els) => els.map((e) => [e.dataset.coarse, [...e.querySelectorAll('ol.continued li')].map((li) => li.dataset.a)]));
+  assert.deepEqual(new Map(shown), groups);
+  assert.match(await page.textContent('.pair.group .pair-meta'), /many-to-one/);
+  await page.locator('.pair.group').first().scrollIntoViewIfNeeded();
+  await s.shot(page, 'diff-many-to-one');
+});
+
 test('targets of two prose plans are compared in an inline SVG bar chart', async () => {
   await page.goto(`${s.url}index.html#diff?plans=shantou-2016-2020,guangdong-2018-2022&lang=en`);
   await page.waitForSelector('main .pickers');

@@ -52,6 +52,7 @@ function render() {
   });
   const title = main.querySelector('.summary-title, h2')?.textContent;
   document.title = `plan-compare: ${title ?? t(state.view)}`;
+  document.getElementById('frame-title').textContent = document.title;
   reportHeight();
 }
 

@@ -113,6 +113,7 @@ const strings = {
   'pair-changed': ['有改动', 'changed'],
   'pair-plain': ['文字差别大，相同的词句已标出', 'worded differently; shared phrases marked'],
   permalink: ['链接', 'Link'],
+  resultsHead: ['结果', 'Results'],
   embedThis: ['嵌入此视图', 'Embed this view'],
   embedHint: ['把下面任一段代码粘贴到网页中，即可嵌入当前视图的摘要（可用 limit、height、theme="dark" 等属性调整）。', 'Paste either snippet into a web page to embed a summary of this view (adjust with limit, height, theme="dark").'],
   embedElement: ['自定义元素（推荐）', 'Custom element (recommended)'],

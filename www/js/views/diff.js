@@ -242,15 +242,16 @@ function groupRow(id, pairs, side, pa, pb) {
   const coarseOp = side === 'a' ? 'delete' : 'insert';
   const [coarsePlan, finePlan] = side === 'a' ? [pa, pb] : [pb, pa];
   const head = (x) => [x?.work_item ?? x?.title ?? x?.chapter ?? '', ' ', h('small', {}, x?.no != null ? `#${x.no} · ` : '', `${t('lines')} ${x?.lines?.join('–')}`)];
+  const coarseBox = h('div', { class: `side ${side}` }, h('p', { class: 'pair-head' }, head(m)),
+    h('p', { class: 'side-text' }, marked(pieces(m?.text ?? '', sharedSpans(pairs, coarseOp)), 'shared-all')));
+  const fineBox = h('div', { class: `side ${side === 'a' ? 'b' : 'a'}` }, h('ol', { class: 'continued' }, pairs.map((p) => {
+    const f = api.measure(side === 'a' ? p.b : p.a);
+    return h('li', { 'data-a': p.a, 'data-b': p.b }, h('p', { class: 'pair-head' }, head(f), h('small', {}, ` · ${t('contained')} ${pct(p.score)}`)),
+      h('p', { class: 'side-text' }, sideText(p, fineOp, true)));
+  })));
   return h('div', { class: 'pair group', 'data-coarse': id, tabindex: '-1', 'aria-label': `${head(m)[0]} · ${t('continuesN', { n: pairs.length })}` },
     h('p', { class: 'pair-meta' }, `${t('by-continues')} · ${planLabel(coarsePlan)} ← ${plural(pairs.length, 'measure')} ${t('ofPlan', { plan: planLabel(finePlan) })}`),
-    h('div', { class: `side ${side}` }, h('p', { class: 'pair-head' }, head(m)),
-      h('p', { class: 'side-text' }, marked(pieces(m?.text ?? '', sharedSpans(pairs, coarseOp)), 'shared-all'))),
-    h('div', { class: `side ${side === 'a' ? 'b' : 'a'}` }, h('ol', { class: 'continued' }, pairs.map((p) => {
-      const f = api.measure(side === 'a' ? p.b : p.a);
-      return h('li', { 'data-a': p.a, 'data-b': p.b }, h('p', { class: 'pair-head' }, head(f), h('small', {}, ` · ${t('contained')} ${pct(p.score)}`)),
-        h('p', { class: 'side-text' }, sideText(p, fineOp, true)));
-    }))));
+    ...(side === 'a' ? [coarseBox, fineBox] : [fineBox, coarseBox]));
 }
 
 /** UTF-16 spans of the coarse text shared (≥ SHARED_MIN characters) with any of the finer measures, merged. */

@@ -100,7 +100,8 @@ export function render(root, { state: s, set }) {
   }
   panel.append(h('p', {}, h('button', { type: 'button', class: 'clear', onclick: () => set(CLEARED) }, t('clear'))));
 
-  const list = h('section', { class: 'results', 'aria-label': t('results') });
+  const list = h('section', { class: 'results', 'aria-labelledby': 'results-head' },
+    h('h2', { id: 'results-head', class: 'visually-hidden' }, t('resultsHead')));
   if (failure) {
     append(list, problem(failure));
     // Without filter(), a plan's measures can still be read in full through measures().

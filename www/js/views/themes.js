@@ -62,7 +62,8 @@ function heatmap(s, set) {
       h('th', { scope: 'row' }, planLabel(api.plan(r.id))),
       r.cells.map((c, j) => {
         const level = c[by] / max;
-        return h('td', { class: level > 0.55 ? 'cell dark' : 'cell', style: { backgroundColor: `rgba(180, 40, 30, ${(0.06 + 0.94 * level).toFixed(3)})` } },
+        const alpha = 0.06 + 0.94 * level;
+        return h('td', { class: onDark(alpha) ? 'cell dark' : 'cell', style: { backgroundColor: `rgba(180, 40, 30, ${alpha.toFixed(3)})` } },
           h('button', { type: 'button', 'data-plan': r.id, 'data-theme': m.themes[j],
             'aria-label': `${planLabel(api.plan(r.id))} · ${themeLabel(api.theme(m.themes[j]))}: ${c.count}`,
             title: `${c.count}/${r.n} · score ${c.score.toFixed(1)}`,
@@ -83,6 +84,13 @@ function heatmap(s, set) {
       r.items.map((x) => measureCard(x))));
   }
   return wrap;
+}
+
+/** Whether white text reads better than black on the heatmap colour at `alpha` over white (WCAG contrast). */
+function onDark(alpha) {
+  const lin = (c) => { const v = (255 - alpha * (255 - c)) / 255; return v <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; };
+  const L = 0.2126 * lin(180) + 0.7152 * lin(40) + 0.0722 * lin(30);
+  return 1.05 / (L + 0.05) > (L + 0.05) / 0.05;
 }
 
 /** Numbers a measure promises (3个, 100家, 20%, 5000万元 …), as printed. */
