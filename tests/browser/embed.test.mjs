@@ -176,6 +176,45 @@ test('the print stylesheet prints the summary without its buttons', async () => 
   await page.emulateMedia({ media: 'screen' });
 });
 
+test('on a news site of another origin: the frame answers that origin only, the parent trusts only ours', async () => {
+  const news = 'http://news.example';
+  const ours = new URL(s.url).origin;
+  // Our server sends no CORS header; a real host (GitHub Pages) does, which a module script needs.
+  await s.route(`${ours}/**`, async (route) => {
+    const r = await route.fetch();
+    await route.fulfill({ response: r, headers: { ...r.headers(), 'access-control-allow-origin': '*' } });
+  });
+  await s.route(`${news}/**`, (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: route.request().url().endsWith('/forger.html')
+    ? '<!doctype html><title>forger</title><p>x</p>'
+    : `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>News</title></head><body><main><h1>News</h1>
+<iframe data-plan-compare id="f" title="plan-compare: diff" height="300" style="width:100%;border:0"
+  src="${s.url}embed.html?view=diff&amp;plans=beijing-2018,shanghai-2018&amp;lang=en"></iframe>
+<iframe data-plan-compare id="forger" title="not ours" src="${news}/forger.html"></iframe>
+<script type="module" src="${s.url}embed.js"></script></main></body></html>` }));
+  const p = await s.newPage();
+  const sent = [];
+  await p.goto(`${news}/story.html`);
+  const frame = p.frame({ url: /embed\.html/ });
+  await frame.waitForSelector('body[data-ready="true"]');
+  await p.waitForFunction(() => parseFloat(document.querySelector('#f').style.height) > 300);
+  const fitted = await p.evaluate(() => document.querySelector('#f').style.height);
+  const inner = await frame.evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height));
+  assert.equal(fitted, `${inner}px`);
+  // The frame learned the host's origin (ancestorOrigins / hello) and posts to it, not to "*".
+  assert.equal(await frame.evaluate(() => location.ancestorOrigins[0]), news);
+  // A frame marked like ours, but of the host's origin, posting our message type is not trusted.
+  await p.frame({ url: /forger/ }).evaluate(() => parent.postMessage({ type: 'plan-compare:height', height: 40 }, '*'));
+  await p.waitForTimeout(300);
+  assert.equal(await p.evaluate(() => document.querySelector('#f').style.height), fitted);
+  assert.equal(await p.evaluate(() => document.querySelector('#forger').style.height), '');
+  await p.close();
+  await s.unroute(`${ours}/**`);
+  await s.unroute(`${news}/**`);
+  const i = s.foreign.findIndex((u) => !u.startsWith(news));
+  assert.equal(i, -1, s.foreign.join(' '));
+  s.foreign.length = 0; // the news site is the test's own host page
+});
+
 test('the console stayed empty and nothing went to another host', () => {
   assert.deepEqual(s.console, []);
   assert.deepEqual(s.foreign, []);
