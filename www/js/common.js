@@ -5,6 +5,13 @@ import { t, planTitle, roleLabel, agencyLabel, themeLabel, getLang } from './i18
 import { measureHref, dataVersion } from './permalink.js';
 import { citation, pieces, toCsv } from './text.js';
 
+// Whether the measures being rendered sit in an embed: their links then open a new tab rather than
+// navigating the host page or the frame (set by render.js around each render).
+let embedded = false;
+export const setEmbedded = (yes) => {
+  embedded = yes;
+};
+
 /** A notice that a function is unavailable, or any other error, as text. */
 export function problem(e) {
   if (e instanceof api.Unavailable) return h('p', { class: 'notice unavailable', role: 'status' }, t('unavailable', { fn: e.fn }));
@@ -44,7 +51,8 @@ export function measureCard(m, { highlights = [], titleHighlights = [], extra = 
     h('p', { class: 'cite' },
       h('button', { type: 'button', class: 'cite-button', onclick: cite, 'aria-label': `${t('cite')} ${m.id}` }, t('cite')),
       ' ',
-      h('a', { class: 'permalink', href: measureHref(m, getLang()), 'aria-label': `${t('permalink')} ${m.id}` }, t('permalink')),
+      h('a', { class: 'permalink', href: measureHref(m, getLang()), 'aria-label': `${t('permalink')} ${m.id}`,
+        target: embedded ? '_blank' : null, rel: embedded ? 'noopener' : null }, t('permalink')),
       h('small', { class: 'lines' }, ` ${plan?.source ?? ''} · ${t('lines')} ${m.lines[0]}–${m.lines[1]}`),
       out));
 }

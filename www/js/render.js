@@ -6,6 +6,7 @@ import * as themes from './views/themes.js';
 import * as diff from './views/diff.js';
 import * as own from './views/own.js';
 import * as summaries from './views/summaries.js';
+import { setEmbedded } from './common.js';
 
 const views = { explore, themes, diff, own };
 
@@ -17,6 +18,7 @@ export function renderView(root, state, set, embed = null) {
   setLang(state.lang);
   const active = root.getRootNode().activeElement;
   const focusId = active && root.contains(active) ? active.id : null;
+  setEmbedded(!!embed);
   const summary = embed && !embed.expanded ? summaries[state.view] : null;
   if (summary) summary(root, { state, set, embed });
   else {

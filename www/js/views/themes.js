@@ -5,6 +5,7 @@ import { h, select } from '../dom.js';
 import { t, planLabel, themeLabel, plural } from '../i18n.js';
 import { problem, measureCard, measuresCsv, exportButtons } from '../common.js';
 import { toCsv } from '../text.js';
+import { measureHref } from '../permalink.js';
 
 // Items whose comparison was already scrolled to (a re-render must not jump back to it).
 const landed = new Set();
@@ -117,7 +118,7 @@ export function itemTable(s, limit = Infinity) {
       return h('tr', { 'data-plan': row.plan },
         h('th', { scope: 'row' }, planLabel(api.plan(row.plan))),
         h('td', { class: 'item-measures' }, plural(row.measures.length, 'measure'),
-          h('ul', {}, row.measures.map((m, i) => h('li', {}, h('a', { href: measureHref(m, s) }, texts[i].length > 60 ? `${texts[i].slice(0, 60)}…` : texts[i] || m.id))))),
+          h('ul', {}, row.measures.map((m, i) => h('li', {}, h('a', { href: measureHref(m, s.lang), target: limit === Infinity ? null : '_blank', rel: limit === Infinity ? null : 'noopener' }, texts[i].length > 60 ? `${texts[i].slice(0, 60)}…` : texts[i] || m.id))))),
         h('td', {}, depts(row.measures).join('、') || t('none')),
         h('td', {}, numbersIn(texts.join(' ')).join('、') || '—'));
     })));
@@ -129,8 +130,6 @@ export function itemTable(s, limit = Infinity) {
       without.map((row) => planLabel(api.plan(row.plan))).join('、')) : null);
 }
 
-/** The link that opens one measure highlighted in the full page. */
-const measureHref = (m, s) => `#explore?m=${encodeURIComponent(m.id)}${s.lang ? `&lang=${s.lang}` : ''}`;
 
 /** A theme's plans ranked by their number of measures on it (embed summary). */
 export function compareRows(s, limit) {
