@@ -151,6 +151,26 @@ test('two elements and a second copy of the loader share one module and one data
   assert.ok(h <= MAX, `search embed ${h}px`);
 });
 
+test('loading="lazy" on the element waits for the reader to come near, with its height kept free', async () => {
+  await page.evaluate(() => {
+    const spacer = document.createElement('div');
+    spacer.style.height = '4000px';
+    const el = document.createElement('plan-compare');
+    el.id = 'lazy';
+    for (const [k, v] of [['view', 'themes'], ['theme', 'pledge-financing'], ['lang', 'en'], ['loading', 'lazy'], ['height', '500']]) el.setAttribute(k, v);
+    document.querySelector('article').append(spacer, el);
+  });
+  await page.waitForTimeout(500);
+  assert.equal(await page.evaluate(() => document.querySelector('#lazy').dataset.ready), undefined);
+  const kept = await page.evaluate(() => { const el = document.querySelector('#lazy'); return el.getBoundingClientRect().height - el.clientTop * 2; });
+  assert.equal(kept, 500, 'the height kept free (inside the host page\'s border)');
+  await page.locator('#lazy').scrollIntoViewIfNeeded();
+  await page.waitForFunction(() => document.querySelector('#lazy').dataset.ready === 'true');
+  // height="500" bounds the summary: it scrolls inside, reachable by keyboard.
+  const box = await page.evaluate(() => { const b = document.querySelector('#lazy').shadowRoot.querySelector('.summary-box'); return [b.style.maxHeight, b.tabIndex]; });
+  assert.deepEqual(box, ['500px', 0]);
+});
+
 test('dark: follows prefers-color-scheme; theme="light" wins over it, theme="dark" over a light reader', async () => {
   const bg = (sel) => page.evaluate((sel) => getComputedStyle(document.querySelector(sel).shadowRoot.querySelector('.pc-root')).backgroundColor, sel);
   await page.emulateMedia({ colorScheme: 'dark' });
