@@ -52,6 +52,13 @@ for (const path of pages) {
   });
 }
 
+test('no axe violation with "Embed this view" open and its preview rendered', async () => {
+  const page = await s.open('index.html#themes?theme=pledge-financing&lang=en');
+  await page.click('details.embed-this summary');
+  await page.waitForFunction(() => document.querySelector('.embed-preview plan-compare')?.dataset.ready === 'true');
+  assert.deepEqual(await violations(page), []);
+});
+
 test('no axe violation on article.html, its custom element and its iframe, at 700 and 360 px', async () => {
   for (const width of [700, 360]) {
     const page = await s.newPage();

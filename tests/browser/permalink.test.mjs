@@ -71,6 +71,9 @@ test('a measure permalink opens the measure highlighted, focused and in view', a
   assert.ok(box[0] >= 0 && box[0] < box[2], `in view: ${box}`);
   assert.equal(await page.$$eval('.cited .notice', (x) => x.length), 0, 'the text is the one cited: no notice');
   await s.shot(page, 'permalink-measure');
+  // The reader's next step (a filter) leaves the cited measure behind.
+  await page.selectOption('#f-level', { index: 1 });
+  await page.waitForFunction(() => !location.hash.includes('m='));
 });
 
 test('a permalink whose text changed since, or whose measure is gone, says so', async () => {

@@ -14,7 +14,8 @@ const langs = document.getElementById('langs');
 let state = { view: 'explore' };
 
 function set(patch) {
-  const next = merge(state, patch);
+  // A cited measure is where a link landed, not a filter: the reader's next step leaves it.
+  const next = merge(state, { m: undefined, v: undefined, ...patch });
   const hash = toHash(next);
   if (hash === location.hash) render(next);
   else location.hash = hash; // → hashchange → render
