@@ -5,7 +5,7 @@ import * as api from './api.js';
 import { LANGS } from './i18n.js';
 
 export const VIEWS = ['explore', 'themes', 'diff', 'own'];
-const KEYS = ['lang', 'plans', 'region', 'level', 'year', 'focus', 'agency', 'theme', 'q', 'sort', 'at', 'color', 'item'];
+const KEYS = ['lang', 'plans', 'region', 'level', 'year', 'focus', 'agency', 'theme', 'q', 'sort', 'at', 'color', 'item', 'm', 'v'];
 const LEVELS = ['province', 'city', 'district'];
 
 const isPlan = (id) => api.plan(id) !== undefined;
@@ -23,6 +23,10 @@ const checks = {
   at: isPlan,
   color: (v) => v === 'share' || v === 'score',
   item: (v) => v.length <= 200,
+  // A cited measure and the fingerprint of its text: checked for shape only, so that a link to a
+  // measure the data no longer has can say so (permalink.js).
+  m: (v) => /^[a-z0-9][a-z0-9-]{0,99}$/.test(v),
+  v: (v) => /^[0-9a-f]{8}$/.test(v),
 };
 
 /** Validate raw { key: string } pairs into a state; returns { state, rejected: [key] }. */
