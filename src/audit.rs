@@ -372,7 +372,7 @@ fn department_problem(name: &str, vocabulary: &BTreeMap<String, usize>) -> Optio
     if let Some(why) = department_glued(name) {
         return Some(("department_glued", format!("department {}: {why}", quote(name, 40))));
     }
-    (canonical_agency(name) == OTHER && !looks_like_body(name))
+    (canonical_agency(name) == OTHER && !ends_like_body(name))
         .then(|| ("department_unknown", format!("department {}: no known body", quote(name, 40))))
 }
 
@@ -477,7 +477,10 @@ fn department_glued(name: &str) -> Option<String> {
         }
         let (a, b) = (canonical_agency(&head), canonical_agency(&rest));
         let own = [OTHER, "地方政府", "有关部门（泛指）"];
+        // An office of the body (奖励（金融）办, 执法处, 信息中心) belongs to its name.
+        let sub_unit = ["办", "处", "科", "室", "中心", "站", "所", "队"].iter().any(|e| rest.ends_with(e));
         if rest.chars().count() >= 3
+            && !sub_unit
             && looks_like_body(&rest)
             && !own.contains(&a)
             && !own.contains(&b)
@@ -688,11 +691,18 @@ fn is_header(text: &str) -> bool {
 
 /// A body's name for counting cells: ends like one, and is not a word such as 布局 that ends in 局.
 fn cell_body(p: &str) -> bool {
-    // 科协, 妇联, 工商联 end like no other body.
-    (looks_like_body(p)
-        || ["科协", "律协", "妇联", "工商联", "侨联", "文联", "残联"].iter().any(|w| p.ends_with(w)))
+    ends_like_body(p)
         && !["布局", "格局", "全局", "大局", "结局", "开局"].iter().any(|w| p.ends_with(w))
         && !ACTION_VERBS.iter().any(|v| p.starts_with(v))
+}
+
+/// Does a name end like a body? [`looks_like_body`], and the endings it leaves out: 科协, 妇联, 工商联,
+/// meetings that act as bodies (厅际联席会议) and bases (知识产权培训基地).
+fn ends_like_body(p: &str) -> bool {
+    looks_like_body(p)
+        || ["科协", "律协", "妇联", "工商联", "侨联", "文联", "残联", "会议", "基地"]
+            .iter()
+            .any(|w| p.ends_with(w))
 }
 
 /// Pieces of role words a department cell is cut into (市知识产权局 配 / 合部门：…).
@@ -1181,6 +1191,7 @@ mod tests {
             "省知识产权局代办处",
             "市投资促进局",
             "省知识产权工作领导小组成员单位",
+            "省知识产权局奖励（金融）办",
         ] {
             assert_eq!(department_glued(good), None, "{good}");
         }
@@ -1192,6 +1203,8 @@ mod tests {
         assert_eq!(department_problem("证明材料", &v).map(|p| p.0), Some("department_unknown"));
         assert_eq!(department_problem("市知识产权局", &v), None);
         assert_eq!(department_problem("某某协作中心", &v), None);
+        assert_eq!(department_problem("自治区知识产权厅际联席会议", &v), None);
+        assert_eq!(department_problem("知识产权培训基地", &v), None);
     }
 
     #[test]
