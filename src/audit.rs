@@ -178,7 +178,7 @@ pub fn audit(build: &Build, sources: &[(&str, &str)]) -> Vec<Finding> {
         let measures: Vec<&Measure> = data.measures.iter().filter(|m| m.plan == plan.id).collect();
         let with_departments = measures.iter().filter(|m| !m.departments.is_empty()).count();
         let names_departments = with_departments * 2 >= measures.len() && with_departments > 0;
-        let mut previous: Option<&Measure> = None;
+        let repeated: HashMap<String, String> = duplicates(&measures).into_iter().collect();
         for m in &measures {
             let mut add = |check: &'static str, message: String| {
                 out.push(Finding {
@@ -220,12 +220,9 @@ pub fn audit(build: &Build, sources: &[(&str, &str)]) -> Vec<Finding> {
                     add("text_unfinished", msg);
                 }
             }
-            if let Some(p) = previous {
-                if let Some(msg) = duplicate(p, m) {
-                    add("duplicate", msg);
-                }
+            if let Some(msg) = repeated.get(&m.id) {
+                add("duplicate", msg.clone());
             }
-            previous = Some(m);
         }
     }
     out.extend(table_counts(data, sources));
@@ -632,11 +629,22 @@ fn text_unfinished(text: &str) -> Option<String> {
     Some(format!("text stops mid-sentence: {}", quote_end(&t, 30)))
 }
 
-fn duplicate(previous: &Measure, m: &Measure) -> Option<String> {
-    let same = m.text.is_some() && m.text == previous.text && m.work_item == previous.work_item;
-    same.then(|| {
-        format!("same work item and text as {}: {}", previous.id, quote(m.text.as_deref().unwrap_or(""), 30))
-    })
+/// Records of one plan that repeat an earlier record's work item and text: (id, message).
+fn duplicates(measures: &[&Measure]) -> Vec<(String, String)> {
+    let mut first: HashMap<(Option<&str>, &str), &str> = HashMap::new();
+    let mut out = Vec::new();
+    for m in measures {
+        let Some(text) = m.text.as_deref().filter(|t| !t.is_empty()) else { continue };
+        match first.get(&(m.work_item.as_deref(), text)) {
+            Some(earlier) => {
+                out.push((m.id.clone(), format!("same work item and text as {earlier}: {}", quote(text, 30))))
+            }
+            None => {
+                first.insert((m.work_item.as_deref(), text), &m.id);
+            }
+        }
+    }
+    out
 }
 
 /// Headings of narrative sections, whose passages are prose by design.
@@ -1259,9 +1267,14 @@ mod tests {
         let a = measure(Some("加大宣传力度"), Some("开展宣传周活动。"), &[]);
         let mut b = a.clone();
         b.id = "x-2018-002".into();
-        assert!(duplicate(&a, &b).is_some());
         b.text = Some("开展培训。".into());
-        assert!(duplicate(&a, &b).is_none());
+        let mut c = a.clone();
+        c.id = "x-2018-003".into();
+        let found = duplicates(&[&a, &b, &c]);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].0, "x-2018-003");
+        assert!(found[0].1.contains("x-2018-001"));
+        assert!(duplicates(&[&a, &b]).is_empty());
         let p = |h: &str| Passage {
             plan: "x".into(),
             heading: Some(h.into()),
