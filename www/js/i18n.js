@@ -126,6 +126,27 @@ const strings = {
   dataChanged: ['此链接生成后数据已更新：下面是这条措施现在的文字，可能与引用时不同。', 'The data changed since this link was made: below is the measure’s text as it is now, which may differ from what was cited.'],
   measureGone: ['当前数据中没有措施 {id}：此链接生成后数据已更新。', 'Measure {id} is not in the current data: the data changed since this link was made.'],
   pairKeys: ['按 j / k 键在对应措施之间移动。', 'Press j / k to move from pair to pair.'],
+  kind: ['类型', 'Kind'],
+  'work points': ['工作要点', 'work points'],
+  'five-year plan': ['五年规划', 'five-year plan'],
+  'action plan': ['行动方案', 'action plan'],
+  yearStart: ['起始年份', 'First year'],
+  yearEnd: ['结束年份', 'Last year'],
+  yearHint: ['可留空：留空时从文本中读取年份', 'May be left empty: a year is then read from the text'],
+  yearFormat: ['年份应为 1949–2100 之间的四位数字：{v}', 'A year is four digits between 1949 and 2100: {v}'],
+  yearOrder: ['结束年份早于起始年份。', 'The last year is before the first year.'],
+  yearEndOnly: ['填写了结束年份，也请填写起始年份。', 'Give the first year as well as the last.'],
+  yearEndNeeded: ['行动方案通常跨越多年：请填写结束年份（只有一年时与起始年份相同）。', 'An action plan usually spans several years: give the last year (the same as the first for a single year).'],
+  wholeText: ['全文', 'whole text'],
+};
+
+// Parser diagnostics by their stable code; a code not listed here is shown in English as sent.
+const diagnosticCodes = {
+  too_large: ['文本过大，解析器未读取。', 'The text is larger than the parser reads; it was not read.'],
+  no_plan: ['未找到规划：文本中既没有编号条目，也没有表格。', 'No plan found: the text has neither numbered items nor a table.'],
+  no_items: ['未找到编号条目，文本作为段落保留。', 'No numbered items were found; the text is kept as passages.'],
+  unknown_region: ['此处开始一个没有标题的表格，无法判断其所属地区。', 'A table without a heading starts here; its region could not be told.'],
+  taxonomy: ['主题分类未能加载。', 'The theme taxonomy did not load.'],
 };
 
 // Counted nouns: Chinese needs no plural; English takes one form for 1 and another for the rest.
@@ -188,3 +209,9 @@ export const focusLabel = (n) => (focusAreas[n] ? `${n} ${focusAreas[n][en() ? 1
 export const levelLabel = (l) => (strings[l] ? t(l) : l);
 export const agencyLabel = (a) => (a === 'none' ? t('none') : en() ? agencies[a] ?? a : a);
 export const roleLabel = (r) => (r ? t(r) : '');
+export const kindLabel = (k) => (strings[k] ? t(k) : k);
+/** Where a diagnostic points: `第 3 行` / `line 3`, or the whole text for line 0. */
+export const diagnosticPlace = (d) => (d.line > 0 ? t('line', { n: d.line }) : t('wholeText'));
+/** A parser diagnostic in the reader's language, by its code; the English message for a code this page does not know. */
+export const diagnosticText = (d) =>
+  (Object.hasOwn(diagnosticCodes, d.code) ? diagnosticCodes[d.code][en() ? 1 : 0] : d.message);
