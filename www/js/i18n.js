@@ -100,13 +100,97 @@ const strings = {
   'by-workItem': ['同一工作内容', 'same work item'],
   'by-focus': ['同一工作重点，文字相近', 'same focus area, similar text'],
   'by-text': ['文字相近', 'similar text'],
+  'by-continues': ['一对多（两份规划粒度不同）', 'many-to-one (the plans differ in grain)'],
+  continuesN: ['延续 {n} 条措施', 'continues {n} measures'],
+  ofPlan: ['（{plan}）', 'of {plan}'],
+  contained: ['文字包含', 'wording contained'],
   compareItem: ['比较各地同一工作内容', 'Compare this work item across plans'],
   perItem: ['各地同一工作内容', 'One work item across plans'],
   byPlan: ['按规划', 'By plan'],
   colourBy: ['颜色表示', 'Colour by'],
   byShare: ['该主题措施占比', 'share of the plan’s measures on the theme'],
   byScore: ['关键词得分', 'keyword score'],
+  // Embeds, the diff summary, citations (issue 14).
+  showAll: ['显示全部', 'Show all'],
+  showSummary: ['只显示摘要', 'Show the summary'],
+  summary: ['摘要', 'Summary'],
+  sharedPairs: ['共有（对应）', 'Shared (aligned)'],
+  onlyHere: ['仅此规划', 'only here'],
+  overall: ['总体相似度', 'Overall similarity'],
+  overallHint: ['总体相似度：两份规划的措施按其对应措施的文字相似度加权（逐字相同为 100%，仅见于一方为 0）。',
+    'Overall similarity: each plan’s measures weighted by how closely their counterpart reads (word for word 100%, one side only 0).'],
+  overallShort: ['相似度：措施按其对应措施的文字接近程度加权。', 'Similarity: measures weighted by how closely their counterparts read.'],
+  'pair-reworded': ['改写', 'reworded'],
+  firstPairs: ['前 {n} 组对应措施（共 {total} 组）', 'First {n} of {total} aligned pairs'],
+  pickTwo: ['请选择两份规划。', 'Choose two plans.'],
+  topN: ['前 {n} 条', 'top {n}'],
+  topThemes: ['{n} 份规划中措施最多的主题', 'Themes with the most measures across {n} plans'],
+  plansWith: ['{total} 份规划中有 {n} 份涉及', '{n} of {total} plans have measures on it'],
+  measuresCol: ['措施', 'Measures'],
+  plansCol: ['规划数', 'Plans'],
+  numbersCol: ['承诺的数字', 'Numbers promised'],
+  withoutItem: ['没有此项工作内容的规划', 'Plans without this work item'],
+  moreRows: ['另有 {n} 份规划未显示', '{n} more plans not shown'],
+  show: ['显示', 'Show'],
+  'filter-all': ['全部', 'all'],
+  'filter-changed': ['有改动', 'changed'],
+  'filter-same': ['相同', 'same'],
+  'filter-onlyA': ['仅见于 A', 'only in A'],
+  'filter-onlyB': ['仅见于 B', 'only in B'],
+  'pair-same': ['文字相同', 'same text'],
+  'pair-changed': ['有改动', 'changed'],
+  'pair-plain': ['文字差别大，相同的词句已标出', 'worded differently; shared phrases marked'],
+  permalink: ['链接', 'Link'],
+  resultsHead: ['结果', 'Results'],
+  embedThis: ['嵌入此视图', 'Embed this view'],
+  embedHint: ['把下面任一段代码粘贴到网页中，即可嵌入当前视图的摘要（可用 limit、height、theme="dark" 等属性调整）。', 'Paste either snippet into a web page to embed a summary of this view (adjust with limit, height, theme="dark").'],
+  embedElement: ['自定义元素（推荐）', 'Custom element (recommended)'],
+  embedIframe: ['iframe', 'iframe'],
+  copy: ['复制', 'Copy'],
+  copiedCode: ['已复制。', 'Copied.'],
+  copyByHand: ['无法访问剪贴板：代码已选中，请手动复制。', 'No clipboard access: the code is selected, copy it by hand.'],
+  preview: ['预览', 'Preview'],
+  citedMeasure: ['引用的措施', 'Cited measure'],
+  dataChanged: ['此链接生成后数据已更新：下面是这条措施现在的文字，可能与引用时不同。', 'The data changed since this link was made: below is the measure’s text as it is now, which may differ from what was cited.'],
+  measureGone: ['当前数据中没有措施 {id}：此链接生成后数据已更新。', 'Measure {id} is not in the current data: the data changed since this link was made.'],
+  pairKeys: ['按 j / k 键在对应措施之间移动。', 'Press j / k to move from pair to pair.'],
+  kind: ['类型', 'Kind'],
+  'work points': ['工作要点', 'work points'],
+  'five-year plan': ['五年规划', 'five-year plan'],
+  'action plan': ['行动方案', 'action plan'],
+  yearStart: ['起始年份', 'First year'],
+  yearEnd: ['结束年份', 'Last year'],
+  yearHint: ['可留空：留空时从文本中读取年份', 'May be left empty: a year is then read from the text'],
+  yearFormat: ['年份应为 1949–2100 之间的四位数字：{v}', 'A year is four digits between 1949 and 2100: {v}'],
+  yearOrder: ['结束年份早于起始年份。', 'The last year is before the first year.'],
+  yearEndOnly: ['填写了结束年份，也请填写起始年份。', 'Give the first year as well as the last.'],
+  yearEndNeeded: ['行动方案通常跨越多年：请填写结束年份（只有一年时与起始年份相同）。', 'An action plan usually spans several years: give the last year (the same as the first for a single year).'],
+  wholeText: ['全文', 'whole text'],
 };
+
+// Parser diagnostics by their stable code; a code not listed here is shown in English as sent.
+const diagnosticCodes = {
+  too_large: ['文本过大，解析器未读取。', 'The text is larger than the parser reads; it was not read.'],
+  no_plan: ['未找到规划：文本中既没有编号条目，也没有表格。', 'No plan found: the text has neither numbered items nor a table.'],
+  no_items: ['未找到编号条目，文本作为段落保留。', 'No numbered items were found; the text is kept as passages.'],
+  unknown_region: ['此处开始一个没有标题的表格，无法判断其所属地区。', 'A table without a heading starts here; its region could not be told.'],
+  taxonomy: ['主题分类未能加载。', 'The theme taxonomy did not load.'],
+};
+
+// Counted nouns: Chinese needs no plural; English takes one form for 1 and another for the rest.
+const nouns = {
+  measure: ['{n} 条措施', '{n} measure', '{n} measures'],
+  plan: ['{n} 份规划', '{n} plan', '{n} plans'],
+  pair: ['{n} 组', '{n} pair', '{n} pairs'],
+};
+
+/** "1 measure", "2 measures", "3 条措施". */
+export function plural(n, noun) {
+  const forms = nouns[noun];
+  if (!forms) return `${n} ${noun}`;
+  const s = lang === 'en' ? forms[n === 1 ? 1 : 2] : forms[0];
+  return s.replace('{n}', String(n));
+}
 
 const focusAreas = {
   1: ['推进知识产权管理体制机制改革', 'Reform IP administration'],
@@ -153,3 +237,9 @@ export const focusLabel = (n) => (focusAreas[n] ? `${n} ${focusAreas[n][en() ? 1
 export const levelLabel = (l) => (strings[l] ? t(l) : l);
 export const agencyLabel = (a) => (a === 'none' ? t('none') : en() ? agencies[a] ?? a : a);
 export const roleLabel = (r) => (r ? t(r) : '');
+export const kindLabel = (k) => (strings[k] ? t(k) : k);
+/** Where a diagnostic points: `第 3 行` / `line 3`, or the whole text for line 0. */
+export const diagnosticPlace = (d) => (d.line > 0 ? t('line', { n: d.line }) : t('wholeText'));
+/** A parser diagnostic in the reader's language, by its code; the English message for a code this page does not know. */
+export const diagnosticText = (d) =>
+  (Object.hasOwn(diagnosticCodes, d.code) ? diagnosticCodes[d.code][en() ? 1 : 0] : d.message);
