@@ -37,6 +37,8 @@ const pages = [
   'index.html#diff?plans=beijing-2018,shanghai-2018&lang=en',
   'index.html#diff?plans=guangdong-2016,guangdong-2018-2022&lang=zh',
   'index.html#own?lang=en',
+  'index.html#patterns?lang=en',
+  'index.html#patterns?plans=shanwei-chengqu-2018,guangdong-2018&at=guangdong-2018&theme=pledge-financing&unit=%E4%B8%87%E5%85%83&lang=zh',
   'index.html#explore?plans=guangdong-2016&m=guangdong-2016-120&lang=en',
   'embed.html?view=diff&plans=beijing-2018,shanghai-2018&lang=en',
   'embed.html?view=themes&lang=en&theme=dark',

@@ -16,6 +16,7 @@ for (const [name, hash] of [
   ['themes', 'themes?lang=en'],
   ['diff', 'diff?plans=beijing-2018,shanghai-2018&lang=en'],
   ['own', 'own?lang=zh'],
+  ['patterns', 'patterns?plans=shanwei-chengqu-2018,guangdong-2018&at=guangdong-2018&theme=pledge-financing&unit=%E4%B8%87%E5%85%83&lang=en'],
 ]) {
   test(`${name} fits a 360 px screen`, async () => {
     const page = await s.open(`index.html#${hash}`);
