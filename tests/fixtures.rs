@@ -125,4 +125,10 @@ fixtures! {
     table_missing_focus_numbers => "table-missing-focus-numbers",
     table_overprinted_bold => "table-overprinted-bold",
     table_unit_without_heading => "table-unit-without-heading",
+    grid_tab_separated => "grid-tab-separated",
+    grid_cell_per_line => "grid-cell-per-line",
+    grid_header_split => "grid-header-split",
+    grid_page_break => "grid-page-break",
+    grid_chapter_headings => "grid-chapter-headings",
+    grid_wrapped_no_heading => "grid-wrapped-no-heading",
 }

@@ -437,14 +437,22 @@ fn is_body_role(r: ColumnRole) -> bool {
 struct Unit {
     line: usize,
     text: String,
+    width: f32,
     /// Follows another piece on the same line.
     same_line: bool,
     /// Fills the width of its column (the cell goes on in the next line).
     full: bool,
 }
 
-/// Cost of a piece in a column: 0 when it looks like that column's cells.
-fn fit(role: ColumnRole, u: &Unit) -> f32 {
+/// Cost of a piece in a column of learnt width `w`: 0 when it looks like that column's cells.
+fn fit(role: ColumnRole, u: &Unit, w: Option<f32>) -> f32 {
+    // A line wider than the column's wrapped lines is not in that column (a final full stop may
+    // hang over the edge).
+    let too_wide = w.is_some_and(|w| u.width > w + 0.5 && !(u.width <= w + 1.0 && ends_sentence(&u.text)));
+    (if too_wide { 3.0 } else { 0.0 }) + fit_content(role, u)
+}
+
+fn fit_content(role: ColumnRole, u: &Unit) -> f32 {
     let t = u.text.as_str();
     let short_plain = t.chars().count() <= 8 && !t.contains(['。', '，', '；']);
     let dept = looks_like_departments(t);
@@ -472,10 +480,12 @@ fn fit(role: ColumnRole, u: &Unit) -> f32 {
         R::Number => 5.0,
         _ if dept && !u.full => 1.5,
         _ if date && !u.full => 1.2,
+        // Work items are titles: short, without sentence punctuation.
         R::Focus | R::WorkItem => {
-            let inner_stop = t.trim_end_matches('。').contains('。');
-            if t.chars().count() > 40 || inner_stop {
+            if t.chars().count() > 40 || t.trim_end_matches('。').contains('。') {
                 0.8
+            } else if t.contains(['，', '。', '；', ',', ';']) {
+                0.6
             } else {
                 0.0
             }
@@ -515,9 +525,19 @@ fn empty_cost(role: ColumnRole, can_inherit: bool) -> f32 {
     }
 }
 
+/// Does piece `a` fill its column (of learnt width `w`, else one of the document's wrap widths)?
+fn is_full(a: &Unit, w: Option<f32>) -> bool {
+    match w {
+        Some(w) => !ends_sentence(&a.text) && (a.width - w).abs() <= 1.0,
+        None => a.full,
+    }
+}
+
 /// Cost of continuing a cell from piece `a` into piece `b`.
-fn join_cost(role: ColumnRole, a: &Unit, b: &Unit) -> f32 {
-    let mut c = if b.same_line {
+fn join_cost(role: ColumnRole, a: &Unit, b: &Unit, w: Option<f32>) -> f32 {
+    // Titles rarely wrap: a work item of two lines needs a reason (a cut mid-sentence, a full line).
+    let title = if matches!(role, R::Focus | R::WorkItem) { 0.2 } else { 0.0 };
+    let mut c = title + if b.same_line {
         1.5
     } else if ends_sentence(&a.text) {
         match role {
@@ -530,17 +550,21 @@ fn join_cost(role: ColumnRole, a: &Unit, b: &Unit) -> f32 {
     } else {
         0.1
     };
-    if a.full && !b.same_line {
+    if is_full(a, w) && !b.same_line {
         c -= 0.8;
+    }
+    // In a column that wraps by width, a short line ends its cell.
+    if w.is_some_and(|w| a.width < w - 1.5) && !ends_mid_sentence(&a.text) {
+        c += 1.0;
     }
     c
 }
 
 /// Cost of closing a cell after piece `a`.
-fn split_cost(a: &Unit) -> f32 {
+fn split_cost(a: &Unit, w: Option<f32>) -> f32 {
     if ends_mid_sentence(&a.text) {
         2.5
-    } else if a.full {
+    } else if is_full(a, w) {
         1.0
     } else {
         0.0
@@ -552,7 +576,14 @@ const AFTER_COST: f32 = 2.5;
 
 /// Assign each piece of a row to a column of `roles` (by index), or to `roles.len()` for pieces
 /// after the row's cells (the table has ended). Cheapest segmentation in column order.
-fn assign(units: &[Unit], roles: &[ColumnRole], can_inherit: bool, allow_after: bool) -> Vec<usize> {
+fn assign(
+    units: &[Unit],
+    roles: &[ColumnRole],
+    widths: &[Option<f32>],
+    can_inherit: bool,
+    allow_after: bool,
+) -> Vec<usize> {
+    let wid = |c: usize| widths.get(c).copied().flatten();
     let cols = roles.len();
     let after = cols;
     let k = units.len();
@@ -569,7 +600,7 @@ fn assign(units: &[Unit], roles: &[ColumnRole], can_inherit: bool, allow_after: 
         prefix[c + 1] = prefix[c] + empty[c];
     }
     let empty_between = |a: usize, b: usize| if b > a { prefix[b] - prefix[a] } else { 0.0 };
-    let unit_cost = |c: usize, u: &Unit| if c == after { AFTER_COST } else { fit(roles[c], u) };
+    let unit_cost = |c: usize, u: &Unit| if c == after { AFTER_COST } else { fit(roles[c], u, wid(c)) };
     let states = cols + 1;
     let inf = f32::INFINITY;
     let mut cost = vec![inf; k * states];
@@ -597,12 +628,12 @@ fn assign(units: &[Unit], roles: &[ColumnRole], can_inherit: bool, allow_after: 
                     if c == after {
                         0.0
                     } else {
-                        join_cost(roles[c], &units[j - 1], &units[j])
+                        join_cost(roles[c], &units[j - 1], &units[j], wid(c))
                     }
                 } else if p == after {
                     continue;
                 } else {
-                    split_cost(&units[j - 1]) + empty_between(p + 1, c.min(cols))
+                    split_cost(&units[j - 1], wid(p)) + empty_between(p + 1, c.min(cols))
                 };
                 let total = prev + step + here;
                 if total < best {
@@ -663,6 +694,8 @@ struct RowLines {
 #[derive(Debug, Clone, Default)]
 struct Cells {
     by_column: Vec<Vec<(usize, String)>>,
+    /// Learnt width of each column where its cells wrap by width.
+    widths: Vec<Option<f32>>,
     after: Vec<(usize, String)>,
 }
 
@@ -697,13 +730,28 @@ fn tab_cells(row: &RowLines, raw: &[&str], columns: &[Column]) -> Cells {
             }
         }
     };
+    let mut after: Vec<(usize, String)> = Vec::new();
     for &i in std::iter::once(&row.start).chain(&row.body) {
         let text = raw.get(i).copied().unwrap_or("").trim_end_matches(['\r', '\n']);
+        // A line without tabs after the row's last cell continues that cell only if it looks like
+        // one: prose after the table (a closing paragraph, a signature) ends the table.
+        let complete = cells.len() >= n;
+        let last_role = columns.last().map(|c| c.role).unwrap_or(R::Remark);
+        let t = trim(text);
+        let continues = !complete
+            || text.contains('\t')
+            || fit(last_role, &Unit { line: i, text: normalise(t), width: width(t), same_line: false, full: false }, None) < 1.0;
+        if !after.is_empty() || !continues {
+            if !t.is_empty() {
+                after.push((i, t.to_string()));
+            }
+            continue;
+        }
         for (p, part) in text.split('\t').enumerate() {
             push(&mut cells, i, part, p > 0);
         }
     }
-    let mut out = Cells { by_column: vec![Vec::new(); n], after: Vec::new() };
+    let mut out = Cells { by_column: vec![Vec::new(); n], widths: vec![None; n], after };
     let filled = cells.len();
     // Fewer cells than columns: merged (rowspan) cells on the left are left out by the copy,
     // or trailing empty cells are: choose the alignment whose cells fit their columns better.
@@ -718,7 +766,7 @@ fn tab_cells(row: &RowLines, raw: &[&str], columns: &[Column]) -> Cells {
                 .map(|(k, cell)| {
                     let role = columns.get(k + offset).map(|c| c.role).unwrap_or(R::Remark);
                     cell.iter()
-                        .map(|(l, t)| fit(role, &Unit { line: *l, text: normalise(t), same_line: false, full: false }))
+                        .map(|(l, t)| fit(role, &Unit { line: *l, text: normalise(t), width: width(t), same_line: false, full: false }, None))
                         .sum::<f32>()
                 })
                 .sum()
@@ -769,6 +817,7 @@ fn line_cells(
     columns: &[Column],
     flattened: bool,
     full_widths: &[f32],
+    col_widths: &[Option<f32>],
     can_inherit: bool,
     allow_after: bool,
 ) -> Cells {
@@ -780,7 +829,7 @@ fn line_cells(
         for (p, text) in pieces.into_iter().enumerate() {
             let w = width(&text);
             let full = !ends_sentence(&text) && full_widths.iter().any(|f| (w - f).abs() <= 1.0);
-            units.push(Unit { line, text, same_line: p > 0, full });
+            units.push(Unit { line, text, width: w, same_line: p > 0, full });
         }
     };
     add(row.start, row.first_pieces.clone());
@@ -788,8 +837,9 @@ fn line_cells(
         add(i, pieces_of(raw.get(i).copied().unwrap_or(""), flattened));
     }
     let roles: Vec<ColumnRole> = columns.iter().skip(skip).map(|c| c.role).collect();
-    let assigned = assign(&units, &roles, can_inherit, allow_after);
-    let mut out = Cells { by_column: vec![Vec::new(); n], after: Vec::new() };
+    let widths: Vec<Option<f32>> = (skip..n).map(|c| col_widths.get(c).copied().flatten()).collect();
+    let assigned = assign(&units, &roles, &widths, can_inherit, allow_after);
+    let mut out = Cells { by_column: vec![Vec::new(); n], widths: col_widths.to_vec(), after: Vec::new() };
     for (u, col) in units.into_iter().zip(assigned) {
         match out.by_column.get_mut(col + skip) {
             Some(slot) if col < roles.len() => slot.push((u.line, u.text)),
@@ -797,6 +847,39 @@ fn line_cells(
         }
     }
     out
+}
+
+/// Learn each column's width from the rows read so far: the width most lines of a cell other
+/// than its last share, when they agree (a table wrapped by width); None for columns whose
+/// cells are paragraphs of any length.
+fn learn_widths(rows: &[&Cells], n: usize) -> Vec<Option<f32>> {
+    (0..n)
+        .map(|c| {
+            let ws: Vec<f32> = rows
+                .iter()
+                .filter_map(|r| r.by_column.get(c))
+                .flat_map(|cell| cell.iter().rev().skip(1).map(|(_, t)| width(t)))
+                .collect();
+            if ws.len() < 2 {
+                return None;
+            }
+            let mode = ws
+                .iter()
+                .copied()
+                .max_by(|a, b| {
+                    let count = |x: f32| ws.iter().filter(|w| (**w - x).abs() <= 1.0).count();
+                    count(*a).cmp(&count(*b)).then(a.total_cmp(b))
+                })
+                .unwrap_or(0.0);
+            let near: Vec<f32> = ws.iter().copied().filter(|w| (*w - mode).abs() <= 1.0).collect();
+            let top = near.iter().copied().fold(0.0f32, f32::max);
+            // In a column wrapped by width hardly any line is wider than its wrapped lines.
+            let all: Vec<f32> =
+                rows.iter().filter_map(|r| r.by_column.get(c)).flatten().map(|(_, t)| width(t)).collect();
+            let wider = all.iter().filter(|w| **w > top + 1.0).count();
+            (near.len() >= 2 && near.len() * 2 >= ws.len() && top >= 3.0 && wider * 5 <= all.len()).then_some(top)
+        })
+        .collect()
 }
 
 /// Widths that many unfinished lines share: the widths at which cells wrap.
@@ -825,14 +908,16 @@ fn wrap_widths(lines: &[Line], from: usize, to: usize) -> Vec<f32> {
 
 /// Join the pieces of a cell: text columns run together (line breaks carry no meaning), bodies
 /// on separate lines are separated by 、 unless the line was a name broken by width.
-fn cell_text(pieces: &[(usize, String)], role: ColumnRole) -> String {
+fn cell_text(pieces: &[(usize, String)], role: ColumnRole, w: Option<f32>) -> String {
     let mut out = String::new();
+    let mut prev_full = false;
     for (_, p) in pieces {
         let p = normalise(p);
         if p.is_empty() {
             continue;
         }
-        if is_body_role(role) && !out.is_empty() {
+        let broken = std::mem::replace(&mut prev_full, w.is_some_and(|w| width(&p) >= w - 1.0));
+        if is_body_role(role) && !out.is_empty() && !broken {
             let last_is_body = looks_like_departments(&out) && !out.ends_with(['、', '，', '；', '：', ',', ';']);
             if last_is_body && looks_like_departments(&p) {
                 out.push('、');
@@ -870,7 +955,8 @@ pub fn parse(info: &DocumentInfo, raw_text: &str, lines: &[Line]) -> Option<Docu
     let mut columns = first.columns.clone();
     let mut tables: Vec<(usize, Vec<Column>, bool)> = Vec::new(); // (first row index, columns, flattened)
     let mut flattened = first.flattened;
-    let mut chapter: Option<String> = None;
+    // A `一、` heading above the table names the chapter of its first rows.
+    let mut chapter: Option<String> = (0..first.start).rev().find_map(|k| section_heading(&lines[k].text));
     let mut last_no: Option<u32> = None;
     let mut restart_allowed = true;
     let mut loose: Vec<usize> = Vec::new();
@@ -898,7 +984,7 @@ pub fn parse(info: &DocumentInfo, raw_text: &str, lines: &[Line]) -> Option<Docu
             i = h.end + 1;
             continue;
         }
-        if is_decorated_page_number(text) || is_bare_page_number(lines, &raw, i, last_no) {
+        if is_decorated_page_number(text) || is_bare_page_number(lines, &raw, i) {
             account.mark(i, text, Use::Noise);
             i += 1;
             continue;
@@ -971,20 +1057,43 @@ pub fn parse(info: &DocumentInfo, raw_text: &str, lines: &[Line]) -> Option<Docu
             *slot = t;
         }
     }
+    // Read the rows once without column widths, learn the widths at which each column wraps
+    // (if it does), and read them again with them, twice (a column whose lines were misplaced in
+    // the first reading shows its width in the second).
     let mut cells_of: Vec<Option<Cells>> = vec![None; rows.len()];
-    for (k, row) in rows.iter().enumerate() {
-        if row.start == usize::MAX {
-            continue;
+    let mut col_widths: Vec<Vec<Option<f32>>> = tables.iter().map(|t| vec![None; t.1.len()]).collect();
+    for pass in 0..3 {
+        for (k, row) in rows.iter().enumerate() {
+            if row.start == usize::MAX {
+                continue;
+            }
+            let t = table_of_row[k];
+            let (cols, flat) = tables.get(t).map(|t| (&t.1, t.2)).unwrap_or((&first.columns, first.flattened));
+            let prev_is_row = k > 0 && rows[k - 1].start != usize::MAX;
+            let next_is_row = rows.get(k + 1).is_some_and(|r| r.start != usize::MAX);
+            let widths = col_widths.get(t).cloned().unwrap_or_default();
+            let cells = if row.tabbed {
+                tab_cells(row, &raw, cols)
+            } else {
+                line_cells(row, &raw, cols, flat, &full_widths, &widths, prev_is_row, !next_is_row)
+            };
+            cells_of[k] = Some(cells);
         }
-        let (cols, flat) = tables.get(table_of_row[k]).map(|t| (&t.1, t.2)).unwrap_or((&first.columns, first.flattened));
-        let prev_is_row = k > 0 && rows[k - 1].start != usize::MAX;
-        let next_is_row = rows.get(k + 1).is_some_and(|r| r.start != usize::MAX);
-        let cells = if row.tabbed {
-            tab_cells(row, &raw, cols)
-        } else {
-            line_cells(row, &raw, cols, flat, &full_widths, prev_is_row, !next_is_row)
-        };
-        cells_of[k] = Some(cells);
+        if pass == 2 {
+            break;
+        }
+        for (t, (_, cols, _)) in tables.iter().enumerate() {
+            let read: Vec<&Cells> = rows
+                .iter()
+                .zip(&cells_of)
+                .enumerate()
+                .filter(|(k, (r, _))| table_of_row[*k] == t && !r.tabbed)
+                .filter_map(|(_, (_, c))| c.as_ref())
+                .collect();
+            if let Some(w) = col_widths.get_mut(t) {
+                *w = learn_widths(&read, cols.len());
+            }
+        }
     }
 
     // Records.
@@ -1002,7 +1111,7 @@ pub fn parse(info: &DocumentInfo, raw_text: &str, lines: &[Line]) -> Option<Docu
             && rows.iter().zip(&cells_of).skip(*from).any(|(_, c)| {
                 c.as_ref().is_some_and(|c| {
                     cols.iter().zip(&c.by_column).any(|(col, cell)| {
-                        col.role == R::Focus && template::focus_of_text(&cell_text(cell, R::Focus), false).is_some()
+                        col.role == R::Focus && template::focus_of_text(&cell_text(cell, R::Focus, None), false).is_some()
                     })
                 })
             })
@@ -1021,7 +1130,7 @@ pub fn parse(info: &DocumentInfo, raw_text: &str, lines: &[Line]) -> Option<Docu
         let measure = build_record(row, &cells, cols, template_layout, &mut prev_focus, &mut prev_item, &mut account);
         for (col, cell) in cols.iter().zip(&cells.by_column) {
             if col.role == R::Target && !cell.is_empty() {
-                target_cells.push((cell_text(cell, R::Target), cell[0].0));
+                target_cells.push((cell_text(cell, R::Target, None), cell[0].0));
             }
         }
         let next_is_row = rows.get(k + 1).is_some_and(|r| r.start != usize::MAX);
@@ -1074,11 +1183,11 @@ pub fn parse(info: &DocumentInfo, raw_text: &str, lines: &[Line]) -> Option<Docu
     Some(DocumentDraft { plans: vec![plan], unassigned, diagnostics: Vec::new(), ledger })
 }
 
-/// A bare number that is not the next row: a page number when a repeated header or the end of
-/// the document follows it.
-fn is_bare_page_number(lines: &[Line], raw: &[&str], i: usize, last_no: Option<u32>) -> bool {
+/// A bare number is a page number, not a row, when a repeated header or the end of the document
+/// follows it (a row's number is followed by its cells).
+fn is_bare_page_number(lines: &[Line], raw: &[&str], i: usize) -> bool {
     let t = lines[i].text.as_str();
-    if !is_page_number(t) || last_no.is_some_and(|p| row_number(t) == Some(p + 1)) {
+    if !is_page_number(t) || row_number(t).is_none() {
         return false;
     }
     let next = (i + 1..lines.len()).find(|&j| !lines[j].text.is_empty());
@@ -1100,12 +1209,13 @@ fn build_record(
 ) -> MeasureDraft {
     let mut focus: Option<String> = None;
     let mut item: Option<String> = None;
-    let mut text = String::new();
+    let mut measure_parts: Vec<(&str, String)> = Vec::new();
+    let mut labelled_parts: Vec<(&str, String)> = Vec::new();
     let mut departments = Vec::new();
     let mut last_line = row.start;
     let dept_default = if template_layout { None } else { Some(Role::Lead) };
-    for (col, cell) in cols.iter().zip(&cells.by_column) {
-        let joined = cell_text(cell, col.role);
+    for (k, (col, cell)) in cols.iter().zip(&cells.by_column).enumerate() {
+        let joined = cell_text(cell, col.role, cells.widths.get(k).copied().flatten());
         let used = match col.role {
             R::Deadline | R::Remark => Use::Meta,
             R::Focus if template_layout => Use::Heading,
@@ -1113,7 +1223,7 @@ fn build_record(
         };
         for (l, t) in cell {
             account.mark(*l, t, used);
-            if used != Use::Meta && used != Use::Heading {
+            if used != Use::Heading {
                 last_line = last_line.max(*l);
             }
         }
@@ -1124,22 +1234,24 @@ fn build_record(
             R::Number | R::Deadline | R::Remark => {}
             R::Focus => focus = Some(joined),
             R::WorkItem => item = Some(joined),
-            R::Measure | R::Target | R::Result => {
-                if text.is_empty() && col.role == R::Measure {
-                    text = joined;
-                } else {
-                    if !text.is_empty() && !ends_sentence(&text) {
-                        text.push('；');
-                    }
-                    text.push_str(&col.name);
-                    text.push('：');
-                    text.push_str(&joined);
-                }
-            }
+            R::Measure => measure_parts.push((col.name.as_str(), joined)),
+            R::Target | R::Result => labelled_parts.push((col.name.as_str(), joined)),
             R::Lead => departments.extend(parse_departments(&joined, Some(Role::Lead))),
             R::Support => departments.extend(parse_departments(&joined, Some(Role::Support))),
             R::Departments => departments.extend(parse_departments(&joined, dept_default)),
         }
+    }
+    // The measure first, then the target and result cells, labelled with their column names.
+    let mut text = String::new();
+    for (name, part) in measure_parts.into_iter().chain(labelled_parts) {
+        if !text.is_empty() {
+            if !ends_sentence(&text) {
+                text.push('；');
+            }
+            text.push_str(name);
+            text.push('：');
+        }
+        text.push_str(&part);
     }
     // The row number, and a tab row's number cell.
     if row.tabbed {
@@ -1357,7 +1469,7 @@ mod tests {
     }
 
     fn unit(t: &str) -> Unit {
-        Unit { line: 0, text: t.to_string(), same_line: false, full: false }
+        Unit { line: 0, text: t.to_string(), width: width(t), same_line: false, full: false }
     }
 
     #[test]
@@ -1367,16 +1479,16 @@ mod tests {
             .iter()
             .map(|t| unit(t))
             .collect();
-        assert_eq!(assign(&units, &roles, false, true), vec![0, 1, 2, 2, 3, 4]);
+        assert_eq!(assign(&units, &roles, &[], false, true), vec![0, 1, 2, 2, 3, 4]);
         // No target: the row leaves that column empty, not the measure.
         let units: Vec<Unit> = ["加强专利质量", "开展专利质量提升工程，培育高价值专利。", "市知识产权局", "全年"].iter().map(|t| unit(t)).collect();
-        assert_eq!(assign(&units, &roles, false, true), vec![0, 2, 3, 4]);
+        assert_eq!(assign(&units, &roles, &[], false, true), vec![0, 2, 3, 4]);
         // Prose after the last row is not a time cell.
         let units: Vec<Unit> = ["加强专利质量", "开展专利质量提升工程。", "市知识产权局", "全年", "各单位要高度重视，认真抓好落实，确保各项任务按期完成。"]
             .iter()
             .map(|t| unit(t))
             .collect();
-        assert_eq!(assign(&units, &roles, false, true), vec![0, 2, 3, 4, 5]);
+        assert_eq!(assign(&units, &roles, &[], false, true), vec![0, 2, 3, 4, 5]);
     }
 
     #[test]
