@@ -339,6 +339,11 @@ pub fn first_header(lines: &[Line], raw: &[&str]) -> Option<Header> {
     (0..lines.len()).find_map(|i| header_at(lines, raw, i))
 }
 
+/// Does 序号 number the focus areas (the 2018 work-point template: 序号 · 工作重点 · 工作内容)?
+fn numbers_focus_areas(columns: &[Column]) -> bool {
+    columns.iter().any(|c| c.role == R::Focus && c.name == "工作重点")
+}
+
 /// The row number a cell or a line carries alone: `12`, `12.`, `12、`.
 fn row_number(t: &str) -> Option<u32> {
     let t = trim(t);
@@ -414,6 +419,16 @@ fn looks_like_departments(t: &str) -> bool {
         })
 }
 
+/// A line of a department cell wrapped by width: `省信用办、知识产权` / `局、工商局、食品药`: short,
+/// no sentence punctuation, and a body among its 、-separated parts.
+fn looks_like_department_fragment(t: &str) -> bool {
+    let t = normalise(t);
+    t.chars().count() <= 14
+        && !t.contains(['。', '，', ',', '；', ';', '：', ':'])
+        && t.contains('、')
+        && t.split('、').any(|p| p.chars().count() >= 2 && looks_like_body(p))
+}
+
 /// A time cell: `2023年12月底`, `全年`, `长期坚持`, `6月底前`.
 fn looks_like_date(t: &str) -> bool {
     let t = normalise(t);
@@ -456,11 +471,14 @@ fn fit_content(role: ColumnRole, u: &Unit) -> f32 {
     let t = u.text.as_str();
     let short_plain = t.chars().count() <= 8 && !t.contains(['。', '，', '；']);
     let dept = looks_like_departments(t);
+    let fragment = !dept && looks_like_department_fragment(t);
     let date = looks_like_date(t);
     match role {
         R::Lead | R::Support | R::Departments => {
             if dept {
                 0.0
+            } else if fragment {
+                0.3
             } else if short_plain {
                 1.2
             } else {
@@ -479,9 +497,20 @@ fn fit_content(role: ColumnRole, u: &Unit) -> f32 {
         R::Remark => 0.5,
         R::Number => 5.0,
         _ if dept && !u.full => 1.5,
+        _ if fragment => 0.8,
         _ if date && !u.full => 1.2,
+        // A focus cell is short, or the template's focus text; most rows print none (merged).
+        R::Focus => {
+            if template::focus_of_text(t, true).is_some() {
+                0.0
+            } else if t.chars().count() <= 12 && !t.contains(['，', '。', '；', ',', ';']) {
+                0.5
+            } else {
+                1.5
+            }
+        }
         // Work items are titles: short, without sentence punctuation.
-        R::Focus | R::WorkItem => {
+        R::WorkItem => {
             if t.chars().count() > 40 || t.trim_end_matches('。').contains('。') {
                 0.8
             } else if t.contains(['，', '。', '；', ',', ';']) {
@@ -553,6 +582,11 @@ fn join_cost(role: ColumnRole, a: &Unit, b: &Unit, w: Option<f32>) -> f32 {
     if is_full(a, w) && !b.same_line {
         c -= 0.8;
     }
+    // A cell's lines are as wide as its column but the last: a wider line after a narrower one
+    // that did not end a sentence begins another cell.
+    if !b.same_line && b.width > a.width + 1.5 && !ends_sentence(&a.text) && !ends_mid_sentence(&a.text) {
+        c += 0.8;
+    }
     // In a column that wraps by width, a short line ends its cell.
     if w.is_some_and(|w| a.width < w - 1.5) && !ends_mid_sentence(&a.text) {
         c += 1.0;
@@ -560,12 +594,12 @@ fn join_cost(role: ColumnRole, a: &Unit, b: &Unit, w: Option<f32>) -> f32 {
     c
 }
 
-/// Cost of closing a cell after piece `a`.
-fn split_cost(a: &Unit, w: Option<f32>) -> f32 {
+/// Cost of closing a cell after piece `a` (the next cell begins with `b`).
+fn split_cost(a: &Unit, b: &Unit, w: Option<f32>) -> f32 {
     if ends_mid_sentence(&a.text) {
         2.5
-    } else if is_full(a, w) {
-        1.0
+    } else if is_full(a, w) && b.width <= a.width + 1.5 {
+        0.6
     } else {
         0.0
     }
@@ -633,7 +667,7 @@ fn assign(
                 } else if p == after {
                     continue;
                 } else {
-                    split_cost(&units[j - 1], wid(p)) + empty_between(p + 1, c.min(cols))
+                    split_cost(&units[j - 1], &units[j], wid(p)) + empty_between(p + 1, c.min(cols))
                 };
                 let total = prev + step + here;
                 if total < best {
@@ -668,6 +702,109 @@ fn assign(
                 c = 0;
             }
         }
+    }
+    out
+}
+
+/// Cost of starting a new row in a table that prints no row numbers.
+const NEW_ROW_COST: f32 = 0.3;
+
+/// Like [`assign`], for a whole table whose rows print no number (the provincial work-point
+/// tables, where 序号 numbers the focus areas): the pieces of all rows in one stream. A row ends
+/// with its department cell (or a column after it); the next begins again at a text column.
+/// Returns each piece's column (`roles.len()` after the table) and whether it begins a row.
+fn assign_stream(units: &[Unit], roles: &[ColumnRole], widths: &[Option<f32>]) -> Vec<(usize, bool)> {
+    let cols = roles.len();
+    let after = cols;
+    let k = units.len();
+    if k == 0 || cols == 0 {
+        return vec![(after, false); k];
+    }
+    let wid = |c: usize| widths.get(c).copied().flatten();
+    let mut prefix = vec![0.0f32; cols + 1];
+    for c in 0..cols {
+        prefix[c + 1] = prefix[c] + empty_cost(roles[c], true);
+    }
+    let empty_between = |a: usize, b: usize| if b > a { prefix[b] - prefix[a] } else { 0.0 };
+    // Rows close at their first department column; they start again at most at the first
+    // measure-like column (the work item may be a merged cell printed once).
+    let closes = roles.iter().position(|r| is_body_role(*r)).unwrap_or(cols - 1);
+    let opens = roles.iter().position(|r| matches!(r, R::Measure | R::Target | R::Result)).unwrap_or(0);
+    let unit_cost = |c: usize, u: &Unit| if c == after { AFTER_COST } else { fit(roles[c], u, wid(c)) };
+    let states = cols + 1;
+    let inf = f32::INFINITY;
+    let mut cost = vec![inf; k * states];
+    let mut parent = vec![usize::MAX; k * states];
+    for c in 0..=opens.min(cols - 1) {
+        cost[c] = empty_between(0, c) + unit_cost(c, &units[0]);
+    }
+    for j in 1..k {
+        let (a, b) = (&units[j - 1], &units[j]);
+        for c in 0..states {
+            let here = unit_cost(c, b);
+            let mut best = inf;
+            let mut from = usize::MAX;
+            for p in 0..states {
+                let prev = cost[(j - 1) * states + p];
+                if !prev.is_finite() {
+                    continue;
+                }
+                let step = if c == after {
+                    if p == after {
+                        0.0
+                    } else if p >= closes {
+                        empty_between(p + 1, cols)
+                    } else {
+                        continue;
+                    }
+                } else if p == after {
+                    continue;
+                } else if c == p {
+                    join_cost(roles[c], a, b, wid(c))
+                } else if c > p {
+                    split_cost(a, b, wid(p)) + empty_between(p + 1, c)
+                } else if p >= closes && c <= opens {
+                    split_cost(a, b, wid(p)) + empty_between(p + 1, cols) + empty_between(0, c) + NEW_ROW_COST
+                } else {
+                    continue;
+                };
+                let total = prev + step + here;
+                if total < best {
+                    best = total;
+                    from = p;
+                }
+            }
+            cost[j * states + c] = best;
+            parent[j * states + c] = from;
+        }
+    }
+    let mut end = usize::MAX;
+    let mut best = inf;
+    for c in 0..states {
+        let total = cost[(k - 1) * states + c] + if c == after { 0.0 } else { empty_between(c + 1, cols) };
+        if total < best {
+            best = total;
+            end = c;
+        }
+    }
+    let mut path = vec![after; k];
+    if end == usize::MAX {
+        return path.into_iter().map(|c| (c, false)).collect();
+    }
+    let mut c = end;
+    for j in (0..k).rev() {
+        path[j] = c;
+        if j > 0 {
+            c = parent[j * states + c];
+            if c == usize::MAX {
+                c = 0;
+            }
+        }
+    }
+    let mut out = Vec::with_capacity(k);
+    for j in 0..k {
+        let starts = j == 0 || (path[j] < path[j - 1] && path[j] != after);
+        out.push((path[j], starts));
     }
     out
 }
@@ -804,7 +941,29 @@ fn pieces_of(text: &str, flattened: bool) -> Vec<String> {
         return Vec::new();
     }
     if flattened {
-        t.split_whitespace().map(str::to_string).collect()
+        // Cells share a line separated by spaces; a space beside a Latin letter or a digit is
+        // inside a cell (`“剑网 2016”`, `15 班次以上`).
+        let chars: Vec<char> = t.chars().collect();
+        let mut out = vec![String::new()];
+        for (k, c) in chars.iter().enumerate() {
+            if c.is_whitespace() {
+                let before = chars[..k].iter().rev().find(|c| !c.is_whitespace());
+                let after = chars[k + 1..].iter().find(|c| !c.is_whitespace());
+                let inside = before.is_some_and(|c| c.is_ascii_alphanumeric()) || after.is_some_and(|c| c.is_ascii_alphanumeric());
+                if inside {
+                    if !out.last().is_some_and(|p| p.ends_with(' ')) {
+                        if let Some(p) = out.last_mut() {
+                            p.push(' ');
+                        }
+                    }
+                } else if out.last().is_some_and(|p| !p.is_empty()) {
+                    out.push(String::new());
+                }
+            } else if let Some(p) = out.last_mut() {
+                p.push(*c);
+            }
+        }
+        out.into_iter().map(|p| p.trim().to_string()).filter(|p| !p.is_empty()).collect()
     } else {
         vec![t.to_string()]
     }
@@ -847,6 +1006,68 @@ fn line_cells(
         }
     }
     out
+}
+
+/// Rows of a table that prints no row numbers: its lines read as one stream (see
+/// [`assign_stream`]), three times as the columns' widths are learnt.
+fn stream_rows(
+    idx: &[usize],
+    raw: &[&str],
+    columns: &[Column],
+    flattened: bool,
+    full_widths: &[f32],
+    chapter: Option<String>,
+    focus_numbers: &mut Vec<usize>,
+) -> Vec<(RowLines, Cells)> {
+    let n = columns.len();
+    let skip = usize::from(columns.first().is_some_and(|c| c.role == R::Number));
+    let roles: Vec<ColumnRole> = columns.iter().skip(skip).map(|c| c.role).collect();
+    let mut units: Vec<Unit> = Vec::new();
+    for &i in idx {
+        let line = raw.get(i).copied().unwrap_or("");
+        // A number alone numbers a focus area (or is a page number): no cell of a row.
+        if row_number(line).is_some() {
+            focus_numbers.push(i);
+            continue;
+        }
+        for (p, text) in pieces_of(line, flattened).into_iter().enumerate() {
+            let w = width(&text);
+            let full = !ends_sentence(&text) && full_widths.iter().any(|f| (w - f).abs() <= 1.0);
+            units.push(Unit { line: i, text, width: w, same_line: p > 0, full });
+        }
+    }
+    let mut col_widths: Vec<Option<f32>> = vec![None; n];
+    let mut rows: Vec<(RowLines, Cells)> = Vec::new();
+    for pass in 0..3 {
+        let widths: Vec<Option<f32>> = (skip..n).map(|c| col_widths.get(c).copied().flatten()).collect();
+        let path = assign_stream(&units, &roles, &widths);
+        rows.clear();
+        let mut tail: Vec<(usize, String)> = Vec::new();
+        for (u, (col, starts)) in units.iter().zip(path) {
+            if col >= roles.len() {
+                tail.push((u.line, u.text.clone()));
+                continue;
+            }
+            if starts || rows.is_empty() {
+                let row = RowLines { no: None, start: u.line, chapter: chapter.clone(), ..Default::default() };
+                let cells = Cells { by_column: vec![Vec::new(); n], widths: col_widths.clone(), after: Vec::new() };
+                rows.push((row, cells));
+            }
+            if let Some((_, cells)) = rows.last_mut() {
+                if let Some(slot) = cells.by_column.get_mut(col + skip) {
+                    slot.push((u.line, u.text.clone()));
+                }
+            }
+        }
+        if let Some((_, cells)) = rows.last_mut() {
+            cells.after = tail;
+        }
+        if pass < 2 {
+            let read: Vec<&Cells> = rows.iter().map(|(_, c)| c).collect();
+            col_widths = learn_widths(&read, n);
+        }
+    }
+    rows
 }
 
 /// Learn each column's width from the rows read so far: the width most lines of a cell other
@@ -990,7 +1211,9 @@ pub fn parse(info: &DocumentInfo, raw_text: &str, lines: &[Line]) -> Option<Docu
             continue;
         }
         let raw_line = raw.get(i).copied().unwrap_or("");
-        let number_first = columns.first().is_some_and(|c| c.role == R::Number);
+        // In the work-point template (序号 · 工作重点 · 工作内容 …) 序号 numbers the focus areas, not
+        // the rows: such tables are read as a stream of cells below.
+        let number_first = columns.first().is_some_and(|c| c.role == R::Number) && !numbers_focus_areas(&columns);
         // A row start: the number in the first tab cell, alone on the line, or leading a
         // flattened line; in sequence (or any number for a table's first row).
         let expected_ok = |n: u32| match last_no {
@@ -1009,7 +1232,11 @@ pub fn parse(info: &DocumentInfo, raw_text: &str, lines: &[Line]) -> Option<Docu
             let mut parts = trim(raw_line).splitn(2, char::is_whitespace);
             let head = parts.next().unwrap_or("");
             let rest = parts.next().unwrap_or("");
-            row_number(head).filter(|n| expected_ok(*n) && !trim(rest).is_empty()).map(|n| (Some(n), false, pieces_of(rest, true)))
+            // A number leading a flattened line may be a quantity (`15 班次以上`): the first row
+            // must be 1.
+            row_number(head)
+                .filter(|n| expected_ok(*n) && (last_no.is_some() || *n == 1) && !trim(rest).is_empty())
+                .map(|n| (Some(n), false, pieces_of(rest, true)))
         } else {
             None
         };
@@ -1045,12 +1272,25 @@ pub fn parse(info: &DocumentInfo, raw_text: &str, lines: &[Line]) -> Option<Docu
         i += 1;
     }
     let separators = rows.iter().filter(|r| r.start == usize::MAX).count();
+    let full_widths = wrap_widths(lines, first.end + 1, lines.len());
+    // No row numbers at all: a table whose 序号 numbers something else (the provincial
+    // work-point tables number their focus areas) is read as one stream of cells.
+    let mut streamed: Vec<(RowLines, Cells)> = Vec::new();
     if rows.len() == separators {
-        return None;
+        let (cols, flat) = tables.first().map(|t| (&t.1, t.2)).unwrap_or((&first.columns, first.flattened));
+        let mut focus_numbers = Vec::new();
+        streamed = stream_rows(&loose, &raw, cols, flat, &full_widths, chapter.clone(), &mut focus_numbers);
+        for k in focus_numbers {
+            account.mark(k, &lines[k].text, Use::Heading);
+        }
+        if streamed.is_empty() {
+            return None;
+        }
+        loose = Vec::new();
+        rows = Vec::new();
     }
 
     // Cells of each row.
-    let full_widths = wrap_widths(lines, first.end + 1, lines.len());
     let mut table_of_row = vec![0usize; rows.len()];
     for (t, (from, _, _)) in tables.iter().enumerate() {
         for slot in table_of_row.iter_mut().skip(*from) {
@@ -1079,7 +1319,7 @@ pub fn parse(info: &DocumentInfo, raw_text: &str, lines: &[Line]) -> Option<Docu
             };
             cells_of[k] = Some(cells);
         }
-        if pass == 2 {
+        if pass == 2 || rows.is_empty() {
             break;
         }
         for (t, (_, cols, _)) in tables.iter().enumerate() {
@@ -1096,6 +1336,12 @@ pub fn parse(info: &DocumentInfo, raw_text: &str, lines: &[Line]) -> Option<Docu
         }
     }
 
+    for (row, cells) in streamed {
+        rows.push(row);
+        cells_of.push(Some(cells));
+        table_of_row.push(0);
+    }
+
     // Records.
     let mut plan = PlanDraft { region: info.region.clone().unwrap_or_default(), ..Default::default() };
     front_matter(lines, first.start, &mut plan, &mut account);
@@ -1108,16 +1354,17 @@ pub fn parse(info: &DocumentInfo, raw_text: &str, lines: &[Line]) -> Option<Docu
         let has_item = cols.iter().any(|c| c.role == R::WorkItem);
         has_focus
             && has_item
-            && rows.iter().zip(&cells_of).skip(*from).any(|(_, c)| {
-                c.as_ref().is_some_and(|c| {
-                    cols.iter().zip(&c.by_column).any(|(col, cell)| {
-                        col.role == R::Focus && template::focus_of_text(&cell_text(cell, R::Focus, None), false).is_some()
-                    })
+            && cells_of.iter().skip(*from).flatten().any(|c| {
+                cols.iter().zip(&c.by_column).any(|(col, cell)| {
+                    let t = cell_text(cell, col.role, None);
+                    col.role == R::Focus && template::focus_of_text(&t, false).is_some()
+                        || col.role == R::WorkItem && template::work_item_match(&t, false).is_some()
                 })
             })
     });
     let mut prev_focus: Option<String> = None;
     let mut prev_item: Option<String> = None;
+    let mut prev_focus_no: Option<u8> = None;
     let mut target_cells: Vec<(String, usize)> = Vec::new();
     let mut tail_lines: Vec<(usize, String)> = Vec::new();
     for (k, row) in rows.iter().enumerate() {
@@ -1127,9 +1374,19 @@ pub fn parse(info: &DocumentInfo, raw_text: &str, lines: &[Line]) -> Option<Docu
             continue;
         };
         let cols = tables.get(table_of_row[k]).map(|t| &t.1).unwrap_or(&first.columns);
-        let measure = build_record(row, &cells, cols, template_layout, &mut prev_focus, &mut prev_item, &mut account);
+        let mut measure = build_record(row, &cells, cols, template_layout, &mut prev_focus, &mut prev_item, &mut account);
+        if template_layout {
+            // The template's focus area by meaning: the focus cell, else the work item, else the
+            // row above (a table's own work items stay under the area they are printed in).
+            let by_item = measure.work_item.as_deref().and_then(template::focus_of_work_item);
+            measure.focus_no = measure.focus_no.or(by_item).or(prev_focus_no);
+            prev_focus_no = measure.focus_no;
+            if measure.chapter.is_empty() {
+                measure.chapter = measure.focus_no.and_then(template::focus_text).unwrap_or_default().to_string();
+            }
+        }
         for (col, cell) in cols.iter().zip(&cells.by_column) {
-            if col.role == R::Target && !cell.is_empty() {
+            if matches!(col.role, R::Target | R::Result) && !cell.is_empty() {
                 target_cells.push((cell_text(cell, R::Target, None), cell[0].0));
             }
         }
@@ -1283,16 +1540,25 @@ fn build_record(
     }
 }
 
-/// Targets of a 任务目标 cell: the year it states (`到2025年`) or the plan's.
+/// Targets of a 任务目标 or 成果形式 cell (quantities only): in the year the cell states
+/// (`到2025年`), else the plan's, else 0 (unknown, as for a targets table without a year).
 fn cell_targets(cell: &str, plan_year: Option<u16>) -> Vec<TargetDraft> {
     let states_year = cell.starts_with('到') && cell.chars().nth(1).is_some_and(|c| c.is_ascii_digit());
+    // The goal-sentence reader wants a year to open the sentence; a placeholder year is put in
+    // front and taken back out when the text states none.
+    const PLACEHOLDER: u16 = 2000;
     let text = match (states_year, plan_year) {
         (true, _) => cell.to_string(),
-        (false, Some(y)) => format!("到{y}年，{cell}"),
-        (false, None) => return Vec::new(),
+        (false, y) => format!("到{}年，{cell}", y.unwrap_or(PLACEHOLDER)),
     };
     let passage = PassageDraft { heading: Some("任务目标".to_string()), text, lines: [0, 0] };
-    targets::from_goal_passages(&[passage])
+    let mut found = targets::from_goal_passages(&[passage]);
+    if !states_year && plan_year.is_none() {
+        for t in &mut found {
+            t.year = 0;
+        }
+    }
+    found
 }
 
 /// Title, document number and headings before the first header; the rest becomes passages.

@@ -237,19 +237,21 @@ pub fn parse_document(info: &DocumentInfo, text: &str) -> ParsedDocument {
         let lines = lines::split_lines(text);
         // Which parser reads the document, decided by its first table header:
         // - the 2018 compilation's header (责任部门 and the 003 words) printed on one line with
-        //   spaces: a PDF-flattened table whose cells wrap by width -> `table`;
+        //   spaces, over tables with region headings (北京市 2018年工作要点): the PDF-flattened
+        //   compilation -> `table`;
         // - any other header of known column names (tab-separated, one cell per line, split over
-        //   lines, other columns) with at least one numbered row -> `grid`;
-        // - no table (or a header with no rows under it) -> `prose`.
+        //   lines, other columns, or the 2018 layout without a region heading) -> `grid`;
+        // - no table (or a header with nothing under it) -> `prose`.
         let raw: Vec<&str> = text.split('\n').collect();
         let flattened_2018 = table::looks_like_table_document(&lines)
             && grid::first_header(&lines, &raw).map_or(true, |h| h.flattened);
-        if flattened_2018 {
-            table::parse(info, &lines)
-        } else if let Some(draft) = grid::parse(info, text, &lines) {
-            draft
-        } else {
-            prose::parse(info, &lines)
+        let compilation = if flattened_2018 { Some(table::parse(info, &lines)) } else { None };
+        match compilation {
+            Some(draft) if !draft.plans.is_empty() => draft,
+            _ => match grid::parse(info, text, &lines) {
+                Some(draft) => draft,
+                None => prose::parse(info, &lines),
+            },
         }
     };
     if draft.plans.is_empty() && draft.diagnostics.is_empty() {
