@@ -211,43 +211,61 @@ fn name_chars() -> &'static [Vec<char>] {
     CACHE.get_or_init(|| COLUMN_NAMES.iter().map(|(n, _)| n.chars().collect()).collect())
 }
 
-/// Split a whitespace-free string into column names, fewest names first. `partial_tail` allows
-/// the last piece to be the beginning of a name (a name broken over lines). Returns the names'
-/// indices, or None.
-fn tokenize(s: &[char], partial_tail: bool) -> Option<Vec<usize>> {
-    let names = name_chars();
-    let n = s.len();
-    // best[i]: (tokens, previous position, name) covering s[..i] with fewest names.
-    let mut best: Vec<Option<(usize, usize, usize)>> = vec![None; n + 1];
-    best[0] = Some((0, 0, usize::MAX));
-    for i in 0..n {
-        let Some((count, _, _)) = best[i] else { continue };
-        for (k, name) in names.iter().enumerate() {
-            if s[i..].starts_with(name) {
+/// Splits the text of header lines into column names as lines are added, fewest names first
+/// (dynamic programming over positions, extended for each new line only).
+struct Tokenizer {
+    s: Vec<char>,
+    /// best[i]: (names, previous position, name index) covering s[..i] with fewest names.
+    best: Vec<Option<(usize, usize, usize)>>,
+}
+
+/// The longest column name, in characters.
+fn longest_name() -> usize {
+    name_chars().iter().map(Vec::len).max().unwrap_or(0)
+}
+
+impl Tokenizer {
+    fn new() -> Tokenizer {
+        Tokenizer { s: Vec::new(), best: vec![Some((0, 0, usize::MAX))] }
+    }
+
+    fn extend(&mut self, t: &[char]) {
+        let old = self.s.len();
+        self.s.extend_from_slice(t);
+        let n = self.s.len();
+        self.best.resize(n + 1, None);
+        let names = name_chars();
+        for i in old.saturating_sub(longest_name())..n {
+            let Some((count, _, _)) = self.best[i] else { continue };
+            for (k, name) in names.iter().enumerate() {
                 let j = i + name.len();
-                if best[j].map_or(true, |b| b.0 > count + 1) {
-                    best[j] = Some((count + 1, i, k));
+                if j > old && self.s[i..].starts_with(name) && self.best[j].map_or(true, |b| b.0 > count + 1) {
+                    self.best[j] = Some((count + 1, i, k));
                 }
             }
         }
     }
-    let end = if best[n].is_some() {
-        n
-    } else if partial_tail {
-        // The longest covered prefix whose rest begins a name.
-        (0..n).rev().find(|&i| best[i].is_some() && names.iter().any(|name| name.starts_with(&s[i..])))?
-    } else {
-        return None;
-    };
-    let mut out = Vec::new();
-    let mut at = end;
-    while at > 0 {
-        let (_, prev, k) = best[at]?;
-        out.push(k);
-        at = prev;
+
+    /// The names covering the whole text, if they do.
+    fn names(&self) -> Option<Vec<usize>> {
+        let mut out = Vec::new();
+        let mut at = self.s.len();
+        while at > 0 {
+            let (_, prev, k) = self.best.get(at).copied().flatten()?;
+            out.push(k);
+            at = prev;
+        }
+        out.reverse();
+        Some(out)
     }
-    out.reverse();
-    Some(out)
+
+    /// Do names cover the text but for a tail that begins a name (a name broken over lines)?
+    fn covers_with_partial_tail(&self) -> bool {
+        let n = self.s.len();
+        let names = name_chars();
+        (n.saturating_sub(longest_name())..n)
+            .any(|i| self.best[i].is_some() && names.iter().any(|name| name.starts_with(&self.s[i..])))
+    }
 }
 
 /// Roles of the columns, each name read beside the others (see [`Name`]).
@@ -305,19 +323,26 @@ pub fn header_at(lines: &[Line], raw: &[&str], i: usize) -> Option<Header> {
     if first.is_empty() || !may_begin_header(&first) {
         return None;
     }
-    let mut acc: Vec<char> = Vec::new();
+    let mut acc = Tokenizer::new();
     let mut found: Option<(usize, Vec<usize>)> = None;
     let mut j = i;
     while j < lines.len() && j < i + MAX_HEADER_LINES {
         let t: Vec<char> = normalise(&lines[j].text).chars().collect();
         if !t.is_empty() {
-            if acc.len() + t.len() > MAX_HEADER_CHARS {
+            if acc.s.len() + t.len() > MAX_HEADER_CHARS {
                 break;
             }
             acc.extend(&t);
-            if let Some(names) = tokenize(&acc, false) {
+            if let Some(names) = acc.names() {
+                // A header names each column once, and has at most 16.
+                let mut sorted = names.clone();
+                sorted.sort_unstable();
+                sorted.dedup();
+                if sorted.len() < names.len() || names.len() > 16 {
+                    break;
+                }
                 found = Some((j, names));
-            } else if tokenize(&acc, true).is_none() {
+            } else if !acc.covers_with_partial_tail() {
                 break;
             }
         }
