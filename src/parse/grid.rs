@@ -373,7 +373,7 @@ fn numbers_focus_areas(columns: &[Column]) -> bool {
 fn row_number(t: &str) -> Option<u32> {
     let t = trim(t);
     let digits = t.trim_end_matches(['.', '．', '、']);
-    if digits.is_empty() || digits.len() > 3 || !digits.chars().all(|c| c.is_ascii_digit()) {
+    if digits.is_empty() || digits.len() > 4 || !digits.chars().all(|c| c.is_ascii_digit()) {
         return None;
     }
     digits.parse().ok()
@@ -1109,14 +1109,23 @@ fn learn_widths(rows: &[&Cells], n: usize) -> Vec<Option<f32>> {
             if ws.len() < 2 {
                 return None;
             }
-            let mode = ws
-                .iter()
-                .copied()
-                .max_by(|a, b| {
-                    let count = |x: f32| ws.iter().filter(|w| (**w - x).abs() <= 1.0).count();
-                    count(*a).cmp(&count(*b)).then(a.total_cmp(b))
-                })
-                .unwrap_or(0.0);
+            // The width with most widths within 1 of it (ties: the wider), by a sliding window.
+            let mut sorted = ws.clone();
+            sorted.sort_by(f32::total_cmp);
+            let (mut lo, mut hi) = (0usize, 0usize);
+            let mut mode = (0usize, 0.0f32);
+            for &x in &sorted {
+                while lo < sorted.len() && sorted[lo] < x - 1.0 {
+                    lo += 1;
+                }
+                while hi < sorted.len() && sorted[hi] <= x + 1.0 {
+                    hi += 1;
+                }
+                if hi - lo >= mode.0 {
+                    mode = (hi - lo, x);
+                }
+            }
+            let mode = mode.1;
             let near: Vec<f32> = ws.iter().copied().filter(|w| (*w - mode).abs() <= 1.0).collect();
             let top = near.iter().copied().fold(0.0f32, f32::max);
             // In a column wrapped by width hardly any line is wider than its wrapped lines.
