@@ -131,5 +131,6 @@ fixtures! {
     grid_page_break => "grid-page-break",
     grid_chapter_headings => "grid-chapter-headings",
     grid_wrapped_no_heading => "grid-wrapped-no-heading",
+    grid_merged_cells => "grid-merged-cells",
     real_table_zhejiang_2016 => "real-table-zhejiang-2016",
 }
