@@ -1644,6 +1644,24 @@ fn front_matter(lines: &[Line], header_start: usize, plan: &mut PlanDraft, accou
         }
     }
     let rest: Vec<usize> = front.into_iter().filter(|&i| !account.is_marked(i)).collect();
+    // Text above a table with no title over it may be the end of a table cut off at a page (an
+    // excerpt): rows that cannot be read are reported, not kept as prose.
+    let cut_off_rows = plan.title.is_empty()
+        && rest.iter().any(|&i| !is_page_number(&lines[i].text) && section_heading(&lines[i].text).is_none());
+    if cut_off_rows {
+        for &i in &rest {
+            let t = &lines[i].text;
+            let used = if is_page_number(t) || is_decorated_page_number(t) {
+                Use::Noise
+            } else if section_heading(t).is_some() {
+                Use::Heading
+            } else {
+                Use::Unassigned
+            };
+            account.mark(i, t, used);
+        }
+        return;
+    }
     outside_lines(lines, &rest, &[], None, plan, account);
 }
 
