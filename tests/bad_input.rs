@@ -115,15 +115,17 @@ fn grid_tables_damaged_anywhere_never_panic_and_keep_every_line() {
         let text = std::fs::read_to_string(&path).unwrap();
         let lines: Vec<&str> = text.split('\n').collect();
         let reversed: String = lines.iter().rev().map(|l| format!("{l}\n")).collect();
-        let strided: String = (0..lines.len()).map(|i| format!("{}\n", lines[(i * 7) % lines.len()])).collect();
-        let halved: String =
-            lines.iter().map(|l| format!("{}\n", l.chars().take(l.chars().count() / 2).collect::<String>())).collect();
+        let stride = |i: usize| format!("{}\n", lines[(i * 7) % lines.len()]);
+        let strided: String = (0..lines.len()).map(stride).collect();
+        let half = |l: &&str| format!("{}\n", l.chars().take(l.chars().count() / 2).collect::<String>());
+        let halved: String = lines.iter().map(half).collect();
         // Cells moved between rows and columns: tabs become line breaks and line breaks tabs.
-        let retabbed: String = text.chars().map(|c| match c {
+        let swap = |c: char| match c {
             '\t' => '\n',
             '\n' => '\t',
             c => c,
-        }).collect();
+        };
+        let retabbed: String = text.chars().map(swap).collect();
         let doubled_numbers: String = lines.iter().map(|l| format!("{l}\n{}\n", l.len() % 5)).collect();
         for damaged in [reversed, strided, halved, retabbed, doubled_numbers] {
             let parsed = parse_document(&info(), &damaged);

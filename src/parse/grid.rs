@@ -8,11 +8,15 @@
 //!    each column a role by its name ([`ColumnRole`]);
 //! 2. cuts the lines below it into rows: a row starts at its printed number (`序号`, the next
 //!    number in sequence, alone on its line or in the first tab cell); `一、`/`（一）` lines between
-//!    rows are section rows that name the chapter; page numbers and repeated headers are noise;
-//! 3. assigns each row's lines to its columns: by tabs where the row has them, otherwise by the
-//!    cheapest segmentation of the lines, in header order, under costs that say what cells look
-//!    like (a department cell lists bodies, a time cell names a date, a line cut mid-sentence or
-//!    filling the column's width goes on in the next line);
+//!    rows are section rows that name the chapter; page numbers and repeated headers are noise.
+//!    Where 序号 numbers focus areas (序号 · 工作重点 · 工作内容 …, the work-point template) the
+//!    lines are one stream of cells, cut into rows where a department cell closes one;
+//! 3. assigns each row's lines to its columns: by tabs where the row has them (a merged task
+//!    cell left out by the copy is inherited from the row above), otherwise by the cheapest
+//!    segmentation of the lines, in header order, under costs that say what cells look like (a
+//!    department cell lists bodies, a time cell names a date, a line cut mid-sentence or filling
+//!    its column goes on in the next line), with each column's wrapping width learnt from the
+//!    table and the rows read again;
 //! 4. builds one record per row.
 //!
 //! Conventions (see README "The parser"):
@@ -28,12 +32,14 @@
 //! - The time column (完成时间, 时间进度) and remarks (备注) are not part of any record field: the
 //!   ledger counts them as metadata.
 //! - `chapter` is the section row or `一、` heading above the row; in a table with a focus column
-//!   (工作重点, 重点领域) and no heading, the focus cell. `focus_no` only where the focus cells are
-//!   the 2018 template's focus areas.
-//! - Numbers in 任务目标 cells become targets (the year of a `到2025年` cell, else the plan's year
-//!   when the text gives one; none without a year).
+//!   (工作重点, 重点领域) and no heading, the focus cell. `focus_no` only in tables of the 2018
+//!   template (by the focus cell, else the template work item, else the row above), whose chapter
+//!   is then the focus area.
+//! - Quantities in 任务目标 and 成果形式 cells become targets, in the year of a `到2025年` cell, else
+//!   the plan's year when the text gives one, else 0 (unknown).
 //! Lines before the table give the title and document number; other prose around the table is kept
-//! as passages; what cannot be placed is reported in `unassigned` with its line.
+//! as passages (text above a table with no title is reported: it may be rows cut off at a page);
+//! what cannot be placed is reported in `unassigned` with its line.
 
 use super::departments::parse_departments;
 use super::lines::{is_page_number, normalise, trim, width, Line};
@@ -239,7 +245,8 @@ impl Tokenizer {
             let Some((count, _, _)) = self.best[i] else { continue };
             for (k, name) in names.iter().enumerate() {
                 let j = i + name.len();
-                if j > old && self.s[i..].starts_with(name) && self.best[j].map_or(true, |b| b.0 > count + 1) {
+                if j > old && self.s[i..].starts_with(name) && self.best[j].map_or(true, |b| b.0 > count + 1)
+                {
                     self.best[j] = Some((count + 1, i, k));
                 }
             }
@@ -314,7 +321,9 @@ fn is_table_header(columns: &[Column]) -> bool {
 /// Could this line begin a header? A cheap test before tokenizing.
 fn may_begin_header(t: &str) -> bool {
     let first: Vec<char> = t.chars().take(2).collect();
-    !first.is_empty() && t.chars().count() <= 60 && name_chars().iter().any(|n| n.starts_with(&first) || first.starts_with(n))
+    !first.is_empty()
+        && t.chars().count() <= 60
+        && name_chars().iter().any(|n| n.starts_with(&first) || first.starts_with(n))
 }
 
 /// The header that begins at line `i`, if one does.
@@ -392,10 +401,18 @@ fn is_decorated_page_number(t: &str) -> bool {
         let Some(rest) = s.strip_prefix('第') else { return false };
         let Some((a, b)) = rest.split_once("页共") else { return false };
         let b = b.strip_suffix('页').unwrap_or(b);
-        !a.is_empty() && a.chars().all(|c| c.is_ascii_digit()) && !b.is_empty() && b.chars().all(|c| c.is_ascii_digit())
+        !a.is_empty()
+            && a.chars().all(|c| c.is_ascii_digit())
+            && !b.is_empty()
+            && b.chars().all(|c| c.is_ascii_digit())
     };
     let fraction = s.split_once('/').is_some_and(|(a, b)| {
-        !a.is_empty() && a.len() <= 3 && a.chars().all(|c| c.is_ascii_digit()) && !b.is_empty() && b.len() <= 3 && b.chars().all(|c| c.is_ascii_digit())
+        !a.is_empty()
+            && a.len() <= 3
+            && a.chars().all(|c| c.is_ascii_digit())
+            && !b.is_empty()
+            && b.len() <= 3
+            && b.chars().all(|c| c.is_ascii_digit())
     });
     of_total(&s) || fraction
 }
@@ -429,11 +446,13 @@ fn looks_like_departments(t: &str) -> bool {
         return false;
     }
     let t = t.trim_end_matches(['；', '，', '、', ';', ',']);
-    let parts: Vec<&str> = t.split(['、', '，', '；', ',', ';', '：', ':']).filter(|p| !p.is_empty()).collect();
+    let parts: Vec<&str> =
+        t.split(['、', '，', '；', ',', ';', '：', ':']).filter(|p| !p.is_empty()).collect();
     !parts.is_empty()
         && parts.iter().all(|p| {
             let mut p = *p;
-            for w in ["牵头部门", "牵头单位", "配合部门", "配合单位", "责任单位", "责任部门"] {
+            for w in ["牵头部门", "牵头单位", "配合部门", "配合单位", "责任单位", "责任部门"]
+            {
                 p = p.strip_prefix(w).unwrap_or(p);
             }
             for w in ["牵头", "负责", "配合", "参与", "协助", "主办", "协办", "等", "各"] {
@@ -462,8 +481,23 @@ fn looks_like_date(t: &str) -> bool {
         return false;
     }
     const WORDS: &[&str] = &[
-        "年", "月", "日", "季度", "底", "前", "长期", "持续", "全年", "常态", "每年", "年内", "期间", "逐步", "上半年",
-        "下半年", "年度",
+        "年",
+        "月",
+        "日",
+        "季度",
+        "底",
+        "前",
+        "长期",
+        "持续",
+        "全年",
+        "常态",
+        "每年",
+        "年内",
+        "期间",
+        "逐步",
+        "上半年",
+        "下半年",
+        "年度",
     ];
     WORDS.iter().any(|w| t.contains(w)) || t.chars().all(|c| c.is_ascii_digit() || ".-—/年月".contains(c))
 }
@@ -591,19 +625,20 @@ fn is_full(a: &Unit, w: Option<f32>) -> bool {
 fn join_cost(role: ColumnRole, a: &Unit, b: &Unit, w: Option<f32>) -> f32 {
     // Titles rarely wrap: a work item of two lines needs a reason (a cut mid-sentence, a full line).
     let title = if matches!(role, R::Focus | R::WorkItem) { 0.2 } else { 0.0 };
-    let mut c = title + if b.same_line {
-        1.5
-    } else if ends_sentence(&a.text) {
-        match role {
-            _ if is_body_role(role) => 0.3,
-            R::Deadline => 1.5,
-            _ => 0.6,
-        }
-    } else if ends_mid_sentence(&a.text) {
-        0.0
-    } else {
-        0.1
-    };
+    let mut c = title
+        + if b.same_line {
+            1.5
+        } else if ends_sentence(&a.text) {
+            match role {
+                _ if is_body_role(role) => 0.3,
+                R::Deadline => 1.5,
+                _ => 0.6,
+            }
+        } else if ends_mid_sentence(&a.text) {
+            0.0
+        } else {
+            0.1
+        };
     if is_full(a, w) && !b.same_line {
         c -= 0.8;
     }
@@ -902,7 +937,11 @@ fn tab_cells(row: &RowLines, raw: &[&str], columns: &[Column]) -> Cells {
         let t = trim(text);
         let continues = !complete
             || text.contains('\t')
-            || fit(last_role, &Unit { line: i, text: normalise(t), width: width(t), same_line: false, full: false }, None) < 1.0;
+            || fit(
+                last_role,
+                &Unit { line: i, text: normalise(t), width: width(t), same_line: false, full: false },
+                None,
+            ) < 1.0;
         if !after.is_empty() || !continues {
             if !t.is_empty() {
                 after.push((i, t.to_string()));
@@ -919,7 +958,8 @@ fn tab_cells(row: &RowLines, raw: &[&str], columns: &[Column]) -> Cells {
     // or trailing empty cells are: choose the alignment whose cells fit their columns better.
     let shift = if filled < n {
         let missing = n - filled;
-        let spannable = columns.iter().skip(1).take_while(|c| matches!(c.role, R::Focus | R::WorkItem)).count();
+        let spannable =
+            columns.iter().skip(1).take_while(|c| matches!(c.role, R::Focus | R::WorkItem)).count();
         let cost_at = |offset: usize| -> f32 {
             cells
                 .iter()
@@ -928,7 +968,19 @@ fn tab_cells(row: &RowLines, raw: &[&str], columns: &[Column]) -> Cells {
                 .map(|(k, cell)| {
                     let role = columns.get(k + offset).map(|c| c.role).unwrap_or(R::Remark);
                     cell.iter()
-                        .map(|(l, t)| fit(role, &Unit { line: *l, text: normalise(t), width: width(t), same_line: false, full: false }, None))
+                        .map(|(l, t)| {
+                            fit(
+                                role,
+                                &Unit {
+                                    line: *l,
+                                    text: normalise(t),
+                                    width: width(t),
+                                    same_line: false,
+                                    full: false,
+                                },
+                                None,
+                            )
+                        })
                         .sum::<f32>()
                 })
                 .sum()
@@ -974,7 +1026,8 @@ fn pieces_of(text: &str, flattened: bool) -> Vec<String> {
             if c.is_whitespace() {
                 let before = chars[..k].iter().rev().find(|c| !c.is_whitespace());
                 let after = chars[k + 1..].iter().find(|c| !c.is_whitespace());
-                let inside = before.is_some_and(|c| c.is_ascii_alphanumeric()) || after.is_some_and(|c| c.is_ascii_alphanumeric());
+                let inside = before.is_some_and(|c| c.is_ascii_alphanumeric())
+                    || after.is_some_and(|c| c.is_ascii_alphanumeric());
                 if inside {
                     if !out.last().is_some_and(|p| p.ends_with(' ')) {
                         if let Some(p) = out.last_mut() {
@@ -1074,8 +1127,10 @@ fn stream_rows(
                 continue;
             }
             if starts || rows.is_empty() {
-                let row = RowLines { no: None, start: u.line, chapter: chapter.clone(), ..Default::default() };
-                let cells = Cells { by_column: vec![Vec::new(); n], widths: col_widths.clone(), after: Vec::new() };
+                let row =
+                    RowLines { no: None, start: u.line, chapter: chapter.clone(), ..Default::default() };
+                let cells =
+                    Cells { by_column: vec![Vec::new(); n], widths: col_widths.clone(), after: Vec::new() };
                 rows.push((row, cells));
             }
             if let Some((_, cells)) = rows.last_mut() {
@@ -1132,7 +1187,8 @@ fn learn_widths(rows: &[&Cells], n: usize) -> Vec<Option<f32>> {
             let all: Vec<f32> =
                 rows.iter().filter_map(|r| r.by_column.get(c)).flatten().map(|(_, t)| width(t)).collect();
             let wider = all.iter().filter(|w| **w > top + 1.0).count();
-            (near.len() >= 2 && near.len() * 2 >= ws.len() && top >= 3.0 && wider * 5 <= all.len()).then_some(top)
+            (near.len() >= 2 && near.len() * 2 >= ws.len() && top >= 3.0 && wider * 5 <= all.len())
+                .then_some(top)
         })
         .collect()
 }
@@ -1156,7 +1212,9 @@ fn wrap_widths(lines: &[Line], from: usize, to: usize) -> Vec<f32> {
     }
     counts
         .iter()
-        .filter(|(w, _)| counts.iter().filter(|(x, _)| (x - w).abs() <= 1.0).map(|(_, n)| n).sum::<usize>() >= 4)
+        .filter(|(w, _)| {
+            counts.iter().filter(|(x, _)| (x - w).abs() <= 1.0).map(|(_, n)| n).sum::<usize>() >= 4
+        })
         .map(|(w, _)| *w)
         .collect()
 }
@@ -1173,7 +1231,8 @@ fn cell_text(pieces: &[(usize, String)], role: ColumnRole, w: Option<f32>) -> St
         }
         let broken = std::mem::replace(&mut prev_full, w.is_some_and(|w| width(&p) >= w - 1.0));
         if is_body_role(role) && !out.is_empty() && !broken {
-            let last_is_body = looks_like_departments(&out) && !out.ends_with(['、', '，', '；', '：', ',', ';']);
+            let last_is_body =
+                looks_like_departments(&out) && !out.ends_with(['、', '，', '；', '：', ',', ';']);
             if last_is_body && looks_like_departments(&p) {
                 out.push('、');
             }
@@ -1188,7 +1247,20 @@ fn cell_text(pieces: &[(usize, String)], role: ColumnRole, w: Option<f32>) -> St
 
 /// Words that end a title line above a table.
 const TITLE_ENDINGS: &[&str] = &[
-    "要点", "规划", "方案", "计划", "意见", "纲要", "办法", "措施", "清单", "分工表", "任务表", "分解表", "台账", "一览表",
+    "要点",
+    "规划",
+    "方案",
+    "计划",
+    "意见",
+    "纲要",
+    "办法",
+    "措施",
+    "清单",
+    "分工表",
+    "任务表",
+    "分解表",
+    "台账",
+    "一览表",
     "安排",
 ];
 
@@ -1247,19 +1319,22 @@ pub fn parse(info: &DocumentInfo, raw_text: &str, lines: &[Line]) -> Option<Docu
         let raw_line = raw.get(i).copied().unwrap_or("");
         // In the work-point template (序号 · 工作重点 · 工作内容 …) 序号 numbers the focus areas, not
         // the rows: such tables are read as a stream of cells below.
-        let number_first = columns.first().is_some_and(|c| c.role == R::Number) && !numbers_focus_areas(&columns);
+        let number_first =
+            columns.first().is_some_and(|c| c.role == R::Number) && !numbers_focus_areas(&columns);
         // A row start: the number in the first tab cell, alone on the line, or leading a
         // flattened line; in sequence (or any number for a table's first row).
         let expected_ok = |n: u32| match last_no {
             None => true,
             Some(p) => n == p + 1 || (restart_allowed && n == 1),
         };
-        let tab_no = raw_line.contains('\t').then(|| raw_line.split('\t').next().and_then(row_number)).flatten();
+        let tab_no =
+            raw_line.contains('\t').then(|| raw_line.split('\t').next().and_then(row_number)).flatten();
         let start = if raw_line.contains('\t') && number_first {
             // A number alone in the first tab cell is structure enough: any number starts a row.
             tab_no.map(|n| (Some(n), true, Vec::new()))
         } else if raw_line.contains('\t') && !number_first {
-            (raw_line.split('\t').filter(|c| !trim(c).is_empty()).count() >= 2).then(|| (None, true, Vec::new()))
+            (raw_line.split('\t').filter(|c| !trim(c).is_empty()).count() >= 2)
+                .then(|| (None, true, Vec::new()))
         } else if let Some(n) = row_number(text).filter(|n| number_first && expected_ok(*n)) {
             Some((Some(n), false, Vec::new()))
         } else if flattened && number_first {
@@ -1275,7 +1350,14 @@ pub fn parse(info: &DocumentInfo, raw_text: &str, lines: &[Line]) -> Option<Docu
             None
         };
         if let Some((no, tabbed, first_pieces)) = start {
-            rows.push(RowLines { no, start: i, body: Vec::new(), first_pieces, tabbed, chapter: chapter.clone() });
+            rows.push(RowLines {
+                no,
+                start: i,
+                body: Vec::new(),
+                first_pieces,
+                tabbed,
+                chapter: chapter.clone(),
+            });
             if no.is_some() {
                 last_no = no;
             }
@@ -1342,7 +1424,8 @@ pub fn parse(info: &DocumentInfo, raw_text: &str, lines: &[Line]) -> Option<Docu
                 continue;
             }
             let t = table_of_row[k];
-            let (cols, flat) = tables.get(t).map(|t| (&t.1, t.2)).unwrap_or((&first.columns, first.flattened));
+            let (cols, flat) =
+                tables.get(t).map(|t| (&t.1, t.2)).unwrap_or((&first.columns, first.flattened));
             let prev_is_row = k > 0 && rows[k - 1].start != usize::MAX;
             let next_is_row = rows.get(k + 1).is_some_and(|r| r.start != usize::MAX);
             let widths = col_widths.get(t).cloned().unwrap_or_default();
@@ -1408,7 +1491,8 @@ pub fn parse(info: &DocumentInfo, raw_text: &str, lines: &[Line]) -> Option<Docu
             continue;
         };
         let cols = tables.get(table_of_row[k]).map(|t| &t.1).unwrap_or(&first.columns);
-        let mut measure = build_record(row, &cells, cols, template_layout, &mut prev_focus, &mut prev_item, &mut account);
+        let mut measure =
+            build_record(row, &cells, cols, template_layout, &mut prev_focus, &mut prev_item, &mut account);
         if template_layout {
             // The template's focus area by meaning: the focus cell, else the work item, else the
             // row above (a table's own work items stay under the area they are printed in).
@@ -1416,7 +1500,8 @@ pub fn parse(info: &DocumentInfo, raw_text: &str, lines: &[Line]) -> Option<Docu
             measure.focus_no = measure.focus_no.or(by_item).or(prev_focus_no);
             prev_focus_no = measure.focus_no;
             if measure.chapter.is_empty() {
-                measure.chapter = measure.focus_no.and_then(template::focus_text).unwrap_or_default().to_string();
+                measure.chapter =
+                    measure.focus_no.and_then(template::focus_text).unwrap_or_default().to_string();
             }
         }
         for (col, cell) in cols.iter().zip(&cells.by_column) {
@@ -1436,10 +1521,7 @@ pub fn parse(info: &DocumentInfo, raw_text: &str, lines: &[Line]) -> Option<Docu
     }
 
     // Targets in 任务目标 cells: with the year the cell or the document states.
-    plan.targets = target_cells
-        .iter()
-        .flat_map(|(cell, _)| cell_targets(cell, plan.year_end))
-        .collect();
+    plan.targets = target_cells.iter().flat_map(|(cell, _)| cell_targets(cell, plan.year_end)).collect();
 
     // Lines after the table and lines between a heading and the next row: prose around the
     // table is kept as passages; numbered paragraphs that might be items are reported.
@@ -1459,13 +1541,21 @@ pub fn parse(info: &DocumentInfo, raw_text: &str, lines: &[Line]) -> Option<Docu
         let pieces = account.pieces.get(i).cloned().unwrap_or_default();
         if pieces.is_empty() {
             ledger.record(source, line.no, &line.text, Use::Unassigned);
-            unassigned.push(Unassigned { source: source.to_string(), line: line.no, text: line.text.clone() });
+            unassigned.push(Unassigned {
+                source: source.to_string(),
+                line: line.no,
+                text: line.text.clone(),
+            });
             continue;
         }
         let mut reported = false;
         for (text, used) in pieces {
             if used == Use::Unassigned && !reported {
-                unassigned.push(Unassigned { source: source.to_string(), line: line.no, text: line.text.clone() });
+                unassigned.push(Unassigned {
+                    source: source.to_string(),
+                    line: line.no,
+                    text: line.text.clone(),
+                });
                 reported = true;
             }
             ledger.record(source, line.no, &text, used);
@@ -1555,7 +1645,8 @@ fn build_record(
     let item = item.or_else(|| prev_item.clone());
     prev_focus.clone_from(&focus);
     prev_item.clone_from(&item);
-    let focus_no = if template_layout { focus.as_deref().and_then(|f| template::focus_of_text(f, false)) } else { None };
+    let focus_no =
+        if template_layout { focus.as_deref().and_then(|f| template::focus_of_text(f, false)) } else { None };
     let chapter = if template_layout {
         focus.clone().unwrap_or_default()
     } else {
@@ -1610,7 +1701,10 @@ fn front_matter(lines: &[Line], header_start: usize, plan: &mut PlanDraft, accou
     }
     let is_title = |t: &str| {
         let t = normalise(t);
-        t.chars().count() <= 60 && TITLE_ENDINGS.iter().any(|e| t.ends_with(e)) && !t.ends_with("通知") && marker(&t).is_none()
+        t.chars().count() <= 60
+            && TITLE_ENDINGS.iter().any(|e| t.ends_with(e))
+            && !t.ends_with("通知")
+            && marker(&t).is_none()
     };
     if let Some(pos) = front.iter().rposition(|&i| !account.is_marked(i) && is_title(&lines[i].text)) {
         let mut parts = vec![front[pos]];
@@ -1677,7 +1771,10 @@ fn outside_lines(
 ) {
     let mut heading = heading.map(str::to_string);
     let mut group: Vec<(usize, String)> = Vec::new();
-    let flush = |group: &mut Vec<(usize, String)>, heading: &Option<String>, plan: &mut PlanDraft, account: &mut Account| {
+    let flush = |group: &mut Vec<(usize, String)>,
+                 heading: &Option<String>,
+                 plan: &mut PlanDraft,
+                 account: &mut Account| {
         if group.is_empty() {
             return;
         }
@@ -1723,7 +1820,8 @@ fn outside_lines(
                 continue;
             }
             // A numbered paragraph with sentences: an item this parser did not read as a row.
-            let item_like = marker(&t).is_some() && normalise(&t).chars().count() > 20 && t.contains(['。', '；']);
+            let item_like =
+                marker(&t).is_some() && normalise(&t).chars().count() > 20 && t.contains(['。', '；']);
             if item_like {
                 flush(&mut group, &heading, plan, account);
                 account.mark(i, &t, Use::Unassigned);
@@ -1756,7 +1854,10 @@ mod tests {
     #[test]
     fn headers_by_name_split_or_not() {
         let h = header("序号\t工作任务\t任务目标\t落实举措\t执行部门\t完成时间").unwrap();
-        assert_eq!(roles(&h), vec![R::Number, R::WorkItem, R::Target, R::Measure, R::Departments, R::Deadline]);
+        assert_eq!(
+            roles(&h),
+            vec![R::Number, R::WorkItem, R::Target, R::Measure, R::Departments, R::Deadline]
+        );
         assert!(!h.flattened);
         let h = header("前言\n序号\n具体任务\n成果形\n式\n责任单位\n1").unwrap();
         assert_eq!((h.start, h.end), (1, 5));
@@ -1793,19 +1894,36 @@ mod tests {
     #[test]
     fn wrapped_cells_are_segmented_by_what_they_look_like() {
         let roles = [R::WorkItem, R::Target, R::Measure, R::Departments, R::Deadline];
-        let units: Vec<Unit> = ["加强专利质量", "专利授权量达到5000件", "开展专利质量提升工程，", "培育高价值专利。", "市知识产权局", "12月底前"]
-            .iter()
-            .map(|t| unit(t))
-            .collect();
+        let units: Vec<Unit> = [
+            "加强专利质量",
+            "专利授权量达到5000件",
+            "开展专利质量提升工程，",
+            "培育高价值专利。",
+            "市知识产权局",
+            "12月底前",
+        ]
+        .iter()
+        .map(|t| unit(t))
+        .collect();
         assert_eq!(assign(&units, &roles, &[], false, true), vec![0, 1, 2, 2, 3, 4]);
         // No target: the row leaves that column empty, not the measure.
-        let units: Vec<Unit> = ["加强专利质量", "开展专利质量提升工程，培育高价值专利。", "市知识产权局", "全年"].iter().map(|t| unit(t)).collect();
+        let units: Vec<Unit> =
+            ["加强专利质量", "开展专利质量提升工程，培育高价值专利。", "市知识产权局", "全年"]
+                .iter()
+                .map(|t| unit(t))
+                .collect();
         assert_eq!(assign(&units, &roles, &[], false, true), vec![0, 2, 3, 4]);
         // Prose after the last row is not a time cell.
-        let units: Vec<Unit> = ["加强专利质量", "开展专利质量提升工程。", "市知识产权局", "全年", "各单位要高度重视，认真抓好落实，确保各项任务按期完成。"]
-            .iter()
-            .map(|t| unit(t))
-            .collect();
+        let units: Vec<Unit> = [
+            "加强专利质量",
+            "开展专利质量提升工程。",
+            "市知识产权局",
+            "全年",
+            "各单位要高度重视，认真抓好落实，确保各项任务按期完成。",
+        ]
+        .iter()
+        .map(|t| unit(t))
+        .collect();
         assert_eq!(assign(&units, &roles, &[], false, true), vec![0, 2, 3, 4, 5]);
     }
 
