@@ -1466,18 +1466,21 @@ pub fn parse(info: &DocumentInfo, raw_text: &str, lines: &[Line]) -> Option<Docu
     plan.year_start = info.year_start.or(year_start);
     plan.year_end = info.year_end.or(year_end).or(plan.year_start);
 
+    // The 2018 template's tables: its header (序号 · 工作重点 · 工作内容 …), or a focus and a task
+    // column whose cells print the template's focus areas or work items.
     let template_layout = tables.iter().any(|(from, cols, _)| {
         let has_focus = cols.iter().any(|c| c.role == R::Focus);
         let has_item = cols.iter().any(|c| c.role == R::WorkItem);
-        has_focus
-            && has_item
-            && cells_of.iter().skip(*from).flatten().any(|c| {
-                cols.iter().zip(&c.by_column).any(|(col, cell)| {
-                    let t = cell_text(cell, col.role, None);
-                    col.role == R::Focus && template::focus_of_text(&t, false).is_some()
-                        || col.role == R::WorkItem && template::work_item_match(&t, false).is_some()
+        numbers_focus_areas(cols)
+            || has_focus
+                && has_item
+                && cells_of.iter().skip(*from).flatten().any(|c| {
+                    cols.iter().zip(&c.by_column).any(|(col, cell)| {
+                        let t = cell_text(cell, col.role, None);
+                        col.role == R::Focus && template::focus_of_text(&t, false).is_some()
+                            || col.role == R::WorkItem && template::work_item_match(&t, false).is_some()
+                    })
                 })
-            })
     });
     let mut prev_focus: Option<String> = None;
     let mut prev_item: Option<String> = None;
