@@ -135,4 +135,12 @@ fixtures! {
     table_punctuation_runs => "table-punctuation-runs",
     table_year_from_heading => "table-year-from-heading",
     table_no_heading_no_year => "table-no-heading-no-year",
+    grid_tab_separated => "grid-tab-separated",
+    grid_cell_per_line => "grid-cell-per-line",
+    grid_header_split => "grid-header-split",
+    grid_page_break => "grid-page-break",
+    grid_chapter_headings => "grid-chapter-headings",
+    grid_wrapped_no_heading => "grid-wrapped-no-heading",
+    grid_merged_cells => "grid-merged-cells",
+    real_table_zhejiang_2016 => "real-table-zhejiang-2016",
 }
