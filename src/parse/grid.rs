@@ -207,6 +207,17 @@ pub struct Header {
     pub flattened: bool,
 }
 
+impl Header {
+    /// The 2018 compilation's five columns (序号 · 工作重点 · 工作内容 · 具体举措及成果形式 · 责任部门)
+    /// flattened by PDF extraction, the one layout the table parser reads; a table that prints 成果形式,
+    /// 任务目标, 牵头/配合 or a deadline in columns of their own is read here.
+    pub fn is_compilation_layout(&self) -> bool {
+        use ColumnRole as R;
+        let roles: Vec<ColumnRole> = self.columns.iter().map(|c| c.role).collect();
+        self.flattened && roles == [R::Number, R::Focus, R::WorkItem, R::Measure, R::Departments]
+    }
+}
+
 /// Longest header text considered (a header of 14 long names).
 const MAX_HEADER_CHARS: usize = 120;
 /// Lines a header may be split over (one name per line, a name broken in two, blank lines).

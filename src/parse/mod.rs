@@ -236,15 +236,14 @@ pub fn parse_document(info: &DocumentInfo, text: &str) -> ParsedDocument {
     } else {
         let lines = lines::split_lines(text);
         // Which parser reads the document, decided by its first table header:
-        // - the 2018 compilation's header (责任部门 and the 003 words) printed on one line with
-        //   spaces, over tables with region headings (北京市 2018年工作要点): the PDF-flattened
-        //   compilation -> `table`;
+        // - the 2018 compilation's five columns (责任部门 and the 003 words) printed on one line
+        //   with spaces: the PDF-flattened compilation -> `table` (if it reads a plan);
         // - any other header of known column names (tab-separated, one cell per line, split over
         //   lines, other columns, or the 2018 layout without a region heading) -> `grid`;
         // - no table (or a header with nothing under it) -> `prose`.
         let raw: Vec<&str> = text.split('\n').collect();
         let flattened_2018 = table::looks_like_table_document(&lines)
-            && grid::first_header(&lines, &raw).map_or(true, |h| h.flattened);
+            && grid::first_header(&lines, &raw).map_or(true, |h| h.is_compilation_layout());
         let compilation = if flattened_2018 { Some(table::parse(info, &lines)) } else { None };
         match compilation {
             Some(draft) if !draft.plans.is_empty() => draft,
