@@ -135,4 +135,6 @@ fixtures! {
     table_punctuation_runs => "table-punctuation-runs",
     table_year_from_heading => "table-year-from-heading",
     table_no_heading_no_year => "table-no-heading-no-year",
+    table_new_paragraph_with_own_department => "table-new-paragraph-with-own-department",
+    table_department_cell_merged_over_two_rows => "table-department-cell-merged-over-two-rows",
 }
