@@ -143,4 +143,6 @@ fixtures! {
     grid_wrapped_no_heading => "grid-wrapped-no-heading",
     grid_merged_cells => "grid-merged-cells",
     real_table_zhejiang_2016 => "real-table-zhejiang-2016",
+    table_new_paragraph_with_own_department => "table-new-paragraph-with-own-department",
+    table_department_cell_merged_over_two_rows => "table-department-cell-merged-over-two-rows",
 }
