@@ -642,7 +642,8 @@ fn parse_unit(
         }
     }
     finish_row(&mut row, &mut rows);
-    let rows = join_rows_without_departments(rows);
+    let rows: Vec<Row> = rows.into_iter().flat_map(split_at_new_department_cell).collect();
+    let rows = share_department_cells_on_row_boundaries(join_rows_without_departments(rows));
 
     let region = unit.region.clone();
     // Title and year as the unit's heading prints them; a unit without a heading takes its year
@@ -948,6 +949,74 @@ fn join_rows_without_departments(rows: Vec<Row>) -> Vec<Row> {
     out
 }
 
+/// A department cell printed vertically centred in its measure cell closes the row, and the
+/// measure's sentence goes on after it. Once that sentence has ended, a new paragraph that
+/// brings a department cell of its own is not more of the same measure: it is the next row
+/// under the same work item (…推广 省知识产权局 / 应用工作。… / 建设…信息。 省工商局).
+/// A department cell that a page break or a line break leaves open (省知识产权局、省 / …) never
+/// ends a row here.
+fn split_at_new_department_cell(row: Row) -> Vec<Row> {
+    let mut out = Vec::new();
+    let mut row = row;
+    while let Some((k, start)) =
+        new_paragraph_with_own_department(&row).and_then(|k| Some((k, row.measure.get(k)?.line)))
+    {
+        let mut next = Row {
+            measure: row.measure.split_off(k),
+            dept: row.dept.iter().filter(|d| d.line >= start).cloned().collect(),
+            inherited_work: match row.work.is_empty() {
+                true => row.inherited_work.clone(),
+                false => Some(row.work_text()),
+            },
+            focus_no: row.focus_no,
+            focus_cell: row.focus_cell,
+            last_col: row.last_col,
+            ..Row::default()
+        };
+        row.dept.retain(|d| d.line < start);
+        std::mem::swap(&mut row, &mut next);
+        out.push(next);
+    }
+    out.push(row);
+    out
+}
+
+/// The index of the measure piece that begins a new paragraph with its own department cell, in
+/// a row already closed by a complete department cell whose measure then ended its sentence.
+fn new_paragraph_with_own_department(row: &Row) -> Option<usize> {
+    let pairs = row.measure.windows(2).enumerate().map(|(k, pair)| (k + 1, &pair[0], &pair[1]));
+    // `m` begins a line after a piece that ended a sentence.
+    let mut paragraphs =
+        pairs.filter(|(_, prev, m)| m.line > prev.line && normalise(&prev.text).ends_with('。'));
+    paragraphs.find_map(|(k, _, m)| {
+        let before: Vec<Frag> = row.dept.iter().filter(|d| d.line < m.line).cloned().collect();
+        let closed_at = before.first()?.line;
+        // The measure went on after the department cell and ended its sentence before `m`.
+        let went_on = row.measure.iter().take(k).any(|x| x.line > closed_at);
+        let own = row.dept.iter().any(|d| d.line > m.line);
+        let cell = join(&before);
+        (went_on && own && dept_list(&cell) && !dept_incomplete(&cell)).then_some(k)
+    })
+}
+
+/// A department cell merged over two rows is printed vertically centred on their boundary: its
+/// last line carries the first piece of the next row, and that row, which has a measure, has no
+/// department cell of its own before the row after it starts. Both rows get the cell.
+fn share_department_cells_on_row_boundaries(mut rows: Vec<Row>) -> Vec<Row> {
+    for k in 1..rows.len() {
+        let (above, below) = rows.split_at_mut(k);
+        let (Some(prev), Some(r)) = (above.last(), below.first_mut()) else { continue };
+        let Some(last_dept) = prev.dept.last() else { continue };
+        // The next row's work item begins on the cell's last line (…法厅 探索以公证方式…).
+        let on_boundary = r.work.first().is_some_and(|w| w.line == last_dept.line);
+        let closed = !dept_incomplete(&join(&prev.dept));
+        if on_boundary && closed && r.dept.is_empty() && !r.measure.is_empty() {
+            r.dept = prev.dept.clone();
+        }
+    }
+    rows
+}
+
 fn row_to_measure(r: Row, focus_printed: Option<String>) -> MeasureDraft {
     let work = if r.work.is_empty() { r.inherited_work.clone() } else { Some(r.work_text()) };
     let focus_no = work.as_deref().and_then(template::focus_of_work_item).or(r.focus_no);
@@ -1005,6 +1074,59 @@ mod tests {
         // Within a measure line it stays one piece.
         let line = "组织开展“剑网 2018”专项行动，加强网络的日常审查、监管";
         assert_eq!(split_overwide(split_pieces(line), &w).len(), 1);
+    }
+
+    fn frags(pieces: &[(usize, &str)]) -> Vec<Frag> {
+        pieces.iter().map(|(line, t)| Frag { line: *line, text: t.to_string(), width: width(t) }).collect()
+    }
+
+    fn row(work: &[(usize, &str)], measure: &[(usize, &str)], dept: &[(usize, &str)]) -> Row {
+        Row { work: frags(work), measure: frags(measure), dept: frags(dept), ..Row::default() }
+    }
+
+    #[test]
+    fn a_new_paragraph_with_its_own_department_cell_is_the_next_row() {
+        let r = row(
+            &[(1, "增加服务网点")],
+            &[(1, "建设专题数据库，推进系统的推广"), (3, "应用工作。培训 200人。"), (4, "建设商标平台，提供信息。")],
+            &[(2, "省知识产权局"), (5, "省工商局")],
+        );
+        let rows = split_at_new_department_cell(r);
+        assert_eq!(rows.len(), 2);
+        assert_eq!(join(&rows[0].dept), "省知识产权局");
+        assert_eq!(join(&rows[1].measure), "建设商标平台，提供信息。");
+        assert_eq!(join(&rows[1].dept), "省工商局");
+        assert_eq!(rows[1].inherited_work.as_deref(), Some("增加服务网点"));
+    }
+
+    #[test]
+    fn a_department_cell_left_open_or_a_sentence_after_it_keeps_one_row() {
+        // The cell is cut mid-list (省知识产权局、省 / 工商局): one cell, one row.
+        let open = row(
+            &[(1, "增加服务网点")],
+            &[(1, "建设专题数据库，推进系统的推广"), (3, "应用工作。"), (4, "建设商标平台，提供信息。")],
+            &[(2, "省知识产权局、省"), (5, "工商局")],
+        );
+        assert_eq!(split_at_new_department_cell(open).len(), 1);
+        // A sentence printed after the department cell brings no cell of its own.
+        let tail = row(
+            &[(1, "增加服务网点")],
+            &[(1, "建设专题数据库，推进系统的推广"), (3, "应用工作。"), (4, "发挥律师作用。")],
+            &[(2, "省知识产权局")],
+        );
+        assert_eq!(split_at_new_department_cell(tail).len(), 1);
+    }
+
+    #[test]
+    fn a_department_cell_on_a_row_boundary_is_shared_by_a_row_without_one() {
+        let above = row(&[(1, "支持法律服务机构")], &[(2, "选择机构。")], &[(3, "知识产权局、省司"), (4, "法厅")]);
+        let below = row(&[(4, "探索以公证方式保管证据")], &[(6, "鼓励当事人公证。")], &[]);
+        let rows = share_department_cells_on_row_boundaries(vec![above.clone(), below]);
+        assert_eq!(join(&rows[1].dept), "知识产权局、省司法厅");
+        // A row that begins below the cell's last line has an empty department cell of its own.
+        let later = row(&[(5, "探索以公证方式保管证据")], &[(6, "鼓励当事人公证。")], &[]);
+        let rows = share_department_cells_on_row_boundaries(vec![above, later]);
+        assert!(rows[1].dept.is_empty());
     }
 
     #[test]
