@@ -10,7 +10,7 @@ use super::lines::{is_page_number, normalise, width, Line};
 use super::targets;
 use super::{Diagnostic, DiagnosticCode, DocumentDraft, DocumentInfo, Ledger, MeasureDraft, PassageDraft, PlanDraft, Use};
 use crate::agency::looks_like_body;
-use crate::model::{Role, Unassigned};
+use crate::model::{Department, Role, Unassigned};
 
 /// Numbering levels: `一、` chapter, `（一）` section, `1.` item.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -114,17 +114,35 @@ pub fn parse(info: &DocumentInfo, lines: &[Line]) -> DocumentDraft {
     }
     let markers: Vec<(usize, Marker)> = markers.into_iter().filter(|(i, _)| !duplicate[*i]).collect();
 
-    // The measures are the longest run of consecutive numbers at one depth.
-    let run = longest_run(&markers);
+    let paragraph_mode = is_paragraph_mode(lines, &content);
+    let wrap = wrap_width(lines, &content);
+    let heading_like: Vec<bool> =
+        markers.iter().map(|(i, m)| is_heading_like(lines, &status, *i, m, paragraph_mode, wrap)).collect();
+
+    // The measures are the longest run of consecutive numbers at one depth, unless that run is
+    // made of bare headings (一、… over unnumbered paragraphs): then the paragraphs are the items.
+    let mut run = longest_run(&markers);
+    let headings_in_run = run.iter().filter(|&&k| heading_like[k]).count();
+    if headings_in_run * 2 > run.len() {
+        run.clear();
+    }
     let measure_depth = run.first().map(|&k| markers[k].1.depth);
     let in_run: Vec<bool> = {
         let mut v = vec![false; markers.len()];
         for &k in &run {
             v[k] = true;
         }
+        // Items at the run's depth that carry a body are items too, where the numbering skips a
+        // number or starts again under each chapter.
+        if let (Some(&first), Some(&last)) = (run.first(), run.last()) {
+            for k in first..=last {
+                if Some(markers[k].1.depth) == measure_depth && !heading_like[k] {
+                    v[k] = true;
+                }
+            }
+        }
         v
     };
-    let paragraph_mode = is_paragraph_mode(lines, &content);
 
     let mut plan = PlanDraft { region: info.region.clone().unwrap_or_default(), ..Default::default() };
     let first_marker_line = markers.first().map(|(i, _)| *i).unwrap_or(lines.len());
@@ -137,7 +155,11 @@ pub fn parse(info: &DocumentInfo, lines: &[Line]) -> DocumentDraft {
     let mut chapter_by_depth: [Option<String>; 4] = [None, None, None, None];
     let mut k = 0;
     let mut passage: Option<(Option<String>, Vec<usize>)> = None;
-    let mut i = first_marker_line;
+    let mut i = if run.is_empty() { lines.len() } else { first_marker_line };
+    if run.is_empty() {
+        let shape = Shape { paragraph_mode, wrap, blank_separates: blank_lines_separate(lines, &content) };
+        paragraph_items(source, lines, &markers, &heading_like, first_marker_line, shape, &mut plan, &mut status, &mut diagnostics);
+    }
     while i < lines.len() {
         if status[i].is_some() {
             i += 1;
@@ -174,8 +196,14 @@ pub fn parse(info: &DocumentInfo, lines: &[Line]) -> DocumentDraft {
                 status[i] = Some(Use::Heading);
                 passage = Some((Some(heading), Vec::new()));
             } else {
-                // A numbered paragraph outside the run (a challenge, a principle): prose.
+                // A numbered paragraph outside the run (a challenge, a principle): prose, said.
                 passage = Some((enclosing_chapter(&chapter_by_depth, Depth::Item).into(), vec![i]));
+                diagnostics.push(Diagnostic::new(
+                    source,
+                    lines[i].no,
+                    DiagnosticCode::NumberedNotItem,
+                    format!("numbered paragraph {} is outside the run of items; kept as a passage", m.number),
+                ));
             }
             i += 1;
             continue;
@@ -199,7 +227,7 @@ pub fn parse(info: &DocumentInfo, lines: &[Line]) -> DocumentDraft {
 
     // Titles: only where the document titles its items (most first sentences short, more follows).
     if titles_items(&plan.measures) {
-        for m in &mut plan.measures {
+        for m in plan.measures.iter_mut().filter(|m| m.title.is_none()) {
             split_title(m);
         }
     }
@@ -230,6 +258,222 @@ pub fn parse(info: &DocumentInfo, lines: &[Line]) -> DocumentDraft {
         diagnostics,
         ledger,
     }
+}
+
+/// How a document lays out its paragraphs.
+#[derive(Debug, Clone, Copy)]
+struct Shape {
+    /// One paragraph per line (web pages, 002, 004) rather than wrapped over short lines (000).
+    paragraph_mode: bool,
+    /// Width of a full line of wrapped text.
+    wrap: f32,
+    /// Blank lines mark paragraph breaks (they do not stand between every pair of lines).
+    blank_separates: bool,
+}
+
+/// Width of a full wrapped line: the 90th percentile of the widths of content lines.
+fn wrap_width(lines: &[Line], content: &[usize]) -> f32 {
+    let mut widths: Vec<f32> = content.iter().map(|&i| width(&lines[i].text)).collect();
+    widths.sort_by(|a, b| a.total_cmp(b));
+    widths.get(widths.len() * 9 / 10).or(widths.last()).copied().unwrap_or(0.0)
+}
+
+/// Do blank lines separate paragraphs? Not when a PDF extraction put one after every line.
+fn blank_lines_separate(lines: &[Line], content: &[usize]) -> bool {
+    let adjacent = content.windows(2).filter(|w| w[1] == w[0] + 1).count();
+    let blanks = lines.iter().filter(|l| l.text.is_empty()).count();
+    blanks > 0 && adjacent * 4 >= content.len()
+}
+
+/// A numbered line that is only a heading: short, no sentence inside, no department clause,
+/// and (in wrapped text) shorter than a full line, so that no body runs on from it.
+fn is_heading_like(lines: &[Line], status: &[Option<Use>], i: usize, m: &Marker, paragraph_mode: bool, wrap: f32) -> bool {
+    let rest = normalise(&m.rest);
+    let body = rest.trim_end_matches(['。', '；', '：']);
+    if body.chars().count() > 40 || body.contains('。') || trailing_clause(&rest).is_some() {
+        return false;
+    }
+    let next = (i + 1..lines.len()).find(|&j| status[j].is_none());
+    if next.map(|j| is_department_line(&lines[j].text)).unwrap_or(false) {
+        return false;
+    }
+    paragraph_mode || width(&lines[i].text) < 0.8 * wrap
+}
+
+/// An unnumbered paragraph under a heading, before it is made a measure or a passage.
+struct Paragraph {
+    /// Index into `markers` of the deepest heading above it.
+    heading: Option<usize>,
+    chapter: String,
+    /// The printed number when the paragraph is a numbered line that is not a heading.
+    no: Option<u32>,
+    lines: Vec<usize>,
+}
+
+/// Documents whose items are unnumbered paragraphs under 一、/（一） headings: every numbered line
+/// is a heading; the paragraphs of the chapters that assign work are the measures. A chapter
+/// assigns work when one of its paragraphs closes with a department clause (or, in a document
+/// that names no departments, every chapter does); lead-ins ending in ： are prose.
+#[allow(clippy::too_many_arguments)]
+fn paragraph_items(
+    source: &str,
+    lines: &[Line],
+    markers: &[(usize, Marker)],
+    heading_like: &[bool],
+    first_marker_line: usize,
+    shape: Shape,
+    plan: &mut PlanDraft,
+    status: &mut [Option<Use>],
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    let mut chapter_by_depth: [Option<String>; 4] = [None, None, None, None];
+    let mut paragraphs: Vec<Paragraph> = Vec::new();
+    let mut open: Option<Paragraph> = None;
+    let mut heading: Option<usize> = None;
+    let mut k = 0;
+    for i in first_marker_line..lines.len() {
+        while k < markers.len() && markers[k].0 < i {
+            k += 1;
+        }
+        if status[i].is_some() {
+            if shape.blank_separates && lines[i].text.is_empty() {
+                paragraphs.extend(open.take());
+            }
+            continue;
+        }
+        if k < markers.len() && markers[k].0 == i {
+            paragraphs.extend(open.take());
+            let m = &markers[k].1;
+            if heading_like[k] {
+                chapter_by_depth[m.depth as usize] = Some(trim_heading(&m.rest));
+                for deeper in chapter_by_depth.iter_mut().skip(m.depth as usize + 1) {
+                    *deeper = None;
+                }
+                status[i] = Some(Use::Heading);
+                heading = Some(k);
+                continue;
+            }
+            // A numbered line with a body: a paragraph of its own that keeps its number.
+            open = Some(Paragraph {
+                heading,
+                chapter: enclosing_chapter(&chapter_by_depth, Depth::Item),
+                no: Some(m.number),
+                lines: vec![i],
+            });
+        } else {
+            let p = open.get_or_insert_with(|| Paragraph {
+                heading,
+                chapter: enclosing_chapter(&chapter_by_depth, Depth::Item),
+                no: None,
+                lines: Vec::new(),
+            });
+            p.lines.push(i);
+        }
+        let text = &lines[i].text;
+        let closes = if shape.paragraph_mode {
+            ends_sentence(text)
+        } else {
+            let so_far = open.as_ref().map(|p| joined(lines, status, p.lines[0], i)).unwrap_or_default();
+            closes_with_departments(&so_far) || ends_sentence(text) && width(text) < 0.9 * shape.wrap
+        };
+        if closes || text.ends_with(['：', ':']) {
+            paragraphs.extend(open.take());
+        }
+    }
+    paragraphs.extend(open.take());
+
+    let text_of = |p: &Paragraph| {
+        let raw: String = p.lines.iter().map(|&i| lines[i].text.as_str()).collect::<Vec<_>>().join("");
+        let t = normalise(&raw);
+        match p.no.and_then(|_| p.lines.first()).and_then(|&i| marker(&lines[i].text)) {
+            Some(m) => normalise(&format!("{}{}", m.rest, &raw[lines[p.lines[0]].text.len()..])),
+            None => t,
+        }
+    };
+    let has_clause = |p: &Paragraph| {
+        let t = text_of(p);
+        trailing_clause(&t).or_else(|| trailing_labelled_clause(&t)).is_some()
+    };
+    let any_clause = paragraphs.iter().any(|p| has_clause(p));
+    let working: Vec<Option<usize>> = paragraphs.iter().filter(|p| has_clause(p)).map(|p| p.heading).collect();
+    let is_item = |p: &Paragraph| {
+        let t = text_of(p);
+        let lead_in = t.ends_with(['：', ':']);
+        !lead_in && (!any_clause || working.contains(&p.heading))
+    };
+    // Where every heading of the deepest level has one paragraph, heading and paragraph are one
+    // numbered item: the heading is its title.
+    let items: Vec<&Paragraph> = paragraphs.iter().filter(|p| is_item(p)).collect();
+    let mut per_heading: Vec<(usize, usize)> = Vec::new();
+    for p in &items {
+        if let Some(h) = p.heading {
+            match per_heading.iter_mut().find(|(k, _)| *k == h) {
+                Some(e) => e.1 += 1,
+                None => per_heading.push((h, 1)),
+            }
+        }
+    }
+    let deepest = per_heading.iter().map(|(h, _)| markers[*h].1.depth).max();
+    let titled_by_heading = per_heading.len() >= 2
+        && deepest.map(|d| d >= Depth::Section).unwrap_or(false)
+        && items.iter().all(|p| p.no.is_none() && p.heading.map(|h| Some(markers[h].1.depth) == deepest).unwrap_or(false))
+        && per_heading.iter().all(|(_, n)| *n == 1);
+
+    for p in &paragraphs {
+        if !is_item(p) {
+            let text = text_of(p);
+            if !text.ends_with(['：', ':']) {
+                diagnostics.push(Diagnostic::new(
+                    source,
+                    lines[p.lines[0]].no,
+                    DiagnosticCode::ParagraphNotItem,
+                    "paragraph under a heading kept as a passage: its chapter names no department",
+                ));
+            }
+            let heading = p.heading.map(|h| trim_heading(&markers[h].1.rest));
+            let mut one = Some((heading, p.lines.clone()));
+            flush_passage(&mut one, lines, plan, status);
+            continue;
+        }
+        let (first, last) = (p.lines[0], *p.lines.last().unwrap_or(&p.lines[0]));
+        let mut body = text_of(p);
+        let departments = take_departments(&mut body);
+        let body = body.trim().to_string();
+        let mut measure = MeasureDraft {
+            no: p.no,
+            chapter: p.chapter.clone(),
+            text: if body.is_empty() { None } else { Some(body) },
+            departments,
+            lines: [lines[first].no, lines[last].no],
+            ..Default::default()
+        };
+        if let (true, Some(h)) = (titled_by_heading, p.heading) {
+            let (at, m) = (markers[h].0, &markers[h].1);
+            measure.no = Some(m.number);
+            measure.title = Some(trim_heading(&m.rest));
+            measure.chapter = enclosing_chapter(&chapter_by_depth_at(markers, heading_like, h), m.depth);
+            measure.lines[0] = lines[at].no;
+            status[at] = Some(Use::Measure);
+        }
+        for &i in &p.lines {
+            status[i] = Some(Use::Measure);
+        }
+        plan.measures.push(measure);
+    }
+}
+
+/// The chapters in force at heading `h` (for items titled by their heading).
+fn chapter_by_depth_at(markers: &[(usize, Marker)], heading_like: &[bool], h: usize) -> [Option<String>; 4] {
+    let mut chapters: [Option<String>; 4] = [None, None, None, None];
+    for (k, (_, m)) in markers.iter().enumerate().take(h + 1) {
+        if heading_like[k] {
+            chapters[m.depth as usize] = Some(trim_heading(&m.rest));
+            for deeper in chapters.iter_mut().skip(m.depth as usize + 1) {
+                *deeper = None;
+            }
+        }
+    }
+    chapters
 }
 
 /// Indices (into `markers`) of the longest run 1, 2, 3 … at one depth, in document order.
@@ -347,6 +591,41 @@ pub fn trailing_clause(text: &str) -> Option<(usize, String)> {
     None
 }
 
+/// Labels that open a department clause printed after the text without brackets:
+/// `…。责任单位：市知识产权局`, `…。局内：保护处、运用处`.
+const CLAUSE_LABELS: &[&str] =
+    &["责任单位", "责任部门", "牵头单位", "牵头部门", "实施单位", "承办单位", "局内", "主办单位"];
+
+/// The trailing labelled department clause of a text (after the last full stop): (offset, clause).
+fn trailing_labelled_clause(text: &str) -> Option<(usize, String)> {
+    let t = text.trim_end_matches(['。', ' ']);
+    let at = CLAUSE_LABELS
+        .iter()
+        .filter_map(|l| {
+            [format!("{l}："), format!("{l}:")].iter().filter_map(|label| t.rfind(label.as_str())).max()
+        })
+        .max()?;
+    let before = &t[..at];
+    let opens_clause = before.is_empty() || before.ends_with(['。', '；', ';', '（', '(', ' ']);
+    let clause = &t[at..];
+    (opens_clause && !clause.contains('。')).then(|| (at, clause.to_string()))
+}
+
+/// Cut the department clause off the end of a normalised item text and read it. A clause that
+/// names no roles names the bodies in charge (lead).
+fn take_departments(body: &mut String) -> Vec<Department> {
+    if let Some((at, clause)) = trailing_clause(body).or_else(|| trailing_labelled_clause(body)) {
+        let departments = parse_departments(&clause, Some(Role::Lead));
+        if !departments.is_empty() {
+            body.truncate(at);
+            let trimmed = body.trim_end_matches(['（', '(']).len();
+            body.truncate(trimmed);
+            return departments;
+        }
+    }
+    Vec::new()
+}
+
 /// Does a bracketed clause name bodies (局, 厅, 部门 …) or roles (牵头, 负责 …)?
 fn looks_like_departments(clause: &str) -> bool {
     let inner: String = clause.chars().skip(1).take(clause.chars().count().saturating_sub(2)).collect();
@@ -382,11 +661,7 @@ fn build_measure(m: &Marker, lines: &[Line], start: usize, end: usize, chapter: 
         text.push_str(&line.text);
     }
     let mut body = normalise(&text);
-    let mut departments = Vec::new();
-    if let Some((at, clause)) = trailing_clause(&body) {
-        departments = parse_departments(&clause, Some(Role::Lead));
-        body.truncate(at);
-    }
+    let departments = take_departments(&mut body);
     let body = body.trim().to_string();
     MeasureDraft {
         no: Some(m.number),
