@@ -278,7 +278,9 @@ fn parse_file(args: &[String]) -> Result<(), String> {
 
 /// The level a region's name suggests, when the reader names none.
 fn level_of_region(region: &str) -> Level {
-    if plan_compare::parse::regions::PROVINCES.iter().any(|r| r.name == region || r.short == region) {
+    if ["全国", "国家", "中国", "国务院"].contains(&region) {
+        Level::National
+    } else if plan_compare::parse::regions::PROVINCES.iter().any(|r| r.name == region || r.short == region) {
         Level::Province
     } else if region.ends_with(['区', '县', '旗']) {
         Level::District

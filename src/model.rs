@@ -14,6 +14,9 @@ pub enum Level {
     Province,
     City,
     District,
+    /// Central government bodies (国务院, 国家知识产权局). Last, so that bundles encoded before it
+    /// existed keep their variant numbers.
+    National,
 }
 
 impl Level {
@@ -22,6 +25,7 @@ impl Level {
             Level::Province => "province",
             Level::City => "city",
             Level::District => "district",
+            Level::National => "national",
         }
     }
 }

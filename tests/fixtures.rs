@@ -14,6 +14,7 @@ fn info_from(v: &Value, name: &str) -> DocumentInfo {
     let level = match v["level"].as_str() {
         Some("city") => Level::City,
         Some("district") => Level::District,
+        Some("national") => Level::National,
         _ => Level::Province,
     };
     let kind = match v["kind"].as_str() {
@@ -121,6 +122,7 @@ fixtures! {
     prose_paragraph_items => "prose-paragraph-items",
     prose_paragraph_items_wrapped => "prose-paragraph-items-wrapped",
     prose_headed_items => "prose-headed-items",
+    prose_internal_units => "prose-internal-units",
     table_basic => "table-basic",
     table_page_break_mid_cell => "table-page-break-mid-cell",
     table_interleaved_cells => "table-interleaved-cells",

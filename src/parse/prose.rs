@@ -562,6 +562,7 @@ fn joined(lines: &[Line], status: &[Option<Use>], from: usize, to: usize) -> Str
 fn is_department_line(text: &str) -> bool {
     let t = normalise(text);
     t.starts_with(['（', '(']) && trailing_clause(&t).map(|(i, _)| i == 0).unwrap_or(false)
+        || trailing_labelled_clause(&t).map(|(i, _)| i == 0).unwrap_or(false)
 }
 
 fn closes_with_departments(text: &str) -> bool {

@@ -100,8 +100,8 @@ impl<'a> Selection<'a> {
             corpus.theme_index(t)?;
         }
         for l in &opts.levels {
-            if !["province", "city", "district"].contains(&l.as_str()) {
-                return Err(QueryError::invalid("levels", format!("{l:?} is not one of province, city, district")));
+            if !["national", "province", "city", "district"].contains(&l.as_str()) {
+                return Err(QueryError::invalid("levels", format!("{l:?} is not one of national, province, city, district")));
             }
         }
         for k in &opts.kinds {

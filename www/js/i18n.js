@@ -62,6 +62,7 @@ const strings = {
   line: ['第 {n} 行', 'line {n}'],
   error: ['错误：', 'Error: '],
   badState: ['链接中有无效参数，已忽略：', 'Ignored invalid link parameters: '],
+  national: ['国家级', 'national'],
   province: ['省级', 'province'],
   city: ['市级', 'city'],
   district: ['区县级', 'district'],

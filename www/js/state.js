@@ -6,7 +6,7 @@ import { LANGS } from './i18n.js';
 
 export const VIEWS = ['explore', 'themes', 'diff', 'own'];
 const KEYS = ['lang', 'plans', 'region', 'level', 'year', 'focus', 'agency', 'theme', 'q', 'sort', 'at', 'color', 'item'];
-const LEVELS = ['province', 'city', 'district'];
+const LEVELS = ['national', 'province', 'city', 'district'];
 
 const isPlan = (id) => api.plan(id) !== undefined;
 const isTheme = (id) => api.theme(id) !== undefined;

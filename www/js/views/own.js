@@ -47,7 +47,7 @@ export function render(root, { set }) {
       h('div', { class: 'row' },
         h('label', { class: 'field', for: 'own-region' }, h('span', {}, t('regionInput')),
           h('input', { id: 'own-region', value: form.region, maxlength: 100, oninput: bind('region') })),
-        select('own-level', t('level'), ['province', 'city', 'district'].map((l) => [l, levelLabel(l)]), form.level, (v) => { form.level = v; }),
+        select('own-level', t('level'), ['national', 'province', 'city', 'district'].map((l) => [l, levelLabel(l)]), form.level, (v) => { form.level = v; }),
         h('label', { class: 'field', for: 'own-year' }, h('span', {}, t('year')),
           h('input', { id: 'own-year', inputmode: 'numeric', pattern: '\\d{4}', value: form.year, size: 6, oninput: bind('year') }))),
       h('p', {}, h('button', { type: 'submit', id: 'own-parse' }, t('parse')))));
