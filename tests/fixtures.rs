@@ -123,6 +123,7 @@ fixtures! {
     prose_paragraph_items_wrapped => "prose-paragraph-items-wrapped",
     prose_headed_items => "prose-headed-items",
     prose_internal_units => "prose-internal-units",
+    prose_web_page => "prose-web-page",
     table_basic => "table-basic",
     table_page_break_mid_cell => "table-page-break-mid-cell",
     table_interleaved_cells => "table-interleaved-cells",

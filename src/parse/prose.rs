@@ -6,7 +6,7 @@
 //! numbered lists elsewhere (challenges, principles) and unnumbered prose become passages.
 
 use super::departments::parse_departments;
-use super::lines::{is_page_number, normalise, width, Line};
+use super::lines::{has_date, is_page_furniture, is_page_number, normalise, width, Line};
 use super::targets;
 use super::{Diagnostic, DiagnosticCode, DocumentDraft, DocumentInfo, Ledger, MeasureDraft, PassageDraft, PlanDraft, Use};
 use crate::agency::looks_like_body;
@@ -89,6 +89,7 @@ pub fn parse(info: &DocumentInfo, lines: &[Line]) -> DocumentDraft {
     let source = info.source.as_str();
     let mut ledger = Ledger::default();
     let mut diagnostics = Vec::new();
+    let mut page_doc_number: Option<String> = None;
     let mut status: Vec<Option<Use>> = vec![None; lines.len()];
 
     // Stage 1 results: blank lines and page numbers carry nothing.
@@ -97,6 +98,17 @@ pub fn parse(info: &DocumentInfo, lines: &[Line]) -> DocumentDraft {
             status[i] = Some(Use::Blank);
         } else if is_page_number(&line.text) {
             status[i] = Some(Use::Noise);
+        } else if is_page_furniture(&line.text) || marker(&line.text).map(|m| is_link_entry(&m.rest)).unwrap_or(false) {
+            // The web page around the document: skipped, and said. Its publication data may
+            // give the document number (发文字号：粤知〔2019〕12号).
+            status[i] = Some(Use::Noise);
+            page_doc_number = page_doc_number.or_else(|| find_doc_number(&normalise(&line.text)));
+            diagnostics.push(Diagnostic::new(
+                source,
+                line.no,
+                DiagnosticCode::PageFurniture,
+                format!("web page furniture skipped: {}", normalise(&line.text)),
+            ));
         }
     }
     let content: Vec<usize> = (0..lines.len()).filter(|&i| status[i].is_none()).collect();
@@ -146,6 +158,7 @@ pub fn parse(info: &DocumentInfo, lines: &[Line]) -> DocumentDraft {
 
     let mut plan = PlanDraft { region: info.region.clone().unwrap_or_default(), ..Default::default() };
     let first_marker_line = markers.first().map(|(i, _)| *i).unwrap_or(lines.len());
+    plan.doc_number = page_doc_number;
     front_matter(info, lines, &content, first_marker_line, &mut plan, &mut status);
 
     // A targets table is read before the walk, so that its cells do not become prose.
@@ -234,6 +247,13 @@ pub fn parse(info: &DocumentInfo, lines: &[Line]) -> DocumentDraft {
     if plan.year_start.is_none() {
         plan.year_start = info.year_start;
     }
+    // Targets stated inside the items, dated by their sentence or by the plan's stated end year.
+    let item_targets = targets::from_items(&plan.measures, plan.year_end.or(plan.year_start));
+    for t in item_targets {
+        if !plan.targets.iter().any(|k| k.indicator == t.indicator && k.value == t.value) {
+            plan.targets.push(t);
+        }
+    }
 
     let mut unassigned = Vec::new();
     for (i, line) in lines.iter().enumerate() {
@@ -258,6 +278,14 @@ pub fn parse(info: &DocumentInfo, lines: &[Line]) -> DocumentDraft {
         diagnostics,
         ledger,
     }
+}
+
+/// A numbered entry of a site's own list of links: a notice's title, often with its date
+/// (`1. 关于开展…的通知 2019-05-01`).
+fn is_link_entry(rest: &str) -> bool {
+    let t = normalise(rest);
+    let notice = ["通知", "公告", "公示", "通报", "决定", "批复", "的函"].iter().any(|e| t.ends_with(e));
+    !t.contains('。') && (has_date(&t) && t.chars().count() <= 80 || t.starts_with("关于") && notice)
 }
 
 /// How a document lays out its paragraphs.
@@ -595,7 +623,7 @@ pub fn trailing_clause(text: &str) -> Option<(usize, String)> {
 /// Labels that open a department clause printed after the text without brackets:
 /// `…。责任单位：市知识产权局`, `…。局内：保护处、运用处`.
 const CLAUSE_LABELS: &[&str] =
-    &["责任单位", "责任部门", "牵头单位", "牵头部门", "实施单位", "承办单位", "局内", "主办单位"];
+    &["责任单位", "责任部门", "牵头单位", "牵头部门", "实施单位", "承办单位", "局内"];
 
 /// The trailing labelled department clause of a text (after the last full stop): (offset, clause).
 fn trailing_labelled_clause(text: &str) -> Option<(usize, String)> {
@@ -785,6 +813,17 @@ fn front_matter(
         }
     }
     if plan.title.is_empty() {
+        // No title line of the document's own: the notice that carries it (…的通知).
+        let notice = front.iter().copied().find(|&i| {
+            let t = normalise(&lines[i].text);
+            status[i].is_none() && t.chars().count() <= 80 && t.ends_with("通知") && !t.contains('。')
+        });
+        if let Some(i) = notice {
+            plan.title = normalise(&lines[i].text);
+            status[i] = Some(Use::Meta);
+        }
+    }
+    if plan.title.is_empty() {
         plan.title = info.title.clone().unwrap_or_default();
     }
     let (start, end) = years_of(&plan.title, plan.doc_number.as_deref());
@@ -802,6 +841,27 @@ fn front_matter(
     }
     let mut p = Some((None, group));
     flush_passage(&mut p, lines, plan, status);
+}
+
+/// A document number inside a line: `粤知〔2019〕12号`, `国知发管字[2019]12号`.
+fn find_doc_number(t: &str) -> Option<String> {
+    let chars: Vec<char> = t.chars().collect();
+    let open = chars.iter().position(|c| matches!(c, '〔' | '[' | '［' | '【'))?;
+    let year: String = chars.get(open + 1..open + 5)?.iter().collect();
+    if !year.chars().all(|c| c.is_ascii_digit()) || !matches!(chars.get(open + 5), Some('〕' | ']' | '］' | '】')) {
+        return None;
+    }
+    let digits = chars[open + 6..].iter().take_while(|c| c.is_ascii_digit()).count();
+    if digits == 0 || chars.get(open + 6 + digits) != Some(&'号') {
+        return None;
+    }
+    let start = chars[..open]
+        .iter()
+        .rposition(|c| !(('\u{4e00}'..='\u{9fff}').contains(c)))
+        .map(|p| p + 1)
+        .unwrap_or(0)
+        .max(open.saturating_sub(12));
+    (start < open).then(|| chars[start..open + 7 + digits].iter().collect())
 }
 
 fn is_doc_number(t: &str) -> bool {
@@ -860,6 +920,13 @@ mod tests {
         assert_eq!(cn_number("二十一"), Some(21));
         assert_eq!(cn_number("十"), Some(10));
         assert_eq!(cn_number("十四"), Some(14));
+    }
+
+    #[test]
+    fn doc_numbers_inside_lines() {
+        assert_eq!(find_doc_number("发文字号：粤知〔2019〕12号"), Some("粤知〔2019〕12号".to_string()));
+        assert_eq!(find_doc_number("国知发管字[2019]12号 成文日期"), Some("国知发管字[2019]12号".to_string()));
+        assert_eq!(find_doc_number("〔2019〕"), None);
     }
 
     #[test]
