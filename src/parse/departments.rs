@@ -36,7 +36,7 @@ pub fn parse_departments(clause: &str, default_role: Option<Role>) -> Vec<Depart
     let clause = strip_brackets(&clause);
     let clause = clause.replace(':', "：").replace(',', "，").replace(';', "；");
     // 局内：/局外： sort names without giving roles; 按职责分工 qualifies the role word after it.
-    let clause = clause.replace("局内：", "、").replace("局外：", "、").replace("按职责分工", "").replace("按职责", "");
+    let clause = clause.replace("局内：", "、").replace("局外：", "、").replace("按职责分工", "").replace("按职责", "").replace("分别负责", "负责");
     let clause = clause.trim_start_matches(['、', '；', '，']).trim_end_matches(['。', '；', '，', '、']);
     if clause.is_empty() {
         return Vec::new();
@@ -219,7 +219,12 @@ fn labelled_groups(clause: &str) -> Option<Vec<(String, Option<Role>)>> {
     }
     for (k, (start, label, role)) in marks.iter().enumerate() {
         let end = marks.get(k + 1).map(|m| m.0).unwrap_or(clause.len());
-        groups.push((clause[start + label.len()..end].to_string(), Some(*role)));
+        // 责任单位：X、Y负责 — the role word repeats the label's role.
+        let mut text = clause[start + label.len()..end].trim_end_matches(['，', '；', '、']);
+        if let Some((w, _)) = ROLE_WORDS.iter().find(|(w, _)| text.ends_with(w)) {
+            text = &text[..text.len() - w.len()];
+        }
+        groups.push((text.to_string(), Some(*role)));
     }
     Some(groups)
 }

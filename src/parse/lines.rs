@@ -88,6 +88,8 @@ const PAGE_CONTROLS: &[&str] = &[
 const PAGE_LABELS: &[&str] = &[
     "发布日期", "发布时间", "来源", "信息来源", "文章来源", "字号", "浏览次数", "浏览量", "访问量", "点击数",
     "阅读次数", "作者", "责任编辑", "编辑", "发布机构", "索引号", "主题分类", "成文日期", "生效日期", "分享到",
+    "时间", "阅读", "文号", "发文字号", "有效性", "名称", "分类", "组配分类", "上传者", "大小",
+    "页数", "ID", "资源描述", "累计次数",
 ];
 /// Openings of a page's navigation and footer lines.
 const PAGE_OPENINGS: &[&str] = &[
@@ -111,6 +113,21 @@ pub fn is_page_furniture(s: &str) -> bool {
     }
     let labels = PAGE_LABELS.iter().filter(|l| t.contains(&format!("{l}：")) || t.contains(&format!("{l}:"))).count();
     if labels >= 2 || labels == 1 && has_date(&t) && t.chars().count() <= 60 {
+        return true;
+    }
+    // One publication field on a line of its own (文号: …, 名称: …), or a row of the page's
+    // data table (索引号 | … | 发布机构 | …).
+    let opens_with_label = PAGE_LABELS
+        .iter()
+        .any(|l| t.strip_prefix(l).map(|r| r.starts_with(['：', ':'])).unwrap_or(false));
+    if opens_with_label && t.chars().count() <= 80 {
+        return true;
+    }
+    if t.matches('|').count() >= 2 && PAGE_LABELS.iter().any(|l| t.starts_with(l)) {
+        return true;
+    }
+    // A document-sharing site's page list: 标题_第3页.
+    if t.ends_with('页') && t.contains("_第") {
         return true;
     }
     only_controls(&t)
@@ -207,6 +224,10 @@ mod tests {
         assert!(!is_page_furniture("（联系人：陈勘，联系电话：020-87686049）"));
         assert!(!is_page_furniture("一、强化知识产权保护"));
         assert!(!is_page_furniture("中"));
+        assert!(is_page_furniture("文号: 通政发〔2023〕4号"));
+        assert!(is_page_furniture("索引号 | 001008003015081/2022-00489 | ||"));
+        assert!(is_page_furniture("天津知识产权十四五规划_第10页"));
+        assert!(!is_page_furniture("责任单位：市知识产权局"));
     }
 
     #[test]

@@ -82,10 +82,120 @@ pub fn cn_number(s: &str) -> Option<u32> {
 }
 
 /// Words that end a document title.
-const TITLE_ENDINGS: &[&str] = &["要点", "规划", "方案", "计划", "意见", "纲要", "办法", "措施", "通知"];
+const TITLE_ENDINGS: &[&str] = &["要点", "规划", "方案", "计划", "意见", "纲要", "办法", "措施", "通知", "分工"];
 
-/// Parse a prose document into one plan.
+/// Parse a prose document into one plan. A document in Traditional script is read in Simplified
+/// (one character for one) and its records are then cut from the text as printed.
 pub fn parse(info: &DocumentInfo, lines: &[Line]) -> DocumentDraft {
+    match simplified(lines) {
+        Some(converted) => {
+            let mut draft = parse_lines(info, &converted);
+            AsPrinted::new(lines, &converted).restore(&mut draft);
+            draft
+        }
+        None => parse_lines(info, lines),
+    }
+}
+
+/// The lines in Simplified script when the document is written in Traditional (at least 2% of
+/// its Chinese characters, and five, change), else None. A stray variant in a Simplified text
+/// (硏) is left as printed.
+fn simplified(lines: &[Line]) -> Option<Vec<Line>> {
+    let converted: Vec<Line> =
+        lines.iter().map(|l| Line { no: l.no, text: fast2s::convert(&l.text) }).collect();
+    let (mut han, mut changed) = (0usize, 0usize);
+    for (a, b) in lines.iter().zip(&converted) {
+        for (x, y) in a.text.chars().zip(b.text.chars()) {
+            if ('\u{4e00}'..='\u{9fff}').contains(&x) {
+                han += 1;
+                changed += usize::from(x != y);
+            }
+        }
+    }
+    (changed >= 5 && changed * 50 >= han).then_some(converted)
+}
+
+/// Maps text read from the converted lines back to the characters as printed. The conversion
+/// keeps one character for one, so a string's place in the converted text is its place in the
+/// printed text.
+struct AsPrinted {
+    /// Per line number: (converted, printed), whitespace removed.
+    lines: Vec<(u32, String, Vec<char>)>,
+    cache: std::collections::HashMap<String, String>,
+}
+
+impl AsPrinted {
+    fn new(printed: &[Line], converted: &[Line]) -> AsPrinted {
+        let lines = printed
+            .iter()
+            .zip(converted)
+            .map(|(p, c)| (p.no, normalise(&c.text), normalise(&p.text).chars().collect()))
+            .collect();
+        AsPrinted { lines, cache: Default::default() }
+    }
+
+    /// `s` as printed, looked for in lines `within` (then in the whole text); unchanged if absent.
+    fn printed(&mut self, s: &str, within: Option<[u32; 2]>) -> String {
+        if s.is_empty() {
+            return String::new();
+        }
+        if let Some([a, b]) = within {
+            if let Some(found) = self.find(s, a, b) {
+                return found;
+            }
+        }
+        if let Some(found) = self.cache.get(s) {
+            return found.clone();
+        }
+        let found = self.find(s, 0, u32::MAX).unwrap_or_else(|| s.to_string());
+        self.cache.insert(s.to_string(), found.clone());
+        found
+    }
+
+    fn find(&self, s: &str, first: u32, last: u32) -> Option<String> {
+        let span: Vec<&(u32, String, Vec<char>)> =
+            self.lines.iter().filter(|(no, _, _)| (first..=last).contains(no)).collect();
+        let converted: String = span.iter().map(|l| l.1.as_str()).collect();
+        let printed: Vec<char> = span.iter().flat_map(|l| l.2.iter().copied()).collect();
+        let at = converted.find(s)?;
+        let start = converted[..at].chars().count();
+        printed.get(start..start + s.chars().count()).map(|c| c.iter().collect())
+    }
+
+    fn restore(&mut self, draft: &mut DocumentDraft) {
+        for plan in &mut draft.plans {
+            plan.title = self.printed(&plan.title.clone(), None);
+            plan.doc_number = plan.doc_number.clone().map(|d| self.printed(&d, None));
+            for m in &mut plan.measures {
+                let within = Some(m.lines);
+                m.chapter = self.printed(&m.chapter.clone(), None);
+                m.title = m.title.clone().map(|t| self.printed(&t, within));
+                m.text = m.text.clone().map(|t| self.printed(&t, within));
+                for d in &mut m.departments {
+                    d.name = self.printed(&d.name.clone(), within);
+                }
+            }
+            for t in &mut plan.targets {
+                t.indicator = self.printed(&t.indicator.clone(), None);
+                t.text = self.printed(&t.text.clone(), None);
+                t.unit = t.unit.clone().map(|u| self.printed(&u, None));
+                t.qualifier = t.qualifier.clone().map(|q| self.printed(&q, None));
+            }
+            for p in &mut plan.passages {
+                let within = Some(p.lines);
+                p.heading = p.heading.clone().map(|h| self.printed(&h, None));
+                p.text = self.printed(&p.text.clone(), within);
+            }
+        }
+        for u in &mut draft.unassigned {
+            u.text = self.printed(&normalise(&u.text), Some([u.line, u.line]));
+        }
+    }
+}
+
+fn parse_lines(info: &DocumentInfo, lines: &[Line]) -> DocumentDraft {
+    let glued = split_glued_lines(lines);
+    let lines: &[Line] = &glued;
     let source = info.source.as_str();
     let mut ledger = Ledger::default();
     let mut diagnostics = Vec::new();
@@ -157,7 +267,22 @@ pub fn parse(info: &DocumentInfo, lines: &[Line]) -> DocumentDraft {
     };
 
     let mut plan = PlanDraft { region: info.region.clone().unwrap_or_default(), ..Default::default() };
-    let first_marker_line = markers.first().map(|(i, _)| *i).unwrap_or(lines.len());
+    // Without any numbering, short unpunctuated lines over paragraphs are the headings.
+    let plain_headings: Vec<bool> = if markers.is_empty() {
+        let found: Vec<bool> = (0..lines.len()).map(|i| is_plain_heading(lines, &status, i)).collect();
+        if found.iter().filter(|h| **h).count() >= 2 {
+            found
+        } else {
+            Vec::new()
+        }
+    } else {
+        Vec::new()
+    };
+    let first_marker_line = markers
+        .first()
+        .map(|(i, _)| *i)
+        .or_else(|| plain_headings.iter().position(|h| *h))
+        .unwrap_or(lines.len());
     plan.doc_number = page_doc_number;
     front_matter(info, lines, &content, first_marker_line, &mut plan, &mut status);
 
@@ -171,7 +296,18 @@ pub fn parse(info: &DocumentInfo, lines: &[Line]) -> DocumentDraft {
     let mut i = if run.is_empty() { lines.len() } else { first_marker_line };
     if run.is_empty() {
         let shape = Shape { paragraph_mode, wrap, blank_separates: blank_lines_separate(lines, &content) };
-        paragraph_items(source, lines, &markers, &heading_like, first_marker_line, shape, &mut plan, &mut status, &mut diagnostics);
+        paragraph_items(
+            source,
+            lines,
+            &markers,
+            &heading_like,
+            &plain_headings,
+            first_marker_line,
+            shape,
+            &mut plan,
+            &mut status,
+            &mut diagnostics,
+        );
     }
     while i < lines.len() {
         if status[i].is_some() {
@@ -181,9 +317,23 @@ pub fn parse(info: &DocumentInfo, lines: &[Line]) -> DocumentDraft {
         let is_marker = k < markers.len() && markers[k].0 == i;
         if is_marker {
             let m = markers[k].1.clone();
-            let is_measure = in_run[k];
+            let framing = in_run[k] && frames_the_plan(&m.rest);
+            let is_measure = in_run[k] && !framing;
             k += 1;
             flush_passage(&mut passage, lines, &mut plan, &mut status);
+            if framing {
+                // （一）指导思想。… / （二）主要目标。…: numbered, but the plan's aims, not a task.
+                let title = first_sentence(&m.rest);
+                diagnostics.push(Diagnostic::new(
+                    source,
+                    lines[i].no,
+                    DiagnosticCode::NumberedNotItem,
+                    format!("numbered section {} ({title}) states aims or principles; kept as a passage", m.number),
+                ));
+                passage = Some((Some(title), vec![i]));
+                i += 1;
+                continue;
+            }
             if is_measure {
                 let end = measure_end(lines, &status, &markers, k, i, measure_depth.unwrap_or(Depth::Item), paragraph_mode);
                 let chapter = enclosing_chapter(&chapter_by_depth, m.depth);
@@ -280,6 +430,126 @@ pub fn parse(info: &DocumentInfo, lines: &[Line]) -> DocumentDraft {
     }
 }
 
+/// Titles of the sections that frame a plan (its guiding ideas, principles and aims) rather than
+/// assign work; a numbered item with one of them is prose, whatever its number.
+const FRAMING_TITLES: &[&str] = &[
+    "指导思想", "基本原则", "工作原则", "主要目标", "总体目标", "工作目标", "发展目标", "总体要求", "目标任务",
+    "总体思路", "发展思路", "目标要求",
+];
+
+fn frames_the_plan(rest: &str) -> bool {
+    let title = first_sentence(rest);
+    FRAMING_TITLES.iter().any(|f| title == *f || title.split(['和', '与', '、']).all(|part| FRAMING_TITLES.contains(&part)))
+}
+
+/// The text up to the first full stop (or all of it), without numbering punctuation.
+fn first_sentence(rest: &str) -> String {
+    let t = normalise(rest);
+    let end = t.find(['。', '：', ':']).unwrap_or(t.len());
+    t[..end].trim_end_matches(['；', '，']).to_string()
+}
+
+/// A title line may close with its years in brackets, printed whole or damaged:
+/// `工作方案(2022-2025年)`, `推进计划(20222023`.
+fn without_year_suffix(t: &str) -> &str {
+    let Some(open) = t.rfind(['(', '（']) else { return t };
+    let inside = t[open..].trim_start_matches(['(', '（']).trim_end_matches([')', '）']);
+    let is_years = !inside.is_empty()
+        && inside.chars().any(|c| c.is_ascii_digit())
+        && inside.chars().all(|c| c.is_ascii_digit() || "-—–－~～年至".contains(c));
+    if is_years {
+        &t[..open]
+    } else {
+        t
+    }
+}
+
+/// A short line without punctuation whose next content line is a paragraph: a heading of a
+/// document that numbers nothing (`加强知识产权保护` over its tasks).
+fn is_plain_heading(lines: &[Line], status: &[Option<Use>], i: usize) -> bool {
+    if status[i].is_some() {
+        return false;
+    }
+    let t = normalise(&lines[i].text);
+    let n = t.chars().count();
+    if n == 0 || n > 30 || t.contains(['。', '，', ',', '；', ';', '：', ':', '《']) || t.ends_with(['）', ')', '”']) {
+        return false;
+    }
+    let titled = |t: &str| TITLE_ENDINGS.iter().any(|e| without_year_suffix(t).ends_with(e));
+    if titled(&t) || years_of(&t, None).0.is_some() {
+        return false;
+    }
+    let is_paragraph = |j: usize| {
+        let t = normalise(&lines[j].text);
+        t.chars().count() > 20 && ends_sentence(&t)
+    };
+    let content_after = |from: usize| (from + 1..lines.len()).find(|&j| status[j].is_none());
+    match content_after(i) {
+        Some(j) if is_paragraph(j) => true,
+        // A heading over a heading (任务 / 加强知识产权保护), not the first half of a title.
+        Some(j) if is_plain_heading_shape(&lines[j].text) && !titled(&normalise(&lines[j].text)) => {
+            content_after(j).map(is_paragraph).unwrap_or(false)
+        }
+        _ => false,
+    }
+}
+
+/// Short and unpunctuated, as a heading is (without looking at what follows).
+fn is_plain_heading_shape(text: &str) -> bool {
+    let t = normalise(text);
+    let n = t.chars().count();
+    n > 0 && n <= 30 && !t.contains(['。', '，', ',', '；', ';', '：', ':'])
+}
+
+/// Split a line that holds a whole document run together (a page that lost its line breaks:
+/// `…分工一、主要任务(一)高质量推进…1.提升…`) before each number that continues the numbering
+/// 一、 → (一) → 1.; the pieces keep the line's number. Other lines are left alone.
+fn split_glued_lines(lines: &[Line]) -> Vec<Line> {
+    let mut out = Vec::with_capacity(lines.len());
+    for line in lines {
+        let chars: Vec<char> = line.text.chars().collect();
+        if chars.len() < 150 {
+            out.push(line.clone());
+            continue;
+        }
+        let mut next = [0u32, 1, 1, 1];
+        let mut cuts: Vec<usize> = Vec::new();
+        let mut byte = 0;
+        for (p, c) in chars.iter().enumerate() {
+            if p > 0 && !chars[p - 1].is_ascii_digit() && !is_cn_digit(chars[p - 1]) && chars[p - 1] != '第' {
+                if let Some(m) = marker(&line.text[byte..]) {
+                    let d = m.depth as usize;
+                    let fresh = next[d] == 1 || cuts.is_empty();
+                    if m.number == next[d] || m.number == 1 && fresh {
+                        cuts.push(byte);
+                        next[d] = m.number + 1;
+                        for deeper in next.iter_mut().skip(d + 1) {
+                            *deeper = 1;
+                        }
+                    }
+                }
+            }
+            byte += c.len_utf8();
+        }
+        // A few numbers of different depths, or it is a paragraph that happens to hold 一、.
+        let depths: std::collections::BTreeSet<u8> =
+            cuts.iter().filter_map(|&b| marker(&line.text[b..]).map(|m| m.depth as u8)).collect();
+        if cuts.len() < 3 || depths.len() < 2 {
+            out.push(line.clone());
+            continue;
+        }
+        let mut from = 0;
+        for cut in cuts.into_iter().chain(std::iter::once(line.text.len())) {
+            let piece = line.text[from..cut].trim();
+            if !piece.is_empty() {
+                out.push(Line { no: line.no, text: piece.to_string() });
+            }
+            from = cut;
+        }
+    }
+    out
+}
+
 /// A numbered entry of a site's own list of links: a notice's title, often with its date
 /// (`1. 关于开展…的通知 2019-05-01`).
 fn is_link_entry(rest: &str) -> bool {
@@ -348,6 +618,7 @@ fn paragraph_items(
     lines: &[Line],
     markers: &[(usize, Marker)],
     heading_like: &[bool],
+    plain_headings: &[bool],
     first_marker_line: usize,
     shape: Shape,
     plan: &mut PlanDraft,
@@ -367,6 +638,15 @@ fn paragraph_items(
             if shape.blank_separates && lines[i].text.is_empty() {
                 paragraphs.extend(open.take());
             }
+            continue;
+        }
+        if plain_headings.get(i).copied().unwrap_or(false) {
+            // An unnumbered heading line (a document without numbering): ids past the markers'.
+            paragraphs.extend(open.take());
+            chapter_by_depth[Depth::Section as usize] = Some(trim_heading(&lines[i].text));
+            chapter_by_depth[Depth::Item as usize] = None;
+            status[i] = Some(Use::Heading);
+            heading = Some(markers.len() + i);
             continue;
         }
         if k < markers.len() && markers[k].0 == i {
@@ -441,11 +721,16 @@ fn paragraph_items(
             }
         }
     }
-    let deepest = per_heading.iter().map(|(h, _)| markers[*h].1.depth).max();
-    let titled_by_heading = per_heading.len() >= 2
+    let depth_of = |h: usize| markers.get(h).map(|m| m.1.depth);
+    let deepest = per_heading.iter().filter_map(|(h, _)| depth_of(*h)).max();
+    let titled_by_heading = !per_heading.is_empty()
         && deepest.map(|d| d >= Depth::Section).unwrap_or(false)
-        && items.iter().all(|p| p.no.is_none() && p.heading.map(|h| Some(markers[h].1.depth) == deepest).unwrap_or(false))
+        && items.iter().all(|p| p.no.is_none() && p.heading.map(|h| depth_of(h) == deepest).unwrap_or(false))
         && per_heading.iter().all(|(_, n)| *n == 1);
+    let heading_text = |h: usize| match markers.get(h) {
+        Some((_, m)) => trim_heading(&m.rest),
+        None => lines.get(h - markers.len()).map(|l| trim_heading(&l.text)).unwrap_or_default(),
+    };
 
     for p in &paragraphs {
         if !is_item(p) {
@@ -458,7 +743,7 @@ fn paragraph_items(
                     "paragraph under a heading kept as a passage: its chapter names no department",
                 ));
             }
-            let heading = p.heading.map(|h| trim_heading(&markers[h].1.rest));
+            let heading = p.heading.map(heading_text);
             let mut one = Some((heading, p.lines.clone()));
             flush_passage(&mut one, lines, plan, status);
             continue;
@@ -475,8 +760,8 @@ fn paragraph_items(
             lines: [lines[first].no, lines[last].no],
             ..Default::default()
         };
-        if let (true, Some(h)) = (titled_by_heading, p.heading) {
-            let (at, m) = (markers[h].0, &markers[h].1);
+        if let (true, Some((at, m))) = (titled_by_heading, p.heading.and_then(|h| markers.get(h))) {
+            let (at, h) = (*at, p.heading.unwrap_or(0));
             measure.no = Some(m.number);
             measure.title = Some(trim_heading(&m.rest));
             measure.chapter = enclosing_chapter(&chapter_by_depth_at(markers, heading_like, h), m.depth);
@@ -781,7 +1066,12 @@ fn front_matter(
     // the short unpunctuated lines just above it.
     let is_title_line = |t: &str| {
         let t = normalise(t);
-        t.chars().count() <= 60 && TITLE_ENDINGS.iter().any(|e| t.ends_with(e)) && !t.ends_with("通知")
+        let t = without_year_suffix(&t);
+        // A list (、，) is a sentence that happens to end in 纲要, not a title.
+        t.chars().count() <= 60
+            && TITLE_ENDINGS.iter().any(|e| t.ends_with(e))
+            && !t.ends_with("通知")
+            && !t.contains(['、', '，', ','])
     };
     if let Some(pos) = front.iter().rposition(|&i| status[i].is_none() && is_title_line(&lines[i].text)) {
         let mut parts = vec![front[pos]];
@@ -789,7 +1079,9 @@ fn front_matter(
         while p > 0 {
             let prev = front[p - 1];
             let t = normalise(&lines[prev].text);
-            let plain = t.chars().count() <= 30 && !t.contains(['。', '，', '：', '（', '(', '〔']) && !t.ends_with("文件");
+            let plain =
+                t.chars().count() <= 30 && !t.contains(['。', '，', '：', '（', '(', '〔', ',', ':']) && !t.ends_with("文件")
+                    && !is_date_line(&t);
             // A title printed twice (cover and first page) is not two halves of one title.
             let so_far: String = parts.iter().map(|&i| normalise(&lines[i].text)).collect();
             let repeats = is_title_line(&t) && so_far.contains(&t);
@@ -864,6 +1156,13 @@ fn find_doc_number(t: &str) -> Option<String> {
     (start < open).then(|| chars[start..open + 7 + digits].iter().collect())
 }
 
+/// A signature date on a line of its own: 2021年12月27日.
+fn is_date_line(t: &str) -> bool {
+    let Some(rest) = t.strip_suffix('日') else { return false };
+    let parts: Vec<&str> = rest.split(['年', '月']).collect();
+    parts.len() == 3 && parts.iter().all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()))
+}
+
 fn is_doc_number(t: &str) -> bool {
     (t.contains('〔') && t.contains('〕') || t.contains('[') && t.contains(']')) && t.ends_with('号') && t.chars().count() <= 20
 }
@@ -901,8 +1200,9 @@ pub fn years_of(title: &str, doc_number: Option<&str>) -> (Option<u16>, Option<u
     if let (Some(a), Some(b)) = (t.iter().min(), t.iter().max()) {
         return (Some(*a), Some(*b));
     }
-    let d = doc_number.map(years).unwrap_or_default();
-    (d.first().copied(), d.first().copied())
+    // A document number's year is when the document was issued, not the period it plans for.
+    let _ = doc_number;
+    (None, None)
 }
 
 #[cfg(test)]
@@ -933,6 +1233,6 @@ mod tests {
     fn years() {
         assert_eq!(years_of("汕头市知识产权事业发展“十三五”规划", None), (Some(2016), Some(2020)));
         assert_eq!(years_of("2016年实施广东省知识产权战略纲要工作要点", None), (Some(2016), Some(2016)));
-        assert_eq!(years_of("行动方案", Some("粤知〔2018〕153号")), (Some(2018), Some(2018)));
+        assert_eq!(years_of("行动方案", Some("粤知〔2018〕153号")), (None, None));
     }
 }

@@ -146,12 +146,14 @@ pub fn from_table(lines: &[Line], status: &mut [Option<Use>]) -> Vec<TargetDraft
 /// Targets from goal passages (a heading with 目标, sentences opening `到2022年`).
 pub fn from_goal_passages(passages: &[PassageDraft]) -> Vec<TargetDraft> {
     let mut out = Vec::new();
+    let mut carried: Option<(Option<&str>, u16)> = None;
     for p in passages {
         let is_goal = p.heading.as_deref().map(|h| h.contains("目标")).unwrap_or(false);
         if !is_goal {
             continue;
         }
-        let mut year = None;
+        // A goals section printed as several paragraphs dates them all from its 到2025年.
+        let mut year = carried.filter(|(h, _)| *h == p.heading.as_deref()).map(|(_, y)| y);
         for sentence in p.text.split(['。', '；']) {
             let mut s = sentence.trim();
             if let Some(y) = leading_year(s) {
@@ -159,7 +161,8 @@ pub fn from_goal_passages(passages: &[PassageDraft]) -> Vec<TargetDraft> {
                 s = &s[y.1..];
             }
             let Some(year) = year else { continue };
-            for clause in s.split(['，', ',', '；']) {
+            carried = Some((p.heading.as_deref(), year));
+            for clause in clauses(s) {
                 if let Some(t) = clause_target(clause, year) {
                     out.push(t);
                 }
@@ -180,12 +183,16 @@ pub fn from_items(measures: &[MeasureDraft], plan_year: Option<u16>) -> Vec<Targ
         for sentence in text.split(['。', '；']) {
             let mut s = sentence.trim();
             let mut year = year_named(s).or(plan_year);
-            if let Some(y) = leading_year(s) {
+            // A sentence that opens 到2020年 (力争到2020年) states goals: each number in it is one.
+            let mut goals = false;
+            let opening = ["力争", "确保", "争取"].iter().find_map(|w| s.strip_prefix(w)).unwrap_or(s);
+            if let Some(y) = leading_year(opening) {
                 year = Some(y.0);
-                s = &s[y.1..];
+                s = &opening[y.1..];
+                goals = true;
             }
-            for clause in s.split(['，', ',', '；']) {
-                if !qualified(clause) {
+            for clause in clauses(s) {
+                if !goals && !qualified(clause) {
                     continue;
                 }
                 if let Some(mut t) = clause_target(clause, year.unwrap_or(0)) {
@@ -198,6 +205,22 @@ pub fn from_items(measures: &[MeasureDraft], plan_year: Option<u16>) -> Vec<Targ
                     out.push(t);
                 }
             }
+        }
+    }
+    out
+}
+
+/// The clauses of a sentence: split at commas, and at 、 where each part states its own number
+/// (`新增贯标企业1000家、品牌培育企业1500家`).
+fn clauses(s: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    for clause in s.split(['，', ',', '；']) {
+        let parts: Vec<&str> = clause.split('、').collect();
+        let each_numbered = parts.len() > 1 && parts.iter().all(|p| p.contains(|c: char| c.is_ascii_digit()));
+        if each_numbered {
+            out.extend(parts);
+        } else {
+            out.push(clause);
         }
     }
     out
@@ -280,7 +303,7 @@ mod tests {
     #[test]
     fn targets_inside_items() {
         let m = MeasureDraft {
-            text: Some("推进专利质押融资，全年质押融资额突破5亿元。到2025年，每万人口发明专利拥有量达到12件，建设3个中心，培育示范企业不少于20家。".into()),
+            text: Some("推进专利质押融资，全年质押融资额突破5亿元，建设3个中心。到2025年，每万人口发明专利拥有量达到12件，培育示范企业不少于20家。".into()),
             ..Default::default()
         };
         let t = from_items(&[m], Some(2021));
