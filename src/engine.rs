@@ -33,7 +33,7 @@ pub struct PlanMeta {
     #[serde(default)]
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub kind: Option<Kind>,
-    /// Defaults to a year read from the text, else 0.
+    /// Defaults to a year the text states (its title), else none (null in the plan).
     #[serde(default)]
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub year_start: Option<u16>,

@@ -120,7 +120,7 @@ export function t(key, vars = {}) {
 
 export const planLabel = (p) => (p ? `${en() ? p.region_en : p.region} ${yearsOf(p)}` : '');
 export const planTitle = (p) => (p ? `${en() ? p.region_en : p.region} · ${p.title}` : '');
-export const yearsOf = (p) => (p.year_start === p.year_end ? `${p.year_start}` : `${p.year_start}–${p.year_end}`);
+export const yearsOf = (p) => (p.year_start == null ? '–' : p.year_start === p.year_end ? `${p.year_start}` : `${p.year_start}–${p.year_end}`);
 export const themeLabel = (th) => (th ? (en() ? th.en : th.zh) : '');
 export const focusLabel = (n) => (focusAreas[n] ? `${n} ${focusAreas[n][en() ? 1 : 0]}` : t('none'));
 export const levelLabel = (l) => (strings[l] ? t(l) : l);
