@@ -119,19 +119,23 @@ fn simplified(lines: &[Line]) -> Option<Vec<Line>> {
 /// keeps one character for one, so a string's place in the converted text is its place in the
 /// printed text.
 struct AsPrinted {
-    /// Per line number: (converted, printed), whitespace removed.
-    lines: Vec<(u32, String, Vec<char>)>,
+    /// The converted text, whitespace removed, and the printed characters at the same places.
+    converted: String,
+    printed: Vec<char>,
+    /// Per line (in order): its number and where it starts in `converted` (bytes) and `printed`.
+    starts: Vec<(u32, usize, usize)>,
     cache: std::collections::HashMap<String, String>,
 }
 
 impl AsPrinted {
-    fn new(printed: &[Line], converted: &[Line]) -> AsPrinted {
-        let lines = printed
-            .iter()
-            .zip(converted)
-            .map(|(p, c)| (p.no, normalise(&c.text), normalise(&p.text).chars().collect()))
-            .collect();
-        AsPrinted { lines, cache: Default::default() }
+    fn new(printed_lines: &[Line], converted_lines: &[Line]) -> AsPrinted {
+        let (mut converted, mut printed, mut starts) = (String::new(), Vec::new(), Vec::new());
+        for (p, c) in printed_lines.iter().zip(converted_lines) {
+            starts.push((p.no, converted.len(), printed.len()));
+            converted.push_str(&normalise(&c.text));
+            printed.extend(normalise(&p.text).chars());
+        }
+        AsPrinted { converted, printed, starts, cache: Default::default() }
     }
 
     /// `s` as printed, looked for in lines `within` (then in the whole text); unchanged if absent.
@@ -153,13 +157,14 @@ impl AsPrinted {
     }
 
     fn find(&self, s: &str, first: u32, last: u32) -> Option<String> {
-        let span: Vec<&(u32, String, Vec<char>)> =
-            self.lines.iter().filter(|(no, _, _)| (first..=last).contains(no)).collect();
-        let converted: String = span.iter().map(|l| l.1.as_str()).collect();
-        let printed: Vec<char> = span.iter().flat_map(|l| l.2.iter().copied()).collect();
-        let at = converted.find(s)?;
-        let start = converted[..at].chars().count();
-        printed.get(start..start + s.chars().count()).map(|c| c.iter().collect())
+        let from = self.starts.partition_point(|l| l.0 < first);
+        let to = self.starts.partition_point(|l| l.0 <= last);
+        let (byte_from, char_from) = self.starts.get(from).map(|l| (l.1, l.2))?;
+        let byte_to = self.starts.get(to).map(|l| l.1).unwrap_or(self.converted.len());
+        let span = self.converted.get(byte_from..byte_to)?;
+        let at = span.find(s)?;
+        let start = char_from + span[..at].chars().count();
+        self.printed.get(start..start + s.chars().count()).map(|c| c.iter().collect())
     }
 
     fn restore(&mut self, draft: &mut DocumentDraft) {
@@ -1220,6 +1225,33 @@ mod tests {
         assert_eq!(cn_number("二十一"), Some(21));
         assert_eq!(cn_number("十"), Some(10));
         assert_eq!(cn_number("十四"), Some(14));
+    }
+
+    #[test]
+    fn traditional_is_read_simplified_and_cited_as_printed() {
+        let simplified_text = super::super::lines::split_lines("深化专利代理管理政策硏究，推动专利代理专业化发展。");
+        assert!(simplified(&simplified_text).is_none());
+        let text = "國家知識產權局2020年工作要點\n一、完善知識產權制度\n1.推進專利法實施細則修改。（條法司負責）\n\
+                    2.加強知識產權保護體系建設。（保護司、運用促進司）\n";
+        let info = DocumentInfo {
+            source: "t".into(),
+            region: Some("全国".into()),
+            level: crate::model::Level::National,
+            kind: crate::model::Kind::WorkPoints,
+            year_start: None,
+            year_end: None,
+            title: None,
+            id: None,
+        };
+        let draft = parse(&info, &super::super::lines::split_lines(text));
+        let plan = &draft.plans[0];
+        assert_eq!(plan.title, "國家知識產權局2020年工作要點");
+        let m = &plan.measures;
+        assert_eq!(m.len(), 2);
+        assert_eq!((m[0].chapter.as_str(), m[0].text.as_deref()), ("完善知識產權制度", Some("推進專利法實施細則修改。")));
+        let names: Vec<(&str, &str)> = m[1].departments.iter().map(|d| (d.name.as_str(), d.agency.as_str())).collect();
+        assert_eq!(names, vec![("保護司", "知识产权局"), ("運用促進司", "知识产权局")]);
+        assert_eq!(m[0].departments[0].name, "條法司");
     }
 
     #[test]
