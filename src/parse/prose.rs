@@ -260,10 +260,12 @@ fn parse_lines(info: &DocumentInfo, lines: &[Line]) -> DocumentDraft {
             v[k] = true;
         }
         // Items at the run's depth that carry a body are items too, where the numbering skips a
-        // number or starts again under each chapter.
+        // number or starts again under each chapter (一、1. 2. 二、1. 2.).
         if let (Some(&first), Some(&last)) = (run.first(), run.last()) {
-            for k in first..=last {
-                if Some(markers[k].1.depth) == measure_depth && !heading_like[k] {
+            for k in 0..markers.len() {
+                let inside = (first..=last).contains(&k);
+                let restarts = !inside && restarts_under_new_heading(&markers, k, measure_depth);
+                if Some(markers[k].1.depth) == measure_depth && !heading_like[k] && (inside || restarts) {
                     v[k] = true;
                 }
             }
@@ -792,6 +794,26 @@ fn chapter_by_depth_at(markers: &[(usize, Marker)], heading_like: &[bool], h: us
         }
     }
     chapters
+}
+
+/// Is marker `k` part of a numbering that starts again at 1 under a shallower heading, every
+/// number of it following the one before (a chapter's own 1. 2. 3.)?
+fn restarts_under_new_heading(markers: &[(usize, Marker)], k: usize, depth: Option<Depth>) -> bool {
+    let Some(depth) = depth else { return false };
+    let mut expected = markers[k].1.number;
+    for j in (0..k).rev() {
+        let m = &markers[j].1;
+        if m.depth < depth {
+            return expected == 1;
+        }
+        if m.depth == depth {
+            if m.number + 1 != expected {
+                return false;
+            }
+            expected = m.number;
+        }
+    }
+    false
 }
 
 /// Indices (into `markers`) of the longest run 1, 2, 3 … at one depth, in document order.
