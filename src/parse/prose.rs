@@ -327,7 +327,8 @@ fn parse_lines(info: &DocumentInfo, lines: &[Line]) -> DocumentDraft {
             let framing = in_run[k] && frames_the_plan(&m.rest);
             let is_measure = in_run[k] && !framing;
             k += 1;
-            flush_passage(&mut passage, lines, &mut plan, &mut status);
+            let walked_chapter = enclosing_chapter(&chapter_by_depth, measure_depth.unwrap_or(Depth::Item));
+            flush_walked(&mut passage, &walked_chapter, lines, &mut plan, &mut status);
             if framing {
                 // （一）指导思想。… / （二）主要目标。…: numbered, but the plan's aims, not a task.
                 let title = first_sentence(&m.rest);
@@ -384,12 +385,14 @@ fn parse_lines(info: &DocumentInfo, lines: &[Line]) -> DocumentDraft {
         entry.1.push(i);
         if paragraph_mode && ends_sentence(&lines[i].text) {
             let heading = entry.0.clone();
-            flush_passage(&mut passage, lines, &mut plan, &mut status);
+            let walked_chapter = enclosing_chapter(&chapter_by_depth, measure_depth.unwrap_or(Depth::Item));
+            flush_walked(&mut passage, &walked_chapter, lines, &mut plan, &mut status);
             passage = Some((heading, Vec::new()));
         }
         i += 1;
     }
-    flush_passage(&mut passage, lines, &mut plan, &mut status);
+    let walked_chapter = enclosing_chapter(&chapter_by_depth, measure_depth.unwrap_or(Depth::Item));
+    flush_walked(&mut passage, &walked_chapter, lines, &mut plan, &mut status);
 
     // Targets: a targets table if the document has one, else the sentences of a goals section.
     let found = if table_targets.is_empty() { targets::from_goal_passages(&plan.passages) } else { table_targets };
@@ -1044,6 +1047,40 @@ fn split_title(m: &mut MeasureDraft) {
             m.text = Some(rest.to_string());
         }
     }
+}
+
+/// Close what the walk gathered between items: an unnumbered paragraph that closes with a
+/// department clause is an item of its own (a task printed without a number); the rest is prose.
+fn flush_walked(
+    passage: &mut Option<(Option<String>, Vec<usize>)>,
+    chapter: &str,
+    lines: &[Line],
+    plan: &mut PlanDraft,
+    status: &mut [Option<Use>],
+) {
+    if let Some((_, idx)) = passage {
+        let idx: Vec<usize> = idx.iter().copied().filter(|&i| status[i].is_none()).collect();
+        if let (Some(&first), Some(&last)) = (idx.first(), idx.last()) {
+            let mut body = normalise(&idx.iter().map(|&i| lines[i].text.as_str()).collect::<Vec<_>>().join(""));
+            let departments = take_departments(&mut body);
+            let body = body.trim().to_string();
+            if !departments.is_empty() && !body.is_empty() {
+                plan.measures.push(MeasureDraft {
+                    chapter: chapter.to_string(),
+                    text: Some(body),
+                    departments,
+                    lines: [lines[first].no, lines[last].no],
+                    ..Default::default()
+                });
+                for &i in &idx {
+                    status[i] = Some(Use::Measure);
+                }
+                *passage = None;
+                return;
+            }
+        }
+    }
+    flush_passage(passage, lines, plan, status);
 }
 
 /// Close the open passage (if it has lines) and mark its lines.
