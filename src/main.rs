@@ -233,7 +233,7 @@ fn parse_file(args: &[String]) -> Result<(), String> {
     let kind = match option(args, "kind") {
         Some(k) => Some(
             serde_json::from_value::<Kind>(serde_json::json!(k.replace('-', " ")))
-                .map_err(|_| format!("parse: unknown kind {k:?}: use work-points, five-year-plan or action-plan"))?,
+                .map_err(|_| format!("parse: unknown kind {k:?}: use work-points, five-year-plan, action-plan"))?,
         ),
         None => None,
     };
@@ -250,9 +250,11 @@ fn parse_file(args: &[String]) -> Result<(), String> {
         }
         None => (None, None),
     };
-    let meta = PlanMeta { region, level, kind, year_start, year_end, title: None, source: Some(file.to_string()) };
+    let source = Some(file.to_string());
+    let meta = PlanMeta { region, level, kind, year_start, year_end, title: None, source };
     // The region may be left for the text to tell; every other field is checked as addPlan does.
-    let check = PlanMeta { region: if meta.region.is_empty() { "-".into() } else { meta.region.clone() }, ..meta.clone() };
+    let region = if meta.region.is_empty() { "-".into() } else { meta.region.clone() };
+    let check = PlanMeta { region, ..meta.clone() };
     check.validate().map_err(|e| format!("parse: {e}"))?;
     let parsed = parse_document(&meta.document_info(file.to_string(), None), &text);
     let mut dataset = parsed.dataset;
@@ -300,7 +302,8 @@ fn print_parsed(out: &mut String, d: &Dataset, diagnostics: &[Diagnostic], cover
             (a, b) => format!("{a}-{b}"),
         };
         let _ = writeln!(out, "plan {}: {} ({}, {}, {years})", p.id, p.title, p.region, p.level.as_str());
-        let _ = writeln!(out, "  kind {}; doc number {}", p.kind.as_str(), p.doc_number.as_deref().unwrap_or("none"));
+        let number = p.doc_number.as_deref().unwrap_or("none");
+        let _ = writeln!(out, "  kind {}; doc number {number}", p.kind.as_str());
     }
     for note in notes {
         let _ = writeln!(out, "note: {note}");
@@ -337,7 +340,8 @@ fn print_parsed(out: &mut String, d: &Dataset, diagnostics: &[Diagnostic], cover
     }
     let _ = writeln!(out, "\n{} diagnostics", diagnostics.len());
     for diag in diagnostics {
-        let code = serde_json::to_value(diag.code).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default();
+        let code = serde_json::to_value(diag.code).ok();
+        let code = code.as_ref().and_then(|v| v.as_str()).unwrap_or_default();
         let _ = writeln!(out, "  line {}: [{code}] {}", diag.line, diag.message);
     }
     let _ = writeln!(out, "\ncoverage {:.1}% of meaningful characters placed", coverage * 100.0);

@@ -36,7 +36,8 @@ pub fn parse_departments(clause: &str, default_role: Option<Role>) -> Vec<Depart
     let clause = strip_brackets(&clause);
     let clause = clause.replace(':', "：").replace(',', "，").replace(';', "；");
     // 局内：/局外： sort names without giving roles; 按职责分工 qualifies the role word after it.
-    let clause = clause.replace("局内：", "、").replace("局外：", "、").replace("按职责分工", "").replace("按职责", "").replace("分别负责", "负责");
+    let clause = clause.replace("局内：", "、").replace("局外：", "、");
+    let clause = clause.replace("按职责分工", "").replace("按职责", "").replace("分别负责", "负责");
     let clause = clause.trim_start_matches(['、', '；', '，']).trim_end_matches(['。', '；', '，', '、']);
     if clause.is_empty() {
         return Vec::new();

@@ -111,7 +111,8 @@ pub fn is_page_furniture(s: &str) -> bool {
     if arrows >= 2 && t.chars().count() <= 80 {
         return true;
     }
-    let labels = PAGE_LABELS.iter().filter(|l| t.contains(&format!("{l}：")) || t.contains(&format!("{l}:"))).count();
+    let labels =
+        PAGE_LABELS.iter().filter(|l| t.contains(&format!("{l}：")) || t.contains(&format!("{l}:"))).count();
     if labels >= 2 || labels == 1 && has_date(&t) && t.chars().count() <= 60 {
         return true;
     }
@@ -157,7 +158,8 @@ fn only_controls(t: &str) -> bool {
 pub fn has_date(t: &str) -> bool {
     let chars: Vec<char> = t.chars().collect();
     (0..chars.len()).any(|i| {
-        let digits = |from: usize, n: usize| chars.get(from..from + n).map(|w| w.iter().all(|c| c.is_ascii_digit()));
+        let digits =
+            |from: usize, n: usize| chars.get(from..from + n).map(|w| w.iter().all(|c| c.is_ascii_digit()));
         digits(i, 4) == Some(true)
             && matches!(chars.get(i + 4), Some('-' | '/' | '.'))
             && chars.get(i + 5).map(|c| c.is_ascii_digit()).unwrap_or(false)

@@ -213,7 +213,9 @@ fn parse_lines(info: &DocumentInfo, lines: &[Line]) -> DocumentDraft {
             status[i] = Some(Use::Blank);
         } else if is_page_number(&line.text) {
             status[i] = Some(Use::Noise);
-        } else if is_page_furniture(&line.text) || marker(&line.text).map(|m| is_link_entry(&m.rest)).unwrap_or(false) {
+        } else if is_page_furniture(&line.text)
+            || marker(&line.text).map(|m| is_link_entry(&m.rest)).unwrap_or(false)
+        {
             // The web page around the document: skipped, and said. Its publication data may
             // give the document number (发文字号：粤知〔2019〕12号).
             status[i] = Some(Use::Noise);
@@ -336,7 +338,10 @@ fn parse_lines(info: &DocumentInfo, lines: &[Line]) -> DocumentDraft {
                     source,
                     lines[i].no,
                     DiagnosticCode::NumberedNotItem,
-                    format!("numbered section {} ({title}) states aims or principles; kept as a passage", m.number),
+                    format!(
+                        "numbered section {} ({title}) states aims or principles; kept as a passage",
+                        m.number
+                    ),
                 ));
                 passage = Some((Some(title), vec![i]));
                 i += 1;
@@ -449,7 +454,8 @@ const FRAMING_TITLES: &[&str] = &[
 
 fn frames_the_plan(rest: &str) -> bool {
     let title = first_sentence(rest);
-    FRAMING_TITLES.iter().any(|f| title == *f || title.split(['和', '与', '、']).all(|part| FRAMING_TITLES.contains(&part)))
+    let framing = |part: &str| FRAMING_TITLES.contains(&part);
+    framing(&title) || title.split(['和', '与', '、']).all(framing)
 }
 
 /// The text up to the first full stop (or all of it), without numbering punctuation.
@@ -482,7 +488,8 @@ fn is_plain_heading(lines: &[Line], status: &[Option<Use>], i: usize) -> bool {
     }
     let t = normalise(&lines[i].text);
     let n = t.chars().count();
-    if n == 0 || n > 30 || t.contains(['。', '，', ',', '；', ';', '：', ':', '《']) || t.ends_with(['）', ')', '”']) {
+    let punctuated = t.contains(['。', '，', ',', '；', ';', '：', ':', '《']) || t.ends_with(['）', ')', '”']);
+    if n == 0 || n > 30 || punctuated {
         return false;
     }
     let titled = |t: &str| TITLE_ENDINGS.iter().any(|e| without_year_suffix(t).ends_with(e));
@@ -595,7 +602,14 @@ fn blank_lines_separate(lines: &[Line], content: &[usize]) -> bool {
 
 /// A numbered line that is only a heading: short, no sentence inside, no department clause,
 /// and (in wrapped text) shorter than a full line, so that no body runs on from it.
-fn is_heading_like(lines: &[Line], status: &[Option<Use>], i: usize, m: &Marker, paragraph_mode: bool, wrap: f32) -> bool {
+fn is_heading_like(
+    lines: &[Line],
+    status: &[Option<Use>],
+    i: usize,
+    m: &Marker,
+    paragraph_mode: bool,
+    wrap: f32,
+) -> bool {
     let rest = normalise(&m.rest);
     let body = rest.trim_end_matches(['。', '；', '：']);
     if body.chars().count() > 40 || body.contains('。') || trailing_clause(&rest).is_some() {
@@ -713,7 +727,8 @@ fn paragraph_items(
         trailing_clause(&t).or_else(|| trailing_labelled_clause(&t)).is_some()
     };
     let any_clause = paragraphs.iter().any(|p| has_clause(p));
-    let working: Vec<Option<usize>> = paragraphs.iter().filter(|p| has_clause(p)).map(|p| p.heading).collect();
+    let working: Vec<Option<usize>> =
+        paragraphs.iter().filter(|p| has_clause(p)).map(|p| p.heading).collect();
     let is_item = |p: &Paragraph| {
         let t = text_of(p);
         let lead_in = t.ends_with(['：', ':']);
@@ -1061,7 +1076,8 @@ fn flush_walked(
     if let Some((_, idx)) = passage {
         let idx: Vec<usize> = idx.iter().copied().filter(|&i| status[i].is_none()).collect();
         if let (Some(&first), Some(&last)) = (idx.first(), idx.last()) {
-            let mut body = normalise(&idx.iter().map(|&i| lines[i].text.as_str()).collect::<Vec<_>>().join(""));
+            let raw: Vec<&str> = idx.iter().map(|&i| lines[i].text.as_str()).collect();
+            let mut body = normalise(&raw.join(""));
             let departments = take_departments(&mut body);
             let body = body.trim().to_string();
             if !departments.is_empty() && !body.is_empty() {
@@ -1144,7 +1160,9 @@ fn front_matter(
             let prev = front[p - 1];
             let t = normalise(&lines[prev].text);
             let plain =
-                t.chars().count() <= 30 && !t.contains(['。', '，', '：', '（', '(', '〔', ',', ':']) && !t.ends_with("文件")
+                t.chars().count() <= 30
+                    && !t.contains(['。', '，', '：', '（', '(', '〔', ',', ':'])
+                    && !t.ends_with("文件")
                     && !is_date_line(&t);
             // A title printed twice (cover and first page) is not two halves of one title.
             let so_far: String = parts.iter().map(|&i| normalise(&lines[i].text)).collect();
@@ -1204,7 +1222,8 @@ fn find_doc_number(t: &str) -> Option<String> {
     let chars: Vec<char> = t.chars().collect();
     let open = chars.iter().position(|c| matches!(c, '〔' | '[' | '［' | '【'))?;
     let year: String = chars.get(open + 1..open + 5)?.iter().collect();
-    if !year.chars().all(|c| c.is_ascii_digit()) || !matches!(chars.get(open + 5), Some('〕' | ']' | '］' | '】')) {
+    let closed = matches!(chars.get(open + 5), Some('〕' | ']' | '］' | '】'));
+    if !year.chars().all(|c| c.is_ascii_digit()) || !closed {
         return None;
     }
     let digits = chars[open + 6..].iter().take_while(|c| c.is_ascii_digit()).count();
@@ -1308,7 +1327,8 @@ mod tests {
         let m = &plan.measures;
         assert_eq!(m.len(), 2);
         assert_eq!((m[0].chapter.as_str(), m[0].text.as_deref()), ("完善知識產權制度", Some("推進專利法實施細則修改。")));
-        let names: Vec<(&str, &str)> = m[1].departments.iter().map(|d| (d.name.as_str(), d.agency.as_str())).collect();
+        let names: Vec<(&str, &str)> =
+            m[1].departments.iter().map(|d| (d.name.as_str(), d.agency.as_str())).collect();
         assert_eq!(names, vec![("保護司", "知识产权局"), ("運用促進司", "知识产权局")]);
         assert_eq!(m[0].departments[0].name, "條法司");
     }

@@ -316,9 +316,8 @@ mod tests {
                 ("培育示范企业", Some("不少于"), 20.0, Some("家"), 2025),
             ]
         );
-        assert!(from_items(&[MeasureDraft { text: Some("知识产权质押融资额突破5亿元。".into()), ..Default::default() }], None)
-            .iter()
-            .all(|t| t.year == 0));
+        let undated = MeasureDraft { text: Some("知识产权质押融资额突破5亿元。".into()), ..Default::default() };
+        assert!(from_items(&[undated], None).iter().all(|t| t.year == 0));
     }
 
     #[test]
