@@ -125,6 +125,7 @@ fixtures! {
     prose_internal_units => "prose-internal-units",
     prose_web_page => "prose-web-page",
     prose_restarted_numbering => "prose-restarted-numbering",
+    prose_labelled_clause_lines => "prose-labelled-clause-lines",
     real_national_trad_2020 => "real-national-trad-2020",
     real_national_trad_2021 => "real-national-trad-2021",
     real_furniture_shanghai_2022 => "real-furniture-shanghai-2022",

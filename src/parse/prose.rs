@@ -692,6 +692,12 @@ fn paragraph_items(
                 no: Some(m.number),
                 lines: vec![i],
             });
+        } else if open.is_none() && is_department_line(&lines[i].text) && !paragraphs.is_empty() {
+            // A department clause on its own line (责任单位：…) closes the paragraph above it.
+            if let Some(last) = paragraphs.last_mut() {
+                last.lines.push(i);
+            }
+            continue;
         } else {
             let p = open.get_or_insert_with(|| Paragraph {
                 heading,
