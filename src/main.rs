@@ -256,8 +256,37 @@ fn parse_file(args: &[String]) -> Result<(), String> {
     let region = if meta.region.is_empty() { "-".into() } else { meta.region.clone() };
     let check = PlanMeta { region, ..meta.clone() };
     check.validate().map_err(|e| format!("parse: {e}"))?;
-    let parsed = parse_document(&meta.document_info(file.to_string(), None), &text);
+    let mut parsed = parse_document(&meta.document_info(file.to_string(), None), &text);
+    if option(args, "level").is_none() && meta.region.is_empty() {
+        // No level and no region given: the level the region named by the title suggests.
+        let read = parsed.dataset.plans.first().map(|p| p.region.clone()).unwrap_or_default();
+        let level = level_of_region(&read);
+        if !read.is_empty() && level != meta.level {
+            notes = vec![format!("level {} assumed from the region {read} (pass --level)", level.as_str())];
+            let meta = PlanMeta { level, ..meta.clone() };
+            parsed = parse_document(&meta.document_info(file.to_string(), None), &text);
+        }
+    }
     let mut dataset = parsed.dataset;
+    if kind.is_none() {
+        // No kind given: the one the title names (…规划, …方案/计划, …要点), said in a note.
+        for p in &mut dataset.plans {
+            let t = p.title.trim_end_matches(|c: char| c.is_ascii_digit() || "()（）-—年".contains(c));
+            let named = if t.ends_with("要点") || t.ends_with("要點") {
+                Some(Kind::WorkPoints)
+            } else if t.ends_with("方案") || t.ends_with("计划") || t.ends_with("計劃") {
+                Some(Kind::ActionPlan)
+            } else if t.contains("规划") || t.contains("規劃") {
+                Some(Kind::FiveYearPlan)
+            } else {
+                None
+            };
+            if let Some(k) = named {
+                p.kind = k;
+                notes.push(format!("kind {} read from the title (pass --kind)", k.as_str()));
+            }
+        }
+    }
     if let Ok(taxonomy) = plan_compare::themes::Taxonomy::bundled() {
         taxonomy.tag_dataset(&mut dataset);
     }

@@ -1206,6 +1206,9 @@ fn front_matter(
     if plan.title.is_empty() {
         plan.title = info.title.clone().unwrap_or_default();
     }
+    if plan.region.is_empty() {
+        plan.region = region_in_title(&plan.title).unwrap_or_default();
+    }
     let (start, end) = years_of(&plan.title, plan.doc_number.as_deref());
     plan.year_start = info.year_start.or(start);
     plan.year_end = info.year_end.or(end).or(plan.year_start);
@@ -1245,6 +1248,23 @@ fn find_doc_number(t: &str) -> Option<String> {
     (start < open).then(|| chars[start..open + 7 + digits].iter().collect())
 }
 
+/// The region a title opens with, when the reader names none: a province of the gazetteer, or
+/// a place name closed by 省/市/区/县/州 within its first characters (`通州区…`, `2025年徐汇区…`);
+/// 国家… and 全国… are national.
+fn region_in_title(title: &str) -> Option<String> {
+    let t = title.trim_start_matches(|c: char| c.is_ascii_digit() || c == '年' || c == '《' || c == '“');
+    if t.starts_with("国家") || t.starts_with("全国") || t.starts_with("國家") {
+        return Some("全国".to_string());
+    }
+    if let Some(r) = super::regions::PROVINCES.iter().find(|r| t.starts_with(r.name) || t.starts_with(r.short)) {
+        return Some(r.name.to_string());
+    }
+    let chars: Vec<char> = t.chars().take(8).collect();
+    let end = chars.iter().skip(2).position(|c| "省市区县州".contains(*c))? + 2;
+    let name: String = chars[..=end].iter().collect();
+    (!name.contains("关于") && !name.contains("知识")).then_some(name)
+}
+
 /// A signature date on a line of its own: 2021年12月27日.
 fn is_date_line(t: &str) -> bool {
     let Some(rest) = t.strip_suffix('日') else { return false };
@@ -1259,8 +1279,10 @@ fn is_doc_number(t: &str) -> bool {
 /// Years a title or document number names: 2018 → (2018, 2018); “十三五” → (2016, 2020).
 pub fn years_of(title: &str, doc_number: Option<&str>) -> (Option<u16>, Option<u16>) {
     let plans = [("十二五", 2011, 2015), ("十三五", 2016, 2020), ("十四五", 2021, 2025), ("十五五", 2026, 2030)];
+    // “十四五”规划 names its period; a yearly plan that carries it out (…规划实施年度推进计划) does not.
+    let plan_title = without_year_suffix(title).ends_with("规划") || title.contains("规划》");
     for (name, a, b) in plans {
-        if title.contains(name) {
+        if title.contains(name) && plan_title {
             return (Some(a), Some(b));
         }
     }
