@@ -111,8 +111,8 @@ pub fn is_page_furniture(s: &str) -> bool {
     if arrows >= 2 && t.chars().count() <= 80 {
         return true;
     }
-    let labels =
-        PAGE_LABELS.iter().filter(|l| t.contains(&format!("{l}：")) || t.contains(&format!("{l}:"))).count();
+    let labelled = |l: &str| t.match_indices(l).any(|(i, _)| t[i + l.len()..].starts_with(['：', ':']));
+    let labels = PAGE_LABELS.iter().filter(|l| labelled(l)).count();
     if labels >= 2 || labels == 1 && has_date(&t) && t.chars().count() <= 60 {
         return true;
     }

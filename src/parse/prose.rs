@@ -264,10 +264,10 @@ fn parse_lines(info: &DocumentInfo, lines: &[Line]) -> DocumentDraft {
         // Items at the run's depth that carry a body are items too, where the numbering skips a
         // number or starts again under each chapter (一、1. 2. 二、1. 2.).
         if let (Some(&first), Some(&last)) = (run.first(), run.last()) {
+            let restarts = restarted_numbering(&markers, measure_depth);
             for k in 0..markers.len() {
                 let inside = (first..=last).contains(&k);
-                let restarts = !inside && restarts_under_new_heading(&markers, k, measure_depth);
-                if Some(markers[k].1.depth) == measure_depth && !heading_like[k] && (inside || restarts) {
+                if Some(markers[k].1.depth) == measure_depth && !heading_like[k] && (inside || restarts[k]) {
                     v[k] = true;
                 }
             }
@@ -492,7 +492,10 @@ fn is_plain_heading(lines: &[Line], status: &[Option<Use>], i: usize) -> bool {
     if n == 0 || n > 30 || punctuated {
         return false;
     }
-    let titled = |t: &str| TITLE_ENDINGS.iter().any(|e| without_year_suffix(t).ends_with(e));
+    let titled = |t: &str| {
+        let t = without_year_suffix(t);
+        TITLE_ENDINGS.iter().any(|e| t.ends_with(e))
+    };
     if titled(&t) || years_of(&t, None).0.is_some() {
         return false;
     }
@@ -711,7 +714,9 @@ fn paragraph_items(
         let closes = if shape.paragraph_mode {
             ends_sentence(text)
         } else {
-            let so_far = open.as_ref().map(|p| joined(lines, status, p.lines[0], i)).unwrap_or_default();
+            // The clause that may close the paragraph starts within its last few lines.
+            let from = open.as_ref().map(|p| p.lines[p.lines.len().saturating_sub(4)]).unwrap_or(i);
+            let so_far = joined(lines, status, from, i);
             closes_with_departments(&so_far) || ends_sentence(text) && width(text) < 0.9 * shape.wrap
         };
         if closes || text.ends_with(['：', ':']) {
@@ -733,7 +738,7 @@ fn paragraph_items(
         trailing_clause(&t).or_else(|| trailing_labelled_clause(&t)).is_some()
     };
     let any_clause = paragraphs.iter().any(|p| has_clause(p));
-    let working: Vec<Option<usize>> =
+    let working: std::collections::HashSet<Option<usize>> =
         paragraphs.iter().filter(|p| has_clause(p)).map(|p| p.heading).collect();
     let is_item = |p: &Paragraph| {
         let t = text_of(p);
@@ -743,13 +748,10 @@ fn paragraph_items(
     // Where every heading of the deepest level has one paragraph, heading and paragraph are one
     // numbered item: the heading is its title.
     let items: Vec<&Paragraph> = paragraphs.iter().filter(|p| is_item(p)).collect();
-    let mut per_heading: Vec<(usize, usize)> = Vec::new();
+    let mut per_heading: std::collections::BTreeMap<usize, usize> = Default::default();
     for p in &items {
         if let Some(h) = p.heading {
-            match per_heading.iter_mut().find(|(k, _)| *k == h) {
-                Some(e) => e.1 += 1,
-                None => per_heading.push((h, 1)),
-            }
+            *per_heading.entry(h).or_default() += 1;
         }
     }
     let depth_of = |h: usize| markers.get(h).map(|m| m.1.depth);
@@ -820,24 +822,26 @@ fn chapter_by_depth_at(markers: &[(usize, Marker)], heading_like: &[bool], h: us
     chapters
 }
 
-/// Is marker `k` part of a numbering that starts again at 1 under a shallower heading, every
-/// number of it following the one before (a chapter's own 1. 2. 3.)?
-fn restarts_under_new_heading(markers: &[(usize, Marker)], k: usize, depth: Option<Depth>) -> bool {
-    let Some(depth) = depth else { return false };
-    let mut expected = markers[k].1.number;
-    for j in (0..k).rev() {
-        let m = &markers[j].1;
+/// Which markers belong to a numbering that starts again at 1 under a shallower heading, every
+/// number following the one before (a chapter's own 1. 2. 3.)? One pass, so that a text of
+/// thousands of numbers costs no more than reading it.
+fn restarted_numbering(markers: &[(usize, Marker)], depth: Option<Depth>) -> Vec<bool> {
+    let mut out = vec![false; markers.len()];
+    let Some(depth) = depth else { return out };
+    let mut expected: Option<u32> = None;
+    for (k, (_, m)) in markers.iter().enumerate() {
         if m.depth < depth {
-            return expected == 1;
-        }
-        if m.depth == depth {
-            if m.number + 1 != expected {
-                return false;
+            expected = Some(1);
+        } else if m.depth == depth {
+            if expected == Some(m.number) {
+                out[k] = true;
+                expected = Some(m.number + 1);
+            } else {
+                expected = None;
             }
-            expected = m.number;
         }
     }
-    false
+    out
 }
 
 /// Indices (into `markers`) of the longest run 1, 2, 3 … at one depth, in document order.
