@@ -22,7 +22,8 @@ fn json_holds_records_targets_unassigned_and_diagnostics() {
     assert_eq!(v["measures"].as_array().map(Vec::len), Some(3));
     assert_eq!(v["targets"][0]["unit"], "亿元");
     assert!(v["unassigned"].as_array().is_some());
-    let furniture = v["diagnostics"].as_array().unwrap().iter().filter(|d| d["code"] == "page_furniture").count();
+    let diagnostics = v["diagnostics"].as_array().unwrap();
+    let furniture = diagnostics.iter().filter(|d| d["code"] == "page_furniture").count();
     assert!(furniture >= 5, "{furniture} furniture lines reported");
 }
 
