@@ -63,6 +63,15 @@ const strings = {
   error: ['错误：', 'Error: '],
   badState: ['链接中有无效参数，已忽略：', 'Ignored invalid link parameters: '],
   national: ['国家级', 'national'],
+  // Diagnostic codes of the parser (src/parse/mod.rs), so a page can say each in the reader's language.
+  diag_too_large: ['文本过大，未解析', 'Text too large to parse'],
+  diag_no_plan: ['未找到条目或表格', 'No items and no table found'],
+  diag_no_items: ['未找到编号条目，全文保留为段落', 'No numbered items: the text is kept as passages'],
+  diag_unknown_region: ['无法判断表格所属地区', 'The table’s region could not be told'],
+  diag_taxonomy: ['主题分类未能加载', 'The theme taxonomy did not load'],
+  diag_numbered_not_item: ['编号段落未作为措施，保留为段落', 'A numbered paragraph kept as a passage, not a measure'],
+  diag_paragraph_not_item: ['标题下的段落未作为措施，保留为段落', 'A paragraph under a heading kept as a passage'],
+  diag_page_furniture: ['网页附属内容已跳过', 'Web page furniture skipped'],
   province: ['省级', 'province'],
   city: ['市级', 'city'],
   district: ['区县级', 'district'],
@@ -126,3 +135,5 @@ export const focusLabel = (n) => (focusAreas[n] ? `${n} ${focusAreas[n][en() ? 1
 export const levelLabel = (l) => (strings[l] ? t(l) : l);
 export const agencyLabel = (a) => (a === 'none' ? t('none') : en() ? agencies[a] ?? a : a);
 export const roleLabel = (r) => (r ? t(r) : '');
+/** A parser diagnostic in the reader's language, its English particulars after it. */
+export const diagnosticLabel = (d) => (strings[`diag_${d.code}`] ? `${t(`diag_${d.code}`)} (${d.message})` : d.message);

@@ -3,7 +3,7 @@
 // in this page: nothing is sent anywhere.
 import * as api from '../api.js';
 import { h, select } from '../dom.js';
-import { t, planLabel, levelLabel, themeLabel } from '../i18n.js';
+import { t, planLabel, levelLabel, themeLabel, diagnosticLabel } from '../i18n.js';
 import { problem, measureCard, measuresCsv, exportButtons } from '../common.js';
 
 // Kept across re-renders (language switch, navigation) but never put in the URL.
@@ -73,5 +73,5 @@ export function render(root, { set }) {
     h('h3', {}, `${t('unassigned')}: ${added.unassigned.length}`),
     h('ul', { class: 'unassigned' }, added.unassigned.map((u) => h('li', {}, h('small', {}, t('line', { n: u.line })), ' ', u.text))),
     h('h3', {}, `${t('diagnostics')}: ${added.diagnostics.length}`),
-    h('ul', { class: 'diagnostics' }, added.diagnostics.map((d) => h('li', {}, h('small', {}, t('line', { n: d.line })), ' ', d.message))));
+    h('ul', { class: 'diagnostics' }, added.diagnostics.map((d) => h('li', {}, h('small', {}, t('line', { n: d.line })), ' ', diagnosticLabel(d)))));
 }
