@@ -737,7 +737,7 @@ fn paragraph_items(
         let t = text_of(p);
         trailing_clause(&t).or_else(|| trailing_labelled_clause(&t)).is_some()
     };
-    let any_clause = paragraphs.iter().any(|p| has_clause(p));
+    let any_clause = paragraphs.iter().any(&has_clause);
     let working: std::collections::HashSet<Option<usize>> =
         paragraphs.iter().filter(|p| has_clause(p)).map(|p| p.heading).collect();
     let is_item = |p: &Paragraph| {
@@ -755,7 +755,7 @@ fn paragraph_items(
         }
     }
     let depth_of = |h: usize| markers.get(h).map(|m| m.1.depth);
-    let deepest = per_heading.iter().filter_map(|(h, _)| depth_of(*h)).max();
+    let deepest = per_heading.keys().filter_map(|h| depth_of(*h)).max();
     let titled_by_heading = !per_heading.is_empty()
         && deepest.map(|d| d >= Depth::Section).unwrap_or(false)
         && items.iter().all(|p| p.no.is_none() && p.heading.map(|h| depth_of(h) == deepest).unwrap_or(false))
