@@ -1203,7 +1203,10 @@ fn front_matter(
             status[i].is_none() && t.chars().count() <= 80 && t.ends_with("通知") && !t.contains('。')
         });
         if let Some(i) = notice {
-            plan.title = normalise(&lines[i].text);
+            // 关于印发《X》的通知 names the document X.
+            let t = normalise(&lines[i].text);
+            let named = t.split_once('《').and_then(|(_, rest)| rest.split_once('》')).map(|(x, _)| x.to_string());
+            plan.title = named.filter(|x| !x.is_empty()).unwrap_or(t);
             status[i] = Some(Use::Meta);
         }
     }
