@@ -126,6 +126,7 @@ fixtures! {
     prose_web_page => "prose-web-page",
     prose_restarted_numbering => "prose-restarted-numbering",
     prose_labelled_clause_lines => "prose-labelled-clause-lines",
+    prose_sub_items => "prose-sub-items",
     real_national_trad_2020 => "real-national-trad-2020",
     real_national_trad_2021 => "real-national-trad-2021",
     real_furniture_shanghai_2022 => "real-furniture-shanghai-2022",

@@ -12,13 +12,17 @@ use super::{Diagnostic, DiagnosticCode, DocumentDraft, DocumentInfo, Ledger, Mea
 use crate::agency::looks_like_body;
 use crate::model::{Department, Role, Unassigned};
 
-/// Numbering levels: `一、` chapter, `（一）` section, `1.` item.
+/// Numbering levels: `一、` chapter, `（一）` section, `1.` item, `（1）` sub-item.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Depth {
     Chapter = 1,
     Section = 2,
     Item = 3,
+    Sub = 4,
 }
+
+/// Headings in force, indexed by [`Depth`] (index 0 unused).
+type Chapters = [Option<String>; 5];
 
 /// A numbered line: its depth, number and the text after the number.
 #[derive(Debug, Clone, PartialEq)]
@@ -38,6 +42,14 @@ pub fn marker(text: &str) -> Option<Marker> {
             let after = after_open[digits.len()..].trim_start();
             if let Some(rest) = after.strip_prefix(['）', ')']) {
                 return Some(Marker { depth: Depth::Section, number: cn_number(&digits)?, rest: rest.trim().to_string() });
+            }
+        }
+        // （1） / (1): a sub-item.
+        let digits: String = after_open.chars().take_while(|c| c.is_ascii_digit()).collect();
+        if !digits.is_empty() && digits.len() <= 3 {
+            if let Some(rest) = after_open[digits.len()..].trim_start().strip_prefix(['）', ')']) {
+                let number = digits.parse().ok()?;
+                return Some(Marker { depth: Depth::Sub, number, rest: rest.trim().to_string() });
             }
         }
         return None;
@@ -299,7 +311,7 @@ fn parse_lines(info: &DocumentInfo, lines: &[Line]) -> DocumentDraft {
     let table_targets = targets::from_table(lines, &mut status);
 
     // Walk the document: headings set the context; run items become measures.
-    let mut chapter_by_depth: [Option<String>; 4] = [None, None, None, None];
+    let mut chapter_by_depth: Chapters = Default::default();
     let mut k = 0;
     let mut passage: Option<(Option<String>, Vec<usize>)> = None;
     let mut i = if run.is_empty() { lines.len() } else { first_marker_line };
@@ -532,7 +544,7 @@ fn split_glued_lines(lines: &[Line]) -> Vec<Line> {
             out.push(line.clone());
             continue;
         }
-        let mut next = [0u32, 1, 1, 1];
+        let mut next = [0u32, 1, 1, 1, 1];
         let mut cuts: Vec<usize> = Vec::new();
         let mut byte = 0;
         for (p, c) in chars.iter().enumerate() {
@@ -652,7 +664,7 @@ fn paragraph_items(
     status: &mut [Option<Use>],
     diagnostics: &mut Vec<Diagnostic>,
 ) {
-    let mut chapter_by_depth: [Option<String>; 4] = [None, None, None, None];
+    let mut chapter_by_depth: Chapters = Default::default();
     let mut paragraphs: Vec<Paragraph> = Vec::new();
     let mut open: Option<Paragraph> = None;
     let mut heading: Option<usize> = None;
@@ -672,6 +684,7 @@ fn paragraph_items(
             paragraphs.extend(open.take());
             chapter_by_depth[Depth::Section as usize] = Some(trim_heading(&lines[i].text));
             chapter_by_depth[Depth::Item as usize] = None;
+            chapter_by_depth[Depth::Sub as usize] = None;
             status[i] = Some(Use::Heading);
             heading = Some(markers.len() + i);
             continue;
@@ -691,7 +704,7 @@ fn paragraph_items(
             // A numbered line with a body: a paragraph of its own that keeps its number.
             open = Some(Paragraph {
                 heading,
-                chapter: enclosing_chapter(&chapter_by_depth, Depth::Item),
+                chapter: enclosing_chapter(&chapter_by_depth, Depth::Sub),
                 no: Some(m.number),
                 lines: vec![i],
             });
@@ -704,7 +717,7 @@ fn paragraph_items(
         } else {
             let p = open.get_or_insert_with(|| Paragraph {
                 heading,
-                chapter: enclosing_chapter(&chapter_by_depth, Depth::Item),
+                chapter: enclosing_chapter(&chapter_by_depth, Depth::Sub),
                 no: None,
                 lines: Vec::new(),
             });
@@ -809,8 +822,8 @@ fn paragraph_items(
 }
 
 /// The chapters in force at heading `h` (for items titled by their heading).
-fn chapter_by_depth_at(markers: &[(usize, Marker)], heading_like: &[bool], h: usize) -> [Option<String>; 4] {
-    let mut chapters: [Option<String>; 4] = [None, None, None, None];
+fn chapter_by_depth_at(markers: &[(usize, Marker)], heading_like: &[bool], h: usize) -> Chapters {
+    let mut chapters: Chapters = Default::default();
     for (k, (_, m)) in markers.iter().enumerate().take(h + 1) {
         if heading_like[k] {
             chapters[m.depth as usize] = Some(trim_heading(&m.rest));
@@ -847,7 +860,7 @@ fn restarted_numbering(markers: &[(usize, Marker)], depth: Option<Depth>) -> Vec
 /// Indices (into `markers`) of the longest run 1, 2, 3 … at one depth, in document order.
 fn longest_run(markers: &[(usize, Marker)]) -> Vec<usize> {
     let mut best: Vec<usize> = Vec::new();
-    for depth in [Depth::Item, Depth::Section, Depth::Chapter] {
+    for depth in [Depth::Item, Depth::Section, Depth::Chapter, Depth::Sub] {
         let mut current: Vec<usize> = Vec::new();
         for (k, (_, m)) in markers.iter().enumerate() {
             if m.depth != depth {
@@ -1006,7 +1019,7 @@ fn looks_like_departments(clause: &str) -> bool {
     has_role || looks_like_body(first) && first.chars().count() >= 2
 }
 
-fn enclosing_chapter(chapters: &[Option<String>; 4], depth: Depth) -> String {
+fn enclosing_chapter(chapters: &Chapters, depth: Depth) -> String {
     (1..depth as usize).rev().find_map(|d| chapters[d].clone()).unwrap_or_default()
 }
 
