@@ -1346,6 +1346,8 @@ mod tests {
         assert_eq!(marker("（三十）倡导").map(|m| (m.depth, m.number)), Some((Depth::Section, 30)));
         assert_eq!(marker("(十三)推进").map(|m| (m.depth, m.number)), Some((Depth::Section, 13)));
         assert_eq!(marker("160. 省知识产权局").map(|m| (m.depth, m.number)), Some((Depth::Item, 160)));
+        assert_eq!(marker("（12）完善").map(|m| (m.depth, m.number)), Some((Depth::Sub, 12)));
+        assert_eq!(marker("(2020)年"), None);
         assert_eq!(marker("2.4件"), None);
         assert_eq!(marker("2018 年工作要点"), None);
         assert_eq!(cn_number("二十一"), Some(21));
