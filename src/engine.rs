@@ -33,7 +33,7 @@ pub struct PlanMeta {
     #[serde(default)]
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub kind: Option<Kind>,
-    /// Defaults to a year read from the text, else 0.
+    /// Defaults to a year the text states (its title), else none (null in the plan).
     #[serde(default)]
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub year_start: Option<u16>,
@@ -166,17 +166,7 @@ impl Engine {
             return Err(Error::invalid_argument("text is empty"));
         }
         let id = self.fresh_id();
-        let source = meta.source.clone().unwrap_or_else(|| format!("added:{id}"));
-        let info = DocumentInfo {
-            source,
-            region: Some(meta.region.trim().to_string()),
-            level: meta.level,
-            kind: meta.kind.unwrap_or(Kind::WorkPoints),
-            year_start: meta.year_start,
-            year_end: meta.year_end.or(meta.year_start),
-            title: meta.title.clone(),
-            id: Some(id.clone()),
-        };
+        let info = meta.document_info(format!("added:{id}"), Some(id.clone()));
         let parsed = parse_document(&info, text);
         let d = parsed.dataset;
         // A plan with neither measures nor targets has nothing to compare: refuse it, saying why.
@@ -240,6 +230,30 @@ impl Engine {
             }
             self.next_added += 1;
         }
+    }
+}
+
+impl PlanMeta {
+    /// What the parser is told about a reader's text: the one mapping behind `addPlan` and
+    /// `plan-compare parse`. `source` labels the text unless the meta names one; an empty region
+    /// is left for the text to tell.
+    pub fn document_info(&self, source: String, id: Option<String>) -> DocumentInfo {
+        let region = self.region.trim();
+        DocumentInfo {
+            source: self.source.clone().unwrap_or(source),
+            region: (!region.is_empty()).then(|| region.to_string()),
+            level: self.level,
+            kind: self.kind.unwrap_or(Kind::WorkPoints),
+            year_start: self.year_start,
+            year_end: self.year_end.or(self.year_start),
+            title: self.title.clone(),
+            id,
+        }
+    }
+
+    /// Check lengths, characters and years (and that a region is named) as `addPlan` does.
+    pub fn validate(&self) -> Result<()> {
+        validate_meta(self)
     }
 }
 

@@ -2,7 +2,9 @@
 
 use plan_compare::query::Corpus;
 use plan_compare::{cli, dataset};
-use plan_compare::model::{Dataset, Measure, Role};
+use plan_compare::engine::PlanMeta;
+use plan_compare::model::{Dataset, Kind, Level, Measure, Role};
+use plan_compare::parse::{parse_document, Diagnostic};
 use std::io::Write;
 use std::process::ExitCode;
 
@@ -34,6 +36,9 @@ const USAGE: &str = "usage:
   plan-compare corpus                       the query corpus (dataset + taxonomy + index) as JSON
   plan-compare segmentation [--json|--terms]
                                             run-time matcher vs jieba: vocabulary size and recall
+  plan-compare parse FILE [--region R] [--level L] [--kind K] [--years A-B] [--json]
+                                            parse your own plan text as addPlan does: records,
+                                            targets, unassigned lines, diagnostics (exit 0 either way)
   plan-compare bundle OUT                   write the encoded corpus and index the wasm build embeds (data/bundle.bin)";
 
 fn main() -> ExitCode {
@@ -53,6 +58,7 @@ fn main() -> ExitCode {
             Ok(false) => return ExitCode::from(1),
             Err(message) => Err(message),
         },
+        Some("parse") => parse_file(&args[1..]),
         Some("bundle") => match args.get(1) {
             Some(out) => write_bundle(out),
             None => Err(USAGE.to_string()),
@@ -280,4 +286,181 @@ fn stats() -> Result<(), String> {
         println!("note {}:{}: {}", diag.source, diag.line, diag.message);
     }
     Ok(())
+}
+
+/// `plan-compare parse FILE …`: the parser `addPlan` uses, on a file, with what it could not place.
+fn parse_file(args: &[String]) -> Result<(), String> {
+    let valued = ["region", "level", "kind", "years"];
+    let mut file = None;
+    let mut skip = false;
+    for a in args {
+        if skip {
+            skip = false;
+        } else if let Some(name) = a.strip_prefix("--") {
+            let name = name.split('=').next().unwrap_or(name);
+            if !valued.contains(&name) && name != "json" {
+                return Err(format!("parse: unknown option --{name}\n{USAGE}"));
+            }
+            skip = valued.contains(&name) && !a.contains('=');
+        } else if file.replace(a.as_str()).is_some() {
+            return Err(format!("parse: one FILE at a time\n{USAGE}"));
+        }
+    }
+    let Some(file) = file else { return Err(format!("parse: no FILE given\n{USAGE}")) };
+    let text = std::fs::read_to_string(file).map_err(|e| format!("cannot read {file}: {e}"))?;
+    let region = option(args, "region").unwrap_or("").to_string();
+    let mut notes = Vec::new();
+    let level = match option(args, "level") {
+        Some(l) => serde_json::from_value::<Level>(serde_json::json!(l))
+            .map_err(|_| format!("parse: unknown level {l:?}: use national, province, city or district"))?,
+        None => {
+            let level = level_of_region(&region);
+            notes.push(format!("level {} assumed (pass --level)", level.as_str()));
+            level
+        }
+    };
+    let kind = match option(args, "kind") {
+        Some(k) => Some(
+            serde_json::from_value::<Kind>(serde_json::json!(k.replace('-', " ")))
+                .map_err(|_| format!("parse: unknown kind {k:?}: use work-points, five-year-plan, action-plan"))?,
+        ),
+        None => None,
+    };
+    let (year_start, year_end) = match option(args, "years") {
+        Some(y) => {
+            let mut parts = y.splitn(2, ['-', '–']).map(|p| p.trim().parse::<u16>());
+            let bad = || format!("parse: --years {y:?}: expected YEAR or YEAR-YEAR");
+            let a = parts.next().and_then(|p| p.ok()).ok_or_else(bad)?;
+            let b = match parts.next() {
+                Some(p) => p.map_err(|_| bad())?,
+                None => a,
+            };
+            (Some(a), Some(b))
+        }
+        None => (None, None),
+    };
+    let source = Some(file.to_string());
+    let meta = PlanMeta { region, level, kind, year_start, year_end, title: None, source };
+    // The region may be left for the text to tell; every other field is checked as addPlan does.
+    let region = if meta.region.is_empty() { "-".into() } else { meta.region.clone() };
+    let check = PlanMeta { region, ..meta.clone() };
+    check.validate().map_err(|e| format!("parse: {e}"))?;
+    let mut parsed = parse_document(&meta.document_info(file.to_string(), None), &text);
+    if option(args, "level").is_none() && meta.region.is_empty() {
+        // No level and no region given: the level the region named by the title suggests.
+        let read = parsed.dataset.plans.first().map(|p| p.region.clone()).unwrap_or_default();
+        let level = level_of_region(&read);
+        if !read.is_empty() && level != meta.level {
+            notes = vec![format!("level {} assumed from the region {read} (pass --level)", level.as_str())];
+            let meta = PlanMeta { level, ..meta.clone() };
+            parsed = parse_document(&meta.document_info(file.to_string(), None), &text);
+        }
+    }
+    let mut dataset = parsed.dataset;
+    if kind.is_none() {
+        // No kind given: the one the title names (…规划, …方案/计划, …要点), said in a note.
+        for p in &mut dataset.plans {
+            let t = p.title.trim_end_matches(|c: char| c.is_ascii_digit() || "()（）-—年".contains(c));
+            let named = if t.ends_with("要点") || t.ends_with("要點") {
+                Some(Kind::WorkPoints)
+            } else if t.ends_with("方案") || t.ends_with("计划") || t.ends_with("計劃") {
+                Some(Kind::ActionPlan)
+            } else if t.contains("规划") || t.contains("規劃") {
+                Some(Kind::FiveYearPlan)
+            } else {
+                None
+            };
+            if let Some(k) = named {
+                p.kind = k;
+                notes.push(format!("kind {} read from the title (pass --kind)", k.as_str()));
+            }
+        }
+    }
+    if let Ok(taxonomy) = plan_compare::themes::Taxonomy::bundled() {
+        taxonomy.tag_dataset(&mut dataset);
+    }
+    let coverage = parsed.ledger.coverage();
+    if args.iter().any(|a| a == "--json") {
+        let out = serde_json::json!({
+            "plans": dataset.plans, "measures": dataset.measures, "targets": dataset.targets,
+            "unassigned": dataset.unassigned, "passages": dataset.passages,
+            "diagnostics": parsed.diagnostics, "coverage": coverage, "notes": notes,
+        });
+        let text = serde_json::to_string_pretty(&out).map_err(|e| e.to_string())?;
+        let _ = writeln!(std::io::stdout().lock(), "{text}");
+        return Ok(());
+    }
+    let mut out = String::new();
+    print_parsed(&mut out, &dataset, &parsed.diagnostics, coverage, &notes);
+    let _ = std::io::stdout().lock().write_all(out.as_bytes());
+    Ok(())
+}
+
+/// The level a region's name suggests, when the reader names none.
+fn level_of_region(region: &str) -> Level {
+    if ["全国", "国家", "中国", "国务院"].contains(&region) {
+        Level::National
+    } else if plan_compare::parse::regions::PROVINCES.iter().any(|r| r.name == region || r.short == region) {
+        Level::Province
+    } else if region.ends_with(['区', '县', '旗']) {
+        Level::District
+    } else if region.ends_with(['市', '州', '盟']) {
+        Level::City
+    } else {
+        Level::Province
+    }
+}
+
+fn print_parsed(out: &mut String, d: &Dataset, diagnostics: &[Diagnostic], coverage: f64, notes: &[String]) {
+    use std::fmt::Write as _;
+    for p in &d.plans {
+        let years = match (p.year_start, p.year_end) {
+            (0, _) => "no year stated".to_string(),
+            (a, b) if a == b => a.to_string(),
+            (a, b) => format!("{a}-{b}"),
+        };
+        let _ = writeln!(out, "plan {}: {} ({}, {}, {years})", p.id, p.title, p.region, p.level.as_str());
+        let number = p.doc_number.as_deref().unwrap_or("none");
+        let _ = writeln!(out, "  kind {}; doc number {number}", p.kind.as_str());
+    }
+    for note in notes {
+        let _ = writeln!(out, "note: {note}");
+    }
+    let _ = writeln!(out, "\n{} measures", d.measures.len());
+    for m in &d.measures {
+        let no = m.no.map(|n| format!("{n}. ")).unwrap_or_default();
+        let _ = writeln!(out, "\n[{}] lines {}-{} · {}", m.id, m.lines[0], m.lines[1], m.chapter);
+        if let Some(title) = &m.title {
+            let _ = writeln!(out, "  {no}{title}");
+        }
+        let lead = if m.title.is_some() { String::new() } else { no };
+        let _ = writeln!(out, "  {lead}{}", m.text.as_deref().unwrap_or("(no text)"));
+        if !m.departments.is_empty() {
+            let _ = writeln!(out, "  departments: {}", departments_cell(m));
+        }
+    }
+    let _ = writeln!(out, "\n{} targets", d.targets.len());
+    for t in &d.targets {
+        let max = t.value_max.map(|v| format!("-{v}")).unwrap_or_default();
+        let year = if t.year == 0 { "no year stated".to_string() } else { t.year.to_string() };
+        let _ = writeln!(
+            out,
+            "  {}: {} {}{max} {} ({year})",
+            t.indicator,
+            t.qualifier.as_deref().unwrap_or(""),
+            t.value,
+            t.unit.as_deref().unwrap_or("")
+        );
+    }
+    let _ = writeln!(out, "\n{} unassigned lines", d.unassigned.len());
+    for u in &d.unassigned {
+        let _ = writeln!(out, "  line {}: {}", u.line, u.text);
+    }
+    let _ = writeln!(out, "\n{} diagnostics", diagnostics.len());
+    for diag in diagnostics {
+        let code = serde_json::to_value(diag.code).ok();
+        let code = code.as_ref().and_then(|v| v.as_str()).unwrap_or_default();
+        let _ = writeln!(out, "  line {}: [{code}] {}", diag.line, diag.message);
+    }
+    let _ = writeln!(out, "\ncoverage {:.1}% of meaningful characters placed", coverage * 100.0);
 }

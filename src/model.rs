@@ -14,6 +14,9 @@ pub enum Level {
     Province,
     City,
     District,
+    /// Central government bodies (国务院, 国家知识产权局). Last, so that bundles encoded before it
+    /// existed keep their variant numbers.
+    National,
 }
 
 impl Level {
@@ -22,6 +25,7 @@ impl Level {
             Level::Province => "province",
             Level::City => "city",
             Level::District => "district",
+            Level::National => "national",
         }
     }
 }
@@ -61,7 +65,13 @@ pub struct Plan {
     pub region_en: String,
     pub level: Level,
     pub kind: Kind,
+    /// The first and last year the document states; 0 inside Rust where it states none, which
+    /// JSON (the export contract, JavaScript) shows as null. The bundle keeps the number.
+    #[serde(with = "year_or_null")]
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "number | null"))]
     pub year_start: u16,
+    #[serde(with = "year_or_null")]
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "number | null"))]
     pub year_end: u16,
     pub title: String,
     pub doc_number: Option<String>,
@@ -128,6 +138,9 @@ pub struct Target {
     pub unit: Option<String>,
     /// The comparison word as printed (超过, 以上, 达, 突破, 不少于 …).
     pub qualifier: Option<String>,
+    /// The year the target is due; 0 inside Rust (null in JSON) where the document states none.
+    #[serde(with = "year_or_null")]
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "number | null"))]
     pub year: u16,
     /// The clause the target was read from, as printed (whitespace removed).
     pub text: String,
@@ -175,4 +188,29 @@ pub struct Dataset {
     /// Not part of the five-key contract: narrative prose, exported after the contract's keys.
     #[serde(default)]
     pub passages: Vec<Passage>,
+}
+
+/// A year that the document may not state: 0 in Rust, null in human-readable formats (JSON, the
+/// JavaScript values of the wasm binding), the plain number in the bundle's binary encoding, so
+/// that the bundle format does not change. Never invents a year: null reads back as 0.
+mod year_or_null {
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(year: &u16, s: S) -> Result<S::Ok, S::Error> {
+        if s.is_human_readable() && *year == 0 {
+            s.serialize_none()
+        } else if s.is_human_readable() {
+            s.serialize_some(year)
+        } else {
+            s.serialize_u16(*year)
+        }
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<u16, D::Error> {
+        if d.is_human_readable() {
+            Ok(Option::<u16>::deserialize(d)?.unwrap_or(0))
+        } else {
+            u16::deserialize(d)
+        }
+    }
 }

@@ -35,7 +35,10 @@ pub fn parse_departments(clause: &str, default_role: Option<Role>) -> Vec<Depart
     let clause: String = clause.chars().filter(|c| !c.is_whitespace()).collect();
     let clause = strip_brackets(&clause);
     let clause = clause.replace(':', "：").replace(',', "，").replace(';', "；");
-    let clause = clause.trim_end_matches(['。', '；', '，', '、']);
+    // 局内：/局外： sort names without giving roles; 按职责分工 qualifies the role word after it.
+    let clause = clause.replace("局内：", "、").replace("局外：", "、");
+    let clause = clause.replace("按职责分工", "").replace("按职责", "").replace("分别负责", "负责");
+    let clause = clause.trim_start_matches(['、', '；', '，']).trim_end_matches(['。', '；', '，', '、']);
     if clause.is_empty() {
         return Vec::new();
     }
@@ -217,7 +220,12 @@ fn labelled_groups(clause: &str) -> Option<Vec<(String, Option<Role>)>> {
     }
     for (k, (start, label, role)) in marks.iter().enumerate() {
         let end = marks.get(k + 1).map(|m| m.0).unwrap_or(clause.len());
-        groups.push((clause[start + label.len()..end].to_string(), Some(*role)));
+        // 责任单位：X、Y负责 — the role word repeats the label's role.
+        let mut text = clause[start + label.len()..end].trim_end_matches(['，', '；', '、']);
+        if let Some((w, _)) = ROLE_WORDS.iter().find(|(w, _)| text.ends_with(w)) {
+            text = &text[..text.len() - w.len()];
+        }
+        groups.push((text.to_string(), Some(*role)));
     }
     Some(groups)
 }
@@ -361,6 +369,21 @@ mod tests {
             names("（区打击侵犯知识产权和制售假冒伪劣商品工作领导小组及区知识产权保护相关职能部门）", L),
             vec![n("区打击侵犯知识产权和制售假冒伪劣商品工作领导小组", L), n("区知识产权保护相关职能部门", L)]
         );
+    }
+
+    #[test]
+    fn bodies_without_role_words_lead() {
+        assert_eq!(names("（市知识产权局、市市场监管局）", L), vec![n("市知识产权局", L), n("市市场监管局", L)]);
+        assert_eq!(names("（保护司、运用促进司）", L), vec![n("保护司", L), n("运用促进司", L)]);
+        assert_eq!(
+            names("（局内：保护处、运用处；局外：市市场监管局）", L),
+            vec![n("保护处", L), n("运用处", L), n("市市场监管局", L)]
+        );
+        assert_eq!(
+            names("（市场监管总局、农业农村部、知识产权局按职责分工负责）", L),
+            vec![n("市场监管总局", L), n("农业农村部", L), n("知识产权局", L)]
+        );
+        assert_eq!(canonical_agency("运用促进司"), "知识产权局");
     }
 
     #[test]

@@ -87,6 +87,94 @@ pub fn is_page_number(s: &str) -> bool {
     !t.is_empty() && t.len() <= 4 && t.chars().all(|c| c.is_ascii_digit())
 }
 
+/// Words of a web page's own controls: a line made only of these is not part of the document.
+const PAGE_CONTROLS: &[&str] = &[
+    "打印本页", "打印", "关闭窗口", "关闭本页", "关闭", "分享到", "分享", "字号", "字体", "默认", "大", "中",
+    "小", "收藏", "返回顶部", "返回", "微信", "微博", "QQ空间", "扫一扫", "保存本页", "保存", "纠错",
+    "复制链接", "朗读", "视力保护色", "无障碍", "打开", "放大", "缩小", "重置",
+];
+/// Labels of a page's publication data (发布日期：… 来源：…).
+const PAGE_LABELS: &[&str] = &[
+    "发布日期", "发布时间", "来源", "信息来源", "文章来源", "字号", "浏览次数", "浏览量", "访问量", "点击数",
+    "阅读次数", "作者", "责任编辑", "编辑", "发布机构", "索引号", "主题分类", "成文日期", "生效日期", "分享到",
+    "时间", "阅读", "文号", "发文字号", "有效性", "名称", "分类", "组配分类", "上传者", "大小",
+    "页数", "ID", "资源描述", "累计次数",
+];
+/// Openings of a page's navigation and footer lines.
+const PAGE_OPENINGS: &[&str] = &[
+    "首页>", "首页＞", "首页»", "当前位置", "您的位置", "您现在的位置", "您当前的位置", "上一篇", "下一篇",
+    "版权所有", "网站标识码", "网站地图", "联系我们", "技术支持", "相关链接", "相关文章", "相关阅读",
+];
+
+/// True for a line of the web page around a document: breadcrumbs (首页 > 政务公开 > …),
+/// publication data (发布日期：… 来源：… 字号：大 中 小), buttons (打印 关闭 分享到), footers.
+pub fn is_page_furniture(s: &str) -> bool {
+    let t = normalise(s);
+    if t.is_empty() || t.contains('。') {
+        return false;
+    }
+    if PAGE_OPENINGS.iter().any(|o| t.starts_with(o)) || t.contains("ICP备") {
+        return true;
+    }
+    let arrows = t.chars().filter(|c| matches!(c, '>' | '＞' | '»' | '›')).count();
+    if arrows >= 2 && t.chars().count() <= 80 {
+        return true;
+    }
+    let labelled = |l: &str| t.match_indices(l).any(|(i, _)| t[i + l.len()..].starts_with(['：', ':']));
+    let labels = PAGE_LABELS.iter().filter(|l| labelled(l)).count();
+    if labels >= 2 || labels == 1 && has_date(&t) && t.chars().count() <= 60 {
+        return true;
+    }
+    // One publication field on a line of its own (文号: …, 名称: …), or a row of the page's
+    // data table (索引号 | … | 发布机构 | …).
+    let opens_with_label = PAGE_LABELS
+        .iter()
+        .any(|l| t.strip_prefix(l).map(|r| r.starts_with(['：', ':'])).unwrap_or(false));
+    if opens_with_label && t.chars().count() <= 80 {
+        return true;
+    }
+    if t.matches('|').count() >= 2 && PAGE_LABELS.iter().any(|l| t.starts_with(l)) {
+        return true;
+    }
+    // A document-sharing site's page list: 标题_第3页.
+    if t.ends_with('页') && t.contains("_第") {
+        return true;
+    }
+    only_controls(&t)
+}
+
+/// A short line made only of page controls (【打印】【关闭】, 字号：大 中 小).
+fn only_controls(t: &str) -> bool {
+    let mut rest: String = t.chars().filter(|c| !"【】[]()（）|｜·•:：/、".contains(*c)).collect();
+    if rest.is_empty() || rest.chars().count() > 40 {
+        return false;
+    }
+    let mut words = Vec::new();
+    while !rest.is_empty() {
+        match PAGE_CONTROLS.iter().filter(|w| rest.starts_with(*w)).max_by_key(|w| w.len()) {
+            Some(w) => {
+                rest = rest[w.len()..].to_string();
+                words.push(*w);
+            }
+            None => return false,
+        }
+    }
+    // One character alone (大, 中) may be text; a control word or a row of them is not.
+    words.len() >= 2 || words.iter().any(|w| w.chars().count() >= 2)
+}
+
+/// Does the text hold a date written as web pages do: 2019-03-12, 2019/3/12, 2019.03.12?
+pub fn has_date(t: &str) -> bool {
+    let chars: Vec<char> = t.chars().collect();
+    (0..chars.len()).any(|i| {
+        let digits =
+            |from: usize, n: usize| chars.get(from..from + n).map(|w| w.iter().all(|c| c.is_ascii_digit()));
+        digits(i, 4) == Some(true)
+            && matches!(chars.get(i + 4), Some('-' | '/' | '.'))
+            && chars.get(i + 5).map(|c| c.is_ascii_digit()).unwrap_or(false)
+    })
+}
+
 /// Number of display columns a string takes in the PDF: CJK and full-width characters one,
 /// ASCII letters, digits and spaces half.
 pub fn width(s: &str) -> f32 {
@@ -134,6 +222,25 @@ mod tests {
         assert_eq!(collapse_overprint("开展专项行动。。。。确立"), "开展专项行动。。。。确立");
         assert_eq!(collapse_overprint("工作力度工作力度工作力度工作力度，，，，提高"), "工作力度，提高");
         assert_eq!(collapse_overprint("省知识产权局、省知识产权局、"), "省知识产权局、省知识产权局、");
+    }
+
+    #[test]
+    fn page_furniture() {
+        assert!(is_page_furniture("首页 > 政务公开 > 通知公告"));
+        assert!(is_page_furniture("当前位置：首页 > 规划计划"));
+        assert!(is_page_furniture("发布日期：2019-03-12  来源：市知识产权局  字号：[大 中 小]"));
+        assert!(is_page_furniture("【打印本页】【关闭窗口】"));
+        assert!(is_page_furniture("分享到："));
+        assert!(is_page_furniture("字号：大 中 小"));
+        assert!(!is_page_furniture("2016年9月1日"));
+        assert!(!is_page_furniture("公开方式：主动公开"));
+        assert!(!is_page_furniture("（联系人：陈勘，联系电话：020-87686049）"));
+        assert!(!is_page_furniture("一、强化知识产权保护"));
+        assert!(!is_page_furniture("中"));
+        assert!(is_page_furniture("文号: 通政发〔2023〕4号"));
+        assert!(is_page_furniture("索引号 | 001008003015081/2022-00489 | ||"));
+        assert!(is_page_furniture("天津知识产权十四五规划_第10页"));
+        assert!(!is_page_furniture("责任单位：市知识产权局"));
     }
 
     #[test]

@@ -70,6 +70,12 @@ pub enum DiagnosticCode {
     NoPlan,
     /// No numbered items: the text is kept as passages.
     NoItems,
+    /// A numbered paragraph that did not become a measure (kept as a passage).
+    NumberedNotItem,
+    /// A paragraph under a heading that did not become a measure (kept as a passage).
+    ParagraphNotItem,
+    /// Lines of a web page around the document (navigation, share buttons, the site's own lists).
+    PageFurniture,
     /// A table without a heading whose region could not be told.
     UnknownRegion,
     /// The theme taxonomy did not load.

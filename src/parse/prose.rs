@@ -6,19 +6,23 @@
 //! numbered lists elsewhere (challenges, principles) and unnumbered prose become passages.
 
 use super::departments::parse_departments;
-use super::lines::{is_page_number, normalise, width, Line};
+use super::lines::{has_date, is_page_furniture, is_page_number, normalise, width, Line};
 use super::targets;
 use super::{Diagnostic, DiagnosticCode, DocumentDraft, DocumentInfo, Ledger, MeasureDraft, PassageDraft, PlanDraft, Use};
 use crate::agency::looks_like_body;
-use crate::model::{Role, Unassigned};
+use crate::model::{Department, Role, Unassigned};
 
-/// Numbering levels: `一、` chapter, `（一）` section, `1.` item.
+/// Numbering levels: `一、` chapter, `（一）` section, `1.` item, `（1）` sub-item.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Depth {
     Chapter = 1,
     Section = 2,
     Item = 3,
+    Sub = 4,
 }
+
+/// Headings in force, indexed by [`Depth`] (index 0 unused).
+type Chapters = [Option<String>; 5];
 
 /// A numbered line: its depth, number and the text after the number.
 #[derive(Debug, Clone, PartialEq)]
@@ -38,6 +42,14 @@ pub fn marker(text: &str) -> Option<Marker> {
             let after = after_open[digits.len()..].trim_start();
             if let Some(rest) = after.strip_prefix(['）', ')']) {
                 return Some(Marker { depth: Depth::Section, number: cn_number(&digits)?, rest: rest.trim().to_string() });
+            }
+        }
+        // （1） / (1): a sub-item.
+        let digits: String = after_open.chars().take_while(|c| c.is_ascii_digit()).collect();
+        if !digits.is_empty() && digits.len() <= 3 {
+            if let Some(rest) = after_open[digits.len()..].trim_start().strip_prefix(['）', ')']) {
+                let number = digits.parse().ok()?;
+                return Some(Marker { depth: Depth::Sub, number, rest: rest.trim().to_string() });
             }
         }
         return None;
@@ -82,13 +94,129 @@ pub fn cn_number(s: &str) -> Option<u32> {
 }
 
 /// Words that end a document title.
-const TITLE_ENDINGS: &[&str] = &["要点", "规划", "方案", "计划", "意见", "纲要", "办法", "措施", "通知"];
+const TITLE_ENDINGS: &[&str] = &["要点", "规划", "方案", "计划", "意见", "纲要", "办法", "措施", "通知", "分工"];
 
-/// Parse a prose document into one plan.
+/// Parse a prose document into one plan. A document in Traditional script is read in Simplified
+/// (one character for one) and its records are then cut from the text as printed.
 pub fn parse(info: &DocumentInfo, lines: &[Line]) -> DocumentDraft {
+    match simplified(lines) {
+        Some(converted) => {
+            let mut draft = parse_lines(info, &converted);
+            AsPrinted::new(lines, &converted).restore(&mut draft);
+            draft
+        }
+        None => parse_lines(info, lines),
+    }
+}
+
+/// The lines in Simplified script when the document is written in Traditional (at least 2% of
+/// its Chinese characters, and five, change), else None. A stray variant in a Simplified text
+/// (硏) is left as printed.
+fn simplified(lines: &[Line]) -> Option<Vec<Line>> {
+    let converted: Vec<Line> =
+        lines.iter().map(|l| Line { no: l.no, text: fast2s::convert(&l.text) }).collect();
+    let (mut han, mut changed) = (0usize, 0usize);
+    for (a, b) in lines.iter().zip(&converted) {
+        for (x, y) in a.text.chars().zip(b.text.chars()) {
+            if ('\u{4e00}'..='\u{9fff}').contains(&x) {
+                han += 1;
+                changed += usize::from(x != y);
+            }
+        }
+    }
+    (changed >= 5 && changed * 50 >= han).then_some(converted)
+}
+
+/// Maps text read from the converted lines back to the characters as printed. The conversion
+/// keeps one character for one, so a string's place in the converted text is its place in the
+/// printed text.
+struct AsPrinted {
+    /// The converted text, whitespace removed, and the printed characters at the same places.
+    converted: String,
+    printed: Vec<char>,
+    /// Per line (in order): its number and where it starts in `converted` (bytes) and `printed`.
+    starts: Vec<(u32, usize, usize)>,
+    cache: std::collections::HashMap<String, String>,
+}
+
+impl AsPrinted {
+    fn new(printed_lines: &[Line], converted_lines: &[Line]) -> AsPrinted {
+        let (mut converted, mut printed, mut starts) = (String::new(), Vec::new(), Vec::new());
+        for (p, c) in printed_lines.iter().zip(converted_lines) {
+            starts.push((p.no, converted.len(), printed.len()));
+            converted.push_str(&normalise(&c.text));
+            printed.extend(normalise(&p.text).chars());
+        }
+        AsPrinted { converted, printed, starts, cache: Default::default() }
+    }
+
+    /// `s` as printed, looked for in lines `within` (then in the whole text); unchanged if absent.
+    fn printed(&mut self, s: &str, within: Option<[u32; 2]>) -> String {
+        if s.is_empty() {
+            return String::new();
+        }
+        if let Some([a, b]) = within {
+            if let Some(found) = self.find(s, a, b) {
+                return found;
+            }
+        }
+        if let Some(found) = self.cache.get(s) {
+            return found.clone();
+        }
+        let found = self.find(s, 0, u32::MAX).unwrap_or_else(|| s.to_string());
+        self.cache.insert(s.to_string(), found.clone());
+        found
+    }
+
+    fn find(&self, s: &str, first: u32, last: u32) -> Option<String> {
+        let from = self.starts.partition_point(|l| l.0 < first);
+        let to = self.starts.partition_point(|l| l.0 <= last);
+        let (byte_from, char_from) = self.starts.get(from).map(|l| (l.1, l.2))?;
+        let byte_to = self.starts.get(to).map(|l| l.1).unwrap_or(self.converted.len());
+        let span = self.converted.get(byte_from..byte_to)?;
+        let at = span.find(s)?;
+        let start = char_from + span[..at].chars().count();
+        self.printed.get(start..start + s.chars().count()).map(|c| c.iter().collect())
+    }
+
+    fn restore(&mut self, draft: &mut DocumentDraft) {
+        for plan in &mut draft.plans {
+            plan.title = self.printed(&plan.title.clone(), None);
+            plan.doc_number = plan.doc_number.clone().map(|d| self.printed(&d, None));
+            for m in &mut plan.measures {
+                let within = Some(m.lines);
+                m.chapter = self.printed(&m.chapter.clone(), None);
+                m.title = m.title.clone().map(|t| self.printed(&t, within));
+                m.text = m.text.clone().map(|t| self.printed(&t, within));
+                for d in &mut m.departments {
+                    d.name = self.printed(&d.name.clone(), within);
+                }
+            }
+            for t in &mut plan.targets {
+                t.indicator = self.printed(&t.indicator.clone(), None);
+                t.text = self.printed(&t.text.clone(), None);
+                t.unit = t.unit.clone().map(|u| self.printed(&u, None));
+                t.qualifier = t.qualifier.clone().map(|q| self.printed(&q, None));
+            }
+            for p in &mut plan.passages {
+                let within = Some(p.lines);
+                p.heading = p.heading.clone().map(|h| self.printed(&h, None));
+                p.text = self.printed(&p.text.clone(), within);
+            }
+        }
+        for u in &mut draft.unassigned {
+            u.text = self.printed(&normalise(&u.text), Some([u.line, u.line]));
+        }
+    }
+}
+
+fn parse_lines(info: &DocumentInfo, lines: &[Line]) -> DocumentDraft {
+    let glued = split_glued_lines(lines);
+    let lines: &[Line] = &glued;
     let source = info.source.as_str();
     let mut ledger = Ledger::default();
     let mut diagnostics = Vec::new();
+    let mut page_doc_number: Option<String> = None;
     let mut status: Vec<Option<Use>> = vec![None; lines.len()];
 
     // Stage 1 results: blank lines and page numbers carry nothing.
@@ -97,6 +225,19 @@ pub fn parse(info: &DocumentInfo, lines: &[Line]) -> DocumentDraft {
             status[i] = Some(Use::Blank);
         } else if is_page_number(&line.text) {
             status[i] = Some(Use::Noise);
+        } else if is_page_furniture(&line.text)
+            || marker(&line.text).map(|m| is_link_entry(&m.rest)).unwrap_or(false)
+        {
+            // The web page around the document: skipped, and said. Its publication data may
+            // give the document number (发文字号：粤知〔2019〕12号).
+            status[i] = Some(Use::Noise);
+            page_doc_number = page_doc_number.or_else(|| find_doc_number(&normalise(&line.text)));
+            diagnostics.push(Diagnostic::new(
+                source,
+                line.no,
+                DiagnosticCode::PageFurniture,
+                format!("web page furniture skipped: {}", normalise(&line.text)),
+            ));
         }
     }
     let content: Vec<usize> = (0..lines.len()).filter(|&i| status[i].is_none()).collect();
@@ -114,30 +255,81 @@ pub fn parse(info: &DocumentInfo, lines: &[Line]) -> DocumentDraft {
     }
     let markers: Vec<(usize, Marker)> = markers.into_iter().filter(|(i, _)| !duplicate[*i]).collect();
 
-    // The measures are the longest run of consecutive numbers at one depth.
-    let run = longest_run(&markers);
+    let paragraph_mode = is_paragraph_mode(lines, &content);
+    let wrap = wrap_width(lines, &content);
+    let heading_like: Vec<bool> =
+        markers.iter().map(|(i, m)| is_heading_like(lines, &status, *i, m, paragraph_mode, wrap)).collect();
+
+    // The measures are the longest run of consecutive numbers at one depth, unless that run is
+    // made of bare headings (一、… over unnumbered paragraphs): then the paragraphs are the items.
+    let mut run = longest_run(&markers);
+    let headings_in_run = run.iter().filter(|&&k| heading_like[k]).count();
+    if headings_in_run * 2 > run.len() {
+        run.clear();
+    }
     let measure_depth = run.first().map(|&k| markers[k].1.depth);
     let in_run: Vec<bool> = {
         let mut v = vec![false; markers.len()];
         for &k in &run {
             v[k] = true;
         }
+        // Items at the run's depth that carry a body are items too, where the numbering skips a
+        // number or starts again under each chapter (一、1. 2. 二、1. 2.).
+        if let (Some(&first), Some(&last)) = (run.first(), run.last()) {
+            let restarts = restarted_numbering(&markers, measure_depth);
+            for k in 0..markers.len() {
+                let inside = (first..=last).contains(&k);
+                if Some(markers[k].1.depth) == measure_depth && !heading_like[k] && (inside || restarts[k]) {
+                    v[k] = true;
+                }
+            }
+        }
         v
     };
-    let paragraph_mode = is_paragraph_mode(lines, &content);
 
     let mut plan = PlanDraft { region: info.region.clone().unwrap_or_default(), ..Default::default() };
-    let first_marker_line = markers.first().map(|(i, _)| *i).unwrap_or(lines.len());
+    // Without any numbering, short unpunctuated lines over paragraphs are the headings.
+    let plain_headings: Vec<bool> = if markers.is_empty() {
+        let found: Vec<bool> = (0..lines.len()).map(|i| is_plain_heading(lines, &status, i)).collect();
+        if found.iter().filter(|h| **h).count() >= 2 {
+            found
+        } else {
+            Vec::new()
+        }
+    } else {
+        Vec::new()
+    };
+    let first_marker_line = markers
+        .first()
+        .map(|(i, _)| *i)
+        .or_else(|| plain_headings.iter().position(|h| *h))
+        .unwrap_or(lines.len());
+    plan.doc_number = page_doc_number;
     front_matter(info, lines, &content, first_marker_line, &mut plan, &mut status);
 
     // A targets table is read before the walk, so that its cells do not become prose.
     let table_targets = targets::from_table(lines, &mut status);
 
     // Walk the document: headings set the context; run items become measures.
-    let mut chapter_by_depth: [Option<String>; 4] = [None, None, None, None];
+    let mut chapter_by_depth: Chapters = Default::default();
     let mut k = 0;
     let mut passage: Option<(Option<String>, Vec<usize>)> = None;
-    let mut i = first_marker_line;
+    let mut i = if run.is_empty() { lines.len() } else { first_marker_line };
+    if run.is_empty() {
+        let shape = Shape { paragraph_mode, wrap, blank_separates: blank_lines_separate(lines, &content) };
+        paragraph_items(
+            source,
+            lines,
+            &markers,
+            &heading_like,
+            &plain_headings,
+            first_marker_line,
+            shape,
+            &mut plan,
+            &mut status,
+            &mut diagnostics,
+        );
+    }
     while i < lines.len() {
         if status[i].is_some() {
             i += 1;
@@ -146,9 +338,27 @@ pub fn parse(info: &DocumentInfo, lines: &[Line]) -> DocumentDraft {
         let is_marker = k < markers.len() && markers[k].0 == i;
         if is_marker {
             let m = markers[k].1.clone();
-            let is_measure = in_run[k];
+            let framing = in_run[k] && frames_the_plan(&m.rest);
+            let is_measure = in_run[k] && !framing;
             k += 1;
-            flush_passage(&mut passage, lines, &mut plan, &mut status);
+            let walked_chapter = enclosing_chapter(&chapter_by_depth, measure_depth.unwrap_or(Depth::Item));
+            flush_walked(&mut passage, &walked_chapter, lines, &mut plan, &mut status);
+            if framing {
+                // （一）指导思想。… / （二）主要目标。…: numbered, but the plan's aims, not a task.
+                let title = first_sentence(&m.rest);
+                diagnostics.push(Diagnostic::new(
+                    source,
+                    lines[i].no,
+                    DiagnosticCode::NumberedNotItem,
+                    format!(
+                        "numbered section {} ({title}) states aims or principles; kept as a passage",
+                        m.number
+                    ),
+                ));
+                passage = Some((Some(title), vec![i]));
+                i += 1;
+                continue;
+            }
             if is_measure {
                 let end = measure_end(lines, &status, &markers, k, i, measure_depth.unwrap_or(Depth::Item), paragraph_mode);
                 let chapter = enclosing_chapter(&chapter_by_depth, m.depth);
@@ -174,8 +384,14 @@ pub fn parse(info: &DocumentInfo, lines: &[Line]) -> DocumentDraft {
                 status[i] = Some(Use::Heading);
                 passage = Some((Some(heading), Vec::new()));
             } else {
-                // A numbered paragraph outside the run (a challenge, a principle): prose.
+                // A numbered paragraph outside the run (a challenge, a principle): prose, said.
                 passage = Some((enclosing_chapter(&chapter_by_depth, Depth::Item).into(), vec![i]));
+                diagnostics.push(Diagnostic::new(
+                    source,
+                    lines[i].no,
+                    DiagnosticCode::NumberedNotItem,
+                    format!("numbered paragraph {} is outside the run of items; kept as a passage", m.number),
+                ));
             }
             i += 1;
             continue;
@@ -186,12 +402,14 @@ pub fn parse(info: &DocumentInfo, lines: &[Line]) -> DocumentDraft {
         entry.1.push(i);
         if paragraph_mode && ends_sentence(&lines[i].text) {
             let heading = entry.0.clone();
-            flush_passage(&mut passage, lines, &mut plan, &mut status);
+            let walked_chapter = enclosing_chapter(&chapter_by_depth, measure_depth.unwrap_or(Depth::Item));
+            flush_walked(&mut passage, &walked_chapter, lines, &mut plan, &mut status);
             passage = Some((heading, Vec::new()));
         }
         i += 1;
     }
-    flush_passage(&mut passage, lines, &mut plan, &mut status);
+    let walked_chapter = enclosing_chapter(&chapter_by_depth, measure_depth.unwrap_or(Depth::Item));
+    flush_walked(&mut passage, &walked_chapter, lines, &mut plan, &mut status);
 
     // Targets: a targets table if the document has one, else the sentences of a goals section.
     let found = if table_targets.is_empty() { targets::from_goal_passages(&plan.passages) } else { table_targets };
@@ -199,12 +417,19 @@ pub fn parse(info: &DocumentInfo, lines: &[Line]) -> DocumentDraft {
 
     // Titles: only where the document titles its items (most first sentences short, more follows).
     if titles_items(&plan.measures) {
-        for m in &mut plan.measures {
+        for m in plan.measures.iter_mut().filter(|m| m.title.is_none()) {
             split_title(m);
         }
     }
     if plan.year_start.is_none() {
         plan.year_start = info.year_start;
+    }
+    // Targets stated inside the items, dated by their sentence or by the plan's stated end year.
+    let item_targets = targets::from_items(&plan.measures, plan.year_end.or(plan.year_start));
+    for t in item_targets {
+        if !plan.targets.iter().any(|k| k.indicator == t.indicator && k.value == t.value) {
+            plan.targets.push(t);
+        }
     }
 
     let mut unassigned = Vec::new();
@@ -232,10 +457,410 @@ pub fn parse(info: &DocumentInfo, lines: &[Line]) -> DocumentDraft {
     }
 }
 
+/// Titles of the sections that frame a plan (its guiding ideas, principles and aims) rather than
+/// assign work; a numbered item with one of them is prose, whatever its number.
+const FRAMING_TITLES: &[&str] = &[
+    "指导思想", "基本原则", "工作原则", "主要目标", "总体目标", "工作目标", "发展目标", "总体要求", "目标任务",
+    "总体思路", "发展思路", "目标要求",
+];
+
+fn frames_the_plan(rest: &str) -> bool {
+    let title = first_sentence(rest);
+    let framing = |part: &str| FRAMING_TITLES.contains(&part);
+    framing(&title) || title.split(['和', '与', '、']).all(framing)
+}
+
+/// The text up to the first full stop (or all of it), without numbering punctuation.
+fn first_sentence(rest: &str) -> String {
+    let t = normalise(rest);
+    let end = t.find(['。', '：', ':']).unwrap_or(t.len());
+    t[..end].trim_end_matches(['；', '，']).to_string()
+}
+
+/// A title line may close with its years in brackets, printed whole or damaged:
+/// `工作方案(2022-2025年)`, `推进计划(20222023`.
+fn without_year_suffix(t: &str) -> &str {
+    let Some(open) = t.rfind(['(', '（']) else { return t };
+    let inside = t[open..].trim_start_matches(['(', '（']).trim_end_matches([')', '）']);
+    let is_years = !inside.is_empty()
+        && inside.chars().any(|c| c.is_ascii_digit())
+        && inside.chars().all(|c| c.is_ascii_digit() || "-—–－~～年至".contains(c));
+    if is_years {
+        &t[..open]
+    } else {
+        t
+    }
+}
+
+/// A short line without punctuation whose next content line is a paragraph: a heading of a
+/// document that numbers nothing (`加强知识产权保护` over its tasks).
+fn is_plain_heading(lines: &[Line], status: &[Option<Use>], i: usize) -> bool {
+    if status[i].is_some() {
+        return false;
+    }
+    let t = normalise(&lines[i].text);
+    let n = t.chars().count();
+    let punctuated = t.contains(['。', '，', ',', '；', ';', '：', ':', '《']) || t.ends_with(['）', ')', '”']);
+    if n == 0 || n > 30 || punctuated {
+        return false;
+    }
+    let titled = |t: &str| {
+        let t = without_year_suffix(t);
+        TITLE_ENDINGS.iter().any(|e| t.ends_with(e))
+    };
+    if titled(&t) || years_of(&t, None).0.is_some() {
+        return false;
+    }
+    let is_paragraph = |j: usize| {
+        let t = normalise(&lines[j].text);
+        t.chars().count() > 20 && ends_sentence(&t)
+    };
+    let content_after = |from: usize| (from + 1..lines.len()).find(|&j| status[j].is_none());
+    match content_after(i) {
+        Some(j) if is_paragraph(j) => true,
+        // A heading over a heading (任务 / 加强知识产权保护), not the first half of a title.
+        Some(j) if is_plain_heading_shape(&lines[j].text) && !titled(&normalise(&lines[j].text)) => {
+            content_after(j).map(is_paragraph).unwrap_or(false)
+        }
+        _ => false,
+    }
+}
+
+/// Short and unpunctuated, as a heading is (without looking at what follows).
+fn is_plain_heading_shape(text: &str) -> bool {
+    let t = normalise(text);
+    let n = t.chars().count();
+    n > 0 && n <= 30 && !t.contains(['。', '，', ',', '；', ';', '：', ':'])
+}
+
+/// Split a line that holds a whole document run together (a page that lost its line breaks:
+/// `…分工一、主要任务(一)高质量推进…1.提升…`) before each number that continues the numbering
+/// 一、 → (一) → 1.; the pieces keep the line's number. Other lines are left alone.
+fn split_glued_lines(lines: &[Line]) -> Vec<Line> {
+    let mut out = Vec::with_capacity(lines.len());
+    for line in lines {
+        let chars: Vec<char> = line.text.chars().collect();
+        if chars.len() < 150 {
+            out.push(line.clone());
+            continue;
+        }
+        let mut next = [0u32, 1, 1, 1, 1];
+        let mut cuts: Vec<usize> = Vec::new();
+        let mut byte = 0;
+        for (p, c) in chars.iter().enumerate() {
+            if p > 0 && !chars[p - 1].is_ascii_digit() && !is_cn_digit(chars[p - 1]) && chars[p - 1] != '第' {
+                if let Some(m) = marker(&line.text[byte..]) {
+                    let d = m.depth as usize;
+                    let fresh = next[d] == 1 || cuts.is_empty();
+                    if m.number == next[d] || m.number == 1 && fresh {
+                        cuts.push(byte);
+                        next[d] = m.number + 1;
+                        for deeper in next.iter_mut().skip(d + 1) {
+                            *deeper = 1;
+                        }
+                    }
+                }
+            }
+            byte += c.len_utf8();
+        }
+        // A few numbers of different depths, or it is a paragraph that happens to hold 一、.
+        let depths: std::collections::BTreeSet<u8> =
+            cuts.iter().filter_map(|&b| marker(&line.text[b..]).map(|m| m.depth as u8)).collect();
+        if cuts.len() < 3 || depths.len() < 2 {
+            out.push(line.clone());
+            continue;
+        }
+        let mut from = 0;
+        for cut in cuts.into_iter().chain(std::iter::once(line.text.len())) {
+            let piece = line.text[from..cut].trim();
+            if !piece.is_empty() {
+                out.push(Line { no: line.no, text: piece.to_string() });
+            }
+            from = cut;
+        }
+    }
+    out
+}
+
+/// A numbered entry of a site's own list of links: a notice's title, often with its date
+/// (`1. 关于开展…的通知 2019-05-01`).
+fn is_link_entry(rest: &str) -> bool {
+    let t = normalise(rest);
+    let notice = ["通知", "公告", "公示", "通报", "决定", "批复", "的函"].iter().any(|e| t.ends_with(e));
+    !t.contains('。') && (has_date(&t) && t.chars().count() <= 80 || t.starts_with("关于") && notice)
+}
+
+/// How a document lays out its paragraphs.
+#[derive(Debug, Clone, Copy)]
+struct Shape {
+    /// One paragraph per line (web pages, 002, 004) rather than wrapped over short lines (000).
+    paragraph_mode: bool,
+    /// Width of a full line of wrapped text.
+    wrap: f32,
+    /// Blank lines mark paragraph breaks (they do not stand between every pair of lines).
+    blank_separates: bool,
+}
+
+/// Width of a full wrapped line: the 90th percentile of the widths of content lines.
+fn wrap_width(lines: &[Line], content: &[usize]) -> f32 {
+    let mut widths: Vec<f32> = content.iter().map(|&i| width(&lines[i].text)).collect();
+    widths.sort_by(|a, b| a.total_cmp(b));
+    widths.get(widths.len() * 9 / 10).or(widths.last()).copied().unwrap_or(0.0)
+}
+
+/// Do blank lines separate paragraphs? Not when a PDF extraction put one after every line.
+fn blank_lines_separate(lines: &[Line], content: &[usize]) -> bool {
+    let adjacent = content.windows(2).filter(|w| w[1] == w[0] + 1).count();
+    let blanks = lines.iter().filter(|l| l.text.is_empty()).count();
+    blanks > 0 && adjacent * 4 >= content.len()
+}
+
+/// A numbered line that is only a heading: short, no sentence inside, no department clause,
+/// and (in wrapped text) shorter than a full line, so that no body runs on from it.
+fn is_heading_like(
+    lines: &[Line],
+    status: &[Option<Use>],
+    i: usize,
+    m: &Marker,
+    paragraph_mode: bool,
+    wrap: f32,
+) -> bool {
+    let rest = normalise(&m.rest);
+    let body = rest.trim_end_matches(['。', '；', '：']);
+    if body.chars().count() > 40 || body.contains('。') || trailing_clause(&rest).is_some() {
+        return false;
+    }
+    let next = (i + 1..lines.len()).find(|&j| status[j].is_none());
+    if next.map(|j| is_department_line(&lines[j].text)).unwrap_or(false) {
+        return false;
+    }
+    paragraph_mode || width(&lines[i].text) < 0.8 * wrap
+}
+
+/// An unnumbered paragraph under a heading, before it is made a measure or a passage.
+struct Paragraph {
+    /// Index into `markers` of the deepest heading above it.
+    heading: Option<usize>,
+    chapter: String,
+    /// The printed number when the paragraph is a numbered line that is not a heading.
+    no: Option<u32>,
+    lines: Vec<usize>,
+}
+
+/// Documents whose items are unnumbered paragraphs under 一、/（一） headings: every numbered line
+/// is a heading; the paragraphs of the chapters that assign work are the measures. A chapter
+/// assigns work when one of its paragraphs closes with a department clause (or, in a document
+/// that names no departments, every chapter does); lead-ins ending in ： are prose.
+#[allow(clippy::too_many_arguments)]
+fn paragraph_items(
+    source: &str,
+    lines: &[Line],
+    markers: &[(usize, Marker)],
+    heading_like: &[bool],
+    plain_headings: &[bool],
+    first_marker_line: usize,
+    shape: Shape,
+    plan: &mut PlanDraft,
+    status: &mut [Option<Use>],
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    let mut chapter_by_depth: Chapters = Default::default();
+    let mut paragraphs: Vec<Paragraph> = Vec::new();
+    let mut open: Option<Paragraph> = None;
+    let mut heading: Option<usize> = None;
+    let mut k = 0;
+    for i in first_marker_line..lines.len() {
+        while k < markers.len() && markers[k].0 < i {
+            k += 1;
+        }
+        if status[i].is_some() {
+            if shape.blank_separates && lines[i].text.is_empty() {
+                paragraphs.extend(open.take());
+            }
+            continue;
+        }
+        if plain_headings.get(i).copied().unwrap_or(false) {
+            // An unnumbered heading line (a document without numbering): ids past the markers'.
+            paragraphs.extend(open.take());
+            chapter_by_depth[Depth::Section as usize] = Some(trim_heading(&lines[i].text));
+            chapter_by_depth[Depth::Item as usize] = None;
+            chapter_by_depth[Depth::Sub as usize] = None;
+            status[i] = Some(Use::Heading);
+            heading = Some(markers.len() + i);
+            continue;
+        }
+        if k < markers.len() && markers[k].0 == i {
+            paragraphs.extend(open.take());
+            let m = &markers[k].1;
+            if heading_like[k] {
+                chapter_by_depth[m.depth as usize] = Some(trim_heading(&m.rest));
+                for deeper in chapter_by_depth.iter_mut().skip(m.depth as usize + 1) {
+                    *deeper = None;
+                }
+                status[i] = Some(Use::Heading);
+                heading = Some(k);
+                continue;
+            }
+            // A numbered line with a body: a paragraph of its own that keeps its number.
+            open = Some(Paragraph {
+                heading,
+                chapter: enclosing_chapter(&chapter_by_depth, Depth::Sub),
+                no: Some(m.number),
+                lines: vec![i],
+            });
+        } else if open.is_none() && is_department_line(&lines[i].text) && !paragraphs.is_empty() {
+            // A department clause on its own line (责任单位：…) closes the paragraph above it.
+            if let Some(last) = paragraphs.last_mut() {
+                last.lines.push(i);
+            }
+            continue;
+        } else {
+            let p = open.get_or_insert_with(|| Paragraph {
+                heading,
+                chapter: enclosing_chapter(&chapter_by_depth, Depth::Sub),
+                no: None,
+                lines: Vec::new(),
+            });
+            p.lines.push(i);
+        }
+        let text = &lines[i].text;
+        let closes = if shape.paragraph_mode {
+            ends_sentence(text)
+        } else {
+            // The clause that may close the paragraph starts within its last few lines.
+            let from = open.as_ref().map(|p| p.lines[p.lines.len().saturating_sub(4)]).unwrap_or(i);
+            let so_far = joined(lines, status, from, i);
+            closes_with_departments(&so_far) || ends_sentence(text) && width(text) < 0.9 * shape.wrap
+        };
+        if closes || text.ends_with(['：', ':']) {
+            paragraphs.extend(open.take());
+        }
+    }
+    paragraphs.extend(open.take());
+
+    let text_of = |p: &Paragraph| {
+        let raw: String = p.lines.iter().map(|&i| lines[i].text.as_str()).collect::<Vec<_>>().join("");
+        let t = normalise(&raw);
+        match p.no.and_then(|_| p.lines.first()).and_then(|&i| marker(&lines[i].text)) {
+            Some(m) => normalise(&format!("{}{}", m.rest, &raw[lines[p.lines[0]].text.len()..])),
+            None => t,
+        }
+    };
+    let has_clause = |p: &Paragraph| {
+        let t = text_of(p);
+        trailing_clause(&t).or_else(|| trailing_labelled_clause(&t)).is_some()
+    };
+    let any_clause = paragraphs.iter().any(&has_clause);
+    let working: std::collections::HashSet<Option<usize>> =
+        paragraphs.iter().filter(|p| has_clause(p)).map(|p| p.heading).collect();
+    let is_item = |p: &Paragraph| {
+        let t = text_of(p);
+        let lead_in = t.ends_with(['：', ':']);
+        !lead_in && (!any_clause || working.contains(&p.heading))
+    };
+    // Where every heading of the deepest level has one paragraph, heading and paragraph are one
+    // numbered item: the heading is its title.
+    let items: Vec<&Paragraph> = paragraphs.iter().filter(|p| is_item(p)).collect();
+    let mut per_heading: std::collections::BTreeMap<usize, usize> = Default::default();
+    for p in &items {
+        if let Some(h) = p.heading {
+            *per_heading.entry(h).or_default() += 1;
+        }
+    }
+    let depth_of = |h: usize| markers.get(h).map(|m| m.1.depth);
+    let deepest = per_heading.keys().filter_map(|h| depth_of(*h)).max();
+    let titled_by_heading = !per_heading.is_empty()
+        && deepest.map(|d| d >= Depth::Section).unwrap_or(false)
+        && items.iter().all(|p| p.no.is_none() && p.heading.map(|h| depth_of(h) == deepest).unwrap_or(false))
+        && per_heading.iter().all(|(_, n)| *n == 1);
+    let heading_text = |h: usize| match markers.get(h) {
+        Some((_, m)) => trim_heading(&m.rest),
+        None => lines.get(h - markers.len()).map(|l| trim_heading(&l.text)).unwrap_or_default(),
+    };
+
+    for p in &paragraphs {
+        if !is_item(p) {
+            let text = text_of(p);
+            if !text.ends_with(['：', ':']) {
+                diagnostics.push(Diagnostic::new(
+                    source,
+                    lines[p.lines[0]].no,
+                    DiagnosticCode::ParagraphNotItem,
+                    "paragraph under a heading kept as a passage: its chapter names no department",
+                ));
+            }
+            let heading = p.heading.map(heading_text);
+            let mut one = Some((heading, p.lines.clone()));
+            flush_passage(&mut one, lines, plan, status);
+            continue;
+        }
+        let (first, last) = (p.lines[0], *p.lines.last().unwrap_or(&p.lines[0]));
+        let mut body = text_of(p);
+        let departments = take_departments(&mut body);
+        let body = body.trim().to_string();
+        let mut measure = MeasureDraft {
+            no: p.no,
+            chapter: p.chapter.clone(),
+            text: if body.is_empty() { None } else { Some(body) },
+            departments,
+            lines: [lines[first].no, lines[last].no],
+            ..Default::default()
+        };
+        if let (true, Some((at, m))) = (titled_by_heading, p.heading.and_then(|h| markers.get(h))) {
+            let (at, h) = (*at, p.heading.unwrap_or(0));
+            measure.no = Some(m.number);
+            measure.title = Some(trim_heading(&m.rest));
+            measure.chapter = enclosing_chapter(&chapter_by_depth_at(markers, heading_like, h), m.depth);
+            measure.lines[0] = lines[at].no;
+            status[at] = Some(Use::Measure);
+        }
+        for &i in &p.lines {
+            status[i] = Some(Use::Measure);
+        }
+        plan.measures.push(measure);
+    }
+}
+
+/// The chapters in force at heading `h` (for items titled by their heading).
+fn chapter_by_depth_at(markers: &[(usize, Marker)], heading_like: &[bool], h: usize) -> Chapters {
+    let mut chapters: Chapters = Default::default();
+    for (k, (_, m)) in markers.iter().enumerate().take(h + 1) {
+        if heading_like[k] {
+            chapters[m.depth as usize] = Some(trim_heading(&m.rest));
+            for deeper in chapters.iter_mut().skip(m.depth as usize + 1) {
+                *deeper = None;
+            }
+        }
+    }
+    chapters
+}
+
+/// Which markers belong to a numbering that starts again at 1 under a shallower heading, every
+/// number following the one before (a chapter's own 1. 2. 3.)? One pass, so that a text of
+/// thousands of numbers costs no more than reading it.
+fn restarted_numbering(markers: &[(usize, Marker)], depth: Option<Depth>) -> Vec<bool> {
+    let mut out = vec![false; markers.len()];
+    let Some(depth) = depth else { return out };
+    let mut expected: Option<u32> = None;
+    for (k, (_, m)) in markers.iter().enumerate() {
+        if m.depth < depth {
+            expected = Some(1);
+        } else if m.depth == depth {
+            if expected == Some(m.number) {
+                out[k] = true;
+                expected = Some(m.number + 1);
+            } else {
+                expected = None;
+            }
+        }
+    }
+    out
+}
+
 /// Indices (into `markers`) of the longest run 1, 2, 3 … at one depth, in document order.
 fn longest_run(markers: &[(usize, Marker)]) -> Vec<usize> {
     let mut best: Vec<usize> = Vec::new();
-    for depth in [Depth::Item, Depth::Section, Depth::Chapter] {
+    for depth in [Depth::Item, Depth::Section, Depth::Chapter, Depth::Sub] {
         let mut current: Vec<usize> = Vec::new();
         for (k, (_, m)) in markers.iter().enumerate() {
             if m.depth != depth {
@@ -318,6 +943,7 @@ fn joined(lines: &[Line], status: &[Option<Use>], from: usize, to: usize) -> Str
 fn is_department_line(text: &str) -> bool {
     let t = normalise(text);
     t.starts_with(['（', '(']) && trailing_clause(&t).map(|(i, _)| i == 0).unwrap_or(false)
+        || trailing_labelled_clause(&t).map(|(i, _)| i == 0).unwrap_or(false)
 }
 
 fn closes_with_departments(text: &str) -> bool {
@@ -347,6 +973,41 @@ pub fn trailing_clause(text: &str) -> Option<(usize, String)> {
     None
 }
 
+/// Labels that open a department clause printed after the text without brackets:
+/// `…。责任单位：市知识产权局`, `…。局内：保护处、运用处`.
+const CLAUSE_LABELS: &[&str] =
+    &["责任单位", "责任部门", "牵头单位", "牵头部门", "实施单位", "承办单位", "局内"];
+
+/// The trailing labelled department clause of a text (after the last full stop): (offset, clause).
+fn trailing_labelled_clause(text: &str) -> Option<(usize, String)> {
+    let t = text.trim_end_matches(['。', ' ']);
+    let at = CLAUSE_LABELS
+        .iter()
+        .filter_map(|l| {
+            [format!("{l}："), format!("{l}:")].iter().filter_map(|label| t.rfind(label.as_str())).max()
+        })
+        .max()?;
+    let before = &t[..at];
+    let opens_clause = before.is_empty() || before.ends_with(['。', '；', ';', '（', '(', ' ']);
+    let clause = &t[at..];
+    (opens_clause && !clause.contains('。')).then(|| (at, clause.to_string()))
+}
+
+/// Cut the department clause off the end of a normalised item text and read it. A clause that
+/// names no roles names the bodies in charge (lead).
+fn take_departments(body: &mut String) -> Vec<Department> {
+    if let Some((at, clause)) = trailing_clause(body).or_else(|| trailing_labelled_clause(body)) {
+        let departments = parse_departments(&clause, Some(Role::Lead));
+        if !departments.is_empty() {
+            body.truncate(at);
+            let trimmed = body.trim_end_matches(['（', '(']).len();
+            body.truncate(trimmed);
+            return departments;
+        }
+    }
+    Vec::new()
+}
+
 /// Does a bracketed clause name bodies (局, 厅, 部门 …) or roles (牵头, 负责 …)?
 fn looks_like_departments(clause: &str) -> bool {
     let inner: String = clause.chars().skip(1).take(clause.chars().count().saturating_sub(2)).collect();
@@ -358,7 +1019,7 @@ fn looks_like_departments(clause: &str) -> bool {
     has_role || looks_like_body(first) && first.chars().count() >= 2
 }
 
-fn enclosing_chapter(chapters: &[Option<String>; 4], depth: Depth) -> String {
+fn enclosing_chapter(chapters: &Chapters, depth: Depth) -> String {
     (1..depth as usize).rev().find_map(|d| chapters[d].clone()).unwrap_or_default()
 }
 
@@ -382,11 +1043,7 @@ fn build_measure(m: &Marker, lines: &[Line], start: usize, end: usize, chapter: 
         text.push_str(&line.text);
     }
     let mut body = normalise(&text);
-    let mut departments = Vec::new();
-    if let Some((at, clause)) = trailing_clause(&body) {
-        departments = parse_departments(&clause, Some(Role::Lead));
-        body.truncate(at);
-    }
+    let departments = take_departments(&mut body);
     let body = body.trim().to_string();
     MeasureDraft {
         no: Some(m.number),
@@ -428,6 +1085,41 @@ fn split_title(m: &mut MeasureDraft) {
             m.text = Some(rest.to_string());
         }
     }
+}
+
+/// Close what the walk gathered between items: an unnumbered paragraph that closes with a
+/// department clause is an item of its own (a task printed without a number); the rest is prose.
+fn flush_walked(
+    passage: &mut Option<(Option<String>, Vec<usize>)>,
+    chapter: &str,
+    lines: &[Line],
+    plan: &mut PlanDraft,
+    status: &mut [Option<Use>],
+) {
+    if let Some((_, idx)) = passage {
+        let idx: Vec<usize> = idx.iter().copied().filter(|&i| status[i].is_none()).collect();
+        if let (Some(&first), Some(&last)) = (idx.first(), idx.last()) {
+            let raw: Vec<&str> = idx.iter().map(|&i| lines[i].text.as_str()).collect();
+            let mut body = normalise(&raw.join(""));
+            let departments = take_departments(&mut body);
+            let body = body.trim().to_string();
+            if !departments.is_empty() && !body.is_empty() {
+                plan.measures.push(MeasureDraft {
+                    chapter: chapter.to_string(),
+                    text: Some(body),
+                    departments,
+                    lines: [lines[first].no, lines[last].no],
+                    ..Default::default()
+                });
+                for &i in &idx {
+                    status[i] = Some(Use::Measure);
+                }
+                *passage = None;
+                return;
+            }
+        }
+    }
+    flush_passage(passage, lines, plan, status);
 }
 
 /// Close the open passage (if it has lines) and mark its lines.
@@ -477,7 +1169,12 @@ fn front_matter(
     // the short unpunctuated lines just above it.
     let is_title_line = |t: &str| {
         let t = normalise(t);
-        t.chars().count() <= 60 && TITLE_ENDINGS.iter().any(|e| t.ends_with(e)) && !t.ends_with("通知")
+        let t = without_year_suffix(&t);
+        // A list (、，) is a sentence that happens to end in 纲要, not a title.
+        t.chars().count() <= 60
+            && TITLE_ENDINGS.iter().any(|e| t.ends_with(e))
+            && !t.ends_with("通知")
+            && !t.contains(['、', '，', ','])
     };
     if let Some(pos) = front.iter().rposition(|&i| status[i].is_none() && is_title_line(&lines[i].text)) {
         let mut parts = vec![front[pos]];
@@ -485,7 +1182,11 @@ fn front_matter(
         while p > 0 {
             let prev = front[p - 1];
             let t = normalise(&lines[prev].text);
-            let plain = t.chars().count() <= 30 && !t.contains(['。', '，', '：', '（', '(', '〔']) && !t.ends_with("文件");
+            let plain =
+                t.chars().count() <= 30
+                    && !t.contains(['。', '，', '：', '（', '(', '〔', ',', ':'])
+                    && !t.ends_with("文件")
+                    && !is_date_line(&t);
             // A title printed twice (cover and first page) is not two halves of one title.
             let so_far: String = parts.iter().map(|&i| normalise(&lines[i].text)).collect();
             let repeats = is_title_line(&t) && so_far.contains(&t);
@@ -509,7 +1210,24 @@ fn front_matter(
         }
     }
     if plan.title.is_empty() {
+        // No title line of the document's own: the notice that carries it (…的通知).
+        let notice = front.iter().copied().find(|&i| {
+            let t = normalise(&lines[i].text);
+            status[i].is_none() && t.chars().count() <= 80 && t.ends_with("通知") && !t.contains('。')
+        });
+        if let Some(i) = notice {
+            // 关于印发《X》的通知 names the document X.
+            let t = normalise(&lines[i].text);
+            let named = t.split_once('《').and_then(|(_, rest)| rest.split_once('》')).map(|(x, _)| x.to_string());
+            plan.title = named.filter(|x| !x.is_empty()).unwrap_or(t);
+            status[i] = Some(Use::Meta);
+        }
+    }
+    if plan.title.is_empty() {
         plan.title = info.title.clone().unwrap_or_default();
+    }
+    if plan.region.is_empty() {
+        plan.region = region_in_title(&plan.title).unwrap_or_default();
     }
     let (start, end) = years_of(&plan.title, plan.doc_number.as_deref());
     plan.year_start = info.year_start.or(start);
@@ -528,6 +1246,52 @@ fn front_matter(
     flush_passage(&mut p, lines, plan, status);
 }
 
+/// A document number inside a line: `粤知〔2019〕12号`, `国知发管字[2019]12号`.
+fn find_doc_number(t: &str) -> Option<String> {
+    let chars: Vec<char> = t.chars().collect();
+    let open = chars.iter().position(|c| matches!(c, '〔' | '[' | '［' | '【'))?;
+    let year: String = chars.get(open + 1..open + 5)?.iter().collect();
+    let closed = matches!(chars.get(open + 5), Some('〕' | ']' | '］' | '】'));
+    if !year.chars().all(|c| c.is_ascii_digit()) || !closed {
+        return None;
+    }
+    let digits = chars[open + 6..].iter().take_while(|c| c.is_ascii_digit()).count();
+    if digits == 0 || chars.get(open + 6 + digits) != Some(&'号') {
+        return None;
+    }
+    let start = chars[..open]
+        .iter()
+        .rposition(|c| !(('\u{4e00}'..='\u{9fff}').contains(c)))
+        .map(|p| p + 1)
+        .unwrap_or(0)
+        .max(open.saturating_sub(12));
+    (start < open).then(|| chars[start..open + 7 + digits].iter().collect())
+}
+
+/// The region a title opens with, when the reader names none: a province of the gazetteer, or
+/// a place name closed by 省/市/区/县/州 within its first characters (`通州区…`, `2025年徐汇区…`);
+/// 国家… and 全国… are national.
+fn region_in_title(title: &str) -> Option<String> {
+    let t = title.trim_start_matches(|c: char| c.is_ascii_digit() || c == '年' || c == '《' || c == '“');
+    if t.starts_with("国家") || t.starts_with("全国") || t.starts_with("國家") {
+        return Some("全国".to_string());
+    }
+    if let Some(r) = super::regions::PROVINCES.iter().find(|r| t.starts_with(r.name) || t.starts_with(r.short)) {
+        return Some(r.name.to_string());
+    }
+    let chars: Vec<char> = t.chars().take(8).collect();
+    let end = chars.iter().skip(2).position(|c| "省市区县州".contains(*c))? + 2;
+    let name: String = chars[..=end].iter().collect();
+    (!name.contains("关于") && !name.contains("知识")).then_some(name)
+}
+
+/// A signature date on a line of its own: 2021年12月27日.
+fn is_date_line(t: &str) -> bool {
+    let Some(rest) = t.strip_suffix('日') else { return false };
+    let parts: Vec<&str> = rest.split(['年', '月']).collect();
+    parts.len() == 3 && parts.iter().all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()))
+}
+
 fn is_doc_number(t: &str) -> bool {
     (t.contains('〔') && t.contains('〕') || t.contains('[') && t.contains(']')) && t.ends_with('号') && t.chars().count() <= 20
 }
@@ -535,8 +1299,10 @@ fn is_doc_number(t: &str) -> bool {
 /// Years a title or document number names: 2018 → (2018, 2018); “十三五” → (2016, 2020).
 pub fn years_of(title: &str, doc_number: Option<&str>) -> (Option<u16>, Option<u16>) {
     let plans = [("十二五", 2011, 2015), ("十三五", 2016, 2020), ("十四五", 2021, 2025), ("十五五", 2026, 2030)];
+    // “十四五”规划 names its period; a yearly plan that carries it out (…规划实施年度推进计划) does not.
+    let plan_title = without_year_suffix(title).ends_with("规划") || title.contains("规划》");
     for (name, a, b) in plans {
-        if title.contains(name) {
+        if title.contains(name) && plan_title {
             return (Some(a), Some(b));
         }
     }
@@ -565,8 +1331,9 @@ pub fn years_of(title: &str, doc_number: Option<&str>) -> (Option<u16>, Option<u
     if let (Some(a), Some(b)) = (t.iter().min(), t.iter().max()) {
         return (Some(*a), Some(*b));
     }
-    let d = doc_number.map(years).unwrap_or_default();
-    (d.first().copied(), d.first().copied())
+    // A document number's year is when the document was issued, not the period it plans for.
+    let _ = doc_number;
+    (None, None)
 }
 
 #[cfg(test)]
@@ -579,6 +1346,8 @@ mod tests {
         assert_eq!(marker("（三十）倡导").map(|m| (m.depth, m.number)), Some((Depth::Section, 30)));
         assert_eq!(marker("(十三)推进").map(|m| (m.depth, m.number)), Some((Depth::Section, 13)));
         assert_eq!(marker("160. 省知识产权局").map(|m| (m.depth, m.number)), Some((Depth::Item, 160)));
+        assert_eq!(marker("（12）完善").map(|m| (m.depth, m.number)), Some((Depth::Sub, 12)));
+        assert_eq!(marker("(2020)年"), None);
         assert_eq!(marker("2.4件"), None);
         assert_eq!(marker("2018 年工作要点"), None);
         assert_eq!(cn_number("二十一"), Some(21));
@@ -587,9 +1356,44 @@ mod tests {
     }
 
     #[test]
+    fn traditional_is_read_simplified_and_cited_as_printed() {
+        let simplified_text = super::super::lines::split_lines("深化专利代理管理政策硏究，推动专利代理专业化发展。");
+        assert!(simplified(&simplified_text).is_none());
+        let text = "國家知識產權局2020年工作要點\n一、完善知識產權制度\n1.推進專利法實施細則修改。（條法司負責）\n\
+                    2.加強知識產權保護體系建設。（保護司、運用促進司）\n";
+        let info = DocumentInfo {
+            source: "t".into(),
+            region: Some("全国".into()),
+            level: crate::model::Level::National,
+            kind: crate::model::Kind::WorkPoints,
+            year_start: None,
+            year_end: None,
+            title: None,
+            id: None,
+        };
+        let draft = parse(&info, &super::super::lines::split_lines(text));
+        let plan = &draft.plans[0];
+        assert_eq!(plan.title, "國家知識產權局2020年工作要點");
+        let m = &plan.measures;
+        assert_eq!(m.len(), 2);
+        assert_eq!((m[0].chapter.as_str(), m[0].text.as_deref()), ("完善知識產權制度", Some("推進專利法實施細則修改。")));
+        let names: Vec<(&str, &str)> =
+            m[1].departments.iter().map(|d| (d.name.as_str(), d.agency.as_str())).collect();
+        assert_eq!(names, vec![("保護司", "知识产权局"), ("運用促進司", "知识产权局")]);
+        assert_eq!(m[0].departments[0].name, "條法司");
+    }
+
+    #[test]
+    fn doc_numbers_inside_lines() {
+        assert_eq!(find_doc_number("发文字号：粤知〔2019〕12号"), Some("粤知〔2019〕12号".to_string()));
+        assert_eq!(find_doc_number("国知发管字[2019]12号 成文日期"), Some("国知发管字[2019]12号".to_string()));
+        assert_eq!(find_doc_number("〔2019〕"), None);
+    }
+
+    #[test]
     fn years() {
         assert_eq!(years_of("汕头市知识产权事业发展“十三五”规划", None), (Some(2016), Some(2020)));
         assert_eq!(years_of("2016年实施广东省知识产权战略纲要工作要点", None), (Some(2016), Some(2016)));
-        assert_eq!(years_of("行动方案", Some("粤知〔2018〕153号")), (Some(2018), Some(2018)));
+        assert_eq!(years_of("行动方案", Some("粤知〔2018〕153号")), (None, None));
     }
 }

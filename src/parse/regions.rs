@@ -66,8 +66,10 @@ pub const PROVINCES: &[Region] = &[
     },
 ];
 
-/// Cities and districts of the corpus.
+/// Cities and districts of the corpus, and the country as a whole (national plans; GB/T 2260
+/// has no code for it).
 pub const LOCALITIES: &[Region] = &[
+    Region { name: "全国", short: "国家", code: None, en: "China (national)", slug: "national" },
     r("汕头市", "汕头", "440500", "Shantou", "shantou"),
     r("汕尾市", "汕尾", "441500", "Shanwei", "shanwei"),
     r("汕尾市城区", "汕尾城区", "441502", "Chengqu District, Shanwei", "shanwei-chengqu"),

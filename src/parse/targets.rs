@@ -3,7 +3,7 @@
 
 use super::lines::{normalise, Line};
 use super::prose::marker;
-use super::{PassageDraft, TargetDraft, Use};
+use super::{MeasureDraft, PassageDraft, TargetDraft, Use};
 
 /// Comparison words before a number, longest first so that 达到 wins over 达.
 const PREFIX_QUALIFIERS: &[&str] = &[
@@ -146,12 +146,14 @@ pub fn from_table(lines: &[Line], status: &mut [Option<Use>]) -> Vec<TargetDraft
 /// Targets from goal passages (a heading with 目标, sentences opening `到2022年`).
 pub fn from_goal_passages(passages: &[PassageDraft]) -> Vec<TargetDraft> {
     let mut out = Vec::new();
+    let mut carried: Option<(Option<&str>, u16)> = None;
     for p in passages {
         let is_goal = p.heading.as_deref().map(|h| h.contains("目标")).unwrap_or(false);
         if !is_goal {
             continue;
         }
-        let mut year = None;
+        // A goals section printed as several paragraphs dates them all from its 到2025年.
+        let mut year = carried.filter(|(h, _)| *h == p.heading.as_deref()).map(|(_, y)| y);
         for sentence in p.text.split(['。', '；']) {
             let mut s = sentence.trim();
             if let Some(y) = leading_year(s) {
@@ -159,7 +161,8 @@ pub fn from_goal_passages(passages: &[PassageDraft]) -> Vec<TargetDraft> {
                 s = &s[y.1..];
             }
             let Some(year) = year else { continue };
-            for clause in s.split(['，', ',', '；']) {
+            carried = Some((p.heading.as_deref(), year));
+            for clause in clauses(s) {
                 if let Some(t) = clause_target(clause, year) {
                     out.push(t);
                 }
@@ -167,6 +170,79 @@ pub fn from_goal_passages(passages: &[PassageDraft]) -> Vec<TargetDraft> {
         }
     }
     out
+}
+
+/// Targets stated inside items (`…，每万人口发明专利拥有量达到12件。`): clauses where a comparison
+/// word stands right before the number, or 以上 right after its unit, so that counts of things
+/// to build (`建设3个中心`) are not read as targets. The year is the one the sentence names, else
+/// `plan_year` (the plan's end year where the document states it), else none (0).
+pub fn from_items(measures: &[MeasureDraft], plan_year: Option<u16>) -> Vec<TargetDraft> {
+    let mut out = Vec::new();
+    for m in measures {
+        let text = format!("{}。{}", m.title.as_deref().unwrap_or(""), m.text.as_deref().unwrap_or(""));
+        for sentence in text.split(['。', '；']) {
+            let mut s = sentence.trim();
+            let mut year = year_named(s).or(plan_year);
+            // A sentence that opens 到2020年 (力争到2020年) states goals: each number in it is one.
+            let mut goals = false;
+            let opening = ["力争", "确保", "争取"].iter().find_map(|w| s.strip_prefix(w)).unwrap_or(s);
+            if let Some(y) = leading_year(opening) {
+                year = Some(y.0);
+                s = &opening[y.1..];
+                goals = true;
+            }
+            for clause in clauses(s) {
+                if !goals && !qualified(clause) {
+                    continue;
+                }
+                if let Some(mut t) = clause_target(clause, year.unwrap_or(0)) {
+                    // 力争/确保/争取 say how firmly, not what is measured.
+                    for lead in ["力争", "确保", "争取", "全年"] {
+                        if let Some(rest) = t.indicator.strip_prefix(lead).filter(|r| !r.is_empty()) {
+                            t.indicator = rest.to_string();
+                        }
+                    }
+                    out.push(t);
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The clauses of a sentence: split at commas, and at 、 where each part states its own number
+/// (`新增贯标企业1000家、品牌培育企业1500家`).
+fn clauses(s: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    for clause in s.split(['，', ',', '；']) {
+        let parts: Vec<&str> = clause.split('、').collect();
+        let each_numbered = parts.len() > 1 && parts.iter().all(|p| p.contains(|c: char| c.is_ascii_digit()));
+        if each_numbered {
+            out.extend(parts);
+        } else {
+            out.push(clause);
+        }
+    }
+    out
+}
+
+/// A year a sentence names (`2020年`, `到2022年`), the first one.
+fn year_named(s: &str) -> Option<u16> {
+    s.match_indices('年').find_map(|(i, _)| {
+        let before = &s[..i];
+        let digits: String = before.chars().rev().take_while(|c| c.is_ascii_digit()).collect();
+        let y: u16 = digits.chars().rev().collect::<String>().parse().ok()?;
+        (digits.len() == 4 && (1980..=2100).contains(&y)).then_some(y)
+    })
+}
+
+/// Does a clause state a quantity with a comparison word next to its number?
+fn qualified(clause: &str) -> bool {
+    let Some(p) = clause.find(|c: char| c.is_ascii_digit()) else { return false };
+    let before = &clause[..p];
+    let prefix = PREFIX_QUALIFIERS.iter().filter(|q| **q != "约").any(|q| before.ends_with(*q));
+    let suffix = parse_quantity(&clause[p..]).map(|q| q.qualifier.is_some()).unwrap_or(false);
+    prefix || suffix
 }
 
 /// `到2022年，` at the start of a sentence: (year, bytes to skip).
@@ -222,6 +298,26 @@ mod tests {
         assert_eq!(q("达100%"), Some((Some("达".into()), 100.0, None, Some("%".into()))));
         assert_eq!(q("1/4"), Some((None, 0.25, None, None)));
         assert_eq!(q("有效专利发明专利量"), None);
+    }
+
+    #[test]
+    fn targets_inside_items() {
+        let m = MeasureDraft {
+            text: Some("推进专利质押融资，全年质押融资额突破5亿元，建设3个中心。到2025年，每万人口发明专利拥有量达到12件，培育示范企业不少于20家。".into()),
+            ..Default::default()
+        };
+        let t = from_items(&[m], Some(2021));
+        let got: Vec<_> = t.iter().map(|t| (t.indicator.as_str(), t.qualifier.as_deref(), t.value, t.unit.as_deref(), t.year)).collect();
+        assert_eq!(
+            got,
+            vec![
+                ("质押融资额", Some("突破"), 5.0, Some("亿元"), 2021),
+                ("每万人口发明专利拥有量", Some("达到"), 12.0, Some("件"), 2025),
+                ("培育示范企业", Some("不少于"), 20.0, Some("家"), 2025),
+            ]
+        );
+        let undated = MeasureDraft { text: Some("知识产权质押融资额突破5亿元。".into()), ..Default::default() };
+        assert!(from_items(&[undated], None).iter().all(|t| t.year == 0));
     }
 
     #[test]

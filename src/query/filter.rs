@@ -100,8 +100,8 @@ impl<'a> Selection<'a> {
             corpus.theme_index(t)?;
         }
         for l in &opts.levels {
-            if !["province", "city", "district"].contains(&l.as_str()) {
-                return Err(QueryError::invalid("levels", format!("{l:?} is not one of province, city, district")));
+            if !["national", "province", "city", "district"].contains(&l.as_str()) {
+                return Err(QueryError::invalid("levels", format!("{l:?} is not one of national, province, city, district")));
             }
         }
         for k in &opts.kinds {
@@ -195,7 +195,8 @@ pub(crate) fn facets(corpus: &Corpus, selected: &[usize]) -> Facets {
         let plan = plans.get(m.plan.as_str());
         *region.entry(plan.map_or(NONE.into(), |p| p.region.clone())).or_default() += 1;
         *level.entry(plan.map_or(NONE.into(), |p| p.level.as_str().into())).or_default() += 1;
-        *year.entry(plan.map_or(NONE.into(), |p| p.year_start.to_string())).or_default() += 1;
+        let stated = plan.filter(|p| p.year_start != 0);
+        *year.entry(stated.map_or(NONE.into(), |p| p.year_start.to_string())).or_default() += 1;
         *focus.entry(m.focus_no.map_or(NONE.into(), |f| f.to_string())).or_default() += 1;
         let mut agencies: Vec<&str> = m.departments.iter().map(|d| d.agency.as_str()).collect();
         agencies.sort_unstable();

@@ -90,6 +90,8 @@ const strings = {
   line: ['第 {n} 行', 'line {n}'],
   error: ['错误：', 'Error: '],
   badState: ['链接中有无效参数，已忽略：', 'Ignored invalid link parameters: '],
+  national: ['国家级', 'national'],
+  // Diagnostic codes of the parser (src/parse/mod.rs), so a page can say each in the reader's language.
   province: ['省级', 'province'],
   city: ['市级', 'city'],
   district: ['区县级', 'district'],
@@ -175,6 +177,9 @@ const diagnosticCodes = {
   no_items: ['未找到编号条目，文本作为段落保留。', 'No numbered items were found; the text is kept as passages.'],
   unknown_region: ['此处开始一个没有标题的表格，无法判断其所属地区。', 'A table without a heading starts here; its region could not be told.'],
   taxonomy: ['主题分类未能加载。', 'The theme taxonomy did not load.'],
+  numbered_not_item: ['编号段落未作为措施，保留为段落。', 'A numbered paragraph is kept as a passage, not a measure.'],
+  paragraph_not_item: ['标题下的段落未作为措施，保留为段落。', 'A paragraph under a heading is kept as a passage, not a measure.'],
+  page_furniture: ['网页附属内容（导航、发布信息等）已跳过。', 'Web page furniture (navigation, publication details) skipped.'],
 };
 
 // Counted nouns: Chinese needs no plural; English takes one form for 1 and another for the rest.
@@ -231,7 +236,7 @@ export function t(key, vars = {}) {
 
 export const planLabel = (p) => (p ? `${en() ? p.region_en : p.region} ${yearsOf(p)}` : '');
 export const planTitle = (p) => (p ? `${en() ? p.region_en : p.region} · ${p.title}` : '');
-export const yearsOf = (p) => (p.year_start === p.year_end ? `${p.year_start}` : `${p.year_start}–${p.year_end}`);
+export const yearsOf = (p) => (p.year_start == null ? '–' : p.year_start === p.year_end ? `${p.year_start}` : `${p.year_start}–${p.year_end}`);
 export const themeLabel = (th) => (th ? (en() ? th.en : th.zh) : '');
 export const focusLabel = (n) => (focusAreas[n] ? `${n} ${focusAreas[n][en() ? 1 : 0]}` : t('none'));
 export const levelLabel = (l) => (strings[l] ? t(l) : l);

@@ -7,7 +7,7 @@ import { LANGS } from './i18n.js';
 export const VIEWS = ['explore', 'themes', 'diff', 'patterns', 'own'];
 const KEYS = ['lang', 'plans', 'region', 'level', 'year', 'focus', 'agency', 'theme', 'q', 'sort', 'at', 'color', 'item', 'm', 'v',
   'unit'];
-const LEVELS = ['province', 'city', 'district'];
+const LEVELS = ['national', 'province', 'city', 'district'];
 
 const isPlan = (id) => api.plan(id) !== undefined;
 const isTheme = (id) => api.theme(id) !== undefined;

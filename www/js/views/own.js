@@ -109,7 +109,7 @@ export function render(root, { set }) {
       h('div', { class: 'row' },
         h('label', { class: 'field', for: 'own-region' }, h('span', {}, t('regionInput')),
           h('input', { id: 'own-region', value: form.region, maxlength: 100, oninput: bind('region') })),
-        select('own-level', t('level'), ['province', 'city', 'district'].map((l) => [l, levelLabel(l)]), form.level, (v) => { form.level = v; }),
+        select('own-level', t('level'), ['national', 'province', 'city', 'district'].map((l) => [l, levelLabel(l)]), form.level, (v) => { form.level = v; }),
         select('own-kind', t('kind'), KINDS.map((k) => [k, kindLabel(k)]), form.kind,
           (v) => { form.kind = v; form.kindChosen = true; suggestEnd(); }),
         yearField('yearStart'),

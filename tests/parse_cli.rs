@@ -1,0 +1,60 @@
+//! `plan-compare parse FILE`: the parser addPlan uses, on a file; exit 0 whatever it found, 2 for
+//! usage errors and unreadable files.
+
+use std::process::Command;
+
+fn parse(args: &[&str]) -> (i32, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_plan-compare")).arg("parse").args(args).output().unwrap();
+    (out.status.code().unwrap_or(-1), String::from_utf8_lossy(&out.stdout).into_owned())
+}
+
+fn fixture(name: &str) -> String {
+    format!("{}/tests/fixtures/{name}.txt", env!("CARGO_MANIFEST_DIR"))
+}
+
+#[test]
+fn json_holds_records_targets_unassigned_and_diagnostics() {
+    let (code, out) = parse(&[&fixture("prose-web-page"), "--region", "某某市", "--level", "city", "--json"]);
+    assert_eq!(code, 0);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["plans"][0]["level"], "city");
+    assert_eq!(v["plans"][0]["doc_number"], "某知〔2019〕12号");
+    assert_eq!(v["measures"].as_array().map(Vec::len), Some(3));
+    assert_eq!(v["targets"][0]["unit"], "亿元");
+    assert!(v["unassigned"].as_array().is_some());
+    let diagnostics = v["diagnostics"].as_array().unwrap();
+    let furniture = diagnostics.iter().filter(|d| d["code"] == "page_furniture").count();
+    assert!(furniture >= 5, "{furniture} furniture lines reported");
+}
+
+#[test]
+fn a_document_without_years_or_items_still_exits_0_and_says_why() {
+    let (code, out) = parse(&[&fixture("real-furniture-tongzhou-2022"), "--json"]);
+    assert_eq!(code, 0);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert!(v["measures"].as_array().unwrap().is_empty());
+    assert!(v["diagnostics"].as_array().unwrap().iter().any(|d| d["code"] == "no_items"));
+    let (code, out) = parse(&[&fixture("real-paragraphs-zhejiang-2017"), "--region", "浙江省", "--json"]);
+    assert_eq!(code, 0);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert!(v["plans"][0]["year_start"].is_null(), "no year is invented");
+    assert!(v["targets"].as_array().unwrap().iter().all(|t| t["year"] == 2020));
+}
+
+#[test]
+fn human_readable_output_names_lines_and_departments() {
+    let (code, out) = parse(&[&fixture("prose-internal-units"), "--region", "全国", "--years", "2022"]);
+    assert_eq!(code, 0);
+    assert!(out.contains("national"), "{out}");
+    assert!(out.contains("lines 7-8"), "{out}");
+    assert!(out.contains("运用促进司 (lead)"), "{out}");
+}
+
+#[test]
+fn usage_errors_and_unreadable_files_exit_2() {
+    assert_eq!(parse(&[]).0, 2);
+    assert_eq!(parse(&["/nonexistent/plan.txt"]).0, 2);
+    assert_eq!(parse(&[&fixture("prose-web-page"), "--level", "galactic"]).0, 2);
+    assert_eq!(parse(&[&fixture("prose-web-page"), "--years", "20x9"]).0, 2);
+    assert_eq!(parse(&[&fixture("prose-web-page"), "--bogus"]).0, 2);
+}
