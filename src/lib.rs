@@ -10,6 +10,7 @@ pub mod agency;
 pub mod bundle;
 #[cfg(feature = "segment-jieba")]
 pub mod cli;
+pub mod datadir;
 pub mod dataset;
 pub mod engine;
 pub mod error;

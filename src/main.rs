@@ -23,6 +23,9 @@ const USAGE: &str = "usage:
   plan-compare corpus                       the query corpus (dataset + taxonomy + index) as JSON
   plan-compare segmentation [--json|--terms]
                                             run-time matcher vs jieba: vocabulary size and recall
+  plan-compare build [--catalog FILE] --out DIR [--shard-bytes N]
+                                            parse the catalogue's documents (seeds/catalog.toml), index them
+                                            and write a data directory (docs/data-format.md)
   plan-compare bundle OUT                   write the encoded corpus and index the wasm build embeds (data/bundle.bin)";
 
 fn main() -> ExitCode {
@@ -36,6 +39,7 @@ fn main() -> ExitCode {
     let result = match args.first().map(String::as_str) {
         Some("export") => export(&args[1..]),
         Some("stats") => stats(),
+        Some("build") => cli::build(&args[1..]),
         Some("bundle") => match args.get(1) {
             Some(out) => write_bundle(out),
             None => Err(USAGE.to_string()),
