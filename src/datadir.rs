@@ -25,7 +25,7 @@ pub const FORMAT_VERSION: u32 = 1;
 /// The one file with a fixed name: it names the catalogue.
 pub const MANIFEST: &str = "manifest.json";
 /// Target raw size of an index shard; the figures behind it are in `docs/data-format.md`.
-pub const DEFAULT_SHARD_BYTES: usize = 8 * 1024;
+pub const DEFAULT_SHARD_BYTES: usize = 4 * 1024;
 
 /// `manifest.json`: the entry point (JSON so that any tool can read it; served with `no-cache`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -75,6 +75,9 @@ pub struct CatalogFile {
     pub taxonomy: Taxonomy,
     /// Facet counts over the whole corpus (what `filter({})` reports).
     pub facets: Vec<Facet>,
+    /// Per plan, the same facets over its measures alone: a filter by plan, region, level, kind
+    /// or year adds them up instead of fetching every chunk.
+    pub plan_facets: Vec<Vec<Facet>>,
     /// Per plan, the themes it touches: (theme position, measures tagged, keyword score).
     pub matrix: Vec<Vec<(u16, u32, f64)>>,
     /// The index vocabulary, sorted: queries are segmented with it (see `src/index.rs`).
@@ -223,19 +226,23 @@ pub fn write(corpus: &Corpus, documents: &[Document], shard_bytes: usize) -> Res
     let (extras_file, bytes) = named("extras", encode("extras", &extras)?);
     files.push((extras_file.clone(), bytes));
 
-    let all = query::filter(corpus, &FilterOptions { limit: Some(0), ..Default::default() })?.facets;
-    let facet = |name: &str, counts: &[query::filter::FacetCount]| Facet {
-        name: name.to_string(),
-        counts: counts.iter().map(|c| (c.value.clone(), c.count as u32)).collect(),
+    let facets_of = |plans: Vec<String>| -> Result<Vec<Facet>> {
+        let f = query::filter(corpus, &FilterOptions { plans, limit: Some(0), ..Default::default() })?.facets;
+        let facet = |name: &str, counts: &[query::filter::FacetCount]| Facet {
+            name: name.to_string(),
+            counts: counts.iter().map(|c| (c.value.clone(), c.count as u32)).collect(),
+        };
+        Ok(vec![
+            facet("region", &f.region),
+            facet("level", &f.level),
+            facet("year", &f.year),
+            facet("focus", &f.focus),
+            facet("agency", &f.agency),
+            facet("theme", &f.theme),
+        ])
     };
-    let facets = vec![
-        facet("region", &all.region),
-        facet("level", &all.level),
-        facet("year", &all.year),
-        facet("focus", &all.focus),
-        facet("agency", &all.agency),
-        facet("theme", &all.theme),
-    ];
+    let facets = facets_of(Vec::new())?;
+    let plan_facets = d.plans.iter().map(|p| facets_of(vec![p.id.clone()])).collect::<Result<Vec<_>>>()?;
     let full = query::theme_matrix(corpus, &ThemeMatrixOptions::default())?;
     let matrix = full
         .cells
@@ -255,6 +262,7 @@ pub fn write(corpus: &Corpus, documents: &[Document], shard_bytes: usize) -> Res
         themes: d.themes.clone(),
         taxonomy: corpus.taxonomy.clone(),
         facets,
+        plan_facets,
         matrix,
         terms: corpus.index.terms.clone(),
         max_term_chars: corpus.index.max_term_chars,
@@ -327,6 +335,7 @@ pub struct DataDir {
     shards: Vec<ShardEntry>,
     shard_loaded: Vec<bool>,
     facets: Vec<Facet>,
+    plan_facets: Vec<Vec<Facet>>,
     matrix: Vec<Vec<(u16, u32, f64)>>,
     extras: String,
     extras_loaded: bool,
@@ -357,7 +366,7 @@ impl DataDir {
         let invalid = |m: &str| Error::new(ErrorCode::BundleInvalid, format!("data file {file}: {m}"));
         let n = c.doc_len.len();
         let mut measures = Vec::with_capacity(n);
-        if c.chunks.len() != c.plans.len() || c.matrix.len() != c.plans.len() {
+        if c.chunks.len() != c.plans.len() || c.matrix.len() != c.plans.len() || c.plan_facets.len() != c.plans.len() {
             return Err(invalid("plans, chunks and theme rows differ in number"));
         }
         for (plan, chunk) in c.plans.iter().zip(&c.chunks) {
@@ -393,6 +402,7 @@ impl DataDir {
             chunks: c.chunks,
             shards: c.shards,
             facets: c.facets,
+            plan_facets: c.plan_facets,
             matrix: c.matrix,
             extras: c.extras,
             extras_loaded: false,
@@ -639,11 +649,92 @@ impl DataDir {
         Ok(query::search(&self.corpus, q, opts)?)
     }
 
-    /// [`query::filter`], after loading the chunks of the plans it can select.
+    /// [`query::filter`], after loading the chunks of the plans it can select. A filter on plan
+    /// fields only (plans, regions, levels, kinds, years) is answered from the catalogue's per-plan
+    /// facets, fetching only the chunks that hold the requested page.
     pub fn filter(&mut self, fetch: &mut impl Fetch, opts: &FilterOptions) -> Result<FilterResult> {
+        let plan_level = opts.focus.is_empty()
+            && opts.work_items.is_empty()
+            && opts.agencies.is_empty()
+            && opts.themes.is_empty()
+            && opts.words.is_empty();
+        if plan_level {
+            if let (Ok(selection), Ok(limit)) = (Selection::new(&self.corpus, opts), query::check_limit(opts.limit)) {
+                let plans: Vec<usize> = (0..self.chunks.len())
+                    .filter(|&i| self.corpus.dataset.plans.get(i).is_some_and(|p| selection.plan_matches(p)))
+                    .collect();
+                return self.filter_plans(fetch, &plans, opts.offset, limit);
+            }
+        }
         let needs = self.needs_for_filter(opts);
         self.load(fetch, &needs)?;
         Ok(query::filter(&self.corpus, opts)?)
+    }
+
+    /// All measures of `plans` (positions, in order), paged, with facets added up per plan.
+    fn filter_plans(&mut self, fetch: &mut impl Fetch, plans: &[usize], offset: usize, limit: usize) -> Result<FilterResult> {
+        let mut total = 0usize;
+        let mut page_plans = BTreeSet::new();
+        let mut summed: Vec<(String, std::collections::BTreeMap<String, usize>)> = Vec::new();
+        for &i in plans {
+            let n = self.chunks.get(i).map_or(0, |c| c.measures as usize);
+            // The plan holds part of the page when its range meets offset..offset+limit.
+            if total < offset.saturating_add(limit) && total + n > offset && limit > 0 {
+                page_plans.insert(i);
+            }
+            total += n;
+            for f in self.plan_facets.get(i).map(Vec::as_slice).unwrap_or_default() {
+                let at = match summed.iter().position(|(name, _)| *name == f.name) {
+                    Some(at) => at,
+                    None => {
+                        summed.push((f.name.clone(), Default::default()));
+                        summed.len() - 1
+                    }
+                };
+                if let Some((_, counts)) = summed.get_mut(at) {
+                    for (value, count) in &f.counts {
+                        *counts.entry(value.clone()).or_default() += *count as usize;
+                    }
+                }
+            }
+        }
+        let needs = self.missing_chunks(page_plans);
+        self.load(fetch, &needs)?;
+        let mut items = Vec::new();
+        let mut skip = offset;
+        for &i in plans {
+            let Some(c) = self.chunks.get(i) else { continue };
+            let range = c.first as usize..(c.first + c.measures) as usize;
+            for m in self.corpus.dataset.measures.get(range).unwrap_or_default() {
+                if items.len() >= limit {
+                    break;
+                }
+                if skip > 0 {
+                    skip -= 1;
+                } else {
+                    items.push(m.id.clone());
+                }
+            }
+        }
+        // The same orders as query::filter: by count for most facets, by value for year and focus.
+        let facet = |name: &str| -> Vec<query::filter::FacetCount> {
+            let counts = summed.iter().find(|(n, _)| n == name).map(|(_, c)| c.clone()).unwrap_or_default();
+            let mut v: Vec<query::filter::FacetCount> =
+                counts.into_iter().map(|(value, count)| query::filter::FacetCount { value, count }).collect();
+            if !matches!(name, "year" | "focus") {
+                v.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value)));
+            }
+            v
+        };
+        let facets = query::filter::Facets {
+            region: facet("region"),
+            level: facet("level"),
+            year: facet("year"),
+            focus: facet("focus"),
+            agency: facet("agency"),
+            theme: facet("theme"),
+        };
+        Ok(FilterResult { total, offset, limit, items, facets })
     }
 
     /// [`query::diff`], after loading the two plans.

@@ -135,6 +135,11 @@ fn filters_diffs_compares_and_the_theme_matrix_answer_exactly() {
         FilterOptions { levels: vec!["province".into()], focus: vec![2], limit: Some(1000), offset: 10, ..Default::default() },
         FilterOptions { years: vec![2019], agencies: vec!["海关".into()], ..Default::default() },
         FilterOptions { words: vec!["地理标志".into()], kinds: vec!["five-year plan".into()], ..Default::default() },
+        FilterOptions { offset: 25, ..Default::default() },
+        FilterOptions { regions: vec!["广东省".into()], offset: 155, limit: Some(10), ..Default::default() },
+        FilterOptions { years: vec![2018], kinds: vec!["work points".into()], offset: 900, limit: Some(1000), ..Default::default() },
+        FilterOptions { levels: vec!["district".into(), "city".into()], offset: 5000, ..Default::default() },
+        FilterOptions { limit: Some(1001), ..Default::default() },
         FilterOptions { plans: vec!["no-such-plan".into()], ..Default::default() },
         FilterOptions { levels: vec!["county".into()], ..Default::default() },
     ];
@@ -143,6 +148,11 @@ fn filters_diffs_compares_and_the_theme_matrix_answer_exactly() {
         let expected = query::filter(corpus, opts).map_err(|e| plan_compare::Error::from(e).code);
         assert_eq!(dir.filter(&mut fetch, opts).map_err(|e| e.code), expected, "{opts:?}");
     }
+    // Explore's first view, all plans: the catalogue's facets and the first plan's chunk only.
+    let (mut dir, mut fetch) = open();
+    let first = dir.filter(&mut fetch, &FilterOptions::default()).unwrap();
+    assert_eq!(first.total, corpus.dataset.measures.len());
+    assert_eq!(fetch.fetched.iter().filter(|f| f.starts_with("plan.")).count(), 1, "{:?}", fetch.fetched);
     let pairs = [
         ("beijing-2018", "shanghai-2018"),
         ("guangdong-2016", "guangdong-2018-2022"),
