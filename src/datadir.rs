@@ -226,23 +226,8 @@ pub fn write(corpus: &Corpus, documents: &[Document], shard_bytes: usize) -> Res
     let (extras_file, bytes) = named("extras", encode("extras", &extras)?);
     files.push((extras_file.clone(), bytes));
 
-    let facets_of = |plans: Vec<String>| -> Result<Vec<Facet>> {
-        let f = query::filter(corpus, &FilterOptions { plans, limit: Some(0), ..Default::default() })?.facets;
-        let facet = |name: &str, counts: &[query::filter::FacetCount]| Facet {
-            name: name.to_string(),
-            counts: counts.iter().map(|c| (c.value.clone(), c.count as u32)).collect(),
-        };
-        Ok(vec![
-            facet("region", &f.region),
-            facet("level", &f.level),
-            facet("year", &f.year),
-            facet("focus", &f.focus),
-            facet("agency", &f.agency),
-            facet("theme", &f.theme),
-        ])
-    };
-    let facets = facets_of(Vec::new())?;
-    let plan_facets = d.plans.iter().map(|p| facets_of(vec![p.id.clone()])).collect::<Result<Vec<_>>>()?;
+    let facets = facet_list(&query::filter(corpus, &FilterOptions { limit: Some(0), ..Default::default() })?.facets);
+    let plan_facets = d.plans.iter().map(|p| facets_of(corpus, &p.id)).collect();
     let full = query::theme_matrix(corpus, &ThemeMatrixOptions::default())?;
     let matrix = full
         .cells
@@ -323,10 +308,17 @@ impl Fetch for std::collections::BTreeMap<String, Vec<u8>> {
     }
 }
 
-/// A corpus read from a data directory, part by part as calls need it.
-#[derive(Debug, Clone)]
+/// A corpus read from a data directory, part by part as calls need it. Plans added at run time
+/// (`Engine::add_plan`) go into the same corpus after the directory's plans and are always loaded.
+#[derive(Debug, Clone, PartialEq)]
 pub struct DataDir {
     corpus: Corpus,
+    /// The directory's vocabulary as written: shards are runs of it (the corpus's own vocabulary
+    /// grows with added plans).
+    vocabulary: Vec<String>,
+    /// Whether `plan_facets` and `matrix` hold the directory's per-plan summaries (not for a
+    /// corpus given whole, see [`DataDir::from_corpus`]).
+    summaries: bool,
     documents: Vec<Document>,
     chunks: Vec<ChunkEntry>,
     chunk_loaded: Vec<bool>,
@@ -370,7 +362,9 @@ impl DataDir {
             return Err(invalid("plans, chunks and theme rows differ in number"));
         }
         for (plan, chunk) in c.plans.iter().zip(&c.chunks) {
-            if chunk.first as usize != measures.len() {
+            // Checked before anything is allocated: a damaged count must not ask for gigabytes.
+            let end = (chunk.first as usize).checked_add(chunk.measures as usize).filter(|&e| e <= n);
+            if chunk.first as usize != measures.len() || end.is_none() {
                 return Err(invalid("chunks are not in corpus order"));
             }
             measures.extend((0..chunk.measures).map(|_| placeholder(&plan.id)));
@@ -381,6 +375,7 @@ impl DataDir {
         if c.shards.windows(2).any(|w| w[0].first >= w[1].first) || c.shards.last().is_some_and(|s| s.first as usize >= c.terms.len()) {
             return Err(invalid("shards are out of order"));
         }
+        let vocabulary = c.terms.clone();
         let index = Index {
             postings: vec![Vec::new(); c.terms.len()],
             terms: c.terms,
@@ -394,6 +389,8 @@ impl DataDir {
             theme_scores: vec![Vec::new(); n],
         };
         Ok(DataDir {
+            vocabulary,
+            summaries: true,
             chunk_loaded: vec![false; c.chunks.len()],
             plan_targets: vec![Vec::new(); c.chunks.len()],
             shard_loaded: vec![false; c.shards.len()],
@@ -407,6 +404,78 @@ impl DataDir {
             extras: c.extras,
             extras_loaded: false,
         })
+    }
+
+    /// A corpus given whole (decoded from `data/bundle.bin`): everything is loaded, nothing is
+    /// fetched, and the answers that the catalogue's summaries give elsewhere are computed.
+    pub fn from_corpus(corpus: Corpus) -> DataDir {
+        let mut chunks = Vec::with_capacity(corpus.dataset.plans.len());
+        for plan in &corpus.dataset.plans {
+            let mut positions = corpus.measures_of(&plan.id).map(|(i, _)| i as u32);
+            let first = positions.next();
+            let count = first.map_or(0, |_| 1 + positions.count() as u32);
+            let first = first.unwrap_or(chunks.last().map_or(0, |c: &ChunkEntry| c.first + c.measures));
+            chunks.push(ChunkEntry { file: String::new(), first, measures: count });
+        }
+        let plans = chunks.len();
+        DataDir {
+            vocabulary: Vec::new(),
+            summaries: false,
+            chunk_loaded: vec![true; plans],
+            plan_targets: (0..plans).map(|_| Vec::new()).collect(),
+            shards: Vec::new(),
+            shard_loaded: Vec::new(),
+            documents: Vec::new(),
+            chunks,
+            facets: Vec::new(),
+            plan_facets: Vec::new(),
+            matrix: Vec::new(),
+            extras: String::new(),
+            extras_loaded: true,
+            corpus,
+        }
+    }
+
+    pub(crate) fn corpus_mut(&mut self) -> &mut Corpus {
+        &mut self.corpus
+    }
+
+    /// Take an added plan out of the corpus ([`Corpus::remove_plan`]). The index drops terms left
+    /// without postings, which here include the directory's terms whose shards are not loaded yet:
+    /// they are put back, so segmentation and later shards see the vocabulary as written.
+    pub(crate) fn remove_plan(&mut self, id: &str) -> std::result::Result<(), QueryError> {
+        self.corpus.remove_plan(id)?;
+        let index = &mut self.corpus.index;
+        if self.vocabulary.iter().all(|t| index.term_id(t).is_some()) {
+            return Ok(());
+        }
+        let current = std::mem::take(&mut index.terms).into_iter().zip(std::mem::take(&mut index.postings));
+        let mut current = current.peekable();
+        let mut written = self.vocabulary.iter().peekable();
+        loop {
+            let take_written = match (current.peek(), written.peek()) {
+                (Some((t, _)), Some(v)) => match t.as_str().cmp(v.as_str()) {
+                    std::cmp::Ordering::Less => false,
+                    std::cmp::Ordering::Equal => {
+                        written.next();
+                        false
+                    }
+                    std::cmp::Ordering::Greater => true,
+                },
+                (Some(_), None) => false,
+                (None, Some(_)) => true,
+                (None, None) => break,
+            };
+            let (term, postings) = if take_written {
+                (written.next().cloned().unwrap_or_default(), Vec::new())
+            } else {
+                current.next().unwrap_or_default()
+            };
+            index.terms.push(term);
+            index.postings.push(postings);
+        }
+        index.max_term_chars = index.terms.iter().map(|t| t.chars().count() as u32).max().unwrap_or(1);
+        Ok(())
     }
 
     /// The corpus as loaded so far. Measures of plans not loaded yet are placeholders: use the
@@ -475,10 +544,14 @@ impl DataDir {
         for (slot, s) in scores.iter_mut().zip(chunk.theme_scores) {
             *slot = s;
         }
+        // The directory's targets come first, in plan order; added plans' targets follow.
+        let ours: usize = self.plan_targets.iter().map(Vec::len).sum();
+        let added = self.corpus.dataset.targets.split_off(ours.min(self.corpus.dataset.targets.len()));
         if let Some(t) = self.plan_targets.get_mut(i) {
             *t = chunk.targets;
         }
         self.corpus.dataset.targets = self.plan_targets.concat();
+        self.corpus.dataset.targets.extend(added);
         if let Some(l) = self.chunk_loaded.get_mut(i) {
             *l = true;
         }
@@ -491,11 +564,11 @@ impl DataDir {
         }
         let shard: Shard = decode(file, bytes)?;
         let first = self.shards.get(i).map_or(0, |s| s.first as usize);
-        let end = self.shards.get(i + 1).map_or(self.corpus.index.terms.len(), |s| s.first as usize);
+        let end = self.shards.get(i + 1).map_or(self.vocabulary.len(), |s| s.first as usize);
         if shard.first as usize != first || shard.postings.len() != end.saturating_sub(first) {
             return Err(Error::new(ErrorCode::BundleInvalid, format!("data file {file} is not shard {i}")));
         }
-        let docs = self.corpus.index.doc_count() as u32;
+        let docs = self.catalog_docs();
         let mut lists = Vec::with_capacity(shard.postings.len());
         for list in shard.postings {
             let mut doc = 0u32;
@@ -508,10 +581,15 @@ impl DataDir {
             }
             lists.push(out);
         }
-        if let Some(slots) = self.corpus.index.postings.get_mut(first..end) {
-            for (slot, list) in slots.iter_mut().zip(lists) {
-                *slot = list;
-            }
+        // By term, not position: added plans may have put new terms into the vocabulary. Their
+        // documents come after the directory's, so the shard's postings go first.
+        let catalog_docs = self.catalog_docs();
+        let index = &mut self.corpus.index;
+        for (term, list) in self.vocabulary.get(first..end).unwrap_or_default().iter().zip(lists) {
+            let Some(slot) = index.term_id(term).and_then(|t| index.postings.get_mut(t)) else { continue };
+            let added = std::mem::take(slot);
+            *slot = list;
+            slot.extend(added.into_iter().filter(|&(d, _)| d >= catalog_docs));
         }
         if let Some(l) = self.shard_loaded.get_mut(i) {
             *l = true;
@@ -561,10 +639,24 @@ impl DataDir {
             .collect()
     }
 
-    /// The shard holding a vocabulary term, if the term is in the vocabulary.
+    /// The shard holding a term of the directory's vocabulary.
     fn shard_of(&self, term: &str) -> Option<usize> {
-        let id = self.corpus.index.term_id(term)? as u32;
+        let id = self.vocabulary.binary_search_by(|t| t.as_str().cmp(term)).ok()? as u32;
         Some(self.shards.partition_point(|s| s.first <= id).saturating_sub(1))
+    }
+
+    /// Measures of the directory's plans (added plans' come after them).
+    fn catalog_docs(&self) -> u32 {
+        self.chunks.last().map_or(0, |c| c.first + c.measures)
+    }
+
+    /// A plan's measures: its chunk's range for the directory's plans, a scan for added ones.
+    fn plan_measures(&self, i: usize) -> Vec<&Measure> {
+        let Some(plan) = self.corpus.dataset.plans.get(i) else { return Vec::new() };
+        match self.chunks.get(i).filter(|_| self.summaries) {
+            Some(c) => self.corpus.dataset.measures.get(c.first as usize..(c.first + c.measures) as usize).unwrap_or_default().iter().collect(),
+            None => self.corpus.measures_of(&plan.id).map(|(_, m)| m).collect(),
+        }
     }
 
     fn plan_position(&self, id: &str) -> Option<usize> {
@@ -630,7 +722,7 @@ impl DataDir {
         let mut plans = BTreeSet::new();
         for (term, _) in deciding {
             let Some(list) = corpus.index.term_id(term).and_then(|i| corpus.index.postings.get(i)) else { continue };
-            plans.extend(list.iter().map(|&(doc, _)| self.plan_of_doc(doc)));
+            plans.extend(list.iter().filter(|&&(doc, _)| doc < self.catalog_docs()).map(|&(doc, _)| self.plan_of_doc(doc)));
         }
         plans.retain(|&i| corpus.dataset.plans.get(i).is_some_and(|p| selection.plan_matches(p)));
         self.missing_chunks(plans)
@@ -658,9 +750,9 @@ impl DataDir {
             && opts.agencies.is_empty()
             && opts.themes.is_empty()
             && opts.words.is_empty();
-        if plan_level {
+        if plan_level && self.summaries {
             if let (Ok(selection), Ok(limit)) = (Selection::new(&self.corpus, opts), query::check_limit(opts.limit)) {
-                let plans: Vec<usize> = (0..self.chunks.len())
+                let plans: Vec<usize> = (0..self.corpus.dataset.plans.len())
                     .filter(|&i| self.corpus.dataset.plans.get(i).is_some_and(|p| selection.plan_matches(p)))
                     .collect();
                 return self.filter_plans(fetch, &plans, opts.offset, limit);
@@ -677,13 +769,21 @@ impl DataDir {
         let mut page_plans = BTreeSet::new();
         let mut summed: Vec<(String, std::collections::BTreeMap<String, usize>)> = Vec::new();
         for &i in plans {
-            let n = self.chunks.get(i).map_or(0, |c| c.measures as usize);
+            let n = self.plan_measures(i).len();
             // The plan holds part of the page when its range meets offset..offset+limit.
             if total < offset.saturating_add(limit) && total + n > offset && limit > 0 {
                 page_plans.insert(i);
             }
             total += n;
-            for f in self.plan_facets.get(i).map(Vec::as_slice).unwrap_or_default() {
+            let computed;
+            let facets = match self.plan_facets.get(i) {
+                Some(f) => f.as_slice(),
+                None => {
+                    computed = self.corpus.dataset.plans.get(i).map(|p| facets_of(&self.corpus, &p.id)).unwrap_or_default();
+                    computed.as_slice()
+                }
+            };
+            for f in facets {
                 let at = match summed.iter().position(|(name, _)| *name == f.name) {
                     Some(at) => at,
                     None => {
@@ -703,9 +803,7 @@ impl DataDir {
         let mut items = Vec::new();
         let mut skip = offset;
         for &i in plans {
-            let Some(c) = self.chunks.get(i) else { continue };
-            let range = c.first as usize..(c.first + c.measures) as usize;
-            for m in self.corpus.dataset.measures.get(range).unwrap_or_default() {
+            for m in self.plan_measures(i) {
                 if items.len() >= limit {
                     break;
                 }
@@ -752,13 +850,11 @@ impl DataDir {
     }
 
     /// A plan's measures, after loading its chunk.
-    pub fn measures_of(&mut self, fetch: &mut impl Fetch, id: &str) -> Result<&[Measure]> {
+    pub fn measures_of(&mut self, fetch: &mut impl Fetch, id: &str) -> Result<Vec<&Measure>> {
         let i = self.plan_position(id).ok_or_else(|| Error::from(QueryError::UnknownPlan(id.to_string())))?;
         let needs = self.needs_for_plans(&[id.to_string()]);
         self.load(fetch, &needs)?;
-        let c = self.chunks.get(i).ok_or_else(|| Error::new(ErrorCode::Internal, "chunk out of range"))?;
-        let range = c.first as usize..(c.first + c.measures) as usize;
-        Ok(self.corpus.dataset.measures.get(range).unwrap_or_default())
+        Ok(self.plan_measures(i))
     }
 
     /// [`query::theme_matrix`] from the catalogue alone: no chunk is fetched.
@@ -779,8 +875,17 @@ impl DataDir {
         };
         let mut out = ThemeMatrix { plans: Vec::new(), themes: Vec::new(), measures: Vec::new(), cells: Vec::new() };
         for &p in &plans {
+            let Some(row) = self.matrix.get(p).filter(|_| self.summaries) else {
+                // An added plan, or a corpus given whole: its measures are here to count.
+                let Some(id) = corpus.dataset.plans.get(p).map(|x| x.id.clone()) else { continue };
+                let one = ThemeMatrixOptions { plans: vec![id], themes: opts.themes.clone() };
+                let mut m = query::theme_matrix(corpus, &one)?;
+                out.plans.append(&mut m.plans);
+                out.measures.append(&mut m.measures);
+                out.cells.append(&mut m.cells);
+                continue;
+            };
             let n = self.chunks.get(p).map_or(0, |c| c.measures as usize);
-            let row = self.matrix.get(p).map(Vec::as_slice).unwrap_or_default();
             let cells = themes
                 .iter()
                 .map(|&t| {
@@ -797,6 +902,27 @@ impl DataDir {
         out.themes = themes.iter().filter_map(|&t| corpus.taxonomy.themes.get(t)).map(|t| t.id.clone()).collect();
         Ok(out)
     }
+}
+
+/// The facets of one plan's measures (which must be loaded).
+fn facets_of(corpus: &Corpus, plan: &str) -> Vec<Facet> {
+    let opts = FilterOptions { plans: vec![plan.to_string()], limit: Some(0), ..Default::default() };
+    query::filter(corpus, &opts).map(|r| facet_list(&r.facets)).unwrap_or_default()
+}
+
+fn facet_list(f: &query::filter::Facets) -> Vec<Facet> {
+    let facet = |name: &str, counts: &[query::filter::FacetCount]| Facet {
+        name: name.to_string(),
+        counts: counts.iter().map(|c| (c.value.clone(), c.count as u32)).collect(),
+    };
+    vec![
+        facet("region", &f.region),
+        facet("level", &f.level),
+        facet("year", &f.year),
+        facet("focus", &f.focus),
+        facet("agency", &f.agency),
+        facet("theme", &f.theme),
+    ]
 }
 
 /// What stands for a measure whose plan is not loaded: it belongs to its plan (so counts per plan

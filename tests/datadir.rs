@@ -285,3 +285,54 @@ fn a_document_added_to_the_catalogue_appears_in_the_built_data() {
     assert!(out.join("notes.txt").exists());
     let _ = std::fs::remove_dir_all(&root);
 }
+
+#[test]
+fn an_engine_over_a_data_directory_takes_added_plans_like_the_whole_corpus() {
+    use plan_compare::engine::{Engine, PlanMeta};
+    use plan_compare::model::Level;
+    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/shenzhen-2019-work-points.txt"))
+        .unwrap();
+    let meta = PlanMeta {
+        region: "深圳市".into(),
+        level: Level::City,
+        kind: None,
+        year_start: Some(2019),
+        year_end: None,
+        title: None,
+        source: None,
+    };
+    let mut whole = Engine::from_corpus(built().corpus.clone());
+    let (dir, mut fetch) = open();
+    let mut lazy = Engine::from_data_dir(dir);
+    // One search before the plan is added, so that some shards hold postings already.
+    lazy.data_mut().search(&mut fetch, "专利质押融资", &SearchOptions::default()).unwrap();
+    let added = whole.add_plan(&text, &meta).unwrap();
+    assert_eq!(lazy.add_plan(&text, &meta).unwrap(), added);
+    let id = added.plans[0].id.clone();
+    let same = |lazy: &mut Engine, whole: &Engine, fetch: &mut Counting, when: &str| {
+        for q in ["种质资源", "专利质押融资", "证券化 试点", "customs enforcement", "跨境电商"] {
+            let expected = query::search(whole.corpus(), q, &SearchOptions { limit: Some(1000), ..Default::default() });
+            let got = lazy.data_mut().search(fetch, q, &SearchOptions { limit: Some(1000), ..Default::default() });
+            assert_eq!(got.map_err(|e| e.code), expected.map_err(|e| plan_compare::Error::from(e).code), "{q} {when}");
+        }
+        for opts in [
+            FilterOptions::default(),
+            FilterOptions { regions: vec!["深圳市".into()], ..Default::default() },
+            FilterOptions { years: vec![2019], offset: 30, limit: Some(1000), ..Default::default() },
+            FilterOptions { themes: vec!["securitisation-funds".into()], ..Default::default() },
+        ] {
+            let expected = query::filter(whole.corpus(), &opts).unwrap();
+            assert_eq!(lazy.data_mut().filter(fetch, &opts).unwrap(), expected, "{opts:?} {when}");
+        }
+        let expected = query::theme_matrix(whole.corpus(), &ThemeMatrixOptions::default()).unwrap();
+        assert_eq!(lazy.data().theme_matrix(&ThemeMatrixOptions::default()).unwrap(), expected, "{when}");
+    };
+    same(&mut lazy, &whole, &mut fetch, "with the plan added");
+    let expected = query::diff(whole.corpus(), &id, "guangdong-2016", &DiffOptions::default()).unwrap();
+    assert_eq!(lazy.data_mut().diff(&mut fetch, &id, "guangdong-2016", &DiffOptions::default()).unwrap(), expected);
+    whole.remove_plan(&id).unwrap();
+    lazy.remove_plan(&id).unwrap();
+    same(&mut lazy, &whole, &mut fetch, "after removing it");
+    // Loading the rest now gives back the corpus as written.
+    assert_eq!(lazy.data_mut().load_all(&mut fetch).unwrap(), &built().corpus);
+}
