@@ -3,6 +3,7 @@
 //! `cargo run --example data_fetch -- DIR PARTS_DIR` prints, per scenario (a fresh reader each),
 //! the files fetched; and writes each field of the catalogue encoded alone to `PARTS_DIR` so that
 //! their compressed sizes can be measured (`gzip -9`).
+//! `cargo run --example data_fetch -- DIR PARTS_DIR` after `plan-compare build --out DIR`.
 
 use plan_compare::datadir::{CatalogFile, DataDir, DirFetch, Manifest};
 use plan_compare::query::{DiffOptions, FilterOptions, SearchOptions};
@@ -30,6 +31,10 @@ fn main() -> Result<(), String> {
         data.filter(&mut fetch, &opts).map_err(e)?;
         report(what, &fetch);
     }
+    let mut fetch = DirFetch::new(dir);
+    let mut data = DataDir::open(&mut fetch).map_err(e)?;
+    data.theme_matrix(&mut fetch, &Default::default()).map_err(e)?;
+    report("themeMatrix {}", &fetch);
     for (a, b) in [("beijing-2018", "shanghai-2018"), ("guangdong-2016", "guangdong-2018-2022")] {
         let mut fetch = DirFetch::new(dir);
         let mut data = DataDir::open(&mut fetch).map_err(e)?;
@@ -50,8 +55,6 @@ fn main() -> Result<(), String> {
     put("chunks", enc(&c.chunks))?;
     put("themes+taxonomy", [enc(&c.themes), enc(&c.taxonomy)].concat())?;
     put("facets", enc(&c.facets))?;
-    put("plan_facets", enc(&c.plan_facets))?;
-    put("matrix", enc(&c.matrix))?;
     put("terms", enc(&c.terms))?;
     put("doc_len", enc(&c.doc_len))?;
     put("shards", enc(&c.shards))?;

@@ -75,11 +75,9 @@ pub struct CatalogFile {
     pub taxonomy: Taxonomy,
     /// Facet counts over the whole corpus (what `filter({})` reports).
     pub facets: Vec<Facet>,
-    /// Per plan, the same facets over its measures alone: a filter by plan, region, level, kind
-    /// or year adds them up instead of fetching every chunk.
-    pub plan_facets: Vec<Vec<Facet>>,
-    /// Per plan, the themes it touches: (theme position, measures tagged, keyword score).
-    pub matrix: Vec<Vec<(u16, u32, f64)>>,
+    /// The file with per-plan summaries (facets and theme scores): only the calls that use them
+    /// fetch it, since it grows with the number of plans.
+    pub summary: String,
     /// The index vocabulary, sorted: queries are segmented with it (see `src/index.rs`).
     pub terms: Vec<String>,
     pub max_term_chars: u32,
@@ -88,6 +86,16 @@ pub struct CatalogFile {
     pub shards: Vec<ShardEntry>,
     /// The file with passages and unassigned lines (no query reads them; the export does).
     pub extras: String,
+}
+
+/// The summary file: per plan, what a filter on plan fields and the theme matrix need.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Summary {
+    /// Per plan, the facets over its measures alone: a filter by plan, region, level, kind or year
+    /// adds them up instead of fetching every chunk.
+    pub plan_facets: Vec<Vec<Facet>>,
+    /// Per plan, the themes it touches: (theme position, measures tagged, keyword score).
+    pub matrix: Vec<Vec<(u16, u32, f64)>>,
 }
 
 /// A plan chunk file.
@@ -143,13 +151,13 @@ fn named(kind: &str, bytes: Vec<u8>) -> (String, Vec<u8>) {
     (format!("{kind}.{}.bin", content_hash(&bytes)), bytes)
 }
 
-/// Whether a file name is one this format gives (`catalog|plan|shard|extras.HASH.bin`).
+/// Whether a file name is one this format gives (`catalog|summary|plan|shard|extras.HASH.bin`).
 pub fn is_data_file_name(name: &str) -> bool {
     let mut parts = name.split('.');
     let (Some(kind), Some(hash), Some("bin"), None) = (parts.next(), parts.next(), parts.next(), parts.next()) else {
         return false;
     };
-    ["catalog", "plan", "shard", "extras"].contains(&kind) && hash.len() == 16 && hash.chars().all(|c| c.is_ascii_hexdigit())
+    ["catalog", "summary", "plan", "shard", "extras"].contains(&kind) && hash.len() == 16 && hash.chars().all(|c| c.is_ascii_hexdigit())
 }
 
 fn gaps(list: &[(u32, u16)]) -> Vec<(u32, u16)> {
@@ -227,19 +235,39 @@ pub fn write(corpus: &Corpus, documents: &[Document], shard_bytes: usize) -> Res
     files.push((extras_file.clone(), bytes));
 
     let facets = facet_list(&query::filter(corpus, &FilterOptions { limit: Some(0), ..Default::default() })?.facets);
-    let plan_facets = d.plans.iter().map(|p| facets_of(corpus, &p.id)).collect();
-    let full = query::theme_matrix(corpus, &ThemeMatrixOptions::default())?;
-    let matrix = full
-        .cells
+    // Per plan over its own range (a filter per plan would scan every measure for every plan).
+    let plan_facets = chunks
         .iter()
-        .map(|row| {
-            row.iter()
+        .map(|c| {
+            let positions: Vec<usize> = (c.first as usize..(c.first + c.measures) as usize).collect();
+            facet_list(&query::filter::facets(corpus, &positions))
+        })
+        .collect();
+    // query::theme_matrix's sums, in its order (measures in document order, then themes), per range.
+    let themes = &corpus.taxonomy.themes;
+    let matrix = chunks
+        .iter()
+        .map(|c| {
+            let mut row = vec![(0u32, 0.0f64); themes.len()];
+            let range = c.first as usize..(c.first + c.measures) as usize;
+            let measures = d.measures.get(range.clone()).unwrap_or_default();
+            for (m, scores) in measures.iter().zip(corpus.theme_scores.get(range).unwrap_or_default()) {
+                for (t, (cell, theme)) in row.iter_mut().zip(themes).enumerate() {
+                    if m.themes.contains(&theme.id) {
+                        cell.0 += 1;
+                    }
+                    cell.1 += scores.iter().filter(|(x, _)| usize::from(*x) == t).map(|(_, s)| f64::from(*s)).sum::<f64>();
+                }
+            }
+            row.into_iter()
                 .enumerate()
-                .filter(|(_, c)| c.count > 0 || c.score != 0.0)
-                .map(|(t, c)| (t as u16, c.count as u32, c.score))
+                .filter(|(_, (count, score))| *count > 0 || *score != 0.0)
+                .map(|(t, (count, score))| (t as u16, count, score))
                 .collect()
         })
         .collect();
+    let (summary_file, bytes) = named("summary", encode("summary", &Summary { plan_facets, matrix })?);
+    files.push((summary_file.clone(), bytes));
     let catalog = CatalogFile {
         documents: documents.to_vec(),
         plans: d.plans.clone(),
@@ -247,8 +275,7 @@ pub fn write(corpus: &Corpus, documents: &[Document], shard_bytes: usize) -> Res
         themes: d.themes.clone(),
         taxonomy: corpus.taxonomy.clone(),
         facets,
-        plan_facets,
-        matrix,
+        summary: summary_file,
         terms: corpus.index.terms.clone(),
         max_term_chars: corpus.index.max_term_chars,
         doc_len: corpus.index.doc_len.clone(),
@@ -316,9 +343,11 @@ pub struct DataDir {
     /// The directory's vocabulary as written: shards are runs of it (the corpus's own vocabulary
     /// grows with added plans).
     vocabulary: Vec<String>,
-    /// Whether `plan_facets` and `matrix` hold the directory's per-plan summaries (not for a
-    /// corpus given whole, see [`DataDir::from_corpus`]).
+    /// Whether the corpus comes from a directory (chunks are ranges, summaries exist), not given
+    /// whole ([`DataDir::from_corpus`]).
     summaries: bool,
+    summary: String,
+    summary_loaded: bool,
     documents: Vec<Document>,
     chunks: Vec<ChunkEntry>,
     chunk_loaded: Vec<bool>,
@@ -358,8 +387,8 @@ impl DataDir {
         let invalid = |m: &str| Error::new(ErrorCode::BundleInvalid, format!("data file {file}: {m}"));
         let n = c.doc_len.len();
         let mut measures = Vec::with_capacity(n);
-        if c.chunks.len() != c.plans.len() || c.matrix.len() != c.plans.len() || c.plan_facets.len() != c.plans.len() {
-            return Err(invalid("plans, chunks and theme rows differ in number"));
+        if c.chunks.len() != c.plans.len() {
+            return Err(invalid("plans and chunks differ in number"));
         }
         for (plan, chunk) in c.plans.iter().zip(&c.chunks) {
             // Checked before anything is allocated: a damaged count must not ask for gigabytes.
@@ -391,6 +420,8 @@ impl DataDir {
         Ok(DataDir {
             vocabulary,
             summaries: true,
+            summary: c.summary,
+            summary_loaded: false,
             chunk_loaded: vec![false; c.chunks.len()],
             plan_targets: vec![Vec::new(); c.chunks.len()],
             shard_loaded: vec![false; c.shards.len()],
@@ -399,8 +430,8 @@ impl DataDir {
             chunks: c.chunks,
             shards: c.shards,
             facets: c.facets,
-            plan_facets: c.plan_facets,
-            matrix: c.matrix,
+            plan_facets: Vec::new(),
+            matrix: Vec::new(),
             extras: c.extras,
             extras_loaded: false,
         })
@@ -421,6 +452,8 @@ impl DataDir {
         DataDir {
             vocabulary: Vec::new(),
             summaries: false,
+            summary: String::new(),
+            summary_loaded: true,
             chunk_loaded: vec![true; plans],
             plan_targets: (0..plans).map(|_| Vec::new()).collect(),
             shards: Vec::new(),
@@ -504,6 +537,19 @@ impl DataDir {
         }
         if let Some(i) = self.shards.iter().position(|s| s.file == file) {
             return self.add_shard(i, file, bytes);
+        }
+        if file == self.summary && self.summaries {
+            if self.summary_loaded {
+                return Ok(());
+            }
+            let summary: Summary = decode(file, bytes)?;
+            if summary.plan_facets.len() != self.chunks.len() || summary.matrix.len() != self.chunks.len() {
+                return Err(Error::new(ErrorCode::BundleInvalid, format!("data file {file}: not one row per plan")));
+            }
+            self.plan_facets = summary.plan_facets;
+            self.matrix = summary.matrix;
+            self.summary_loaded = true;
+            return Ok(());
         }
         if file == self.extras {
             let extras: Extras = decode(file, bytes)?;
@@ -610,10 +656,20 @@ impl DataDir {
     pub fn missing_all(&self) -> Vec<String> {
         let mut out = self.missing_chunks((0..self.chunks.len()).collect());
         out.extend(self.missing_shards((0..self.shards.len()).collect()));
+        out.extend(self.missing_summary());
         if !self.extras_loaded {
             out.push(self.extras.clone());
         }
         out
+    }
+
+    fn missing_summary(&self) -> Option<String> {
+        (!self.summary_loaded).then(|| self.summary.clone())
+    }
+
+    /// Files `theme_matrix` needs: the summary.
+    pub fn needs_for_theme_matrix(&self) -> Vec<String> {
+        self.missing_summary().into_iter().collect()
     }
 
     /// Load the whole directory: afterwards [`DataDir::corpus`] is the corpus that was written.
@@ -677,6 +733,11 @@ impl DataDir {
     /// (plans, regions, levels, kinds, years) allow.
     pub fn needs_for_filter(&self, opts: &FilterOptions) -> Vec<String> {
         let Ok(selection) = Selection::new(&self.corpus, opts) else { return Vec::new() };
+        if let Some((plans, offset, limit)) = self.plan_level(opts) {
+            let mut out: Vec<String> = self.missing_summary().into_iter().collect();
+            out.extend(self.missing_chunks(self.page_plans(&plans, offset, limit)));
+            return out;
+        }
         let plans = self.corpus.dataset.plans.iter().enumerate().filter(|(_, p)| selection.plan_matches(p));
         self.missing_chunks(plans.map(|(i, _)| i).collect())
     }
@@ -745,36 +806,55 @@ impl DataDir {
     /// fields only (plans, regions, levels, kinds, years) is answered from the catalogue's per-plan
     /// facets, fetching only the chunks that hold the requested page.
     pub fn filter(&mut self, fetch: &mut impl Fetch, opts: &FilterOptions) -> Result<FilterResult> {
+        let needs = self.needs_for_filter(opts);
+        self.load(fetch, &needs)?;
+        match self.plan_level(opts) {
+            Some((plans, offset, limit)) => Ok(self.filter_plans(&plans, offset, limit)),
+            None => Ok(query::filter(&self.corpus, opts)?),
+        }
+    }
+
+    /// For a valid filter on plan fields only, over a directory: the plans it selects, offset, limit.
+    fn plan_level(&self, opts: &FilterOptions) -> Option<(Vec<usize>, usize, usize)> {
         let plan_level = opts.focus.is_empty()
             && opts.work_items.is_empty()
             && opts.agencies.is_empty()
             && opts.themes.is_empty()
             && opts.words.is_empty();
-        if plan_level && self.summaries {
-            if let (Ok(selection), Ok(limit)) = (Selection::new(&self.corpus, opts), query::check_limit(opts.limit)) {
-                let plans: Vec<usize> = (0..self.corpus.dataset.plans.len())
-                    .filter(|&i| self.corpus.dataset.plans.get(i).is_some_and(|p| selection.plan_matches(p)))
-                    .collect();
-                return self.filter_plans(fetch, &plans, opts.offset, limit);
-            }
+        if !plan_level || !self.summaries {
+            return None;
         }
-        let needs = self.needs_for_filter(opts);
-        self.load(fetch, &needs)?;
-        Ok(query::filter(&self.corpus, opts)?)
+        let selection = Selection::new(&self.corpus, opts).ok()?;
+        let limit = query::check_limit(opts.limit).ok()?;
+        let plans = (0..self.corpus.dataset.plans.len())
+            .filter(|&i| self.corpus.dataset.plans.get(i).is_some_and(|p| selection.plan_matches(p)))
+            .collect();
+        Some((plans, opts.offset, limit))
+    }
+
+    /// The plans among `plans` that hold part of the page `offset..offset + limit` of their measures.
+    fn page_plans(&self, plans: &[usize], offset: usize, limit: usize) -> BTreeSet<usize> {
+        let mut at = 0usize;
+        let mut out = BTreeSet::new();
+        for &i in plans {
+            let n = match self.chunks.get(i) {
+                Some(c) => c.measures as usize,
+                None => self.plan_measures(i).len(),
+            };
+            if limit > 0 && at < offset.saturating_add(limit) && at + n > offset {
+                out.insert(i);
+            }
+            at += n;
+        }
+        out
     }
 
     /// All measures of `plans` (positions, in order), paged, with facets added up per plan.
-    fn filter_plans(&mut self, fetch: &mut impl Fetch, plans: &[usize], offset: usize, limit: usize) -> Result<FilterResult> {
+    fn filter_plans(&self, plans: &[usize], offset: usize, limit: usize) -> FilterResult {
         let mut total = 0usize;
-        let mut page_plans = BTreeSet::new();
         let mut summed: Vec<(String, std::collections::BTreeMap<String, usize>)> = Vec::new();
         for &i in plans {
-            let n = self.plan_measures(i).len();
-            // The plan holds part of the page when its range meets offset..offset+limit.
-            if total < offset.saturating_add(limit) && total + n > offset && limit > 0 {
-                page_plans.insert(i);
-            }
-            total += n;
+            total += self.plan_measures(i).len();
             let computed;
             let facets = match self.plan_facets.get(i) {
                 Some(f) => f.as_slice(),
@@ -798,8 +878,6 @@ impl DataDir {
                 }
             }
         }
-        let needs = self.missing_chunks(page_plans);
-        self.load(fetch, &needs)?;
         let mut items = Vec::new();
         let mut skip = offset;
         for &i in plans {
@@ -832,7 +910,7 @@ impl DataDir {
             agency: facet("agency"),
             theme: facet("theme"),
         };
-        Ok(FilterResult { total, offset, limit, items, facets })
+        FilterResult { total, offset, limit, items, facets }
     }
 
     /// [`query::diff`], after loading the two plans.
@@ -857,8 +935,19 @@ impl DataDir {
         Ok(self.plan_measures(i))
     }
 
-    /// [`query::theme_matrix`] from the catalogue alone: no chunk is fetched.
-    pub fn theme_matrix(&self, opts: &ThemeMatrixOptions) -> Result<ThemeMatrix> {
+    /// [`query::theme_matrix`] from the summary file: no chunk is fetched.
+    pub fn theme_matrix(&mut self, fetch: &mut impl Fetch, opts: &ThemeMatrixOptions) -> Result<ThemeMatrix> {
+        let needs = self.needs_for_theme_matrix();
+        self.load(fetch, &needs)?;
+        self.theme_matrix_loaded(opts)
+    }
+
+    /// [`DataDir::theme_matrix`] once its file is loaded (`needs_for_theme_matrix` is empty).
+    pub fn theme_matrix_loaded(&self, opts: &ThemeMatrixOptions) -> Result<ThemeMatrix> {
+        if self.summaries && !self.summary_loaded {
+            let message = "the theme matrix needs the summary file: load needs_for_theme_matrix() first";
+            return Err(Error::new(ErrorCode::NotInitialised, message));
+        }
         let corpus = &self.corpus;
         let plans: Vec<usize> = if opts.plans.is_empty() {
             (0..corpus.dataset.plans.len()).collect()
@@ -875,7 +964,7 @@ impl DataDir {
         };
         let mut out = ThemeMatrix { plans: Vec::new(), themes: Vec::new(), measures: Vec::new(), cells: Vec::new() };
         for &p in &plans {
-            let Some(row) = self.matrix.get(p).filter(|_| self.summaries) else {
+            let Some(row) = self.matrix.get(p).filter(|_| self.summaries && self.summary_loaded) else {
                 // An added plan, or a corpus given whole: its measures are here to count.
                 let Some(id) = corpus.dataset.plans.get(p).map(|x| x.id.clone()) else { continue };
                 let one = ThemeMatrixOptions { plans: vec![id], themes: opts.themes.clone() };

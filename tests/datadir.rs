@@ -118,7 +118,7 @@ fn a_search_fetches_only_its_terms_shards_and_its_hits_plans() {
         assert!(!fetch.fetched.iter().any(|f| f.starts_with("extras.")), "{q}");
     }
     assert!(fewer > 0, "every search fetched every plan");
-    // The plan list, facets and the theme matrix come from the catalogue alone.
+    // The plan list and the corpus's facets come from the catalogue alone.
     let (dir, fetch) = open();
     assert_eq!(fetch.fetched.len(), 2, "{:?}", fetch.fetched);
     assert_eq!(dir.plans().len(), built().corpus.dataset.plans.len());
@@ -181,12 +181,14 @@ fn filters_diffs_compares_and_the_theme_matrix_answer_exactly() {
         ThemeMatrixOptions { plans: vec!["guangdong-2016".into(), "xpcc-2018".into()], themes: vec!["customs-enforcement".into()] },
         ThemeMatrixOptions { plans: vec!["nope".into()], themes: vec![] },
     ];
-    let (dir, fetch) = open();
+    let (mut dir, mut fetch) = open();
+    assert!(dir.theme_matrix_loaded(&ThemeMatrixOptions::default()).is_err(), "answered without its file");
     for opts in &matrices {
         let expected = query::theme_matrix(corpus, opts).map_err(|e| plan_compare::Error::from(e).code);
-        assert_eq!(dir.theme_matrix(opts).map_err(|e| e.code), expected, "{opts:?}");
+        assert_eq!(dir.theme_matrix(&mut fetch, opts).map_err(|e| e.code), expected, "{opts:?}");
     }
-    assert_eq!(fetch.fetched.len(), 2, "the theme matrix needs only the catalogue");
+    assert_eq!(fetch.fetched.len(), 3, "the theme matrix needs the catalogue and the summary: {:?}", fetch.fetched);
+    assert!(fetch.fetched[2].starts_with("summary."));
 }
 
 #[test]
@@ -265,7 +267,7 @@ fn a_document_added_to_the_catalogue_appears_in_the_built_data() {
     assert_eq!(region.total, 3);
     let years = dir.filter(&mut fetch, &FilterOptions { years: vec![2019], limit: Some(1000), ..Default::default() }).unwrap();
     assert!(years.items.iter().any(|id| id == "shenzhen-2019-001"), "{:?}", years.items);
-    let matrix = dir.theme_matrix(&ThemeMatrixOptions { plans: vec!["shenzhen-2019".into()], themes: vec![] }).unwrap();
+    let matrix = dir.theme_matrix(&mut fetch, &ThemeMatrixOptions { plans: vec!["shenzhen-2019".into()], themes: vec![] }).unwrap();
     assert_eq!(matrix.measures, [3]);
     // The seeds' plans are unchanged beside it.
     assert_eq!(&dir.plans()[..seeds], &built().corpus.dataset.plans[..]);
@@ -325,7 +327,7 @@ fn an_engine_over_a_data_directory_takes_added_plans_like_the_whole_corpus() {
             assert_eq!(lazy.data_mut().filter(fetch, &opts).unwrap(), expected, "{opts:?} {when}");
         }
         let expected = query::theme_matrix(whole.corpus(), &ThemeMatrixOptions::default()).unwrap();
-        assert_eq!(lazy.data().theme_matrix(&ThemeMatrixOptions::default()).unwrap(), expected, "{when}");
+        assert_eq!(lazy.data_mut().theme_matrix(fetch, &ThemeMatrixOptions::default()).unwrap(), expected, "{when}");
     };
     same(&mut lazy, &whole, &mut fetch, "with the plan added");
     let expected = query::diff(whole.corpus(), &id, "guangdong-2016", &DiffOptions::default()).unwrap();
