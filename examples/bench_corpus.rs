@@ -43,13 +43,17 @@ fn main() {
         let datadir_ms = t.elapsed().as_secs_f64() * 1e3;
         std::fs::create_dir_all(dir).unwrap_or_else(|e| fail(&format!("{dir}: {e}")));
         for (name, bytes) in &files {
-            std::fs::write(format!("{dir}/{name}"), bytes).unwrap_or_else(|e| fail(&format!("{dir}/{name}: {e}")));
+            let path = format!("{dir}/{name}");
+            std::fs::write(&path, bytes).unwrap_or_else(|e| fail(&format!("{path}: {e}")));
         }
         let catalog = files.iter().find(|(n, _)| n.starts_with("catalog.")).map_or(0, |(_, b)| b.len());
         let total: usize = files.iter().map(|(_, b)| b.len()).sum();
         data = format!(
-            ",\"data_files\":{},\"data_bytes\":{total},\"catalog_bytes\":{catalog},\"datadir_ms\":{datadir_ms:.3}",
-            files.len()
+            concat!(",\"data_files\":{},\"data_bytes\":{},", "\"catalog_bytes\":{},\"datadir_ms\":{:.3}"),
+            files.len(),
+            total,
+            catalog,
+            datadir_ms
         );
     }
     println!(

@@ -14,7 +14,14 @@ fn main() -> Result<(), String> {
         return Err("usage: data_fetch DATA_DIR PARTS_DIR".into());
     };
     let e = |e: plan_compare::Error| e.to_string();
-    let queries = ["专利质押融资", "地理标志", "粤港澳大湾区", "patent pledge financing", "customs enforcement", "知识产权"];
+    let queries = [
+        "专利质押融资",
+        "地理标志",
+        "粤港澳大湾区",
+        "patent pledge financing",
+        "customs enforcement",
+        "知识产权",
+    ];
     for q in queries {
         let mut fetch = DirFetch::new(dir);
         let mut data = DataDir::open(&mut fetch).map_err(e)?;
@@ -24,7 +31,10 @@ fn main() -> Result<(), String> {
     for (what, opts) in [
         ("filter {}", FilterOptions::default()),
         ("filter region 广东省", FilterOptions { regions: vec!["广东省".into()], ..Default::default() }),
-        ("filter theme customs-enforcement", FilterOptions { themes: vec!["customs-enforcement".into()], ..Default::default() }),
+        (
+            "filter theme customs-enforcement",
+            FilterOptions { themes: vec!["customs-enforcement".into()], ..Default::default() },
+        ),
     ] {
         let mut fetch = DirFetch::new(dir);
         let mut data = DataDir::open(&mut fetch).map_err(e)?;
@@ -41,14 +51,14 @@ fn main() -> Result<(), String> {
         data.diff(&mut fetch, a, b, &DiffOptions::default()).map_err(e)?;
         report(&format!("diff {a} {b}"), &fetch);
     }
-    let manifest: Manifest = serde_json::from_slice(
-        &std::fs::read(format!("{dir}/manifest.json")).map_err(|e| e.to_string())?,
-    )
-    .map_err(|e| e.to_string())?;
+    let manifest: Manifest =
+        serde_json::from_slice(&std::fs::read(format!("{dir}/manifest.json")).map_err(|e| e.to_string())?)
+            .map_err(|e| e.to_string())?;
     let bytes = std::fs::read(format!("{dir}/{}", manifest.catalog)).map_err(|e| e.to_string())?;
     let c: CatalogFile = postcard::from_bytes(&bytes).map_err(|e| e.to_string())?;
     std::fs::create_dir_all(parts).map_err(|e| e.to_string())?;
-    let put = |name: &str, b: Vec<u8>| std::fs::write(format!("{parts}/{name}"), b).map_err(|e| e.to_string());
+    let put =
+        |name: &str, b: Vec<u8>| std::fs::write(format!("{parts}/{name}"), b).map_err(|e| e.to_string());
     let enc = |v: &dyn erased::Encode| v.encode();
     put("documents", enc(&c.documents))?;
     put("plans", enc(&c.plans))?;

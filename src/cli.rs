@@ -282,7 +282,11 @@ pub fn build(args: &[String]) -> Result<(), String> {
     let usage = "usage: plan-compare build [--catalog FILE] --out DIR [--shard-bytes N]";
     let out = option(args, "out").ok_or(usage)?;
     let shard_bytes = match option(args, "shard-bytes") {
-        Some(n) => n.parse::<usize>().ok().filter(|&n| n > 0).ok_or(format!("--shard-bytes wants a positive number, not {n:?}"))?,
+        Some(n) => n
+            .parse::<usize>()
+            .ok()
+            .filter(|&n| n > 0)
+            .ok_or(format!("--shard-bytes wants a positive number, not {n:?}"))?,
         None => crate::datadir::DEFAULT_SHARD_BYTES,
     };
     let (catalog, dir) = match option(args, "catalog") {
@@ -290,9 +294,11 @@ pub fn build(args: &[String]) -> Result<(), String> {
         None => (Catalog::bundled()?, PathBuf::from(dataset::BUNDLED_CATALOG_DIR)),
     };
     let build = dataset::build_catalog(&catalog, &dir);
-    outln!("{:<48} {:>5} {:>8} {:>7} {:>10} {:>9}", "document", "plans", "measures", "targets", "unassigned", "coverage");
+    let head = ["document", "plans", "measures", "targets", "unassigned", "coverage"];
+    outln!("{:<48} {:>5} {:>8} {:>7} {:>10} {:>9}", head[0], head[1], head[2], head[3], head[4], head[5]);
     for doc in &build.documents {
-        let plans: Vec<&str> = build.dataset.plans.iter().filter(|p| p.source == doc.path).map(|p| p.id.as_str()).collect();
+        let plans: Vec<&str> =
+            build.dataset.plans.iter().filter(|p| p.source == doc.path).map(|p| p.id.as_str()).collect();
         let measures = build.dataset.measures.iter().filter(|m| plans.contains(&m.plan.as_str())).count();
         let targets = build.dataset.targets.iter().filter(|t| plans.contains(&t.plan.as_str())).count();
         let unassigned = build.dataset.unassigned.iter().filter(|u| u.source == doc.path).count();
@@ -300,7 +306,8 @@ pub fn build(args: &[String]) -> Result<(), String> {
             entries: build.ledger.entries.iter().filter(|e| e.0 == doc.path).cloned().collect(),
         };
         let coverage = if ledger.meaningful_chars() == 0 { 0.0 } else { ledger.coverage() * 100.0 };
-        outln!("{:<48} {:>5} {measures:>8} {targets:>7} {unassigned:>10} {coverage:>8.2}%", doc.path, plans.len());
+        let n = plans.len();
+        outln!("{:<48} {n:>5} {measures:>8} {targets:>7} {unassigned:>10} {coverage:>8.2}%", doc.path);
         for d in build.diagnostics.iter().filter(|d| d.source == doc.path) {
             outln!("  note {}:{} [{:?}] {}", d.source, d.line, d.code, d.message);
         }

@@ -12,7 +12,9 @@ use crate::error::{Error, ErrorCode, Result};
 use crate::index::Index;
 use crate::model::{Measure, Passage, Plan, Target, ThemeRef, Unassigned};
 use crate::query::filter::{FilterOptions, Selection};
-use crate::query::{self, CompareBy, CompareResult, Corpus, DiffOptions, DiffResult, FilterResult, QueryError};
+use crate::query::{
+    self, CompareBy, CompareResult, Corpus, DiffOptions, DiffResult, FilterResult, QueryError,
+};
 use crate::query::{SearchOptions, SearchResult, ThemeMatrix, ThemeMatrixOptions};
 use crate::themes::Taxonomy;
 use serde::{Deserialize, Serialize};
@@ -143,7 +145,8 @@ fn encode<T: Serialize>(what: &str, value: &T) -> Result<Vec<u8>> {
 }
 
 fn decode<'a, T: Deserialize<'a>>(file: &str, bytes: &'a [u8]) -> Result<T> {
-    postcard::from_bytes(bytes).map_err(|e| Error::new(ErrorCode::BundleInvalid, format!("data file {file}: {e}")))
+    postcard::from_bytes(bytes)
+        .map_err(|e| Error::new(ErrorCode::BundleInvalid, format!("data file {file}: {e}")))
 }
 
 /// `kind.HASH.bin`, the name of a file with these bytes.
@@ -154,10 +157,14 @@ fn named(kind: &str, bytes: Vec<u8>) -> (String, Vec<u8>) {
 /// Whether a file name is one this format gives (`catalog|summary|plan|shard|extras.HASH.bin`).
 pub fn is_data_file_name(name: &str) -> bool {
     let mut parts = name.split('.');
-    let (Some(kind), Some(hash), Some("bin"), None) = (parts.next(), parts.next(), parts.next(), parts.next()) else {
+    let (Some(kind), Some(hash), Some("bin"), None) =
+        (parts.next(), parts.next(), parts.next(), parts.next())
+    else {
         return false;
     };
-    ["catalog", "summary", "plan", "shard", "extras"].contains(&kind) && hash.len() == 16 && hash.chars().all(|c| c.is_ascii_hexdigit())
+    ["catalog", "summary", "plan", "shard", "extras"].contains(&kind)
+        && hash.len() == 16
+        && hash.chars().all(|c| c.is_ascii_hexdigit())
 }
 
 fn gaps(list: &[(u32, u16)]) -> Vec<(u32, u16)> {
@@ -222,7 +229,14 @@ pub fn write(corpus: &Corpus, documents: &[Document], shard_bytes: usize) -> Res
         }
         let shard = Shard {
             first: start as u32,
-            postings: corpus.index.postings.get(start..end).unwrap_or_default().iter().map(|p| gaps(p)).collect(),
+            postings: corpus
+                .index
+                .postings
+                .get(start..end)
+                .unwrap_or_default()
+                .iter()
+                .map(|p| gaps(p))
+                .collect(),
         };
         let (file, bytes) = named("shard", encode("index shard", &shard)?);
         shards.push(ShardEntry { file: file.clone(), first: start as u32 });
@@ -234,7 +248,8 @@ pub fn write(corpus: &Corpus, documents: &[Document], shard_bytes: usize) -> Res
     let (extras_file, bytes) = named("extras", encode("extras", &extras)?);
     files.push((extras_file.clone(), bytes));
 
-    let facets = facet_list(&query::filter(corpus, &FilterOptions { limit: Some(0), ..Default::default() })?.facets);
+    let facets =
+        facet_list(&query::filter(corpus, &FilterOptions { limit: Some(0), ..Default::default() })?.facets);
     // Per plan over its own range (a filter per plan would scan every measure for every plan).
     let plan_facets = chunks
         .iter()
@@ -256,7 +271,11 @@ pub fn write(corpus: &Corpus, documents: &[Document], shard_bytes: usize) -> Res
                     if m.themes.contains(&theme.id) {
                         cell.0 += 1;
                     }
-                    cell.1 += scores.iter().filter(|(x, _)| usize::from(*x) == t).map(|(_, s)| f64::from(*s)).sum::<f64>();
+                    cell.1 += scores
+                        .iter()
+                        .filter(|(x, _)| usize::from(*x) == t)
+                        .map(|(_, s)| f64::from(*s))
+                        .sum::<f64>();
                 }
             }
             row.into_iter()
@@ -321,8 +340,9 @@ impl Fetch for DirFetch {
         if file.is_empty() || file.contains(['/', '\\']) || file.starts_with('.') {
             return Err(Error::new(ErrorCode::BundleInvalid, format!("bad data file name {file:?}")));
         }
-        let bytes = std::fs::read(self.dir.join(file))
-            .map_err(|e| Error::new(ErrorCode::BundleInvalid, format!("cannot read data file {file}: {e}")))?;
+        let bytes = std::fs::read(self.dir.join(file)).map_err(|e| {
+            Error::new(ErrorCode::BundleInvalid, format!("cannot read data file {file}: {e}"))
+        })?;
         self.requests.push((file.to_string(), bytes.len()));
         Ok(bytes)
     }
@@ -331,7 +351,9 @@ impl Fetch for DirFetch {
 /// Files held in memory (tests, or files a caller fetched itself).
 impl Fetch for std::collections::BTreeMap<String, Vec<u8>> {
     fn fetch(&mut self, file: &str) -> Result<Vec<u8>> {
-        self.get(file).cloned().ok_or_else(|| Error::new(ErrorCode::BundleInvalid, format!("no data file {file}")))
+        self.get(file)
+            .cloned()
+            .ok_or_else(|| Error::new(ErrorCode::BundleInvalid, format!("no data file {file}")))
     }
 }
 
@@ -401,7 +423,9 @@ impl DataDir {
         if measures.len() != n || c.shards.first().is_some_and(|s| s.first != 0) {
             return Err(invalid("the chunks or shards do not cover the corpus"));
         }
-        if c.shards.windows(2).any(|w| w[0].first >= w[1].first) || c.shards.last().is_some_and(|s| s.first as usize >= c.terms.len()) {
+        if c.shards.windows(2).any(|w| w[0].first >= w[1].first)
+            || c.shards.last().is_some_and(|s| s.first as usize >= c.terms.len())
+        {
             return Err(invalid("shards are out of order"));
         }
         let vocabulary = c.terms.clone();
@@ -412,7 +436,12 @@ impl DataDir {
             max_term_chars: c.max_term_chars,
         };
         let corpus = Corpus {
-            dataset: crate::model::Dataset { plans: c.plans, measures, themes: c.themes, ..Default::default() },
+            dataset: crate::model::Dataset {
+                plans: c.plans,
+                measures,
+                themes: c.themes,
+                ..Default::default()
+            },
             taxonomy: c.taxonomy,
             index,
             theme_scores: vec![Vec::new(); n],
@@ -544,7 +573,10 @@ impl DataDir {
             }
             let summary: Summary = decode(file, bytes)?;
             if summary.plan_facets.len() != self.chunks.len() || summary.matrix.len() != self.chunks.len() {
-                return Err(Error::new(ErrorCode::BundleInvalid, format!("data file {file}: not one row per plan")));
+                return Err(Error::new(
+                    ErrorCode::BundleInvalid,
+                    format!("data file {file}: not one row per plan"),
+                ));
             }
             self.plan_facets = summary.plan_facets;
             self.matrix = summary.matrix;
@@ -577,12 +609,19 @@ impl DataDir {
             || chunk.measures.iter().any(|m| m.plan != plan.id)
             || chunk.targets.iter().any(|t| t.plan != plan.id)
         {
-            return Err(Error::new(ErrorCode::BundleInvalid, format!("data file {file} does not hold plan {}", plan.id)));
+            return Err(Error::new(
+                ErrorCode::BundleInvalid,
+                format!("data file {file} does not hold plan {}", plan.id),
+            ));
         }
-        let (Some(measures), Some(scores)) =
-            (self.corpus.dataset.measures.get_mut(first..first + count), self.corpus.theme_scores.get_mut(first..first + count))
-        else {
-            return Err(Error::new(ErrorCode::BundleInvalid, format!("data file {file}: measures out of range")));
+        let (Some(measures), Some(scores)) = (
+            self.corpus.dataset.measures.get_mut(first..first + count),
+            self.corpus.theme_scores.get_mut(first..first + count),
+        ) else {
+            return Err(Error::new(
+                ErrorCode::BundleInvalid,
+                format!("data file {file}: measures out of range"),
+            ));
         };
         for (slot, m) in measures.iter_mut().zip(chunk.measures) {
             *slot = m;
@@ -710,7 +749,14 @@ impl DataDir {
     fn plan_measures(&self, i: usize) -> Vec<&Measure> {
         let Some(plan) = self.corpus.dataset.plans.get(i) else { return Vec::new() };
         match self.chunks.get(i).filter(|_| self.summaries) {
-            Some(c) => self.corpus.dataset.measures.get(c.first as usize..(c.first + c.measures) as usize).unwrap_or_default().iter().collect(),
+            Some(c) => self
+                .corpus
+                .dataset
+                .measures
+                .get(c.first as usize..(c.first + c.measures) as usize)
+                .unwrap_or_default()
+                .iter()
+                .collect(),
             None => self.corpus.measures_of(&plan.id).map(|(_, m)| m).collect(),
         }
     }
@@ -768,9 +814,12 @@ impl DataDir {
         // Shards loaded: the terms and their document frequencies are now exact.
         let terms = query::search::terms(corpus, &phrases);
         let n = corpus.index.doc_count() as f64;
-        let distinct: Vec<&(String, f32)> =
-            terms.iter().filter(|(t, _)| corpus.index.df(t) as f64 <= n * query::search::DISTINCT_SHARE).collect();
-        let deciding: Vec<&(String, f32)> = if distinct.is_empty() { terms.iter().collect() } else { distinct };
+        let distinct: Vec<&(String, f32)> = terms
+            .iter()
+            .filter(|(t, _)| corpus.index.df(t) as f64 <= n * query::search::DISTINCT_SHARE)
+            .collect();
+        let deciding: Vec<&(String, f32)> =
+            if distinct.is_empty() { terms.iter().collect() } else { distinct };
         let restrict = FilterOptions {
             plans: opts.plans.clone(),
             regions: opts.regions.clone(),
@@ -782,8 +831,14 @@ impl DataDir {
         let Ok(selection) = Selection::new(corpus, &restrict) else { return Vec::new() };
         let mut plans = BTreeSet::new();
         for (term, _) in deciding {
-            let Some(list) = corpus.index.term_id(term).and_then(|i| corpus.index.postings.get(i)) else { continue };
-            plans.extend(list.iter().filter(|&&(doc, _)| doc < self.catalog_docs()).map(|&(doc, _)| self.plan_of_doc(doc)));
+            let Some(list) = corpus.index.term_id(term).and_then(|i| corpus.index.postings.get(i)) else {
+                continue;
+            };
+            plans.extend(
+                list.iter()
+                    .filter(|&&(doc, _)| doc < self.catalog_docs())
+                    .map(|&(doc, _)| self.plan_of_doc(doc)),
+            );
         }
         plans.retain(|&i| corpus.dataset.plans.get(i).is_some_and(|p| selection.plan_matches(p)));
         self.missing_chunks(plans)
@@ -859,7 +914,13 @@ impl DataDir {
             let facets = match self.plan_facets.get(i) {
                 Some(f) => f.as_slice(),
                 None => {
-                    computed = self.corpus.dataset.plans.get(i).map(|p| facets_of(&self.corpus, &p.id)).unwrap_or_default();
+                    computed = self
+                        .corpus
+                        .dataset
+                        .plans
+                        .get(i)
+                        .map(|p| facets_of(&self.corpus, &p.id))
+                        .unwrap_or_default();
                     computed.as_slice()
                 }
             };
@@ -914,14 +975,25 @@ impl DataDir {
     }
 
     /// [`query::diff`], after loading the two plans.
-    pub fn diff(&mut self, fetch: &mut impl Fetch, a: &str, b: &str, opts: &DiffOptions) -> Result<DiffResult> {
+    pub fn diff(
+        &mut self,
+        fetch: &mut impl Fetch,
+        a: &str,
+        b: &str,
+        opts: &DiffOptions,
+    ) -> Result<DiffResult> {
         let needs = self.needs_for_plans(&[a.to_string(), b.to_string()]);
         self.load(fetch, &needs)?;
         Ok(query::diff(&self.corpus, a, b, opts)?)
     }
 
     /// [`query::compare`], after loading the plans.
-    pub fn compare(&mut self, fetch: &mut impl Fetch, ids: &[String], by: &CompareBy) -> Result<CompareResult> {
+    pub fn compare(
+        &mut self,
+        fetch: &mut impl Fetch,
+        ids: &[String],
+        by: &CompareBy,
+    ) -> Result<CompareResult> {
         let needs = self.needs_for_plans(ids);
         self.load(fetch, &needs)?;
         Ok(query::compare(&self.corpus, ids, by)?)
@@ -962,7 +1034,8 @@ impl DataDir {
         } else {
             opts.themes.iter().map(|t| corpus.theme_index(t)).collect::<std::result::Result<_, _>>()?
         };
-        let mut out = ThemeMatrix { plans: Vec::new(), themes: Vec::new(), measures: Vec::new(), cells: Vec::new() };
+        let mut out =
+            ThemeMatrix { plans: Vec::new(), themes: Vec::new(), measures: Vec::new(), cells: Vec::new() };
         for &p in &plans {
             let Some(row) = self.matrix.get(p).filter(|_| self.summaries && self.summary_loaded) else {
                 // An added plan, or a corpus given whole: its measures are here to count.
@@ -988,7 +1061,8 @@ impl DataDir {
             out.measures.push(n);
             out.cells.push(cells);
         }
-        out.themes = themes.iter().filter_map(|&t| corpus.taxonomy.themes.get(t)).map(|t| t.id.clone()).collect();
+        out.themes =
+            themes.iter().filter_map(|&t| corpus.taxonomy.themes.get(t)).map(|t| t.id.clone()).collect();
         Ok(out)
     }
 }

@@ -156,7 +156,8 @@ impl Engine {
             None => Ok(self.corpus().dataset.measures.iter().filter(|m| !m.id.is_empty()).collect()),
             Some(plan) => {
                 self.plan(plan)?;
-                Ok(self.corpus().dataset.measures.iter().filter(|m| &m.plan == plan && !m.id.is_empty()).collect())
+                let of_plan = |m: &&Measure| &m.plan == plan && !m.id.is_empty();
+                Ok(self.corpus().dataset.measures.iter().filter(of_plan).collect())
             }
         }
     }
@@ -212,7 +213,8 @@ impl Engine {
             ));
         }
         // The parser names further plans `id-2` …; none of them may already exist.
-        if let Some(taken) = d.plans.iter().find(|p| self.corpus().dataset.plans.iter().any(|q| q.id == p.id)) {
+        let plans = &self.corpus().dataset.plans;
+        if let Some(taken) = d.plans.iter().find(|p| plans.iter().any(|q| q.id == p.id)) {
             return Err(Error::new(ErrorCode::ParseFailed, format!("plan id {:?} is taken", taken.id)));
         }
         self.next_added += 1;

@@ -4,7 +4,9 @@
 
 use plan_compare::datadir::{self, DataDir, DirFetch, Fetch};
 use plan_compare::dataset;
-use plan_compare::query::{self, CompareBy, Corpus, DiffOptions, FilterOptions, SearchOptions, ThemeMatrixOptions};
+use plan_compare::query::{
+    self, CompareBy, Corpus, DiffOptions, FilterOptions, SearchOptions, ThemeMatrixOptions,
+};
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
@@ -35,7 +37,8 @@ struct Counting<'a> {
 impl Fetch for Counting<'_> {
     fn fetch(&mut self, file: &str) -> plan_compare::error::Result<Vec<u8>> {
         self.fetched.push(file.to_string());
-        let missing = || plan_compare::Error::new(plan_compare::ErrorCode::BundleInvalid, format!("no file {file}"));
+        let missing =
+            || plan_compare::Error::new(plan_compare::ErrorCode::BundleInvalid, format!("no file {file}"));
         self.files.get(file).cloned().ok_or_else(missing)
     }
 }
@@ -64,7 +67,10 @@ fn searches_answer_exactly_as_on_the_corpus_built_in_one_piece() {
     let corpus = &built().corpus;
     let mut queries = judged_queries();
     // Latin index terms, a word the corpus lacks, a long compound, English with no theme.
-    queries.extend(["PCT", "12330", "4·26", "区块链", "知识产权", "blockchain", "推进知识产权质押融资和专利导航"].map(String::from));
+    queries.extend(
+        ["PCT", "12330", "4·26", "区块链", "知识产权", "blockchain", "推进知识产权质押融资和专利导航"]
+            .map(String::from),
+    );
     let options = [
         SearchOptions::default(),
         SearchOptions { limit: Some(1000), ..Default::default() },
@@ -79,9 +85,17 @@ fn searches_answer_exactly_as_on_the_corpus_built_in_one_piece() {
             let expected = query::search(corpus, q, opts);
             let (mut fresh, mut fetch) = open();
             let got = fresh.search(&mut fetch, q, opts).map_err(|e| e.code);
-            assert_eq!(got, expected.clone().map_err(|e| plan_compare::Error::from(e).code), "{q:?} {opts:?}");
+            assert_eq!(
+                got,
+                expected.clone().map_err(|e| plan_compare::Error::from(e).code),
+                "{q:?} {opts:?}"
+            );
             let got = shared.search(&mut shared_fetch, q, opts).map_err(|e| e.code);
-            assert_eq!(got, expected.map_err(|e| plan_compare::Error::from(e).code), "{q:?} {opts:?} (shared)");
+            assert_eq!(
+                got,
+                expected.map_err(|e| plan_compare::Error::from(e).code),
+                "{q:?} {opts:?} (shared)"
+            );
         }
     }
     for bad in ["", "   ", "，。"] {
@@ -90,7 +104,10 @@ fn searches_answer_exactly_as_on_the_corpus_built_in_one_piece() {
     }
     let long = "专".repeat(query::MAX_QUERY_CHARS + 1);
     let (mut fresh, mut fetch) = open();
-    assert_eq!(fresh.search(&mut fetch, &long, &SearchOptions::default()).unwrap_err().code.as_str(), "QUERY_TOO_LONG");
+    assert_eq!(
+        fresh.search(&mut fetch, &long, &SearchOptions::default()).unwrap_err().code.as_str(),
+        "QUERY_TOO_LONG"
+    );
 }
 
 #[test]
@@ -131,13 +148,35 @@ fn filters_diffs_compares_and_the_theme_matrix_answer_exactly() {
     let filters = [
         FilterOptions::default(),
         FilterOptions { limit: Some(0), ..Default::default() },
-        FilterOptions { regions: vec!["广东省".into()], themes: vec!["pledge-financing".into()], ..Default::default() },
-        FilterOptions { levels: vec!["province".into()], focus: vec![2], limit: Some(1000), offset: 10, ..Default::default() },
+        FilterOptions {
+            regions: vec!["广东省".into()],
+            themes: vec!["pledge-financing".into()],
+            ..Default::default()
+        },
+        FilterOptions {
+            levels: vec!["province".into()],
+            focus: vec![2],
+            limit: Some(1000),
+            offset: 10,
+            ..Default::default()
+        },
         FilterOptions { years: vec![2019], agencies: vec!["海关".into()], ..Default::default() },
-        FilterOptions { words: vec!["地理标志".into()], kinds: vec!["five-year plan".into()], ..Default::default() },
+        FilterOptions {
+            words: vec!["地理标志".into()],
+            kinds: vec!["five-year plan".into()],
+            ..Default::default()
+        },
         FilterOptions { offset: 25, ..Default::default() },
-        FilterOptions { regions: vec!["广东省".into()], offset: 155, limit: Some(10), ..Default::default() },
-        FilterOptions { years: vec![2018], kinds: vec!["work points".into()], offset: 900, limit: Some(1000), ..Default::default() },
+        FilterOptions {
+            regions: vec!["广东省".into()], offset: 155, limit: Some(10), ..Default::default()
+        },
+        FilterOptions {
+            years: vec![2018],
+            kinds: vec!["work points".into()],
+            offset: 900,
+            limit: Some(1000),
+            ..Default::default()
+        },
         FilterOptions { levels: vec!["district".into(), "city".into()], offset: 5000, ..Default::default() },
         FilterOptions { limit: Some(1001), ..Default::default() },
         FilterOptions { plans: vec!["no-such-plan".into()], ..Default::default() },
@@ -161,8 +200,13 @@ fn filters_diffs_compares_and_the_theme_matrix_answer_exactly() {
     ];
     for (a, b) in pairs {
         let (mut dir, mut fetch) = open();
-        let expected = query::diff(corpus, a, b, &DiffOptions::default()).map_err(|e| plan_compare::Error::from(e).code);
-        assert_eq!(dir.diff(&mut fetch, a, b, &DiffOptions::default()).map_err(|e| e.code), expected, "{a} {b}");
+        let expected =
+            query::diff(corpus, a, b, &DiffOptions::default()).map_err(|e| plan_compare::Error::from(e).code);
+        assert_eq!(
+            dir.diff(&mut fetch, a, b, &DiffOptions::default()).map_err(|e| e.code),
+            expected,
+            "{a} {b}"
+        );
         if expected.is_ok() {
             let chunks = fetch.fetched.iter().filter(|f| f.starts_with("plan.")).count();
             assert_eq!(chunks, 2, "a diff fetches its two plans only");
@@ -171,14 +215,21 @@ fn filters_diffs_compares_and_the_theme_matrix_answer_exactly() {
     }
     let work_item = corpus.dataset.measures.iter().find_map(|m| m.work_item.clone()).unwrap();
     let ids: Vec<String> = ["beijing-2018", "tianjin-2018", "guangdong-2016"].map(String::from).to_vec();
-    for by in [CompareBy::WorkItem(work_item), CompareBy::Theme("pledge-financing".into()), CompareBy::Theme("nope".into())] {
+    for by in [
+        CompareBy::WorkItem(work_item),
+        CompareBy::Theme("pledge-financing".into()),
+        CompareBy::Theme("nope".into()),
+    ] {
         let (mut dir, mut fetch) = open();
         let expected = query::compare(corpus, &ids, &by).map_err(|e| plan_compare::Error::from(e).code);
         assert_eq!(dir.compare(&mut fetch, &ids, &by).map_err(|e| e.code), expected, "{by:?}");
     }
     let matrices = [
         ThemeMatrixOptions::default(),
-        ThemeMatrixOptions { plans: vec!["guangdong-2016".into(), "xpcc-2018".into()], themes: vec!["customs-enforcement".into()] },
+        ThemeMatrixOptions {
+            plans: vec!["guangdong-2016".into(), "xpcc-2018".into()],
+            themes: vec!["customs-enforcement".into()],
+        },
         ThemeMatrixOptions { plans: vec!["nope".into()], themes: vec![] },
     ];
     let (mut dir, mut fetch) = open();
@@ -187,7 +238,12 @@ fn filters_diffs_compares_and_the_theme_matrix_answer_exactly() {
         let expected = query::theme_matrix(corpus, opts).map_err(|e| plan_compare::Error::from(e).code);
         assert_eq!(dir.theme_matrix(&mut fetch, opts).map_err(|e| e.code), expected, "{opts:?}");
     }
-    assert_eq!(fetch.fetched.len(), 3, "the theme matrix needs the catalogue and the summary: {:?}", fetch.fetched);
+    assert_eq!(
+        fetch.fetched.len(),
+        3,
+        "the theme matrix needs the catalogue and the summary: {:?}",
+        fetch.fetched
+    );
     assert!(fetch.fetched[2].starts_with("summary."));
 }
 
@@ -226,8 +282,11 @@ fn a_document_added_to_the_catalogue_appears_in_the_built_data() {
     for seed in dataset::SEEDS.iter() {
         std::fs::write(root.join(seed.path), seed.text).unwrap();
     }
-    std::fs::copy(format!("{here}/tests/data/shenzhen-2019-work-points.txt"), root.join("extra/shenzhen-2019.txt"))
-        .unwrap();
+    std::fs::copy(
+        format!("{here}/tests/data/shenzhen-2019-work-points.txt"),
+        root.join("extra/shenzhen-2019.txt"),
+    )
+    .unwrap();
     // The seeds' own entries, plus one: no code knows about the new document.
     let catalog = dataset::BUNDLED_CATALOG.replace("root = \"..\"", "root = \".\"")
         + "\n[[document]]\npath = \"extra/shenzhen-2019.txt\"\nregion = \"深圳市\"\nlevel = \"city\"\n\
@@ -263,11 +322,17 @@ fn a_document_added_to_the_catalogue_appears_in_the_built_data() {
     // Searchable and filterable like any other plan, and in the theme matrix.
     let hits = dir.search(&mut fetch, "种质资源", &SearchOptions::default()).unwrap();
     assert_eq!(hits.hits.first().map(|h| h.plan.as_str()), Some("shenzhen-2019"));
-    let region = dir.filter(&mut fetch, &FilterOptions { regions: vec!["Shenzhen".into()], ..Default::default() }).unwrap();
+    let region = dir
+        .filter(&mut fetch, &FilterOptions { regions: vec!["Shenzhen".into()], ..Default::default() })
+        .unwrap();
     assert_eq!(region.total, 3);
-    let years = dir.filter(&mut fetch, &FilterOptions { years: vec![2019], limit: Some(1000), ..Default::default() }).unwrap();
+    let years = dir
+        .filter(&mut fetch, &FilterOptions { years: vec![2019], limit: Some(1000), ..Default::default() })
+        .unwrap();
     assert!(years.items.iter().any(|id| id == "shenzhen-2019-001"), "{:?}", years.items);
-    let matrix = dir.theme_matrix(&mut fetch, &ThemeMatrixOptions { plans: vec!["shenzhen-2019".into()], themes: vec![] }).unwrap();
+    let matrix = dir
+        .theme_matrix(&mut fetch, &ThemeMatrixOptions { plans: vec!["shenzhen-2019".into()], themes: vec![] })
+        .unwrap();
     assert_eq!(matrix.measures, [3]);
     // The seeds' plans are unchanged beside it.
     assert_eq!(&dir.plans()[..seeds], &built().corpus.dataset.plans[..]);
@@ -292,8 +357,11 @@ fn a_document_added_to_the_catalogue_appears_in_the_built_data() {
 fn an_engine_over_a_data_directory_takes_added_plans_like_the_whole_corpus() {
     use plan_compare::engine::{Engine, PlanMeta};
     use plan_compare::model::Level;
-    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/shenzhen-2019-work-points.txt"))
-        .unwrap();
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/data/shenzhen-2019-work-points.txt"
+    ))
+    .unwrap();
     let meta = PlanMeta {
         region: "深圳市".into(),
         level: Level::City,
@@ -312,10 +380,17 @@ fn an_engine_over_a_data_directory_takes_added_plans_like_the_whole_corpus() {
     assert_eq!(lazy.add_plan(&text, &meta).unwrap(), added);
     let id = added.plans[0].id.clone();
     let same = |lazy: &mut Engine, whole: &Engine, fetch: &mut Counting, when: &str| {
-        for q in ["种质资源", "专利质押融资", "证券化 试点", "customs enforcement", "跨境电商"] {
-            let expected = query::search(whole.corpus(), q, &SearchOptions { limit: Some(1000), ..Default::default() });
-            let got = lazy.data_mut().search(fetch, q, &SearchOptions { limit: Some(1000), ..Default::default() });
-            assert_eq!(got.map_err(|e| e.code), expected.map_err(|e| plan_compare::Error::from(e).code), "{q} {when}");
+        for q in ["种质资源", "专利质押融资", "证券化 试点", "customs enforcement", "跨境电商"]
+        {
+            let expected =
+                query::search(whole.corpus(), q, &SearchOptions { limit: Some(1000), ..Default::default() });
+            let got =
+                lazy.data_mut().search(fetch, q, &SearchOptions { limit: Some(1000), ..Default::default() });
+            assert_eq!(
+                got.map_err(|e| e.code),
+                expected.map_err(|e| plan_compare::Error::from(e).code),
+                "{q} {when}"
+            );
         }
         for opts in [
             FilterOptions::default(),
@@ -327,11 +402,18 @@ fn an_engine_over_a_data_directory_takes_added_plans_like_the_whole_corpus() {
             assert_eq!(lazy.data_mut().filter(fetch, &opts).unwrap(), expected, "{opts:?} {when}");
         }
         let expected = query::theme_matrix(whole.corpus(), &ThemeMatrixOptions::default()).unwrap();
-        assert_eq!(lazy.data_mut().theme_matrix(fetch, &ThemeMatrixOptions::default()).unwrap(), expected, "{when}");
+        assert_eq!(
+            lazy.data_mut().theme_matrix(fetch, &ThemeMatrixOptions::default()).unwrap(),
+            expected,
+            "{when}"
+        );
     };
     same(&mut lazy, &whole, &mut fetch, "with the plan added");
     let expected = query::diff(whole.corpus(), &id, "guangdong-2016", &DiffOptions::default()).unwrap();
-    assert_eq!(lazy.data_mut().diff(&mut fetch, &id, "guangdong-2016", &DiffOptions::default()).unwrap(), expected);
+    assert_eq!(
+        lazy.data_mut().diff(&mut fetch, &id, "guangdong-2016", &DiffOptions::default()).unwrap(),
+        expected
+    );
     whole.remove_plan(&id).unwrap();
     lazy.remove_plan(&id).unwrap();
     same(&mut lazy, &whole, &mut fetch, "after removing it");
