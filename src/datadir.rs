@@ -420,7 +420,8 @@ impl DataDir {
             }
             measures.extend((0..chunk.measures).map(|_| placeholder(&plan.id)));
         }
-        if measures.len() != n || c.shards.first().is_some_and(|s| s.first != 0) {
+        let shards_cover = c.shards.first().map_or(c.terms.is_empty(), |s| s.first == 0);
+        if measures.len() != n || !shards_cover || c.terms.windows(2).any(|w| w[0] >= w[1]) {
             return Err(invalid("the chunks or shards do not cover the corpus"));
         }
         if c.shards.windows(2).any(|w| w[0].first >= w[1].first)
