@@ -38,3 +38,7 @@ export const matchThemes = guard('matchThemes');
 export const themeMatrix = guard('themeMatrix');
 export const diff = guard('diff');
 export const compare = guard('compare');
+export const similarity = guard('similarity');
+export const sharedPassages = guard('sharedPassages');
+export const templateCoverage = guard('templateCoverage');
+export const indicators = guard('indicators');

@@ -18,6 +18,10 @@ for seed in seeds/*.txt; do
   name=$(basename "$seed" .txt)
   split -l 80 -d -a 3 "$seed" "$corpus/$name-"
 done
+# And with every fixture (tables of other columns, tab-separated and one-cell-per-line rows, prose).
+for fixture in tests/fixtures/*.txt; do
+  cp "$fixture" "$corpus/fixture-$(basename "$fixture" .txt)"
+done
 
 mkdir -p fuzz/logs
 for target in $(cargo fuzz list); do

@@ -1,4 +1,5 @@
-//! The query commands of `plan-compare` (search, diff, themes, filter, match, compare, segmentation).
+//! The query commands of `plan-compare` (search, diff, themes, filter, match, compare, segmentation, and the
+//! patterns across plans: similarity, passages, template, indicators).
 //!
 //! Each prints a short human-readable answer, or with `--json` the query's result as JSON (measure
 //! ids are those of the export).
@@ -271,6 +272,378 @@ pub fn corpus(corpus: &Corpus) -> Result<(), String> {
     let mut out = std::io::stdout().lock();
     serde_json::to_writer(&mut out, corpus).map_err(|e| e.to_string())?;
     let _ = writeln!(out);
+    Ok(())
+}
+
+// ---- patterns across plans: similarity, passages, template, indicators ----
+
+/// A CSV table, UTF-8 with a byte-order mark (spreadsheets read the Chinese), RFC 4180 quoting.
+fn csv(header: &[&str], rows: impl IntoIterator<Item = Vec<String>>) -> Result<(), String> {
+    use std::io::Write as _;
+    let cell = |s: &str| {
+        if s.contains([',', '"', '\n', '\r']) {
+            format!("\"{}\"", s.replace('"', "\"\""))
+        } else {
+            s.to_string()
+        }
+    };
+    let mut out = String::from("\u{feff}");
+    out.push_str(&header.iter().map(|h| cell(h)).collect::<Vec<_>>().join(","));
+    out.push_str("\r\n");
+    for row in rows {
+        out.push_str(&row.iter().map(|c| cell(c)).collect::<Vec<_>>().join(","));
+        out.push_str("\r\n");
+    }
+    let _ = std::io::stdout().lock().write_all(out.as_bytes());
+    Ok(())
+}
+
+fn opt_num<T: std::fmt::Display>(v: Option<T>) -> String {
+    v.map(|x| x.to_string()).unwrap_or_default()
+}
+
+fn percent(v: Option<f64>) -> String {
+    v.map_or_else(|| "-".into(), |x| format!("{:.0}%", x * 100.0))
+}
+
+/// `--theme T` or `--focus N`: the measures a similarity or passages query compares.
+fn similarity_by(args: &[String]) -> Result<Option<query::SimilarityBy>, String> {
+    match (option(args, "theme"), option(args, "focus")) {
+        (None, None) => Ok(None),
+        (Some(t), None) => Ok(Some(query::SimilarityBy::Theme(t.to_string()))),
+        (None, Some(f)) => f
+            .parse::<u8>()
+            .map(|f| Some(query::SimilarityBy::Focus(f)))
+            .map_err(|_| format!("--focus wants a number 1-6, not {f:?}")),
+        _ => Err("give --theme or --focus, not both".into()),
+    }
+}
+
+pub fn similarity(corpus: &Corpus, args: &[String]) -> Result<(), String> {
+    let opts = query::SimilarityOptions { plans: options(args, "plan"), by: similarity_by(args)? };
+    let r = query::plan_similarity(corpus, &opts).map_err(err)?;
+    if flag(args, "json") {
+        return json(&r);
+    }
+    if flag(args, "csv") {
+        let mut header = vec!["plan", "region", "chars", "template_chars", "own_share"];
+        header.extend(r.plans.iter().map(|p| p.id.as_str()));
+        let rows = r.plans.iter().zip(&r.cells).map(|(p, row)| {
+            let mut cells = vec![
+                p.id.clone(),
+                p.region.clone(),
+                p.chars.to_string(),
+                p.template_chars.to_string(),
+                opt_num(p.own_share),
+            ];
+            cells.extend(row.iter().map(|c| opt_num(*c)));
+            cells
+        });
+        return csv(&header, rows);
+    }
+    outln!(
+        "share of the row plan's measure text found in the column plan (passages of {}+ characters,",
+        r.min_chars
+    );
+    outln!("template wording set apart); rows in clustering order");
+    outln!(
+        "{:<4} {:<22} {:>6} {:>5}  {}",
+        "",
+        "plan",
+        "chars",
+        "own",
+        (1..=r.plans.len()).map(|i| format!("{i:>4}")).collect::<String>()
+    );
+    for (i, (p, row)) in r.plans.iter().zip(&r.cells).enumerate() {
+        let cells: String =
+            row.iter().map(|c| c.map_or_else(|| "   -".into(), |x| format!("{:>4.0}", x * 100.0))).collect();
+        outln!("{:<4} {:<22} {:>6} {:>5}  {cells}", i + 1, p.id, p.chars, percent(p.own_share));
+    }
+    outln!("\nmost similar pairs (A in B, B in A), with their longest shared passage:");
+    for pair in r.pairs.iter().take(10) {
+        outln!(
+            "{:<22} {:<22} {:>4} {:>4}",
+            pair.a,
+            pair.b,
+            percent(Some(pair.a_in_b)),
+            percent(Some(pair.b_in_a))
+        );
+        let popts = query::PassagesOptions { limit: Some(1), by: opts.by.clone() };
+        if let Ok(p) = query::shared_passages(corpus, &pair.a, Some(&pair.b), &popts) {
+            if let Some(x) = p.passages.first() {
+                let short: String = x.a.text.chars().take(60).collect();
+                outln!(
+                    "    {} lines {}-{} ~ {} lines {}-{}: {short}",
+                    x.a.measure,
+                    x.a.lines[0],
+                    x.a.lines[1],
+                    x.b.measure,
+                    x.b.lines[0],
+                    x.b.lines[1]
+                );
+            }
+        }
+    }
+    Ok(())
+}
+
+pub fn passages(corpus: &Corpus, args: &[String]) -> Result<(), String> {
+    let pos = positional(args, &["limit", "theme", "focus"]);
+    let Some(a) = pos.first() else {
+        return Err(
+            "usage: plan-compare passages PLAN_A [PLAN_B] [--limit N] [--theme T | --focus N] [--json|--csv]"
+                .into(),
+        );
+    };
+    let opts = query::PassagesOptions { limit: parse_limit(args)?, by: similarity_by(args)? };
+    let r = query::shared_passages(corpus, a, pos.get(1).map(String::as_str), &opts).map_err(err)?;
+    if flag(args, "json") {
+        return json(&r);
+    }
+    let row = |kind: &str, x: &query::passages::SharedPassage| {
+        vec![
+            kind.to_string(),
+            x.chars.to_string(),
+            x.template_chars.to_string(),
+            x.a.measure.clone(),
+            x.a.lines[0].to_string(),
+            x.a.lines[1].to_string(),
+            x.a.text.clone(),
+            x.b.measure.clone(),
+            x.b.lines[0].to_string(),
+            x.b.lines[1].to_string(),
+            x.b.text.clone(),
+            x.a.source.clone(),
+        ]
+    };
+    if flag(args, "csv") {
+        let header = [
+            "kind",
+            "chars",
+            "template_chars",
+            "a_measure",
+            "a_first_line",
+            "a_last_line",
+            "a_text",
+            "b_measure",
+            "b_first_line",
+            "b_last_line",
+            "b_text",
+            "source",
+        ];
+        let rows = r
+            .passages
+            .iter()
+            .map(|x| row("copy", x))
+            .chain(r.template_passages.iter().map(|x| row("template", x)));
+        return csv(&header, rows);
+    }
+    outln!(
+        "{a}: {} characters of measure text, {} found in no other plan, template wording {}",
+        r.chars,
+        percent(r.own_share),
+        percent(r.template_share)
+    );
+    outln!("nearest plans (share of {a} found there, and of theirs found in {a}):");
+    for n in r.nearest.iter().take(if r.plan_b.is_some() { 5 } else { 15 }) {
+        outln!("  {:<24} {:<10} {:>4} {:>4}", n.plan, n.region, percent(Some(n.share)), percent(n.reverse));
+    }
+    let Some(b) = &r.plan_b else { return Ok(()) };
+    outln!(
+        "\n{a} in {b}: {}; {b} in {a}: {}; {} shared passages (longest first):",
+        percent(r.a_in_b),
+        percent(r.b_in_a),
+        r.total
+    );
+    for x in &r.passages {
+        outln!(
+            "{:>4} {} lines {}-{} ~ {} lines {}-{}\n     A: {}\n     B: {}",
+            x.chars,
+            x.a.measure,
+            x.a.lines[0],
+            x.a.lines[1],
+            x.b.measure,
+            x.b.lines[0],
+            x.b.lines[1],
+            x.a.text,
+            x.b.text
+        );
+    }
+    if !r.template_passages.is_empty() {
+        outln!("\nshared template wording (not counted as copying):");
+        for x in &r.template_passages {
+            outln!("{:>4} {} ~ {}: {}", x.chars, x.a.measure, x.b.measure, x.a.text);
+        }
+    }
+    if !r.shared_work_items.is_empty() {
+        outln!("\ntemplate work items both follow: {}", r.shared_work_items.len());
+    }
+    Ok(())
+}
+
+pub fn template(corpus: &Corpus, args: &[String]) -> Result<(), String> {
+    let r =
+        query::template_coverage(corpus, &query::TemplateCoverageOptions { plans: options(args, "plan") })
+            .map_err(err)?;
+    if flag(args, "json") {
+        return json(&r);
+    }
+    if flag(args, "csv") {
+        let header = [
+            "plan",
+            "region",
+            "status",
+            "focus_no",
+            "work_item",
+            "measures",
+            "reworded_as",
+            "first_line",
+            "last_line",
+        ];
+        let mut rows = Vec::new();
+        for p in &r.plans {
+            for (item, cell) in r.items.iter().zip(&p.cells) {
+                let lines: Vec<[u32; 2]> =
+                    cell.measures.iter().filter_map(|id| corpus.measure(id)).map(|m| m.lines).collect();
+                rows.push(vec![
+                    p.plan.clone(),
+                    p.region.clone(),
+                    if cell.measures.is_empty() { "dropped" } else { "kept" }.into(),
+                    item.focus_no.to_string(),
+                    item.text.clone(),
+                    cell.measures.join(" "),
+                    cell.reworded.join(" | "),
+                    opt_num(lines.iter().map(|l| l[0]).min()),
+                    opt_num(lines.iter().map(|l| l[1]).max()),
+                ]);
+            }
+            for a in &p.added_items {
+                rows.push(vec![
+                    p.plan.clone(),
+                    p.region.clone(),
+                    if a.other { "added (其他)" } else { "added" }.into(),
+                    opt_num(a.focus_no),
+                    a.work_item.clone(),
+                    a.measures.join(" "),
+                    String::new(),
+                    a.lines[0].to_string(),
+                    a.lines[1].to_string(),
+                ]);
+            }
+        }
+        return csv(&header, rows);
+    }
+    outln!(
+        "{:<22} {:>4} {:>7} {:>5}   template items kept / dropped, items added (其他 and own)",
+        "plan",
+        "kept",
+        "dropped",
+        "added"
+    );
+    for p in &r.plans {
+        outln!("{:<22} {:>4} {:>7} {:>5}", p.plan, p.kept, p.dropped, p.added);
+    }
+    outln!("\ntemplate items by how many plans drop them:");
+    let mut items: Vec<_> = r.items.iter().collect();
+    items.sort_by_key(|i| std::cmp::Reverse(i.dropped_by.len()));
+    for i in items.iter().take(15) {
+        outln!("{:>3} drop  [{}] {}", i.dropped_by.len(), i.focus_no, i.text);
+    }
+    if r.plans.len() == 1 {
+        for a in r.plans.iter().flat_map(|p| &p.added_items) {
+            let text: String = a.text.as_deref().unwrap_or("").chars().take(60).collect();
+            outln!(
+                "added [{}] lines {}-{} {}: {text}",
+                opt_num(a.focus_no),
+                a.lines[0],
+                a.lines[1],
+                a.work_item
+            );
+        }
+    }
+    Ok(())
+}
+
+pub fn indicators(corpus: &Corpus, args: &[String]) -> Result<(), String> {
+    let opts = query::IndicatorsOptions {
+        plans: options(args, "plan"),
+        work_item: option(args, "work-item").map(str::to_string),
+        theme: option(args, "theme").map(str::to_string),
+    };
+    let r = query::indicators(corpus, &opts).map_err(err)?;
+    if flag(args, "json") {
+        return json(&r);
+    }
+    if flag(args, "csv") {
+        let header = [
+            "plan",
+            "measure",
+            "first_line",
+            "last_line",
+            "work_item",
+            "phrase",
+            "qualifier",
+            "value",
+            "value_max",
+            "unit",
+            "norm_value",
+            "norm_value_max",
+            "norm_unit",
+            "counted",
+            "clause",
+        ];
+        let rows = r.indicators.iter().map(|i| {
+            vec![
+                i.plan.clone(),
+                i.measure.clone(),
+                i.lines[0].to_string(),
+                i.lines[1].to_string(),
+                i.work_item.clone().unwrap_or_default(),
+                i.phrase.clone(),
+                i.qualifier.clone().unwrap_or_default(),
+                i.value.to_string(),
+                opt_num(i.value_max),
+                i.unit.clone(),
+                i.norm_value.to_string(),
+                opt_num(i.norm_value_max),
+                i.norm_unit.clone(),
+                i.counted.clone(),
+                i.clause.clone(),
+            ]
+        });
+        return csv(&header, rows);
+    }
+    for i in &r.indicators {
+        outln!(
+            "{:<26} lines {:>5}-{:<5} {:<14} {:<12} {}",
+            i.measure,
+            i.lines[0],
+            i.lines[1],
+            i.phrase,
+            i.counted,
+            if i.norm_unit != i.unit { format!("= {} {}", i.norm_value, i.norm_unit) } else { String::new() }
+        );
+    }
+    outln!("\nper plan (measures with numbers / measures selected; sum and largest per unit):");
+    for p in r.plans.iter().filter(|p| p.count > 0) {
+        let units: Vec<String> = p
+            .units
+            .iter()
+            .take(4)
+            .map(|u| format!("{}×{} Σ{} max {}", u.count, u.unit, u.total, u.max))
+            .collect();
+        outln!("{:<22} {:>3}/{:<3} {}", p.plan, p.measures_with_numbers, p.measures, units.join(" · "));
+    }
+    for t in &r.targets {
+        outln!(
+            "target {:<20} {} {} {} ({})",
+            t.plan,
+            t.indicator,
+            t.value,
+            t.unit.as_deref().unwrap_or(""),
+            t.year
+        );
+    }
     Ok(())
 }
 

@@ -7,6 +7,9 @@
 //! for the WebAssembly build, whose state is an [`engine::Engine`] and whose only binding code is `wasm`.
 
 pub mod agency;
+// The audit reads the seeds and an explanation file: a native command, not part of the wasm build.
+#[cfg(not(target_arch = "wasm32"))]
+pub mod audit;
 pub mod bundle;
 #[cfg(feature = "segment-jieba")]
 pub mod cli;

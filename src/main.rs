@@ -9,6 +9,9 @@ use std::process::ExitCode;
 const USAGE: &str = "usage:
   plan-compare export [--format json|csv]   print the dataset (JSON contract, or one CSV row per measure)
   plan-compare stats                        plans, measures per plan, targets, coverage, unassigned lines
+  plan-compare audit [--json] [--explained FILE]
+                                            records that look wrong, with seed lines; exits 1 while any
+                                            finding is not explained in data/audit-explained.toml
   plan-compare search QUERY [--json] [--limit N] [--plan ID] [--theme T]
                                             ranked measures for Chinese or English text
   plan-compare diff A B [--json] [--threshold X]
@@ -20,6 +23,14 @@ const USAGE: &str = "usage:
   plan-compare match TEXT [--json]          themes a free text touches
   plan-compare compare ID,ID… --theme T | --work-item W [--json]
                                             one row per plan with its measures on T or W
+  plan-compare similarity [--plan ID…] [--theme T | --focus N] [--json|--csv]
+                                            plans × plans share of measure text found in the other plan
+  plan-compare passages A [B] [--limit N] [--theme T | --focus N] [--json|--csv]
+                                            shared passages of A and B with lines; or A's own text, nearest plans
+  plan-compare template [--plan ID…] [--json|--csv]
+                                            template work items kept / dropped / added per provincial table
+  plan-compare indicators [--plan ID…] [--work-item W] [--theme T] [--json|--csv]
+                                            numbers promised in measures (不少于2次, 5家, 1000万元 …) per plan
   plan-compare corpus                       the query corpus (dataset + taxonomy + index) as JSON
   plan-compare segmentation [--json|--terms]
                                             run-time matcher vs jieba: vocabulary size and recall
@@ -40,11 +51,18 @@ fn main() -> ExitCode {
         Some("export") => export(&args[1..]),
         Some("stats") => stats(),
         Some("build") => cli::build(&args[1..]),
+        // Exit 1 (not 2) for unexplained findings, so that CI tells them from a usage error.
+        Some("audit") => match audit(&args[1..]) {
+            Ok(true) => return ExitCode::SUCCESS,
+            Ok(false) => return ExitCode::from(1),
+            Err(message) => Err(message),
+        },
         Some("bundle") => match args.get(1) {
             Some(out) => write_bundle(out),
             None => Err(USAGE.to_string()),
         },
-        Some(cmd @ ("search" | "diff" | "themes" | "filter" | "match" | "compare" | "segmentation" | "corpus")) => {
+        Some(cmd @ ("search" | "diff" | "themes" | "filter" | "match" | "compare" | "segmentation" | "corpus"
+            | "similarity" | "passages" | "template" | "indicators")) => {
             let corpus = Corpus::bundled();
             let rest = &args[1..];
             match cmd {
@@ -55,6 +73,10 @@ fn main() -> ExitCode {
                 "match" => cli::match_text(&corpus, rest),
                 "compare" => cli::compare(&corpus, rest),
                 "corpus" => cli::corpus(&corpus),
+                "similarity" => cli::similarity(&corpus, rest),
+                "passages" => cli::passages(&corpus, rest),
+                "template" => cli::template(&corpus, rest),
+                "indicators" => cli::indicators(&corpus, rest),
                 _ => cli::segmentation(&corpus, rest),
             }
         }
@@ -162,6 +184,73 @@ fn write_bundle(out: &str) -> Result<(), String> {
     std::fs::write(out, &bytes).map_err(|e| format!("cannot write {out}: {e}"))?;
     eprintln!("wrote {out}: {} bytes", bytes.len());
     Ok(())
+}
+
+/// Run the audit over the bundled corpus; Ok(true) when every finding is explained.
+fn audit(args: &[String]) -> Result<bool, String> {
+    use plan_compare::audit;
+    let explanations = match option(args, "explained") {
+        Some(path) => {
+            let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read {path}: {e}"))?;
+            audit::parse_explanations(&text).map_err(|e| format!("{path}: {e}"))?
+        }
+        None => audit::parse_explanations(audit::EXPLAINED_TOML)
+            .map_err(|e| format!("data/audit-explained.toml: {e}"))?,
+    };
+    let build = dataset::build();
+    let sources: Vec<(&str, &str)> = dataset::SEEDS.iter().map(|s| (s.path, s.text)).collect();
+    let report = audit::reconcile(audit::audit(&build, &sources), &explanations);
+    let summary = report.summary();
+    let mut out = std::io::stdout().lock();
+    let written = if args.iter().any(|a| a == "--json") {
+        let findings: Vec<serde_json::Value> = report
+            .findings
+            .iter()
+            .map(|(f, e)| {
+                let mut v = serde_json::to_value(f).unwrap_or_default();
+                v["explained"] = e.map(|k| explanations[k].reason.clone().into()).unwrap_or_default();
+                v
+            })
+            .collect();
+        let stale: Vec<&audit::Explanation> = report.stale.iter().map(|k| &explanations[*k]).collect();
+        let json = serde_json::json!({"findings": findings, "stale": stale, "summary": summary});
+        serde_json::to_writer_pretty(&mut out, &json)
+            .map_err(|e| e.to_string())
+            .and_then(|_| writeln!(out).map_err(|e| e.to_string()))
+    } else {
+        write_audit_text(&mut out, &report, &explanations, &summary).map_err(|e| e.to_string())
+    };
+    // A closed pipe (`| head`) is not a failure of the audit.
+    let _ = written;
+    let all_explained = report.unexplained().next().is_none();
+    Ok(all_explained)
+}
+
+fn write_audit_text(
+    out: &mut impl Write,
+    report: &plan_compare::audit::Report,
+    explanations: &[plan_compare::audit::Explanation],
+    summary: &[plan_compare::audit::CheckCount],
+) -> std::io::Result<()> {
+    for f in report.unexplained() {
+        let who = f.measure.as_deref().unwrap_or(&f.plan);
+        let at = format!("{}:{}-{}", f.source, f.lines[0], f.lines[1]);
+        writeln!(out, "{:<24} {:<24} {at}  {}", f.check, who, f.message)?;
+    }
+    for k in &report.stale {
+        let e = &explanations[*k];
+        let at = e.measure.clone().or(e.line.map(|l| format!("line {l}"))).or(e.plan.clone());
+        let at = at.unwrap_or_default();
+        writeln!(out, "stale explanation {} {at}: matches no finding ({})", e.check, e.reason)?;
+    }
+    writeln!(out)?;
+    writeln!(out, "{:<24} {:>6} {:>10} {:>12}", "check", "found", "explained", "unexplained")?;
+    for c in summary {
+        writeln!(out, "{:<24} {:>6} {:>10} {:>12}", c.check, c.found, c.explained, c.unexplained)?;
+    }
+    let (found, explained) = summary.iter().fold((0, 0), |(f, e), c| (f + c.found, e + c.explained));
+    writeln!(out, "{:<24} {:>6} {:>10} {:>12}", "total", found, explained, found - explained)?;
+    writeln!(out, "{} stale explanations", report.stale.len())
 }
 
 fn stats() -> Result<(), String> {

@@ -408,3 +408,55 @@ pub fn compare(
     let by: CompareBy = from_js("by", by).map_err(to_js_error)?;
     with_engine(|e| to_js::<CompareResult>(&query::compare(e.corpus(), &plan_ids, &by)?))
 }
+
+// ---- patterns across plans (src/query/similarity.rs, passages.rs, template_coverage.rs, indicators.rs) ----
+
+/// Plans × plans: share of each plan's measure text found in the other, rows clustered.
+#[wasm_bindgen(unchecked_return_type = "SimilarityResult")]
+pub fn similarity(
+    #[wasm_bindgen(unchecked_optional_param_type = "SimilarityOptions")] options: Option<JsValue>,
+) -> JsResult<JsValue> {
+    let options: query::SimilarityOptions =
+        options_from_js("options", options.unwrap_or(JsValue::UNDEFINED)).map_err(to_js_error)?;
+    with_engine(|e| to_js::<query::SimilarityResult>(&query::plan_similarity(e.corpus(), &options)?))
+}
+
+/// The passages two plans share (evidence), or for one plan its own-text share and nearest plans.
+#[wasm_bindgen(js_name = sharedPassages, unchecked_return_type = "SharedPassagesResult")]
+pub fn shared_passages(
+    #[wasm_bindgen(js_name = planA, unchecked_param_type = "string")] plan_a: JsValue,
+    #[wasm_bindgen(js_name = planB, unchecked_optional_param_type = "string | null")] plan_b: Option<JsValue>,
+    #[wasm_bindgen(unchecked_optional_param_type = "PassagesOptions")] options: Option<JsValue>,
+) -> JsResult<JsValue> {
+    let plan_a = id_from_js("planA", &plan_a).map_err(to_js_error)?;
+    let plan_b = match plan_b {
+        Some(b) if !b.is_undefined() && !b.is_null() => Some(id_from_js("planB", &b).map_err(to_js_error)?),
+        _ => None,
+    };
+    let options: query::PassagesOptions =
+        options_from_js("options", options.unwrap_or(JsValue::UNDEFINED)).map_err(to_js_error)?;
+    with_engine(|e| {
+        let r = query::shared_passages(e.corpus(), &plan_a, plan_b.as_deref(), &options)?;
+        to_js::<query::SharedPassagesResult>(&r.into_utf16(e.corpus()))
+    })
+}
+
+/// The provincial tables × the national template's work items: kept, dropped, added.
+#[wasm_bindgen(js_name = templateCoverage, unchecked_return_type = "TemplateCoverage")]
+pub fn template_coverage(
+    #[wasm_bindgen(unchecked_optional_param_type = "TemplateCoverageOptions")] options: Option<JsValue>,
+) -> JsResult<JsValue> {
+    let options: query::TemplateCoverageOptions =
+        options_from_js("options", options.unwrap_or(JsValue::UNDEFINED)).map_err(to_js_error)?;
+    with_engine(|e| to_js::<query::TemplateCoverage>(&query::template_coverage(e.corpus(), &options)?))
+}
+
+/// Quantitative commitments printed in measures, per plan, beside the plans' targets.
+#[wasm_bindgen(unchecked_return_type = "IndicatorsResult")]
+pub fn indicators(
+    #[wasm_bindgen(unchecked_optional_param_type = "IndicatorsOptions")] options: Option<JsValue>,
+) -> JsResult<JsValue> {
+    let options: query::IndicatorsOptions =
+        options_from_js("options", options.unwrap_or(JsValue::UNDEFINED)).map_err(to_js_error)?;
+    with_engine(|e| to_js::<query::IndicatorsResult>(&query::indicators(e.corpus(), &options)?.into_utf16(e.corpus())))
+}

@@ -1,4 +1,4 @@
-//! The two hand-checked plans must come out of the parser exactly (whitespace removed).
+//! The hand-checked plans must come out of the parser exactly (whitespace removed).
 
 use plan_compare::dataset;
 use plan_compare::model::{Dataset, Measure, Role};
@@ -48,22 +48,80 @@ fn expected_departments(row: &Value) -> Vec<(String, Option<&'static str>)> {
         .collect()
 }
 
+/// A provincial table unit must match its hand-checked rows exactly: one record per measure row,
+/// every field. Reports every differing row, not only the first.
+fn check_table_rows(plan: &str, golden_file: &str) {
+    let rows = golden(golden_file);
+    let measures: Vec<&Measure> = corpus().measures.iter().filter(|m| m.plan == plan).collect();
+    let mut problems = Vec::new();
+    for (k, (m, row)) in measures.iter().zip(&rows).enumerate() {
+        let lines = [row["src_lines"][0].as_u64().unwrap() as u32, row["src_lines"][1].as_u64().unwrap() as u32];
+        let mut differs = Vec::new();
+        if m.lines != lines {
+            differs.push(format!("lines {:?} != {:?}", m.lines, lines));
+        }
+        if m.focus_no != row["focus_no"].as_u64().map(|n| n as u8) {
+            differs.push(format!("focus_no {:?}", m.focus_no));
+        }
+        if squash(&m.chapter) != squash(row["focus"].as_str().unwrap()) {
+            differs.push(format!("chapter {}", m.chapter));
+        }
+        if m.work_item.as_deref().map(squash) != row["work_item"].as_str().map(squash) {
+            differs.push(format!("work_item {:?}", m.work_item));
+        }
+        if m.text.as_deref().map(squash) != row["measure"].as_str().map(squash) {
+            differs.push(format!("text {:?}", m.text));
+        }
+        if departments(m) != expected_departments(row) {
+            differs.push(format!("departments {:?}", departments(m)));
+        }
+        if m.title.is_some() || m.no.is_some() {
+            differs.push("title or no set".to_string());
+        }
+        if !differs.is_empty() {
+            let row_no = k + 1;
+            problems.push(format!("row {row_no} ({}, golden lines {lines:?}): {}", m.id, differs.join("; ")));
+        }
+    }
+    if measures.len() != rows.len() {
+        problems.push(format!("{} records, {} hand-checked rows", measures.len(), rows.len()));
+    }
+    assert!(problems.is_empty(), "{plan}:\n{}", problems.join("\n"));
+}
+
 #[test]
 fn beijing_2018_rows_match_the_hand_checked_records() {
-    let rows = golden("beijing_2018_rows.json");
-    let measures: Vec<&Measure> = corpus().measures.iter().filter(|m| m.plan == "beijing-2018").collect();
-    assert_eq!(measures.len(), rows.len(), "one record per measure row");
-    for (m, row) in measures.iter().zip(&rows) {
-        let lines = [row["src_lines"][0].as_u64().unwrap() as u32, row["src_lines"][1].as_u64().unwrap() as u32];
-        assert_eq!(m.lines, lines, "{}", m.id);
-        assert_eq!(m.focus_no, row["focus_no"].as_u64().map(|n| n as u8), "{}", m.id);
-        assert_eq!(squash(&m.chapter), squash(row["focus"].as_str().unwrap()), "{}", m.id);
-        assert_eq!(m.work_item.as_deref().map(squash), row["work_item"].as_str().map(squash), "{}", m.id);
-        assert_eq!(m.text.as_deref().map(squash), row["measure"].as_str().map(squash), "{}", m.id);
-        assert_eq!(departments(m), expected_departments(row), "{}", m.id);
-        assert_eq!(m.title, None);
-        assert_eq!(m.no, None);
-    }
+    check_table_rows("beijing-2018", "beijing_2018_rows.json");
+}
+
+#[test]
+fn shandong_2018_rows_match_the_hand_checked_records() {
+    check_table_rows("shandong-2018", "shandong_2018_rows.json");
+}
+
+#[test]
+fn fujian_2018_rows_match_the_hand_checked_records() {
+    check_table_rows("fujian-2018", "fujian_2018_rows.json");
+}
+
+#[test]
+fn chongqing_2018_rows_match_the_hand_checked_records() {
+    check_table_rows("chongqing-2018", "chongqing_2018_rows.json");
+}
+
+#[test]
+fn heilongjiang_2018_rows_match_the_hand_checked_records() {
+    check_table_rows("heilongjiang-2018", "heilongjiang_2018_rows.json");
+}
+
+#[test]
+fn zhejiang_2018_rows_match_the_hand_checked_records() {
+    check_table_rows("zhejiang-2018", "zhejiang_2018_rows.json");
+}
+
+#[test]
+fn shaanxi_2018_rows_match_the_hand_checked_records() {
+    check_table_rows("shaanxi-2018", "shaanxi_2018_rows.json");
 }
 
 #[test]

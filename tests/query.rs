@@ -2,7 +2,7 @@
 //! now (4 prose plans) and once the 31 provincial tables of 2018 are parsed (35 plans). They need jieba to build the index.
 #![cfg(feature = "segment-jieba")]
 
-use plan_compare::query::diff::{inline_changes, Op};
+use plan_compare::query::diff::{inline_changes, AlignedBy, Op};
 use plan_compare::query::{
     compare, diff, filter, match_themes, search, theme_matrix, CompareBy, Corpus, DiffOptions, FilterOptions,
     SearchOptions, ThemeMatrixOptions, MAX_QUERY_CHARS,
@@ -276,14 +276,21 @@ fn diff_aligns_prose_plans_and_its_runs_rebuild_both_texts() {
     let r = diff(c, "guangdong-2016", "guangdong-2018-2022", &DiffOptions::default()).unwrap();
     let a_count = c.measures_of("guangdong-2016").count();
     let b_count = c.measures_of("guangdong-2018-2022").count();
-    assert_eq!(r.pairs.len() + r.only_a.len(), a_count);
-    assert_eq!(r.pairs.len() + r.only_b.len(), b_count);
+    let distinct = |side: fn(&plan_compare::query::diff::DiffPair) -> &String| r.pairs.iter().map(side).collect::<HashSet<_>>().len();
+    assert_eq!(distinct(|p| &p.a) + r.only_a.len(), a_count);
+    assert_eq!(distinct(|p| &p.b) + r.only_b.len(), b_count);
     assert!(!r.pairs.is_empty());
     let mut seen_a = HashSet::new();
     let mut seen_b = HashSet::new();
     for p in &r.pairs {
-        assert!(seen_a.insert(&p.a) && seen_b.insert(&p.b), "not one-to-one");
-        assert!(p.score >= r.threshold);
+        if p.by == AlignedBy::Continues {
+            // Many-to-one: the finer plan's (A's) measure once, the coarser plan's as often as it continues.
+            assert!(seen_a.insert(&p.a), "{} continued twice", p.a);
+            assert!(p.score >= plan_compare::query::diff::CONTINUES_THRESHOLD);
+        } else {
+            assert!(seen_a.insert(&p.a) && seen_b.insert(&p.b), "not one-to-one");
+            assert!(p.score >= r.threshold);
+        }
         let (ta, tb) = (c.measure(&p.a).unwrap().text.clone().unwrap_or_default(), c.measure(&p.b).unwrap().text.clone().unwrap_or_default());
         let old: String = p.changes.iter().filter(|x| x.op != Op::Insert).map(|x| x.text.as_str()).collect();
         let new: String = p.changes.iter().filter(|x| x.op != Op::Delete).map(|x| x.text.as_str()).collect();
@@ -387,7 +394,8 @@ fn a_readers_plan_added_at_run_time_is_searchable_and_diffable() {
     assert!(!r.hits.is_empty(), "the added plan's GI measure is found");
     assert!(c.measure(&r.hits[0].id).unwrap().themes.contains(&"geographical-indications".to_string()));
     let d = diff(&c, &plan.id, "guangdong-2016", &DiffOptions::default()).unwrap();
-    assert_eq!(d.pairs.len() + d.only_a.len(), parsed.measures.len());
+    let aligned: HashSet<&String> = d.pairs.iter().map(|p| &p.a).collect();
+    assert_eq!(aligned.len() + d.only_a.len(), parsed.measures.len());
 }
 
 #[test]
@@ -413,4 +421,45 @@ fn common_words_rank_but_do_not_select_when_the_query_has_a_distinctive_one() {
             assert!(compound.contains(&m.id), "{} has 人才 and 培养 but is not found for 人才培养", m.id);
         }
     }
+}
+
+#[test]
+fn plans_of_different_grain_align_many_to_one() {
+    let c = corpus();
+    let fine = c.measures_of("guangdong-2016").count();
+    let coarse = c.measures_of("guangdong-2018-2022").count();
+    assert!(fine >= 2 * coarse, "{fine} tasks against {coarse} items");
+    let r = diff(c, "guangdong-2016", "guangdong-2018-2022", &DiffOptions::default()).unwrap();
+    let continued: Vec<_> = r.pairs.iter().filter(|p| p.by == AlignedBy::Continues).collect();
+    // Known answers: 做好广东省专利条例修订的前期调研… is continued by 加快完善知识产权保护制度。修订广东省专利条例…;
+    // 开展专项行动加大力度打击互联网领域侵权假冒… and 大力推动展会知识产权保护工作… by 严厉打击侵犯知识产权行为
+    // (…打击侵权假冒专项行动，强化重点专业市场、展会和互联网领域知识产权保护…).
+    let body = |id: &str| body(c, id);
+    let find = |plan: &str, words: &str| {
+        let hit = c.measures_of(plan).find(|(_, m)| plan_compare::query::normalize(&plan_compare::themes::tagging_text(m)).contains(words));
+        hit.map(|(_, m)| m.id.clone()).unwrap_or_else(|| panic!("{plan} has no measure saying {words}"))
+    };
+    let statute = find("guangdong-2018-2022", "修订广东省专利条例");
+    let crackdown = find("guangdong-2018-2022", "打击侵权假冒专项行动");
+    for (task, item) in [("专利条例修订", &statute), ("打击互联网领域侵权假冒", &crackdown), ("展会知识产权保护工作", &crackdown)] {
+        let a = find("guangdong-2016", task);
+        assert!(r.pairs.iter().any(|p| p.a == a && &p.b == item), "{a} ({task}) should be continued by {item}: {}", body(item));
+    }
+    // Most 2018 items continue several 2016 tasks; far fewer tasks are left "only in A" than the 152 of
+    // a one-to-one alignment, and no task is continued by two items.
+    let mut per_item = std::collections::HashMap::new();
+    for p in &r.pairs {
+        *per_item.entry(&p.b).or_insert(0) += 1;
+    }
+    assert!(per_item.values().filter(|&&n| n >= 2).count() * 2 >= coarse, "{per_item:?}");
+    assert!(r.only_a.len() + 20 <= fine - coarse, "{} only in A", r.only_a.len());
+    // The same plans the other way round give the same pairs, mirrored.
+    let back = diff(c, "guangdong-2018-2022", "guangdong-2016", &DiffOptions::default()).unwrap();
+    let there: HashSet<(String, String)> = continued.iter().map(|p| (p.a.clone(), p.b.clone())).collect();
+    let here: HashSet<(String, String)> =
+        back.pairs.iter().filter(|p| p.by == AlignedBy::Continues).map(|p| (p.b.clone(), p.a.clone())).collect();
+    assert_eq!(there, here);
+    // Plans of one grain (two 2018 tables) stay one-to-one.
+    let same = diff(c, "beijing-2018", "tianjin-2018", &DiffOptions::default()).unwrap();
+    assert!(same.pairs.iter().all(|p| p.by != AlignedBy::Continues));
 }

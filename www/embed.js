@@ -1,15 +1,23 @@
-// <plan-compare view="diff" plans="beijing-2018,shanghai-2018" theme="pledge-financing" lang="en">:
-// one script tag embeds a view in any page. It renders inside a shadow DOM with its own stylesheet,
-// so the host page's CSS cannot reach it; attributes are validated like URL parameters.
+// <plan-compare view="diff" plans="beijing-2018,shanghai-2018" lang="en" limit="3">: one script tag
+// embeds a view in any page. It renders inside a shadow DOM with its own stylesheet, so the host
+// page's CSS cannot reach it (only the --plan-compare-* custom properties do, on purpose); attributes
+// are validated like URL parameters. It opens on a summary sized for an article column.
+//
+// The same script fits plan-compare iframes (<iframe data-plan-compare src=".../embed.html?…">) to the
+// height they report. Including it twice, or from two URLs, sets up one element and one listener;
+// every element on a page shares one module and one data load.
 import * as api from './js/api.js';
 import { h } from './js/dom.js';
 import { t } from './js/i18n.js';
 import { validate, toHash } from './js/state.js';
 import { renderView, merge } from './js/render.js';
+import { embedOptions, DATA_ATTRIBUTES } from './js/embedding.js';
 
-const ATTRIBUTES = ['view', 'plans', 'theme', 'lang', 'q', 'region', 'level', 'year', 'focus', 'agency', 'sort', 'at', 'color', 'item'];
+const ATTRIBUTES = ['view', ...DATA_ATTRIBUTES, 'limit', 'height', 'loading'];
 const stylesheet = new URL('./style.css', import.meta.url).href;
 const page = new URL('./index.html', import.meta.url).href;
+const origin = new URL(import.meta.url).origin;
+const HEIGHT_MESSAGE = 'plan-compare:height';
 
 class PlanCompareElement extends HTMLElement {
   static observedAttributes = ATTRIBUTES;
@@ -17,6 +25,8 @@ class PlanCompareElement extends HTMLElement {
   #status;
   #state = null;
   #ready = false;
+  #expanded = false;
+  #started = false;
 
   constructor() {
     super();
@@ -27,6 +37,22 @@ class PlanCompareElement extends HTMLElement {
   }
 
   connectedCallback() {
+    this.#reserve();
+    if (this.#started) return;
+    // loading="lazy": start when the element comes near the viewport, as a lazy iframe would.
+    if (this.getAttribute('loading') === 'lazy' && 'IntersectionObserver' in window) {
+      const io = new IntersectionObserver((entries) => {
+        if (entries.some((e) => e.isIntersecting)) {
+          io.disconnect();
+          this.#start();
+        }
+      }, { rootMargin: '400px' });
+      io.observe(this);
+    } else this.#start();
+  }
+
+  #start() {
+    this.#started = true;
     api.ready().then(
       () => {
         this.#ready = true;
@@ -40,18 +66,31 @@ class PlanCompareElement extends HTMLElement {
     );
   }
 
+  /** Height kept free while the data loads (the `height` attribute, else a summary's usual size). */
+  #reserve() {
+    const { height } = embedOptions((a) => this.getAttribute(a));
+    this.style.setProperty('--pc-reserve', `${height ?? 420}px`);
+  }
+
   attributeChangedCallback() {
+    this.#reserve();
     if (this.#ready) this.#fromAttributes();
   }
 
   #fromAttributes() {
-    const raw = Object.fromEntries(ATTRIBUTES.filter((a) => a !== 'view' && this.hasAttribute(a)).map((a) => [a, this.getAttribute(a)]));
-    const { state, rejected } = validate(this.getAttribute('view') ?? 'explore', raw);
+    const get = (a) => this.getAttribute(a);
+    const opts = embedOptions(get);
+    const raw = Object.fromEntries(DATA_ATTRIBUTES.filter((a) => this.hasAttribute(a)).map((a) => [a, get(a)]));
+    if (opts.scheme) delete raw.theme; // theme="dark" / "light" names a colour scheme, not a data theme
+    const { state, rejected } = validate(get('view') ?? 'explore', raw);
     this.#state = state;
+    this.#opts = opts;
     this.#render();
     if (rejected.length) this.#root.prepend(h('p', { class: 'notice error', role: 'alert' }, t('badState'), rejected.join(', ')));
     this.dataset.ready = 'true';
   }
+
+  #opts = {};
 
   #set = (patch) => {
     this.#state = merge(this.#state, patch);
@@ -59,9 +98,59 @@ class PlanCompareElement extends HTMLElement {
   };
 
   #render() {
-    renderView(this.#root, this.#state, this.#set);
-    this.#root.append(h('p', { class: 'embed-link' }, h('a', { href: page + toHash(this.#state), target: '_blank', rel: 'noopener' }, t('openFull'))));
+    const root = this.#root;
+    if (this.#opts.scheme) root.dataset.scheme = this.#opts.scheme;
+    else delete root.dataset.scheme;
+    root.lang = this.#state.lang === 'en' ? 'en' : 'zh-CN';
+    renderView(root, this.#state, this.#set, {
+      limit: this.#opts.limit,
+      height: this.#opts.height,
+      expanded: this.#expanded,
+      fullHref: page + toHash(this.#state),
+      toggle: () => {
+        this.#expanded = !this.#expanded;
+        this.#render();
+        root.querySelector('.show-all')?.focus();
+      },
+    });
+    // Title and description for screen readers: the element is a landmark named after what it shows.
+    this.setAttribute('role', 'region');
+    const title = root.querySelector('.summary-title, h2')?.textContent;
+    this.setAttribute('aria-label', `plan-compare: ${title ?? t(this.#state.view)}`);
   }
 }
 
 if (!customElements.get('plan-compare')) customElements.define('plan-compare', PlanCompareElement);
+
+// Iframes: fit each plan-compare frame to the height it reports. One listener however often this
+// script is included; messages count only from a frame of this page, from plan-compare's origin.
+const LISTENING = Symbol.for('plan-compare.frame-listener');
+if (!window[LISTENING]) {
+  window[LISTENING] = true;
+  const frames = () => document.querySelectorAll('iframe[data-plan-compare], iframe.plan-compare');
+  addEventListener('message', (event) => {
+    const data = event.data;
+    if (event.origin !== origin || data?.type !== HEIGHT_MESSAGE || !Number.isFinite(data.height)) return;
+    for (const frame of frames()) {
+      if (frame.contentWindow === event.source) frame.style.height = `${Math.max(80, Math.min(20000, Math.ceil(data.height)))}px`;
+    }
+  });
+  // Tell each frame who we are, so it answers this origin only (and re-measures now).
+  const hello = (frame) => {
+    try {
+      if (new URL(frame.src, location.href).origin === origin) frame.contentWindow?.postMessage({ type: 'plan-compare:hello' }, origin);
+    } catch {
+      // A frame without a readable src is none of ours.
+    }
+  };
+  const watch = (frame) => {
+    if (frame.dataset.pcWatched) return;
+    frame.dataset.pcWatched = 'true';
+    frame.addEventListener('load', () => hello(frame));
+    hello(frame);
+  };
+  const scan = () => frames().forEach(watch);
+  scan();
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', scan);
+  new MutationObserver(scan).observe(document.documentElement, { childList: true, subtree: true });
+}

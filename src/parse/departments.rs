@@ -268,7 +268,10 @@ fn split_conjunction(name: &str) -> Vec<String> {
     for prefix in ["省", "市"] {
         for (i, _) in name.match_indices(prefix).filter(|(i, _)| *i > 0) {
             let (a, b) = (&name[..i], &name[i..]);
-            if a.chars().count() >= 3 && looks_like_body(a) && looks_like_body(b) && b.chars().count() >= 3 {
+            // A place before 市/省 names one body with it (各设区市政府), not two.
+            let place = a.ends_with(['区', '市', '县', '州', '盟', '省']);
+            let bodies = looks_like_body(a) && looks_like_body(b);
+            if a.chars().count() >= 3 && !place && bodies && b.chars().count() >= 3 {
                 let mut out = vec![a.to_string()];
                 out.extend(split_conjunction(b));
                 return out;
@@ -352,6 +355,8 @@ mod tests {
             vec![n("省工商局", L), n("司法厅", L), n("知识产权局", L), n("各有关部门", L)]
         );
         assert_eq!(names("工商局、质监局等", None), vec![n("工商局", None), n("质监局", None)]);
+        assert_eq!(names("各设区市政府、省直各有关部门", None), vec![n("各设区市政府", None), n("省直各有关部门", None)]);
+        assert_eq!(names("省知识产权局省工商局", None), vec![n("省知识产权局", None), n("省工商局", None)]);
         assert_eq!(
             names("（区打击侵犯知识产权和制售假冒伪劣商品工作领导小组及区知识产权保护相关职能部门）", L),
             vec![n("区打击侵犯知识产权和制售假冒伪劣商品工作领导小组", L), n("区知识产权保护相关职能部门", L)]

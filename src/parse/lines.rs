@@ -29,18 +29,25 @@ pub fn trim(s: &str) -> &str {
     s.trim_matches(|c: char| c.is_whitespace() || c.is_control() || c == '\u{feff}')
 }
 
+/// Punctuation that follows an overprinted run and was drawn as often as it.
+const OVERPRINTABLE_PUNCTUATION: &str = "。，、；：";
+
 /// Undo bold text that the PDF drew several times over: `加大加大加大加大` → `加大`,
-/// `开开开开展` → `开展`, and runs of `。` → one `。`. ASCII runs (e.g. `50000`) are left alone.
+/// `开开开开展` → `开展`, and the punctuation drawn as often after them (`工作。。。。` → `工作。`).
+/// Runs of punctuation elsewhere (`示范校。。`) and ASCII runs (e.g. `50000`) are kept as printed.
 pub fn collapse_overprint(s: &str) -> String {
     let chars: Vec<char> = s.chars().collect();
     let mut out = String::with_capacity(s.len());
     let mut i = 0;
+    // The last run was overprinted: its punctuation (。。。。) was drawn as often as its words.
+    let mut after_overprint = false;
     'outer: while i < chars.len() {
-        if chars[i] == '。' {
-            out.push('。');
-            while i < chars.len() && chars[i] == '。' {
-                i += 1;
-            }
+        if OVERPRINTABLE_PUNCTUATION.contains(chars[i]) {
+            let run = chars[i..].iter().take_while(|c| **c == chars[i]).count();
+            // Only an overprinted run loses its repeats; 示范校。。 keeps them as printed.
+            let kept = if after_overprint { 1 } else { run };
+            out.extend(chars[i..i + kept].iter());
+            i += run;
             continue;
         }
         let max_len = ((chars.len() - i) / 3).min(40);
@@ -61,10 +68,12 @@ pub fn collapse_overprint(s: &str) -> String {
             if reps >= needed {
                 out.extend(unit);
                 i += reps * len;
+                after_overprint = true;
                 continue 'outer;
             }
         }
         out.push(chars[i]);
+        after_overprint = false;
         i += 1;
     }
     out
@@ -121,7 +130,9 @@ mod tests {
         assert_eq!(collapse_overprint("开开开开展工作"), "开展工作");
         assert_eq!(collapse_overprint("全过程全过程全过程全过程。。。。在"), "全过程。在");
         assert_eq!(collapse_overprint("企业达 30000 家"), "企业达 30000 家");
-        assert_eq!(collapse_overprint("示范校。。"), "示范校。");
+        assert_eq!(collapse_overprint("示范校。。"), "示范校。。");
+        assert_eq!(collapse_overprint("开展专项行动。。。。确立"), "开展专项行动。。。。确立");
+        assert_eq!(collapse_overprint("工作力度工作力度工作力度工作力度，，，，提高"), "工作力度，提高");
         assert_eq!(collapse_overprint("省知识产权局、省知识产权局、"), "省知识产权局、省知识产权局、");
     }
 

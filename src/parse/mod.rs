@@ -1,7 +1,9 @@
 //! The parser: seed text → plans, measures, targets and passages, staged like a compiler.
 //!
 //! 1. [`lines`]: number the lines, repair overprinted bold, spot page numbers.
-//! 2. [`prose`] or [`table`]: split the document into plans, then into items or table cells.
+//! 2. [`prose`], [`table`] or [`grid`]: split the document into plans, then into items or table
+//!    cells ([`table`]: the PDF-flattened 2018 compilation; [`grid`]: tables of any columns
+//!    pasted cell by cell).
 //! 3. [`departments`] and [`targets`]: read department clauses and quantified targets.
 //! 4. [`parse_document`]: assemble records with ids, and account for every line in a [`Ledger`].
 //!
@@ -9,6 +11,7 @@
 //! is reported in `unassigned` and in [`Diagnostic`]s, with line numbers.
 
 pub mod departments;
+pub mod grid;
 pub mod lines;
 pub mod prose;
 pub mod regions;
@@ -217,8 +220,8 @@ pub struct ParsedDocument {
 /// The largest document the parser reads (bigger input is refused with a diagnostic).
 pub const MAX_DOCUMENT_BYTES: usize = 16 * 1024 * 1024;
 
-/// Parse one document. Table documents (the 2018 provincial compilation and anything shaped like
-/// it) go to [`table`]; everything else to [`prose`]. Never panics.
+/// Parse one document. The PDF-flattened 2018 provincial compilation goes to [`table`], other
+/// tables (read by their column names) to [`grid`], everything else to [`prose`]. Never panics.
 pub fn parse_document(info: &DocumentInfo, text: &str) -> ParsedDocument {
     let mut draft = if text.len() > MAX_DOCUMENT_BYTES {
         DocumentDraft {
@@ -232,10 +235,22 @@ pub fn parse_document(info: &DocumentInfo, text: &str) -> ParsedDocument {
         }
     } else {
         let lines = lines::split_lines(text);
-        if table::looks_like_table_document(&lines) {
-            table::parse(info, &lines)
-        } else {
-            prose::parse(info, &lines)
+        // Which parser reads the document, decided by its first table header:
+        // - the 2018 compilation's five columns (责任部门 and the 003 words) printed on one line
+        //   with spaces: the PDF-flattened compilation -> `table` (if it reads a plan);
+        // - any other header of known column names (tab-separated, one cell per line, split over
+        //   lines, other columns, or the 2018 layout without a region heading) -> `grid`;
+        // - no table (or a header with nothing under it) -> `prose`.
+        let raw: Vec<&str> = text.split('\n').collect();
+        let flattened_2018 = table::looks_like_table_document(&lines)
+            && grid::first_header(&lines, &raw).map_or(true, |h| h.is_compilation_layout());
+        let compilation = if flattened_2018 { Some(table::parse(info, &lines)) } else { None };
+        match compilation {
+            Some(draft) if !draft.plans.is_empty() => draft,
+            _ => match grid::parse(info, text, &lines) {
+                Some(draft) => draft,
+                None => prose::parse(info, &lines),
+            },
         }
     };
     if draft.plans.is_empty() && draft.diagnostics.is_empty() {

@@ -7,7 +7,14 @@
 //! - the column widths of the unit (a line that fills its column means the cell goes on),
 //! - the national template ([`super::template`]): focus areas and work items whose wording most
 //!   tables repeat, so a work-item cell broken over lines is recognised by its beginning,
-//! - what cells look like: measures end with 。, department cells are lists of bodies.
+//! - what cells look like: measures end with 。, department cells are lists of bodies and never
+//!   open with a verb, work items and measures do,
+//! - the table's structure: cells run left to right on a line, a department cell closes its row
+//!   (so a measure paragraph without one belongs to a neighbouring row of the same work item), a
+//!   work-item cell may span several rows, and a page break continues the open cells.
+//!
+//! A unit's title and year are those its heading prints; a table without a heading takes them from
+//! what is known about the document, or has no year.
 
 use super::departments::parse_departments;
 use super::lines::{is_page_number, normalise, width, Line};
@@ -83,6 +90,14 @@ fn unit_heading(text: &str) -> Option<&'static Region> {
         return None;
     }
     regions::province_prefix(&t)
+}
+
+/// `北京市2018年工作要点` → 2018: the four digits before 年 in a unit heading.
+fn heading_year(heading: &str) -> Option<u16> {
+    let chars: Vec<char> = heading.chars().collect();
+    let at = chars.iter().position(|c| *c == '年')?;
+    let digits: String = chars.get(at.checked_sub(4)?..at)?.iter().collect();
+    digits.parse::<u16>().ok().filter(|_| digits.chars().all(|c| c.is_ascii_digit()))
 }
 
 fn find_units(lines: &[Line]) -> Vec<Unit> {
@@ -243,6 +258,38 @@ pub fn split_pieces(text: &str) -> Vec<(String, f32)> {
     }).collect()
 }
 
+/// A space after ，or 、 usually lies inside a cell, but a piece wider than the measure column
+/// must span two cells (增加知识产权信息服务网点， 在版权资源聚集区…): split it at the inner space
+/// that leaves both sides narrow enough for a column.
+fn split_overwide(pieces: Vec<(String, f32)>, w: &Widths) -> Vec<(String, f32)> {
+    let mut out = Vec::with_capacity(pieces.len());
+    for (text, width) in pieces {
+        if width <= w.measure + 2.0 || !text.contains(' ') {
+            out.push((text, width));
+            continue;
+        }
+        let fits = |s: &str| super::lines::width(s) <= w.measure + 3.0;
+        // Only a space after ，or 、 can hide a cell boundary; one side must look like a cell of
+        // its own (a work item on the left, a department list on the right).
+        let split = text.match_indices(' ').map(|(i, _)| i).find(|&i| {
+            let (left, right) = (text[..i].trim_end(), text[i + 1..].trim_start());
+            left.ends_with(['，', '、'])
+                && fits(left)
+                && fits(right)
+                && (starts_work_item_loosely(left) || dept_like(right) || dept_list(right))
+        });
+        match split {
+            Some(i) => {
+                for part in [text[..i].trim_end(), text[i + 1..].trim_start()] {
+                    out.push((part.to_string(), super::lines::width(part)));
+                }
+            }
+            None => out.push((text, width)),
+        }
+    }
+    out
+}
+
 /// Column widths of one unit's table, in characters (ASCII counts half).
 #[derive(Debug, Clone, Copy)]
 struct Widths {
@@ -380,7 +427,10 @@ fn dept_list(text: &str) -> bool {
     let parts: Vec<&str> = t.split(['、', '，', ',', '；']).collect();
     let complete = &parts[..parts.len() - 1];
     let bodies = parts.iter().filter(|p| looks_like_body(p)).count();
-    bodies >= 1 && complete.iter().all(|p| looks_like_body(p) || ROLE_WORDS.iter().any(|w| p.contains(w)))
+    // No body's name opens with a verb (建立商标品牌培育指导站 is a measure).
+    let verb = parts.iter().any(|p| starts_with_work_verb(p));
+    bodies >= 1
+        && !verb && complete.iter().all(|p| looks_like_body(p) || ROLE_WORDS.iter().any(|w| p.contains(w)))
         && (parts.len() > 1 || t.chars().count() <= 12)
 }
 
@@ -420,7 +470,25 @@ fn work_continues(acc: &str, last: &Frag, piece: &(String, f32), w: &Widths) -> 
 pub fn parse(info: &DocumentInfo, lines: &[Line]) -> DocumentDraft {
     let source = info.source.as_str();
     let mut diagnostics = Vec::new();
-    let units = find_units(lines);
+    let mut units = find_units(lines);
+    if units.is_empty() {
+        // A table that names no unit in a heading is one unit: the region given with the
+        // document, or the province its text names most.
+        let region = info
+            .region
+            .clone()
+            .or_else(|| most_mentioned_province(lines, 0, lines.len(), &[]).map(|r| r.name.to_string()));
+        let region = region.unwrap_or_else(|| {
+            diagnostics.push(Diagnostic::new(
+                source,
+                0,
+                DiagnosticCode::UnknownRegion,
+                "the table has no heading and names no province; its region could not be told",
+            ));
+            "未知地区".to_string()
+        });
+        units.push(Unit { region, heading: None, start: 0, end: lines.len() });
+    }
     let units = split_headless_units(lines, units, &mut diagnostics, source);
     let mut ledger = Ledger::default();
     let mut unassigned = Vec::new();
@@ -436,7 +504,7 @@ pub fn parse(info: &DocumentInfo, lines: &[Line]) -> DocumentDraft {
             ledger.record(source, lines[h].no, &lines[h].text, Use::Meta);
         }
         // Every piece of a table line lands in a row, so a unit leaves nothing unassigned.
-        plans.push(parse_unit(lines, unit, &mut ledger, source));
+        plans.push(parse_unit(lines, unit, &mut ledger, source, info.year_start));
     }
     DocumentDraft { plans, unassigned, diagnostics, ledger }
 }
@@ -453,7 +521,13 @@ fn note_loose_line(l: &Line, source: &str, ledger: &mut Ledger, unassigned: &mut
 }
 
 /// Reconstruct the rows of one unit into its plan.
-fn parse_unit(lines: &[Line], unit: &Unit, ledger: &mut Ledger, source: &str) -> PlanDraft {
+fn parse_unit(
+    lines: &[Line],
+    unit: &Unit,
+    ledger: &mut Ledger,
+    source: &str,
+    info_year: Option<u16>,
+) -> PlanDraft {
     let widths = estimate_widths(lines, unit);
     let mut rows: Vec<Row> = Vec::new();
     let mut row = Row::default();
@@ -489,6 +563,7 @@ fn parse_unit(lines: &[Line], unit: &Unit, ledger: &mut Ledger, source: &str) ->
             focus_begun = true;
             focus_printed.clear();
         }
+        let pieces = split_overwide(pieces, &widths);
         let mut prev_col: Option<Col> = None;
         let next_pieces = pieces.clone();
         for (k, piece) in pieces.into_iter().enumerate() {
@@ -538,7 +613,9 @@ fn parse_unit(lines: &[Line], unit: &Unit, ledger: &mut Ledger, source: &str) ->
                     finish_row(&mut row, &mut rows);
                     // The first row under a focus area has a work item of its own.
                     let can_inherit = !focus_begun && rows.last().is_some_and(|r| r.focus_no == focus_no);
-                    first_col(&piece, &widths, can_inherit)
+                    let last_on_line = k + 1 == next_pieces.len();
+                    let below = if last_on_line { first_piece_below(lines, i, unit.end) } else { None };
+                    first_col(&piece, &widths, can_inherit, below.as_ref())
                 }
             };
             if row.is_empty() {
@@ -565,10 +642,19 @@ fn parse_unit(lines: &[Line], unit: &Unit, ledger: &mut Ledger, source: &str) ->
         }
     }
     finish_row(&mut row, &mut rows);
+    let rows: Vec<Row> = rows.into_iter().flat_map(split_at_new_department_cell).collect();
+    let rows = share_department_cells_on_row_boundaries(join_rows_without_departments(rows));
 
     let region = unit.region.clone();
-    let title = format!("{region}2018年工作要点");
-    let mut plan = PlanDraft { region, title, year_start: Some(2018), year_end: Some(2018), ..Default::default() };
+    // Title and year as the unit's heading prints them; a unit without a heading takes its year
+    // from what is known about the document, or has none.
+    let heading = unit.heading.and_then(|h| lines.get(h)).map(|l| normalise(&l.text));
+    let year = heading.as_deref().and_then(heading_year);
+    let title = heading.unwrap_or_else(|| match info_year {
+        Some(y) => format!("{region}{y}年工作要点"),
+        None => format!("{region}工作要点"),
+    });
+    let mut plan = PlanDraft { region, title, year_start: year, year_end: year, ..Default::default() };
     for r in rows {
         let focus = r.focus_cell.and_then(|k| focus_cells.get(k)).cloned();
         plan.measures.push(row_to_measure(r, focus));
@@ -589,19 +675,51 @@ fn classify(row: &Row, prev_col: Option<Col>, piece: &(String, f32), next: Optio
         && !t.starts_with("市场");
     let short_dept = (dept_like(text) && piece.1 <= w.dept + 1.5 || dept_list(text) && piece.1 <= w.measure * 0.6 || body_start)
         && !ends_measure;
-    let next_is_dept = next.map(|n| dept_like(n) || dept_list(n)).unwrap_or(false);
+    let next_is_dept = next.is_some_and(|n| (dept_like(n) || dept_list(n)) && width(n) <= w.work + 1.0);
     // The row's measure cell stops mid-sentence (so it may go on).
     let measure_open = row.measure.last().is_some_and(|m| !normalise(&m.text).ends_with(['。', '；']));
     // On one line, cells run left to right: nothing follows a department cell, and a wide
     // piece after a measure piece is the same measure (a space after 。).
+    // Extraction can print the first line of the next row's work item after the last line of a
+    // department cell: a work item never continues a department cell.
+    let next_work_item = !row.dept.is_empty() && starts_work_item_loosely(text);
     match prev_col {
-        Some(Col::Dept) => return Some(Col::Dept),
+        Some(Col::Dept) => {
+            let open = row.dept.last().is_some_and(|d| dept_incomplete(&d.text));
+            let work = next_work_item || starts_with_work_verb(text) && !dept_list(text) && !open;
+            return (!work).then_some(Col::Dept);
+        }
         Some(Col::Measure) => {
-            let dept = short_dept || (dept_like(text) && piece.1 <= w.work + 1.0);
+            // The department cell, open above a page break, goes on right of the measure's tail.
+            let dept_tail = row.dept.last().is_some_and(|d| dept_incomplete(&d.text))
+                && piece.1 <= w.dept + 1.5
+                && !ends_measure;
+            // Right of a measure piece that fills its column only the department column is left
+            // (…加快培育懂 人力资源和社会保 / 障厅).
+            let right_of_full = row
+                .measure
+                .last()
+                .is_some_and(|m| m.width >= w.measure - 2.0 && m.width + 0.5 + piece.1 > w.measure + 2.0)
+                && piece.1 <= w.dept + 1.5
+                && !ends_measure;
+            let dept =
+                short_dept || dept_tail || right_of_full || (dept_like(text) && piece.1 <= w.work + 1.0);
             return Some(if dept { Col::Dept } else { Col::Measure });
         }
         Some(Col::Work) => {
-            let dept = short_dept && !(measure_open && piece.1 > w.dept + 1.5);
+            // A work-item cell printed with a space inside it (加强国内外知名地理标志 产品的).
+            if let Some(last) = row.work.last() {
+                if work_continues(&row.work_text(), last, piece, w) == Some(WorkContinuation::Template) {
+                    return Some(Col::Work);
+                }
+            }
+            // Below a page break, the tails of the open cells share a line: a work-item tail,
+            // then the tail of a department name (厅际 / 联席会议) when the measure is complete.
+            let dept_tail = !measure_open
+                && !row.measure.is_empty()
+                && row.dept.last().is_some_and(|d| dept_incomplete(&d.text))
+                && piece.1 <= w.dept + 1.5;
+            let dept = short_dept && !(measure_open && piece.1 > w.dept + 1.5) || dept_tail;
             return Some(if dept { Col::Dept } else { Col::Measure });
         }
         None => {}
@@ -617,19 +735,41 @@ fn classify(row: &Row, prev_col: Option<Col>, piece: &(String, f32), next: Optio
             _ => {}
         }
     }
+    if next_work_item {
+        return None;
+    }
+    // A complete work-item cell followed at once by the beginning of another work item, as
+    // narrow as that column: the row's measure and department cells are empty.
+    let work_complete = template::work_item_match(&row.work_text(), false).is_some();
+    let narrow = piece.1 <= w.work.min(w.measure - 2.0) + 1.0;
+    let another_item = template::work_item_match(text, false).is_some() || starts_work_item(text) && narrow;
+    // A measure may repeat the work item as its sentence (…资格证书。); a work item ends with 。
+    // only in tables that end every work item so.
+    let item_style = !ends_measure || row.work_text().ends_with('。');
+    if last_col == Col::Work && work_complete && another_item && item_style {
+        return None;
+    }
     match last_col {
         Col::Work => Some(if short_dept { Col::Dept } else { Col::Measure }),
         Col::Measure => {
-            let last = row.measure.last()?;
-            let full = last.width >= w.measure - 2.0;
+            row.measure.last()?;
+            let full = measure_line_width(row) >= w.measure - 2.0;
             if measure_open && !short_dept && (full || piece.1 > w.work + 1.0 || row.broken) {
                 return Some(Col::Measure);
             }
-            if full && !short_dept && !starts_work_item(text) {
+            // After a full line that ended the measure, only another sentence goes on: a piece
+            // that ends no sentence and is narrow is a department (各知识产权宣传周 / 等).
+            let goes_on = measure_open || ends_measure || piece.1 > w.work + 1.0;
+            if full && goes_on && !short_dept && !starts_work_item(text) {
                 return Some(Col::Measure);
             }
             if short_dept {
                 return Some(Col::Dept);
+            }
+            // A measure stopped mid-sentence goes on with a piece that names no body, even when
+            // its line fell short of the column (产权的违法失信情况;).
+            if measure_open && !dept_like(text) && !dept_list(text) && !starts_work_item_loosely(text) {
+                return Some(Col::Measure);
             }
             // A department cell written as a sentence: narrow lines right after the measure.
             if piece.1 <= w.dept + 0.5 && !starts_work_item(text) && !ends_measure {
@@ -639,12 +779,12 @@ fn classify(row: &Row, prev_col: Option<Col>, piece: &(String, f32), next: Optio
         }
         Col::Dept => {
             // Cells interleaved on one line: a measure tail, then the department tail.
-            if next_is_dept && !row.measure.is_empty() && !starts_work_item(text) && !short_dept {
+            if next_is_dept && measure_open && !starts_work_item(text) && !short_dept {
                 return Some(Col::Measure);
             }
             // A measure cell cut mid-sentence goes on below the department cell: after a page
             // break, or when its last line filled the column and this piece is as wide.
-            let measure_full = row.measure.last().is_some_and(|m| m.width >= w.measure - 2.0);
+            let measure_full = measure_line_width(row) >= w.measure - 2.0;
             let wide = piece.1 > w.work + 1.0;
             // The last words of a full measure line, ending the sentence, also belong to it.
             let sentence_tail = measure_full && ends_measure && !dept_like(text) && next.is_none();
@@ -655,7 +795,17 @@ fn classify(row: &Row, prev_col: Option<Col>, piece: &(String, f32), next: Optio
                 return Some(Col::Measure);
             }
             let last = row.dept.last()?;
+            // A page break inside a department name: the row's cells go on below it, so a
+            // measure-wide piece is a further paragraph of its measure (新疆 知识产权培训基 / 地).
+            if row.broken && dept_incomplete(&last.text) && wide && !starts_work_item_loosely(text) {
+                return Some(Col::Measure);
+            }
             if starts_work_item(text) || (piece.1 > w.work + 0.5 && !dept_list(text)) {
+                return None;
+            }
+            // A department cell names bodies; a piece opening with a verb is the next row's own
+            // work item (推进商标质押工作), however narrow.
+            if starts_with_work_verb(text) && !dept_list(text) && !dept_incomplete(&last.text) {
                 return None;
             }
             let full = last.width >= w.dept - 1.0;
@@ -667,10 +817,51 @@ fn classify(row: &Row, prev_col: Option<Col>, piece: &(String, f32), next: Optio
     }
 }
 
+/// Width of the measure cell's last line: the pieces of one line that a space inside the cell
+/// split, with the space between them.
+fn measure_line_width(row: &Row) -> f32 {
+    let Some(last) = row.measure.last() else { return 0.0 };
+    let same: Vec<&Frag> = row.measure.iter().filter(|f| f.line == last.line).collect();
+    same.iter().map(|f| f.width).sum::<f32>() + 0.5 * (same.len().saturating_sub(1)) as f32
+}
+
+/// Does a department cell's text end inside a name (`省知识产权工作`, `处（维权信息中`)?
+fn dept_incomplete(text: &str) -> bool {
+    let t = normalise(text);
+    let last = t.rsplit(['、', '，', ',', '；']).next().unwrap_or("");
+    !t.is_empty() && !t.ends_with('。') && (dept_open(&t) || !last.is_empty() && !looks_like_body(last))
+}
+
+/// Verbs that open work items and measures and never a department's name (so not 组织, as in
+/// 组织部).
+const WORK_VERBS: &[&str] = &[
+    "探索", "开展", "推进", "完善", "加强", "加大", "鼓励", "加快", "推动", "实施", "增加", "支持", "拓宽",
+    "制定", "积极", "运用", "广泛", "建立", "做好", "提升", "提高", "促进", "深化", "引导", "落实", "举办",
+    "培育", "发挥", "强化", "规范", "健全",
+];
+
+fn starts_with_work_verb(text: &str) -> bool {
+    let t = normalise(text);
+    WORK_VERBS.iter().any(|v| t.starts_with(v))
+}
+
+/// Does a piece begin a work item: a template item, or one a table rewords slightly
+/// (加大大型展会、电子商务… for 加大国际展会、电子商务…)?
+fn starts_work_item_loosely(text: &str) -> bool {
+    starts_work_item(text) || template::work_item_near_start(text)
+}
+
 /// The column of the first piece of a new row: a work item, or a measure row whose work item
 /// spans the row above (a piece wider than the work-item column).
-fn first_col(piece: &(String, f32), w: &Widths, can_inherit: bool) -> Col {
-    if starts_work_item(&piece.0) || !can_inherit {
+/// `below` is the first piece of the next line with content, if the piece ends its own line.
+fn first_col(piece: &(String, f32), w: &Widths, can_inherit: bool, below: Option<&(String, f32)>) -> Col {
+    if starts_work_item_loosely(&piece.0) || !can_inherit {
+        return Col::Work;
+    }
+    // A cell's lines are full but for its last: a narrow line above a measure-wide line is
+    // another column, the row's own work item (开展专利执法案卷质量提升工程。).
+    let wide_below = below.is_some_and(|(t, bw)| *bw > w.work + 1.0 && !dept_list(t));
+    if piece.1 <= w.work + 1.0 && wide_below {
         return Col::Work;
     }
     if piece.1 > w.work + 1.0 || (normalise(&piece.0).ends_with('。') && piece.1 > w.dept + 1.5) {
@@ -678,6 +869,16 @@ fn first_col(piece: &(String, f32), w: &Widths, can_inherit: bool) -> Col {
     } else {
         Col::Work
     }
+}
+
+/// The first piece of the next line with content after line `i` (blank lines, page numbers and
+/// repeated headers skipped).
+fn first_piece_below(lines: &[Line], i: usize, end: usize) -> Option<(String, f32)> {
+    let next = lines
+        .get(i + 1..end)?
+        .iter()
+        .find(|l| !l.text.is_empty() && !is_header_line(&l.text) && !is_page_number(&l.text))?;
+    split_pieces(&next.text).into_iter().next()
 }
 
 /// Does a piece begin a template work item (at least four characters of it)?
@@ -707,6 +908,113 @@ fn finish_row(row: &mut Row, rows: &mut Vec<Row>) {
         }
     }
     rows.push(done);
+}
+
+/// A department cell closes a row, so a measure that no department cell follows is not a row of
+/// its own: a paragraph of a measure cell whose department cell comes with a later paragraph
+/// (joined to the row below, which shares its work item), or a sentence printed after the
+/// department cell (joined to the row above). A row keeps an empty department cell only where
+/// the next row begins a work item of its own.
+fn join_rows_without_departments(rows: Vec<Row>) -> Vec<Row> {
+    let mut out: Vec<Row> = Vec::with_capacity(rows.len());
+    let mut pending: Option<Row> = None;
+    let mut iter = rows.into_iter().peekable();
+    while let Some(mut r) = iter.next() {
+        if let Some(p) = pending.take() {
+            // `r` shares the work item of the paragraphs before it.
+            r.measure = p.measure.into_iter().chain(r.measure).collect();
+            if r.work.is_empty() {
+                r.work = p.work;
+                r.inherited_work = p.inherited_work;
+                r.focus_cell = p.focus_cell.or(r.focus_cell);
+            }
+        }
+        let lone_measure = r.dept.is_empty() && !r.measure.is_empty();
+        if lone_measure {
+            let next_shares_work = iter.peek().is_some_and(|n| n.work.is_empty() && n.focus_no == r.focus_no);
+            if next_shares_work {
+                pending = Some(r);
+                continue;
+            }
+            if r.work.is_empty() {
+                let above = out.last_mut().filter(|p| p.focus_no == r.focus_no && !p.dept.is_empty());
+                if let Some(prev) = above {
+                    prev.measure.extend(r.measure);
+                    continue;
+                }
+            }
+        }
+        out.push(r);
+    }
+    out
+}
+
+/// A department cell printed vertically centred in its measure cell closes the row, and the
+/// measure's sentence goes on after it. Once that sentence has ended, a new paragraph that
+/// brings a department cell of its own is not more of the same measure: it is the next row
+/// under the same work item (…推广 省知识产权局 / 应用工作。… / 建设…信息。 省工商局).
+/// A department cell that a page break or a line break leaves open (省知识产权局、省 / …) never
+/// ends a row here.
+fn split_at_new_department_cell(row: Row) -> Vec<Row> {
+    let mut out = Vec::new();
+    let mut row = row;
+    while let Some((k, start)) =
+        new_paragraph_with_own_department(&row).and_then(|k| Some((k, row.measure.get(k)?.line)))
+    {
+        let mut next = Row {
+            measure: row.measure.split_off(k),
+            dept: row.dept.iter().filter(|d| d.line >= start).cloned().collect(),
+            inherited_work: match row.work.is_empty() {
+                true => row.inherited_work.clone(),
+                false => Some(row.work_text()),
+            },
+            focus_no: row.focus_no,
+            focus_cell: row.focus_cell,
+            last_col: row.last_col,
+            ..Row::default()
+        };
+        row.dept.retain(|d| d.line < start);
+        std::mem::swap(&mut row, &mut next);
+        out.push(next);
+    }
+    out.push(row);
+    out
+}
+
+/// The index of the measure piece that begins a new paragraph with its own department cell, in
+/// a row already closed by a complete department cell whose measure then ended its sentence.
+fn new_paragraph_with_own_department(row: &Row) -> Option<usize> {
+    let pairs = row.measure.windows(2).enumerate().map(|(k, pair)| (k + 1, &pair[0], &pair[1]));
+    // `m` begins a line after a piece that ended a sentence.
+    let mut paragraphs =
+        pairs.filter(|(_, prev, m)| m.line > prev.line && normalise(&prev.text).ends_with('。'));
+    paragraphs.find_map(|(k, _, m)| {
+        let before: Vec<Frag> = row.dept.iter().filter(|d| d.line < m.line).cloned().collect();
+        let closed_at = before.first()?.line;
+        // The measure went on after the department cell and ended its sentence before `m`.
+        let went_on = row.measure.iter().take(k).any(|x| x.line > closed_at);
+        let own = row.dept.iter().any(|d| d.line > m.line);
+        let cell = join(&before);
+        (went_on && own && dept_list(&cell) && !dept_incomplete(&cell)).then_some(k)
+    })
+}
+
+/// A department cell merged over two rows is printed vertically centred on their boundary: its
+/// last line carries the first piece of the next row, and that row, which has a measure, has no
+/// department cell of its own before the row after it starts. Both rows get the cell.
+fn share_department_cells_on_row_boundaries(mut rows: Vec<Row>) -> Vec<Row> {
+    for k in 1..rows.len() {
+        let (above, below) = rows.split_at_mut(k);
+        let (Some(prev), Some(r)) = (above.last(), below.first_mut()) else { continue };
+        let Some(last_dept) = prev.dept.last() else { continue };
+        // The next row's work item begins on the cell's last line (…法厅 探索以公证方式…).
+        let on_boundary = r.work.first().is_some_and(|w| w.line == last_dept.line);
+        let closed = !dept_incomplete(&join(&prev.dept));
+        if on_boundary && closed && r.dept.is_empty() && !r.measure.is_empty() {
+            r.dept = prev.dept.clone();
+        }
+    }
+    rows
 }
 
 fn row_to_measure(r: Row, focus_printed: Option<String>) -> MeasureDraft {
@@ -747,6 +1055,78 @@ mod tests {
         assert!(is_header_line("号"));
         assert!(is_header_line("重点工作 工作内容 具体措施和成果形式 责任部门"));
         assert!(!is_header_line("市知识产权局"));
+    }
+
+    #[test]
+    fn year_as_the_heading_prints_it() {
+        assert_eq!(heading_year("北京市2018年工作要点"), Some(2018));
+        assert_eq!(heading_year("甘肃省工作要点"), None);
+        assert_eq!(heading_year("年工作要点"), None);
+        assert_eq!(heading_year("某某二〇一八年工作要点"), None);
+    }
+
+    #[test]
+    fn a_space_after_a_comma_can_hide_a_cell_boundary() {
+        let w = Widths { work: 14.0, measure: 32.0, dept: 7.0 };
+        let line = "增加知识产权信息服务网点， 在版权资源聚集区建立版权服务管理工作站，为版权行业提供优质";
+        let pieces: Vec<String> = split_overwide(split_pieces(line), &w).into_iter().map(|p| p.0).collect();
+        assert_eq!(pieces, ["增加知识产权信息服务网点，", "在版权资源聚集区建立版权服务管理工作站，为版权行业提供优质"]);
+        // Within a measure line it stays one piece.
+        let line = "组织开展“剑网 2018”专项行动，加强网络的日常审查、监管";
+        assert_eq!(split_overwide(split_pieces(line), &w).len(), 1);
+    }
+
+    fn frags(pieces: &[(usize, &str)]) -> Vec<Frag> {
+        pieces.iter().map(|(line, t)| Frag { line: *line, text: t.to_string(), width: width(t) }).collect()
+    }
+
+    fn row(work: &[(usize, &str)], measure: &[(usize, &str)], dept: &[(usize, &str)]) -> Row {
+        Row { work: frags(work), measure: frags(measure), dept: frags(dept), ..Row::default() }
+    }
+
+    #[test]
+    fn a_new_paragraph_with_its_own_department_cell_is_the_next_row() {
+        let r = row(
+            &[(1, "增加服务网点")],
+            &[(1, "建设专题数据库，推进系统的推广"), (3, "应用工作。培训 200人。"), (4, "建设商标平台，提供信息。")],
+            &[(2, "省知识产权局"), (5, "省工商局")],
+        );
+        let rows = split_at_new_department_cell(r);
+        assert_eq!(rows.len(), 2);
+        assert_eq!(join(&rows[0].dept), "省知识产权局");
+        assert_eq!(join(&rows[1].measure), "建设商标平台，提供信息。");
+        assert_eq!(join(&rows[1].dept), "省工商局");
+        assert_eq!(rows[1].inherited_work.as_deref(), Some("增加服务网点"));
+    }
+
+    #[test]
+    fn a_department_cell_left_open_or_a_sentence_after_it_keeps_one_row() {
+        // The cell is cut mid-list (省知识产权局、省 / 工商局): one cell, one row.
+        let open = row(
+            &[(1, "增加服务网点")],
+            &[(1, "建设专题数据库，推进系统的推广"), (3, "应用工作。"), (4, "建设商标平台，提供信息。")],
+            &[(2, "省知识产权局、省"), (5, "工商局")],
+        );
+        assert_eq!(split_at_new_department_cell(open).len(), 1);
+        // A sentence printed after the department cell brings no cell of its own.
+        let tail = row(
+            &[(1, "增加服务网点")],
+            &[(1, "建设专题数据库，推进系统的推广"), (3, "应用工作。"), (4, "发挥律师作用。")],
+            &[(2, "省知识产权局")],
+        );
+        assert_eq!(split_at_new_department_cell(tail).len(), 1);
+    }
+
+    #[test]
+    fn a_department_cell_on_a_row_boundary_is_shared_by_a_row_without_one() {
+        let above = row(&[(1, "支持法律服务机构")], &[(2, "选择机构。")], &[(3, "知识产权局、省司"), (4, "法厅")]);
+        let below = row(&[(4, "探索以公证方式保管证据")], &[(6, "鼓励当事人公证。")], &[]);
+        let rows = share_department_cells_on_row_boundaries(vec![above.clone(), below]);
+        assert_eq!(join(&rows[1].dept), "知识产权局、省司法厅");
+        // A row that begins below the cell's last line has an empty department cell of its own.
+        let later = row(&[(5, "探索以公证方式保管证据")], &[(6, "鼓励当事人公证。")], &[]);
+        let rows = share_department_cells_on_row_boundaries(vec![above, later]);
+        assert!(rows[1].dept.is_empty());
     }
 
     #[test]

@@ -136,6 +136,35 @@ pub fn work_item_match(text: &str, partial: bool) -> Option<&'static (u8, &'stat
     })
 }
 
+/// Does `text` begin like a template work item with a word or two changed (加大大型展会、电子商务
+/// for 加大国际展会、电子商务)? Compares the first characters only, at most one edit in five.
+pub fn work_item_near_start(text: &str) -> bool {
+    const SPAN: usize = 12;
+    let k: Vec<char> = key(text).chars().take(SPAN).collect();
+    if k.len() < 6 {
+        return false;
+    }
+    let allowed = k.len() / 5;
+    work_item_keys().iter().any(|wk| {
+        let w: Vec<char> = wk.chars().take(k.len()).collect();
+        w.len() == k.len() && w[..2] == k[..2] && edit_distance(&k, &w) <= allowed
+    })
+}
+
+/// Levenshtein distance between two short character sequences.
+fn edit_distance(a: &[char], b: &[char]) -> usize {
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.iter().enumerate() {
+        let mut cur = vec![i + 1; b.len() + 1];
+        for (j, cb) in b.iter().enumerate() {
+            let swap = prev[j] + usize::from(ca != cb);
+            cur[j + 1] = swap.min(prev[j + 1] + 1).min(cur[j] + 1);
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}
+
 /// The focus area a work item belongs to, when it is a template item tied to one area.
 pub fn focus_of_work_item(text: &str) -> Option<u8> {
     work_item_match(text, false).map(|(f, _)| *f).filter(|f| *f != 0)
@@ -156,6 +185,14 @@ mod tests {
         assert_eq!(focus_of_text("实施严格的知", true), Some(2));
         assert_eq!(focus_of_text("改革", true), None);
         assert_eq!(focus_of_text("加强重点产业知识产权海外布局风险防控", false), Some(4));
+    }
+
+    #[test]
+    fn reworded_work_items_are_recognised_by_their_beginning() {
+        assert!(work_item_near_start("加大大型展会、电子商务"));
+        assert!(work_item_near_start("加大国家展会、电子商务等领域知识"));
+        assert!(!work_item_near_start("省知识产权局、省工商局"));
+        assert!(!work_item_near_start("加大"));
     }
 
     #[test]

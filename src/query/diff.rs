@@ -9,7 +9,12 @@
 //!   similarity of the measures within the same focus area (`by: focus`) above the threshold;
 //! - otherwise: by textual similarity (character-bigram Dice over title, work item and text) with an
 //!   optimal one-to-one assignment (Hungarian method, `pathfinding::kuhn_munkres`) keeping pairs
-//!   at or above the threshold (`by: text`).
+//!   at or above the threshold (`by: text`);
+//! - then, where the plans differ in grain (one has [`GRAIN_RATIO`] times the other's measures, as
+//!   guangdong-2016's 160 tasks against guangdong-2018-2022's 14 items), many-to-one: each measure of
+//!   the finer plan left unaligned joins the coarser plan's measure that contains most of its wording
+//!   (IDF-weighted bigram containment ≥ [`CONTINUES_THRESHOLD`], clearly ahead of the runner-up), so a
+//!   coarse measure is aligned with every measure it continues (`by: continues`).
 //!
 //! Inline changes run over tokens of the run-time segmenter ([`crate::index::Index::segment`]):
 //! `equal` + `delete` runs rebuild A's `text` exactly, `equal` + `insert` runs rebuild B's.
@@ -18,7 +23,7 @@ use super::{normalize, similarity, similarity_sorted, sorted_bigrams, Corpus, Qu
 use crate::model::{Measure, Target};
 use crate::themes::tagging_text;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
 /// Default similarity a text pair needs to be aligned.
 pub const DEFAULT_THRESHOLD: f64 = 0.3;
@@ -57,6 +62,9 @@ pub enum AlignedBy {
     WorkItem,
     Focus,
     Text,
+    /// Many-to-one across grain: the finer plan's measure is continued by (contained in) the coarser
+    /// plan's; `score` is then the containment (0..=1), and the coarser measure may recur.
+    Continues,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -126,6 +134,17 @@ pub const MAX_DIFF_TOKENS: usize = 20_000;
 
 /// Smallest similarity of two work items' wording for them to count as one template item.
 pub const WORK_ITEM_THRESHOLD: f64 = 0.8;
+
+/// Plans differ in grain when one has at least this many times the other's measures.
+pub const GRAIN_RATIO: f64 = 2.0;
+
+/// Smallest share of a finer measure's wording (IDF-weighted bigrams) found in a coarser measure for
+/// the coarser one to count as continuing it.
+pub const CONTINUES_THRESHOLD: f64 = 0.12;
+
+/// The best coarser measure must contain this many times what the runner-up does (else the finer
+/// measure is ambiguous and stays unaligned).
+const CONTINUES_MARGIN: f64 = 1.5;
 
 /// Smallest similarity for two target indicators to be compared.
 const INDICATOR_THRESHOLD: f64 = 0.5;
@@ -203,6 +222,7 @@ pub fn diff(corpus: &Corpus, plan_a: &str, plan_b: &str, opts: &DiffOptions) -> 
             mark(&mut used_b, j);
         }
     }
+    pairs.extend(continues(&grams_a, &grams_b, &mut used_a, &mut used_b));
     pairs.sort_by_key(|p| (p.0, p.1));
 
     let pairs = pairs
@@ -241,6 +261,79 @@ pub fn diff(corpus: &Corpus, plan_a: &str, plan_b: &str, opts: &DiffOptions) -> 
         departments,
         targets,
     })
+}
+
+/// Many-to-one pairs where the plans differ in grain: each unaligned measure of the finer plan with
+/// the coarser plan's measure that contains most of its wording (see the module docs).
+fn continues(
+    grams_a: &[Vec<(char, char)>],
+    grams_b: &[Vec<(char, char)>],
+    used_a: &mut [bool],
+    used_b: &mut [bool],
+) -> Vec<(usize, usize, AlignedBy, f64)> {
+    let (na, nb) = (grams_a.len() as f64, grams_b.len() as f64);
+    if na.min(nb) < 1.0 || na.max(nb) < GRAIN_RATIO * na.min(nb) {
+        return vec![];
+    }
+    let a_is_fine = na > nb;
+    let (fine, coarse) = if a_is_fine { (grams_a, grams_b) } else { (grams_b, grams_a) };
+    // Bigrams every measure uses (知识, 产权 …) say nothing about which measure continues which.
+    let mut df: HashMap<(char, char), f64> = HashMap::new();
+    for g in fine.iter().chain(coarse) {
+        let mut unique = g.clone();
+        unique.dedup();
+        for x in unique {
+            *df.entry(x).or_default() += 1.0;
+        }
+    }
+    let n = (fine.len() + coarse.len()) as f64;
+    let idf = |x: &(char, char)| ((n + 1.0) / (df.get(x).copied().unwrap_or(0.0) + 1.0)).ln();
+    let mut out = Vec::new();
+    for (f, fg) in fine.iter().enumerate() {
+        let fine_used = if a_is_fine { used(used_a, f) } else { used(used_b, f) };
+        let total: f64 = fg.iter().map(idf).sum();
+        if fine_used || total <= 0.0 {
+            continue;
+        }
+        let mut best: Option<(usize, f64)> = None;
+        let mut second = 0.0;
+        for (c, cg) in coarse.iter().enumerate() {
+            let v = containment(fg, cg, &idf) / total;
+            match best {
+                Some((_, b)) if v <= b => second = f64::max(second, v),
+                _ => {
+                    second = best.map_or(0.0, |(_, b)| b);
+                    best = Some((c, v));
+                }
+            }
+        }
+        let Some((c, v)) = best else { continue };
+        if v >= CONTINUES_THRESHOLD && v >= CONTINUES_MARGIN * second {
+            let (i, j) = if a_is_fine { (f, c) } else { (c, f) };
+            mark(used_a, i);
+            mark(used_b, j);
+            out.push((i, j, AlignedBy::Continues, v));
+        }
+    }
+    out
+}
+
+/// Weight of the bigrams of `fine` also in `coarse` (both sorted multisets, each counted once per
+/// occurrence on both sides).
+fn containment(fine: &[(char, char)], coarse: &[(char, char)], weight: &dyn Fn(&(char, char)) -> f64) -> f64 {
+    let (mut i, mut j, mut sum) = (0, 0, 0.0);
+    while let (Some(p), Some(q)) = (fine.get(i), coarse.get(j)) {
+        match p.cmp(q) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                sum += weight(p);
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    sum
 }
 
 fn used(v: &[bool], i: usize) -> bool {

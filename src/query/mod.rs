@@ -12,6 +12,10 @@
 //! | `themeMatrix(options)`  | [`theme_matrix()`] with [`ThemeMatrixOptions`]    |
 //! | `diff(a, b, options)`   | [`diff()`] with [`DiffOptions`]                   |
 //! | `compare(ids, by)`      | [`compare()`] with [`CompareBy`] (`{workItem}` / `{theme}`) |
+//! | `similarity(options)`   | [`plan_similarity()`] with [`SimilarityOptions`]  |
+//! | `sharedPassages(a, b?, options)` | [`shared_passages()`] with [`PassagesOptions`] |
+//! | `templateCoverage(options)` | [`template_coverage()`] with [`TemplateCoverageOptions`] |
+//! | `indicators(options)`   | [`indicators()`] with [`IndicatorsOptions`]       |
 //! | `addPlan(text, meta)`   | parse, then [`Corpus::add_plan`]                  |
 //!
 //! The wasm package ships a [`Corpus`] built natively ([`Corpus::bundled`], or
@@ -26,12 +30,21 @@ pub mod diff;
 pub mod filter;
 pub mod search;
 pub mod themes;
+// Patterns across plans: shared text, departures from the template, numbers promised.
+pub mod indicators;
+pub mod passages;
+pub mod similarity;
+pub mod template_coverage;
 
 pub use compare::{compare, CompareBy, CompareResult};
 pub use diff::{diff, DiffOptions, DiffResult};
 pub use filter::{filter, FilterOptions, FilterResult};
 pub use search::{search, SearchOptions, SearchResult};
 pub use themes::{match_themes, theme_matrix, ThemeMatch, ThemeMatrix, ThemeMatrixOptions};
+pub use indicators::{indicators, IndicatorsOptions, IndicatorsResult};
+pub use passages::{shared_passages, PassagesOptions, SharedPassagesResult};
+pub use similarity::{plan_similarity, SimilarityBy, SimilarityOptions, SimilarityResult};
+pub use template_coverage::{template_coverage, TemplateCoverage, TemplateCoverageOptions};
 
 use crate::index::Index;
 use crate::model::{Dataset, Measure, Plan, Target};

@@ -1,7 +1,7 @@
 // Phone width (360 px): every view fits without sideways scrolling; screenshots for a human look.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { session } from './helpers.mjs';
+import { session, artifacts } from './helpers.mjs';
 
 let s;
 before(async () => {
@@ -16,6 +16,7 @@ for (const [name, hash] of [
   ['themes', 'themes?lang=en'],
   ['diff', 'diff?plans=beijing-2018,shanghai-2018&lang=en'],
   ['own', 'own?lang=zh'],
+  ['patterns', 'patterns?plans=shanwei-chengqu-2018,guangdong-2018&at=guangdong-2018&theme=pledge-financing&unit=%E4%B8%87%E5%85%83&lang=en'],
 ]) {
   test(`${name} fits a 360 px screen`, async () => {
     const page = await s.open(`index.html#${hash}`);
@@ -24,6 +25,37 @@ for (const [name, hash] of [
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     assert.ok(width <= 360, `${name} is ${width}px wide`);
     await s.shot(page, `${name}-phone`);
+  });
+}
+
+for (const [name, path] of [
+  ['article', 'article.html'],
+  ['item-compare', 'index.html#themes?item=%E5%88%B6%E5%AE%9A%E7%9F%A5%E8%AF%86%E4%BA%A7%E6%9D%83%E5%BC%BA%E7%9C%81%E5%BB%BA%E8%AE%BE%E6%96%B9%E6%A1%88&lang=en'],
+  ['diff-grain', 'index.html#diff?plans=guangdong-2016,guangdong-2018-2022&lang=en'],
+  ['embed-this', 'index.html#diff?plans=beijing-2018,shanghai-2018&lang=en'],
+]) {
+  test(`the new parts fit a 360 px screen: ${name}`, async () => {
+    const page = await s.newPage();
+    await page.goto(`${s.url}${path}`);
+    if (name === 'article') {
+      await page.waitForFunction(() => document.querySelector('plan-compare')?.dataset.ready === 'true');
+      await page.locator('iframe').scrollIntoViewIfNeeded();
+      await page.frame({ url: /embed\.html/ }).waitForSelector('body[data-ready="true"]');
+      const inner = await page.evaluate(() => {
+        const root = document.querySelector('plan-compare').shadowRoot.querySelector('.pc-root');
+        return [root.scrollWidth, root.clientWidth];
+      });
+      assert.ok(inner[0] <= inner[1], `the element's content is ${inner[0]}px in ${inner[1]}px`);
+      const frameWidth = await page.frame({ url: /embed\.html/ }).evaluate(() => [document.documentElement.scrollWidth, innerWidth]);
+      assert.ok(frameWidth[0] <= frameWidth[1], `the frame's content is ${frameWidth[0]}px in ${frameWidth[1]}px`);
+    } else {
+      await page.waitForSelector('body[data-ready="true"]');
+      if (name === 'embed-this') await page.click('details.embed-this summary');
+    }
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok(width <= 360, `${name} is ${width}px wide`);
+    await page.screenshot({ path: `${artifacts}/${name}-phone.png`, fullPage: name === 'article' });
+    await page.close();
   });
 }
 

@@ -1,5 +1,6 @@
-// Your own plan: a pasted text is parsed in the page (addPlan), its measures, unassigned lines and
-// diagnostics are shown, and it can be compared with a bundled plan; no request carries the text.
+// Your own plan: a pasted text is parsed in the page (addPlan) with the kind and years the reader
+// gives, its measures, unassigned lines and diagnostics (translated by code) are shown, and it can be
+// compared with a bundled plan; no request carries the text.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { session } from './helpers.mjs';
@@ -22,7 +23,9 @@ test('a pasted plan is parsed into measures with departments, and unassigned lin
   await page.fill('#own-text', text);
   await page.fill('#own-region', '深圳市');
   await page.selectOption('#own-level', 'city');
-  await page.fill('#own-year', '2019');
+  // The title says 工作要点: the kind follows it until the reader chooses another.
+  assert.equal(await page.inputValue('#own-kind'), 'work points');
+  await page.fill('#own-yearStart', '2019');
   await page.click('#own-parse');
   await page.waitForSelector('.own-result');
   const measures = await page.$$eval('.own-result .measure', (els) => els.map((e) => e.textContent));
@@ -36,6 +39,12 @@ test('a pasted plan is parsed into measures with departments, and unassigned lin
   await s.shot(page, 'own-plan-desktop');
 });
 
+test('a work points covers its one year; the kind is shown in the reader\'s language', async () => {
+  const heading = await page.textContent('.own-result h2');
+  assert.match(heading, /深圳市 2019 ·/);
+  assert.equal((await page.textContent('.own-result .own-meta')).trim(), '类型: 工作要点');
+});
+
 test('the parsed plan can be compared with a bundled plan (the diff view opens on both)', async () => {
   const id = await page.getAttribute('.own-result', 'data-plan');
   assert.match(id, /^user-\d+$/);
@@ -45,8 +54,84 @@ test('the parsed plan can be compared with a bundled plan (the diff view opens o
   assert.equal(await page.inputValue('#d-b'), 'guangdong-2016');
 });
 
+const fiveYearText = `深圳市知识产权“十四五”规划
+一、强化知识产权保护
+（一）加大执法力度。开展专利执法专项行动。（市市场监管局负责）
+（二）推进快速维权。建设知识产权保护中心。（市市场监管局牵头，市司法局配合）
+`;
+
+test('a five-year plan is read as one from its title and covers five years from its first', async () => {
+  await page.goto(`${s.url}index.html#own?lang=zh`);
+  await page.fill('#own-text', fiveYearText);
+  await page.fill('#own-region', '深圳市');
+  assert.equal(await page.inputValue('#own-kind'), 'five-year plan');
+  await page.fill('#own-yearStart', '2021');
+  assert.equal(await page.getAttribute('#own-yearEnd', 'placeholder'), '2025');
+  await page.click('#own-parse');
+  await page.waitForFunction(() => document.querySelector('.own-result h2')?.textContent.includes('2021–2025'));
+  assert.match(await page.textContent('.own-result h2'), /深圳市 2021–2025/);
+  assert.equal((await page.textContent('.own-result .own-meta')).trim(), '类型: 五年规划');
+});
+
+test('years are validated before parsing: an action plan needs its last year, which is not before its first', async () => {
+  await page.selectOption('#own-kind', 'action plan');
+  await page.fill('#own-yearStart', '2019');
+  await page.fill('#own-yearEnd', '');
+  await page.click('#own-parse');
+  await page.waitForSelector('.own-invalid');
+  assert.match(await page.textContent('.own-invalid'), /行动方案通常跨越多年/);
+  // Nothing is parsed while the years are wrong: the five-year plan is still the one shown.
+  assert.match(await page.textContent('.own-result h2'), /2021–2025/);
+  await page.fill('#own-yearEnd', '2018');
+  await page.click('#own-parse');
+  await page.waitForFunction(() => document.querySelector('.own-invalid')?.textContent.includes('结束年份早于起始年份'));
+  await page.fill('#own-yearEnd', '20x2');
+  await page.click('#own-parse');
+  await page.waitForFunction(() => document.querySelector('.own-invalid')?.textContent.includes('20x2'));
+  await page.fill('#own-yearEnd', '2022');
+  await page.click('#own-parse');
+  await page.waitForFunction(() => document.querySelector('.own-result h2')?.textContent.includes('2019–2022'));
+  assert.equal(await page.$('.own-invalid'), null);
+  // The reader chose the kind: it stays, whatever the title says.
+  assert.equal(await page.inputValue('#own-kind'), 'action plan');
+  assert.match(await page.textContent('.own-result h2'), /深圳市 2019–2022/);
+  assert.equal((await page.textContent('.own-result .own-meta')).trim(), '类型: 行动方案');
+});
+
+test('diagnostics are said in the reader\'s language by their code, with the line; unknown codes in English', async () => {
+  // A fresh copy of the page's i18n module (the query keeps it apart from the one the page uses).
+  const said = await page.evaluate(async () => {
+    const m = await import('./js/i18n.js?diagnostics');
+    const out = {};
+    for (const lang of ['zh', 'en']) {
+      m.setLang(lang);
+      out[lang] = {
+        noItems: m.diagnosticText({ code: 'no_items', line: 0, message: 'no numbered items found' }),
+        region: `${m.diagnosticPlace({ line: 12 })} ${m.diagnosticText({ code: 'unknown_region', line: 12, message: 'x' })}`,
+        whole: m.diagnosticPlace({ line: 0 }),
+        unknown: m.diagnosticText({ code: 'new_code_from_a_later_parser', line: 3, message: 'an English message' }),
+        proto: m.diagnosticText({ code: '__proto__', line: 3, message: 'kept as sent' }),
+      };
+    }
+    return out;
+  });
+  assert.equal(said.zh.noItems, '未找到编号条目，文本作为段落保留。');
+  assert.equal(said.zh.region, '第 12 行 此处开始一个没有标题的表格，无法判断其所属地区。');
+  assert.equal(said.zh.whole, '全文');
+  assert.equal(said.en.noItems, 'No numbered items were found; the text is kept as passages.');
+  assert.equal(said.en.region, 'line 12 A table without a heading starts here; its region could not be told.');
+  assert.equal(said.zh.unknown, 'an English message');
+  assert.equal(said.en.proto, 'kept as sent');
+  // What the page lists carries each diagnostic's code and says it in the page's language.
+  const listed = await page.$$eval('.own-view .diagnostics li', (els) => els.map((e) => [e.dataset.code, e.textContent]));
+  for (const [code, text] of listed) assert.ok(code && !/^[a-z_]+$/.test(text), `${code}: ${text}`);
+});
+
 test('text that holds no measure gives a clear error, not a crash', async () => {
   await page.goto(`${s.url}index.html#own?lang=en`);
+  await page.selectOption('#own-kind', 'work points');
+  await page.fill('#own-yearStart', '');
+  await page.fill('#own-yearEnd', '');
   await page.fill('#own-text', 'hello');
   await page.click('#own-parse');
   await page.waitForSelector('.own-view .notice.error');

@@ -53,6 +53,78 @@ test('invalid values are dropped, reported and removed from the URL; the view st
   await s.shot(page, 'permalink-invalid');
 });
 
+async function measureOf(id) {
+  return page.evaluate(async (id) => {
+    const m = (await import('./pkg/index.js')).measure(id);
+    return { ...m, fp: (await import('./js/permalink.js')).fingerprint(m) };
+  }, id);
+}
+
+test('a measure permalink opens the measure highlighted, focused and in view', async () => {
+  const m = await measureOf('guangdong-2016-120');
+  await page.goto(`${s.url}index.html#explore?plans=guangdong-2016&m=${m.id}&v=${m.fp}&lang=en`);
+  await page.reload();
+  await page.waitForSelector('.measure.target');
+  assert.equal(await page.getAttribute('.measure.target', 'data-id'), m.id);
+  assert.equal(await page.evaluate(() => document.activeElement?.dataset.id), m.id);
+  const box = await page.evaluate(() => { const r = document.querySelector('.measure.target').getBoundingClientRect(); return [r.top, r.bottom, innerHeight]; });
+  assert.ok(box[0] >= 0 && box[0] < box[2], `in view: ${box}`);
+  assert.equal(await page.$$eval('.cited .notice', (x) => x.length), 0, 'the text is the one cited: no notice');
+  await s.shot(page, 'permalink-measure');
+  // The reader's next step (a filter) leaves the cited measure behind.
+  await page.selectOption('#f-level', { index: 1 });
+  await page.waitForFunction(() => !location.hash.includes('m='));
+});
+
+test('a permalink whose text changed since, or whose measure is gone, says so', async () => {
+  const m = await measureOf('guangdong-2016-003');
+  await page.goto(`${s.url}index.html#explore?plans=guangdong-2016&m=${m.id}&v=00000000&lang=en`);
+  await page.waitForSelector('.cited .notice.error');
+  assert.match(await page.textContent('.cited .notice.error'), /data changed since this link was made/);
+  assert.equal(await page.getAttribute('.measure.target', 'data-id'), m.id);
+  await page.goto(`${s.url}index.html#explore?m=guangdong-2016-999&v=00000000&lang=zh`);
+  await page.waitForSelector('.cited .notice.error');
+  assert.match(await page.textContent('.cited .notice.error'), /guangdong-2016-999.*数据已更新/);
+});
+
+test('"Cite" gives a citation in the reader\'s language with the permalink and data version', async () => {
+  const m = await measureOf('guangdong-2016-120');
+  const plan = await page.evaluate(async () => (await import('./pkg/index.js')).plans().find((p) => p.id === 'guangdong-2016'));
+  for (const lang of ['en', 'zh']) {
+    await page.goto(`${s.url}index.html#explore?plans=guangdong-2016&m=${m.id}&lang=${lang}`);
+    await page.waitForSelector('.measure.target');
+    await page.click('.measure.target .cite-button');
+    await page.waitForSelector('.measure.target .cite-out code');
+    const cite = await page.textContent('.measure.target .cite-out code');
+    const one = m.lines[0] === m.lines[1];
+    const lines = lang === 'en' ? (one ? `line ${m.lines[0]}` : `lines ${m.lines[0]}–${m.lines[1]}`) : (one ? `第${m.lines[0]}行` : `第${m.lines[0]}–${m.lines[1]}行`);
+    for (const part of [plan.title, plan.doc_number, plan.source, String(plan.year_start), lines, m.id]) {
+      assert.ok(cite.includes(part), `${lang}: ${part} in ${cite}`);
+    }
+    assert.match(cite, lang === 'en' ? /^Guangdong \(广东省\), “/ : /^广东省《/);
+    assert.match(cite, lang === 'en' ? /Data version [0-9a-f]{8}\./ : /数据版本 [0-9a-f]{8}。/);
+    const url = cite.match(/https?:\S+/)?.[0];
+    assert.ok(url, cite);
+    assert.ok(url.includes(`m=${m.id}`) && url.includes(`v=${m.fp}`), url);
+    if (m.no != null) assert.ok(cite.includes(lang === 'en' ? `item ${m.no}` : `第${m.no}项`), cite);
+    // The citation's link opens the same measure.
+    await page.goto(url);
+    await page.waitForSelector('.measure.target');
+    assert.equal(await page.getAttribute('.measure.target', 'data-id'), m.id);
+  }
+});
+
+test("the embed's pair links open the full diff with that measure highlighted", async () => {
+  await page.goto(`${s.url}embed.html?view=diff&plans=beijing-2018,tianjin-2018&lang=en`);
+  await page.waitForSelector('body[data-ready="true"]');
+  const href = await page.getAttribute('.pair .side.a .pair-head a', 'href');
+  const id = await page.getAttribute('.pair', 'data-a');
+  assert.ok(href.startsWith('index.html#diff?') && href.includes(`m=${id}`), href);
+  await page.goto(new URL(href, page.url()).href);
+  await page.waitForSelector('.pair.target');
+  assert.equal(await page.getAttribute('.pair.target', 'data-a'), id);
+});
+
 test('the console stayed empty and nothing went to another host', () => {
   assert.deepEqual(s.console, []);
   assert.deepEqual(s.foreign, []);

@@ -73,10 +73,24 @@ test("a table row's work item can be compared across every plan from Explore", a
     assert.match(await page.textContent('main'), /compare\(\)/);
     return;
   }
-  await page.waitForSelector('.compare-row');
-  const rows = await page.$$eval('.compare-row', (els) => els.map((e) => e.querySelectorAll('.measure').length));
-  assert.ok(rows.filter((n) => n > 0).length >= 10, `${rows.filter((n) => n > 0).length} plans share the work item ${item}`);
+  // It lands on the comparison itself: a table (plan · measures · departments · numbers) at the top.
+  await page.waitForSelector('table.item-table');
+  const rows = await page.$$eval('.item-table tbody tr', (els) => els.map((e) => e.dataset.plan));
+  const r = await page.evaluate(async (item) => {
+    const pc = await import('./pkg/index.js');
+    return pc.compare(pc.plans().map((p) => p.id), { workItem: item }).rows.filter((row) => row.measures.length).map((row) => row.plan);
+  }, item);
+  assert.deepEqual(rows, r);
+  assert.ok(rows.length >= 10, `${rows.length} plans share the work item ${item}`);
+  assert.deepEqual(await page.$$eval('.item-table thead th', (ths) => ths.map((x) => x.textContent)), ['Plan', 'Measures', 'Departments', 'Numbers promised']);
   assert.ok((await page.$$eval('main h2', (hs) => hs.map((x) => x.textContent))).some((x) => x.includes(item)));
+  const top = await page.evaluate(() => document.querySelector('#item-compare').getBoundingClientRect().top);
+  assert.ok(top >= -2 && top < 200, `the comparison starts ${top}px from the top`);
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'item-compare');
+  // Counted nouns agree in English ("1 measure", "2 measures").
+  const counts = await texts(page, '.item-table td.item-measures');
+  for (const c of counts) assert.match(c, /^(1 measure(?!s)|([02-9]|\d\d+) measures)/, c);
+  await s.shot(page, 'item-compare');
 });
 
 test('the console stayed empty and nothing went to another host', () => {

@@ -11,7 +11,8 @@ const pc = await import(join(pkg, 'node.js'));
 
 test('calls before init() throw NOT_INITIALISED', () => {
   for (const name of ['plans', 'themes', 'measures', 'measure', 'addPlan', 'removePlan', 'exportData',
-    'filter', 'search', 'matchThemes', 'themeMatrix', 'diff', 'compare']) {
+    'filter', 'search', 'matchThemes', 'themeMatrix', 'diff', 'compare', 'similarity', 'sharedPassages',
+    'templateCoverage', 'indicators']) {
     assert.equal(codeOf(() => pc[name]('x')), 'NOT_INITIALISED', name);
   }
 });
@@ -228,6 +229,68 @@ test('matchThemes(), themeMatrix(), compare()', () => {
   assert.ok(byItem.rows[0].measures.length > 0);
 });
 
+test('similarity(), sharedPassages(), templateCoverage(), indicators()', (t) => {
+  let started = performance.now();
+  const sim = pc.similarity();
+  t.diagnostic(`similarity() over ${sim.plans.length} plans in wasm: ${(performance.now() - started).toFixed(1)} ms`);
+  assert.equal(sim.plans.length, 35);
+  assert.ok(sim.cells.every((row, i) => row.length === 35 && row.every((c) => c === null || c <= row[i])));
+  assert.equal(sim.merges.length, 34);
+  const [top] = sim.pairs;
+  started = performance.now();
+  const ev = pc.sharedPassages(top.a, top.b);
+  t.diagnostic(`sharedPassages() in wasm: ${(performance.now() - started).toFixed(1)} ms`);
+  assert.ok(ev.passages.length > 0);
+  for (const p of ev.passages) {
+    // Spans are UTF-16 units into the measure's field, and show the passage as printed.
+    const m = pc.measure(p.a.measure);
+    assert.equal((p.a.field === 'title' ? m.title : m.text).slice(p.a.span[0], p.a.span[1]), p.a.text);
+    assert.equal(pc.measure(p.b.measure).plan, top.b);
+  }
+  const one = pc.sharedPassages('beijing-2018');
+  assert.equal(one.planB, null);
+  assert.ok(one.ownShare > 0 && one.ownShare <= 1 && one.nearest.length > 0);
+  const byTheme = pc.similarity({ plans: ['beijing-2018', 'tianjin-2018'], by: { theme: 'pledge-financing' } });
+  assert.equal(byTheme.plans.length, 2);
+  const cov = pc.templateCoverage({ plans: ['beijing-2018'] });
+  assert.equal(cov.plans[0].cells.length, cov.items.length);
+  assert.equal(cov.plans[0].kept + cov.plans[0].dropped, cov.items.length);
+  assert.ok(cov.plans[0].addedItems.every((a) => a.other));
+  assert.equal(pc.templateCoverage().plans.length, 31);
+  const ind = pc.indicators({ theme: 'pledge-financing' });
+  assert.ok(ind.indicators.length > 0 && ind.units.some((u) => u.unit === '万元'));
+  for (const i of ind.indicators) {
+    const m = pc.measure(i.measure);
+    assert.equal((i.field === 'title' ? m.title : m.text).slice(i.span[0], i.span[1]), i.phrase);
+  }
+});
+
+test('pattern functions refuse bad input with a code', () => {
+  for (const [what, call, code] of [
+    ['similarity: plans a string', () => pc.similarity({ plans: 'beijing-2018' }), 'INVALID_ARGUMENT'],
+    ['similarity: unknown plan', () => pc.similarity({ plans: ['nope'] }), 'UNKNOWN_PLAN'],
+    ['similarity: unknown theme', () => pc.similarity({ by: { theme: 'nope' } }), 'UNKNOWN_THEME'],
+    ['similarity: focus 9', () => pc.similarity({ by: { focus: 9 } }), 'INVALID_ARGUMENT'],
+    ['similarity: focus -1', () => pc.similarity({ by: { focus: -1 } }), 'INVALID_ARGUMENT'],
+    ['similarity: misspelt key', () => pc.similarity({ plna: [] }), 'INVALID_ARGUMENT'],
+    ['sharedPassages: no plan', () => pc.sharedPassages(), 'INVALID_ARGUMENT'],
+    ['sharedPassages: number', () => pc.sharedPassages(1), 'INVALID_ARGUMENT'],
+    ['sharedPassages: unknown', () => pc.sharedPassages('beijing-2018', 'nope'), 'UNKNOWN_PLAN'],
+    ['sharedPassages: same plan', () => pc.sharedPassages('beijing-2018', 'beijing-2018'), 'INVALID_ARGUMENT'],
+    ['sharedPassages: surrogate', () => pc.sharedPassages('\uD800'), 'INVALID_ARGUMENT'],
+    ['sharedPassages: limit', () => pc.sharedPassages('beijing-2018', null, { limit: 5000 }), 'INVALID_ARGUMENT'],
+    ['sharedPassages: NaN limit', () => pc.sharedPassages('beijing-2018', null, { limit: NaN }), 'INVALID_ARGUMENT'],
+    ['templateCoverage: prose plan', () => pc.templateCoverage({ plans: ['guangdong-2016'] }), 'INVALID_ARGUMENT'],
+    ['templateCoverage: __proto__', () => pc.templateCoverage(JSON.parse('{"__proto__": 1}')), 'INVALID_ARGUMENT'],
+    ['indicators: unknown theme', () => pc.indicators({ theme: 'nope' }), 'UNKNOWN_THEME'],
+    ['indicators: empty work item', () => pc.indicators({ workItem: '' }), 'EMPTY_QUERY'],
+    ['indicators: long work item', () => pc.indicators({ workItem: 'x'.repeat(3000) }), 'QUERY_TOO_LONG'],
+    ['indicators: surrogate', () => pc.indicators({ workItem: '\uDC00' }), 'INVALID_ARGUMENT'],
+  ]) {
+    assert.equal(codeOf(call), code, what);
+  }
+});
+
 test('diff(): Beijing and Tianjin 2018 align by work item', () => {
   const d = pc.diff('beijing-2018', 'tianjin-2018');
   assert.equal(d.planA, 'beijing-2018');
@@ -383,7 +446,8 @@ test('100,000 mixed calls keep WebAssembly memory flat after warm-up', async (t)
       case 15: return pc.compare([plan], { theme: 'pledge-financing' });
       case 16: return codeOf(() => pc.filter({ limit: -1 }));
       case 17: return codeOf(() => pc.search('x'.repeat(3000)));
-      case 18: return codeOf(() => pc.compare([plan], { them: 1 }));
+      case 18: return i % 10_000 === 18 ? pc.sharedPassages(plan, 'beijing-2018', { limit: 5 }) : codeOf(() => pc.compare([plan], { them: 1 }));
+      case 19: return i % 10_000 === 19 ? pc.templateCoverage({ plans: ['beijing-2018'] }) : codeOf(() => pc.similarity({ by: { focus: 0 } }));
       default: return pc.filter({ limit: 0 });
     }
   };

@@ -24,6 +24,10 @@ test('a plain module page loads the package and gets answers, with an empty cons
     assert.equal(results.matrixRows, results.planCount);
     assert.ok(results.diffPairs > 10);
     assert.equal(results.compareRows, 2);
+    assert.equal(results.similarityRows, results.planCount);
+    assert.equal(results.passagesPlan, 'beijing-2018');
+    assert.equal(results.templateTables, 31);
+    assert.ok(results.indicatorUnits.includes('万元'));
     assert.equal(results.measureRoundTrip, true);
     assert.match(results.added.id, /^user-\d+$/);
     assert.equal(results.added.measureCount, 2);

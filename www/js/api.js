@@ -105,6 +105,12 @@ export function compare(planIds, by) {
   return { ...r, rows: r.rows.map((row) => ({ ...row, measures: row.measures.map(asMeasure).filter(Boolean) })) };
 }
 
+// Patterns across plans (spans in results are UTF-16 units; the view shows the printed text only).
+export const similarity = (options) => need('similarity')(clean(options));
+export const sharedPassages = (a, b, options) => need('sharedPassages')(a, b ?? null, clean(options));
+export const templateCoverage = (options) => need('templateCoverage')(clean(options));
+export const indicators = (options) => need('indicators')(clean(options));
+
 export function addPlan(text, meta) {
   const r = pc.addPlan(text, meta);
   refresh();

@@ -4,6 +4,8 @@ import { h } from './dom.js';
 import { t, setLang } from './i18n.js';
 import { fromHash, toHash, VIEWS } from './state.js';
 import { renderView, merge } from './render.js';
+import { openMeasure } from './permalink.js';
+import { embedThis } from './embed-code.js';
 
 const main = document.getElementById('main');
 const status = document.getElementById('loading');
@@ -12,7 +14,8 @@ const langs = document.getElementById('langs');
 let state = { view: 'explore' };
 
 function set(patch) {
-  const next = merge(state, patch);
+  // A cited measure is where a link landed, not a filter: the reader's next step leaves it.
+  const next = merge(state, { m: undefined, v: undefined, ...patch });
   const hash = toHash(next);
   if (hash === location.hash) render(next);
   else location.hash = hash; // → hashchange → render
@@ -34,12 +37,16 @@ function render(next) {
   setLang(state.lang);
   chrome();
   renderView(main, state, set);
+  const title = main.querySelector('h2')?.textContent;
+  const embed = embedThis(state, `plan-compare: ${title ? `${t(state.view)} · ${title}` : t(state.view)}`);
+  if (embed) main.prepend(embed);
 }
 
 function fromLocation() {
   const { state: next, rejected } = fromHash(location.hash);
   if (!location.hash.includes('lang=') && !navigator.language.startsWith('zh')) next.lang = 'en';
   render(next);
+  openMeasure(main, state); // #…?m=ID: the cited measure, highlighted
   if (rejected.length) {
     main.prepend(h('p', { class: 'notice error', role: 'alert' }, t('badState'), rejected.join(', ')));
     history.replaceState(null, '', toHash(state)); // the cleaned state becomes the permalink

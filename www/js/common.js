@@ -1,8 +1,16 @@
 // Pieces several views share: a measure card with its cite action, export buttons, notices.
 import * as api from './api.js';
 import { h, marked, download } from './dom.js';
-import { t, planTitle, roleLabel, agencyLabel, themeLabel } from './i18n.js';
+import { t, planTitle, roleLabel, agencyLabel, themeLabel, getLang } from './i18n.js';
+import { measureHref, dataVersion } from './permalink.js';
 import { citation, pieces, toCsv } from './text.js';
+
+// Whether the measures being rendered sit in an embed: their links then open a new tab rather than
+// navigating the host page or the frame (set by render.js around each render).
+let embedded = false;
+export const setEmbedded = (yes) => {
+  embedded = yes;
+};
 
 /** A notice that a function is unavailable, or any other error, as text. */
 export function problem(e) {
@@ -11,11 +19,12 @@ export function problem(e) {
 }
 
 /** One measure: plan, headings, title and text (with optional highlight spans), departments, cite. */
-export function measureCard(m, { highlights = [], titleHighlights = [], extra = null } = {}) {
+export function measureCard(m, { highlights = [], titleHighlights = [], extra = null, compact = false } = {}) {
   const plan = api.plan(m.plan);
   const out = h('output', { class: 'cite-out', 'aria-live': 'polite' });
   const cite = async () => {
-    const text = citation(m, plan);
+    const url = measureHref(m, getLang());
+    const text = citation(m, plan, { lang: getLang(), url, version: dataVersion() });
     out.textContent = '';
     let copied = false;
     try {
@@ -27,7 +36,7 @@ export function measureCard(m, { highlights = [], titleHighlights = [], extra = 
     out.append(copied ? t('copied') : t('citeText'), h('code', {}, text));
   };
   const meta = [m.work_item ?? m.chapter, m.no != null ? `#${m.no}` : null].filter(Boolean).join(' · ');
-  return h('article', { class: 'measure', 'data-id': m.id, 'data-plan': m.plan },
+  return h('article', { class: compact ? 'measure compact' : 'measure', 'data-id': m.id, 'data-plan': m.plan },
     h('p', { class: 'measure-plan' }, planTitle(plan)),
     meta ? h('p', { class: 'measure-meta' }, meta) : null,
     m.title ? h('h3', {}, marked(pieces(m.title, titleHighlights))) : null,
@@ -37,10 +46,13 @@ export function measureCard(m, { highlights = [], titleHighlights = [], extra = 
           m.departments.map((d, i) => [i ? '、' : '', h('span', { class: 'dept', title: agencyLabel(d.agency) }, d.name),
             d.role ? h('small', {}, ` (${roleLabel(d.role)})`) : null]))
       : null,
-    m.themes?.length ? h('p', { class: 'tags' }, m.themes.map((id) => h('span', { class: 'tag' }, themeLabel(api.theme(id)) || id))) : null,
+    m.themes?.length && !compact ? h('p', { class: 'tags' }, m.themes.map((id) => h('span', { class: 'tag' }, themeLabel(api.theme(id)) || id))) : null,
     extra,
     h('p', { class: 'cite' },
       h('button', { type: 'button', class: 'cite-button', onclick: cite, 'aria-label': `${t('cite')} ${m.id}` }, t('cite')),
+      ' ',
+      h('a', { class: 'permalink', href: measureHref(m, getLang()), 'aria-label': `${t('permalink')} ${m.id}`,
+        target: embedded ? '_blank' : null, rel: embedded ? 'noopener' : null }, t('permalink')),
       h('small', { class: 'lines' }, ` ${plan?.source ?? ''} · ${t('lines')} ${m.lines[0]}–${m.lines[1]}`),
       out));
 }

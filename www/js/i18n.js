@@ -9,6 +9,34 @@ const strings = {
   themes: ['主题', 'Themes'],
   diff: ['比较两份规划', 'Diff'],
   own: ['我的规划', 'Your own plan'],
+  patterns: ['规律', 'Patterns'],
+  patternsIntro: ['31 个省级工作要点依同一模板写成：谁与谁文字相同、各地如何偏离模板、各地承诺了哪些数字。每项结果都标明原文行号。', 'The 31 provincial work points follow one national template: who shares text with whom, how each province departs from the template, and what plans promise in numbers. Every result cites its seed lines.'],
+  similarityTitle: ['谁与谁文字相同', 'Who copied most from whom'],
+  similarityNote: ['单元格：行规划的措施文字中，也以 {n} 字以上相同段落出现在列规划中的比例（模板“工作内容”措辞不计为抄写）。点击单元格查看相同段落。', 'A cell: the share of the row plan’s measure text also found in the column plan as passages of {n}+ characters (the template’s 工作内容 wording does not count as copying). Click a cell for the shared passages.'],
+  similarityCaption: ['规划 × 规划：相同文字比例（按聚类排序）', 'Plans × plans: share of text found in the other plan (clustered)'],
+  topPairs: ['文字最相近的规划', 'Most similar pairs'],
+  aInB: ['见于', 'found in'],
+  bInA: ['反向', 'reverse'],
+  evidence: ['相同段落', 'Shared passages'],
+  passages: ['段', 'passages'],
+  chars: ['字', 'characters'],
+  ownText: ['独有文字', 'own text of'],
+  noPassages: ['两份规划没有 15 字以上的相同段落。', 'The two plans share no passage of 15 characters or more.'],
+  templateApart: ['另列：{n} 段模板措辞，{m} 项共同的模板工作内容', 'Set apart: {n} passages of template wording, {m} template work items both follow'],
+  templateTitle: ['各地如何偏离国家模板', 'Departures from the national template'],
+  templateCaption: ['模板工作内容 × 省级规划（数字为措施条数，– 为未列）', 'Template work items × provincial tables (number of measures; – dropped)'],
+  workItem: ['工作内容', 'Work item'],
+  keptDroppedAdded: ['保留/未列/新增', 'kept/dropped/added'],
+  drop: ['地未列', 'drop'],
+  droppedBy: ['{n} 个地区未列此项', 'dropped by {n} tables'],
+  ownItemsOf: ['某地新增的工作', 'Own items of'],
+  ownItemsTitle: ['{plan} 在模板之外做的 {n} 项工作（保留模板 {kept} 项，未列 {dropped} 项）', 'What {plan} does that the template does not: {n} items (keeps {kept} template items, drops {dropped})'],
+  notTemplate: ['非模板工作内容', 'not a template item'],
+  droppedItems: ['未列的模板工作内容（{n}）', 'Template items dropped ({n})'],
+  indicatorsTitle: ['各地承诺了哪些数字', 'What plans promise in numbers'],
+  indicatorsNote: ['从措施文字中读出的 {n} 项量化承诺，来自 {m} 份规划；可按主题或工作内容筛选。', '{n} quantitative commitments read from the measures of {m} plans; filter by theme or work item.'],
+  unit: ['单位', 'Unit'],
+  barsCaption: ['各规划承诺合计（{unit}；括号内为条数）', 'Total promised per plan ({unit}; count in brackets)'],
   language: ['语言', 'Language'],
   nav: ['视图', 'Views'],
   plan: ['规划', 'Plan'],
@@ -72,13 +100,97 @@ const strings = {
   'by-workItem': ['同一工作内容', 'same work item'],
   'by-focus': ['同一工作重点，文字相近', 'same focus area, similar text'],
   'by-text': ['文字相近', 'similar text'],
+  'by-continues': ['一对多（两份规划粒度不同）', 'many-to-one (the plans differ in grain)'],
+  continuesN: ['延续 {n} 条措施', 'continues {n} measures'],
+  ofPlan: ['（{plan}）', 'of {plan}'],
+  contained: ['文字包含', 'wording contained'],
   compareItem: ['比较各地同一工作内容', 'Compare this work item across plans'],
   perItem: ['各地同一工作内容', 'One work item across plans'],
   byPlan: ['按规划', 'By plan'],
   colourBy: ['颜色表示', 'Colour by'],
   byShare: ['该主题措施占比', 'share of the plan’s measures on the theme'],
   byScore: ['关键词得分', 'keyword score'],
+  // Embeds, the diff summary, citations (issue 14).
+  showAll: ['显示全部', 'Show all'],
+  showSummary: ['只显示摘要', 'Show the summary'],
+  summary: ['摘要', 'Summary'],
+  sharedPairs: ['共有（对应）', 'Shared (aligned)'],
+  onlyHere: ['仅此规划', 'only here'],
+  overall: ['总体相似度', 'Overall similarity'],
+  overallHint: ['总体相似度：两份规划的措施按其对应措施的文字相似度加权（逐字相同为 100%，仅见于一方为 0）。',
+    'Overall similarity: each plan’s measures weighted by how closely their counterpart reads (word for word 100%, one side only 0).'],
+  overallShort: ['相似度：措施按其对应措施的文字接近程度加权。', 'Similarity: measures weighted by how closely their counterparts read.'],
+  'pair-reworded': ['改写', 'reworded'],
+  firstPairs: ['前 {n} 组对应措施（共 {total} 组）', 'First {n} of {total} aligned pairs'],
+  pickTwo: ['请选择两份规划。', 'Choose two plans.'],
+  topN: ['前 {n} 条', 'top {n}'],
+  topThemes: ['{n} 份规划中措施最多的主题', 'Themes with the most measures across {n} plans'],
+  plansWith: ['{total} 份规划中有 {n} 份涉及', '{n} of {total} plans have measures on it'],
+  measuresCol: ['措施', 'Measures'],
+  plansCol: ['规划数', 'Plans'],
+  numbersCol: ['承诺的数字', 'Numbers promised'],
+  withoutItem: ['没有此项工作内容的规划', 'Plans without this work item'],
+  moreRows: ['另有 {n} 份规划未显示', '{n} more plans not shown'],
+  show: ['显示', 'Show'],
+  'filter-all': ['全部', 'all'],
+  'filter-changed': ['有改动', 'changed'],
+  'filter-same': ['相同', 'same'],
+  'filter-onlyA': ['仅见于 A', 'only in A'],
+  'filter-onlyB': ['仅见于 B', 'only in B'],
+  'pair-same': ['文字相同', 'same text'],
+  'pair-changed': ['有改动', 'changed'],
+  'pair-plain': ['文字差别大，相同的词句已标出', 'worded differently; shared phrases marked'],
+  permalink: ['链接', 'Link'],
+  resultsHead: ['结果', 'Results'],
+  embedThis: ['嵌入此视图', 'Embed this view'],
+  embedHint: ['把下面任一段代码粘贴到网页中，即可嵌入当前视图的摘要（可用 limit、height、theme="dark" 等属性调整）。', 'Paste either snippet into a web page to embed a summary of this view (adjust with limit, height, theme="dark").'],
+  embedElement: ['自定义元素（推荐）', 'Custom element (recommended)'],
+  embedIframe: ['iframe', 'iframe'],
+  copy: ['复制', 'Copy'],
+  copiedCode: ['已复制。', 'Copied.'],
+  copyByHand: ['无法访问剪贴板：代码已选中，请手动复制。', 'No clipboard access: the code is selected, copy it by hand.'],
+  preview: ['预览', 'Preview'],
+  citedMeasure: ['引用的措施', 'Cited measure'],
+  dataChanged: ['此链接生成后数据已更新：下面是这条措施现在的文字，可能与引用时不同。', 'The data changed since this link was made: below is the measure’s text as it is now, which may differ from what was cited.'],
+  measureGone: ['当前数据中没有措施 {id}：此链接生成后数据已更新。', 'Measure {id} is not in the current data: the data changed since this link was made.'],
+  pairKeys: ['按 j / k 键在对应措施之间移动。', 'Press j / k to move from pair to pair.'],
+  kind: ['类型', 'Kind'],
+  'work points': ['工作要点', 'work points'],
+  'five-year plan': ['五年规划', 'five-year plan'],
+  'action plan': ['行动方案', 'action plan'],
+  yearStart: ['起始年份', 'First year'],
+  yearEnd: ['结束年份', 'Last year'],
+  yearHint: ['可留空：留空时从文本中读取年份', 'May be left empty: a year is then read from the text'],
+  yearFormat: ['年份应为 1949–2100 之间的四位数字：{v}', 'A year is four digits between 1949 and 2100: {v}'],
+  yearOrder: ['结束年份早于起始年份。', 'The last year is before the first year.'],
+  yearEndOnly: ['填写了结束年份，也请填写起始年份。', 'Give the first year as well as the last.'],
+  yearEndNeeded: ['行动方案通常跨越多年：请填写结束年份（只有一年时与起始年份相同）。', 'An action plan usually spans several years: give the last year (the same as the first for a single year).'],
+  wholeText: ['全文', 'whole text'],
 };
+
+// Parser diagnostics by their stable code; a code not listed here is shown in English as sent.
+const diagnosticCodes = {
+  too_large: ['文本过大，解析器未读取。', 'The text is larger than the parser reads; it was not read.'],
+  no_plan: ['未找到规划：文本中既没有编号条目，也没有表格。', 'No plan found: the text has neither numbered items nor a table.'],
+  no_items: ['未找到编号条目，文本作为段落保留。', 'No numbered items were found; the text is kept as passages.'],
+  unknown_region: ['此处开始一个没有标题的表格，无法判断其所属地区。', 'A table without a heading starts here; its region could not be told.'],
+  taxonomy: ['主题分类未能加载。', 'The theme taxonomy did not load.'],
+};
+
+// Counted nouns: Chinese needs no plural; English takes one form for 1 and another for the rest.
+const nouns = {
+  measure: ['{n} 条措施', '{n} measure', '{n} measures'],
+  plan: ['{n} 份规划', '{n} plan', '{n} plans'],
+  pair: ['{n} 组', '{n} pair', '{n} pairs'],
+};
+
+/** "1 measure", "2 measures", "3 条措施". */
+export function plural(n, noun) {
+  const forms = nouns[noun];
+  if (!forms) return `${n} ${noun}`;
+  const s = lang === 'en' ? forms[n === 1 ? 1 : 2] : forms[0];
+  return s.replace('{n}', String(n));
+}
 
 const focusAreas = {
   1: ['推进知识产权管理体制机制改革', 'Reform IP administration'],
@@ -125,3 +237,9 @@ export const focusLabel = (n) => (focusAreas[n] ? `${n} ${focusAreas[n][en() ? 1
 export const levelLabel = (l) => (strings[l] ? t(l) : l);
 export const agencyLabel = (a) => (a === 'none' ? t('none') : en() ? agencies[a] ?? a : a);
 export const roleLabel = (r) => (r ? t(r) : '');
+export const kindLabel = (k) => (strings[k] ? t(k) : k);
+/** Where a diagnostic points: `第 3 行` / `line 3`, or the whole text for line 0. */
+export const diagnosticPlace = (d) => (d.line > 0 ? t('line', { n: d.line }) : t('wholeText'));
+/** A parser diagnostic in the reader's language, by its code; the English message for a code this page does not know. */
+export const diagnosticText = (d) =>
+  (Object.hasOwn(diagnosticCodes, d.code) ? diagnosticCodes[d.code][en() ? 1 : 0] : d.message);

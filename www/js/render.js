@@ -5,14 +5,27 @@ import * as explore from './views/explore.js';
 import * as themes from './views/themes.js';
 import * as diff from './views/diff.js';
 import * as own from './views/own.js';
+import * as summaries from './views/summaries.js';
+import { setEmbedded } from './common.js';
+import * as patterns from './views/patterns.js';
 
-const views = { explore, themes, diff, own };
+const views = { explore, themes, diff, own, patterns };
 
-export function renderView(root, state, set) {
+/**
+ * `embed` (embeds only): { limit, expanded, toggle(), fullHref } — an embed opens on a summary sized
+ * for an article column (the view's `summary`), "show all" switches to the full view in place.
+ */
+export function renderView(root, state, set, embed = null) {
   setLang(state.lang);
   const active = root.getRootNode().activeElement;
   const focusId = active && root.contains(active) ? active.id : null;
-  views[state.view].render(root, { state, set });
+  setEmbedded(!!embed);
+  const summary = embed && !embed.expanded ? summaries[state.view] : null;
+  if (summary) summary(root, { state, set, embed });
+  else {
+    views[state.view].render(root, { state, set, embed });
+    if (embed) root.append(summaries.actions(summaries[state.view] ? embed : { ...embed, toggle: null }));
+  }
   if (focusId) root.querySelector(`#${CSS.escape(focusId)}`)?.focus();
 }
 

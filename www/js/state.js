@@ -4,8 +4,9 @@
 import * as api from './api.js';
 import { LANGS } from './i18n.js';
 
-export const VIEWS = ['explore', 'themes', 'diff', 'own'];
-const KEYS = ['lang', 'plans', 'region', 'level', 'year', 'focus', 'agency', 'theme', 'q', 'sort', 'at', 'color', 'item'];
+export const VIEWS = ['explore', 'themes', 'diff', 'patterns', 'own'];
+const KEYS = ['lang', 'plans', 'region', 'level', 'year', 'focus', 'agency', 'theme', 'q', 'sort', 'at', 'color', 'item', 'm', 'v',
+  'unit'];
 const LEVELS = ['province', 'city', 'district'];
 
 const isPlan = (id) => api.plan(id) !== undefined;
@@ -23,6 +24,11 @@ const checks = {
   at: isPlan,
   color: (v) => v === 'share' || v === 'score',
   item: (v) => v.length <= 200,
+  // A cited measure and the fingerprint of its text: checked for shape only, so that a link to a
+  // measure the data no longer has can say so (permalink.js).
+  m: (v) => /^[a-z0-9][a-z0-9-]{0,99}$/.test(v),
+  v: (v) => /^[0-9a-f]{8}$/.test(v),
+  unit: (v) => v.length <= 12 && /^[\p{Script=Han}%‰]+$/u.test(v),
 };
 
 /** Validate raw { key: string } pairs into a state; returns { state, rejected: [key] }. */

@@ -44,11 +44,27 @@ export function toCsv(header, rows) {
   return '\ufeff' + [header, ...rows].map((r) => r.map(field).join(',')).join('\r\n') + '\r\n';
 }
 
-/** The exact source of a measure: plan title, document number, seed file and line span. */
-export function citation(measure, plan) {
-  const doc = plan?.doc_number ? `，${plan.doc_number}` : '';
-  const no = measure.no != null ? `，第${measure.no}项` : '';
+/**
+ * A citation of one measure in the reader's language: issuing region, plan title, document number,
+ * year, measure number, seed file and lines, data version and the permalink (when given).
+ */
+export function citation(measure, plan, { lang = 'zh', url = '', version = '' } = {}) {
   const [first, last] = measure.lines ?? [];
-  const lines = first === last ? `line ${first}` : `lines ${first}–${last}`;
-  return `${plan?.region ?? ''}《${plan?.title ?? measure.plan}》${doc}${no}. Source: ${plan?.source ?? '?'}, ${lines} (measure ${measure.id})`;
+  const years = plan ? (plan.year_start === plan.year_end ? `${plan.year_start}` : `${plan.year_start}–${plan.year_end}`) : '';
+  const title = plan?.title ?? measure.plan;
+  if (lang === 'en') {
+    const parts = [
+      `${plan?.region_en ?? plan?.region ?? ''} (${plan?.region ?? ''}), “${title}”`,
+      plan?.doc_number ? `doc. no. ${plan.doc_number}` : null,
+      years || null,
+      measure.no != null ? `item ${measure.no}` : null,
+      `measure ${measure.id}`,
+    ].filter(Boolean);
+    const lines = first === last ? `line ${first}` : `lines ${first}–${last}`;
+    return `${parts.join(', ')}. Source: ${plan?.source ?? '?'}, ${lines}.${version ? ` Data version ${version}.` : ''}${url ? ` ${url}` : ''}`;
+  }
+  const doc = plan?.doc_number ? `（${plan.doc_number}）` : '';
+  const no = measure.no != null ? `第${measure.no}项，` : '';
+  const lines = first === last ? `第${first}行` : `第${first}–${last}行`;
+  return `${plan?.region ?? ''}《${title}》${doc}，${years}年，${no}措施 ${measure.id}。来源：${plan?.source ?? '?'}，${lines}。${version ? `数据版本 ${version}。` : ''}${url ? `链接：${url}` : ''}`;
 }

@@ -2,7 +2,7 @@
 // facet counts; search in Chinese or English with highlighted matches; cite and export the result.
 import * as api from '../api.js';
 import { h, select, append } from '../dom.js';
-import { t, planLabel, levelLabel, focusLabel, agencyLabel, themeLabel, getLang } from '../i18n.js';
+import { t, planLabel, levelLabel, focusLabel, agencyLabel, themeLabel, getLang, plural } from '../i18n.js';
 import { problem, measureCard, measuresCsv, exportButtons } from '../common.js';
 
 const STEP = 50;
@@ -100,18 +100,19 @@ export function render(root, { state: s, set }) {
   }
   panel.append(h('p', {}, h('button', { type: 'button', class: 'clear', onclick: () => set(CLEARED) }, t('clear'))));
 
-  const list = h('section', { class: 'results', 'aria-label': t('results') });
+  const list = h('section', { class: 'results', 'aria-labelledby': 'results-head' },
+    h('h2', { id: 'results-head', class: 'visually-hidden' }, t('resultsHead')));
   if (failure) {
     append(list, problem(failure));
     // Without filter(), a plan's measures can still be read in full through measures().
     if (failure instanceof api.Unavailable && s.plans?.length) {
       const ms = api.measuresOf(s.plans[0]);
-      append(list, h('p', { class: 'count', role: 'status' }, `${ms.length} ${t('results')}`),
+      append(list, h('p', { class: 'count', role: 'status' }, plural(ms.length, 'measure')),
         exportButtons(`plan-compare-${s.plans[0]}`, () => ({ csv: measuresCsv(ms), json: ms })),
         ms.slice(0, shown).map((m) => measureCard(m, { extra: itemLink(m, set) })), more(ms.length, set));
     }
   } else {
-    append(list, h('p', { class: 'count', role: 'status' }, `${result.total} ${t('results')}`),
+    append(list, h('p', { class: 'count', role: 'status' }, plural(result.total, 'measure')),
       result.plans?.length ? h('p', { class: 'plan-scores' }, `${t('byPlan')}: `, result.plans.slice(0, 8).map((p, i) =>
         [i ? ' · ' : '', h('span', { title: `score ${p.score.toFixed(1)}` }, `${planLabel(api.plan(p.plan))} ${p.count}`, p.share != null ? ` (${(p.share * 100).toFixed(0)}%)` : '')])) : null,
       exportButtons('plan-compare-measures', () => { const ms = result.all(); return { csv: measuresCsv(ms), json: ms }; }),

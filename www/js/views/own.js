@@ -1,23 +1,65 @@
-// Your own plan: paste a plan's text, parse it in the browser (addPlan), see its measures, the lines
-// no record took and the parser's diagnostics, then compare it with a bundled plan. The text stays
-// in this page: nothing is sent anywhere.
+// Your own plan: paste a plan's text, say what kind of plan it is and which years it covers, parse it
+// in the browser (addPlan), see its measures, the lines no record took and the parser's diagnostics
+// (in the reader's language, by their code), then compare it with a bundled plan. The text stays in
+// this page: nothing is sent anywhere.
 import * as api from '../api.js';
 import { h, select } from '../dom.js';
-import { t, planLabel, levelLabel, themeLabel } from '../i18n.js';
+import { t, planLabel, levelLabel, themeLabel, kindLabel, diagnosticText, diagnosticPlace } from '../i18n.js';
 import { problem, measureCard, measuresCsv, exportButtons } from '../common.js';
 
 // Kept across re-renders (language switch, navigation) but never put in the URL.
-const form = { text: '', region: '', level: 'city', year: '' };
+const form = { text: '', region: '', level: 'city', kind: 'work points', yearStart: '', yearEnd: '', kindChosen: false };
 let added = null;
 let failure = null;
+let invalid = null; // the form's own complaint (years), in the reader's language at render time
+
+const KINDS = ['work points', 'five-year plan', 'action plan'];
+
+/** The kind a title announces (…规划 / …行动方案 / …工作要点), if the reader has not chosen one. */
+export function guessKind(text) {
+  const head = text.split('\n').slice(0, 5).join('');
+  // 要点 first: a work points may implement a plan (实施…规划纲要工作要点).
+  if (/要点|年度工作计划/.test(head)) return 'work points';
+  if (/行动方案|行动计划/.test(head)) return 'action plan';
+  if (/规划/.test(head)) return 'five-year plan';
+  return null;
+}
+
+/**
+ * The years to pass to addPlan, or the reason they cannot be: empty fields let the parser read a
+ * year from the text; a five-year plan with only its first year covers five; a work points covers
+ * its one year; an action plan needs its last year (it usually spans several).
+ */
+export function yearsFor(kind, start, end) {
+  const year = (v) => (/^\d{4}$/.test(v) && +v >= 1949 && +v <= 2100 ? +v : null);
+  start = start.trim();
+  end = end.trim();
+  for (const v of [start, end]) if (v && year(v) == null) return { error: ['yearFormat', { v }] };
+  if (!start) return end ? { error: ['yearEndOnly', {}] } : {};
+  const a = year(start);
+  if (end) {
+    const b = year(end);
+    return b < a ? { error: ['yearOrder', {}] } : { yearStart: a, yearEnd: b };
+  }
+  if (kind === 'five-year plan') return { yearStart: a, yearEnd: a + 4 };
+  if (kind === 'action plan') return { error: ['yearEndNeeded', {}] };
+  return { yearStart: a, yearEnd: a };
+}
 
 function parse(set) {
   failure = null;
+  invalid = null;
+  const years = yearsFor(form.kind, form.yearStart, form.yearEnd);
+  if (years.error) {
+    invalid = years.error;
+    set({});
+    return;
+  }
   try {
     if (added) for (const p of added.plans) api.removePlan(p.id);
     added = null;
-    const meta = { region: form.region.trim() || '?', level: form.level };
-    if (/^\d{4}$/.test(form.year)) meta.yearStart = +form.year;
+    const meta = { region: form.region.trim() || '?', level: form.level, kind: form.kind };
+    if (years.yearStart != null) Object.assign(meta, years);
     added = api.addPlan(form.text, meta);
   } catch (e) {
     failure = e;
@@ -39,20 +81,47 @@ function touches() {
 
 export function render(root, { set }) {
   const bind = (key) => (e) => { form[key] = e.target.value; };
+  const yearField = (key) => h('label', { class: 'field', for: `own-${key}` }, h('span', {}, t(key)),
+    h('input', { id: `own-${key}`, inputmode: 'numeric', pattern: '\\d{4}', value: form[key], size: 6, maxlength: 4,
+      title: t('yearHint'), oninput: (e) => { form[key] = e.target.value; suggestEnd(); } }));
+  // A five-year plan's last year follows from its first; shown so the reader can correct it.
+  const suggestEnd = () => {
+    const end = out.querySelector('#own-yearEnd');
+    const years = form.kind === 'five-year plan' && !form.yearEnd ? yearsFor(form.kind, form.yearStart, '') : {};
+    if (end) end.placeholder = years.yearEnd ? String(years.yearEnd) : '';
+  };
+  const onText = (e) => {
+    form.text = e.target.value;
+    const guess = form.kindChosen ? null : guessKind(form.text);
+    if (guess && guess !== form.kind) {
+      form.kind = guess;
+      const kind = out.querySelector('#own-kind');
+      if (kind) kind.value = guess;
+      suggestEnd();
+    }
+  };
   const out = h('div', { class: 'own-view' },
     h('p', {}, t('ownIntro')),
-    h('form', { class: 'own-form', onsubmit: (e) => { e.preventDefault(); parse(set); } },
+    // novalidate: the years are checked by yearsFor, which says what is wrong in the page's language.
+    h('form', { class: 'own-form', novalidate: true, onsubmit: (e) => { e.preventDefault(); parse(set); } },
       h('label', { class: 'field wide', for: 'own-text' }, h('span', {}, t('planText')),
-        h('textarea', { id: 'own-text', rows: 10, spellcheck: 'false', oninput: bind('text') })),
+        h('textarea', { id: 'own-text', rows: 10, spellcheck: 'false', oninput: onText })),
       h('div', { class: 'row' },
         h('label', { class: 'field', for: 'own-region' }, h('span', {}, t('regionInput')),
           h('input', { id: 'own-region', value: form.region, maxlength: 100, oninput: bind('region') })),
         select('own-level', t('level'), ['province', 'city', 'district'].map((l) => [l, levelLabel(l)]), form.level, (v) => { form.level = v; }),
-        h('label', { class: 'field', for: 'own-year' }, h('span', {}, t('year')),
-          h('input', { id: 'own-year', inputmode: 'numeric', pattern: '\\d{4}', value: form.year, size: 6, oninput: bind('year') }))),
+        select('own-kind', t('kind'), KINDS.map((k) => [k, kindLabel(k)]), form.kind,
+          (v) => { form.kind = v; form.kindChosen = true; suggestEnd(); }),
+        yearField('yearStart'),
+        yearField('yearEnd')),
       h('p', {}, h('button', { type: 'submit', id: 'own-parse' }, t('parse')))));
   out.querySelector('textarea').value = form.text; // a property, so pasted markup stays text
   root.replaceChildren(out);
+  suggestEnd();
+  if (invalid) {
+    const [key, vars] = invalid;
+    out.append(h('p', { class: 'notice error own-invalid', role: 'alert' }, t(key, vars)));
+  }
   if (failure) out.append(problem(failure));
   if (!added) return;
 
@@ -61,6 +130,7 @@ export function render(root, { set }) {
     const bundled = api.plans().filter((q) => !q.id.startsWith('user-'));
     out.append(h('section', { class: 'own-result', 'data-plan': p.id },
       h('h2', {}, `${planLabel(p)} · ${p.title}`),
+      h('p', { class: 'own-meta' }, `${t('kind')}: ${kindLabel(p.kind)}`),
       h('p', {}, select(`own-compare-${p.id}`, t('compareWith'), bundled.map((q) => [q.id, planLabel(q)]), '',
         (v) => v && set({ view: 'diff', plans: [p.id, v] }), '—'),
         h('button', { type: 'button', class: 'remove', onclick: () => { api.removePlan(p.id); added.plans = added.plans.filter((x) => x.id !== p.id); if (!added.plans.length) added = null; set({}); } }, t('remove'))),
@@ -73,5 +143,6 @@ export function render(root, { set }) {
     h('h3', {}, `${t('unassigned')}: ${added.unassigned.length}`),
     h('ul', { class: 'unassigned' }, added.unassigned.map((u) => h('li', {}, h('small', {}, t('line', { n: u.line })), ' ', u.text))),
     h('h3', {}, `${t('diagnostics')}: ${added.diagnostics.length}`),
-    h('ul', { class: 'diagnostics' }, added.diagnostics.map((d) => h('li', {}, h('small', {}, t('line', { n: d.line })), ' ', d.message))));
+    h('ul', { class: 'diagnostics' }, added.diagnostics.map((d) =>
+      h('li', { 'data-code': d.code ?? '' }, h('small', {}, diagnosticPlace(d)), ' ', diagnosticText(d)))));
 }
