@@ -2,7 +2,9 @@
 //! build the corpus as `plan-compare bundle` does (theme tagging + jieba index), encode it as a bundle
 //! (docs/bundle-format.md), decode it again as `init()` does, and time each step.
 //! Prints one JSON line: {"measures", "bundle_bytes", "build_ms", "encode_ms", "decode_ms"}.
-//! Run: `cargo run --release --example bench_corpus -- corpus.json out.bundle`
+//! Run: `cargo run --release --example bench_corpus -- corpus.json out.bundle [DATA_DIR]`; with
+//! DATA_DIR it also writes the corpus as a data directory (docs/data-format.md) and adds
+//! `"data_files"`, `"data_bytes"`, `"catalog_bytes"`, `"datadir_ms"` to the line.
 use plan_compare::engine::Engine;
 use plan_compare::model::Dataset;
 use plan_compare::query::Corpus;
@@ -33,8 +35,29 @@ fn main() {
         decode_ms = decode_ms.min(t.elapsed().as_secs_f64() * 1e3);
         std::hint::black_box(engine);
     }
+    let mut data = String::new();
+    if let Some(dir) = args.get(3) {
+        let t = Instant::now();
+        let files = plan_compare::datadir::write(&corpus, &[], plan_compare::datadir::DEFAULT_SHARD_BYTES)
+            .unwrap_or_else(|e| fail(&e.message));
+        let datadir_ms = t.elapsed().as_secs_f64() * 1e3;
+        std::fs::create_dir_all(dir).unwrap_or_else(|e| fail(&format!("{dir}: {e}")));
+        for (name, bytes) in &files {
+            let path = format!("{dir}/{name}");
+            std::fs::write(&path, bytes).unwrap_or_else(|e| fail(&format!("{path}: {e}")));
+        }
+        let catalog = files.iter().find(|(n, _)| n.starts_with("catalog.")).map_or(0, |(_, b)| b.len());
+        let total: usize = files.iter().map(|(_, b)| b.len()).sum();
+        data = format!(
+            concat!(",\"data_files\":{},\"data_bytes\":{},", "\"catalog_bytes\":{},\"datadir_ms\":{:.3}"),
+            files.len(),
+            total,
+            catalog,
+            datadir_ms
+        );
+    }
     println!(
-        "{{\"measures\":{measures},\"bundle_bytes\":{},\"build_ms\":{build_ms:.3},\"encode_ms\":{encode_ms:.3},\"decode_ms\":{decode_ms:.3}}}",
+        "{{\"measures\":{measures},\"bundle_bytes\":{},\"build_ms\":{build_ms:.3},\"encode_ms\":{encode_ms:.3},\"decode_ms\":{decode_ms:.3}{data}}}",
         bytes.len()
     );
 }

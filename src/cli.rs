@@ -646,3 +646,99 @@ pub fn indicators(corpus: &Corpus, args: &[String]) -> Result<(), String> {
     }
     Ok(())
 }
+
+/// `plan-compare build [--catalog FILE] --out DIR [--shard-bytes N]`: parse the catalogue's
+/// documents, tag and index them, write the data directory, and print what each document gave.
+pub fn build(args: &[String]) -> Result<(), String> {
+    use crate::dataset::{self, Catalog};
+    use std::path::{Path, PathBuf};
+    let usage = "usage: plan-compare build [--catalog FILE] --out DIR [--shard-bytes N]";
+    let out = option(args, "out").ok_or(usage)?;
+    let shard_bytes = match option(args, "shard-bytes") {
+        Some(n) => n
+            .parse::<usize>()
+            .ok()
+            .filter(|&n| n > 0)
+            .ok_or(format!("--shard-bytes wants a positive number, not {n:?}"))?,
+        None => crate::datadir::DEFAULT_SHARD_BYTES,
+    };
+    let (catalog, dir) = match option(args, "catalog") {
+        Some(file) => Catalog::load(Path::new(file))?,
+        None => (Catalog::bundled()?, PathBuf::from(dataset::BUNDLED_CATALOG_DIR)),
+    };
+    let build = dataset::build_catalog(&catalog, &dir);
+    let head = ["document", "plans", "measures", "targets", "unassigned", "coverage"];
+    outln!("{:<48} {:>5} {:>8} {:>7} {:>10} {:>9}", head[0], head[1], head[2], head[3], head[4], head[5]);
+    for doc in &build.documents {
+        let plans: Vec<&str> =
+            build.dataset.plans.iter().filter(|p| p.source == doc.path).map(|p| p.id.as_str()).collect();
+        let measures = build.dataset.measures.iter().filter(|m| plans.contains(&m.plan.as_str())).count();
+        let targets = build.dataset.targets.iter().filter(|t| plans.contains(&t.plan.as_str())).count();
+        let unassigned = build.dataset.unassigned.iter().filter(|u| u.source == doc.path).count();
+        let ledger = crate::parse::Ledger {
+            entries: build.ledger.entries.iter().filter(|e| e.0 == doc.path).cloned().collect(),
+        };
+        let coverage = if ledger.meaningful_chars() == 0 { 0.0 } else { ledger.coverage() * 100.0 };
+        let n = plans.len();
+        outln!("{:<48} {n:>5} {measures:>8} {targets:>7} {unassigned:>10} {coverage:>8.2}%", doc.path);
+        for d in build.diagnostics.iter().filter(|d| d.source == doc.path) {
+            outln!("  note {}:{} [{:?}] {}", d.source, d.line, d.code, d.message);
+        }
+        for u in build.dataset.unassigned.iter().filter(|u| u.source == doc.path) {
+            outln!("  unassigned {}:{}: {}", u.source, u.line, u.text);
+        }
+    }
+    for d in build.diagnostics.iter().filter(|d| !build.documents.iter().any(|doc| doc.path == d.source)) {
+        outln!("note {}:{} [{:?}] {}", d.source, d.line, d.code, d.message);
+    }
+    let total = build.ledger.meaningful_chars();
+    outln!(
+        "total: {} plans, {} measures, {} targets; coverage {:.2}% of {total} meaningful characters",
+        build.dataset.plans.len(),
+        build.dataset.measures.len(),
+        build.dataset.targets.len(),
+        build.ledger.coverage() * 100.0
+    );
+    if build.dataset.plans.is_empty() {
+        return Err("no plan was read: nothing written".into());
+    }
+    let corpus = Corpus::new(build.dataset, build.taxonomy);
+    let files = crate::datadir::write(&corpus, &build.documents, shard_bytes).map_err(|e| e.to_string())?;
+    write_files(Path::new(out), &files)?;
+    let size = |kind: &str| -> (usize, usize) {
+        let f = files.iter().filter(|(n, _)| n.starts_with(kind));
+        (f.clone().count(), f.map(|(_, b)| b.len()).sum())
+    };
+    outln!("wrote {out}: {} files, {} bytes", files.len(), files.iter().map(|(_, b)| b.len()).sum::<usize>());
+    for kind in ["manifest", "catalog", "plan", "shard", "extras"] {
+        let (n, bytes) = size(kind);
+        outln!("  {kind:<9} {n:>5} files {bytes:>10} bytes");
+    }
+    Ok(())
+}
+
+/// Write the files of a data directory, then delete files of an earlier build of the same
+/// directory that the new one no longer names (only names this format gives, and only when the
+/// directory held a `manifest.json` already: other files are never touched).
+fn write_files(dir: &std::path::Path, files: &[(String, Vec<u8>)]) -> Result<(), String> {
+    let fail = |what: &str, e: std::io::Error| format!("cannot {what} {}: {e}", dir.display());
+    let earlier_build = dir.join(crate::datadir::MANIFEST).is_file();
+    std::fs::create_dir_all(dir).map_err(|e| fail("create", e))?;
+    for (name, bytes) in files {
+        let path = dir.join(name);
+        // Content-hashed files never change: an existing one is already right.
+        if name == crate::datadir::MANIFEST || !path.exists() {
+            std::fs::write(&path, bytes).map_err(|e| fail(&format!("write {name} in"), e))?;
+        }
+    }
+    if !earlier_build {
+        return Ok(());
+    }
+    for entry in std::fs::read_dir(dir).map_err(|e| fail("list", e))?.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if crate::datadir::is_data_file_name(&name) && !files.iter().any(|(n, _)| *n == name) {
+            std::fs::remove_file(entry.path()).map_err(|e| fail(&format!("remove {name} from"), e))?;
+        }
+    }
+    Ok(())
+}

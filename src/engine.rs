@@ -6,6 +6,7 @@
 //! like bundled ones, and [`Engine::remove_plan`] takes them out again.
 
 use crate::bundle;
+use crate::datadir::DataDir;
 use crate::error::{Error, ErrorCode, Result};
 use crate::model::{Dataset, Kind, Level, Measure, Plan, ThemeRef, Unassigned};
 use crate::parse::{parse_document, Diagnostic, DocumentInfo};
@@ -79,7 +80,8 @@ pub struct MeasuresOptions {
 /// The bundled corpus and the plans a reader added.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Engine {
-    corpus: Corpus,
+    /// The corpus, whole (decoded from the bundle) or read lazily from a data directory.
+    data: DataDir,
     /// Plans `0..bundled_plans` of `corpus.dataset.plans` are bundled; the rest were added.
     bundled_plans: usize,
     next_added: u64,
@@ -92,29 +94,49 @@ impl Engine {
     }
 
     pub fn from_corpus(corpus: Corpus) -> Engine {
-        Engine { bundled_plans: corpus.dataset.plans.len(), corpus, next_added: 1 }
+        Engine::from_data_dir(DataDir::from_corpus(corpus))
+    }
+
+    /// An engine over a data directory (`docs/data-format.md`): its plans are the built ones, and
+    /// queries go through [`Engine::data_mut`], which fetches what each needs first.
+    pub fn from_data_dir(data: DataDir) -> Engine {
+        Engine { bundled_plans: data.plans().len(), data, next_added: 1 }
+    }
+
+    /// The data directory behind the engine: what a call needs ([`DataDir`]'s `needs_for_*`) and
+    /// the verbs that load it before answering.
+    pub fn data(&self) -> &DataDir {
+        &self.data
+    }
+
+    pub fn data_mut(&mut self) -> &mut DataDir {
+        &mut self.data
+    }
+
+    fn corpus_mut(&mut self) -> &mut Corpus {
+        self.data.corpus_mut()
     }
 
     /// What the query functions read: bundled and added plans alike.
     pub fn corpus(&self) -> &Corpus {
-        &self.corpus
+        self.data.corpus()
     }
 
     /// Bundled plans first, in corpus order, then added plans in the order they were added.
     pub fn dataset(&self) -> &Dataset {
-        &self.corpus.dataset
+        &self.corpus().dataset
     }
 
     pub fn plans(&self) -> &[Plan] {
-        &self.corpus.dataset.plans
+        &self.corpus().dataset.plans
     }
 
     pub fn themes(&self) -> &[ThemeRef] {
-        &self.corpus.dataset.themes
+        &self.corpus().dataset.themes
     }
 
     pub fn plan(&self, id: &str) -> Result<&Plan> {
-        self.corpus
+        self.corpus()
             .dataset
             .plans
             .iter()
@@ -123,26 +145,29 @@ impl Engine {
     }
 
     pub fn is_added(&self, id: &str) -> bool {
-        self.corpus.dataset.plans.get(self.bundled_plans..).unwrap_or_default().iter().any(|p| p.id == id)
+        self.corpus().dataset.plans.get(self.bundled_plans..).unwrap_or_default().iter().any(|p| p.id == id)
     }
 
-    /// Measures in document order, all of them or those of one plan.
+    /// Measures in document order, all of them or those of one plan (over a data directory: those
+    /// loaded so far; `data_mut().measures_of` loads a plan's).
     pub fn measures(&self, options: &MeasuresOptions) -> Result<Vec<&Measure>> {
         match &options.plan {
-            None => Ok(self.corpus.dataset.measures.iter().collect()),
+            // Placeholders of plans a data directory has not loaded yet have no id: never shown.
+            None => Ok(self.corpus().dataset.measures.iter().filter(|m| !m.id.is_empty()).collect()),
             Some(plan) => {
                 self.plan(plan)?;
-                Ok(self.corpus.dataset.measures.iter().filter(|m| &m.plan == plan).collect())
+                let of_plan = |m: &&Measure| &m.plan == plan && !m.id.is_empty();
+                Ok(self.corpus().dataset.measures.iter().filter(of_plan).collect())
             }
         }
     }
 
     pub fn measure(&self, id: &str) -> Result<&Measure> {
-        self.corpus
+        self.corpus()
             .dataset
             .measures
             .iter()
-            .find(|m| m.id == id)
+            .find(|m| m.id == id && !id.is_empty())
             .ok_or_else(|| Error::new(ErrorCode::UnknownMeasure, format!("no measure has the id {id:?}")))
     }
 
@@ -154,7 +179,7 @@ impl Engine {
                 format!("text is {} bytes of UTF-8; addPlan reads at most {MAX_PLAN_TEXT_BYTES}", text.len()),
             ));
         }
-        let added = self.corpus.dataset.plans.len().saturating_sub(self.bundled_plans);
+        let added = self.corpus().dataset.plans.len().saturating_sub(self.bundled_plans);
         if added >= MAX_ADDED_PLANS {
             return Err(Error::new(
                 ErrorCode::TooLarge,
@@ -178,7 +203,8 @@ impl Engine {
             ));
         }
         // The parser names further plans `id-2` …; none of them may already exist.
-        if let Some(taken) = d.plans.iter().find(|p| self.corpus.dataset.plans.iter().any(|q| q.id == p.id)) {
+        let plans = &self.corpus().dataset.plans;
+        if let Some(taken) = d.plans.iter().find(|p| plans.iter().any(|q| q.id == p.id)) {
             return Err(Error::new(ErrorCode::ParseFailed, format!("plan id {:?} is taken", taken.id)));
         }
         self.next_added += 1;
@@ -196,13 +222,13 @@ impl Engine {
             let id = plan.id.clone();
             let measures = d.measures.iter().filter(|m| m.plan == id).cloned().collect();
             let targets = d.targets.iter().filter(|t| t.plan == id).cloned().collect();
-            if let Err(e) = self.corpus.add_plan(plan, measures, targets) {
+            if let Err(e) = self.corpus_mut().add_plan(plan, measures, targets) {
                 for id in &done {
-                    let _ = self.corpus.remove_plan(id);
+                    let _ = self.data.remove_plan(id);
                 }
                 return Err(e.into());
             }
-            self.corpus.dataset.passages.extend(d.passages.iter().filter(|p| p.plan == id).cloned());
+            self.corpus_mut().dataset.passages.extend(d.passages.iter().filter(|p| p.plan == id).cloned());
             done.push(id);
         }
         Ok(result)
@@ -216,7 +242,7 @@ impl Engine {
                 "{id:?} is a bundled plan; only plans added with addPlan can be removed"
             )));
         }
-        Ok(self.corpus.remove_plan(id)?)
+        Ok(self.data.remove_plan(id)?)
     }
 
     /// `user-N` with the smallest N not used since the engine started and not taken by any plan.
@@ -224,7 +250,7 @@ impl Engine {
         loop {
             let id = format!("{ADDED_PLAN_PREFIX}{}", self.next_added);
             let clash =
-                self.corpus.dataset.plans.iter().any(|p| p.id == id || p.id.starts_with(&format!("{id}-")));
+                self.corpus().dataset.plans.iter().any(|p| p.id == id || p.id.starts_with(&format!("{id}-")));
             if !clash {
                 return id;
             }

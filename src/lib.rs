@@ -13,6 +13,7 @@ pub mod audit;
 pub mod bundle;
 #[cfg(feature = "segment-jieba")]
 pub mod cli;
+pub mod datadir;
 pub mod dataset;
 pub mod engine;
 pub mod error;

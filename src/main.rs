@@ -39,6 +39,9 @@ const USAGE: &str = "usage:
   plan-compare parse FILE [--region R] [--level L] [--kind K] [--years A-B] [--json]
                                             parse your own plan text as addPlan does: records,
                                             targets, unassigned lines, diagnostics (exit 0 either way)
+  plan-compare build [--catalog FILE] --out DIR [--shard-bytes N]
+                                            parse the catalogue's documents (seeds/catalog.toml), index them
+                                            and write a data directory (docs/data-format.md)
   plan-compare bundle OUT                   write the encoded corpus and index the wasm build embeds (data/bundle.bin)";
 
 fn main() -> ExitCode {
@@ -52,6 +55,7 @@ fn main() -> ExitCode {
     let result = match args.first().map(String::as_str) {
         Some("export") => export(&args[1..]),
         Some("stats") => stats(),
+        Some("build") => cli::build(&args[1..]),
         // Exit 1 (not 2) for unexplained findings, so that CI tells them from a usage error.
         Some("audit") => match audit(&args[1..]) {
             Ok(true) => return ExitCode::SUCCESS,

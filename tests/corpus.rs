@@ -115,7 +115,7 @@ fn nothing_meaningful_is_lost() {
     assert!(b.dataset.unassigned.is_empty(), "unassigned: {:?}", &b.dataset.unassigned[..b.dataset.unassigned.len().min(5)]);
     assert_eq!(b.ledger.coverage(), 1.0);
     // Every non-blank line of every seed is accounted for in the ledger.
-    for seed in dataset::SEEDS {
+    for seed in dataset::SEEDS.iter() {
         let lines: HashSet<u32> = b.ledger.entries.iter().filter(|e| e.0 == seed.path).map(|e| e.1).collect();
         let expected = seed.text.split('\n').count();
         assert_eq!(lines.len(), expected, "{}", seed.path);

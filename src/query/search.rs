@@ -300,7 +300,7 @@ pub(crate) fn terms(corpus: &Corpus, phrases: &[QueryPhrase]) -> Vec<(String, f3
 }
 
 /// Two- and three-character substrings of a CJK word of three or more characters.
-fn parts(word: &str) -> Vec<String> {
+pub(crate) fn parts(word: &str) -> Vec<String> {
     let chars: Vec<char> = word.chars().collect();
     if chars.len() < 3 || chars.iter().any(char::is_ascii) {
         return vec![];
