@@ -15,7 +15,7 @@ after(async () => {
 
 test('Chinese shows Chinese labels and regions as printed', async () => {
   assert.equal(await page.getAttribute('html', 'lang'), 'zh-CN');
-  assert.deepEqual(await texts(page, 'nav a'), ['浏览', '主题', '比较两份规划', '我的规划']);
+  assert.deepEqual(await texts(page, 'nav a'), ['浏览', '主题', '比较两份规划', '规律', '我的规划']);
   const options = await texts(page, '#f-plan option');
   assert.ok(options.includes('北京市 2018'), options.slice(0, 6).join(' | '));
   assert.equal(await page.textContent('label[for="q"] span'), '搜索（中文或英文）');
@@ -26,7 +26,7 @@ test('the English button switches every label, keeps the view and goes into the 
   await page.click('#langs button[lang="en"]');
   await page.waitForFunction(() => location.hash.includes('lang=en'));
   assert.equal(await page.getAttribute('html', 'lang'), 'en');
-  assert.deepEqual(await texts(page, 'nav a'), ['Explore', 'Themes', 'Diff', 'Your own plan']);
+  assert.deepEqual(await texts(page, 'nav a'), ['Explore', 'Themes', 'Diff', 'Patterns', 'Your own plan']);
   assert.equal(await page.getAttribute('#langs button[lang="en"]', 'aria-pressed'), 'true');
   const options = await texts(page, '#f-plan option');
   assert.ok(options.includes('Beijing 2018'));

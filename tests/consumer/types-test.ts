@@ -36,7 +36,8 @@ await init({ wasm: new URL('https://example.org/plan_compare_bg.wasm') });
 
 const all: Plan[] = plans();
 const code: string | null = all[0].region_code;
-const level: 'province' | 'city' | 'district' = all[0].level;
+const level: 'national' | 'province' | 'city' | 'district' = all[0].level;
+const firstYear: number | null = all[0].year_start; // null where a document states no year
 const lines: [number, number] = measures()[0].lines;
 const one: Measure = measure(measures({ plan: all[0].id })[0].id);
 const focus: number | null = one.focus_no;
@@ -70,7 +71,7 @@ try {
 
 // @ts-expect-error: records keep the export's snake_case keys
 all[0].regionCode;
-// @ts-expect-error: level is province, city or district
+// @ts-expect-error: level is national, province, city or district
 const town: PlanMeta = { region: 'x', level: 'town' };
 // @ts-expect-error: region is required
 const noRegion: PlanMeta = { level: 'city' };
