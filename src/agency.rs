@@ -76,6 +76,10 @@ pub fn looks_like_body(name: &str) -> bool {
         "科", "行", "园", "区", "市", "县", "州", "盟", "团", "社", "人大", "政协", "司",
     ];
     let name = name.trim_end_matches(['）', ')']);
+    // A ministry's department (保护司, 条法司) has a name before 司; 省司 is the start of 省司法厅.
+    if name.ends_with('司') && name.chars().count() < 3 {
+        return false;
+    }
     ENDINGS.iter().any(|e| name.ends_with(e))
 }
 
@@ -98,5 +102,12 @@ mod tests {
         assert_eq!(canonical_agency("区知识产权保护相关职能部门"), "知识产权局");
         assert_eq!(canonical_agency("嘉峪关市"), "地方政府");
         assert_eq!(canonical_agency("某某协作体"), OTHER);
+    }
+
+    #[test]
+    fn a_department_of_a_ministry_is_a_body_but_a_cut_name_is_not() {
+        assert!(looks_like_body("保护司"));
+        assert!(looks_like_body("运用促进司"));
+        assert!(!looks_like_body("省司"));
     }
 }

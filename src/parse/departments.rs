@@ -241,7 +241,8 @@ fn split_names(list: &str) -> Vec<String> {
                 .iter()
                 .filter_map(|m| name.find(m))
                 .min()
-                .or_else(|| name.strip_suffix('等').map(|h| h.len()));
+                .or_else(|| name.strip_suffix('等').map(|h| h.len()))
+                .or_else(|| collective_after_deng(&name));
             match split_at {
                 Some(i) => {
                     let (head, tail) = (name[..i].trim(), name[i + '等'.len_utf8()..].trim());
@@ -258,6 +259,13 @@ fn split_names(list: &str) -> Vec<String> {
     }
     names.retain(|n| !n.is_empty());
     names
+}
+
+/// `版权局等知识产权相关部门`: a body, 等, then a collective of bodies (…部门, …单位, …机构) is two
+/// names, split at that 等 (the 等 of 高等院校 follows no body).
+fn collective_after_deng(name: &str) -> Option<usize> {
+    let collective = ["部门", "单位", "机构"].iter().any(|e| name.ends_with(e));
+    name.match_indices('等').map(|(i, _)| i).find(|&i| collective && looks_like_body(&name[..i]))
 }
 
 /// `A及B` and `A和B` name two bodies when both halves end like one.
@@ -363,6 +371,11 @@ mod tests {
             vec![n("省工商局", L), n("司法厅", L), n("知识产权局", L), n("各有关部门", L)]
         );
         assert_eq!(names("工商局、质监局等", None), vec![n("工商局", None), n("质监局", None)]);
+        assert_eq!(
+            names("市场监管委、版权局等知识产权相关部门", None),
+            vec![n("市场监管委", None), n("版权局", None), n("知识产权相关部门", None)]
+        );
+        assert_eq!(names("高等院校", None), vec![n("高等院校", None)]);
         assert_eq!(names("各设区市政府、省直各有关部门", None), vec![n("各设区市政府", None), n("省直各有关部门", None)]);
         assert_eq!(names("省知识产权局省工商局", None), vec![n("省知识产权局", None), n("省工商局", None)]);
         assert_eq!(
