@@ -46,7 +46,10 @@ use super::lines::{is_page_number, normalise, trim, width, Line};
 use super::prose::{marker, years_of, Depth};
 use super::targets;
 use super::template;
-use super::{DocumentDraft, DocumentInfo, Ledger, MeasureDraft, PassageDraft, PlanDraft, TargetDraft, Use};
+use super::{
+    Diagnostic, DiagnosticCode, DocumentDraft, DocumentInfo, Ledger, MeasureDraft, PassageDraft, PlanDraft,
+    TargetDraft, Use,
+};
 use crate::agency::looks_like_body;
 use crate::model::{Role, Unassigned};
 
@@ -1497,6 +1500,7 @@ pub fn parse(info: &DocumentInfo, raw_text: &str, lines: &[Line]) -> Option<Docu
     let mut prev_item: Option<String> = None;
     let mut prev_focus_no: Option<u8> = None;
     let mut target_cells: Vec<(String, usize)> = Vec::new();
+    let mut diagnostics: Vec<Diagnostic> = Vec::new();
     let mut tail_lines: Vec<(usize, String)> = Vec::new();
     for (k, row) in rows.iter().enumerate() {
         let Some(cells) = cells_of[k].take() else {
@@ -1522,6 +1526,22 @@ pub fn parse(info: &DocumentInfo, raw_text: &str, lines: &[Line]) -> Option<Docu
             if matches!(col.role, R::Target | R::Result) && !cell.is_empty() {
                 target_cells.push((cell_text(cell, R::Target, None), cell[0].0));
             }
+        }
+        // A row with a department column but no department or no text has lost cells to a
+        // neighbour (or taken theirs): say so rather than pass it off as a record.
+        let has_body_column = cols.iter().any(|c| is_body_role(c.role));
+        if (has_body_column && measure.departments.is_empty()) || measure.text.is_none() {
+            diagnostics.push(Diagnostic::new(
+                source,
+                measure.lines[0],
+                DiagnosticCode::IncompleteRow,
+                format!(
+                    "table row of lines {}-{} has no {}; its cells may be mixed up with a neighbour's",
+                    measure.lines[0],
+                    measure.lines[1],
+                    if measure.text.is_none() { "text" } else { "department" }
+                ),
+            ));
         }
         let next_is_row = rows.get(k + 1).is_some_and(|r| r.start != usize::MAX);
         if next_is_row {
@@ -1575,7 +1595,7 @@ pub fn parse(info: &DocumentInfo, raw_text: &str, lines: &[Line]) -> Option<Docu
             ledger.record(source, line.no, &text, used);
         }
     }
-    Some(DocumentDraft { plans: vec![plan], unassigned, diagnostics: Vec::new(), ledger })
+    Some(DocumentDraft { plans: vec![plan], unassigned, diagnostics, ledger })
 }
 
 /// A bare number is a page number, not a row, when a repeated header or the end of the document
