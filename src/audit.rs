@@ -10,7 +10,7 @@ use crate::agency::{canonical_agency, looks_like_body, OTHER};
 use crate::dataset::Build;
 use crate::model::{Measure, Passage, Plan};
 use crate::parse::lines::{is_page_number, normalise, split_lines, width, Line};
-use crate::parse::{regions, template};
+use crate::parse::{regions, template, DiagnosticCode};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap};
 
@@ -249,7 +249,10 @@ pub fn audit(build: &Build, sources: &[(&str, &str)]) -> Vec<Finding> {
             message: format!("unassigned: {}", quote(&u.text, 40)),
         });
     }
-    for d in &build.diagnostics {
+    // Department and row diagnostics repeat what department_unknown and no_department find,
+    // which carry their explanations; they are for readers of `parse` and `addPlan`.
+    let repeated = [DiagnosticCode::UnknownDepartment, DiagnosticCode::IncompleteRow];
+    for d in build.diagnostics.iter().filter(|d| !repeated.contains(&d.code)) {
         out.push(Finding {
             check: "diagnostic",
             plan: plan_at(data, &d.source, d.line).unwrap_or_default(),

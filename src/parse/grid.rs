@@ -46,7 +46,10 @@ use super::lines::{is_page_number, normalise, trim, width, Line};
 use super::prose::{marker, years_of, Depth};
 use super::targets;
 use super::template;
-use super::{DocumentDraft, DocumentInfo, Ledger, MeasureDraft, PassageDraft, PlanDraft, TargetDraft, Use};
+use super::{
+    Diagnostic, DiagnosticCode, DocumentDraft, DocumentInfo, Ledger, MeasureDraft, PassageDraft, PlanDraft,
+    TargetDraft, Use,
+};
 use crate::agency::looks_like_body;
 use crate::model::{Role, Unassigned};
 
@@ -1473,6 +1476,10 @@ pub fn parse(info: &DocumentInfo, raw_text: &str, lines: &[Line]) -> Option<Docu
     // Records.
     let mut plan = PlanDraft { region: info.region.clone().unwrap_or_default(), ..Default::default() };
     front_matter(lines, first.start, &mut plan, &mut account);
+    // Rows cut off above the header (an excerpt from mid-table) leave cells open: the first lines
+    // under the header may end them, so the first row read is not to be trusted blindly.
+    let rows_cut_off_above =
+        account.pieces.iter().take(first.start).flatten().any(|p| p.1 == Use::Unassigned);
     let (year_start, year_end) = years_of(&plan.title, plan.doc_number.as_deref());
     plan.year_start = info.year_start.or(year_start);
     plan.year_end = info.year_end.or(year_end).or(plan.year_start);
@@ -1497,6 +1504,8 @@ pub fn parse(info: &DocumentInfo, raw_text: &str, lines: &[Line]) -> Option<Docu
     let mut prev_item: Option<String> = None;
     let mut prev_focus_no: Option<u8> = None;
     let mut target_cells: Vec<(String, usize)> = Vec::new();
+    let mut diagnostics: Vec<Diagnostic> = Vec::new();
+    let mut prev_row_doubtful = false;
     let mut tail_lines: Vec<(usize, String)> = Vec::new();
     for (k, row) in rows.iter().enumerate() {
         let Some(cells) = cells_of[k].take() else {
@@ -1523,6 +1532,71 @@ pub fn parse(info: &DocumentInfo, raw_text: &str, lines: &[Line]) -> Option<Docu
                 target_cells.push((cell_text(cell, R::Target, None), cell[0].0));
             }
         }
+        let first_row = plan.measures.is_empty();
+        let doubts_before = diagnostics.len();
+        if first_row && rows_cut_off_above {
+            diagnostics.push(Diagnostic::new(
+                source,
+                measure.lines[0],
+                DiagnosticCode::IncompleteRow,
+                format!(
+                    "table row of lines {}-{} follows rows cut off above the header; its first lines may \
+                     end their cells",
+                    measure.lines[0], measure.lines[1]
+                ),
+            ));
+        }
+        // A one-character text cell is the tail of a wrapped cell (…公开案 / 情) read as a cell.
+        let one_char_cell = cols.iter().zip(&cells.by_column).any(|(c, cell)| {
+            matches!(c.role, R::WorkItem | R::Measure | R::Target | R::Result)
+                && cell_text(cell, c.role, None).chars().filter(|c| !c.is_whitespace()).count() == 1
+        });
+        if one_char_cell {
+            diagnostics.push(Diagnostic::new(
+                source,
+                measure.lines[0],
+                DiagnosticCode::IncompleteRow,
+                format!(
+                    "table row of lines {}-{} has a cell of one character; it may be the end of another cell",
+                    measure.lines[0], measure.lines[1]
+                ),
+            ));
+        }
+        // A row with a department column but no department or no text has lost cells to a
+        // neighbour (or taken theirs): say so rather than pass it off as a record.
+        let has_body_column = cols.iter().any(|c| is_body_role(c.role));
+        if (has_body_column && measure.departments.is_empty()) || measure.text.is_none() {
+            diagnostics.push(Diagnostic::new(
+                source,
+                measure.lines[0],
+                DiagnosticCode::IncompleteRow,
+                format!(
+                    "table row of lines {}-{} has no {}; its cells may be mixed up with a neighbour's",
+                    measure.lines[0],
+                    measure.lines[1],
+                    if measure.text.is_none() { "text" } else { "department" }
+                ),
+            ));
+        }
+        // A merged cell (work item, focus) left empty takes the row above's: from a doubtful row
+        // it is doubtful too.
+        let inherits = cols.iter().zip(&cells.by_column).any(|(c, cell)| {
+            matches!(c.role, R::WorkItem | R::Focus) && cell_text(cell, c.role, None).is_empty()
+        });
+        if inherits && prev_row_doubtful && diagnostics.len() == doubts_before {
+            diagnostics.push(Diagnostic::new(
+                source,
+                measure.lines[0],
+                DiagnosticCode::IncompleteRow,
+                format!(
+                    "table row of lines {}-{} takes a merged cell from the row above, whose cells are in \
+                     doubt",
+                    measure.lines[0], measure.lines[1]
+                ),
+            ));
+        }
+        prev_row_doubtful =
+            diagnostics.len() > doubts_before || measure.departments.iter().any(super::is_unknown_body);
         let next_is_row = rows.get(k + 1).is_some_and(|r| r.start != usize::MAX);
         if next_is_row {
             for (l, t) in &cells.after {
@@ -1575,7 +1649,7 @@ pub fn parse(info: &DocumentInfo, raw_text: &str, lines: &[Line]) -> Option<Docu
             ledger.record(source, line.no, &text, used);
         }
     }
-    Some(DocumentDraft { plans: vec![plan], unassigned, diagnostics: Vec::new(), ledger })
+    Some(DocumentDraft { plans: vec![plan], unassigned, diagnostics, ledger })
 }
 
 /// A bare number is a page number, not a row, when a repeated header or the end of the document
@@ -1939,6 +2013,48 @@ mod tests {
         .map(|t| unit(t))
         .collect();
         assert_eq!(assign(&units, &roles, &[], false, true), vec![0, 2, 3, 4, 5]);
+    }
+
+    fn info() -> DocumentInfo {
+        DocumentInfo {
+            source: "x".into(),
+            region: None,
+            level: crate::model::Level::City,
+            kind: crate::model::Kind::WorkPoints,
+            year_start: None,
+            year_end: None,
+            title: None,
+            id: None,
+        }
+    }
+
+    fn doubtful_rows(text: &str) -> Vec<u32> {
+        let lines = split_lines(text);
+        let d = parse(&info(), text, &lines).expect("a table");
+        let incomplete = |d: &&Diagnostic| d.code == DiagnosticCode::IncompleteRow;
+        d.diagnostics.iter().filter(incomplete).map(|d| d.line).collect()
+    }
+
+    #[test]
+    fn rows_that_lost_cells_are_reported() {
+        let whole = "序号\t工作任务\t落实举措\t执行部门\n\
+                     1\t提升专利质量\t实施专利培育计划。\t市知识产权局\n\
+                     2\t强化保护\t开展专项执法行动。\t市市场监管局\n";
+        assert!(doubtful_rows(whole).is_empty());
+        // No department in a table with a department column.
+        let no_department = "序号\t工作任务\t落实举措\t执行部门\n\
+                             1\t提升专利质量\t实施专利培育计划。\t市知识产权局\n\
+                             2\t强化保护\t开展专项执法行动。\t\n";
+        assert_eq!(doubtful_rows(no_department), vec![3]);
+        // A one-character measure cell.
+        let one_char = "序号\t工作任务\t落实举措\t执行部门\n\
+                        1\t提升专利质量\t情\t市知识产权局\n";
+        assert_eq!(doubtful_rows(one_char), vec![2]);
+        // Rows cut off above the header leave the first row under it in doubt.
+        let cut_off = "开展专利导航，形成导航报告\n市知识产权局\n\
+                       序号\t工作任务\t落实举措\t执行部门\n\
+                       1\t提升专利质量\t实施专利培育计划。\t市知识产权局\n";
+        assert_eq!(doubtful_rows(cut_off), vec![4]);
     }
 
     #[test]

@@ -80,6 +80,12 @@ pub enum DiagnosticCode {
     UnknownRegion,
     /// The theme taxonomy did not load.
     Taxonomy,
+    /// A department name that is no known body and does not end like one: cells or clauses may
+    /// have run together.
+    UnknownDepartment,
+    /// A table row with a department column but no department, or no text: its cells may be
+    /// mixed up with the next row's.
+    IncompleteRow,
 }
 
 /// What became of each piece of each seed line, for coverage figures.
@@ -267,7 +273,37 @@ pub fn parse_document(info: &DocumentInfo, text: &str) -> ParsedDocument {
             "no plan found: the text has no numbered items and no table",
         ));
     }
+    report_unknown_departments(&info.source, &mut draft);
     assemble(info, draft)
+}
+
+/// A record is only as good as its department names: one that names no body (`一类省份必做`, a
+/// cut `局`) means cells or clauses ran together, and the reader is told so with the line.
+fn report_unknown_departments(source: &str, draft: &mut DocumentDraft) {
+    for m in draft.plans.iter().flat_map(|p| &p.measures) {
+        for d in m.departments.iter().filter(|d| is_unknown_body(d)) {
+            draft.diagnostics.push(Diagnostic::new(
+                source,
+                m.lines[0],
+                DiagnosticCode::UnknownDepartment,
+                format!(
+                    "department \"{}\" is no known body and does not end like one; check lines {}-{}",
+                    d.name, m.lines[0], m.lines[1]
+                ),
+            ));
+        }
+    }
+}
+
+/// A department name that is no body: a name the agency table knows (市妇联, 省高法) is a body
+/// whatever its ending; an unknown one must end like a body and read like a name, not a sentence
+/// (…信息进行) or a cut piece (局).
+pub(crate) fn is_unknown_body(d: &Department) -> bool {
+    let chars = d.name.chars().count();
+    let sentence_like = chars > 15 || d.name.contains(['：', ':', ',', '，', '。', '；']);
+    let known =
+        d.agency != crate::agency::OTHER || (crate::agency::looks_like_body(&d.name) && !sentence_like);
+    chars < 2 || !known
 }
 
 /// Give plans and measures their ids and turn drafts into contract records.
@@ -345,5 +381,24 @@ fn plan_id(slug: Option<String>, region: &str, year_start: u16, year_end: u16) -
         (0, _) => base,
         (a, b) if a == b => format!("{base}-{a}"),
         (a, b) => format!("{base}-{a}-{b}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn department(name: &str) -> Department {
+        Department { name: name.into(), role: None, agency: crate::agency::canonical_agency(name).into() }
+    }
+
+    #[test]
+    fn department_names_that_are_no_body() {
+        for name in ["市知识产权局", "条法司", "市妇联", "省高法", "各区政府"] {
+            assert!(!is_unknown_body(&department(name)), "{name}");
+        }
+        for name in ["局", "一类省份必做", "将所有符合规定的行政处罚案件信息进行", "管理司省份：强省试点省"] {
+            assert!(is_unknown_body(&department(name)), "{name}");
+        }
     }
 }

@@ -179,6 +179,8 @@ const diagnosticCodes = {
   taxonomy: ['主题分类未能加载。', 'The theme taxonomy did not load.'],
   numbered_not_item: ['编号段落未作为措施，保留为段落。', 'A numbered paragraph is kept as a passage, not a measure.'],
   paragraph_not_item: ['标题下的段落未作为措施，保留为段落。', 'A paragraph under a heading is kept as a passage, not a measure.'],
+  unknown_department: ['部门名称不像机构名称，单元格或条款可能粘连，请核对原文。', 'A department name names no body: cells or clauses may have run together; check the text.'],
+  incomplete_row: ['表格行缺少责任部门或内容，可能与相邻行混在一起，请核对原文。', 'A table row has no department or no text: it may be mixed up with the next row; check the text.'],
   page_furniture: ['网页附属内容（导航、发布信息等）已跳过。', 'Web page furniture (navigation, publication details) skipped.'],
 };
 
