@@ -324,9 +324,12 @@ fn parse_file(args: &[String]) -> Result<(), String> {
         }
     };
     let kind = match option(args, "kind") {
+        // Accepted as printed (`five-year plan`) or with hyphens for spaces (`five-year-plan`).
         Some(k) => Some(
-            serde_json::from_value::<Kind>(serde_json::json!(k.replace('-', " ")))
-                .map_err(|_| format!("parse: unknown kind {k:?}: use work-points, five-year-plan, action-plan"))?,
+            [Kind::WorkPoints, Kind::FiveYearPlan, Kind::ActionPlan]
+                .into_iter()
+                .find(|kind| kind.as_str() == k || kind.as_str().replace(' ', "-") == k)
+                .ok_or_else(|| format!("parse: unknown kind {k:?}: use work-points, five-year-plan, action-plan"))?,
         ),
         None => None,
     };

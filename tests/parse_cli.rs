@@ -58,3 +58,15 @@ fn usage_errors_and_unreadable_files_exit_2() {
     assert_eq!(parse(&[&fixture("prose-web-page"), "--years", "20x9"]).0, 2);
     assert_eq!(parse(&[&fixture("prose-web-page"), "--bogus"]).0, 2);
 }
+
+#[test]
+fn kinds_are_named_as_printed_or_with_hyphens() {
+    let kinds = [("five-year-plan", "five-year plan"), ("five-year plan", "five-year plan"), ("action-plan", "action plan")];
+    for (flag, kind) in kinds {
+        let (code, out) = parse(&[&fixture("prose-web-page"), "--region", "某某市", "--kind", flag, "--json"]);
+        assert_eq!(code, 0, "--kind {flag}");
+        let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+        assert_eq!(v["plans"][0]["kind"], kind);
+    }
+    assert_eq!(parse(&[&fixture("prose-web-page"), "--kind", "five year plan"]).0, 2);
+}
