@@ -10,6 +10,7 @@ use crate::agency::{canonical_agency, looks_like_body, OTHER};
 use crate::dataset::Build;
 use crate::model::{Measure, Passage, Plan};
 use crate::parse::lines::{is_page_number, normalise, split_lines, width, Line};
+use crate::parse::departments::balanced;
 use crate::parse::{regions, template, DiagnosticCode};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap};
@@ -376,23 +377,6 @@ fn department_problem(name: &str, vocabulary: &BTreeMap<String, usize>) -> Optio
         .then(|| ("department_unknown", format!("department {}: no known body", quote(name, 40))))
 }
 
-/// Brackets of either width that open and never close, or close and never opened.
-fn unbalanced(s: &str) -> bool {
-    let mut depth = 0i32;
-    for c in s.chars() {
-        match c {
-            '（' | '(' => depth += 1,
-            '）' | ')' => {
-                depth -= 1;
-                if depth < 0 {
-                    return true;
-                }
-            }
-            _ => {}
-        }
-    }
-    depth != 0
-}
 
 /// A head before a name that is a word of its own: a region, a level, or a body the name belongs to.
 fn is_boundary(head: &str) -> bool {
@@ -411,7 +395,7 @@ fn department_fragment(name: &str, vocabulary: &BTreeMap<String, usize>) -> Opti
     if ["单位", "部门", "机构", "各设区"].contains(&name) {
         return Some("a bare word, not a body".into());
     }
-    if unbalanced(name) {
+    if !balanced(name) {
         return Some("brackets left open".into());
     }
     if name.starts_with(['）', ')', '、', '，', ',', '：', ':', '；', '。'])
@@ -855,7 +839,7 @@ fn cell_closed(text: &str) -> bool {
         name = name.trim_end_matches(w);
     }
     let half = parts.len() > 1 && name.chars().count() <= 1;
-    !half && !unbalanced(text) && cell_body(name)
+    !half && balanced(text) && cell_body(name)
 }
 
 /// Does the text of a department cell name a body at all?
@@ -934,7 +918,7 @@ pub fn department_cells(lines: &[Line]) -> Vec<[u32; 2]> {
         // How the rest of a cut cell begins: half a name (保局、…, 门：…), an open bracket, or a name.
         let half_start =
             tail_text.split(['、', '，', ',', '：']).next().is_some_and(|p| p.chars().count() <= 2);
-        let plausible_rest = half_start || unbalanced(&tail_text) || cell_start(&tail_text);
+        let plausible_rest = half_start || !balanced(&tail_text) || cell_start(&tail_text);
         let first = pieces.first().map(|p| normalise(p)).unwrap_or_default();
         if starts_row(&first) {
             pending = None;
@@ -1002,7 +986,7 @@ pub fn department_cells(lines: &[Line]) -> Vec<[u32; 2]> {
             Some(_) => None,
             None if closed_run
                 && whole
-                && (half_start || unbalanced(&tail_text) || cell_named(&tail_text)) =>
+                && (half_start || !balanced(&tail_text) || cell_named(&tail_text)) =>
             {
                 cells.len().checked_sub(1)
             }

@@ -76,8 +76,8 @@ fn strip_brackets(s: &str) -> &str {
     s
 }
 
-/// Are the brackets of `s` balanced (so that stripping the outer pair was right)?
-fn balanced(s: &str) -> bool {
+/// Are the brackets of `s` (either width) balanced? (Also whether stripping an outer pair was right.)
+pub(crate) fn balanced(s: &str) -> bool {
     let mut depth = 0i32;
     for c in s.chars() {
         match c {
