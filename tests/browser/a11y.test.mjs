@@ -43,6 +43,7 @@ const pages = [
   'embed.html?view=diff&plans=beijing-2018,shanghai-2018&lang=en',
   'embed.html?view=themes&lang=en&theme=dark',
   'embed.html?view=explore&q=%E4%B8%93%E5%88%A9%E8%B4%A8%E6%8A%BC&lang=zh&theme=dark',
+  'embed.html?view=patterns&lang=zh&limit=3&height=240',
 ];
 
 for (const path of pages) {

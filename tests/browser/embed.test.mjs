@@ -235,6 +235,63 @@ test('on a news site of another origin: the frame answers that origin only, the 
   s.foreign.length = 0; // the news site is the test's own host page
 });
 
+test('the patterns embed opens on its summary: the top pairs by shared text, show all, open full', async () => {
+  await page.setViewportSize({ width: 700, height: 900 });
+  await page.evaluate((url) => {
+    const el = document.createElement('plan-compare');
+    el.id = 'embed-patterns';
+    for (const [k, v] of [['view', 'patterns'], ['lang', 'en'], ['limit', '4']]) el.setAttribute(k, v);
+    const f = document.createElement('iframe');
+    Object.assign(f, { id: 'frame-patterns', title: 'plan-compare: patterns', src: `${url}embed.html?view=patterns&lang=zh&id=frame-patterns` });
+    f.dataset.planCompare = '';
+    f.style.cssText = 'width:100%;border:0';
+    document.querySelector('article').prepend(el, f);
+  }, s.url);
+  await page.waitForFunction(() => document.querySelector('#embed-patterns')?.dataset.ready === 'true');
+  const got = await page.evaluate(() => {
+    const root = document.querySelector('#embed-patterns').shadowRoot;
+    return { pairs: [...root.querySelectorAll('.sim-pair')].map((li) => [li.dataset.a, li.dataset.b, li.textContent]),
+      heatmap: root.querySelectorAll('table.similarity').length, showAll: root.querySelector('.show-all')?.textContent,
+      href: root.querySelector('a.open-full')?.href, title: root.querySelector('.summary-title').textContent };
+  });
+  const r = await page.evaluate(async () => (await import('./pkg/index.js')).similarity({}));
+  assert.deepEqual(got.pairs.map(([a, b]) => [a, b]), r.pairs.slice(0, 4).map((p) => [p.a, p.b]), 'limit="4": the top pairs, in order');
+  assert.match(got.pairs[0][2], / ↔ .*found in \d+% · reverse \d+%/);
+  assert.equal(got.heatmap, 0, 'the summary, not the full view');
+  assert.equal(got.showAll, 'Show all');
+  assert.match(got.title, /Most similar pairs/);
+  assert.ok(got.href.endsWith('index.html#patterns?lang=en'), got.href);
+  const frame = page.frame({ url: /view=patterns/ });
+  await frame.waitForSelector('body[data-ready="true"]');
+  assert.equal(await frame.evaluate(() => document.querySelectorAll('.sim-pair').length), 5, 'five pairs by default');
+  assert.match(await frame.evaluate(() => document.querySelector('.summary-title').textContent), /文字最相近的规划/);
+  // "show all" opens the full view in place.
+  await page.evaluate(() => document.querySelector('#embed-patterns').shadowRoot.querySelector('.show-all').click());
+  await page.waitForFunction(() => document.querySelector('#embed-patterns').shadowRoot.querySelectorAll('table.similarity').length === 1);
+  await page.evaluate(() => document.querySelector('#embed-patterns').shadowRoot.querySelector('.show-all').click());
+  await page.waitForFunction(() => document.querySelector('#embed-patterns').shadowRoot.querySelectorAll('.sim-pair').length === 4);
+});
+
+for (const width of [700, 360]) {
+  test(`at ${width} px both patterns embeds stay within ${MAX} px`, async () => {
+    await page.setViewportSize({ width, height: 900 });
+    await page.evaluate(() => scrollTo(0, 0));
+    await page.waitForTimeout(300);
+    await page.waitForFunction(() => {
+      const f = document.querySelector('#frame-patterns');
+      const doc = f.contentDocument?.documentElement;
+      return doc && f.contentDocument.body.dataset.ready === 'true' && Math.abs(parseFloat(f.style.height) - Math.ceil(doc.getBoundingClientRect().height)) <= 1;
+    });
+    const h = await page.evaluate(() => ({
+      element: document.querySelector('#embed-patterns').getBoundingClientRect().height,
+      frame: document.querySelector('#frame-patterns').getBoundingClientRect().height,
+    }));
+    console.log(`patterns at ${width}px: custom element ${h.element.toFixed(0)}px, iframe ${h.frame.toFixed(0)}px`);
+    assert.ok(h.element > 150 && h.element <= MAX, `custom element ${h.element}px`);
+    assert.ok(h.frame > 150 && h.frame <= MAX, `iframe ${h.frame}px`);
+  });
+}
+
 test('the console stayed empty and nothing went to another host', () => {
   assert.deepEqual(s.console, []);
   assert.deepEqual(s.foreign, []);

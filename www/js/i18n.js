@@ -17,6 +17,7 @@ const strings = {
   topPairs: ['文字最相近的规划', 'Most similar pairs'],
   aInB: ['见于', 'found in'],
   bInA: ['反向', 'reverse'],
+  pairsOf: ['{n} 份规划两两比较', '{n} plans compared pair by pair'],
   evidence: ['相同段落', 'Shared passages'],
   passages: ['段', 'passages'],
   chars: ['字', 'characters'],

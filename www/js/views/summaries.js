@@ -96,5 +96,23 @@ function topThemes(s, limit) {
       h('td', {}, String(r.plans))))));
 }
 
+/** Patterns: the pairs of plans that share most text, with both shares (top `limit`, 5 by default). */
+export function patterns(root, { state: s, embed }) {
+  const out = h('div', { class: 'patterns-summary summary-mode' });
+  try {
+    const r = api.similarity(s.theme ? { by: { theme: s.theme } } : {});
+    const pairs = r.pairs.slice(0, embed.limit ?? 5);
+    const label = (id) => planLabel(api.plan(id)) || id;
+    const pct = (x) => (x == null ? '–' : `${Math.round(x * 100)}%`);
+    out.append(h('h2', { class: 'summary-title' }, [t('topPairs'), s.theme ? themeLabel(api.theme(s.theme)) : null].filter(Boolean).join(': ')),
+      h('p', { class: 'count', role: 'status' }, t('pairsOf', { n: r.plans.length }), pairs.length < r.pairs.length ? ` · ${t('topN', { n: pairs.length })}` : ''),
+      h('ol', { class: 'top-pairs' }, pairs.map((p) => h('li', { class: 'sim-pair', 'data-a': p.a, 'data-b': p.b },
+        h('strong', {}, `${label(p.a)} ↔ ${label(p.b)}`), ` ${t('aInB')} ${pct(p.aInB)} · ${t('bInA')} ${pct(p.bInA)}`))));
+  } catch (e) {
+    out.append(problem(e));
+  }
+  frame(root, embed, out);
+}
+
 /** Your own plan has no summary: the embed shows it whole. */
 export const own = null;
