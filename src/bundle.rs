@@ -48,22 +48,24 @@ struct IndexWire {
     max_term_chars: u32,
 }
 
+/// A posting list's documents as gaps from the previous one (the bundle's and the data directory's
+/// shards' encoding). Lists are sorted by document (built from a BTreeMap, appended in order).
+pub(crate) fn gaps(list: &[(u32, u16)]) -> Vec<(u32, u16)> {
+    let mut prev = 0u32;
+    list.iter()
+        .map(|&(doc, tf)| {
+            let gap = doc.wrapping_sub(prev);
+            prev = doc;
+            (gap, tf)
+        })
+        .collect()
+}
+
 impl IndexWire {
     fn from_index(index: &Index) -> IndexWire {
-        let gaps = |list: &Vec<(u32, u16)>| {
-            let mut prev = 0u32;
-            list.iter()
-                .map(|&(doc, tf)| {
-                    // Lists are sorted by document (built from a BTreeMap, appended in order).
-                    let gap = doc.wrapping_sub(prev);
-                    prev = doc;
-                    (gap, tf)
-                })
-                .collect()
-        };
         IndexWire {
             terms: index.terms.clone(),
-            postings: index.postings.iter().map(gaps).collect(),
+            postings: index.postings.iter().map(|list| gaps(list)).collect(),
             doc_len: index.doc_len.clone(),
             max_term_chars: index.max_term_chars,
         }

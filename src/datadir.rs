@@ -167,17 +167,6 @@ pub fn is_data_file_name(name: &str) -> bool {
         && hash.chars().all(|c| c.is_ascii_hexdigit())
 }
 
-fn gaps(list: &[(u32, u16)]) -> Vec<(u32, u16)> {
-    let mut prev = 0u32;
-    list.iter()
-        .map(|&(doc, tf)| {
-            let gap = doc.wrapping_sub(prev);
-            prev = doc;
-            (gap, tf)
-        })
-        .collect()
-}
-
 /// Write a corpus as a data directory (in memory; the caller stores the files). Shards hold about
 /// `shard_bytes` of postings each. The measures of each plan must be contiguous and in plan order
 /// (as the parser gives them); the corpus must carry its theme scores.
@@ -235,7 +224,7 @@ pub fn write(corpus: &Corpus, documents: &[Document], shard_bytes: usize) -> Res
                 .get(start..end)
                 .unwrap_or_default()
                 .iter()
-                .map(|p| gaps(p))
+                .map(|p| crate::bundle::gaps(p))
                 .collect(),
         };
         let (file, bytes) = named("shard", encode("index shard", &shard)?);
