@@ -1,23 +1,9 @@
-// plan-compare's functions, shared by the browser and Node entries, each behind a guard that turns
-// "called before init()" into a coded error instead of a TypeError from the glue.
-import * as wasm from './plan_compare.js';
-import { isLoaded } from './load.js';
+// plan-compare's functions, shared by the browser and Node entries: one line each. Calls that may
+// need data are async (js/load.js fetches what their `needsFor…` twin names, then the module
+// answers); the four that read only the catalogue or the reader's own plans stay synchronous.
+import { call, callFull, now } from './load.js';
 
-function notInitialised(name) {
-  const error = new Error(`call \`await init()\` before ${name}()`);
-  error.name = 'PlanCompareError';
-  error.code = 'NOT_INITIALISED';
-  return error;
-}
-
-function guard(name) {
-  const call = (...args) => {
-    if (!isLoaded()) throw notInitialised(name);
-    return wasm[name](...args);
-  };
-  Object.defineProperty(call, 'name', { value: name });
-  return call;
-}
+export { dataFiles, dataVersion, loadAll } from './load.js';
 
 /** True for errors thrown by plan-compare (they carry a stable `code`). */
 export function isPlanCompareError(error) {
@@ -25,20 +11,21 @@ export function isPlanCompareError(error) {
 }
 
 // One line per function of src/wasm.rs (a test checks that none is missing).
-export const plans = guard('plans');
-export const themes = guard('themes');
-export const measures = guard('measures');
-export const measure = guard('measure');
-export const addPlan = guard('addPlan');
-export const removePlan = guard('removePlan');
-export const exportData = guard('exportData');
-export const filter = guard('filter');
-export const search = guard('search');
-export const matchThemes = guard('matchThemes');
-export const themeMatrix = guard('themeMatrix');
-export const diff = guard('diff');
-export const compare = guard('compare');
-export const similarity = guard('similarity');
-export const sharedPassages = guard('sharedPassages');
-export const templateCoverage = guard('templateCoverage');
-export const indicators = guard('indicators');
+export const plans = () => now('plans');
+export const themes = () => now('themes');
+export const matchThemes = (text) => now('matchThemes', text);
+export const removePlan = (id) => now('removePlan', id);
+export const measures = (options) => call('measures', 'needsForMeasures', options);
+export const measure = (id) => call('measure', 'needsForMeasure', id);
+export const exportData = () => call('exportData', 'needsForEverything');
+export const filter = (options) => call('filter', 'needsForFilter', options);
+export const search = (query, options) => call('search', 'needsForSearch', query, options);
+export const themeMatrix = (options) => call('themeMatrix', 'needsForThemeMatrix', options);
+export const diff = (planA, planB, options) => call('diff', 'needsForDiff', planA, planB, options);
+export const compare = (planIds, by) => call('compare', 'needsForCompare', planIds, by);
+export const addPlan = (text, meta) => callFull('addPlan', 'needsForNothing', text, meta);
+export const similarity = (options) => callFull('similarity', 'needsForEverything', options);
+export const sharedPassages = (planA, planB, options) =>
+  callFull('sharedPassages', 'needsForEverything', planA, planB, options);
+export const templateCoverage = (options) => callFull('templateCoverage', 'needsForEverything', options);
+export const indicators = (options) => callFull('indicators', 'needsForEverything', options);

@@ -1,12 +1,32 @@
-// plan-compare for browsers and bundlers: `await init()` fetches the .wasm that sits next to this file.
-import { initFrom } from './load.js';
+// plan-compare for browsers and bundlers: the modules and the data directory sit next to this file
+// (bundlers copy them as assets through the `new URL(…, import.meta.url)` references below).
+import { planCompareError, start } from './load.js';
 
 export * from './api.js';
 
 /**
- * Load the module and decode the bundled corpus; call once before anything else (later calls
- * return the same promise). `options.wasm` overrides where the .wasm comes from.
+ * Load the small module and the data directory's catalogue; await it once before anything else
+ * (later calls return the same promise). `options.data` is the URL of another data directory
+ * (built with `plan-compare build`); `options.wasm` / `options.fullWasm` override where the modules
+ * come from.
  */
 export function init(options = {}) {
-  return initFrom(options.wasm ?? new URL('./plan_compare_bg.wasm', import.meta.url));
+  const base = new URL(options.data ?? new URL('./data/', import.meta.url), location.href);
+  if (!base.pathname.endsWith('/')) base.pathname += '/';
+  const locate = (name) => new URL(name, base).href;
+  return start({
+    small: () => options.wasm ?? new URL('./plan_compare_bg.wasm', import.meta.url),
+    full: () => options.fullWasm ?? new URL('./plan_compare_full_bg.wasm', import.meta.url),
+    locate,
+    read: async (name) => {
+      let response;
+      try {
+        response = await fetch(locate(name));
+      } catch (e) {
+        throw planCompareError('DATA_UNAVAILABLE', `cannot fetch ${locate(name)}: ${e.message}`);
+      }
+      if (!response.ok) throw planCompareError('DATA_UNAVAILABLE', `cannot fetch ${locate(name)}: HTTP ${response.status}`);
+      return new Uint8Array(await response.arrayBuffer());
+    },
+  });
 }

@@ -1,26 +1,127 @@
-// Loading plan-compare once: instantiate the wasm module, then decode the bundled corpus.
-import initWasm, { initEngine } from './plan_compare.js';
+// How plan-compare loads: the small module answers queries; the full one (parser and patterns) is
+// fetched only when a page adds a plan or asks for patterns. Data files are fetched once, when a
+// call first needs them: each verb's `needsFor…` twin names them, this file reads them through the
+// entry's `read(name)` (fetch in browsers, the file system in Node) and hands them to the module.
+import initSmall, * as small from './plan_compare.js';
 
-let ready = null;
-let loaded = false;
+let started = null; // the promise of init()
+let source = null; // { read(name) → Promise<Uint8Array>, locate(name) → string, full() → module source }
+let catalog = null; // { name, bytes }
+let module = null; // the module answering calls: small, then full once loaded
+let fullReady = null;
+const files = new Map(); // name → Promise<Uint8Array>: each file fetched once, kept for the full module
 
-/** Instantiate the module from `source` (URL, bytes, Response or Module) and decode the corpus, once. */
-export function initFrom(source) {
-  if (!ready) {
-    ready = Promise.resolve(source)
-      .then((module_or_path) => initWasm({ module_or_path }))
-      .then(() => {
-        initEngine();
-        loaded = true;
-      })
-      .catch((error) => {
-        ready = null; // a failed fetch may be retried
-        throw error;
-      });
-  }
-  return ready;
+/** An `Error` like the module's own: `name` PlanCompareError and a stable `code`. */
+export function planCompareError(code, message) {
+  const error = new Error(message);
+  error.name = 'PlanCompareError';
+  error.code = code;
+  return error;
 }
 
-export function isLoaded() {
-  return loaded;
+/** Start once: the small module, the manifest and the catalogue, fetched side by side. */
+export function start(entry) {
+  started ??= (async () => {
+    source = entry;
+    const [, manifestBytes] = await Promise.all([initSmall({ module_or_path: entry.small() }), entry.read('manifest.json')]);
+    const name = small.catalogNamedBy(manifestBytes); // checks the format and its version
+    const bytes = await entry.read(name);
+    small.openData(name, bytes);
+    catalog = { name, bytes };
+    module = small;
+  })().catch((error) => {
+    started = null; // a failed fetch may be retried
+    files.clear();
+    throw error;
+  });
+  return started;
+}
+
+function loaded() {
+  if (!module) throw planCompareError('NOT_INITIALISED', 'call `await init()` before any other function');
+  return module;
+}
+
+function file(name) {
+  if (!files.has(name)) {
+    const bytes = source.read(name);
+    files.set(name, bytes);
+    bytes.catch(() => files.delete(name)); // retried by the next call
+  }
+  return files.get(name);
+}
+
+/** Fetch what `needs` names into `into`, round after round, until nothing is missing. */
+async function fetchNeeded(into, needs, args) {
+  // A search takes at most three rounds (shards, then what their postings point to).
+  for (let round = 0; round < 8; round++) {
+    const missing = into[needs](...args);
+    if (missing.length === 0) return;
+    await Promise.all(missing.map(async (name) => into.addFile(name, await file(name))));
+  }
+  throw planCompareError('INTERNAL', `${needs} still names missing files after 8 rounds (a bug: please report it)`);
+}
+
+/** A call that needs no data beyond the catalogue. */
+export function now(name, ...args) {
+  return loaded()[name](...args);
+}
+
+/** A call that may need data files: fetched first, then the module answers. */
+export async function call(name, needs, ...args) {
+  if (!started) throw planCompareError('NOT_INITIALISED', `call \`await init()\` before ${name}()`);
+  await started;
+  const into = loaded();
+  await fetchNeeded(into, needs, args);
+  return into[name](...args);
+}
+
+/** A call only the full module has (parser, patterns): it is loaded first, once. */
+export async function callFull(name, needs, ...args) {
+  if (!started) throw planCompareError('NOT_INITIALISED', `call \`await init()\` before ${name}()`);
+  await started;
+  fullReady ??= loadFull().catch((error) => {
+    fullReady = null;
+    throw error;
+  });
+  await fullReady;
+  return call(name, needs, ...args);
+}
+
+/** The full module takes over with everything the small one had (no plan can be added before). */
+async function loadFull() {
+  const full = await import('./plan_compare_full.js');
+  await full.default({ module_or_path: source.full() });
+  full.openData(catalog.name, catalog.bytes);
+  for (const [name, bytes] of files) full.addFile(name, await bytes);
+  module = full;
+}
+
+/** The data's version: the content hash in its catalogue's name, which changes with any plan or measure. */
+export function dataVersion() {
+  if (!catalog) throw planCompareError('NOT_INITIALISED', 'call `await init()` before dataVersion()');
+  return catalog.name.replace(/^catalog\.|\.bin$/g, '');
+}
+
+/** Where every file of the data directory is (URLs in browsers, paths in Node), fetched or not. */
+export async function dataFiles() {
+  if (!started) throw planCompareError('NOT_INITIALISED', 'call `await init()` before dataFiles()');
+  await started;
+  const names = ['manifest.json', catalog.name, ...files.keys(), ...loaded().needsForEverything()];
+  return [...new Set(names)].map((name) => source.locate(name));
+}
+
+/** Fetch every data file now (then nothing needs the network), reporting progress. */
+export async function loadAll(onProgress) {
+  if (!started) throw planCompareError('NOT_INITIALISED', 'call `await init()` before loadAll()');
+  await started;
+  const into = loaded();
+  const missing = into.needsForEverything();
+  let done = 0;
+  await Promise.all(
+    missing.map(async (name) => {
+      into.addFile(name, await file(name));
+      onProgress?.({ done: ++done, total: missing.length });
+    }),
+  );
 }

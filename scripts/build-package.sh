@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Build the npm package into pkg/: wasm-pack (web target, no downloads) → wasm-opt -Oz → our JS entries.
+# Build the npm package into pkg/: two modules with wasm-pack (web target, no downloads) → wasm-opt -Oz,
+# the seeds' data directory (`plan-compare build`), and our JS entries.
 # wasm-opt is binaryen's from npm (tools/): Debian's binaryen 108 rewrites wasm-bindgen's externref
 # table export to point at the function table, and the module then fails at instantiation.
 set -euo pipefail
@@ -16,19 +17,33 @@ want=$(awk '/^name = "wasm-bindgen"$/{getline; gsub(/"/,"",$3); print $3}' Cargo
 have=$(wasm-bindgen --version | awk '{print $2}')
 [ "$want" = "$have" ] || { echo "wasm-bindgen-cli is $have, the crate is $want: run scripts/setup.sh" >&2; exit 1; }
 
-rm -rf pkg
+rm -rf pkg target/pkg-full
+# The module twice from one crate (src/wasm.rs): the small one answers queries; the `full` one adds the
+# parser (addPlan) and the patterns across plans, and is fetched only when a page uses them.
 # --mode no-install: use wasm-bindgen from PATH, never fetch; --no-opt: we run wasm-opt ourselves;
-# --no-default-features: no jieba in the module (it loads the pre-built index; jieba-rs also pulls in
-# zstd-sys, C code that needs clang for wasm32).
+# --no-default-features: no jieba in the module (the data directory carries the index; jieba-rs also
+# pulls in zstd-sys, C code that needs clang for wasm32).
 # opt-level z for the module only (native release builds keep "s"): measured 142.7 → 135.7 KB gzip,
 # with init() and the 100,000-call loop no slower.
-CARGO_PROFILE_RELEASE_OPT_LEVEL=z \
-  wasm-pack --quiet build --target web --mode no-install --no-opt --no-pack --release --out-dir pkg . -- --locked --no-default-features
-# The features rustc enables by default for wasm32, and no others (browsers from 2021 on have them).
-"$wasm_opt" -Oz --strip-debug --strip-producers \
-  --enable-bulk-memory --enable-sign-ext --enable-mutable-globals --enable-nontrapping-float-to-int \
-  --enable-reference-types --enable-multivalue \
-  pkg/plan_compare_bg.wasm -o pkg/plan_compare_bg.wasm
+build() { # out-dir out-name cargo-args…
+  local out=$1 name=$2
+  shift 2
+  CARGO_PROFILE_RELEASE_OPT_LEVEL=z wasm-pack --quiet build --target web --mode no-install --no-opt --no-pack \
+    --release --out-dir "$out" --out-name "$name" . -- --locked --no-default-features "$@"
+  # The features rustc enables by default for wasm32, and no others (browsers from 2021 on have them).
+  "$wasm_opt" -Oz --strip-debug --strip-producers \
+    --enable-bulk-memory --enable-sign-ext --enable-mutable-globals --enable-nontrapping-float-to-int \
+    --enable-reference-types --enable-multivalue \
+    "$out/${name}_bg.wasm" -o "$out/${name}_bg.wasm"
+}
+build pkg plan_compare
+build target/pkg-full plan_compare_full --features full
+cp target/pkg-full/plan_compare_full.js target/pkg-full/plan_compare_full_bg.wasm pkg/
+# Types come from the full build: it declares every record, the small one only those it returns.
+cp target/pkg-full/plan_compare_full.d.ts pkg/plan_compare.d.ts
+
+# The default data directory: the seeds of seeds/catalog.toml, parsed, tagged and indexed.
+cargo run --locked --quiet -- build --out pkg/data >/dev/null
 
 rm -f pkg/.gitignore pkg/plan_compare_bg.wasm.d.ts
 cp js/index.js js/node.js js/api.js js/load.js js/index.d.ts js/README.md LICENSE pkg/
@@ -41,3 +56,4 @@ node -e '
 ' "$version"
 echo "built pkg/ (plan-compare $version):"
 ls -l pkg | awk 'NR>1 {printf "  %9d  %s\n", $5, $9}'
+echo "  data/: $(ls pkg/data | wc -l) files, $(du -sb pkg/data | cut -f1) bytes"

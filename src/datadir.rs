@@ -304,6 +304,22 @@ pub fn write(corpus: &Corpus, documents: &[Document], shard_bytes: usize) -> Res
     Ok(files)
 }
 
+/// `manifest.json`, if it describes a directory of the format and version this build reads.
+pub fn read_manifest(bytes: &[u8]) -> Result<Manifest> {
+    let manifest: Manifest = serde_json::from_slice(bytes)
+        .map_err(|e| Error::new(ErrorCode::BundleInvalid, format!("{MANIFEST}: {e}")))?;
+    if manifest.format != FORMAT || manifest.version != FORMAT_VERSION {
+        return Err(Error::new(
+            ErrorCode::BundleInvalid,
+            format!(
+                "{MANIFEST}: {} version {}, this build reads {FORMAT} version {FORMAT_VERSION}",
+                manifest.format, manifest.version
+            ),
+        ));
+    }
+    Ok(manifest)
+}
+
 /// Where the files of a data directory come from: the file system natively, a JavaScript callback
 /// (fetch in browsers, the package folder in Node) in the wasm build.
 pub trait Fetch {
@@ -376,18 +392,7 @@ pub struct DataDir {
 impl DataDir {
     /// Read the manifest and the catalogue: nothing else is fetched until a call needs it.
     pub fn open(fetch: &mut impl Fetch) -> Result<DataDir> {
-        let manifest = fetch.fetch(MANIFEST)?;
-        let manifest: Manifest = serde_json::from_slice(&manifest)
-            .map_err(|e| Error::new(ErrorCode::BundleInvalid, format!("{MANIFEST}: {e}")))?;
-        if manifest.format != FORMAT || manifest.version != FORMAT_VERSION {
-            return Err(Error::new(
-                ErrorCode::BundleInvalid,
-                format!(
-                    "{MANIFEST}: {} version {}, this build reads {FORMAT} version {FORMAT_VERSION}",
-                    manifest.format, manifest.version
-                ),
-            ));
-        }
+        let manifest = read_manifest(&fetch.fetch(MANIFEST)?)?;
         let bytes = fetch.fetch(&manifest.catalog)?;
         DataDir::from_catalog(&manifest.catalog, &bytes)
     }

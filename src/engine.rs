@@ -1,16 +1,21 @@
-//! The in-memory state behind the JavaScript API: the bundled dataset plus plans a reader adds.
+//! [`Engine`], the one type behind the JavaScript API: a data directory read part by part, the
+//! plans a reader adds, and the query verbs.
 //!
 //! Pure Rust and panic-free on any input; `src/wasm.rs` only converts its arguments and results.
-//! The state is a [`Corpus`] (dataset, taxonomy, index, theme scores) decoded from the bundle;
-//! added plans go into it through [`Corpus::add_plan`], so queries ([`Engine::corpus`]) see them
-//! like bundled ones, and [`Engine::remove_plan`] takes them out again.
+//! The engine does no I/O of its own: each verb has a `needs_for_*` twin that names the data files
+//! it still lacks; the caller (JavaScript, or [`Engine::load`] natively) fetches them and hands them
+//! over with [`Engine::add_file`], then calls the verb, which answers from what is loaded and
+//! refuses with `DATA_UNAVAILABLE` if anything is still missing. Added plans go into the same
+//! corpus through [`Corpus::add_plan`], so every verb sees them like the directory's plans.
 
 use crate::bundle;
-use crate::datadir::DataDir;
+use crate::datadir::{DataDir, Fetch};
 use crate::error::{Error, ErrorCode, Result};
 use crate::model::{Dataset, Kind, Level, Measure, Plan, ThemeRef, Unassigned};
 use crate::parse::{parse_document, Diagnostic, DocumentInfo};
-use crate::query::Corpus;
+use crate::query::{self, Corpus};
+use crate::query::{CompareBy, CompareResult, DiffOptions, DiffResult, FilterOptions, FilterResult};
+use crate::query::{SearchOptions, SearchResult, ThemeMatrix, ThemeMatrixOptions};
 use serde::{Deserialize, Serialize};
 
 /// Largest plan text [`Engine::add_plan`] reads, in UTF-8 bytes (2 MiB; the largest seed is 0.5 MB).
@@ -19,6 +24,13 @@ pub const MAX_PLAN_TEXT_BYTES: usize = 2 * 1024 * 1024;
 pub const MAX_ADDED_PLANS: usize = 64;
 /// Longest metadata string (region, title, source label), in characters.
 pub const MAX_META_CHARS: usize = 500;
+/// The most plan ids one call takes (`compare`, `diff`'s twins): more than can exist is a mistake.
+pub const MAX_IDS: usize = 10_000;
+/// Longest id or file name a call takes, in UTF-8 bytes.
+pub const MAX_ID_BYTES: usize = 256;
+/// The most values an option array holds (`regions`, `plans`, `themes` …), checked before the
+/// values are converted.
+pub const MAX_OPTION_VALUES: usize = 10_000;
 /// Ids of added plans start with this; no bundled plan id does (checked by a test).
 pub const ADDED_PLAN_PREFIX: &str = "user-";
 
@@ -103,6 +115,126 @@ impl Engine {
         Engine { bundled_plans: data.plans().len(), data, next_added: 1 }
     }
 
+    /// An engine over a data directory from its catalogue (the file `manifest.json` names), with
+    /// nothing else loaded yet.
+    pub fn open(catalog_file: &str, bytes: &[u8]) -> Result<Engine> {
+        Ok(Engine::from_data_dir(DataDir::from_catalog(catalog_file, bytes)?))
+    }
+
+    /// The catalogue's file name that `manifest.json` gives, if it is a directory this build reads.
+    pub fn catalog_named_by(manifest: &[u8]) -> Result<String> {
+        Ok(crate::datadir::read_manifest(manifest)?.catalog)
+    }
+
+    /// Hand over a data file a `needs_for_*` call named (adding one twice is harmless).
+    pub fn add_file(&mut self, file: &str, bytes: &[u8]) -> Result<()> {
+        self.data.add_file(file, bytes)
+    }
+
+    /// Fetch and add `files` (native callers; JavaScript does its own I/O).
+    pub fn load(&mut self, fetch: &mut impl Fetch, files: &[String]) -> Result<()> {
+        self.data.load(fetch, files)
+    }
+
+    // ---- what each verb still needs (file names; empty when it can answer) ----
+
+    pub fn needs_for_search(&self, q: &str, opts: &SearchOptions) -> Vec<String> {
+        self.data.needs_for_search(q, opts)
+    }
+
+    pub fn needs_for_filter(&self, opts: &FilterOptions) -> Vec<String> {
+        self.data.needs_for_filter(opts)
+    }
+
+    /// For `diff`, `compare`, `measures({ plan })`: the chunks of these plans.
+    pub fn needs_for_plans(&self, ids: &[String]) -> Vec<String> {
+        self.data.needs_for_plans(ids)
+    }
+
+    /// For `measures(options)`: one plan's chunk, or every file.
+    pub fn needs_for_measures(&self, options: &MeasuresOptions) -> Vec<String> {
+        match &options.plan {
+            Some(plan) => self.needs_for_plans(std::slice::from_ref(plan)),
+            None => self.needs_for_everything(),
+        }
+    }
+
+    /// For `measure(id)`: the chunk of the plan whose id the measure id starts with.
+    pub fn needs_for_measure(&self, id: &str) -> Vec<String> {
+        let plan = self.plans().iter().filter(|p| id.starts_with(&format!("{}-", p.id))).max_by_key(|p| p.id.len());
+        plan.map(|p| self.data.needs_for_plans(std::slice::from_ref(&p.id))).unwrap_or_default()
+    }
+
+    pub fn needs_for_theme_matrix(&self) -> Vec<String> {
+        self.data.needs_for_theme_matrix()
+    }
+
+    /// For the calls that read the whole corpus (patterns across plans, all measures, the export).
+    pub fn needs_for_everything(&self) -> Vec<String> {
+        self.data.missing_all()
+    }
+
+    // ---- the query verbs: they answer from loaded data ----
+
+    pub fn search(&mut self, q: &str, opts: &SearchOptions) -> Result<SearchResult> {
+        let result = self.data.search(&mut Loaded, q, opts)?;
+        Ok(result.into_utf16(self.corpus()))
+    }
+
+    pub fn filter(&mut self, opts: &FilterOptions) -> Result<FilterResult> {
+        self.data.filter(&mut Loaded, opts)
+    }
+
+    pub fn diff(&mut self, a: &str, b: &str, opts: &DiffOptions) -> Result<DiffResult> {
+        self.data.diff(&mut Loaded, a, b, opts)
+    }
+
+    pub fn compare(&mut self, ids: &[String], by: &CompareBy) -> Result<CompareResult> {
+        if ids.len() > MAX_IDS {
+            return Err(Error::new(ErrorCode::TooLarge, format!("{} plan ids; the limit is {MAX_IDS}", ids.len())));
+        }
+        self.data.compare(&mut Loaded, ids, by)
+    }
+
+    pub fn theme_matrix(&mut self, opts: &ThemeMatrixOptions) -> Result<ThemeMatrix> {
+        self.data.theme_matrix(&mut Loaded, opts)
+    }
+
+    pub fn match_themes(&self, text: &str) -> Result<Vec<query::ThemeMatch>> {
+        Ok(query::match_themes(self.corpus(), text)?)
+    }
+
+    /// The corpus once every file is loaded: what the patterns across plans and the export read.
+    pub fn whole(&self) -> Result<&Corpus> {
+        match self.needs_for_everything().first() {
+            Some(file) => Err(not_loaded(file)),
+            None => Ok(self.corpus()),
+        }
+    }
+
+    pub fn similarity(&self, opts: &query::SimilarityOptions) -> Result<query::SimilarityResult> {
+        Ok(query::plan_similarity(self.whole()?, opts)?)
+    }
+
+    pub fn shared_passages(
+        &self,
+        a: &str,
+        b: Option<&str>,
+        opts: &query::PassagesOptions,
+    ) -> Result<query::SharedPassagesResult> {
+        let corpus = self.whole()?;
+        Ok(query::shared_passages(corpus, a, b, opts)?.into_utf16(corpus))
+    }
+
+    pub fn template_coverage(&self, opts: &query::TemplateCoverageOptions) -> Result<query::TemplateCoverage> {
+        Ok(query::template_coverage(self.whole()?, opts)?)
+    }
+
+    pub fn indicators(&self, opts: &query::IndicatorsOptions) -> Result<query::IndicatorsResult> {
+        let corpus = self.whole()?;
+        Ok(query::indicators(corpus, opts)?.into_utf16(corpus))
+    }
+
     /// The data directory behind the engine: what a call needs ([`DataDir`]'s `needs_for_*`) and
     /// the verbs that load it before answering.
     pub fn data(&self) -> &DataDir {
@@ -148,14 +280,16 @@ impl Engine {
         self.corpus().dataset.plans.get(self.bundled_plans..).unwrap_or_default().iter().any(|p| p.id == id)
     }
 
-    /// Measures in document order, all of them or those of one plan (over a data directory: those
-    /// loaded so far; `data_mut().measures_of` loads a plan's).
+    /// Measures in document order, all of them or those of one plan (their chunks must be loaded:
+    /// `needs_for_everything`, `needs_for_plans`).
     pub fn measures(&self, options: &MeasuresOptions) -> Result<Vec<&Measure>> {
         match &options.plan {
-            // Placeholders of plans a data directory has not loaded yet have no id: never shown.
-            None => Ok(self.corpus().dataset.measures.iter().filter(|m| !m.id.is_empty()).collect()),
+            None => Ok(self.whole()?.dataset.measures.iter().collect()),
             Some(plan) => {
                 self.plan(plan)?;
+                if let Some(file) = self.needs_for_plans(std::slice::from_ref(plan)).first() {
+                    return Err(not_loaded(file));
+                }
                 let of_plan = |m: &&Measure| &m.plan == plan && !m.id.is_empty();
                 Ok(self.corpus().dataset.measures.iter().filter(of_plan).collect())
             }
@@ -163,6 +297,9 @@ impl Engine {
     }
 
     pub fn measure(&self, id: &str) -> Result<&Measure> {
+        if let Some(file) = self.needs_for_measure(id).first() {
+            return Err(not_loaded(file));
+        }
         self.corpus()
             .dataset
             .measures
@@ -257,6 +394,19 @@ impl Engine {
             self.next_added += 1;
         }
     }
+}
+
+/// The fetcher behind the verbs: everything a verb reads must have been added before it is called.
+struct Loaded;
+
+impl Fetch for Loaded {
+    fn fetch(&mut self, file: &str) -> Result<Vec<u8>> {
+        Err(not_loaded(file))
+    }
+}
+
+fn not_loaded(file: &str) -> Error {
+    Error::new(ErrorCode::DataUnavailable, format!("data file {file} is not loaded yet"))
 }
 
 impl PlanMeta {

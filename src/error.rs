@@ -20,7 +20,7 @@ pub enum ErrorCode {
     NotInitialised,
     /// A reader's text held no plan the parser could read.
     ParseFailed,
-    /// The bundled dataset could not be decoded (a build problem, never the caller's fault).
+    /// A data file (or the bundle) could not be decoded: damaged, or of another format version.
     BundleInvalid,
     /// Something that should not happen did, e.g. a result could not be converted: a bug to report.
     Internal,
@@ -30,10 +30,13 @@ pub enum ErrorCode {
     QueryTooLong,
     /// A search query or free text with no word in it.
     EmptyQuery,
+    /// A data file could not be fetched (network, missing file), or a call ran before the files it
+    /// needs were added (the package's functions add them first).
+    DataUnavailable,
 }
 
 impl ErrorCode {
-    pub const ALL: [ErrorCode; 11] = [
+    pub const ALL: [ErrorCode; 12] = [
         ErrorCode::InvalidArgument,
         ErrorCode::UnknownPlan,
         ErrorCode::UnknownMeasure,
@@ -45,6 +48,7 @@ impl ErrorCode {
         ErrorCode::UnknownTheme,
         ErrorCode::QueryTooLong,
         ErrorCode::EmptyQuery,
+        ErrorCode::DataUnavailable,
     ];
 
     /// The code as JavaScript sees it, e.g. `INVALID_ARGUMENT`.
@@ -61,6 +65,7 @@ impl ErrorCode {
             ErrorCode::UnknownTheme => "UNKNOWN_THEME",
             ErrorCode::QueryTooLong => "QUERY_TOO_LONG",
             ErrorCode::EmptyQuery => "EMPTY_QUERY",
+            ErrorCode::DataUnavailable => "DATA_UNAVAILABLE",
         }
     }
 }

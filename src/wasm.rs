@@ -9,12 +9,16 @@
 //!   values are `null` as in the JSON export);
 //! - errors leave through [`to_js_error`], the one place that builds a JS `Error`.
 //!
-//! The query functions (`filter`, `search`, `matchThemes`, `themeMatrix`, `diff`, `compare`) call
-//! `crate::query` over [`Engine::corpus`]; a [`QueryError`](crate::query::QueryError) becomes an
-//! [`Error`] through its `From` impl, keeping its code. Search highlights leave in UTF-16 code units
-//! (`text.slice(start, end)` in JS), converted by the core's `SearchResult::into_utf16`.
+//! The module holds no corpus: `openData` starts the engine from a data directory's catalogue, each
+//! verb has a `needsFor…` twin that names the files it lacks, and JavaScript (js/load.js) fetches
+//! them and hands them over with `addFile` before it calls the verb. Every function is a one-line
+//! call of [`Engine`]. The parser (`addPlan`) and the patterns across plans are compiled only with
+//! the `full` feature: the package builds this module twice, and the page loads the larger one only
+//! when a reader adds a plan or opens the patterns.
 
-use crate::engine::{AddedPlan, Engine, MeasuresOptions, PlanMeta, MAX_PLAN_TEXT_BYTES};
+use crate::engine::{Engine, MeasuresOptions, MAX_IDS, MAX_ID_BYTES, MAX_OPTION_VALUES};
+#[cfg(feature = "full")]
+use crate::engine::{AddedPlan, PlanMeta, MAX_PLAN_TEXT_BYTES};
 use crate::error::{Error, ErrorCode};
 use crate::model::{Dataset, Measure, Plan, ThemeRef};
 use crate::query::{
@@ -27,9 +31,6 @@ use serde::Serialize;
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-
-/// The parsed corpus, written by `plan-compare bundle data/bundle.bin` (docs/bundle-format.md).
-static BUNDLE: &[u8] = include_bytes!("../data/bundle.bin");
 
 thread_local! {
     static ENGINE: RefCell<Option<Engine>> = const { RefCell::new(None) };
@@ -80,7 +81,17 @@ fn from_js<T: DeserializeOwned>(name: &str, value: JsValue) -> Result<T, Error> 
                 fields.join("`, `")
             )));
         }
-        check_strings(&format!("{name}.{key}"), &entry.get(1))?;
+        let field = entry.get(1);
+        // Bounded before anything is converted: a million-entry array must not cost seconds.
+        if let Some(array) = field.dyn_ref::<js_sys::Array>() {
+            if array.length() as usize > MAX_OPTION_VALUES {
+                return Err(Error::new(
+                    ErrorCode::TooLarge,
+                    format!("{name}.{key} has {} values; the limit is {MAX_OPTION_VALUES}", array.length()),
+                ));
+            }
+        }
+        check_strings(&format!("{name}.{key}"), &field)?;
     }
     serde_wasm_bindgen::from_value(value).map_err(|e| {
         let message = e.to_string();
@@ -193,7 +204,7 @@ fn ids_from_js(name: &str, value: &JsValue, max: usize) -> Result<Vec<String>, E
 
 /// Ids and other short strings.
 fn id_from_js(name: &str, value: &JsValue) -> Result<String, Error> {
-    string_from_js(name, value, 256)
+    string_from_js(name, value, MAX_ID_BYTES)
 }
 
 fn too_large(name: &str, size: usize, max_bytes: usize) -> Error {
@@ -263,20 +274,27 @@ fn not_initialised() -> Error {
     Error::new(ErrorCode::NotInitialised, "call `await init()` before any other function")
 }
 
-// ---- the API ----
+// ---- the API: one line per verb of Engine ----
 
-/// Decode the bundled corpus. The package's `init()` calls this after instantiating the module;
-/// calling it again keeps the current state (and any added plans).
-#[wasm_bindgen(js_name = initEngine)]
-pub fn init_engine() -> JsResult<()> {
-    if ENGINE.with(|cell| cell.try_borrow().map_or(true, |engine| engine.is_some())) {
-        return Ok(());
-    }
+/// The catalogue's file name from `manifest.json`'s bytes, once its format and version are checked.
+#[wasm_bindgen(js_name = catalogNamedBy)]
+pub fn catalog_named_by(manifest: &[u8]) -> JsResult<String> {
+    Engine::catalog_named_by(manifest).map_err(to_js_error)
+}
+
+/// Start from a data directory's catalogue (the file `manifest.json` names). Called by the
+/// package's `init()`; calling it again starts over.
+#[wasm_bindgen(js_name = openData)]
+pub fn open_data(
+    #[wasm_bindgen(js_name = catalogFile, unchecked_param_type = "string")] catalog_file: JsValue,
+    bytes: &[u8],
+) -> JsResult<()> {
     // Last-resort diagnostic: code here is written not to panic, but if it ever does, say so.
     std::panic::set_hook(Box::new(|info| {
         console_error(&format!("plan-compare: internal error (a bug): {info}"))
     }));
-    let engine = Engine::from_bundle(BUNDLE).map_err(to_js_error)?;
+    let file = id_from_js("catalogFile", &catalog_file).map_err(to_js_error)?;
+    let engine = Engine::open(&file, bytes).map_err(to_js_error)?;
     ENGINE.with(|cell| match cell.try_borrow_mut() {
         Ok(mut slot) => {
             *slot = Some(engine);
@@ -286,13 +304,73 @@ pub fn init_engine() -> JsResult<()> {
     })
 }
 
-/// Every plan: bundled plans in corpus order, then plans added with `addPlan`.
+/// Hand over a data file that a `needsFor…` call named.
+#[wasm_bindgen(js_name = addFile)]
+pub fn add_file(#[wasm_bindgen(unchecked_param_type = "string")] name: JsValue, bytes: &[u8]) -> JsResult<()> {
+    let name = id_from_js("name", &name).map_err(to_js_error)?;
+    with_engine_mut(|e| e.add_file(&name, bytes))
+}
+
+#[wasm_bindgen(js_name = needsForSearch, unchecked_return_type = "string[]")]
+pub fn needs_for_search(query: JsValue, options: Option<JsValue>) -> JsResult<JsValue> {
+    let (text, options) = search_args(query, options).map_err(to_js_error)?;
+    with_engine(|e| to_js(&e.needs_for_search(&text, &options)))
+}
+
+#[wasm_bindgen(js_name = needsForFilter, unchecked_return_type = "string[]")]
+pub fn needs_for_filter(options: Option<JsValue>) -> JsResult<JsValue> {
+    let options: FilterOptions = optional_from_js(options).map_err(to_js_error)?;
+    with_engine(|e| to_js(&e.needs_for_filter(&options)))
+}
+
+#[wasm_bindgen(js_name = needsForDiff, unchecked_return_type = "string[]")]
+pub fn needs_for_diff(#[wasm_bindgen(js_name = planA)] plan_a: JsValue, #[wasm_bindgen(js_name = planB)] plan_b: JsValue) -> JsResult<JsValue> {
+    let ids = [id_from_js("planA", &plan_a).map_err(to_js_error)?, id_from_js("planB", &plan_b).map_err(to_js_error)?];
+    with_engine(|e| to_js(&e.needs_for_plans(&ids)))
+}
+
+#[wasm_bindgen(js_name = needsForCompare, unchecked_return_type = "string[]")]
+pub fn needs_for_compare(#[wasm_bindgen(js_name = planIds)] plan_ids: JsValue) -> JsResult<JsValue> {
+    let ids = ids_from_js("planIds", &plan_ids, MAX_IDS).map_err(to_js_error)?;
+    with_engine(|e| to_js(&e.needs_for_plans(&ids)))
+}
+
+#[wasm_bindgen(js_name = needsForMeasures, unchecked_return_type = "string[]")]
+pub fn needs_for_measures(options: Option<JsValue>) -> JsResult<JsValue> {
+    let options: MeasuresOptions = optional_from_js(options).map_err(to_js_error)?;
+    with_engine(|e| to_js(&e.needs_for_measures(&options)))
+}
+
+#[wasm_bindgen(js_name = needsForMeasure, unchecked_return_type = "string[]")]
+pub fn needs_for_measure(id: JsValue) -> JsResult<JsValue> {
+    let id = id_from_js("id", &id).map_err(to_js_error)?;
+    with_engine(|e| to_js(&e.needs_for_measure(&id)))
+}
+
+#[wasm_bindgen(js_name = needsForThemeMatrix, unchecked_return_type = "string[]")]
+pub fn needs_for_theme_matrix() -> JsResult<JsValue> {
+    with_engine(|e| to_js(&e.needs_for_theme_matrix()))
+}
+
+/// What `addPlan` needs: nothing (it parses the reader's text; the index vocabulary is in the catalogue).
+#[wasm_bindgen(js_name = needsForNothing, unchecked_return_type = "string[]")]
+pub fn needs_for_nothing() -> JsResult<JsValue> {
+    with_engine(|_| to_js::<[String]>(&[]))
+}
+
+/// Every file not loaded yet: what the whole-corpus calls need, and "keep all plans offline".
+#[wasm_bindgen(js_name = needsForEverything, unchecked_return_type = "string[]")]
+pub fn needs_for_everything() -> JsResult<JsValue> {
+    with_engine(|e| to_js(&e.needs_for_everything()))
+}
+
+/// Every plan: the data directory's in catalogue order, then plans added with `addPlan`.
 #[wasm_bindgen(unchecked_return_type = "Plan[]")]
 pub fn plans() -> JsResult<JsValue> {
     with_engine(|e| to_js::<[Plan]>(e.plans()))
 }
 
-/// The theme taxonomy (empty until the themes data lands).
+/// The theme taxonomy.
 #[wasm_bindgen(unchecked_return_type = "ThemeRef[]")]
 pub fn themes() -> JsResult<JsValue> {
     with_engine(|e| to_js::<[ThemeRef]>(e.themes()))
@@ -303,8 +381,7 @@ pub fn themes() -> JsResult<JsValue> {
 pub fn measures(
     #[wasm_bindgen(unchecked_optional_param_type = "MeasuresOptions")] options: Option<JsValue>,
 ) -> JsResult<JsValue> {
-    let options: MeasuresOptions =
-        options_from_js("options", options.unwrap_or(JsValue::UNDEFINED)).map_err(to_js_error)?;
+    let options: MeasuresOptions = optional_from_js(options).map_err(to_js_error)?;
     with_engine(|e| to_js::<[&Measure]>(&e.measures(&options)?))
 }
 
@@ -315,7 +392,8 @@ pub fn measure(#[wasm_bindgen(unchecked_param_type = "string")] id: JsValue) -> 
     with_engine(|e| to_js(e.measure(&id)?))
 }
 
-/// Parse a reader's own plan text (at most 2 MiB of UTF-8) and keep it beside the bundled plans.
+/// Parse a reader's own plan text (at most 2 MiB of UTF-8) and keep it beside the directory's plans.
+#[cfg(feature = "full")]
 #[wasm_bindgen(js_name = addPlan, unchecked_return_type = "AddedPlan")]
 pub fn add_plan(
     #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
@@ -326,30 +404,27 @@ pub fn add_plan(
     with_engine_mut(|e| to_js::<AddedPlan>(&e.add_plan(&text, &meta)?))
 }
 
-/// Forget a plan added with `addPlan`. Bundled plan → `INVALID_ARGUMENT`; unknown → `UNKNOWN_PLAN`.
+/// Forget a plan added with `addPlan`. The directory's plans → `INVALID_ARGUMENT`; unknown → `UNKNOWN_PLAN`.
 #[wasm_bindgen(js_name = removePlan)]
 pub fn remove_plan(#[wasm_bindgen(unchecked_param_type = "string")] id: JsValue) -> JsResult<()> {
     let id = id_from_js("id", &id).map_err(to_js_error)?;
     with_engine_mut(|e| e.remove_plan(&id))
 }
 
-/// The whole dataset (bundled and added plans) in the shape of `plan-compare export --format json`.
+/// The whole dataset (the directory's and added plans) in the shape of `plan-compare export --format json`.
 #[wasm_bindgen(js_name = exportData, unchecked_return_type = "Dataset")]
 pub fn export_data() -> JsResult<JsValue> {
-    with_engine(|e| to_js::<Dataset>(e.dataset()))
+    with_engine(|e| to_js::<Dataset>(&e.whole()?.dataset))
 }
 
-// ---- the query core (src/query/) ----
-
-/// Measures selected by plan, region, level, year, kind, focus, work item, agency, theme and words,
-/// a page of their ids, and facet counts over the whole selection.
+/// Measures selected by plan, region, level, year, kind, focus, work item, agency, theme and words:
+/// the page's records and facet counts over the whole selection.
 #[wasm_bindgen(unchecked_return_type = "FilterResult")]
 pub fn filter(
     #[wasm_bindgen(unchecked_optional_param_type = "FilterOptions")] options: Option<JsValue>,
 ) -> JsResult<JsValue> {
-    let options: FilterOptions =
-        options_from_js("options", options.unwrap_or(JsValue::UNDEFINED)).map_err(to_js_error)?;
-    with_engine(|e| to_js::<FilterResult>(&query::filter(e.corpus(), &options)?))
+    let options: FilterOptions = optional_from_js(options).map_err(to_js_error)?;
+    with_engine_mut(|e| to_js::<FilterResult>(&e.filter(&options)?))
 }
 
 /// Ranked measures for a Chinese or English query, highlights in UTF-16 code units.
@@ -358,19 +433,15 @@ pub fn search(
     #[wasm_bindgen(unchecked_param_type = "string")] query: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "SearchOptions")] options: Option<JsValue>,
 ) -> JsResult<JsValue> {
-    let text = text_from_js("query", &query, MAX_QUERY_CHARS).map_err(to_js_error)?;
-    let options: SearchOptions =
-        options_from_js("options", options.unwrap_or(JsValue::UNDEFINED)).map_err(to_js_error)?;
-    with_engine(|e| {
-        to_js::<SearchResult>(&query::search(e.corpus(), &text, &options)?.into_utf16(e.corpus()))
-    })
+    let (text, options) = search_args(query, options).map_err(to_js_error)?;
+    with_engine_mut(|e| to_js::<SearchResult>(&e.search(&text, &options)?))
 }
 
 /// Themes a free text touches, best first.
 #[wasm_bindgen(js_name = matchThemes, unchecked_return_type = "ThemeMatch[]")]
 pub fn match_themes(#[wasm_bindgen(unchecked_param_type = "string")] text: JsValue) -> JsResult<JsValue> {
     let text = text_from_js("text", &text, MAX_TEXT_CHARS).map_err(to_js_error)?;
-    with_engine(|e| to_js::<[ThemeMatch]>(&query::match_themes(e.corpus(), &text)?))
+    with_engine(|e| to_js::<[ThemeMatch]>(&e.match_themes(&text)?))
 }
 
 /// Plans × themes: measures tagged, share of the plan, keyword score.
@@ -378,9 +449,8 @@ pub fn match_themes(#[wasm_bindgen(unchecked_param_type = "string")] text: JsVal
 pub fn theme_matrix(
     #[wasm_bindgen(unchecked_optional_param_type = "ThemeMatrixOptions")] options: Option<JsValue>,
 ) -> JsResult<JsValue> {
-    let options: ThemeMatrixOptions =
-        options_from_js("options", options.unwrap_or(JsValue::UNDEFINED)).map_err(to_js_error)?;
-    with_engine(|e| to_js::<ThemeMatrix>(&query::theme_matrix(e.corpus(), &options)?))
+    let options: ThemeMatrixOptions = optional_from_js(options).map_err(to_js_error)?;
+    with_engine_mut(|e| to_js::<ThemeMatrix>(&e.theme_matrix(&options)?))
 }
 
 /// Two plans aligned measure by measure, with inline changes, departments and targets compared.
@@ -392,9 +462,8 @@ pub fn diff(
 ) -> JsResult<JsValue> {
     let plan_a = id_from_js("planA", &plan_a).map_err(to_js_error)?;
     let plan_b = id_from_js("planB", &plan_b).map_err(to_js_error)?;
-    let options: DiffOptions =
-        options_from_js("options", options.unwrap_or(JsValue::UNDEFINED)).map_err(to_js_error)?;
-    with_engine(|e| to_js::<DiffResult>(&query::diff(e.corpus(), &plan_a, &plan_b, &options)?))
+    let options: DiffOptions = optional_from_js(options).map_err(to_js_error)?;
+    with_engine_mut(|e| to_js::<DiffResult>(&e.diff(&plan_a, &plan_b, &options)?))
 }
 
 /// One row per plan with its measures on one work item (`{ workItem }`) or theme (`{ theme }`).
@@ -403,25 +472,25 @@ pub fn compare(
     #[wasm_bindgen(js_name = planIds, unchecked_param_type = "string[]")] plan_ids: JsValue,
     #[wasm_bindgen(unchecked_param_type = "CompareBy")] by: JsValue,
 ) -> JsResult<JsValue> {
-    // More ids than plans can exist (bundled plus the most that can be added) is surely a mistake.
-    let plan_ids = ids_from_js("planIds", &plan_ids, 1_000).map_err(to_js_error)?;
+    let plan_ids = ids_from_js("planIds", &plan_ids, MAX_IDS).map_err(to_js_error)?;
     let by: CompareBy = from_js("by", by).map_err(to_js_error)?;
-    with_engine(|e| to_js::<CompareResult>(&query::compare(e.corpus(), &plan_ids, &by)?))
+    with_engine_mut(|e| to_js::<CompareResult>(&e.compare(&plan_ids, &by)?))
 }
 
-// ---- patterns across plans (src/query/similarity.rs, passages.rs, template_coverage.rs, indicators.rs) ----
+// ---- patterns across plans (the `full` module; they read the whole corpus) ----
 
 /// Plans × plans: share of each plan's measure text found in the other, rows clustered.
+#[cfg(feature = "full")]
 #[wasm_bindgen(unchecked_return_type = "SimilarityResult")]
 pub fn similarity(
     #[wasm_bindgen(unchecked_optional_param_type = "SimilarityOptions")] options: Option<JsValue>,
 ) -> JsResult<JsValue> {
-    let options: query::SimilarityOptions =
-        options_from_js("options", options.unwrap_or(JsValue::UNDEFINED)).map_err(to_js_error)?;
-    with_engine(|e| to_js::<query::SimilarityResult>(&query::plan_similarity(e.corpus(), &options)?))
+    let options: query::SimilarityOptions = optional_from_js(options).map_err(to_js_error)?;
+    with_engine(|e| to_js::<query::SimilarityResult>(&e.similarity(&options)?))
 }
 
 /// The passages two plans share (evidence), or for one plan its own-text share and nearest plans.
+#[cfg(feature = "full")]
 #[wasm_bindgen(js_name = sharedPassages, unchecked_return_type = "SharedPassagesResult")]
 pub fn shared_passages(
     #[wasm_bindgen(js_name = planA, unchecked_param_type = "string")] plan_a: JsValue,
@@ -433,30 +502,36 @@ pub fn shared_passages(
         Some(b) if !b.is_undefined() && !b.is_null() => Some(id_from_js("planB", &b).map_err(to_js_error)?),
         _ => None,
     };
-    let options: query::PassagesOptions =
-        options_from_js("options", options.unwrap_or(JsValue::UNDEFINED)).map_err(to_js_error)?;
-    with_engine(|e| {
-        let r = query::shared_passages(e.corpus(), &plan_a, plan_b.as_deref(), &options)?;
-        to_js::<query::SharedPassagesResult>(&r.into_utf16(e.corpus()))
-    })
+    let options: query::PassagesOptions = optional_from_js(options).map_err(to_js_error)?;
+    with_engine(|e| to_js::<query::SharedPassagesResult>(&e.shared_passages(&plan_a, plan_b.as_deref(), &options)?))
 }
 
 /// The provincial tables × the national template's work items: kept, dropped, added.
+#[cfg(feature = "full")]
 #[wasm_bindgen(js_name = templateCoverage, unchecked_return_type = "TemplateCoverage")]
 pub fn template_coverage(
     #[wasm_bindgen(unchecked_optional_param_type = "TemplateCoverageOptions")] options: Option<JsValue>,
 ) -> JsResult<JsValue> {
-    let options: query::TemplateCoverageOptions =
-        options_from_js("options", options.unwrap_or(JsValue::UNDEFINED)).map_err(to_js_error)?;
-    with_engine(|e| to_js::<query::TemplateCoverage>(&query::template_coverage(e.corpus(), &options)?))
+    let options: query::TemplateCoverageOptions = optional_from_js(options).map_err(to_js_error)?;
+    with_engine(|e| to_js::<query::TemplateCoverage>(&e.template_coverage(&options)?))
 }
 
 /// Quantitative commitments printed in measures, per plan, beside the plans' targets.
+#[cfg(feature = "full")]
 #[wasm_bindgen(unchecked_return_type = "IndicatorsResult")]
 pub fn indicators(
     #[wasm_bindgen(unchecked_optional_param_type = "IndicatorsOptions")] options: Option<JsValue>,
 ) -> JsResult<JsValue> {
-    let options: query::IndicatorsOptions =
-        options_from_js("options", options.unwrap_or(JsValue::UNDEFINED)).map_err(to_js_error)?;
-    with_engine(|e| to_js::<query::IndicatorsResult>(&query::indicators(e.corpus(), &options)?.into_utf16(e.corpus())))
+    let options: query::IndicatorsOptions = optional_from_js(options).map_err(to_js_error)?;
+    with_engine(|e| to_js::<query::IndicatorsResult>(&e.indicators(&options)?))
+}
+
+// ---- argument helpers shared by a verb and its needsFor twin ----
+
+fn optional_from_js<T: DeserializeOwned + Default>(options: Option<JsValue>) -> Result<T, Error> {
+    options_from_js("options", options.unwrap_or(JsValue::UNDEFINED))
+}
+
+fn search_args(query: JsValue, options: Option<JsValue>) -> Result<(String, SearchOptions), Error> {
+    Ok((text_from_js("query", &query, MAX_QUERY_CHARS)?, optional_from_js(options)?))
 }

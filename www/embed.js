@@ -77,7 +77,7 @@ class PlanCompareElement extends HTMLElement {
     if (this.#ready) this.#fromAttributes();
   }
 
-  #fromAttributes() {
+  async #fromAttributes() {
     const get = (a) => this.getAttribute(a);
     const opts = embedOptions(get);
     const raw = Object.fromEntries(DATA_ATTRIBUTES.filter((a) => this.hasAttribute(a)).map((a) => [a, get(a)]));
@@ -85,7 +85,7 @@ class PlanCompareElement extends HTMLElement {
     const { state, rejected } = validate(get('view') ?? 'explore', raw);
     this.#state = state;
     this.#opts = opts;
-    this.#render();
+    await this.#render();
     if (rejected.length) this.#root.prepend(h('p', { class: 'notice error', role: 'alert' }, t('badState'), rejected.join(', ')));
     this.dataset.ready = 'true';
   }
@@ -97,12 +97,12 @@ class PlanCompareElement extends HTMLElement {
     this.#render();
   };
 
-  #render() {
+  async #render() {
     const root = this.#root;
     if (this.#opts.scheme) root.dataset.scheme = this.#opts.scheme;
     else delete root.dataset.scheme;
     root.lang = this.#state.lang === 'en' ? 'en' : 'zh-CN';
-    renderView(root, this.#state, this.#set, {
+    await renderView(root, this.#state, this.#set, {
       limit: this.#opts.limit,
       height: this.#opts.height,
       expanded: this.#expanded,

@@ -1,42 +1,64 @@
-// The one adapter between the page and the plan-compare package. Views call only this module, so a
-// change in a function's shape is fixed here. A function the package does not export yet throws
-// `Unavailable`, and the view says so; nothing here invents data.
+// The one adapter between the page and the plan-compare package. The package's query functions are
+// async (they fetch the data files a call needs); views stay synchronous: a call whose answer is not
+// here yet throws `Pending`, renderView (render.js) waits for it and renders again. Answers are kept
+// by their arguments, and every measure record that passes through is kept by id for `measure(id)`.
 import * as pc from '../pkg/index.js';
 import { checkSpans } from './text.js';
 
-export class Unavailable extends Error {
-  constructor(fn) {
-    super(`${fn}() is not available in this build of plan-compare`);
-    this.name = 'Unavailable';
-    this.fn = fn;
+/** Thrown by a call whose answer is on its way; `promise` settles when it is here. */
+export class Pending extends Error {
+  constructor(promise) {
+    super('plan-compare data is loading');
+    this.name = 'Pending';
+    this.promise = promise;
   }
 }
 
-/** Whether the package provides `fn` (the query functions arrive in later builds). */
-export const has = (fn) => typeof pc[fn] === 'function';
 /** Options without undefined entries (the binding rejects unknown keys and reads only defined ones). */
 const clean = (o) => (o == null ? undefined : Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)));
-const need = (fn) => {
-  if (!has(fn)) throw new Unavailable(fn);
-  return pc[fn];
-};
 
 let planList = [];
 let planById = new Map();
 let themeList = [];
 let themeById = new Map();
-let measureById = null; // built on first use, dropped when plans are added or removed
+const measureById = new Map();
+const answers = new Map(); // call and arguments → { done, value, error, promise }
+const KEPT_ANSWERS = 300;
+
+const keep = (ms) => {
+  for (const m of ms) measureById.set(m.id, m);
+  return ms;
+};
 
 function refresh() {
   planList = pc.plans();
   planById = new Map(planList.map((p) => [p.id, p]));
   themeList = pc.themes();
   themeById = new Map(themeList.map((t) => [t.id, t]));
-  measureById = null;
+  answers.clear();
 }
 
+/** The answer of `run()` for this key if it is here; else start it (once) and throw Pending. */
+function answer(key, run) {
+  let entry = answers.get(key);
+  if (!entry) {
+    entry = { done: false };
+    entry.promise = run().then(
+      (value) => Object.assign(entry, { done: true, value }),
+      (error) => Object.assign(entry, { done: true, error }),
+    );
+    answers.set(key, entry);
+    // Oldest first out; an answer being waited for is re-asked by the next render anyway.
+    if (answers.size > KEPT_ANSWERS) answers.delete(answers.keys().next().value);
+  }
+  if (!entry.done) throw new Pending(entry.promise);
+  if (entry.error) throw entry.error;
+  return entry.value;
+}
+const cached = (name, run) => (...args) => answer(`${name} ${JSON.stringify(args)}`, () => run(...args));
+
 let started = null;
-/** Load the module once (the loading indicator waits on this). */
+/** Load the module and the catalogue once (the loading indicator waits on this). */
 export function ready() {
   started ??= pc.init().then(refresh);
   return started;
@@ -46,81 +68,104 @@ export const plans = () => planList;
 export const plan = (id) => planById.get(id);
 export const themes = () => themeList;
 export const theme = (id) => themeById.get(id);
+/** The data's version: its catalogue's content hash (changes whenever any plan or measure does). */
+export const dataVersion = () => pc.dataVersion();
 
+/** A measure seen in any answer so far; else it is fetched (undefined while loading or unknown). */
 export function measure(id) {
-  if (!measureById) measureById = new Map(pc.measures().map((m) => [m.id, m]));
-  return measureById.get(id);
+  if (measureById.has(id)) return measureById.get(id);
+  try {
+    return answer(`measure ${id}`, () => pc.measure(id).then((m) => keep([m])[0], () => undefined));
+  } catch (e) {
+    if (e instanceof Pending) return undefined;
+    throw e;
+  }
 }
 
-/** Measures of one plan (or all) in document order. */
-export const measuresOf = (planId) => pc.measures(planId ? { plan: planId } : undefined);
+/** A measure by id, fetched if need be: a promise of the record, or undefined for an unknown id. */
+export const fetchMeasure = async (id) => measureById.get(id) ?? pc.measure(id).then((m) => keep([m])[0], () => undefined);
 
-const asMeasure = (item) => (typeof item === 'string' ? measure(item) : item);
+/** Measures of one plan in document order. */
+export const measuresOf = cached('measures', (planId) => pc.measures({ plan: planId }).then(keep));
 
-/** filter(options) → { total, items: Measure[], facets }. */
-export function filter(options) {
-  const r = need('filter')(clean(options));
-  return { ...r, items: r.items.map(asMeasure).filter(Boolean) };
-}
+/** filter(options) → { total, items: Measure[], facets } (records and facets in one answer). */
+export const filter = cached('filter', (options) => pc.filter(clean(options)).then((r) => (keep(r.items), r)));
 
-/** Every measure `filter` selects (pages of 1000), for export. */
-export function filterAll(options) {
+/** Every measure `filter` selects (pages of 1000), for export: a promise. */
+export async function filterAll(options) {
   const out = [];
   for (let offset = 0; ; offset += 1000) {
-    const r = filter({ ...options, offset, limit: 1000 });
-    out.push(...r.items);
+    const r = await pc.filter({ ...clean(options), offset, limit: 1000 });
+    out.push(...keep(r.items));
     if (r.items.length === 0 || out.length >= r.total) return out;
   }
 }
 
 /**
- * search(query, options) → hits with their measure and highlight spans. The core counts spans in
- * Unicode scalar values; the binding converts them to UTF-16 code units (src/wasm.rs,
- * `SearchResult::into_utf16`), which is what `text.slice(start, end)` needs. They are only checked
- * here (sorted, clamped to the text), never trusted to be in range.
+ * search(query, options) → hits, each with its measure record and highlight spans in UTF-16 code
+ * units (what `text.slice(start, end)` needs). Spans are only checked here (sorted, clamped to the
+ * text), never trusted to be in range.
  */
-export function search(query, options) {
-  const r = need('search')(query, clean(options));
-  const hits = r.hits
-    .map((h) => {
-      const m = asMeasure(h.id);
-      if (!m) return null;
-      return {
-        ...h,
-        measure: m,
-        highlights: checkSpans(m.text ?? '', h.highlights),
-        titleHighlights: checkSpans(m.title ?? '', h.titleHighlights),
-      };
-    })
-    .filter(Boolean);
-  return { ...r, hits };
+export const search = cached('search', (query, options) =>
+  pc.search(query, clean(options)).then((r) => ({
+    ...r,
+    hits: r.hits.map((h) => ({
+      ...h,
+      measure: keep([h.measure])[0],
+      highlights: checkSpans(h.measure.text ?? '', h.highlights),
+      titleHighlights: checkSpans(h.measure.title ?? '', h.titleHighlights),
+    })),
+  })),
+);
+
+/** Every hit of a search (pages of 1000), for export: a promise. */
+export async function searchAll(query, options) {
+  const out = [];
+  for (let offset = 0; ; offset += 1000) {
+    const r = await pc.search(query, { ...clean(options), offset, limit: 1000 });
+    out.push(...r.hits.map((h) => ({ ...h, measure: keep([h.measure])[0] })));
+    if (r.hits.length === 0 || out.length >= r.total) return out;
+  }
 }
 
-export const matchThemes = (text) => need('matchThemes')(text);
-export const themeMatrix = (options) => need('themeMatrix')(clean(options));
-export const diff = (a, b, options) => need('diff')(a, b, clean(options));
+export const matchThemes = (text) => pc.matchThemes(text);
+export const themeMatrix = cached('themeMatrix', (options) => pc.themeMatrix(clean(options)));
+/** The diff, with both plans' measures kept for `measure(id)`. */
+export const diff = cached('diff', async (a, b, options) => {
+  const [r] = await Promise.all([pc.diff(a, b, clean(options)), pc.measures({ plan: a }).then(keep), pc.measures({ plan: b }).then(keep)]);
+  return r;
+});
 /** compare(planIds, { workItem } | { theme }) → { rows: [{ plan, region, measures: Measure[] }] }. */
-export function compare(planIds, by) {
-  const r = need('compare')(planIds, by);
-  return { ...r, rows: r.rows.map((row) => ({ ...row, measures: row.measures.map(asMeasure).filter(Boolean) })) };
-}
+export const compare = cached('compare', async (planIds, by) => {
+  const r = await pc.compare(planIds, by);
+  await Promise.all(planIds.map((id) => pc.measures({ plan: id }).then(keep)));
+  return { ...r, rows: r.rows.map((row) => ({ ...row, measures: row.measures.map((id) => measureById.get(id)).filter(Boolean) })) };
+});
 
-// Patterns across plans (spans in results are UTF-16 units; the view shows the printed text only).
-export const similarity = (options) => need('similarity')(clean(options));
-export const sharedPassages = (a, b, options) => need('sharedPassages')(a, b ?? null, clean(options));
-export const templateCoverage = (options) => need('templateCoverage')(clean(options));
-export const indicators = (options) => need('indicators')(clean(options));
+// Patterns across plans read every plan: all measures are kept once they are loaded.
+const everything = () => pc.measures().then(keep);
+const pattern = (name, run) => cached(name, async (...args) => (await Promise.all([run(...args), everything()]))[0]);
+export const similarity = pattern('similarity', (options) => pc.similarity(clean(options)));
+export const sharedPassages = pattern('sharedPassages', (a, b, options) => pc.sharedPassages(a, b ?? null, clean(options)));
+export const templateCoverage = pattern('templateCoverage', (options) => pc.templateCoverage(clean(options)));
+export const indicators = pattern('indicators', (options) => pc.indicators(clean(options)));
 
-export function addPlan(text, meta) {
-  const r = pc.addPlan(text, meta);
+/** Parse a reader's plan (loads the full module the first time): a promise. */
+export async function addPlan(text, meta) {
+  const r = await pc.addPlan(text, meta);
   refresh();
   return r;
 }
 
 export function removePlan(id) {
   pc.removePlan(id);
+  for (const [mid, m] of measureById) if (m.plan === id) measureById.delete(mid);
   refresh();
 }
+
+/** URLs of every data file, and fetching them all: "keep all plans offline". */
+export const dataFiles = () => pc.dataFiles();
+export const loadAll = (onProgress) => pc.loadAll(onProgress);
 
 /** A message for any error a call threw (coded package errors keep their code). */
 export const describeError = (e) => (e?.code ? `${e.message} (${e.code})` : String(e?.message ?? e));

@@ -32,21 +32,21 @@ function chrome() {
     h('button', { type: 'button', lang: l, 'aria-pressed': String((state.lang ?? 'zh') === l), onclick: () => set({ lang: l }) }, label)));
 }
 
-function render(next) {
+async function render(next) {
   state = next;
   setLang(state.lang);
   chrome();
-  renderView(main, state, set);
+  await renderView(main, state, set);
   const title = main.querySelector('h2')?.textContent;
   const embed = embedThis(state, `plan-compare: ${title ? `${t(state.view)} · ${title}` : t(state.view)}`);
   if (embed) main.prepend(embed);
 }
 
-function fromLocation() {
+async function fromLocation() {
   const { state: next, rejected } = fromHash(location.hash);
   if (!location.hash.includes('lang=') && !navigator.language.startsWith('zh')) next.lang = 'en';
-  render(next);
-  openMeasure(main, state); // #…?m=ID: the cited measure, highlighted
+  await render(next);
+  await openMeasure(main, state); // #…?m=ID: the cited measure, highlighted
   if (rejected.length) {
     main.prepend(h('p', { class: 'notice error', role: 'alert' }, t('badState'), rejected.join(', ')));
     history.replaceState(null, '', toHash(state)); // the cleaned state becomes the permalink
@@ -58,10 +58,10 @@ const initialLang = () => new URLSearchParams(location.hash.split('?')[1] ?? '')
 setLang(initialLang());
 status.textContent = t('loading');
 api.ready().then(
-  () => {
+  async () => {
     status.hidden = true;
     addEventListener('hashchange', fromLocation);
-    fromLocation();
+    await fromLocation();
     document.body.dataset.ready = 'true';
   },
   (e) => {

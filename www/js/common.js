@@ -12,9 +12,9 @@ export const setEmbedded = (yes) => {
   embedded = yes;
 };
 
-/** A notice that a function is unavailable, or any other error, as text. */
+/** An error as a notice. Data still loading is not an error: it goes on to renderView, which waits. */
 export function problem(e) {
-  if (e instanceof api.Unavailable) return h('p', { class: 'notice unavailable', role: 'status' }, t('unavailable', { fn: e.fn }));
+  if (e instanceof api.Pending) throw e;
   return h('p', { class: 'notice error', role: 'alert' }, t('error'), api.describeError(e));
 }
 
@@ -73,9 +73,9 @@ export function measuresCsv(measures) {
 /** "Export CSV" and "Export JSON" buttons; `get()` returns { csv, json } of the current result. */
 export function exportButtons(name, get) {
   return h('p', { class: 'export' },
-    h('button', { type: 'button', class: 'export-csv', onclick: () => download(`${name}.csv`, 'text/csv;charset=utf-8', get().csv) }, t('exportCsv')),
+    h('button', { type: 'button', class: 'export-csv', onclick: async () => download(`${name}.csv`, 'text/csv;charset=utf-8', (await get()).csv) }, t('exportCsv')),
     ' ',
-    h('button', { type: 'button', class: 'export-json', onclick: () => download(`${name}.json`, 'application/json', JSON.stringify(get().json, null, 2)) }, t('exportJson')));
+    h('button', { type: 'button', class: 'export-json', onclick: async () => download(`${name}.json`, 'application/json', JSON.stringify((await get()).json, null, 2)) }, t('exportJson')));
 }
 
 export { agencyLabel, roleLabel };

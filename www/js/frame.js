@@ -37,9 +37,9 @@ addEventListener('load', reportHeight);
 
 if (opts.scheme) main.dataset.scheme = opts.scheme;
 
-function render() {
+async function render() {
   document.documentElement.lang = state.lang === 'en' ? 'en' : 'zh-CN';
-  renderView(main, state, set, {
+  await renderView(main, state, set, {
     limit: opts.limit,
     height: opts.height,
     expanded,
@@ -65,13 +65,13 @@ function set(patch) {
 }
 
 api.ready().then(
-  () => {
+  async () => {
     status.hidden = true;
     const p = new URLSearchParams(location.search);
     for (const k of [...own, 'all']) p.delete(k);
     const { state: s, rejected } = fromSearch(p.toString());
     state = s;
-    render();
+    await render();
     if (rejected.length) main.prepend(h('p', { class: 'notice error', role: 'alert' }, t('badState'), rejected.join(', ')));
     document.body.dataset.ready = 'true';
   },

@@ -21,17 +21,8 @@ export function fnv(text) {
 /** What a citation of a measure stands on: its plan, headings, text and lines. */
 export const fingerprint = (m) => fnv(JSON.stringify([m.plan, m.no, m.work_item, m.title, m.text, m.lines]));
 
-let version = null;
-let versionOf = null;
-/** The data version: a fingerprint of every plan and measure (recomputed when plans change). */
-export function dataVersion() {
-  const plans = api.plans();
-  if (versionOf !== plans) {
-    versionOf = plans;
-    version = fnv(JSON.stringify(plans.map((p) => [p.id, p.title, p.doc_number])) + api.measuresOf().map(fingerprint).join(''));
-  }
-  return version;
-}
+/** The data version: the data directory's content hash (it changes whenever any plan or measure does). */
+export const dataVersion = () => api.dataVersion();
 
 /** The full page's URL that opens measure `m` highlighted. */
 export function measureHref(m, lang) {
@@ -45,9 +36,9 @@ export function measureHref(m, lang) {
  * top when the view does not list it), say whether its text changed since the link was made, and move
  * the reader there.
  */
-export function openMeasure(root, state) {
+export async function openMeasure(root, state) {
   if (!state.m) return;
-  const m = api.measure(state.m);
+  const m = await api.fetchMeasure(state.m);
   const box = h('section', { class: 'cited', id: 'cited', tabindex: '-1', 'aria-label': t('citedMeasure') });
   if (!m) {
     box.append(h('p', { class: 'notice error', role: 'alert' }, t('measureGone', { id: state.m })));

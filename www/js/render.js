@@ -1,6 +1,7 @@
 // Render one view into a root (the page's <main>, an embed's shadow root or the iframe page),
 // keeping keyboard focus on the control that had it.
-import { setLang } from './i18n.js';
+import { setLang, t } from './i18n.js';
+import { h } from './dom.js';
 import * as explore from './views/explore.js';
 import * as themes from './views/themes.js';
 import * as diff from './views/diff.js';
@@ -8,14 +9,41 @@ import * as own from './views/own.js';
 import * as summaries from './views/summaries.js';
 import { setEmbedded } from './common.js';
 import * as patterns from './views/patterns.js';
+import { Pending } from './api.js';
 
 const views = { explore, themes, diff, own, patterns };
 
 /**
  * `embed` (embeds only): { limit, expanded, toggle(), fullHref } — an embed opens on a summary sized
  * for an article column (the view's `summary`), "show all" switches to the full view in place.
+ * Resolves once the view is drawn: a view whose data is still on its way (api.js throws Pending)
+ * keeps the current content, marked busy, and is drawn again when the data is here.
  */
 export function renderView(root, state, set, embed = null) {
+  const turn = {};
+  latest.set(root, turn);
+  return new Promise((drawn, failed) => {
+    const attempt = () => {
+      if (latest.get(root) !== turn) return; // a newer render took over
+      try {
+        draw(root, state, set, embed);
+        root.removeAttribute('aria-busy');
+        drawn();
+      } catch (e) {
+        if (!(e instanceof Pending)) return failed(e);
+        // Data on its way: the current content stays, marked busy, until the view can be drawn.
+        root.setAttribute('aria-busy', 'true');
+        if (!root.querySelector('.loading-data')) root.append(h('p', { class: 'loading-data', role: 'status' }, t('loading')));
+        e.promise.then(attempt);
+      }
+    };
+    attempt();
+  });
+}
+
+const latest = new WeakMap(); // root → its newest render
+
+function draw(root, state, set, embed) {
   setLang(state.lang);
   const active = root.getRootNode().activeElement;
   const focusId = active && root.contains(active) ? active.id : null;

@@ -34,41 +34,23 @@ const FACETS = [
 ];
 
 /** The selection: { total, items, facets, all(), plans? } from filter, or from search when there are words. */
-function run(s) {
-  const opts = filterOptions(s);
+function run(s, without) {
+  const opts = filterOptions(s, without);
   if (!s.q) {
-    const r = api.filter({ ...opts, limit: Math.min(shown, 1000) });
+    const r = api.filter({ ...opts, limit: without ? 0 : Math.min(shown, 1000) });
     return { total: r.total, items: r.items.map((m) => ({ measure: m })), facets: r.facets, all: () => api.filterAll(opts) };
   }
-  // Words: ranked search under the same restrictions (search takes the filter fields too).
-  const r = api.search(s.q, { ...opts, limit: 1000 });
-  const hits = r.hits;
-  return { total: r.total, items: hits.slice(0, shown), facets: countFacets(hits.map((x) => x.measure)), all: () => hits.map((x) => x.measure), plans: r.plans };
-}
-
-/** Facet counts over found measures, with filter()'s meaning (multi-valued agency and theme). */
-function countFacets(measures) {
-  const f = { region: new Map(), level: new Map(), year: new Map(), focus: new Map(), agency: new Map(), theme: new Map() };
-  const add = (k, v) => f[k].set(v, (f[k].get(v) ?? 0) + 1);
-  for (const m of measures) {
-    const p = api.plan(m.plan);
-    add('region', p?.region ?? 'none');
-    add('level', p?.level ?? 'none');
-    add('year', String(p?.year_start ?? 'none'));
-    add('focus', m.focus_no == null ? 'none' : String(m.focus_no));
-    const agencies = [...new Set(m.departments.map((d) => d.agency))];
-    (agencies.length ? agencies : ['none']).forEach((a) => add('agency', a));
-    const themes = [...new Set(m.themes ?? [])];
-    (themes.length ? themes : ['none']).forEach((x) => add('theme', x));
-  }
-  return Object.fromEntries(Object.entries(f).map(([k, map]) => [k, [...map].map(([value, count]) => ({ value, count })).sort((a, b) => b.count - a.count)]));
+  // Words: ranked search under the same restrictions (search takes the filter fields too, and
+  // counts its facets over every hit, not just the page).
+  const r = api.search(s.q, { ...opts, limit: without ? 0 : Math.min(shown, 1000) });
+  const all = async () => (await api.searchAll(s.q, opts)).map((x) => x.measure);
+  return { total: r.total, items: r.hits, facets: r.facets, all, plans: r.plans };
 }
 
 export function render(root, { state: s, set }) {
   const key = JSON.stringify(s);
   if (key !== lastKey) shown = STEP;
   lastKey = key;
-  const hasFilter = api.has('filter');
   const panel = h('form', { class: 'filters', 'aria-label': t('filters'), onsubmit: (e) => {
     e.preventDefault();
     set({ q: new FormData(e.target).get('q')?.toString().trim() || undefined });
@@ -83,7 +65,6 @@ export function render(root, { state: s, set }) {
   let result = null;
   let failure = null;
   try {
-    if (!hasFilter) throw new api.Unavailable('filter');
     result = run(s);
   } catch (e) {
     failure = e;
@@ -92,9 +73,7 @@ export function render(root, { state: s, set }) {
   if (result) {
     for (const [name, label] of FACETS) {
       // Counts for a field come from the selection without that field, so every choice shows its count.
-      const counts = !s[name] ? result.facets[name]
-        : s.q ? countFacets(api.search(s.q, { ...filterOptions(s, name), limit: 1000 }).hits.map((x) => x.measure))[name]
-        : api.filter({ ...filterOptions(s, name), limit: 0 }).facets[name];
+      const counts = !s[name] ? result.facets[name] : run(s, name).facets[name];
       panel.append(select(`f-${name}`, t(name), counts.filter((c) => c.value !== 'none').map((c) => [c.value, `${label(c.value)} (${c.count})`]), s[name], (v) => set({ [name]: v || undefined }), t('any')));
     }
   }
@@ -104,18 +83,11 @@ export function render(root, { state: s, set }) {
     h('h2', { id: 'results-head', class: 'visually-hidden' }, t('resultsHead')));
   if (failure) {
     append(list, problem(failure));
-    // Without filter(), a plan's measures can still be read in full through measures().
-    if (failure instanceof api.Unavailable && s.plans?.length) {
-      const ms = api.measuresOf(s.plans[0]);
-      append(list, h('p', { class: 'count', role: 'status' }, plural(ms.length, 'measure')),
-        exportButtons(`plan-compare-${s.plans[0]}`, () => ({ csv: measuresCsv(ms), json: ms })),
-        ms.slice(0, shown).map((m) => measureCard(m, { extra: itemLink(m, set) })), more(ms.length, set));
-    }
   } else {
     append(list, h('p', { class: 'count', role: 'status' }, plural(result.total, 'measure')),
       result.plans?.length ? h('p', { class: 'plan-scores' }, `${t('byPlan')}: `, result.plans.slice(0, 8).map((p, i) =>
         [i ? ' · ' : '', h('span', { title: `score ${p.score.toFixed(1)}` }, `${planLabel(api.plan(p.plan))} ${p.count}`, p.share != null ? ` (${(p.share * 100).toFixed(0)}%)` : '')])) : null,
-      exportButtons('plan-compare-measures', () => { const ms = result.all(); return { csv: measuresCsv(ms), json: ms }; }),
+      exportButtons('plan-compare-measures', async () => { const ms = await result.all(); return { csv: measuresCsv(ms), json: ms }; }),
       result.items.map((x) => measureCard(x.measure, { ...x, extra: itemLink(x.measure, set) })),
       more(result.total, set));
   }

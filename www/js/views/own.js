@@ -46,7 +46,7 @@ export function yearsFor(kind, start, end) {
   return { yearStart: a, yearEnd: a };
 }
 
-function parse(set) {
+async function parse(set) {
   failure = null;
   invalid = null;
   const years = yearsFor(form.kind, form.yearStart, form.yearEnd);
@@ -60,7 +60,7 @@ function parse(set) {
     added = null;
     const meta = { region: form.region.trim() || '?', level: form.level, kind: form.kind };
     if (years.yearStart != null) Object.assign(meta, years);
-    added = api.addPlan(form.text, meta);
+    added = await api.addPlan(form.text, meta);
   } catch (e) {
     failure = e;
   }
