@@ -141,7 +141,7 @@ fn filters_combine_with_and_across_fields_and_or_within() {
     let gd16 = f(FilterOptions { plans: vec!["guangdong-2016".into()], ..Default::default() });
     let pledge = f(FilterOptions { themes: vec!["pledge-financing".into()], ..Default::default() });
     let both = f(FilterOptions { plans: vec!["guangdong-2016".into()], themes: vec!["pledge-financing".into()], ..Default::default() });
-    let expect: Vec<String> = gd16.items.iter().filter(|i| pledge.items.contains(i)).cloned().collect();
+    let expect: Vec<_> = gd16.items.iter().filter(|i| pledge.items.contains(i)).cloned().collect();
     assert_eq!(both.items, expect);
     assert!(both.total > 0);
     let either = f(FilterOptions { plans: vec!["guangdong-2016".into(), "shantou-2016-2020".into()], ..Default::default() });
@@ -149,15 +149,15 @@ fn filters_combine_with_and_across_fields_and_or_within() {
     assert_eq!(either.total, gd16.total + st.total);
     // A year inside a plan's span selects it.
     let y2019 = f(FilterOptions { years: vec![2019], ..Default::default() });
-    assert!(y2019.items.iter().all(|i| i.starts_with("shantou-2016-2020") || i.starts_with("guangdong-2018-2022")));
+    assert!(y2019.items.iter().all(|i| i.id.starts_with("shantou-2016-2020") || i.id.starts_with("guangdong-2018-2022")));
     // Words: any of them, in any text field; agencies by canonical type.
     let w = f(FilterOptions { words: vec!["海关".into(), "边境".into()], ..Default::default() });
     assert!(w.total > 0 && w.items.iter().all(|i| {
-        let b = body(c, i) + &c.measure(i).unwrap().chapter;
+        let b = body(c, &i.id) + &i.chapter;
         b.contains("海关") || b.contains("边境")
     }));
     let ipo = f(FilterOptions { agencies: vec!["知识产权局".into()], ..Default::default() });
-    assert!(ipo.total > 0 && ipo.items.iter().all(|i| c.measure(i).unwrap().departments.iter().any(|d| d.agency == "知识产权局")));
+    assert!(ipo.total > 0 && ipo.items.iter().all(|i| i.departments.iter().any(|d| d.agency == "知识产权局")));
 }
 
 #[test]

@@ -76,8 +76,10 @@ pub struct FilterResult {
     pub total: usize,
     pub offset: usize,
     pub limit: usize,
-    /// Measure ids of the page, in dataset order.
-    pub items: Vec<String>,
+    /// The measures of the page, in dataset order: their full records, what the page shows.
+    pub items: Vec<Measure>,
+    /// The short label of each item's plan ([`Plan::label`]), one per item.
+    pub plan_labels: Vec<String>,
     pub facets: Facets,
 }
 
@@ -174,12 +176,15 @@ pub fn filter(corpus: &Corpus, opts: &FilterOptions) -> Result<FilterResult, Que
     let selected = selection.select(corpus);
     let facets = facets(corpus, &selected);
     let total = selected.len();
-    let items = page(selected, opts.offset, limit)
-        .into_iter()
-        .filter_map(|i| corpus.dataset.measures.get(i))
-        .map(|m| m.id.clone())
-        .collect();
-    Ok(FilterResult { total, offset: opts.offset, limit, items, facets })
+    let items: Vec<Measure> =
+        page(selected, opts.offset, limit).into_iter().filter_map(|i| corpus.dataset.measures.get(i)).cloned().collect();
+    let plan_labels = plan_labels(corpus, &items);
+    Ok(FilterResult { total, offset: opts.offset, limit, items, plan_labels, facets })
+}
+
+/// The label of each measure's plan.
+pub(crate) fn plan_labels(corpus: &Corpus, items: &[Measure]) -> Vec<String> {
+    items.iter().map(|m| corpus.plan(&m.plan).map(Plan::label).unwrap_or_default()).collect()
 }
 
 /// Facet counts over the measures at `selected` positions.
