@@ -115,10 +115,10 @@ fn highlights_are_char_offsets_of_matching_text() {
 
 fn check_facets(opts: &FilterOptions) {
     let r = filter(corpus(), opts).unwrap();
-    for (name, f) in [("region", &r.facets.region), ("level", &r.facets.level), ("year", &r.facets.year), ("focus", &r.facets.focus)] {
+    for (name, f) in [("region", &r.facets.region), ("level", &r.facets.level), ("focus", &r.facets.focus)] {
         assert_eq!(f.iter().map(|c| c.count).sum::<usize>(), r.total, "{name} facet of {opts:?}");
     }
-    for (name, f) in [("agency", &r.facets.agency), ("theme", &r.facets.theme)] {
+    for (name, f) in [("agency", &r.facets.agency), ("theme", &r.facets.theme), ("year", &r.facets.year)] {
         assert!(f.iter().map(|c| c.count).sum::<usize>() >= r.total, "{name}");
         assert!(f.iter().all(|c| c.count <= r.total && c.count > 0), "{name}");
     }
@@ -132,6 +132,27 @@ fn facets_add_up_to_the_total() {
     let all = filter(corpus(), &FilterOptions::default()).unwrap();
     assert_eq!(all.total, corpus().dataset.measures.len());
     assert_eq!(all.items.len(), 20);
+}
+
+#[test]
+fn the_year_facet_counts_what_the_year_filter_selects() {
+    let c = corpus();
+    for base in [
+        FilterOptions::default(),
+        FilterOptions { themes: vec!["pledge-financing".into()], ..Default::default() },
+        FilterOptions { levels: vec!["city".into(), "district".into()], ..Default::default() },
+    ] {
+        let r = filter(c, &base).unwrap();
+        assert!(r.facets.year.len() > 1, "{:?}", r.facets.year);
+        for f in r.facets.year.iter().filter(|f| f.value != "none") {
+            let y: u16 = f.value.parse().unwrap();
+            let only = filter(c, &FilterOptions { years: vec![y], limit: Some(0), ..base.clone() }).unwrap();
+            assert_eq!(f.count, only.total, "year {y} of {base:?}");
+        }
+    }
+    // Multi-year plans count under each year: the counts add up to more than the total.
+    let all = filter(c, &FilterOptions::default()).unwrap();
+    assert!(all.facets.year.iter().map(|f| f.count).sum::<usize>() > all.total);
 }
 
 #[test]
