@@ -194,8 +194,8 @@ pub fn filter(corpus: &Corpus, args: &[String]) -> Result<(), String> {
         return json(&r);
     }
     outln!("{} measures", r.total);
-    for id in &r.items {
-        outln!("  {}", line(corpus, id));
+    for m in &r.items {
+        outln!("  {}", line(corpus, &m.id));
     }
     let show = |name: &str, f: &[query::filter::FacetCount]| {
         let s: Vec<String> = f.iter().take(12).map(|c| format!("{} {}", c.value, c.count)).collect();

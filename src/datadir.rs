@@ -944,7 +944,7 @@ impl DataDir {
                 if skip > 0 {
                     skip -= 1;
                 } else {
-                    items.push(m.id.clone());
+                    items.push(m.clone());
                 }
             }
         }
@@ -966,7 +966,8 @@ impl DataDir {
             agency: facet("agency"),
             theme: facet("theme"),
         };
-        FilterResult { total, offset, limit, items, facets }
+        let plan_labels = query::filter::plan_labels(&self.corpus, &items);
+        FilterResult { total, offset, limit, items, plan_labels, facets }
     }
 
     /// [`query::diff`], after loading the two plans.

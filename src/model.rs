@@ -79,6 +79,18 @@ pub struct Plan {
     pub source: String,
 }
 
+impl Plan {
+    /// A short label for lists of results: the region and the years the plan states
+    /// (`广东省 2016–2020`, `北京市 2018`), or the region alone when it states none.
+    pub fn label(&self) -> String {
+        match (self.year_start, self.year_end) {
+            (0, _) => self.region.clone(),
+            (a, b) if b <= a => format!("{} {a}", self.region),
+            (a, b) => format!("{} {a}–{b}", self.region),
+        }
+    }
+}
+
 /// Role of a department in a measure.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
@@ -212,5 +224,32 @@ mod year_or_null {
         } else {
             u16::deserialize(d)
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_plan_label_is_its_region_and_stated_years() {
+        let mut p = Plan {
+            id: "guangdong-2016".into(),
+            region: "广东省".into(),
+            region_code: Some("440000".into()),
+            region_en: "Guangdong".into(),
+            level: Level::Province,
+            kind: Kind::FiveYearPlan,
+            year_start: 2016,
+            year_end: 2020,
+            title: String::new(),
+            doc_number: None,
+            source: String::new(),
+        };
+        assert_eq!(p.label(), "广东省 2016–2020");
+        p.year_end = 2016;
+        assert_eq!(p.label(), "广东省 2016");
+        p.year_start = 0;
+        assert_eq!(p.label(), "广东省");
     }
 }

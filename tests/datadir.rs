@@ -329,7 +329,7 @@ fn a_document_added_to_the_catalogue_appears_in_the_built_data() {
     let years = dir
         .filter(&mut fetch, &FilterOptions { years: vec![2019], limit: Some(1000), ..Default::default() })
         .unwrap();
-    assert!(years.items.iter().any(|id| id == "shenzhen-2019-001"), "{:?}", years.items);
+    assert!(years.items.iter().any(|m| m.id == "shenzhen-2019-001"), "{:?}", years.items);
     let matrix = dir
         .theme_matrix(&mut fetch, &ThemeMatrixOptions { plans: vec!["shenzhen-2019".into()], themes: vec![] })
         .unwrap();

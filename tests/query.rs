@@ -115,10 +115,10 @@ fn highlights_are_char_offsets_of_matching_text() {
 
 fn check_facets(opts: &FilterOptions) {
     let r = filter(corpus(), opts).unwrap();
-    for (name, f) in [("region", &r.facets.region), ("level", &r.facets.level), ("year", &r.facets.year), ("focus", &r.facets.focus)] {
+    for (name, f) in [("region", &r.facets.region), ("level", &r.facets.level), ("focus", &r.facets.focus)] {
         assert_eq!(f.iter().map(|c| c.count).sum::<usize>(), r.total, "{name} facet of {opts:?}");
     }
-    for (name, f) in [("agency", &r.facets.agency), ("theme", &r.facets.theme)] {
+    for (name, f) in [("agency", &r.facets.agency), ("theme", &r.facets.theme), ("year", &r.facets.year)] {
         assert!(f.iter().map(|c| c.count).sum::<usize>() >= r.total, "{name}");
         assert!(f.iter().all(|c| c.count <= r.total && c.count > 0), "{name}");
     }
@@ -135,13 +135,34 @@ fn facets_add_up_to_the_total() {
 }
 
 #[test]
+fn the_year_facet_counts_what_the_year_filter_selects() {
+    let c = corpus();
+    for base in [
+        FilterOptions::default(),
+        FilterOptions { themes: vec!["pledge-financing".into()], ..Default::default() },
+        FilterOptions { levels: vec!["city".into(), "district".into()], ..Default::default() },
+    ] {
+        let r = filter(c, &base).unwrap();
+        assert!(r.facets.year.len() > 1, "{:?}", r.facets.year);
+        for f in r.facets.year.iter().filter(|f| f.value != "none") {
+            let y: u16 = f.value.parse().unwrap();
+            let only = filter(c, &FilterOptions { years: vec![y], limit: Some(0), ..base.clone() }).unwrap();
+            assert_eq!(f.count, only.total, "year {y} of {base:?}");
+        }
+    }
+    // Multi-year plans count under each year: the counts add up to more than the total.
+    let all = filter(c, &FilterOptions::default()).unwrap();
+    assert!(all.facets.year.iter().map(|f| f.count).sum::<usize>() > all.total);
+}
+
+#[test]
 fn filters_combine_with_and_across_fields_and_or_within() {
     let c = corpus();
     let f = |o: FilterOptions| filter(c, &FilterOptions { limit: Some(1000), ..o }).unwrap();
     let gd16 = f(FilterOptions { plans: vec!["guangdong-2016".into()], ..Default::default() });
     let pledge = f(FilterOptions { themes: vec!["pledge-financing".into()], ..Default::default() });
     let both = f(FilterOptions { plans: vec!["guangdong-2016".into()], themes: vec!["pledge-financing".into()], ..Default::default() });
-    let expect: Vec<String> = gd16.items.iter().filter(|i| pledge.items.contains(i)).cloned().collect();
+    let expect: Vec<_> = gd16.items.iter().filter(|i| pledge.items.contains(i)).cloned().collect();
     assert_eq!(both.items, expect);
     assert!(both.total > 0);
     let either = f(FilterOptions { plans: vec!["guangdong-2016".into(), "shantou-2016-2020".into()], ..Default::default() });
@@ -149,15 +170,15 @@ fn filters_combine_with_and_across_fields_and_or_within() {
     assert_eq!(either.total, gd16.total + st.total);
     // A year inside a plan's span selects it.
     let y2019 = f(FilterOptions { years: vec![2019], ..Default::default() });
-    assert!(y2019.items.iter().all(|i| i.starts_with("shantou-2016-2020") || i.starts_with("guangdong-2018-2022")));
+    assert!(y2019.items.iter().all(|i| i.id.starts_with("shantou-2016-2020") || i.id.starts_with("guangdong-2018-2022")));
     // Words: any of them, in any text field; agencies by canonical type.
     let w = f(FilterOptions { words: vec!["海关".into(), "边境".into()], ..Default::default() });
     assert!(w.total > 0 && w.items.iter().all(|i| {
-        let b = body(c, i) + &c.measure(i).unwrap().chapter;
+        let b = body(c, &i.id) + &i.chapter;
         b.contains("海关") || b.contains("边境")
     }));
     let ipo = f(FilterOptions { agencies: vec!["知识产权局".into()], ..Default::default() });
-    assert!(ipo.total > 0 && ipo.items.iter().all(|i| c.measure(i).unwrap().departments.iter().any(|d| d.agency == "知识产权局")));
+    assert!(ipo.total > 0 && ipo.items.iter().all(|i| i.departments.iter().any(|d| d.agency == "知识产权局")));
 }
 
 #[test]

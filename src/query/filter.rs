@@ -50,9 +50,11 @@ pub struct FacetCount {
 
 /// Facet counts for the whole selection (not just the page).
 ///
-/// - `region`, `level`, `year`, `focus` are single-valued per measure: their counts add up to
-///   `total`. `year` is the plan's first year (`year_start`); `focus` is `none` for measures
-///   outside the 2018 tables.
+/// - `region`, `level`, `focus` are single-valued per measure: their counts add up to `total`.
+///   `focus` is `none` for measures outside the 2018 tables.
+/// - `year` counts a measure under every year of its plan's span (`year_start..=year_end`), so
+///   that the count of year y is the total of the filter `years: [y]`; the counts of a selection
+///   with multi-year plans add up to more than `total`. Plans that state no year count as `none`.
 /// - `agency` and `theme` are multi-valued: a count is the number of selected measures that name
 ///   at least one department of that agency type / carry that theme. A measure with none is
 ///   counted under `none`, so the counts add up to at least `total` (more when measures have
@@ -76,8 +78,10 @@ pub struct FilterResult {
     pub total: usize,
     pub offset: usize,
     pub limit: usize,
-    /// Measure ids of the page, in dataset order.
-    pub items: Vec<String>,
+    /// The measures of the page, in dataset order: their full records, what the page shows.
+    pub items: Vec<Measure>,
+    /// The short label of each item's plan ([`Plan::label`]), one per item.
+    pub plan_labels: Vec<String>,
     pub facets: Facets,
 }
 
@@ -174,12 +178,15 @@ pub fn filter(corpus: &Corpus, opts: &FilterOptions) -> Result<FilterResult, Que
     let selected = selection.select(corpus);
     let facets = facets(corpus, &selected);
     let total = selected.len();
-    let items = page(selected, opts.offset, limit)
-        .into_iter()
-        .filter_map(|i| corpus.dataset.measures.get(i))
-        .map(|m| m.id.clone())
-        .collect();
-    Ok(FilterResult { total, offset: opts.offset, limit, items, facets })
+    let items: Vec<Measure> =
+        page(selected, opts.offset, limit).into_iter().filter_map(|i| corpus.dataset.measures.get(i)).cloned().collect();
+    let plan_labels = plan_labels(corpus, &items);
+    Ok(FilterResult { total, offset: opts.offset, limit, items, plan_labels, facets })
+}
+
+/// The label of each measure's plan.
+pub(crate) fn plan_labels(corpus: &Corpus, items: &[Measure]) -> Vec<String> {
+    items.iter().map(|m| corpus.plan(&m.plan).map(Plan::label).unwrap_or_default()).collect()
 }
 
 /// Facet counts over the measures at `selected` positions.
@@ -195,8 +202,15 @@ pub(crate) fn facets(corpus: &Corpus, selected: &[usize]) -> Facets {
         let plan = plans.get(m.plan.as_str());
         *region.entry(plan.map_or(NONE.into(), |p| p.region.clone())).or_default() += 1;
         *level.entry(plan.map_or(NONE.into(), |p| p.level.as_str().into())).or_default() += 1;
-        let stated = plan.filter(|p| p.year_start != 0);
-        *year.entry(stated.map_or(NONE.into(), |p| p.year_start.to_string())).or_default() += 1;
+        // Every year of the plan's span, as the `years` filter matches them.
+        match plan.filter(|p| p.year_start != 0) {
+            Some(p) => {
+                for y in p.year_start..=p.year_end.max(p.year_start) {
+                    *year.entry(y.to_string()).or_default() += 1;
+                }
+            }
+            None => *year.entry(NONE.into()).or_default() += 1,
+        }
         *focus.entry(m.focus_no.map_or(NONE.into(), |f| f.to_string())).or_default() += 1;
         let mut agencies: Vec<&str> = m.departments.iter().map(|d| d.agency.as_str()).collect();
         agencies.sort_unstable();

@@ -15,6 +15,7 @@
 
 use super::filter::{FilterOptions, Selection};
 use super::{char_spans, check_limit, check_text, merge_spans, page, Corpus, QueryError, MAX_QUERY_CHARS};
+use crate::model::{Measure, Plan};
 use crate::themes::tagging_text;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -143,11 +144,15 @@ pub struct QueryPhrase {
 pub struct SearchHit {
     pub id: String,
     pub plan: String,
+    /// The plan's short label ([`crate::model::Plan::label`]), for the result list.
+    pub plan_label: String,
     pub score: f32,
     /// Spans of `text` that match, in Unicode scalar (char) offsets, half-open, merged, sorted.
     pub highlights: Vec<[usize; 2]>,
     /// The same for `title`.
     pub title_highlights: Vec<[usize; 2]>,
+    /// The measure's full record: what the page shows, without a second call.
+    pub measure: Measure,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -317,12 +322,11 @@ pub(crate) fn parts(word: &str) -> Vec<String> {
 impl SearchResult {
     /// The same result with highlight spans in UTF-16 code units, what JavaScript's
     /// `text.slice(start, end)` takes (they differ from char offsets after a non-BMP character).
-    pub fn into_utf16(mut self, corpus: &Corpus) -> SearchResult {
+    pub fn into_utf16(mut self) -> SearchResult {
         for hit in &mut self.hits {
-            if let Some(m) = corpus.measure(&hit.id) {
-                hit.highlights = utf16_spans(m.text.as_deref().unwrap_or(""), &hit.highlights);
-                hit.title_highlights = utf16_spans(m.title.as_deref().unwrap_or(""), &hit.title_highlights);
-            }
+            let m = &hit.measure;
+            hit.highlights = utf16_spans(m.text.as_deref().unwrap_or(""), &hit.highlights);
+            hit.title_highlights = utf16_spans(m.title.as_deref().unwrap_or(""), &hit.title_highlights);
         }
         self
     }
@@ -429,9 +433,11 @@ pub fn search(corpus: &Corpus, query: &str, opts: &SearchOptions) -> Result<Sear
             Some(SearchHit {
                 id: m.id.clone(),
                 plan: m.plan.clone(),
+                plan_label: corpus.plan(&m.plan).map(Plan::label).unwrap_or_default(),
                 score,
                 highlights: highlight(m.text.as_deref().unwrap_or(""), &needles),
                 title_highlights: highlight(m.title.as_deref().unwrap_or(""), &needles),
+                measure: m.clone(),
             })
         })
         .collect();

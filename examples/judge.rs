@@ -1,0 +1,34 @@
+//! Search quality on the judged queries, natively: P@10 (over 10 slots) and recall over the top 100,
+//! as `bench/node.mjs` computes them for the wasm build.
+//!
+//! `cargo run --example judge [-- --per-query]`
+
+use plan_compare::query::{search, Corpus, SearchOptions};
+use serde_json::Value;
+
+fn main() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/bench/judgments.json");
+    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    let judged: Value = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{path}: {e}"));
+    let per_query = std::env::args().any(|a| a == "--per-query");
+    let corpus = Corpus::bundled();
+    let opts = SearchOptions { limit: Some(100), ..Default::default() };
+    let (mut p10, mut recall, mut n) = (0.0, 0.0, 0usize);
+    for q in judged["queries"].as_array().into_iter().flatten() {
+        let Some(query) = q["query"].as_str() else { continue };
+        let relevant: std::collections::HashSet<&str> =
+            q["relevant"].as_array().into_iter().flatten().filter_map(Value::as_str).collect();
+        let got: Vec<String> =
+            search(&corpus, query, &opts).map(|r| r.hits.into_iter().map(|h| h.id).collect()).unwrap_or_default();
+        let top10 = got.iter().take(10).filter(|id| relevant.contains(id.as_str())).count() as f64 / 10.0;
+        let top100 = got.iter().take(100).filter(|id| relevant.contains(id.as_str())).count() as f64
+            / relevant.len().max(1) as f64;
+        if per_query {
+            println!("{query}\t{top10:.1}\t{top100:.2}");
+        }
+        p10 += top10;
+        recall += top100;
+        n += 1;
+    }
+    println!("{n} queries: P@10 {:.3}, recall@100 {:.3}", p10 / n as f64, recall / n as f64);
+}
