@@ -178,7 +178,7 @@ impl Engine {
 
     pub fn search(&mut self, q: &str, opts: &SearchOptions) -> Result<SearchResult> {
         let result = self.data.search(&mut Loaded, q, opts)?;
-        Ok(result.into_utf16(self.corpus()))
+        Ok(result.into_utf16())
     }
 
     pub fn filter(&mut self, opts: &FilterOptions) -> Result<FilterResult> {
