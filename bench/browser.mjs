@@ -1,28 +1,44 @@
 // Start-up and payload, in Node and headless Chromium, plus Pagefind's search (it only runs in a
-// browser). Cold starts: a fresh Node process each, or a fresh browser context (empty cache) each.
-// Payload: every file the page fetched to answer its first query, raw / gzip -9 / brotli -q 11.
+// browser) and plan-compare's warm search and diff in Chromium. Cold starts: a fresh Node process each,
+// or a fresh browser context (empty profile: no cache) each. Payload: every request the page made before
+// its first answer (the bench page itself excepted), each body compressed alone as a server would send
+// it: raw / gzip -9 / brotli -q 11 (the loopback server sends bodies uncompressed).
 // Writes out/startup.json. Usage: node bench/browser.mjs [starts=20]
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync, readdirSync } from 'node:fs';
-import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import { join } from 'node:path';
-import { bench, loadJudgments, out, repo, summary } from './lib/corpus.mjs';
-import { serve, launch, runPage } from './lib/browser.mjs';
+import { bench, loadExport, loadJudgments, out, provincialPairs, repo, summary } from './lib/corpus.mjs';
+import { serve, launch, coldStarts, sizes } from './lib/browser.mjs';
 
 const starts = Number(process.argv[2] ?? 20);
-const engines = ['plan-compare', 'jieba-wasm', 'minisearch', 'flexsearch', 'pagefind'];
-const sizes = (buf) => ({ raw: buf.length, gzip: gzipSync(buf, { level: 9 }).length,
-  brotli: brotliCompressSync(buf, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: buf.length } }).length });
-const add = (a, b) => ({ raw: a.raw + b.raw, gzip: a.gzip + b.gzip, brotli: a.brotli + b.brotli });
-const zero = { raw: 0, gzip: 0, brotli: 0 };
-const result = { starts, node: {}, chromium: {}, chromiumFromImport: {}, payload: {}, pagefind: {} };
+/** The first answers measured: two searches the issue names, the historic one, and a provincial diff. */
+const FIRST = { zh: '专利质押融资', en: 'customs enforcement', gi: '地理标志', diff: ['beijing-2018', 'shanghai-2018'] };
+const q = (s) => encodeURIComponent(s);
+const pages = {
+  [`plan-compare search ${FIRST.zh}`]: `/plan-compare.html?q=${q(FIRST.zh)}`,
+  [`plan-compare search ${FIRST.en}`]: `/plan-compare.html?q=${q(FIRST.en)}`,
+  [`plan-compare search ${FIRST.gi}`]: `/plan-compare.html?q=${q(FIRST.gi)}`,
+  [`plan-compare diff ${FIRST.diff.join(' vs ')}`]: `/plan-compare.html?diff=${FIRST.diff.join(',')}`,
+  [`pagefind search ${FIRST.zh}`]: `/pagefind.html?q=${q(FIRST.zh)}`,
+  [`pagefind search ${FIRST.en}`]: `/pagefind.html?q=${q(FIRST.en)}`,
+  [`pagefind search ${FIRST.gi}`]: `/pagefind.html?q=${q(FIRST.gi)}`,
+  'jieba-wasm': '/jieba-wasm.html',
+  [`minisearch search ${FIRST.gi}`]: '/minisearch.html',
+  [`flexsearch search ${FIRST.gi}`]: '/flexsearch.html',
+};
+const result = { starts, first: FIRST, node: {}, chromium: {}, warm: {}, pagefind: {}, reference: {} };
 
 // ---- Node: a fresh process per start, interleaved so that machine noise hits every engine alike ----
-const nodeSamples = Object.fromEntries(engines.slice(0, 4).map((e) => [e, []]));
+const nodeRuns = {
+  [`plan-compare search ${FIRST.zh}`]: ['plan-compare', FIRST.zh],
+  [`plan-compare diff ${FIRST.diff.join(' vs ')}`]: ['plan-compare', '--diff', FIRST.diff.join(',')],
+  'jieba-wasm': ['jieba-wasm'], [`minisearch search ${FIRST.gi}`]: ['minisearch'], [`flexsearch search ${FIRST.gi}`]: ['flexsearch'],
+};
+const nodeSamples = Object.fromEntries(Object.keys(nodeRuns).map((e) => [e, []]));
 for (let i = 0; i < starts; i++) {
-  for (const e of Object.keys(nodeSamples)) {
-    const line = execFileSync(process.execPath, [join(bench, 'startup-node.mjs'), e], { encoding: 'utf8' });
-    nodeSamples[e].push(JSON.parse(line).ms);
+  for (const [key, args] of Object.entries(nodeRuns)) {
+    const line = execFileSync(process.execPath, [join(bench, 'startup-node.mjs'), ...args], { encoding: 'utf8' });
+    nodeSamples[key].push(JSON.parse(line).ms);
   }
 }
 for (const [e, s] of Object.entries(nodeSamples)) result.node[e] = summary(s);
@@ -31,36 +47,33 @@ for (const [e, s] of Object.entries(nodeSamples)) result.node[e] = summary(s);
 const server = await serve();
 const browser = await launch();
 try {
-  const nav = Object.fromEntries(engines.map((e) => [e, []]));
-  const imp = Object.fromEntries(engines.map((e) => [e, []]));
-  for (let i = 0; i < starts; i++) {
-    for (const e of engines) {
-      server.served.clear();
-      const r = await runPage(browser.fresh, `${server.url}/${e}.html`);
-      nav[e].push(r.ms);
-      imp[e].push(r.ms - r.t0);
-      if (i === 0) {
-        result.chromium[`${e}:what`] = r.what ?? null;
-        // payload of the first query: every file fetched except the bench's own page and helpers
-        const files = [...server.served.entries()].filter(([p]) => p !== `/${e}.html` && !p.startsWith('/lib/'));
-        let total = zero;
-        const list = [];
-        for (const [path, { file }] of files) {
-          const s = sizes(readFileSync(file));
-          total = add(total, s);
-          list.push({ path, ...s });
-        }
-        result.payload[e] = { total, files: list };
-      }
-    }
-  }
-  for (const e of engines) {
-    result.chromium[e] = summary(nav[e]);
-    result.chromiumFromImport[e] = summary(imp[e]);
+  result.chromium = await coldStarts(browser, server, pages, starts, summary);
+
+  // ---- plan-compare warm in Chromium: the judged queries (5× after a warm-up pass), every provincial pair ----
+  const judged = loadJudgments().map((j) => j.query);
+  const { pairs } = provincialPairs(loadExport());
+  {
+    const { page, close } = await browser.fresh();
+    await page.goto(`${server.url}/empty.html`);
+    result.warm = await page.evaluate(async ({ queries, pairs }) => {
+      const pc = await import('/pkg/index.js');
+      await pc.init();
+      const time = async (inputs, fn, repeat) => {
+        for (const x of inputs) await fn(x);
+        const ms = [];
+        for (let r = 0; r < repeat; r++) for (const x of inputs) { const t = performance.now(); await fn(x); ms.push(performance.now() - t); }
+        return ms;
+      };
+      const search = await time(queries, (q) => pc.search(q, { limit: 100 }), 5);
+      const diff = await time(pairs, ([a, b]) => pc.diff(a, b), 1);
+      const diffOne = await time([['beijing-2018', 'shanghai-2018']], ([a, b]) => pc.diff(a, b), 20);
+      return { search, diff, diffOne };
+    }, { queries: judged, pairs });
+    for (const k of Object.keys(result.warm)) result.warm[k] = summary(result.warm[k]);
+    await close();
   }
 
   // ---- Pagefind: search quality and latency on the judged queries (in the page) ----
-  const queries = loadJudgments().map((q) => q.query);
   const { page, close } = await browser.fresh();
   await page.goto(`${server.url}/empty.html`);
   const pf = await page.evaluate(async (queries) => {
@@ -91,7 +104,7 @@ try {
     const got = {};
     for (const q of queries) got[q] = await ranked(q);
     return { ms, got };
-  }, queries);
+  }, judged);
   await close();
   result.pagefind = { latency: summary(pf.ms), ranked: pf.got };
   result.pagefind.site = {
@@ -103,11 +116,18 @@ try {
   server.close();
 }
 
-// ---- reference sizes: the seeds themselves (the floor), the measure records a peer needs to show hits ----
+// ---- reference sizes: the seeds themselves (the floor), the measure records a peer needs to show hits,
+// the package's whole data directory ----
 const seeds = readdirSync(join(repo, 'seeds')).filter((f) => f.endsWith('.txt')).sort();
-result.payload.seeds = { total: sizes(Buffer.concat(seeds.map((f) => readFileSync(join(repo, 'seeds', f))))), files: seeds };
-result.payload['measures.json'] = { total: sizes(readFileSync(join(out, 'measures.json'))) };
-result.payload['plan-compare bundle.bin'] = { total: sizes(readFileSync(join(repo, 'data/bundle.bin'))) };
+result.reference.seeds = sizes(Buffer.concat(seeds.map((f) => readFileSync(join(repo, 'seeds', f)))));
+result.reference['measures.json'] = sizes(readFileSync(join(out, 'measures.json')));
+const dataDir = join(repo, 'pkg/data');
+const dataFiles = readdirSync(dataDir);
+result.reference['pkg/data'] = dataFiles.map((f) => sizes(readFileSync(join(dataDir, f))))
+  .reduce((t, s) => ({ raw: t.raw + s.raw, gzip: t.gzip + s.gzip, brotli: t.brotli + s.brotli, files: t.files + 1 }), { raw: 0, gzip: 0, brotli: 0, files: 0 });
 writeFileSync(join(out, 'startup.json'), JSON.stringify(result, null, 1));
-for (const e of engines) console.log(e.padEnd(14), 'node', result.node[e]?.median?.toFixed(1) ?? '-', 'chromium', result.chromium[e].median.toFixed(1),
-  'from import', result.chromiumFromImport[e].median.toFixed(1), 'payload br', result.payload[e].total.brotli);
+for (const [k, r] of Object.entries(result.chromium)) {
+  console.log(k.padEnd(44), 'chromium import→answer', r.fromImport.median.toFixed(1), 'requests', r.payload.requests, 'gzip', r.payload.total.gzip);
+}
+for (const [k, s] of Object.entries(result.node)) console.log(k.padEnd(44), 'node', s.median.toFixed(1));
+console.log('warm chromium', JSON.stringify(result.warm));

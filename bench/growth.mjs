@@ -1,11 +1,14 @@
 // Growth: synthetic corpora 10× and 100× the seeds, made of recombined real measures (deterministic),
-// then for each size: plan-compare's bundle (size, encode and decode time, natively: examples/
-// bench_corpus.rs), MiniSearch and FlexSearch (build, serialised index size, load, query latency), and
-// Pagefind (build time and index size). Writes out/growth.json.
+// then for each size: plan-compare's data directory (out/growth-Kx/data, docs/data-format.md) and bundle,
+// written natively by examples/bench_corpus.rs (release build) with the functions `plan-compare build`
+// calls after parsing (Corpus::new: tagging + jieba index; datadir::write), from the synthetic export
+// instead of parsed texts; MiniSearch and FlexSearch (build, serialised index size, load, query
+// latency), and Pagefind (build time and index size). Writes out/growth.json. bench/scale.mjs then
+// measures first answers in Chromium on each data directory.
 // Usage: node bench/growth.mjs [scales=1,10,100]; the peers run at 100× only with BENCH_GROWTH_FULL=1
 // (they take minutes there); Pagefind at 100× only with BENCH_PAGEFIND_100X=1.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import { join } from 'node:path';
 import { bench, loadExport, loadJudgments, out, repo, summary, timeEach } from './lib/corpus.mjs';
@@ -68,9 +71,15 @@ for (const k of scales) {
   const exportPath = join(dir, 'export.json');
   writeFileSync(exportPath, JSON.stringify(data));
   const row = { scale: k, plans: data.plans.length, measures: data.measures.length, generateMs: genMs };
-  // plan-compare: bundle encode/decode (native; the wasm module embeds this bundle)
-  const pc = JSON.parse(execFileSync(join(repo, 'target/release/examples/bench_corpus'), [exportPath, join(dir, 'bundle.bin')], { encoding: 'utf8' }));
-  row.planCompare = { ...pc, bundle: sizes(readFileSync(join(dir, 'bundle.bin'))) };
+  // plan-compare: the data directory (and the one-file bundle, for comparison), natively
+  const dataDir = join(dir, 'data');
+  rmSync(dataDir, { recursive: true, force: true });
+  t = performance.now();
+  const pc = JSON.parse(execFileSync(join(repo, 'target/release/examples/bench_corpus'), [exportPath, join(dir, 'bundle.bin'), dataDir], { encoding: 'utf8' }));
+  const wallMs = performance.now() - t;
+  const files = readdirSync(dataDir);
+  const gzipAll = files.reduce((n, f) => n + gzipSync(readFileSync(join(dataDir, f)), { level: 9 }).length, 0);
+  row.planCompare = { ...pc, wallMs, bundle: sizes(readFileSync(join(dir, 'bundle.bin'))), dataGzip: gzipAll };
   // the query core natively at this size: Corpus build (tagging + jieba index), its size, query latency
   // (diff on every 31st provincial pair); at 100× only with BENCH_GROWTH_FULL (jieba over 160 k measures)
   if (k <= 10 || process.env.BENCH_GROWTH_FULL) {

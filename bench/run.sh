@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# The benchmark suite (issue 6): plan-compare against jieba-wasm, Pagefind, MiniSearch, FlexSearch, jsdiff
-# and diff-match-patch on the same corpus and questions, in one run on one machine. Writes bench/RESULTS.md.
-# Not part of scripts/test.sh. About 6-11 minutes on the 2-core machine (longer when it must build pkg/).
+# The benchmark suite (issues 6 and 12): plan-compare against jieba-wasm, Pagefind, MiniSearch, FlexSearch,
+# jsdiff and diff-match-patch on the same corpus and questions, in one run on one machine. Writes
+# bench/RESULTS.md. Not part of scripts/test.sh. Environment: BENCH_STARTS (cold starts per page, 20),
+# BENCH_SCALES (synthetic corpus sizes, 1,10,100; 100× adds several minutes), BENCH_SCALE_STARTS (cold
+# starts per page on the synthetic data directories, 10).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
@@ -14,10 +16,10 @@ bash scripts/setup.sh >/dev/null
 (cd bench && { [ -d node_modules ] && [ node_modules/.package-lock.json -nt package-lock.json ] || npm install --no-audit --no-fund; })
 cargo build --locked --quiet
 cargo build --release --locked --quiet --example bench_corpus --example bench_queries
-# the package: rebuilt when missing or older than the sources it is made of
-if [ ! -f pkg/plan_compare_bg.wasm ] || [ -n "$(find src data js Cargo.toml Cargo.lock -newer pkg/plan_compare_bg.wasm -print -quit)" ]; then
-  bash scripts/build-package.sh
-fi
+# the package: rebuilt when missing or older than the sources it is made of (BENCH_PKG=keep: use pkg/ as it is)
+stale() { [ ! -f pkg/plan_compare_bg.wasm ] || [ ! -f pkg/data/manifest.json ] ||
+  [ -n "$(find src data seeds js Cargo.toml Cargo.lock -newer pkg/plan_compare_bg.wasm -print -quit)" ]; }
+if [ "${BENCH_PKG:-}" != keep ] && stale; then bash scripts/build-package.sh; fi
 mkdir -p bench/out
 target/debug/plan-compare export --format json > bench/out/export.json
 
@@ -28,7 +30,9 @@ node bench/site.mjs
 node bench/node.mjs
 node bench/browser.mjs "${BENCH_STARTS:-20}"
 node bench/growth.mjs "${BENCH_SCALES:-1,10,100}"
+node bench/scale.mjs "${BENCH_SCALES:-1,10,100}" "${BENCH_SCALE_STARTS:-10}"
 
+echo "bench steps took $((SECONDS - started)) s"
 node -e '
   const os = require("os"), fs = require("fs"), { execSync } = require("child_process");
   const sh = (c) => { try { return execSync(c, { encoding: "utf8" }).trim(); } catch { return "?"; } };

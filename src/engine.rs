@@ -31,7 +31,7 @@ pub const MAX_ID_BYTES: usize = 256;
 /// The most values an option array holds (`regions`, `plans`, `themes` …), checked before the
 /// values are converted.
 pub const MAX_OPTION_VALUES: usize = 10_000;
-/// Ids of added plans start with this; no bundled plan id does (checked by a test).
+/// Ids of added plans start with this; no plan of the seeds does (checked by a test).
 pub const ADDED_PLAN_PREFIX: &str = "user-";
 
 /// What a reader tells about their own plan text (`addPlan(text, meta)` in JavaScript).
@@ -89,13 +89,13 @@ pub struct MeasuresOptions {
     pub plan: Option<String>,
 }
 
-/// The bundled corpus and the plans a reader added.
+/// The data directory read so far and the plans a reader added: the one type behind the API.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Engine {
     /// The corpus, whole (decoded from the bundle) or read lazily from a data directory.
     data: DataDir,
-    /// Plans `0..bundled_plans` of `corpus.dataset.plans` are bundled; the rest were added.
-    bundled_plans: usize,
+    /// Plans `0..directory_plans` of `corpus.dataset.plans` are the directory's; the rest were added.
+    directory_plans: usize,
     next_added: u64,
 }
 
@@ -112,7 +112,7 @@ impl Engine {
     /// An engine over a data directory (`docs/data-format.md`): its plans are the built ones, and
     /// queries go through [`Engine::data_mut`], which fetches what each needs first.
     pub fn from_data_dir(data: DataDir) -> Engine {
-        Engine { bundled_plans: data.plans().len(), data, next_added: 1 }
+        Engine { directory_plans: data.plans().len(), data, next_added: 1 }
     }
 
     /// An engine over a data directory from its catalogue (the file `manifest.json` names), with
@@ -249,7 +249,7 @@ impl Engine {
         self.data.corpus_mut()
     }
 
-    /// What the query functions read: bundled and added plans alike.
+    /// What the query functions read: the directory's and added plans alike.
     pub fn corpus(&self) -> &Corpus {
         self.data.corpus()
     }
@@ -277,7 +277,7 @@ impl Engine {
     }
 
     pub fn is_added(&self, id: &str) -> bool {
-        self.corpus().dataset.plans.get(self.bundled_plans..).unwrap_or_default().iter().any(|p| p.id == id)
+        self.corpus().dataset.plans.get(self.directory_plans..).unwrap_or_default().iter().any(|p| p.id == id)
     }
 
     /// Measures in document order, all of them or those of one plan (their chunks must be loaded:
@@ -308,7 +308,7 @@ impl Engine {
             .ok_or_else(|| Error::new(ErrorCode::UnknownMeasure, format!("no measure has the id {id:?}")))
     }
 
-    /// Parse a reader's plan text and keep its plans beside the bundled ones under fresh ids.
+    /// Parse a reader's plan text and keep its plans beside the directory's under fresh ids.
     pub fn add_plan(&mut self, text: &str, meta: &PlanMeta) -> Result<AddedPlan> {
         if text.len() > MAX_PLAN_TEXT_BYTES {
             return Err(Error::new(
@@ -316,7 +316,7 @@ impl Engine {
                 format!("text is {} bytes of UTF-8; addPlan reads at most {MAX_PLAN_TEXT_BYTES}", text.len()),
             ));
         }
-        let added = self.corpus().dataset.plans.len().saturating_sub(self.bundled_plans);
+        let added = self.corpus().dataset.plans.len().saturating_sub(self.directory_plans);
         if added >= MAX_ADDED_PLANS {
             return Err(Error::new(
                 ErrorCode::TooLarge,
@@ -376,7 +376,7 @@ impl Engine {
         self.plan(id)?;
         if !self.is_added(id) {
             return Err(Error::invalid_argument(format!(
-                "{id:?} is a bundled plan; only plans added with addPlan can be removed"
+                "{id:?} is a plan of the data directory; only plans added with addPlan can be removed"
             )));
         }
         Ok(self.data.remove_plan(id)?)

@@ -63,3 +63,34 @@ export function timeEach(inputs, fn, { warm = true, repeat = 1 } = {}) {
   }
   return samples;
 }
+/** The same for an async `fn` (plan-compare's calls): each sample is one awaited call. */
+export async function timeEachAsync(inputs, fn, { warm = true, repeat = 1 } = {}) {
+  if (warm) for (const x of inputs) await fn(x);
+  const samples = [];
+  for (let r = 0; r < repeat; r++) {
+    for (const x of inputs) {
+      const t = performance.now();
+      await fn(x);
+      samples.push(performance.now() - t);
+    }
+  }
+  return samples;
+}
+
+/** P@10 over 10 slots (fewer than 10 results count as misses) and recall within the top 100, per query
+ * and as means overall and per language, from `ranked(query) → ids` (sync or async). */
+export async function quality(judged, ranked) {
+  const perQuery = [];
+  for (const q of judged) {
+    const got = await ranked(q.query);
+    const rel = new Set(q.relevant);
+    const top10 = got.slice(0, 10);
+    perQuery.push({ query: q.query, lang: q.lang, p10: top10.filter((id) => rel.has(id)).length / 10,
+      recall100: got.slice(0, 100).filter((id) => rel.has(id)).length / rel.size, returned: got.length,
+      unjudgedTop10: top10.filter((id) => !rel.has(id)) });
+  }
+  const mean = (xs, k) => xs.reduce((s, x) => s + x[k], 0) / xs.length;
+  const agg = (xs) => ({ p10: mean(xs, 'p10'), recall100: mean(xs, 'recall100'), n: xs.length });
+  const by = (lang) => perQuery.filter((q) => q.lang === lang);
+  return { all: agg(perQuery), zh: agg(by('zh')), synonyms: agg(by('zh-synonym')), en: agg(by('en')), perQuery };
+}

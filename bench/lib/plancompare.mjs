@@ -1,12 +1,7 @@
-// plan-compare's query functions as the bench calls them, tolerant of the binding not existing yet
-// (rows then say "not bound") and of the result shapes (an array, or an object carrying one).
-export function bound(pc, name) {
-  return typeof pc[name] === 'function';
-}
+// plan-compare's search as the bench calls it: the ids of the hits, best first.
 export function hitIds(result) {
-  const list = Array.isArray(result) ? result : result?.items ?? result?.hits ?? result?.results ?? [];
-  return list.map((x) => (typeof x === 'string' ? x : x.id ?? x.measure?.id ?? x.measure));
+  return (result?.hits ?? []).map((h) => h.id);
 }
-export function searchIds(pc, query, limit = 100) {
-  return hitIds(pc.search(query, { limit }));
+export async function searchIds(pc, query, limit = 100) {
+  return hitIds(await pc.search(query, { limit }));
 }

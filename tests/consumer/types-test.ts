@@ -29,39 +29,62 @@ import {
   type Plan,
   type PlanMeta,
   type ThemeRef,
+  dataFiles,
+  dataVersion,
+  indicators,
+  loadAll,
+  sharedPassages,
+  similarity,
+  templateCoverage,
+  type IndicatorsResult,
+  type SharedPassagesResult,
+  type SimilarityResult,
+  type TemplateCoverage,
 } from 'plan-compare';
 
-await init();
+const started: Promise<void> = init();
+await started;
 await init({ wasm: new URL('https://example.org/plan_compare_bg.wasm') });
+await init({ data: '/plan-compare-data/' });
+await init({ data: new URL('https://example.org/data/'), fullWasm: new URL('https://example.org/full.wasm') });
 
 const all: Plan[] = plans();
 const code: string | null = all[0].region_code;
 const level: 'national' | 'province' | 'city' | 'district' = all[0].level;
 const firstYear: number | null = all[0].year_start; // null where a document states no year
-const lines: [number, number] = measures()[0].lines;
-const one: Measure = measure(measures({ plan: all[0].id })[0].id);
+const lines: [number, number] = (await measures())[0].lines;
+const one: Measure = await measure((await measures({ plan: all[0].id }))[0].id);
 const focus: number | null = one.focus_no;
 const list: ThemeRef[] = themes();
 const meta: PlanMeta = { region: '深圳市', level: 'city', yearStart: 2019, kind: 'action plan' };
-const added: AddedPlan = addPlan('（一）加强保护。', meta);
+const added: AddedPlan = await addPlan('（一）加强保护。', meta);
 const count: number = added.measureCount;
 const nothing: void = removePlan(added.plans[0].id);
-const data: Dataset = exportData();
+const data: Dataset = await exportData();
 
-const filtered: FilterResult = filter({ regions: ['北京市'], themes: ['pledge-financing'] });
+const filtered: FilterResult = await filter({ regions: ['北京市'], themes: ['pledge-financing'] });
 const total: number = filtered.total;
-const ids: string[] = filter().items;
+const ids: string[] = (await filter()).items;
 const options: FilterOptions = { plans: ['beijing-2018'], limit: 10, offset: 0 };
-const found: SearchResult = search('专利质押', { limit: 5, plans: ['beijing-2018'] });
+const found: SearchResult = await search('专利质押', { limit: 5, plans: ['beijing-2018'] });
 const span: number = found.hits[0].highlights[0][0];
 const matched: ThemeMatch[] = matchThemes('推进专利质押融资');
-const matrix: ThemeMatrix = themeMatrix({ plans: ['beijing-2018'] });
-const diffed: DiffResult = diff('beijing-2018', 'tianjin-2018', { threshold: 0.5, noChanges: true });
-const byTheme: CompareResult = compare(['beijing-2018'], { theme: 'pledge-financing' });
-const byItem: CompareResult = compare(['beijing-2018'], { workItem: '专利质押' });
+const matrix: ThemeMatrix = await themeMatrix({ plans: ['beijing-2018'] });
+const diffed: DiffResult = await diff('beijing-2018', 'tianjin-2018', { threshold: 0.5, noChanges: true });
+const byTheme: CompareResult = await compare(['beijing-2018'], { theme: 'pledge-financing' });
+const byItem: CompareResult = await compare(['beijing-2018'], { workItem: '专利质押' });
+const pending: Promise<SearchResult> = search('专利');
+const sim: SimilarityResult = await similarity({ plans: ['beijing-2018', 'tianjin-2018'] });
+const shared: SharedPassagesResult = await sharedPassages('beijing-2018', null, { limit: 5 });
+const coverage: TemplateCoverage = await templateCoverage();
+const promised: IndicatorsResult = await indicators({ theme: 'pledge-financing' });
+const version: string = dataVersion();
+const files: string[] = await dataFiles();
+await loadAll();
+await loadAll(({ done, total: all }) => console.log(`${done}/${all}`));
 
 try {
-  measure('nope');
+  await measure('nope');
 } catch (error) {
   if (isPlanCompareError(error)) {
     const c: ErrorCode = error.code;
@@ -78,7 +101,7 @@ const noRegion: PlanMeta = { level: 'city' };
 // @ts-expect-error: options have no `plna`
 measures({ plna: 'x' });
 // @ts-expect-error: ids are strings
-measure(42);
+await measure(42);
 // @ts-expect-error: measureCount is a number
 const wrong: string = added.measureCount;
 // @ts-expect-error: doc_number may be null
@@ -110,6 +133,28 @@ compare(['beijing-2018'], { region: '北京市' });
 compare('beijing-2018', { theme: 'pledge-financing' });
 // @ts-expect-error: total is a number
 const totalText: string = filtered.total;
+// @ts-expect-error: filter() answers with a promise, not the result
+const notAwaited: FilterResult = filter();
+// @ts-expect-error: a promise has no `pairs`: await diff() first
+diff('beijing-2018', 'tianjin-2018').pairs;
+// @ts-expect-error: measure() answers with a promise
+const notAwaitedMeasure: Measure = measure('beijing-2018-001');
+// @ts-expect-error: addPlan() answers with a promise
+const notAwaitedAdd: AddedPlan = addPlan('（一）加强保护。', meta);
+// @ts-expect-error: plans() is synchronous, not a promise
+const plansLater: Promise<Plan[]> = plans();
+// @ts-expect-error: dataVersion() is a string now, not a promise
+const versionLater: Promise<string> = dataVersion();
+// @ts-expect-error: the data directory is a string or a URL
+await init({ data: 42 });
+// @ts-expect-error: init has no `bundle` option
+await init({ bundle: '/data/bundle.bin' });
+// @ts-expect-error: progress is { done, total }
+await loadAll((progress: { loaded: number }) => progress.loaded);
+// @ts-expect-error: dataFiles() answers with a promise of a list
+const filesNow: string[] = dataFiles();
 
 void [filtered, total, ids, options, found, span, matched, matrix, diffed, byTheme, byItem, totalText];
+void [pending, sim, shared, coverage, promised, version, files, notAwaited, notAwaitedMeasure, notAwaitedAdd];
+void [plansLater, versionLater, filesNow];
 void [code, level, lines, focus, list, count, nothing, data, town, noRegion, wrong, docNumber, badCode];

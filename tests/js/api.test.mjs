@@ -7,6 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import {
   pkg, codeOf, codeOfSync, copyOfData, countsUnder, freshPackage, rejectionOf, repo, serve,
 } from './helpers.mjs';
@@ -624,6 +625,16 @@ test('a manifest of another format or version is BUNDLE_INVALID; a missing catal
   }
   await fresh.init({ data: pkgData });
   assert.equal(fresh.plans().length, manifest.plans);
+});
+
+// index.d.ts types `data` as `string | URL` ("a path or URL in Node"), but node.js treats anything that
+// is not http(s) as a path: String(new URL('file:///…')) is joined to the working directory.
+const fileUrlTodo = "node.js reads a file: URL as a relative path ('<cwd>/file:/…/manifest.json')";
+test('init({ data }) in Node takes a file: URL too', { todo: fileUrlTodo }, async (t) => {
+  const { pc: fresh } = await freshPackage(t);
+  await fresh.init({ data: pathToFileURL(`${pkgData}/`) });
+  assert.equal(fresh.plans().length, manifest.plans);
+  assert.equal((await fresh.filter({ plans: ['beijing-2018'] })).total, 47);
 });
 
 test('a call made while init() is still running waits for it', async (t) => {
