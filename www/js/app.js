@@ -6,6 +6,7 @@ import { fromHash, toHash, VIEWS } from './state.js';
 import { renderView, merge } from './render.js';
 import { openMeasure } from './permalink.js';
 import { embedThis } from './embed-code.js';
+import * as offline from './offline.js';
 
 const main = document.getElementById('main');
 const status = document.getElementById('loading');
@@ -30,6 +31,7 @@ function chrome() {
   langs.setAttribute('aria-label', t('language'));
   langs.replaceChildren(...[['zh', '中文'], ['en', 'English']].map(([l, label]) =>
     h('button', { type: 'button', lang: l, 'aria-pressed': String((state.lang ?? 'zh') === l), onclick: () => set({ lang: l }) }, label)));
+  offline.render();
 }
 
 function render(next) {
@@ -63,6 +65,9 @@ api.ready().then(
     addEventListener('hashchange', fromLocation);
     fromLocation();
     document.body.dataset.ready = 'true';
+    // After the first answer, so that neither competes with it for the network.
+    offline.register();
+    offline.setup(document.getElementById('offline'));
   },
   (e) => {
     status.textContent = `${t('loadFailed')}${api.describeError(e)}`;
