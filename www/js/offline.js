@@ -89,7 +89,8 @@ async function keepAll() {
         if (!response.ok) throw new Error(`${new URL(url).pathname}: HTTP ${response.status}`);
         await cache.put(url, response.clone());
       }
-      bytes += (await response.blob()).size;
+      const size = (await response.blob()).size; // not `bytes += await …`: that reads bytes before waiting
+      bytes += size;
       set({ phase: 'busy', done: ++done, total: urls.length });
     }
   };
