@@ -24,6 +24,23 @@ self.addEventListener('fetch', (event) => {
   event.respondWith(IMMUTABLE.test(url.pathname) ? cacheFirst(event) : networkFirst(event));
 });
 
+// The page lists what it loaded before this worker controlled it (js/offline.js): store it now, so that
+// the first visit already works offline. Fetched here, not by the page, so leaving the page aborts nothing.
+self.addEventListener('message', (event) => {
+  if (event.data?.type !== 'store' || !Array.isArray(event.data.urls)) return;
+  const urls = event.data.urls.filter((u) => typeof u === 'string' && u.startsWith(self.registration.scope));
+  event.waitUntil(store(urls.slice(0, 500)).then(() => event.ports[0]?.postMessage('stored')));
+});
+
+async function store(urls) {
+  const cache = await caches.open(RUNTIME);
+  await Promise.all(urls.map(async (url) => {
+    if (await caches.match(url)) return;
+    const response = await fetch(url).catch(() => null);
+    if (response?.status === 200 && response.type === 'basic') await cache.put(url, response);
+  }));
+}
+
 async function cacheFirst(event) {
   return (await caches.match(event.request)) ?? fetchAndStore(event);
 }

@@ -47,13 +47,15 @@ export async function register() {
 }
 
 /**
- * The files this page fetched before the worker took over did not go through it: ask for them again
- * (mostly 304s), now through the worker, which stores them.
+ * The files this page fetched before the worker took over did not go through it: hand their list to
+ * the worker, which fetches and stores them (mostly 304s), and wait until it says it is done.
  */
 async function storeWhatLoaded() {
-  const ours = (u) => new URL(u).origin === location.origin;
-  const urls = new Set([location.href.split('#')[0], ...performance.getEntriesByType('resource').map((e) => e.name)]);
-  await Promise.all([...urls].filter(ours).map((u) => fetch(u).catch(() => null)));
+  const urls = [location.href.split('#')[0], ...performance.getEntriesByType('resource').map((e) => e.name)];
+  const { port1, port2 } = new MessageChannel();
+  const stored = new Promise((resolve) => (port1.onmessage = resolve));
+  navigator.serviceWorker.controller.postMessage({ type: 'store', urls: [...new Set(urls)] }, [port2]);
+  await stored;
 }
 
 // ---- "Keep all plans offline" ----
