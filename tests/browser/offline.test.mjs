@@ -79,7 +79,17 @@ test('"keep all plans offline" stores every data file with progress, survives a 
   if (!files) return t.skip('this build of www/js/api.js has no dataFiles() (the data directory is not in yet)');
   assert.ok(files.length > 3, `${files.length} data files`);
 
+  // A data file of an earlier build, stored while browsing, goes on the next load; current ones stay.
+  const stale = new URL('data/plan.0123456789abcdef.bin', s.url).href;
+  const inRuntime = (url) => page.evaluate(async (u) => Boolean(await (await caches.open('plan-compare-v1')).match(u)), url);
+  const current = files.find((u) => u.endsWith('.bin'));
+  await page.evaluate(async (u) => (await caches.open('plan-compare-v1')).put(u, new Response('old')), stale);
+  await page.evaluate((u) => fetch(u), current); // through the worker, which stores it
+  await page.waitForFunction(async (u) => Boolean(await (await caches.open('plan-compare-v1')).match(u)), current, { polling: 50 });
+  await page.reload();
   await page.waitForSelector('#offline[data-offline="off"] button.keep-offline');
+  assert.equal(await inRuntime(stale), false);
+  assert.equal(await inRuntime(current), true);
   assert.equal(await page.textContent('#offline button.keep-offline'), 'Keep all plans offline');
   await page.evaluate(() => {
     window.progressSeen = [];
@@ -103,6 +113,13 @@ test('"keep all plans offline" stores every data file with progress, survives a 
   await page.reload();
   await page.waitForSelector('#offline[data-offline="kept"]');
   assert.equal(await page.textContent('#offline [role="status"]'), status, 'the kept state survives a reload');
+
+  // A kept copy that misses a file (the data changed since) fills itself up again on the next load.
+  await page.evaluate(async (url) => (await caches.open('plan-compare-kept-v1')).delete(url), files.at(-1));
+  await page.reload();
+  await page.waitForSelector('#offline[data-offline="kept"]');
+  assert.equal(await page.textContent('#offline [role="status"]'), status, 'topped up');
+  assert.ok(await page.evaluate(async (url) => Boolean(await (await caches.open('plan-compare-kept-v1')).match(url)), files.at(-1)));
 
   // Two provinces this session never opened: their plan chunks can only come from the kept copy.
   const other = await page.evaluate(async () => (await import('./js/api.js')).plans()

@@ -7,7 +7,8 @@ import * as api from './api.js';
 import { h } from './dom.js';
 import { t, getLang } from './i18n.js';
 
-export const KEPT_CACHE = 'plan-compare-kept-v1'; // the same name as in sw.js
+export const KEPT_CACHE = 'plan-compare-kept-v1'; // the same names as in sw.js
+const RUNTIME_CACHE = 'plan-compare-v1';
 const IMMUTABLE = /\.[0-9a-f]{16}\.(bin|wasm)$/; // as in sw.js: a stored copy of these is never stale
 const PARALLEL = 4;
 
@@ -103,6 +104,19 @@ async function keepAll() {
   return { files: urls.length, bytes };
 }
 
+/**
+ * Data files of earlier builds that the worker stored as the reader browsed: the worker cannot tell
+ * them apart (it cannot read the catalogue), the page can.
+ */
+async function pruneRuntime(urls) {
+  if (!(await caches.has(RUNTIME_CACHE))) return;
+  const cache = await caches.open(RUNTIME_CACHE);
+  const current = new Set(urls);
+  for (const request of await cache.keys()) {
+    if (/\.[0-9a-f]{16}\.bin$/.test(new URL(request.url).pathname) && !current.has(request.url)) await cache.delete(request);
+  }
+}
+
 /** What the kept cache holds of the current data directory. */
 async function check() {
   if (!(await caches.has(KEPT_CACHE))) return { have: 0, total: 0, bytes: 0, exists: false };
@@ -145,6 +159,7 @@ export async function setup(slot) {
   slot.replaceChildren(controls, ' ', live);
   slot.hidden = false;
   try {
+    await pruneRuntime(await urlsOf());
     const { have, total, bytes, exists } = await check();
     if (exists && have === total) set({ phase: 'kept', files: total, bytes });
     else if (exists) await run(keepAll);
