@@ -91,6 +91,16 @@ test('"keep all plans offline" stores every data file with progress, survives a 
   assert.equal(await inRuntime(stale), false);
   assert.equal(await inRuntime(current), true);
   assert.equal(await page.textContent('#offline button.keep-offline'), 'Keep all plans offline');
+
+  // With the server down, keeping fails, says so, and offers to try again.
+  s.stopServer();
+  try {
+    await page.click('#offline button.keep-offline');
+    await page.waitForSelector('#offline[data-offline="error"] button.keep-offline');
+    assert.match(await page.textContent('#offline [role="status"]'), /^Could not keep the plans offline: ./);
+  } finally {
+    await s.startServer();
+  }
   await page.evaluate(() => {
     window.progressSeen = [];
     new MutationObserver(() => {

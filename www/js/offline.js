@@ -84,8 +84,9 @@ async function keepAll() {
   let bytes = 0;
   set({ phase: 'busy', done, total: urls.length });
   const queue = [...urls];
+  let failed = false;
   const worker = async () => {
-    for (let url; (url = queue.shift()); ) {
+    for (let url; !failed && (url = queue.shift()); ) {
       let response = IMMUTABLE.test(new URL(url).pathname) ? await cache.match(url) : undefined;
       if (!response) {
         response = await fetch(url);
@@ -94,10 +95,14 @@ async function keepAll() {
       }
       const size = (await response.blob()).size; // not `bytes += await …`: that reads bytes before waiting
       bytes += size;
-      set({ phase: 'busy', done: ++done, total: urls.length });
+      if (!failed) set({ phase: 'busy', done: ++done, total: urls.length });
     }
   };
-  await Promise.all(Array.from({ length: Math.min(PARALLEL, urls.length) }, worker));
+  // One failure stops the others (their last files still finish), so the error stays on screen.
+  await Promise.all(Array.from({ length: Math.min(PARALLEL, urls.length) }, () => worker().catch((e) => {
+    failed = true;
+    throw e;
+  })));
   // Files of an earlier build that the data directory no longer has.
   const wanted = new Set(urls);
   for (const request of await cache.keys()) if (!wanted.has(request.url)) await cache.delete(request);
@@ -134,12 +139,17 @@ async function check() {
   return { have, total: urls.length, bytes, exists: true };
 }
 
+let running = false;
 async function run(task) {
+  if (running) return;
+  running = true;
   try {
     const { files, bytes } = await task();
     set({ phase: 'kept', files, bytes });
   } catch (e) {
     set({ phase: 'error', message: api.describeError(e) });
+  } finally {
+    running = false;
   }
 }
 
