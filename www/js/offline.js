@@ -78,6 +78,8 @@ const formatBytes = (n) => {
 
 /** Copy every file of the data directory into the kept cache (skipping hashed files already there). */
 async function keepAll() {
+  // Ask that the browser not evict the copy under storage pressure (granted or not, keeping goes on).
+  navigator.storage?.persist?.().catch(() => {});
   const urls = await urlsOf();
   const cache = await caches.open(KEPT_CACHE);
   let done = 0;
