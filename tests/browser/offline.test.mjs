@@ -67,8 +67,28 @@ test('with the server down, a reload shows the same search and diff', async () =
   } finally {
     await s.startServer();
   }
-  // Back online, a new deploy is picked up: HTML, JS and the manifest come from the network first.
   assert.equal(await fetchable('article.css'), 200);
+});
+
+test('a new deploy is picked up online (network first), and its copy is what offline gets', async () => {
+  const marker = '/* deploy 2 */';
+  await s.route('**/style.css', async (route) => {
+    const r = await route.fetch();
+    await route.fulfill({ response: r, body: `${marker}\n${await r.text()}` });
+  });
+  const css = () => page.evaluate(() => fetch('style.css').then((r) => r.text()));
+  try {
+    assert.ok((await css()).startsWith(marker));
+  } finally {
+    await s.unroute('**/style.css');
+  }
+  await s.context.setOffline(true);
+  try {
+    await page.waitForFunction(async (m) => (await fetch('style.css').then((r) => r.text(), () => '')).startsWith(m), marker, { polling: 50 });
+  } finally {
+    await s.context.setOffline(false);
+  }
+  assert.ok(!(await css()).startsWith(marker), 'online again, the server’s own file');
 });
 
 test('"keep all plans offline" stores every data file with progress, survives a reload, works offline and can be undone', async (t) => {
