@@ -6,13 +6,13 @@ import { fromHash, toHash, VIEWS } from './state.js';
 import { renderView, merge } from './render.js';
 import { openMeasure } from './permalink.js';
 import { embedThis } from './embed-code.js';
-import * as offline from './offline.js';
 
 const main = document.getElementById('main');
 const status = document.getElementById('loading');
 const nav = document.getElementById('nav');
 const langs = document.getElementById('langs');
 let state = { view: 'explore' };
+let offline = null; // js/offline.js: loaded after the first answer, which does not need it
 
 function set(patch) {
   // A cited measure is where a link landed, not a filter: the reader's next step leaves it.
@@ -31,7 +31,7 @@ function chrome() {
   langs.setAttribute('aria-label', t('language'));
   langs.replaceChildren(...[['zh', '中文'], ['en', 'English']].map(([l, label]) =>
     h('button', { type: 'button', lang: l, 'aria-pressed': String((state.lang ?? 'zh') === l), onclick: () => set({ lang: l }) }, label)));
-  offline.render();
+  offline?.render();
 }
 
 function render(next) {
@@ -66,8 +66,11 @@ api.ready().then(
     fromLocation();
     document.body.dataset.ready = 'true';
     // After the first answer, so that neither competes with it for the network.
-    offline.register();
-    offline.setup(document.getElementById('offline'));
+    import('./offline.js').then((m) => {
+      offline = m;
+      m.register();
+      m.setup(document.getElementById('offline'));
+    }, () => {});
   },
   (e) => {
     status.textContent = `${t('loadFailed')}${api.describeError(e)}`;

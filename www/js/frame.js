@@ -7,7 +7,6 @@ import { t } from './i18n.js';
 import { fromSearch, toHash, toQuery } from './state.js';
 import { renderView, merge } from './render.js';
 import { embedOptions } from './embedding.js';
-import { register as workOffline } from './offline.js';
 
 const main = document.getElementById('main');
 const status = document.getElementById('loading');
@@ -75,7 +74,8 @@ api.ready().then(
     render();
     if (rejected.length) main.prepend(h('p', { class: 'notice error', role: 'alert' }, t('badState'), rejected.join(', ')));
     document.body.dataset.ready = 'true';
-    workOffline(); // this frame runs on plan-compare's origin (unlike embed.js's element): safe to register
+    // This frame runs on plan-compare's origin (unlike embed.js's element): it may register the worker.
+    import('./offline.js').then((m) => m.register(), () => {});
   },
   (e) => {
     status.textContent = `plan-compare: ${api.describeError(e)}`;
