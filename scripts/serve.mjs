@@ -19,6 +19,12 @@ const types = {
   '.md': 'text/plain; charset=utf-8',
 };
 
+// Content-hashed names (`plan.0123456789abcdef.bin`) never change content: cache them for a year.
+// Everything else — manifest.json, HTML, JS, CSS, sw.js, and a wasm whose name carries no hash — is
+// revalidated on every use, so a new build is picked up at once (docs/data-format.md, "Caching").
+const IMMUTABLE = /\.[0-9a-f]{16}\.(bin|wasm)$/;
+const cacheControl = (file) => (IMMUTABLE.test(file) ? 'public, max-age=31536000, immutable' : 'no-cache');
+
 /** Start the server; resolves to { url, close }. */
 export function start(port = 0, host = '127.0.0.1') {
   const server = createServer(async (req, res) => {
@@ -31,20 +37,32 @@ export function start(port = 0, host = '127.0.0.1') {
     let file = normalize(join(root, path));
     if (file !== root && !file.startsWith(root + sep)) return void res.writeHead(403).end();
     try {
-      if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
-      const body = await readFile(file);
-      res.writeHead(200, {
+      let info = await stat(file);
+      if (info.isDirectory()) info = await stat((file = join(file, 'index.html')));
+      // A validator, so that a revalidation (no-cache, the service worker's network-first) costs a 304.
+      const etag = `W/"${info.size.toString(16)}-${Math.floor(info.mtimeMs).toString(16)}"`;
+      const headers = {
         'content-type': types[extname(file)] ?? 'application/octet-stream',
         'x-content-type-options': 'nosniff',
-        'cache-control': 'no-cache',
-      }).end(body);
+        'cache-control': cacheControl(file),
+        etag,
+      };
+      if (req.headers['if-none-match'] === etag) return void res.writeHead(304, headers).end();
+      const body = await readFile(file);
+      res.writeHead(200, headers).end(body);
     } catch {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
     }
   });
   return new Promise((ok, fail) => {
     server.once('error', fail);
-    server.listen(port, host, () => ok({ url: `http://${host}:${server.address().port}/`, close: () => server.close() }));
+    server.listen(port, host, () => ok({
+      url: `http://${host}:${server.address().port}/`,
+      close: () => {
+        server.close();
+        server.closeAllConnections(); // keep-alive sockets too: a test that stops the server means it
+      },
+    }));
   });
 }
 

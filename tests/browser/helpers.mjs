@@ -19,7 +19,7 @@ export async function session({ width = 1280, height = 900 } = {}) {
   if (!existsSync(join(repo, 'www/pkg/index.js'))) throw new Error('www/pkg/ is missing: run scripts/build-package.sh and copy pkg/ to www/pkg/');
   mkdirSync(artifacts, { recursive: true });
   const { chromium } = (await import(playwright)).default;
-  const server = await start(0);
+  let server = await start(0);
   const origin = new URL(server.url).origin;
   const profile = mkdtempSync(join(tmpdir(), 'plan-compare-www-'));
   const context = await chromium.launchPersistentContext(profile, {
@@ -55,6 +55,12 @@ export async function session({ width = 1280, height = 900 } = {}) {
       return page;
     },
     newPage: () => context.newPage(),
+    context,
+    /** Stop the server (the page must then live on what it cached); `startServer()` brings it back. */
+    stopServer: () => server.close(),
+    async startServer() {
+      server = await start(Number(new URL(origin).port)); // the same origin: its worker and caches
+    },
     route: (pattern, handler) => context.route(pattern, handler),
     unroute: (pattern) => context.unroute(pattern),
     shot: (page, name) => page.screenshot({ path: join(artifacts, `${name}.png`), fullPage: false }),

@@ -12,6 +12,7 @@ const status = document.getElementById('loading');
 const nav = document.getElementById('nav');
 const langs = document.getElementById('langs');
 let state = { view: 'explore' };
+let offline = null; // js/offline.js: loaded after the first answer, which does not need it
 
 function set(patch) {
   // A cited measure is where a link landed, not a filter: the reader's next step leaves it.
@@ -30,6 +31,7 @@ function chrome() {
   langs.setAttribute('aria-label', t('language'));
   langs.replaceChildren(...[['zh', '中文'], ['en', 'English']].map(([l, label]) =>
     h('button', { type: 'button', lang: l, 'aria-pressed': String((state.lang ?? 'zh') === l), onclick: () => set({ lang: l }) }, label)));
+  offline?.render();
 }
 
 async function render(next) {
@@ -63,6 +65,12 @@ api.ready().then(
     addEventListener('hashchange', fromLocation);
     await fromLocation();
     document.body.dataset.ready = 'true';
+    // After the first answer, so that neither competes with it for the network.
+    import('./offline.js').then((m) => {
+      offline = m;
+      m.register();
+      m.setup(document.getElementById('offline'));
+    }, () => {});
   },
   (e) => {
     status.textContent = `${t('loadFailed')}${api.describeError(e)}`;

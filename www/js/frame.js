@@ -74,6 +74,8 @@ api.ready().then(
     await render();
     if (rejected.length) main.prepend(h('p', { class: 'notice error', role: 'alert' }, t('badState'), rejected.join(', ')));
     document.body.dataset.ready = 'true';
+    // This frame runs on plan-compare's origin (unlike embed.js's element): it may register the worker.
+    import('./offline.js').then((m) => m.register(), () => {});
   },
   (e) => {
     status.textContent = `plan-compare: ${api.describeError(e)}`;

@@ -169,6 +169,14 @@ const strings = {
   yearEndOnly: ['填写了结束年份，也请填写起始年份。', 'Give the first year as well as the last.'],
   yearEndNeeded: ['行动方案通常跨越多年：请填写结束年份（只有一年时与起始年份相同）。', 'An action plan usually spans several years: give the last year (the same as the first for a single year).'],
   wholeText: ['全文', 'whole text'],
+  // Offline use (js/offline.js).
+  keepOffline: ['离线保存全部规划', 'Keep all plans offline'],
+  keeping: ['正在保存全部规划，供离线使用…', 'Saving every plan for offline use…'],
+  keepProgress: ['{n} / {total} 个文件', '{n} of {total} files'],
+  keptOffline: ['全部规划已可离线使用（{files} 个文件，{size}）。', 'All plans are kept offline ({files} files, {size}).'],
+  clearOffline: ['删除离线副本', 'Remove the offline copy'],
+  clearedOffline: ['离线副本已删除。', 'The offline copy is removed.'],
+  keepFailed: ['离线保存未完成：', 'Could not keep the plans offline: '],
 };
 
 // Parser diagnostics by their stable code; a code not listed here is shown in English as sent.
