@@ -104,9 +104,8 @@ fn main() -> ExitCode {
 use cli::option;
 
 fn export(args: &[String]) -> Result<(), String> {
-    // Tagged with the taxonomy, as the wasm package's exportData() is (both are the bundled corpus).
-    let mut build = dataset::build();
-    plan_compare::themes::Taxonomy::bundled()?.tag_dataset(&mut build.dataset);
+    // Tagged with the catalogue's taxonomy by the build, as the package's exportData() is.
+    let build = dataset::build();
     let mut out = std::io::stdout().lock();
     let written = match option(args, "format").unwrap_or("json") {
         "json" => serde_json::to_writer_pretty(&mut out, &build.dataset)

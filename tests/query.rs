@@ -393,30 +393,29 @@ mod properties {
 
 #[test]
 fn a_readers_plan_added_at_run_time_is_searchable_and_diffable() {
-    use plan_compare::parse::{parse_document, DocumentInfo};
-    let mut c = corpus().clone();
+    use plan_compare::engine::{Engine, PlanMeta};
+    let mut e = Engine::from_corpus(corpus().clone());
     let text = "一、加强保护\n（一）推进地理标志保护。加强地理标志产品保护和地理标志商标培育。（市市场监管局负责）\n（二）推进知识产权质押融资。建立质押融资风险补偿资金。（市知识产权局负责）\n";
-    let info = DocumentInfo {
-        source: "reader".into(),
-        region: Some("测试市".into()),
+    let meta = PlanMeta {
+        region: "测试市".into(),
         level: plan_compare::model::Level::City,
-        kind: plan_compare::model::Kind::WorkPoints,
+        kind: None,
         year_start: Some(2019),
         year_end: Some(2019),
         title: None,
-        id: Some("reader-2019".into()),
+        source: None,
     };
-    let parsed = parse_document(&info, text).dataset;
-    assert_eq!((parsed.plans.len(), parsed.measures.len()), (1, 2), "the sample parses into one plan of two items");
-    let plan = parsed.plans[0].clone();
-    c.add_plan(plan.clone(), parsed.measures.clone(), parsed.targets.clone()).unwrap();
-    assert_eq!(c.add_plan(plan.clone(), vec![], vec![]).unwrap_err().code(), "INVALID_ARGUMENT");
-    let r = search(&c, "地理标志", &SearchOptions { plans: vec![plan.id.clone()], ..Default::default() }).unwrap();
+    let added = e.add_plan(text, &meta).unwrap();
+    assert_eq!((added.plans.len(), added.measure_count), (1, 2), "the sample parses into one plan of two items");
+    let id = added.plans[0].id.clone();
+    let r = e.search("地理标志", &SearchOptions { plans: vec![id.clone()], ..Default::default() }).unwrap();
     assert!(!r.hits.is_empty(), "the added plan's GI measure is found");
-    assert!(c.measure(&r.hits[0].id).unwrap().themes.contains(&"geographical-indications".to_string()));
-    let d = diff(&c, &plan.id, "guangdong-2016", &DiffOptions::default()).unwrap();
+    assert!(r.hits[0].measure.themes.contains(&"geographical-indications".to_string()), "tagged once, on the way in");
+    let d = e.diff(&id, "guangdong-2016", &DiffOptions::default()).unwrap();
     let aligned: HashSet<&String> = d.pairs.iter().map(|p| &p.a).collect();
-    assert_eq!(aligned.len() + d.only_a.len(), parsed.measures.len());
+    assert_eq!(aligned.len() + d.only_a.len(), added.measure_count);
+    e.remove_plan(&id).unwrap();
+    assert_eq!(e.search("地理标志", &SearchOptions { plans: vec![id], ..Default::default() }).unwrap_err().code.as_str(), "UNKNOWN_PLAN");
 }
 
 #[test]

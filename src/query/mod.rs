@@ -74,10 +74,10 @@ pub struct Corpus {
 }
 
 impl Corpus {
-    /// Tag `dataset` with `taxonomy` and index it with jieba (build time, native).
+    /// Index a dataset tagged with `taxonomy` (as [`crate::dataset::build`] tags it: measures are
+    /// tagged once, where the catalogue names its taxonomy) with jieba (build time, native).
     #[cfg(feature = "segment-jieba")]
-    pub fn new(mut dataset: Dataset, taxonomy: Taxonomy) -> Corpus {
-        taxonomy.tag_dataset(&mut dataset);
+    pub fn new(dataset: Dataset, taxonomy: Taxonomy) -> Corpus {
         let seg = crate::index::jieba::Segmenter::new(
             taxonomy.themes.iter().flat_map(|t| t.keywords_zh.iter().chain(&t.related_zh)).map(String::as_str),
         );
@@ -96,8 +96,9 @@ impl Corpus {
 
     /// Add a plan at run time (a reader's own text, parsed by [`crate::parse`]): its measures are
     /// tagged with the taxonomy and appended to the index with the run-time segmenter (works in
-    /// wasm, without jieba). Plan and measure ids must be new.
-    pub fn add_plan(&mut self, plan: Plan, mut measures: Vec<Measure>, targets: Vec<Target>) -> Result<(), QueryError> {
+    /// wasm, without jieba). Plan and measure ids must be new. [`crate::engine::Engine`] is the
+    /// public way in: it parses the text, checks limits and names the plan.
+    pub(crate) fn add_plan(&mut self, plan: Plan, mut measures: Vec<Measure>, targets: Vec<Target>) -> Result<(), QueryError> {
         if self.dataset.plans.iter().any(|p| p.id == plan.id) {
             return Err(QueryError::invalid("plan.id", format!("a plan with id {:?} already exists", plan.id)));
         }
@@ -120,7 +121,7 @@ impl Corpus {
     /// Take a plan out with its measures, targets and passages, from the index and theme scores too:
     /// after `add_plan` then `remove_plan` every answer is the one before. Measures of a plan are
     /// contiguous (as `add_plan` appends them), which the index removal relies on.
-    pub fn remove_plan(&mut self, id: &str) -> Result<(), QueryError> {
+    pub(crate) fn remove_plan(&mut self, id: &str) -> Result<(), QueryError> {
         self.plan(id)?;
         let positions: Vec<usize> = self.measures_of(id).map(|(i, _)| i).collect();
         if let (Some(&first), Some(&last)) = (positions.first(), positions.last()) {
