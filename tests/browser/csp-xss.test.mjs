@@ -40,7 +40,7 @@ test('a pasted plan with markup shows the characters and runs nothing', async ()
 
 test('markup in URL parameters is rejected or shown as text', async () => {
   await page.goto(`${s.url}index.html#explore?lang=en&q=${encodeURIComponent(payload)}&level=${encodeURIComponent(payload)}`);
-  await page.waitForFunction(() => location.hash.startsWith('#explore'));
+  await page.waitForFunction(() => (location.hash.startsWith('#explore')) && document.body.dataset.rendered === location.hash);
   await page.waitForSelector('main .notice.error');
   assert.equal(await page.evaluate(() => window.pwned), undefined);
   assert.equal(await page.$$eval('main img', (els) => els.length), 0);

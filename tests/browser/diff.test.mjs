@@ -1,33 +1,27 @@
 // Diff: two plans side by side — aligned measures with inline changes that rebuild each side's text,
-// one-sided measures, departments, and matching targets drawn as bars; or a plain "unavailable".
+// one-sided measures, departments, and matching targets drawn as bars.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { session } from './helpers.mjs';
 
 let s;
 let page;
-let bound;
 before(async () => {
   s = await session();
   page = await s.open('index.html#diff?plans=beijing-2018,shanghai-2018&lang=zh');
-  bound = await page.evaluate(async () => typeof (await import('./pkg/index.js')).diff === 'function');
 });
 after(async () => {
   await s?.close();
 });
 
 test('two 2018 tables align measure by measure; each side rebuilds its measure text exactly', async () => {
-  if (!bound) {
-    assert.match(await page.textContent('main .notice.unavailable'), /diff\(\)/);
-    return;
-  }
   await page.waitForSelector('.pair');
   const pairs = await page.$$eval('.pair[data-a][data-b]', (els) => els.map((e) => ({ a: e.dataset.a, b: e.dataset.b,
     ta: e.querySelector('.side.a p:last-child').textContent, tb: e.querySelector('.side.b p:last-child').textContent })));
   assert.ok(pairs.length > 10, `${pairs.length} pairs`);
   const texts = await page.evaluate(async (pairs) => {
     const pc = await import('./pkg/index.js');
-    return pairs.map((p) => [pc.measure(p.a).text ?? '', pc.measure(p.b).text ?? '']);
+    return Promise.all(pairs.map(async (p) => [(await pc.measure(p.a)).text ?? '', (await pc.measure(p.b)).text ?? '']));
   }, pairs.slice(0, 20));
   texts.forEach(([a, b], i) => {
     assert.equal(pairs[i].ta, a);
@@ -41,7 +35,6 @@ const SHARE = `(p) => { const len = (op) => p.changes.filter((c) => c.op === op)
   const e = len('equal'); return (2 * e) / (2 * e + len('delete') + len('insert') || 1); }`;
 
 test('pairs that share little text read as two plain texts with the shared phrases marked; close ones inline', async () => {
-  if (!bound) return;
   await page.goto(`${s.url}index.html#diff?plans=beijing-2018,tianjin-2018&lang=zh`);
   await page.waitForSelector('.pair');
   const r = await page.evaluate(async () => (await import('./pkg/index.js')).diff('beijing-2018', 'tianjin-2018'));
@@ -68,7 +61,6 @@ test('pairs that share little text read as two plain texts with the shared phras
 });
 
 test('a summary sits on top: headline numbers, the split chart, departments compared as a chart', async () => {
-  if (!bound) return;
   const first = await page.$eval('main .diff-view', (v) => [...v.children].findIndex((c) => c.matches('.diff-summary')));
   assert.equal(first, 1, 'right under the plan pickers');
   assert.equal(await page.$$eval('.diff-summary .stat', (x) => x.length), 4);
@@ -76,7 +68,6 @@ test('a summary sits on top: headline numbers, the split chart, departments comp
 });
 
 test('filters show the changed, same, only-in-A or only-in-B rows; j / k move from pair to pair', async () => {
-  if (!bound) return;
   const r = await page.evaluate(async () => (await import('./pkg/index.js')).diff('beijing-2018', 'shanghai-2018'));
   const same = r.pairs.filter((p) => p.changes.length && p.changes.every((c) => c.op === 'equal')).length;
   const count = async (value) => {
@@ -96,7 +87,6 @@ test('filters show the changed, same, only-in-A or only-in-B rows; j / k move fr
 });
 
 test('plans of different grain show each coarse measure with every finer measure it continues', async () => {
-  if (!bound) return;
   await page.goto(`${s.url}index.html#diff?plans=guangdong-2016,guangdong-2018-2022&lang=en`);
   await page.waitForSelector('.pair');
   const r = await page.evaluate(async () => (await import('./pkg/index.js')).diff('guangdong-2016', 'guangdong-2018-2022', { noChanges: true }));
@@ -115,11 +105,7 @@ test('plans of different grain show each coarse measure with every finer measure
 test('targets of two prose plans are compared in an inline SVG bar chart', async () => {
   await page.goto(`${s.url}index.html#diff?plans=shantou-2016-2020,guangdong-2018-2022&lang=en`);
   await page.waitForSelector('main .pickers');
-  if (!bound) {
-    assert.match(await page.textContent('main .notice.unavailable'), /diff\(\)/);
-    return;
-  }
-  const r = await page.evaluate(async () => (await import('./pkg/index.js')).diff('shantou-2016-2020', 'guangdong-2018-2022').targets);
+  const r = await page.evaluate(async () => (await (await import('./pkg/index.js')).diff('shantou-2016-2020', 'guangdong-2018-2022')).targets);
   if (r.pairs.length) assert.equal(await page.$$eval('svg.targets rect', (x) => x.length), 2 * r.pairs.length);
   else assert.equal(await page.$$eval('svg.targets', (x) => x.length), 0);
 });

@@ -24,7 +24,7 @@ test('Chinese shows Chinese labels and regions as printed', async () => {
 test('the English button switches every label, keeps the view and goes into the URL', async () => {
   await page.selectOption('#f-plan', 'beijing-2018');
   await page.click('#langs button[lang="en"]');
-  await page.waitForFunction(() => location.hash.includes('lang=en'));
+  await page.waitForFunction(() => (location.hash.includes('lang=en')) && document.body.dataset.rendered === location.hash);
   assert.equal(await page.getAttribute('html', 'lang'), 'en');
   assert.deepEqual(await texts(page, 'nav a'), ['Explore', 'Themes', 'Diff', 'Patterns', 'Your own plan']);
   assert.equal(await page.getAttribute('#langs button[lang="en"]', 'aria-pressed'), 'true');
@@ -35,7 +35,7 @@ test('the English button switches every label, keeps the view and goes into the 
   assert.match(await page.textContent('.results .measure .measure-plan'), /^Beijing · /);
   // The navigation links carry the language along.
   await page.click('nav a:has-text("Themes")');
-  await page.waitForFunction(() => location.hash.startsWith('#themes'));
+  await page.waitForFunction(() => (location.hash.startsWith('#themes')) && document.body.dataset.rendered === location.hash);
   assert.ok((await page.evaluate(() => location.hash)).includes('lang=en'));
   await s.shot(page, 'themes-en-desktop');
 });
@@ -49,7 +49,7 @@ test('theme labels follow the language (zh / en from themes())', async () => {
   const options = await texts(page, '#t-theme option');
   assert.ok(options.includes(themes[0].en));
   await page.click('#langs button[lang="zh"]');
-  await page.waitForFunction(() => location.hash.includes('lang=zh'));
+  await page.waitForFunction(() => (location.hash.includes('lang=zh')) && document.body.dataset.rendered === location.hash);
   assert.ok((await texts(page, '#t-theme option')).includes(themes[0].zh));
 });
 

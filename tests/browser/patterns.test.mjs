@@ -50,11 +50,11 @@ test('what does 广东 do that the template does not: its own items, with their 
   const cards = await page.$$eval('.own-items .measure', (els) => els.map((e) => e.dataset.plan));
   assert.ok(cards.length > 0);
   assert.deepEqual([...new Set(cards)], ['guangdong-2018']);
-  const n = await page.evaluate(async () => (await import('./pkg/index.js')).templateCoverage({ plans: ['guangdong-2018'] }).plans[0].added);
+  const n = await page.evaluate(async () => (await (await import('./pkg/index.js')).templateCoverage({ plans: ['guangdong-2018'] })).plans[0].added);
   assert.equal(await page.$$eval('.own-items .added', (els) => els.length), n);
   // Filtering by focus area keeps the matrix to that area's template items.
   await page.selectOption('#p-focus', '2');
-  await page.waitForFunction(() => location.hash.includes('focus=2'));
+  await page.waitForFunction(() => (location.hash.includes('focus=2')) && document.body.dataset.rendered === location.hash);
   const rows = await texts(page, 'table.template tbody tr:not(.totals) th');
   assert.ok(rows.length > 0 && rows.every((r) => r.startsWith('2 · ')));
 });
@@ -66,7 +66,7 @@ test('who promises the most 专利质押融资 in numbers: bars by total, each c
   const totals = values.map((v) => Number(v.split(' ')[0].replace(/,/g, '')));
   for (let i = 1; i < totals.length; i++) assert.ok(totals[i - 1] >= totals[i], `bar ${i} out of order`);
   const expected = await page.evaluate(async () => {
-    const r = (await import('./pkg/index.js')).indicators({ theme: 'pledge-financing' });
+    const r = await (await import('./pkg/index.js')).indicators({ theme: 'pledge-financing' });
     const rows = r.plans.map((p) => [p.plan, p.units.find((u) => u.unit === '万元')?.total ?? 0]).sort((x, y) => y[1] - x[1]);
     return rows[0];
   });

@@ -23,14 +23,14 @@ test('a diff permalink opens the diff view on both plans, in the language it nam
 
 test('changing a control updates the URL, and a reload restores the same view', async () => {
   await page.selectOption('#d-b', 'tianjin-2018');
-  await page.waitForFunction(() => location.hash.includes('tianjin-2018'));
+  await page.waitForFunction(() => (location.hash.includes('tianjin-2018')) && document.body.dataset.rendered === location.hash);
   const hash = await page.evaluate(() => location.hash);
   await page.reload();
   await page.waitForSelector('body[data-ready="true"]');
   assert.equal(await page.evaluate(() => location.hash), hash);
   assert.equal(await page.inputValue('#d-b'), 'tianjin-2018');
   await page.goBack();
-  await page.waitForFunction(() => location.hash.includes('shanghai-2018'));
+  await page.waitForFunction(() => (location.hash.includes('shanghai-2018')) && document.body.dataset.rendered === location.hash);
   assert.equal(await page.inputValue('#d-b'), 'shanghai-2018');
 });
 
@@ -55,7 +55,7 @@ test('invalid values are dropped, reported and removed from the URL; the view st
 
 async function measureOf(id) {
   return page.evaluate(async (id) => {
-    const m = (await import('./pkg/index.js')).measure(id);
+    const m = await (await import('./pkg/index.js')).measure(id);
     return { ...m, fp: (await import('./js/permalink.js')).fingerprint(m) };
   }, id);
 }
@@ -73,7 +73,7 @@ test('a measure permalink opens the measure highlighted, focused and in view', a
   await s.shot(page, 'permalink-measure');
   // The reader's next step (a filter) leaves the cited measure behind.
   await page.selectOption('#f-level', { index: 1 });
-  await page.waitForFunction(() => !location.hash.includes('m='));
+  await page.waitForFunction(() => (!location.hash.includes('m=')) && document.body.dataset.rendered === location.hash);
 });
 
 test('a permalink whose text changed since, or whose measure is gone, says so', async () => {

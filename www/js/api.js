@@ -163,8 +163,11 @@ export function removePlan(id) {
   refresh();
 }
 
-/** URLs of every data file, and fetching them all: "keep all plans offline". */
-export const dataFiles = () => pc.dataFiles();
+// The full module (parser, patterns): a reader who never opened Patterns or "Your own plan" has not
+// fetched it, and offline those views need it too.
+const FULL_MODULE = ['../pkg/plan_compare_full.js', '../pkg/plan_compare_full_bg.wasm'].map((u) => new URL(u, import.meta.url).href);
+/** What "keep all plans offline" keeps: every data file's URL and the full module. */
+export const dataFiles = async () => [...(await pc.dataFiles()), ...FULL_MODULE];
 export const loadAll = (onProgress) => pc.loadAll(onProgress);
 
 /** A message for any error a call threw (coded package errors keep their code). */

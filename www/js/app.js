@@ -42,6 +42,8 @@ async function render(next) {
   const title = main.querySelector('h2')?.textContent;
   const embed = embedThis(state, `plan-compare: ${title ? `${t(state.view)} · ${title}` : t(state.view)}`);
   if (embed) main.prepend(embed);
+  // The hash whose view is on screen (a view may wait for data): tests and scripts can wait on it.
+  document.body.dataset.rendered = location.hash;
 }
 
 async function fromLocation() {
@@ -52,6 +54,7 @@ async function fromLocation() {
   if (rejected.length) {
     main.prepend(h('p', { class: 'notice error', role: 'alert' }, t('badState'), rejected.join(', ')));
     history.replaceState(null, '', toHash(state)); // the cleaned state becomes the permalink
+    document.body.dataset.rendered = location.hash;
   }
 }
 

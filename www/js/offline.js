@@ -66,13 +66,10 @@ let live = null; // the status line: one element for the page's life, so that sc
 let state = { phase: 'off' }; // off | busy | kept | error | cleared
 let focusLost = false;
 
-/** True where the page can keep plans offline (worker, caches and `dataFiles()` all there). */
-const available = () => Boolean(container()) && typeof api.dataFiles === 'function';
+/** True where the page can keep plans offline (a worker and caches). */
+const available = () => Boolean(container());
 
-// The data files, and the full module (parser, patterns) that a reader who never opened Patterns or
-// "Your own plan" has not fetched yet: offline, those views need it too.
-const FULL_MODULE = ['../pkg/plan_compare_full.js', '../pkg/plan_compare_full_bg.wasm'].map((u) => new URL(u, import.meta.url).href);
-const urlsOf = async () => [...new Set([...(await api.dataFiles()).map((u) => new URL(u, document.baseURI).href), ...FULL_MODULE])];
+const urlsOf = async () => [...new Set((await api.dataFiles()).map((u) => new URL(u, document.baseURI).href))];
 
 const formatBytes = (n) => {
   const [value, unit] = n >= 1e6 ? [n / 1e6, 'megabyte'] : [n / 1e3, 'kilobyte'];
