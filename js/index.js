@@ -1,5 +1,6 @@
-// plan-compare for browsers and bundlers: the modules and the data directory sit next to this file
-// (bundlers copy them as assets through the `new URL(…, import.meta.url)` references below).
+// plan-compare for browsers and bundlers: the modules sit next to this file (bundlers copy them as
+// assets through the `new URL(…, import.meta.url)` references below); the data directory does too,
+// but bundlers do not copy a directory: serve it and pass its URL as `init({ data })`.
 import { planCompareError, start } from './load.js';
 
 export * from './api.js';

@@ -12,7 +12,8 @@ export * from './api.js';
  * (later calls return the same promise). `options.data`: a data directory's path or URL.
  */
 export function init(options = {}) {
-  const data = options.data ?? fileURLToPath(new URL('./data/', import.meta.url));
+  let data = options.data ?? fileURLToPath(new URL('./data/', import.meta.url));
+  if (String(data).startsWith('file:')) data = fileURLToPath(data);
   const remote = /^https?:\/\//.test(String(data));
   const locate = remote ? (name) => new URL(name, String(data).replace(/\/?$/, '/')).href : (name) => join(resolve(String(data)), name);
   const read = async (name) => {

@@ -64,7 +64,9 @@ const data: Dataset = await exportData();
 
 const filtered: FilterResult = await filter({ regions: ['北京市'], themes: ['pledge-financing'] });
 const total: number = filtered.total;
-const ids: string[] = (await filter()).items;
+const items: Measure[] = (await filter()).items;
+const labels: string[] = (await filter()).planLabels;
+const hitRecord: Measure = (await search('专利')).hits[0].measure;
 const options: FilterOptions = { plans: ['beijing-2018'], limit: 10, offset: 0 };
 const found: SearchResult = await search('专利质押', { limit: 5, plans: ['beijing-2018'] });
 const span: number = found.hits[0].highlights[0][0];
@@ -133,6 +135,8 @@ compare(['beijing-2018'], { region: '北京市' });
 compare('beijing-2018', { theme: 'pledge-financing' });
 // @ts-expect-error: total is a number
 const totalText: string = filtered.total;
+// @ts-expect-error: items are the measures' records, not ids
+const itemIds: string[] = filtered.items;
 // @ts-expect-error: filter() answers with a promise, not the result
 const notAwaited: FilterResult = filter();
 // @ts-expect-error: a promise has no `pairs`: await diff() first
@@ -154,7 +158,7 @@ await loadAll((progress: { loaded: number }) => progress.loaded);
 // @ts-expect-error: dataFiles() answers with a promise of a list
 const filesNow: string[] = dataFiles();
 
-void [filtered, total, ids, options, found, span, matched, matrix, diffed, byTheme, byItem, totalText];
+void [filtered, total, items, labels, hitRecord, options, found, span, matched, matrix, diffed, byTheme, byItem, totalText];
 void [pending, sim, shared, coverage, promised, version, files, notAwaited, notAwaitedMeasure, notAwaitedAdd];
-void [plansLater, versionLater, filesNow];
+void [plansLater, versionLater, filesNow, itemIds];
 void [code, level, lines, focus, list, count, nothing, data, town, noRegion, wrong, docNumber, badCode];

@@ -64,7 +64,8 @@ test('npm pack → install → tsc, vite build, browser, node', async (t) => {
     cpSync(join(installed, 'data'), join(project, 'public/plan-compare-data'), { recursive: true });
     run(join(project, 'node_modules/.bin/vite'), ['build', '--logLevel', 'warn'], project);
     const assets = readdirSync(join(project, 'dist/assets'));
-    assert.ok(assets.some((f) => f.endsWith('.wasm')), `no .wasm among ${assets}`);
+    assert.ok(assets.some((f) => /^plan_compare_bg-.*\.wasm$/.test(f)), `no small module among ${assets}`);
+    assert.ok(assets.some((f) => /^plan_compare_full_bg-.*\.wasm$/.test(f)), `no full module among ${assets}`);
     assert.deepEqual(readdirSync(join(project, 'dist/plan-compare-data')).sort(), dataNames);
     const server = await serve({ '/': join(project, 'dist') });
     try {
@@ -76,6 +77,8 @@ test('npm pack → install → tsc, vite build, browser, node', async (t) => {
       assert.ok(Object.keys(data).length < dataNames.length, JSON.stringify(data));
       assert.ok(Object.values(data).every((n) => n === 1), JSON.stringify(data));
       assert.equal(data['manifest.json'], 1);
+      // The page adds no plan and asks for no pattern: the full module is never fetched.
+      assert.ok(!server.requests.some((p) => p.includes('plan_compare_full')), server.requests.join(', '));
     } finally {
       await server.close();
     }
@@ -83,21 +86,19 @@ test('npm pack → install → tsc, vite build, browser, node', async (t) => {
 
   // The default: index.js looks for `new URL('./data/', import.meta.url)`, next to the bundled code.
   // Vite does not copy a directory referenced that way ("new URL('./data/', import.meta.url) doesn't
-  // exist at build time, it will remain unchanged"): the page asks for /assets/data/manifest.json and
-  // init() rejects DATA_UNAVAILABLE. Kept as a todo (run, reported, not failing the suite) until the
-  // package makes the default work in bundles or documents `init({ data })` as the way there.
-  const todo = 'Vite does not copy data/: the page fetches /assets/data/manifest.json (HTTP 404)';
-  await t.test('with init() and no options, the built page finds the data the package ships', { todo }, async () => {
+  // exist at build time, it will remain unchanged"), as the package README says: a bundled app passes
+  // `data`. Without it, init() must fail clearly: DATA_UNAVAILABLE naming the URL it tried.
+  await t.test('with init() and no options, the built page says where it looked for the data', async () => {
     rmSync(join(project, 'public'), { recursive: true, force: true });
     rmSync(join(project, 'dist'), { recursive: true, force: true });
-    run(join(project, 'node_modules/.bin/vite'), ['build', '--logLevel', 'warn'], project);
+    run(join(project, 'node_modules/.bin/vite'), ['build', '--logLevel', 'error'], project);
+    assert.ok(!existsSync(join(project, 'dist/assets/data')), 'Vite copied data/ after all: make this the default path');
     const server = await serve({ '/': join(project, 'dist') });
     try {
       const { results } = await runPage(`${server.url}/`);
-      const manifests = server.requests.filter((p) => p.endsWith('/manifest.json'));
-      assert.equal(results.crash, undefined,
-        `the built page asked for ${manifests.join(', ') || 'no manifest'}; dist/ holds ${readdirSync(join(project, 'dist'))}`);
-      checkAnswers(results);
+      assert.equal(results.crashCode, 'DATA_UNAVAILABLE', JSON.stringify(results));
+      assert.ok(results.crash.includes(`${server.url}/assets/data/manifest.json`), results.crash);
+      assert.deepEqual(server.requests.filter((p) => p.endsWith('manifest.json')), ['/assets/data/manifest.json']);
     } finally {
       await server.close();
     }
