@@ -25,15 +25,16 @@ use std::collections::BTreeMap;
 pub const MAX_PHRASE_WORDS: usize = 4;
 /// Chinese terms kept per English key, best first.
 pub const MAX_TERMS_PER_KEY: usize = 6;
-/// Weights below this are not kept (a word among more than four content words of a sense).
-pub const MIN_WEIGHT: f32 = 0.25;
+/// Weights below this are not kept: a word among three or more content words of a sense, or of a
+/// two-word sense after the first gloss, says too little about the headword.
+pub const MIN_WEIGHT: f32 = 0.5;
 /// Senses with more content words than this describe rather than translate: skipped.
 const MAX_SENSE_WORDS: usize = 6;
 
 /// Words that carry no meaning of their own in a gloss or a query ("sth" and "sb" are CC-CEDICT's).
 const STOP_WORDS: &[&str] = &[
     "a", "an", "the", "of", "to", "and", "or", "for", "in", "on", "at", "by", "with", "from", "as", "be",
-    "is", "are", "was", "it", "its", "into", "up", "out", "about", "sth", "sb", "etc", "one", "oneself",
+    "is", "are", "was", "it", "its", "into", "about", "sth", "sb", "etc", "one", "oneself",
     "s", "that", "this", "which", "who", "not", "no", "so", "such", "very", "how", "what",
 ];
 
@@ -287,10 +288,11 @@ impl Dictionary {
                         continue;
                     }
                     let Some(words) = run.get(at..at + n) else { continue };
-                    let found = self.entry(&words.join(" "));
-                    if found.is_empty() {
+                    let key = words.join(" ");
+                    if !self.entries.contains_key(&key) {
                         continue;
                     }
+                    let found = self.entry(&key);
                     used.get_mut(at..at + n).into_iter().flatten().for_each(|u| *u = true);
                     for (term, w) in found {
                         match out.iter_mut().find(|(t, _)| *t == term) {
