@@ -217,7 +217,7 @@ mod tests {
         let mut corpus = Corpus::default();
         assert_eq!(sections(&encode(&corpus).unwrap()).unwrap().len(), 2);
         let line = "交易會 交易会 [jiao1 yi4 hui4] /trade fair/";
-        corpus.english = Some(crate::english::Dictionary::from_cedict(line, |_| Some(1)));
+        corpus.english = Some(crate::english::Dictionary::from_cedict(line, |_| Some((1, false))));
         let bytes = encode(&corpus).unwrap();
         assert_eq!(sections(&bytes).unwrap().len(), 3);
         assert_eq!(decode(&bytes).unwrap().corpus, corpus);

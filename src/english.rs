@@ -176,6 +176,19 @@ pub fn content_words(text: &str) -> Vec<String> {
         .collect()
 }
 
+/// The words of a headword the index does not hold whole that can stand for it: index terms of two
+/// or more characters in at most `common` measures, in order (none when the index holds it whole).
+pub fn pieces(index: &crate::index::Index, headword: &str, common: usize) -> Vec<String> {
+    if index.term_id(headword).is_some() {
+        return Vec::new();
+    }
+    let words = index.words(headword);
+    if words.len() < 2 {
+        return Vec::new();
+    }
+    words.into_iter().filter(|w| w.chars().count() >= 2 && (1..=common).contains(&index.df(w))).collect()
+}
+
 /// English keys (stemmed content words, space-separated) → Chinese terms with weights.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Dictionary {
@@ -187,11 +200,13 @@ pub struct Dictionary {
 
 impl Dictionary {
     /// Index CC-CEDICT's text by English key, keeping only the Simplified headwords for which
-    /// `keep` gives a count (the corpus's document frequency: ties go to the more frequent term).
-    pub fn from_cedict(text: &str, keep: impl Fn(&str) -> Option<usize>) -> Dictionary {
+    /// `keep` gives a count (the corpus's document frequency: ties go to the more frequent term) and
+    /// whether only whole senses may find it (a headword searched through its pieces: "data" must
+    /// not bring 数据网络's 网络, while "intangible cultural heritage" may bring 非物质文化遗产's).
+    pub fn from_cedict(text: &str, keep: impl Fn(&str) -> Option<(usize, bool)>) -> Dictionary {
         let mut found: BTreeMap<String, BTreeMap<&str, (f32, usize)>> = BTreeMap::new();
         for entry in text.lines().filter_map(parse_line) {
-            let Some(count) = keep(entry.simplified) else { continue };
+            let Some((count, whole_only)) = keep(entry.simplified) else { continue };
             for (position, gloss) in entry.glosses.iter().enumerate() {
                 let rank = (1.0 - 0.15 * position as f32).max(0.5);
                 for sense in senses(gloss) {
@@ -199,8 +214,10 @@ impl Dictionary {
                     if words.is_empty() || words.len() > MAX_SENSE_WORDS {
                         continue;
                     }
-                    let mut keys: Vec<(String, f32)> =
-                        words.iter().map(|w| (w.clone(), rank / words.len() as f32)).collect();
+                    let mut keys: Vec<(String, f32)> = match whole_only && words.len() > 1 {
+                        true => Vec::new(),
+                        false => words.iter().map(|w| (w.clone(), rank / words.len() as f32)).collect(),
+                    };
                     if (2..=MAX_PHRASE_WORDS).contains(&words.len()) {
                         keys.push((words.join(" "), rank));
                     }
@@ -235,13 +252,20 @@ impl Dictionary {
 
     /// Cut CC-CEDICT to a corpus: headwords of two or more CJK characters that are index terms
     /// found in at most `common_share` of the measures (what search would drop as too common, here
-    /// not even stored; single characters match too much to stand for an English word).
+    /// not even stored; single characters match too much to stand for an English word), or that the
+    /// index has only in such [`pieces`] (非物质文化遗产, "intangible cultural heritage": 文化遗产).
     pub fn for_index(text: &str, index: &crate::index::Index, common_share: f64) -> Dictionary {
         let common = (index.doc_count() as f64 * common_share).ceil() as usize;
         Dictionary::from_cedict(text, |term| {
             let cjk = term.chars().count() >= 2 && term.chars().all(|c| c.is_alphanumeric() && !c.is_ascii());
-            let df = if cjk && index.term_id(term).is_some() { index.df(term) } else { 0 };
-            (df > 0 && df <= common).then_some(df)
+            if !cjk {
+                return None;
+            }
+            let (df, whole_only) = match index.term_id(term) {
+                Some(_) => (index.df(term), false),
+                None => (pieces(index, term, common).iter().map(|p| index.df(p)).max().unwrap_or(0), true),
+            };
+            (df > 0 && df <= common).then_some((df, whole_only))
         })
     }
 
@@ -324,8 +348,8 @@ mod tests {
         貿易 贸易 [mao4 yi4] /(commerce) trade/CL:個|个[ge4]/\n\
         broken line without brackets\n";
 
-    fn all(_: &str) -> Option<usize> {
-        Some(1)
+    fn all(_: &str) -> Option<(usize, bool)> {
+        Some((1, false))
     }
 
     #[test]
@@ -387,9 +411,14 @@ mod tests {
 
     #[test]
     fn keeps_only_the_headwords_it_is_told_to() {
-        let d = Dictionary::from_cedict(LINES, |t| (t != "交易会").then_some(1));
+        let d = Dictionary::from_cedict(LINES, |t| (t != "交易会").then_some((1, false)));
         assert_eq!(d.lookup("trade fair"), [("展会".to_string(), 1.0)]);
         assert!(!d.terms.iter().any(|t| t == "交易会"));
+        // Whole senses only: 商业秘密 is "trade secret", never "secret" alone.
+        let whole = Dictionary::from_cedict(LINES, |t| Some((1, t == "商业秘密")));
+        assert_eq!(whole.lookup("trade secret"), [("商业秘密".to_string(), 1.0)]);
+        assert!(whole.lookup("secret").is_empty());
+        assert_eq!(whole.lookup("expo"), [("展会".to_string(), 1.0)]);
         let none = Dictionary::from_cedict(LINES, |_| None);
         assert!(none.entries.is_empty() && none.terms.is_empty());
     }

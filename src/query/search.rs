@@ -288,6 +288,12 @@ pub(crate) fn terms(corpus: &Corpus, phrases: &[QueryPhrase]) -> Vec<(String, f3
             if corpus.index.term_id(&t).is_some() && corpus.index.df(&t) <= common {
                 let e = terms.entry(t).or_insert(0.0);
                 *e = e.max(p.weight);
+            } else if p.from == "dictionary" {
+                // A headword the index only has in pieces (非物质文化遗产 → 文化遗产): its specific pieces.
+                for piece in crate::english::pieces(&corpus.index, &t, common) {
+                    let e = terms.entry(piece).or_insert(0.0);
+                    *e = e.max(p.weight);
+                }
             }
             continue;
         }
