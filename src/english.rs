@@ -252,10 +252,15 @@ impl Dictionary {
 
     /// Cut CC-CEDICT to a corpus: headwords of two or more CJK characters that are index terms
     /// found in at most `common_share` of the measures (what search would drop as too common, here
-    /// not even stored; single characters match too much to stand for an English word), or that the
-    /// index has only in such [`pieces`] (非物质文化遗产, "intangible cultural heritage": 文化遗产).
-    pub fn for_index(text: &str, index: &crate::index::Index, common_share: f64) -> Dictionary {
+    /// not even stored; single characters match too much to stand for an English word), or that
+    /// measures hold verbatim while the index has them only in such [`pieces`] (非物质文化遗产,
+    /// "intangible cultural heritage": 文化遗产), found then by whole senses only.
+    pub fn for_corpus(text: &str, corpus: &crate::query::Corpus, common_share: f64) -> Dictionary {
+        let index = &corpus.index;
         let common = (index.doc_count() as f64 * common_share).ceil() as usize;
+        let verbatim = |m: &crate::model::Measure, term: &str| {
+            [m.title.as_deref(), m.work_item.as_deref(), m.text.as_deref()].into_iter().flatten().any(|f| f.contains(term))
+        };
         Dictionary::from_cedict(text, |term| {
             let cjk = term.chars().count() >= 2 && term.chars().all(|c| c.is_alphanumeric() && !c.is_ascii());
             if !cjk {
@@ -263,7 +268,19 @@ impl Dictionary {
             }
             let (df, whole_only) = match index.term_id(term) {
                 Some(_) => (index.df(term), false),
-                None => (pieces(index, term, common).iter().map(|p| index.df(p)).max().unwrap_or(0), true),
+                None => {
+                    // Only the measures that hold its rarest piece can hold it.
+                    let pieces = pieces(index, term, common);
+                    let rarest = pieces.iter().filter_map(|p| index.term_id(p)).min_by_key(|&i| {
+                        index.postings.get(i).map_or(0, Vec::len)
+                    });
+                    let list = rarest.and_then(|i| index.postings.get(i)).map_or(&[][..], Vec::as_slice);
+                    let found = list
+                        .iter()
+                        .filter(|(doc, _)| corpus.dataset.measures.get(*doc as usize).is_some_and(|m| verbatim(m, term)))
+                        .count();
+                    (found, true)
+                }
             };
             (df > 0 && df <= common).then_some((df, whole_only))
         })

@@ -19,7 +19,7 @@ fn corpora() -> &'static (Corpus, Corpus) {
         let plain = Corpus::bundled();
         let mut english = plain.clone();
         let text = plan_compare::cli::read_dictionary(EXCERPT).unwrap();
-        english.english = Some(Dictionary::for_index(&text, &english.index, COMMON_SHARE));
+        english.english = Some(Dictionary::for_corpus(&text, &english, COMMON_SHARE));
         (plain, english)
     })
 }
