@@ -35,8 +35,8 @@ const MAX_SENSE_WORDS: usize = 6;
 /// Words that carry no meaning of their own in a gloss or a query ("sth" and "sb" are CC-CEDICT's).
 const STOP_WORDS: &[&str] = &[
     "a", "an", "the", "of", "to", "and", "or", "for", "in", "on", "at", "by", "with", "from", "as", "be",
-    "is", "are", "was", "it", "its", "into", "about", "sth", "sb", "etc", "one", "oneself",
-    "s", "that", "this", "which", "who", "not", "no", "so", "such", "very", "how", "what",
+    "is", "are", "was", "it", "its", "into", "about", "sth", "sb", "etc", "one", "oneself", "s", "that",
+    "this", "which", "who", "not", "no", "so", "such", "very", "how", "what",
 ];
 
 /// Gloss openings that are references or grammar, not meaning.
@@ -222,7 +222,8 @@ impl Dictionary {
                         keys.push((words.join(" "), rank));
                     }
                     for (key, weight) in keys.into_iter().filter(|(_, w)| *w >= MIN_WEIGHT) {
-                        let slot = found.entry(key).or_default().entry(entry.simplified).or_insert((0.0, count));
+                        let slot =
+                            found.entry(key).or_default().entry(entry.simplified).or_insert((0.0, count));
                         slot.0 = slot.0.max(weight);
                     }
                 }
@@ -243,7 +244,8 @@ impl Dictionary {
         let entries = best
             .into_iter()
             .map(|(key, list)| {
-                let list = list.into_iter().map(|(t, w)| (position(t), (w * 100.0).round().clamp(1.0, 100.0) as u8));
+                let list =
+                    list.into_iter().map(|(t, w)| (position(t), (w * 100.0).round().clamp(1.0, 100.0) as u8));
                 (key, list.collect())
             })
             .collect();
@@ -259,7 +261,10 @@ impl Dictionary {
         let index = &corpus.index;
         let common = (index.doc_count() as f64 * common_share).ceil() as usize;
         let verbatim = |m: &crate::model::Measure, term: &str| {
-            [m.title.as_deref(), m.work_item.as_deref(), m.text.as_deref()].into_iter().flatten().any(|f| f.contains(term))
+            [m.title.as_deref(), m.work_item.as_deref(), m.text.as_deref()]
+                .into_iter()
+                .flatten()
+                .any(|f| f.contains(term))
         };
         Dictionary::from_cedict(text, |term| {
             let cjk = term.chars().count() >= 2 && term.chars().all(|c| c.is_alphanumeric() && !c.is_ascii());
@@ -271,13 +276,16 @@ impl Dictionary {
                 None => {
                     // Only the measures that hold its rarest piece can hold it.
                     let pieces = pieces(index, term, common);
-                    let rarest = pieces.iter().filter_map(|p| index.term_id(p)).min_by_key(|&i| {
-                        index.postings.get(i).map_or(0, Vec::len)
-                    });
+                    let rarest = pieces
+                        .iter()
+                        .filter_map(|p| index.term_id(p))
+                        .min_by_key(|&i| index.postings.get(i).map_or(0, Vec::len));
                     let list = rarest.and_then(|i| index.postings.get(i)).map_or(&[][..], Vec::as_slice);
                     let found = list
                         .iter()
-                        .filter(|(doc, _)| corpus.dataset.measures.get(*doc as usize).is_some_and(|m| verbatim(m, term)))
+                        .filter(|(doc, _)| {
+                            corpus.dataset.measures.get(*doc as usize).is_some_and(|m| verbatim(m, term))
+                        })
                         .count();
                     (found, true)
                 }
@@ -390,7 +398,10 @@ mod tests {
 
     #[test]
     fn senses_drop_remarks_and_references() {
-        assert_eq!(senses("(computing) open-source (abbr. for 開放源碼|开放源码[kai1 fang4 yuan2 ma3])"), ["open-source"]);
+        assert_eq!(
+            senses("(computing) open-source (abbr. for 開放源碼|开放源码[kai1 fang4 yuan2 ma3])"),
+            ["open-source"]
+        );
         assert_eq!(senses("exhibition event; expo; trade fair"), ["exhibition event", "expo", "trade fair"]);
         assert!(senses("surname Zhang").is_empty());
         assert!(senses("CL:張|张[zhang1]").is_empty());

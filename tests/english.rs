@@ -53,7 +53,11 @@ fn english_words_outside_the_taxonomy_find_their_chinese_terms() {
         assert!(before.iter().all(|t| !t.contains(word)), "{query} found {word} without the dictionary");
         let after = texts(english, query, 5);
         let with = after.iter().filter(|t| t.contains(word)).count();
-        assert!(with >= at_least, "{query}: {with} of the first {} hits contain {word}: {after:#?}", after.len());
+        assert!(
+            with >= at_least,
+            "{query}: {with} of the first {} hits contain {word}: {after:#?}",
+            after.len()
+        );
         assert!(after.first().is_some_and(|t| t.contains(word)), "{query}: {after:#?}");
     }
     // The phrases say where they come from, below what a reader types.
@@ -67,7 +71,8 @@ fn english_words_outside_the_taxonomy_find_their_chinese_terms() {
 fn the_dictionary_changes_nothing_for_chinese_or_for_what_the_taxonomy_knows() {
     let (plain, english) = corpora();
     let opts = SearchOptions { limit: Some(100), ..Default::default() };
-    for q in ["地理标志", "专利质押融资", "customs enforcement", "patent pledge financing", "copyright"] {
+    for q in ["地理标志", "专利质押融资", "customs enforcement", "patent pledge financing", "copyright"]
+    {
         assert_eq!(search(plain, q, &opts).unwrap(), search(english, q, &opts).unwrap(), "{q}");
     }
 }
