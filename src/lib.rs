@@ -16,6 +16,7 @@ pub mod cli;
 pub mod datadir;
 pub mod dataset;
 pub mod engine;
+pub mod english;
 pub mod error;
 pub mod index;
 pub mod model;

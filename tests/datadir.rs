@@ -295,7 +295,8 @@ fn a_document_added_to_the_catalogue_appears_in_the_built_data() {
     std::fs::write(root.join("catalog.toml"), catalog).unwrap();
     let out = root.join("data");
     let run = std::process::Command::new(env!("CARGO_BIN_EXE_plan-compare"))
-        .args(["build", "--catalog"])
+        .args(["build", "--dictionary", concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/cedict-excerpt.u8")])
+        .arg("--catalog")
         .arg(root.join("catalog.toml"))
         .arg("--out")
         .arg(&out)
@@ -341,7 +342,8 @@ fn a_document_added_to_the_catalogue_appears_in_the_built_data() {
     std::fs::write(out.join("plan.0123456789abcdef.bin"), b"stale").unwrap();
     std::fs::write(out.join("notes.txt"), b"kept").unwrap();
     let again = std::process::Command::new(env!("CARGO_BIN_EXE_plan-compare"))
-        .args(["build", "--catalog"])
+        .args(["build", "--dictionary", concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/cedict-excerpt.u8")])
+        .arg("--catalog")
         .arg(root.join("catalog.toml"))
         .arg("--out")
         .arg(&out)

@@ -71,6 +71,10 @@ pub struct Corpus {
     /// computed once so that `theme_matrix` does not rescan every text.
     #[serde(default)]
     pub theme_scores: Vec<Vec<(u16, f32)>>,
+    /// English → Chinese (CC-CEDICT cut to the index, `src/english.rs`), when the corpus was built
+    /// with it: English words the taxonomy and glossary do not know are looked up there.
+    #[serde(default)]
+    pub english: Option<crate::english::Dictionary>,
 }
 
 impl Corpus {
@@ -83,7 +87,7 @@ impl Corpus {
         );
         let index = Index::build(&dataset.measures, |t| seg.cut_for_search(t));
         let theme_scores = dataset.measures.iter().map(|m| theme_scores(&taxonomy, m)).collect();
-        Corpus { dataset, taxonomy, index, theme_scores }
+        Corpus { dataset, taxonomy, index, theme_scores, english: None }
     }
 
     /// The bundled corpus: seeds parsed by [`crate::dataset::build`], tagged and indexed.

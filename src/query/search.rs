@@ -4,6 +4,8 @@
 //! - Chinese runs of the query, as typed (weight 1);
 //! - English: the taxonomy's `keywords_en` route the query to themes, whose `keywords_zh` become
 //!   phrases (weight 1), and a small glossary turns common IP words into Chinese (weight 1);
+//! - other English words: CC-CEDICT cut to the corpus (`src/english.rs`), when the corpus has it,
+//!   at [`DICTIONARY_WEIGHT`] times the entry's weight;
 //! - synonyms: a Chinese query that contains a theme keyword adds the theme's other keywords
 //!   (weight [`SYNONYM_WEIGHT`]), so 专利质押 also finds 质押融资 and 知识产权质押.
 //!
@@ -30,6 +32,8 @@ const PART_WEIGHT: f32 = 0.5;
 pub const DISTINCT_SHARE: f64 = 0.2;
 /// Bonus per verbatim phrase found in a measure (times the phrase weight).
 const PHRASE_BONUS: f32 = 3.0;
+/// Weight of a dictionary phrase (times the entry's own weight): a guess, below what the reader typed.
+pub const DICTIONARY_WEIGHT: f32 = 0.6;
 /// Boost for a measure tagged with a theme the query is about.
 const THEME_BOOST: f32 = 2.0;
 
@@ -134,7 +138,7 @@ pub struct SearchOptions {
 pub struct QueryPhrase {
     pub text: String,
     pub weight: f32,
-    /// `query`, `glossary`, or `theme:<id>`.
+    /// `query`, `glossary`, `dictionary`, or `theme:<id>`.
     pub from: String,
 }
 
@@ -245,6 +249,17 @@ pub(crate) fn phrases(corpus: &Corpus, query: &str, synonyms: bool) -> (Vec<Quer
                 }
             }
         }
+        // Any other English word: CC-CEDICT, cut to the corpus (src/english.rs), below typed words.
+        if let Some(dictionary) = &corpus.english {
+            for hit in tax.hits_en(query) {
+                for key in &hit.matched {
+                    taken.extend(lower.match_indices(key.as_str()).map(|(s, k)| (s, s + k.len())));
+                }
+            }
+            for (zh, weight) in dictionary.expand(&lower, &taken) {
+                push(&mut out, &zh, DICTIONARY_WEIGHT * weight, "dictionary");
+            }
+        }
     }
     // Synonyms: themes whose Chinese keywords the query contains.
     if synonyms {
@@ -278,6 +293,12 @@ pub(crate) fn terms(corpus: &Corpus, phrases: &[QueryPhrase]) -> Vec<(String, f3
             if corpus.index.term_id(&t).is_some() && corpus.index.df(&t) <= common {
                 let e = terms.entry(t).or_insert(0.0);
                 *e = e.max(p.weight);
+            } else if p.from == "dictionary" {
+                // A headword the index only has in pieces (非物质文化遗产 → 文化遗产): its specific pieces.
+                for piece in crate::english::pieces(&corpus.index, &t, common) {
+                    let e = terms.entry(piece).or_insert(0.0);
+                    *e = e.max(p.weight);
+                }
             }
             continue;
         }

