@@ -66,7 +66,7 @@ fn main() -> Result<(), String> {
     put("themes+taxonomy", [enc(&c.themes), enc(&c.taxonomy)].concat())?;
     put("facets", enc(&c.facets))?;
     put("terms", enc(&c.terms))?;
-    put("doc_len", enc(&c.doc_len))?;
+
     put("shards", enc(&c.shards))?;
     Ok(())
 }

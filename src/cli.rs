@@ -652,16 +652,18 @@ pub fn indicators(corpus: &Corpus, args: &[String]) -> Result<(), String> {
 pub fn build(args: &[String]) -> Result<(), String> {
     use crate::dataset::{self, Catalog};
     use std::path::{Path, PathBuf};
-    let usage = "usage: plan-compare build [--catalog FILE] --out DIR [--shard-bytes N]";
+    let usage = "usage: plan-compare build [--catalog FILE] --out DIR [--shard-bytes N] [--fragment-bytes N]";
     let out = option(args, "out").ok_or(usage)?;
-    let shard_bytes = match option(args, "shard-bytes") {
+    let bytes_option = |name: &str, default: usize| match option(args, name) {
         Some(n) => n
             .parse::<usize>()
             .ok()
             .filter(|&n| n > 0)
-            .ok_or(format!("--shard-bytes wants a positive number, not {n:?}"))?,
-        None => crate::datadir::DEFAULT_SHARD_BYTES,
+            .ok_or(format!("--{name} wants a positive number, not {n:?}")),
+        None => Ok(default),
     };
+    let shard_bytes = bytes_option("shard-bytes", crate::datadir::DEFAULT_SHARD_BYTES)?;
+    let fragment_bytes = bytes_option("fragment-bytes", crate::datadir::DEFAULT_FRAGMENT_BYTES)?;
     let (catalog, dir) = match option(args, "catalog") {
         Some(file) => Catalog::load(Path::new(file))?,
         None => (Catalog::bundled()?, PathBuf::from(dataset::BUNDLED_CATALOG_DIR)),
@@ -703,14 +705,14 @@ pub fn build(args: &[String]) -> Result<(), String> {
         return Err("no plan was read: nothing written".into());
     }
     let corpus = Corpus::new(build.dataset, build.taxonomy);
-    let files = crate::datadir::write(&corpus, &build.documents, shard_bytes).map_err(|e| e.to_string())?;
+    let files = crate::datadir::write(&corpus, &build.documents, shard_bytes, fragment_bytes).map_err(|e| e.to_string())?;
     write_files(Path::new(out), &files)?;
     let size = |kind: &str| -> (usize, usize) {
         let f = files.iter().filter(|(n, _)| n.starts_with(kind));
         (f.clone().count(), f.map(|(_, b)| b.len()).sum())
     };
     outln!("wrote {out}: {} files, {} bytes", files.len(), files.iter().map(|(_, b)| b.len()).sum::<usize>());
-    for kind in ["manifest", "catalog", "plan", "shard", "extras"] {
+    for kind in ["manifest", "catalog", "summary", "plan", "frag", "shard", "extras"] {
         let (n, bytes) = size(kind);
         outln!("  {kind:<9} {n:>5} files {bytes:>10} bytes");
     }
