@@ -29,7 +29,7 @@ pub const MANIFEST: &str = "manifest.json";
 /// Target raw size of an index shard; the figures behind it are in `docs/data-format.md`.
 pub const DEFAULT_SHARD_BYTES: usize = 4 * 1024;
 /// Target raw size of a fragment (a few consecutive measures' records); figures in the doc.
-pub const DEFAULT_FRAGMENT_BYTES: usize = 3 * 1024;
+pub const DEFAULT_FRAGMENT_BYTES: usize = 2 * 1024;
 
 /// `manifest.json`: the entry point (JSON so that any tool can read it; served with `no-cache`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -119,12 +119,17 @@ pub struct PlanChunk {
     pub targets: Vec<Target>,
 }
 
-/// An index shard file: posting lists of consecutive terms, each posting (document as the gap from
-/// the previous one, weighted frequency, the document's weighted length).
+/// An index shard file: the posting lists of consecutive terms, by column (gzip finds more repeats
+/// in a column of like numbers than in interleaved tuples). Per term: its documents as gaps from
+/// the previous one; their weighted frequencies (empty when all are 1, as for pseudo-terms); and
+/// the documents' weighted lengths for BM25 (empty for pseudo-terms: every document with a length
+/// has a real term, whose postings bring it).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Shard {
     pub first: u32,
-    pub postings: Vec<Vec<(u32, u16, u32)>>,
+    pub gaps: Vec<Vec<u32>>,
+    pub freqs: Vec<Vec<u16>>,
+    pub lengths: Vec<Vec<u32>>,
 }
 
 /// A fragment file: the records of a few consecutive measures of one plan, what a page of search or
@@ -266,20 +271,16 @@ pub fn write(corpus: &Corpus, documents: &[Document], shard_bytes: usize, fragme
             size += corpus.index.postings.get(end).map_or(0, |p| 4 * p.len() + 1);
             end += 1;
         }
-        let shard = Shard {
-            first: start as u32,
-            postings: corpus
-                .index
-                .postings
-                .get(start..end)
-                .unwrap_or_default()
-                .iter()
-                .map(|p| {
-                    let len = |doc: u32| corpus.index.doc_len.get(doc as usize).copied().unwrap_or(0);
-                    p.iter().zip(crate::bundle::gaps(p)).map(|(&(doc, _), (gap, tf))| (gap, tf, len(doc))).collect()
-                })
-                .collect(),
-        };
+        let mut shard = Shard { first: start as u32, gaps: Vec::new(), freqs: Vec::new(), lengths: Vec::new() };
+        let terms = corpus.index.terms.get(start..end).unwrap_or_default();
+        for (term, list) in terms.iter().zip(corpus.index.postings.get(start..end).unwrap_or_default()) {
+            let len = |doc: u32| corpus.index.doc_len.get(doc as usize).copied().unwrap_or(0);
+            shard.gaps.push(crate::bundle::gaps(list).into_iter().map(|(gap, _)| gap).collect());
+            let all_one = list.iter().all(|&(_, tf)| tf == 1);
+            shard.freqs.push(if all_one { Vec::new() } else { list.iter().map(|&(_, tf)| tf).collect() });
+            let pseudo = crate::index::is_pseudo(term);
+            shard.lengths.push(if pseudo { Vec::new() } else { list.iter().map(|&(doc, _)| len(doc)).collect() });
+        }
         let (file, bytes) = named("shard", encode("index shard", &shard)?);
         shards.push(ShardEntry { file: file.clone(), first: start as u32 });
         files.push((file, bytes));
@@ -748,25 +749,33 @@ impl DataDir {
         let shard: Shard = decode(file, bytes)?;
         let first = self.shards.get(i).map_or(0, |s| s.first as usize);
         let end = self.shards.get(i + 1).map_or(self.vocabulary.len(), |s| s.first as usize);
-        if shard.first as usize != first || shard.postings.len() != end.saturating_sub(first) {
+        let n = end.saturating_sub(first);
+        if shard.first as usize != first
+            || shard.gaps.len() != n
+            || shard.freqs.len() != n
+            || shard.lengths.len() != n
+            || shard.gaps.iter().zip(&shard.freqs).any(|(g, f)| !f.is_empty() && f.len() != g.len())
+            || shard.gaps.iter().zip(&shard.lengths).any(|(g, l)| !l.is_empty() && l.len() != g.len())
+        {
             return Err(Error::new(ErrorCode::BundleInvalid, format!("data file {file} is not shard {i}")));
         }
         let docs = self.catalog_docs();
-        let mut lists = Vec::with_capacity(shard.postings.len());
+        let mut lists = Vec::with_capacity(n);
         let mut lengths = Vec::new();
-        for list in shard.postings {
+        for ((gaps, freqs), lens) in shard.gaps.into_iter().zip(shard.freqs).zip(shard.lengths) {
             let mut doc = 0u32;
-            let mut out = Vec::with_capacity(list.len());
-            for (k, (gap, tf, len)) in list.into_iter().enumerate() {
+            let mut out = Vec::with_capacity(gaps.len());
+            for (k, gap) in gaps.into_iter().enumerate() {
                 doc = doc.checked_add(gap).filter(|&d| d < docs && (k == 0 || gap > 0)).ok_or_else(|| {
                     Error::new(ErrorCode::BundleInvalid, format!("data file {file}: posting out of range"))
                 })?;
-                out.push((doc, tf));
-                lengths.push((doc, len));
+                out.push((doc, freqs.get(k).copied().unwrap_or(1)));
+                if let Some(&len) = lens.get(k) {
+                    lengths.push((doc, len));
+                }
             }
             lists.push(out);
         }
-        // Pseudo-term postings carry lengths too, so every posting tells its document's length.
         for (doc, len) in lengths {
             if let Some(slot) = self.corpus.index.doc_len.get_mut(doc as usize) {
                 *slot = len;
@@ -934,7 +943,7 @@ impl DataDir {
             return Vec::new();
         }
         let (phrases, themes) = query::search::phrases(corpus, q, !opts.no_synonyms);
-        let mut shards = self.facet_shards();
+        let mut shards = if opts.no_facets { BTreeSet::new() } else { self.facet_shards() };
         for p in &phrases {
             let whole = p.text.to_lowercase();
             let mut words = vec![whole];

@@ -77,6 +77,7 @@ fn searches_answer_exactly_as_on_the_corpus_built_in_one_piece() {
         SearchOptions { plans: vec!["guangdong-2016".into(), "beijing-2018".into()], ..Default::default() },
         SearchOptions { levels: vec!["city".into()], years: vec![2018], offset: 3, ..Default::default() },
         SearchOptions { themes: vec!["pledge-financing".into()], no_synonyms: true, ..Default::default() },
+        SearchOptions { no_facets: true, agencies: vec!["知识产权局".into()], ..Default::default() },
     ];
     // One directory for every call (what a page keeps), and a fresh one per call (a first visit).
     let (mut shared, mut shared_fetch) = open();

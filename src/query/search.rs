@@ -128,6 +128,9 @@ pub struct SearchOptions {
     pub limit: Option<usize>,
     /// Turn off synonym expansion from the taxonomy (default: on).
     pub no_synonyms: bool,
+    /// Leave `facets` empty (default: counted). Facets read the theme, agency and focus postings of
+    /// the whole corpus: a reader of a data directory that does not show them fetches less.
+    pub no_facets: bool,
 }
 
 /// A phrase the query was turned into, with where it came from.
@@ -463,7 +466,7 @@ pub fn search(corpus: &Corpus, query: &str, opts: &SearchOptions) -> Result<Sear
 
     let total = scored.len();
     let positions: Vec<usize> = scored.iter().map(|&(i, _)| i).collect();
-    let facets = super::filter::facets(corpus, &positions);
+    let facets = if opts.no_facets { Facets::default() } else { super::filter::facets(corpus, &positions) };
     let needles: Vec<String> = phrases
         .iter()
         .map(|p| p.text.clone())
