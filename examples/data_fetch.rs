@@ -76,6 +76,7 @@ fn main() -> Result<(), String> {
     put("themes+taxonomy", [enc(&c.themes), enc(&c.taxonomy)].concat())?;
     put("facets", enc(&c.facets))?;
     put("terms", enc(&c.terms))?;
+    put("terms-plain", enc(&plan_compare::datadir::front_decode(c.terms.clone()).unwrap_or_default()))?;
 
     put("shards", enc(&c.shards))?;
     put("taxonomy", enc(&c.taxonomy))?;

@@ -86,8 +86,10 @@ pub struct CatalogFile {
     /// The file with per-plan summaries (facets and theme scores): only the calls that use them
     /// fetch it, since it grows with the number of plans.
     pub summary: String,
-    /// The index vocabulary, sorted: queries are segmented with it (see `src/index.rs`).
-    pub terms: Vec<String>,
+    /// The index vocabulary, sorted: queries are segmented with it (see `src/index.rs`). Front-coded:
+    /// each term as the number of leading characters it shares with the previous one (at most 255)
+    /// and the rest ([`front_code`]).
+    pub terms: Vec<(u8, String)>,
     pub max_term_chars: u32,
     /// Number of measures (documents of the index) and the sum of their weighted lengths (BM25's
     /// average); each document's own length comes with its postings in the shards.
@@ -166,6 +168,44 @@ fn term_group(term: &str) -> u8 {
 pub struct Extras {
     pub passages: Vec<Passage>,
     pub unassigned: Vec<Unassigned>,
+}
+
+/// Most measures a reader accepts from a catalogue (ten times the 100× synthetic corpus): a damaged
+/// count is refused before placeholders are allocated for it.
+pub const MAX_DOCS: usize = 2_000_000;
+
+/// Sorted terms as (characters shared with the previous term, the rest): the vocabulary is most of
+/// the catalogue, and neighbours share prefixes (知识产权, 知识产权局 …; `#unit:` …).
+pub fn front_code(terms: &[String]) -> Vec<(u8, String)> {
+    let mut prev = "";
+    terms
+        .iter()
+        .map(|t| {
+            let shared = prev.chars().zip(t.chars()).take_while(|(a, b)| a == b).count().min(255);
+            let rest = t.char_indices().nth(shared).map_or("", |(b, _)| &t[b..]);
+            prev = t;
+            (shared as u8, rest.to_string())
+        })
+        .collect()
+}
+
+/// The terms [`front_code`] gave, or `None` when a count is longer than the previous term.
+pub fn front_decode(coded: Vec<(u8, String)>) -> Option<Vec<String>> {
+    let mut out: Vec<String> = Vec::with_capacity(coded.len());
+    for (shared, rest) in coded {
+        let prev = out.last().map_or("", String::as_str);
+        let end = match shared {
+            0 => 0,
+            k => prev.char_indices().nth(usize::from(k)).map_or(prev.len(), |(b, _)| b),
+        };
+        if prev.chars().count() < usize::from(shared) {
+            return None;
+        }
+        let mut term = prev.get(..end)?.to_string();
+        term.push_str(&rest);
+        out.push(term);
+    }
+    Some(out)
 }
 
 /// A written data directory: file names and bytes, manifest first.
@@ -338,7 +378,7 @@ pub fn write(corpus: &Corpus, documents: &[Document], shard_bytes: usize, fragme
         taxonomy: corpus.taxonomy.clone(),
         facets,
         summary: summary_file,
-        terms: corpus.index.terms.clone(),
+        terms: front_code(&corpus.index.terms),
         max_term_chars: corpus.index.max_term_chars,
         doc_count: corpus.index.doc_count() as u32,
         len_sum: corpus.index.len_sum,
@@ -456,6 +496,11 @@ impl DataDir {
         let c: CatalogFile = decode(file, bytes)?;
         let invalid = |m: &str| Error::new(ErrorCode::BundleInvalid, format!("data file {file}: {m}"));
         let n = c.doc_count as usize;
+        // Checked before anything is allocated: a damaged count must not ask for gigabytes.
+        if n > MAX_DOCS {
+            return Err(invalid("more measures than a reader takes"));
+        }
+        let terms = front_decode(c.terms).ok_or_else(|| invalid("the vocabulary is damaged"))?;
         let mut measures = Vec::with_capacity(n);
         if c.chunks.len() != c.plans.len() {
             return Err(invalid("plans and chunks differ in number"));
@@ -468,19 +513,19 @@ impl DataDir {
             }
             measures.extend((0..chunk.measures).map(|_| placeholder(&plan.id)));
         }
-        let shards_cover = c.shards.first().map_or(c.terms.is_empty(), |s| s.first == 0);
-        if measures.len() != n || !shards_cover || c.terms.windows(2).any(|w| w[0] >= w[1]) {
+        let shards_cover = c.shards.first().map_or(terms.is_empty(), |s| s.first == 0);
+        if measures.len() != n || !shards_cover || terms.windows(2).any(|w| w[0] >= w[1]) {
             return Err(invalid("the chunks or shards do not cover the corpus"));
         }
         if c.shards.windows(2).any(|w| w[0].first >= w[1].first)
-            || c.shards.last().is_some_and(|s| s.first as usize >= c.terms.len())
+            || c.shards.last().is_some_and(|s| s.first as usize >= terms.len())
         {
             return Err(invalid("shards are out of order"));
         }
-        let vocabulary = c.terms.clone();
+        let vocabulary = terms.clone();
         let index = Index {
-            postings: vec![Vec::new(); c.terms.len()],
-            terms: c.terms,
+            postings: vec![Vec::new(); terms.len()],
+            terms,
             doc_len: vec![0; n],
             len_sum: c.len_sum,
             max_term_chars: c.max_term_chars,
@@ -945,10 +990,14 @@ impl DataDir {
         let (phrases, themes) = query::search::phrases(corpus, q, !opts.no_synonyms);
         let mut shards = if opts.no_facets { BTreeSet::new() } else { self.facet_shards() };
         for p in &phrases {
-            let whole = p.text.to_lowercase();
-            let mut words = vec![whole];
+            // What `terms` and the phrase bonus read: a typed phrase's words and their known parts;
+            // an expansion's whole text (it counts only as a whole term) and its words (the bonus).
+            let typed = p.from == "query";
+            let mut words = if typed { Vec::new() } else { vec![p.text.to_lowercase()] };
             for w in corpus.index.words(&p.text) {
-                words.extend(query::search::parts(&w));
+                if typed {
+                    words.extend(query::search::parts(&w));
+                }
                 words.push(w);
             }
             shards.extend(words.iter().filter_map(|w| self.shard_of(w)));
@@ -1272,5 +1321,22 @@ fn placeholder(plan: &str) -> Measure {
         departments: Vec::new(),
         themes: Vec::new(),
         lines: [0, 0],
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn front_coding_gives_back_the_terms_and_refuses_a_count_past_the_previous_term() {
+        let terms: Vec<String> =
+            ["#unit:市局", "#unit:市局等", "专利", "专利权", "知识产权", "知识产权局", "𠀀a", "𠀀b"].map(String::from).to_vec();
+        let coded = front_code(&terms);
+        assert_eq!(coded[1], (8, "等".to_string()));
+        assert_eq!(coded[7], (1, "b".to_string()));
+        assert_eq!(front_decode(coded).as_deref(), Some(&terms[..]));
+        assert_eq!(front_decode(vec![(0, "专利".into()), (3, "x".into())]), None);
+        assert_eq!(front_decode(vec![(1, "x".into())]), None);
     }
 }
