@@ -150,8 +150,8 @@ pub fn fragment_name(chunk_file: &str, per: u32, j: u32) -> String {
     format!("frag.{}.bin", content_hash(format!("{chunk_file}/{per}/{j}").as_bytes()))
 }
 
-/// Shard groups: a shard holds terms of one group only, so that facets (agency, focus and theme
-/// pseudo-terms) come in few shards of their own.
+/// Shard groups: a shard holds terms of one group only; the facets' (agency, focus and theme
+/// pseudo-terms) are one shard of their own.
 fn term_group(term: &str) -> u8 {
     use crate::index::{AGENCY_TERM, FOCUS_TERM, THEME_TERM};
     if [AGENCY_TERM, FOCUS_TERM, THEME_TERM].iter().any(|p| term.starts_with(p)) {
@@ -303,9 +303,11 @@ pub fn write(corpus: &Corpus, documents: &[Document], shard_bytes: usize, fragme
         let mut end = start;
         let mut size = 0usize;
         // Roughly four bytes a posting (gap, frequency, length) and the term's own length.
+        // The facets' pseudo-terms are read together (every filter and search counts facets): one
+        // shard, one request, whatever its size.
         let group = corpus.index.terms.get(start).map_or(2, |t| term_group(t));
         while end < corpus.index.postings.len()
-            && (end == start || size < shard_bytes)
+            && (end == start || size < shard_bytes || group == 0)
             && corpus.index.terms.get(end).is_some_and(|t| term_group(t) == group)
         {
             size += corpus.index.postings.get(end).map_or(0, |p| 4 * p.len() + 1);
