@@ -38,7 +38,8 @@ fn main() {
     let mut data = String::new();
     if let Some(dir) = args.get(3) {
         let t = Instant::now();
-        let files = plan_compare::datadir::write(&corpus, &[], plan_compare::datadir::DEFAULT_SHARD_BYTES)
+        use plan_compare::datadir::{DEFAULT_FRAGMENT_BYTES, DEFAULT_SHARD_BYTES};
+        let files = plan_compare::datadir::write(&corpus, &[], DEFAULT_SHARD_BYTES, DEFAULT_FRAGMENT_BYTES)
             .unwrap_or_else(|e| fail(&e.message));
         let datadir_ms = t.elapsed().as_secs_f64() * 1e3;
         std::fs::create_dir_all(dir).unwrap_or_else(|e| fail(&format!("{dir}: {e}")));

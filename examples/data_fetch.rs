@@ -1,7 +1,8 @@
 //! Which files of a data directory each call fetches, for the figures in `docs/data-format.md`.
 //!
 //! `cargo run --example data_fetch -- DIR PARTS_DIR` prints, per scenario (a fresh reader each),
-//! the files fetched; and writes each field of the catalogue encoded alone to `PARTS_DIR` so that
+//! a line `what<TAB>requests<TAB>raw bytes<TAB>files` (the files fetched, manifest and catalogue
+//! included); and writes each field of the catalogue encoded alone to `PARTS_DIR` so that
 //! their compressed sizes can be measured (`gzip -9`).
 //! `cargo run --example data_fetch -- DIR PARTS_DIR` after `plan-compare build --out DIR`.
 
@@ -27,6 +28,10 @@ fn main() -> Result<(), String> {
         let mut data = DataDir::open(&mut fetch).map_err(e)?;
         data.search(&mut fetch, q, &SearchOptions::default()).map_err(e)?;
         report(&format!("search {q}"), &fetch);
+        let mut fetch = DirFetch::new(dir);
+        let mut data = DataDir::open(&mut fetch).map_err(e)?;
+        data.search(&mut fetch, q, &SearchOptions { no_facets: true, ..Default::default() }).map_err(e)?;
+        report(&format!("search {q} (noFacets)"), &fetch);
     }
     for (what, opts) in [
         ("filter {}", FilterOptions::default()),
@@ -35,6 +40,11 @@ fn main() -> Result<(), String> {
             "filter theme customs-enforcement",
             FilterOptions { themes: vec!["customs-enforcement".into()], ..Default::default() },
         ),
+        (
+            "filter focus 3 agency 海关",
+            FilterOptions { focus: vec![3], agencies: vec!["海关".into()], ..Default::default() },
+        ),
+        ("filter words 地理标志", FilterOptions { words: vec!["地理标志".into()], ..Default::default() }),
     ] {
         let mut fetch = DirFetch::new(dir);
         let mut data = DataDir::open(&mut fetch).map_err(e)?;
@@ -66,8 +76,10 @@ fn main() -> Result<(), String> {
     put("themes+taxonomy", [enc(&c.themes), enc(&c.taxonomy)].concat())?;
     put("facets", enc(&c.facets))?;
     put("terms", enc(&c.terms))?;
-    put("doc_len", enc(&c.doc_len))?;
+    put("terms-plain", enc(&plan_compare::datadir::front_decode(c.terms.clone()).unwrap_or_default()))?;
+
     put("shards", enc(&c.shards))?;
+    put("taxonomy", enc(&c.taxonomy))?;
     Ok(())
 }
 

@@ -87,7 +87,8 @@ impl IndexWire {
             }
             postings.push(out);
         }
-        Ok(Index { terms: self.terms, postings, doc_len: self.doc_len, max_term_chars: self.max_term_chars })
+        let len_sum = self.doc_len.iter().map(|&l| u64::from(l)).sum();
+        Ok(Index { terms: self.terms, postings, doc_len: self.doc_len, len_sum, max_term_chars: self.max_term_chars })
     }
 }
 

@@ -674,19 +674,20 @@ pub fn read_dictionary(path: &str) -> Result<String, String> {
 pub fn build(args: &[String]) -> Result<(), String> {
     use crate::dataset::{self, Catalog};
     use std::path::{Path, PathBuf};
-    let usage =
-        "usage: plan-compare build [--catalog FILE] --out DIR [--shard-bytes N] [--dictionary FILE]";
+    let usage = "usage: plan-compare build [--catalog FILE] --out DIR [--shard-bytes N] [--fragment-bytes N] [--dictionary FILE]";
     let out = option(args, "out").ok_or(usage)?;
-    let shard_bytes = match option(args, "shard-bytes") {
+    let bytes_option = |name: &str, default: usize| match option(args, name) {
         Some(n) => n
             .parse::<usize>()
             .ok()
             .filter(|&n| n > 0)
-            .ok_or(format!("--shard-bytes wants a positive number, not {n:?}"))?,
-        None => crate::datadir::DEFAULT_SHARD_BYTES,
+            .ok_or(format!("--{name} wants a positive number, not {n:?}")),
+        None => Ok(default),
     };
     // Read first: a missing dictionary should not wait for the whole parse to be reported.
     let cedict = read_dictionary(option(args, "dictionary").unwrap_or(DEFAULT_DICTIONARY))?;
+    let shard_bytes = bytes_option("shard-bytes", crate::datadir::DEFAULT_SHARD_BYTES)?;
+    let fragment_bytes = bytes_option("fragment-bytes", crate::datadir::DEFAULT_FRAGMENT_BYTES)?;
     let (catalog, dir) = match option(args, "catalog") {
         Some(file) => Catalog::load(Path::new(file))?,
         None => (Catalog::bundled()?, PathBuf::from(dataset::BUNDLED_CATALOG_DIR)),
@@ -732,14 +733,14 @@ pub fn build(args: &[String]) -> Result<(), String> {
     let (keys, terms) = (english.entries.len(), english.terms.len());
     outln!("English dictionary (CC-CEDICT, CC BY-SA 4.0): {keys} English keys, {terms} Chinese terms");
     corpus.english = Some(english);
-    let files = crate::datadir::write(&corpus, &build.documents, shard_bytes).map_err(|e| e.to_string())?;
+    let files = crate::datadir::write(&corpus, &build.documents, shard_bytes, fragment_bytes).map_err(|e| e.to_string())?;
     write_files(Path::new(out), &files)?;
     let size = |kind: &str| -> (usize, usize) {
         let f = files.iter().filter(|(n, _)| n.starts_with(kind));
         (f.clone().count(), f.map(|(_, b)| b.len()).sum())
     };
     outln!("wrote {out}: {} files, {} bytes", files.len(), files.iter().map(|(_, b)| b.len()).sum::<usize>());
-    for kind in ["manifest", "catalog", "plan", "shard", "extras", "english"] {
+    for kind in ["manifest", "catalog", "summary", "plan", "frag", "shard", "extras", "english"] {
         let (n, bytes) = size(kind);
         outln!("  {kind:<9} {n:>5} files {bytes:>10} bytes");
     }

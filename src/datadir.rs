@@ -28,6 +28,8 @@ pub const FORMAT_VERSION: u32 = 2;
 pub const MANIFEST: &str = "manifest.json";
 /// Target raw size of an index shard; the figures behind it are in `docs/data-format.md`.
 pub const DEFAULT_SHARD_BYTES: usize = 4 * 1024;
+/// Target raw size of a fragment (a few consecutive measures' records); figures in the doc.
+pub const DEFAULT_FRAGMENT_BYTES: usize = 2 * 1024;
 
 /// `manifest.json`: the entry point (JSON so that any tool can read it; served with `no-cache`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -48,6 +50,10 @@ pub struct ChunkEntry {
     /// Position of the plan's first measure in the corpus (= its first document in the index).
     pub first: u32,
     pub measures: u32,
+    /// Measures per fragment of this plan (the last fragment may hold fewer): fragment `j` holds
+    /// measures `first + j * fragment_measures ..`, and its name follows from the chunk's
+    /// ([`fragment_name`]), so the catalogue lists fragments with one number per plan.
+    pub fragment_measures: u32,
 }
 
 /// One index shard: the posting lists of the vocabulary terms from `first` (inclusive) to the next
@@ -80,11 +86,15 @@ pub struct CatalogFile {
     /// The file with per-plan summaries (facets and theme scores): only the calls that use them
     /// fetch it, since it grows with the number of plans.
     pub summary: String,
-    /// The index vocabulary, sorted: queries are segmented with it (see `src/index.rs`).
-    pub terms: Vec<String>,
+    /// The index vocabulary, sorted: queries are segmented with it (see `src/index.rs`). Front-coded:
+    /// each term as the number of leading characters it shares with the previous one (at most 255)
+    /// and the rest ([`front_code`]).
+    pub terms: Vec<(u8, String)>,
     pub max_term_chars: u32,
-    /// Weighted length of every measure (BM25 needs the lengths of all documents).
-    pub doc_len: Vec<u32>,
+    /// Number of measures (documents of the index) and the sum of their weighted lengths (BM25's
+    /// average); each document's own length comes with its postings in the shards.
+    pub doc_count: u32,
+    pub len_sum: u64,
     pub shards: Vec<ShardEntry>,
     /// The file with passages and unassigned lines (no query reads them; the export does).
     pub extras: String,
@@ -114,11 +124,46 @@ pub struct PlanChunk {
     pub targets: Vec<Target>,
 }
 
-/// An index shard file: posting lists of consecutive terms, documents as gaps from the previous one.
+/// An index shard file: the posting lists of consecutive terms, by column (gzip finds more repeats
+/// in a column of like numbers than in interleaved tuples). Per term: its documents as gaps from
+/// the previous one; their weighted frequencies (empty when all are 1, as for pseudo-terms); and
+/// the documents' weighted lengths for BM25 (empty for pseudo-terms: every document with a length
+/// has a real term, whose postings bring it).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Shard {
     pub first: u32,
-    pub postings: Vec<Vec<(u32, u16)>>,
+    pub gaps: Vec<Vec<u32>>,
+    pub freqs: Vec<Vec<u16>>,
+    pub lengths: Vec<Vec<u32>>,
+}
+
+/// A fragment file: the records of a few consecutive measures of one plan, what a page of search or
+/// filter results shows (the plan chunk holds them too, for diff and compare).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Fragment {
+    /// Position of its first measure in the corpus.
+    pub first: u32,
+    pub measures: Vec<Measure>,
+}
+
+/// The file name of fragment `j` of the plan whose chunk is `chunk_file`, cut `per` measures a
+/// fragment: a hash of what determines its bytes (the chunk's content, named by its hash, and the
+/// cut), so that the catalogue need not list fragments and a changed plan renames them all.
+pub fn fragment_name(chunk_file: &str, per: u32, j: u32) -> String {
+    format!("frag.{}.bin", content_hash(format!("{chunk_file}/{per}/{j}").as_bytes()))
+}
+
+/// Shard groups: a shard holds terms of one group only; the facets' (agency, focus and theme
+/// pseudo-terms) are one shard of their own.
+fn term_group(term: &str) -> u8 {
+    use crate::index::{AGENCY_TERM, FOCUS_TERM, THEME_TERM};
+    if [AGENCY_TERM, FOCUS_TERM, THEME_TERM].iter().any(|p| term.starts_with(p)) {
+        0
+    } else if crate::index::is_pseudo(term) {
+        1
+    } else {
+        2
+    }
 }
 
 /// The extras file.
@@ -126,6 +171,44 @@ pub struct Shard {
 pub struct Extras {
     pub passages: Vec<Passage>,
     pub unassigned: Vec<Unassigned>,
+}
+
+/// Most measures a reader accepts from a catalogue (ten times the 100× synthetic corpus): a damaged
+/// count is refused before placeholders are allocated for it.
+pub const MAX_DOCS: usize = 2_000_000;
+
+/// Sorted terms as (characters shared with the previous term, the rest): the vocabulary is most of
+/// the catalogue, and neighbours share prefixes (知识产权, 知识产权局 …; `#unit:` …).
+pub fn front_code(terms: &[String]) -> Vec<(u8, String)> {
+    let mut prev = "";
+    terms
+        .iter()
+        .map(|t| {
+            let shared = prev.chars().zip(t.chars()).take_while(|(a, b)| a == b).count().min(255);
+            let rest = t.char_indices().nth(shared).map_or("", |(b, _)| &t[b..]);
+            prev = t;
+            (shared as u8, rest.to_string())
+        })
+        .collect()
+}
+
+/// The terms [`front_code`] gave, or `None` when a count is longer than the previous term.
+pub fn front_decode(coded: Vec<(u8, String)>) -> Option<Vec<String>> {
+    let mut out: Vec<String> = Vec::with_capacity(coded.len());
+    for (shared, rest) in coded {
+        let prev = out.last().map_or("", String::as_str);
+        let end = match shared {
+            0 => 0,
+            k => prev.char_indices().nth(usize::from(k)).map_or(prev.len(), |(b, _)| b),
+        };
+        if prev.chars().count() < usize::from(shared) {
+            return None;
+        }
+        let mut term = prev.get(..end)?.to_string();
+        term.push_str(&rest);
+        out.push(term);
+    }
+    Some(out)
 }
 
 /// A written data directory: file names and bytes, manifest first.
@@ -157,7 +240,7 @@ fn named(kind: &str, bytes: Vec<u8>) -> (String, Vec<u8>) {
     (format!("{kind}.{}.bin", content_hash(&bytes)), bytes)
 }
 
-/// Whether a file name is one this format gives (`catalog|summary|plan|shard|extras.HASH.bin`).
+/// Whether a file name is one this format gives (`catalog|summary|plan|shard|extras|frag.HASH.bin`).
 pub fn is_data_file_name(name: &str) -> bool {
     let mut parts = name.split('.');
     let (Some(kind), Some(hash), Some("bin"), None) =
@@ -165,15 +248,16 @@ pub fn is_data_file_name(name: &str) -> bool {
     else {
         return false;
     };
-    ["catalog", "summary", "plan", "shard", "extras", "english"].contains(&kind)
+    ["catalog", "summary", "plan", "shard", "extras", "frag", "english"].contains(&kind)
         && hash.len() == 16
         && hash.chars().all(|c| c.is_ascii_hexdigit())
 }
 
 /// Write a corpus as a data directory (in memory; the caller stores the files). Shards hold about
-/// `shard_bytes` of postings each. The measures of each plan must be contiguous and in plan order
-/// (as the parser gives them); the corpus must carry its theme scores.
-pub fn write(corpus: &Corpus, documents: &[Document], shard_bytes: usize) -> Result<Files> {
+/// `shard_bytes` of postings each, fragments about `fragment_bytes` of measure records. The measures
+/// of each plan must be contiguous and in plan order (as the parser gives them); the corpus must
+/// carry its theme scores.
+pub fn write(corpus: &Corpus, documents: &[Document], shard_bytes: usize, fragment_bytes: usize) -> Result<Files> {
     let d = &corpus.dataset;
     let invalid = |m: String| Error::new(ErrorCode::BundleInvalid, m);
     if corpus.theme_scores.len() != d.measures.len() || corpus.index.doc_count() != d.measures.len() {
@@ -197,7 +281,14 @@ pub fn write(corpus: &Corpus, documents: &[Document], shard_bytes: usize) -> Res
             targets: d.targets.iter().filter(|t| t.plan == plan.id).cloned().collect(),
         };
         let (file, bytes) = named("plan", encode("plan chunk", &chunk)?);
-        chunks.push(ChunkEntry { file: file.clone(), first: at as u32, measures: count as u32 });
+        // Measures per fragment from the plan's mean record size: table rows are short, prose long.
+        let record_bytes: usize = chunk.measures.iter().map(|m| encode("measure", m).map_or(0, |b| b.len())).sum();
+        let per = (fragment_bytes * count.max(1) / record_bytes.max(1)).clamp(1, count.max(1)) as u32;
+        for (j, measures) in chunk.measures.chunks(per as usize).enumerate() {
+            let fragment = Fragment { first: (at + j * per as usize) as u32, measures: measures.to_vec() };
+            files.push((fragment_name(&file, per, j as u32), encode("fragment", &fragment)?));
+        }
+        chunks.push(ChunkEntry { file: file.clone(), first: at as u32, measures: count as u32, fragment_measures: per });
         files.push((file, bytes));
         at += count;
     }
@@ -214,22 +305,27 @@ pub fn write(corpus: &Corpus, documents: &[Document], shard_bytes: usize) -> Res
     while start < corpus.index.postings.len() {
         let mut end = start;
         let mut size = 0usize;
-        // Roughly three bytes a posting (gap, frequency) and the term's own length.
-        while end < corpus.index.postings.len() && (end == start || size < shard_bytes) {
-            size += corpus.index.postings.get(end).map_or(0, |p| 3 * p.len() + 1);
+        // Roughly four bytes a posting (gap, frequency, length) and the term's own length.
+        // The facets' pseudo-terms are read together (every filter and search counts facets): one
+        // shard, one request, whatever its size.
+        let group = corpus.index.terms.get(start).map_or(2, |t| term_group(t));
+        while end < corpus.index.postings.len()
+            && (end == start || size < shard_bytes || group == 0)
+            && corpus.index.terms.get(end).is_some_and(|t| term_group(t) == group)
+        {
+            size += corpus.index.postings.get(end).map_or(0, |p| 4 * p.len() + 1);
             end += 1;
         }
-        let shard = Shard {
-            first: start as u32,
-            postings: corpus
-                .index
-                .postings
-                .get(start..end)
-                .unwrap_or_default()
-                .iter()
-                .map(|p| crate::bundle::gaps(p))
-                .collect(),
-        };
+        let mut shard = Shard { first: start as u32, gaps: Vec::new(), freqs: Vec::new(), lengths: Vec::new() };
+        let terms = corpus.index.terms.get(start..end).unwrap_or_default();
+        for (term, list) in terms.iter().zip(corpus.index.postings.get(start..end).unwrap_or_default()) {
+            let len = |doc: u32| corpus.index.doc_len.get(doc as usize).copied().unwrap_or(0);
+            shard.gaps.push(crate::bundle::gaps(list).into_iter().map(|(gap, _)| gap).collect());
+            let all_one = list.iter().all(|&(_, tf)| tf == 1);
+            shard.freqs.push(if all_one { Vec::new() } else { list.iter().map(|&(_, tf)| tf).collect() });
+            let pseudo = crate::index::is_pseudo(term);
+            shard.lengths.push(if pseudo { Vec::new() } else { list.iter().map(|&(doc, _)| len(doc)).collect() });
+        }
         let (file, bytes) = named("shard", encode("index shard", &shard)?);
         shards.push(ShardEntry { file: file.clone(), first: start as u32 });
         files.push((file, bytes));
@@ -295,9 +391,10 @@ pub fn write(corpus: &Corpus, documents: &[Document], shard_bytes: usize) -> Res
         taxonomy: corpus.taxonomy.clone(),
         facets,
         summary: summary_file,
-        terms: corpus.index.terms.clone(),
+        terms: front_code(&corpus.index.terms),
         max_term_chars: corpus.index.max_term_chars,
-        doc_len: corpus.index.doc_len.clone(),
+        doc_count: corpus.index.doc_count() as u32,
+        len_sum: corpus.index.len_sum,
         shards,
         extras: extras_file,
         english,
@@ -390,6 +487,10 @@ pub struct DataDir {
     documents: Vec<Document>,
     chunks: Vec<ChunkEntry>,
     chunk_loaded: Vec<bool>,
+    /// Per measure of the directory: whether its record is here (from its chunk or a fragment).
+    record_loaded: Vec<bool>,
+    /// Fragment file names → (plan position, fragment number).
+    fragments: std::collections::HashMap<String, (usize, u32)>,
     /// Targets of each plan (in plan order), so that `dataset.targets` stays in corpus order.
     plan_targets: Vec<Vec<Target>>,
     shards: Vec<ShardEntry>,
@@ -415,7 +516,12 @@ impl DataDir {
     pub fn from_catalog(file: &str, bytes: &[u8]) -> Result<DataDir> {
         let c: CatalogFile = decode(file, bytes)?;
         let invalid = |m: &str| Error::new(ErrorCode::BundleInvalid, format!("data file {file}: {m}"));
-        let n = c.doc_len.len();
+        let n = c.doc_count as usize;
+        // Checked before anything is allocated: a damaged count must not ask for gigabytes.
+        if n > MAX_DOCS {
+            return Err(invalid("more measures than a reader takes"));
+        }
+        let terms = front_decode(c.terms).ok_or_else(|| invalid("the vocabulary is damaged"))?;
         let mut measures = Vec::with_capacity(n);
         if c.chunks.len() != c.plans.len() {
             return Err(invalid("plans and chunks differ in number"));
@@ -428,20 +534,21 @@ impl DataDir {
             }
             measures.extend((0..chunk.measures).map(|_| placeholder(&plan.id)));
         }
-        let shards_cover = c.shards.first().map_or(c.terms.is_empty(), |s| s.first == 0);
-        if measures.len() != n || !shards_cover || c.terms.windows(2).any(|w| w[0] >= w[1]) {
+        let shards_cover = c.shards.first().map_or(terms.is_empty(), |s| s.first == 0);
+        if measures.len() != n || !shards_cover || terms.windows(2).any(|w| w[0] >= w[1]) {
             return Err(invalid("the chunks or shards do not cover the corpus"));
         }
         if c.shards.windows(2).any(|w| w[0].first >= w[1].first)
-            || c.shards.last().is_some_and(|s| s.first as usize >= c.terms.len())
+            || c.shards.last().is_some_and(|s| s.first as usize >= terms.len())
         {
             return Err(invalid("shards are out of order"));
         }
-        let vocabulary = c.terms.clone();
+        let vocabulary = terms.clone();
         let index = Index {
-            postings: vec![Vec::new(); c.terms.len()],
-            terms: c.terms,
-            doc_len: c.doc_len,
+            postings: vec![Vec::new(); terms.len()],
+            terms,
+            doc_len: vec![0; n],
+            len_sum: c.len_sum,
             max_term_chars: c.max_term_chars,
         };
         let corpus = Corpus {
@@ -462,6 +569,16 @@ impl DataDir {
             summary: c.summary,
             summary_loaded: false,
             chunk_loaded: vec![false; c.chunks.len()],
+            record_loaded: vec![false; n],
+            fragments: c
+                .chunks
+                .iter()
+                .enumerate()
+                .flat_map(|(i, ch)| {
+                    let per = ch.fragment_measures.max(1);
+                    (0..ch.measures.div_ceil(per)).map(move |j| (fragment_name(&ch.file, per, j), (i, j)))
+                })
+                .collect(),
             plan_targets: vec![Vec::new(); c.chunks.len()],
             shard_loaded: vec![false; c.shards.len()],
             corpus,
@@ -486,7 +603,7 @@ impl DataDir {
             let first = positions.next();
             let count = first.map_or(0, |_| 1 + positions.count() as u32);
             let first = first.unwrap_or(chunks.last().map_or(0, |c: &ChunkEntry| c.first + c.measures));
-            chunks.push(ChunkEntry { file: String::new(), first, measures: count });
+            chunks.push(ChunkEntry { file: String::new(), first, measures: count, fragment_measures: count });
         }
         let plans = chunks.len();
         DataDir {
@@ -495,6 +612,8 @@ impl DataDir {
             summary: String::new(),
             summary_loaded: true,
             chunk_loaded: vec![true; plans],
+            record_loaded: vec![true; corpus.dataset.measures.len()],
+            fragments: Default::default(),
             plan_targets: (0..plans).map(|_| Vec::new()).collect(),
             shards: Vec::new(),
             shard_loaded: Vec::new(),
@@ -548,7 +667,7 @@ impl DataDir {
             index.terms.push(term);
             index.postings.push(postings);
         }
-        index.max_term_chars = index.terms.iter().map(|t| t.chars().count() as u32).max().unwrap_or(1);
+        index.max_term_chars = crate::index::real_max_chars(&index.terms);
         Ok(())
     }
 
@@ -578,6 +697,9 @@ impl DataDir {
         }
         if let Some(i) = self.shards.iter().position(|s| s.file == file) {
             return self.add_shard(i, file, bytes);
+        }
+        if let Some(&(plan, j)) = self.fragments.get(file) {
+            return self.add_fragment(plan, j, file, bytes);
         }
         if file == self.summary && self.summaries {
             if self.summary_loaded {
@@ -647,6 +769,9 @@ impl DataDir {
         for (slot, s) in scores.iter_mut().zip(chunk.theme_scores) {
             *slot = s;
         }
+        for r in self.record_loaded.get_mut(first..first + count).unwrap_or_default() {
+            *r = true;
+        }
         // The directory's targets come first, in plan order; added plans' targets follow.
         let ours: usize = self.plan_targets.iter().map(Vec::len).sum();
         let added = self.corpus.dataset.targets.split_off(ours.min(self.corpus.dataset.targets.len()));
@@ -661,6 +786,37 @@ impl DataDir {
         Ok(())
     }
 
+    fn add_fragment(&mut self, plan: usize, j: u32, file: &str, bytes: &[u8]) -> Result<()> {
+        let Some(entry) = self.chunks.get(plan) else {
+            return Err(Error::new(ErrorCode::Internal, "fragment out of range"));
+        };
+        let per = entry.fragment_measures.max(1);
+        let start = entry.first + j * per;
+        let count = per.min(entry.measures.saturating_sub(j * per)) as usize;
+        let start = start as usize;
+        if self.record_loaded.get(start..start + count).is_some_and(|r| r.iter().all(|&l| l)) {
+            return Ok(());
+        }
+        let fragment: Fragment = decode(file, bytes)?;
+        let id = self.corpus.dataset.plans.get(plan).map(|p| p.id.clone()).unwrap_or_default();
+        if fragment.first as usize != start
+            || fragment.measures.len() != count
+            || fragment.measures.iter().any(|m| m.plan != id)
+        {
+            return Err(Error::new(ErrorCode::BundleInvalid, format!("data file {file} is not fragment {j} of {id}")));
+        }
+        let Some(slots) = self.corpus.dataset.measures.get_mut(start..start + count) else {
+            return Err(Error::new(ErrorCode::BundleInvalid, format!("data file {file}: measures out of range")));
+        };
+        for (slot, m) in slots.iter_mut().zip(fragment.measures) {
+            *slot = m;
+        }
+        for r in self.record_loaded.get_mut(start..start + count).unwrap_or_default() {
+            *r = true;
+        }
+        Ok(())
+    }
+
     fn add_shard(&mut self, i: usize, file: &str, bytes: &[u8]) -> Result<()> {
         if self.shard_loaded.get(i) == Some(&true) {
             return Ok(());
@@ -668,21 +824,37 @@ impl DataDir {
         let shard: Shard = decode(file, bytes)?;
         let first = self.shards.get(i).map_or(0, |s| s.first as usize);
         let end = self.shards.get(i + 1).map_or(self.vocabulary.len(), |s| s.first as usize);
-        if shard.first as usize != first || shard.postings.len() != end.saturating_sub(first) {
+        let n = end.saturating_sub(first);
+        if shard.first as usize != first
+            || shard.gaps.len() != n
+            || shard.freqs.len() != n
+            || shard.lengths.len() != n
+            || shard.gaps.iter().zip(&shard.freqs).any(|(g, f)| !f.is_empty() && f.len() != g.len())
+            || shard.gaps.iter().zip(&shard.lengths).any(|(g, l)| !l.is_empty() && l.len() != g.len())
+        {
             return Err(Error::new(ErrorCode::BundleInvalid, format!("data file {file} is not shard {i}")));
         }
         let docs = self.catalog_docs();
-        let mut lists = Vec::with_capacity(shard.postings.len());
-        for list in shard.postings {
+        let mut lists = Vec::with_capacity(n);
+        let mut lengths = Vec::new();
+        for ((gaps, freqs), lens) in shard.gaps.into_iter().zip(shard.freqs).zip(shard.lengths) {
             let mut doc = 0u32;
-            let mut out = Vec::with_capacity(list.len());
-            for (k, (gap, tf)) in list.into_iter().enumerate() {
+            let mut out = Vec::with_capacity(gaps.len());
+            for (k, gap) in gaps.into_iter().enumerate() {
                 doc = doc.checked_add(gap).filter(|&d| d < docs && (k == 0 || gap > 0)).ok_or_else(|| {
                     Error::new(ErrorCode::BundleInvalid, format!("data file {file}: posting out of range"))
                 })?;
-                out.push((doc, tf));
+                out.push((doc, freqs.get(k).copied().unwrap_or(1)));
+                if let Some(&len) = lens.get(k) {
+                    lengths.push((doc, len));
+                }
             }
             lists.push(out);
+        }
+        for (doc, len) in lengths {
+            if let Some(slot) = self.corpus.index.doc_len.get_mut(doc as usize) {
+                *slot = len;
+            }
         }
         // By term, not position: added plans may have put new terms into the vocabulary. Their
         // documents come after the directory's, so the shard's postings go first.
@@ -798,22 +970,53 @@ impl DataDir {
         self.missing_chunks(ids.iter().filter_map(|id| self.plan_position(id)).collect())
     }
 
-    /// Files a `filter` with these options needs: the chunks of the plans its plan-level options
-    /// (plans, regions, levels, kinds, years) allow.
+    /// Files a `filter` with these options needs next, in at most three rounds (ask again after
+    /// loading them; empty when the filter can run, or when its options are invalid):
+    /// - plan fields only (plans, regions, levels, kinds, years): the summary (per-plan facets) and
+    ///   the fragments of the page, in one round;
+    /// - measure fields (focus, work items, agencies, themes): first the shards of their pseudo-terms
+    ///   and of the facets' (agency, focus, theme), then the fragments of the page;
+    /// - words (a text test): also the chunks of the plans that can hold a match (the plans the plan
+    ///   fields allow, narrowed by the other measure fields once their shards are here).
     pub fn needs_for_filter(&self, opts: &FilterOptions) -> Vec<String> {
         let Ok(selection) = Selection::new(&self.corpus, opts) else { return Vec::new() };
+        let Ok(limit) = query::check_limit(opts.limit) else { return Vec::new() };
         if let Some((plans, offset, limit)) = self.plan_level(opts) {
             let mut out: Vec<String> = self.missing_summary().into_iter().collect();
-            out.extend(self.missing_chunks(self.page_plans(&plans, offset, limit)));
+            out.extend(self.missing_records(self.page_positions(&plans, offset, limit)));
             return out;
         }
-        let plans = self.corpus.dataset.plans.iter().enumerate().filter(|(_, p)| selection.plan_matches(p));
-        self.missing_chunks(plans.map(|(i, _)| i).collect())
+        let mut shards: BTreeSet<usize> = self.facet_shards();
+        for term in selection.field_terms().iter().flatten() {
+            shards.extend(self.shard_of(term));
+        }
+        let missing = self.missing_shards(shards);
+        if !missing.is_empty() {
+            return missing;
+        }
+        if selection.needs_text() {
+            let fields = selection.field_docs(&self.corpus.index);
+            let plans = self.corpus.dataset.plans.iter().enumerate().filter(|(i, p)| {
+                selection.plan_matches(p)
+                    && fields.as_ref().map_or(true, |f| {
+                        let range = self.chunks.get(*i).map_or(0..0, |c| c.first as usize..(c.first + c.measures) as usize);
+                        f.get(range).is_some_and(|r| r.iter().any(|&x| x))
+                    })
+            });
+            let missing = self.missing_chunks(plans.map(|(i, _)| i).collect());
+            if !missing.is_empty() {
+                return missing;
+            }
+        }
+        let selected = selection.select(&self.corpus);
+        self.missing_records(selected.into_iter().skip(opts.offset).take(limit).collect())
     }
 
-    /// Files a `search` needs next: first the shards of every index term the query can use, then
-    /// (once those are loaded) the chunks of the plans that hold candidate measures. Empty when
-    /// the search can run, or when its options are invalid (the search then reports why).
+    /// Files a `search` needs next: first the shards of every index term the query can use (its
+    /// words, their known parts, the theme keywords and glossary words it expands to, the
+    /// pseudo-terms of its themes and restrictions, and the facets'), then (once those are loaded,
+    /// the ranking is known) the fragments of the page's hits. Empty when the search can run, or
+    /// when its options are invalid (the search then reports why).
     pub fn needs_for_search(&self, q: &str, opts: &SearchOptions) -> Vec<String> {
         let corpus = &self.corpus;
         if q.chars().count() > query::MAX_QUERY_CHARS {
@@ -823,57 +1026,43 @@ impl DataDir {
         if let Some(file) = self.missing_english().filter(|_| q.chars().any(|c| c.is_ascii_alphabetic())) {
             return vec![file];
         }
-        let (phrases, _) = query::search::phrases(corpus, q, !opts.no_synonyms);
-        let mut shards = BTreeSet::new();
+        let (phrases, themes) = query::search::phrases(corpus, q, !opts.no_synonyms);
+        let mut shards = if opts.no_facets { BTreeSet::new() } else { self.facet_shards() };
         for p in &phrases {
-            let whole = p.text.to_lowercase();
-            let mut words = vec![whole];
+            // What `terms` and the phrase bonus read: a typed phrase's words and their known parts;
+            // an expansion's whole text (it counts only as a whole term) and its words (the bonus).
+            let typed = p.from == "query";
+            let mut words = if typed { Vec::new() } else { vec![p.text.to_lowercase()] };
             for w in corpus.index.words(&p.text) {
-                words.extend(query::search::parts(&w));
+                if typed {
+                    words.extend(query::search::parts(&w));
+                }
                 words.push(w);
             }
             shards.extend(words.iter().filter_map(|w| self.shard_of(w)));
+        }
+        for t in &themes {
+            shards.extend(self.shard_of(&format!("{}{t}", crate::index::THEME_TERM)));
+        }
+        let restrict = query::search::restriction(opts);
+        let Ok(selection) = Selection::new(corpus, &restrict) else { return Vec::new() };
+        for term in selection.field_terms().iter().flatten() {
+            shards.extend(self.shard_of(term));
         }
         let missing = self.missing_shards(shards);
         if !missing.is_empty() {
             return missing;
         }
-        // Shards loaded: the terms and their document frequencies are now exact.
-        let terms = query::search::terms(corpus, &phrases);
-        let n = corpus.index.doc_count() as f64;
-        let distinct: Vec<&(String, f32)> = terms
-            .iter()
-            .filter(|(t, _)| corpus.index.df(t) as f64 <= n * query::search::DISTINCT_SHARE)
-            .collect();
-        let deciding: Vec<&(String, f32)> =
-            if distinct.is_empty() { terms.iter().collect() } else { distinct };
-        let restrict = FilterOptions {
-            plans: opts.plans.clone(),
-            regions: opts.regions.clone(),
-            levels: opts.levels.clone(),
-            years: opts.years.clone(),
-            kinds: opts.kinds.clone(),
-            ..Default::default()
-        };
-        let Ok(selection) = Selection::new(corpus, &restrict) else { return Vec::new() };
-        let mut plans = BTreeSet::new();
-        for (term, _) in deciding {
-            let Some(list) = corpus.index.term_id(term).and_then(|i| corpus.index.postings.get(i)) else {
-                continue;
-            };
-            plans.extend(
-                list.iter()
-                    .filter(|&&(doc, _)| doc < self.catalog_docs())
-                    .map(|&(doc, _)| self.plan_of_doc(doc)),
-            );
-        }
-        plans.retain(|&i| corpus.dataset.plans.get(i).is_some_and(|p| selection.plan_matches(p)));
-        self.missing_chunks(plans)
+        // Shards loaded: the ranking is exact, and the page is known.
+        let Ok(ranked) = query::search::rank(corpus, q, opts) else { return Vec::new() };
+        let page = ranked.scored.iter().skip(opts.offset).take(ranked.limit).map(|&(i, _)| i).collect();
+        self.missing_records(page)
     }
 
     /// [`query::search`], after loading what it needs.
     pub fn search(&mut self, fetch: &mut impl Fetch, q: &str, opts: &SearchOptions) -> Result<SearchResult> {
-        // Three rounds at most (the dictionary for English, shards, then chunks); a fourth finds nothing.
+        // Three rounds at most (the dictionary for English, shards, then the page's fragments); a
+        // fourth finds nothing missing.
         for _ in 0..4 {
             let needs = self.needs_for_search(q, opts);
             if needs.is_empty() {
@@ -884,16 +1073,74 @@ impl DataDir {
         Ok(query::search(&self.corpus, q, opts)?)
     }
 
-    /// [`query::filter`], after loading the chunks of the plans it can select. A filter on plan
-    /// fields only (plans, regions, levels, kinds, years) is answered from the catalogue's per-plan
-    /// facets, fetching only the chunks that hold the requested page.
+    /// [`query::filter`], after loading what it needs ([`DataDir::needs_for_filter`]). A filter on
+    /// plan fields only is answered from the summary's per-plan facets.
     pub fn filter(&mut self, fetch: &mut impl Fetch, opts: &FilterOptions) -> Result<FilterResult> {
-        let needs = self.needs_for_filter(opts);
-        self.load(fetch, &needs)?;
+        for _ in 0..4 {
+            let needs = self.needs_for_filter(opts);
+            if needs.is_empty() {
+                break;
+            }
+            self.load(fetch, &needs)?;
+        }
         match self.plan_level(opts) {
             Some((plans, offset, limit)) => Ok(self.filter_plans(&plans, offset, limit)),
             None => Ok(query::filter(&self.corpus, opts)?),
         }
+    }
+
+    /// The shards of the pseudo-terms that facets read (agency, focus, theme).
+    fn facet_shards(&self) -> BTreeSet<usize> {
+        let mut out = BTreeSet::new();
+        for prefix in [crate::index::AGENCY_TERM, crate::index::FOCUS_TERM, crate::index::THEME_TERM] {
+            let start = self.vocabulary.partition_point(|t| t.as_str() < prefix);
+            let end = start + self.vocabulary.get(start..).unwrap_or_default().partition_point(|t| t.starts_with(prefix));
+            if end > start {
+                let shard = |id: usize| self.shards.partition_point(|s| s.first as usize <= id).saturating_sub(1);
+                out.extend(shard(start)..=shard(end - 1));
+            }
+        }
+        out
+    }
+
+    /// Fragment files holding the records of these measure positions that are not here yet.
+    fn missing_records(&self, positions: Vec<usize>) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        for i in positions {
+            if self.record_loaded.get(i) != Some(&false) {
+                continue;
+            }
+            let plan = self.plan_of_doc(i as u32);
+            let Some(c) = self.chunks.get(plan) else { continue };
+            let per = c.fragment_measures.max(1);
+            let name = fragment_name(&c.file, per, (i as u32).saturating_sub(c.first) / per);
+            if !out.contains(&name) {
+                out.push(name);
+            }
+        }
+        out
+    }
+
+    /// Positions of the measures `offset..offset + limit` of the plans' measures, in plan order.
+    fn page_positions(&self, plans: &[usize], offset: usize, limit: usize) -> Vec<usize> {
+        let mut out = Vec::new();
+        let mut at = 0usize;
+        for &i in plans {
+            let range = match self.chunks.get(i) {
+                Some(c) if self.summaries => c.first as usize..(c.first + c.measures) as usize,
+                _ => continue,
+            };
+            for pos in range {
+                if out.len() >= limit {
+                    return out;
+                }
+                if at >= offset {
+                    out.push(pos);
+                }
+                at += 1;
+            }
+        }
+        out
     }
 
     /// For a valid filter on plan fields only, over a directory: the plans it selects, offset, limit.
@@ -912,23 +1159,6 @@ impl DataDir {
             .filter(|&i| self.corpus.dataset.plans.get(i).is_some_and(|p| selection.plan_matches(p)))
             .collect();
         Some((plans, opts.offset, limit))
-    }
-
-    /// The plans among `plans` that hold part of the page `offset..offset + limit` of their measures.
-    fn page_plans(&self, plans: &[usize], offset: usize, limit: usize) -> BTreeSet<usize> {
-        let mut at = 0usize;
-        let mut out = BTreeSet::new();
-        for &i in plans {
-            let n = match self.chunks.get(i) {
-                Some(c) => c.measures as usize,
-                None => self.plan_measures(i).len(),
-            };
-            if limit > 0 && at < offset.saturating_add(limit) && at + n > offset {
-                out.insert(i);
-            }
-            at += n;
-        }
-        out
     }
 
     /// All measures of `plans` (positions, in order), paged, with facets added up per plan.
@@ -1131,5 +1361,22 @@ fn placeholder(plan: &str) -> Measure {
         departments: Vec::new(),
         themes: Vec::new(),
         lines: [0, 0],
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn front_coding_gives_back_the_terms_and_refuses_a_count_past_the_previous_term() {
+        let terms: Vec<String> =
+            ["#unit:市局", "#unit:市局等", "专利", "专利权", "知识产权", "知识产权局", "𠀀a", "𠀀b"].map(String::from).to_vec();
+        let coded = front_code(&terms);
+        assert_eq!(coded[1], (8, "等".to_string()));
+        assert_eq!(coded[7], (1, "b".to_string()));
+        assert_eq!(front_decode(coded).as_deref(), Some(&terms[..]));
+        assert_eq!(front_decode(vec![(0, "专利".into()), (3, "x".into())]), None);
+        assert_eq!(front_decode(vec![(1, "x".into())]), None);
     }
 }

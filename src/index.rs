@@ -47,6 +47,40 @@ const W_WORK_ITEM: u16 = 2;
 const W_TEXT: u16 = 1;
 const W_CHAPTER: u16 = 1;
 
+/// Reserved pseudo-terms: a measure's themes, focus area, agency types, departments and work item
+/// are indexed as terms `#theme:<id>`, `#focus:<n>`, `#agency:<type>`, `#unit:<name as printed>` and
+/// `#work:<normalised work item>` (term frequency 1, not counted in the document length), so that
+/// filters, facets and the theme boost read posting lists, not measure records. No real term can
+/// look like one: jieba never joins an ASCII colon into a token, and the run-time segmenter keeps
+/// only runs of letters and digits. The facet groups (agency, focus, theme) sort next to each other,
+/// before the others, so that a reader fetches them in few shards.
+pub const THEME_TERM: &str = "#theme:";
+pub const FOCUS_TERM: &str = "#focus:";
+pub const AGENCY_TERM: &str = "#agency:";
+pub const UNIT_TERM: &str = "#unit:";
+pub const WORK_TERM: &str = "#work:";
+
+/// Whether a term is one of the reserved pseudo-terms.
+pub fn is_pseudo(term: &str) -> bool {
+    term.starts_with('#') && term.contains(':')
+}
+
+/// The pseudo-terms of a measure (see [`THEME_TERM`]), sorted and without repeats.
+pub fn pseudo_terms(m: &Measure) -> Vec<String> {
+    let mut out: Vec<String> = m.themes.iter().map(|t| format!("{THEME_TERM}{t}")).collect();
+    out.extend(m.focus_no.map(|f| format!("{FOCUS_TERM}{f}")));
+    for d in &m.departments {
+        out.push(format!("{AGENCY_TERM}{}", d.agency));
+        out.push(format!("{UNIT_TERM}{}", d.name));
+    }
+    if let Some(w) = m.work_item.as_deref().map(crate::query::normalize).filter(|w| !w.is_empty()) {
+        out.push(format!("{WORK_TERM}{w}"));
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
 /// A token of a text: byte range, so that the pieces rebuild the text exactly.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Span {
@@ -61,8 +95,11 @@ pub struct Index {
     pub terms: Vec<String>,
     /// For each term: (document, weighted term frequency), by document.
     pub postings: Vec<Vec<(u32, u16)>>,
-    /// Weighted length of each document, in tokens.
+    /// Weighted length of each document, in tokens (pseudo-terms do not count).
     pub doc_len: Vec<u32>,
+    /// Sum of `doc_len` (BM25's average length): kept apart so that a reader of a data directory,
+    /// which learns each document's length from the postings it loads, knows the average at once.
+    pub len_sum: u64,
     /// Longest term, in characters (bounds the run-time matcher).
     pub max_term_chars: u32,
 }
@@ -97,7 +134,7 @@ impl Index {
             for (field, weight) in fields(m) {
                 let Some(field) = field else { continue };
                 for token in cut(field) {
-                    if !is_word(&token) {
+                    if !is_word(&token) || is_pseudo(&token) {
                         continue;
                     }
                     let e = tf.entry(token.to_lowercase()).or_default().entry(doc).or_insert(0);
@@ -105,11 +142,27 @@ impl Index {
                     len += u32::from(weight);
                 }
             }
+            for term in pseudo_terms(m) {
+                tf.entry(term).or_default().insert(doc, 1);
+            }
             doc_len.push(len);
         }
-        let max_term_chars = tf.keys().map(|t| t.chars().count() as u32).max().unwrap_or(1);
+        let max_term_chars = real_max_chars(tf.keys());
         let (terms, postings) = tf.into_iter().map(|(t, p)| (t, p.into_iter().collect())).unzip();
-        Index { terms, postings, doc_len, max_term_chars }
+        let len_sum = doc_len.iter().map(|&l| u64::from(l)).sum();
+        Index { terms, postings, doc_len, len_sum, max_term_chars }
+    }
+
+    /// The posting list of a term (empty when it is not in the vocabulary).
+    pub fn postings_of(&self, term: &str) -> &[(u32, u16)] {
+        self.term_id(term).and_then(|i| self.postings.get(i)).map_or(&[], Vec::as_slice)
+    }
+
+    /// The positions in the vocabulary of the terms that start with `prefix` (a contiguous run).
+    pub fn prefix_range(&self, prefix: &str) -> std::ops::Range<usize> {
+        let start = self.terms.partition_point(|t| t.as_str() < prefix);
+        let end = start + self.terms.get(start..).unwrap_or_default().partition_point(|t| t.starts_with(prefix));
+        start..end
     }
 
     pub fn term_id(&self, term: &str) -> Option<usize> {
@@ -179,7 +232,7 @@ impl Index {
         if n == 0 {
             return scores;
         }
-        let avg = self.doc_len.iter().map(|&l| l as f32).sum::<f32>() / n as f32;
+        let avg = self.len_sum as f32 / n as f32;
         let avg = avg.max(1.0);
         for (term, weight) in terms {
             let Some(postings) = self.term_id(term).and_then(|i| self.postings.get(i)) else { continue };
@@ -210,6 +263,9 @@ impl Index {
                     len += u32::from(weight);
                 }
             }
+            for term in pseudo_terms(m) {
+                counts.insert(term, 1);
+            }
             for (term, tf) in counts {
                 match self.terms.binary_search_by(|t| t.as_str().cmp(&term)) {
                     Ok(i) => {
@@ -218,7 +274,9 @@ impl Index {
                         }
                     }
                     Err(i) if i <= self.postings.len() => {
-                        self.max_term_chars = self.max_term_chars.max(term.chars().count() as u32);
+                        if !is_pseudo(&term) {
+                            self.max_term_chars = self.max_term_chars.max(term.chars().count() as u32);
+                        }
                         self.terms.insert(i, term);
                         self.postings.insert(i, vec![(doc, tf)]);
                     }
@@ -226,6 +284,7 @@ impl Index {
                 }
             }
             self.doc_len.push(len);
+            self.len_sum += u64::from(len);
         }
     }
 
@@ -236,7 +295,8 @@ impl Index {
         if start >= end {
             return;
         }
-        self.doc_len.drain(start..end);
+        let removed: u64 = self.doc_len.drain(start..end).map(u64::from).sum();
+        self.len_sum = self.len_sum.saturating_sub(removed);
         let shift = (end - start) as u32;
         let (start, end) = (start as u32, end as u32);
         for p in &mut self.postings {
@@ -255,18 +315,23 @@ impl Index {
                 self.postings.push(p);
             }
         }
-        self.max_term_chars = self.terms.iter().map(|t| t.chars().count() as u32).max().unwrap_or(1);
+        self.max_term_chars = real_max_chars(&self.terms);
     }
 
     /// The vocabulary as one term a line (what a run-time matcher must carry).
     pub fn term_list(&self) -> String {
         let mut s = String::new();
-        for t in &self.terms {
+        for t in self.terms.iter().filter(|t| !is_pseudo(t)) {
             s.push_str(t);
             s.push('\n');
         }
         s
     }
+}
+
+/// The longest real term, in characters (pseudo-terms are never matched against text).
+pub fn real_max_chars<'a>(terms: impl IntoIterator<Item = &'a String>) -> u32 {
+    terms.into_iter().filter(|t| !is_pseudo(t)).map(|t| t.chars().count() as u32).max().unwrap_or(1)
 }
 
 /// jieba-rs, used at build time only.

@@ -23,7 +23,7 @@ fn built() -> &'static Built {
     BUILT.get_or_init(|| {
         let build = dataset::build();
         let corpus = Corpus::new(build.dataset, build.taxonomy);
-        let files = datadir::write(&corpus, &build.documents, SHARD_BYTES).unwrap();
+        let files = datadir::write(&corpus, &build.documents, SHARD_BYTES, datadir::DEFAULT_FRAGMENT_BYTES).unwrap();
         Built { corpus, files: files.into_iter().collect() }
     })
 }
@@ -77,6 +77,7 @@ fn searches_answer_exactly_as_on_the_corpus_built_in_one_piece() {
         SearchOptions { plans: vec!["guangdong-2016".into(), "beijing-2018".into()], ..Default::default() },
         SearchOptions { levels: vec!["city".into()], years: vec![2018], offset: 3, ..Default::default() },
         SearchOptions { themes: vec!["pledge-financing".into()], no_synonyms: true, ..Default::default() },
+        SearchOptions { no_facets: true, agencies: vec!["知识产权局".into()], ..Default::default() },
     ];
     // One directory for every call (what a page keeps), and a fresh one per call (a first visit).
     let (mut shared, mut shared_fetch) = open();
@@ -110,31 +111,44 @@ fn searches_answer_exactly_as_on_the_corpus_built_in_one_piece() {
     );
 }
 
+/// The measure ids a fragment file holds.
+fn fragment_ids(name: &str) -> Vec<String> {
+    let bytes = &built().files[name];
+    let fragment: datadir::Fragment = postcard::from_bytes(bytes).unwrap();
+    fragment.measures.into_iter().map(|m| m.id).collect()
+}
+
+/// The fragments fetched are exactly those that hold the shown measures: each holds one, and
+/// every shown measure is in one.
+fn fragments_are_those_of(fetched: &[String], shown: &[String], what: &str) {
+    let fragments: Vec<Vec<String>> =
+        fetched.iter().filter(|f| f.starts_with("frag.")).map(|f| fragment_ids(f)).collect();
+    assert!(fragments.iter().all(|ids| ids.iter().any(|id| shown.contains(id))), "{what}: a fragment with no hit");
+    assert!(shown.iter().all(|id| fragments.iter().any(|ids| ids.contains(id))), "{what}: a hit not fetched");
+}
+
 #[test]
-fn a_search_fetches_only_its_terms_shards_and_its_hits_plans() {
+fn a_search_fetches_only_its_terms_shards_and_its_hits_fragments() {
     let files = &built().files;
     let shards = files.keys().filter(|f| f.starts_with("shard.")).count();
-    let plans = files.keys().filter(|f| f.starts_with("plan.")).count();
-    let mut fewer = 0;
-    for q in ["地理标志", "粤港澳大湾区", "patent pledge financing"] {
-        let (mut dir, mut fetch) = open();
-        let r = dir.search(&mut fetch, q, &SearchOptions::default()).unwrap();
-        assert!(r.total > 0, "{q}");
-        let fetched_shards = fetch.fetched.iter().filter(|f| f.starts_with("shard.")).count();
-        let fetched_plans = fetch.fetched.iter().filter(|f| f.starts_with("plan.")).count();
-        assert!(fetched_shards * 2 < shards, "{q}: {fetched_shards} of {shards} shards");
-        // Exactly the plans with hits: their measures are needed for the phrase bonus and highlights.
-        assert_eq!(fetched_plans, r.plans.len(), "{q}");
-        fewer += usize::from(fetched_plans < plans);
-        // Restricted to one plan, a search fetches that plan's chunk at most.
-        let (mut dir, mut fetch) = open();
-        let opts = SearchOptions { levels: vec!["city".into()], ..Default::default() };
-        let r = dir.search(&mut fetch, q, &opts).unwrap();
-        assert!(r.plans.iter().all(|p| p.plan == "shantou-2016-2020"), "{q}");
-        assert!(fetch.fetched.iter().filter(|f| f.starts_with("plan.")).count() <= 1, "{q}");
-        assert!(!fetch.fetched.iter().any(|f| f.starts_with("extras.")), "{q}");
+    for q in ["地理标志", "粤港澳大湾区", "patent pledge financing", "知识产权"] {
+        for opts in [
+            SearchOptions::default(),
+            SearchOptions { levels: vec!["city".into()], ..Default::default() },
+            SearchOptions { themes: vec!["pledge-financing".into()], agencies: vec!["海关".into(), "知识产权局".into()], focus: vec![2], ..Default::default() },
+            SearchOptions { offset: 5, limit: Some(7), ..Default::default() },
+        ] {
+            let (mut dir, mut fetch) = open();
+            let r = dir.search(&mut fetch, q, &opts).unwrap();
+            let fetched_shards = fetch.fetched.iter().filter(|f| f.starts_with("shard.")).count();
+            assert!(fetched_shards * 2 < shards, "{q}: {fetched_shards} of {shards} shards");
+            // No plan chunk: ranking, plan scores and facets come from the shards; the page from fragments.
+            assert!(!fetch.fetched.iter().any(|f| f.starts_with("plan.") || f.starts_with("extras.")), "{q}");
+            let shown: Vec<String> = r.hits.iter().map(|h| h.id.clone()).collect();
+            assert!(shown.iter().all(|id| !id.is_empty()), "{q}: a hit without its record");
+            fragments_are_those_of(&fetch.fetched, &shown, q);
+        }
     }
-    assert!(fewer > 0, "every search fetched every plan");
     // The plan list and the corpus's facets come from the catalogue alone.
     let (dir, fetch) = open();
     assert_eq!(fetch.fetched.len(), 2, "{:?}", fetch.fetched);
@@ -187,11 +201,25 @@ fn filters_diffs_compares_and_the_theme_matrix_answer_exactly() {
         let expected = query::filter(corpus, opts).map_err(|e| plan_compare::Error::from(e).code);
         assert_eq!(dir.filter(&mut fetch, opts).map_err(|e| e.code), expected, "{opts:?}");
     }
-    // Explore's first view, all plans: the catalogue's facets and the first plan's chunk only.
-    let (mut dir, mut fetch) = open();
-    let first = dir.filter(&mut fetch, &FilterOptions::default()).unwrap();
-    assert_eq!(first.total, corpus.dataset.measures.len());
-    assert_eq!(fetch.fetched.iter().filter(|f| f.starts_with("plan.")).count(), 1, "{:?}", fetch.fetched);
+    // Explore's first view, all plans: the summary's facets and the page's fragments only; a filter
+    // on measure fields read from the index (themes, focus, agencies, work items) fetches shards and
+    // the page's fragments, never a chunk.
+    let item = corpus.dataset.measures.iter().find_map(|m| m.work_item.clone()).unwrap();
+    for opts in [
+        FilterOptions::default(),
+        FilterOptions { regions: vec!["广东省".into()], offset: 30, ..Default::default() },
+        FilterOptions { themes: vec!["customs-enforcement".into()], ..Default::default() },
+        FilterOptions { focus: vec![3], agencies: vec!["海关".into()], offset: 2, ..Default::default() },
+        FilterOptions { work_items: vec![item.clone()], years: vec![2018], ..Default::default() },
+    ] {
+        let (mut dir, mut fetch) = open();
+        let r = dir.filter(&mut fetch, &opts).unwrap();
+        assert_eq!(r, query::filter(corpus, &opts).unwrap(), "{opts:?}");
+        assert!(r.total > 0 && !r.items.is_empty(), "{opts:?}");
+        assert!(!fetch.fetched.iter().any(|f| f.starts_with("plan.")), "{opts:?}: {:?}", fetch.fetched);
+        let shown: Vec<String> = r.items.iter().map(|m| m.id.clone()).collect();
+        fragments_are_those_of(&fetch.fetched, &shown, &format!("{opts:?}"));
+    }
     let pairs = [
         ("beijing-2018", "shanghai-2018"),
         ("guangdong-2016", "guangdong-2018-2022"),
@@ -256,7 +284,10 @@ fn loading_everything_gives_back_the_corpus_and_damaged_files_are_refused() {
             continue;
         }
         assert!(datadir::is_data_file_name(name), "{name}");
-        assert!(name.contains(&datadir::content_hash(bytes)), "{name} is not named by its content");
+        // Fragments are named from their plan chunk's name (itself a content hash), see fragment_name.
+        if !name.starts_with("frag.") {
+            assert!(name.contains(&datadir::content_hash(bytes)), "{name} is not named by its content");
+        }
         let (mut dir, _) = open();
         for cut in [0, 1, bytes.len() / 2, bytes.len().saturating_sub(1)] {
             let damaged = bytes.get(..cut).unwrap_or_default();
@@ -421,4 +452,48 @@ fn an_engine_over_a_data_directory_takes_added_plans_like_the_whole_corpus() {
     same(&mut lazy, &whole, &mut fetch, "after removing it");
     // Loading the rest now gives back the corpus as written.
     assert_eq!(lazy.data_mut().load_all(&mut fetch).unwrap(), &built().corpus);
+}
+
+/// What the wasm binding does: ask `needs_for_*`, hand over the files, ask again; after at most
+/// three rounds nothing is missing, and the verb runs with a fetch that has no file at all.
+#[test]
+fn needs_list_everything_a_verb_reads_in_at_most_three_rounds() {
+    let corpus = &built().corpus;
+    let files = &built().files;
+    let mut nothing: BTreeMap<String, Vec<u8>> = BTreeMap::new();
+    let rounds = |dir: &mut DataDir, needs: &dyn Fn(&DataDir) -> Vec<String>, what: &str| {
+        for round in 0..=3 {
+            let missing = needs(dir);
+            if missing.is_empty() {
+                return;
+            }
+            assert!(round < 3, "{what}: still missing {missing:?} after three rounds");
+            for f in missing {
+                dir.add_file(&f, &files[&f]).unwrap();
+            }
+        }
+    };
+    for q in ["专利质押融资", "地理标志", "customs enforcement", "知识产权", "区块链"] {
+        for opts in [
+            SearchOptions::default(),
+            SearchOptions { themes: vec!["geographical-indications".into()], focus: vec![1, 2], ..Default::default() },
+            SearchOptions { agencies: vec!["知识产权局".into()], offset: 10, ..Default::default() },
+        ] {
+            let (mut dir, _) = open();
+            rounds(&mut dir, &|d: &DataDir| d.needs_for_search(q, &opts), q);
+            let got = dir.search(&mut nothing, q, &opts).unwrap();
+            assert_eq!(got, query::search(corpus, q, &opts).unwrap(), "{q} {opts:?}");
+        }
+    }
+    for opts in [
+        FilterOptions::default(),
+        FilterOptions { themes: vec!["pledge-financing".into()], offset: 3, ..Default::default() },
+        FilterOptions { words: vec!["地理标志".into()], themes: vec!["geographical-indications".into()], ..Default::default() },
+        FilterOptions { words: vec!["海关".into()], ..Default::default() },
+        FilterOptions { agencies: vec!["海关".into()], years: vec![2018], ..Default::default() },
+    ] {
+        let (mut dir, _) = open();
+        rounds(&mut dir, &|d: &DataDir| d.needs_for_filter(&opts), &format!("{opts:?}"));
+        assert_eq!(dir.filter(&mut nothing, &opts).unwrap(), query::filter(corpus, &opts).unwrap(), "{opts:?}");
+    }
 }

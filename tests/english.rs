@@ -81,7 +81,7 @@ fn the_dictionary_changes_nothing_for_chinese_or_for_what_the_taxonomy_knows() {
 fn a_data_directory_fetches_the_dictionary_only_for_english_queries() {
     let (_, english) = corpora();
     let files: BTreeMap<String, Vec<u8>> =
-        datadir::write(english, &[], datadir::DEFAULT_SHARD_BYTES).unwrap().into_iter().collect();
+        datadir::write(english, &[], datadir::DEFAULT_SHARD_BYTES, datadir::DEFAULT_FRAGMENT_BYTES).unwrap().into_iter().collect();
     let dictionary: Vec<&String> = files.keys().filter(|f| f.starts_with("english.")).collect();
     assert_eq!(dictionary.len(), 1);
     assert!(datadir::is_data_file_name(dictionary[0]));

@@ -6,6 +6,7 @@
 //! ids that do not exist (plans, themes) and values outside their domain are errors.
 
 use super::{check_limit, normalize, page, Corpus, QueryError, MAX_QUERY_CHARS};
+use crate::index::{Index, AGENCY_TERM, FOCUS_TERM, THEME_TERM, UNIT_TERM, WORK_TERM};
 use crate::model::{Measure, Plan};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -139,34 +140,77 @@ impl<'a> Selection<'a> {
             && (o.years.is_empty() || o.years.iter().any(|y| (p.year_start..=p.year_end).contains(y)))
     }
 
-    pub(crate) fn measure_matches(&self, m: &Measure) -> bool {
+    /// The pseudo-terms (`src/index.rs`) of the measure fields, one group per field that restricts:
+    /// a measure passes a field when it has any term of the group.
+    pub(crate) fn field_terms(&self) -> Vec<Vec<String>> {
         let o = self.opts;
-        (o.focus.is_empty() || m.focus_no.is_some_and(|f| o.focus.contains(&f)))
-            && (self.work_items.is_empty()
-                || m.work_item.as_deref().is_some_and(|w| self.work_items.contains(&normalize(w))))
-            && (o.agencies.is_empty()
-                || m.departments.iter().any(|d| o.agencies.iter().any(|a| a == &d.agency || a == &d.name)))
-            && (o.themes.is_empty() || m.themes.iter().any(|t| o.themes.contains(t)))
-            && (self.words.is_empty() || {
+        let mut groups = vec![
+            o.focus.iter().map(|f| format!("{FOCUS_TERM}{f}")).collect::<Vec<_>>(),
+            self.work_items.iter().map(|w| format!("{WORK_TERM}{w}")).collect(),
+            o.agencies.iter().flat_map(|a| [format!("{AGENCY_TERM}{a}"), format!("{UNIT_TERM}{a}")]).collect(),
+            o.themes.iter().map(|t| format!("{THEME_TERM}{t}")).collect(),
+        ];
+        groups.retain(|g| !g.is_empty());
+        groups
+    }
+
+    /// Whether the options test measure text (words): only those need measure records.
+    pub(crate) fn needs_text(&self) -> bool {
+        !self.words.is_empty()
+    }
+
+    /// Documents that pass every measure field read from the index (focus, work items, agencies,
+    /// themes), or `None` when none of them restricts.
+    pub(crate) fn field_docs(&self, index: &Index) -> Option<Vec<bool>> {
+        let groups = self.field_terms();
+        if groups.is_empty() {
+            return None;
+        }
+        let n = index.doc_count();
+        let mut pass = vec![0usize; n];
+        for group in &groups {
+            let mut in_group = vec![false; n];
+            for term in group {
+                for &(doc, _) in index.postings_of(term) {
+                    if let Some(x) = in_group.get_mut(doc as usize) {
+                        *x = true;
+                    }
+                }
+            }
+            for (p, hit) in pass.iter_mut().zip(in_group) {
+                *p += usize::from(hit);
+            }
+        }
+        Some(pass.into_iter().map(|p| p == groups.len()).collect())
+    }
+
+    /// The text test (words); the other measure fields are read from the index by [`Self::field_docs`].
+    pub(crate) fn text_matches(&self, m: &Measure) -> bool {
+        self.words.is_empty() || {
                 let hay = [m.title.as_deref(), m.work_item.as_deref(), m.text.as_deref(), Some(m.chapter.as_str())]
                     .into_iter()
                     .flatten()
                     .map(str::to_lowercase)
                     .collect::<Vec<_>>();
                 self.words.iter().any(|w| hay.iter().any(|h| h.contains(w.as_str())))
-            })
+            }
     }
 
     /// Positions (in `dataset.measures`) of the selected measures.
     pub(crate) fn select(&self, corpus: &Corpus) -> Vec<usize> {
         let plans: std::collections::HashSet<&str> =
             corpus.dataset.plans.iter().filter(|p| self.plan_matches(p)).map(|p| p.id.as_str()).collect();
+        let fields = self.field_docs(&corpus.index);
         corpus
             .dataset
             .measures
             .iter()
             .enumerate()
-            .filter(|(_, m)| plans.contains(m.plan.as_str()) && self.measure_matches(m))
+            .filter(|(i, m)| {
+                plans.contains(m.plan.as_str())
+                    && fields.as_ref().map_or(true, |f| f.get(*i) == Some(&true))
+                    && self.text_matches(m)
+            })
             .map(|(i, _)| i)
             .collect()
     }
@@ -189,15 +233,20 @@ pub(crate) fn plan_labels(corpus: &Corpus, items: &[Measure]) -> Vec<String> {
     items.iter().map(|m| corpus.plan(&m.plan).map(Plan::label).unwrap_or_default()).collect()
 }
 
-/// Facet counts over the measures at `selected` positions.
+/// Facet counts over the measures at `selected` positions: region, level and year from the plan
+/// (which a placeholder measure names), focus, agency and theme from the index's pseudo-terms, so
+/// that no measure record is read.
 pub(crate) fn facets(corpus: &Corpus, selected: &[usize]) -> Facets {
     let plans: BTreeMap<&str, &Plan> = corpus.dataset.plans.iter().map(|p| (p.id.as_str(), p)).collect();
     let mut region: BTreeMap<String, usize> = BTreeMap::new();
     let mut level: BTreeMap<String, usize> = BTreeMap::new();
     let mut year: BTreeMap<String, usize> = BTreeMap::new();
-    let mut focus: BTreeMap<String, usize> = BTreeMap::new();
-    let mut agency: BTreeMap<String, usize> = BTreeMap::new();
-    let mut theme: BTreeMap<String, usize> = BTreeMap::new();
+    let mut chosen = vec![false; corpus.dataset.measures.len()];
+    for &i in selected {
+        if let Some(c) = chosen.get_mut(i) {
+            *c = true;
+        }
+    }
     for m in selected.iter().filter_map(|&i| corpus.dataset.measures.get(i)) {
         let plan = plans.get(m.plan.as_str());
         *region.entry(plan.map_or(NONE.into(), |p| p.region.clone())).or_default() += 1;
@@ -211,26 +260,34 @@ pub(crate) fn facets(corpus: &Corpus, selected: &[usize]) -> Facets {
             }
             None => *year.entry(NONE.into()).or_default() += 1,
         }
-        *focus.entry(m.focus_no.map_or(NONE.into(), |f| f.to_string())).or_default() += 1;
-        let mut agencies: Vec<&str> = m.departments.iter().map(|d| d.agency.as_str()).collect();
-        agencies.sort_unstable();
-        agencies.dedup();
-        if agencies.is_empty() {
-            agencies.push(NONE);
-        }
-        for a in agencies {
-            *agency.entry(a.to_string()).or_default() += 1;
-        }
-        if m.themes.is_empty() {
-            *theme.entry(NONE.to_string()).or_default() += 1;
-        }
-        let mut themes: Vec<&String> = m.themes.iter().collect();
-        themes.sort_unstable();
-        themes.dedup();
-        for t in themes {
-            *theme.entry(t.clone()).or_default() += 1;
-        }
     }
+    let total = selected.iter().filter(|&&i| i < chosen.len()).count();
+    // Per value, the selected measures in its posting list; those in none count as `none`.
+    let by_term = |prefix: &str| -> BTreeMap<String, usize> {
+        let mut counts = BTreeMap::new();
+        let mut some = vec![false; chosen.len()];
+        for t in corpus.index.prefix_range(prefix) {
+            let (Some(term), Some(list)) = (corpus.index.terms.get(t), corpus.index.postings.get(t)) else { continue };
+            let mut n = 0usize;
+            for &(doc, _) in list {
+                if chosen.get(doc as usize) == Some(&true) {
+                    n += 1;
+                    if let Some(s) = some.get_mut(doc as usize) {
+                        *s = true;
+                    }
+                }
+            }
+            if n > 0 {
+                counts.insert(term.get(prefix.len()..).unwrap_or_default().to_string(), n);
+            }
+        }
+        let with = some.iter().filter(|&&s| s).count();
+        if total > with {
+            *counts.entry(NONE.to_string()).or_default() += total - with;
+        }
+        counts
+    };
+    let (focus, agency, theme) = (by_term(FOCUS_TERM), by_term(AGENCY_TERM), by_term(THEME_TERM));
     Facets {
         region: by_count(region),
         level: by_count(level),

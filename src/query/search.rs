@@ -10,15 +10,18 @@
 //!   (weight [`SYNONYM_WEIGHT`]), so 专利质押 also finds 质押融资 and 知识产权质押.
 //!
 //! A measure's score is BM25 over the phrases' terms (title and work item count double), plus a
-//! bonus per phrase found verbatim, plus a boost when the measure is tagged with a query theme.
+//! bonus per phrase whose index words the measure all has (co-occurrence: what the index can tell
+//! of "contains the phrase"), plus a boost when the measure is tagged with a query theme (read
+//! from the index's `#theme:` pseudo-terms). Ranking reads the index only, never measure text:
+//! a reader of a data directory ranks from shards and fetches the records of the page alone.
 //! When the query has distinctive terms (in at most [`DISTINCT_SHARE`] of the measures), only
 //! measures with at least one of them are hits; common words (知识产权, 专利, 加强) only rank.
 //! A plan's score is the sum of its matching measures' scores (over all matches, not the page).
 
-use super::filter::{FilterOptions, Selection};
+use super::filter::{Facets, FilterOptions, Selection};
+use crate::index::THEME_TERM;
 use super::{char_spans, check_limit, check_text, merge_spans, page, Corpus, QueryError, MAX_QUERY_CHARS};
 use crate::model::{Measure, Plan};
-use crate::themes::tagging_text;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -30,7 +33,7 @@ pub const COMMON_SHARE: f64 = 0.05;
 const PART_WEIGHT: f32 = 0.5;
 /// Share of measures up to which a term is distinctive (see `search`).
 pub const DISTINCT_SHARE: f64 = 0.2;
-/// Bonus per verbatim phrase found in a measure (times the phrase weight).
+/// Bonus per phrase a measure has all the words of (times the phrase weight).
 const PHRASE_BONUS: f32 = 3.0;
 /// Weight of a dictionary phrase (times the entry's own weight): a guess, below what the reader typed.
 pub const DICTIONARY_WEIGHT: f32 = 0.6;
@@ -129,6 +132,9 @@ pub struct SearchOptions {
     pub limit: Option<usize>,
     /// Turn off synonym expansion from the taxonomy (default: on).
     pub no_synonyms: bool,
+    /// Leave `facets` empty (default: counted). Facets read the theme, agency and focus postings of
+    /// the whole corpus: a reader of a data directory that does not show them fetches less.
+    pub no_facets: bool,
 }
 
 /// A phrase the query was turned into, with where it came from.
@@ -189,6 +195,8 @@ pub struct SearchResult {
     pub hits: Vec<SearchHit>,
     /// Plans by score, best first.
     pub plans: Vec<PlanScore>,
+    /// Facet counts over all matching measures (as `filter` reports them for a selection).
+    pub facets: Facets,
 }
 
 /// The phrases of a query and the themes it names (before index lookup).
@@ -365,10 +373,35 @@ pub fn utf16_spans(text: &str, spans: &[[usize; 2]]) -> Vec<[usize; 2]> {
     spans.iter().map(|&[s, e]| [unit(s), unit(e)]).collect()
 }
 
-pub fn search(corpus: &Corpus, query: &str, opts: &SearchOptions) -> Result<SearchResult, QueryError> {
-    check_text(query, MAX_QUERY_CHARS)?;
-    let limit = check_limit(opts.limit)?;
-    let restrict = FilterOptions {
+/// A ranked search before its page is made: everything that comes from the index alone.
+pub(crate) struct Ranked {
+    pub phrases: Vec<QueryPhrase>,
+    pub terms: Vec<(String, f32)>,
+    pub themes: Vec<String>,
+    pub limit: usize,
+    /// Matching measures (positions) with their scores, best first.
+    pub scored: Vec<(usize, f32)>,
+}
+
+/// Documents that hold every index word of a phrase (sorted): the index's stand-in for "contains
+/// the phrase", so that ranking needs no measure text. Empty when a word is not in the index.
+pub(crate) fn phrase_docs(corpus: &Corpus, phrase: &str) -> Vec<u32> {
+    let mut words = corpus.index.words(phrase);
+    words.sort_unstable();
+    words.dedup();
+    let mut lists: Vec<&[(u32, u16)]> = words.iter().map(|w| corpus.index.postings_of(w)).collect();
+    lists.sort_by_key(|l| l.len());
+    let Some((first, rest)) = lists.split_first() else { return Vec::new() };
+    first
+        .iter()
+        .map(|&(d, _)| d)
+        .filter(|d| rest.iter().all(|l| l.binary_search_by_key(d, |&(x, _)| x).is_ok()))
+        .collect()
+}
+
+/// The restriction options of a search, as filter options.
+pub(crate) fn restriction(opts: &SearchOptions) -> FilterOptions {
+    FilterOptions {
         plans: opts.plans.clone(),
         themes: opts.themes.clone(),
         regions: opts.regions.clone(),
@@ -378,52 +411,63 @@ pub fn search(corpus: &Corpus, query: &str, opts: &SearchOptions) -> Result<Sear
         focus: opts.focus.clone(),
         agencies: opts.agencies.clone(),
         ..Default::default()
-    };
+    }
+}
+
+/// Rank the measures for a query from the index alone (no measure text is read).
+pub(crate) fn rank(corpus: &Corpus, query: &str, opts: &SearchOptions) -> Result<Ranked, QueryError> {
+    check_text(query, MAX_QUERY_CHARS)?;
+    let limit = check_limit(opts.limit)?;
+    let restrict = restriction(opts);
     let selection = Selection::new(corpus, &restrict)?;
     let allowed = selection.select(corpus);
 
     let (phrases, themes) = phrases(corpus, query, !opts.no_synonyms);
     let terms = terms(corpus, &phrases);
     let bm25 = corpus.index.scores(&terms);
-    let theme_ids: Vec<&str> = themes.iter().map(String::as_str).collect();
-    // Candidates: allowed measures that share a term with the query (a measure that contains a
-    // phrase verbatim contains its words too).
+    // Candidates: allowed measures that share a term with the query.
     // When the query has a distinctive term (in at most DISTINCT_SHARE of the measures), a hit
     // must have one: 专利质押 should not list every measure that says 专利.
     let n = corpus.index.doc_count();
     let distinct: Vec<(String, f32)> =
         terms.iter().filter(|(t, _)| corpus.index.df(t) as f64 <= n as f64 * DISTINCT_SHARE).cloned().collect();
     let required = (!distinct.is_empty()).then(|| corpus.index.scores(&distinct));
-    let candidates: Vec<(usize, f32, String)> = allowed
+    // A phrase earns its bonus only when it is specific: all its words together in at most
+    // COMMON_SHARE of all measures.
+    let common = (n as f64 * COMMON_SHARE).ceil() as usize;
+    let bonus: Vec<(Vec<u32>, f32)> = phrases
+        .iter()
+        .map(|p| (phrase_docs(corpus, &p.text), PHRASE_BONUS * p.weight))
+        .filter(|(docs, _)| !docs.is_empty() && docs.len() <= common)
+        .collect();
+    let mut boosted = vec![false; n];
+    for t in &themes {
+        for &(doc, _) in corpus.index.postings_of(&format!("{THEME_TERM}{t}")) {
+            if let Some(b) = boosted.get_mut(doc as usize) {
+                *b = true;
+            }
+        }
+    }
+    let mut scored: Vec<(usize, f32)> = allowed
         .into_iter()
         .filter_map(|i| {
             let base = bm25.get(i).copied().filter(|&s| s > 0.0)?;
             if let Some(r) = &required {
                 r.get(i).copied().filter(|&s| s > 0.0)?;
             }
-            Some((i, base, tagging_text(corpus.dataset.measures.get(i)?)))
+            let doc = i as u32;
+            let phrase_bonus: f32 =
+                bonus.iter().filter(|(docs, _)| docs.binary_search(&doc).is_ok()).map(|(_, b)| b).sum();
+            let boost = if boosted.get(i) == Some(&true) { THEME_BOOST } else { 0.0 };
+            Some((i, base + phrase_bonus + boost))
         })
         .collect();
-    // A verbatim phrase earns its bonus only when it is specific: found in at most COMMON_SHARE
-    // of all measures (counted among the candidates, which hold every measure that has it).
-    let common = (corpus.dataset.measures.len() as f64 * COMMON_SHARE).ceil() as usize;
-    let specific: Vec<bool> =
-        phrases.iter().map(|p| candidates.iter().filter(|(_, _, t)| t.contains(p.text.as_str())).count() <= common).collect();
-
-    let mut scored: Vec<(usize, f32)> = Vec::new();
-    for (i, base, text) in &candidates {
-        let Some(m) = corpus.dataset.measures.get(*i) else { continue };
-        let phrase_bonus: f32 = phrases
-            .iter()
-            .zip(&specific)
-            .filter(|(p, &specific)| specific && text.contains(p.text.as_str()))
-            .map(|(p, _)| PHRASE_BONUS * p.weight)
-            .sum();
-        let boost = if m.themes.iter().any(|t| theme_ids.contains(&t.as_str())) { THEME_BOOST } else { 0.0 };
-        scored.push((*i, base + phrase_bonus + boost));
-    }
     scored.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    Ok(Ranked { phrases, terms, themes, limit, scored })
+}
 
+pub fn search(corpus: &Corpus, query: &str, opts: &SearchOptions) -> Result<SearchResult, QueryError> {
+    let Ranked { phrases, terms, themes, limit, scored } = rank(corpus, query, opts)?;
     let mut plans: Vec<PlanScore> = Vec::new();
     for &(i, score) in &scored {
         let Some(m) = corpus.dataset.measures.get(i) else { continue };
@@ -442,6 +486,8 @@ pub fn search(corpus: &Corpus, query: &str, opts: &SearchOptions) -> Result<Sear
     plans.sort_by(|a, b| b.score.total_cmp(&a.score));
 
     let total = scored.len();
+    let positions: Vec<usize> = scored.iter().map(|&(i, _)| i).collect();
+    let facets = if opts.no_facets { Facets::default() } else { super::filter::facets(corpus, &positions) };
     let needles: Vec<String> = phrases
         .iter()
         .map(|p| p.text.clone())
@@ -462,7 +508,18 @@ pub fn search(corpus: &Corpus, query: &str, opts: &SearchOptions) -> Result<Sear
             })
         })
         .collect();
-    Ok(SearchResult { query: query.to_string(), phrases, terms, themes, total, offset: opts.offset, limit, hits, plans })
+    Ok(SearchResult {
+        query: query.to_string(),
+        phrases,
+        terms,
+        themes,
+        total,
+        offset: opts.offset,
+        limit,
+        hits,
+        plans,
+        facets,
+    })
 }
 
 /// Spans of `text` where any needle occurs (Latin needles case-insensitively), merged.
