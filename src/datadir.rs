@@ -308,6 +308,12 @@ pub fn write(corpus: &Corpus, documents: &[Document], shard_bytes: usize) -> Res
 pub fn read_manifest(bytes: &[u8]) -> Result<Manifest> {
     let manifest: Manifest = serde_json::from_slice(bytes)
         .map_err(|e| Error::new(ErrorCode::BundleInvalid, format!("{MANIFEST}: {e}")))?;
+    check_manifest(manifest)
+}
+
+/// The manifest, if it is of the format and version this build reads (the wasm binding gets it
+/// already decoded by `JSON.parse`, which spares the module a JSON parser).
+pub fn check_manifest(manifest: Manifest) -> Result<Manifest> {
     if manifest.format != FORMAT || manifest.version != FORMAT_VERSION {
         return Err(Error::new(
             ErrorCode::BundleInvalid,
