@@ -960,7 +960,9 @@ impl DataDir {
             let mut v: Vec<query::filter::FacetCount> =
                 counts.into_iter().map(|(value, count)| query::filter::FacetCount { value, count }).collect();
             if !matches!(name, "year" | "focus") {
-                v.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value)));
+                crate::sort::sort_by(&mut v, |a, b| {
+                    b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value))
+                });
             }
             v
         };

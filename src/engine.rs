@@ -616,7 +616,7 @@ mod tests {
         };
         let ids: Vec<&str> = added.plans.iter().map(|p| p.id.as_str()).collect();
         let mut unique = ids.clone();
-        unique.sort();
+        crate::sort::sort(&mut unique);
         unique.dedup();
         assert_eq!(unique.len(), ids.len(), "{ids:?}");
         assert!(ids.iter().all(|id| id.starts_with("user-1")));

@@ -199,7 +199,7 @@ pub(crate) fn facets(corpus: &Corpus, selected: &[usize]) -> Facets {
         *year.entry(stated.map_or(NONE.into(), |p| p.year_start.to_string())).or_default() += 1;
         *focus.entry(m.focus_no.map_or(NONE.into(), |f| f.to_string())).or_default() += 1;
         let mut agencies: Vec<&str> = m.departments.iter().map(|d| d.agency.as_str()).collect();
-        agencies.sort_unstable();
+        crate::sort::sort(&mut agencies);
         agencies.dedup();
         if agencies.is_empty() {
             agencies.push(NONE);
@@ -211,7 +211,7 @@ pub(crate) fn facets(corpus: &Corpus, selected: &[usize]) -> Facets {
             *theme.entry(NONE.to_string()).or_default() += 1;
         }
         let mut themes: Vec<&String> = m.themes.iter().collect();
-        themes.sort_unstable();
+        crate::sort::sort(&mut themes);
         themes.dedup();
         for t in themes {
             *theme.entry(t.clone()).or_default() += 1;
@@ -229,7 +229,7 @@ pub(crate) fn facets(corpus: &Corpus, selected: &[usize]) -> Facets {
 
 fn by_count(map: BTreeMap<String, usize>) -> Vec<FacetCount> {
     let mut v: Vec<FacetCount> = map.into_iter().map(|(value, count)| FacetCount { value, count }).collect();
-    v.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value)));
+    crate::sort::sort_by(&mut v, |a, b| b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value)));
     v
 }
 

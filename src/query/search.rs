@@ -224,7 +224,7 @@ pub(crate) fn phrases(corpus: &Corpus, query: &str, synonyms: bool) -> (Vec<Quer
         }
         let lower = query.to_lowercase();
         let mut entries: Vec<&(&str, &[&str])> = GLOSSARY.iter().collect();
-        entries.sort_by_key(|(en, _)| std::cmp::Reverse(en.len()));
+        crate::sort::sort_by_key(&mut entries, |(en, _)| std::cmp::Reverse(en.len()));
         let mut taken: Vec<(usize, usize)> = Vec::new();
         for (en, zh) in entries {
             for (start, _) in lower.match_indices(en) {
@@ -397,7 +397,7 @@ pub fn search(corpus: &Corpus, query: &str, opts: &SearchOptions) -> Result<Sear
         let boost = if m.themes.iter().any(|t| theme_ids.contains(&t.as_str())) { THEME_BOOST } else { 0.0 };
         scored.push((*i, base + phrase_bonus + boost));
     }
-    scored.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    crate::sort::sort_by(&mut scored, |a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
 
     let mut plans: Vec<PlanScore> = Vec::new();
     for &(i, score) in &scored {
@@ -414,7 +414,7 @@ pub fn search(corpus: &Corpus, query: &str, opts: &SearchOptions) -> Result<Sear
         let n = corpus.measures_of(&p.plan).count();
         p.share = if n == 0 { 0.0 } else { p.count as f64 / n as f64 };
     }
-    plans.sort_by(|a, b| b.score.total_cmp(&a.score));
+    crate::sort::sort_by(&mut plans, |a, b| b.score.total_cmp(&a.score));
 
     let total = scored.len();
     let needles: Vec<String> = phrases
