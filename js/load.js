@@ -24,7 +24,7 @@ export function start(entry) {
   started ??= (async () => {
     source = entry;
     const [, manifestBytes] = await Promise.all([initSmall({ module_or_path: entry.small() }), entry.read('manifest.json')]);
-    const name = small.catalogNamedBy(manifestBytes); // checks the format and its version
+    const name = small.catalogNamedBy(parseManifest(manifestBytes)); // checks the format and its version
     const bytes = await entry.read(name);
     small.openData(name, bytes);
     catalog = { name, bytes };
@@ -35,6 +35,15 @@ export function start(entry) {
     throw error;
   });
   return started;
+}
+
+/** manifest.json decoded here, not in the module (a JSON parser would add 13 kB gzip to it). */
+function parseManifest(bytes) {
+  try {
+    return JSON.parse(new TextDecoder().decode(bytes));
+  } catch (e) {
+    throw planCompareError('BUNDLE_INVALID', `manifest.json: ${e.message}`);
+  }
 }
 
 function loaded() {

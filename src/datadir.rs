@@ -417,6 +417,12 @@ pub fn write(corpus: &Corpus, documents: &[Document], shard_bytes: usize, fragme
 pub fn read_manifest(bytes: &[u8]) -> Result<Manifest> {
     let manifest: Manifest = serde_json::from_slice(bytes)
         .map_err(|e| Error::new(ErrorCode::BundleInvalid, format!("{MANIFEST}: {e}")))?;
+    check_manifest(manifest)
+}
+
+/// The manifest, if it is of the format and version this build reads (the wasm binding gets it
+/// already decoded by `JSON.parse`, which spares the module a JSON parser).
+pub fn check_manifest(manifest: Manifest) -> Result<Manifest> {
     if manifest.format != FORMAT || manifest.version != FORMAT_VERSION {
         return Err(Error::new(
             ErrorCode::BundleInvalid,
@@ -1216,7 +1222,9 @@ impl DataDir {
             let mut v: Vec<query::filter::FacetCount> =
                 counts.into_iter().map(|(value, count)| query::filter::FacetCount { value, count }).collect();
             if !matches!(name, "year" | "focus") {
-                v.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value)));
+                crate::sort::sort_by(&mut v, |a, b| {
+                    b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value))
+                });
             }
             v
         };

@@ -126,6 +126,11 @@ impl Engine {
         Ok(crate::datadir::read_manifest(manifest)?.catalog)
     }
 
+    /// The same from a manifest already decoded (the wasm binding: JavaScript parses the JSON).
+    pub fn catalog_named_in(manifest: crate::datadir::Manifest) -> Result<String> {
+        Ok(crate::datadir::check_manifest(manifest)?.catalog)
+    }
+
     /// Hand over a data file a `needs_for_*` call named (adding one twice is harmless).
     pub fn add_file(&mut self, file: &str, bytes: &[u8]) -> Result<()> {
         self.data.add_file(file, bytes)
@@ -611,7 +616,7 @@ mod tests {
         };
         let ids: Vec<&str> = added.plans.iter().map(|p| p.id.as_str()).collect();
         let mut unique = ids.clone();
-        unique.sort();
+        crate::sort::sort(&mut unique);
         unique.dedup();
         assert_eq!(unique.len(), ids.len(), "{ids:?}");
         assert!(ids.iter().all(|id| id.starts_with("user-1")));

@@ -76,7 +76,7 @@ pub fn pseudo_terms(m: &Measure) -> Vec<String> {
     if let Some(w) = m.work_item.as_deref().map(crate::query::normalize).filter(|w| !w.is_empty()) {
         out.push(format!("{WORK_TERM}{w}"));
     }
-    out.sort_unstable();
+    crate::sort::sort(&mut out);
     out.dedup();
     out
 }

@@ -22,6 +22,7 @@ pub mod index;
 pub mod model;
 pub mod parse;
 pub mod query;
+pub mod sort;
 pub mod themes;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;

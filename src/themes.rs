@@ -129,7 +129,7 @@ impl Taxonomy {
             let matched = strong.into_iter().chain(related).map(|(k, _)| k).collect();
             out.push(ThemeHit { theme: i, score, matched, tags });
         }
-        out.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.theme.cmp(&b.theme)));
+        crate::sort::sort_by(&mut out, |a, b| b.score.total_cmp(&a.score).then(a.theme.cmp(&b.theme)));
         out
     }
 
@@ -140,7 +140,7 @@ impl Taxonomy {
         let mut out = Vec::new();
         for (i, t) in self.themes.iter().enumerate() {
             let mut keys: Vec<&String> = t.keywords_en.iter().collect();
-            keys.sort_by_key(|k| std::cmp::Reverse(k.len()));
+            crate::sort::sort_by_key(&mut keys, |k| std::cmp::Reverse(k.len()));
             let mut taken: Vec<(usize, usize)> = Vec::new();
             let mut matched = Vec::new();
             for k in keys {
@@ -164,7 +164,7 @@ impl Taxonomy {
                 out.push(ThemeHit { theme: i, score, matched, tags: true });
             }
         }
-        out.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.theme.cmp(&b.theme)));
+        crate::sort::sort_by(&mut out, |a, b| b.score.total_cmp(&a.score).then(a.theme.cmp(&b.theme)));
         out
     }
 
@@ -172,7 +172,7 @@ impl Taxonomy {
     pub fn tag(&self, m: &Measure) -> Vec<String> {
         let text = tagging_text(m);
         let mut hits: Vec<usize> = self.hits_zh(&text).into_iter().filter(|h| h.tags).map(|h| h.theme).collect();
-        hits.sort_unstable();
+        crate::sort::sort(&mut hits);
         hits.into_iter().filter_map(|i| self.themes.get(i)).map(|t| t.id.clone()).collect()
     }
 
@@ -194,7 +194,7 @@ pub fn tagging_text(m: &Measure) -> String {
 /// `taken` (longer keywords are tried first; the spans found are added to `taken`).
 fn count_keywords(text: &str, keywords: &[String], taken: &mut Vec<(usize, usize)>) -> Vec<(String, usize)> {
     let mut keys: Vec<&String> = keywords.iter().filter(|k| !k.is_empty()).collect();
-    keys.sort_by_key(|k| std::cmp::Reverse(k.chars().count()));
+    crate::sort::sort_by_key(&mut keys, |k| std::cmp::Reverse(k.chars().count()));
     let mut out = Vec::new();
     for k in keys {
         let mut n = 0;

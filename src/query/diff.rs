@@ -223,7 +223,7 @@ pub fn diff(corpus: &Corpus, plan_a: &str, plan_b: &str, opts: &DiffOptions) -> 
         }
     }
     pairs.extend(continues(&grams_a, &grams_b, &mut used_a, &mut used_b));
-    pairs.sort_by_key(|p| (p.0, p.1));
+    crate::sort::sort_by_key(&mut pairs, |p| (p.0, p.1));
 
     let pairs = pairs
         .into_iter()
@@ -447,7 +447,7 @@ fn compare_targets(ta: &[&Target], tb: &[&Target]) -> TargetCompare {
             Some(TargetPair { a: (*a).clone(), b: (*b).clone(), score, delta })
         })
         .collect();
-    pairs.sort_by(|x, y| x.a.indicator.cmp(&y.a.indicator));
+    crate::sort::sort_by(&mut pairs, |x, y| x.a.indicator.cmp(&y.a.indicator));
     let only_a = (0..ta.len()).filter(|i| !matched.iter().any(|m| m.0 == *i)).filter_map(|i| ta.get(i).map(|t| (*t).clone())).collect();
     let only_b = (0..tb.len()).filter(|j| !matched.iter().any(|m| m.1 == *j)).filter_map(|j| tb.get(j).map(|t| (*t).clone())).collect();
     TargetCompare { pairs, only_a, only_b }
@@ -568,7 +568,7 @@ mod tests {
         let m = [[0.9, 0.8], [0.8, 0.1]];
         let sim = |i: usize, j: usize| m[i][j];
         let mut got = assign(&[0, 1], &[0, 1], &sim, 0.0);
-        got.sort_by_key(|p| p.0);
+        crate::sort::sort_by_key(&mut got, |p| p.0);
         assert_eq!(got.iter().map(|p| (p.0, p.1)).collect::<Vec<_>>(), [(0, 1), (1, 0)]);
         // Unequal sides either way round, and the threshold.
         assert_eq!(assign(&[0, 1], &[1], &sim, 0.5).iter().map(|p| (p.0, p.1)).collect::<Vec<_>>(), [(0, 1)]);

@@ -300,7 +300,7 @@ pub(crate) fn facets(corpus: &Corpus, selected: &[usize]) -> Facets {
 
 fn by_count(map: BTreeMap<String, usize>) -> Vec<FacetCount> {
     let mut v: Vec<FacetCount> = map.into_iter().map(|(value, count)| FacetCount { value, count }).collect();
-    v.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value)));
+    crate::sort::sort_by(&mut v, |a, b| b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value)));
     v
 }
 

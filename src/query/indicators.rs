@@ -690,7 +690,7 @@ pub fn indicators(corpus: &Corpus, options: &IndicatorsOptions) -> Result<Indica
                 }
             }
         }
-        row.units.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.unit.cmp(&b.unit)));
+        crate::sort::sort_by(&mut row.units, |a, b| b.count.cmp(&a.count).then_with(|| a.unit.cmp(&b.unit)));
         rows.push(row);
     }
     let mut units: Vec<UnitCount> = Vec::new();
@@ -705,7 +705,9 @@ pub fn indicators(corpus: &Corpus, options: &IndicatorsOptions) -> Result<Indica
             }
         }
     }
-    units.sort_by(|a, b| b.plans.cmp(&a.plans).then(b.count.cmp(&a.count)).then_with(|| a.unit.cmp(&b.unit)));
+    crate::sort::sort_by(&mut units, |a, b| {
+        b.plans.cmp(&a.plans).then(b.count.cmp(&a.count)).then_with(|| a.unit.cmp(&b.unit))
+    });
     // With a theme, the targets whose wording the taxonomy tags with it (a target carries no tags).
     let theme_index = options.theme.as_deref().map(|t| corpus.theme_index(t)).transpose()?;
     let on_theme = |t: &Target| {

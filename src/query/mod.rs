@@ -276,7 +276,7 @@ pub fn similarity(a: &str, b: &str) -> f64 {
 /// Bigrams sorted, ready for [`similarity_sorted`] (compute once per text when comparing many).
 pub(crate) fn sorted_bigrams(s: &str) -> Vec<(char, char)> {
     let mut v = bigrams(s);
-    v.sort_unstable();
+    crate::sort::sort(&mut v);
     v
 }
 
@@ -316,7 +316,7 @@ pub(crate) fn char_spans(hay: &str, needle: &str) -> Vec<[usize; 2]> {
 
 /// Merge overlapping or touching spans.
 pub(crate) fn merge_spans(mut spans: Vec<[usize; 2]>) -> Vec<[usize; 2]> {
-    spans.sort_unstable();
+    crate::sort::sort(&mut spans);
     let mut out: Vec<[usize; 2]> = Vec::new();
     for s in spans {
         match out.last_mut() {

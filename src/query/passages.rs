@@ -178,7 +178,7 @@ pub fn shared_passages(
             })
         })
         .collect();
-    nearest.sort_by(|x, y| y.share.total_cmp(&x.share).then_with(|| x.plan.cmp(&y.plan)));
+    crate::sort::sort_by(&mut nearest, |x, y| y.share.total_cmp(&x.share).then_with(|| x.plan.cmp(&y.plan)));
     let all_chars = text_a.content_chars() + text_a.template_chars();
     let mut result = SharedPassagesResult {
         plan_a: plan_a.to_string(),
@@ -270,7 +270,7 @@ pub(crate) fn maximal_matches(a: &[u32], b: &[u32]) -> Vec<Match> {
 
 /// Longest first, each character of A cited once (by its longest run).
 pub(crate) fn select(mut matches: Vec<Match>) -> Vec<Match> {
-    matches.sort_by(|x, y| y.len.cmp(&x.len).then(x.a.cmp(&y.a)).then(x.b.cmp(&y.b)));
+    crate::sort::sort_by(&mut matches, |x, y| y.len.cmp(&x.len).then(x.a.cmp(&y.a)).then(x.b.cmp(&y.b)));
     let mut taken: Vec<(usize, usize)> = Vec::new();
     let mut out = Vec::new();
     for m in matches {

@@ -241,7 +241,7 @@ pub(crate) fn phrases(corpus: &Corpus, query: &str, synonyms: bool) -> (Vec<Quer
         }
         let lower = query.to_lowercase();
         let mut entries: Vec<&(&str, &[&str])> = GLOSSARY.iter().collect();
-        entries.sort_by_key(|(en, _)| std::cmp::Reverse(en.len()));
+        crate::sort::sort_by_key(&mut entries, |(en, _)| std::cmp::Reverse(en.len()));
         let mut taken: Vec<(usize, usize)> = Vec::new();
         for (en, zh) in entries {
             for (start, _) in lower.match_indices(en) {
@@ -387,10 +387,10 @@ pub(crate) struct Ranked {
 /// the phrase", so that ranking needs no measure text. Empty when a word is not in the index.
 pub(crate) fn phrase_docs(corpus: &Corpus, phrase: &str) -> Vec<u32> {
     let mut words = corpus.index.words(phrase);
-    words.sort_unstable();
+    crate::sort::sort(&mut words);
     words.dedup();
     let mut lists: Vec<&[(u32, u16)]> = words.iter().map(|w| corpus.index.postings_of(w)).collect();
-    lists.sort_by_key(|l| l.len());
+    crate::sort::sort_by_key(&mut lists, |l| l.len());
     let Some((first, rest)) = lists.split_first() else { return Vec::new() };
     first
         .iter()
@@ -462,7 +462,7 @@ pub(crate) fn rank(corpus: &Corpus, query: &str, opts: &SearchOptions) -> Result
             Some((i, base + phrase_bonus + boost))
         })
         .collect();
-    scored.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    crate::sort::sort_by(&mut scored, |a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
     Ok(Ranked { phrases, terms, themes, limit, scored })
 }
 
@@ -483,7 +483,7 @@ pub fn search(corpus: &Corpus, query: &str, opts: &SearchOptions) -> Result<Sear
         let n = corpus.measures_of(&p.plan).count();
         p.share = if n == 0 { 0.0 } else { p.count as f64 / n as f64 };
     }
-    plans.sort_by(|a, b| b.score.total_cmp(&a.score));
+    crate::sort::sort_by(&mut plans, |a, b| b.score.total_cmp(&a.score));
 
     let total = scored.len();
     let positions: Vec<usize> = scored.iter().map(|&(i, _)| i).collect();

@@ -325,7 +325,7 @@ pub(crate) fn coverage(texts: Vec<PlanText>) -> Coverage {
     let per_text: Vec<Vec<(usize, u64)>> = texts.iter().map(|t| grams(&t.content(), k)).collect();
     let mut table: Vec<(u64, u32)> =
         per_text.iter().enumerate().flat_map(|(i, g)| g.iter().map(move |&(_, h)| (h, i as u32))).collect();
-    table.sort_unstable();
+    crate::sort::sort(&mut table);
     table.dedup();
     let n = texts.len();
     let mut covered = vec![vec![0usize; n]; n];
@@ -417,7 +417,7 @@ pub fn plan_similarity(corpus: &Corpus, options: &SimilarityOptions) -> Result<S
             }
         }
     }
-    pairs.sort_by(|p, q| {
+    crate::sort::sort_by(&mut pairs, |p, q| {
         q.a_in_b.max(q.b_in_a).total_cmp(&p.a_in_b.max(p.b_in_a)).then_with(|| p.a.cmp(&q.a))
     });
     pairs.truncate(TOP_PAIRS);

@@ -42,7 +42,7 @@ pub fn match_themes(corpus: &Corpus, text: &str) -> Result<Vec<ThemeMatch>, Quer
             }),
         }
     }
-    out.sort_by(|a, b| b.score.total_cmp(&a.score).then_with(|| a.id.cmp(&b.id)));
+    crate::sort::sort_by(&mut out, |a, b| b.score.total_cmp(&a.score).then_with(|| a.id.cmp(&b.id)));
     Ok(out)
 }
 
