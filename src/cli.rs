@@ -69,7 +69,7 @@ fn json<T: Serialize>(value: &T) -> Result<(), String> {
 }
 
 fn err(e: query::QueryError) -> String {
-    format!("error {}: {e}", e.code())
+    format!("error {}: {e}", e.code().as_str())
 }
 
 fn parse_limit(args: &[String]) -> Result<Option<usize>, String> {

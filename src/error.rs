@@ -99,15 +99,7 @@ impl std::error::Error for Error {}
 /// wrong type is), so JS sees the same `code` whichever layer refused the input.
 impl From<crate::query::QueryError> for Error {
     fn from(e: crate::query::QueryError) -> Error {
-        use crate::query::QueryError as Q;
-        let code = match &e {
-            Q::UnknownPlan(_) => ErrorCode::UnknownPlan,
-            Q::UnknownTheme(_) => ErrorCode::UnknownTheme,
-            Q::InvalidOption { .. } => ErrorCode::InvalidArgument,
-            Q::QueryTooLong { .. } => ErrorCode::QueryTooLong,
-            Q::EmptyQuery => ErrorCode::EmptyQuery,
-        };
-        Error::new(code, e.to_string())
+        Error::new(e.code(), e.to_string())
     }
 }
 
@@ -128,7 +120,7 @@ mod tests {
             QueryError::QueryTooLong { chars: 2, max: 1 },
             QueryError::EmptyQuery,
         ] {
-            assert_eq!(Error::from(e.clone()).code.as_str(), e.code());
+            assert_eq!(Error::from(e.clone()).code, e.code());
         }
     }
 

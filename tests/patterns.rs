@@ -193,30 +193,30 @@ fn by_theme_compares_only_the_themes_measures() {
         assert_eq!(p.measures, n, "{}", p.id);
     }
     let bad = SimilarityOptions { plans: vec![], by: Some(SimilarityBy::Focus(9)) };
-    assert_eq!(plan_similarity(c, &bad).unwrap_err().code(), "INVALID_ARGUMENT");
+    assert_eq!(plan_similarity(c, &bad).unwrap_err().code().as_str(), "INVALID_ARGUMENT");
     let bad = SimilarityOptions { plans: vec![], by: Some(SimilarityBy::Theme("nope".into())) };
-    assert_eq!(plan_similarity(c, &bad).unwrap_err().code(), "UNKNOWN_THEME");
+    assert_eq!(plan_similarity(c, &bad).unwrap_err().code().as_str(), "UNKNOWN_THEME");
 }
 
 #[test]
 fn bad_input_gives_codes() {
     let c = corpus();
     let opts = SimilarityOptions { plans: vec!["nowhere-2018".into()], by: None };
-    assert_eq!(plan_similarity(c, &opts).unwrap_err().code(), "UNKNOWN_PLAN");
+    assert_eq!(plan_similarity(c, &opts).unwrap_err().code().as_str(), "UNKNOWN_PLAN");
     let p = PassagesOptions::default();
     assert_eq!(
-        shared_passages(c, "beijing-2018", Some("beijing-2018"), &p).unwrap_err().code(),
+        shared_passages(c, "beijing-2018", Some("beijing-2018"), &p).unwrap_err().code().as_str(),
         "INVALID_ARGUMENT"
     );
-    assert_eq!(shared_passages(c, "x", None, &p).unwrap_err().code(), "UNKNOWN_PLAN");
+    assert_eq!(shared_passages(c, "x", None, &p).unwrap_err().code().as_str(), "UNKNOWN_PLAN");
     let p = PassagesOptions { limit: Some(5000), by: None };
-    assert_eq!(shared_passages(c, "beijing-2018", None, &p).unwrap_err().code(), "INVALID_ARGUMENT");
+    assert_eq!(shared_passages(c, "beijing-2018", None, &p).unwrap_err().code().as_str(), "INVALID_ARGUMENT");
     let t = TemplateCoverageOptions { plans: vec!["guangdong-2016".into()] };
-    assert_eq!(template_coverage(c, &t).unwrap_err().code(), "INVALID_ARGUMENT");
+    assert_eq!(template_coverage(c, &t).unwrap_err().code().as_str(), "INVALID_ARGUMENT");
     let i = IndicatorsOptions { theme: Some("nope".into()), ..Default::default() };
-    assert_eq!(indicators(c, &i).unwrap_err().code(), "UNKNOWN_THEME");
+    assert_eq!(indicators(c, &i).unwrap_err().code().as_str(), "UNKNOWN_THEME");
     let i = IndicatorsOptions { work_item: Some("  ".into()), ..Default::default() };
-    assert_eq!(indicators(c, &i).unwrap_err().code(), "EMPTY_QUERY");
+    assert_eq!(indicators(c, &i).unwrap_err().code().as_str(), "EMPTY_QUERY");
 }
 
 #[test]

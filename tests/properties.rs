@@ -59,7 +59,7 @@ proptest! {
         // An unknown plan or theme id is an error; an unknown region or agency selects nothing.
         let unknown = |v: &[String]| v.iter().any(|x| x == "no-such-value");
         if unknown(&opts.plans) || unknown(&opts.themes) {
-            let code = filter(c, &opts).unwrap_err().code();
+            let code = filter(c, &opts).unwrap_err().code().as_str();
             prop_assert!(code == "UNKNOWN_PLAN" || code == "UNKNOWN_THEME");
             return Ok(());
         }

@@ -184,7 +184,7 @@ fn filters_combine_with_and_across_fields_and_or_within() {
 #[test]
 fn bad_inputs_give_errors_or_empty_results_never_panics() {
     let c = corpus();
-    let code = |r: Result<(), plan_compare::query::QueryError>| r.unwrap_err().code();
+    let code = |r: Result<(), plan_compare::query::QueryError>| r.unwrap_err().code().as_str();
     let f = |o: FilterOptions| filter(c, &o).map(|_| ());
     assert_eq!(code(f(FilterOptions { plans: vec!["atlantis-2018".into()], ..Default::default() })), "UNKNOWN_PLAN");
     assert_eq!(code(f(FilterOptions { themes: vec!["no-such-theme".into()], ..Default::default() })), "UNKNOWN_THEME");

@@ -187,13 +187,15 @@ pub enum QueryError {
 }
 
 impl QueryError {
-    pub fn code(&self) -> &'static str {
+    /// Its code in the package's one enum of codes (what JavaScript sees as `error.code`).
+    pub fn code(&self) -> crate::error::ErrorCode {
+        use crate::error::ErrorCode;
         match self {
-            QueryError::UnknownPlan(_) => "UNKNOWN_PLAN",
-            QueryError::UnknownTheme(_) => "UNKNOWN_THEME",
-            QueryError::InvalidOption { .. } => "INVALID_ARGUMENT",
-            QueryError::QueryTooLong { .. } => "QUERY_TOO_LONG",
-            QueryError::EmptyQuery => "EMPTY_QUERY",
+            QueryError::UnknownPlan(_) => ErrorCode::UnknownPlan,
+            QueryError::UnknownTheme(_) => ErrorCode::UnknownTheme,
+            QueryError::InvalidOption { .. } => ErrorCode::InvalidArgument,
+            QueryError::QueryTooLong { .. } => ErrorCode::QueryTooLong,
+            QueryError::EmptyQuery => ErrorCode::EmptyQuery,
         }
     }
 
