@@ -45,6 +45,9 @@ export function start(port = 0, host = '127.0.0.1') {
         'content-type': types[extname(file)] ?? 'application/octet-stream',
         'x-content-type-options': 'nosniff',
         'cache-control': cacheControl(file),
+        // An article on another site loads embed.js, the package and its data from here: public
+        // files, readable from any origin (module scripts and fetch need CORS).
+        'access-control-allow-origin': '*',
         etag,
       };
       if (req.headers['if-none-match'] === etag) return void res.writeHead(304, headers).end();
