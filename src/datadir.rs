@@ -31,7 +31,7 @@ pub const DEFAULT_SHARD_BYTES: usize = 4 * 1024;
 /// Target raw size of a fragment (a few consecutive measures' records); figures in the doc.
 pub const DEFAULT_FRAGMENT_BYTES: usize = 2 * 1024;
 /// Target raw size of a run of the English dictionary; figures in the doc.
-pub const DEFAULT_ENGLISH_BYTES: usize = 4 * 1024;
+pub const DEFAULT_ENGLISH_BYTES: usize = 2 * 1024;
 
 /// `manifest.json`: the entry point (JSON so that any tool can read it; served with `no-cache`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
