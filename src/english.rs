@@ -3,8 +3,9 @@
 //! CC-CEDICT (<https://cc-cedict.org>, MDBG, CC BY-SA 4.0) has a line per headword:
 //! `Traditional Simplified [pin1 yin1] /gloss/gloss/`. `plan-compare build` reads it (the file that
 //! `scripts/setup.sh` installs, or `--dictionary FILE`), keeps the Simplified headwords that are terms of
-//! the index and not too common to search for, and writes the result as its own data file
-//! (`docs/data-format.md`): a Chinese query never fetches it. At query time [`Dictionary::expand`] turns
+//! the index and not too common to search for, and writes the result as data files of its own, runs
+//! of keys ([`Dictionary::split`], `docs/data-format.md`): a Chinese query never fetches them, an English
+//! one the runs of its words ([`lookup_words`]). At query time [`Dictionary::expand`] turns
 //! the English words the taxonomy and glossary did not take into weighted Chinese phrases.
 //!
 //! Weights, in (0, 1]: a sense that *is* the query's words weighs 1 (`/patent/` for "patent"); a
