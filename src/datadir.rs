@@ -1085,10 +1085,12 @@ impl DataDir {
         }
         // English words need their dictionary runs before their phrases are known (a first round):
         // the runs of every word a key the search may try starts with.
-        let words = query::search::dictionary_words(corpus, q);
-        let missing = self.missing_english(words.iter().filter_map(|w| self.english_run_of(w)).collect());
-        if !missing.is_empty() {
-            return missing;
+        if !self.english.is_empty() {
+            let words = query::search::dictionary_words(corpus, q);
+            let missing = self.missing_english(words.iter().filter_map(|w| self.english_run_of(w)).collect());
+            if !missing.is_empty() {
+                return missing;
+            }
         }
         let (phrases, themes) = query::search::phrases(corpus, q, !opts.no_synonyms);
         let mut shards = if opts.no_facets { BTreeSet::new() } else { self.facet_shards() };
@@ -1125,8 +1127,8 @@ impl DataDir {
 
     /// [`query::search`], after loading what it needs.
     pub fn search(&mut self, fetch: &mut impl Fetch, q: &str, opts: &SearchOptions) -> Result<SearchResult> {
-        // Three rounds at most (the dictionary's runs for English, shards, then the page's fragments); a
-        // fourth finds nothing missing.
+        // Three rounds at most (the dictionary's runs for English, shards, then the page's
+        // fragments); a fourth finds nothing missing.
         for _ in 0..4 {
             let needs = self.needs_for_search(q, opts);
             if needs.is_empty() {

@@ -185,6 +185,12 @@ fn a_data_directory_fetches_only_the_dictionary_runs_of_english_words() {
     let data = dir.needs_for_search("data", &opts);
     assert_eq!(data.len(), 1, "{data:?}");
     assert!(data[0].starts_with("english."));
+    // A damaged run, or another run's bytes under its name, is refused.
+    let (a, b) = (runs[0], runs[runs.len() / 2]);
+    let mut other = DataDir::open(&mut fetch).unwrap();
+    assert!(other.add_file(a, &files[b]).is_err());
+    assert!(other.add_file(a, &files[a][..files[a].len() / 2]).is_err());
+    assert!(other.add_file(a, &files[a]).is_ok());
     // Loading everything gives back the corpus, whole dictionary included.
     let mut all = DataDir::open(&mut fetch).unwrap();
     assert_eq!(all.load_all(&mut fetch).unwrap().english, english.english);
