@@ -38,8 +38,9 @@ fn main() {
     let mut data = String::new();
     if let Some(dir) = args.get(3) {
         let t = Instant::now();
-        use plan_compare::datadir::{DEFAULT_FRAGMENT_BYTES, DEFAULT_SHARD_BYTES};
-        let files = plan_compare::datadir::write(&corpus, &[], DEFAULT_SHARD_BYTES, DEFAULT_FRAGMENT_BYTES)
+        use plan_compare::datadir::{DEFAULT_ENGLISH_BYTES, DEFAULT_FRAGMENT_BYTES, DEFAULT_SHARD_BYTES};
+        let sizes = (DEFAULT_SHARD_BYTES, DEFAULT_FRAGMENT_BYTES, DEFAULT_ENGLISH_BYTES);
+        let files = plan_compare::datadir::write(&corpus, &[], sizes.0, sizes.1, sizes.2)
             .unwrap_or_else(|e| fail(&e.message));
         let datadir_ms = t.elapsed().as_secs_f64() * 1e3;
         std::fs::create_dir_all(dir).unwrap_or_else(|e| fail(&format!("{dir}: {e}")));

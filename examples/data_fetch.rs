@@ -22,6 +22,12 @@ fn main() -> Result<(), String> {
         "patent pledge financing",
         "customs enforcement",
         "知识产权",
+        // English beyond the taxonomy: CC-CEDICT's runs (one word, two-word keys, a word it lacks).
+        "data",
+        "seed industry",
+        "trade secret protection",
+        "integrated circuits",
+        "blockchain",
     ];
     for q in queries {
         let mut fetch = DirFetch::new(dir);

@@ -116,7 +116,7 @@ export function dataVersion() {
 export async function dataFiles() {
   if (!started) throw planCompareError('NOT_INITIALISED', 'call `await init()` before dataFiles()');
   await started;
-  const names = ['manifest.json', catalog.name, ...files.keys(), ...loaded().needsForEverything()];
+  const names = ['manifest.json', catalog.name, ...loaded().dataFileNames()];
   return [...new Set(names)].map((name) => source.locate(name));
 }
 

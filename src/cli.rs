@@ -668,13 +668,14 @@ pub fn read_dictionary(path: &str) -> Result<String, String> {
     Ok(text.to_string())
 }
 
-/// `plan-compare build [--catalog FILE] --out DIR [--shard-bytes N] [--dictionary FILE]`: parse the
+/// `plan-compare build [--catalog FILE] --out DIR [--shard-bytes N] [--english-bytes N] …`: parse the
 /// catalogue's documents, tag and index them, cut CC-CEDICT to the index, write the data directory,
 /// and print what each document gave.
 pub fn build(args: &[String]) -> Result<(), String> {
     use crate::dataset::{self, Catalog};
     use std::path::{Path, PathBuf};
-    let usage = "usage: plan-compare build [--catalog FILE] --out DIR [--shard-bytes N] [--fragment-bytes N] [--dictionary FILE]";
+    let usage = "usage: plan-compare build [--catalog FILE] --out DIR [--shard-bytes N] [--fragment-bytes N] \
+                 [--english-bytes N] [--dictionary FILE]";
     let out = option(args, "out").ok_or(usage)?;
     let bytes_option = |name: &str, default: usize| match option(args, name) {
         Some(n) => n
@@ -688,6 +689,7 @@ pub fn build(args: &[String]) -> Result<(), String> {
     let cedict = read_dictionary(option(args, "dictionary").unwrap_or(DEFAULT_DICTIONARY))?;
     let shard_bytes = bytes_option("shard-bytes", crate::datadir::DEFAULT_SHARD_BYTES)?;
     let fragment_bytes = bytes_option("fragment-bytes", crate::datadir::DEFAULT_FRAGMENT_BYTES)?;
+    let english_bytes = bytes_option("english-bytes", crate::datadir::DEFAULT_ENGLISH_BYTES)?;
     let (catalog, dir) = match option(args, "catalog") {
         Some(file) => Catalog::load(Path::new(file))?,
         None => (Catalog::bundled()?, PathBuf::from(dataset::BUNDLED_CATALOG_DIR)),
@@ -733,7 +735,8 @@ pub fn build(args: &[String]) -> Result<(), String> {
     let (keys, terms) = (english.entries.len(), english.terms.len());
     outln!("English dictionary (CC-CEDICT, CC BY-SA 4.0): {keys} English keys, {terms} Chinese terms");
     corpus.english = Some(english);
-    let files = crate::datadir::write(&corpus, &build.documents, shard_bytes, fragment_bytes).map_err(|e| e.to_string())?;
+    let files = crate::datadir::write(&corpus, &build.documents, shard_bytes, fragment_bytes, english_bytes)
+        .map_err(|e| e.to_string())?;
     write_files(Path::new(out), &files)?;
     let size = |kind: &str| -> (usize, usize) {
         let f = files.iter().filter(|(n, _)| n.starts_with(kind));

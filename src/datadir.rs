@@ -23,13 +23,15 @@ use std::collections::BTreeSet;
 /// What `manifest.json` says the directory is.
 pub const FORMAT: &str = "plan-compare-data";
 /// Bumped whenever a file's layout changes (postcard is positional: any field change).
-pub const FORMAT_VERSION: u32 = 2;
+pub const FORMAT_VERSION: u32 = 3;
 /// The one file with a fixed name: it names the catalogue.
 pub const MANIFEST: &str = "manifest.json";
 /// Target raw size of an index shard; the figures behind it are in `docs/data-format.md`.
 pub const DEFAULT_SHARD_BYTES: usize = 4 * 1024;
 /// Target raw size of a fragment (a few consecutive measures' records); figures in the doc.
 pub const DEFAULT_FRAGMENT_BYTES: usize = 2 * 1024;
+/// Target raw size of a run of the English dictionary; figures in the doc.
+pub const DEFAULT_ENGLISH_BYTES: usize = 2 * 1024;
 
 /// `manifest.json`: the entry point (JSON so that any tool can read it; served with `no-cache`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -65,6 +67,16 @@ pub struct ShardEntry {
     pub first: u32,
 }
 
+/// One run of the English dictionary: the keys from the one whose first word is `first` to the
+/// next run's first word (keys sharing a first word are never parted: [`english::Dictionary::split`]).
+///
+/// [`english::Dictionary::split`]: crate::english::Dictionary::split
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EnglishEntry {
+    pub file: String,
+    pub first: String,
+}
+
 /// A facet (region, level, year, focus, agency, theme) with its values' measure counts.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Facet {
@@ -98,9 +110,9 @@ pub struct CatalogFile {
     pub shards: Vec<ShardEntry>,
     /// The file with passages and unassigned lines (no query reads them; the export does).
     pub extras: String,
-    /// The English dictionary file (`src/english.rs`), if the corpus was built with one: only a
-    /// query with Latin letters fetches it.
-    pub english: Option<String>,
+    /// The English dictionary's runs (`src/english.rs`), by first word, if the corpus was built
+    /// with one: a query with Latin letters fetches the runs of its words.
+    pub english: Vec<EnglishEntry>,
 }
 
 /// The summary file: per plan, what a filter on plan fields and the theme matrix need.
@@ -254,10 +266,17 @@ pub fn is_data_file_name(name: &str) -> bool {
 }
 
 /// Write a corpus as a data directory (in memory; the caller stores the files). Shards hold about
-/// `shard_bytes` of postings each, fragments about `fragment_bytes` of measure records. The measures
+/// `shard_bytes` of postings each, fragments about `fragment_bytes` of measure records, the English
+/// dictionary's runs about `english_bytes` of keys. The measures
 /// of each plan must be contiguous and in plan order (as the parser gives them); the corpus must
 /// carry its theme scores.
-pub fn write(corpus: &Corpus, documents: &[Document], shard_bytes: usize, fragment_bytes: usize) -> Result<Files> {
+pub fn write(
+    corpus: &Corpus,
+    documents: &[Document],
+    shard_bytes: usize,
+    fragment_bytes: usize,
+    english_bytes: usize,
+) -> Result<Files> {
     let d = &corpus.dataset;
     let invalid = |m: String| Error::new(ErrorCode::BundleInvalid, m);
     if corpus.theme_scores.len() != d.measures.len() || corpus.index.doc_count() != d.measures.len() {
@@ -335,14 +354,13 @@ pub fn write(corpus: &Corpus, documents: &[Document], shard_bytes: usize, fragme
     let extras = Extras { passages: d.passages.clone(), unassigned: d.unassigned.clone() };
     let (extras_file, bytes) = named("extras", encode("extras", &extras)?);
     files.push((extras_file.clone(), bytes));
-    let english = match &corpus.english {
-        Some(dictionary) => {
-            let (file, bytes) = named("english", encode("English dictionary", dictionary)?);
-            files.push((file.clone(), bytes));
-            Some(file)
-        }
-        None => None,
-    };
+    let mut english = Vec::new();
+    for run in corpus.english.iter().flat_map(|d| d.split(english_bytes)) {
+        let first = run.entries.keys().next().map_or("", |k| crate::english::first_word(k)).to_string();
+        let (file, bytes) = named("english", encode("English dictionary run", &run)?);
+        english.push(EnglishEntry { file: file.clone(), first });
+        files.push((file, bytes));
+    }
 
     let facets =
         facet_list(&query::filter(corpus, &FilterOptions { limit: Some(0), ..Default::default() })?.facets);
@@ -506,8 +524,9 @@ pub struct DataDir {
     matrix: Vec<Vec<(u16, u32, f64)>>,
     extras: String,
     extras_loaded: bool,
-    /// The English dictionary file (loaded once `corpus.english` is set).
-    english: Option<String>,
+    /// The English dictionary's runs, and which are in `corpus.english` (their merge).
+    english: Vec<EnglishEntry>,
+    english_loaded: Vec<bool>,
 }
 
 impl DataDir {
@@ -543,6 +562,9 @@ impl DataDir {
         let shards_cover = c.shards.first().map_or(terms.is_empty(), |s| s.first == 0);
         if measures.len() != n || !shards_cover || terms.windows(2).any(|w| w[0] >= w[1]) {
             return Err(invalid("the chunks or shards do not cover the corpus"));
+        }
+        if c.english.windows(2).any(|w| w[0].first >= w[1].first) {
+            return Err(invalid("the English dictionary's runs are out of order"));
         }
         if c.shards.windows(2).any(|w| w[0].first >= w[1].first)
             || c.shards.last().is_some_and(|s| s.first as usize >= terms.len())
@@ -596,6 +618,7 @@ impl DataDir {
             matrix: Vec::new(),
             extras: c.extras,
             extras_loaded: false,
+            english_loaded: vec![false; c.english.len()],
             english: c.english,
         })
     }
@@ -630,7 +653,8 @@ impl DataDir {
             matrix: Vec::new(),
             extras: String::new(),
             extras_loaded: true,
-            english: None,
+            english: Vec::new(),
+            english_loaded: Vec::new(),
             corpus,
         }
     }
@@ -723,11 +747,8 @@ impl DataDir {
             self.summary_loaded = true;
             return Ok(());
         }
-        if self.english.as_deref() == Some(file) {
-            if self.corpus.english.is_none() {
-                self.corpus.english = Some(decode(file, bytes)?);
-            }
-            return Ok(());
+        if let Some(i) = self.english.iter().position(|e| e.file == file) {
+            return self.add_english(i, file, bytes);
         }
         if file == self.extras {
             let extras: Extras = decode(file, bytes)?;
@@ -823,6 +844,37 @@ impl DataDir {
         Ok(())
     }
 
+    /// Merge run `i` of the English dictionary into `corpus.english`, once its keys are checked to
+    /// be the run's (first words from its own to the next run's) and its term positions in range.
+    fn add_english(&mut self, i: usize, file: &str, bytes: &[u8]) -> Result<()> {
+        if self.english_loaded.get(i) == Some(&true) {
+            return Ok(());
+        }
+        let run: crate::english::Dictionary = decode(file, bytes)?;
+        let first = self.english.get(i).map_or("", |e| e.first.as_str());
+        let next = self.english.get(i + 1).map(|e| e.first.as_str());
+        let fits = |key: &String| {
+            let word = crate::english::first_word(key);
+            word >= first && next.map_or(true, |n| word < n)
+        };
+        let terms = run.terms.len();
+        if !run.entries.keys().all(fits)
+            || run.entries.values().flatten().any(|&(t, _)| t as usize >= terms)
+            || run.terms.windows(2).any(|w| w[0] >= w[1])
+        {
+            let message = format!("data file {file} is not English run {i}");
+            return Err(Error::new(ErrorCode::BundleInvalid, message));
+        }
+        self.corpus.english = Some(match &self.corpus.english {
+            Some(loaded) => crate::english::Dictionary::merge([loaded, &run]),
+            None => crate::english::Dictionary::merge([&run]),
+        });
+        if let Some(l) = self.english_loaded.get_mut(i) {
+            *l = true;
+        }
+        Ok(())
+    }
+
     fn add_shard(&mut self, i: usize, file: &str, bytes: &[u8]) -> Result<()> {
         if self.shard_loaded.get(i) == Some(&true) {
             return Ok(());
@@ -892,15 +944,42 @@ impl DataDir {
         let mut out = self.missing_chunks((0..self.chunks.len()).collect());
         out.extend(self.missing_shards((0..self.shards.len()).collect()));
         out.extend(self.missing_summary());
-        out.extend(self.missing_english());
+        out.extend(self.missing_english((0..self.english.len()).collect()));
         if !self.extras_loaded {
             out.push(self.extras.clone());
         }
         out
     }
 
-    fn missing_english(&self) -> Option<String> {
-        self.english.clone().filter(|_| self.corpus.english.is_none())
+    /// Every file the catalogue names, loaded or not: summary, chunks, their fragments, shards,
+    /// English runs and extras ("keep all plans offline": a page that starts offline asks for
+    /// fragments, which whole chunks loaded earlier spared).
+    pub fn all_files(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        out.extend((self.summaries && !self.summary.is_empty()).then(|| self.summary.clone()));
+        for c in &self.chunks {
+            out.push(c.file.clone());
+            let per = c.fragment_measures.max(1);
+            out.extend((0..c.measures.div_ceil(per)).map(|j| fragment_name(&c.file, per, j)));
+        }
+        out.extend(self.shards.iter().map(|s| s.file.clone()));
+        out.extend(self.english.iter().map(|e| e.file.clone()));
+        out.extend((!self.extras.is_empty()).then(|| self.extras.clone()));
+        out.retain(|f| !f.is_empty());
+        out
+    }
+
+    fn missing_english(&self, runs: BTreeSet<usize>) -> Vec<String> {
+        runs.into_iter()
+            .filter(|&i| self.english_loaded.get(i) == Some(&false))
+            .filter_map(|i| self.english.get(i).map(|e| e.file.clone()))
+            .collect()
+    }
+
+    /// The run of the English dictionary that holds the keys starting with this (stemmed) word,
+    /// if any can: the last whose first word is not after it.
+    fn english_run_of(&self, word: &str) -> Option<usize> {
+        self.english.partition_point(|e| e.first.as_str() <= word).checked_sub(1)
     }
 
     fn missing_summary(&self) -> Option<String> {
@@ -1028,9 +1107,14 @@ impl DataDir {
         if q.chars().count() > query::MAX_QUERY_CHARS {
             return Vec::new();
         }
-        // English words need the dictionary before their phrases are known (a first round).
-        if let Some(file) = self.missing_english().filter(|_| q.chars().any(|c| c.is_ascii_alphabetic())) {
-            return vec![file];
+        // English words need their dictionary runs before their phrases are known (a first round):
+        // the runs of every word a key the search may try starts with.
+        if !self.english.is_empty() {
+            let words = query::search::dictionary_words(corpus, q);
+            let missing = self.missing_english(words.iter().filter_map(|w| self.english_run_of(w)).collect());
+            if !missing.is_empty() {
+                return missing;
+            }
         }
         let (phrases, themes) = query::search::phrases(corpus, q, !opts.no_synonyms);
         let mut shards = if opts.no_facets { BTreeSet::new() } else { self.facet_shards() };
@@ -1067,8 +1151,8 @@ impl DataDir {
 
     /// [`query::search`], after loading what it needs.
     pub fn search(&mut self, fetch: &mut impl Fetch, q: &str, opts: &SearchOptions) -> Result<SearchResult> {
-        // Three rounds at most (the dictionary for English, shards, then the page's fragments); a
-        // fourth finds nothing missing.
+        // Three rounds at most (the dictionary's runs for English, shards, then the page's
+        // fragments); a fourth finds nothing missing.
         for _ in 0..4 {
             let needs = self.needs_for_search(q, opts);
             if needs.is_empty() {

@@ -179,6 +179,11 @@ impl Engine {
         self.data.missing_all()
     }
 
+    /// Every file of the directory the catalogue names, loaded or not (for keeping it offline).
+    pub fn data_files(&self) -> Vec<String> {
+        self.data.all_files()
+    }
+
     // ---- the query verbs: they answer from loaded data ----
 
     pub fn search(&mut self, q: &str, opts: &SearchOptions) -> Result<SearchResult> {

@@ -3,8 +3,9 @@
 //! CC-CEDICT (<https://cc-cedict.org>, MDBG, CC BY-SA 4.0) has a line per headword:
 //! `Traditional Simplified [pin1 yin1] /gloss/gloss/`. `plan-compare build` reads it (the file that
 //! `scripts/setup.sh` installs, or `--dictionary FILE`), keeps the Simplified headwords that are terms of
-//! the index and not too common to search for, and writes the result as its own data file
-//! (`docs/data-format.md`): a Chinese query never fetches it. At query time [`Dictionary::expand`] turns
+//! the index and not too common to search for, and writes the result as data files of its own, runs
+//! of keys ([`Dictionary::split`], `docs/data-format.md`): a Chinese query never fetches them, an English
+//! one the runs of its words ([`lookup_words`]). At query time [`Dictionary::expand`] turns
 //! the English words the taxonomy and glossary did not take into weighted Chinese phrases.
 //!
 //! Weights, in (0, 1]: a sense that *is* the query's words weighs 1 (`/patent/` for "patent"); a
@@ -309,28 +310,10 @@ impl Dictionary {
     /// The Chinese terms of an English query's words outside the byte ranges `covered` (what the
     /// taxonomy and glossary took), longest phrases first: "trade secret protection" looks up
     /// "trade secret" before "trade". Returns (term, weight), each term once at its best weight.
+    /// Every key it tries starts with one of [`lookup_words`]'s words.
     pub fn expand(&self, query: &str, covered: &[(usize, usize)]) -> Vec<(String, f32)> {
-        // Runs of uncovered content words: a covered word or a stop word in between ends a phrase.
-        let mut runs: Vec<Vec<String>> = vec![Vec::new()];
-        let mut start = None;
-        for (i, c) in query.char_indices().chain(std::iter::once((query.len(), ' '))) {
-            match (c.is_ascii_alphanumeric(), start) {
-                (true, None) => start = Some(i),
-                (false, Some(s)) => {
-                    start = None;
-                    let word = query.get(s..i).unwrap_or("").to_ascii_lowercase();
-                    let taken = covered.iter().any(|&(a, b)| s < b && a < i);
-                    if taken || STOP_WORDS.contains(&word.as_str()) {
-                        runs.push(Vec::new());
-                    } else if let Some(run) = runs.last_mut() {
-                        run.push(stem(&word));
-                    }
-                }
-                _ => {}
-            }
-        }
         let mut out: Vec<(String, f32)> = Vec::new();
-        for run in runs.iter().filter(|r| !r.is_empty()) {
+        for run in phrase_runs(query, covered).iter().filter(|r| !r.is_empty()) {
             let mut used = vec![false; run.len()];
             for n in (1..=MAX_PHRASE_WORDS.min(run.len())).rev() {
                 for at in 0..=run.len() - n {
@@ -355,6 +338,92 @@ impl Dictionary {
         }
         out
     }
+
+    /// Cut into runs of consecutive keys of about `target_bytes` each (encoded), each a dictionary
+    /// of its own (with the terms its entries name), never parting the keys that share a first
+    /// word: the data directory's English files (`docs/data-format.md`). A run's first word is the
+    /// [`first_word`] of its first key.
+    pub fn split(&self, target_bytes: usize) -> Vec<Dictionary> {
+        // Each run keeps only the terms it names (merge renumbers them).
+        let cut = |entries| Dictionary::merge([&Dictionary { terms: self.terms.clone(), entries }]);
+        let mut runs: Vec<Dictionary> = Vec::new();
+        let mut run = BTreeMap::new();
+        let mut size = 0usize;
+        let mut keys = self.entries.iter().peekable();
+        while let Some((key, list)) = keys.next() {
+            // About what postcard writes: the key, its list, and its terms (counted per use).
+            let named = list.iter().filter_map(|&(t, _)| self.terms.get(t as usize));
+            let terms: usize = named.map(|t| t.len() + 3).sum();
+            size += key.len() + 2 + terms;
+            run.insert(key.clone(), list.clone());
+            let group_ends = keys.peek().map_or(true, |(next, _)| first_word(next) != first_word(key));
+            if size >= target_bytes && group_ends {
+                runs.push(cut(std::mem::take(&mut run)));
+                size = 0;
+            }
+        }
+        if !run.is_empty() {
+            runs.push(cut(run));
+        }
+        runs
+    }
+
+    /// One dictionary from several (runs of [`Dictionary::split`], loaded as queries need them):
+    /// the union of their keys, terms renumbered. Merging every run gives back the whole.
+    pub fn merge<'a>(parts: impl IntoIterator<Item = &'a Dictionary> + Clone) -> Dictionary {
+        let named = |d: &'a Dictionary| {
+            d.entries.iter().map(move |(k, list)| {
+                (k, list.iter().filter_map(move |&(t, w)| Some((d.terms.get(t as usize)?.as_str(), w))))
+            })
+        };
+        let set: std::collections::BTreeSet<&str> =
+            parts.clone().into_iter().flat_map(named).flat_map(|(_, l)| l.map(|(t, _)| t)).collect();
+        let terms: Vec<String> = set.into_iter().map(str::to_string).collect();
+        let position = |t: &str| terms.binary_search_by(|x| x.as_str().cmp(t)).unwrap_or(0) as u32;
+        let entries = parts
+            .into_iter()
+            .flat_map(named)
+            .map(|(k, list)| (k.clone(), list.map(|(t, w)| (position(t), w)).collect()))
+            .collect();
+        Dictionary { terms, entries }
+    }
+}
+
+/// The first word of a key: the dictionary's runs are cut between first words, so that the keys a
+/// query's word can start ("trade", "trade fair", "trade secret") are in one run.
+pub fn first_word(key: &str) -> &str {
+    key.split(' ').next().unwrap_or(key)
+}
+
+/// Runs of a query's uncovered content words, stemmed: a covered word or a stop word in between
+/// ends a phrase ([`Dictionary::expand`] tries the phrases within each run).
+fn phrase_runs(query: &str, covered: &[(usize, usize)]) -> Vec<Vec<String>> {
+    let mut runs: Vec<Vec<String>> = vec![Vec::new()];
+    let mut start = None;
+    for (i, c) in query.char_indices().chain(std::iter::once((query.len(), ' '))) {
+        match (c.is_ascii_alphanumeric(), start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                start = None;
+                let word = query.get(s..i).unwrap_or("").to_ascii_lowercase();
+                let taken = covered.iter().any(|&(a, b)| s < b && a < i);
+                if taken || STOP_WORDS.contains(&word.as_str()) {
+                    runs.push(Vec::new());
+                } else if let Some(run) = runs.last_mut() {
+                    run.push(stem(&word));
+                }
+            }
+            _ => {}
+        }
+    }
+    runs
+}
+
+/// The words that every key [`Dictionary::expand`] may try for this query starts with (its
+/// uncovered content words, stemmed, sorted, each once): the runs of a split dictionary to fetch.
+pub fn lookup_words(query: &str, covered: &[(usize, usize)]) -> Vec<String> {
+    let set: std::collections::BTreeSet<String> = phrase_runs(query, covered).into_iter().flatten().collect();
+    set.into_iter().collect()
 }
 
 #[cfg(test)]
@@ -462,6 +531,28 @@ mod tests {
         let split = d.expand("trade of fair", &[]);
         assert!(split.contains(&("交易会".to_string(), 0.5)), "{split:?}");
         assert!(d.expand("", &[]).is_empty() && d.expand("专利 的", &[]).is_empty());
+    }
+
+    #[test]
+    fn splits_between_first_words_and_merges_back() {
+        let d = Dictionary::from_cedict(LINES, all);
+        for target in [1, 40, 200, 1 << 20] {
+            let runs = d.split(target);
+            assert!(target > 40 || runs.len() > 2, "{target}: {} runs", runs.len());
+            let firsts: Vec<&str> =
+                runs.iter().filter_map(|r| r.entries.keys().next()).map(|k| first_word(k)).collect();
+            assert!(firsts.windows(2).all(|w| w[0] < w[1]), "{target}: {firsts:?}");
+            // "trade", "trade fair", "trade secret" in one run: expand finds them from "trade".
+            let trades: Vec<usize> = (0..runs.len())
+                .filter(|&i| runs[i].entries.keys().any(|k| first_word(k) == stem("trade")))
+                .collect();
+            assert_eq!(trades.len(), 1, "{target}");
+            let run = &runs[trades[0]];
+            assert_eq!(run.expand("trade secret", &[]), d.expand("trade secret", &[]));
+            assert_eq!(run.lookup("trade fair"), d.lookup("trade fair"));
+            assert_eq!(Dictionary::merge(&runs), d, "{target}");
+        }
+        assert_eq!(lookup_words("Trade secrets of the trade", &[(0, 5)]), ["secret", "trad"]);
     }
 
     #[test]

@@ -39,7 +39,7 @@ const USAGE: &str = "usage:
   plan-compare parse FILE [--region R] [--level L] [--kind K] [--years A-B] [--json]
                                             parse your own plan text as addPlan does: records,
                                             targets, unassigned lines, diagnostics (exit 0 either way)
-  plan-compare build [--catalog FILE] --out DIR [--shard-bytes N] [--fragment-bytes N] [--dictionary FILE]
+  plan-compare build [--catalog FILE] --out DIR [--shard-bytes N] [--fragment-bytes N] [--english-bytes N] [--dictionary FILE]
                                             parse the catalogue's documents (seeds/catalog.toml), index them
                                             and write a data directory (docs/data-format.md); FILE is
                                             CC-CEDICT (default: the one scripts/setup.sh installs)

@@ -373,6 +373,12 @@ pub fn needs_for_everything() -> JsResult<JsValue> {
     with_engine(|e| to_js(&e.needs_for_everything()))
 }
 
+/// Every file the catalogue names, loaded or not (`dataFiles()` adds the manifest and catalogue).
+#[wasm_bindgen(js_name = dataFileNames, unchecked_return_type = "string[]")]
+pub fn data_file_names() -> JsResult<JsValue> {
+    with_engine(|e| to_js(&e.data_files()))
+}
+
 /// Every plan: the data directory's in catalogue order, then plans added with `addPlan`.
 #[wasm_bindgen(unchecked_return_type = "Plan[]")]
 pub fn plans() -> JsResult<JsValue> {

@@ -23,7 +23,8 @@ fn built() -> &'static Built {
     BUILT.get_or_init(|| {
         let build = dataset::build();
         let corpus = Corpus::new(build.dataset, build.taxonomy);
-        let files = datadir::write(&corpus, &build.documents, SHARD_BYTES, datadir::DEFAULT_FRAGMENT_BYTES).unwrap();
+        let sizes = (SHARD_BYTES, datadir::DEFAULT_FRAGMENT_BYTES, datadir::DEFAULT_ENGLISH_BYTES);
+        let files = datadir::write(&corpus, &build.documents, sizes.0, sizes.1, sizes.2).unwrap();
         Built { corpus, files: files.into_iter().collect() }
     })
 }

@@ -77,25 +77,121 @@ fn the_dictionary_changes_nothing_for_chinese_or_for_what_the_taxonomy_knows() {
     }
 }
 
-#[test]
-fn a_data_directory_fetches_the_dictionary_only_for_english_queries() {
-    let (_, english) = corpora();
-    let files: BTreeMap<String, Vec<u8>> =
-        datadir::write(english, &[], datadir::DEFAULT_SHARD_BYTES, datadir::DEFAULT_FRAGMENT_BYTES).unwrap().into_iter().collect();
-    let dictionary: Vec<&String> = files.keys().filter(|f| f.starts_with("english.")).collect();
-    assert_eq!(dictionary.len(), 1);
-    assert!(datadir::is_data_file_name(dictionary[0]));
-    let opts = SearchOptions::default();
-    let mut fetch = files.clone();
-    let mut dir = DataDir::open(&mut fetch).unwrap();
-    let chinese = dir.needs_for_search("数据", &opts);
-    assert!(!chinese.is_empty() && !chinese.contains(dictionary[0]), "{chinese:?}");
-    assert_eq!(dir.needs_for_search("data", &opts), [dictionary[0].clone()]);
-    for q in ["data", "seed industry", "数据", "customs enforcement"] {
-        assert_eq!(dir.search(&mut fetch, q, &opts).unwrap(), search(english, q, &opts).unwrap(), "{q}");
+/// Small runs, so that the excerpt's dictionary is cut into several.
+const RUN_BYTES: usize = 512;
+
+fn english_files() -> &'static BTreeMap<String, Vec<u8>> {
+    static FILES: OnceLock<BTreeMap<String, Vec<u8>>> = OnceLock::new();
+    FILES.get_or_init(|| {
+        let (_, english) = corpora();
+        let (shard, fragment) = (datadir::DEFAULT_SHARD_BYTES, datadir::DEFAULT_FRAGMENT_BYTES);
+        datadir::write(english, &[], shard, fragment, RUN_BYTES).unwrap().into_iter().collect()
+    })
+}
+
+/// A fetch over the written files that records what it was asked for.
+struct Counting {
+    files: &'static BTreeMap<String, Vec<u8>>,
+    fetched: Vec<String>,
+}
+
+impl datadir::Fetch for Counting {
+    fn fetch(&mut self, file: &str) -> plan_compare::error::Result<Vec<u8>> {
+        self.fetched.push(file.to_string());
+        let mut files = self.files.clone();
+        files.fetch(file)
     }
-    assert!(dir.needs_for_search("big data", &opts).is_empty() || dir.corpus().english.is_some());
-    // Loading everything gives back the corpus, dictionary included.
+}
+
+fn runs_fetched(fetch: &Counting) -> Vec<String> {
+    fetch.fetched.iter().filter(|f| f.starts_with("english.")).cloned().collect()
+}
+
+/// The content words of a query that start some key of the whole dictionary (stemmed as keys are).
+fn first_words_in(dictionary: &Dictionary, query: &str) -> Vec<String> {
+    let words = plan_compare::english::content_words(query);
+    words.into_iter().filter(|w| dictionary.entries.keys().any(|k| k.split(' ').next() == Some(w))).collect()
+}
+
+#[test]
+fn a_data_directory_fetches_only_the_dictionary_runs_of_english_words() {
+    let (_, english) = corpora();
+    let whole = english.english.as_ref().unwrap();
+    let files = english_files();
+    let runs: Vec<&String> = files.keys().filter(|f| f.starts_with("english.")).collect();
+    assert!(runs.len() >= 4, "{} runs", runs.len());
+    assert!(runs.iter().all(|f| datadir::is_data_file_name(f)));
+    // Multi-word keys (the phrases `expand` tries first) and single words, a few of each.
+    let phrases: Vec<&String> = whole.entries.keys().filter(|k| k.contains(' ')).collect();
+    assert!(phrases.len() >= 10, "{} phrase keys", phrases.len());
+    let mut queries: Vec<String> = phrases.iter().step_by(phrases.len() / 10).map(|k| k.to_string()).collect();
+    queries.extend(
+        [
+            "data",
+            "seed industry",
+            "intangible cultural heritage protection",
+            "integrated circuits and microchips",
+            "traditional Chinese medicine",
+            "agricultural produce",
+            "big data",
+            "xylophone",
+            "zzzz aardvark quixotic",
+            "customs enforcement",
+            "patent pledge financing",
+            "data 数据",
+            "数据",
+        ]
+        .map(String::from),
+    );
+    let opts = SearchOptions::default();
+    let shared_files = files;
+    let mut shared_fetch = Counting { files: shared_files, fetched: Vec::new() };
+    let mut shared = DataDir::open(&mut shared_fetch).unwrap();
+    for q in &queries {
+        let expected = search(english, q, &opts).unwrap();
+        let mut fetch = Counting { files, fetched: Vec::new() };
+        let mut dir = DataDir::open(&mut fetch).unwrap();
+        // At most three rounds: the dictionary's runs, the index shards, the page's fragments.
+        let mut rounds = 0;
+        loop {
+            let needs = dir.needs_for_search(q, &opts);
+            if needs.is_empty() {
+                break;
+            }
+            rounds += 1;
+            assert!(rounds <= 3, "{q}: a fourth round {needs:?}");
+            let english_now = needs.iter().filter(|f| f.starts_with("english.")).count();
+            assert!(english_now == 0 || (rounds == 1 && english_now == needs.len()), "{q}: {needs:?}");
+            dir.load(&mut fetch, &needs).unwrap();
+        }
+        let mut none = BTreeMap::new();
+        assert_eq!(dir.search(&mut none, q, &opts).unwrap(), expected, "{q}");
+        assert_eq!(shared.search(&mut shared_fetch, q, &opts).unwrap(), expected, "{q} (shared reader)");
+        // Only the runs of its words: at most one per content word, none for Chinese, some when the
+        // dictionary gave a phrase, never all of them.
+        let fetched = runs_fetched(&fetch);
+        assert!(fetched.len() <= plan_compare::english::content_words(q).len(), "{q}: {fetched:?}");
+        let from_dictionary = expected.phrases.iter().any(|p| p.from == "dictionary");
+        assert!(!from_dictionary || !fetched.is_empty(), "{q}: phrases from no run");
+        assert!(fetched.len() < runs.len(), "{q}: every run fetched");
+        let keyed = first_words_in(whole, q);
+        if from_dictionary {
+            assert!(!keyed.is_empty(), "{q}");
+        }
+    }
+    let mut fetch = Counting { files, fetched: Vec::new() };
+    let dir = DataDir::open(&mut fetch).unwrap();
+    assert!(dir.needs_for_search("数据", &opts).iter().all(|f| !f.starts_with("english.")));
+    let data = dir.needs_for_search("data", &opts);
+    assert_eq!(data.len(), 1, "{data:?}");
+    assert!(data[0].starts_with("english."));
+    // A damaged run, or another run's bytes under its name, is refused.
+    let (a, b) = (runs[0], runs[runs.len() / 2]);
+    let mut other = DataDir::open(&mut fetch).unwrap();
+    assert!(other.add_file(a, &files[b]).is_err());
+    assert!(other.add_file(a, &files[a][..files[a].len() / 2]).is_err());
+    assert!(other.add_file(a, &files[a]).is_ok());
+    // Loading everything gives back the corpus, whole dictionary included.
     let mut all = DataDir::open(&mut fetch).unwrap();
     assert_eq!(all.load_all(&mut fetch).unwrap().english, english.english);
 }

@@ -240,31 +240,14 @@ pub(crate) fn phrases(corpus: &Corpus, query: &str, synonyms: bool) -> (Vec<Quer
             }
         }
         let lower = query.to_lowercase();
-        let mut entries: Vec<&(&str, &[&str])> = GLOSSARY.iter().collect();
-        crate::sort::sort_by_key(&mut entries, |(en, _)| std::cmp::Reverse(en.len()));
-        let mut taken: Vec<(usize, usize)> = Vec::new();
-        for (en, zh) in entries {
-            for (start, _) in lower.match_indices(en) {
-                let end = start + en.len();
-                let before = lower.get(..start).and_then(|s| s.chars().next_back());
-                let after = lower.get(end..).and_then(|s| s.chars().next());
-                let boundary = !before.is_some_and(|c| c.is_ascii_alphanumeric()) && !after.is_some_and(|c| c.is_ascii_alphanumeric());
-                if boundary && !taken.iter().any(|&(s, e)| start < e && s < end) {
-                    taken.push((start, end));
-                    for z in *zh {
-                        push(&mut out, z, 1.0, "glossary");
-                    }
-                }
+        for (_, zh) in glossary(&lower) {
+            for z in zh {
+                push(&mut out, z, 1.0, "glossary");
             }
         }
         // Any other English word: CC-CEDICT, cut to the corpus (src/english.rs), below typed words.
         if let Some(dictionary) = &corpus.english {
-            for hit in tax.hits_en(query) {
-                for key in &hit.matched {
-                    taken.extend(lower.match_indices(key.as_str()).map(|(s, k)| (s, s + k.len())));
-                }
-            }
-            for (zh, weight) in dictionary.expand(&lower, &taken) {
+            for (zh, weight) in dictionary.expand(&lower, &dictionary_covered(corpus, query)) {
                 push(&mut out, &zh, DICTIONARY_WEIGHT * weight, "dictionary");
             }
         }
@@ -283,6 +266,49 @@ pub(crate) fn phrases(corpus: &Corpus, query: &str, synonyms: bool) -> (Vec<Quer
         }
     }
     (out, themes)
+}
+
+/// The glossary's entries in a lower-cased query, longest first, each where no longer one was:
+/// (byte range, Chinese terms), in the order they are taken.
+fn glossary(lower: &str) -> Vec<((usize, usize), &'static [&'static str])> {
+    let mut entries: Vec<&(&str, &[&str])> = GLOSSARY.iter().collect();
+    crate::sort::sort_by_key(&mut entries, |(en, _)| std::cmp::Reverse(en.len()));
+    let mut taken: Vec<((usize, usize), &'static [&'static str])> = Vec::new();
+    for (en, zh) in entries {
+        for (start, _) in lower.match_indices(en) {
+            let end = start + en.len();
+            let before = lower.get(..start).and_then(|s| s.chars().next_back());
+            let after = lower.get(end..).and_then(|s| s.chars().next());
+            let word_char = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
+            let free = !taken.iter().any(|&((s, e), _)| start < e && s < end);
+            if !word_char(before) && !word_char(after) && free {
+                taken.push(((start, end), *zh));
+            }
+        }
+    }
+    taken
+}
+
+/// Byte ranges of the lower-cased query that the glossary and the taxonomy's English keywords
+/// took: the dictionary looks up only the other words.
+fn dictionary_covered(corpus: &Corpus, query: &str) -> Vec<(usize, usize)> {
+    let lower = query.to_lowercase();
+    let mut taken: Vec<(usize, usize)> = glossary(&lower).into_iter().map(|(span, _)| span).collect();
+    for hit in corpus.taxonomy.hits_en(query) {
+        for key in &hit.matched {
+            taken.extend(lower.match_indices(key.as_str()).map(|(s, k)| (s, s + k.len())));
+        }
+    }
+    taken
+}
+
+/// The English words whose dictionary keys a search for `query` may look up (every key it tries
+/// starts with one of them): a data directory fetches the dictionary's runs that hold them.
+pub(crate) fn dictionary_words(corpus: &Corpus, query: &str) -> Vec<String> {
+    if !query.chars().any(|c| c.is_ascii_alphabetic()) {
+        return Vec::new();
+    }
+    crate::english::lookup_words(&query.to_lowercase(), &dictionary_covered(corpus, query))
 }
 
 /// Index terms of the phrases: each phrase's words; single CJK characters only when the phrase is
