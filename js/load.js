@@ -125,7 +125,8 @@ export async function loadAll(onProgress) {
   if (!started) throw planCompareError('NOT_INITIALISED', 'call `await init()` before loadAll()');
   await started;
   const into = loaded();
-  const missing = into.needsForEverything();
+  // Every file the catalogue names, fragments too: a later call never needs the network.
+  const missing = into.dataFileNames().filter((name) => !files.has(name));
   let done = 0;
   await Promise.all(
     missing.map(async (name) => {

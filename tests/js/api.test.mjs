@@ -694,13 +694,15 @@ test('over HTTP a diff fetches the manifest, the catalogue and its two plans\' c
   const forFilter = server.requests.slice(before);
   assert.equal(forFilter.length, 1, forFilter.join(', '));
   assert.match(forFilter[0], /^\/data\/summary\.[0-9a-f]{16}\.bin$/);
-  // A search fetches index shards and the candidates' chunks, never the extras; then nothing again.
+  // A search fetches index shards and the fragments of its page's hits (records in small groups),
+  // never a plan chunk or the extras; then nothing again.
   const beforeSearch = server.requests.length;
   const hits = await fresh.search('专利质押');
   assert.deepEqual(hits, await pc.search('专利质押'));
   const forSearch = server.requests.slice(beforeSearch);
   assert.ok(forSearch.some((p) => p.startsWith('/data/shard.')), forSearch.join(', '));
-  assert.ok(forSearch.every((p) => /^\/data\/(shard|plan)\.[0-9a-f]{16}\.bin$/.test(p)), forSearch.join(', '));
+  assert.ok(forSearch.some((p) => p.startsWith('/data/frag.')), forSearch.join(', '));
+  assert.ok(forSearch.every((p) => /^\/data\/(shard|frag)\.[0-9a-f]{16}\.bin$/.test(p)), forSearch.join(', '));
   assert.ok(Object.values(counts()).every((n) => n === 1), JSON.stringify(counts()));
   const afterSearch = server.requests.length;
   await fresh.search('专利质押');
