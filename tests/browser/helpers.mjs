@@ -52,6 +52,8 @@ export async function session({ width = 1280, height = 900 } = {}) {
       const page = context.pages()[0] ?? (await context.newPage());
       await page.goto(new URL(path, server.url).href);
       if (ready) await page.waitForSelector('body[data-ready="true"]', { timeout: 20_000 });
+      // A new hash on the same page is no reload: wait until the view for it is drawn (its data in).
+      if (ready) await page.waitForFunction(() => !document.body.dataset.rendered || document.body.dataset.rendered === location.hash, null, { timeout: 20_000 });
       return page;
     },
     newPage: () => context.newPage(),

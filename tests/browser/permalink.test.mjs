@@ -83,6 +83,7 @@ test('a permalink whose text changed since, or whose measure is gone, says so', 
   assert.match(await page.textContent('.cited .notice.error'), /data changed since this link was made/);
   assert.equal(await page.getAttribute('.measure.target', 'data-id'), m.id);
   await page.goto(`${s.url}index.html#explore?m=guangdong-2016-999&v=00000000&lang=zh`);
+  await page.waitForFunction(() => document.body.dataset.rendered === location.hash);
   await page.waitForSelector('.cited .notice.error');
   assert.match(await page.textContent('.cited .notice.error'), /guangdong-2016-999.*数据已更新/);
 });
@@ -102,7 +103,7 @@ test('"Cite" gives a citation in the reader\'s language with the permalink and d
       assert.ok(cite.includes(part), `${lang}: ${part} in ${cite}`);
     }
     assert.match(cite, lang === 'en' ? /^Guangdong \(广东省\), “/ : /^广东省《/);
-    assert.match(cite, lang === 'en' ? /Data version [0-9a-f]{8}\./ : /数据版本 [0-9a-f]{8}。/);
+    assert.match(cite, lang === 'en' ? /Data version [0-9a-f]{16}\./ : /数据版本 [0-9a-f]{16}。/);
     const url = cite.match(/https?:\S+/)?.[0];
     assert.ok(url, cite);
     assert.ok(url.includes(`m=${m.id}`) && url.includes(`v=${m.fp}`), url);

@@ -18,7 +18,7 @@ function set(patch) {
   // A cited measure is where a link landed, not a filter: the reader's next step leaves it.
   const next = merge(state, { m: undefined, v: undefined, ...patch });
   const hash = toHash(next);
-  if (hash === location.hash) render(next);
+  if (hash === location.hash) render(next).then(markRendered);
   else location.hash = hash; // → hashchange → render
 }
 
@@ -42,9 +42,12 @@ async function render(next) {
   const title = main.querySelector('h2')?.textContent;
   const embed = embedThis(state, `plan-compare: ${title ? `${t(state.view)} · ${title}` : t(state.view)}`);
   if (embed) main.prepend(embed);
-  // The hash whose view is on screen (a view may wait for data): tests and scripts can wait on it.
-  document.body.dataset.rendered = location.hash;
 }
+
+/** Say which hash's view is on screen (a view may wait for data): tests and scripts wait on it. */
+const markRendered = () => {
+  document.body.dataset.rendered = location.hash;
+};
 
 async function fromLocation() {
   const { state: next, rejected } = fromHash(location.hash);
@@ -54,8 +57,8 @@ async function fromLocation() {
   if (rejected.length) {
     main.prepend(h('p', { class: 'notice error', role: 'alert' }, t('badState'), rejected.join(', ')));
     history.replaceState(null, '', toHash(state)); // the cleaned state becomes the permalink
-    document.body.dataset.rendered = location.hash;
   }
+  markRendered();
 }
 
 // Before the data is there, only the language can be read from the URL (it needs no data to check).
