@@ -42,7 +42,7 @@ test('the code works pasted into a blank page (both variants, frame sized to its
   const [element, iframe] = await Promise.all([page.inputValue('#embed-element'), page.inputValue('#embed-iframe')]);
   const blank = `${s.url}pasted-blank.html`;
   await s.route(blank, (route) => route.fulfill({ contentType: 'text/html; charset=utf-8',
-    body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>A blank page</title></head><body><main>\n${element}\n<p>Between the embeds.</p>\n${iframe}\n</main></body></html>` }));
+    body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>A blank page</title></head><body><main>\n${element}\n<p>Between the embeds.</p>\n${iframe}\n</main></body></html>` }));
   const p = await s.newPage();
   await p.goto(blank);
   await p.waitForFunction(() => document.querySelector('plan-compare')?.dataset.ready === 'true');
