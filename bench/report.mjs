@@ -61,10 +61,11 @@ if (big && one && big !== one) {
   const parts = [];
   growthOk = true;
   for (const key of Object.keys(big.chromium)) {
+    if (!big.chromium[key].payload || !one.chromium[key]?.payload) { growthOk = false; parts.push(`${key}: failed`); continue; }
     const b = gz(big.chromium[key]) / gz(one.chromium[key]);
     const t = imp(big.chromium[key]) / imp(one.chromium[key]);
     growthOk &&= b <= 2 && t <= 2;
-    parts.push(`${key}: bytes ${b.toFixed(2)}×, start-up ${t.toFixed(2)}×`);
+    parts.push(`${key}: bytes ${b.toFixed(2)}× (${kb(gz(big.chromium[key]))} in ${big.chromium[key].payload.requests} requests), start-up ${t.toFixed(2)}× (${f1(imp(big.chromium[key]))} ms)${big.chromium[key].failed ? ' ‡' : ''}`);
   }
   growthCell = `at ${big.scale}×: ${parts.join('; ')}`;
 }
@@ -247,14 +248,25 @@ if (scale.length) {
   p();
   p('| scale | first answer | requests | gzip -9 | ÷ 1× | largest request (gzip) | Chromium import median ms | p95 | ÷ 1× | Node median ms | ÷ 1× |');
   p('|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+  const notes = [];
   for (const r of scale) {
     for (const [key, c] of Object.entries(r.chromium)) {
       const o = one?.chromium[key];
       const n = r.node[key], on = one?.node[key];
+      let mark = '';
+      if (c.failed) {
+        notes.push(`${r.scale}× ${key}: the package's own page failed (${c.failed.error.replace(/^.*?: (PlanCompareError)/, '$1').slice(0, 160)}…, after ${c.failed.requestsBeforeError} requests had been served): it asks for all the files of a round at once and Chromium refuses thousands of pending fetches (net::ERR_INSUFFICIENT_RESOURCES). Measured instead with the page letting 64 fetches run at once.`);
+        mark = ' ‡';
+      }
+      if (!c.payload) { p(`| ${r.scale}× | ${key} | failed: ${c.error.slice(0, 120)} | | | | | | | ${f1(n?.median)} | |`); continue; }
       const largest = Math.max(...c.payload.files.map((f) => f.gzip));
-      p(`| ${r.scale}× | ${key} | ${c.payload.requests} | ${kb(gz(c))} | ${o ? ratio(gz(c), gz(o)) : '–'} | ${kb(largest)} | ${f1(imp(c))} | ${f1(c.fromImport.p95)} | ${o ? ratio(imp(c), imp(o)) : '–'} | ${f1(n?.median)} | ${on && n ? ratio(n.median, on.median) : '–'} |`);
+      p(`| ${r.scale}× | ${key}${mark} | ${c.payload.requests} | ${kb(gz(c))} | ${o?.payload ? ratio(gz(c), gz(o)) : '–'} | ${kb(largest)} | ${f1(imp(c))} (${c.fromImport.n} starts) | ${f1(c.fromImport.p95)} | ${o?.fromImport ? ratio(imp(c), imp(o)) : '–'} | ${n ? `${f1(n.median)} (${n.n})` : '–'} | ${on && n ? ratio(n.median, on.median) : '–'} |`);
     }
   }
+  p();
+  for (const n of notes) p(`‡ ${n}`);
+  if (notes.length) p();
+  p(`A first answer slower than 10 s is started ${scale[0].slowStarts ?? 3} times only (Chromium and Node).`);
   p();
   p(`Time: ${scale.map((r) => `${r.scale}× ${r.seconds.toFixed(0)} s`).join(', ')} for these cold starts; writing the directories: ${growth.map((g) => `${g.scale}× ${(g.planCompare.wallMs / 1e3).toFixed(0)} s`).join(', ')}.`);
   p();

@@ -3,7 +3,7 @@
 # jsdiff and diff-match-patch on the same corpus and questions, in one run on one machine. Writes
 # bench/RESULTS.md. Not part of scripts/test.sh. Environment: BENCH_STARTS (cold starts per page, 20),
 # BENCH_SCALES (synthetic corpus sizes, 1,10,100; 100× adds several minutes), BENCH_SCALE_STARTS (cold
-# starts per page on the synthetic data directories, 10).
+# starts per page on the synthetic data directories, 10; BENCH_SLOW_STARTS: starts of a first answer over 10 s, 3).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"

@@ -51,9 +51,26 @@ function loaded() {
   return module;
 }
 
+// At most this many files are fetched at once: a browser refuses thousands of parallel requests
+// (net::ERR_INSUFFICIENT_RESOURCES), and a few dozen keep a connection busy enough.
+const PARALLEL_FETCHES = 24;
+let fetching = 0;
+const queued = [];
+
+async function limited(read) {
+  if (fetching >= PARALLEL_FETCHES) await new Promise((go) => queued.push(go));
+  fetching++;
+  try {
+    return await read();
+  } finally {
+    fetching--;
+    queued.shift()?.();
+  }
+}
+
 function file(name) {
   if (!files.has(name)) {
-    const bytes = source.read(name);
+    const bytes = limited(() => source.read(name));
     files.set(name, bytes);
     bytes.catch(() => files.delete(name)); // retried by the next call
   }

@@ -93,20 +93,41 @@ export function fetched(requests, page, opts = {}) {
 
 /** Cold starts of several pages, interleaved so that machine noise hits every page alike: `starts` fresh
  * contexts each. Per page: import → answer and navigation → answer (summaries), and what its first
- * start fetched (requests, bytes per request). `pages`: { key: url path }. */
+ * start fetched (requests, bytes per request). `pages`: { key: url path }. A page that fails on its first
+ * start is recorded with its error and, when `opts.fallback(path)` gives another path, measured there
+ * instead (marked `fallback`); otherwise it is left out of the later starts. A page whose first answer
+ * took over `opts.slowMs` is started only `opts.slowStarts` times in all. */
 export async function coldStarts(browser, server, pages, starts, summary, opts = {}) {
+  const todo = { ...pages };
   const samples = Object.fromEntries(Object.keys(pages).map((k) => [k, { nav: [], imp: [] }]));
   const result = {};
   for (let i = 0; i < starts; i++) {
-    for (const [key, path] of Object.entries(pages)) {
+    for (const [key, path] of Object.entries(todo)) {
+      if (opts.slowMs && samples[key].nav.length >= opts.slowStarts && samples[key].imp[0] > opts.slowMs) continue;
       server.requests.length = 0;
-      const r = await runPage(browser.fresh, `${server.url}${path}`);
+      let r;
+      try {
+        r = await runPage(browser.fresh, `${server.url}${path}`);
+      } catch (e) {
+        if (i > 0) throw e;
+        const failed = { url: path, error: String(e.message).slice(0, 400), requestsBeforeError: server.requests.length };
+        const next = opts.fallback?.(path);
+        if (!next) { result[key] = failed; delete todo[key]; continue; }
+        server.requests.length = 0;
+        r = await runPage(browser.fresh, `${server.url}${next}`);
+        todo[key] = next;
+        result[key] = { failed };
+      }
       samples[key].nav.push(r.ms);
       samples[key].imp.push(r.ms - r.t0);
-      if (i === 0) result[key] = { url: path, what: r.what ?? null, answer: r.results ?? null, payload: fetched(server.requests, path.split('?')[0], opts) };
+      if (i === 0) {
+        result[key] = { ...result[key], url: todo[key], what: r.what ?? null, answer: r.results ?? null,
+          payload: fetched(server.requests, todo[key].split('?')[0], opts) };
+      }
     }
   }
   for (const [key, s] of Object.entries(samples)) {
+    if (!s.nav.length) continue;
     result[key].page = summary(s.nav);
     result[key].fromImport = summary(s.imp);
   }
