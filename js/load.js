@@ -19,13 +19,16 @@ export function planCompareError(code, message) {
   return error;
 }
 
-/** Start once: the small module, the manifest and the catalogue, fetched side by side. */
+/** Start once: the small module compiles while the manifest, then the catalogue, arrive. */
 export function start(entry) {
   started ??= (async () => {
     source = entry;
-    const [, manifestBytes] = await Promise.all([initSmall({ module_or_path: entry.small() }), entry.read('manifest.json')]);
-    const name = small.catalogNamedBy(parseManifest(manifestBytes)); // checks the format and its version
-    const bytes = await entry.read(name);
+    const manifest = entry.read('manifest.json').then(parseManifest);
+    const catalogBytes = manifest.then((m) => entry.read(String(m?.catalog)));
+    catalogBytes.catch(() => {}); // reported below, after the manifest's own checks
+    await initSmall({ module_or_path: entry.small() });
+    const name = small.catalogNamedBy(await manifest); // checks the format and its version
+    const bytes = await catalogBytes;
     small.openData(name, bytes);
     catalog = { name, bytes };
     module = small;
