@@ -18,6 +18,7 @@ use crate::query::{
 use crate::query::{SearchOptions, SearchResult, ThemeMatrix, ThemeMatrixOptions};
 use crate::themes::Taxonomy;
 use serde::{Deserialize, Serialize};
+use crate::query::search::Ranked;
 use std::collections::BTreeSet;
 
 /// What `manifest.json` says the directory is.
@@ -459,6 +460,16 @@ pub trait Fetch {
     fn fetch(&mut self, file: &str) -> Result<Vec<u8>>;
 }
 
+/// A cache, not part of a directory's value: two readers are equal whatever they ranked last.
+#[derive(Debug, Clone, Default)]
+struct LastRanking(std::cell::RefCell<Option<(String, SearchOptions, Ranked)>>);
+
+impl PartialEq for LastRanking {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
 /// A data directory on disk, counting what it reads (for figures and tests).
 #[derive(Debug, Clone)]
 pub struct DirFetch {
@@ -500,6 +511,9 @@ impl Fetch for std::collections::BTreeMap<String, Vec<u8>> {
 #[derive(Debug, Clone, PartialEq)]
 pub struct DataDir {
     corpus: Corpus,
+    /// The last search's ranking: `needs_for_search` makes it to learn the page, `search` answers
+    /// from it (the binding asks both for one query), so a warm search ranks once, not three times.
+    last_ranking: LastRanking,
     /// The directory's vocabulary as written: shards are runs of it (the corpus's own vocabulary
     /// grows with added plans).
     vocabulary: Vec<String>,
@@ -592,6 +606,7 @@ impl DataDir {
             english: None,
         };
         Ok(DataDir {
+            last_ranking: LastRanking::default(),
             vocabulary,
             summaries: true,
             summary: c.summary,
@@ -636,6 +651,7 @@ impl DataDir {
         }
         let plans = chunks.len();
         DataDir {
+            last_ranking: LastRanking::default(),
             vocabulary: Vec::new(),
             summaries: false,
             summary: String::new(),
@@ -660,6 +676,7 @@ impl DataDir {
     }
 
     pub(crate) fn corpus_mut(&mut self) -> &mut Corpus {
+        self.last_ranking = LastRanking::default();
         &mut self.corpus
     }
 
@@ -667,6 +684,7 @@ impl DataDir {
     /// without postings, which here include the directory's terms whose shards are not loaded yet:
     /// they are put back, so segmentation and later shards see the vocabulary as written.
     pub(crate) fn remove_plan(&mut self, id: &str) -> std::result::Result<(), QueryError> {
+        self.last_ranking = LastRanking::default();
         self.corpus.remove_plan(id)?;
         let index = &mut self.corpus.index;
         if self.vocabulary.iter().all(|t| index.term_id(t).is_some()) {
@@ -722,6 +740,8 @@ impl DataDir {
 
     /// Add a fetched file (named in the catalogue) to the corpus. Adding one twice is harmless.
     pub fn add_file(&mut self, file: &str, bytes: &[u8]) -> Result<()> {
+        // A new file can change any ranking (postings, lengths, the dictionary).
+        self.last_ranking = LastRanking::default();
         if let Some(i) = self.chunks.iter().position(|c| c.file == file) {
             return self.add_chunk(i, file, bytes);
         }
@@ -1144,7 +1164,7 @@ impl DataDir {
             return missing;
         }
         // Shards loaded: the ranking is exact, and the page is known.
-        let Ok(ranked) = query::search::rank(corpus, q, opts) else { return Vec::new() };
+        let Ok(ranked) = self.ranking(q, opts) else { return Vec::new() };
         let page = ranked.scored.iter().skip(opts.offset).take(ranked.limit).map(|&(i, _)| i).collect();
         self.missing_records(page)
     }
@@ -1160,7 +1180,18 @@ impl DataDir {
             }
             self.load(fetch, &needs)?;
         }
-        Ok(query::search(&self.corpus, q, opts)?)
+        Ok(query::search::finish(&self.corpus, q, opts, self.ranking(q, opts)?))
+    }
+
+    /// [`query::search::rank`] of this query, made once while nothing changes.
+    fn ranking(&self, q: &str, opts: &SearchOptions) -> std::result::Result<Ranked, QueryError> {
+        let mut last = self.last_ranking.0.borrow_mut();
+        if let Some((_, _, ranked)) = last.as_ref().filter(|(lq, lo, _)| lq == q && lo == opts) {
+            return Ok(ranked.clone());
+        }
+        let ranked = query::search::rank(&self.corpus, q, opts)?;
+        *last = Some((q.to_string(), opts.clone(), ranked.clone()));
+        Ok(ranked)
     }
 
     /// [`query::filter`], after loading what it needs ([`DataDir::needs_for_filter`]). A filter on

@@ -400,6 +400,7 @@ pub fn utf16_spans(text: &str, spans: &[[usize; 2]]) -> Vec<[usize; 2]> {
 }
 
 /// A ranked search before its page is made: everything that comes from the index alone.
+#[derive(Debug, Clone)]
 pub(crate) struct Ranked {
     pub phrases: Vec<QueryPhrase>,
     pub terms: Vec<(String, f32)>,
@@ -493,7 +494,12 @@ pub(crate) fn rank(corpus: &Corpus, query: &str, opts: &SearchOptions) -> Result
 }
 
 pub fn search(corpus: &Corpus, query: &str, opts: &SearchOptions) -> Result<SearchResult, QueryError> {
-    let Ranked { phrases, terms, themes, limit, scored } = rank(corpus, query, opts)?;
+    Ok(finish(corpus, query, opts, rank(corpus, query, opts)?))
+}
+
+/// The result of a ranking: per-plan scores, facets and the page's hits with their records.
+pub(crate) fn finish(corpus: &Corpus, query: &str, opts: &SearchOptions, ranked: Ranked) -> SearchResult {
+    let Ranked { phrases, terms, themes, limit, scored } = ranked;
     let mut plans: Vec<PlanScore> = Vec::new();
     for &(i, score) in &scored {
         let Some(m) = corpus.dataset.measures.get(i) else { continue };
@@ -534,7 +540,7 @@ pub fn search(corpus: &Corpus, query: &str, opts: &SearchOptions) -> Result<Sear
             })
         })
         .collect();
-    Ok(SearchResult {
+    SearchResult {
         query: query.to_string(),
         phrases,
         terms,
@@ -545,7 +551,7 @@ pub fn search(corpus: &Corpus, query: &str, opts: &SearchOptions) -> Result<Sear
         hits,
         plans,
         facets,
-    })
+    }
 }
 
 /// Spans of `text` where any needle occurs (Latin needles case-insensitively), merged.
