@@ -23,7 +23,7 @@ export const search = (query, options) => call('search', 'needsForSearch', query
 export const themeMatrix = (options) => call('themeMatrix', 'needsForThemeMatrix', options);
 export const diff = (planA, planB, options) => call('diff', 'needsForDiff', planA, planB, options);
 export const compare = (planIds, by) => call('compare', 'needsForCompare', planIds, by);
-export const addPlan = (text, meta) => callFull('addPlan', 'needsForNothing', text, meta);
+export const addPlan = (text, meta) => callFull('addPlan', null, text, meta);
 export const similarity = (options) => callFull('similarity', 'needsForEverything', options);
 export const sharedPassages = (planA, planB, options) =>
   callFull('sharedPassages', 'needsForEverything', planA, planB, options);

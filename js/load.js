@@ -96,12 +96,12 @@ export function now(name, ...args) {
   return loaded()[name](...args);
 }
 
-/** A call that may need data files: fetched first, then the module answers. */
+/** A call that may need data files (its `needs` twin names them; null: none): fetched first, then the module answers. */
 export async function call(name, needs, ...args) {
   if (!started) throw planCompareError('NOT_INITIALISED', `call \`await init()\` before ${name}()`);
   await started;
   const into = loaded();
-  await fetchNeeded(into, needs, args);
+  if (needs) await fetchNeeded(into, needs, args);
   return into[name](...args);
 }
 

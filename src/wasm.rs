@@ -361,12 +361,6 @@ pub fn needs_for_theme_matrix() -> JsResult<JsValue> {
     with_engine(|e| to_js(&e.needs_for_theme_matrix()))
 }
 
-/// What `addPlan` needs: nothing (it parses the reader's text; the index vocabulary is in the catalogue).
-#[wasm_bindgen(js_name = needsForNothing, unchecked_return_type = "string[]")]
-pub fn needs_for_nothing() -> JsResult<JsValue> {
-    with_engine(|_| to_js::<[String]>(&[]))
-}
-
 /// Every file not loaded yet: what the whole-corpus calls need, and "keep all plans offline".
 #[wasm_bindgen(js_name = needsForEverything, unchecked_return_type = "string[]")]
 pub fn needs_for_everything() -> JsResult<JsValue> {

@@ -326,14 +326,19 @@ fn a_document_added_to_the_catalogue_appears_in_the_built_data() {
            region_code = \"440300\"\ndoc_number = \"深知〔2019〕1号\"\n";
     std::fs::write(root.join("catalog.toml"), catalog).unwrap();
     let out = root.join("data");
-    let run = std::process::Command::new(env!("CARGO_BIN_EXE_plan-compare"))
-        .args(["build", "--dictionary", concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/cedict-excerpt.u8")])
-        .arg("--catalog")
-        .arg(root.join("catalog.toml"))
-        .arg("--out")
-        .arg(&out)
-        .output()
-        .unwrap();
+    // `plan-compare build` of the catalogue into `out`, as a reader would run it.
+    let build = || {
+        std::process::Command::new(env!("CARGO_BIN_EXE_plan-compare"))
+            .args(["build", "--dictionary"])
+            .arg(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/cedict-excerpt.u8"))
+            .arg("--catalog")
+            .arg(root.join("catalog.toml"))
+            .arg("--out")
+            .arg(&out)
+            .output()
+            .unwrap()
+    };
+    let run = build();
     let printed = String::from_utf8_lossy(&run.stdout);
     assert!(run.status.success(), "{printed}\n{}", String::from_utf8_lossy(&run.stderr));
     assert!(printed.contains("extra/shenzhen-2019.txt"), "{printed}");
@@ -373,14 +378,7 @@ fn a_document_added_to_the_catalogue_appears_in_the_built_data() {
     // Building again into the same directory replaces the files and removes those no longer named.
     std::fs::write(out.join("plan.0123456789abcdef.bin"), b"stale").unwrap();
     std::fs::write(out.join("notes.txt"), b"kept").unwrap();
-    let again = std::process::Command::new(env!("CARGO_BIN_EXE_plan-compare"))
-        .args(["build", "--dictionary", concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/cedict-excerpt.u8")])
-        .arg("--catalog")
-        .arg(root.join("catalog.toml"))
-        .arg("--out")
-        .arg(&out)
-        .output()
-        .unwrap();
+    let again = build();
     assert!(again.status.success());
     assert!(!out.join("plan.0123456789abcdef.bin").exists());
     assert!(out.join("notes.txt").exists());

@@ -91,15 +91,22 @@ export const measuresOf = cached('measures', (planId) => pc.measures({ plan: pla
 /** filter(options) → { total, items: Measure[], facets } (records and facets in one answer). */
 export const filter = cached('filter', (options) => pc.filter(clean(options)).then((r) => (keep(r.items), r)));
 
-/** Every measure `filter` selects (pages of 1000), for export: a promise. */
-export async function filterAll(options) {
+/** Every item of a paged call, 1000 at a time, for export: `page(offset, limit)` → { total, items }. */
+async function allPages(page) {
   const out = [];
   for (let offset = 0; ; offset += 1000) {
-    const r = await pc.filter({ ...clean(options), offset, limit: 1000 });
-    out.push(...keep(r.items));
-    if (r.items.length === 0 || out.length >= r.total) return out;
+    const { total, items } = await page(offset, 1000);
+    out.push(...items);
+    if (items.length === 0 || out.length >= total) return out;
   }
 }
+
+/** Every measure `filter` selects, for export: a promise. */
+export const filterAll = (options) =>
+  allPages(async (offset, limit) => {
+    const r = await pc.filter({ ...clean(options), offset, limit });
+    return { total: r.total, items: keep(r.items) };
+  });
 
 /**
  * search(query, options) → hits, each with its measure record and highlight spans in UTF-16 code
@@ -118,15 +125,12 @@ export const search = cached('search', (query, options) =>
   })),
 );
 
-/** Every hit of a search (pages of 1000), for export: a promise. */
-export async function searchAll(query, options) {
-  const out = [];
-  for (let offset = 0; ; offset += 1000) {
-    const r = await pc.search(query, { ...clean(options), offset, limit: 1000 });
-    out.push(...r.hits.map((h) => ({ ...h, measure: keep([h.measure])[0] })));
-    if (r.hits.length === 0 || out.length >= r.total) return out;
-  }
-}
+/** Every hit of a search, for export: a promise. */
+export const searchAll = (query, options) =>
+  allPages(async (offset, limit) => {
+    const r = await pc.search(query, { ...clean(options), offset, limit });
+    return { total: r.total, items: r.hits.map((h) => ({ ...h, measure: keep([h.measure])[0] })) };
+  });
 
 export const matchThemes = (text) => pc.matchThemes(text);
 export const themeMatrix = cached('themeMatrix', (options) => pc.themeMatrix(clean(options)));
