@@ -1127,6 +1127,11 @@ impl DataDir {
         if q.chars().count() > query::MAX_QUERY_CHARS {
             return Vec::new();
         }
+        // Ranked already: every shard it read was loaded then (a new file forgets the ranking).
+        if let Some(ranked) = self.cached_ranking(q, opts) {
+            let page = ranked.scored.iter().skip(opts.offset).take(ranked.limit).map(|&(i, _)| i).collect();
+            return self.missing_records(page);
+        }
         // English words need their dictionary runs before their phrases are known (a first round):
         // the runs of every word a key the search may try starts with.
         if !self.english.is_empty() {
@@ -1136,9 +1141,10 @@ impl DataDir {
                 return missing;
             }
         }
-        let (phrases, themes) = query::search::phrases(corpus, q, !opts.no_synonyms);
+        let made = query::search::phrases(corpus, q, !opts.no_synonyms);
+        let (phrases, themes) = &made;
         let mut shards = if opts.no_facets { BTreeSet::new() } else { self.facet_shards() };
-        for p in &phrases {
+        for p in phrases {
             // What `terms` and the phrase bonus read: a typed phrase's words and their known parts;
             // an expansion's whole text (it counts only as a whole term) and its words (the bonus).
             let typed = p.from == "query";
@@ -1151,7 +1157,7 @@ impl DataDir {
             }
             shards.extend(words.iter().filter_map(|w| self.shard_of(w)));
         }
-        for t in &themes {
+        for t in themes {
             shards.extend(self.shard_of(&format!("{}{t}", crate::index::THEME_TERM)));
         }
         let restrict = query::search::restriction(opts);
@@ -1164,7 +1170,8 @@ impl DataDir {
             return missing;
         }
         // Shards loaded: the ranking is exact, and the page is known.
-        let Ok(ranked) = self.ranking(q, opts) else { return Vec::new() };
+        let Ok(ranked) = query::search::rank_phrases(corpus, q, opts, made) else { return Vec::new() };
+        *self.last_ranking.0.borrow_mut() = Some((q.to_string(), opts.clone(), ranked.clone()));
         let page = ranked.scored.iter().skip(opts.offset).take(ranked.limit).map(|&(i, _)| i).collect();
         self.missing_records(page)
     }
@@ -1185,13 +1192,17 @@ impl DataDir {
 
     /// [`query::search::rank`] of this query, made once while nothing changes.
     fn ranking(&self, q: &str, opts: &SearchOptions) -> std::result::Result<Ranked, QueryError> {
-        let mut last = self.last_ranking.0.borrow_mut();
-        if let Some((_, _, ranked)) = last.as_ref().filter(|(lq, lo, _)| lq == q && lo == opts) {
-            return Ok(ranked.clone());
+        if let Some(ranked) = self.cached_ranking(q, opts) {
+            return Ok(ranked);
         }
         let ranked = query::search::rank(&self.corpus, q, opts)?;
-        *last = Some((q.to_string(), opts.clone(), ranked.clone()));
+        *self.last_ranking.0.borrow_mut() = Some((q.to_string(), opts.clone(), ranked.clone()));
         Ok(ranked)
+    }
+
+    fn cached_ranking(&self, q: &str, opts: &SearchOptions) -> Option<Ranked> {
+        let last = self.last_ranking.0.borrow();
+        last.as_ref().filter(|(lq, lo, _)| lq == q && lo == opts).map(|(_, _, ranked)| ranked.clone())
     }
 
     /// [`query::filter`], after loading what it needs ([`DataDir::needs_for_filter`]). A filter on

@@ -443,13 +443,23 @@ pub(crate) fn restriction(opts: &SearchOptions) -> FilterOptions {
 
 /// Rank the measures for a query from the index alone (no measure text is read).
 pub(crate) fn rank(corpus: &Corpus, query: &str, opts: &SearchOptions) -> Result<Ranked, QueryError> {
+    rank_phrases(corpus, query, opts, phrases(corpus, query, !opts.no_synonyms))
+}
+
+/// [`rank`] with the query's [`phrases`] already made (the data directory makes them first to
+/// learn which shards a query needs).
+pub(crate) fn rank_phrases(
+    corpus: &Corpus,
+    query: &str,
+    opts: &SearchOptions,
+    (phrases, themes): (Vec<QueryPhrase>, Vec<String>),
+) -> Result<Ranked, QueryError> {
     check_text(query, MAX_QUERY_CHARS)?;
     let limit = check_limit(opts.limit)?;
     let restrict = restriction(opts);
     let selection = Selection::new(corpus, &restrict)?;
     let allowed = selection.select(corpus);
 
-    let (phrases, themes) = phrases(corpus, query, !opts.no_synonyms);
     let terms = terms(corpus, &phrases);
     let bm25 = corpus.index.scores(&terms);
     // Candidates: allowed measures that share a term with the query.
@@ -500,19 +510,28 @@ pub fn search(corpus: &Corpus, query: &str, opts: &SearchOptions) -> Result<Sear
 /// The result of a ranking: per-plan scores, facets and the page's hits with their records.
 pub(crate) fn finish(corpus: &Corpus, query: &str, opts: &SearchOptions, ranked: Ranked) -> SearchResult {
     let Ranked { phrases, terms, themes, limit, scored } = ranked;
+    // Per plan, in order of first hit; a map from id to slot keeps this linear in the corpus (a
+    // national corpus has thousands of plans and tens of thousands of hits).
     let mut plans: Vec<PlanScore> = Vec::new();
+    let mut slot: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
     for &(i, score) in &scored {
         let Some(m) = corpus.dataset.measures.get(i) else { continue };
-        match plans.iter_mut().find(|p| p.plan == m.plan) {
-            Some(p) => {
-                p.score += score;
-                p.count += 1;
-            }
-            None => plans.push(PlanScore { plan: m.plan.clone(), score, count: 1, share: 0.0 }),
+        let k = *slot.entry(m.plan.as_str()).or_insert_with(|| {
+            plans.push(PlanScore { plan: m.plan.clone(), score: 0.0, count: 0, share: 0.0 });
+            plans.len() - 1
+        });
+        if let Some(p) = plans.get_mut(k) {
+            p.score += score;
+            p.count += 1;
         }
     }
-    for p in &mut plans {
-        let n = corpus.measures_of(&p.plan).count();
+    let mut sizes = vec![0usize; plans.len()];
+    for m in &corpus.dataset.measures {
+        if let Some(n) = slot.get(m.plan.as_str()).and_then(|&k| sizes.get_mut(k)) {
+            *n += 1;
+        }
+    }
+    for (p, n) in plans.iter_mut().zip(sizes) {
         p.share = if n == 0 { 0.0 } else { p.count as f64 / n as f64 };
     }
     crate::sort::sort_by(&mut plans, |a, b| b.score.total_cmp(&a.score));
