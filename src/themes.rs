@@ -144,6 +144,9 @@ impl Taxonomy {
             let mut taken: Vec<(usize, usize)> = Vec::new();
             let mut matched = Vec::new();
             for k in keys {
+                if k.chars().next().is_some_and(|c| !c.to_lowercase().any(|l| lower.contains(l))) {
+                    continue;
+                }
                 let k = k.to_lowercase();
                 let mut found = false;
                 for (start, _) in lower.match_indices(k.as_str()) {
@@ -197,6 +200,10 @@ fn count_keywords(text: &str, keywords: &[String], taken: &mut Vec<(usize, usize
     crate::sort::sort_by_key(&mut keys, |k| std::cmp::Reverse(k.chars().count()));
     let mut out = Vec::new();
     for k in keys {
+        // Most keywords' first character is not in a short text: skip their searcher.
+        if k.chars().next().is_some_and(|c| !text.contains(c)) {
+            continue;
+        }
         let mut n = 0;
         for (start, _) in text.match_indices(k.as_str()) {
             let end = start + k.len();

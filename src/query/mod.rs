@@ -304,7 +304,8 @@ pub(crate) fn similarity_sorted(x: &[(char, char)], y: &[(char, char)]) -> f64 {
 
 /// Offsets in chars of every occurrence of `needle` in `hay`, as [start, end).
 pub(crate) fn char_spans(hay: &str, needle: &str) -> Vec<[usize; 2]> {
-    if needle.is_empty() {
+    // A needle whose first character is absent cannot occur: skip building its searcher.
+    if !needle.chars().next().is_some_and(|c| hay.contains(c)) {
         return vec![];
     }
     let n = needle.chars().count();
