@@ -483,3 +483,27 @@ fn plans_of_different_grain_align_many_to_one() {
     let same = diff(c, "beijing-2018", "tianjin-2018", &DiffOptions::default()).unwrap();
     assert!(same.pairs.iter().all(|p| p.by != AlignedBy::Continues));
 }
+
+#[test]
+fn per_plan_counts_and_facets_hold_when_a_plans_measures_are_not_contiguous() {
+    // A measure that names 地理标志, of a plan that is not the last, moved to the end: its plan now
+    // has two runs.
+    let mut dataset = corpus().dataset.clone();
+    let last_plan = dataset.measures.last().unwrap().plan.clone();
+    let at = dataset.measures.iter().position(|m| m.plan != last_plan && body(corpus(), &m.id).contains("地理标志"));
+    let moved = dataset.measures.remove(at.unwrap());
+    let (plan, region) = (moved.plan.clone(), corpus().plan(&moved.plan).unwrap().region.clone());
+    dataset.measures.push(moved);
+    let c = Corpus::new(dataset, plan_compare::themes::Taxonomy::bundled().unwrap());
+    let size = c.measures_of(&plan).count();
+    let r = search(&c, "地理标志", &SearchOptions { limit: Some(1000), ..Default::default() }).unwrap();
+    assert!(r.total <= 1000 && r.plans.iter().any(|p| p.plan == plan));
+    for p in &r.plans {
+        let hits = r.hits.iter().filter(|h| h.plan == p.plan).count();
+        assert_eq!(p.count, hits, "{}", p.plan);
+        assert!((p.share - hits as f64 / c.measures_of(&p.plan).count() as f64).abs() < 1e-12, "{}", p.plan);
+    }
+    let whole = filter(&c, &FilterOptions { plans: vec![plan.clone()], ..Default::default() }).unwrap();
+    assert_eq!(whole.total, size);
+    assert_eq!(whole.facets.region.iter().find(|f| f.value == region).map(|f| f.count), Some(size));
+}

@@ -200,6 +200,8 @@ impl<'a> Selection<'a> {
     pub(crate) fn select(&self, corpus: &Corpus) -> Vec<usize> {
         let plans: std::collections::HashSet<&str> =
             corpus.dataset.plans.iter().filter(|p| self.plan_matches(p)).map(|p| p.id.as_str()).collect();
+        let (plan_of, numbered) = corpus.plan_numbers();
+        let plan_allowed: Vec<bool> = numbered.iter().map(|(id, _)| plans.contains(id)).collect();
         let fields = self.field_docs(&corpus.index);
         corpus
             .dataset
@@ -207,7 +209,7 @@ impl<'a> Selection<'a> {
             .iter()
             .enumerate()
             .filter(|(i, m)| {
-                plans.contains(m.plan.as_str())
+                plan_of.get(*i).and_then(|&k| plan_allowed.get(k)) == Some(&true)
                     && fields.as_ref().map_or(true, |f| f.get(*i) == Some(&true))
                     && self.text_matches(m)
             })
@@ -247,18 +249,28 @@ pub(crate) fn facets(corpus: &Corpus, selected: &[usize]) -> Facets {
             *c = true;
         }
     }
-    for m in selected.iter().filter_map(|&i| corpus.dataset.measures.get(i)) {
-        let plan = plans.get(m.plan.as_str());
-        *region.entry(plan.map_or(NONE.into(), |p| p.region.clone())).or_default() += 1;
-        *level.entry(plan.map_or(NONE.into(), |p| p.level.as_str().into())).or_default() += 1;
+    // Region, level and years are the plan's: count the selected measures per plan, then each plan
+    // once (a national corpus's tens of thousands of hits cost an array lookup each).
+    let (plan_of, numbered) = corpus.plan_numbers();
+    let mut per_plan = vec![0usize; numbered.len()];
+    for k in chosen.iter().zip(&plan_of).filter(|(&c, _)| c).map(|(_, &k)| k) {
+        if let Some(n) = per_plan.get_mut(k) {
+            *n += 1;
+        }
+    }
+    let runs = numbered.iter().zip(per_plan).filter(|(_, n)| *n > 0).map(|(&(id, _), n)| (id, n));
+    for (id, n) in runs {
+        let plan = plans.get(id);
+        *region.entry(plan.map_or(NONE.into(), |p| p.region.clone())).or_default() += n;
+        *level.entry(plan.map_or(NONE.into(), |p| p.level.as_str().into())).or_default() += n;
         // Every year of the plan's span, as the `years` filter matches them.
         match plan.filter(|p| p.year_start != 0) {
             Some(p) => {
                 for y in p.year_start..=p.year_end.max(p.year_start) {
-                    *year.entry(y.to_string()).or_default() += 1;
+                    *year.entry(y.to_string()).or_default() += n;
                 }
             }
-            None => *year.entry(NONE.into()).or_default() += 1,
+            None => *year.entry(NONE.into()).or_default() += n,
         }
     }
     let total = selected.iter().filter(|&&i| i < chosen.len()).count();

@@ -161,6 +161,34 @@ impl Corpus {
     pub fn measures_of<'a>(&'a self, plan: &'a str) -> impl Iterator<Item = (usize, &'a Measure)> + 'a {
         self.dataset.measures.iter().enumerate().filter(move |(_, m)| m.plan == plan)
     }
+
+    /// Each measure's plan as a number, and per number the plan's id and measure count. Linear in
+    /// the corpus: a plan's measures are contiguous, so the map is consulted once per run, and a
+    /// national corpus's per-hit work is an array lookup instead of hashing an id.
+    pub(crate) fn plan_numbers(&self) -> (Vec<usize>, Vec<(&str, usize)>) {
+        let mut numbers: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+        let mut plans: Vec<(&str, usize)> = Vec::new();
+        let mut of_measure = Vec::with_capacity(self.dataset.measures.len());
+        let mut run: Option<(&str, usize)> = None;
+        for m in &self.dataset.measures {
+            let k = match run {
+                Some((id, k)) if id == m.plan => k,
+                _ => {
+                    let k = *numbers.entry(m.plan.as_str()).or_insert_with(|| {
+                        plans.push((m.plan.as_str(), 0));
+                        plans.len() - 1
+                    });
+                    run = Some((m.plan.as_str(), k));
+                    k
+                }
+            };
+            if let Some((_, n)) = plans.get_mut(k) {
+                *n += 1;
+            }
+            of_measure.push(k);
+        }
+        (of_measure, plans)
+    }
 }
 
 /// Keyword scores of the themes a measure's text touches (see [`Taxonomy::hits_zh`]).

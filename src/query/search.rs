@@ -510,29 +510,22 @@ pub fn search(corpus: &Corpus, query: &str, opts: &SearchOptions) -> Result<Sear
 /// The result of a ranking: per-plan scores, facets and the page's hits with their records.
 pub(crate) fn finish(corpus: &Corpus, query: &str, opts: &SearchOptions, ranked: Ranked) -> SearchResult {
     let Ranked { phrases, terms, themes, limit, scored } = ranked;
-    // Per plan, in order of first hit; a map from id to slot keeps this linear in the corpus (a
-    // national corpus has thousands of plans and tens of thousands of hits).
+    // Per plan, in order of first hit (sums in rank order, as the scores are listed).
+    let (plan_of, sizes) = corpus.plan_numbers();
+    let mut slot: Vec<Option<usize>> = vec![None; sizes.len()];
     let mut plans: Vec<PlanScore> = Vec::new();
-    let mut slot: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
     for &(i, score) in &scored {
-        let Some(m) = corpus.dataset.measures.get(i) else { continue };
-        let k = *slot.entry(m.plan.as_str()).or_insert_with(|| {
-            plans.push(PlanScore { plan: m.plan.clone(), score: 0.0, count: 0, share: 0.0 });
+        let Some((&k, Some(s))) = plan_of.get(i).map(|k| (k, slot.get_mut(*k))) else { continue };
+        let Some(&(id, size)) = sizes.get(k) else { continue };
+        let p = *s.get_or_insert_with(|| {
+            plans.push(PlanScore { plan: id.to_string(), score: 0.0, count: 0, share: 0.0 });
             plans.len() - 1
         });
-        if let Some(p) = plans.get_mut(k) {
+        if let Some(p) = plans.get_mut(p) {
             p.score += score;
             p.count += 1;
+            p.share = p.count as f64 / size as f64;
         }
-    }
-    let mut sizes = vec![0usize; plans.len()];
-    for m in &corpus.dataset.measures {
-        if let Some(n) = slot.get(m.plan.as_str()).and_then(|&k| sizes.get_mut(k)) {
-            *n += 1;
-        }
-    }
-    for (p, n) in plans.iter_mut().zip(sizes) {
-        p.share = if n == 0 { 0.0 } else { p.count as f64 / n as f64 };
     }
     crate::sort::sort_by(&mut plans, |a, b| b.score.total_cmp(&a.score));
 
