@@ -1,8 +1,7 @@
 // Growth: synthetic corpora 10× and 100× the seeds, made of recombined real measures (deterministic),
-// then for each size: plan-compare's data directory (out/growth-Kx/data, docs/data-format.md) and bundle,
-// written natively by examples/bench_corpus.rs (release build) with the functions `plan-compare build`
-// calls after parsing (Corpus::new: tagging + jieba index; datadir::write), from the synthetic export
-// instead of parsed texts; MiniSearch and FlexSearch (build, serialised index size, load, query
+// then for each size: plan-compare's data directory (out/growth-Kx/data, docs/data-format.md), written
+// by `plan-compare build --export` (release build: tagging, jieba index, CC-CEDICT cut to the corpus) from
+// the synthetic export instead of parsed texts; MiniSearch and FlexSearch (build, serialised index size, load, query
 // latency), and Pagefind (build time and index size). Writes out/growth.json. bench/scale.mjs then
 // measures first answers in Chromium on each data directory.
 // Usage: node bench/growth.mjs [scales=1,10,100]; the peers run at 100× only with BENCH_GROWTH_FULL=1
@@ -71,15 +70,18 @@ for (const k of scales) {
   const exportPath = join(dir, 'export.json');
   writeFileSync(exportPath, JSON.stringify(data));
   const row = { scale: k, plans: data.plans.length, measures: data.measures.length, generateMs: genMs };
-  // plan-compare: the data directory (and the one-file bundle, for comparison), natively
+  // plan-compare: the data directory, written by the same command as the package's (`plan-compare
+  // build`, release build), from the synthetic export instead of parsed texts
   const dataDir = join(dir, 'data');
   rmSync(dataDir, { recursive: true, force: true });
   t = performance.now();
-  const pc = JSON.parse(execFileSync(join(repo, 'target/release/examples/bench_corpus'), [exportPath, join(dir, 'bundle.bin'), dataDir], { encoding: 'utf8' }));
+  execFileSync(join(repo, 'target/release/plan-compare'), ['build', '--export', exportPath, '--out', dataDir], { encoding: 'utf8', maxBuffer: 1 << 26 });
   const wallMs = performance.now() - t;
   const files = readdirSync(dataDir);
-  const gzipAll = files.reduce((n, f) => n + gzipSync(readFileSync(join(dataDir, f)), { level: 9 }).length, 0);
-  row.planCompare = { ...pc, wallMs, bundle: sizes(readFileSync(join(dir, 'bundle.bin'))), dataGzip: gzipAll };
+  const bytes = (f) => readFileSync(join(dataDir, f));
+  const gzipAll = files.reduce((n, f) => n + gzipSync(bytes(f), { level: 9 }).length, 0);
+  row.planCompare = { wallMs, dataFiles: files.length, dataBytes: files.reduce((n, f) => n + bytes(f).length, 0),
+    catalogBytes: files.filter((f) => f.startsWith('catalog.')).reduce((n, f) => n + bytes(f).length, 0), dataGzip: gzipAll };
   // the query core natively at this size: Corpus build (tagging + jieba index), its size, query latency
   // (diff on every 31st provincial pair); at 100× only with BENCH_GROWTH_FULL (jieba over 160 k measures)
   if (k <= 10 || process.env.BENCH_GROWTH_FULL) {

@@ -15,7 +15,7 @@ bash scripts/setup.sh >/dev/null
 # lists only the Pagefind binary of this platform, and npm ci refuses it; versions are pinned exactly.
 (cd bench && { [ -d node_modules ] && [ node_modules/.package-lock.json -nt package-lock.json ] || npm install --no-audit --no-fund; })
 cargo build --locked --quiet
-cargo build --release --locked --quiet --example bench_corpus --example bench_queries
+cargo build --release --locked --quiet --bin plan-compare --example bench_queries
 # the package: rebuilt when missing or older than the sources it is made of (BENCH_PKG=keep: use pkg/ as it is)
 stale() { [ ! -f pkg/plan_compare_bg.wasm ] || [ ! -f pkg/data/manifest.json ] ||
   [ -n "$(find src data seeds js Cargo.toml Cargo.lock -newer pkg/plan_compare_bg.wasm -print -quit)" ]; }

@@ -668,14 +668,14 @@ pub fn read_dictionary(path: &str) -> Result<String, String> {
     Ok(text.to_string())
 }
 
-/// `plan-compare build [--catalog FILE] --out DIR [--shard-bytes N] [--english-bytes N] …`: parse the
-/// catalogue's documents, tag and index them, cut CC-CEDICT to the index, write the data directory,
-/// and print what each document gave.
+/// `plan-compare build [--catalog FILE | --export FILE] --out DIR [--shard-bytes N] …`: parse the
+/// catalogue's documents (or read records already parsed, as `plan-compare export --format json`
+/// writes them), tag and index them, cut CC-CEDICT to the index, write the data directory, and print
+/// what each document gave.
 pub fn build(args: &[String]) -> Result<(), String> {
-    use crate::dataset::{self, Catalog};
-    use std::path::{Path, PathBuf};
-    let usage = "usage: plan-compare build [--catalog FILE] --out DIR [--shard-bytes N] [--fragment-bytes N] \
-                 [--english-bytes N] [--dictionary FILE]";
+    use std::path::Path;
+    let usage = "usage: plan-compare build [--catalog FILE | --export FILE] --out DIR [--shard-bytes N] \
+                 [--fragment-bytes N] [--english-bytes N] [--dictionary FILE]";
     let out = option(args, "out").ok_or(usage)?;
     let bytes_option = |name: &str, default: usize| match option(args, name) {
         Some(n) => n
@@ -690,7 +690,52 @@ pub fn build(args: &[String]) -> Result<(), String> {
     let shard_bytes = bytes_option("shard-bytes", crate::datadir::DEFAULT_SHARD_BYTES)?;
     let fragment_bytes = bytes_option("fragment-bytes", crate::datadir::DEFAULT_FRAGMENT_BYTES)?;
     let english_bytes = bytes_option("english-bytes", crate::datadir::DEFAULT_ENGLISH_BYTES)?;
-    let (catalog, dir) = match option(args, "catalog") {
+    let (dataset, taxonomy, documents) = match (option(args, "export"), option(args, "catalog")) {
+        (Some(_), Some(_)) => return Err(format!("--export and --catalog are two sources: give one\n{usage}")),
+        (Some(file), None) => read_export(file)?,
+        (None, catalog) => parse_catalog(catalog)?,
+    };
+    if dataset.plans.is_empty() {
+        return Err("no plan was read: nothing written".into());
+    }
+    let mut corpus = Corpus::new(dataset, taxonomy);
+    let english = crate::english::Dictionary::for_corpus(&cedict, &corpus, query::search::COMMON_SHARE);
+    let (keys, terms) = (english.entries.len(), english.terms.len());
+    outln!("English dictionary (CC-CEDICT, CC BY-SA 4.0): {keys} English keys, {terms} Chinese terms");
+    corpus.english = Some(english);
+    let files = crate::datadir::write(&corpus, &documents, shard_bytes, fragment_bytes, english_bytes)
+        .map_err(|e| e.to_string())?;
+    write_files(Path::new(out), &files)?;
+    let size = |kind: &str| -> (usize, usize) {
+        let f = files.iter().filter(|(n, _)| n.starts_with(kind));
+        (f.clone().count(), f.map(|(_, b)| b.len()).sum())
+    };
+    outln!("wrote {out}: {} files, {} bytes", files.len(), files.iter().map(|(_, b)| b.len()).sum::<usize>());
+    for kind in ["manifest", "catalog", "summary", "plan", "frag", "shard", "extras", "english"] {
+        let (n, bytes) = size(kind);
+        outln!("  {kind:<9} {n:>5} files {bytes:>10} bytes");
+    }
+    Ok(())
+}
+
+type Source = (crate::model::Dataset, crate::themes::Taxonomy, Vec<crate::dataset::Document>);
+
+/// Records already parsed (the JSON export's shape: plans, measures, targets), tagged with the
+/// bundled themes. They name no catalogue documents, so the directory lists none.
+fn read_export(file: &str) -> Result<Source, String> {
+    let text = std::fs::read_to_string(file).map_err(|e| format!("cannot read {file}: {e}"))?;
+    let dataset: crate::model::Dataset =
+        serde_json::from_str(&text).map_err(|e| format!("{file} is not a plan-compare JSON export: {e}"))?;
+    outln!("{file}: {} plans, {} measures, {} targets", dataset.plans.len(), dataset.measures.len(), dataset.targets.len());
+    Ok((dataset, crate::themes::Taxonomy::bundled()?, Vec::new()))
+}
+
+/// Parse the catalogue's documents (the bundled one without `--catalog`), printing per document
+/// what it gave and every diagnostic.
+fn parse_catalog(catalog: Option<&str>) -> Result<Source, String> {
+    use crate::dataset::{self, Catalog};
+    use std::path::{Path, PathBuf};
+    let (catalog, dir) = match catalog {
         Some(file) => Catalog::load(Path::new(file))?,
         None => (Catalog::bundled()?, PathBuf::from(dataset::BUNDLED_CATALOG_DIR)),
     };
@@ -727,27 +772,7 @@ pub fn build(args: &[String]) -> Result<(), String> {
         build.dataset.targets.len(),
         build.ledger.coverage() * 100.0
     );
-    if build.dataset.plans.is_empty() {
-        return Err("no plan was read: nothing written".into());
-    }
-    let mut corpus = Corpus::new(build.dataset, build.taxonomy);
-    let english = crate::english::Dictionary::for_corpus(&cedict, &corpus, query::search::COMMON_SHARE);
-    let (keys, terms) = (english.entries.len(), english.terms.len());
-    outln!("English dictionary (CC-CEDICT, CC BY-SA 4.0): {keys} English keys, {terms} Chinese terms");
-    corpus.english = Some(english);
-    let files = crate::datadir::write(&corpus, &build.documents, shard_bytes, fragment_bytes, english_bytes)
-        .map_err(|e| e.to_string())?;
-    write_files(Path::new(out), &files)?;
-    let size = |kind: &str| -> (usize, usize) {
-        let f = files.iter().filter(|(n, _)| n.starts_with(kind));
-        (f.clone().count(), f.map(|(_, b)| b.len()).sum())
-    };
-    outln!("wrote {out}: {} files, {} bytes", files.len(), files.iter().map(|(_, b)| b.len()).sum::<usize>());
-    for kind in ["manifest", "catalog", "summary", "plan", "frag", "shard", "extras", "english"] {
-        let (n, bytes) = size(kind);
-        outln!("  {kind:<9} {n:>5} files {bytes:>10} bytes");
-    }
-    Ok(())
+    Ok((build.dataset, build.taxonomy, build.documents))
 }
 
 /// Write the files of a data directory, then delete files of an earlier build of the same

@@ -39,10 +39,11 @@ const USAGE: &str = "usage:
   plan-compare parse FILE [--region R] [--level L] [--kind K] [--years A-B] [--json]
                                             parse your own plan text as addPlan does: records,
                                             targets, unassigned lines, diagnostics (exit 0 either way)
-  plan-compare build [--catalog FILE] --out DIR [--shard-bytes N] [--fragment-bytes N] [--english-bytes N] [--dictionary FILE]
-                                            parse the catalogue's documents (seeds/catalog.toml), index them
-                                            and write a data directory (docs/data-format.md); FILE is
-                                            CC-CEDICT (default: the one scripts/setup.sh installs)
+  plan-compare build [--catalog FILE | --export FILE] --out DIR [--shard-bytes N] [--fragment-bytes N] [--english-bytes N] [--dictionary FILE]
+                                            parse the catalogue's documents (seeds/catalog.toml), or read
+                                            records already parsed (a JSON export), index them and write a
+                                            data directory (docs/data-format.md); --dictionary is CC-CEDICT
+                                            (default: the one scripts/setup.sh installs)
   plan-compare bundle OUT                   write the encoded corpus and index the wasm build embeds (data/bundle.bin)";
 
 fn main() -> ExitCode {
