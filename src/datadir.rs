@@ -1231,16 +1231,16 @@ impl DataDir {
 
     /// Files a `search` needs next, in rounds (ask again after loading them). Empty when the search
     /// can run, or when its options are invalid (the search then reports why).
-    /// 1. The English dictionary's runs of the query's uncovered words; the shards of its Latin
-    ///    words with digits (a phrase when the index has them); of the pseudo-terms of its themes
-    ///    and restrictions and of the facets'; the vocabulary file if added plans wait for it.
-    ///    Then, per phrase known so far: a taxonomy keyword segments exactly already (the catalogue
+    /// 0. The English dictionary's runs of the query's uncovered words, alone (none for Chinese).
+    /// 1. The shards of its Latin words with digits (a phrase when the index has them), of the
+    ///    pseudo-terms of its themes and restrictions and of the facets'; the vocabulary file if
+    ///    added plans wait for it. Then, per phrase: a taxonomy keyword segments exactly already (the catalogue
     ///    knows its terms): the shards of its words; any other phrase (typed, glossary,
     ///    dictionary): the shards of the strings the segmenter may test in it
     ///    ([`Index::probes`]) that the index does not know yet, so that its segmentation becomes
     ///    exact, and of its words as segmented now (usually the final ones).
-    /// 2. Once those are loaded, the phrases are final and segment exactly: the shards of the
-    ///    phrases the dictionary's runs added, then of any word or known part not loaded yet.
+    /// 2. Once those are loaded, the phrases segment exactly: the shards of any word or known
+    ///    part not loaded yet (none unless a word as segmented before the probes' shards differs).
     /// 3. Once every term the ranking reads is loaded, the ranking is exact and the page known:
     ///    the fragments of the page's hits.
     pub fn needs_for_search(&self, q: &str, opts: &SearchOptions) -> Vec<String> {
@@ -1253,12 +1253,14 @@ impl DataDir {
         if self.added_stale {
             missing.extend(self.missing_vocabulary());
         }
-        // English words need their dictionary runs before their phrases are known: the runs of
-        // every word a key the search may try starts with.
+        // English words need their dictionary runs before their phrases are known (a round of
+        // their own): the runs of every word a key the search may try starts with.
         if !self.english.is_empty() {
             let words = query::search::dictionary_words(corpus, q);
-            let runs = words.iter().filter_map(|w| self.english_run_of(w)).collect();
-            missing.extend(self.missing_english(runs));
+            let runs = self.missing_english(words.iter().filter_map(|w| self.english_run_of(w)).collect());
+            if !runs.is_empty() {
+                return runs;
+            }
         }
         let mut shards = if opts.no_facets { BTreeSet::new() } else { self.facet_shards() };
         // `phrases` keeps a Latin word with a digit (PCT2, 12330) when the index has it.
