@@ -205,17 +205,6 @@ fn keyword_terms(index: &Index, taxonomy: &Taxonomy) -> Vec<String> {
     probes.into_iter().filter(|p| index.term_id(p).is_some()).collect()
 }
 
-/// Whether a shard reaching term `end` at `size` bytes goes on to take it: past its target size it
-/// still takes the terms that start with the same character as the one before (up to twice the
-/// target), so that a query's character and the pieces starting there are mostly in one shard.
-fn same_start(terms: &[String], end: usize, target: usize, size: usize) -> bool {
-    let first = |i: usize| terms.get(i).and_then(|t| t.chars().next());
-    SHARD_BY_CHARACTER && size < 2 * target && end > 0 && first(end) == first(end - 1)
-}
-
-/// Whether shards keep a first character's terms together (see [`same_start`]).
-const SHARD_BY_CHARACTER: bool = true;
-
 /// The extras file.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Extras {
@@ -362,13 +351,13 @@ pub fn write(
     while start < corpus.index.postings.len() {
         let mut end = start;
         let mut size = 0usize;
-        // Roughly four bytes a posting (gap, frequency, length) and the term's own length.
+        // Roughly four bytes a posting (gap, frequency, length), and the term itself.
         // The facets' pseudo-terms are read together (every filter and search counts facets): one
         // shard, one request, whatever its size.
         let terms = &corpus.index.terms;
         let group = terms.get(start).map_or(2, |t| term_group(t));
         while end < corpus.index.postings.len()
-            && (end == start || size < shard_bytes || group == 0 || same_start(terms, end, shard_bytes, size))
+            && (end == start || size < shard_bytes || group == 0)
             && terms.get(end).is_some_and(|t| term_group(t) == group)
         {
             size += corpus.index.postings.get(end).map_or(0, |p| 4 * p.len() + 1);
