@@ -85,6 +85,7 @@ fn main() -> Result<(), String> {
     put("themes+taxonomy", [enc(&c.themes), enc(&c.taxonomy)].concat())?;
     put("facets", enc(&c.facets))?;
     put("shards", enc(&c.shards))?;
+    put("keyword_terms", enc(&c.keyword_terms))?;
     put("taxonomy", enc(&c.taxonomy))?;
     Ok(())
 }
