@@ -365,7 +365,8 @@ pub fn write(
             end += 1;
         }
         let terms = terms.get(start..end).unwrap_or_default();
-        let mut shard = Shard { terms: front_code(terms), gaps: Vec::new(), freqs: Vec::new(), lengths: Vec::new() };
+        let (gaps, freqs, lengths) = (Vec::new(), Vec::new(), Vec::new());
+        let mut shard = Shard { terms: front_code(terms), gaps, freqs, lengths };
         for (term, list) in terms.iter().zip(corpus.index.postings.get(start..end).unwrap_or_default()) {
             let len = |doc: u32| corpus.index.doc_len.get(doc as usize).copied().unwrap_or(0);
             shard.gaps.push(crate::bundle::gaps(list).into_iter().map(|(gap, _)| gap).collect());
@@ -380,7 +381,8 @@ pub fn write(
         start = end;
     }
 
-    let real: Vec<String> = corpus.index.terms.iter().filter(|t| !crate::index::is_pseudo(t)).cloned().collect();
+    let real: Vec<String> =
+        corpus.index.terms.iter().filter(|t| !crate::index::is_pseudo(t)).cloned().collect();
     let (vocabulary, bytes) = named("vocab", encode("vocabulary", &Vocabulary { terms: front_code(&real) })?);
     files.push((vocabulary.clone(), bytes));
 
@@ -764,9 +766,10 @@ impl DataDir {
     /// their shards are not loaded), and the catalogue's bound of the longest term.
     fn restore_vocabulary(&mut self) {
         let index = &mut self.corpus.index;
-        let dropped: BTreeSet<&String> =
-            self.vocabulary.iter().flatten().chain(&self.keyword_terms).filter(|t| index.term_id(t).is_none()).collect();
-        let dropped: Vec<(String, Vec<(u32, u16)>)> = dropped.into_iter().map(|t| (t.clone(), Vec::new())).collect();
+        let known = self.vocabulary.iter().flatten().chain(&self.keyword_terms);
+        let dropped: BTreeSet<&String> = known.filter(|t| index.term_id(t).is_none()).collect();
+        let dropped: Vec<(String, Vec<(u32, u16)>)> =
+            dropped.into_iter().map(|t| (t.clone(), Vec::new())).collect();
         if !dropped.is_empty() {
             index.merge_terms(dropped);
         }
@@ -828,9 +831,9 @@ impl DataDir {
         if file == self.vocabulary_file && self.summaries {
             if self.vocabulary.is_none() {
                 let coded: Vocabulary = decode(file, bytes)?;
-                let terms = front_decode(coded.terms)
-                    .filter(|t| t.windows(2).all(|w| w[0] < w[1]))
-                    .ok_or_else(|| Error::new(ErrorCode::BundleInvalid, format!("data file {file}: damaged")))?;
+                let damaged = || Error::new(ErrorCode::BundleInvalid, format!("data file {file}: damaged"));
+                let sorted = |t: &Vec<String>| t.windows(2).all(|w| w[0] < w[1]);
+                let terms = front_decode(coded.terms).filter(sorted).ok_or_else(damaged)?;
                 self.corpus.index.merge_terms(terms.iter().map(|t| (t.clone(), Vec::new())).collect());
                 self.vocabulary = Some(terms);
                 self.reindex_added();
@@ -1069,7 +1072,8 @@ impl DataDir {
             out.extend((0..c.measures.div_ceil(per)).map(|j| fragment_name(&c.file, per, j)));
         }
         out.extend(self.shards.iter().map(|s| s.file.clone()));
-        out.extend((self.summaries && !self.vocabulary_file.is_empty()).then(|| self.vocabulary_file.clone()));
+        let vocabulary = self.summaries && !self.vocabulary_file.is_empty();
+        out.extend(vocabulary.then(|| self.vocabulary_file.clone()));
         out.extend(self.english.iter().map(|e| e.file.clone()));
         out.extend((!self.extras.is_empty()).then(|| self.extras.clone()));
         out.retain(|f| !f.is_empty());
@@ -1223,9 +1227,9 @@ impl DataDir {
     /// 0. The English dictionary's runs of the query's uncovered words, alone (none for Chinese).
     /// 1. The shards of its Latin words with digits (a phrase when the index has them), of the
     ///    pseudo-terms of its themes and restrictions and of the facets'; the vocabulary file if
-    ///    added plans wait for it. Then, per phrase: a taxonomy keyword segments exactly already (the catalogue
-    ///    knows its terms): the shards of its words; any other phrase (typed, glossary,
-    ///    dictionary): the shards of the strings the segmenter may test in it
+    ///    added plans wait for it. Then, per phrase: a taxonomy keyword segments exactly already
+    ///    (the catalogue knows its terms): the shards of its words; any other phrase (typed,
+    ///    glossary, dictionary): the shards of the strings the segmenter may test in it
     ///    ([`Index::probes`]) that the index does not know yet, so that its segmentation becomes
     ///    exact, and of its words as segmented now (usually the final ones).
     /// 2. Once those are loaded, the phrases segment exactly: the shards of any word or known
@@ -1253,7 +1257,8 @@ impl DataDir {
         }
         let mut shards = if opts.no_facets { BTreeSet::new() } else { self.facet_shards() };
         // `phrases` keeps a Latin word with a digit (PCT2, 12330) when the index has it.
-        let latin = q.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| w.chars().any(|c| c.is_ascii_digit()));
+        let latin =
+            q.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| w.chars().any(|c| c.is_ascii_digit()));
         shards.extend(latin.filter_map(|w| self.shard_of(&w.to_lowercase())));
         let (phrases, themes) = query::search::phrases(corpus, q, !opts.no_synonyms);
         // What `terms` and the phrase bonus read of a phrase: its text whole (an expansion counts
@@ -1290,7 +1295,8 @@ impl DataDir {
         }
         // Everything above is loaded: the phrases are final and segment exactly. Their words'
         // shards (usually loaded already).
-        let words = phrases.iter().flat_map(|p| words_of(&p.text)).filter_map(|w| self.shard_of(&w)).collect();
+        let words = phrases.iter().flat_map(|p| words_of(&p.text));
+        let words = words.filter_map(|w| self.shard_of(&w)).collect();
         let missing = self.missing_shards(words);
         if !missing.is_empty() {
             return missing;
@@ -1349,9 +1355,12 @@ impl DataDir {
     fn facet_shards(&self) -> BTreeSet<usize> {
         let mut out = BTreeSet::new();
         for prefix in [crate::index::AGENCY_TERM, crate::index::FOCUS_TERM, crate::index::THEME_TERM] {
-            let end = self.shards.partition_point(|s| s.first.as_str() < prefix || s.first.starts_with(prefix));
+            let before_or_in = |s: &ShardEntry| s.first.as_str() < prefix || s.first.starts_with(prefix);
+            let end = self.shards.partition_point(before_or_in);
+            let group = term_group(prefix);
+            let in_group = |i: usize| self.shards.get(i).is_some_and(|s| term_group(&s.first) == group);
             let start = match self.shard_of(prefix) {
-                Some(i) if self.shards.get(i).is_some_and(|s| term_group(&s.first) == term_group(prefix)) => i,
+                Some(i) if in_group(i) => i,
                 Some(i) => i + 1,
                 None => 0,
             };

@@ -238,14 +238,15 @@ impl Index {
             } else if c.is_alphanumeric() {
                 out.push(c.to_lowercase().collect());
                 // As segment tests them: pieces of non-ASCII letters and digits only.
-                let run = chars[i..].iter().take_while(|&&(_, c)| c.is_alphanumeric() && !c.is_ascii()).count();
+                let rest = chars.get(i..).unwrap_or_default();
+                let run = rest.iter().take_while(|&&(_, c)| c.is_alphanumeric() && !c.is_ascii()).count();
                 out.extend((2..=max.min(run + 1)).map(|n| text[start..byte_at(i - 1 + n)].to_string()));
             }
         }
         out
     }
 
-    /// Merge a sorted run of terms with their postings into the vocabulary (a shard of a data
+    /// Merge a sorted run of terms (no repeats) with their postings into the vocabulary (a shard of a data
     /// directory as it arrives). A term already here keeps its postings after the run's: the
     /// run's documents come first (the directory's, before added plans'). Postings may be empty
     /// (a term known before its postings are loaded).
@@ -540,12 +541,12 @@ mod tests {
         let whole = idx.clone();
         let (terms, postings) = (std::mem::take(&mut idx.terms), std::mem::take(&mut idx.postings));
         let mut run: Vec<(String, Vec<(u32, u16)>)> = terms.into_iter().zip(postings).collect();
-        let odd: Vec<_> = run.iter().enumerate().filter(|(i, _)| i % 2 == 1).map(|(_, x)| x.clone()).collect();
+        let odd: Vec<_> = run.iter().skip(1).step_by(2).cloned().collect();
         run.retain(|x| !odd.contains(x));
         idx.merge_terms(odd);
         idx.merge_terms(run);
         assert_eq!(idx, whole);
-        idx.merge_terms(vec![("专利".into(), vec![(0, 1)]), ("专".into(), vec![])]);
+        idx.merge_terms(vec![("专".into(), vec![]), ("专利".into(), vec![(0, 1)])]);
         assert_eq!(idx.postings_of("专利"), [(0, 1), (2, 1)]);
         assert_eq!(idx.term_id("专"), Some(0));
     }

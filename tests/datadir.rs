@@ -434,8 +434,13 @@ fn an_engine_over_a_data_directory_takes_added_plans_like_the_whole_corpus() {
         let (dir, mut fetch) = open();
         let mut lazy = Engine::from_data_dir(dir);
         match before {
-            "a search" => drop(lazy.data_mut().search(&mut fetch, "专利质押融资", &SearchOptions::default()).unwrap()),
-            "a diff" => drop(lazy.data_mut().diff(&mut fetch, "beijing-2018", "xpcc-2018", &DiffOptions::default()).unwrap()),
+            "a search" => {
+                lazy.data_mut().search(&mut fetch, "专利质押融资", &SearchOptions::default()).unwrap();
+            }
+            "a diff" => {
+                let opts = DiffOptions::default();
+                lazy.data_mut().diff(&mut fetch, "beijing-2018", "xpcc-2018", &opts).unwrap();
+            }
             _ => {}
         }
         let added = whole.add_plan(&text, &meta).unwrap();
@@ -444,10 +449,9 @@ fn an_engine_over_a_data_directory_takes_added_plans_like_the_whole_corpus() {
         let same = |lazy: &mut Engine, whole: &Engine, fetch: &mut Counting, when: &str| {
             for q in ["种质资源", "专利质押融资", "证券化 试点", "customs enforcement", "跨境电商", "市商务局", "𠀀知"]
             {
-                let expected =
-                    query::search(whole.corpus(), q, &SearchOptions { limit: Some(1000), ..Default::default() });
-                let got =
-                    lazy.data_mut().search(fetch, q, &SearchOptions { limit: Some(1000), ..Default::default() });
+                let all = SearchOptions { limit: Some(1000), ..Default::default() };
+                let expected = query::search(whole.corpus(), q, &all);
+                let got = lazy.data_mut().search(fetch, q, &all);
                 assert_eq!(
                     got.map_err(|e| e.code),
                     expected.map_err(|e| plan_compare::Error::from(e).code),
@@ -515,7 +519,8 @@ fn a_plan_added_and_removed_before_any_search_costs_nothing_after() {
     let (dir, mut fetch) = open();
     let mut lazy = Engine::from_data_dir(dir);
     let id = lazy.add_plan(&text, &meta).unwrap().plans[0].id.clone();
-    assert!(lazy.data().needs_for_search("专利", &SearchOptions::default()).iter().any(|f| f.starts_with("vocab.")));
+    let needs = lazy.data().needs_for_search("专利", &SearchOptions::default());
+    assert!(needs.iter().any(|f| f.starts_with("vocab.")), "{needs:?}");
     assert!(!lazy.data().needs_for_filter(&FilterOptions::default()).iter().any(|f| f.starts_with("vocab.")));
     lazy.remove_plan(&id).unwrap();
     for q in ["专利质押融资", "种质资源"] {
