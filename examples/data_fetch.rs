@@ -28,6 +28,9 @@ fn main() -> Result<(), String> {
         "trade secret protection",
         "integrated circuits",
         "blockchain",
+        // Mixed, and characters that start no term.
+        "PCT国际专利申请",
+        "𠀀专利导航",
     ];
     for q in queries {
         let mut fetch = DirFetch::new(dir);
@@ -81,10 +84,8 @@ fn main() -> Result<(), String> {
     put("chunks", enc(&c.chunks))?;
     put("themes+taxonomy", [enc(&c.themes), enc(&c.taxonomy)].concat())?;
     put("facets", enc(&c.facets))?;
-    put("terms", enc(&c.terms))?;
-    put("terms-plain", enc(&plan_compare::datadir::front_decode(c.terms.clone()).unwrap_or_default()))?;
-
     put("shards", enc(&c.shards))?;
+    put("keyword_terms", enc(&c.keyword_terms))?;
     put("taxonomy", enc(&c.taxonomy))?;
     Ok(())
 }

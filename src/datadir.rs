@@ -24,7 +24,7 @@ use std::collections::BTreeSet;
 /// What `manifest.json` says the directory is.
 pub const FORMAT: &str = "plan-compare-data";
 /// Bumped whenever a file's layout changes (postcard is positional: any field change).
-pub const FORMAT_VERSION: u32 = 3;
+pub const FORMAT_VERSION: u32 = 4;
 /// The one file with a fixed name: it names the catalogue.
 pub const MANIFEST: &str = "manifest.json";
 /// Target raw size of an index shard; the figures behind it are in `docs/data-format.md`.
@@ -59,13 +59,13 @@ pub struct ChunkEntry {
     pub fragment_measures: u32,
 }
 
-/// One index shard: the posting lists of the vocabulary terms from `first` (inclusive) to the next
-/// shard's first term.
+/// One index shard: the vocabulary terms from `first` (inclusive) to the next shard's first term,
+/// with their posting lists. Any term's shard, present or not, is the last whose first term is not
+/// after it: the catalogue need not list the vocabulary.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ShardEntry {
     pub file: String,
-    /// Position of its first term in the vocabulary.
-    pub first: u32,
+    pub first: String,
 }
 
 /// One run of the English dictionary: the keys from the one whose first word is `first` to the
@@ -99,11 +99,16 @@ pub struct CatalogFile {
     /// The file with per-plan summaries (facets and theme scores): only the calls that use them
     /// fetch it, since it grows with the number of plans.
     pub summary: String,
-    /// The index vocabulary, sorted: queries are segmented with it (see `src/index.rs`). Front-coded:
-    /// each term as the number of leading characters it shares with the previous one (at most 255)
-    /// and the rest ([`front_code`]).
-    pub terms: Vec<(u8, String)>,
+    /// The file with the whole vocabulary of real terms ([`Vocabulary`]): only calls that segment
+    /// long texts fetch it (a diff's inline changes, plans a reader adds); a search loads the
+    /// vocabulary it needs with the shards of its query's pieces.
+    pub vocabulary: String,
+    /// Longest real term, in characters: the run-time segmenter's bound, known before any shard.
     pub max_term_chars: u32,
+    /// The terms the segmenter may meet in the taxonomy's Chinese keywords ([`keyword_terms`]),
+    /// sorted, front-coded: a search's theme phrases then segment exactly before any shard
+    /// arrives, and only the shards of the words they give are fetched.
+    pub keyword_terms: Vec<(u8, String)>,
     /// Number of measures (documents of the index) and the sum of their weighted lengths (BM25's
     /// average); each document's own length comes with its postings in the shards.
     pub doc_count: u32,
@@ -144,10 +149,18 @@ pub struct PlanChunk {
 /// has a real term, whose postings bring it).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Shard {
-    pub first: u32,
+    /// Its terms, sorted, front-coded ([`front_code`]): the first is its catalogue entry's `first`.
+    pub terms: Vec<(u8, String)>,
     pub gaps: Vec<Vec<u32>>,
     pub freqs: Vec<Vec<u16>>,
     pub lengths: Vec<Vec<u32>>,
+}
+
+/// The vocabulary file: every real term (no pseudo-term: segmentation never matches them), sorted,
+/// front-coded ([`front_code`]).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Vocabulary {
+    pub terms: Vec<(u8, String)>,
 }
 
 /// A fragment file: the records of a few consecutive measures of one plan, what a page of search or
@@ -177,6 +190,19 @@ fn term_group(term: &str) -> u8 {
     } else {
         2
     }
+}
+
+/// The taxonomy's Chinese keywords as search makes phrases of them (trimmed), and lower-cased.
+fn keyword_texts(taxonomy: &Taxonomy) -> BTreeSet<String> {
+    let keywords = taxonomy.themes.iter().flat_map(|t| &t.keywords_zh).map(|k| k.trim());
+    keywords.flat_map(|k| [k.to_string(), k.to_lowercase()]).filter(|k| !k.is_empty()).collect()
+}
+
+/// The index terms among the strings the segmenter may test in the taxonomy's keywords
+/// ([`Index::probes`]): with them known, every keyword segments as with the whole vocabulary.
+fn keyword_terms(index: &Index, taxonomy: &Taxonomy) -> Vec<String> {
+    let probes: BTreeSet<String> = keyword_texts(taxonomy).iter().flat_map(|k| index.probes(k)).collect();
+    probes.into_iter().filter(|p| index.term_id(p).is_some()).collect()
 }
 
 /// The extras file.
@@ -261,7 +287,7 @@ pub fn is_data_file_name(name: &str) -> bool {
     else {
         return false;
     };
-    ["catalog", "summary", "plan", "shard", "extras", "frag", "english"].contains(&kind)
+    ["catalog", "summary", "plan", "shard", "extras", "frag", "english", "vocab"].contains(&kind)
         && hash.len() == 16
         && hash.chars().all(|c| c.is_ascii_hexdigit())
 }
@@ -325,19 +351,22 @@ pub fn write(
     while start < corpus.index.postings.len() {
         let mut end = start;
         let mut size = 0usize;
-        // Roughly four bytes a posting (gap, frequency, length) and the term's own length.
+        // Roughly four bytes a posting (gap, frequency, length), and the term itself.
         // The facets' pseudo-terms are read together (every filter and search counts facets): one
         // shard, one request, whatever its size.
-        let group = corpus.index.terms.get(start).map_or(2, |t| term_group(t));
+        let terms = &corpus.index.terms;
+        let group = terms.get(start).map_or(2, |t| term_group(t));
         while end < corpus.index.postings.len()
             && (end == start || size < shard_bytes || group == 0)
-            && corpus.index.terms.get(end).is_some_and(|t| term_group(t) == group)
+            && terms.get(end).is_some_and(|t| term_group(t) == group)
         {
             size += corpus.index.postings.get(end).map_or(0, |p| 4 * p.len() + 1);
+            size += terms.get(end).map_or(0, String::len);
             end += 1;
         }
-        let mut shard = Shard { first: start as u32, gaps: Vec::new(), freqs: Vec::new(), lengths: Vec::new() };
-        let terms = corpus.index.terms.get(start..end).unwrap_or_default();
+        let terms = terms.get(start..end).unwrap_or_default();
+        let (gaps, freqs, lengths) = (Vec::new(), Vec::new(), Vec::new());
+        let mut shard = Shard { terms: front_code(terms), gaps, freqs, lengths };
         for (term, list) in terms.iter().zip(corpus.index.postings.get(start..end).unwrap_or_default()) {
             let len = |doc: u32| corpus.index.doc_len.get(doc as usize).copied().unwrap_or(0);
             shard.gaps.push(crate::bundle::gaps(list).into_iter().map(|(gap, _)| gap).collect());
@@ -347,10 +376,15 @@ pub fn write(
             shard.lengths.push(if pseudo { Vec::new() } else { list.iter().map(|&(doc, _)| len(doc)).collect() });
         }
         let (file, bytes) = named("shard", encode("index shard", &shard)?);
-        shards.push(ShardEntry { file: file.clone(), first: start as u32 });
+        shards.push(ShardEntry { file: file.clone(), first: terms.first().cloned().unwrap_or_default() });
         files.push((file, bytes));
         start = end;
     }
+
+    let real: Vec<String> =
+        corpus.index.terms.iter().filter(|t| !crate::index::is_pseudo(t)).cloned().collect();
+    let (vocabulary, bytes) = named("vocab", encode("vocabulary", &Vocabulary { terms: front_code(&real) })?);
+    files.push((vocabulary.clone(), bytes));
 
     let extras = Extras { passages: d.passages.clone(), unassigned: d.unassigned.clone() };
     let (extras_file, bytes) = named("extras", encode("extras", &extras)?);
@@ -410,7 +444,8 @@ pub fn write(
         taxonomy: corpus.taxonomy.clone(),
         facets,
         summary: summary_file,
-        terms: front_code(&corpus.index.terms),
+        vocabulary,
+        keyword_terms: front_code(&keyword_terms(&corpus.index, &corpus.taxonomy)),
         max_term_chars: corpus.index.max_term_chars,
         doc_count: corpus.index.doc_count() as u32,
         len_sum: corpus.index.len_sum,
@@ -514,9 +549,20 @@ pub struct DataDir {
     /// The last search's ranking: `needs_for_search` makes it to learn the page, `search` answers
     /// from it (the binding asks both for one query), so a warm search ranks once, not three times.
     last_ranking: LastRanking,
-    /// The directory's vocabulary as written: shards are runs of it (the corpus's own vocabulary
-    /// grows with added plans).
-    vocabulary: Vec<String>,
+    /// The vocabulary file, and its terms once loaded: the index drops them when an added plan
+    /// that used them goes while their shards are not loaded, and they are put back.
+    vocabulary_file: String,
+    vocabulary: Option<Vec<String>>,
+    /// The catalogue's longest real term (the index's bound, whatever part of it is loaded).
+    max_term_chars: u32,
+    /// The catalogue's terms of the taxonomy's keywords, and those keywords: a phrase that is one
+    /// segments exactly whatever shards are loaded.
+    keyword_terms: Vec<String>,
+    keyword_texts: BTreeSet<String>,
+    /// Whether added plans were indexed with part of the vocabulary: their segmentation, hence
+    /// their postings, may differ from the whole vocabulary's. They are indexed again once the
+    /// vocabulary is complete (a search asks for it first).
+    added_stale: bool,
     /// Whether the corpus comes from a directory (chunks are ranges, summaries exist), not given
     /// whole ([`DataDir::from_corpus`]).
     summaries: bool,
@@ -560,7 +606,6 @@ impl DataDir {
         if n > MAX_DOCS {
             return Err(invalid("more measures than a reader takes"));
         }
-        let terms = front_decode(c.terms).ok_or_else(|| invalid("the vocabulary is damaged"))?;
         let mut measures = Vec::with_capacity(n);
         if c.chunks.len() != c.plans.len() {
             return Err(invalid("plans and chunks differ in number"));
@@ -573,22 +618,23 @@ impl DataDir {
             }
             measures.extend((0..chunk.measures).map(|_| placeholder(&plan.id)));
         }
-        let shards_cover = c.shards.first().map_or(terms.is_empty(), |s| s.first == 0);
-        if measures.len() != n || !shards_cover || terms.windows(2).any(|w| w[0] >= w[1]) {
-            return Err(invalid("the chunks or shards do not cover the corpus"));
+        if measures.len() != n {
+            return Err(invalid("the chunks do not cover the corpus"));
         }
         if c.english.windows(2).any(|w| w[0].first >= w[1].first) {
             return Err(invalid("the English dictionary's runs are out of order"));
         }
-        if c.shards.windows(2).any(|w| w[0].first >= w[1].first)
-            || c.shards.last().is_some_and(|s| s.first as usize >= terms.len())
-        {
+        if c.shards.windows(2).any(|w| w[0].first >= w[1].first) {
             return Err(invalid("shards are out of order"));
         }
-        let vocabulary = terms.clone();
+        // The keywords' terms, without postings yet; each shard brings its own terms.
+        let keyword_terms = front_decode(c.keyword_terms)
+            .filter(|t| t.windows(2).all(|w| w[0] < w[1]))
+            .ok_or_else(|| invalid("the keywords' terms are damaged"))?;
+        let keyword_texts = keyword_texts(&c.taxonomy);
         let index = Index {
-            postings: vec![Vec::new(); terms.len()],
-            terms,
+            terms: keyword_terms.clone(),
+            postings: vec![Vec::new(); keyword_terms.len()],
             doc_len: vec![0; n],
             len_sum: c.len_sum,
             max_term_chars: c.max_term_chars,
@@ -607,7 +653,12 @@ impl DataDir {
         };
         Ok(DataDir {
             last_ranking: LastRanking::default(),
-            vocabulary,
+            vocabulary_file: c.vocabulary,
+            vocabulary: None,
+            max_term_chars: c.max_term_chars,
+            keyword_texts,
+            keyword_terms,
+            added_stale: false,
             summaries: true,
             summary: c.summary,
             summary_loaded: false,
@@ -652,7 +703,12 @@ impl DataDir {
         let plans = chunks.len();
         DataDir {
             last_ranking: LastRanking::default(),
-            vocabulary: Vec::new(),
+            vocabulary_file: String::new(),
+            vocabulary: None,
+            max_term_chars: corpus.index.max_term_chars,
+            keyword_terms: Vec::new(),
+            keyword_texts: BTreeSet::new(),
+            added_stale: false,
             summaries: false,
             summary: String::new(),
             summary_loaded: true,
@@ -680,43 +736,65 @@ impl DataDir {
         &mut self.corpus
     }
 
+    /// Add a reader's plan to the corpus ([`Corpus::add_plan`]), after the directory's plans. Its
+    /// measures are segmented with the vocabulary loaded so far; unless that is all of it, they
+    /// are indexed again once it is ([`DataDir::needs_for_search`] asks for the vocabulary first).
+    pub(crate) fn add_plan(
+        &mut self,
+        plan: Plan,
+        measures: Vec<Measure>,
+        targets: Vec<Target>,
+    ) -> std::result::Result<(), QueryError> {
+        self.last_ranking = LastRanking::default();
+        self.corpus.add_plan(plan, measures, targets)?;
+        self.added_stale |= !self.vocabulary_complete();
+        Ok(())
+    }
+
     /// Take an added plan out of the corpus ([`Corpus::remove_plan`]). The index drops terms left
-    /// without postings, which here include the directory's terms whose shards are not loaded yet:
-    /// they are put back, so segmentation and later shards see the vocabulary as written.
+    /// without postings, which here include the vocabulary file's terms whose shards are not loaded
+    /// yet: they are put back, and the bound of the longest term is the catalogue's again.
     pub(crate) fn remove_plan(&mut self, id: &str) -> std::result::Result<(), QueryError> {
         self.last_ranking = LastRanking::default();
         self.corpus.remove_plan(id)?;
-        let index = &mut self.corpus.index;
-        if self.vocabulary.iter().all(|t| index.term_id(t).is_some()) {
-            return Ok(());
-        }
-        let current = std::mem::take(&mut index.terms).into_iter().zip(std::mem::take(&mut index.postings));
-        let mut current = current.peekable();
-        let mut written = self.vocabulary.iter().peekable();
-        loop {
-            let take_written = match (current.peek(), written.peek()) {
-                (Some((t, _)), Some(v)) => match t.as_str().cmp(v.as_str()) {
-                    std::cmp::Ordering::Less => false,
-                    std::cmp::Ordering::Equal => {
-                        written.next();
-                        false
-                    }
-                    std::cmp::Ordering::Greater => true,
-                },
-                (Some(_), None) => false,
-                (None, Some(_)) => true,
-                (None, None) => break,
-            };
-            let (term, postings) = if take_written {
-                (written.next().cloned().unwrap_or_default(), Vec::new())
-            } else {
-                current.next().unwrap_or_default()
-            };
-            index.terms.push(term);
-            index.postings.push(postings);
-        }
-        index.max_term_chars = crate::index::real_max_chars(&index.terms);
+        self.restore_vocabulary();
+        self.added_stale &= self.corpus.index.doc_count() > self.catalog_docs() as usize;
         Ok(())
+    }
+
+    /// Put back the vocabulary file's and the keywords' terms the index dropped (with no postings:
+    /// their shards are not loaded), and the catalogue's bound of the longest term.
+    fn restore_vocabulary(&mut self) {
+        let index = &mut self.corpus.index;
+        let known = self.vocabulary.iter().flatten().chain(&self.keyword_terms);
+        let dropped: BTreeSet<&String> = known.filter(|t| index.term_id(t).is_none()).collect();
+        let dropped: Vec<(String, Vec<(u32, u16)>)> =
+            dropped.into_iter().map(|t| (t.clone(), Vec::new())).collect();
+        if !dropped.is_empty() {
+            index.merge_terms(dropped);
+        }
+        index.max_term_chars = self.max_term_chars.max(crate::index::real_max_chars(&index.terms));
+    }
+
+    /// Whether the index knows every term of the directory's vocabulary (its postings may still be
+    /// missing): then any text segments exactly.
+    fn vocabulary_complete(&self) -> bool {
+        !self.summaries || self.vocabulary.is_some() || self.shard_loaded.iter().all(|&l| l)
+    }
+
+    /// Index the added plans again once the vocabulary is complete (see [`DataDir::add_plan`]):
+    /// as if they had been added with the whole vocabulary.
+    fn reindex_added(&mut self) {
+        if !self.added_stale || !self.vocabulary_complete() {
+            return;
+        }
+        let first = self.catalog_docs() as usize;
+        let measures = self.corpus.dataset.measures.get(first..).unwrap_or_default().to_vec();
+        let end = self.corpus.index.doc_count();
+        self.corpus.index.remove_docs(first..end);
+        self.restore_vocabulary();
+        self.corpus.index.append(&measures);
+        self.added_stale = false;
     }
 
     /// The corpus as loaded so far. Measures of plans not loaded yet are placeholders: use the
@@ -746,7 +824,21 @@ impl DataDir {
             return self.add_chunk(i, file, bytes);
         }
         if let Some(i) = self.shards.iter().position(|s| s.file == file) {
-            return self.add_shard(i, file, bytes);
+            self.add_shard(i, file, bytes)?;
+            self.reindex_added();
+            return Ok(());
+        }
+        if file == self.vocabulary_file && self.summaries {
+            if self.vocabulary.is_none() {
+                let coded: Vocabulary = decode(file, bytes)?;
+                let damaged = || Error::new(ErrorCode::BundleInvalid, format!("data file {file}: damaged"));
+                let sorted = |t: &Vec<String>| t.windows(2).all(|w| w[0] < w[1]);
+                let terms = front_decode(coded.terms).filter(sorted).ok_or_else(damaged)?;
+                self.corpus.index.merge_terms(terms.iter().map(|t| (t.clone(), Vec::new())).collect());
+                self.vocabulary = Some(terms);
+                self.reindex_added();
+            }
+            return Ok(());
         }
         if let Some(&(plan, j)) = self.fragments.get(file) {
             return self.add_fragment(plan, j, file, bytes);
@@ -900,17 +992,21 @@ impl DataDir {
             return Ok(());
         }
         let shard: Shard = decode(file, bytes)?;
-        let first = self.shards.get(i).map_or(0, |s| s.first as usize);
-        let end = self.shards.get(i + 1).map_or(self.vocabulary.len(), |s| s.first as usize);
-        let n = end.saturating_sub(first);
-        if shard.first as usize != first
+        let damaged = || Error::new(ErrorCode::BundleInvalid, format!("data file {file} is not shard {i}"));
+        let terms = front_decode(shard.terms).ok_or_else(damaged)?;
+        let first = self.shards.get(i).map(|s| s.first.as_str());
+        let next = self.shards.get(i + 1).map(|s| s.first.as_str());
+        let n = terms.len();
+        if terms.first().map(String::as_str) != first
+            || terms.windows(2).any(|w| w[0] >= w[1])
+            || terms.last().zip(next).is_some_and(|(last, next)| last.as_str() >= next)
             || shard.gaps.len() != n
             || shard.freqs.len() != n
             || shard.lengths.len() != n
             || shard.gaps.iter().zip(&shard.freqs).any(|(g, f)| !f.is_empty() && f.len() != g.len())
             || shard.gaps.iter().zip(&shard.lengths).any(|(g, l)| !l.is_empty() && l.len() != g.len())
         {
-            return Err(Error::new(ErrorCode::BundleInvalid, format!("data file {file} is not shard {i}")));
+            return Err(damaged());
         }
         let docs = self.catalog_docs();
         let mut lists = Vec::with_capacity(n);
@@ -934,16 +1030,9 @@ impl DataDir {
                 *slot = len;
             }
         }
-        // By term, not position: added plans may have put new terms into the vocabulary. Their
-        // documents come after the directory's, so the shard's postings go first.
-        let catalog_docs = self.catalog_docs();
-        let index = &mut self.corpus.index;
-        for (term, list) in self.vocabulary.get(first..end).unwrap_or_default().iter().zip(lists) {
-            let Some(slot) = index.term_id(term).and_then(|t| index.postings.get_mut(t)) else { continue };
-            let added = std::mem::take(slot);
-            *slot = list;
-            slot.extend(added.into_iter().filter(|&(d, _)| d >= catalog_docs));
-        }
+        // Added plans may hold some of these terms already: their documents come after the
+        // directory's, so the shard's postings go first.
+        self.corpus.index.merge_terms(terms.into_iter().zip(lists).collect());
         if let Some(l) = self.shard_loaded.get_mut(i) {
             *l = true;
         }
@@ -983,6 +1072,8 @@ impl DataDir {
             out.extend((0..c.measures.div_ceil(per)).map(|j| fragment_name(&c.file, per, j)));
         }
         out.extend(self.shards.iter().map(|s| s.file.clone()));
+        let vocabulary = self.summaries && !self.vocabulary_file.is_empty();
+        out.extend(vocabulary.then(|| self.vocabulary_file.clone()));
         out.extend(self.english.iter().map(|e| e.file.clone()));
         out.extend((!self.extras.is_empty()).then(|| self.extras.clone()));
         out.retain(|f| !f.is_empty());
@@ -1034,10 +1125,16 @@ impl DataDir {
             .collect()
     }
 
-    /// The shard holding a term of the directory's vocabulary.
+    /// The shard that holds a term if the directory has it (the last whose first term is not after
+    /// it; none when it sorts before all): once that shard is loaded, the index knows whether the
+    /// term is in the vocabulary and, if so, all its postings.
     fn shard_of(&self, term: &str) -> Option<usize> {
-        let id = self.vocabulary.binary_search_by(|t| t.as_str().cmp(term)).ok()? as u32;
-        Some(self.shards.partition_point(|s| s.first <= id).saturating_sub(1))
+        self.shards.partition_point(|s| s.first.as_str() <= term).checked_sub(1)
+    }
+
+    /// The vocabulary file, when a call must segment texts the loaded vocabulary may not cover.
+    fn missing_vocabulary(&self) -> Option<String> {
+        (!self.vocabulary_complete()).then(|| self.vocabulary_file.clone())
     }
 
     /// Measures of the directory's plans (added plans' come after them).
@@ -1073,6 +1170,14 @@ impl DataDir {
     /// Files the given plans need (unknown ids are left to the query to report).
     pub fn needs_for_plans(&self, ids: &[String]) -> Vec<String> {
         self.missing_chunks(ids.iter().filter_map(|id| self.plan_position(id)).collect())
+    }
+
+    /// Files a diff of these plans needs: their chunks and, unless the loaded vocabulary is
+    /// complete, the vocabulary file (inline changes segment the measures' texts).
+    pub fn needs_for_diff(&self, ids: &[String]) -> Vec<String> {
+        let mut out = self.needs_for_plans(ids);
+        out.extend(self.missing_vocabulary());
+        out
     }
 
     /// Files a `filter` with these options needs next, in at most three rounds (ask again after
@@ -1117,45 +1222,70 @@ impl DataDir {
         self.missing_records(selected.into_iter().skip(opts.offset).take(limit).collect())
     }
 
-    /// Files a `search` needs next: first the shards of every index term the query can use (its
-    /// words, their known parts, the theme keywords and glossary words it expands to, the
-    /// pseudo-terms of its themes and restrictions, and the facets'), then (once those are loaded,
-    /// the ranking is known) the fragments of the page's hits. Empty when the search can run, or
-    /// when its options are invalid (the search then reports why).
+    /// Files a `search` needs next, in rounds (ask again after loading them). Empty when the search
+    /// can run, or when its options are invalid (the search then reports why).
+    /// 0. The English dictionary's runs of the query's uncovered words, alone (none for Chinese).
+    /// 1. The shards of its Latin words with digits (a phrase when the index has them), of the
+    ///    pseudo-terms of its themes and restrictions and of the facets'; the vocabulary file if
+    ///    added plans wait for it. Then, per phrase: a taxonomy keyword segments exactly already
+    ///    (the catalogue knows its terms): the shards of its words; any other phrase (typed,
+    ///    glossary, dictionary): the shards of the strings the segmenter may test in it
+    ///    ([`Index::probes`]) that the index does not know yet, so that its segmentation becomes
+    ///    exact, and of its words as segmented now (usually the final ones).
+    /// 2. Once those are loaded, the phrases segment exactly: the shards of any word or known
+    ///    part not loaded yet (none unless a word as segmented before the probes' shards differs).
+    /// 3. Once every term the ranking reads is loaded, the ranking is exact and the page known:
+    ///    the fragments of the page's hits.
     pub fn needs_for_search(&self, q: &str, opts: &SearchOptions) -> Vec<String> {
         let corpus = &self.corpus;
+        let index = &corpus.index;
         if q.chars().count() > query::MAX_QUERY_CHARS {
             return Vec::new();
         }
+        let mut missing: Vec<String> = Vec::new();
+        if self.added_stale {
+            missing.extend(self.missing_vocabulary());
+        }
         // Ranked already: every shard it read was loaded then (a new file forgets the ranking).
-        if let Some(ranked) = self.cached_ranking(q, opts) {
+        if let Some(ranked) = self.cached_ranking(q, opts).filter(|_| missing.is_empty()) {
             let page = ranked.scored.iter().skip(opts.offset).take(ranked.limit).map(|&(i, _)| i).collect();
             return self.missing_records(page);
         }
-        // English words need their dictionary runs before their phrases are known (a first round):
-        // the runs of every word a key the search may try starts with.
+        // English words need their dictionary runs before their phrases are known (a round of
+        // their own): the runs of every word a key the search may try starts with.
         if !self.english.is_empty() {
             let words = query::search::dictionary_words(corpus, q);
-            let missing = self.missing_english(words.iter().filter_map(|w| self.english_run_of(w)).collect());
-            if !missing.is_empty() {
-                return missing;
+            let runs = self.missing_english(words.iter().filter_map(|w| self.english_run_of(w)).collect());
+            if !runs.is_empty() {
+                return runs;
             }
         }
+        let mut shards = if opts.no_facets { BTreeSet::new() } else { self.facet_shards() };
+        // `phrases` keeps a Latin word with a digit (PCT2, 12330) when the index has it.
+        let latin =
+            q.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| w.chars().any(|c| c.is_ascii_digit()));
+        shards.extend(latin.filter_map(|w| self.shard_of(&w.to_lowercase())));
         let made = query::search::phrases(corpus, q, !opts.no_synonyms);
         let (phrases, themes) = &made;
-        let mut shards = if opts.no_facets { BTreeSet::new() } else { self.facet_shards() };
-        for p in phrases {
-            // What `terms` and the phrase bonus read: a typed phrase's words and their known parts;
-            // an expansion's whole text (it counts only as a whole term) and its words (the bonus).
-            let typed = p.from == "query";
-            let mut words = if typed { Vec::new() } else { vec![p.text.to_lowercase()] };
-            for w in corpus.index.words(&p.text) {
-                if typed {
-                    words.extend(query::search::parts(&w));
-                }
-                words.push(w);
+        // What `terms` and the phrase bonus read of a phrase: its text whole (an expansion counts
+        // as one term), its words (lower-cased or not) and their known parts (typed words).
+        let words_of = |text: &str| -> Vec<String> {
+            let lower = text.to_lowercase();
+            let mut out = vec![lower.clone()];
+            for w in index.words(text).into_iter().chain(index.words(&lower)) {
+                out.extend(query::search::parts(&w).into_iter().filter(|x| index.term_id(x).is_some()));
+                out.push(w);
             }
-            shards.extend(words.iter().filter_map(|w| self.shard_of(w)));
+            out
+        };
+        for p in phrases {
+            if !self.keyword_texts.contains(&p.text) {
+                let lower = p.text.to_lowercase();
+                let probes = index.probes(&p.text).into_iter().chain(index.probes(&lower));
+                let unknown = probes.filter(|x| x.chars().count() >= 2 && index.term_id(x).is_none());
+                shards.extend(unknown.filter_map(|x| self.shard_of(&x)));
+            }
+            shards.extend(words_of(&p.text).iter().filter_map(|w| self.shard_of(w)));
         }
         for t in themes {
             shards.extend(self.shard_of(&format!("{}{t}", crate::index::THEME_TERM)));
@@ -1165,7 +1295,15 @@ impl DataDir {
         for term in selection.field_terms().iter().flatten() {
             shards.extend(self.shard_of(term));
         }
-        let missing = self.missing_shards(shards);
+        missing.extend(self.missing_shards(shards));
+        if !missing.is_empty() {
+            return missing;
+        }
+        // Everything above is loaded: the phrases are final and segment exactly. Their words'
+        // shards (usually loaded already).
+        let words = phrases.iter().flat_map(|p| words_of(&p.text));
+        let words = words.filter_map(|w| self.shard_of(&w)).collect();
+        let missing = self.missing_shards(words);
         if !missing.is_empty() {
             return missing;
         }
@@ -1178,9 +1316,10 @@ impl DataDir {
 
     /// [`query::search`], after loading what it needs.
     pub fn search(&mut self, fetch: &mut impl Fetch, q: &str, opts: &SearchOptions) -> Result<SearchResult> {
-        // Three rounds at most (the dictionary's runs for English, shards, then the page's
-        // fragments); a fourth finds nothing missing.
-        for _ in 0..4 {
+        // Three rounds at most (the dictionary's runs with the shards of the pieces of the phrases
+        // known so far; the shards of the phrases the runs gave; the page's fragments), a fourth
+        // when a word's shard is still missing; the last finds nothing missing.
+        for _ in 0..6 {
             let needs = self.needs_for_search(q, opts);
             if needs.is_empty() {
                 break;
@@ -1221,16 +1360,22 @@ impl DataDir {
         }
     }
 
-    /// The shards of the pseudo-terms that facets read (agency, focus, theme).
+    /// The shards of the pseudo-terms that facets read (agency, focus, theme): those whose run can
+    /// hold a term with the prefix. A shard never mixes term groups, so the one before the prefix
+    /// holds none of its terms unless it starts in the facets' group.
     fn facet_shards(&self) -> BTreeSet<usize> {
         let mut out = BTreeSet::new();
         for prefix in [crate::index::AGENCY_TERM, crate::index::FOCUS_TERM, crate::index::THEME_TERM] {
-            let start = self.vocabulary.partition_point(|t| t.as_str() < prefix);
-            let end = start + self.vocabulary.get(start..).unwrap_or_default().partition_point(|t| t.starts_with(prefix));
-            if end > start {
-                let shard = |id: usize| self.shards.partition_point(|s| s.first as usize <= id).saturating_sub(1);
-                out.extend(shard(start)..=shard(end - 1));
-            }
+            let before_or_in = |s: &ShardEntry| s.first.as_str() < prefix || s.first.starts_with(prefix);
+            let end = self.shards.partition_point(before_or_in);
+            let group = term_group(prefix);
+            let in_group = |i: usize| self.shards.get(i).is_some_and(|s| term_group(&s.first) == group);
+            let start = match self.shard_of(prefix) {
+                Some(i) if in_group(i) => i,
+                Some(i) => i + 1,
+                None => 0,
+            };
+            out.extend(start..end);
         }
         out
     }
@@ -1374,7 +1519,7 @@ impl DataDir {
         b: &str,
         opts: &DiffOptions,
     ) -> Result<DiffResult> {
-        let needs = self.needs_for_plans(&[a.to_string(), b.to_string()]);
+        let needs = self.needs_for_diff(&[a.to_string(), b.to_string()]);
         self.load(fetch, &needs)?;
         Ok(query::diff(&self.corpus, a, b, opts)?)
     }

@@ -151,15 +151,27 @@ impl Engine {
         self.data.needs_for_filter(opts)
     }
 
-    /// For `diff`, `compare`, `measures({ plan })`: the chunks of these plans.
+    /// For `diff` and `compare` (the binding's `needsForDiff` and `needsForCompare` both call it):
+    /// what a diff needs ([`Engine::needs_for_diff`]), of which `compare` reads only the chunks.
     pub fn needs_for_plans(&self, ids: &[String]) -> Vec<String> {
+        self.needs_for_diff(ids)
+    }
+
+    /// For `diff`: the chunks of these plans and, unless the loaded vocabulary is complete, the
+    /// vocabulary file (inline changes segment the measures' texts).
+    pub fn needs_for_diff(&self, ids: &[String]) -> Vec<String> {
+        self.data.needs_for_diff(ids)
+    }
+
+    /// For `compare`: the chunks of these plans.
+    pub fn needs_for_compare(&self, ids: &[String]) -> Vec<String> {
         self.data.needs_for_plans(ids)
     }
 
     /// For `measures(options)`: one plan's chunk, or every file.
     pub fn needs_for_measures(&self, options: &MeasuresOptions) -> Vec<String> {
         match &options.plan {
-            Some(plan) => self.needs_for_plans(std::slice::from_ref(plan)),
+            Some(plan) => self.data.needs_for_plans(std::slice::from_ref(plan)),
             None => self.needs_for_everything(),
         }
     }
@@ -297,7 +309,7 @@ impl Engine {
             None => Ok(self.whole()?.dataset.measures.iter().collect()),
             Some(plan) => {
                 self.plan(plan)?;
-                if let Some(file) = self.needs_for_plans(std::slice::from_ref(plan)).first() {
+                if let Some(file) = self.data.needs_for_plans(std::slice::from_ref(plan)).first() {
                     return Err(not_loaded(file));
                 }
                 let of_plan = |m: &&Measure| &m.plan == plan && !m.id.is_empty();
@@ -369,7 +381,7 @@ impl Engine {
             let id = plan.id.clone();
             let measures = d.measures.iter().filter(|m| m.plan == id).cloned().collect();
             let targets = d.targets.iter().filter(|t| t.plan == id).cloned().collect();
-            if let Err(e) = self.corpus_mut().add_plan(plan, measures, targets) {
+            if let Err(e) = self.data.add_plan(plan, measures, targets) {
                 for id in &done {
                     let _ = self.data.remove_plan(id);
                 }

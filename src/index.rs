@@ -215,6 +215,67 @@ impl Index {
         out
     }
 
+    /// Every string whose presence in the vocabulary [`Index::segment`] may test on `text`, and every
+    /// word [`Index::words`] may give for it, whatever the vocabulary: at each character, the pieces
+    /// of 2 to `max_term_chars` characters starting there and the character alone (lower-cased);
+    /// each run of ASCII letters and digits whole (lower-cased). A reader holding part of the
+    /// vocabulary segments exactly once the vocabulary around these strings is loaded.
+    pub fn probes(&self, text: &str) -> Vec<String> {
+        let chars: Vec<(usize, char)> = text.char_indices().collect();
+        let byte_at = |i: usize| chars.get(i).map_or(text.len(), |&(b, _)| b);
+        let max = (self.max_term_chars as usize).clamp(1, MAX_MATCH_CHARS);
+        let mut out = Vec::new();
+        let mut i = 0;
+        while let Some(&(start, c)) = chars.get(i) {
+            i += 1;
+            if c.is_ascii_alphanumeric() {
+                let mut end = i;
+                while chars.get(end).is_some_and(|&(_, c)| c.is_ascii_alphanumeric()) {
+                    end += 1;
+                }
+                out.push(text[start..byte_at(end)].to_lowercase());
+                i = end;
+            } else if c.is_alphanumeric() {
+                out.push(c.to_lowercase().collect());
+                // As segment tests them: pieces of non-ASCII letters and digits only.
+                let rest = chars.get(i..).unwrap_or_default();
+                let run = rest.iter().take_while(|&&(_, c)| c.is_alphanumeric() && !c.is_ascii()).count();
+                out.extend((2..=max.min(run + 1)).map(|n| text[start..byte_at(i - 1 + n)].to_string()));
+            }
+        }
+        out
+    }
+
+    /// Merge a sorted run of terms (no repeats) with their postings into the vocabulary (a shard of a data
+    /// directory as it arrives). A term already here keeps its postings after the run's: the
+    /// run's documents come first (the directory's, before added plans'). Postings may be empty
+    /// (a term known before its postings are loaded).
+    pub fn merge_terms(&mut self, run: Vec<(String, Vec<(u32, u16)>)>) {
+        let current = std::mem::take(&mut self.terms).into_iter().zip(std::mem::take(&mut self.postings));
+        let mut current = current.peekable();
+        let mut run = run.into_iter().peekable();
+        loop {
+            let order = match (current.peek(), run.peek()) {
+                (Some((a, _)), Some((b, _))) => a.cmp(b),
+                (Some(_), None) => std::cmp::Ordering::Less,
+                (None, Some(_)) => std::cmp::Ordering::Greater,
+                (None, None) => break,
+            };
+            let (term, postings) = match order {
+                std::cmp::Ordering::Less => current.next(),
+                std::cmp::Ordering::Greater => run.next(),
+                std::cmp::Ordering::Equal => {
+                    let (term, mut first) = run.next().unwrap_or_default();
+                    first.extend(current.next().map(|(_, p)| p).unwrap_or_default());
+                    Some((term, first))
+                }
+            }
+            .unwrap_or_default();
+            self.terms.push(term);
+            self.postings.push(postings);
+        }
+    }
+
     /// The words of a text as the index sees them (lower-cased, punctuation and spaces dropped).
     pub fn words(&self, text: &str) -> Vec<String> {
         self.segment(text)
@@ -455,6 +516,39 @@ mod tests {
         let rebuilt: String = spans.iter().map(|s| &text[s.start..s.end]).collect();
         assert_eq!(rebuilt, text);
         assert_eq!(idx.words(text), ["推", "进", "知识产权", "质押", "融资", "pct", "申", "请", "4", "26"]);
+    }
+
+    #[test]
+    fn probes_hold_every_piece_segment_tests_and_every_word_it_gives() {
+        let full = tiny();
+        let text = "推进知识产权质押融资，PCT申请 4·26！Ⅱ";
+        let probes = full.probes(text);
+        for w in full.words(text) {
+            assert!(probes.contains(&w), "{w}");
+        }
+        // A vocabulary cut to the probes' terms segments as the whole one.
+        let mut part = Index { max_term_chars: full.max_term_chars, ..Default::default() };
+        let run = full.terms.iter().zip(&full.postings).filter(|(t, _)| probes.contains(t));
+        part.merge_terms(run.map(|(t, p)| (t.clone(), p.clone())).collect());
+        assert!(part.terms.len() < full.terms.len());
+        assert_eq!(part.segment(text), full.segment(text));
+        assert!(probes.contains(&"知识产权".to_string()) && probes.contains(&"pct".to_string()));
+    }
+
+    #[test]
+    fn merging_puts_a_runs_postings_first_and_keeps_the_order() {
+        let mut idx = tiny();
+        let whole = idx.clone();
+        let (terms, postings) = (std::mem::take(&mut idx.terms), std::mem::take(&mut idx.postings));
+        let mut run: Vec<(String, Vec<(u32, u16)>)> = terms.into_iter().zip(postings).collect();
+        let odd: Vec<_> = run.iter().skip(1).step_by(2).cloned().collect();
+        run.retain(|x| !odd.contains(x));
+        idx.merge_terms(odd);
+        idx.merge_terms(run);
+        assert_eq!(idx, whole);
+        idx.merge_terms(vec![("专".into(), vec![]), ("专利".into(), vec![(0, 1)])]);
+        assert_eq!(idx.postings_of("专利"), [(0, 1), (2, 1)]);
+        assert_eq!(idx.term_id("专"), Some(0));
     }
 
     #[test]

@@ -67,10 +67,29 @@ fn judged_queries() -> Vec<String> {
 fn searches_answer_exactly_as_on_the_corpus_built_in_one_piece() {
     let corpus = &built().corpus;
     let mut queries = judged_queries();
-    // Latin index terms, a word the corpus lacks, a long compound, English with no theme.
+    // Latin index terms, a word the corpus lacks, a long compound, English with no theme; mixed
+    // Latin and Chinese; characters that start no term (𠀀, 鿿) or stand alone (知, 专); Latin
+    // words with digits; a query that is only punctuation around a term.
     queries.extend(
-        ["PCT", "12330", "4·26", "区块链", "知识产权", "blockchain", "推进知识产权质押融资和专利导航"]
-            .map(String::from),
+        [
+            "PCT",
+            "12330",
+            "4·26",
+            "区块链",
+            "知识产权",
+            "blockchain",
+            "推进知识产权质押融资和专利导航",
+            "PCT国际专利申请",
+            "patent 质押融资",
+            "𠀀专利鿿导航𠀀",
+            "知",
+            "专 利",
+            "ＰＣＴ专利",
+            "2020年12330热线",
+            "geographical indications protection",
+            "《地理标志》",
+        ]
+        .map(String::from),
     );
     let options = [
         SearchOptions::default(),
@@ -143,6 +162,8 @@ fn a_search_fetches_only_its_terms_shards_and_its_hits_fragments() {
             let r = dir.search(&mut fetch, q, &opts).unwrap();
             let fetched_shards = fetch.fetched.iter().filter(|f| f.starts_with("shard.")).count();
             assert!(fetched_shards * 2 < shards, "{q}: {fetched_shards} of {shards} shards");
+            // The shards of the query's pieces bring the vocabulary it needs, not the whole file.
+            assert!(!fetch.fetched.iter().any(|f| f.starts_with("vocab.")), "{q}");
             // No plan chunk: ranking, plan scores and facets come from the shards; the page from fragments.
             assert!(!fetch.fetched.iter().any(|f| f.starts_with("plan.") || f.starts_with("extras.")), "{q}");
             let shown: Vec<String> = r.hits.iter().map(|h| h.id.clone()).collect();
@@ -237,9 +258,11 @@ fn filters_diffs_compares_and_the_theme_matrix_answer_exactly() {
             "{a} {b}"
         );
         if expected.is_ok() {
+            // Its two plans, and the vocabulary for the inline changes: no shard.
             let chunks = fetch.fetched.iter().filter(|f| f.starts_with("plan.")).count();
             assert_eq!(chunks, 2, "a diff fetches its two plans only");
             assert!(!fetch.fetched.iter().any(|f| f.starts_with("shard.")));
+            assert_eq!(fetch.fetched.iter().filter(|f| f.starts_with("vocab.")).count(), 1);
         }
     }
     let work_item = corpus.dataset.measures.iter().find_map(|m| m.work_item.clone()).unwrap();
@@ -403,54 +426,108 @@ fn an_engine_over_a_data_directory_takes_added_plans_like_the_whole_corpus() {
         title: None,
         source: None,
     };
-    let mut whole = Engine::from_corpus(built().corpus.clone());
+    // The plan is added to a reader that has loaded: some shards (a search before); nothing;
+    // the whole vocabulary (a diff before). The first two segment it with part of the vocabulary
+    // and index it again once a search brings the vocabulary file.
+    for before in ["a search", "nothing", "a diff"] {
+        let mut whole = Engine::from_corpus(built().corpus.clone());
+        let (dir, mut fetch) = open();
+        let mut lazy = Engine::from_data_dir(dir);
+        match before {
+            "a search" => {
+                lazy.data_mut().search(&mut fetch, "专利质押融资", &SearchOptions::default()).unwrap();
+            }
+            "a diff" => {
+                let opts = DiffOptions::default();
+                lazy.data_mut().diff(&mut fetch, "beijing-2018", "xpcc-2018", &opts).unwrap();
+            }
+            _ => {}
+        }
+        let added = whole.add_plan(&text, &meta).unwrap();
+        assert_eq!(lazy.add_plan(&text, &meta).unwrap(), added);
+        let id = added.plans[0].id.clone();
+        let same = |lazy: &mut Engine, whole: &Engine, fetch: &mut Counting, when: &str| {
+            for q in ["种质资源", "专利质押融资", "证券化 试点", "customs enforcement", "跨境电商", "市商务局", "𠀀知"]
+            {
+                let all = SearchOptions { limit: Some(1000), ..Default::default() };
+                let expected = query::search(whole.corpus(), q, &all);
+                let got = lazy.data_mut().search(fetch, q, &all);
+                assert_eq!(
+                    got.map_err(|e| e.code),
+                    expected.map_err(|e| plan_compare::Error::from(e).code),
+                    "{q} {when}"
+                );
+            }
+            for opts in [
+                FilterOptions::default(),
+                FilterOptions { regions: vec!["深圳市".into()], ..Default::default() },
+                FilterOptions { years: vec![2019], offset: 30, limit: Some(1000), ..Default::default() },
+                FilterOptions { themes: vec!["securitisation-funds".into()], ..Default::default() },
+                FilterOptions { words: vec!["种质".into()], ..Default::default() },
+            ] {
+                let expected = query::filter(whole.corpus(), &opts).unwrap();
+                assert_eq!(lazy.data_mut().filter(fetch, &opts).unwrap(), expected, "{opts:?} {when}");
+            }
+            let expected = query::theme_matrix(whole.corpus(), &ThemeMatrixOptions::default()).unwrap();
+            assert_eq!(
+                lazy.data_mut().theme_matrix(fetch, &ThemeMatrixOptions::default()).unwrap(),
+                expected,
+                "{when}"
+            );
+        };
+        same(&mut lazy, &whole, &mut fetch, &format!("with the plan added after {before}"));
+        let expected = query::diff(whole.corpus(), &id, "guangdong-2016", &DiffOptions::default()).unwrap();
+        assert_eq!(
+            lazy.data_mut().diff(&mut fetch, &id, "guangdong-2016", &DiffOptions::default()).unwrap(),
+            expected
+        );
+        // Two plans at once, one of them removed while the other stays.
+        let second = whole.add_plan(&text, &meta).unwrap();
+        assert_eq!(lazy.add_plan(&text, &meta).unwrap(), second);
+        whole.remove_plan(&id).unwrap();
+        lazy.remove_plan(&id).unwrap();
+        same(&mut lazy, &whole, &mut fetch, &format!("with a second plan, after {before}"));
+        let id = second.plans[0].id.clone();
+        whole.remove_plan(&id).unwrap();
+        lazy.remove_plan(&id).unwrap();
+        same(&mut lazy, &whole, &mut fetch, &format!("after removing both, after {before}"));
+        // Loading the rest now gives back the corpus as written.
+        assert_eq!(lazy.data_mut().load_all(&mut fetch).unwrap(), &built().corpus);
+    }
+}
+
+/// A reader adds a plan before loading anything, removes it, and searches: the answers are the
+/// whole corpus's, and the vocabulary file is fetched only while an added plan waits for it.
+#[test]
+fn a_plan_added_and_removed_before_any_search_costs_nothing_after() {
+    use plan_compare::engine::{Engine, PlanMeta};
+    use plan_compare::model::Level;
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/data/shenzhen-2019-work-points.txt"
+    ))
+    .unwrap();
+    let meta = PlanMeta {
+        region: "深圳市".into(),
+        level: Level::City,
+        kind: None,
+        year_start: None,
+        year_end: None,
+        title: None,
+        source: None,
+    };
     let (dir, mut fetch) = open();
     let mut lazy = Engine::from_data_dir(dir);
-    // One search before the plan is added, so that some shards hold postings already.
-    lazy.data_mut().search(&mut fetch, "专利质押融资", &SearchOptions::default()).unwrap();
-    let added = whole.add_plan(&text, &meta).unwrap();
-    assert_eq!(lazy.add_plan(&text, &meta).unwrap(), added);
-    let id = added.plans[0].id.clone();
-    let same = |lazy: &mut Engine, whole: &Engine, fetch: &mut Counting, when: &str| {
-        for q in ["种质资源", "专利质押融资", "证券化 试点", "customs enforcement", "跨境电商"]
-        {
-            let expected =
-                query::search(whole.corpus(), q, &SearchOptions { limit: Some(1000), ..Default::default() });
-            let got =
-                lazy.data_mut().search(fetch, q, &SearchOptions { limit: Some(1000), ..Default::default() });
-            assert_eq!(
-                got.map_err(|e| e.code),
-                expected.map_err(|e| plan_compare::Error::from(e).code),
-                "{q} {when}"
-            );
-        }
-        for opts in [
-            FilterOptions::default(),
-            FilterOptions { regions: vec!["深圳市".into()], ..Default::default() },
-            FilterOptions { years: vec![2019], offset: 30, limit: Some(1000), ..Default::default() },
-            FilterOptions { themes: vec!["securitisation-funds".into()], ..Default::default() },
-        ] {
-            let expected = query::filter(whole.corpus(), &opts).unwrap();
-            assert_eq!(lazy.data_mut().filter(fetch, &opts).unwrap(), expected, "{opts:?} {when}");
-        }
-        let expected = query::theme_matrix(whole.corpus(), &ThemeMatrixOptions::default()).unwrap();
-        assert_eq!(
-            lazy.data_mut().theme_matrix(fetch, &ThemeMatrixOptions::default()).unwrap(),
-            expected,
-            "{when}"
-        );
-    };
-    same(&mut lazy, &whole, &mut fetch, "with the plan added");
-    let expected = query::diff(whole.corpus(), &id, "guangdong-2016", &DiffOptions::default()).unwrap();
-    assert_eq!(
-        lazy.data_mut().diff(&mut fetch, &id, "guangdong-2016", &DiffOptions::default()).unwrap(),
-        expected
-    );
-    whole.remove_plan(&id).unwrap();
+    let id = lazy.add_plan(&text, &meta).unwrap().plans[0].id.clone();
+    let needs = lazy.data().needs_for_search("专利", &SearchOptions::default());
+    assert!(needs.iter().any(|f| f.starts_with("vocab.")), "{needs:?}");
+    assert!(!lazy.data().needs_for_filter(&FilterOptions::default()).iter().any(|f| f.starts_with("vocab.")));
     lazy.remove_plan(&id).unwrap();
-    same(&mut lazy, &whole, &mut fetch, "after removing it");
-    // Loading the rest now gives back the corpus as written.
-    assert_eq!(lazy.data_mut().load_all(&mut fetch).unwrap(), &built().corpus);
+    for q in ["专利质押融资", "种质资源"] {
+        let got = lazy.data_mut().search(&mut fetch, q, &SearchOptions::default()).unwrap();
+        assert_eq!(got, query::search(&built().corpus, q, &SearchOptions::default()).unwrap(), "{q}");
+    }
+    assert!(!fetch.fetched.iter().any(|f| f.starts_with("vocab.")), "{:?}", fetch.fetched);
 }
 
 /// What the wasm binding does: ask `needs_for_*`, hand over the files, ask again; after at most
