@@ -383,13 +383,20 @@ impl Engine {
 
     /// Forget an added plan with its measures, targets and passages. Bundled plans stay.
     pub fn remove_plan(&mut self, id: &str) -> Result<()> {
+        self.check_removable(id)?;
+        Ok(self.data.remove_plan(id)?)
+    }
+
+    /// What [`Engine::remove_plan`] refuses, without removing: unknown ids and the directory's
+    /// plans. The small wasm module, which cannot add plans, answers `removePlan` with this alone.
+    pub fn check_removable(&self, id: &str) -> Result<()> {
         self.plan(id)?;
         if !self.is_added(id) {
             return Err(Error::invalid_argument(format!(
                 "{id:?} is a plan of the data directory; only plans added with addPlan can be removed"
             )));
         }
-        Ok(self.data.remove_plan(id)?)
+        Ok(())
     }
 
     /// `user-N` with the smallest N not used since the engine started and not taken by any plan.
