@@ -70,12 +70,18 @@ fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, Error> {
 
 /// Read an options or metadata object; `name` prefixes the message (`meta: missing field region`).
 fn from_js<T: DeserializeOwned>(name: &str, value: JsValue) -> Result<T, Error> {
-    if !value.is_object() || js_sys::Array::is_array(&value) {
-        return Err(Error::invalid_argument(format!("{name} must be an object, got {}", describe(&value))));
+    check_object(name, &value, struct_fields::<T>())?;
+    serde_wasm_bindgen::from_value(value).map_err(|e| deserialize_error(name, e))
+}
+
+/// What [`from_js`] checks before serde reads the object; not generic, so it is compiled once.
+#[inline(never)]
+fn check_object(name: &str, value: &JsValue, fields: &[&str]) -> Result<(), Error> {
+    if !value.is_object() || js_sys::Array::is_array(value) {
+        return Err(Error::invalid_argument(format!("{name} must be an object, got {}", describe(value))));
     }
     // serde-wasm-bindgen reads only the fields it knows (a typo such as `{ plna }` would be ignored)
     // and turns lone surrogates in strings into U+FFFD silently: check both here.
-    let fields = struct_fields::<T>();
     for entry in js_sys::Object::entries(value.unchecked_ref()).iter() {
         let entry: js_sys::Array = entry.unchecked_into();
         let key = entry.get(0).as_string().unwrap_or_default();
@@ -97,10 +103,13 @@ fn from_js<T: DeserializeOwned>(name: &str, value: JsValue) -> Result<T, Error> 
         }
         check_strings(&format!("{name}.{key}"), &field)?;
     }
-    serde_wasm_bindgen::from_value(value).map_err(|e| {
-        let message = e.to_string();
-        Error::invalid_argument(format!("{name}: {}", message.trim_start_matches("Error: ")))
-    })
+    Ok(())
+}
+
+#[inline(never)]
+fn deserialize_error(name: &str, e: serde_wasm_bindgen::Error) -> Error {
+    let message = e.to_string();
+    Error::invalid_argument(format!("{name}: {}", message.trim_start_matches("Error: ")))
 }
 
 /// Lone surrogates in a string or in an array of strings (options hold nothing deeper; a deeper
