@@ -63,9 +63,12 @@ fn to_js_error(error: Error) -> JsValue {
 fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, Error> {
     let serializer =
         serde_wasm_bindgen::Serializer::new().serialize_missing_as_null(true).serialize_maps_as_objects(true);
-    value
-        .serialize(&serializer)
-        .map_err(|e| Error::new(ErrorCode::Internal, format!("cannot convert the result: {e}")))
+    value.serialize(&serializer).map_err(serialize_error)
+}
+
+#[inline(never)]
+fn serialize_error(e: serde_wasm_bindgen::Error) -> Error {
+    Error::new(ErrorCode::Internal, format!("cannot convert the result: {e}"))
 }
 
 /// Read an options or metadata object; `name` prefixes the message (`meta: missing field region`).
