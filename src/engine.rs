@@ -151,12 +151,6 @@ impl Engine {
         self.data.needs_for_filter(opts)
     }
 
-    /// For `diff` and `compare` (the binding's `needsForDiff` and `needsForCompare` both call it):
-    /// what a diff needs ([`Engine::needs_for_diff`]), of which `compare` reads only the chunks.
-    pub fn needs_for_plans(&self, ids: &[String]) -> Vec<String> {
-        self.needs_for_diff(ids)
-    }
-
     /// For `diff`: the chunks of these plans and, unless the loaded vocabulary is complete, the
     /// vocabulary file (inline changes segment the measures' texts).
     pub fn needs_for_diff(&self, ids: &[String]) -> Vec<String> {
@@ -303,7 +297,7 @@ impl Engine {
     }
 
     /// Measures in document order, all of them or those of one plan (their chunks must be loaded:
-    /// `needs_for_everything`, `needs_for_plans`).
+    /// `needs_for_everything`, `needs_for_measures`).
     pub fn measures(&self, options: &MeasuresOptions) -> Result<Vec<&Measure>> {
         match &options.plan {
             None => Ok(self.whole()?.dataset.measures.iter().collect()),
@@ -395,13 +389,20 @@ impl Engine {
 
     /// Forget an added plan with its measures, targets and passages. Bundled plans stay.
     pub fn remove_plan(&mut self, id: &str) -> Result<()> {
+        self.check_removable(id)?;
+        Ok(self.data.remove_plan(id)?)
+    }
+
+    /// What [`Engine::remove_plan`] refuses, without removing: unknown ids and the directory's
+    /// plans. The small wasm module, which cannot add plans, answers `removePlan` with this alone.
+    pub fn check_removable(&self, id: &str) -> Result<()> {
         self.plan(id)?;
         if !self.is_added(id) {
             return Err(Error::invalid_argument(format!(
                 "{id:?} is a plan of the data directory; only plans added with addPlan can be removed"
             )));
         }
-        Ok(self.data.remove_plan(id)?)
+        Ok(())
     }
 
     /// `user-N` with the smallest N not used since the engine started and not taken by any plan.

@@ -9,7 +9,6 @@ use super::{check_limit, normalize, page, Corpus, QueryError, MAX_QUERY_CHARS};
 use crate::index::{Index, AGENCY_TERM, FOCUS_TERM, THEME_TERM, UNIT_TERM, WORK_TERM};
 use crate::model::{Measure, Plan};
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
@@ -239,10 +238,7 @@ pub(crate) fn plan_labels(corpus: &Corpus, items: &[Measure]) -> Vec<String> {
 /// (which a placeholder measure names), focus, agency and theme from the index's pseudo-terms, so
 /// that no measure record is read.
 pub(crate) fn facets(corpus: &Corpus, selected: &[usize]) -> Facets {
-    let plans: BTreeMap<&str, &Plan> = corpus.dataset.plans.iter().map(|p| (p.id.as_str(), p)).collect();
-    let mut region: BTreeMap<String, usize> = BTreeMap::new();
-    let mut level: BTreeMap<String, usize> = BTreeMap::new();
-    let mut year: BTreeMap<String, usize> = BTreeMap::new();
+    let (mut region, mut level, mut year) = (Counts::default(), Counts::default(), Counts::default());
     let mut chosen = vec![false; corpus.dataset.measures.len()];
     for &i in selected {
         if let Some(c) = chosen.get_mut(i) {
@@ -258,25 +254,26 @@ pub(crate) fn facets(corpus: &Corpus, selected: &[usize]) -> Facets {
             *n += 1;
         }
     }
-    let runs = numbered.iter().zip(per_plan).filter(|(_, n)| *n > 0).map(|(&(id, _), n)| (id, n));
-    for (id, n) in runs {
-        let plan = plans.get(id);
-        *region.entry(plan.map_or(NONE.into(), |p| p.region.clone())).or_default() += n;
-        *level.entry(plan.map_or(NONE.into(), |p| p.level.as_str().into())).or_default() += n;
+    let plans: std::collections::HashMap<&str, &Plan> =
+        corpus.dataset.plans.iter().map(|p| (p.id.as_str(), p)).collect();
+    for (&(id, _), n) in numbered.iter().zip(per_plan).filter(|(_, n)| *n > 0) {
+        let plan = plans.get(id).copied();
+        region.add(plan.map_or(NONE, |p| p.region.as_str()), n);
+        level.add(plan.map_or(NONE, |p| p.level.as_str()), n);
         // Every year of the plan's span, as the `years` filter matches them.
         match plan.filter(|p| p.year_start != 0) {
             Some(p) => {
                 for y in p.year_start..=p.year_end.max(p.year_start) {
-                    *year.entry(y.to_string()).or_default() += n;
+                    year.add(&y.to_string(), n);
                 }
             }
-            None => *year.entry(NONE.into()).or_default() += n,
+            None => year.add(NONE, n),
         }
     }
     let total = selected.iter().filter(|&&i| i < chosen.len()).count();
     // Per value, the selected measures in its posting list; those in none count as `none`.
-    let by_term = |prefix: &str| -> BTreeMap<String, usize> {
-        let mut counts = BTreeMap::new();
+    let by_term = |prefix: &str| -> Counts {
+        let mut counts = Counts::default();
         let mut some = vec![false; chosen.len()];
         for t in corpus.index.prefix_range(prefix) {
             let (Some(term), Some(list)) = (corpus.index.terms.get(t), corpus.index.postings.get(t)) else { continue };
@@ -290,12 +287,12 @@ pub(crate) fn facets(corpus: &Corpus, selected: &[usize]) -> Facets {
                 }
             }
             if n > 0 {
-                counts.insert(term.get(prefix.len()..).unwrap_or_default().to_string(), n);
+                counts.add(term.get(prefix.len()..).unwrap_or_default(), n);
             }
         }
         let with = some.iter().filter(|&&s| s).count();
         if total > with {
-            *counts.entry(NONE.to_string()).or_default() += total - with;
+            counts.add(NONE, total - with);
         }
         counts
     };
@@ -303,19 +300,34 @@ pub(crate) fn facets(corpus: &Corpus, selected: &[usize]) -> Facets {
     Facets {
         region: by_count(region),
         level: by_count(level),
-        year: by_value(year),
-        focus: by_value(focus),
+        year: year.0,
+        focus: focus.0,
         agency: by_count(agency),
         theme: by_count(theme),
     }
 }
 
-fn by_count(map: BTreeMap<String, usize>) -> Vec<FacetCount> {
-    let mut v: Vec<FacetCount> = map.into_iter().map(|(value, count)| FacetCount { value, count }).collect();
-    crate::sort::sort_by(&mut v, |a, b| b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value)));
-    v
+/// Counts per value, kept in the order of the values: a map without `BTreeMap`'s code in the wasm
+/// module (a facet has a few dozen values at most; docs/module-size.md).
+#[derive(Default)]
+struct Counts(Vec<FacetCount>);
+
+impl Counts {
+    fn add(&mut self, value: &str, n: usize) {
+        match self.0.binary_search_by(|c| c.value.as_str().cmp(value)) {
+            Ok(i) => {
+                if let Some(c) = self.0.get_mut(i) {
+                    c.count += n;
+                }
+            }
+            Err(i) => self.0.insert(i, FacetCount { value: value.to_string(), count: n }),
+        }
+    }
 }
 
-fn by_value(map: BTreeMap<String, usize>) -> Vec<FacetCount> {
-    map.into_iter().map(|(value, count)| FacetCount { value, count }).collect()
+/// Most frequent first, ties by value.
+fn by_count(counts: Counts) -> Vec<FacetCount> {
+    let mut v = counts.0;
+    crate::sort::sort_by(&mut v, |a, b| b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value)));
+    v
 }
