@@ -197,10 +197,9 @@ impl<'a> Selection<'a> {
 
     /// Positions (in `dataset.measures`) of the selected measures.
     pub(crate) fn select(&self, corpus: &Corpus) -> Vec<usize> {
-        let plans: std::collections::HashSet<&str> =
-            corpus.dataset.plans.iter().filter(|p| self.plan_matches(p)).map(|p| p.id.as_str()).collect();
-        let (plan_of, numbered) = corpus.plan_numbers();
-        let plan_allowed: Vec<bool> = numbered.iter().map(|(id, _)| plans.contains(id)).collect();
+        // Plan numbers are positions in `dataset.plans`; a measure of a plan not listed matches none.
+        let (plan_of, _) = corpus.plan_numbers();
+        let plan_allowed: Vec<bool> = corpus.dataset.plans.iter().map(|p| self.plan_matches(p)).collect();
         let fields = self.field_docs(&corpus.index);
         corpus
             .dataset
@@ -254,10 +253,9 @@ pub(crate) fn facets(corpus: &Corpus, selected: &[usize]) -> Facets {
             *n += 1;
         }
     }
-    let plans: std::collections::HashMap<&str, &Plan> =
-        corpus.dataset.plans.iter().map(|p| (p.id.as_str(), p)).collect();
-    for (&(id, _), n) in numbered.iter().zip(per_plan).filter(|(_, n)| *n > 0) {
-        let plan = plans.get(id).copied();
+    for (k, n) in per_plan.into_iter().enumerate().filter(|(_, n)| *n > 0) {
+        // Numbers past the listed plans are ids no plan lists.
+        let plan: Option<&Plan> = corpus.dataset.plans.get(k);
         region.add(plan.map_or(NONE, |p| p.region.as_str()), n);
         level.add(plan.map_or(NONE, |p| p.level.as_str()), n);
         // Every year of the plan's span, as the `years` filter matches them.

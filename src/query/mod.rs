@@ -162,22 +162,29 @@ impl Corpus {
         self.dataset.measures.iter().enumerate().filter(move |(_, m)| m.plan == plan)
     }
 
-    /// Each measure's plan as a number, and per number the plan's id and measure count. Linear in
-    /// the corpus: a plan's measures are contiguous, so the map is consulted once per run, and a
-    /// national corpus's per-hit work is an array lookup instead of hashing an id.
+    /// Each measure's plan as a number, and per number the plan's id and measure count. The number
+    /// is the plan's position in `dataset.plans` (ids no plan lists come after them). Linear in the
+    /// corpus: a plan's measures are contiguous and follow the plans' order, so a run's plan is
+    /// searched for only when that order breaks, and the per-hit work of a national corpus is an
+    /// array lookup instead of hashing an id.
     pub(crate) fn plan_numbers(&self) -> (Vec<usize>, Vec<(&str, usize)>) {
-        let mut numbers: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
-        let mut plans: Vec<(&str, usize)> = Vec::new();
+        let mut plans: Vec<(&str, usize)> = self.dataset.plans.iter().map(|p| (p.id.as_str(), 0)).collect();
         let mut of_measure = Vec::with_capacity(self.dataset.measures.len());
         let mut run: Option<(&str, usize)> = None;
+        let mut next = 0;
         for m in &self.dataset.measures {
             let k = match run {
                 Some((id, k)) if id == m.plan => k,
                 _ => {
-                    let k = *numbers.entry(m.plan.as_str()).or_insert_with(|| {
+                    let k = if plans.get(next).is_some_and(|(id, _)| *id == m.plan) {
+                        next
+                    } else if let Some(k) = plans.iter().position(|(id, _)| *id == m.plan) {
+                        k
+                    } else {
                         plans.push((m.plan.as_str(), 0));
                         plans.len() - 1
-                    });
+                    };
+                    next = k + 1;
                     run = Some((m.plan.as_str(), k));
                     k
                 }
