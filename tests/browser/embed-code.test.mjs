@@ -17,10 +17,12 @@ after(async () => {
 for (const hash of ['explore?plans=beijing-2018&lang=en', 'themes?theme=pledge-financing&lang=en', 'diff?plans=beijing-2018,shanghai-2018&lang=en']) {
   test(`#${hash.split('?')[0]} offers the code for its state`, async () => {
     await page.goto(`${s.url}index.html#${hash}`);
+    // A new hash on the same document: the previous view's code is still there until this one renders.
+    const view = hash.split('?')[0];
+    await page.waitForFunction((v) => location.hash.startsWith(`#${v}`) && document.body.dataset.rendered === location.hash, view, { timeout: 20_000 });
     await page.waitForSelector('details.embed-this summary');
     assert.equal(await page.textContent('details.embed-this summary'), 'Embed this view');
     const [element, iframe] = await Promise.all([page.inputValue('#embed-element'), page.inputValue('#embed-iframe')]);
-    const view = hash.split('?')[0];
     assert.match(element, new RegExp(`<plan-compare view="${view}"`));
     assert.match(element, /<script type="module" src="http:\/\/[^"]+\/embed\.js"><\/script>/);
     assert.match(iframe, new RegExp(`<iframe data-plan-compare src="http://[^"]+/embed\\.html\\?view=${view}&amp;`));
