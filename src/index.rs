@@ -201,12 +201,24 @@ impl Index {
                     next += 1;
                 }
             } else if c.is_alphanumeric() {
-                let longest = (2..=max.min(chars.len() - i)).rev().find(|&n| {
+                // Terms lie inside the run of non-ASCII letters and digits from here. Grow the piece
+                // and narrow the range of terms it begins (sorted, so contiguous) until none does: a
+                // few comparisons per character instead of one lookup per length.
+                let run = chars.get(i..).unwrap_or_default().iter().take(max);
+                let run = run.take_while(|&&(_, c)| c.is_alphanumeric() && !c.is_ascii()).count();
+                let (mut lo, mut hi) = (0, self.terms.len());
+                for n in 1..=run {
                     let piece = &text[start..byte_at(i + n)];
-                    piece.chars().all(|c| c.is_alphanumeric() && !c.is_ascii()) && self.term_id(piece).is_some()
-                });
-                if let Some(n) = longest {
-                    next = i + n;
+                    let range = self.terms.get(lo..hi).unwrap_or_default();
+                    lo += range.partition_point(|t| t.as_str() < piece);
+                    let range = self.terms.get(lo..hi).unwrap_or_default();
+                    hi = lo + range.partition_point(|t| t.starts_with(piece));
+                    if lo == hi {
+                        break;
+                    }
+                    if n >= 2 && self.terms.get(lo).is_some_and(|t| t == piece) {
+                        next = i + n;
+                    }
                 }
             }
             out.push(Span { start, end: byte_at(next) });
@@ -490,8 +502,8 @@ pub fn segmentation_report(measures: &[Measure], seg: &jieba::Segmenter) -> Segm
 mod tests {
     use super::*;
 
-    fn tiny() -> Index {
-        let m = |text: &str| Measure {
+    fn measure() -> Measure {
+        Measure {
             id: String::new(),
             plan: String::new(),
             no: None,
@@ -499,11 +511,15 @@ mod tests {
             focus_no: None,
             work_item: None,
             title: None,
-            text: Some(text.to_string()),
+            text: None,
             departments: vec![],
             themes: vec![],
             lines: [0, 0],
-        };
+        }
+    }
+
+    fn tiny() -> Index {
+        let m = |text: &str| Measure { text: Some(text.to_string()), ..measure() };
         let ms = vec![m("知识产权 质押 融资"), m("地理标志 保护"), m("专利 质押")];
         Index::build(&ms, |t| t.split(' ').map(str::to_string).collect())
     }
@@ -533,6 +549,44 @@ mod tests {
         assert!(part.terms.len() < full.terms.len());
         assert_eq!(part.segment(text), full.segment(text));
         assert!(probes.contains(&"知识产权".to_string()) && probes.contains(&"pct".to_string()));
+    }
+
+    /// The longest term at each character by trying every length, longest first (what `segment`
+    /// did before it narrowed a range of terms): the reference for the property below.
+    fn segment_by_lookup(idx: &Index, text: &str) -> Vec<Span> {
+        let chars: Vec<(usize, char)> = text.char_indices().collect();
+        let byte_at = |i: usize| chars.get(i).map_or(text.len(), |&(b, _)| b);
+        let max = (idx.max_term_chars as usize).clamp(1, MAX_MATCH_CHARS);
+        let (mut out, mut i) = (Vec::new(), 0);
+        while let Some(&(start, c)) = chars.get(i) {
+            let mut next = i + 1;
+            if c.is_ascii_alphanumeric() {
+                while chars.get(next).is_some_and(|&(_, c)| c.is_ascii_alphanumeric()) {
+                    next += 1;
+                }
+            } else if c.is_alphanumeric() {
+                next += (2..=max.min(chars.len() - i)).rev().find(|&n| {
+                    let piece = &text[start..byte_at(i + n)];
+                    piece.chars().all(|c| c.is_alphanumeric() && !c.is_ascii()) && idx.term_id(piece).is_some()
+                }).map_or(0, |n| n - 1);
+            }
+            out.push(Span { start, end: byte_at(next) });
+            i = next;
+        }
+        out
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn segment_takes_the_longest_term_as_trying_every_length_does(text in "[知识产权质押融资专利导航，a1 ]{0,30}") {
+            // Terms that are prefixes of others (知识, 知识产权) and overlap (产权, 权质).
+            let m = Measure { text: Some("知识 知识产权 产权 权质 质押融资 专利导航 导航 识".into()), ..measure() };
+            let idx = Index::build(&[m, Measure { text: Some("专利 质押".into()), ..measure() }], |t| {
+                t.split(' ').map(str::to_string).collect()
+            });
+            proptest::prop_assert!(idx.terms.len() > tiny().terms.len());
+            proptest::prop_assert_eq!(idx.segment(&text), segment_by_lookup(&idx, &text));
+        }
     }
 
     #[test]
