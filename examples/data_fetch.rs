@@ -3,8 +3,10 @@
 //! `cargo run --example data_fetch -- DIR PARTS_DIR` prints, per scenario (a fresh reader each),
 //! a line `what<TAB>requests<TAB>raw bytes<TAB>files` (the files fetched, manifest and catalogue
 //! included); and writes each field of the catalogue encoded alone to `PARTS_DIR` so that
-//! their compressed sizes can be measured (`gzip -9`).
-//! `cargo run --example data_fetch -- DIR PARTS_DIR` after `plan-compare build --out DIR`.
+//! their compressed sizes can be measured (`gzip -9`). The rounds of fetches each search takes
+//! (what the wasm binding waits for, one after the other) go to stderr.
+//! `cargo run --example data_fetch -- DIR PARTS_DIR` after `plan-compare build --out DIR`; with a
+//! third argument, a file of queries (one a line), the searches are those instead of the list below.
 
 use plan_compare::datadir::{CatalogFile, DataDir, DirFetch, Manifest};
 use plan_compare::query::{DiffOptions, FilterOptions, SearchOptions};
@@ -15,7 +17,11 @@ fn main() -> Result<(), String> {
         return Err("usage: data_fetch DATA_DIR PARTS_DIR".into());
     };
     let e = |e: plan_compare::Error| e.to_string();
-    let queries = [
+    let extra = match args.get(2) {
+        Some(f) => std::fs::read_to_string(f).map_err(|e| format!("{f}: {e}"))?,
+        None => String::new(),
+    };
+    let base = [
         "专利质押融资",
         "地理标志",
         "粤港澳大湾区",
@@ -32,9 +38,21 @@ fn main() -> Result<(), String> {
         "PCT国际专利申请",
         "𠀀专利导航",
     ];
+    let queries: Vec<&str> =
+        if extra.is_empty() { base.to_vec() } else { extra.lines().filter(|l| !l.is_empty()).collect() };
     for q in queries {
         let mut fetch = DirFetch::new(dir);
         let mut data = DataDir::open(&mut fetch).map_err(e)?;
+        let mut rounds = 0;
+        loop {
+            let needs = data.needs_for_search(q, &SearchOptions::default());
+            if needs.is_empty() {
+                break;
+            }
+            data.load(&mut fetch, &needs).map_err(e)?;
+            rounds += 1;
+        }
+        eprintln!("search {q}: {rounds} rounds");
         data.search(&mut fetch, q, &SearchOptions::default()).map_err(e)?;
         report(&format!("search {q}"), &fetch);
         let mut fetch = DirFetch::new(dir);
@@ -86,6 +104,7 @@ fn main() -> Result<(), String> {
     put("facets", enc(&c.facets))?;
     put("shards", enc(&c.shards))?;
     put("keyword_terms", enc(&c.keyword_terms))?;
+    put("vocabulary_runs", enc(&c.vocabulary_runs))?;
     put("taxonomy", enc(&c.taxonomy))?;
     Ok(())
 }

@@ -21,14 +21,23 @@ use serde::{Deserialize, Serialize};
 use crate::query::search::Ranked;
 use std::collections::BTreeSet;
 
+/// The next file a string needs ([`DataDir::need_for`]): a vocabulary run or an index shard.
+enum Need {
+    /// Whether it is a term is unknown: its run, or its shard (run and shard positions).
+    Run(usize, usize),
+    Shard(usize),
+}
+
 /// What `manifest.json` says the directory is.
 pub const FORMAT: &str = "plan-compare-data";
 /// Bumped whenever a file's layout changes (postcard is positional: any field change).
-pub const FORMAT_VERSION: u32 = 4;
+pub const FORMAT_VERSION: u32 = 5;
 /// The one file with a fixed name: it names the catalogue.
 pub const MANIFEST: &str = "manifest.json";
 /// Target raw size of an index shard; the figures behind it are in `docs/data-format.md`.
 pub const DEFAULT_SHARD_BYTES: usize = 4 * 1024;
+/// Target raw size of a run of the vocabulary (terms only, front-coded); figures in the doc.
+pub const DEFAULT_VOCABULARY_RUN_BYTES: usize = 1024;
 /// Target raw size of a fragment (a few consecutive measures' records); figures in the doc.
 pub const DEFAULT_FRAGMENT_BYTES: usize = 2 * 1024;
 /// Target raw size of a run of the English dictionary; figures in the doc.
@@ -103,6 +112,11 @@ pub struct CatalogFile {
     /// long texts fetch it (a diff's inline changes, plans a reader adds); a search loads the
     /// vocabulary it needs with the shards of its query's pieces.
     pub vocabulary: String,
+    /// The same vocabulary cut into runs of consecutive terms ([`Vocabulary`] each), by the first
+    /// term of each run, front-coded: a search fetches the runs of the strings it must know about
+    /// (is this piece a term?) before the shards of those that are. Runs are named like fragments
+    /// ([`vocabulary_run_name`]), so the catalogue lists only their first terms.
+    pub vocabulary_runs: Vec<(u8, String)>,
     /// Longest real term, in characters: the run-time segmenter's bound, known before any shard.
     pub max_term_chars: u32,
     /// The terms the segmenter may meet in the taxonomy's Chinese keywords ([`keyword_terms`]),
@@ -179,6 +193,13 @@ pub fn fragment_name(chunk_file: &str, per: u32, j: u32) -> String {
     format!("frag.{}.bin", content_hash(format!("{chunk_file}/{per}/{j}").as_bytes()))
 }
 
+/// The file name of the vocabulary run from `first` to `next` (the next run's first term, empty for
+/// the last) of the vocabulary file `vocabulary`: that file's name is a hash of every term, and
+/// the two bounds fix which of them the run holds, so the name changes whenever its content does.
+pub fn vocabulary_run_name(vocabulary: &str, first: &str, next: &str) -> String {
+    format!("terms.{}.bin", content_hash(format!("{vocabulary}/{first}/{next}").as_bytes()))
+}
+
 /// Shard groups: a shard holds terms of one group only; the facets' (agency, focus and theme
 /// pseudo-terms) are one shard of their own.
 fn term_group(term: &str) -> u8 {
@@ -203,6 +224,27 @@ fn keyword_texts(taxonomy: &Taxonomy) -> BTreeSet<String> {
 fn keyword_terms(index: &Index, taxonomy: &Taxonomy) -> Vec<String> {
     let probes: BTreeSet<String> = keyword_texts(taxonomy).iter().flat_map(|k| index.probes(k)).collect();
     probes.into_iter().filter(|p| index.term_id(p).is_some()).collect()
+}
+
+/// Sorted terms cut into runs of about `bytes` each, front-coded (what a run's file holds).
+fn vocabulary_runs(terms: &[String], bytes: usize) -> Vec<Vec<String>> {
+    let mut runs: Vec<Vec<String>> = Vec::new();
+    let mut size = usize::MAX;
+    let mut prev = "";
+    for t in terms {
+        if size >= bytes {
+            runs.push(Vec::new());
+            size = 0;
+            prev = "";
+        }
+        let shared = prev.chars().zip(t.chars()).take_while(|(a, b)| a == b).count();
+        size += 2 + t.char_indices().nth(shared).map_or(0, |(b, _)| t.len() - b);
+        prev = t;
+        if let Some(run) = runs.last_mut() {
+            run.push(t.clone());
+        }
+    }
+    runs
 }
 
 /// The extras file.
@@ -287,7 +329,7 @@ pub fn is_data_file_name(name: &str) -> bool {
     else {
         return false;
     };
-    ["catalog", "summary", "plan", "shard", "extras", "frag", "english", "vocab"].contains(&kind)
+    ["catalog", "summary", "plan", "shard", "extras", "frag", "english", "vocab", "terms"].contains(&kind)
         && hash.len() == 16
         && hash.chars().all(|c| c.is_ascii_hexdigit())
 }
@@ -385,6 +427,13 @@ pub fn write(
         corpus.index.terms.iter().filter(|t| !crate::index::is_pseudo(t)).cloned().collect();
     let (vocabulary, bytes) = named("vocab", encode("vocabulary", &Vocabulary { terms: front_code(&real) })?);
     files.push((vocabulary.clone(), bytes));
+    let runs = vocabulary_runs(&real, DEFAULT_VOCABULARY_RUN_BYTES);
+    let firsts: Vec<String> = runs.iter().filter_map(|r| r.first().cloned()).collect();
+    for (i, run) in runs.iter().enumerate() {
+        let next = firsts.get(i + 1).map_or("", String::as_str);
+        let name = vocabulary_run_name(&vocabulary, firsts.get(i).map_or("", String::as_str), next);
+        files.push((name, encode("vocabulary run", &Vocabulary { terms: front_code(run) })?));
+    }
 
     let extras = Extras { passages: d.passages.clone(), unassigned: d.unassigned.clone() };
     let (extras_file, bytes) = named("extras", encode("extras", &extras)?);
@@ -445,6 +494,7 @@ pub fn write(
         facets,
         summary: summary_file,
         vocabulary,
+        vocabulary_runs: front_code(&firsts),
         keyword_terms: front_code(&keyword_terms(&corpus.index, &corpus.taxonomy)),
         max_term_chars: corpus.index.max_term_chars,
         doc_count: corpus.index.doc_count() as u32,
@@ -553,6 +603,12 @@ pub struct DataDir {
     /// that used them goes while their shards are not loaded, and they are put back.
     vocabulary_file: String,
     vocabulary: Option<Vec<String>>,
+    /// The vocabulary's runs (first terms and file names), which are loaded, and the terms the
+    /// loaded ones brought: a string in a loaded run's range is a term exactly when it is there.
+    runs: Vec<String>,
+    run_files: Vec<String>,
+    run_loaded: Vec<bool>,
+    run_terms: BTreeSet<String>,
     /// The catalogue's longest real term (the index's bound, whatever part of it is loaded).
     max_term_chars: u32,
     /// The catalogue's terms of the taxonomy's keywords, and those keywords: a phrase that is one
@@ -632,6 +688,15 @@ impl DataDir {
             .filter(|t| t.windows(2).all(|w| w[0] < w[1]))
             .ok_or_else(|| invalid("the keywords' terms are damaged"))?;
         let keyword_texts = keyword_texts(&c.taxonomy);
+        let runs = front_decode(c.vocabulary_runs)
+            .filter(|t| t.windows(2).all(|w| w[0] < w[1]))
+            .ok_or_else(|| invalid("the vocabulary's runs are damaged"))?;
+        let run_files = (0..runs.len())
+            .map(|i| {
+                let (first, next) = (runs.get(i).map_or("", String::as_str), runs.get(i + 1));
+                vocabulary_run_name(&c.vocabulary, first, next.map_or("", String::as_str))
+            })
+            .collect();
         let index = Index {
             terms: keyword_terms.clone(),
             postings: vec![Vec::new(); keyword_terms.len()],
@@ -655,6 +720,10 @@ impl DataDir {
             last_ranking: LastRanking::default(),
             vocabulary_file: c.vocabulary,
             vocabulary: None,
+            run_loaded: vec![false; runs.len()],
+            runs,
+            run_files,
+            run_terms: BTreeSet::new(),
             max_term_chars: c.max_term_chars,
             keyword_texts,
             keyword_terms,
@@ -705,6 +774,10 @@ impl DataDir {
             last_ranking: LastRanking::default(),
             vocabulary_file: String::new(),
             vocabulary: None,
+            runs: Vec::new(),
+            run_files: Vec::new(),
+            run_loaded: Vec::new(),
+            run_terms: BTreeSet::new(),
             max_term_chars: corpus.index.max_term_chars,
             keyword_terms: Vec::new(),
             keyword_texts: BTreeSet::new(),
@@ -766,7 +839,7 @@ impl DataDir {
     /// their shards are not loaded), and the catalogue's bound of the longest term.
     fn restore_vocabulary(&mut self) {
         let index = &mut self.corpus.index;
-        let known = self.vocabulary.iter().flatten().chain(&self.keyword_terms);
+        let known = self.vocabulary.iter().flatten().chain(&self.keyword_terms).chain(&self.run_terms);
         let dropped: BTreeSet<&String> = known.filter(|t| index.term_id(t).is_none()).collect();
         let dropped: Vec<(String, Vec<(u32, u16)>)> =
             dropped.into_iter().map(|t| (t.clone(), Vec::new())).collect();
@@ -779,7 +852,10 @@ impl DataDir {
     /// Whether the index knows every term of the directory's vocabulary (its postings may still be
     /// missing): then any text segments exactly.
     fn vocabulary_complete(&self) -> bool {
-        !self.summaries || self.vocabulary.is_some() || self.shard_loaded.iter().all(|&l| l)
+        !self.summaries
+            || self.vocabulary.is_some()
+            || self.shard_loaded.iter().all(|&l| l)
+            || self.run_loaded.iter().all(|&l| l)
     }
 
     /// Index the added plans again once the vocabulary is complete (see [`DataDir::add_plan`]):
@@ -838,6 +914,11 @@ impl DataDir {
                 self.vocabulary = Some(terms);
                 self.reindex_added();
             }
+            return Ok(());
+        }
+        if let Some(i) = self.run_files.iter().position(|f| f == file) {
+            self.add_run(i, file, bytes)?;
+            self.reindex_added();
             return Ok(());
         }
         if let Some(&(plan, j)) = self.fragments.get(file) {
@@ -987,6 +1068,35 @@ impl DataDir {
         Ok(())
     }
 
+    /// Vocabulary run `i`: its terms join the index (without postings, which their shards bring).
+    fn add_run(&mut self, i: usize, file: &str, bytes: &[u8]) -> Result<()> {
+        if self.run_loaded.get(i) != Some(&false) {
+            return Ok(());
+        }
+        let run: Vocabulary = decode(file, bytes)?;
+        let damaged =
+            || Error::new(ErrorCode::BundleInvalid, format!("data file {file} is not vocabulary run {i}"));
+        let terms = front_decode(run.terms).ok_or_else(damaged)?;
+        let (first, next) = (self.runs.get(i), self.runs.get(i + 1));
+        if terms.first() != first
+            || terms.windows(2).any(|w| w[0] >= w[1])
+            || terms.last().zip(next).is_some_and(|(last, next)| last >= next)
+        {
+            return Err(damaged());
+        }
+        let unknown: Vec<(String, Vec<(u32, u16)>)> = terms
+            .iter()
+            .filter(|t| self.corpus.index.term_id(t).is_none())
+            .map(|t| (t.clone(), Vec::new()))
+            .collect();
+        self.corpus.index.merge_terms(unknown);
+        self.run_terms.extend(terms);
+        if let Some(l) = self.run_loaded.get_mut(i) {
+            *l = true;
+        }
+        Ok(())
+    }
+
     fn add_shard(&mut self, i: usize, file: &str, bytes: &[u8]) -> Result<()> {
         if self.shard_loaded.get(i) == Some(&true) {
             return Ok(());
@@ -1074,6 +1184,7 @@ impl DataDir {
         out.extend(self.shards.iter().map(|s| s.file.clone()));
         let vocabulary = self.summaries && !self.vocabulary_file.is_empty();
         out.extend(vocabulary.then(|| self.vocabulary_file.clone()));
+        out.extend(self.run_files.iter().cloned());
         out.extend(self.english.iter().map(|e| e.file.clone()));
         out.extend((!self.extras.is_empty()).then(|| self.extras.clone()));
         out.retain(|f| !f.is_empty());
@@ -1130,6 +1241,58 @@ impl DataDir {
     /// term is in the vocabulary and, if so, all its postings.
     fn shard_of(&self, term: &str) -> Option<usize> {
         self.shards.partition_point(|s| s.first.as_str() <= term).checked_sub(1)
+    }
+
+    /// The vocabulary run that holds a string if it is a real term: the last whose first term is not
+    /// after it (none when it sorts before all: then it is no term).
+    fn run_of(&self, term: &str) -> Option<usize> {
+        self.runs.partition_point(|f| f.as_str() <= term).checked_sub(1)
+    }
+
+    fn missing_runs(&self, runs: BTreeSet<usize>) -> Vec<String> {
+        runs.into_iter()
+            .filter(|&i| self.run_loaded.get(i) == Some(&false))
+            .filter_map(|i| self.run_files.get(i).cloned())
+            .collect()
+    }
+
+    /// Whether the directory's vocabulary has this (real) string, if the reader knows yet: from the
+    /// vocabulary file, the catalogue's keyword terms, or the string's run.
+    fn known_term(&self, x: &str) -> Option<bool> {
+        if let Some(v) = &self.vocabulary {
+            return Some(v.binary_search_by(|t| t.as_str().cmp(x)).is_ok());
+        }
+        if self.keyword_terms.binary_search_by(|t| t.as_str().cmp(x)).is_ok() {
+            return Some(true);
+        }
+        match self.run_of(x) {
+            None => Some(false),
+            Some(i) if self.run_loaded.get(i) == Some(&true) => Some(self.run_terms.contains(x)),
+            Some(_) => None,
+        }
+    }
+
+    /// What to fetch next to know whether `x` is a term of the directory and, with `postings`, its
+    /// postings if it is: nothing once its shard is loaded or it is known to be no term; its shard
+    /// once it is known to be a term, or while that is unknown for a word the ranking reads (a
+    /// pseudo-term's at once: runs hold real terms only); for a piece the segmenter only tests,
+    /// its vocabulary run (a small file, where a shard would bring postings only to prove most
+    /// pieces absent).
+    fn need_for(&self, x: &str, postings: bool) -> Option<Need> {
+        let shard = self.shard_of(x)?;
+        if self.shard_loaded.get(shard) != Some(&false) {
+            return None;
+        }
+        if crate::index::is_pseudo(x) {
+            return postings.then_some(Need::Shard(shard));
+        }
+        match self.known_term(x) {
+            Some(true) => postings.then_some(Need::Shard(shard)),
+            Some(false) => None,
+            // A word as segmented now is usually one of the final ones: its shard, in this round.
+            None if postings => Some(Need::Shard(shard)),
+            None => self.run_of(x).map(|run| Need::Run(run, shard)),
+        }
     }
 
     /// The vocabulary file, when a call must segment texts the loaded vocabulary may not cover.
@@ -1225,15 +1388,16 @@ impl DataDir {
     /// Files a `search` needs next, in rounds (ask again after loading them). Empty when the search
     /// can run, or when its options are invalid (the search then reports why).
     /// 0. The English dictionary's runs of the query's uncovered words, alone (none for Chinese).
-    /// 1. The shards of its Latin words with digits (a phrase when the index has them), of the
-    ///    pseudo-terms of its themes and restrictions and of the facets'; the vocabulary file if
-    ///    added plans wait for it. Then, per phrase: a taxonomy keyword segments exactly already
-    ///    (the catalogue knows its terms): the shards of its words; any other phrase (typed,
-    ///    glossary, dictionary): the shards of the strings the segmenter may test in it
-    ///    ([`Index::probes`]) that the index does not know yet, so that its segmentation becomes
-    ///    exact, and of its words as segmented now (usually the final ones).
+    /// 1. The shards of the pseudo-terms of its themes and restrictions and of the facets'; the
+    ///    vocabulary file if added plans wait for it. Then, for its Latin words with digits (a
+    ///    phrase when the index has them) and per phrase: a taxonomy keyword segments exactly
+    ///    already (the catalogue lists its terms; its other pieces are none): the shards of its
+    ///    words that are terms. Any other phrase (typed, glossary, dictionary): the shards of its
+    ///    words as segmented now that are or may be terms (usually the final ones), and for the
+    ///    strings the segmenter may test in it ([`Index::probes`]) not known yet, their vocabulary
+    ///    runs, unless their shard comes anyway: the segmentation is then exact.
     /// 2. Once those are loaded, the phrases segment exactly: the shards of any word or known
-    ///    part not loaded yet (none unless a word as segmented before the probes' shards differs).
+    ///    part not loaded yet (none unless the runs showed a piece to be a term the guess missed).
     /// 3. Once every term the ranking reads is loaded, the ranking is exact and the page known:
     ///    the fragments of the page's hits.
     pub fn needs_for_search(&self, q: &str, opts: &SearchOptions) -> Vec<String> {
@@ -1261,10 +1425,20 @@ impl DataDir {
             }
         }
         let mut shards = if opts.no_facets { BTreeSet::new() } else { self.facet_shards() };
+        // Strings not known yet to be terms or not, with their run and shard: the run unless the
+        // shard comes anyway (for a term beside them), which tells as much.
+        let mut unknown: Vec<(usize, usize)> = Vec::new();
+        let mut need = |x: &str, postings: bool| match self.need_for(x, postings) {
+            Some(Need::Run(i, shard)) => unknown.push((i, shard)),
+            Some(Need::Shard(i)) => {
+                shards.insert(i);
+            }
+            None => {}
+        };
         // `phrases` keeps a Latin word with a digit (PCT2, 12330) when the index has it.
         let latin =
             q.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| w.chars().any(|c| c.is_ascii_digit()));
-        shards.extend(latin.filter_map(|w| self.shard_of(&w.to_lowercase())));
+        latin.for_each(|w| need(&w.to_lowercase(), true));
         let made = query::search::phrases(corpus, q, !opts.no_synonyms);
         let (phrases, themes) = &made;
         // What `terms` and the phrase bonus read of a phrase: its text whole (an expansion counts
@@ -1279,31 +1453,41 @@ impl DataDir {
             out
         };
         for p in phrases {
-            if !self.keyword_texts.contains(&p.text) {
-                let lower = p.text.to_lowercase();
-                let probes = index.probes(&p.text).into_iter().chain(index.probes(&lower));
-                let unknown = probes.filter(|x| x.chars().count() >= 2 && index.term_id(x).is_none());
-                shards.extend(unknown.filter_map(|x| self.shard_of(&x)));
+            let lower = p.text.to_lowercase();
+            let probes: BTreeSet<String> =
+                index.probes(&p.text).into_iter().chain(index.probes(&lower)).collect();
+            if self.keyword_texts.contains(&p.text) {
+                // It segments exactly already: of the strings the segmenter may test in it, the
+                // catalogue's keyword terms are the terms, the others none.
+                for w in words_of(&p.text) {
+                    if !probes.contains(&w) || self.keyword_terms.binary_search(&w).is_ok() {
+                        need(&w, true);
+                    }
+                }
+                continue;
             }
-            shards.extend(words_of(&p.text).iter().filter_map(|w| self.shard_of(w)));
+            // Whether each piece is a term, so that the segmentation becomes exact: for typed text
+            // (mostly pieces that are none: 利质, 押融) its run; for an expansion (glossary and
+            // dictionary phrases, chosen among index terms) its shard, which may well be a word's.
+            let typed = p.from == "query";
+            for x in probes.iter().filter(|x| x.chars().count() >= 2 && index.term_id(x).is_none()) {
+                need(x, !typed);
+            }
+            for w in words_of(&p.text) {
+                need(&w, true);
+            }
         }
         for t in themes {
-            shards.extend(self.shard_of(&format!("{}{t}", crate::index::THEME_TERM)));
+            need(&format!("{}{t}", crate::index::THEME_TERM), true);
         }
         let restrict = query::search::restriction(opts);
         let Ok(selection) = Selection::new(corpus, &restrict) else { return Vec::new() };
         for term in selection.field_terms().iter().flatten() {
-            shards.extend(self.shard_of(term));
+            need(term, true);
         }
+        let runs = unknown.into_iter().filter(|(_, shard)| !shards.contains(shard)).map(|(run, _)| run);
+        missing.extend(self.missing_runs(runs.collect()));
         missing.extend(self.missing_shards(shards));
-        if !missing.is_empty() {
-            return missing;
-        }
-        // Everything above is loaded: the phrases are final and segment exactly. Their words'
-        // shards (usually loaded already).
-        let words = phrases.iter().flat_map(|p| words_of(&p.text));
-        let words = words.filter_map(|w| self.shard_of(&w)).collect();
-        let missing = self.missing_shards(words);
         if !missing.is_empty() {
             return missing;
         }
@@ -1316,9 +1500,9 @@ impl DataDir {
 
     /// [`query::search`], after loading what it needs.
     pub fn search(&mut self, fetch: &mut impl Fetch, q: &str, opts: &SearchOptions) -> Result<SearchResult> {
-        // Three rounds at most (the dictionary's runs with the shards of the pieces of the phrases
-        // known so far; the shards of the phrases the runs gave; the page's fragments), a fourth
-        // when a word's shard is still missing; the last finds nothing missing.
+        // Three rounds at most (the dictionary's runs; the vocabulary runs of the phrases' pieces
+        // with the shards of their words; the page's fragments), one more when the vocabulary runs
+        // show a word the guess missed; the last finds nothing missing.
         for _ in 0..6 {
             let needs = self.needs_for_search(q, opts);
             if needs.is_empty() {
@@ -1646,6 +1830,19 @@ fn placeholder(plan: &str) -> Measure {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn vocabulary_runs_keep_every_term_in_order_and_about_the_size_asked() {
+        let terms: Vec<String> = (0..3000).map(|i| format!("词{i:05}")).collect();
+        let runs = vocabulary_runs(&terms, 1024);
+        assert_eq!(runs.concat(), terms);
+        assert!(runs.len() > 5, "{} runs", runs.len());
+        for run in &runs[..runs.len() - 1] {
+            let size = encode("run", &Vocabulary { terms: front_code(run) }).unwrap().len();
+            assert!((1024..1300).contains(&size), "{size}");
+        }
+        assert!(vocabulary_runs(&[], 1024).is_empty());
+    }
 
     #[test]
     fn front_coding_gives_back_the_terms_and_refuses_a_count_past_the_previous_term() {

@@ -178,6 +178,41 @@ fn a_search_fetches_only_its_terms_shards_and_its_hits_fragments() {
     assert_eq!(dir.facets().len(), 6);
 }
 
+/// The vocabulary's runs are the vocabulary file cut in order, named from it; a typed compound
+/// learns from them which of its pieces are terms, not from shards, and answers exactly.
+#[test]
+fn vocabulary_runs_hold_the_vocabulary_and_tell_a_compounds_pieces() {
+    let files = &built().files;
+    let manifest = datadir::read_manifest(&files[datadir::MANIFEST]).unwrap();
+    let catalog: datadir::CatalogFile = postcard::from_bytes(&files[&manifest.catalog]).unwrap();
+    let terms = |name: &str| {
+        let v: datadir::Vocabulary = postcard::from_bytes(&files[name]).unwrap();
+        datadir::front_decode(v.terms).unwrap()
+    };
+    let firsts = datadir::front_decode(catalog.vocabulary_runs).unwrap();
+    assert!(firsts.len() > 10, "{} runs", firsts.len());
+    let mut names = Vec::new();
+    let mut all = Vec::new();
+    for (i, first) in firsts.iter().enumerate() {
+        let next = firsts.get(i + 1).map_or("", String::as_str);
+        let name = datadir::vocabulary_run_name(&catalog.vocabulary, first, next);
+        let run = terms(&name);
+        assert_eq!(run.first(), Some(first));
+        all.extend(run);
+        names.push(name);
+    }
+    assert_eq!(all, terms(&catalog.vocabulary));
+    assert_eq!(files.keys().filter(|f| f.starts_with("terms.")).count(), names.len());
+    for q in ["涉外知识产权纠纷应对", "知识产权人才培养", "地标产品保护"] {
+        let (mut dir, mut fetch) = open();
+        let got = dir.search(&mut fetch, q, &SearchOptions::default()).unwrap();
+        assert_eq!(got, query::search(&built().corpus, q, &SearchOptions::default()).unwrap(), "{q}");
+        let runs = fetch.fetched.iter().filter(|f| f.starts_with("terms.")).count();
+        assert!(runs > 0 && runs * 4 < names.len(), "{q}: {runs} runs");
+        assert!(!fetch.fetched.iter().any(|f| f.starts_with("vocab.")), "{q}");
+    }
+}
+
 #[test]
 fn filters_diffs_compares_and_the_theme_matrix_answer_exactly() {
     let corpus = &built().corpus;
@@ -309,7 +344,8 @@ fn loading_everything_gives_back_the_corpus_and_damaged_files_are_refused() {
         }
         assert!(datadir::is_data_file_name(name), "{name}");
         // Fragments are named from their plan chunk's name (itself a content hash), see fragment_name.
-        if !name.starts_with("frag.") {
+        // Vocabulary runs likewise, from the vocabulary file's name (vocabulary_run_name).
+        if !name.starts_with("frag.") && !name.starts_with("terms.") {
             assert!(name.contains(&datadir::content_hash(bytes)), "{name} is not named by its content");
         }
         let (mut dir, _) = open();
