@@ -82,7 +82,7 @@ function file(name) {
 
 /** Fetch what `needs` names into `into`, round after round, until nothing is missing. */
 async function fetchNeeded(into, needs, args) {
-  // A search takes at most three rounds (shards, then what their postings point to).
+  // A search takes two to four rounds (dictionary runs, vocabulary runs and shards, the page's fragments).
   for (let round = 0; round < 8; round++) {
     const missing = into[needs](...args);
     if (missing.length === 0) return;
