@@ -1442,12 +1442,16 @@ impl DataDir {
         let made = query::search::phrases(corpus, q, !opts.no_synonyms);
         let (phrases, themes) = &made;
         // What `terms` and the phrase bonus read of a phrase: its text whole (an expansion counts
-        // as one term), its words (lower-cased or not) and their known parts (typed words).
-        let words_of = |text: &str| -> Vec<String> {
-            let lower = text.to_lowercase();
+        // as one term), its words (lower-cased or not) and, for typed words only, their known parts
+        // (an expansion's parts are never read: 知识产权质押 would fetch 知识 and 产权, whose postings
+        // hold most of a corpus).
+        let words_of = |p: &query::search::QueryPhrase| -> Vec<String> {
+            let lower = p.text.to_lowercase();
             let mut out = vec![lower.clone()];
-            for w in index.words(text).into_iter().chain(index.words(&lower)) {
-                out.extend(query::search::parts(&w).into_iter().filter(|x| index.term_id(x).is_some()));
+            for w in index.words(&p.text).into_iter().chain(index.words(&lower)) {
+                if p.from == "query" {
+                    out.extend(query::search::parts(&w).into_iter().filter(|x| index.term_id(x).is_some()));
+                }
                 out.push(w);
             }
             out
@@ -1459,7 +1463,7 @@ impl DataDir {
             if self.keyword_texts.contains(&p.text) {
                 // It segments exactly already: of the strings the segmenter may test in it, the
                 // catalogue's keyword terms are the terms, the others none.
-                for w in words_of(&p.text) {
+                for w in words_of(p) {
                     if !probes.contains(&w) || self.keyword_terms.binary_search(&w).is_ok() {
                         need(&w, true);
                     }
@@ -1473,7 +1477,7 @@ impl DataDir {
             for x in probes.iter().filter(|x| x.chars().count() >= 2 && index.term_id(x).is_none()) {
                 need(x, !typed);
             }
-            for w in words_of(&p.text) {
+            for w in words_of(p) {
                 need(&w, true);
             }
         }
