@@ -189,26 +189,19 @@ impl Index {
     /// form one token per run; other characters take the longest vocabulary term starting there,
     /// or stand alone.
     pub fn segment(&self, text: &str) -> Vec<Span> {
-        let chars: Vec<(usize, char)> = text.char_indices().collect();
-        let byte_at = |i: usize| chars.get(i).map_or(text.len(), |&(b, _)| b);
-        let max = (self.max_term_chars as usize).clamp(1, MAX_MATCH_CHARS);
+        let walk = Walk::new(text, self.max_term_chars);
         let mut out = Vec::new();
         let mut i = 0;
-        while let Some(&(start, c)) = chars.get(i) {
+        while let Some(&(start, c)) = walk.chars.get(i) {
             let mut next = i + 1;
             if c.is_ascii_alphanumeric() {
-                while chars.get(next).is_some_and(|&(_, c)| c.is_ascii_alphanumeric()) {
-                    next += 1;
-                }
+                next = walk.ascii_end(i);
             } else if c.is_alphanumeric() {
-                // Terms lie inside the run of non-ASCII letters and digits from here. Grow the piece
-                // and narrow the range of terms it begins (sorted, so contiguous) until none does: a
-                // few comparisons per character instead of one lookup per length.
-                let run = chars.get(i..).unwrap_or_default().iter().take(max);
-                let run = run.take_while(|&&(_, c)| c.is_alphanumeric() && !c.is_ascii()).count();
+                // Grow the piece and narrow the range of terms it begins (sorted, so contiguous)
+                // until none does: a few comparisons per character instead of one lookup per length.
                 let (mut lo, mut hi) = (0, self.terms.len());
-                for n in 1..=run {
-                    let piece = &text[start..byte_at(i + n)];
+                for n in 1..=walk.term_run(i) {
+                    let piece = walk.piece(i, n);
                     let range = self.terms.get(lo..hi).unwrap_or_default();
                     lo += range.partition_point(|t| t.as_str() < piece);
                     let range = self.terms.get(lo..hi).unwrap_or_default();
@@ -221,7 +214,7 @@ impl Index {
                     }
                 }
             }
-            out.push(Span { start, end: byte_at(next) });
+            out.push(Span { start, end: walk.byte_at(next) });
             i = next;
         }
         out
@@ -233,27 +226,21 @@ impl Index {
     /// each run of ASCII letters and digits whole (lower-cased). A reader holding part of the
     /// vocabulary segments exactly once the vocabulary around these strings is loaded.
     pub fn probes(&self, text: &str) -> Vec<String> {
-        let chars: Vec<(usize, char)> = text.char_indices().collect();
-        let byte_at = |i: usize| chars.get(i).map_or(text.len(), |&(b, _)| b);
-        let max = (self.max_term_chars as usize).clamp(1, MAX_MATCH_CHARS);
+        let walk = Walk::new(text, self.max_term_chars);
         let mut out = Vec::new();
         let mut i = 0;
-        while let Some(&(start, c)) = chars.get(i) {
-            i += 1;
+        while let Some(&(_, c)) = walk.chars.get(i) {
             if c.is_ascii_alphanumeric() {
-                let mut end = i;
-                while chars.get(end).is_some_and(|&(_, c)| c.is_ascii_alphanumeric()) {
-                    end += 1;
-                }
-                out.push(text[start..byte_at(end)].to_lowercase());
+                let end = walk.ascii_end(i);
+                out.push(walk.piece(i, end - i).to_lowercase());
                 i = end;
-            } else if c.is_alphanumeric() {
-                out.push(c.to_lowercase().collect());
-                // As segment tests them: pieces of non-ASCII letters and digits only.
-                let rest = chars.get(i..).unwrap_or_default();
-                let run = rest.iter().take_while(|&&(_, c)| c.is_alphanumeric() && !c.is_ascii()).count();
-                out.extend((2..=max.min(run + 1)).map(|n| text[start..byte_at(i - 1 + n)].to_string()));
+                continue;
             }
+            if c.is_alphanumeric() {
+                out.push(c.to_lowercase().collect());
+                out.extend((2..=walk.term_run(i)).map(|n| walk.piece(i, n).to_string()));
+            }
+            i += 1;
         }
         out
     }
@@ -437,6 +424,43 @@ pub mod jieba {
         pub fn cut_spans(&self, text: &str) -> Vec<(usize, usize, String)> {
             self.jieba.cut(text, true).into_iter().map(|t| (t.start, t.end, t.word.to_string())).collect()
         }
+    }
+}
+
+/// A text's characters as [`Index::segment`] and [`Index::probes`] walk them, so that both test
+/// the same pieces.
+struct Walk<'a> {
+    text: &'a str,
+    chars: Vec<(usize, char)>,
+    max: usize,
+}
+
+impl<'a> Walk<'a> {
+    fn new(text: &'a str, max_term_chars: u32) -> Walk<'a> {
+        let max = (max_term_chars as usize).clamp(1, MAX_MATCH_CHARS);
+        Walk { text, chars: text.char_indices().collect(), max }
+    }
+
+    fn byte_at(&self, i: usize) -> usize {
+        self.chars.get(i).map_or(self.text.len(), |&(b, _)| b)
+    }
+
+    /// The `n` characters from character `i`.
+    fn piece(&self, i: usize, n: usize) -> &'a str {
+        self.text.get(self.byte_at(i)..self.byte_at(i + n)).unwrap_or_default()
+    }
+
+    /// Where the run of ASCII letters and digits at character `i` ends.
+    fn ascii_end(&self, i: usize) -> usize {
+        let run = self.chars.get(i..).unwrap_or_default().iter();
+        i + run.take_while(|&&(_, c)| c.is_ascii_alphanumeric()).count()
+    }
+
+    /// How many characters from `i` a term may span: non-ASCII letters and digits, at most the
+    /// vocabulary's longest term.
+    fn term_run(&self, i: usize) -> usize {
+        let run = self.chars.get(i..).unwrap_or_default().iter().take(self.max);
+        run.take_while(|&&(_, c)| c.is_alphanumeric() && !c.is_ascii()).count()
     }
 }
 
