@@ -444,24 +444,25 @@ fn a_document_added_to_the_catalogue_appears_in_the_built_data() {
     let _ = std::fs::remove_dir_all(&root);
 }
 
-#[test]
-fn an_engine_over_a_data_directory_takes_added_plans_like_the_whole_corpus() {
-    use plan_compare::engine::{Engine, PlanMeta};
-    use plan_compare::model::Level;
-    let text = std::fs::read_to_string(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/tests/data/shenzhen-2019-work-points.txt"
-    ))
-    .unwrap();
-    let meta = PlanMeta {
+/// The small Shenzhen plan of tests/data and its metadata, as a reader adds it with `addPlan`.
+fn shenzhen_plan(year_start: Option<u16>) -> (String, plan_compare::engine::PlanMeta) {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/shenzhen-2019-work-points.txt");
+    let meta = plan_compare::engine::PlanMeta {
         region: "深圳市".into(),
-        level: Level::City,
+        level: plan_compare::model::Level::City,
         kind: None,
-        year_start: Some(2019),
+        year_start,
         year_end: None,
         title: None,
         source: None,
     };
+    (std::fs::read_to_string(path).unwrap(), meta)
+}
+
+#[test]
+fn an_engine_over_a_data_directory_takes_added_plans_like_the_whole_corpus() {
+    use plan_compare::engine::Engine;
+    let (text, meta) = shenzhen_plan(Some(2019));
     // The plan is added to a reader that has loaded: some shards (a search before); nothing;
     // the whole vocabulary (a diff before). The first two segment it with part of the vocabulary
     // and index it again once a search brings the vocabulary file.
@@ -536,22 +537,8 @@ fn an_engine_over_a_data_directory_takes_added_plans_like_the_whole_corpus() {
 /// whole corpus's, and the vocabulary file is fetched only while an added plan waits for it.
 #[test]
 fn a_plan_added_and_removed_before_any_search_costs_nothing_after() {
-    use plan_compare::engine::{Engine, PlanMeta};
-    use plan_compare::model::Level;
-    let text = std::fs::read_to_string(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/tests/data/shenzhen-2019-work-points.txt"
-    ))
-    .unwrap();
-    let meta = PlanMeta {
-        region: "深圳市".into(),
-        level: Level::City,
-        kind: None,
-        year_start: None,
-        year_end: None,
-        title: None,
-        source: None,
-    };
+    use plan_compare::engine::Engine;
+    let (text, meta) = shenzhen_plan(None);
     let (dir, mut fetch) = open();
     let mut lazy = Engine::from_data_dir(dir);
     let id = lazy.add_plan(&text, &meta).unwrap().plans[0].id.clone();
