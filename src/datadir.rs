@@ -1411,10 +1411,12 @@ impl DataDir {
             missing.extend(self.missing_vocabulary());
         }
         // Ranked already: every shard it read was loaded then (a new file forgets the ranking).
-        if let Some(ranked) = self.cached_ranking(q, opts).filter(|_| missing.is_empty()) {
-            let page = ranked.scored.iter().skip(opts.offset).take(ranked.limit).map(|&(i, _)| i).collect();
-            return self.missing_records(page);
+        let last = self.last_ranking.0.borrow();
+        let cached = last.as_ref().filter(|(lq, lo, _)| missing.is_empty() && lq == q && lo == opts);
+        if let Some((_, _, ranked)) = cached {
+            return self.missing_page(ranked, opts);
         }
+        drop(last); // `remember` below borrows it mutably
         // English words need their dictionary runs before their phrases are known (a round of
         // their own): the runs of every word a key the search may try starts with.
         if !self.english.is_empty() {
@@ -1497,9 +1499,15 @@ impl DataDir {
         }
         // Shards loaded: the ranking is exact, and the page is known.
         let Ok(ranked) = query::search::rank_phrases(corpus, q, opts, made) else { return Vec::new() };
-        *self.last_ranking.0.borrow_mut() = Some((q.to_string(), opts.clone(), ranked.clone()));
-        let page = ranked.scored.iter().skip(opts.offset).take(ranked.limit).map(|&(i, _)| i).collect();
-        self.missing_records(page)
+        let missing = self.missing_page(&ranked, opts);
+        self.remember(q, opts, ranked);
+        missing
+    }
+
+    /// The files the records of a ranked query's page lack.
+    fn missing_page(&self, ranked: &Ranked, opts: &SearchOptions) -> Vec<String> {
+        let page = ranked.scored.iter().skip(opts.offset).take(ranked.limit).map(|&(i, _)| i);
+        self.missing_records(page.collect())
     }
 
     /// [`query::search`], after loading what it needs.
@@ -1523,13 +1531,17 @@ impl DataDir {
             return Ok(ranked);
         }
         let ranked = query::search::rank(&self.corpus, q, opts)?;
-        *self.last_ranking.0.borrow_mut() = Some((q.to_string(), opts.clone(), ranked.clone()));
+        self.remember(q, opts, ranked.clone());
         Ok(ranked)
     }
 
     fn cached_ranking(&self, q: &str, opts: &SearchOptions) -> Option<Ranked> {
         let last = self.last_ranking.0.borrow();
         last.as_ref().filter(|(lq, lo, _)| lq == q && lo == opts).map(|(_, _, ranked)| ranked.clone())
+    }
+
+    fn remember(&self, q: &str, opts: &SearchOptions, ranked: Ranked) {
+        *self.last_ranking.0.borrow_mut() = Some((q.to_string(), opts.clone(), ranked));
     }
 
     /// [`query::filter`], after loading what it needs ([`DataDir::needs_for_filter`]). A filter on
