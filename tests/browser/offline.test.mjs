@@ -34,6 +34,19 @@ async function shown(path) {
 
 const fetchable = (path) => page.evaluate((p) => fetch(p).then((r) => r.status, () => 'failed'), path);
 
+/** Whether a file never fetched can be fetched, once the cut has reached the service worker: Chromium
+ * applies offline emulation to the worker a little later than to the page, and on a loaded machine a
+ * first fetch could still go out (and the worker would then keep it). Each try asks for a URL of its
+ * own, so the file itself stays never fetched. */
+async function stillFetchable(path) {
+  let status;
+  for (let i = 0; i < 20 && status !== 'failed'; i++) {
+    if (i > 0) await page.waitForTimeout(100);
+    status = await fetchable(`${path}?cut=${Date.now()}-${i}`);
+  }
+  return status;
+}
+
 let online = {};
 
 test('the worker takes the page over and stores what it loaded', async () => {
@@ -49,7 +62,7 @@ test('the worker takes the page over and stores what it loaded', async () => {
 test('with the network cut, a reload shows the same search and diff', async () => {
   await s.context.setOffline(true);
   try {
-    assert.equal(await fetchable('article.css'), 'failed', 'the network is really cut (a file never fetched fails)');
+    assert.equal(await stillFetchable('article.css'), 'failed', 'the network is really cut (a file never fetched fails)');
     assert.deepEqual(await shown(SEARCH), online.search);
     assert.deepEqual(await shown(DIFF), online.diff);
     assert.equal(await page.$$eval('main .notice.error, #loading.error', (els) => els.length), 0);
@@ -61,7 +74,7 @@ test('with the network cut, a reload shows the same search and diff', async () =
 test('with the server down, a reload shows the same search and diff', async () => {
   s.stopServer();
   try {
-    assert.equal(await fetchable('article.css'), 'failed', 'the server is really down');
+    assert.equal(await stillFetchable('article.css'), 'failed', 'the server is really down');
     assert.deepEqual(await shown(DIFF), online.diff);
     assert.deepEqual(await shown(SEARCH), online.search);
   } finally {
