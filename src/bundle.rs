@@ -185,7 +185,7 @@ pub fn decode(bytes: &[u8]) -> Result<Bundle> {
         Some((_, body)) => Some(postcard::from_bytes(body).map_err(|e| invalid(SECTION_ENGLISH, e))?),
         None => None,
     };
-    Ok(Bundle { corpus: Corpus { dataset, taxonomy, index, theme_scores, english } })
+    Ok(Bundle { corpus: Corpus { dataset, taxonomy, index, theme_scores, english, ..Default::default() } })
 }
 
 fn take_u32(rest: &mut &[u8]) -> Option<u32> {

@@ -715,6 +715,7 @@ impl DataDir {
             index,
             theme_scores: vec![Vec::new(); n],
             english: None,
+            plan_numbers: Default::default(),
         };
         Ok(DataDir {
             last_ranking: LastRanking::default(),

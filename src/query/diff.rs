@@ -536,7 +536,7 @@ mod tests {
             let chars: Vec<char> = t.chars().collect();
             chars.chunks(2).map(|c| c.iter().collect()).collect()
         });
-        Corpus { dataset, taxonomy, index, theme_scores: vec![], english: None }
+        Corpus { dataset, taxonomy, index, theme_scores: vec![], english: None, ..Default::default() }
     }
 
     #[test]

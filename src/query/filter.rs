@@ -198,7 +198,8 @@ impl<'a> Selection<'a> {
     /// Positions (in `dataset.measures`) of the selected measures.
     pub(crate) fn select(&self, corpus: &Corpus) -> Vec<usize> {
         // Plan numbers are positions in `dataset.plans`; a measure of a plan not listed matches none.
-        let (plan_of, _) = corpus.plan_numbers();
+        let numbers = corpus.plan_numbers();
+        let plan_of = &numbers.of_measure;
         let plan_allowed: Vec<bool> = corpus.dataset.plans.iter().map(|p| self.plan_matches(p)).collect();
         let fields = self.field_docs(&corpus.index);
         corpus
@@ -246,9 +247,9 @@ pub(crate) fn facets(corpus: &Corpus, selected: &[usize]) -> Facets {
     }
     // Region, level and years are the plan's: count the selected measures per plan, then each plan
     // once (a national corpus's tens of thousands of hits cost an array lookup each).
-    let (plan_of, numbered) = corpus.plan_numbers();
-    let mut per_plan = vec![0usize; numbered.len()];
-    for k in chosen.iter().zip(&plan_of).filter(|(&c, _)| c).map(|(_, &k)| k) {
+    let numbers = corpus.plan_numbers();
+    let mut per_plan = vec![0usize; numbers.plans.len()];
+    for k in chosen.iter().zip(&numbers.of_measure).filter(|(&c, _)| c).map(|(_, &k)| k) {
         if let Some(n) = per_plan.get_mut(k) {
             *n += 1;
         }

@@ -75,6 +75,101 @@ pub struct Corpus {
     /// with it: English words the taxonomy and glossary do not know are looked up there.
     #[serde(default)]
     pub english: Option<crate::english::Dictionary>,
+    /// [`Corpus::plan_numbers`], kept while the plans and measures stay as they were.
+    #[serde(skip)]
+    pub plan_numbers: PlanNumbersCache,
+}
+
+/// Each measure's plan number (its plan's position in `dataset.plans`; ids no plan lists come
+/// after them), and per number the plan's id and its number of measures.
+#[derive(Debug, Default, PartialEq)]
+pub(crate) struct PlanNumbers {
+    pub of_measure: Vec<usize>,
+    pub plans: Vec<(String, usize)>,
+}
+
+impl PlanNumbers {
+    fn of(dataset: &Dataset) -> PlanNumbers {
+        let mut plans: Vec<(&str, usize)> = dataset.plans.iter().map(|p| (p.id.as_str(), 0)).collect();
+        let mut of_measure = Vec::with_capacity(dataset.measures.len());
+        let mut run: Option<(&str, usize)> = None;
+        let mut next = 0;
+        for m in &dataset.measures {
+            let k = match run {
+                Some((id, k)) if id == m.plan => k,
+                _ => {
+                    let k = if plans.get(next).is_some_and(|(id, _)| *id == m.plan) {
+                        next
+                    } else if let Some(k) = plans.iter().position(|(id, _)| *id == m.plan) {
+                        k
+                    } else {
+                        plans.push((m.plan.as_str(), 0));
+                        plans.len() - 1
+                    };
+                    next = k + 1;
+                    run = Some((m.plan.as_str(), k));
+                    k
+                }
+            };
+            if let Some((_, n)) = plans.get_mut(k) {
+                *n += 1;
+            }
+            of_measure.push(k);
+        }
+        PlanNumbers { of_measure, plans: plans.into_iter().map(|(id, n)| (id.to_string(), n)).collect() }
+    }
+}
+
+/// The last [`PlanNumbers`] with the shape of the dataset they were made from (where its plan and
+/// measure lists are and how long): [`Corpus::add_plan`] and [`Corpus::remove_plan`] clear it, and a
+/// list replaced or resized elsewhere changes the shape. Never part of a corpus's value: clones
+/// start empty and any two compare equal.
+#[derive(Default)]
+pub struct PlanNumbersCache(std::sync::Mutex<Option<(DatasetShape, std::sync::Arc<PlanNumbers>)>>);
+
+type DatasetShape = (usize, usize, usize, usize);
+
+impl PlanNumbersCache {
+    fn get(&self, dataset: &Dataset) -> std::sync::Arc<PlanNumbers> {
+        let shape = (
+            dataset.plans.as_ptr() as usize,
+            dataset.plans.len(),
+            dataset.measures.as_ptr() as usize,
+            dataset.measures.len(),
+        );
+        // A poisoned lock only means a panic elsewhere mid-update: the value is rebuilt below anyway.
+        let mut kept = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        match kept.as_ref() {
+            Some((s, numbers)) if *s == shape => numbers.clone(),
+            _ => {
+                let numbers = std::sync::Arc::new(PlanNumbers::of(dataset));
+                *kept = Some((shape, numbers.clone()));
+                numbers
+            }
+        }
+    }
+
+    fn clear(&mut self) {
+        *self.0.get_mut().unwrap_or_else(|e| e.into_inner()) = None;
+    }
+}
+
+impl Clone for PlanNumbersCache {
+    fn clone(&self) -> Self {
+        PlanNumbersCache::default()
+    }
+}
+
+impl PartialEq for PlanNumbersCache {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+impl fmt::Debug for PlanNumbersCache {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("PlanNumbersCache")
+    }
 }
 
 impl Corpus {
@@ -87,7 +182,7 @@ impl Corpus {
         );
         let index = Index::build(&dataset.measures, |t| seg.cut_for_search(t));
         let theme_scores = dataset.measures.iter().map(|m| theme_scores(&taxonomy, m)).collect();
-        Corpus { dataset, taxonomy, index, theme_scores, english: None }
+        Corpus { dataset, taxonomy, index, theme_scores, english: None, plan_numbers: Default::default() }
     }
 
     /// The bundled corpus: seeds parsed by [`crate::dataset::build`], tagged and indexed.
@@ -113,6 +208,7 @@ impl Corpus {
             m.themes = self.taxonomy.tag(m);
         }
         self.index.append(&measures);
+        self.plan_numbers.clear();
         if self.theme_scores.len() == self.dataset.measures.len() {
             self.theme_scores.extend(measures.iter().map(|m| theme_scores(&self.taxonomy, m)));
         }
@@ -137,6 +233,7 @@ impl Corpus {
                 self.theme_scores.drain(first..last + 1);
             }
         }
+        self.plan_numbers.clear();
         self.dataset.plans.retain(|p| p.id != id);
         self.dataset.measures.retain(|m| m.plan != id);
         self.dataset.targets.retain(|t| t.plan != id);
@@ -163,38 +260,13 @@ impl Corpus {
     }
 
     /// Each measure's plan as a number, and per number the plan's id and measure count. The number
-    /// is the plan's position in `dataset.plans` (ids no plan lists come after them). Linear in the
-    /// corpus: a plan's measures are contiguous and follow the plans' order, so a run's plan is
-    /// searched for only when that order breaks, and the per-hit work of a national corpus is an
-    /// array lookup instead of hashing an id.
-    pub(crate) fn plan_numbers(&self) -> (Vec<usize>, Vec<(&str, usize)>) {
-        let mut plans: Vec<(&str, usize)> = self.dataset.plans.iter().map(|p| (p.id.as_str(), 0)).collect();
-        let mut of_measure = Vec::with_capacity(self.dataset.measures.len());
-        let mut run: Option<(&str, usize)> = None;
-        let mut next = 0;
-        for m in &self.dataset.measures {
-            let k = match run {
-                Some((id, k)) if id == m.plan => k,
-                _ => {
-                    let k = if plans.get(next).is_some_and(|(id, _)| *id == m.plan) {
-                        next
-                    } else if let Some(k) = plans.iter().position(|(id, _)| *id == m.plan) {
-                        k
-                    } else {
-                        plans.push((m.plan.as_str(), 0));
-                        plans.len() - 1
-                    };
-                    next = k + 1;
-                    run = Some((m.plan.as_str(), k));
-                    k
-                }
-            };
-            if let Some((_, n)) = plans.get_mut(k) {
-                *n += 1;
-            }
-            of_measure.push(k);
-        }
-        (of_measure, plans)
+    /// is the plan's position in `dataset.plans` (ids no plan lists come after them). Worked out
+    /// once per state of the plans and measures (a search asks two or three times), linearly: a
+    /// plan's measures are contiguous and follow the plans' order, so a run's plan is searched for
+    /// only when that order breaks, and the per-hit work of a national corpus is an array lookup
+    /// instead of hashing an id.
+    pub(crate) fn plan_numbers(&self) -> std::sync::Arc<PlanNumbers> {
+        self.plan_numbers.get(&self.dataset)
     }
 }
 
@@ -337,21 +409,6 @@ pub(crate) fn similarity_sorted(x: &[(char, char)], y: &[(char, char)]) -> f64 {
     2.0 * common as f64 / (x.len() + y.len()) as f64
 }
 
-/// Offsets in chars of every occurrence of `needle` in `hay`, as [start, end).
-pub(crate) fn char_spans(hay: &str, needle: &str) -> Vec<[usize; 2]> {
-    // A needle whose first character is absent cannot occur: skip building its searcher.
-    if !needle.chars().next().is_some_and(|c| hay.contains(c)) {
-        return vec![];
-    }
-    let n = needle.chars().count();
-    hay.match_indices(needle)
-        .map(|(b, _)| {
-            let start = hay.get(..b).map_or(0, |s| s.chars().count());
-            [start, start + n]
-        })
-        .collect()
-}
-
 /// Merge overlapping or touching spans.
 pub(crate) fn merge_spans(mut spans: Vec<[usize; 2]>) -> Vec<[usize; 2]> {
     crate::sort::sort(&mut spans);
@@ -378,8 +435,7 @@ mod tests {
     }
 
     #[test]
-    fn spans_are_char_offsets_and_merge() {
-        assert_eq!(char_spans("推进质押融资和质押", "质押"), vec![[2, 4], [7, 9]]);
+    fn spans_merge() {
         assert_eq!(merge_spans(vec![[5, 7], [0, 2], [1, 3], [3, 4]]), vec![[0, 4], [5, 7]]);
     }
 

@@ -20,7 +20,7 @@
 
 use super::filter::{Facets, FilterOptions, Selection};
 use crate::index::THEME_TERM;
-use super::{char_spans, check_limit, check_text, merge_spans, page, Corpus, QueryError, MAX_QUERY_CHARS};
+use super::{check_limit, check_text, merge_spans, page, Corpus, QueryError, MAX_QUERY_CHARS};
 use crate::model::{Measure, Plan};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -511,20 +511,21 @@ pub fn search(corpus: &Corpus, query: &str, opts: &SearchOptions) -> Result<Sear
 pub(crate) fn finish(corpus: &Corpus, query: &str, opts: &SearchOptions, ranked: Ranked) -> SearchResult {
     let Ranked { phrases, terms, themes, limit, scored } = ranked;
     // Per plan, in order of first hit (sums in rank order, as the scores are listed).
-    let (plan_of, sizes) = corpus.plan_numbers();
+    let numbers = corpus.plan_numbers();
+    let (plan_of, sizes) = (&numbers.of_measure, &numbers.plans);
     let mut slot: Vec<Option<usize>> = vec![None; sizes.len()];
     let mut plans: Vec<PlanScore> = Vec::new();
     for &(i, score) in &scored {
         let Some((&k, Some(s))) = plan_of.get(i).map(|k| (k, slot.get_mut(*k))) else { continue };
-        let Some(&(id, size)) = sizes.get(k) else { continue };
+        let Some((id, size)) = sizes.get(k) else { continue };
         let p = *s.get_or_insert_with(|| {
-            plans.push(PlanScore { plan: id.to_string(), score: 0.0, count: 0, share: 0.0 });
+            plans.push(PlanScore { plan: id.clone(), score: 0.0, count: 0, share: 0.0 });
             plans.len() - 1
         });
         if let Some(p) = plans.get_mut(p) {
             p.score += score;
             p.count += 1;
-            p.share = p.count as f64 / size as f64;
+            p.share = p.count as f64 / *size as f64;
         }
     }
     crate::sort::sort_by(&mut plans, |a, b| b.score.total_cmp(&a.score));
@@ -532,11 +533,9 @@ pub(crate) fn finish(corpus: &Corpus, query: &str, opts: &SearchOptions, ranked:
     let total = scored.len();
     let positions: Vec<usize> = scored.iter().map(|&(i, _)| i).collect();
     let facets = if opts.no_facets { Facets::default() } else { super::filter::facets(corpus, &positions) };
-    let needles: Vec<String> = phrases
-        .iter()
-        .map(|p| p.text.clone())
-        .chain(terms.iter().map(|(t, _)| t.clone()))
-        .collect();
+    let needles = Needles::new(
+        phrases.iter().map(|p| p.text.clone()).chain(terms.iter().map(|(t, _)| t.clone())),
+    );
     let hits = page(scored, opts.offset, limit)
         .into_iter()
         .filter_map(|(i, score)| {
@@ -544,10 +543,14 @@ pub(crate) fn finish(corpus: &Corpus, query: &str, opts: &SearchOptions, ranked:
             Some(SearchHit {
                 id: m.id.clone(),
                 plan: m.plan.clone(),
-                plan_label: corpus.plan(&m.plan).map(Plan::label).unwrap_or_default(),
+                plan_label: plan_of
+                    .get(i)
+                    .and_then(|&k| corpus.dataset.plans.get(k))
+                    .map(Plan::label)
+                    .unwrap_or_default(),
                 score,
-                highlights: highlight(m.text.as_deref().unwrap_or(""), &needles),
-                title_highlights: highlight(m.title.as_deref().unwrap_or(""), &needles),
+                highlights: needles.highlight(m.text.as_deref().unwrap_or("")),
+                title_highlights: needles.highlight(m.title.as_deref().unwrap_or("")),
                 measure: m.clone(),
             })
         })
@@ -566,19 +569,85 @@ pub(crate) fn finish(corpus: &Corpus, query: &str, opts: &SearchOptions, ranked:
     }
 }
 
-/// Spans of `text` where any needle occurs (Latin needles case-insensitively), merged.
-pub(crate) fn highlight(text: &str, needles: &[String]) -> Vec<[usize; 2]> {
-    if text.is_empty() {
-        return vec![];
+/// The strings a search highlights (its phrases and terms), sorted by first character so that one
+/// pass over a text finds them all: a page of 100 hits against an English query's dozens of terms
+/// would otherwise scan every text once per term.
+pub(crate) struct Needles {
+    /// (needle, its length in chars), sorted; no empty needle.
+    sorted: Vec<(String, usize)>,
+    /// The needles' first characters, sorted, each with the position of its first needle in `sorted`:
+    /// most characters of a text start no needle, and a char comparison tells so quickly.
+    firsts: Vec<(char, usize)>,
+}
+
+impl Needles {
+    pub(crate) fn new(needles: impl IntoIterator<Item = String>) -> Needles {
+        let mut sorted: Vec<(String, usize)> = needles
+            .into_iter()
+            .filter(|n| !n.is_empty())
+            .map(|n| {
+                let chars = n.chars().count();
+                (n, chars)
+            })
+            .collect();
+        crate::sort::sort(&mut sorted);
+        sorted.dedup();
+        let mut firsts: Vec<(char, usize)> = Vec::new();
+        for (k, (needle, _)) in sorted.iter().enumerate() {
+            match needle.chars().next() {
+                Some(c) if firsts.last().map(|&(f, _)| f) != Some(c) => firsts.push((c, k)),
+                _ => {}
+            }
+        }
+        Needles { sorted, firsts }
     }
-    // Lower-casing ASCII keeps char offsets; other letters keep their case.
-    let lower: String = text.chars().map(|c| c.to_ascii_lowercase()).collect();
-    merge_spans(needles.iter().flat_map(|n| char_spans(&lower, n)).collect())
+
+    /// Spans of `text` where any needle occurs (Latin needles case-insensitively), merged. Each
+    /// needle's occurrences do not overlap one another (as `str::match_indices` finds them).
+    pub(crate) fn highlight(&self, text: &str) -> Vec<[usize; 2]> {
+        if text.is_empty() || self.sorted.is_empty() {
+            return vec![];
+        }
+        // Lower-casing ASCII keeps char and byte offsets; other letters keep their case.
+        let lower = text.to_ascii_lowercase();
+        let mut free_from = vec![0usize; self.sorted.len()]; // per needle: where its next match may start
+        let mut spans = Vec::new();
+        for (at, (b, c)) in lower.char_indices().enumerate() {
+            let Ok(f) = self.firsts.binary_search_by_key(&c, |&(first, _)| first) else { continue };
+            let from = self.firsts.get(f).map_or(0, |&(_, k)| k);
+            let rest = lower.get(b..).unwrap_or_default();
+            for (k, (needle, len)) in self.sorted.iter().enumerate().skip(from) {
+                if !needle.starts_with(c) {
+                    break;
+                }
+                if free_from.get(k).is_some_and(|&f| f <= at) && rest.starts_with(needle.as_str()) {
+                    spans.push([at, at + len]);
+                    if let Some(f) = free_from.get_mut(k) {
+                        *f = at + len;
+                    }
+                }
+            }
+        }
+        merge_spans(spans)
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn needles_highlight_char_offsets_in_one_pass() {
+        let needles = Needles::new(["质押", "质押融资", "ip", ""].map(String::from));
+        assert_eq!(needles.highlight("推进质押融资和质押"), vec![[2, 6], [7, 9]]);
+        // Latin needles match any case; char offsets, not bytes.
+        assert_eq!(needles.highlight("开展IP质押、Ip保险"), vec![[2, 6], [7, 9]]);
+        // A needle's own occurrences do not overlap (as str::match_indices): "aa" in "aaa" is [0, 2).
+        assert_eq!(Needles::new(["aa".to_string()]).highlight("aaa"), vec![[0, 2]]);
+        assert_eq!(Needles::new(["aa".to_string()]).highlight("aaaa"), vec![[0, 4]]);
+        assert!(needles.highlight("").is_empty());
+        assert!(Needles::new([]).highlight("质押").is_empty());
+    }
 
     #[test]
     fn utf16_spans_count_non_bmp_characters_twice() {
