@@ -389,6 +389,14 @@ impl SearchResult {
 
 /// Char-offset spans of `text` as UTF-16 code unit spans (offsets past the end clamp to it).
 pub fn utf16_spans(text: &str, spans: &[[usize; 2]]) -> Vec<[usize; 2]> {
+    if spans.is_empty() {
+        return vec![];
+    }
+    // Almost every text is in the Basic Multilingual Plane, where a char is one UTF-16 unit.
+    if text.chars().all(|c| c.len_utf16() == 1) {
+        let end = text.chars().count();
+        return spans.iter().map(|&[s, e]| [s.min(end), e.min(end)]).collect();
+    }
     let mut at = Vec::with_capacity(text.len() + 1);
     at.push(0usize);
     for c in text.chars() {
