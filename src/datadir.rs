@@ -31,7 +31,7 @@ enum Need {
 /// What `manifest.json` says the directory is.
 pub const FORMAT: &str = "plan-compare-data";
 /// Bumped whenever a file's layout changes (postcard is positional: any field change).
-pub const FORMAT_VERSION: u32 = 5;
+pub const FORMAT_VERSION: u32 = 6;
 /// The one file with a fixed name: it names the catalogue.
 pub const MANIFEST: &str = "manifest.json";
 /// Target raw size of an index shard; the figures behind it are in `docs/data-format.md`.
@@ -58,8 +58,12 @@ pub struct Manifest {
 /// One plan's chunk file and where its measures sit in corpus order.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ChunkEntry {
+    /// Not in the catalogue: named from the catalogue's `chunks_hash` and the plan's id ([`chunk_name`]).
+    #[serde(skip)]
     pub file: String,
-    /// Position of the plan's first measure in the corpus (= its first document in the index).
+    /// Position of the plan's first measure in the corpus (= its first document in the index). Not in
+    /// the catalogue: the measures of the plans before it, added up.
+    #[serde(skip)]
     pub first: u32,
     pub measures: u32,
     /// Measures per fragment of this plan (the last fragment may hold fewer): fragment `j` holds
@@ -73,6 +77,8 @@ pub struct ChunkEntry {
 /// after it: the catalogue need not list the vocabulary.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ShardEntry {
+    /// Not in the catalogue: named from its `shards_hash` and the shard's bounds ([`shard_name`]).
+    #[serde(skip)]
     pub file: String,
     pub first: String,
 }
@@ -101,6 +107,8 @@ pub struct CatalogFile {
     pub plans: Vec<Plan>,
     /// One per plan, in plan order.
     pub chunks: Vec<ChunkEntry>,
+    /// The hash of every chunk's bytes together ([`set_hash`]), which names them ([`chunk_name`]).
+    pub chunks_hash: String,
     pub themes: Vec<ThemeRef>,
     pub taxonomy: Taxonomy,
     /// Facet counts over the whole corpus (what `filter({})` reports).
@@ -128,6 +136,8 @@ pub struct CatalogFile {
     pub doc_count: u32,
     pub len_sum: u64,
     pub shards: Vec<ShardEntry>,
+    /// The hash of every shard's bytes together ([`set_hash`]), which names them ([`shard_name`]).
+    pub shards_hash: String,
     /// The file with passages and unassigned lines (no query reads them; the export does).
     pub extras: String,
     /// The English dictionary's runs (`src/english.rs`), by first word, if the corpus was built
@@ -191,6 +201,21 @@ pub struct Fragment {
 /// cut), so that the catalogue need not list fragments and a changed plan renames them all.
 pub fn fragment_name(chunk_file: &str, per: u32, j: u32) -> String {
     format!("frag.{}.bin", content_hash(format!("{chunk_file}/{per}/{j}").as_bytes()))
+}
+
+/// The file name of plan `plan`'s chunk in a directory whose chunks hash to `chunks_hash` ([`set_hash`]
+/// of all their bytes, in plan order): any change to any chunk renames every chunk (and with them every
+/// fragment), so the catalogue need not carry a hash per plan.
+pub fn chunk_name(chunks_hash: &str, plan: &str) -> String {
+    format!("plan.{}.bin", content_hash(format!("{chunks_hash}/{plan}").as_bytes()))
+}
+
+/// The file name of the index shard from term `first` to `next` (the next shard's first term, empty
+/// for the last) in a directory whose shards hash to `shards_hash` ([`set_hash`] of all their bytes):
+/// adding measures changes most shards anyway (postings grow and the cuts move), and the catalogue
+/// then lists shards by their first terms alone.
+pub fn shard_name(shards_hash: &str, first: &str, next: &str) -> String {
+    format!("shard.{}.bin", content_hash(format!("{shards_hash}/{first}/{next}").as_bytes()))
 }
 
 /// The file name of the vocabulary run from `first` to `next` (the next run's first term, empty for
@@ -298,12 +323,26 @@ pub type Files = Vec<(String, Vec<u8>)>;
 /// 64-bit FNV-1a of the bytes, as 16 hex digits: stable across builds and toolchains, so the same
 /// content always gets the same name.
 pub fn content_hash(bytes: &[u8]) -> String {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    format!("{:016x}", fnv1a(FNV_OFFSET, bytes))
+}
+
+/// One [`content_hash`] of several files' bytes, each preceded by its length (so that no other list
+/// of files gives the same stream): the name of a set of files that change together.
+pub fn set_hash<'a>(files: impl IntoIterator<Item = &'a [u8]>) -> String {
+    let h = files.into_iter().fold(FNV_OFFSET, |h, bytes| {
+        fnv1a(fnv1a(h, &(bytes.len() as u64).to_le_bytes()), bytes)
+    });
+    format!("{h:016x}")
+}
+
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+
+fn fnv1a(mut h: u64, bytes: &[u8]) -> u64 {
     for &b in bytes {
         h ^= u64::from(b);
         h = h.wrapping_mul(0x0100_0000_01b3);
     }
-    format!("{h:016x}")
+    h
 }
 
 fn encode<T: Serialize>(what: &str, value: &T) -> Result<Vec<u8>> {
@@ -358,6 +397,7 @@ pub fn write(
     }
     let mut files: Files = Vec::new();
     let mut chunks = Vec::with_capacity(d.plans.len());
+    let mut chunk_files: Vec<(Vec<u8>, Vec<Fragment>)> = Vec::with_capacity(d.plans.len());
     let mut at = 0usize;
     for plan in &d.plans {
         let count = d.measures.get(at..).unwrap_or_default().iter().take_while(|m| m.plan == plan.id).count();
@@ -368,17 +408,25 @@ pub fn write(
             theme_scores: corpus.theme_scores.get(at..at + count).unwrap_or_default().to_vec(),
             targets: d.targets.iter().filter(|t| t.plan == plan.id).cloned().collect(),
         };
-        let (file, bytes) = named("plan", encode("plan chunk", &chunk)?);
         // Measures per fragment from the plan's mean record size: table rows are short, prose long.
         let record_bytes: usize = chunk.measures.iter().map(|m| encode("measure", m).map_or(0, |b| b.len())).sum();
         let per = (fragment_bytes * count.max(1) / record_bytes.max(1)).clamp(1, count.max(1)) as u32;
-        for (j, measures) in chunk.measures.chunks(per as usize).enumerate() {
-            let fragment = Fragment { first: (at + j * per as usize) as u32, measures: measures.to_vec() };
-            files.push((fragment_name(&file, per, j as u32), encode("fragment", &fragment)?));
-        }
-        chunks.push(ChunkEntry { file: file.clone(), first: at as u32, measures: count as u32, fragment_measures: per });
-        files.push((file, bytes));
+        let fragments = chunk.measures.chunks(per as usize).enumerate();
+        let fragments = fragments
+            .map(|(j, measures)| Fragment { first: (at + j * per as usize) as u32, measures: measures.to_vec() });
+        chunk_files.push((encode("plan chunk", &chunk)?, fragments.collect()));
+        let file = String::new(); // named below, once every chunk's bytes are known
+        chunks.push(ChunkEntry { file, first: at as u32, measures: count as u32, fragment_measures: per });
         at += count;
+    }
+    let chunks_hash = set_hash(chunk_files.iter().map(|(bytes, _)| bytes.as_slice()));
+    for ((plan, entry), (bytes, fragments)) in d.plans.iter().zip(&mut chunks).zip(chunk_files) {
+        entry.file = chunk_name(&chunks_hash, &plan.id);
+        for (j, fragment) in fragments.iter().enumerate() {
+            let name = fragment_name(&entry.file, entry.fragment_measures, j as u32);
+            files.push((name, encode("fragment", fragment)?));
+        }
+        files.push((entry.file.clone(), bytes));
     }
     if at != d.measures.len() {
         let stray = d.measures.get(at).map_or(String::new(), |m| m.id.clone());
@@ -417,11 +465,21 @@ pub fn write(
             let pseudo = crate::index::is_pseudo(term);
             shard.lengths.push(if pseudo { Vec::new() } else { list.iter().map(|&(doc, _)| len(doc)).collect() });
         }
-        let (file, bytes) = named("shard", encode("index shard", &shard)?);
-        shards.push(ShardEntry { file: file.clone(), first: terms.first().cloned().unwrap_or_default() });
-        files.push((file, bytes));
+        let file = String::new(); // named below, once every shard's bytes are known
+        shards.push((ShardEntry { file, first: terms.first().cloned().unwrap_or_default() }, encode("index shard", &shard)?));
         start = end;
     }
+    let shards_hash = set_hash(shards.iter().map(|(_, bytes)| bytes.as_slice()));
+    let firsts: Vec<String> = shards.iter().map(|(s, _)| s.first.clone()).collect();
+    let shards: Vec<ShardEntry> = shards
+        .into_iter()
+        .enumerate()
+        .map(|(i, (mut entry, bytes))| {
+            entry.file = shard_name(&shards_hash, &entry.first, firsts.get(i + 1).map_or("", String::as_str));
+            files.push((entry.file.clone(), bytes));
+            entry
+        })
+        .collect();
 
     let real: Vec<String> =
         corpus.index.terms.iter().filter(|t| !crate::index::is_pseudo(t)).cloned().collect();
@@ -489,6 +547,7 @@ pub fn write(
         documents: documents.to_vec(),
         plans: d.plans.clone(),
         chunks,
+        chunks_hash,
         themes: d.themes.clone(),
         taxonomy: corpus.taxonomy.clone(),
         facets,
@@ -500,6 +559,7 @@ pub fn write(
         doc_count: corpus.index.doc_count() as u32,
         len_sum: corpus.index.len_sum,
         shards,
+        shards_hash,
         extras: extras_file,
         english,
     };
@@ -666,12 +726,14 @@ impl DataDir {
         if c.chunks.len() != c.plans.len() {
             return Err(invalid("plans and chunks differ in number"));
         }
-        for (plan, chunk) in c.plans.iter().zip(&c.chunks) {
+        let mut chunks = c.chunks;
+        for (plan, chunk) in c.plans.iter().zip(&mut chunks) {
             // Checked before anything is allocated: a damaged count must not ask for gigabytes.
-            let end = (chunk.first as usize).checked_add(chunk.measures as usize).filter(|&e| e <= n);
-            if chunk.first as usize != measures.len() || end.is_none() {
-                return Err(invalid("chunks are not in corpus order"));
+            if measures.len() + chunk.measures as usize > n {
+                return Err(invalid("the chunks hold more measures than the corpus"));
             }
+            chunk.first = measures.len() as u32;
+            chunk.file = chunk_name(&c.chunks_hash, &plan.id);
             measures.extend((0..chunk.measures).map(|_| placeholder(&plan.id)));
         }
         if measures.len() != n {
@@ -682,6 +744,11 @@ impl DataDir {
         }
         if c.shards.windows(2).any(|w| w[0].first >= w[1].first) {
             return Err(invalid("shards are out of order"));
+        }
+        let mut shards = c.shards;
+        let nexts: Vec<String> = shards.iter().skip(1).map(|s| s.first.clone()).collect();
+        for (i, shard) in shards.iter_mut().enumerate() {
+            shard.file = shard_name(&c.shards_hash, &shard.first, nexts.get(i).map_or("", String::as_str));
         }
         // The keywords' terms, without postings yet; each shard brings its own terms.
         let keyword_terms = front_decode(c.keyword_terms)
@@ -732,10 +799,9 @@ impl DataDir {
             summaries: true,
             summary: c.summary,
             summary_loaded: false,
-            chunk_loaded: vec![false; c.chunks.len()],
+            chunk_loaded: vec![false; chunks.len()],
             record_loaded: vec![false; n],
-            fragments: c
-                .chunks
+            fragments: chunks
                 .iter()
                 .enumerate()
                 .flat_map(|(i, ch)| {
@@ -743,12 +809,12 @@ impl DataDir {
                     (0..ch.measures.div_ceil(per)).map(move |j| (fragment_name(&ch.file, per, j), (i, j)))
                 })
                 .collect(),
-            plan_targets: vec![Vec::new(); c.chunks.len()],
-            shard_loaded: vec![false; c.shards.len()],
+            plan_targets: vec![Vec::new(); chunks.len()],
+            shard_loaded: vec![false; shards.len()],
             corpus,
             documents: c.documents,
-            chunks: c.chunks,
-            shards: c.shards,
+            chunks,
+            shards,
             facets: c.facets,
             plan_facets: Vec::new(),
             matrix: Vec::new(),

@@ -335,6 +335,29 @@ fn filters_diffs_compares_and_the_theme_matrix_answer_exactly() {
 }
 
 #[test]
+fn chunks_and_shards_are_named_by_the_hash_of_all_their_bytes() {
+    let files = &built().files;
+    let (name, bytes) = files.iter().find(|(n, _)| n.starts_with("catalog.")).unwrap();
+    assert!(name.contains(&datadir::content_hash(bytes)));
+    let catalog: datadir::CatalogFile = postcard::from_bytes(bytes).unwrap();
+    let chunk_names: Vec<String> =
+        catalog.plans.iter().map(|p| datadir::chunk_name(&catalog.chunks_hash, &p.id)).collect();
+    let chunk_bytes = chunk_names.iter().map(|n| files.get(n).unwrap_or_else(|| panic!("no {n}")).as_slice());
+    assert_eq!(datadir::set_hash(chunk_bytes), catalog.chunks_hash);
+    let firsts: Vec<&str> = catalog.shards.iter().map(|s| s.first.as_str()).collect();
+    let shard_names: Vec<String> = (0..firsts.len())
+        .map(|i| datadir::shard_name(&catalog.shards_hash, firsts[i], firsts.get(i + 1).copied().unwrap_or("")))
+        .collect();
+    let shard_bytes = shard_names.iter().map(|n| files.get(n).unwrap_or_else(|| panic!("no {n}")).as_slice());
+    assert_eq!(datadir::set_hash(shard_bytes), catalog.shards_hash);
+    // Every chunk and shard the directory holds is one of those.
+    let listed = |kind: &str| files.keys().filter(|n| n.starts_with(kind)).count();
+    assert_eq!((listed("plan."), listed("shard.")), (chunk_names.len(), shard_names.len()));
+    // The set hash depends on every file and on where one ends and the next begins.
+    assert_ne!(datadir::set_hash([b"ab".as_slice(), b"c"]), datadir::set_hash([b"a".as_slice(), b"bc"]));
+}
+
+#[test]
 fn loading_everything_gives_back_the_corpus_and_damaged_files_are_refused() {
     let (mut dir, mut fetch) = open();
     assert_eq!(dir.load_all(&mut fetch).unwrap(), &built().corpus);
@@ -343,9 +366,10 @@ fn loading_everything_gives_back_the_corpus_and_damaged_files_are_refused() {
             continue;
         }
         assert!(datadir::is_data_file_name(name), "{name}");
-        // Fragments are named from their plan chunk's name (itself a content hash), see fragment_name.
-        // Vocabulary runs likewise, from the vocabulary file's name (vocabulary_run_name).
-        if !name.starts_with("frag.") && !name.starts_with("terms.") {
+        // Fragments are named from their plan chunk's name, see fragment_name; vocabulary runs from
+        // the vocabulary file's name (vocabulary_run_name); chunks and shards from the hash of all
+        // chunks or all shards (checked below).
+        if !["frag.", "terms.", "plan.", "shard."].iter().any(|kind| name.starts_with(kind)) {
             assert!(name.contains(&datadir::content_hash(bytes)), "{name} is not named by its content");
         }
         let (mut dir, _) = open();
