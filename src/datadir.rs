@@ -75,10 +75,9 @@ pub struct ChunkEntry {
 /// One index shard: the vocabulary terms from `first` (inclusive) to the next shard's first term,
 /// with their posting lists. Any term's shard, present or not, is the last whose first term is not
 /// after it: the catalogue need not list the vocabulary.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ShardEntry {
-    /// Not in the catalogue: named from its `shards_hash` and the shard's bounds ([`shard_name`]).
-    #[serde(skip)]
+    /// Named from the catalogue's `shards_hash` and the shard's bounds ([`shard_name`]).
     pub file: String,
     pub first: String,
 }
@@ -135,7 +134,8 @@ pub struct CatalogFile {
     /// average); each document's own length comes with its postings in the shards.
     pub doc_count: u32,
     pub len_sum: u64,
-    pub shards: Vec<ShardEntry>,
+    /// The index shards by their first terms, front-coded (a shard runs to the next one's first term).
+    pub shards: Vec<(u8, String)>,
     /// The hash of every shard's bytes together ([`set_hash`]), which names them ([`shard_name`]).
     pub shards_hash: String,
     /// The file with passages and unassigned lines (no query reads them; the export does).
@@ -465,21 +465,16 @@ pub fn write(
             let pseudo = crate::index::is_pseudo(term);
             shard.lengths.push(if pseudo { Vec::new() } else { list.iter().map(|&(doc, _)| len(doc)).collect() });
         }
-        let file = String::new(); // named below, once every shard's bytes are known
-        shards.push((ShardEntry { file, first: terms.first().cloned().unwrap_or_default() }, encode("index shard", &shard)?));
+        // Named below, once every shard's bytes are known.
+        shards.push((terms.first().cloned().unwrap_or_default(), encode("index shard", &shard)?));
         start = end;
     }
     let shards_hash = set_hash(shards.iter().map(|(_, bytes)| bytes.as_slice()));
-    let firsts: Vec<String> = shards.iter().map(|(s, _)| s.first.clone()).collect();
-    let shards: Vec<ShardEntry> = shards
-        .into_iter()
-        .enumerate()
-        .map(|(i, (mut entry, bytes))| {
-            entry.file = shard_name(&shards_hash, &entry.first, firsts.get(i + 1).map_or("", String::as_str));
-            files.push((entry.file.clone(), bytes));
-            entry
-        })
-        .collect();
+    let shard_firsts: Vec<String> = shards.iter().map(|(first, _)| first.clone()).collect();
+    for (i, (first, bytes)) in shards.into_iter().enumerate() {
+        let next = shard_firsts.get(i + 1).map_or("", String::as_str);
+        files.push((shard_name(&shards_hash, &first, next), bytes));
+    }
 
     let real: Vec<String> =
         corpus.index.terms.iter().filter(|t| !crate::index::is_pseudo(t)).cloned().collect();
@@ -558,7 +553,7 @@ pub fn write(
         max_term_chars: corpus.index.max_term_chars,
         doc_count: corpus.index.doc_count() as u32,
         len_sum: corpus.index.len_sum,
-        shards,
+        shards: front_code(&shard_firsts),
         shards_hash,
         extras: extras_file,
         english,
@@ -742,14 +737,15 @@ impl DataDir {
         if c.english.windows(2).any(|w| w[0].first >= w[1].first) {
             return Err(invalid("the English dictionary's runs are out of order"));
         }
-        if c.shards.windows(2).any(|w| w[0].first >= w[1].first) {
-            return Err(invalid("shards are out of order"));
-        }
-        let mut shards = c.shards;
-        let nexts: Vec<String> = shards.iter().skip(1).map(|s| s.first.clone()).collect();
-        for (i, shard) in shards.iter_mut().enumerate() {
-            shard.file = shard_name(&c.shards_hash, &shard.first, nexts.get(i).map_or("", String::as_str));
-        }
+        let firsts = front_decode(c.shards)
+            .filter(|t| t.windows(2).all(|w| w[0] < w[1]))
+            .ok_or_else(|| invalid("the shards' first terms are damaged or out of order"))?;
+        let shards: Vec<ShardEntry> = (0..firsts.len())
+            .map(|i| {
+                let (first, next) = (firsts.get(i).cloned().unwrap_or_default(), firsts.get(i + 1));
+                ShardEntry { file: shard_name(&c.shards_hash, &first, next.map_or("", String::as_str)), first }
+            })
+            .collect();
         // The keywords' terms, without postings yet; each shard brings its own terms.
         let keyword_terms = front_decode(c.keyword_terms)
             .filter(|t| t.windows(2).all(|w| w[0] < w[1]))

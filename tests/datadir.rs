@@ -344,9 +344,9 @@ fn chunks_and_shards_are_named_by_the_hash_of_all_their_bytes() {
         catalog.plans.iter().map(|p| datadir::chunk_name(&catalog.chunks_hash, &p.id)).collect();
     let chunk_bytes = chunk_names.iter().map(|n| files.get(n).unwrap_or_else(|| panic!("no {n}")).as_slice());
     assert_eq!(datadir::set_hash(chunk_bytes), catalog.chunks_hash);
-    let firsts: Vec<&str> = catalog.shards.iter().map(|s| s.first.as_str()).collect();
+    let firsts = datadir::front_decode(catalog.shards.clone()).unwrap();
     let shard_names: Vec<String> = (0..firsts.len())
-        .map(|i| datadir::shard_name(&catalog.shards_hash, firsts[i], firsts.get(i + 1).copied().unwrap_or("")))
+        .map(|i| datadir::shard_name(&catalog.shards_hash, &firsts[i], firsts.get(i + 1).map_or("", String::as_str)))
         .collect();
     let shard_bytes = shard_names.iter().map(|n| files.get(n).unwrap_or_else(|| panic!("no {n}")).as_slice());
     assert_eq!(datadir::set_hash(shard_bytes), catalog.shards_hash);
