@@ -295,9 +295,7 @@ fn dictionary_covered(corpus: &Corpus, query: &str) -> Vec<(usize, usize)> {
     let lower = query.to_lowercase();
     let mut taken: Vec<(usize, usize)> = glossary(&lower).into_iter().map(|(span, _)| span).collect();
     for hit in corpus.taxonomy.hits_en(query) {
-        for key in &hit.matched {
-            taken.extend(lower.match_indices(key.as_str()).map(|(s, k)| (s, s + k.len())));
-        }
+        taken.extend(hit.spans);
     }
     taken
 }
