@@ -230,19 +230,20 @@ pub(crate) fn phrases(corpus: &Corpus, query: &str, synonyms: bool) -> (Vec<Quer
             push(&mut out, &w, 1.0, "query");
         }
     }
-    // English: themes by their keywords_en, then the glossary.
+    // English: the glossary, then themes by their keywords_en (a theme keyword that is also a
+    // glossary word, as 人才 for "talent", stays a translation of what was typed).
     if query.chars().any(|c| c.is_ascii_alphabetic()) {
+        let lower = query.to_lowercase();
+        for (_, zh) in glossary(&lower) {
+            for z in zh {
+                push(&mut out, z, 1.0, "glossary");
+            }
+        }
         for hit in tax.hits_en(query) {
             let Some(t) = tax.themes.get(hit.theme) else { continue };
             themes.push(t.id.clone());
             for k in &t.keywords_zh {
                 push(&mut out, k, 1.0, &format!("theme:{}", t.id));
-            }
-        }
-        let lower = query.to_lowercase();
-        for (_, zh) in glossary(&lower) {
-            for z in zh {
-                push(&mut out, z, 1.0, "glossary");
             }
         }
         // Any other English word: CC-CEDICT, cut to the corpus (src/english.rs), below typed words.
@@ -313,16 +314,22 @@ pub(crate) fn dictionary_words(corpus: &Corpus, query: &str) -> Vec<String> {
 /// one character (they would match almost everything otherwise). Phrases the reader did not type
 /// (theme keywords, glossary) count only as whole index terms, and only when specific: a word in
 /// more than [`COMMON_SHARE`] of measures (知识产权, 专利 …) would drown the query's own terms.
+/// A glossary word, the translation of a typed one, may be as common as [`DISTINCT_SHARE`].
 pub(crate) fn terms(corpus: &Corpus, phrases: &[QueryPhrase]) -> Vec<(String, f32)> {
     let mut terms: BTreeMap<String, f32> = BTreeMap::new();
     let common = (corpus.index.doc_count() as f64 * COMMON_SHARE).ceil() as usize;
+    let distinct = (corpus.index.doc_count() as f64 * DISTINCT_SHARE).floor() as usize;
     for p in phrases {
         if p.from != "query" {
             // An expansion counts only as a whole: the parts of 商标专用权质押 (商标, 专用权) are
             // not about pledges. Keywords are in jieba's dictionary at build time, so one that
             // occurs in the corpus is an index term.
             let t = p.text.to_lowercase();
-            if corpus.index.term_id(&t).is_some() && corpus.index.df(&t) <= common {
+            // A glossary word translates what was typed ("talent" is 人才, in 9% of measures):
+            // it counts as a typed word would, unless it is in more than DISTINCT_SHARE of them
+            // (知识产权, 保护), where it ranks next to nothing and its postings are most of the corpus.
+            let limit = if p.from == "glossary" { distinct } else { common };
+            if corpus.index.term_id(&t).is_some() && corpus.index.df(&t) <= limit {
                 let e = terms.entry(t).or_insert(0.0);
                 *e = e.max(p.weight);
             } else if p.from == "dictionary" {
