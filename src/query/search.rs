@@ -257,8 +257,8 @@ pub(crate) fn phrases(corpus: &Corpus, query: &str, synonyms: bool) -> (Vec<Quer
             // query, but a keyword that is the translation too is the typed word (大湾区 at 1,
             // not the dictionary's 0.6). Words with no literal translation have only the theme's.
             let inside = |(s, e): (usize, usize)| hit.spans.iter().any(|&(a, b)| s < b && a < e);
-            let mut literal: Vec<&str> =
-                taken.iter().filter(|(span, _)| inside(*span)).flat_map(|(_, zh)| zh.iter().copied()).collect();
+            let named_by = taken.iter().filter(|(span, _)| inside(*span));
+            let mut literal: Vec<&str> = named_by.flat_map(|(_, zh)| zh.iter().copied()).collect();
             let found = corpus.english.as_ref().map(|dictionary| {
                 let mut skip = outside_spans(&lower, &hit.spans);
                 skip.extend(taken.iter().map(|(span, _)| *span));
@@ -266,7 +266,8 @@ pub(crate) fn phrases(corpus: &Corpus, query: &str, synonyms: bool) -> (Vec<Quer
             });
             literal.extend(found.iter().flatten().map(|(zh, _)| zh.as_str()));
             for k in &t.keywords_zh {
-                let weight = if literal.is_empty() || literal.contains(&k.as_str()) { 1.0 } else { SYNONYM_WEIGHT };
+                let asked = literal.is_empty() || literal.contains(&k.as_str());
+                let weight = if asked { 1.0 } else { SYNONYM_WEIGHT };
                 push(&mut out, k, weight, &format!("theme:{}", t.id));
             }
         }
