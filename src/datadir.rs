@@ -1483,7 +1483,7 @@ impl DataDir {
         // English words need their dictionary runs before their phrases are known (a round of
         // their own): the runs of every word a key the search may try starts with.
         if !self.english.is_empty() {
-            let words = query::search::dictionary_words(corpus, q);
+            let words = query::search::dictionary_words(q);
             let runs = self.missing_english(words.iter().filter_map(|w| self.english_run_of(w)).collect());
             if !runs.is_empty() {
                 return runs;

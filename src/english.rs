@@ -6,7 +6,7 @@
 //! the index and not too common to search for, and writes the result as data files of its own, runs
 //! of keys ([`Dictionary::split`], `docs/data-format.md`): a Chinese query never fetches them, an English
 //! one the runs of its words ([`lookup_words`]). At query time [`Dictionary::expand`] turns
-//! the English words the taxonomy and glossary did not take into weighted Chinese phrases.
+//! the English words the glossary did not take into weighted Chinese phrases.
 //!
 //! Weights, in (0, 1]: a sense that *is* the query's words weighs 1 (`/patent/` for "patent"); a
 //! word inside a longer sense weighs 1 over the sense's content words ("trade" in `/trade fair/`:
@@ -308,7 +308,7 @@ impl Dictionary {
     }
 
     /// The Chinese terms of an English query's words outside the byte ranges `covered` (what the
-    /// taxonomy and glossary took), longest phrases first: "trade secret protection" looks up
+    /// glossary took), longest phrases first: "trade secret protection" looks up
     /// "trade secret" before "trade". Returns (term, weight), each term once at its best weight.
     /// Every key it tries starts with one of [`lookup_words`]'s words.
     pub fn expand(&self, query: &str, covered: &[(usize, usize)]) -> Vec<(String, f32)> {

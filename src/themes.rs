@@ -59,6 +59,9 @@ pub struct ThemeHit {
     pub matched: Vec<String>,
     /// Whether the hit is strong enough to tag a measure.
     pub tags: bool,
+    /// For an English hit, the byte ranges of the lower-cased text its keywords took (empty for
+    /// a Chinese one): the words the taxonomy answered for.
+    pub spans: Vec<(usize, usize)>,
 }
 
 impl Taxonomy {
@@ -127,34 +130,45 @@ impl Taxonomy {
             let score = strong_n as f64 + RELATED_WEIGHT * related_n as f64;
             let tags = strong_n > 0 || related.len() >= 2;
             let matched = strong.into_iter().chain(related).map(|(k, _)| k).collect();
-            out.push(ThemeHit { theme: i, score, matched, tags });
+            out.push(ThemeHit { theme: i, score, matched, tags, spans: Vec::new() });
         }
         crate::sort::sort_by(&mut out, |a, b| b.score.total_cmp(&a.score).then(a.theme.cmp(&b.theme)));
         out
     }
 
-    /// Themes an English text touches: `keywords_en` phrases found at word boundaries
-    /// (case-insensitive), longer phrases first so that "patent pledge" is not also "pledge".
+    /// Themes an English text touches: `keywords_en` phrases found as whole words, in any
+    /// inflection (words compared after [`crate::english::stem`], case-insensitive, any run of
+    /// non-alphanumerics between them: "IP-backed loans" is the keyword "ip-backed loan"), longer
+    /// phrases first so that "patent pledge" is not also "pledge".
     pub fn hits_en(&self, text: &str) -> Vec<ThemeHit> {
         let lower = text.to_lowercase();
+        let words = stemmed_words(&lower);
+        let stems: std::collections::BTreeSet<&str> = words.iter().map(|(w, _, _)| w.as_str()).collect();
         let mut out = Vec::new();
         for (i, t) in self.themes.iter().enumerate() {
             let mut keys: Vec<&String> = t.keywords_en.iter().collect();
             crate::sort::sort_by_key(&mut keys, |k| std::cmp::Reverse(k.len()));
             let mut taken: Vec<(usize, usize)> = Vec::new();
             let mut matched = Vec::new();
+            let mut score = 0.0;
             for k in keys {
-                if k.chars().next().is_some_and(|c| !c.to_lowercase().any(|l| lower.contains(l))) {
+                let k = k.to_lowercase();
+                let key: Vec<String> = stemmed_words(&k).into_iter().map(|(w, _, _)| w).collect();
+                // Most keywords' first word is not in a short text: skip the scan.
+                if key.first().map_or(true, |w| !stems.contains(w.as_str())) {
                     continue;
                 }
-                let k = k.to_lowercase();
                 let mut found = false;
-                for (start, _) in lower.match_indices(k.as_str()) {
-                    let end = start + k.len();
-                    if !word_boundary(&lower, start, end) || taken.iter().any(|&(s, e)| start < e && s < end) {
+                for at in words.windows(key.len()) {
+                    let (Some(first), Some(last)) = (at.first(), at.last()) else { continue };
+                    let span = (first.1, last.2);
+                    let same = at.iter().zip(&key).all(|((w, _, _), k)| w == k);
+                    if !same || taken.iter().any(|&(s, e)| span.0 < e && s < span.1) {
                         continue;
                     }
-                    taken.push((start, end));
+                    taken.push(span);
+                    // Longer phrases say more than a single word.
+                    score += if k.contains(' ') { 1.5 } else { 1.0 };
                     found = true;
                 }
                 if found {
@@ -162,9 +176,8 @@ impl Taxonomy {
                 }
             }
             if !taken.is_empty() {
-                // Longer phrases say more than a single word.
-                let score = taken.iter().map(|(s, e)| if lower[*s..*e].contains(' ') { 1.5 } else { 1.0 }).sum();
-                out.push(ThemeHit { theme: i, score, matched, tags: true });
+                crate::sort::sort(&mut taken);
+                out.push(ThemeHit { theme: i, score, matched, tags: true, spans: taken });
             }
         }
         crate::sort::sort_by(&mut out, |a, b| b.score.total_cmp(&a.score).then(a.theme.cmp(&b.theme)));
@@ -220,12 +233,21 @@ fn count_keywords(text: &str, keywords: &[String], taken: &mut Vec<(usize, usize
     out
 }
 
-/// Is `text[start..end]` a whole word (no ASCII letter or digit right before or after)?
-fn word_boundary(text: &str, start: usize, end: usize) -> bool {
-    let before = text.get(..start).and_then(|s| s.chars().next_back());
-    let after = text.get(end..).and_then(|s| s.chars().next());
-    let alnum = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
-    !alnum(before) && !alnum(after)
+/// The words of a lower-cased text (runs of ASCII letters and digits), stemmed, with their byte ranges.
+fn stemmed_words(lower: &str) -> Vec<(String, usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in lower.char_indices().chain(std::iter::once((lower.len(), ' '))) {
+        match (c.is_ascii_alphanumeric(), start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                start = None;
+                out.push((crate::english::stem(lower.get(s..i).unwrap_or("")), s, i));
+            }
+            _ => {}
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -276,5 +298,12 @@ mod tests {
         // "ai" must not fire inside "maintain", nor "port" inside "support".
         assert!(!ids("maintain support").contains(&"internet-new-forms".to_string()));
         assert!(!ids("support").contains(&"customs-enforcement".to_string()));
+        // Any inflection, any separator: the keyword "ip-backed loan" is in "IP-backed loans".
+        for q in ["IP-backed loans", "ip backed loan", "loans backed by IP"] {
+            assert_eq!(ids(q).contains(&"pledge-financing".to_string()), !q.starts_with("loans"), "{q}");
+        }
+        let hit = t.hits_en("Customs seizures at ports").into_iter().next().unwrap();
+        assert_eq!(hit.matched, ["customs", "port"]);
+        assert_eq!(hit.spans, [(0, 7), (20, 25)]);
     }
 }

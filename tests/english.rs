@@ -6,7 +6,8 @@
 
 use plan_compare::datadir::{self, DataDir};
 use plan_compare::english::Dictionary;
-use plan_compare::query::{search, search::COMMON_SHARE, Corpus, SearchOptions};
+use plan_compare::query::search::{COMMON_SHARE, SYNONYM_WEIGHT};
+use plan_compare::query::{search, Corpus, SearchOptions};
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
@@ -43,7 +44,6 @@ fn english_words_outside_the_taxonomy_find_their_chinese_terms() {
         ("data", "数据", 5),
         ("microchips", "芯片", 1),
         ("agricultural produce", "农产品", 3),
-        ("seed industry", "种子", 3),
         ("intangible cultural heritage", "非遗", 3),
         ("integrated circuits", "集成电路", 1),
         ("traditional Chinese medicine", "中药", 1),
@@ -61,10 +61,17 @@ fn english_words_outside_the_taxonomy_find_their_chinese_terms() {
         assert!(after.first().is_some_and(|t| t.contains(word)), "{query}: {after:#?}");
     }
     // The phrases say where they come from, below what a reader types.
+    let r = search(english, "microchips", &SearchOptions::default()).unwrap();
+    let chip = r.phrases.iter().find(|p| p.text == "芯片").unwrap();
+    assert_eq!(chip.from, "dictionary");
+    assert!(chip.weight < 1.0);
+    // "seed" names a theme since keywords match in any inflection ("seeds"): the dictionary's
+    // literal 种子, one of the theme's keywords, is then the typed word, its other keywords synonyms.
     let r = search(english, "seed industry", &SearchOptions::default()).unwrap();
-    let seed = r.phrases.iter().find(|p| p.text == "种子").unwrap();
-    assert_eq!(seed.from, "dictionary");
-    assert!(seed.weight < 1.0);
+    assert_eq!(r.themes, ["plant-varieties"]);
+    let weight = |zh: &str| r.phrases.iter().find(|p| p.text == zh).map(|p| p.weight);
+    assert_eq!((weight("种子"), weight("育种")), (Some(1.0), Some(SYNONYM_WEIGHT)));
+    assert!(texts(english, "seed industry", 5).iter().filter(|t| t.contains("种子")).count() >= 3);
 }
 
 #[test]

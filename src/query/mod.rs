@@ -72,7 +72,7 @@ pub struct Corpus {
     #[serde(default)]
     pub theme_scores: Vec<Vec<(u16, f32)>>,
     /// English → Chinese (CC-CEDICT cut to the index, `src/english.rs`), when the corpus was built
-    /// with it: English words the taxonomy and glossary do not know are looked up there.
+    /// with it: English words the glossary does not know are looked up there.
     #[serde(default)]
     pub english: Option<crate::english::Dictionary>,
     /// [`Corpus::plan_numbers`], kept while the plans and measures stay as they were.

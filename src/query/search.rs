@@ -2,10 +2,13 @@
 //!
 //! A query becomes weighted phrases, then index terms:
 //! - Chinese runs of the query, as typed (weight 1);
-//! - English: the taxonomy's `keywords_en` route the query to themes, whose `keywords_zh` become
-//!   phrases (weight 1), and a small glossary turns common IP words into Chinese (weight 1);
-//! - other English words: CC-CEDICT cut to the corpus (`src/english.rs`), when the corpus has it,
-//!   at [`DICTIONARY_WEIGHT`] times the entry's weight;
+//! - English, translated literally: a small glossary turns common IP words into Chinese (weight 1),
+//!   and CC-CEDICT cut to the corpus (`src/english.rs`), when the corpus has it, the other words at
+//!   [`DICTIONARY_WEIGHT`] times the entry's weight;
+//! - English, by theme: the taxonomy's `keywords_en` route the query to themes, whose `keywords_zh`
+//!   become phrases: at weight 1 when the words that named the theme have no literal translation,
+//!   else at [`SYNONYM_WEIGHT`], but 1 for a keyword that is such a translation ("Greater Bay
+//!   Area": 大湾区 at 1, the other regions at 0.4);
 //! - synonyms: a Chinese query that contains a theme keyword adds the theme's other keywords
 //!   (weight [`SYNONYM_WEIGHT`]), so 专利质押 also finds 质押融资 and 知识产权质押.
 //!
@@ -230,25 +233,42 @@ pub(crate) fn phrases(corpus: &Corpus, query: &str, synonyms: bool) -> (Vec<Quer
             push(&mut out, &w, 1.0, "query");
         }
     }
-    // English: themes by their keywords_en, then the glossary.
+    // English: the glossary and the dictionary translate what was typed; themes by their keywords_en.
     if query.chars().any(|c| c.is_ascii_alphabetic()) {
-        for hit in tax.hits_en(query) {
-            let Some(t) = tax.themes.get(hit.theme) else { continue };
-            themes.push(t.id.clone());
-            for k in &t.keywords_zh {
-                push(&mut out, k, 1.0, &format!("theme:{}", t.id));
-            }
-        }
         let lower = query.to_lowercase();
-        for (_, zh) in glossary(&lower) {
-            for z in zh {
+        let taken = glossary(&lower);
+        for (_, zh) in &taken {
+            for z in *zh {
                 push(&mut out, z, 1.0, "glossary");
             }
         }
         // Any other English word: CC-CEDICT, cut to the corpus (src/english.rs), below typed words.
         if let Some(dictionary) = &corpus.english {
-            for (zh, weight) in dictionary.expand(&lower, &dictionary_covered(corpus, query)) {
+            for (zh, weight) in dictionary.expand(&lower, &dictionary_covered(query)) {
                 push(&mut out, &zh, DICTIONARY_WEIGHT * weight, "dictionary");
+            }
+        }
+        for hit in tax.hits_en(query) {
+            let Some(t) = tax.themes.get(hit.theme) else { continue };
+            themes.push(t.id.clone());
+            // The words that named the theme, translated literally (glossary, then dictionary for
+            // the rest, as above). A literal translation is what was asked ("Greater Bay Area" →
+            // 大湾区, "customs" → 海关): the theme's keywords are then synonyms, as for a Chinese
+            // query, but a keyword that is the translation too is the typed word (大湾区 at 1,
+            // not the dictionary's 0.6). Words with no literal translation have only the theme's.
+            let inside = |(s, e): (usize, usize)| hit.spans.iter().any(|&(a, b)| s < b && a < e);
+            let named_by = taken.iter().filter(|(span, _)| inside(*span));
+            let mut literal: Vec<&str> = named_by.flat_map(|(_, zh)| zh.iter().copied()).collect();
+            let found = corpus.english.as_ref().map(|dictionary| {
+                let mut skip = outside_spans(&lower, &hit.spans);
+                skip.extend(taken.iter().map(|(span, _)| *span));
+                dictionary.expand(&lower, &skip)
+            });
+            literal.extend(found.iter().flatten().map(|(zh, _)| zh.as_str()));
+            for k in &t.keywords_zh {
+                let asked = literal.is_empty() || literal.contains(&k.as_str());
+                let weight = if asked { 1.0 } else { SYNONYM_WEIGHT };
+                push(&mut out, k, weight, &format!("theme:{}", t.id));
             }
         }
     }
@@ -289,42 +309,58 @@ fn glossary(lower: &str) -> Vec<((usize, usize), &'static [&'static str])> {
     taken
 }
 
-/// Byte ranges of the lower-cased query that the glossary and the taxonomy's English keywords
-/// took: the dictionary looks up only the other words.
-fn dictionary_covered(corpus: &Corpus, query: &str) -> Vec<(usize, usize)> {
-    let lower = query.to_lowercase();
-    let mut taken: Vec<(usize, usize)> = glossary(&lower).into_iter().map(|(span, _)| span).collect();
-    for hit in corpus.taxonomy.hits_en(query) {
-        for key in &hit.matched {
-            taken.extend(lower.match_indices(key.as_str()).map(|(s, k)| (s, s + k.len())));
+/// Byte ranges of the lower-cased query that the glossary took: the dictionary looks up only the
+/// other words (also those that name a theme: their literal sense says which of its keywords
+/// they mean).
+fn dictionary_covered(query: &str) -> Vec<(usize, usize)> {
+    glossary(&query.to_lowercase()).into_iter().map(|(span, _)| span).collect()
+}
+
+/// The byte ranges of `text` outside `spans` (sorted, not overlapping).
+fn outside_spans(text: &str, spans: &[(usize, usize)]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    for &(s, e) in spans {
+        if s > at {
+            out.push((at, s));
         }
+        at = at.max(e);
     }
-    taken
+    if at < text.len() {
+        out.push((at, text.len()));
+    }
+    out
 }
 
 /// The English words whose dictionary keys a search for `query` may look up (every key it tries
 /// starts with one of them): a data directory fetches the dictionary's runs that hold them.
-pub(crate) fn dictionary_words(corpus: &Corpus, query: &str) -> Vec<String> {
+pub(crate) fn dictionary_words(query: &str) -> Vec<String> {
     if !query.chars().any(|c| c.is_ascii_alphabetic()) {
         return Vec::new();
     }
-    crate::english::lookup_words(&query.to_lowercase(), &dictionary_covered(corpus, query))
+    crate::english::lookup_words(&query.to_lowercase(), &dictionary_covered(query))
 }
 
 /// Index terms of the phrases: each phrase's words; single CJK characters only when the phrase is
 /// one character (they would match almost everything otherwise). Phrases the reader did not type
 /// (theme keywords, glossary) count only as whole index terms, and only when specific: a word in
 /// more than [`COMMON_SHARE`] of measures (知识产权, 专利 …) would drown the query's own terms.
+/// A glossary word, the translation of a typed one, may be as common as [`DISTINCT_SHARE`].
 pub(crate) fn terms(corpus: &Corpus, phrases: &[QueryPhrase]) -> Vec<(String, f32)> {
     let mut terms: BTreeMap<String, f32> = BTreeMap::new();
     let common = (corpus.index.doc_count() as f64 * COMMON_SHARE).ceil() as usize;
+    let distinct = (corpus.index.doc_count() as f64 * DISTINCT_SHARE).floor() as usize;
     for p in phrases {
         if p.from != "query" {
             // An expansion counts only as a whole: the parts of 商标专用权质押 (商标, 专用权) are
             // not about pledges. Keywords are in jieba's dictionary at build time, so one that
             // occurs in the corpus is an index term.
             let t = p.text.to_lowercase();
-            if corpus.index.term_id(&t).is_some() && corpus.index.df(&t) <= common {
+            // A glossary word translates what was typed ("talent" is 人才, in 9% of measures):
+            // it counts as a typed word would, unless it is in more than DISTINCT_SHARE of them
+            // (知识产权, 保护), where it ranks next to nothing and its postings are most of the corpus.
+            let limit = if p.from == "glossary" { distinct } else { common };
+            if corpus.index.term_id(&t).is_some() && corpus.index.df(&t) <= limit {
                 let e = terms.entry(t).or_insert(0.0);
                 *e = e.max(p.weight);
             } else if p.from == "dictionary" {
