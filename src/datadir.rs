@@ -684,8 +684,11 @@ pub struct DataDir {
     chunk_loaded: Vec<bool>,
     /// Per measure of the directory: whether its record is here (from its chunk or a fragment).
     record_loaded: Vec<bool>,
-    /// Fragment file names → (plan position, fragment number).
-    fragments: std::collections::HashMap<String, (usize, u32)>,
+    /// Fragment file names → (plan position, fragment number): those a `needs_for…` named (a page's
+    /// fragments), and every fragment's once a file not named there arrives (`load_all`, the full
+    /// module taking over). Naming them all at open cost a 100× corpus's start 49,000 hashes.
+    fragments: std::cell::RefCell<std::collections::HashMap<String, (usize, u32)>>,
+    fragments_all: bool,
     /// Targets of each plan (in plan order), so that `dataset.targets` stays in corpus order.
     plan_targets: Vec<Vec<Target>>,
     shards: Vec<ShardEntry>,
@@ -797,14 +800,8 @@ impl DataDir {
             summary_loaded: false,
             chunk_loaded: vec![false; chunks.len()],
             record_loaded: vec![false; n],
-            fragments: chunks
-                .iter()
-                .enumerate()
-                .flat_map(|(i, ch)| {
-                    let per = ch.fragment_measures.max(1);
-                    (0..ch.measures.div_ceil(per)).map(move |j| (fragment_name(&ch.file, per, j), (i, j)))
-                })
-                .collect(),
+            fragments: Default::default(),
+            fragments_all: false,
             plan_targets: vec![Vec::new(); chunks.len()],
             shard_loaded: vec![false; shards.len()],
             corpus,
@@ -851,6 +848,7 @@ impl DataDir {
             chunk_loaded: vec![true; plans],
             record_loaded: vec![true; corpus.dataset.measures.len()],
             fragments: Default::default(),
+            fragments_all: true,
             plan_targets: (0..plans).map(|_| Vec::new()).collect(),
             shards: Vec::new(),
             shard_loaded: Vec::new(),
@@ -984,7 +982,7 @@ impl DataDir {
             self.reindex_added();
             return Ok(());
         }
-        if let Some(&(plan, j)) = self.fragments.get(file) {
+        if let Some((plan, j)) = self.fragment_of(file) {
             return self.add_fragment(plan, j, file, bytes);
         }
         if file == self.summary && self.summaries {
@@ -1643,6 +1641,22 @@ impl DataDir {
         out
     }
 
+    /// The plan position and fragment number of a fragment file, if it is one.
+    fn fragment_of(&mut self, file: &str) -> Option<(usize, u32)> {
+        if !file.starts_with("frag.") {
+            return None;
+        }
+        if !self.fragments_all && !self.fragments.get_mut().contains_key(file) {
+            self.fragments_all = true;
+            let named = self.chunks.iter().enumerate().flat_map(|(i, ch)| {
+                let per = ch.fragment_measures.max(1);
+                (0..ch.measures.div_ceil(per)).map(move |j| (fragment_name(&ch.file, per, j), (i, j)))
+            });
+            self.fragments.get_mut().extend(named);
+        }
+        self.fragments.get_mut().get(file).copied()
+    }
+
     /// Fragment files holding the records of these measure positions that are not here yet.
     fn missing_records(&self, positions: Vec<usize>) -> Vec<String> {
         let mut out: Vec<String> = Vec::new();
@@ -1653,8 +1667,10 @@ impl DataDir {
             let plan = self.plan_of_doc(i as u32);
             let Some(c) = self.chunks.get(plan) else { continue };
             let per = c.fragment_measures.max(1);
-            let name = fragment_name(&c.file, per, (i as u32).saturating_sub(c.first) / per);
+            let j = (i as u32).saturating_sub(c.first) / per;
+            let name = fragment_name(&c.file, per, j);
             if !out.contains(&name) {
+                self.fragments.borrow_mut().insert(name.clone(), (plan, j));
                 out.push(name);
             }
         }
