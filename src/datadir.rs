@@ -200,14 +200,14 @@ pub struct Fragment {
 /// fragment: a hash of what determines its bytes (the chunk's content, named by its hash, and the
 /// cut), so that the catalogue need not list fragments and a changed plan renames them all.
 pub fn fragment_name(chunk_file: &str, per: u32, j: u32) -> String {
-    format!("frag.{}.bin", content_hash(format!("{chunk_file}/{per}/{j}").as_bytes()))
+    derived_name("frag", &[chunk_file, &per.to_string(), &j.to_string()])
 }
 
 /// The file name of plan `plan`'s chunk in a directory whose chunks hash to `chunks_hash` ([`set_hash`]
 /// of all their bytes, in plan order): any change to any chunk renames every chunk (and with them every
 /// fragment), so the catalogue need not carry a hash per plan.
 pub fn chunk_name(chunks_hash: &str, plan: &str) -> String {
-    format!("plan.{}.bin", content_hash(format!("{chunks_hash}/{plan}").as_bytes()))
+    derived_name("plan", &[chunks_hash, plan])
 }
 
 /// The file name of the index shard from term `first` to `next` (the next shard's first term, empty
@@ -215,14 +215,14 @@ pub fn chunk_name(chunks_hash: &str, plan: &str) -> String {
 /// adding measures changes most shards anyway (postings grow and the cuts move), and the catalogue
 /// then lists shards by their first terms alone.
 pub fn shard_name(shards_hash: &str, first: &str, next: &str) -> String {
-    format!("shard.{}.bin", content_hash(format!("{shards_hash}/{first}/{next}").as_bytes()))
+    derived_name("shard", &[shards_hash, first, next])
 }
 
 /// The file name of the vocabulary run from `first` to `next` (the next run's first term, empty for
 /// the last) of the vocabulary file `vocabulary`: that file's name is a hash of every term, and
 /// the two bounds fix which of them the run holds, so the name changes whenever its content does.
 pub fn vocabulary_run_name(vocabulary: &str, first: &str, next: &str) -> String {
-    format!("terms.{}.bin", content_hash(format!("{vocabulary}/{first}/{next}").as_bytes()))
+    derived_name("terms", &[vocabulary, first, next])
 }
 
 /// Shard groups: a shard holds terms of one group only; the facets' (agency, focus and theme
@@ -337,6 +337,19 @@ pub fn set_hash<'a>(files: impl IntoIterator<Item = &'a [u8]>) -> String {
 
 const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
 
+/// `kind.HASH.bin` where HASH is the [`content_hash`] of the parts joined by `/`, hashed piece by
+/// piece (a 100× corpus names thousands of chunks at open; no string is joined for it).
+fn derived_name(kind: &str, parts: &[&str]) -> String {
+    let mut h = FNV_OFFSET;
+    for (i, part) in parts.iter().enumerate() {
+        if i > 0 {
+            h = fnv1a(h, b"/");
+        }
+        h = fnv1a(h, part.as_bytes());
+    }
+    format!("{kind}.{h:016x}.bin")
+}
+
 fn fnv1a(mut h: u64, bytes: &[u8]) -> u64 {
     for &b in bytes {
         h ^= u64::from(b);
@@ -411,9 +424,9 @@ pub fn write(
         // Measures per fragment from the plan's mean record size: table rows are short, prose long.
         let record_bytes: usize = chunk.measures.iter().map(|m| encode("measure", m).map_or(0, |b| b.len())).sum();
         let per = (fragment_bytes * count.max(1) / record_bytes.max(1)).clamp(1, count.max(1)) as u32;
-        let fragments = chunk.measures.chunks(per as usize).enumerate();
-        let fragments = fragments
-            .map(|(j, measures)| Fragment { first: (at + j * per as usize) as u32, measures: measures.to_vec() });
+        let fragments = chunk.measures.chunks(per as usize).enumerate().map(|(j, measures)| {
+            Fragment { first: (at + j * per as usize) as u32, measures: measures.to_vec() }
+        });
         chunk_files.push((encode("plan chunk", &chunk)?, fragments.collect()));
         let file = String::new(); // named below, once every chunk's bytes are known
         chunks.push(ChunkEntry { file, first: at as u32, measures: count as u32, fragment_measures: per });
@@ -746,7 +759,8 @@ impl DataDir {
         let shards: Vec<ShardEntry> = (0..firsts.len())
             .map(|i| {
                 let (first, next) = (firsts.get(i).cloned().unwrap_or_default(), firsts.get(i + 1));
-                ShardEntry { file: shard_name(&c.shards_hash, &first, next.map_or("", String::as_str)), first }
+                let file = shard_name(&c.shards_hash, &first, next.map_or("", String::as_str));
+                ShardEntry { file, first }
             })
             .collect();
         // The keywords' terms, without postings yet; each shard brings its own terms.
@@ -1925,6 +1939,17 @@ fn placeholder(plan: &str) -> Measure {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn derived_names_hash_their_parts_joined_by_slashes() {
+        // What docs/data-format.md says: the hash of "<chunks_hash>/<id>", "<chunk file>/<k>/<j>" …
+        let chunk = format!("plan.{}.bin", content_hash(b"0123/beijing-2018"));
+        assert_eq!(chunk_name("0123", "beijing-2018"), chunk);
+        assert_eq!(fragment_name("plan.x.bin", 7, 2), format!("frag.{}.bin", content_hash(b"plan.x.bin/7/2")));
+        let shard = format!("shard.{}.bin", content_hash("h/专利/".as_bytes()));
+        assert_eq!(shard_name("h", "专利", ""), shard);
+        assert_eq!(vocabulary_run_name("v", "a", "b"), format!("terms.{}.bin", content_hash(b"v/a/b")));
+    }
 
     #[test]
     fn vocabulary_runs_keep_every_term_in_order_and_about_the_size_asked() {
