@@ -384,10 +384,7 @@ pub(crate) fn assign(rows: &[usize], cols: &[usize], sim: &dyn Fn(usize, usize) 
 /// Token-level changes from `a` to `b`, as merged runs.
 pub fn inline_changes(corpus: &Corpus, a: &str, b: &str) -> Vec<Change> {
     use similar::{capture_diff_slices, Algorithm, DiffOp};
-    let tokens = |t: &'_ str| -> Vec<String> {
-        corpus.index.segment(t).into_iter().filter_map(|s| t.get(s.start..s.end)).map(str::to_string).collect()
-    };
-    let (ta, tb) = (tokens(a), tokens(b));
+    let (ta, tb) = (tokens(corpus, a), tokens(corpus, b));
     let mut out: Vec<Change> = Vec::new();
     // Myers is O((N+M)·D): two long unrelated texts (a reader's plan) would take seconds. Past
     // MAX_DIFF_TOKENS the change is shown whole; the runs still rebuild both texts.
@@ -400,29 +397,39 @@ pub fn inline_changes(corpus: &Corpus, a: &str, b: &str) -> Vec<Change> {
         }
         return out;
     }
-    let mut push = |op: Op, toks: &[String]| {
+    let mut push = |op: Op, toks: &[&str]| {
         if toks.is_empty() {
             return;
         }
-        let text: String = toks.concat();
         match out.last_mut() {
-            Some(last) if last.op == op => last.text.push_str(&text),
-            _ => out.push(Change { op, text }),
+            Some(last) if last.op == op => toks.iter().for_each(|t| last.text.push_str(t)),
+            _ => out.push(Change { op, text: toks.concat() }),
         }
     };
-    let slice = |v: &[String], start: usize, len: usize| -> Vec<String> { v.iter().skip(start).take(len).cloned().collect() };
     for op in capture_diff_slices(Algorithm::Myers, &ta, &tb) {
         match op {
-            DiffOp::Equal { old_index, len, .. } => push(Op::Equal, &slice(&ta, old_index, len)),
-            DiffOp::Delete { old_index, old_len, .. } => push(Op::Delete, &slice(&ta, old_index, old_len)),
-            DiffOp::Insert { new_index, new_len, .. } => push(Op::Insert, &slice(&tb, new_index, new_len)),
+            DiffOp::Equal { old_index, len, .. } => push(Op::Equal, run(&ta, old_index, len)),
+            DiffOp::Delete { old_index, old_len, .. } => push(Op::Delete, run(&ta, old_index, old_len)),
+            DiffOp::Insert { new_index, new_len, .. } => push(Op::Insert, run(&tb, new_index, new_len)),
             DiffOp::Replace { old_index, old_len, new_index, new_len } => {
-                push(Op::Delete, &slice(&ta, old_index, old_len));
-                push(Op::Insert, &slice(&tb, new_index, new_len));
+                push(Op::Delete, run(&ta, old_index, old_len));
+                push(Op::Insert, run(&tb, new_index, new_len));
             }
         }
     }
     out
+}
+
+/// `len` tokens from `start` (as many as there are).
+fn run<'t, 'a>(tokens: &'t [&'a str], start: usize, len: usize) -> &'t [&'a str] {
+    let n = tokens.len();
+    tokens.get(start.min(n)..start.saturating_add(len).min(n)).unwrap_or_default()
+}
+
+/// A text's tokens for the inline changes: the run-time segmenter's pieces, borrowed from the text
+/// (a diff of two provincial plans compares thousands of them).
+fn tokens<'a>(corpus: &Corpus, text: &'a str) -> Vec<&'a str> {
+    corpus.index.segment(text).into_iter().filter_map(|s| text.get(s.start..s.end)).collect()
 }
 
 fn set_compare(a: BTreeSet<String>, b: BTreeSet<String>) -> SetCompare {
