@@ -39,7 +39,19 @@ export async function session({ width = 1280, height = 900 } = {}) {
   const watch = (page) => {
     page.on('console', (m) => console.push(`${m.type()}: ${m.text()}`));
     page.on('pageerror', (e) => console.push(`pageerror: ${e.message}`));
-    page.on('requestfailed', (r) => console.push(`requestfailed: ${r.url()}`));
+    // A request still in flight when the test reloads or leaves the page is cut short by the test
+    // (net::ERR_ABORTED), not by the page: for instance the footer's offline.js, imported just after
+    // the first answer. Any other failure, or an abort the page did itself, is reported.
+    let navigations = 0;
+    const issuedAt = new WeakMap();
+    page.on('request', (r) => {
+      if (r.isNavigationRequest() && r.frame() === page.mainFrame()) navigations++;
+      else issuedAt.set(r, navigations);
+    });
+    page.on('requestfailed', (r) => {
+      const cutByTest = r.failure()?.errorText === 'net::ERR_ABORTED' && issuedAt.has(r) && issuedAt.get(r) < navigations;
+      if (!cutByTest) console.push(`requestfailed: ${r.url()} (${r.failure()?.errorText})`);
+    });
   };
   context.on('page', watch);
   for (const p of context.pages()) watch(p);
