@@ -2,6 +2,9 @@
 // assets through the `new URL(…, import.meta.url)` references below); the data directory does too,
 // but bundlers do not copy a directory: serve it and pass its URL as `init({ data })`.
 import { planCompareError, start } from './load.js';
+// load.js imports the module's glue too; naming it here as well lets a browser fetch it together with
+// load.js instead of after it (one round trip less before the module itself is requested).
+import './plan_compare.js';
 
 export * from './api.js';
 
