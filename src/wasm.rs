@@ -63,8 +63,26 @@ fn to_js_error(error: Error) -> JsValue {
 /// text, parsed by the engine's own `JSON.parse`, two crossings for a whole result instead of one per
 /// field and string (a page of 100 search hits is thousands of fields).
 fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, Error> {
-    let text = serde_json::to_string(value).map_err(serialize_error)?;
-    js_sys::JSON::parse(&text).map_err(|_| Error::new(ErrorCode::Internal, "cannot convert the result".to_string()))
+    // One buffer for every result: a page of hits is tens of kB, written without regrowing it.
+    JSON_TEXT.with_borrow_mut(|buffer| {
+        buffer.clear();
+        serde_json::to_writer(&mut *buffer, value).map_err(serialize_error)?;
+        let parsed = std::str::from_utf8(buffer).ok().and_then(|text| js_sys::JSON::parse(text).ok());
+        // Kept for the next call up to a few pages of hits; an export's megabytes are given back.
+        if buffer.capacity() > 1 << 20 {
+            *buffer = Vec::new();
+        }
+        parsed.ok_or_else(not_converted)
+    })
+}
+
+thread_local! {
+    static JSON_TEXT: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
+}
+
+#[inline(never)]
+fn not_converted() -> Error {
+    Error::new(ErrorCode::Internal, "cannot convert the result".to_string())
 }
 
 #[inline(never)]
