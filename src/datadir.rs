@@ -19,6 +19,7 @@ use crate::query::{SearchOptions, SearchResult, ThemeMatrix, ThemeMatrixOptions}
 use crate::themes::Taxonomy;
 use serde::{Deserialize, Serialize};
 use crate::query::search::Ranked;
+use crate::sort::set;
 use std::collections::BTreeSet;
 
 /// The next file a string needs ([`DataDir::need_for`]): a vocabulary run or an index shard.
@@ -241,13 +242,13 @@ fn term_group(term: &str) -> u8 {
 /// The taxonomy's Chinese keywords as search makes phrases of them (trimmed), and lower-cased.
 fn keyword_texts(taxonomy: &Taxonomy) -> BTreeSet<String> {
     let keywords = taxonomy.themes.iter().flat_map(|t| &t.keywords_zh).map(|k| k.trim());
-    keywords.flat_map(|k| [k.to_string(), k.to_lowercase()]).filter(|k| !k.is_empty()).collect()
+    set(keywords.flat_map(|k| [k.to_string(), k.to_lowercase()]).filter(|k| !k.is_empty()))
 }
 
 /// The index terms among the strings the segmenter may test in the taxonomy's keywords
 /// ([`Index::probes`]): with them known, every keyword segments as with the whole vocabulary.
 fn keyword_terms(index: &Index, taxonomy: &Taxonomy) -> Vec<String> {
-    let probes: BTreeSet<String> = keyword_texts(taxonomy).iter().flat_map(|k| index.probes(k)).collect();
+    let probes = set(keyword_texts(taxonomy).iter().flat_map(|k| index.probes(k)));
     probes.into_iter().filter(|p| index.term_id(p).is_some()).collect()
 }
 
@@ -915,7 +916,7 @@ impl DataDir {
     fn restore_vocabulary(&mut self) {
         let index = &mut self.corpus.index;
         let known = self.vocabulary.iter().flatten().chain(&self.keyword_terms).chain(&self.run_terms);
-        let dropped: BTreeSet<&String> = known.filter(|t| index.term_id(t).is_none()).collect();
+        let dropped = set(known.filter(|t| index.term_id(t).is_none()));
         let dropped: Vec<(String, Vec<(u32, u16)>)> =
             dropped.into_iter().map(|t| (t.clone(), Vec::new())).collect();
         if !dropped.is_empty() {
@@ -1235,10 +1236,10 @@ impl DataDir {
 
     /// Every file not loaded yet (for "keep all plans offline", and the export).
     pub fn missing_all(&self) -> Vec<String> {
-        let mut out = self.missing_chunks((0..self.chunks.len()).collect());
-        out.extend(self.missing_shards((0..self.shards.len()).collect()));
+        let mut out = self.missing_chunks(set(0..self.chunks.len()));
+        out.extend(self.missing_shards(set(0..self.shards.len())));
         out.extend(self.missing_summary());
-        out.extend(self.missing_english((0..self.english.len()).collect()));
+        out.extend(self.missing_english(set(0..self.english.len())));
         if !self.extras_loaded {
             out.push(self.extras.clone());
         }
@@ -1407,7 +1408,7 @@ impl DataDir {
 
     /// Files the given plans need (unknown ids are left to the query to report).
     pub fn needs_for_plans(&self, ids: &[String]) -> Vec<String> {
-        self.missing_chunks(ids.iter().filter_map(|id| self.plan_position(id)).collect())
+        self.missing_chunks(set(ids.iter().filter_map(|id| self.plan_position(id))))
     }
 
     /// Files a diff of these plans needs: their chunks and, unless the loaded vocabulary is
@@ -1451,7 +1452,7 @@ impl DataDir {
                         f.get(range).is_some_and(|r| r.iter().any(|&x| x))
                     })
             });
-            let missing = self.missing_chunks(plans.map(|(i, _)| i).collect());
+            let missing = self.missing_chunks(set(plans.map(|(i, _)| i)));
             if !missing.is_empty() {
                 return missing;
             }
@@ -1496,7 +1497,7 @@ impl DataDir {
         // their own): the runs of every word a key the search may try starts with.
         if !self.english.is_empty() {
             let words = query::search::dictionary_words(q);
-            let runs = self.missing_english(words.iter().filter_map(|w| self.english_run_of(w)).collect());
+            let runs = self.missing_english(set(words.iter().filter_map(|w| self.english_run_of(w))));
             if !runs.is_empty() {
                 return runs;
             }
@@ -1535,8 +1536,7 @@ impl DataDir {
         };
         for p in phrases {
             let lower = p.text.to_lowercase();
-            let probes: BTreeSet<String> =
-                index.probes(&p.text).into_iter().chain(index.probes(&lower)).collect();
+            let probes = set(index.probes(&p.text).into_iter().chain(index.probes(&lower)));
             if self.keyword_texts.contains(&p.text) {
                 // It segments exactly already: of the strings the segmenter may test in it, the
                 // catalogue's keyword terms are the terms, the others none.
@@ -1567,7 +1567,7 @@ impl DataDir {
             need(term, true);
         }
         let runs = unknown.into_iter().filter(|(_, shard)| !shards.contains(shard)).map(|(run, _)| run);
-        missing.extend(self.missing_runs(runs.collect()));
+        missing.extend(self.missing_runs(set(runs)));
         missing.extend(self.missing_shards(shards));
         if !missing.is_empty() {
             return missing;

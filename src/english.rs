@@ -376,15 +376,14 @@ impl Dictionary {
                 (k, list.iter().filter_map(move |&(t, w)| Some((d.terms.get(t as usize)?.as_str(), w))))
             })
         };
-        let set: std::collections::BTreeSet<&str> =
-            parts.clone().into_iter().flat_map(named).flat_map(|(_, l)| l.map(|(t, _)| t)).collect();
+        let set = crate::sort::set(parts.clone().into_iter().flat_map(named).flat_map(|(_, l)| l.map(|(t, _)| t)));
         let terms: Vec<String> = set.into_iter().map(str::to_string).collect();
         let position = |t: &str| terms.binary_search_by(|x| x.as_str().cmp(t)).unwrap_or(0) as u32;
-        let entries = parts
-            .into_iter()
-            .flat_map(named)
-            .map(|(k, list)| (k.clone(), list.map(|(t, w)| (position(t), w)).collect()))
-            .collect();
+        // Inserted, not collected: `collect` would sort first (see crate::sort::set).
+        let mut entries = BTreeMap::new();
+        entries.extend(
+            parts.into_iter().flat_map(named).map(|(k, list)| (k.clone(), list.map(|(t, w)| (position(t), w)).collect())),
+        );
         Dictionary { terms, entries }
     }
 }
@@ -422,8 +421,7 @@ fn phrase_runs(query: &str, covered: &[(usize, usize)]) -> Vec<Vec<String>> {
 /// The words that every key [`Dictionary::expand`] may try for this query starts with (its
 /// uncovered content words, stemmed, sorted, each once): the runs of a split dictionary to fetch.
 pub fn lookup_words(query: &str, covered: &[(usize, usize)]) -> Vec<String> {
-    let set: std::collections::BTreeSet<String> = phrase_runs(query, covered).into_iter().flatten().collect();
-    set.into_iter().collect()
+    crate::sort::set(phrase_runs(query, covered).into_iter().flatten()).into_iter().collect()
 }
 
 #[cfg(test)]

@@ -7,6 +7,15 @@
 //! the order found. Same result as `slice::sort_by` (stable), for lists of a few thousand results.
 
 use std::cmp::Ordering;
+use std::collections::BTreeSet;
+
+/// `items.collect::<BTreeSet<_>>()` without its sort: `FromIterator` sorts the items first (one more
+/// copy of the standard sort per element type), inserting them one by one does not.
+pub fn set<T: Ord>(items: impl IntoIterator<Item = T>) -> BTreeSet<T> {
+    let mut set = BTreeSet::new();
+    set.extend(items);
+    set
+}
 
 /// `v.sort_by(compare)`, stable, with the standard sort instantiated once for every caller.
 pub fn sort_by<T>(v: &mut [T], mut compare: impl FnMut(&T, &T) -> Ordering) {
@@ -84,6 +93,11 @@ mod tests {
             sort_by_key(&mut ours, |p| std::cmp::Reverse(p.1));
             std.sort_by_key(|p| std::cmp::Reverse(p.1));
             prop_assert_eq!(ours, std);
+        }
+
+        #[test]
+        fn set_is_what_collect_makes(v in proptest::collection::vec(any::<u8>(), 0..200)) {
+            prop_assert_eq!(set(v.iter().copied()), v.into_iter().collect::<BTreeSet<u8>>());
         }
     }
 }

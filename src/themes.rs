@@ -143,7 +143,7 @@ impl Taxonomy {
     pub fn hits_en(&self, text: &str) -> Vec<ThemeHit> {
         let lower = text.to_lowercase();
         let words = stemmed_words(&lower);
-        let stems: std::collections::BTreeSet<&str> = words.iter().map(|(w, _, _)| w.as_str()).collect();
+        let stems = crate::sort::set(words.iter().map(|(w, _, _)| w.as_str()));
         let mut out = Vec::new();
         for (i, t) in self.themes.iter().enumerate() {
             let mut keys: Vec<&String> = t.keywords_en.iter().collect();

@@ -177,7 +177,7 @@ pub fn diff(corpus: &Corpus, plan_a: &str, plan_b: &str, opts: &DiffOptions) -> 
         let key = |m: &&Measure| m.work_item.as_deref().map(normalize).filter(|k| !k.is_empty());
         let (keys_a, keys_b): (Vec<Option<String>>, Vec<Option<String>>) =
             (a.iter().map(key).collect(), b.iter().map(key).collect());
-        let keys: BTreeSet<&String> = keys_a.iter().flatten().collect();
+        let keys = crate::sort::set(keys_a.iter().flatten());
         for k in keys {
             let ia: Vec<usize> = (0..a.len()).filter(|&i| keys_a.get(i).and_then(Option::as_ref) == Some(k)).collect();
             let ib: Vec<usize> = (0..b.len()).filter(|&j| keys_b.get(j).and_then(Option::as_ref) == Some(k)).collect();
@@ -244,7 +244,7 @@ pub fn diff(corpus: &Corpus, plan_a: &str, plan_b: &str, opts: &DiffOptions) -> 
     let only_b = b.iter().enumerate().filter(|(j, _)| !used(&used_b, *j)).map(|(_, m)| m.id.clone()).collect();
 
     let names = |ms: &[&Measure], f: &dyn Fn(&crate::model::Department) -> String| -> BTreeSet<String> {
-        ms.iter().flat_map(|m| m.departments.iter().map(f)).collect()
+        crate::sort::set(ms.iter().flat_map(|m| m.departments.iter().map(f)))
     };
     let agencies = set_compare(names(&a, &|d| d.agency.clone()), names(&b, &|d| d.agency.clone()));
     let departments = set_compare(names(&a, &|d| d.name.clone()), names(&b, &|d| d.name.clone()));
