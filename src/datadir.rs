@@ -9,7 +9,7 @@
 
 use crate::dataset::Document;
 use crate::error::{Error, ErrorCode, Result};
-use crate::index::Index;
+use crate::index::{length_code, length_of, Index};
 use crate::model::{Measure, Passage, Plan, Target, ThemeRef, Unassigned};
 use crate::query::filter::{FilterOptions, Selection};
 use crate::query::{
@@ -32,7 +32,7 @@ enum Need {
 /// What `manifest.json` says the directory is.
 pub const FORMAT: &str = "plan-compare-data";
 /// Bumped whenever a file's layout changes (postcard is positional: any field change).
-pub const FORMAT_VERSION: u32 = 6;
+pub const FORMAT_VERSION: u32 = 7;
 /// The one file with a fixed name: it names the catalogue.
 pub const MANIFEST: &str = "manifest.json";
 /// Target raw size of an index shard; the figures behind it are in `docs/data-format.md`.
@@ -170,15 +170,16 @@ pub struct PlanChunk {
 /// An index shard file: the posting lists of consecutive terms, by column (gzip finds more repeats
 /// in a column of like numbers than in interleaved tuples). Per term: its documents as gaps from
 /// the previous one; their weighted frequencies (empty when all are 1, as for pseudo-terms); and
-/// the documents' weighted lengths for BM25 (empty for pseudo-terms: every document with a length
-/// has a real term, whose postings bring it).
+/// the documents' weighted lengths for BM25, a byte each (empty for pseudo-terms: every document
+/// with a length has a real term, whose postings bring it).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Shard {
     /// Its terms, sorted, front-coded ([`front_code`]): the first is its catalogue entry's `first`.
     pub terms: Vec<(u8, String)>,
     pub gaps: Vec<Vec<u32>>,
     pub freqs: Vec<Vec<u16>>,
-    pub lengths: Vec<Vec<u32>>,
+    /// [`crate::index::length_code`]s: one byte each.
+    pub lengths: Vec<Vec<u8>>,
 }
 
 /// The vocabulary file: every real term (no pseudo-term: segmentation never matches them), sorted,
@@ -455,7 +456,7 @@ pub fn write(
     while start < corpus.index.postings.len() {
         let mut end = start;
         let mut size = 0usize;
-        // Roughly four bytes a posting (gap, frequency, length), and the term itself.
+        // Roughly three bytes a posting (gap, frequency, length code), and the term itself.
         // The facets' pseudo-terms are read together (every filter and search counts facets): one
         // shard, one request, whatever its size.
         let terms = &corpus.index.terms;
@@ -477,7 +478,7 @@ pub fn write(
             let all_one = list.iter().all(|&(_, tf)| tf == 1);
             shard.freqs.push(if all_one { Vec::new() } else { list.iter().map(|&(_, tf)| tf).collect() });
             let pseudo = crate::index::is_pseudo(term);
-            shard.lengths.push(if pseudo { Vec::new() } else { list.iter().map(|&(doc, _)| len(doc)).collect() });
+            shard.lengths.push(if pseudo { Vec::new() } else { list.iter().map(|&(doc, _)| length_code(len(doc))).collect() });
         }
         // Named below, once every shard's bytes are known.
         shards.push((terms.first().cloned().unwrap_or_default(), encode("index shard", &shard)?));
@@ -1206,7 +1207,7 @@ impl DataDir {
                 })?;
                 out.push((doc, freqs.get(k).copied().unwrap_or(1)));
                 if let Some(&len) = lens.get(k) {
-                    lengths.push((doc, len));
+                    lengths.push((doc, length_of(len)));
                 }
             }
             lists.push(out);

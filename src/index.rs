@@ -47,6 +47,35 @@ const W_WORK_ITEM: u16 = 2;
 const W_TEXT: u16 = 1;
 const W_CHAPTER: u16 = 1;
 
+/// A document's weighted length as the index keeps it: in one byte, as Lucene keeps its norms.
+/// Lengths below 32 are exact, longer ones are rounded down to within 1/16, which BM25's length
+/// normalisation does not notice; a data directory's shards then carry one byte per posting for it
+/// instead of a varint. [`length_of`] gives the length a code stands for.
+pub fn length_code(len: u32) -> u8 {
+    if len < 16 {
+        return len as u8;
+    }
+    // len is in [16 << (e - 1), 32 << (e - 1)): four bits of mantissa after the leading one.
+    let e = 32 - len.leading_zeros() - 4;
+    let code = e * 16 + ((len >> (e - 1)) - 16);
+    code.min(255) as u8
+}
+
+/// The length a [`length_code`] stands for.
+pub fn length_of(code: u8) -> u32 {
+    let (e, m) = (u32::from(code) / 16, u32::from(code) % 16);
+    if e == 0 {
+        m
+    } else {
+        (16 + m) << (e - 1)
+    }
+}
+
+/// A length rounded as the index keeps it.
+fn kept_length(len: u32) -> u32 {
+    length_of(length_code(len))
+}
+
 /// Reserved pseudo-terms: a measure's themes, focus area, agency types, departments and work item
 /// are indexed as terms `#theme:<id>`, `#focus:<n>`, `#agency:<type>`, `#unit:<name as printed>` and
 /// `#work:<normalised work item>` (term frequency 1, not counted in the document length), so that
@@ -145,7 +174,7 @@ impl Index {
             for term in pseudo_terms(m) {
                 tf.entry(term).or_default().insert(doc, 1);
             }
-            doc_len.push(len);
+            doc_len.push(kept_length(len));
         }
         let max_term_chars = real_max_chars(tf.keys());
         let (terms, postings) = tf.into_iter().map(|(t, p)| (t, p.into_iter().collect())).unzip();
@@ -343,6 +372,7 @@ impl Index {
                     Err(_) => {}
                 }
             }
+            let len = kept_length(len);
             self.doc_len.push(len);
             self.len_sum += u64::from(len);
         }
@@ -611,6 +641,28 @@ mod tests {
             proptest::prop_assert!(idx.terms.len() > tiny().terms.len());
             proptest::prop_assert_eq!(idx.segment(&text), segment_by_lookup(&idx, &text));
         }
+
+        #[test]
+        fn a_kept_length_is_within_a_sixteenth_below_and_round_trips(len in 0u32..524_288, other in 0u32..1_000_000) {
+            let kept = kept_length(len);
+            proptest::prop_assert!(kept <= len && (len - kept) * 16 <= len, "{len} kept as {kept}");
+            proptest::prop_assert_eq!(kept_length(kept), kept);
+            proptest::prop_assert_eq!(length_of(length_code(kept)), kept);
+            // Order is kept: a longer document never gets a shorter length.
+            proptest::prop_assert!(len > other || kept <= kept_length(other));
+        }
+    }
+
+    #[test]
+    fn lengths_below_32_are_exact_and_every_code_is_its_own() {
+        for len in 0..32 {
+            assert_eq!(kept_length(len), len);
+        }
+        for code in 0..=255u8 {
+            assert_eq!(length_code(length_of(code)), code);
+        }
+        // Beyond what a byte holds (no measure comes near), lengths stop growing.
+        assert_eq!(kept_length(u32::MAX), length_of(255));
     }
 
     #[test]
