@@ -19,7 +19,7 @@
 //! Inline changes run over tokens of the run-time segmenter ([`crate::index::Index::segment`]):
 //! `equal` + `delete` runs rebuild A's `text` exactly, `equal` + `insert` runs rebuild B's.
 
-use super::{normalize, similarity, similarity_sorted, sorted_bigrams, Corpus, QueryError};
+use super::{normalize, similarity, similarity_sorted, sorted_bigrams, Bigram, Corpus, QueryError};
 use crate::model::{Measure, Target};
 use crate::themes::tagging_text;
 use serde::{Deserialize, Serialize};
@@ -159,8 +159,8 @@ pub fn diff(corpus: &Corpus, plan_a: &str, plan_b: &str, opts: &DiffOptions) -> 
     let a: Vec<&Measure> = corpus.measures_of(plan_a).map(|(_, m)| m).collect();
     let b: Vec<&Measure> = corpus.measures_of(plan_b).map(|(_, m)| m).collect();
     // Bigrams once per measure: the assignment compares every measure of A with every one of B.
-    let grams_a: Vec<Vec<(char, char)>> = a.iter().map(|m| sorted_bigrams(&tagging_text(m))).collect();
-    let grams_b: Vec<Vec<(char, char)>> = b.iter().map(|m| sorted_bigrams(&tagging_text(m))).collect();
+    let grams_a: Vec<Vec<Bigram>> = a.iter().map(|m| sorted_bigrams(&tagging_text(m))).collect();
+    let grams_b: Vec<Vec<Bigram>> = b.iter().map(|m| sorted_bigrams(&tagging_text(m))).collect();
     let sim = |i: usize, j: usize| match (grams_a.get(i), grams_b.get(j)) {
         (Some(x), Some(y)) => similarity_sorted(x, y),
         _ => 0.0,
@@ -189,7 +189,7 @@ pub fn diff(corpus: &Corpus, plan_a: &str, plan_b: &str, opts: &DiffOptions) -> 
         }
         // 1b. Work items printed with small variations (按国家有关规定，设置… / 按照国家有关规定设置…):
         // similar enough item wording still counts as the same template item.
-        let item_grams = |ms: &[&Measure]| -> Vec<Vec<(char, char)>> {
+        let item_grams = |ms: &[&Measure]| -> Vec<Vec<Bigram>> {
             ms.iter().map(|m| m.work_item.as_deref().map(sorted_bigrams).unwrap_or_default()).collect()
         };
         let (items_a, items_b) = (item_grams(&a), item_grams(&b));
@@ -269,8 +269,8 @@ pub fn diff(corpus: &Corpus, plan_a: &str, plan_b: &str, opts: &DiffOptions) -> 
 /// Many-to-one pairs where the plans differ in grain: each unaligned measure of the finer plan with
 /// the coarser plan's measure that contains most of its wording (see the module docs).
 fn continues(
-    grams_a: &[Vec<(char, char)>],
-    grams_b: &[Vec<(char, char)>],
+    grams_a: &[Vec<Bigram>],
+    grams_b: &[Vec<Bigram>],
     used_a: &mut [bool],
     used_b: &mut [bool],
 ) -> Vec<(usize, usize, AlignedBy, f64)> {
@@ -281,7 +281,7 @@ fn continues(
     let a_is_fine = na > nb;
     let (fine, coarse) = if a_is_fine { (grams_a, grams_b) } else { (grams_b, grams_a) };
     // Bigrams every measure uses (知识, 产权 …) say nothing about which measure continues which.
-    let mut df: HashMap<(char, char), f64> = HashMap::new();
+    let mut df: HashMap<Bigram, f64> = HashMap::new();
     for g in fine.iter().chain(coarse) {
         let mut unique = g.clone();
         unique.dedup();
@@ -290,7 +290,7 @@ fn continues(
         }
     }
     let n = (fine.len() + coarse.len()) as f64;
-    let idf = |x: &(char, char)| ((n + 1.0) / (df.get(x).copied().unwrap_or(0.0) + 1.0)).ln();
+    let idf = |x: &Bigram| ((n + 1.0) / (df.get(x).copied().unwrap_or(0.0) + 1.0)).ln();
     let mut out = Vec::new();
     for (f, fg) in fine.iter().enumerate() {
         let fine_used = if a_is_fine { used(used_a, f) } else { used(used_b, f) };
@@ -323,7 +323,7 @@ fn continues(
 
 /// Weight of the bigrams of `fine` also in `coarse` (both sorted multisets, each counted once per
 /// occurrence on both sides).
-fn containment(fine: &[(char, char)], coarse: &[(char, char)], weight: &dyn Fn(&(char, char)) -> f64) -> f64 {
+fn containment(fine: &[Bigram], coarse: &[Bigram], weight: &dyn Fn(&Bigram) -> f64) -> f64 {
     let (mut i, mut j, mut sum) = (0, 0, 0.0);
     while let (Some(p), Some(q)) = (fine.get(i), coarse.get(j)) {
         match p.cmp(q) {
