@@ -66,13 +66,19 @@ fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, Error> {
     // One buffer for every result: a page of hits is tens of kB, written without regrowing it.
     JSON_TEXT.with_borrow_mut(|buffer| {
         buffer.clear();
-        serde_json::to_writer(&mut *buffer, value).map_err(serialize_error)?;
-        let parsed = std::str::from_utf8(buffer).ok().and_then(|text| js_sys::JSON::parse(text).ok());
-        // Kept for the next call up to a few pages of hits; an export's megabytes are given back.
+        let result = match serde_json::to_writer(&mut *buffer, value) {
+            Err(e) => Err(serialize_error(e)),
+            Ok(()) => std::str::from_utf8(buffer)
+                .ok()
+                .and_then(|text| js_sys::JSON::parse(text).ok())
+                .ok_or_else(not_converted),
+        };
+        // Kept for the next call up to a few pages of hits; an export's megabytes (or a failed
+        // one's) are given back.
         if buffer.capacity() > 1 << 20 {
             *buffer = Vec::new();
         }
-        parsed.ok_or_else(not_converted)
+        result
     })
 }
 
