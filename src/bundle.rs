@@ -15,7 +15,7 @@ use serde::{Deserialize, Serialize};
 /// First bytes of every bundle.
 pub const MAGIC: [u8; 8] = *b"PLNCMPB\0";
 /// Bumped whenever the layout of the container or of a section's Rust type changes.
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
 /// The [`Dataset`] section (plans, measures, targets, themes, unassigned, passages).
 pub const SECTION_DATASET: [u8; 4] = *b"DSET";
 /// The [`IndexSection`]: what queries need beside the dataset, pre-built.

@@ -32,7 +32,7 @@ enum Need {
 /// What `manifest.json` says the directory is.
 pub const FORMAT: &str = "plan-compare-data";
 /// Bumped whenever a file's layout changes (postcard is positional: any field change).
-pub const FORMAT_VERSION: u32 = 7;
+pub const FORMAT_VERSION: u32 = 8;
 /// The one file with a fixed name: it names the catalogue.
 pub const MANIFEST: &str = "manifest.json";
 /// Target raw size of an index shard; the figures behind it are in `docs/data-format.md`.
@@ -127,7 +127,7 @@ pub struct CatalogFile {
     pub vocabulary_runs: Vec<(u8, String)>,
     /// Longest real term, in characters: the run-time segmenter's bound, known before any shard.
     pub max_term_chars: u32,
-    /// The terms the segmenter may meet in the taxonomy's Chinese keywords ([`keyword_terms`]),
+    /// The terms the segmenter may meet in the taxonomy's Chinese keywords and equivalent forms ([`keyword_terms`]),
     /// sorted, front-coded: a search's theme phrases then segment exactly before any shard
     /// arrives, and only the shards of the words they give are fetched.
     pub keyword_terms: Vec<(u8, String)>,
@@ -240,9 +240,11 @@ fn term_group(term: &str) -> u8 {
     }
 }
 
-/// The taxonomy's Chinese keywords as search makes phrases of them (trimmed), and lower-cased.
+/// The taxonomy's Chinese keywords and equivalent forms as search makes phrases of them
+/// (trimmed), and lower-cased.
 fn keyword_texts(taxonomy: &Taxonomy) -> BTreeSet<String> {
-    let keywords = taxonomy.themes.iter().flat_map(|t| &t.keywords_zh).map(|k| k.trim());
+    let keywords = taxonomy.themes.iter().flat_map(|t| &t.keywords_zh).chain(taxonomy.equivalents_zh.iter().flatten());
+    let keywords = keywords.map(|k| k.trim());
     set(keywords.flat_map(|k| [k.to_string(), k.to_lowercase()]).filter(|k| !k.is_empty()))
 }
 

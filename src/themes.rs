@@ -39,11 +39,16 @@ impl Theme {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Taxonomy {
     pub themes: Vec<Theme>,
+    /// Groups of Chinese forms that mean the same (地理标志 and its short form 地标): a search for
+    /// one also searches the others, as if typed ([`Taxonomy::equivalents_in`]).
+    pub equivalents_zh: Vec<Vec<String>>,
 }
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct File {
+    #[serde(default)]
+    equivalents_zh: Vec<Vec<String>>,
     #[serde(default)]
     theme: Vec<Theme>,
 }
@@ -68,7 +73,7 @@ impl Taxonomy {
     /// Parse and validate a taxonomy file; the error names the theme and the problem.
     pub fn from_toml(text: &str) -> Result<Taxonomy, String> {
         let file: File = toml::from_str(text).map_err(|e| format!("themes file: {e}"))?;
-        let taxonomy = Taxonomy { themes: file.theme };
+        let taxonomy = Taxonomy { themes: file.theme, equivalents_zh: file.equivalents_zh };
         taxonomy.validate()?;
         Ok(taxonomy)
     }
@@ -103,7 +108,26 @@ impl Taxonomy {
                 return Err(format!("{name}: empty keyword {k:?}"));
             }
         }
+        for group in &self.equivalents_zh {
+            if group.len() < 2 || group.iter().any(|form| form.trim().is_empty() || form.trim() != form) {
+                return Err(format!("equivalents_zh {group:?}: a group needs two or more forms, none empty or padded"));
+            }
+        }
         Ok(())
+    }
+
+    /// The forms equivalent to those found in `text` that it does not hold itself, in file
+    /// order, each once: 地标产品保护 gives 地理标志.
+    pub fn equivalents_in(&self, text: &str) -> Vec<&str> {
+        let mut out: Vec<&str> = Vec::new();
+        for group in self.equivalents_zh.iter().filter(|g| g.iter().any(|form| text.contains(form.as_str()))) {
+            for form in group.iter().filter(|form| !text.contains(form.as_str())) {
+                if !out.contains(&form.as_str()) {
+                    out.push(form);
+                }
+            }
+        }
+        out
     }
 
     pub fn position(&self, id: &str) -> Option<usize> {
@@ -275,6 +299,25 @@ mod tests {
         assert!(Taxonomy::from_toml(reserved).unwrap_err().contains("reserved"));
         let none = "[[theme]]\nid='a'\nzh='甲'\nen='A'\ndescription=''\nkeywords_zh=[]\n";
         assert!(Taxonomy::from_toml(none).unwrap_err().contains("keywords_zh"));
+        for group in ["['甲']", "['甲', '']", "['甲', ' 乙']"] {
+            let lonely = format!("equivalents_zh = [{group}]\n[[theme]]\nid='a'\nzh='甲'\nen='A'\ndescription=''\nkeywords_zh=['甲']\n");
+            assert!(Taxonomy::from_toml(&lonely).unwrap_err().contains("equivalents_zh"), "{group}");
+        }
+    }
+
+    #[test]
+    fn equivalents_are_the_other_forms_of_each_group_found() {
+        let text = "equivalents_zh = [['地理标志', '地标'], ['高校', '高等学校', '高等院校'], ['非遗', '非物质文化遗产']]
+            [[theme]]\nid='a'\nzh='甲'\nen='A'\ndescription=''\nkeywords_zh=['甲']\n";
+        let t = Taxonomy::from_toml(text).unwrap();
+        assert_eq!(t.equivalents_in("地标产品保护"), ["地理标志"]);
+        assert_eq!(t.equivalents_in("高等院校技术转移"), ["高校", "高等学校"]);
+        // A form the text already holds is not added again; unrelated text gives nothing.
+        assert_eq!(t.equivalents_in("地理标志和地标"), Vec::<&str>::new());
+        assert_eq!(t.equivalents_in("专利质押"), Vec::<&str>::new());
+        // The bundled file has groups, each of real forms.
+        let bundled = Taxonomy::bundled().unwrap();
+        assert!(bundled.equivalents_in("地标").contains(&"地理标志"));
     }
 
     #[test]

@@ -203,7 +203,7 @@ fn vocabulary_runs_hold_the_vocabulary_and_tell_a_compounds_pieces() {
     }
     assert_eq!(all, terms(&catalog.vocabulary));
     assert_eq!(files.keys().filter(|f| f.starts_with("terms.")).count(), names.len());
-    for q in ["涉外知识产权纠纷应对", "知识产权人才培养", "地标产品保护"] {
+    for q in ["涉外知识产权纠纷应对", "知识产权人才培养", "商标品牌培育"] {
         let (mut dir, mut fetch) = open();
         let got = dir.search(&mut fetch, q, &SearchOptions::default()).unwrap();
         assert_eq!(got, query::search(&built().corpus, q, &SearchOptions::default()).unwrap(), "{q}");

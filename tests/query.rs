@@ -60,6 +60,29 @@ fn geographical_indication_measures_rank_above_incidental_mentions() {
 }
 
 #[test]
+fn a_short_form_finds_what_its_full_form_does_just_below_it() {
+    // 地标 is the short form of 地理标志 (equivalents_zh in data/themes.toml).
+    let c = corpus();
+    let found = ids("地标", 1000);
+    for m in &c.dataset.measures {
+        let text = plan_compare::themes::tagging_text(m);
+        if text.contains("地理标志") || text.contains("地标") {
+            assert!(found.contains(&m.id), "{} says 地理标志 or 地标 but is not found for 地标", m.id);
+        }
+    }
+    let r = search(c, "地标产品保护", &SearchOptions::default()).unwrap();
+    let form = r.phrases.iter().find(|p| p.text == "地理标志").expect("地理标志 searched for 地标产品保护");
+    assert_eq!((form.from.as_str(), form.weight), ("equivalent", plan_compare::query::search::EQUIVALENT_WEIGHT));
+    // The query names the GI theme through the form it stands for.
+    assert!(r.themes.iter().any(|t| t == "geographical-indications"), "{:?}", r.themes);
+    // Without synonyms, only what was typed.
+    let exact = SearchOptions { no_synonyms: true, limit: Some(1000), ..Default::default() };
+    let typed = search(c, "地标", &exact).unwrap();
+    assert!(typed.hits.iter().all(|h| body(c, &h.id).contains("地标")), "{:?}", typed.hits.iter().map(|h| &h.id).collect::<Vec<_>>());
+    assert!(typed.total < found.len(), "{} typed, {} with the equivalent", typed.total, found.len());
+}
+
+#[test]
 fn pledge_queries_find_the_pledge_financing_measures_of_guangdong_2016() {
     let c = corpus();
     let want: Vec<&str> = c
@@ -101,7 +124,9 @@ fn highlights_are_char_offsets_of_matching_text() {
         for &[s, e] in &h.highlights {
             assert!(s < e && e <= text.len(), "{}: span {s}..{e} outside text of {} chars", h.id, text.len());
             let piece: String = text[s..e].iter().collect();
-            assert!(piece.contains("地理") || piece.contains("标志") || piece.contains("原产地"), "{}: {piece}", h.id);
+            // The query's words, its theme's other keyword 原产地, or its short form 地标.
+            let expected = ["地理", "标志", "原产地", "地标"];
+            assert!(expected.iter().any(|x| piece.contains(x)), "{}: {piece}", h.id);
             seen += 1;
         }
     }

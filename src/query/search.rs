@@ -9,6 +9,8 @@
 //!   become phrases: at weight 1 when the words that named the theme have no literal translation,
 //!   else at [`SYNONYM_WEIGHT`], but 1 for a keyword that is such a translation ("Greater Bay
 //!   Area": 大湾区 at 1, the other regions at 0.4);
+//! - equivalents: another form of a typed or glossary phrase (`equivalents_zh` in the taxonomy:
+//!   地标 is 地理标志, 版权 is 著作权), searched as typed but at [`EQUIVALENT_WEIGHT`];
 //! - synonyms: a Chinese query that contains a theme keyword adds the theme's other keywords
 //!   (weight [`SYNONYM_WEIGHT`]), so 专利质押 also finds 质押融资 and 知识产权质押.
 //!
@@ -42,6 +44,9 @@ const PHRASE_BONUS: f32 = 3.0;
 pub const DICTIONARY_WEIGHT: f32 = 0.6;
 /// Boost for a measure tagged with a theme the query is about.
 const THEME_BOOST: f32 = 2.0;
+/// Weight of another form of a typed phrase (地理标志 for 地标), times the phrase's: just below
+/// the typed form, so that a rarer form's higher idf does not rank it above what was asked.
+pub const EQUIVALENT_WEIGHT: f32 = 0.7;
 
 /// English → Chinese for common IP words that are not (only) theme keywords.
 const GLOSSARY: &[(&str, &[&str])] = &[
@@ -147,7 +152,8 @@ pub struct SearchOptions {
 pub struct QueryPhrase {
     pub text: String,
     pub weight: f32,
-    /// `query`, `glossary`, `dictionary`, or `theme:<id>`.
+    /// `query`, `glossary`, `dictionary`, `equivalent` (another form of a typed or glossary
+    /// phrase, from the taxonomy's `equivalents_zh`), or `theme:<id>`.
     pub from: String,
 }
 
@@ -272,10 +278,21 @@ pub(crate) fn phrases(corpus: &Corpus, query: &str, synonyms: bool) -> (Vec<Quer
             }
         }
     }
-    // Synonyms: themes whose Chinese keywords the query contains.
+    // Synonyms: the other forms of what was typed or translated (地标 is 地理标志), as if typed,
+    // then themes whose Chinese keywords the query or those forms contain.
     if synonyms {
+        let said: Vec<(String, f32)> =
+            out.iter().filter(|p| p.from == "query" || p.from == "glossary").map(|p| (p.text.clone(), p.weight)).collect();
         // The raw query, so that keywords with punctuation or digits (4·26, 12330) count too.
-        for hit in tax.hits_zh(query).into_iter().filter(|h| h.tags) {
+        let mut seen = query.to_string();
+        for (text, weight) in said {
+            for form in tax.equivalents_in(&text) {
+                push(&mut out, form, weight * EQUIVALENT_WEIGHT, "equivalent");
+                seen.push(' ');
+                seen.push_str(form);
+            }
+        }
+        for hit in tax.hits_zh(&seen).into_iter().filter(|h| h.tags) {
             let Some(t) = tax.themes.get(hit.theme) else { continue };
             if !themes.contains(&t.id) {
                 themes.push(t.id.clone());
@@ -342,7 +359,8 @@ pub(crate) fn dictionary_words(query: &str) -> Vec<String> {
 }
 
 /// Index terms of the phrases: each phrase's words; single CJK characters only when the phrase is
-/// one character (they would match almost everything otherwise). Phrases the reader did not type
+/// one character (they would match almost everything otherwise); another form of a typed phrase
+/// counts as typed (at its lower weight), without parts. Phrases the reader did not type
 /// (theme keywords, glossary) count only as whole index terms, and only when specific: a word in
 /// more than [`COMMON_SHARE`] of measures (知识产权, 专利 …) would drown the query's own terms.
 /// A glossary word, the translation of a typed one, may be as common as [`DISTINCT_SHARE`].
@@ -351,7 +369,9 @@ pub(crate) fn terms(corpus: &Corpus, phrases: &[QueryPhrase]) -> Vec<(String, f3
     let common = (corpus.index.doc_count() as f64 * COMMON_SHARE).ceil() as usize;
     let distinct = (corpus.index.doc_count() as f64 * DISTINCT_SHARE).floor() as usize;
     for p in phrases {
-        if p.from != "query" {
+        // Another form of what was typed (地理标志 for 地标) is searched as typed, without its parts.
+        let typed = p.from == "query" || p.from == "equivalent";
+        if !typed {
             // An expansion counts only as a whole: the parts of 商标专用权质押 (商标, 专用权) are
             // not about pledges. Keywords are in jieba's dictionary at build time, so one that
             // occurs in the corpus is an index term.
@@ -374,15 +394,14 @@ pub(crate) fn terms(corpus: &Corpus, phrases: &[QueryPhrase]) -> Vec<(String, f3
         }
         let words = corpus.index.words(&p.text);
         let single = p.text.chars().count() == 1;
-        let typed = p.from == "query";
         for w in words {
             let cjk_char = w.chars().count() == 1 && !w.is_ascii();
-            if (cjk_char && !single) || (!typed && corpus.index.df(&w) > common) {
+            if cjk_char && !single {
                 continue;
             }
             // Like jieba's search mode on the corpus side: a typed compound (人才培养) also
             // looks for its known two- and three-character parts (人才, 培养), at half weight.
-            if typed {
+            if p.from == "query" {
                 for part in parts(&w).into_iter().filter(|x| corpus.index.term_id(x).is_some()) {
                     let e = terms.entry(part).or_insert(0.0);
                     *e = e.max(p.weight * PART_WEIGHT);
