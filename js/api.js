@@ -1,7 +1,7 @@
 // plan-compare's functions, shared by the browser and Node entries: one line each. Calls that may
 // need data are async (js/load.js fetches what their `needsFor…` twin names, then the module
 // answers); the four that read only the catalogue or the reader's own plans stay synchronous.
-import { call, callFull, now } from './load.js';
+import { call, callFull, now, search as searchKept } from './load.js';
 
 export { dataFiles, dataVersion, loadAll } from './load.js';
 
@@ -19,7 +19,7 @@ export const measures = (options) => call('measures', 'needsForMeasures', option
 export const measure = (id) => call('measure', 'needsForMeasure', id);
 export const exportData = () => call('exportData', 'needsForEverything');
 export const filter = (options) => call('filter', 'needsForFilter', options);
-export const search = (query, options) => call('search', 'needsForSearch', query, options);
+export const search = (query, options) => searchKept(query, options);
 export const themeMatrix = (options) => call('themeMatrix', 'needsForThemeMatrix', options);
 export const diff = (planA, planB, options) => call('diff', 'needsForDiff', planA, planB, options);
 export const compare = (planIds, by) => call('compare', 'needsForCompare', planIds, by);

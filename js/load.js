@@ -10,6 +10,11 @@ let catalog = null; // { name, bytes }
 let module = null; // the module answering calls: small, then full once loaded
 let fullReady = null;
 const files = new Map(); // name → Promise<Uint8Array>: each file fetched once, kept for the full module
+// Measure records that searches brought, by id, most recently used last: a search is sent only the
+// records not here (most of a page of hits is its records). Frozen, since answers share them.
+const records = new Map();
+const KEPT_RECORDS = 5000; // above the largest page (1,000 hits)
+const CHANGING_PLANS = new Set(['addPlan', 'removePlan']); // calls after which records may differ
 
 /** An `Error` like the module's own: `name` PlanCompareError and a stable `code`. */
 export function planCompareError(code, message) {
@@ -35,6 +40,7 @@ export function start(entry) {
   })().catch((error) => {
     started = null; // a failed fetch may be retried
     files.clear();
+    records.clear();
     throw error;
   });
   return started;
@@ -93,7 +99,9 @@ async function fetchNeeded(into, needs, args) {
 
 /** A call that needs no data beyond the catalogue. */
 export function now(name, ...args) {
-  return loaded()[name](...args);
+  const into = loaded();
+  if (CHANGING_PLANS.has(name)) records.clear();
+  return into[name](...args);
 }
 
 /** A call that may need data files (its `needs` twin names them; null: none): fetched first, then the module answers. */
@@ -102,7 +110,30 @@ export async function call(name, needs, ...args) {
   await started;
   const into = loaded();
   if (needs) await fetchNeeded(into, needs, args);
+  if (CHANGING_PLANS.has(name)) records.clear();
   return into[name](...args);
+}
+
+/** `search`, whose hits the module sends without the records kept here (filled in from here). */
+export async function search(query, options) {
+  const result = await call('search', 'needsForSearch', query, options, records);
+  for (const hit of result.hits) hit.measure ??= records.get(hit.id);
+  for (const hit of result.hits) keepRecord(hit.measure);
+  return result;
+}
+
+function keepRecord(record) {
+  if (!records.delete(record.id)) deepFreeze(record);
+  records.set(record.id, record);
+  if (records.size > KEPT_RECORDS) records.delete(records.keys().next().value);
+}
+
+function deepFreeze(value) {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
 }
 
 /** A call only the full module has (parser, patterns): it is loaded first, once. */

@@ -23,7 +23,7 @@ use crate::error::{Error, ErrorCode};
 use crate::model::{Dataset, Measure, Plan, ThemeRef};
 use crate::query::{
     self, CompareBy, CompareResult, DiffOptions, DiffResult, FilterOptions, FilterResult, SearchOptions,
-    SearchResult, ThemeMatch, ThemeMatrix, ThemeMatrixOptions, MAX_QUERY_CHARS, MAX_TEXT_CHARS,
+    ThemeMatch, ThemeMatrix, ThemeMatrixOptions, MAX_QUERY_CHARS, MAX_TEXT_CHARS,
 };
 use js_sys::JsString;
 use serde::de::DeserializeOwned;
@@ -485,14 +485,19 @@ pub fn filter(
     with_engine_mut(|e| to_js::<FilterResult>(&e.filter(&options)?))
 }
 
-/// Ranked measures for a Chinese or English query, highlights in UTF-16 code units.
+/// Ranked measures for a Chinese or English query, highlights in UTF-16 code units. A hit whose id
+/// is a key of `kept` (the caller's records, `js/load.js`) comes with `measure: null`.
 #[wasm_bindgen(unchecked_return_type = "SearchResult")]
 pub fn search(
     #[wasm_bindgen(unchecked_param_type = "string")] query: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "SearchOptions")] options: Option<JsValue>,
+    #[wasm_bindgen(unchecked_optional_param_type = "Map<string, Measure>")] kept: Option<JsValue>,
 ) -> JsResult<JsValue> {
     let (text, options) = search_args(query, options).map_err(to_js_error)?;
-    with_engine_mut(|e| to_js::<SearchResult>(&e.search(&text, &options)?))
+    let kept = kept_from_js(kept).map_err(to_js_error)?;
+    let result = with_engine_mut(|e| e.search(&text, &options))?;
+    // Asked after the engine is given back: a `has` that throws leaves nothing borrowed.
+    to_js(&result.page(|id| kept.as_ref().is_some_and(|m| m.has(&JsValue::from_str(id))))).map_err(to_js_error)
 }
 
 /// Themes a free text touches, best first.
@@ -588,6 +593,16 @@ pub fn indicators(
 
 fn optional_from_js<T: DeserializeOwned + Default>(options: Option<JsValue>) -> Result<T, Error> {
     options_from_js("options", options.unwrap_or(JsValue::UNDEFINED))
+}
+
+/// The caller's records by measure id, if it keeps them (a `Map`; `undefined` or `null`: none).
+fn kept_from_js(kept: Option<JsValue>) -> Result<Option<js_sys::Map>, Error> {
+    match kept.filter(|k| !k.is_undefined() && !k.is_null()) {
+        None => Ok(None),
+        Some(k) => k.dyn_into::<js_sys::Map>().map(Some).map_err(|k| {
+            Error::invalid_argument(format!("kept must be a Map of measure ids, got {}", describe(&k)))
+        }),
+    }
 }
 
 fn search_args(query: JsValue, options: Option<JsValue>) -> Result<(String, SearchOptions), Error> {

@@ -271,6 +271,39 @@ test('search(): Chinese and English find the same measures, with UTF-16 highligh
   }
 });
 
+test('search() keeps the records it was sent: a repeat carries the same frozen records, and added plans their own', async () => {
+  const first = await pc.search('地理标志', { limit: 50 });
+  const again = await pc.search('地理标志', { limit: 50 });
+  assert.deepEqual(again, first);
+  for (const [i, hit] of again.hits.entries()) {
+    assert.equal(hit.measure, first.hits[i].measure, 'the record kept from the first answer');
+    assert.ok(Object.isFrozen(hit.measure) && Object.isFrozen(hit.measure.departments), hit.id);
+    assert.deepEqual(hit.measure, await pc.measure(hit.id));
+  }
+  assert.throws(() => {
+    again.hits[0].measure.text = 'changed'; // modules are strict: writing a frozen record throws
+  }, TypeError);
+  // The module sends null for a record its caller keeps (load.js fills it in), the others whole.
+  const module = await import(join(pkg, 'plan_compare.js'));
+  const raw = module.search('地理标志', { limit: 50 }, new Map([[first.hits[0].id, first.hits[0].measure]]));
+  assert.equal(raw.hits[0].measure, null);
+  assert.deepEqual(raw.hits[1].measure, first.hits[1].measure);
+  assert.equal(codeOfSync(() => module.search('地理标志', {}, [first.hits[0].id])), 'INVALID_ARGUMENT');
+  // A plan removed and another added after it: each one's hits carry its own records.
+  const meta = { region: '深圳市', level: 'city', yearStart: 2019 };
+  const text = (what) => `深圳市2019年知识产权工作要点\n一、促进知识产权运用\n（一）${what}地理标志商标培育。（市市场监管局负责）\n`;
+  const one = (await pc.addPlan(text('推进'), meta)).plans[0].id;
+  assert.match((await pc.search('地理标志', { plans: [one] })).hits[0].measure.text, /推进/);
+  pc.removePlan(one);
+  const two = (await pc.addPlan(text('加快'), meta)).plans[0].id;
+  try {
+    const hit = (await pc.search('地理标志', { plans: [two] })).hits[0];
+    assert.match(hit.measure.text, /加快/, `${one} then ${two}`);
+  } finally {
+    pc.removePlan(two);
+  }
+});
+
 test('matchThemes(), themeMatrix(), compare()', async () => {
   const themes = pc.matchThemes('推进专利质押融资，加强海关执法');
   assert.ok(themes.some((t) => t.id === 'pledge-financing'));
