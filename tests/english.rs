@@ -72,6 +72,12 @@ fn english_words_outside_the_taxonomy_find_their_chinese_terms() {
     let weight = |zh: &str| r.phrases.iter().find(|p| p.text == zh).map(|p| p.weight);
     assert_eq!((weight("种子"), weight("育种")), (Some(1.0), Some(SYNONYM_WEIGHT)));
     assert!(texts(english, "seed industry", 5).iter().filter(|t| t.contains("种子")).count() >= 3);
+    // Only "yangtze" is a keyword of the regional-cooperation theme, but the whole query translates
+    // to its keyword 长三角: that one is what was asked, the theme's other regions synonyms.
+    let r = search(english, "Yangtze River Delta", &SearchOptions::default()).unwrap();
+    assert_eq!(r.themes, ["regional-cooperation"]);
+    let weight = |zh: &str| r.phrases.iter().find(|p| p.text == zh).map(|p| p.weight);
+    assert_eq!((weight("长三角"), weight("粤港澳")), (Some(1.0), Some(SYNONYM_WEIGHT)));
 }
 
 #[test]

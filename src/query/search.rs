@@ -335,6 +335,10 @@ pub(crate) fn phrases(corpus: &Corpus, query: &str, synonyms: bool) -> (Vec<Quer
                 dictionary.expand(&lower, &skip)
             });
             literal.extend(found.iter().flatten().map(|(zh, _)| zh.as_str()));
+            // A keyword that the whole query translates to is asked as well, though other words
+            // named the theme: "Yangtze River Delta" is 长三角, and only "yangtze" is a keyword.
+            let translated = |k: &&String| out.iter().any(|p| p.text == **k && (p.from == "dictionary" || p.from == "glossary"));
+            literal.extend(t.keywords_zh.iter().filter(translated).map(String::as_str));
             for k in &t.keywords_zh {
                 let asked = literal.is_empty() || literal.contains(&k.as_str());
                 let weight = if asked { 1.0 } else { SYNONYM_WEIGHT };
