@@ -40,8 +40,24 @@ impl Theme {
 pub struct Taxonomy {
     pub themes: Vec<Theme>,
     /// Groups of Chinese forms that mean the same (地理标志 and its short form 地标): a search for
-    /// one also searches the others, as if typed ([`Taxonomy::equivalents_in`]).
+    /// one also searches the others, just below the typed form ([`Taxonomy::equivalents_in`]).
     pub equivalents_zh: Vec<Vec<String>>,
+    /// Per theme, its `keywords_en` lower-cased and stemmed, longest first: made on the first
+    /// English query, not on each (stemming every keyword was 7% of a search). A taxonomy's themes
+    /// are not changed once it is read.
+    #[serde(skip)]
+    english_keys: EnglishKeys,
+}
+
+/// Each theme's English keywords as [`Taxonomy::hits_en`] compares them: (lower-cased keyword,
+/// its stemmed words). Made from the themes, so it takes no part in comparing taxonomies.
+#[derive(Debug, Clone, Default)]
+struct EnglishKeys(std::sync::OnceLock<Vec<Vec<(String, Vec<String>)>>>);
+
+impl PartialEq for EnglishKeys {
+    fn eq(&self, _: &EnglishKeys) -> bool {
+        true
+    }
 }
 
 #[derive(Deserialize)]
@@ -73,7 +89,7 @@ impl Taxonomy {
     /// Parse and validate a taxonomy file; the error names the theme and the problem.
     pub fn from_toml(text: &str) -> Result<Taxonomy, String> {
         let file: File = toml::from_str(text).map_err(|e| format!("themes file: {e}"))?;
-        let taxonomy = Taxonomy { themes: file.theme, equivalents_zh: file.equivalents_zh };
+        let taxonomy = Taxonomy { themes: file.theme, equivalents_zh: file.equivalents_zh, english_keys: EnglishKeys::default() };
         taxonomy.validate()?;
         Ok(taxonomy)
     }
@@ -169,15 +185,11 @@ impl Taxonomy {
         let words = stemmed_words(&lower);
         let stems = crate::sort::set(words.iter().map(|(w, _, _)| w.as_str()));
         let mut out = Vec::new();
-        for (i, t) in self.themes.iter().enumerate() {
-            let mut keys: Vec<&String> = t.keywords_en.iter().collect();
-            crate::sort::sort_by_key(&mut keys, |k| std::cmp::Reverse(k.len()));
+        for (i, keys) in self.english_keys().iter().enumerate() {
             let mut taken: Vec<(usize, usize)> = Vec::new();
             let mut matched = Vec::new();
             let mut score = 0.0;
-            for k in keys {
-                let k = k.to_lowercase();
-                let key: Vec<String> = stemmed_words(&k).into_iter().map(|(w, _, _)| w).collect();
+            for (k, key) in keys {
                 // Most keywords' first word is not in a short text: skip the scan.
                 if key.first().map_or(true, |w| !stems.contains(w.as_str())) {
                     continue;
@@ -186,7 +198,7 @@ impl Taxonomy {
                 for at in words.windows(key.len()) {
                     let (Some(first), Some(last)) = (at.first(), at.last()) else { continue };
                     let span = (first.1, last.2);
-                    let same = at.iter().zip(&key).all(|((w, _, _), k)| w == k);
+                    let same = at.iter().zip(key).all(|((w, _, _), k)| w == k);
                     if !same || taken.iter().any(|&(s, e)| span.0 < e && s < span.1) {
                         continue;
                     }
@@ -196,7 +208,7 @@ impl Taxonomy {
                     found = true;
                 }
                 if found {
-                    matched.push(k);
+                    matched.push(k.clone());
                 }
             }
             if !taken.is_empty() {
@@ -206,6 +218,26 @@ impl Taxonomy {
         }
         crate::sort::sort_by(&mut out, |a, b| b.score.total_cmp(&a.score).then(a.theme.cmp(&b.theme)));
         out
+    }
+
+    /// [`EnglishKeys`], made once.
+    fn english_keys(&self) -> &[Vec<(String, Vec<String>)>] {
+        self.english_keys.0.get_or_init(|| {
+            let keys = |t: &Theme| {
+                let mut keys: Vec<(String, Vec<String>)> = t
+                    .keywords_en
+                    .iter()
+                    .map(|k| k.to_lowercase())
+                    .map(|k| {
+                        let stems = stemmed_words(&k).into_iter().map(|(w, _, _)| w).collect();
+                        (k, stems)
+                    })
+                    .collect();
+                crate::sort::sort_by_key(&mut keys, |(k, _)| std::cmp::Reverse(k.len()));
+                keys
+            };
+            self.themes.iter().map(keys).collect()
+        })
     }
 
     /// Theme ids of a measure, in taxonomy order.

@@ -740,7 +740,10 @@ impl Needles {
             return vec![];
         }
         // Lower-casing ASCII keeps char and byte offsets; other letters keep their case.
-        let lower = text.to_ascii_lowercase();
+        let lower = match text.bytes().any(|b| b.is_ascii_uppercase()) {
+            true => std::borrow::Cow::Owned(text.to_ascii_lowercase()),
+            false => std::borrow::Cow::Borrowed(text),
+        };
         let mut free_from = vec![0usize; self.sorted.len()]; // per needle: where its next match may start
         let mut spans = Vec::new();
         for (at, (b, c)) in lower.char_indices().enumerate() {
