@@ -316,6 +316,17 @@ impl Index {
 
     /// BM25 score of every document for weighted query terms (unknown terms add nothing).
     pub fn scores(&self, terms: &[(String, f32)]) -> Vec<f32> {
+        self.combined(terms, |score, term| *score += term)
+    }
+
+    /// Per document, the best of its weighted BM25 term scores: terms that are spellings of one
+    /// thing (a theme's synonyms) count once, as the best of them, not as their sum.
+    pub fn best_scores(&self, terms: &[(String, f32)]) -> Vec<f32> {
+        self.combined(terms, |score, term| *score = score.max(term))
+    }
+
+    /// Every document's weighted BM25 term scores, folded into one by `fold`.
+    fn combined(&self, terms: &[(String, f32)], fold: impl Fn(&mut f32, f32)) -> Vec<f32> {
         let n = self.doc_count();
         let mut scores = vec![0.0f32; n];
         if n == 0 {
@@ -331,7 +342,7 @@ impl Index {
                     continue;
                 };
                 let tf = f32::from(tf);
-                *score += weight * idf * tf * (K1 + 1.0) / (tf + K1 * (1.0 - B + B * len as f32 / avg));
+                fold(score, weight * idf * tf * (K1 + 1.0) / (tf + K1 * (1.0 - B + B * len as f32 / avg)));
             }
         }
         scores
@@ -576,6 +587,21 @@ mod tests {
         let m = |text: &str| Measure { text: Some(text.to_string()), ..measure() };
         let ms = vec![m("知识产权 质押 融资"), m("地理标志 保护"), m("专利 质押")];
         Index::build(&ms, |t| t.split(' ').map(str::to_string).collect())
+    }
+
+    #[test]
+    fn best_scores_take_each_documents_best_term_where_scores_add_them() {
+        let idx = tiny();
+        let terms = [("质押".to_string(), 1.0), ("融资".to_string(), 0.5), ("保护".to_string(), 1.0)];
+        let one = |t: usize| idx.scores(&terms[t..=t]);
+        let (sum, best) = (idx.scores(&terms), idx.best_scores(&terms));
+        for doc in 0..3 {
+            let each: Vec<f32> = (0..3).map(|t| one(t)[doc]).collect();
+            assert!((sum[doc] - each.iter().sum::<f32>()).abs() < 1e-6, "{doc}");
+            assert_eq!(best[doc], each.iter().copied().fold(0.0, f32::max), "{doc}");
+        }
+        // The first document has two of the terms: their best is below their sum, above zero.
+        assert!(0.0 < best[0] && best[0] < sum[0]);
     }
 
     #[test]

@@ -7,6 +7,7 @@
 
 use crate::model::{Dataset, Measure, ThemeRef};
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 
 /// The taxonomy bundled with the crate.
 pub const THEMES_TOML: &str = include_str!("../data/themes.toml");
@@ -27,6 +28,10 @@ pub struct Theme {
     pub related_zh: Vec<String>,
     #[serde(default)]
     pub keywords_en: Vec<String>,
+    /// English keywords that name one Chinese keyword of the theme ("belt and road" is 一带一路):
+    /// a query with one asks for that keyword, the theme's others are its synonyms.
+    #[serde(default)]
+    pub en_zh: BTreeMap<String, String>,
 }
 
 impl Theme {
@@ -122,6 +127,11 @@ impl Taxonomy {
             }
             if let Some(k) = t.keywords_zh.iter().chain(&t.related_zh).chain(&t.keywords_en).find(|k| k.trim().is_empty()) {
                 return Err(format!("{name}: empty keyword {k:?}"));
+            }
+            for (en, zh) in &t.en_zh {
+                if !t.keywords_en.iter().any(|k| k.to_lowercase() == *en) || !t.keywords_zh.contains(zh) {
+                    return Err(format!("{name}: en_zh {en:?} = {zh:?} must pair a lower-case keywords_en entry with a keywords_zh entry"));
+                }
             }
         }
         for group in &self.equivalents_zh {
@@ -331,6 +341,11 @@ mod tests {
         assert!(Taxonomy::from_toml(reserved).unwrap_err().contains("reserved"));
         let none = "[[theme]]\nid='a'\nzh='甲'\nen='A'\ndescription=''\nkeywords_zh=[]\n";
         assert!(Taxonomy::from_toml(none).unwrap_err().contains("keywords_zh"));
+        let theme = "[[theme]]\nid='a'\nzh='甲'\nen='A'\ndescription=''\nkeywords_zh=['甲']\nkeywords_en=['first']\n";
+        assert!(Taxonomy::from_toml(&format!("{theme}en_zh={{ first = '甲' }}\n")).is_ok());
+        for pair in ["{ second = '甲' }", "{ first = '乙' }", "{ First = '甲' }"] {
+            assert!(Taxonomy::from_toml(&format!("{theme}en_zh={pair}\n")).unwrap_err().contains("en_zh"), "{pair}");
+        }
         for group in ["['甲']", "['甲', '']", "['甲', ' 乙']"] {
             let lonely = format!("equivalents_zh = [{group}]\n[[theme]]\nid='a'\nzh='甲'\nen='A'\ndescription=''\nkeywords_zh=['甲']\n");
             assert!(Taxonomy::from_toml(&lonely).unwrap_err().contains("equivalents_zh"), "{group}");

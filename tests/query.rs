@@ -102,6 +102,19 @@ fn a_result_carries_every_record_and_a_page_leaves_out_those_its_caller_keeps() 
 }
 
 #[test]
+fn a_theme_keyword_an_english_keyword_names_leads_and_its_synonyms_count_once() {
+    // "belt and road" names the regional-cooperation theme, and en_zh pairs it with 一带一路: that
+    // keyword is asked, the theme's other regions are synonyms. A measure naming several regions
+    // (粤港澳, 大湾区, 泛珠三角 …) counts the best of them, so it does not outrank one on 一带一路.
+    let c = corpus();
+    let r = search(c, "Belt and Road", &SearchOptions { limit: Some(5), ..Default::default() }).unwrap();
+    let weight = |zh: &str| r.phrases.iter().find(|p| p.text == zh).map(|p| p.weight);
+    assert_eq!((weight("一带一路"), weight("粤港澳")), (Some(1.0), Some(plan_compare::query::search::SYNONYM_WEIGHT)));
+    let top: Vec<String> = r.hits.iter().map(|h| body(c, &h.id)).collect();
+    assert!(top.len() == 5 && top.iter().all(|t| t.contains("一带一路")), "{top:#?}");
+}
+
+#[test]
 fn pledge_queries_find_the_pledge_financing_measures_of_guangdong_2016() {
     let c = corpus();
     let want: Vec<&str> = c

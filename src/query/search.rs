@@ -8,7 +8,8 @@
 //! - English, by theme: the taxonomy's `keywords_en` route the query to themes, whose `keywords_zh`
 //!   become phrases: at weight 1 when the words that named the theme have no literal translation,
 //!   else at [`SYNONYM_WEIGHT`], but 1 for a keyword that is such a translation ("Greater Bay
-//!   Area": 大湾区 at 1, the other regions at 0.4);
+//!   Area": 大湾区 at 1, the other regions at 0.4) or that the taxonomy pairs with the English
+//!   keyword (`en_zh`: "belt and road" is 一带一路);
 //! - equivalents: another form of a typed or glossary phrase (`equivalents_zh` in the taxonomy:
 //!   地标 is 地理标志, 版权 is 著作权), searched as typed but at [`EQUIVALENT_WEIGHT`];
 //! - synonyms: a Chinese query that contains a theme keyword adds the theme's other keywords
@@ -16,7 +17,8 @@
 //!
 //! A measure's score is BM25 over the phrases' terms (title and work item count double), plus a
 //! bonus per phrase whose index words the measure all has (co-occurrence: what the index can tell
-//! of "contains the phrase"), plus a boost when the measure is tagged with a query theme (read
+//! of "contains the phrase"); of a theme's synonyms, the best counts fully and the others at
+//! [`SYNONYM_TIE`] (dis_max), plus a boost when the measure is tagged with a query theme (read
 //! from the index's `#theme:` pseudo-terms). Ranking reads the index only, never measure text:
 //! a reader of a data directory ranks from shards and fetches the records of the page alone.
 //! When the query has distinctive terms (in at most [`DISTINCT_SHARE`] of the measures), only
@@ -42,6 +44,10 @@ pub const DISTINCT_SHARE: f64 = 0.2;
 const PHRASE_BONUS: f32 = 3.0;
 /// Weight of a dictionary phrase (times the entry's own weight): a guess, below what the reader typed.
 pub const DICTIONARY_WEIGHT: f32 = 0.6;
+/// What a theme's synonyms other than a measure's best one add, as a share of their scores: a
+/// measure that names several is more about the theme, but less than their sum says (Lucene's
+/// dis_max tie breaker).
+const SYNONYM_TIE: f32 = 0.3;
 /// Boost for a measure tagged with a theme the query is about.
 const THEME_BOOST: f32 = 2.0;
 /// Weight of another form of a typed phrase (地理标志 for 地标), times the phrase's: just below
@@ -339,6 +345,8 @@ pub(crate) fn phrases(corpus: &Corpus, query: &str, synonyms: bool) -> (Vec<Quer
             // named the theme: "Yangtze River Delta" is 长三角, and only "yangtze" is a keyword.
             let translated = |k: &&String| out.iter().any(|p| p.text == **k && (p.from == "dictionary" || p.from == "glossary"));
             literal.extend(t.keywords_zh.iter().filter(translated).map(String::as_str));
+            // The keyword an English keyword names, as the taxonomy pairs them ("belt and road" is 一带一路).
+            literal.extend(hit.matched.iter().filter_map(|en| t.en_zh.get(en)).map(String::as_str));
             for k in &t.keywords_zh {
                 let asked = literal.is_empty() || literal.contains(&k.as_str());
                 let weight = if asked { 1.0 } else { SYNONYM_WEIGHT };
@@ -592,7 +600,17 @@ pub(crate) fn rank_phrases(
     let allowed = selection.select(corpus);
 
     let terms = terms(corpus, &phrases);
-    let bm25 = corpus.index.scores(&terms);
+    // A theme's synonyms are other names of what was asked: a measure counts the best of them, its
+    // BM25 and its phrase bonus, not their sum (five regions in one measure do not outrank the
+    // region asked for). Terms also reached otherwise (typed, translated) count in full.
+    let synonym = |p: &QueryPhrase| p.from.starts_with("theme:") && p.weight < 1.0;
+    let (synonyms, asked): (Vec<QueryPhrase>, Vec<QueryPhrase>) = phrases.iter().cloned().partition(synonym);
+    let asked_terms = self::terms(corpus, &asked);
+    let synonym_terms: Vec<(String, f32)> =
+        self::terms(corpus, &synonyms).into_iter().filter(|(t, _)| !asked_terms.iter().any(|(a, _)| a == t)).collect();
+    let bm25 = corpus.index.scores(&asked_terms);
+    let (synonym_sum, synonym_best) = (corpus.index.scores(&synonym_terms), corpus.index.best_scores(&synonym_terms));
+    let synonym_score = |sum: f32, best: f32| best + SYNONYM_TIE * (sum - best);
     // Candidates: allowed measures that share a term with the query.
     // When the query has a distinctive term (in at most DISTINCT_SHARE of the measures), a hit
     // must have one: 专利质押 should not list every measure that says 专利.
@@ -603,11 +621,14 @@ pub(crate) fn rank_phrases(
     // A phrase earns its bonus only when it is specific: all its words together in at most
     // COMMON_SHARE of all measures.
     let common = (n as f64 * COMMON_SHARE).ceil() as usize;
-    let bonus: Vec<(Vec<u32>, f32)> = phrases
-        .iter()
-        .map(|p| (phrase_docs(corpus, &p.text), PHRASE_BONUS * p.weight))
-        .filter(|(docs, _)| !docs.is_empty() && docs.len() <= common)
-        .collect();
+    let bonuses = |phrases: &[QueryPhrase]| -> Vec<(Vec<u32>, f32)> {
+        phrases
+            .iter()
+            .map(|p| (phrase_docs(corpus, &p.text), PHRASE_BONUS * p.weight))
+            .filter(|(docs, _)| !docs.is_empty() && docs.len() <= common)
+            .collect()
+    };
+    let (bonus, synonym_bonus) = (bonuses(&asked), bonuses(&synonyms));
     let mut boosted = vec![false; n];
     for t in &themes {
         for &(doc, _) in corpus.index.postings_of(&format!("{THEME_TERM}{t}")) {
@@ -619,13 +640,16 @@ pub(crate) fn rank_phrases(
     let mut scored: Vec<(usize, f32)> = allowed
         .into_iter()
         .filter_map(|i| {
-            let base = bm25.get(i).copied().filter(|&s| s > 0.0)?;
+            let at = |v: &Vec<f32>| v.get(i).copied().unwrap_or(0.0);
+            let base = at(&bm25) + synonym_score(at(&synonym_sum), at(&synonym_best));
+            let base = Some(base).filter(|&s| s > 0.0)?;
             if let Some(r) = &required {
                 r.get(i).copied().filter(|&s| s > 0.0)?;
             }
             let doc = i as u32;
-            let phrase_bonus: f32 =
-                bonus.iter().filter(|(docs, _)| docs.binary_search(&doc).is_ok()).map(|(_, b)| b).sum();
+            let has = |(docs, _): &&(Vec<u32>, f32)| docs.binary_search(&doc).is_ok();
+            let (sum, best) = synonym_bonus.iter().filter(has).fold((0.0, 0.0), |(s, m), (_, b)| (s + b, f32::max(m, *b)));
+            let phrase_bonus: f32 = bonus.iter().filter(has).map(|(_, b)| b).sum::<f32>() + synonym_score(sum, best);
             let boost = if boosted.get(i) == Some(&true) { THEME_BOOST } else { 0.0 };
             Some((i, base + phrase_bonus + boost))
         })
