@@ -599,17 +599,20 @@ pub(crate) fn rank_phrases(
     let selection = Selection::new(corpus, &restrict)?;
     let allowed = selection.select(corpus);
 
-    let terms = terms(corpus, &phrases);
-    // A theme's synonyms are other names of what was asked: a measure counts the best of them, its
-    // BM25 and its phrase bonus, not their sum (five regions in one measure do not outrank the
-    // region asked for). Terms also reached otherwise (typed, translated) count in full.
+    // A theme's synonyms are other names of what was asked: a measure counts the best of them in
+    // full, the others at SYNONYM_TIE, its BM25 as its phrase bonus (five regions in one measure do
+    // not outrank the region asked for). Terms also reached otherwise (typed, translated) count in full.
     let synonym = |p: &QueryPhrase| p.from.starts_with("theme:") && p.weight < 1.0;
     let (synonyms, asked): (Vec<QueryPhrase>, Vec<QueryPhrase>) = phrases.iter().cloned().partition(synonym);
     let asked_terms = self::terms(corpus, &asked);
+    let is_asked = |t: &str| asked_terms.binary_search_by(|(a, _)| a.as_str().cmp(t)).is_ok();
     let synonym_terms: Vec<(String, f32)> =
-        self::terms(corpus, &synonyms).into_iter().filter(|(t, _)| !asked_terms.iter().any(|(a, _)| a == t)).collect();
+        self::terms(corpus, &synonyms).into_iter().filter(|(t, _)| !is_asked(t)).collect();
     let bm25 = corpus.index.scores(&asked_terms);
     let (synonym_sum, synonym_best) = (corpus.index.scores(&synonym_terms), corpus.index.best_scores(&synonym_terms));
+    // All the terms searched, sorted, as `terms` lists them.
+    let mut terms: Vec<(String, f32)> = asked_terms.iter().chain(&synonym_terms).cloned().collect();
+    crate::sort::sort_by(&mut terms, |a, b| a.0.cmp(&b.0));
     let synonym_score = |sum: f32, best: f32| best + SYNONYM_TIE * (sum - best);
     // Candidates: allowed measures that share a term with the query.
     // When the query has a distinctive term (in at most DISTINCT_SHARE of the measures), a hit
