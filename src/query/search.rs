@@ -354,7 +354,7 @@ pub(crate) fn phrases(corpus: &Corpus, query: &str, synonyms: bool) -> (Vec<Quer
             }
         }
     }
-    // Synonyms: the other forms of what was typed or translated (地标 is 地理标志), as if typed,
+    // Synonyms: the other forms of what was typed or translated (地标 is 地理标志), just below it,
     // then themes whose Chinese keywords the query or those forms contain.
     if synonyms {
         let said: Vec<(String, f32)> =
@@ -599,9 +599,10 @@ pub(crate) fn rank_phrases(
     let selection = Selection::new(corpus, &restrict)?;
     let allowed = selection.select(corpus);
 
-    // A theme's synonyms are other names of what was asked: a measure counts the best of them in
-    // full, the others at SYNONYM_TIE, its BM25 as its phrase bonus (five regions in one measure do
-    // not outrank the region asked for). Terms also reached otherwise (typed, translated) count in full.
+    // A theme's synonyms are other names of what was asked: of those a measure has, the best counts
+    // in full and the others at SYNONYM_TIE, in its BM25 and in its phrase bonus alike (five regions
+    // in one measure do not outrank the region asked for). A term also reached otherwise (typed,
+    // translated) counts in full.
     let synonym = |p: &QueryPhrase| p.from.starts_with("theme:") && p.weight < 1.0;
     let (synonyms, asked): (Vec<QueryPhrase>, Vec<QueryPhrase>) = phrases.iter().cloned().partition(synonym);
     let asked_terms = self::terms(corpus, &asked);
