@@ -316,19 +316,23 @@ impl Index {
 
     /// BM25 score of every document for weighted query terms (unknown terms add nothing).
     pub fn scores(&self, terms: &[(String, f32)]) -> Vec<f32> {
-        self.combined(terms, |score, term| *score += term)
+        self.combined(terms, |score: &mut f32, term| *score += term)
     }
 
-    /// Per document, the best of its weighted BM25 term scores: terms that are spellings of one
-    /// thing (a theme's synonyms) count once, as the best of them, not as their sum.
-    pub fn best_scores(&self, terms: &[(String, f32)]) -> Vec<f32> {
-        self.combined(terms, |score, term| *score = score.max(term))
+    /// Per document, the sum and the best of its weighted BM25 term scores, in one pass: for terms
+    /// that are spellings of one thing (a theme's synonyms), whose best should count more than
+    /// the others.
+    pub fn sum_and_best_scores(&self, terms: &[(String, f32)]) -> Vec<(f32, f32)> {
+        self.combined(terms, |(sum, best): &mut (f32, f32), term| {
+            *sum += term;
+            *best = best.max(term);
+        })
     }
 
     /// Every document's weighted BM25 term scores, folded into one by `fold`.
-    fn combined(&self, terms: &[(String, f32)], fold: impl Fn(&mut f32, f32)) -> Vec<f32> {
+    fn combined<T: Copy + Default>(&self, terms: &[(String, f32)], fold: impl Fn(&mut T, f32)) -> Vec<T> {
         let n = self.doc_count();
-        let mut scores = vec![0.0f32; n];
+        let mut scores = vec![T::default(); n];
         if n == 0 {
             return scores;
         }
@@ -590,18 +594,19 @@ mod tests {
     }
 
     #[test]
-    fn best_scores_take_each_documents_best_term_where_scores_add_them() {
+    fn sum_and_best_scores_add_each_documents_term_scores_and_take_the_best() {
         let idx = tiny();
         let terms = [("质押".to_string(), 1.0), ("融资".to_string(), 0.5), ("保护".to_string(), 1.0)];
         let one = |t: usize| idx.scores(&terms[t..=t]);
-        let (sum, best) = (idx.scores(&terms), idx.best_scores(&terms));
+        let (sum, both) = (idx.scores(&terms), idx.sum_and_best_scores(&terms));
         for doc in 0..3 {
             let each: Vec<f32> = (0..3).map(|t| one(t)[doc]).collect();
             assert!((sum[doc] - each.iter().sum::<f32>()).abs() < 1e-6, "{doc}");
-            assert_eq!(best[doc], each.iter().copied().fold(0.0, f32::max), "{doc}");
+            assert_eq!(both[doc].0, sum[doc], "{doc}");
+            assert_eq!(both[doc].1, each.iter().copied().fold(0.0, f32::max), "{doc}");
         }
         // The first document has two of the terms: their best is below their sum, above zero.
-        assert!(0.0 < best[0] && best[0] < sum[0]);
+        assert!(0.0 < both[0].1 && both[0].1 < sum[0]);
     }
 
     #[test]

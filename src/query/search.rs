@@ -610,7 +610,7 @@ pub(crate) fn rank_phrases(
     let synonym_terms: Vec<(String, f32)> =
         self::terms(corpus, &synonyms).into_iter().filter(|(t, _)| !is_asked(t)).collect();
     let bm25 = corpus.index.scores(&asked_terms);
-    let (synonym_sum, synonym_best) = (corpus.index.scores(&synonym_terms), corpus.index.best_scores(&synonym_terms));
+    let synonym_scores = corpus.index.sum_and_best_scores(&synonym_terms);
     // All the terms searched, sorted, as `terms` lists them.
     let mut terms: Vec<(String, f32)> = asked_terms.iter().chain(&synonym_terms).cloned().collect();
     crate::sort::sort_by(&mut terms, |a, b| a.0.cmp(&b.0));
@@ -644,8 +644,8 @@ pub(crate) fn rank_phrases(
     let mut scored: Vec<(usize, f32)> = allowed
         .into_iter()
         .filter_map(|i| {
-            let at = |v: &Vec<f32>| v.get(i).copied().unwrap_or(0.0);
-            let base = at(&bm25) + synonym_score(at(&synonym_sum), at(&synonym_best));
+            let (sum, best) = synonym_scores.get(i).copied().unwrap_or_default();
+            let base = bm25.get(i).copied().unwrap_or(0.0) + synonym_score(sum, best);
             let base = Some(base).filter(|&s| s > 0.0)?;
             if let Some(r) = &required {
                 r.get(i).copied().filter(|&s| s > 0.0)?;
