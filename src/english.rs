@@ -30,6 +30,8 @@ pub const MAX_TERMS_PER_KEY: usize = 6;
 /// Weights below this are not kept: a word among three or more content words of a sense, or of a
 /// two-word sense after the first gloss, says too little about the headword.
 pub const MIN_WEIGHT: f32 = 0.5;
+/// Senses kept for a compound CC-CEDICT lacks ([`compounds`]), best pairs first.
+const MAX_JOINED_SENSES: usize = 6;
 /// Senses with more content words than this describe rather than translate: skipped.
 const MAX_SENSE_WORDS: usize = 6;
 
@@ -257,7 +259,10 @@ impl Dictionary {
     /// found in at most `common_share` of the measures (what search would drop as too common, here
     /// not even stored; single characters match too much to stand for an English word), or that
     /// measures hold verbatim while the index has them only in such [`pieces`] (非物质文化遗产,
-    /// "intangible cultural heritage": 文化遗产), found then by whole senses only.
+    /// "intangible cultural heritage": 文化遗产), found then by whole senses only. Index terms that
+    /// CC-CEDICT lacks but that join two of its headwords get the joined senses ([`compounds`]:
+    /// 高价值 is "high value", 公共服务 "public service"), whole senses only too, unless they are
+    /// theme keywords.
     pub fn for_corpus(text: &str, corpus: &crate::query::Corpus, common_share: f64) -> Dictionary {
         let index = &corpus.index;
         let common = (index.doc_count() as f64 * common_share).ceil() as usize;
@@ -267,13 +272,25 @@ impl Dictionary {
                 .flatten()
                 .any(|f| f.contains(term))
         };
-        Dictionary::from_cedict(text, |term| {
-            let cjk = term.chars().count() >= 2 && term.chars().all(|c| c.is_alphanumeric() && !c.is_ascii());
-            if !cjk {
+        let cjk = |term: &str| term.chars().count() >= 2 && term.chars().all(|c| c.is_alphanumeric() && !c.is_ascii());
+        // Theme keywords are left out: the taxonomy gives them English of its own, and a joined sense
+        // ("protection centre" for 保护中心) would make the theme's other keywords mere synonyms.
+        let keyword = |t: &str| corpus.taxonomy.themes.iter().any(|th| th.keywords_zh.iter().any(|k| k == t));
+        let specific: Vec<&str> = index
+            .terms
+            .iter()
+            .filter(|t| cjk(t) && !crate::index::is_pseudo(t) && (1..=common).contains(&index.df(t)) && !keyword(t))
+            .map(String::as_str)
+            .collect();
+        let joined = compounds(text, &specific);
+        let composed: std::collections::HashSet<&str> = joined.lines().filter_map(parse_line).map(|e| e.simplified).collect();
+        let text = format!("{text}\n{joined}");
+        Dictionary::from_cedict(&text, |term| {
+            if !cjk(term) {
                 return None;
             }
             let (df, whole_only) = match index.term_id(term) {
-                Some(_) => (index.df(term), false),
+                Some(_) => (index.df(term), composed.contains(term)),
                 None => {
                     // Only the measures that hold its rarest piece can hold it.
                     let pieces = pieces(index, term, common);
@@ -308,20 +325,25 @@ impl Dictionary {
     }
 
     /// The Chinese terms of an English query's words outside the byte ranges `covered` (what the
-    /// glossary took), longest phrases first: "trade secret protection" looks up
-    /// "trade secret" before "trade". Returns (term, weight), each term once at its best weight.
-    /// Every key it tries starts with one of [`lookup_words`]'s words.
+    /// glossary took), longest phrases first: "trade secret protection" looks up "trade secret"
+    /// before "trade". A phrase may take in covered words, not a single one: "public services" is
+    /// 公共服务 though the glossary took "services". Returns (term, weight), each term once at its
+    /// best weight. Every key it tries starts with one of [`lookup_words`]'s words.
     pub fn expand(&self, query: &str, covered: &[(usize, usize)]) -> Vec<(String, f32)> {
         let mut out: Vec<(String, f32)> = Vec::new();
         for run in phrase_runs(query, covered).iter().filter(|r| !r.is_empty()) {
             let mut used = vec![false; run.len()];
             for n in (1..=MAX_PHRASE_WORDS.min(run.len())).rev() {
                 for at in 0..=run.len() - n {
-                    if used.get(at..at + n).map_or(true, |u| u.iter().any(|&x| x)) {
+                    let (Some(words), Some(taken)) = (run.get(at..at + n), used.get(at..at + n)) else {
+                        continue;
+                    };
+                    // A word the glossary took may join a phrase, never stand alone; others are taken once.
+                    let fresh = words.iter().zip(taken).all(|((_, covered), &t)| *covered || !t);
+                    if !fresh || words.iter().all(|(_, covered)| *covered) {
                         continue;
                     }
-                    let Some(words) = run.get(at..at + n) else { continue };
-                    let key = words.join(" ");
+                    let key = words.iter().map(|(w, _)| w.as_str()).collect::<Vec<_>>().join(" ");
                     if !self.entries.contains_key(&key) {
                         continue;
                     }
@@ -388,40 +410,103 @@ impl Dictionary {
     }
 }
 
+/// CC-CEDICT lines for the `terms` it lacks that are two of its headwords joined (of three or more
+/// characters in all: two single characters join too loosely), each sense the pairing of a short
+/// sense of the first part (one or two content words) with one of the second, best pairs first
+/// (their glosses' ranks multiplied): 公共 /public/common/ + 服务 /to serve/service/ gives
+/// 公共服务 /public service/public serve/common service/…/. A guess, so kept by whole senses only.
+pub fn compounds(text: &str, terms: &[&str]) -> String {
+    let headwords: std::collections::HashSet<&str> = text.lines().filter_map(parse_line).map(|e| e.simplified).collect();
+    let wanted: std::collections::HashSet<&str> = terms
+        .iter()
+        .filter(|t| t.chars().count() >= 3 && !headwords.contains(*t))
+        .flat_map(|t| t.char_indices().skip(1).flat_map(|(i, _)| [t.get(..i), t.get(i..)]))
+        .flatten()
+        .filter(|part| headwords.contains(part))
+        .collect();
+    // The short senses of the parts, by headword, with their gloss's rank (as from_cedict ranks).
+    let mut short: std::collections::HashMap<&str, Vec<(String, f32)>> = std::collections::HashMap::new();
+    for entry in text.lines().filter_map(parse_line).filter(|e| wanted.contains(e.simplified)) {
+        let list = short.entry(entry.simplified).or_default();
+        for (position, gloss) in entry.glosses.iter().enumerate() {
+            let rank = (1.0 - 0.15 * position as f32).max(0.5);
+            for sense in senses(gloss) {
+                let words = content_words(&sense);
+                if (1..=2).contains(&words.len()) && !list.iter().any(|(s, _)| *s == sense) {
+                    list.push((sense, rank));
+                }
+            }
+        }
+    }
+    let mut out = String::new();
+    for term in terms.iter().filter(|t| t.chars().count() >= 3 && !headwords.contains(*t)) {
+        let mut glosses: Vec<(String, f32)> = Vec::new();
+        for (i, _) in term.char_indices().skip(1) {
+            let (Some(a), Some(b)) = (term.get(..i).and_then(|a| short.get(a)), term.get(i..).and_then(|b| short.get(b)))
+            else {
+                continue;
+            };
+            for (sa, ra) in a {
+                for (sb, rb) in b {
+                    let joined = format!("{sa} {sb}");
+                    if content_words(&joined).len() <= MAX_PHRASE_WORDS && !glosses.iter().any(|(g, _)| *g == joined) {
+                        glosses.push((joined, ra * rb));
+                    }
+                }
+            }
+        }
+        if glosses.is_empty() {
+            continue;
+        }
+        crate::sort::sort_by(&mut glosses, |x, y| y.1.total_cmp(&x.1));
+        let senses: Vec<&str> = glosses.iter().take(MAX_JOINED_SENSES).map(|(g, _)| g.as_str()).collect();
+        out.push_str(&format!("{term} {term} [-] /{}/\n", senses.join("/")));
+    }
+    out
+}
+
 /// The first word of a key: the dictionary's runs are cut between first words, so that the keys a
 /// query's word can start ("trade", "trade fair", "trade secret") are in one run.
 pub fn first_word(key: &str) -> &str {
     key.split(' ').next().unwrap_or(key)
 }
 
-/// Runs of a query's uncovered content words, stemmed: a covered word or a stop word in between
-/// ends a phrase ([`Dictionary::expand`] tries the phrases within each run).
-fn phrase_runs(query: &str, covered: &[(usize, usize)]) -> Vec<Vec<String>> {
-    let mut runs: Vec<Vec<String>> = vec![Vec::new()];
+/// Runs of a query's content words, stemmed, each marked whether the glossary took it (`covered`):
+/// anything but letters, digits, spaces, hyphens and stop words ends a phrase ("patent, pledge")
+/// ([`Dictionary::expand`] tries the phrases within each run).
+fn phrase_runs(query: &str, covered: &[(usize, usize)]) -> Vec<Vec<(String, bool)>> {
+    let mut runs: Vec<Vec<(String, bool)>> = vec![Vec::new()];
     let mut start = None;
     for (i, c) in query.char_indices().chain(std::iter::once((query.len(), ' '))) {
-        match (c.is_ascii_alphanumeric(), start) {
-            (true, None) => start = Some(i),
-            (false, Some(s)) => {
-                start = None;
-                let word = query.get(s..i).unwrap_or("").to_ascii_lowercase();
-                let taken = covered.iter().any(|&(a, b)| s < b && a < i);
-                if taken || STOP_WORDS.contains(&word.as_str()) {
-                    runs.push(Vec::new());
-                } else if let Some(run) = runs.last_mut() {
-                    run.push(stem(&word));
+        if c.is_ascii_alphanumeric() {
+            start = start.or(Some(i));
+            continue;
+        }
+        if let Some(s) = start.take() {
+            let word = query.get(s..i).unwrap_or("").to_ascii_lowercase();
+            let taken = covered.iter().any(|&(a, b)| s < b && a < i);
+            // Stop words are skipped, as in the keys: "folk literature and art" is the key
+            // "folk literatur art" (民间文艺).
+            if !STOP_WORDS.contains(&word.as_str()) {
+                if let Some(run) = runs.last_mut() {
+                    run.push((stem(&word), taken));
                 }
             }
-            _ => {}
+        }
+        if !(c.is_whitespace() || c == '-' || c == '\'') {
+            runs.push(Vec::new());
         }
     }
+    // A run of covered words alone has nothing to look up.
+    runs.retain(|run| run.iter().any(|(_, taken)| !taken));
     runs
 }
 
-/// The words that every key [`Dictionary::expand`] may try for this query starts with (its
-/// uncovered content words, stemmed, sorted, each once): the runs of a split dictionary to fetch.
+/// The words that every key [`Dictionary::expand`] may try for this query starts with (the content
+/// words of its runs with a word the glossary did not take, stemmed, sorted, each once): the runs of
+/// a split dictionary to fetch.
 pub fn lookup_words(query: &str, covered: &[(usize, usize)]) -> Vec<String> {
-    crate::sort::set(phrase_runs(query, covered).into_iter().flatten()).into_iter().collect()
+    crate::sort::set(phrase_runs(query, covered).into_iter().flatten().map(|(w, _)| w)).into_iter().collect()
 }
 
 #[cfg(test)]
@@ -519,14 +604,17 @@ mod tests {
     }
 
     #[test]
-    fn expands_longest_phrases_first_outside_covered_words() {
+    fn expands_longest_phrases_first_covered_words_only_inside_one() {
         let d = Dictionary::from_cedict(LINES, all);
         let got = d.expand("trade secret protection", &[]);
         assert_eq!(got, [("商业秘密".to_string(), 1.0)]);
-        // "trade" taken by someone else: "secret" alone, as a word of a two-word sense.
-        assert_eq!(d.expand("trade secret", &[(0, 5)]), [("商业秘密".to_string(), 0.5)]);
-        // A stop word breaks a phrase: "trade of fair" is two words.
-        let split = d.expand("trade of fair", &[]);
+        // "trade" taken by the glossary: it may still join a phrase, never stand alone.
+        assert_eq!(d.expand("trade secret", &[(0, 5)]), [("商业秘密".to_string(), 1.0)]);
+        assert!(d.expand("trade", &[(0, 5)]).is_empty());
+        assert_eq!(d.expand("secret", &[]), [("商业秘密".to_string(), 0.5)]);
+        // Stop words are skipped, as in the keys; punctuation ends a phrase.
+        assert_eq!(d.expand("trade of fair", &[]), d.expand("trade fair", &[]));
+        let split = d.expand("trade, fair", &[]);
         assert!(split.contains(&("交易会".to_string(), 0.5)), "{split:?}");
         assert!(d.expand("", &[]).is_empty() && d.expand("专利 的", &[]).is_empty());
     }
@@ -551,6 +639,32 @@ mod tests {
             assert_eq!(Dictionary::merge(&runs), d, "{target}");
         }
         assert_eq!(lookup_words("Trade secrets of the trade", &[(0, 5)]), ["secret", "trad"]);
+    }
+
+    #[test]
+    fn joins_the_senses_of_two_headwords_for_a_term_it_lacks() {
+        let lines = "公共 公共 [gong1 gong4] /public/common/\n\
+            服務 服务 [fu2 wu4] /to serve/service/\n\
+            高 高 [gao1] /high/tall/\n\
+            價值 价值 [jia4 zhi2] /value/worth/\n\
+            公務 公务 [gong1 wu4] /official business/\n";
+        let joined = compounds(lines, &["公共服务", "高价值", "公务", "价值高", "服务区"]);
+        let entries: Vec<CedictEntry> = joined.lines().filter_map(parse_line).collect();
+        // Headwords it has (公务) and terms without two of its headwords (服务区) get nothing; 价值高
+        // is 价值 + 高.
+        let heads: Vec<&str> = entries.iter().map(|e| e.simplified).collect();
+        assert_eq!(heads, ["公共服务", "高价值", "价值高"]);
+        // Best pairs first: the first glosses of both parts, then the first of one.
+        assert_eq!(entries[0].glosses, ["public to serve", "public service", "common to serve", "common service"]);
+        assert_eq!(entries[1].glosses, ["high value", "high worth", "tall value", "tall worth"]);
+        // As a dictionary: whole senses only, so "public" alone does not bring 公共服务.
+        let d = Dictionary::from_cedict(&format!("{lines}{joined}"), |t| {
+            Some((1, heads.contains(&t)))
+        });
+        assert_eq!(d.lookup("public services"), [("公共服务".to_string(), 0.85)]);
+        assert_eq!(d.lookup("high value"), [("高价值".to_string(), 1.0)]);
+        assert!(!d.lookup("public").iter().any(|(t, _)| t == "公共服务"));
+        assert!(compounds(lines, &[]).is_empty() && compounds("", &["公共服务"]).is_empty());
     }
 
     #[test]

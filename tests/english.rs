@@ -47,6 +47,11 @@ fn english_words_outside_the_taxonomy_find_their_chinese_terms() {
         ("intangible cultural heritage", "非遗", 3),
         ("integrated circuits", "集成电路", 1),
         ("traditional Chinese medicine", "中药", 1),
+        // Stop words are skipped as in the keys: 文艺 is /literature and art/.
+        ("folk literature and art", "民间文艺", 2),
+        // A compound CC-CEDICT lacks, by the joined senses of its parts: 技术 /technology/ + 创新
+        // /innovation/.
+        ("technology innovation", "技术创新", 2),
     ];
     for (query, word, at_least) in cases {
         let before = texts(plain, query, 5);
@@ -60,6 +65,8 @@ fn english_words_outside_the_taxonomy_find_their_chinese_terms() {
         );
         assert!(after.first().is_some_and(|t| t.contains(word)), "{query}: {after:#?}");
     }
+    let r = search(english, "technology innovation", &SearchOptions::default()).unwrap();
+    assert!(r.phrases.iter().any(|p| p.text == "技术创新" && p.from == "dictionary"), "{:?}", r.phrases);
     // The phrases say where they come from, below what a reader types.
     let r = search(english, "microchips", &SearchOptions::default()).unwrap();
     let chip = r.phrases.iter().find(|p| p.text == "芯片").unwrap();
