@@ -13,6 +13,10 @@
 // talent programmes, overseas dispute services), the rest stayed not relevant.
 // English queries and synonyms are judged against the same topic as their Chinese counterpart: the
 // corpus is Chinese, and an English reader asking "customs enforcement" wants the same measures.
+// English outside the taxonomy (`en-open`, added 2026-12-03): topics no theme of data/themes.toml
+// names, so that only the English dictionary can carry the query to Chinese. Judged by keyword alone
+// (every measure whose own words hold a variant; the variants are unambiguous in this corpus), not
+// read one by one like the topics above.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { bench, loadExport } from './lib/corpus.mjs';
@@ -132,6 +136,18 @@ const topics = {
       'hunan-2018-016': 'copyright department coordination only',
     },
   },
+  // English outside the taxonomy (en-open): judged by keyword alone (see the header).
+  tcm: { criterion: 'Traditional Chinese medicine (中医药, 中医, 中药).', any: ['中医', '中药'] },
+  heritage: { criterion: 'Intangible cultural heritage (非物质文化遗产, 非遗).', any: ['非物质文化遗产', '非遗'] },
+  folkart: { criterion: 'Folk literature and art (民间文艺).', any: ['民间文艺'] },
+  tradknow: { criterion: 'Traditional knowledge (传统知识).', any: ['传统知识'] },
+  genetic: { criterion: 'Genetic resources (遗传资源).', any: ['遗传资源'] },
+  serviceinv: { criterion: 'Service (employee) inventions (职务发明).', any: ['职务发明'] },
+  penalty: { criterion: 'Administrative penalties (行政处罚).', any: ['行政处罚'] },
+  agency: { criterion: 'Patent agencies and agents (专利代理).', any: ['专利代理'] },
+  oldbrand: { criterion: 'Time-honoured brands (老字号).', any: ['老字号'] },
+  poverty: { criterion: 'Poverty alleviation (扶贫).', any: ['扶贫'] },
+  publicsvc: { criterion: 'Public services (公共服务).', any: ['公共服务'] },
 };
 
 const queries = [
@@ -152,6 +168,13 @@ const queries = [
   ['university technology transfer', 'en', 'unitransfer'], ['patent navigation', 'en', 'navigation'],
   ['IP insurance', 'en', 'insurance'], ['overseas rights protection', 'en', 'overseas'], ['Belt and Road', 'en', 'beltroad'],
   ['talent training', 'en', 'talent'], ['copyright', 'en', 'copyright'],
+  // English outside the taxonomy
+  ['traditional Chinese medicine', 'en-open', 'tcm'], ['intangible cultural heritage', 'en-open', 'heritage'],
+  ['folk literature and art', 'en-open', 'folkart'], ['traditional knowledge', 'en-open', 'tradknow'],
+  ['genetic resources', 'en-open', 'genetic'], ['service inventions', 'en-open', 'serviceinv'],
+  ['administrative penalties', 'en-open', 'penalty'], ['patent agencies', 'en-open', 'agency'],
+  ['time-honored brands', 'en-open', 'oldbrand'], ['poverty alleviation', 'en-open', 'poverty'],
+  ['public services', 'en-open', 'publicsvc'],
 ];
 
 const data = loadExport();

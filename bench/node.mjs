@@ -14,7 +14,7 @@ import { searchIds } from './lib/plancompare.mjs';
 
 const data = loadExport();
 const judged = loadJudgments();
-const queries = judged.map((q) => q.query);
+const queries = loadJudgments({ open: false }).map((q) => q.query); // timed (issue 12's judged queries)
 const results = { measures: data.measures.length, plans: data.plans.length, queries: queries.length, latency: {}, quality: {}, build: {} };
 
 // ---- peers: build, serialise ----
