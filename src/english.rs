@@ -30,6 +30,8 @@ pub const MAX_TERMS_PER_KEY: usize = 6;
 /// Weights below this are not kept: a word among three or more content words of a sense, or of a
 /// two-word sense after the first gloss, says too little about the headword.
 pub const MIN_WEIGHT: f32 = 0.5;
+/// Weight of what a shorter phrase inside a matched one names ([`Dictionary::expand`]), times its own.
+const INNER_PHRASE: f32 = 0.7;
 /// Senses kept for a compound CC-CEDICT lacks ([`compounds`]), best pairs first.
 const MAX_JOINED_SENSES: usize = 6;
 /// Senses with more content words than this describe rather than translate: skipped.
@@ -347,8 +349,16 @@ impl Dictionary {
                     if !self.entries.contains_key(&key) {
                         continue;
                     }
-                    let found = self.entry(&key);
+                    let mut found = self.entry(&key);
                     used.get_mut(at..at + n).into_iter().flatten().for_each(|u| *u = true);
+                    // A phrase of three or more words also brings what its shorter phrases name, a
+                    // little below: "traditional Chinese medicine" is 中药, "Chinese medicine" 中医药.
+                    for len in 2..n {
+                        for part in words.windows(len).filter(|w| w.iter().any(|(_, covered)| !covered)) {
+                            let key = part.iter().map(|(w, _)| w.as_str()).collect::<Vec<_>>().join(" ");
+                            found.extend(self.entry(&key).into_iter().map(|(t, w)| (t, w * INNER_PHRASE)));
+                        }
+                    }
                     for (term, w) in found {
                         match out.iter_mut().find(|(t, _)| *t == term) {
                             Some(slot) => slot.1 = slot.1.max(w),
@@ -617,6 +627,12 @@ mod tests {
         let split = d.expand("trade, fair", &[]);
         assert!(split.contains(&("交易会".to_string(), 0.5)), "{split:?}");
         assert!(d.expand("", &[]).is_empty() && d.expand("专利 的", &[]).is_empty());
+        // A longer phrase brings its shorter ones' terms too, a little below.
+        let lines = "中藥 中药 [zhong1 yao4] /traditional Chinese medicine/\n中醫藥 中医药 [x] /Chinese medicine/\n";
+        let d = Dictionary::from_cedict(lines, all);
+        let got = d.expand("traditional Chinese medicine", &[]);
+        assert_eq!(got, [("中药".to_string(), 1.0), ("中医药".to_string(), INNER_PHRASE)]);
+        assert_eq!(d.expand("Chinese medicine", &[]), [("中医药".to_string(), 1.0)]);
     }
 
     #[test]
