@@ -50,7 +50,7 @@ try {
   result.chromium = await coldStarts(browser, server, pages, starts, summary);
 
   // ---- plan-compare warm in Chromium: the judged queries (5× after a warm-up pass), every provincial pair ----
-  const judged = loadJudgments({ open: false }).map((j) => j.query);
+  const judged = loadJudgments({ extra: false }).map((j) => j.query);
   const { pairs } = provincialPairs(loadExport());
   {
     const { page, close } = await browser.fresh();

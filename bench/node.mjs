@@ -14,7 +14,7 @@ import { searchIds } from './lib/plancompare.mjs';
 
 const data = loadExport();
 const judged = loadJudgments();
-const queries = loadJudgments({ open: false }).map((q) => q.query); // timed (issue 12's judged queries)
+const queries = loadJudgments({ extra: false }).map((q) => q.query); // timed (issue 12's judged queries)
 const results = { measures: data.measures.length, plans: data.plans.length, queries: queries.length, latency: {}, quality: {}, build: {} };
 
 // ---- peers: build, serialise ----

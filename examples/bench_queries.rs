@@ -26,7 +26,7 @@ fn main() {
         .as_array()
         // Issue 12's judged queries: not the keyword-judged English ones outside the taxonomy.
         .map(|qs| {
-            let issue = qs.iter().filter(|q| q["lang"] != "en-open");
+            let issue = qs.iter().filter(|q| q["lang"] != "en-extra");
             issue.filter_map(|q| q["query"].as_str().map(String::from)).collect()
         })
         .unwrap_or_default();

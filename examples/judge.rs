@@ -1,6 +1,6 @@
 //! Search quality on the judged queries, natively: P@10 (over 10 slots) and recall over the top 100,
 //! as `bench/node.mjs` computes them for the wasm build: over issue 12's judged queries, then apart
-//! over the keyword-judged English queries outside the taxonomy (`en-open`).
+//! over the 11 more English queries judged by keyword alone (`en-extra`, bench/make-judgments.mjs).
 //!
 //! `cargo run --example judge [-- --per-query] [DATA_DIR]`: with a data directory (`plan-compare build
 //! --out DIR`, CC-CEDICT included) the searches run on it, as the package's do.
@@ -21,7 +21,7 @@ fn main() {
         (dir, fetch)
     });
     let opts = SearchOptions { limit: Some(100), ..Default::default() };
-    // (P@10 sum, recall sum, queries) of issue 12's judged queries, then of en-open.
+    // (P@10 sum, recall sum, queries) of issue 12's judged queries, then of en-extra.
     let mut sums = [(0.0, 0.0, 0usize); 2];
     for q in judged["queries"].as_array().into_iter().flatten() {
         let Some(query) = q["query"].as_str() else { continue };
@@ -38,12 +38,12 @@ fn main() {
         if per_query {
             println!("{query}\t{top10:.1}\t{top100:.2}");
         }
-        let sum = &mut sums[usize::from(q["lang"] == "en-open")];
+        let sum = &mut sums[usize::from(q["lang"] == "en-extra")];
         sum.0 += top10;
         sum.1 += top100;
         sum.2 += 1;
     }
-    for ((p10, recall, n), what) in sums.into_iter().zip(["queries", "en-open queries"]) {
+    for ((p10, recall, n), what) in sums.into_iter().zip(["queries", "en-extra queries"]) {
         let n = n.max(1) as f64;
         println!("{n} {what}: P@10 {:.3}, recall@100 {:.3}", p10 / n, recall / n);
     }

@@ -13,12 +13,12 @@ export function loadExport(path = join(out, 'export.json')) {
   return JSON.parse(readFileSync(path, 'utf8'));
 }
 
-/** Judged queries: [{ query, lang, criterion, relevant: [ids] }]. `open: false` leaves out the English
- * queries on topics outside the taxonomy (lang `en-open`, judged by keyword alone): issue 12's figures
+/** Judged queries: [{ query, lang, criterion, relevant: [ids] }]. `extra: false` leaves out the 11 English
+ * queries judged by keyword alone (lang `en-extra`, bench/make-judgments.mjs): issue 12's figures
  * (latency, quality) are over the others, as they were when it was filed. */
-export function loadJudgments({ open = true } = {}) {
+export function loadJudgments({ extra = true } = {}) {
   const queries = JSON.parse(readFileSync(join(bench, 'judgments.json'), 'utf8')).queries;
-  return open ? queries : queries.filter((q) => q.lang !== 'en-open');
+  return extra ? queries : queries.filter((q) => q.lang !== 'en-extra');
 }
 
 /** The 31 provincial-level units of seed 003 (all 2018 work points of provinces), and their pairs. */
@@ -81,7 +81,7 @@ export async function timeEachAsync(inputs, fn, { warm = true, repeat = 1 } = {}
 }
 
 /** P@10 over 10 slots (fewer than 10 results count as misses) and recall within the top 100, per query
- * and as means per language and overall (`all`: every language but `en-open`, which is `open`), from
+ * and as means per language and overall (`all`: every language but `en-extra`, which is `extra`), from
  * `ranked(query) → ids` (sync or async). */
 export async function quality(judged, ranked) {
   const perQuery = [];
@@ -96,6 +96,6 @@ export async function quality(judged, ranked) {
   const mean = (xs, k) => xs.reduce((s, x) => s + x[k], 0) / xs.length;
   const agg = (xs) => ({ p10: mean(xs, 'p10'), recall100: mean(xs, 'recall100'), n: xs.length });
   const by = (lang) => perQuery.filter((q) => q.lang === lang);
-  return { all: agg(perQuery.filter((q) => q.lang !== 'en-open')), zh: agg(by('zh')), synonyms: agg(by('zh-synonym')),
-    en: agg(by('en')), open: agg(by('en-open')), perQuery };
+  return { all: agg(perQuery.filter((q) => q.lang !== 'en-extra')), zh: agg(by('zh')), synonyms: agg(by('zh-synonym')),
+    en: agg(by('en')), extra: agg(by('en-extra')), perQuery };
 }
