@@ -44,6 +44,9 @@ const STOP_WORDS: &[&str] = &[
     "this", "which", "who", "not", "no", "so", "such", "very", "how", "what",
 ];
 
+/// Words whose final s is not a plural's: "news" is not "new" (新闻 is not 新).
+const SINGULAR_S: &[&str] = &["news", "series", "species"];
+
 /// Gloss openings that are references or grammar, not meaning.
 const NOISE_PREFIXES: &[&str] = &[
     "variant of",
@@ -148,7 +151,7 @@ pub fn stem(word: &str) -> String {
         s = &owned;
     } else if n > 4 && ["sses", "shes", "ches", "xes", "zes"].iter().any(|e| w.ends_with(e)) {
         s = &w[..n - 2];
-    } else if n > 3 && w.ends_with('s') && !["ss", "us", "is"].iter().any(|e| w.ends_with(e)) {
+    } else if n > 3 && w.ends_with('s') && !["ss", "us", "is"].iter().any(|e| w.ends_with(e)) && !SINGULAR_S.contains(&w.as_str()) {
         s = &w[..n - 1];
     }
     let mut out = s.to_string();
@@ -581,6 +584,7 @@ mod tests {
         assert_eq!(stem("approaches"), stem("approach"));
         assert_eq!(stem("business"), "business");
         assert_ne!(stem("trade"), stem("trademark"));
+        assert_ne!(stem("news"), stem("new"));
     }
 
     #[test]
