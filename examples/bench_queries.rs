@@ -24,7 +24,7 @@ fn main() {
     let judged: Value = serde_json::from_str(&read(judgments)).unwrap_or_else(|e| fail(&format!("{judgments}: {e}")));
     let queries: Vec<String> = judged["queries"]
         .as_array()
-        // Issue 12's judged queries: not the keyword-judged English ones outside the taxonomy.
+        // Issue 12's judged queries: not the 11 English ones judged by keyword alone (en-extra).
         .map(|qs| {
             let issue = qs.iter().filter(|q| q["lang"] != "en-extra");
             issue.filter_map(|q| q["query"].as_str().map(String::from)).collect()

@@ -43,8 +43,8 @@ fn main() {
         sum.1 += top100;
         sum.2 += 1;
     }
-    for ((p10, recall, n), what) in sums.into_iter().zip(["queries", "en-extra queries"]) {
-        let n = n.max(1) as f64;
-        println!("{n} {what}: P@10 {:.3}, recall@100 {:.3}", p10 / n, recall / n);
+    for ((p10, recall, count), what) in sums.into_iter().zip(["queries", "en-extra queries"]) {
+        let n = count.max(1) as f64;
+        println!("{count} {what}: P@10 {:.3}, recall@100 {:.3}", p10 / n, recall / n);
     }
 }

@@ -266,8 +266,8 @@ impl Dictionary {
     /// measures hold verbatim while the index has them only in such [`pieces`] (非物质文化遗产,
     /// "intangible cultural heritage": 文化遗产), found then by whole senses only. Index terms that
     /// CC-CEDICT lacks but that join two of its headwords get the joined senses ([`compounds`]:
-    /// 高价值 is "high value", 公共服务 "public service"), whole senses only too, unless they are
-    /// theme keywords.
+    /// 技术创新 is "technology innovation", 专利产品 "patent product"), whole senses only too,
+    /// unless they are theme keywords.
     pub fn for_corpus(text: &str, corpus: &crate::query::Corpus, common_share: f64) -> Dictionary {
         let index = &corpus.index;
         let common = (index.doc_count() as f64 * common_share).ceil() as usize;
@@ -331,9 +331,10 @@ impl Dictionary {
 
     /// The Chinese terms of an English query's words outside the byte ranges `covered` (what the
     /// glossary took), longest phrases first: "trade secret protection" looks up "trade secret"
-    /// before "trade". A phrase may take in covered words, not a single one: "public services" is
-    /// 公共服务 though the glossary took "services". Returns (term, weight), each term once at its
-    /// best weight. Every key it tries starts with one of [`lookup_words`]'s words.
+    /// before "trade". A phrase may take in covered words, not a single one: "patent products" is
+    /// 专利产品 though the glossary took "patent". A phrase of three or more words also brings its
+    /// shorter phrases' terms, a little below. Returns (term, weight), each term once at its best
+    /// weight. Every key it tries starts with one of [`lookup_words`]'s words.
     pub fn expand(&self, query: &str, covered: &[(usize, usize)]) -> Vec<(String, f32)> {
         let mut out: Vec<(String, f32)> = Vec::new();
         for run in phrase_runs(query, covered).iter().filter(|r| !r.is_empty()) {
@@ -485,8 +486,8 @@ pub fn first_word(key: &str) -> &str {
 }
 
 /// Runs of a query's content words, stemmed, each marked whether the glossary took it (`covered`):
-/// anything but letters, digits, spaces, hyphens and stop words ends a phrase ("patent, pledge")
-/// ([`Dictionary::expand`] tries the phrases within each run).
+/// punctuation other than hyphens and apostrophes ends a run ("patent, pledge"), stop words are
+/// skipped ([`Dictionary::expand`] tries the phrases within each run).
 fn phrase_runs(query: &str, covered: &[(usize, usize)]) -> Vec<Vec<(String, bool)>> {
     let mut runs: Vec<Vec<(String, bool)>> = vec![Vec::new()];
     let mut start = None;
@@ -498,8 +499,8 @@ fn phrase_runs(query: &str, covered: &[(usize, usize)]) -> Vec<Vec<(String, bool
         if let Some(s) = start.take() {
             let word = query.get(s..i).unwrap_or("").to_ascii_lowercase();
             let taken = covered.iter().any(|&(a, b)| s < b && a < i);
-            // Stop words are skipped, as in the keys: "folk literature and art" is the key
-            // "folk literatur art" (民间文艺).
+            // Stop words are skipped, as in the keys: "literature and art" is the key
+            // "literatur art" (文艺).
             if !STOP_WORDS.contains(&word.as_str()) {
                 if let Some(run) = runs.last_mut() {
                     run.push((stem(&word), taken));
@@ -618,7 +619,7 @@ mod tests {
     }
 
     #[test]
-    fn expands_longest_phrases_first_covered_words_only_inside_one() {
+    fn expands_longest_phrases_first_glossary_words_only_inside_one() {
         let d = Dictionary::from_cedict(LINES, all);
         let got = d.expand("trade secret protection", &[]);
         assert_eq!(got, [("商业秘密".to_string(), 1.0)]);
