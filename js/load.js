@@ -104,19 +104,25 @@ export function now(name, ...args) {
   return into[name](...args);
 }
 
-/** A call that may need data files (its `needs` twin names them; null: none): fetched first, then the module answers. */
-export async function call(name, needs, ...args) {
+/** The module, once the data files that `needs` names for `args` are here (null: none). */
+async function ready(name, needs, args) {
   if (!started) throw planCompareError('NOT_INITIALISED', `call \`await init()\` before ${name}()`);
   await started;
   const into = loaded();
   if (needs) await fetchNeeded(into, needs, args);
   if (CHANGING_PLANS.has(name)) records.clear();
-  return into[name](...args);
+  return into;
+}
+
+/** A call that may need data files (its `needs` twin names them; null: none): fetched first, then the module answers. */
+export async function call(name, needs, ...args) {
+  return (await ready(name, needs, args))[name](...args);
 }
 
 /** `search`, whose hits the module sends without the records kept here (filled in from here). */
 export async function search(query, options) {
-  const result = await call('search', 'needsForSearch', query, options, records);
+  const into = await ready('search', 'needsForSearch', [query, options]);
+  const result = into.search(query, options, records);
   for (const hit of result.hits) hit.measure ??= records.get(hit.id);
   for (const hit of result.hits) keepRecord(hit.measure);
   return result;
@@ -133,7 +139,6 @@ function deepFreeze(value) {
     Object.freeze(value);
     for (const v of Object.values(value)) deepFreeze(v);
   }
-  return value;
 }
 
 /** A call only the full module has (parser, patterns): it is loaded first, once. */
