@@ -151,7 +151,11 @@ pub fn stem(word: &str) -> String {
         s = &owned;
     } else if n > 4 && ["sses", "shes", "ches", "xes", "zes"].iter().any(|e| w.ends_with(e)) {
         s = &w[..n - 2];
-    } else if n > 3 && w.ends_with('s') && !["ss", "us", "is"].iter().any(|e| w.ends_with(e)) && !SINGULAR_S.contains(&w.as_str()) {
+    } else if n > 3
+        && w.ends_with('s')
+        && !["ss", "us", "is"].iter().any(|e| w.ends_with(e))
+        && !SINGULAR_S.contains(&w.as_str())
+    {
         s = &w[..n - 1];
     }
     let mut out = s.to_string();
@@ -277,18 +281,22 @@ impl Dictionary {
                 .flatten()
                 .any(|f| f.contains(term))
         };
-        let cjk = |term: &str| term.chars().count() >= 2 && term.chars().all(|c| c.is_alphanumeric() && !c.is_ascii());
+        let cjk =
+            |term: &str| term.chars().count() >= 2 && term.chars().all(|c| c.is_alphanumeric() && !c.is_ascii());
         // Theme keywords are left out: the taxonomy gives them English of its own, and a joined sense
         // ("protection centre" for 保护中心) would make the theme's other keywords mere synonyms.
-        let keyword = |t: &str| corpus.taxonomy.themes.iter().any(|th| th.keywords_zh.iter().any(|k| k == t));
+        let keywords: std::collections::HashSet<&str> =
+            corpus.taxonomy.themes.iter().flat_map(|th| &th.keywords_zh).map(String::as_str).collect();
         let specific: Vec<&str> = index
             .terms
             .iter()
-            .filter(|t| cjk(t) && !crate::index::is_pseudo(t) && (1..=common).contains(&index.df(t)) && !keyword(t))
+            .filter(|t| cjk(t) && !crate::index::is_pseudo(t) && (1..=common).contains(&index.df(t)))
+            .filter(|t| !keywords.contains(t.as_str()))
             .map(String::as_str)
             .collect();
         let joined = compounds(text, &specific);
-        let composed: std::collections::HashSet<&str> = joined.lines().filter_map(parse_line).map(|e| e.simplified).collect();
+        let composed: std::collections::HashSet<&str> =
+            joined.lines().filter_map(parse_line).map(|e| e.simplified).collect();
         let text = format!("{text}\n{joined}");
         Dictionary::from_cedict(&text, |term| {
             if !cjk(term) {
@@ -337,6 +345,8 @@ impl Dictionary {
     /// weight. Every key it tries starts with one of [`lookup_words`]'s words.
     pub fn expand(&self, query: &str, covered: &[(usize, usize)]) -> Vec<(String, f32)> {
         let mut out: Vec<(String, f32)> = Vec::new();
+        let key_of =
+            |words: &[(String, bool)]| words.iter().map(|(w, _)| w.as_str()).collect::<Vec<_>>().join(" ");
         for run in phrase_runs(query, covered).iter().filter(|r| !r.is_empty()) {
             let mut used = vec![false; run.len()];
             for n in (1..=MAX_PHRASE_WORDS.min(run.len())).rev() {
@@ -349,7 +359,7 @@ impl Dictionary {
                     if !fresh || words.iter().all(|(_, covered)| *covered) {
                         continue;
                     }
-                    let key = words.iter().map(|(w, _)| w.as_str()).collect::<Vec<_>>().join(" ");
+                    let key = key_of(words);
                     if !self.entries.contains_key(&key) {
                         continue;
                     }
@@ -359,8 +369,8 @@ impl Dictionary {
                     // little below: "traditional Chinese medicine" is 中药, "Chinese medicine" 中医药.
                     for len in 2..n {
                         for part in words.windows(len).filter(|w| w.iter().any(|(_, covered)| !covered)) {
-                            let key = part.iter().map(|(w, _)| w.as_str()).collect::<Vec<_>>().join(" ");
-                            found.extend(self.entry(&key).into_iter().map(|(t, w)| (t, w * INNER_PHRASE)));
+                            let inner = self.entry(&key_of(part)).into_iter().map(|(t, w)| (t, w * INNER_PHRASE));
+                            found.extend(inner);
                         }
                     }
                     for (term, w) in found {
@@ -430,7 +440,8 @@ impl Dictionary {
 /// (their glosses' ranks multiplied): 公共 /public/common/ + 服务 /to serve/service/ gives
 /// 公共服务 /public service/public serve/common service/…/. A guess, so kept by whole senses only.
 pub fn compounds(text: &str, terms: &[&str]) -> String {
-    let headwords: std::collections::HashSet<&str> = text.lines().filter_map(parse_line).map(|e| e.simplified).collect();
+    let entries: Vec<CedictEntry> = text.lines().filter_map(parse_line).collect();
+    let headwords: std::collections::HashSet<&str> = entries.iter().map(|e| e.simplified).collect();
     let wanted: std::collections::HashSet<&str> = terms
         .iter()
         .filter(|t| t.chars().count() >= 3 && !headwords.contains(*t))
@@ -440,7 +451,7 @@ pub fn compounds(text: &str, terms: &[&str]) -> String {
         .collect();
     // The short senses of the parts, by headword, with their gloss's rank (as from_cedict ranks).
     let mut short: std::collections::HashMap<&str, Vec<(String, f32)>> = std::collections::HashMap::new();
-    for entry in text.lines().filter_map(parse_line).filter(|e| wanted.contains(e.simplified)) {
+    for entry in entries.iter().filter(|e| wanted.contains(e.simplified)) {
         let list = short.entry(entry.simplified).or_default();
         for (position, gloss) in entry.glosses.iter().enumerate() {
             let rank = (1.0 - 0.15 * position as f32).max(0.5);
@@ -456,14 +467,18 @@ pub fn compounds(text: &str, terms: &[&str]) -> String {
     for term in terms.iter().filter(|t| t.chars().count() >= 3 && !headwords.contains(*t)) {
         let mut glosses: Vec<(String, f32)> = Vec::new();
         for (i, _) in term.char_indices().skip(1) {
-            let (Some(a), Some(b)) = (term.get(..i).and_then(|a| short.get(a)), term.get(i..).and_then(|b| short.get(b)))
+            let (Some(a), Some(b)) = (
+                term.get(..i).and_then(|a| short.get(a)),
+                term.get(i..).and_then(|b| short.get(b)),
+            )
             else {
                 continue;
             };
             for (sa, ra) in a {
                 for (sb, rb) in b {
                     let joined = format!("{sa} {sb}");
-                    if content_words(&joined).len() <= MAX_PHRASE_WORDS && !glosses.iter().any(|(g, _)| *g == joined) {
+                    let short_enough = content_words(&joined).len() <= MAX_PHRASE_WORDS;
+                    if short_enough && !glosses.iter().any(|(g, _)| *g == joined) {
                         glosses.push((joined, ra * rb));
                     }
                 }
@@ -676,7 +691,8 @@ mod tests {
         let heads: Vec<&str> = entries.iter().map(|e| e.simplified).collect();
         assert_eq!(heads, ["公共服务", "高价值", "价值高"]);
         // Best pairs first: the first glosses of both parts, then the first of one.
-        assert_eq!(entries[0].glosses, ["public to serve", "public service", "common to serve", "common service"]);
+        let public = ["public to serve", "public service", "common to serve", "common service"];
+        assert_eq!(entries[0].glosses, public);
         assert_eq!(entries[1].glosses, ["high value", "high worth", "tall value", "tall worth"]);
         // As a dictionary: whole senses only, so "public" alone does not bring 公共服务.
         let d = Dictionary::from_cedict(&format!("{lines}{joined}"), |t| {
