@@ -19,6 +19,9 @@
 //! Words are matched after [`stem`], a crude suffix stripper applied alike to glosses and queries
 //! (patents → patent, licensing and license → licens, industries → industry). A Snowball stemmer
 //! (rust-stemmers) would carry every Snowball language into the wasm module for this one use.
+//! A query's word that is no key, as the last word of a phrase or alone, is tried in the forms it
+//! may be made from ([`other_forms`]: "revitalization" as CC-CEDICT's /to revitalize/), at half
+//! weight.
 
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -32,6 +35,51 @@ pub const MAX_TERMS_PER_KEY: usize = 6;
 pub const MIN_WEIGHT: f32 = 0.5;
 /// Weight of what a shorter phrase inside a matched one names ([`Dictionary::expand`]), times its own.
 const INNER_PHRASE: f32 = 0.7;
+/// Weight of what another form of a phrase's last word names ([`other_forms`]), times its own: a
+/// guess, kept below what the query's own words name ("integration" through /to integrate/ brings
+/// 集成, 一体化, 统一; at 0.8 of their weight they pushed a measure into military-civilian
+/// integration's top ten that was not about it).
+const OTHER_FORM: f32 = 0.5;
+/// Suffixes of a stem and what may stand for them in the word it is made from (or makes), most
+/// specific first (the first that ends a stem is the one taken): a noun asked for, a verb or
+/// adjective in CC-CEDICT's glosses ("revitalization", /to revitalize/ 振兴; "enforcement", /to
+/// enforce/; "agricultural", /agriculture/; "agencies", /agent/), and British spellings (/labor/,
+/// /center/). Stems, as [`stem`] leaves them.
+const OTHER_FORMS: &[(&str, &[&str])] = &[
+    ("isation", &["iz", "is"]),
+    ("ization", &["iz"]),
+    ("ication", &["y"]),
+    ("ration", &["er", "rat"]),
+    ("ation", &["at", ""]),
+    ("ition", &["it"]),
+    ("ment", &[""]),
+    ("ness", &[""]),
+    ("ship", &[""]),
+    ("ianc", &["y"]),
+    ("ienc", &["y"]),
+    ("anc", &[""]),
+    ("enc", &["", "ent"]),
+    ("ncy", &["nt"]),
+    ("ity", &["", "e"]),
+    ("ial", &["y", ""]),
+    ("ical", &["y", "ic"]),
+    ("ic", &["y"]),
+    ("al", &[""]),
+    ("ativ", &["at"]),
+    ("iv", &[""]),
+    ("ian", &[""]),
+    ("or", &[""]),
+    ("er", &[""]),
+    ("our", &["or"]),
+    ("tr", &["ter"]),
+    ("ys", &["yz"]),
+    ("is", &["iz"]),
+    ("y", &["iz"]),
+    ("iz", &["ization", ""]),
+    ("at", &["ation"]),
+];
+/// Shortest stem left when a suffix is taken off ("er" of "paper" leaves nothing worth looking up).
+const MIN_FORM_CHARS: usize = 4;
 /// Senses kept for a compound CC-CEDICT lacks ([`compounds`]), best pairs first.
 const MAX_JOINED_SENSES: usize = 6;
 /// Senses with more content words than this describe rather than translate: skipped.
@@ -345,8 +393,6 @@ impl Dictionary {
     /// weight. Every key it tries starts with one of [`lookup_words`]'s words.
     pub fn expand(&self, query: &str, covered: &[(usize, usize)]) -> Vec<(String, f32)> {
         let mut out: Vec<(String, f32)> = Vec::new();
-        let key_of =
-            |words: &[(String, bool)]| words.iter().map(|(w, _)| w.as_str()).collect::<Vec<_>>().join(" ");
         for run in phrase_runs(query, covered).iter().filter(|r| !r.is_empty()) {
             let mut used = vec![false; run.len()];
             for n in (1..=MAX_PHRASE_WORDS.min(run.len())).rev() {
@@ -359,11 +405,7 @@ impl Dictionary {
                     if !fresh || words.iter().all(|(_, covered)| *covered) {
                         continue;
                     }
-                    let key = key_of(words);
-                    if !self.entries.contains_key(&key) {
-                        continue;
-                    }
-                    let mut found = self.entry(&key);
+                    let Some(mut found) = self.entry_or_other_form(words) else { continue };
                     used.get_mut(at..at + n).into_iter().flatten().for_each(|u| *u = true);
                     // A phrase of three or more words also brings what its shorter phrases name, a
                     // little below: "traditional Chinese medicine" is 中药, "Chinese medicine" 中医药.
@@ -383,6 +425,24 @@ impl Dictionary {
             }
         }
         out
+    }
+
+    /// The terms of a phrase's key, or else of a key whose last word is another form of the phrase's
+    /// ([`other_forms`], the first that is a key, a little below): "rural revitalization" finds
+    /// /rural/ and, through "revitalize", 振兴. `None` when neither is a key.
+    fn entry_or_other_form(&self, words: &[(String, bool)]) -> Option<Vec<(String, f32)>> {
+        let key = key_of(words);
+        if self.entries.contains_key(&key) {
+            return Some(self.entry(&key));
+        }
+        let (last, head) = words.split_last()?;
+        let key_with = |form: String| {
+            let mut phrase = head.to_vec();
+            phrase.push((form, last.1));
+            key_of(&phrase)
+        };
+        let key = other_forms(&last.0).into_iter().map(key_with).find(|k| self.entries.contains_key(k))?;
+        Some(self.entry(&key).into_iter().map(|(t, w)| (t, w * OTHER_FORM)).collect())
     }
 
     /// Cut into runs of consecutive keys of about `target_bytes` each (encoded), each a dictionary
@@ -494,6 +554,22 @@ pub fn compounds(text: &str, terms: &[&str]) -> String {
     out
 }
 
+/// The key of a phrase's (stemmed) words.
+fn key_of(words: &[(String, bool)]) -> String {
+    words.iter().map(|(w, _)| w.as_str()).collect::<Vec<_>>().join(" ")
+}
+
+/// Other stems a word's meaning may be filed under, for when its own stem is no key ([`OTHER_FORMS`]):
+/// "revitalization" → "revitaliz", "enforcement" → "enforc", "agency" → "agent". Takes and gives
+/// stems; the given one is not among them.
+pub fn other_forms(stemmed: &str) -> Vec<String> {
+    let found = OTHER_FORMS.iter().find_map(|(suffix, rs)| Some((stemmed.strip_suffix(suffix)?, *rs)));
+    let Some((base, replacements)) = found else { return Vec::new() };
+    // Stemmed again: "enforcement" less "ment" is "enforce", whose stem is "enforc".
+    let forms = replacements.iter().map(|r| stem(&format!("{base}{r}")));
+    forms.filter(|f| f.len() >= MIN_FORM_CHARS && f != stemmed).collect()
+}
+
 /// The first word of a key: the dictionary's runs are cut between first words, so that the keys a
 /// query's word can start ("trade", "trade fair", "trade secret") are in one run.
 pub fn first_word(key: &str) -> &str {
@@ -532,10 +608,12 @@ fn phrase_runs(query: &str, covered: &[(usize, usize)]) -> Vec<Vec<(String, bool
 }
 
 /// The words that every key [`Dictionary::expand`] may try for this query starts with (the content
-/// words of its runs with a word the glossary did not take, stemmed, sorted, each once): the runs of
-/// a split dictionary to fetch.
+/// words of its runs with a word the glossary did not take, stemmed, and their [`other_forms`],
+/// sorted, each once): the runs of a split dictionary to fetch.
 pub fn lookup_words(query: &str, covered: &[(usize, usize)]) -> Vec<String> {
-    crate::sort::set(phrase_runs(query, covered).into_iter().flatten().map(|(w, _)| w)).into_iter().collect()
+    let words: Vec<String> = phrase_runs(query, covered).into_iter().flatten().map(|(w, _)| w).collect();
+    let forms: Vec<String> = words.iter().flat_map(|w| other_forms(w)).collect();
+    crate::sort::set(words.into_iter().chain(forms)).into_iter().collect()
 }
 
 #[cfg(test)]
@@ -653,6 +731,28 @@ mod tests {
         let got = d.expand("traditional Chinese medicine", &[]);
         assert_eq!(got, [("中药".to_string(), 1.0), ("中医药".to_string(), INNER_PHRASE)]);
         assert_eq!(d.expand("Chinese medicine", &[]), [("中医药".to_string(), 1.0)]);
+    }
+
+    #[test]
+    fn finds_a_noun_through_the_verb_or_adjective_it_is_made_from() {
+        assert_eq!(other_forms(&stem("revitalization")), ["revitaliz"]);
+        assert_eq!(other_forms(&stem("registration")), ["register", "registrat"]);
+        assert_eq!(other_forms(&stem("enforcement")), [stem("enforce")]);
+        assert_eq!(other_forms(&stem("agencies")), ["agent"]);
+        assert_eq!(other_forms(&stem("labour")), ["labor"]);
+        assert_eq!(other_forms(&stem("agricultural")), [stem("agriculture")]);
+        assert!(other_forms(&stem("paper")).is_empty(), "{:?}", other_forms("paper"));
+        let lines = "振興 振兴 [zhen4 xing1] /to revitalize/
+農村 农村 [nong2 cun1] /rural area/countryside/
+";
+        let d = Dictionary::from_cedict(lines, all);
+        assert_eq!(d.expand("revitalization", &[]), [("振兴".to_string(), OTHER_FORM)]);
+        // The phrase's own key first; another form only for the last word of one that is no key.
+        let got = d.expand("rural revitalization", &[]);
+        assert_eq!(got, [("农村".to_string(), 0.5), ("振兴".to_string(), OTHER_FORM)]);
+        assert_eq!(d.expand("revitalize", &[]), [("振兴".to_string(), 1.0)]);
+        // Their runs are fetched with the word's own.
+        assert_eq!(lookup_words("rural revitalization", &[]), ["revitaliz", "revitalization", "rural"]);
     }
 
     #[test]
