@@ -436,10 +436,9 @@ impl Dictionary {
             return Some(self.entry(&key));
         }
         let (last, head) = words.split_last()?;
-        let key_with = |form: String| {
-            let mut phrase = head.to_vec();
-            phrase.push((form, last.1));
-            key_of(&phrase)
+        let key_with = |form: String| match head {
+            [] => form,
+            _ => format!("{} {form}", key_of(head)),
         };
         let key = other_forms(&last.0).into_iter().map(key_with).find(|k| self.entries.contains_key(k))?;
         Some(self.entry(&key).into_iter().map(|(t, w)| (t, w * OTHER_FORM)).collect())
@@ -566,7 +565,7 @@ pub fn other_forms(stemmed: &str) -> Vec<String> {
     let found = OTHER_FORMS.iter().find_map(|(suffix, rs)| Some((stemmed.strip_suffix(suffix)?, *rs)));
     let Some((base, replacements)) = found else { return Vec::new() };
     // Stemmed again: "enforcement" less "ment" is "enforce", whose stem is "enforc".
-    let forms = replacements.iter().map(|r| stem(&format!("{base}{r}")));
+    let forms = replacements.iter().map(|r| stem(&[base, r].concat()));
     forms.filter(|f| f.len() >= MIN_FORM_CHARS && f != stemmed).collect()
 }
 
