@@ -147,6 +147,19 @@ fn english_and_chinese_twins_return_largely_the_same_measures() {
 }
 
 #[test]
+fn the_headline_indicator_asked_in_english_finds_its_measures() {
+    // 每万人口发明专利拥有量, in plans often 万人发明专利拥有量: "per 10,000 people" is 万人, and
+    // "10,000" is one number (not 10, which would bring every measure that counts ten of something).
+    let c = corpus();
+    for q in ["invention patents per 10,000 people", "patents per 10000 population"] {
+        let r = search(c, q, &SearchOptions { limit: Some(5), ..Default::default() }).unwrap();
+        assert!(r.phrases.iter().all(|p| p.text != "10"), "{q}: {:?}", r.phrases);
+        let top: Vec<String> = r.hits.iter().map(|h| body(c, &h.id)).collect();
+        assert!(top.len() == 5 && top.iter().all(|t| t.contains("万人")), "{q}: {top:#?}");
+    }
+}
+
+#[test]
 fn highlights_are_char_offsets_of_matching_text() {
     let c = corpus();
     let r = search(c, "地理标志", &SearchOptions::default()).unwrap();

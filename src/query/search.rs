@@ -124,6 +124,12 @@ const GLOSSARY: &[(&str, &[&str])] = &[
     ("rights", &["维权"]),
     ("award", &["奖"]),
     ("awards", &["奖"]),
+    // The plans' headline indicator, 每万人口发明专利拥有量: invention patents per 10,000 people.
+    ("per 10,000 people", &["万人"]),
+    ("per 10000 people", &["万人"]),
+    ("per ten thousand people", &["万人"]),
+    ("per 10,000 population", &["万人"]),
+    ("per 10000 population", &["万人"]),
 ];
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -303,8 +309,7 @@ pub(crate) fn phrases(corpus: &Corpus, query: &str, synonyms: bool) -> (Vec<Quer
             run.clear();
         }
     }
-    for word in query.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty()) {
-        let w = word.to_lowercase();
+    for w in latin_words(query) {
         if corpus.index.term_id(&w).is_some() && !w.chars().all(|c| c.is_ascii_alphabetic()) {
             push(&mut out, &w, 1.0, "query");
         }
@@ -379,6 +384,30 @@ pub(crate) fn phrases(corpus: &Corpus, query: &str, synonyms: bool) -> (Vec<Quer
         }
     }
     (out, themes)
+}
+
+/// The Latin words of a query the glossary did not translate ("per 10,000 people" is 万人), lower-cased,
+/// a number's thousands separators dropped ("10,000" is 10000, not 10 and 000): those searched as typed
+/// when the index has them (PCT, 12330).
+pub(crate) fn latin_words(query: &str) -> Vec<String> {
+    let covered = dictionary_covered(query);
+    let chars: Vec<(usize, char)> = query.char_indices().collect();
+    let digit_at = |j: usize| chars.get(j).is_some_and(|(_, c)| c.is_ascii_digit());
+    let mut words: Vec<(usize, String)> = vec![(0, String::new())];
+    for (i, &(at, c)) in chars.iter().enumerate() {
+        // A comma between a digit and a group of exactly three: "10,000", not "1,2".
+        let separator = c == ',' && i > 0 && digit_at(i - 1) && (i + 1..i + 4).all(digit_at) && !digit_at(i + 4);
+        if c.is_ascii_alphanumeric() {
+            match words.last_mut() {
+                Some((_, w)) if !w.is_empty() => w.push(c.to_ascii_lowercase()),
+                _ => words.push((at, c.to_ascii_lowercase().to_string())),
+            }
+        } else if !separator {
+            words.push((at, String::new()));
+        }
+    }
+    let translated = |at: usize| covered.iter().any(|&(s, e)| (s..e).contains(&at));
+    words.into_iter().filter(|(at, w)| !w.is_empty() && !translated(*at)).map(|(_, w)| w).collect()
 }
 
 /// The glossary's entries in a lower-cased query, longest first, each where no longer one was:
@@ -809,6 +838,15 @@ mod tests {
         assert_eq!(Needles::new(["aa".to_string()]).highlight("aaaa"), vec![[0, 4]]);
         assert!(needles.highlight("").is_empty());
         assert!(Needles::new([]).highlight("质押").is_empty());
+    }
+
+    #[test]
+    fn latin_words_keep_a_number_whole() {
+        assert_eq!(latin_words("PCT 10,000 persons, 1,2 and 1,000,000"), ["pct", "10000", "persons", "1", "2", "and", "1000000"]);
+        assert_eq!(latin_words("12330热线 5,10"), ["12330", "5", "10"]);
+        assert!(latin_words("专利，质押").is_empty());
+        // What the glossary translated is not searched as typed too.
+        assert_eq!(latin_words("PCT patents per 10,000 people"), ["pct"]);
     }
 
     #[test]
