@@ -741,9 +741,7 @@ mod tests {
         assert_eq!(other_forms(&stem("labour")), ["labor"]);
         assert_eq!(other_forms(&stem("agricultural")), [stem("agriculture")]);
         assert!(other_forms(&stem("paper")).is_empty(), "{:?}", other_forms("paper"));
-        let lines = "振興 振兴 [zhen4 xing1] /to revitalize/
-農村 农村 [nong2 cun1] /rural area/countryside/
-";
+        let lines = "振興 振兴 [zhen4 xing1] /to revitalize/\n農村 农村 [nong2 cun1] /rural area/countryside/\n";
         let d = Dictionary::from_cedict(lines, all);
         assert_eq!(d.expand("revitalization", &[]), [("振兴".to_string(), OTHER_FORM)]);
         // The phrase's own key first; another form only for the last word of one that is no key.
