@@ -61,6 +61,23 @@ test('search highlights its matches in the text', async () => {
   for (const m of marks) assert.ok(needles.some((n) => m.toLowerCase().startsWith(n)), `mark ${m} matches no needle`);
 });
 
+test('a search says what it looked for: the Chinese of English words, with their source', async () => {
+  await page.goto(`${s.url}index.html#explore?lang=en&q=${encodeURIComponent('rural revitalization')}`);
+  await page.waitForFunction(() => location.hash.includes('revitalization') && document.body.dataset.rendered === location.hash);
+  const expected = await page.evaluate(async () => (await (await import('./pkg/index.js')).search('rural revitalization', { limit: 1 })).phrases);
+  const shown = await page.$$eval('.results .understood span', (els) => els.map((e) => ({ text: e.textContent, title: e.title, lang: e.lang })));
+  // Every term the search read, in its order, each with where it came from; CC-CEDICT's 振兴
+  // stands for "revitalization" (its /to revitalize/).
+  assert.deepEqual(shown.map((x) => x.text), expected.filter((p) => !p.from.startsWith('theme:')).map((p) => p.text));
+  const revive = shown.find((x) => x.text === '振兴');
+  assert.ok(revive && revive.title.startsWith('CC-CEDICT') && revive.lang === 'zh', JSON.stringify(shown));
+  assert.match(await page.textContent('.results .understood'), /^Searched for: /);
+  // A filter without words says nothing of the kind.
+  await page.goto(`${s.url}index.html#explore?lang=en&plans=beijing-2018`);
+  await page.waitForFunction(() => location.hash.includes('plans=') && document.body.dataset.rendered === location.hash);
+  assert.equal(await page.$('.results .understood'), null);
+});
+
 test('cite shows the exact source: plan title, seed file and line span', async () => {
   await page.goto(`${s.url}index.html#explore?lang=zh&plans=guangdong-2016`);
   await page.waitForSelector('.results .measure');

@@ -44,7 +44,19 @@ function run(s, without) {
   // counts its facets over every hit, not just the page).
   const r = api.search(s.q, { ...opts, limit: without ? 0 : Math.min(shown, 1000) });
   const all = async () => (await api.searchAll(s.q, opts)).map((x) => x.measure);
-  return { total: r.total, items: r.hits, facets: r.facets, all, plans: r.plans };
+  return { total: r.total, items: r.hits, facets: r.facets, all, plans: r.plans, phrases: r.phrases, themes: r.themes };
+}
+
+/** What a search looked for: the Chinese of its words (as typed, or translated from English by the
+ * glossary or CC-CEDICT, or another form of them), then the themes it named; each term says where
+ * it came from and its weight. A reader sees how an English query was understood. */
+function understood(result) {
+  const own = result.phrases.filter((p) => !p.from.startsWith('theme:'));
+  const themes = result.themes.map((id) => themeLabel(api.theme(id)) || id);
+  if (!own.length && !themes.length) return null;
+  const term = (p, i) => [i ? ' · ' : '', h('span', { lang: 'zh', title: `${t(`from-${p.from}`)} · ${p.weight.toFixed(2)}` }, p.text)];
+  return h('p', { class: 'understood' }, `${t('searchedFor')}: `, own.map(term),
+    themes.length ? `${own.length ? ' — ' : ''}${t('themes')}: ${themes.join(', ')}` : null);
 }
 
 export function render(root, { state: s, set }) {
@@ -85,6 +97,7 @@ export function render(root, { state: s, set }) {
     append(list, problem(failure));
   } else {
     append(list, h('p', { class: 'count', role: 'status' }, plural(result.total, 'measure')),
+      result.phrases ? understood(result) : null,
       result.plans?.length ? h('p', { class: 'plan-scores' }, `${t('byPlan')}: `, result.plans.slice(0, 8).map((p, i) =>
         [i ? ' · ' : '', h('span', { title: `score ${p.score.toFixed(1)}` }, `${planLabel(api.plan(p.plan))} ${p.count}`, p.share != null ? ` (${(p.share * 100).toFixed(0)}%)` : '')])) : null,
       exportButtons('plan-compare-measures', async () => { const ms = await result.all(); return { csv: measuresCsv(ms), json: ms }; }),
