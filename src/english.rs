@@ -92,6 +92,10 @@ const STOP_WORDS: &[&str] = &[
     "this", "which", "who", "not", "no", "so", "such", "very", "how", "what",
 ];
 
+/// Words that turn a sense's meaning around: its other words alone mean the opposite ("not valid"
+/// is 无效, which "valid" must not find).
+const NEGATIONS: &[&str] = &["not", "no", "non", "without", "never"];
+
 /// Words whose final s is not a plural's: "news" is not "new" (新闻 is not 新).
 const SINGULAR_S: &[&str] = &["news", "series", "species"];
 
@@ -182,9 +186,15 @@ pub fn senses(gloss: &str) -> Vec<String> {
         .map(|s| s.strip_prefix("fig. ").unwrap_or(s).trim())
         // A sense that still names Chinese characters is a cross-reference ("same as 某").
         .filter(|s| !s.is_empty() && !s.chars().any(|c| c >= '\u{2e80}'))
+        // A negation that is a stop word would leave the key without it: "not valid" as "valid".
+        .filter(|s| !s.split(|c: char| !c.is_ascii_alphanumeric()).any(|w| is_negation(w) && STOP_WORDS.contains(&w)))
         .filter(|s| !NOISE_PREFIXES.iter().any(|p| s.starts_with(p)))
         .map(str::to_string)
         .collect()
+}
+
+fn is_negation(word: &str) -> bool {
+    NEGATIONS.contains(&word)
 }
 
 /// A word reduced to a common stem for both glosses and queries: plural and verb endings and a
@@ -274,7 +284,9 @@ impl Dictionary {
                     if words.is_empty() || words.len() > MAX_SENSE_WORDS {
                         continue;
                     }
-                    let mut keys: Vec<(String, f32)> = match whole_only && words.len() > 1 {
+                    // A negated sense is found whole only: "without permission" (擅自) is not "permission".
+                    let negated = sense.split(|c: char| !c.is_ascii_alphanumeric()).any(is_negation);
+                    let mut keys: Vec<(String, f32)> = match (whole_only || negated) && words.len() > 1 {
                         true => Vec::new(),
                         false => words.iter().map(|w| (w.clone(), rank / words.len() as f32)).collect(),
                     };
@@ -665,6 +677,9 @@ mod tests {
         assert!(senses("CL:張|张[zhang1]").is_empty());
         assert!(senses("variant of 證|证[zheng4]").is_empty());
         assert!(senses("see 某|某[mou3]").is_empty());
+        // A negation the keys would drop drops the sense: "not valid" must not be "valid".
+        assert_eq!(senses("not valid; ineffective; in vain"), ["ineffective", "in vain"]);
+        assert_eq!(senses("no use"), Vec::<String>::new());
     }
 
     #[test]
@@ -694,6 +709,12 @@ mod tests {
         assert_eq!(d.lookup("monopoly"), [("专利".to_string(), 0.7)]);
         assert!(d.lookup("zhang").is_empty() && d.lookup("surname").is_empty());
         assert!(d.lookup("of").is_empty());
+        // Negated senses: never the opposite of what they say.
+        let lines = "無效 无效 [wu2 xiao4] /not valid/ineffective/\n擅自 擅自 [shan4 zi4] /without permission/\n";
+        let d = Dictionary::from_cedict(lines, all);
+        assert!(d.lookup("valid").is_empty() && d.lookup("permission").is_empty());
+        assert_eq!(d.lookup("ineffective"), [("无效".to_string(), 0.85)]);
+        assert_eq!(d.lookup("without permission"), [("擅自".to_string(), 1.0)]);
     }
 
     #[test]
