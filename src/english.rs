@@ -94,7 +94,7 @@ const STOP_WORDS: &[&str] = &[
 
 /// Words that turn a sense's meaning around: its other words alone mean the opposite ("not valid"
 /// is 无效, which "valid" must not find).
-const NEGATIONS: &[&str] = &["not", "no", "non", "without", "never"];
+const NEGATIONS: &[&str] = &["not", "no", "non", "without", "never", "cannot", "unable", "lack", "lacking"];
 
 /// Words whose final s is not a plural's: "news" is not "new" (新闻 is not 新).
 const SINGULAR_S: &[&str] = &["news", "series", "species"];
