@@ -1517,7 +1517,8 @@ impl DataDir {
             None => {}
         };
         // `phrases` keeps a Latin word with a digit (PCT2, 12330) when the index has it.
-        let latin = query::search::latin_words(q).into_iter().filter(|w| w.chars().any(|c| c.is_ascii_digit()));
+        let latin = query::search::latin_words(q, &query::search::dictionary_covered(q));
+        let latin = latin.into_iter().filter(|w| w.chars().any(|c| c.is_ascii_digit()));
         latin.for_each(|w| need(&w, true));
         let made = query::search::phrases(corpus, q, !opts.no_synonyms);
         let (phrases, themes) = &made;

@@ -187,14 +187,10 @@ pub fn senses(gloss: &str) -> Vec<String> {
         // A sense that still names Chinese characters is a cross-reference ("same as 某").
         .filter(|s| !s.is_empty() && !s.chars().any(|c| c >= '\u{2e80}'))
         // A negation that is a stop word would leave the key without it: "not valid" as "valid".
-        .filter(|s| !s.split(|c: char| !c.is_ascii_alphanumeric()).any(|w| is_negation(w) && STOP_WORDS.contains(&w)))
+        .filter(|s| !ascii_words(s).any(|w| NEGATIONS.contains(&w) && STOP_WORDS.contains(&w)))
         .filter(|s| !NOISE_PREFIXES.iter().any(|p| s.starts_with(p)))
         .map(str::to_string)
         .collect()
-}
-
-fn is_negation(word: &str) -> bool {
-    NEGATIONS.contains(&word)
 }
 
 /// A word reduced to a common stem for both glosses and queries: plural and verb endings and a
@@ -236,10 +232,14 @@ pub fn stem(word: &str) -> String {
     out
 }
 
+/// The runs of ASCII letters and digits of a text, as written.
+fn ascii_words(text: &str) -> impl Iterator<Item = &str> {
+    text.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty())
+}
+
 /// The content words of an English text, stemmed, in order (stop words and non-words dropped).
 pub fn content_words(text: &str) -> Vec<String> {
-    text.split(|c: char| !c.is_ascii_alphanumeric())
-        .filter(|w| !w.is_empty())
+    ascii_words(text)
         .map(str::to_ascii_lowercase)
         .filter(|w| !STOP_WORDS.contains(&w.as_str()))
         .map(|w| stem(&w))
@@ -285,7 +285,7 @@ impl Dictionary {
                         continue;
                     }
                     // A negated sense is found whole only: "without permission" (擅自) is not "permission".
-                    let negated = sense.split(|c: char| !c.is_ascii_alphanumeric()).any(is_negation);
+                    let negated = ascii_words(&sense).any(|w| NEGATIONS.contains(&w));
                     let mut keys: Vec<(String, f32)> = match (whole_only || negated) && words.len() > 1 {
                         true => Vec::new(),
                         false => words.iter().map(|w| (w.clone(), rank / words.len() as f32)).collect(),

@@ -309,15 +309,19 @@ pub(crate) fn phrases(corpus: &Corpus, query: &str, synonyms: bool) -> (Vec<Quer
             run.clear();
         }
     }
-    for w in latin_words(query) {
+    // What the glossary takes (English only), found once: its words are not searched as typed, and
+    // the dictionary looks up only the others.
+    let lower = query.to_lowercase();
+    let english = query.chars().any(|c| c.is_ascii_alphabetic());
+    let taken = if english { glossary(&lower) } else { Vec::new() };
+    let covered: Vec<(usize, usize)> = taken.iter().map(|(span, _)| *span).collect();
+    for w in latin_words(query, &covered) {
         if corpus.index.term_id(&w).is_some() && !w.chars().all(|c| c.is_ascii_alphabetic()) {
             push(&mut out, &w, 1.0, "query");
         }
     }
     // English: the glossary and the dictionary translate what was typed; themes by their keywords_en.
-    if query.chars().any(|c| c.is_ascii_alphabetic()) {
-        let lower = query.to_lowercase();
-        let taken = glossary(&lower);
+    if english {
         for (_, zh) in &taken {
             for z in *zh {
                 push(&mut out, z, 1.0, "glossary");
@@ -325,7 +329,7 @@ pub(crate) fn phrases(corpus: &Corpus, query: &str, synonyms: bool) -> (Vec<Quer
         }
         // Any other English word: CC-CEDICT, cut to the corpus (src/english.rs), below typed words.
         if let Some(dictionary) = &corpus.english {
-            for (zh, weight) in dictionary.expand(&lower, &dictionary_covered(query)) {
+            for (zh, weight) in dictionary.expand(&lower, &covered) {
                 push(&mut out, &zh, DICTIONARY_WEIGHT * weight, "dictionary");
             }
         }
@@ -386,11 +390,10 @@ pub(crate) fn phrases(corpus: &Corpus, query: &str, synonyms: bool) -> (Vec<Quer
     (out, themes)
 }
 
-/// The Latin words of a query the glossary did not translate ("per 10,000 people" is 万人), lower-cased,
-/// a number's thousands separators dropped ("10,000" is 10000, not 10 and 000): those searched as typed
-/// when the index has them (PCT, 12330).
-pub(crate) fn latin_words(query: &str) -> Vec<String> {
-    let covered = dictionary_covered(query);
+/// The Latin words of a query outside the byte ranges `covered` (what the glossary translated: "per
+/// 10,000 people" is 万人), lower-cased, a number's thousands separators dropped ("10,000" is 10000,
+/// not 10 and 000): those searched as typed when the index has them (PCT, 12330).
+pub(crate) fn latin_words(query: &str, covered: &[(usize, usize)]) -> Vec<String> {
     let chars: Vec<(usize, char)> = query.char_indices().collect();
     let digit_at = |j: usize| chars.get(j).is_some_and(|(_, c)| c.is_ascii_digit());
     let mut words: Vec<(usize, String)> = vec![(0, String::new())];
@@ -433,8 +436,11 @@ fn glossary(lower: &str) -> Vec<((usize, usize), &'static [&'static str])> {
 
 /// Byte ranges of the lower-cased query that the glossary took: the dictionary looks up only the
 /// other words (also those that name a theme: their literal sense says which of its keywords
-/// they mean).
-fn dictionary_covered(query: &str) -> Vec<(usize, usize)> {
+/// they mean). None without a Latin letter: every entry has one.
+pub(crate) fn dictionary_covered(query: &str) -> Vec<(usize, usize)> {
+    if !query.chars().any(|c| c.is_ascii_alphabetic()) {
+        return Vec::new();
+    }
     glossary(&query.to_lowercase()).into_iter().map(|(span, _)| span).collect()
 }
 
@@ -842,11 +848,12 @@ mod tests {
 
     #[test]
     fn latin_words_keep_a_number_whole() {
-        assert_eq!(latin_words("PCT 10,000 persons, 1,2 and 1,000,000"), ["pct", "10000", "persons", "1", "2", "and", "1000000"]);
-        assert_eq!(latin_words("12330热线 5,10"), ["12330", "5", "10"]);
-        assert!(latin_words("专利，质押").is_empty());
+        let words = |q: &str| latin_words(q, &dictionary_covered(q));
+        assert_eq!(words("PCT 10,000 persons, 1,2 and 1,000,000"), ["pct", "10000", "persons", "1", "2", "and", "1000000"]);
+        assert_eq!(words("12330热线 5,10"), ["12330", "5", "10"]);
+        assert!(words("专利，质押").is_empty());
         // What the glossary translated is not searched as typed too.
-        assert_eq!(latin_words("PCT patents per 10,000 people"), ["pct"]);
+        assert_eq!(words("PCT patents per 10,000 people"), ["pct"]);
     }
 
     #[test]
