@@ -1523,13 +1523,15 @@ impl DataDir {
         let made = query::search::phrases(corpus, q, !opts.no_synonyms);
         let (phrases, themes) = &made;
         // What `terms` and the phrase bonus read of a phrase: its text whole (an expansion counts
-        // as one term), its words (lower-cased or not) and, for typed words only, their known parts
-        // (an expansion's parts are never read: 知识产权质押 would fetch 知识 and 产权, whose postings
-        // hold most of a corpus).
+        // as one term), the pair terms its adjacent words may have, its words (lower-cased or not)
+        // and, for typed words only, their known parts (an expansion's parts are never read:
+        // 知识产权质押 would fetch 知识 and 产权, whose postings hold most of a corpus).
         let words_of = |p: &query::search::QueryPhrase| -> Vec<String> {
             let lower = p.text.to_lowercase();
             let mut out = vec![lower.clone()];
-            for w in index.words(&p.text).into_iter().chain(index.words(&lower)) {
+            let words = index.words(&lower);
+            out.extend(words.windows(2).filter_map(|w| Some(crate::index::pair_term(w.first()?, w.get(1)?))));
+            for w in index.words(&p.text).into_iter().chain(words) {
                 if p.from == "query" {
                     out.extend(query::search::parts(&w).into_iter().filter(|x| index.term_id(x).is_some()));
                 }

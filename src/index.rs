@@ -2,8 +2,10 @@
 //!
 //! **Build time** (native, feature `segment-jieba`): jieba-rs cuts every measure in search mode
 //! (`cut_for_search`, HMM on), with the taxonomy's Chinese keywords added to its dictionary so that
-//! 质押融资 or 地理标志 are terms of their own beside their parts. The terms and postings are
-//! stored in [`Index`], which is `serde` so that the wasm package ships it pre-built.
+//! 质押融资 or 地理标志 are terms of their own beside their parts; and two words the corpus says
+//! together ([`jieba::Segmenter::collocations`]: 传统|知识, 遗传|资源) are a pair term beside
+//! them ([`pair_term`]). The terms and postings are stored in [`Index`], which is `serde` so that
+//! the wasm package ships it pre-built.
 //!
 //! **Run time** (native and wasm alike): queries, reader texts and diff tokens are segmented by
 //! [`Index::segment`], a greedy longest match against the index's own vocabulary with a
@@ -138,6 +140,20 @@ pub fn is_word(token: &str) -> bool {
     token.chars().any(|c| c.is_alphanumeric())
 }
 
+/// A pair term: two words the corpus says together (a collocation), joined by a space. Search
+/// reads it where a query or its translation has the two words one after the other, so that
+/// 传统知识 ranks what says 传统知识 above what says 传统 and, apart, 知识 (in nearly every measure,
+/// through 知识产权). The segmenter never matches it (it takes no spaces): texts, diffs and a
+/// reader's plan are cut as without it, and it adds nothing to a document's length.
+pub fn pair_term(first: &str, second: &str) -> String {
+    format!("{first} {second}")
+}
+
+/// Whether a term is a [`pair_term`].
+pub fn is_pair(term: &str) -> bool {
+    term.contains(' ')
+}
+
 /// The fields of a measure with their weights.
 fn fields(m: &Measure) -> [(Option<&str>, u16); 4] {
     [
@@ -168,7 +184,9 @@ impl Index {
                     }
                     let e = tf.entry(token.to_lowercase()).or_default().entry(doc).or_insert(0);
                     *e = e.saturating_add(weight);
-                    len += u32::from(weight);
+                    if !is_pair(&token) {
+                        len += u32::from(weight);
+                    }
                 }
             }
             for term in pseudo_terms(m) {
@@ -196,6 +214,15 @@ impl Index {
 
     pub fn term_id(&self, term: &str) -> Option<usize> {
         self.terms.binary_search_by(|t| t.as_str().cmp(term)).ok()
+    }
+
+    /// The [`pair_term`]s of adjacent words that the index has, in order.
+    pub fn pairs_of(&self, words: &[String]) -> Vec<String> {
+        let pairs = words.windows(2).filter_map(|w| match w {
+            [a, b] => Some(pair_term(a, b)),
+            _ => None,
+        });
+        pairs.filter(|p| self.term_id(p).is_some()).collect()
     }
 
     pub fn doc_count(&self) -> usize {
@@ -352,8 +379,9 @@ impl Index {
         scores
     }
 
-    /// Add documents at the end (a reader's own plan at run time), segmented by [`Index::words`]:
-    /// no jieba needed, so this works in wasm. Words new to the vocabulary are added to it.
+    /// Add documents at the end (a reader's own plan at run time), segmented by [`Index::words`],
+    /// with the index's pair terms of adjacent words: no jieba needed, so this works in wasm. Words
+    /// new to the vocabulary are added to it.
     pub fn append(&mut self, measures: &[Measure]) {
         use std::collections::BTreeMap;
         for m in measures {
@@ -361,7 +389,13 @@ impl Index {
             let mut counts: BTreeMap<String, u16> = BTreeMap::new();
             let mut len: u32 = 0;
             for (field, weight) in fields(m) {
-                for word in field.map(|f| self.words(f)).unwrap_or_default() {
+                let words = field.map(|f| self.words(f)).unwrap_or_default();
+                // The corpus's pair terms where the text says their words together (no length).
+                for pair in self.pairs_of(&words) {
+                    let e = counts.entry(pair).or_insert(0);
+                    *e = e.saturating_add(weight);
+                }
+                for word in words {
                     let e = counts.entry(word).or_insert(0);
                     *e = e.saturating_add(weight);
                     len += u32::from(weight);
@@ -434,15 +468,24 @@ impl Index {
     }
 }
 
-/// The longest real term, in characters (pseudo-terms are never matched against text).
+/// The longest real term, in characters (pseudo-terms and pair terms are never matched against text).
 pub fn real_max_chars<'a>(terms: impl IntoIterator<Item = &'a String>) -> u32 {
-    terms.into_iter().filter(|t| !is_pseudo(t)).map(|t| t.chars().count() as u32).max().unwrap_or(1)
+    terms.into_iter().filter(|t| !is_pseudo(t) && !is_pair(t)).map(|t| t.chars().count() as u32).max().unwrap_or(1)
 }
 
 /// jieba-rs, used at build time only.
 #[cfg(feature = "segment-jieba")]
 pub mod jieba {
+    use super::pair_term;
+    use crate::model::Measure;
     use jieba_rs::Jieba;
+    use std::collections::BTreeSet;
+
+    /// See [`Segmenter::collocations`]: measures a pair must be in (at least, and at most as a
+    /// share of all), and how much more often than chance its words must meet.
+    pub const MIN_COLLOCATION_MEASURES: usize = 2;
+    pub const MAX_COLLOCATION_SHARE: f64 = 0.05;
+    pub const MIN_COLLOCATION_SCORE: f64 = 5.0;
 
     /// A jieba segmenter with extra words (the taxonomy's keywords) in its dictionary.
     pub struct Segmenter {
@@ -468,6 +511,62 @@ pub mod jieba {
         /// Precise-mode cut, as spans of characters (start, end).
         pub fn cut_spans(&self, text: &str) -> Vec<(usize, usize, String)> {
             self.jieba.cut(text, true).into_iter().map(|t| (t.start, t.end, t.word.to_string())).collect()
+        }
+
+        /// The index's cut: search mode, plus the [`pair_term`] of two adjacent words wherever it
+        /// is one of `collocations` (传统|知识 → 传统 知识, beside 传统 and 知识).
+        pub fn cut_for_index(&self, text: &str, collocations: &BTreeSet<String>) -> Vec<String> {
+            let mut out = self.cut_for_search(text);
+            let words = self.jieba.cut(text, true);
+            out.extend(words.windows(2).filter_map(|pair| match pair {
+                [a, b] => Some(pair_term(a.word, b.word)).filter(|p| collocations.contains(p)),
+                _ => None,
+            }));
+            out
+        }
+
+        /// Two words the measures say together, as [`pair_term`]s: 传统 知识 (traditional
+        /// knowledge), 遗传 资源, 中华 传统. Two CJK words of two or more characters each, adjacent
+        /// in jieba's precise cut of a title, work item or text, in at least
+        /// [`MIN_COLLOCATION_MEASURES`] measures and at most [`MAX_COLLOCATION_SHARE`] of them,
+        /// whose words meet more than chance says: (measures with the pair − 1) × all measures ÷
+        /// (measures with the first word × measures with the second) ≥ [`MIN_COLLOCATION_SCORE`]
+        /// (word2vec's phrase score, over measures).
+        pub fn collocations(&self, measures: &[Measure]) -> BTreeSet<String> {
+            use std::collections::BTreeMap;
+            let cjk = |w: &str| w.chars().count() >= 2 && w.chars().all(|c| c.is_alphanumeric() && !c.is_ascii());
+            // Per word and per pair: the last measure that had it, and how many did.
+            let mut words: BTreeMap<String, (usize, usize)> = BTreeMap::new();
+            let mut pairs: BTreeMap<(String, String), (usize, usize)> = BTreeMap::new();
+            let count = |seen: &mut (usize, usize), doc: usize| {
+                if seen.1 == 0 || seen.0 != doc {
+                    *seen = (doc, seen.1 + 1);
+                }
+            };
+            for (doc, m) in measures.iter().enumerate() {
+                for text in [&m.title, &m.work_item, &m.text].into_iter().flatten() {
+                    let cut: Vec<String> = self.jieba.cut(text, true).into_iter().map(|t| t.word.to_lowercase()).collect();
+                    for w in &cut {
+                        count(words.entry(w.clone()).or_default(), doc);
+                    }
+                    for pair in cut.windows(2) {
+                        if let [a, b] = pair {
+                            if cjk(a) && cjk(b) {
+                                count(pairs.entry((a.clone(), b.clone())).or_default(), doc);
+                            }
+                        }
+                    }
+                }
+            }
+            let n = measures.len() as f64;
+            let most = (n * MAX_COLLOCATION_SHARE).ceil() as usize;
+            let df = |w: &String| words.get(w).map_or(0, |s| s.1) as f64;
+            pairs
+                .into_iter()
+                .filter(|(_, (_, m))| (MIN_COLLOCATION_MEASURES..=most).contains(m))
+                .filter(|((a, b), (_, m))| (*m as f64 - 1.0) * n >= MIN_COLLOCATION_SCORE * df(a) * df(b))
+                .map(|((a, b), _)| pair_term(&a, &b))
+                .collect()
         }
     }
 }
@@ -607,6 +706,48 @@ mod tests {
         }
         // The first document has two of the terms: their best is below their sum, above zero.
         assert!(0.0 < both[0].1 && both[0].1 < sum[0]);
+    }
+
+    #[test]
+    fn pair_terms_are_searched_never_segmented_and_count_no_length() {
+        let m = |text: &str| Measure { text: Some(text.to_string()), ..measure() };
+        let ms = vec![m("保护 传统 知识"), m("传统 工艺")];
+        let cut = |t: &str| {
+            let mut words: Vec<String> = t.split(' ').map(str::to_string).collect();
+            words.extend((t == "保护 传统 知识").then(|| pair_term("传统", "知识")));
+            words
+        };
+        let mut idx = Index::build(&ms, cut);
+        assert_eq!(idx.df("传统 知识"), 1);
+        assert_eq!(idx.doc_len, [3, 2]);
+        assert_eq!(idx.max_term_chars, 2);
+        assert_eq!(idx.words("保护传统知识"), ["保护", "传统", "知识"]);
+        let words = idx.words("传统知识保护");
+        assert_eq!(idx.pairs_of(&words), ["传统 知识"]);
+        // A reader's plan gets the pair where its text says the two words together.
+        idx.append(&[m("整理传统知识"), m("知识传统")]);
+        assert_eq!(idx.postings_of("传统 知识"), [(0, 1), (2, 1)]);
+        assert_eq!(idx.doc_len[2], 4, "整, 理, 传统, 知识; the pair adds no length");
+    }
+
+    #[cfg(feature = "segment-jieba")]
+    #[test]
+    fn collocations_are_pairs_of_words_said_together_more_than_chance() {
+        let seg = jieba::Segmenter::new([]);
+        let m = |text: &str| Measure { text: Some(text.to_string()), ..measure() };
+        // 60 measures on other things, three that say 传统知识 (jieba: 传统|知识), and 知识 alone.
+        let filler = ["加强专利审查", "推进商标注册", "开展版权登记", "完善执法体系", "培养专业人才"];
+        let mut ms: Vec<Measure> = (0..60).map(|i| m(filler[i % filler.len()])).collect();
+        ms.extend(["保护传统知识", "整理传统知识资源", "建立传统知识数据库", "普及法律知识"].map(m));
+        let found = seg.collocations(&ms);
+        assert!(found.contains("传统 知识"), "{found:?}");
+        // The fillers are each in 12 measures (over 5%), and 法律知识 is in one.
+        assert!(found.iter().all(|p| p.starts_with("传统 ") || p.ends_with(" 传统")), "{found:?}");
+        let index = Index::build(&ms, |t| seg.cut_for_index(t, &found));
+        assert_eq!((index.df("传统 知识"), index.df("传统"), index.df("知识")), (3, 3, 4));
+        // Twice as common, the same words meet no more than chance: no pair.
+        ms.extend((0..60).map(|_| m("传统产业升级，知识普及")));
+        assert!(!seg.collocations(&ms).contains("传统 知识"));
     }
 
     #[test]

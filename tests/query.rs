@@ -160,6 +160,20 @@ fn the_headline_indicator_asked_in_english_finds_its_measures() {
 }
 
 #[test]
+fn two_words_said_together_find_the_measures_that_say_them_together() {
+    // 知识 is in nearly every measure (through 知识产权): without the pair term 传统 知识, the query
+    // ranked whatever says 传统 (中华传统餐饮, 传统工艺) among the measures on traditional knowledge.
+    let c = corpus();
+    assert!(c.index.term_id("传统 知识").is_some());
+    let r = search(c, "传统知识", &SearchOptions { limit: Some(5), ..Default::default() }).unwrap();
+    let top: Vec<String> = r.hits.iter().map(|h| body(c, &h.id)).collect();
+    assert!(top.len() == 5 && top.iter().all(|t| t.contains("传统知识")), "{top:#?}");
+    // Its words alone still find it.
+    let r = search(c, "传统", &SearchOptions { limit: Some(1000), ..Default::default() }).unwrap();
+    assert!(r.hits.iter().any(|h| body(c, &h.id).contains("传统知识")));
+}
+
+#[test]
 fn highlights_are_char_offsets_of_matching_text() {
     let c = corpus();
     let r = search(c, "地理标志", &SearchOptions::default()).unwrap();

@@ -180,7 +180,8 @@ impl Corpus {
         let seg = crate::index::jieba::Segmenter::new(
             taxonomy.themes.iter().flat_map(|t| t.keywords_zh.iter().chain(&t.related_zh)).map(String::as_str),
         );
-        let index = Index::build(&dataset.measures, |t| seg.cut_for_search(t));
+        let collocations = seg.collocations(&dataset.measures);
+        let index = Index::build(&dataset.measures, |t| seg.cut_for_index(t, &collocations));
         let theme_scores = dataset.measures.iter().map(|m| theme_scores(&taxonomy, m)).collect();
         Corpus { dataset, taxonomy, index, theme_scores, english: None, plan_numbers: Default::default() }
     }

@@ -495,8 +495,14 @@ pub(crate) fn terms(corpus: &Corpus, phrases: &[QueryPhrase]) -> Vec<(String, f3
                 let e = terms.entry(t).or_insert(0.0);
                 *e = e.max(p.weight);
             } else if p.from == "dictionary" {
-                // A headword the index only has in pieces (非物质文化遗产 → 文化遗产): its specific pieces.
-                for piece in crate::english::pieces(&corpus.index, &t, common) {
+                // Two words the corpus says together (传统知识, "traditional knowledge"): their pair
+                // terms. Else a headword the index only has in pieces (非物质文化遗产 → 文化遗产): its
+                // specific pieces.
+                let words = corpus.index.words(&t);
+                let pairs = corpus.index.pairs_of(&words);
+                let whole = words.len() >= 2 && pairs.len() == words.len() - 1;
+                let found = if whole { pairs } else { crate::english::pieces(&corpus.index, &t, common) };
+                for piece in found {
                     let e = terms.entry(piece).or_insert(0.0);
                     *e = e.max(p.weight);
                 }
@@ -504,6 +510,11 @@ pub(crate) fn terms(corpus: &Corpus, phrases: &[QueryPhrase]) -> Vec<(String, f3
             continue;
         }
         let words = corpus.index.words(&p.text);
+        // Words said together as the corpus says them (传统知识): their pair terms, as typed.
+        for pair in corpus.index.pairs_of(&words) {
+            let e = terms.entry(pair).or_insert(0.0);
+            *e = e.max(p.weight);
+        }
         let single = p.text.chars().count() == 1;
         for w in words {
             let cjk_char = w.chars().count() == 1 && !w.is_ascii();
@@ -584,10 +595,25 @@ pub(crate) struct Ranked {
     pub scored: Vec<(usize, f32)>,
 }
 
-/// Documents that hold every index word of a phrase (sorted): the index's stand-in for "contains
-/// the phrase", so that ranking needs no measure text. Empty when a word is not in the index.
+/// Documents that hold every index word of a phrase (sorted), or for two adjacent words that the
+/// index has a pair term of, that pair: the index's stand-in for "contains the phrase", so that
+/// ranking needs no measure text. Empty when a word is not in the index.
 pub(crate) fn phrase_docs(corpus: &Corpus, phrase: &str) -> Vec<u32> {
-    let mut words = corpus.index.words(phrase);
+    let index = &corpus.index;
+    let all = index.words(phrase);
+    let mut words: Vec<String> = Vec::new();
+    let mut paired = 0; // words up to here are in a pair taken
+    for (i, w) in all.iter().enumerate() {
+        let pair = all.get(i + 1).map(|next| crate::index::pair_term(w, next));
+        match pair.filter(|p| index.term_id(p).is_some()) {
+            Some(p) => {
+                words.push(p);
+                paired = i + 2;
+            }
+            None if i >= paired => words.push(w.clone()),
+            None => {}
+        }
+    }
     crate::sort::sort(&mut words);
     words.dedup();
     let mut lists: Vec<&[(u32, u16)]> = words.iter().map(|w| corpus.index.postings_of(w)).collect();
@@ -727,9 +753,9 @@ pub(crate) fn finish(corpus: &Corpus, query: &str, opts: &SearchOptions, ranked:
     let total = scored.len();
     let positions: Vec<usize> = scored.iter().map(|&(i, _)| i).collect();
     let facets = if opts.no_facets { Facets::default() } else { super::filter::facets(corpus, &positions) };
-    let needles = Needles::new(
-        phrases.iter().map(|p| p.text.clone()).chain(terms.iter().map(|(t, _)| t.clone())),
-    );
+    // A pair term (传统 知识) is never in a text as written: the phrase that asked for it is.
+    let words = terms.iter().filter(|(t, _)| !crate::index::is_pair(t)).map(|(t, _)| t.clone());
+    let needles = Needles::new(phrases.iter().map(|p| p.text.clone()).chain(words));
     let hits = page(scored, opts.offset, limit)
         .into_iter()
         .filter_map(|(i, score)| {
