@@ -331,7 +331,8 @@ impl Dictionary {
     /// "intangible cultural heritage": 文化遗产), found then by whole senses only. Index terms that
     /// CC-CEDICT lacks but that join two of its headwords get the joined senses ([`compounds`]:
     /// 技术创新 is "technology innovation", 专利产品 "patent product"), whole senses only too,
-    /// unless they are theme keywords.
+    /// unless they are theme keywords; so do the index's pair terms, two words the corpus says
+    /// together (传统 知识: "traditional knowledge"), which search then reads as the pair.
     pub fn for_corpus(text: &str, corpus: &crate::query::Corpus, common_share: f64) -> Dictionary {
         let index = &corpus.index;
         let common = (index.doc_count() as f64 * common_share).ceil() as usize;
@@ -354,6 +355,15 @@ impl Dictionary {
             .filter(|t| !keywords.contains(t.as_str()))
             .map(String::as_str)
             .collect();
+        // Two words the corpus says together (its pair terms, src/index.rs) are a compound too:
+        // 传统 /traditional/ + 知识 /knowledge/ makes 传统知识 "traditional knowledge".
+        let paired: Vec<String> = index
+            .terms
+            .iter()
+            .filter(|t| crate::index::is_pair(t) && (1..=common).contains(&index.df(t)))
+            .map(|t| t.replace(' ', ""))
+            .collect();
+        let specific: Vec<&str> = specific.into_iter().chain(paired.iter().map(String::as_str)).collect();
         let joined = compounds(text, &specific);
         let composed: std::collections::HashSet<&str> =
             joined.lines().filter_map(parse_line).map(|e| e.simplified).collect();
@@ -362,9 +372,16 @@ impl Dictionary {
             if !cjk(term) {
                 return None;
             }
-            let (df, whole_only) = match index.term_id(term) {
-                Some(_) => (index.df(term), composed.contains(term)),
-                None => {
+            let words = index.words(term);
+            let pair = match index.pairs_of(&words).as_slice() {
+                [pair] if words.len() == 2 => Some(index.df(pair)),
+                _ => None,
+            };
+            let (df, whole_only) = match (index.term_id(term), pair) {
+                (Some(_), _) => (index.df(term), composed.contains(term)),
+                // Two words said together: as many measures as their pair term, whole senses only.
+                (None, Some(df)) => (df, true),
+                (None, None) => {
                     // Only the measures that hold its rarest piece can hold it.
                     let pieces = pieces(index, term, common);
                     let rarest = pieces

@@ -32,7 +32,7 @@ fn texts(corpus: &Corpus, query: &str, n: usize) -> Vec<String> {
         .hits
         .iter()
         .filter_map(|h| corpus.measure(&h.id))
-        .map(|m| format!("{}{}", m.title.as_deref().unwrap_or(""), m.text.as_deref().unwrap_or("")))
+        .map(|m| [&m.title, &m.work_item, &m.text].into_iter().flatten().map(String::as_str).collect())
         .collect()
 }
 
@@ -52,6 +52,9 @@ fn english_words_outside_the_taxonomy_find_their_chinese_terms() {
         ("technology innovation", "技术创新", 2),
         // A noun CC-CEDICT has only as the verb it is made from: 振兴 /to revitalize/.
         ("revitalization", "振兴", 2),
+        // Two words the measures say together, an index term of its own (src/index.rs,
+        // collocations), by the joined senses: 传统 /traditional/ + 知识 /knowledge/.
+        ("traditional knowledge", "传统知识", 3),
     ];
     for (query, word, at_least) in cases {
         let before = texts(plain, query, 5);
@@ -155,6 +158,8 @@ fn a_data_directory_fetches_only_the_dictionary_runs_of_english_words() {
             "traditional Chinese medicine",
             "agricultural produce",
             "rural revitalization",
+            "traditional knowledge",
+            "传统知识保护",
             "big data",
             "xylophone",
             "zzzz aardvark quixotic",
