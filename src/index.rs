@@ -481,9 +481,10 @@ pub mod jieba {
     use jieba_rs::Jieba;
     use std::collections::BTreeSet;
 
-    /// See [`Segmenter::collocations`]: measures a pair must be in (at least, and at most as a
-    /// share of all), and how much more often than chance its words must meet.
+    /// See [`Segmenter::collocations`]: measures a pair must be in (at least, also as a share of
+    /// all, and at most as a share), and how much more often than chance its words must meet.
     pub const MIN_COLLOCATION_MEASURES: usize = 2;
+    pub const MIN_COLLOCATION_SHARE: f64 = 0.001;
     pub const MAX_COLLOCATION_SHARE: f64 = 0.05;
     pub const MIN_COLLOCATION_SCORE: f64 = 5.0;
 
@@ -528,7 +529,9 @@ pub mod jieba {
         /// Two words the measures say together, as [`pair_term`]s: 传统 知识 (traditional
         /// knowledge), 遗传 资源, 中华 传统. Two CJK words of two or more characters each, adjacent
         /// in jieba's precise cut of a title, work item or text, in at least
-        /// [`MIN_COLLOCATION_MEASURES`] measures and at most [`MAX_COLLOCATION_SHARE`] of them,
+        /// [`MIN_COLLOCATION_MEASURES`] measures and [`MIN_COLLOCATION_SHARE`] of them (a corpus
+        /// 100 times larger needs a pair 100 times as often: one that a few plans of thousands
+        /// share is no term), and at most [`MAX_COLLOCATION_SHARE`] of them,
         /// whose words meet more than chance says: (measures with the pair − 1) × all measures ÷
         /// (measures with the first word × measures with the second) ≥ [`MIN_COLLOCATION_SCORE`]
         /// (word2vec's phrase score, over measures).
@@ -559,11 +562,12 @@ pub mod jieba {
                 }
             }
             let n = measures.len() as f64;
+            let least = MIN_COLLOCATION_MEASURES.max((n * MIN_COLLOCATION_SHARE).ceil() as usize);
             let most = (n * MAX_COLLOCATION_SHARE).ceil() as usize;
             let df = |w: &String| words.get(w).map_or(0, |s| s.1) as f64;
             pairs
                 .into_iter()
-                .filter(|(_, (_, m))| (MIN_COLLOCATION_MEASURES..=most).contains(m))
+                .filter(|(_, (_, m))| (least..=most).contains(m))
                 .filter(|((a, b), (_, m))| (*m as f64 - 1.0) * n >= MIN_COLLOCATION_SCORE * df(a) * df(b))
                 .map(|((a, b), _)| pair_term(&a, &b))
                 .collect()
@@ -746,7 +750,11 @@ mod tests {
         let index = Index::build(&ms, |t| seg.cut_for_index(t, &found));
         assert_eq!((index.df("传统 知识"), index.df("传统"), index.df("知识")), (3, 3, 4));
         // Twice as common, the same words meet no more than chance: no pair.
-        ms.extend((0..60).map(|_| m("传统产业升级，知识普及")));
+        let mut common = ms.clone();
+        common.extend((0..60).map(|_| m("传统产业升级，知识普及")));
+        assert!(!seg.collocations(&common).contains("传统 知识"));
+        // Three measures of over 3,000 are too few (MIN_COLLOCATION_SHARE).
+        ms.extend((0..3000).map(|i| m(filler[i % filler.len()])));
         assert!(!seg.collocations(&ms).contains("传统 知识"));
     }
 
