@@ -527,14 +527,15 @@ pub mod jieba {
         }
 
         /// Two words the measures say together, as [`pair_term`]s: 传统 知识 (traditional
-        /// knowledge), 遗传 资源, 中华 传统. Two CJK words of two or more characters each, adjacent
-        /// in jieba's precise cut of a title, work item or text, in at least
-        /// [`MIN_COLLOCATION_MEASURES`] measures and [`MIN_COLLOCATION_SHARE`] of them (a corpus
-        /// 100 times larger needs a pair 100 times as often: one that a few plans of thousands
-        /// share is no term), and at most [`MAX_COLLOCATION_SHARE`] of them,
-        /// whose words meet more than chance says: (measures with the pair − 1) × all measures ÷
-        /// (measures with the first word × measures with the second) ≥ [`MIN_COLLOCATION_SCORE`]
-        /// (word2vec's phrase score, over measures).
+        /// knowledge), 遗传 资源, 中华 传统. A pair qualifies when:
+        /// - its words are CJK words of two or more characters each, adjacent in jieba's precise
+        ///   cut of a title, work item or text;
+        /// - it is in at least [`MIN_COLLOCATION_MEASURES`] measures and [`MIN_COLLOCATION_SHARE`]
+        ///   of them (a corpus 100 times larger needs a pair 100 times as often: one that a few
+        ///   plans of thousands share is no term), and in at most [`MAX_COLLOCATION_SHARE`];
+        /// - its words meet more than chance says: (measures with the pair − 1) × all measures ÷
+        ///   (measures with the first word × measures with the second) ≥ [`MIN_COLLOCATION_SCORE`]
+        ///   (word2vec's phrase score, over measures).
         pub fn collocations(&self, measures: &[Measure]) -> BTreeSet<String> {
             use std::collections::BTreeMap;
             let cjk = |w: &str| w.chars().count() >= 2 && w.chars().all(|c| c.is_alphanumeric() && !c.is_ascii());
