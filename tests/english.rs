@@ -52,8 +52,8 @@ fn english_words_outside_the_taxonomy_find_their_chinese_terms() {
         ("technology innovation", "技术创新", 2),
         // A noun CC-CEDICT has only as the verb it is made from: 振兴 /to revitalize/.
         ("revitalization", "振兴", 2),
-        // Two words the measures say together, an index term of its own (src/index.rs,
-        // collocations), by the joined senses: 传统 /traditional/ + 知识 /knowledge/.
+        // Two words the measures say together, a pair term of the index (src/index.rs), by the
+        // joined senses: 传统 /traditional/ + 知识 /knowledge/.
         ("traditional knowledge", "传统知识", 3),
     ];
     for (query, word, at_least) in cases {
