@@ -1530,7 +1530,7 @@ impl DataDir {
             let lower = p.text.to_lowercase();
             let mut out = vec![lower.clone()];
             let words = index.words(&lower);
-            out.extend(words.windows(2).filter_map(|w| Some(crate::index::pair_term(w.first()?, w.get(1)?))));
+            out.extend(crate::index::adjacent_pairs(&words));
             for w in index.words(&p.text).into_iter().chain(words) {
                 if p.from == "query" {
                     out.extend(query::search::parts(&w).into_iter().filter(|x| index.term_id(x).is_some()));

@@ -372,31 +372,33 @@ impl Dictionary {
             if !cjk(term) {
                 return None;
             }
-            let words = index.words(term);
-            let pair = match index.pairs_of(&words).as_slice() {
-                [pair] if words.len() == 2 => Some(index.df(pair)),
-                _ => None,
-            };
-            let (df, whole_only) = match (index.term_id(term), pair) {
-                (Some(_), _) => (index.df(term), composed.contains(term)),
-                // Two words said together: as many measures as their pair term, whole senses only.
-                (None, Some(df)) => (df, true),
-                (None, None) => {
-                    // Only the measures that hold its rarest piece can hold it.
-                    let pieces = pieces(index, term, common);
-                    let rarest = pieces
-                        .iter()
-                        .filter_map(|p| index.term_id(p))
-                        .min_by_key(|&i| index.postings.get(i).map_or(0, Vec::len));
-                    let list = rarest.and_then(|i| index.postings.get(i)).map_or(&[][..], Vec::as_slice);
-                    let found = list
-                        .iter()
-                        .filter(|(doc, _)| {
-                            corpus.dataset.measures.get(*doc as usize).is_some_and(|m| verbatim(m, term))
-                        })
-                        .count();
-                    (found, true)
+            // Two words said together: as many measures as their pair term.
+            let pair = || {
+                let words = index.words(term);
+                match index.pairs_of(&words).as_slice() {
+                    [pair] if words.len() == 2 => Some(index.df(pair)),
+                    _ => None,
                 }
+            };
+            let (df, whole_only) = if index.term_id(term).is_some() {
+                (index.df(term), composed.contains(term))
+            } else if let Some(df) = pair() {
+                (df, true) // whole senses only
+            } else {
+                // Only the measures that hold its rarest piece can hold it.
+                let pieces = pieces(index, term, common);
+                let rarest = pieces
+                    .iter()
+                    .filter_map(|p| index.term_id(p))
+                    .min_by_key(|&i| index.postings.get(i).map_or(0, Vec::len));
+                let list = rarest.and_then(|i| index.postings.get(i)).map_or(&[][..], Vec::as_slice);
+                let found = list
+                    .iter()
+                    .filter(|(doc, _)| {
+                        corpus.dataset.measures.get(*doc as usize).is_some_and(|m| verbatim(m, term))
+                    })
+                    .count();
+                (found, true)
             };
             (df > 0 && df <= common).then_some((df, whole_only))
         })

@@ -149,6 +149,14 @@ pub fn pair_term(first: &str, second: &str) -> String {
     format!("{first} {second}")
 }
 
+/// The [`pair_term`] of each two adjacent words, in order, whether an index has it or not.
+pub fn adjacent_pairs(words: &[String]) -> impl Iterator<Item = String> + '_ {
+    words.windows(2).filter_map(|w| match w {
+        [a, b] => Some(pair_term(a, b)),
+        _ => None,
+    })
+}
+
 /// Whether a term is a [`pair_term`].
 pub fn is_pair(term: &str) -> bool {
     term.contains(' ')
@@ -218,11 +226,7 @@ impl Index {
 
     /// The [`pair_term`]s of adjacent words that the index has, in order.
     pub fn pairs_of(&self, words: &[String]) -> Vec<String> {
-        let pairs = words.windows(2).filter_map(|w| match w {
-            [a, b] => Some(pair_term(a, b)),
-            _ => None,
-        });
-        pairs.filter(|p| self.term_id(p).is_some()).collect()
+        adjacent_pairs(words).filter(|p| self.term_id(p).is_some()).collect()
     }
 
     pub fn doc_count(&self) -> usize {

@@ -599,21 +599,13 @@ pub(crate) struct Ranked {
 /// index has a pair term of, that pair: the index's stand-in for "contains the phrase", so that
 /// ranking needs no measure text. Empty when a word is not in the index.
 pub(crate) fn phrase_docs(corpus: &Corpus, phrase: &str) -> Vec<u32> {
-    let index = &corpus.index;
-    let all = index.words(phrase);
-    let mut words: Vec<String> = Vec::new();
-    let mut paired = 0; // words up to here are in a pair taken
-    for (i, w) in all.iter().enumerate() {
-        let pair = all.get(i + 1).map(|next| crate::index::pair_term(w, next));
-        match pair.filter(|p| index.term_id(p).is_some()) {
-            Some(p) => {
-                words.push(p);
-                paired = i + 2;
-            }
-            None if i >= paired => words.push(w.clone()),
-            None => {}
-        }
-    }
+    let all = corpus.index.words(phrase);
+    // Pair i joins words i and i + 1; a word in a pair the index has is read through the pair.
+    let pairs: Vec<Option<String>> =
+        crate::index::adjacent_pairs(&all).map(|p| corpus.index.term_id(&p).map(|_| p)).collect();
+    let paired = |i: usize| pairs.get(i).is_some_and(Option::is_some);
+    let alone = all.iter().enumerate().filter(|&(i, _)| !paired(i) && !(i > 0 && paired(i - 1)));
+    let mut words: Vec<String> = pairs.iter().flatten().cloned().chain(alone.map(|(_, w)| w.clone())).collect();
     crate::sort::sort(&mut words);
     words.dedup();
     let mut lists: Vec<&[(u32, u16)]> = words.iter().map(|w| corpus.index.postings_of(w)).collect();
