@@ -973,11 +973,17 @@ impl DataDir {
 
     /// Add a fetched file (named in the catalogue) to the corpus. Adding one twice is harmless.
     pub fn add_file(&mut self, file: &str, bytes: &[u8]) -> Result<()> {
-        // A new file can change any ranking (postings, lengths, the dictionary).
-        self.last_ranking = LastRanking::default();
+        // Measure records (chunks, fragments) change no ranking: it reads the index and the plans
+        // alone. A search's last round brings the page's fragments, and at 100× the seeds ranking
+        // again after them took as long as the first ranking.
         if let Some(i) = self.chunks.iter().position(|c| c.file == file) {
             return self.add_chunk(i, file, bytes);
         }
+        if let Some((plan, j)) = self.fragment_of(file) {
+            return self.add_fragment(plan, j, file, bytes);
+        }
+        // Any other file can change a ranking (postings, lengths, the dictionary).
+        self.last_ranking = LastRanking::default();
         if let Some(i) = self.shards.iter().position(|s| s.file == file) {
             self.add_shard(i, file, bytes)?;
             self.reindex_added();
@@ -999,9 +1005,6 @@ impl DataDir {
             self.add_run(i, file, bytes)?;
             self.reindex_added();
             return Ok(());
-        }
-        if let Some((plan, j)) = self.fragment_of(file) {
-            return self.add_fragment(plan, j, file, bytes);
         }
         if file == self.summary && self.summaries {
             if self.summary_loaded {
@@ -1944,6 +1947,7 @@ fn placeholder(plan: &str) -> Measure {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::collections::BTreeMap;
 
     #[test]
     fn derived_names_hash_their_parts_joined_by_slashes() {
@@ -1967,6 +1971,42 @@ mod tests {
             assert!((1024..1300).contains(&size), "{size}");
         }
         assert!(vocabulary_runs(&[], 1024).is_empty());
+    }
+
+    /// The seeds' data directory, in memory.
+    struct Files(BTreeMap<String, Vec<u8>>);
+
+    impl Fetch for Files {
+        fn fetch(&mut self, file: &str) -> Result<Vec<u8>> {
+            self.0.get(file).cloned().ok_or_else(|| Error::new(ErrorCode::BundleInvalid, format!("no file {file}")))
+        }
+    }
+
+    #[test]
+    fn a_search_keeps_its_ranking_while_records_arrive_and_drops_it_with_new_postings() {
+        let build = crate::dataset::build();
+        let corpus = Corpus::new(build.dataset, build.taxonomy);
+        let sizes = (DEFAULT_SHARD_BYTES, DEFAULT_FRAGMENT_BYTES, DEFAULT_ENGLISH_BYTES);
+        let mut files = Files(write(&corpus, &build.documents, sizes.0, sizes.1, sizes.2).unwrap().into_iter().collect());
+        let mut dir = DataDir::open(&mut files).unwrap();
+        let (q, opts) = ("地理标志", SearchOptions::default());
+        // Rounds until only the page's records are missing: the ranking is then made.
+        let mut needs = dir.needs_for_search(q, &opts);
+        while !needs.is_empty() && !needs.iter().all(|f| f.starts_with("frag.")) {
+            dir.load(&mut files, &needs).unwrap();
+            needs = dir.needs_for_search(q, &opts);
+        }
+        assert!(!needs.is_empty() && dir.cached_ranking(q, &opts).is_some());
+        dir.load(&mut files, &needs).unwrap();
+        assert!(dir.cached_ranking(q, &opts).is_some(), "the page's fragments kept the ranking");
+        assert!(dir.needs_for_search(q, &opts).is_empty());
+        // A plan's chunk brings records too; a shard brings postings, which may change any ranking.
+        let chunk = dir.chunks.first().map(|c| c.file.clone()).unwrap();
+        dir.load(&mut files, &[chunk]).unwrap();
+        assert!(dir.cached_ranking(q, &opts).is_some(), "a chunk kept the ranking");
+        let shard = dir.missing_all().into_iter().find(|f| f.starts_with("shard.")).unwrap();
+        dir.load(&mut files, &[shard]).unwrap();
+        assert!(dir.cached_ranking(q, &opts).is_none(), "a new shard dropped the ranking");
     }
 
     #[test]
