@@ -678,6 +678,7 @@ pub fn segmentation_report(measures: &[Measure], seg: &jieba::Segmenter) -> Segm
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::collections::BTreeMap;
 
     fn measure() -> Measure {
         Measure {
@@ -848,6 +849,28 @@ mod tests {
         }
         // Beyond what a byte holds (no measure comes near), lengths stop growing.
         assert_eq!(kept_length(u32::MAX), length_of(255));
+    }
+
+    proptest::proptest! {
+        /// Runs merged one by one, in any order, give the index that holds them all: terms sorted,
+        /// once each, with the postings of the runs merged later first.
+        #[test]
+        fn runs_merged_in_any_order_make_one_sorted_vocabulary(
+            runs in proptest::collection::vec(proptest::collection::btree_set("[a-e]{1,3}", 0..8), 0..6),
+        ) {
+            let mut idx = Index::default();
+            let mut want: BTreeMap<String, Vec<(u32, u16)>> = BTreeMap::new();
+            for (k, run) in runs.iter().enumerate() {
+                let run: Vec<(String, Vec<(u32, u16)>)> = run.iter().map(|t| (t.clone(), vec![(k as u32, 1)])).collect();
+                for (t, p) in &run {
+                    let e = want.entry(t.clone()).or_default();
+                    e.splice(0..0, p.iter().copied());
+                }
+                idx.merge_terms(run);
+            }
+            proptest::prop_assert_eq!(idx.terms, want.keys().cloned().collect::<Vec<_>>());
+            proptest::prop_assert_eq!(idx.postings, want.into_values().collect::<Vec<_>>());
+        }
     }
 
     #[test]
