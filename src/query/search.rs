@@ -685,7 +685,26 @@ pub(crate) fn rank_phrases(
             .filter(|(docs, _)| !docs.is_empty() && docs.len() <= common)
             .collect()
     };
-    let (bonus, synonym_bonus) = (bonuses(&asked), bonuses(&synonyms));
+    // Per document, the bonuses of the phrases it has (their sum; for synonyms the sum and the
+    // best), added up list by list: one pass over each phrase's documents, not a search of every
+    // list for each candidate (at 100× the seeds, a third of a cold ranking).
+    let mut bonus = vec![0.0f32; n];
+    for (docs, b) in bonuses(&asked) {
+        for d in docs {
+            if let Some(x) = bonus.get_mut(d as usize) {
+                *x += b;
+            }
+        }
+    }
+    let mut synonym_bonus = vec![(0.0f32, 0.0f32); n];
+    for (docs, b) in bonuses(&synonyms) {
+        for d in docs {
+            if let Some((sum, best)) = synonym_bonus.get_mut(d as usize) {
+                *sum += b;
+                *best = best.max(b);
+            }
+        }
+    }
     let mut boosted = vec![false; n];
     for t in &themes {
         for &(doc, _) in corpus.index.postings_of(&format!("{THEME_TERM}{t}")) {
@@ -703,10 +722,8 @@ pub(crate) fn rank_phrases(
             if let Some(r) = &required {
                 r.get(i).copied().filter(|&s| s > 0.0)?;
             }
-            let doc = i as u32;
-            let has = |(docs, _): &&(Vec<u32>, f32)| docs.binary_search(&doc).is_ok();
-            let (sum, best) = synonym_bonus.iter().filter(has).fold((0.0, 0.0), |(s, m), (_, b)| (s + b, f32::max(m, *b)));
-            let phrase_bonus: f32 = bonus.iter().filter(has).map(|(_, b)| b).sum::<f32>() + synonym_score(sum, best);
+            let (sum, best) = synonym_bonus.get(i).copied().unwrap_or_default();
+            let phrase_bonus = bonus.get(i).copied().unwrap_or_default() + synonym_score(sum, best);
             let boost = if boosted.get(i) == Some(&true) { THEME_BOOST } else { 0.0 };
             Some((i, base + phrase_bonus + boost))
         })
