@@ -650,7 +650,7 @@ pub(crate) fn rank_phrases(
     let limit = check_limit(opts.limit)?;
     let restrict = restriction(opts);
     let selection = Selection::new(corpus, &restrict)?;
-    let allowed = selection.select(corpus);
+    let allows = selection.allows(corpus);
 
     // A theme's synonyms are other names of what was asked: of those a measure has, the best counts
     // in full and the others at SYNONYM_TIE, in its BM25 and in its phrase bonus alike (five regions
@@ -713,14 +713,17 @@ pub(crate) fn rank_phrases(
             }
         }
     }
-    let mut scored: Vec<(usize, f32)> = allowed
-        .into_iter()
+    // Candidates first (a term in common), then the restriction: most measures share no term.
+    let mut scored: Vec<(usize, f32)> = (0..corpus.dataset.measures.len())
         .filter_map(|i| {
             let (sum, best) = synonym_scores.get(i).copied().unwrap_or_default();
             let base = bm25.get(i).copied().unwrap_or(0.0) + synonym_score(sum, best);
             let base = Some(base).filter(|&s| s > 0.0)?;
             if let Some(r) = &required {
                 r.get(i).copied().filter(|&s| s > 0.0)?;
+            }
+            if !allows(i) {
+                return None;
             }
             let (sum, best) = synonym_bonus.get(i).copied().unwrap_or_default();
             let phrase_bonus = bonus.get(i).copied().unwrap_or_default() + synonym_score(sum, best);
