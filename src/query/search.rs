@@ -687,7 +687,7 @@ pub(crate) fn rank_phrases(
     };
     // Per document, the bonuses of the phrases it has (their sum; for synonyms the sum and the
     // best), added up list by list: one pass over each phrase's documents, not a search of every
-    // list for each candidate (at 100× the seeds, a third of a cold ranking).
+    // list for each candidate (at 100× the seeds, a fifth of a cold ranking).
     let mut bonus = vec![0.0f32; n];
     for (docs, b) in bonuses(&asked) {
         for d in docs {
