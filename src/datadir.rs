@@ -1492,7 +1492,7 @@ impl DataDir {
         if self.added_stale {
             missing.extend(self.missing_vocabulary());
         }
-        // Ranked already: every shard it read was loaded then (a new file forgets the ranking).
+        // Ranked already: every shard it read was loaded then (a file with postings forgets it).
         let last = self.last_ranking.0.borrow();
         let cached = last.as_ref().filter(|(lq, lo, _)| missing.is_empty() && lq == q && lo == opts);
         if let Some((_, _, ranked)) = cached {
