@@ -522,11 +522,8 @@ pub mod jieba {
         /// is one of `collocations` (传统|知识 → 传统 知识, beside 传统 and 知识).
         pub fn cut_for_index(&self, text: &str, collocations: &BTreeSet<String>) -> Vec<String> {
             let mut out = self.cut_for_search(text);
-            let words = self.jieba.cut(text, true);
-            out.extend(words.windows(2).filter_map(|pair| match pair {
-                [a, b] => Some(pair_term(a.word, b.word)).filter(|p| collocations.contains(p)),
-                _ => None,
-            }));
+            let words: Vec<String> = self.jieba.cut(text, true).into_iter().map(|t| t.word.to_string()).collect();
+            out.extend(super::adjacent_pairs(&words).filter(|p| collocations.contains(p)));
             out
         }
 
