@@ -1,10 +1,9 @@
 // plan-compare for browsers and bundlers: the modules sit next to this file (bundlers copy them as
 // assets through the `new URL(…, import.meta.url)` references below); the data directory does too,
 // but bundlers do not copy a directory: serve it and pass its URL as `init({ data })`.
+// The package ships this file bundled with load.js, api.js and the module's glue
+// (scripts/build-package.sh), so a browser fetches its JS in one request.
 import { planCompareError, start } from './load.js';
-// load.js imports the module's glue too; naming it here as well lets a browser fetch it together with
-// load.js instead of after it (one round trip less before the module itself is requested).
-import './plan_compare.js';
 
 export * from './api.js';
 

@@ -8,7 +8,9 @@ cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
 
 wasm_opt=tools/node_modules/.bin/wasm-opt
-[ -x "$wasm_opt" ] || { echo "missing $wasm_opt: run scripts/setup.sh" >&2; exit 1; }
+for tool in "$wasm_opt" tools/node_modules/.bin/esbuild; do
+  [ -x "$tool" ] || { echo "missing $tool: run scripts/setup.sh" >&2; exit 1; }
+done
 for tool in wasm-pack wasm-bindgen node; do
   command -v "$tool" >/dev/null || { echo "missing $tool: run scripts/setup.sh" >&2; exit 1; }
 done
@@ -47,6 +49,12 @@ cargo run --locked --quiet -- build --out pkg/data >/dev/null
 
 rm -f pkg/.gitignore pkg/plan_compare_bg.wasm.d.ts
 cp js/index.js js/node.js js/api.js js/load.js js/index.d.ts js/README.md LICENSE pkg/
+# The browser entry as one file (load.js, api.js and the small module's glue inside): a browser then
+# fetches the module after one round trip for JS, not two (index.js, then what it imports). Node
+# (node.js) keeps the separate files; the full module's glue stays a file of its own, loaded on demand.
+tools/node_modules/.bin/esbuild pkg/index.js --bundle --format=esm --external:./plan_compare_full.js \
+  --log-level=warning --allow-overwrite --outfile=pkg/index.js \
+  --banner:js='// plan-compare for browsers: js/index.js bundled with load.js, api.js and plan_compare.js (read those).'
 version=$(awk -F'"' '/^version = /{print $2; exit}' Cargo.toml)
 node -e '
   const fs = require("fs");

@@ -9,7 +9,8 @@ row() { printf '%-40s %10s %10s %10s\n' "$@"; }
 size() { echo "$(wc -c <"$1") $(gzip -9c "$1" | wc -c) $(/usr/bin/brotli -q 11 -c "$1" | wc -c)"; }
 row file raw gzip brotli
 total=(0 0 0)
-for f in pkg/plan_compare_bg.wasm pkg/plan_compare.js pkg/api.js pkg/load.js pkg/index.js pkg/data/manifest.json pkg/data/catalog.*.bin; do
+# index.js holds load.js, api.js and plan_compare.js (the browser entry, bundled by build-package.sh).
+for f in pkg/plan_compare_bg.wasm pkg/index.js pkg/data/manifest.json pkg/data/catalog.*.bin; do
   read -r raw gz br < <(size "$f")
   row "${f#pkg/}" "$raw" "$gz" "$br"
   total=($((total[0] + raw)) $((total[1] + gz)) $((total[2] + br)))
