@@ -362,9 +362,15 @@ pub fn normalize(s: &str) -> String {
             '\u{ff01}'..='\u{ff5e}' => char::from_u32(c as u32 - 0xfee0).unwrap_or(c),
             _ => c,
         })
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect()
+        .filter(|&c| crate::index::is_alphanumeric(c))
+        .fold(String::new(), |mut s, c| {
+            if crate::index::is_han(c) {
+                s.push(c);
+            } else {
+                s.extend(c.to_lowercase());
+            }
+            s
+        })
 }
 
 /// Character bigrams of a normalised text (a single character counts as one "bigram").
