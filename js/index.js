@@ -18,6 +18,8 @@ export function init(options = {}) {
   if (!base.pathname.endsWith('/')) base.pathname += '/';
   const locate = (name) => new URL(name, base).href;
   return start({
+    // The package's own catalogue, named at build time (scripts/build-package.sh defines it).
+    catalogGuess: options.data === undefined && typeof PACKAGED_CATALOG === 'string' ? PACKAGED_CATALOG : null,
     small: () => options.wasm ?? new URL('./plan_compare_bg.wasm', import.meta.url),
     full: () => options.fullWasm ?? new URL('./plan_compare_full_bg.wasm', import.meta.url),
     locate,

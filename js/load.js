@@ -24,12 +24,16 @@ export function planCompareError(code, message) {
   return error;
 }
 
-/** Start once: the small module compiles while the manifest, then the catalogue, arrive. */
+/** Start once: the small module compiles while the manifest, then the catalogue, arrive.
+ * `entry.catalogGuess`: the catalogue the manifest probably names (the package's own data
+ * directory's), fetched beside the manifest to save a round trip; used only if the manifest agrees. */
 export function start(entry) {
   started ??= (async () => {
     source = entry;
     const manifest = entry.read('manifest.json').then(parseManifest);
-    const catalogBytes = manifest.then((m) => entry.read(String(m?.catalog)));
+    const guessed = entry.catalogGuess ? entry.read(entry.catalogGuess) : null;
+    guessed?.catch(() => {}); // a wrong guess costs nothing but its request
+    const catalogBytes = manifest.then((m) => (m?.catalog === entry.catalogGuess ? guessed : entry.read(String(m?.catalog))));
     catalogBytes.catch(() => {}); // reported below, after the manifest's own checks
     await initSmall({ module_or_path: entry.small() });
     const name = small.catalogNamedBy(await manifest); // checks the format and its version

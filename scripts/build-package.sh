@@ -52,7 +52,10 @@ cp js/index.js js/node.js js/api.js js/load.js js/index.d.ts js/README.md LICENS
 # The browser entry as one file (load.js, api.js and the small module's glue inside): a browser then
 # fetches the module after one round trip for JS, not two (index.js, then what it imports). Node
 # (node.js) keeps the separate files; the full module's glue stays a file of its own, loaded on demand.
+# PACKAGED_CATALOG: the default data directory's catalogue, which init() fetches beside the manifest.
+catalog=$(node -p 'require("./pkg/data/manifest.json").catalog')
 tools/node_modules/.bin/esbuild pkg/index.js --bundle --format=esm --external:./plan_compare_full.js \
+  --define:PACKAGED_CATALOG="\"$catalog\"" \
   --log-level=warning --allow-overwrite --outfile=pkg/index.js \
   --banner:js='// plan-compare for browsers: js/index.js bundled with load.js, api.js and plan_compare.js (read those).'
 version=$(awk -F'"' '/^version = /{print $2; exit}' Cargo.toml)

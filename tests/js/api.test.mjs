@@ -679,6 +679,31 @@ test('init({ data }) in Node takes a file: URL too', async (t) => {
   assert.equal((await fresh.filter({ plans: ['beijing-2018'] })).total, 47);
 });
 
+test("the browser entry's catalogue guess: read beside the manifest when right, and only the manifest's catalogue counts", async (t) => {
+  // js/index.js passes the package's own catalogue name as `catalogGuess` (saving a round trip);
+  // a data directory rebuilt in place names another one in its manifest, which must win.
+  const other = buildData(t, ['seeds/guangdong-2016-work-points.txt']);
+  for (const [data, guess, plans] of [[pkgData, manifest.catalog, manifest.plans], [other, manifest.catalog, 1]]) {
+    const { dir } = await freshPackage(t);
+    const load = await import(join(dir, 'load.js'));
+    const reads = [];
+    await load.start({
+      catalogGuess: guess,
+      small: () => readFileSync(join(dir, 'plan_compare_bg.wasm')),
+      locate: (name) => join(data, name),
+      read: async (name) => {
+        reads.push(name);
+        return new Uint8Array(readFileSync(join(existsSync(join(data, name)) ? data : pkgData, name)));
+      },
+    });
+    const api = await import(join(dir, 'api.js'));
+    assert.equal(api.plans().length, plans, data);
+    const named = JSON.parse(readFileSync(join(data, 'manifest.json'), 'utf8')).catalog;
+    assert.equal(api.dataVersion(), named.replace(/^catalog\.|\.bin$/g, ''), 'the manifest\'s catalogue, not the guess');
+    assert.deepEqual(reads.sort(), [...new Set(['manifest.json', guess, named])].sort());
+  }
+});
+
 test('a call made while init() is still running waits for it', async (t) => {
   const { pc: fresh } = await freshPackage(t);
   const started = fresh.init({ data: pkgData });
