@@ -25,6 +25,8 @@ const pages = {
   'jieba-wasm': '/jieba-wasm.html',
   [`minisearch search ${FIRST.gi}`]: '/minisearch.html',
   [`flexsearch search ${FIRST.gi}`]: '/flexsearch.html',
+  // No engine: what any page pays here to import a module and fetch one file (the floor).
+  '(reference) import a one-line module, fetch one file': '/floor.html',
 };
 const result = { starts, first: FIRST, node: {}, chromium: {}, warm: {}, pagefind: {}, reference: {} };
 
