@@ -33,7 +33,7 @@ export function start(entry) {
     const manifest = entry.read('manifest.json').then(parseManifest);
     const guessed = entry.catalogGuess ? entry.read(entry.catalogGuess) : null;
     guessed?.catch(() => {}); // a wrong guess costs nothing but its request
-    const catalogBytes = manifest.then((m) => (m?.catalog === entry.catalogGuess ? guessed : entry.read(String(m?.catalog))));
+    const catalogBytes = manifest.then((m) => (guessed && m?.catalog === entry.catalogGuess ? guessed : entry.read(String(m?.catalog))));
     catalogBytes.catch(() => {}); // reported below, after the manifest's own checks
     await initSmall({ module_or_path: entry.small() });
     const name = small.catalogNamedBy(await manifest); // checks the format and its version
