@@ -150,7 +150,7 @@ pub(crate) fn is_han(c: char) -> bool {
 
 /// Is this token worth indexing (has a letter, digit or CJK character)?
 pub fn is_word(token: &str) -> bool {
-    token.chars().any(|c| c.is_alphanumeric())
+    token.chars().any(is_alphanumeric)
 }
 
 /// A pair term: two words the corpus says together (a collocation), joined by a space. Search
@@ -329,7 +329,7 @@ impl Index {
                 i = end;
                 continue;
             }
-            if c.is_alphanumeric() {
+            if is_alphanumeric(c) {
                 out.push(c.to_lowercase().collect());
                 out.extend((2..=walk.term_run(i)).map(|n| walk.piece(i, n).to_string()));
             }
@@ -618,8 +618,8 @@ pub struct FirstChars<'a> {
 
 impl FirstChars<'_> {
     pub fn segment(&self, text: &str) -> Vec<Span> {
-        let starting = |c| self.ranges.binary_search_by_key(&c, |r| r.0).ok().and_then(|i| self.ranges.get(i));
-        self.index.segment_by(text, |c| starting(c).map(|r| r.1.clone()).unwrap_or_default())
+        let found = |c| self.ranges.binary_search_by_key(&c, |r| r.0).ok().and_then(|i| self.ranges.get(i));
+        self.index.segment_by(text, |c| found(c).map_or(0..0, |r| r.1.clone()))
     }
 }
 
