@@ -51,16 +51,20 @@ pub struct Taxonomy {
     /// English query, not on each (stemming every keyword was 7% of a search). A taxonomy's themes
     /// are not changed once it is read.
     #[serde(skip)]
-    english_keys: EnglishKeys,
+    english_keys: Derived<Vec<Vec<(String, Vec<String>)>>>,
+    /// Per theme, its `keywords_zh` and its `related_zh`, each longest first, as
+    /// [`Taxonomy::hits_zh`] tries them: sorted once, not for every query and every measure tagged.
+    #[serde(skip)]
+    chinese_keys: Derived<Vec<[Vec<String>; 2]>>,
 }
 
-/// Each theme's English keywords as [`Taxonomy::hits_en`] compares them: (lower-cased keyword,
-/// its stemmed words). Made from the themes, so it takes no part in comparing taxonomies.
+/// What a taxonomy's methods make once from its themes (`english_keys`, `chinese_keys`): it takes
+/// no part in comparing taxonomies.
 #[derive(Debug, Clone, Default)]
-struct EnglishKeys(std::sync::OnceLock<Vec<Vec<(String, Vec<String>)>>>);
+struct Derived<T>(std::sync::OnceLock<T>);
 
-impl PartialEq for EnglishKeys {
-    fn eq(&self, _: &EnglishKeys) -> bool {
+impl<T> PartialEq for Derived<T> {
+    fn eq(&self, _: &Derived<T>) -> bool {
         true
     }
 }
@@ -94,7 +98,7 @@ impl Taxonomy {
     /// Parse and validate a taxonomy file; the error names the theme and the problem.
     pub fn from_toml(text: &str) -> Result<Taxonomy, String> {
         let file: File = toml::from_str(text).map_err(|e| format!("themes file: {e}"))?;
-        let taxonomy = Taxonomy { themes: file.theme, equivalents_zh: file.equivalents_zh, english_keys: EnglishKeys::default() };
+        let taxonomy = Taxonomy { themes: file.theme, equivalents_zh: file.equivalents_zh, ..Taxonomy::default() };
         taxonomy.validate()?;
         Ok(taxonomy)
     }
@@ -168,10 +172,10 @@ impl Taxonomy {
     /// of the same theme that also matched are not counted twice (质押 inside 质押融资).
     pub fn hits_zh(&self, text: &str) -> Vec<ThemeHit> {
         let mut out = Vec::new();
-        for (i, t) in self.themes.iter().enumerate() {
+        for (i, [keywords, related]) in self.chinese_keys().iter().enumerate() {
             let mut taken = Vec::new();
-            let strong = count_keywords(text, &t.keywords_zh, &mut taken);
-            let related = count_keywords(text, &t.related_zh, &mut taken);
+            let strong = count_keywords(text, keywords, &mut taken);
+            let related = count_keywords(text, related, &mut taken);
             let strong_n: usize = strong.iter().map(|(_, n)| n).sum();
             let related_n: usize = related.iter().map(|(_, n)| n).sum();
             if strong_n == 0 && related_n == 0 {
@@ -230,7 +234,19 @@ impl Taxonomy {
         out
     }
 
-    /// [`EnglishKeys`], made once.
+    /// `chinese_keys`, made once: no empty keyword, longest first (stable).
+    fn chinese_keys(&self) -> &[[Vec<String>; 2]] {
+        self.chinese_keys.0.get_or_init(|| {
+            let longest_first = |keywords: &[String]| {
+                let mut keys: Vec<String> = keywords.iter().filter(|k| !k.is_empty()).cloned().collect();
+                crate::sort::sort_by_key(&mut keys, |k| std::cmp::Reverse(k.chars().count()));
+                keys
+            };
+            self.themes.iter().map(|t| [longest_first(&t.keywords_zh), longest_first(&t.related_zh)]).collect()
+        })
+    }
+
+    /// `english_keys`, made once.
     fn english_keys(&self) -> &[Vec<(String, Vec<String>)>] {
         self.english_keys.0.get_or_init(|| {
             let keys = |t: &Theme| {
@@ -273,12 +289,11 @@ pub fn tagging_text(m: &Measure) -> String {
 }
 
 /// Each keyword found in `text` with its count of occurrences that overlap no span already in
-/// `taken` (longer keywords are tried first; the spans found are added to `taken`).
+/// `taken`, the keywords tried in their order (longest first: see `chinese_keys`); the spans found
+/// are added to `taken`.
 fn count_keywords(text: &str, keywords: &[String], taken: &mut Vec<(usize, usize)>) -> Vec<(String, usize)> {
-    let mut keys: Vec<&String> = keywords.iter().filter(|k| !k.is_empty()).collect();
-    crate::sort::sort_by_key(&mut keys, |k| std::cmp::Reverse(k.chars().count()));
     let mut out = Vec::new();
-    for k in keys {
+    for k in keywords {
         // Most keywords' first character is not in a short text: skip their searcher.
         if k.chars().next().is_some_and(|c| !text.contains(c)) {
             continue;
