@@ -569,8 +569,9 @@ pub fn utf16_spans(text: &str, spans: &[[usize; 2]]) -> Vec<[usize; 2]> {
     if spans.is_empty() {
         return vec![];
     }
-    // Almost every text is in the Basic Multilingual Plane, where a char is one UTF-16 unit.
-    if text.chars().all(|c| c.len_utf16() == 1) {
+    // Almost every text is in the Basic Multilingual Plane, where a char is one UTF-16 unit (and
+    // no UTF-8 byte starts a four-byte character).
+    if text.bytes().all(|b| b < 0xF0) {
         let end = text.chars().count();
         return spans.iter().map(|&[s, e]| [s.min(end), e.min(end)]).collect();
     }
@@ -797,9 +798,12 @@ pub(crate) fn finish(corpus: &Corpus, query: &str, opts: &SearchOptions, ranked:
 pub(crate) struct Needles {
     /// (needle, its length in chars), sorted; no empty needle.
     sorted: Vec<(String, usize)>,
-    /// The needles' first characters, sorted, each with the position of its first needle in `sorted`:
-    /// most characters of a text start no needle, and a char comparison tells so quickly.
+    /// The needles' first characters, sorted, each with the position of its first needle in `sorted`.
     firsts: Vec<(char, usize)>,
+    /// Bit `c & 0xFFF` set for each first character `c`: most characters of a text start no needle,
+    /// and one bit test, on the text's bytes, tells so for almost all of them (a page of hits is
+    /// 200 texts, and decoding each character was most of the time they took).
+    may_start: [u64; 64],
 }
 
 impl Needles {
@@ -815,13 +819,34 @@ impl Needles {
         crate::sort::sort(&mut sorted);
         sorted.dedup();
         let mut firsts: Vec<(char, usize)> = Vec::new();
+        let mut may_start = [0u64; 64];
         for (k, (needle, _)) in sorted.iter().enumerate() {
             match needle.chars().next() {
-                Some(c) if firsts.last().map(|&(f, _)| f) != Some(c) => firsts.push((c, k)),
+                Some(c) if firsts.last().map(|&(f, _)| f) != Some(c) => {
+                    firsts.push((c, k));
+                    let bit = c as usize & 0xFFF;
+                    if let Some(word) = may_start.get_mut(bit / 64) {
+                        *word |= 1 << (bit % 64);
+                    }
+                }
                 _ => {}
             }
         }
-        Needles { sorted, firsts }
+        Needles { sorted, firsts, may_start }
+    }
+
+    /// Whether a needle may start with the character that starts at byte `b` of `bytes` (UTF-8).
+    fn may_start_at(&self, bytes: &[u8], b: usize) -> bool {
+        // The low 12 bits of its code point: of a character of two bytes or more, the payloads of
+        // its last two bytes.
+        let byte = |i: usize| bytes.get(b + i).map_or(0, |&x| x as usize);
+        let bit = match byte(0) {
+            x if x < 0x80 => x,
+            x if x < 0xE0 => ((x & 0x1F) << 6) | (byte(1) & 0x3F),
+            x if x < 0xF0 => ((byte(1) & 0x3F) << 6) | (byte(2) & 0x3F),
+            _ => ((byte(2) & 0x3F) << 6) | (byte(3) & 0x3F),
+        };
+        self.may_start.get(bit / 64).is_some_and(|word| word & (1 << (bit % 64)) != 0)
     }
 
     /// Spans of `text` where any needle occurs (Latin needles case-insensitively), merged. Each
@@ -835,12 +860,26 @@ impl Needles {
             true => std::borrow::Cow::Owned(text.to_ascii_lowercase()),
             false => std::borrow::Cow::Borrowed(text),
         };
-        let mut free_from = vec![0usize; self.sorted.len()]; // per needle: where its next match may start
+        let mut free_from: Vec<usize> = Vec::new(); // per needle: where its next match may start
         let mut spans = Vec::new();
-        for (at, (b, c)) in lower.char_indices().enumerate() {
-            let Ok(f) = self.firsts.binary_search_by_key(&c, |&(first, _)| first) else { continue };
-            let from = self.firsts.get(f).map_or(0, |&(_, k)| k);
+        let bytes = lower.as_bytes();
+        let mut chars = 0; // characters before byte b
+        for b in 0..bytes.len() {
+            if bytes.get(b).is_some_and(|&x| x & 0xC0 == 0x80) {
+                continue; // inside a character
+            }
+            let at = chars;
+            chars += 1;
+            if !self.may_start_at(bytes, b) {
+                continue;
+            }
             let rest = lower.get(b..).unwrap_or_default();
+            let Some(c) = rest.chars().next() else { continue };
+            let Ok(f) = self.firsts.binary_search_by_key(&c, |&(first, _)| first) else { continue };
+            if free_from.is_empty() {
+                free_from.resize(self.sorted.len(), 0);
+            }
+            let from = self.firsts.get(f).map_or(0, |&(_, k)| k);
             for (k, (needle, len)) in self.sorted.iter().enumerate().skip(from) {
                 if !needle.starts_with(c) {
                     break;
@@ -872,6 +911,27 @@ mod tests {
         assert_eq!(Needles::new(["aa".to_string()]).highlight("aaaa"), vec![[0, 4]]);
         assert!(needles.highlight("").is_empty());
         assert!(Needles::new([]).highlight("质押").is_empty());
+    }
+
+    proptest::proptest! {
+        /// The one pass finds what searching the text for each needle finds, with characters of
+        /// one to four bytes and characters that share the low bits `may_start_at` tests (丰 and
+        /// 丐 are U+4E30 and U+4E10; Ā is U+0100, 𠀐 U+20010).
+        #[test]
+        fn needles_highlight_as_each_needle_found_alone(
+            text in "[a-cA-C质押丰丐Āé𠀐 ]{0,24}",
+            needles in proptest::collection::vec("[a-c质押丰丐Āé𠀐]{1,3}", 0..6),
+        ) {
+            let lower = text.to_ascii_lowercase();
+            let char_at = |b: usize| lower[..b].chars().count();
+            let mut expected = Vec::new();
+            for n in &needles {
+                for (b, _) in lower.match_indices(n.as_str()) {
+                    expected.push([char_at(b), char_at(b) + n.chars().count()]);
+                }
+            }
+            proptest::prop_assert_eq!(Needles::new(needles.clone()).highlight(&text), crate::query::merge_spans(expected));
+        }
     }
 
     #[test]
