@@ -123,12 +123,16 @@ export async function call(name, needs, ...args) {
   return (await ready(name, needs, args))[name](...args);
 }
 
-/** `search`, whose hits the module sends without the records kept here (filled in from here). */
+/** `search`, whose hits the module sends as arrays (src/query/search.rs, `HitRow`: their key names
+ * were half of a page's JSON) and without the records kept here: objects again, records filled in. */
 export async function search(query, options) {
   const into = await ready('search', 'needsForSearch', [query, options]);
   const result = into.search(query, options, records);
-  for (const hit of result.hits) hit.measure ??= records.get(hit.id);
-  for (const hit of result.hits) keepRecord(hit.measure);
+  result.hits = result.hits.map(([id, plan, planLabel, score, highlights, titleHighlights, measure]) => {
+    const hit = { id, plan, planLabel, score, highlights, titleHighlights, measure: measure ?? records.get(id) };
+    keepRecord(hit.measure);
+    return hit;
+  });
   return result;
 }
 

@@ -485,9 +485,12 @@ pub fn filter(
     with_engine_mut(|e| to_js::<FilterResult>(&e.filter(&options)?))
 }
 
-/// Ranked measures for a Chinese or English query, highlights in UTF-16 code units. A hit whose id
-/// is a key of `kept` (the caller's records, `js/load.js`) comes with `measure: null`.
-#[wasm_bindgen(unchecked_return_type = "SearchResult")]
+/// Ranked measures for a Chinese or English query, highlights in UTF-16 code units. Hits come as
+/// arrays ([`HitRow`](crate::query::search::HitRow)), and one whose id is a key of `kept` (the
+/// caller's records, `js/load.js`) with `measure: null`; `js/load.js` makes the result's objects.
+#[wasm_bindgen(
+    unchecked_return_type = "Omit<SearchResult, 'hits'> & { hits: [id: string, plan: string, planLabel: string, score: number, highlights: [number, number][], titleHighlights: [number, number][], measure: Measure | null][] }"
+)]
 pub fn search(
     #[wasm_bindgen(unchecked_param_type = "string")] query: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "SearchOptions")] options: Option<JsValue>,
@@ -497,7 +500,8 @@ pub fn search(
     let kept = kept_from_js(kept).map_err(to_js_error)?;
     let result = with_engine_mut(|e| e.search(&text, &options))?;
     // Asked after the engine is given back: a `has` that throws leaves nothing borrowed.
-    to_js(&result.page(|id| kept.as_ref().is_some_and(|m| m.has(&JsValue::from_str(id))))).map_err(to_js_error)
+    let page = result.page(|id| kept.as_ref().is_some_and(|m| m.has(&JsValue::from_str(id))));
+    to_js(&page.rows()).map_err(to_js_error)
 }
 
 /// Themes a free text touches, best first.

@@ -223,9 +223,10 @@ pub struct SearchResult {
 /// A [`SearchResult`] as a binding sends it to a caller that keeps the records it was sent: a hit
 /// whose record the caller has carries `measure: null`, and the caller puts its own copy there.
 /// Records are most of a page of hits (36 of 51 kB for 75 hits), so a warm search sends little.
+/// `Hit`: [`PageHit`], or [`HitRow`] as the binding sends it.
 #[derive(Debug, Serialize)]
 #[serde(rename_all = "camelCase")]
-pub struct SearchPage<'a> {
+pub struct SearchPage<'a, Hit = PageHit<'a>> {
     pub query: &'a str,
     pub phrases: &'a [QueryPhrase],
     pub terms: &'a [(String, f32)],
@@ -233,7 +234,7 @@ pub struct SearchPage<'a> {
     pub total: usize,
     pub offset: usize,
     pub limit: usize,
-    pub hits: Vec<PageHit<'a>>,
+    pub hits: Vec<Hit>,
     pub plans: &'a [PlanScore],
     pub facets: &'a Facets,
 }
@@ -249,6 +250,33 @@ pub struct PageHit<'a> {
     pub highlights: &'a [[usize; 2]],
     pub title_highlights: &'a [[usize; 2]],
     pub measure: Option<&'a Measure>,
+}
+
+/// A [`PageHit`] as an array, `[id, plan, planLabel, score, highlights, titleHighlights, measure]`:
+/// the binding sends hits so (their key names were half of a warm page's JSON, which the module
+/// writes and the engine parses on every search), and `js/load.js` makes objects of them again.
+#[derive(Debug, Serialize)]
+pub struct HitRow<'a>(&'a str, &'a str, &'a str, f32, &'a [[usize; 2]], &'a [[usize; 2]], Option<&'a Measure>);
+
+impl<'a> SearchPage<'a> {
+    /// This page with its hits as [`HitRow`]s.
+    pub fn rows(self) -> SearchPage<'a, HitRow<'a>> {
+        let row = |h: PageHit<'a>| {
+            HitRow(h.id, h.plan, h.plan_label, h.score, h.highlights, h.title_highlights, h.measure)
+        };
+        SearchPage {
+            query: self.query,
+            phrases: self.phrases,
+            terms: self.terms,
+            themes: self.themes,
+            total: self.total,
+            offset: self.offset,
+            limit: self.limit,
+            hits: self.hits.into_iter().map(row).collect(),
+            plans: self.plans,
+            facets: self.facets,
+        }
+    }
 }
 
 impl Serialize for SearchResult {

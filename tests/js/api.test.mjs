@@ -283,11 +283,14 @@ test('search() keeps the records it was sent: a repeat carries the same frozen r
   assert.throws(() => {
     again.hits[0].measure.text = 'changed'; // modules are strict: writing a frozen record throws
   }, TypeError);
-  // The module sends null for a record its caller keeps (load.js fills it in), the others whole.
+  // The module sends hits as arrays, with null for a record its caller keeps (load.js makes objects
+  // and fills it in), the others whole.
   const module = await import(join(pkg, 'plan_compare.js'));
   const raw = module.search('地理标志', { limit: 50 }, new Map([[first.hits[0].id, first.hits[0].measure]]));
-  assert.equal(raw.hits[0].measure, null);
-  assert.deepEqual(raw.hits[1].measure, first.hits[1].measure);
+  const fields = ['id', 'plan', 'planLabel', 'score', 'highlights', 'titleHighlights', 'measure'];
+  assert.deepEqual(Object.keys(first.hits[1]), fields);
+  assert.deepEqual(raw.hits[0], [...fields.slice(0, -1).map((k) => first.hits[0][k]), null]);
+  assert.deepEqual(raw.hits[1], fields.map((k) => first.hits[1][k]));
   assert.equal(codeOfSync(() => module.search('地理标志', {}, [first.hits[0].id])), 'INVALID_ARGUMENT');
   // A plan removed and another added after it: each one's hits carry its own records.
   const meta = { region: '深圳市', level: 'city', yearStart: 2019 };
