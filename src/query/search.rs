@@ -830,7 +830,7 @@ pub(crate) struct Needles {
     firsts: Vec<(char, usize)>,
     /// Bit `c & 0xFFF` set for each first character `c`: most characters of a text start no needle,
     /// and one bit test, on the text's bytes, tells so for almost all of them (a page of hits is
-    /// 200 texts, and decoding each character was most of the time they took).
+    /// 200 texts, and decoding every character was much of their time in wasm).
     may_start: [u64; 64],
 }
 
