@@ -342,8 +342,6 @@ impl Dictionary {
                 .flatten()
                 .any(|f| f.contains(term))
         };
-        let cjk =
-            |term: &str| term.chars().count() >= 2 && term.chars().all(|c| c.is_alphanumeric() && !c.is_ascii());
         // Theme keywords are left out: the taxonomy gives them English of its own, and a joined sense
         // ("protection centre" for 保护中心) would make the theme's other keywords mere synonyms.
         let keywords: std::collections::HashSet<&str> =
@@ -351,7 +349,7 @@ impl Dictionary {
         let specific: Vec<&str> = index
             .terms
             .iter()
-            .filter(|t| cjk(t) && !crate::index::is_pseudo(t) && (1..=common).contains(&index.df(t)))
+            .filter(|t| crate::index::is_cjk_word(t) && !crate::index::is_pseudo(t) && (1..=common).contains(&index.df(t)))
             .filter(|t| !keywords.contains(t.as_str()))
             .map(String::as_str)
             .collect();
@@ -369,7 +367,7 @@ impl Dictionary {
             joined.lines().filter_map(parse_line).map(|e| e.simplified).collect();
         let text = format!("{text}\n{joined}");
         Dictionary::from_cedict(&text, |term| {
-            if !cjk(term) {
+            if !crate::index::is_cjk_word(term) {
                 return None;
             }
             // Two words said together: as many measures as their pair term.

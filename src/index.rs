@@ -148,6 +148,16 @@ pub(crate) fn is_han(c: char) -> bool {
     ('\u{4e00}'..='\u{9fff}').contains(&c)
 }
 
+/// A letter or digit outside ASCII, an ideograph mostly: what Chinese words are made of.
+pub(crate) fn is_cjk_word_char(c: char) -> bool {
+    !c.is_ascii() && is_alphanumeric(c)
+}
+
+/// A Chinese word of two characters or more, each [`is_cjk_word_char`].
+pub(crate) fn is_cjk_word(w: &str) -> bool {
+    w.chars().count() >= 2 && w.chars().all(is_cjk_word_char)
+}
+
 /// Is this token worth indexing (has a letter, digit or CJK character)?
 pub fn is_word(token: &str) -> bool {
     token.chars().any(is_alphanumeric)
@@ -513,7 +523,7 @@ pub fn real_max_chars<'a>(terms: impl IntoIterator<Item = &'a String>) -> u32 {
 /// jieba-rs, used at build time only.
 #[cfg(feature = "segment-jieba")]
 pub mod jieba {
-    use super::pair_term;
+    use super::{is_cjk_word, pair_term};
     use crate::model::Measure;
     use jieba_rs::Jieba;
     use std::collections::BTreeSet;
@@ -572,7 +582,6 @@ pub mod jieba {
         ///   (word2vec's phrase score, over measures).
         pub fn collocations(&self, measures: &[Measure]) -> BTreeSet<String> {
             use std::collections::BTreeMap;
-            let cjk = |w: &str| w.chars().count() >= 2 && w.chars().all(|c| c.is_alphanumeric() && !c.is_ascii());
             // Per word and per pair: the last measure that had it, and how many did.
             let mut words: BTreeMap<String, (usize, usize)> = BTreeMap::new();
             let mut pairs: BTreeMap<(String, String), (usize, usize)> = BTreeMap::new();
@@ -589,7 +598,7 @@ pub mod jieba {
                     }
                     for pair in cut.windows(2) {
                         if let [a, b] = pair {
-                            if cjk(a) && cjk(b) {
+                            if is_cjk_word(a) && is_cjk_word(b) {
                                 count(pairs.entry((a.clone(), b.clone())).or_default(), doc);
                             }
                         }
@@ -656,7 +665,7 @@ impl<'a> Walk<'a> {
     /// vocabulary's longest term.
     fn term_run(&self, i: usize) -> usize {
         let run = self.chars.get(i..).unwrap_or_default().iter().take(self.max);
-        run.take_while(|&&(_, c)| is_alphanumeric(c) && !c.is_ascii()).count()
+        run.take_while(|&&(_, c)| is_cjk_word_char(c)).count()
     }
 }
 

@@ -330,7 +330,7 @@ pub(crate) fn phrases(corpus: &Corpus, query: &str, synonyms: bool) -> (Vec<Quer
     // Chinese (and other non-Latin) runs as typed; Latin runs that are index terms (PCT, 12330).
     let mut run = String::new();
     for c in query.chars().chain(std::iter::once(' ')) {
-        if c.is_alphanumeric() && !c.is_ascii() {
+        if crate::index::is_cjk_word_char(c) {
             run.push(c);
         } else if !run.is_empty() {
             push(&mut out, &run, 1.0, "query");
