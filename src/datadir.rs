@@ -1458,10 +1458,9 @@ impl DataDir {
                         f.get(range).is_some_and(|r| r.iter().any(|&x| x))
                     })
             });
-            let missing = self.missing_chunks(set(plans.map(|(i, _)| i)));
-            if !missing.is_empty() {
-                return missing;
-            }
+            // Every plan whose measures may match is here whole, records too: so are the page's, and
+            // the selection (a text search of each measure) need not be made twice.
+            return self.missing_chunks(set(plans.map(|(i, _)| i)));
         }
         let selected = selection.select(&self.corpus);
         self.missing_records(selected.into_iter().skip(opts.offset).take(limit).collect())
