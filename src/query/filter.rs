@@ -184,26 +184,24 @@ impl<'a> Selection<'a> {
     }
 
     /// The text test (words); the other measure fields are read from the index by [`Self::field_docs`].
+    /// When every word is made of characters that no character lower-cases into (Chinese words),
+    /// the fields hold a word as written exactly where their lower-cased forms do, and are searched
+    /// as they are.
     pub(crate) fn text_matches(&self, m: &Measure) -> bool {
-        self.words.is_empty() || {
-                let hay = [m.title.as_deref(), m.work_item.as_deref(), m.text.as_deref(), Some(m.chapter.as_str())]
-                    .into_iter()
-                    .flatten()
-                    .map(lowercase)
-                    .collect::<Vec<_>>();
-                self.words.iter().any(|w| hay.iter().any(|h| h.contains(w.as_str())))
-            }
+        if self.words.is_empty() {
+            return true;
+        }
+        if !self.words.iter().all(|w| w.chars().all(never_lowercased_into)) {
+            return self.text_matches_lowercased(m);
+        }
+        let hay = text_fields(m);
+        self.words.iter().any(|w| hay.iter().flatten().any(|h| h.contains(w.as_str())))
     }
 
-    /// [`Self::text_matches`] by a faster road when every word is made of characters that no
-    /// character lower-cases into (Chinese words): the fields then hold a word as written exactly
-    /// where their lower-cased forms do, and are searched as they are.
-    fn text_matches_quickly(&self, m: &Measure) -> bool {
-        if self.words.is_empty() || !self.words.iter().all(|w| w.chars().all(never_lowercased_into)) {
-            return self.text_matches(m);
-        }
-        let hay = [m.title.as_deref(), m.work_item.as_deref(), m.text.as_deref(), Some(m.chapter.as_str())];
-        self.words.iter().any(|w| hay.iter().flatten().any(|h| h.contains(w.as_str())))
+    /// The text test on the lower-cased fields, for any word.
+    fn text_matches_lowercased(&self, m: &Measure) -> bool {
+        let hay: Vec<_> = text_fields(m).into_iter().flatten().map(lowercase).collect();
+        self.words.iter().any(|w| hay.iter().any(|h| h.contains(w.as_str())))
     }
 
     /// Positions (in `dataset.measures`) of the selected measures.
@@ -222,9 +220,14 @@ impl<'a> Selection<'a> {
         move |i| {
             numbers.of_measure.get(i).and_then(|&k| plan_allowed.get(k)) == Some(&true)
                 && fields.as_ref().map_or(true, |f| f.get(i) == Some(&true))
-                && corpus.dataset.measures.get(i).is_some_and(|m| self.text_matches_quickly(m))
+                && corpus.dataset.measures.get(i).is_some_and(|m| self.text_matches(m))
         }
     }
+}
+
+/// The fields a words filter searches.
+fn text_fields(m: &Measure) -> [Option<&str>; 4] {
+    [m.title.as_deref(), m.work_item.as_deref(), m.text.as_deref(), Some(m.chapter.as_str())]
 }
 
 /// `text.to_lowercase()`, borrowed when that changes no character: a Chinese text almost always
@@ -388,11 +391,13 @@ mod tests {
             "title": "推进PCT专利申请", "text": "开展知识产权质押融资。", "departments": [], "themes": [], "lines": [1, 2],
         }))
         .expect("a measure");
-        for words in [vec![], vec!["质押"], vec!["质押融资", "海关"], vec!["海关"], vec!["pct专利"], vec!["ｉｐ保护"], vec!["ip保护"]] {
+        for words in [vec!["质押"], vec!["质押融资", "海关"], vec!["海关"], vec!["pct专利"], vec!["ｉｐ保护"], vec!["ip保护"]] {
             let opts = FilterOptions { words: words.iter().map(|w| w.to_string()).collect(), ..Default::default() };
             let words = opts.words.iter().map(|w| w.to_lowercase()).collect();
             let selection = Selection { opts: &opts, work_items: Vec::new(), words };
-            assert_eq!(selection.text_matches_quickly(&m), selection.text_matches(&m), "{:?}", opts.words);
+            assert_eq!(selection.text_matches(&m), selection.text_matches_lowercased(&m), "{:?}", opts.words);
         }
+        let none = FilterOptions::default();
+        assert!(Selection { opts: &none, work_items: Vec::new(), words: Vec::new() }.text_matches(&m));
     }
 }
