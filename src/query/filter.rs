@@ -93,6 +93,9 @@ pub(crate) struct Selection<'a> {
     opts: &'a FilterOptions,
     work_items: Vec<String>,
     words: Vec<String>,
+    /// Every word is made of characters that no character lower-cases into (Chinese words): the
+    /// fields are then searched as they are ([`Selection::text_matches`]).
+    words_as_written: bool,
 }
 
 impl<'a> Selection<'a> {
@@ -123,8 +126,9 @@ impl<'a> Selection<'a> {
             }
         }
         let work_items = opts.work_items.iter().map(|w| normalize(w)).filter(|w| !w.is_empty()).collect();
-        let words = opts.words.iter().map(|w| w.trim().to_lowercase()).filter(|w| !w.is_empty()).collect();
-        Ok(Selection { opts, work_items, words })
+        let words: Vec<String> = opts.words.iter().map(|w| w.trim().to_lowercase()).filter(|w| !w.is_empty()).collect();
+        let words_as_written = words.iter().all(|w| w.chars().all(never_lowercased_into));
+        Ok(Selection { opts, work_items, words, words_as_written })
     }
 
     pub(crate) fn plan_matches(&self, p: &Plan) -> bool {
@@ -191,7 +195,7 @@ impl<'a> Selection<'a> {
         if self.words.is_empty() {
             return true;
         }
-        if !self.words.iter().all(|w| w.chars().all(never_lowercased_into)) {
+        if !self.words_as_written {
             return self.text_matches_lowercased(m);
         }
         let hay = text_fields(m);
@@ -393,11 +397,12 @@ mod tests {
         .expect("a measure");
         for words in [vec!["质押"], vec!["质押融资", "海关"], vec!["海关"], vec!["pct专利"], vec!["ｉｐ保护"], vec!["ip保护"]] {
             let opts = FilterOptions { words: words.iter().map(|w| w.to_string()).collect(), ..Default::default() };
-            let words = opts.words.iter().map(|w| w.to_lowercase()).collect();
-            let selection = Selection { opts: &opts, work_items: Vec::new(), words };
+            let words: Vec<String> = opts.words.iter().map(|w| w.to_lowercase()).collect();
+            let words_as_written = words.iter().all(|w| w.chars().all(never_lowercased_into));
+            let selection = Selection { opts: &opts, work_items: Vec::new(), words, words_as_written };
             assert_eq!(selection.text_matches(&m), selection.text_matches_lowercased(&m), "{:?}", opts.words);
         }
         let none = FilterOptions::default();
-        assert!(Selection { opts: &none, work_items: Vec::new(), words: Vec::new() }.text_matches(&m));
+        assert!(Selection { opts: &none, work_items: Vec::new(), words: Vec::new(), words_as_written: true }.text_matches(&m));
     }
 }
