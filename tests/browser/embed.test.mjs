@@ -102,8 +102,55 @@ test('the iframe grows on "show all" and shrinks back on "show the summary", mea
   const shrunk = (await heights()).frameStyle;
   console.log(`iframe: summary ${before}px → show all ${grown}px → summary ${shrunk}px`);
   assert.ok(Math.abs(shrunk - before) <= 2, `${before} → ${grown} → ${shrunk}`);
+  // The full view scrolled inside its box: the frame grew to a screen's height, not the view's.
+  assert.ok(grown <= 900, `show all ${grown}px`);
   // The parent script sets style.height (a host stylesheet's height rule is overridden).
   assert.equal(await page.evaluate(() => document.querySelector('#frame-theme').style.height), `${shrunk}px`);
+});
+
+test('"show all" on the element: the full view scrolls inside a box within the window, then back', async () => {
+  await page.setViewportSize({ width: 700, height: 900 });
+  const before = await page.evaluate(() => document.querySelector('#embed-diff').getBoundingClientRect().height);
+  await inShadow('root.querySelector(".show-all").click()');
+  await page.waitForFunction(() => document.querySelector('#embed-diff').shadowRoot.querySelector('.expanded-box .pair'));
+  const box = await inShadow(`const b = root.querySelector(".expanded-box");
+    return { role: b.getAttribute("role"), label: b.getAttribute("aria-label"), tab: b.tabIndex, scroll: b.scrollHeight, client: b.clientHeight,
+      pairs: b.querySelectorAll(".pair").length, element: root.host.getBoundingClientRect().height }`);
+  console.log(`element: summary ${before.toFixed(0)}px → show all ${box.element.toFixed(0)}px (the view is ${box.scroll}px)`);
+  assert.deepEqual([box.role, box.label, box.tab], ['region', 'Full view', 0]);
+  assert.ok(box.pairs > 3, `the whole diff: ${box.pairs} pairs`);
+  assert.ok(box.scroll > 2 * box.client, `the view (${box.scroll}px) scrolls in its box (${box.client}px)`);
+  assert.ok(box.element <= 900, `show all ${box.element}px in a 900px window`);
+  await inShadow('root.querySelector(".show-all").click()');
+  await page.waitForFunction(() => !document.querySelector('#embed-diff').shadowRoot.querySelector('.expanded-box'));
+  const after = await page.evaluate(() => document.querySelector('#embed-diff').getBoundingClientRect().height);
+  assert.ok(Math.abs(after - before) <= 2, `${before} → ${after}`);
+});
+
+test('a work item\'s summary lists each plan\'s first measure and stays within the column at 360 px', async () => {
+  await page.setViewportSize({ width: 360, height: 900 });
+  await page.evaluate(() => {
+    const el = document.createElement('plan-compare');
+    el.id = 'embed-item';
+    for (const [k, v] of [['view', 'themes'], ['item', '知识产权质押融资'], ['lang', 'en']]) el.setAttribute(k, v);
+    document.querySelector('article').prepend(el);
+  });
+  await page.waitForFunction(() => document.querySelector('#embed-item')?.dataset.ready === 'true');
+  const got = await page.evaluate(() => {
+    const root = document.querySelector('#embed-item').shadowRoot;
+    const rows = [...root.querySelectorAll('.item-table tbody tr')];
+    return { height: root.host.getBoundingClientRect().height, rows: rows.length,
+      links: rows.map((tr) => tr.querySelectorAll('.item-measures a').length),
+      counts: rows.map((tr) => parseInt(tr.querySelector('.item-measures').textContent, 10)),
+      more: rows.map((tr) => tr.querySelector('.item-measures .hint')?.textContent ?? null) };
+  });
+  console.log(`work item summary at 360px: ${got.height.toFixed(0)}px, ${got.rows} rows`);
+  assert.equal(got.rows, 6, 'six plans by default');
+  assert.ok(got.links.every((n) => n === 1), got.links.join());
+  got.counts.forEach((n, i) => assert.equal(got.more[i], n > 1 ? `${n - 1} more measures` : null));
+  assert.ok(got.height <= 900, `${got.height}px`);
+  await page.evaluate(() => document.querySelector('#embed-item').remove());
+  await page.setViewportSize({ width: 700, height: 900 });
 });
 
 test('the iframe is lazy, titled, has its height reserved, and embed.html has a <noscript> link', async () => {

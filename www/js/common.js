@@ -37,8 +37,9 @@ export function measureCard(m, { highlights = [], titleHighlights = [], extra = 
   };
   const meta = [m.work_item ?? m.chapter, m.no != null ? `#${m.no}` : null].filter(Boolean).join(' · ');
   return h('article', { class: compact ? 'measure compact' : 'measure', 'data-id': m.id, 'data-plan': m.plan },
-    h('p', { class: 'measure-plan' }, planTitle(plan)),
-    meta ? h('p', { class: 'measure-meta' }, meta) : null,
+    // Compact (embed summaries): plan and place on one line, so that three measures fit a column.
+    h('p', { class: 'measure-plan' }, planTitle(plan), compact && meta ? h('span', { class: 'measure-meta' }, ` · ${meta}`) : null),
+    meta && !compact ? h('p', { class: 'measure-meta' }, meta) : null,
     m.title ? h('h3', {}, marked(pieces(m.title, titleHighlights))) : null,
     m.text ? h('p', { class: 'measure-text' }, marked(pieces(m.text, highlights))) : null,
     m.departments.length

@@ -50,11 +50,29 @@ function draw(root, state, set, embed) {
   setEmbedded(!!embed);
   const summary = embed && !embed.expanded ? summaries[state.view] : null;
   if (summary) summary(root, { state, set, embed });
-  else {
-    views[state.view].render(root, { state, set, embed });
-    if (embed) root.append(summaries.actions(summaries[state.view] ? embed : { ...embed, toggle: null }));
-  }
+  else if (embed) {
+    views[state.view].render(expandedBox(root, embed), { state, set, embed });
+    root.append(summaries.actions(summaries[state.view] ? embed : { ...embed, toggle: null }));
+  } else views[state.view].render(root, { state, set, embed });
   if (focusId) root.querySelector(`#${CSS.escape(focusId)}`)?.focus();
+}
+
+/**
+ * An embed's full view goes in a box of bounded height that scrolls, as its summary may: a whole diff
+ * or theme table is thousands of pixels, more than an article can give. The same box is kept from one
+ * draw to the next (a filter changed inside it), so the reader's place in it stays.
+ */
+function expandedBox(root, embed) {
+  let box = root.firstElementChild;
+  if (box?.classList.contains('expanded-box')) {
+    while (box.nextSibling) box.nextSibling.remove();
+  } else {
+    box = h('div', { class: 'expanded-box', tabindex: '0', role: 'region' });
+    root.replaceChildren(box);
+  }
+  box.setAttribute('aria-label', t('fullView'));
+  box.style.maxHeight = embed.height ? `${embed.height}px` : '';
+  return box;
 }
 
 /** Merge a patch into a state, dropping keys set to undefined or ''. */

@@ -94,6 +94,9 @@ function onDark(alpha) {
   return 1.05 / (L + 0.05) > (L + 0.05) / 0.05;
 }
 
+/** How many of a plan's measures on a work item its embed summary lists. */
+const MEASURES_PER_ROW = 1;
+
 /** Numbers a measure promises (3个, 100家, 20%, 5000万元 …), as printed. */
 const NUMBERS = /\d+(?:\.\d+)?\s*(?:%|％|万元|亿元|万|亿|个|家|项|件|次|人|名|所|场|批|期|条|户|项次|人次)/gu;
 export const numbersIn = (text) => [...new Set((text ?? '').match(NUMBERS) ?? [])];
@@ -103,6 +106,7 @@ export const numbersIn = (text) => [...new Set((text ?? '').match(NUMBERS) ?? []
  * plans without the item listed apart. `limit` keeps the first rows (embeds).
  */
 export function itemTable(s, limit = Infinity) {
+  const summary = limit !== Infinity;
   const ids = s.plans?.length ? s.plans : api.plans().map((p) => p.id);
   const r = api.compare(ids, { workItem: s.item });
   const withItem = r.rows.filter((row) => row.measures.length);
@@ -110,20 +114,26 @@ export function itemTable(s, limit = Infinity) {
   const shown = withItem.slice(0, limit);
   const all = withItem.flatMap((row) => row.measures);
   const depts = (ms) => [...new Set(ms.flatMap((m) => m.departments.filter((d) => d.role !== 'support').map((d) => d.name)))];
+  const textsOf = (row) => row.measures.map((m) => m.text ?? m.title ?? '');
+  // A summary leaves out the numbers column when none of its rows promises a number.
+  const numbers = !summary || shown.some((row) => numbersIn(textsOf(row).join(' ')).length);
   const table = h('table', { class: 'item-table' },
     h('caption', {}, `${plural(withItem.length, 'plan')} · ${plural(all.length, 'measure')}`),
-    h('thead', {}, h('tr', {}, ['plan', 'measuresCol', 'departments', 'numbersCol'].map((k) => h('th', { scope: 'col' }, t(k))))),
+    h('thead', {}, h('tr', {}, ['plan', 'measuresCol', 'departments', numbers ? 'numbersCol' : null].filter(Boolean).map((k) => h('th', { scope: 'col' }, t(k))))),
     h('tbody', {}, shown.map((row) => {
-      const texts = row.measures.map((m) => m.text ?? m.title ?? '');
+      const texts = textsOf(row);
+      // A summary lists a plan's first measures only (one plan may have a dozen on the item).
+      const listed = row.measures.slice(0, summary ? MEASURES_PER_ROW : Infinity);
       return h('tr', { 'data-plan': row.plan },
         h('th', { scope: 'row' }, planLabel(api.plan(row.plan))),
         h('td', { class: 'item-measures' }, plural(row.measures.length, 'measure'),
-          h('ul', {}, row.measures.map((m, i) => h('li', {}, h('a', { href: measureHref(m, s.lang), target: limit === Infinity ? null : '_blank', rel: limit === Infinity ? null : 'noopener' }, texts[i].length > 60 ? `${texts[i].slice(0, 60)}…` : texts[i] || m.id))))),
+          h('ul', {}, listed.map((m, i) => h('li', {}, h('a', { href: measureHref(m, s.lang), target: summary ? '_blank' : null, rel: summary ? 'noopener' : null }, texts[i].length > 60 ? `${texts[i].slice(0, 60)}…` : texts[i] || m.id))),
+            listed.length < row.measures.length ? h('li', { class: 'hint' }, t('moreMeasures', { n: row.measures.length - listed.length })) : null)),
         h('td', {}, depts(row.measures).join('、') || t('none')),
-        h('td', {}, numbersIn(texts.join(' ')).join('、') || '—'));
+        numbers ? h('td', {}, numbersIn(texts.join(' ')).join('、') || '—') : null);
     })));
   return h('div', { class: 'compare item-compare' },
-    limit === Infinity ? exportButtons(`plan-compare-item`, () => ({ csv: measuresCsv(all), json: r })) : null,
+    summary ? null : exportButtons(`plan-compare-item`, () => ({ csv: measuresCsv(all), json: r })),
     h('div', { class: 'scroll', tabindex: '0', role: 'region', 'aria-label': t('perItem') }, table),
     shown.length < withItem.length ? h('p', { class: 'hint' }, t('moreRows', { n: withItem.length - shown.length })) : null,
     without.length ? h('p', { class: 'without' }, h('strong', {}, `${t('withoutItem')} (${without.length}): `),
