@@ -11,7 +11,9 @@
 //! Weights, in (0, 1]: a sense that *is* the query's words weighs 1 (`/patent/` for "patent"); a
 //! word inside a longer sense weighs 1 over the sense's content words ("trade" in `/trade fair/`:
 //! 0.5); glosses after the first weigh a little less (0.85, 0.7, 0.55, then 0.5: the first is the main
-//! meaning, but CC-CEDICT often lists synonyms as glosses of their own: `/trip/journey/tourism/`).
+//! meaning, but CC-CEDICT often lists synonyms as glosses of their own: `/trip/journey/tourism/`);
+//! most of a longer sense weighs its share of it ("venture capital" in /venture capital investment/:
+//! 0.67).
 //! Glosses that say nothing about meaning are skipped: "variant of", "surname", classifiers (`CL:`),
 //! "see …", "used in …", "abbr. for …", "lit." translations, pronunciations; parenthesised remarks
 //! ("(literary)", "(Tw)", "(computing)") are dropped from the rest.
@@ -33,6 +35,11 @@ pub const MAX_TERMS_PER_KEY: usize = 6;
 /// Weights below this are not kept: a word among three or more content words of a sense, or of a
 /// two-word sense after the first gloss, says too little about the headword.
 pub const MIN_WEIGHT: f32 = 0.5;
+/// Weight from which a phrase's terms stand for its words ([`Dictionary::expand`]): a sense that is
+/// the phrase, in its first two glosses.
+const TAKES_WORDS: f32 = 0.85;
+/// What a word still weighs alone inside a phrase found below [`TAKES_WORDS`].
+const PARTLY_TAKEN: f32 = 0.5;
 /// Weight of what a shorter phrase inside a matched one names ([`Dictionary::expand`]), times its own.
 const INNER_PHRASE: f32 = 0.7;
 /// Weight of what another form of a phrase's last word names ([`other_forms`]), times its own: a
@@ -84,6 +91,8 @@ const MIN_FORM_CHARS: usize = 4;
 const MAX_JOINED_SENSES: usize = 6;
 /// Senses with more content words than this describe rather than translate: skipped.
 const MAX_SENSE_WORDS: usize = 6;
+/// The pinyin of the lines [`compounds`] writes, which CC-CEDICT's own never have.
+const JOINED_PINYIN: &str = "-";
 
 /// Words that carry no meaning of their own in a gloss or a query ("sth" and "sb" are CC-CEDICT's).
 const STOP_WORDS: &[&str] = &[
@@ -293,6 +302,16 @@ impl Dictionary {
                     if (2..=MAX_PHRASE_WORDS).contains(&words.len()) {
                         keys.push((words.join(" "), rank));
                     }
+                    // Most of a longer sense names the headword too, by its share of the words:
+                    // "venture capital" is two thirds of /venture capital investment/ (风险投资).
+                    // Not in joined senses ([`compounds`]): their middle words come from two parts.
+                    if !negated && entry.pinyin != JOINED_PINYIN {
+                        let most = (2..words.len().min(MAX_PHRASE_WORDS + 1)).filter(|n| n * 3 >= words.len() * 2);
+                        for n in most {
+                            let share = rank * n as f32 / words.len() as f32;
+                            keys.extend(words.windows(n).map(|part| (part.join(" "), share)));
+                        }
+                    }
                     for (key, weight) in keys.into_iter().filter(|(_, w)| *w >= MIN_WEIGHT) {
                         let slot =
                             found.entry(key).or_default().entry(entry.simplified).or_insert((0.0, count));
@@ -423,19 +442,28 @@ impl Dictionary {
     pub fn expand(&self, query: &str, covered: &[(usize, usize)]) -> Vec<(String, f32)> {
         let mut out: Vec<(String, f32)> = Vec::new();
         for run in phrase_runs(query, covered).iter().filter(|r| !r.is_empty()) {
-            let mut used = vec![false; run.len()];
+            // What each word may still stand for: 1 untouched, 0 taken by a phrase that is a sense.
+            let mut left = vec![1.0f32; run.len()];
             for n in (1..=MAX_PHRASE_WORDS.min(run.len())).rev() {
                 for at in 0..=run.len() - n {
-                    let (Some(words), Some(taken)) = (run.get(at..at + n), used.get(at..at + n)) else {
+                    let (Some(words), Some(share)) = (run.get(at..at + n), left.get(at..at + n)) else {
                         continue;
                     };
-                    // A word the glossary took may join a phrase, never stand alone; others are taken once.
-                    let fresh = words.iter().zip(taken).all(|((_, covered), &t)| *covered || !t);
-                    if !fresh || words.iter().all(|(_, covered)| *covered) {
+                    // A word the glossary took may join a phrase, never stand alone (all covered: no
+                    // scale); others are taken once (0).
+                    let own = words.iter().zip(share).filter(|((_, covered), _)| !covered).map(|(_, &s)| s);
+                    let scale = own.fold(f32::INFINITY, f32::min);
+                    if !(scale > 0.0 && scale.is_finite()) {
                         continue;
                     }
                     let Some(mut found) = self.entry_or_other_form(words) else { continue };
-                    used.get_mut(at..at + n).into_iter().flatten().for_each(|u| *u = true);
+                    // A phrase that is a sense takes its words; one that is only most of a sense (or
+                    // a later gloss) leaves them to shorter phrases, at half their weight: "venture
+                    // capital" is most of /venture capital investment/ (风险投资), and "capital" still
+                    // 资本, below it; "public services" most of /public service unit/, "public" 公共.
+                    let taken = if found.iter().any(|(_, w)| *w >= TAKES_WORDS) { 0.0 } else { PARTLY_TAKEN };
+                    found.iter_mut().for_each(|(_, w)| *w *= scale);
+                    left.get_mut(at..at + n).into_iter().flatten().for_each(|l| *l = l.min(taken));
                     // A phrase of three or more words also brings what its shorter phrases name, a
                     // little below: "traditional Chinese medicine" is 中药, "Chinese medicine" 中医药.
                     for len in 2..n {
@@ -577,7 +605,7 @@ pub fn compounds(text: &str, terms: &[&str]) -> String {
         }
         crate::sort::sort_by(&mut glosses, |x, y| y.1.total_cmp(&x.1));
         let senses: Vec<&str> = glosses.iter().take(MAX_JOINED_SENSES).map(|(g, _)| g.as_str()).collect();
-        out.push_str(&format!("{term} {term} [-] /{}/\n", senses.join("/")));
+        out.push_str(&format!("{term} {term} [{JOINED_PINYIN}] /{}/\n", senses.join("/")));
     }
     out
 }
@@ -735,6 +763,30 @@ mod tests {
     }
 
     #[test]
+    fn most_of_a_longer_sense_finds_its_headword_below_the_whole() {
+        let lines = "風險投資 风险投资 [feng1 xian3 tou2 zi1] /venture capital investment/\n\
+            開源 开源 [kai1 yuan2] /to establish additional sources of revenue/\n\
+            不正當競爭 不正当竞争 [bu4 zheng4 dang4 jing4 zheng1] /unfair competition/\n";
+        let d = Dictionary::from_cedict(lines, all);
+        assert_eq!(d.lookup("venture capital investment"), [("风险投资".to_string(), 1.0)]);
+        assert_eq!(d.lookup("venture capital"), [("风险投资".to_string(), 0.67)]);
+        assert_eq!(d.lookup("capital investment"), [("风险投资".to_string(), 0.67)]);
+        // Three of four words, not two: "sources of revenue" alone says too little.
+        assert_eq!(d.lookup("additional sources of revenue"), [("开源".to_string(), 0.75)]);
+        assert!(d.lookup("sources of revenue").is_empty());
+        assert!(d.lookup("venture investment").is_empty(), "words in a row only");
+        // In a query, most of a sense leaves its words to shorter keys, at half their weight.
+        let with_capital = format!("{lines}資本 资本 [zi1 ben3] /capital/\n");
+        let d = Dictionary::from_cedict(&with_capital, all);
+        let got = d.expand("venture capital", &[]);
+        assert_eq!(got, [("风险投资".to_string(), 0.67), ("资本".to_string(), 0.5)]);
+        assert_eq!(d.expand("capital", &[]), [("资本".to_string(), 1.0)]);
+        // A line compounds() joined keeps its whole senses only.
+        let joined = "专利运营 专利运营 [-] /patent operation service/\n";
+        assert!(Dictionary::from_cedict(joined, all).lookup("patent operation").is_empty());
+    }
+
+    #[test]
     fn keeps_only_the_headwords_it_is_told_to() {
         let d = Dictionary::from_cedict(LINES, |t| (t != "交易会").then_some((1, false)));
         assert_eq!(d.lookup("trade fair"), [("展会".to_string(), 1.0)]);
@@ -767,7 +819,8 @@ mod tests {
         let d = Dictionary::from_cedict(lines, all);
         let got = d.expand("traditional Chinese medicine", &[]);
         assert_eq!(got, [("中药".to_string(), 1.0), ("中医药".to_string(), INNER_PHRASE)]);
-        assert_eq!(d.expand("Chinese medicine", &[]), [("中医药".to_string(), 1.0)]);
+        // … and a shorter phrase, its own terms first, then those whose sense it is most of.
+        assert_eq!(d.expand("Chinese medicine", &[]), [("中医药".to_string(), 1.0), ("中药".to_string(), 0.67)]);
     }
 
     #[test]
