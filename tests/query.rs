@@ -174,6 +174,21 @@ fn two_words_said_together_find_the_measures_that_say_them_together() {
 }
 
 #[test]
+fn two_glossary_words_in_a_row_rank_first_the_measures_that_say_them_together() {
+    // "patent" is 专利 and "examination" 审查, each in many measures; 专利审查 in a few, which came
+    // 14th and lower before the two were joined.
+    let c = corpus();
+    let together: HashSet<String> =
+        c.dataset.measures.iter().filter(|m| body(c, &m.id).contains("专利审查")).map(|m| m.id.clone()).collect();
+    assert!(!together.is_empty());
+    let top = ids("patent examination", together.len());
+    assert_eq!(top.iter().cloned().collect::<HashSet<_>>(), together, "{top:?}");
+    // Apart ("patent, examination") they are two words, not one phrase.
+    let r = search(c, "patent, examination", &SearchOptions::default()).unwrap();
+    assert!(!r.phrases.iter().any(|p| p.text == "专利审查"), "{:?}", r.phrases);
+}
+
+#[test]
 fn highlights_are_char_offsets_of_matching_text() {
     let c = corpus();
     let r = search(c, "地理标志", &SearchOptions::default()).unwrap();

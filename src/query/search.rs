@@ -2,8 +2,8 @@
 //!
 //! A query becomes weighted phrases, then index terms:
 //! - Chinese runs of the query, as typed (weight 1);
-//! - English, translated literally: a small glossary turns common IP words into Chinese (weight 1),
-//!   and CC-CEDICT cut to the corpus (`src/english.rs`), when the corpus has it, the other words at
+//! - English, translated literally: a small glossary turns common IP words into Chinese (weight 1;
+//!   two in a row also joined, 专利审查 for "patent examination"), and CC-CEDICT cut to the corpus (`src/english.rs`), when the corpus has it, the other words at
 //!   [`DICTIONARY_WEIGHT`] times the entry's weight;
 //! - English, by theme: the taxonomy's `keywords_en` route the query to themes, whose `keywords_zh`
 //!   become phrases: at weight 1 when the words that named the theme have no literal translation,
@@ -355,6 +355,9 @@ pub(crate) fn phrases(corpus: &Corpus, query: &str, synonyms: bool) -> (Vec<Quer
                 push(&mut out, z, 1.0, "glossary");
             }
         }
+        for joined in joined_glossary_words(&lower, &taken) {
+            push(&mut out, &joined, 1.0, "glossary");
+        }
         // Any other English word: CC-CEDICT, cut to the corpus (src/english.rs), below typed words.
         if let Some(dictionary) = &corpus.english {
             for (zh, weight) in dictionary.expand(&lower, &covered) {
@@ -462,6 +465,27 @@ fn glossary(lower: &str) -> Vec<((usize, usize), &'static [&'static str])> {
     taken
 }
 
+/// Two glossary words in a row are said together in Chinese too: "patent examination" is also
+/// 专利审查, "customs enforcement" 海关执法 (the first two translations of each, joined). [`terms`]
+/// finds such a phrase as a whole index term or as the corpus's pair term, never in pieces, so it
+/// only ranks higher the measures that say the two together.
+fn joined_glossary_words(lower: &str, taken: &[((usize, usize), &[&str])]) -> Vec<String> {
+    let mut in_order: Vec<&((usize, usize), &[&str])> = taken.iter().collect();
+    crate::sort::sort_by_key(&mut in_order, |((start, _), _)| *start);
+    let mut out = Vec::new();
+    for pair in in_order.windows(2) {
+        let [((_, end), first), ((start, _), second)] = pair else { continue };
+        let between = lower.get(*end..*start).unwrap_or("x");
+        if !between.chars().all(|c| c.is_whitespace() || c == '-') {
+            continue;
+        }
+        for a in first.iter().take(2) {
+            out.extend(second.iter().take(2).map(|b| format!("{a}{b}")));
+        }
+    }
+    out
+}
+
 /// Byte ranges of the lower-cased query that the glossary took: the dictionary looks up only the
 /// other words (also those that name a theme: their literal sense says which of its keywords
 /// they mean). None without a Latin letter: every entry has one.
@@ -522,6 +546,14 @@ pub(crate) fn terms(corpus: &Corpus, phrases: &[QueryPhrase]) -> Vec<(String, f3
             if corpus.index.term_id(&t).is_some() && corpus.index.df(&t) <= limit {
                 let e = terms.entry(t).or_insert(0.0);
                 *e = e.max(p.weight);
+            } else if p.from == "glossary" {
+                // Two glossary words joined (专利 + 审查, [`joined_glossary_words`]) that the index
+                // has only as two words: their pair term, when the corpus says them together.
+                let words = corpus.index.words(&t);
+                for pair in corpus.index.pairs_of(&words).into_iter().filter(|_| words.len() == 2) {
+                    let e = terms.entry(pair).or_insert(0.0);
+                    *e = e.max(p.weight);
+                }
             } else if p.from == "dictionary" {
                 // Two words the corpus says together (传统知识, "traditional knowledge"): their pair
                 // terms. Else a headword the index only has in pieces (非物质文化遗产 → 文化遗产): its
