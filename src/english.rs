@@ -93,6 +93,12 @@ const MAX_JOINED_SENSES: usize = 6;
 const MAX_SENSE_WORDS: usize = 6;
 /// The pinyin of the lines [`compounds`] writes, which CC-CEDICT's own never have.
 const JOINED_PINYIN: &str = "-";
+/// The pinyin of the lines [`derived`] writes.
+const DERIVED_PINYIN: &str = "~";
+/// Compounds that must show a headword's English word before [`derived`] gives it that sense.
+const DERIVED_SUPPORT: usize = 2;
+/// The rank of a sense [`derived`] gives, as a third gloss's: a guess, if a well-founded one.
+const DERIVED_RANK: f32 = 0.7;
 
 /// Words that carry no meaning of their own in a gloss or a query ("sth" and "sb" are CC-CEDICT's).
 const STOP_WORDS: &[&str] = &[
@@ -280,14 +286,15 @@ pub struct Dictionary {
 impl Dictionary {
     /// Index CC-CEDICT's text by English key, keeping only the Simplified headwords for which
     /// `keep` gives a count (the corpus's document frequency: ties go to the more frequent term) and
-    /// whether only whole senses may find it (a headword searched through its pieces: "data" must
-    /// not bring 数据网络's 网络, while "intangible cultural heritage" may bring 非物质文化遗产's).
+    /// whether only whole senses (or most of one) may find it, never a single word of one (a headword
+    /// searched through its pieces: "data" must not bring 数据网络's 网络, while "intangible cultural
+    /// heritage" may bring 非物质文化遗产's).
     pub fn from_cedict(text: &str, keep: impl Fn(&str) -> Option<(usize, bool)>) -> Dictionary {
         let mut found: BTreeMap<String, BTreeMap<&str, (f32, usize)>> = BTreeMap::new();
         for entry in text.lines().filter_map(parse_line) {
             let Some((count, whole_only)) = keep(entry.simplified) else { continue };
             for (position, gloss) in entry.glosses.iter().enumerate() {
-                let rank = (1.0 - 0.15 * position as f32).max(0.5);
+                let rank = gloss_rank(&entry, position);
                 for sense in senses(gloss) {
                     let words = content_words(&sense);
                     if words.is_empty() || words.len() > MAX_SENSE_WORDS {
@@ -351,7 +358,8 @@ impl Dictionary {
     /// CC-CEDICT lacks but that join two of its headwords get the joined senses ([`compounds`]:
     /// 技术创新 is "technology innovation", 专利产品 "patent product"), whole senses only too,
     /// unless they are theme keywords; so do the index's pair terms, two words the corpus says
-    /// together (传统 知识: "traditional knowledge"), which search then reads as the pair.
+    /// together (传统 知识: "traditional knowledge"), which search then reads as the pair. Headwords
+    /// first get the senses their compounds show ([`derived`]).
     pub fn for_corpus(text: &str, corpus: &crate::query::Corpus, common_share: f64) -> Dictionary {
         let index = &corpus.index;
         let common = (index.doc_count() as f64 * common_share).ceil() as usize;
@@ -381,7 +389,10 @@ impl Dictionary {
             .map(|t| t.replace(' ', ""))
             .collect();
         let specific: Vec<&str> = specific.into_iter().chain(paired.iter().map(String::as_str)).collect();
-        let joined = compounds(text, &specific);
+        // What compounds show headwords to mean besides their glosses ("genetic" for 遗传), before
+        // joining them: 遗传资源 is then "genetic resource" too.
+        let text = format!("{text}\n{}", derived(text));
+        let joined = compounds(&text, &specific);
         let composed: std::collections::HashSet<&str> =
             joined.lines().filter_map(parse_line).map(|e| e.simplified).collect();
         let text = format!("{text}\n{joined}");
@@ -458,7 +469,8 @@ impl Dictionary {
                     }
                     let Some(mut found) = self.entry_or_other_form(words) else { continue };
                     // A phrase that is a sense takes its words; one that is only most of a sense (or
-                    // a later gloss) leaves them to shorter phrases, at half their weight: "venture
+                    // a later gloss, or found through another form) leaves them to shorter phrases,
+                    // at half their weight: "venture
                     // capital" is most of /venture capital investment/ (风险投资), and "capital" still
                     // 资本, below it; "public services" most of /public service unit/, "public" 公共.
                     let taken = if found.iter().any(|(_, w)| *w >= TAKES_WORDS) { 0.0 } else { PARTLY_TAKEN };
@@ -550,6 +562,70 @@ impl Dictionary {
     }
 }
 
+/// How much a gloss says of its headword: the first most, later ones a little less (1, 0.85, 0.7,
+/// 0.55, then 0.5); a sense [`derived`] gave, [`DERIVED_RANK`].
+fn gloss_rank(entry: &CedictEntry, position: usize) -> f32 {
+    match entry.pinyin {
+        DERIVED_PINYIN => DERIVED_RANK,
+        _ => (1.0 - 0.15 * position as f32).max(0.5),
+    }
+}
+
+/// CC-CEDICT lines for English words its compounds show a headword to mean beyond its own glosses
+/// (adjectives, mostly, which CC-CEDICT gives inside compounds): when at least [`DERIVED_SUPPORT`]
+/// compounds A + B (parts of two or more characters) have a first sense of two words "x y" where y
+/// is a word of B's senses and x none of A's, x is a sense of A (and the other way round):
+/// 遗传 /heredity/to inherit (a trait)/ is "genetic" by 遗传信息 /genetic information/ and 遗传工程
+/// /genetic engineering/. One line per headword, its words by support, ranked [`DERIVED_RANK`].
+pub fn derived(text: &str) -> String {
+    use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+    let entries: Vec<CedictEntry> = text.lines().filter_map(parse_line).filter(|e| e.pinyin != JOINED_PINYIN).collect();
+    let mut words_of: HashMap<&str, HashSet<String>> = HashMap::new();
+    for e in &entries {
+        let words = words_of.entry(e.simplified).or_default();
+        words.extend(e.glosses.iter().flat_map(|g| senses(g)).flat_map(|s| content_words(&s)));
+    }
+    // (headword, English word as written) → the compounds that show it.
+    let mut shown: BTreeMap<(&str, String), BTreeSet<&str>> = BTreeMap::new();
+    for e in entries.iter().filter(|e| e.simplified.chars().count() >= 4) {
+        for sense in e.glosses.first().map(|g| senses(g)).unwrap_or_default() {
+            let written: Vec<String> = ascii_words(&sense)
+                .map(str::to_ascii_lowercase)
+                .filter(|w| !STOP_WORDS.contains(&w.as_str()))
+                .collect();
+            let [x, y] = written.as_slice() else { continue };
+            if !x.chars().chain(y.chars()).all(|c| c.is_ascii_alphabetic()) {
+                continue;
+            }
+            let (sx, sy) = (stem(x), stem(y));
+            for (i, _) in e.simplified.char_indices().skip(2) {
+                let (a, b) = e.simplified.split_at(i);
+                if b.chars().count() < 2 {
+                    continue;
+                }
+                let (Some(of_a), Some(of_b)) = (words_of.get(a), words_of.get(b)) else { continue };
+                if of_b.contains(&sy) && !of_a.contains(&sx) {
+                    shown.entry((a, x.clone())).or_default().insert(e.simplified);
+                }
+                if of_a.contains(&sx) && !of_b.contains(&sy) {
+                    shown.entry((b, y.clone())).or_default().insert(e.simplified);
+                }
+            }
+        }
+    }
+    let mut by_headword: BTreeMap<&str, Vec<(usize, String)>> = BTreeMap::new();
+    for ((headword, word), by) in shown.into_iter().filter(|(_, by)| by.len() >= DERIVED_SUPPORT) {
+        by_headword.entry(headword).or_default().push((by.len(), word));
+    }
+    let mut out = String::new();
+    for (headword, mut words) in by_headword {
+        crate::sort::sort_by(&mut words, |a, b| b.0.cmp(&a.0));
+        let words: Vec<String> = words.into_iter().map(|(_, w)| w).collect();
+        out.push_str(&format!("{headword} {headword} [{DERIVED_PINYIN}] /{}/\n", words.join("/")));
+    }
+    out
+}
+
 /// CC-CEDICT lines for the `terms` it lacks that are two of its headwords joined (of three or more
 /// characters in all: two single characters join too loosely), each sense the pairing of a short
 /// sense of the first part (one or two content words) with one of the second, best pairs first
@@ -570,7 +646,7 @@ pub fn compounds(text: &str, terms: &[&str]) -> String {
     for entry in entries.iter().filter(|e| wanted.contains(e.simplified)) {
         let list = short.entry(entry.simplified).or_default();
         for (position, gloss) in entry.glosses.iter().enumerate() {
-            let rank = (1.0 - 0.15 * position as f32).max(0.5);
+            let rank = gloss_rank(entry, position);
             for sense in senses(gloss) {
                 let words = content_words(&sense);
                 if (1..=2).contains(&words.len()) && !list.iter().any(|(s, _)| *s == sense) {
@@ -890,6 +966,29 @@ mod tests {
         assert_eq!(d.lookup("high value"), [("高价值".to_string(), 1.0)]);
         assert!(!d.lookup("public").iter().any(|(t, _)| t == "公共服务"));
         assert!(compounds(lines, &[]).is_empty() && compounds("", &["公共服务"]).is_empty());
+    }
+
+    #[test]
+    fn derives_the_senses_its_compounds_show_a_headword_to_have() {
+        let lines = "遺傳 遗传 [yi2 chuan2] /heredity/to inherit (a trait)/\n\
+            信息 信息 [xin4 xi1] /information/\n\
+            工程 工程 [gong1 cheng2] /engineering/\n\
+            遺傳信息 遗传信息 [yi2 chuan2 xin4 xi1] /genetic information/\n\
+            遺傳工程 遗传工程 [yi2 chuan2 gong1 cheng2] /genetic engineering/\n\
+            信息工程 信息工程 [x] /information technology/\n\
+            資源 资源 [zi1 yuan2] /resource/\n";
+        // Two compounds show 遗传 as "genetic"; one alone (信息工程: 工程 "technology") is not enough,
+        // and a word of the part's own senses is no news (信息 "information").
+        let got = derived(lines);
+        assert_eq!(got, "遗传 遗传 [~] /genetic/\n");
+        let d = Dictionary::from_cedict(&format!("{lines}{got}"), all);
+        let genetic = d.lookup("genetic");
+        assert_eq!(genetic.first(), Some(&("遗传".to_string(), DERIVED_RANK)), "{genetic:?}");
+        assert_eq!(d.lookup("heredity"), [("遗传".to_string(), 1.0)]);
+        // Joined with another headword, as compounds() joins them.
+        let joined = compounds(&format!("{lines}{got}"), &["遗传资源"]);
+        assert!(joined.contains("/genetic resource/"), "{joined}");
+        assert!(derived("").is_empty());
     }
 
     #[test]

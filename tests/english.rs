@@ -68,6 +68,13 @@ fn english_words_outside_the_taxonomy_find_their_chinese_terms() {
         );
         assert!(after.first().is_some_and(|t| t.contains(word)), "{query}: {after:#?}");
     }
+    // Most of a longer sense: CC-CEDICT has 风险投资 and 创业投资 only as /venture capital investment/.
+    let venture = texts(english, "venture capital", 5);
+    assert!(venture.iter().filter(|t| t.contains("风险投资") || t.contains("创投")).count() >= 3, "{venture:#?}");
+    // A sense only compounds show: 遗传 is "genetic" by 遗传信息 and 遗传工程 (english::derived).
+    let genetic = texts(english, "genetic resources", 10);
+    let holding = plain.dataset.measures.iter().filter(|m| m.text.as_deref().unwrap_or("").contains("遗传资源")).count();
+    assert!(holding > 0 && genetic.iter().filter(|t| t.contains("遗传资源")).count() == holding, "{genetic:#?}");
     let r = search(english, "technology innovation", &SearchOptions::default()).unwrap();
     assert!(r.phrases.iter().any(|p| p.text == "技术创新" && p.from == "dictionary"), "{:?}", r.phrases);
     // The phrases say where they come from, below what a reader types.
