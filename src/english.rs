@@ -470,9 +470,9 @@ impl Dictionary {
                     let Some(mut found) = self.entry_or_other_form(words) else { continue };
                     // A phrase that is a sense takes its words; one that is only most of a sense (or
                     // a later gloss, or found through another form) leaves them to shorter phrases,
-                    // at half their weight: "venture
-                    // capital" is most of /venture capital investment/ (风险投资), and "capital" still
-                    // 资本, below it; "public services" most of /public service unit/, "public" 公共.
+                    // at half their weight: "venture capital" is most of /venture capital investment/
+                    // (风险投资), and "capital" still 资本, below it; "public services" most of
+                    // /public service unit/, "public" 公共.
                     let taken = if found.iter().any(|(_, w)| *w >= TAKES_WORDS) { 0.0 } else { PARTLY_TAKEN };
                     found.iter_mut().for_each(|(_, w)| *w *= scale);
                     left.get_mut(at..at + n).into_iter().flatten().for_each(|l| *l = l.min(taken));

@@ -3,8 +3,9 @@
 //! A query becomes weighted phrases, then index terms:
 //! - Chinese runs of the query, as typed (weight 1);
 //! - English, translated literally: a small glossary turns common IP words into Chinese (weight 1;
-//!   two in a row also joined, 专利审查 for "patent examination"), and CC-CEDICT cut to the corpus (`src/english.rs`), when the corpus has it, the other words at
-//!   [`DICTIONARY_WEIGHT`] times the entry's weight;
+//!   two in a row also joined, 专利审查 for "patent examination"), and CC-CEDICT cut to the corpus
+//!   (`src/english.rs`), when the corpus has it, the other words at [`DICTIONARY_WEIGHT`] times the
+//!   entry's weight;
 //! - English, by theme: the taxonomy's `keywords_en` route the query to themes, whose `keywords_zh`
 //!   become phrases: at weight 1 when the words that named the theme have no literal translation,
 //!   else at [`SYNONYM_WEIGHT`], but 1 for a keyword that is such a translation ("Greater Bay
@@ -475,7 +476,7 @@ fn joined_glossary_words(lower: &str, taken: &[((usize, usize), &[&str])]) -> Ve
     let mut out = Vec::new();
     for pair in in_order.windows(2) {
         let [((_, end), first), ((start, _), second)] = pair else { continue };
-        let between = lower.get(*end..*start).unwrap_or("x");
+        let Some(between) = lower.get(*end..*start) else { continue };
         if !between.chars().all(|c| c.is_whitespace() || c == '-') {
             continue;
         }
@@ -546,22 +547,20 @@ pub(crate) fn terms(corpus: &Corpus, phrases: &[QueryPhrase]) -> Vec<(String, f3
             if corpus.index.term_id(&t).is_some() && corpus.index.df(&t) <= limit {
                 let e = terms.entry(t).or_insert(0.0);
                 *e = e.max(p.weight);
-            } else if p.from == "glossary" {
-                // Two glossary words joined (专利 + 审查, [`joined_glossary_words`]) that the index
-                // has only as two words: their pair term, when the corpus says them together.
-                let words = corpus.index.words(&t);
-                for pair in corpus.index.pairs_of(&words).into_iter().filter(|_| words.len() == 2) {
-                    let e = terms.entry(pair).or_insert(0.0);
-                    *e = e.max(p.weight);
-                }
-            } else if p.from == "dictionary" {
-                // Two words the corpus says together (传统知识, "traditional knowledge"): their pair
-                // terms. Else a headword the index only has in pieces (非物质文化遗产 → 文化遗产): its
-                // specific pieces.
+            } else if p.from == "dictionary" || p.from == "glossary" {
+                // Two words the corpus says together (传统知识, "traditional knowledge"; two glossary
+                // words joined, 专利 + 审查, [`joined_glossary_words`]): their pair terms. Else a
+                // dictionary headword the index only has in pieces (非物质文化遗产 → 文化遗产): its
+                // specific pieces; a glossary phrase counts only as two words said together.
                 let words = corpus.index.words(&t);
                 let pairs = corpus.index.pairs_of(&words);
-                let whole = words.len() >= 2 && pairs.len() == words.len() - 1;
-                let found = if whole { pairs } else { crate::english::pieces(&corpus.index, &t, common) };
+                let glossary = p.from == "glossary";
+                let whole = words.len() >= 2 && pairs.len() == words.len() - 1 && (!glossary || words.len() == 2);
+                let found = match (whole, glossary) {
+                    (true, _) => pairs,
+                    (false, false) => crate::english::pieces(&corpus.index, &t, common),
+                    (false, true) => Vec::new(),
+                };
                 for piece in found {
                     let e = terms.entry(piece).or_insert(0.0);
                     *e = e.max(p.weight);
