@@ -17,7 +17,8 @@ esac
 out=target/size/$which
 wasm_opt=tools/node_modules/.bin/wasm-opt
 rm -rf "$out"
-CARGO_PROFILE_RELEASE_OPT_LEVEL=${OPT_LEVEL:-z} wasm-pack --quiet build --target web --mode no-install --no-opt \
+CARGO_PROFILE_RELEASE_OPT_LEVEL=${OPT_LEVEL:-z} \
+  CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-C llvm-args=-inline-threshold=${INLINE_THRESHOLD:-50}" wasm-pack --quiet build --target web --mode no-install --no-opt \
   --no-pack --release --out-dir "$out" --out-name "$name" . -- --locked --no-default-features "${features[@]}"
 flags=(${WASM_OPT_FLAGS:--Oz} --enable-bulk-memory --enable-sign-ext --enable-mutable-globals
   --enable-nontrapping-float-to-int --enable-reference-types --enable-multivalue)
