@@ -124,16 +124,25 @@ export async function call(name, needs, ...args) {
 }
 
 /** `search`, whose hits the module sends as arrays (src/query/search.rs, `HitRow`: their key names
- * were half of a page's JSON) and without the records kept here: objects again, records filled in. */
+ * were half of a page's JSON), spans flat, and without the records kept here: objects again, spans
+ * paired, records filled in. */
 export async function search(query, options) {
   const into = await ready('search', 'needsForSearch', [query, options]);
   const result = into.search(query, options, records);
   result.hits = result.hits.map(([id, plan, planLabel, score, highlights, titleHighlights, measure]) => {
-    const hit = { id, plan, planLabel, score, highlights, titleHighlights, measure: measure ?? records.get(id) };
+    const hit = { id, plan, planLabel, score, highlights: pairs(highlights), titleHighlights: pairs(titleHighlights),
+      measure: measure ?? records.get(id) };
     keepRecord(hit.measure);
     return hit;
   });
   return result;
+}
+
+/** [a, b, c, d] → [[a, b], [c, d]] */
+function pairs(flat) {
+  const out = new Array(flat.length >> 1);
+  for (let i = 0; i < out.length; i++) out[i] = [flat[2 * i], flat[2 * i + 1]];
+  return out;
 }
 
 function keepRecord(record) {

@@ -18,7 +18,7 @@ use crate::query::{
 use crate::query::{SearchOptions, SearchResult, ThemeMatrix, ThemeMatrixOptions};
 use crate::themes::Taxonomy;
 use serde::{Deserialize, Serialize};
-use crate::query::search::Ranked;
+use crate::query::search::{HitsPage, Ranked};
 use crate::sort::set;
 use std::collections::BTreeSet;
 
@@ -1594,6 +1594,11 @@ impl DataDir {
 
     /// [`query::search`], after loading what it needs.
     pub fn search(&mut self, fetch: &mut impl Fetch, q: &str, opts: &SearchOptions) -> Result<SearchResult> {
+        Ok(self.search_page(fetch, q, opts)?.with_records(&self.corpus))
+    }
+
+    /// [`DataDir::search`] without copying the records of its hits.
+    pub fn search_page(&mut self, fetch: &mut impl Fetch, q: &str, opts: &SearchOptions) -> Result<HitsPage> {
         // Three rounds at most (the dictionary's runs; the vocabulary runs of the phrases' pieces
         // with the shards of their words; the page's fragments), one more when the vocabulary runs
         // show a word the guess missed; the last finds nothing missing.

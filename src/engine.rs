@@ -15,6 +15,7 @@ use crate::model::{Dataset, Kind, Level, Measure, Plan, ThemeRef, Unassigned};
 use crate::parse::{parse_document, Diagnostic, DocumentInfo};
 use crate::query::{self, Corpus};
 use crate::query::{CompareBy, CompareResult, DiffOptions, DiffResult, FilterOptions, FilterResult};
+use crate::query::search::HitsPage;
 use crate::query::{SearchOptions, SearchResult, ThemeMatrix, ThemeMatrixOptions};
 use serde::{Deserialize, Serialize};
 
@@ -193,8 +194,14 @@ impl Engine {
     // ---- the query verbs: they answer from loaded data ----
 
     pub fn search(&mut self, q: &str, opts: &SearchOptions) -> Result<SearchResult> {
-        let result = self.data.search(&mut Loaded, q, opts)?;
-        Ok(result.into_utf16())
+        Ok(self.search_page(q, opts)?.with_records(self.corpus()))
+    }
+
+    /// [`Engine::search`] with each hit's record left in the corpus (the binding sends only those
+    /// its caller lacks).
+    pub fn search_page(&mut self, q: &str, opts: &SearchOptions) -> Result<HitsPage> {
+        let page = self.data.search_page(&mut Loaded, q, opts)?;
+        Ok(page.into_utf16(self.corpus()))
     }
 
     pub fn filter(&mut self, opts: &FilterOptions) -> Result<FilterResult> {

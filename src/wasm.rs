@@ -486,10 +486,10 @@ pub fn filter(
 }
 
 /// Ranked measures for a Chinese or English query, highlights in UTF-16 code units. Hits come as
-/// arrays ([`HitRow`](crate::query::search::HitRow)), and one whose id is a key of `kept` (the
+/// arrays ([`HitRow`](crate::query::search::HitRow), spans flat), and one whose id is a key of `kept` (the
 /// caller's records, `js/load.js`) with `measure: null`; `js/load.js` makes the result's objects.
 #[wasm_bindgen(
-    unchecked_return_type = "Omit<SearchResult, 'hits'> & { hits: [id: string, plan: string, planLabel: string, score: number, highlights: [number, number][], titleHighlights: [number, number][], measure: Measure | null][] }"
+    unchecked_return_type = "Omit<SearchResult, 'hits'> & { hits: [id: string, plan: string, planLabel: string, score: number, highlights: number[], titleHighlights: number[], measure: Measure | null][] }"
 )]
 pub fn search(
     #[wasm_bindgen(unchecked_param_type = "string")] query: JsValue,
@@ -498,10 +498,14 @@ pub fn search(
 ) -> JsResult<JsValue> {
     let (text, options) = search_args(query, options).map_err(to_js_error)?;
     let kept = kept_from_js(kept).map_err(to_js_error)?;
-    let result = with_engine_mut(|e| e.search(&text, &options))?;
-    // Asked after the engine is given back: a `has` that throws leaves nothing borrowed.
-    let page = result.page(|id| kept.as_ref().is_some_and(|m| m.has(&JsValue::from_str(id))));
-    to_js(&page.rows()).map_err(to_js_error)
+    let page = with_engine_mut(|e| e.search_page(&text, &options))?;
+    // Asked while the engine is not borrowed: a `has` that throws leaves nothing borrowed.
+    let has: Vec<bool> =
+        page.hits.iter().map(|h| kept.as_ref().is_some_and(|m| m.has(&JsValue::from_str(&h.id)))).collect();
+    with_engine(|e| match page.send(e.corpus(), &has) {
+        Some(sent) => to_js(&sent.rows()),
+        None => Err(Error::invalid_argument("the plans changed while `kept` was read; search again")),
+    })
 }
 
 /// Themes a free text touches, best first.

@@ -23,7 +23,7 @@
 //!
 //! Text positions (highlight spans) are **Unicode scalar value offsets** (Rust `char`s, what JS
 //! sees as code points via `Array.from(text)`), half-open `[start, end)`; not UTF-16 units. The wasm
-//! binding hands JS UTF-16 units instead, through [`SearchResult::into_utf16`].
+//! binding hands JS UTF-16 units instead, through [`HitsPage::into_utf16`](search::HitsPage::into_utf16).
 
 pub mod compare;
 pub mod diff;

@@ -256,14 +256,26 @@ pub struct PageHit<'a> {
 /// A [`PageHit`] as an array, `[id, plan, planLabel, score, highlights, titleHighlights, measure]`:
 /// the binding sends hits so (their key names were half of a warm page's JSON, which the module
 /// writes and the engine parses on every search), and `js/load.js` makes objects of them again.
+/// The spans come flat, `[start, end, start, end, …]`: parsing a small array per span took
+/// 65 of the 150 µs `JSON.parse` spent on a page of 100 hits (Node), and load.js pairs them faster.
 #[derive(Debug, Serialize)]
-pub struct HitRow<'a>(&'a str, &'a str, &'a str, f32, &'a [[usize; 2]], &'a [[usize; 2]], Option<&'a Measure>);
+pub struct HitRow<'a>(&'a str, &'a str, &'a str, f32, FlatSpans<'a>, FlatSpans<'a>, Option<&'a Measure>);
+
+/// Spans serialised as one flat array of numbers.
+#[derive(Debug)]
+pub struct FlatSpans<'a>(&'a [[usize; 2]]);
+
+impl Serialize for FlatSpans<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.0.iter().flatten())
+    }
+}
 
 impl<'a> SearchPage<'a> {
     /// This page with its hits as [`HitRow`]s.
     pub fn rows(self) -> SearchPage<'a, HitRow<'a>> {
         let row = |h: PageHit<'a>| {
-            HitRow(h.id, h.plan, h.plan_label, h.score, h.highlights, h.title_highlights, h.measure)
+            HitRow(h.id, h.plan, h.plan_label, h.score, FlatSpans(h.highlights), FlatSpans(h.title_highlights), h.measure)
         };
         SearchPage {
             query: self.query,
@@ -610,16 +622,90 @@ pub(crate) fn parts(word: &str) -> Vec<String> {
     out
 }
 
-impl SearchResult {
-    /// The same result with highlight spans in UTF-16 code units, what JavaScript's
+/// A page of hits before their records are copied out of the corpus: each hit names its measure
+/// by position. [`SearchResult`] is this with every record copied ([`HitsPage::with_records`]); a
+/// binding sends only the records its caller lacks ([`HitsPage::send`]), and copying all of them
+/// was a tenth of a warm search in wasm.
+#[derive(Debug, Clone)]
+pub struct HitsPage {
+    /// Every field of the result but `hits`, which is empty.
+    pub result: SearchResult,
+    pub hits: Vec<PageEntry>,
+}
+
+/// A hit of a [`HitsPage`]: a [`SearchHit`] whose record is the corpus's measure at `position`.
+#[derive(Debug, Clone)]
+pub struct PageEntry {
+    pub position: usize,
+    pub id: String,
+    pub plan_label: String,
+    pub score: f32,
+    pub highlights: Vec<[usize; 2]>,
+    pub title_highlights: Vec<[usize; 2]>,
+}
+
+impl HitsPage {
+    /// The result with each hit's record copied from `corpus` (the one the page was made from).
+    pub fn with_records(self, corpus: &Corpus) -> SearchResult {
+        let HitsPage { mut result, hits } = self;
+        result.hits = hits
+            .into_iter()
+            .filter_map(|h| {
+                let m = corpus.dataset.measures.get(h.position)?;
+                Some(SearchHit {
+                    id: h.id,
+                    plan: m.plan.clone(),
+                    plan_label: h.plan_label,
+                    score: h.score,
+                    highlights: h.highlights,
+                    title_highlights: h.title_highlights,
+                    measure: m.clone(),
+                })
+            })
+            .collect();
+        result
+    }
+
+    /// The same page with highlight spans in UTF-16 code units, what JavaScript's
     /// `text.slice(start, end)` takes (they differ from char offsets after a non-BMP character).
-    pub fn into_utf16(mut self) -> SearchResult {
+    pub fn into_utf16(mut self, corpus: &Corpus) -> HitsPage {
         for hit in &mut self.hits {
-            let m = &hit.measure;
+            let Some(m) = corpus.dataset.measures.get(hit.position) else { continue };
             hit.highlights = utf16_spans(m.text.as_deref().unwrap_or(""), &hit.highlights);
             hit.title_highlights = utf16_spans(m.title.as_deref().unwrap_or(""), &hit.title_highlights);
         }
         self
+    }
+
+    /// The page as a binding sends it: the record of hit `k` only if `has[k]` is false. None if
+    /// `corpus` no longer holds a hit's measure where the page says (it changed in between).
+    pub fn send<'a>(&'a self, corpus: &'a Corpus, has: &[bool]) -> Option<SearchPage<'a>> {
+        let r = &self.result;
+        let mut hits = Vec::with_capacity(self.hits.len());
+        for (k, h) in self.hits.iter().enumerate() {
+            let m = corpus.dataset.measures.get(h.position).filter(|m| m.id == h.id)?;
+            hits.push(PageHit {
+                id: &h.id,
+                plan: &m.plan,
+                plan_label: &h.plan_label,
+                score: h.score,
+                highlights: &h.highlights,
+                title_highlights: &h.title_highlights,
+                measure: (!has.get(k).copied().unwrap_or(false)).then_some(m),
+            });
+        }
+        Some(SearchPage {
+            query: &r.query,
+            phrases: &r.phrases,
+            terms: &r.terms,
+            themes: &r.themes,
+            total: r.total,
+            offset: r.offset,
+            limit: r.limit,
+            hits,
+            plans: &r.plans,
+            facets: &r.facets,
+        })
     }
 }
 
@@ -786,11 +872,11 @@ pub(crate) fn rank_phrases(
 }
 
 pub fn search(corpus: &Corpus, query: &str, opts: &SearchOptions) -> Result<SearchResult, QueryError> {
-    Ok(finish(corpus, query, opts, rank(corpus, query, opts)?))
+    Ok(finish(corpus, query, opts, rank(corpus, query, opts)?).with_records(corpus))
 }
 
-/// The result of a ranking: per-plan scores, facets and the page's hits with their records.
-pub(crate) fn finish(corpus: &Corpus, query: &str, opts: &SearchOptions, ranked: Ranked) -> SearchResult {
+/// The result of a ranking: per-plan scores, facets and the page's hits, their records not copied.
+pub(crate) fn finish(corpus: &Corpus, query: &str, opts: &SearchOptions, ranked: Ranked) -> HitsPage {
     let Ranked { phrases, terms, themes, limit, scored } = ranked;
     // Per plan, in order of first hit (sums in rank order, as the scores are listed).
     let numbers = corpus.plan_numbers();
@@ -818,26 +904,28 @@ pub(crate) fn finish(corpus: &Corpus, query: &str, opts: &SearchOptions, ranked:
     // A pair term (传统 知识) is never in a text as written: the phrase that asked for it is.
     let words = terms.iter().filter(|(t, _)| !crate::index::is_pair(t)).map(|(t, _)| t.clone());
     let needles = Needles::new(phrases.iter().map(|p| p.text.clone()).chain(words));
+    // Each plan's label made once, not once per hit.
+    let mut labels: Vec<Option<String>> = vec![None; sizes.len()];
+    let label_of = |k: usize| corpus.dataset.plans.get(k).map(Plan::label).unwrap_or_default();
     let hits = page(scored, opts.offset, limit)
         .into_iter()
         .filter_map(|(i, score)| {
             let m = corpus.dataset.measures.get(i)?;
-            Some(SearchHit {
+            let plan_label = match plan_of.get(i).and_then(|&k| Some((k, labels.get_mut(k)?))) {
+                Some((k, label)) => label.get_or_insert_with(|| label_of(k)).clone(),
+                None => String::new(),
+            };
+            Some(PageEntry {
+                position: i,
                 id: m.id.clone(),
-                plan: m.plan.clone(),
-                plan_label: plan_of
-                    .get(i)
-                    .and_then(|&k| corpus.dataset.plans.get(k))
-                    .map(Plan::label)
-                    .unwrap_or_default(),
+                plan_label,
                 score,
                 highlights: needles.highlight(m.text.as_deref().unwrap_or("")),
                 title_highlights: needles.highlight(m.title.as_deref().unwrap_or("")),
-                measure: m.clone(),
             })
         })
         .collect();
-    SearchResult {
+    let result = SearchResult {
         query: query.to_string(),
         phrases,
         terms,
@@ -845,10 +933,11 @@ pub(crate) fn finish(corpus: &Corpus, query: &str, opts: &SearchOptions, ranked:
         total,
         offset: opts.offset,
         limit,
-        hits,
+        hits: Vec::new(),
         plans,
         facets,
-    }
+    };
+    HitsPage { result, hits }
 }
 
 /// The strings a search highlights (its phrases and terms), sorted by first character so that one

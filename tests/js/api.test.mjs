@@ -283,14 +283,20 @@ test('search() keeps the records it was sent: a repeat carries the same frozen r
   assert.throws(() => {
     again.hits[0].measure.text = 'changed'; // modules are strict: writing a frozen record throws
   }, TypeError);
-  // The module sends hits as arrays, with null for a record its caller keeps (load.js makes objects
-  // and fills it in), the others whole.
+  // The module sends hits as arrays, spans flat, with null for a record its caller keeps (load.js
+  // makes objects, pairs the spans and fills the record in), the others whole.
   const module = await import(join(pkg, 'plan_compare.js'));
   const raw = module.search('地理标志', { limit: 50 }, new Map([[first.hits[0].id, first.hits[0].measure]]));
   const fields = ['id', 'plan', 'planLabel', 'score', 'highlights', 'titleHighlights', 'measure'];
   assert.deepEqual(Object.keys(first.hits[1]), fields);
-  assert.deepEqual(raw.hits[0], [...fields.slice(0, -1).map((k) => first.hits[0][k]), null]);
-  assert.deepEqual(raw.hits[1], fields.map((k) => first.hits[1][k]));
+  const row = (hit) => fields.map((k) => (k.endsWith('ighlights') ? hit[k].flat() : hit[k]));
+  assert.ok(first.hits.some((h) => h.highlights.length > 1), 'a hit with two spans or more');
+  assert.deepEqual(raw.hits[0], [...row(first.hits[0]).slice(0, -1), null]);
+  assert.deepEqual(raw.hits[1], row(first.hits[1]));
+  for (const [i, hit] of first.hits.entries()) {
+    assert.ok(hit.highlights.every((span) => Array.isArray(span) && span.length === 2), hit.id);
+    assert.deepEqual(hit.highlights.flat(), raw.hits[i][4], hit.id);
+  }
   assert.equal(codeOfSync(() => module.search('地理标志', {}, [first.hits[0].id])), 'INVALID_ARGUMENT');
   // A plan removed and another added after it: each one's hits carry its own records.
   const meta = { region: '深圳市', level: 'city', yearStart: 2019 };
