@@ -67,6 +67,7 @@ const OTHER_FORMS: &[(&str, &[&str])] = &[
     ("anc", &[""]),
     ("enc", &["", "ent"]),
     ("ncy", &["nt"]),
+    ("acy", &["ate"]),
     ("ity", &["", "e"]),
     ("ial", &["y", ""]),
     ("ical", &["y", "ic"]),
@@ -907,10 +908,15 @@ mod tests {
         assert_eq!(other_forms(&stem("agencies")), ["agent"]);
         assert_eq!(other_forms(&stem("labour")), ["labor"]);
         assert_eq!(other_forms(&stem("agricultural")), [stem("agriculture")]);
+        assert_eq!(other_forms(&stem("piracy")), [stem("pirated")]);
+        assert_eq!(other_forms(&stem("privacy")), [stem("private")]);
+        assert_eq!(other_forms(&stem("accuracy")), [stem("accurate")]);
         assert!(other_forms(&stem("paper")).is_empty(), "{:?}", other_forms("paper"));
-        let lines = "振興 振兴 [zhen4 xing1] /to revitalize/\n農村 农村 [nong2 cun1] /rural area/countryside/\n";
+        let lines = "振興 振兴 [zhen4 xing1] /to revitalize/\n農村 农村 [nong2 cun1] /rural area/countryside/\n\
+            盜版 盗版 [dao4 ban3] /pirated/illegal/see also 正版[zheng4 ban3]/\n";
         let d = Dictionary::from_cedict(lines, all);
         assert_eq!(d.expand("revitalization", &[]), [("振兴".to_string(), OTHER_FORM)]);
+        assert_eq!(d.expand("piracy", &[]), [("盗版".to_string(), OTHER_FORM)]);
         // The phrase's own key first; another form only for the last word of one that is no key.
         let got = d.expand("rural revitalization", &[]);
         assert_eq!(got, [("农村".to_string(), 0.5), ("振兴".to_string(), OTHER_FORM)]);
