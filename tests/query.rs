@@ -189,6 +189,27 @@ fn two_glossary_words_in_a_row_rank_first_the_measures_that_say_them_together() 
 }
 
 #[test]
+fn an_english_word_too_common_to_rank_by_still_finds_what_its_chinese_form_does() {
+    // "patent" is 专利, in a third of the measures: left out beside a rarer word, but alone (or
+    // beside a word CC-CEDICT cannot translate, "pools") it is all the query has. It found nothing.
+    let c = corpus();
+    let all = |q: &str| -> Vec<String> {
+        let r = search(c, q, &SearchOptions { limit: Some(1000), ..Default::default() }).unwrap();
+        r.hits.into_iter().map(|h| h.id).collect()
+    };
+    let chinese = all("专利");
+    assert!(!chinese.is_empty());
+    for q in ["patent", "patents", "patent pools"] {
+        let got = all(q);
+        assert_eq!(got.iter().collect::<HashSet<_>>(), chinese.iter().collect::<HashSet<_>>(), "{q}");
+    }
+    assert!(!all("intellectual property").is_empty());
+    // Beside a rarer word it still steps aside: "patent examination" ranks by 专利审查 (test above).
+    let r = search(c, "patent pledge", &SearchOptions::default()).unwrap();
+    assert!(!r.terms.iter().any(|(t, _)| t == "专利"), "{:?}", r.terms);
+}
+
+#[test]
 fn highlights_are_char_offsets_of_matching_text() {
     let c = corpus();
     let r = search(c, "地理标志", &SearchOptions::default()).unwrap();

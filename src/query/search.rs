@@ -544,6 +544,8 @@ pub(crate) fn terms(corpus: &Corpus, phrases: &[QueryPhrase]) -> Vec<(String, f3
     let mut terms: BTreeMap<String, f32> = BTreeMap::new();
     let common = (corpus.index.doc_count() as f64 * COMMON_SHARE).ceil() as usize;
     let distinct = (corpus.index.doc_count() as f64 * DISTINCT_SHARE).floor() as usize;
+    // Glossary words left out for being too common, searched when nothing else is.
+    let mut too_common: Vec<(String, f32)> = Vec::new();
     for p in phrases {
         // Another form of what was typed (地理标志 for 地标) is searched as typed, without its parts.
         let typed = p.from == "query" || p.from == "equivalent";
@@ -556,6 +558,9 @@ pub(crate) fn terms(corpus: &Corpus, phrases: &[QueryPhrase]) -> Vec<(String, f3
             // it counts as a typed word would, unless it is in more than DISTINCT_SHARE of them
             // (知识产权, 保护), where it ranks next to nothing and its postings are most of the corpus.
             let limit = if p.from == "glossary" { distinct } else { common };
+            if p.from == "glossary" && corpus.index.term_id(&t).is_some() && corpus.index.df(&t) > limit {
+                too_common.push((t.clone(), p.weight));
+            }
             if corpus.index.term_id(&t).is_some() && corpus.index.df(&t) <= limit {
                 let e = terms.entry(t).or_insert(0.0);
                 *e = e.max(p.weight);
@@ -602,6 +607,15 @@ pub(crate) fn terms(corpus: &Corpus, phrases: &[QueryPhrase]) -> Vec<(String, f3
             }
             let e = terms.entry(w).or_insert(0.0);
             *e = e.max(p.weight);
+        }
+    }
+    // The query's other words found nothing ("patent pools": CC-CEDICT has no 池 for "pool"): its
+    // common words are all it has, searched as its Chinese form's would be (专利池 → 专利), not
+    // nothing at all.
+    if terms.is_empty() {
+        for (t, weight) in too_common {
+            let e = terms.entry(t).or_insert(0.0);
+            *e = e.max(weight);
         }
     }
     terms.into_iter().collect()
