@@ -210,6 +210,22 @@ fn an_english_word_too_common_to_rank_by_still_finds_what_its_chinese_form_does(
 }
 
 #[test]
+fn a_glossary_word_in_another_form_is_the_same_word() {
+    // The glossary spells "talent"; "talents" found 46 measures through CC-CEDICT's /talent/ (禀赋)
+    // instead of the 158 on 人才.
+    let c = corpus();
+    for (other, listed) in [("talents", "talent"), ("reforms", "reform"), ("pledges", "pledge")] {
+        let a = search(c, other, &SearchOptions { limit: Some(1000), ..Default::default() }).unwrap();
+        let b = search(c, listed, &SearchOptions { limit: Some(1000), ..Default::default() }).unwrap();
+        assert!(b.total > 0);
+        assert_eq!(a.hits.iter().map(|h| &h.id).collect::<Vec<_>>(), b.hits.iter().map(|h| &h.id).collect::<Vec<_>>(), "{other}");
+    }
+    // Plurals only: "funding" is left to the dictionary (经费), not taken as the entry "fund" (基金).
+    let r = search(c, "funding", &SearchOptions::default()).unwrap();
+    assert!(!r.phrases.iter().any(|p| p.from == "glossary"), "{:?}", r.phrases);
+}
+
+#[test]
 fn highlights_are_char_offsets_of_matching_text() {
     let c = corpus();
     let r = search(c, "地理标志", &SearchOptions::default()).unwrap();

@@ -475,7 +475,45 @@ fn glossary(lower: &str) -> Vec<((usize, usize), &'static [&'static str])> {
             }
         }
     }
+    // A plural no entry spells is taken by the one-word entry of its singular's stem: "talents" is
+    // "talent", "agencies" "agency". Plurals only: "funding" is not "fund" (基金).
+    for (start, end) in ascii_words(lower) {
+        let word = lower.get(start..end).unwrap_or_default();
+        if !word.ends_with('s') || taken.iter().any(|&((s, e), _)| start < e && s < end) {
+            continue;
+        }
+        let stem = crate::english::stem(word);
+        if let Some((_, zh)) = stemmed_glossary().iter().find(|(s, _)| *s == stem) {
+            taken.push(((start, end), *zh));
+        }
+    }
     taken
+}
+
+/// The glossary's one-word entries, stemmed.
+fn stemmed_glossary() -> &'static [(String, &'static [&'static str])] {
+    static STEMMED: std::sync::OnceLock<Vec<(String, &'static [&'static str])>> = std::sync::OnceLock::new();
+    STEMMED.get_or_init(|| {
+        let one_word = GLOSSARY.iter().filter(|(en, _)| en.bytes().all(|b| b.is_ascii_alphanumeric()));
+        one_word.map(|(en, zh)| (crate::english::stem(en), *zh)).collect()
+    })
+}
+
+/// Byte ranges of the runs of ASCII letters and digits in `text`.
+fn ascii_words(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, b) in text.bytes().enumerate().chain(std::iter::once((text.len(), b' '))) {
+        match (b.is_ascii_alphanumeric(), start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                out.push((s, i));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    out
 }
 
 /// Two glossary words in a row are said together in Chinese too: "patent examination" is also
