@@ -1518,10 +1518,8 @@ impl DataDir {
             }
             None => {}
         };
-        // `phrases` keeps a Latin word with a digit (PCT2, 12330) when the index has it.
-        let latin = query::search::latin_words(q, &query::search::dictionary_covered(q));
-        let latin = latin.into_iter().filter(|w| w.chars().any(|c| c.is_ascii_digit()));
-        latin.for_each(|w| need(&w, true));
+        // `phrases` keeps a number or an acronym (12330, WIPO) when the index has it.
+        query::search::typed_latin(q, &query::search::dictionary_covered(q)).into_iter().for_each(|w| need(&w, true));
         let made = query::search::phrases(corpus, q, !opts.no_synonyms);
         let (phrases, themes) = &made;
         // What `terms` and the phrase bonus read of a phrase: its text whole (an expansion counts

@@ -226,6 +226,19 @@ fn a_glossary_word_in_another_form_is_the_same_word() {
 }
 
 #[test]
+fn an_acronym_typed_in_capitals_is_searched_as_the_plans_write_it() {
+    // The plans write WIPO and APP in Latin letters; typed in capitals, such a word is searched as it
+    // is (in lower case, an English word, it is translated instead). It found nothing.
+    let c = corpus();
+    for acronym in ["WIPO", "APP"] {
+        let r = search(c, acronym, &SearchOptions { limit: Some(100), ..Default::default() }).unwrap();
+        let saying: Vec<&str> = c.dataset.measures.iter().filter(|m| body(c, &m.id).contains(acronym)).map(|m| m.id.as_str()).collect();
+        assert!(!saying.is_empty(), "{acronym}");
+        assert!(saying.iter().all(|id| r.hits.iter().any(|h| h.id == *id)), "{acronym}: {saying:?}");
+    }
+}
+
+#[test]
 fn highlights_are_char_offsets_of_matching_text() {
     let c = corpus();
     let r = search(c, "地理标志", &SearchOptions::default()).unwrap();

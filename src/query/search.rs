@@ -340,7 +340,7 @@ pub(crate) fn phrases(corpus: &Corpus, query: &str, synonyms: bool) -> (Vec<Quer
             None => out.push(QueryPhrase { text: text.to_string(), weight, from: from.to_string() }),
         }
     };
-    // Chinese (and other non-Latin) runs as typed; Latin runs that are index terms (PCT, 12330).
+    // Chinese (and other non-Latin) runs as typed; numbers and acronyms that are index terms (12330, WIPO).
     let mut run = String::new();
     for c in query.chars().chain(std::iter::once(' ')) {
         if crate::index::is_cjk_word_char(c) {
@@ -356,8 +356,8 @@ pub(crate) fn phrases(corpus: &Corpus, query: &str, synonyms: bool) -> (Vec<Quer
     let english = query.chars().any(|c| c.is_ascii_alphabetic());
     let taken = if english { glossary(&lower) } else { Vec::new() };
     let covered: Vec<(usize, usize)> = taken.iter().map(|(span, _)| *span).collect();
-    for w in latin_words(query, &covered) {
-        if corpus.index.term_id(&w).is_some() && !w.chars().all(|c| c.is_ascii_alphabetic()) {
+    for w in typed_latin(query, &covered) {
+        if corpus.index.term_id(&w).is_some() {
             push(&mut out, &w, 1.0, "query");
         }
     }
@@ -434,9 +434,20 @@ pub(crate) fn phrases(corpus: &Corpus, query: &str, synonyms: bool) -> (Vec<Quer
     (out, themes)
 }
 
+/// The Latin words of a query searched as typed when the index has them (lower-cased): those with
+/// a digit (PCT2, 12330) and acronyms typed in capitals (WIPO, APP). The others are English words,
+/// which the glossary and the dictionary translate.
+pub(crate) fn typed_latin(query: &str, covered: &[(usize, usize)]) -> Vec<String> {
+    let acronym = |w: &str| w.len() >= 2 && w.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit());
+    let acronyms: Vec<String> =
+        ascii_words(query).into_iter().filter_map(|(s, e)| query.get(s..e)).filter(|w| acronym(w)).map(str::to_ascii_lowercase).collect();
+    let typed = |w: &String| w.chars().any(|c| c.is_ascii_digit()) || acronyms.contains(w);
+    latin_words(query, covered).into_iter().filter(typed).collect()
+}
+
 /// The Latin words of a query outside the byte ranges `covered` (what the glossary translated: "per
 /// 10,000 people" is 万人), lower-cased, a number's thousands separators dropped ("10,000" is 10000,
-/// not 10 and 000): those searched as typed when the index has them (PCT, 12330).
+/// not 10 and 000).
 pub(crate) fn latin_words(query: &str, covered: &[(usize, usize)]) -> Vec<String> {
     let chars: Vec<(usize, char)> = query.char_indices().collect();
     let digit_at = |j: usize| chars.get(j).is_some_and(|(_, c)| c.is_ascii_digit());
