@@ -196,9 +196,16 @@ pub fn senses(gloss: &str) -> Vec<String> {
             _ => {}
         }
     }
-    plain
-        .split([';', ','])
-        .map(|s| s.trim())
+    // "Yuexiu, a district of Guangzhou City, Guangdong": what follows a name is a description ("a
+    // district of …") and where it is, not other senses ("Guangdong" is not 越秀区).
+    let pieces = plain.split([';', ',']).map(|s| s.trim());
+    let described = |s: &&str| s.starts_with("a ") || s.starts_with("an ");
+    let named: Vec<&str> = match plain.contains(',') {
+        true => pieces.take_while(|s| !described(s)).collect(),
+        false => pieces.collect(),
+    };
+    named
+        .into_iter()
         .map(|s| s.strip_prefix("fig. ").unwrap_or(s).trim())
         // A sense that still names Chinese characters is a cross-reference ("same as 某").
         .filter(|s| !s.is_empty() && !s.chars().any(|c| c >= '\u{2e80}'))
@@ -795,6 +802,10 @@ mod tests {
             ["open-source"]
         );
         assert_eq!(senses("exhibition event; expo; trade fair"), ["exhibition event", "expo", "trade fair"]);
+        // A name's description and its place are no senses of their own.
+        let district = "Yuexiu, a district of Guangzhou City 廣州市|广州市[Guang3 zhou1 Shi4], Guangdong";
+        assert_eq!(senses(district), ["yuexiu"]);
+        assert_eq!(senses("to build, to construct"), ["to build", "to construct"]);
         assert!(senses("surname Zhang").is_empty());
         assert!(senses("CL:張|张[zhang1]").is_empty());
         assert!(senses("variant of 證|证[zheng4]").is_empty());
