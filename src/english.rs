@@ -399,7 +399,8 @@ impl Dictionary {
         let specific: Vec<&str> = specific.into_iter().chain(paired.iter().map(String::as_str)).collect();
         // What compounds show headwords to mean besides their glosses ("genetic" for 遗传), before
         // joining them: 遗传资源 is then "genetic resource" too.
-        let text = format!("{text}\n{}", derived(text));
+        let text = format!("{text}\n{}", abbreviations(text));
+        let text = format!("{text}\n{}", derived(&text));
         let joined = compounds(&text, &specific);
         let composed: std::collections::HashSet<&str> =
             joined.lines().filter_map(parse_line).map(|e| e.simplified).collect();
@@ -630,6 +631,33 @@ pub fn derived(text: &str) -> String {
         crate::sort::sort_by(&mut words, |a, b| b.0.cmp(&a.0));
         let words: Vec<String> = words.into_iter().map(|(_, w)| w).collect();
         out.push_str(&format!("{headword} {headword} [{DERIVED_PINYIN}] /{}/\n", words.join("/")));
+    }
+    out
+}
+
+/// CC-CEDICT lines giving an abbreviation the glosses of what it abbreviates, when CC-CEDICT gives
+/// it none of its own (plans abbreviate: 自贸区 is only /abbr. for 自由貿易區|自由贸易区[…]/, which
+/// is /free trade zone/free trade area/). Same pinyin, so ranked as the full form's glosses are.
+pub fn abbreviations(text: &str) -> String {
+    let entries: Vec<CedictEntry> = text.lines().filter_map(parse_line).collect();
+    let mut glosses_of: std::collections::HashMap<&str, &[&str]> = std::collections::HashMap::new();
+    for e in &entries {
+        if e.glosses.iter().any(|g| !senses(g).is_empty()) {
+            glosses_of.entry(e.simplified).or_insert(&e.glosses);
+        }
+    }
+    let mut out = String::new();
+    for e in entries.iter().filter(|e| !glosses_of.contains_key(e.simplified)) {
+        // "abbr. for 自由貿易區|自由贸易区[zi4 you2 mao4 yi4 qu1]": the simplified form is after the
+        // bar, or the only form before the bracket.
+        let full = e.glosses.iter().find_map(|g| {
+            let target = g.strip_prefix("abbr. for ").or_else(|| g.strip_prefix("abbr. of "))?;
+            let forms = target.split('[').next()?.trim();
+            Some(forms.rsplit('|').next().unwrap_or(forms))
+        });
+        if let Some(glosses) = full.and_then(|f| glosses_of.get(f)) {
+            out.push_str(&format!("{} {} [{}] /{}/\n", e.traditional, e.simplified, e.pinyin, glosses.join("/")));
+        }
     }
     out
 }
@@ -1006,6 +1034,19 @@ mod tests {
         let joined = compounds(&format!("{lines}{got}"), &["遗传资源"]);
         assert!(joined.contains("/genetic resource/"), "{joined}");
         assert!(derived("").is_empty());
+    }
+
+    #[test]
+    fn an_abbreviation_with_no_gloss_of_its_own_takes_its_full_forms() {
+        let lines = "自由貿易區 自由贸易区 [zi4 you2 mao4 yi4 qu1] /free trade zone/free trade area/\n\
+            自貿區 自贸区 [zi4 mao4 qu1] /abbr. for 自由貿易區|自由贸易区[zi4 you2 mao4 yi4 qu1]/\n\
+            科技 科技 [ke1 ji4] /science and technology/abbr. for 科學技術|科学技术/\n\
+            北約 北约 [Bei3 Yue1] /abbr. for 北大西洋公約組織|北大西洋公约组织/\n";
+        // Only what has no gloss of its own, and only to a form CC-CEDICT glosses.
+        assert_eq!(abbreviations(lines), "自貿區 自贸区 [zi4 mao4 qu1] /free trade zone/free trade area/\n");
+        let text = format!("{lines}{}", abbreviations(lines));
+        let d = Dictionary::from_cedict(&text, all);
+        assert!(d.expand("free trade zone", &[]).iter().any(|(zh, _)| zh == "自贸区"));
     }
 
     #[test]
