@@ -315,15 +315,20 @@ fn count_keywords(text: &str, keywords: &[String], taken: &mut Vec<(usize, usize
 }
 
 /// The words of a lower-cased text (runs of ASCII letters and digits), stemmed, with their byte ranges.
+/// "Intellectual property" is one word, "ip", as the keywords write it ("ip insurance", "world ip day").
 fn stemmed_words(lower: &str) -> Vec<(String, usize, usize)> {
-    let mut out = Vec::new();
+    let mut out: Vec<(String, usize, usize)> = Vec::new();
     let mut start = None;
     for (i, c) in lower.char_indices().chain(std::iter::once((lower.len(), ' '))) {
         match (c.is_ascii_alphanumeric(), start) {
             (true, None) => start = Some(i),
             (false, Some(s)) => {
                 start = None;
-                out.push((crate::english::stem(lower.get(s..i).unwrap_or("")), s, i));
+                let word = crate::english::stem(lower.get(s..i).unwrap_or(""));
+                match out.last_mut() {
+                    Some(last) if last.0 == "intellectual" && word == "property" => *last = ("ip".to_string(), last.1, i),
+                    _ => out.push((word, s, i)),
+                }
             }
             _ => {}
         }
@@ -410,5 +415,12 @@ mod tests {
         let hit = t.hits_en("Customs seizures at ports").into_iter().next().unwrap();
         assert_eq!(hit.matched, ["customs", "port"]);
         assert_eq!(hit.spans, [(0, 7), (20, 25)]);
+        // "Intellectual property" spelled out is the keywords' "ip".
+        for (spelled, short) in [("intellectual property insurance", "IP insurance"), ("World Intellectual Property Day", "world IP day")] {
+            assert!(!ids(short).is_empty());
+            assert_eq!(ids(spelled), ids(short), "{spelled}");
+        }
+        let hit = t.hits_en("World Intellectual Property Day").into_iter().next().unwrap();
+        assert_eq!((hit.matched, hit.spans), (vec!["world ip day".to_string()], vec![(0, 31)]));
     }
 }
