@@ -239,6 +239,27 @@ fn an_acronym_typed_in_capitals_is_searched_as_the_plans_write_it() {
 }
 
 #[test]
+fn the_national_office_asked_by_its_english_names_finds_the_measures_that_name_it() {
+    // "CNIPA" found nothing, and "State Intellectual Property Office" 办公室 and 办事处.
+    let c = corpus();
+    // The measures that name it (in their text or among their departments), as the index has them.
+    let naming: HashSet<String> =
+        c.index.postings_of("国家知识产权局").iter().map(|&(doc, _)| c.dataset.measures[doc as usize].id.clone()).collect();
+    assert!(!naming.is_empty());
+    let found = |q: &str| ids(q, 1000).into_iter().collect::<HashSet<String>>();
+    let cnipa = found("CNIPA");
+    assert!(naming.is_subset(&cnipa), "{:?}", naming.difference(&cnipa).collect::<Vec<_>>());
+    for q in ["SIPO", "State Intellectual Property Office", "China National Intellectual Property Administration"] {
+        assert_eq!(found(q), cnipa, "{q}");
+    }
+    // First, the measures that name it (or its short form 国知局, a taxonomy equivalent).
+    for id in ids("CNIPA", 10) {
+        let text = body(c, &id) + &c.measure(&id).unwrap().departments.iter().map(|d| d.name.as_str()).collect::<String>();
+        assert!(text.contains("国家知识产权局") || text.contains("国知局"), "{id}: {text}");
+    }
+}
+
+#[test]
 fn highlights_are_char_offsets_of_matching_text() {
     let c = corpus();
     let r = search(c, "地理标志", &SearchOptions::default()).unwrap();

@@ -125,6 +125,18 @@ const GLOSSARY: &[(&str, &[&str])] = &[
     ("rights", &["维权"]),
     ("award", &["奖"]),
     ("awards", &["奖"]),
+    // The offices the plans name, by their English names and abbreviations.
+    ("cnipa", &["国家知识产权局"]),
+    ("sipo", &["国家知识产权局"]),
+    ("state intellectual property office", &["国家知识产权局"]),
+    ("national intellectual property administration", &["国家知识产权局"]),
+    ("intellectual property office", &["知识产权局"]),
+    ("intellectual property offices", &["知识产权局"]),
+    ("ip office", &["知识产权局"]),
+    ("ip offices", &["知识产权局"]),
+    ("trademark office", &["商标局"]),
+    ("copyright administration", &["版权局"]),
+    ("general administration of customs", &["海关总署"]),
     // The plans' headline indicator, 每万人口发明专利拥有量: invention patents per 10,000 people.
     ("per 10,000 people", &["万人"]),
     ("per 10000 people", &["万人"]),
