@@ -256,8 +256,25 @@ pub fn stem(word: &str) -> String {
 }
 
 /// The runs of ASCII letters and digits of a text, as written.
-fn ascii_words(text: &str) -> impl Iterator<Item = &str> {
+pub(crate) fn ascii_words(text: &str) -> impl Iterator<Item = &str> {
     text.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty())
+}
+
+/// Byte ranges of the runs of ASCII letters and digits of a text.
+pub(crate) fn ascii_word_ranges(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, b) in text.bytes().enumerate().chain(std::iter::once((text.len(), b' '))) {
+        match (b.is_ascii_alphanumeric(), start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                out.push((s, i));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    out
 }
 
 /// The content words of an English text, stemmed, in order (stop words and non-words dropped).

@@ -452,7 +452,7 @@ pub(crate) fn phrases(corpus: &Corpus, query: &str, synonyms: bool) -> (Vec<Quer
 pub(crate) fn typed_latin(query: &str, covered: &[(usize, usize)]) -> Vec<String> {
     let acronym = |w: &str| w.len() >= 2 && w.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit());
     let acronyms: Vec<String> =
-        ascii_words(query).into_iter().filter_map(|(s, e)| query.get(s..e)).filter(|w| acronym(w)).map(str::to_ascii_lowercase).collect();
+        crate::english::ascii_words(query).filter(|w| acronym(w)).map(str::to_ascii_lowercase).collect();
     let typed = |w: &String| w.chars().any(|c| c.is_ascii_digit()) || acronyms.contains(w);
     latin_words(query, covered).into_iter().filter(typed).collect()
 }
@@ -500,7 +500,7 @@ fn glossary(lower: &str) -> Vec<((usize, usize), &'static [&'static str])> {
     }
     // A plural no entry spells is taken by the one-word entry of its singular's stem: "talents" is
     // "talent", "agencies" "agency". Plurals only: "funding" is not "fund" (基金).
-    for (start, end) in ascii_words(lower) {
+    for (start, end) in crate::english::ascii_word_ranges(lower) {
         let word = lower.get(start..end).unwrap_or_default();
         if !word.ends_with('s') || taken.iter().any(|&((s, e), _)| start < e && s < end) {
             continue;
@@ -520,23 +520,6 @@ fn stemmed_glossary() -> &'static [(String, &'static [&'static str])] {
         let one_word = GLOSSARY.iter().filter(|(en, _)| en.bytes().all(|b| b.is_ascii_alphanumeric()));
         one_word.map(|(en, zh)| (crate::english::stem(en), *zh)).collect()
     })
-}
-
-/// Byte ranges of the runs of ASCII letters and digits in `text`.
-fn ascii_words(text: &str) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
-    let mut start = None;
-    for (i, b) in text.bytes().enumerate().chain(std::iter::once((text.len(), b' '))) {
-        match (b.is_ascii_alphanumeric(), start) {
-            (true, None) => start = Some(i),
-            (false, Some(s)) => {
-                out.push((s, i));
-                start = None;
-            }
-            _ => {}
-        }
-    }
-    out
 }
 
 /// Two glossary words in a row are said together in Chinese too: "patent examination" is also
@@ -619,10 +602,11 @@ pub(crate) fn terms(corpus: &Corpus, phrases: &[QueryPhrase]) -> Vec<(String, f3
             // it counts as a typed word would, unless it is in more than DISTINCT_SHARE of them
             // (知识产权, 保护), where it ranks next to nothing and its postings are most of the corpus.
             let limit = if p.from == "glossary" { distinct } else { common };
-            if p.from == "glossary" && corpus.index.term_id(&t).is_some() && corpus.index.df(&t) > limit {
+            let df = corpus.index.term_id(&t).map(|_| corpus.index.df(&t));
+            if p.from == "glossary" && df.is_some_and(|df| df > limit) {
                 too_common.push((t.clone(), p.weight));
             }
-            if corpus.index.term_id(&t).is_some() && corpus.index.df(&t) <= limit {
+            if df.is_some_and(|df| df <= limit) {
                 let e = terms.entry(t).or_insert(0.0);
                 *e = e.max(p.weight);
             } else if p.from == "dictionary" || p.from == "glossary" {
