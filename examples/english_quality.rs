@@ -22,7 +22,7 @@ fn main() -> Result<(), String> {
     let plain = Corpus::bundled();
     let mut english = plain.clone();
     english.english =
-        Some(Dictionary::for_corpus(&cedict, &english, plan_compare::query::search::COMMON_SHARE));
+        Some(Dictionary::for_corpus(&cedict, &english));
     let judged: Value = serde_json::from_str(
         &std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/bench/judgments.json"))
             .map_err(|e| e.to_string())?,

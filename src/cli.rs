@@ -699,7 +699,7 @@ pub fn build(args: &[String]) -> Result<(), String> {
         return Err("no plan was read: nothing written".into());
     }
     let mut corpus = Corpus::new(dataset, taxonomy);
-    let english = crate::english::Dictionary::for_corpus(&cedict, &corpus, query::search::COMMON_SHARE);
+    let english = crate::english::Dictionary::for_corpus(&cedict, &corpus);
     let (keys, terms) = (english.entries.len(), english.terms.len());
     outln!("English dictionary (CC-CEDICT, CC BY-SA 4.0): {keys} English keys, {terms} Chinese terms");
     corpus.english = Some(english);

@@ -25,6 +25,7 @@
 //! may be made from ([`other_forms`]: "revitalization" as CC-CEDICT's /to revitalize/), at half
 //! weight.
 
+use crate::query::search::{COMMON_SHARE, DISTINCT_SHARE};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -376,18 +377,21 @@ impl Dictionary {
     }
 
     /// Cut CC-CEDICT to a corpus: headwords of two or more CJK characters that are index terms
-    /// found in at most `common_share` of the measures (what search would drop as too common, here
-    /// not even stored; single characters match too much to stand for an English word), or that
+    /// (single characters match too much to stand for an English word), or that
     /// measures hold verbatim while the index has them only in such [`pieces`] (非物质文化遗产,
     /// "intangible cultural heritage": 文化遗产), found then by whole senses only. Index terms that
     /// CC-CEDICT lacks but that join two of its headwords get the joined senses ([`compounds`]:
     /// 技术创新 is "technology innovation", 专利产品 "patent product"), whole senses only too,
     /// unless they are theme keywords; so do the index's pair terms, two words the corpus says
     /// together (传统 知识: "traditional knowledge"), which search then reads as the pair. Headwords
-    /// first get the senses their compounds show ([`derived`]).
-    pub fn for_corpus(text: &str, corpus: &crate::query::Corpus, common_share: f64) -> Dictionary {
+    /// first get the senses their compounds show ([`derived`]). Headwords in more than
+    /// [`COMMON_SHARE`] of the measures are kept too (创新 "innovation", 文化 "culture"): search
+    /// counts them up to [`DISTINCT_SHARE`] and searches commoner ones only when nothing else is;
+    /// a key's senses weaker than such a one are dropped ([`Dictionary::without_weaker_than`]).
+    pub fn for_corpus(text: &str, corpus: &crate::query::Corpus) -> Dictionary {
         let index = &corpus.index;
-        let common = (index.doc_count() as f64 * common_share).ceil() as usize;
+        let common = (index.doc_count() as f64 * COMMON_SHARE).ceil() as usize;
+        let distinct = (index.doc_count() as f64 * DISTINCT_SHARE).floor() as usize;
         let verbatim = |m: &crate::model::Measure, term: &str| {
             [m.title.as_deref(), m.work_item.as_deref(), m.text.as_deref()]
                 .into_iter()
@@ -435,7 +439,8 @@ impl Dictionary {
                 }
             };
             let (df, whole_only) = if index.term_id(term).is_some() {
-                (index.df(term), composed.contains(term))
+                // Kept however common: search decides what a common one may do.
+                return Some((index.df(term), composed.contains(term))).filter(|(df, _)| *df > 0);
             } else if let Some(df) = pair() {
                 (df, true) // whole senses only
             } else {
@@ -456,6 +461,22 @@ impl Dictionary {
             };
             (df > 0 && df <= common).then_some((df, whole_only))
         })
+        .without_weaker_than(|term| index.df(term) > distinct)
+    }
+
+    /// Per key, the terms weaker than its first `too_common` one dropped. A word whose best
+    /// Chinese is too common to pick hits (创新, "innovation", in a fifth of the measures) is
+    /// searched only when the query has nothing else (src/query/search.rs); a weaker sense of the
+    /// same word (孵化, /innovation (esp. in commerce and marketing)/) must not pick them instead.
+    pub fn without_weaker_than(self, too_common: impl Fn(&str) -> bool) -> Dictionary {
+        let mut entries = self.entries;
+        for list in entries.values_mut() {
+            let named = |&(t, _): &(u32, u8)| self.terms.get(t as usize).is_some_and(|t| too_common(t));
+            if let Some(&(_, best)) = list.iter().find(|e| named(e)) {
+                list.retain(|&(_, w)| w >= best);
+            }
+        }
+        Dictionary::merge([&Dictionary { terms: self.terms, entries }])
     }
 
     /// The Chinese terms of an English word or phrase (any inflection), best first, weights in (0, 1].
@@ -917,6 +938,23 @@ mod tests {
         // A line compounds() joined keeps its whole senses only.
         let joined = "专利运营 专利运营 [-] /patent operation service/\n";
         assert!(Dictionary::from_cedict(joined, all).lookup("patent operation").is_empty());
+    }
+
+    #[test]
+    fn a_keys_senses_weaker_than_a_too_common_one_are_dropped() {
+        let lines = "創新 创新 [chuang4 xin1] /to bring forth new ideas/innovation/\n\
+            革新 革新 [ge2 xin1] /innovation/\n\
+            孵化 孵化 [fu1 hua4] /breeding/to incubate/innovation (esp. in commerce and marketing)/\n";
+        let d = Dictionary::from_cedict(lines, all);
+        let terms = |d: &Dictionary, q: &str| d.lookup(q).into_iter().map(|(t, _)| t).collect::<Vec<_>>();
+        assert_eq!(terms(&d, "innovation"), ["革新", "创新", "孵化"]);
+        // 创新 too common: 孵化, weaker, goes; 革新, stronger, stays; other keys keep 孵化.
+        let cut = d.clone().without_weaker_than(|t| t == "创新");
+        assert_eq!(terms(&cut, "innovation"), ["革新", "创新"]);
+        assert_eq!(terms(&cut, "breeding"), ["孵化"]);
+        // The strongest too common: it alone stays.
+        let cut = d.without_weaker_than(|t| t == "革新");
+        assert_eq!(terms(&cut, "innovation"), ["革新"]);
     }
 
     #[test]

@@ -6,7 +6,7 @@
 
 use plan_compare::datadir::{self, DataDir};
 use plan_compare::english::Dictionary;
-use plan_compare::query::search::{COMMON_SHARE, SYNONYM_WEIGHT};
+use plan_compare::query::search::{DISTINCT_SHARE, SYNONYM_WEIGHT};
 use plan_compare::query::{search, Corpus, SearchOptions};
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
@@ -20,7 +20,7 @@ fn corpora() -> &'static (Corpus, Corpus) {
         let plain = Corpus::bundled();
         let mut english = plain.clone();
         let text = plan_compare::cli::read_dictionary(EXCERPT).unwrap();
-        english.english = Some(Dictionary::for_corpus(&text, &english, COMMON_SHARE));
+        english.english = Some(Dictionary::for_corpus(&text, &english));
         (plain, english)
     })
 }
@@ -95,6 +95,34 @@ fn english_words_outside_the_taxonomy_find_their_chinese_terms() {
     assert_eq!(r.themes, ["regional-cooperation"]);
     let weight = |zh: &str| r.phrases.iter().find(|p| p.text == zh).map(|p| p.weight);
     assert_eq!((weight("长三角"), weight("粤港澳")), (Some(1.0), Some(SYNONYM_WEIGHT)));
+}
+
+#[test]
+fn a_word_whose_chinese_is_common_finds_it_and_not_a_rarer_weaker_sense() {
+    let (_, english) = corpora();
+    let n = english.index.doc_count() as f64;
+    let share = |zh: &str| english.index.df(zh) as f64 / n;
+    let all = |q: &str| search(english, q, &SearchOptions { limit: Some(1000), ..Default::default() }).unwrap();
+    let holding = |zh: &str| english.index.postings_of(zh).len();
+    // 文化 /culture/ is in more measures than a dictionary word used to be kept for (5%): "culture"
+    // found only 培养 (/culture (biology)/, its last gloss). It now counts, 培养 below it.
+    assert!(share("文化") > 0.05 && share("文化") <= DISTINCT_SHARE, "{}", share("文化"));
+    let culture = all("culture");
+    let weight = |r: &plan_compare::query::SearchResult, zh: &str| r.terms.iter().find(|(t, _)| t == zh).map(|(_, w)| *w);
+    assert!(weight(&culture, "文化") > weight(&culture, "培养").or(Some(0.0)), "{:?}", culture.terms);
+    let found: std::collections::HashSet<&str> = culture.hits.iter().map(|h| h.id.as_str()).collect();
+    let saying = english.index.postings_of("文化").iter().map(|&(doc, _)| english.dataset.measures[doc as usize].id.as_str());
+    assert!(saying.clone().count() > 0 && saying.clone().all(|id| found.contains(id)), "{:?}", culture.terms);
+    // 创新 /innovation/ is in more than DISTINCT_SHARE of the measures: too common to pick hits
+    // beside another word, but "innovation" alone is all 创新's measures, not the few on 孵化
+    // (/innovation (esp. in commerce and marketing)/, its third gloss) that it found.
+    assert!(share("创新") > DISTINCT_SHARE, "{}", share("创新"));
+    let innovation = all("innovation");
+    assert!(!innovation.terms.iter().any(|(t, _)| t == "孵化"), "{:?}", innovation.terms);
+    assert_eq!(innovation.total, holding("创新"));
+    // "science and technology" is 科技 as much as 科学技术; it found only the two on the latter.
+    let science = all("science and technology");
+    assert!(science.total >= holding("科技"), "{} < {}", science.total, holding("科技"));
 }
 
 #[test]

@@ -583,12 +583,13 @@ pub(crate) fn dictionary_words(query: &str) -> Vec<String> {
 /// counts as typed (at its lower weight), without parts. Phrases the reader did not type
 /// (theme keywords, glossary) count only as whole index terms, and only when specific: a word in
 /// more than [`COMMON_SHARE`] of measures (知识产权, 专利 …) would drown the query's own terms.
-/// A glossary word, the translation of a typed one, may be as common as [`DISTINCT_SHARE`].
+/// A glossary or dictionary word, the translation of a typed one, may be as common as
+/// [`DISTINCT_SHARE`]; commoner ones are searched only when nothing else is.
 pub(crate) fn terms(corpus: &Corpus, phrases: &[QueryPhrase]) -> Vec<(String, f32)> {
     let mut terms: BTreeMap<String, f32> = BTreeMap::new();
     let common = (corpus.index.doc_count() as f64 * COMMON_SHARE).ceil() as usize;
     let distinct = (corpus.index.doc_count() as f64 * DISTINCT_SHARE).floor() as usize;
-    // Glossary words left out for being too common, searched when nothing else is.
+    // Translations left out for being too common, searched when nothing else is.
     let mut too_common: Vec<(String, f32)> = Vec::new();
     for p in phrases {
         // Another form of what was typed (地理标志 for 地标) is searched as typed, without its parts.
@@ -598,12 +599,14 @@ pub(crate) fn terms(corpus: &Corpus, phrases: &[QueryPhrase]) -> Vec<(String, f3
             // not about pledges. Keywords are in jieba's dictionary at build time, so one that
             // occurs in the corpus is an index term.
             let t = p.text.to_lowercase();
-            // A glossary word translates what was typed ("talent" is 人才, in 9% of measures):
-            // it counts as a typed word would, unless it is in more than DISTINCT_SHARE of them
-            // (知识产权, 保护), where it ranks next to nothing and its postings are most of the corpus.
-            let limit = if p.from == "glossary" { distinct } else { common };
+            // A glossary or dictionary word translates what was typed ("talent" is 人才, in 9% of
+            // measures; "culture" 文化): it counts as a typed word would, unless it is in more than
+            // DISTINCT_SHARE of them (知识产权, 创新), where it ranks next to nothing and its
+            // postings are most of the corpus.
+            let translated = p.from == "glossary" || p.from == "dictionary";
+            let limit = if translated { distinct } else { common };
             let df = corpus.index.term_id(&t).map(|_| corpus.index.df(&t));
-            if p.from == "glossary" && df.is_some_and(|df| df > limit) {
+            if translated && df.is_some_and(|df| df > limit) {
                 too_common.push((t.clone(), p.weight));
             }
             if df.is_some_and(|df| df <= limit) {
