@@ -543,20 +543,24 @@ impl Dictionary {
         out
     }
 
-    /// The terms of a phrase's key, or else of a key whose last word is another form of the phrase's
-    /// ([`other_forms`], the first that is a key, a little below): "rural revitalization" finds
-    /// /rural/ and, through "revitalize", 振兴. `None` when neither is a key.
+    /// The terms of a phrase's key, or else of a key with one word in another form ([`other_forms`],
+    /// the last word's first, then the earlier words' from the end; the first that is a key, a
+    /// little below): "rural revitalization" finds /rural/ and, through "revitalize", 振兴;
+    /// "technological innovation" finds 技术创新 ("technology innovation"). `None` when none is a key.
     fn entry_or_other_form(&self, words: &[(String, bool)]) -> Option<Vec<(String, f32)>> {
         let key = key_of(words);
         if self.entries.contains_key(&key) {
             return Some(self.entry(&key));
         }
-        let (last, head) = words.split_last()?;
-        let key_with = |form: String| match head {
-            [] => form,
-            _ => format!("{} {form}", key_of(head)),
-        };
-        let key = other_forms(&last.0).into_iter().map(key_with).find(|k| self.entries.contains_key(k))?;
+        let stems: Vec<&str> = words.iter().map(|(w, _)| w.as_str()).collect();
+        let key = (0..stems.len()).rev().find_map(|at| {
+            let with = |form: String| {
+                let mut key: Vec<&str> = stems.clone();
+                key[at] = &form;
+                key.join(" ")
+            };
+            other_forms(stems[at]).into_iter().map(with).find(|k| self.entries.contains_key(k))
+        })?;
         Some(self.entry(&key).into_iter().map(|(t, w)| (t, w * OTHER_FORM)).collect())
     }
 
@@ -955,6 +959,15 @@ mod tests {
         // The strongest too common: it alone stays.
         let cut = d.without_weaker_than(|t| t == "革新");
         assert_eq!(terms(&cut, "innovation"), ["革新"]);
+    }
+
+    #[test]
+    fn an_earlier_word_of_a_phrase_is_tried_in_another_form() {
+        let lines = "技術創新 技术创新 [-] /technology innovation/\n";
+        let d = Dictionary::from_cedict(lines, all);
+        assert_eq!(d.expand("technological innovation", &[]), [("技术创新".to_string(), OTHER_FORM)]);
+        // Every key it tried starts with a word the data directory fetches the run of.
+        assert!(lookup_words("technological innovation", &[]).contains(&"technology".to_string()));
     }
 
     #[test]

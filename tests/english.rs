@@ -50,6 +50,8 @@ fn english_words_outside_the_taxonomy_find_their_chinese_terms() {
         // A compound CC-CEDICT lacks, by the joined senses of its parts: 技术 /technology/ + 创新
         // /innovation/.
         ("technology innovation", "技术创新", 2),
+        // … and asked with an adjective CC-CEDICT files under its noun: "technological" as "technology".
+        ("technological innovation", "技术创新", 2),
         // A noun CC-CEDICT has only as the verb it is made from: 振兴 /to revitalize/.
         ("revitalization", "振兴", 2),
         // Two words the measures say together, a pair term of the index (src/index.rs), by the
