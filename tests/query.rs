@@ -239,6 +239,20 @@ fn an_acronym_typed_in_capitals_is_searched_as_the_plans_write_it() {
 }
 
 #[test]
+fn kinds_of_rights_and_wrongs_asked_in_english_find_the_measures_that_name_them() {
+    // "design patents" found 外观设计 only at 0.42, below any 设计 /design/; "utility model" found
+    // 模型 and 模式; "bad faith" 不良; "strong IP province" 强烈 and 扎实 (data/glossary.tsv).
+    let c = corpus();
+    for (q, zh) in [("design patents", "外观设计"), ("utility model", "实用新型"), ("bad faith", "恶意"), ("strong IP province", "强省")] {
+        let naming: HashSet<String> =
+            c.index.postings_of(zh).iter().map(|&(doc, _)| c.dataset.measures[doc as usize].id.clone()).collect();
+        assert!(!naming.is_empty(), "{zh}");
+        let first = ids(q, naming.len());
+        assert_eq!(first.iter().cloned().collect::<HashSet<_>>(), naming, "{q}");
+    }
+}
+
+#[test]
 fn the_national_office_asked_by_its_english_names_finds_the_measures_that_name_it() {
     // "CNIPA" found nothing, and "State Intellectual Property Office" 办公室 and 办事处.
     let c = corpus();

@@ -55,95 +55,26 @@ const THEME_BOOST: f32 = 2.0;
 /// the typed form, so that a rarer form's higher idf does not rank it above what was asked.
 pub const EQUIVALENT_WEIGHT: f32 = 0.7;
 
-/// English → Chinese for common IP words that are not (only) theme keywords.
-const GLOSSARY: &[(&str, &[&str])] = &[
-    ("intellectual property", &["知识产权"]),
-    ("ip", &["知识产权"]),
-    ("patent", &["专利"]),
-    ("patents", &["专利"]),
-    ("invention", &["发明"]),
-    ("inventions", &["发明"]),
-    ("trademark", &["商标"]),
-    ("trademarks", &["商标"]),
-    ("brand", &["品牌"]),
-    ("copyright", &["版权", "著作权"]),
-    ("pledge", &["质押"]),
-    ("financing", &["融资"]),
-    ("finance", &["金融", "融资"]),
-    ("loan", &["贷款"]),
-    ("loans", &["贷款"]),
-    ("insurance", &["保险"]),
-    ("fund", &["基金"]),
-    ("funds", &["基金"]),
-    ("customs", &["海关"]),
-    ("border", &["边境"]),
-    ("enforcement", &["执法"]),
-    ("protection", &["保护"]),
-    ("infringement", &["侵权"]),
-    ("counterfeit", &["假冒"]),
-    ("counterfeiting", &["假冒"]),
-    ("court", &["法院"]),
-    ("courts", &["法院"]),
-    ("judicial", &["司法"]),
-    ("geographical indication", &["地理标志"]),
-    ("geographical indications", &["地理标志"]),
-    ("navigation", &["导航"]),
-    ("talent", &["人才"]),
-    ("training", &["培训"]),
-    ("software", &["软件"]),
-    ("university", &["高校"]),
-    ("universities", &["高校"]),
-    ("transfer", &["转移", "转化"]),
-    ("overseas", &["海外"]),
-    ("publicity", &["宣传"]),
-    ("standard", &["标准"]),
-    ("standards", &["标准"]),
-    ("plant variety", &["植物新品种"]),
-    ("statistics", &["统计"]),
-    ("credit", &["信用"]),
-    ("trade secret", &["商业秘密"]),
-    ("trade secrets", &["商业秘密"]),
-    ("pilot", &["试点"]),
-    ("demonstration", &["示范"]),
-    ("reform", &["改革"]),
-    ("internet", &["互联网"]),
-    ("service", &["服务"]),
-    ("services", &["服务"]),
-    ("quality", &["质量"]),
-    ("agency", &["代理"]),
-    ("examination", &["审查"]),
-    ("application", &["申请"]),
-    ("applications", &["申请"]),
-    ("licensing", &["许可"]),
-    ("mediation", &["调解"]),
-    ("arbitration", &["仲裁"]),
-    ("enterprise", &["企业"]),
-    ("enterprises", &["企业"]),
-    ("industry", &["产业"]),
-    ("cooperation", &["合作"]),
-    ("international", &["国际"]),
-    ("rights", &["维权"]),
-    ("award", &["奖"]),
-    ("awards", &["奖"]),
-    // The offices the plans name, by their English names and abbreviations.
-    ("cnipa", &["国家知识产权局"]),
-    ("sipo", &["国家知识产权局"]),
-    ("state intellectual property office", &["国家知识产权局"]),
-    ("national intellectual property administration", &["国家知识产权局"]),
-    ("intellectual property office", &["知识产权局"]),
-    ("intellectual property offices", &["知识产权局"]),
-    ("ip office", &["知识产权局"]),
-    ("ip offices", &["知识产权局"]),
-    ("trademark office", &["商标局"]),
-    ("copyright administration", &["版权局"]),
-    ("general administration of customs", &["海关总署"]),
-    // The plans' headline indicator, 每万人口发明专利拥有量: invention patents per 10,000 people.
-    ("per 10,000 people", &["万人"]),
-    ("per 10000 people", &["万人"]),
-    ("per ten thousand people", &["万人"]),
-    ("per 10,000 population", &["万人"]),
-    ("per 10000 population", &["万人"]),
-];
+/// English → Chinese for common IP words that are not (only) theme keywords: `data/glossary.tsv`
+/// (its header says how search reads it).
+const GLOSSARY_TSV: &str = include_str!("../../data/glossary.tsv");
+
+/// The glossary's entries: (English, Chinese terms), read once from [`GLOSSARY_TSV`], longest
+/// English first. A line without a tab or a Chinese term is skipped (a unit test refuses any).
+fn glossary_entries() -> &'static [(&'static str, Vec<&'static str>)] {
+    static ENTRIES: std::sync::OnceLock<Vec<(&'static str, Vec<&'static str>)>> = std::sync::OnceLock::new();
+    ENTRIES.get_or_init(|| {
+        let mut entries: Vec<(&str, Vec<&str>)> = GLOSSARY_TSV
+            .lines()
+            .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+            .filter_map(|l| l.split_once('\t'))
+            .map(|(en, zh)| (en.trim(), zh.split(',').map(str::trim).filter(|t| !t.is_empty()).collect::<Vec<_>>()))
+            .filter(|(en, zh)| !en.is_empty() && !zh.is_empty())
+            .collect();
+        crate::sort::sort_by_key(&mut entries, |(en, _)| std::cmp::Reverse(en.len()));
+        entries
+    })
+}
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
@@ -483,10 +414,8 @@ pub(crate) fn latin_words(query: &str, covered: &[(usize, usize)]) -> Vec<String
 /// The glossary's entries in a lower-cased query, longest first, each where no longer one was:
 /// (byte range, Chinese terms), in the order they are taken.
 fn glossary(lower: &str) -> Vec<((usize, usize), &'static [&'static str])> {
-    let mut entries: Vec<&(&str, &[&str])> = GLOSSARY.iter().collect();
-    crate::sort::sort_by_key(&mut entries, |(en, _)| std::cmp::Reverse(en.len()));
     let mut taken: Vec<((usize, usize), &'static [&'static str])> = Vec::new();
-    for (en, zh) in entries {
+    for (en, zh) in glossary_entries() {
         for (start, _) in lower.match_indices(en) {
             let end = start + en.len();
             let before = lower.get(..start).and_then(|s| s.chars().next_back());
@@ -494,7 +423,7 @@ fn glossary(lower: &str) -> Vec<((usize, usize), &'static [&'static str])> {
             let word_char = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
             let free = !taken.iter().any(|&((s, e), _)| start < e && s < end);
             if !word_char(before) && !word_char(after) && free {
-                taken.push(((start, end), *zh));
+                taken.push(((start, end), zh.as_slice()));
             }
         }
     }
@@ -507,7 +436,7 @@ fn glossary(lower: &str) -> Vec<((usize, usize), &'static [&'static str])> {
         }
         let stem = crate::english::stem(word);
         if let Some((_, zh)) = stemmed_glossary().iter().find(|(s, _)| *s == stem) {
-            taken.push(((start, end), *zh));
+            taken.push(((start, end), zh));
         }
     }
     taken
@@ -517,8 +446,8 @@ fn glossary(lower: &str) -> Vec<((usize, usize), &'static [&'static str])> {
 fn stemmed_glossary() -> &'static [(String, &'static [&'static str])] {
     static STEMMED: std::sync::OnceLock<Vec<(String, &'static [&'static str])>> = std::sync::OnceLock::new();
     STEMMED.get_or_init(|| {
-        let one_word = GLOSSARY.iter().filter(|(en, _)| en.bytes().all(|b| b.is_ascii_alphanumeric()));
-        one_word.map(|(en, zh)| (crate::english::stem(en), *zh)).collect()
+        let one_word = glossary_entries().iter().filter(|(en, _)| en.bytes().all(|b| b.is_ascii_alphanumeric()));
+        one_word.map(|(en, zh)| (crate::english::stem(en), zh.as_slice())).collect()
     })
 }
 
@@ -1109,6 +1038,21 @@ impl Needles {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_glossary_line_is_an_entry_once() {
+        let lines: Vec<&str> = GLOSSARY_TSV.lines().filter(|l| !l.trim().is_empty() && !l.starts_with('#')).collect();
+        assert_eq!(glossary_entries().len(), lines.len(), "a line without a tab or a Chinese term");
+        let mut english: Vec<&str> = glossary_entries().iter().map(|(en, _)| *en).collect();
+        for (en, zh) in glossary_entries() {
+            assert_eq!(*en, en.to_lowercase(), "searched lower-cased: {en}");
+            assert!(zh.iter().all(|t| !t.is_ascii()), "{en}: {zh:?}");
+        }
+        english.sort_unstable();
+        assert!(english.windows(2).all(|w| w[0] != w[1]), "an English entry twice");
+        // Longest first, so that "trade secret" is taken before "trade".
+        assert!(glossary_entries().windows(2).all(|w| w[0].0.len() >= w[1].0.len()));
+    }
 
     #[test]
     fn needles_highlight_char_offsets_in_one_pass() {
