@@ -78,6 +78,7 @@ fn searches_answer_exactly_as_on_the_corpus_built_in_one_piece() {
             "WIPO合作",
             "patent",
             "talents",
+            "legal services",
             "12330",
             "4·26",
             "区块链",

@@ -254,6 +254,15 @@ fn kinds_of_rights_and_wrongs_asked_in_english_find_the_measures_that_name_them(
     // "intellectual property" and "court" into 知识产权法院 alone.
     let r = search(c, "intellectual property courts", &SearchOptions::default()).unwrap();
     assert!(r.phrases.iter().any(|p| p.text == "知识产权法庭"), "{:?}", r.phrases);
+    // 法律服务 is no index term (法律 + 服务, not a pair): "legal services" is searched as the
+    // Chinese typed would be, the measures that say it first. It found nothing.
+    let saying = c.dataset.measures.iter().filter(|m| body(c, &m.id).contains("法律服务")).count();
+    assert!(saying >= 5 && c.index.term_id("法律服务").is_none());
+    let first = ids("legal services", 5);
+    assert_eq!(first.len(), 5);
+    for id in first {
+        assert!(body(c, &id).contains("法律服务"), "{id}");
+    }
 }
 
 #[test]

@@ -545,7 +545,9 @@ pub(crate) fn terms(corpus: &Corpus, phrases: &[QueryPhrase]) -> Vec<(String, f3
                 // Two words the corpus says together (传统知识, "traditional knowledge"; two glossary
                 // words joined, 专利 + 审查, [`joined_glossary_words`]): their pair terms. Else a
                 // dictionary headword the index only has in pieces (非物质文化遗产 → 文化遗产): its
-                // specific pieces; a glossary phrase counts only as two words said together.
+                // specific pieces. A glossary phrase of two words said together counts as their
+                // pair; one the index has neither whole nor as a pair (法律服务, "legal services"),
+                // as its Chinese typed would: its words, the too common ones only when nothing else.
                 let words = corpus.index.words(&t);
                 let pairs = corpus.index.pairs_of(&words);
                 let glossary = p.from == "glossary";
@@ -553,6 +555,13 @@ pub(crate) fn terms(corpus: &Corpus, phrases: &[QueryPhrase]) -> Vec<(String, f3
                 let found = match (whole, glossary) {
                     (true, _) => pairs,
                     (false, false) => crate::english::pieces(&corpus.index, &t, common),
+                    (false, true) if df.is_none() => {
+                        let known = words.into_iter().filter(|w| w.chars().count() >= 2 && corpus.index.df(w) > 0);
+                        let (common_words, found): (Vec<String>, Vec<String>) =
+                            known.partition(|w| corpus.index.df(w) > distinct);
+                        too_common.extend(common_words.into_iter().map(|w| (w, p.weight)));
+                        found
+                    }
                     (false, true) => Vec::new(),
                 };
                 for piece in found {
