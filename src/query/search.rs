@@ -556,10 +556,14 @@ pub(crate) fn terms(corpus: &Corpus, phrases: &[QueryPhrase]) -> Vec<(String, f3
                     (true, _) => pairs,
                     (false, false) => crate::english::pieces(&corpus.index, &t, common),
                     (false, true) if df.is_none() => {
-                        let known = words.into_iter().filter(|w| w.chars().count() >= 2 && corpus.index.df(w) > 0);
-                        let (common_words, found): (Vec<String>, Vec<String>) =
-                            known.partition(|w| corpus.index.df(w) > distinct);
-                        too_common.extend(common_words.into_iter().map(|w| (w, p.weight)));
+                        let mut found = Vec::new();
+                        for w in words.into_iter().filter(|w| w.chars().count() >= 2) {
+                            match corpus.index.df(&w) {
+                                0 => {}
+                                df if df > distinct => too_common.push((w, p.weight)),
+                                _ => found.push(w),
+                            }
+                        }
                         found
                     }
                     (false, true) => Vec::new(),
