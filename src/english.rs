@@ -3,7 +3,7 @@
 //! CC-CEDICT (<https://cc-cedict.org>, MDBG, CC BY-SA 4.0) has a line per headword:
 //! `Traditional Simplified [pin1 yin1] /gloss/gloss/`. `plan-compare build` reads it (the file that
 //! `scripts/setup.sh` installs, or `--dictionary FILE`), keeps the Simplified headwords that are terms of
-//! the index and not too common to search for, and writes the result as data files of its own, runs
+//! the index (search decides what a common one may do), and writes the result as data files of its own, runs
 //! of keys ([`Dictionary::split`], `docs/data-format.md`): a Chinese query never fetches them, an English
 //! one the runs of its words ([`lookup_words`]). At query time [`Dictionary::expand`] turns
 //! the English words the glossary did not take into weighted Chinese phrases.
@@ -21,8 +21,7 @@
 //! Words are matched after [`stem`], a crude suffix stripper applied alike to glosses and queries
 //! (patents → patent, licensing and license → licens, industries → industry). A Snowball stemmer
 //! (rust-stemmers) would carry every Snowball language into the wasm module for this one use.
-//! A query's word that is no key, as the last word of a phrase or alone, is tried in the forms it
-//! may be made from ([`other_forms`]: "revitalization" as CC-CEDICT's /to revitalize/), at half
+//! A query's word that is no key, alone or in a phrase, is tried in the forms it may be made from ([`other_forms`]: "revitalization" as CC-CEDICT's /to revitalize/), at half
 //! weight.
 
 use crate::query::search::{COMMON_SHARE, DISTINCT_SHARE};
@@ -553,13 +552,13 @@ impl Dictionary {
             return Some(self.entry(&key));
         }
         let stems: Vec<&str> = words.iter().map(|(w, _)| w.as_str()).collect();
-        let key = (0..stems.len()).rev().find_map(|at| {
+        let key = stems.iter().enumerate().rev().find_map(|(at, stem)| {
             let with = |form: String| {
                 let mut key: Vec<&str> = stems.clone();
-                key[at] = &form;
+                key.get_mut(at).into_iter().for_each(|w| *w = &form);
                 key.join(" ")
             };
-            other_forms(stems[at]).into_iter().map(with).find(|k| self.entries.contains_key(k))
+            other_forms(stem).into_iter().map(with).find(|k| self.entries.contains_key(k))
         })?;
         Some(self.entry(&key).into_iter().map(|(t, w)| (t, w * OTHER_FORM)).collect())
     }

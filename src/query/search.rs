@@ -56,7 +56,7 @@ const THEME_BOOST: f32 = 2.0;
 pub const EQUIVALENT_WEIGHT: f32 = 0.7;
 
 /// English → Chinese for common IP words that are not (only) theme keywords: `data/glossary.tsv`
-/// (its header says how search reads it).
+/// (its format: `docs/data-format.md`, "The English dictionary").
 const GLOSSARY_TSV: &str = include_str!("../../data/glossary.tsv");
 
 /// The glossary's entries: (English, Chinese terms), read once from [`GLOSSARY_TSV`], longest
