@@ -258,6 +258,14 @@ fn kinds_of_rights_and_wrongs_asked_in_english_find_the_measures_that_name_them(
     // Chinese typed would be, the measures that say it first. It found nothing.
     let saying = c.dataset.measures.iter().filter(|m| body(c, &m.id).contains("法律服务")).count();
     assert!(saying >= 5 && c.index.term_id("法律服务").is_none());
+    // The pentad the plans are built on, 创造、运用、保护、管理: "creation" found 创作 (artistic),
+    // "utilization" 利用 at 0.15. All four are in over a fifth of the measures, so each query is
+    // searched through them alone, the measures that name both first.
+    for (q, zh) in [("IP creation", "创造"), ("IP utilization", "运用"), ("IP management", "管理")] {
+        let first = ids(q, 3);
+        assert_eq!(first.len(), 3, "{q}");
+        assert!(first.iter().all(|id| body(c, id).contains(zh) || c.measure(id).is_some_and(|m| m.work_item.as_deref().unwrap_or("").contains(zh))), "{q}: {first:?}");
+    }
     let first = ids("legal services", 5);
     assert_eq!(first.len(), 5);
     for id in first {
