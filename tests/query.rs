@@ -243,7 +243,7 @@ fn kinds_of_rights_and_wrongs_asked_in_english_find_the_measures_that_name_them(
     // "design patents" found 外观设计 only at 0.42, below any 设计 /design/; "utility model" found
     // 模型 and 模式; "bad faith" 不良; "strong IP province" 强烈 and 扎实 (data/glossary.tsv).
     let c = corpus();
-    for (q, zh) in [("design patents", "外观设计"), ("utility model", "实用新型"), ("bad faith", "恶意"), ("strong IP province", "强省"), ("penalties", "处罚"), ("special funds", "专项资金")] {
+    for (q, zh) in [("design patents", "外观设计"), ("utility model", "实用新型"), ("bad faith", "恶意"), ("strong IP province", "强省"), ("penalties", "处罚"), ("special funds", "专项资金"), ("poverty", "扶贫")] {
         let naming: HashSet<String> =
             c.index.postings_of(zh).iter().map(|&(doc, _)| c.dataset.measures[doc as usize].id.clone()).collect();
         assert!(!naming.is_empty(), "{zh}");
