@@ -2,10 +2,10 @@
 //!
 //! CC-CEDICT (<https://cc-cedict.org>, MDBG, CC BY-SA 4.0) has a line per headword:
 //! `Traditional Simplified [pin1 yin1] /gloss/gloss/`. `plan-compare build` reads it (the file that
-//! `scripts/setup.sh` installs, or `--dictionary FILE`), keeps the Simplified headwords that are terms of
-//! the index (search decides what a common one may do), and writes the result as data files of its own, runs
-//! of keys ([`Dictionary::split`], `docs/data-format.md`): a Chinese query never fetches them, an English
-//! one the runs of its words ([`lookup_words`]). At query time [`Dictionary::expand`] turns
+//! `scripts/setup.sh` installs, or `--dictionary FILE`), keeps the Simplified headwords that are
+//! terms of the index (search decides what a common one may do), and writes the result as data
+//! files of its own, runs of keys ([`Dictionary::split`], `docs/data-format.md`): a Chinese query
+//! never fetches them, an English one the runs of its words ([`lookup_words`]). At query time [`Dictionary::expand`] turns
 //! the English words the glossary did not take into weighted Chinese phrases.
 //!
 //! Weights, in (0, 1]: a sense that *is* the query's words weighs 1 (`/patent/` for "patent"); a
@@ -21,8 +21,8 @@
 //! Words are matched after [`stem`], a crude suffix stripper applied alike to glosses and queries
 //! (patents → patent, licensing and license → licens, industries → industry). A Snowball stemmer
 //! (rust-stemmers) would carry every Snowball language into the wasm module for this one use.
-//! A query's word that is no key, alone or in a phrase, is tried in the forms it may be made from ([`other_forms`]: "revitalization" as CC-CEDICT's /to revitalize/), at half
-//! weight.
+//! A query's word that is no key, alone or in a phrase, is tried in the forms it may be made from
+//! ([`other_forms`]: "revitalization" as CC-CEDICT's /to revitalize/), at half weight.
 
 use crate::query::search::{COMMON_SHARE, DISTINCT_SHARE};
 use serde::{Deserialize, Serialize};
@@ -257,7 +257,7 @@ pub fn stem(word: &str) -> String {
 
 /// The runs of ASCII letters and digits of a text, as written.
 pub(crate) fn ascii_words(text: &str) -> impl Iterator<Item = &str> {
-    text.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty())
+    ascii_word_ranges(text).into_iter().filter_map(move |(s, e)| text.get(s..e))
 }
 
 /// Byte ranges of the runs of ASCII letters and digits of a text.
@@ -437,13 +437,14 @@ impl Dictionary {
                     _ => None,
                 }
             };
-            let (df, whole_only) = if index.term_id(term).is_some() {
+            if index.term_id(term).is_some() {
                 // Kept however common: search decides what a common one may do.
-                return Some((index.df(term), composed.contains(term))).filter(|(df, _)| *df > 0);
-            } else if let Some(df) = pair() {
-                (df, true) // whole senses only
-            } else {
-                // Only the measures that hold its rarest piece can hold it.
+                let df = index.df(term);
+                return (df > 0).then_some((df, composed.contains(term)));
+            }
+            // Found by whole senses only: two words said together, or a headword the index holds
+            // only in pieces, of which only the measures that hold its rarest piece can hold it.
+            let df = pair().unwrap_or_else(|| {
                 let pieces = pieces(index, term, common);
                 let rarest = pieces
                     .iter()
@@ -456,9 +457,9 @@ impl Dictionary {
                         corpus.dataset.measures.get(*doc as usize).is_some_and(|m| verbatim(m, term))
                     })
                     .count();
-                (found, true)
-            };
-            (df > 0 && df <= common).then_some((df, whole_only))
+                found
+            });
+            (df > 0 && df <= common).then_some((df, true))
         })
         .without_weaker_than(|term| index.df(term) > distinct)
     }
