@@ -415,7 +415,15 @@ pub(crate) fn latin_words(query: &str, covered: &[(usize, usize)]) -> Vec<String
 /// (byte range, Chinese terms), in the order they are taken.
 fn glossary(lower: &str) -> Vec<((usize, usize), &'static [&'static str])> {
     let mut taken: Vec<((usize, usize), &'static [&'static str])> = Vec::new();
+    let ranges = crate::english::ascii_word_ranges(lower);
+    let words: Vec<&str> = ranges.iter().filter_map(|&(s, e)| lower.get(s..e)).collect();
     for (en, zh) in glossary_entries() {
+        // An entry's first word is a whole word of any text it is found in (it starts a word and
+        // ends at the entry's end or a non-alphanumeric): most entries are skipped unsearched.
+        let first = en.split(|c: char| !c.is_ascii_alphanumeric()).next().unwrap_or_default();
+        if !first.is_empty() && !words.contains(&first) {
+            continue;
+        }
         for (start, _) in lower.match_indices(en) {
             let end = start + en.len();
             let before = lower.get(..start).and_then(|s| s.chars().next_back());
@@ -429,7 +437,7 @@ fn glossary(lower: &str) -> Vec<((usize, usize), &'static [&'static str])> {
     }
     // A plural no entry spells is taken by the one-word entry of its singular's stem: "talents" is
     // "talent", "agencies" "agency". Plurals only: "funding" is not "fund" (基金).
-    for (start, end) in crate::english::ascii_word_ranges(lower) {
+    for (start, end) in ranges {
         let word = lower.get(start..end).unwrap_or_default();
         if !word.ends_with('s') || taken.iter().any(|&((s, e), _)| start < e && s < end) {
             continue;
