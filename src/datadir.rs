@@ -617,11 +617,15 @@ pub trait Fetch {
     fn fetch(&mut self, file: &str) -> Result<Vec<u8>>;
 }
 
-/// A cache, not part of a directory's value: two readers are equal whatever they ranked last.
-#[derive(Debug, Clone, Default)]
-struct LastRanking(std::cell::RefCell<Option<(String, SearchOptions, Ranked)>>);
+/// Phrases remembered as complete ([`DataDir::needs_for_search`]) before the memory starts over: a
+/// reader typing query after query must not grow it without end.
+const MAX_COMPLETE_PHRASES: usize = 10_000;
 
-impl PartialEq for LastRanking {
+/// A cache, not part of a directory's value: two readers are equal whatever they cached.
+#[derive(Debug, Clone, Default)]
+struct Cache<T>(std::cell::RefCell<T>);
+
+impl<T> PartialEq for Cache<T> {
     fn eq(&self, _: &Self) -> bool {
         true
     }
@@ -670,7 +674,10 @@ pub struct DataDir {
     corpus: Corpus,
     /// The last search's ranking: `needs_for_search` makes it to learn the page, `search` answers
     /// from it (the binding asks both for one query), so a warm search ranks once, not three times.
-    last_ranking: LastRanking,
+    last_ranking: Cache<Option<(String, SearchOptions, Ranked)>>,
+    /// The search phrases for which nothing was missing (typed or not, 1 or 0, then the text): their
+    /// segmentation is exact and their shards loaded, so a warm search skips their checks.
+    complete_phrases: Cache<BTreeSet<String>>,
     /// The vocabulary file, and its terms once loaded: the index drops them when an added plan
     /// that used them goes while their shards are not loaded, and they are put back.
     vocabulary_file: String,
@@ -802,7 +809,8 @@ impl DataDir {
             plan_numbers: Default::default(),
         };
         Ok(DataDir {
-            last_ranking: LastRanking::default(),
+            last_ranking: Cache::default(),
+            complete_phrases: Cache::default(),
             vocabulary_file: c.vocabulary,
             vocabulary: None,
             run_loaded: vec![false; runs.len()],
@@ -849,7 +857,8 @@ impl DataDir {
         }
         let plans = chunks.len();
         DataDir {
-            last_ranking: LastRanking::default(),
+            last_ranking: Cache::default(),
+            complete_phrases: Cache::default(),
             vocabulary_file: String::new(),
             vocabulary: None,
             runs: Vec::new(),
@@ -884,7 +893,8 @@ impl DataDir {
     }
 
     pub(crate) fn corpus_mut(&mut self) -> &mut Corpus {
-        self.last_ranking = LastRanking::default();
+        self.last_ranking = Cache::default();
+        self.complete_phrases = Cache::default();
         &mut self.corpus
     }
 
@@ -897,7 +907,8 @@ impl DataDir {
         measures: Vec<Measure>,
         targets: Vec<Target>,
     ) -> std::result::Result<(), QueryError> {
-        self.last_ranking = LastRanking::default();
+        self.last_ranking = Cache::default();
+        self.complete_phrases = Cache::default();
         self.corpus.add_plan(plan, measures, targets)?;
         self.added_stale |= !self.vocabulary_complete();
         Ok(())
@@ -907,7 +918,8 @@ impl DataDir {
     /// without postings, which here include the vocabulary file's terms whose shards are not loaded
     /// yet: they are put back, and the bound of the longest term is the catalogue's again.
     pub(crate) fn remove_plan(&mut self, id: &str) -> std::result::Result<(), QueryError> {
-        self.last_ranking = LastRanking::default();
+        self.last_ranking = Cache::default();
+        self.complete_phrases = Cache::default();
         self.corpus.remove_plan(id)?;
         self.restore_vocabulary();
         self.added_stale &= self.corpus.index.doc_count() > self.catalog_docs() as usize;
@@ -983,7 +995,7 @@ impl DataDir {
             return self.add_fragment(plan, j, file, bytes);
         }
         // Any other file can change a ranking (postings, lengths, the dictionary).
-        self.last_ranking = LastRanking::default();
+        self.last_ranking = Cache::default();
         if let Some(i) = self.shards.iter().position(|s| s.file == file) {
             self.add_shard(i, file, bytes)?;
             self.reindex_added();
@@ -1511,15 +1523,22 @@ impl DataDir {
         // Strings not known yet to be terms or not, with their run and shard: the run unless the
         // shard comes anyway (for a term beside them), which tells as much.
         let mut unknown: Vec<(usize, usize)> = Vec::new();
+        // Whether `x` needs a file (noted in `unknown` or `shards`).
         let mut need = |x: &str, postings: bool| match self.need_for(x, postings) {
-            Some(Need::Run(i, shard)) => unknown.push((i, shard)),
+            Some(Need::Run(i, shard)) => {
+                unknown.push((i, shard));
+                true
+            }
             Some(Need::Shard(i)) => {
                 shards.insert(i);
+                true
             }
-            None => {}
+            None => false,
         };
         // `phrases` keeps a number or an acronym (12330, WIPO) when the index has it.
-        query::search::typed_latin(q, &query::search::dictionary_covered(q)).into_iter().for_each(|w| need(&w, true));
+        for w in query::search::typed_latin(q, &query::search::dictionary_covered(q)) {
+            need(&w, true);
+        }
         let made = query::search::phrases(corpus, q, !opts.no_synonyms);
         let (phrases, themes) = &made;
         // What `terms` and the phrase bonus read of a phrase: its text whole (an expansion counts
@@ -1539,7 +1558,13 @@ impl DataDir {
             }
             out
         };
+        let mut complete = self.complete_phrases.0.borrow_mut();
         for p in phrases {
+            let key = format!("{}{}", u8::from(p.from == "query"), p.text);
+            if complete.contains(&key) {
+                continue;
+            }
+            let mut needed = false;
             let lower = p.text.to_lowercase();
             let probes = set(index.probes(&p.text).into_iter().chain(index.probes(&lower)));
             if self.keyword_texts.contains(&p.text) {
@@ -1547,22 +1572,32 @@ impl DataDir {
                 // catalogue's keyword terms are the terms, the others none.
                 for w in words_of(p) {
                     if !probes.contains(&w) || self.keyword_terms.binary_search(&w).is_ok() {
-                        need(&w, true);
+                        needed |= need(&w, true);
                     }
                 }
-                continue;
+            } else {
+                // Whether each piece is a term, so that the segmentation becomes exact: for typed
+                // text (mostly pieces that are none: 利质, 押融) its run; for an expansion (glossary
+                // and dictionary phrases, chosen among index terms) its shard, which may well be a
+                // word's.
+                let typed = p.from == "query";
+                for x in probes.iter().filter(|x| x.chars().count() >= 2 && index.term_id(x).is_none()) {
+                    needed |= need(x, !typed);
+                }
+                for w in words_of(p) {
+                    needed |= need(&w, true);
+                }
             }
-            // Whether each piece is a term, so that the segmentation becomes exact: for typed text
-            // (mostly pieces that are none: 利质, 押融) its run; for an expansion (glossary and
-            // dictionary phrases, chosen among index terms) its shard, which may well be a word's.
-            let typed = p.from == "query";
-            for x in probes.iter().filter(|x| x.chars().count() >= 2 && index.term_id(x).is_none()) {
-                need(x, !typed);
-            }
-            for w in words_of(p) {
-                need(&w, true);
+            // Nothing missing: its segmentation is exact and its shards are here, which no file
+            // added later undoes (only a plan added or removed, which forgets this).
+            if !needed {
+                if complete.len() >= MAX_COMPLETE_PHRASES {
+                    complete.clear();
+                }
+                complete.insert(key);
             }
         }
+        drop(complete);
         for t in themes {
             need(&format!("{}{t}", crate::index::THEME_TERM), true);
         }
