@@ -422,7 +422,9 @@ pub(crate) fn similarity_sorted(x: &[Bigram], y: &[Bigram]) -> f64 {
     2.0 * common as f64 / (x.len() + y.len()) as f64
 }
 
-/// Merge overlapping or touching spans.
+/// Merge overlapping or touching spans: the reference that `search::Needles::highlight`, which
+/// merges as it finds them, is tested against.
+#[cfg(test)]
 pub(crate) fn merge_spans(mut spans: Vec<[usize; 2]>) -> Vec<[usize; 2]> {
     crate::sort::sort(&mut spans);
     let mut out: Vec<[usize; 2]> = Vec::new();

@@ -28,7 +28,7 @@
 
 use super::filter::{Facets, FilterOptions, Selection};
 use crate::index::THEME_TERM;
-use super::{check_limit, check_text, merge_spans, page, Corpus, QueryError, MAX_QUERY_CHARS};
+use super::{check_limit, check_text, page, Corpus, QueryError, MAX_QUERY_CHARS};
 use crate::model::{Measure, Plan};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -1021,7 +1021,8 @@ impl Needles {
             false => std::borrow::Cow::Borrowed(text),
         };
         let mut free_from: Vec<usize> = Vec::new(); // per needle: where its next match may start
-        let mut spans = Vec::new();
+        // Merged as they are found, in order of their start: no list to sort afterwards.
+        let mut spans: Vec<[usize; 2]> = Vec::new();
         let bytes = lower.as_bytes();
         let mut chars = 0; // characters before byte b
         for b in 0..bytes.len() {
@@ -1045,14 +1046,18 @@ impl Needles {
                     break;
                 }
                 if free_from.get(k).is_some_and(|&f| f <= at) && rest.starts_with(needle.as_str()) {
-                    spans.push([at, at + len]);
+                    let end = at + len;
+                    match spans.last_mut() {
+                        Some(last) if at <= last[1] => last[1] = last[1].max(end),
+                        _ => spans.push([at, end]),
+                    }
                     if let Some(f) = free_from.get_mut(k) {
-                        *f = at + len;
+                        *f = end;
                     }
                 }
             }
         }
-        merge_spans(spans)
+        spans
     }
 }
 
