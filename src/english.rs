@@ -498,7 +498,14 @@ impl Dictionary {
     /// shorter phrases' terms, a little below. Returns (term, weight), each term once at its best
     /// weight. Every key it tries starts with one of [`lookup_words`]'s words.
     pub fn expand(&self, query: &str, covered: &[(usize, usize)]) -> Vec<(String, f32)> {
+        self.expand_with_words(query, covered).0
+    }
+
+    /// [`Dictionary::expand`], and the words it translated one by one (no phrase took them): their
+    /// byte ranges in `query` and their terms, best first, weighted as in the expansion.
+    pub fn expand_with_words(&self, query: &str, covered: &[(usize, usize)]) -> (Vec<(String, f32)>, Vec<WordTerms>) {
         let mut out: Vec<(String, f32)> = Vec::new();
+        let mut alone: Vec<WordTerms> = Vec::new();
         for run in phrase_runs(query, covered).iter().filter(|r| !r.is_empty()) {
             // What each word may still stand for: 1 untouched, 0 taken by a phrase that is a sense.
             let mut left = vec![1.0f32; run.len()];
@@ -509,7 +516,7 @@ impl Dictionary {
                     };
                     // A word the glossary took may join a phrase, never stand alone (all covered: no
                     // scale); others are taken once (0).
-                    let own = words.iter().zip(share).filter(|((_, covered), _)| !covered).map(|(_, &s)| s);
+                    let own = words.iter().zip(share).filter(|(w, _)| !w.covered).map(|(_, &s)| s);
                     let scale = own.fold(f32::INFINITY, f32::min);
                     if !(scale > 0.0 && scale.is_finite()) {
                         continue;
@@ -526,10 +533,13 @@ impl Dictionary {
                     // A phrase of three or more words also brings what its shorter phrases name, a
                     // little below: "traditional Chinese medicine" is 中药, "Chinese medicine" 中医药.
                     for len in 2..n {
-                        for part in words.windows(len).filter(|w| w.iter().any(|(_, covered)| !covered)) {
+                        for part in words.windows(len).filter(|w| w.iter().any(|w| !w.covered)) {
                             let inner = self.entry(&key_of(part)).into_iter().map(|(t, w)| (t, w * INNER_PHRASE));
                             found.extend(inner);
                         }
+                    }
+                    if let [word] = words {
+                        alone.push((word.span, found.clone()));
                     }
                     for (term, w) in found {
                         match out.iter_mut().find(|(t, _)| *t == term) {
@@ -540,19 +550,27 @@ impl Dictionary {
                 }
             }
         }
-        out
+        (out, alone)
+    }
+
+    /// Whether an English phrase is a key, or one with a word in another form, as
+    /// [`Dictionary::expand`] would find it.
+    pub fn has_phrase(&self, english: &str) -> bool {
+        let words: Vec<RunWord> =
+            content_words(english).into_iter().map(|stem| RunWord { stem, covered: false, span: (0, 0) }).collect();
+        words.len() >= 2 && self.entry_or_other_form(&words).is_some()
     }
 
     /// The terms of a phrase's key, or else of a key with one word in another form ([`other_forms`],
     /// the last word's first, then the earlier words' from the end; the first that is a key, a
     /// little below): "rural revitalization" finds /rural/ and, through "revitalize", 振兴;
     /// "technological innovation" finds 技术创新 ("technology innovation"). `None` when none is a key.
-    fn entry_or_other_form(&self, words: &[(String, bool)]) -> Option<Vec<(String, f32)>> {
+    fn entry_or_other_form(&self, words: &[RunWord]) -> Option<Vec<(String, f32)>> {
         let key = key_of(words);
         if self.entries.contains_key(&key) {
             return Some(self.entry(&key));
         }
-        let stems: Vec<&str> = words.iter().map(|(w, _)| w.as_str()).collect();
+        let stems: Vec<&str> = words.iter().map(|w| w.stem.as_str()).collect();
         let key = stems.iter().enumerate().rev().find_map(|(at, stem)| {
             let with = |form: String| {
                 let mut key: Vec<&str> = stems.clone();
@@ -765,8 +783,8 @@ pub fn compounds(text: &str, terms: &[&str]) -> String {
 }
 
 /// The key of a phrase's (stemmed) words.
-fn key_of(words: &[(String, bool)]) -> String {
-    words.iter().map(|(w, _)| w.as_str()).collect::<Vec<_>>().join(" ")
+fn key_of(words: &[RunWord]) -> String {
+    words.iter().map(|w| w.stem.as_str()).collect::<Vec<_>>().join(" ")
 }
 
 /// Other stems a word's meaning may be filed under, for when its own stem is no key ([`OTHER_FORMS`]):
@@ -786,11 +804,22 @@ pub fn first_word(key: &str) -> &str {
     key.split(' ').next().unwrap_or(key)
 }
 
-/// Runs of a query's content words, stemmed, each marked whether the glossary took it (`covered`):
-/// punctuation other than hyphens and apostrophes ends a run ("patent, pledge"), stop words are
-/// skipped ([`Dictionary::expand`] tries the phrases within each run).
-fn phrase_runs(query: &str, covered: &[(usize, usize)]) -> Vec<Vec<(String, bool)>> {
-    let mut runs: Vec<Vec<(String, bool)>> = vec![Vec::new()];
+/// A word of a [`Dictionary::expand_with_words`] result: its byte range in the query and its terms.
+pub type WordTerms = ((usize, usize), Vec<(String, f32)>);
+
+/// A content word of a query as [`phrase_runs`] gives it: stemmed, whether the glossary took it,
+/// and its byte range.
+struct RunWord {
+    stem: String,
+    covered: bool,
+    span: (usize, usize),
+}
+
+/// Runs of a query's content words ([`RunWord`]): punctuation other than hyphens and apostrophes
+/// ends a run ("patent, pledge"), stop words are skipped ([`Dictionary::expand`] tries the phrases
+/// within each run).
+fn phrase_runs(query: &str, covered: &[(usize, usize)]) -> Vec<Vec<RunWord>> {
+    let mut runs: Vec<Vec<RunWord>> = vec![Vec::new()];
     let mut start = None;
     for (i, c) in query.char_indices().chain(std::iter::once((query.len(), ' '))) {
         if c.is_ascii_alphanumeric() {
@@ -804,7 +833,7 @@ fn phrase_runs(query: &str, covered: &[(usize, usize)]) -> Vec<Vec<(String, bool
             // "literatur art" (文艺).
             if !STOP_WORDS.contains(&word.as_str()) {
                 if let Some(run) = runs.last_mut() {
-                    run.push((stem(&word), taken));
+                    run.push(RunWord { stem: stem(&word), covered: taken, span: (s, i) });
                 }
             }
         }
@@ -813,7 +842,7 @@ fn phrase_runs(query: &str, covered: &[(usize, usize)]) -> Vec<Vec<(String, bool
         }
     }
     // A run of covered words alone has nothing to look up.
-    runs.retain(|run| run.iter().any(|(_, taken)| !taken));
+    runs.retain(|run| run.iter().any(|w| !w.covered));
     runs
 }
 
@@ -821,7 +850,7 @@ fn phrase_runs(query: &str, covered: &[(usize, usize)]) -> Vec<Vec<(String, bool
 /// words of its runs with a word the glossary did not take, stemmed, and their [`other_forms`],
 /// sorted, each once): the runs of a split dictionary to fetch.
 pub fn lookup_words(query: &str, covered: &[(usize, usize)]) -> Vec<String> {
-    let words: Vec<String> = phrase_runs(query, covered).into_iter().flatten().map(|(w, _)| w).collect();
+    let words: Vec<String> = phrase_runs(query, covered).into_iter().flatten().map(|w| w.stem).collect();
     let forms: Vec<String> = words.iter().flat_map(|w| other_forms(w)).collect();
     crate::sort::set(words.into_iter().chain(forms)).into_iter().collect()
 }

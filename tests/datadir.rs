@@ -79,6 +79,8 @@ fn searches_answer_exactly_as_on_the_corpus_built_in_one_piece() {
             "patent",
             "talents",
             "legal services",
+            "patent information",
+            "market supervision",
             "12330",
             "4·26",
             "区块链",
@@ -135,6 +137,36 @@ fn searches_answer_exactly_as_on_the_corpus_built_in_one_piece() {
         fresh.search(&mut fetch, &long, &SearchOptions::default()).unwrap_err().code.as_str(),
         "QUERY_TOO_LONG"
     );
+}
+
+#[test]
+fn english_searches_through_the_dictionarys_runs_answer_as_with_the_whole_dictionary() {
+    // The dictionary in small runs, fetched as the query's words need them; joined translations
+    // ("patent information") need the shards of their pair terms as well.
+    let mut corpus = built().corpus.clone();
+    let cedict = plan_compare::cli::read_dictionary(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/cedict-excerpt.u8"));
+    corpus.english = Some(plan_compare::english::Dictionary::for_corpus(&cedict.unwrap(), &corpus));
+    let documents = dataset::build().documents;
+    let files: BTreeMap<String, Vec<u8>> =
+        datadir::write(&corpus, &documents, SHARD_BYTES, datadir::DEFAULT_FRAGMENT_BYTES, 2048).unwrap().into_iter().collect();
+    let runs = files.keys().filter(|f| f.starts_with("english.")).count();
+    assert!(runs >= 3, "{runs} runs");
+    let queries = ["patent information", "market supervision", "venture capital", "technological innovation", "culture",
+        "customs enforcement", "legal services", "genetic resources", "patent, information"];
+    let mut shared = Counting { files: &files, fetched: Vec::new() };
+    let mut shared_dir = DataDir::open(&mut shared).unwrap();
+    for q in queries {
+        let opts = SearchOptions { limit: Some(1000), ..Default::default() };
+        let expected = query::search(&corpus, q, &opts).unwrap();
+        let mut fetch = Counting { files: &files, fetched: Vec::new() };
+        let mut fresh = DataDir::open(&mut fetch).unwrap();
+        assert_eq!(fresh.search(&mut fetch, q, &opts).unwrap(), expected, "{q}");
+        let fetched = fetch.fetched.iter().filter(|f| f.starts_with("english.")).count();
+        // Only the runs of its words (none for those the glossary takes: "customs enforcement").
+        assert!(fetched < runs, "{q}: {fetched} of {runs} runs");
+        assert!(fetched > 0 || !q.contains("information"), "{q}: no run");
+        assert_eq!(shared_dir.search(&mut shared, q, &opts).unwrap(), expected, "{q} (shared)");
+    }
 }
 
 /// The measure ids a fragment file holds.

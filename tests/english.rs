@@ -281,3 +281,23 @@ fn the_build_command_fails_clearly_without_a_dictionary() {
     assert!(String::from_utf8_lossy(&not_cedict.stderr).contains("no CC-CEDICT line"));
     assert!(!out.exists());
 }
+
+#[test]
+fn two_words_translated_one_by_one_rank_first_the_measures_that_say_them_together() {
+    // "patent" is the glossary's 专利, "information" the dictionary's 信息 (and 情报, intelligence);
+    // "market supervision" is 市场 + 监管, both the dictionary's. Measures on 情报 came first: 1 of
+    // the top ten said 专利信息, and 0 of the top five 市场监管 (with the whole dictionary).
+    let (_, english) = corpora();
+    for (q, zh, n, at_least) in [("patent information", "专利信息", 10, 8), ("market supervision", "市场监管", 5, 4)] {
+        let r = search(english, q, &SearchOptions::default()).unwrap();
+        assert!(r.phrases.iter().any(|p| p.text == zh && p.from == "joined"), "{q}: {:?}", r.phrases);
+        let top = texts(english, q, n);
+        assert!(top.iter().filter(|t| t.contains(zh)).count() >= at_least, "{q}: {top:#?}");
+        // Apart they are two words, not one phrase.
+        let apart = search(english, &q.replace(' ', ", "), &SearchOptions::default()).unwrap();
+        assert!(!apart.phrases.iter().any(|p| p.from == "joined"), "{:?}", apart.phrases);
+    }
+    // Two words that are a phrase of the dictionary are translated together, not joined.
+    let r = search(english, "venture capital", &SearchOptions::default()).unwrap();
+    assert!(!r.phrases.iter().any(|p| p.from == "joined"), "{:?}", r.phrases);
+}

@@ -108,8 +108,9 @@ pub struct SearchOptions {
 pub struct QueryPhrase {
     pub text: String,
     pub weight: f32,
-    /// `query`, `glossary`, `dictionary`, `equivalent` (another form of a typed or glossary
-    /// phrase, from the taxonomy's `equivalents_zh`), or `theme:<id>`.
+    /// `query`, `glossary`, `dictionary`, `joined` (two words in a row translated one by one, said
+    /// together: 市场监管 for "market supervision"), `equivalent` (another form of a typed or
+    /// glossary phrase, from the taxonomy's `equivalents_zh`), or `theme:<id>`.
     pub from: String,
 }
 
@@ -315,10 +316,13 @@ pub(crate) fn phrases(corpus: &Corpus, query: &str, synonyms: bool) -> (Vec<Quer
             push(&mut out, &joined, 1.0, "glossary");
         }
         // Any other English word: CC-CEDICT, cut to the corpus (src/english.rs), below typed words.
+        let mut joined = Vec::new();
         if let Some(dictionary) = &corpus.english {
-            for (zh, weight) in dictionary.expand(&lower, &covered) {
+            let (expanded, alone) = dictionary.expand_with_words(&lower, &covered);
+            for (zh, weight) in expanded {
                 push(&mut out, &zh, DICTIONARY_WEIGHT * weight, "dictionary");
             }
+            joined = joined_translations(&lower, &taken, &alone, dictionary);
         }
         for hit in tax.hits_en(query) {
             let Some(t) = tax.themes.get(hit.theme) else { continue };
@@ -347,6 +351,12 @@ pub(crate) fn phrases(corpus: &Corpus, query: &str, synonyms: bool) -> (Vec<Quer
                 let asked = literal.is_empty() || literal.contains(&k.as_str());
                 let weight = if asked { 1.0 } else { SYNONYM_WEIGHT };
                 push(&mut out, k, weight, &format!("theme:{}", t.id));
+            }
+        }
+        // Translations joined, but for a theme's keywords, which a theme the query names weighs.
+        for (text, weight) in joined {
+            if !out.iter().any(|p| p.text == text) {
+                push(&mut out, &text, weight, "joined");
             }
         }
     }
@@ -480,6 +490,41 @@ fn joined_glossary_words(lower: &str, taken: &[((usize, usize), &[&str])]) -> Ve
     out
 }
 
+/// Two words in a row that the dictionary translated one by one (one of them may be the glossary's)
+/// are said together in Chinese too: "market supervision" is also 市场监管, "patent information"
+/// 专利信息 (the first two translations of each, joined, at the weaker one's weight). Like
+/// [`joined_glossary_words`], such a phrase ranks higher the measures that say the two together:
+/// [`terms`] and the phrase bonus count it only as a whole term or as the corpus's pair term
+/// (保护 + 围绕, "protection" + "center" as /around/, counts for nothing). None when the
+/// dictionary has the two words as a phrase: it translated them together already.
+fn joined_translations(
+    lower: &str,
+    taken: &[((usize, usize), &[&str])],
+    alone: &[crate::english::WordTerms],
+    dictionary: &crate::english::Dictionary,
+) -> Vec<(String, f32)> {
+    // (byte range, translations with their weights, whether the glossary's)
+    let glossary = taken.iter().map(|(span, zh)| (*span, zh.iter().map(|z| (*z, 1.0)).collect(), true));
+    let translated = alone.iter().map(|(span, terms)| {
+        (*span, terms.iter().map(|(t, w)| (t.as_str(), DICTIONARY_WEIGHT * w)).collect(), false)
+    });
+    let mut words: Vec<((usize, usize), Vec<(&str, f32)>, bool)> = glossary.chain(translated).collect();
+    crate::sort::sort_by_key(&mut words, |((start, _), _, _)| *start);
+    let mut out = Vec::new();
+    for pair in words.windows(2) {
+        let [((start, end), first, by_glossary), ((next, next_end), second, next_by_glossary)] = pair else { continue };
+        let (Some(between), Some(both)) = (lower.get(*end..*next), lower.get(*start..*next_end)) else { continue };
+        let said_together = between.chars().all(|c| c.is_whitespace() || c == '-');
+        if (*by_glossary && *next_by_glossary) || !said_together || dictionary.has_phrase(both) {
+            continue;
+        }
+        for (a, a_weight) in first.iter().take(2) {
+            out.extend(second.iter().take(2).map(|(b, b_weight)| (format!("{a}{b}"), a_weight.min(*b_weight))));
+        }
+    }
+    out
+}
+
 /// Byte ranges of the lower-cased query that the glossary took: the dictionary looks up only the
 /// other words (also those that name a theme: their literal sense says which of its keywords
 /// they mean). None without a Latin letter: every entry has one.
@@ -540,7 +585,7 @@ pub(crate) fn terms(corpus: &Corpus, phrases: &[QueryPhrase]) -> Vec<(String, f3
             // measures; "culture" 文化): it counts as a typed word would, unless it is in more than
             // DISTINCT_SHARE of them (知识产权, 创新), where it ranks next to nothing and its
             // postings are most of the corpus.
-            let translated = p.from == "glossary" || p.from == "dictionary";
+            let translated = matches!(p.from.as_str(), "glossary" | "dictionary" | "joined");
             let limit = if translated { distinct } else { common };
             let df = corpus.index.term_id(&t).map(|_| corpus.index.df(&t));
             if translated && df.is_some_and(|df| df > limit) {
@@ -549,21 +594,22 @@ pub(crate) fn terms(corpus: &Corpus, phrases: &[QueryPhrase]) -> Vec<(String, f3
             if df.is_some_and(|df| df <= limit) {
                 let e = terms.entry(t).or_insert(0.0);
                 *e = e.max(p.weight);
-            } else if p.from == "dictionary" || p.from == "glossary" {
+            } else if translated {
                 // Two words the corpus says together (传统知识, "traditional knowledge"; two glossary
                 // words joined, 专利 + 审查, [`joined_glossary_words`]): their pair terms. Else a
                 // dictionary headword the index only has in pieces (非物质文化遗产 → 文化遗产): its
                 // specific pieces. A glossary phrase of two words said together counts as their
                 // pair; one the index has neither whole nor as a pair (法律服务, "legal services"),
                 // as its Chinese typed would: its words, the too common ones only when nothing else.
+                // Two translations joined ([`joined_translations`]) count only as a pair.
                 let words = corpus.index.words(&t);
                 let pairs = corpus.index.pairs_of(&words);
-                let glossary = p.from == "glossary";
-                let whole = words.len() >= 2 && pairs.len() == words.len() - 1 && (!glossary || words.len() == 2);
-                let found = match (whole, glossary) {
+                let two_words = p.from != "dictionary";
+                let whole = words.len() >= 2 && pairs.len() == words.len() - 1 && (!two_words || words.len() == 2);
+                let found = match (whole, two_words) {
                     (true, _) => pairs,
                     (false, false) => crate::english::pieces(&corpus.index, &t, common),
-                    (false, true) if df.is_none() => {
+                    (false, true) if df.is_none() && p.from == "glossary" => {
                         let mut found = Vec::new();
                         for w in words.into_iter().filter(|w| w.chars().count() >= 2) {
                             match corpus.index.df(&w) {
@@ -776,6 +822,12 @@ pub(crate) fn phrase_docs(corpus: &Corpus, phrase: &str) -> Vec<u32> {
         .collect()
 }
 
+/// Whether the index has a text whole or as the pair term of its two words.
+fn said_together(corpus: &Corpus, text: &str) -> bool {
+    let words = corpus.index.words(text);
+    corpus.index.term_id(text).is_some() || (words.len() == 2 && corpus.index.pairs_of(&words).len() == 1)
+}
+
 /// The restriction options of a search, as filter options.
 pub(crate) fn restriction(opts: &SearchOptions) -> FilterOptions {
     FilterOptions {
@@ -841,7 +893,9 @@ pub(crate) fn rank_phrases(
     // (at 100× the seeds, a fifth of a cold ranking).
     let bonuses = |phrases: &[QueryPhrase]| -> Vec<(f32, f32)> {
         let mut per_doc = vec![(0.0f32, 0.0f32); n];
-        let lists = phrases.iter().map(|p| (phrase_docs(corpus, &p.text), PHRASE_BONUS * p.weight));
+        // A join of two translations only where the corpus says them together (a term, or a pair).
+        let said = |p: &&QueryPhrase| p.from != "joined" || said_together(corpus, &p.text);
+        let lists = phrases.iter().filter(said).map(|p| (phrase_docs(corpus, &p.text), PHRASE_BONUS * p.weight));
         for (docs, b) in lists.filter(|(docs, _)| !docs.is_empty() && docs.len() <= common) {
             for d in docs {
                 if let Some((sum, best)) = per_doc.get_mut(d as usize) {
