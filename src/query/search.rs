@@ -307,22 +307,20 @@ pub(crate) fn phrases(corpus: &Corpus, query: &str, synonyms: bool) -> (Vec<Quer
     }
     // English: the glossary and the dictionary translate what was typed; themes by their keywords_en.
     if english {
+        // Any other English word: CC-CEDICT, cut to the corpus (src/english.rs), below typed words.
+        let (expanded, alone) =
+            corpus.english.as_ref().map(|d| d.expand_with_words(&lower, &covered)).unwrap_or_default();
+        let joins = joined_words(&lower, &taken, &alone);
         for (_, zh) in &taken {
             for z in *zh {
                 push(&mut out, z, 1.0, "glossary");
             }
         }
-        for joined in joined_glossary_words(&lower, &taken) {
-            push(&mut out, &joined, 1.0, "glossary");
+        for join in joins.iter().filter(|j| j.glossary) {
+            push(&mut out, &join.text, 1.0, "glossary");
         }
-        // Any other English word: CC-CEDICT, cut to the corpus (src/english.rs), below typed words.
-        let mut joined = Vec::new();
-        if let Some(dictionary) = &corpus.english {
-            let (expanded, alone) = dictionary.expand_with_words(&lower, &covered);
-            for (zh, weight) in expanded {
-                push(&mut out, &zh, DICTIONARY_WEIGHT * weight, "dictionary");
-            }
-            joined = joined_translations(&lower, &taken, &alone, dictionary);
+        for (zh, weight) in expanded {
+            push(&mut out, &zh, DICTIONARY_WEIGHT * weight, "dictionary");
         }
         for hit in tax.hits_en(query) {
             let Some(t) = tax.themes.get(hit.theme) else { continue };
@@ -353,10 +351,13 @@ pub(crate) fn phrases(corpus: &Corpus, query: &str, synonyms: bool) -> (Vec<Quer
                 push(&mut out, k, weight, &format!("theme:{}", t.id));
             }
         }
-        // Translations joined, but for a theme's keywords, which a theme the query names weighs.
-        for (text, weight) in joined {
-            if !out.iter().any(|p| p.text == text) {
-                push(&mut out, &text, weight, "joined");
+        // Joins with a dictionary word, but for two words the dictionary has as a phrase (it
+        // translated them together already) and a theme's keywords, which a theme the query names
+        // weighs.
+        let phrase = |join: &Join| corpus.english.as_ref().is_some_and(|d| d.has_phrase(join.english));
+        for join in joins.iter().filter(|j| !j.glossary && !phrase(j)) {
+            if !out.iter().any(|p| p.text == join.text) {
+                push(&mut out, &join.text, join.weight, "joined");
             }
         }
     }
@@ -469,40 +470,29 @@ fn stemmed_glossary() -> &'static [(String, &'static [&'static str])] {
     })
 }
 
-/// Two glossary words in a row are said together in Chinese too: "patent examination" is also
-/// 专利审查, "customs enforcement" 海关执法 (the first two translations of each, joined). [`terms`]
-/// finds such a phrase as a whole index term or as the corpus's pair term, never in pieces, so it
-/// only ranks higher the measures that say the two together.
-fn joined_glossary_words(lower: &str, taken: &[((usize, usize), &[&str])]) -> Vec<String> {
-    let mut in_order: Vec<&((usize, usize), &[&str])> = taken.iter().collect();
-    crate::sort::sort_by_key(&mut in_order, |((start, _), _)| *start);
-    let mut out = Vec::new();
-    for pair in in_order.windows(2) {
-        let [((_, end), first), ((start, _), second)] = pair else { continue };
-        let Some(between) = lower.get(*end..*start) else { continue };
-        if !between.chars().all(|c| c.is_whitespace() || c == '-') {
-            continue;
-        }
-        for a in first.iter().take(2) {
-            out.extend(second.iter().take(2).map(|b| format!("{a}{b}")));
-        }
-    }
-    out
+/// Two translated words in a row, joined ([`joined_words`]).
+struct Join<'a> {
+    text: String,
+    /// The weaker translation's weight.
+    weight: f32,
+    /// Whether both words are the glossary's.
+    glossary: bool,
+    /// The two English words, as typed (lower-cased).
+    english: &'a str,
 }
 
-/// Two words in a row that the dictionary translated one by one (one of them may be the glossary's)
-/// are said together in Chinese too: "market supervision" is also 市场监管, "patent information"
-/// 专利信息 (the first two translations of each, joined, at the weaker one's weight). Like
-/// [`joined_glossary_words`], such a phrase ranks higher the measures that say the two together:
-/// [`terms`] and the phrase bonus count it only as a whole term or as the corpus's pair term
-/// (保护 + 围绕, "protection" + "center" as /around/, counts for nothing). None when the
-/// dictionary has the two words as a phrase: it translated them together already.
-fn joined_translations(
-    lower: &str,
+/// Two words in a row, each translated alone (by the glossary, or by the dictionary when no phrase
+/// took it), are said together in Chinese too: "patent examination" is also 专利审查, "customs
+/// enforcement" 海关执法, "market supervision" 市场监管 (the first two translations of each, joined).
+/// [`terms`] finds two glossary words joined as a whole index term or as the corpus's pair term,
+/// never in pieces; a join with a dictionary word counts only as either in the phrase bonus as well
+/// (保护 + 围绕, "protection" + "center" as /around/, counts for nothing). So a join only ranks
+/// higher the measures that say the two together.
+fn joined_words<'a>(
+    lower: &'a str,
     taken: &[((usize, usize), &[&str])],
     alone: &[crate::english::WordTerms],
-    dictionary: &crate::english::Dictionary,
-) -> Vec<(String, f32)> {
+) -> Vec<Join<'a>> {
     // (byte range, translations with their weights, whether the glossary's)
     let glossary = taken.iter().map(|(span, zh)| (*span, zh.iter().map(|z| (*z, 1.0)).collect(), true));
     let translated = alone.iter().map(|(span, terms)| {
@@ -513,13 +503,18 @@ fn joined_translations(
     let mut out = Vec::new();
     for pair in words.windows(2) {
         let [((start, end), first, by_glossary), ((next, next_end), second, next_by_glossary)] = pair else { continue };
-        let (Some(between), Some(both)) = (lower.get(*end..*next), lower.get(*start..*next_end)) else { continue };
-        let said_together = between.chars().all(|c| c.is_whitespace() || c == '-');
-        if (*by_glossary && *next_by_glossary) || !said_together || dictionary.has_phrase(both) {
+        let (Some(between), Some(english)) = (lower.get(*end..*next), lower.get(*start..*next_end)) else { continue };
+        if !between.chars().all(|c| c.is_whitespace() || c == '-') {
             continue;
         }
+        let glossary = *by_glossary && *next_by_glossary;
         for (a, a_weight) in first.iter().take(2) {
-            out.extend(second.iter().take(2).map(|(b, b_weight)| (format!("{a}{b}"), a_weight.min(*b_weight))));
+            out.extend(second.iter().take(2).map(|(b, b_weight)| Join {
+                text: format!("{a}{b}"),
+                weight: a_weight.min(*b_weight),
+                glossary,
+                english,
+            }));
         }
     }
     out
@@ -596,12 +591,12 @@ pub(crate) fn terms(corpus: &Corpus, phrases: &[QueryPhrase]) -> Vec<(String, f3
                 *e = e.max(p.weight);
             } else if translated {
                 // Two words the corpus says together (传统知识, "traditional knowledge"; two glossary
-                // words joined, 专利 + 审查, [`joined_glossary_words`]): their pair terms. Else a
+                // words joined, 专利 + 审查, [`joined_words`]): their pair terms. Else a
                 // dictionary headword the index only has in pieces (非物质文化遗产 → 文化遗产): its
                 // specific pieces. A glossary phrase of two words said together counts as their
                 // pair; one the index has neither whole nor as a pair (法律服务, "legal services"),
                 // as its Chinese typed would: its words, the too common ones only when nothing else.
-                // Two translations joined ([`joined_translations`]) count only as a pair.
+                // A join with a dictionary word counts only as a pair.
                 let words = corpus.index.words(&t);
                 let pairs = corpus.index.pairs_of(&words);
                 let two_words = p.from != "dictionary";
