@@ -72,6 +72,14 @@ test('a search says what it looked for: the Chinese of English words, with their
   const revive = shown.find((x) => x.text === '振兴');
   assert.ok(revive && revive.title.startsWith('CC-CEDICT') && revive.lang === 'zh', JSON.stringify(shown));
   assert.match(await page.textContent('.results .understood'), /^Searched for: /);
+  // Every source is named in words, never by its bare key.
+  assert.ok(shown.every((x) => x.title && !x.title.startsWith('from-')), JSON.stringify(shown));
+  // Two words translated one by one and said together: "patent" 专利 + "information" 信息.
+  await page.goto(`${s.url}index.html#explore?lang=en&q=${encodeURIComponent('patent information')}`);
+  await page.waitForFunction(() => location.hash.includes('information') && document.body.dataset.rendered === location.hash);
+  const joined = await page.$$eval('.results .understood span', (els) => els.map((e) => ({ text: e.textContent, title: e.title })));
+  assert.ok(joined.some((x) => x.text === '专利信息' && x.title.startsWith('two English words')), JSON.stringify(joined));
+  assert.ok(joined.every((x) => x.title && !x.title.startsWith('from-')), JSON.stringify(joined));
   // A filter without words says nothing of the kind.
   await page.goto(`${s.url}index.html#explore?lang=en&plans=beijing-2018`);
   await page.waitForFunction(() => location.hash.includes('plans=') && document.body.dataset.rendered === location.hash);

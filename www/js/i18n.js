@@ -113,6 +113,7 @@ const strings = {
   'from-query': ['按输入', 'as typed'],
   'from-glossary': ['术语表译自英文', 'glossary, from English'],
   'from-dictionary': ['CC-CEDICT 词典译自英文', 'CC-CEDICT, from English'],
+  'from-joined': ['英文相邻两词的译文连写', 'two English words in a row, translated together'],
   'from-equivalent': ['同义形式', 'another form'],
   colourBy: ['颜色表示', 'Colour by'],
   byShare: ['该主题措施占比', 'share of the plan’s measures on the theme'],
