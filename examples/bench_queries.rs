@@ -42,7 +42,9 @@ fn main() {
     let ranked: serde_json::Map<String, Value> = queries
         .iter()
         .map(|q| {
-            let ids = search(&corpus, q, &opts).map(|r| r.hits.into_iter().map(|h| h.id).collect()).unwrap_or_else(|_| vec![]);
+            let ids = search(&corpus, q, &opts)
+                .map(|r| r.hits.into_iter().map(|h| h.id).collect())
+                .unwrap_or_else(|_| vec![]);
             (q.clone(), json!(ids))
         })
         .collect();

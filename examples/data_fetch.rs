@@ -94,8 +94,7 @@ fn main() -> Result<(), String> {
     let bytes = std::fs::read(format!("{dir}/{}", manifest.catalog)).map_err(|e| e.to_string())?;
     let c: CatalogFile = postcard::from_bytes(&bytes).map_err(|e| e.to_string())?;
     std::fs::create_dir_all(parts).map_err(|e| e.to_string())?;
-    let put =
-        |name: &str, b: Vec<u8>| std::fs::write(format!("{parts}/{name}"), b).map_err(|e| e.to_string());
+    let put = |name: &str, b: Vec<u8>| std::fs::write(format!("{parts}/{name}"), b).map_err(|e| e.to_string());
     let enc = |v: &dyn erased::Encode| v.encode();
     put("documents", enc(&c.documents))?;
     put("plans", enc(&c.plans))?;

@@ -10,8 +10,7 @@ use std::collections::BTreeSet;
 
 fn main() -> Result<(), String> {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let path =
-        plan_compare::cli::option(&args, "dictionary").unwrap_or(plan_compare::cli::DEFAULT_DICTIONARY);
+    let path = plan_compare::cli::option(&args, "dictionary").unwrap_or(plan_compare::cli::DEFAULT_DICTIONARY);
     let extra: Vec<&String> = args
         .iter()
         .enumerate()
@@ -21,8 +20,7 @@ fn main() -> Result<(), String> {
     let cedict = plan_compare::cli::read_dictionary(path)?;
     let plain = Corpus::bundled();
     let mut english = plain.clone();
-    english.english =
-        Some(Dictionary::for_corpus(&cedict, &english));
+    english.english = Some(Dictionary::for_corpus(&cedict, &english));
     let judged: Value = serde_json::from_str(
         &std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/bench/judgments.json"))
             .map_err(|e| e.to_string())?,
@@ -37,11 +35,9 @@ fn main() -> Result<(), String> {
         let relevant: BTreeSet<&str> =
             q["relevant"].as_array().into_iter().flatten().filter_map(Value::as_str).collect();
         let score = |corpus: &Corpus| -> (f64, f64) {
-            let ids: Vec<String> = search(corpus, text, &opts)
-                .map(|r| r.hits.into_iter().map(|h| h.id).collect())
-                .unwrap_or_default();
-            let hit =
-                |n: usize| ids.iter().take(n).filter(|id| relevant.contains(id.as_str())).count() as f64;
+            let ids: Vec<String> =
+                search(corpus, text, &opts).map(|r| r.hits.into_iter().map(|h| h.id).collect()).unwrap_or_default();
+            let hit = |n: usize| ids.iter().take(n).filter(|id| relevant.contains(id.as_str())).count() as f64;
             (hit(10) / 10.0, hit(100) / relevant.len().max(1) as f64)
         };
         let (p0, r0) = score(&plain);
@@ -75,9 +71,7 @@ fn main() -> Result<(), String> {
             for h in &r.hits {
                 let m = corpus.measure(&h.id);
                 let text: String = m
-                    .map(|m| {
-                        format!("{}｜{}", m.title.as_deref().unwrap_or(""), m.text.as_deref().unwrap_or(""))
-                    })
+                    .map(|m| format!("{}｜{}", m.title.as_deref().unwrap_or(""), m.text.as_deref().unwrap_or("")))
                     .unwrap_or_default()
                     .chars()
                     .take(90)

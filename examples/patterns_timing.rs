@@ -1,8 +1,8 @@
 //! Times the pattern queries on the bundled corpus: `cargo run --release --example patterns_timing`.
 
 use plan_compare::query::{
-    indicators, plan_similarity, shared_passages, template_coverage, Corpus, IndicatorsOptions,
-    PassagesOptions, SimilarityBy, SimilarityOptions, TemplateCoverageOptions,
+    indicators, plan_similarity, shared_passages, template_coverage, Corpus, IndicatorsOptions, PassagesOptions,
+    SimilarityBy, SimilarityOptions, TemplateCoverageOptions,
 };
 use std::time::Instant;
 

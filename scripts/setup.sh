@@ -6,6 +6,7 @@ export PATH="$HOME/.cargo/bin:$PATH"
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 # tests drive Debian's /usr/bin/chromium
 
 rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
+rustup component list --installed | grep -q '^rustfmt' || rustup component add rustfmt # test.sh checks the layout
 
 # wasm-bindgen-cli exactly at the crate's pinned version. Its lock file names a webpki-roots release
 # the registry no longer serves, so fall back to a fresh resolution when --locked fails.

@@ -9,6 +9,9 @@ export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
 started=$SECONDS
 
 bash scripts/setup.sh
+# The layout rustfmt.toml describes, in the crate and its fuzz targets.
+cargo fmt --check
+(cd fuzz && cargo fmt --check)
 cargo test --locked --all-targets
 bash scripts/build-package.sh
 bash scripts/sizes.sh

@@ -9,8 +9,8 @@
 use crate::agency::{canonical_agency, looks_like_body, OTHER};
 use crate::dataset::Build;
 use crate::model::{Measure, Passage, Plan};
-use crate::parse::lines::{is_page_number, normalise, split_lines, width, Line};
 use crate::parse::departments::balanced;
+use crate::parse::lines::{is_page_number, normalise, split_lines, width, Line};
 use crate::parse::{regions, template, DiagnosticCode};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap};
@@ -22,10 +22,7 @@ pub const EXPLAINED_TOML: &str = include_str!("../data/audit-explained.toml");
 pub const CHECKS: &[(&str, &str)] = &[
     ("no_text", "a measure without text"),
     ("no_department", "a measure without departments in a plan whose measures name them"),
-    (
-        "department_fragment",
-        "a department name cut mid-word, with role words, brackets left open or a bare word",
-    ),
+    ("department_fragment", "a department name cut mid-word, with role words, brackets left open or a bare word"),
     ("department_glued", "a department name run together with a work item, a measure or another body"),
     ("department_unknown", "a department name that is no known type of body and does not end like one"),
     ("work_item_fragment", "a work item that is a piece of a template work item or a few characters"),
@@ -195,10 +192,7 @@ pub fn audit(build: &Build, sources: &[(&str, &str)]) -> Vec<Finding> {
                 add("no_text", msg);
             }
             if names_departments && m.departments.is_empty() {
-                add(
-                    "no_department",
-                    format!("no department; text {}", quote_end(m.text.as_deref().unwrap_or(""), 30)),
-                );
+                add("no_department", format!("no department; text {}", quote_end(m.text.as_deref().unwrap_or(""), 30)));
             }
             for d in &m.departments {
                 if let Some((check, msg)) = department_problem(&d.name, &vocabulary) {
@@ -342,20 +336,8 @@ const ACTION_VERBS: &[&str] = &[
     "将",
 ];
 
-const ROLE_MARKS: &[&str] = &[
-    "牵头",
-    "配合",
-    "负责",
-    "会同",
-    "参与",
-    "协助",
-    "责任部门",
-    "责任单位",
-    "牵头部门",
-    "配合部门",
-    "：",
-    ":",
-];
+const ROLE_MARKS: &[&str] =
+    &["牵头", "配合", "负责", "会同", "参与", "协助", "责任部门", "责任单位", "牵头部门", "配合部门", "：", ":"];
 
 /// How often each department name occurs in the corpus, to tell a fragment from a name.
 fn department_vocabulary(measures: &[Measure]) -> BTreeMap<String, usize> {
@@ -376,7 +358,6 @@ fn department_problem(name: &str, vocabulary: &BTreeMap<String, usize>) -> Optio
     (canonical_agency(name) == OTHER && !ends_like_body(name))
         .then(|| ("department_unknown", format!("department {}: no known body", quote(name, 40))))
 }
-
 
 /// A head before a name that is a word of its own: a region, a level, or a body the name belongs to.
 fn is_boundary(head: &str) -> bool {
@@ -406,8 +387,7 @@ fn department_fragment(name: &str, vocabulary: &BTreeMap<String, usize>) -> Opti
     if let Some(w) = ROLE_MARKS.iter().find(|w| name.contains(*w)) {
         return Some(format!("role word {w} left in the name"));
     }
-    if ["合部门", "部门", "门", "头", "合"].iter().any(|w| name.starts_with(w)) && !looks_like_body(name)
-    {
+    if ["合部门", "部门", "门", "头", "合"].iter().any(|w| name.starts_with(w)) && !looks_like_body(name) {
         return Some("begins with the rest of a role word".into());
     }
     if name.ends_with(['配', '及', '和', '与', '等']) {
@@ -428,9 +408,8 @@ fn department_fragment(name: &str, vocabulary: &BTreeMap<String, usize>) -> Opti
     }
     if !cell_body(name) {
         // 厦门 of 厦门海关, 市科协 of 市科协工信委 are names of their own: the rest is a body.
-        let cut = |k: &&String| {
-            k.len() > name.len() && k.starts_with(name) && canonical_agency(&k[name.len()..]) == OTHER
-        };
+        let cut =
+            |k: &&String| k.len() > name.len() && k.starts_with(name) && canonical_agency(&k[name.len()..]) == OTHER;
         if let Some(k) = vocabulary.keys().find(cut) {
             return Some(format!("ends mid-word (cf. {k})"));
         }
@@ -450,9 +429,7 @@ fn department_glued(name: &str) -> Option<String> {
     for k in 3..chars.len().saturating_sub(1) {
         let head: String = chars[..k].iter().collect();
         let rest: String = chars[k..].iter().collect();
-        if !looks_like_body(&head)
-            || head.ends_with(['省', '市', '区', '县', '州'])
-            || rest.starts_with(['（', '('])
+        if !looks_like_body(&head) || head.ends_with(['省', '市', '区', '县', '州']) || rest.starts_with(['（', '('])
         {
             continue;
         }
@@ -513,10 +490,7 @@ fn work_item_problem(work: &str) -> Option<(&'static str, String)> {
         return Some(("work_item_fragment", format!("work item {q} is the end of the template item “{w}”")));
     }
     if let Some((_, w)) = template::work_item_match(work, true) {
-        return Some((
-            "work_item_fragment",
-            format!("work item {q} is the beginning of the template item “{w}”"),
-        ));
+        return Some(("work_item_fragment", format!("work item {q} is the beginning of the template item “{w}”")));
     }
     None
 }
@@ -536,10 +510,7 @@ fn text_holds_work_item(text: &str, own: Option<&str>) -> Option<String> {
             }
             if let Some(next) = char_after_key_prefix(sentence, wk.chars().count()) {
                 if !is_punctuation(next) {
-                    return Some(format!(
-                        "text holds the template item “{item}” run on into {}",
-                        quote(sentence, 40)
-                    ));
+                    return Some(format!("text holds the template item “{item}” run on into {}", quote(sentence, 40)));
                 }
             }
         }
@@ -579,8 +550,7 @@ fn is_body_list(s: &str) -> bool {
 
 fn text_holds_department(text: &str) -> Option<String> {
     let t = normalise(text);
-    for label in ["配合部门", "责任部门", "牵头部门", "牵头单位", "责任单位", "配合单位"]
-    {
+    for label in ["配合部门", "责任部门", "牵头部门", "牵头单位", "责任单位", "配合单位"] {
         if t.contains(label) {
             return Some(format!("text holds the label {label}: {}", quote_end(&t, 40)));
         }
@@ -695,14 +665,11 @@ fn cell_body(p: &str) -> bool {
 /// meetings that act as bodies (厅际联席会议) and bases (知识产权培训基地).
 fn ends_like_body(p: &str) -> bool {
     looks_like_body(p)
-        || ["科协", "律协", "妇联", "工商联", "侨联", "文联", "残联", "会议", "基地"]
-            .iter()
-            .any(|w| p.ends_with(w))
+        || ["科协", "律协", "妇联", "工商联", "侨联", "文联", "残联", "会议", "基地"].iter().any(|w| p.ends_with(w))
 }
 
 /// Pieces of role words a department cell is cut into (市知识产权局 配 / 合部门：…).
-const ROLE_PIECES: &[&str] =
-    &["配", "配合", "配合部", "合部门", "门", "责任部", "牵头部", "牵头", "负责", "会同"];
+const ROLE_PIECES: &[&str] = &["配", "配合", "配合部", "合部门", "门", "责任部", "牵头部", "牵头", "负责", "会同"];
 
 /// Is a piece (part of) a department cell: short, no sentence, each complete part a body, a role
 /// word or a short name (石家庄)? Whether the cell is complete is [`cell_closed`]'s question.
@@ -807,9 +774,7 @@ fn sentence_cell_start(t: &str) -> bool {
             let rest: String = chars[k..].iter().collect();
             // A verb with an object (质监局提供标准化), not a role word closing a list (省局会同).
             cell_body(&head)
-                && ["提供", "负责", "指导", "做好"]
-                    .iter()
-                    .any(|v| rest.starts_with(v) && rest.chars().count() >= 4)
+                && ["提供", "负责", "指导", "做好"].iter().any(|v| rest.starts_with(v) && rest.chars().count() >= 4)
         })
 }
 
@@ -905,8 +870,7 @@ pub fn department_cells(lines: &[Line]) -> Vec<[u32; 2]> {
         // The trailing pieces that can belong to a department cell.
         let mut tail: Vec<&str> = Vec::new();
         for p in pieces.iter().rev() {
-            let joined =
-                std::iter::once(p.as_str()).chain(tail.iter().copied()).collect::<Vec<_>>().join("、");
+            let joined = std::iter::once(p.as_str()).chain(tail.iter().copied()).collect::<Vec<_>>().join("、");
             if department_piece(&joined) {
                 tail.insert(0, p.as_str());
             } else {
@@ -916,8 +880,7 @@ pub fn department_cells(lines: &[Line]) -> Vec<[u32; 2]> {
         let tail_text = tail.concat();
         let whole = !tail.is_empty() && tail.len() == printed;
         // How the rest of a cut cell begins: half a name (保局、…, 门：…), an open bracket, or a name.
-        let half_start =
-            tail_text.split(['、', '，', ',', '：']).next().is_some_and(|p| p.chars().count() <= 2);
+        let half_start = tail_text.split(['、', '，', ',', '：']).next().is_some_and(|p| p.chars().count() <= 2);
         let plausible_rest = half_start || !balanced(&tail_text) || cell_start(&tail_text);
         let first = pieces.first().map(|p| normalise(p)).unwrap_or_default();
         if starts_row(&first) {
@@ -984,10 +947,7 @@ pub fn department_cells(lines: &[Line]) -> Vec<[u32; 2]> {
                 Some(k)
             }
             Some(_) => None,
-            None if closed_run
-                && whole
-                && (half_start || !balanced(&tail_text) || cell_named(&tail_text)) =>
-            {
+            None if closed_run && whole && (half_start || !balanced(&tail_text) || cell_named(&tail_text)) => {
                 cells.len().checked_sub(1)
             }
             None => None,
@@ -1059,11 +1019,7 @@ fn table_counts(data: &crate::model::Dataset, sources: &[(&str, &str)]) -> Vec<F
                     measure: None,
                     source: path.to_string(),
                     lines: [*first, end],
-                    message: format!(
-                        "{} records, {} department cells in the seed lines",
-                        ms.len(),
-                        cells.len()
-                    ),
+                    message: format!("{} records, {} department cells in the seed lines", ms.len(), cells.len()),
                 });
             }
             for m in ms {
@@ -1077,11 +1033,7 @@ fn table_counts(data: &crate::model::Dataset, sources: &[(&str, &str)]) -> Vec<F
                         measure: Some(m.id.clone()),
                         source: path.to_string(),
                         lines: m.lines,
-                        message: format!(
-                            "{} department cells (lines {}) in one record",
-                            inside.len(),
-                            at.join(", ")
-                        ),
+                        message: format!("{} department cells (lines {}) in one record", inside.len(), at.join(", ")),
                     });
                 }
             }
@@ -1107,11 +1059,7 @@ mod tests {
             text: text.map(str::to_string),
             departments: departments
                 .iter()
-                .map(|n| Department {
-                    name: n.to_string(),
-                    role: None,
-                    agency: canonical_agency(n).to_string(),
-                })
+                .map(|n| Department { name: n.to_string(), role: None, agency: canonical_agency(n).to_string() })
                 .collect(),
             themes: Vec::new(),
             lines: [1, 2],
@@ -1146,36 +1094,21 @@ mod tests {
             "北京海关",
             "海关",
         ]);
-        for bad in [
-            "委",
-            "省知",
-            "识产权局",
-            "合部门：市工商局",
-            "局）、人力资源社会保障局",
-            "市知识产权局配",
-            "单位",
-        ] {
+        for bad in ["委", "省知", "识产权局", "合部门：市工商局", "局）、人力资源社会保障局", "市知识产权局配", "单位"]
+        {
             assert!(department_fragment(bad, &v).is_some(), "{bad}");
         }
-        for good in [
-            "工商局",
-            "省知识产权局",
-            "海关",
-            "省知识产权局执法处（维权信息中心）",
-            "新闻出版广电局（版权局）",
-        ] {
+        for good in ["工商局", "省知识产权局", "海关", "省知识产权局执法处（维权信息中心）", "新闻出版广电局（版权局）"]
+        {
             assert_eq!(department_fragment(good, &v), None, "{good}");
         }
     }
 
     #[test]
     fn departments_glued_to_tasks_or_bodies() {
-        for bad in [
-            "郑州海关加大国家展会",
-            "工商局版权局",
-            "省农业厅海关广东分署",
-            "将“拒不执行已生效的专利侵权行为行政",
-        ] {
+        for bad in
+            ["郑州海关加大国家展会", "工商局版权局", "省农业厅海关广东分署", "将“拒不执行已生效的专利侵权行为行政"]
+        {
             assert!(department_glued(bad).is_some(), "{bad}");
         }
         for good in [
@@ -1208,10 +1141,7 @@ mod tests {
         assert_eq!(check("项目。"), Some("work_item_fragment"));
         assert_eq!(check("全知识产权转移转化机构"), Some("work_item_fragment"));
         assert_eq!(check("加强国内外知名地理标志"), Some("work_item_fragment"));
-        assert_eq!(
-            check("广泛开展知识产权普及型教育；加强知识产权公益宣传和咨询服务"),
-            Some("work_item_merged")
-        );
+        assert_eq!(check("广泛开展知识产权普及型教育；加强知识产权公益宣传和咨询服务"), Some("work_item_merged"));
         assert_eq!(check("开展知识产权培训。组织企业参加专利代理人考试。"), Some("work_item_measure_like"));
         // Template wording (punctuation aside), the catch-all without its label, and own items.
         assert_eq!(check("按国家有关规定设置知识产权奖励项目"), None);
@@ -1225,12 +1155,8 @@ mod tests {
         let next_row = "实施人才培养工程。鼓励各地引进高端知识产权人才引进京津高端人才。";
         assert!(text_holds_work_item(next_row, Some("鼓励我国知识产权人才获得海外相应资格证书")).is_some());
         // The template's words used in the measure, or the record's own item repeated.
-        assert!(
-            text_holds_work_item("加大宣传力度，营造良好社会氛围。", Some("加强海关知识产权保护")).is_none()
-        );
-        assert!(
-            text_holds_work_item("加强海关知识产权保护制度建设。", Some("加强海关知识产权保护")).is_none()
-        );
+        assert!(text_holds_work_item("加大宣传力度，营造良好社会氛围。", Some("加强海关知识产权保护")).is_none());
+        assert!(text_holds_work_item("加强海关知识产权保护制度建设。", Some("加强海关知识产权保护")).is_none());
         assert!(text_holds_department("开展专项执法行动。市知识产权局、市工商局").is_some());
         assert!(text_holds_department("开展专项执法行动。市知识产权局配合部门：市工商局").is_some());
         assert!(text_holds_department("开展专项执法行动（省知识产权局牵头）").is_some());
@@ -1262,12 +1188,10 @@ mod tests {
         assert_eq!(found[0].0, "x-2018-003");
         assert!(found[0].1.contains("x-2018-001"));
         assert!(duplicates(&[&a, &b]).is_empty());
-        let p = |h: &str| Passage {
-            plan: "x".into(),
-            heading: Some(h.into()),
-            text: "各级政府要…".into(),
-            lines: [1, 1],
-        };
+        let p =
+            |h: &str| Passage {
+                plan: "x".into(), heading: Some(h.into()), text: "各级政府要…".into(), lines: [1, 1]
+            };
         assert!(passage_like_measure(&p("加强组织领导")).is_some());
         assert!(passage_like_measure(&p("指导思想")).is_none());
         assert!(passage_like_measure(&p("坚持改革创新")).is_none());
@@ -1281,8 +1205,7 @@ mod tests {
         let cells = department_cells(&split_lines(text));
         assert_eq!(cells, vec![[3, 6], [10, 11], [14, 14]]);
         // A measure line that happens to end with a body is too wide to be a department cell.
-        let wide =
-            split_lines("推进知识产权领域信息共享，建立收集假冒产品来源地信息工作机制，会同市知识产权局");
+        let wide = split_lines("推进知识产权领域信息共享，建立收集假冒产品来源地信息工作机制，会同市知识产权局");
         assert!(department_cells(&wide).is_empty());
     }
 
@@ -1296,8 +1219,7 @@ mod tests {
             lines: [10, 14],
             message: "no text; work item “商标富农工作”".into(),
         };
-        let toml =
-            "[[explained]]\ncheck = \"no_text\"\nline = 12\nquote = \"商标富农\"\nreason = \"empty cell\"\n\
+        let toml = "[[explained]]\ncheck = \"no_text\"\nline = 12\nquote = \"商标富农\"\nreason = \"empty cell\"\n\
                     [[explained]]\ncheck = \"no_text\"\nline = 30\nreason = \"elsewhere\"\n";
         let e = parse_explanations(toml).unwrap();
         let report = reconcile(vec![f], &e);

@@ -80,9 +80,9 @@ impl IndexWire {
             let mut doc = 0u32;
             let mut out = Vec::with_capacity(list.len());
             for (gap, tf) in list {
-                doc = doc.checked_add(gap).ok_or_else(|| {
-                    Error::new(ErrorCode::BundleInvalid, "bundle: INDX posting out of range")
-                })?;
+                doc = doc
+                    .checked_add(gap)
+                    .ok_or_else(|| Error::new(ErrorCode::BundleInvalid, "bundle: INDX posting out of range"))?;
                 out.push((doc, tf));
             }
             postings.push(out);
@@ -100,9 +100,8 @@ pub struct Bundle {
 
 /// Encode a corpus as a bundle. Deterministic: the same corpus always gives the same bytes.
 pub fn encode(corpus: &Corpus) -> Result<Vec<u8>> {
-    let failed = |what: &str, e: postcard::Error| {
-        Error::new(ErrorCode::BundleInvalid, format!("cannot encode the {what}: {e}"))
-    };
+    let failed =
+        |what: &str, e: postcard::Error| Error::new(ErrorCode::BundleInvalid, format!("cannot encode the {what}: {e}"));
     let data = postcard::to_allocvec(&corpus.dataset).map_err(|e| failed("dataset", e))?;
     let index = IndexSectionRef {
         taxonomy: &corpus.taxonomy,
@@ -160,20 +159,13 @@ pub fn decode(bytes: &[u8]) -> Result<Bundle> {
     let sections = sections(bytes)?;
     let body = |tag: [u8; 4]| {
         sections.iter().find(|(t, _)| *t == tag).map(|(_, body)| *body).ok_or_else(|| {
-            Error::new(
-                ErrorCode::BundleInvalid,
-                format!("bundle: no {} section", String::from_utf8_lossy(&tag)),
-            )
+            Error::new(ErrorCode::BundleInvalid, format!("bundle: no {} section", String::from_utf8_lossy(&tag)))
         })
     };
     let invalid = |tag: [u8; 4], e: postcard::Error| {
-        Error::new(
-            ErrorCode::BundleInvalid,
-            format!("bundle: {} section: {e}", String::from_utf8_lossy(&tag)),
-        )
+        Error::new(ErrorCode::BundleInvalid, format!("bundle: {} section: {e}", String::from_utf8_lossy(&tag)))
     };
-    let dataset: Dataset =
-        postcard::from_bytes(body(SECTION_DATASET)?).map_err(|e| invalid(SECTION_DATASET, e))?;
+    let dataset: Dataset = postcard::from_bytes(body(SECTION_DATASET)?).map_err(|e| invalid(SECTION_DATASET, e))?;
     let IndexSection { taxonomy, index, theme_scores } =
         postcard::from_bytes(body(SECTION_INDEX)?).map_err(|e| invalid(SECTION_INDEX, e))?;
     let index = index.into_index()?;

@@ -73,13 +73,19 @@ fn err(e: query::QueryError) -> String {
 }
 
 fn parse_limit(args: &[String]) -> Result<Option<usize>, String> {
-    option(args, "limit").map(|l| l.parse::<usize>().map_err(|_| format!("--limit wants a number, not {l:?}"))).transpose()
+    option(args, "limit")
+        .map(|l| l.parse::<usize>().map_err(|_| format!("--limit wants a number, not {l:?}")))
+        .transpose()
 }
 
 /// One line about a measure: id, plan, and the start of its title or text.
 fn line(corpus: &Corpus, id: &str) -> String {
     let Some(m) = corpus.measure(id) else { return id.to_string() };
-    let body = [m.title.as_deref(), m.work_item.as_deref(), m.text.as_deref()].into_iter().flatten().collect::<Vec<_>>().join(" | ");
+    let body = [m.title.as_deref(), m.work_item.as_deref(), m.text.as_deref()]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" | ");
     let short: String = body.chars().take(70).collect();
     format!("{id:<28} {short}")
 }
@@ -87,7 +93,12 @@ fn line(corpus: &Corpus, id: &str) -> String {
 pub fn search(corpus: &Corpus, args: &[String]) -> Result<(), String> {
     let words = positional(args, &["limit", "plan", "theme"]);
     let q = words.join(" ");
-    let opts = SearchOptions { limit: parse_limit(args)?, plans: options(args, "plan"), themes: options(args, "theme"), ..Default::default() };
+    let opts = SearchOptions {
+        limit: parse_limit(args)?,
+        plans: options(args, "plan"),
+        themes: options(args, "theme"),
+        ..Default::default()
+    };
     let r = query::search(corpus, &q, &opts).map_err(err)?;
     if flag(args, "json") {
         return json(&r);
@@ -105,8 +116,12 @@ pub fn search(corpus: &Corpus, args: &[String]) -> Result<(), String> {
 
 pub fn diff(corpus: &Corpus, args: &[String]) -> Result<(), String> {
     let pos = positional(args, &["threshold"]);
-    let (Some(a), Some(b)) = (pos.first(), pos.get(1)) else { return Err("usage: plan-compare diff PLAN_A PLAN_B [--json]".into()) };
-    let threshold = option(args, "threshold").map(|t| t.parse::<f64>().map_err(|_| format!("--threshold wants a number, not {t:?}"))).transpose()?;
+    let (Some(a), Some(b)) = (pos.first(), pos.get(1)) else {
+        return Err("usage: plan-compare diff PLAN_A PLAN_B [--json]".into());
+    };
+    let threshold = option(args, "threshold")
+        .map(|t| t.parse::<f64>().map_err(|_| format!("--threshold wants a number, not {t:?}")))
+        .transpose()?;
     let r = query::diff(corpus, a, b, &DiffOptions { threshold, ..Default::default() }).map_err(err)?;
     if flag(args, "json") {
         return json(&r);
@@ -135,18 +150,35 @@ pub fn diff(corpus: &Corpus, args: &[String]) -> Result<(), String> {
     outln!("agencies only A: {}", r.agencies.only_a.join("、"));
     outln!("agencies only B: {}", r.agencies.only_b.join("、"));
     for t in &r.targets.pairs {
-        outln!("target  {} {} {} ↔ {} {} {}", t.a.indicator, t.a.value, t.a.unit.as_deref().unwrap_or(""), t.b.indicator, t.b.value, t.b.unit.as_deref().unwrap_or(""));
+        outln!(
+            "target  {} {} {} ↔ {} {} {}",
+            t.a.indicator,
+            t.a.value,
+            t.a.unit.as_deref().unwrap_or(""),
+            t.b.indicator,
+            t.b.value,
+            t.b.unit.as_deref().unwrap_or("")
+        );
     }
     Ok(())
 }
 
 pub fn themes(corpus: &Corpus, args: &[String]) -> Result<(), String> {
     if flag(args, "matrix") {
-        let m = query::theme_matrix(corpus, &ThemeMatrixOptions { plans: options(args, "plan"), themes: options(args, "theme") }).map_err(err)?;
+        let m = query::theme_matrix(
+            corpus,
+            &ThemeMatrixOptions { plans: options(args, "plan"), themes: options(args, "theme") },
+        )
+        .map_err(err)?;
         if flag(args, "json") {
             return json(&m);
         }
-        outln!("{:<24} {:>5}  {}", "plan \\ theme (count)", "n", m.themes.iter().enumerate().map(|(i, _)| format!("{:>3}", i + 1)).collect::<String>());
+        outln!(
+            "{:<24} {:>5}  {}",
+            "plan \\ theme (count)",
+            "n",
+            m.themes.iter().enumerate().map(|(i, _)| format!("{:>3}", i + 1)).collect::<String>()
+        );
         for ((plan, row), n) in m.plans.iter().zip(&m.cells).zip(&m.measures) {
             outln!("{plan:<24} {n:>5}  {}", row.iter().map(|c| format!("{:>3}", c.count)).collect::<String>());
         }
@@ -155,7 +187,8 @@ pub fn themes(corpus: &Corpus, args: &[String]) -> Result<(), String> {
         }
         return Ok(());
     }
-    let counts = query::filter(corpus, &FilterOptions { limit: Some(0), ..Default::default() }).map_err(err)?.facets.theme;
+    let counts =
+        query::filter(corpus, &FilterOptions { limit: Some(0), ..Default::default() }).map_err(err)?.facets.theme;
     if flag(args, "json") {
         return json(&corpus.taxonomy.themes);
     }
@@ -224,7 +257,8 @@ pub fn match_text(corpus: &Corpus, args: &[String]) -> Result<(), String> {
 
 pub fn compare(corpus: &Corpus, args: &[String]) -> Result<(), String> {
     let pos = positional(args, &["theme", "work-item"]);
-    let ids: Vec<String> = pos.iter().flat_map(|p| p.split(',')).map(str::trim).filter(|s| !s.is_empty()).map(str::to_string).collect();
+    let ids: Vec<String> =
+        pos.iter().flat_map(|p| p.split(',')).map(str::trim).filter(|s| !s.is_empty()).map(str::to_string).collect();
     let by = match (option(args, "theme"), option(args, "work-item")) {
         (Some(t), None) => CompareBy::Theme(t.to_string()),
         (None, Some(w)) => CompareBy::WorkItem(w.to_string()),
@@ -260,8 +294,16 @@ pub fn segmentation(corpus: &Corpus, args: &[String]) -> Result<(), String> {
     outln!("measures              {}", r.measures);
     outln!("vocabulary terms      {}", r.terms);
     outln!("term list bytes       {} (one term a line; `--terms | gzip -9 | wc -c` for gzipped)", r.term_list_bytes);
-    outln!("held-out recall       {:.1}% of {} jieba tokens (vocabulary from the other 4/5 of measures)", r.held_out_recall * 100.0, r.held_out_tokens);
-    outln!("in-sample recall      {:.1}% of {} jieba tokens (full vocabulary)", r.in_sample_recall * 100.0, r.in_sample_tokens);
+    outln!(
+        "held-out recall       {:.1}% of {} jieba tokens (vocabulary from the other 4/5 of measures)",
+        r.held_out_recall * 100.0,
+        r.held_out_tokens
+    );
+    outln!(
+        "in-sample recall      {:.1}% of {} jieba tokens (full vocabulary)",
+        r.in_sample_recall * 100.0,
+        r.in_sample_tokens
+    );
     Ok(())
 }
 
@@ -341,10 +383,7 @@ pub fn similarity(corpus: &Corpus, args: &[String]) -> Result<(), String> {
         });
         return csv(&header, rows);
     }
-    outln!(
-        "share of the row plan's measure text found in the column plan (passages of {}+ characters,",
-        r.min_chars
-    );
+    outln!("share of the row plan's measure text found in the column plan (passages of {}+ characters,", r.min_chars);
     outln!("template wording set apart); rows in clustering order");
     outln!(
         "{:<4} {:<22} {:>6} {:>5}  {}",
@@ -361,13 +400,7 @@ pub fn similarity(corpus: &Corpus, args: &[String]) -> Result<(), String> {
     }
     outln!("\nmost similar pairs (A in B, B in A), with their longest shared passage:");
     for pair in r.pairs.iter().take(10) {
-        outln!(
-            "{:<22} {:<22} {:>4} {:>4}",
-            pair.a,
-            pair.b,
-            percent(Some(pair.a_in_b)),
-            percent(Some(pair.b_in_a))
-        );
+        outln!("{:<22} {:<22} {:>4} {:>4}", pair.a, pair.b, percent(Some(pair.a_in_b)), percent(Some(pair.b_in_a)));
         let popts = query::PassagesOptions { limit: Some(1), by: opts.by.clone() };
         if let Ok(p) = query::shared_passages(corpus, &pair.a, Some(&pair.b), &popts) {
             if let Some(x) = p.passages.first() {
@@ -391,8 +424,7 @@ pub fn passages(corpus: &Corpus, args: &[String]) -> Result<(), String> {
     let pos = positional(args, &["limit", "theme", "focus"]);
     let Some(a) = pos.first() else {
         return Err(
-            "usage: plan-compare passages PLAN_A [PLAN_B] [--limit N] [--theme T | --focus N] [--json|--csv]"
-                .into(),
+            "usage: plan-compare passages PLAN_A [PLAN_B] [--limit N] [--theme T | --focus N] [--json|--csv]".into()
         );
     };
     let opts = query::PassagesOptions { limit: parse_limit(args)?, by: similarity_by(args)? };
@@ -431,11 +463,8 @@ pub fn passages(corpus: &Corpus, args: &[String]) -> Result<(), String> {
             "b_text",
             "source",
         ];
-        let rows = r
-            .passages
-            .iter()
-            .map(|x| row("copy", x))
-            .chain(r.template_passages.iter().map(|x| row("template", x)));
+        let rows =
+            r.passages.iter().map(|x| row("copy", x)).chain(r.template_passages.iter().map(|x| row("template", x)));
         return csv(&header, rows);
     }
     outln!(
@@ -482,24 +511,14 @@ pub fn passages(corpus: &Corpus, args: &[String]) -> Result<(), String> {
 }
 
 pub fn template(corpus: &Corpus, args: &[String]) -> Result<(), String> {
-    let r =
-        query::template_coverage(corpus, &query::TemplateCoverageOptions { plans: options(args, "plan") })
-            .map_err(err)?;
+    let r = query::template_coverage(corpus, &query::TemplateCoverageOptions { plans: options(args, "plan") })
+        .map_err(err)?;
     if flag(args, "json") {
         return json(&r);
     }
     if flag(args, "csv") {
-        let header = [
-            "plan",
-            "region",
-            "status",
-            "focus_no",
-            "work_item",
-            "measures",
-            "reworded_as",
-            "first_line",
-            "last_line",
-        ];
+        let header =
+            ["plan", "region", "status", "focus_no", "work_item", "measures", "reworded_as", "first_line", "last_line"];
         let mut rows = Vec::new();
         for p in &r.plans {
             for (item, cell) in r.items.iter().zip(&p.cells) {
@@ -552,13 +571,7 @@ pub fn template(corpus: &Corpus, args: &[String]) -> Result<(), String> {
     if r.plans.len() == 1 {
         for a in r.plans.iter().flat_map(|p| &p.added_items) {
             let text: String = a.text.as_deref().unwrap_or("").chars().take(60).collect();
-            outln!(
-                "added [{}] lines {}-{} {}: {text}",
-                opt_num(a.focus_no),
-                a.lines[0],
-                a.lines[1],
-                a.work_item
-            );
+            outln!("added [{}] lines {}-{} {}: {text}", opt_num(a.focus_no), a.lines[0], a.lines[1], a.work_item);
         }
     }
     Ok(())
@@ -626,23 +639,12 @@ pub fn indicators(corpus: &Corpus, args: &[String]) -> Result<(), String> {
     }
     outln!("\nper plan (measures with numbers / measures selected; sum and largest per unit):");
     for p in r.plans.iter().filter(|p| p.count > 0) {
-        let units: Vec<String> = p
-            .units
-            .iter()
-            .take(4)
-            .map(|u| format!("{}×{} Σ{} max {}", u.count, u.unit, u.total, u.max))
-            .collect();
+        let units: Vec<String> =
+            p.units.iter().take(4).map(|u| format!("{}×{} Σ{} max {}", u.count, u.unit, u.total, u.max)).collect();
         outln!("{:<22} {:>3}/{:<3} {}", p.plan, p.measures_with_numbers, p.measures, units.join(" · "));
     }
     for t in &r.targets {
-        outln!(
-            "target {:<20} {} {} {} ({})",
-            t.plan,
-            t.indicator,
-            t.value,
-            t.unit.as_deref().unwrap_or(""),
-            t.year
-        );
+        outln!("target {:<20} {} {} {} ({})", t.plan, t.indicator, t.value, t.unit.as_deref().unwrap_or(""), t.year);
     }
     Ok(())
 }
@@ -678,11 +680,9 @@ pub fn build(args: &[String]) -> Result<(), String> {
                  [--fragment-bytes N] [--english-bytes N] [--dictionary FILE]";
     let out = option(args, "out").ok_or(usage)?;
     let bytes_option = |name: &str, default: usize| match option(args, name) {
-        Some(n) => n
-            .parse::<usize>()
-            .ok()
-            .filter(|&n| n > 0)
-            .ok_or(format!("--{name} wants a positive number, not {n:?}")),
+        Some(n) => {
+            n.parse::<usize>().ok().filter(|&n| n > 0).ok_or(format!("--{name} wants a positive number, not {n:?}"))
+        }
         None => Ok(default),
     };
     // Read first: a missing dictionary should not wait for the whole parse to be reported.
@@ -726,7 +726,12 @@ fn read_export(file: &str) -> Result<Source, String> {
     let text = std::fs::read_to_string(file).map_err(|e| format!("cannot read {file}: {e}"))?;
     let dataset: crate::model::Dataset =
         serde_json::from_str(&text).map_err(|e| format!("{file} is not a plan-compare JSON export: {e}"))?;
-    outln!("{file}: {} plans, {} measures, {} targets", dataset.plans.len(), dataset.measures.len(), dataset.targets.len());
+    outln!(
+        "{file}: {} plans, {} measures, {} targets",
+        dataset.plans.len(),
+        dataset.measures.len(),
+        dataset.targets.len()
+    );
     Ok((dataset, crate::themes::Taxonomy::bundled()?, Vec::new()))
 }
 

@@ -12,14 +12,12 @@ use crate::error::{Error, ErrorCode, Result};
 use crate::index::{length_code, length_of, Index};
 use crate::model::{Measure, Passage, Plan, Target, ThemeRef, Unassigned};
 use crate::query::filter::{FilterOptions, Selection};
-use crate::query::{
-    self, CompareBy, CompareResult, Corpus, DiffOptions, DiffResult, FilterResult, QueryError,
-};
+use crate::query::search::{HitsPage, Ranked};
+use crate::query::{self, CompareBy, CompareResult, Corpus, DiffOptions, DiffResult, FilterResult, QueryError};
 use crate::query::{SearchOptions, SearchResult, ThemeMatrix, ThemeMatrixOptions};
+use crate::sort::set;
 use crate::themes::Taxonomy;
 use serde::{Deserialize, Serialize};
-use crate::query::search::{HitsPage, Ranked};
-use crate::sort::set;
 use std::collections::BTreeSet;
 
 /// The next file a string needs ([`DataDir::need_for`]): a vocabulary run or an index shard.
@@ -333,9 +331,7 @@ pub fn content_hash(bytes: &[u8]) -> String {
 /// One [`content_hash`] of several files' bytes, each preceded by its length (so that no other list
 /// of files gives the same stream): the name of a set of files that change together.
 pub fn set_hash<'a>(files: impl IntoIterator<Item = &'a [u8]>) -> String {
-    let h = files.into_iter().fold(FNV_OFFSET, |h, bytes| {
-        fnv1a(fnv1a(h, &(bytes.len() as u64).to_le_bytes()), bytes)
-    });
+    let h = files.into_iter().fold(FNV_OFFSET, |h, bytes| fnv1a(fnv1a(h, &(bytes.len() as u64).to_le_bytes()), bytes));
     format!("{h:016x}")
 }
 
@@ -368,8 +364,7 @@ fn encode<T: Serialize>(what: &str, value: &T) -> Result<Vec<u8>> {
 }
 
 fn decode<'a, T: Deserialize<'a>>(file: &str, bytes: &'a [u8]) -> Result<T> {
-    postcard::from_bytes(bytes)
-        .map_err(|e| Error::new(ErrorCode::BundleInvalid, format!("data file {file}: {e}")))
+    postcard::from_bytes(bytes).map_err(|e| Error::new(ErrorCode::BundleInvalid, format!("data file {file}: {e}")))
 }
 
 /// `kind.HASH.bin`, the name of a file with these bytes.
@@ -380,9 +375,7 @@ fn named(kind: &str, bytes: Vec<u8>) -> (String, Vec<u8>) {
 /// Whether a file name is one this format gives (`catalog|summary|plan|shard|extras|frag.HASH.bin`).
 pub fn is_data_file_name(name: &str) -> bool {
     let mut parts = name.split('.');
-    let (Some(kind), Some(hash), Some("bin"), None) =
-        (parts.next(), parts.next(), parts.next(), parts.next())
-    else {
+    let (Some(kind), Some(hash), Some("bin"), None) = (parts.next(), parts.next(), parts.next(), parts.next()) else {
         return false;
     };
     ["catalog", "summary", "plan", "shard", "extras", "frag", "english", "vocab", "terms"].contains(&kind)
@@ -428,9 +421,11 @@ pub fn write(
         // Measures per fragment from the plan's mean record size: table rows are short, prose long.
         let record_bytes: usize = chunk.measures.iter().map(|m| encode("measure", m).map_or(0, |b| b.len())).sum();
         let per = (fragment_bytes * count.max(1) / record_bytes.max(1)).clamp(1, count.max(1)) as u32;
-        let fragments = chunk.measures.chunks(per as usize).enumerate().map(|(j, measures)| {
-            Fragment { first: (at + j * per as usize) as u32, measures: measures.to_vec() }
-        });
+        let fragments = chunk
+            .measures
+            .chunks(per as usize)
+            .enumerate()
+            .map(|(j, measures)| Fragment { first: (at + j * per as usize) as u32, measures: measures.to_vec() });
         chunk_files.push((encode("plan chunk", &chunk)?, fragments.collect()));
         let file = String::new(); // named below, once every chunk's bytes are known
         chunks.push(ChunkEntry { file, first: at as u32, measures: count as u32, fragment_measures: per });
@@ -480,7 +475,11 @@ pub fn write(
             let all_one = list.iter().all(|&(_, tf)| tf == 1);
             shard.freqs.push(if all_one { Vec::new() } else { list.iter().map(|&(_, tf)| tf).collect() });
             let pseudo = crate::index::is_pseudo(term);
-            shard.lengths.push(if pseudo { Vec::new() } else { list.iter().map(|&(doc, _)| length_code(len(doc))).collect() });
+            shard.lengths.push(if pseudo {
+                Vec::new()
+            } else {
+                list.iter().map(|&(doc, _)| length_code(len(doc))).collect()
+            });
         }
         // Named below, once every shard's bytes are known.
         shards.push((terms.first().cloned().unwrap_or_default(), encode("index shard", &shard)?));
@@ -493,8 +492,7 @@ pub fn write(
         files.push((shard_name(&shards_hash, &first, next), bytes));
     }
 
-    let real: Vec<String> =
-        corpus.index.terms.iter().filter(|t| !crate::index::is_pseudo(t)).cloned().collect();
+    let real: Vec<String> = corpus.index.terms.iter().filter(|t| !crate::index::is_pseudo(t)).cloned().collect();
     let (vocabulary, bytes) = named("vocab", encode("vocabulary", &Vocabulary { terms: front_code(&real) })?);
     files.push((vocabulary.clone(), bytes));
     let runs = vocabulary_runs(&real, DEFAULT_VOCABULARY_RUN_BYTES);
@@ -516,8 +514,7 @@ pub fn write(
         files.push((file, bytes));
     }
 
-    let facets =
-        facet_list(&query::filter(corpus, &FilterOptions { limit: Some(0), ..Default::default() })?.facets);
+    let facets = facet_list(&query::filter(corpus, &FilterOptions { limit: Some(0), ..Default::default() })?.facets);
     // Per plan over its own range (a filter per plan would scan every measure for every plan).
     let plan_facets = chunks
         .iter()
@@ -539,11 +536,8 @@ pub fn write(
                     if m.themes.contains(&theme.id) {
                         cell.0 += 1;
                     }
-                    cell.1 += scores
-                        .iter()
-                        .filter(|(x, _)| usize::from(*x) == t)
-                        .map(|(_, s)| f64::from(*s))
-                        .sum::<f64>();
+                    cell.1 +=
+                        scores.iter().filter(|(x, _)| usize::from(*x) == t).map(|(_, s)| f64::from(*s)).sum::<f64>();
                 }
             }
             row.into_iter()
@@ -591,8 +585,8 @@ pub fn write(
 
 /// `manifest.json`, if it describes a directory of the format and version this build reads.
 pub fn read_manifest(bytes: &[u8]) -> Result<Manifest> {
-    let manifest: Manifest = serde_json::from_slice(bytes)
-        .map_err(|e| Error::new(ErrorCode::BundleInvalid, format!("{MANIFEST}: {e}")))?;
+    let manifest: Manifest =
+        serde_json::from_slice(bytes).map_err(|e| Error::new(ErrorCode::BundleInvalid, format!("{MANIFEST}: {e}")))?;
     check_manifest(manifest)
 }
 
@@ -650,9 +644,8 @@ impl Fetch for DirFetch {
         if file.is_empty() || file.contains(['/', '\\']) || file.starts_with('.') {
             return Err(Error::new(ErrorCode::BundleInvalid, format!("bad data file name {file:?}")));
         }
-        let bytes = std::fs::read(self.dir.join(file)).map_err(|e| {
-            Error::new(ErrorCode::BundleInvalid, format!("cannot read data file {file}: {e}"))
-        })?;
+        let bytes = std::fs::read(self.dir.join(file))
+            .map_err(|e| Error::new(ErrorCode::BundleInvalid, format!("cannot read data file {file}: {e}")))?;
         self.requests.push((file.to_string(), bytes.len()));
         Ok(bytes)
     }
@@ -661,9 +654,7 @@ impl Fetch for DirFetch {
 /// Files held in memory (tests, or files a caller fetched itself).
 impl Fetch for std::collections::BTreeMap<String, Vec<u8>> {
     fn fetch(&mut self, file: &str) -> Result<Vec<u8>> {
-        self.get(file)
-            .cloned()
-            .ok_or_else(|| Error::new(ErrorCode::BundleInvalid, format!("no data file {file}")))
+        self.get(file).cloned().ok_or_else(|| Error::new(ErrorCode::BundleInvalid, format!("no data file {file}")))
     }
 }
 
@@ -796,12 +787,7 @@ impl DataDir {
             max_term_chars: c.max_term_chars,
         };
         let corpus = Corpus {
-            dataset: crate::model::Dataset {
-                plans: c.plans,
-                measures,
-                themes: c.themes,
-                ..Default::default()
-            },
+            dataset: crate::model::Dataset { plans: c.plans, measures, themes: c.themes, ..Default::default() },
             taxonomy: c.taxonomy,
             index,
             theme_scores: vec![Vec::new(); n],
@@ -932,8 +918,7 @@ impl DataDir {
         let index = &mut self.corpus.index;
         let known = self.vocabulary.iter().flatten().chain(&self.keyword_terms).chain(&self.run_terms);
         let dropped = set(known.filter(|t| index.term_id(t).is_none()));
-        let dropped: Vec<(String, Vec<(u32, u16)>)> =
-            dropped.into_iter().map(|t| (t.clone(), Vec::new())).collect();
+        let dropped: Vec<(String, Vec<(u32, u16)>)> = dropped.into_iter().map(|t| (t.clone(), Vec::new())).collect();
         if !dropped.is_empty() {
             index.merge_terms(dropped);
         }
@@ -1024,10 +1009,7 @@ impl DataDir {
             }
             let summary: Summary = decode(file, bytes)?;
             if summary.plan_facets.len() != self.chunks.len() || summary.matrix.len() != self.chunks.len() {
-                return Err(Error::new(
-                    ErrorCode::BundleInvalid,
-                    format!("data file {file}: not one row per plan"),
-                ));
+                return Err(Error::new(ErrorCode::BundleInvalid, format!("data file {file}: not one row per plan")));
             }
             self.plan_facets = summary.plan_facets;
             self.matrix = summary.matrix;
@@ -1072,10 +1054,7 @@ impl DataDir {
             self.corpus.dataset.measures.get_mut(first..first + count),
             self.corpus.theme_scores.get_mut(first..first + count),
         ) else {
-            return Err(Error::new(
-                ErrorCode::BundleInvalid,
-                format!("data file {file}: measures out of range"),
-            ));
+            return Err(Error::new(ErrorCode::BundleInvalid, format!("data file {file}: measures out of range")));
         };
         for (slot, m) in measures.iter_mut().zip(chunk.measures) {
             *slot = m;
@@ -1168,8 +1147,7 @@ impl DataDir {
             return Ok(());
         }
         let run: Vocabulary = decode(file, bytes)?;
-        let damaged =
-            || Error::new(ErrorCode::BundleInvalid, format!("data file {file} is not vocabulary run {i}"));
+        let damaged = || Error::new(ErrorCode::BundleInvalid, format!("data file {file} is not vocabulary run {i}"));
         let terms = front_decode(run.terms).ok_or_else(damaged)?;
         let (first, next) = (self.runs.get(i), self.runs.get(i + 1));
         if terms.first() != first
@@ -1178,11 +1156,8 @@ impl DataDir {
         {
             return Err(damaged());
         }
-        let unknown: Vec<(String, Vec<(u32, u16)>)> = terms
-            .iter()
-            .filter(|t| self.corpus.index.term_id(t).is_none())
-            .map(|t| (t.clone(), Vec::new()))
-            .collect();
+        let unknown: Vec<(String, Vec<(u32, u16)>)> =
+            terms.iter().filter(|t| self.corpus.index.term_id(t).is_none()).map(|t| (t.clone(), Vec::new())).collect();
         self.corpus.index.merge_terms(unknown);
         self.run_terms.extend(terms);
         if let Some(l) = self.run_loaded.get_mut(i) {
@@ -1466,7 +1441,8 @@ impl DataDir {
             let plans = self.corpus.dataset.plans.iter().enumerate().filter(|(i, p)| {
                 selection.plan_matches(p)
                     && fields.as_ref().map_or(true, |f| {
-                        let range = self.chunks.get(*i).map_or(0..0, |c| c.first as usize..(c.first + c.measures) as usize);
+                        let range =
+                            self.chunks.get(*i).map_or(0..0, |c| c.first as usize..(c.first + c.measures) as usize);
                         f.get(range).is_some_and(|r| r.iter().any(|&x| x))
                     })
             });
@@ -1510,8 +1486,8 @@ impl DataDir {
             return self.missing_page(ranked, opts);
         }
         drop(last); // `remember` below borrows it mutably
-        // English words need their dictionary runs before their phrases are known (a round of
-        // their own): the runs of every word a key the search may try starts with.
+                    // English words need their dictionary runs before their phrases are known (a round of
+                    // their own): the runs of every word a key the search may try starts with.
         if !self.english.is_empty() {
             let words = query::search::dictionary_words(q);
             let runs = self.missing_english(set(words.iter().filter_map(|w| self.english_run_of(w))));
@@ -1786,13 +1762,8 @@ impl DataDir {
             let facets = match self.plan_facets.get(i) {
                 Some(f) => f.as_slice(),
                 None => {
-                    computed = self
-                        .corpus
-                        .dataset
-                        .plans
-                        .get(i)
-                        .map(|p| facets_of(&self.corpus, &p.id))
-                        .unwrap_or_default();
+                    computed =
+                        self.corpus.dataset.plans.get(i).map(|p| facets_of(&self.corpus, &p.id)).unwrap_or_default();
                     computed.as_slice()
                 }
             };
@@ -1831,9 +1802,7 @@ impl DataDir {
             let mut v: Vec<query::filter::FacetCount> =
                 counts.into_iter().map(|(value, count)| query::filter::FacetCount { value, count }).collect();
             if !matches!(name, "year" | "focus") {
-                crate::sort::sort_by(&mut v, |a, b| {
-                    b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value))
-                });
+                crate::sort::sort_by(&mut v, |a, b| b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value)));
             }
             v
         };
@@ -1850,25 +1819,14 @@ impl DataDir {
     }
 
     /// [`query::diff`], after loading the two plans.
-    pub fn diff(
-        &mut self,
-        fetch: &mut impl Fetch,
-        a: &str,
-        b: &str,
-        opts: &DiffOptions,
-    ) -> Result<DiffResult> {
+    pub fn diff(&mut self, fetch: &mut impl Fetch, a: &str, b: &str, opts: &DiffOptions) -> Result<DiffResult> {
         let needs = self.needs_for_diff(&[a.to_string(), b.to_string()]);
         self.load(fetch, &needs)?;
         Ok(query::diff(&self.corpus, a, b, opts)?)
     }
 
     /// [`query::compare`], after loading the plans.
-    pub fn compare(
-        &mut self,
-        fetch: &mut impl Fetch,
-        ids: &[String],
-        by: &CompareBy,
-    ) -> Result<CompareResult> {
+    pub fn compare(&mut self, fetch: &mut impl Fetch, ids: &[String], by: &CompareBy) -> Result<CompareResult> {
         let needs = self.needs_for_plans(ids);
         self.load(fetch, &needs)?;
         Ok(query::compare(&self.corpus, ids, by)?)
@@ -1909,8 +1867,7 @@ impl DataDir {
         } else {
             opts.themes.iter().map(|t| corpus.theme_index(t)).collect::<std::result::Result<_, _>>()?
         };
-        let mut out =
-            ThemeMatrix { plans: Vec::new(), themes: Vec::new(), measures: Vec::new(), cells: Vec::new() };
+        let mut out = ThemeMatrix { plans: Vec::new(), themes: Vec::new(), measures: Vec::new(), cells: Vec::new() };
         for &p in &plans {
             let Some(row) = self.matrix.get(p).filter(|_| self.summaries && self.summary_loaded) else {
                 // An added plan, or a corpus given whole: its measures are here to count.
@@ -1936,8 +1893,7 @@ impl DataDir {
             out.measures.push(n);
             out.cells.push(cells);
         }
-        out.themes =
-            themes.iter().filter_map(|&t| corpus.taxonomy.themes.get(t)).map(|t| t.id.clone()).collect();
+        out.themes = themes.iter().filter_map(|&t| corpus.taxonomy.themes.get(t)).map(|t| t.id.clone()).collect();
         Ok(out)
     }
 }
@@ -2024,7 +1980,8 @@ mod tests {
         let build = crate::dataset::build();
         let corpus = Corpus::new(build.dataset, build.taxonomy);
         let sizes = (DEFAULT_SHARD_BYTES, DEFAULT_FRAGMENT_BYTES, DEFAULT_ENGLISH_BYTES);
-        let mut files = Files(write(&corpus, &build.documents, sizes.0, sizes.1, sizes.2).unwrap().into_iter().collect());
+        let mut files =
+            Files(write(&corpus, &build.documents, sizes.0, sizes.1, sizes.2).unwrap().into_iter().collect());
         let mut dir = DataDir::open(&mut files).unwrap();
         let (q, opts) = ("地理标志", SearchOptions::default());
         // Rounds until only the page's records are missing: the ranking is then made.
@@ -2049,7 +2006,9 @@ mod tests {
     #[test]
     fn front_coding_gives_back_the_terms_and_refuses_a_count_past_the_previous_term() {
         let terms: Vec<String> =
-            ["#unit:市局", "#unit:市局等", "专利", "专利权", "知识产权", "知识产权局", "𠀀a", "𠀀b"].map(String::from).to_vec();
+            ["#unit:市局", "#unit:市局等", "专利", "专利权", "知识产权", "知识产权局", "𠀀a", "𠀀b"]
+                .map(String::from)
+                .to_vec();
         let coded = front_code(&terms);
         assert_eq!(coded[1], (8, "等".to_string()));
         assert_eq!(coded[7], (1, "b".to_string()));

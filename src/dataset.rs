@@ -79,10 +79,7 @@ impl Catalog {
     pub fn from_toml(text: &str) -> Result<Catalog, String> {
         let catalog: Catalog = toml::from_str(text).map_err(|e| format!("catalogue: {e}"))?;
         if catalog.version != CATALOG_VERSION {
-            return Err(format!(
-                "catalogue: version {}, this build reads {CATALOG_VERSION}",
-                catalog.version
-            ));
+            return Err(format!("catalogue: version {}, this build reads {CATALOG_VERSION}", catalog.version));
         }
         let mut seen = std::collections::HashSet::new();
         for (i, d) in catalog.documents.iter().enumerate() {
@@ -98,9 +95,8 @@ impl Catalog {
                     return Err(format!("{name}: years [{start}, {end}] are not a span of years"));
                 }
             }
-            let slug = |s: &str| {
-                !s.is_empty() && s.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
-            };
+            let slug =
+                |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
             if d.id.as_deref().is_some_and(|id| !slug(id)) {
                 return Err(format!("{name}: id must be lower-case ASCII letters, digits and '-'"));
             }
@@ -118,8 +114,7 @@ impl Catalog {
 
     /// Read a catalogue file; returns it with its directory (what [`build_catalog`] takes).
     pub fn load(path: &Path) -> Result<(Catalog, PathBuf), String> {
-        let text =
-            std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+        let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
         let catalog = Catalog::from_toml(&text).map_err(|e| format!("{}: {e}", path.display()))?;
         let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new(".")).to_path_buf();
         Ok((catalog, dir))
@@ -139,8 +134,8 @@ impl Catalog {
             None => Taxonomy::bundled(),
             Some(file) => {
                 let path = dir.join(file);
-                let text = std::fs::read_to_string(&path)
-                    .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+                let text =
+                    std::fs::read_to_string(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
                 Taxonomy::from_toml(&text)
             }
         }
@@ -246,11 +241,7 @@ pub fn build_catalog(catalog: &Catalog, dir: &Path) -> Build {
 }
 
 /// [`build_catalog`] with the texts from `read` (a document it cannot give is a diagnostic).
-pub fn build_with(
-    catalog: &Catalog,
-    dir: &Path,
-    mut read: impl FnMut(&Document) -> Result<String, String>,
-) -> Build {
+pub fn build_with(catalog: &Catalog, dir: &Path, mut read: impl FnMut(&Document) -> Result<String, String>) -> Build {
     let mut out = Build { documents: catalog.documents.clone(), ..Build::default() };
     for doc in &catalog.documents {
         let text = match read(doc) {
@@ -272,9 +263,7 @@ pub fn build_with(
                 if p.region_code.is_none() {
                     p.region_code.clone_from(&doc.region_code);
                 }
-                if let Some(en) =
-                    doc.region_en.as_ref().filter(|_| p.region_en.is_empty() || p.region_en == p.region)
-                {
+                if let Some(en) = doc.region_en.as_ref().filter(|_| p.region_en.is_empty() || p.region_en == p.region) {
                     p.region_en.clone_from(en);
                 }
             }
@@ -335,9 +324,6 @@ mod tests {
         .unwrap();
         let build = build_catalog(&catalog, Path::new("/nonexistent"));
         assert!(build.dataset.plans.is_empty());
-        assert!(build
-            .diagnostics
-            .iter()
-            .any(|d| d.source == "no-such-file.txt" && d.message.contains("cannot read")));
+        assert!(build.diagnostics.iter().any(|d| d.source == "no-such-file.txt" && d.message.contains("cannot read")));
     }
 }

@@ -13,9 +13,9 @@ use crate::datadir::{DataDir, Fetch};
 use crate::error::{Error, ErrorCode, Result};
 use crate::model::{Dataset, Kind, Level, Measure, Plan, ThemeRef, Unassigned};
 use crate::parse::{parse_document, Diagnostic, DocumentInfo};
+use crate::query::search::HitsPage;
 use crate::query::{self, Corpus};
 use crate::query::{CompareBy, CompareResult, DiffOptions, DiffResult, FilterOptions, FilterResult};
-use crate::query::search::HitsPage;
 use crate::query::{SearchOptions, SearchResult, ThemeMatrix, ThemeMatrixOptions};
 use serde::{Deserialize, Serialize};
 
@@ -416,8 +416,7 @@ impl Engine {
     fn fresh_id(&mut self) -> String {
         loop {
             let id = format!("{ADDED_PLAN_PREFIX}{}", self.next_added);
-            let clash =
-                self.corpus().dataset.plans.iter().any(|p| p.id == id || p.id.starts_with(&format!("{id}-")));
+            let clash = self.corpus().dataset.plans.iter().any(|p| p.id == id || p.id.starts_with(&format!("{id}-")));
             if !clash {
                 return id;
             }
@@ -466,9 +465,7 @@ impl PlanMeta {
 fn validate_meta(meta: &PlanMeta) -> Result<()> {
     let check_text = |name: &str, value: &str| -> Result<()> {
         if value.chars().count() > MAX_META_CHARS {
-            return Err(Error::invalid_argument(format!(
-                "meta.{name} is longer than {MAX_META_CHARS} characters"
-            )));
+            return Err(Error::invalid_argument(format!("meta.{name} is longer than {MAX_META_CHARS} characters")));
         }
         if value.chars().any(|c| c.is_control()) {
             return Err(Error::invalid_argument(format!("meta.{name} contains a control character")));
@@ -488,9 +485,7 @@ fn validate_meta(meta: &PlanMeta) -> Result<()> {
     for (name, year) in [("yearStart", meta.year_start), ("yearEnd", meta.year_end)] {
         if let Some(y) = year {
             if !(1949..=2100).contains(&y) {
-                return Err(Error::invalid_argument(format!(
-                    "meta.{name} is {y}; expected a year 1949–2100"
-                )));
+                return Err(Error::invalid_argument(format!("meta.{name} is {y}; expected a year 1949–2100")));
             }
         }
     }
@@ -632,8 +627,7 @@ mod tests {
     fn a_table_of_regions_gives_one_id_per_plan() {
         let seed = crate::dataset::SEEDS.iter().find(|s| s.region.is_none()).unwrap();
         let mut e = engine();
-        let added =
-            e.add_plan(seed.text, &PlanMeta { region: "全国".into(), level: Level::Province, ..meta() });
+        let added = e.add_plan(seed.text, &PlanMeta { region: "全国".into(), level: Level::Province, ..meta() });
         // Until the table parser lands the compilation reads as no plan; then every id must be unique.
         let added = match added {
             Err(e) if e.code == ErrorCode::ParseFailed => return,
@@ -718,13 +712,8 @@ mod tests {
     #[test]
     fn never_panics_on_odd_text() {
         let mut e = engine();
-        let samples = [
-            "（一）",
-            "一、\n（一）。（）",
-            "\u{feff}\r\n\r\n（一）a。b（c负责）",
-            "�\u{fffd}（",
-            "1.\n2.\n3.",
-        ];
+        let samples =
+            ["（一）", "一、\n（一）。（）", "\u{feff}\r\n\r\n（一）a。b（c负责）", "�\u{fffd}（", "1.\n2.\n3."];
         for text in samples {
             let _ = e.add_plan(text, &meta());
         }

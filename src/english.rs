@@ -103,9 +103,9 @@ const DERIVED_RANK: f32 = 0.7;
 
 /// Words that carry no meaning of their own in a gloss or a query ("sth" and "sb" are CC-CEDICT's).
 const STOP_WORDS: &[&str] = &[
-    "a", "an", "the", "of", "to", "and", "or", "for", "in", "on", "at", "by", "with", "from", "as", "be",
-    "is", "are", "was", "it", "its", "into", "about", "sth", "sb", "etc", "one", "oneself", "s", "that",
-    "this", "which", "who", "not", "no", "so", "such", "very", "how", "what",
+    "a", "an", "the", "of", "to", "and", "or", "for", "in", "on", "at", "by", "with", "from", "as", "be", "is", "are",
+    "was", "it", "its", "into", "about", "sth", "sb", "etc", "one", "oneself", "s", "that", "this", "which", "who",
+    "not", "no", "so", "such", "very", "how", "what",
 ];
 
 /// Words that turn a sense's meaning around: its other words alone mean the opposite ("not valid"
@@ -345,8 +345,7 @@ impl Dictionary {
                         }
                     }
                     for (key, weight) in keys.into_iter().filter(|(_, w)| *w >= MIN_WEIGHT) {
-                        let slot =
-                            found.entry(key).or_default().entry(entry.simplified).or_insert((0.0, count));
+                        let slot = found.entry(key).or_default().entry(entry.simplified).or_insert((0.0, count));
                         slot.0 = slot.0.max(weight);
                     }
                 }
@@ -367,8 +366,7 @@ impl Dictionary {
         let entries = best
             .into_iter()
             .map(|(key, list)| {
-                let list =
-                    list.into_iter().map(|(t, w)| (position(t), (w * 100.0).round().clamp(1.0, 100.0) as u8));
+                let list = list.into_iter().map(|(t, w)| (position(t), (w * 100.0).round().clamp(1.0, 100.0) as u8));
                 (key, list.collect())
             })
             .collect();
@@ -404,7 +402,9 @@ impl Dictionary {
         let specific: Vec<&str> = index
             .terms
             .iter()
-            .filter(|t| crate::index::is_cjk_word(t) && !crate::index::is_pseudo(t) && (1..=common).contains(&index.df(t)))
+            .filter(|t| {
+                crate::index::is_cjk_word(t) && !crate::index::is_pseudo(t) && (1..=common).contains(&index.df(t))
+            })
             .filter(|t| !keywords.contains(t.as_str()))
             .map(String::as_str)
             .collect();
@@ -453,9 +453,7 @@ impl Dictionary {
                 let list = rarest.and_then(|i| index.postings.get(i)).map_or(&[][..], Vec::as_slice);
                 let found = list
                     .iter()
-                    .filter(|(doc, _)| {
-                        corpus.dataset.measures.get(*doc as usize).is_some_and(|m| verbatim(m, term))
-                    })
+                    .filter(|(doc, _)| corpus.dataset.measures.get(*doc as usize).is_some_and(|m| verbatim(m, term)))
                     .count();
                 found
             });
@@ -486,9 +484,7 @@ impl Dictionary {
 
     fn entry(&self, key: &str) -> Vec<(String, f32)> {
         let Some(list) = self.entries.get(key) else { return Vec::new() };
-        list.iter()
-            .filter_map(|&(t, w)| Some((self.terms.get(t as usize)?.clone(), f32::from(w) / 100.0)))
-            .collect()
+        list.iter().filter_map(|&(t, w)| Some((self.terms.get(t as usize)?.clone(), f32::from(w) / 100.0))).collect()
     }
 
     /// The Chinese terms of an English query's words outside the byte ranges `covered` (what the
@@ -625,7 +621,10 @@ impl Dictionary {
         // Inserted, not collected: `collect` would sort first (see crate::sort::set).
         let mut entries = BTreeMap::new();
         entries.extend(
-            parts.into_iter().flat_map(named).map(|(k, list)| (k.clone(), list.map(|(t, w)| (position(t), w)).collect())),
+            parts
+                .into_iter()
+                .flat_map(named)
+                .map(|(k, list)| (k.clone(), list.map(|(t, w)| (position(t), w)).collect())),
         );
         Dictionary { terms, entries }
     }
@@ -755,10 +754,8 @@ pub fn compounds(text: &str, terms: &[&str]) -> String {
     for term in terms.iter().filter(|t| t.chars().count() >= 3 && !headwords.contains(*t)) {
         let mut glosses: Vec<(String, f32)> = Vec::new();
         for (i, _) in term.char_indices().skip(1) {
-            let (Some(a), Some(b)) = (
-                term.get(..i).and_then(|a| short.get(a)),
-                term.get(i..).and_then(|b| short.get(b)),
-            )
+            let (Some(a), Some(b)) =
+                (term.get(..i).and_then(|a| short.get(a)), term.get(i..).and_then(|b| short.get(b)))
             else {
                 continue;
             };
@@ -1071,9 +1068,8 @@ mod tests {
                 runs.iter().filter_map(|r| r.entries.keys().next()).map(|k| first_word(k)).collect();
             assert!(firsts.windows(2).all(|w| w[0] < w[1]), "{target}: {firsts:?}");
             // "trade", "trade fair", "trade secret" in one run: expand finds them from "trade".
-            let trades: Vec<usize> = (0..runs.len())
-                .filter(|&i| runs[i].entries.keys().any(|k| first_word(k) == stem("trade")))
-                .collect();
+            let trades: Vec<usize> =
+                (0..runs.len()).filter(|&i| runs[i].entries.keys().any(|k| first_word(k) == stem("trade"))).collect();
             assert_eq!(trades.len(), 1, "{target}");
             let run = &runs[trades[0]];
             assert_eq!(run.expand("trade secret", &[]), d.expand("trade secret", &[]));
@@ -1101,9 +1097,7 @@ mod tests {
         assert_eq!(entries[0].glosses, public);
         assert_eq!(entries[1].glosses, ["high value", "high worth", "tall value", "tall worth"]);
         // As a dictionary: whole senses only, so "public" alone does not bring 公共服务.
-        let d = Dictionary::from_cedict(&format!("{lines}{joined}"), |t| {
-            Some((1, heads.contains(&t)))
-        });
+        let d = Dictionary::from_cedict(&format!("{lines}{joined}"), |t| Some((1, heads.contains(&t))));
         assert_eq!(d.lookup("public services"), [("公共服务".to_string(), 0.85)]);
         assert_eq!(d.lookup("high value"), [("高价值".to_string(), 1.0)]);
         assert!(!d.lookup("public").iter().any(|(t, _)| t == "公共服务"));

@@ -131,11 +131,7 @@ mod tests {
         let types = include_str!("../js/index.d.ts");
         let readme = include_str!("../js/README.md");
         for code in ErrorCode::ALL {
-            assert!(
-                types.contains(&format!("'{}'", code.as_str())),
-                "{} missing from js/index.d.ts",
-                code.as_str()
-            );
+            assert!(types.contains(&format!("'{}'", code.as_str())), "{} missing from js/index.d.ts", code.as_str());
             assert!(readme.contains(code.as_str()), "{} missing from js/README.md", code.as_str());
         }
     }

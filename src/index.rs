@@ -592,7 +592,8 @@ pub mod jieba {
             };
             for (doc, m) in measures.iter().enumerate() {
                 for text in [&m.title, &m.work_item, &m.text].into_iter().flatten() {
-                    let cut: Vec<String> = self.jieba.cut(text, true).into_iter().map(|t| t.word.to_lowercase()).collect();
+                    let cut: Vec<String> =
+                        self.jieba.cut(text, true).into_iter().map(|t| t.word.to_lowercase()).collect();
                     for w in &cut {
                         count(words.entry(w.clone()).or_default(), doc);
                     }
@@ -868,10 +869,13 @@ mod tests {
                     next += 1;
                 }
             } else if c.is_alphanumeric() {
-                next += (2..=max.min(chars.len() - i)).rev().find(|&n| {
-                    let piece = &text[start..byte_at(i + n)];
-                    piece.chars().all(|c| c.is_alphanumeric() && !c.is_ascii()) && idx.term_id(piece).is_some()
-                }).map_or(0, |n| n - 1);
+                next += (2..=max.min(chars.len() - i))
+                    .rev()
+                    .find(|&n| {
+                        let piece = &text[start..byte_at(i + n)];
+                        piece.chars().all(|c| c.is_alphanumeric() && !c.is_ascii()) && idx.term_id(piece).is_some()
+                    })
+                    .map_or(0, |n| n - 1);
             }
             out.push(Span { start, end: byte_at(next) });
             i = next;

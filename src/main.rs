@@ -1,10 +1,10 @@
 //! The `plan-compare` command: export the bundled dataset, print figures about it, and query it.
 
-use plan_compare::query::Corpus;
-use plan_compare::{cli, dataset};
 use plan_compare::engine::PlanMeta;
 use plan_compare::model::{Dataset, Kind, Level, Measure, Role};
 use plan_compare::parse::{parse_document, Diagnostic};
+use plan_compare::query::Corpus;
+use plan_compare::{cli, dataset};
 use std::io::Write;
 use std::process::ExitCode;
 
@@ -69,8 +69,10 @@ fn main() -> ExitCode {
             Some(out) => write_bundle(out),
             None => Err(USAGE.to_string()),
         },
-        Some(cmd @ ("search" | "diff" | "themes" | "filter" | "match" | "compare" | "segmentation" | "corpus"
-            | "similarity" | "passages" | "template" | "indicators")) => {
+        Some(
+            cmd @ ("search" | "diff" | "themes" | "filter" | "match" | "compare" | "segmentation" | "corpus"
+            | "similarity" | "passages" | "template" | "indicators"),
+        ) => {
             let corpus = Corpus::bundled();
             let rest = &args[1..];
             match cmd {
@@ -122,8 +124,21 @@ fn export(args: &[String]) -> Result<(), String> {
 /// One row per measure, UTF-8 with a byte-order mark so that spreadsheet programs read the Chinese.
 pub fn to_csv(data: &Dataset) -> String {
     let header = [
-        "id", "plan", "region", "no", "chapter", "focus_no", "work_item", "title", "text", "departments",
-        "agencies", "themes", "first_line", "last_line", "source",
+        "id",
+        "plan",
+        "region",
+        "no",
+        "chapter",
+        "focus_no",
+        "work_item",
+        "title",
+        "text",
+        "departments",
+        "agencies",
+        "themes",
+        "first_line",
+        "last_line",
+        "source",
     ];
     let mut out = String::from("\u{feff}");
     out.push_str(&header.join(","));
@@ -201,8 +216,9 @@ fn audit(args: &[String]) -> Result<bool, String> {
             let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read {path}: {e}"))?;
             audit::parse_explanations(&text).map_err(|e| format!("{path}: {e}"))?
         }
-        None => audit::parse_explanations(audit::EXPLAINED_TOML)
-            .map_err(|e| format!("data/audit-explained.toml: {e}"))?,
+        None => {
+            audit::parse_explanations(audit::EXPLAINED_TOML).map_err(|e| format!("data/audit-explained.toml: {e}"))?
+        }
     };
     let build = dataset::build();
     let sources: Vec<(&str, &str)> = dataset::SEEDS.iter().map(|s| (s.path, s.text)).collect();

@@ -113,7 +113,9 @@ impl Taxonomy {
         for (i, t) in self.themes.iter().enumerate() {
             let name = if t.id.is_empty() { format!("theme #{}", i + 1) } else { format!("theme {:?}", t.id) };
             let kebab = !t.id.is_empty()
-                && t.id.split('-').all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit()));
+                && t.id
+                    .split('-')
+                    .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit()));
             if !kebab {
                 return Err(format!("{name}: id must be kebab-case (a-z, 0-9, single hyphens)"));
             }
@@ -129,7 +131,9 @@ impl Taxonomy {
             if t.keywords_zh.iter().all(|k| k.trim().is_empty()) {
                 return Err(format!("{name}: needs at least one keywords_zh entry"));
             }
-            if let Some(k) = t.keywords_zh.iter().chain(&t.related_zh).chain(&t.keywords_en).find(|k| k.trim().is_empty()) {
+            if let Some(k) =
+                t.keywords_zh.iter().chain(&t.related_zh).chain(&t.keywords_en).find(|k| k.trim().is_empty())
+            {
                 return Err(format!("{name}: empty keyword {k:?}"));
             }
             for (en, zh) in &t.en_zh {
@@ -326,7 +330,9 @@ fn stemmed_words(lower: &str) -> Vec<(String, usize, usize)> {
                 start = None;
                 let word = crate::english::stem(lower.get(s..i).unwrap_or(""));
                 match out.last_mut() {
-                    Some(last) if last.0 == "intellectual" && word == "property" => *last = ("ip".to_string(), last.1, i),
+                    Some(last) if last.0 == "intellectual" && word == "property" => {
+                        *last = ("ip".to_string(), last.1, i)
+                    }
                     _ => out.push((word, s, i)),
                 }
             }
@@ -367,14 +373,17 @@ mod tests {
             assert!(Taxonomy::from_toml(&format!("{theme}en_zh={pair}\n")).unwrap_err().contains("en_zh"), "{pair}");
         }
         for group in ["['甲']", "['甲', '']", "['甲', ' 乙']"] {
-            let lonely = format!("equivalents_zh = [{group}]\n[[theme]]\nid='a'\nzh='甲'\nen='A'\ndescription=''\nkeywords_zh=['甲']\n");
+            let lonely = format!(
+                "equivalents_zh = [{group}]\n[[theme]]\nid='a'\nzh='甲'\nen='A'\ndescription=''\nkeywords_zh=['甲']\n"
+            );
             assert!(Taxonomy::from_toml(&lonely).unwrap_err().contains("equivalents_zh"), "{group}");
         }
     }
 
     #[test]
     fn equivalents_are_the_other_forms_of_each_group_found() {
-        let text = "equivalents_zh = [['地理标志', '地标'], ['高校', '高等学校', '高等院校'], ['非遗', '非物质文化遗产']]
+        let text =
+            "equivalents_zh = [['地理标志', '地标'], ['高校', '高等学校', '高等院校'], ['非遗', '非物质文化遗产']]
             [[theme]]\nid='a'\nzh='甲'\nen='A'\ndescription=''\nkeywords_zh=['甲']\n";
         let t = Taxonomy::from_toml(text).unwrap();
         assert_eq!(t.equivalents_in("地标产品保护"), ["地理标志"]);
@@ -416,7 +425,9 @@ mod tests {
         assert_eq!(hit.matched, ["customs", "port"]);
         assert_eq!(hit.spans, [(0, 7), (20, 25)]);
         // "Intellectual property" spelled out is the keywords' "ip".
-        for (spelled, short) in [("intellectual property insurance", "IP insurance"), ("World Intellectual Property Day", "world IP day")] {
+        for (spelled, short) in
+            [("intellectual property insurance", "IP insurance"), ("World Intellectual Property Day", "world IP day")]
+        {
             assert!(!ids(short).is_empty());
             assert_eq!(ids(spelled), ids(short), "{spelled}");
         }

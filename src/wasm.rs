@@ -16,14 +16,14 @@
 //! the `full` feature: the package builds this module twice, and the page loads the larger one only
 //! when a reader adds a plan or opens the patterns.
 
-use crate::engine::{Engine, MeasuresOptions, MAX_IDS, MAX_ID_BYTES, MAX_OPTION_VALUES};
 #[cfg(feature = "full")]
 use crate::engine::{AddedPlan, PlanMeta, MAX_PLAN_TEXT_BYTES};
+use crate::engine::{Engine, MeasuresOptions, MAX_IDS, MAX_ID_BYTES, MAX_OPTION_VALUES};
 use crate::error::{Error, ErrorCode};
 use crate::model::{Dataset, Measure, Plan, ThemeRef};
 use crate::query::{
-    self, CompareBy, CompareResult, DiffOptions, DiffResult, FilterOptions, FilterResult, SearchOptions,
-    ThemeMatch, ThemeMatrix, ThemeMatrixOptions, MAX_QUERY_CHARS, MAX_TEXT_CHARS,
+    self, CompareBy, CompareResult, DiffOptions, DiffResult, FilterOptions, FilterResult, SearchOptions, ThemeMatch,
+    ThemeMatrix, ThemeMatrixOptions, MAX_QUERY_CHARS, MAX_TEXT_CHARS,
 };
 use js_sys::JsString;
 use serde::de::DeserializeOwned;
@@ -206,9 +206,9 @@ fn options_from_js<T: DeserializeOwned + Default>(name: &str, value: JsValue) ->
 
 /// A string argument of at most `max_bytes` UTF-8 bytes, refused before it is copied when longer.
 fn string_from_js(name: &str, value: &JsValue, max_bytes: usize) -> Result<String, Error> {
-    let text = value.dyn_ref::<JsString>().ok_or_else(|| {
-        Error::invalid_argument(format!("{name} must be a string, got {}", describe(value)))
-    })?;
+    let text = value
+        .dyn_ref::<JsString>()
+        .ok_or_else(|| Error::invalid_argument(format!("{name} must be a string, got {}", describe(value))))?;
     // Each UTF-16 unit is at least one UTF-8 byte: a longer string cannot fit.
     if text.length() as usize > max_bytes {
         return Err(too_large(name, text.length() as usize, max_bytes));
@@ -249,10 +249,7 @@ fn id_from_js(name: &str, value: &JsValue) -> Result<String, Error> {
 }
 
 fn too_large(name: &str, size: usize, max_bytes: usize) -> Error {
-    Error::new(
-        ErrorCode::TooLarge,
-        format!("{name} is at least {size} bytes of UTF-8; the limit is {max_bytes}"),
-    )
+    Error::new(ErrorCode::TooLarge, format!("{name} is at least {size} bytes of UTF-8; the limit is {max_bytes}"))
 }
 
 fn check_utf16(name: &str, text: &JsString) -> Result<(), Error> {
@@ -321,9 +318,7 @@ fn not_initialised() -> Error {
 /// module carries no JSON parser, 13 kB gzip less; docs/module-size.md), once its format and
 /// version are checked. Unknown fields are ignored, as a JSON reader of an older build would.
 #[wasm_bindgen(js_name = catalogNamedBy)]
-pub fn catalog_named_by(
-    #[wasm_bindgen(unchecked_param_type = "object")] manifest: JsValue,
-) -> JsResult<String> {
+pub fn catalog_named_by(#[wasm_bindgen(unchecked_param_type = "object")] manifest: JsValue) -> JsResult<String> {
     let manifest = serde_wasm_bindgen::from_value(manifest).map_err(|e| {
         let message = e.to_string();
         let message = message.trim_start_matches("Error: ");
@@ -340,9 +335,7 @@ pub fn open_data(
     bytes: &[u8],
 ) -> JsResult<()> {
     // Last-resort diagnostic: code here is written not to panic, but if it ever does, say so.
-    std::panic::set_hook(Box::new(|info| {
-        console_error(&format!("plan-compare: internal error (a bug): {info}"))
-    }));
+    std::panic::set_hook(Box::new(|info| console_error(&format!("plan-compare: internal error (a bug): {info}"))));
     let file = id_from_js("catalogFile", &catalog_file).map_err(to_js_error)?;
     let engine = Engine::open(&file, bytes).map_err(to_js_error)?;
     ENGINE.with(|cell| match cell.try_borrow_mut() {
@@ -374,7 +367,10 @@ pub fn needs_for_filter(options: Option<JsValue>) -> JsResult<JsValue> {
 }
 
 #[wasm_bindgen(js_name = needsForDiff, unchecked_return_type = "string[]")]
-pub fn needs_for_diff(#[wasm_bindgen(js_name = planA)] plan_a: JsValue, #[wasm_bindgen(js_name = planB)] plan_b: JsValue) -> JsResult<JsValue> {
+pub fn needs_for_diff(
+    #[wasm_bindgen(js_name = planA)] plan_a: JsValue,
+    #[wasm_bindgen(js_name = planB)] plan_b: JsValue,
+) -> JsResult<JsValue> {
     let ids = [id_from_js("planA", &plan_a).map_err(to_js_error)?, id_from_js("planB", &plan_b).map_err(to_js_error)?];
     with_engine(|e| to_js(&e.needs_for_diff(&ids)))
 }
@@ -607,9 +603,10 @@ fn optional_from_js<T: DeserializeOwned + Default>(options: Option<JsValue>) -> 
 fn kept_from_js(kept: Option<JsValue>) -> Result<Option<js_sys::Map>, Error> {
     match kept.filter(|k| !k.is_undefined() && !k.is_null()) {
         None => Ok(None),
-        Some(k) => k.dyn_into::<js_sys::Map>().map(Some).map_err(|k| {
-            Error::invalid_argument(format!("kept must be a Map of measure ids, got {}", describe(&k)))
-        }),
+        Some(k) => k
+            .dyn_into::<js_sys::Map>()
+            .map(Some)
+            .map_err(|k| Error::invalid_argument(format!("kept must be a Map of measure ids, got {}", describe(&k)))),
     }
 }
 

@@ -24,8 +24,7 @@ fn audit_runs_on_the_corpus_and_points_into_the_seeds() {
         assert!(!f.message.is_empty());
     }
     // Every finding is counted once in the summary.
-    let explanations =
-        audit::parse_explanations(audit::EXPLAINED_TOML).expect("data/audit-explained.toml parses");
+    let explanations = audit::parse_explanations(audit::EXPLAINED_TOML).expect("data/audit-explained.toml parses");
     let report = audit::reconcile(findings.clone(), &explanations);
     let total: usize = report.summary().iter().map(|c| c.found).sum();
     assert_eq!(total, findings.len());
@@ -33,8 +32,7 @@ fn audit_runs_on_the_corpus_and_points_into_the_seeds() {
 
 #[test]
 fn explanation_file_parses_and_names_known_checks() {
-    let explanations =
-        audit::parse_explanations(audit::EXPLAINED_TOML).expect("data/audit-explained.toml parses");
+    let explanations = audit::parse_explanations(audit::EXPLAINED_TOML).expect("data/audit-explained.toml parses");
     for e in &explanations {
         assert!(CHECKS.iter().any(|(id, _)| *id == e.check));
         assert!(!e.reason.trim().is_empty());

@@ -74,7 +74,8 @@ fn table_damage_in_the_wrong_places_never_panics() {
     // Reverse, shuffle deterministically, cut in the middle of rows: all must parse.
     let reversed: String = lines.iter().rev().map(|l| format!("{l}\n")).collect();
     let strided: String = (0..lines.len()).map(|i| format!("{}\n", lines[(i * 37) % lines.len()])).collect();
-    let halved: String = lines.iter().map(|l| format!("{}\n", l.chars().take(l.chars().count() / 2).collect::<String>())).collect();
+    let halved: String =
+        lines.iter().map(|l| format!("{}\n", l.chars().take(l.chars().count() / 2).collect::<String>())).collect();
     for text in [reversed, strided, halved] {
         let parsed = parse_document(&info(), &text);
         let n = text.split('\n').count();

@@ -83,7 +83,10 @@ fn plans_carry_codes_and_english_names() {
         assert!(p.year_start <= p.year_end);
     }
     let beijing = d.plans.iter().find(|p| p.id == "beijing-2018").unwrap();
-    assert_eq!((beijing.region_code.as_deref(), beijing.region_en.as_str(), beijing.level), (Some("110000"), "Beijing", Level::Province));
+    assert_eq!(
+        (beijing.region_code.as_deref(), beijing.region_en.as_str(), beijing.level),
+        (Some("110000"), "Beijing", Level::Province)
+    );
     let chengqu = &d.plans[0];
     assert_eq!((chengqu.region_code.as_deref(), chengqu.level), (Some("441502"), Level::District));
     let gd2016 = d.plans.iter().find(|p| p.id == "guangdong-2016").unwrap();
@@ -112,7 +115,11 @@ fn measure_ids_are_stable_and_lines_cite_the_seed() {
 #[test]
 fn nothing_meaningful_is_lost() {
     let b = build();
-    assert!(b.dataset.unassigned.is_empty(), "unassigned: {:?}", &b.dataset.unassigned[..b.dataset.unassigned.len().min(5)]);
+    assert!(
+        b.dataset.unassigned.is_empty(),
+        "unassigned: {:?}",
+        &b.dataset.unassigned[..b.dataset.unassigned.len().min(5)]
+    );
     assert_eq!(b.ledger.coverage(), 1.0);
     // Every non-blank line of every seed is accounted for in the ledger.
     for seed in dataset::SEEDS.iter() {
@@ -135,11 +142,50 @@ fn export_json_has_the_contract_keys_in_order() {
     let empty = serde_json::to_string(&plan_compare::model::Dataset::default()).unwrap();
     assert!(keys_in_order(&empty, &["plans", "measures", "targets", "themes", "unassigned"]), "{empty}");
     let m = serde_json::to_string(&d.measures[0]).unwrap();
-    assert!(keys_in_order(&m, &["id", "plan", "no", "chapter", "focus_no", "work_item", "title", "text", "departments", "themes", "lines"]), "{m}");
+    assert!(
+        keys_in_order(
+            &m,
+            &[
+                "id",
+                "plan",
+                "no",
+                "chapter",
+                "focus_no",
+                "work_item",
+                "title",
+                "text",
+                "departments",
+                "themes",
+                "lines"
+            ]
+        ),
+        "{m}"
+    );
     let p = serde_json::to_string(&d.plans[0]).unwrap();
-    assert!(keys_in_order(&p, &["id", "region", "region_code", "region_en", "level", "kind", "year_start", "year_end", "title", "doc_number", "source"]), "{p}");
+    assert!(
+        keys_in_order(
+            &p,
+            &[
+                "id",
+                "region",
+                "region_code",
+                "region_en",
+                "level",
+                "kind",
+                "year_start",
+                "year_end",
+                "title",
+                "doc_number",
+                "source"
+            ]
+        ),
+        "{p}"
+    );
     let t = serde_json::to_string(&d.targets[0]).unwrap();
-    assert!(keys_in_order(&t, &["plan", "indicator", "value", "value_max", "unit", "qualifier", "year", "text"]), "{t}");
+    assert!(
+        keys_in_order(&t, &["plan", "indicator", "value", "value_max", "unit", "qualifier", "year", "text"]),
+        "{t}"
+    );
     // Round trip: the export reads back to the same dataset.
     let back: plan_compare::model::Dataset = serde_json::from_str(&json).unwrap();
     assert_eq!(&back, d);

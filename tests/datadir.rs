@@ -4,9 +4,7 @@
 
 use plan_compare::datadir::{self, DataDir, DirFetch, Fetch};
 use plan_compare::dataset;
-use plan_compare::query::{
-    self, CompareBy, Corpus, DiffOptions, FilterOptions, SearchOptions, ThemeMatrixOptions,
-};
+use plan_compare::query::{self, CompareBy, Corpus, DiffOptions, FilterOptions, SearchOptions, ThemeMatrixOptions};
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
@@ -38,8 +36,7 @@ struct Counting<'a> {
 impl Fetch for Counting<'_> {
     fn fetch(&mut self, file: &str) -> plan_compare::error::Result<Vec<u8>> {
         self.fetched.push(file.to_string());
-        let missing =
-            || plan_compare::Error::new(plan_compare::ErrorCode::BundleInvalid, format!("no file {file}"));
+        let missing = || plan_compare::Error::new(plan_compare::ErrorCode::BundleInvalid, format!("no file {file}"));
         self.files.get(file).cloned().ok_or_else(missing)
     }
 }
@@ -53,12 +50,8 @@ fn open() -> (DataDir, Counting<'static>) {
 fn judged_queries() -> Vec<String> {
     let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/bench/judgments.json")).unwrap();
     let json: serde_json::Value = serde_json::from_str(&text).unwrap();
-    let queries: Vec<String> = json["queries"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter_map(|q| q["query"].as_str().map(str::to_string))
-        .collect();
+    let queries: Vec<String> =
+        json["queries"].as_array().unwrap().iter().filter_map(|q| q["query"].as_str().map(str::to_string)).collect();
     assert!(queries.len() >= 30, "{} judged queries", queries.len());
     queries
 }
@@ -114,17 +107,9 @@ fn searches_answer_exactly_as_on_the_corpus_built_in_one_piece() {
             let expected = query::search(corpus, q, opts);
             let (mut fresh, mut fetch) = open();
             let got = fresh.search(&mut fetch, q, opts).map_err(|e| e.code);
-            assert_eq!(
-                got,
-                expected.clone().map_err(|e| plan_compare::Error::from(e).code),
-                "{q:?} {opts:?}"
-            );
+            assert_eq!(got, expected.clone().map_err(|e| plan_compare::Error::from(e).code), "{q:?} {opts:?}");
             let got = shared.search(&mut shared_fetch, q, opts).map_err(|e| e.code);
-            assert_eq!(
-                got,
-                expected.map_err(|e| plan_compare::Error::from(e).code),
-                "{q:?} {opts:?} (shared)"
-            );
+            assert_eq!(got, expected.map_err(|e| plan_compare::Error::from(e).code), "{q:?} {opts:?} (shared)");
         }
     }
     for bad in ["", "   ", "，。"] {
@@ -133,10 +118,7 @@ fn searches_answer_exactly_as_on_the_corpus_built_in_one_piece() {
     }
     let long = "专".repeat(query::MAX_QUERY_CHARS + 1);
     let (mut fresh, mut fetch) = open();
-    assert_eq!(
-        fresh.search(&mut fetch, &long, &SearchOptions::default()).unwrap_err().code.as_str(),
-        "QUERY_TOO_LONG"
-    );
+    assert_eq!(fresh.search(&mut fetch, &long, &SearchOptions::default()).unwrap_err().code.as_str(), "QUERY_TOO_LONG");
 }
 
 #[test]
@@ -144,15 +126,28 @@ fn english_searches_through_the_dictionarys_runs_answer_as_with_the_whole_dictio
     // The dictionary in small runs, fetched as the query's words need them; joined translations
     // ("patent information") need the shards of their pair terms as well.
     let mut corpus = built().corpus.clone();
-    let cedict = plan_compare::cli::read_dictionary(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/cedict-excerpt.u8"));
+    let cedict =
+        plan_compare::cli::read_dictionary(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/cedict-excerpt.u8"));
     corpus.english = Some(plan_compare::english::Dictionary::for_corpus(&cedict.unwrap(), &corpus));
     let documents = dataset::build().documents;
     let files: BTreeMap<String, Vec<u8>> =
-        datadir::write(&corpus, &documents, SHARD_BYTES, datadir::DEFAULT_FRAGMENT_BYTES, 2048).unwrap().into_iter().collect();
+        datadir::write(&corpus, &documents, SHARD_BYTES, datadir::DEFAULT_FRAGMENT_BYTES, 2048)
+            .unwrap()
+            .into_iter()
+            .collect();
     let runs = files.keys().filter(|f| f.starts_with("english.")).count();
     assert!(runs >= 3, "{runs} runs");
-    let queries = ["patent information", "market supervision", "venture capital", "technological innovation", "culture",
-        "customs enforcement", "legal services", "genetic resources", "patent, information"];
+    let queries = [
+        "patent information",
+        "market supervision",
+        "venture capital",
+        "technological innovation",
+        "culture",
+        "customs enforcement",
+        "legal services",
+        "genetic resources",
+        "patent, information",
+    ];
     let mut shared = Counting { files: &files, fetched: Vec::new() };
     let mut shared_dir = DataDir::open(&mut shared).unwrap();
     for q in queries {
@@ -193,7 +188,12 @@ fn a_search_fetches_only_its_terms_shards_and_its_hits_fragments() {
         for opts in [
             SearchOptions::default(),
             SearchOptions { levels: vec!["city".into()], ..Default::default() },
-            SearchOptions { themes: vec!["pledge-financing".into()], agencies: vec!["海关".into(), "知识产权局".into()], focus: vec![2], ..Default::default() },
+            SearchOptions {
+                themes: vec!["pledge-financing".into()],
+                agencies: vec!["海关".into(), "知识产权局".into()],
+                focus: vec![2],
+                ..Default::default()
+            },
             SearchOptions { offset: 5, limit: Some(7), ..Default::default() },
         ] {
             let (mut dir, mut fetch) = open();
@@ -258,9 +258,7 @@ fn filters_diffs_compares_and_the_theme_matrix_answer_exactly() {
         FilterOptions::default(),
         FilterOptions { limit: Some(0), ..Default::default() },
         FilterOptions {
-            regions: vec!["广东省".into()],
-            themes: vec!["pledge-financing".into()],
-            ..Default::default()
+            regions: vec!["广东省".into()], themes: vec!["pledge-financing".into()], ..Default::default()
         },
         FilterOptions {
             levels: vec!["province".into()],
@@ -271,14 +269,10 @@ fn filters_diffs_compares_and_the_theme_matrix_answer_exactly() {
         },
         FilterOptions { years: vec![2019], agencies: vec!["海关".into()], ..Default::default() },
         FilterOptions {
-            words: vec!["地理标志".into()],
-            kinds: vec!["five-year plan".into()],
-            ..Default::default()
+            words: vec!["地理标志".into()], kinds: vec!["five-year plan".into()], ..Default::default()
         },
         FilterOptions { offset: 25, ..Default::default() },
-        FilterOptions {
-            regions: vec!["广东省".into()], offset: 155, limit: Some(10), ..Default::default()
-        },
+        FilterOptions { regions: vec!["广东省".into()], offset: 155, limit: Some(10), ..Default::default() },
         FilterOptions {
             years: vec![2018],
             kinds: vec!["work points".into()],
@@ -325,11 +319,7 @@ fn filters_diffs_compares_and_the_theme_matrix_answer_exactly() {
         let (mut dir, mut fetch) = open();
         let expected =
             query::diff(corpus, a, b, &DiffOptions::default()).map_err(|e| plan_compare::Error::from(e).code);
-        assert_eq!(
-            dir.diff(&mut fetch, a, b, &DiffOptions::default()).map_err(|e| e.code),
-            expected,
-            "{a} {b}"
-        );
+        assert_eq!(dir.diff(&mut fetch, a, b, &DiffOptions::default()).map_err(|e| e.code), expected, "{a} {b}");
         if expected.is_ok() {
             // Its two plans, and the vocabulary for the inline changes: no shard.
             let chunks = fetch.fetched.iter().filter(|f| f.starts_with("plan.")).count();
@@ -340,11 +330,9 @@ fn filters_diffs_compares_and_the_theme_matrix_answer_exactly() {
     }
     let work_item = corpus.dataset.measures.iter().find_map(|m| m.work_item.clone()).unwrap();
     let ids: Vec<String> = ["beijing-2018", "tianjin-2018", "guangdong-2016"].map(String::from).to_vec();
-    for by in [
-        CompareBy::WorkItem(work_item),
-        CompareBy::Theme("pledge-financing".into()),
-        CompareBy::Theme("nope".into()),
-    ] {
+    for by in
+        [CompareBy::WorkItem(work_item), CompareBy::Theme("pledge-financing".into()), CompareBy::Theme("nope".into())]
+    {
         let (mut dir, mut fetch) = open();
         let expected = query::compare(corpus, &ids, &by).map_err(|e| plan_compare::Error::from(e).code);
         assert_eq!(dir.compare(&mut fetch, &ids, &by).map_err(|e| e.code), expected, "{by:?}");
@@ -363,12 +351,7 @@ fn filters_diffs_compares_and_the_theme_matrix_answer_exactly() {
         let expected = query::theme_matrix(corpus, opts).map_err(|e| plan_compare::Error::from(e).code);
         assert_eq!(dir.theme_matrix(&mut fetch, opts).map_err(|e| e.code), expected, "{opts:?}");
     }
-    assert_eq!(
-        fetch.fetched.len(),
-        3,
-        "the theme matrix needs the catalogue and the summary: {:?}",
-        fetch.fetched
-    );
+    assert_eq!(fetch.fetched.len(), 3, "the theme matrix needs the catalogue and the summary: {:?}", fetch.fetched);
     assert!(fetch.fetched[2].starts_with("summary."));
 }
 
@@ -435,11 +418,8 @@ fn a_document_added_to_the_catalogue_appears_in_the_built_data() {
     for seed in dataset::SEEDS.iter() {
         std::fs::write(root.join(seed.path), seed.text).unwrap();
     }
-    std::fs::copy(
-        format!("{here}/tests/data/shenzhen-2019-work-points.txt"),
-        root.join("extra/shenzhen-2019.txt"),
-    )
-    .unwrap();
+    std::fs::copy(format!("{here}/tests/data/shenzhen-2019-work-points.txt"), root.join("extra/shenzhen-2019.txt"))
+        .unwrap();
     // The seeds' own entries, plus one: no code knows about the new document.
     let catalog = dataset::BUNDLED_CATALOG.replace("root = \"..\"", "root = \".\"")
         + "\n[[document]]\npath = \"extra/shenzhen-2019.txt\"\nregion = \"深圳市\"\nlevel = \"city\"\n\
@@ -481,13 +461,11 @@ fn a_document_added_to_the_catalogue_appears_in_the_built_data() {
     // Searchable and filterable like any other plan, and in the theme matrix.
     let hits = dir.search(&mut fetch, "种质资源", &SearchOptions::default()).unwrap();
     assert_eq!(hits.hits.first().map(|h| h.plan.as_str()), Some("shenzhen-2019"));
-    let region = dir
-        .filter(&mut fetch, &FilterOptions { regions: vec!["Shenzhen".into()], ..Default::default() })
-        .unwrap();
+    let region =
+        dir.filter(&mut fetch, &FilterOptions { regions: vec!["Shenzhen".into()], ..Default::default() }).unwrap();
     assert_eq!(region.total, 3);
-    let years = dir
-        .filter(&mut fetch, &FilterOptions { years: vec![2019], limit: Some(1000), ..Default::default() })
-        .unwrap();
+    let years =
+        dir.filter(&mut fetch, &FilterOptions { years: vec![2019], limit: Some(1000), ..Default::default() }).unwrap();
     assert!(years.items.iter().any(|m| m.id == "shenzhen-2019-001"), "{:?}", years.items);
     let matrix = dir
         .theme_matrix(&mut fetch, &ThemeMatrixOptions { plans: vec!["shenzhen-2019".into()], themes: vec![] })
@@ -576,10 +554,7 @@ fn an_engine_over_a_data_directory_takes_added_plans_like_the_whole_corpus() {
         };
         same(&mut lazy, &whole, &mut fetch, &format!("with the plan added after {before}"));
         let expected = query::diff(whole.corpus(), &id, "guangdong-2016", &DiffOptions::default()).unwrap();
-        assert_eq!(
-            lazy.data_mut().diff(&mut fetch, &id, "guangdong-2016", &DiffOptions::default()).unwrap(),
-            expected
-        );
+        assert_eq!(lazy.data_mut().diff(&mut fetch, &id, "guangdong-2016", &DiffOptions::default()).unwrap(), expected);
         // Two plans at once, one of them removed while the other stays.
         let second = whole.add_plan(&text, &meta).unwrap();
         assert_eq!(lazy.add_plan(&text, &meta).unwrap(), second);
@@ -649,7 +624,11 @@ fn needs_list_everything_a_verb_reads_in_at_most_three_rounds() {
     for opts in [
         FilterOptions::default(),
         FilterOptions { themes: vec!["pledge-financing".into()], offset: 3, ..Default::default() },
-        FilterOptions { words: vec!["地理标志".into()], themes: vec!["geographical-indications".into()], ..Default::default() },
+        FilterOptions {
+            words: vec!["地理标志".into()],
+            themes: vec!["geographical-indications".into()],
+            ..Default::default()
+        },
         FilterOptions { words: vec!["海关".into()], ..Default::default() },
         FilterOptions { agencies: vec!["海关".into()], years: vec![2018], ..Default::default() },
     ] {

@@ -63,11 +63,7 @@ fn english_words_outside_the_taxonomy_find_their_chinese_terms() {
         assert!(before.iter().all(|t| !t.contains(word)), "{query} found {word} without the dictionary");
         let after = texts(english, query, 5);
         let with = after.iter().filter(|t| t.contains(word)).count();
-        assert!(
-            with >= at_least,
-            "{query}: {with} of the first {} hits contain {word}: {after:#?}",
-            after.len()
-        );
+        assert!(with >= at_least, "{query}: {with} of the first {} hits contain {word}: {after:#?}", after.len());
         assert!(after.first().is_some_and(|t| t.contains(word)), "{query}: {after:#?}");
     }
     // Most of a longer sense: CC-CEDICT has 风险投资 and 创业投资 only as /venture capital investment/.
@@ -75,7 +71,8 @@ fn english_words_outside_the_taxonomy_find_their_chinese_terms() {
     assert!(venture.iter().filter(|t| t.contains("风险投资") || t.contains("创投")).count() >= 3, "{venture:#?}");
     // A sense only compounds show: 遗传 is "genetic" by 遗传信息 and 遗传工程 (english::derived).
     let genetic = texts(english, "genetic resources", 10);
-    let holding = plain.dataset.measures.iter().filter(|m| m.text.as_deref().unwrap_or("").contains("遗传资源")).count();
+    let holding =
+        plain.dataset.measures.iter().filter(|m| m.text.as_deref().unwrap_or("").contains("遗传资源")).count();
     assert!(holding > 0 && genetic.iter().filter(|t| t.contains("遗传资源")).count() == holding, "{genetic:#?}");
     let r = search(english, "technology innovation", &SearchOptions::default()).unwrap();
     assert!(r.phrases.iter().any(|p| p.text == "技术创新" && p.from == "dictionary"), "{:?}", r.phrases);
@@ -110,10 +107,12 @@ fn a_word_whose_chinese_is_common_finds_it_and_not_a_rarer_weaker_sense() {
     // found only 培养 (/culture (biology)/, its last gloss). It now counts, 培养 below it.
     assert!(share("文化") > 0.05 && share("文化") <= DISTINCT_SHARE, "{}", share("文化"));
     let culture = all("culture");
-    let weight = |r: &plan_compare::query::SearchResult, zh: &str| r.terms.iter().find(|(t, _)| t == zh).map(|(_, w)| *w);
+    let weight =
+        |r: &plan_compare::query::SearchResult, zh: &str| r.terms.iter().find(|(t, _)| t == zh).map(|(_, w)| *w);
     assert!(weight(&culture, "文化") > weight(&culture, "培养").or(Some(0.0)), "{:?}", culture.terms);
     let found: std::collections::HashSet<&str> = culture.hits.iter().map(|h| h.id.as_str()).collect();
-    let saying = english.index.postings_of("文化").iter().map(|&(doc, _)| english.dataset.measures[doc as usize].id.as_str());
+    let saying =
+        english.index.postings_of("文化").iter().map(|&(doc, _)| english.dataset.measures[doc as usize].id.as_str());
     assert!(saying.clone().count() > 0 && saying.clone().all(|id| found.contains(id)), "{:?}", culture.terms);
     // 创新 /innovation/ is in more than DISTINCT_SHARE of the measures: too common to pick hits
     // beside another word, but "innovation" alone is all 创新's measures, not the few on 孵化
@@ -131,8 +130,7 @@ fn a_word_whose_chinese_is_common_finds_it_and_not_a_rarer_weaker_sense() {
 fn the_dictionary_changes_nothing_for_chinese_or_for_what_the_taxonomy_knows() {
     let (plain, english) = corpora();
     let opts = SearchOptions { limit: Some(100), ..Default::default() };
-    for q in ["地理标志", "专利质押融资", "customs enforcement", "patent pledge financing", "copyright"]
-    {
+    for q in ["地理标志", "专利质押融资", "customs enforcement", "patent pledge financing", "copyright"] {
         assert_eq!(search(plain, q, &opts).unwrap(), search(english, q, &opts).unwrap(), "{q}");
     }
 }
@@ -288,7 +286,8 @@ fn two_words_translated_one_by_one_rank_first_the_measures_that_say_them_togethe
     // "market supervision" is 市场 + 监管, both the dictionary's. Measures on 情报 came first: 1 of
     // the top ten said 专利信息, and 0 of the top five 市场监管 (with the whole dictionary).
     let (_, english) = corpora();
-    for (q, zh, n, at_least) in [("patent information", "专利信息", 10, 8), ("market supervision", "市场监管", 5, 4)] {
+    for (q, zh, n, at_least) in [("patent information", "专利信息", 10, 8), ("market supervision", "市场监管", 5, 4)]
+    {
         let r = search(english, q, &SearchOptions::default()).unwrap();
         assert!(r.phrases.iter().any(|p| p.text == zh && p.from == "joined"), "{q}: {:?}", r.phrases);
         let top = texts(english, q, n);

@@ -61,7 +61,8 @@ fn usage_errors_and_unreadable_files_exit_2() {
 
 #[test]
 fn kinds_are_named_as_printed_or_with_hyphens() {
-    let kinds = [("five-year-plan", "five-year plan"), ("five-year plan", "five-year plan"), ("action-plan", "action plan")];
+    let kinds =
+        [("five-year-plan", "five-year plan"), ("five-year plan", "five-year plan"), ("action-plan", "action plan")];
     for (flag, kind) in kinds {
         let (code, out) = parse(&[&fixture("prose-web-page"), "--region", "某某市", "--kind", flag, "--json"]);
         assert_eq!(code, 0, "--kind {flag}");

@@ -6,8 +6,8 @@
 use plan_compare::model::{Dataset, Kind, Level, Measure, Plan};
 use plan_compare::query::indicators::quantities;
 use plan_compare::query::{
-    indicators, plan_similarity, shared_passages, template_coverage, Corpus, IndicatorsOptions,
-    PassagesOptions, SimilarityBy, SimilarityOptions, TemplateCoverageOptions,
+    indicators, plan_similarity, shared_passages, template_coverage, Corpus, IndicatorsOptions, PassagesOptions,
+    SimilarityBy, SimilarityOptions, TemplateCoverageOptions,
 };
 use std::sync::OnceLock;
 use std::time::Instant;
@@ -63,10 +63,8 @@ fn synthetic(plans: &[PlanSpec]) -> Corpus {
     Corpus { dataset: data, ..Default::default() }
 }
 
-const PLEDGE: &str =
-    "建立专利质押贷款风险分担机制，引导银行业金融机构扩大质押融资规模，推动设立质押融资服务平台。";
-const CUSTOMS: &str =
-    "开展进出口环节侵权货物查验专项行动，加强口岸执法协作，严厉查处跨境电商渠道侵权违法案件。";
+const PLEDGE: &str = "建立专利质押贷款风险分担机制，引导银行业金融机构扩大质押融资规模，推动设立质押融资服务平台。";
+const CUSTOMS: &str = "开展进出口环节侵权货物查验专项行动，加强口岸执法协作，严厉查处跨境电商渠道侵权违法案件。";
 const NAVIGATION: &str = "推进专利导航产业发展实验区建设，发布重点产业专利导航分析报告，指导企业布局高价值专利组合。";
 const TALENT: &str = "依托高校建设知识产权学院，培养复合型知识产权管理人才和涉外代理人才，完善职称评审制度。";
 
@@ -155,12 +153,7 @@ fn every_plan_is_most_similar_to_itself_and_the_matrix_is_fast() {
     for (i, row) in r.cells.iter().enumerate() {
         let Some(me) = row[i] else { continue };
         for (j, other) in row.iter().enumerate() {
-            assert!(
-                other.unwrap_or(0.0) <= me,
-                "{} takes more from {} than from itself",
-                r.plans[i].id,
-                r.plans[j].id
-            );
+            assert!(other.unwrap_or(0.0) <= me, "{} takes more from {} than from itself", r.plans[i].id, r.plans[j].id);
         }
     }
     // The evidence of the most similar pair is verifiable: both sides print the same characters.
@@ -173,10 +166,7 @@ fn every_plan_is_most_similar_to_itself_and_the_matrix_is_fast() {
         assert!(fold(&x.a.text).chars().count() >= 15);
         assert_eq!(x.template_chars, 0);
     }
-    eprintln!(
-        "most similar: {} ⊂ {} {:.2}, {} ⊂ {} {:.2}",
-        top.a, top.b, top.a_in_b, top.b, top.a, top.b_in_a
-    );
+    eprintln!("most similar: {} ⊂ {} {:.2}, {} ⊂ {} {:.2}", top.a, top.b, top.a_in_b, top.b, top.a, top.b_in_a);
 }
 
 #[test]
@@ -188,8 +178,7 @@ fn by_theme_compares_only_the_themes_measures() {
     )
     .unwrap();
     for p in &r.plans {
-        let n =
-            c.measures_of(&p.id).filter(|(_, m)| m.themes.iter().any(|t| t == "pledge-financing")).count();
+        let n = c.measures_of(&p.id).filter(|(_, m)| m.themes.iter().any(|t| t == "pledge-financing")).count();
         assert_eq!(p.measures, n, "{}", p.id);
     }
     let bad = SimilarityOptions { plans: vec![], by: Some(SimilarityBy::Focus(9)) };
@@ -225,13 +214,11 @@ fn template_matrix_of_beijing_agrees_with_the_hand_checked_rows() {
         serde_json::from_str(include_str!("golden/beijing_2018_rows.json")).expect("golden rows");
     let rows = golden.as_array().unwrap();
     let key = |s: &str| plan_compare::parse::template::key(s);
-    let r =
-        template_coverage(corpus(), &TemplateCoverageOptions { plans: vec!["beijing-2018".into()] }).unwrap();
+    let r = template_coverage(corpus(), &TemplateCoverageOptions { plans: vec!["beijing-2018".into()] }).unwrap();
     let bj = &r.plans[0];
     let mut kept = 0;
     for (item, cell) in r.items.iter().zip(&bj.cells) {
-        let expected =
-            rows.iter().filter(|g| key(g["work_item"].as_str().unwrap()) == key(&item.text)).count();
+        let expected = rows.iter().filter(|g| key(g["work_item"].as_str().unwrap()) == key(&item.text)).count();
         assert_eq!(cell.measures.len(), expected, "{}", item.text);
         kept += usize::from(expected > 0);
         assert_eq!(item.kept_by.contains(&"beijing-2018".to_string()), expected > 0);
@@ -259,8 +246,7 @@ fn template_matrix_of_beijing_agrees_with_the_hand_checked_rows() {
 fn every_table_is_set_against_the_template() {
     let c = corpus();
     let r = template_coverage(c, &TemplateCoverageOptions::default()).unwrap();
-    let tables =
-        c.dataset.plans.iter().filter(|p| c.measures_of(&p.id).any(|(_, m)| m.work_item.is_some())).count();
+    let tables = c.dataset.plans.iter().filter(|p| c.measures_of(&p.id).any(|(_, m)| m.work_item.is_some())).count();
     assert_eq!(r.plans.len(), tables);
     for p in &r.plans {
         // Every measure of a table is in a kept cell or an added item, none twice over in one cell.
@@ -359,8 +345,7 @@ fn indicator_fixtures_cover_every_number_shape() {
 #[test]
 fn indicators_agree_with_the_target_parser_where_both_read() {
     use plan_compare::parse::targets::parse_quantity;
-    for cell in ["超过1300件", "2.4件", "90项以上", "1-2个", "达100%", "突破100亿元", "不少于500家"]
-    {
+    for cell in ["超过1300件", "2.4件", "90项以上", "1-2个", "达100%", "突破100亿元", "不少于500家"] {
         let q = parse_quantity(cell).unwrap();
         let mine = quantities(cell);
         assert_eq!(mine.len(), 1, "{cell}");
@@ -375,9 +360,7 @@ fn indicators_agree_with_the_target_parser_where_both_read() {
 #[test]
 fn pledge_financing_numbers_compare_across_plans() {
     let c = corpus();
-    let r =
-        indicators(c, &IndicatorsOptions { theme: Some("pledge-financing".into()), ..Default::default() })
-            .unwrap();
+    let r = indicators(c, &IndicatorsOptions { theme: Some("pledge-financing".into()), ..Default::default() }).unwrap();
     assert_eq!(r.plans.len(), c.dataset.plans.len());
     assert!(r.units.iter().any(|u| u.unit == "万元"), "{:?}", r.units);
     for i in &r.indicators {
@@ -394,15 +377,11 @@ fn pledge_financing_numbers_compare_across_plans() {
     }
     // Beside them, the targets on the theme only (the 2022 action plan's 质押融资金额).
     assert!(!r.targets.is_empty() && r.targets.iter().all(|t| t.text.contains("质押")), "{:?}", r.targets);
-    let money: f64 =
-        r.plans.iter().flat_map(|p| &p.units).filter(|u| u.unit == "万元").map(|u| u.total).sum();
+    let money: f64 = r.plans.iter().flat_map(|p| &p.units).filter(|u| u.unit == "万元").map(|u| u.total).sum();
     assert!(money > 0.0);
     // By work item: reworded cells of the template item are found too.
-    let w = indicators(
-        c,
-        &IndicatorsOptions { work_item: Some("加强海关知识产权保护".into()), ..Default::default() },
-    )
-    .unwrap();
+    let w = indicators(c, &IndicatorsOptions { work_item: Some("加强海关知识产权保护".into()), ..Default::default() })
+        .unwrap();
     assert!(
         w.plans.iter().filter(|p| p.measures > 0).count() >= 20,
         "{:?}",
@@ -433,10 +412,7 @@ fn chinese_numerals_read_as_numbers_or_not_at_all() {
 fn hostile_texts_stay_bounded() {
     let long = "甲".repeat(200_000);
     let numerals = "十".repeat(100_000);
-    let c = synthetic(&[
-        ("a", &[(None, long.as_str()), (None, numerals.as_str())]),
-        ("b", &[(None, long.as_str())]),
-    ]);
+    let c = synthetic(&[("a", &[(None, long.as_str()), (None, numerals.as_str())]), ("b", &[(None, long.as_str())])]);
     let started = Instant::now();
     let r = shared_passages(&c, "a", Some("b"), &PassagesOptions { limit: Some(3), by: None }).unwrap();
     assert!(!r.passages.is_empty());

@@ -23,7 +23,8 @@ fn pick(values: Vec<String>) -> impl Strategy<Value = Vec<String>> {
 fn options() -> impl Strategy<Value = FilterOptions> {
     let c = corpus();
     let plans: Vec<String> = c.dataset.plans.iter().map(|p| p.id.clone()).collect();
-    let regions: Vec<String> = c.dataset.plans.iter().map(|p| p.region.clone()).collect::<HashSet<_>>().into_iter().collect();
+    let regions: Vec<String> =
+        c.dataset.plans.iter().map(|p| p.region.clone()).collect::<HashSet<_>>().into_iter().collect();
     let themes: Vec<String> = c.dataset.themes.iter().map(|t| t.id.clone()).collect();
     let agencies: Vec<String> = plan_compare::agency::agency_types().map(str::to_string).collect();
     (

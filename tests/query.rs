@@ -78,7 +78,11 @@ fn a_short_form_finds_what_its_full_form_does_just_below_it() {
     // Without synonyms, only what was typed.
     let exact = SearchOptions { no_synonyms: true, limit: Some(1000), ..Default::default() };
     let typed = search(c, "地标", &exact).unwrap();
-    assert!(typed.hits.iter().all(|h| body(c, &h.id).contains("地标")), "{:?}", typed.hits.iter().map(|h| &h.id).collect::<Vec<_>>());
+    assert!(
+        typed.hits.iter().all(|h| body(c, &h.id).contains("地标")),
+        "{:?}",
+        typed.hits.iter().map(|h| &h.id).collect::<Vec<_>>()
+    );
     assert!(typed.total < found.len(), "{} typed, {} with the equivalent", typed.total, found.len());
 }
 
@@ -128,7 +132,10 @@ fn pledge_queries_find_the_pledge_financing_measures_of_guangdong_2016() {
     for q in ["知识产权质押融资", "专利质押"] {
         let got: Vec<String> = search(c, q, &in_plan).unwrap().hits.into_iter().map(|h| h.id).collect();
         let everywhere = ids(q, 20);
-        assert!(everywhere.iter().all(|id| body(c, id).contains("质押")), "{q}: the first 20 over all plans are about 质押");
+        assert!(
+            everywhere.iter().all(|id| body(c, id).contains("质押")),
+            "{q}: the first 20 over all plans are about 质押"
+        );
         for id in &want {
             assert!(got.iter().any(|g| g == id), "{q}: {id} not in the first 20: {got:?}");
         }
@@ -137,7 +144,9 @@ fn pledge_queries_find_the_pledge_financing_measures_of_guangdong_2016() {
 
 #[test]
 fn english_and_chinese_twins_return_largely_the_same_measures() {
-    for (en, zh) in [("patent pledge financing", "专利质押融资"), ("geographical indications", "地理标志"), ("customs", "海关")] {
+    for (en, zh) in
+        [("patent pledge financing", "专利质押融资"), ("geographical indications", "地理标志"), ("customs", "海关")]
+    {
         let a: HashSet<String> = ids(en, 10).into_iter().collect();
         let b: HashSet<String> = ids(zh, 10).into_iter().collect();
         assert!(!a.is_empty() && !b.is_empty(), "{en} / {zh}");
@@ -218,7 +227,11 @@ fn a_glossary_word_in_another_form_is_the_same_word() {
         let a = search(c, other, &SearchOptions { limit: Some(1000), ..Default::default() }).unwrap();
         let b = search(c, listed, &SearchOptions { limit: Some(1000), ..Default::default() }).unwrap();
         assert!(b.total > 0);
-        assert_eq!(a.hits.iter().map(|h| &h.id).collect::<Vec<_>>(), b.hits.iter().map(|h| &h.id).collect::<Vec<_>>(), "{other}");
+        assert_eq!(
+            a.hits.iter().map(|h| &h.id).collect::<Vec<_>>(),
+            b.hits.iter().map(|h| &h.id).collect::<Vec<_>>(),
+            "{other}"
+        );
     }
     // Plurals only: "funding" is left to the dictionary (经费), not taken as the entry "fund" (基金).
     let r = search(c, "funding", &SearchOptions::default()).unwrap();
@@ -232,7 +245,8 @@ fn an_acronym_typed_in_capitals_is_searched_as_the_plans_write_it() {
     let c = corpus();
     for acronym in ["WIPO", "APP"] {
         let r = search(c, acronym, &SearchOptions { limit: Some(100), ..Default::default() }).unwrap();
-        let saying: Vec<&str> = c.dataset.measures.iter().filter(|m| body(c, &m.id).contains(acronym)).map(|m| m.id.as_str()).collect();
+        let saying: Vec<&str> =
+            c.dataset.measures.iter().filter(|m| body(c, &m.id).contains(acronym)).map(|m| m.id.as_str()).collect();
         assert!(!saying.is_empty(), "{acronym}");
         assert!(saying.iter().all(|id| r.hits.iter().any(|h| h.id == *id)), "{acronym}: {saying:?}");
     }
@@ -243,7 +257,15 @@ fn kinds_of_rights_and_wrongs_asked_in_english_find_the_measures_that_name_them(
     // "design patents" found 外观设计 only at 0.42, below any 设计 /design/; "utility model" found
     // 模型 and 模式; "bad faith" 不良; "strong IP province" 强烈 and 扎实 (data/glossary.tsv).
     let c = corpus();
-    for (q, zh) in [("design patents", "外观设计"), ("utility model", "实用新型"), ("bad faith", "恶意"), ("strong IP province", "强省"), ("penalties", "处罚"), ("special funds", "专项资金"), ("poverty", "扶贫")] {
+    for (q, zh) in [
+        ("design patents", "外观设计"),
+        ("utility model", "实用新型"),
+        ("bad faith", "恶意"),
+        ("strong IP province", "强省"),
+        ("penalties", "处罚"),
+        ("special funds", "专项资金"),
+        ("poverty", "扶贫"),
+    ] {
         let naming: HashSet<String> =
             c.index.postings_of(zh).iter().map(|&(doc, _)| c.dataset.measures[doc as usize].id.clone()).collect();
         assert!(!naming.is_empty(), "{zh}");
@@ -264,7 +286,11 @@ fn kinds_of_rights_and_wrongs_asked_in_english_find_the_measures_that_name_them(
     for (q, zh) in [("IP creation", "创造"), ("IP utilization", "运用"), ("IP management", "管理")] {
         let first = ids(q, 3);
         assert_eq!(first.len(), 3, "{q}");
-        assert!(first.iter().all(|id| body(c, id).contains(zh) || c.measure(id).is_some_and(|m| m.work_item.as_deref().unwrap_or("").contains(zh))), "{q}: {first:?}");
+        assert!(
+            first.iter().all(|id| body(c, id).contains(zh)
+                || c.measure(id).is_some_and(|m| m.work_item.as_deref().unwrap_or("").contains(zh))),
+            "{q}: {first:?}"
+        );
     }
     let first = ids("legal services", 5);
     assert_eq!(first.len(), 5);
@@ -278,8 +304,12 @@ fn the_national_office_asked_by_its_english_names_finds_the_measures_that_name_i
     // "CNIPA" found nothing, and "State Intellectual Property Office" 办公室 and 办事处.
     let c = corpus();
     // The measures that name it (in their text or among their departments), as the index has them.
-    let naming: HashSet<String> =
-        c.index.postings_of("国家知识产权局").iter().map(|&(doc, _)| c.dataset.measures[doc as usize].id.clone()).collect();
+    let naming: HashSet<String> = c
+        .index
+        .postings_of("国家知识产权局")
+        .iter()
+        .map(|&(doc, _)| c.dataset.measures[doc as usize].id.clone())
+        .collect();
     assert!(!naming.is_empty());
     let found = |q: &str| ids(q, 1000).into_iter().collect::<HashSet<String>>();
     let cnipa = found("CNIPA");
@@ -289,7 +319,8 @@ fn the_national_office_asked_by_its_english_names_finds_the_measures_that_name_i
     }
     // First, the measures that name it (or its short form 国知局, a taxonomy equivalent).
     for id in ids("CNIPA", 10) {
-        let text = body(c, &id) + &c.measure(&id).unwrap().departments.iter().map(|d| d.name.as_str()).collect::<String>();
+        let text =
+            body(c, &id) + &c.measure(&id).unwrap().departments.iter().map(|d| d.name.as_str()).collect::<String>();
         assert!(text.contains("国家知识产权局") || text.contains("国知局"), "{id}: {text}");
     }
 }
@@ -366,22 +397,33 @@ fn filters_combine_with_and_across_fields_and_or_within() {
     let f = |o: FilterOptions| filter(c, &FilterOptions { limit: Some(1000), ..o }).unwrap();
     let gd16 = f(FilterOptions { plans: vec!["guangdong-2016".into()], ..Default::default() });
     let pledge = f(FilterOptions { themes: vec!["pledge-financing".into()], ..Default::default() });
-    let both = f(FilterOptions { plans: vec!["guangdong-2016".into()], themes: vec!["pledge-financing".into()], ..Default::default() });
+    let both = f(FilterOptions {
+        plans: vec!["guangdong-2016".into()],
+        themes: vec!["pledge-financing".into()],
+        ..Default::default()
+    });
     let expect: Vec<_> = gd16.items.iter().filter(|i| pledge.items.contains(i)).cloned().collect();
     assert_eq!(both.items, expect);
     assert!(both.total > 0);
-    let either = f(FilterOptions { plans: vec!["guangdong-2016".into(), "shantou-2016-2020".into()], ..Default::default() });
+    let either =
+        f(FilterOptions { plans: vec!["guangdong-2016".into(), "shantou-2016-2020".into()], ..Default::default() });
     let st = f(FilterOptions { plans: vec!["shantou-2016-2020".into()], ..Default::default() });
     assert_eq!(either.total, gd16.total + st.total);
     // A year inside a plan's span selects it.
     let y2019 = f(FilterOptions { years: vec![2019], ..Default::default() });
-    assert!(y2019.items.iter().all(|i| i.id.starts_with("shantou-2016-2020") || i.id.starts_with("guangdong-2018-2022")));
+    assert!(y2019
+        .items
+        .iter()
+        .all(|i| i.id.starts_with("shantou-2016-2020") || i.id.starts_with("guangdong-2018-2022")));
     // Words: any of them, in any text field; agencies by canonical type.
     let w = f(FilterOptions { words: vec!["海关".into(), "边境".into()], ..Default::default() });
-    assert!(w.total > 0 && w.items.iter().all(|i| {
-        let b = body(c, &i.id) + &i.chapter;
-        b.contains("海关") || b.contains("边境")
-    }));
+    assert!(
+        w.total > 0
+            && w.items.iter().all(|i| {
+                let b = body(c, &i.id) + &i.chapter;
+                b.contains("海关") || b.contains("边境")
+            })
+    );
     let ipo = f(FilterOptions { agencies: vec!["知识产权局".into()], ..Default::default() });
     assert!(ipo.total > 0 && ipo.items.iter().all(|i| i.departments.iter().any(|d| d.agency == "知识产权局")));
 }
@@ -398,7 +440,13 @@ fn bad_inputs_give_errors_or_empty_results_never_panics() {
     assert_eq!(code(f(FilterOptions { levels: vec!["planet".into()], ..Default::default() })), "INVALID_ARGUMENT");
     assert_eq!(code(f(FilterOptions { words: vec!["字".repeat(2000)], ..Default::default() })), "QUERY_TOO_LONG");
     // Contradictory filters: empty, not an error.
-    let r = filter(c, &FilterOptions { regions: vec!["北京市".into()], plans: vec!["guangdong-2016".into()], ..Default::default() }).unwrap();
+    let r = filter(
+        c,
+        &FilterOptions {
+            regions: vec!["北京市".into()], plans: vec!["guangdong-2016".into()], ..Default::default()
+        },
+    )
+    .unwrap();
     assert_eq!((r.total, r.items.len()), (0, 0));
     assert!(r.facets.region.is_empty());
     // limit 0: empty page, total given; offset past the end: empty page.
@@ -417,18 +465,50 @@ fn bad_inputs_give_errors_or_empty_results_never_panics() {
     assert_eq!(r.total, 0);
     let r = search(c, "专利", &SearchOptions { offset: 1 << 40, ..Default::default() }).unwrap();
     assert!(r.hits.is_empty() && r.total > 0);
-    assert_eq!(code(search(c, "专利", &SearchOptions { plans: vec!["x".into()], ..Default::default() }).map(|_| ())), "UNKNOWN_PLAN");
+    assert_eq!(
+        code(search(c, "专利", &SearchOptions { plans: vec!["x".into()], ..Default::default() }).map(|_| ())),
+        "UNKNOWN_PLAN"
+    );
 
     assert_eq!(code(diff(c, "guangdong-2016", "nowhere", &DiffOptions::default()).map(|_| ())), "UNKNOWN_PLAN");
-    assert_eq!(code(diff(c, "guangdong-2016", "guangdong-2016", &DiffOptions { threshold: Some(2.0), ..Default::default() }).map(|_| ())), "INVALID_ARGUMENT");
-    assert_eq!(code(diff(c, "guangdong-2016", "guangdong-2016", &DiffOptions { threshold: Some(f64::NAN), ..Default::default() }).map(|_| ())), "INVALID_ARGUMENT");
-    assert_eq!(code(compare(c, &["nowhere".into()], &CompareBy::Theme("copyright".into())).map(|_| ())), "UNKNOWN_PLAN");
-    assert_eq!(code(compare(c, &["guangdong-2016".into()], &CompareBy::Theme("nope".into())).map(|_| ())), "UNKNOWN_THEME");
+    assert_eq!(
+        code(
+            diff(c, "guangdong-2016", "guangdong-2016", &DiffOptions { threshold: Some(2.0), ..Default::default() })
+                .map(|_| ())
+        ),
+        "INVALID_ARGUMENT"
+    );
+    assert_eq!(
+        code(
+            diff(
+                c,
+                "guangdong-2016",
+                "guangdong-2016",
+                &DiffOptions { threshold: Some(f64::NAN), ..Default::default() }
+            )
+            .map(|_| ())
+        ),
+        "INVALID_ARGUMENT"
+    );
+    assert_eq!(
+        code(compare(c, &["nowhere".into()], &CompareBy::Theme("copyright".into())).map(|_| ())),
+        "UNKNOWN_PLAN"
+    );
+    assert_eq!(
+        code(compare(c, &["guangdong-2016".into()], &CompareBy::Theme("nope".into())).map(|_| ())),
+        "UNKNOWN_THEME"
+    );
     assert_eq!(code(compare(c, &[], &CompareBy::Theme("copyright".into())).map(|_| ())), "INVALID_ARGUMENT");
-    assert_eq!(code(compare(c, &["guangdong-2016".into()], &CompareBy::WorkItem(String::new())).map(|_| ())), "EMPTY_QUERY");
+    assert_eq!(
+        code(compare(c, &["guangdong-2016".into()], &CompareBy::WorkItem(String::new())).map(|_| ())),
+        "EMPTY_QUERY"
+    );
     assert_eq!(code(match_themes(c, "").map(|_| ())), "EMPTY_QUERY");
     assert_eq!(code(match_themes(c, &"版".repeat(200_000)).map(|_| ())), "QUERY_TOO_LONG");
-    assert_eq!(code(theme_matrix(c, &ThemeMatrixOptions { themes: vec!["nope".into()], ..Default::default() }).map(|_| ())), "UNKNOWN_THEME");
+    assert_eq!(
+        code(theme_matrix(c, &ThemeMatrixOptions { themes: vec!["nope".into()], ..Default::default() }).map(|_| ())),
+        "UNKNOWN_THEME"
+    );
 
     // Options from JS: unknown fields are refused, missing ones take defaults.
     assert!(serde_json::from_str::<FilterOptions>(r#"{"plan": ["x"]}"#).is_err());
@@ -441,13 +521,22 @@ fn bad_inputs_give_errors_or_empty_results_never_panics() {
 #[test]
 fn every_theme_has_a_keyword_that_occurs_in_the_corpus_and_measures_are_tagged() {
     let c = corpus();
-    let seeds: String = plan_compare::dataset::SEEDS.iter().map(|s| s.text.split_whitespace().collect::<String>()).collect();
+    let seeds: String =
+        plan_compare::dataset::SEEDS.iter().map(|s| s.text.split_whitespace().collect::<String>()).collect();
     for t in &c.taxonomy.themes {
-        assert!(t.keywords_zh.iter().any(|k| seeds.contains(k.as_str())), "theme {}: no keyword occurs in the seeds", t.id);
+        assert!(
+            t.keywords_zh.iter().any(|k| seeds.contains(k.as_str())),
+            "theme {}: no keyword occurs in the seeds",
+            t.id
+        );
     }
     assert_eq!(c.dataset.themes.len(), c.taxonomy.themes.len());
     let tagged = c.dataset.measures.iter().filter(|m| !m.themes.is_empty()).count();
-    assert!(tagged * 10 >= c.dataset.measures.len() * 8, "only {tagged} of {} measures have a theme", c.dataset.measures.len());
+    assert!(
+        tagged * 10 >= c.dataset.measures.len() * 8,
+        "only {tagged} of {} measures have a theme",
+        c.dataset.measures.len()
+    );
     // Tags are exactly the themes whose strong keywords occur (spot check).
     let m = c.dataset.measures.iter().find(|m| m.text.as_deref().is_some_and(|t| t.contains("质押融资"))).unwrap();
     assert!(m.themes.contains(&"pledge-financing".to_string()), "{}", m.id);
@@ -474,7 +563,16 @@ fn theme_matrix_counts_agree_with_filter() {
     for (pi, plan) in m.plans.iter().enumerate() {
         for (ti, theme) in m.themes.iter().enumerate() {
             let cell = &m.cells[pi][ti];
-            let f = filter(c, &FilterOptions { plans: vec![plan.clone()], themes: vec![theme.clone()], limit: Some(0), ..Default::default() }).unwrap();
+            let f = filter(
+                c,
+                &FilterOptions {
+                    plans: vec![plan.clone()],
+                    themes: vec![theme.clone()],
+                    limit: Some(0),
+                    ..Default::default()
+                },
+            )
+            .unwrap();
             assert_eq!(cell.count, f.total, "{plan} × {theme}");
             assert!((0.0..=1.0).contains(&cell.share));
             assert!(cell.count == 0 || cell.score > 0.0);
@@ -502,7 +600,9 @@ fn diff_aligns_prose_plans_and_its_runs_rebuild_both_texts() {
     let r = diff(c, "guangdong-2016", "guangdong-2018-2022", &DiffOptions::default()).unwrap();
     let a_count = c.measures_of("guangdong-2016").count();
     let b_count = c.measures_of("guangdong-2018-2022").count();
-    let distinct = |side: fn(&plan_compare::query::diff::DiffPair) -> &String| r.pairs.iter().map(side).collect::<HashSet<_>>().len();
+    let distinct = |side: fn(&plan_compare::query::diff::DiffPair) -> &String| {
+        r.pairs.iter().map(side).collect::<HashSet<_>>().len()
+    };
     assert_eq!(distinct(|p| &p.a) + r.only_a.len(), a_count);
     assert_eq!(distinct(|p| &p.b) + r.only_b.len(), b_count);
     assert!(!r.pairs.is_empty());
@@ -517,7 +617,10 @@ fn diff_aligns_prose_plans_and_its_runs_rebuild_both_texts() {
             assert!(seen_a.insert(&p.a) && seen_b.insert(&p.b), "not one-to-one");
             assert!(p.score >= r.threshold);
         }
-        let (ta, tb) = (c.measure(&p.a).unwrap().text.clone().unwrap_or_default(), c.measure(&p.b).unwrap().text.clone().unwrap_or_default());
+        let (ta, tb) = (
+            c.measure(&p.a).unwrap().text.clone().unwrap_or_default(),
+            c.measure(&p.b).unwrap().text.clone().unwrap_or_default(),
+        );
         let old: String = p.changes.iter().filter(|x| x.op != Op::Insert).map(|x| x.text.as_str()).collect();
         let new: String = p.changes.iter().filter(|x| x.op != Op::Delete).map(|x| x.text.as_str()).collect();
         assert_eq!((old, new), (ta, tb));
@@ -536,11 +639,16 @@ fn diff_aligns_prose_plans_and_its_runs_rebuild_both_texts() {
 #[test]
 fn table_plans_align_on_every_shared_work_item() {
     let c = corpus();
-    let present = |id: &str| c.dataset.plans.iter().any(|p| p.id == id) && c.measures_of(id).any(|(_, m)| m.focus_no.is_some());
+    let present =
+        |id: &str| c.dataset.plans.iter().any(|p| p.id == id) && c.measures_of(id).any(|(_, m)| m.focus_no.is_some());
     assert!(present("beijing-2018") && present("tianjin-2018"), "the 2018 tables are parsed");
     let r = diff(c, "beijing-2018", "tianjin-2018", &DiffOptions::default()).unwrap();
     let key = |id: &str| c.measure(id).and_then(|m| m.work_item.as_deref()).map(plan_compare::query::normalize);
-    let keys = |plan: &str| c.measures_of(plan).filter_map(|(_, m)| m.work_item.as_deref().map(plan_compare::query::normalize)).collect::<HashSet<_>>();
+    let keys = |plan: &str| {
+        c.measures_of(plan)
+            .filter_map(|(_, m)| m.work_item.as_deref().map(plan_compare::query::normalize))
+            .collect::<HashSet<_>>()
+    };
     let shared: HashSet<String> = keys("beijing-2018").intersection(&keys("tianjin-2018")).cloned().collect();
     assert!(!shared.is_empty());
     for k in &shared {
@@ -552,7 +660,10 @@ fn table_plans_align_on_every_shared_work_item() {
     for p in &r.pairs {
         if p.by == plan_compare::query::diff::AlignedBy::WorkItem {
             let (x, y) = (key(&p.a).unwrap_or_default(), key(&p.b).unwrap_or_default());
-            assert!(x == y || plan_compare::query::similarity(&x, &y) >= plan_compare::query::diff::WORK_ITEM_THRESHOLD, "{x} ~ {y}");
+            assert!(
+                x == y || plan_compare::query::similarity(&x, &y) >= plan_compare::query::diff::WORK_ITEM_THRESHOLD,
+                "{x} ~ {y}"
+            );
         }
     }
 }
@@ -563,7 +674,9 @@ fn corpus_survives_a_serde_round_trip() {
     let json = serde_json::to_string(c).unwrap();
     let back: Corpus = serde_json::from_str(&json).unwrap();
     assert_eq!(&back, c);
-    let q = |c: &Corpus| search(c, "专利导航", &SearchOptions::default()).unwrap().hits.into_iter().map(|h| h.id).collect::<Vec<_>>();
+    let q = |c: &Corpus| {
+        search(c, "专利导航", &SearchOptions::default()).unwrap().hits.into_iter().map(|h| h.id).collect::<Vec<_>>()
+    };
     assert_eq!(q(&back), q(c));
 }
 
@@ -620,14 +733,18 @@ fn a_readers_plan_added_at_run_time_is_searchable_and_diffable() {
     let aligned: HashSet<&String> = d.pairs.iter().map(|p| &p.a).collect();
     assert_eq!(aligned.len() + d.only_a.len(), added.measure_count);
     e.remove_plan(&id).unwrap();
-    assert_eq!(e.search("地理标志", &SearchOptions { plans: vec![id], ..Default::default() }).unwrap_err().code.as_str(), "UNKNOWN_PLAN");
+    assert_eq!(
+        e.search("地理标志", &SearchOptions { plans: vec![id], ..Default::default() }).unwrap_err().code.as_str(),
+        "UNKNOWN_PLAN"
+    );
 }
 
 #[test]
 fn common_words_rank_but_do_not_select_when_the_query_has_a_distinctive_one() {
     let c = corpus();
     let r = search(c, "专利质押", &SearchOptions { limit: Some(1000), ..Default::default() }).unwrap();
-    let with_patent = c.dataset.measures.iter().filter(|m| plan_compare::themes::tagging_text(m).contains("专利")).count();
+    let with_patent =
+        c.dataset.measures.iter().filter(|m| plan_compare::themes::tagging_text(m).contains("专利")).count();
     assert!(r.total < with_patent, "{} hits, {with_patent} measures say 专利", r.total);
     let pledge = &c.taxonomy.themes[c.theme_index("pledge-financing").unwrap()];
     for h in &r.hits {
@@ -661,14 +778,22 @@ fn plans_of_different_grain_align_many_to_one() {
     // (…打击侵权假冒专项行动，强化重点专业市场、展会和互联网领域知识产权保护…).
     let body = |id: &str| body(c, id);
     let find = |plan: &str, words: &str| {
-        let hit = c.measures_of(plan).find(|(_, m)| plan_compare::query::normalize(&plan_compare::themes::tagging_text(m)).contains(words));
+        let hit = c
+            .measures_of(plan)
+            .find(|(_, m)| plan_compare::query::normalize(&plan_compare::themes::tagging_text(m)).contains(words));
         hit.map(|(_, m)| m.id.clone()).unwrap_or_else(|| panic!("{plan} has no measure saying {words}"))
     };
     let statute = find("guangdong-2018-2022", "修订广东省专利条例");
     let crackdown = find("guangdong-2018-2022", "打击侵权假冒专项行动");
-    for (task, item) in [("专利条例修订", &statute), ("打击互联网领域侵权假冒", &crackdown), ("展会知识产权保护工作", &crackdown)] {
+    for (task, item) in
+        [("专利条例修订", &statute), ("打击互联网领域侵权假冒", &crackdown), ("展会知识产权保护工作", &crackdown)]
+    {
         let a = find("guangdong-2016", task);
-        assert!(r.pairs.iter().any(|p| p.a == a && &p.b == item), "{a} ({task}) should be continued by {item}: {}", body(item));
+        assert!(
+            r.pairs.iter().any(|p| p.a == a && &p.b == item),
+            "{a} ({task}) should be continued by {item}: {}",
+            body(item)
+        );
     }
     // Most 2018 items continue several 2016 tasks; far fewer tasks are left "only in A" than the 152 of
     // a one-to-one alignment, and no task is continued by two items.

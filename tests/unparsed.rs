@@ -40,8 +40,7 @@ fn measure_json(m: &Measure) -> Value {
         Some(Role::Support) => json!("support"),
         None => Value::Null,
     };
-    let departments: Vec<Value> =
-        m.departments.iter().map(|d| json!({"name": d.name, "role": role(d)})).collect();
+    let departments: Vec<Value> = m.departments.iter().map(|d| json!({"name": d.name, "role": role(d)})).collect();
     json!({
         "no": m.no, "chapter": m.chapter, "focus_no": m.focus_no, "work_item": m.work_item,
         "title": m.title, "text": m.text, "lines": m.lines,
@@ -88,10 +87,7 @@ fn check(name: &str) {
     let got: Vec<Value> = parsed.dataset.measures.iter().map(measure_json).collect();
     let got_keys: Vec<Value> = got.iter().map(measure_key).collect();
     for (g, key) in got.iter().zip(&got_keys) {
-        assert!(
-            expected_keys.contains(key) || reported_in(&g["lines"]),
-            "{name}: a wrong record nothing reports: {g}"
-        );
+        assert!(expected_keys.contains(key) || reported_in(&g["lines"]), "{name}: a wrong record nothing reports: {g}");
     }
     // An expected record's lines are accounted for when a reported line or a reported record
     // (one whose lines hold a report) overlaps them.
@@ -99,8 +95,7 @@ fn check(name: &str) {
     let overlaps = |x: (u64, u64), y: (u64, u64)| x.0 <= y.1 && y.0 <= x.1;
     for (e, key) in expected.iter().zip(&expected_keys) {
         let lines = span(&e["lines"]);
-        let in_reported_record =
-            got.iter().any(|g| reported_in(&g["lines"]) && overlaps(span(&g["lines"]), lines));
+        let in_reported_record = got.iter().any(|g| reported_in(&g["lines"]) && overlaps(span(&g["lines"]), lines));
         assert!(
             got_keys.contains(key) || reported_in(&e["lines"]) || in_reported_record,
             "{name}: a record lost silently: {e}"

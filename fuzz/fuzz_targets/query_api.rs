@@ -43,12 +43,40 @@ fn theme_id(id: &Id) -> String {
 
 #[derive(Arbitrary, Debug)]
 enum Call {
-    Filter { plans: Vec<Id>, themes: Vec<Id>, regions: Vec<String>, focus: Vec<u8>, years: Vec<u16>, words: Vec<String>, agencies: Vec<String>, offset: usize, limit: Option<usize> },
-    Search { query: String, plans: Vec<Id>, offset: usize, limit: Option<usize>, no_synonyms: bool },
+    Filter {
+        plans: Vec<Id>,
+        themes: Vec<Id>,
+        regions: Vec<String>,
+        focus: Vec<u8>,
+        years: Vec<u16>,
+        words: Vec<String>,
+        agencies: Vec<String>,
+        offset: usize,
+        limit: Option<usize>,
+    },
+    Search {
+        query: String,
+        plans: Vec<Id>,
+        offset: usize,
+        limit: Option<usize>,
+        no_synonyms: bool,
+    },
     MatchThemes(String),
-    Matrix { plans: Vec<Id>, themes: Vec<Id> },
-    Diff { a: Id, b: Id, threshold: Option<f64>, no_changes: bool },
-    Compare { plans: Vec<Id>, theme: Option<Id>, work_item: String },
+    Matrix {
+        plans: Vec<Id>,
+        themes: Vec<Id>,
+    },
+    Diff {
+        a: Id,
+        b: Id,
+        threshold: Option<f64>,
+        no_changes: bool,
+    },
+    Compare {
+        plans: Vec<Id>,
+        theme: Option<Id>,
+        work_item: String,
+    },
 }
 
 // Build the corpus before the first input, so its one-off cost (parsing and indexing every seed)

@@ -104,7 +104,10 @@ fn is_sentence(clause: &str) -> bool {
         ROLE_WORDS.iter().any(|(w, _)| {
             part.match_indices(w).any(|(i, _)| {
                 let rest = &part[i + w.len()..];
-                !rest.is_empty() && !rest.starts_with(['、', '，', '：']) && !rest.starts_with("部门") && !rest.starts_with("单位")
+                !rest.is_empty()
+                    && !rest.starts_with(['、', '，', '：'])
+                    && !rest.starts_with("部门")
+                    && !rest.starts_with("单位")
             })
         })
     }) || clause.chars().count() > 60 && !clause.contains('、')
@@ -341,10 +344,7 @@ mod tests {
 
     #[test]
     fn lead_and_support() {
-        assert_eq!(
-            names("(省知识产权局牵头，各有关单位配合)", L),
-            vec![n("省知识产权局", L), n("各有关单位", S)]
-        );
+        assert_eq!(names("(省知识产权局牵头，各有关单位配合)", L), vec![n("省知识产权局", L), n("各有关单位", S)]);
         assert_eq!(
             names("（省知识产权局牵头、省公安厅、新闻出版广电局（版权局），海关总署广东分署配合）", L),
             vec![n("省知识产权局", L), n("省公安厅", S), n("新闻出版广电局（版权局）", S), n("海关总署广东分署", S)]
@@ -376,7 +376,10 @@ mod tests {
             vec![n("市场监管委", None), n("版权局", None), n("知识产权相关部门", None)]
         );
         assert_eq!(names("高等院校", None), vec![n("高等院校", None)]);
-        assert_eq!(names("各设区市政府、省直各有关部门", None), vec![n("各设区市政府", None), n("省直各有关部门", None)]);
+        assert_eq!(
+            names("各设区市政府、省直各有关部门", None),
+            vec![n("各设区市政府", None), n("省直各有关部门", None)]
+        );
         assert_eq!(names("省知识产权局省工商局", None), vec![n("省知识产权局", None), n("省工商局", None)]);
         assert_eq!(
             names("（区打击侵犯知识产权和制售假冒伪劣商品工作领导小组及区知识产权保护相关职能部门）", L),

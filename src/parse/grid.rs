@@ -259,8 +259,7 @@ impl Tokenizer {
             let Some((count, _, _)) = self.best[i] else { continue };
             for (k, name) in names.iter().enumerate() {
                 let j = i + name.len();
-                if j > old && self.s[i..].starts_with(name) && self.best[j].map_or(true, |b| b.0 > count + 1)
-                {
+                if j > old && self.s[i..].starts_with(name) && self.best[j].map_or(true, |b| b.0 > count + 1) {
                     self.best[j] = Some((count + 1, i, k));
                 }
             }
@@ -415,10 +414,7 @@ fn is_decorated_page_number(t: &str) -> bool {
         let Some(rest) = s.strip_prefix('第') else { return false };
         let Some((a, b)) = rest.split_once("页共") else { return false };
         let b = b.strip_suffix('页').unwrap_or(b);
-        !a.is_empty()
-            && a.chars().all(|c| c.is_ascii_digit())
-            && !b.is_empty()
-            && b.chars().all(|c| c.is_ascii_digit())
+        !a.is_empty() && a.chars().all(|c| c.is_ascii_digit()) && !b.is_empty() && b.chars().all(|c| c.is_ascii_digit())
     };
     let fraction = s.split_once('/').is_some_and(|(a, b)| {
         !a.is_empty()
@@ -460,13 +456,11 @@ fn looks_like_departments(t: &str) -> bool {
         return false;
     }
     let t = t.trim_end_matches(['；', '，', '、', ';', ',']);
-    let parts: Vec<&str> =
-        t.split(['、', '，', '；', ',', ';', '：', ':']).filter(|p| !p.is_empty()).collect();
+    let parts: Vec<&str> = t.split(['、', '，', '；', ',', ';', '：', ':']).filter(|p| !p.is_empty()).collect();
     !parts.is_empty()
         && parts.iter().all(|p| {
             let mut p = *p;
-            for w in ["牵头部门", "牵头单位", "配合部门", "配合单位", "责任单位", "责任部门"]
-            {
+            for w in ["牵头部门", "牵头单位", "配合部门", "配合单位", "责任单位", "责任部门"] {
                 p = p.strip_prefix(w).unwrap_or(p);
             }
             for w in ["牵头", "负责", "配合", "参与", "协助", "主办", "协办", "等", "各"] {
@@ -972,8 +966,7 @@ fn tab_cells(row: &RowLines, raw: &[&str], columns: &[Column]) -> Cells {
     // or trailing empty cells are: choose the alignment whose cells fit their columns better.
     let shift = if filled < n {
         let missing = n - filled;
-        let spannable =
-            columns.iter().skip(1).take_while(|c| matches!(c.role, R::Focus | R::WorkItem)).count();
+        let spannable = columns.iter().skip(1).take_while(|c| matches!(c.role, R::Focus | R::WorkItem)).count();
         let cost_at = |offset: usize| -> f32 {
             cells
                 .iter()
@@ -985,13 +978,7 @@ fn tab_cells(row: &RowLines, raw: &[&str], columns: &[Column]) -> Cells {
                         .map(|(l, t)| {
                             fit(
                                 role,
-                                &Unit {
-                                    line: *l,
-                                    text: normalise(t),
-                                    width: width(t),
-                                    same_line: false,
-                                    full: false,
-                                },
+                                &Unit { line: *l, text: normalise(t), width: width(t), same_line: false, full: false },
                                 None,
                             )
                         })
@@ -1141,10 +1128,8 @@ fn stream_rows(
                 continue;
             }
             if starts || rows.is_empty() {
-                let row =
-                    RowLines { no: None, start: u.line, chapter: chapter.clone(), ..Default::default() };
-                let cells =
-                    Cells { by_column: vec![Vec::new(); n], widths: col_widths.clone(), after: Vec::new() };
+                let row = RowLines { no: None, start: u.line, chapter: chapter.clone(), ..Default::default() };
+                let cells = Cells { by_column: vec![Vec::new(); n], widths: col_widths.clone(), after: Vec::new() };
                 rows.push((row, cells));
             }
             if let Some((_, cells)) = rows.last_mut() {
@@ -1201,8 +1186,7 @@ fn learn_widths(rows: &[&Cells], n: usize) -> Vec<Option<f32>> {
             let all: Vec<f32> =
                 rows.iter().filter_map(|r| r.by_column.get(c)).flatten().map(|(_, t)| width(t)).collect();
             let wider = all.iter().filter(|w| **w > top + 1.0).count();
-            (near.len() >= 2 && near.len() * 2 >= ws.len() && top >= 3.0 && wider * 5 <= all.len())
-                .then_some(top)
+            (near.len() >= 2 && near.len() * 2 >= ws.len() && top >= 3.0 && wider * 5 <= all.len()).then_some(top)
         })
         .collect()
 }
@@ -1226,9 +1210,7 @@ fn wrap_widths(lines: &[Line], from: usize, to: usize) -> Vec<f32> {
     }
     counts
         .iter()
-        .filter(|(w, _)| {
-            counts.iter().filter(|(x, _)| (x - w).abs() <= 1.0).map(|(_, n)| n).sum::<usize>() >= 4
-        })
+        .filter(|(w, _)| counts.iter().filter(|(x, _)| (x - w).abs() <= 1.0).map(|(_, n)| n).sum::<usize>() >= 4)
         .map(|(w, _)| *w)
         .collect()
 }
@@ -1245,8 +1227,7 @@ fn cell_text(pieces: &[(usize, String)], role: ColumnRole, w: Option<f32>) -> St
         }
         let broken = std::mem::replace(&mut prev_full, w.is_some_and(|w| width(&p) >= w - 1.0));
         if is_body_role(role) && !out.is_empty() && !broken {
-            let last_is_body =
-                looks_like_departments(&out) && !out.ends_with(['、', '，', '；', '：', ',', ';']);
+            let last_is_body = looks_like_departments(&out) && !out.ends_with(['、', '，', '；', '：', ',', ';']);
             if last_is_body && looks_like_departments(&p) {
                 out.push('、');
             }
@@ -1333,22 +1314,19 @@ pub fn parse(info: &DocumentInfo, raw_text: &str, lines: &[Line]) -> Option<Docu
         let raw_line = raw.get(i).copied().unwrap_or("");
         // In the work-point template (序号 · 工作重点 · 工作内容 …) 序号 numbers the focus areas, not
         // the rows: such tables are read as a stream of cells below.
-        let number_first =
-            columns.first().is_some_and(|c| c.role == R::Number) && !numbers_focus_areas(&columns);
+        let number_first = columns.first().is_some_and(|c| c.role == R::Number) && !numbers_focus_areas(&columns);
         // A row start: the number in the first tab cell, alone on the line, or leading a
         // flattened line; in sequence (or any number for a table's first row).
         let expected_ok = |n: u32| match last_no {
             None => true,
             Some(p) => n == p + 1 || (restart_allowed && n == 1),
         };
-        let tab_no =
-            raw_line.contains('\t').then(|| raw_line.split('\t').next().and_then(row_number)).flatten();
+        let tab_no = raw_line.contains('\t').then(|| raw_line.split('\t').next().and_then(row_number)).flatten();
         let start = if raw_line.contains('\t') && number_first {
             // A number alone in the first tab cell is structure enough: any number starts a row.
             tab_no.map(|n| (Some(n), true, Vec::new()))
         } else if raw_line.contains('\t') && !number_first {
-            (raw_line.split('\t').filter(|c| !trim(c).is_empty()).count() >= 2)
-                .then(|| (None, true, Vec::new()))
+            (raw_line.split('\t').filter(|c| !trim(c).is_empty()).count() >= 2).then(|| (None, true, Vec::new()))
         } else if let Some(n) = row_number(text).filter(|n| number_first && expected_ok(*n)) {
             Some((Some(n), false, Vec::new()))
         } else if flattened && number_first {
@@ -1364,14 +1342,7 @@ pub fn parse(info: &DocumentInfo, raw_text: &str, lines: &[Line]) -> Option<Docu
             None
         };
         if let Some((no, tabbed, first_pieces)) = start {
-            rows.push(RowLines {
-                no,
-                start: i,
-                body: Vec::new(),
-                first_pieces,
-                tabbed,
-                chapter: chapter.clone(),
-            });
+            rows.push(RowLines { no, start: i, body: Vec::new(), first_pieces, tabbed, chapter: chapter.clone() });
             if no.is_some() {
                 last_no = no;
             }
@@ -1438,8 +1409,7 @@ pub fn parse(info: &DocumentInfo, raw_text: &str, lines: &[Line]) -> Option<Docu
                 continue;
             }
             let t = table_of_row[k];
-            let (cols, flat) =
-                tables.get(t).map(|t| (&t.1, t.2)).unwrap_or((&first.columns, first.flattened));
+            let (cols, flat) = tables.get(t).map(|t| (&t.1, t.2)).unwrap_or((&first.columns, first.flattened));
             let prev_is_row = k > 0 && rows[k - 1].start != usize::MAX;
             let next_is_row = rows.get(k + 1).is_some_and(|r| r.start != usize::MAX);
             let widths = col_widths.get(t).cloned().unwrap_or_default();
@@ -1478,8 +1448,7 @@ pub fn parse(info: &DocumentInfo, raw_text: &str, lines: &[Line]) -> Option<Docu
     front_matter(lines, first.start, &mut plan, &mut account);
     // Rows cut off above the header (an excerpt from mid-table) leave cells open: the first lines
     // under the header may end them, so the first row read is not to be trusted blindly.
-    let rows_cut_off_above =
-        account.pieces.iter().take(first.start).flatten().any(|p| p.1 == Use::Unassigned);
+    let rows_cut_off_above = account.pieces.iter().take(first.start).flatten().any(|p| p.1 == Use::Unassigned);
     let (year_start, year_end) = years_of(&plan.title, plan.doc_number.as_deref());
     plan.year_start = info.year_start.or(year_start);
     plan.year_end = info.year_end.or(year_end).or(plan.year_start);
@@ -1523,8 +1492,7 @@ pub fn parse(info: &DocumentInfo, raw_text: &str, lines: &[Line]) -> Option<Docu
             measure.focus_no = measure.focus_no.or(by_item).or(prev_focus_no);
             prev_focus_no = measure.focus_no;
             if measure.chapter.is_empty() {
-                measure.chapter =
-                    measure.focus_no.and_then(template::focus_text).unwrap_or_default().to_string();
+                measure.chapter = measure.focus_no.and_then(template::focus_text).unwrap_or_default().to_string();
             }
         }
         for (col, cell) in cols.iter().zip(&cells.by_column) {
@@ -1580,9 +1548,10 @@ pub fn parse(info: &DocumentInfo, raw_text: &str, lines: &[Line]) -> Option<Docu
         }
         // A merged cell (work item, focus) left empty takes the row above's: from a doubtful row
         // it is doubtful too.
-        let inherits = cols.iter().zip(&cells.by_column).any(|(c, cell)| {
-            matches!(c.role, R::WorkItem | R::Focus) && cell_text(cell, c.role, None).is_empty()
-        });
+        let inherits = cols
+            .iter()
+            .zip(&cells.by_column)
+            .any(|(c, cell)| matches!(c.role, R::WorkItem | R::Focus) && cell_text(cell, c.role, None).is_empty());
         if inherits && prev_row_doubtful && diagnostics.len() == doubts_before {
             diagnostics.push(Diagnostic::new(
                 source,
@@ -1595,8 +1564,7 @@ pub fn parse(info: &DocumentInfo, raw_text: &str, lines: &[Line]) -> Option<Docu
                 ),
             ));
         }
-        prev_row_doubtful =
-            diagnostics.len() > doubts_before || measure.departments.iter().any(super::is_unknown_body);
+        prev_row_doubtful = diagnostics.len() > doubts_before || measure.departments.iter().any(super::is_unknown_body);
         let next_is_row = rows.get(k + 1).is_some_and(|r| r.start != usize::MAX);
         if next_is_row {
             for (l, t) in &cells.after {
@@ -1629,21 +1597,13 @@ pub fn parse(info: &DocumentInfo, raw_text: &str, lines: &[Line]) -> Option<Docu
         let pieces = account.pieces.get(i).cloned().unwrap_or_default();
         if pieces.is_empty() {
             ledger.record(source, line.no, &line.text, Use::Unassigned);
-            unassigned.push(Unassigned {
-                source: source.to_string(),
-                line: line.no,
-                text: line.text.clone(),
-            });
+            unassigned.push(Unassigned { source: source.to_string(), line: line.no, text: line.text.clone() });
             continue;
         }
         let mut reported = false;
         for (text, used) in pieces {
             if used == Use::Unassigned && !reported {
-                unassigned.push(Unassigned {
-                    source: source.to_string(),
-                    line: line.no,
-                    text: line.text.clone(),
-                });
+                unassigned.push(Unassigned { source: source.to_string(), line: line.no, text: line.text.clone() });
                 reported = true;
             }
             ledger.record(source, line.no, &text, used);
@@ -1859,26 +1819,24 @@ fn outside_lines(
 ) {
     let mut heading = heading.map(str::to_string);
     let mut group: Vec<(usize, String)> = Vec::new();
-    let flush = |group: &mut Vec<(usize, String)>,
-                 heading: &Option<String>,
-                 plan: &mut PlanDraft,
-                 account: &mut Account| {
-        if group.is_empty() {
-            return;
-        }
-        let text = normalise(&group.iter().map(|(_, t)| t.as_str()).collect::<String>());
-        for (i, t) in group.iter() {
-            account.mark(*i, t, Use::Passage);
-        }
-        let first = group.first().map(|g| g.0).unwrap_or(0);
-        let last = group.last().map(|g| g.0).unwrap_or(first);
-        plan.passages.push(PassageDraft {
-            heading: heading.clone(),
-            text,
-            lines: [lines.get(first).map_or(0, |l| l.no), lines.get(last).map_or(0, |l| l.no)],
-        });
-        group.clear();
-    };
+    let flush =
+        |group: &mut Vec<(usize, String)>, heading: &Option<String>, plan: &mut PlanDraft, account: &mut Account| {
+            if group.is_empty() {
+                return;
+            }
+            let text = normalise(&group.iter().map(|(_, t)| t.as_str()).collect::<String>());
+            for (i, t) in group.iter() {
+                account.mark(*i, t, Use::Passage);
+            }
+            let first = group.first().map(|g| g.0).unwrap_or(0);
+            let last = group.last().map(|g| g.0).unwrap_or(first);
+            plan.passages.push(PassageDraft {
+                heading: heading.clone(),
+                text,
+                lines: [lines.get(first).map_or(0, |l| l.no), lines.get(last).map_or(0, |l| l.no)],
+            });
+            group.clear();
+        };
     for &i in idx {
         let Some(line) = lines.get(i) else { continue };
         // A piece of a row's line (pieces after the last cell) or the whole line.
@@ -1908,8 +1866,7 @@ fn outside_lines(
                 continue;
             }
             // A numbered paragraph with sentences: an item this parser did not read as a row.
-            let item_like =
-                marker(&t).is_some() && normalise(&t).chars().count() > 20 && t.contains(['。', '；']);
+            let item_like = marker(&t).is_some() && normalise(&t).chars().count() > 20 && t.contains(['。', '；']);
             if item_like {
                 flush(&mut group, &heading, plan, account);
                 account.mark(i, &t, Use::Unassigned);
@@ -1942,10 +1899,7 @@ mod tests {
     #[test]
     fn headers_by_name_split_or_not() {
         let h = header("序号\t工作任务\t任务目标\t落实举措\t执行部门\t完成时间").unwrap();
-        assert_eq!(
-            roles(&h),
-            vec![R::Number, R::WorkItem, R::Target, R::Measure, R::Departments, R::Deadline]
-        );
+        assert_eq!(roles(&h), vec![R::Number, R::WorkItem, R::Target, R::Measure, R::Departments, R::Deadline]);
         assert!(!h.flattened);
         let h = header("前言\n序号\n具体任务\n成果形\n式\n责任单位\n1").unwrap();
         assert_eq!((h.start, h.end), (1, 5));
@@ -1995,11 +1949,10 @@ mod tests {
         .collect();
         assert_eq!(assign(&units, &roles, &[], false, true), vec![0, 1, 2, 2, 3, 4]);
         // No target: the row leaves that column empty, not the measure.
-        let units: Vec<Unit> =
-            ["加强专利质量", "开展专利质量提升工程，培育高价值专利。", "市知识产权局", "全年"]
-                .iter()
-                .map(|t| unit(t))
-                .collect();
+        let units: Vec<Unit> = ["加强专利质量", "开展专利质量提升工程，培育高价值专利。", "市知识产权局", "全年"]
+            .iter()
+            .map(|t| unit(t))
+            .collect();
         assert_eq!(assign(&units, &roles, &[], false, true), vec![0, 2, 3, 4]);
         // Prose after the last row is not a time cell.
         let units: Vec<Unit> = [

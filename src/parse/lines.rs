@@ -17,10 +17,7 @@ pub struct Line {
 pub fn split_lines(text: &str) -> Vec<Line> {
     text.split('\n')
         .enumerate()
-        .map(|(i, raw)| Line {
-            no: i as u32 + 1,
-            text: collapse_overprint(trim(raw)),
-        })
+        .map(|(i, raw)| Line { no: i as u32 + 1, text: collapse_overprint(trim(raw)) })
         .collect()
 }
 
@@ -57,9 +54,7 @@ pub fn collapse_overprint(s: &str) -> String {
                 continue;
             }
             let mut reps = 1;
-            while i + (reps + 1) * len <= chars.len()
-                && &chars[i + reps * len..i + (reps + 1) * len] == unit
-            {
+            while i + (reps + 1) * len <= chars.len() && &chars[i + reps * len..i + (reps + 1) * len] == unit {
                 reps += 1;
             }
             // Overprinting repeats a run four times; a single character repeated three times
@@ -89,21 +84,94 @@ pub fn is_page_number(s: &str) -> bool {
 
 /// Words of a web page's own controls: a line made only of these is not part of the document.
 const PAGE_CONTROLS: &[&str] = &[
-    "打印本页", "打印", "关闭窗口", "关闭本页", "关闭", "分享到", "分享", "字号", "字体", "默认", "大", "中",
-    "小", "收藏", "返回顶部", "返回", "微信", "微博", "QQ空间", "扫一扫", "保存本页", "保存", "纠错",
-    "复制链接", "朗读", "视力保护色", "无障碍", "打开", "放大", "缩小", "重置",
+    "打印本页",
+    "打印",
+    "关闭窗口",
+    "关闭本页",
+    "关闭",
+    "分享到",
+    "分享",
+    "字号",
+    "字体",
+    "默认",
+    "大",
+    "中",
+    "小",
+    "收藏",
+    "返回顶部",
+    "返回",
+    "微信",
+    "微博",
+    "QQ空间",
+    "扫一扫",
+    "保存本页",
+    "保存",
+    "纠错",
+    "复制链接",
+    "朗读",
+    "视力保护色",
+    "无障碍",
+    "打开",
+    "放大",
+    "缩小",
+    "重置",
 ];
 /// Labels of a page's publication data (发布日期：… 来源：…).
 const PAGE_LABELS: &[&str] = &[
-    "发布日期", "发布时间", "来源", "信息来源", "文章来源", "字号", "浏览次数", "浏览量", "访问量", "点击数",
-    "阅读次数", "作者", "责任编辑", "编辑", "发布机构", "索引号", "主题分类", "成文日期", "生效日期", "分享到",
-    "时间", "阅读", "文号", "发文字号", "有效性", "名称", "分类", "组配分类", "上传者", "大小",
-    "页数", "ID", "资源描述", "累计次数",
+    "发布日期",
+    "发布时间",
+    "来源",
+    "信息来源",
+    "文章来源",
+    "字号",
+    "浏览次数",
+    "浏览量",
+    "访问量",
+    "点击数",
+    "阅读次数",
+    "作者",
+    "责任编辑",
+    "编辑",
+    "发布机构",
+    "索引号",
+    "主题分类",
+    "成文日期",
+    "生效日期",
+    "分享到",
+    "时间",
+    "阅读",
+    "文号",
+    "发文字号",
+    "有效性",
+    "名称",
+    "分类",
+    "组配分类",
+    "上传者",
+    "大小",
+    "页数",
+    "ID",
+    "资源描述",
+    "累计次数",
 ];
 /// Openings of a page's navigation and footer lines.
 const PAGE_OPENINGS: &[&str] = &[
-    "首页>", "首页＞", "首页»", "当前位置", "您的位置", "您现在的位置", "您当前的位置", "上一篇", "下一篇",
-    "版权所有", "网站标识码", "网站地图", "联系我们", "技术支持", "相关链接", "相关文章", "相关阅读",
+    "首页>",
+    "首页＞",
+    "首页»",
+    "当前位置",
+    "您的位置",
+    "您现在的位置",
+    "您当前的位置",
+    "上一篇",
+    "下一篇",
+    "版权所有",
+    "网站标识码",
+    "网站地图",
+    "联系我们",
+    "技术支持",
+    "相关链接",
+    "相关文章",
+    "相关阅读",
 ];
 
 /// True for a line of the web page around a document: breadcrumbs (首页 > 政务公开 > …),
@@ -127,9 +195,8 @@ pub fn is_page_furniture(s: &str) -> bool {
     }
     // One publication field on a line of its own (文号: …, 名称: …), or a row of the page's
     // data table (索引号 | … | 发布机构 | …).
-    let opens_with_label = PAGE_LABELS
-        .iter()
-        .any(|l| t.strip_prefix(l).map(|r| r.starts_with(['：', ':'])).unwrap_or(false));
+    let opens_with_label =
+        PAGE_LABELS.iter().any(|l| t.strip_prefix(l).map(|r| r.starts_with(['：', ':'])).unwrap_or(false));
     if opens_with_label && t.chars().count() <= 80 {
         return true;
     }
@@ -167,8 +234,7 @@ fn only_controls(t: &str) -> bool {
 pub fn has_date(t: &str) -> bool {
     let chars: Vec<char> = t.chars().collect();
     (0..chars.len()).any(|i| {
-        let digits =
-            |from: usize, n: usize| chars.get(from..from + n).map(|w| w.iter().all(|c| c.is_ascii_digit()));
+        let digits = |from: usize, n: usize| chars.get(from..from + n).map(|w| w.iter().all(|c| c.is_ascii_digit()));
         digits(i, 4) == Some(true)
             && matches!(chars.get(i + 4), Some('-' | '/' | '.'))
             && chars.get(i + 5).map(|c| c.is_ascii_digit()).unwrap_or(false)

@@ -122,20 +122,12 @@ impl Ledger {
 
     /// Characters of meaningful text (not blank, not noise).
     pub fn meaningful_chars(&self) -> usize {
-        self.entries
-            .iter()
-            .filter(|e| !matches!(e.3, Use::Blank | Use::Noise))
-            .map(|e| e.2)
-            .sum()
+        self.entries.iter().filter(|e| !matches!(e.3, Use::Blank | Use::Noise)).map(|e| e.2).sum()
     }
 
     /// Characters placed in a record.
     pub fn placed_chars(&self) -> usize {
-        self.entries
-            .iter()
-            .filter(|e| !matches!(e.3, Use::Blank | Use::Noise | Use::Unassigned))
-            .map(|e| e.2)
-            .sum()
+        self.entries.iter().filter(|e| !matches!(e.3, Use::Blank | Use::Noise | Use::Unassigned)).map(|e| e.2).sum()
     }
 
     /// Share of meaningful characters placed in records, 0–1 (1 for a document with none).
@@ -150,19 +142,8 @@ impl Ledger {
 
     /// Characters per use, for `plan-compare stats`.
     pub fn chars_by_use(&self) -> Vec<(Use, usize)> {
-        let order = [
-            Use::Measure,
-            Use::Target,
-            Use::Heading,
-            Use::Meta,
-            Use::Passage,
-            Use::Noise,
-            Use::Unassigned,
-        ];
-        order
-            .iter()
-            .map(|u| (*u, self.entries.iter().filter(|e| e.3 == *u).map(|e| e.2).sum()))
-            .collect()
+        let order = [Use::Measure, Use::Target, Use::Heading, Use::Meta, Use::Passage, Use::Noise, Use::Unassigned];
+        order.iter().map(|u| (*u, self.entries.iter().filter(|e| e.3 == *u).map(|e| e.2).sum())).collect()
     }
 }
 
@@ -301,8 +282,7 @@ fn report_unknown_departments(source: &str, draft: &mut DocumentDraft) {
 pub(crate) fn is_unknown_body(d: &Department) -> bool {
     let chars = d.name.chars().count();
     let sentence_like = chars > 15 || d.name.contains(['：', ':', ',', '，', '。', '；']);
-    let known =
-        d.agency != crate::agency::OTHER || (crate::agency::looks_like_body(&d.name) && !sentence_like);
+    let known = d.agency != crate::agency::OTHER || (crate::agency::looks_like_body(&d.name) && !sentence_like);
     chars < 2 || !known
 }
 
@@ -397,7 +377,8 @@ mod tests {
         for name in ["市知识产权局", "条法司", "市妇联", "省高法", "各区政府"] {
             assert!(!is_unknown_body(&department(name)), "{name}");
         }
-        for name in ["局", "一类省份必做", "将所有符合规定的行政处罚案件信息进行", "管理司省份：强省试点省"] {
+        for name in ["局", "一类省份必做", "将所有符合规定的行政处罚案件信息进行", "管理司省份：强省试点省"]
+        {
             assert!(is_unknown_body(&department(name)), "{name}");
         }
     }

@@ -8,7 +8,9 @@
 use super::departments::parse_departments;
 use super::lines::{has_date, is_page_furniture, is_page_number, normalise, width, Line};
 use super::targets;
-use super::{Diagnostic, DiagnosticCode, DocumentDraft, DocumentInfo, Ledger, MeasureDraft, PassageDraft, PlanDraft, Use};
+use super::{
+    Diagnostic, DiagnosticCode, DocumentDraft, DocumentInfo, Ledger, MeasureDraft, PassageDraft, PlanDraft, Use,
+};
 use crate::agency::looks_like_body;
 use crate::model::{Department, Role, Unassigned};
 
@@ -41,7 +43,11 @@ pub fn marker(text: &str) -> Option<Marker> {
         if !digits.is_empty() {
             let after = after_open[digits.len()..].trim_start();
             if let Some(rest) = after.strip_prefix(['）', ')']) {
-                return Some(Marker { depth: Depth::Section, number: cn_number(&digits)?, rest: rest.trim().to_string() });
+                return Some(Marker {
+                    depth: Depth::Section,
+                    number: cn_number(&digits)?,
+                    rest: rest.trim().to_string(),
+                });
             }
         }
         // （1） / (1): a sub-item.
@@ -68,7 +74,11 @@ pub fn marker(text: &str) -> Option<Marker> {
         let rest_trim = rest.trim_start();
         if let Some(after) = rest_trim.strip_prefix(['.', '．', '、']) {
             if !after.starts_with(|c: char| c.is_ascii_digit()) {
-                return Some(Marker { depth: Depth::Item, number: digits.parse().ok()?, rest: after.trim().to_string() });
+                return Some(Marker {
+                    depth: Depth::Item,
+                    number: digits.parse().ok()?,
+                    rest: after.trim().to_string(),
+                });
             }
         }
     }
@@ -113,8 +123,7 @@ pub fn parse(info: &DocumentInfo, lines: &[Line]) -> DocumentDraft {
 /// its Chinese characters, and five, change), else None. A stray variant in a Simplified text
 /// (硏) is left as printed.
 fn simplified(lines: &[Line]) -> Option<Vec<Line>> {
-    let converted: Vec<Line> =
-        lines.iter().map(|l| Line { no: l.no, text: fast2s::convert(&l.text) }).collect();
+    let converted: Vec<Line> = lines.iter().map(|l| Line { no: l.no, text: fast2s::convert(&l.text) }).collect();
     let (mut han, mut changed) = (0usize, 0usize);
     for (a, b) in lines.iter().zip(&converted) {
         for (x, y) in a.text.chars().zip(b.text.chars()) {
@@ -225,9 +234,7 @@ fn parse_lines(info: &DocumentInfo, lines: &[Line]) -> DocumentDraft {
             status[i] = Some(Use::Blank);
         } else if is_page_number(&line.text) {
             status[i] = Some(Use::Noise);
-        } else if is_page_furniture(&line.text)
-            || marker(&line.text).map(|m| is_link_entry(&m.rest)).unwrap_or(false)
-        {
+        } else if is_page_furniture(&line.text) || marker(&line.text).map(|m| is_link_entry(&m.rest)).unwrap_or(false) {
             // The web page around the document: skipped, and said. Its publication data may
             // give the document number (发文字号：粤知〔2019〕12号).
             status[i] = Some(Use::Noise);
@@ -241,7 +248,8 @@ fn parse_lines(info: &DocumentInfo, lines: &[Line]) -> DocumentDraft {
         }
     }
     let content: Vec<usize> = (0..lines.len()).filter(|&i| status[i].is_none()).collect();
-    let markers: Vec<(usize, Marker)> = content.iter().filter_map(|&i| marker(&lines[i].text).map(|m| (i, m))).collect();
+    let markers: Vec<(usize, Marker)> =
+        content.iter().filter_map(|&i| marker(&lines[i].text).map(|m| (i, m))).collect();
 
     // A heading printed twice (bold), the first copy cut short, is a duplicate of the next.
     let mut duplicate = vec![false; lines.len()];
@@ -299,11 +307,8 @@ fn parse_lines(info: &DocumentInfo, lines: &[Line]) -> DocumentDraft {
     } else {
         Vec::new()
     };
-    let first_marker_line = markers
-        .first()
-        .map(|(i, _)| *i)
-        .or_else(|| plain_headings.iter().position(|h| *h))
-        .unwrap_or(lines.len());
+    let first_marker_line =
+        markers.first().map(|(i, _)| *i).or_else(|| plain_headings.iter().position(|h| *h)).unwrap_or(lines.len());
     plan.doc_number = page_doc_number;
     front_matter(info, lines, &content, first_marker_line, &mut plan, &mut status);
 
@@ -350,17 +355,15 @@ fn parse_lines(info: &DocumentInfo, lines: &[Line]) -> DocumentDraft {
                     source,
                     lines[i].no,
                     DiagnosticCode::NumberedNotItem,
-                    format!(
-                        "numbered section {} ({title}) states aims or principles; kept as a passage",
-                        m.number
-                    ),
+                    format!("numbered section {} ({title}) states aims or principles; kept as a passage", m.number),
                 ));
                 passage = Some((Some(title), vec![i]));
                 i += 1;
                 continue;
             }
             if is_measure {
-                let end = measure_end(lines, &status, &markers, k, i, measure_depth.unwrap_or(Depth::Item), paragraph_mode);
+                let end =
+                    measure_end(lines, &status, &markers, k, i, measure_depth.unwrap_or(Depth::Item), paragraph_mode);
                 let chapter = enclosing_chapter(&chapter_by_depth, m.depth);
                 let measure = build_measure(&m, lines, i, end, chapter);
                 for s in status.iter_mut().take(end + 1).skip(i) {
@@ -449,19 +452,24 @@ fn parse_lines(info: &DocumentInfo, lines: &[Line]) -> DocumentDraft {
         ));
     }
     let has_content = !plan.measures.is_empty() || !plan.passages.is_empty() || !plan.title.is_empty();
-    DocumentDraft {
-        plans: if has_content { vec![plan] } else { Vec::new() },
-        unassigned,
-        diagnostics,
-        ledger,
-    }
+    DocumentDraft { plans: if has_content { vec![plan] } else { Vec::new() }, unassigned, diagnostics, ledger }
 }
 
 /// Titles of the sections that frame a plan (its guiding ideas, principles and aims) rather than
 /// assign work; a numbered item with one of them is prose, whatever its number.
 const FRAMING_TITLES: &[&str] = &[
-    "指导思想", "基本原则", "工作原则", "主要目标", "总体目标", "工作目标", "发展目标", "总体要求", "目标任务",
-    "总体思路", "发展思路", "目标要求",
+    "指导思想",
+    "基本原则",
+    "工作原则",
+    "主要目标",
+    "总体目标",
+    "工作目标",
+    "发展目标",
+    "总体要求",
+    "目标任务",
+    "总体思路",
+    "发展思路",
+    "目标要求",
 ];
 
 fn frames_the_plan(rest: &str) -> bool {
@@ -907,11 +915,7 @@ fn measure_end(
     paragraph_mode: bool,
 ) -> usize {
     // The next numbered line at the measure's depth or above bounds it.
-    let bound = markers[next_marker..]
-        .iter()
-        .find(|(_, m)| m.depth <= depth)
-        .map(|(i, _)| *i)
-        .unwrap_or(lines.len());
+    let bound = markers[next_marker..].iter().find(|(_, m)| m.depth <= depth).map(|(i, _)| *i).unwrap_or(lines.len());
     let mut end = start;
     let mut j = start;
     while j + 1 < bound {
@@ -975,17 +979,14 @@ pub fn trailing_clause(text: &str) -> Option<(usize, String)> {
 
 /// Labels that open a department clause printed after the text without brackets:
 /// `…。责任单位：市知识产权局`, `…。局内：保护处、运用处`.
-const CLAUSE_LABELS: &[&str] =
-    &["责任单位", "责任部门", "牵头单位", "牵头部门", "实施单位", "承办单位", "局内"];
+const CLAUSE_LABELS: &[&str] = &["责任单位", "责任部门", "牵头单位", "牵头部门", "实施单位", "承办单位", "局内"];
 
 /// The trailing labelled department clause of a text (after the last full stop): (offset, clause).
 fn trailing_labelled_clause(text: &str) -> Option<(usize, String)> {
     let t = text.trim_end_matches(['。', ' ']);
     let at = CLAUSE_LABELS
         .iter()
-        .filter_map(|l| {
-            [format!("{l}："), format!("{l}:")].iter().filter_map(|label| t.rfind(label.as_str())).max()
-        })
+        .filter_map(|l| [format!("{l}："), format!("{l}:")].iter().filter_map(|label| t.rfind(label.as_str())).max())
         .max()?;
     let before = &t[..at];
     let opens_clause = before.is_empty() || before.ends_with(['。', '；', ';', '（', '(', ' ']);
@@ -1182,11 +1183,10 @@ fn front_matter(
         while p > 0 {
             let prev = front[p - 1];
             let t = normalise(&lines[prev].text);
-            let plain =
-                t.chars().count() <= 30
-                    && !t.contains(['。', '，', '：', '（', '(', '〔', ',', ':'])
-                    && !t.ends_with("文件")
-                    && !is_date_line(&t);
+            let plain = t.chars().count() <= 30
+                && !t.contains(['。', '，', '：', '（', '(', '〔', ',', ':'])
+                && !t.ends_with("文件")
+                && !is_date_line(&t);
             // A title printed twice (cover and first page) is not two halves of one title.
             let so_far: String = parts.iter().map(|&i| normalise(&lines[i].text)).collect();
             let repeats = is_title_line(&t) && so_far.contains(&t);
@@ -1293,7 +1293,9 @@ fn is_date_line(t: &str) -> bool {
 }
 
 fn is_doc_number(t: &str) -> bool {
-    (t.contains('〔') && t.contains('〕') || t.contains('[') && t.contains(']')) && t.ends_with('号') && t.chars().count() <= 20
+    (t.contains('〔') && t.contains('〕') || t.contains('[') && t.contains(']'))
+        && t.ends_with('号')
+        && t.chars().count() <= 20
 }
 
 /// Years a title or document number names: 2018 → (2018, 2018); “十三五” → (2016, 2020).
@@ -1376,9 +1378,11 @@ mod tests {
         assert_eq!(plan.title, "國家知識產權局2020年工作要點");
         let m = &plan.measures;
         assert_eq!(m.len(), 2);
-        assert_eq!((m[0].chapter.as_str(), m[0].text.as_deref()), ("完善知識產權制度", Some("推進專利法實施細則修改。")));
-        let names: Vec<(&str, &str)> =
-            m[1].departments.iter().map(|d| (d.name.as_str(), d.agency.as_str())).collect();
+        assert_eq!(
+            (m[0].chapter.as_str(), m[0].text.as_deref()),
+            ("完善知識產權制度", Some("推進專利法實施細則修改。"))
+        );
+        let names: Vec<(&str, &str)> = m[1].departments.iter().map(|d| (d.name.as_str(), d.agency.as_str())).collect();
         assert_eq!(names, vec![("保護司", "知识产权局"), ("運用促進司", "知识产权局")]);
         assert_eq!(m[0].departments[0].name, "條法司");
     }

@@ -77,18 +77,12 @@ pub const LOCALITIES: &[Region] = &[
 
 /// Look a region up by its full or short name.
 pub fn find(name: &str) -> Option<&'static Region> {
-    PROVINCES
-        .iter()
-        .chain(LOCALITIES)
-        .find(|r| r.name == name || r.short == name)
+    PROVINCES.iter().chain(LOCALITIES).find(|r| r.name == name || r.short == name)
 }
 
 /// The province whose full name a heading line starts with (longest match first).
 pub fn province_prefix(text: &str) -> Option<&'static Region> {
-    PROVINCES
-        .iter()
-        .filter(|r| text.starts_with(r.name))
-        .max_by_key(|r| r.name.len())
+    PROVINCES.iter().filter(|r| text.starts_with(r.name)).max_by_key(|r| r.name.len())
 }
 
 /// Turn free text into a URL-safe slug: ASCII letters and digits, other runs become `-`.

@@ -114,7 +114,12 @@ fn find_units(lines: &[Line]) -> Vec<Unit> {
 /// A unit with no heading of its own starts where a table restarts at focus area 1 after a
 /// header, within another unit's range. Split such units off and name them by the province the
 /// text mentions most (among provinces that have no table yet).
-fn split_headless_units(lines: &[Line], units: Vec<Unit>, diagnostics: &mut Vec<Diagnostic>, source: &str) -> Vec<Unit> {
+fn split_headless_units(
+    lines: &[Line],
+    units: Vec<Unit>,
+    diagnostics: &mut Vec<Diagnostic>,
+    source: &str,
+) -> Vec<Unit> {
     let named: Vec<String> = units.iter().map(|u| u.region.clone()).collect();
     let mut out = Vec::new();
     for unit in units {
@@ -252,10 +257,13 @@ pub fn split_pieces(text: &str) -> Vec<(String, f32)> {
     if !current.is_empty() {
         pieces.push(current);
     }
-    pieces.into_iter().map(|p| {
-        let w = width(&p);
-        (p, w)
-    }).collect()
+    pieces
+        .into_iter()
+        .map(|p| {
+            let w = width(&p);
+            (p, w)
+        })
+        .collect()
 }
 
 /// A space after ，or 、 usually lies inside a cell, but a piece wider than the measure column
@@ -430,7 +438,8 @@ fn dept_list(text: &str) -> bool {
     // No body's name opens with a verb (建立商标品牌培育指导站 is a measure).
     let verb = parts.iter().any(|p| starts_with_work_verb(p));
     bodies >= 1
-        && !verb && complete.iter().all(|p| looks_like_body(p) || ROLE_WORDS.iter().any(|w| p.contains(w)))
+        && !verb
+        && complete.iter().all(|p| looks_like_body(p) || ROLE_WORDS.iter().any(|w| p.contains(w)))
         && (parts.len() > 1 || t.chars().count() <= 12)
 }
 
@@ -463,7 +472,8 @@ fn work_continues(acc: &str, last: &Frag, piece: &(String, f32), w: &Widths) -> 
         return None;
     }
     // Work-item lines wrap at slightly different widths (punctuation may not start a line).
-    (last.width >= w.work - 1.5 && piece.1 <= w.work + 2.5 && !piece.0.contains('。')).then_some(WorkContinuation::Width)
+    (last.width >= w.work - 1.5 && piece.1 <= w.work + 2.5 && !piece.0.contains('。'))
+        .then_some(WorkContinuation::Width)
 }
 
 /// Parse a table document into one plan per unit.
@@ -521,13 +531,7 @@ fn note_loose_line(l: &Line, source: &str, ledger: &mut Ledger, unassigned: &mut
 }
 
 /// Reconstruct the rows of one unit into its plan.
-fn parse_unit(
-    lines: &[Line],
-    unit: &Unit,
-    ledger: &mut Ledger,
-    source: &str,
-    info_year: Option<u16>,
-) -> PlanDraft {
+fn parse_unit(lines: &[Line], unit: &Unit, ledger: &mut Ledger, source: &str, info_year: Option<u16>) -> PlanDraft {
     let widths = estimate_widths(lines, unit);
     let mut rows: Vec<Row> = Vec::new();
     let mut row = Row::default();
@@ -624,9 +628,10 @@ fn parse_unit(
                 row.focus_no = focus_no;
                 row.focus_cell = (!focus_printed.is_empty()).then(|| focus_cells.len().saturating_sub(1));
                 if col != Col::Work {
-                    row.inherited_work = rows.last().filter(|r| r.focus_no == focus_no).map(|r| {
-                        r.inherited_work.clone().unwrap_or_else(|| r.work_text())
-                    });
+                    row.inherited_work = rows
+                        .last()
+                        .filter(|r| r.focus_no == focus_no)
+                        .map(|r| r.inherited_work.clone().unwrap_or_else(|| r.work_text()));
                 }
             }
             let frag = Frag { line: i, text: piece.0.clone(), width: piece.1 };
@@ -673,8 +678,9 @@ fn classify(row: &Row, prev_col: Option<Col>, piece: &(String, f32), next: Optio
     let body_start = piece.1 <= (w.dept + 1.0).max(w.work - 2.0)
         && ["省", "市", "区", "县", "自治区", "各级", "各市", "各有关"].iter().any(|p| t.starts_with(p))
         && !t.starts_with("市场");
-    let short_dept = (dept_like(text) && piece.1 <= w.dept + 1.5 || dept_list(text) && piece.1 <= w.measure * 0.6 || body_start)
-        && !ends_measure;
+    let short_dept =
+        (dept_like(text) && piece.1 <= w.dept + 1.5 || dept_list(text) && piece.1 <= w.measure * 0.6 || body_start)
+            && !ends_measure;
     let next_is_dept = next.is_some_and(|n| (dept_like(n) || dept_list(n)) && width(n) <= w.work + 1.0);
     // The row's measure cell stops mid-sentence (so it may go on).
     let measure_open = row.measure.last().is_some_and(|m| !normalise(&m.text).ends_with(['。', '；']));
@@ -691,9 +697,8 @@ fn classify(row: &Row, prev_col: Option<Col>, piece: &(String, f32), next: Optio
         }
         Some(Col::Measure) => {
             // The department cell, open above a page break, goes on right of the measure's tail.
-            let dept_tail = row.dept.last().is_some_and(|d| dept_incomplete(&d.text))
-                && piece.1 <= w.dept + 1.5
-                && !ends_measure;
+            let dept_tail =
+                row.dept.last().is_some_and(|d| dept_incomplete(&d.text)) && piece.1 <= w.dept + 1.5 && !ends_measure;
             // Right of a measure piece that fills its column only the department column is left
             // (…加快培育懂 人力资源和社会保 / 障厅).
             let right_of_full = row
@@ -702,8 +707,7 @@ fn classify(row: &Row, prev_col: Option<Col>, piece: &(String, f32), next: Optio
                 .is_some_and(|m| m.width >= w.measure - 2.0 && m.width + 0.5 + piece.1 > w.measure + 2.0)
                 && piece.1 <= w.dept + 1.5
                 && !ends_measure;
-            let dept =
-                short_dept || dept_tail || right_of_full || (dept_like(text) && piece.1 <= w.work + 1.0);
+            let dept = short_dept || dept_tail || right_of_full || (dept_like(text) && piece.1 <= w.work + 1.0);
             return Some(if dept { Col::Dept } else { Col::Measure });
         }
         Some(Col::Work) => {
@@ -835,9 +839,9 @@ fn dept_incomplete(text: &str) -> bool {
 /// Verbs that open work items and measures and never a department's name (so not 组织, as in
 /// 组织部).
 const WORK_VERBS: &[&str] = &[
-    "探索", "开展", "推进", "完善", "加强", "加大", "鼓励", "加快", "推动", "实施", "增加", "支持", "拓宽",
-    "制定", "积极", "运用", "广泛", "建立", "做好", "提升", "提高", "促进", "深化", "引导", "落实", "举办",
-    "培育", "发挥", "强化", "规范", "健全",
+    "探索", "开展", "推进", "完善", "加强", "加大", "鼓励", "加快", "推动", "实施", "增加", "支持", "拓宽", "制定",
+    "积极", "运用", "广泛", "建立", "做好", "提升", "提高", "促进", "深化", "引导", "落实", "举办", "培育", "发挥",
+    "强化", "规范", "健全",
 ];
 
 fn starts_with_work_verb(text: &str) -> bool {
@@ -986,8 +990,7 @@ fn split_at_new_department_cell(row: Row) -> Vec<Row> {
 fn new_paragraph_with_own_department(row: &Row) -> Option<usize> {
     let pairs = row.measure.windows(2).enumerate().map(|(k, pair)| (k + 1, &pair[0], &pair[1]));
     // `m` begins a line after a piece that ended a sentence.
-    let mut paragraphs =
-        pairs.filter(|(_, prev, m)| m.line > prev.line && normalise(&prev.text).ends_with('。'));
+    let mut paragraphs = pairs.filter(|(_, prev, m)| m.line > prev.line && normalise(&prev.text).ends_with('。'));
     paragraphs.find_map(|(k, _, m)| {
         let before: Vec<Frag> = row.dept.iter().filter(|d| d.line < m.line).cloned().collect();
         let closed_at = before.first()?.line;
@@ -1070,7 +1073,10 @@ mod tests {
         let w = Widths { work: 14.0, measure: 32.0, dept: 7.0 };
         let line = "增加知识产权信息服务网点， 在版权资源聚集区建立版权服务管理工作站，为版权行业提供优质";
         let pieces: Vec<String> = split_overwide(split_pieces(line), &w).into_iter().map(|p| p.0).collect();
-        assert_eq!(pieces, ["增加知识产权信息服务网点，", "在版权资源聚集区建立版权服务管理工作站，为版权行业提供优质"]);
+        assert_eq!(
+            pieces,
+            ["增加知识产权信息服务网点，", "在版权资源聚集区建立版权服务管理工作站，为版权行业提供优质"]
+        );
         // Within a measure line it stays one piece.
         let line = "组织开展“剑网 2018”专项行动，加强网络的日常审查、监管";
         assert_eq!(split_overwide(split_pieces(line), &w).len(), 1);
@@ -1131,7 +1137,10 @@ mod tests {
 
     #[test]
     fn pieces_split_cells_not_sentences() {
-        let p: Vec<String> = split_pieces("产权奖励项目 开展第五届北京市发明专利奖评选工作。 市知识产权局").into_iter().map(|p| p.0).collect();
+        let p: Vec<String> = split_pieces("产权奖励项目 开展第五届北京市发明专利奖评选工作。 市知识产权局")
+            .into_iter()
+            .map(|p| p.0)
+            .collect();
         assert_eq!(p, ["产权奖励项目", "开展第五届北京市发明专利奖评选工作。", "市知识产权局"]);
         let p: Vec<String> = split_pieces("选择若干细分重点领域开展 20个评议项目。").into_iter().map(|p| p.0).collect();
         assert_eq!(p.len(), 1);

@@ -6,9 +6,8 @@ use super::prose::marker;
 use super::{MeasureDraft, PassageDraft, TargetDraft, Use};
 
 /// Comparison words before a number, longest first so that 达到 wins over 达.
-const PREFIX_QUALIFIERS: &[&str] = &[
-    "不少于", "不低于", "不超过", "不高于", "超过", "达到", "突破", "高于", "低于", "力争", "达", "逾", "约",
-];
+const PREFIX_QUALIFIERS: &[&str] =
+    &["不少于", "不低于", "不超过", "不高于", "超过", "达到", "突破", "高于", "低于", "力争", "达", "逾", "约"];
 /// Comparison words after a number and its unit.
 const SUFFIX_QUALIFIERS: &[&str] = &["以上", "以下", "以内", "左右"];
 
@@ -62,7 +61,8 @@ fn parse_number(s: &str) -> Option<(f64, Option<f64>, usize)> {
             }
         }
     }
-    let dash_len: usize = rest.chars().take_while(|c| matches!(c, '-' | '—' | '－' | '~' | '～' | '至')).map(char::len_utf8).sum();
+    let dash_len: usize =
+        rest.chars().take_while(|c| matches!(c, '-' | '—' | '－' | '~' | '～' | '至')).map(char::len_utf8).sum();
     if dash_len > 0 {
         if let Some((b, n)) = decimal(&rest[dash_len..]) {
             used += dash_len + n;
@@ -307,7 +307,10 @@ mod tests {
             ..Default::default()
         };
         let t = from_items(&[m], Some(2021));
-        let got: Vec<_> = t.iter().map(|t| (t.indicator.as_str(), t.qualifier.as_deref(), t.value, t.unit.as_deref(), t.year)).collect();
+        let got: Vec<_> = t
+            .iter()
+            .map(|t| (t.indicator.as_str(), t.qualifier.as_deref(), t.value, t.unit.as_deref(), t.year))
+            .collect();
         assert_eq!(
             got,
             vec![
@@ -316,7 +319,8 @@ mod tests {
                 ("培育示范企业", Some("不少于"), 20.0, Some("家"), 2025),
             ]
         );
-        let undated = MeasureDraft { text: Some("知识产权质押融资额突破5亿元。".into()), ..Default::default() };
+        let undated =
+            MeasureDraft { text: Some("知识产权质押融资额突破5亿元。".into()), ..Default::default() };
         assert!(from_items(&[undated], None).iter().all(|t| t.year == 0));
     }
 
@@ -328,7 +332,10 @@ mod tests {
             lines: [1, 1],
         };
         let t = from_goal_passages(&[p]);
-        let got: Vec<_> = t.iter().map(|t| (t.indicator.as_str(), t.qualifier.as_deref(), t.value, t.unit.as_deref(), t.year)).collect();
+        let got: Vec<_> = t
+            .iter()
+            .map(|t| (t.indicator.as_str(), t.qualifier.as_deref(), t.value, t.unit.as_deref(), t.year))
+            .collect();
         assert_eq!(
             got,
             vec![

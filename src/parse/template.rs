@@ -85,10 +85,7 @@ pub const WORK_ITEMS: &[(u8, &str)] = &[
 
 /// Punctuation-free form used to compare cells with the template (tables vary ，/、 and quotes).
 pub fn key(s: &str) -> String {
-    normalise(s)
-        .chars()
-        .filter(|c| !c.is_whitespace() && !"，、,：:“”\"'‘’（）()。；;".contains(*c))
-        .collect()
+    normalise(s).chars().filter(|c| !c.is_whitespace() && !"，、,：:“”\"'‘’（）()。；;".contains(*c)).collect()
 }
 
 /// Template texts in their comparison form, computed once.

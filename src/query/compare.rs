@@ -77,7 +77,8 @@ pub fn compare(corpus: &Corpus, plan_ids: &[String], by: &CompareBy) -> Result<C
         .into_iter()
         .map(|p| {
             let table = corpus.measures_of(&p.id).any(|(_, m)| m.work_item.is_some());
-            let measures = corpus.measures_of(&p.id).filter(|(_, m)| matcher(m, table)).map(|(_, m)| m.id.clone()).collect();
+            let measures =
+                corpus.measures_of(&p.id).filter(|(_, m)| matcher(m, table)).map(|(_, m)| m.id.clone()).collect();
             CompareRow { plan: p.id.clone(), region: p.region.clone(), measures }
         })
         .collect();

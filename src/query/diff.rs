@@ -199,8 +199,12 @@ pub fn diff(corpus: &Corpus, plan_a: &str, plan_b: &str, opts: &DiffOptions) -> 
             _ => 0.0,
         };
         for focus in 1..=6u8 {
-            let ia: Vec<usize> = (0..a.len()).filter(|&i| !used(&used_a, i) && a.get(i).is_some_and(|m| m.focus_no == Some(focus))).collect();
-            let ib: Vec<usize> = (0..b.len()).filter(|&j| !used(&used_b, j) && b.get(j).is_some_and(|m| m.focus_no == Some(focus))).collect();
+            let ia: Vec<usize> = (0..a.len())
+                .filter(|&i| !used(&used_a, i) && a.get(i).is_some_and(|m| m.focus_no == Some(focus)))
+                .collect();
+            let ib: Vec<usize> = (0..b.len())
+                .filter(|&j| !used(&used_b, j) && b.get(j).is_some_and(|m| m.focus_no == Some(focus)))
+                .collect();
             for (i, j, _) in assign(&ia, &ib, &item_sim, WORK_ITEM_THRESHOLD) {
                 pairs.push((i, j, AlignedBy::WorkItem, sim(i, j)));
                 mark(&mut used_a, i);
@@ -209,8 +213,12 @@ pub fn diff(corpus: &Corpus, plan_a: &str, plan_b: &str, opts: &DiffOptions) -> 
         }
         // 2. The rest by similarity within a focus area.
         for focus in 1..=6u8 {
-            let ia: Vec<usize> = (0..a.len()).filter(|&i| !used(&used_a, i) && a.get(i).is_some_and(|m| m.focus_no == Some(focus))).collect();
-            let ib: Vec<usize> = (0..b.len()).filter(|&j| !used(&used_b, j) && b.get(j).is_some_and(|m| m.focus_no == Some(focus))).collect();
+            let ia: Vec<usize> = (0..a.len())
+                .filter(|&i| !used(&used_a, i) && a.get(i).is_some_and(|m| m.focus_no == Some(focus)))
+                .collect();
+            let ib: Vec<usize> = (0..b.len())
+                .filter(|&j| !used(&used_b, j) && b.get(j).is_some_and(|m| m.focus_no == Some(focus)))
+                .collect();
             for (i, j, s) in assign(&ia, &ib, &sim, threshold) {
                 pairs.push((i, j, AlignedBy::Focus, s));
                 mark(&mut used_a, i);
@@ -353,7 +361,12 @@ fn mark(v: &mut [bool], i: usize) {
 
 /// Optimal one-to-one assignment between `rows` and `cols` maximising total similarity, keeping
 /// pairs with similarity ≥ `threshold`. Returns (row item, column item, similarity).
-pub(crate) fn assign(rows: &[usize], cols: &[usize], sim: &dyn Fn(usize, usize) -> f64, threshold: f64) -> Vec<(usize, usize, f64)> {
+pub(crate) fn assign(
+    rows: &[usize],
+    cols: &[usize],
+    sim: &dyn Fn(usize, usize) -> f64,
+    threshold: f64,
+) -> Vec<(usize, usize, f64)> {
     use pathfinding::prelude::{kuhn_munkres, Matrix};
     if rows.is_empty() || cols.is_empty() {
         return vec![];
@@ -414,7 +427,8 @@ pub fn inline_changes<'a>(vocabulary: &FirstChars, a: &'a str, b: &'a str) -> Ve
         let next = numbers.len() as u32;
         *numbers.entry(t).or_insert(next)
     };
-    let (na, nb): (Vec<u32>, Vec<u32>) = (ta.iter().map(|t| number(t)).collect(), tb.iter().map(|t| number(t)).collect());
+    let (na, nb): (Vec<u32>, Vec<u32>) =
+        (ta.iter().map(|t| number(t)).collect(), tb.iter().map(|t| number(t)).collect());
     for op in capture_diff_slices(Algorithm::Myers, &na, &nb) {
         match op {
             DiffOp::Equal { old_index, len, .. } => push(Op::Equal, run(&ta, old_index, len)),
@@ -467,8 +481,14 @@ fn compare_targets(ta: &[&Target], tb: &[&Target]) -> TargetCompare {
         })
         .collect();
     crate::sort::sort_by(&mut pairs, |x, y| x.a.indicator.cmp(&y.a.indicator));
-    let only_a = (0..ta.len()).filter(|i| !matched.iter().any(|m| m.0 == *i)).filter_map(|i| ta.get(i).map(|t| (*t).clone())).collect();
-    let only_b = (0..tb.len()).filter(|j| !matched.iter().any(|m| m.1 == *j)).filter_map(|j| tb.get(j).map(|t| (*t).clone())).collect();
+    let only_a = (0..ta.len())
+        .filter(|i| !matched.iter().any(|m| m.0 == *i))
+        .filter_map(|i| ta.get(i).map(|t| (*t).clone()))
+        .collect();
+    let only_b = (0..tb.len())
+        .filter(|j| !matched.iter().any(|m| m.1 == *j))
+        .filter_map(|j| tb.get(j).map(|t| (*t).clone()))
+        .collect();
     TargetCompare { pairs, only_a, only_b }
 }
 

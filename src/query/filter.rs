@@ -108,12 +108,18 @@ impl<'a> Selection<'a> {
         }
         for l in &opts.levels {
             if !["national", "province", "city", "district"].contains(&l.as_str()) {
-                return Err(QueryError::invalid("levels", format!("{l:?} is not one of national, province, city, district")));
+                return Err(QueryError::invalid(
+                    "levels",
+                    format!("{l:?} is not one of national, province, city, district"),
+                ));
             }
         }
         for k in &opts.kinds {
             if !["work points", "five-year plan", "action plan"].contains(&k.as_str()) {
-                return Err(QueryError::invalid("kinds", format!("{k:?} is not one of work points, five-year plan, action plan")));
+                return Err(QueryError::invalid(
+                    "kinds",
+                    format!("{k:?} is not one of work points, five-year plan, action plan"),
+                ));
             }
         }
         if let Some(f) = opts.focus.iter().find(|f| !(1..=6).contains(*f)) {
@@ -136,7 +142,9 @@ impl<'a> Selection<'a> {
         (o.plans.is_empty() || o.plans.contains(&p.id))
             && (o.regions.is_empty()
                 || o.regions.iter().any(|r| {
-                    r == &p.region || r.eq_ignore_ascii_case(&p.region_en) || p.region_code.as_deref() == Some(r.as_str())
+                    r == &p.region
+                        || r.eq_ignore_ascii_case(&p.region_en)
+                        || p.region_code.as_deref() == Some(r.as_str())
                 }))
             && (o.levels.is_empty() || o.levels.iter().any(|l| l == p.level.as_str()))
             && (o.kinds.is_empty() || o.kinds.iter().any(|k| k == p.kind.as_str()))
@@ -263,8 +271,11 @@ pub fn filter(corpus: &Corpus, opts: &FilterOptions) -> Result<FilterResult, Que
     let selected = selection.select(corpus);
     let facets = facets(corpus, &selected);
     let total = selected.len();
-    let items: Vec<Measure> =
-        page(selected, opts.offset, limit).into_iter().filter_map(|i| corpus.dataset.measures.get(i)).cloned().collect();
+    let items: Vec<Measure> = page(selected, opts.offset, limit)
+        .into_iter()
+        .filter_map(|i| corpus.dataset.measures.get(i))
+        .cloned()
+        .collect();
     let plan_labels = plan_labels(corpus, &items);
     Ok(FilterResult { total, offset: opts.offset, limit, items, plan_labels, facets })
 }
@@ -378,7 +389,8 @@ mod tests {
     #[test]
     fn lowercase_shortcuts_agree_with_std_for_every_character() {
         let itself = |c: char| c.to_lowercase().eq(std::iter::once(c));
-        let wrong: Vec<char> = (0..=0x10FFFF).filter_map(char::from_u32).filter(|&c| lowercase_is_itself(c) && !itself(c)).collect();
+        let wrong: Vec<char> =
+            (0..=0x10FFFF).filter_map(char::from_u32).filter(|&c| lowercase_is_itself(c) && !itself(c)).collect();
         assert!(wrong.is_empty(), "said unchanged, but std lower-cases them: {wrong:?}");
         let changed = (0..=0x10FFFF).filter_map(char::from_u32).filter(|&c| !itself(c));
         let into: Vec<char> = changed.flat_map(char::to_lowercase).filter(|&c| never_lowercased_into(c)).collect();
@@ -395,7 +407,9 @@ mod tests {
             "title": "推进PCT专利申请", "text": "开展知识产权质押融资。", "departments": [], "themes": [], "lines": [1, 2],
         }))
         .expect("a measure");
-        for words in [vec!["质押"], vec!["质押融资", "海关"], vec!["海关"], vec!["pct专利"], vec!["ｉｐ保护"], vec!["ip保护"]] {
+        for words in
+            [vec!["质押"], vec!["质押融资", "海关"], vec!["海关"], vec!["pct专利"], vec!["ｉｐ保护"], vec!["ip保护"]]
+        {
             let opts = FilterOptions { words: words.iter().map(|w| w.to_string()).collect(), ..Default::default() };
             let words: Vec<String> = opts.words.iter().map(|w| w.to_lowercase()).collect();
             let words_as_written = words.iter().all(|w| w.chars().all(never_lowercased_into));
@@ -403,6 +417,7 @@ mod tests {
             assert_eq!(selection.text_matches(&m), selection.text_matches_lowercased(&m), "{:?}", opts.words);
         }
         let none = FilterOptions::default();
-        assert!(Selection { opts: &none, work_items: Vec::new(), words: Vec::new(), words_as_written: true }.text_matches(&m));
+        assert!(Selection { opts: &none, work_items: Vec::new(), words: Vec::new(), words_as_written: true }
+            .text_matches(&m));
     }
 }

@@ -259,8 +259,7 @@ fn quoted(chars: &[char]) -> Vec<bool> {
 
 /// An Arabic number at `at`: digits (ASCII or full-width), `,` thousands groups, a decimal point.
 fn arabic(chars: &[char], at: usize) -> Option<(f64, usize)> {
-    let digit =
-        |c: char| c.to_digit(10).or_else(|| ('０'..='９').contains(&c).then(|| c as u32 - '０' as u32));
+    let digit = |c: char| c.to_digit(10).or_else(|| ('０'..='９').contains(&c).then(|| c as u32 - '０' as u32));
     let mut text = String::new();
     let mut i = at;
     let mut seen_dot = false;
@@ -276,8 +275,7 @@ fn arabic(chars: &[char], at: usize) -> Option<(f64, usize)> {
             text.push('.');
         } else if c == ',' && !seen_dot && !text.is_empty() {
             // A thousands group is exactly three digits then no further digit.
-            let group: Vec<bool> =
-                (1..=4).map(|k| chars.get(i + k).is_some_and(|&n| digit(n).is_some())).collect();
+            let group: Vec<bool> = (1..=4).map(|k| chars.get(i + k).is_some_and(|&n| digit(n).is_some())).collect();
             if group == [true, true, true, false] {
                 i += 1;
                 continue;
@@ -389,9 +387,9 @@ pub fn quantities(text: &str) -> Vec<Quantity> {
     while i < chars.len() {
         let Some(found) = quantity_at(&chars, &quoted, i) else {
             // Skip the rest of a number so that 2018 is not read again as 018.
-            let skip = chars.get(i..).map_or(1, |r| {
-                r.iter().take_while(|c| c.is_ascii_digit() || CN_NUMERAL.contains(**c)).count()
-            });
+            let skip = chars
+                .get(i..)
+                .map_or(1, |r| r.iter().take_while(|c| c.is_ascii_digit() || CN_NUMERAL.contains(**c)).count());
             i += skip.max(1);
             continue;
         };
@@ -408,9 +406,7 @@ fn quantity_at(chars: &[char], quoted: &[bool], at: usize) -> Option<Quantity> {
     }
     let prev = at.checked_sub(1).and_then(|p| chars.get(p)).copied();
     // An ordinal, a code (G20, ISO9001) or the tail of a longer number: not a commitment.
-    if prev.is_some_and(|c| {
-        c == '第' || c.is_ascii_alphanumeric() || c == '.' || CN_NUMERAL.contains(c) && !bare
-    }) {
+    if prev.is_some_and(|c| c == '第' || c.is_ascii_alphanumeric() || c == '.' || CN_NUMERAL.contains(c) && !bare) {
         return None;
     }
     let mut end = at + n;
@@ -481,17 +477,14 @@ fn quantity_at(chars: &[char], quoted: &[bool], at: usize) -> Option<Quantity> {
         qualifier = qualifier.or(Some(s.to_string()));
     }
     let qualifier = qualifier.or(approx);
-    let clause_start =
-        chars.get(..start).map_or(0, |b| b.iter().rposition(|&c| is_clause_end(c)).map_or(0, |p| p + 1));
+    let clause_start = chars.get(..start).map_or(0, |b| b.iter().rposition(|&c| is_clause_end(c)).map_or(0, |p| p + 1));
     let clause_end = chars
         .get(end..)
         .map_or(chars.len(), |r| r.iter().position(|&c| is_clause_end(c)).map_or(chars.len(), |p| end + p));
     if bare {
         // A bare 一/百/千 counts only after a comparison word or a frequency cue in its clause.
-        let window: String = chars
-            .get(clause_start.max(start.saturating_sub(6))..start)
-            .map(|s| s.iter().collect())
-            .unwrap_or_default();
+        let window: String =
+            chars.get(clause_start.max(start.saturating_sub(6))..start).map(|s| s.iter().collect()).unwrap_or_default();
         if qualifier.is_none() && !COUNT_CUES.iter().any(|c| window.contains(c)) {
             return None;
         }
@@ -545,12 +538,7 @@ fn strip_qualifier(s: &str) -> String {
 }
 
 /// Exact conversions only: money to 万元, 万/亿-multiplied counts to plain counts, ％ to %.
-fn normalise_unit(
-    value: f64,
-    value_max: Option<f64>,
-    multiplier: f64,
-    unit: &str,
-) -> (f64, Option<f64>, String) {
+fn normalise_unit(value: f64, value_max: Option<f64>, multiplier: f64, unit: &str) -> (f64, Option<f64>, String) {
     let scale = |f: f64| (round6(value * f), value_max.map(|m| round6(m * f)));
     let (factor, norm) = match unit {
         "元" => (1e-4, "万元".to_string()),
@@ -572,11 +560,7 @@ fn round6(v: f64) -> f64 {
 }
 
 /// The measures a work item or theme selects (all without either).
-fn selected(
-    corpus: &Corpus,
-    plans: &[String],
-    options: &IndicatorsOptions,
-) -> Result<HashSet<String>, QueryError> {
+fn selected(corpus: &Corpus, plans: &[String], options: &IndicatorsOptions) -> Result<HashSet<String>, QueryError> {
     let mut ids: HashSet<String> = HashSet::new();
     let theme = options.theme.as_deref();
     if let Some(t) = theme {
@@ -636,9 +620,8 @@ pub fn indicators(corpus: &Corpus, options: &IndicatorsOptions) -> Result<Indica
                 let Some(text) = text else { continue };
                 let chars: Vec<char> = text.chars().collect();
                 for q in quantities(text) {
-                    let slice = |[s, e]: [usize; 2]| {
-                        chars.get(s..e).map(|c| c.iter().collect::<String>()).unwrap_or_default()
-                    };
+                    let slice =
+                        |[s, e]: [usize; 2]| chars.get(s..e).map(|c| c.iter().collect::<String>()).unwrap_or_default();
                     records.push(Indicator {
                         plan: m.plan.clone(),
                         measure: m.id.clone(),

@@ -39,12 +39,12 @@ pub mod template_coverage;
 pub use compare::{compare, CompareBy, CompareResult};
 pub use diff::{diff, DiffOptions, DiffResult};
 pub use filter::{filter, FilterOptions, FilterResult};
-pub use search::{search, SearchOptions, SearchResult};
-pub use themes::{match_themes, theme_matrix, ThemeMatch, ThemeMatrix, ThemeMatrixOptions};
 pub use indicators::{indicators, IndicatorsOptions, IndicatorsResult};
 pub use passages::{shared_passages, PassagesOptions, SharedPassagesResult};
+pub use search::{search, SearchOptions, SearchResult};
 pub use similarity::{plan_similarity, SimilarityBy, SimilarityOptions, SimilarityResult};
 pub use template_coverage::{template_coverage, TemplateCoverage, TemplateCoverageOptions};
+pub use themes::{match_themes, theme_matrix, ThemeMatch, ThemeMatrix, ThemeMatrixOptions};
 
 use crate::index::Index;
 use crate::model::{Dataset, Measure, Plan, Target};
@@ -198,12 +198,20 @@ impl Corpus {
     /// tagged with the taxonomy and appended to the index with the run-time segmenter (works in
     /// wasm, without jieba). Plan and measure ids must be new. [`crate::engine::Engine`] is the
     /// public way in: it parses the text, checks limits and names the plan.
-    pub(crate) fn add_plan(&mut self, plan: Plan, mut measures: Vec<Measure>, targets: Vec<Target>) -> Result<(), QueryError> {
+    pub(crate) fn add_plan(
+        &mut self,
+        plan: Plan,
+        mut measures: Vec<Measure>,
+        targets: Vec<Target>,
+    ) -> Result<(), QueryError> {
         if self.dataset.plans.iter().any(|p| p.id == plan.id) {
             return Err(QueryError::invalid("plan.id", format!("a plan with id {:?} already exists", plan.id)));
         }
         if let Some(m) = measures.iter().find(|m| m.plan != plan.id || self.measure(&m.id).is_some()) {
-            return Err(QueryError::invalid("measures", format!("measure {:?} does not belong to plan {:?} or its id is taken", m.id, plan.id)));
+            return Err(QueryError::invalid(
+                "measures",
+                format!("measure {:?} does not belong to plan {:?} or its id is taken", m.id, plan.id),
+            ));
         }
         for m in &mut measures {
             m.themes = self.taxonomy.tag(m);
@@ -215,7 +223,9 @@ impl Corpus {
         }
         self.dataset.plans.push(plan);
         self.dataset.measures.extend(measures);
-        self.dataset.targets.extend(targets.into_iter().filter(|t| self.dataset.plans.last().is_some_and(|p| p.id == t.plan)));
+        self.dataset
+            .targets
+            .extend(targets.into_iter().filter(|t| self.dataset.plans.last().is_some_and(|p| p.id == t.plan)));
         Ok(())
     }
 
@@ -287,9 +297,15 @@ pub enum QueryError {
     UnknownTheme(String),
     /// An option out of range or of an unknown value. Its code is `INVALID_ARGUMENT`, the same as a
     /// wrong type caught by the binding: JS sees one code for every malformed input.
-    InvalidOption { option: String, message: String },
+    InvalidOption {
+        option: String,
+        message: String,
+    },
     /// A query or text longer than the documented maximum (in characters).
-    QueryTooLong { chars: usize, max: usize },
+    QueryTooLong {
+        chars: usize,
+        max: usize,
+    },
     /// A query with no words in it.
     EmptyQuery,
 }
@@ -337,7 +353,9 @@ pub(crate) fn page<T>(items: Vec<T>, offset: usize, limit: usize) -> Vec<T> {
 pub(crate) fn check_limit(limit: Option<usize>) -> Result<usize, QueryError> {
     match limit {
         None => Ok(DEFAULT_LIMIT),
-        Some(n) if n > MAX_LIMIT => Err(QueryError::invalid("limit", format!("{n} is above the maximum of {MAX_LIMIT}"))),
+        Some(n) if n > MAX_LIMIT => {
+            Err(QueryError::invalid("limit", format!("{n} is above the maximum of {MAX_LIMIT}")))
+        }
         Some(n) => Ok(n),
     }
 }

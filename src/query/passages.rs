@@ -7,9 +7,7 @@
 //! made mostly of template wording are listed apart (`templatePassages`), and so are the template work
 //! items (工作内容) both plans follow, so that the template itself never reads as copying.
 
-use super::similarity::{
-    compute, grams, plan_indices, Field, PlanText, SimilarityBy, BREAK, MIN_PASSAGE_CHARS,
-};
+use super::similarity::{compute, grams, plan_indices, Field, PlanText, SimilarityBy, BREAK, MIN_PASSAGE_CHARS};
 use super::template_coverage::template_items_of;
 use super::{check_limit, Corpus, QueryError};
 use crate::parse::template::WORK_ITEMS;
@@ -159,9 +157,8 @@ pub fn shared_passages(
     // Every plan, so that own text and nearest plans are measured against the whole corpus.
     let all = plan_indices(corpus, &[])?;
     let cov = compute(corpus, &all, options.by.as_ref())?;
-    let index_of = |id: &str| {
-        cov.texts.iter().position(|t| corpus.dataset.plans.get(t.plan).is_some_and(|p| p.id == id))
-    };
+    let index_of =
+        |id: &str| cov.texts.iter().position(|t| corpus.dataset.plans.get(t.plan).is_some_and(|p| p.id == id));
     let a = index_of(plan_a).ok_or_else(|| QueryError::UnknownPlan(plan_a.to_string()))?;
     let text_a = cov.texts.get(a).cloned().unwrap_or_default();
     let mut nearest: Vec<NearPlan> = (0..cov.texts.len())
@@ -205,8 +202,7 @@ pub fn shared_passages(
 
     let copies = select(maximal_matches(&text_a.content(), &text_b.content()));
     result.total = copies.len();
-    result.passages =
-        copies.into_iter().take(limit).filter_map(|m| passage(corpus, &text_a, &text_b, m)).collect();
+    result.passages = copies.into_iter().take(limit).filter_map(|m| passage(corpus, &text_a, &text_b, m)).collect();
 
     // Over the full text: runs that are mostly template wording.
     let template = select(maximal_matches(&text_a.chars, &text_b.chars))
@@ -239,8 +235,7 @@ pub(crate) fn maximal_matches(a: &[u32], b: &[u32]) -> Vec<Match> {
             places.push(q);
         }
     }
-    let same =
-        |i: usize, j: usize| matches!((a.get(i), b.get(j)), (Some(&x), Some(&y)) if x == y && x != BREAK);
+    let same = |i: usize, j: usize| matches!((a.get(i), b.get(j)), (Some(&x), Some(&y)) if x == y && x != BREAK);
     let mut out = Vec::new();
     // Characters compared while extending runs: a bound on the work a hostile pair of texts (one
     // character repeated a million times) can cause; past it the runs found so far are returned.
@@ -306,8 +301,7 @@ fn side(corpus: &Corpus, t: &PlanText, at: usize, len: usize) -> Option<PassageS
     };
     let text: String =
         field_text.chars().skip(first.offset).take((last.offset + 1).saturating_sub(first.offset)).collect();
-    let source =
-        corpus.dataset.plans.iter().find(|p| p.id == m.plan).map(|p| p.source.clone()).unwrap_or_default();
+    let source = corpus.dataset.plans.iter().find(|p| p.id == m.plan).map(|p| p.source.clone()).unwrap_or_default();
     debug_assert!(t.chars.get(at..at + len).is_some_and(|s| !s.contains(&BREAK)));
     Some(PassageSide {
         plan: m.plan.clone(),
@@ -345,12 +339,7 @@ fn shared_work_items(
         let am: Vec<String> = ra.iter().filter(|(x, _)| *x == i).map(|(_, id)| id.clone()).collect();
         let bm: Vec<String> = rb.iter().filter(|(x, _)| *x == i).map(|(_, id)| id.clone()).collect();
         if !am.is_empty() && !bm.is_empty() {
-            out.push(SharedWorkItem {
-                focus_no: *focus,
-                work_item: text.to_string(),
-                a_measures: am,
-                b_measures: bm,
-            });
+            out.push(SharedWorkItem { focus_no: *focus, work_item: text.to_string(), a_measures: am, b_measures: bm });
         }
     }
     Ok(out)

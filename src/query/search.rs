@@ -27,8 +27,8 @@
 //! A plan's score is the sum of its matching measures' scores (over all matches, not the page).
 
 use super::filter::{Facets, FilterOptions, Selection};
-use crate::index::THEME_TERM;
 use super::{check_limit, check_text, page, Corpus, QueryError, MAX_QUERY_CHARS};
+use crate::index::THEME_TERM;
 use crate::model::{Measure, Plan};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -219,7 +219,15 @@ impl<'a> SearchPage<'a> {
     /// This page with its hits as [`HitRow`]s.
     pub fn rows(self) -> SearchPage<'a, HitRow<'a>> {
         let row = |h: PageHit<'a>| {
-            HitRow(h.id, h.plan, h.plan_label, h.score, FlatSpans(h.highlights), FlatSpans(h.title_highlights), h.measure)
+            HitRow(
+                h.id,
+                h.plan,
+                h.plan_label,
+                h.score,
+                FlatSpans(h.highlights),
+                FlatSpans(h.title_highlights),
+                h.measure,
+            )
         };
         SearchPage {
             query: self.query,
@@ -341,7 +349,8 @@ pub(crate) fn phrases(corpus: &Corpus, query: &str, synonyms: bool) -> (Vec<Quer
             literal.extend(found.iter().flatten().map(|(zh, _)| zh.as_str()));
             // A keyword that the whole query translates to is asked as well, though other words
             // named the theme: "Yangtze River Delta" is 长三角, and only "yangtze" is a keyword.
-            let translated = |k: &&String| out.iter().any(|p| p.text == **k && (p.from == "dictionary" || p.from == "glossary"));
+            let translated =
+                |k: &&String| out.iter().any(|p| p.text == **k && (p.from == "dictionary" || p.from == "glossary"));
             literal.extend(t.keywords_zh.iter().filter(translated).map(String::as_str));
             // The keyword an English keyword names, as the taxonomy pairs them ("belt and road" is 一带一路).
             literal.extend(hit.matched.iter().filter_map(|en| t.en_zh.get(en)).map(String::as_str));
@@ -364,8 +373,11 @@ pub(crate) fn phrases(corpus: &Corpus, query: &str, synonyms: bool) -> (Vec<Quer
     // Synonyms: the other forms of what was typed or translated (地标 is 地理标志), just below it,
     // then themes whose Chinese keywords the query or those forms contain.
     if synonyms {
-        let said: Vec<(String, f32)> =
-            out.iter().filter(|p| p.from == "query" || p.from == "glossary").map(|p| (p.text.clone(), p.weight)).collect();
+        let said: Vec<(String, f32)> = out
+            .iter()
+            .filter(|p| p.from == "query" || p.from == "glossary")
+            .map(|p| (p.text.clone(), p.weight))
+            .collect();
         // The raw query, so that keywords with punctuation or digits (4·26, 12330) count too.
         let mut seen = query.to_string();
         for (text, weight) in said {
@@ -495,9 +507,9 @@ fn joined_words<'a>(
 ) -> Vec<Join<'a>> {
     // (byte range, translations with their weights, whether the glossary's)
     let glossary = taken.iter().map(|(span, zh)| (*span, zh.iter().map(|z| (*z, 1.0)).collect(), true));
-    let translated = alone.iter().map(|(span, terms)| {
-        (*span, terms.iter().map(|(t, w)| (t.as_str(), DICTIONARY_WEIGHT * w)).collect(), false)
-    });
+    let translated = alone
+        .iter()
+        .map(|(span, terms)| (*span, terms.iter().map(|(t, w)| (t.as_str(), DICTIONARY_WEIGHT * w)).collect(), false));
     let mut words: Vec<((usize, usize), Vec<(&str, f32)>, bool)> = glossary.chain(translated).collect();
     crate::sort::sort_by_key(&mut words, |((start, _), _, _)| *start);
     let mut out = Vec::new();
@@ -1070,7 +1082,7 @@ impl Needles {
             false => std::borrow::Cow::Borrowed(text),
         };
         let mut free_from: Vec<usize> = Vec::new(); // per needle: where its next match may start
-        // Merged as they are found, in order of their start: no list to sort afterwards.
+                                                    // Merged as they are found, in order of their start: no list to sort afterwards.
         let mut spans: Vec<[usize; 2]> = Vec::new();
         let bytes = lower.as_bytes();
         let mut chars = 0; // characters before byte b
@@ -1166,7 +1178,10 @@ mod tests {
     #[test]
     fn latin_words_keep_a_number_whole() {
         let words = |q: &str| latin_words(q, &dictionary_covered(q));
-        assert_eq!(words("PCT 10,000 persons, 1,2 and 1,000,000"), ["pct", "10000", "persons", "1", "2", "and", "1000000"]);
+        assert_eq!(
+            words("PCT 10,000 persons, 1,2 and 1,000,000"),
+            ["pct", "10000", "persons", "1", "2", "and", "1000000"]
+        );
         assert_eq!(words("12330热线 5,10"), ["12330", "5", "10"]);
         assert!(words("专利，质押").is_empty());
         // What the glossary translated is not searched as typed too.

@@ -276,12 +276,8 @@ pub(crate) fn plan_indices(corpus: &Corpus, ids: &[String]) -> Result<Vec<usize>
     }
     let mut out: Vec<usize> = Vec::new();
     for id in ids {
-        let i = corpus
-            .dataset
-            .plans
-            .iter()
-            .position(|p| &p.id == id)
-            .ok_or_else(|| QueryError::UnknownPlan(id.clone()))?;
+        let i =
+            corpus.dataset.plans.iter().position(|p| &p.id == id).ok_or_else(|| QueryError::UnknownPlan(id.clone()))?;
         if !out.contains(&i) {
             out.push(i);
         }
@@ -355,11 +351,7 @@ pub(crate) fn coverage(texts: Vec<PlanText>) -> Coverage {
 }
 
 /// The streams and all-pairs coverage of the asked plans, in the order asked.
-pub(crate) fn compute(
-    corpus: &Corpus,
-    plans: &[usize],
-    by: Option<&SimilarityBy>,
-) -> Result<Coverage, QueryError> {
+pub(crate) fn compute(corpus: &Corpus, plans: &[usize], by: Option<&SimilarityBy>) -> Result<Coverage, QueryError> {
     let keep = measure_filter(corpus, by)?;
     Ok(coverage(plans.iter().map(|&p| plan_text(corpus, p, &*keep)).collect()))
 }
@@ -408,8 +400,7 @@ pub fn plan_similarity(corpus: &Corpus, options: &SimilarityOptions) -> Result<S
         for b in a + 1..n {
             let (Some(x), Some(y)) = (share(a, b), share(b, a)) else { continue };
             let (Some(pa), Some(pb)) = (cov.texts.get(a), cov.texts.get(b)) else { continue };
-            let (Some(ia), Some(ib)) = (corpus.dataset.plans.get(pa.plan), corpus.dataset.plans.get(pb.plan))
-            else {
+            let (Some(ia), Some(ib)) = (corpus.dataset.plans.get(pa.plan), corpus.dataset.plans.get(pb.plan)) else {
                 continue;
             };
             if x > 0.0 || y > 0.0 {
@@ -421,14 +412,7 @@ pub fn plan_similarity(corpus: &Corpus, options: &SimilarityOptions) -> Result<S
         q.a_in_b.max(q.b_in_a).total_cmp(&p.a_in_b.max(p.b_in_a)).then_with(|| p.a.cmp(&q.a))
     });
     pairs.truncate(TOP_PAIRS);
-    Ok(SimilarityResult {
-        by: options.by.clone(),
-        min_chars: MIN_PASSAGE_CHARS,
-        plans: rows,
-        cells,
-        merges,
-        pairs,
-    })
+    Ok(SimilarityResult { by: options.by.clone(), min_chars: MIN_PASSAGE_CHARS, plans: rows, cells, merges, pairs })
 }
 
 /// Leaf order and merges of an average-linkage clustering of `n` items (kodama).
@@ -482,8 +466,7 @@ mod tests {
 
     #[test]
     fn template_wording_is_marked() {
-        let chars =
-            stream("开展知识产权质押融资风险补偿基金和重点产业知识产权运营基金试点，新增质押融资额10亿元");
+        let chars = stream("开展知识产权质押融资风险补偿基金和重点产业知识产权运营基金试点，新增质押融资额10亿元");
         let marks = template_marks(&chars);
         assert!(marks.iter().take(30).all(|&m| m));
         assert!(marks.iter().rev().take(8).all(|&m| !m));

@@ -202,10 +202,7 @@ pub(crate) fn template_index(corpus: &Corpus) -> HashMap<&str, Vec<usize>> {
 
 /// Plans × template work items for the template tables (plans with a 工作内容 column). A plan without
 /// one → `INVALID_ARGUMENT`; unknown → `UNKNOWN_PLAN`.
-pub fn template_coverage(
-    corpus: &Corpus,
-    options: &TemplateCoverageOptions,
-) -> Result<TemplateCoverage, QueryError> {
+pub fn template_coverage(corpus: &Corpus, options: &TemplateCoverageOptions) -> Result<TemplateCoverage, QueryError> {
     let is_table = |id: &str| corpus.measures_of(id).any(|(_, m)| m.work_item.is_some());
     let plans: Vec<usize> = if options.plans.is_empty() {
         (0..corpus.dataset.plans.len())
@@ -213,14 +210,10 @@ pub fn template_coverage(
             .collect()
     } else {
         let plans = plan_indices(corpus, &options.plans)?;
-        if let Some(p) = plans.iter().filter_map(|&i| corpus.dataset.plans.get(i)).find(|p| !is_table(&p.id))
-        {
+        if let Some(p) = plans.iter().filter_map(|&i| corpus.dataset.plans.get(i)).find(|p| !is_table(&p.id)) {
             return Err(QueryError::invalid(
                 "plans",
-                format!(
-                    "{} has no 工作内容 column: only the template tables can be set against the template",
-                    p.id
-                ),
+                format!("{} has no 工作内容 column: only the template tables can be set against the template", p.id),
             ));
         }
         plans
@@ -252,9 +245,7 @@ pub fn template_coverage(
             let other = is_other(printed);
             let group = (!other)
                 .then(|| {
-                    added
-                        .iter_mut()
-                        .find(|a| !a.other && a.focus_no == m.focus_no && key(&a.work_item) == key(printed))
+                    added.iter_mut().find(|a| !a.other && a.focus_no == m.focus_no && key(&a.work_item) == key(printed))
                 })
                 .flatten();
             match group {

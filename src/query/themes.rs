@@ -113,7 +113,8 @@ pub fn theme_matrix(corpus: &Corpus, opts: &ThemeMatrixOptions) -> Result<ThemeM
                 if m.themes.contains(&theme.id) {
                     cell.count += 1;
                 }
-                cell.score += scores.iter().filter(|(x, _)| usize::from(*x) == t).map(|(_, s)| f64::from(*s)).sum::<f64>();
+                cell.score +=
+                    scores.iter().filter(|(x, _)| usize::from(*x) == t).map(|(_, s)| f64::from(*s)).sum::<f64>();
             }
         }
         for cell in &mut row {
