@@ -1541,9 +1541,18 @@ impl DataDir {
                 continue;
             }
             let mut needed = false;
-            let lower = p.text.to_lowercase();
-            let probes = set(index.probes(&p.text).into_iter().chain(index.probes(&lower)));
-            if self.keyword_texts.contains(&p.text) {
+            let probes = || {
+                let lower = p.text.to_lowercase();
+                set(index.probes(&p.text).into_iter().chain(index.probes(&lower)))
+            };
+            if let Some(found_as) = p.join_terms() {
+                // A join is searched only whole or as its pair term (`terms`, the phrase bonus),
+                // never segmented: their shards tell all.
+                for t in found_as {
+                    needed |= need(t, true);
+                }
+            } else if self.keyword_texts.contains(&p.text) {
+                let probes = probes();
                 // It segments exactly already: of the strings the segmenter may test in it, the
                 // catalogue's keyword terms are the terms, the others none.
                 for w in words_of(p) {
@@ -1557,7 +1566,7 @@ impl DataDir {
                 // and dictionary phrases, chosen among index terms) its shard, which may well be a
                 // word's.
                 let typed = p.from == "query";
-                for x in probes.iter().filter(|x| x.chars().count() >= 2 && index.term_id(x).is_none()) {
+                for x in probes().iter().filter(|x| x.chars().count() >= 2 && index.term_id(x).is_none()) {
                     needed |= need(x, !typed);
                 }
                 for w in words_of(p) {

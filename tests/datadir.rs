@@ -5,7 +5,7 @@
 use plan_compare::datadir::{self, DataDir, DirFetch, Fetch};
 use plan_compare::dataset;
 use plan_compare::query::{self, CompareBy, Corpus, DiffOptions, FilterOptions, SearchOptions, ThemeMatrixOptions};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::sync::OnceLock;
 
 /// Small shards, so that the tests see a query spread over several of them.
@@ -161,6 +161,38 @@ fn english_searches_through_the_dictionarys_runs_answer_as_with_the_whole_dictio
         assert!(fetched < runs, "{q}: {fetched} of {runs} runs");
         assert!(fetched > 0 || !q.contains("information"), "{q}: no run");
         assert_eq!(shared_dir.search(&mut shared, q, &opts).unwrap(), expected, "{q} (shared)");
+    }
+    // A join is searched whole or as its pair term, never segmented: over the same words with
+    // nothing joined (a comma between them) it costs at most the shards where its text and its
+    // pair term (two of its characters apart) are or would be, not those of its pieces (利信).
+    let mut firsts: Vec<(String, &String)> = files
+        .iter()
+        .filter(|(name, _)| name.starts_with("shard."))
+        .map(|(name, bytes)| (postcard::from_bytes::<datadir::Shard>(bytes).unwrap().terms[0].1.clone(), name))
+        .collect();
+    firsts.sort();
+    let shard_of = |term: &str| firsts.iter().rev().find(|(first, _)| first.as_str() <= term).map(|(_, name)| *name);
+    let read = |q: &str| {
+        let mut fetch = Counting { files: &files, fetched: Vec::new() };
+        let mut fresh = DataDir::open(&mut fetch).unwrap();
+        let r = fresh.search(&mut fetch, q, &SearchOptions::default()).unwrap();
+        let joins: Vec<String> = r.phrases.into_iter().filter(|p| p.from == "joined").map(|p| p.text).collect();
+        (fetch.fetched.into_iter().filter(|f| f.starts_with("shard.")).collect::<BTreeSet<String>>(), joins)
+    };
+    for (joined, apart) in
+        [("patent information", "patent, information"), ("market supervision", "market, supervision")]
+    {
+        let ((with, joins), (without, none)) = (read(joined), read(apart));
+        assert!(!joins.is_empty() && none.is_empty(), "{joined}: {joins:?}, {apart}: {none:?}");
+        let mut allowed = BTreeSet::new();
+        for text in &joins {
+            allowed.extend(shard_of(text));
+            for (at, _) in text.char_indices().skip(1) {
+                allowed.extend(shard_of(&format!("{} {}", &text[..at], &text[at..])));
+            }
+        }
+        let extra: Vec<&String> = with.difference(&without).filter(|s| !allowed.contains(s)).collect();
+        assert!(extra.is_empty(), "{joined}: shards {extra:?} beyond its joins' {joins:?}");
     }
 }
 

@@ -112,6 +112,17 @@ pub struct QueryPhrase {
     /// together: 市场监管 for "market supervision"), `equivalent` (another form of a typed or
     /// glossary phrase, from the taxonomy's `equivalents_zh`), or `theme:<id>`.
     pub from: String,
+    /// A join's two translations as the index's pair term (`专利 信息`): with the join whole, all
+    /// it is searched as, so that its text need not be segmented.
+    #[serde(skip)]
+    pub(crate) pair: Option<String>,
+}
+
+impl QueryPhrase {
+    /// The index terms a join is found as: its text whole and its pair term (none for other phrases).
+    pub(crate) fn join_terms(&self) -> Option<[&str; 2]> {
+        self.pair.as_deref().map(|pair| [self.text.as_str(), pair])
+    }
 }
 
 // Serialised as a [`PageHit`] of its result's [`SearchPage`]; the attributes describe its fields for tsify.
@@ -289,7 +300,7 @@ pub(crate) fn phrases(corpus: &Corpus, query: &str, synonyms: bool) -> (Vec<Quer
         }
         match out.iter_mut().find(|p| p.text == text) {
             Some(p) => p.weight = p.weight.max(weight),
-            None => out.push(QueryPhrase { text: text.to_string(), weight, from: from.to_string() }),
+            None => out.push(QueryPhrase { text: text.to_string(), weight, from: from.to_string(), pair: None }),
         }
     };
     // Chinese (and other non-Latin) runs as typed; numbers and acronyms that are index terms (12330, WIPO).
@@ -366,7 +377,8 @@ pub(crate) fn phrases(corpus: &Corpus, query: &str, synonyms: bool) -> (Vec<Quer
         let phrase = |join: &Join| corpus.english.as_ref().is_some_and(|d| d.has_phrase(join.english));
         for join in joins.iter().filter(|j| !j.glossary && !phrase(j)) {
             if !out.iter().any(|p| p.text == join.text) {
-                push(&mut out, &join.text, join.weight, "joined");
+                let pair = Some(crate::index::pair_term(join.parts[0], join.parts[1]));
+                out.push(QueryPhrase { text: join.text.clone(), weight: join.weight, from: "joined".into(), pair });
             }
         }
     }
@@ -491,6 +503,8 @@ struct Join<'a> {
     glossary: bool,
     /// The two English words, as typed (lower-cased).
     english: &'a str,
+    /// The two translations joined.
+    parts: [&'a str; 2],
 }
 
 /// Two words in a row, each translated alone (by the glossary, or by the dictionary when no phrase
@@ -502,8 +516,8 @@ struct Join<'a> {
 /// higher the measures that say the two together.
 fn joined_words<'a>(
     lower: &'a str,
-    taken: &[((usize, usize), &[&str])],
-    alone: &[crate::english::WordTerms],
+    taken: &[((usize, usize), &[&'a str])],
+    alone: &'a [crate::english::WordTerms],
 ) -> Vec<Join<'a>> {
     // (byte range, translations with their weights, whether the glossary's)
     let glossary = taken.iter().map(|(span, zh)| (*span, zh.iter().map(|z| (*z, 1.0)).collect(), true));
@@ -526,6 +540,7 @@ fn joined_words<'a>(
                 weight: a_weight.min(*b_weight),
                 glossary,
                 english,
+                parts: [a, b],
             }));
         }
     }
@@ -608,26 +623,31 @@ pub(crate) fn terms(corpus: &Corpus, phrases: &[QueryPhrase]) -> Vec<(String, f3
                 // specific pieces. A glossary phrase of two words said together counts as their
                 // pair; one the index has neither whole nor as a pair (法律服务, "legal services"),
                 // as its Chinese typed would: its words, the too common ones only when nothing else.
-                // A join with a dictionary word counts only as a pair.
-                let words = corpus.index.words(&t);
-                let pairs = corpus.index.pairs_of(&words);
-                let two_words = p.from != "dictionary";
-                let whole = words.len() >= 2 && pairs.len() == words.len() - 1 && (!two_words || words.len() == 2);
-                let found = match (whole, two_words) {
-                    (true, _) => pairs,
-                    (false, false) => crate::english::pieces(&corpus.index, &t, common),
-                    (false, true) if df.is_none() && p.from == "glossary" => {
-                        let mut found = Vec::new();
-                        for w in words.into_iter().filter(|w| w.chars().count() >= 2) {
-                            match corpus.index.df(&w) {
-                                0 => {}
-                                df if df > distinct => too_common.push((w, p.weight)),
-                                _ => found.push(w),
+                // A join with a dictionary word counts only as its pair (its two translations,
+                // each one index word, said together).
+                let found = if let Some([_, pair]) = p.join_terms() {
+                    corpus.index.term_id(pair).map(|_| vec![pair.to_string()]).unwrap_or_default()
+                } else {
+                    let words = corpus.index.words(&t);
+                    let pairs = corpus.index.pairs_of(&words);
+                    let two_words = p.from != "dictionary";
+                    let whole = words.len() >= 2 && pairs.len() == words.len() - 1 && (!two_words || words.len() == 2);
+                    match (whole, two_words) {
+                        (true, _) => pairs,
+                        (false, false) => crate::english::pieces(&corpus.index, &t, common),
+                        (false, true) if df.is_none() && p.from == "glossary" => {
+                            let mut found = Vec::new();
+                            for w in words.into_iter().filter(|w| w.chars().count() >= 2) {
+                                match corpus.index.df(&w) {
+                                    0 => {}
+                                    df if df > distinct => too_common.push((w, p.weight)),
+                                    _ => found.push(w),
+                                }
                             }
+                            found
                         }
-                        found
+                        (false, true) => Vec::new(),
                     }
-                    (false, true) => Vec::new(),
                 };
                 for piece in found {
                     let e = terms.entry(piece).or_insert(0.0);
@@ -829,12 +849,6 @@ pub(crate) fn phrase_docs(corpus: &Corpus, phrase: &str) -> Vec<u32> {
         .collect()
 }
 
-/// Whether the index has a text whole or as the pair term of its two words.
-fn said_together(corpus: &Corpus, text: &str) -> bool {
-    let words = corpus.index.words(text);
-    corpus.index.term_id(text).is_some() || (words.len() == 2 && corpus.index.pairs_of(&words).len() == 1)
-}
-
 /// The restriction options of a search, as filter options.
 pub(crate) fn restriction(opts: &SearchOptions) -> FilterOptions {
     FilterOptions {
@@ -901,8 +915,14 @@ pub(crate) fn rank_phrases(
     let bonuses = |phrases: &[QueryPhrase]| -> Vec<(f32, f32)> {
         let mut per_doc = vec![(0.0f32, 0.0f32); n];
         // A join of two translations only where the corpus says them together (a term, or a pair).
-        let said = |p: &&QueryPhrase| p.from != "joined" || said_together(corpus, &p.text);
-        let lists = phrases.iter().filter(said).map(|p| (phrase_docs(corpus, &p.text), PHRASE_BONUS * p.weight));
+        let docs = |p: &QueryPhrase| match p.join_terms() {
+            Some(found_as) => found_as
+                .into_iter()
+                .find(|t| corpus.index.term_id(t).is_some())
+                .map_or_else(Vec::new, |t| corpus.index.postings_of(t).iter().map(|&(d, _)| d).collect()),
+            None => phrase_docs(corpus, &p.text),
+        };
+        let lists = phrases.iter().map(|p| (docs(p), PHRASE_BONUS * p.weight));
         for (docs, b) in lists.filter(|(docs, _)| !docs.is_empty() && docs.len() <= common) {
             for d in docs {
                 if let Some((sum, best)) = per_doc.get_mut(d as usize) {
