@@ -1101,8 +1101,9 @@ impl Needles {
             true => std::borrow::Cow::Owned(text.to_ascii_lowercase()),
             false => std::borrow::Cow::Borrowed(text),
         };
-        let mut free_from: Vec<usize> = Vec::new(); // per needle: where its next match may start
-                                                    // Merged as they are found, in order of their start: no list to sort afterwards.
+        // Per needle: where its next match may start.
+        let mut free_from: Vec<usize> = Vec::new();
+        // Merged as they are found, in order of their start: no list to sort afterwards.
         let mut spans: Vec<[usize; 2]> = Vec::new();
         let bytes = lower.as_bytes();
         let mut chars = 0; // characters before byte b
