@@ -273,6 +273,11 @@ impl SearchResult {
             title_highlights: &h.title_highlights,
             measure: (!has(&h.id)).then_some(&h.measure),
         });
+        self.with_hits(hits.collect())
+    }
+
+    /// Every field of this result but its hits, which are `hits`.
+    fn with_hits<'a>(&'a self, hits: Vec<PageHit<'a>>) -> SearchPage<'a> {
         SearchPage {
             query: &self.query,
             phrases: &self.phrases,
@@ -281,7 +286,7 @@ impl SearchResult {
             total: self.total,
             offset: self.offset,
             limit: self.limit,
-            hits: hits.collect(),
+            hits,
             plans: &self.plans,
             facets: &self.facets,
         }
@@ -765,7 +770,6 @@ impl HitsPage {
     /// The page as a binding sends it: the record of hit `k` only if `has[k]` is false. None if
     /// `corpus` no longer holds a hit's measure where the page says (it changed in between).
     pub fn send<'a>(&'a self, corpus: &'a Corpus, has: &[bool]) -> Option<SearchPage<'a>> {
-        let r = &self.result;
         let mut hits = Vec::with_capacity(self.hits.len());
         for (k, h) in self.hits.iter().enumerate() {
             let m = corpus.dataset.measures.get(h.position).filter(|m| m.id == h.id)?;
@@ -779,18 +783,7 @@ impl HitsPage {
                 measure: (!has.get(k).copied().unwrap_or(false)).then_some(m),
             });
         }
-        Some(SearchPage {
-            query: &r.query,
-            phrases: &r.phrases,
-            terms: &r.terms,
-            themes: &r.themes,
-            total: r.total,
-            offset: r.offset,
-            limit: r.limit,
-            hits,
-            plans: &r.plans,
-            facets: &r.facets,
-        })
+        Some(self.result.with_hits(hits))
     }
 }
 
