@@ -136,6 +136,7 @@ fixtures! {
     real_furniture_targets_wenzhou_2022 => "real-furniture-targets-wenzhou-2022",
     real_paragraphs_zhejiang_2017 => "real-paragraphs-zhejiang-2017",
     real_heading_paragraph_xuhui_2025 => "real-heading-paragraph-xuhui-2025",
+    real_outline_jiangsu_2009 => "real-outline-jiangsu-2009",
     table_basic => "table-basic",
     table_page_break_mid_cell => "table-page-break-mid-cell",
     table_interleaved_cells => "table-interleaved-cells",

@@ -1158,11 +1158,13 @@ fn front_matter(
     status: &mut [Option<Use>],
 ) {
     let front: Vec<usize> = content.iter().copied().filter(|&i| i < first_marker && status[i].is_none()).collect();
-    // Document number on a line of its own: 粤府知办〔2016〕17号.
+    // Document number on a line of its own (粤府知办〔2016〕17号), or with its date (苏政发〔2009〕1号
+    // 2009年1月5日).
     for &i in &front {
         let t = normalise(&lines[i].text);
-        if is_doc_number(&t) && plan.doc_number.is_none() {
-            plan.doc_number = Some(t);
+        let number = without_date(&t);
+        if is_doc_number(number) && plan.doc_number.is_none() {
+            plan.doc_number = Some(number.to_string());
             status[i] = Some(Use::Meta);
         }
     }
@@ -1285,6 +1287,22 @@ fn region_in_title(title: &str) -> Option<String> {
     (!name.contains("关于") && !name.contains("知识")).then_some(name)
 }
 
+/// A (normalised) line without the date printed before or after it: `苏政发〔2009〕1号2009年1月5日`
+/// is `苏政发〔2009〕1号`.
+fn without_date(t: &str) -> &str {
+    // Cuts between a digit and anything else: a date is not cut out of a longer number.
+    let digit = |c: Option<char>| c.is_some_and(|c| c.is_ascii_digit());
+    let cuts = || {
+        t.char_indices()
+            .map(|(i, _)| i)
+            .filter(|&i| i > 0 && !(digit(t[..i].chars().next_back()) && digit(t[i..].chars().next())))
+    };
+    if let Some(i) = cuts().find(|&i| is_date_line(&t[i..])) {
+        return &t[..i];
+    }
+    cuts().find(|&i| is_date_line(&t[..i])).map_or(t, |i| &t[i..])
+}
+
 /// A signature date on a line of its own: 2021年12月27日.
 fn is_date_line(t: &str) -> bool {
     let Some(rest) = t.strip_suffix('日') else { return false };
@@ -1392,6 +1410,10 @@ mod tests {
         assert_eq!(find_doc_number("发文字号：粤知〔2019〕12号"), Some("粤知〔2019〕12号".to_string()));
         assert_eq!(find_doc_number("国知发管字[2019]12号 成文日期"), Some("国知发管字[2019]12号".to_string()));
         assert_eq!(find_doc_number("〔2019〕"), None);
+        assert_eq!(without_date("苏政发〔2009〕1号2009年1月5日"), "苏政发〔2009〕1号");
+        assert_eq!(without_date("2009年1月5日苏政发〔2009〕1号"), "苏政发〔2009〕1号");
+        assert_eq!(without_date("苏政发〔2009〕1号2009年1月"), "苏政发〔2009〕1号2009年1月");
+        assert_eq!(without_date("2021年12月27日"), "2021年12月27日");
     }
 
     #[test]
