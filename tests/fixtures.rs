@@ -127,6 +127,7 @@ fixtures! {
     prose_restarted_numbering => "prose-restarted-numbering",
     prose_labelled_clause_lines => "prose-labelled-clause-lines",
     prose_sub_items => "prose-sub-items",
+    prose_report_before_plan => "prose-report-before-plan",
     real_national_trad_2020 => "real-national-trad-2020",
     real_national_trad_2021 => "real-national-trad-2021",
     real_furniture_shanghai_2022 => "real-furniture-shanghai-2022",

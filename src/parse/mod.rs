@@ -86,6 +86,9 @@ pub enum DiagnosticCode {
     /// A table row with a department column but no department, or no text: its cells may be
     /// mixed up with the next row's.
     IncompleteRow,
+    /// A report on past work printed before the plan (…工作总结 before …工作要点): kept as
+    /// passages, not measures.
+    ReportNotPlan,
 }
 
 /// What became of each piece of each seed line, for coverage figures.

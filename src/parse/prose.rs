@@ -247,7 +247,11 @@ fn parse_lines(info: &DocumentInfo, lines: &[Line]) -> DocumentDraft {
             ));
         }
     }
-    let content: Vec<usize> = (0..lines.len()).filter(|&i| status[i].is_none()).collect();
+    // A report on last year's work printed before the plan (…印发2022年工作总结和2023年工作要点
+    // 的通知): its numbered paragraphs are not the plan's items.
+    let report = report_before_plan(lines, &status);
+    let in_report = |i: usize| report.as_ref().is_some_and(|r| r.contains(&i));
+    let content: Vec<usize> = (0..lines.len()).filter(|&i| status[i].is_none() && !in_report(i)).collect();
     let markers: Vec<(usize, Marker)> =
         content.iter().filter_map(|&i| marker(&lines[i].text).map(|m| (i, m))).collect();
 
@@ -310,6 +314,9 @@ fn parse_lines(info: &DocumentInfo, lines: &[Line]) -> DocumentDraft {
     let first_marker_line =
         markers.first().map(|(i, _)| *i).or_else(|| plain_headings.iter().position(|h| *h)).unwrap_or(lines.len());
     plan.doc_number = page_doc_number;
+    if let Some(report) = report {
+        keep_report(lines, report, &mut plan, &mut status, &mut diagnostics, source);
+    }
     front_matter(info, lines, &content, first_marker_line, &mut plan, &mut status);
 
     // A targets table is read before the walk, so that its cells do not become prose.
@@ -1145,6 +1152,50 @@ fn flush_passage(
             lines: [lines[idx[0]].no, lines[*idx.last().unwrap_or(&idx[0])].no],
         });
     }
+}
+
+/// The lines of a report on past work that a plan follows: from a title line ending in 工作总结
+/// to the plan's own title line (…工作要点), which the front matter reads then. None without both.
+fn report_before_plan(lines: &[Line], status: &[Option<Use>]) -> Option<std::ops::Range<usize>> {
+    let free = |i: usize| status[i].is_none() && marker(&lines[i].text).is_none();
+    let short = |t: &str| t.chars().count() <= 40 && !t.contains(['。', '，', ',', '：', ':', '、']);
+    let report = (0..lines.len()).find(|&i| {
+        let t = normalise(&lines[i].text);
+        free(i) && short(&t) && t.ends_with("工作总结")
+    })?;
+    let plan = (report + 1..lines.len()).find(|&i| {
+        let t = normalise(&lines[i].text);
+        free(i) && short(&t) && TITLE_ENDINGS.iter().any(|e| t.ends_with(e)) && !t.ends_with("通知")
+    })?;
+    Some(report..plan)
+}
+
+/// A report's lines as passages under its title, one per paragraph, and a diagnostic that says so.
+fn keep_report(
+    lines: &[Line],
+    report: std::ops::Range<usize>,
+    plan: &mut PlanDraft,
+    status: &mut [Option<Use>],
+    diagnostics: &mut Vec<Diagnostic>,
+    source: &str,
+) {
+    let title = normalise(&lines[report.start].text);
+    diagnostics.push(Diagnostic::new(
+        source,
+        lines[report.start].no,
+        DiagnosticCode::ReportNotPlan,
+        format!("a report on past work before the plan, kept as passages: {title}"),
+    ));
+    status[report.start] = Some(Use::Heading);
+    // flush_passage keeps only the lines nothing took (blank lines and page furniture stay so).
+    let mut group: Vec<usize> = Vec::new();
+    for i in report.skip(1) {
+        group.push(i);
+        if ends_sentence(&lines[i].text) {
+            flush_passage(&mut Some((Some(title.clone()), std::mem::take(&mut group))), lines, plan, status);
+        }
+    }
+    flush_passage(&mut Some((Some(title), group)), lines, plan, status);
 }
 
 /// Read title, document number and years from the lines before the first numbered line; the

@@ -198,6 +198,7 @@ const diagnosticCodes = {
   unknown_department: ['部门名称不像机构名称，单元格或条款可能粘连，请核对原文。', 'A department name names no body: cells or clauses may have run together; check the text.'],
   incomplete_row: ['表格行缺少责任部门或内容，可能与相邻行混在一起，请核对原文。', 'A table row has no department or no text: it may be mixed up with the next row; check the text.'],
   page_furniture: ['网页附属内容（导航、发布信息等）已跳过。', 'Web page furniture (navigation, publication details) skipped.'],
+  report_not_plan: ['规划前的上年工作总结保留为段落，未作为措施。', 'A report on past work before the plan is kept as passages, not measures.'],
 };
 
 // Counted nouns: Chinese needs no plural; English takes one form for 1 and another for the rest.
