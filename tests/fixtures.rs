@@ -156,6 +156,7 @@ fixtures! {
     table_year_from_heading => "table-year-from-heading",
     table_no_heading_no_year => "table-no-heading-no-year",
     grid_tab_separated => "grid-tab-separated",
+    grid_bar_rows => "grid-bar-rows",
     grid_cell_per_line => "grid-cell-per-line",
     grid_header_split => "grid-header-split",
     grid_page_break => "grid-page-break",
@@ -163,6 +164,7 @@ fixtures! {
     grid_wrapped_no_heading => "grid-wrapped-no-heading",
     grid_merged_cells => "grid-merged-cells",
     real_table_zhejiang_2016 => "real-table-zhejiang-2016",
+    real_grid_flattened_qiaocheng_2023 => "real-grid-flattened-qiaocheng-2023",
     table_new_paragraph_with_own_department => "table-new-paragraph-with-own-department",
     table_department_cell_merged_over_two_rows => "table-department-cell-merged-over-two-rows",
 }

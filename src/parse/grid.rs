@@ -107,6 +107,7 @@ const COLUMN_NAMES: &[(&str, Name)] = &[
     ("板块", Name::Is(R::Focus)),
     ("工作板块", Name::Is(R::Focus)),
     ("工作任务", Name::Is(R::WorkItem)),
+    ("重点工作任务", Name::Is(R::WorkItem)),
     ("重点任务", Name::Is(R::WorkItem)),
     ("主要任务", Name::Is(R::WorkItem)),
     ("任务名称", Name::Is(R::WorkItem)),
@@ -160,6 +161,8 @@ const COLUMN_NAMES: &[(&str, Name)] = &[
     ("主责单位", Name::Is(R::Lead)),
     ("主责部门", Name::Is(R::Lead)),
     ("牵头处室", Name::Is(R::Lead)),
+    ("主要责任单位", Name::Is(R::Lead)),
+    ("主要责任部门", Name::Is(R::Lead)),
     ("配合单位", Name::Is(R::Support)),
     ("配合部门", Name::Is(R::Support)),
     ("协办单位", Name::Is(R::Support)),
@@ -168,6 +171,8 @@ const COLUMN_NAMES: &[(&str, Name)] = &[
     ("协同单位", Name::Is(R::Support)),
     ("协作单位", Name::Is(R::Support)),
     ("配合处室", Name::Is(R::Support)),
+    ("协同配合单位", Name::Is(R::Support)),
+    ("协同配合部门", Name::Is(R::Support)),
     ("责任单位", Name::Responsible),
     ("责任部门", Name::Responsible),
     ("责任处室", Name::Responsible),
@@ -225,6 +230,8 @@ impl Header {
 const MAX_HEADER_CHARS: usize = 120;
 /// Lines a header may be split over (one name per line, a name broken in two, blank lines).
 const MAX_HEADER_LINES: usize = 24;
+/// Lines after a flattened table's first row in which the next row's number is looked for.
+const FOLLOWING_ROW_LINES: usize = 40;
 
 fn name_chars() -> &'static [Vec<char>] {
     static CACHE: std::sync::OnceLock<Vec<Vec<char>>> = std::sync::OnceLock::new();
@@ -1020,15 +1027,23 @@ fn pieces_of(text: &str, flattened: bool) -> Vec<String> {
     }
     if flattened {
         // Cells share a line separated by spaces; a space beside a Latin letter or a digit is
-        // inside a cell (`“剑网 2016”`, `15 班次以上`).
+        // inside a cell (`“剑网 2016”`, `15 班次以上`), but for one before a date cell of its own
+        // (`区经信局 2023年12月底`: the departments, then the deadline).
         let chars: Vec<char> = t.chars().collect();
         let mut out = vec![String::new()];
         for (k, c) in chars.iter().enumerate() {
             if c.is_whitespace() {
                 let before = chars[..k].iter().rev().find(|c| !c.is_whitespace());
-                let after = chars[k + 1..].iter().find(|c| !c.is_whitespace());
-                let inside = before.is_some_and(|c| c.is_ascii_alphanumeric())
-                    || after.is_some_and(|c| c.is_ascii_alphanumeric());
+                let rest = chars[k + 1..].iter().skip_while(|c| c.is_whitespace());
+                // The next piece, as far as a date cell's length (`looks_like_date`: 16 at most).
+                let next: String = rest.take_while(|c| !c.is_whitespace()).take(17).collect();
+                let after = next.chars().next();
+                let year =
+                    next.chars().take(4).filter(char::is_ascii_digit).count() == 4 && next.chars().nth(4) == Some('年');
+                let date_cell = year && looks_like_date(&next) && !before.is_some_and(|c| c.is_ascii_alphanumeric());
+                let inside = !date_cell
+                    && (before.is_some_and(|c| c.is_ascii_alphanumeric())
+                        || after.is_some_and(|c| c.is_ascii_alphanumeric()));
                 if inside {
                     if !out.last().is_some_and(|p| p.ends_with(' ')) {
                         if let Some(p) = out.last_mut() {
@@ -1334,9 +1349,11 @@ pub fn parse(info: &DocumentInfo, raw_text: &str, lines: &[Line]) -> Option<Docu
             let head = parts.next().unwrap_or("");
             let rest = parts.next().unwrap_or("");
             // A number leading a flattened line may be a quantity (`15 班次以上`): the first row
-            // must be 1.
+            // must be 1, or a number the next row's follows (a table printed from row 33 on).
+            let leads = |l: &&str| trim(l).split_whitespace().next().and_then(row_number);
+            let followed = |n: u32| raw.iter().skip(i + 1).take(FOLLOWING_ROW_LINES).any(|l| leads(&l) == Some(n + 1));
             row_number(head)
-                .filter(|n| expected_ok(*n) && (last_no.is_some() || *n == 1) && !trim(rest).is_empty())
+                .filter(|n| expected_ok(*n) && (last_no.is_some() || *n == 1 || followed(*n)) && !trim(rest).is_empty())
                 .map(|n| (Some(n), false, pieces_of(rest, true)))
         } else {
             None
@@ -1907,6 +1924,8 @@ mod tests {
         let h = header("序号 重点任务 主要内容 牵头单位 配合单位 时间进度").unwrap();
         assert_eq!(roles(&h), vec![R::Number, R::WorkItem, R::Measure, R::Lead, R::Support, R::Deadline]);
         assert!(h.flattened);
+        let h = header("序号 重点工作任务 主要责任单位 协同配合单位 完成期限").unwrap();
+        assert_eq!(roles(&h), vec![R::Number, R::Measure, R::Lead, R::Support, R::Deadline]);
         let h = header("序号 工作重点 工作内容 具体举措及成果形式 责任部门").unwrap();
         assert_eq!(roles(&h), vec![R::Number, R::Focus, R::WorkItem, R::Measure, R::Departments]);
         // Headings of prose are not headers.

@@ -21,6 +21,32 @@ pub fn split_lines(text: &str) -> Vec<Line> {
         .collect()
 }
 
+/// The text with each table row drawn with bars ([`bar_row`]) as tab-separated cells, line for
+/// line (the first stage: every reader sees the rows so).
+pub fn bar_rows_as_tabs(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.split('\n').any(|l| bar_row(trim(l)).is_some()) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let lines: Vec<String> = text.split('\n').map(|l| bar_row(trim(l)).unwrap_or_else(|| l.to_string())).collect();
+    std::borrow::Cow::Owned(lines.join("\n"))
+}
+
+/// A table row as web pages and converters print one, `| 1 | 推进… | 市知识产权局 |`: its cells
+/// separated by tabs, as a spreadsheet's text gives them (what the table reader takes). A rule row
+/// (`|---|:---|`) is blank. None for any other line.
+fn bar_row(line: &str) -> Option<String> {
+    const BARS: [char; 2] = ['|', '｜'];
+    let inner = line.strip_prefix(BARS)?.strip_suffix(BARS)?;
+    let cells: Vec<&str> = inner.split(BARS).map(trim).collect();
+    if cells.len() < 2 {
+        return None;
+    }
+    if cells.iter().all(|c| c.chars().all(|ch| matches!(ch, '-' | ':'))) {
+        return Some(String::new());
+    }
+    Some(cells.join("\t"))
+}
+
 /// Trim ASCII and full-width whitespace and control characters.
 pub fn trim(s: &str) -> &str {
     s.trim_matches(|c: char| c.is_whitespace() || c.is_control() || c == '\u{feff}')
@@ -277,6 +303,22 @@ pub fn normalise(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn bar_rows_are_read_as_cells() {
+        assert_eq!(
+            bar_row("| 1 | 推进保护中心建设。 | 市知识产权局 |").as_deref(),
+            Some("1\t推进保护中心建设。\t市知识产权局")
+        );
+        assert_eq!(bar_row("｜序号｜工作任务｜｜").as_deref(), Some("序号\t工作任务\t"));
+        assert_eq!(bar_row("|---|:---:|").as_deref(), Some(""));
+        assert_eq!(bar_row("文号 | 宜政发〔2022〕203号 |"), None);
+        assert_eq!(bar_row("| 只有一格 |"), None);
+        assert_eq!(bar_row("|"), None);
+        let text = "标题\n| 序号 | 工作任务 |\n|---|---|\n| 1 | 推进。 |";
+        assert_eq!(bar_rows_as_tabs(text), "标题\n序号\t工作任务\n\n1\t推进。");
+        assert!(matches!(bar_rows_as_tabs("一、强化保护"), std::borrow::Cow::Borrowed(_)));
+    }
 
     #[test]
     fn overprinted_runs_collapse() {

@@ -230,6 +230,7 @@ pub fn parse_document(info: &DocumentInfo, text: &str) -> ParsedDocument {
             ..Default::default()
         }
     } else {
+        let text = &lines::bar_rows_as_tabs(text);
         let lines = lines::split_lines(text);
         // Which parser reads the document, decided by its first table header:
         // - the 2018 compilation's five columns (责任部门 and the 003 words) printed on one line
