@@ -31,6 +31,44 @@ pub fn bar_rows_as_tabs(text: &str) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(lines.join("\n"))
 }
 
+/// Vowels with a tone mark: a bracketed syllable with one is pinyin, not text of the plan.
+const TONE_VOWELS: &str = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ";
+
+/// The text without the pinyin some sites print after characters (`產(chǎn)權(quán)` is `產權`): a
+/// lower-case syllable with a tone mark, in brackets, right after a Han character.
+pub fn without_pinyin(text: &str) -> std::borrow::Cow<'_, str> {
+    let chars: Vec<char> = text.chars().collect();
+    // The syllable's end (its closing bracket) when one starts at `k`.
+    let syllable_at = |k: usize| -> Option<usize> {
+        if !matches!(chars.get(k), Some('(' | '（')) || !chars.get(k.wrapping_sub(1)).is_some_and(|&c| is_han(c)) {
+            return None;
+        }
+        let close = (k + 2..chars.len().min(k + 9)).find(|&j| matches!(chars[j], ')' | '）'))?;
+        let inner = &chars[k + 1..close];
+        let letters = inner.iter().all(|c| c.is_ascii_lowercase() || TONE_VOWELS.contains(*c) || *c == 'ü');
+        (letters && inner.iter().any(|c| TONE_VOWELS.contains(*c))).then_some(close)
+    };
+    if !(0..chars.len()).any(|k| syllable_at(k).is_some()) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut k = 0;
+    while k < chars.len() {
+        match syllable_at(k) {
+            Some(close) => k = close + 1,
+            None => {
+                out.push(chars[k]);
+                k += 1;
+            }
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+fn is_han(c: char) -> bool {
+    ('\u{4e00}'..='\u{9fff}').contains(&c) || ('\u{3400}'..='\u{4dbf}').contains(&c)
+}
+
 /// A table row as web pages and converters print one, `| 1 | 推进… | 市知识产权局 |`: its cells
 /// separated by tabs, as a spreadsheet's text gives them (what the table reader takes). A rule row
 /// (`|---|:---|`) is blank. None for any other line.
@@ -318,6 +356,15 @@ mod tests {
         let text = "标题\n| 序号 | 工作任务 |\n|---|---|\n| 1 | 推进。 |";
         assert_eq!(bar_rows_as_tabs(text), "标题\n序号\t工作任务\n\n1\t推进。");
         assert!(matches!(bar_rows_as_tabs("一、强化保护"), std::borrow::Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn pinyin_after_characters_is_dropped() {
+        assert_eq!(without_pinyin("知識產(chǎn)權(quán)局、農業(yè)部"), "知識產權局、農業部");
+        assert_eq!(without_pinyin("聯(lián)席（xí）會議"), "聯席會議");
+        // Brackets of the plan itself stay: no tone mark, or not after a character.
+        assert!(matches!(without_pinyin("新聞出版廣電總局(版權局)負責"), std::borrow::Cow::Borrowed(_)));
+        assert!(matches!(without_pinyin("推进(ip)试点，(ā)"), std::borrow::Cow::Borrowed(_)));
     }
 
     #[test]

@@ -230,7 +230,10 @@ pub fn parse_document(info: &DocumentInfo, text: &str) -> ParsedDocument {
             ..Default::default()
         }
     } else {
-        let text = &lines::bar_rows_as_tabs(text);
+        // First stage: what some pages add to the text (pinyin after characters) goes, and table
+        // rows drawn with bars become the tab-separated cells the table reader takes.
+        let without_pinyin = lines::without_pinyin(text);
+        let text: &str = &lines::bar_rows_as_tabs(&without_pinyin);
         let lines = lines::split_lines(text);
         // Which parser reads the document, decided by its first table header:
         // - the 2018 compilation's five columns (责任部门 and the 003 words) printed on one line
