@@ -131,6 +131,7 @@ fixtures! {
     real_national_trad_2020 => "real-national-trad-2020",
     real_national_trad_2021 => "real-national-trad-2021",
     real_pinyin_national_2017 => "real-pinyin-national-2017",
+    real_guideline_national_2024 => "real-guideline-national-2024",
     real_furniture_shanghai_2022 => "real-furniture-shanghai-2022",
     real_furniture_shanghai_shuangda_2022 => "real-furniture-shanghai-shuangda-2022",
     real_furniture_tianjin_2021 => "real-furniture-tianjin-2021",

@@ -104,7 +104,8 @@ pub fn cn_number(s: &str) -> Option<u32> {
 }
 
 /// Words that end a document title.
-const TITLE_ENDINGS: &[&str] = &["要点", "规划", "方案", "计划", "意见", "纲要", "办法", "措施", "通知", "分工"];
+const TITLE_ENDINGS: &[&str] =
+    &["要点", "规划", "方案", "计划", "意见", "纲要", "办法", "措施", "通知", "分工", "指引", "指南", "清单"];
 
 /// Parse a prose document into one plan. A document in Traditional script is read in Simplified
 /// (one character for one) and its records are then cut from the text as printed.
@@ -1248,6 +1249,13 @@ fn front_matter(
                 p -= 1;
             } else {
                 break;
+            }
+        }
+        // The years on a line of their own under it: 工作指引 / (2024).
+        if let Some(&next) = front.get(pos + 1) {
+            let t = normalise(&lines[next].text);
+            if !t.is_empty() && without_year_suffix(&t).is_empty() && status[next].is_none() {
+                parts.push(next);
             }
         }
         plan.title = normalise(&parts.iter().map(|&i| lines[i].text.as_str()).collect::<Vec<_>>().join(""));
