@@ -69,12 +69,25 @@ fn is_han(c: char) -> bool {
     ('\u{4e00}'..='\u{9fff}').contains(&c) || ('\u{3400}'..='\u{4dbf}').contains(&c)
 }
 
-/// A table row as web pages and converters print one, `| 1 | 推进… | 市知识产权局 |`: its cells
-/// separated by tabs, as a spreadsheet's text gives them (what the table reader takes). A rule row
-/// (`|---|:---|`) is blank. None for any other line.
+/// A table row as web pages and converters print one, `| 1 | 推进… | 市知识产权局 |`, or without
+/// the first bar when it starts with 序号 or a row number (`1 | 包头市 | 固阳县 |`; a page's own
+/// details print so too, `文号 | 温政办〔2022〕73 号 | 有效性 | 有效 |`, and stay as they are): its
+/// cells separated by tabs, as a spreadsheet's text gives them (what the table reader takes). A
+/// rule row (`|---|:---|`) is blank. None for any other line.
 fn bar_row(line: &str) -> Option<String> {
     const BARS: [char; 2] = ['|', '｜'];
-    let inner = line.strip_prefix(BARS)?.strip_suffix(BARS)?;
+    let inner = line.strip_suffix(BARS)?;
+    let inner = match inner.strip_prefix(BARS) {
+        Some(inner) => inner,
+        None => {
+            let first = trim(inner.split(BARS).next().unwrap_or_default());
+            let numbered = !first.is_empty() && first.len() <= 4 && first.bytes().all(|b| b.is_ascii_digit());
+            if !(numbered || first == "序号") {
+                return None;
+            }
+            inner
+        }
+    };
     let cells: Vec<&str> = inner.split(BARS).map(trim).collect();
     if cells.len() < 2 {
         return None;
@@ -351,6 +364,9 @@ mod tests {
         assert_eq!(bar_row("｜序号｜工作任务｜｜").as_deref(), Some("序号\t工作任务\t"));
         assert_eq!(bar_row("|---|:---:|").as_deref(), Some(""));
         assert_eq!(bar_row("文号 | 宜政发〔2022〕203号 |"), None);
+        assert_eq!(bar_row("1 | 包头市 | 固阳县 |").as_deref(), Some("1\t包头市\t固阳县"));
+        assert_eq!(bar_row("序号 | 盟市 |").as_deref(), Some("序号\t盟市"));
+        assert_eq!(bar_row("文号 | 温政办〔2022〕73 号 | 有效性 | 有效 |"), None);
         assert_eq!(bar_row("| 只有一格 |"), None);
         assert_eq!(bar_row("|"), None);
         let text = "标题\n| 序号 | 工作任务 |\n|---|---|\n| 1 | 推进。 |";
