@@ -132,6 +132,7 @@ fixtures! {
     real_national_trad_2021 => "real-national-trad-2021",
     real_pinyin_national_2017 => "real-pinyin-national-2017",
     real_guideline_national_2024 => "real-guideline-national-2024",
+    real_draft_pinyin_wuhan_2023 => "real-draft-pinyin-wuhan-2023",
     real_furniture_shanghai_2022 => "real-furniture-shanghai-2022",
     real_furniture_shanghai_shuangda_2022 => "real-furniture-shanghai-shuangda-2022",
     real_furniture_tianjin_2021 => "real-furniture-tianjin-2021",

@@ -493,20 +493,25 @@ fn first_sentence(rest: &str) -> String {
     t[..end].trim_end_matches(['；', '，']).to_string()
 }
 
-/// A title line may close with its years in brackets, printed whole or damaged:
-/// `工作方案(2022-2025年)`, `推进计划(20222023`.
-fn without_year_suffix(t: &str) -> &str {
+/// A title line without what it may close with in brackets: its years, printed whole or damaged
+/// (`工作方案(2022-2025年)`, `推进计划(20222023`), and its version (`办法（征求意见稿）`, `方案（试行）`).
+fn without_title_suffix(t: &str) -> &str {
     let Some(open) = t.rfind(['(', '（']) else { return t };
     let inside = t[open..].trim_start_matches(['(', '（']).trim_end_matches([')', '）']);
     let is_years = !inside.is_empty()
         && inside.chars().any(|c| c.is_ascii_digit())
         && inside.chars().all(|c| c.is_ascii_digit() || "-—–－~～年至".contains(c));
-    if is_years {
-        &t[..open]
+    // What a draft or a trial version says of itself: …办法（征求意见稿）, …方案（试行）.
+    let is_status = DRAFT_STATUS.contains(&inside);
+    if is_years || is_status {
+        without_title_suffix(&t[..open])
     } else {
         t
     }
 }
+
+/// Bracketed words after a title that say which version it is.
+const DRAFT_STATUS: &[&str] = &["试行", "暂行", "征求意见稿", "草案", "送审稿", "修订", "修订稿", "讨论稿"];
 
 /// A short line without punctuation whose next content line is a paragraph: a heading of a
 /// document that numbers nothing (`加强知识产权保护` over its tasks).
@@ -521,7 +526,7 @@ fn is_plain_heading(lines: &[Line], status: &[Option<Use>], i: usize) -> bool {
         return false;
     }
     let titled = |t: &str| {
-        let t = without_year_suffix(t);
+        let t = without_title_suffix(t);
         TITLE_ENDINGS.iter().any(|e| t.ends_with(e))
     };
     if titled(&t) || years_of(&t, None).0.is_some() {
@@ -1224,7 +1229,7 @@ fn front_matter(
     // the short unpunctuated lines just above it.
     let is_title_line = |t: &str| {
         let t = normalise(t);
-        let t = without_year_suffix(&t);
+        let t = without_title_suffix(&t);
         // A list (、，) is a sentence that happens to end in 纲要, not a title.
         t.chars().count() <= 60
             && TITLE_ENDINGS.iter().any(|e| t.ends_with(e))
@@ -1254,7 +1259,7 @@ fn front_matter(
         // The years on a line of their own under it: 工作指引 / (2024).
         if let Some(&next) = front.get(pos + 1) {
             let t = normalise(&lines[next].text);
-            if !t.is_empty() && without_year_suffix(&t).is_empty() && status[next].is_none() {
+            if !t.is_empty() && without_title_suffix(&t).is_empty() && status[next].is_none() {
                 parts.push(next);
             }
         }
@@ -1379,7 +1384,7 @@ fn is_doc_number(t: &str) -> bool {
 pub fn years_of(title: &str, doc_number: Option<&str>) -> (Option<u16>, Option<u16>) {
     let plans = [("十二五", 2011, 2015), ("十三五", 2016, 2020), ("十四五", 2021, 2025), ("十五五", 2026, 2030)];
     // “十四五”规划 names its period; a yearly plan that carries it out (…规划实施年度推进计划) does not.
-    let plan_title = without_year_suffix(title).ends_with("规划") || title.contains("规划》");
+    let plan_title = without_title_suffix(title).ends_with("规划") || title.contains("规划》");
     for (name, a, b) in plans {
         if title.contains(name) && plan_title {
             return (Some(a), Some(b));
