@@ -40,7 +40,9 @@ pub fn without_pinyin(text: &str) -> std::borrow::Cow<'_, str> {
     let chars: Vec<char> = text.chars().collect();
     // The syllable's end (its closing bracket) when one starts at `k`.
     let syllable_at = |k: usize| -> Option<usize> {
-        if !matches!(chars.get(k), Some('(' | '（')) || !chars.get(k.wrapping_sub(1)).is_some_and(|&c| is_han(c)) {
+        if !matches!(chars.get(k), Some('(' | '（'))
+            || !chars.get(k.wrapping_sub(1)).is_some_and(|&c| crate::index::is_han(c))
+        {
             return None;
         }
         let close = (k + 2..chars.len().min(k + 9)).find(|&j| matches!(chars[j], ')' | '）'))?;
@@ -63,10 +65,6 @@ pub fn without_pinyin(text: &str) -> std::borrow::Cow<'_, str> {
         }
     }
     std::borrow::Cow::Owned(out)
-}
-
-fn is_han(c: char) -> bool {
-    ('\u{4e00}'..='\u{9fff}').contains(&c) || ('\u{3400}'..='\u{4dbf}').contains(&c)
 }
 
 /// A table row as web pages and converters print one, `| 1 | 推进… | 市知识产权局 |`, or without
