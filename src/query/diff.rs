@@ -199,12 +199,7 @@ pub fn diff(corpus: &Corpus, plan_a: &str, plan_b: &str, opts: &DiffOptions) -> 
             _ => 0.0,
         };
         for focus in 1..=6u8 {
-            let ia: Vec<usize> = (0..a.len())
-                .filter(|&i| !used(&used_a, i) && a.get(i).is_some_and(|m| m.focus_no == Some(focus)))
-                .collect();
-            let ib: Vec<usize> = (0..b.len())
-                .filter(|&j| !used(&used_b, j) && b.get(j).is_some_and(|m| m.focus_no == Some(focus)))
-                .collect();
+            let (ia, ib) = (unused_in_focus(&a, &used_a, focus), unused_in_focus(&b, &used_b, focus));
             for (i, j, _) in assign(&ia, &ib, &item_sim, WORK_ITEM_THRESHOLD) {
                 pairs.push((i, j, AlignedBy::WorkItem, sim(i, j)));
                 mark(&mut used_a, i);
@@ -213,12 +208,7 @@ pub fn diff(corpus: &Corpus, plan_a: &str, plan_b: &str, opts: &DiffOptions) -> 
         }
         // 2. The rest by similarity within a focus area.
         for focus in 1..=6u8 {
-            let ia: Vec<usize> = (0..a.len())
-                .filter(|&i| !used(&used_a, i) && a.get(i).is_some_and(|m| m.focus_no == Some(focus)))
-                .collect();
-            let ib: Vec<usize> = (0..b.len())
-                .filter(|&j| !used(&used_b, j) && b.get(j).is_some_and(|m| m.focus_no == Some(focus)))
-                .collect();
+            let (ia, ib) = (unused_in_focus(&a, &used_a, focus), unused_in_focus(&b, &used_b, focus));
             for (i, j, s) in assign(&ia, &ib, &sim, threshold) {
                 pairs.push((i, j, AlignedBy::Focus, s));
                 mark(&mut used_a, i);
@@ -347,6 +337,11 @@ fn containment(fine: &[Bigram], coarse: &[Bigram], weight: &dyn Fn(&Bigram) -> f
         }
     }
     sum
+}
+
+/// The measures of focus area `focus` not aligned yet.
+fn unused_in_focus(ms: &[&Measure], used_ones: &[bool], focus: u8) -> Vec<usize> {
+    (0..ms.len()).filter(|&i| !used(used_ones, i) && ms.get(i).is_some_and(|m| m.focus_no == Some(focus))).collect()
 }
 
 fn used(v: &[bool], i: usize) -> bool {
