@@ -188,7 +188,7 @@ fn english_searches_through_the_dictionarys_runs_answer_as_with_the_whole_dictio
         for text in &joins {
             allowed.extend(shard_of(text));
             for (at, _) in text.char_indices().skip(1) {
-                allowed.extend(shard_of(&format!("{} {}", &text[..at], &text[at..])));
+                allowed.extend(shard_of(&plan_compare::index::pair_term(&text[..at], &text[at..])));
             }
         }
         let extra: Vec<&String> = with.difference(&without).filter(|s| !allowed.contains(s)).collect();
