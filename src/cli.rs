@@ -279,9 +279,7 @@ pub fn compare(corpus: &Corpus, args: &[String]) -> Result<(), String> {
 
 /// Figures behind the run-time segmentation decision (see `src/index.rs`).
 pub fn segmentation(corpus: &Corpus, args: &[String]) -> Result<(), String> {
-    let seg = crate::index::jieba::Segmenter::new(
-        corpus.taxonomy.themes.iter().flat_map(|t| t.keywords_zh.iter().chain(&t.related_zh)).map(String::as_str),
-    );
+    let seg = crate::index::jieba::Segmenter::new(crate::query::dictionary_words(&corpus.taxonomy));
     if flag(args, "terms") {
         use std::io::Write as _;
         let _ = std::io::stdout().lock().write_all(corpus.index.term_list().as_bytes());

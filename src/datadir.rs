@@ -1519,15 +1519,19 @@ impl DataDir {
         let (phrases, themes) = &made;
         // What `terms` and the phrase bonus read of a phrase: its text whole (an expansion counts
         // as one term), the pair terms its adjacent words may have, its words (lower-cased or not)
-        // and, for typed words only, their known parts (an expansion's parts are never read:
-        // 知识产权质押 would fetch 知识 and 产权, whose postings hold most of a corpus).
+        // and, for typed words and glossary terms that are index terms only, their known parts
+        // (another expansion's parts are never read: 知识产权质押 would fetch 知识 and 产权, whose
+        // postings hold most of a corpus).
+        let with_parts = |p: &query::search::QueryPhrase| {
+            p.from == "query" || (p.from == "glossary" && index.term_id(&p.text.to_lowercase()).is_some())
+        };
         let words_of = |p: &query::search::QueryPhrase| -> Vec<String> {
             let lower = p.text.to_lowercase();
             let mut out = vec![lower.clone()];
             let words = index.words(&lower);
             out.extend(crate::index::adjacent_pairs(&words));
             for w in index.words(&p.text).into_iter().chain(words) {
-                if p.from == "query" {
+                if with_parts(p) {
                     out.extend(query::search::parts(&w).into_iter().filter(|x| index.term_id(x).is_some()));
                 }
                 out.push(w);
@@ -1536,7 +1540,9 @@ impl DataDir {
         };
         let mut complete = self.complete_phrases.0.borrow_mut();
         for p in phrases {
-            let key = format!("{}{}", u8::from(p.from == "query"), p.text);
+            // Typed, a glossary term, or another expansion: each needs other files.
+            let kind = u8::from(p.from == "query") + 2 * u8::from(with_parts(p));
+            let key = format!("{kind}{}", p.text);
             if complete.contains(&key) {
                 continue;
             }

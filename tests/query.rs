@@ -200,7 +200,7 @@ fn two_glossary_words_in_a_row_rank_first_the_measures_that_say_them_together() 
 #[test]
 fn an_english_word_too_common_to_rank_by_still_finds_what_its_chinese_form_does() {
     // "patent" is 专利, in a third of the measures: left out beside a rarer word, but alone (or
-    // beside a word CC-CEDICT cannot translate, "pools") it is all the query has. It found nothing.
+    // beside a word CC-CEDICT cannot translate) it is all the query has. It found nothing.
     let c = corpus();
     let all = |q: &str| -> Vec<String> {
         let r = search(c, q, &SearchOptions { limit: Some(1000), ..Default::default() }).unwrap();
@@ -208,7 +208,7 @@ fn an_english_word_too_common_to_rank_by_still_finds_what_its_chinese_form_does(
     };
     let chinese = all("专利");
     assert!(!chinese.is_empty());
-    for q in ["patent", "patents", "patent pools"] {
+    for q in ["patent", "patents", "patent xyzzy"] {
         let got = all(q);
         assert_eq!(got.iter().collect::<HashSet<_>>(), chinese.iter().collect::<HashSet<_>>(), "{q}");
     }
@@ -216,6 +216,29 @@ fn an_english_word_too_common_to_rank_by_still_finds_what_its_chinese_form_does(
     // Beside a rarer word it still steps aside: "patent examination" ranks by 专利审查 (test above).
     let r = search(c, "patent pledge", &SearchOptions::default()).unwrap();
     assert!(!r.terms.iter().any(|(t, _)| t == "专利"), "{:?}", r.terms);
+}
+
+#[test]
+fn a_glossary_term_is_an_index_term_found_whole_in_english_and_in_chinese() {
+    // 专利池 ("patent pool") was cut 专利|池 when the index was built: both queries were 专利, every
+    // third measure. The glossary's terms are jieba's words at build time now.
+    let c = corpus();
+    let saying: HashSet<String> =
+        c.dataset.measures.iter().filter(|m| body(c, &m.id).contains("专利池")).map(|m| m.id.clone()).collect();
+    assert!(saying.len() >= 3 && c.index.term_id("专利池").is_some());
+    for q in ["patent pools", "专利池"] {
+        let r = search(c, q, &SearchOptions { limit: Some(1000), ..Default::default() }).unwrap();
+        assert_eq!(r.hits.iter().map(|h| h.id.clone()).collect::<HashSet<_>>(), saying, "{q}");
+    }
+    // A glossary term is searched as its Chinese typed would be, with its known parts at half
+    // weight: "technology trading" (技术交易) also finds 专利技术交易, which jieba cuts 专利技术|交易.
+    let typed = ids("技术交易", 1000);
+    let english = ids("technology trading", 1000);
+    assert_eq!(english.iter().collect::<HashSet<_>>(), typed.iter().collect::<HashSet<_>>());
+    let saying: Vec<&str> =
+        c.dataset.measures.iter().filter(|m| body(c, &m.id).contains("技术交易")).map(|m| m.id.as_str()).collect();
+    assert!(saying.len() >= 3 && saying.iter().all(|id| english.iter().any(|e| e == id)), "{english:?}");
+    assert!(body(c, &english[0]).contains("技术交易"));
 }
 
 #[test]
@@ -276,10 +299,10 @@ fn kinds_of_rights_and_wrongs_asked_in_english_find_the_measures_that_name_them(
     // "intellectual property" and "court" into 知识产权法院 alone.
     let r = search(c, "intellectual property courts", &SearchOptions::default()).unwrap();
     assert!(r.phrases.iter().any(|p| p.text == "知识产权法庭"), "{:?}", r.phrases);
-    // 法律服务 is no index term (法律 + 服务, not a pair): "legal services" is searched as the
-    // Chinese typed would be, the measures that say it first. It found nothing.
+    // "legal services": the measures that say 法律服务 first. It found nothing when 法律服务 was no
+    // index term (法律 + 服务, not a pair); as a glossary term it is one now.
     let saying = c.dataset.measures.iter().filter(|m| body(c, &m.id).contains("法律服务")).count();
-    assert!(saying >= 5 && c.index.term_id("法律服务").is_none());
+    assert!(saying >= 5);
     // The pentad the plans are built on, 创造、运用、保护、管理: "creation" found 创作 (artistic),
     // "utilization" 利用 at 0.15. All four are in over a fifth of the measures, so each query is
     // searched through them alone, the measures that name both first.

@@ -76,6 +76,15 @@ fn glossary_entries() -> &'static [(&'static str, Vec<&'static str>)] {
     })
 }
 
+/// The glossary's Chinese terms, each once: words of jieba's dictionary when the index is built, so
+/// that one the corpus says is an index term (专利池, "patent pool", would else be 专利 and 池).
+pub(crate) fn glossary_terms() -> impl Iterator<Item = &'static str> {
+    let mut terms: Vec<&'static str> = glossary_entries().iter().flat_map(|(_, zh)| zh.iter().copied()).collect();
+    crate::sort::sort(&mut terms);
+    terms.dedup();
+    terms.into_iter()
+}
+
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(default, deny_unknown_fields, rename_all = "camelCase")]
@@ -619,6 +628,17 @@ pub(crate) fn terms(corpus: &Corpus, phrases: &[QueryPhrase]) -> Vec<(String, f3
                 too_common.push((t.clone(), p.weight));
             }
             if df.is_some_and(|df| df <= limit) {
+                // A glossary term is what the reader would have typed in Chinese, and is searched
+                // so, with its known parts at half weight: 技术交易 ("technology trading") is also
+                // in 专利技术交易, which jieba cuts 专利技术|交易. A part as common as 专利 (of
+                // 专利质押, "patent pledge") steps aside, as the word itself does.
+                if p.from == "glossary" {
+                    let known = |x: &String| corpus.index.term_id(x).is_some() && corpus.index.df(x) <= distinct;
+                    for part in parts(&t).into_iter().filter(known) {
+                        let e = terms.entry(part).or_insert(0.0);
+                        *e = e.max(p.weight * PART_WEIGHT);
+                    }
+                }
                 let e = terms.entry(t).or_insert(0.0);
                 *e = e.max(p.weight);
             } else if translated {
