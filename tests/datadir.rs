@@ -62,9 +62,9 @@ fn searches_answer_exactly_as_on_the_corpus_built_in_one_piece() {
     let mut queries = judged_queries();
     // Latin index terms and acronyms, a word the corpus lacks, a long compound, English with no
     // theme, English whose only word is too common to rank by, a plural the glossary lacks, glossary
-    // terms searched with their parts; mixed
-    // Latin and Chinese; characters that start no term (𠀀, 鿿) or stand alone (知, 专); Latin
-    // words with digits; a query that is only punctuation around a term.
+    // terms searched with their parts; mixed Latin and Chinese; characters that start no term (𠀀,
+    // 鿿) or stand alone (知, 专); Latin words with digits; a query that is only punctuation around
+    // a term.
     queries.extend(
         [
             "PCT",

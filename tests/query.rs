@@ -200,7 +200,7 @@ fn two_glossary_words_in_a_row_rank_first_the_measures_that_say_them_together() 
 #[test]
 fn an_english_word_too_common_to_rank_by_still_finds_what_its_chinese_form_does() {
     // "patent" is 专利, in a third of the measures: left out beside a rarer word, but alone (or
-    // beside a word CC-CEDICT cannot translate) it is all the query has. It found nothing.
+    // beside a word no dictionary has, "xyzzy") it is all the query has. It found nothing.
     let c = corpus();
     let all = |q: &str| -> Vec<String> {
         let r = search(c, q, &SearchOptions { limit: Some(1000), ..Default::default() }).unwrap();
