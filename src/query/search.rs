@@ -118,7 +118,7 @@ pub struct QueryPhrase {
     pub text: String,
     pub weight: f32,
     /// `query`, `glossary`, `dictionary`, `joined` (two words in a row translated one by one, said
-    /// together: 市场监管 for "market supervision"), `equivalent` (another form of a typed or
+    /// together: 版权贸易 for "copyright trade"), `equivalent` (another form of a typed or
     /// glossary phrase, from the taxonomy's `equivalents_zh`), or `theme:<id>`.
     pub from: String,
     /// A join's two translations as the index's pair term (`专利 信息`): with the join whole, all
@@ -523,7 +523,7 @@ struct Join<'a> {
 
 /// Two words in a row, each translated alone (by the glossary, or by the dictionary when no phrase
 /// took it), are said together in Chinese too: "patent examination" is also 专利审查, "customs
-/// enforcement" 海关执法, "market supervision" 市场监管 (the first two translations of each, joined).
+/// enforcement" 海关执法, "copyright trade" 版权贸易 (the first two translations of each, joined).
 /// [`terms`] finds two glossary words joined as a whole index term or as the corpus's pair term,
 /// never in pieces; a join with a dictionary word counts only as either in the phrase bonus as well
 /// (保护 + 围绕, "protection" + "center" as /around/, counts for nothing). So a join only ranks
