@@ -1511,8 +1511,9 @@ impl DataDir {
             }
             None => false,
         };
-        // `phrases` keeps a number or an acronym (12330, WIPO) when the index has it.
-        for w in query::search::typed_latin(q, &query::search::dictionary_covered(q)) {
+        // `phrases` keeps a number, an acronym (12330, WIPO) or a word no dictionary translates
+        // (wipo) when the index has it (the dictionary's runs for the query's words are loaded).
+        for w in query::search::typed_latin(corpus, q, &query::search::dictionary_covered(q)) {
             need(&w, true);
         }
         let made = query::search::phrases(corpus, q, !opts.no_synonyms);

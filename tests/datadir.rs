@@ -69,6 +69,8 @@ fn searches_answer_exactly_as_on_the_corpus_built_in_one_piece() {
         [
             "PCT",
             "WIPO",
+            "wipo",
+            "pct applications",
             "WIPO合作",
             "patent",
             "talents",
@@ -150,6 +152,8 @@ fn english_searches_through_the_dictionarys_runs_answer_as_with_the_whole_dictio
         "legal services",
         "genetic resources",
         "patent, information",
+        "wipo",
+        "app",
     ];
     let mut shared = Counting { files: &files, fetched: Vec::new() };
     let mut shared_dir = DataDir::open(&mut shared).unwrap();

@@ -264,7 +264,7 @@ fn a_glossary_word_in_another_form_is_the_same_word() {
 #[test]
 fn an_acronym_typed_in_capitals_is_searched_as_the_plans_write_it() {
     // The plans write WIPO and APP in Latin letters; typed in capitals, such a word is searched as it
-    // is (in lower case, an English word, it is translated instead). It found nothing.
+    // is (in lower case, a word the dictionary knows is translated instead). It found nothing.
     let c = corpus();
     for acronym in ["WIPO", "APP"] {
         let r = search(c, acronym, &SearchOptions { limit: Some(100), ..Default::default() }).unwrap();
@@ -273,6 +273,26 @@ fn an_acronym_typed_in_capitals_is_searched_as_the_plans_write_it() {
         assert!(!saying.is_empty(), "{acronym}");
         assert!(saying.iter().all(|id| r.hits.iter().any(|h| h.id == *id)), "{acronym}: {saying:?}");
     }
+}
+
+#[test]
+fn a_latin_word_no_dictionary_translates_is_searched_as_the_plans_write_it() {
+    // "wipo" in lower case found nothing: an English word, left to a dictionary that has no key for
+    // it. A word the dictionary knows is still translated ("app" is 应用), not searched as typed.
+    let mut c = corpus().clone();
+    let cedict = "應用 应用 [ying4 yong4] /to use/to apply/application/app/\n";
+    c.english = Some(plan_compare::english::Dictionary::for_corpus(cedict, &c));
+    let typed = |q: &str| {
+        let r = search(&c, q, &SearchOptions { limit: Some(100), ..Default::default() }).unwrap();
+        let typed = r.phrases.iter().any(|p| p.from == "query" && p.text == q);
+        (typed, r.hits.into_iter().map(|h| h.id).collect::<HashSet<_>>())
+    };
+    let (as_typed, found) = typed("wipo");
+    assert!(as_typed);
+    assert_eq!(found, typed("WIPO").1);
+    assert!(!found.is_empty());
+    let (as_typed, found) = typed("app");
+    assert!(!as_typed && !found.is_empty() && c.index.term_id("app").is_some());
 }
 
 #[test]

@@ -333,7 +333,7 @@ pub(crate) fn phrases(corpus: &Corpus, query: &str, synonyms: bool) -> (Vec<Quer
     let english = query.chars().any(|c| c.is_ascii_alphabetic());
     let taken = if english { glossary(&lower) } else { Vec::new() };
     let covered: Vec<(usize, usize)> = taken.iter().map(|(span, _)| *span).collect();
-    for w in typed_latin(query, &covered) {
+    for w in typed_latin(corpus, query, &covered) {
         if corpus.index.term_id(&w).is_some() {
             push(&mut out, &w, 1.0, "query");
         }
@@ -427,13 +427,20 @@ pub(crate) fn phrases(corpus: &Corpus, query: &str, synonyms: bool) -> (Vec<Quer
 }
 
 /// The Latin words of a query searched as typed when the index has them (lower-cased): those with
-/// a digit (PCT2, 12330) and acronyms typed in capitals (WIPO, APP). The others are English words,
-/// which the glossary and the dictionary translate.
-pub(crate) fn typed_latin(query: &str, covered: &[(usize, usize)]) -> Vec<String> {
+/// a digit (PCT2, 12330), acronyms typed in capitals (WIPO, APP), and words of two or more letters
+/// that are no stop word and no key of the English dictionary (wipo, pct typed in lower case: they
+/// found nothing). The others are English words, which the glossary and the dictionary translate.
+/// The dictionary's runs for the query's words must be loaded ([`dictionary_words`]).
+pub(crate) fn typed_latin(corpus: &Corpus, query: &str, covered: &[(usize, usize)]) -> Vec<String> {
     let acronym = |w: &str| w.len() >= 2 && w.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit());
     let acronyms: Vec<String> =
         crate::english::ascii_words(query).filter(|w| acronym(w)).map(str::to_ascii_lowercase).collect();
-    let typed = |w: &String| w.chars().any(|c| c.is_ascii_digit()) || acronyms.contains(w);
+    let untranslated = |w: &String| {
+        w.len() >= 2
+            && !crate::english::content_words(w).is_empty()
+            && !corpus.english.as_ref().is_some_and(|d| !d.lookup(w).is_empty())
+    };
+    let typed = |w: &String| w.chars().any(|c| c.is_ascii_digit()) || acronyms.contains(w) || untranslated(w);
     latin_words(query, covered).into_iter().filter(typed).collect()
 }
 
