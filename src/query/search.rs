@@ -76,6 +76,16 @@ fn glossary_entries() -> &'static [(&'static str, Vec<&'static str>)] {
     })
 }
 
+/// Each glossary entry's first word (empty when it starts with no letter or digit), in the order of
+/// [`glossary_entries`]: found once, not at every query.
+fn glossary_first_words() -> &'static [&'static str] {
+    static FIRST: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+    FIRST.get_or_init(|| {
+        let first = |en: &'static str| en.split(|c: char| !c.is_ascii_alphanumeric()).next().unwrap_or_default();
+        glossary_entries().iter().map(|(en, _)| first(en)).collect()
+    })
+}
+
 /// The glossary's Chinese terms, each once: words of jieba's dictionary when the index is built, so
 /// that one the corpus says is an index term (专利池, "patent pool", would else be 专利 and 池).
 pub(crate) fn glossary_terms() -> impl Iterator<Item = &'static str> {
@@ -473,11 +483,10 @@ fn glossary(lower: &str) -> Vec<((usize, usize), &'static [&'static str])> {
     let mut taken: Vec<((usize, usize), &'static [&'static str])> = Vec::new();
     let ranges = crate::english::ascii_word_ranges(lower);
     let words: Vec<&str> = ranges.iter().filter_map(|&(s, e)| lower.get(s..e)).collect();
-    for (en, zh) in glossary_entries() {
+    for ((en, zh), first) in glossary_entries().iter().zip(glossary_first_words()) {
         // An entry's first word is a whole word of any text it is found in (it starts a word and
         // ends at the entry's end or a non-alphanumeric): most entries are skipped unsearched.
-        let first = en.split(|c: char| !c.is_ascii_alphanumeric()).next().unwrap_or_default();
-        if !first.is_empty() && !words.contains(&first) {
+        if !first.is_empty() && !words.contains(first) {
             continue;
         }
         for (start, _) in lower.match_indices(en) {
