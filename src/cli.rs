@@ -279,7 +279,7 @@ pub fn compare(corpus: &Corpus, args: &[String]) -> Result<(), String> {
 
 /// Figures behind the run-time segmentation decision (see `src/index.rs`).
 pub fn segmentation(corpus: &Corpus, args: &[String]) -> Result<(), String> {
-    let seg = crate::index::jieba::Segmenter::new(crate::query::dictionary_words(&corpus.taxonomy));
+    let seg = crate::index::jieba::Segmenter::new(crate::query::jieba_words(&corpus.taxonomy));
     if flag(args, "terms") {
         use std::io::Write as _;
         let _ = std::io::stdout().lock().write_all(corpus.index.term_list().as_bytes());

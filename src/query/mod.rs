@@ -175,7 +175,7 @@ impl fmt::Debug for PlanNumbersCache {
 /// Words jieba must know when the index is built, so that each one the corpus says is an index
 /// term: the taxonomy's keywords and related words, and the glossary's Chinese terms.
 #[cfg(feature = "segment-jieba")]
-pub(crate) fn dictionary_words<'a>(taxonomy: &'a Taxonomy) -> impl Iterator<Item = &'a str> + 'a {
+pub(crate) fn jieba_words<'a>(taxonomy: &'a Taxonomy) -> impl Iterator<Item = &'a str> + 'a {
     let themes = taxonomy.themes.iter().flat_map(|t| t.keywords_zh.iter().chain(&t.related_zh)).map(String::as_str);
     themes.chain(search::glossary_terms().map(|t| -> &'a str { t }))
 }
@@ -185,7 +185,7 @@ impl Corpus {
     /// tagged once, where the catalogue names its taxonomy) with jieba (build time, native).
     #[cfg(feature = "segment-jieba")]
     pub fn new(dataset: Dataset, taxonomy: Taxonomy) -> Corpus {
-        let seg = crate::index::jieba::Segmenter::new(dictionary_words(&taxonomy));
+        let seg = crate::index::jieba::Segmenter::new(jieba_words(&taxonomy));
         let collocations = seg.collocations(&dataset.measures);
         let index = Index::build(&dataset.measures, |t| seg.cut_for_index(t, &collocations));
         let theme_scores = dataset.measures.iter().map(|m| theme_scores(&taxonomy, m)).collect();
