@@ -662,8 +662,9 @@ pub(crate) fn terms(corpus: &Corpus, phrases: &[QueryPhrase]) -> Vec<(String, f3
                 // words joined, 专利 + 审查, [`joined_words`]): their pair terms. Else a
                 // dictionary headword the index only has in pieces (非物质文化遗产 → 文化遗产): its
                 // specific pieces. A glossary phrase of two words said together counts as their
-                // pair; one the index has neither whole nor as a pair (法律服务, "legal services"),
-                // as its Chinese typed would: its words, the too common ones only when nothing else.
+                // pair; one the index has neither whole nor as a pair (a glossary term is a jieba
+                // word at build time, so one jieba cut otherwise wherever the plans say it), as its
+                // Chinese typed would: its words, the too common ones only when nothing else.
                 // A join with a dictionary word counts only as its pair (its two translations,
                 // each one index word, said together).
                 let found = if let Some([_, pair]) = p.join_terms() {
@@ -721,9 +722,8 @@ pub(crate) fn terms(corpus: &Corpus, phrases: &[QueryPhrase]) -> Vec<(String, f3
             *e = e.max(p.weight);
         }
     }
-    // The query's other words found nothing ("patent pools": CC-CEDICT has no 池 for "pool"): its
-    // common words are all it has, searched as its Chinese form's would be (专利池 → 专利), not
-    // nothing at all.
+    // The query's other words found nothing ("patent xyzzy": no dictionary has "xyzzy"): its common
+    // words are all it has, searched as its Chinese form's would be (专利), not nothing at all.
     if terms.is_empty() {
         for (t, weight) in too_common {
             let e = terms.entry(t).or_insert(0.0);
