@@ -38,6 +38,8 @@ pub const MIN_WEIGHT: f32 = 0.5;
 /// Weight from which a phrase's terms stand for its words ([`Dictionary::expand`]): a sense that is
 /// the phrase, in its first two glosses.
 const TAKES_WORDS: f32 = 0.85;
+/// Adverbs whose -ly [`stem`] strips (internationally, privately, actively, jointly).
+const ADVERB_ENDINGS: &[&str] = &["ally", "ately", "ively", "ntly"];
 /// What a word still weighs alone inside a phrase found below [`TAKES_WORDS`].
 const PARTLY_TAKEN: f32 = 0.5;
 /// Weight of what a shorter phrase inside a matched one names ([`Dictionary::expand`]), times its own.
@@ -216,10 +218,16 @@ pub fn senses(gloss: &str) -> Vec<String> {
         .collect()
 }
 
-/// A word reduced to a common stem for both glosses and queries: plural and verb endings and a
-/// final e go (patents → patent, licensing → licens, traded → trad, industries → industry).
+/// A word reduced to a common stem for both glosses and queries: plural and verb endings, the
+/// -ly of an adverb made from an adjective, and a final e go (patents → patent, licensing →
+/// licens, traded → trad, industries → industry, privately → privat as private: CC-CEDICT's
+/// /privately run/ is 民营).
 pub fn stem(word: &str) -> String {
-    let w = word.to_ascii_lowercase();
+    let mut w = word.to_ascii_lowercase();
+    // Only endings where the adjective is plain: "supply", "family" or "rally" keep theirs.
+    if w.len() >= 7 && ADVERB_ENDINGS.iter().any(|e| w.ends_with(e)) {
+        w.truncate(w.len() - 2);
+    }
     let n = w.len();
     let mut s: &str = &w;
     let owned;
@@ -920,6 +928,12 @@ mod tests {
         assert_eq!(stem("planning"), stem("plan"));
         assert_eq!(stem("approaches"), stem("approach"));
         assert_eq!(stem("business"), "business");
+        assert_eq!(stem("privately"), stem("private"));
+        assert_eq!(stem("internationally"), stem("international"));
+        assert_eq!(stem("jointly"), stem("joint"));
+        assert_eq!(stem("assembly"), "assembly");
+        assert_eq!(stem("totally"), stem("total"));
+        assert_eq!(stem("rally"), "rally");
         assert_ne!(stem("trade"), stem("trademark"));
         assert_ne!(stem("news"), stem("new"));
     }
