@@ -1516,7 +1516,16 @@ impl DataDir {
         for w in query::search::typed_latin(corpus, q, &query::search::dictionary_covered(q)) {
             need(&w, true);
         }
-        let made = query::search::phrases(corpus, q, !opts.no_synonyms);
+        // Whether the index has a join decides whether a later translation joins and what a join
+        // weighs (`query::search::joined_words`): its run says so.
+        let asked = std::cell::RefCell::new(Vec::new());
+        let made = query::search::phrases_asking(corpus, q, !opts.no_synonyms, &|t| {
+            asked.borrow_mut().push(t.to_string());
+            index.term_id(t).is_some()
+        });
+        for x in asked.into_inner() {
+            need(&x, false);
+        }
         let (phrases, themes) = &made;
         // What `terms` and the phrase bonus read of a phrase: its text whole (an expansion counts
         // as one term), the pair terms its adjacent words may have, its words (lower-cased or not)

@@ -557,12 +557,14 @@ impl Dictionary {
         (out, alone)
     }
 
-    /// Whether an English phrase is a key, or one with a word in another form, as
-    /// [`Dictionary::expand`] would find it.
-    pub fn has_phrase(&self, english: &str) -> bool {
+    /// Whether an English phrase is a key that takes its words in [`Dictionary::expand_with_words`]:
+    /// a sense of its own in the first glosses, not only most of a longer one ("service
+    /// institution" of /public service institution/) nor a key found through another form.
+    pub fn takes_phrase(&self, english: &str) -> bool {
         let words: Vec<RunWord> =
             content_words(english).into_iter().map(|stem| RunWord { stem, covered: false, span: (0, 0) }).collect();
-        words.len() >= 2 && self.entry_or_other_form(&words).is_some()
+        let found = (words.len() >= 2).then(|| self.entry_or_other_form(&words)).flatten();
+        found.is_some_and(|terms| terms.iter().any(|(_, w)| *w >= TAKES_WORDS))
     }
 
     /// The terms of a phrase's key, or else of a key with one word in another form ([`other_forms`],

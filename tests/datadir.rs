@@ -154,6 +154,9 @@ fn english_searches_through_the_dictionarys_runs_answer_as_with_the_whole_dictio
         "patent, information",
         "wipo",
         "app",
+        "service institutions",
+        "private economy",
+        "ip colleges",
     ];
     let mut shared = Counting { files: &files, fetched: Vec::new() };
     let mut shared_dir = DataDir::open(&mut shared).unwrap();

@@ -296,6 +296,41 @@ fn a_latin_word_no_dictionary_translates_is_searched_as_the_plans_write_it() {
 }
 
 #[test]
+fn a_later_translation_joins_where_the_plans_say_the_two_words_together() {
+    // /institution/ is 机构's fifth gloss and only the first two translations of each word were
+    // joined, so "service institutions" ranked 事业单位 (/public service institution/) first and
+    // none of the measures that say 服务机构 in its first ten.
+    let mut c = corpus().clone();
+    let cedict = "事業單位 事业单位 [shi4 ye4 dan1 wei4] /public service institution (e.g. schools, hospitals)/\n\
+                  制度 制度 [zhi4 du4] /system (e.g. political, adminstrative etc)/institution/\n\
+                  機關 机关 [ji1 guan1] /mechanism; gear/office; agency; organ; organization; institution; body/\n\
+                  機構 机构 [ji1 gou4] /mechanism/structure/organization/agency/institution/CL:所[suo3]/\n\
+                  金融機構 金融机构 [jin1 rong2 ji1 gou4] /financial institution/banking institution/\n\
+                  民營 民营 [min2 ying2] /privately run (i.e. by a company, not the state)/\n\
+                  秘密 秘密 [mi4 mi4] /secret; private; confidential; clandestine/a secret/\n\
+                  經濟 经济 [jing1 ji4] /economy/economic/\n";
+    c.english = Some(plan_compare::english::Dictionary::for_corpus(cedict, &c));
+    let c = &c;
+    let ids = |q: &str, limit: usize| -> Vec<String> {
+        let opts = SearchOptions { limit: Some(limit), ..Default::default() };
+        search(c, q, &opts).unwrap().hits.into_iter().map(|h| h.id).collect()
+    };
+    let r = search(c, "service institutions", &SearchOptions::default()).unwrap();
+    let join = r.phrases.iter().find(|p| p.text == "服务机构").expect("服务机构 is a phrase");
+    assert_eq!(join.from, "joined");
+    // Other translations still count (a measure naming 机关, 金融机构 and 事业单位 is among them).
+    let first = ids("service institutions", 10);
+    let saying = first.iter().filter(|id| body(c, id).contains("服务机构")).count();
+    assert!(saying >= 8, "{saying} of {first:?}");
+    // A later translation the plans never say beside the other word is no phrase.
+    let texts: Vec<&str> = r.phrases.iter().map(|p| p.text.as_str()).collect();
+    assert!(texts.contains(&"金融机构") && !texts.contains(&"服务金融机构"), "{texts:?}");
+    // "private" finds 民营 through CC-CEDICT's /privately run/ (the adverb's -ly stemmed).
+    let r = search(c, "private economy", &SearchOptions::default()).unwrap();
+    assert!(r.phrases.iter().any(|p| p.text == "民营" && p.from == "dictionary"), "{:?}", r.phrases);
+}
+
+#[test]
 fn kinds_of_rights_and_wrongs_asked_in_english_find_the_measures_that_name_them() {
     // "design patents" found 外观设计 only at 0.42, below any 设计 /design/; "utility model" found
     // 模型 and 模式; "bad faith" 不良; "strong IP province" 强烈 and 扎实 (data/glossary.tsv).

@@ -54,6 +54,8 @@ const THEME_BOOST: f32 = 2.0;
 /// Weight of another form of a typed phrase (地理标志 for 地标), times the phrase's: just below
 /// the typed form, so that a rarer form's higher idf does not rank it above what was asked.
 pub const EQUIVALENT_WEIGHT: f32 = 0.7;
+/// Translations of each word that [`joined_words`] joins whether the corpus says them together or not.
+const JOINED_FIRST: usize = 2;
 
 /// English → Chinese for common IP words that are not (only) theme keywords: `data/glossary.tsv`
 /// (its format: `docs/data-format.md`, "The English dictionary").
@@ -314,6 +316,17 @@ impl SearchResult {
 
 /// The phrases of a query and the themes it names (before index lookup).
 pub(crate) fn phrases(corpus: &Corpus, query: &str, synonyms: bool) -> (Vec<QueryPhrase>, Vec<String>) {
+    phrases_asking(corpus, query, synonyms, &|t| corpus.index.term_id(t).is_some())
+}
+
+/// [`phrases`], asking `said` whether the index has each join of two translations
+/// ([`joined_words`]): a data directory notes the strings to learn which vocabulary runs it lacks.
+pub(crate) fn phrases_asking(
+    corpus: &Corpus,
+    query: &str,
+    synonyms: bool,
+    said: &dyn Fn(&str) -> bool,
+) -> (Vec<QueryPhrase>, Vec<String>) {
     let tax = &corpus.taxonomy;
     let mut out: Vec<QueryPhrase> = Vec::new();
     let mut themes: Vec<String> = Vec::new();
@@ -353,7 +366,7 @@ pub(crate) fn phrases(corpus: &Corpus, query: &str, synonyms: bool) -> (Vec<Quer
         // Any other English word: CC-CEDICT, cut to the corpus (src/english.rs), below typed words.
         let (expanded, alone) =
             corpus.english.as_ref().map(|d| d.expand_with_words(&lower, &covered)).unwrap_or_default();
-        let joins = joined_words(&lower, &taken, &alone);
+        let joins = joined_words(&lower, &taken, &alone, said);
         for (_, zh) in &taken {
             for z in *zh {
                 push(&mut out, z, 1.0, "glossary");
@@ -395,10 +408,11 @@ pub(crate) fn phrases(corpus: &Corpus, query: &str, synonyms: bool) -> (Vec<Quer
                 push(&mut out, k, weight, &format!("theme:{}", t.id));
             }
         }
-        // Joins with a dictionary word, but for two words the dictionary has as a phrase (it
-        // translated them together already) and a theme's keywords, which a theme the query names
+        // Joins with a dictionary word, but for two words the dictionary has as a phrase of its own
+        // (it translated them together already; "service institution", only most of /public
+        // service institution/, still joins) and a theme's keywords, which a theme the query names
         // weighs.
-        let phrase = |join: &Join| corpus.english.as_ref().is_some_and(|d| d.has_phrase(join.english));
+        let phrase = |join: &Join| corpus.english.as_ref().is_some_and(|d| d.takes_phrase(join.english));
         for join in joins.iter().filter(|j| !j.glossary && !phrase(j)) {
             if !out.iter().any(|p| p.text == join.text) {
                 let pair = Some(crate::index::pair_term(join.parts[0], join.parts[1]));
@@ -527,7 +541,7 @@ fn stemmed_glossary() -> &'static [(String, &'static [&'static str])] {
 /// Two translated words in a row, joined ([`joined_words`]).
 struct Join<'a> {
     text: String,
-    /// The weaker translation's weight.
+    /// The weaker translation's weight; the stronger's when the plans say the two together.
     weight: f32,
     /// Whether both words are the glossary's.
     glossary: bool,
@@ -540,6 +554,11 @@ struct Join<'a> {
 /// Two words in a row, each translated alone (by the glossary, or by the dictionary when no phrase
 /// took it), are said together in Chinese too: "patent examination" is also 专利审查, "customs
 /// enforcement" 海关执法, "copyright trade" 版权贸易 (the first two translations of each, joined).
+/// A later translation joins only where `said` finds the join an index term or pair term, and a
+/// join the plans say (as one word, or as two in a row: 农产品 商标 for "agricultural trademarks")
+/// weighs as its stronger translation: the plans saying two senses together tell which were meant
+/// ("service institutions" is 服务机构, though /institution/ is 机构's fifth gloss), where a guess
+/// would only add noise.
 /// [`terms`] finds two glossary words joined as a whole index term or as the corpus's pair term,
 /// never in pieces; a join with a dictionary word counts only as either in the phrase bonus as well
 /// (保护 + 围绕, "protection" + "center" as /around/, counts for nothing). So a join only ranks
@@ -548,6 +567,7 @@ fn joined_words<'a>(
     lower: &'a str,
     taken: &[((usize, usize), &[&'a str])],
     alone: &'a [crate::english::WordTerms],
+    said: &dyn Fn(&str) -> bool,
 ) -> Vec<Join<'a>> {
     // (byte range, translations with their weights, whether the glossary's)
     let glossary = taken.iter().map(|(span, zh)| (*span, zh.iter().map(|z| (*z, 1.0)).collect(), true));
@@ -564,14 +584,16 @@ fn joined_words<'a>(
             continue;
         }
         let glossary = *by_glossary && *next_by_glossary;
-        for (a, a_weight) in first.iter().take(2) {
-            out.extend(second.iter().take(2).map(|(b, b_weight)| Join {
-                text: format!("{a}{b}"),
-                weight: a_weight.min(*b_weight),
-                glossary,
-                english,
-                parts: [a, b],
-            }));
+        for (i, (a, a_weight)) in first.iter().enumerate() {
+            for (j, (b, b_weight)) in second.iter().enumerate() {
+                let text = format!("{a}{b}");
+                let found = said(&text) || said(&crate::index::pair_term(a, b));
+                if (i >= JOINED_FIRST || j >= JOINED_FIRST) && !found {
+                    continue;
+                }
+                let weight = if found { a_weight.max(*b_weight) } else { a_weight.min(*b_weight) };
+                out.push(Join { text, weight, glossary, english, parts: [a, b] });
+            }
         }
     }
     out
