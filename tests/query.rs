@@ -343,6 +343,7 @@ fn kinds_of_rights_and_wrongs_asked_in_english_find_the_measures_that_name_them(
         ("penalties", "处罚"),
         ("special funds", "专项资金"),
         ("poverty", "扶贫"),
+        ("market entities", "市场主体"),
     ] {
         let naming: HashSet<String> =
             c.index.postings_of(zh).iter().map(|&(doc, _)| c.dataset.measures[doc as usize].id.clone()).collect();
