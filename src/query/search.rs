@@ -18,8 +18,8 @@
 //!
 //! A measure's score is BM25 over the phrases' terms (title and work item count double), plus a
 //! bonus per phrase whose index words the measure all has (co-occurrence: what the index can tell
-//! of "contains the phrase"); of a theme's synonyms, the best counts fully and the others at
-//! [`SYNONYM_TIE`] (dis_max), plus a boost when the measure is tagged with a query theme (read
+//! of "contains the phrase"); of a theme's synonyms, and of one English word's dictionary
+//! translations, the best counts fully and the others at [`SYNONYM_TIE`] (dis_max), plus a boost when the measure is tagged with a query theme (read
 //! from the index's `#theme:` pseudo-terms). Ranking reads the index only, never measure text:
 //! a reader of a data directory ranks from shards and fetches the records of the page alone.
 //! When the query has distinctive terms (in at most [`DISTINCT_SHARE`] of the measures), only
@@ -137,6 +137,10 @@ pub struct QueryPhrase {
     /// it is searched as, so that its text need not be segmented.
     #[serde(skip)]
     pub(crate) pair: Option<String>,
+    /// For a dictionary translation of one English word, that word's byte offset in the query: a
+    /// word's translations are other names of one thing, and count as one term (dis_max).
+    #[serde(skip)]
+    pub(crate) word: Option<usize>,
 }
 
 impl QueryPhrase {
@@ -337,7 +341,9 @@ pub(crate) fn phrases_asking(
         }
         match out.iter_mut().find(|p| p.text == text) {
             Some(p) => p.weight = p.weight.max(weight),
-            None => out.push(QueryPhrase { text: text.to_string(), weight, from: from.to_string(), pair: None }),
+            None => {
+                out.push(QueryPhrase { text: text.to_string(), weight, from: from.to_string(), pair: None, word: None })
+            }
         }
     };
     // Chinese (and other non-Latin) runs as typed; numbers and acronyms that are index terms (12330, WIPO).
@@ -378,6 +384,14 @@ pub(crate) fn phrases_asking(
         for (zh, weight) in expanded {
             push(&mut out, &zh, DICTIONARY_WEIGHT * weight, "dictionary");
         }
+        // The translations of one word alone (not of a phrase of words, nor of two words).
+        for p in out.iter_mut().filter(|p| p.from == "dictionary") {
+            let mut of = alone.iter().filter(|(_, terms)| terms.iter().any(|(t, _)| *t == p.text));
+            p.word = match (of.next(), of.next()) {
+                (Some(((start, _), _)), None) => Some(*start),
+                _ => None,
+            };
+        }
         for hit in tax.hits_en(query) {
             let Some(t) = tax.themes.get(hit.theme) else { continue };
             themes.push(t.id.clone());
@@ -416,7 +430,8 @@ pub(crate) fn phrases_asking(
         for join in joins.iter().filter(|j| !j.glossary && !phrase(j)) {
             if !out.iter().any(|p| p.text == join.text) {
                 let pair = Some(crate::index::pair_term(join.parts[0], join.parts[1]));
-                out.push(QueryPhrase { text: join.text.clone(), weight: join.weight, from: "joined".into(), pair });
+                let text = join.text.clone();
+                out.push(QueryPhrase { text, weight: join.weight, from: "joined".into(), pair, word: None });
             }
         }
     }
@@ -938,18 +953,32 @@ pub(crate) fn rank_phrases(
     // in full and the others at SYNONYM_TIE, in its BM25 and in its phrase bonus alike (five regions
     // in one measure do not outrank the region asked for). A term also reached otherwise (typed,
     // translated) counts in full.
+    // So are one English word's translations (机关, 机构, 制度 for "institutions"), word by word.
     let synonym = |p: &QueryPhrase| p.from.starts_with("theme:") && p.weight < 1.0;
     let (synonyms, asked): (Vec<QueryPhrase>, Vec<QueryPhrase>) = phrases.iter().cloned().partition(synonym);
+    let (translations, asked): (Vec<QueryPhrase>, Vec<QueryPhrase>) = asked.into_iter().partition(|p| p.word.is_some());
     let asked_terms = self::terms(corpus, &asked);
     let is_asked = |t: &str| asked_terms.binary_search_by(|(a, _)| a.as_str().cmp(t)).is_ok();
-    let synonym_terms: Vec<(String, f32)> =
-        self::terms(corpus, &synonyms).into_iter().filter(|(t, _)| !is_asked(t)).collect();
+    let other_terms = |phrases: &[QueryPhrase]| -> Vec<(String, f32)> {
+        self::terms(corpus, phrases).into_iter().filter(|(t, _)| !is_asked(t)).collect()
+    };
+    let synonym_terms = other_terms(&synonyms);
+    let mut words: Vec<usize> = translations.iter().filter_map(|p| p.word).collect();
+    crate::sort::sort_by_key(&mut words, |&w| w);
+    words.dedup();
+    let word_groups: Vec<Vec<QueryPhrase>> =
+        words.iter().map(|&w| translations.iter().filter(|p| p.word == Some(w)).cloned().collect()).collect();
+    let word_terms: Vec<Vec<(String, f32)>> = word_groups.iter().map(|g| other_terms(g)).collect();
     let bm25 = corpus.index.scores(&asked_terms);
     let synonym_scores = corpus.index.sum_and_best_scores(&synonym_terms);
+    let word_scores: Vec<Vec<(f32, f32)>> = word_terms.iter().map(|t| corpus.index.sum_and_best_scores(t)).collect();
     // All the terms searched, sorted, as `terms` lists them.
-    let mut terms: Vec<(String, f32)> = asked_terms.iter().chain(&synonym_terms).cloned().collect();
+    let mut terms: Vec<(String, f32)> =
+        asked_terms.iter().chain(&synonym_terms).chain(word_terms.iter().flatten()).cloned().collect();
     crate::sort::sort_by(&mut terms, |a, b| a.0.cmp(&b.0));
+    terms.dedup_by(|a, b| a.0 == b.0);
     let synonym_score = |sum: f32, best: f32| best + SYNONYM_TIE * (sum - best);
+    let grouped = |scores: &[(f32, f32)], i: usize| scores.get(i).map_or(0.0, |&(sum, best)| synonym_score(sum, best));
     // Candidates: allowed measures that share a term with the query.
     // When the query has a distinctive term (in at most DISTINCT_SHARE of the measures), a hit
     // must have one: 专利质押 should not list every measure that says 专利.
@@ -985,6 +1014,7 @@ pub(crate) fn rank_phrases(
         per_doc
     };
     let (bonus, synonym_bonus) = (bonuses(&asked), bonuses(&synonyms));
+    let word_bonuses: Vec<Vec<(f32, f32)>> = word_groups.iter().map(|g| bonuses(g)).collect();
     let mut boosted = vec![false; n];
     for t in &themes {
         for &(doc, _) in corpus.index.postings_of(&format!("{THEME_TERM}{t}")) {
@@ -996,8 +1026,8 @@ pub(crate) fn rank_phrases(
     // Candidates first (a term in common), then the restriction: most measures share no term.
     let mut scored: Vec<(usize, f32)> = (0..corpus.dataset.measures.len())
         .filter_map(|i| {
-            let (sum, best) = synonym_scores.get(i).copied().unwrap_or_default();
-            let base = bm25.get(i).copied().unwrap_or(0.0) + synonym_score(sum, best);
+            let translated: f32 = word_scores.iter().map(|s| grouped(s, i)).sum();
+            let base = bm25.get(i).copied().unwrap_or(0.0) + grouped(&synonym_scores, i) + translated;
             let base = Some(base).filter(|&s| s > 0.0)?;
             if let Some(r) = &required {
                 r.get(i).copied().filter(|&s| s > 0.0)?;
@@ -1005,8 +1035,8 @@ pub(crate) fn rank_phrases(
             if !allows(i) {
                 return None;
             }
-            let (sum, best) = synonym_bonus.get(i).copied().unwrap_or_default();
-            let phrase_bonus = bonus.get(i).map_or(0.0, |&(sum, _)| sum) + synonym_score(sum, best);
+            let translated: f32 = word_bonuses.iter().map(|b| grouped(b, i)).sum();
+            let phrase_bonus = bonus.get(i).map_or(0.0, |&(sum, _)| sum) + grouped(&synonym_bonus, i) + translated;
             let boost = if boosted.get(i) == Some(&true) { THEME_BOOST } else { 0.0 };
             Some((i, base + phrase_bonus + boost))
         })
