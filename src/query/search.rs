@@ -971,7 +971,6 @@ pub(crate) fn rank_phrases(
     let word_terms: Vec<Vec<(String, f32)>> = word_groups.iter().map(|g| other_terms(g)).collect();
     let bm25 = corpus.index.scores(&asked_terms);
     let synonym_scores = corpus.index.sum_and_best_scores(&synonym_terms);
-    let word_scores: Vec<Vec<(f32, f32)>> = word_terms.iter().map(|t| corpus.index.sum_and_best_scores(t)).collect();
     // All the terms searched, sorted, as `terms` lists them.
     let mut terms: Vec<(String, f32)> =
         asked_terms.iter().chain(&synonym_terms).chain(word_terms.iter().flatten()).cloned().collect();
@@ -1014,7 +1013,17 @@ pub(crate) fn rank_phrases(
         per_doc
     };
     let (bonus, synonym_bonus) = (bonuses(&asked), bonuses(&synonyms));
-    let word_bonuses: Vec<Vec<(f32, f32)>> = word_groups.iter().map(|g| bonuses(g)).collect();
+    // Per document, the translated words' scores and bonuses, each word's translations as one.
+    let (mut translated, mut translated_bonus) = (vec![0.0f32; n], vec![0.0f32; n]);
+    for (group, terms) in word_groups.iter().zip(&word_terms) {
+        for (into, from) in
+            [(&mut translated, corpus.index.sum_and_best_scores(terms)), (&mut translated_bonus, bonuses(group))]
+        {
+            for (total, (sum, best)) in into.iter_mut().zip(from) {
+                *total += synonym_score(sum, best);
+            }
+        }
+    }
     let mut boosted = vec![false; n];
     for t in &themes {
         for &(doc, _) in corpus.index.postings_of(&format!("{THEME_TERM}{t}")) {
@@ -1026,7 +1035,7 @@ pub(crate) fn rank_phrases(
     // Candidates first (a term in common), then the restriction: most measures share no term.
     let mut scored: Vec<(usize, f32)> = (0..corpus.dataset.measures.len())
         .filter_map(|i| {
-            let translated: f32 = word_scores.iter().map(|s| grouped(s, i)).sum();
+            let translated = translated.get(i).copied().unwrap_or(0.0);
             let base = bm25.get(i).copied().unwrap_or(0.0) + grouped(&synonym_scores, i) + translated;
             let base = Some(base).filter(|&s| s > 0.0)?;
             if let Some(r) = &required {
@@ -1035,7 +1044,7 @@ pub(crate) fn rank_phrases(
             if !allows(i) {
                 return None;
             }
-            let translated: f32 = word_bonuses.iter().map(|b| grouped(b, i)).sum();
+            let translated = translated_bonus.get(i).copied().unwrap_or(0.0);
             let phrase_bonus = bonus.get(i).map_or(0.0, |&(sum, _)| sum) + grouped(&synonym_bonus, i) + translated;
             let boost = if boosted.get(i) == Some(&true) { THEME_BOOST } else { 0.0 };
             Some((i, base + phrase_bonus + boost))
