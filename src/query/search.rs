@@ -19,9 +19,10 @@
 //! A measure's score is BM25 over the phrases' terms (title and work item count double), plus a
 //! bonus per phrase whose index words the measure all has (co-occurrence: what the index can tell
 //! of "contains the phrase"); of a theme's synonyms, and of one English word's dictionary
-//! translations, the best counts fully and the others at [`SYNONYM_TIE`] (dis_max), plus a boost when the measure is tagged with a query theme (read
-//! from the index's `#theme:` pseudo-terms). Ranking reads the index only, never measure text:
-//! a reader of a data directory ranks from shards and fetches the records of the page alone.
+//! translations, the best counts fully and the others at [`SYNONYM_TIE`] (dis_max), plus a boost
+//! when the measure is tagged with a query theme (read from the index's `#theme:` pseudo-terms).
+//! Ranking reads the index only, never measure text: a reader of a data directory ranks from
+//! shards and fetches the records of the page alone.
 //! When the query has distinctive terms (in at most [`DISTINCT_SHARE`] of the measures), only
 //! measures with at least one of them are hits; common words (知识产权, 专利, 加强) only rank.
 //! A plan's score is the sum of its matching measures' scores (over all matches, not the page).
@@ -90,6 +91,7 @@ fn glossary_first_words() -> &'static [&'static str] {
 
 /// The glossary's Chinese terms, each once: words of jieba's dictionary when the index is built, so
 /// that one the corpus says is an index term (专利池, "patent pool", would else be 专利 and 池).
+#[cfg(feature = "segment-jieba")]
 pub(crate) fn glossary_terms() -> impl Iterator<Item = &'static str> {
     let mut terms: Vec<&'static str> = glossary_entries().iter().flat_map(|(_, zh)| zh.iter().copied()).collect();
     crate::sort::sort(&mut terms);
@@ -384,7 +386,7 @@ pub(crate) fn phrases_asking(
         for (zh, weight) in expanded {
             push(&mut out, &zh, DICTIONARY_WEIGHT * weight, "dictionary");
         }
-        // The translations of one word alone (not of a phrase of words, nor of two words).
+        // Which word each translation is of: none for a phrase of words' or a term two words share.
         for p in out.iter_mut().filter(|p| p.from == "dictionary") {
             let mut of = alone.iter().filter(|(_, terms)| terms.iter().any(|(t, _)| *t == p.text));
             p.word = match (of.next(), of.next()) {
