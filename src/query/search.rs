@@ -958,18 +958,16 @@ pub(crate) fn rank_phrases(
     // So are one English word's translations (机关, 机构, 制度 for "institutions"), word by word.
     let synonym = |p: &QueryPhrase| p.from.starts_with("theme:") && p.weight < 1.0;
     let (synonyms, asked): (Vec<QueryPhrase>, Vec<QueryPhrase>) = phrases.iter().cloned().partition(synonym);
-    let (translations, asked): (Vec<QueryPhrase>, Vec<QueryPhrase>) = asked.into_iter().partition(|p| p.word.is_some());
+    let (mut translations, asked): (Vec<QueryPhrase>, Vec<QueryPhrase>) =
+        asked.into_iter().partition(|p| p.word.is_some());
+    crate::sort::sort_by_key(&mut translations, |p| p.word);
+    let word_groups: Vec<&[QueryPhrase]> = translations.chunk_by(|a, b| a.word == b.word).collect();
     let asked_terms = self::terms(corpus, &asked);
     let is_asked = |t: &str| asked_terms.binary_search_by(|(a, _)| a.as_str().cmp(t)).is_ok();
     let other_terms = |phrases: &[QueryPhrase]| -> Vec<(String, f32)> {
         self::terms(corpus, phrases).into_iter().filter(|(t, _)| !is_asked(t)).collect()
     };
     let synonym_terms = other_terms(&synonyms);
-    let mut words: Vec<usize> = translations.iter().filter_map(|p| p.word).collect();
-    crate::sort::sort_by_key(&mut words, |&w| w);
-    words.dedup();
-    let word_groups: Vec<Vec<QueryPhrase>> =
-        words.iter().map(|&w| translations.iter().filter(|p| p.word == Some(w)).cloned().collect()).collect();
     let word_terms: Vec<Vec<(String, f32)>> = word_groups.iter().map(|g| other_terms(g)).collect();
     let bm25 = corpus.index.scores(&asked_terms);
     let synonym_scores = corpus.index.sum_and_best_scores(&synonym_terms);
