@@ -155,7 +155,7 @@ fn english_searches_through_the_dictionarys_runs_answer_as_with_the_whole_dictio
         "wipo",
         "app",
         "service institutions",
-        "private economy",
+        "private capital",
         "ip colleges",
     ];
     let mut shared = Counting { files: &files, fetched: Vec::new() };
