@@ -478,6 +478,40 @@ mod tests {
         assert_eq!(merge_spans(vec![[5, 7], [0, 2], [1, 3], [3, 4]]), vec![[0, 4], [5, 7]]);
     }
 
+    /// The glossary's Chinese terms are jieba words when the index is built ([`jieba_words`]). One
+    /// that overlaps a theme keyword in the plans' text may take the keyword's place there: 专利布局
+    /// would cut 海外专利布局 海外|专利布局, and 海外专利 would lose 31 cuts. So every keyword is cut
+    /// from the bundled plans as often with the glossary's words as without.
+    #[cfg(feature = "segment-jieba")]
+    #[test]
+    fn glossary_words_take_no_theme_keywords_place_in_the_plans() {
+        use crate::index::jieba::Segmenter;
+        use std::collections::{BTreeMap, BTreeSet};
+        let corpus = Corpus::bundled();
+        let tax = &corpus.taxonomy;
+        let keywords: BTreeSet<&str> = tax.themes.iter().flat_map(|t| &t.keywords_zh).map(String::as_str).collect();
+        let theme_words = tax.themes.iter().flat_map(|t| t.keywords_zh.iter().chain(&t.related_zh)).map(String::as_str);
+        let count = |seg: &Segmenter| {
+            let mut cuts: BTreeMap<&str, usize> = BTreeMap::new();
+            for m in &corpus.dataset.measures {
+                for word in seg.cut_for_search(&crate::themes::tagging_text(m)) {
+                    if let Some(k) = keywords.get(word.as_str()) {
+                        *cuts.entry(*k).or_default() += 1;
+                    }
+                }
+            }
+            cuts
+        };
+        let without = count(&Segmenter::new(theme_words));
+        let with = count(&Segmenter::new(jieba_words(tax)));
+        let lost: Vec<(&str, usize)> = without
+            .iter()
+            .map(|(k, &n)| (*k, n.saturating_sub(with.get(k).copied().unwrap_or(0))))
+            .filter(|&(_, lost)| lost > 0)
+            .collect();
+        assert!(lost.is_empty(), "keywords cut less often with the glossary's words: {lost:?}");
+    }
+
     #[test]
     fn normalize_folds_width_and_drops_punctuation() {
         assert_eq!(normalize("（一）ＰＣＴ 申请，"), "一pct申请");
