@@ -176,8 +176,13 @@ impl fmt::Debug for PlanNumbersCache {
 /// term: the taxonomy's keywords and related words, and the glossary's Chinese terms.
 #[cfg(feature = "segment-jieba")]
 pub(crate) fn jieba_words<'a>(taxonomy: &'a Taxonomy) -> impl Iterator<Item = &'a str> + 'a {
-    let themes = taxonomy.themes.iter().flat_map(|t| t.keywords_zh.iter().chain(&t.related_zh)).map(String::as_str);
-    themes.chain(search::glossary_terms().map(|t| -> &'a str { t }))
+    theme_words(taxonomy).chain(search::glossary_terms().map(|t| -> &'a str { t }))
+}
+
+/// The taxonomy's keywords and related words, the part of [`jieba_words`] the themes give.
+#[cfg(feature = "segment-jieba")]
+fn theme_words(taxonomy: &Taxonomy) -> impl Iterator<Item = &str> {
+    taxonomy.themes.iter().flat_map(|t| t.keywords_zh.iter().chain(&t.related_zh)).map(String::as_str)
 }
 
 impl Corpus {
@@ -490,7 +495,6 @@ mod tests {
         let corpus = Corpus::bundled();
         let tax = &corpus.taxonomy;
         let keywords: BTreeSet<&str> = tax.themes.iter().flat_map(|t| &t.keywords_zh).map(String::as_str).collect();
-        let theme_words = tax.themes.iter().flat_map(|t| t.keywords_zh.iter().chain(&t.related_zh)).map(String::as_str);
         let count = |seg: &Segmenter| {
             let mut cuts: BTreeMap<&str, usize> = BTreeMap::new();
             for m in &corpus.dataset.measures {
@@ -502,7 +506,7 @@ mod tests {
             }
             cuts
         };
-        let without = count(&Segmenter::new(theme_words));
+        let without = count(&Segmenter::new(theme_words(tax)));
         let with = count(&Segmenter::new(jieba_words(tax)));
         let lost: Vec<(&str, usize)> = without
             .iter()
