@@ -1013,8 +1013,10 @@ pub(crate) fn rank_phrases(
         per_doc
     };
     let (bonus, synonym_bonus) = (bonuses(&asked), bonuses(&synonyms));
-    // Per document, the translated words' scores and bonuses, each word's translations as one.
-    let (mut translated, mut translated_bonus) = (vec![0.0f32; n], vec![0.0f32; n]);
+    // Per document, the translated words' scores and bonuses, each word's translations as one
+    // (none for a query with no dictionary word, a Chinese one: no vectors as long as the corpus).
+    let scratch = || if word_groups.is_empty() { Vec::new() } else { vec![0.0f32; n] };
+    let (mut translated, mut translated_bonus) = (scratch(), scratch());
     for (group, terms) in word_groups.iter().zip(&word_terms) {
         for (into, from) in
             [(&mut translated, corpus.index.sum_and_best_scores(terms)), (&mut translated_bonus, bonuses(group))]
