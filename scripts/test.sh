@@ -6,6 +6,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
+# One full run: incremental caches (over 1 GB) would only be written, never reused.
+export CARGO_INCREMENTAL=0
 started=$SECONDS
 
 bash scripts/setup.sh
