@@ -138,6 +138,7 @@ fixtures! {
     real_furniture_tianjin_2021 => "real-furniture-tianjin-2021",
     real_furniture_tongzhou_2022 => "real-furniture-tongzhou-2022",
     real_furniture_targets_wenzhou_2022 => "real-furniture-targets-wenzhou-2022",
+    real_metadata_row_national_2018 => "real-metadata-row-national-2018",
     real_paragraphs_zhejiang_2017 => "real-paragraphs-zhejiang-2017",
     real_heading_paragraph_xuhui_2025 => "real-heading-paragraph-xuhui-2025",
     real_outline_jiangsu_2009 => "real-outline-jiangsu-2009",

@@ -239,7 +239,9 @@ fn parse_lines(info: &DocumentInfo, lines: &[Line]) -> DocumentDraft {
             // The web page around the document: skipped, and said. Its publication data may
             // give the document number (发文字号：粤知〔2019〕12号).
             status[i] = Some(Use::Noise);
-            page_doc_number = page_doc_number.or_else(|| find_doc_number(&normalise(&line.text)));
+            page_doc_number = page_doc_number
+                .or_else(|| doc_number_field(&line.text))
+                .or_else(|| find_doc_number(&normalise(&line.text)));
             diagnostics.push(Diagnostic::new(
                 source,
                 line.no,
@@ -1225,6 +1227,11 @@ fn front_matter(
             status[i] = Some(Use::Meta);
         }
     }
+    // Or as one field of a longer line (the title, number, date and issuer printed in one row
+    // of a page); the line's other text stays where the front matter puts it.
+    if plan.doc_number.is_none() {
+        plan.doc_number = front.iter().find_map(|&i| doc_number_field(&lines[i].text));
+    }
     // Title: the last short line ending in a title word (not a notice about it), joined with
     // the short unpunctuated lines just above it.
     let is_title_line = |t: &str| {
@@ -1332,6 +1339,19 @@ fn find_doc_number(t: &str) -> Option<String> {
         .unwrap_or(0)
         .max(open.saturating_sub(12));
     (start < open).then(|| chars[start..open + 7 + digits].iter().collect())
+}
+
+/// A document number standing as one space-separated field of a line, after a label or before
+/// a date (`…的通知 国知战联办〔2018〕24号 2018年12月27日 发布机关:…`, `文号:国科发专〔2017〕145号`);
+/// never one cited inside a sentence (`…意见》（国发〔2015〕71号）`). Fields are cut before
+/// normalising, which would glue the number to the title before it.
+fn doc_number_field(line: &str) -> Option<String> {
+    line.split_whitespace().find_map(|field| {
+        let field = normalise(field);
+        let value = field.rsplit_once(['：', ':']).map_or(field.as_str(), |(_, v)| v);
+        let number = without_date(value);
+        is_doc_number(number).then(|| number.to_string())
+    })
 }
 
 /// The region a title opens with, when the reader names none: a province of the gazetteer, or
@@ -1474,6 +1494,15 @@ mod tests {
         assert_eq!(find_doc_number("发文字号：粤知〔2019〕12号"), Some("粤知〔2019〕12号".to_string()));
         assert_eq!(find_doc_number("国知发管字[2019]12号 成文日期"), Some("国知发管字[2019]12号".to_string()));
         assert_eq!(find_doc_number("〔2019〕"), None);
+        let row = "关于总结2018年工作的通知 国知战联办〔2018〕24号 2018年12月27日 发布机关:联席会议办公室 |";
+        assert_eq!(doc_number_field(row), Some("国知战联办〔2018〕24号".to_string()));
+        assert_eq!(
+            doc_number_field("发布机构:科技部 文号:国科发专〔2017〕145号"),
+            Some("国科发专〔2017〕145号".to_string())
+        );
+        assert_eq!(doc_number_field("苏政发〔2009〕1号 2009年1月5日"), Some("苏政发〔2009〕1号".to_string()));
+        // Cited in a sentence: no field of its own.
+        assert_eq!(doc_number_field("根据《若干意见》（国发〔2015〕71号）精神，制定本计划。"), None);
         assert_eq!(without_date("苏政发〔2009〕1号2009年1月5日"), "苏政发〔2009〕1号");
         assert_eq!(without_date("2009年1月5日苏政发〔2009〕1号"), "苏政发〔2009〕1号");
         assert_eq!(without_date("苏政发〔2009〕1号2009年1月"), "苏政发〔2009〕1号2009年1月");
