@@ -52,7 +52,7 @@ const OTHER_FORM: f32 = 0.5;
 /// Suffixes of a stem and what may stand for them in the word it is made from (or makes), most
 /// specific first (the first that ends a stem is the one taken): a noun asked for, a verb or
 /// adjective in CC-CEDICT's glosses ("revitalization", /to revitalize/ 振兴; "enforcement", /to
-/// enforce/; "agricultural", /agriculture/; "agencies", /agent/), and British spellings (/labor/,
+/// enforce/; "agricultural", /agriculture/; "agencies", /agent/; "driven", /to drive/), and British spellings (/labor/,
 /// /center/). Stems, as [`stem`] leaves them.
 const OTHER_FORMS: &[(&str, &[&str])] = &[
     ("isation", &["iz", "is"]),
@@ -85,6 +85,8 @@ const OTHER_FORMS: &[(&str, &[&str])] = &[
     ("ys", &["yz"]),
     ("is", &["iz"]),
     ("y", &["iz"]),
+    // A participle or a verb made of an adjective: "driven", /to drive/; "broaden", /broad/.
+    ("en", &["e", ""]),
     ("iz", &["ization", ""]),
     ("at", &["ation"]),
 ];
@@ -1058,6 +1060,8 @@ mod tests {
         assert_eq!(other_forms(&stem("labour")), ["labor"]);
         assert_eq!(other_forms(&stem("agricultural")), [stem("agriculture")]);
         assert_eq!(other_forms(&stem("piracy")), [stem("pirated")]);
+        assert_eq!(other_forms(&stem("driven")), [stem("drive"), stem("driv")]);
+        assert_eq!(other_forms(&stem("broaden")), [stem("broade"), stem("broad")]);
         assert_eq!(other_forms(&stem("privacy")), [stem("private")]);
         assert_eq!(other_forms(&stem("accuracy")), [stem("accurate")]);
         assert!(other_forms(&stem("paper")).is_empty(), "{:?}", other_forms("paper"));

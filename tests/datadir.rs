@@ -157,6 +157,7 @@ fn english_searches_through_the_dictionarys_runs_answer_as_with_the_whole_dictio
         "service institutions",
         "private capital",
         "ip colleges",
+        "innovation-driven",
     ];
     let mut shared = Counting { files: &files, fetched: Vec::new() };
     let mut shared_dir = DataDir::open(&mut shared).unwrap();

@@ -308,7 +308,9 @@ fn a_words_translations_join_where_the_plans_say_them_together_and_count_as_one(
                   金融機構 金融机构 [jin1 rong2 ji1 gou4] /financial institution/banking institution/\n\
                   民營 民营 [min2 ying2] /privately run (i.e. by a company, not the state)/\n\
                   秘密 秘密 [mi4 mi4] /secret; private; confidential; clandestine/a secret/\n\
-                  經濟 经济 [jing1 ji4] /economy/economic/\n";
+                  經濟 经济 [jing1 ji4] /economy/economic/\n\
+                  創新 创新 [chuang4 xin1] /to bring forth new ideas; to blaze new trails/innovation/\n\
+                  驅動 驱动 [qu1 dong4] /to drive/to propel/drive (vehicle wheel)/\n";
     c.english = Some(plan_compare::english::Dictionary::for_corpus(cedict, &c));
     let c = &c;
     let ids = |q: &str, limit: usize| -> Vec<String> {
@@ -329,6 +331,11 @@ fn a_words_translations_join_where_the_plans_say_them_together_and_count_as_one(
     // "private" finds 民营 through CC-CEDICT's /privately run/ (the adverb's -ly stemmed).
     let r = search(c, "private capital", &SearchOptions::default()).unwrap();
     assert!(r.phrases.iter().any(|p| p.text == "民营" && p.from == "dictionary"), "{:?}", r.phrases);
+    // "driven" is no key: tried as /to drive/, it joins "innovation" as the plans' 创新驱动.
+    let r = search(c, "innovation-driven", &SearchOptions::default()).unwrap();
+    assert!(r.phrases.iter().any(|p| p.text == "创新驱动" && p.from == "joined"), "{:?}", r.phrases);
+    let first = ids("innovation-driven", 3);
+    assert!(first.iter().all(|id| body(c, id).contains("创新驱动")), "{first:?}");
 }
 
 #[test]
