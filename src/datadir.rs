@@ -742,7 +742,8 @@ impl DataDir {
         let mut chunks = c.chunks;
         for (plan, chunk) in c.plans.iter().zip(&mut chunks) {
             // Checked before anything is allocated: a damaged count must not ask for gigabytes.
-            if measures.len().checked_add(chunk.measures as usize).is_none_or(|end| end > n) {
+            // (`map_or`: `is_none_or` is Rust 1.82, and the crate declares 1.80.)
+            if measures.len().checked_add(chunk.measures as usize).map_or(true, |end| end > n) {
                 return Err(invalid("the chunks hold more measures than the corpus"));
             }
             chunk.first = measures.len() as u32;

@@ -37,6 +37,7 @@
 //!   is then the focus area.
 //! - Quantities in 任务目标 and 成果形式 cells become targets, in the year of a `到2025年` cell, else
 //!   the plan's year when the text gives one, else 0 (unknown).
+//!
 //! Lines before the table give the title and document number; other prose around the table is kept
 //! as passages (text above a table with no title is reported: it may be rows cut off at a page);
 //! what cannot be placed is reported in `unassigned` with its line.
@@ -1351,7 +1352,7 @@ pub fn parse(info: &DocumentInfo, raw_text: &str, lines: &[Line]) -> Option<Docu
             // A number leading a flattened line may be a quantity (`15 班次以上`): the first row
             // must be 1, or a number the next row's follows (a table printed from row 33 on).
             let leads = |l: &&str| trim(l).split_whitespace().next().and_then(row_number);
-            let followed = |n: u32| raw.iter().skip(i + 1).take(FOLLOWING_ROW_LINES).any(|l| leads(&l) == Some(n + 1));
+            let followed = |n: u32| raw.iter().skip(i + 1).take(FOLLOWING_ROW_LINES).any(|l| leads(l) == Some(n + 1));
             row_number(head)
                 .filter(|n| expected_ok(*n) && (last_no.is_some() || *n == 1 || followed(*n)) && !trim(rest).is_empty())
                 .map(|n| (Some(n), false, pieces_of(rest, true)))
