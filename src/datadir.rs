@@ -30,7 +30,7 @@ enum Need {
 /// What `manifest.json` says the directory is.
 pub const FORMAT: &str = "plan-compare-data";
 /// Bumped whenever a file's layout changes (postcard is positional: any field change).
-pub const FORMAT_VERSION: u32 = 8;
+pub const FORMAT_VERSION: u32 = 9;
 /// The one file with a fixed name: it names the catalogue.
 pub const MANIFEST: &str = "manifest.json";
 /// Target raw size of an index shard; the figures behind it are in `docs/data-format.md`.
@@ -142,6 +142,12 @@ pub struct CatalogFile {
     /// The English dictionary's runs (`src/english.rs`), by first word, if the corpus was built
     /// with one: a query with Latin letters fetches the runs of its words.
     pub english: Vec<EnglishEntry>,
+    /// Per theme of the taxonomy (in its order), the file with the postings of every string a
+    /// search reads for the theme's Chinese keywords ([`theme_strings`]; a [`Shard`] of those that
+    /// are terms), empty when none is: a query that names a theme fetches it, not the shards its
+    /// keywords' words are scattered over. Its terms are all those strings, sorted; only the index
+    /// terms among them have postings.
+    pub theme_shards: Vec<String>,
 }
 
 /// The summary file: per plan, what a filter on plan fields and the theme matrix need.
@@ -252,6 +258,49 @@ fn keyword_terms(index: &Index, taxonomy: &Taxonomy) -> Vec<String> {
     let probes = set(keyword_texts(taxonomy).iter().flat_map(|k| index.probes(k)));
     probes.into_iter().filter(|p| index.term_id(p).is_some()).collect()
 }
+
+/// The strings a search reads of a phrase's text (`DataDir::needs_for_search`): the text whole and
+/// lower-cased (an expansion counts as one term), the pair terms its adjacent words may make, and
+/// its words, as typed and lower-cased.
+fn phrase_strings(index: &Index, text: &str) -> Vec<String> {
+    let lower = text.to_lowercase();
+    let words = index.words(&lower);
+    let mut out = vec![lower.clone()];
+    out.extend(crate::index::adjacent_pairs(&words));
+    out.extend(index.words(text));
+    out.extend(words);
+    out
+}
+
+/// Every string a search reads for a theme's Chinese keywords ([`phrase_strings`] of each): what
+/// its theme shard answers for. The catalogue's keyword terms make these the same for a reader
+/// with any part of the vocabulary as for the whole index.
+fn theme_strings(index: &Index, theme: &crate::themes::Theme) -> BTreeSet<String> {
+    let keywords = theme.keywords_zh.iter().map(|k| k.trim()).filter(|k| !k.is_empty());
+    set(keywords.flat_map(|k| phrase_strings(index, k)))
+}
+
+/// An index shard of `terms` (sorted) with their postings in `index` (none for a string that is no term).
+fn shard_of_terms(index: &Index, terms: &[String]) -> Shard {
+    let mut shard = Shard { terms: front_code(terms), gaps: Vec::new(), freqs: Vec::new(), lengths: Vec::new() };
+    for term in terms {
+        let list = index.term_id(term).and_then(|id| index.postings.get(id)).map_or(&[][..], Vec::as_slice);
+        let len = |doc: u32| index.doc_len.get(doc as usize).copied().unwrap_or(0);
+        shard.gaps.push(crate::bundle::gaps(list).into_iter().map(|(gap, _)| gap).collect());
+        let all_one = list.iter().all(|&(_, tf)| tf == 1);
+        shard.freqs.push(if all_one { Vec::new() } else { list.iter().map(|&(_, tf)| tf).collect() });
+        let pseudo = crate::index::is_pseudo(term);
+        shard.lengths.push(if pseudo {
+            Vec::new()
+        } else {
+            list.iter().map(|&(doc, _)| length_code(len(doc))).collect()
+        });
+    }
+    shard
+}
+
+/// Terms with their posting lists (document, weighted frequency), as [`Index::merge_terms`] takes them.
+type TermPostings = Vec<(String, Vec<(u32, u16)>)>;
 
 /// Sorted terms cut into runs of about `bytes` each, front-coded (what a run's file holds).
 fn vocabulary_runs(terms: &[String], bytes: usize) -> Vec<Vec<String>> {
@@ -372,13 +421,13 @@ fn named(kind: &str, bytes: Vec<u8>) -> (String, Vec<u8>) {
     (format!("{kind}.{}.bin", content_hash(&bytes)), bytes)
 }
 
-/// Whether a file name is one this format gives (`catalog|summary|plan|shard|extras|frag.HASH.bin`).
+/// Whether a file name is one this format gives (`catalog|summary|plan|shard|theme|extras|frag.HASH.bin` …).
 pub fn is_data_file_name(name: &str) -> bool {
     let mut parts = name.split('.');
     let (Some(kind), Some(hash), Some("bin"), None) = (parts.next(), parts.next(), parts.next(), parts.next()) else {
         return false;
     };
-    ["catalog", "summary", "plan", "shard", "extras", "frag", "english", "vocab", "terms"].contains(&kind)
+    ["catalog", "summary", "plan", "shard", "theme", "extras", "frag", "english", "vocab", "terms"].contains(&kind)
         && hash.len() == 16
         && hash.chars().all(|c| c.is_ascii_hexdigit())
 }
@@ -467,20 +516,7 @@ pub fn write(
             end += 1;
         }
         let terms = terms.get(start..end).unwrap_or_default();
-        let (gaps, freqs, lengths) = (Vec::new(), Vec::new(), Vec::new());
-        let mut shard = Shard { terms: front_code(terms), gaps, freqs, lengths };
-        for (term, list) in terms.iter().zip(corpus.index.postings.get(start..end).unwrap_or_default()) {
-            let len = |doc: u32| corpus.index.doc_len.get(doc as usize).copied().unwrap_or(0);
-            shard.gaps.push(crate::bundle::gaps(list).into_iter().map(|(gap, _)| gap).collect());
-            let all_one = list.iter().all(|&(_, tf)| tf == 1);
-            shard.freqs.push(if all_one { Vec::new() } else { list.iter().map(|&(_, tf)| tf).collect() });
-            let pseudo = crate::index::is_pseudo(term);
-            shard.lengths.push(if pseudo {
-                Vec::new()
-            } else {
-                list.iter().map(|&(doc, _)| length_code(len(doc))).collect()
-            });
-        }
+        let shard = shard_of_terms(&corpus.index, terms);
         // Named below, once every shard's bytes are known.
         shards.push((terms.first().cloned().unwrap_or_default(), encode("index shard", &shard)?));
         start = end;
@@ -490,6 +526,19 @@ pub fn write(
     for (i, (first, bytes)) in shards.into_iter().enumerate() {
         let next = shard_firsts.get(i + 1).map_or("", String::as_str);
         files.push((shard_name(&shards_hash, &first, next), bytes));
+    }
+
+    let mut theme_shards = Vec::with_capacity(corpus.taxonomy.themes.len());
+    for theme in &corpus.taxonomy.themes {
+        // Every string, terms or not: the reader learns which are (those with postings).
+        let strings: Vec<String> = theme_strings(&corpus.index, theme).into_iter().collect();
+        if !strings.iter().any(|t| corpus.index.term_id(t).is_some()) {
+            theme_shards.push(String::new());
+            continue;
+        }
+        let (name, bytes) = named("theme", encode("theme shard", &shard_of_terms(&corpus.index, &strings))?);
+        theme_shards.push(name.clone());
+        files.push((name, bytes));
     }
 
     let real: Vec<String> = corpus.index.terms.iter().filter(|t| !crate::index::is_pseudo(t)).cloned().collect();
@@ -568,6 +617,7 @@ pub fn write(
         shards_hash,
         extras: extras_file,
         english,
+        theme_shards,
     };
     let (catalog_file, bytes) = named("catalog", encode("catalogue", &catalog)?);
     let manifest = Manifest {
@@ -708,6 +758,13 @@ pub struct DataDir {
     plan_targets: Vec<Vec<Target>>,
     shards: Vec<ShardEntry>,
     shard_loaded: Vec<bool>,
+    /// Per theme of the taxonomy, its theme shard's file (empty: none) and whether it is loaded;
+    /// the strings the loaded ones answer for (terms with all their postings, or known to be no
+    /// term); and the terms whose postings came that way, which a range shard must not add again.
+    theme_files: Vec<String>,
+    theme_loaded: Vec<bool>,
+    theme_covered: BTreeSet<String>,
+    postings_in: BTreeSet<String>,
     facets: Vec<Facet>,
     plan_facets: Vec<Vec<Facet>>,
     matrix: Vec<Vec<(u16, u32, f64)>>,
@@ -771,6 +828,10 @@ impl DataDir {
             .filter(|t| t.windows(2).all(|w| w[0] < w[1]))
             .ok_or_else(|| invalid("the keywords' terms are damaged"))?;
         let keyword_texts = keyword_texts(&c.taxonomy);
+        let theme_files = c.theme_shards;
+        if theme_files.len() != c.taxonomy.themes.len() {
+            return Err(invalid("not one theme shard entry per theme"));
+        }
         let runs = front_decode(c.vocabulary_runs)
             .filter(|t| t.windows(2).all(|w| w[0] < w[1]))
             .ok_or_else(|| invalid("the vocabulary's runs are damaged"))?;
@@ -817,6 +878,10 @@ impl DataDir {
             fragments_all: false,
             plan_targets: vec![Vec::new(); chunks.len()],
             shard_loaded: vec![false; shards.len()],
+            theme_loaded: vec![false; theme_files.len()],
+            theme_files,
+            theme_covered: BTreeSet::new(),
+            postings_in: BTreeSet::new(),
             corpus,
             documents: c.documents,
             chunks,
@@ -866,6 +931,10 @@ impl DataDir {
             plan_targets: (0..plans).map(|_| Vec::new()).collect(),
             shards: Vec::new(),
             shard_loaded: Vec::new(),
+            theme_files: Vec::new(),
+            theme_loaded: Vec::new(),
+            theme_covered: BTreeSet::new(),
+            postings_in: BTreeSet::new(),
             documents: Vec::new(),
             chunks,
             facets: Vec::new(),
@@ -984,6 +1053,11 @@ impl DataDir {
         self.last_ranking = Cache::default();
         if let Some(i) = self.shards.iter().position(|s| s.file == file) {
             self.add_shard(i, file, bytes)?;
+            self.reindex_added();
+            return Ok(());
+        }
+        if let Some(t) = self.theme_files.iter().position(|f| !f.is_empty() && f == file) {
+            self.add_theme_shard(t, file, bytes)?;
             self.reindex_added();
             return Ok(());
         }
@@ -1183,15 +1257,72 @@ impl DataDir {
             || shard.gaps.len() != n
             || shard.freqs.len() != n
             || shard.lengths.len() != n
-            || shard.gaps.iter().zip(&shard.freqs).any(|(g, f)| !f.is_empty() && f.len() != g.len())
-            || shard.gaps.iter().zip(&shard.lengths).any(|(g, l)| !l.is_empty() && l.len() != g.len())
+        {
+            return Err(damaged());
+        }
+        // Terms a theme shard brought already keep the postings they have.
+        let postings = self.postings(file, terms, shard.gaps, shard.freqs, shard.lengths)?;
+        let postings = postings.into_iter().filter(|(t, _)| !self.postings_in.contains(t)).collect();
+        self.corpus.index.merge_terms(postings);
+        if let Some(l) = self.shard_loaded.get_mut(i) {
+            *l = true;
+        }
+        Ok(())
+    }
+
+    /// A theme shard ([`CatalogFile::theme_shards`]): the strings it answers for, with the postings
+    /// of those that are terms (none for the others), added where no range shard brought them.
+    fn add_theme_shard(&mut self, t: usize, file: &str, bytes: &[u8]) -> Result<()> {
+        if self.theme_loaded.get(t) != Some(&false) {
+            return Ok(());
+        }
+        let shard: Shard = decode(file, bytes)?;
+        let damaged = || Error::new(ErrorCode::BundleInvalid, format!("data file {file} is not theme shard {t}"));
+        let strings = front_decode(shard.terms).ok_or_else(damaged)?;
+        let n = strings.len();
+        if strings.windows(2).any(|w| w[0] >= w[1])
+            || shard.gaps.len() != n
+            || shard.freqs.len() != n
+            || shard.lengths.len() != n
+        {
+            return Err(damaged());
+        }
+        let covered = strings.clone();
+        let postings = self.postings(file, strings, shard.gaps, shard.freqs, shard.lengths)?;
+        self.theme_covered.extend(covered);
+        let loaded = |s: &DataDir, term: &str| {
+            s.postings_in.contains(term) || s.shard_of(term).is_some_and(|i| s.shard_loaded.get(i) == Some(&true))
+        };
+        let postings: Vec<_> =
+            postings.into_iter().filter(|(term, list)| !list.is_empty() && !loaded(self, term)).collect();
+        self.postings_in.extend(postings.iter().map(|(term, _)| term.clone()));
+        self.corpus.index.merge_terms(postings);
+        if let Some(l) = self.theme_loaded.get_mut(t) {
+            *l = true;
+        }
+        Ok(())
+    }
+
+    /// A shard's postings lists decoded and checked (documents in range, ascending), its documents'
+    /// lengths set in the index.
+    fn postings(
+        &mut self,
+        file: &str,
+        terms: Vec<String>,
+        gaps: Vec<Vec<u32>>,
+        freqs: Vec<Vec<u16>>,
+        lengths_coded: Vec<Vec<u8>>,
+    ) -> Result<TermPostings> {
+        let damaged = || Error::new(ErrorCode::BundleInvalid, format!("data file {file}: damaged postings"));
+        if gaps.iter().zip(&freqs).any(|(g, f)| !f.is_empty() && f.len() != g.len())
+            || gaps.iter().zip(&lengths_coded).any(|(g, l)| !l.is_empty() && l.len() != g.len())
         {
             return Err(damaged());
         }
         let docs = self.catalog_docs();
-        let mut lists = Vec::with_capacity(n);
+        let mut lists = Vec::with_capacity(terms.len());
         let mut lengths = Vec::new();
-        for ((gaps, freqs), lens) in shard.gaps.into_iter().zip(shard.freqs).zip(shard.lengths) {
+        for ((gaps, freqs), lens) in gaps.into_iter().zip(freqs).zip(lengths_coded) {
             let mut doc = 0u32;
             let mut out = Vec::with_capacity(gaps.len());
             for (k, gap) in gaps.into_iter().enumerate() {
@@ -1211,12 +1342,8 @@ impl DataDir {
             }
         }
         // Added plans may hold some of these terms already: their documents come after the
-        // directory's, so the shard's postings go first.
-        self.corpus.index.merge_terms(terms.into_iter().zip(lists).collect());
-        if let Some(l) = self.shard_loaded.get_mut(i) {
-            *l = true;
-        }
-        Ok(())
+        // directory's, so the shard's postings go first when merged.
+        Ok(terms.into_iter().zip(lists).collect())
     }
 
     /// Fetch and add the files named.
@@ -1252,6 +1379,7 @@ impl DataDir {
             out.extend((0..c.measures.div_ceil(per)).map(|j| fragment_name(&c.file, per, j)));
         }
         out.extend(self.shards.iter().map(|s| s.file.clone()));
+        out.extend(self.theme_files.iter().cloned());
         let vocabulary = self.summaries && !self.vocabulary_file.is_empty();
         out.extend(vocabulary.then(|| self.vocabulary_file.clone()));
         out.extend(self.run_files.iter().cloned());
@@ -1350,7 +1478,7 @@ impl DataDir {
     /// pieces absent).
     fn need_for(&self, x: &str, postings: bool) -> Option<Need> {
         let shard = self.shard_of(x)?;
-        if self.shard_loaded.get(shard) != Some(&false) {
+        if self.shard_loaded.get(shard) != Some(&false) || self.theme_covered.contains(x) {
             return None;
         }
         if crate::index::is_pseudo(x) {
@@ -1500,8 +1628,11 @@ impl DataDir {
         // Strings not known yet to be terms or not, with their run and shard: the run unless the
         // shard comes anyway (for a term beside them), which tells as much.
         let mut unknown: Vec<(usize, usize)> = Vec::new();
-        // Whether `x` needs a file (noted in `unknown` or `shards`).
+        // The strings of the theme shards this round fetches (filled once the phrases are made).
+        let coming: std::cell::RefCell<BTreeSet<String>> = Default::default();
+        // Whether `x` needs a file (noted in `unknown` or `shards`, or coming with a theme shard).
         let mut need = |x: &str, postings: bool| match self.need_for(x, postings) {
+            Some(_) if coming.borrow().contains(x) => true,
             Some(Need::Run(i, shard)) => {
                 unknown.push((i, shard));
                 true
@@ -1524,10 +1655,26 @@ impl DataDir {
             asked.borrow_mut().push(t.to_string());
             index.term_id(t).is_some()
         });
+        let (phrases, themes) = &made;
+        // A theme's keywords come from its theme shard, one file where their words' range shards
+        // are many.
+        let named = set(phrases.iter().filter_map(|p| p.from.strip_prefix("theme:")));
+        let mut theme_files = BTreeSet::new();
+        for (t, theme) in corpus.taxonomy.themes.iter().enumerate().filter(|(_, t)| named.contains(t.id.as_str())) {
+            let (Some(file), Some(false)) = (self.theme_files.get(t), self.theme_loaded.get(t).copied()) else {
+                continue;
+            };
+            // Only while its keywords need a file: not once their range shards are here (its other
+            // strings, their words, are then asked for as any phrase's, if they need one).
+            let keywords = || theme.keywords_zh.iter().map(|k| k.trim().to_lowercase());
+            if !file.is_empty() && keywords().any(|k| self.need_for(&k, true).is_some()) {
+                theme_files.insert(file.clone());
+                coming.borrow_mut().extend(theme_strings(index, theme));
+            }
+        }
         for x in asked.into_inner() {
             need(&x, false);
         }
-        let (phrases, themes) = &made;
         // What `terms` and the phrase bonus read of a phrase: its text whole (an expansion counts
         // as one term), the pair terms its adjacent words may have, its words (lower-cased or not)
         // and, for typed words and glossary terms that are index terms only, their known parts
@@ -1537,15 +1684,11 @@ impl DataDir {
             p.from == "query" || (p.from == "glossary" && index.term_id(&p.text.to_lowercase()).is_some())
         };
         let words_of = |p: &query::search::QueryPhrase| -> Vec<String> {
-            let lower = p.text.to_lowercase();
-            let mut out = vec![lower.clone()];
-            let words = index.words(&lower);
-            out.extend(crate::index::adjacent_pairs(&words));
-            for w in index.words(&p.text).into_iter().chain(words) {
-                if with_parts(p) {
-                    out.extend(query::search::parts(&w).into_iter().filter(|x| index.term_id(x).is_some()));
-                }
-                out.push(w);
+            let mut out = phrase_strings(index, &p.text);
+            if with_parts(p) {
+                let words = index.words(&p.text).into_iter().chain(index.words(&p.text.to_lowercase()));
+                let parts = words.flat_map(|w| query::search::parts(&w));
+                out.extend(parts.filter(|x| index.term_id(x).is_some()));
             }
             out
         };
@@ -1611,6 +1754,7 @@ impl DataDir {
         let runs = unknown.into_iter().filter(|(_, shard)| !shards.contains(shard)).map(|(run, _)| run);
         missing.extend(self.missing_runs(set(runs)));
         missing.extend(self.missing_shards(shards));
+        missing.extend(theme_files);
         if !missing.is_empty() {
             return missing;
         }

@@ -127,6 +127,34 @@ fn searches_answer_exactly_as_on_the_corpus_built_in_one_piece() {
 }
 
 #[test]
+fn a_query_that_names_a_theme_reads_its_keywords_from_one_theme_shard() {
+    // The theme's keywords are terms all over the sorted vocabulary: without theme shards (a
+    // catalogue that names none, as a format-8 reader would see it) each brings its range shard.
+    let files = &built().files;
+    let manifest: datadir::Manifest = serde_json::from_slice(&files[datadir::MANIFEST]).unwrap();
+    let mut catalog: datadir::CatalogFile = postcard::from_bytes(&files[&manifest.catalog]).unwrap();
+    assert_eq!(catalog.theme_shards.len(), catalog.taxonomy.themes.len());
+    catalog.theme_shards.iter_mut().for_each(|f| f.clear());
+    let mut without = files.clone();
+    without.insert(manifest.catalog.clone(), postcard::to_allocvec(&catalog).unwrap());
+    let corpus = &built().corpus;
+    for q in ["专利质押融资", "customs enforcement", "地理标志", "商标"] {
+        let opts = SearchOptions { limit: Some(20), ..Default::default() };
+        let expected = query::search(corpus, q, &opts).unwrap();
+        let read = |files: &BTreeMap<String, Vec<u8>>| {
+            let mut fetch = Counting { files, fetched: Vec::new() };
+            let mut fresh = DataDir::open(&mut fetch).unwrap();
+            assert_eq!(fresh.search(&mut fetch, q, &opts).unwrap(), expected, "{q}");
+            let count = |kind: &str| fetch.fetched.iter().filter(|f| f.starts_with(kind)).count();
+            (count("theme."), count("shard."))
+        };
+        let ((themes, shards), (none, shards_without)) = (read(files), read(&without));
+        assert!(themes >= 1 && none == 0, "{q}: {themes} theme shards");
+        assert!(themes + shards < shards_without, "{q}: {themes} + {shards} files against {shards_without} shards");
+    }
+}
+
+#[test]
 fn english_searches_through_the_dictionarys_runs_answer_as_with_the_whole_dictionary() {
     // The dictionary in small runs, fetched as the query's words need them; joined translations
     // ("patent information") need the shards of their pair terms as well.

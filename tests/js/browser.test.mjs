@@ -101,12 +101,13 @@ test('the page fetches data files when a call needs them, and the full module on
   assert.deepEqual(since(results.beforeFull, results.afterAddRequests).sort(),
     ['/pkg/plan_compare_full.js', '/pkg/plan_compare_full_bg.wasm']);
   // To the end (export, patterns, errors): the full module was not fetched again; every data file
-  // once, all but the fragments (a search's page of records; whole chunks spare the rest) and the
-  // vocabulary runs (a search's pieces; the vocabulary file, which the diff read, holds them all).
+  // once, all but the fragments (a search's page of records; whole chunks spare the rest), the
+  // vocabulary runs (a search's pieces; the vocabulary file, which the diff read, holds them all)
+  // and the theme shards (their postings were here: the range shards hold them too).
   assert.equal(full(results.atEnd), 1);
   const fetched = Object.keys(data(results.atEnd));
   assert.ok(fetched.every((name) => dataNames.includes(name)), fetched.join(', '));
-  assert.deepEqual(dataNames.filter((name) => !fetched.includes(name) && !/^(frag|terms)\./.test(name)), []);
+  assert.deepEqual(dataNames.filter((name) => !fetched.includes(name) && !/^(frag|terms|theme)\./.test(name)), []);
   assert.ok(Object.values(data(results.atEnd)).every((n) => n === 1), JSON.stringify(data(results.atEnd)));
   const counts = countsUnder(results.atEnd, '/');
   assert.ok(Object.values(counts).every((n) => n === 1), JSON.stringify(counts));
