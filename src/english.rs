@@ -52,8 +52,8 @@ const OTHER_FORM: f32 = 0.5;
 /// Suffixes of a stem and what may stand for them in the word it is made from (or makes), most
 /// specific first (the first that ends a stem is the one taken): a noun asked for, a verb or
 /// adjective in CC-CEDICT's glosses ("revitalization", /to revitalize/ 振兴; "enforcement", /to
-/// enforce/; "agricultural", /agriculture/; "agencies", /agent/; "driven", /to drive/), and British spellings (/labor/,
-/// /center/). Stems, as [`stem`] leaves them.
+/// enforce/; "agricultural", /agriculture/; "agencies", /agent/; "driven", /to drive/), and
+/// British spellings (/labor/, /center/). Stems, as [`stem`] leaves them.
 const OTHER_FORMS: &[(&str, &[&str])] = &[
     ("isation", &["iz", "is"]),
     ("ization", &["iz"]),

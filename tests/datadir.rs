@@ -128,8 +128,8 @@ fn searches_answer_exactly_as_on_the_corpus_built_in_one_piece() {
 
 #[test]
 fn a_query_that_names_a_theme_reads_its_keywords_from_one_theme_shard() {
-    // The theme's keywords are terms all over the sorted vocabulary: without theme shards (a
-    // catalogue that names none, as a format-8 reader would see it) each brings its range shard.
+    // The theme's keywords are terms all over the sorted vocabulary: without theme shards (the
+    // same directory, its catalogue naming none) each brings its range shard.
     let files = &built().files;
     let manifest: datadir::Manifest = serde_json::from_slice(&files[datadir::MANIFEST]).unwrap();
     let mut catalog: datadir::CatalogFile = postcard::from_bytes(&files[&manifest.catalog]).unwrap();
