@@ -1250,13 +1250,9 @@ impl DataDir {
         let terms = front_decode(shard.terms).ok_or_else(damaged)?;
         let first = self.shards.get(i).map(|s| s.first.as_str());
         let next = self.shards.get(i + 1).map(|s| s.first.as_str());
-        let n = terms.len();
         if terms.first().map(String::as_str) != first
             || terms.windows(2).any(|w| w[0] >= w[1])
             || terms.last().zip(next).is_some_and(|(last, next)| last.as_str() >= next)
-            || shard.gaps.len() != n
-            || shard.freqs.len() != n
-            || shard.lengths.len() != n
         {
             return Err(damaged());
         }
@@ -1279,12 +1275,7 @@ impl DataDir {
         let shard: Shard = decode(file, bytes)?;
         let damaged = || Error::new(ErrorCode::BundleInvalid, format!("data file {file} is not theme shard {t}"));
         let strings = front_decode(shard.terms).ok_or_else(damaged)?;
-        let n = strings.len();
-        if strings.windows(2).any(|w| w[0] >= w[1])
-            || shard.gaps.len() != n
-            || shard.freqs.len() != n
-            || shard.lengths.len() != n
-        {
+        if strings.windows(2).any(|w| w[0] >= w[1]) {
             return Err(damaged());
         }
         let covered = strings.clone();
@@ -1303,8 +1294,8 @@ impl DataDir {
         Ok(())
     }
 
-    /// A shard's postings lists decoded and checked (documents in range, ascending), its documents'
-    /// lengths set in the index.
+    /// A shard's postings lists decoded and checked (one column entry per term, documents in range
+    /// and ascending), its documents' lengths set in the index.
     fn postings(
         &mut self,
         file: &str,
@@ -1314,7 +1305,11 @@ impl DataDir {
         lengths_coded: Vec<Vec<u8>>,
     ) -> Result<TermPostings> {
         let damaged = || Error::new(ErrorCode::BundleInvalid, format!("data file {file}: damaged postings"));
-        if gaps.iter().zip(&freqs).any(|(g, f)| !f.is_empty() && f.len() != g.len())
+        let n = terms.len();
+        if gaps.len() != n
+            || freqs.len() != n
+            || lengths_coded.len() != n
+            || gaps.iter().zip(&freqs).any(|(g, f)| !f.is_empty() && f.len() != g.len())
             || gaps.iter().zip(&lengths_coded).any(|(g, l)| !l.is_empty() && l.len() != g.len())
         {
             return Err(damaged());
