@@ -144,8 +144,8 @@ pub struct CatalogFile {
     pub english: Vec<EnglishEntry>,
     /// Per theme of the taxonomy (in its order), the file with the postings of every string a
     /// search reads for the theme's Chinese keywords ([`theme_strings`]; a [`Shard`] of those that
-    /// are terms), empty when none is: a query that names a theme fetches it, not the shards its
-    /// keywords' words are scattered over. Its terms are all those strings, sorted; only the index
+    /// are terms), empty when none is: a query that names a theme fetches it while the keywords
+    /// need a file, instead of the shards their words are scattered over. Its terms are all those strings, sorted; only the index
     /// terms among them have postings.
     pub theme_shards: Vec<String>,
 }
