@@ -43,6 +43,34 @@ pub fn sort<T: Ord>(v: &mut [T]) {
     sort_by(v, T::cmp);
 }
 
+/// Best first: score descending, then position ascending, as
+/// `sort_by(v, |a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)))` orders them. Each pair becomes one
+/// `u64` sorted unstably (the order is total, so stability cannot show), the copy of the unstable
+/// sort the diff's bigrams already bring: a national corpus's tens of thousands of matches sort
+/// several times faster than through `sort_by`'s indices and `dyn` comparator.
+pub fn best_first(v: &mut [(usize, f32)]) {
+    if v.iter().any(|&(i, _)| u32::try_from(i).is_err()) {
+        return sort_by(v, |a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    }
+    // `f32::total_cmp`'s key: the bits as a signed number, negatives' magnitude bits flipped; then
+    // as an unsigned number (sign bit flipped) and inverted, so that ascending keys are descending
+    // scores.
+    let descending = |s: f32| {
+        let bits = s.to_bits() as i32;
+        let ordered = bits ^ (((bits >> 31) as u32) >> 1) as i32;
+        !((ordered as u32) ^ 0x8000_0000)
+    };
+    let score = |key: u32| {
+        let ordered = ((!key) ^ 0x8000_0000) as i32;
+        f32::from_bits((ordered ^ (((ordered >> 31) as u32) >> 1) as i32) as u32)
+    };
+    let mut keys: Vec<u64> = v.iter().map(|&(i, s)| (u64::from(descending(s)) << 32) | i as u64).collect();
+    keys.sort_unstable();
+    for (slot, key) in v.iter_mut().zip(keys) {
+        *slot = ((key & 0xFFFF_FFFF) as usize, score((key >> 32) as u32));
+    }
+}
+
 #[inline(never)]
 fn sort_indices(order: &mut [usize], compare: &mut dyn FnMut(usize, usize) -> Ordering) {
     order.sort_by(|&a, &b| compare(a, b));
@@ -93,6 +121,18 @@ mod tests {
             sort_by_key(&mut ours, |p| std::cmp::Reverse(p.1));
             std.sort_by_key(|p| std::cmp::Reverse(p.1));
             prop_assert_eq!(ours, std);
+        }
+
+        #[test]
+        fn best_first_orders_as_sort_by_does(v in proptest::collection::vec((0usize..50, any::<u32>()), 0..200)) {
+            // Any bits: negative scores, zeros of both signs, infinities and NaNs of every payload.
+            let v: Vec<(usize, f32)> = v.into_iter().map(|(i, bits)| (i, f32::from_bits(bits))).collect();
+            let mut ours = v.clone();
+            let mut std = v;
+            best_first(&mut ours);
+            std.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+            let bits = |v: &[(usize, f32)]| v.iter().map(|&(i, s)| (i, s.to_bits())).collect::<Vec<_>>();
+            prop_assert_eq!(bits(&ours), bits(&std));
         }
 
         #[test]

@@ -1052,7 +1052,7 @@ pub(crate) fn rank_phrases(
             Some((i, base + phrase_bonus + boost))
         })
         .collect();
-    crate::sort::sort_by(&mut scored, |a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    crate::sort::best_first(&mut scored);
     Ok(Ranked { phrases, terms, themes, limit, scored })
 }
 
