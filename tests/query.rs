@@ -448,6 +448,27 @@ fn check_facets(opts: &FilterOptions) {
 }
 
 #[test]
+fn plan_scores_list_the_best_plans_and_count_them_all() {
+    let c = corpus();
+    let q = "知识产权保护";
+    let all = search(c, q, &SearchOptions::default()).unwrap();
+    // A provincial corpus: every plan with a match is listed by default, best first.
+    assert!(all.plan_total > 10 && all.plan_total <= c.dataset.plans.len(), "{}", all.plan_total);
+    assert_eq!(all.plans.len(), all.plan_total);
+    assert!(all.plans.windows(2).all(|w| w[0].score >= w[1].score));
+    for plan_limit in [0, 1, 3] {
+        let best = search(c, q, &SearchOptions { plan_limit: Some(plan_limit), ..Default::default() }).unwrap();
+        assert_eq!(best.plans[..], all.plans[..plan_limit]);
+        assert_eq!(
+            (best.plan_total, best.total, &best.hits, &best.facets),
+            (all.plan_total, all.total, &all.hits, &all.facets)
+        );
+    }
+    let more = search(c, q, &SearchOptions { plan_limit: Some(usize::MAX), ..Default::default() }).unwrap();
+    assert_eq!(more.plans, all.plans);
+}
+
+#[test]
 fn facets_add_up_to_the_total() {
     check_facets(&FilterOptions::default());
     check_facets(&FilterOptions { themes: vec!["pledge-financing".into()], ..Default::default() });

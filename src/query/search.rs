@@ -122,7 +122,13 @@ pub struct SearchOptions {
     /// Leave `facets` empty (default: counted). Facets read the theme, agency and focus postings of
     /// the whole corpus: a reader of a data directory that does not show them fetches less.
     pub no_facets: bool,
+    /// How many plans `plans` lists, best first: default [`DEFAULT_PLAN_LIMIT`]. A query on a
+    /// national corpus matches measures of thousands of plans; a page shows a few.
+    pub plan_limit: Option<usize>,
 }
+
+/// `SearchOptions::plan_limit` when none is given: every plan of a provincial corpus.
+pub const DEFAULT_PLAN_LIMIT: usize = 100;
 
 /// A phrase the query was turned into, with where it came from.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -197,8 +203,10 @@ pub struct SearchResult {
     pub offset: usize,
     pub limit: usize,
     pub hits: Vec<SearchHit>,
-    /// Plans by score, best first.
+    /// Plans by score, best first: the best `planLimit` of them.
     pub plans: Vec<PlanScore>,
+    /// Number of plans with a matching measure.
+    pub plan_total: usize,
     /// Facet counts over all matching measures (as `filter` reports them for a selection).
     pub facets: Facets,
 }
@@ -219,6 +227,7 @@ pub struct SearchPage<'a, Hit = PageHit<'a>> {
     pub limit: usize,
     pub hits: Vec<Hit>,
     pub plans: &'a [PlanScore],
+    pub plan_total: usize,
     pub facets: &'a Facets,
 }
 
@@ -277,6 +286,7 @@ impl<'a> SearchPage<'a> {
             limit: self.limit,
             hits: self.hits.into_iter().map(row).collect(),
             plans: self.plans,
+            plan_total: self.plan_total,
             facets: self.facets,
         }
     }
@@ -315,6 +325,7 @@ impl SearchResult {
             limit: self.limit,
             hits,
             plans: &self.plans,
+            plan_total: self.plan_total,
             facets: &self.facets,
         }
     }
@@ -1082,6 +1093,9 @@ pub(crate) fn finish(corpus: &Corpus, query: &str, opts: &SearchOptions, ranked:
         }
     }
     crate::sort::sort_by(&mut plans, |a, b| b.score.total_cmp(&a.score));
+    // All counted, the best listed: thousands of plans were most of a national corpus's answer.
+    let plan_total = plans.len();
+    plans.truncate(opts.plan_limit.unwrap_or(DEFAULT_PLAN_LIMIT));
 
     let total = scored.len();
     let positions: Vec<usize> = scored.iter().map(|&(i, _)| i).collect();
@@ -1120,6 +1134,7 @@ pub(crate) fn finish(corpus: &Corpus, query: &str, opts: &SearchOptions, ranked:
         limit,
         hits: Vec::new(),
         plans,
+        plan_total,
         facets,
     };
     HitsPage { result, hits }

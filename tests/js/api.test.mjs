@@ -251,6 +251,11 @@ test('search(): Chinese and English find the same measures, with UTF-16 highligh
     for (const [start, end] of hit.highlights) assert.ok(m.text.slice(start, end).length > 0);
   }
   assert.ok(zh.plans.length > 0 && zh.plans[0].score >= zh.plans.at(-1).score);
+  // Every plan with a match is counted; `planLimit` says how many of the best are listed.
+  assert.equal(zh.planTotal, zh.plans.length);
+  const best = await pc.search('专利质押', { planLimit: 2 });
+  assert.deepEqual([best.plans, best.planTotal, best.total], [zh.plans.slice(0, 2), zh.planTotal, zh.total]);
+  await assert.rejects(pc.search('专利质押', { planLimit: -1 }), { code: 'INVALID_ARGUMENT' });
   const en = await pc.search('patent pledge financing');
   const zhTop = new Set((await pc.search('专利质押融资', { limit: 20 })).hits.map((h) => h.id));
   assert.ok(en.hits.slice(0, 20).some((h) => zhTop.has(h.id)), 'the English query overlaps its Chinese twin');
