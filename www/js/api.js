@@ -128,7 +128,7 @@ export const search = cached('search', (query, options) =>
 /** Every hit of a search, for export: a promise. */
 export const searchAll = (query, options) =>
   allPages(async (offset, limit) => {
-    const r = await pc.search(query, { ...clean(options), offset, limit });
+    const r = await pc.search(query, { ...clean(options), offset, limit, planLimit: 0 });
     return { total: r.total, items: r.hits.map((h) => ({ ...h, measure: keep([h.measure])[0] })) };
   });
 

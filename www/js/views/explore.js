@@ -35,6 +35,9 @@ const FACETS = [
   ['theme', (v) => (v === 'none' ? t('none') : themeLabel(api.theme(v)) || v)],
 ];
 
+/** How many of a search's best plans the list names (a national corpus has thousands). */
+const PLANS_SHOWN = 8;
+
 /** The selection: { total, items, facets, all(), plans? } from filter, or from search when there are words. */
 function run(s, without) {
   const opts = filterOptions(s, without);
@@ -44,7 +47,7 @@ function run(s, without) {
   }
   // Words: ranked search under the same restrictions (search takes the filter fields too, and
   // counts its facets over every hit, not just the page).
-  const r = api.search(s.q, { ...opts, limit: without ? 0 : Math.min(shown, 1000) });
+  const r = api.search(s.q, { ...opts, limit: without ? 0 : Math.min(shown, 1000), planLimit: PLANS_SHOWN });
   const all = async () => (await api.searchAll(s.q, opts)).map((x) => x.measure);
   return { total: r.total, items: r.hits, facets: r.facets, all, plans: r.plans, phrases: r.phrases, themes: r.themes };
 }
@@ -100,7 +103,7 @@ export function render(root, { state: s, set }) {
   } else {
     append(list, h('p', { class: 'count', role: 'status' }, plural(result.total, 'measure')),
       result.phrases ? understood(result) : null,
-      result.plans?.length ? h('p', { class: 'plan-scores' }, `${t('byPlan')}: `, result.plans.slice(0, 8).map((p, i) =>
+      result.plans?.length ? h('p', { class: 'plan-scores' }, `${t('byPlan')}: `, result.plans.slice(0, PLANS_SHOWN).map((p, i) =>
         [i ? ' · ' : '', h('span', { title: `score ${p.score.toFixed(1)}` }, `${planLabel(api.plan(p.plan))} ${p.count}`, p.share != null ? ` (${(p.share * 100).toFixed(0)}%)` : '')])) : null,
       exportButtons('plan-compare-measures', async () => { const ms = await result.all(); return { csv: measuresCsv(ms), json: ms }; }),
       result.items.map((x) => measureCard(x.measure, { ...x, extra: itemLink(x.measure, set) })),
