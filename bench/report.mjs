@@ -275,7 +275,8 @@ if (scale.length) {
   if (notes.length) p();
   p(`A first answer slower than 10 s is started ${scale[0].slowStarts ?? 3} times only (Chromium and Node).`);
   p();
-  p(`Time: ${scale.map((r) => `${r.scale}× ${r.seconds.toFixed(0)} s`).join(', ')} for these cold starts; writing the directories: ${growth.map((g) => `${g.scale}× ${(g.planCompare.wallMs / 1e3).toFixed(0)} s`).join(', ')}.`);
+  const startsTime = scale[0].interleaved ? `${scale[0].seconds.toFixed(0)} s for these cold starts, the scales interleaved (start i of every page at every scale, then start i + 1)` : `${scale.map((r) => `${r.scale}× ${r.seconds.toFixed(0)} s`).join(', ')} for these cold starts`;
+  p(`Time: ${startsTime}; writing the directories: ${growth.map((g) => `${g.scale}× ${(g.planCompare.wallMs / 1e3).toFixed(0)} s`).join(', ')}.`);
   p();
 }
 const notes = join(bench, 'NOTES.md');

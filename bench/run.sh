@@ -3,7 +3,7 @@
 # jsdiff and diff-match-patch on the same corpus and questions, in one run on one machine. Writes
 # bench/RESULTS.md. Not part of scripts/test.sh. Environment: BENCH_STARTS (cold starts per page, 20),
 # BENCH_SCALES (synthetic corpus sizes, 1,10,100; 100× adds several minutes), BENCH_SCALE_STARTS (cold
-# starts per page on the synthetic data directories, 10; BENCH_SLOW_STARTS: starts of a first answer over 10 s, 3).
+# starts per page on the synthetic data directories, 20, the scales interleaved; BENCH_SLOW_STARTS: starts of a first answer over 10 s, 3).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
@@ -30,7 +30,7 @@ node bench/site.mjs
 node bench/node.mjs
 node bench/browser.mjs "${BENCH_STARTS:-20}"
 node bench/growth.mjs "${BENCH_SCALES:-1,10,100}"
-node bench/scale.mjs "${BENCH_SCALES:-1,10,100}" "${BENCH_SCALE_STARTS:-10}"
+node bench/scale.mjs "${BENCH_SCALES:-1,10,100}" "${BENCH_SCALE_STARTS:-20}"
 
 echo "bench steps took $((SECONDS - started)) s"
 node -e '
