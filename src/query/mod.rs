@@ -324,9 +324,10 @@ impl Corpus {
 
     /// Each measure's plan as a number, and per number the plan's id and measure count. The number
     /// is the plan's position in `dataset.plans` (ids no plan lists come after them). Worked out
-    /// once per state of the plans and measures (a search asks two or three times), linearly: a
-    /// plan's measures are contiguous and follow the plans' order, so a run's plan is searched for
-    /// only when that order breaks, and the per-hit work of a national corpus is an array lookup
+    /// once per state of the plans and measures (a search asks two or three times): from
+    /// `plan_sizes` where the corpus has them, else linearly from the measures' plan ids (a plan's
+    /// measures are contiguous and follow the plans' order, so a run's plan is searched for only
+    /// when that order breaks). The per-hit work of a national corpus is then an array lookup
     /// instead of hashing an id.
     pub(crate) fn plan_numbers(&self) -> std::sync::Arc<PlanNumbers> {
         self.plan_numbers.get(&self.dataset, &self.plan_sizes)
