@@ -91,7 +91,8 @@ fn a_result_carries_every_record_and_a_page_leaves_out_those_its_caller_keeps() 
     let r = search(corpus(), "专利质押", &SearchOptions::default()).unwrap();
     assert!(r.hits.len() >= 2);
     let json = serde_json::to_value(&r).unwrap();
-    let mut fields = ["query", "phrases", "terms", "themes", "total", "offset", "limit", "hits", "plans", "facets"];
+    let mut fields =
+        ["query", "phrases", "terms", "themes", "total", "offset", "limit", "hits", "plans", "planTotal", "facets"];
     fields.sort();
     assert_eq!(json.as_object().unwrap().keys().collect::<Vec<_>>(), fields);
     assert_eq!(json["hits"][0]["planLabel"], r.hits[0].plan_label.as_str());
