@@ -2106,7 +2106,7 @@ fn facet_list(f: &query::filter::Facets) -> Vec<Facet> {
 /// What stands for a measure whose plan is not loaded: it matches nothing, and names no plan
 /// (the corpus's `plan_sizes` say which plan it belongs to, so counts per plan are right): a
 /// national corpus opens with a hundred thousand of them, and a copy of the plan's id in each was
-/// a third of the time to open it.
+/// a quarter of the time to open it.
 fn placeholder() -> Measure {
     Measure {
         id: String::new(),

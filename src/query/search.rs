@@ -127,7 +127,8 @@ pub struct SearchOptions {
     pub plan_limit: Option<usize>,
 }
 
-/// `SearchOptions::plan_limit` when none is given: every plan of a provincial corpus.
+/// `SearchOptions::plan_limit` when none is given: more than the bundled corpus's 35 plans, so its
+/// answers list every plan with a match.
 pub const DEFAULT_PLAN_LIMIT: usize = 100;
 
 /// A phrase the query was turned into, with where it came from.
