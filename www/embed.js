@@ -27,13 +27,21 @@ class PlanCompareElement extends HTMLElement {
   #ready = false;
   #expanded = false;
   #started = false;
+  #styled;
 
   constructor() {
     super();
     const shadow = this.attachShadow({ mode: 'open' });
     this.#status = h('p', { class: 'loading', role: 'status', 'aria-live': 'polite' }, 'Loading… 正在加载…');
     this.#root = h('div', { class: 'pc-root' });
-    shadow.append(h('link', { rel: 'stylesheet', href: stylesheet }), this.#status, this.#root);
+    const link = h('link', { rel: 'stylesheet', href: stylesheet });
+    // The view waits for its stylesheet: drawn unstyled first, a summary stood twice as tall for a
+    // moment and moved the article below it. A stylesheet that fails to load delays nothing.
+    this.#styled = new Promise((done) => {
+      link.addEventListener('load', done, { once: true });
+      link.addEventListener('error', done, { once: true });
+    });
+    shadow.append(link, this.#status, this.#root);
   }
 
   connectedCallback() {
@@ -53,7 +61,7 @@ class PlanCompareElement extends HTMLElement {
 
   #start() {
     this.#started = true;
-    api.ready().then(
+    Promise.all([api.ready(), this.#styled]).then(
       () => {
         this.#ready = true;
         this.#status.hidden = true;
