@@ -35,8 +35,8 @@ class PlanCompareElement extends HTMLElement {
     this.#status = h('p', { class: 'loading', role: 'status', 'aria-live': 'polite' }, 'Loading… 正在加载…');
     this.#root = h('div', { class: 'pc-root' });
     const link = h('link', { rel: 'stylesheet', href: stylesheet });
-    // The view waits for its stylesheet: drawn unstyled first, a summary stood twice as tall for a
-    // moment and moved the article below it. A stylesheet that fails to load delays nothing.
+    // The view waits for its stylesheet: drawn before it applies, a summary is more than twice as
+    // tall for a moment and moves the article below it. One that fails to load delays nothing.
     this.#styled = new Promise((done) => {
       link.addEventListener('load', done, { once: true });
       link.addEventListener('error', done, { once: true });
