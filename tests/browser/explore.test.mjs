@@ -59,6 +59,12 @@ test('search highlights its matches in the text', async () => {
     return [...r.phrases.map((p) => p.text), ...r.terms.map((t) => t[0])];
   });
   for (const m of marks) assert.ok(needles.some((n) => m.toLowerCase().startsWith(n)), `mark ${m} matches no needle`);
+  // The best plans are named, at most eight, and the number of plans with a match is said.
+  const planTotal = await page.evaluate(async () => (await (await import('./pkg/index.js')).search('质押融资', { limit: 0 })).planTotal);
+  const scores = await page.evaluate(() => ({ text: document.querySelector('.plan-scores').textContent, named: document.querySelectorAll('.plan-scores span').length }));
+  assert.equal(scores.named, Math.min(8, planTotal));
+  assert.ok(planTotal > 8, `${planTotal} plans`);
+  assert.ok(scores.text.startsWith(`按规划 (${planTotal} 份规划): `), scores.text);
 });
 
 test('a search says what it looked for: the Chinese of English words, with their source', async () => {

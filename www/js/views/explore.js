@@ -49,7 +49,7 @@ function run(s, without) {
   // counts its facets over every hit, not just the page).
   const r = api.search(s.q, { ...opts, limit: without ? 0 : Math.min(shown, 1000), planLimit: PLANS_SHOWN });
   const all = async () => (await api.searchAll(s.q, opts)).map((x) => x.measure);
-  return { total: r.total, items: r.hits, facets: r.facets, all, plans: r.plans, phrases: r.phrases, themes: r.themes };
+  return { total: r.total, items: r.hits, facets: r.facets, all, plans: r.plans, planTotal: r.planTotal, phrases: r.phrases, themes: r.themes };
 }
 
 /** What a search looked for: the Chinese of its words (as typed, or translated from English by the
@@ -103,7 +103,7 @@ export function render(root, { state: s, set }) {
   } else {
     append(list, h('p', { class: 'count', role: 'status' }, plural(result.total, 'measure')),
       result.phrases ? understood(result) : null,
-      result.plans?.length ? h('p', { class: 'plan-scores' }, `${t('byPlan')}: `, result.plans.slice(0, PLANS_SHOWN).map((p, i) =>
+      result.plans?.length ? h('p', { class: 'plan-scores' }, `${t('byPlan')}${result.planTotal > result.plans.length ? ` (${plural(result.planTotal, 'plan')})` : ''}: `, result.plans.slice(0, PLANS_SHOWN).map((p, i) =>
         [i ? ' · ' : '', h('span', { title: `score ${p.score.toFixed(1)}` }, `${planLabel(api.plan(p.plan))} ${p.count}`, p.share != null ? ` (${(p.share * 100).toFixed(0)}%)` : '')])) : null,
       exportButtons('plan-compare-measures', async () => { const ms = await result.all(); return { csv: measuresCsv(ms), json: ms }; }),
       result.items.map((x) => measureCard(x.measure, { ...x, extra: itemLink(x.measure, set) })),
