@@ -146,8 +146,8 @@ pub struct CatalogFile {
     /// Per theme of the taxonomy (in its order), the file with the postings of every string a
     /// search reads for the theme's Chinese keywords ([`theme_strings`]; a [`Shard`] of those that
     /// are terms), empty when none is: a query that names a theme fetches it while the keywords
-    /// need a file, instead of the shards their words are scattered over. Its terms are all those strings, sorted; only the index
-    /// terms among them have postings.
+    /// need a file, instead of the shards their words are scattered over. Its terms are all those
+    /// strings, sorted; only the index terms among them have postings.
     pub theme_shards: Vec<String>,
 }
 
@@ -375,18 +375,14 @@ pub type Files = Vec<(String, Vec<u8>)>;
 /// 64-bit FNV-1a of the bytes, as 16 hex digits: stable across builds and toolchains, so the same
 /// content always gets the same name.
 pub fn content_hash(bytes: &[u8]) -> String {
-    let mut hash = String::with_capacity(16);
-    push_hex(&mut hash, fnv1a(FNV_OFFSET, bytes));
-    hash
+    hex(fnv1a(FNV_OFFSET, bytes))
 }
 
 /// One [`content_hash`] of several files' bytes, each preceded by its length (so that no other list
 /// of files gives the same stream): the name of a set of files that change together.
 pub fn set_hash<'a>(files: impl IntoIterator<Item = &'a [u8]>) -> String {
     let h = files.into_iter().fold(FNV_OFFSET, |h, bytes| fnv1a(fnv1a(h, &(bytes.len() as u64).to_le_bytes()), bytes));
-    let mut hash = String::with_capacity(16);
-    push_hex(&mut hash, h);
-    hash
+    hex(h)
 }
 
 const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
@@ -415,6 +411,13 @@ fn push_hex(out: &mut String, h: u64) {
     for shift in (0..16).rev() {
         out.extend(char::from_digit(((h >> (4 * shift)) & 0xF) as u32, 16));
     }
+}
+
+/// [`push_hex`] into a string of its own.
+fn hex(h: u64) -> String {
+    let mut out = String::with_capacity(16);
+    push_hex(&mut out, h);
+    out
 }
 
 fn fnv1a(mut h: u64, bytes: &[u8]) -> u64 {
@@ -1243,11 +1246,8 @@ impl DataDir {
         let run: Vocabulary = decode(file, bytes)?;
         let damaged = || Error::new(ErrorCode::BundleInvalid, format!("data file {file} is not vocabulary run {i}"));
         let terms = front_decode(run.terms).ok_or_else(damaged)?;
-        let (first, next) = (self.runs.get(i), self.runs.get(i + 1));
-        if terms.first() != first
-            || terms.windows(2).any(|w| w[0] >= w[1])
-            || terms.last().zip(next).is_some_and(|(last, next)| last >= next)
-        {
+        let bound = |k: usize| self.runs.get(k).map(String::as_str);
+        if !is_run(&terms, bound(i), bound(i + 1)) {
             return Err(damaged());
         }
         let unknown: Vec<(String, Vec<(u32, u16)>)> =
@@ -1267,12 +1267,8 @@ impl DataDir {
         let shard: Shard = decode(file, bytes)?;
         let damaged = || Error::new(ErrorCode::BundleInvalid, format!("data file {file} is not shard {i}"));
         let terms = front_decode(shard.terms).ok_or_else(damaged)?;
-        let first = self.shards.get(i).map(|s| s.first.as_str());
-        let next = self.shards.get(i + 1).map(|s| s.first.as_str());
-        if terms.first().map(String::as_str) != first
-            || terms.windows(2).any(|w| w[0] >= w[1])
-            || terms.last().zip(next).is_some_and(|(last, next)| last.as_str() >= next)
-        {
+        let bound = |k: usize| self.shards.get(k).map(|s| s.first.as_str());
+        if !is_run(&terms, bound(i), bound(i + 1)) {
             return Err(damaged());
         }
         // Terms a theme shard brought already keep the postings they have.
@@ -2103,6 +2099,15 @@ fn facet_list(f: &query::filter::Facets) -> Vec<Facet> {
     ]
 }
 
+/// Whether `terms` are the run of a sorted list cut at `first` and `next`: ascending, starting at
+/// `first` (none: empty) and ending before `next` (none: the last run). Vocabulary runs and range
+/// shards are cut so.
+fn is_run(terms: &[String], first: Option<&str>, next: Option<&str>) -> bool {
+    terms.first().map(String::as_str) == first
+        && terms.windows(2).all(|w| w[0] < w[1])
+        && !terms.last().zip(next).is_some_and(|(last, next)| last.as_str() >= next)
+}
+
 /// What stands for a measure whose plan is not loaded: it matches nothing, and names no plan
 /// (the corpus's `plan_sizes` say which plan it belongs to, so counts per plan are right): a
 /// national corpus opens with a hundred thousand of them, and a copy of the plan's id in each was
@@ -2138,9 +2143,7 @@ mod tests {
         assert_eq!(shard_name("h", "专利", ""), shard);
         assert_eq!(vocabulary_run_name("v", "a", "b"), format!("terms.{}.bin", content_hash(b"v/a/b")));
         for h in [0, 1, 0xa, 0xdead_beef, FNV_OFFSET, u64::MAX] {
-            let mut hex = String::new();
-            push_hex(&mut hex, h);
-            assert_eq!(hex, format!("{h:016x}"));
+            assert_eq!(hex(h), format!("{h:016x}"));
         }
     }
 
