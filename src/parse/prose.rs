@@ -1220,9 +1220,7 @@ fn front_matter(
     // Document number on a line of its own (粤府知办〔2016〕17号), or with its date (苏政发〔2009〕1号
     // 2009年1月5日).
     for &i in &front {
-        let t = normalise(&lines[i].text);
-        let number = without_date(&t);
-        if is_doc_number(number) && plan.doc_number.is_none() {
+        if let Some(number) = as_doc_number(&normalise(&lines[i].text)).filter(|_| plan.doc_number.is_none()) {
             plan.doc_number = Some(number.to_string());
             status[i] = Some(Use::Meta);
         }
@@ -1349,9 +1347,15 @@ fn doc_number_field(line: &str) -> Option<String> {
     line.split_whitespace().find_map(|field| {
         let field = normalise(field);
         let value = field.rsplit_once(['：', ':']).map_or(field.as_str(), |(_, v)| v);
-        let number = without_date(value);
-        is_doc_number(number).then(|| number.to_string())
+        as_doc_number(value).map(str::to_string)
     })
+}
+
+/// The document number a normalised text is, alone or followed by its date (`苏政发〔2009〕1号
+/// 2009年1月5日`).
+fn as_doc_number(t: &str) -> Option<&str> {
+    let number = without_date(t);
+    is_doc_number(number).then_some(number)
 }
 
 /// The region a title opens with, when the reader names none: a province of the gazetteer, or
