@@ -128,6 +128,8 @@ fixtures! {
     prose_labelled_clause_lines => "prose-labelled-clause-lines",
     prose_sub_items => "prose-sub-items",
     prose_report_before_plan => "prose-report-before-plan",
+    prose_numbered_goal_lines => "prose-numbered-goal-lines",
+    prose_goal_lines_before_items => "prose-goal-lines-before-items",
     real_national_trad_2020 => "real-national-trad-2020",
     real_national_trad_2021 => "real-national-trad-2021",
     real_pinyin_national_2017 => "real-pinyin-national-2017",

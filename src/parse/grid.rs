@@ -1743,7 +1743,7 @@ fn cell_targets(cell: &str, plan_year: Option<u16>) -> Vec<TargetDraft> {
         (false, y) => format!("到{}年，{cell}", y.unwrap_or(PLACEHOLDER)),
     };
     let passage = PassageDraft { heading: Some("任务目标".to_string()), text, lines: [0, 0] };
-    let mut found = targets::from_goal_passages(&[passage]);
+    let mut found = targets::from_goal_passages(&[passage], None);
     if !states_year && plan_year.is_none() {
         for t in &mut found {
             t.year = 0;

@@ -385,6 +385,23 @@ fn parse_lines(info: &DocumentInfo, lines: &[Line]) -> DocumentDraft {
                 i = end + 1;
                 continue;
             }
+            // A short numbered line that heads nothing is a line of its chapter's text, kept as a
+            // passage where its targets are read.
+            if is_short_heading(&m.rest) && heads_nothing(lines, &status, &markers, k - 1) {
+                let chapter = enclosing_chapter(&chapter_by_depth, m.depth);
+                diagnostics.push(Diagnostic::new(
+                    source,
+                    lines[i].no,
+                    DiagnosticCode::NumberedNotItem,
+                    format!(
+                        "numbered line {} heads nothing and is outside the run of items; kept as a passage",
+                        m.number
+                    ),
+                ));
+                passage = Some((Some(chapter), vec![i]));
+                i += 1;
+                continue;
+            }
             // A heading (or a numbered line outside the run): it opens a new context.
             let heading = trim_heading(&m.rest);
             if Some(m.depth) < measure_depth || measure_depth.is_none() {
@@ -425,7 +442,13 @@ fn parse_lines(info: &DocumentInfo, lines: &[Line]) -> DocumentDraft {
     flush_walked(&mut passage, &walked_chapter, lines, &mut plan, &mut status);
 
     // Targets: a targets table if the document has one, else the sentences of a goals section.
-    let found = if table_targets.is_empty() { targets::from_goal_passages(&plan.passages) } else { table_targets };
+    let span = (plan.year_start.or(info.year_start), plan.year_end.or(info.year_end));
+    let one_year = match span {
+        (Some(start), Some(end)) if start == end => Some(start),
+        _ => None,
+    };
+    let found =
+        if table_targets.is_empty() { targets::from_goal_passages(&plan.passages, one_year) } else { table_targets };
     plan.targets = found;
 
     // Titles: only where the document titles its items (most first sentences short, more follows).
@@ -660,6 +683,17 @@ fn is_heading_like(
     paragraph_mode || width(&lines[i].text) < 0.8 * wrap
 }
 
+/// Whether numbered line `k` (an index into `markers`) heads nothing: the next line that carries
+/// text is a number at its depth or above, or there is none. Such a line is no heading however short
+/// (工作目标's `(一)专利申请量达到1200件。`): as a heading its text would be lost.
+fn heads_nothing(lines: &[Line], status: &[Option<Use>], markers: &[(usize, Marker)], k: usize) -> bool {
+    let Some((at, m)) = markers.get(k) else { return false };
+    match (at + 1..lines.len()).find(|&j| status[j].is_none()) {
+        None => true,
+        Some(j) => markers.get(k + 1).is_some_and(|(next_at, next)| *next_at == j && next.depth <= m.depth),
+    }
+}
+
 /// An unnumbered paragraph under a heading, before it is made a measure or a passage.
 struct Paragraph {
     /// Index into `markers` of the deepest heading above it.
@@ -715,7 +749,7 @@ fn paragraph_items(
         if k < markers.len() && markers[k].0 == i {
             paragraphs.extend(open.take());
             let m = &markers[k].1;
-            if heading_like[k] {
+            if heading_like[k] && !heads_nothing(lines, status, markers, k) {
                 chapter_by_depth[m.depth as usize] = Some(trim_heading(&m.rest));
                 for deeper in chapter_by_depth.iter_mut().skip(m.depth as usize + 1) {
                     *deeper = None;
@@ -724,7 +758,8 @@ fn paragraph_items(
                 heading = Some(k);
                 continue;
             }
-            // A numbered line with a body: a paragraph of its own that keeps its number.
+            // A numbered line with a body, or one that heads nothing: a paragraph of its own that
+            // keeps its number.
             open = Some(Paragraph {
                 heading,
                 chapter: enclosing_chapter(&chapter_by_depth, Depth::Sub),
@@ -776,10 +811,16 @@ fn paragraph_items(
     let any_clause = paragraphs.iter().any(&has_clause);
     let working: std::collections::HashSet<Option<usize>> =
         paragraphs.iter().filter(|p| has_clause(p)).map(|p| p.heading).collect();
+    // A chapter of aims (工作目标, 2023年知识产权工作目标任务) states goals, not tasks: its paragraphs
+    // are prose (their targets are read from it) unless one names who does it.
+    let states_aims = |p: &Paragraph| {
+        let title = p.heading.and_then(|h| markers.get(h)).map(|(_, m)| first_sentence(&m.rest)).unwrap_or_default();
+        (frames_the_plan(&title) || title.contains("目标")) && !has_clause(p)
+    };
     let is_item = |p: &Paragraph| {
         let t = text_of(p);
         let lead_in = t.ends_with(['：', ':']);
-        !lead_in && (!any_clause || working.contains(&p.heading))
+        !lead_in && !states_aims(p) && (!any_clause || working.contains(&p.heading))
     };
     // Where every heading of the deepest level has one paragraph, heading and paragraph are one
     // numbered item: the heading is its title.
@@ -805,12 +846,11 @@ fn paragraph_items(
         if !is_item(p) {
             let text = text_of(p);
             if !text.ends_with(['：', ':']) {
-                diagnostics.push(Diagnostic::new(
-                    source,
-                    lines[p.lines[0]].no,
-                    DiagnosticCode::ParagraphNotItem,
-                    "paragraph under a heading kept as a passage: its chapter names no department",
-                ));
+                let why = match states_aims(p) {
+                    true => "paragraph under a chapter of aims kept as a passage (its targets are read from it)",
+                    false => "paragraph under a heading kept as a passage: its chapter names no department",
+                };
+                diagnostics.push(Diagnostic::new(source, lines[p.lines[0]].no, DiagnosticCode::ParagraphNotItem, why));
             }
             let heading = p.heading.map(heading_text);
             let mut one = Some((heading, p.lines.clone()));

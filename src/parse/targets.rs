@@ -143,19 +143,22 @@ pub fn from_table(lines: &[Line], status: &mut [Option<Use>]) -> Vec<TargetDraft
     out
 }
 
-/// Targets from goal passages (a heading with 目标, sentences opening `到2022年`).
-pub fn from_goal_passages(passages: &[PassageDraft]) -> Vec<TargetDraft> {
+/// Targets from goal passages (a heading with 目标, sentences opening `到2022年`). A sentence
+/// that names no year is dated by the one before it in its section, else by its heading's year
+/// (`2023年知识产权工作目标任务`), else by `plan_year`: the one year of a plan that spans one
+/// (a year's work points aim at that year).
+pub fn from_goal_passages(passages: &[PassageDraft], plan_year: Option<u16>) -> Vec<TargetDraft> {
     let mut out = Vec::new();
     let mut carried: Option<(Option<&str>, u16)> = None;
     for p in passages {
-        let is_goal = p.heading.as_deref().map(|h| h.contains("目标")).unwrap_or(false);
-        if !is_goal {
-            continue;
-        }
+        let Some(heading) = p.heading.as_deref().filter(|h| h.contains("目标")) else { continue };
         // A goals section printed as several paragraphs dates them all from its 到2025年.
         let mut year = carried.filter(|(h, _)| *h == p.heading.as_deref()).map(|(_, y)| y);
+        year = year.or_else(|| year_named(heading)).or(plan_year);
         for sentence in p.text.split(['。', '；']) {
-            let mut s = sentence.trim();
+            // A numbered goal line (（一）专利申请量达到1200件) states its goal after the number.
+            let numbered = super::prose::marker(sentence).map(|m| m.rest);
+            let mut s = numbered.as_deref().unwrap_or(sentence).trim();
             if let Some(y) = leading_year(s) {
                 year = Some(y.0);
                 s = &s[y.1..];
@@ -331,7 +334,7 @@ mod tests {
             text: "到2022年，完成修订工作，重点企业达30000家。其中高新技术企业贯标率达1/4。年度交易运营额突破100亿元，PCT专利申请量领跑全国。".into(),
             lines: [1, 1],
         };
-        let t = from_goal_passages(&[p]);
+        let t = from_goal_passages(&[p], None);
         let got: Vec<_> = t
             .iter()
             .map(|t| (t.indicator.as_str(), t.qualifier.as_deref(), t.value, t.unit.as_deref(), t.year))
