@@ -137,6 +137,9 @@ fn simplified(lines: &[Line]) -> Option<Vec<Line>> {
     (changed >= 5 && changed * 50 >= han).then_some(converted)
 }
 
+/// Pieces a text read from the converted lines may be found in ([`AsPrinted::find`]).
+const MAX_PIECES: usize = 64;
+
 /// Maps text read from the converted lines back to the characters as printed. The conversion
 /// keeps one character for one, so a string's place in the converted text is its place in the
 /// printed text.
@@ -178,15 +181,45 @@ impl AsPrinted {
         found
     }
 
+    /// `s` as printed in lines `first..=last`. A text joined from lines that are not all
+    /// neighbours (a passage without the title line inside it, a measure across a page number) is
+    /// found piece by piece: each time the longest start of what is left, from where the last
+    /// piece ended.
     fn find(&self, s: &str, first: u32, last: u32) -> Option<String> {
         let from = self.starts.partition_point(|l| l.0 < first);
         let to = self.starts.partition_point(|l| l.0 <= last);
         let (byte_from, char_from) = self.starts.get(from).map(|l| (l.1, l.2))?;
         let byte_to = self.starts.get(to).map(|l| l.1).unwrap_or(self.converted.len());
         let span = self.converted.get(byte_from..byte_to)?;
-        let at = span.find(s)?;
-        let start = char_from + span[..at].chars().count();
-        self.printed.get(start..start + s.chars().count()).map(|c| c.iter().collect())
+        let mut out = String::with_capacity(s.len());
+        let (mut rest, mut at, mut chars_before) = (s, 0, char_from);
+        // A text is a few lines: past this many pieces it is no copy of them (and the search
+        // would grow with the text's length times the document's).
+        for _ in 0..MAX_PIECES {
+            if rest.is_empty() {
+                return Some(out);
+            }
+            let ends: Vec<usize> = rest.char_indices().map(|(i, c)| i + c.len_utf8()).collect();
+            // The longest start of `rest` found after `at` (any shorter start is found too).
+            let found = |n: usize| span.get(at..).and_then(|tail| tail.find(rest.get(..ends[n - 1])?));
+            let (mut lo, mut hi) = (0, ends.len());
+            while lo < hi {
+                let mid = (lo + hi).div_ceil(2);
+                if found(mid).is_some() {
+                    lo = mid;
+                } else {
+                    hi = mid - 1;
+                }
+            }
+            let piece = ends.get(lo.checked_sub(1)?)?;
+            let offset = found(lo)?;
+            let start = chars_before + span.get(at..at + offset)?.chars().count();
+            out.extend(self.printed.get(start..start + lo)?);
+            at += offset + piece;
+            chars_before = start + lo;
+            rest = rest.get(*piece..)?;
+        }
+        rest.is_empty().then_some(out)
     }
 
     fn restore(&mut self, draft: &mut DocumentDraft) {
@@ -1531,6 +1564,20 @@ mod tests {
         let names: Vec<(&str, &str)> = m[1].departments.iter().map(|d| (d.name.as_str(), d.agency.as_str())).collect();
         assert_eq!(names, vec![("保護司", "知识产权局"), ("運用促進司", "知识产权局")]);
         assert_eq!(m[0].departments[0].name, "條法司");
+    }
+
+    #[test]
+    fn text_joined_from_lines_apart_is_cited_as_printed() {
+        // A passage without the title line printed inside it; a measure across a page number.
+        let printed =
+            super::super::lines::split_lines("為貫徹落實戰略，\n國家知識產權局工作要點\n制定本要點。\n— 2 —\n發展規劃");
+        let converted: Vec<Line> = printed.iter().map(|l| Line { no: l.no, text: fast2s::convert(&l.text) }).collect();
+        let mut as_printed = AsPrinted::new(&printed, &converted);
+        assert_eq!(as_printed.printed("为贯彻落实战略，制定本要点。", Some([1, 3])), "為貫徹落實戰略，制定本要點。");
+        assert_eq!(as_printed.printed("制定本要点。发展规划", Some([3, 5])), "制定本要點。發展規劃");
+        assert_eq!(as_printed.printed("国家知识产权局", None), "國家知識產權局");
+        // Not in the lines: as it came.
+        assert_eq!(as_printed.printed("专利法", Some([1, 5])), "专利法");
     }
 
     #[test]
