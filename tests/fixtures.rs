@@ -130,6 +130,7 @@ fixtures! {
     prose_report_before_plan => "prose-report-before-plan",
     prose_numbered_goal_lines => "prose-numbered-goal-lines",
     prose_goal_lines_before_items => "prose-goal-lines-before-items",
+    prose_inline_task_clauses => "prose-inline-task-clauses",
     real_national_trad_2020 => "real-national-trad-2020",
     real_national_trad_2021 => "real-national-trad-2021",
     real_pinyin_national_2017 => "real-pinyin-national-2017",

@@ -490,6 +490,8 @@ fn parse_lines(info: &DocumentInfo, lines: &[Line]) -> DocumentDraft {
             split_title(m);
         }
     }
+    // An item that says who does each of its tasks holds one measure per task.
+    plan.measures = std::mem::take(&mut plan.measures).into_iter().flat_map(split_tasks).collect();
     if plan.year_start.is_none() {
         plan.year_start = info.year_start;
     }
@@ -1095,6 +1097,60 @@ fn take_departments(body: &mut String) -> Vec<Department> {
         }
     }
     Vec::new()
+}
+
+/// A measure whose text names the bodies in charge of a task and goes on with another
+/// (`…违法行为。（州委网信办、州市场监管局按职责分工负责）打击网络侵权盗版，…。`, as national
+/// and local 双打 work points print them) as one measure per task: each with its clause's
+/// departments, the last with the measure's own; number, title, chapter and lines shared.
+fn split_tasks(m: MeasureDraft) -> Vec<MeasureDraft> {
+    let mut tasks = Vec::new();
+    let mut rest = m.text.as_deref().unwrap_or("");
+    while let Some((start, end, departments)) = inline_clause(rest) {
+        let task = rest[..start].trim();
+        if !task.is_empty() {
+            tasks.push(MeasureDraft { text: Some(task.to_string()), departments, ..m.clone() });
+        }
+        rest = &rest[end..];
+    }
+    if tasks.is_empty() {
+        return vec![m];
+    }
+    let last = rest.trim().to_string();
+    if !last.is_empty() {
+        tasks.push(MeasureDraft { text: Some(last), ..m });
+    }
+    tasks
+}
+
+/// The first department clause inside a text that ends a sentence and has more text after it:
+/// (its start, its end, its departments). Only a clause that names a role (负责, 牵头 …): a
+/// bracket after a full stop may also hold a note or a standard's number.
+fn inline_clause(text: &str) -> Option<(usize, usize, Vec<Department>)> {
+    for (start, c) in text.char_indices() {
+        if !matches!(c, '（' | '(') || !text[..start].trim_end().ends_with(['。', '；']) {
+            continue;
+        }
+        let mut depth = 0i32;
+        let close = text[start..].char_indices().find_map(|(i, c)| {
+            depth += match c {
+                '（' | '(' => 1,
+                '）' | ')' => -1,
+                _ => 0,
+            };
+            (depth == 0).then_some(start + i + c.len_utf8())
+        })?;
+        let clause = &text[start..close];
+        let has_role = ["牵头", "负责", "配合", "会同"].iter().any(|w| clause.contains(w));
+        if !has_role || !looks_like_departments(clause) || text[close..].trim().is_empty() {
+            continue;
+        }
+        let departments = parse_departments(clause, Some(Role::Lead));
+        if !departments.is_empty() {
+            return Some((start, close, departments));
+        }
+    }
+    None
 }
 
 /// Does a bracketed clause name bodies (局, 厅, 部门 …) or roles (牵头, 负责 …)?
