@@ -1483,7 +1483,8 @@ fn doc_number_field(line: &str) -> Option<String> {
 /// The document number a normalised text is, alone or followed by its date (`苏政发〔2009〕1号
 /// 2009年1月5日`).
 fn as_doc_number(t: &str) -> Option<&str> {
-    let number = without_date(t);
+    // Some notices print it in brackets under the title: （穗府办〔2007〕25号）.
+    let number = without_date(t.trim_start_matches(['（', '(']).trim_end_matches(['）', ')']));
     is_doc_number(number).then_some(number)
 }
 
@@ -1521,10 +1522,18 @@ fn without_date(t: &str) -> &str {
 }
 
 /// A signature date on a line of its own: 2021年12月27日.
+/// `2007年6月30日`, or in Chinese numerals as signatures print it: `二○○七年六月三十日`.
 fn is_date_line(t: &str) -> bool {
     let Some(rest) = t.strip_suffix('日') else { return false };
     let parts: Vec<&str> = rest.split(['年', '月']).collect();
-    parts.len() == 3 && parts.iter().all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()))
+    let arabic = |p: &str| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit());
+    let year_in_numerals = |p: &str| p.chars().count() == 4 && p.chars().all(|c| "〇○零一二三四五六七八九".contains(c));
+    let in_numerals = |p: &str, max: u32| cn_number(p).is_some_and(|n| (1..=max).contains(&n));
+    match parts.as_slice() {
+        [_, _, _] if parts.iter().all(|p| arabic(p)) => true,
+        [y, m, d] => year_in_numerals(y) && in_numerals(m, 12) && in_numerals(d, 31),
+        _ => false,
+    }
 }
 
 fn is_doc_number(t: &str) -> bool {
@@ -1648,6 +1657,19 @@ mod tests {
             Some("国科发专〔2017〕145号".to_string())
         );
         assert_eq!(doc_number_field("苏政发〔2009〕1号 2009年1月5日"), Some("苏政发〔2009〕1号".to_string()));
+        assert_eq!(as_doc_number("（穗府办〔2007〕25号）"), Some("穗府办〔2007〕25号"));
+        assert_eq!(as_doc_number("(穗府办〔2007〕25号"), Some("穗府办〔2007〕25号"));
+    }
+
+    #[test]
+    fn signature_dates_in_numerals() {
+        assert!(is_date_line("二○○七年六月三十日"));
+        assert!(is_date_line("二〇二三年十二月五日"));
+        assert!(is_date_line("2007年6月30日"));
+        assert!(!is_date_line("二○○七年十三月三十日"));
+        assert!(!is_date_line("十四五年六月三十日"));
+        assert!(!is_date_line("年月日"));
+        assert_eq!(without_date("广州市人民政府办公厅二○○七年六月三十日"), "广州市人民政府办公厅");
         // Cited in a sentence: no field of its own.
         assert_eq!(doc_number_field("根据《若干意见》（国发〔2015〕71号）精神，制定本计划。"), None);
         assert_eq!(without_date("苏政发〔2009〕1号2009年1月5日"), "苏政发〔2009〕1号");
