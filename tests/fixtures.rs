@@ -118,6 +118,8 @@ fixtures! {
     prose_numbered_list_not_tasks => "prose-numbered-list-not-tasks",
     prose_mixed_brackets => "prose-mixed-brackets",
     five_year_plan_targets_table => "five-year-plan-targets-table",
+    indicator_table_cells => "indicator-table-cells",
+    indicator_table_tabs => "indicator-table-tabs",
     action_plan_goal_paragraph => "action-plan-goal-paragraph",
     prose_paragraph_items => "prose-paragraph-items",
     prose_paragraph_items_wrapped => "prose-paragraph-items-wrapped",

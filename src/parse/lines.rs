@@ -323,7 +323,8 @@ pub fn width(s: &str) -> f32 {
 }
 
 /// Remove all whitespace: PDF line breaks and spaces inside Chinese text carry no meaning.
-/// A space between two ASCII words is kept as one space (e.g. `Zhejiang Made`).
+/// A space between two ASCII words is kept as one space (e.g. `Zhejiang Made`), and so is one
+/// between two numbers (`5.2 9`).
 pub fn normalise(s: &str) -> String {
     let chars: Vec<char> = s.chars().collect();
     let mut out = String::with_capacity(s.len());
@@ -337,7 +338,10 @@ pub fn normalise(s: &str) -> String {
             let before = out.chars().last();
             let after = chars.get(i).copied();
             if let (Some(b), Some(a)) = (before, after) {
-                if b.is_ascii_alphabetic() && a.is_ascii_alphabetic() && start > 0 {
+                // Two numbers stay two (`5.2 9`: a baseline and a target, not 5.29).
+                let word = |c: char| c.is_ascii_alphabetic();
+                let number = |c: char| c.is_ascii_digit();
+                if (word(b) && word(a) || number(b) && number(a)) && start > 0 {
                     out.push(' ');
                 }
             }

@@ -356,7 +356,10 @@ fn parse_lines(info: &DocumentInfo, lines: &[Line]) -> DocumentDraft {
     front_matter(info, lines, &content, first_marker_line, &mut plan, &mut status);
 
     // A targets table is read before the walk, so that its cells do not become prose.
-    let table_targets = targets::from_table(lines, &mut status);
+    let mut table_targets = targets::from_table(lines, &mut status);
+    if table_targets.is_empty() {
+        table_targets = targets::from_indicator_table(lines, &mut status);
+    }
 
     // Walk the document: headings set the context; run items become measures.
     let mut chapter_by_depth: Chapters = Default::default();

@@ -1,4 +1,5 @@
-//! Quantified targets: a targets table (indicator line, value line) or the sentences of a goals
+//! Quantified targets: a targets table (indicator line, value line), a table of main indicators
+//! (a column per year), or the sentences of a goals
 //! paragraph (`到2022年，…企业达30000家。`). A target without a number is not a target.
 
 use super::lines::{normalise, Line};
@@ -139,6 +140,167 @@ pub fn from_table(lines: &[Line], status: &mut [Option<Use>]) -> Vec<TargetDraft
             (Some(_), None) => break,
             (None, Some(_)) => break,
         }
+    }
+    out
+}
+
+/// Header cells of a table of main indicators, by what their column holds.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Column {
+    /// 序号: the row's number, the first cell.
+    Number,
+    /// 类别, 领域: labels before the indicator.
+    Label,
+    /// 指标 (its unit in brackets after it: `质押融资金额（亿元）`).
+    Indicator,
+    /// A value column (2020年, 2025年目标, 年均增长); `Some(year)` when its header names one.
+    Value(Option<u16>),
+    /// 属性 (预期性 / 约束性), 备注: after the values.
+    Tail,
+}
+
+fn column(cell: &str) -> Option<Column> {
+    let c = cell.trim();
+    if c.is_empty() || c.chars().count() > 10 {
+        return None;
+    }
+    Some(match c {
+        "指标" | "指标名称" | "主要指标" | "具体指标" => Column::Indicator,
+        "序号" => Column::Number,
+        "类别" | "分类" | "领域" | "一级指标" => Column::Label,
+        "属性" | "指标属性" | "备注" | "性质" => Column::Tail,
+        _ if year_named(c).is_some() => Column::Value(year_named(c)),
+        _ if ["目标", "值", "增长", "增速"].iter().any(|w| c.contains(w)) => Column::Value(None),
+        _ => return None,
+    })
+}
+
+/// A header row of a table of main indicators: an indicator column and a value column, and
+/// nothing else.
+fn indicator_header(cells: &[String]) -> Option<Vec<Column>> {
+    let columns: Vec<Column> = cells.iter().map(|c| column(c)).collect::<Option<_>>()?;
+    let has = |f: &dyn Fn(&Column) -> bool| columns.iter().any(f);
+    (has(&|c| *c == Column::Indicator) && has(&|c| matches!(c, Column::Value(_)))).then_some(columns)
+}
+
+/// A value cell: a quantity (`5.2`, `50亿元`, `>90%`, `超过1300件`) or a dash for none.
+fn is_value_cell(cell: &str) -> bool {
+    let c = cell.trim();
+    matches!(c, "—" | "-" | "——" | "/") || parse_quantity(c.trim_start_matches(VALUE_SIGNS)).is_some()
+}
+
+/// Comparison signs a value cell may open with (`>90%`, `≥95`).
+const VALUE_SIGNS: [char; 5] = ['>', '≥', '<', '≤', '＞'];
+
+/// Targets from a table of main indicators (表1 …主要指标: 类别 / 指标 / 2020年 / 2025年 / 属性),
+/// its rows tab-separated or one cell per line: per row, the indicator (its unit from the
+/// brackets after it) and the value of the last value column with a year, dated by that year (a
+/// baseline column is the earlier year). A category printed once for several rows (a merged cell)
+/// is read as such. Values are cells of their own, so a bare number is no page number here.
+pub fn from_indicator_table(lines: &[Line], status: &mut [Option<Use>]) -> Vec<TargetDraft> {
+    let cells_of = |i: usize| -> Vec<String> { lines[i].text.split('\t').map(normalise).collect() };
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        // The header: one line of tab-separated cells, or one cell per line.
+        let (columns, mut next, per_line) = match indicator_header(&cells_of(i)) {
+            Some(columns) if columns.len() > 1 => (columns, i + 1, false),
+            _ => {
+                let run: Vec<String> = (i..lines.len().min(i + 8))
+                    .map(|j| normalise(&lines[j].text))
+                    .take_while(|t| column(t).is_some())
+                    .collect();
+                match (2..=run.len()).rev().find_map(|n| indicator_header(&run[..n])) {
+                    Some(columns) => (columns.clone(), i + columns.len(), true),
+                    None => {
+                        i += 1;
+                        continue;
+                    }
+                }
+            }
+        };
+        let header_lines = i..next;
+        // The column dated last is the target; without a dated column, the last value column.
+        let values: Vec<Option<u16>> =
+            columns.iter().filter_map(|c| if let Column::Value(y) = c { Some(*y) } else { None }).collect();
+        let target = values.iter().enumerate().max_by_key(|(k, y)| (y.is_some(), y.unwrap_or(0), *k)).map(|(k, _)| k);
+        let tails = columns.iter().filter(|c| **c == Column::Tail).count();
+        let labels = columns.iter().filter(|c| matches!(c, Column::Label | Column::Indicator)).count();
+        // A row's number is a cell like a value: read as the number, not as one.
+        let numbered = usize::from(columns.first() == Some(&Column::Number));
+        // The cells after the header, in order, with their lines; a row of its own per line when tab-separated.
+        let mut rows_found = 0;
+        loop {
+            let row: Vec<(usize, String)> = if per_line {
+                // Its labels (up to the first value), its values, then its tail cells (预期性).
+                let cell = |j: usize| lines.get(j).map(|l| normalise(&l.text)).filter(|t| !t.is_empty());
+                let mut row: Vec<(usize, String)> = Vec::new();
+                let mut j = next;
+                if let Some(t) = cell(j).filter(|_| numbered == 1) {
+                    row.push((j, t));
+                    j += 1;
+                }
+                while let Some(t) = cell(j).filter(|t| !is_value_cell(t) && row.len() < labels + numbered) {
+                    row.push((j, t));
+                    j += 1;
+                }
+                let wanted = [(values.len(), true), (tails, false)];
+                for (n, value) in wanted {
+                    for _ in 0..n {
+                        match cell(j).filter(|t| if value { is_value_cell(t) } else { t.ends_with('性') }) {
+                            Some(t) => row.push((j, t)),
+                            None => break,
+                        }
+                        j += 1;
+                    }
+                }
+                row
+            } else {
+                match lines.get(next) {
+                    Some(line) if line.text.contains('\t') => cells_of(next).into_iter().map(|c| (next, c)).collect(),
+                    _ => Vec::new(),
+                }
+            };
+            // Right-aligned: a row one label short had its category merged into the row above.
+            let first_value = row.iter().skip(numbered).position(|(_, c)| is_value_cell(c)).map(|k| k + numbered);
+            let (Some(first_value), Some(target)) = (first_value, target) else { break };
+            let Some((_, indicator)) = first_value.checked_sub(1).and_then(|k| row.get(k)) else { break };
+            let row_values = row.iter().skip(first_value).take(values.len());
+            if row.len() < first_value + values.len() || row_values.clone().any(|(_, c)| !is_value_cell(c)) {
+                break;
+            }
+            let Some((_, value)) = row.get(first_value + target) else { break };
+            let (indicator, bracket_unit) = match indicator.rsplit_once(['（', '(']) {
+                Some((name, unit)) if unit.ends_with(['）', ')']) && !name.is_empty() => {
+                    (name.to_string(), Some(unit.trim_end_matches(['）', ')']).to_string()))
+                }
+                _ => (indicator.clone(), None),
+            };
+            let sign: String = value.chars().take_while(|c| VALUE_SIGNS.contains(c)).collect();
+            if let Some(q) = parse_quantity(&value[sign.len()..]) {
+                out.push(TargetDraft {
+                    text: format!("{indicator}：{value}"),
+                    indicator,
+                    value: q.value,
+                    value_max: q.value_max,
+                    unit: q.unit.or(bracket_unit.filter(|u| !u.is_empty())),
+                    qualifier: q.qualifier.or((!sign.is_empty()).then_some(sign)),
+                    year: values.get(target).copied().flatten().unwrap_or(0),
+                });
+            }
+            let last = row.last().map_or(next, |(j, _)| *j);
+            for s in status.iter_mut().take(last + 1).skip(next) {
+                *s = Some(Use::Target);
+            }
+            rows_found += 1;
+            next = last + 1;
+        }
+        if rows_found > 0 {
+            for s in status.iter_mut().take(header_lines.end).skip(header_lines.start) {
+                *s = Some(Use::Heading);
+            }
+        }
+        i = next.max(i + 1);
     }
     out
 }
