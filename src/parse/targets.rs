@@ -1,6 +1,6 @@
 //! Quantified targets: a targets table (indicator line, value line), a table of main indicators
-//! (a column per year), or the sentences of a goals
-//! paragraph (`到2022年，…企业达30000家。`). A target without a number is not a target.
+//! (a column per year), or the sentences of a goals paragraph (`到2022年，…企业达30000家。`). A
+//! target without a number is not a target.
 
 use super::lines::{normalise, Line};
 use super::prose::marker;
