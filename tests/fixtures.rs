@@ -133,6 +133,7 @@ fixtures! {
     prose_numbered_goal_lines => "prose-numbered-goal-lines",
     prose_goal_lines_before_items => "prose-goal-lines-before-items",
     prose_inline_task_clauses => "prose-inline-task-clauses",
+    prose_numbered_through_framing => "prose-numbered-through-framing",
     real_national_trad_2020 => "real-national-trad-2020",
     real_national_trad_2021 => "real-national-trad-2021",
     real_pinyin_national_2017 => "real-pinyin-national-2017",

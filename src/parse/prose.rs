@@ -389,19 +389,23 @@ fn parse_lines(info: &DocumentInfo, lines: &[Line]) -> DocumentDraft {
         let is_marker = k < markers.len() && markers[k].0 == i;
         if is_marker {
             let m = markers[k].1.clone();
-            let framing = in_run[k] && frames_the_plan(&m.rest);
+            // Numbered through the whole document, a preface's or the aims' paragraphs are in
+            // the run too: their chapter says what they are.
+            let chapter = enclosing_chapter(&chapter_by_depth, m.depth);
+            let in_framing_chapter = !chapter.is_empty() && frames_the_plan(&chapter);
+            let framing = in_run[k] && (frames_the_plan(&m.rest) || in_framing_chapter);
             let is_measure = in_run[k] && !framing;
             k += 1;
             let walked_chapter = enclosing_chapter(&chapter_by_depth, measure_depth.unwrap_or(Depth::Item));
             flush_walked(&mut passage, &walked_chapter, lines, &mut plan, &mut status);
             if framing {
                 // （一）指导思想。… / （二）主要目标。…: numbered, but the plan's aims, not a task.
-                let title = first_sentence(&m.rest);
+                let title = if in_framing_chapter { chapter } else { first_sentence(&m.rest) };
                 diagnostics.push(Diagnostic::new(
                     source,
                     lines[i].no,
                     DiagnosticCode::NumberedNotItem,
-                    format!("numbered section {} ({title}) states aims or principles; kept as a passage", m.number),
+                    format!("numbered section {} ({title}) frames the plan (background, aims, principles); kept as a passage", m.number),
                 ));
                 passage = Some((Some(title), vec![i]));
                 i += 1;
@@ -529,6 +533,8 @@ fn parse_lines(info: &DocumentInfo, lines: &[Line]) -> DocumentDraft {
 /// Titles of the sections that frame a plan (its guiding ideas, principles and aims) rather than
 /// assign work; a numbered item with one of them is prose, whatever its number.
 const FRAMING_TITLES: &[&str] = &[
+    "序言",
+    "前言",
     "指导思想",
     "基本原则",
     "工作原则",
