@@ -28,6 +28,10 @@ const LABELS: &[(&str, Role)] = &[
     ("参与部门：", Role::Support),
 ];
 
+/// Labels of a deadline after a department clause.
+const TIME_LABELS: &[&str] =
+    &["完成时限：", "完成时间：", "完成期限：", "时间节点：", "时间安排：", "时间进度：", "时限："];
+
 /// Parse a department clause. `default_role` is the role of names when the clause tells no roles
 /// apart: lead for documents whose clauses name the bodies in charge (000, 002), null for table
 /// cells of 003. The clause may still carry its brackets and whitespace.
@@ -35,6 +39,12 @@ pub fn parse_departments(clause: &str, default_role: Option<Role>) -> Vec<Depart
     let clause: String = clause.chars().filter(|c| !c.is_whitespace()).collect();
     let clause = strip_brackets(&clause);
     let clause = clause.replace(':', "：").replace(',', "，").replace(';', "；");
+    // A deadline printed after the names (责任单位：X 完成时限：2023年底前) is no name: like a
+    // table's time column it belongs to no record field.
+    let clause = match TIME_LABELS.iter().filter_map(|l| clause.find(l)).min() {
+        Some(at) => clause[..at].to_string(),
+        None => clause,
+    };
     // 局内：/局外： sort names without giving roles; 按职责分工 qualifies the role word after it.
     let clause = clause.replace("局内：", "、").replace("局外：", "、");
     let clause = clause.replace("按职责分工", "").replace("按职责", "").replace("分别负责", "负责");
@@ -340,6 +350,18 @@ mod tests {
     fn plain_list_takes_default_role() {
         assert_eq!(names("（区工商局、经促局）", L), vec![n("区工商局", L), n("经促局", L)]);
         assert_eq!(names("市知识产权局、市\n发改委", None), vec![n("市知识产权局", None), n("市发改委", None)]);
+    }
+
+    #[test]
+    fn a_deadline_after_the_names_is_no_name() {
+        assert_eq!(
+            names("责任单位：市市场监管局、市委编办完成时限：2023年底前", L),
+            vec![n("市市场监管局", L), n("市委编办", L)]
+        );
+        assert_eq!(
+            names("配合单位：市财政局、市金融办时间节点:2024年6月", S),
+            vec![n("市财政局", S), n("市金融办", S)]
+        );
     }
 
     #[test]
