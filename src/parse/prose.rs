@@ -438,7 +438,7 @@ fn parse_lines(info: &DocumentInfo, lines: &[Line]) -> DocumentDraft {
                         m.number
                     ),
                 ));
-                passage = Some((Some(chapter), vec![i]));
+                passage = Some((Some(chapter).filter(|c| !c.is_empty()), vec![i]));
                 i += 1;
                 continue;
             }

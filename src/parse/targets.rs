@@ -228,7 +228,7 @@ pub fn from_indicator_table(lines: &[Line], status: &mut [Option<Use>]) -> Vec<T
         let labels = columns.iter().filter(|c| matches!(c, Column::Label | Column::Indicator)).count();
         // A row's number is a cell like a value: read as the number, not as one.
         let numbered = usize::from(columns.first() == Some(&Column::Number));
-        // The cells after the header, in order, with their lines; a row of its own per line when tab-separated.
+        // Row by row, each cell with its line: a line of cells when tab-separated.
         let mut rows_found = 0;
         loop {
             let row: Vec<(usize, String)> = if per_line {
@@ -261,7 +261,8 @@ pub fn from_indicator_table(lines: &[Line], status: &mut [Option<Use>]) -> Vec<T
                     _ => Vec::new(),
                 }
             };
-            // Right-aligned: a row one label short had its category merged into the row above.
+            // The indicator is the cell before the first value, whatever comes before it: a row
+            // one label short had its category merged into the row above.
             let first_value = row.iter().skip(numbered).position(|(_, c)| is_value_cell(c)).map(|k| k + numbered);
             let (Some(first_value), Some(target)) = (first_value, target) else { break };
             let Some((_, indicator)) = first_value.checked_sub(1).and_then(|k| row.get(k)) else { break };
