@@ -120,6 +120,7 @@ fixtures! {
     five_year_plan_targets_table => "five-year-plan-targets-table",
     indicator_table_cells => "indicator-table-cells",
     indicator_table_tabs => "indicator-table-tabs",
+    indicator_table_spaces => "indicator-table-spaces",
     action_plan_goal_paragraph => "action-plan-goal-paragraph",
     prose_paragraph_items => "prose-paragraph-items",
     prose_paragraph_items_wrapped => "prose-paragraph-items-wrapped",

@@ -193,12 +193,19 @@ fn is_value_cell(cell: &str) -> bool {
 const VALUE_SIGNS: [char; 5] = ['>', '≥', '<', '≤', '＞'];
 
 /// Targets from a table of main indicators (表1 …主要指标: 类别 / 指标 / 2020年 / 2025年 / 属性),
-/// its rows tab-separated or one cell per line: per row, the indicator (its unit from the
+/// its rows tab- or space-separated or one cell per line: per row, the indicator (its unit from the
 /// brackets after it) and the value of the last value column with a year, dated by that year (a
 /// baseline column is the earlier year). A category printed once for several rows (a merged cell)
 /// is read as such. Values are cells of their own, so a bare number is no page number here.
 pub fn from_indicator_table(lines: &[Line], status: &mut [Option<Use>]) -> Vec<TargetDraft> {
-    let cells_of = |i: usize| -> Vec<String> { lines[i].text.split('\t').map(normalise).collect() };
+    // Cells: split at tabs, or at spaces in a line without tabs (a cell of such a table has none).
+    let cells_of = |i: usize| -> Vec<String> {
+        let text = lines[i].text.trim();
+        match text.contains('\t') {
+            true => text.split('\t').map(normalise).collect(),
+            false => text.split_whitespace().map(normalise).collect(),
+        }
+    };
     let mut out = Vec::new();
     let mut i = 0;
     while i < lines.len() {
@@ -228,7 +235,7 @@ pub fn from_indicator_table(lines: &[Line], status: &mut [Option<Use>]) -> Vec<T
         let labels = columns.iter().filter(|c| matches!(c, Column::Label | Column::Indicator)).count();
         // A row's number is a cell like a value: read as the number, not as one.
         let numbered = usize::from(columns.first() == Some(&Column::Number));
-        // Row by row, each cell with its line: a line of cells when tab-separated.
+        // Row by row, each cell with its line: a line of cells when tab- or space-separated.
         let mut rows_found = 0;
         loop {
             let row: Vec<(usize, String)> = if per_line {
@@ -257,7 +264,9 @@ pub fn from_indicator_table(lines: &[Line], status: &mut [Option<Use>]) -> Vec<T
                 row
             } else {
                 match lines.get(next) {
-                    Some(line) if line.text.contains('\t') => cells_of(next).into_iter().map(|c| (next, c)).collect(),
+                    Some(line) if line.text.trim().contains(['\t', ' ', '\u{3000}']) => {
+                        cells_of(next).into_iter().map(|c| (next, c)).collect()
+                    }
                     _ => Vec::new(),
                 }
             };
