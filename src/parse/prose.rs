@@ -1150,8 +1150,7 @@ fn inline_clause(text: &str) -> Option<(usize, usize, Vec<Department>)> {
             (depth == 0).then_some(start + i + c.len_utf8())
         })?;
         let clause = &text[start..close];
-        let has_role = ["牵头", "负责", "配合", "会同"].iter().any(|w| clause.contains(w));
-        if !has_role || !looks_like_departments(clause) || text[close..].trim().is_empty() {
+        if !names_a_role(clause) || !looks_like_departments(clause) || text[close..].trim().is_empty() {
             continue;
         }
         let departments = parse_departments(clause, Some(Role::Lead));
@@ -1162,15 +1161,19 @@ fn inline_clause(text: &str) -> Option<(usize, usize, Vec<Department>)> {
     None
 }
 
+/// Does a clause name a role (牵头, 负责, 配合, 会同)?
+fn names_a_role(clause: &str) -> bool {
+    ["牵头", "负责", "配合", "会同"].iter().any(|w| clause.contains(w))
+}
+
 /// Does a bracketed clause name bodies (局, 厅, 部门 …) or roles (牵头, 负责 …)?
 fn looks_like_departments(clause: &str) -> bool {
     let inner: String = clause.chars().skip(1).take(clause.chars().count().saturating_sub(2)).collect();
     if inner.is_empty() || inner.contains('。') {
         return false;
     }
-    let has_role = ["牵头", "负责", "配合", "会同"].iter().any(|w| inner.contains(w));
     let first = inner.split(['、', '，', ',', '；']).next().unwrap_or("");
-    has_role || looks_like_body(first) && first.chars().count() >= 2
+    names_a_role(&inner) || looks_like_body(first) && first.chars().count() >= 2
 }
 
 fn enclosing_chapter(chapters: &Chapters, depth: Depth) -> String {
