@@ -178,4 +178,5 @@ fixtures! {
     real_grid_flattened_qiaocheng_2023 => "real-grid-flattened-qiaocheng-2023",
     table_new_paragraph_with_own_department => "table-new-paragraph-with-own-department",
     table_department_cell_merged_over_two_rows => "table-department-cell-merged-over-two-rows",
+    real_issuer_above_title_national_2024 => "real-issuer-above-title-national-2024",
 }

@@ -1384,6 +1384,7 @@ fn front_matter(
     };
     if let Some(pos) = front.iter().rposition(|&i| status[i].is_none() && is_title_line(&lines[i].text)) {
         let mut parts = vec![front[pos]];
+        let complete = names_its_subject(&normalise(&lines[front[pos]].text));
         let mut p = pos;
         while p > 0 {
             let prev = front[p - 1];
@@ -1395,6 +1396,11 @@ fn front_matter(
             // A title printed twice (cover and first page) is not two halves of one title.
             let so_far: String = parts.iter().map(|&i| normalise(&lines[i].text)).collect();
             let repeats = is_title_line(&t) && so_far.contains(&t);
+            // The body that signs the notice above a whole title (…办公室 / 2024年…推进计划) is no
+            // half of it; above a bare 2023年工作要点 it is the title's subject.
+            if complete && is_issuer(&t) {
+                break;
+            }
             if plain && !repeats && status[prev].is_none() {
                 parts.insert(0, prev);
                 p -= 1;
@@ -1412,6 +1418,12 @@ fn front_matter(
         plan.title = normalise(&parts.iter().map(|&i| lines[i].text.as_str()).collect::<Vec<_>>().join(""));
         for &i in &parts {
             status[i] = Some(Use::Meta);
+        }
+        // A title that names no region takes the one of the body signing above it, if any
+        // (a signature date may stand between).
+        let above = front[..p].iter().rev().map(|&i| normalise(&lines[i].text)).find(|t| !is_date_line(t));
+        if plan.region.is_empty() && region_in_title(&plan.title).is_none() {
+            plan.region = above.filter(|t| is_issuer(t)).as_deref().and_then(region_in_title).unwrap_or_default();
         }
         // Cover lines that repeat the title (a cover page) are metadata too.
         for &i in &front {
@@ -1456,6 +1468,23 @@ fn front_matter(
     }
     let mut p = Some((None, group));
     flush_passage(&mut p, lines, plan, status);
+}
+
+/// Words that end the name of a body issuing a document.
+const ISSUER_ENDINGS: &[&str] =
+    &["办公室", "办公厅", "人民政府", "委员会", "领导小组", "联席会议", "知识产权局", "监督管理局", "总局", "厅", "局"];
+
+/// A (normalised) line that is the name of an issuing body: `国家知识产权强国建设工作部际联席会议办公室`.
+fn is_issuer(t: &str) -> bool {
+    t.chars().count() <= 30 && !t.contains(['。', '，', '：', ',', ':']) && ISSUER_ENDINGS.iter().any(|e| t.ends_with(e))
+}
+
+/// A (normalised) title line that says what the document is about, not only which kind of
+/// document for which year: `2024年知识产权强国建设推进计划` does, `2023年工作要点` does not.
+fn names_its_subject(t: &str) -> bool {
+    let t = without_title_suffix(t).trim_start_matches(|c: char| c.is_ascii_digit() || "年度《“".contains(c));
+    let t = TITLE_ENDINGS.iter().find_map(|e| t.strip_suffix(e)).unwrap_or(t);
+    t.trim_end_matches(['工', '作']).trim_end_matches(['年', '度']).chars().count() >= 2
 }
 
 /// A document number inside a line: `粤知〔2019〕12号`, `国知发管字[2019]12号`.
