@@ -47,7 +47,12 @@ pub fn parse_departments(clause: &str, default_role: Option<Role>) -> Vec<Depart
     };
     // 局内：/局外： sort names without giving roles; 按职责分工 qualifies the role word after it.
     let clause = clause.replace("局内：", "、").replace("局外：", "、");
-    let clause = clause.replace("按职责分工", "").replace("按职责", "").replace("分别负责", "负责");
+    // A role marked after a name in brackets: 县金融办（牵头）、县市场监管局.
+    let clause = ["（牵头）", "(牵头)", "（配合）", "(配合)"]
+        .iter()
+        .fold(clause, |c, m| c.replace(m, m.trim_matches(['（', '(', '）', ')'])));
+    // 牵头负责 is one role word: X牵头负责、Y配合 is X牵头、Y配合.
+    let clause = clause.replace("按职责分工", "").replace("按职责", "").replace("分别负责", "负责").replace("牵头负责", "牵头");
     let clause = clause.trim_start_matches(['、', '；', '，']).trim_end_matches(['。', '；', '，', '、']);
     if clause.is_empty() {
         return Vec::new();
@@ -64,13 +69,20 @@ pub fn parse_departments(clause: &str, default_role: Option<Role>) -> Vec<Depart
             None if any_role => Some(Role::Lead),
             None => default_role,
         };
-        for name in split_names(&text) {
+        // A time in the list (X负责，2023年6月底前完成) is a deadline, no name.
+        for name in split_names(&text).into_iter().filter(|n| !is_time(n)) {
             if !out.iter().any(|d| d.name == name && d.role == role) {
                 out.push(Department { agency: canonical_agency(&name).to_string(), name, role });
             }
         }
     }
     out
+}
+
+/// Words that say when, not who: `2023年底前`, `6月底`, `持续推进`.
+fn is_time(name: &str) -> bool {
+    let dated = name.chars().any(|c| c.is_ascii_digit()) && name.contains(['年', '月']);
+    dated || ["前", "底", "完成", "持续推进", "长期坚持", "持续开展", "常态化推进"].iter().any(|w| name.ends_with(w))
 }
 
 /// Remove one pair of enclosing brackets, full-width or ASCII.
@@ -238,7 +250,10 @@ fn labelled_groups(clause: &str) -> Option<Vec<(String, Option<Role>)>> {
         if let Some((w, _)) = ROLE_WORDS.iter().find(|(w, _)| text.ends_with(w)) {
             text = &text[..text.len() - w.len()];
         }
-        groups.push((text.to_string(), Some(*role)));
+        // 责任单位：X牵头、Y — a role word inside the list marks X; the others keep the label's role.
+        for (names, marked) in role_groups(text) {
+            groups.push((names, marked.or(Some(*role))));
+        }
     }
     Some(groups)
 }
@@ -362,6 +377,24 @@ mod tests {
             names("配合单位：市财政局、市金融办时间节点:2024年6月", S),
             vec![n("市财政局", S), n("市金融办", S)]
         );
+    }
+
+    #[test]
+    fn lead_marked_by_qiantou_fuze_or_brackets() {
+        assert_eq!(names("(市委网信办牵头负责、市公安局配合)", L), vec![n("市委网信办", L), n("市公安局", S)]);
+        assert_eq!(
+            names("(市委网信办牵头负责,市公安局、市文旅局按职责分工负责)", L),
+            vec![n("市委网信办", L), n("市公安局", L), n("市文旅局", L)]
+        );
+        assert_eq!(names("(新闻出版广电总局牵头负责)", None), vec![n("新闻出版广电总局", L)]);
+        assert_eq!(names("责任单位：县金融办(牵头)、县市场监管局", L), vec![n("县金融办", L), n("县市场监管局", L)]);
+    }
+
+    #[test]
+    fn a_time_in_the_list_is_no_name() {
+        assert_eq!(names("(市市场监管局负责,2023年6月底前完成)", L), vec![n("市市场监管局", L)]);
+        assert_eq!(names("(市市场监管局负责,持续推进)", L), vec![n("市市场监管局", L)]);
+        assert_eq!(names("(市市场监管局,2023年底)", L), vec![n("市市场监管局", L)]);
     }
 
     #[test]
