@@ -1392,13 +1392,19 @@ fn front_matter(
             let plain = t.chars().count() <= 30
                 && !t.contains(['。', '，', '：', '（', '(', '〔', ',', ':'])
                 && !t.ends_with("文件")
-                && !is_date_line(&t);
+                && !is_date_line(&t)
+                && has_words(&t);
             // A title printed twice (cover and first page) is not two halves of one title.
             let so_far: String = parts.iter().map(|&i| normalise(&lines[i].text)).collect();
             let repeats = is_title_line(&t) && so_far.contains(&t);
             // The body that signs the notice above a whole title (…办公室 / 2024年…推进计划) is no
             // half of it; above a bare 2023年工作要点 it is the title's subject.
             if complete && is_issuer(&t) {
+                break;
+            }
+            // Nor is a page's label (法律效力) above a whole title, or anything above 关于….
+            let label = t.chars().count() <= 4 && region_in_title(&t).is_none();
+            if complete && label || normalise(&lines[front[p]].text).starts_with("关于") {
                 break;
             }
             if plain && !repeats && status[prev].is_none() {
@@ -1421,7 +1427,7 @@ fn front_matter(
         }
         // A title that names no region takes the one of the body signing above it, if any
         // (a signature date may stand between).
-        let above = front[..p].iter().rev().map(|&i| normalise(&lines[i].text)).find(|t| !is_date_line(t));
+        let above = front[..p].iter().rev().map(|&i| normalise(&lines[i].text)).find(|t| has_words(t));
         if plan.region.is_empty() && region_in_title(&plan.title).is_none() {
             plan.region = above.filter(|t| is_issuer(t)).as_deref().and_then(region_in_title).unwrap_or_default();
         }
@@ -1479,6 +1485,12 @@ fn is_issuer(t: &str) -> bool {
     t.chars().count() <= 30 && !t.contains(['。', '，', '：', ',', ':']) && ISSUER_ENDINGS.iter().any(|e| t.ends_with(e))
 }
 
+/// Has a text two words' worth of Chinese, other than a date's 年月日? A separator (`-----`),
+/// a date or a date whose digits were lost (`年12月24日`) has not.
+fn has_words(t: &str) -> bool {
+    t.chars().filter(|c| ('\u{4e00}'..='\u{9fff}').contains(c) && !"年月日".contains(*c)).count() >= 2
+}
+
 /// A (normalised) title line that says what the document is about, not only which kind of
 /// document for which year: `2024年知识产权强国建设推进计划` does, `2023年工作要点` does not.
 fn names_its_subject(t: &str) -> bool {
@@ -1534,6 +1546,7 @@ fn as_doc_number(t: &str) -> Option<&str> {
 /// 国家… and 全国… are national.
 fn region_in_title(title: &str) -> Option<String> {
     let t = title.trim_start_matches(|c: char| c.is_ascii_digit() || c == '年' || c == '《' || c == '“');
+    let t = t.strip_prefix("关于").unwrap_or(t);
     if t.starts_with("国家") || t.starts_with("全国") || t.starts_with("國家") {
         return Some("全国".to_string());
     }
@@ -1717,6 +1730,38 @@ mod tests {
         assert_eq!(without_date("2009年1月5日苏政发〔2009〕1号"), "苏政发〔2009〕1号");
         assert_eq!(without_date("苏政发〔2009〕1号2009年1月"), "苏政发〔2009〕1号2009年1月");
         assert_eq!(without_date("2021年12月27日"), "2021年12月27日");
+    }
+
+    /// Title and region of a small document read without any metadata given.
+    fn title_and_region(text: &str) -> (String, String) {
+        let info = crate::parse::DocumentInfo {
+            source: "t.txt".into(),
+            region: None,
+            level: crate::model::Level::City,
+            kind: crate::model::Kind::ActionPlan,
+            year_start: None,
+            year_end: None,
+            title: None,
+            id: None,
+        };
+        let plan = crate::parse::parse_document(&info, text).dataset.plans.remove(0);
+        (plan.title, plan.region)
+    }
+
+    #[test]
+    fn titles_without_what_is_printed_above_them() {
+        let tasks = "一、主要任务\n1.开展专利导航。（市市场监管局负责）\n2.开展商标培育。（市市场监管局负责）\n";
+        let read = |above: &str| title_and_region(&format!("{above}{tasks}"));
+        let title = "某某市知识产权保护工作方案".to_string();
+        // A signature whose date lost its year, and a separator.
+        assert_eq!(read("国家版权局\n年12月24日\n------------\n版权工作“十四五”规划\n").0, "版权工作“十四五”规划");
+        assert_eq!(read("国家版权局\n年12月24日\n------------\n版权工作“十四五”规划\n").1, "全国");
+        assert_eq!(read("20141229\n某某市知识产权保护\n工 作 方 案\n"), (title.clone(), "某某市".into()));
+        assert_eq!(read("法律效力\n某某市知识产权保护工作方案\n"), (title.clone(), "某某市".into()));
+        assert_eq!(read("应用分类\n关于某某市实施知识产权战略的若干意见\n").1, "某某市");
+        // A title over two lines is still joined.
+        assert_eq!(read("某某市知识产权保护\n工作方案\n").0, title);
+        assert_eq!(read("某某市知识产权局\n2023年工作要点\n").0, "某某市知识产权局2023年工作要点");
     }
 
     #[test]
