@@ -392,7 +392,7 @@ fn parse_lines(info: &DocumentInfo, lines: &[Line]) -> DocumentDraft {
             // Numbered through the whole document, a preface's or the aims' paragraphs are in
             // the run too: their chapter says what they are.
             let chapter = enclosing_chapter(&chapter_by_depth, m.depth);
-            let in_framing_chapter = !chapter.is_empty() && frames_the_plan(&chapter);
+            let in_framing_chapter = in_framing_chapter(&chapter_by_depth, m.depth);
             let framing = in_run[k] && (frames_the_plan(&m.rest) || in_framing_chapter);
             let is_measure = in_run[k] && !framing;
             k += 1;
@@ -549,10 +549,37 @@ const FRAMING_TITLES: &[&str] = &[
     "目标要求",
 ];
 
+/// Titles of a chapter on the plan's background, after the period it looks back on
+/// (`“十二五”发展基础`); a task may end the same way (夯实知识产权发展基础), so these are whole.
+const BACKGROUND_TITLES: &[&str] = &["发展基础", "工作基础", "现实基础", "发展环境", "基本情况"];
+
+/// How a chapter of background may end its title: `面临的形势和任务`, `知识产权事业发展回顾`.
+const BACKGROUND_ENDINGS: &[&str] =
+    &["发展现状", "面临形势", "面临的形势", "形势和任务", "形势与任务", "机遇和挑战", "机遇与挑战", "发展回顾", "工作回顾"];
+
+/// A chapter title on the plan's background.
+fn is_background(title: &str) -> bool {
+    let periods = ["十一五", "十二五", "十三五", "十四五", "“", "”", "\"", "时期", "期间"];
+    let mut t = title;
+    while let Some(rest) = periods.iter().find_map(|p| t.strip_prefix(p)) {
+        t = rest;
+    }
+    BACKGROUND_TITLES.contains(&t) || BACKGROUND_ENDINGS.iter().any(|e| t.ends_with(e))
+}
+
+/// Does a numbered section with this text (its title first) frame the plan rather than set a
+/// task: background, aims, principles (`指导思想`, `实施知识产权战略的指导思想：…`, `发展基础`)?
 fn frames_the_plan(rest: &str) -> bool {
     let title = first_sentence(rest);
-    let framing = |part: &str| FRAMING_TITLES.contains(&part);
-    framing(&title) || title.split(['和', '与', '、']).all(framing)
+    // …的指导思想 names whose aims; the framing word is what follows the last 的.
+    let framing = |part: &str| FRAMING_TITLES.contains(&part.rsplit('的').next().unwrap_or(part));
+    framing(&title) || title.split(['和', '与', '、']).all(framing) || is_background(&title)
+}
+
+/// Is any chapter above `depth` one that frames the plan (a task's number under 一、发展基础 /
+/// （一）取得的成就 is still background)?
+fn in_framing_chapter(chapters: &Chapters, depth: Depth) -> bool {
+    chapters.iter().take(depth as usize).flatten().any(|c| frames_the_plan(c))
 }
 
 /// The text up to the first full stop (or all of it), without numbering punctuation.
@@ -746,6 +773,8 @@ struct Paragraph {
     /// The printed number when the paragraph is a numbered line that is not a heading.
     no: Option<u32>,
     lines: Vec<usize>,
+    /// Under a chapter that frames the plan (background, aims), at any depth.
+    framed: bool,
 }
 
 /// Documents whose items are unnumbered paragraphs under 一、/（一） headings: every numbered line
@@ -809,6 +838,7 @@ fn paragraph_items(
                 chapter: enclosing_chapter(&chapter_by_depth, Depth::Sub),
                 no: Some(m.number),
                 lines: vec![i],
+                framed: in_framing_chapter(&chapter_by_depth, Depth::Sub),
             });
         } else if open.is_none() && is_department_line(&lines[i].text) && !paragraphs.is_empty() {
             // A department clause on its own line (责任单位：…) closes the paragraph above it.
@@ -822,6 +852,7 @@ fn paragraph_items(
                 chapter: enclosing_chapter(&chapter_by_depth, Depth::Sub),
                 no: None,
                 lines: Vec::new(),
+                framed: in_framing_chapter(&chapter_by_depth, Depth::Sub),
             });
             p.lines.push(i);
         }
@@ -859,7 +890,7 @@ fn paragraph_items(
     // are prose (their targets are read from it) unless one names who does it.
     let states_aims = |p: &Paragraph| {
         let title = p.heading.and_then(|h| markers.get(h)).map(|(_, m)| first_sentence(&m.rest)).unwrap_or_default();
-        (frames_the_plan(&title) || title.contains("目标")) && !has_clause(p)
+        (frames_the_plan(&title) || title.contains("目标") || p.framed) && !has_clause(p)
     };
     let is_item = |p: &Paragraph| {
         let t = text_of(p);
@@ -890,9 +921,10 @@ fn paragraph_items(
         if !is_item(p) {
             let text = text_of(p);
             if !text.ends_with(['：', ':']) {
-                let why = match states_aims(p) {
-                    true => "paragraph under a chapter of aims kept as a passage (its targets are read from it)",
-                    false => "paragraph under a heading kept as a passage: its chapter names no department",
+                let why = match (states_aims(p), p.framed) {
+                    (true, true) => "paragraph under a chapter that frames the plan (background, aims, principles) kept as a passage",
+                    (true, false) => "paragraph under a chapter of aims kept as a passage (its targets are read from it)",
+                    (false, _) => "paragraph under a heading kept as a passage: its chapter names no department",
                 };
                 diagnostics.push(Diagnostic::new(source, lines[p.lines[0]].no, DiagnosticCode::ParagraphNotItem, why));
             }
@@ -1762,6 +1794,18 @@ mod tests {
         // A title over two lines is still joined.
         assert_eq!(read("某某市知识产权保护\n工作方案\n").0, title);
         assert_eq!(read("某某市知识产权局\n2023年工作要点\n").0, "某某市知识产权局2023年工作要点");
+    }
+
+    #[test]
+    fn sections_that_frame_the_plan() {
+        assert!(frames_the_plan("实施知识产权战略的指导思想：坚持以科学发展观为指导……"));
+        assert!(frames_the_plan("指导思想和基本原则"));
+        assert!(frames_the_plan("“十二五”发展基础"));
+        assert!(frames_the_plan("面临的形势和任务"));
+        assert!(!frames_the_plan("主要任务和目标"));
+        assert!(!frames_the_plan("加强行政执法。开展专项整治行动。"));
+        assert!(!frames_the_plan("夯实知识产权发展基础"));
+        assert!(!frames_the_plan("优化知识产权发展环境"));
     }
 
     #[test]
