@@ -1459,7 +1459,11 @@ fn front_matter(
         }
         // A title that names no region takes the one of the body signing above it, if any
         // (a signature date may stand between).
-        let above = front[..p].iter().rev().map(|&i| normalise(&lines[i].text)).find(|t| has_words(t));
+        let above = front[..p]
+            .iter()
+            .rev()
+            .map(|&i| normalise(&lines[i].text))
+            .find(|t| has_words(t) && !t.starts_with(['（', '(']));
         if plan.region.is_empty() && region_in_title(&plan.title).is_none() {
             plan.region = above.filter(|t| is_issuer(t)).as_deref().and_then(region_in_title).unwrap_or_default();
         }
@@ -1489,9 +1493,12 @@ fn front_matter(
         plan.title = info.title.clone().unwrap_or_default();
     }
     if plan.region.is_empty() {
-        plan.region = region_in_title(&plan.title).unwrap_or_default();
+        plan.region = region_in_title(&plan.title).or_else(|| region_in_notice(lines, &front, plan)).unwrap_or_default();
     }
-    let (start, end) = years_of(&plan.title, plan.doc_number.as_deref());
+    let (start, end) = match years_of(&plan.title, plan.doc_number.as_deref()) {
+        (None, _) => front.iter().find_map(|&i| years_in_preamble(&normalise(&lines[i].text))).unwrap_or_default(),
+        years => years,
+    };
     plan.year_start = info.year_start.or(start);
     plan.year_end = info.year_end.or(end).or(plan.year_start);
     // Everything else before the first item: passages, one per paragraph.
@@ -1561,6 +1568,8 @@ fn doc_number_field(line: &str) -> Option<String> {
     line.split_whitespace().find_map(|field| {
         let field = normalise(field);
         let value = field.rsplit_once(['：', ':']).map_or(field.as_str(), |(_, v)| v);
+        // Or before the notice's name: 国办发〔2016〕25号《国务院办公厅关于印发…的通知》.
+        let value = value.split_once('《').map_or(value, |(before, _)| before);
         as_doc_number(value).map(str::to_string)
     })
 }
@@ -1575,11 +1584,11 @@ fn as_doc_number(t: &str) -> Option<&str> {
 
 /// The region a title opens with, when the reader names none: a province of the gazetteer, or
 /// a place name closed by 省/市/区/县/州 within its first characters (`通州区…`, `2025年徐汇区…`);
-/// 国家… and 全国… are national.
+/// 国家…, 全国…, 国务院… and 中共中央… are national.
 fn region_in_title(title: &str) -> Option<String> {
     let t = title.trim_start_matches(|c: char| c.is_ascii_digit() || c == '年' || c == '《' || c == '“');
     let t = t.strip_prefix("关于").unwrap_or(t);
-    if t.starts_with("国家") || t.starts_with("全国") || t.starts_with("國家") {
+    if ["国家", "全国", "國家", "国务院", "中共中央"].iter().any(|n| t.starts_with(n)) {
         return Some("全国".to_string());
     }
     if let Some(r) = super::regions::PROVINCES.iter().find(|r| t.starts_with(r.name) || t.starts_with(r.short)) {
@@ -1589,6 +1598,40 @@ fn region_in_title(title: &str) -> Option<String> {
     let end = chars.iter().skip(2).position(|c| "省市区县州".contains(*c))? + 2;
     let name: String = chars[..=end].iter().collect();
     (!name.contains("关于") && !name.contains("知识")).then_some(name)
+}
+
+/// The years a plan's preamble says it covers, for a title that says none: `明确2021—2022年度
+/// 重点任务和工作措施，制定本计划` is 2021–2022. Only the sentence that makes the plan (制定本…).
+fn years_in_preamble(t: &str) -> Option<(Option<u16>, Option<u16>)> {
+    if !t.contains("制定本") {
+        return None;
+    }
+    let (before, _) = t.split_once("年度")?;
+    let year = |s: &str| -> Option<u16> {
+        let y: String = s.chars().rev().take(4).collect::<Vec<_>>().into_iter().rev().collect();
+        let before = s[..s.len() - y.len()].chars().next_back();
+        let y = y.parse::<u16>().ok().filter(|y| (1980..=2100).contains(y))?;
+        (!before.is_some_and(|c| c.is_ascii_digit())).then_some(y)
+    };
+    let end = year(before)?;
+    let head = &before[..before.len() - 4];
+    let start = head.strip_suffix(['—', '-', '–', '至']).and_then(year).filter(|&s| s <= end).unwrap_or(end);
+    Some((Some(start), Some(end)))
+}
+
+/// The region of a plan whose title names none, from the notice that issues it: the body
+/// the notice opens with (`国家知识产权局关于印发…的通知`, `惠州市人民政府关于…`), or, for a
+/// national document, its number (国办发〔2016〕25号) or its addressees (各省、自治区、直辖市…).
+fn region_in_notice(lines: &[Line], front: &[usize], plan: &PlanDraft) -> Option<String> {
+    let texts: Vec<String> = front.iter().map(|&i| normalise(&lines[i].text)).collect();
+    let notice = texts.iter().find(|t| t.chars().count() <= 80 && t.ends_with("通知") && !t.contains('。'));
+    let issuer = notice.and_then(|t| t.split_once("关于")).map(|(body, _)| body).filter(|b| is_issuer(b));
+    if let Some(region) = issuer.and_then(region_in_title) {
+        return Some(region);
+    }
+    let national_number = plan.doc_number.as_deref().is_some_and(|n| n.starts_with(['国', '國']));
+    let to_provinces = texts.iter().any(|t| t.starts_with("各省、自治区、直辖市") || t.starts_with("各省、自治區、直轄市"));
+    (national_number || to_provinces).then(|| "全国".to_string())
 }
 
 /// A (normalised) line without the date printed before or after it: `苏政发〔2009〕1号2009年1月5日`
@@ -1806,6 +1849,19 @@ mod tests {
         assert!(!frames_the_plan("加强行政执法。开展专项整治行动。"));
         assert!(!frames_the_plan("夯实知识产权发展基础"));
         assert!(!frames_the_plan("优化知识产权发展环境"));
+    }
+
+    #[test]
+    fn region_and_years_a_notice_prints() {
+        let tasks = "一、主要任务\n1.开展专利导航。（市市场监管局负责）\n2.开展商标培育。（市市场监管局负责）\n";
+        let read = |front: &str| title_and_region(&format!("{front}{tasks}"));
+        assert_eq!(read("国家知识产权局关于印发《2024年知识产权工作要点》的通知\n2024年知识产权工作要点\n").1, "全国");
+        assert_eq!(read("惠州市人民政府关于印发知识产权工作要点的通知\n知识产权工作要点\n").1, "惠州市");
+        assert_eq!(read("各省、自治区、直辖市知识产权局：\n现将计划印发。\n知识产权工作要点\n").1, "全国");
+        assert_eq!(read("国办发〔2016〕25号《国务院办公厅关于印发工作要点的通知》\n工作要点\n").1, "全国");
+        assert_eq!(years_in_preamble("为贯彻落实…，明确2021—2022年度重点任务和工作措施，制定本计划。"), Some((Some(2021), Some(2022))));
+        assert_eq!(years_in_preamble("为…，明确2024年度重点任务和工作措施，制定本计划。"), Some((Some(2024), Some(2024))));
+        assert_eq!(years_in_preamble("2023年度全市专利授权量达到5000件。"), None);
     }
 
     #[test]
