@@ -373,9 +373,19 @@ fn parse_file(args: &[String]) -> Result<(), String> {
     if option(args, "level").is_none() && meta.region.is_empty() {
         // No level and no region given: the level the region named by the title suggests.
         let read = parsed.dataset.plans.first().map(|p| p.region.clone()).unwrap_or_default();
-        let level = level_of_region(&read);
+        // A title that names no place may still say which kind of place: 2023年全市…工作要点.
+        let title = parsed.dataset.plans.first().map(|p| p.title.clone()).unwrap_or_default();
+        let whole = [("全省", "省"), ("全市", "市"), ("全州", "州"), ("全县", "县"), ("全区", "区")]
+            .into_iter()
+            .find(|(w, _)| title.contains(w))
+            .map(|(w, place)| (w.to_string(), place));
+        let (read, level) = match (read.is_empty(), whole) {
+            (true, Some((w, place))) => (w, level_of_region(place)),
+            _ => (read.clone(), level_of_region(&read)),
+        };
         if !read.is_empty() && level != meta.level {
-            notes = vec![format!("level {} assumed from the region {read} (pass --level)", level.as_str())];
+            let from = if read.starts_with('全') { "the title's" } else { "the region" };
+            notes = vec![format!("level {} assumed from {from} {read} (pass --level)", level.as_str())];
             let meta = PlanMeta { level, ..meta.clone() };
             parsed = parse_document(&meta.document_info(file.to_string(), None), &text);
         }
@@ -385,18 +395,37 @@ fn parse_file(args: &[String]) -> Result<(), String> {
         // No kind given: the one the title names (…规划, …方案/计划, …要点), said in a note.
         for p in &mut dataset.plans {
             let t = p.title.trim_end_matches(|c: char| c.is_ascii_digit() || "()（）-—年".contains(c));
+            // Or what the preamble calls the document it makes: 制定本行动方案, 编制本规划.
+            let own: Vec<&str> = dataset
+                .passages
+                .iter()
+                .filter(|x| x.plan == p.id)
+                .flat_map(|x| x.text.match_indices('本').map(|(i, _)| (&x.text[..i], &x.text[i + '本'.len_utf8()..])))
+                .filter(|(before, _)| ["制定", "编制", "製定", "編製"].iter().any(|w| before.ends_with(w)))
+                .map(|(_, after)| after.trim_start_matches("行动").trim_start_matches("行動"))
+                .collect();
+            let said = |words: &[&str]| own.iter().any(|o| words.iter().any(|w| o.starts_with(w)));
             let named = if t.ends_with("要点") || t.ends_with("要點") {
-                Some(Kind::WorkPoints)
+                Some((Kind::WorkPoints, "title"))
             } else if t.ends_with("方案") || t.ends_with("计划") || t.ends_with("計劃") {
-                Some(Kind::ActionPlan)
+                Some((Kind::ActionPlan, "title"))
             } else if t.contains("规划") || t.contains("規劃") {
-                Some(Kind::FiveYearPlan)
+                Some((Kind::FiveYearPlan, "title"))
+            } else if said(&["规划", "規劃"]) {
+                Some((Kind::FiveYearPlan, "preamble"))
+            } else if said(&["方案", "计划", "計劃"]) {
+                Some((Kind::ActionPlan, "preamble"))
+            } else if said(&["要点", "要點"]) {
+                Some((Kind::WorkPoints, "preamble"))
             } else {
                 None
             };
-            if let Some(k) = named {
-                p.kind = k;
-                notes.push(format!("kind {} read from the title (pass --kind)", k.as_str()));
+            match named {
+                Some((k, from)) => {
+                    p.kind = k;
+                    notes.push(format!("kind {} read from the {from} (pass --kind)", k.as_str()));
+                }
+                None => notes.push(format!("kind {} assumed (pass --kind)", p.kind.as_str())),
             }
         }
     }

@@ -71,3 +71,23 @@ fn kinds_are_named_as_printed_or_with_hyphens() {
     }
     assert_eq!(parse(&[&fixture("prose-web-page"), "--kind", "five year plan"]).0, 2);
 }
+
+#[test]
+fn level_and_kind_read_from_what_is_printed_and_said_so() {
+    // The issuing office above the title is national: no province is assumed.
+    let (_, out) = parse(&[&fixture("real-issuer-above-title-national-2024"), "--json"]);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!((v["plans"][0]["level"].as_str(), v["plans"][0]["region"].as_str()), (Some("national"), Some("全国")));
+    // A title of the whole city, and a preamble that names the kind.
+    let file = std::env::temp_dir().join(format!("plan-compare-parse-cli-{}.txt", std::process::id()));
+    let text = "2023年全市知识产权工作安排\n为加强知识产权保护，制定本行动方案。\n一、主要任务\n1.开展专利导航。（市市场监管局负责）\n2.开展商标培育。（市市场监管局负责）\n";
+    std::fs::write(&file, text).unwrap();
+    let (code, out) = parse(&[file.to_str().unwrap(), "--json"]);
+    let _ = std::fs::remove_file(&file);
+    assert_eq!(code, 0);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["plans"][0]["level"], "city");
+    assert_eq!(v["plans"][0]["kind"], "action plan");
+    let notes: Vec<&str> = v["notes"].as_array().unwrap().iter().filter_map(|n| n.as_str()).collect();
+    assert!(notes.iter().any(|n| n.contains("全市")) && notes.iter().any(|n| n.contains("preamble")), "{notes:?}");
+}

@@ -105,7 +105,7 @@ pub fn cn_number(s: &str) -> Option<u32> {
 
 /// Words that end a document title.
 const TITLE_ENDINGS: &[&str] =
-    &["要点", "规划", "方案", "计划", "意见", "纲要", "办法", "措施", "通知", "分工", "指引", "指南", "清单"];
+    &["要点", "规划", "方案", "计划", "意见", "纲要", "办法", "措施", "通知", "分工", "指引", "指南", "清单", "安排"];
 
 /// Parse a prose document into one plan. A document in Traditional script is read in Simplified
 /// (one character for one) and its records are then cut from the text as printed.
