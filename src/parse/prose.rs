@@ -888,8 +888,10 @@ fn paragraph_items(
         paragraphs.iter().filter(|p| has_clause(p)).map(|p| p.heading).collect();
     // A chapter of aims (工作目标, 2023年知识产权工作目标任务) states goals, not tasks: its paragraphs
     // are prose (their targets are read from it) unless one names who does it.
+    let heading_title =
+        |p: &Paragraph| p.heading.and_then(|h| markers.get(h)).map(|(_, m)| first_sentence(&m.rest)).unwrap_or_default();
     let states_aims = |p: &Paragraph| {
-        let title = p.heading.and_then(|h| markers.get(h)).map(|(_, m)| first_sentence(&m.rest)).unwrap_or_default();
+        let title = heading_title(p);
         (frames_the_plan(&title) || title.contains("目标") || p.framed) && !has_clause(p)
     };
     let is_item = |p: &Paragraph| {
@@ -921,9 +923,9 @@ fn paragraph_items(
         if !is_item(p) {
             let text = text_of(p);
             if !text.ends_with(['：', ':']) {
-                let why = match (states_aims(p), p.framed) {
-                    (true, true) => "paragraph under a chapter that frames the plan (background, aims, principles) kept as a passage",
-                    (true, false) => "paragraph under a chapter of aims kept as a passage (its targets are read from it)",
+                let why = match (states_aims(p), heading_title(p).contains("目标")) {
+                    (true, true) => "paragraph under a chapter of aims kept as a passage (its targets are read from it)",
+                    (true, false) => "paragraph under a chapter that frames the plan (background, aims, principles) kept as a passage",
                     (false, _) => "paragraph under a heading kept as a passage: its chapter names no department",
                 };
                 diagnostics.push(Diagnostic::new(source, lines[p.lines[0]].no, DiagnosticCode::ParagraphNotItem, why));

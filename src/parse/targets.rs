@@ -8,7 +8,7 @@ use super::{MeasureDraft, PassageDraft, TargetDraft, Use};
 
 /// Comparison words before a number, longest first so that 达到 wins over 达.
 const PREFIX_QUALIFIERS: &[&str] =
-    &["不少于", "不低于", "不超过", "不高于", "超过", "达到", "突破", "高于", "低于", "力争", "达", "逾", "约"];
+    &["不少于", "不低于", "不超过", "不高于", "超过", "达到", "突破", "高于", "低于", "接近", "力争", "达", "逾", "约"];
 /// Comparison words after a number and its unit.
 const SUFFIX_QUALIFIERS: &[&str] = &["以上", "以下", "以内", "左右"];
 
@@ -431,29 +431,89 @@ fn leading_year(s: &str) -> Option<(u16, usize)> {
     (1980.0..=2100.0).contains(&y).then_some((y as u16, skip))
 }
 
-/// One clause with a number: indicator, qualifier, value and unit.
-fn clause_target(clause: &str, year: u16) -> Option<TargetDraft> {
-    let clause = clause.trim();
+/// Words that count things after a number: `建成10个基地`, `15家企业`.
+const COUNT_WORDS: &[char] = &['个', '家', '项', '件', '所', '名', '人', '场', '次', '批', '条', '座', '支', '期', '类', '种'];
+
+/// One clause with a number: indicator, qualifier, value and unit. The number may stand before
+/// the thing counted (`建成10个省级品牌培育基地`) and be printed in Chinese numerals (`十五个`).
+fn clause_target(printed: &str, year: u16) -> Option<TargetDraft> {
+    let printed = printed.trim();
+    let arabic = counts_in_digits(printed);
+    let clause = arabic.as_str();
     let p = clause.find(|c: char| c.is_ascii_digit())?;
     let before = &clause[..p];
     let (indicator, qualifier) = match PREFIX_QUALIFIERS.iter().find(|q| before.ends_with(*q)) {
         Some(q) => (&before[..before.len() - q.len()], Some(q.to_string())),
         None => (before, None),
     };
-    let q = parse_quantity(&clause[p..])?;
+    // 力争超过19件: the hedge says how firmly, the comparison is 超过.
+    let indicator = ["力争", "争取", "力求"].iter().find_map(|h| indicator.strip_suffix(h)).unwrap_or(indicator);
     let indicator = indicator.trim_start_matches("其中").trim();
+    let (indicator, q) = match parse_quantity(&clause[p..]) {
+        Some(q) => (indicator.to_string(), q),
+        None => counted_thing(&clause[p..]).map(|(q, thing)| (format!("{indicator}{thing}"), q))?,
+    };
     if indicator.is_empty() {
         return None;
     }
+    // 达400人以上: 以上 is the comparison, 达 only the verb before it.
+    let qualifier = match (qualifier.as_deref(), q.qualifier) {
+        (Some("达" | "达到"), Some(suffix)) => Some(suffix),
+        (_, suffix) => qualifier.or(suffix),
+    };
     Some(TargetDraft {
-        indicator: indicator.to_string(),
+        indicator,
         value: q.value,
         value_max: q.value_max,
         unit: q.unit,
-        qualifier: qualifier.or(q.qualifier),
+        qualifier,
         year,
-        text: clause.to_string(),
+        text: printed.to_string(),
     })
+}
+
+/// A number, a count word and the thing counted: `10个省级品牌培育基地` is 10 个 of
+/// 省级品牌培育基地.
+fn counted_thing(s: &str) -> Option<(Quantity, String)> {
+    let (value, value_max, used) = parse_number(s)?;
+    let rest = &s[used..];
+    let unit = rest.chars().next().filter(|c| COUNT_WORDS.contains(c))?;
+    let mut thing = &rest[unit.len_utf8()..];
+    let mut qualifier = None;
+    for q in SUFFIX_QUALIFIERS {
+        if let Some(t) = thing.strip_suffix(q) {
+            (thing, qualifier) = (t, Some(q.to_string()));
+        }
+    }
+    let n = thing.chars().count();
+    let plain = !thing.contains(|c: char| c.is_ascii_digit() || "，。；、：（(".contains(c));
+    ((2..=16).contains(&n) && plain)
+        .then(|| (Quantity { qualifier, value, value_max, unit: Some(unit.to_string()) }, thing.to_string()))
+}
+
+/// A clause with counts in Chinese numerals written in digits (`建成十五个基地` → `建成15个基地`),
+/// for reading only. A count of one (一批, 一个) is a manner of speaking, and 第十个 an ordinal.
+fn counts_in_digits(clause: &str) -> String {
+    let chars: Vec<char> = clause.chars().collect();
+    let mut out = String::with_capacity(clause.len());
+    let mut i = 0;
+    while i < chars.len() {
+        let run = chars[i..].iter().take_while(|c| "一二三四五六七八九十".contains(**c)).count();
+        let before_ok = i == 0 || chars[i - 1] != '第';
+        let counted = chars.get(i + run).is_some_and(|c| COUNT_WORDS.contains(c));
+        let run_text: String = chars[i..i + run].iter().collect();
+        match super::prose::cn_number(&run_text).filter(|&n| n >= 2 && run > 0 && before_ok && counted) {
+            Some(n) => {
+                out.push_str(&n.to_string());
+                i += run;
+            }
+            None => {
+                out.extend(&chars[i..i + run.max(1)]);
+                i += run.max(1);
+            }
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -497,6 +557,32 @@ mod tests {
         let undated =
             MeasureDraft { text: Some("知识产权质押融资额突破5亿元。".into()), ..Default::default() };
         assert!(from_items(&[undated], None).iter().all(|t| t.year == 0));
+    }
+
+    #[test]
+    fn counts_qualifiers_and_hedges() {
+        let p = PassageDraft {
+            heading: Some("发展目标".into()),
+            text: "到2025年，每亿元营业收入高价值专利数接近4件，建成十个省级品牌培育基地，十五个市级品牌培育基地，专业人才达400人以上，每万人口高价值发明专利拥有量力争超过19件，培育一批示范企业。".into(),
+            lines: [1, 1],
+        };
+        let t = from_goal_passages(&[p], None);
+        let got: Vec<_> = t
+            .iter()
+            .map(|t| (t.indicator.as_str(), t.qualifier.as_deref(), t.value, t.unit.as_deref(), t.year))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ("每亿元营业收入高价值专利数", Some("接近"), 4.0, Some("件"), 2025),
+                ("建成省级品牌培育基地", None, 10.0, Some("个"), 2025),
+                ("市级品牌培育基地", None, 15.0, Some("个"), 2025),
+                ("专业人才", Some("以上"), 400.0, Some("人"), 2025),
+                ("每万人口高价值发明专利拥有量", Some("超过"), 19.0, Some("件"), 2025),
+            ]
+        );
+        assert_eq!(t[1].text, "建成十个省级品牌培育基地", "the text is as printed");
+        assert_eq!(counts_in_digits("第十个年头，一批企业，二十三家"), "第十个年头，一批企业，23家");
     }
 
     #[test]
