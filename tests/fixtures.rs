@@ -181,4 +181,5 @@ fixtures! {
     real_issuer_above_title_national_2024 => "real-issuer-above-title-national-2024",
     real_background_chapter_copyright_2021 => "real-background-chapter-copyright-2021",
     real_background_sections_zhenjiang_2016 => "real-background-sections-zhenjiang-2016",
+    prose_run_in_framing_headings => "prose-run-in-framing-headings",
 }

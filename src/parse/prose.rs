@@ -254,7 +254,7 @@ impl AsPrinted {
 }
 
 fn parse_lines(info: &DocumentInfo, lines: &[Line]) -> DocumentDraft {
-    let glued = split_glued_lines(lines);
+    let glued = split_run_in_headings(&split_glued_lines(lines));
     let lines: &[Line] = &glued;
     let source = info.source.as_str();
     let mut ledger = Ledger::default();
@@ -694,6 +694,31 @@ fn split_glued_lines(lines: &[Line]) -> Vec<Line> {
                 out.push(Line { no: line.no, text: piece.to_string() });
             }
             from = cut;
+        }
+    }
+    out
+}
+
+/// Lines whose framing heading runs into its text with nothing between (`二、主要目标到2015年，…`,
+/// as pages that lose line breaks print them) as two lines: the heading, then its text.
+fn split_run_in_headings(lines: &[Line]) -> Vec<Line> {
+    let mut out = Vec::with_capacity(lines.len());
+    for line in lines {
+        let split = marker(&line.text).filter(|m| m.depth <= Depth::Section).and_then(|m| {
+            let title = FRAMING_TITLES.iter().filter(|t| m.rest.starts_with(**t)).max_by_key(|t| t.len())?;
+            let after = &m.rest[title.len()..];
+            // 指导思想是… and 主要目标任务 are no heading run into a text.
+            let joined = ["是", "为", "和", "与", "及", "任务", "要求", "如下"].iter().any(|w| after.starts_with(w));
+            let text = !after.starts_with(|c: char| c.is_ascii_punctuation() || "。，、：；（）“”".contains(c));
+            (after.chars().count() >= 8 && text && !joined).then_some(after.len())
+        });
+        match split {
+            Some(after) => {
+                let at = line.text.len() - after;
+                out.push(Line { no: line.no, text: line.text[..at].to_string() });
+                out.push(Line { no: line.no, text: line.text[at..].to_string() });
+            }
+            None => out.push(line.clone()),
         }
     }
     out
@@ -1864,6 +1889,18 @@ mod tests {
         assert_eq!(years_in_preamble("为贯彻落实…，明确2021—2022年度重点任务和工作措施，制定本计划。"), Some((Some(2021), Some(2022))));
         assert_eq!(years_in_preamble("为…，明确2024年度重点任务和工作措施，制定本计划。"), Some((Some(2024), Some(2024))));
         assert_eq!(years_in_preamble("2023年度全市专利授权量达到5000件。"), None);
+    }
+
+    #[test]
+    fn headings_run_into_their_text() {
+        let split = |t: &str| -> Vec<String> {
+            split_run_in_headings(&[Line { no: 1, text: t.into() }]).into_iter().map(|l| l.text).collect()
+        };
+        assert_eq!(split("二、主要目标到2015年，全市商标能力全面增强。"), ["二、主要目标", "到2015年，全市商标能力全面增强。"]);
+        assert_eq!(split("（一）指导思想深入贯彻科学发展观，创建品牌强市。").len(), 2);
+        for whole in ["一、指导思想是深入贯彻科学发展观，创建品牌强市。", "二、主要目标任务", "一、指导思想。深入贯彻科学发展观。", "1.工作目标到2025年全面增强能力。"] {
+            assert_eq!(split(whole), [whole], "{whole}");
+        }
     }
 
     #[test]

@@ -40,7 +40,8 @@ pub fn parse_quantity(cell: &str) -> Option<Quantity> {
         }
     }
     // A unit is a short word (件, 亿元, 家次, %); anything longer is not a bare quantity.
-    if unit.chars().count() > 3 || unit.contains(|c: char| c.is_ascii_digit() || "，。；、".contains(c)) {
+    // Nor is a year (20XX年 in a template) or a placeholder a unit.
+    if unit.chars().count() > 3 || unit.contains(|c: char| c.is_ascii_alphanumeric() || "，。；、年".contains(c)) {
         return None;
     }
     Some(Quantity {
@@ -335,8 +336,11 @@ pub fn from_goal_passages(passages: &[PassageDraft], plan_year: Option<u16>) -> 
                 year = Some(y.0);
                 s = &s[y.1..];
             }
-            let Some(year) = year else { continue };
-            carried = Some((p.heading.as_deref(), year));
+            // A goal whose year is not printed (到20XX年 in a template) is still a goal: year 0.
+            let year = year.unwrap_or(0);
+            if year > 0 {
+                carried = Some((p.heading.as_deref(), year));
+            }
             for clause in clauses(s) {
                 if let Some(t) = clause_target(clause, year) {
                     out.push(t);
@@ -533,6 +537,7 @@ mod tests {
         assert_eq!(q("达100%"), Some((Some("达".into()), 100.0, None, Some("%".into()))));
         assert_eq!(q("1/4"), Some((None, 0.25, None, None)));
         assert_eq!(q("有效专利发明专利量"), None);
+        assert_eq!(q("20XX年"), None);
     }
 
     #[test]
@@ -583,6 +588,10 @@ mod tests {
         );
         assert_eq!(t[1].text, "建成十个省级品牌培育基地", "the text is as printed");
         assert_eq!(counts_in_digits("第十个年头，一批企业，二十三家"), "第十个年头，一批企业，23家");
+        // A goal whose year a template left out (到20XX年) is kept, with no year.
+        let p = PassageDraft { heading: Some("主要目标".into()), text: "到20XX年，注册商标总数突破15000件。".into(), lines: [1, 1] };
+        let t = from_goal_passages(&[p], None);
+        assert_eq!(t.iter().map(|t| (t.indicator.as_str(), t.year)).collect::<Vec<_>>(), [("注册商标总数", 0)]);
     }
 
     #[test]
