@@ -367,7 +367,12 @@ fn parse_lines(info: &DocumentInfo, lines: &[Line]) -> DocumentDraft {
     let mut passage: Option<(Option<String>, Vec<usize>)> = None;
     let mut i = if run.is_empty() { lines.len() } else { first_marker_line };
     if run.is_empty() {
-        let shape = Shape { paragraph_mode, wrap, blank_separates: blank_lines_separate(lines, &content) };
+        let shape = Shape {
+            paragraph_mode,
+            wrap,
+            blank_separates: blank_lines_separate(lines, &content),
+            lines_end_sentences: lines_end_sentences(lines, &content[content.partition_point(|&i| i < first_marker_line)..]),
+        };
         paragraph_items(
             source,
             lines,
@@ -741,6 +746,8 @@ struct Shape {
     wrap: f32,
     /// Blank lines mark paragraph breaks (they do not stand between every pair of lines).
     blank_separates: bool,
+    /// Short lines that each end a sentence are paragraphs even at the widest line's width.
+    lines_end_sentences: bool,
 }
 
 /// Width of a full wrapped line: the 90th percentile of the widths of content lines.
@@ -888,7 +895,8 @@ fn paragraph_items(
             // The clause that may close the paragraph starts within its last few lines.
             let from = open.as_ref().map(|p| p.lines[p.lines.len().saturating_sub(4)]).unwrap_or(i);
             let so_far = joined(lines, status, from, i);
-            closes_with_departments(&so_far) || ends_sentence(text) && width(text) < 0.9 * shape.wrap
+            let short = width(text) < 0.9 * shape.wrap || shape.lines_end_sentences;
+            closes_with_departments(&so_far) || ends_sentence(text) && short
         };
         if closes || text.ends_with(['：', ':']) {
             paragraphs.extend(open.take());
@@ -1049,6 +1057,14 @@ fn longest_run(markers: &[(usize, Marker)]) -> Vec<usize> {
 }
 
 /// Are paragraphs printed one per line (002, 004), or wrapped over many short lines (000)?
+/// Do (nearly) all unnumbered lines end a sentence or a lead-in? Then no line was wrapped: text
+/// wrapped at a width ends most of its lines inside a sentence.
+fn lines_end_sentences(lines: &[Line], content: &[usize]) -> bool {
+    let text: Vec<&str> = content.iter().map(|&i| lines[i].text.as_str()).filter(|t| marker(t).is_none()).collect();
+    let ended = text.iter().filter(|t| ends_sentence(t) || t.trim_end().ends_with(['：', ':'])).count();
+    text.len() >= 3 && ended * 10 >= text.len() * 9
+}
+
 fn is_paragraph_mode(lines: &[Line], content: &[usize]) -> bool {
     let widths: Vec<f32> = content.iter().map(|&i| width(&lines[i].text)).collect();
     if widths.is_empty() {
