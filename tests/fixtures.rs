@@ -183,4 +183,5 @@ fixtures! {
     real_background_sections_zhenjiang_2016 => "real-background-sections-zhenjiang-2016",
     prose_run_in_framing_headings => "prose-run-in-framing-headings",
     prose_short_paragraph_lines => "prose-short-paragraph-lines",
+    prose_box_in_text => "prose-box-in-text",
 }

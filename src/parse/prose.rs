@@ -471,6 +471,16 @@ fn parse_lines(info: &DocumentInfo, lines: &[Line]) -> DocumentDraft {
             i += 1;
             continue;
         }
+        // A box (专栏1 高价值专利培育工程) set into the text: a passage under its own title, to the
+        // next numbered line.
+        if let Some(title) = box_title(&lines[i].text) {
+            let walked_chapter = enclosing_chapter(&chapter_by_depth, measure_depth.unwrap_or(Depth::Item));
+            flush_walked(&mut passage, &walked_chapter, lines, &mut plan, &mut status);
+            status[i] = Some(Use::Heading);
+            passage = Some((Some(title), Vec::new()));
+            i += 1;
+            continue;
+        }
         // Unnumbered prose: gather into the current passage.
         let heading = passage.as_ref().and_then(|p| p.0.clone());
         let entry = passage.get_or_insert_with(|| (heading, Vec::new()));
@@ -1099,6 +1109,9 @@ fn measure_end(
         }
         let prev = &lines[end].text;
         let text = &lines[j].text;
+        if box_title(text).is_some() {
+            break;
+        }
         let continues = if paragraph_mode {
             !ends_sentence(prev) || is_department_line(text)
         } else {
@@ -1111,6 +1124,16 @@ fn measure_end(
         end = j;
     }
     end
+}
+
+/// The title of a box set into a plan's text (`专栏1 高价值专利培育工程`, `专栏三：…`), or None.
+fn box_title(text: &str) -> Option<String> {
+    let t = normalise(text);
+    let rest = t.strip_prefix("专栏")?;
+    let rest = rest.trim_start_matches(|c: char| c.is_ascii_digit() || is_cn_digit(c));
+    let title = rest.trim_start_matches(['：', ':', '、', '.', '．', ' ']);
+    let numbered = rest.len() < t.len() - "专栏".len();
+    (numbered && !title.is_empty() && title.chars().count() <= 30 && !title.contains('。')).then(|| title.to_string())
 }
 
 fn joined(lines: &[Line], status: &[Option<Use>], from: usize, to: usize) -> String {
@@ -1917,6 +1940,14 @@ mod tests {
         for whole in ["一、指导思想是深入贯彻科学发展观，创建品牌强市。", "二、主要目标任务", "一、指导思想。深入贯彻科学发展观。", "1.工作目标到2025年全面增强能力。"] {
             assert_eq!(split(whole), [whole], "{whole}");
         }
+    }
+
+    #[test]
+    fn box_titles() {
+        assert_eq!(box_title("专栏1 高价值专利培育工程").as_deref(), Some("高价值专利培育工程"));
+        assert_eq!(box_title("专栏三：知识产权保护工程").as_deref(), Some("知识产权保护工程"));
+        assert_eq!(box_title("专栏建设要加强。"), None);
+        assert_eq!(box_title("专栏1"), None);
     }
 
     #[test]
