@@ -52,7 +52,8 @@ pub fn parse_departments(clause: &str, default_role: Option<Role>) -> Vec<Depart
         .iter()
         .fold(clause, |c, m| c.replace(m, m.trim_matches(['（', '(', '）', ')'])));
     // 牵头负责 is one role word: X牵头负责、Y配合 is X牵头、Y配合.
-    let clause = clause.replace("按职责分工", "").replace("按职责", "").replace("分别负责", "负责").replace("牵头负责", "牵头");
+    let clause =
+        clause.replace("按职责分工", "").replace("按职责", "").replace("分别负责", "负责").replace("牵头负责", "牵头");
     let clause = clause.trim_start_matches(['、', '；', '，']).trim_end_matches(['。', '；', '，', '、']);
     if clause.is_empty() {
         return Vec::new();

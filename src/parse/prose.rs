@@ -371,7 +371,10 @@ fn parse_lines(info: &DocumentInfo, lines: &[Line]) -> DocumentDraft {
             paragraph_mode,
             wrap,
             blank_separates: blank_lines_separate(lines, &content),
-            lines_end_sentences: lines_end_sentences(lines, &content[content.partition_point(|&i| i < first_marker_line)..]),
+            lines_end_sentences: lines_end_sentences(
+                lines,
+                &content[content.partition_point(|&i| i < first_marker_line)..],
+            ),
         };
         paragraph_items(
             source,
@@ -569,8 +572,17 @@ const FRAMING_TITLES: &[&str] = &[
 const BACKGROUND_TITLES: &[&str] = &["发展基础", "工作基础", "现实基础", "发展环境", "基本情况"];
 
 /// How a chapter of background may end its title: `面临的形势和任务`, `知识产权事业发展回顾`.
-const BACKGROUND_ENDINGS: &[&str] =
-    &["发展现状", "面临形势", "面临的形势", "形势和任务", "形势与任务", "机遇和挑战", "机遇与挑战", "发展回顾", "工作回顾"];
+const BACKGROUND_ENDINGS: &[&str] = &[
+    "发展现状",
+    "面临形势",
+    "面临的形势",
+    "形势和任务",
+    "形势与任务",
+    "机遇和挑战",
+    "机遇与挑战",
+    "发展回顾",
+    "工作回顾",
+];
 
 /// A chapter title on the plan's background.
 fn is_background(title: &str) -> bool {
@@ -931,8 +943,9 @@ fn paragraph_items(
         paragraphs.iter().filter(|p| has_clause(p)).map(|p| p.heading).collect();
     // A chapter of aims (工作目标, 2023年知识产权工作目标任务) states goals, not tasks: its paragraphs
     // are prose (their targets are read from it) unless one names who does it.
-    let heading_title =
-        |p: &Paragraph| p.heading.and_then(|h| markers.get(h)).map(|(_, m)| first_sentence(&m.rest)).unwrap_or_default();
+    let heading_title = |p: &Paragraph| {
+        p.heading.and_then(|h| markers.get(h)).map(|(_, m)| first_sentence(&m.rest)).unwrap_or_default()
+    };
     let states_aims = |p: &Paragraph| {
         let title = heading_title(p);
         (frames_the_plan(&title) || title.contains("目标") || p.framed) && !has_clause(p)
@@ -1066,7 +1079,6 @@ fn longest_run(markers: &[(usize, Marker)]) -> Vec<usize> {
     best
 }
 
-/// Are paragraphs printed one per line (002, 004), or wrapped over many short lines (000)?
 /// Do (nearly) all unnumbered lines end a sentence or a lead-in? Then no line was wrapped: text
 /// wrapped at a width ends most of its lines inside a sentence.
 fn lines_end_sentences(lines: &[Line], content: &[usize]) -> bool {
@@ -1075,6 +1087,7 @@ fn lines_end_sentences(lines: &[Line], content: &[usize]) -> bool {
     text.len() >= 3 && ended * 10 >= text.len() * 9
 }
 
+/// Are paragraphs printed one per line (002, 004), or wrapped over many short lines (000)?
 fn is_paragraph_mode(lines: &[Line], content: &[usize]) -> bool {
     let widths: Vec<f32> = content.iter().map(|&i| width(&lines[i].text)).collect();
     if widths.is_empty() {
@@ -1559,7 +1572,8 @@ fn front_matter(
         plan.title = info.title.clone().unwrap_or_default();
     }
     if plan.region.is_empty() {
-        plan.region = region_in_title(&plan.title).or_else(|| region_in_notice(lines, &front, plan)).unwrap_or_default();
+        plan.region =
+            region_in_title(&plan.title).or_else(|| region_in_notice(lines, &front, plan)).unwrap_or_default();
     }
     let (start, end) = match years_of(&plan.title, plan.doc_number.as_deref()) {
         (None, _) => front.iter().find_map(|&i| years_in_preamble(&normalise(&lines[i].text))).unwrap_or_default(),
@@ -1587,7 +1601,9 @@ const ISSUER_ENDINGS: &[&str] =
 
 /// A (normalised) line that is the name of an issuing body: `国家知识产权强国建设工作部际联席会议办公室`.
 fn is_issuer(t: &str) -> bool {
-    t.chars().count() <= 30 && !t.contains(['。', '，', '：', ',', ':']) && ISSUER_ENDINGS.iter().any(|e| t.ends_with(e))
+    t.chars().count() <= 30
+        && !t.contains(['。', '，', '：', ',', ':'])
+        && ISSUER_ENDINGS.iter().any(|e| t.ends_with(e))
 }
 
 /// Has a text two words' worth of Chinese, other than a date's 年月日? A separator (`-----`),
@@ -1696,7 +1712,7 @@ fn region_in_notice(lines: &[Line], front: &[usize], plan: &PlanDraft) -> Option
         return Some(region);
     }
     let national_number = plan.doc_number.as_deref().is_some_and(|n| n.starts_with(['国', '國']));
-    let to_provinces = texts.iter().any(|t| t.starts_with("各省、自治区、直辖市") || t.starts_with("各省、自治區、直轄市"));
+    let to_provinces = texts.iter().any(|t| t.starts_with("各省、自治区、直辖市"));
     (national_number || to_provinces).then(|| "全国".to_string())
 }
 
@@ -1925,8 +1941,14 @@ mod tests {
         assert_eq!(read("惠州市人民政府关于印发知识产权工作要点的通知\n知识产权工作要点\n").1, "惠州市");
         assert_eq!(read("各省、自治区、直辖市知识产权局：\n现将计划印发。\n知识产权工作要点\n").1, "全国");
         assert_eq!(read("国办发〔2016〕25号《国务院办公厅关于印发工作要点的通知》\n工作要点\n").1, "全国");
-        assert_eq!(years_in_preamble("为贯彻落实…，明确2021—2022年度重点任务和工作措施，制定本计划。"), Some((Some(2021), Some(2022))));
-        assert_eq!(years_in_preamble("为…，明确2024年度重点任务和工作措施，制定本计划。"), Some((Some(2024), Some(2024))));
+        assert_eq!(
+            years_in_preamble("为贯彻落实…，明确2021—2022年度重点任务和工作措施，制定本计划。"),
+            Some((Some(2021), Some(2022)))
+        );
+        assert_eq!(
+            years_in_preamble("为…，明确2024年度重点任务和工作措施，制定本计划。"),
+            Some((Some(2024), Some(2024)))
+        );
         assert_eq!(years_in_preamble("2023年度全市专利授权量达到5000件。"), None);
     }
 
@@ -1935,9 +1957,17 @@ mod tests {
         let split = |t: &str| -> Vec<String> {
             split_run_in_headings(&[Line { no: 1, text: t.into() }]).into_iter().map(|l| l.text).collect()
         };
-        assert_eq!(split("二、主要目标到2015年，全市商标能力全面增强。"), ["二、主要目标", "到2015年，全市商标能力全面增强。"]);
+        assert_eq!(
+            split("二、主要目标到2015年，全市商标能力全面增强。"),
+            ["二、主要目标", "到2015年，全市商标能力全面增强。"]
+        );
         assert_eq!(split("（一）指导思想深入贯彻科学发展观，创建品牌强市。").len(), 2);
-        for whole in ["一、指导思想是深入贯彻科学发展观，创建品牌强市。", "二、主要目标任务", "一、指导思想。深入贯彻科学发展观。", "1.工作目标到2025年全面增强能力。"] {
+        for whole in [
+            "一、指导思想是深入贯彻科学发展观，创建品牌强市。",
+            "二、主要目标任务",
+            "一、指导思想。深入贯彻科学发展观。",
+            "1.工作目标到2025年全面增强能力。",
+        ] {
             assert_eq!(split(whole), [whole], "{whole}");
         }
     }

@@ -436,7 +436,8 @@ fn leading_year(s: &str) -> Option<(u16, usize)> {
 }
 
 /// Words that count things after a number: `建成10个基地`, `15家企业`.
-const COUNT_WORDS: &[char] = &['个', '家', '项', '件', '所', '名', '人', '场', '次', '批', '条', '座', '支', '期', '类', '种'];
+const COUNT_WORDS: &[char] =
+    &['个', '家', '项', '件', '所', '名', '人', '场', '次', '批', '条', '座', '支', '期', '类', '种'];
 
 /// One clause with a number: indicator, qualifier, value and unit. The number may stand before
 /// the thing counted (`建成10个省级品牌培育基地`) and be printed in Chinese numerals (`十五个`).
@@ -547,12 +548,8 @@ mod tests {
             ..Default::default()
         };
         let t = from_items(&[m], Some(2021));
-        let got: Vec<_> = t
-            .iter()
-            .map(|t| (t.indicator.as_str(), t.qualifier.as_deref(), t.value, t.unit.as_deref(), t.year))
-            .collect();
         assert_eq!(
-            got,
+            t.iter().map(fields).collect::<Vec<_>>(),
             vec![
                 ("质押融资额", Some("突破"), 5.0, Some("亿元"), 2021),
                 ("每万人口发明专利拥有量", Some("达到"), 12.0, Some("件"), 2025),
@@ -564,20 +561,21 @@ mod tests {
         assert!(from_items(&[undated], None).iter().all(|t| t.year == 0));
     }
 
+    /// The targets of one goals paragraph under `heading`, in a plan that states no single year.
+    fn goal_targets(heading: &str, text: &str) -> Vec<TargetDraft> {
+        from_goal_passages(&[PassageDraft { heading: Some(heading.into()), text: text.into(), lines: [1, 1] }], None)
+    }
+
+    fn fields(t: &TargetDraft) -> (&str, Option<&str>, f64, Option<&str>, u16) {
+        (t.indicator.as_str(), t.qualifier.as_deref(), t.value, t.unit.as_deref(), t.year)
+    }
+
     #[test]
     fn counts_qualifiers_and_hedges() {
-        let p = PassageDraft {
-            heading: Some("发展目标".into()),
-            text: "到2025年，每亿元营业收入高价值专利数接近4件，建成十个省级品牌培育基地，十五个市级品牌培育基地，专业人才达400人以上，每万人口高价值发明专利拥有量力争超过19件，培育一批示范企业。".into(),
-            lines: [1, 1],
-        };
-        let t = from_goal_passages(&[p], None);
-        let got: Vec<_> = t
-            .iter()
-            .map(|t| (t.indicator.as_str(), t.qualifier.as_deref(), t.value, t.unit.as_deref(), t.year))
-            .collect();
+        let text = "到2025年，每亿元营业收入高价值专利数接近4件，建成十个省级品牌培育基地，十五个市级品牌培育基地，专业人才达400人以上，每万人口高价值发明专利拥有量力争超过19件，培育一批示范企业。";
+        let t = goal_targets("发展目标", text);
         assert_eq!(
-            got,
+            t.iter().map(fields).collect::<Vec<_>>(),
             vec![
                 ("每亿元营业收入高价值专利数", Some("接近"), 4.0, Some("件"), 2025),
                 ("建成省级品牌培育基地", None, 10.0, Some("个"), 2025),
@@ -589,25 +587,16 @@ mod tests {
         assert_eq!(t[1].text, "建成十个省级品牌培育基地", "the text is as printed");
         assert_eq!(counts_in_digits("第十个年头，一批企业，二十三家"), "第十个年头，一批企业，23家");
         // A goal whose year a template left out (到20XX年) is kept, with no year.
-        let p = PassageDraft { heading: Some("主要目标".into()), text: "到20XX年，注册商标总数突破15000件。".into(), lines: [1, 1] };
-        let t = from_goal_passages(&[p], None);
+        let t = goal_targets("主要目标", "到20XX年，注册商标总数突破15000件。");
         assert_eq!(t.iter().map(|t| (t.indicator.as_str(), t.year)).collect::<Vec<_>>(), [("注册商标总数", 0)]);
     }
 
     #[test]
     fn goal_sentences() {
-        let p = PassageDraft {
-            heading: Some("目标要求".into()),
-            text: "到2022年，完成修订工作，重点企业达30000家。其中高新技术企业贯标率达1/4。年度交易运营额突破100亿元，PCT专利申请量领跑全国。".into(),
-            lines: [1, 1],
-        };
-        let t = from_goal_passages(&[p], None);
-        let got: Vec<_> = t
-            .iter()
-            .map(|t| (t.indicator.as_str(), t.qualifier.as_deref(), t.value, t.unit.as_deref(), t.year))
-            .collect();
+        let text = "到2022年，完成修订工作，重点企业达30000家。其中高新技术企业贯标率达1/4。年度交易运营额突破100亿元，PCT专利申请量领跑全国。";
+        let t = goal_targets("目标要求", text);
         assert_eq!(
-            got,
+            t.iter().map(fields).collect::<Vec<_>>(),
             vec![
                 ("重点企业", Some("达"), 30000.0, Some("家"), 2022),
                 ("高新技术企业贯标率", Some("达"), 0.25, None, 2022),
