@@ -603,6 +603,13 @@ fn frames_the_plan(rest: &str) -> bool {
     framing(&title) || title.split(['和', '与', '、']).all(framing) || is_background(&title)
 }
 
+/// A chapter on how the plan is to be carried out (保障措施, 加强组织保障, 工作要求): its paragraphs
+/// are tasks only where they name who does them (as the seeds' 保障措施 are outside their items).
+fn is_safeguard(title: &str) -> bool {
+    let endings = ["保障措施", "保障机制", "组织保障", "工作保障", "实施保障", "组织实施", "工作要求", "实施要求"];
+    title == "保障" || endings.iter().any(|e| title.ends_with(e))
+}
+
 /// Is any chapter above `depth` one that frames the plan (a task's number under 一、发展基础 /
 /// （一）取得的成就 is still background)?
 fn in_framing_chapter(chapters: &Chapters, depth: Depth) -> bool {
@@ -948,7 +955,7 @@ fn paragraph_items(
     };
     let states_aims = |p: &Paragraph| {
         let title = heading_title(p);
-        (frames_the_plan(&title) || title.contains("目标") || p.framed) && !has_clause(p)
+        (frames_the_plan(&title) || title.contains("目标") || is_safeguard(&title) || p.framed) && !has_clause(p)
     };
     let is_item = |p: &Paragraph| {
         let t = text_of(p);
@@ -981,7 +988,7 @@ fn paragraph_items(
             if !text.ends_with(['：', ':']) {
                 let why = match (states_aims(p), heading_title(p).contains("目标")) {
                     (true, true) => "paragraph under a chapter of aims kept as a passage (its targets are read from it)",
-                    (true, false) => "paragraph under a chapter that frames the plan (background, aims, principles) kept as a passage",
+                    (true, false) => "paragraph under a chapter that frames the plan (background, aims, principles, safeguards) kept as a passage",
                     (false, _) => "paragraph under a heading kept as a passage: its chapter names no department",
                 };
                 diagnostics.push(Diagnostic::new(source, lines[p.lines[0]].no, DiagnosticCode::ParagraphNotItem, why));
