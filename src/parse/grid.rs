@@ -1596,6 +1596,12 @@ pub fn parse(info: &DocumentInfo, raw_text: &str, lines: &[Line]) -> Option<Docu
 
     // Targets in 任务目标 cells: with the year the cell or the document states.
     plan.targets = target_cells.iter().flat_map(|(cell, _)| cell_targets(cell, plan.year_end)).collect();
+    // And those stated in the tasks themselves (开展专利导航项目2个以上), as in a plan's items.
+    for t in targets::from_items(&plan.measures, plan.year_end) {
+        if !plan.targets.iter().any(|k| k.indicator == t.indicator && k.value == t.value) {
+            plan.targets.push(t);
+        }
+    }
 
     // Lines after the table and lines between a heading and the next row: prose around the
     // table is kept as passages; numbered paragraphs that might be items are reported.

@@ -453,6 +453,8 @@ fn clause_target(printed: &str, year: u16) -> Option<TargetDraft> {
     };
     // 力争超过19件: the hedge says how firmly, the comparison is 超过.
     let indicator = ["力争", "争取", "力求"].iter().find_map(|h| indicator.strip_suffix(h)).unwrap_or(indicator);
+    // A label before the sentence (任务目标：发明专利授权量…) names no part of the indicator.
+    let indicator = indicator.rsplit(['：', ':']).next().unwrap_or(indicator);
     let indicator = indicator.trim_start_matches("其中").trim();
     let (indicator, q) = match parse_quantity(&clause[p..]) {
         Some(q) => (indicator.to_string(), q),
