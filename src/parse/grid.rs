@@ -1740,22 +1740,8 @@ fn build_record(
 /// Targets of a 任务目标 or 成果形式 cell (quantities only): in the year the cell states
 /// (`到2025年`), else the plan's, else 0 (unknown, as for a targets table without a year).
 fn cell_targets(cell: &str, plan_year: Option<u16>) -> Vec<TargetDraft> {
-    let states_year = cell.starts_with('到') && cell.chars().nth(1).is_some_and(|c| c.is_ascii_digit());
-    // The goal-sentence reader wants a year to open the sentence; a placeholder year is put in
-    // front and taken back out when the text states none.
-    const PLACEHOLDER: u16 = 2000;
-    let text = match (states_year, plan_year) {
-        (true, _) => cell.to_string(),
-        (false, y) => format!("到{}年，{cell}", y.unwrap_or(PLACEHOLDER)),
-    };
-    let passage = PassageDraft { heading: Some("任务目标".to_string()), text, lines: [0, 0] };
-    let mut found = targets::from_goal_passages(&[passage], None);
-    if !states_year && plan_year.is_none() {
-        for t in &mut found {
-            t.year = 0;
-        }
-    }
-    found
+    let passage = PassageDraft { heading: Some("任务目标".to_string()), text: cell.to_string(), lines: [0, 0] };
+    targets::from_goal_passages(&[passage], plan_year)
 }
 
 /// Title, document number and headings before the first header; the rest becomes passages.
