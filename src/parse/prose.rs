@@ -85,7 +85,8 @@ pub fn marker(text: &str) -> Option<Marker> {
     None
 }
 
-fn is_cn_digit(c: char) -> bool {
+/// A digit of a number written in Chinese numerals (一 … 十).
+pub(crate) fn is_cn_digit(c: char) -> bool {
     "一二三四五六七八九十".contains(c)
 }
 
@@ -1545,12 +1546,12 @@ fn front_matter(
         }
         // A title that names no region takes the one of the body signing above it, if any
         // (a signature date may stand between).
-        let above = front[..p]
-            .iter()
-            .rev()
-            .map(|&i| normalise(&lines[i].text))
-            .find(|t| has_words(t) && !t.starts_with(['（', '(']));
         if plan.region.is_empty() && region_in_title(&plan.title).is_none() {
+            let above = front[..p]
+                .iter()
+                .rev()
+                .map(|&i| normalise(&lines[i].text))
+                .find(|t| has_words(t) && !t.starts_with(['（', '(']));
             plan.region = above.filter(|t| is_issuer(t)).as_deref().and_then(region_in_title).unwrap_or_default();
         }
         // Cover lines that repeat the title (a cover page) are metadata too.
@@ -1616,7 +1617,7 @@ fn is_issuer(t: &str) -> bool {
 /// Has a text two words' worth of Chinese, other than a date's 年月日? A separator (`-----`),
 /// a date or a date whose digits were lost (`年12月24日`) has not.
 fn has_words(t: &str) -> bool {
-    t.chars().filter(|c| ('\u{4e00}'..='\u{9fff}').contains(c) && !"年月日".contains(*c)).count() >= 2
+    t.chars().filter(|&c| crate::index::is_han(c) && !"年月日".contains(c)).count() >= 2
 }
 
 /// A (normalised) title line that says what the document is about, not only which kind of

@@ -505,7 +505,7 @@ fn counts_in_digits(clause: &str) -> String {
     let mut out = String::with_capacity(clause.len());
     let mut i = 0;
     while i < chars.len() {
-        let run = chars[i..].iter().take_while(|c| "一二三四五六七八九十".contains(**c)).count();
+        let run = chars[i..].iter().take_while(|&&c| super::prose::is_cn_digit(c)).count();
         let before_ok = i == 0 || chars[i - 1] != '第';
         let counted = chars.get(i + run).is_some_and(|c| COUNT_WORDS.contains(c));
         let run_text: String = chars[i..i + run].iter().collect();
