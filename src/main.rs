@@ -374,14 +374,22 @@ fn parse_file(args: &[String]) -> Result<(), String> {
         // No level and no region given: the level the region named by the title suggests.
         let read = parsed.dataset.plans.first().map(|p| p.region.clone()).unwrap_or_default();
         // A title that names no place may still say which kind of place: 2023年全市…工作要点.
-        let title = parsed.dataset.plans.first().map(|p| p.title.clone()).unwrap_or_default();
-        let whole = [("全省", "省"), ("全市", "市"), ("全州", "州"), ("全县", "县"), ("全区", "区")]
-            .into_iter()
-            .find(|(w, _)| title.contains(w))
-            .map(|(w, place)| (w.to_string(), place));
+        let title = parsed.dataset.plans.first().map_or("", |p| p.title.as_str());
+        let whole = [
+            ("全省", Level::Province),
+            ("全市", Level::City),
+            ("全州", Level::City),
+            ("全县", Level::District),
+            ("全区", Level::District),
+        ]
+        .into_iter()
+        .find(|(w, _)| title.contains(w));
         let (read, level) = match (read.is_empty(), whole) {
-            (true, Some((w, place))) => (w, level_of_region(place)),
-            _ => (read.clone(), level_of_region(&read)),
+            (true, Some((w, level))) => (w.to_string(), level),
+            _ => {
+                let level = level_of_region(&read);
+                (read, level)
+            }
         };
         if !read.is_empty() && level != meta.level {
             let from = if read.starts_with('全') { "the title's" } else { "the region" };
