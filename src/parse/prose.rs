@@ -747,11 +747,16 @@ fn split_run_in_headings(lines: &[Line]) -> Vec<Line> {
             let text = !after.starts_with(|c: char| c.is_ascii_punctuation() || "。，、：；（）“”".contains(c));
             (after.chars().count() >= 8 && text && !joined).then_some(after.len())
         });
-        match split {
-            Some(after) => {
-                let at = line.text.len() - after;
-                out.push(Line { no: line.no, text: line.text[..at].to_string() });
-                out.push(Line { no: line.no, text: line.text[at..].to_string() });
+        // The text ends the line (lines are trimmed); `get` keeps a cut off a character boundary
+        // from ever panicking.
+        let halves = split.and_then(|after| {
+            let at = line.text.len().checked_sub(after)?;
+            Some((line.text.get(..at)?, line.text.get(at..)?))
+        });
+        match halves {
+            Some((heading, text)) => {
+                out.push(Line { no: line.no, text: heading.to_string() });
+                out.push(Line { no: line.no, text: text.to_string() });
             }
             None => out.push(line.clone()),
         }
