@@ -176,10 +176,11 @@ impl Taxonomy {
     /// of the same theme that also matched are not counted twice (质押 inside 质押融资).
     pub fn hits_zh(&self, text: &str) -> Vec<ThemeHit> {
         let mut out = Vec::new();
+        let chars = CharBits::of(text);
         for (i, [keywords, related]) in self.chinese_keys().iter().enumerate() {
             let mut taken = Vec::new();
-            let strong = count_keywords(text, keywords, &mut taken);
-            let related = count_keywords(text, related, &mut taken);
+            let strong = count_keywords(text, &chars, keywords, &mut taken);
+            let related = count_keywords(text, &chars, related, &mut taken);
             let strong_n: usize = strong.iter().map(|(_, n)| n).sum();
             let related_n: usize = related.iter().map(|(_, n)| n).sum();
             if strong_n == 0 && related_n == 0 {
@@ -295,11 +296,16 @@ pub fn tagging_text(m: &Measure) -> String {
 /// Each keyword found in `text` with its count of occurrences that overlap no span already in
 /// `taken`, the keywords tried in their order (longest first: see `chinese_keys`); the spans found
 /// are added to `taken`.
-fn count_keywords(text: &str, keywords: &[String], taken: &mut Vec<(usize, usize)>) -> Vec<(String, usize)> {
+fn count_keywords(
+    text: &str,
+    chars: &CharBits,
+    keywords: &[String],
+    taken: &mut Vec<(usize, usize)>,
+) -> Vec<(String, usize)> {
     let mut out = Vec::new();
     for k in keywords {
-        // Most keywords' first character is not in a short text: skip their searcher.
-        if k.chars().next().is_some_and(|c| !text.contains(c)) {
+        // Most keywords' first character is not in a short text (a query): skip their searcher.
+        if k.chars().next().is_some_and(|c| !chars.may_have(c) || !text.contains(c)) {
             continue;
         }
         let mut n = 0;
@@ -316,6 +322,44 @@ fn count_keywords(text: &str, keywords: &[String], taken: &mut Vec<(usize, usize
         }
     }
     out
+}
+
+/// A set of characters by the low 12 bits of their code points: one bit test tells that a
+/// character is not in it, for almost every character (the taxonomy's thousand keywords against a
+/// query on every search; a page of hits' texts against the query's highlights).
+#[derive(Debug, Clone)]
+pub(crate) struct CharBits([u64; 64]);
+
+impl Default for CharBits {
+    fn default() -> CharBits {
+        CharBits([0; 64])
+    }
+}
+
+impl CharBits {
+    pub(crate) fn of(text: &str) -> CharBits {
+        let mut bits = CharBits::default();
+        text.chars().for_each(|c| bits.insert(c));
+        bits
+    }
+
+    pub(crate) fn insert(&mut self, c: char) {
+        let bit = c as usize & 0xFFF;
+        if let Some(word) = self.0.get_mut(bit / 64) {
+            *word |= 1 << (bit % 64);
+        }
+    }
+
+    /// False only if no character with these low 12 bits is in the set.
+    pub(crate) fn may_have_low_bits(&self, bits: usize) -> bool {
+        let bit = bits & 0xFFF;
+        self.0.get(bit / 64).is_some_and(|word| word & (1 << (bit % 64)) != 0)
+    }
+
+    /// False only if `c` is not in the set (true may be another character with its low bits).
+    pub(crate) fn may_have(&self, c: char) -> bool {
+        self.may_have_low_bits(c as usize)
+    }
 }
 
 /// The words of a lower-cased text (runs of ASCII letters and digits), stemmed, with their byte ranges.
@@ -345,6 +389,16 @@ fn stemmed_words(lower: &str) -> Vec<(String, usize, usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn char_bits_never_miss_a_character_they_hold() {
+        let bits = CharBits::of("质押a𠀐");
+        assert!(['质', '押', 'a', '𠀐'].iter().all(|&c| bits.may_have(c)));
+        // 融 (U+878D) and b share no low 12 bits with what is held.
+        assert!(!bits.may_have('融') && !bits.may_have('b'));
+        // Characters a multiple of 0x1000 apart share their low bits: U+9D28 may be 质 (U+8D28).
+        assert!(bits.may_have('\u{9D28}'));
+    }
 
     #[test]
     fn bundled_taxonomy_is_valid_and_large_enough() {

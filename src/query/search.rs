@@ -31,6 +31,7 @@ use super::filter::{Facets, FilterOptions, Selection};
 use super::{check_limit, check_text, page, Corpus, QueryError, MAX_QUERY_CHARS};
 use crate::index::THEME_TERM;
 use crate::model::{Measure, Plan};
+use crate::themes::CharBits;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -1149,10 +1150,10 @@ pub(crate) struct Needles {
     sorted: Vec<(String, usize)>,
     /// The needles' first characters, sorted, each with the position of its first needle in `sorted`.
     firsts: Vec<(char, usize)>,
-    /// Bit `c & 0xFFF` set for each first character `c`: most characters of a text start no needle,
-    /// and one bit test, on the text's bytes, tells so for almost all of them (a page of hits is
-    /// 200 texts, and decoding every character was much of their time in wasm).
-    may_start: [u64; 64],
+    /// The needles' first characters: most characters of a text start no needle, and one bit
+    /// test, on the text's bytes, tells so for almost all of them (a page of hits is 200 texts,
+    /// and decoding every character was much of their time in wasm).
+    may_start: CharBits,
 }
 
 impl Needles {
@@ -1168,15 +1169,12 @@ impl Needles {
         crate::sort::sort(&mut sorted);
         sorted.dedup();
         let mut firsts: Vec<(char, usize)> = Vec::new();
-        let mut may_start = [0u64; 64];
+        let mut may_start = CharBits::default();
         for (k, (needle, _)) in sorted.iter().enumerate() {
             match needle.chars().next() {
                 Some(c) if firsts.last().map(|&(f, _)| f) != Some(c) => {
                     firsts.push((c, k));
-                    let bit = c as usize & 0xFFF;
-                    if let Some(word) = may_start.get_mut(bit / 64) {
-                        *word |= 1 << (bit % 64);
-                    }
+                    may_start.insert(c);
                 }
                 _ => {}
             }
@@ -1195,7 +1193,7 @@ impl Needles {
             x if x < 0xF0 => ((byte(1) & 0x3F) << 6) | (byte(2) & 0x3F),
             _ => ((byte(2) & 0x3F) << 6) | (byte(3) & 0x3F),
         };
-        self.may_start.get(bit / 64).is_some_and(|word| word & (1 << (bit % 64)) != 0)
+        self.may_start.may_have_low_bits(bit)
     }
 
     /// Spans of `text` where any needle occurs (Latin needles case-insensitively), merged. Each
