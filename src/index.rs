@@ -144,7 +144,7 @@ pub(crate) fn is_alphanumeric(c: char) -> bool {
 
 /// An ideograph of the CJK Unified Ideographs block (U+4E00–U+9FFF): alphanumeric, and its own
 /// lower case (a test checks both against std for every one).
-pub(crate) fn is_han(c: char) -> bool {
+pub fn is_han(c: char) -> bool {
     ('\u{4e00}'..='\u{9fff}').contains(&c)
 }
 

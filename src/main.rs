@@ -384,15 +384,18 @@ fn parse_file(args: &[String]) -> Result<(), String> {
         ]
         .into_iter()
         .find(|(w, _)| title.contains(w));
-        let (read, level) = match (read.is_empty(), whole) {
-            (true, Some((w, level))) => (w.to_string(), level),
+        let (read, level, from) = match (read.is_empty(), whole) {
+            (true, Some((w, level))) => (w.to_string(), level, "the title's"),
+            (true, None) => match level_of_agencies(&text) {
+                Some((level, agency)) => (agency, level, "the agencies it names, as"),
+                None => (read, meta.level, ""),
+            },
             _ => {
                 let level = level_of_region(&read);
-                (read, level)
+                (read, level, "the region")
             }
         };
         if !read.is_empty() && level != meta.level {
-            let from = if read.starts_with('全') { "the title's" } else { "the region" };
             notes = vec![format!("level {} assumed from {from} {read} (pass --level)", level.as_str())];
             let meta = PlanMeta { level, ..meta.clone() };
             parsed = parse_document(&meta.document_info(file.to_string(), None), &text);
@@ -413,9 +416,12 @@ fn parse_file(args: &[String]) -> Result<(), String> {
                 .map(|(_, after)| after.trim_start_matches("行动").trim_start_matches("行動"))
                 .collect();
             let said = |words: &[&str]| own.iter().any(|o| words.iter().any(|w| o.starts_with(w)));
-            let named = if t.ends_with("要点") || t.ends_with("要點") {
+            // A year's 工作计划 is its work points; 实施意见 carry a plan out, whatever they cite.
+            let one_year = p.year_start != 0 && p.year_end <= p.year_start;
+            let named = if t.ends_with("要点") || t.ends_with("要點") || one_year && t.ends_with("工作计划") {
                 Some((Kind::WorkPoints, "title"))
-            } else if t.ends_with("方案") || t.ends_with("计划") || t.ends_with("計劃") {
+            } else if t.ends_with("方案") || t.ends_with("计划") || t.ends_with("計劃") || t.ends_with("实施意见")
+            {
                 Some((Kind::ActionPlan, "title"))
             } else if t.contains("规划") || t.contains("規劃") {
                 Some((Kind::FiveYearPlan, "title"))
@@ -458,12 +464,53 @@ fn parse_file(args: &[String]) -> Result<(), String> {
 }
 
 /// The level a region's name suggests, when the reader names none.
+/// The level of a text that names no place, from the agencies it names: the character before
+/// 知识产权局 or 市场监督管理局 is the level's (江苏省知识产权局, 市市场监管局, 区知识产权局), and
+/// ministries (文化部, 工商总局) are the nation's. The most named wins, with the first such name.
+/// Addressees (各区知识产权局) are left out.
+fn level_of_agencies(text: &str) -> Option<(Level, String)> {
+    let mut votes: Vec<(Level, String)> = Vec::new();
+    for agency in ["知识产权局", "市场监督管理局", "市场监管局"] {
+        for (at, _) in text.match_indices(agency) {
+            // Addressees (各县、区知识产权局) are the level below the one that writes to them.
+            if text[..at].chars().rev().take(6).any(|c| c == '各') {
+                continue;
+            }
+            let level = match text[..at].chars().next_back() {
+                Some('省') => Level::Province,
+                Some('市') => Level::City,
+                Some('区' | '县') => Level::District,
+                _ => continue,
+            };
+            // The name as printed: the Chinese characters before it, a few at most (江苏省, 市).
+            let name: String =
+                text[..at].chars().rev().take_while(|c| plan_compare::index::is_han(*c)).take(4).collect();
+            votes.push((level, format!("{}{agency}", name.chars().rev().collect::<String>())));
+        }
+    }
+    for ministry in ["工商总局", "质检总局", "新闻出版广电总局", "文化部", "公安部", "商务部", "农业部"]
+    {
+        if text.contains(ministry) {
+            votes.push((Level::National, ministry.to_string()));
+        }
+    }
+    let count = |l: Level| votes.iter().filter(|(v, _)| *v == l).count();
+    let best =
+        [Level::National, Level::Province, Level::City, Level::District].into_iter().max_by_key(|&l| count(l))?;
+    votes.into_iter().find(|(l, _)| *l == best)
+}
+
+/// A county-level city printed after its city (南通市海门市) is of a district's level.
+fn is_city_and_unit(region: &str) -> bool {
+    region.trim_end_matches('市').contains('市')
+}
+
 fn level_of_region(region: &str) -> Level {
     if ["全国", "国家", "中国", "国务院"].contains(&region) {
         Level::National
     } else if plan_compare::parse::regions::PROVINCES.iter().any(|r| r.name == region || r.short == region) {
         Level::Province
-    } else if region.ends_with(['区', '县', '旗']) {
+    } else if region.ends_with(['区', '县', '旗']) || is_city_and_unit(region) {
         Level::District
     } else if region.ends_with(['市', '州', '盟']) {
         Level::City

@@ -90,4 +90,21 @@ fn level_and_kind_read_from_what_is_printed_and_said_so() {
     assert_eq!(v["plans"][0]["kind"], "action plan");
     let notes: Vec<&str> = v["notes"].as_array().unwrap().iter().filter_map(|n| n.as_str()).collect();
     assert!(notes.iter().any(|n| n.contains("全市")) && notes.iter().any(|n| n.contains("preamble")), "{notes:?}");
+    // No place named at all: the agencies say whose the plan is (not the addressees, 各区…);
+    // a county-level city after its city is of a district's level; a year's 工作计划 is work points.
+    for (text, level, kind) in [
+        (
+            "各区知识产权局：\n2018年是关键之年。市知识产权局重点做好以下工作：\n一、主要任务\n1.开展专利导航。\n2.开展商标培育。\n",
+            "city",
+            "work points",
+        ),
+        ("南通市海门市2021年知识产权工作计划\n一、主要任务\n1.开展专利导航。\n2.开展商标培育。\n", "district", "work points"),
+    ] {
+        std::fs::write(&file, text).unwrap();
+        let (code, out) = parse(&[file.to_str().unwrap(), "--json"]);
+        let _ = std::fs::remove_file(&file);
+        assert_eq!(code, 0);
+        let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+        assert_eq!((v["plans"][0]["level"].as_str(), v["plans"][0]["kind"].as_str()), (Some(level), Some(kind)), "{text}");
+    }
 }
