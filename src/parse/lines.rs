@@ -12,13 +12,21 @@ pub struct Line {
     pub text: String,
 }
 
-/// Split text into lines, trimming each and repairing overprinted bold runs.
-/// Blank lines are kept (as empty text) so that line numbers stay those of the seed.
+/// Split text into lines, trimming each (a web page's list bullet too) and repairing overprinted
+/// bold runs. Blank lines are kept (as empty text) so that line numbers stay those of the seed.
 pub fn split_lines(text: &str) -> Vec<Line> {
     text.split('\n')
         .enumerate()
-        .map(|(i, raw)| Line { no: i as u32 + 1, text: collapse_overprint(trim(raw)) })
+        .map(|(i, raw)| Line { no: i as u32 + 1, text: collapse_overprint(without_bullet(trim(raw))) })
         .collect()
+}
+
+/// A line without the bullet a web page's list puts before it (`• 厦门市知识产权局2018年工作要点`).
+fn without_bullet(line: &str) -> &str {
+    match line.strip_prefix(['•', '●']) {
+        Some(rest) => trim(rest),
+        None => line,
+    }
 }
 
 /// The text with each table row drawn with bars ([`bar_row`]) as tab-separated cells, line for
@@ -356,6 +364,13 @@ pub fn normalise(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn web_list_bullets_are_no_part_of_a_line() {
+        let lines = split_lines("  • 厦门市知识产权局2018年工作要点\n●\n• 一是加强保护");
+        let texts: Vec<&str> = lines.iter().map(|l| l.text.as_str()).collect();
+        assert_eq!(texts, ["厦门市知识产权局2018年工作要点", "", "一是加强保护"]);
+    }
 
     #[test]
     fn bar_rows_are_read_as_cells() {

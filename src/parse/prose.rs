@@ -420,6 +420,17 @@ fn parse_lines(info: &DocumentInfo, lines: &[Line]) -> DocumentDraft {
                 i += 1;
                 continue;
             }
+            if is_measure && ends_the_text_bare(lines, &status, i, &m.rest) {
+                diagnostics.push(Diagnostic::new(
+                    source,
+                    lines[i].no,
+                    DiagnosticCode::NumberedNotItem,
+                    format!("numbered heading {} ends the text with nothing under it (the text may be cut short); kept as a passage", m.number),
+                ));
+                passage = Some((Some(trim_heading(&m.rest)), vec![i]));
+                i += 1;
+                continue;
+            }
             if is_measure {
                 let end =
                     measure_end(lines, &status, &markers, k, i, measure_depth.unwrap_or(Depth::Item), paragraph_mode);
@@ -570,7 +581,8 @@ const FRAMING_TITLES: &[&str] = &[
 
 /// Titles of a chapter on the plan's background, after the period it looks back on
 /// (`“十二五”发展基础`); a task may end the same way (夯实知识产权发展基础), so these are whole.
-const BACKGROUND_TITLES: &[&str] = &["发展基础", "工作基础", "现实基础", "发展环境", "基本情况"];
+const BACKGROUND_TITLES: &[&str] =
+    &["发展基础", "工作基础", "现实基础", "发展环境", "基本情况", "规划背景", "发展背景", "编制背景", "工作总结"];
 
 /// How a chapter of background may end its title: `面临的形势和任务`, `知识产权事业发展回顾`.
 const BACKGROUND_ENDINGS: &[&str] = &[
@@ -583,14 +595,26 @@ const BACKGROUND_ENDINGS: &[&str] = &[
     "机遇与挑战",
     "发展回顾",
     "工作回顾",
+    "回顾与评价",
+    "回顾和评价",
+    "现状与形势",
+    "现状和形势",
+    "取得的成就",
+    "取得的成效",
+    "主要成就",
 ];
 
-/// A chapter title on the plan's background.
+/// A chapter title on the plan's background, after the period it looks back on (`“十二五”`,
+/// `2017年`: a work plan's summary of the year before, 2017年工作总结).
 fn is_background(title: &str) -> bool {
-    let periods = ["十一五", "十二五", "十三五", "十四五", "“", "”", "\"", "时期", "期间"];
+    let periods = ["十一五", "十二五", "十三五", "十四五", "“", "”", "\"", "时期", "期间", "年度", "年"];
     let mut t = title;
-    while let Some(rest) = periods.iter().find_map(|p| t.strip_prefix(p)) {
-        t = rest;
+    loop {
+        let year = t.trim_start_matches(|c: char| c.is_ascii_digit());
+        match periods.iter().find_map(|p| year.strip_prefix(p)) {
+            Some(rest) => t = rest,
+            None => break,
+        }
     }
     BACKGROUND_TITLES.contains(&t) || BACKGROUND_ENDINGS.iter().any(|e| t.ends_with(e))
 }
@@ -824,6 +848,22 @@ fn is_heading_like(
 /// Whether numbered line `k` (an index into `markers`) heads nothing: the next line that carries
 /// text is a number at its depth or above, or there is none. Such a line is no heading however short
 /// (工作目标's `(一)专利申请量达到1200件。`): as a heading its text would be lost.
+/// Is line `i` a bare heading (a few words, no sentence in it) with nothing after it? The last
+/// line of a text cut short (a web page's first part), never a task.
+fn ends_the_text_bare(lines: &[Line], status: &[Option<Use>], i: usize, rest: &str) -> bool {
+    last_content_line(lines, status) == Some(i) && is_bare_heading(rest)
+}
+
+fn last_content_line(lines: &[Line], status: &[Option<Use>]) -> Option<usize> {
+    (0..lines.len()).rev().find(|&j| status[j].is_none())
+}
+
+/// A few words with no sentence in them: a heading's shape.
+fn is_bare_heading(rest: &str) -> bool {
+    let t = normalise(rest);
+    !t.is_empty() && t.chars().count() <= 24 && !t.contains(['。', '；', ';', '：', ':'])
+}
+
 fn heads_nothing(lines: &[Line], status: &[Option<Use>], markers: &[(usize, Marker)], k: usize) -> bool {
     let Some((at, m)) = markers.get(k) else { return false };
     match (at + 1..lines.len()).find(|&j| status[j].is_none()) {
@@ -959,14 +999,22 @@ fn paragraph_items(
     let heading_title = |p: &Paragraph| {
         p.heading.and_then(|h| markers.get(h)).map(|(_, m)| first_sentence(&m.rest)).unwrap_or_default()
     };
+    // A numbered line that heads nothing may itself be a framing title (一、总体要求).
+    let frames = |p: &Paragraph| p.no.is_some() && frames_the_plan(&text_of(p));
     let states_aims = |p: &Paragraph| {
         let title = heading_title(p);
-        (frames_the_plan(&title) || title.contains("目标") || is_safeguard(&title) || p.framed) && !has_clause(p)
+        (frames_the_plan(&title) || title.contains("目标") || is_safeguard(&title) || p.framed || frames(p))
+            && !has_clause(p)
+    };
+    let last_line = last_content_line(lines, status);
+    let cut_short = |p: &Paragraph| match p.lines.as_slice() {
+        [i] => p.no.is_some() && last_line == Some(*i) && is_bare_heading(&text_of(p)),
+        _ => false,
     };
     let is_item = |p: &Paragraph| {
         let t = text_of(p);
         let lead_in = t.ends_with(['：', ':']);
-        !lead_in && !states_aims(p) && (!any_clause || working.contains(&p.heading))
+        !lead_in && !states_aims(p) && !cut_short(p) && (!any_clause || working.contains(&p.heading))
     };
     // Where every heading of the deepest level has one paragraph, heading and paragraph are one
     // numbered item: the heading is its title.
@@ -1687,12 +1735,42 @@ fn region_in_title(title: &str) -> Option<String> {
         return Some("全国".to_string());
     }
     if let Some(r) = super::regions::PROVINCES.iter().find(|r| t.starts_with(r.name) || t.starts_with(r.short)) {
-        return Some(r.name.to_string());
+        let rest = t.strip_prefix(r.name).or_else(|| t.strip_prefix(r.short)).unwrap_or_default();
+        return Some(match subunit(rest) {
+            // A municipality's district (上海市徐汇区).
+            Some(district) if r.name.ends_with('市') => format!("{}{district}", r.name),
+            // A province's city (江苏省南通市), named as the city names itself, with its district.
+            Some(city) if city.ends_with('市') => {
+                let rest = rest.get(city.len()..).unwrap_or_default();
+                city + &subunit(rest).unwrap_or_default()
+            }
+            _ => r.name.to_string(),
+        });
     }
     let chars: Vec<char> = t.chars().take(8).collect();
     let end = chars.iter().skip(2).position(|c| "省市区县州".contains(*c))? + 2;
     let name: String = chars[..=end].iter().collect();
-    (!name.contains("关于") && !name.contains("知识")).then_some(name)
+    if name.contains("关于") || name.contains("知识") {
+        return None;
+    }
+    // A city's district, county or county-level city printed after it (南通市通州区).
+    let rest: String = t.chars().skip(end + 1).collect();
+    let sub = subunit(&rest).filter(|_| name.ends_with(['市', '州']));
+    Some(name + &sub.unwrap_or_default())
+}
+
+/// The district, county or county-level city a text opens with (通州区, 工业园区, 海门市), if its
+/// name is one: a few Chinese characters before 区, 县, 市 or 旗, none of the words that begin
+/// what a title says next (市场监督…, 全市, 各区, 知识产权…).
+fn subunit(text: &str) -> Option<String> {
+    const NOT_NAMES: [&str; 14] =
+        ["市", "区", "县", "全", "本", "各", "该", "知识", "产权", "人民", "政府", "委员", "关于", "办公"];
+    let chars: Vec<char> = text.chars().take(5).collect();
+    let end = chars.iter().skip(1).position(|c| "区县市旗".contains(*c))? + 1;
+    let name: String = chars.get(..=end)?.iter().collect();
+    let named = chars.get(..end)?.iter().all(|&c| crate::index::is_han(c));
+    (named && !NOT_NAMES.iter().any(|w| name.starts_with(w) || name.contains(w) && w.chars().count() > 1))
+        .then_some(name)
 }
 
 /// The years a plan's preamble says it covers, for a title that says none: `明确2021—2022年度
@@ -1751,7 +1829,8 @@ fn is_date_line(t: &str) -> bool {
     let Some(rest) = t.strip_suffix('日') else { return false };
     let parts: Vec<&str> = rest.split(['年', '月']).collect();
     let arabic = |p: &str| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit());
-    let year_in_numerals = |p: &str| p.chars().count() == 4 && p.chars().all(|c| "〇○零一二三四五六七八九".contains(c));
+    let year_in_numerals =
+        |p: &str| p.chars().count() == 4 && p.chars().all(|c| "〇○零OoО0一二三四五六七八九".contains(c));
     let in_numerals = |p: &str, max: u32| cn_number(p).is_some_and(|n| (1..=max).contains(&n));
     match parts.as_slice() {
         [_, _, _] if parts.iter().all(|p| arabic(p)) => true,
@@ -1797,7 +1876,19 @@ pub fn years_of(title: &str, doc_number: Option<&str>) -> (Option<u16>, Option<u
         }
         out
     };
-    let t = years(title);
+    // What the title plans, not the report it opens with: 2017年工作总结与2018年工作计划 is 2018.
+    let planned = title.rsplit_once("工作总结").map(|(_, after)| after).filter(|after| !years(after).is_empty());
+    let mut t = years(planned.unwrap_or(title));
+    // A range whose dash was lost (推进计划(20222023): two years glued, the second the later.
+    if t.is_empty() {
+        let digits: String = title.chars().filter(|c| c.is_ascii_digit()).collect();
+        let year = |range| digits.get(range).and_then(|d: &str| d.parse::<u16>().ok());
+        if let (8, Some(a), Some(b)) = (digits.len(), year(0..4), year(4..8)) {
+            if (1980..=2100).contains(&a) && a < b && b - a <= 10 {
+                t = vec![a, b];
+            }
+        }
+    }
     if let (Some(a), Some(b)) = (t.iter().min(), t.iter().max()) {
         return (Some(*a), Some(*b));
     }
@@ -1944,6 +2035,40 @@ mod tests {
         assert!(!frames_the_plan("加强行政执法。开展专项整治行动。"));
         assert!(!frames_the_plan("夯实知识产权发展基础"));
         assert!(!frames_the_plan("优化知识产权发展环境"));
+        // Looking back: the plan's background, a period's review, last year's summary.
+        for title in
+            ["规划背景", "“十一五”工作回顾与评价", "主要成就", "“十三五”知识产权发展取得的成就", "2017年工作总结"]
+        {
+            assert!(frames_the_plan(title), "{title}");
+        }
+        assert!(!frames_the_plan("做好年度工作总结"));
+    }
+
+    #[test]
+    fn districts_named_after_their_city() {
+        for (title, region) in [
+            ("南通市通州区2022年知识产权工作要点", Some("南通市通州区")),
+            ("上海市徐汇区知识产权行动计划", Some("上海市徐汇区")),
+            ("苏州市工业园区2022年知识产权工作要点", Some("苏州市工业园区")),
+            ("江苏省南通市2022年知识产权工作要点", Some("南通市")),
+            ("苏州市2022年知识产权工作要点", Some("苏州市")),
+            ("上海市市场监督管理局2025年知识产权工作要点", Some("上海市")),
+            ("江苏省市场监督管理局2022年知识产权工作要点", Some("江苏省")),
+            ("杭州市全市知识产权工作要点", Some("杭州市")),
+            ("广州市各区知识产权工作要点", Some("广州市")),
+        ] {
+            assert_eq!(region_in_title(title).as_deref(), region, "{title}");
+        }
+    }
+
+    #[test]
+    fn what_ends_a_text_cut_short() {
+        let lines: Vec<Line> =
+            ["一、主要任务", "（一）加强知识产权保护，激发创新创造活力"].map(|t| Line { no: 1, text: t.into() }).into();
+        let status = vec![None; 2];
+        assert!(ends_the_text_bare(&lines, &status, 1, "加强知识产权保护，激发创新创造活力"));
+        assert!(!ends_the_text_bare(&lines, &status, 0, "主要任务"), "a line follows");
+        assert!(!ends_the_text_bare(&lines, &status, 1, "加强知识产权保护。开展专项行动。"), "a sentence");
     }
 
     #[test]
@@ -1963,6 +2088,12 @@ mod tests {
             Some((Some(2024), Some(2024)))
         );
         assert_eq!(years_in_preamble("2023年度全市专利授权量达到5000件。"), None);
+        // A title's years: what it plans, not the report it opens with; a range without its dash.
+        assert_eq!(years_of("厦门市知识产权局2017年工作总结与2018年工作计划", None), (Some(2018), Some(2018)));
+        assert_eq!(years_of("知识产权强省建设推进计划(20222023", None), (Some(2022), Some(2023)));
+        assert_eq!(years_of("第12345678号工作要点", None), (None, None));
+        // A signature date printed with Latin O for 〇 is a date, not part of a title.
+        assert!(is_date_line("二OO九年九月二十一日") && is_date_line("二〇〇九年九月二十一日"));
     }
 
     #[test]

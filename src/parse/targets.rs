@@ -328,7 +328,7 @@ pub fn from_goal_passages(passages: &[PassageDraft], plan_year: Option<u16>) -> 
         // A goals section printed as several paragraphs dates them all from its 到2025年.
         let mut year = carried.filter(|(h, _)| *h == p.heading.as_deref()).map(|(_, y)| y);
         year = year.or_else(|| year_named(heading)).or(plan_year);
-        for sentence in p.text.split(['。', '；']) {
+        for sentence in p.text.split(['。', '；', ';']) {
             // A numbered goal line (（一）专利申请量达到1200件) states its goal after the number.
             let numbered = super::prose::marker(sentence).map(|m| m.rest);
             let mut s = numbered.as_deref().unwrap_or(sentence).trim();
@@ -359,7 +359,7 @@ pub fn from_items(measures: &[MeasureDraft], plan_year: Option<u16>) -> Vec<Targ
     let mut out = Vec::new();
     for m in measures {
         let text = format!("{}。{}", m.title.as_deref().unwrap_or(""), m.text.as_deref().unwrap_or(""));
-        for sentence in text.split(['。', '；']) {
+        for sentence in text.split(['。', '；', ';']) {
             let mut s = sentence.trim();
             let mut year = year_named(s).or(plan_year);
             // A sentence that opens 到2020年 (力争到2020年) states goals: each number in it is one.
@@ -393,7 +393,7 @@ pub fn from_items(measures: &[MeasureDraft], plan_year: Option<u16>) -> Vec<Targ
 /// (`新增贯标企业1000家、品牌培育企业1500家`).
 fn clauses(s: &str) -> Vec<&str> {
     let mut out = Vec::new();
-    for clause in s.split(['，', ',', '；']) {
+    for clause in s.split(['，', ',', '；', ';']) {
         let parts: Vec<&str> = clause.split('、').collect();
         let each_numbered = parts.len() > 1 && parts.iter().all(|p| p.contains(|c: char| c.is_ascii_digit()));
         if each_numbered {
@@ -591,6 +591,12 @@ mod tests {
         // A goal whose year a template left out (到20XX年) is kept, with no year.
         let t = goal_targets("主要目标", "到20XX年，注册商标总数突破15000件。");
         assert_eq!(t.iter().map(|t| (t.indicator.as_str(), t.year)).collect::<Vec<_>>(), [("注册商标总数", 0)]);
+        // Clauses a web page joins with an ASCII semicolon are two.
+        let t = goal_targets("主要目标", "到2025年，年均版权登记量达5000件以上;累计有效发明专利达900件以上。");
+        assert_eq!(
+            t.iter().map(|t| (t.indicator.as_str(), t.value)).collect::<Vec<_>>(),
+            [("年均版权登记量", 5000.0), ("累计有效发明专利", 900.0)]
+        );
     }
 
     #[test]
