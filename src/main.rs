@@ -397,7 +397,9 @@ fn parse_file(args: &[String]) -> Result<(), String> {
         };
         if !read.is_empty() && level != meta.level {
             notes = vec![format!("level {} assumed from {from} {read} (pass --level)", level.as_str())];
-            let meta = PlanMeta { level, ..meta.clone() };
+            // A national text's region is the nation's, whatever named its level.
+            let region = if level == Level::National { "全国".to_string() } else { meta.region.clone() };
+            let meta = PlanMeta { level, region, ..meta.clone() };
             parsed = parse_document(&meta.document_info(file.to_string(), None), &text);
         }
     }

@@ -99,6 +99,11 @@ fn level_and_kind_read_from_what_is_printed_and_said_so() {
             "work points",
         ),
         ("南通市海门市2021年知识产权工作计划\n一、主要任务\n1.开展专利导航。\n2.开展商标培育。\n", "district", "work points"),
+        (
+            "2015年下半年，全国打击侵权假冒工作要围绕突出问题推进。\n一、专项行动\n1.开展网络市场专项行动。（工商总局负责）\n2.开展网络文化市场执法。（文化部负责）\n",
+            "national",
+            "work points",
+        ),
     ] {
         std::fs::write(&file, text).unwrap();
         let (code, out) = parse(&[file.to_str().unwrap(), "--json"]);
@@ -106,5 +111,9 @@ fn level_and_kind_read_from_what_is_printed_and_said_so() {
         assert_eq!(code, 0);
         let v: serde_json::Value = serde_json::from_str(&out).unwrap();
         assert_eq!((v["plans"][0]["level"].as_str(), v["plans"][0]["kind"].as_str()), (Some(level), Some(kind)), "{text}");
+        if level == "national" {
+            // The nation's region, and the year the work points open with.
+            assert_eq!((v["plans"][0]["region"].as_str(), v["plans"][0]["year_start"].as_u64()), (Some("全国"), Some(2015)));
+        }
     }
 }

@@ -1632,12 +1632,28 @@ fn front_matter(
     if plan.title.is_empty() {
         plan.title = info.title.clone().unwrap_or_default();
     }
+    if plan.title.is_empty() {
+        // No title line (a page that prints the text only): the name the preamble gives the
+        // document it makes (特编制《广州市…“十四五”规划》).
+        plan.title =
+            front.iter().find_map(|&i| title_the_preamble_makes(&normalise(&lines[i].text))).unwrap_or_default();
+    }
     if plan.region.is_empty() {
         plan.region =
             region_in_title(&plan.title).or_else(|| region_in_notice(lines, &front, plan)).unwrap_or_default();
     }
     let (start, end) = match years_of(&plan.title, plan.doc_number.as_deref()) {
-        (None, _) => front.iter().find_map(|&i| years_in_preamble(&normalise(&lines[i].text))).unwrap_or_default(),
+        (None, _) => front
+            .iter()
+            .find_map(|&i| years_in_preamble(&normalise(&lines[i].text)))
+            .or_else(|| {
+                // A year's work points may open with their year (2018年是…, 2015年下半年，…).
+                let opening = front.iter().find(|&&i| status[i].is_none())?;
+                let year =
+                    (info.kind == crate::model::Kind::WorkPoints).then(|| year_opening(&lines[*opening].text))?;
+                year.map(|y| (Some(y), Some(y)))
+            })
+            .unwrap_or_default(),
         years => years,
     };
     plan.year_start = info.year_start.or(start);
@@ -1771,6 +1787,27 @@ fn subunit(text: &str) -> Option<String> {
     let named = chars.get(..end)?.iter().all(|&c| crate::index::is_han(c));
     (named && !NOT_NAMES.iter().any(|w| name.starts_with(w) || name.contains(w) && w.chars().count() > 1))
         .then_some(name)
+}
+
+/// The 《name》 a sentence makes its document under (编制《…规划》, 制定《…方案》), if it names a
+/// plan; the documents it carries out (贯彻落实《…》) are not it.
+fn title_the_preamble_makes(t: &str) -> Option<String> {
+    t.match_indices('《').find_map(|(open, _)| {
+        let before = t[..open].trim_end_matches(['特', '本']);
+        let makes =
+            ["编制", "制定", "研究制定", "印发"].iter().any(|w| before.ends_with(w)) && !before.ends_with("贯彻落实");
+        let name = t[open + '《'.len_utf8()..].split('》').next()?;
+        let named = TITLE_ENDINGS.iter().any(|e| without_title_suffix(name).ends_with(e)) && !name.ends_with("通知");
+        (makes && named && name.chars().count() <= 60).then(|| name.to_string())
+    })
+}
+
+/// The year a paragraph opens with (`2018年是关键之年`, `2015年下半年，…`), not a range's first.
+fn year_opening(text: &str) -> Option<u16> {
+    let t = normalise(text);
+    let year: u16 = t.get(..4)?.parse().ok().filter(|y| (1980..=2100).contains(y))?;
+    let after = t.get(4..)?.strip_prefix('年')?;
+    (!after.starts_with(|c: char| c.is_ascii_digit() || "—-–－~～至".contains(c))).then_some(year)
 }
 
 /// The years a plan's preamble says it covers, for a title that says none: `明确2021—2022年度
@@ -2092,6 +2129,18 @@ mod tests {
         assert_eq!(years_of("厦门市知识产权局2017年工作总结与2018年工作计划", None), (Some(2018), Some(2018)));
         assert_eq!(years_of("知识产权强省建设推进计划(20222023", None), (Some(2022), Some(2023)));
         assert_eq!(years_of("第12345678号工作要点", None), (None, None));
+        // A year's work points opening with their year; a page with no title line names its plan.
+        assert_eq!(year_opening("2018年是深化改革的关键之年。"), Some(2018));
+        assert_eq!(year_opening("2015年下半年，全国打击侵权假冒工作要…"), Some(2015));
+        assert_eq!(year_opening("2021—2023年，全市…"), None);
+        assert_eq!(
+            title_the_preamble_makes(
+                "为贯彻落实《知识产权强国建设纲要》，特编制《广州市知识产权保护和运用“十四五”规划》。"
+            )
+            .as_deref(),
+            Some("广州市知识产权保护和运用“十四五”规划")
+        );
+        assert_eq!(title_the_preamble_makes("为贯彻落实《知识产权强国建设纲要》，结合实际，制定本方案。"), None);
         // A signature date printed with Latin O for 〇 is a date, not part of a title.
         assert!(is_date_line("二OO九年九月二十一日") && is_date_line("二〇〇九年九月二十一日"));
     }
