@@ -181,6 +181,7 @@ fixtures! {
     real_issuer_above_title_national_2024 => "real-issuer-above-title-national-2024",
     real_background_chapter_copyright_2021 => "real-background-chapter-copyright-2021",
     real_background_sections_zhenjiang_2016 => "real-background-sections-zhenjiang-2016",
+    prose_title_line_over_body => "prose-title-line-over-body",
     real_background_review_shanghai_2012 => "real-background-review-shanghai-2012",
     real_district_title_dazu_2025 => "real-district-title-dazu-2025",
     real_summary_before_plan_xiamen_2018 => "real-summary-before-plan-xiamen-2018",

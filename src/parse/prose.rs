@@ -1187,7 +1187,10 @@ fn measure_end(
             break;
         }
         let continues = if paragraph_mode {
-            !ends_sentence(prev) || is_department_line(text)
+            // An item whose first line is only its title (（一）落实区域协同发展战略。) has its
+            // body in the paragraph below.
+            let title_only = end == start && marker(prev).is_some_and(|m| is_short_heading(&m.rest));
+            !ends_sentence(prev) || is_department_line(text) || title_only && marker(text).is_none()
         } else {
             // Wrapped text runs on until the department clause closes the item.
             !closes_with_departments(&joined(lines, status, start, end))
