@@ -324,7 +324,13 @@ pub fn from_goal_passages(passages: &[PassageDraft], plan_year: Option<u16>) -> 
     let mut out = Vec::new();
     let mut carried: Option<(Option<&str>, u16)> = None;
     for p in passages {
-        let Some(heading) = p.heading.as_deref().filter(|h| h.contains("目标")) else { continue };
+        let Some(heading) = p.heading.as_deref().filter(|h| h.contains("目标")) else {
+            // A year's work points may state the year's goals in their opening paragraph.
+            if let (None, Some(year)) = (&p.heading, plan_year) {
+                out.extend(opening_goals(&p.text, year));
+            }
+            continue;
+        };
         // A goals section printed as several paragraphs dates them all from its 到2025年.
         let mut year = carried.filter(|(h, _)| *h == p.heading.as_deref()).map(|(_, y)| y);
         year = year.or_else(|| year_named(heading)).or(plan_year);
@@ -349,6 +355,15 @@ pub fn from_goal_passages(passages: &[PassageDraft], plan_year: Option<u16>) -> 
         }
     }
     out
+}
+
+/// The goals of a sentence that opens with the plan's own year and a comma (`2019年，全市每万人口
+/// 发明专利拥有量达到21件，有效专利达到18万件`); `2018年是…` and other years' figures are not.
+fn opening_goals(text: &str, year: u16) -> Vec<TargetDraft> {
+    let opening = format!("{year}年");
+    let sentences = text.split(['。', '；', ';']).filter_map(|s| s.trim().strip_prefix(opening.as_str()));
+    let goals = sentences.filter_map(|s| s.strip_prefix(['，', ',']));
+    goals.flat_map(|s| clauses(s).into_iter().filter_map(|c| clause_target(c, year)).collect::<Vec<_>>()).collect()
 }
 
 /// Targets stated inside items (`…，每万人口发明专利拥有量达到12件。`): clauses where a comparison
@@ -591,6 +606,16 @@ mod tests {
         // A goal whose year a template left out (到20XX年) is kept, with no year.
         let t = goal_targets("主要目标", "到20XX年，注册商标总数突破15000件。");
         assert_eq!(t.iter().map(|t| (t.indicator.as_str(), t.year)).collect::<Vec<_>>(), [("注册商标总数", 0)]);
+        // A year's work points opening with that year's goals; another year's figures are none.
+        let opening = |text: &str| {
+            let p = PassageDraft { heading: None, text: text.into(), lines: [1, 1] };
+            from_goal_passages(&[p], Some(2019)).iter().map(|t| (t.indicator.clone(), t.value)).collect::<Vec<_>>()
+        };
+        assert_eq!(
+            opening("2019年,全市每万人口发明专利拥有量达到21件,有效专利达到18万件。"),
+            [("全市每万人口发明专利拥有量".to_string(), 21.0), ("有效专利".to_string(), 18.0)]
+        );
+        assert!(opening("2018年，全市专利授权量达到5000件。2019年是关键之年。").is_empty());
         // Clauses a web page joins with an ASCII semicolon are two.
         let t = goal_targets("主要目标", "到2025年，年均版权登记量达5000件以上;累计有效发明专利达900件以上。");
         assert_eq!(
