@@ -465,7 +465,6 @@ fn parse_file(args: &[String]) -> Result<(), String> {
     Ok(())
 }
 
-/// The level a region's name suggests, when the reader names none.
 /// The level of a text that names no place, from the agencies it names: the character before
 /// 知识产权局 or 市场监督管理局 is the level's (江苏省知识产权局, 市市场监管局, 区知识产权局), and
 /// ministries (文化部, 工商总局) are the nation's. The most named wins, with the first such name.
@@ -507,6 +506,7 @@ fn is_city_and_unit(region: &str) -> bool {
     region.trim_end_matches('市').contains('市')
 }
 
+/// The level a region's name suggests, when the reader names none.
 fn level_of_region(region: &str) -> Level {
     if ["全国", "国家", "中国", "国务院"].contains(&region) {
         Level::National

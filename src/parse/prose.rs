@@ -845,9 +845,6 @@ fn is_heading_like(
     paragraph_mode || width(&lines[i].text) < 0.8 * wrap
 }
 
-/// Whether numbered line `k` (an index into `markers`) heads nothing: the next line that carries
-/// text is a number at its depth or above, or there is none. Such a line is no heading however short
-/// (工作目标's `(一)专利申请量达到1200件。`): as a heading its text would be lost.
 /// Is line `i` a bare heading (a few words, no sentence in it) with nothing after it? The last
 /// line of a text cut short (a web page's first part), never a task.
 fn ends_the_text_bare(lines: &[Line], status: &[Option<Use>], i: usize, rest: &str) -> bool {
@@ -864,6 +861,9 @@ fn is_bare_heading(rest: &str) -> bool {
     !t.is_empty() && t.chars().count() <= 24 && !t.contains(['。', '；', ';', '：', ':'])
 }
 
+/// Whether numbered line `k` (an index into `markers`) heads nothing: the next line that carries
+/// text is a number at its depth or above, or there is none. Such a line is no heading however short
+/// (工作目标's `(一)专利申请量达到1200件。`): as a heading its text would be lost.
 fn heads_nothing(lines: &[Line], status: &[Option<Use>], markers: &[(usize, Marker)], k: usize) -> bool {
     let Some((at, m)) = markers.get(k) else { return false };
     match (at + 1..lines.len()).find(|&j| status[j].is_none()) {
