@@ -182,6 +182,7 @@ fixtures! {
     real_background_chapter_copyright_2021 => "real-background-chapter-copyright-2021",
     real_background_sections_zhenjiang_2016 => "real-background-sections-zhenjiang-2016",
     prose_title_line_over_body => "prose-title-line-over-body",
+    prose_enumerated_shi_lines => "prose-enumerated-shi-lines",
     real_background_review_shanghai_2012 => "real-background-review-shanghai-2012",
     real_district_title_dazu_2025 => "real-district-title-dazu-2025",
     real_summary_before_plan_xiamen_2018 => "real-summary-before-plan-xiamen-2018",

@@ -34,6 +34,25 @@ pub struct Marker {
     pub rest: String,
 }
 
+/// Lines that open with 一是, 二是, 三是… in turn (two at least, from 一是), as items.
+fn enumerated_lines(lines: &[Line], content: &[usize]) -> Vec<(usize, Marker)> {
+    let mut out: Vec<(usize, Marker)> = Vec::new();
+    for &i in content {
+        let t = lines[i].text.trim_start();
+        let digits: String = t.chars().take_while(|c| is_cn_digit(*c)).collect();
+        let Some(rest) = t.get(digits.len()..).and_then(|r| r.strip_prefix('是')) else { continue };
+        let (Some(number), false) = (cn_number(&digits), rest.trim().is_empty()) else { continue };
+        if number as usize == out.len() + 1 {
+            out.push((i, Marker { depth: Depth::Item, number, rest: rest.trim().to_string() }));
+        }
+    }
+    if out.len() >= 2 {
+        out
+    } else {
+        Vec::new()
+    }
+}
+
 /// Read a numbering prefix: `一、`, `（一）` / `(一)`, `1.` / `1．` / `1、`.
 pub fn marker(text: &str) -> Option<Marker> {
     let t = text.trim_start();
@@ -291,6 +310,9 @@ fn parse_lines(info: &DocumentInfo, lines: &[Line]) -> DocumentDraft {
     let content: Vec<usize> = (0..lines.len()).filter(|&i| status[i].is_none() && !in_report(i)).collect();
     let markers: Vec<(usize, Marker)> =
         content.iter().filter_map(|&i| marker(&lines[i].text).map(|m| (i, m))).collect();
+    // Without any numbering, lines that open 一是…, 二是… in turn are the items (a summary of a
+    // year's work points). Only then: a wrapped line may start with 二是 by chance.
+    let markers = if markers.is_empty() { enumerated_lines(lines, &content) } else { markers };
 
     // A heading printed twice (bold), the first copy cut short, is a duplicate of the next.
     let mut duplicate = vec![false; lines.len()];
@@ -1951,6 +1973,15 @@ mod tests {
         assert_eq!(marker("(2020)年"), None);
         assert_eq!(marker("2.4件"), None);
         assert_eq!(marker("2018 年工作要点"), None);
+        // 一是, 二是… lines in turn are items; one alone, or a count that does not start at 一, is none.
+        let enumerated = |texts: &[&str]| {
+            let lines: Vec<Line> = texts.iter().map(|t| Line { no: 1, text: t.to_string() }).collect();
+            let content: Vec<usize> = (0..lines.len()).collect();
+            enumerated_lines(&lines, &content).iter().map(|(i, m)| (*i, m.number)).collect::<Vec<_>>()
+        };
+        assert_eq!(enumerated(&["一是建立机制。", "说明。", "二是提升能力。"]), [(0, 1), (2, 2)]);
+        assert!(enumerated(&["一是建立机制，二是提升能力。"]).is_empty());
+        assert!(enumerated(&["二是提升能力。", "三是完善制度。"]).is_empty());
         assert_eq!(cn_number("二十一"), Some(21));
         assert_eq!(cn_number("十"), Some(10));
         assert_eq!(cn_number("十四"), Some(14));
