@@ -38,11 +38,8 @@ pub struct Marker {
 fn enumerated_lines(lines: &[Line], content: &[usize]) -> Vec<(usize, Marker)> {
     let mut out: Vec<(usize, Marker)> = Vec::new();
     for &i in content {
-        let t = lines[i].text.trim_start();
-        let digits: String = t.chars().take_while(|c| is_cn_digit(*c)).collect();
-        let Some(rest) = t.get(digits.len()..).and_then(|r| r.strip_prefix('是')) else { continue };
-        let (Some(number), false) = (cn_number(&digits), rest.trim().is_empty()) else { continue };
-        if number as usize == out.len() + 1 {
+        let Some((number, rest)) = cn_numbered(lines[i].text.trim_start(), '是') else { continue };
+        if number as usize == out.len() + 1 && !rest.trim().is_empty() {
             out.push((i, Marker { depth: Depth::Item, number, rest: rest.trim().to_string() }));
         }
     }
@@ -79,13 +76,9 @@ pub fn marker(text: &str) -> Option<Marker> {
         }
         return None;
     }
-    let digits: String = t.chars().take_while(|c| is_cn_digit(*c)).collect();
-    if !digits.is_empty() {
-        let rest = &t[digits.len()..];
-        if let Some(rest) = rest.strip_prefix('、') {
-            return Some(Marker { depth: Depth::Chapter, number: cn_number(&digits)?, rest: rest.trim().to_string() });
-        }
-        return None;
+    if t.starts_with(is_cn_digit) {
+        let (number, rest) = cn_numbered(t, '、')?;
+        return Some(Marker { depth: Depth::Chapter, number, rest: rest.trim().to_string() });
     }
     let digits: String = t.chars().take_while(|c| c.is_ascii_digit()).collect();
     if !digits.is_empty() && digits.len() <= 3 {
@@ -102,6 +95,14 @@ pub fn marker(text: &str) -> Option<Marker> {
         }
     }
     None
+}
+
+/// The number in Chinese numerals `t` opens with and the text after `sep` right behind it
+/// (`一、强化…`, `二是提升…`).
+fn cn_numbered(t: &str, sep: char) -> Option<(u32, &str)> {
+    let digits = t.find(|c: char| !is_cn_digit(c)).unwrap_or(t.len());
+    let rest = t[digits..].strip_prefix(sep)?;
+    Some((cn_number(&t[..digits])?, rest))
 }
 
 /// A digit of a number written in Chinese numerals (一 … 十).
@@ -442,7 +443,7 @@ fn parse_lines(info: &DocumentInfo, lines: &[Line]) -> DocumentDraft {
                 i += 1;
                 continue;
             }
-            if is_measure && ends_the_text_bare(lines, &status, i, &m.rest) {
+            if is_measure && ends_the_text_bare(last_content_line(lines, &status), i, &m.rest) {
                 diagnostics.push(Diagnostic::new(
                     source,
                     lines[i].no,
@@ -869,8 +870,8 @@ fn is_heading_like(
 
 /// Is line `i` a bare heading (a few words, no sentence in it) with nothing after it? The last
 /// line of a text cut short (a web page's first part), never a task.
-fn ends_the_text_bare(lines: &[Line], status: &[Option<Use>], i: usize, rest: &str) -> bool {
-    last_content_line(lines, status) == Some(i) && is_bare_heading(rest)
+fn ends_the_text_bare(last_content_line: Option<usize>, i: usize, rest: &str) -> bool {
+    last_content_line == Some(i) && is_bare_heading(rest)
 }
 
 fn last_content_line(lines: &[Line], status: &[Option<Use>]) -> Option<usize> {
@@ -1030,7 +1031,7 @@ fn paragraph_items(
     };
     let last_line = last_content_line(lines, status);
     let cut_short = |p: &Paragraph| match p.lines.as_slice() {
-        [i] => p.no.is_some() && last_line == Some(*i) && is_bare_heading(&text_of(p)),
+        [i] => p.no.is_some() && ends_the_text_bare(last_line, *i, &text_of(p)),
         _ => false,
     };
     let is_item = |p: &Paragraph| {
@@ -2136,10 +2137,10 @@ mod tests {
     fn what_ends_a_text_cut_short() {
         let lines: Vec<Line> =
             ["一、主要任务", "（一）加强知识产权保护，激发创新创造活力"].map(|t| Line { no: 1, text: t.into() }).into();
-        let status = vec![None; 2];
-        assert!(ends_the_text_bare(&lines, &status, 1, "加强知识产权保护，激发创新创造活力"));
-        assert!(!ends_the_text_bare(&lines, &status, 0, "主要任务"), "a line follows");
-        assert!(!ends_the_text_bare(&lines, &status, 1, "加强知识产权保护。开展专项行动。"), "a sentence");
+        let last = last_content_line(&lines, &[None, None]);
+        assert!(ends_the_text_bare(last, 1, "加强知识产权保护，激发创新创造活力"));
+        assert!(!ends_the_text_bare(last, 0, "主要任务"), "a line follows");
+        assert!(!ends_the_text_bare(last, 1, "加强知识产权保护。开展专项行动。"), "a sentence");
     }
 
     #[test]

@@ -316,6 +316,9 @@ pub fn from_indicator_table(lines: &[Line], status: &mut [Option<Use>]) -> Vec<T
     out
 }
 
+/// What ends a sentence of goals or of an item, an ASCII `;` a web page prints among them.
+const SENTENCE_ENDS: [char; 3] = ['。', '；', ';'];
+
 /// Targets from goal passages (a heading with 目标, sentences opening `到2022年`). A sentence
 /// that names no year is dated by the one before it in its section, else by its heading's year
 /// (`2023年知识产权工作目标任务`), else by `plan_year`: the one year of a plan that spans one
@@ -334,7 +337,7 @@ pub fn from_goal_passages(passages: &[PassageDraft], plan_year: Option<u16>) -> 
         // A goals section printed as several paragraphs dates them all from its 到2025年.
         let mut year = carried.filter(|(h, _)| *h == p.heading.as_deref()).map(|(_, y)| y);
         year = year.or_else(|| year_named(heading)).or(plan_year);
-        for sentence in p.text.split(['。', '；', ';']) {
+        for sentence in p.text.split(SENTENCE_ENDS) {
             // A numbered goal line (（一）专利申请量达到1200件) states its goal after the number.
             let numbered = super::prose::marker(sentence).map(|m| m.rest);
             let mut s = numbered.as_deref().unwrap_or(sentence).trim();
@@ -361,7 +364,7 @@ pub fn from_goal_passages(passages: &[PassageDraft], plan_year: Option<u16>) -> 
 /// 发明专利拥有量达到21件，有效专利达到18万件`); `2018年是…` and other years' figures are not.
 fn opening_goals(text: &str, year: u16) -> Vec<TargetDraft> {
     let opening = format!("{year}年");
-    let sentences = text.split(['。', '；', ';']).filter_map(|s| s.trim().strip_prefix(opening.as_str()));
+    let sentences = text.split(SENTENCE_ENDS).filter_map(|s| s.trim().strip_prefix(opening.as_str()));
     let goals = sentences.filter_map(|s| s.strip_prefix(['，', ',']));
     goals.flat_map(|s| clauses(s).into_iter().filter_map(|c| clause_target(c, year)).collect::<Vec<_>>()).collect()
 }
@@ -374,7 +377,7 @@ pub fn from_items(measures: &[MeasureDraft], plan_year: Option<u16>) -> Vec<Targ
     let mut out = Vec::new();
     for m in measures {
         let text = format!("{}。{}", m.title.as_deref().unwrap_or(""), m.text.as_deref().unwrap_or(""));
-        for sentence in text.split(['。', '；', ';']) {
+        for sentence in text.split(SENTENCE_ENDS) {
             let mut s = sentence.trim();
             let mut year = year_named(s).or(plan_year);
             // A sentence that opens 到2020年 (力争到2020年) states goals: each number in it is one.
