@@ -364,7 +364,7 @@ fn is_boundary(head: &str) -> bool {
     let h = head.trim_end_matches(['（', '(']);
     h.ends_with(['省', '市', '区', '县', '州', '旗', '盟', '师', '团'])
         || ["国家", "中国", "驻"].iter().any(|w| h.ends_with(w))
-        || regions::PROVINCES.iter().any(|r| h.ends_with(r.short))
+        || regions::provinces().any(|r| h.ends_with(r.short))
         || looks_like_body(h)
 }
 

@@ -445,6 +445,14 @@ fn parse_file(args: &[String]) -> Result<(), String> {
             }
         }
     }
+    for p in dataset.plans.iter().filter(|p| !p.region.is_empty() && p.region_en.is_empty()) {
+        // Without a gazetteer entry the id is no place's (plan-2021) and may collide in a build.
+        notes.push(format!(
+            "region {} is not in the gazetteer, or names several places: no code or English name, id {} \
+             (print its city before it, or set id and region_code in the catalogue)",
+            p.region, p.id
+        ));
+    }
     if let Ok(taxonomy) = plan_compare::themes::Taxonomy::bundled() {
         taxonomy.tag_dataset(&mut dataset);
     }
@@ -506,12 +514,13 @@ fn is_city_and_unit(region: &str) -> bool {
     region.trim_end_matches('市').contains('市')
 }
 
-/// The level a region's name suggests, when the reader names none.
+/// The level a region's name suggests, when the reader names none: the gazetteer's, else by the
+/// name's last character.
 fn level_of_region(region: &str) -> Level {
-    if ["全国", "国家", "中国", "国务院"].contains(&region) {
+    if let Some(known) = plan_compare::parse::regions::find(region) {
+        known.level()
+    } else if ["全国", "国家", "中国", "国务院"].contains(&region) {
         Level::National
-    } else if plan_compare::parse::regions::PROVINCES.iter().any(|r| r.name == region || r.short == region) {
-        Level::Province
     } else if region.ends_with(['区', '县', '旗']) || is_city_and_unit(region) {
         Level::District
     } else if region.ends_with(['市', '州', '盟']) {

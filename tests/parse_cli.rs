@@ -117,3 +117,35 @@ fn level_and_kind_read_from_what_is_printed_and_said_so() {
         }
     }
 }
+
+#[test]
+fn regions_get_code_english_name_and_id_from_the_gazetteer() {
+    let file = std::env::temp_dir().join(format!("plan-compare-parse-regions-{}.txt", std::process::id()));
+    let items = "\n一、主要任务\n1.开展专利导航。\n2.开展商标培育。\n";
+    for (title, id, code, en, level) in [
+        (
+            "南通市海门区2021年知识产权工作要点",
+            "nantong-haimen-2021",
+            Some("320614"),
+            "Haimen District, Nantong",
+            "district",
+        ),
+        ("江苏省南通市2021年知识产权工作要点", "nantong-2021", Some("320600"), "Nantong", "city"),
+        ("台州市2022年知识产权工作要点", "zhejiang-taizhou-2022", Some("331000"), "Taizhou", "city"),
+        // Two districts are 通州区: no code is guessed, and a note says so.
+        ("通州区2021年知识产权工作要点", "plan-2021", None, "", "district"),
+    ] {
+        std::fs::write(&file, format!("{title}{items}")).unwrap();
+        let (code_, out) = parse(&[file.to_str().unwrap(), "--json"]);
+        let _ = std::fs::remove_file(&file);
+        assert_eq!(code_, 0);
+        let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+        let plan = &v["plans"][0];
+        assert_eq!(plan["id"], id, "{title}");
+        assert_eq!(plan["region_code"].as_str(), code, "{title}");
+        assert_eq!(plan["region_en"], en, "{title}");
+        assert_eq!(plan["level"], level, "{title}");
+        let noted = v["notes"].as_array().unwrap().iter().any(|n| n.as_str().is_some_and(|n| n.contains("gazetteer")));
+        assert_eq!(noted, code.is_none(), "{title}: {}", v["notes"]);
+    }
+}

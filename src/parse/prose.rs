@@ -1776,7 +1776,7 @@ fn region_in_title(title: &str) -> Option<String> {
     if ["国家", "全国", "國家", "国务院", "中共中央"].iter().any(|n| t.starts_with(n)) {
         return Some("全国".to_string());
     }
-    if let Some(r) = super::regions::PROVINCES.iter().find(|r| t.starts_with(r.name) || t.starts_with(r.short)) {
+    if let Some(r) = super::regions::provinces().find(|r| t.starts_with(r.name) || t.starts_with(r.short)) {
         let rest = t.strip_prefix(r.name).or_else(|| t.strip_prefix(r.short)).unwrap_or_default();
         return Some(match subunit(rest) {
             // A municipality's district (上海市徐汇区).

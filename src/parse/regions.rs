@@ -1,94 +1,145 @@
-//! Regions the corpus names: printed name, GB/T 2260 code, English name and the slug used in plan ids.
+//! The gazetteer (data/regions.tsv): every province, city and county-level unit with its printed
+//! and short names, GB/T 2260 code, English name and the slug used in plan ids.
+
+use crate::model::Level;
+use std::sync::OnceLock;
 
 /// One region of the gazetteer.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Region {
-    /// Full name as printed, e.g. 内蒙古自治区.
+    /// Full name as printed, e.g. 内蒙古自治区, 海门区.
     pub name: &'static str,
-    /// Short form used inside texts, e.g. 内蒙古.
+    /// Short form used inside texts, e.g. 内蒙古, 海门.
     pub short: &'static str,
-    /// GB/T 2260 code; None where the standard has none.
+    /// GB/T 2260 code; None where the standard has none (the country, the XPCC).
     pub code: Option<&'static str>,
-    pub en: &'static str,
-    pub slug: &'static str,
+    /// English name, a county-level unit's with its city's: `Haimen District, Nantong`.
+    pub en: String,
+    /// Slug used in plan ids, a county-level unit's after its city's: `nantong-haimen`.
+    pub slug: String,
 }
 
-const fn r(
-    name: &'static str,
-    short: &'static str,
-    code: &'static str,
-    en: &'static str,
-    slug: &'static str,
-) -> Region {
-    Region { name, short, code: Some(code), en, slug }
+impl Region {
+    /// The level of government the region is: by its code (provinces end 0000, cities 00).
+    pub fn level(&self) -> Level {
+        match self.code {
+            None if self.name == "全国" => Level::National,
+            None => Level::Province,
+            Some(code) if code.ends_with("0000") => Level::Province,
+            Some(code) if code.ends_with("00") => Level::City,
+            Some(_) => Level::District,
+        }
+    }
 }
 
-/// Provincial-level units (GB/T 2260), plus 新疆生产建设兵团, which reports like a province but
+const GAZETTEER: &str = include_str!("../../data/regions.tsv");
+
+/// The gazetteer's rows, read once: provinces first, then cities, then county-level units.
+fn gazetteer() -> &'static [Region] {
+    static REGIONS: OnceLock<Vec<Region>> = OnceLock::new();
+    REGIONS.get_or_init(|| read_gazetteer(GAZETTEER))
+}
+
+/// Rows of `code name short English slug`; data/regions.tsv's header says what an empty column
+/// means. A malformed row is skipped (tests/… check that none is).
+fn read_gazetteer(text: &'static str) -> Vec<Region> {
+    let mut regions: Vec<Region> = Vec::new();
+    for line in text.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
+        let [code, name, short, en, slug] = match line.split('\t').collect::<Vec<_>>()[..] {
+            [a, b, c, d, e] => [a, b, c, d, e],
+            _ => continue,
+        };
+        let code = (code != "-").then_some(code);
+        let short = if short.is_empty() && name.chars().count() >= 3 {
+            name.get(..name.len() - name.chars().last().map_or(0, char::len_utf8)).unwrap_or(name)
+        } else if short.is_empty() {
+            name
+        } else {
+            short
+        };
+        let slug = if slug.is_empty() { slugify(en) } else { slug.to_string() };
+        let mut region = Region { name, short, code, en: en.to_string(), slug };
+        if let Some(parent) = code.filter(|c| !c.ends_with("00")).and_then(|c| parent_of(&regions, c)) {
+            region.en = format!("{}{}, {}", region.en, kind_word(name), parent.en);
+            region.slug = format!("{}-{}", parent.slug, region.slug);
+        }
+        regions.push(region);
+    }
+    regions
+}
+
+/// A county-level unit's city, or its province for the units a province governs itself
+/// (直辖县级行政区划) and a municipality's districts.
+fn parent_of<'a>(regions: &'a [Region], code: &str) -> Option<&'a Region> {
+    let city = format!("{}00", code.get(..4)?);
+    let province = format!("{}0000", code.get(..2)?);
+    regions.iter().rev().find(|r| r.code == Some(&city)).or_else(|| regions.iter().find(|r| r.code == Some(&province)))
+}
+
+/// The English word a county-level unit's name ends in (the file leaves it out): 区 District,
+/// 县 County, 旗 Banner; autonomous units, 林区 and 特区 carry theirs in the file.
+fn kind_word(name: &str) -> &'static str {
+    if name.contains("自治") || name.ends_with("林区") || name.ends_with("特区") {
+        return "";
+    }
+    match name.chars().last() {
+        Some('区') => " District",
+        Some('县') => " County",
+        Some('旗') => " Banner",
+        _ => "",
+    }
+}
+
+/// Provincial-level units (GB/T 2260), and 新疆生产建设兵团, which reports like a province but
 /// has no code of its own in the standard.
-pub const PROVINCES: &[Region] = &[
-    r("北京市", "北京", "110000", "Beijing", "beijing"),
-    r("天津市", "天津", "120000", "Tianjin", "tianjin"),
-    r("河北省", "河北", "130000", "Hebei", "hebei"),
-    r("山西省", "山西", "140000", "Shanxi", "shanxi"),
-    r("内蒙古自治区", "内蒙古", "150000", "Inner Mongolia", "inner-mongolia"),
-    r("辽宁省", "辽宁", "210000", "Liaoning", "liaoning"),
-    r("吉林省", "吉林", "220000", "Jilin", "jilin"),
-    r("黑龙江省", "黑龙江", "230000", "Heilongjiang", "heilongjiang"),
-    r("上海市", "上海", "310000", "Shanghai", "shanghai"),
-    r("江苏省", "江苏", "320000", "Jiangsu", "jiangsu"),
-    r("浙江省", "浙江", "330000", "Zhejiang", "zhejiang"),
-    r("安徽省", "安徽", "340000", "Anhui", "anhui"),
-    r("福建省", "福建", "350000", "Fujian", "fujian"),
-    r("江西省", "江西", "360000", "Jiangxi", "jiangxi"),
-    r("山东省", "山东", "370000", "Shandong", "shandong"),
-    r("河南省", "河南", "410000", "Henan", "henan"),
-    r("湖北省", "湖北", "420000", "Hubei", "hubei"),
-    r("湖南省", "湖南", "430000", "Hunan", "hunan"),
-    r("广东省", "广东", "440000", "Guangdong", "guangdong"),
-    r("广西壮族自治区", "广西", "450000", "Guangxi", "guangxi"),
-    r("海南省", "海南", "460000", "Hainan", "hainan"),
-    r("重庆市", "重庆", "500000", "Chongqing", "chongqing"),
-    r("四川省", "四川", "510000", "Sichuan", "sichuan"),
-    r("贵州省", "贵州", "520000", "Guizhou", "guizhou"),
-    r("云南省", "云南", "530000", "Yunnan", "yunnan"),
-    r("西藏自治区", "西藏", "540000", "Tibet", "tibet"),
-    r("陕西省", "陕西", "610000", "Shaanxi", "shaanxi"),
-    r("甘肃省", "甘肃", "620000", "Gansu", "gansu"),
-    r("青海省", "青海", "630000", "Qinghai", "qinghai"),
-    r("宁夏回族自治区", "宁夏", "640000", "Ningxia", "ningxia"),
-    r("新疆维吾尔自治区", "新疆", "650000", "Xinjiang", "xinjiang"),
-    Region {
-        name: "新疆生产建设兵团",
-        short: "兵团",
-        code: None,
-        en: "Xinjiang Production and Construction Corps",
-        slug: "xpcc",
-    },
-];
+pub fn provinces() -> impl Iterator<Item = &'static Region> {
+    gazetteer().iter().filter(|r| r.level() == Level::Province)
+}
 
-/// Cities and districts of the corpus, and the country as a whole (national plans; GB/T 2260
-/// has no code for it).
-pub const LOCALITIES: &[Region] = &[
-    Region { name: "全国", short: "国家", code: None, en: "China (national)", slug: "national" },
-    r("汕头市", "汕头", "440500", "Shantou", "shantou"),
-    r("汕尾市", "汕尾", "441500", "Shanwei", "shanwei"),
-    r("汕尾市城区", "汕尾城区", "441502", "Chengqu District, Shanwei", "shanwei-chengqu"),
-];
+/// Look a region up as a text prints it: a full or short name (南通市, 南通), or a unit after its
+/// city or province (南通市海门区, 上海市徐汇区, 江苏省南通市). None when the name is no region,
+/// or is one of several (朝阳区) and the text does not say whose.
+pub fn find(printed: &str) -> Option<&'static Region> {
+    let all = gazetteer();
+    let only = |mut found: Vec<&'static Region>| (found.len() == 1).then(|| found.remove(0));
+    if let Some(region) = only(all.iter().filter(|r| r.name == printed).collect()) {
+        return Some(region);
+    }
+    let inside = all.iter().filter(|r| printed.len() > r.name.len() && printed.ends_with(r.name));
+    if let Some(region) = only(inside.filter(|r| names_parents(&printed[..printed.len() - r.name.len()], r)).collect())
+    {
+        return Some(region);
+    }
+    // A short name: the highest level that has exactly one (吉林 is the province).
+    [Level::National, Level::Province, Level::City, Level::District]
+        .into_iter()
+        .map(|level| all.iter().filter(|r| r.short == printed && r.level() == level).collect::<Vec<_>>())
+        .find(|found| !found.is_empty())
+        .and_then(only)
+}
 
-/// Look a region up by its full or short name.
-pub fn find(name: &str) -> Option<&'static Region> {
-    PROVINCES.iter().chain(LOCALITIES).find(|r| r.name == name || r.short == name)
+/// Whether `prefix` names the region's parents: its province, its city, or both (江苏省南通市).
+fn names_parents(prefix: &str, region: &Region) -> bool {
+    let Some(code) = region.code else { return false };
+    let parent = |suffix: &str, digits: usize| {
+        let code = format!("{}{suffix}", code.get(..digits).unwrap_or_default());
+        gazetteer().iter().find(|r| r.code == Some(code.as_str()) && r.code != region.code)
+    };
+    let (province, city) = (parent("0000", 2), parent("00", 4));
+    let rest =
+        province.and_then(|p| prefix.strip_prefix(p.name).or_else(|| prefix.strip_prefix(p.short))).unwrap_or(prefix);
+    rest.is_empty() || city.is_some_and(|c| rest == c.name || rest == c.short)
 }
 
 /// The province whose full name a heading line starts with (longest match first).
 pub fn province_prefix(text: &str) -> Option<&'static Region> {
-    PROVINCES.iter().filter(|r| text.starts_with(r.name)).max_by_key(|r| r.name.len())
+    provinces().filter(|r| text.starts_with(r.name)).max_by_key(|r| r.name.len())
 }
 
 /// Turn free text into a URL-safe slug: ASCII letters and digits, other runs become `-`.
 pub fn slugify(s: &str) -> String {
     let mut out = String::new();
-    for c in s.chars() {
+    for c in s.chars().filter(|c| *c != '\'') {
         if c.is_ascii_alphanumeric() {
             out.push(c.to_ascii_lowercase());
         } else if !out.ends_with('-') && !out.is_empty() {
@@ -96,4 +147,66 @@ pub fn slugify(s: &str) -> String {
         }
     }
     out.trim_end_matches('-').to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashSet;
+
+    #[test]
+    fn every_row_is_read_and_codes_and_slugs_are_unique() {
+        let rows = GAZETTEER.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()).count();
+        let all = gazetteer();
+        assert_eq!(all.len(), rows, "a malformed row was skipped");
+        let codes: Vec<_> = all.iter().filter_map(|r| r.code).collect();
+        assert_eq!(codes.len(), codes.iter().collect::<HashSet<_>>().len(), "a code twice");
+        let slugs: HashSet<_> = all.iter().map(|r| r.slug.as_str()).collect();
+        assert_eq!(slugs.len(), all.len(), "a slug twice: plan ids would collide");
+        assert!(all.iter().all(|r| !r.en.is_empty() && !r.slug.is_empty() && !r.short.is_empty()));
+        assert_eq!(provinces().count(), 32);
+    }
+
+    #[test]
+    fn regions_as_texts_print_them() {
+        let found = |printed: &str| find(printed).map(|r| (r.code.unwrap_or("-"), r.en.as_str(), r.slug.as_str()));
+        assert_eq!(found("内蒙古自治区"), Some(("150000", "Inner Mongolia", "inner-mongolia")));
+        assert_eq!(found("内蒙古"), Some(("150000", "Inner Mongolia", "inner-mongolia")));
+        assert_eq!(found("全国"), Some(("-", "China (national)", "national")));
+        assert_eq!(found("南通市"), Some(("320600", "Nantong", "nantong")));
+        assert_eq!(found("南通"), Some(("320600", "Nantong", "nantong")));
+        assert_eq!(found("江苏省南通市"), Some(("320600", "Nantong", "nantong")));
+        assert_eq!(found("南通市海门区"), Some(("320614", "Haimen District, Nantong", "nantong-haimen")));
+        assert_eq!(found("海门区"), Some(("320614", "Haimen District, Nantong", "nantong-haimen")));
+        assert_eq!(found("上海市徐汇区"), Some(("310104", "Xuhui District, Shanghai", "shanghai-xuhui")));
+        assert_eq!(found("重庆市大足区"), Some(("500111", "Dazu District, Chongqing", "chongqing-dazu")));
+        assert_eq!(found("汕尾市城区"), Some(("441502", "Chengqu District, Shanwei", "shanwei-chengqu")));
+        assert_eq!(found("汕头市"), Some(("440500", "Shantou", "shantou")));
+        assert_eq!(found("西安市"), Some(("610100", "Xi'an", "xian")));
+        // Two cities of one romanised name are told apart by their provinces.
+        assert_eq!(found("泰州市").map(|r| r.2), Some("jiangsu-taizhou"));
+        assert_eq!(found("台州市").map(|r| r.2), Some("zhejiang-taizhou"));
+        // The province is 吉林; its city is named in full.
+        assert_eq!(found("吉林").map(|r| r.0), Some("220000"));
+        assert_eq!(found("吉林市").map(|r| r.0), Some("220200"));
+        // Several districts are 朝阳区: only the city says which.
+        assert_eq!(found("朝阳区"), None);
+        assert_eq!(found("通州区"), None);
+        assert_eq!(found("北京市朝阳区").map(|r| r.0), Some("110105"));
+        assert_eq!(found("长春市朝阳区").map(|r| r.0), Some("220104"));
+        assert_eq!(found("长阳土家族自治县").map(|r| r.1), Some("Changyang Tujia Autonomous County, Yichang"));
+        assert_eq!(found("未知地区"), None);
+        assert_eq!(found(""), None);
+    }
+
+    #[test]
+    fn levels_by_code() {
+        let level = |printed: &str| find(printed).map(|r| r.level());
+        assert_eq!(level("全国"), Some(Level::National));
+        assert_eq!(level("新疆生产建设兵团"), Some(Level::Province));
+        assert_eq!(level("广东省"), Some(Level::Province));
+        assert_eq!(level("汕头市"), Some(Level::City));
+        assert_eq!(level("南通市海门区"), Some(Level::District));
+        assert_eq!(level("昆山市"), Some(Level::District));
+    }
 }

@@ -184,8 +184,7 @@ fn header_start(lines: &[Line], i: usize, floor: usize) -> usize {
 
 fn most_mentioned_province(lines: &[Line], from: usize, to: usize, named: &[String]) -> Option<&'static Region> {
     let text: String = lines[from..to].iter().map(|l| normalise(&l.text)).collect();
-    regions::PROVINCES
-        .iter()
+    regions::provinces()
         .filter(|r| !named.iter().any(|n| n == r.name))
         .map(|r| (text.matches(r.short).count(), r))
         .filter(|(n, _)| *n > 0)
