@@ -1776,7 +1776,12 @@ fn region_in_title(title: &str) -> Option<String> {
     if ["国家", "全国", "國家", "国务院", "中共中央"].iter().any(|n| t.starts_with(n)) {
         return Some("全国".to_string());
     }
-    if let Some(r) = super::regions::provinces().find(|r| t.starts_with(r.name) || t.starts_with(r.short)) {
+    let province = super::regions::provinces().find(|r| t.starts_with(r.name) || t.starts_with(r.short));
+    // A city or prefecture named like its province (吉林市, 海南州) is read below, as any city is.
+    let named_like_it = |r: &super::regions::Region| {
+        !t.starts_with(r.name) && !r.name.ends_with('市') && t[r.short.len()..].starts_with(['市', '州'])
+    };
+    if let Some(r) = province.filter(|r| !named_like_it(r)) {
         let rest = t.strip_prefix(r.name).or_else(|| t.strip_prefix(r.short)).unwrap_or_default();
         return Some(match subunit(rest) {
             // A municipality's district (上海市徐汇区).
@@ -2128,6 +2133,10 @@ mod tests {
             ("江苏省市场监督管理局2022年知识产权工作要点", Some("江苏省")),
             ("杭州市全市知识产权工作要点", Some("杭州市")),
             ("广州市各区知识产权工作要点", Some("广州市")),
+            // A city named like its province is the city.
+            ("吉林市2020年知识产权工作要点", Some("吉林市")),
+            ("吉林省2020年知识产权工作要点", Some("吉林省")),
+            ("吉林2020年知识产权工作要点", Some("吉林省")),
         ] {
             assert_eq!(region_in_title(title).as_deref(), region, "{title}");
         }

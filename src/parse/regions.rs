@@ -113,9 +113,21 @@ pub fn find(printed: &str) -> Option<&'static Region> {
     // A short name: the highest level that has exactly one (吉林 is the province).
     [Level::National, Level::Province, Level::City, Level::District]
         .into_iter()
-        .map(|level| all.iter().filter(|r| r.short == printed && r.level() == level).collect::<Vec<_>>())
+        .map(|level| {
+            all.iter()
+                .filter(|r| (r.short == printed || abbreviates(printed, r)) && r.level() == level)
+                .collect::<Vec<_>>()
+        })
         .find(|found| !found.is_empty())
         .and_then(only)
+}
+
+/// An autonomous area printed as its place and its kind (延边州 for 延边朝鲜族自治州, 长阳县 for
+/// 长阳土家族自治县), as texts and their titles often do.
+fn abbreviates(printed: &str, region: &Region) -> bool {
+    let Some(kind) = printed.chars().last().filter(|c| "州县旗".contains(*c)) else { return false };
+    let stem = &printed[..printed.len() - kind.len_utf8()];
+    region.short == stem && region.name.strip_suffix(kind).is_some_and(|n| n.ends_with("自治"))
 }
 
 /// Whether `prefix` names the region's parents: its province, its city, or both (江苏省南通市).
@@ -195,6 +207,9 @@ mod tests {
         assert_eq!(found("北京市朝阳区").map(|r| r.0), Some("110105"));
         assert_eq!(found("长春市朝阳区").map(|r| r.0), Some("220104"));
         assert_eq!(found("长阳土家族自治县").map(|r| r.1), Some("Changyang Tujia Autonomous County, Yichang"));
+        assert_eq!(found("长阳县").map(|r| r.0), Some("420528"));
+        assert_eq!(found("延边州").map(|r| r.2), Some("yanbian"));
+        assert_eq!(found("恩施州").map(|r| r.0), Some("422800"));
         assert_eq!(found("未知地区"), None);
         assert_eq!(found(""), None);
     }
