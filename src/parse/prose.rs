@@ -1668,6 +1668,12 @@ fn front_matter(
         plan.region =
             region_in_title(&plan.title).or_else(|| region_in_notice(lines, &front, plan)).unwrap_or_default();
     }
+    if !plan.region.is_empty() && super::regions::find(&plan.region).is_none() {
+        // A name several places share (宝山区), printed with its city elsewhere (上海市宝山区人民政府).
+        if let Some(full) = lines.iter().find_map(|l| named_in_full(&normalise(&l.text), &plan.region)) {
+            plan.region = full;
+        }
+    }
     let (start, end) = match years_of(&plan.title, plan.doc_number.as_deref()) {
         (None, _) => front
             .iter()
@@ -1804,6 +1810,19 @@ fn region_in_title(title: &str) -> Option<String> {
     let rest: String = t.chars().skip(end + 1).collect();
     let sub = subunit(&rest).filter(|_| name.ends_with(['市', '州']));
     Some(name + &sub.unwrap_or_default())
+}
+
+/// `region` as `text` prints it after its city or province (上海市宝山区), when that names one
+/// place of the gazetteer.
+fn named_in_full(text: &str, region: &str) -> Option<String> {
+    text.match_indices(region).find_map(|(at, _)| {
+        let before: Vec<(usize, char)> = text[..at].char_indices().collect();
+        // The longest head of up to 9 characters that makes a known name: 上海市 before 海市.
+        (2..=before.len().min(9)).rev().find_map(|k| {
+            let full = format!("{}{region}", &text[before[before.len() - k].0..at]);
+            super::regions::find(&full).map(|_| full)
+        })
+    })
 }
 
 /// The district, county or county-level city a text opens with (通州区, 工业园区, 海门市), if its
@@ -2119,6 +2138,15 @@ mod tests {
             assert!(frames_the_plan(title), "{title}");
         }
         assert!(!frames_the_plan("做好年度工作总结"));
+    }
+
+    #[test]
+    fn a_shared_name_printed_in_full_elsewhere() {
+        assert_eq!(named_in_full("上海市宝山区人民政府办公室", "宝山区").as_deref(), Some("上海市宝山区"));
+        assert_eq!(named_in_full("关于印发上海市宝山区…的通知", "宝山区").as_deref(), Some("上海市宝山区"));
+        assert_eq!(named_in_full("双鸭山市宝山区", "宝山区").as_deref(), Some("双鸭山市宝山区"));
+        assert_eq!(named_in_full("宝山区人民政府", "宝山区"), None);
+        assert_eq!(named_in_full("推进宝山区建设", "宝山区"), None);
     }
 
     #[test]
