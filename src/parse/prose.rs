@@ -674,6 +674,15 @@ fn first_sentence(rest: &str) -> String {
 /// A title line without what it may close with in brackets: its years, printed whole or damaged
 /// (`工作方案(2022-2025年)`, `推进计划(20222023`), and its version (`办法（征求意见稿）`, `方案（试行）`).
 fn without_title_suffix(t: &str) -> &str {
+    // Or the year printed bare after the title word (…工作要点2023年, …推进计划2024年度).
+    let bare = t.trim_end_matches(['年', '度']);
+    let digits = bare.len() - bare.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+    if digits == 4 && bare.len() < t.len() {
+        let before = &bare[..bare.len() - 4];
+        if TITLE_ENDINGS.iter().any(|e| before.ends_with(e)) {
+            return before;
+        }
+    }
     let Some(open) = t.rfind(['(', '（']) else { return t };
     let inside = t[open..].trim_start_matches(['(', '（']).trim_end_matches([')', '）']);
     let is_years = !inside.is_empty()
@@ -2095,6 +2104,9 @@ mod tests {
         // A title over two lines is still joined.
         assert_eq!(read("某某市知识产权保护\n工作方案\n").0, title);
         assert_eq!(read("某某市知识产权局\n2023年工作要点\n").0, "某某市知识产权局2023年工作要点");
+        // The year printed bare after the title word.
+        assert_eq!(read("通州区知识产权工作要点2023年\n"), ("通州区知识产权工作要点2023年".into(), "通州区".into()));
+        assert_eq!(read("某某市知识产权推进计划2024年度\n").1, "某某市");
     }
 
     #[test]
