@@ -1634,13 +1634,22 @@ fn front_matter(
         }
         // A title that names no region takes the one of the body signing above it, if any
         // (a signature date may stand between).
+        // The document number between them is passed over, and a red header's 文件 (常州市人民政府
+        // 文件 / 常政发〔2010〕182号 / 市政府关于…的意见) is no part of the body's name.
         if plan.region.is_empty() && region_in_title(&plan.title).is_none() {
             let above = front[..p]
                 .iter()
                 .rev()
                 .map(|&i| normalise(&lines[i].text))
-                .find(|t| has_words(t) && !t.starts_with(['（', '(']));
-            plan.region = above.filter(|t| is_issuer(t)).as_deref().and_then(region_in_title).unwrap_or_default();
+                .find(|t| has_words(t) && !t.starts_with(['（', '(']) && as_doc_number(t).is_none());
+            let body = above.as_deref().map(|t| t.strip_suffix("文件").unwrap_or(t));
+            plan.region = body.filter(|t| is_issuer(t)).and_then(region_in_title).unwrap_or_default();
+        }
+        // Or the body printed under the title (…实施意见 / 连云港市市场监督管理局).
+        if plan.region.is_empty() && region_in_title(&plan.title).is_none() {
+            let last = parts.last().copied().unwrap_or(front[pos]);
+            let below = front.iter().find(|&&i| i > last && status[i].is_none()).map(|&i| normalise(&lines[i].text));
+            plan.region = below.filter(|t| is_issuer(t)).as_deref().and_then(region_in_title).unwrap_or_default();
         }
         // Cover lines that repeat the title (a cover page) are metadata too.
         for &i in &front {
@@ -2107,6 +2116,9 @@ mod tests {
         // The year printed bare after the title word.
         assert_eq!(read("通州区知识产权工作要点2023年\n"), ("通州区知识产权工作要点2023年".into(), "通州区".into()));
         assert_eq!(read("某某市知识产权推进计划2024年度\n").1, "某某市");
+        // The body issuing it: in a red header above the document number, or printed under it.
+        assert_eq!(read("某某市人民政府文件\n某政发〔2010〕182号\n市政府关于实施商标战略的意见\n").1, "某某市");
+        assert_eq!(read("关于加快商标品牌建设的实施意见\n某某市市场监督管理局\n").1, "某某市");
     }
 
     #[test]
