@@ -600,6 +600,11 @@ const FRAMING_TITLES: &[&str] = &[
     "总体思路",
     "发展思路",
     "目标要求",
+    // Why the document matters (一、重要意义, 充分认识…的重要意义), not what it assigns.
+    "重要意义",
+    // An event's plan (…宣传周活动方案) says when and under which theme before its tasks.
+    "活动主题",
+    "活动时间",
 ];
 
 /// Titles of a chapter on the plan's background, after the period it looks back on
@@ -2138,6 +2143,10 @@ mod tests {
             assert!(frames_the_plan(title), "{title}");
         }
         assert!(!frames_the_plan("做好年度工作总结"));
+        // Why it matters; an event's time and theme.
+        for title in ["重要意义", "充分认识实施商标战略的重要意义", "活动时间", "活动主题"] {
+            assert!(frames_the_plan(title), "{title}");
+        }
     }
 
     #[test]
