@@ -189,4 +189,5 @@ fixtures! {
     prose_run_in_framing_headings => "prose-run-in-framing-headings",
     prose_short_paragraph_lines => "prose-short-paragraph-lines",
     prose_box_in_text => "prose-box-in-text",
+    real_attachment_notice_wuhan_2022 => "real-attachment-notice-wuhan-2022",
 }

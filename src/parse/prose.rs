@@ -309,8 +309,24 @@ fn parse_lines(info: &DocumentInfo, lines: &[Line]) -> DocumentDraft {
     let report = report_before_plan(lines, &status);
     let in_report = |i: usize| report.as_ref().is_some_and(|r| r.contains(&i));
     let content: Vec<usize> = (0..lines.len()).filter(|&i| status[i].is_none() && !in_report(i)).collect();
-    let markers: Vec<(usize, Marker)> =
-        content.iter().filter_map(|&i| marker(&lines[i].text).map(|m| (i, m))).collect();
+    // A plan sent as the attachment of a notice that numbers lines of its own: the plan's
+    // items are after 附件.
+    let attachment = attachment_start(lines, &content);
+    let notice_markers =
+        attachment.map_or(0, |a| content.iter().filter(|&&i| i < a && marker(&lines[i].text).is_some()).count());
+    let markers: Vec<(usize, Marker)> = content
+        .iter()
+        .filter(|&&i| attachment.is_none_or(|a| i > a))
+        .filter_map(|&i| marker(&lines[i].text).map(|m| (i, m)))
+        .collect();
+    if let (Some(a), true) = (attachment, notice_markers > 0) {
+        diagnostics.push(Diagnostic::new(
+            source,
+            lines[a].no,
+            DiagnosticCode::NumberedNotItem,
+            format!("{notice_markers} numbered lines of the notice before the attachment are not items of the plan; kept as passages"),
+        ));
+    }
     // Without any numbering, lines that open 一是…, 二是… in turn are the items (a summary of a
     // year's work points). Only then: a wrapped line may start with 二是 by chance.
     let markers = if markers.is_empty() { enumerated_lines(lines, &content) } else { markers };
@@ -703,7 +719,33 @@ fn without_title_suffix(t: &str) -> &str {
 }
 
 /// Bracketed words after a title that say which version it is.
-const DRAFT_STATUS: &[&str] = &["试行", "暂行", "征求意见稿", "草案", "送审稿", "修订", "修订稿", "讨论稿"];
+const DRAFT_STATUS: &[&str] =
+    &["试行", "暂行", "征求意见稿", "公开征求意见稿", "草案", "送审稿", "修订", "修订稿", "讨论稿"];
+
+/// What a notice says of the document it sends (现将…印发给你们, 现向社会各界征求意见).
+const NOTICE_WORDS: &[&str] = &["印发给你们", "现予印发", "现印发", "征求意见", "通知如下"];
+
+/// Is this (normalised) line the label of an attachment: 附件, 附件：, 附件1?
+fn is_attachment_label(t: &str) -> bool {
+    t.trim_end_matches([':', '：']).trim_end_matches(|c: char| c.is_ascii_digit()) == "附件"
+}
+
+/// The line where a plan sent as an attachment begins (附件： over its title), after a signed
+/// notice (…征求意见 … 2022年8月8日): the notice's own numbered lines (where to send comments,
+/// whom to call) are then no items of the plan.
+fn attachment_start(lines: &[Line], content: &[usize]) -> Option<usize> {
+    let text = |k: usize| content.get(k).map(|&i| normalise(&lines[i].text)).unwrap_or_default();
+    let is_title = |t: &str| {
+        let t = without_title_suffix(t);
+        t.chars().count() <= 60 && TITLE_ENDINGS.iter().any(|e| t.ends_with(e)) && !t.ends_with("通知")
+    };
+    (1..content.len()).find_map(|k| {
+        let titled = is_title(&text(k + 1)) || is_title(&(text(k + 1) + &text(k + 2)));
+        let signed = is_date_line(&text(k - 1));
+        let sent = (0..k).any(|j| NOTICE_WORDS.iter().any(|w| text(j).contains(w)));
+        (is_attachment_label(&text(k)) && titled && signed && sent).then_some(content[k])
+    })
+}
 
 /// A short line without punctuation whose next content line is a paragraph: a heading of a
 /// document that numbers nothing (`加强知识产权保护` over its tasks).
@@ -1642,11 +1684,9 @@ fn front_matter(
         // The document number between them is passed over, and a red header's 文件 (常州市人民政府
         // 文件 / 常政发〔2010〕182号 / 市政府关于…的意见) is no part of the body's name.
         if plan.region.is_empty() && region_in_title(&plan.title).is_none() {
-            let above = front[..p]
-                .iter()
-                .rev()
-                .map(|&i| normalise(&lines[i].text))
-                .find(|t| has_words(t) && !t.starts_with(['（', '(']) && as_doc_number(t).is_none());
+            let above = front[..p].iter().rev().map(|&i| normalise(&lines[i].text)).find(|t| {
+                has_words(t) && !t.starts_with(['（', '(']) && as_doc_number(t).is_none() && !is_attachment_label(t)
+            });
             let body = above.as_deref().map(|t| t.strip_suffix("文件").unwrap_or(t));
             plan.region = body.filter(|t| is_issuer(t)).and_then(region_in_title).unwrap_or_default();
         }
@@ -1712,7 +1752,9 @@ fn front_matter(
     let mut group: Vec<usize> = Vec::new();
     for i in rest {
         group.push(i);
-        if ends_sentence(&lines[i].text) || lines[i].text.ends_with('：') {
+        // The label of an attachment ends the notice: the plan's preamble follows.
+        let label = is_attachment_label(&normalise(&lines[i].text));
+        if ends_sentence(&lines[i].text) || lines[i].text.ends_with('：') || label {
             let mut p = Some((None, std::mem::take(&mut group)));
             flush_passage(&mut p, lines, plan, status);
         }
