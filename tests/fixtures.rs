@@ -190,4 +190,5 @@ fixtures! {
     prose_short_paragraph_lines => "prose-short-paragraph-lines",
     prose_box_in_text => "prose-box-in-text",
     real_attachment_notice_wuhan_2022 => "real-attachment-notice-wuhan-2022",
+    real_shared_ending_departments_wuhan_2011 => "real-shared-ending-departments-wuhan-2011",
 }

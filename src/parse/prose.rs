@@ -1426,6 +1426,7 @@ fn looks_like_departments(clause: &str) -> bool {
     if inner.is_empty() || inner.contains('。') {
         return false;
     }
+    let inner = super::departments::with_shared_suffix(&inner);
     let first = inner.split(['、', '，', ',', '；']).next().unwrap_or("");
     names_a_role(&inner) || looks_like_body(first) && first.chars().count() >= 2
 }
