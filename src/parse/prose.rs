@@ -275,7 +275,7 @@ impl AsPrinted {
 }
 
 fn parse_lines(info: &DocumentInfo, lines: &[Line]) -> DocumentDraft {
-    let glued = split_run_in_headings(&split_glued_lines(lines));
+    let glued = split_run_in_headings(&split_glued_lines(&split_spaced_notice(lines)));
     let lines: &[Line] = &glued;
     let source = info.source.as_str();
     let mut ledger = Ledger::default();
@@ -393,7 +393,7 @@ fn parse_lines(info: &DocumentInfo, lines: &[Line]) -> DocumentDraft {
     if let Some(report) = report {
         keep_report(lines, report, &mut plan, &mut status, &mut diagnostics, source);
     }
-    front_matter(info, lines, &content, first_marker_line, &mut plan, &mut status);
+    front_matter(info, lines, &content, first_marker_line, &mut plan, &mut status, &mut diagnostics);
 
     // A targets table is read before the walk, so that its cells do not become prose.
     let mut table_targets = targets::from_table(lines, &mut status);
@@ -786,6 +786,58 @@ fn is_plain_heading_shape(text: &str) -> bool {
     let t = normalise(text);
     let n = t.chars().count();
     n > 0 && n <= 30 && !t.contains(['。', '，', ',', '；', ';', '：', ':'])
+}
+
+/// Where a title starts after spam a mirror site glued before it (`yl6809永利2022年度知识产权工作
+/// 要点`): Latin letters run into digits, then a few characters, before the title's own year,
+/// place or 关于. None for a title that opens as titles do.
+fn junk_before_title(title: &str) -> Option<usize> {
+    let latin = title.len() - title.trim_start_matches(|c: char| c.is_ascii_alphanumeric()).len();
+    let token = &title[..latin];
+    if !token.starts_with(|c: char| c.is_ascii_alphabetic()) || !token.contains(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    title.char_indices().map(|(i, _)| i).filter(|&i| i >= latin).take(8).find(|&i| {
+        let rest = &title[i..];
+        let place = region_in_title(rest).is_some_and(|r| rest.starts_with(r.as_str()));
+        year_opening(rest).is_some() || rest.starts_with("关于") || place
+    })
+}
+
+/// Split a line where a page ran a notice's parts together with spaces (`泰安市人民政府 关于加强…
+/// 的实施意见 各县、市、区人民政府,…: 为充分发挥…`): before and after the title, and after the
+/// addressees' colon. The pieces keep the line's number; other lines are left alone.
+fn split_spaced_notice(lines: &[Line]) -> Vec<Line> {
+    let is_title = |f: &str| {
+        let f = normalise(f);
+        let t = without_title_suffix(&f);
+        t.chars().count() <= 60
+            && TITLE_ENDINGS.iter().any(|e| t.ends_with(e))
+            && !t.ends_with("通知")
+            && !t.contains(['，', ',', '。', '：', ':'])
+    };
+    let mut out = Vec::with_capacity(lines.len());
+    for line in lines {
+        let text = line.text.as_str();
+        let fields: Vec<(usize, &str)> =
+            text.split_whitespace().map(|f| (f.as_ptr() as usize - text.as_ptr() as usize, f)).collect();
+        let title = fields.iter().position(|(_, f)| is_title(f)).filter(|&k| k + 1 < fields.len());
+        let addressees = title.and_then(|k| (k + 1..fields.len()).find(|&j| fields[j].1.ends_with([':', '：'])));
+        let (Some(k), Some(to)) = (title, addressees) else {
+            out.push(line.clone());
+            continue;
+        };
+        let cuts = [k, k + 1, to + 1].map(|j| fields.get(j).map_or(text.len(), |f| f.0));
+        let mut from = 0;
+        for cut in cuts.into_iter().chain(std::iter::once(text.len())) {
+            let piece = text[from..cut].trim();
+            if !piece.is_empty() {
+                out.push(Line { no: line.no, text: piece.to_string() });
+            }
+            from = cut;
+        }
+    }
+    out
 }
 
 /// Split a line that holds a whole document run together (a page that lost its line breaks:
@@ -1611,6 +1663,7 @@ fn front_matter(
     first_marker: usize,
     plan: &mut PlanDraft,
     status: &mut [Option<Use>],
+    diagnostics: &mut Vec<Diagnostic>,
 ) {
     let front: Vec<usize> = content.iter().copied().filter(|&i| i < first_marker && status[i].is_none()).collect();
     // Document number on a line of its own (粤府知办〔2016〕17号), or with its date (苏政发〔2009〕1号
@@ -1677,6 +1730,16 @@ fn front_matter(
             }
         }
         plan.title = normalise(&parts.iter().map(|&i| lines[i].text.as_str()).collect::<Vec<_>>().join(""));
+        // Spam a mirror site glued before the title (yl6809永利2022年度…): cut off, and said.
+        if let Some(at) = junk_before_title(&plan.title) {
+            diagnostics.push(Diagnostic::new(
+                &info.source,
+                lines[parts[0]].no,
+                DiagnosticCode::PageFurniture,
+                format!("site text glued before the title skipped: {}", &plan.title[..at]),
+            ));
+            plan.title = plan.title[at..].to_string();
+        }
         for &i in &parts {
             status[i] = Some(Use::Meta);
         }
@@ -1838,6 +1901,8 @@ fn as_doc_number(t: &str) -> Option<&str> {
 /// 国家…, 全国…, 国务院… and 中共中央… are national.
 fn region_in_title(title: &str) -> Option<String> {
     let t = title.trim_start_matches(|c: char| c.is_ascii_digit() || c == '年' || c == '《' || c == '“');
+    // 2022年度… is the year's too, not the start of a place.
+    let t = if t.len() < title.len() { t.strip_prefix('度').unwrap_or(t) } else { t };
     let t = t.strip_prefix("关于").unwrap_or(t);
     if ["国家", "全国", "國家", "国务院", "中共中央"].iter().any(|n| t.starts_with(n)) {
         return Some("全国".to_string());
@@ -2167,6 +2232,15 @@ mod tests {
         // The body issuing it: in a red header above the document number, or printed under it.
         assert_eq!(read("某某市人民政府文件\n某政发〔2010〕182号\n市政府关于实施商标战略的意见\n").1, "某某市");
         assert_eq!(read("关于加快商标品牌建设的实施意见\n某某市市场监督管理局\n").1, "某某市");
+        // Spam glued before the title; a notice run together with spaces on one line.
+        assert_eq!(
+            read("yl6809永利2022年度某某区知识产权工作要点\n"),
+            ("2022年度某某区知识产权工作要点".into(), "某某区".into())
+        );
+        assert_eq!(
+            read("某某市人民政府 关于加强品牌建设的实施意见 各县、市、区人民政府,市政府各部门: 为发挥品牌作用,制定本意见.\n"),
+            ("关于加强品牌建设的实施意见".into(), "某某市".into())
+        );
     }
 
     #[test]
@@ -2204,6 +2278,7 @@ mod tests {
             ("江苏省市场监督管理局2022年知识产权工作要点", Some("江苏省")),
             ("杭州市全市知识产权工作要点", Some("杭州市")),
             ("广州市各区知识产权工作要点", Some("广州市")),
+            ("2022年度某某区知识产权工作要点", Some("某某区")),
         ] {
             assert_eq!(region_in_title(title).as_deref(), region, "{title}");
         }
