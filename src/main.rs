@@ -497,8 +497,25 @@ fn level_of_agencies(text: &str) -> Option<(Level, String)> {
             votes.push((level, format!("{}{agency}", name.chars().rev().collect::<String>())));
         }
     }
-    for ministry in ["工商总局", "质检总局", "新闻出版广电总局", "文化部", "公安部", "商务部", "农业部"]
-    {
+    // The State Council's ministries and bodies that local plans seldom name (司法部, 海关总署).
+    let ministries = [
+        "工商总局",
+        "质检总局",
+        "新闻出版广电总局",
+        "市场监管总局",
+        "海关总署",
+        "文化部",
+        "公安部",
+        "商务部",
+        "农业部",
+        "农业农村部",
+        "司法部",
+        "生态环境部",
+        "中央宣传部",
+        "最高人民法院",
+        "最高人民检察院",
+    ];
+    for ministry in ministries {
         if text.contains(ministry) {
             votes.push((Level::National, ministry.to_string()));
         }

@@ -189,4 +189,7 @@ fixtures! {
     prose_run_in_framing_headings => "prose-run-in-framing-headings",
     prose_short_paragraph_lines => "prose-short-paragraph-lines",
     prose_box_in_text => "prose-box-in-text",
+    real_attachment_notice_wuhan_2022 => "real-attachment-notice-wuhan-2022",
+    real_shared_ending_departments_wuhan_2011 => "real-shared-ending-departments-wuhan-2011",
+    real_spaced_notice_taian_2019 => "real-spaced-notice-taian-2019",
 }

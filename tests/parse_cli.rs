@@ -116,6 +116,13 @@ fn level_and_kind_read_from_what_is_printed_and_said_so() {
             assert_eq!((v["plans"][0]["region"].as_str(), v["plans"][0]["year_start"].as_u64()), (Some("全国"), Some(2015)));
         }
     }
+    // A national plan whose title names no place, its tasks given to ministries (司法部, 海关总署).
+    let text = "2025年知识产权强国建设推进计划\n为加快建设知识产权强国，制定本计划。\n一、完善知识产权制度\n1.推进条例修改。（司法部负责）\n2.推进修订海关保护条例。（海关总署负责）\n3.修订出台规定。（市场监管总局负责）\n";
+    std::fs::write(&file, text).unwrap();
+    let (_, out) = parse(&[file.to_str().unwrap(), "--json"]);
+    let _ = std::fs::remove_file(&file);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!((v["plans"][0]["level"].as_str(), v["plans"][0]["region"].as_str()), (Some("national"), Some("全国")));
 }
 
 #[test]

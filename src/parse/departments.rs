@@ -55,6 +55,8 @@ pub fn parse_departments(clause: &str, default_role: Option<Role>) -> Vec<Depart
     let clause =
         clause.replace("按职责分工", "").replace("按职责", "").replace("分别负责", "负责").replace("牵头负责", "牵头");
     let clause = clause.trim_start_matches(['、', '；', '，']).trim_end_matches(['。', '；', '，', '、']);
+    let clause = with_shared_suffix(clause);
+    let clause = clause.as_str();
     if clause.is_empty() {
         return Vec::new();
     }
@@ -78,6 +80,43 @@ pub fn parse_departments(clause: &str, default_role: Option<Role>) -> Vec<Depart
         }
     }
     out
+}
+
+/// A list whose bodies share the last one's level and ending, printed once (`市知识产权、工商、
+/// 版权局` is 市知识产权局、市工商局、市版权局), written out in full; other text as it is.
+pub fn with_shared_suffix(clause: &str) -> String {
+    let separators = ['，', '；', ',', ';'];
+    clause
+        .split_inclusive(separators)
+        .map(|part| {
+            let list = part.trim_end_matches(separators);
+            expand_list(list) + &part[list.len()..]
+        })
+        .collect()
+}
+
+/// One 、 list of [`with_shared_suffix`].
+fn expand_list(part: &str) -> String {
+    let items: Vec<&str> = part.split('、').collect();
+    let Some((last, heads)) = items.split_last() else { return part.to_string() };
+    // The ending the last body closes with, before any role word (…版权局负责).
+    let bare = ROLE_WORDS.iter().find_map(|(w, _)| last.strip_suffix(w)).unwrap_or(last);
+    let ending = bare.chars().next_back().filter(|c| "局委厅办".contains(*c));
+    let level = heads.first().and_then(|h| h.chars().next()).filter(|c| "省市区县".contains(*c));
+    // A head with a role word (省国资委牵头、省科技厅配合) is a body with its role, not a stem.
+    let short = |h: &str| {
+        (2..=6).contains(&h.chars().count())
+            && h.chars().all(crate::index::is_han)
+            && !ROLE_WORDS.iter().any(|(w, _)| h.contains(w))
+    };
+    let (Some(ending), Some(level)) = (ending, level) else { return part.to_string() };
+    if heads.is_empty() || !heads.iter().all(|h| short(h) && !looks_like_body(h)) {
+        return part.to_string();
+    }
+    let with_level = |h: &str| if h.starts_with(level) { h.to_string() } else { format!("{level}{h}") };
+    let mut names: Vec<String> = heads.iter().map(|h| format!("{}{ending}", with_level(h))).collect();
+    names.push(with_level(last));
+    names.join("、")
 }
 
 /// Words that say when, not who: `2023年底前`, `6月底`, `持续推进`.
@@ -366,6 +405,19 @@ mod tests {
     fn plain_list_takes_default_role() {
         assert_eq!(names("（区工商局、经促局）", L), vec![n("区工商局", L), n("经促局", L)]);
         assert_eq!(names("市知识产权局、市\n发改委", None), vec![n("市知识产权局", None), n("市发改委", None)]);
+    }
+
+    #[test]
+    fn bodies_sharing_an_ending_printed_once() {
+        let bureaus = vec![n("市知识产权局", L), n("市工商局", L), n("市版权局", L)];
+        assert_eq!(names("（市知识产权、工商、版权局）", L), bureaus);
+        let mut with_commission = bureaus.clone();
+        with_commission.extend([n("市经信委", L), n("国资委", L)]);
+        assert_eq!(names("(市知识产权、工商、版权局,市经信委、国资委)", L), with_commission);
+        assert_eq!(names("省发展改革、财政厅负责", None), vec![n("省发展改革厅", L), n("省财政厅", L)]);
+        assert_eq!(names("（省国资委牵头、省科技厅配合）", L), vec![n("省国资委", L), n("省科技厅", S)]);
+        // Bodies named in full are left as they are.
+        assert_eq!(names("（区工商局、经促局）", L), vec![n("区工商局", L), n("经促局", L)]);
     }
 
     #[test]

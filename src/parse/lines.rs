@@ -198,6 +198,10 @@ const PAGE_CONTROLS: &[&str] = &[
     "放大",
     "缩小",
     "重置",
+    "设为首页",
+    "加入收藏",
+    "我要纠错",
+    "搜索",
 ];
 /// Labels of a page's publication data (发布日期：… 来源：…).
 const PAGE_LABELS: &[&str] = &[
@@ -245,6 +249,11 @@ const PAGE_OPENINGS: &[&str] = &[
     "您的位置",
     "您现在的位置",
     "您当前的位置",
+    "现在位置",
+    // A site's own summary of the page above the text (核心提示：…).
+    "核心提示",
+    "欢迎来到",
+    "欢迎访问",
     "上一篇",
     "下一篇",
     "版权所有",
@@ -267,7 +276,9 @@ pub fn is_page_furniture(s: &str) -> bool {
     if PAGE_OPENINGS.iter().any(|o| t.starts_with(o)) || t.contains("ICP备") {
         return true;
     }
-    let arrows = t.chars().filter(|c| matches!(c, '>' | '＞' | '»' | '›')).count();
+    // Breadcrumbs: 首页 > 政务公开 > …, or with slashes (首页 / 活动方案 / …).
+    let slashes = if t.contains("首页") { t.matches('/').count() } else { 0 };
+    let arrows = t.chars().filter(|c| matches!(c, '>' | '＞' | '»' | '›')).count().max(slashes);
     if arrows >= 2 && t.chars().count() <= 80 {
         return true;
     }
@@ -429,6 +440,17 @@ mod tests {
         assert!(is_page_furniture("索引号 | 001008003015081/2022-00489 | ||"));
         assert!(is_page_furniture("天津知识产权十四五规划_第10页"));
         assert!(!is_page_furniture("责任单位：市知识产权局"));
+        assert!(is_page_furniture(
+            "  现在位置: 首页  / 2024知识产权宣传周  / 活动方案  / 关于开展2024年知识产权宣传周活动的方案"
+        ));
+        assert!(is_page_furniture("首页 / 政务公开 / 通知公告"));
+        assert!(is_page_furniture("欢迎来到某某平台! 设为首页 收藏"));
+        assert!(is_page_furniture("设为首页 收藏"));
+        assert!(is_page_furniture("搜索:"));
+        assert!(is_page_furniture(
+            "核心提示:  武知领办〔2011〕9号  关于印发《武汉市知识产权战略纲要(2011-2020年)任务分工》的通知"
+        ));
+        assert!(!is_page_furniture("加强知识产权保护/运用"));
     }
 
     #[test]

@@ -275,7 +275,7 @@ impl AsPrinted {
 }
 
 fn parse_lines(info: &DocumentInfo, lines: &[Line]) -> DocumentDraft {
-    let glued = split_run_in_headings(&split_glued_lines(lines));
+    let glued = split_run_in_headings(&split_glued_lines(&split_spaced_notice(lines)));
     let lines: &[Line] = &glued;
     let source = info.source.as_str();
     let mut ledger = Ledger::default();
@@ -309,8 +309,24 @@ fn parse_lines(info: &DocumentInfo, lines: &[Line]) -> DocumentDraft {
     let report = report_before_plan(lines, &status);
     let in_report = |i: usize| report.as_ref().is_some_and(|r| r.contains(&i));
     let content: Vec<usize> = (0..lines.len()).filter(|&i| status[i].is_none() && !in_report(i)).collect();
-    let markers: Vec<(usize, Marker)> =
-        content.iter().filter_map(|&i| marker(&lines[i].text).map(|m| (i, m))).collect();
+    // A plan sent as the attachment of a notice that numbers lines of its own: the plan's
+    // items are after 附件.
+    let attachment = attachment_start(lines, &content);
+    let notice_markers =
+        attachment.map_or(0, |a| content.iter().filter(|&&i| i < a && marker(&lines[i].text).is_some()).count());
+    let markers: Vec<(usize, Marker)> = content
+        .iter()
+        .filter(|&&i| attachment.is_none_or(|a| i > a))
+        .filter_map(|&i| marker(&lines[i].text).map(|m| (i, m)))
+        .collect();
+    if let (Some(a), true) = (attachment, notice_markers > 0) {
+        diagnostics.push(Diagnostic::new(
+            source,
+            lines[a].no,
+            DiagnosticCode::NumberedNotItem,
+            format!("{notice_markers} numbered lines of the notice before the attachment are not items of the plan; kept as passages"),
+        ));
+    }
     // Without any numbering, lines that open 一是…, 二是… in turn are the items (a summary of a
     // year's work points). Only then: a wrapped line may start with 二是 by chance.
     let markers = if markers.is_empty() { enumerated_lines(lines, &content) } else { markers };
@@ -377,7 +393,7 @@ fn parse_lines(info: &DocumentInfo, lines: &[Line]) -> DocumentDraft {
     if let Some(report) = report {
         keep_report(lines, report, &mut plan, &mut status, &mut diagnostics, source);
     }
-    front_matter(info, lines, &content, first_marker_line, &mut plan, &mut status);
+    front_matter(info, lines, &content, first_marker_line, &mut plan, &mut status, &mut diagnostics);
 
     // A targets table is read before the walk, so that its cells do not become prose.
     let mut table_targets = targets::from_table(lines, &mut status);
@@ -600,6 +616,11 @@ const FRAMING_TITLES: &[&str] = &[
     "总体思路",
     "发展思路",
     "目标要求",
+    // Why the document matters (一、重要意义, 充分认识…的重要意义), not what it assigns.
+    "重要意义",
+    // An event's plan (…宣传周活动方案) says when and under which theme before its tasks.
+    "活动主题",
+    "活动时间",
 ];
 
 /// Titles of a chapter on the plan's background, after the period it looks back on
@@ -674,6 +695,15 @@ fn first_sentence(rest: &str) -> String {
 /// A title line without what it may close with in brackets: its years, printed whole or damaged
 /// (`工作方案(2022-2025年)`, `推进计划(20222023`), and its version (`办法（征求意见稿）`, `方案（试行）`).
 fn without_title_suffix(t: &str) -> &str {
+    // Or the year printed bare after the title word (…工作要点2023年, …推进计划2024年度).
+    let bare = t.trim_end_matches(['年', '度']);
+    let digits = bare.len() - bare.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+    if digits == 4 && bare.len() < t.len() {
+        let before = &bare[..bare.len() - 4];
+        if TITLE_ENDINGS.iter().any(|e| before.ends_with(e)) {
+            return before;
+        }
+    }
     let Some(open) = t.rfind(['(', '（']) else { return t };
     let inside = t[open..].trim_start_matches(['(', '（']).trim_end_matches([')', '）']);
     let is_years = !inside.is_empty()
@@ -689,7 +719,33 @@ fn without_title_suffix(t: &str) -> &str {
 }
 
 /// Bracketed words after a title that say which version it is.
-const DRAFT_STATUS: &[&str] = &["试行", "暂行", "征求意见稿", "草案", "送审稿", "修订", "修订稿", "讨论稿"];
+const DRAFT_STATUS: &[&str] =
+    &["试行", "暂行", "征求意见稿", "公开征求意见稿", "草案", "送审稿", "修订", "修订稿", "讨论稿"];
+
+/// What a notice says of the document it sends (现将…印发给你们, 现向社会各界征求意见).
+const NOTICE_WORDS: &[&str] = &["印发给你们", "现予印发", "现印发", "征求意见", "通知如下"];
+
+/// Is this (normalised) line the label of an attachment: 附件, 附件：, 附件1?
+fn is_attachment_label(t: &str) -> bool {
+    t.trim_end_matches([':', '：']).trim_end_matches(|c: char| c.is_ascii_digit()) == "附件"
+}
+
+/// The line where a plan sent as an attachment begins (附件： over its title), after a signed
+/// notice (…征求意见 … 2022年8月8日): the notice's own numbered lines (where to send comments,
+/// whom to call) are then no items of the plan.
+fn attachment_start(lines: &[Line], content: &[usize]) -> Option<usize> {
+    let text = |k: usize| content.get(k).map(|&i| normalise(&lines[i].text)).unwrap_or_default();
+    let is_title = |t: &str| {
+        let t = without_title_suffix(t);
+        t.chars().count() <= 60 && TITLE_ENDINGS.iter().any(|e| t.ends_with(e)) && !t.ends_with("通知")
+    };
+    (1..content.len()).find_map(|k| {
+        let titled = is_title(&text(k + 1)) || is_title(&(text(k + 1) + &text(k + 2)));
+        let signed = is_date_line(&text(k - 1));
+        let sent = (0..k).any(|j| NOTICE_WORDS.iter().any(|w| text(j).contains(w)));
+        (is_attachment_label(&text(k)) && titled && signed && sent).then_some(content[k])
+    })
+}
 
 /// A short line without punctuation whose next content line is a paragraph: a heading of a
 /// document that numbers nothing (`加强知识产权保护` over its tasks).
@@ -730,6 +786,58 @@ fn is_plain_heading_shape(text: &str) -> bool {
     let t = normalise(text);
     let n = t.chars().count();
     n > 0 && n <= 30 && !t.contains(['。', '，', ',', '；', ';', '：', ':'])
+}
+
+/// Where a title starts after spam a mirror site glued before it (`yl6809永利2022年度知识产权工作
+/// 要点`): Latin letters run into digits, then a few characters, before the title's own year,
+/// place or 关于. None for a title that opens as titles do.
+fn junk_before_title(title: &str) -> Option<usize> {
+    let latin = title.len() - title.trim_start_matches(|c: char| c.is_ascii_alphanumeric()).len();
+    let token = &title[..latin];
+    if !token.starts_with(|c: char| c.is_ascii_alphabetic()) || !token.contains(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    title.char_indices().map(|(i, _)| i).filter(|&i| i >= latin).take(8).find(|&i| {
+        let rest = &title[i..];
+        let place = region_in_title(rest).is_some_and(|r| rest.starts_with(r.as_str()));
+        year_opening(rest).is_some() || rest.starts_with("关于") || place
+    })
+}
+
+/// Split a line where a page ran a notice's parts together with spaces (`泰安市人民政府 关于加强…
+/// 的实施意见 各县、市、区人民政府,…: 为充分发挥…`): before and after the title, and after the
+/// addressees' colon. The pieces keep the line's number; other lines are left alone.
+fn split_spaced_notice(lines: &[Line]) -> Vec<Line> {
+    let is_title = |f: &str| {
+        let f = normalise(f);
+        let t = without_title_suffix(&f);
+        t.chars().count() <= 60
+            && TITLE_ENDINGS.iter().any(|e| t.ends_with(e))
+            && !t.ends_with("通知")
+            && !t.contains(['，', ',', '。', '：', ':'])
+    };
+    let mut out = Vec::with_capacity(lines.len());
+    for line in lines {
+        let text = line.text.as_str();
+        let fields: Vec<(usize, &str)> =
+            text.split_whitespace().map(|f| (f.as_ptr() as usize - text.as_ptr() as usize, f)).collect();
+        let title = fields.iter().position(|(_, f)| is_title(f)).filter(|&k| k + 1 < fields.len());
+        let addressees = title.and_then(|k| (k + 1..fields.len()).find(|&j| fields[j].1.ends_with([':', '：'])));
+        let (Some(k), Some(to)) = (title, addressees) else {
+            out.push(line.clone());
+            continue;
+        };
+        let cuts = [k, k + 1, to + 1].map(|j| fields.get(j).map_or(text.len(), |f| f.0));
+        let mut from = 0;
+        for cut in cuts.into_iter().chain(std::iter::once(text.len())) {
+            let piece = text[from..cut].trim();
+            if !piece.is_empty() {
+                out.push(Line { no: line.no, text: piece.to_string() });
+            }
+            from = cut;
+        }
+    }
+    out
 }
 
 /// Split a line that holds a whole document run together (a page that lost its line breaks:
@@ -1370,6 +1478,7 @@ fn looks_like_departments(clause: &str) -> bool {
     if inner.is_empty() || inner.contains('。') {
         return false;
     }
+    let inner = super::departments::with_shared_suffix(&inner);
     let first = inner.split(['、', '，', ',', '；']).next().unwrap_or("");
     names_a_role(&inner) || looks_like_body(first) && first.chars().count() >= 2
 }
@@ -1554,6 +1663,7 @@ fn front_matter(
     first_marker: usize,
     plan: &mut PlanDraft,
     status: &mut [Option<Use>],
+    diagnostics: &mut Vec<Diagnostic>,
 ) {
     let front: Vec<usize> = content.iter().copied().filter(|&i| i < first_marker && status[i].is_none()).collect();
     // Document number on a line of its own (粤府知办〔2016〕17号), or with its date (苏政发〔2009〕1号
@@ -1620,18 +1730,35 @@ fn front_matter(
             }
         }
         plan.title = normalise(&parts.iter().map(|&i| lines[i].text.as_str()).collect::<Vec<_>>().join(""));
+        // Spam a mirror site glued before the title (yl6809永利2022年度…): cut off, and said.
+        if let Some(at) = junk_before_title(&plan.title) {
+            diagnostics.push(Diagnostic::new(
+                &info.source,
+                lines[parts[0]].no,
+                DiagnosticCode::PageFurniture,
+                format!("site text glued before the title skipped: {}", &plan.title[..at]),
+            ));
+            plan.title = plan.title[at..].to_string();
+        }
         for &i in &parts {
             status[i] = Some(Use::Meta);
         }
         // A title that names no region takes the one of the body signing above it, if any
         // (a signature date may stand between).
+        // The document number between them is passed over, and a red header's 文件 (常州市人民政府
+        // 文件 / 常政发〔2010〕182号 / 市政府关于…的意见) is no part of the body's name.
         if plan.region.is_empty() && region_in_title(&plan.title).is_none() {
-            let above = front[..p]
-                .iter()
-                .rev()
-                .map(|&i| normalise(&lines[i].text))
-                .find(|t| has_words(t) && !t.starts_with(['（', '(']));
-            plan.region = above.filter(|t| is_issuer(t)).as_deref().and_then(region_in_title).unwrap_or_default();
+            let above = front[..p].iter().rev().map(|&i| normalise(&lines[i].text)).find(|t| {
+                has_words(t) && !t.starts_with(['（', '(']) && as_doc_number(t).is_none() && !is_attachment_label(t)
+            });
+            let body = above.as_deref().map(|t| t.strip_suffix("文件").unwrap_or(t));
+            plan.region = body.filter(|t| is_issuer(t)).and_then(region_in_title).unwrap_or_default();
+        }
+        // Or the body printed under the title (…实施意见 / 连云港市市场监督管理局).
+        if plan.region.is_empty() && region_in_title(&plan.title).is_none() {
+            let last = parts.last().copied().unwrap_or(front[pos]);
+            let below = front.iter().find(|&&i| i > last && status[i].is_none()).map(|&i| normalise(&lines[i].text));
+            plan.region = below.filter(|t| is_issuer(t)).as_deref().and_then(region_in_title).unwrap_or_default();
         }
         // Cover lines that repeat the title (a cover page) are metadata too.
         for &i in &front {
@@ -1695,7 +1822,9 @@ fn front_matter(
     let mut group: Vec<usize> = Vec::new();
     for i in rest {
         group.push(i);
-        if ends_sentence(&lines[i].text) || lines[i].text.ends_with('：') {
+        // The label of an attachment ends the notice: the plan's preamble follows.
+        let label = is_attachment_label(&normalise(&lines[i].text));
+        if ends_sentence(&lines[i].text) || lines[i].text.ends_with('：') || label {
             let mut p = Some((None, std::mem::take(&mut group)));
             flush_passage(&mut p, lines, plan, status);
         }
@@ -1778,6 +1907,8 @@ fn as_doc_number(t: &str) -> Option<&str> {
 /// 国家…, 全国…, 国务院… and 中共中央… are national.
 fn region_in_title(title: &str) -> Option<String> {
     let t = title.trim_start_matches(|c: char| c.is_ascii_digit() || c == '年' || c == '《' || c == '“');
+    // 2022年度… is the year's too, not the start of a place.
+    let t = if t.len() < title.len() { t.strip_prefix('度').unwrap_or(t) } else { t };
     let t = t.strip_prefix("关于").unwrap_or(t);
     if ["国家", "全国", "國家", "国务院", "中共中央"].iter().any(|n| t.starts_with(n)) {
         return Some("全国".to_string());
@@ -2119,6 +2250,21 @@ mod tests {
         // A title over two lines is still joined.
         assert_eq!(read("某某市知识产权保护\n工作方案\n").0, title);
         assert_eq!(read("某某市知识产权局\n2023年工作要点\n").0, "某某市知识产权局2023年工作要点");
+        // The year printed bare after the title word.
+        assert_eq!(read("通州区知识产权工作要点2023年\n"), ("通州区知识产权工作要点2023年".into(), "通州区".into()));
+        assert_eq!(read("某某市知识产权推进计划2024年度\n").1, "某某市");
+        // The body issuing it: in a red header above the document number, or printed under it.
+        assert_eq!(read("某某市人民政府文件\n某政发〔2010〕182号\n市政府关于实施商标战略的意见\n").1, "某某市");
+        assert_eq!(read("关于加快商标品牌建设的实施意见\n某某市市场监督管理局\n").1, "某某市");
+        // Spam glued before the title; a notice run together with spaces on one line.
+        assert_eq!(
+            read("yl6809永利2022年度某某区知识产权工作要点\n"),
+            ("2022年度某某区知识产权工作要点".into(), "某某区".into())
+        );
+        assert_eq!(
+            read("某某市人民政府 关于加强品牌建设的实施意见 各县、市、区人民政府,市政府各部门: 为发挥品牌作用,制定本意见.\n"),
+            ("关于加强品牌建设的实施意见".into(), "某某市".into())
+        );
     }
 
     #[test]
@@ -2138,6 +2284,10 @@ mod tests {
             assert!(frames_the_plan(title), "{title}");
         }
         assert!(!frames_the_plan("做好年度工作总结"));
+        // Why it matters; an event's time and theme.
+        for title in ["重要意义", "充分认识实施商标战略的重要意义", "活动时间", "活动主题"] {
+            assert!(frames_the_plan(title), "{title}");
+        }
     }
 
     #[test]
@@ -2165,6 +2315,7 @@ mod tests {
             ("吉林市2020年知识产权工作要点", Some("吉林市")),
             ("吉林省2020年知识产权工作要点", Some("吉林省")),
             ("吉林2020年知识产权工作要点", Some("吉林省")),
+            ("2022年度某某区知识产权工作要点", Some("某某区")),
         ] {
             assert_eq!(region_in_title(title).as_deref(), region, "{title}");
         }

@@ -337,7 +337,7 @@ pub fn from_goal_passages(passages: &[PassageDraft], plan_year: Option<u16>) -> 
         // A goals section printed as several paragraphs dates them all from its 到2025年.
         let mut year = carried.filter(|(h, _)| *h == p.heading.as_deref()).map(|(_, y)| y);
         year = year.or_else(|| year_named(heading)).or(plan_year);
-        for sentence in p.text.split(SENTENCE_ENDS) {
+        for sentence in goal_sentences(&p.text) {
             // A numbered goal line (（一）专利申请量达到1200件) states its goal after the number.
             let numbered = super::prose::marker(sentence).map(|m| m.rest);
             let mut s = numbered.as_deref().unwrap_or(sentence).trim();
@@ -357,6 +357,24 @@ pub fn from_goal_passages(passages: &[PassageDraft], plan_year: Option<u16>) -> 
             }
         }
     }
+    out
+}
+
+/// The sentences of a goals passage; a page that prints its full stops as `.` ends them there
+/// too, between two Chinese characters (`数量大幅度增加.到2020年,…`), never inside a number.
+fn goal_sentences(text: &str) -> Vec<&str> {
+    let han = |c: Option<char>| c.is_some_and(crate::index::is_han);
+    let mut out = Vec::new();
+    let mut from = 0;
+    for (i, c) in text.char_indices() {
+        let stop = SENTENCE_ENDS.contains(&c)
+            || c == '.' && han(text[..i].chars().next_back()) && han(text[i + 1..].chars().next());
+        if stop {
+            out.push(&text[from..i]);
+            from = i + c.len_utf8();
+        }
+    }
+    out.push(&text[from..]);
     out
 }
 
