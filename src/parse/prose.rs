@@ -722,6 +722,13 @@ fn without_title_suffix(t: &str) -> &str {
 const DRAFT_STATUS: &[&str] =
     &["试行", "暂行", "征求意见稿", "公开征求意见稿", "草案", "送审稿", "修订", "修订稿", "讨论稿"];
 
+/// A (normalised) title's shape: at most 60 characters ending in a title word (…规划, …方案, its
+/// years or version after it), and no notice about one (…的通知).
+fn is_title_shape(t: &str) -> bool {
+    let t = without_title_suffix(t);
+    t.chars().count() <= 60 && TITLE_ENDINGS.iter().any(|e| t.ends_with(e)) && !t.ends_with("通知")
+}
+
 /// What a notice says of the document it sends (现将…印发给你们, 现向社会各界征求意见).
 const NOTICE_WORDS: &[&str] = &["印发给你们", "现予印发", "现印发", "征求意见", "通知如下"];
 
@@ -735,12 +742,8 @@ fn is_attachment_label(t: &str) -> bool {
 /// whom to call) are then no items of the plan.
 fn attachment_start(lines: &[Line], content: &[usize]) -> Option<usize> {
     let text = |k: usize| content.get(k).map(|&i| normalise(&lines[i].text)).unwrap_or_default();
-    let is_title = |t: &str| {
-        let t = without_title_suffix(t);
-        t.chars().count() <= 60 && TITLE_ENDINGS.iter().any(|e| t.ends_with(e)) && !t.ends_with("通知")
-    };
     (1..content.len()).find_map(|k| {
-        let titled = is_title(&text(k + 1)) || is_title(&(text(k + 1) + &text(k + 2)));
+        let titled = is_title_shape(&text(k + 1)) || is_title_shape(&(text(k + 1) + &text(k + 2)));
         let signed = is_date_line(&text(k - 1));
         let sent = (0..k).any(|j| NOTICE_WORDS.iter().any(|w| text(j).contains(w)));
         (is_attachment_label(&text(k)) && titled && signed && sent).then_some(content[k])
@@ -810,11 +813,7 @@ fn junk_before_title(title: &str) -> Option<usize> {
 fn split_spaced_notice(lines: &[Line]) -> Vec<Line> {
     let is_title = |f: &str| {
         let f = normalise(f);
-        let t = without_title_suffix(&f);
-        t.chars().count() <= 60
-            && TITLE_ENDINGS.iter().any(|e| t.ends_with(e))
-            && !t.ends_with("通知")
-            && !t.contains(['，', ',', '。', '：', ':'])
+        is_title_shape(&f) && !without_title_suffix(&f).contains(['，', ',', '。', '：', ':'])
     };
     let mut out = Vec::with_capacity(lines.len());
     for line in lines {
@@ -1683,12 +1682,8 @@ fn front_matter(
     // the short unpunctuated lines just above it.
     let is_title_line = |t: &str| {
         let t = normalise(t);
-        let t = without_title_suffix(&t);
         // A list (、，) is a sentence that happens to end in 纲要, not a title.
-        t.chars().count() <= 60
-            && TITLE_ENDINGS.iter().any(|e| t.ends_with(e))
-            && !t.ends_with("通知")
-            && !t.contains(['、', '，', ','])
+        is_title_shape(&t) && !without_title_suffix(&t).contains(['、', '，', ','])
     };
     if let Some(pos) = front.iter().rposition(|&i| status[i].is_none() && is_title_line(&lines[i].text)) {
         let mut parts = vec![front[pos]];
