@@ -41,7 +41,7 @@ fn gazetteer() -> &'static [Region] {
 }
 
 /// Rows of `code name short English slug`; data/regions.tsv's header says what an empty column
-/// means. A malformed row is skipped (tests/… check that none is).
+/// means. A malformed row is skipped (a unit test below checks that none is).
 fn read_gazetteer(text: &'static str) -> Vec<Region> {
     let mut regions: Vec<Region> = Vec::new();
     for line in text.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
