@@ -1738,22 +1738,22 @@ fn front_matter(
         for &i in &parts {
             status[i] = Some(Use::Meta);
         }
-        // A title that names no region takes the one of the body signing above it, if any
-        // (a signature date may stand between).
-        // The document number between them is passed over, and a red header's 文件 (常州市人民政府
-        // 文件 / 常政发〔2010〕182号 / 市政府关于…的意见) is no part of the body's name.
+        // A title that names no region takes the one of the body signing above it (a signature
+        // date may stand between; the document number is passed over, and a red header's 文件,
+        // 常州市人民政府文件 / 常政发〔2010〕182号 / 市政府关于…的意见, is no part of the body's
+        // name), or else of the body printed under it (…实施意见 / 连云港市市场监督管理局).
         if plan.region.is_empty() && region_in_title(&plan.title).is_none() {
             let above = front[..p].iter().rev().map(|&i| normalise(&lines[i].text)).find(|t| {
                 has_words(t) && !t.starts_with(['（', '(']) && as_doc_number(t).is_none() && !is_attachment_label(t)
             });
-            let body = above.as_deref().map(|t| t.strip_suffix("文件").unwrap_or(t));
-            plan.region = body.filter(|t| is_issuer(t)).and_then(region_in_title).unwrap_or_default();
-        }
-        // Or the body printed under the title (…实施意见 / 连云港市市场监督管理局).
-        if plan.region.is_empty() && region_in_title(&plan.title).is_none() {
             let last = parts.last().copied().unwrap_or(front[pos]);
-            let below = front.iter().find(|&&i| i > last && status[i].is_none()).map(|&i| normalise(&lines[i].text));
-            plan.region = below.filter(|t| is_issuer(t)).as_deref().and_then(region_in_title).unwrap_or_default();
+            let below = || front.iter().find(|&&i| i > last && status[i].is_none()).map(|&i| normalise(&lines[i].text));
+            let region_of = |body: &str| Some(body).filter(|t| is_issuer(t)).and_then(region_in_title);
+            plan.region = above
+                .as_deref()
+                .and_then(|t| region_of(t.strip_suffix("文件").unwrap_or(t)))
+                .or_else(|| below().as_deref().and_then(region_of))
+                .unwrap_or_default();
         }
         // Cover lines that repeat the title (a cover page) are metadata too.
         for &i in &front {
