@@ -1,15 +1,19 @@
 #!/usr/bin/env python3
 """Write data/regions.tsv, the parser's gazetteer, from the National Bureau of Statistics' division
-codes and pypinyin (docs/regions.md says where each comes from and how to run this again).
+codes, the Ministry of Civil Affairs' codes since 1981 and pypinyin (docs/regions.md says where each
+comes from and how to run this again).
 
     npm pack china-division@2.7.0 && tar xzf china-division-2.7.0.tgz   # the codes, as of 2023-06-30
+    git clone https://github.com/yescallop/areacodes                     # result.csv: every code since 1981
     python3 -m venv venv && venv/bin/pip install pypinyin==0.55.0       # the romanisation
-    venv/bin/python scripts/make-regions.py package/dist > data/regions.tsv
+    venv/bin/python scripts/make-regions.py package/dist areacodes/result.csv > data/regions.tsv
 
 Provinces, the country and the XPCC are copied from the rows the file already has (their English
 names and slugs are hand-written and plan ids depend on them); cities and county-level units are
 made here. Statistical units with no GB/T 2260 code (development zones, codes xxxx7x, and the like)
-are left out."""
+are left out. From the Ministry's list come the units created since 2023-06-30 and the names in use
+at some time since 2000 that no unit bears today (海门市 until 2020, 襄樊市 until 2010), with the
+year they ended."""
 import csv
 import json
 import re
@@ -147,16 +151,38 @@ def short(name):
         if name.endswith(suffix):
             place = ethnic_split(name[: -len(suffix)], suffix)[0]
             return place if len(place) >= 2 else name
-    for suffix in ["地区", "林区", "市", "区", "县", "旗", "盟"]:
+    for suffix in ["地区", "林区", "特区", "市", "区", "县", "旗", "盟"]:
         if name.endswith(suffix) and len(name) - len(suffix) >= 2:
             return name[: -len(suffix)]
     return name
+
+
+# Plans are from 2000 on: older names are left out.
+FIRST_YEAR = 2000
+
+
+def since_2000(path, current):
+    """(new, old) rows from the Ministry of Civil Affairs' codes (yescallop/areacodes' result.csv):
+    the county-level and prefecture-level units in use today that `current` (code → name) lacks, and
+    the names in use since FIRST_YEAR that no unit in use bears, each with the year it ended; of the
+    old prefectures, all (their units name them as their parent)."""
+    rows = list(csv.DictReader(open(path, encoding="utf-8-sig")))
+    rows = [r for r in rows if r["级别"] != "省级" and re.search(r"(区|县|市|旗|盟|州)$", r["名称"])]
+    in_use = {r["名称"] for r in rows if r["状态"] == "在用"} | set(current.values())
+    new = [r for r in rows if r["状态"] == "在用" and r["代码"] not in current]
+    old = [r for r in rows if r["状态"] != "在用" and int(r["变更/弃用时间"]) > FIRST_YEAR
+           and (r["名称"] not in in_use or r["级别"] == "地级")]
+    return new, old
 
 
 def main():
     dist = Path(sys.argv[1])
     cities = json.loads((dist / "cities.json").read_text())
     areas = json.loads((dist / "areas.json").read_text())
+    current = {u["code"] + ("00" if u in cities else ""): u["name"] for u in cities + areas}
+    new, old = since_2000(sys.argv[2], current)
+    cities += [{"code": r["代码"][:4], "name": r["名称"]} for r in new if r["级别"] == "地级"]
+    areas += [{"code": r["代码"], "name": r["名称"]} for r in new if r["级别"] == "县级"]
     kept = [row for row in csv.reader(open(OUT, encoding="utf-8"), delimiter="\t")
             if row and not row[0].startswith("#") and (row[0] == "-" or row[0].endswith("0000"))]
     for row in kept:
@@ -188,14 +214,35 @@ def main():
             row[4] += "-" + kind(row[1])
     left = clashes(kept + city_rows) + clashes(unit_rows, key=lambda row: (row[0][:4], row[4]))
     assert not left, left
+    # An old name keeps its slug where it shares it only with the same place's other names (海门市
+    # and 海门区 are both nantong-haimen: one place's plans before and after); else, as above, its
+    # province's slug or its kind tells it apart.
+    old_cities, old_units = [], []
+    for r in sorted(old, key=lambda r: (r["级别"] != "地级", r["代码"], r["变更/弃用时间"])):
+        words, rows = (PREFECTURE_WORDS, old_cities) if r["级别"] == "地级" else (UNIT_WORDS, old_units)
+        place, en = english(r["名称"], words)
+        rows.append([r["代码"], r["名称"], short(r["名称"]), en, slug(place), r["变更/弃用时间"]])
+    by_slug = {row[4]: row for row in kept + city_rows}
+    for row in old_cities:
+        if by_slug.setdefault(row[4], row)[2] != row[2]:
+            row[4] = f"{provinces[row[0][:2]][4]}-{row[4]}"
+        assert by_slug.setdefault(row[4], row)[2] == row[2], row
+    by_slug = {(row[0][:4], row[4]): row for row in unit_rows}
+    for row in old_units:
+        if by_slug.setdefault((row[0][:4], row[4]), row)[2] != row[2]:
+            row[4] += "-" + kind(row[1])
+        assert by_slug.setdefault((row[0][:4], row[4]), row)[2] == row[2], row
     print(HEADER, end="")
-    for row in kept + city_rows + unit_rows:
-        code, name, short_name, en, own_slug = row
+    for row in kept + city_rows + unit_rows + [None] + old_cities + old_units:
+        if row is None:
+            print(OLD_NAMES, end="")
+            continue
+        code, name, short_name, en, own_slug = row[:5]
         word = KIND_WORDS.get(name[-1])
-        if row in unit_rows and word and en.endswith(" " + word) and not re.search("自治|林区|特区", name):
+        if row[0][-2:] != "00" and word and en.endswith(" " + word) and not re.search("自治|林区|特区", name):
             en = en[: -len(word) - 1]  # the parser adds it back from the name's last character
         print("\t".join([code, name, "" if short_name == default_short_name(name) else short_name, en,
-                         "" if own_slug == slug(en) else own_slug]))
+                         "" if own_slug == slug(en) else own_slug] + row[5:]))
 
 
 HEADER = """# The parser's gazetteer; docs/regions.md says how src/parse/regions.rs reads it.
@@ -204,6 +251,9 @@ HEADER = """# The parser's gazetteer; docs/regions.md says how src/parse/regions
 # unit's English name and slug are its own: its city's (or province's) follow and precede them, and
 # the word for 区, 县 or 旗 is added to its English name. Made by scripts/make-regions.py, but for
 # the rows of provinces, the country and the XPCC, which are written by hand.
+"""
+OLD_NAMES = """# Names in use at some time since 2000 that no unit bears today, and the old prefectures; a sixth
+# column gives the year the name ended. The parser looks here only for a name no row above has.
 """
 
 if __name__ == "__main__":

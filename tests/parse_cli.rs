@@ -139,6 +139,9 @@ fn regions_get_code_english_name_and_id_from_the_gazetteer() {
         ),
         ("江苏省南通市2021年知识产权工作要点", "nantong-2021", Some("320600"), "Nantong", "city"),
         ("台州市2022年知识产权工作要点", "zhejiang-taizhou-2022", Some("331000"), "Taizhou", "city"),
+        // A name no unit bears today: the code of its time, the place's slug.
+        ("海门市2016年知识产权工作要点", "nantong-haimen-2016", Some("320684"), "Haimen, Nantong", "district"),
+        ("襄樊市2009年知识产权工作要点", "xiangfan-2009", Some("420600"), "Xiangfan", "city"),
         // Two districts are 通州区: no code is guessed, and a note says so.
         ("通州区2021年知识产权工作要点", "plan-2021", None, "", "district"),
     ] {

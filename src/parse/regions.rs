@@ -1,5 +1,6 @@
 //! The gazetteer (data/regions.tsv): every province, city and county-level unit with its printed
-//! and short names, GB/T 2260 code, English name and the slug used in plan ids.
+//! and short names, GB/T 2260 code, English name and the slug used in plan ids, and the names such
+//! units bore since 2000.
 
 use crate::model::Level;
 use std::sync::OnceLock;
@@ -17,6 +18,8 @@ pub struct Region {
     pub en: String,
     /// Slug used in plan ids, a county-level unit's after its city's: `nantong-haimen`.
     pub slug: String,
+    /// The year an old name ended (海门市: 2020, when it became 海门区); None for a name in use.
+    pub until: Option<u16>,
 }
 
 impl Region {
@@ -40,13 +43,18 @@ fn gazetteer() -> &'static [Region] {
     REGIONS.get_or_init(|| read_gazetteer(GAZETTEER))
 }
 
-/// Rows of `code name short English slug`; data/regions.tsv's header says what an empty column
-/// means. A malformed row is skipped (a unit test below checks that none is).
+/// Rows of `code name short English slug`, and an old name's year it ended; data/regions.tsv's
+/// header says what an empty column means. A malformed row is skipped (a unit test below checks
+/// that none is).
 fn read_gazetteer(text: &'static str) -> Vec<Region> {
     let mut regions: Vec<Region> = Vec::new();
     for line in text.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
-        let [code, name, short, en, slug] = match line.split('\t').collect::<Vec<_>>()[..] {
-            [a, b, c, d, e] => [a, b, c, d, e],
+        let ([code, name, short, en, slug], until) = match line.split('\t').collect::<Vec<_>>()[..] {
+            [a, b, c, d, e] => ([a, b, c, d, e], None),
+            [a, b, c, d, e, year] => match year.parse() {
+                Ok(year) => ([a, b, c, d, e], Some(year)),
+                Err(_) => continue,
+            },
             _ => continue,
         };
         let code = (code != "-").then_some(code);
@@ -58,8 +66,8 @@ fn read_gazetteer(text: &'static str) -> Vec<Region> {
             short
         };
         let slug = if slug.is_empty() { slugify(en) } else { slug.to_string() };
-        let mut region = Region { name, short, code, en: en.to_string(), slug };
-        if let Some(parent) = code.filter(|c| !c.ends_with("00")).and_then(|c| parent_of(&regions, c)) {
+        let mut region = Region { name, short, code, en: en.to_string(), slug, until };
+        if let Some(parent) = code.filter(|c| !c.ends_with("00")).and_then(|c| parent_of(&regions, c, until)) {
             region.en = format!("{}{}, {}", region.en, kind_word(name), parent.en);
             region.slug = format!("{}-{}", parent.slug, region.slug);
         }
@@ -69,11 +77,17 @@ fn read_gazetteer(text: &'static str) -> Vec<Region> {
 }
 
 /// A county-level unit's city, or its province for the units a province governs itself
-/// (直辖县级行政区划) and a municipality's districts.
-fn parent_of<'a>(regions: &'a [Region], code: &str) -> Option<&'a Region> {
+/// (直辖县级行政区划) and a municipality's districts. An old name's city is the one of its time:
+/// 襄阳县 (until 2001) was 襄樊市's, the name 420600 bore until 2010, not 襄阳市's.
+fn parent_of<'a>(regions: &'a [Region], code: &str, until: Option<u16>) -> Option<&'a Region> {
     let city = format!("{}00", code.get(..4)?);
     let province = format!("{}0000", code.get(..2)?);
-    regions.iter().rev().find(|r| r.code == Some(&city)).or_else(|| regions.iter().find(|r| r.code == Some(&province)))
+    let cities = || regions.iter().filter(|r| r.code == Some(city.as_str()));
+    let of_its_time = cities().filter(|r| until.is_some_and(|year| r.until.is_some_and(|end| end >= year)));
+    of_its_time
+        .min_by_key(|r| r.until)
+        .or_else(|| cities().find(|r| r.until.is_none()))
+        .or_else(|| regions.iter().find(|r| r.code == Some(province.as_str())))
 }
 
 /// The English word a county-level unit's name ends in (the file leaves it out): 区 District,
@@ -93,14 +107,26 @@ fn kind_word(name: &str) -> &'static str {
 /// Provincial-level units (GB/T 2260), and 新疆生产建设兵团, which reports like a province but
 /// has no code of its own in the standard.
 pub fn provinces() -> impl Iterator<Item = &'static Region> {
-    gazetteer().iter().filter(|r| r.level() == Level::Province)
+    gazetteer().iter().filter(|r| r.level() == Level::Province && r.until.is_none())
 }
 
 /// Look a region up as a text prints it: a full or short name (南通市, 南通), or a unit after its
 /// city or province (南通市海门区, 上海市徐汇区, 江苏省南通市). None when the name is no region,
-/// or is one of several (朝阳区) and the text does not say whose.
+/// or is one of several (朝阳区) and the text does not say whose. Names in use come first; an
+/// old name (海门市, 襄樊市) is looked up only when no name in use is found.
 pub fn find(printed: &str) -> Option<&'static Region> {
+    find_in(in_use(), printed).or_else(|| find_in(gazetteer(), printed))
+}
+
+/// The gazetteer's names in use: every row before the first old name.
+fn in_use() -> &'static [Region] {
+    static IN_USE: OnceLock<usize> = OnceLock::new();
     let all = gazetteer();
+    &all[..*IN_USE.get_or_init(|| all.iter().position(|r| r.until.is_some()).unwrap_or(all.len()))]
+}
+
+/// `find` among `all`: a whole name, a unit after its parents, then a short name.
+fn find_in(all: &'static [Region], printed: &str) -> Option<&'static Region> {
     let only = |mut found: Vec<&'static Region>| (found.len() == 1).then(|| found.remove(0));
     if let Some(region) = only(all.iter().filter(|r| r.name == printed).collect()) {
         return Some(region);
@@ -130,17 +156,19 @@ fn abbreviates(printed: &str, region: &Region) -> bool {
     region.short == stem && region.name.strip_suffix(kind).is_some_and(|n| n.ends_with("自治"))
 }
 
-/// Whether `prefix` names the region's parents: its province, its city, or both (江苏省南通市).
+/// Whether `prefix` names the region's parents: its province, its city, or both (江苏省南通市); a
+/// city by any of its names (襄樊市襄阳县).
 fn names_parents(prefix: &str, region: &Region) -> bool {
     let Some(code) = region.code else { return false };
-    let parent = |suffix: &str, digits: usize| {
+    let parents = |suffix: &str, digits: usize| {
         let code = format!("{}{suffix}", code.get(..digits).unwrap_or_default());
-        gazetteer().iter().find(|r| r.code == Some(code.as_str()) && r.code != region.code)
+        gazetteer().iter().filter(move |r| r.code == Some(code.as_str()) && r.code != region.code)
     };
-    let (province, city) = (parent("0000", 2), parent("00", 4));
-    let rest =
-        province.and_then(|p| prefix.strip_prefix(p.name).or_else(|| prefix.strip_prefix(p.short))).unwrap_or(prefix);
-    rest.is_empty() || city.is_some_and(|c| rest == c.name || rest == c.short)
+    let named = |r: &Region, text: &str| text == r.name || text == r.short;
+    let rest = parents("0000", 2)
+        .find_map(|p| prefix.strip_prefix(p.name).or_else(|| prefix.strip_prefix(p.short)))
+        .unwrap_or(prefix);
+    rest.is_empty() || parents("00", 4).any(|c| named(c, rest))
 }
 
 /// The province whose full name a heading line starts with (longest match first).
@@ -171,10 +199,17 @@ mod tests {
         let rows = GAZETTEER.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()).count();
         let all = gazetteer();
         assert_eq!(all.len(), rows, "a malformed row was skipped");
-        let codes: Vec<_> = all.iter().filter_map(|r| r.code).collect();
+        let (in_use, old): (Vec<&Region>, Vec<&Region>) = all.iter().partition(|r| r.until.is_none());
+        assert_eq!(super::in_use().len(), in_use.len(), "old names come last");
+        let codes: Vec<_> = in_use.iter().filter_map(|r| r.code).collect();
         assert_eq!(codes.len(), codes.iter().collect::<HashSet<_>>().len(), "a code twice");
-        let slugs: HashSet<_> = all.iter().map(|r| r.slug.as_str()).collect();
-        assert_eq!(slugs.len(), all.len(), "a slug twice: plan ids would collide");
+        let slugs: HashSet<_> = in_use.iter().map(|r| r.slug.as_str()).collect();
+        assert_eq!(slugs.len(), in_use.len(), "a slug twice: plan ids would collide");
+        // An old name shares its slug only with the same place's other names (海门市, 海门区).
+        for r in &old {
+            assert!(all.iter().all(|o| o.slug != r.slug || o.short == r.short), "{} shares a slug", r.name);
+            assert!(r.code.is_some() && r.until.is_some_and(|y| y > 2000), "{}", r.name);
+        }
         assert!(all.iter().all(|r| !r.en.is_empty() && !r.slug.is_empty() && !r.short.is_empty()));
         assert_eq!(provinces().count(), 32);
     }
@@ -210,6 +245,18 @@ mod tests {
         assert_eq!(found("长阳县").map(|r| r.0), Some("420528"));
         assert_eq!(found("延边州").map(|r| r.2), Some("yanbian"));
         assert_eq!(found("恩施州").map(|r| r.0), Some("422800"));
+        // Old names, when no name in use is printed so: the code of their time, the place's slug.
+        assert_eq!(found("海门市"), Some(("320684", "Haimen, Nantong", "nantong-haimen")));
+        assert_eq!(found("南通市海门市").map(|r| r.0), Some("320684"));
+        assert_eq!(found("海门").map(|r| r.0), Some("320614"));
+        assert_eq!(found("吴江市").map(|r| r.2), Some("jiangsu-suzhou-wujiang"));
+        assert_eq!(found("崇文区"), Some(("110103", "Chongwen District, Beijing", "beijing-chongwen")));
+        assert_eq!(found("襄樊市"), Some(("420600", "Xiangfan", "xiangfan")));
+        assert_eq!(found("襄樊市襄阳县"), Some(("420621", "Xiangyang County, Xiangfan", "xiangfan-xiangyang")));
+        assert_eq!(found("巢湖市居巢区").map(|r| r.1), Some("Juchao District, Chaohu"));
+        // A name in use wins over the same name's past (庐江县 was 巢湖市's until 2011).
+        assert_eq!(found("庐江县").map(|r| r.0), Some("340124"));
+        assert_eq!(found("巢湖市").map(|r| r.0), Some("340181"));
         assert_eq!(found("未知地区"), None);
         assert_eq!(found(""), None);
     }
