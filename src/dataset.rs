@@ -253,17 +253,17 @@ pub fn build_with(catalog: &Catalog, dir: &Path, mut read: impl FnMut(&Document)
         };
         let parsed = parse_document(&doc.info(), &text);
         let mut d = parsed.dataset;
-        // What the catalogue knows fills in what a one-plan text does not print (or the gazetteer
-        // does not know); what the text prints wins.
+        // What the catalogue knows fills in what a one-plan text does not print; its English name
+        // and code win over the gazetteer's, which are made from the region's name, not printed.
         if doc.region.is_some() {
             for p in &mut d.plans {
                 if p.doc_number.is_none() {
                     p.doc_number.clone_from(&doc.doc_number);
                 }
-                if p.region_code.is_none() {
+                if doc.region_code.is_some() {
                     p.region_code.clone_from(&doc.region_code);
                 }
-                if let Some(en) = doc.region_en.as_ref().filter(|_| p.region_en.is_empty() || p.region_en == p.region) {
+                if let Some(en) = &doc.region_en {
                     p.region_en.clone_from(en);
                 }
             }

@@ -509,7 +509,7 @@ fn a_document_added_to_the_catalogue_appears_in_the_built_data() {
     // The seeds' own entries, plus one: no code knows about the new document.
     let catalog = dataset::BUNDLED_CATALOG.replace("root = \"..\"", "root = \".\"")
         + "\n[[document]]\npath = \"extra/shenzhen-2019.txt\"\nregion = \"深圳市\"\nlevel = \"city\"\n\
-           kind = \"work points\"\nyears = [2019, 2019]\nid = \"shenzhen-2019\"\nregion_en = \"Shenzhen\"\n\
+           kind = \"work points\"\nyears = [2019, 2019]\nid = \"shenzhen-2019\"\nregion_en = \"Shenzhen City\"\n\
            region_code = \"440300\"\ndoc_number = \"深知〔2019〕1号\"\n";
     std::fs::write(root.join("catalog.toml"), catalog).unwrap();
     let out = root.join("data");
@@ -538,7 +538,8 @@ fn a_document_added_to_the_catalogue_appears_in_the_built_data() {
     assert_eq!((plan.id.as_str(), plan.region.as_str(), plan.year_start), ("shenzhen-2019", "深圳市", 2019));
     assert_eq!(plan.source, "extra/shenzhen-2019.txt");
     assert_eq!(plan.doc_number.as_deref(), Some("深知〔2019〕1号"));
-    assert_eq!((plan.region_en.as_str(), plan.region_code.as_deref()), ("Shenzhen", Some("440300")));
+    // The catalogue's English name wins over the gazetteer's (Shenzhen).
+    assert_eq!((plan.region_en.as_str(), plan.region_code.as_deref()), ("Shenzhen City", Some("440300")));
     assert_eq!(dir.documents().last().map(|d| d.path.as_str()), Some("extra/shenzhen-2019.txt"));
     let measures = dir.measures_of(&mut fetch, "shenzhen-2019").unwrap().to_vec();
     assert_eq!(measures.len(), 3);
@@ -548,7 +549,7 @@ fn a_document_added_to_the_catalogue_appears_in_the_built_data() {
     let hits = dir.search(&mut fetch, "种质资源", &SearchOptions::default()).unwrap();
     assert_eq!(hits.hits.first().map(|h| h.plan.as_str()), Some("shenzhen-2019"));
     let region =
-        dir.filter(&mut fetch, &FilterOptions { regions: vec!["Shenzhen".into()], ..Default::default() }).unwrap();
+        dir.filter(&mut fetch, &FilterOptions { regions: vec!["Shenzhen City".into()], ..Default::default() }).unwrap();
     assert_eq!(region.total, 3);
     let years =
         dir.filter(&mut fetch, &FilterOptions { years: vec![2019], limit: Some(1000), ..Default::default() }).unwrap();
