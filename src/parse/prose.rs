@@ -1927,14 +1927,19 @@ fn region_in_title(title: &str) -> Option<String> {
         });
     }
     let chars: Vec<char> = t.chars().take(8).collect();
-    let end = chars.iter().skip(2).position(|c| "省市区县州".contains(*c))? + 2;
+    let end = chars.iter().skip(2).position(|c| "省市区县州盟旗".contains(*c))? + 2;
     let name: String = chars[..=end].iter().collect();
     if name.contains("关于") || name.contains("知识") {
         return None;
     }
+    // Leagues and banners (锡林郭勒盟, 准格尔旗) only as the gazetteer names them: 旗 also starts
+    // words (旗舰).
+    if name.ends_with(['盟', '旗']) && super::regions::find(&name).is_none() {
+        return None;
+    }
     // A city's district, county or county-level city printed after it (南通市通州区).
     let rest: String = t.chars().skip(end + 1).collect();
-    let sub = subunit(&rest).filter(|_| name.ends_with(['市', '州']));
+    let sub = subunit(&rest).filter(|_| name.ends_with(['市', '州', '盟']));
     Some(name + &sub.unwrap_or_default())
 }
 
@@ -2311,6 +2316,11 @@ mod tests {
             ("吉林省2020年知识产权工作要点", Some("吉林省")),
             ("吉林2020年知识产权工作要点", Some("吉林省")),
             ("2022年度某某区知识产权工作要点", Some("某某区")),
+            // Leagues and banners, and a league's county-level city.
+            ("锡林郭勒盟2021年知识产权工作要点", Some("锡林郭勒盟")),
+            ("准格尔旗2021年知识产权工作要点", Some("准格尔旗")),
+            ("锡林郭勒盟锡林浩特市知识产权工作要点", Some("锡林郭勒盟锡林浩特市")),
+            ("打造旗舰品牌行动方案", None),
         ] {
             assert_eq!(region_in_title(title).as_deref(), region, "{title}");
         }
