@@ -192,4 +192,5 @@ fixtures! {
     real_attachment_notice_wuhan_2022 => "real-attachment-notice-wuhan-2022",
     real_shared_ending_departments_wuhan_2011 => "real-shared-ending-departments-wuhan-2011",
     real_spaced_notice_taian_2019 => "real-spaced-notice-taian-2019",
+    real_chinese_date_issuer_dongguan_2011 => "real-chinese-date-issuer-dongguan-2011",
 }

@@ -1743,8 +1743,13 @@ fn front_matter(
         // 常州市人民政府文件 / 常政发〔2010〕182号 / 市政府关于…的意见, is no part of the body's
         // name), or else of the body printed under it (…实施意见 / 连云港市市场监督管理局).
         if plan.region.is_empty() && region_in_title(&plan.title).is_none() {
+            // A date in Chinese numerals (二○一一年九月八日) has words of a sort, but is no body.
             let above = front[..p].iter().rev().map(|&i| normalise(&lines[i].text)).find(|t| {
-                has_words(t) && !t.starts_with(['（', '(']) && as_doc_number(t).is_none() && !is_attachment_label(t)
+                has_words(t)
+                    && !is_date_line(t)
+                    && !t.starts_with(['（', '('])
+                    && as_doc_number(t).is_none()
+                    && !is_attachment_label(t)
             });
             let last = parts.last().copied().unwrap_or(front[pos]);
             let below = || front.iter().find(|&&i| i > last && status[i].is_none()).map(|&i| normalise(&lines[i].text));
