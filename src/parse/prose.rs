@@ -718,6 +718,15 @@ fn without_title_suffix(t: &str) -> &str {
     }
 }
 
+/// A title line a page prints in guillemets (`《武汉市人民政府办公厅关于…的意见》`), without them;
+/// a line that only cites a document inside it keeps them.
+fn without_guillemets(t: &str) -> &str {
+    match t.strip_prefix('《').and_then(|t| t.strip_suffix('》')) {
+        Some(inner) if !inner.contains(['《', '》']) => inner,
+        _ => t,
+    }
+}
+
 /// Bracketed words after a title that say which version it is.
 const DRAFT_STATUS: &[&str] =
     &["试行", "暂行", "征求意见稿", "公开征求意见稿", "草案", "送审稿", "修订", "修订稿", "讨论稿"];
@@ -1682,8 +1691,9 @@ fn front_matter(
     // the short unpunctuated lines just above it.
     let is_title_line = |t: &str| {
         let t = normalise(t);
+        let t = without_guillemets(&t);
         // A list (、，) is a sentence that happens to end in 纲要, not a title.
-        is_title_shape(&t) && !without_title_suffix(&t).contains(['、', '，', ','])
+        is_title_shape(t) && !without_title_suffix(t).contains(['、', '，', ','])
     };
     if let Some(pos) = front.iter().rposition(|&i| status[i].is_none() && is_title_line(&lines[i].text)) {
         let mut parts = vec![front[pos]];
@@ -1724,7 +1734,8 @@ fn front_matter(
                 parts.push(next);
             }
         }
-        plan.title = normalise(&parts.iter().map(|&i| lines[i].text.as_str()).collect::<Vec<_>>().join(""));
+        let printed = normalise(&parts.iter().map(|&i| lines[i].text.as_str()).collect::<Vec<_>>().join(""));
+        plan.title = without_guillemets(&printed).to_string();
         // Spam a mirror site glued before the title (yl6809永利2022年度…): cut off, and said.
         if let Some(at) = junk_before_title(&plan.title) {
             diagnostics.push(Diagnostic::new(
