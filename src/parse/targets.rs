@@ -524,7 +524,8 @@ fn counted_thing(s: &str) -> Option<(Quantity, String)> {
     let mut thing = &rest[unit.len_utf8()..];
     let mut qualifier = None;
     for q in SUFFIX_QUALIFIERS {
-        if let Some(t) = thing.strip_suffix(q) {
+        // After the count word (建成5个以上示范园区) or after the thing (建成示范园区5个以上).
+        if let Some(t) = thing.strip_prefix(q).or_else(|| thing.strip_suffix(q)) {
             (thing, qualifier) = (t, Some(q.to_string()));
         }
     }
@@ -623,6 +624,12 @@ mod tests {
             ]
         );
         assert_eq!(t[1].text, "建成十个省级品牌培育基地", "the text is as printed");
+        // 以上 right after the count word qualifies the count, and is no part of the thing.
+        let t = goal_targets("工作目标", "到2020年，建成5个以上现代都市农业示范园区。");
+        assert_eq!(
+            t.iter().map(fields).collect::<Vec<_>>(),
+            [("建成现代都市农业示范园区", Some("以上"), 5.0, Some("个"), 2020)]
+        );
         assert_eq!(counts_in_digits("第十个年头，一批企业，二十三家"), "第十个年头，一批企业，23家");
         // A goal whose year a template left out (到20XX年) is kept, with no year.
         let t = goal_targets("主要目标", "到20XX年，注册商标总数突破15000件。");
