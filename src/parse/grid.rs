@@ -1740,7 +1740,8 @@ fn build_record(
 /// Targets of a 任务目标 or 成果形式 cell (quantities only): in the year the cell states
 /// (`到2025年`), else the plan's, else 0 (unknown, as for a targets table without a year).
 fn cell_targets(cell: &str, plan_year: Option<u16>) -> Vec<TargetDraft> {
-    let passage = PassageDraft { heading: Some("任务目标".to_string()), text: cell.to_string(), lines: [0, 0] };
+    let passage =
+        PassageDraft { heading: Some("任务目标".to_string()), text: cell.to_string(), lines: [0, 0], aims: false };
     targets::from_goal_passages(&[passage], plan_year)
 }
 
@@ -1844,6 +1845,7 @@ fn outside_lines(
                 heading: heading.clone(),
                 text,
                 lines: [lines.get(first).map_or(0, |l| l.no), lines.get(last).map_or(0, |l| l.no)],
+                aims: false,
             });
             group.clear();
         };

@@ -685,6 +685,12 @@ fn in_framing_chapter(chapters: &Chapters, depth: Depth) -> bool {
     chapters.iter().take(depth as usize).flatten().any(|c| frames_the_plan(c))
 }
 
+/// Is a chapter in force one of aims (二、工作目标, （二）具体目标)? Its sub-headings may say what
+/// the goals are about (（一）品牌数量明显提高) without the word.
+fn states_goals(chapters: &Chapters) -> bool {
+    chapters.iter().flatten().any(|c| c.contains("目标"))
+}
+
 /// The text up to the first full stop (or all of it), without numbering punctuation.
 fn first_sentence(rest: &str) -> String {
     let t = normalise(rest);
@@ -1021,6 +1027,8 @@ struct Paragraph {
     lines: Vec<usize>,
     /// Under a chapter that frames the plan (background, aims), at any depth.
     framed: bool,
+    /// Under a chapter of aims (工作目标), at any depth.
+    aims: bool,
 }
 
 /// Documents whose items are unnumbered paragraphs under 一、/（一） headings: every numbered line
@@ -1085,6 +1093,7 @@ fn paragraph_items(
                 no: Some(m.number),
                 lines: vec![i],
                 framed: in_framing_chapter(&chapter_by_depth, Depth::Sub),
+                aims: states_goals(&chapter_by_depth),
             });
         } else if open.is_none() && is_department_line(&lines[i].text) && !paragraphs.is_empty() {
             // A department clause on its own line (责任单位：…) closes the paragraph above it.
@@ -1099,6 +1108,7 @@ fn paragraph_items(
                 no: None,
                 lines: Vec::new(),
                 framed: in_framing_chapter(&chapter_by_depth, Depth::Sub),
+                aims: states_goals(&chapter_by_depth),
             });
             p.lines.push(i);
         }
@@ -1179,7 +1189,7 @@ fn paragraph_items(
         if !is_item(p) {
             let text = text_of(p);
             if !text.ends_with(['：', ':']) {
-                let why = match (states_aims(p), heading_title(p).contains("目标")) {
+                let why = match (states_aims(p), heading_title(p).contains("目标") || p.aims) {
                     (true, true) => "paragraph under a chapter of aims kept as a passage (its targets are read from it)",
                     (true, false) => "paragraph under a chapter that frames the plan (background, aims, principles, safeguards) kept as a passage",
                     (false, _) => "paragraph under a heading kept as a passage: its chapter names no department",
@@ -1188,7 +1198,11 @@ fn paragraph_items(
             }
             let heading = p.heading.map(heading_text);
             let mut one = Some((heading, p.lines.clone()));
+            let before = plan.passages.len();
             flush_passage(&mut one, lines, plan, status);
+            for passage in plan.passages.iter_mut().skip(before) {
+                passage.aims = p.aims;
+            }
             continue;
         }
         let (first, last) = (p.lines[0], *p.lines.last().unwrap_or(&p.lines[0]));
@@ -1614,6 +1628,7 @@ fn flush_passage(
             heading,
             text,
             lines: [lines[idx[0]].no, lines[*idx.last().unwrap_or(&idx[0])].no],
+            aims: false,
         });
     }
 }

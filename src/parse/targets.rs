@@ -327,7 +327,7 @@ pub fn from_goal_passages(passages: &[PassageDraft], plan_year: Option<u16>) -> 
     let mut out = Vec::new();
     let mut carried: Option<(Option<&str>, u16)> = None;
     for p in passages {
-        let Some(heading) = p.heading.as_deref().filter(|h| h.contains("目标")) else {
+        let Some(heading) = p.heading.as_deref().filter(|h| h.contains("目标") || p.aims) else {
             // A year's work points may state the year's goals in their opening paragraph.
             if let (None, Some(year)) = (&p.heading, plan_year) {
                 out.extend(opening_goals(&p.text, year));
@@ -602,7 +602,10 @@ mod tests {
 
     /// The targets of one goals paragraph under `heading`, in a plan that states no single year.
     fn goal_targets(heading: &str, text: &str) -> Vec<TargetDraft> {
-        from_goal_passages(&[PassageDraft { heading: Some(heading.into()), text: text.into(), lines: [1, 1] }], None)
+        from_goal_passages(
+            &[PassageDraft { heading: Some(heading.into()), text: text.into(), lines: [1, 1], aims: false }],
+            None,
+        )
     }
 
     fn fields(t: &TargetDraft) -> (&str, Option<&str>, f64, Option<&str>, u16) {
@@ -636,7 +639,7 @@ mod tests {
         assert_eq!(t.iter().map(|t| (t.indicator.as_str(), t.year)).collect::<Vec<_>>(), [("注册商标总数", 0)]);
         // A year's work points opening with that year's goals; another year's figures are none.
         let opening = |text: &str| {
-            let p = PassageDraft { heading: None, text: text.into(), lines: [1, 1] };
+            let p = PassageDraft { heading: None, text: text.into(), lines: [1, 1], aims: false };
             from_goal_passages(&[p], Some(2019)).iter().map(|t| (t.indicator.clone(), t.value)).collect::<Vec<_>>()
         };
         assert_eq!(
