@@ -194,4 +194,5 @@ fixtures! {
     real_spaced_notice_taian_2019 => "real-spaced-notice-taian-2019",
     real_chinese_date_issuer_dongguan_2011 => "real-chinese-date-issuer-dongguan-2011",
     real_guillemet_title_wuhan_2017 => "real-guillemet-title-wuhan-2017",
+    prose_shi_paragraph_under_chapter => "prose-shi-paragraph-under-chapter",
 }

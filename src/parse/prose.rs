@@ -444,8 +444,7 @@ fn parse_lines(info: &DocumentInfo, lines: &[Line]) -> DocumentDraft {
             let framing = in_run[k] && (frames_the_plan(&m.rest) || in_framing_chapter);
             let is_measure = in_run[k] && !framing;
             k += 1;
-            let walked_chapter = enclosing_chapter(&chapter_by_depth, measure_depth.unwrap_or(Depth::Item));
-            flush_walked(&mut passage, &walked_chapter, lines, &mut plan, &mut status);
+            flush_walked(&mut passage, &chapter_by_depth, measure_depth, lines, &mut plan, &mut status);
             if framing {
                 // （一）指导思想。… / （二）主要目标。…: numbered, but the plan's aims, not a task.
                 let title = if in_framing_chapter { chapter } else { first_sentence(&m.rest) };
@@ -528,8 +527,7 @@ fn parse_lines(info: &DocumentInfo, lines: &[Line]) -> DocumentDraft {
         // A box (专栏1 高价值专利培育工程) set into the text: a passage under its own title, to the
         // next numbered line.
         if let Some(title) = box_title(&lines[i].text) {
-            let walked_chapter = enclosing_chapter(&chapter_by_depth, measure_depth.unwrap_or(Depth::Item));
-            flush_walked(&mut passage, &walked_chapter, lines, &mut plan, &mut status);
+            flush_walked(&mut passage, &chapter_by_depth, measure_depth, lines, &mut plan, &mut status);
             status[i] = Some(Use::Heading);
             passage = Some((Some(title), Vec::new()));
             i += 1;
@@ -541,14 +539,12 @@ fn parse_lines(info: &DocumentInfo, lines: &[Line]) -> DocumentDraft {
         entry.1.push(i);
         if paragraph_mode && ends_sentence(&lines[i].text) {
             let heading = entry.0.clone();
-            let walked_chapter = enclosing_chapter(&chapter_by_depth, measure_depth.unwrap_or(Depth::Item));
-            flush_walked(&mut passage, &walked_chapter, lines, &mut plan, &mut status);
+            flush_walked(&mut passage, &chapter_by_depth, measure_depth, lines, &mut plan, &mut status);
             passage = Some((heading, Vec::new()));
         }
         i += 1;
     }
-    let walked_chapter = enclosing_chapter(&chapter_by_depth, measure_depth.unwrap_or(Depth::Item));
-    flush_walked(&mut passage, &walked_chapter, lines, &mut plan, &mut status);
+    flush_walked(&mut passage, &chapter_by_depth, measure_depth, lines, &mut plan, &mut status);
 
     // Targets: a targets table if the document has one, else the sentences of a goals section.
     let span = (plan.year_start.or(info.year_start), plan.year_end.or(info.year_end));
@@ -560,9 +556,13 @@ fn parse_lines(info: &DocumentInfo, lines: &[Line]) -> DocumentDraft {
         if table_targets.is_empty() { targets::from_goal_passages(&plan.passages, one_year) } else { table_targets };
     plan.targets = found;
 
-    // Titles: only where the document titles its items (most first sentences short, more follows).
-    if titles_items(&plan.measures) {
-        for m in plan.measures.iter_mut().filter(|m| m.title.is_none()) {
+    // Titles: only where the document titles its items (most first sentences short, more follows);
+    // a paragraph printed without a number among numbered items (一是…；二是…) has none.
+    let numbered = plan.measures.iter().any(|m| m.no.is_some());
+    let may_be_titled = |m: &MeasureDraft| !numbered || m.no.is_some();
+    let items: Vec<&MeasureDraft> = plan.measures.iter().filter(|m| may_be_titled(m)).collect();
+    if titles_items(&items) {
+        for m in plan.measures.iter_mut().filter(|m| m.title.is_none() && may_be_titled(m)) {
             split_title(m);
         }
     }
@@ -1545,7 +1545,7 @@ fn build_measure(m: &Marker, lines: &[Line], start: usize, end: usize, chapter: 
 
 /// Does the document title its items? Yes when at least four in five first sentences are short
 /// and followed by more text.
-fn titles_items(measures: &[MeasureDraft]) -> bool {
+fn titles_items(measures: &[&MeasureDraft]) -> bool {
     if measures.is_empty() {
         return false;
     }
@@ -1574,10 +1574,12 @@ fn split_title(m: &mut MeasureDraft) {
 }
 
 /// Close what the walk gathered between items: an unnumbered paragraph that closes with a
-/// department clause is an item of its own (a task printed without a number); the rest is prose.
+/// department clause is an item of its own (a task printed without a number), and so is one
+/// that lists a chapter's tasks as 一是…；二是… where no number does; the rest is prose.
 fn flush_walked(
     passage: &mut Option<(Option<String>, Vec<usize>)>,
-    chapter: &str,
+    chapters: &Chapters,
+    measure_depth: Option<Depth>,
     lines: &[Line],
     plan: &mut PlanDraft,
     status: &mut [Option<Use>],
@@ -1589,9 +1591,12 @@ fn flush_walked(
             let mut body = normalise(&raw.join(""));
             let departments = take_departments(&mut body);
             let body = body.trim().to_string();
-            if !departments.is_empty() && !body.is_empty() {
+            // Background, aims and safeguards may count their points the same way: no tasks.
+            let framed = in_framing_chapter(chapters, Depth::Sub) || chapters.iter().flatten().any(|c| is_safeguard(c));
+            let lists_tasks = body.starts_with("一是") && body.contains("二是") && !framed;
+            if (!departments.is_empty() || lists_tasks) && !body.is_empty() {
                 plan.measures.push(MeasureDraft {
-                    chapter: chapter.to_string(),
+                    chapter: enclosing_chapter(chapters, measure_depth.unwrap_or(Depth::Item)),
                     text: Some(body),
                     departments,
                     lines: [lines[first].no, lines[last].no],
