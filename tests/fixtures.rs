@@ -195,4 +195,5 @@ fixtures! {
     real_chinese_date_issuer_dongguan_2011 => "real-chinese-date-issuer-dongguan-2011",
     real_guillemet_title_wuhan_2017 => "real-guillemet-title-wuhan-2017",
     prose_shi_paragraph_under_chapter => "prose-shi-paragraph-under-chapter",
+    real_split_notice_title_qianjiang_2024 => "real-split-notice-title-qianjiang-2024",
 }

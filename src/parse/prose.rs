@@ -1806,10 +1806,19 @@ fn front_matter(
             status[i].is_none() && t.chars().count() <= 80 && t.ends_with("通知") && !t.contains('。')
         });
         if let Some(i) = notice {
-            // 关于印发《X》的通知 names the document X.
+            // 关于印发《X》的通知 names the document X; so does the notice's 现将《X》印发给你们 where
+            // its title runs over lines without guillemets (关于印发潜江龙虾…保护 / 示范区…的通知).
+            let named =
+                |t: &str| t.split_once('《').and_then(|(_, rest)| rest.split_once('》')).map(|(x, _)| x.to_string());
+            let sent = || {
+                front.iter().find_map(|&j| {
+                    let t = normalise(&lines[j].text);
+                    let (x, rest) = t.split_once("现将《")?.1.split_once('》')?;
+                    rest.starts_with("印发").then(|| x.to_string())
+                })
+            };
             let t = normalise(&lines[i].text);
-            let named = t.split_once('《').and_then(|(_, rest)| rest.split_once('》')).map(|(x, _)| x.to_string());
-            plan.title = named.filter(|x| !x.is_empty()).unwrap_or(t);
+            plan.title = named(&t).or_else(sent).filter(|x| !x.is_empty()).unwrap_or(t);
             status[i] = Some(Use::Meta);
         }
     }
