@@ -196,4 +196,5 @@ fixtures! {
     real_guillemet_title_wuhan_2017 => "real-guillemet-title-wuhan-2017",
     prose_shi_paragraph_under_chapter => "prose-shi-paragraph-under-chapter",
     real_split_notice_title_qianjiang_2024 => "real-split-notice-title-qianjiang-2024",
+    grid_attachment_label_over_title => "grid-attachment-label-over-title",
 }

@@ -44,7 +44,7 @@
 
 use super::departments::parse_departments;
 use super::lines::{is_page_number, normalise, trim, width, Line};
-use super::prose::{marker, years_of, Depth};
+use super::prose::{is_attachment_label, marker, years_of, Depth};
 use super::targets;
 use super::template;
 use super::{
@@ -1772,11 +1772,13 @@ fn front_matter(lines: &[Line], header_start: usize, plan: &mut PlanDraft, accou
         while p > 0 {
             let prev = front[p - 1];
             let t = normalise(&lines[prev].text);
+            // The label of the attachment the table is (附件2) is no part of its title.
             let plain = !t.is_empty()
                 && t.chars().count() <= 30
                 && !t.contains(['。', '，', '：', '（', '(', '〔', '>', '›', '»', '|'])
                 && !looks_like_body(&t)
-                && !looks_like_date(&t);
+                && !looks_like_date(&t)
+                && !is_attachment_label(&t);
             if plain && !account.is_marked(prev) && prev + 1 == parts[0] {
                 parts.insert(0, prev);
                 p -= 1;

@@ -748,7 +748,7 @@ fn is_title_shape(t: &str) -> bool {
 const NOTICE_WORDS: &[&str] = &["印发给你们", "现予印发", "现印发", "征求意见", "通知如下"];
 
 /// Is this (normalised) line the label of an attachment: 附件, 附件：, 附件1?
-fn is_attachment_label(t: &str) -> bool {
+pub(crate) fn is_attachment_label(t: &str) -> bool {
     t.trim_end_matches([':', '：']).trim_end_matches(|c: char| c.is_ascii_digit()) == "附件"
 }
 
