@@ -125,8 +125,23 @@ pub fn cn_number(s: &str) -> Option<u32> {
 }
 
 /// Words that end a document title.
-const TITLE_ENDINGS: &[&str] =
-    &["要点", "规划", "方案", "计划", "意见", "纲要", "办法", "措施", "通知", "分工", "指引", "指南", "清单", "安排"];
+const TITLE_ENDINGS: &[&str] = &[
+    "要点",
+    "规划",
+    "方案",
+    "计划",
+    "意见",
+    "纲要",
+    "办法",
+    "措施",
+    "通知",
+    "分工",
+    "指引",
+    "指南",
+    "清单",
+    "安排",
+    "工作任务",
+];
 
 /// Parse a prose document into one plan. A document in Traditional script is read in Simplified
 /// (one character for one) and its records are then cut from the text as printed.
@@ -2290,6 +2305,8 @@ mod tests {
         // A title over two lines is still joined.
         assert_eq!(read("某某市知识产权保护\n工作方案\n").0, title);
         assert_eq!(read("某某市知识产权局\n2023年工作要点\n").0, "某某市知识产权局2023年工作要点");
+        // A year's tasks titled as such (…知识产权工作任务, …重点工作任务), over a site's tag lines.
+        assert_eq!(read("知识产权\n工作任务\n某某州2023年知识产权工作任务\n").0, "某某州2023年知识产权工作任务");
         // The year printed bare after the title word.
         assert_eq!(read("通州区知识产权工作要点2023年\n"), ("通州区知识产权工作要点2023年".into(), "通州区".into()));
         assert_eq!(read("某某市知识产权推进计划2024年度\n").1, "某某市");
