@@ -489,6 +489,9 @@ fn clause_target(printed: &str, year: u16) -> Option<TargetDraft> {
     };
     // 力争超过19件: the hedge says how firmly, the comparison is 超过.
     let indicator = ["力争", "争取", "力求"].iter().find_map(|h| indicator.strip_suffix(h)).unwrap_or(indicator);
+    // 专利申请量完成1200件, 申请量为283件: the verb links the count to it (not 查处侵权行为120件).
+    let linked = |v: &str| indicator.strip_suffix(v).filter(|i| v == "完成" || i.ends_with(['量', '数', '率', '额']));
+    let indicator = ["完成", "为"].iter().find_map(|v| linked(v)).unwrap_or(indicator);
     // A label before the sentence (任务目标：发明专利授权量…) names no part of the indicator.
     let indicator = indicator.rsplit(['：', ':']).next().unwrap_or(indicator);
     let indicator = indicator.trim_start_matches("其中").trim();
@@ -627,6 +630,12 @@ mod tests {
             ]
         );
         assert_eq!(t[1].text, "建成十个省级品牌培育基地", "the text is as printed");
+        // A verb that links the count to its indicator is no part of it.
+        let t = goal_targets("工作目标任务", "专利申请量完成1200件，其中发明专利申请量为283件，查处侵权行为120件。");
+        assert_eq!(
+            t.iter().map(|t| (t.indicator.as_str(), t.value)).collect::<Vec<_>>(),
+            [("专利申请量", 1200.0), ("发明专利申请量", 283.0), ("查处侵权行为", 120.0)]
+        );
         // 以上 right after the count word qualifies the count, and is no part of the thing.
         let t = goal_targets("工作目标", "到2020年，建成5个以上现代都市农业示范园区。");
         assert_eq!(
