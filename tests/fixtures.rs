@@ -197,4 +197,5 @@ fixtures! {
     prose_shi_paragraph_under_chapter => "prose-shi-paragraph-under-chapter",
     real_split_notice_title_qianjiang_2024 => "real-split-notice-title-qianjiang-2024",
     grid_attachment_label_over_title => "grid-attachment-label-over-title",
+    real_sharing_site_notes_chuxiong_2023 => "real-sharing-site-notes-chuxiong-2023",
 }

@@ -1755,6 +1755,12 @@ fn front_matter(
             if complete && label || normalise(&lines[front[p]].text).starts_with("关于") {
                 break;
             }
+            // Nor is a whole title above a whole title with page furniture between: a sharing
+            // site's name for the file.
+            let apart = lines[prev + 1..front[p]].iter().any(|l| !l.text.trim().is_empty());
+            if complete && apart && is_title_line(&t) && names_its_subject(&t) {
+                break;
+            }
             if plain && !repeats && status[prev].is_none() {
                 parts.insert(0, prev);
                 p -= 1;
