@@ -193,4 +193,10 @@ fixtures! {
     real_shared_ending_departments_wuhan_2011 => "real-shared-ending-departments-wuhan-2011",
     real_spaced_notice_taian_2019 => "real-spaced-notice-taian-2019",
     real_old_name_haimen_2017 => "real-old-name-haimen-2017",
+    real_chinese_date_issuer_dongguan_2011 => "real-chinese-date-issuer-dongguan-2011",
+    real_guillemet_title_wuhan_2017 => "real-guillemet-title-wuhan-2017",
+    prose_shi_paragraph_under_chapter => "prose-shi-paragraph-under-chapter",
+    real_split_notice_title_qianjiang_2024 => "real-split-notice-title-qianjiang-2024",
+    grid_attachment_label_over_title => "grid-attachment-label-over-title",
+    real_sharing_site_notes_chuxiong_2023 => "real-sharing-site-notes-chuxiong-2023",
 }

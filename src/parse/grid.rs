@@ -44,7 +44,7 @@
 
 use super::departments::parse_departments;
 use super::lines::{is_page_number, normalise, trim, width, Line};
-use super::prose::{marker, years_of, Depth};
+use super::prose::{is_attachment_label, marker, years_of, Depth};
 use super::targets;
 use super::template;
 use super::{
@@ -1740,7 +1740,8 @@ fn build_record(
 /// Targets of a 任务目标 or 成果形式 cell (quantities only): in the year the cell states
 /// (`到2025年`), else the plan's, else 0 (unknown, as for a targets table without a year).
 fn cell_targets(cell: &str, plan_year: Option<u16>) -> Vec<TargetDraft> {
-    let passage = PassageDraft { heading: Some("任务目标".to_string()), text: cell.to_string(), lines: [0, 0] };
+    let passage =
+        PassageDraft { heading: Some("任务目标".to_string()), text: cell.to_string(), lines: [0, 0], aims: false };
     targets::from_goal_passages(&[passage], plan_year)
 }
 
@@ -1771,11 +1772,13 @@ fn front_matter(lines: &[Line], header_start: usize, plan: &mut PlanDraft, accou
         while p > 0 {
             let prev = front[p - 1];
             let t = normalise(&lines[prev].text);
+            // The label of the attachment the table is (附件2) is no part of its title.
             let plain = !t.is_empty()
                 && t.chars().count() <= 30
                 && !t.contains(['。', '，', '：', '（', '(', '〔', '>', '›', '»', '|'])
                 && !looks_like_body(&t)
-                && !looks_like_date(&t);
+                && !looks_like_date(&t)
+                && !is_attachment_label(&t);
             if plain && !account.is_marked(prev) && prev + 1 == parts[0] {
                 parts.insert(0, prev);
                 p -= 1;
@@ -1844,6 +1847,7 @@ fn outside_lines(
                 heading: heading.clone(),
                 text,
                 lines: [lines.get(first).map_or(0, |l| l.no), lines.get(last).map_or(0, |l| l.no)],
+                aims: false,
             });
             group.clear();
         };

@@ -264,12 +264,24 @@ const PAGE_OPENINGS: &[&str] = &[
     "相关链接",
     "相关文章",
     "相关阅读",
+    // A document-sharing site's box of notes to its readers, and its help desk.
+    "温馨提示",
+    "网站客服",
 ];
+
+/// Words of a document-sharing site's notes to its readers (本文档由用户上传…，下载前请仔细阅读文档
+/// 内容…); a plan's sentence hardly ever holds two of them.
+const SHARING_SITE_WORDS: &[&str] = &["文档", "下载", "预览", "上传", "客服"];
 
 /// True for a line of the web page around a document: breadcrumbs (首页 > 政务公开 > …),
 /// publication data (发布日期：… 来源：… 字号：大 中 小), buttons (打印 关闭 分享到), footers.
 pub fn is_page_furniture(s: &str) -> bool {
     let t = normalise(s);
+    // The site's notes are whole sentences, numbered as a plan's items are (1. 部分包含数学公式…).
+    let site_words = SHARING_SITE_WORDS.iter().filter(|w| t.contains(*w)).count();
+    if site_words >= 2 && t.chars().count() <= 100 {
+        return true;
+    }
     if t.is_empty() || t.contains('。') {
         return false;
     }

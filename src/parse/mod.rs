@@ -189,11 +189,14 @@ pub struct TargetDraft {
 }
 
 /// A passage before it names its plan.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct PassageDraft {
     pub heading: Option<String>,
     pub text: String,
     pub lines: [u32; 2],
+    /// Under a chapter of aims whose sub-heading says what, not 目标 (二、工作目标 / （一）品牌数量
+    /// 明显提高): its sentences are goals all the same.
+    pub aims: bool,
 }
 
 /// What a shape parser returns for one document.

@@ -125,8 +125,23 @@ pub fn cn_number(s: &str) -> Option<u32> {
 }
 
 /// Words that end a document title.
-const TITLE_ENDINGS: &[&str] =
-    &["要点", "规划", "方案", "计划", "意见", "纲要", "办法", "措施", "通知", "分工", "指引", "指南", "清单", "安排"];
+const TITLE_ENDINGS: &[&str] = &[
+    "要点",
+    "规划",
+    "方案",
+    "计划",
+    "意见",
+    "纲要",
+    "办法",
+    "措施",
+    "通知",
+    "分工",
+    "指引",
+    "指南",
+    "清单",
+    "安排",
+    "工作任务",
+];
 
 /// Parse a prose document into one plan. A document in Traditional script is read in Simplified
 /// (one character for one) and its records are then cut from the text as printed.
@@ -444,8 +459,7 @@ fn parse_lines(info: &DocumentInfo, lines: &[Line]) -> DocumentDraft {
             let framing = in_run[k] && (frames_the_plan(&m.rest) || in_framing_chapter);
             let is_measure = in_run[k] && !framing;
             k += 1;
-            let walked_chapter = enclosing_chapter(&chapter_by_depth, measure_depth.unwrap_or(Depth::Item));
-            flush_walked(&mut passage, &walked_chapter, lines, &mut plan, &mut status);
+            flush_walked(&mut passage, &chapter_by_depth, measure_depth, lines, &mut plan, &mut status);
             if framing {
                 // （一）指导思想。… / （二）主要目标。…: numbered, but the plan's aims, not a task.
                 let title = if in_framing_chapter { chapter } else { first_sentence(&m.rest) };
@@ -528,8 +542,7 @@ fn parse_lines(info: &DocumentInfo, lines: &[Line]) -> DocumentDraft {
         // A box (专栏1 高价值专利培育工程) set into the text: a passage under its own title, to the
         // next numbered line.
         if let Some(title) = box_title(&lines[i].text) {
-            let walked_chapter = enclosing_chapter(&chapter_by_depth, measure_depth.unwrap_or(Depth::Item));
-            flush_walked(&mut passage, &walked_chapter, lines, &mut plan, &mut status);
+            flush_walked(&mut passage, &chapter_by_depth, measure_depth, lines, &mut plan, &mut status);
             status[i] = Some(Use::Heading);
             passage = Some((Some(title), Vec::new()));
             i += 1;
@@ -541,14 +554,12 @@ fn parse_lines(info: &DocumentInfo, lines: &[Line]) -> DocumentDraft {
         entry.1.push(i);
         if paragraph_mode && ends_sentence(&lines[i].text) {
             let heading = entry.0.clone();
-            let walked_chapter = enclosing_chapter(&chapter_by_depth, measure_depth.unwrap_or(Depth::Item));
-            flush_walked(&mut passage, &walked_chapter, lines, &mut plan, &mut status);
+            flush_walked(&mut passage, &chapter_by_depth, measure_depth, lines, &mut plan, &mut status);
             passage = Some((heading, Vec::new()));
         }
         i += 1;
     }
-    let walked_chapter = enclosing_chapter(&chapter_by_depth, measure_depth.unwrap_or(Depth::Item));
-    flush_walked(&mut passage, &walked_chapter, lines, &mut plan, &mut status);
+    flush_walked(&mut passage, &chapter_by_depth, measure_depth, lines, &mut plan, &mut status);
 
     // Targets: a targets table if the document has one, else the sentences of a goals section.
     let span = (plan.year_start.or(info.year_start), plan.year_end.or(info.year_end));
@@ -560,9 +571,13 @@ fn parse_lines(info: &DocumentInfo, lines: &[Line]) -> DocumentDraft {
         if table_targets.is_empty() { targets::from_goal_passages(&plan.passages, one_year) } else { table_targets };
     plan.targets = found;
 
-    // Titles: only where the document titles its items (most first sentences short, more follows).
-    if titles_items(&plan.measures) {
-        for m in plan.measures.iter_mut().filter(|m| m.title.is_none()) {
+    // Titles: only where the document titles its items (most first sentences short, more follows);
+    // a paragraph printed without a number among numbered items (一是…；二是…) has none.
+    let numbered = plan.measures.iter().any(|m| m.no.is_some());
+    let may_be_titled = |m: &MeasureDraft| !numbered || m.no.is_some();
+    let items: Vec<&MeasureDraft> = plan.measures.iter().filter(|m| may_be_titled(m)).collect();
+    if titles_items(&items) {
+        for m in plan.measures.iter_mut().filter(|m| m.title.is_none() && may_be_titled(m)) {
             split_title(m);
         }
     }
@@ -685,6 +700,12 @@ fn in_framing_chapter(chapters: &Chapters, depth: Depth) -> bool {
     chapters.iter().take(depth as usize).flatten().any(|c| frames_the_plan(c))
 }
 
+/// Is a chapter in force one of aims (二、工作目标, （二）具体目标)? Its sub-headings may say what
+/// the goals are about (（一）品牌数量明显提高) without the word.
+fn states_goals(chapters: &Chapters) -> bool {
+    chapters.iter().flatten().any(|c| c.contains("目标"))
+}
+
 /// The text up to the first full stop (or all of it), without numbering punctuation.
 fn first_sentence(rest: &str) -> String {
     let t = normalise(rest);
@@ -718,6 +739,15 @@ fn without_title_suffix(t: &str) -> &str {
     }
 }
 
+/// A title line a page prints in guillemets (`《武汉市人民政府办公厅关于…的意见》`), without them;
+/// a line that only cites a document inside it keeps them.
+fn without_guillemets(t: &str) -> &str {
+    match t.strip_prefix('《').and_then(|t| t.strip_suffix('》')) {
+        Some(inner) if !inner.contains(['《', '》']) => inner,
+        _ => t,
+    }
+}
+
 /// Bracketed words after a title that say which version it is.
 const DRAFT_STATUS: &[&str] =
     &["试行", "暂行", "征求意见稿", "公开征求意见稿", "草案", "送审稿", "修订", "修订稿", "讨论稿"];
@@ -733,7 +763,7 @@ fn is_title_shape(t: &str) -> bool {
 const NOTICE_WORDS: &[&str] = &["印发给你们", "现予印发", "现印发", "征求意见", "通知如下"];
 
 /// Is this (normalised) line the label of an attachment: 附件, 附件：, 附件1?
-fn is_attachment_label(t: &str) -> bool {
+pub(crate) fn is_attachment_label(t: &str) -> bool {
     t.trim_end_matches([':', '：']).trim_end_matches(|c: char| c.is_ascii_digit()) == "附件"
 }
 
@@ -1012,6 +1042,8 @@ struct Paragraph {
     lines: Vec<usize>,
     /// Under a chapter that frames the plan (background, aims), at any depth.
     framed: bool,
+    /// Under a chapter of aims (工作目标), at any depth.
+    aims: bool,
 }
 
 /// Documents whose items are unnumbered paragraphs under 一、/（一） headings: every numbered line
@@ -1076,6 +1108,7 @@ fn paragraph_items(
                 no: Some(m.number),
                 lines: vec![i],
                 framed: in_framing_chapter(&chapter_by_depth, Depth::Sub),
+                aims: states_goals(&chapter_by_depth),
             });
         } else if open.is_none() && is_department_line(&lines[i].text) && !paragraphs.is_empty() {
             // A department clause on its own line (责任单位：…) closes the paragraph above it.
@@ -1090,6 +1123,7 @@ fn paragraph_items(
                 no: None,
                 lines: Vec::new(),
                 framed: in_framing_chapter(&chapter_by_depth, Depth::Sub),
+                aims: states_goals(&chapter_by_depth),
             });
             p.lines.push(i);
         }
@@ -1170,7 +1204,7 @@ fn paragraph_items(
         if !is_item(p) {
             let text = text_of(p);
             if !text.ends_with(['：', ':']) {
-                let why = match (states_aims(p), heading_title(p).contains("目标")) {
+                let why = match (states_aims(p), heading_title(p).contains("目标") || p.aims) {
                     (true, true) => "paragraph under a chapter of aims kept as a passage (its targets are read from it)",
                     (true, false) => "paragraph under a chapter that frames the plan (background, aims, principles, safeguards) kept as a passage",
                     (false, _) => "paragraph under a heading kept as a passage: its chapter names no department",
@@ -1179,7 +1213,11 @@ fn paragraph_items(
             }
             let heading = p.heading.map(heading_text);
             let mut one = Some((heading, p.lines.clone()));
+            let before = plan.passages.len();
             flush_passage(&mut one, lines, plan, status);
+            for passage in plan.passages.iter_mut().skip(before) {
+                passage.aims = p.aims;
+            }
             continue;
         }
         let (first, last) = (p.lines[0], *p.lines.last().unwrap_or(&p.lines[0]));
@@ -1522,7 +1560,7 @@ fn build_measure(m: &Marker, lines: &[Line], start: usize, end: usize, chapter: 
 
 /// Does the document title its items? Yes when at least four in five first sentences are short
 /// and followed by more text.
-fn titles_items(measures: &[MeasureDraft]) -> bool {
+fn titles_items(measures: &[&MeasureDraft]) -> bool {
     if measures.is_empty() {
         return false;
     }
@@ -1551,10 +1589,12 @@ fn split_title(m: &mut MeasureDraft) {
 }
 
 /// Close what the walk gathered between items: an unnumbered paragraph that closes with a
-/// department clause is an item of its own (a task printed without a number); the rest is prose.
+/// department clause is an item of its own (a task printed without a number), and so is one
+/// that lists a chapter's tasks as 一是…；二是… where no number does; the rest is prose.
 fn flush_walked(
     passage: &mut Option<(Option<String>, Vec<usize>)>,
-    chapter: &str,
+    chapters: &Chapters,
+    measure_depth: Option<Depth>,
     lines: &[Line],
     plan: &mut PlanDraft,
     status: &mut [Option<Use>],
@@ -1566,9 +1606,12 @@ fn flush_walked(
             let mut body = normalise(&raw.join(""));
             let departments = take_departments(&mut body);
             let body = body.trim().to_string();
-            if !departments.is_empty() && !body.is_empty() {
+            // Background, aims and safeguards may count their points the same way: no tasks.
+            let framed = in_framing_chapter(chapters, Depth::Sub) || chapters.iter().flatten().any(|c| is_safeguard(c));
+            let lists_tasks = body.starts_with("一是") && body.contains("二是") && !framed;
+            if (!departments.is_empty() || lists_tasks) && !body.is_empty() {
                 plan.measures.push(MeasureDraft {
-                    chapter: chapter.to_string(),
+                    chapter: enclosing_chapter(chapters, measure_depth.unwrap_or(Depth::Item)),
                     text: Some(body),
                     departments,
                     lines: [lines[first].no, lines[last].no],
@@ -1605,6 +1648,7 @@ fn flush_passage(
             heading,
             text,
             lines: [lines[idx[0]].no, lines[*idx.last().unwrap_or(&idx[0])].no],
+            aims: false,
         });
     }
 }
@@ -1682,8 +1726,9 @@ fn front_matter(
     // the short unpunctuated lines just above it.
     let is_title_line = |t: &str| {
         let t = normalise(t);
+        let t = without_guillemets(&t);
         // A list (、，) is a sentence that happens to end in 纲要, not a title.
-        is_title_shape(&t) && !without_title_suffix(&t).contains(['、', '，', ','])
+        is_title_shape(t) && !without_title_suffix(t).contains(['、', '，', ','])
     };
     if let Some(pos) = front.iter().rposition(|&i| status[i].is_none() && is_title_line(&lines[i].text)) {
         let mut parts = vec![front[pos]];
@@ -1710,6 +1755,12 @@ fn front_matter(
             if complete && label || normalise(&lines[front[p]].text).starts_with("关于") {
                 break;
             }
+            // Nor is a whole title above a whole title with page furniture between: a sharing
+            // site's name for the file.
+            let apart = lines[prev + 1..front[p]].iter().any(|l| !l.text.trim().is_empty());
+            if complete && apart && is_title_line(&t) && names_its_subject(&t) {
+                break;
+            }
             if plain && !repeats && status[prev].is_none() {
                 parts.insert(0, prev);
                 p -= 1;
@@ -1724,7 +1775,8 @@ fn front_matter(
                 parts.push(next);
             }
         }
-        plan.title = normalise(&parts.iter().map(|&i| lines[i].text.as_str()).collect::<Vec<_>>().join(""));
+        let printed = normalise(&parts.iter().map(|&i| lines[i].text.as_str()).collect::<Vec<_>>().join(""));
+        plan.title = without_guillemets(&printed).to_string();
         // Spam a mirror site glued before the title (yl6809永利2022年度…): cut off, and said.
         if let Some(at) = junk_before_title(&plan.title) {
             diagnostics.push(Diagnostic::new(
@@ -1743,8 +1795,13 @@ fn front_matter(
         // 常州市人民政府文件 / 常政发〔2010〕182号 / 市政府关于…的意见, is no part of the body's
         // name), or else of the body printed under it (…实施意见 / 连云港市市场监督管理局).
         if plan.region.is_empty() && region_in_title(&plan.title).is_none() {
+            // A date in Chinese numerals (二○一一年九月八日) has words of a sort, but is no body.
             let above = front[..p].iter().rev().map(|&i| normalise(&lines[i].text)).find(|t| {
-                has_words(t) && !t.starts_with(['（', '(']) && as_doc_number(t).is_none() && !is_attachment_label(t)
+                has_words(t)
+                    && !is_date_line(t)
+                    && !t.starts_with(['（', '('])
+                    && as_doc_number(t).is_none()
+                    && !is_attachment_label(t)
             });
             let last = parts.last().copied().unwrap_or(front[pos]);
             let below = || front.iter().find(|&&i| i > last && status[i].is_none()).map(|&i| normalise(&lines[i].text));
@@ -1770,10 +1827,19 @@ fn front_matter(
             status[i].is_none() && t.chars().count() <= 80 && t.ends_with("通知") && !t.contains('。')
         });
         if let Some(i) = notice {
-            // 关于印发《X》的通知 names the document X.
+            // 关于印发《X》的通知 names the document X; so does the notice's 现将《X》印发给你们 where
+            // its title runs over lines without guillemets (关于印发潜江龙虾…保护 / 示范区…的通知).
+            let named =
+                |t: &str| t.split_once('《').and_then(|(_, rest)| rest.split_once('》')).map(|(x, _)| x.to_string());
+            let sent = || {
+                front.iter().find_map(|&j| {
+                    let t = normalise(&lines[j].text);
+                    let (x, rest) = t.split_once("现将《")?.1.split_once('》')?;
+                    rest.starts_with("印发").then(|| x.to_string())
+                })
+            };
             let t = normalise(&lines[i].text);
-            let named = t.split_once('《').and_then(|(_, rest)| rest.split_once('》')).map(|(x, _)| x.to_string());
-            plan.title = named.filter(|x| !x.is_empty()).unwrap_or(t);
+            plan.title = named(&t).or_else(sent).filter(|x| !x.is_empty()).unwrap_or(t);
             status[i] = Some(Use::Meta);
         }
     }
@@ -2250,6 +2316,8 @@ mod tests {
         // A title over two lines is still joined.
         assert_eq!(read("某某市知识产权保护\n工作方案\n").0, title);
         assert_eq!(read("某某市知识产权局\n2023年工作要点\n").0, "某某市知识产权局2023年工作要点");
+        // A year's tasks titled as such (…知识产权工作任务, …重点工作任务), over a site's tag lines.
+        assert_eq!(read("知识产权\n工作任务\n某某州2023年知识产权工作任务\n").0, "某某州2023年知识产权工作任务");
         // The year printed bare after the title word.
         assert_eq!(read("通州区知识产权工作要点2023年\n"), ("通州区知识产权工作要点2023年".into(), "通州区".into()));
         assert_eq!(read("某某市知识产权推进计划2024年度\n").1, "某某市");

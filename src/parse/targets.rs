@@ -327,7 +327,7 @@ pub fn from_goal_passages(passages: &[PassageDraft], plan_year: Option<u16>) -> 
     let mut out = Vec::new();
     let mut carried: Option<(Option<&str>, u16)> = None;
     for p in passages {
-        let Some(heading) = p.heading.as_deref().filter(|h| h.contains("目标")) else {
+        let Some(heading) = p.heading.as_deref().filter(|h| h.contains("目标") || p.aims) else {
             // A year's work points may state the year's goals in their opening paragraph.
             if let (None, Some(year)) = (&p.heading, plan_year) {
                 out.extend(opening_goals(&p.text, year));
@@ -489,6 +489,9 @@ fn clause_target(printed: &str, year: u16) -> Option<TargetDraft> {
     };
     // 力争超过19件: the hedge says how firmly, the comparison is 超过.
     let indicator = ["力争", "争取", "力求"].iter().find_map(|h| indicator.strip_suffix(h)).unwrap_or(indicator);
+    // 专利申请量完成1200件, 申请量为283件: the verb links the count to it (not 查处侵权行为120件).
+    let linked = |v: &str| indicator.strip_suffix(v).filter(|i| v == "完成" || i.ends_with(['量', '数', '率', '额']));
+    let indicator = ["完成", "为"].iter().find_map(|v| linked(v)).unwrap_or(indicator);
     // A label before the sentence (任务目标：发明专利授权量…) names no part of the indicator.
     let indicator = indicator.rsplit(['：', ':']).next().unwrap_or(indicator);
     let indicator = indicator.trim_start_matches("其中").trim();
@@ -524,7 +527,8 @@ fn counted_thing(s: &str) -> Option<(Quantity, String)> {
     let mut thing = &rest[unit.len_utf8()..];
     let mut qualifier = None;
     for q in SUFFIX_QUALIFIERS {
-        if let Some(t) = thing.strip_suffix(q) {
+        // After the count word (建成5个以上示范园区) or after the thing (建成示范园区5个以上).
+        if let Some(t) = thing.strip_prefix(q).or_else(|| thing.strip_suffix(q)) {
             (thing, qualifier) = (t, Some(q.to_string()));
         }
     }
@@ -601,7 +605,10 @@ mod tests {
 
     /// The targets of one goals paragraph under `heading`, in a plan that states no single year.
     fn goal_targets(heading: &str, text: &str) -> Vec<TargetDraft> {
-        from_goal_passages(&[PassageDraft { heading: Some(heading.into()), text: text.into(), lines: [1, 1] }], None)
+        from_goal_passages(
+            &[PassageDraft { heading: Some(heading.into()), text: text.into(), lines: [1, 1], aims: false }],
+            None,
+        )
     }
 
     fn fields(t: &TargetDraft) -> (&str, Option<&str>, f64, Option<&str>, u16) {
@@ -623,13 +630,25 @@ mod tests {
             ]
         );
         assert_eq!(t[1].text, "建成十个省级品牌培育基地", "the text is as printed");
+        // A verb that links the count to its indicator is no part of it.
+        let t = goal_targets("工作目标任务", "专利申请量完成1200件，其中发明专利申请量为283件，查处侵权行为120件。");
+        assert_eq!(
+            t.iter().map(|t| (t.indicator.as_str(), t.value)).collect::<Vec<_>>(),
+            [("专利申请量", 1200.0), ("发明专利申请量", 283.0), ("查处侵权行为", 120.0)]
+        );
+        // 以上 right after the count word qualifies the count, and is no part of the thing.
+        let t = goal_targets("工作目标", "到2020年，建成5个以上现代都市农业示范园区。");
+        assert_eq!(
+            t.iter().map(fields).collect::<Vec<_>>(),
+            [("建成现代都市农业示范园区", Some("以上"), 5.0, Some("个"), 2020)]
+        );
         assert_eq!(counts_in_digits("第十个年头，一批企业，二十三家"), "第十个年头，一批企业，23家");
         // A goal whose year a template left out (到20XX年) is kept, with no year.
         let t = goal_targets("主要目标", "到20XX年，注册商标总数突破15000件。");
         assert_eq!(t.iter().map(|t| (t.indicator.as_str(), t.year)).collect::<Vec<_>>(), [("注册商标总数", 0)]);
         // A year's work points opening with that year's goals; another year's figures are none.
         let opening = |text: &str| {
-            let p = PassageDraft { heading: None, text: text.into(), lines: [1, 1] };
+            let p = PassageDraft { heading: None, text: text.into(), lines: [1, 1], aims: false };
             from_goal_passages(&[p], Some(2019)).iter().map(|t| (t.indicator.clone(), t.value)).collect::<Vec<_>>()
         };
         assert_eq!(
