@@ -272,6 +272,9 @@ const PAGE_OPENINGS: &[&str] = &[
 /// Words of a document-sharing site's notes to its readers (本文档由用户上传…，下载前请仔细阅读文档
 /// 内容…); a plan's sentence hardly ever holds two of them.
 const SHARING_SITE_WORDS: &[&str] = &["文档", "下载", "预览", "上传", "客服"];
+/// … and words by which such a note speaks of the site itself, which a plan's sentence about
+/// patent documents and their download (提供专利文档检索、下载服务) does not.
+const SITE_SELF_WORDS: &[&str] = &["本文档", "本站", "客服", "付费", "放心下载"];
 
 /// True for a line of the web page around a document: breadcrumbs (首页 > 政务公开 > …),
 /// publication data (发布日期：… 来源：… 字号：大 中 小), buttons (打印 关闭 分享到), footers.
@@ -279,7 +282,7 @@ pub fn is_page_furniture(s: &str) -> bool {
     let t = normalise(s);
     // The site's notes are whole sentences, numbered as a plan's items are (1. 部分包含数学公式…).
     let site_words = SHARING_SITE_WORDS.iter().filter(|w| t.contains(*w)).count();
-    if site_words >= 2 && t.chars().count() <= 100 {
+    if site_words >= 2 && SITE_SELF_WORDS.iter().any(|w| t.contains(w)) && t.chars().count() <= 100 {
         return true;
     }
     if t.is_empty() || t.contains('。') {
@@ -463,6 +466,15 @@ mod tests {
             "核心提示:  武知领办〔2011〕9号  关于印发《武汉市知识产权战略纲要(2011-2020年)任务分工》的通知"
         ));
         assert!(!is_page_furniture("加强知识产权保护/运用"));
+        // A sharing site's notes to its readers are furniture; a task about patent documents is not.
+        assert!(is_page_furniture(
+            "3. 下载前请仔细阅读文档内容,确认文档内容符合您的需求后进行下载,若出现内容与标题不符可向本站投诉处理。"
+        ));
+        assert!(is_page_furniture(
+            "1. 部分包含数学公式或PPT动画的文件,查看预览时可能会显示错乱或异常,文件下载后无此问题,请放心下载。"
+        ));
+        assert!(!is_page_furniture("1.建设专利信息公共服务平台，提供专利文档免费检索、下载服务。"));
+        assert!(!is_page_furniture("（三）推动专利文献数据上传、下载和共享。"));
     }
 
     #[test]
