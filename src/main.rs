@@ -386,8 +386,8 @@ fn parse_file(args: &[String]) -> Result<(), String> {
         .find(|(w, _)| title.contains(w));
         let (read, level, from) = match (read.is_empty(), whole) {
             (true, Some((w, level))) => (w.to_string(), level, "the title's"),
-            (true, None) => match level_of_agencies(&text) {
-                Some((level, agency)) => (agency, level, "the agencies it names, as"),
+            (true, None) => match level_of_agencies(&text).or_else(|| level_of_self_reference(&text)) {
+                Some((level, agency)) => (agency, level, "what it names, as"),
                 None => (read, meta.level, ""),
             },
             _ => {
@@ -524,6 +524,33 @@ fn level_of_agencies(text: &str) -> Option<(Level, String)> {
     let best =
         [Level::National, Level::Province, Level::City, Level::District].into_iter().max_by_key(|&l| count(l))?;
     votes.into_iter().find(|(l, _)| *l == best)
+}
+
+/// The level a text that names no place nor agency gives itself (我市, 全县): the most used of
+/// its words for itself, if one leads. 我区 and 全区 are left out: an autonomous region says them
+/// as a district does.
+fn level_of_self_reference(text: &str) -> Option<(Level, String)> {
+    let words = [
+        ("我省", Level::Province),
+        ("全省", Level::Province),
+        ("我市", Level::City),
+        ("全市", Level::City),
+        ("本市", Level::City),
+        ("我州", Level::City),
+        ("全州", Level::City),
+        ("我县", Level::District),
+        ("全县", Level::District),
+        ("本县", Level::District),
+    ];
+    let count = |level: Level| words.iter().filter(|(_, l)| *l == level).map(|(w, _)| text.matches(w).count()).sum();
+    let mut counts: Vec<(usize, Level)> =
+        [Level::Province, Level::City, Level::District].into_iter().map(|l| (count(l), l)).collect();
+    counts.sort_by(|a, b| b.0.cmp(&a.0));
+    let word = |level: Level| words.iter().find(|(w, l)| *l == level && text.contains(w)).map(|(w, _)| w.to_string());
+    match counts[..] {
+        [(first, level), (second, _), ..] if first > second => Some((level, word(level)?)),
+        _ => None,
+    }
 }
 
 /// A county-level city printed after its city (南通市海门市) is of a district's level.

@@ -99,6 +99,8 @@ fn level_and_kind_read_from_what_is_printed_and_said_so() {
             "work points",
         ),
         ("南通市海门市2021年知识产权工作计划\n一、主要任务\n1.开展专利导航。\n2.开展商标培育。\n", "district", "work points"),
+        // Nor any agency of its own: the words it calls itself by (我县, 全县).
+        ("关于推进品牌建设的工作安排\n为提升我县品牌建设水平，结合全县实际，制定本计划。\n一、主要任务\n1.开展专利导航。\n2.开展商标培育。\n", "district", "action plan"),
         (
             "2015年下半年，全国打击侵权假冒工作要围绕突出问题推进。\n一、专项行动\n1.开展网络市场专项行动。（工商总局负责）\n2.开展网络文化市场执法。（文化部负责）\n",
             "national",
