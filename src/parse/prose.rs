@@ -795,6 +795,12 @@ fn is_plain_heading_shape(text: &str) -> bool {
 /// 要点`): Latin letters run into digits, then a few characters, before the title's own year,
 /// place or 关于. None for a title that opens as titles do.
 fn junk_before_title(title: &str) -> Option<usize> {
+    // A site's label in black brackets before it (【自治区文件】 内蒙古自治区…纲要).
+    let label = title.strip_prefix('【').and_then(|rest| rest.split_once('】')).map(|(inside, _)| inside);
+    if let Some(inside) = label.filter(|l| (1..=10).contains(&l.chars().count())) {
+        let at = '【'.len_utf8() + inside.len() + '】'.len_utf8();
+        return (at < title.len()).then_some(at);
+    }
     let latin = title.len() - title.trim_start_matches(|c: char| c.is_ascii_alphanumeric()).len();
     let token = &title[..latin];
     if !token.starts_with(|c: char| c.is_ascii_alphabetic()) || !token.contains(|c: char| c.is_ascii_digit()) {
@@ -1927,8 +1933,18 @@ fn region_in_title(title: &str) -> Option<String> {
         });
     }
     let chars: Vec<char> = t.chars().take(8).collect();
-    let end = chars.iter().skip(2).position(|c| "省市区县州".contains(*c))? + 2;
-    let name: String = chars[..=end].iter().collect();
+    let end = chars.iter().skip(2).position(|c| "省市区县州".contains(*c)).map(|p| p + 2);
+    let name: Option<String> = end.map(|end| chars[..=end].iter().collect());
+    // A province after the words a title opens with (深入实施甘肃省…行动计划, 中共云南省委 云南省
+    // 人民政府关于…), when those words name no place of their own (某某市贯彻江苏省… is 某某市's).
+    let province_at = t.char_indices().skip(1).take(12).map(|(i, _)| i).find(|&i| {
+        super::regions::provinces()
+            .any(|r| t[i..].starts_with(r.name) && name.as_deref().map_or(true, |n| n.len() == i + r.name.len()))
+    });
+    if let Some(at) = province_at {
+        return region_in_title(&t[at..]);
+    }
+    let (end, name) = (end?, name?);
     if name.contains("关于") || name.contains("知识") {
         return None;
     }
@@ -2260,6 +2276,25 @@ mod tests {
             read("某某市人民政府 关于加强品牌建设的实施意见 各县、市、区人民政府,市政府各部门: 为发挥品牌作用,制定本意见.\n"),
             ("关于加强品牌建设的实施意见".into(), "某某市".into())
         );
+    }
+
+    #[test]
+    fn a_province_after_the_words_a_title_opens_with() {
+        let tasks = "一、主要任务\n1.开展专利导航。（省知识产权局负责）\n2.开展商标培育。（省市场监管局负责）\n";
+        let read = |above: &str| title_and_region(&format!("{above}{tasks}"));
+        assert_eq!(read("深入实施甘肃省知识产权战略行动计划(2015—2020年)\n").1, "甘肃省");
+        assert_eq!(
+            read("中共云南省委 云南省人民政府关于贯彻《知识产权强国建设纲要(2021—2035年)》的实施意见\n").1,
+            "云南省"
+        );
+        // A site's label in black brackets before the title is no part of it.
+        assert_eq!(
+            read("【自治区文件】 内蒙古自治区知识产权战略纲要\n(2013—2020年)\n"),
+            ("内蒙古自治区知识产权战略纲要(2013—2020年)".into(), "内蒙古自治区".into())
+        );
+        // A title that opens with its own place keeps it, whatever province it names later.
+        assert_eq!(read("南通市贯彻落实江苏省知识产权强省建设实施方案\n").1, "南通市");
+        assert_eq!(read("某某市贯彻落实江苏省知识产权强省建设实施方案\n").1, "某某市");
     }
 
     #[test]
