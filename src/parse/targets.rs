@@ -316,6 +316,9 @@ pub fn from_indicator_table(lines: &[Line], status: &mut [Option<Use>]) -> Vec<T
     out
 }
 
+/// Headings of a chapter that frames the plan with its guiding ideas and, often, its goals.
+const REQUIREMENTS_HEADINGS: &[&str] = &["总体要求", "总体思路", "发展思路"];
+
 /// What ends a sentence of goals or of an item, an ASCII `;` a web page prints among them.
 const SENTENCE_ENDS: [char; 3] = ['。', '；', ';'];
 
@@ -327,7 +330,10 @@ pub fn from_goal_passages(passages: &[PassageDraft], plan_year: Option<u16>) -> 
     let mut out = Vec::new();
     let mut carried: Option<(Option<&str>, u16)> = None;
     for p in passages {
-        let Some(heading) = p.heading.as_deref().filter(|h| h.contains("目标")) else {
+        // A chapter of general requirements (一、总体要求) may state the goals with no heading of
+        // their own: there only a sentence that opens with its year (到2025年，…) sets goals.
+        let requirements = p.heading.as_deref().is_some_and(|h| REQUIREMENTS_HEADINGS.contains(&h));
+        let Some(heading) = p.heading.as_deref().filter(|h| h.contains("目标") || requirements) else {
             // A year's work points may state the year's goals in their opening paragraph.
             if let (None, Some(year)) = (&p.heading, plan_year) {
                 out.extend(opening_goals(&p.text, year));
@@ -344,6 +350,8 @@ pub fn from_goal_passages(passages: &[PassageDraft], plan_year: Option<u16>) -> 
             if let Some(y) = leading_year(s) {
                 year = Some(y.0);
                 s = &s[y.1..];
+            } else if requirements {
+                continue;
             }
             // A goal whose year is not printed (到20XX年 in a template) is still a goal: year 0.
             let year = year.unwrap_or(0);
@@ -479,7 +487,14 @@ const COUNT_WORDS: &[char] =
 /// the thing counted (`建成10个省级品牌培育基地`) and be printed in Chinese numerals (`十五个`).
 fn clause_target(printed: &str, year: u16) -> Option<TargetDraft> {
     let printed = printed.trim();
-    let arabic = counts_in_digits(printed);
+    // A remark in brackets after the figure (超过510件（上述指标均为预期性指标）) is no part of it.
+    let figure = match printed.rfind(['(', '（']) {
+        Some(open) if printed.ends_with([')', '）']) && printed[..open].contains(|c: char| c.is_ascii_digit()) => {
+            printed[..open].trim_end()
+        }
+        _ => printed,
+    };
+    let arabic = counts_in_digits(figure);
     let clause = arabic.as_str();
     let p = clause.find(|c: char| c.is_ascii_digit())?;
     let before = &clause[..p];
@@ -643,6 +658,30 @@ mod tests {
             t.iter().map(|t| (t.indicator.as_str(), t.value)).collect::<Vec<_>>(),
             [("年均版权登记量", 5000.0), ("累计有效发明专利", 900.0)]
         );
+    }
+
+    #[test]
+    fn goals_stated_under_general_requirements() {
+        // Yunnan 2022: 一、总体要求 states the guiding ideas, then 到2025年 the goals.
+        let t = goal_targets(
+            "总体要求",
+            "坚持以习近平新时代中国特色社会主义思想为指导，全面提升知识产权创造水平。\
+             到2025年，知识产权强省建设取得较大进展，专利密集型产业增加值占GDP比重达到5%，\
+             每万人口高价值发明专利拥有量达到1.59件，有效注册商标拥有量超过60万件，\
+             注册和登记的地理标志超过510件（上述指标均为预期性指标）。",
+        );
+        assert_eq!(
+            t.iter().map(fields).collect::<Vec<_>>(),
+            vec![
+                ("专利密集型产业增加值占GDP比重", Some("达到"), 5.0, Some("%"), 2025),
+                ("每万人口高价值发明专利拥有量", Some("达到"), 1.59, Some("件"), 2025),
+                ("有效注册商标拥有量", Some("超过"), 60.0, Some("万件"), 2025),
+                ("注册和登记的地理标志", Some("超过"), 510.0, Some("件"), 2025),
+            ]
+        );
+        assert_eq!(t[3].text, "注册和登记的地理标志超过510件（上述指标均为预期性指标）", "the text is as printed");
+        // Figures of the past or of a principle there are no goals.
+        assert!(goal_targets("总体要求", "坚持问题导向，全省专利申请量已达5万件。").is_empty());
     }
 
     #[test]
