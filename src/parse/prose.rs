@@ -625,14 +625,26 @@ const FRAMING_TITLES: &[&str] = &[
 
 /// Titles of a chapter on the plan's background, after the period it looks back on
 /// (`“十二五”发展基础`); a task may end the same way (夯实知识产权发展基础), so these are whole.
-const BACKGROUND_TITLES: &[&str] =
-    &["发展基础", "工作基础", "现实基础", "发展环境", "基本情况", "规划背景", "发展背景", "编制背景", "工作总结"];
+const BACKGROUND_TITLES: &[&str] = &[
+    "发展基础",
+    "工作基础",
+    "现实基础",
+    "发展环境",
+    "基本情况",
+    "规划背景",
+    "发展背景",
+    "编制背景",
+    "形势背景",
+    "工作总结",
+];
 
 /// How a chapter of background may end its title: `面临的形势和任务`, `知识产权事业发展回顾`.
 const BACKGROUND_ENDINGS: &[&str] = &[
     "发展现状",
     "面临形势",
     "面临的形势",
+    // 规划执行情况及发展面临的新形势: the last plan's record and what the new one faces.
+    "面临的新形势",
     "形势和任务",
     "形势与任务",
     "机遇和挑战",
@@ -2314,6 +2326,10 @@ mod tests {
             assert!(frames_the_plan(title), "{title}");
         }
         assert!(!frames_the_plan("做好年度工作总结"));
+        // Guangxi 2021 and Henan 2017: their opening chapters of background.
+        for title in ["形势背景", "“十二五”规划执行情况及发展面临的新形势"] {
+            assert!(frames_the_plan(title), "{title}");
+        }
         // Why it matters; an event's time and theme.
         for title in ["重要意义", "充分认识实施商标战略的重要意义", "活动时间", "活动主题"] {
             assert!(frames_the_plan(title), "{title}");
