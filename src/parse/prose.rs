@@ -2081,9 +2081,21 @@ fn is_date_line(t: &str) -> bool {
 }
 
 fn is_doc_number(t: &str) -> bool {
-    (t.contains('〔') && t.contains('〕') || t.contains('[') && t.contains(']'))
+    (t.contains('〔') && t.contains('〕') || t.contains('[') && t.contains(']') || year_in_round_brackets(t))
         && t.ends_with('号')
         && t.chars().count() <= 20
+}
+
+/// A reprint's number with round brackets for 〔〕 (甘政办发(2015)77号): the issuer's Chinese
+/// abbreviation right before the bracketed year.
+fn year_in_round_brackets(t: &str) -> bool {
+    let Some(open) = t.find(['(', '（']) else { return false };
+    let year: Vec<char> = t[open..].chars().skip(1).take(5).collect();
+    open > 0
+        && t[..open].chars().all(crate::index::is_han)
+        && year.len() == 5
+        && year[..4].iter().all(char::is_ascii_digit)
+        && matches!(year[4], ')' | '）')
 }
 
 /// Years a title or document number names: 2018 → (2018, 2018); “十三五” → (2016, 2020).
@@ -2224,6 +2236,11 @@ mod tests {
         assert_eq!(doc_number_field("苏政发〔2009〕1号 2009年1月5日"), Some("苏政发〔2009〕1号".to_string()));
         assert_eq!(as_doc_number("（穗府办〔2007〕25号）"), Some("穗府办〔2007〕25号"));
         assert_eq!(as_doc_number("(穗府办〔2007〕25号"), Some("穗府办〔2007〕25号"));
+        // Gansu 2015, reprinted with round brackets, in a page's field list.
+        assert_eq!(doc_number_field("- 文 号:甘政办发(2015)77号"), Some("甘政办发(2015)77号".to_string()));
+        assert_eq!(as_doc_number("甘政办发（2015）77号"), Some("甘政办发（2015）77号"));
+        assert_eq!(as_doc_number("-文号:甘政办发(2015)77号"), None);
+        assert_eq!(as_doc_number("(2015)京知民初字第1号"), None);
     }
 
     #[test]
