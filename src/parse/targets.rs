@@ -359,9 +359,7 @@ pub fn from_goal_passages(passages: &[PassageDraft], plan_year: Option<u16>) -> 
                 carried = Some((p.heading.as_deref(), year));
             }
             for clause in clauses(s) {
-                if let Some(t) = clause_target(clause, year) {
-                    out.push(t);
-                }
+                out.extend(clause_targets(clause, year));
             }
         }
     }
@@ -418,7 +416,7 @@ pub fn from_items(measures: &[MeasureDraft], plan_year: Option<u16>) -> Vec<Targ
                 if !goals && !qualified(clause) {
                     continue;
                 }
-                if let Some(mut t) = clause_target(clause, year.unwrap_or(0)) {
+                for mut t in clause_targets(clause, year.unwrap_or(0)) {
                     // 力争/确保/争取 say how firmly, not what is measured.
                     for lead in ["力争", "确保", "争取", "全年"] {
                         if let Some(rest) = t.indicator.strip_prefix(lead).filter(|r| !r.is_empty()) {
@@ -447,6 +445,29 @@ fn clauses(s: &str) -> Vec<&str> {
         }
     }
     out
+}
+
+/// The targets of one clause: one, or one per thing where the clause names several and their
+/// figures in turn (`市知名商标和市名牌产品分别达345件和100个`), each cited with the whole clause.
+fn clause_targets(clause: &str, year: u16) -> Vec<TargetDraft> {
+    let Some(parts) = respectively(clause) else { return clause_target(clause, year).into_iter().collect() };
+    let mut out: Vec<TargetDraft> = parts.iter().filter_map(|part| clause_target(part, year)).collect();
+    for t in &mut out {
+        t.text = clause.trim().to_string();
+    }
+    out
+}
+
+/// `A和B分别达X件和Y个` as `A达X件` and `B达Y个`: as many things as figures, joined by 和, 、 or
+/// 及 on both sides of 分别; None for any other clause.
+fn respectively(clause: &str) -> Option<Vec<String>> {
+    let (things, figures) = clause.trim().split_once("分别")?;
+    let (verb, figures) = figures.split_at(figures.find(|c: char| c.is_ascii_digit())?);
+    let joins = ['和', '、', '及'];
+    let things: Vec<&str> = things.split(joins).collect();
+    let figures: Vec<&str> = figures.split(joins).collect();
+    let paired = things.len() >= 2 && things.len() == figures.len() && things.iter().all(|t| !t.is_empty());
+    paired.then(|| things.iter().zip(&figures).map(|(thing, figure)| format!("{thing}{verb}{figure}")).collect())
 }
 
 /// A year a sentence names (`2020年`, `到2022年`), the first one.
@@ -682,6 +703,34 @@ mod tests {
         assert_eq!(t[3].text, "注册和登记的地理标志超过510件（上述指标均为预期性指标）", "the text is as printed");
         // Figures of the past or of a principle there are no goals.
         assert!(goal_targets("总体要求", "坚持问题导向，全省专利申请量已达5万件。").is_empty());
+    }
+
+    #[test]
+    fn several_things_and_their_figures_in_turn() {
+        // Zhenjiang 2007: the last clause names two things and gives their figures in turn.
+        let text = "到2010年,制造业中国驰名商标达10件;江苏省著名商标达142件,省名牌产品达63个;市知名商标和市名牌产品分别达345件和100个。";
+        let t = goal_targets("主要目标", text);
+        assert_eq!(
+            t.iter().map(fields).collect::<Vec<_>>(),
+            vec![
+                ("制造业中国驰名商标", Some("达"), 10.0, Some("件"), 2010),
+                ("江苏省著名商标", Some("达"), 142.0, Some("件"), 2010),
+                ("省名牌产品", Some("达"), 63.0, Some("个"), 2010),
+                ("市知名商标", Some("达"), 345.0, Some("件"), 2010),
+                ("市名牌产品", Some("达"), 100.0, Some("个"), 2010),
+            ]
+        );
+        assert_eq!(t[4].text, "市知名商标和市名牌产品分别达345件和100个");
+        let m = MeasureDraft {
+            text: Some("专利申请量、授权量分别达到1000件、500件。".into()), ..Default::default()
+        };
+        assert_eq!(
+            from_items(&[m], Some(2020)).iter().map(fields).collect::<Vec<_>>(),
+            vec![
+                ("专利申请量", Some("达到"), 1000.0, Some("件"), 2020),
+                ("授权量", Some("达到"), 500.0, Some("件"), 2020)
+            ]
+        );
     }
 
     #[test]
