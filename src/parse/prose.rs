@@ -1805,8 +1805,10 @@ fn front_matter(
             front.iter().find_map(|&i| title_the_preamble_makes(&normalise(&lines[i].text))).unwrap_or_default();
     }
     if plan.region.is_empty() {
-        plan.region =
-            region_in_title(&plan.title).or_else(|| region_in_notice(lines, &front, plan)).unwrap_or_default();
+        plan.region = region_in_title(&plan.title)
+            .or_else(|| region_in_notice(lines, &front, plan))
+            .or_else(|| front.iter().find_map(|&i| region_that_decides(&normalise(&lines[i].text))))
+            .unwrap_or_default();
     }
     if !plan.region.is_empty() && super::regions::find(&plan.region).is_none() {
         // A name several places share (宝山区), printed with its city elsewhere (上海市宝山区人民政府).
@@ -2046,6 +2048,19 @@ fn region_in_notice(lines: &[Line], front: &[usize], plan: &PlanDraft) -> Option
     let national_number = plan.doc_number.as_deref().is_some_and(|n| n.starts_with(['国', '國']));
     let to_provinces = texts.iter().any(|t| t.starts_with("各省、自治区、直辖市"));
     (national_number || to_provinces).then(|| "全国".to_string())
+}
+
+/// The place a preamble names as the one deciding (`…之际，焦作市决定组织开展…`, `某某省人民政府
+/// 决定…`): the clause before 决定 is the place as the gazetteer knows it, or its body; a
+/// decision only cited (贯彻落实省委决定) names none.
+fn region_that_decides(t: &str) -> Option<String> {
+    t.match_indices("决定").find_map(|(at, _)| {
+        let clause = t[..at].rsplit(['，', ',', '。', '；', ';']).next()?;
+        let region = region_in_title(clause)?;
+        let rest = clause.strip_prefix(region.as_str())?;
+        let named = super::regions::find(&region).is_some();
+        (named && (rest.is_empty() || is_issuer(clause))).then_some(region)
+    })
 }
 
 /// A (normalised) line without the date printed before or after it: `苏政发〔2009〕1号2009年1月5日`
@@ -2305,6 +2320,19 @@ mod tests {
             read("某某市人民政府 关于加强品牌建设的实施意见 各县、市、区人民政府,市政府各部门: 为发挥品牌作用,制定本意见.\n"),
             ("关于加强品牌建设的实施意见".into(), "某某市".into())
         );
+    }
+
+    #[test]
+    fn the_place_a_preamble_names_as_deciding() {
+        let title = "关于开展2024年知识产权宣传周活动的方案\n各县(市、区)知识产权管理部门:\n";
+        let tasks = "一、宣传重点\n1.开展宣传。（市市场监管局负责）\n2.开展培训。（市市场监管局负责）\n";
+        let read = |preamble: &str| title_and_region(&format!("{title}{preamble}\n{tasks}")).1;
+        // Jiaozuo 2024: the city is named only as the one deciding.
+        assert_eq!(read("为加快知识产权强国建设，在世界知识产权日来临之际，焦作市决定组织开展宣传周活动。"), "焦作市");
+        assert_eq!(read("为加快知识产权强国建设，河南省人民政府决定开展宣传周活动。"), "河南省");
+        // A decision only cited, or a place that is not the one deciding, names no region.
+        assert_eq!(read("为贯彻落实河南省委决定，组织开展宣传周活动。"), "");
+        assert_eq!(read("为贯彻国务院决定，组织开展宣传周活动。"), "");
     }
 
     #[test]
