@@ -737,8 +737,13 @@ const DRAFT_STATUS: &[&str] =
 /// A (normalised) title's shape: at most 60 characters ending in a title word (…规划, …方案, its
 /// years or version after it), and no notice about one (…的通知).
 fn is_title_shape(t: &str) -> bool {
-    let t = without_title_suffix(t);
-    t.chars().count() <= 60 && TITLE_ENDINGS.iter().any(|e| t.ends_with(e)) && !t.ends_with("通知")
+    let bare = without_title_suffix(t);
+    // A strategy is a plan when it prints the years it covers (四川省专利战略(2011-2020年)); a
+    // bare 实施知识产权战略 is a heading.
+    let dated_strategy = bare.len() < t.len() && bare.ends_with("战略");
+    bare.chars().count() <= 60
+        && (TITLE_ENDINGS.iter().any(|e| bare.ends_with(e)) || dated_strategy)
+        && !bare.ends_with("通知")
 }
 
 /// What a notice says of the document it sends (现将…印发给你们, 现向社会各界征求意见).
@@ -2302,6 +2307,9 @@ mod tests {
         assert_eq!(read("20141229\n某某市知识产权保护\n工 作 方 案\n"), (title.clone(), "某某市".into()));
         assert_eq!(read("法律效力\n某某市知识产权保护工作方案\n"), (title.clone(), "某某市".into()));
         assert_eq!(read("应用分类\n关于某某市实施知识产权战略的若干意见\n").1, "某某市");
+        // Sichuan 2011: a strategy titled with its years, under the notice that sends it.
+        let notice = "某某省人民政府办公厅关于印发某某省专利战略(2011-2020年)的通知\n某某省人民政府办公厅\n二〇一一年十二月三十一日\n";
+        assert_eq!(read(&format!("{notice}某某省专利战略(2011-2020年)\n")).0, "某某省专利战略(2011-2020年)");
         // A title over two lines is still joined.
         assert_eq!(read("某某市知识产权保护\n工作方案\n").0, title);
         assert_eq!(read("某某市知识产权局\n2023年工作要点\n").0, "某某市知识产权局2023年工作要点");
