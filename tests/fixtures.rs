@@ -113,6 +113,7 @@ macro_rules! fixtures {
 }
 
 fixtures! {
+    real_requirements_goals_yunnan_2022 => "real-requirements-goals-yunnan-2022",
     prose_titled_items => "prose-titled-items",
     prose_role_clauses => "prose-role-clauses",
     prose_numbered_list_not_tasks => "prose-numbered-list-not-tasks",

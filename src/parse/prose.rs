@@ -640,14 +640,26 @@ const FRAMING_TITLES: &[&str] = &[
 
 /// Titles of a chapter on the plan's background, after the period it looks back on
 /// (`“十二五”发展基础`); a task may end the same way (夯实知识产权发展基础), so these are whole.
-const BACKGROUND_TITLES: &[&str] =
-    &["发展基础", "工作基础", "现实基础", "发展环境", "基本情况", "规划背景", "发展背景", "编制背景", "工作总结"];
+const BACKGROUND_TITLES: &[&str] = &[
+    "发展基础",
+    "工作基础",
+    "现实基础",
+    "发展环境",
+    "基本情况",
+    "规划背景",
+    "发展背景",
+    "编制背景",
+    "形势背景",
+    "工作总结",
+];
 
 /// How a chapter of background may end its title: `面临的形势和任务`, `知识产权事业发展回顾`.
 const BACKGROUND_ENDINGS: &[&str] = &[
     "发展现状",
     "面临形势",
     "面临的形势",
+    // 规划执行情况及发展面临的新形势: the last plan's record and what the new one faces.
+    "面临的新形势",
     "形势和任务",
     "形势与任务",
     "机遇和挑战",
@@ -755,8 +767,13 @@ const DRAFT_STATUS: &[&str] =
 /// A (normalised) title's shape: at most 60 characters ending in a title word (…规划, …方案, its
 /// years or version after it), and no notice about one (…的通知).
 fn is_title_shape(t: &str) -> bool {
-    let t = without_title_suffix(t);
-    t.chars().count() <= 60 && TITLE_ENDINGS.iter().any(|e| t.ends_with(e)) && !t.ends_with("通知")
+    let bare = without_title_suffix(t);
+    // A strategy is a plan when it prints the years it covers (四川省专利战略(2011-2020年)); a
+    // bare 实施知识产权战略 is a heading.
+    let dated_strategy = bare.len() < t.len() && bare.ends_with("战略");
+    bare.chars().count() <= 60
+        && (TITLE_ENDINGS.iter().any(|e| bare.ends_with(e)) || dated_strategy)
+        && !bare.ends_with("通知")
 }
 
 /// What a notice says of the document it sends (现将…印发给你们, 现向社会各界征求意见).
@@ -825,6 +842,12 @@ fn is_plain_heading_shape(text: &str) -> bool {
 /// 要点`): Latin letters run into digits, then a few characters, before the title's own year,
 /// place or 关于. None for a title that opens as titles do.
 fn junk_before_title(title: &str) -> Option<usize> {
+    // A site's label in black brackets before it (【自治区文件】 内蒙古自治区…纲要).
+    let label = title.strip_prefix('【').and_then(|rest| rest.split_once('】')).map(|(inside, _)| inside);
+    if let Some(inside) = label.filter(|l| (1..=10).contains(&l.chars().count())) {
+        let at = '【'.len_utf8() + inside.len() + '】'.len_utf8();
+        return (at < title.len()).then_some(at);
+    }
     let latin = title.len() - title.trim_start_matches(|c: char| c.is_ascii_alphanumeric()).len();
     let token = &title[..latin];
     if !token.starts_with(|c: char| c.is_ascii_alphabetic()) || !token.contains(|c: char| c.is_ascii_digit()) {
@@ -1853,8 +1876,10 @@ fn front_matter(
             front.iter().find_map(|&i| title_the_preamble_makes(&normalise(&lines[i].text))).unwrap_or_default();
     }
     if plan.region.is_empty() {
-        plan.region =
-            region_in_title(&plan.title).or_else(|| region_in_notice(lines, &front, plan)).unwrap_or_default();
+        plan.region = region_in_title(&plan.title)
+            .or_else(|| region_in_notice(lines, &front, plan))
+            .or_else(|| front.iter().find_map(|&i| region_that_decides(&normalise(&lines[i].text))))
+            .unwrap_or_default();
     }
     if !plan.region.is_empty() && super::regions::find(&plan.region).is_none() {
         // A name several places share (宝山区), printed with its city elsewhere (上海市宝山区人民政府).
@@ -1993,8 +2018,18 @@ fn region_in_title(title: &str) -> Option<String> {
         });
     }
     let chars: Vec<char> = t.chars().take(8).collect();
-    let end = chars.iter().skip(2).position(|c| "省市区县州盟旗".contains(*c))? + 2;
-    let name: String = chars[..=end].iter().collect();
+    let end = chars.iter().skip(2).position(|c| "省市区县州盟旗".contains(*c)).map(|p| p + 2);
+    let name: Option<String> = end.map(|end| chars[..=end].iter().collect());
+    // A province after the words a title opens with (深入实施甘肃省…行动计划, 中共云南省委 云南省
+    // 人民政府关于…), when those words name no place of their own (某某市贯彻江苏省… is 某某市's).
+    let province_at = t.char_indices().skip(1).take(12).map(|(i, _)| i).find(|&i| {
+        super::regions::provinces()
+            .any(|r| t[i..].starts_with(r.name) && name.as_deref().map_or(true, |n| n.len() == i + r.name.len()))
+    });
+    if let Some(at) = province_at {
+        return region_in_title(&t[at..]);
+    }
+    let (end, name) = (end?, name?);
     if name.contains("关于") || name.contains("知识") {
         return None;
     }
@@ -2091,6 +2126,19 @@ fn region_in_notice(lines: &[Line], front: &[usize], plan: &PlanDraft) -> Option
     (national_number || to_provinces).then(|| "全国".to_string())
 }
 
+/// The place a preamble names as the one deciding (`…之际，焦作市决定组织开展…`, `某某省人民政府
+/// 决定…`): the clause before 决定 is the place as the gazetteer knows it, or its body; a
+/// decision only cited (贯彻落实省委决定) names none.
+fn region_that_decides(t: &str) -> Option<String> {
+    t.match_indices("决定").find_map(|(at, _)| {
+        let clause = t[..at].rsplit(['，', ',', '。', '；', ';']).next()?;
+        let region = region_in_title(clause)?;
+        let rest = clause.strip_prefix(region.as_str())?;
+        let named = super::regions::find(&region).is_some();
+        (named && (rest.is_empty() || is_issuer(clause))).then_some(region)
+    })
+}
+
 /// A (normalised) line without the date printed before or after it: `苏政发〔2009〕1号2009年1月5日`
 /// is `苏政发〔2009〕1号`.
 fn without_date(t: &str) -> &str {
@@ -2124,9 +2172,21 @@ fn is_date_line(t: &str) -> bool {
 }
 
 fn is_doc_number(t: &str) -> bool {
-    (t.contains('〔') && t.contains('〕') || t.contains('[') && t.contains(']'))
+    (t.contains('〔') && t.contains('〕') || t.contains('[') && t.contains(']') || year_in_round_brackets(t))
         && t.ends_with('号')
         && t.chars().count() <= 20
+}
+
+/// A reprint's number with round brackets for 〔〕 (甘政办发(2015)77号): the issuer's Chinese
+/// abbreviation right before the bracketed year.
+fn year_in_round_brackets(t: &str) -> bool {
+    let Some(open) = t.find(['(', '（']) else { return false };
+    let year: Vec<char> = t[open..].chars().skip(1).take(5).collect();
+    open > 0
+        && t[..open].chars().all(crate::index::is_han)
+        && year.len() == 5
+        && year[..4].iter().all(char::is_ascii_digit)
+        && matches!(year[4], ')' | '）')
 }
 
 /// Years a title or document number names: 2018 → (2018, 2018); “十三五” → (2016, 2020).
@@ -2267,6 +2327,11 @@ mod tests {
         assert_eq!(doc_number_field("苏政发〔2009〕1号 2009年1月5日"), Some("苏政发〔2009〕1号".to_string()));
         assert_eq!(as_doc_number("（穗府办〔2007〕25号）"), Some("穗府办〔2007〕25号"));
         assert_eq!(as_doc_number("(穗府办〔2007〕25号"), Some("穗府办〔2007〕25号"));
+        // Gansu 2015, reprinted with round brackets, in a page's field list.
+        assert_eq!(doc_number_field("- 文 号:甘政办发(2015)77号"), Some("甘政办发(2015)77号".to_string()));
+        assert_eq!(as_doc_number("甘政办发（2015）77号"), Some("甘政办发（2015）77号"));
+        assert_eq!(as_doc_number("-文号:甘政办发(2015)77号"), None);
+        assert_eq!(as_doc_number("(2015)京知民初字第1号"), None);
     }
 
     #[test]
@@ -2313,6 +2378,9 @@ mod tests {
         assert_eq!(read("20141229\n某某市知识产权保护\n工 作 方 案\n"), (title.clone(), "某某市".into()));
         assert_eq!(read("法律效力\n某某市知识产权保护工作方案\n"), (title.clone(), "某某市".into()));
         assert_eq!(read("应用分类\n关于某某市实施知识产权战略的若干意见\n").1, "某某市");
+        // Sichuan 2011: a strategy titled with its years, under the notice that sends it.
+        let notice = "某某省人民政府办公厅关于印发某某省专利战略(2011-2020年)的通知\n某某省人民政府办公厅\n二〇一一年十二月三十一日\n";
+        assert_eq!(read(&format!("{notice}某某省专利战略(2011-2020年)\n")).0, "某某省专利战略(2011-2020年)");
         // A title over two lines is still joined.
         assert_eq!(read("某某市知识产权保护\n工作方案\n").0, title);
         assert_eq!(read("某某市知识产权局\n2023年工作要点\n").0, "某某市知识产权局2023年工作要点");
@@ -2336,6 +2404,38 @@ mod tests {
     }
 
     #[test]
+    fn the_place_a_preamble_names_as_deciding() {
+        let title = "关于开展2024年知识产权宣传周活动的方案\n各县(市、区)知识产权管理部门:\n";
+        let tasks = "一、宣传重点\n1.开展宣传。（市市场监管局负责）\n2.开展培训。（市市场监管局负责）\n";
+        let read = |preamble: &str| title_and_region(&format!("{title}{preamble}\n{tasks}")).1;
+        // Jiaozuo 2024: the city is named only as the one deciding.
+        assert_eq!(read("为加快知识产权强国建设，在世界知识产权日来临之际，焦作市决定组织开展宣传周活动。"), "焦作市");
+        assert_eq!(read("为加快知识产权强国建设，河南省人民政府决定开展宣传周活动。"), "河南省");
+        // A decision only cited, or a place that is not the one deciding, names no region.
+        assert_eq!(read("为贯彻落实河南省委决定，组织开展宣传周活动。"), "");
+        assert_eq!(read("为贯彻国务院决定，组织开展宣传周活动。"), "");
+    }
+
+    #[test]
+    fn a_province_after_the_words_a_title_opens_with() {
+        let tasks = "一、主要任务\n1.开展专利导航。（省知识产权局负责）\n2.开展商标培育。（省市场监管局负责）\n";
+        let read = |above: &str| title_and_region(&format!("{above}{tasks}"));
+        assert_eq!(read("深入实施甘肃省知识产权战略行动计划(2015—2020年)\n").1, "甘肃省");
+        assert_eq!(
+            read("中共云南省委 云南省人民政府关于贯彻《知识产权强国建设纲要(2021—2035年)》的实施意见\n").1,
+            "云南省"
+        );
+        // A site's label in black brackets before the title is no part of it.
+        assert_eq!(
+            read("【自治区文件】 内蒙古自治区知识产权战略纲要\n(2013—2020年)\n"),
+            ("内蒙古自治区知识产权战略纲要(2013—2020年)".into(), "内蒙古自治区".into())
+        );
+        // A title that opens with its own place keeps it, whatever province it names later.
+        assert_eq!(read("南通市贯彻落实江苏省知识产权强省建设实施方案\n").1, "南通市");
+        assert_eq!(read("某某市贯彻落实江苏省知识产权强省建设实施方案\n").1, "某某市");
+    }
+
+    #[test]
     fn sections_that_frame_the_plan() {
         assert!(frames_the_plan("实施知识产权战略的指导思想：坚持以科学发展观为指导……"));
         assert!(frames_the_plan("指导思想和基本原则"));
@@ -2352,6 +2452,10 @@ mod tests {
             assert!(frames_the_plan(title), "{title}");
         }
         assert!(!frames_the_plan("做好年度工作总结"));
+        // Guangxi 2021 and Henan 2017: their opening chapters of background.
+        for title in ["形势背景", "“十二五”规划执行情况及发展面临的新形势"] {
+            assert!(frames_the_plan(title), "{title}");
+        }
         // Why it matters; an event's time and theme.
         for title in ["重要意义", "充分认识实施商标战略的重要意义", "活动时间", "活动主题"] {
             assert!(frames_the_plan(title), "{title}");

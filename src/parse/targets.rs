@@ -316,6 +316,9 @@ pub fn from_indicator_table(lines: &[Line], status: &mut [Option<Use>]) -> Vec<T
     out
 }
 
+/// Headings of a chapter that frames the plan with its guiding ideas and, often, its goals.
+const REQUIREMENTS_HEADINGS: &[&str] = &["总体要求", "总体思路", "发展思路"];
+
 /// What ends a sentence of goals or of an item, an ASCII `;` a web page prints among them.
 const SENTENCE_ENDS: [char; 3] = ['。', '；', ';'];
 
@@ -327,7 +330,10 @@ pub fn from_goal_passages(passages: &[PassageDraft], plan_year: Option<u16>) -> 
     let mut out = Vec::new();
     let mut carried: Option<(Option<&str>, u16)> = None;
     for p in passages {
-        let Some(heading) = p.heading.as_deref().filter(|h| h.contains("目标") || p.aims) else {
+        // A chapter of general requirements (一、总体要求) may state the goals with no heading of
+        // their own: there only a sentence that opens with its year (到2025年，…) sets goals.
+        let requirements = p.heading.as_deref().is_some_and(|h| REQUIREMENTS_HEADINGS.contains(&h));
+        let Some(heading) = p.heading.as_deref().filter(|h| h.contains("目标") || p.aims || requirements) else {
             // A year's work points may state the year's goals in their opening paragraph.
             if let (None, Some(year)) = (&p.heading, plan_year) {
                 out.extend(opening_goals(&p.text, year));
@@ -344,6 +350,8 @@ pub fn from_goal_passages(passages: &[PassageDraft], plan_year: Option<u16>) -> 
             if let Some(y) = leading_year(s) {
                 year = Some(y.0);
                 s = &s[y.1..];
+            } else if requirements {
+                continue;
             }
             // A goal whose year is not printed (到20XX年 in a template) is still a goal: year 0.
             let year = year.unwrap_or(0);
@@ -351,9 +359,7 @@ pub fn from_goal_passages(passages: &[PassageDraft], plan_year: Option<u16>) -> 
                 carried = Some((p.heading.as_deref(), year));
             }
             for clause in clauses(s) {
-                if let Some(t) = clause_target(clause, year) {
-                    out.push(t);
-                }
+                out.extend(clause_targets(clause, year));
             }
         }
     }
@@ -410,7 +416,7 @@ pub fn from_items(measures: &[MeasureDraft], plan_year: Option<u16>) -> Vec<Targ
                 if !goals && !qualified(clause) {
                     continue;
                 }
-                if let Some(mut t) = clause_target(clause, year.unwrap_or(0)) {
+                for mut t in clause_targets(clause, year.unwrap_or(0)) {
                     // 力争/确保/争取 say how firmly, not what is measured.
                     for lead in ["力争", "确保", "争取", "全年"] {
                         if let Some(rest) = t.indicator.strip_prefix(lead).filter(|r| !r.is_empty()) {
@@ -439,6 +445,29 @@ fn clauses(s: &str) -> Vec<&str> {
         }
     }
     out
+}
+
+/// The targets of one clause: one, or one per thing where the clause names several and their
+/// figures in turn (`市知名商标和市名牌产品分别达345件和100个`), each cited with the whole clause.
+fn clause_targets(clause: &str, year: u16) -> Vec<TargetDraft> {
+    let Some(parts) = respectively(clause) else { return clause_target(clause, year).into_iter().collect() };
+    let mut out: Vec<TargetDraft> = parts.iter().filter_map(|part| clause_target(part, year)).collect();
+    for t in &mut out {
+        t.text = clause.trim().to_string();
+    }
+    out
+}
+
+/// `A和B分别达X件和Y个` as `A达X件` and `B达Y个`: as many things as figures, joined by 和, 、 or
+/// 及 on both sides of 分别; None for any other clause.
+fn respectively(clause: &str) -> Option<Vec<String>> {
+    let (things, figures) = clause.trim().split_once("分别")?;
+    let (verb, figures) = figures.split_at(figures.find(|c: char| c.is_ascii_digit())?);
+    let joins = ['和', '、', '及'];
+    let things: Vec<&str> = things.split(joins).collect();
+    let figures: Vec<&str> = figures.split(joins).collect();
+    let paired = things.len() >= 2 && things.len() == figures.len() && things.iter().all(|t| !t.is_empty());
+    paired.then(|| things.iter().zip(&figures).map(|(thing, figure)| format!("{thing}{verb}{figure}")).collect())
 }
 
 /// A year a sentence names (`2020年`, `到2022年`), the first one.
@@ -479,7 +508,14 @@ const COUNT_WORDS: &[char] =
 /// the thing counted (`建成10个省级品牌培育基地`) and be printed in Chinese numerals (`十五个`).
 fn clause_target(printed: &str, year: u16) -> Option<TargetDraft> {
     let printed = printed.trim();
-    let arabic = counts_in_digits(printed);
+    // A remark in brackets after the figure (超过510件（上述指标均为预期性指标）) is no part of it.
+    let figure = match printed.rfind(['(', '（']) {
+        Some(open) if printed.ends_with([')', '）']) && printed[..open].contains(|c: char| c.is_ascii_digit()) => {
+            printed[..open].trim_end()
+        }
+        _ => printed,
+    };
+    let arabic = counts_in_digits(figure);
     let clause = arabic.as_str();
     let p = clause.find(|c: char| c.is_ascii_digit())?;
     let before = &clause[..p];
@@ -661,6 +697,58 @@ mod tests {
         assert_eq!(
             t.iter().map(|t| (t.indicator.as_str(), t.value)).collect::<Vec<_>>(),
             [("年均版权登记量", 5000.0), ("累计有效发明专利", 900.0)]
+        );
+    }
+
+    #[test]
+    fn goals_stated_under_general_requirements() {
+        // Yunnan 2022: 一、总体要求 states the guiding ideas, then 到2025年 the goals.
+        let t = goal_targets(
+            "总体要求",
+            "坚持以习近平新时代中国特色社会主义思想为指导，全面提升知识产权创造水平。\
+             到2025年，知识产权强省建设取得较大进展，专利密集型产业增加值占GDP比重达到5%，\
+             每万人口高价值发明专利拥有量达到1.59件，有效注册商标拥有量超过60万件，\
+             注册和登记的地理标志超过510件（上述指标均为预期性指标）。",
+        );
+        assert_eq!(
+            t.iter().map(fields).collect::<Vec<_>>(),
+            vec![
+                ("专利密集型产业增加值占GDP比重", Some("达到"), 5.0, Some("%"), 2025),
+                ("每万人口高价值发明专利拥有量", Some("达到"), 1.59, Some("件"), 2025),
+                ("有效注册商标拥有量", Some("超过"), 60.0, Some("万件"), 2025),
+                ("注册和登记的地理标志", Some("超过"), 510.0, Some("件"), 2025),
+            ]
+        );
+        assert_eq!(t[3].text, "注册和登记的地理标志超过510件（上述指标均为预期性指标）", "the text is as printed");
+        // Figures of the past or of a principle there are no goals.
+        assert!(goal_targets("总体要求", "坚持问题导向，全省专利申请量已达5万件。").is_empty());
+    }
+
+    #[test]
+    fn several_things_and_their_figures_in_turn() {
+        // Zhenjiang 2007: the last clause names two things and gives their figures in turn.
+        let text = "到2010年,制造业中国驰名商标达10件;江苏省著名商标达142件,省名牌产品达63个;市知名商标和市名牌产品分别达345件和100个。";
+        let t = goal_targets("主要目标", text);
+        assert_eq!(
+            t.iter().map(fields).collect::<Vec<_>>(),
+            vec![
+                ("制造业中国驰名商标", Some("达"), 10.0, Some("件"), 2010),
+                ("江苏省著名商标", Some("达"), 142.0, Some("件"), 2010),
+                ("省名牌产品", Some("达"), 63.0, Some("个"), 2010),
+                ("市知名商标", Some("达"), 345.0, Some("件"), 2010),
+                ("市名牌产品", Some("达"), 100.0, Some("个"), 2010),
+            ]
+        );
+        assert_eq!(t[4].text, "市知名商标和市名牌产品分别达345件和100个");
+        let m = MeasureDraft {
+            text: Some("专利申请量、授权量分别达到1000件、500件。".into()), ..Default::default()
+        };
+        assert_eq!(
+            from_items(&[m], Some(2020)).iter().map(fields).collect::<Vec<_>>(),
+            vec![
+                ("专利申请量", Some("达到"), 1000.0, Some("件"), 2020),
+                ("授权量", Some("达到"), 500.0, Some("件"), 2020)
+            ]
         );
     }
 
