@@ -418,14 +418,21 @@ fn parse_file(args: &[String]) -> Result<(), String> {
                 .map(|(_, after)| after.trim_start_matches("行动").trim_start_matches("行動"))
                 .collect();
             let said = |words: &[&str]| own.iter().any(|o| words.iter().any(|w| o.starts_with(w)));
-            // A year's 工作计划 is its work points; 实施意见 carry a plan out, whatever they cite.
+            // A year's 工作计划 or 工作任务 is its work points; opinions (实施意见, 若干意见), measures
+            // and a division of tasks carry a plan out, whatever they cite; an outline (纲要) or a
+            // strategy over years (专利战略(2011-2020年)) plans as a 规划 does.
             let one_year = p.year_start != 0 && p.year_end <= p.year_start;
-            let named = if t.ends_with("要点") || t.ends_with("要點") || one_year && t.ends_with("工作计划") {
-                Some((Kind::WorkPoints, "title"))
-            } else if t.ends_with("方案") || t.ends_with("计划") || t.ends_with("計劃") || t.ends_with("实施意见")
+            let ends = |words: &[&str]| words.iter().any(|w| t.ends_with(w));
+            let named = if ends(&["要点", "要點"]) || one_year && ends(&["工作计划", "工作任务", "工作任務"])
             {
+                Some((Kind::WorkPoints, "title"))
+            } else if ends(&["方案", "计划", "計劃", "意见", "意見", "措施", "分工"]) {
                 Some((Kind::ActionPlan, "title"))
-            } else if t.contains("规划") || t.contains("規劃") {
+            } else if t.contains("规划")
+                || t.contains("規劃")
+                || ends(&["纲要", "綱要"])
+                || !one_year && p.year_start != 0 && ends(&["战略", "戰略"])
+            {
                 Some((Kind::FiveYearPlan, "title"))
             } else if said(&["规划", "規劃"]) {
                 Some((Kind::FiveYearPlan, "preamble"))
