@@ -113,7 +113,6 @@ macro_rules! fixtures {
 }
 
 fixtures! {
-    real_requirements_goals_yunnan_2022 => "real-requirements-goals-yunnan-2022",
     prose_titled_items => "prose-titled-items",
     prose_role_clauses => "prose-role-clauses",
     prose_numbered_list_not_tasks => "prose-numbered-list-not-tasks",
@@ -200,4 +199,5 @@ fixtures! {
     real_split_notice_title_qianjiang_2024 => "real-split-notice-title-qianjiang-2024",
     grid_attachment_label_over_title => "grid-attachment-label-over-title",
     real_sharing_site_notes_chuxiong_2023 => "real-sharing-site-notes-chuxiong-2023",
+    real_requirements_goals_yunnan_2022 => "real-requirements-goals-yunnan-2022",
 }
