@@ -375,15 +375,7 @@ fn parse_file(args: &[String]) -> Result<(), String> {
         let read = parsed.dataset.plans.first().map(|p| p.region.clone()).unwrap_or_default();
         // A title that names no place may still say which kind of place: 2023年全市…工作要点.
         let title = parsed.dataset.plans.first().map_or("", |p| p.title.as_str());
-        let whole = [
-            ("全省", Level::Province),
-            ("全市", Level::City),
-            ("全州", Level::City),
-            ("全县", Level::District),
-            ("全区", Level::District),
-        ]
-        .into_iter()
-        .find(|(w, _)| title.contains(w));
+        let whole = SELF_REFERENCES.into_iter().find(|(w, _)| w.starts_with('全') && title.contains(w));
         let (read, level, from) = match (read.is_empty(), whole) {
             (true, Some((w, level))) => (w.to_string(), level, "the title's"),
             (true, None) => match level_of_agencies(&text).or_else(|| level_of_self_reference(&text)) {
@@ -533,22 +525,26 @@ fn level_of_agencies(text: &str) -> Option<(Level, String)> {
     votes.into_iter().find(|(l, _)| *l == best)
 }
 
+/// What a plan calls its own place, and the level that says: a title's 全市…, a text's 我县….
+const SELF_REFERENCES: [(&str, Level); 11] = [
+    ("全省", Level::Province),
+    ("我省", Level::Province),
+    ("全市", Level::City),
+    ("我市", Level::City),
+    ("本市", Level::City),
+    ("全州", Level::City),
+    ("我州", Level::City),
+    ("全县", Level::District),
+    ("我县", Level::District),
+    ("本县", Level::District),
+    ("全区", Level::District),
+];
+
 /// The level a text that names no place nor agency gives itself (我市, 全县): the most used of
-/// its words for itself, if one leads. 我区 and 全区 are left out: an autonomous region says them
-/// as a district does.
+/// its words for itself, if one leads. 全区 is left out: an autonomous region says it as a
+/// district does (a title's 全区 is read before, with the title's other words).
 fn level_of_self_reference(text: &str) -> Option<(Level, String)> {
-    let words = [
-        ("我省", Level::Province),
-        ("全省", Level::Province),
-        ("我市", Level::City),
-        ("全市", Level::City),
-        ("本市", Level::City),
-        ("我州", Level::City),
-        ("全州", Level::City),
-        ("我县", Level::District),
-        ("全县", Level::District),
-        ("本县", Level::District),
-    ];
+    let words: Vec<(&str, Level)> = SELF_REFERENCES.into_iter().filter(|(w, _)| *w != "全区").collect();
     let count = |level: Level| words.iter().filter(|(_, l)| *l == level).map(|(w, _)| text.matches(w).count()).sum();
     let mut counts: Vec<(usize, Level)> =
         [Level::Province, Level::City, Level::District].into_iter().map(|l| (count(l), l)).collect();
