@@ -378,9 +378,10 @@ fn parse_file(args: &[String]) -> Result<(), String> {
         let whole = SELF_REFERENCES.into_iter().find(|(w, _)| w.starts_with('全') && title.contains(w));
         let (read, level, from) = match (read.is_empty(), whole) {
             (true, Some((w, level))) => (w.to_string(), level, "the title's"),
-            (true, None) => match level_of_agencies(&text).or_else(|| level_of_self_reference(&text)) {
-                Some((level, agency)) => (agency, level, "what it names, as"),
-                None => (read, meta.level, ""),
+            (true, None) => match (level_of_agencies(&text), level_of_self_reference(&text)) {
+                (Some((level, agency)), _) => (agency, level, "the agencies it names, as"),
+                (None, Some((level, word))) => (word, level, "the words it calls itself by, as"),
+                (None, None) => (read, meta.level, ""),
             },
             _ => {
                 let level = level_of_region(&read);
