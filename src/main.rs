@@ -400,7 +400,10 @@ fn parse_file(args: &[String]) -> Result<(), String> {
     if kind.is_none() {
         // No kind given: the one the title names (…规划, …方案/计划, …要点), said in a note.
         for p in &mut dataset.plans {
-            let t = p.title.trim_end_matches(|c: char| c.is_ascii_digit() || "()（）-—年".contains(c));
+            // The title without its years or version after it: …规划(2021—2025年), …方案(试行).
+            let version = p.title.rfind(['(', '（']).filter(|&at| p.title[at..].chars().count() <= 8);
+            let t = version.map_or(p.title.as_str(), |at| &p.title[..at]);
+            let t = t.trim_end_matches(|c: char| c.is_ascii_digit() || "()（）-—年".contains(c));
             // Or what the preamble calls the document it makes: 制定本行动方案, 编制本规划.
             let own: Vec<&str> = dataset
                 .passages

@@ -103,6 +103,9 @@ fn level_and_kind_read_from_what_is_printed_and_said_so() {
         ("某某市关于加强商标品牌建设的若干意见\n一、主要任务\n1.开展专利导航。\n2.开展商标培育。\n", "city", "action plan"),
         ("某某省知识产权战略纲要(2013—2020年)\n一、主要任务\n1.开展专利导航。\n2.开展商标培育。\n", "province", "five-year plan"),
         ("某某省专利战略(2011-2020年)\n一、主要任务\n1.开展专利导航。\n2.开展商标培育。\n", "province", "five-year plan"),
+        // A version in brackets after the title word (试行, 征求意见稿).
+        ("某某市知识产权保护工作方案(试行)\n一、主要任务\n1.开展专利导航。\n2.开展商标培育。\n", "city", "action plan"),
+        ("某某省知识产权发展规划（征求意见稿）\n一、主要任务\n1.开展专利导航。\n2.开展商标培育。\n", "province", "five-year plan"),
         // Nor any agency of its own: the words it calls itself by (我县, 全县).
         ("关于推进品牌建设的工作安排\n为提升我县品牌建设水平，结合全县实际，制定本计划。\n一、主要任务\n1.开展专利导航。\n2.开展商标培育。\n", "district", "action plan"),
         (
