@@ -1892,11 +1892,15 @@ fn front_matter(
             .iter()
             .find_map(|&i| years_in_preamble(&normalise(&lines[i].text)))
             .or_else(|| {
-                // A year's work points may open with their year (2018年是…, 2015年下半年，…).
+                // A year's work points may open with their year (2018年是…, 2015年下半年，…), or
+                // the notice that sends them name it (现将2023年xx州知识产权工作任务…安排如下).
+                if info.kind != crate::model::Kind::WorkPoints {
+                    return None;
+                }
                 let opening = front.iter().find(|&&i| status[i].is_none())?;
-                let year =
-                    (info.kind == crate::model::Kind::WorkPoints).then(|| year_opening(&lines[*opening].text))?;
-                year.map(|y| (Some(y), Some(y)))
+                let sent = || front.iter().find_map(|&i| year_the_notice_sends(&normalise(&lines[i].text)));
+                let year = year_opening(&lines[*opening].text).or_else(sent)?;
+                Some((Some(year), Some(year)))
             })
             .unwrap_or_default(),
         years => years,
@@ -2090,6 +2094,12 @@ fn year_opening(text: &str) -> Option<u16> {
     let year: u16 = t.get(..4)?.parse().ok().filter(|y| (1980..=2100).contains(y))?;
     let after = t.get(4..)?.strip_prefix('年')?;
     (!after.starts_with(|c: char| c.is_ascii_digit() || "—-–－~～至".contains(c))).then_some(year)
+}
+
+/// The one year of the work a notice sends (`现将2023年xx州知识产权工作任务和要点安排如下`).
+fn year_the_notice_sends(t: &str) -> Option<u16> {
+    let (_, sent) = t.split_once("现将")?;
+    year_opening(sent.strip_prefix('《').unwrap_or(sent))
 }
 
 /// The years a plan's preamble says it covers, for a title that says none: `明确2021—2022年度
@@ -2531,6 +2541,13 @@ mod tests {
         assert_eq!(years_of("第12345678号工作要点", None), (None, None));
         // A year's work points opening with their year; a page with no title line names its plan.
         assert_eq!(year_opening("2018年是深化改革的关键之年。"), Some(2018));
+        assert_eq!(
+            year_the_notice_sends("各相关单位:为提高知识产权质量,现将2023年xx州知识产权工作任务和要点安排如下:"),
+            Some(2023)
+        );
+        assert_eq!(year_the_notice_sends("现将《2021年知识产权工作要点》印发给你们"), Some(2021));
+        assert_eq!(year_the_notice_sends("现将2021—2025年知识产权规划印发给你们"), None);
+        assert_eq!(year_the_notice_sends("2023年工作要点如下"), None);
         assert_eq!(year_opening("2015年下半年，全国打击侵权假冒工作要…"), Some(2015));
         assert_eq!(year_opening("2021—2023年，全市…"), None);
         assert_eq!(
