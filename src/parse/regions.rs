@@ -3,6 +3,7 @@
 //! units bore since 2000.
 
 use crate::model::Level;
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 /// One region of the gazetteer.
@@ -48,6 +49,9 @@ fn gazetteer() -> &'static [Region] {
 /// that none is).
 fn read_gazetteer(text: &'static str) -> Vec<Region> {
     let mut regions: Vec<Region> = Vec::new();
+    // Rows of each city and province code so far (a code's names over time): a unit's parent is
+    // looked up there, not in every row before it.
+    let mut parents: HashMap<&'static str, Vec<usize>> = HashMap::new();
     for line in text.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
         let ([code, name, short, en, slug], until) = match line.split('\t').collect::<Vec<_>>()[..] {
             [a, b, c, d, e] => ([a, b, c, d, e], None),
@@ -67,9 +71,13 @@ fn read_gazetteer(text: &'static str) -> Vec<Region> {
         };
         let slug = if slug.is_empty() { slugify(en) } else { slug.to_string() };
         let mut region = Region { name, short, code, en: en.to_string(), slug, until };
-        if let Some(parent) = code.filter(|c| !c.ends_with("00")).and_then(|c| parent_of(&regions, c, until)) {
+        let parent = code.filter(|c| !c.ends_with("00")).and_then(|c| parent_of(&regions, &parents, c, until));
+        if let Some(parent) = parent {
             region.en = format!("{}{}, {}", region.en, kind_word(name), parent.en);
             region.slug = format!("{}-{}", parent.slug, region.slug);
+        }
+        if let Some(code) = code.filter(|c| c.ends_with("00")) {
+            parents.entry(code).or_default().push(regions.len());
         }
         regions.push(region);
     }
@@ -79,15 +87,20 @@ fn read_gazetteer(text: &'static str) -> Vec<Region> {
 /// A county-level unit's city, or its province for the units a province governs itself
 /// (直辖县级行政区划) and a municipality's districts. An old name's city is the one of its time:
 /// 襄阳县 (until 2001) was 襄樊市's, the name 420600 bore until 2010, not 襄阳市's.
-fn parent_of<'a>(regions: &'a [Region], code: &str, until: Option<u16>) -> Option<&'a Region> {
+fn parent_of<'a>(
+    regions: &'a [Region],
+    parents: &HashMap<&str, Vec<usize>>,
+    code: &str,
+    until: Option<u16>,
+) -> Option<&'a Region> {
+    let rows = |code: String| parents.get(code.as_str()).into_iter().flatten().map(|&i| &regions[i]);
     let city = format!("{}00", code.get(..4)?);
     let province = format!("{}0000", code.get(..2)?);
-    let cities = || regions.iter().filter(|r| r.code == Some(city.as_str()));
-    let of_its_time = cities().filter(|r| until.is_some_and(|year| r.until.is_some_and(|end| end >= year)));
+    let of_its_time = rows(city.clone()).filter(|r| until.is_some_and(|year| r.until.is_some_and(|end| end >= year)));
     of_its_time
         .min_by_key(|r| r.until)
-        .or_else(|| cities().find(|r| r.until.is_none()))
-        .or_else(|| regions.iter().find(|r| r.code == Some(province.as_str())))
+        .or_else(|| rows(city).find(|r| r.until.is_none()))
+        .or_else(|| rows(province).next())
 }
 
 /// The English word a county-level unit's name ends in (the file leaves it out): 区 District,
