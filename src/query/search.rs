@@ -1151,8 +1151,7 @@ pub(crate) struct Needles {
     /// The needles' first characters, sorted, each with the position of its first needle in `sorted`.
     firsts: Vec<(char, usize)>,
     /// The needles' first characters: most characters of a text start no needle, and one bit
-    /// test, on the text's bytes, tells so for almost all of them (a page of hits is 200 texts,
-    /// and decoding every character was much of their time in wasm).
+    /// test, on the text's bytes, tells so for almost all of them.
     may_start: CharBits,
 }
 
@@ -1182,48 +1181,43 @@ impl Needles {
         Needles { sorted, firsts, may_start }
     }
 
-    /// Whether a needle may start with the character that starts at byte `b` of `bytes` (UTF-8).
-    fn may_start_at(&self, bytes: &[u8], b: usize) -> bool {
-        // The low 12 bits of its code point: of a character of two bytes or more, the payloads of
-        // its last two bytes.
-        let byte = |i: usize| bytes.get(b + i).map_or(0, |&x| x as usize);
-        let bit = match byte(0) {
-            x if x < 0x80 => x,
-            x if x < 0xE0 => ((x & 0x1F) << 6) | (byte(1) & 0x3F),
-            x if x < 0xF0 => ((byte(1) & 0x3F) << 6) | (byte(2) & 0x3F),
-            _ => ((byte(2) & 0x3F) << 6) | (byte(3) & 0x3F),
-        };
-        self.may_start.may_have_low_bits(bit)
-    }
-
     /// Spans of `text` where any needle occurs (Latin needles case-insensitively), merged. Each
     /// needle's occurrences do not overlap one another (as `str::match_indices` finds them).
     pub(crate) fn highlight(&self, text: &str) -> Vec<[usize; 2]> {
         if text.is_empty() || self.sorted.is_empty() {
             return vec![];
         }
-        // Lower-casing ASCII keeps char and byte offsets; other letters keep their case.
-        let lower = match text.bytes().any(|b| b.is_ascii_uppercase()) {
-            true => std::borrow::Cow::Owned(text.to_ascii_lowercase()),
-            false => std::borrow::Cow::Borrowed(text),
-        };
         // Per needle: where its next match may start.
         let mut free_from: Vec<usize> = Vec::new();
         // Merged as they are found, in order of their start: no list to sort afterwards.
         let mut spans: Vec<[usize; 2]> = Vec::new();
-        let bytes = lower.as_bytes();
-        let mut chars = 0; // characters before byte b
-        for b in 0..bytes.len() {
-            if bytes.get(b).is_some_and(|&x| x & 0xC0 == 0x80) {
-                continue; // inside a character
-            }
+        // The text's ASCII letters are compared lower-cased (which keeps char and byte offsets; Latin
+        // needles are lower-case), other letters as they are.
+        let bytes = text.as_bytes();
+        let byte = |i: usize| bytes.get(i).map_or(0, |&x| x as usize);
+        let mut chars = 0; // characters before byte `next`
+        let mut next = 0;
+        // Character by character, on the bytes: a page of hits is 200 texts, and decoding every
+        // character was much of their time in wasm.
+        while let Some(&lead) = bytes.get(next) {
+            let b = next;
+            // Its width, from its first byte, and the low 12 bits of its code point (of a character
+            // of two bytes or more, the payloads of its last two bytes): one bit test tells that no
+            // needle starts with almost every character.
+            let (width, bit) = match lead as usize {
+                x if x < 0x80 => (1, lead.to_ascii_lowercase() as usize),
+                x if x < 0xE0 => (2, ((x & 0x1F) << 6) | (byte(b + 1) & 0x3F)),
+                x if x < 0xF0 => (3, ((byte(b + 1) & 0x3F) << 6) | (byte(b + 2) & 0x3F)),
+                _ => (4, ((byte(b + 2) & 0x3F) << 6) | (byte(b + 3) & 0x3F)),
+            };
+            next += width;
             let at = chars;
             chars += 1;
-            if !self.may_start_at(bytes, b) {
+            if !self.may_start.may_have_low_bits(bit) {
                 continue;
             }
-            let rest = lower.get(b..).unwrap_or_default();
-            let Some(c) = rest.chars().next() else { continue };
+            let Some(c) = text.get(b..).and_then(|rest| rest.chars().next()) else { continue };
+            let (c, rest) = (c.to_ascii_lowercase(), bytes.get(b..).unwrap_or_default());
             let Ok(f) = self.firsts.binary_search_by_key(&c, |&(first, _)| first) else { continue };
             if free_from.is_empty() {
                 free_from.resize(self.sorted.len(), 0);
@@ -1233,7 +1227,7 @@ impl Needles {
                 if !needle.starts_with(c) {
                     break;
                 }
-                if free_from.get(k).is_some_and(|&f| f <= at) && rest.starts_with(needle.as_str()) {
+                if free_from.get(k).is_some_and(|&f| f <= at) && starts_with_lowered(rest, needle.as_bytes()) {
                     let end = at + len;
                     match spans.last_mut() {
                         Some(last) if at <= last[1] => last[1] = last[1].max(end),
@@ -1247,6 +1241,11 @@ impl Needles {
         }
         spans
     }
+}
+
+/// Whether `text` starts with `needle` once its ASCII letters are lower-cased.
+fn starts_with_lowered(text: &[u8], needle: &[u8]) -> bool {
+    text.len() >= needle.len() && text.iter().zip(needle).all(|(t, n)| t.to_ascii_lowercase() == *n)
 }
 
 #[cfg(test)]
@@ -1283,7 +1282,7 @@ mod tests {
 
     proptest::proptest! {
         /// The one pass finds what searching the text for each needle finds, with characters of
-        /// one to four bytes and characters that share the low bits `may_start_at` tests (丰 and
+        /// one to four bytes and characters that share the low bits its first test reads (丰 and
         /// 丐 are U+4E30 and U+4E10; Ā is U+0100, 𠀐 U+20010).
         #[test]
         fn needles_highlight_as_each_needle_found_alone(
