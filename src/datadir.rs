@@ -1801,16 +1801,17 @@ impl DataDir {
         Ok(query::search::finish(&self.corpus, q, opts, self.ranking(q, opts)?))
     }
 
-    /// [`query::search::rank`] of this query, made once while nothing changes.
+    /// [`query::search::rank`] of this query: the one `needs_for_search` made and remembered,
+    /// taken (not copied: the search ends with it), or made now.
     fn ranking(&self, q: &str, opts: &SearchOptions) -> std::result::Result<Ranked, QueryError> {
-        if let Some(ranked) = self.cached_ranking(q, opts) {
-            return Ok(ranked);
+        let cached = self.last_ranking.0.borrow_mut().take_if(|(lq, lo, _)| lq == q && lo == opts);
+        match cached {
+            Some((_, _, ranked)) => Ok(ranked),
+            None => query::search::rank(&self.corpus, q, opts),
         }
-        let ranked = query::search::rank(&self.corpus, q, opts)?;
-        self.remember(q, opts, ranked.clone());
-        Ok(ranked)
     }
 
+    #[cfg(test)]
     fn cached_ranking(&self, q: &str, opts: &SearchOptions) -> Option<Ranked> {
         let last = self.last_ranking.0.borrow();
         last.as_ref().filter(|(lq, lo, _)| lq == q && lo == opts).map(|(_, _, ranked)| ranked.clone())
