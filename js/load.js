@@ -10,8 +10,9 @@ let catalog = null; // { name, bytes }
 let module = null; // the module answering calls: small, then full once loaded
 let fullReady = null;
 const files = new Map(); // name → Promise<Uint8Array>: each file fetched once, kept for the full module
-// Measure records that searches brought, by id, most recently used last: a search is sent only the
-// records not here (most of a page of hits is its records). Frozen, since answers share them.
+// Measure records that searches brought, by position in the corpus (which only adding or removing a
+// plan changes: then they are dropped), most recently used last: a search asks only for the records
+// not here (most of a page of hits is its records). Frozen, since answers share them.
 const records = new Map();
 const KEPT_RECORDS = 5000; // above the largest page (1,000 hits)
 const CHANGING_PLANS = new Set(['addPlan', 'removePlan']); // calls after which records may differ
@@ -123,19 +124,36 @@ export async function call(name, needs, ...args) {
   return (await ready(name, needs, args))[name](...args);
 }
 
-/** `search`, whose hits the module sends as arrays (src/query/search.rs, `HitRow`: their key names
- * were half of a page's JSON), spans flat, and without the records kept here: objects again, spans
- * paired, records filled in. */
+/** `search`, which the module sends in arrays (src/query/search.rs, `SearchRows`: key names,
+ * ids and repeated plan labels were most of a page's JSON), its hits naming their measures by
+ * position, without records: objects again, spans paired, records filled in from those kept here,
+ * the others asked for (one call for them all, none once they are kept). */
 export async function search(query, options) {
   const into = await ready('search', 'needsForSearch', [query, options]);
-  const result = into.search(query, options, records);
-  result.hits = result.hits.map(([id, plan, planLabel, score, highlights, titleHighlights, measure]) => {
-    const hit = { id, plan, planLabel, score, highlights: pairs(highlights), titleHighlights: pairs(titleHighlights),
-      measure: measure ?? records.get(id) };
-    keepRecord(hit.measure);
-    return hit;
+  const sent = into.search(query, options);
+  const lacking = sent.hits.filter((row) => !records.has(row[4])).map((row) => row[4]);
+  if (lacking.length) into.recordsAt(Uint32Array.from(lacking)).forEach((record, i) => keepRecord(lacking[i], record));
+  const hits = sent.hits.map(([k, score, highlights, titleHighlights, position]) => {
+    const [plan, planLabel] = sent.hitPlans[k];
+    const measure = records.get(position);
+    keepRecord(position, measure);
+    return { id: measure.id, plan, planLabel, score, highlights: pairs(highlights), titleHighlights: pairs(titleHighlights), measure };
   });
-  return result;
+  const facets = {};
+  for (const [name, counts] of Object.entries(sent.facets)) facets[name] = counts.map(([value, count]) => ({ value, count }));
+  return {
+    query: sent.query,
+    phrases: sent.phrases.map(([text, weight, from]) => ({ text, weight, from })),
+    terms: sent.terms,
+    themes: sent.themes,
+    total: sent.total,
+    offset: sent.offset,
+    limit: sent.limit,
+    hits,
+    plans: sent.plans.map(([plan, score, count, share]) => ({ plan, score, count, share })),
+    planTotal: sent.planTotal,
+    facets,
+  };
 }
 
 /** [a, b, c, d] → [[a, b], [c, d]] */
@@ -145,9 +163,9 @@ function pairs(flat) {
   return out;
 }
 
-function keepRecord(record) {
-  if (!records.delete(record.id)) deepFreeze(record);
-  records.set(record.id, record);
+function keepRecord(position, record) {
+  if (!records.delete(position)) deepFreeze(record);
+  records.set(position, record);
   if (records.size > KEPT_RECORDS) records.delete(records.keys().next().value);
 }
 

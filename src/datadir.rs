@@ -1874,7 +1874,7 @@ impl DataDir {
     }
 
     /// Fragment files holding the records of these measure positions that are not here yet.
-    fn missing_records(&self, positions: Vec<usize>) -> Vec<String> {
+    pub(crate) fn missing_records(&self, positions: Vec<usize>) -> Vec<String> {
         let mut out: Vec<String> = Vec::new();
         for i in positions {
             if self.record_loaded.get(i) != Some(&false) {

@@ -319,6 +319,25 @@ impl Engine {
         }
     }
 
+    /// The records at these positions of the corpus, which a search's hits name
+    /// ([`crate::query::search::HitRow`]): for a caller that keeps the records it was sent and
+    /// lacks these. Their chunks must be loaded (a search loads its page's).
+    pub fn records_at(&self, positions: &[u32]) -> Result<Vec<&Measure>> {
+        if positions.len() > MAX_IDS {
+            return Err(Error::invalid_argument(format!("{} positions, at most {MAX_IDS} at once", positions.len())));
+        }
+        let positions: Vec<usize> = positions.iter().map(|&p| p as usize).collect();
+        if let Some(file) = self.data.missing_records(positions.clone()).first() {
+            return Err(not_loaded(file));
+        }
+        let measures = &self.corpus().dataset.measures;
+        let at = |p: usize| {
+            let unknown = || Error::invalid_argument(format!("no measure is at position {p}"));
+            measures.get(p).filter(|m| !m.id.is_empty()).ok_or_else(unknown)
+        };
+        positions.into_iter().map(at).collect()
+    }
+
     pub fn measure(&self, id: &str) -> Result<&Measure> {
         if let Some(file) = self.needs_for_measure(id).first() {
             return Err(not_loaded(file));

@@ -481,27 +481,27 @@ pub fn filter(
     with_engine_mut(|e| to_js::<FilterResult>(&e.filter(&options)?))
 }
 
-/// Ranked measures for a Chinese or English query, highlights in UTF-16 code units. Hits come as
-/// arrays ([`HitRow`](crate::query::search::HitRow), spans flat), and one whose id is a key of `kept` (the
-/// caller's records, `js/load.js`) with `measure: null`; `js/load.js` makes the result's objects.
+/// Ranked measures for a Chinese or English query, highlights in UTF-16 code units, sent in arrays
+/// ([`SearchRows`](crate::query::search::SearchRows)) and without records: `js/load.js` keeps the
+/// records it was sent, asks `recordsAt` for the others, and makes the result's objects.
 #[wasm_bindgen(
-    unchecked_return_type = "Omit<SearchResult, 'hits'> & { hits: [id: string, plan: string, planLabel: string, score: number, highlights: number[], titleHighlights: number[], measure: Measure | null][] }"
+    unchecked_return_type = "Omit<SearchResult, 'phrases' | 'hits' | 'plans' | 'facets'> & { phrases: [text: string, weight: number, from: string][]; hits: [plan: number, score: number, highlights: number[], titleHighlights: number[], position: number][]; hitPlans: [plan: string, planLabel: string][]; plans: [plan: string, score: number, count: number, share: number][]; facets: Record<keyof Facets, [value: string, count: number][]> }"
 )]
 pub fn search(
     #[wasm_bindgen(unchecked_param_type = "string")] query: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "SearchOptions")] options: Option<JsValue>,
-    #[wasm_bindgen(unchecked_optional_param_type = "Map<string, Measure>")] kept: Option<JsValue>,
 ) -> JsResult<JsValue> {
     let (text, options) = search_args(query, options).map_err(to_js_error)?;
-    let kept = kept_from_js(kept).map_err(to_js_error)?;
-    let page = with_engine_mut(|e| e.search_page(&text, &options))?;
-    // Asked while the engine is not borrowed: a `has` that throws leaves nothing borrowed.
-    let has: Vec<bool> =
-        page.hits.iter().map(|h| kept.as_ref().is_some_and(|m| m.has(&JsValue::from_str(&h.id)))).collect();
-    with_engine(|e| match page.send(e.corpus(), &has) {
-        Some(sent) => to_js(&sent.rows()),
-        None => Err(Error::invalid_argument("the plans changed while `kept` was read; search again")),
+    with_engine_mut(|e| match e.search_page(&text, &options)?.rows(e.corpus()) {
+        Some(page) => to_js(&page),
+        None => Err(Error::new(ErrorCode::Internal, "a search's page names measures its corpus lacks")),
     })
+}
+
+/// The records at these positions of the corpus, as a search's hits name them.
+#[wasm_bindgen(js_name = recordsAt, unchecked_return_type = "Measure[]")]
+pub fn records_at(positions: &[u32]) -> JsResult<JsValue> {
+    with_engine(|e| to_js::<[&Measure]>(&e.records_at(positions)?))
 }
 
 /// Themes a free text touches, best first.
@@ -597,17 +597,6 @@ pub fn indicators(
 
 fn optional_from_js<T: DeserializeOwned + Default>(options: Option<JsValue>) -> Result<T, Error> {
     options_from_js("options", options.unwrap_or(JsValue::UNDEFINED))
-}
-
-/// The caller's records by measure id, if it keeps them (a `Map`; `undefined` or `null`: none).
-fn kept_from_js(kept: Option<JsValue>) -> Result<Option<js_sys::Map>, Error> {
-    match kept.filter(|k| !k.is_undefined() && !k.is_null()) {
-        None => Ok(None),
-        Some(k) => k
-            .dyn_into::<js_sys::Map>()
-            .map(Some)
-            .map_err(|k| Error::invalid_argument(format!("kept must be a Map of measure ids, got {}", describe(&k)))),
-    }
 }
 
 fn search_args(query: JsValue, options: Option<JsValue>) -> Result<(String, SearchOptions), Error> {

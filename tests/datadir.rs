@@ -724,3 +724,66 @@ fn needs_list_everything_a_verb_reads_in_at_most_three_rounds() {
         assert_eq!(dir.filter(&mut nothing, &opts).unwrap(), query::filter(corpus, &opts).unwrap(), "{opts:?}");
     }
 }
+
+#[test]
+fn the_rows_a_binding_sends_make_the_search_result_again() {
+    // The binding sends a search's page in arrays, its hits without records (js/load.js makes the
+    // objects again, as here, and asks for the records it lacks by the position each row gives).
+    let (dir, mut fetch) = open();
+    let mut engine = plan_compare::engine::Engine::from_data_dir(dir);
+    // Before a search loads its page, a record is not here: said, not a placeholder sent.
+    let err = engine.records_at(&[0]).unwrap_err();
+    assert_eq!(err.code.as_str(), "DATA_UNAVAILABLE", "{err:?}");
+    for q in ["专利质押", "customs enforcement", "版权"] {
+        let opts = SearchOptions { limit: Some(40), ..Default::default() };
+        loop {
+            let needs = engine.needs_for_search(q, &opts);
+            if needs.is_empty() {
+                break;
+            }
+            engine.load(&mut fetch, &needs).unwrap();
+        }
+        let whole = serde_json::to_value(engine.search(q, &opts).unwrap()).unwrap();
+        let page = engine.search_page(q, &opts).unwrap();
+        let sent = serde_json::to_value(page.rows(engine.corpus()).unwrap()).unwrap();
+        let positions: Vec<u32> =
+            sent["hits"].as_array().unwrap().iter().map(|r| r[4].as_u64().unwrap() as u32).collect();
+        let records = engine.records_at(&positions).unwrap();
+        let mut made = sent.clone();
+        let object = made.as_object_mut().unwrap();
+        let hit_plans = object.remove("hitPlans").unwrap();
+        let hits: Vec<serde_json::Value> = sent["hits"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .zip(records)
+            .map(|(row, record)| {
+                let pairs = |flat: &serde_json::Value| -> Vec<[u64; 2]> {
+                    let flat: Vec<u64> = flat.as_array().unwrap().iter().map(|x| x.as_u64().unwrap()).collect();
+                    flat.chunks(2).map(|p| [p[0], p[1]]).collect()
+                };
+                let plan = &hit_plans[row[0].as_u64().unwrap() as usize];
+                serde_json::json!({ "id": record.id, "plan": plan[0], "planLabel": plan[1], "score": row[1],
+                    "highlights": pairs(&row[2]), "titleHighlights": pairs(&row[3]), "measure": record })
+            })
+            .collect();
+        object.insert("hits".into(), hits.into());
+        let phrases = sent["phrases"].as_array().unwrap().iter();
+        let phrases = phrases.map(|p| serde_json::json!({ "text": p[0], "weight": p[1], "from": p[2] }));
+        object.insert("phrases".into(), phrases.collect::<Vec<_>>().into());
+        let plans = sent["plans"].as_array().unwrap().iter();
+        let plans = plans.map(|p| serde_json::json!({ "plan": p[0], "score": p[1], "count": p[2], "share": p[3] }));
+        object.insert("plans".into(), plans.collect::<Vec<_>>().into());
+        for (_, counts) in object["facets"].as_object_mut().unwrap() {
+            let rows = counts.as_array().unwrap().iter();
+            *counts = rows.map(|c| serde_json::json!({ "value": c[0], "count": c[1] })).collect::<Vec<_>>().into();
+        }
+        assert_eq!(made, whole, "{q}");
+        assert!(
+            !whole["hits"].as_array().unwrap().is_empty() && !whole["facets"]["region"].as_array().unwrap().is_empty()
+        );
+    }
+    let past = engine.corpus().dataset.measures.len() as u32;
+    assert_eq!(engine.records_at(&[past]).unwrap_err().code.as_str(), "INVALID_ARGUMENT");
+    assert!(engine.records_at(&vec![0; plan_compare::engine::MAX_IDS + 1]).is_err(), "bounded");
+}

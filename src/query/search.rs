@@ -213,46 +213,99 @@ pub struct SearchResult {
     pub facets: Facets,
 }
 
-/// A [`SearchResult`] as a binding sends it to a caller that keeps the records it was sent: a hit
-/// whose record the caller has carries `measure: null`, and the caller puts its own copy there.
-/// Records are most of a page of hits (36 of 51 kB for 75 hits), so a warm search sends little.
-/// `Hit`: [`PageHit`], or [`HitRow`] as the binding sends it.
+/// A [`SearchResult`] as it is serialised, without copies.
 #[derive(Debug, Serialize)]
 #[serde(rename_all = "camelCase")]
-pub struct SearchPage<'a, Hit = PageHit<'a>> {
-    pub query: &'a str,
-    pub phrases: &'a [QueryPhrase],
-    pub terms: &'a [(String, f32)],
-    pub themes: &'a [String],
-    pub total: usize,
-    pub offset: usize,
-    pub limit: usize,
-    pub hits: Vec<Hit>,
-    pub plans: &'a [PlanScore],
-    pub plan_total: usize,
-    pub facets: &'a Facets,
+struct SearchPage<'a> {
+    query: &'a str,
+    phrases: &'a [QueryPhrase],
+    terms: &'a [(String, f32)],
+    themes: &'a [String],
+    total: usize,
+    offset: usize,
+    limit: usize,
+    hits: Vec<PageHit<'a>>,
+    plans: &'a [PlanScore],
+    plan_total: usize,
+    facets: &'a Facets,
 }
 
-/// A [`SearchHit`] of a [`SearchPage`]: its record only if the caller lacks it.
+/// A [`SearchHit`] of a [`SearchPage`].
 #[derive(Debug, Serialize)]
 #[serde(rename_all = "camelCase")]
-pub struct PageHit<'a> {
-    pub id: &'a str,
-    pub plan: &'a str,
-    pub plan_label: &'a str,
-    pub score: f32,
-    pub highlights: &'a [[usize; 2]],
-    pub title_highlights: &'a [[usize; 2]],
-    pub measure: Option<&'a Measure>,
+struct PageHit<'a> {
+    id: &'a str,
+    plan: &'a str,
+    plan_label: &'a str,
+    score: f32,
+    highlights: &'a [[usize; 2]],
+    title_highlights: &'a [[usize; 2]],
+    measure: &'a Measure,
 }
 
-/// A [`PageHit`] as an array, `[id, plan, planLabel, score, highlights, titleHighlights, measure]`:
-/// the binding sends hits so (their key names were half of a warm page's JSON, which the module
-/// writes and the engine parses on every search), and `js/load.js` makes objects of them again.
-/// The spans come flat, `[start, end, start, end, …]`: parsing a small array per span took
-/// 65 of the 150 µs `JSON.parse` spent on a page of 100 hits (Node), and load.js pairs them faster.
+/// A [`SearchResult`] as the binding sends it, in arrays where the result has objects: key names
+/// and each hit's plan label were half of a warm page's JSON, which the module writes and the
+/// engine parses on every search. `js/load.js` makes the result's objects again:
+/// - a phrase is `[text, weight, from]`, a plan score `[plan, score, count, share]`, a facet
+///   count `[value, count]`;
+/// - a hit is a [`HitRow`], which names its plan and label by their place in `hitPlans`
+///   (`[plan, planLabel]`, in order of first hit), and its measure by its position, without its
+///   record: the caller keeps the records it was sent and asks for the others
+///   ([`crate::engine::Engine::records_at`]). Records are most of a page of hits (36 of 51 kB
+///   for 75 hits), and asking the caller whether it had each one took a call per hit.
 #[derive(Debug, Serialize)]
-pub struct HitRow<'a>(&'a str, &'a str, &'a str, f32, FlatSpans<'a>, FlatSpans<'a>, Option<&'a Measure>);
+#[serde(rename_all = "camelCase")]
+pub struct SearchRows<'a> {
+    query: &'a str,
+    phrases: Vec<(&'a str, f32, &'a str)>,
+    terms: &'a [(String, f32)],
+    themes: &'a [String],
+    total: usize,
+    offset: usize,
+    limit: usize,
+    hits: Vec<HitRow<'a>>,
+    hit_plans: Vec<(&'a str, &'a str)>,
+    plans: Vec<(&'a str, f32, usize, f64)>,
+    plan_total: usize,
+    facets: FacetRows<'a>,
+}
+
+/// A hit as the binding sends it: `[plan (its place in hitPlans), score, highlights,
+/// titleHighlights, position]`. The caller knows the measure by its position in the corpus (ids
+/// were a fifth of the JSON), which holds while no plan is added or removed. The spans come flat,
+/// `[start, end, start, end, …]`: parsing a small array per span took 65 of the 150 µs
+/// `JSON.parse` spent on a page of 100 hits (Node), and load.js pairs them faster.
+#[derive(Debug, Serialize)]
+pub struct HitRow<'a>(usize, f32, FlatSpans<'a>, FlatSpans<'a>, usize);
+
+/// [`Facets`] with each count as `[value, count]`.
+#[derive(Debug)]
+pub struct FacetRows<'a>(&'a Facets);
+
+impl Serialize for FacetRows<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let Facets { region, level, year, focus, agency, theme } = self.0;
+        let rows = CountRows;
+        let mut s = serializer.serialize_struct("Facets", 6)?;
+        s.serialize_field("region", &rows(region))?;
+        s.serialize_field("level", &rows(level))?;
+        s.serialize_field("year", &rows(year))?;
+        s.serialize_field("focus", &rows(focus))?;
+        s.serialize_field("agency", &rows(agency))?;
+        s.serialize_field("theme", &rows(theme))?;
+        s.end()
+    }
+}
+
+/// A facet's counts as `[value, count]`s.
+struct CountRows<'a>(&'a [super::filter::FacetCount]);
+
+impl Serialize for CountRows<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.0.iter().map(|c| (c.value.as_str(), c.count)))
+    }
+}
 
 /// Spans serialised as one flat array of numbers.
 #[derive(Debug)]
@@ -264,45 +317,8 @@ impl Serialize for FlatSpans<'_> {
     }
 }
 
-impl<'a> SearchPage<'a> {
-    /// This page with its hits as [`HitRow`]s.
-    pub fn rows(self) -> SearchPage<'a, HitRow<'a>> {
-        let row = |h: PageHit<'a>| {
-            HitRow(
-                h.id,
-                h.plan,
-                h.plan_label,
-                h.score,
-                FlatSpans(h.highlights),
-                FlatSpans(h.title_highlights),
-                h.measure,
-            )
-        };
-        SearchPage {
-            query: self.query,
-            phrases: self.phrases,
-            terms: self.terms,
-            themes: self.themes,
-            total: self.total,
-            offset: self.offset,
-            limit: self.limit,
-            hits: self.hits.into_iter().map(row).collect(),
-            plans: self.plans,
-            plan_total: self.plan_total,
-            facets: self.facets,
-        }
-    }
-}
-
 impl Serialize for SearchResult {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        self.page(|_| false).serialize(serializer)
-    }
-}
-
-impl SearchResult {
-    /// This result for a caller that has the records of the measures `has` says it has.
-    pub fn page(&self, has: impl Fn(&str) -> bool) -> SearchPage<'_> {
         let hits = self.hits.iter().map(|h| PageHit {
             id: &h.id,
             plan: &h.plan,
@@ -310,11 +326,13 @@ impl SearchResult {
             score: h.score,
             highlights: &h.highlights,
             title_highlights: &h.title_highlights,
-            measure: (!has(&h.id)).then_some(&h.measure),
+            measure: &h.measure,
         });
-        self.with_hits(hits.collect())
+        self.with_hits(hits.collect()).serialize(serializer)
     }
+}
 
+impl SearchResult {
     /// Every field of this result but its hits, which are `hits`.
     fn with_hits<'a>(&'a self, hits: Vec<PageHit<'a>>) -> SearchPage<'a> {
         SearchPage {
@@ -802,21 +820,23 @@ pub(crate) fn parts(word: &str) -> Vec<String> {
 
 /// A page of hits before their records are copied out of the corpus: each hit names its measure
 /// by position. [`SearchResult`] is this with every record copied ([`HitsPage::with_records`]); a
-/// binding sends only the records its caller lacks ([`HitsPage::send`]), and copying all of them
-/// was a tenth of a warm search in wasm.
+/// binding sends the page as it is ([`HitsPage::rows`]), and copying every record was a tenth of a
+/// warm search in wasm.
 #[derive(Debug, Clone)]
 pub struct HitsPage {
     /// Every field of the result but `hits`, which is empty.
     pub result: SearchResult,
     pub hits: Vec<PageEntry>,
+    /// The hits' plans, in order of first hit: id and short label ([`crate::model::Plan::label`]).
+    pub plans: Vec<(String, String)>,
 }
 
-/// A hit of a [`HitsPage`]: a [`SearchHit`] whose record is the corpus's measure at `position`.
+/// A hit of a [`HitsPage`]: a [`SearchHit`] whose record is the corpus's measure at `position`, and
+/// whose plan is the page's plan at `plan`.
 #[derive(Debug, Clone)]
 pub struct PageEntry {
     pub position: usize,
-    pub id: String,
-    pub plan_label: String,
+    pub plan: usize,
     pub score: f32,
     pub highlights: Vec<[usize; 2]>,
     pub title_highlights: Vec<[usize; 2]>,
@@ -825,15 +845,16 @@ pub struct PageEntry {
 impl HitsPage {
     /// The result with each hit's record copied from `corpus` (the one the page was made from).
     pub fn with_records(self, corpus: &Corpus) -> SearchResult {
-        let HitsPage { mut result, hits } = self;
+        let HitsPage { mut result, hits, plans } = self;
         result.hits = hits
             .into_iter()
             .filter_map(|h| {
                 let m = corpus.dataset.measures.get(h.position)?;
+                let (plan, plan_label) = plans.get(h.plan)?.clone();
                 Some(SearchHit {
-                    id: h.id,
-                    plan: m.plan.clone(),
-                    plan_label: h.plan_label,
+                    id: m.id.clone(),
+                    plan,
+                    plan_label,
                     score: h.score,
                     highlights: h.highlights,
                     title_highlights: h.title_highlights,
@@ -855,23 +876,31 @@ impl HitsPage {
         self
     }
 
-    /// The page as a binding sends it: the record of hit `k` only if `has[k]` is false. None if
-    /// `corpus` no longer holds a hit's measure where the page says (it changed in between).
-    pub fn send<'a>(&'a self, corpus: &'a Corpus, has: &[bool]) -> Option<SearchPage<'a>> {
+    /// The page as the binding sends it ([`SearchRows`]). None if `corpus` no longer holds a hit's
+    /// measure where the page says (it changed in between).
+    pub fn rows<'a>(&'a self, corpus: &'a Corpus) -> Option<SearchRows<'a>> {
+        let r = &self.result;
         let mut hits = Vec::with_capacity(self.hits.len());
-        for (k, h) in self.hits.iter().enumerate() {
-            let m = corpus.dataset.measures.get(h.position).filter(|m| m.id == h.id)?;
-            hits.push(PageHit {
-                id: &h.id,
-                plan: &m.plan,
-                plan_label: &h.plan_label,
-                score: h.score,
-                highlights: &h.highlights,
-                title_highlights: &h.title_highlights,
-                measure: (!has.get(k).copied().unwrap_or(false)).then_some(m),
-            });
+        for h in &self.hits {
+            let m = corpus.dataset.measures.get(h.position)?;
+            self.plans.get(h.plan).filter(|(plan, _)| *plan == m.plan)?;
+            let (highlights, title_highlights) = (FlatSpans(&h.highlights), FlatSpans(&h.title_highlights));
+            hits.push(HitRow(h.plan, h.score, highlights, title_highlights, h.position));
         }
-        Some(self.result.with_hits(hits))
+        Some(SearchRows {
+            query: &r.query,
+            phrases: r.phrases.iter().map(|p| (p.text.as_str(), p.weight, p.from.as_str())).collect(),
+            terms: &r.terms,
+            themes: &r.themes,
+            total: r.total,
+            offset: r.offset,
+            limit: r.limit,
+            hits,
+            hit_plans: self.plans.iter().map(|(plan, label)| (plan.as_str(), label.as_str())).collect(),
+            plans: r.plans.iter().map(|p| (p.plan.as_str(), p.score, p.count, p.share)).collect(),
+            plan_total: r.plan_total,
+            facets: FacetRows(&r.facets),
+        })
     }
 }
 
@@ -1105,21 +1134,28 @@ pub(crate) fn finish(corpus: &Corpus, query: &str, opts: &SearchOptions, ranked:
     // A pair term (传统 知识) is never in a text as written: the phrase that asked for it is.
     let words = terms.iter().filter(|(t, _)| !crate::index::is_pair(t)).map(|(t, _)| t.clone());
     let needles = Needles::new(phrases.iter().map(|p| p.text.clone()).chain(words));
-    // Each plan's label made once, not once per hit.
-    let mut labels: Vec<Option<String>> = vec![None; sizes.len()];
-    let label_of = |k: usize| corpus.dataset.plans.get(k).map(Plan::label).unwrap_or_default();
+    // The page's plans, each labelled once; `place`: a plan number's place among them.
+    let mut page_plans: Vec<(String, String)> = Vec::new();
+    let mut place: Vec<Option<usize>> = vec![None; sizes.len()];
     let hits = page(scored, opts.offset, limit)
         .into_iter()
         .filter_map(|(i, score)| {
             let m = corpus.dataset.measures.get(i)?;
-            let plan_label = match plan_of.get(i).and_then(|&k| Some((k, labels.get_mut(k)?))) {
-                Some((k, label)) => label.get_or_insert_with(|| label_of(k)).clone(),
-                None => String::new(),
+            let k = plan_of.get(i).copied().filter(|&k| k < place.len());
+            let plan = match k.and_then(|k| place.get(k).copied().flatten()) {
+                Some(at) => at,
+                None => {
+                    let label = k.and_then(|k| corpus.dataset.plans.get(k)).map(Plan::label).unwrap_or_default();
+                    page_plans.push((m.plan.clone(), label));
+                    if let Some(slot) = k.and_then(|k| place.get_mut(k)) {
+                        *slot = Some(page_plans.len() - 1);
+                    }
+                    page_plans.len() - 1
+                }
             };
             Some(PageEntry {
                 position: i,
-                id: m.id.clone(),
-                plan_label,
+                plan,
                 score,
                 highlights: needles.highlight(m.text.as_deref().unwrap_or("")),
                 title_highlights: needles.highlight(m.title.as_deref().unwrap_or("")),
@@ -1139,7 +1175,7 @@ pub(crate) fn finish(corpus: &Corpus, query: &str, opts: &SearchOptions, ranked:
         plan_total,
         facets,
     };
-    HitsPage { result, hits }
+    HitsPage { result, hits, plans: page_plans }
 }
 
 /// The strings a search highlights (its phrases and terms), sorted by first character so that one

@@ -80,7 +80,7 @@ test('the package exports every function src/wasm.rs binds, and types for each',
   const generated = readFileSync(join(pkg, 'plan_compare.d.ts'), 'utf8');
   const bound = [...generated.matchAll(/^export function (\w+)\(/gm)].map((m) => m[1]);
   // The loader's own: it opens the directory, asks what a call needs and hands the files over.
-  const internal = (n) => ['initSync', 'catalogNamedBy', 'openData', 'addFile', 'dataFileNames'].includes(n) || n.startsWith('needsFor');
+  const internal = (n) => ['initSync', 'catalogNamedBy', 'openData', 'addFile', 'dataFileNames', 'recordsAt'].includes(n) || n.startsWith('needsFor');
   const ours = readFileSync(join(pkg, 'index.d.ts'), 'utf8');
   const api = bound.filter((n) => !internal(n));
   for (const name of api) {
@@ -288,26 +288,32 @@ test('search() keeps the records it was sent: a repeat carries the same frozen r
   assert.throws(() => {
     again.hits[0].measure.text = 'changed'; // modules are strict: writing a frozen record throws
   }, TypeError);
-  // The module sends hits as arrays, spans flat, with null for a record its caller keeps (load.js
-  // makes objects, pairs the spans and fills the record in), the others whole.
+  // The module sends the page in arrays (load.js makes the objects again): a hit is [its plan's
+  // place in hitPlans, score, spans flat, title spans flat, position], without its record, which
+  // recordsAt gives by position.
   const module = await import(join(pkg, 'plan_compare.js'));
   // Given the files it names, as load.js does (an earlier test may have handed the package over to
   // the full module, which then received the files fetched since).
   for (let missing; (missing = module.needsForSearch('地理标志', { limit: 50 })).length; ) {
     for (const name of missing) module.addFile(name, new Uint8Array(readFileSync(join(pkgData, name))));
   }
-  const raw = module.search('地理标志', { limit: 50 }, new Map([[first.hits[0].id, first.hits[0].measure]]));
-  const fields = ['id', 'plan', 'planLabel', 'score', 'highlights', 'titleHighlights', 'measure'];
-  assert.deepEqual(Object.keys(first.hits[1]), fields);
-  const row = (hit) => fields.map((k) => (k.endsWith('ighlights') ? hit[k].flat() : hit[k]));
+  const raw = module.search('地理标志', { limit: 50 });
+  assert.deepEqual(Object.keys(first.hits[1]), ['id', 'plan', 'planLabel', 'score', 'highlights', 'titleHighlights', 'measure']);
   assert.ok(first.hits.some((h) => h.highlights.length > 1), 'a hit with two spans or more');
-  assert.deepEqual(raw.hits[0], [...row(first.hits[0]).slice(0, -1), null]);
-  assert.deepEqual(raw.hits[1], row(first.hits[1]));
+  assert.equal(raw.hits.length, first.hits.length);
+  const records = module.recordsAt(Uint32Array.from(raw.hits, (row) => row[4]));
   for (const [i, hit] of first.hits.entries()) {
+    const [place, score, highlights, titleHighlights] = raw.hits[i];
+    assert.deepEqual(raw.hitPlans[place], [hit.plan, hit.planLabel], hit.id);
+    assert.equal(score, hit.score, hit.id);
     assert.ok(hit.highlights.every((span) => Array.isArray(span) && span.length === 2), hit.id);
-    assert.deepEqual(hit.highlights.flat(), raw.hits[i][4], hit.id);
+    assert.deepEqual([hit.highlights.flat(), hit.titleHighlights.flat()], [highlights, titleHighlights], hit.id);
+    assert.deepEqual(records[i], hit.measure);
   }
-  assert.equal(codeOfSync(() => module.search('地理标志', {}, [first.hits[0].id])), 'INVALID_ARGUMENT');
+  assert.deepEqual(raw.phrases.map(([text, weight, from]) => ({ text, weight, from })), first.phrases);
+  assert.deepEqual(raw.plans.map(([plan, score, count, share]) => ({ plan, score, count, share })), first.plans);
+  assert.deepEqual(raw.facets.agency.map(([value, count]) => ({ value, count })), first.facets.agency);
+  assert.equal(codeOfSync(() => module.recordsAt(Uint32Array.of(4e9))), 'INVALID_ARGUMENT');
   // A plan removed and another added after it: each one's hits carry its own records.
   const meta = { region: '深圳市', level: 'city', yearStart: 2019 };
   const text = (what) => `深圳市2019年知识产权工作要点\n一、促进知识产权运用\n（一）${what}地理标志商标培育。（市市场监管局负责）\n`;
