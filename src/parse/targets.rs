@@ -347,7 +347,9 @@ pub fn from_goal_passages(passages: &[PassageDraft], plan_year: Option<u16>) -> 
             // A numbered goal line (（一）专利申请量达到1200件) states its goal after the number.
             let numbered = super::prose::marker(sentence).map(|m| m.rest);
             let mut s = numbered.as_deref().unwrap_or(sentence).trim();
-            if let Some(y) = leading_year(s) {
+            // Under a heading of aims the year may open the sentence without 到 (2025年，全市…).
+            let opening = leading_year(s).or_else(|| (!requirements).then(|| year_then_comma(s)).flatten());
+            if let Some(y) = opening {
                 year = Some(y.0);
                 s = &s[y.1..];
             } else if requirements {
@@ -498,6 +500,17 @@ fn leading_year(s: &str) -> Option<(u16, usize)> {
     let skip = s.len() - after.len();
     let skip = skip + after.len() - after.trim_start_matches(['，', ',']).len();
     (1980.0..=2100.0).contains(&y).then_some((y as u16, skip))
+}
+
+/// `2025年，` (or `2025年底，`) at the start of a sentence: (year, bytes to skip). Only the comma
+/// makes it a goal's date: `2025年全市…` or `2035年基本建成…` may be the sentence's subject.
+fn year_then_comma(s: &str) -> Option<(u16, usize)> {
+    let (y, n) = decimal(s)?;
+    let after = s[n..].strip_prefix('年')?;
+    let after = after.strip_prefix(['底', '末']).unwrap_or(after);
+    let rest = after.strip_prefix(['，', ','])?;
+    let four_digits = n == 4 && (1980.0..=2100.0).contains(&y);
+    four_digits.then_some((y as u16, s.len() - rest.len()))
 }
 
 /// Words that count things after a number: `建成10个基地`, `15家企业`.
@@ -750,6 +763,18 @@ mod tests {
                 ("授权量", Some("达到"), 500.0, Some("件"), 2020)
             ]
         );
+    }
+
+    #[test]
+    fn goals_dated_by_a_year_without_to() {
+        // Jiujiang 2023: the aims chapter opens each paragraph with its year and a comma.
+        let text = "2025年,全市知识产权战略位势有效提升,每万人有效发明专利拥有量达到6.2件,商标有效注册量突破8.2万件。";
+        let got: Vec<_> = goal_targets("主要目标", text).iter().map(|t| (t.indicator.clone(), t.year)).collect();
+        assert_eq!(got, [("每万人有效发明专利拥有量".to_string(), 2025), ("商标有效注册量".to_string(), 2025)]);
+        // A year that is the sentence's subject, with no comma, dates nothing by itself.
+        assert_eq!(year_then_comma("2025年全市专利"), None);
+        assert_eq!(year_then_comma("2025年底，"), Some((2025, "2025年底，".len())));
+        assert_eq!(year_then_comma("12年，"), None);
     }
 
     #[test]
