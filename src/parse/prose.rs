@@ -647,6 +647,8 @@ const BACKGROUND_TITLES: &[&str] = &[
     "发展环境",
     "基本情况",
     "规划背景",
+    // The 十四五 plans on Hebei's model open 一、规划基础 with the last period's record.
+    "规划基础",
     "发展背景",
     "编制背景",
     "形势背景",
@@ -2466,6 +2468,9 @@ mod tests {
         for title in ["形势背景", "“十二五”规划执行情况及发展面临的新形势"] {
             assert!(frames_the_plan(title), "{title}");
         }
+        // Langfang 2022 (as Hebei's 十四五 plan): 一、规划基础 / （一）知识产权创造量质齐升.
+        assert!(frames_the_plan("规划基础"));
+        assert!(!frames_the_plan("夯实规划基础"));
         // Why it matters; an event's time and theme.
         for title in ["重要意义", "充分认识实施商标战略的重要意义", "活动时间", "活动主题"] {
             assert!(frames_the_plan(title), "{title}");
