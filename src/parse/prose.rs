@@ -778,6 +778,15 @@ fn is_title_shape(t: &str) -> bool {
         && !bare.ends_with("通知")
 }
 
+/// The document a notice sends when its name prints it without guillemets
+/// (`抚州市人民政府办公室关于印发抚州市…工作方案的通知`): what stands between 印发 and 的通知, if
+/// that is a title.
+fn issued_without_guillemets(notice: &str) -> Option<String> {
+    let (_, rest) = notice.split_once("印发")?;
+    let sent = rest.strip_suffix("的通知")?;
+    is_title_shape(sent).then(|| sent.to_string())
+}
+
 /// What a notice says of the document it sends (现将…印发给你们, 现向社会各界征求意见).
 const NOTICE_WORDS: &[&str] = &["印发给你们", "现予印发", "现印发", "征求意见", "通知如下"];
 
@@ -1864,7 +1873,11 @@ fn front_matter(
                 })
             };
             let t = normalise(&lines[i].text);
-            plan.title = named(&t).or_else(sent).filter(|x| !x.is_empty()).unwrap_or(t);
+            plan.title = named(&t)
+                .or_else(sent)
+                .or_else(|| issued_without_guillemets(&t))
+                .filter(|x| !x.is_empty())
+                .unwrap_or(t);
             status[i] = Some(Use::Meta);
         }
     }
@@ -2445,6 +2458,14 @@ mod tests {
         // A title that opens with its own place keeps it, whatever province it names later.
         assert_eq!(read("南通市贯彻落实江苏省知识产权强省建设实施方案\n").1, "南通市");
         assert_eq!(read("某某市贯彻落实江苏省知识产权强省建设实施方案\n").1, "某某市");
+    }
+
+    #[test]
+    fn a_notice_names_the_plan_it_sends_without_guillemets() {
+        // Fuzhou (Jiangxi): only the notice's name is printed above the plan's preamble.
+        let text = "抚州市人民政府办公室关于印发抚州市国家知识产权强市建设试点城市工作方案的通知\n为深入贯彻落实…，特制定本工作方案。\n";
+        assert_eq!(title_and_region(text).0, "抚州市国家知识产权强市建设试点城市工作方案");
+        assert_eq!(issued_without_guillemets("关于印发第二批名单的通知"), None);
     }
 
     #[test]
