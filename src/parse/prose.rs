@@ -1894,6 +1894,7 @@ fn front_matter(
         plan.region = region_in_title(&plan.title)
             .or_else(|| region_in_notice(lines, &front, plan))
             .or_else(|| front.iter().find_map(|&i| region_that_decides(&normalise(&lines[i].text))))
+            .or_else(|| bare_place(&plan.title, lines))
             .unwrap_or_default();
     }
     if !plan.region.is_empty() && super::regions::find(&plan.region).is_none() {
@@ -2052,6 +2053,11 @@ fn region_in_title(title: &str) -> Option<String> {
     if name.contains("关于") || name.contains("知识") {
         return None;
     }
+    // A kind of zone on its own (高新区…工作要点, 自贸区…方案) is no place; a named one
+    // (滨海新区, 荆门高新区) is kept.
+    if ZONE_WORDS.contains(&name.as_str()) && super::regions::find(&name).is_none() {
+        return None;
+    }
     // Leagues and banners (锡林郭勒盟, 准格尔旗) only as the gazetteer names them: 旗 also starts
     // words (旗舰).
     if name.ends_with(['盟', '旗']) && super::regions::find(&name).is_none() {
@@ -2061,6 +2067,53 @@ fn region_in_title(title: &str) -> Option<String> {
     let rest: String = t.chars().skip(end + 1).collect();
     let sub = subunit(&rest).filter(|_| name.ends_with(['市', '州', '盟']));
     Some(name + &sub.unwrap_or_default())
+}
+
+/// Kinds of zone a title may open with that name no place by themselves.
+const ZONE_WORDS: &[&str] = &[
+    "高新区",
+    "经开区",
+    "开发区",
+    "自贸区",
+    "示范区",
+    "保税区",
+    "试验区",
+    "实验区",
+    "先行区",
+    "集聚区",
+    "合作区",
+    "产业园区",
+];
+
+/// What a plan's title is about after its place (天台知识产权…, 天台商标品牌…).
+const TOPIC_WORDS: &[&str] = &["知识产权", "专利", "商标", "地理标志", "品牌", "版权"];
+
+/// A county or city a plan names without its 县/市: at the head of its title, followed by what
+/// it is about (`天台知识产权强县建设工作方案`), or in its preamble's 结合天台(的)实际. Only when
+/// the gazetteer knows one unit by that short name and the text calls itself by the unit's kind
+/// (我县, 全县), so that 公安机关… or 结合产业实际 names no place.
+fn bare_place(title: &str, lines: &[Line]) -> Option<String> {
+    let t = title.trim_start_matches(|c: char| c.is_ascii_digit() || c == '年');
+    let heads = t.char_indices().map(|(i, _)| i).skip(2).take(3).filter_map(|at| {
+        let (short, rest) = t.split_at(at);
+        TOPIC_WORDS.iter().any(|w| rest.starts_with(w)).then_some(short.to_string())
+    });
+    let preambles = lines.iter().filter_map(|l| {
+        let (_, after) = l.text.split_once("结合")?;
+        let (place, _) = after.split_once("实际")?;
+        let place = place.strip_suffix('的').unwrap_or(place);
+        (2..=4).contains(&place.chars().count()).then(|| place.to_string())
+    });
+    heads.chain(preambles).find_map(|short| {
+        let region =
+            super::regions::find(&short).filter(|r| r.short == short && r.level() != crate::model::Level::Province)?;
+        let kind = region.name.chars().last()?;
+        let calls_itself = ["我", "全", "本"].iter().any(|w| {
+            let word = format!("{w}{kind}");
+            lines.iter().any(|l| l.text.contains(&word))
+        });
+        calls_itself.then(|| region.name.to_string())
+    })
 }
 
 /// `region` as `text` prints it after its city or province (上海市宝山区), when that names one
@@ -2466,6 +2519,26 @@ mod tests {
         let text = "抚州市人民政府办公室关于印发抚州市国家知识产权强市建设试点城市工作方案的通知\n为深入贯彻落实…，特制定本工作方案。\n";
         assert_eq!(title_and_region(text).0, "抚州市国家知识产权强市建设试点城市工作方案");
         assert_eq!(issued_without_guillemets("关于印发第二批名单的通知"), None);
+    }
+
+    #[test]
+    fn places_named_without_their_kind() {
+        // A title that opens with a county's short name, in a text that says 我县.
+        let plan = "天台知识产权强县建设工作方案\n为推进我县知识产权强县建设，制定本方案。\n一、主要任务\n（一）加强保护。开展执法。\n";
+        assert_eq!(title_and_region(plan).1, "天台县");
+        // Tiantai's brand notice: the place only in 结合天台的实际, and 我县.
+        let notice = "推进县品牌设立的通告\n根据省政府提出建设“品牌大省”的战略指导意见,结合天台的实际,对我县的品牌建设工作提出如下意见。\n一、指导思想\n以提高我县综合经济实力为目标。\n";
+        assert_eq!(title_and_region(notice).1, "天台县");
+        // Not without the text calling itself so, nor for words that only look like a place.
+        assert_eq!(title_and_region("天台知识产权强县建设工作方案\n一、主要任务\n（一）加强保护。\n").1, "");
+        assert_eq!(
+            title_and_region("公安机关知识产权保护工作方案\n结合我县实际。\n一、主要任务\n（一）加强保护。\n").1,
+            ""
+        );
+        // A kind of zone is no place; a named zone is.
+        assert_eq!(title_and_region("高新区2023年知识产权工作要点\n一、主要任务\n（一）加强保护。\n").1, "");
+        assert_eq!(title_and_region("自贸区知识产权保护工作方案\n一、主要任务\n（一）加强保护。\n").1, "");
+        assert_eq!(title_and_region("荆门高新区知识产权工作方案\n一、主要任务\n（一）加强保护。\n").1, "荆门高新区");
     }
 
     #[test]
