@@ -1913,9 +1913,11 @@ fn front_matter(
                 if info.kind != crate::model::Kind::WorkPoints {
                     return None;
                 }
-                let opening = front.iter().find(|&&i| status[i].is_none())?;
+                let opening = front.iter().find(|&&i| status[i].is_none());
+                let opens = || opening.and_then(|&i| year_opening(&lines[i].text));
                 let sent = || front.iter().find_map(|&i| year_the_notice_sends(&normalise(&lines[i].text)));
-                let year = year_opening(&lines[*opening].text).or_else(sent)?;
+                let chapter = || year_of_chapters(lines.get(first_marker..).unwrap_or_default());
+                let year = opens().or_else(sent).or_else(chapter)?;
                 Some((Some(year), Some(year)))
             })
             .unwrap_or_default(),
@@ -2162,6 +2164,15 @@ fn year_opening(text: &str) -> Option<u16> {
     let year: u16 = t.get(..4)?.parse().ok().filter(|y| (1980..=2100).contains(y))?;
     let after = t.get(4..)?.strip_prefix('年')?;
     (!after.starts_with(|c: char| c.is_ascii_digit() || "—-–－~～至".contains(c))).then_some(year)
+}
+
+/// The year the chapters of a year's work points open with (`一、2023年知识产权工作目标任务`),
+/// passing over a chapter that looks back (`一、2022年工作总结`) to the next one.
+fn year_of_chapters(lines: &[Line]) -> Option<u16> {
+    lines.iter().filter_map(|l| marker(&l.text).filter(|m| m.depth == Depth::Chapter)).find_map(|m| {
+        let looks_back = is_background(&first_sentence(&m.rest));
+        year_opening(&m.rest).filter(|_| !looks_back)
+    })
 }
 
 /// The one year of the work a notice sends (`现将2023年xx州知识产权工作任务和要点安排如下`).
@@ -2539,6 +2550,30 @@ mod tests {
         assert_eq!(title_and_region("高新区2023年知识产权工作要点\n一、主要任务\n（一）加强保护。\n").1, "");
         assert_eq!(title_and_region("自贸区知识产权保护工作方案\n一、主要任务\n（一）加强保护。\n").1, "");
         assert_eq!(title_and_region("荆门高新区知识产权工作方案\n一、主要任务\n（一）加强保护。\n").1, "荆门高新区");
+    }
+
+    #[test]
+    fn work_points_dated_by_their_chapters() {
+        let years = |text: &str| {
+            let info = crate::parse::DocumentInfo {
+                source: "t.txt".into(),
+                region: None,
+                level: crate::model::Level::District,
+                kind: crate::model::Kind::WorkPoints,
+                year_start: None,
+                year_end: None,
+                title: None,
+                id: None,
+            };
+            let plan = crate::parse::parse_document(&info, text).dataset.plans.remove(0);
+            (plan.year_start, plan.year_end)
+        };
+        // The xx州 task list's shape: the year only in its first chapter's heading.
+        let text = "某某县知识产权工作要点\n一、2023年知识产权工作目标任务\n全县专利申请量达到300件。\n二、重点工作\n（一）加强保护。开展执法。\n";
+        assert_eq!(years(text), (2023, 2023));
+        // A chapter on last year's work dates nothing; the plan's year follows it.
+        let text = "某某县知识产权工作要点\n一、2022年工作总结\n全县专利申请量达到280件。\n二、2023年工作安排\n（一）加强保护。开展执法。\n";
+        assert_eq!(years(text), (2023, 2023));
     }
 
     #[test]
