@@ -1802,14 +1802,23 @@ fn front_matter(
                 break;
             }
         }
-        // The years on a line of their own under it: 工作指引 / (2024).
+        // The years on a line of their own under it: 工作指引 / (2024), or with the opening
+        // bracket lost (实施方案 / 2022-2035年), as some sites print it), which is put back.
+        let mut years_line = None;
         if let Some(&next) = front.get(pos + 1) {
             let t = normalise(&lines[next].text);
+            let unopened = t.ends_with([')', '）']) && !t.contains(['(', '（']);
+            let t = if unopened { format!("({t}") } else { t };
             if !t.is_empty() && without_title_suffix(&t).is_empty() && status[next].is_none() {
                 parts.push(next);
+                years_line = Some((next, t));
             }
         }
-        let printed = normalise(&parts.iter().map(|&i| lines[i].text.as_str()).collect::<Vec<_>>().join(""));
+        let text_of = |i: usize| match &years_line {
+            Some((j, t)) if *j == i => t.as_str(),
+            _ => lines[i].text.as_str(),
+        };
+        let printed = normalise(&parts.iter().map(|&i| text_of(i)).collect::<Vec<_>>().join(""));
         plan.title = without_guillemets(&printed).to_string();
         // Spam a mirror site glued before the title (yl6809永利2022年度…): cut off, and said.
         if let Some(at) = junk_before_title(&plan.title) {
@@ -2574,6 +2583,13 @@ mod tests {
         // A chapter on last year's work dates nothing; the plan's year follows it.
         let text = "某某县知识产权工作要点\n一、2022年工作总结\n全县专利申请量达到280件。\n二、2023年工作安排\n（一）加强保护。开展执法。\n";
         assert_eq!(years(text), (2023, 2023));
+    }
+
+    #[test]
+    fn years_under_a_title_that_lost_their_opening_bracket() {
+        // Jiujiang 2023 as a city's IP site prints it: the title, a blank line, then its years.
+        let text = "九江市知识产权强市建设实施方案\n\n2022-2035年)\n\n为深入贯彻…，制定本方案。\n";
+        assert_eq!(title_and_region(text).0, "九江市知识产权强市建设实施方案(2022-2035年)");
     }
 
     #[test]
