@@ -201,4 +201,5 @@ fixtures! {
     real_sharing_site_notes_chuxiong_2023 => "real-sharing-site-notes-chuxiong-2023",
     real_requirements_goals_yunnan_2022 => "real-requirements-goals-yunnan-2022",
     grid_lead_and_responsible_columns => "grid-lead-and-responsible-columns",
+    real_unopened_years_jiujiang_2023 => "real-unopened-years-jiujiang-2023",
 }
