@@ -2080,8 +2080,9 @@ fn region_in_title(title: &str) -> Option<String> {
     Some(name + &sub.unwrap_or_default())
 }
 
-/// Kinds of zone a title may open with that name no place by themselves.
-const ZONE_WORDS: &[&str] = &[
+/// Kinds of zone a title may open with that name no place by themselves (a zone is run at a
+/// county's level: the parse command reads the level from them).
+pub const ZONE_WORDS: &[&str] = &[
     "高新区",
     "经开区",
     "开发区",
