@@ -378,10 +378,12 @@ fn parse_file(args: &[String]) -> Result<(), String> {
         let whole = SELF_REFERENCES.into_iter().find(|(w, _)| w.starts_with('全') && title.contains(w));
         let (read, level, from) = match (read.is_empty(), whole) {
             (true, Some((w, level))) => (w.to_string(), level, "the title's"),
-            (true, None) => match (level_of_agencies(&text), level_of_self_reference(&text)) {
-                (Some((level, agency)), _) => (agency, level, "the agencies it names, as"),
-                (None, Some((level, word))) => (word, level, "the words it calls itself by, as"),
-                (None, None) => (read, meta.level, ""),
+            (true, None) => match (level_of_agencies(&text), zone_in_title(title), level_of_self_reference(&text)) {
+                (Some((level, agency)), _, _) => (agency, level, "the agencies it names, as"),
+                // A zone's own plan (高新区2023年…工作要点): a zone is run at a county's level.
+                (None, Some(zone), _) => (zone.to_string(), Level::District, "the zone its title opens with,"),
+                (None, None, Some((level, word))) => (word, level, "the words it calls itself by, as"),
+                (None, None, None) => (read, meta.level, ""),
             },
             _ => {
                 let level = level_of_region(&read);
@@ -527,6 +529,12 @@ fn level_of_agencies(text: &str) -> Option<(Level, String)> {
     let best =
         [Level::National, Level::Province, Level::City, Level::District].into_iter().max_by_key(|&l| count(l))?;
     votes.into_iter().find(|(l, _)| *l == best)
+}
+
+/// The kind of zone a title opens with, after its year (`高新区2023年…`, `2023年高新区…`).
+fn zone_in_title(title: &str) -> Option<&'static str> {
+    let t = title.trim_start_matches(|c: char| c.is_ascii_digit() || c == '年');
+    plan_compare::parse::prose::ZONE_WORDS.iter().copied().find(|z| t.starts_with(z))
 }
 
 /// What a plan calls its own place, and the level that says: a title's 全市…, a text's 我县….

@@ -200,4 +200,6 @@ fixtures! {
     grid_attachment_label_over_title => "grid-attachment-label-over-title",
     real_sharing_site_notes_chuxiong_2023 => "real-sharing-site-notes-chuxiong-2023",
     real_requirements_goals_yunnan_2022 => "real-requirements-goals-yunnan-2022",
+    grid_lead_and_responsible_columns => "grid-lead-and-responsible-columns",
+    real_unopened_years_jiujiang_2023 => "real-unopened-years-jiujiang-2023",
 }

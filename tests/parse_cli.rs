@@ -106,6 +106,8 @@ fn level_and_kind_read_from_what_is_printed_and_said_so() {
         // A version in brackets after the title word (试行, 征求意见稿).
         ("某某市知识产权保护工作方案(试行)\n一、主要任务\n1.开展专利导航。\n2.开展商标培育。\n", "city", "action plan"),
         ("某某省知识产权发展规划（征求意见稿）\n一、主要任务\n1.开展专利导航。\n2.开展商标培育。\n", "province", "five-year plan"),
+        // A zone's own plan, its title opening with the kind of zone and no place: a county's level.
+        ("高新区2023年知识产权工作要点\n一、主要任务\n1.开展专利导航。\n2.开展商标培育。\n", "district", "work points"),
         // Nor any agency of its own: the words it calls itself by (我县, 全县).
         ("关于推进品牌建设的工作安排\n为提升我县品牌建设水平，结合全县实际，制定本计划。\n一、主要任务\n1.开展专利导航。\n2.开展商标培育。\n", "district", "action plan"),
         (

@@ -26,7 +26,8 @@
 //!   (成果形式) cells follow it, each labelled with its printed column name:
 //!   `开展专利导航。任务目标：完成导航项目3项`; a `；` separates them when the cell before ends
 //!   without a full stop.
-//! - Departments: a 牵头单位 column gives leads, a 配合单位 column supports, a single 责任单位 /
+//! - Departments: a 牵头单位 column gives leads, a 配合单位 column (or a 责任单位 column beside a
+//!   牵头单位 one) supports, a single 责任单位 /
 //!   执行部门 column the roles its words say or lead when it says none (null in tables that follow
 //!   the 2018 national template, as in the table parser).
 //! - The time column (完成时间, 时间进度) and remarks (备注) are not part of any record field: the
@@ -89,7 +90,8 @@ enum Name {
     FocusOrTask,
     /// 工作内容: the work item beside a measure column (the 2018 template), else the measure.
     Content,
-    /// 责任单位: the lead beside a 配合单位 column, else all departments.
+    /// 责任单位: the lead beside a 配合单位 column, the support beside a 牵头单位 column, else all
+    /// departments.
     Responsible,
 }
 
@@ -313,6 +315,8 @@ fn resolve(names: &[usize]) -> Vec<Column> {
                 Name::Content if has_measure => R::WorkItem,
                 Name::Content => R::Measure,
                 Name::Responsible if has(R::Support) && !has(R::Lead) => R::Lead,
+                // Beside a 牵头单位 column, the 责任单位 are the bodies that carry the task with it.
+                Name::Responsible if has(R::Lead) => R::Support,
                 Name::Responsible => R::Departments,
             };
             Column { name: COLUMN_NAMES.get(k).map(|c| c.0).unwrap_or("").to_string(), role }

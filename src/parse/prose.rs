@@ -647,6 +647,8 @@ const BACKGROUND_TITLES: &[&str] = &[
     "发展环境",
     "基本情况",
     "规划背景",
+    // The 十四五 plans on Hebei's model open 一、规划基础 with the last period's record.
+    "规划基础",
     "发展背景",
     "编制背景",
     "形势背景",
@@ -774,6 +776,15 @@ fn is_title_shape(t: &str) -> bool {
     bare.chars().count() <= 60
         && (TITLE_ENDINGS.iter().any(|e| bare.ends_with(e)) || dated_strategy)
         && !bare.ends_with("通知")
+}
+
+/// The document a notice sends when its name prints it without guillemets
+/// (`抚州市人民政府办公室关于印发抚州市…工作方案的通知`): what stands between 印发 and 的通知, if
+/// that is a title.
+fn issued_without_guillemets(notice: &str) -> Option<String> {
+    let (_, rest) = notice.split_once("印发")?;
+    let sent = rest.strip_suffix("的通知")?;
+    is_title_shape(sent).then(|| sent.to_string())
 }
 
 /// What a notice says of the document it sends (现将…印发给你们, 现向社会各界征求意见).
@@ -1791,14 +1802,23 @@ fn front_matter(
                 break;
             }
         }
-        // The years on a line of their own under it: 工作指引 / (2024).
+        // The years on a line of their own under it: 工作指引 / (2024), or with the opening
+        // bracket lost (实施方案 / 2022-2035年), as some sites print it), which is put back.
+        let mut years_line = None;
         if let Some(&next) = front.get(pos + 1) {
             let t = normalise(&lines[next].text);
+            let unopened = t.ends_with([')', '）']) && !t.contains(['(', '（']);
+            let t = if unopened { format!("({t}") } else { t };
             if !t.is_empty() && without_title_suffix(&t).is_empty() && status[next].is_none() {
                 parts.push(next);
+                years_line = Some((next, t));
             }
         }
-        let printed = normalise(&parts.iter().map(|&i| lines[i].text.as_str()).collect::<Vec<_>>().join(""));
+        let text_of = |i: usize| match &years_line {
+            Some((j, t)) if *j == i => t.as_str(),
+            _ => lines[i].text.as_str(),
+        };
+        let printed = normalise(&parts.iter().map(|&i| text_of(i)).collect::<Vec<_>>().join(""));
         plan.title = without_guillemets(&printed).to_string();
         // Spam a mirror site glued before the title (yl6809永利2022年度…): cut off, and said.
         if let Some(at) = junk_before_title(&plan.title) {
@@ -1862,7 +1882,11 @@ fn front_matter(
                 })
             };
             let t = normalise(&lines[i].text);
-            plan.title = named(&t).or_else(sent).filter(|x| !x.is_empty()).unwrap_or(t);
+            plan.title = named(&t)
+                .or_else(sent)
+                .or_else(|| issued_without_guillemets(&t))
+                .filter(|x| !x.is_empty())
+                .unwrap_or(t);
             status[i] = Some(Use::Meta);
         }
     }
@@ -1879,6 +1903,7 @@ fn front_matter(
         plan.region = region_in_title(&plan.title)
             .or_else(|| region_in_notice(lines, &front, plan))
             .or_else(|| front.iter().find_map(|&i| region_that_decides(&normalise(&lines[i].text))))
+            .or_else(|| bare_place(&plan.title, lines))
             .unwrap_or_default();
     }
     if !plan.region.is_empty() && super::regions::find(&plan.region).is_none() {
@@ -1897,9 +1922,11 @@ fn front_matter(
                 if info.kind != crate::model::Kind::WorkPoints {
                     return None;
                 }
-                let opening = front.iter().find(|&&i| status[i].is_none())?;
+                let opening = front.iter().find(|&&i| status[i].is_none());
+                let opens = || opening.and_then(|&i| year_opening(&lines[i].text));
                 let sent = || front.iter().find_map(|&i| year_the_notice_sends(&normalise(&lines[i].text)));
-                let year = year_opening(&lines[*opening].text).or_else(sent)?;
+                let chapter = || year_of_chapters(lines.get(first_marker..).unwrap_or_default());
+                let year = opens().or_else(sent).or_else(chapter)?;
                 Some((Some(year), Some(year)))
             })
             .unwrap_or_default(),
@@ -2037,6 +2064,11 @@ fn region_in_title(title: &str) -> Option<String> {
     if name.contains("关于") || name.contains("知识") {
         return None;
     }
+    // A kind of zone on its own (高新区…工作要点, 自贸区…方案) is no place; a named one
+    // (滨海新区, 荆门高新区) is kept.
+    if ZONE_WORDS.contains(&name.as_str()) && super::regions::find(&name).is_none() {
+        return None;
+    }
     // Leagues and banners (锡林郭勒盟, 准格尔旗) only as the gazetteer names them: 旗 also starts
     // words (旗舰).
     if name.ends_with(['盟', '旗']) && super::regions::find(&name).is_none() {
@@ -2046,6 +2078,54 @@ fn region_in_title(title: &str) -> Option<String> {
     let rest: String = t.chars().skip(end + 1).collect();
     let sub = subunit(&rest).filter(|_| name.ends_with(['市', '州', '盟']));
     Some(name + &sub.unwrap_or_default())
+}
+
+/// Kinds of zone a title may open with that name no place by themselves (a zone is run at a
+/// county's level: the parse command reads the level from them).
+pub const ZONE_WORDS: &[&str] = &[
+    "高新区",
+    "经开区",
+    "开发区",
+    "自贸区",
+    "示范区",
+    "保税区",
+    "试验区",
+    "实验区",
+    "先行区",
+    "集聚区",
+    "合作区",
+    "产业园区",
+];
+
+/// What a plan's title is about after its place (天台知识产权…, 天台商标品牌…).
+const TOPIC_WORDS: &[&str] = &["知识产权", "专利", "商标", "地理标志", "品牌", "版权"];
+
+/// A county or city a plan names without its 县/市: at the head of its title, followed by what
+/// it is about (`天台知识产权强县建设工作方案`), or in its preamble's 结合天台(的)实际. Only when
+/// the gazetteer knows one unit by that short name and the text calls itself by the unit's kind
+/// (我县, 全县), so that 公安机关… or 结合产业实际 names no place.
+fn bare_place(title: &str, lines: &[Line]) -> Option<String> {
+    let t = title.trim_start_matches(|c: char| c.is_ascii_digit() || c == '年');
+    let heads = t.char_indices().map(|(i, _)| i).skip(2).take(3).filter_map(|at| {
+        let (short, rest) = t.split_at(at);
+        TOPIC_WORDS.iter().any(|w| rest.starts_with(w)).then_some(short.to_string())
+    });
+    let preambles = lines.iter().filter_map(|l| {
+        let (_, after) = l.text.split_once("结合")?;
+        let (place, _) = after.split_once("实际")?;
+        let place = place.strip_suffix('的').unwrap_or(place);
+        (2..=4).contains(&place.chars().count()).then(|| place.to_string())
+    });
+    heads.chain(preambles).find_map(|short| {
+        let region =
+            super::regions::find(&short).filter(|r| r.short == short && r.level() != crate::model::Level::Province)?;
+        let kind = region.name.chars().last()?;
+        let calls_itself = ["我", "全", "本"].iter().any(|w| {
+            let word = format!("{w}{kind}");
+            lines.iter().any(|l| l.text.contains(&word))
+        });
+        calls_itself.then(|| region.name.to_string())
+    })
 }
 
 /// `region` as `text` prints it after its city or province (上海市宝山区), when that names one
@@ -2094,6 +2174,15 @@ fn year_opening(text: &str) -> Option<u16> {
     let year: u16 = t.get(..4)?.parse().ok().filter(|y| (1980..=2100).contains(y))?;
     let after = t.get(4..)?.strip_prefix('年')?;
     (!after.starts_with(|c: char| c.is_ascii_digit() || "—-–－~～至".contains(c))).then_some(year)
+}
+
+/// The year the chapters of a year's work points open with (`一、2023年知识产权工作目标任务`),
+/// passing over a chapter that looks back (`一、2022年工作总结`) to the next one.
+fn year_of_chapters(lines: &[Line]) -> Option<u16> {
+    lines.iter().filter_map(|l| marker(&l.text).filter(|m| m.depth == Depth::Chapter)).find_map(|m| {
+        let looks_back = is_background(&first_sentence(&m.rest));
+        year_opening(&m.rest).filter(|_| !looks_back)
+    })
 }
 
 /// The one year of the work a notice sends (`现将2023年xx州知识产权工作任务和要点安排如下`).
@@ -2446,6 +2535,65 @@ mod tests {
     }
 
     #[test]
+    fn a_notice_names_the_plan_it_sends_without_guillemets() {
+        // Fuzhou (Jiangxi): only the notice's name is printed above the plan's preamble.
+        let text = "抚州市人民政府办公室关于印发抚州市国家知识产权强市建设试点城市工作方案的通知\n为深入贯彻落实…，特制定本工作方案。\n";
+        assert_eq!(title_and_region(text).0, "抚州市国家知识产权强市建设试点城市工作方案");
+        assert_eq!(issued_without_guillemets("关于印发第二批名单的通知"), None);
+    }
+
+    #[test]
+    fn places_named_without_their_kind() {
+        // A title that opens with a county's short name, in a text that says 我县.
+        let plan = "天台知识产权强县建设工作方案\n为推进我县知识产权强县建设，制定本方案。\n一、主要任务\n（一）加强保护。开展执法。\n";
+        assert_eq!(title_and_region(plan).1, "天台县");
+        // Tiantai's brand notice: the place only in 结合天台的实际, and 我县.
+        let notice = "推进县品牌设立的通告\n根据省政府提出建设“品牌大省”的战略指导意见,结合天台的实际,对我县的品牌建设工作提出如下意见。\n一、指导思想\n以提高我县综合经济实力为目标。\n";
+        assert_eq!(title_and_region(notice).1, "天台县");
+        // Not without the text calling itself so, nor for words that only look like a place.
+        assert_eq!(title_and_region("天台知识产权强县建设工作方案\n一、主要任务\n（一）加强保护。\n").1, "");
+        assert_eq!(
+            title_and_region("公安机关知识产权保护工作方案\n结合我县实际。\n一、主要任务\n（一）加强保护。\n").1,
+            ""
+        );
+        // A kind of zone is no place; a named zone is.
+        assert_eq!(title_and_region("高新区2023年知识产权工作要点\n一、主要任务\n（一）加强保护。\n").1, "");
+        assert_eq!(title_and_region("自贸区知识产权保护工作方案\n一、主要任务\n（一）加强保护。\n").1, "");
+        assert_eq!(title_and_region("荆门高新区知识产权工作方案\n一、主要任务\n（一）加强保护。\n").1, "荆门高新区");
+    }
+
+    #[test]
+    fn work_points_dated_by_their_chapters() {
+        let years = |text: &str| {
+            let info = crate::parse::DocumentInfo {
+                source: "t.txt".into(),
+                region: None,
+                level: crate::model::Level::District,
+                kind: crate::model::Kind::WorkPoints,
+                year_start: None,
+                year_end: None,
+                title: None,
+                id: None,
+            };
+            let plan = crate::parse::parse_document(&info, text).dataset.plans.remove(0);
+            (plan.year_start, plan.year_end)
+        };
+        // The xx州 task list's shape: the year only in its first chapter's heading.
+        let text = "某某县知识产权工作要点\n一、2023年知识产权工作目标任务\n全县专利申请量达到300件。\n二、重点工作\n（一）加强保护。开展执法。\n";
+        assert_eq!(years(text), (2023, 2023));
+        // A chapter on last year's work dates nothing; the plan's year follows it.
+        let text = "某某县知识产权工作要点\n一、2022年工作总结\n全县专利申请量达到280件。\n二、2023年工作安排\n（一）加强保护。开展执法。\n";
+        assert_eq!(years(text), (2023, 2023));
+    }
+
+    #[test]
+    fn years_under_a_title_that_lost_their_opening_bracket() {
+        // Jiujiang 2023 as a city's IP site prints it: the title, a blank line, then its years.
+        let text = "九江市知识产权强市建设实施方案\n\n2022-2035年)\n\n为深入贯彻…，制定本方案。\n";
+        assert_eq!(title_and_region(text).0, "九江市知识产权强市建设实施方案(2022-2035年)");
+    }
+
+    #[test]
     fn sections_that_frame_the_plan() {
         assert!(frames_the_plan("实施知识产权战略的指导思想：坚持以科学发展观为指导……"));
         assert!(frames_the_plan("指导思想和基本原则"));
@@ -2466,6 +2614,9 @@ mod tests {
         for title in ["形势背景", "“十二五”规划执行情况及发展面临的新形势"] {
             assert!(frames_the_plan(title), "{title}");
         }
+        // Langfang 2022 (as Hebei's 十四五 plan): 一、规划基础 / （一）知识产权创造量质齐升.
+        assert!(frames_the_plan("规划基础"));
+        assert!(!frames_the_plan("夯实规划基础"));
         // Why it matters; an event's time and theme.
         for title in ["重要意义", "充分认识实施商标战略的重要意义", "活动时间", "活动主题"] {
             assert!(frames_the_plan(title), "{title}");

@@ -334,9 +334,13 @@ pub fn from_goal_passages(passages: &[PassageDraft], plan_year: Option<u16>) -> 
         // their own: there only a sentence that opens with its year (到2025年，…) sets goals.
         let requirements = p.heading.as_deref().is_some_and(|h| REQUIREMENTS_HEADINGS.contains(&h));
         let Some(heading) = p.heading.as_deref().filter(|h| h.contains("目标") || p.aims || requirements) else {
-            // A year's work points may state the year's goals in their opening paragraph.
+            // A year's work points may state the year's goals in their opening paragraph; any
+            // preamble may end the sentence that makes the plan with its goals (…制定本计划，
+            // 到2025年，每万人口…达12%).
             if let (None, Some(year)) = (&p.heading, plan_year) {
                 out.extend(opening_goals(&p.text, year));
+            } else if p.heading.is_none() {
+                out.extend(goals_after_their_year(&p.text));
             }
             continue;
         };
@@ -347,7 +351,9 @@ pub fn from_goal_passages(passages: &[PassageDraft], plan_year: Option<u16>) -> 
             // A numbered goal line (（一）专利申请量达到1200件) states its goal after the number.
             let numbered = super::prose::marker(sentence).map(|m| m.rest);
             let mut s = numbered.as_deref().unwrap_or(sentence).trim();
-            if let Some(y) = leading_year(s) {
+            // Under a heading of aims the year may open the sentence without 到 (2025年，全市…).
+            let opening = leading_year(s).or_else(|| (!requirements).then(|| year_then_comma(s)).flatten());
+            if let Some(y) = opening {
                 year = Some(y.0);
                 s = &s[y.1..];
             } else if requirements {
@@ -393,6 +399,22 @@ fn opening_goals(text: &str, year: u16) -> Vec<TargetDraft> {
     goals.flat_map(|s| clauses(s).into_iter().filter_map(|c| clause_target(c, year)).collect::<Vec<_>>()).collect()
 }
 
+/// The goals of a preamble's sentence from a clause that opens with their year (`…，到2025年，
+/// 每万人口高价值发明专利拥有量10件，…比重达12%`) to its end.
+fn goals_after_their_year(text: &str) -> Vec<TargetDraft> {
+    let mut out = Vec::new();
+    for sentence in goal_sentences(text) {
+        let opened = sentence.match_indices(['，', ',']).map(|(i, c)| i + c.len()).find_map(|at| {
+            let (year, skip) = leading_year(&sentence[at..])?;
+            Some((year, &sentence[at + skip..]))
+        });
+        if let Some((year, goals)) = opened {
+            out.extend(clauses(goals).into_iter().flat_map(|c| clause_targets(c, year)));
+        }
+    }
+    out
+}
+
 /// Targets stated inside items (`…，每万人口发明专利拥有量达到12件。`): clauses where a comparison
 /// word stands right before the number, or 以上 right after its unit, so that counts of things
 /// to build (`建设3个中心`) are not read as targets. The year is the one the sentence names, else
@@ -435,7 +457,7 @@ pub fn from_items(measures: &[MeasureDraft], plan_year: Option<u16>) -> Vec<Targ
 /// (`新增贯标企业1000家、品牌培育企业1500家`).
 fn clauses(s: &str) -> Vec<&str> {
     let mut out = Vec::new();
-    for clause in s.split(['，', ',', '；', ';']) {
+    for clause in outside_brackets(s) {
         let parts: Vec<&str> = clause.split('、').collect();
         let each_numbered = parts.len() > 1 && parts.iter().all(|p| p.contains(|c: char| c.is_ascii_digit()));
         if each_numbered {
@@ -444,6 +466,26 @@ fn clauses(s: &str) -> Vec<&str> {
             out.push(clause);
         }
     }
+    out
+}
+
+/// A sentence split at its commas and semicolons, but not at those inside brackets: a remark
+/// after a figure (`10件（2023年底达3.85件，2024年底达6.22件）`) stays with it.
+fn outside_brackets(s: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let (mut depth, mut from) = (0usize, 0);
+    for (i, c) in s.char_indices() {
+        match c {
+            '(' | '（' => depth += 1,
+            ')' | '）' => depth = depth.saturating_sub(1),
+            '，' | ',' | '；' | ';' if depth == 0 => {
+                out.push(&s[from..i]);
+                from = i + c.len_utf8();
+            }
+            _ => {}
+        }
+    }
+    out.push(&s[from..]);
     out
 }
 
@@ -498,6 +540,17 @@ fn leading_year(s: &str) -> Option<(u16, usize)> {
     let skip = s.len() - after.len();
     let skip = skip + after.len() - after.trim_start_matches(['，', ',']).len();
     (1980.0..=2100.0).contains(&y).then_some((y as u16, skip))
+}
+
+/// `2025年，` (or `2025年底，`) at the start of a sentence: (year, bytes to skip). Only the comma
+/// makes it a goal's date: `2025年全市…` or `2035年基本建成…` may be the sentence's subject.
+fn year_then_comma(s: &str) -> Option<(u16, usize)> {
+    let (y, n) = decimal(s)?;
+    let after = s[n..].strip_prefix('年')?;
+    let after = after.strip_prefix(['底', '末']).unwrap_or(after);
+    let rest = after.strip_prefix(['，', ','])?;
+    let four_digits = n == 4 && (1980.0..=2100.0).contains(&y);
+    four_digits.then_some((y as u16, s.len() - rest.len()))
 }
 
 /// Words that count things after a number: `建成10个基地`, `15家企业`.
@@ -750,6 +803,43 @@ mod tests {
                 ("授权量", Some("达到"), 500.0, Some("件"), 2020)
             ]
         );
+    }
+
+    #[test]
+    fn goals_dated_by_a_year_without_to() {
+        // Jiujiang 2023: the aims chapter opens each paragraph with its year and a comma.
+        let text = "2025年,全市知识产权战略位势有效提升,每万人有效发明专利拥有量达到6.2件,商标有效注册量突破8.2万件。";
+        let got: Vec<_> = goal_targets("主要目标", text).iter().map(|t| (t.indicator.clone(), t.year)).collect();
+        assert_eq!(got, [("每万人有效发明专利拥有量".to_string(), 2025), ("商标有效注册量".to_string(), 2025)]);
+        // A year that is the sentence's subject, with no comma, dates nothing by itself.
+        assert_eq!(year_then_comma("2025年全市专利"), None);
+        assert_eq!(year_then_comma("2025年底，"), Some((2025, "2025年底，".len())));
+        assert_eq!(year_then_comma("12年，"), None);
+    }
+
+    #[test]
+    fn goals_at_the_end_of_a_preamble() {
+        // Linyi 2023: the sentence that makes the plan goes on with the goals for 2025.
+        let text = "结合我市实际，制定2023—2025年推进计划，加快推动知识产权强市建设，到2025年，每万人口高价值发明专利拥有量10件（2023年底达3.85件，2024年底达6.22件），专利密集型产业增加值占GDP比重达12%，版权产业增加值占GDP比重达6.5%。";
+        let p = PassageDraft { heading: None, text: text.into(), lines: [1, 1], aims: false };
+        let got: Vec<_> =
+            from_goal_passages(&[p], None).iter().map(|t| (t.indicator.clone(), t.value, t.year)).collect();
+        assert_eq!(
+            got,
+            [
+                ("每万人口高价值发明专利拥有量".to_string(), 10.0, 2025),
+                ("专利密集型产业增加值占GDP比重".to_string(), 12.0, 2025),
+                ("版权产业增加值占GDP比重".to_string(), 6.5, 2025),
+            ]
+        );
+        // A preamble that only looks ahead, with no clause opening 到…年, sets none.
+        let p = PassageDraft {
+            heading: None,
+            text: "为实现2025年专利申请量达到1000件的目标，制定本方案。".into(),
+            lines: [1, 1],
+            aims: false,
+        };
+        assert!(from_goal_passages(&[p], None).is_empty());
     }
 
     #[test]
