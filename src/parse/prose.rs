@@ -664,6 +664,10 @@ const BACKGROUND_ENDINGS: &[&str] = &[
     "形势与任务",
     "机遇和挑战",
     "机遇与挑战",
+    "挑战和机遇",
+    "挑战与机遇",
+    // 挑战和发展趋势: what the plan's years will face, not a task.
+    "发展趋势",
     "发展回顾",
     "工作回顾",
     "回顾与评价",
@@ -2037,6 +2041,11 @@ fn region_in_title(title: &str) -> Option<String> {
     if name.contains("关于") || name.contains("知识") {
         return None;
     }
+    // A name in quotation marks (“三城一区”知识产权行动方案) is a slogan for the areas a plan
+    // covers, not a place: titles print places bare.
+    if chars.get(end + 1).is_some_and(|c| ['”', '"'].contains(c)) {
+        return None;
+    }
     // Leagues and banners (锡林郭勒盟, 准格尔旗) only as the gazetteer names them: 旗 also starts
     // words (旗舰).
     if name.ends_with(['盟', '旗']) && super::regions::find(&name).is_none() {
@@ -2443,6 +2452,11 @@ mod tests {
         // A title that opens with its own place keeps it, whatever province it names later.
         assert_eq!(read("南通市贯彻落实江苏省知识产权强省建设实施方案\n").1, "南通市");
         assert_eq!(read("某某市贯彻落实江苏省知识产权强省建设实施方案\n").1, "某某市");
+        // Beijing 2020: a slogan in quotation marks is no place; the body signing above names it.
+        assert_eq!(
+            read("北京市知识产权局\n2020年3月3日\n“三城一区”知识产权行动方案\n(2020-2022年)\n"),
+            ("“三城一区”知识产权行动方案(2020-2022年)".into(), "北京市".into())
+        );
     }
 
     #[test]
@@ -2462,6 +2476,9 @@ mod tests {
             assert!(frames_the_plan(title), "{title}");
         }
         assert!(!frames_the_plan("做好年度工作总结"));
+        // Pudong 2021: the challenges and trends the plan's years face open it.
+        assert!(frames_the_plan("挑战和发展趋势"));
+        assert!(frames_the_plan("面临的挑战与机遇"));
         // Guangxi 2021 and Henan 2017: their opening chapters of background.
         for title in ["形势背景", "“十二五”规划执行情况及发展面临的新形势"] {
             assert!(frames_the_plan(title), "{title}");
