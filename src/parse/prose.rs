@@ -1204,7 +1204,7 @@ fn paragraph_items(
     };
     let is_item = |p: &Paragraph| {
         let t = text_of(p);
-        let lead_in = t.ends_with(['：', ':']);
+        let lead_in = t.ends_with(['：', ':']) || p.no.is_none() && announces_what_follows(&t);
         !lead_in && !states_aims(p) && !cut_short(p) && (!any_clause || working.contains(&p.heading))
     };
     // Where every heading of the deepest level has one paragraph, heading and paragraph are one
@@ -1232,6 +1232,9 @@ fn paragraph_items(
             let text = text_of(p);
             if !text.ends_with(['：', ':']) {
                 let why = match (states_aims(p), heading_title(p).contains("目标") || p.aims) {
+                    _ if p.no.is_none() && announces_what_follows(&text) => {
+                        "paragraph that leads into the items below it (从以下方面…) kept as a passage"
+                    }
                     (true, true) => "paragraph under a chapter of aims kept as a passage (its targets are read from it)",
                     (true, false) => "paragraph under a chapter that frames the plan (background, aims, principles, safeguards) kept as a passage",
                     (false, _) => "paragraph under a heading kept as a passage: its chapter names no department",
@@ -1272,6 +1275,19 @@ fn paragraph_items(
         }
         plan.measures.push(measure);
     }
+}
+
+/// Words by which a chapter's opening paragraph points to the items under it (`重点从以下方面
+/// 推进示范区建设。`, `具体任务如下。`).
+const LEAD_IN_WORDS: &[&str] =
+    &["从以下", "做好以下", "以下几", "以下方面", "以下工作", "以下任务", "以下重点", "如下"];
+
+/// Does an unnumbered paragraph end by leading into what follows, as a lead-in ending in a colon
+/// does? Only its last sentence counts: a task may cite 如下 earlier.
+fn announces_what_follows(text: &str) -> bool {
+    let body = text.trim_end_matches(['。', '：', ':']);
+    let last = body.rsplit('。').next().unwrap_or(body);
+    LEAD_IN_WORDS.iter().any(|w| last.contains(w))
 }
 
 /// The chapters in force at heading `h` (for items titled by their heading).
@@ -1883,6 +1899,7 @@ fn front_matter(
         plan.region = region_in_title(&plan.title)
             .or_else(|| region_in_notice(lines, &front, plan))
             .or_else(|| front.iter().find_map(|&i| region_that_decides(&normalise(&lines[i].text))))
+            .or_else(|| front.iter().find_map(|&i| region_that_signs(&normalise(&lines[i].text))))
             .unwrap_or_default();
     }
     if !plan.region.is_empty() && super::regions::find(&plan.region).is_none() {
@@ -2158,6 +2175,25 @@ fn region_that_decides(t: &str) -> Option<String> {
     })
 }
 
+/// The place of the body that signs a notice, where a page runs the notice, its signature and
+/// the plan into one line (`…认真贯彻落实。湖北省知识产权局2023年2月15日2023年全省…`): the issuer's
+/// name closing a sentence right before a full date.
+fn region_that_signs(t: &str) -> Option<String> {
+    t.char_indices().find_map(|(at, _)| {
+        let rest = &t[at..];
+        let year = rest.get(..4).filter(|y| y.chars().all(|c| c.is_ascii_digit()))?;
+        let after = rest[year.len()..].strip_prefix('年')?;
+        let (month, after) = after.split_once('月')?;
+        let (day, _) = after.split_once('日')?;
+        let numeric = |s: &str| (1..=2).contains(&s.len()) && s.chars().all(|c| c.is_ascii_digit());
+        if !numeric(month) || !numeric(day) || t[..at].ends_with(|c: char| c.is_ascii_digit()) {
+            return None;
+        }
+        let body = t[..at].rsplit(['。', '：', ':', '！']).next()?;
+        Some(body).filter(|b| !b.is_empty() && is_issuer(b)).and_then(region_in_title)
+    })
+}
+
 /// A (normalised) line without the date printed before or after it: `苏政发〔2009〕1号2009年1月5日`
 /// is `苏政发〔2009〕1号`.
 fn without_date(t: &str) -> &str {
@@ -2420,6 +2456,27 @@ mod tests {
             read("某某市人民政府 关于加强品牌建设的实施意见 各县、市、区人民政府,市政府各部门: 为发挥品牌作用,制定本意见.\n"),
             ("关于加强品牌建设的实施意见".into(), "某某市".into())
         );
+    }
+
+    #[test]
+    fn paragraphs_that_lead_into_the_items() {
+        // Shanghai 2022: a task chapter opens with what its items are about.
+        assert!(announces_what_follows(
+            "示范区建设地区人民政府要对照示范区建设的目标要求,结合实际需求,重点从以下方面推进示范区建设。"
+        ));
+        assert!(announces_what_follows("为此，具体任务如下。"));
+        assert!(!announces_what_follows("对职工人数10人以下的小微企业给予资助。"));
+        assert!(!announces_what_follows("按如下程序办理。做好专利导航工作。"));
+    }
+
+    #[test]
+    fn the_place_of_a_signature_run_into_the_text() {
+        // Hubei 2023: notice, signature, title and opening printed as one line.
+        let t = "各市、州市场监管局(知识产权局):现将《2023年全省知识产权工作要点》印发给你们,请结合实际认真贯彻落实。湖北省知识产权局2023年2月15日2023年全省知识产权工作要点";
+        assert_eq!(region_that_signs(t).as_deref(), Some("湖北省"));
+        // A date inside a sentence, or after no body's name, signs nothing.
+        assert_eq!(region_that_signs("湖北省知识产权局于2023年2月15日召开会议。"), None);
+        assert_eq!(region_that_signs("全省知识产权工作会议2023年2月15日召开"), None);
     }
 
     #[test]
