@@ -200,4 +200,6 @@ fixtures! {
     grid_attachment_label_over_title => "grid-attachment-label-over-title",
     real_sharing_site_notes_chuxiong_2023 => "real-sharing-site-notes-chuxiong-2023",
     real_requirements_goals_yunnan_2022 => "real-requirements-goals-yunnan-2022",
+    real_one_line_work_points_hubei_2023 => "real-one-line-work-points-hubei-2023",
+    real_numbered_page_data_beijing_2022 => "real-numbered-page-data-beijing-2022",
 }

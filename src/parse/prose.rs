@@ -1604,6 +1604,13 @@ fn build_measure(m: &Marker, lines: &[Line], start: usize, end: usize, chapter: 
 /// Does the document title its items? Yes when at least four in five first sentences are short
 /// and followed by more text.
 fn titles_items(measures: &[&MeasureDraft]) -> bool {
+    // The last item a web page cuts off mid-sentence (…实践活动成) says nothing of how the
+    // document writes its items.
+    let cut_off = |m: &MeasureDraft| !m.text.as_deref().unwrap_or("").ends_with(['。', '；', ';', '！', '？']);
+    let measures = match measures.split_last() {
+        Some((last, rest)) if !rest.is_empty() && cut_off(last) => rest,
+        _ => measures,
+    };
     if measures.is_empty() {
         return false;
     }
@@ -2456,6 +2463,18 @@ mod tests {
             read("某某市人民政府 关于加强品牌建设的实施意见 各县、市、区人民政府,市政府各部门: 为发挥品牌作用,制定本意见.\n"),
             ("关于加强品牌建设的实施意见".into(), "某某市".into())
         );
+    }
+
+    #[test]
+    fn an_item_cut_off_by_the_page_does_not_decide_titles() {
+        let item = |t: &str| MeasureDraft { text: Some(t.into()), ..Default::default() };
+        // Hubei 2023: one whole item titled by its first sentence, then one the page cuts off.
+        let whole = item("深入学习宣传贯彻党的二十大精神。按照学懂弄通做实的要求，深刻领悟“两个确立”。");
+        let cut = item("巩固深化党史学习教育及“下基层、察民情”实践活动成");
+        assert!(titles_items(&[&whole, &cut]));
+        // Items that run on with no title sentence are still untitled.
+        let untitled = item("加强专利行政执法，开展专项行动，严厉打击侵权假冒行为。");
+        assert!(!titles_items(&[&untitled, &cut]));
     }
 
     #[test]
