@@ -1862,10 +1862,14 @@ fn front_matter(
                 .or_else(|| below().as_deref().and_then(region_of))
                 .unwrap_or_default();
         }
-        // Cover lines that repeat the title (a cover page) are metadata too.
-        for &i in &front {
+        // Cover lines that repeat the title (a cover page) are metadata too; a middle line of
+        // the notice's own name run over lines (…关于印发 / 滨海新区知识产权运营服务体系建设 /
+        // 实施方案(2020-2023)的通知) stays with the notice it is part of.
+        let text_at = |k: usize| front.get(k).map(|&j| normalise(&lines[j].text)).unwrap_or_default();
+        for (k, &i) in front.iter().enumerate() {
             let t = normalise(&lines[i].text);
-            if status[i].is_none() && !t.is_empty() && plan.title.contains(&t) {
+            let in_notice_name = k > 0 && text_at(k - 1).ends_with("印发") || text_at(k + 1).ends_with("的通知");
+            if status[i].is_none() && !t.is_empty() && plan.title.contains(&t) && !in_notice_name {
                 status[i] = Some(Use::Meta);
             }
         }
@@ -2463,6 +2467,28 @@ mod tests {
             read("某某市人民政府 关于加强品牌建设的实施意见 各县、市、区人民政府,市政府各部门: 为发挥品牌作用,制定本意见.\n"),
             ("关于加强品牌建设的实施意见".into(), "某某市".into())
         );
+    }
+
+    #[test]
+    fn a_notice_name_over_lines_keeps_its_middle() {
+        // Binhai 2020: the notice's name runs over three lines; its middle one is also a part of
+        // the plan's title, but it is the notice's text, not a cover line.
+        let text = "天津市滨海新区人民政府办公室关于印发\n滨海新区知识产权运营服务体系建设\n实施方案(2020-2023)的通知\n各开发区管委会:\n现将实施方案印发给你们,请照此执行。\n天津市滨海新区知识产权运营服务体系建设实施方案(2020-2023)\n一、主要任务\n1.建设运营平台。(区知识产权局负责)\n2.培育运营机构。(区知识产权局负责)\n";
+        let info = crate::parse::DocumentInfo {
+            source: "t.txt".into(),
+            region: None,
+            level: crate::model::Level::District,
+            kind: crate::model::Kind::ActionPlan,
+            year_start: None,
+            year_end: None,
+            title: None,
+            id: None,
+        };
+        let parsed = crate::parse::parse_document(&info, text).dataset;
+        assert_eq!(parsed.plans[0].title, "天津市滨海新区知识产权运营服务体系建设实施方案(2020-2023)");
+        assert!(parsed.passages[0]
+            .text
+            .starts_with("天津市滨海新区人民政府办公室关于印发滨海新区知识产权运营服务体系建设实施方案"));
     }
 
     #[test]
