@@ -250,6 +250,14 @@ const PAGE_LABELS: &[&str] = &[
     "废止日期",
     "文件来源",
     "体裁分类",
+    "发文日期",
+    // … and of a law database's record (法律领域：… 当前状态：有效 颁布日期：…).
+    "法律领域",
+    "法律类别",
+    "当前状态",
+    "颁布日期",
+    "时效性",
+    "效力级别",
 ];
 /// Openings of a page's navigation and footer lines.
 const PAGE_OPENINGS: &[&str] = &[
@@ -494,6 +502,10 @@ mod tests {
         assert!(is_page_furniture("6. [发文字号] 京知局〔2022〕88号"));
         assert!(is_page_furniture("[ 索引号 ] 11500227733953861E/2022-00035 [ 发文字号 ] 璧山府办发〔2022〕30号"));
         assert!(is_page_furniture("登录 注册 退出"));
+        // A law database's record fields, one a line, and a portal's 发文日期.
+        assert!(is_page_furniture("当前状态:有效"));
+        assert!(is_page_furniture("颁布日期:2017-04-01"));
+        assert!(is_page_furniture("发文日期: 2019-09-30"));
         assert!(!is_page_furniture("1. [重点任务] 加强知识产权保护"));
         assert!(!is_page_furniture("1.加强知识产权保护。"));
         assert!(is_page_furniture("搜索:"));
