@@ -202,4 +202,6 @@ fixtures! {
     real_requirements_goals_yunnan_2022 => "real-requirements-goals-yunnan-2022",
     grid_lead_and_responsible_columns => "grid-lead-and-responsible-columns",
     real_unopened_years_jiujiang_2023 => "real-unopened-years-jiujiang-2023",
+    real_one_line_work_points_hubei_2023 => "real-one-line-work-points-hubei-2023",
+    real_numbered_page_data_beijing_2022 => "real-numbered-page-data-beijing-2022",
 }

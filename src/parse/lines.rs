@@ -200,6 +200,10 @@ const PAGE_CONTROLS: &[&str] = &[
     "重置",
     "设为首页",
     "加入收藏",
+    // A site's account links (登录 注册 退出) above the text.
+    "登录",
+    "注册",
+    "退出",
     "我要纠错",
     "搜索",
 ];
@@ -239,6 +243,21 @@ const PAGE_LABELS: &[&str] = &[
     "ID",
     "资源描述",
     "累计次数",
+    // Fields of a government site's data table (【发文机构】…, [实施日期] …).
+    "发文机构",
+    "联合发文单位",
+    "实施日期",
+    "废止日期",
+    "文件来源",
+    "体裁分类",
+    "发文日期",
+    // … and of a law database's record (法律领域：… 当前状态：有效 颁布日期：…).
+    "法律领域",
+    "法律类别",
+    "当前状态",
+    "颁布日期",
+    "时效性",
+    "效力级别",
 ];
 /// Openings of a page's navigation and footer lines.
 const PAGE_OPENINGS: &[&str] = &[
@@ -312,11 +331,27 @@ pub fn is_page_furniture(s: &str) -> bool {
     if t.matches('|').count() >= 2 && PAGE_LABELS.iter().any(|l| t.starts_with(l)) {
         return true;
     }
+    // The same data table with its labels in brackets, its rows sometimes numbered as a list
+    // (`6. [发文字号] 京知局〔2022〕88号`, `[ 索引号 ] … [ 发文字号 ] …`): a plan's item never
+    // opens with a page's label in brackets.
+    if bracketed_page_label(&t) && t.chars().count() <= 100 {
+        return true;
+    }
     // A document-sharing site's page list: 标题_第3页.
     if t.ends_with('页') && t.contains("_第") {
         return true;
     }
     only_controls(&t)
+}
+
+/// Does a (normalised) line open, after a list number, with one of a page's labels in brackets
+/// (`[发文字号]`, `【成文日期】`)?
+fn bracketed_page_label(t: &str) -> bool {
+    let unnumbered = t.trim_start_matches(|c: char| c.is_ascii_digit());
+    let t = if unnumbered.len() < t.len() { unnumbered.trim_start_matches(['.', '．', '、']) } else { t };
+    let Some(inner) = t.strip_prefix(['[', '【', '［']) else { return false };
+    let Some(close) = inner.find([']', '】', '］']) else { return false };
+    PAGE_LABELS.contains(&&inner[..close])
 }
 
 /// A short line made only of page controls (【打印】【关闭】, 字号：大 中 小).
@@ -461,6 +496,18 @@ mod tests {
         assert!(is_page_furniture("首页 / 政务公开 / 通知公告"));
         assert!(is_page_furniture("欢迎来到某某平台! 设为首页 收藏"));
         assert!(is_page_furniture("设为首页 收藏"));
+        // A government site's data table with bracketed labels, as a numbered list or in rows.
+        assert!(is_page_furniture("  1. [主题分类] 科技教育/知识产权"));
+        assert!(is_page_furniture("  3. [联合发文单位]"));
+        assert!(is_page_furniture("6. [发文字号] 京知局〔2022〕88号"));
+        assert!(is_page_furniture("[ 索引号 ] 11500227733953861E/2022-00035 [ 发文字号 ] 璧山府办发〔2022〕30号"));
+        assert!(is_page_furniture("登录 注册 退出"));
+        // A law database's record fields, one a line, and a portal's 发文日期.
+        assert!(is_page_furniture("当前状态:有效"));
+        assert!(is_page_furniture("颁布日期:2017-04-01"));
+        assert!(is_page_furniture("发文日期: 2019-09-30"));
+        assert!(!is_page_furniture("1. [重点任务] 加强知识产权保护"));
+        assert!(!is_page_furniture("1.加强知识产权保护。"));
         assert!(is_page_furniture("搜索:"));
         assert!(is_page_furniture(
             "核心提示:  武知领办〔2011〕9号  关于印发《武汉市知识产权战略纲要(2011-2020年)任务分工》的通知"

@@ -666,6 +666,10 @@ const BACKGROUND_ENDINGS: &[&str] = &[
     "形势与任务",
     "机遇和挑战",
     "机遇与挑战",
+    "挑战和机遇",
+    "挑战与机遇",
+    // 挑战和发展趋势: what the plan's years will face, not a task.
+    "发展趋势",
     "发展回顾",
     "工作回顾",
     "回顾与评价",
@@ -1211,7 +1215,7 @@ fn paragraph_items(
     };
     let is_item = |p: &Paragraph| {
         let t = text_of(p);
-        let lead_in = t.ends_with(['：', ':']);
+        let lead_in = t.ends_with(['：', ':']) || p.no.is_none() && announces_what_follows(&t);
         !lead_in && !states_aims(p) && !cut_short(p) && (!any_clause || working.contains(&p.heading))
     };
     // Where every heading of the deepest level has one paragraph, heading and paragraph are one
@@ -1239,6 +1243,9 @@ fn paragraph_items(
             let text = text_of(p);
             if !text.ends_with(['：', ':']) {
                 let why = match (states_aims(p), heading_title(p).contains("目标") || p.aims) {
+                    _ if p.no.is_none() && announces_what_follows(&text) => {
+                        "paragraph that leads into the items below it (从以下方面…) kept as a passage"
+                    }
                     (true, true) => "paragraph under a chapter of aims kept as a passage (its targets are read from it)",
                     (true, false) => "paragraph under a chapter that frames the plan (background, aims, principles, safeguards) kept as a passage",
                     (false, _) => "paragraph under a heading kept as a passage: its chapter names no department",
@@ -1279,6 +1286,19 @@ fn paragraph_items(
         }
         plan.measures.push(measure);
     }
+}
+
+/// Words by which a chapter's opening paragraph points to the items under it (`重点从以下方面
+/// 推进示范区建设。`, `具体任务如下。`).
+const LEAD_IN_WORDS: &[&str] =
+    &["从以下", "做好以下", "以下几", "以下方面", "以下工作", "以下任务", "以下重点", "如下"];
+
+/// Does an unnumbered paragraph end by leading into what follows, as a lead-in ending in a colon
+/// does? Only its last sentence counts: a task may cite 如下 earlier.
+fn announces_what_follows(text: &str) -> bool {
+    let body = text.trim_end_matches(['。', '：', ':']);
+    let last = body.rsplit('。').next().unwrap_or(body);
+    LEAD_IN_WORDS.iter().any(|w| last.contains(w))
 }
 
 /// The chapters in force at heading `h` (for items titled by their heading).
@@ -1595,6 +1615,13 @@ fn build_measure(m: &Marker, lines: &[Line], start: usize, end: usize, chapter: 
 /// Does the document title its items? Yes when at least four in five first sentences are short
 /// and followed by more text.
 fn titles_items(measures: &[&MeasureDraft]) -> bool {
+    // The last item a web page cuts off mid-sentence (…实践活动成) says nothing of how the
+    // document writes its items.
+    let cut_off = |m: &MeasureDraft| !m.text.as_deref().unwrap_or("").ends_with(['。', '；', ';', '！', '？']);
+    let measures = match measures.split_last() {
+        Some((last, rest)) if !rest.is_empty() && cut_off(last) => rest,
+        _ => measures,
+    };
     if measures.is_empty() {
         return false;
     }
@@ -1855,10 +1882,14 @@ fn front_matter(
                 .or_else(|| below().as_deref().and_then(region_of))
                 .unwrap_or_default();
         }
-        // Cover lines that repeat the title (a cover page) are metadata too.
-        for &i in &front {
+        // Cover lines that repeat the title (a cover page) are metadata too; a middle line of
+        // the notice's own name run over lines (…关于印发 / 滨海新区知识产权运营服务体系建设 /
+        // 实施方案(2020-2023)的通知) stays with the notice it is part of.
+        let text_at = |k: usize| front.get(k).map(|&j| normalise(&lines[j].text)).unwrap_or_default();
+        for (k, &i) in front.iter().enumerate() {
             let t = normalise(&lines[i].text);
-            if status[i].is_none() && !t.is_empty() && plan.title.contains(&t) {
+            let in_notice_name = k > 0 && text_at(k - 1).ends_with("印发") || text_at(k + 1).ends_with("的通知");
+            if status[i].is_none() && !t.is_empty() && plan.title.contains(&t) && !in_notice_name {
                 status[i] = Some(Use::Meta);
             }
         }
@@ -1903,6 +1934,7 @@ fn front_matter(
         plan.region = region_in_title(&plan.title)
             .or_else(|| region_in_notice(lines, &front, plan))
             .or_else(|| front.iter().find_map(|&i| region_that_decides(&normalise(&lines[i].text))))
+            .or_else(|| front.iter().find_map(|&i| region_that_signs(&normalise(&lines[i].text))))
             .or_else(|| bare_place(&plan.title, lines))
             .unwrap_or_default();
     }
@@ -2062,6 +2094,11 @@ fn region_in_title(title: &str) -> Option<String> {
     }
     let (end, name) = (end?, name?);
     if name.contains("关于") || name.contains("知识") {
+        return None;
+    }
+    // A name in quotation marks (“三城一区”知识产权行动方案) is a slogan for the areas a plan
+    // covers, not a place: titles print places bare.
+    if chars.get(end + 1).is_some_and(|c| ['”', '"'].contains(c)) {
         return None;
     }
     // A kind of zone on its own (高新区…工作要点, 自贸区…方案) is no place; a named one
@@ -2235,6 +2272,25 @@ fn region_that_decides(t: &str) -> Option<String> {
         let rest = clause.strip_prefix(region.as_str())?;
         let named = super::regions::find(&region).is_some();
         (named && (rest.is_empty() || is_issuer(clause))).then_some(region)
+    })
+}
+
+/// The place of the body that signs a notice, where a page runs the notice, its signature and
+/// the plan into one line (`…认真贯彻落实。湖北省知识产权局2023年2月15日2023年全省…`): the issuer's
+/// name closing a sentence right before a full date.
+fn region_that_signs(t: &str) -> Option<String> {
+    t.char_indices().find_map(|(at, _)| {
+        let rest = &t[at..];
+        let year = rest.get(..4).filter(|y| y.chars().all(|c| c.is_ascii_digit()))?;
+        let after = rest[year.len()..].strip_prefix('年')?;
+        let (month, after) = after.split_once('月')?;
+        let (day, _) = after.split_once('日')?;
+        let numeric = |s: &str| (1..=2).contains(&s.len()) && s.chars().all(|c| c.is_ascii_digit());
+        if !numeric(month) || !numeric(day) || t[..at].ends_with(|c: char| c.is_ascii_digit()) {
+            return None;
+        }
+        let body = t[..at].rsplit(['。', '：', ':', '！']).next()?;
+        Some(body).filter(|b| !b.is_empty() && is_issuer(b)).and_then(region_in_title)
     })
 }
 
@@ -2503,6 +2559,61 @@ mod tests {
     }
 
     #[test]
+    fn a_notice_name_over_lines_keeps_its_middle() {
+        // Binhai 2020: the notice's name runs over three lines; its middle one is also a part of
+        // the plan's title, but it is the notice's text, not a cover line.
+        let text = "天津市滨海新区人民政府办公室关于印发\n滨海新区知识产权运营服务体系建设\n实施方案(2020-2023)的通知\n各开发区管委会:\n现将实施方案印发给你们,请照此执行。\n天津市滨海新区知识产权运营服务体系建设实施方案(2020-2023)\n一、主要任务\n1.建设运营平台。(区知识产权局负责)\n2.培育运营机构。(区知识产权局负责)\n";
+        let info = crate::parse::DocumentInfo {
+            source: "t.txt".into(),
+            region: None,
+            level: crate::model::Level::District,
+            kind: crate::model::Kind::ActionPlan,
+            year_start: None,
+            year_end: None,
+            title: None,
+            id: None,
+        };
+        let parsed = crate::parse::parse_document(&info, text).dataset;
+        assert_eq!(parsed.plans[0].title, "天津市滨海新区知识产权运营服务体系建设实施方案(2020-2023)");
+        assert!(parsed.passages[0]
+            .text
+            .starts_with("天津市滨海新区人民政府办公室关于印发滨海新区知识产权运营服务体系建设实施方案"));
+    }
+
+    #[test]
+    fn an_item_cut_off_by_the_page_does_not_decide_titles() {
+        let item = |t: &str| MeasureDraft { text: Some(t.into()), ..Default::default() };
+        // Hubei 2023: one whole item titled by its first sentence, then one the page cuts off.
+        let whole = item("深入学习宣传贯彻党的二十大精神。按照学懂弄通做实的要求，深刻领悟“两个确立”。");
+        let cut = item("巩固深化党史学习教育及“下基层、察民情”实践活动成");
+        assert!(titles_items(&[&whole, &cut]));
+        // Items that run on with no title sentence are still untitled.
+        let untitled = item("加强专利行政执法，开展专项行动，严厉打击侵权假冒行为。");
+        assert!(!titles_items(&[&untitled, &cut]));
+    }
+
+    #[test]
+    fn paragraphs_that_lead_into_the_items() {
+        // Shanghai 2022: a task chapter opens with what its items are about.
+        assert!(announces_what_follows(
+            "示范区建设地区人民政府要对照示范区建设的目标要求,结合实际需求,重点从以下方面推进示范区建设。"
+        ));
+        assert!(announces_what_follows("为此，具体任务如下。"));
+        assert!(!announces_what_follows("对职工人数10人以下的小微企业给予资助。"));
+        assert!(!announces_what_follows("按如下程序办理。做好专利导航工作。"));
+    }
+
+    #[test]
+    fn the_place_of_a_signature_run_into_the_text() {
+        // Hubei 2023: notice, signature, title and opening printed as one line.
+        let t = "各市、州市场监管局(知识产权局):现将《2023年全省知识产权工作要点》印发给你们,请结合实际认真贯彻落实。湖北省知识产权局2023年2月15日2023年全省知识产权工作要点";
+        assert_eq!(region_that_signs(t).as_deref(), Some("湖北省"));
+        // A date inside a sentence, or after no body's name, signs nothing.
+        assert_eq!(region_that_signs("湖北省知识产权局于2023年2月15日召开会议。"), None);
+        assert_eq!(region_that_signs("全省知识产权工作会议2023年2月15日召开"), None);
+    }
+
+    #[test]
     fn the_place_a_preamble_names_as_deciding() {
         let title = "关于开展2024年知识产权宣传周活动的方案\n各县(市、区)知识产权管理部门:\n";
         let tasks = "一、宣传重点\n1.开展宣传。（市市场监管局负责）\n2.开展培训。（市市场监管局负责）\n";
@@ -2532,6 +2643,11 @@ mod tests {
         // A title that opens with its own place keeps it, whatever province it names later.
         assert_eq!(read("南通市贯彻落实江苏省知识产权强省建设实施方案\n").1, "南通市");
         assert_eq!(read("某某市贯彻落实江苏省知识产权强省建设实施方案\n").1, "某某市");
+        // Beijing 2020: a slogan in quotation marks is no place; the body signing above names it.
+        assert_eq!(
+            read("北京市知识产权局\n2020年3月3日\n“三城一区”知识产权行动方案\n(2020-2022年)\n"),
+            ("“三城一区”知识产权行动方案(2020-2022年)".into(), "北京市".into())
+        );
     }
 
     #[test]
@@ -2610,6 +2726,9 @@ mod tests {
             assert!(frames_the_plan(title), "{title}");
         }
         assert!(!frames_the_plan("做好年度工作总结"));
+        // Pudong 2021: the challenges and trends the plan's years face open it.
+        assert!(frames_the_plan("挑战和发展趋势"));
+        assert!(frames_the_plan("面临的挑战与机遇"));
         // Guangxi 2021 and Henan 2017: their opening chapters of background.
         for title in ["形势背景", "“十二五”规划执行情况及发展面临的新形势"] {
             assert!(frames_the_plan(title), "{title}");

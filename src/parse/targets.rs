@@ -7,8 +7,23 @@ use super::prose::marker;
 use super::{MeasureDraft, PassageDraft, TargetDraft, Use};
 
 /// Comparison words before a number, longest first so that 达到 wins over 达.
-const PREFIX_QUALIFIERS: &[&str] =
-    &["不少于", "不低于", "不超过", "不高于", "超过", "达到", "突破", "高于", "低于", "接近", "力争", "达", "逾", "约"];
+const PREFIX_QUALIFIERS: &[&str] = &[
+    "不少于",
+    "不低于",
+    "不超过",
+    "不高于",
+    "超过",
+    "达到",
+    "突破",
+    "高于",
+    "低于",
+    "接近",
+    "力争",
+    "达",
+    "逾",
+    "超",
+    "约",
+];
 /// Comparison words after a number and its unit.
 const SUFFIX_QUALIFIERS: &[&str] = &["以上", "以下", "以内", "左右"];
 
@@ -364,7 +379,17 @@ pub fn from_goal_passages(passages: &[PassageDraft], plan_year: Option<u16>) -> 
             if year > 0 {
                 carried = Some((p.heading.as_deref(), year));
             }
+            let mut year = year;
             for clause in clauses(s) {
+                // A year named after the sentence's opening clauses dates the goals after it
+                // (…为目标，到2025年，在全市范围内遴选8个重点地区).
+                let clause = match leading_year(clause.trim()) {
+                    Some((y, skip)) => {
+                        year = y;
+                        &clause.trim()[skip..]
+                    }
+                    None => clause,
+                };
                 out.extend(clause_targets(clause, year));
             }
         }
@@ -394,9 +419,14 @@ fn goal_sentences(text: &str) -> Vec<&str> {
 /// 发明专利拥有量达到21件，有效专利达到18万件`); `2018年是…` and other years' figures are not.
 fn opening_goals(text: &str, year: u16) -> Vec<TargetDraft> {
     let opening = format!("{year}年");
-    let sentences = text.split(SENTENCE_ENDS).filter_map(|s| s.trim().strip_prefix(opening.as_str()));
-    let goals = sentences.filter_map(|s| s.strip_prefix(['，', ',']));
-    goals.flat_map(|s| clauses(s).into_iter().filter_map(|c| clause_target(c, year)).collect::<Vec<_>>()).collect()
+    let dated = |s: &str| s.strip_prefix(opening.as_str())?.strip_prefix(['，', ',']).map(str::to_string);
+    // Or a sentence labelled as the year's goals (主要预期目标：全省万人发明专利拥有量突破22件，…).
+    let labelled = |s: &str| {
+        let rest = GOAL_LABELS.iter().find_map(|l| s.strip_prefix(l))?;
+        rest.strip_prefix(['：', ':']).map(str::to_string)
+    };
+    let goals = text.split(SENTENCE_ENDS).map(str::trim).filter_map(|s| dated(s).or_else(|| labelled(s)));
+    goals.flat_map(|s| clauses(&s).into_iter().filter_map(|c| clause_target(c, year)).collect::<Vec<_>>()).collect()
 }
 
 /// The goals of a preamble's sentence from a clause that opens with their year (`…，到2025年，
@@ -414,6 +444,9 @@ fn goals_after_their_year(text: &str) -> Vec<TargetDraft> {
     }
     out
 }
+
+/// Labels under which a year's work points list the year's goals in their opening paragraph.
+const GOAL_LABELS: &[&str] = &["主要预期目标", "主要目标", "预期目标", "工作目标", "年度目标", "主要指标"];
 
 /// Targets stated inside items (`…，每万人口发明专利拥有量达到12件。`): clauses where a comparison
 /// word stands right before the number, or 以上 right after its unit, so that counts of things
@@ -745,6 +778,14 @@ mod tests {
             [("全市每万人口发明专利拥有量".to_string(), 21.0), ("有效专利".to_string(), 18.0)]
         );
         assert!(opening("2018年，全市专利授权量达到5000件。2019年是关键之年。").is_empty());
+        // Hubei 2023: the opening paragraph labels the year's goals.
+        assert_eq!(
+            opening("坚持稳中求进。主要预期目标:全省万人发明专利拥有量突破22件,知识产权质押融资超100亿元。重点做好以下工作:"),
+            [("全省万人发明专利拥有量".to_string(), 22.0), ("知识产权质押融资".to_string(), 100.0)]
+        );
+        // A goal year named after a sentence's opening clauses dates the goals after it.
+        let t = goal_targets("主要目标", "坚持以高质量发展为主线，到2025年，在全市范围内遴选8个重点地区。");
+        assert_eq!(t.iter().map(|t| (t.value, t.year)).collect::<Vec<_>>(), [(8.0, 2025)]);
         // Clauses a web page joins with an ASCII semicolon are two.
         let t = goal_targets("主要目标", "到2025年，年均版权登记量达5000件以上;累计有效发明专利达900件以上。");
         assert_eq!(
