@@ -91,15 +91,15 @@ function file(name) {
   return files.get(name);
 }
 
-/** Fetch what `needs` names into `into`, round after round, until nothing is missing. */
-async function fetchNeeded(into, needs, args) {
+/** Fetch what `needs` names into `into` (`missing`: what it names now), round after round, until
+ * nothing is missing. */
+async function fetchNeeded(into, needs, args, missing) {
   // A search takes two to four rounds (dictionary runs, vocabulary runs and shards, the page's fragments).
-  for (let round = 0; round < 8; round++) {
-    const missing = into[needs](...args);
-    if (missing.length === 0) return;
+  for (let round = 0; missing.length > 0; round++) {
+    if (round === 8) throw planCompareError('INTERNAL', `${needs} still names missing files after 8 rounds (a bug: please report it)`);
     await Promise.all(missing.map(async (name) => into.addFile(name, await file(name))));
+    missing = into[needs](...args);
   }
-  throw planCompareError('INTERNAL', `${needs} still names missing files after 8 rounds (a bug: please report it)`);
 }
 
 /** A call that needs no data beyond the catalogue. */
@@ -112,9 +112,10 @@ export function now(name, ...args) {
 /** The module, once the data files that `needs` names for `args` are here (null: none). */
 async function ready(name, needs, args) {
   if (!started) throw planCompareError('NOT_INITIALISED', `call \`await init()\` before ${name}()`);
-  await started;
+  if (!module) await started; // once the module is here, a warm call waits for nothing
   const into = loaded();
-  if (needs) await fetchNeeded(into, needs, args);
+  const missing = needs ? into[needs](...args) : [];
+  if (missing.length > 0) await fetchNeeded(into, needs, args, missing);
   if (CHANGING_PLANS.has(name)) records.clear();
   return into;
 }
