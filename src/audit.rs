@@ -105,11 +105,11 @@ pub fn parse_explanations(text: &str) -> Result<Vec<Explanation>, String> {
 impl Explanation {
     pub fn matches(&self, f: &Finding) -> bool {
         self.check == f.check
-            && self.measure.as_ref().map_or(true, |m| f.measure.as_ref() == Some(m))
-            && self.plan.as_ref().map_or(true, |p| *p == f.plan)
-            && self.line.map_or(true, |l| f.lines[0] <= l && l <= f.lines[1])
-            && self.source.as_ref().map_or(true, |s| *s == f.source)
-            && self.quote.as_ref().map_or(true, |q| f.message.contains(q.as_str()))
+            && self.measure.as_ref().is_none_or(|m| f.measure.as_ref() == Some(m))
+            && self.plan.as_ref().is_none_or(|p| *p == f.plan)
+            && self.line.is_none_or(|l| f.lines[0] <= l && l <= f.lines[1])
+            && self.source.as_ref().is_none_or(|s| *s == f.source)
+            && self.quote.as_ref().is_none_or(|q| f.message.contains(q.as_str()))
     }
 }
 
@@ -296,7 +296,7 @@ fn quote(s: &str, n: usize) -> String {
 // ---- measures -----------------------------------------------------------------------------------
 
 fn no_text(m: &Measure) -> Option<String> {
-    let empty = m.text.as_deref().map_or(true, |t| t.trim().is_empty());
+    let empty = m.text.as_deref().is_none_or(|t| t.trim().is_empty());
     empty.then(|| match (&m.work_item, &m.title) {
         (Some(w), _) => format!("no text; work item {}", quote(w, 30)),
         (None, Some(t)) => format!("no text; title {}", quote(t, 30)),

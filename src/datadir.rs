@@ -820,8 +820,7 @@ impl DataDir {
         let mut chunks = c.chunks;
         for (plan, chunk) in c.plans.iter().zip(&mut chunks) {
             // Checked before anything is allocated: a damaged count must not ask for gigabytes.
-            // (`map_or`: `is_none_or` is Rust 1.82, and the crate declares 1.80.)
-            if measures.len().checked_add(chunk.measures as usize).map_or(true, |end| end > n) {
+            if measures.len().checked_add(chunk.measures as usize).is_none_or(|end| end > n) {
                 return Err(invalid("the chunks hold more measures than the corpus"));
             }
             chunk.first = measures.len() as u32;
@@ -1218,7 +1217,7 @@ impl DataDir {
         let next = self.english.get(i + 1).map(|e| e.first.as_str());
         let fits = |key: &String| {
             let word = crate::english::first_word(key);
-            word >= first && next.map_or(true, |n| word < n)
+            word >= first && next.is_none_or(|n| word < n)
         };
         let terms = run.terms.len();
         if !run.entries.keys().all(fits)
@@ -1579,7 +1578,7 @@ impl DataDir {
             let fields = selection.field_docs(&self.corpus.index);
             let plans = self.corpus.dataset.plans.iter().enumerate().filter(|(i, p)| {
                 selection.plan_matches(p)
-                    && fields.as_ref().map_or(true, |f| {
+                    && fields.as_ref().is_none_or(|f| {
                         let range =
                             self.chunks.get(*i).map_or(0..0, |c| c.first as usize..(c.first + c.measures) as usize);
                         f.get(range).is_some_and(|r| r.iter().any(|&x| x))
@@ -2106,7 +2105,7 @@ fn facet_list(f: &query::filter::Facets) -> Vec<Facet> {
 fn is_run(terms: &[String], first: Option<&str>, next: Option<&str>) -> bool {
     terms.first().map(String::as_str) == first
         && terms.windows(2).all(|w| w[0] < w[1])
-        && !terms.last().zip(next).is_some_and(|(last, next)| last.as_str() >= next)
+        && terms.last().zip(next).is_none_or(|(last, next)| last.as_str() < next)
 }
 
 /// What stands for a measure whose plan is not loaded: it matches nothing, and names no plan

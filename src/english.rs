@@ -607,7 +607,7 @@ impl Dictionary {
             let terms: usize = named.map(|t| t.len() + 3).sum();
             size += key.len() + 2 + terms;
             run.insert(key.clone(), list.clone());
-            let group_ends = keys.peek().map_or(true, |(next, _)| first_word(next) != first_word(key));
+            let group_ends = keys.peek().is_none_or(|(next, _)| first_word(next) != first_word(key));
             if size >= target_bytes && group_ends {
                 runs.push(cut(std::mem::take(&mut run)));
                 size = 0;

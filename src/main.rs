@@ -560,7 +560,7 @@ fn level_of_self_reference(text: &str) -> Option<(Level, String)> {
     let count = |level: Level| words.iter().filter(|(_, l)| *l == level).map(|(w, _)| text.matches(w).count()).sum();
     let mut counts: Vec<(usize, Level)> =
         [Level::Province, Level::City, Level::District].into_iter().map(|l| (count(l), l)).collect();
-    counts.sort_by(|a, b| b.0.cmp(&a.0));
+    counts.sort_by_key(|&(n, _)| std::cmp::Reverse(n));
     let word = |level: Level| words.iter().find(|(w, l)| *l == level && text.contains(w)).map(|(w, _)| w.to_string());
     match counts[..] {
         [(first, level), (second, _), ..] if first > second => Some((level, word(level)?)),

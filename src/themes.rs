@@ -40,6 +40,9 @@ impl Theme {
     }
 }
 
+/// A theme's English keyword lower-cased, with its words stemmed.
+type StemmedKeyword = (String, Vec<String>);
+
 /// The whole taxonomy, in file order.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Taxonomy {
@@ -51,7 +54,7 @@ pub struct Taxonomy {
     /// English query, not on each (stemming every keyword was 7% of a search). A taxonomy's themes
     /// are not changed once it is read.
     #[serde(skip)]
-    english_keys: Derived<Vec<Vec<(String, Vec<String>)>>>,
+    english_keys: Derived<Vec<Vec<StemmedKeyword>>>,
     /// Per theme, its `keywords_zh` and its `related_zh`, each longest first, as
     /// [`Taxonomy::hits_zh`] tries them: sorted once, not for every query and every measure tagged.
     #[serde(skip)]
@@ -210,7 +213,7 @@ impl Taxonomy {
             let mut score = 0.0;
             for (k, key) in keys {
                 // Most keywords' first word is not in a short text: skip the scan.
-                if key.first().map_or(true, |w| !stems.contains(w.as_str())) {
+                if key.first().is_none_or(|w| !stems.contains(w.as_str())) {
                     continue;
                 }
                 let mut found = false;
@@ -252,10 +255,10 @@ impl Taxonomy {
     }
 
     /// `english_keys`, made once.
-    fn english_keys(&self) -> &[Vec<(String, Vec<String>)>] {
+    fn english_keys(&self) -> &[Vec<StemmedKeyword>] {
         self.english_keys.0.get_or_init(|| {
             let keys = |t: &Theme| {
-                let mut keys: Vec<(String, Vec<String>)> = t
+                let mut keys: Vec<StemmedKeyword> = t
                     .keywords_en
                     .iter()
                     .map(|k| k.to_lowercase())

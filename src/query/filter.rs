@@ -231,7 +231,7 @@ impl<'a> Selection<'a> {
         let fields = self.field_docs(&corpus.index);
         move |i| {
             numbers.of_measure.get(i).and_then(|&k| plan_allowed.get(k)) == Some(&true)
-                && fields.as_ref().map_or(true, |f| f.get(i) == Some(&true))
+                && fields.as_ref().is_none_or(|f| f.get(i) == Some(&true))
                 && corpus.dataset.measures.get(i).is_some_and(|m| self.text_matches(m))
         }
     }

@@ -566,7 +566,7 @@ fn selected(corpus: &Corpus, plans: &[String], options: &IndicatorsOptions) -> R
     if let Some(t) = theme {
         corpus.theme_index(t)?;
     }
-    let by_theme = |m: &Measure| theme.map_or(true, |t| m.themes.iter().any(|x| x == t));
+    let by_theme = |m: &Measure| theme.is_none_or(|t| m.themes.iter().any(|x| x == t));
     match options.work_item.as_deref() {
         None => {
             for p in plans {
@@ -694,7 +694,7 @@ pub fn indicators(corpus: &Corpus, options: &IndicatorsOptions) -> Result<Indica
     // With a theme, the targets whose wording the taxonomy tags with it (a target carries no tags).
     let theme_index = options.theme.as_deref().map(|t| corpus.theme_index(t)).transpose()?;
     let on_theme = |t: &Target| {
-        theme_index.map_or(true, |i| corpus.taxonomy.hits_zh(&t.text).iter().any(|h| h.theme == i && h.tags))
+        theme_index.is_none_or(|i| corpus.taxonomy.hits_zh(&t.text).iter().any(|h| h.theme == i && h.tags))
     };
     let targets =
         corpus.dataset.targets.iter().filter(|t| plan_ids.contains(&t.plan) && on_theme(t)).cloned().collect();

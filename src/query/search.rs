@@ -510,7 +510,7 @@ pub(crate) fn typed_latin(corpus: &Corpus, query: &str, covered: &[(usize, usize
     let untranslated = |w: &String| {
         w.len() >= 2
             && !crate::english::content_words(w).is_empty()
-            && !corpus.english.as_ref().is_some_and(|d| !d.lookup(w).is_empty())
+            && corpus.english.as_ref().is_none_or(|d| d.lookup(w).is_empty())
     };
     let typed = |w: &String| w.chars().any(|c| c.is_ascii_digit()) || acronyms.contains(w) || untranslated(w);
     latin_words(query, covered).into_iter().filter(typed).collect()
@@ -599,6 +599,10 @@ struct Join<'a> {
     parts: [&'a str; 2],
 }
 
+/// A word of the query: its byte range, its translations with their weights, and whether the
+/// glossary's (not the dictionary's).
+type TranslatedWord<'a> = ((usize, usize), Vec<(&'a str, f32)>, bool);
+
 /// Two words in a row, each translated alone (by the glossary, or by the dictionary when no phrase
 /// took it), are said together in Chinese too: "patent examination" is also 专利审查, "customs
 /// enforcement" 海关执法, "copyright trade" 版权贸易 (the first two translations of each, joined).
@@ -617,12 +621,11 @@ fn joined_words<'a>(
     alone: &'a [crate::english::WordTerms],
     said: &dyn Fn(&str) -> bool,
 ) -> Vec<Join<'a>> {
-    // (byte range, translations with their weights, whether the glossary's)
     let glossary = taken.iter().map(|(span, zh)| (*span, zh.iter().map(|z| (*z, 1.0)).collect(), true));
     let translated = alone
         .iter()
         .map(|(span, terms)| (*span, terms.iter().map(|(t, w)| (t.as_str(), DICTIONARY_WEIGHT * w)).collect(), false));
-    let mut words: Vec<((usize, usize), Vec<(&str, f32)>, bool)> = glossary.chain(translated).collect();
+    let mut words: Vec<TranslatedWord> = glossary.chain(translated).collect();
     crate::sort::sort_by_key(&mut words, |((start, _), _, _)| *start);
     let mut out = Vec::new();
     for pair in words.windows(2) {
@@ -945,7 +948,7 @@ pub(crate) fn phrase_docs(corpus: &Corpus, phrase: &str) -> Vec<u32> {
     let pairs: Vec<Option<String>> =
         crate::index::adjacent_pairs(&all).map(|p| corpus.index.term_id(&p).map(|_| p)).collect();
     let paired = |i: usize| pairs.get(i).is_some_and(Option::is_some);
-    let alone = all.iter().enumerate().filter(|&(i, _)| !paired(i) && !(i > 0 && paired(i - 1)));
+    let alone = all.iter().enumerate().filter(|&(i, _)| !(paired(i) || (i > 0 && paired(i - 1))));
     let mut words: Vec<String> = pairs.iter().flatten().cloned().chain(alone.map(|(_, w)| w.clone())).collect();
     crate::sort::sort(&mut words);
     words.dedup();
