@@ -1,6 +1,7 @@
-// plan-compare for browsers and bundlers: the modules sit next to this file (bundlers copy them as
-// assets through the `new URL(…, import.meta.url)` references below); the data directory does too,
-// but bundlers do not copy a directory: serve it and pass its URL as `init({ data })`.
+// plan-compare for browsers and bundlers: the modules and the parser's gazetteer sit next to this
+// file (bundlers copy them as assets through the `new URL(…, import.meta.url)` references below);
+// the data directory does too, but bundlers do not copy a directory: serve it and pass its URL as
+// `init({ data })`.
 // The package ships this file bundled with load.js, api.js and the module's glue
 // (scripts/build-package.sh), so a browser fetches its JS in one request.
 import { planCompareError, start } from './load.js';
@@ -22,16 +23,19 @@ export function init(options = {}) {
     catalogGuess: options.data === undefined && typeof PACKAGED_CATALOG === 'string' ? PACKAGED_CATALOG : null,
     small: () => options.wasm ?? new URL('./plan_compare_bg.wasm', import.meta.url),
     full: () => options.fullWasm ?? new URL('./plan_compare_full_bg.wasm', import.meta.url),
+    gazetteer: () => fetchBytes(new URL('./regions.tsv', import.meta.url).href),
     locate,
-    read: async (name) => {
-      let response;
-      try {
-        response = await fetch(locate(name));
-      } catch (e) {
-        throw planCompareError('DATA_UNAVAILABLE', `cannot fetch ${locate(name)}: ${e.message}`);
-      }
-      if (!response.ok) throw planCompareError('DATA_UNAVAILABLE', `cannot fetch ${locate(name)}: HTTP ${response.status}`);
-      return new Uint8Array(await response.arrayBuffer());
-    },
+    read: (name) => fetchBytes(locate(name)),
   });
+}
+
+async function fetchBytes(url) {
+  let response;
+  try {
+    response = await fetch(url);
+  } catch (e) {
+    throw planCompareError('DATA_UNAVAILABLE', `cannot fetch ${url}: ${e.message}`);
+  }
+  if (!response.ok) throw planCompareError('DATA_UNAVAILABLE', `cannot fetch ${url}: HTTP ${response.status}`);
+  return new Uint8Array(await response.arrayBuffer());
 }

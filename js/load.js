@@ -5,10 +5,12 @@
 import initSmall, * as small from './plan_compare.js';
 
 let started = null; // the promise of init()
-let source = null; // { read(name) → Promise<Uint8Array>, locate(name) → string, full() → module source }
+let source = null; // { read(name), gazetteer() → Promise<Uint8Array>, locate(name) → string, full() → module source }
 let catalog = null; // { name, bytes }
 let module = null; // the module answering calls: small, then full once loaded
 let fullReady = null;
+let gazetteerReady = null; // the full module's gazetteer, handed over before its first parse
+const PARSING = new Set(['addPlan']); // calls that parse a text, and so need the gazetteer
 const files = new Map(); // name → Promise<Uint8Array>: each file fetched once, kept for the full module
 // Measure records that searches brought, by position in the corpus (which only adding or removing a
 // plan changes: then they are dropped), most recently used last: a search asks only for the records
@@ -177,7 +179,8 @@ function deepFreeze(value) {
   }
 }
 
-/** A call only the full module has (parser, patterns): it is loaded first, once. */
+/** A call only the full module has (parser, patterns): it is loaded first, once, and before its
+ * first parse the gazetteer too (fetched beside the module, so it costs no round trip of its own). */
 export async function callFull(name, needs, ...args) {
   if (!started) throw planCompareError('NOT_INITIALISED', `call \`await init()\` before ${name}()`);
   await started;
@@ -185,8 +188,22 @@ export async function callFull(name, needs, ...args) {
     fullReady = null;
     throw error;
   });
+  if (PARSING.has(name)) {
+    gazetteerReady ??= loadGazetteer(fullReady).catch((error) => {
+      gazetteerReady = null;
+      throw error;
+    });
+    await gazetteerReady;
+  }
   await fullReady;
   return call(name, needs, ...args);
+}
+
+/** The parser's gazetteer of places (the package's regions.tsv), which the module does not carry:
+ * the patterns, which parse nothing, never fetch it. */
+async function loadGazetteer(fullReady) {
+  const [bytes] = await Promise.all([source.gazetteer(), fullReady]);
+  module.useGazetteer(new TextDecoder().decode(bytes));
 }
 
 /** The full module takes over with everything the small one had (no plan can be added before). */

@@ -1,5 +1,5 @@
-// plan-compare for Node: the modules and the default data directory are read from the package
-// folder; `init({ data })` takes another directory's path (or an http(s) URL, fetched).
+// plan-compare for Node: the modules, the parser's gazetteer and the default data directory are read
+// from the package folder; `init({ data })` takes another directory's path (or an http(s) URL, fetched).
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -26,9 +26,14 @@ export function init(options = {}) {
       throw planCompareError('DATA_UNAVAILABLE', `cannot read ${locate(name)}: ${e.message}`);
     }
   };
+  const gazetteer = fileURLToPath(new URL('./regions.tsv', import.meta.url));
   return start({
     small: () => options.wasm ?? readFile(new URL('./plan_compare_bg.wasm', import.meta.url)),
     full: () => options.fullWasm ?? readFile(new URL('./plan_compare_full_bg.wasm', import.meta.url)),
+    gazetteer: () =>
+      readFile(gazetteer).catch((e) => {
+        throw planCompareError('DATA_UNAVAILABLE', `cannot read ${gazetteer}: ${e.message}`);
+      }),
     locate,
     read,
   });

@@ -51,6 +51,8 @@ cargo run --locked --quiet -- build --out pkg/data >/dev/null
 
 rm -f pkg/.gitignore pkg/plan_compare_bg.wasm.d.ts
 cp js/index.js js/node.js js/api.js js/load.js js/index.d.ts js/README.md LICENSE pkg/
+# The parser's gazetteer (docs/regions.md): the full module reads it from here, not from its own bytes.
+cp data/regions.tsv pkg/
 # The browser entry as one file (load.js, api.js and the small module's glue inside): a browser then
 # fetches the module after one round trip for JS, not two (index.js, then what it imports). Node
 # (node.js) keeps the separate files; the full module's glue stays a file of its own, loaded on demand.

@@ -366,6 +366,13 @@ impl Engine {
             ));
         }
         validate_meta(meta)?;
+        // A plan read without the gazetteer would get no region code, English name or place id.
+        if !crate::parse::regions::is_loaded() {
+            return Err(Error::new(
+                ErrorCode::DataUnavailable,
+                "the gazetteer (regions.tsv) is not loaded: the package's addPlan loads it first",
+            ));
+        }
         if text.trim().is_empty() {
             return Err(Error::invalid_argument("text is empty"));
         }

@@ -450,6 +450,15 @@ pub fn add_plan(
     with_engine_mut(|e| to_js::<AddedPlan>(&e.add_plan(&text, &meta)?))
 }
 
+/// Hand the parser its gazetteer (the package's regions.tsv), which js/load.js fetches before the
+/// first `addPlan`: the module does not carry it, so that pages which never parse do not load it.
+#[cfg(feature = "full")]
+#[wasm_bindgen(js_name = useGazetteer)]
+pub fn use_gazetteer(#[wasm_bindgen(unchecked_param_type = "string")] text: JsValue) -> JsResult<()> {
+    let text = string_from_js("text", &text, crate::parse::regions::MAX_BYTES).map_err(to_js_error)?;
+    crate::parse::regions::load(text).map_err(to_js_error)
+}
+
 /// Forget a plan added with `addPlan`. The directory's plans → `INVALID_ARGUMENT`; unknown → `UNKNOWN_PLAN`.
 #[wasm_bindgen(js_name = removePlan)]
 pub fn remove_plan(#[wasm_bindgen(unchecked_param_type = "string")] id: JsValue) -> JsResult<()> {

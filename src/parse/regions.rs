@@ -2,6 +2,7 @@
 //! and short names, GB/T 2260 code, English name and the slug used in plan ids, and the names such
 //! units bore since 2000.
 
+use crate::error::{Error, ErrorCode};
 use crate::model::Level;
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -36,12 +37,68 @@ impl Region {
     }
 }
 
-const GAZETTEER: &str = include_str!("../../data/regions.tsv");
+/// Natively the gazetteer is compiled in. The wasm module holds no data: js/load.js hands it the
+/// package's copy of the file ([`load`]) before the module's first parse, so pages that never parse
+/// do not download it.
+#[cfg(not(target_arch = "wasm32"))]
+const BUILT_IN: Option<&str> = Some(include_str!("../../data/regions.tsv"));
+#[cfg(target_arch = "wasm32")]
+const BUILT_IN: Option<&str> = None;
 
-/// The gazetteer's rows, read once: provinces first, then cities, then county-level units.
+/// The gazetteer's rows, and how many of them are names in use (they come first).
+struct Gazetteer {
+    rows: Vec<Region>,
+    in_use: usize,
+}
+
+static GAZETTEER: OnceLock<Gazetteer> = OnceLock::new();
+
+fn loaded() -> Option<&'static Gazetteer> {
+    GAZETTEER.get().or_else(|| BUILT_IN.map(|text| GAZETTEER.get_or_init(|| gazetteer_of(read_gazetteer(text)))))
+}
+
+fn gazetteer_of(rows: Vec<Region>) -> Gazetteer {
+    let in_use = rows.iter().position(|r| r.until.is_some()).unwrap_or(rows.len());
+    Gazetteer { rows, in_use }
+}
+
+/// The gazetteer's rows, read once: provinces first, then cities, then county-level units, then
+/// old names. Empty in a wasm module that was not handed the file yet.
 fn gazetteer() -> &'static [Region] {
-    static REGIONS: OnceLock<Vec<Region>> = OnceLock::new();
-    REGIONS.get_or_init(|| read_gazetteer(GAZETTEER))
+    loaded().map_or(&[], |g| &g.rows)
+}
+
+/// Whether the gazetteer is there to read (always, natively; in wasm once [`load`]ed).
+pub fn is_loaded() -> bool {
+    loaded().is_some()
+}
+
+/// The largest gazetteer [`load`] reads: the file is 0.1 MB, every unit since 2000 included.
+pub const MAX_BYTES: usize = 4 * 1024 * 1024;
+
+/// Take the gazetteer from its file's text (data/regions.tsv as the package ships it). A row that
+/// cannot be read makes the whole file `BUNDLE_INVALID`, naming the line, rather than leaving places
+/// silently unknown. The first gazetteer taken stays: a later call only checks its text.
+pub fn load(text: String) -> Result<(), Error> {
+    if text.len() > MAX_BYTES {
+        let message = format!("the gazetteer is {} bytes; at most {MAX_BYTES} are read", text.len());
+        return Err(Error::new(ErrorCode::TooLarge, message));
+    }
+    let mut rows = text.lines().enumerate().filter(|(_, l)| !l.starts_with('#') && !l.trim().is_empty()).peekable();
+    if rows.peek().is_none() {
+        return Err(Error::new(ErrorCode::BundleInvalid, "the gazetteer has no rows"));
+    }
+    if let Some((i, _)) = rows.find(|(_, l)| fields(l).is_none()) {
+        let message = format!("the gazetteer's line {} is not a region's row", i + 1);
+        return Err(Error::new(ErrorCode::BundleInvalid, message));
+    }
+    if GAZETTEER.get().is_some() {
+        return Ok(());
+    }
+    // Its rows borrow from the text for as long as the module runs.
+    let read = read_gazetteer(Box::leak(text.into_boxed_str()));
+    GAZETTEER.get_or_init(|| gazetteer_of(read));
+    Ok(())
 }
 
 /// Rows of `code name short English slug`, and an old name's year it ended; data/regions.tsv's
@@ -53,14 +110,7 @@ fn read_gazetteer(text: &'static str) -> Vec<Region> {
     // looked up there, not in every row before it.
     let mut parents: HashMap<&'static str, Vec<usize>> = HashMap::new();
     for line in text.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
-        let ([code, name, short, en, slug], until) = match line.split('\t').collect::<Vec<_>>()[..] {
-            [a, b, c, d, e] => ([a, b, c, d, e], None),
-            [a, b, c, d, e, year] => match year.parse() {
-                Ok(year) => ([a, b, c, d, e], Some(year)),
-                Err(_) => continue,
-            },
-            _ => continue,
-        };
+        let Some(([code, name, short, en, slug], until)) = fields(line) else { continue };
         let code = (code != "-").then_some(code);
         let short = if short.is_empty() && name.chars().count() >= 3 {
             name.get(..name.len() - name.chars().last().map_or(0, char::len_utf8)).unwrap_or(name)
@@ -82,6 +132,15 @@ fn read_gazetteer(text: &'static str) -> Vec<Region> {
         regions.push(region);
     }
     regions
+}
+
+/// A row's five columns, and the year an old name ended if it has a sixth; None for a malformed row.
+fn fields(line: &str) -> Option<([&str; 5], Option<u16>)> {
+    match line.split('\t').collect::<Vec<_>>()[..] {
+        [a, b, c, d, e] => Some(([a, b, c, d, e], None)),
+        [a, b, c, d, e, year] => Some(([a, b, c, d, e], Some(year.parse().ok()?))),
+        _ => None,
+    }
 }
 
 /// A county-level unit's city, or its province for the units a province governs itself
@@ -133,9 +192,7 @@ pub fn find(printed: &str) -> Option<&'static Region> {
 
 /// The gazetteer's names in use: every row before the first old name.
 fn in_use() -> &'static [Region] {
-    static IN_USE: OnceLock<usize> = OnceLock::new();
-    let all = gazetteer();
-    &all[..*IN_USE.get_or_init(|| all.iter().position(|r| r.until.is_some()).unwrap_or(all.len()))]
+    loaded().map_or(&[], |g| &g.rows[..g.in_use])
 }
 
 /// `find` among `all`: a whole name, a unit after its parents, then a short name.
@@ -209,7 +266,7 @@ mod tests {
 
     #[test]
     fn every_row_is_read_and_codes_and_slugs_are_unique() {
-        let rows = GAZETTEER.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()).count();
+        let rows = BUILT_IN.unwrap_or_default().lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()).count();
         let all = gazetteer();
         assert_eq!(all.len(), rows, "a malformed row was skipped");
         let (in_use, old): (Vec<&Region>, Vec<&Region>) = all.iter().partition(|r| r.until.is_none());
@@ -225,6 +282,25 @@ mod tests {
         }
         assert!(all.iter().all(|r| !r.en.is_empty() && !r.slug.is_empty() && !r.short.is_empty()));
         assert_eq!(provinces().count(), 32);
+    }
+
+    #[test]
+    fn a_gazetteer_handed_over_is_refused_whole_when_a_row_is_not_one() {
+        let code = |r: Result<(), Error>| r.map_err(|e| (e.code, e.message));
+        let (kind, message) = code(load("# header\n\n".into())).unwrap_err();
+        assert_eq!((kind, message.as_str()), (ErrorCode::BundleInvalid, "the gazetteer has no rows"));
+        let text = "# code\tname\n110000\t北京市\t北京\tBeijing\t\n<!doctype html>\n";
+        let (kind, message) = code(load(text.into())).unwrap_err();
+        assert_eq!(
+            (kind, message.as_str()),
+            (ErrorCode::BundleInvalid, "the gazetteer's line 3 is not a region's row")
+        );
+        let old_name_without_year = "320684\t海门市\t\tHaimen\t\tlater\n";
+        assert_eq!(code(load(old_name_without_year.into())).unwrap_err().0, ErrorCode::BundleInvalid);
+        assert_eq!(code(load("x".repeat(MAX_BYTES + 1))).unwrap_err().0, ErrorCode::TooLarge);
+        // The file itself is taken (natively it is compiled in already, and stays).
+        assert_eq!(code(load(BUILT_IN.unwrap_or_default().into())), Ok(()));
+        assert!(is_loaded() && find("南通市").is_some());
     }
 
     #[test]

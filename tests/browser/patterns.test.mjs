@@ -20,6 +20,10 @@ test('which provinces copied most from each other: the top pair opens its shared
   page = await s.open('index.html#patterns?lang=en');
   const plans = await page.evaluate(async () => (await import('./pkg/index.js')).plans().length);
   assert.equal(await page.$$eval('table.similarity tbody tr', (r) => r.length), plans);
+  // The patterns parse nothing: the full module came, the parser's gazetteer did not.
+  const fetched = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname));
+  assert.ok(fetched.some((p) => p.endsWith('/plan_compare_full_bg.wasm')), fetched.join(', '));
+  assert.ok(!fetched.some((p) => p.endsWith('/regions.tsv')), fetched.join(', '));
   const [a, b] = await page.$eval('.top-pairs button.pair', (el) => [el.dataset.a, el.dataset.b]);
   await page.click('.top-pairs button.pair');
   await page.waitForSelector('.evidence .passage');

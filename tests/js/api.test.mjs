@@ -80,7 +80,7 @@ test('the package exports every function src/wasm.rs binds, and types for each',
   const generated = readFileSync(join(pkg, 'plan_compare.d.ts'), 'utf8');
   const bound = [...generated.matchAll(/^export function (\w+)\(/gm)].map((m) => m[1]);
   // The loader's own: it opens the directory, asks what a call needs and hands the files over.
-  const internal = (n) => ['initSync', 'catalogNamedBy', 'openData', 'addFile', 'dataFileNames', 'recordsAt'].includes(n) || n.startsWith('needsFor');
+  const internal = (n) => ['initSync', 'catalogNamedBy', 'openData', 'addFile', 'dataFileNames', 'recordsAt', 'useGazetteer'].includes(n) || n.startsWith('needsFor');
   const ours = readFileSync(join(pkg, 'index.d.ts'), 'utf8');
   const api = bound.filter((n) => !internal(n));
   for (const name of api) {
@@ -144,6 +144,8 @@ test('addPlan() parses a reader plan under a fresh id; removePlan() forgets it',
   const [plan] = added.plans;
   assert.match(plan.id, /^user-\d+$/);
   assert.equal(plan.region, '深圳市');
+  // From the gazetteer, which the package handed the module before its first parse.
+  assert.deepEqual([plan.region_code, plan.region_en, plan.level], ['440300', 'Shenzhen', 'city']);
   assert.equal(plan.year_start, 2019);
   assert.equal(added.measureCount, 3);
   assert.equal(pc.plans().length, before + 1);
@@ -893,6 +895,29 @@ test('loadAll() fetches every file once with progress; then every call answers w
   assert.equal((await fresh.search('质押融资', { plans: [added.plans[0].id] })).hits.length, 1);
   fresh.removePlan(added.plans[0].id);
   assert.equal(server.requests.length, after);
+});
+
+test('the full module parses only once handed its gazetteer (the package regions.tsv), and refuses a damaged one whole', async () => {
+  // A module of its own (not the package's instance), given only the catalogue, as load.js does.
+  const full = await import(`${pathToFileURL(join(pkg, 'plan_compare_full.js')).href}?bare`);
+  await full.default({ module_or_path: readFileSync(join(pkg, 'plan_compare_full_bg.wasm')) });
+  full.openData(manifest.catalog, readFileSync(join(pkgData, manifest.catalog)));
+  assert.equal(codeOfSync(() => full.addPlan(planText, planMeta)), 'DATA_UNAVAILABLE');
+  const tsv = readFileSync(join(pkg, 'regions.tsv'), 'utf8');
+  assert.equal(codeOfSync(() => full.useGazetteer(42)), 'INVALID_ARGUMENT');
+  assert.equal(codeOfSync(() => full.useGazetteer('# only a header\n')), 'BUNDLE_INVALID');
+  let damaged;
+  try {
+    full.useGazetteer(`${tsv}<!doctype html>\n`);
+  } catch (error) {
+    damaged = error;
+  }
+  assert.equal(damaged?.code, 'BUNDLE_INVALID');
+  assert.match(damaged.message, new RegExp(`line ${tsv.split('\n').length} `));
+  assert.equal(codeOfSync(() => full.addPlan(planText, planMeta)), 'DATA_UNAVAILABLE', 'nothing of it was kept');
+  assert.equal(full.useGazetteer(tsv), undefined);
+  const [plan] = full.addPlan(planText, planMeta).plans;
+  assert.deepEqual([plan.region_code, plan.region_en], ['440300', 'Shenzhen']);
 });
 
 test('100,000 mixed calls keep WebAssembly memory flat after warm-up', async (t) => {

@@ -69,7 +69,7 @@ test('a plain module page loads the package and gets answers, with an empty cons
   assert.deepEqual([...results.dataFiles].sort(), dataNames.map((n) => `${url}/pkg/data/${n}`));
 });
 
-test('the page fetches data files when a call needs them, and the full module only for addPlan', async () => {
+test('the page fetches data files when a call needs them, and the full module and gazetteer only for addPlan', async () => {
   const { results } = await loadPage();
   assert.equal(results.crash, undefined);
   const data = (log) => countsUnder(log, '/pkg/data/');
@@ -97,9 +97,10 @@ test('the page fetches data files when a call needs them, and the full module on
   assert.ok(since(results.afterDiffAgain, results.beforeFull).every((p) => p.startsWith('/pkg/data/')));
   assert.equal(full(results.beforeFull), 0);
   assert.ok(!results.beforeFull.includes('/pkg/plan_compare_full.js'));
-  // addPlan(): the full module, once (its glue and its wasm), and no data file (it had them all).
+  // addPlan(): the full module, once (its glue and its wasm), the parser's gazetteer, and no data
+  // file (it had them all).
   assert.deepEqual(since(results.beforeFull, results.afterAddRequests).sort(),
-    ['/pkg/plan_compare_full.js', '/pkg/plan_compare_full_bg.wasm']);
+    ['/pkg/plan_compare_full.js', '/pkg/plan_compare_full_bg.wasm', '/pkg/regions.tsv']);
   // To the end (export, patterns, errors): the full module was not fetched again; every data file
   // once, all but the fragments (a search's page of records; whole chunks spare the rest), the
   // vocabulary runs (a search's pieces; the vocabulary file, which the diff read, holds them all)

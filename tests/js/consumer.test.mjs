@@ -35,7 +35,7 @@ test('npm pack → install → tsc, vite build, browser, node', async (t) => {
   const shipped = packed.files.map((f) => f.path).sort();
   assert.deepEqual(shipped, ['LICENSE', 'README.md', 'api.js', 'index.d.ts', 'index.js', 'load.js', 'node.js', 'package.json',
     'plan_compare.d.ts', 'plan_compare.js', 'plan_compare_bg.wasm', 'plan_compare_full.js', 'plan_compare_full_bg.wasm',
-    ...dataNames.map((name) => `data/${name}`)].sort());
+    'regions.tsv', ...dataNames.map((name) => `data/${name}`)].sort());
 
   const project = join(scratch, 'consumer');
   const template = join(repo, 'tests/consumer');
@@ -66,6 +66,7 @@ test('npm pack → install → tsc, vite build, browser, node', async (t) => {
     const assets = readdirSync(join(project, 'dist/assets'));
     assert.ok(assets.some((f) => /^plan_compare_bg-.*\.wasm$/.test(f)), `no small module among ${assets}`);
     assert.ok(assets.some((f) => /^plan_compare_full_bg-.*\.wasm$/.test(f)), `no full module among ${assets}`);
+    assert.ok(assets.some((f) => /^regions-.*\.tsv$/.test(f)), `no gazetteer among ${assets}`);
     assert.deepEqual(readdirSync(join(project, 'dist/plan-compare-data')).sort(), dataNames);
     const server = await serve({ '/': join(project, 'dist') });
     try {
@@ -77,8 +78,8 @@ test('npm pack → install → tsc, vite build, browser, node', async (t) => {
       assert.ok(Object.keys(data).length < dataNames.length, JSON.stringify(data));
       assert.ok(Object.values(data).every((n) => n === 1), JSON.stringify(data));
       assert.equal(data['manifest.json'], 1);
-      // The page adds no plan and asks for no pattern: the full module is never fetched.
-      assert.ok(!server.requests.some((p) => p.includes('plan_compare_full')), server.requests.join(', '));
+      // The page adds no plan and asks for no pattern: the full module and gazetteer are never fetched.
+      assert.ok(!server.requests.some((p) => /plan_compare_full|regions/.test(p)), server.requests.join(', '));
     } finally {
       await server.close();
     }

@@ -167,10 +167,10 @@ export function removePlan(id) {
   refresh();
 }
 
-// The full module (parser, patterns): a reader who never opened Patterns or "Your own plan" has not
-// fetched it, and offline those views need it too.
-const FULL_MODULE = ['../pkg/plan_compare_full.js', '../pkg/plan_compare_full_bg.wasm'].map((u) => new URL(u, import.meta.url).href);
-/** What "keep all plans offline" keeps: every data file's URL and the full module. */
+// The full module (parser, patterns) and the parser's gazetteer: a reader who never opened Patterns
+// or "Your own plan" has not fetched them, and offline those views need them too.
+const FULL_MODULE = ['../pkg/plan_compare_full.js', '../pkg/plan_compare_full_bg.wasm', '../pkg/regions.tsv'].map((u) => new URL(u, import.meta.url).href);
+/** What "keep all plans offline" keeps: every data file's URL, the full module and the gazetteer. */
 export const dataFiles = async () => [...(await pc.dataFiles()), ...FULL_MODULE];
 export const loadAll = (onProgress) => pc.loadAll(onProgress);
 
