@@ -298,7 +298,7 @@ pub fn tagging_text(m: &Measure) -> String {
 
 /// Each keyword found in `text` with its count of occurrences that overlap no span already in
 /// `taken`, the keywords tried in their order (longest first: see `chinese_keys`); the spans found
-/// are added to `taken`.
+/// are added to `taken`, which stays sorted.
 fn count_keywords(
     text: &str,
     chars: &CharBits,
@@ -314,10 +314,13 @@ fn count_keywords(
         let mut n = 0;
         for (start, _) in text.match_indices(k.as_str()) {
             let end = start + k.len();
-            if taken.iter().any(|&(s, e)| start < e && s < end) {
+            // `taken` is kept sorted, and its spans do not overlap: only the last one starting
+            // before `end` may overlap this one (a text of thousands of matches was quadratic).
+            let at = taken.partition_point(|&(s, _)| s < end);
+            if at > 0 && taken[at - 1].1 > start {
                 continue;
             }
-            taken.push((start, end));
+            taken.insert(at, (start, end));
             n += 1;
         }
         if n > 0 {

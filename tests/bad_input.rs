@@ -2,6 +2,7 @@
 
 use plan_compare::model::{Kind, Level};
 use plan_compare::parse::{parse_document, DocumentInfo, MAX_DOCUMENT_BYTES};
+use plan_compare::themes::Taxonomy;
 
 fn info() -> DocumentInfo {
     DocumentInfo {
@@ -57,6 +58,35 @@ fn a_ten_megabyte_document_parses_without_panicking() {
     }
     let parsed = parse_document(&info(), &text);
     assert!(!parsed.dataset.measures.is_empty());
+}
+
+/// Shapes a pasted text may repeat thousands of times, each of which once made the parser
+/// quadratic (minutes for a text under the 2 MiB `addPlan` takes): an item closing with its
+/// department clause, an item that runs on without one, a table cell of thousands of lines, and a
+/// keyword thousands of times in one text. Each still parses to what it says.
+#[test]
+fn thousands_of_repeated_items_parse_every_one() {
+    let clauses: String = (1..=3000).map(|i| format!("（{i}）推进专利质押融资。（市金融局负责）\n")).collect();
+    let mut parsed = parse_document(&info(), &format!("一、重点任务\n{clauses}"));
+    assert_eq!(parsed.dataset.measures.len(), 3000);
+    assert!(parsed.dataset.measures.iter().all(|m| m.departments.len() == 1));
+    // Tagging reads a text for each theme's keywords: here one text with 3,000 matches of 质押融资.
+    let mut whole = parsed.dataset.measures[0].clone();
+    whole.text = Some(parsed.dataset.measures.iter().filter_map(|m| m.text.as_deref()).collect());
+    parsed.dataset.measures = vec![whole];
+    Taxonomy::bundled().unwrap().tag_dataset(&mut parsed.dataset);
+    assert!(parsed.dataset.measures[0].themes.iter().any(|t| t == "pledge-financing"));
+
+    let numbered: String = (1..=900).map(|i| format!("{i}. 推进专利质押融资工作，\n提升服务水平。\n")).collect();
+    let parsed = parse_document(&info(), &format!("一、重点任务\n{numbered}"));
+    assert_eq!(parsed.dataset.measures.len(), 900);
+
+    // A table whose rows the parser cannot tell apart: one long cell, every line still accounted for.
+    let cell: String = (1..=3000).map(|i| format!("{i} \n推进\n省知识产权局\n")).collect();
+    let text = format!("序号 工作重点 工作内容 具体举措及成果形式 责任部门\n{cell}");
+    let parsed = parse_document(&info(), &text);
+    let lines: std::collections::HashSet<u32> = parsed.ledger.entries.iter().map(|e| e.1).collect();
+    assert_eq!(lines.len(), text.split('\n').count());
 }
 
 #[test]

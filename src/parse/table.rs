@@ -821,11 +821,13 @@ fn classify(row: &Row, prev_col: Option<Col>, piece: &(String, f32), next: Optio
 }
 
 /// Width of the measure cell's last line: the pieces of one line that a space inside the cell
-/// split, with the space between them.
+/// split, with the space between them. Pieces are added line by line, so the last line's are the
+/// cell's last pieces: read from the end, not the whole cell for every line (which made a cell of
+/// thousands of lines quadratic).
 fn measure_line_width(row: &Row) -> f32 {
     let Some(last) = row.measure.last() else { return 0.0 };
-    let same: Vec<&Frag> = row.measure.iter().filter(|f| f.line == last.line).collect();
-    same.iter().map(|f| f.width).sum::<f32>() + 0.5 * (same.len().saturating_sub(1)) as f32
+    let same = || row.measure.iter().rev().take_while(|f| f.line == last.line);
+    same().map(|f| f.width).sum::<f32>() + 0.5 * same().count().saturating_sub(1) as f32
 }
 
 /// Does a department cell's text end inside a name (`省知识产权工作`, `处（维权信息中`)?
