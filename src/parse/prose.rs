@@ -746,6 +746,14 @@ fn table_of_contents(lines: &[Line], status: &mut [Option<Use>]) -> Option<(usiz
         let numbered = marker(&head).is_some_and(|m| is_short_heading(&m.rest));
         (shaped && (numbered || page || unnumbered)).then_some(head)
     };
+    // A line may hold several entries a space apart (`3.以企业为主体… 4.产学研合作不断深化`).
+    let entry = |t: &str| -> Option<String> {
+        entry(t).or_else(|| {
+            let pieces: Vec<&str> = t.split_whitespace().collect();
+            let all = pieces.len() >= 2 && pieces.iter().all(|p| entry(p).is_some());
+            all.then(|| entry(pieces[0])).flatten()
+        })
+    };
     let mut entries: Vec<usize> = Vec::new();
     let mut first: Option<String> = None;
     for i in at + 1..lines.len() {
@@ -2721,6 +2729,24 @@ mod tests {
     }
 
     #[test]
+    fn a_page_label_is_no_part_of_the_number() {
+        // 青岛 2022: `• 发文字号 青政字〔2022〕44号`, the label printed without a colon.
+        assert_eq!(as_doc_number("发文字号青政字〔2022〕44号"), Some("青政字〔2022〕44号"));
+        assert_eq!(as_doc_number("文号：深市质联〔2016〕18号"), Some("深市质联〔2016〕18号"));
+        assert_eq!(as_doc_number("苏政发〔2009〕1号"), Some("苏政发〔2009〕1号"));
+    }
+
+    #[test]
+    fn background_named_for_its_results() {
+        // 杭州 2021: （一）“十三五”时期知识产权工作总体成效 under a chapter named for a slogan.
+        for title in ["“十三五”时期知识产权工作总体成效", "主要成效", "发展成就", "发展基础与机遇挑战", "总则"]
+        {
+            assert!(frames_the_plan(title), "{title}");
+        }
+        assert!(!frames_the_plan("提升知识产权保护工作成效"));
+    }
+
+    #[test]
     fn headings_numbered_with_di() {
         let read = |t: &str| marker(t).map(|m| (m.depth, m.number, m.rest));
         assert_eq!(read("第一章  规划背景"), Some((Depth::TitledChapter, 1, "规划背景".into())));
@@ -2802,6 +2828,12 @@ mod tests {
             assert_eq!(body.heading.as_deref(), Some("发展基础"));
             assert!(parsed.diagnostics.iter().any(|d| d.line == 2 && d.message.contains("目录")));
         }
+        // 佛山 2011: several entries on a line, a space apart.
+        let text = "目 录\n一、基础与趋势 (一)发展基础\n1.产业自主创新能力逐步提高 2.高新技术产业稳步发展\n\
+                    (二)发展趋势\n1.世界科技创新的速度不断加快 2.经济增长方式深度调整的需求迫切 三、主要任务\n";
+        let lines = super::super::lines::split_lines(text);
+        let mut status = vec![None; lines.len()];
+        assert_eq!(table_of_contents(&lines, &mut status).map(|(at, e)| (at, e.len())), Some((0, 4)));
         // One heading under 目录 is no table of contents.
         let mut status = vec![None; 3];
         let lines = super::super::lines::split_lines("目录\n第一章 规划背景\n全市专利授权量稳步增长。\n");
