@@ -265,6 +265,8 @@ const PAGE_LABELS: &[&str] = &[
     "公开时限",
     "主题词",
     "规范性文件登记号",
+    "文件有效性",
+    "成文时间",
 ];
 /// Openings of a page's navigation and footer lines.
 const PAGE_OPENINGS: &[&str] = &[
@@ -504,6 +506,7 @@ mod tests {
         assert!(is_page_furniture("  • 索引号 2464805076585154783"));
         assert!(is_page_furniture("  • 成文日期 2022-10-11"));
         assert!(is_page_furniture("  • 规范性文件登记号"));
+        assert!(is_page_furniture("文件有效性: | 是 |"));
         assert!(!is_page_furniture("  • 名称 相关内容"));
         assert!(!is_page_furniture("  • 各区、市人民政府,市政府各部门,市直各单位:"));
         assert!(!is_page_furniture("（联系人：陈勘，联系电话：020-87686049）"));

@@ -851,6 +851,8 @@ const BACKGROUND_ENDINGS: &[&str] = &[
     "主要成效",
     "发展成就",
     "机遇挑战",
+    // 贵州 2021: 第一章 战略背景 (as 规划背景, 发展背景, 编制背景 …).
+    "背景",
 ];
 
 /// A chapter title on the plan's background, after the period it looks back on (`“十二五”`,
