@@ -193,6 +193,7 @@ const PAGE_CONTROLS: &[&str] = &[
     "复制链接",
     "朗读",
     "视力保护色",
+    "保护视力色",
     "无障碍",
     "打开",
     "放大",
@@ -507,6 +508,7 @@ mod tests {
         assert!(is_page_furniture("  • 成文日期 2022-10-11"));
         assert!(is_page_furniture("  • 规范性文件登记号"));
         assert!(is_page_furniture("文件有效性: | 是 |"));
+        assert!(is_page_furniture("【字体:: 保护视力色:"));
         assert!(!is_page_furniture("  • 名称 相关内容"));
         assert!(!is_page_furniture("  • 各区、市人民政府,市政府各部门,市直各单位:"));
         assert!(!is_page_furniture("（联系人：陈勘，联系电话：020-87686049）"));

@@ -361,6 +361,28 @@ fn parse_lines(info: &DocumentInfo, lines: &[Line]) -> DocumentDraft {
             ));
         }
     }
+    // A short `label: value` line inside the page's block of publication data (杭州 2021:
+    // 发布单位 / 责任部门：办公室 / 公开形式) is one more of its fields, whatever its label.
+    for i in 0..lines.len() {
+        if status[i].is_some() || !is_field_line(&lines[i].text) {
+            continue;
+        }
+        let is_furniture = |j: usize| {
+            status[j] == Some(Use::Noise)
+                && diagnostics.iter().any(|d| d.line == lines[j].no && d.code == DiagnosticCode::PageFurniture)
+        };
+        let above = (0..i).rev().find(|&j| status[j] != Some(Use::Blank));
+        let below = (i + 1..lines.len()).find(|&j| status[j] != Some(Use::Blank));
+        if above.is_some_and(is_furniture) && below.is_some_and(is_furniture) {
+            status[i] = Some(Use::Noise);
+            diagnostics.push(Diagnostic::new(
+                source,
+                lines[i].no,
+                DiagnosticCode::PageFurniture,
+                format!("web page furniture skipped (a field among the page's data): {}", normalise(&lines[i].text)),
+            ));
+        }
+    }
     // A table of contents (目录 over the chapters' headings, with or without page numbers): its
     // numbered lines are no items and head nothing; one passage, said.
     let toc = table_of_contents(lines, &mut status);
@@ -724,6 +746,18 @@ fn menu_before_title(lines: &[Line], content: &[usize], markers: &[(usize, Marke
     }
     let above = content.iter().copied().filter(|&i| i < first).rev().take_while(|&i| entry(i)).last();
     Some((above.unwrap_or(first), title))
+}
+
+/// A short line of the shape `label: value` (责任部门：办公室): a label of two to six characters
+/// and a short value, no sentence.
+fn is_field_line(text: &str) -> bool {
+    let t = normalise(text);
+    let Some((label, value)) = t.split_once(['：', ':']) else { return false };
+    let n = label.chars().count();
+    (2..=6).contains(&n)
+        && label.chars().all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+        && value.chars().count() <= 20
+        && !value.contains(['。', '；', '，'])
 }
 
 /// A table of contents: a line 目录 (目 录) and the heading lines under it (numbered headings,
@@ -2728,6 +2762,19 @@ mod tests {
             id: None,
         };
         crate::parse::parse_document(&info, text)
+    }
+
+    #[test]
+    fn a_field_among_the_page_data_is_furniture() {
+        // 杭州 2021: 责任部门：办公室 between the portal's 发布单位 and 公开形式.
+        let text = "发布单位: 市市场监督管理局(市知识产权局)\n责任部门: 办公室\n公开形式: 政府网站\n\
+                    某某市知识产权工作方案\n一、主要任务\n1.开展专利导航。（市知识产权局负责）\n\
+                    责任部门：市知识产权局\n2.开展商标培育。（市市场监管局负责）\n";
+        let parsed = parsed(text);
+        let skipped: Vec<u32> =
+            parsed.diagnostics.iter().filter(|d| d.code == DiagnosticCode::PageFurniture).map(|d| d.line).collect();
+        assert_eq!(skipped, vec![1, 3, 2]);
+        assert!(is_field_line("责任部门：办公室") && !is_field_line("责任部门：市知识产权局、市科技局，各区政府。"));
     }
 
     #[test]
