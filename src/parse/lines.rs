@@ -193,6 +193,7 @@ const PAGE_CONTROLS: &[&str] = &[
     "复制链接",
     "朗读",
     "视力保护色",
+    "保护视力色",
     "无障碍",
     "打开",
     "放大",
@@ -258,6 +259,15 @@ const PAGE_LABELS: &[&str] = &[
     "颁布日期",
     "时效性",
     "效力级别",
+    // … and of a city portal's (发布单位 / 公开形式 / 公开时限, 主题词, 发文单位, 规范性文件登记号).
+    "发布单位",
+    "发文单位",
+    "公开形式",
+    "公开时限",
+    "主题词",
+    "规范性文件登记号",
+    "文件有效性",
+    "成文时间",
 ];
 /// Openings of a page's navigation and footer lines.
 const PAGE_OPENINGS: &[&str] = &[
@@ -329,6 +339,14 @@ pub fn is_page_furniture(s: &str) -> bool {
         return true;
     }
     if t.matches('|').count() >= 2 && PAGE_LABELS.iter().any(|l| t.starts_with(l)) {
+        return true;
+    }
+    // A field of the data table printed as a list, its value after a space and no colon
+    // (`• 索引号 2464805076585154783`, `• 成文日期 2022-10-11`), or a label with no value
+    // (`• 规范性文件登记号`). Labels of two characters (名称, 时间) may open a plan's line.
+    let bare = s.trim().trim_start_matches(['•', '·', '●', '*']).trim();
+    let label = bare.split(char::is_whitespace).next().unwrap_or("");
+    if label.chars().count() >= 3 && PAGE_LABELS.contains(&label) && t.chars().count() <= 60 {
         return true;
     }
     // The same data table with its labels in brackets, its rows sometimes numbered as a list
@@ -483,6 +501,16 @@ mod tests {
         assert!(is_page_furniture("字号：大 中 小"));
         assert!(!is_page_furniture("2016年9月1日"));
         assert!(!is_page_furniture("公开方式：主动公开"));
+        // A city portal's fields: with a colon, or as a list with the value after a space.
+        assert!(is_page_furniture("公开时限: 长期公开"));
+        assert!(is_page_furniture("主 题 词:"));
+        assert!(is_page_furniture("  • 索引号 2464805076585154783"));
+        assert!(is_page_furniture("  • 成文日期 2022-10-11"));
+        assert!(is_page_furniture("  • 规范性文件登记号"));
+        assert!(is_page_furniture("文件有效性: | 是 |"));
+        assert!(is_page_furniture("【字体:: 保护视力色:"));
+        assert!(!is_page_furniture("  • 名称 相关内容"));
+        assert!(!is_page_furniture("  • 各区、市人民政府,市政府各部门,市直各单位:"));
         assert!(!is_page_furniture("（联系人：陈勘，联系电话：020-87686049）"));
         assert!(!is_page_furniture("一、强化知识产权保护"));
         assert!(!is_page_furniture("中"));

@@ -14,17 +14,24 @@ use super::{
 use crate::agency::looks_like_body;
 use crate::model::{Department, Role, Unassigned};
 
-/// Numbering levels: `一、` chapter, `（一）` section, `1.` item, `（1）` sub-item.
+/// Numbering levels, outermost first: the headings printed with 第 (`第一部分` part, `第一章`
+/// chapter, `第一节` section, as municipal and district 规划 print them), then `一、` chapter,
+/// `（一）` section, `1.` item, `（1）` sub-item. A document uses those it needs: 第一章 over 一、
+/// (成都, 绵阳) or 第一章 over 第一节 over 一、 (璧山); each heading is kept at its own depth, so a
+/// measure's chapter is the nearest heading above it, whatever the document calls it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Depth {
-    Chapter = 1,
-    Section = 2,
-    Item = 3,
-    Sub = 4,
+    Part = 1,
+    TitledChapter = 2,
+    TitledSection = 3,
+    Chapter = 4,
+    Section = 5,
+    Item = 6,
+    Sub = 7,
 }
 
 /// Headings in force, indexed by [`Depth`] (index 0 unused).
-type Chapters = [Option<String>; 5];
+type Chapters = [Option<String>; 8];
 
 /// A numbered line: its depth, number and the text after the number.
 #[derive(Debug, Clone, PartialEq)]
@@ -53,6 +60,9 @@ fn enumerated_lines(lines: &[Line], content: &[usize]) -> Vec<(usize, Marker)> {
 /// Read a numbering prefix: `一、`, `（一）` / `(一)`, `1.` / `1．` / `1、`.
 pub fn marker(text: &str) -> Option<Marker> {
     let t = text.trim_start();
+    if let Some(m) = titled_heading(t) {
+        return Some(m);
+    }
     if let Some(after_open) = t.strip_prefix(['（', '(']) {
         let after_open = after_open.trim_start();
         let digits: String = after_open.chars().take_while(|c| is_cn_digit(*c)).collect();
@@ -95,6 +105,38 @@ pub fn marker(text: &str) -> Option<Marker> {
         }
     }
     None
+}
+
+/// A heading numbered with 第: `第一章 规划背景`, `第二节　发展目标`, `第三部分 重点任务` (the
+/// number in Chinese numerals or digits). Only a heading's shape: a few words after the number, no
+/// sentence (`第一章规定的…。` is text) after the number.
+fn titled_heading(t: &str) -> Option<Marker> {
+    let after = t.strip_prefix('第')?;
+    let digits = after.find(|c: char| !(is_cn_digit(c) || c.is_ascii_digit())).unwrap_or(after.len());
+    if digits == 0 {
+        return None;
+    }
+    let number = match after[..digits].parse::<u32>() {
+        Ok(n) => n,
+        Err(_) => cn_number(&after[..digits])?,
+    };
+    let rest = &after[digits..];
+    let (depth, rest) = if let Some(r) = rest.strip_prefix('章') {
+        (Depth::TitledChapter, r)
+    } else if let Some(r) = rest.strip_prefix('节') {
+        (Depth::TitledSection, r)
+    } else if let Some(r) = rest.strip_prefix("部分") {
+        (Depth::Part, r)
+    } else {
+        return None;
+    };
+    let rest = rest.trim_start_matches([' ', '\u{3000}', '\t', '：', ':', '、', '.', '．']).trim();
+    let words = normalise(rest);
+    let body = words.trim_end_matches('。');
+    if body.chars().count() > 40 || body.contains(['。', '；', ';']) {
+        return None;
+    }
+    Some(Marker { depth, number, rest: rest.to_string() })
 }
 
 /// The number in Chinese numerals `t` opens with and the text after `sep` right behind it
@@ -319,6 +361,39 @@ fn parse_lines(info: &DocumentInfo, lines: &[Line]) -> DocumentDraft {
             ));
         }
     }
+    // A short `label: value` line inside the page's block of publication data (杭州 2021:
+    // 发布单位 / 责任部门：办公室 / 公开形式) is one more of its fields, whatever its label.
+    for i in 0..lines.len() {
+        if status[i].is_some() || !is_field_line(&lines[i].text) {
+            continue;
+        }
+        let is_furniture = |j: usize| {
+            status[j] == Some(Use::Noise)
+                && diagnostics.iter().any(|d| d.line == lines[j].no && d.code == DiagnosticCode::PageFurniture)
+        };
+        let above = (0..i).rev().find(|&j| status[j] != Some(Use::Blank));
+        let below = (i + 1..lines.len()).find(|&j| status[j] != Some(Use::Blank));
+        if above.is_some_and(is_furniture) && below.is_some_and(is_furniture) {
+            status[i] = Some(Use::Noise);
+            diagnostics.push(Diagnostic::new(
+                source,
+                lines[i].no,
+                DiagnosticCode::PageFurniture,
+                format!("web page furniture skipped (a field among the page's data): {}", normalise(&lines[i].text)),
+            ));
+        }
+    }
+    // A table of contents (目录 over the chapters' headings, with or without page numbers): its
+    // numbered lines are no items and head nothing; one passage, said.
+    let toc = table_of_contents(lines, &mut status);
+    if let Some((at, _)) = &toc {
+        diagnostics.push(Diagnostic::new(
+            source,
+            lines[*at].no,
+            DiagnosticCode::NumberedNotItem,
+            "table of contents (目录): its headings are not items; kept as a passage",
+        ));
+    }
     // A report on last year's work printed before the plan (…印发2022年工作总结和2023年工作要点
     // 的通知): its numbered paragraphs are not the plan's items.
     let report = report_before_plan(lines, &status);
@@ -342,6 +417,24 @@ fn parse_lines(info: &DocumentInfo, lines: &[Line]) -> DocumentDraft {
             format!("{notice_markers} numbered lines of the notice before the attachment are not items of the plan; kept as passages"),
         ));
     }
+    // A site's numbered menu before the document's title line (a law database's product list):
+    // page furniture, and said; the document starts at its title.
+    let markers = match menu_before_title(lines, &content, &markers) {
+        Some((from, title)) => {
+            for &i in content.iter().filter(|&&i| i >= from && i < title) {
+                status[i] = Some(Use::Noise);
+                diagnostics.push(Diagnostic::new(
+                    source,
+                    lines[i].no,
+                    DiagnosticCode::PageFurniture,
+                    format!("site menu before the title skipped: {}", normalise(&lines[i].text)),
+                ));
+            }
+            markers.into_iter().filter(|(i, _)| *i > title).collect()
+        }
+        None => markers,
+    };
+    let content: Vec<usize> = content.into_iter().filter(|&i| status[i].is_none()).collect();
     // Without any numbering, lines that open 一是…, 二是… in turn are the items (a summary of a
     // year's work points). Only then: a wrapped line may start with 二是 by chance.
     let markers = if markers.is_empty() { enumerated_lines(lines, &content) } else { markers };
@@ -560,6 +653,15 @@ fn parse_lines(info: &DocumentInfo, lines: &[Line]) -> DocumentDraft {
         i += 1;
     }
     flush_walked(&mut passage, &chapter_by_depth, measure_depth, lines, &mut plan, &mut status);
+    if let Some((at, entries)) = toc {
+        let text = normalise(&entries.iter().map(|&i| lines[i].text.as_str()).collect::<Vec<_>>().join(""));
+        let first = entries.first().map_or(at, |&i| i);
+        let last = entries.last().map_or(at, |&i| i);
+        let place = plan.passages.iter().position(|p| p.lines[0] > lines[at].no).unwrap_or(plan.passages.len());
+        let heading = Some(normalise(&lines[at].text));
+        let lines = [lines[first].no, lines[last].no];
+        plan.passages.insert(place, PassageDraft { heading, text, lines, aims: false });
+    }
 
     // Targets: a targets table if the document has one, else the sentences of a goals section.
     let span = (plan.year_start.or(info.year_start), plan.year_end.or(info.year_end));
@@ -614,6 +716,101 @@ fn parse_lines(info: &DocumentInfo, lines: &[Line]) -> DocumentDraft {
     DocumentDraft { plans: if has_content { vec![plan] } else { Vec::new() }, unassigned, diagnostics, ledger }
 }
 
+/// The line of the document's title after a site's numbered menu (a law database prints its
+/// products' feature lists, `1. 1.助力企业…`, above the text), or None. Only where no title line
+/// comes before the first numbered line, the title opens with its place, text follows it, and
+/// every line from the first numbered one to the title is a menu's entry: short, no sentence
+/// ended (a notice's numbered paragraphs end theirs). Returns where the menu starts (its
+/// unnumbered entries just above the first number, `• 索骥案件协同管理平台`, are its own) and the
+/// title line.
+fn menu_before_title(lines: &[Line], content: &[usize], markers: &[(usize, Marker)]) -> Option<(usize, usize)> {
+    let first = markers.first()?.0;
+    let titled = |i: usize| {
+        let t = normalise(&lines[i].text);
+        let t = without_guillemets(&t);
+        let place = region_in_title(t).filter(|r| r != "全国" && t.starts_with(r.as_str()));
+        marker(&lines[i].text).is_none() && is_title_shape(t) && place.is_some() && !t.starts_with("关于")
+    };
+    if content.iter().any(|&i| i < first && titled(i)) {
+        return None;
+    }
+    let title = content.iter().copied().filter(|&i| i > first).find(|&i| titled(i))?;
+    let menu: Vec<usize> = content.iter().copied().filter(|&i| i >= first && i < title).collect();
+    let entry = |i: usize| {
+        let t = normalise(&lines[i].text);
+        t.chars().count() <= 40 && !t.contains('。')
+    };
+    let numbered = markers.iter().filter(|(i, _)| *i < title).count();
+    if numbered < 2 || !menu.iter().all(|&i| entry(i)) || !content.iter().any(|&i| i > title) {
+        return None;
+    }
+    let above = content.iter().copied().filter(|&i| i < first).rev().take_while(|&i| entry(i)).last();
+    Some((above.unwrap_or(first), title))
+}
+
+/// A short line of the shape `label: value` (责任部门：办公室): a label of two to six characters
+/// and a short value, no sentence.
+fn is_field_line(text: &str) -> bool {
+    let t = normalise(text);
+    let Some((label, value)) = t.split_once(['：', ':']) else { return false };
+    let n = label.chars().count();
+    (2..=6).contains(&n)
+        && label.chars().all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+        && value.chars().count() <= 20
+        && !value.contains(['。', '；', '，'])
+}
+
+/// A table of contents: a line 目录 (目 录) and the heading lines under it (numbered headings,
+/// lines ending in a page number, 前言 / 附录 / 附件), to the first line of another shape or the
+/// first entry printed again (the body's own first heading). Marks the 目录 line a heading and the
+/// entries passage text; returns the 目录 line and the entries. None without two entries.
+fn table_of_contents(lines: &[Line], status: &mut [Option<Use>]) -> Option<(usize, Vec<usize>)> {
+    let at = (0..lines.len()).find(|&i| status[i].is_none() && normalise(&lines[i].text) == "目录")?;
+    // The entry's heading without a page number printed after it (`第一章 规划背景 5`).
+    let entry = |t: &str| -> Option<String> {
+        let t = t.trim();
+        let (head, page) = match t.rsplit_once(|c: char| c.is_whitespace() || "…．.·-".contains(c)) {
+            Some((head, page)) if !page.is_empty() && page.chars().all(|c| c.is_ascii_digit()) => (head, true),
+            _ => (t, false),
+        };
+        let head = normalise(head.trim_end_matches(|c: char| c.is_whitespace() || "…．.·-".contains(c)));
+        let unnumbered =
+            ["前言", "序言", "附录", "附件", "附表", "结束语", "名词解释"].iter().any(|w| head.starts_with(w));
+        let shaped = !head.is_empty() && head.chars().count() <= 40 && !head.contains(['。', '；', ';']);
+        let numbered = marker(&head).is_some_and(|m| is_short_heading(&m.rest));
+        (shaped && (numbered || page || unnumbered)).then_some(head)
+    };
+    // A line may hold several entries a space apart (`3.以企业为主体… 4.产学研合作不断深化`).
+    let entry = |t: &str| -> Option<String> {
+        entry(t).or_else(|| {
+            let pieces: Vec<&str> = t.split_whitespace().collect();
+            let all = pieces.len() >= 2 && pieces.iter().all(|p| entry(p).is_some());
+            all.then(|| entry(pieces[0])).flatten()
+        })
+    };
+    let mut entries: Vec<usize> = Vec::new();
+    let mut first: Option<String> = None;
+    for i in at + 1..lines.len() {
+        if status[i].is_some() {
+            continue;
+        }
+        let Some(head) = entry(&lines[i].text) else { break };
+        if first.as_ref() == Some(&head) {
+            break;
+        }
+        first.get_or_insert(head);
+        entries.push(i);
+    }
+    if entries.len() < 2 {
+        return None;
+    }
+    status[at] = Some(Use::Heading);
+    for &i in &entries {
+        status[i] = Some(Use::Passage);
+    }
+    Some((at, entries))
+}
+
 /// Titles of the sections that frame a plan (its guiding ideas, principles and aims) rather than
 /// assign work; a numbered item with one of them is prose, whatever its number.
 const FRAMING_TITLES: &[&str] = &[
@@ -636,6 +833,10 @@ const FRAMING_TITLES: &[&str] = &[
     // An event's plan (…宣传周活动方案) says when and under which theme before its tasks.
     "活动主题",
     "活动时间",
+    // A regulation's general and supplementary provisions (第一章 总则: purpose, scope,
+    // definitions; 附则: when it takes effect).
+    "总则",
+    "附则",
 ];
 
 /// Titles of a chapter on the plan's background, after the period it looks back on
@@ -679,6 +880,13 @@ const BACKGROUND_ENDINGS: &[&str] = &[
     "取得的成就",
     "取得的成效",
     "主要成就",
+    // 杭州 2021: （一）“十三五”时期知识产权工作总体成效 under a chapter named for its slogan.
+    "总体成效",
+    "主要成效",
+    "发展成就",
+    "机遇挑战",
+    // 贵州 2021: 第一章 战略背景 (as 规划背景, 发展背景, 编制背景 …).
+    "背景",
 ];
 
 /// A chapter title on the plan's background, after the period it looks back on (`“十二五”`,
@@ -920,7 +1128,7 @@ fn split_glued_lines(lines: &[Line]) -> Vec<Line> {
             out.push(line.clone());
             continue;
         }
-        let mut next = [0u32, 1, 1, 1, 1];
+        let mut next = [0u32, 1, 1, 1, 1, 1, 1, 1];
         let mut cuts: Vec<usize> = Vec::new();
         let mut byte = 0;
         for (p, c) in chars.iter().enumerate() {
@@ -1801,6 +2009,7 @@ fn front_matter(
     }
     // Title: the last short line ending in a title word (not a notice about it), joined with
     // the short unpunctuated lines just above it.
+    let mut title_lines: Vec<usize> = Vec::new();
     let is_title_line = |t: &str| {
         let t = normalise(t);
         let t = without_guillemets(&t);
@@ -1838,7 +2047,12 @@ fn front_matter(
             if complete && apart && is_title_line(&t) && names_its_subject(&t) {
                 break;
             }
-            if plain && !repeats && status[prev].is_none() {
+            // A title names its place once: a line opening with the place the lines below open
+            // with is another name of the document (a page's 成都市…规划及政策解读 over 成都市… /
+            // “十四五”规划), not its first half.
+            let place_again =
+                region_in_title(&so_far).is_some_and(|r| r != "全国" && so_far.starts_with(&r) && t.starts_with(&r));
+            if plain && !repeats && !place_again && status[prev].is_none() {
                 parts.insert(0, prev);
                 p -= 1;
             } else {
@@ -1876,6 +2090,7 @@ fn front_matter(
         for &i in &parts {
             status[i] = Some(Use::Meta);
         }
+        title_lines = parts.clone();
         // A title that names no region takes the one of the body signing above it (a signature
         // date may stand between; the document number is passed over, and a red header's 文件,
         // 常州市人民政府文件 / 常政发〔2010〕182号 / 市政府关于…的意见, is no part of the body's
@@ -1986,6 +2201,16 @@ fn front_matter(
     let rest: Vec<usize> = front.into_iter().filter(|&i| status[i].is_none()).collect();
     let mut group: Vec<usize> = Vec::new();
     for i in rest {
+        // A record already made between two lines (a table of contents), or the title, parts
+        // their paragraphs: the notice and its signature above, the preamble below.
+        let parted = group.last().is_some_and(|&g| {
+            status[g + 1..i].iter().any(|u| matches!(u, Some(Use::Heading | Use::Passage | Use::Measure)))
+                || title_lines.iter().any(|t| (g + 1..i).contains(t))
+        });
+        if parted {
+            let mut p = Some((None, std::mem::take(&mut group)));
+            flush_passage(&mut p, lines, plan, status);
+        }
         group.push(i);
         // The label of an attachment ends the notice: the plan's preamble follows.
         let label = is_attachment_label(&normalise(&lines[i].text));
@@ -2062,6 +2287,9 @@ fn doc_number_field(line: &str) -> Option<String> {
 /// The document number a normalised text is, alone or followed by its date (`苏政发〔2009〕1号
 /// 2009年1月5日`).
 fn as_doc_number(t: &str) -> Option<&str> {
+    // A page's field label before it, printed without a colon (`发文字号 青政字〔2022〕44号`).
+    let t =
+        ["发文字号", "文号"].iter().find_map(|l| t.strip_prefix(l)).map_or(t, |r| r.trim_start_matches(['：', ':']));
     // Some notices print it in brackets under the title: （穗府办〔2007〕25号）.
     let number = without_date(t.trim_start_matches(['（', '(']).trim_end_matches(['）', ')']));
     is_doc_number(number).then_some(number)
@@ -2536,6 +2764,183 @@ mod tests {
         };
         let plan = crate::parse::parse_document(&info, text).dataset.plans.remove(0);
         (plan.title, plan.region)
+    }
+
+    fn parsed(text: &str) -> crate::parse::ParsedDocument {
+        let info = crate::parse::DocumentInfo {
+            source: "t.txt".into(),
+            region: None,
+            level: crate::model::Level::District,
+            kind: crate::model::Kind::FiveYearPlan,
+            year_start: None,
+            year_end: None,
+            title: None,
+            id: None,
+        };
+        crate::parse::parse_document(&info, text)
+    }
+
+    #[test]
+    fn a_field_among_the_page_data_is_furniture() {
+        // 杭州 2021: 责任部门：办公室 between the portal's 发布单位 and 公开形式.
+        let text = "发布单位: 市市场监督管理局(市知识产权局)\n责任部门: 办公室\n公开形式: 政府网站\n\
+                    某某市知识产权工作方案\n一、主要任务\n1.开展专利导航。（市知识产权局负责）\n\
+                    责任部门：市知识产权局\n2.开展商标培育。（市市场监管局负责）\n";
+        let parsed = parsed(text);
+        let skipped: Vec<u32> =
+            parsed.diagnostics.iter().filter(|d| d.code == DiagnosticCode::PageFurniture).map(|d| d.line).collect();
+        assert_eq!(skipped, vec![1, 3, 2]);
+        assert!(is_field_line("责任部门：办公室") && !is_field_line("责任部门：市知识产权局、市科技局，各区政府。"));
+    }
+
+    #[test]
+    fn a_page_label_is_no_part_of_the_number() {
+        // 青岛 2022: `• 发文字号 青政字〔2022〕44号`, the label printed without a colon.
+        assert_eq!(as_doc_number("发文字号青政字〔2022〕44号"), Some("青政字〔2022〕44号"));
+        assert_eq!(as_doc_number("文号：深市质联〔2016〕18号"), Some("深市质联〔2016〕18号"));
+        assert_eq!(as_doc_number("苏政发〔2009〕1号"), Some("苏政发〔2009〕1号"));
+    }
+
+    #[test]
+    fn background_named_for_its_results() {
+        // 杭州 2021: （一）“十三五”时期知识产权工作总体成效 under a chapter named for a slogan.
+        for title in ["“十三五”时期知识产权工作总体成效", "主要成效", "发展成就", "发展基础与机遇挑战", "总则"]
+        {
+            assert!(frames_the_plan(title), "{title}");
+        }
+        assert!(!frames_the_plan("提升知识产权保护工作成效"));
+    }
+
+    #[test]
+    fn headings_numbered_with_di() {
+        let read = |t: &str| marker(t).map(|m| (m.depth, m.number, m.rest));
+        assert_eq!(read("第一章  规划背景"), Some((Depth::TitledChapter, 1, "规划背景".into())));
+        assert_eq!(read("第二节\u{3000}发展目标"), Some((Depth::TitledSection, 2, "发展目标".into())));
+        assert_eq!(read("第三部分 重点任务"), Some((Depth::Part, 3, "重点任务".into())));
+        assert_eq!(read("第十二章 保障措施"), Some((Depth::TitledChapter, 12, "保障措施".into())));
+        assert_eq!(
+            read("第4章 加强组织领导，保障规划实施"),
+            Some((Depth::TitledChapter, 4, "加强组织领导，保障规划实施".into()))
+        );
+        // Text that opens with an ordinal is no heading.
+        assert_eq!(read("第一章规定的事项由区政府组织实施。各部门按职责分工负责。"), None);
+        assert_eq!(read("第一批知识产权试点企业名单"), None);
+        assert_eq!(read("第二十五次集体学习"), None);
+        assert!(Depth::Part < Depth::TitledChapter && Depth::TitledSection < Depth::Chapter);
+    }
+
+    #[test]
+    fn chapters_and_sections_numbered_with_di_head_what_is_under_them() {
+        // 璧山 2022: 第一章 over 第一节 over 一、; a measure's chapter is the nearest heading.
+        let text = "某某区知识产权“十四五”规划\n第一章  规划背景\n第一节  “十三五”时期取得的成效\n\
+                    “十三五”时期，全区专利授权量稳步增长。\n第二章  主要任务\n第一节  强化知识产权保护\n\
+                    一、加强行政执法。开展专项整治行动。（区市场监管局负责）\n\
+                    二、完善纠纷调解。建立调解组织。（区司法局负责）\n第二节  促进知识产权运用\n\
+                    一、推进质押融资。扩大融资规模。（区金融办负责）\n二、培育示范企业。每年认定一批。（区科技局负责）\n";
+        let p = parsed(text).dataset;
+        let got: Vec<(Option<u32>, &str)> = p.measures.iter().map(|m| (m.no, m.chapter.as_str())).collect();
+        assert_eq!(
+            got,
+            vec![
+                (Some(1), "强化知识产权保护"),
+                (Some(2), "强化知识产权保护"),
+                (Some(1), "促进知识产权运用"),
+                (Some(2), "促进知识产权运用")
+            ]
+        );
+        let background = p.passages.iter().find(|x| x.text.contains("专利授权量")).unwrap();
+        assert_eq!(background.heading.as_deref(), Some("“十三五”时期取得的成效"));
+        assert!(p.passages.iter().all(|x| !x.text.contains("第一章") && !x.text.contains("第二节")));
+        // 成都, 绵阳: 第一章 over 一、 over （一）items.
+        let text = "某某市知识产权“十四五”规划\n第三章  推动知识产权高质量发展\n一、激发知识产权创造活力\n\
+                    （一）培育高价值专利。建设培育中心。（市知识产权局负责）\n\
+                    （二）提升商标品牌。培育区域品牌。（市市场监管局负责）\n二、促进知识产权高效运用\n\
+                    （一）推进转化。开展专利开放许可。（市知识产权局负责）\n";
+        let p = parsed(text).dataset;
+        let got: Vec<&str> = p.measures.iter().map(|m| m.chapter.as_str()).collect();
+        assert_eq!(got, vec!["激发知识产权创造活力", "激发知识产权创造活力", "促进知识产权高效运用"]);
+    }
+
+    #[test]
+    fn a_table_of_contents_is_one_passage() {
+        // 成都 2021 (page numbers), 绵阳 2022 (none): the headings under 目录 are no items.
+        for pages in [true, false] {
+            let n = |p: u32| if pages { format!(" {p}") } else { String::new() };
+            let toc = format!(
+                "目 录\n第一章 规划背景{}\n一、发展基础{}\n二、面临形势{}\n第二章 主要任务{}\n一、强化保护{}\n二、促进运用{}\n",
+                n(3),
+                n(3),
+                n(5),
+                n(8),
+                n(8),
+                n(12)
+            );
+            let text = format!(
+                "某某市知识产权保护和运用“十四五”规划\n{toc}“十四五”时期是开启新征程的第一个五年。\n\
+                 第一章 规划背景\n一、发展基础\n全市专利授权量稳步增长。\n"
+            );
+            let parsed = parsed(&text);
+            let p = parsed.dataset;
+            assert!(p.measures.is_empty(), "{:?}", p.measures);
+            assert_eq!(p.plans[0].title, "某某市知识产权保护和运用“十四五”规划");
+            let toc = p.passages.iter().find(|x| x.heading.as_deref() == Some("目录")).unwrap();
+            assert!(toc.text.starts_with("第一章规划背景") && toc.text.contains("二、促进运用"), "{}", toc.text);
+            assert_eq!(toc.lines, [3, 8]);
+            // The body's own first heading ends it; the opening paragraph is a passage of its own.
+            let opening = p.passages.iter().find(|x| x.text.starts_with("“十四五”时期")).unwrap();
+            assert_eq!(opening.lines, [9, 9]);
+            let body = p.passages.iter().find(|x| x.text.contains("稳步增长")).unwrap();
+            assert_eq!(body.heading.as_deref(), Some("发展基础"));
+            assert!(parsed.diagnostics.iter().any(|d| d.line == 2 && d.message.contains("目录")));
+        }
+        // 佛山 2011: several entries on a line, a space apart.
+        let text = "目 录\n一、基础与趋势 (一)发展基础\n1.产业自主创新能力逐步提高 2.高新技术产业稳步发展\n\
+                    (二)发展趋势\n1.世界科技创新的速度不断加快 2.经济增长方式深度调整的需求迫切 三、主要任务\n";
+        let lines = super::super::lines::split_lines(text);
+        let mut status = vec![None; lines.len()];
+        assert_eq!(table_of_contents(&lines, &mut status).map(|(at, e)| (at, e.len())), Some((0, 4)));
+        // One heading under 目录 is no table of contents.
+        let mut status = vec![None; 3];
+        let lines = super::super::lines::split_lines("目录\n第一章 规划背景\n全市专利授权量稳步增长。\n");
+        assert!(table_of_contents(&lines, &mut status).is_none());
+    }
+
+    #[test]
+    fn a_site_menu_before_the_title_is_page_furniture() {
+        // 重庆 2017 on a law database: its products' feature lists, numbered twice, above the title.
+        let text = "• 案件协同管理平台\n    1. 1.助力企业案件标准化管理,各类案件节点灵活可控;\n\
+                    2. 2.专属律师全流程协同办案,海量律师资源轻松匹配;\n  • 律所案件展示系统\n\
+                    1. 整合诉讼案件审结数据和代理机构数据信息,全景展示:\n2. 1.百万量级知识产权审结诉讼数据支撑\n\
+                    重庆市知识产权“十三五”发展规划\n为贯彻落实国家规划，制定本规划。\n一、发展基础与面临的形势\n\
+                    （一）发展基础\n“十二五”时期，全市知识产权工作成效显著。\n";
+        let parsed = parsed(text);
+        let p = &parsed.dataset;
+        assert!(p.measures.is_empty(), "{:?}", p.measures);
+        assert_eq!(p.plans[0].title, "重庆市知识产权“十三五”发展规划");
+        assert_eq!(p.plans[0].region, "重庆市");
+        assert!(p.passages.iter().all(|x| !x.text.contains("助力企业") && !x.text.contains("协同管理平台")));
+        let menu: Vec<u32> =
+            parsed.diagnostics.iter().filter(|d| d.message.starts_with("site menu")).map(|d| d.line).collect();
+        assert_eq!(menu, vec![1, 2, 3, 4, 5, 6]);
+        // A notice's numbered paragraphs above the plan's title are the notice's, not a menu.
+        let text = "关于印发规划的通知\n1.请各单位认真贯彻执行。\n2.执行中的问题及时报告。\n\
+                    重庆市知识产权“十三五”发展规划\n为贯彻落实国家规划，制定本规划。\n";
+        assert!(parsed_menu_free(text));
+    }
+
+    fn parsed_menu_free(text: &str) -> bool {
+        parsed(text).diagnostics.iter().all(|d| !d.message.starts_with("site menu"))
+    }
+
+    #[test]
+    fn a_page_heading_naming_the_plan_again_is_no_half_of_its_title() {
+        // 成都 2021: the page's 成都市…规划及政策解读 over the cover's 成都市… / “十四五”规划.
+        let text = "成都市知识产权保护和运用“十四五”规划及政策解读\n成都市知识产权保护和运用\n“十四五”规划\n\
+                    二〇二一年十二月\n一、主要任务\n1.开展专利导航。（市知识产权局负责）\n2.开展商标培育。（市市场监管局负责）\n";
+        assert_eq!(title_and_region(text).0, "成都市知识产权保护和运用“十四五”规划");
+        // A title over two lines whose second does not open with the place is still joined.
+        let text = "成都市知识产权保护和运用\n“十四五”规划\n一、主要任务\n1.开展专利导航。（市知识产权局负责）\n";
+        assert_eq!(title_and_region(text).0, "成都市知识产权保护和运用“十四五”规划");
     }
 
     #[test]
