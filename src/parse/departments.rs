@@ -55,7 +55,8 @@ pub fn parse_departments(clause: &str, default_role: Option<Role>) -> Vec<Depart
     let clause =
         clause.replace("按职责分工", "").replace("按职责", "").replace("分别负责", "负责").replace("牵头负责", "牵头");
     let clause = clause.trim_start_matches(['、', '；', '，']).trim_end_matches(['。', '；', '，', '、']);
-    let clause = with_shared_suffix(clause);
+    let clause = without_own_scope(clause);
+    let clause = with_shared_suffix(&clause);
     let clause = clause.as_str();
     if clause.is_empty() {
         return Vec::new();
@@ -79,6 +80,25 @@ pub fn parse_departments(clause: &str, default_role: Option<Role>) -> Vec<Depart
             }
         }
     }
+    out
+}
+
+/// A role word qualified by the scope each body keeps (`X、Y负责各自领域工作`, `X、Y牵头各自
+///职责范围内的工作`): the words from 各自 to the next separator say what each does, not who, so
+/// the clause is the list with its role word.
+fn without_own_scope(clause: &str) -> String {
+    let mut out = String::with_capacity(clause.len());
+    let mut rest = clause;
+    // The earliest role word left, and the text after it.
+    let next = |t: &str| ROLE_WORDS.iter().filter_map(|(w, _)| t.find(w).map(|i| i + w.len())).min();
+    while let Some(after) = next(rest) {
+        out.push_str(&rest[..after]);
+        rest = &rest[after..];
+        if rest.starts_with("各自") {
+            rest = &rest[rest.find(['，', '；']).unwrap_or(rest.len())..];
+        }
+    }
+    out.push_str(rest);
     out
 }
 
@@ -396,6 +416,20 @@ mod tests {
 
     fn n(name: &str, role: Option<Role>) -> (String, Option<Role>) {
         (name.to_string(), role)
+    }
+
+    #[test]
+    fn role_word_with_each_bodys_own_scope() {
+        // Guizhou 2009: the words after 负责 say each body's field, not who.
+        let lead = Some(Role::Lead);
+        assert_eq!(
+            names("（省工商局、省质监局负责各自领域工作）", lead),
+            vec![n("省工商局", lead), n("省质监局", lead)]
+        );
+        assert_eq!(
+            names("市科技局、市市场监管局牵头各自职责范围内的工作，市财政局配合", lead),
+            vec![n("市科技局", lead), n("市市场监管局", lead), n("市财政局", Some(Role::Support))]
+        );
     }
 
     const L: Option<Role> = Some(Role::Lead);
