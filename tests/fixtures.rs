@@ -204,4 +204,8 @@ fixtures! {
     real_unopened_years_jiujiang_2023 => "real-unopened-years-jiujiang-2023",
     real_one_line_work_points_hubei_2023 => "real-one-line-work-points-hubei-2023",
     real_numbered_page_data_beijing_2022 => "real-numbered-page-data-beijing-2022",
+    indicator_table_unit_column => "indicator-table-unit-column",
+    real_record_fields_guizhou_2009 => "real-record-fields-guizhou-2009",
+    real_prefecture_short_form_bortala_2023 => "real-prefecture-short-form-bortala-2023",
+    real_background_survey_qinghai_2022 => "real-background-survey-qinghai-2022",
 }
