@@ -1468,6 +1468,13 @@ pub fn parse(info: &DocumentInfo, raw_text: &str, lines: &[Line]) -> Option<Docu
     // Records.
     let mut plan = PlanDraft { region: info.region.clone().unwrap_or_default(), ..Default::default() };
     front_matter(lines, first.start, &mut plan, &mut account);
+    // The table's title names its place as a prose plan's does (某某省…重点任务分工表, 某某县2023年…
+    // 任务清单); a prefecture may be named only by its document number's short form (博州…).
+    if plan.region.is_empty() {
+        plan.region = super::prose::region_in_title(&plan.title)
+            .or_else(|| plan.doc_number.as_deref().and_then(super::prose::prefecture_of_doc_number))
+            .unwrap_or_default();
+    }
     // Rows cut off above the header (an excerpt from mid-table) leave cells open: the first lines
     // under the header may end them, so the first row read is not to be trusted blindly.
     let rows_cut_off_above = account.pieces.iter().take(first.start).flatten().any(|p| p.1 == Use::Unassigned);
@@ -2006,6 +2013,22 @@ mod tests {
         let d = parse(&info(), text, &lines).expect("a table");
         let incomplete = |d: &&Diagnostic| d.code == DiagnosticCode::IncompleteRow;
         d.diagnostics.iter().filter(incomplete).map(|d| d.line).collect()
+    }
+
+    #[test]
+    fn a_tables_title_names_its_region() {
+        let region = |text: &str| {
+            let lines = split_lines(text);
+            parse(&info(), text, &lines).expect("a table").plans[0].region.clone()
+        };
+        let rows = "序号\t重点任务\t牵头单位\t完成时限\n1\t建设保护中心。\t省市场监管局\t2023年底前\n";
+        assert_eq!(region(&format!("贵州省知识产权强省建设重点任务分工表\n{rows}")), "贵州省");
+        assert_eq!(region(&format!("附件\n某某县2023年知识产权工作任务清单\n{rows}")), "某某县");
+        assert_eq!(
+            region(&format!("博州政发〔2023〕17号\n自治州知识产权工作任务分工表\n{rows}")),
+            "博尔塔拉蒙古自治州"
+        );
+        assert_eq!(region(&format!("知识产权工作任务分工表\n{rows}")), "");
     }
 
     #[test]

@@ -2064,7 +2064,7 @@ fn as_doc_number(t: &str) -> Option<&str> {
 /// The region a title opens with, when the reader names none: a province of the gazetteer, or
 /// a place name closed by 省/市/区/县/州 within its first characters (`通州区…`, `2025年徐汇区…`);
 /// 国家…, 全国…, 国务院… and 中共中央… are national.
-fn region_in_title(title: &str) -> Option<String> {
+pub(crate) fn region_in_title(title: &str) -> Option<String> {
     let t = title.trim_start_matches(|c: char| c.is_ascii_digit() || c == '年' || c == '《' || c == '“');
     // 2022年度… is the year's too, not the start of a place.
     let t = if t.len() < title.len() { t.strip_prefix('度').unwrap_or(t) } else { t };
@@ -2133,7 +2133,7 @@ fn region_in_title(title: &str) -> Option<String> {
 
 /// The autonomous prefecture whose short form opens a document number (博州政发〔2023〕17号: the
 /// title of such a plan often calls it only 自治州).
-fn prefecture_of_doc_number(number: &str) -> Option<String> {
+pub(crate) fn prefecture_of_doc_number(number: &str) -> Option<String> {
     let issuer: String = number.chars().take_while(|&c| crate::index::is_han(c)).collect();
     let end = issuer.char_indices().take(4).find(|&(_, c)| c == '州').map(|(i, c)| i + c.len_utf8())?;
     super::regions::prefecture_abbreviated(&issuer[..end]).map(|r| r.name.to_string())
