@@ -123,6 +123,7 @@ const COLUMN_NAMES: &[(&str, Name)] = &[
     ("事项", Name::Is(R::WorkItem)),
     ("任务", Name::Is(R::WorkItem)),
     ("工作内容", Name::Content),
+    ("重点工作内容", Name::Content),
     ("主要内容", Name::Is(R::Measure)),
     ("具体内容", Name::Is(R::Measure)),
     ("任务内容", Name::Is(R::Measure)),
@@ -137,6 +138,8 @@ const COLUMN_NAMES: &[(&str, Name)] = &[
     ("实施举措", Name::Is(R::Measure)),
     ("举措", Name::Is(R::Measure)),
     ("具体措施", Name::Is(R::Measure)),
+    ("具体工作措施", Name::Is(R::Measure)),
+    ("主要工作措施", Name::Is(R::Measure)),
     ("工作措施", Name::Is(R::Measure)),
     ("主要措施", Name::Is(R::Measure)),
     ("推进措施", Name::Is(R::Measure)),
@@ -166,6 +169,10 @@ const COLUMN_NAMES: &[(&str, Name)] = &[
     ("牵头处室", Name::Is(R::Lead)),
     ("主要责任单位", Name::Is(R::Lead)),
     ("主要责任部门", Name::Is(R::Lead)),
+    ("牵头责任单位", Name::Is(R::Lead)),
+    ("牵头责任部门", Name::Is(R::Lead)),
+    ("主办单位", Name::Is(R::Lead)),
+    ("主办部门", Name::Is(R::Lead)),
     ("配合单位", Name::Is(R::Support)),
     ("配合部门", Name::Is(R::Support)),
     ("协办单位", Name::Is(R::Support)),
@@ -176,6 +183,10 @@ const COLUMN_NAMES: &[(&str, Name)] = &[
     ("配合处室", Name::Is(R::Support)),
     ("协同配合单位", Name::Is(R::Support)),
     ("协同配合部门", Name::Is(R::Support)),
+    ("协办部门", Name::Is(R::Support)),
+    ("协助单位", Name::Is(R::Support)),
+    ("协助部门", Name::Is(R::Support)),
+    ("配合责任单位", Name::Is(R::Support)),
     ("责任单位", Name::Responsible),
     ("责任部门", Name::Responsible),
     ("责任处室", Name::Responsible),
@@ -197,7 +208,22 @@ const COLUMN_NAMES: &[(&str, Name)] = &[
     ("推进时间", Name::Is(R::Deadline)),
     ("时限", Name::Is(R::Deadline)),
     ("时间", Name::Is(R::Deadline)),
+    ("完成时间要求", Name::Is(R::Deadline)),
+    ("完成时限要求", Name::Is(R::Deadline)),
+    ("时间要求", Name::Is(R::Deadline)),
+    ("进度要求", Name::Is(R::Deadline)),
+    ("完成时间节点", Name::Is(R::Deadline)),
+    ("计划完成时间", Name::Is(R::Deadline)),
+    ("办结时限", Name::Is(R::Deadline)),
+    ("实施期限", Name::Is(R::Deadline)),
+    ("实施时间", Name::Is(R::Deadline)),
     ("备注", Name::Is(R::Remark)),
+    // A ledger (台账) names the official in charge of each task: a person, no body.
+    ("责任领导", Name::Is(R::Remark)),
+    ("牵头领导", Name::Is(R::Remark)),
+    ("分管领导", Name::Is(R::Remark)),
+    ("责任人", Name::Is(R::Remark)),
+    ("联系人", Name::Is(R::Remark)),
 ];
 
 /// One column of a header: its name as printed and its role.
@@ -2029,6 +2055,23 @@ mod tests {
             "博尔塔拉蒙古自治州"
         );
         assert_eq!(region(&format!("知识产权工作任务分工表\n{rows}")), "");
+    }
+
+    #[test]
+    fn ledger_columns_of_officials_and_time_requirements() {
+        // A provincial ledger (台账) names a support column 协办部门, the official in charge and the
+        // time required: with one unknown name the header was no header and the rows were prose.
+        let text = "贵州省知识产权工作任务台账\n序号\t工作任务\t具体措施\t牵头单位\t协办部门\t责任人\t完成时间要求\n\
+                    1\t建设保护中心\t开展快速预审。\t省市场监管局\t省财政厅\t张某\t2023年底前\n\
+                    2\t培育高价值专利\t实施专利导航。\t省市场监管局\t省科技厅\t李某\t持续推进\n";
+        let lines = split_lines(text);
+        let d = parse(&info(), text, &lines).expect("a table");
+        let m = &d.plans[0].measures;
+        assert_eq!(m.len(), 2);
+        assert_eq!(m[0].text.as_deref(), Some("开展快速预审。"));
+        let roles: Vec<(&str, Option<Role>)> = m[1].departments.iter().map(|d| (d.name.as_str(), d.role)).collect();
+        assert_eq!(roles, vec![("省市场监管局", Some(Role::Lead)), ("省科技厅", Some(Role::Support))]);
+        assert!(m.iter().all(|m| m.departments.iter().all(|d| !d.name.contains('某'))));
     }
 
     #[test]
