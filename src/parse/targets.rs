@@ -687,6 +687,12 @@ fn counted_thing(s: &str) -> Option<(Quantity, String)> {
             (thing, qualifier) = (t, Some(q.to_string()));
         }
     }
+    // The thing after what describes it (50个地方特色鲜明、带动力强的区域公用品牌): its head
+    // noun after the last 的, when the description would make it too long or a list.
+    let described = thing.chars().count() > 16 || thing.contains(['、', '，']);
+    if let Some((_, head)) = thing.rsplit_once('的').filter(|_| described) {
+        thing = head;
+    }
     let n = thing.chars().count();
     let plain = !thing.contains(|c: char| c.is_ascii_digit() || "，。；、：（(".contains(c));
     ((2..=16).contains(&n) && plain)
@@ -825,6 +831,18 @@ mod tests {
         assert_eq!(
             t.iter().map(fields).collect::<Vec<_>>(),
             [("建成现代都市农业示范园区", Some("以上"), 5.0, Some("个"), 2020)]
+        );
+        // A thing described before it (…个地方特色鲜明、带动力强的区域公用品牌) is its head noun.
+        let t = goal_targets(
+            "发展目标",
+            "到2025年，培育打造50个地方特色鲜明、带动力强的区域公用品牌，建成3个具有国际影响力的知识产权服务机构。",
+        );
+        assert_eq!(
+            t.iter().map(fields).collect::<Vec<_>>(),
+            [
+                ("培育打造区域公用品牌", None, 50.0, Some("个"), 2025),
+                ("建成具有国际影响力的知识产权服务机构", None, 3.0, Some("个"), 2025)
+            ]
         );
         assert_eq!(counts_in_digits("第十个年头，一批企业，二十三家"), "第十个年头，一批企业，23家");
         // A goal whose year a template left out (到20XX年) is kept, with no year.
