@@ -246,7 +246,12 @@ pub fn from_indicator_table(lines: &[Line], status: &mut [Option<Use>]) -> Vec<T
     while i < lines.len() {
         // The header: one line of tab-separated cells, or one cell per line.
         let (columns, mut next, per_line) = match indicator_header(&cells_of(i)) {
-            Some(columns) if columns.len() > 1 => (columns, i + 1, false),
+            // Its rows on lines of their own, or (a page that prints the header row whole and
+            // the cells under it one per line) one cell per line.
+            Some(columns) if columns.len() > 1 => {
+                let cells_below = lines.get(i + 1).is_some_and(|l| !l.text.trim().contains(['\t', ' ', '\u{3000}']));
+                (columns, i + 1, cells_below)
+            }
             _ => {
                 let run: Vec<String> = (i..lines.len().min(i + 8))
                     .map(|j| normalise(&lines[j].text))
@@ -762,6 +767,13 @@ mod tests {
             ("地理标志商标", Some("以上"), 100.0, Some("件"), 2025),
         ];
         assert_eq!(table_targets(per_line).iter().map(fields).collect::<Vec<_>>(), want);
+        // The header on one line, the cells under it one per line.
+        let header_whole = per_line.replacen(
+            "序号\n指标名称\n单位\n2020年\n2025年\n指标属性",
+            "序号 指标名称 单位 2020年 2025年 指标属性",
+            1,
+        );
+        assert_eq!(table_targets(&header_whole).iter().map(fields).collect::<Vec<_>>(), want);
         let tabs = "序号\t类别\t指标名称\t单位\t2020年\t2025年\t属性\n1\t知识产权创造\t海外发明专利授权量\t件\t30\t[200]\t预期性\n2\t\t专利密集型产业增加值占GDP比重\t%\t8.2\t≥10\t预期性\n3\t\t知识产权质押融资金额\t\t15\t100（累计）\t预期性";
         assert_eq!(
             table_targets(tabs).iter().map(fields).collect::<Vec<_>>(),
