@@ -9,6 +9,9 @@ const ROLE_WORDS: &[(&str, Role)] = &[
     ("牵头", Role::Lead),
     ("负责", Role::Lead),
     ("主办", Role::Lead),
+    // 各市州人民政府落实 / 组织实施: the bodies that carry the task out where they are.
+    ("组织实施", Role::Lead),
+    ("落实", Role::Lead),
     ("配合", Role::Support),
     ("参与", Role::Support),
     ("协助", Role::Support),
@@ -416,6 +419,19 @@ mod tests {
 
     fn n(name: &str, role: Option<Role>) -> (String, Option<Role>) {
         (name.to_string(), role)
+    }
+
+    #[test]
+    fn bodies_that_carry_a_task_out() {
+        let lead = Some(Role::Lead);
+        assert_eq!(
+            names("（省人力资源社会保障厅、省知识产权局按职责分工负责，各市州人民政府落实）", lead),
+            vec![n("省人力资源社会保障厅", lead), n("省知识产权局", lead), n("各市州人民政府", lead)]
+        );
+        assert_eq!(
+            names("省市场监管局牵头，各县（市、区）人民政府组织实施", lead),
+            vec![n("省市场监管局", lead), n("各县（市、区）人民政府", lead)]
+        );
     }
 
     #[test]
