@@ -208,4 +208,5 @@ fixtures! {
     real_record_fields_guizhou_2009 => "real-record-fields-guizhou-2009",
     real_prefecture_short_form_bortala_2023 => "real-prefecture-short-form-bortala-2023",
     real_background_survey_qinghai_2022 => "real-background-survey-qinghai-2022",
+    grid_task_division_continued => "grid-task-division-continued",
 }

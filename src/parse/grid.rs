@@ -1303,6 +1303,11 @@ const TITLE_ENDINGS: &[&str] = &[
     "台账",
     "一览表",
     "安排",
+    // …实施知识产权战略任务分工, …重点任务分解, …年度工作任务 (a table printed without 表).
+    "分工",
+    "分解",
+    "工作任务",
+    "任务书",
 ];
 
 /// Parse a document whose table is read by column names. None when it has no such table with
@@ -2055,6 +2060,20 @@ mod tests {
             "博尔塔拉蒙古自治州"
         );
         assert_eq!(region(&format!("知识产权工作任务分工表\n{rows}")), "");
+    }
+
+    #[test]
+    fn titles_of_task_divisions_without_a_table_word() {
+        let rows = "序号\t重点任务\t责任单位\t完成时限\n1\t建设保护中心。\t省市场监管局\t2023年底前\n";
+        for title in
+            ["某某省知识产权保护重点任务分工", "某某省知识产权强省建设任务分解", "某某县2023年知识产权工作任务"]
+        {
+            let text = format!("附件\n{title}\n{rows}");
+            let lines = split_lines(&text);
+            let d = parse(&info(), &text, &lines).expect("a table");
+            assert_eq!(d.plans[0].title, title);
+            assert!(d.unassigned.is_empty(), "{title}: the title is no row cut off above the header");
+        }
     }
 
     #[test]
