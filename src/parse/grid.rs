@@ -439,6 +439,15 @@ fn row_number(t: &str) -> Option<u32> {
     digits.parse().ok()
 }
 
+/// The label a table carries over a page break before its header is printed again: `续表`,
+/// `续表1`, `（续表）`, `续上表`. Page furniture, no cell.
+fn is_continuation_label(t: &str) -> bool {
+    let s: String = t.chars().filter(|c| !c.is_whitespace()).collect();
+    let s = s.trim_start_matches(['（', '(']).trim_end_matches(['）', ')']);
+    let rest = s.strip_prefix("续上表").or_else(|| s.strip_prefix("续表")).or_else(|| s.strip_prefix("接上表"));
+    rest.is_some_and(|r| r.chars().all(|c| c.is_ascii_digit() || c == '-' || c == '：' || c == ':'))
+}
+
 /// Page furniture that is not a bare number: `- 3 -`, `第3页`, `第 3 页 共 12 页`, `3/12`.
 fn is_decorated_page_number(t: &str) -> bool {
     let s: String = t.chars().filter(|c| !c.is_whitespace()).collect();
@@ -1357,7 +1366,7 @@ pub fn parse(info: &DocumentInfo, raw_text: &str, lines: &[Line]) -> Option<Docu
             i = h.end + 1;
             continue;
         }
-        if is_decorated_page_number(text) || is_bare_page_number(lines, &raw, i) {
+        if is_decorated_page_number(text) || is_continuation_label(text) || is_bare_page_number(lines, &raw, i) {
             account.mark(i, text, Use::Noise);
             i += 1;
             continue;
@@ -1848,7 +1857,7 @@ fn front_matter(lines: &[Line], header_start: usize, plan: &mut PlanDraft, accou
     if cut_off_rows {
         for &i in &rest {
             let t = &lines[i].text;
-            let used = if is_page_number(t) || is_decorated_page_number(t) {
+            let used = if is_page_number(t) || is_decorated_page_number(t) || is_continuation_label(t) {
                 Use::Noise
             } else if section_heading(t).is_some() {
                 Use::Heading
@@ -1911,7 +1920,7 @@ fn outside_lines(
             if t.is_empty() {
                 continue;
             }
-            if is_decorated_page_number(&t) || is_page_number(&t) {
+            if is_decorated_page_number(&t) || is_page_number(&t) || is_continuation_label(&t) {
                 account.mark(i, &t, Use::Noise);
                 continue;
             }
@@ -1983,6 +1992,11 @@ mod tests {
         assert_eq!(row_number("12."), Some(12));
         assert_eq!(row_number("2023年"), None);
         assert!(is_decorated_page_number("— 3 —"));
+        for label in ["续表", "续表1", "（续表）", "续上表", "续表 2"] {
+            assert!(is_continuation_label(label), "{label}");
+        }
+        assert!(!is_continuation_label("续表示范"));
+        assert!(!is_continuation_label("省市场监管局"));
         assert!(is_decorated_page_number("第 2 页 共 9 页"));
         assert!(!is_decorated_page_number("12"));
     }
