@@ -441,7 +441,7 @@ fn row_number(t: &str) -> Option<u32> {
 
 /// The label a table carries over a page break before its header is printed again: `续表`,
 /// `续表1`, `（续表）`, `续上表`. Page furniture, no cell.
-fn is_continuation_label(t: &str) -> bool {
+pub(crate) fn is_continuation_label(t: &str) -> bool {
     let s: String = t.chars().filter(|c| !c.is_whitespace()).collect();
     let s = s.trim_start_matches(['（', '(']).trim_end_matches(['）', ')']);
     let rest = s.strip_prefix("续上表").or_else(|| s.strip_prefix("续表")).or_else(|| s.strip_prefix("接上表"));

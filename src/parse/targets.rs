@@ -267,6 +267,12 @@ pub fn from_indicator_table(lines: &[Line], status: &mut [Option<Use>]) -> Vec<T
             }
         };
         let header_lines = i..next;
+        // 续表 over a header printed again after a page break is page furniture.
+        if let Some(k) = i.checked_sub(1).filter(|&k| super::grid::is_continuation_label(&lines[k].text)) {
+            if status[k].is_none() || status[k] == Some(Use::Passage) {
+                status[k] = Some(Use::Noise);
+            }
+        }
         // The column dated last is the target; without a dated column, the last value column.
         let values: Vec<Option<u16>> =
             columns.iter().filter_map(|c| if let Column::Value(y) = c { Some(*y) } else { None }).collect();
@@ -767,6 +773,15 @@ mod tests {
             ("地理标志商标", Some("以上"), 100.0, Some("件"), 2025),
         ];
         assert_eq!(table_targets(per_line).iter().map(fields).collect::<Vec<_>>(), want);
+        // Carried over a page break: a page number, 续表 and the header again.
+        let header = "序号\n指标名称\n单位\n2020年\n2025年\n指标属性\n";
+        let continued = per_line.replacen("预期性\n2\n", &format!("预期性\n— 3 —\n续表\n{header}2\n"), 1);
+        let lines: Vec<Line> =
+            continued.lines().enumerate().map(|(k, t)| Line { no: k as u32 + 1, text: t.to_string() }).collect();
+        let mut status = vec![None; lines.len()];
+        assert_eq!(from_indicator_table(&lines, &mut status).iter().map(fields).collect::<Vec<_>>(), want);
+        let label = lines.iter().position(|l| l.text == "续表").unwrap();
+        assert_eq!(status[label], Some(Use::Noise));
         // The header on one line, the cells under it one per line.
         let header_whole = per_line.replacen(
             "序号\n指标名称\n单位\n2020年\n2025年\n指标属性",
