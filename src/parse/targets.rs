@@ -655,6 +655,9 @@ fn clause_target(printed: &str, year: u16) -> Option<TargetDraft> {
     };
     // 力争超过19件: the hedge says how firmly, the comparison is 超过.
     let indicator = ["力争", "争取", "力求"].iter().find_map(|h| indicator.strip_suffix(h)).unwrap_or(indicator);
+    // 质押融资金额累计达到100亿元: a sum over the plan's years of the indicator, as a table's
+    // 累计100 cell is (the text keeps the word).
+    let indicator = indicator.strip_suffix("累计").filter(|i| !i.is_empty()).unwrap_or(indicator);
     // 专利申请量完成1200件, 申请量为283件: the verb links the count to it (not 查处侵权行为120件).
     let linked = |v: &str| indicator.strip_suffix(v).filter(|i| v == "完成" || i.ends_with(['量', '数', '率', '额']));
     let indicator = ["完成", "为"].iter().find_map(|v| linked(v)).unwrap_or(indicator);
@@ -859,6 +862,13 @@ mod tests {
             t.iter().map(fields).collect::<Vec<_>>(),
             [("建成现代都市农业示范园区", Some("以上"), 5.0, Some("个"), 2020)]
         );
+        // A sum over the plan's years printed after the indicator.
+        let t = goal_targets("发展目标", "到2025年，知识产权质押融资金额累计达到100亿元。");
+        assert_eq!(
+            t.iter().map(fields).collect::<Vec<_>>(),
+            [("知识产权质押融资金额", Some("达到"), 100.0, Some("亿元"), 2025)]
+        );
+        assert_eq!(t[0].text, "知识产权质押融资金额累计达到100亿元");
         // A thing described before it (…个地方特色鲜明、带动力强的区域公用品牌) is its head noun.
         let t = goal_targets(
             "发展目标",
