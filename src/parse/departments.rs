@@ -29,6 +29,10 @@ const LABELS: &[(&str, Role)] = &[
     ("配合单位：", Role::Support),
     ("协办单位：", Role::Support),
     ("参与部门：", Role::Support),
+    // A cell that labels its roles with the role word alone: 牵头：X；配合：Y.
+    ("牵头：", Role::Lead),
+    ("配合：", Role::Support),
+    ("协办：", Role::Support),
 ];
 
 /// Labels of a deadline after a department clause.
@@ -419,6 +423,18 @@ mod tests {
 
     fn n(name: &str, role: Option<Role>) -> (String, Option<Role>) {
         (name.to_string(), role)
+    }
+
+    #[test]
+    fn roles_labelled_by_the_role_word_alone() {
+        assert_eq!(
+            names("牵头：自治区市场监管局；配合：自治区财政厅、自治区发展改革委", None),
+            vec![
+                n("自治区市场监管局", Some(Role::Lead)),
+                n("自治区财政厅", Some(Role::Support)),
+                n("自治区发展改革委", Some(Role::Support))
+            ]
+        );
     }
 
     #[test]
