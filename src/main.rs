@@ -580,6 +580,9 @@ fn level_of_region(region: &str) -> Level {
         known.level()
     } else if ["全国", "国家", "中国", "国务院"].contains(&region) {
         Level::National
+    } else if region.ends_with("自治区") && !is_city_and_unit(region) {
+        // 某某自治区 is a province-level unit, not a district.
+        Level::Province
     } else if region.ends_with(['区', '县', '旗']) || is_city_and_unit(region) {
         Level::District
     } else if region.ends_with(['市', '州', '盟']) {
@@ -641,4 +644,17 @@ fn print_parsed(out: &mut String, d: &Dataset, diagnostics: &[Diagnostic], cover
         let _ = writeln!(out, "  line {}: [{code}] {}", diag.line, diag.message);
     }
     let _ = writeln!(out, "\ncoverage {:.1}% of meaningful characters placed", coverage * 100.0);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn level_of_a_name_the_gazetteer_lacks() {
+        assert_eq!(level_of_region("某某自治区"), Level::Province);
+        assert_eq!(level_of_region("某某区"), Level::District);
+        assert_eq!(level_of_region("某某市某某区"), Level::District);
+        assert_eq!(level_of_region("某某县"), Level::District);
+    }
 }

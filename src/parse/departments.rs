@@ -9,6 +9,9 @@ const ROLE_WORDS: &[(&str, Role)] = &[
     ("牵头", Role::Lead),
     ("负责", Role::Lead),
     ("主办", Role::Lead),
+    // 各市州人民政府落实 / 组织实施: the bodies that carry the task out where they are.
+    ("组织实施", Role::Lead),
+    ("落实", Role::Lead),
     ("配合", Role::Support),
     ("参与", Role::Support),
     ("协助", Role::Support),
@@ -26,6 +29,10 @@ const LABELS: &[(&str, Role)] = &[
     ("配合单位：", Role::Support),
     ("协办单位：", Role::Support),
     ("参与部门：", Role::Support),
+    // A cell that labels its roles with the role word alone: 牵头：X；配合：Y.
+    ("牵头：", Role::Lead),
+    ("配合：", Role::Support),
+    ("协办：", Role::Support),
 ];
 
 /// Labels of a deadline after a department clause.
@@ -55,7 +62,8 @@ pub fn parse_departments(clause: &str, default_role: Option<Role>) -> Vec<Depart
     let clause =
         clause.replace("按职责分工", "").replace("按职责", "").replace("分别负责", "负责").replace("牵头负责", "牵头");
     let clause = clause.trim_start_matches(['、', '；', '，']).trim_end_matches(['。', '；', '，', '、']);
-    let clause = with_shared_suffix(clause);
+    let clause = without_own_scope(clause);
+    let clause = with_shared_suffix(&clause);
     let clause = clause.as_str();
     if clause.is_empty() {
         return Vec::new();
@@ -79,6 +87,25 @@ pub fn parse_departments(clause: &str, default_role: Option<Role>) -> Vec<Depart
             }
         }
     }
+    out
+}
+
+/// A role word qualified by the scope each body keeps (`X、Y负责各自领域工作`, `X、Y牵头各自
+///职责范围内的工作`): the words from 各自 to the next separator say what each does, not who, so
+/// the clause is the list with its role word.
+fn without_own_scope(clause: &str) -> String {
+    let mut out = String::with_capacity(clause.len());
+    let mut rest = clause;
+    // The earliest role word left, and the text after it.
+    let next = |t: &str| ROLE_WORDS.iter().filter_map(|(w, _)| t.find(w).map(|i| i + w.len())).min();
+    while let Some(after) = next(rest) {
+        out.push_str(&rest[..after]);
+        rest = &rest[after..];
+        if rest.starts_with("各自") {
+            rest = &rest[rest.find(['，', '；']).unwrap_or(rest.len())..];
+        }
+    }
+    out.push_str(rest);
     out
 }
 
@@ -396,6 +423,45 @@ mod tests {
 
     fn n(name: &str, role: Option<Role>) -> (String, Option<Role>) {
         (name.to_string(), role)
+    }
+
+    #[test]
+    fn roles_labelled_by_the_role_word_alone() {
+        assert_eq!(
+            names("牵头：自治区市场监管局；配合：自治区财政厅、自治区发展改革委", None),
+            vec![
+                n("自治区市场监管局", Some(Role::Lead)),
+                n("自治区财政厅", Some(Role::Support)),
+                n("自治区发展改革委", Some(Role::Support))
+            ]
+        );
+    }
+
+    #[test]
+    fn bodies_that_carry_a_task_out() {
+        let lead = Some(Role::Lead);
+        assert_eq!(
+            names("（省人力资源社会保障厅、省知识产权局按职责分工负责，各市州人民政府落实）", lead),
+            vec![n("省人力资源社会保障厅", lead), n("省知识产权局", lead), n("各市州人民政府", lead)]
+        );
+        assert_eq!(
+            names("省市场监管局牵头，各县（市、区）人民政府组织实施", lead),
+            vec![n("省市场监管局", lead), n("各县（市、区）人民政府", lead)]
+        );
+    }
+
+    #[test]
+    fn role_word_with_each_bodys_own_scope() {
+        // Guizhou 2009: the words after 负责 say each body's field, not who.
+        let lead = Some(Role::Lead);
+        assert_eq!(
+            names("（省工商局、省质监局负责各自领域工作）", lead),
+            vec![n("省工商局", lead), n("省质监局", lead)]
+        );
+        assert_eq!(
+            names("市科技局、市市场监管局牵头各自职责范围内的工作，市财政局配合", lead),
+            vec![n("市科技局", lead), n("市市场监管局", lead), n("市财政局", Some(Role::Support))]
+        );
     }
 
     const L: Option<Role> = Some(Role::Lead);

@@ -123,6 +123,7 @@ const COLUMN_NAMES: &[(&str, Name)] = &[
     ("事项", Name::Is(R::WorkItem)),
     ("任务", Name::Is(R::WorkItem)),
     ("工作内容", Name::Content),
+    ("重点工作内容", Name::Content),
     ("主要内容", Name::Is(R::Measure)),
     ("具体内容", Name::Is(R::Measure)),
     ("任务内容", Name::Is(R::Measure)),
@@ -137,6 +138,8 @@ const COLUMN_NAMES: &[(&str, Name)] = &[
     ("实施举措", Name::Is(R::Measure)),
     ("举措", Name::Is(R::Measure)),
     ("具体措施", Name::Is(R::Measure)),
+    ("具体工作措施", Name::Is(R::Measure)),
+    ("主要工作措施", Name::Is(R::Measure)),
     ("工作措施", Name::Is(R::Measure)),
     ("主要措施", Name::Is(R::Measure)),
     ("推进措施", Name::Is(R::Measure)),
@@ -166,6 +169,10 @@ const COLUMN_NAMES: &[(&str, Name)] = &[
     ("牵头处室", Name::Is(R::Lead)),
     ("主要责任单位", Name::Is(R::Lead)),
     ("主要责任部门", Name::Is(R::Lead)),
+    ("牵头责任单位", Name::Is(R::Lead)),
+    ("牵头责任部门", Name::Is(R::Lead)),
+    ("主办单位", Name::Is(R::Lead)),
+    ("主办部门", Name::Is(R::Lead)),
     ("配合单位", Name::Is(R::Support)),
     ("配合部门", Name::Is(R::Support)),
     ("协办单位", Name::Is(R::Support)),
@@ -176,6 +183,10 @@ const COLUMN_NAMES: &[(&str, Name)] = &[
     ("配合处室", Name::Is(R::Support)),
     ("协同配合单位", Name::Is(R::Support)),
     ("协同配合部门", Name::Is(R::Support)),
+    ("协办部门", Name::Is(R::Support)),
+    ("协助单位", Name::Is(R::Support)),
+    ("协助部门", Name::Is(R::Support)),
+    ("配合责任单位", Name::Is(R::Support)),
     ("责任单位", Name::Responsible),
     ("责任部门", Name::Responsible),
     ("责任处室", Name::Responsible),
@@ -197,7 +208,22 @@ const COLUMN_NAMES: &[(&str, Name)] = &[
     ("推进时间", Name::Is(R::Deadline)),
     ("时限", Name::Is(R::Deadline)),
     ("时间", Name::Is(R::Deadline)),
+    ("完成时间要求", Name::Is(R::Deadline)),
+    ("完成时限要求", Name::Is(R::Deadline)),
+    ("时间要求", Name::Is(R::Deadline)),
+    ("进度要求", Name::Is(R::Deadline)),
+    ("完成时间节点", Name::Is(R::Deadline)),
+    ("计划完成时间", Name::Is(R::Deadline)),
+    ("办结时限", Name::Is(R::Deadline)),
+    ("实施期限", Name::Is(R::Deadline)),
+    ("实施时间", Name::Is(R::Deadline)),
     ("备注", Name::Is(R::Remark)),
+    // A ledger (台账) names the official in charge of each task: a person, no body.
+    ("责任领导", Name::Is(R::Remark)),
+    ("牵头领导", Name::Is(R::Remark)),
+    ("分管领导", Name::Is(R::Remark)),
+    ("责任人", Name::Is(R::Remark)),
+    ("联系人", Name::Is(R::Remark)),
 ];
 
 /// One column of a header: its name as printed and its role.
@@ -411,6 +437,15 @@ fn row_number(t: &str) -> Option<u32> {
         return None;
     }
     digits.parse().ok()
+}
+
+/// The label a table carries over a page break before its header is printed again: `续表`,
+/// `续表1`, `（续表）`, `续上表`. Page furniture, no cell.
+pub(crate) fn is_continuation_label(t: &str) -> bool {
+    let s: String = t.chars().filter(|c| !c.is_whitespace()).collect();
+    let s = s.trim_start_matches(['（', '(']).trim_end_matches(['）', ')']);
+    let rest = s.strip_prefix("续上表").or_else(|| s.strip_prefix("续表")).or_else(|| s.strip_prefix("接上表"));
+    rest.is_some_and(|r| r.chars().all(|c| c.is_ascii_digit() || c == '-' || c == '：' || c == ':'))
 }
 
 /// Page furniture that is not a bare number: `- 3 -`, `第3页`, `第 3 页 共 12 页`, `3/12`.
@@ -1277,6 +1312,11 @@ const TITLE_ENDINGS: &[&str] = &[
     "台账",
     "一览表",
     "安排",
+    // …实施知识产权战略任务分工, …重点任务分解, …年度工作任务 (a table printed without 表).
+    "分工",
+    "分解",
+    "工作任务",
+    "任务书",
 ];
 
 /// Parse a document whose table is read by column names. None when it has no such table with
@@ -1326,7 +1366,7 @@ pub fn parse(info: &DocumentInfo, raw_text: &str, lines: &[Line]) -> Option<Docu
             i = h.end + 1;
             continue;
         }
-        if is_decorated_page_number(text) || is_bare_page_number(lines, &raw, i) {
+        if is_decorated_page_number(text) || is_continuation_label(text) || is_bare_page_number(lines, &raw, i) {
             account.mark(i, text, Use::Noise);
             i += 1;
             continue;
@@ -1468,6 +1508,13 @@ pub fn parse(info: &DocumentInfo, raw_text: &str, lines: &[Line]) -> Option<Docu
     // Records.
     let mut plan = PlanDraft { region: info.region.clone().unwrap_or_default(), ..Default::default() };
     front_matter(lines, first.start, &mut plan, &mut account);
+    // The table's title names its place as a prose plan's does (某某省…重点任务分工表, 某某县2023年…
+    // 任务清单); a prefecture may be named only by its document number's short form (博州…).
+    if plan.region.is_empty() {
+        plan.region = super::prose::region_in_title(&plan.title)
+            .or_else(|| plan.doc_number.as_deref().and_then(super::prose::prefecture_of_doc_number))
+            .unwrap_or_default();
+    }
     // Rows cut off above the header (an excerpt from mid-table) leave cells open: the first lines
     // under the header may end them, so the first row read is not to be trusted blindly.
     let rows_cut_off_above = account.pieces.iter().take(first.start).flatten().any(|p| p.1 == Use::Unassigned);
@@ -1810,7 +1857,7 @@ fn front_matter(lines: &[Line], header_start: usize, plan: &mut PlanDraft, accou
     if cut_off_rows {
         for &i in &rest {
             let t = &lines[i].text;
-            let used = if is_page_number(t) || is_decorated_page_number(t) {
+            let used = if is_page_number(t) || is_decorated_page_number(t) || is_continuation_label(t) {
                 Use::Noise
             } else if section_heading(t).is_some() {
                 Use::Heading
@@ -1873,7 +1920,7 @@ fn outside_lines(
             if t.is_empty() {
                 continue;
             }
-            if is_decorated_page_number(&t) || is_page_number(&t) {
+            if is_decorated_page_number(&t) || is_page_number(&t) || is_continuation_label(&t) {
                 account.mark(i, &t, Use::Noise);
                 continue;
             }
@@ -1945,6 +1992,11 @@ mod tests {
         assert_eq!(row_number("12."), Some(12));
         assert_eq!(row_number("2023年"), None);
         assert!(is_decorated_page_number("— 3 —"));
+        for label in ["续表", "续表1", "（续表）", "续上表", "续表 2"] {
+            assert!(is_continuation_label(label), "{label}");
+        }
+        assert!(!is_continuation_label("续表示范"));
+        assert!(!is_continuation_label("省市场监管局"));
         assert!(is_decorated_page_number("第 2 页 共 9 页"));
         assert!(!is_decorated_page_number("12"));
     }
@@ -2006,6 +2058,53 @@ mod tests {
         let d = parse(&info(), text, &lines).expect("a table");
         let incomplete = |d: &&Diagnostic| d.code == DiagnosticCode::IncompleteRow;
         d.diagnostics.iter().filter(incomplete).map(|d| d.line).collect()
+    }
+
+    #[test]
+    fn a_tables_title_names_its_region() {
+        let region = |text: &str| {
+            let lines = split_lines(text);
+            parse(&info(), text, &lines).expect("a table").plans[0].region.clone()
+        };
+        let rows = "序号\t重点任务\t牵头单位\t完成时限\n1\t建设保护中心。\t省市场监管局\t2023年底前\n";
+        assert_eq!(region(&format!("贵州省知识产权强省建设重点任务分工表\n{rows}")), "贵州省");
+        assert_eq!(region(&format!("附件\n某某县2023年知识产权工作任务清单\n{rows}")), "某某县");
+        assert_eq!(
+            region(&format!("博州政发〔2023〕17号\n自治州知识产权工作任务分工表\n{rows}")),
+            "博尔塔拉蒙古自治州"
+        );
+        assert_eq!(region(&format!("知识产权工作任务分工表\n{rows}")), "");
+    }
+
+    #[test]
+    fn titles_of_task_divisions_without_a_table_word() {
+        let rows = "序号\t重点任务\t责任单位\t完成时限\n1\t建设保护中心。\t省市场监管局\t2023年底前\n";
+        for title in
+            ["某某省知识产权保护重点任务分工", "某某省知识产权强省建设任务分解", "某某县2023年知识产权工作任务"]
+        {
+            let text = format!("附件\n{title}\n{rows}");
+            let lines = split_lines(&text);
+            let d = parse(&info(), &text, &lines).expect("a table");
+            assert_eq!(d.plans[0].title, title);
+            assert!(d.unassigned.is_empty(), "{title}: the title is no row cut off above the header");
+        }
+    }
+
+    #[test]
+    fn ledger_columns_of_officials_and_time_requirements() {
+        // A provincial ledger (台账) names a support column 协办部门, the official in charge and the
+        // time required: with one unknown name the header was no header and the rows were prose.
+        let text = "贵州省知识产权工作任务台账\n序号\t工作任务\t具体措施\t牵头单位\t协办部门\t责任人\t完成时间要求\n\
+                    1\t建设保护中心\t开展快速预审。\t省市场监管局\t省财政厅\t张某\t2023年底前\n\
+                    2\t培育高价值专利\t实施专利导航。\t省市场监管局\t省科技厅\t李某\t持续推进\n";
+        let lines = split_lines(text);
+        let d = parse(&info(), text, &lines).expect("a table");
+        let m = &d.plans[0].measures;
+        assert_eq!(m.len(), 2);
+        assert_eq!(m[0].text.as_deref(), Some("开展快速预审。"));
+        let roles: Vec<(&str, Option<Role>)> = m[1].departments.iter().map(|d| (d.name.as_str(), d.role)).collect();
+        assert_eq!(roles, vec![("省市场监管局", Some(Role::Lead)), ("省科技厅", Some(Role::Support))]);
+        assert!(m.iter().all(|m| m.departments.iter().all(|d| !d.name.contains('某'))));
     }
 
     #[test]

@@ -887,6 +887,8 @@ const BACKGROUND_ENDINGS: &[&str] = &[
     "机遇挑战",
     // 贵州 2021: 第一章 战略背景 (as 规划背景, 发展背景, 编制背景 …).
     "背景",
+    // 青海省“十三五”知识产权发展概况: the last period's record.
+    "发展概况",
 ];
 
 /// A chapter title on the plan's background, after the period it looks back on (`“十二五”`,
@@ -2163,6 +2165,7 @@ fn front_matter(
     }
     if plan.region.is_empty() {
         plan.region = region_in_title(&plan.title)
+            .or_else(|| plan.doc_number.as_deref().and_then(prefecture_of_doc_number))
             .or_else(|| region_in_notice(lines, &front, plan))
             .or_else(|| front.iter().find_map(|&i| region_that_decides(&normalise(&lines[i].text))))
             .or_else(|| front.iter().find_map(|&i| region_that_signs(&normalise(&lines[i].text))))
@@ -2287,6 +2290,13 @@ fn doc_number_field(line: &str) -> Option<String> {
 /// The document number a normalised text is, alone or followed by its date (`苏政发〔2009〕1号
 /// 2009年1月5日`).
 fn as_doc_number(t: &str) -> Option<&str> {
+    // A law database's record field, as a list entry with its label in brackets (`- 【发布文号】
+    // 黔府办发〔2009〕26号`): the number is what follows the label.
+    let t = t.trim_start_matches(['-', '－', '•', '·']);
+    let t = match t.strip_prefix(['【', '[', '［']).and_then(|r| r.split_once(['】', ']', '］'])) {
+        Some((label, number)) if label.ends_with('号') => number,
+        _ => t,
+    };
     // A page's field label before it, printed without a colon (`发文字号 青政字〔2022〕44号`).
     let t =
         ["发文字号", "文号"].iter().find_map(|l| t.strip_prefix(l)).map_or(t, |r| r.trim_start_matches(['：', ':']));
@@ -2298,7 +2308,7 @@ fn as_doc_number(t: &str) -> Option<&str> {
 /// The region a title opens with, when the reader names none: a province of the gazetteer, or
 /// a place name closed by 省/市/区/县/州 within its first characters (`通州区…`, `2025年徐汇区…`);
 /// 国家…, 全国…, 国务院… and 中共中央… are national.
-fn region_in_title(title: &str) -> Option<String> {
+pub(crate) fn region_in_title(title: &str) -> Option<String> {
     let t = title.trim_start_matches(|c: char| c.is_ascii_digit() || c == '年' || c == '《' || c == '“');
     // 2022年度… is the year's too, not the start of a place.
     let t = if t.len() < title.len() { t.strip_prefix('度').unwrap_or(t) } else { t };
@@ -2340,6 +2350,10 @@ fn region_in_title(title: &str) -> Option<String> {
     if name.contains("关于") || name.contains("知识") {
         return None;
     }
+    // A unit calling itself by its kind (自治州贯彻落实…的工作方案, as 本市 or 全省) names no place.
+    if ["自治州", "自治县", "自治区", "自治旗"].contains(&name.as_str()) {
+        return None;
+    }
     // A name in quotation marks (“三城一区”知识产权行动方案) is a slogan for the areas a plan
     // covers, not a place: titles print places bare.
     if chars.get(end + 1).is_some_and(|c| ['”', '"'].contains(c)) {
@@ -2359,6 +2373,14 @@ fn region_in_title(title: &str) -> Option<String> {
     let rest: String = t.chars().skip(end + 1).collect();
     let sub = subunit(&rest).filter(|_| name.ends_with(['市', '州', '盟']));
     Some(name + &sub.unwrap_or_default())
+}
+
+/// The autonomous prefecture whose short form opens a document number (博州政发〔2023〕17号: the
+/// title of such a plan often calls it only 自治州).
+pub(crate) fn prefecture_of_doc_number(number: &str) -> Option<String> {
+    let issuer: String = number.chars().take_while(|&c| crate::index::is_han(c)).collect();
+    let end = issuer.char_indices().take(4).find(|&(_, c)| c == '州').map(|(i, c)| i + c.len_utf8())?;
+    super::regions::prefecture_abbreviated(&issuer[..end]).map(|r| r.name.to_string())
 }
 
 /// Kinds of zone a title may open with that name no place by themselves (a zone is run at a
@@ -2571,9 +2593,13 @@ fn is_date_line(t: &str) -> bool {
 }
 
 fn is_doc_number(t: &str) -> bool {
+    // The issuer's abbreviation opens it: Chinese characters up to the bracketed year, never a
+    // label or a list mark (-【发布文号】黔府办发〔2009〕26号 is a field holding one).
+    let issuer = t.find(['〔', '[', '(', '（']).map(|i| &t[..i]);
     (t.contains('〔') && t.contains('〕') || t.contains('[') && t.contains(']') || year_in_round_brackets(t))
         && t.ends_with('号')
         && t.chars().count() <= 20
+        && issuer.is_some_and(|i| !i.is_empty() && i.chars().all(crate::index::is_han))
 }
 
 /// A reprint's number with round brackets for 〔〕 (甘政办发(2015)77号): the issuer's Chinese
@@ -2729,8 +2755,14 @@ mod tests {
         // Gansu 2015, reprinted with round brackets, in a page's field list.
         assert_eq!(doc_number_field("- 文 号:甘政办发(2015)77号"), Some("甘政办发(2015)77号".to_string()));
         assert_eq!(as_doc_number("甘政办发（2015）77号"), Some("甘政办发（2015）77号"));
-        assert_eq!(as_doc_number("-文号:甘政办发(2015)77号"), None);
+        // A field's label before it, as a list entry: the number after it.
+        assert_eq!(as_doc_number("-文号:甘政办发(2015)77号"), Some("甘政办发(2015)77号"));
         assert_eq!(as_doc_number("(2015)京知民初字第1号"), None);
+        // Guizhou 2009, a law database's record fields as a list.
+        assert_eq!(as_doc_number("-【发布文号】黔府办发〔2009〕26号"), Some("黔府办发〔2009〕26号"));
+        assert_eq!(as_doc_number("[发文字号]京知局〔2022〕88号"), Some("京知局〔2022〕88号"));
+        assert!(!is_doc_number("-【发布文号】黔府办发〔2009〕26号"));
+        assert_eq!(as_doc_number("-【发布单位】贵州省"), None);
     }
 
     #[test]
@@ -3141,9 +3173,14 @@ mod tests {
         assert!(!frames_the_plan("夯实知识产权发展基础"));
         assert!(!frames_the_plan("优化知识产权发展环境"));
         // Looking back: the plan's background, a period's review, last year's summary.
-        for title in
-            ["规划背景", "“十一五”工作回顾与评价", "主要成就", "“十三五”知识产权发展取得的成就", "2017年工作总结"]
-        {
+        for title in [
+            "规划背景",
+            "“十一五”工作回顾与评价",
+            "主要成就",
+            "“十三五”知识产权发展取得的成就",
+            "2017年工作总结",
+            "青海省“十叁五”知识产权发展概况",
+        ] {
             assert!(frames_the_plan(title), "{title}");
         }
         assert!(!frames_the_plan("做好年度工作总结"));
@@ -3207,6 +3244,25 @@ mod tests {
         assert!(ends_the_text_bare(last, 1, "加强知识产权保护，激发创新创造活力"));
         assert!(!ends_the_text_bare(last, 0, "主要任务"), "a line follows");
         assert!(!ends_the_text_bare(last, 1, "加强知识产权保护。开展专项行动。"), "a sentence");
+    }
+
+    #[test]
+    fn a_prefecture_by_its_own_short_form() {
+        // Bortala 2023: the title calls the unit 自治州, its document number 博州.
+        assert_eq!(
+            region_in_title("自治州贯彻落实《新疆维吾尔自治区人民政府国家知识产权局共建…实施方案》的工作方案"),
+            None
+        );
+        assert_eq!(prefecture_of_doc_number("博州政发〔2023〕17号").as_deref(), Some("博尔塔拉蒙古自治州"));
+        assert_eq!(prefecture_of_doc_number("克州政发〔2022〕5号").as_deref(), Some("克孜勒苏柯尔克孜自治州"));
+        // 巴州 is also 巴中市巴州区: no guess.
+        assert_eq!(prefecture_of_doc_number("巴州政办发〔2022〕5号"), None);
+        // A city's own name (徐州) and numbers without 州 are no prefecture's.
+        assert_eq!(prefecture_of_doc_number("徐政发〔2022〕1号"), None);
+        assert_eq!(prefecture_of_doc_number("黔府办发〔2009〕26号"), None);
+        let tasks = "一、主要任务\n1.开展专利导航。（州市场监管局负责）\n2.开展商标培育。（州市场监管局负责）\n";
+        let front = "博州政发〔2023〕17号\n自治州贯彻落实《新疆维吾尔自治区知识产权强区实施方案》的工作方案\n";
+        assert_eq!(title_and_region(&format!("{front}{tasks}")).1, "博尔塔拉蒙古自治州");
     }
 
     #[test]

@@ -182,6 +182,20 @@ pub fn provinces() -> impl Iterator<Item = &'static Region> {
     gazetteer().iter().filter(|r| r.level() == Level::Province && r.until.is_none())
 }
 
+/// An autonomous prefecture by the short form its own documents use, its name's first characters
+/// and 州 (博州 for 博尔塔拉蒙古自治州, 克州 for 克孜勒苏柯尔克孜自治州): only when that is no name of
+/// its own (徐州 is 徐州市, 巴州 is 巴州区) and one prefecture in use starts so.
+pub fn prefecture_abbreviated(printed: &str) -> Option<&'static Region> {
+    let head = printed.strip_suffix('州').filter(|h| (1..=3).contains(&h.chars().count()))?;
+    if find(printed).is_some() {
+        return None;
+    }
+    let mut found =
+        in_use().iter().filter(|r| r.level() == Level::City && r.name.ends_with("自治州") && r.name.starts_with(head));
+    let region = found.next()?;
+    found.next().is_none().then_some(region)
+}
+
 /// Look a region up as a text prints it: a full or short name (南通市, 南通), or a unit after its
 /// city or province (南通市海门区, 上海市徐汇区, 江苏省南通市). None when the name is no region,
 /// or is one of several (朝阳区) and the text does not say whose. Names in use come first; an

@@ -173,6 +173,8 @@ enum Column {
     Value(Option<u16>),
     /// 属性 (预期性 / 约束性), 备注: after the values.
     Tail,
+    /// 单位, 计量单位: the indicator's unit in a column of its own, before the values.
+    Unit,
 }
 
 fn column(cell: &str) -> Option<Column> {
@@ -185,6 +187,7 @@ fn column(cell: &str) -> Option<Column> {
         "序号" => Column::Number,
         "类别" | "分类" | "领域" | "一级指标" => Column::Label,
         "属性" | "指标属性" | "备注" | "性质" => Column::Tail,
+        "单位" | "计量单位" | "指标单位" => Column::Unit,
         _ if year_named(c).is_some() => Column::Value(year_named(c)),
         _ if ["目标", "值", "增长", "增速"].iter().any(|w| c.contains(w)) => Column::Value(None),
         _ => return None,
@@ -199,10 +202,26 @@ fn indicator_header(cells: &[String]) -> Option<Vec<Column>> {
     (has(&|c| *c == Column::Indicator) && has(&|c| matches!(c, Column::Value(_)))).then_some(columns)
 }
 
-/// A value cell: a quantity (`5.2`, `50亿元`, `>90%`, `超过1300件`) or a dash for none.
+/// A value cell: a quantity (`5.2`, `50亿元`, `>90%`, `超过1300件`, a sum over the plan's years
+/// `累计100` or `[100]`) or a dash for none.
 fn is_value_cell(cell: &str) -> bool {
     let c = cell.trim();
-    matches!(c, "—" | "-" | "——" | "/") || parse_quantity(c.trim_start_matches(VALUE_SIGNS)).is_some()
+    matches!(c, "—" | "-" | "——" | "/") || parse_quantity(value_figure(c).1).is_some()
+}
+
+/// A value cell's comparison sign (`≥`, `>`) and its figure, without the marks of a sum over
+/// the plan's years: `累计100`, `[100]`, `〔100〕`, `100（累计）` are 100.
+fn value_figure(cell: &str) -> (&str, &str) {
+    let c = cell.trim();
+    let figure = c.trim_start_matches(VALUE_SIGNS);
+    let sign = &c[..c.len() - figure.len()];
+    let figure = figure.strip_prefix("累计").unwrap_or(figure);
+    let figure = ["（累计）", "(累计)"].iter().find_map(|m| figure.strip_suffix(m)).unwrap_or(figure);
+    let figure = [('[', ']'), ('〔', '〕'), ('［', '］'), ('【', '】')]
+        .iter()
+        .find_map(|&(open, close)| figure.strip_prefix(open).and_then(|f| f.strip_suffix(close)))
+        .unwrap_or(figure);
+    (sign, figure)
 }
 
 /// Comparison signs a value cell may open with (`>90%`, `≥95`).
@@ -227,7 +246,12 @@ pub fn from_indicator_table(lines: &[Line], status: &mut [Option<Use>]) -> Vec<T
     while i < lines.len() {
         // The header: one line of tab-separated cells, or one cell per line.
         let (columns, mut next, per_line) = match indicator_header(&cells_of(i)) {
-            Some(columns) if columns.len() > 1 => (columns, i + 1, false),
+            // Its rows on lines of their own, or (a page that prints the header row whole and
+            // the cells under it one per line) one cell per line.
+            Some(columns) if columns.len() > 1 => {
+                let cells_below = lines.get(i + 1).is_some_and(|l| !l.text.trim().contains(['\t', ' ', '\u{3000}']));
+                (columns, i + 1, cells_below)
+            }
             _ => {
                 let run: Vec<String> = (i..lines.len().min(i + 8))
                     .map(|j| normalise(&lines[j].text))
@@ -243,12 +267,22 @@ pub fn from_indicator_table(lines: &[Line], status: &mut [Option<Use>]) -> Vec<T
             }
         };
         let header_lines = i..next;
+        // 续表 over a header printed again after a page break is page furniture.
+        if let Some(k) = i.checked_sub(1).filter(|&k| super::grid::is_continuation_label(&lines[k].text)) {
+            if status[k].is_none() || status[k] == Some(Use::Passage) {
+                status[k] = Some(Use::Noise);
+            }
+        }
         // The column dated last is the target; without a dated column, the last value column.
         let values: Vec<Option<u16>> =
             columns.iter().filter_map(|c| if let Column::Value(y) = c { Some(*y) } else { None }).collect();
         let target = values.iter().enumerate().max_by_key(|(k, y)| (y.is_some(), y.unwrap_or(0), *k)).map(|(k, _)| k);
         let tails = columns.iter().filter(|c| **c == Column::Tail).count();
-        let labels = columns.iter().filter(|c| matches!(c, Column::Label | Column::Indicator)).count();
+        let labels = columns.iter().filter(|c| matches!(c, Column::Label | Column::Indicator | Column::Unit)).count();
+        // A unit column just before the values (指标名称 · 单位 · 2020年 · 2025年): the cell
+        // before a row's first value is its unit, the one before that its indicator.
+        let first_value_column = columns.iter().position(|c| matches!(c, Column::Value(_)));
+        let unit_column = first_value_column.is_some_and(|v| v > 0 && columns[v - 1] == Column::Unit);
         // A row's number is a cell like a value: read as the number, not as one.
         let numbered = usize::from(columns.first() == Some(&Column::Number));
         // Row by row, each cell with its line: a line of cells when tab- or space-separated.
@@ -290,7 +324,16 @@ pub fn from_indicator_table(lines: &[Line], status: &mut [Option<Use>]) -> Vec<T
             // one label short had its category merged into the row above.
             let first_value = row.iter().skip(numbered).position(|(_, c)| is_value_cell(c)).map(|k| k + numbered);
             let (Some(first_value), Some(target)) = (first_value, target) else { break };
-            let Some((_, indicator)) = first_value.checked_sub(1).and_then(|k| row.get(k)) else { break };
+            // A unit cell is short and names no figure (件, 亿元, %); a row that left it empty
+            // or out has its indicator right before the values.
+            let is_unit = |c: &str| c.chars().count() <= 4 && !c.contains(['（', '(']) && !is_value_cell(c);
+            let unit_cell = first_value
+                .checked_sub(1)
+                .and_then(|k| row.get(k))
+                .map(|(_, c)| c.clone())
+                .filter(|c| unit_column && first_value > numbered + 1 && is_unit(c));
+            let before_values = first_value - usize::from(unit_cell.is_some());
+            let Some((_, indicator)) = before_values.checked_sub(1).and_then(|k| row.get(k)) else { break };
             let row_values = row.iter().skip(first_value).take(values.len());
             if row.len() < first_value + values.len() || row_values.clone().any(|(_, c)| !is_value_cell(c)) {
                 break;
@@ -302,14 +345,15 @@ pub fn from_indicator_table(lines: &[Line], status: &mut [Option<Use>]) -> Vec<T
                 }
                 _ => (indicator.clone(), None),
             };
-            let sign: String = value.chars().take_while(|c| VALUE_SIGNS.contains(c)).collect();
-            if let Some(q) = parse_quantity(&value[sign.len()..]) {
+            let (sign, figure) = value_figure(value);
+            let sign = sign.to_string();
+            if let Some(q) = parse_quantity(figure) {
                 out.push(TargetDraft {
                     text: format!("{indicator}：{value}"),
                     indicator,
                     value: q.value,
                     value_max: q.value_max,
-                    unit: q.unit.or(bracket_unit.filter(|u| !u.is_empty())),
+                    unit: q.unit.or(unit_cell.filter(|u| !u.is_empty())).or(bracket_unit.filter(|u| !u.is_empty())),
                     qualifier: q.qualifier.or((!sign.is_empty()).then_some(sign)),
                     year: values.get(target).copied().flatten().unwrap_or(0),
                 });
@@ -611,6 +655,9 @@ fn clause_target(printed: &str, year: u16) -> Option<TargetDraft> {
     };
     // 力争超过19件: the hedge says how firmly, the comparison is 超过.
     let indicator = ["力争", "争取", "力求"].iter().find_map(|h| indicator.strip_suffix(h)).unwrap_or(indicator);
+    // 质押融资金额累计达到100亿元: a sum over the plan's years of the indicator, as a table's
+    // 累计100 cell is (the text keeps the word).
+    let indicator = indicator.strip_suffix("累计").filter(|i| !i.is_empty()).unwrap_or(indicator);
     // 专利申请量完成1200件, 申请量为283件: the verb links the count to it (not 查处侵权行为120件).
     let linked = |v: &str| indicator.strip_suffix(v).filter(|i| v == "完成" || i.ends_with(['量', '数', '率', '额']));
     let indicator = ["完成", "为"].iter().find_map(|v| linked(v)).unwrap_or(indicator);
@@ -653,6 +700,12 @@ fn counted_thing(s: &str) -> Option<(Quantity, String)> {
         if let Some(t) = thing.strip_prefix(q).or_else(|| thing.strip_suffix(q)) {
             (thing, qualifier) = (t, Some(q.to_string()));
         }
+    }
+    // The thing after what describes it (50个地方特色鲜明、带动力强的区域公用品牌): its head
+    // noun after the last 的, when the description would make it too long or a list.
+    let described = thing.chars().count() > 16 || thing.contains(['、', '，']);
+    if let Some((_, head)) = thing.rsplit_once('的').filter(|_| described) {
+        thing = head;
     }
     let n = thing.chars().count();
     let plain = !thing.contains(|c: char| c.is_ascii_digit() || "，。；、：（(".contains(c));
@@ -703,6 +756,51 @@ mod tests {
         assert_eq!(q("1/4"), Some((None, 0.25, None, None)));
         assert_eq!(q("有效专利发明专利量"), None);
         assert_eq!(q("20XX年"), None);
+    }
+
+    fn table_targets(text: &str) -> Vec<TargetDraft> {
+        let lines: Vec<Line> =
+            text.lines().enumerate().map(|(k, t)| Line { no: k as u32 + 1, text: t.to_string() }).collect();
+        let mut status = vec![None; lines.len()];
+        from_indicator_table(&lines, &mut status)
+    }
+
+    #[test]
+    fn indicator_table_with_a_unit_column_and_sums() {
+        // Provincial 十四五 tables: 序号 · 指标名称 · 单位 · 2020年 · 2025年 · 指标属性, a sum over
+        // the plan's years printed 累计100, [200] or 100（累计）.
+        let per_line = "序号\n指标名称\n单位\n2020年\n2025年\n指标属性\n1\n每万人口高价值发明专利拥有量\n件\n1.9\n3.5\n预期性\n2\n知识产权质押融资金额\n亿元\n15\n累计100\n预期性\n3\n地理标志商标\n件\n86\n100以上\n预期性";
+        let want = vec![
+            ("每万人口高价值发明专利拥有量", None, 3.5, Some("件"), 2025),
+            ("知识产权质押融资金额", None, 100.0, Some("亿元"), 2025),
+            ("地理标志商标", Some("以上"), 100.0, Some("件"), 2025),
+        ];
+        assert_eq!(table_targets(per_line).iter().map(fields).collect::<Vec<_>>(), want);
+        // Carried over a page break: a page number, 续表 and the header again.
+        let header = "序号\n指标名称\n单位\n2020年\n2025年\n指标属性\n";
+        let continued = per_line.replacen("预期性\n2\n", &format!("预期性\n— 3 —\n续表\n{header}2\n"), 1);
+        let lines: Vec<Line> =
+            continued.lines().enumerate().map(|(k, t)| Line { no: k as u32 + 1, text: t.to_string() }).collect();
+        let mut status = vec![None; lines.len()];
+        assert_eq!(from_indicator_table(&lines, &mut status).iter().map(fields).collect::<Vec<_>>(), want);
+        let label = lines.iter().position(|l| l.text == "续表").unwrap();
+        assert_eq!(status[label], Some(Use::Noise));
+        // The header on one line, the cells under it one per line.
+        let header_whole = per_line.replacen(
+            "序号\n指标名称\n单位\n2020年\n2025年\n指标属性",
+            "序号 指标名称 单位 2020年 2025年 指标属性",
+            1,
+        );
+        assert_eq!(table_targets(&header_whole).iter().map(fields).collect::<Vec<_>>(), want);
+        let tabs = "序号\t类别\t指标名称\t单位\t2020年\t2025年\t属性\n1\t知识产权创造\t海外发明专利授权量\t件\t30\t[200]\t预期性\n2\t\t专利密集型产业增加值占GDP比重\t%\t8.2\t≥10\t预期性\n3\t\t知识产权质押融资金额\t\t15\t100（累计）\t预期性";
+        assert_eq!(
+            table_targets(tabs).iter().map(fields).collect::<Vec<_>>(),
+            vec![
+                ("海外发明专利授权量", None, 200.0, Some("件"), 2025),
+                ("专利密集型产业增加值占GDP比重", Some("≥"), 10.0, Some("%"), 2025),
+                ("知识产权质押融资金额", None, 100.0, None, 2025),
+            ]
+        );
     }
 
     #[test]
@@ -763,6 +861,25 @@ mod tests {
         assert_eq!(
             t.iter().map(fields).collect::<Vec<_>>(),
             [("建成现代都市农业示范园区", Some("以上"), 5.0, Some("个"), 2020)]
+        );
+        // A sum over the plan's years printed after the indicator.
+        let t = goal_targets("发展目标", "到2025年，知识产权质押融资金额累计达到100亿元。");
+        assert_eq!(
+            t.iter().map(fields).collect::<Vec<_>>(),
+            [("知识产权质押融资金额", Some("达到"), 100.0, Some("亿元"), 2025)]
+        );
+        assert_eq!(t[0].text, "知识产权质押融资金额累计达到100亿元");
+        // A thing described before it (…个地方特色鲜明、带动力强的区域公用品牌) is its head noun.
+        let t = goal_targets(
+            "发展目标",
+            "到2025年，培育打造50个地方特色鲜明、带动力强的区域公用品牌，建成3个具有国际影响力的知识产权服务机构。",
+        );
+        assert_eq!(
+            t.iter().map(fields).collect::<Vec<_>>(),
+            [
+                ("培育打造区域公用品牌", None, 50.0, Some("个"), 2025),
+                ("建成具有国际影响力的知识产权服务机构", None, 3.0, Some("个"), 2025)
+            ]
         );
         assert_eq!(counts_in_digits("第十个年头，一批企业，二十三家"), "第十个年头，一批企业，23家");
         // A goal whose year a template left out (到20XX年) is kept, with no year.
