@@ -728,8 +728,9 @@ fn menu_before_title(lines: &[Line], content: &[usize], markers: &[(usize, Marke
     let titled = |i: usize| {
         let t = normalise(&lines[i].text);
         let t = without_guillemets(&t);
-        let place = region_in_title(t).filter(|r| r != "全国" && t.starts_with(r.as_str()));
-        marker(&lines[i].text).is_none() && is_title_shape(t) && place.is_some() && !t.starts_with("关于")
+        // The place last: looking it up reads the gazetteer, and most lines are no title's shape.
+        let place = || region_in_title(t).is_some_and(|r| r != "全国" && t.starts_with(r.as_str()));
+        marker(&lines[i].text).is_none() && is_title_shape(t) && !t.starts_with("关于") && place()
     };
     if content.iter().any(|&i| i < first && titled(i)) {
         return None;
