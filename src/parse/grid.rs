@@ -295,7 +295,7 @@ impl Tokenizer {
             let Some((count, _, _)) = self.best[i] else { continue };
             for (k, name) in names.iter().enumerate() {
                 let j = i + name.len();
-                if j > old && self.s[i..].starts_with(name) && self.best[j].map_or(true, |b| b.0 > count + 1) {
+                if j > old && self.s[i..].starts_with(name) && self.best[j].is_none_or(|b| b.0 > count + 1) {
                     self.best[j] = Some((count + 1, i, k));
                 }
             }

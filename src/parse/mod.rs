@@ -246,7 +246,7 @@ pub fn parse_document(info: &DocumentInfo, text: &str) -> ParsedDocument {
         // - no table (or a header with nothing under it) -> `prose`.
         let raw: Vec<&str> = text.split('\n').collect();
         let flattened_2018 = table::looks_like_table_document(&lines)
-            && grid::first_header(&lines, &raw).map_or(true, |h| h.is_compilation_layout());
+            && grid::first_header(&lines, &raw).is_none_or(|h| h.is_compilation_layout());
         let compilation = if flattened_2018 { Some(table::parse(info, &lines)) } else { None };
         match compilation {
             Some(draft) if !draft.plans.is_empty() => draft,

@@ -2342,7 +2342,7 @@ pub(crate) fn region_in_title(title: &str) -> Option<String> {
     // 人民政府关于…), when those words name no place of their own (某某市贯彻江苏省… is 某某市's).
     let province_at = t.char_indices().skip(1).take(12).map(|(i, _)| i).find(|&i| {
         super::regions::provinces()
-            .any(|r| t[i..].starts_with(r.name) && name.as_deref().map_or(true, |n| n.len() == i + r.name.len()))
+            .any(|r| t[i..].starts_with(r.name) && name.as_deref().is_none_or(|n| n.len() == i + r.name.len()))
     });
     if let Some(at) = province_at {
         return region_in_title(&t[at..]);

@@ -742,7 +742,10 @@ fn counts_in_digits(clause: &str) -> String {
 mod tests {
     use super::*;
 
-    fn q(s: &str) -> Option<(Option<String>, f64, Option<f64>, Option<String>)> {
+    /// A quantity as (qualifier, value, value_max, unit).
+    type Read = (Option<String>, f64, Option<f64>, Option<String>);
+
+    fn q(s: &str) -> Option<Read> {
         parse_quantity(s).map(|q| (q.qualifier, q.value, q.value_max, q.unit))
     }
 
