@@ -5,7 +5,7 @@
 import initSmall, * as small from './plan_compare.js';
 
 let started = null; // the promise of init()
-let source = null; // { read(name), gazetteer() → Promise<Uint8Array>, locate(name) → string, full() → module source }
+let source = null; // { read(name) and gazetteer() → Promise<Uint8Array>, locate(name) → string, full() → module source }
 let catalog = null; // { name, bytes }
 let module = null; // the module answering calls: small, then full once loaded
 let fullReady = null;
