@@ -363,18 +363,20 @@ fn parse_lines(info: &DocumentInfo, lines: &[Line]) -> DocumentDraft {
     }
     // A short `label: value` line inside the page's block of publication data (杭州 2021:
     // 发布单位 / 责任部门：办公室 / 公开形式) is one more of its fields, whatever its label.
+    // The lines said to be furniture, looked up once each (not through every diagnostic for
+    // every field line, which made thousands of them quadratic).
+    let mut furniture: std::collections::HashSet<u32> =
+        diagnostics.iter().filter(|d| d.code == DiagnosticCode::PageFurniture).map(|d| d.line).collect();
     for i in 0..lines.len() {
         if status[i].is_some() || !is_field_line(&lines[i].text) {
             continue;
         }
-        let is_furniture = |j: usize| {
-            status[j] == Some(Use::Noise)
-                && diagnostics.iter().any(|d| d.line == lines[j].no && d.code == DiagnosticCode::PageFurniture)
-        };
+        let is_furniture = |j: usize| status[j] == Some(Use::Noise) && furniture.contains(&lines[j].no);
         let above = (0..i).rev().find(|&j| status[j] != Some(Use::Blank));
         let below = (i + 1..lines.len()).find(|&j| status[j] != Some(Use::Blank));
         if above.is_some_and(is_furniture) && below.is_some_and(is_furniture) {
             status[i] = Some(Use::Noise);
+            furniture.insert(lines[i].no);
             diagnostics.push(Diagnostic::new(
                 source,
                 lines[i].no,
