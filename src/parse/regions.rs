@@ -84,11 +84,10 @@ pub fn load(text: String) -> Result<(), Error> {
         let message = format!("the gazetteer is {} bytes; at most {MAX_BYTES} are read", text.len());
         return Err(Error::new(ErrorCode::TooLarge, message));
     }
-    let mut rows = text.lines().enumerate().filter(|(_, l)| !l.starts_with('#') && !l.trim().is_empty()).peekable();
-    if rows.peek().is_none() {
+    if row_lines(&text).next().is_none() {
         return Err(Error::new(ErrorCode::BundleInvalid, "the gazetteer has no rows"));
     }
-    if let Some((i, _)) = rows.find(|(_, l)| fields(l).is_none()) {
+    if let Some((i, _)) = row_lines(&text).find(|(_, l)| fields(l).is_none()) {
         let message = format!("the gazetteer's line {} is not a region's row", i + 1);
         return Err(Error::new(ErrorCode::BundleInvalid, message));
     }
@@ -109,7 +108,7 @@ fn read_gazetteer(text: &'static str) -> Vec<Region> {
     // Rows of each city and province code so far (a code's names over time): a unit's parent is
     // looked up there, not in every row before it.
     let mut parents: HashMap<&'static str, Vec<usize>> = HashMap::new();
-    for line in text.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
+    for (_, line) in row_lines(text) {
         let Some(([code, name, short, en, slug], until)) = fields(line) else { continue };
         let code = (code != "-").then_some(code);
         let short = if short.is_empty() && name.chars().count() >= 3 {
@@ -132,6 +131,11 @@ fn read_gazetteer(text: &'static str) -> Vec<Region> {
         regions.push(region);
     }
     regions
+}
+
+/// The file's row lines with their index: not its `#` comments nor blank lines.
+fn row_lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    text.lines().enumerate().filter(|(_, l)| !l.starts_with('#') && !l.trim().is_empty())
 }
 
 /// A row's five columns, and the year an old name ended if it has a sixth; None for a malformed row.
@@ -280,7 +284,7 @@ mod tests {
 
     #[test]
     fn every_row_is_read_and_codes_and_slugs_are_unique() {
-        let rows = BUILT_IN.unwrap_or_default().lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()).count();
+        let rows = row_lines(BUILT_IN.unwrap_or_default()).count();
         let all = gazetteer();
         assert_eq!(all.len(), rows, "a malformed row was skipped");
         let (in_use, old): (Vec<&Region>, Vec<&Region>) = all.iter().partition(|r| r.until.is_none());
