@@ -126,6 +126,7 @@ fixtures! {
     prose_role_clauses => "prose-role-clauses",
     prose_numbered_list_not_tasks => "prose-numbered-list-not-tasks",
     prose_mixed_brackets => "prose-mixed-brackets",
+    prose_full_width_digits => "prose-full-width-digits",
     five_year_plan_targets_table => "five-year-plan-targets-table",
     indicator_table_cells => "indicator-table-cells",
     indicator_table_tabs => "indicator-table-tabs",

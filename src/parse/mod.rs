@@ -1,6 +1,8 @@
 //! The parser: seed text → plans, measures, targets and passages, staged like a compiler.
 //!
-//! 1. [`lines`]: number the lines, repair overprinted bold, spot page numbers.
+//! 1. [`lines`]: number the lines, repair overprinted bold, spot page numbers; [`reading`]: the
+//!    copy the readers read (Simplified script, ASCII digits), cut back to the printed text at the
+//!    end.
 //! 2. [`prose`], [`table`] or [`grid`]: split the document into plans, then into items or table
 //!    cells ([`table`]: the PDF-flattened 2018 compilation; [`grid`]: tables of any columns
 //!    pasted cell by cell).
@@ -14,6 +16,7 @@ pub mod departments;
 pub mod grid;
 pub mod lines;
 pub mod prose;
+pub mod reading;
 pub mod regions;
 pub mod table;
 pub mod targets;
@@ -236,7 +239,10 @@ pub fn parse_document(info: &DocumentInfo, text: &str) -> ParsedDocument {
         // First stage: what some pages add to the text (pinyin after characters) goes, and table
         // rows drawn with bars become the tab-separated cells the table reader takes.
         let without_pinyin = lines::without_pinyin(text);
-        let text: &str = &lines::bar_rows_as_tabs(&without_pinyin);
+        let printed: &str = &lines::bar_rows_as_tabs(&without_pinyin);
+        // The readers read a copy in one script and with ASCII digits; records cite the printed text.
+        let reading = reading::reading_copy(printed);
+        let text = reading.as_deref().unwrap_or(printed);
         let lines = lines::split_lines(text);
         // Which parser reads the document, decided by its first table header:
         // - the 2018 compilation's five columns (责任部门 and the 003 words) printed on one line
@@ -248,13 +254,17 @@ pub fn parse_document(info: &DocumentInfo, text: &str) -> ParsedDocument {
         let flattened_2018 = table::looks_like_table_document(&lines)
             && grid::first_header(&lines, &raw).is_none_or(|h| h.is_compilation_layout());
         let compilation = if flattened_2018 { Some(table::parse(info, &lines)) } else { None };
-        match compilation {
+        let mut draft = match compilation {
             Some(draft) if !draft.plans.is_empty() => draft,
             _ => match grid::parse(info, text, &lines) {
                 Some(draft) => draft,
                 None => prose::parse(info, &lines),
             },
+        };
+        if reading.is_some() {
+            reading::AsPrinted::new(&lines::split_lines(printed), &lines).restore(&mut draft);
         }
+        draft
     };
     if draft.plans.is_empty() && draft.diagnostics.is_empty() {
         draft.diagnostics.push(Diagnostic::new(
