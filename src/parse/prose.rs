@@ -2435,7 +2435,8 @@ fn without_date(t: &str) -> &str {
 }
 
 /// A signature date on a line of its own: 2021年12月27日.
-/// `2007年6月30日`, or in Chinese numerals as signatures print it: `二○○七年六月三十日`.
+/// `2007年6月30日`, in Chinese numerals as signatures print it (`二○○七年六月三十日`), or both (the
+/// reading copy's `2007年六月三十日`: [`super::reading`] writes a year's numerals in digits).
 fn is_date_line(t: &str) -> bool {
     let Some(rest) = t.strip_suffix('日') else { return false };
     let parts: Vec<&str> = rest.split(['年', '月']).collect();
@@ -2443,9 +2444,10 @@ fn is_date_line(t: &str) -> bool {
     let year_in_numerals =
         |p: &str| p.chars().count() == 4 && p.chars().all(|c| "〇○零OoО0一二三四五六七八九".contains(c));
     let in_numerals = |p: &str, max: u32| cn_number(p).is_some_and(|n| (1..=max).contains(&n));
+    let number = |p: &str, max: u32| p.parse::<u32>().is_ok_and(|n| (1..=max).contains(&n)) || in_numerals(p, max);
     match parts.as_slice() {
         [_, _, _] if parts.iter().all(|p| arabic(p)) => true,
-        [y, m, d] => year_in_numerals(y) && in_numerals(m, 12) && in_numerals(d, 31),
+        [y, m, d] => (year_in_numerals(y) || arabic(y) && y.len() == 4) && number(m, 12) && number(d, 31),
         _ => false,
     }
 }
@@ -2584,6 +2586,8 @@ mod tests {
         assert!(is_date_line("二○○七年六月三十日"));
         assert!(is_date_line("二〇二三年十二月五日"));
         assert!(is_date_line("2007年6月30日"));
+        assert!(is_date_line("2011年十二月三十一日"));
+        assert!(!is_date_line("2011年十三月三十一日"));
         assert!(!is_date_line("二○○七年十三月三十日"));
         assert!(!is_date_line("十四五年六月三十日"));
         assert!(!is_date_line("年月日"));

@@ -6,13 +6,14 @@
 use super::lines::{normalise, Line};
 use super::DocumentDraft;
 
-/// The reading copy of `text`, or None when it would be the text itself. Full-width digits become
-/// ASCII, and a full-width point between two digits a point (`５．２`); a document in Traditional
-/// script (at least 2% of its Chinese characters, and five, change) is read in Simplified. A
-/// stray variant in a Simplified text (硏) is left as printed.
+/// The reading copy of `text`, or None when it would be the text itself ([`ascii_numbers`]; a
+/// document in Traditional script, at least 2% of its Chinese characters and five changing, read in
+/// Simplified). A stray variant in a Simplified text (硏) is left as printed.
 pub fn reading_copy(text: &str) -> Option<String> {
-    let digits = text.contains(is_full_width_digit).then(|| ascii_digits(text));
-    let folded = digits.as_deref().unwrap_or(text);
+    let zeros: Vec<char> = YEAR_NUMERALS.chars().take(ZEROS).collect();
+    let numbers = text.contains(|c| is_full_width_digit(c) || zeros.contains(&c)).then(|| ascii_numbers(text));
+    let numbers = numbers.filter(|n| n != text);
+    let folded = numbers.as_deref().unwrap_or(text);
     let converted = fast2s::convert(folded);
     let (mut han, mut changed) = (0usize, 0usize);
     for (x, y) in folded.chars().zip(converted.chars()) {
@@ -23,7 +24,7 @@ pub fn reading_copy(text: &str) -> Option<String> {
     }
     match changed >= 5 && changed * 50 >= han {
         true => Some(converted),
-        false => digits,
+        false => numbers,
     }
 }
 
@@ -31,20 +32,41 @@ fn is_full_width_digit(c: char) -> bool {
     ('０'..='９').contains(&c)
 }
 
-/// `text` with full-width digits as ASCII ones, and `．` between two digits as `.`.
-fn ascii_digits(text: &str) -> String {
-    let digit = |c: Option<char>| c.is_some_and(|c| c.is_ascii_digit() || is_full_width_digit(c));
+/// The digits Chinese numerals write a year with (二〇二三年, 二零二三年), zero first in each form
+/// printed for it (〇, ○, a Latin or Cyrillic O: 二○○七年, 二OO九年).
+const YEAR_NUMERALS: &str = "〇○OОo零一二三四五六七八九";
+/// How many forms of zero open [`YEAR_NUMERALS`].
+const ZEROS: usize = 6;
+
+/// `text` with numbers in ASCII digits, character for character: full-width digits, a `．` between
+/// two digits (`５．２`), and a year in Chinese numerals (二〇二三年 as 2023年, as titles and
+/// signatures print it).
+fn ascii_numbers(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let digit = |k: usize| chars.get(k).is_some_and(|&c| c.is_ascii_digit() || is_full_width_digit(c));
+    let numeral = |k: usize| chars.get(k).is_some_and(|&c| YEAR_NUMERALS.contains(c));
     let mut out = String::with_capacity(text.len());
-    let mut chars = text.chars().peekable();
-    let mut before = None;
-    while let Some(c) = chars.next() {
+    let mut year_left = 0usize; // numerals of a year still to write as digits
+    for (k, &c) in chars.iter().enumerate() {
+        let starts_year = year_left == 0
+            && matches!(c, '一' | '二')
+            && !k.checked_sub(1).is_some_and(numeral)
+            && (k..k + 4).all(numeral)
+            && chars.get(k + 4) == Some(&'年');
+        if starts_year {
+            year_left = 4;
+        }
         let read = match c {
             '０'..='９' => char::from_u32(u32::from(c) - u32::from('０') + u32::from('0')).unwrap_or(c),
-            '．' if digit(before) && digit(chars.peek().copied()) => '.',
+            '．' if k.checked_sub(1).is_some_and(digit) && digit(k + 1) => '.',
+            _ if year_left > 0 => {
+                let value = YEAR_NUMERALS.chars().position(|n| n == c).map_or(0, |p| (p + 1).saturating_sub(ZEROS));
+                char::from_digit(value as u32, 10).unwrap_or(c)
+            }
             _ => c,
         };
+        year_left = year_left.saturating_sub(1);
         out.push(read);
-        before = Some(c);
     }
     out
 }
@@ -211,12 +233,16 @@ mod tests {
     }
 
     #[test]
-    fn full_width_digits_are_read_as_numbers_and_cited_as_printed() {
+    fn numbers_in_full_width_or_chinese_numerals_are_read_and_cited_as_printed() {
         assert_eq!(
             reading_copy("１．到２０２５年，达到５．２件。１０．完善").as_deref(),
             Some("1．到2025年，达到5.2件。10．完善")
         );
         assert_eq!(reading_copy("到2025年，达到5.2件。"), None);
+        assert_eq!(reading_copy("二〇二三年三月十日，二零一八年").as_deref(), Some("2023年三月十日，2018年"));
+        assert_eq!(reading_copy("二○○七年，二OO九年").as_deref(), Some("2007年，2009年"));
+        // Not a year: no 年 after four numerals, or more than four, or a count.
+        assert_eq!(reading_copy("一二〇二三年，二〇二三，〇时"), None);
         // Items, years, a doc number and a target, typed in full-width digits (Word's full-width
         // input mode): numbered, dated and valued as their ASCII twins, cited as printed.
         let text = "某某省２０１６年知识产权工作要点\n粤知〔２０１６〕１７号\n一、加强知识产权创造\n\
@@ -237,6 +263,16 @@ mod tests {
                 (Some(2), Some("培育商标品牌。"))
             ]
         );
+        // A year in Chinese numerals, in a title and in a goal.
+        let text =
+            "某某市二〇二三年知识产权工作要点\n一、工作目标\n到二〇二五年，商标注册量达到100件。\n二、重点任务\n\
+                    1.培育商标品牌。（市市场监管局负责）\n2.开展专利导航。（市市场监管局负责）\n";
+        let numerals = parse_document(&info(), text).dataset;
+        assert_eq!(
+            (numerals.plans[0].year_start, numerals.plans[0].title.as_str()),
+            (2023, "某某市二〇二三年知识产权工作要点")
+        );
+        assert_eq!(numerals.targets.iter().map(|t| (t.value, t.year)).collect::<Vec<_>>(), [(100.0, 2025)]);
         let t = &d.targets[0];
         assert_eq!((t.value, t.unit.as_deref(), t.text.as_str()), (5.2, Some("万件"), "发明专利授权量达到５．２万件"));
     }
