@@ -17,8 +17,41 @@ pub struct Line {
 pub fn split_lines(text: &str) -> Vec<Line> {
     text.split('\n')
         .enumerate()
-        .map(|(i, raw)| Line { no: i as u32 + 1, text: collapse_overprint(without_bullet(trim(raw))) })
+        .map(|(i, raw)| {
+            let text = without_lost_spaces(raw);
+            Line { no: i as u32 + 1, text: collapse_overprint(without_bullet(trim(&text))) }
+        })
         .collect()
+}
+
+/// A line with the spaces a page's encoding lost as `?` put back (`第一条??为加强` → `第一条 为加强`,
+/// a line of `?` alone → blank): a run of two or more, or a lone one on a line of its own; a
+/// single `?` inside text (a web address's query) is kept.
+fn without_lost_spaces(line: &str) -> std::borrow::Cow<'_, str> {
+    if !line.contains('?') {
+        return std::borrow::Cow::Borrowed(line);
+    }
+    if line.chars().all(|c| c == '?' || c.is_whitespace()) {
+        return std::borrow::Cow::Borrowed("");
+    }
+    let mut out = String::with_capacity(line.len());
+    let mut run = 0;
+    for c in line.chars().chain(std::iter::once('\n')) {
+        if c == '?' {
+            run += 1;
+            continue;
+        }
+        match run {
+            0 => {}
+            1 => out.push('?'),
+            _ => out.push(' '),
+        }
+        run = 0;
+        if c != '\n' {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
 }
 
 /// A line without the bullet a web page's list puts before it (`• 厦门市知识产权局2018年工作要点`).
@@ -449,6 +482,14 @@ mod tests {
         let lines = split_lines("  • 厦门市知识产权局2018年工作要点\n●\n• 一是加强保护");
         let texts: Vec<&str> = lines.iter().map(|l| l.text.as_str()).collect();
         assert_eq!(texts, ["厦门市知识产权局2018年工作要点", "", "一是加强保护"]);
+    }
+
+    #[test]
+    fn spaces_the_encoding_lost_as_question_marks() {
+        // Rong'an 2021 (a county's page): the non-breaking spaces came through as `?`.
+        let lines = split_lines("第一章??????\n?\n第一條??為加強保護\nhttp://x.cn/a?id=1");
+        let texts: Vec<&str> = lines.iter().map(|l| l.text.as_str()).collect();
+        assert_eq!(texts, ["第一章", "", "第一條 為加強保護", "http://x.cn/a?id=1"]);
     }
 
     #[test]
