@@ -490,15 +490,20 @@ fn level_of_agencies(text: &str) -> Option<(Level, String)> {
             if text[..at].chars().rev().take(6).any(|c| c == '各') {
                 continue;
             }
+            // An autonomous region (内蒙古自治区知识产权局) is a province, not a district.
+            let autonomous = text[..at].ends_with("自治区");
             let level = match text[..at].chars().next_back() {
                 Some('省') => Level::Province,
+                _ if autonomous => Level::Province,
                 Some('市') => Level::City,
                 Some('区' | '县') => Level::District,
                 _ => continue,
             };
-            // The name as printed: the Chinese characters before it, a few at most (江苏省, 市).
+            // The name as printed: the Chinese characters before it, a few at most (江苏省, 市),
+            // more for an autonomous region's (新疆维吾尔自治区).
+            let most = if autonomous { 8 } else { 4 };
             let name: String =
-                text[..at].chars().rev().take_while(|c| plan_compare::index::is_han(*c)).take(4).collect();
+                text[..at].chars().rev().take_while(|c| plan_compare::index::is_han(*c)).take(most).collect();
             votes.push((level, format!("{}{agency}", name.chars().rev().collect::<String>())));
         }
     }
@@ -649,6 +654,14 @@ fn print_parsed(out: &mut String, d: &Dataset, diagnostics: &[Diagnostic], cover
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn level_of_the_agencies_a_text_names() {
+        // An autonomous region's bureau is a province's (Inner Mongolia 2021), named in full.
+        let text = "各盟市市场监管局：……内蒙古自治区市场监督管理局 内蒙古自治区知识产权局";
+        assert_eq!(level_of_agencies(text), Some((Level::Province, "内蒙古自治区知识产权局".to_string())));
+        assert_eq!(level_of_agencies("区市场监管局负责").map(|(l, _)| l), Some(Level::District));
+    }
 
     #[test]
     fn level_of_a_name_the_gazetteer_lacks() {

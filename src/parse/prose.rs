@@ -2185,6 +2185,7 @@ fn front_matter(
         plan.region = region_in_title(&plan.title)
             .or_else(|| plan.doc_number.as_deref().and_then(prefecture_of_doc_number))
             .or_else(|| region_in_notice(lines, &front, plan))
+            .or_else(|| region_that_signs_its_kind(&plan.title, lines))
             .or_else(|| front.iter().find_map(|&i| region_that_decides(&normalise(&lines[i].text))))
             .or_else(|| front.iter().find_map(|&i| region_that_signs(&normalise(&lines[i].text))))
             .or_else(|| bare_place(&plan.title, lines))
@@ -2391,6 +2392,18 @@ pub(crate) fn region_in_title(title: &str) -> Option<String> {
     let rest: String = t.chars().skip(end + 1).collect();
     let sub = subunit(&rest).filter(|_| name.ends_with(['市', '州', '盟']));
     Some(name + &sub.unwrap_or_default())
+}
+
+/// The place of a unit whose notice calls it only by its kind (`自治区市场监管局 知识产权局关于
+/// …的通知`): the one of the body signing it with its place's name (`内蒙古自治区市场监督管理局`),
+/// of that kind.
+fn region_that_signs_its_kind(title: &str, lines: &[Line]) -> Option<String> {
+    let (issuer, _) = title.split_once("关于")?;
+    let kind = ["自治区", "自治州", "自治县", "自治旗"].into_iter().find(|k| issuer.starts_with(k))?;
+    lines.iter().rev().map(|l| normalise(&l.text)).find_map(|t| {
+        let region = region_in_title(&t).filter(|_| is_issuer(&t))?;
+        (region.ends_with(kind) && super::regions::find(&region).is_some()).then_some(region)
+    })
 }
 
 /// The autonomous prefecture whose short form opens a document number (博州政发〔2023〕17号: the
@@ -3315,6 +3328,16 @@ mod tests {
             None
         );
         assert_eq!(prefecture_of_doc_number("博州政发〔2023〕17号").as_deref(), Some("博尔塔拉蒙古自治州"));
+        // Inner Mongolia 2021: a joint notice of two bureaus that call themselves 自治区…局, signed
+        // with the region's name.
+        let signed = |texts: &[&str]| -> Vec<Line> {
+            texts.iter().enumerate().map(|(i, t)| Line { no: i as u32 + 1, text: t.to_string() }).collect()
+        };
+        let title = "自治区市场监管局知识产权局关于确定2021年第二批传统知识知识产权保护试点县的通知";
+        let lines =
+            signed(&["确定包头市固阳县为试点县。", "内蒙古自治区市场监督管理局   内蒙古自治区知识产权局", "20211127"]);
+        assert_eq!(region_that_signs_its_kind(title, &lines).as_deref(), Some("内蒙古自治区"));
+        assert_eq!(region_that_signs_its_kind("市场监管局关于确定试点县的通知", &lines), None);
         assert_eq!(prefecture_of_doc_number("克州政发〔2022〕5号").as_deref(), Some("克孜勒苏柯尔克孜自治州"));
         // 巴州 is also 巴中市巴州区: no guess.
         assert_eq!(prefecture_of_doc_number("巴州政办发〔2022〕5号"), None);
