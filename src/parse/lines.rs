@@ -240,6 +240,12 @@ const PAGE_CONTROLS: &[&str] = &[
     "退出",
     "我要纠错",
     "搜索",
+    // The reaction buttons a portal prints under an article (Discuz!: 鲜花 握手 雷人 路过 鸡蛋).
+    "鲜花",
+    "握手",
+    "雷人",
+    "路过",
+    "鸡蛋",
 ];
 /// Labels of a page's publication data (发布日期：… 来源：…).
 const PAGE_LABELS: &[&str] = &[
@@ -538,6 +544,8 @@ mod tests {
         assert!(is_page_furniture("当前位置：首页 > 规划计划"));
         assert!(is_page_furniture("发布日期：2019-03-12  来源：市知识产权局  字号：[大 中 小]"));
         assert!(is_page_furniture("【打印本页】【关闭窗口】"));
+        // A portal's reaction buttons under a county's news (Luxi 2022), a line each.
+        assert!(["鲜花", "握手", "雷人", "路过", "鸡蛋"].iter().all(|b| is_page_furniture(b)));
         assert!(is_page_furniture("分享到："));
         assert!(is_page_furniture("字号：大 中 小"));
         assert!(!is_page_furniture("2016年9月1日"));
