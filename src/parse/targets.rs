@@ -581,6 +581,11 @@ fn outside_brackets(s: &str) -> Vec<&str> {
 /// The targets of one clause: one, or one per thing where the clause names several and their
 /// figures in turn (`市知名商标和市名牌产品分别达345件和100个`), each cited with the whole clause.
 fn clause_targets(clause: &str, year: u16) -> Vec<TargetDraft> {
+    // Money a plan grants (一次性资助科研经费6-10万元, 给予10万元奖励) is a support it offers, not
+    // a goal it sets.
+    if GRANT_WORDS.iter().any(|w| clause.contains(w)) {
+        return Vec::new();
+    }
     let Some(parts) = respectively(clause) else { return clause_target(clause, year).into_iter().collect() };
     let mut out: Vec<TargetDraft> = parts.iter().filter_map(|part| clause_target(part, year)).collect();
     for t in &mut out {
@@ -588,6 +593,9 @@ fn clause_targets(clause: &str, year: u16) -> Vec<TargetDraft> {
     }
     out
 }
+
+/// Words of a grant of money to those who qualify.
+const GRANT_WORDS: &[&str] = &["资助", "奖励", "补助", "补贴", "奖补"];
 
 /// `A和B分别达X件和Y个` as `A达X件` and `B达Y个`: as many things as figures, joined by 和, 、 or
 /// 及 on both sides of 分别; None for any other clause.
@@ -1035,6 +1043,11 @@ mod tests {
         assert_eq!(
             read("《意见》提出：到2015年，发明专利占20%左右；全县专利申请量超过130件。2012年全县专利申请量达到80件。"),
             [("发明专利占".to_string(), 20.0, 2015), ("全县专利申请量".to_string(), 130.0, 2015)]
+        );
+        // Money the plan grants in the sentence of its goals is no goal (Yongren 2014).
+        assert_eq!(
+            read("力争到2020年，建成科技示范园5个以上，对新认定的高新技术企业一次性资助科研经费6-10万元。"),
+            [("建成科技示范园".to_string(), 5.0, 2020)]
         );
         // After a semicolon the year opens its own sentence (Henan 2020: …；到2025年底，建成10个…).
         assert_eq!(
