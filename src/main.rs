@@ -490,16 +490,29 @@ fn level_of_agencies(text: &str) -> Option<(Level, String)> {
             if text[..at].chars().rev().take(6).any(|c| c == '各') {
                 continue;
             }
+            // An autonomous region (内蒙古自治区知识产权局) is a province, not a district.
+            let autonomous = text[..at].ends_with("自治区");
             let level = match text[..at].chars().next_back() {
                 Some('省') => Level::Province,
+                _ if autonomous => Level::Province,
                 Some('市') => Level::City,
                 Some('区' | '县') => Level::District,
                 _ => continue,
             };
-            // The name as printed: the Chinese characters before it, a few at most (江苏省, 市).
-            let name: String =
-                text[..at].chars().rev().take_while(|c| plan_compare::index::is_han(*c)).take(4).collect();
-            votes.push((level, format!("{}{agency}", name.chars().rev().collect::<String>())));
+            // The name as printed: the place before it as the gazetteer knows it (江苏省, 内蒙古
+            // 自治区), else the level's word alone (市, 县), not the sentence's words before it
+            // (推进会在县市场监管局召开).
+            let han: Vec<char> =
+                text[..at].chars().rev().take_while(|c| plan_compare::index::is_han(*c)).take(9).collect();
+            let place = (2..=han.len()).rev().map(|k| han[..k].iter().rev().collect::<String>()).find(|p| {
+                plan_compare::parse::regions::find(p).is_some_and(|r| r.name == p.as_str() || r.short == p.as_str())
+            });
+            let word = if autonomous {
+                "自治区".to_string()
+            } else {
+                han.first().map(|c| c.to_string()).unwrap_or_default()
+            };
+            votes.push((level, format!("{}{agency}", place.unwrap_or(word))));
         }
     }
     // The State Council's ministries and bodies that local plans seldom name (司法部, 海关总署).
@@ -649,6 +662,18 @@ fn print_parsed(out: &mut String, d: &Dataset, diagnostics: &[Diagnostic], cover
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn level_of_the_agencies_a_text_names() {
+        // An autonomous region's bureau is a province's (Inner Mongolia 2021), named in full.
+        let text = "各盟市市场监管局：……内蒙古自治区市场监督管理局 内蒙古自治区知识产权局";
+        assert_eq!(level_of_agencies(text), Some((Level::Province, "内蒙古自治区知识产权局".to_string())));
+        assert_eq!(level_of_agencies("区市场监管局负责").map(|(l, _)| l), Some(Level::District));
+        // A county's news: the agency's level word, not the words of the sentence before it (Luxi 2022).
+        let luxi = "工作推进会在县市场监管局召开";
+        assert_eq!(level_of_agencies(luxi), Some((Level::District, "县市场监管局".to_string())));
+        assert_eq!(level_of_agencies("江苏省知识产权局").map(|(_, n)| n).as_deref(), Some("江苏省知识产权局"));
+    }
 
     #[test]
     fn level_of_a_name_the_gazetteer_lacks() {

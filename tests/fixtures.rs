@@ -223,4 +223,6 @@ fixtures! {
     real_prefecture_short_form_bortala_2023 => "real-prefecture-short-form-bortala-2023",
     real_background_survey_qinghai_2022 => "real-background-survey-qinghai-2022",
     grid_task_division_continued => "grid-task-division-continued",
+    real_news_report_dongkou_2012 => "real-news-report-dongkou-2012",
+    real_autonomous_region_bureaus_neimenggu_2021 => "real-autonomous-region-bureaus-neimenggu-2021",
 }

@@ -17,8 +17,41 @@ pub struct Line {
 pub fn split_lines(text: &str) -> Vec<Line> {
     text.split('\n')
         .enumerate()
-        .map(|(i, raw)| Line { no: i as u32 + 1, text: collapse_overprint(without_bullet(trim(raw))) })
+        .map(|(i, raw)| {
+            let text = without_lost_spaces(raw);
+            Line { no: i as u32 + 1, text: collapse_overprint(without_bullet(trim(&text))) }
+        })
         .collect()
+}
+
+/// A line with the spaces a page's encoding lost as `?` put back (`第一条??为加强` → `第一条 为加强`,
+/// a line of `?` alone → blank): a run of two or more, or a lone one on a line of its own; a
+/// single `?` inside text (a web address's query) is kept.
+fn without_lost_spaces(line: &str) -> std::borrow::Cow<'_, str> {
+    if !line.contains('?') {
+        return std::borrow::Cow::Borrowed(line);
+    }
+    if line.chars().all(|c| c == '?' || c.is_whitespace()) {
+        return std::borrow::Cow::Borrowed("");
+    }
+    let mut out = String::with_capacity(line.len());
+    let mut run = 0;
+    for c in line.chars().chain(std::iter::once('\n')) {
+        if c == '?' {
+            run += 1;
+            continue;
+        }
+        match run {
+            0 => {}
+            1 => out.push('?'),
+            _ => out.push(' '),
+        }
+        run = 0;
+        if c != '\n' {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
 }
 
 /// A line without the bullet a web page's list puts before it (`• 厦门市知识产权局2018年工作要点`).
@@ -207,6 +240,12 @@ const PAGE_CONTROLS: &[&str] = &[
     "退出",
     "我要纠错",
     "搜索",
+    // The reaction buttons a portal prints under an article (Discuz!: 鲜花 握手 雷人 路过 鸡蛋).
+    "鲜花",
+    "握手",
+    "雷人",
+    "路过",
+    "鸡蛋",
 ];
 /// Labels of a page's publication data (发布日期：… 来源：…).
 const PAGE_LABELS: &[&str] = &[
@@ -452,6 +491,14 @@ mod tests {
     }
 
     #[test]
+    fn spaces_the_encoding_lost_as_question_marks() {
+        // Rong'an 2021 (a county's page): the non-breaking spaces came through as `?`.
+        let lines = split_lines("第一章??????\n?\n第一條??為加強保護\nhttp://x.cn/a?id=1");
+        let texts: Vec<&str> = lines.iter().map(|l| l.text.as_str()).collect();
+        assert_eq!(texts, ["第一章", "", "第一條 為加強保護", "http://x.cn/a?id=1"]);
+    }
+
+    #[test]
     fn bar_rows_are_read_as_cells() {
         assert_eq!(
             bar_row("| 1 | 推进保护中心建设。 | 市知识产权局 |").as_deref(),
@@ -497,6 +544,8 @@ mod tests {
         assert!(is_page_furniture("当前位置：首页 > 规划计划"));
         assert!(is_page_furniture("发布日期：2019-03-12  来源：市知识产权局  字号：[大 中 小]"));
         assert!(is_page_furniture("【打印本页】【关闭窗口】"));
+        // A portal's reaction buttons under a county's news (Luxi 2022), a line each.
+        assert!(["鲜花", "握手", "雷人", "路过", "鸡蛋"].iter().all(|b| is_page_furniture(b)));
         assert!(is_page_furniture("分享到："));
         assert!(is_page_furniture("字号：大 中 小"));
         assert!(!is_page_furniture("2016年9月1日"));

@@ -2015,16 +2015,32 @@ fn front_matter(
     if plan.title.is_empty() {
         plan.title = info.title.clone().unwrap_or_default();
     }
-    if plan.title.is_empty() {
+    // A news page's headline reports the plan (洞口县出台知识产权战略实施意见); its lead names
+    // the plan in full (…正式出台《洞口县知识产权战略实施意见》), which is the title.
+    let reported = reports_a_document(&plan.title);
+    if plan.title.is_empty() || reported {
         // No title line (a page that prints the text only): the name the preamble gives the
-        // document it makes (特编制《广州市…“十四五”规划》).
-        plan.title =
-            front.iter().find_map(|&i| title_the_preamble_makes(&normalise(&lines[i].text))).unwrap_or_default();
+        // document it makes (特编制《广州市…“十四五”规划》), or a news lead the one it reports
+        // (我省日前下发《河南省…实施方案》), with its number where the lead gives one.
+        let made = front.iter().map(|&i| normalise(&lines[i].text)).find_map(|t| {
+            let name = title_the_preamble_makes(&t)?;
+            let same_kind = |n: &str| n.chars().rev().take(2).eq(plan.title.chars().rev().take(2));
+            (!reported || same_kind(&name))
+                .then(|| (number_the_report_gives(&t, &name), region_that_reports(&t, &name), name))
+        });
+        if let Some((number, region, name)) = made {
+            plan.title = name;
+            plan.doc_number = plan.doc_number.take().or(number);
+            if region_in_title(&plan.title).is_none() && plan.region.is_empty() {
+                plan.region = region.unwrap_or_default();
+            }
+        }
     }
     if plan.region.is_empty() {
         plan.region = region_in_title(&plan.title)
             .or_else(|| plan.doc_number.as_deref().and_then(prefecture_of_doc_number))
             .or_else(|| region_in_notice(lines, &front, plan))
+            .or_else(|| region_that_signs_its_kind(&plan.title, lines))
             .or_else(|| front.iter().find_map(|&i| region_that_decides(&normalise(&lines[i].text))))
             .or_else(|| front.iter().find_map(|&i| region_that_signs(&normalise(&lines[i].text))))
             .or_else(|| bare_place(&plan.title, lines))
@@ -2233,6 +2249,18 @@ pub(crate) fn region_in_title(title: &str) -> Option<String> {
     Some(name + &sub.unwrap_or_default())
 }
 
+/// The place of a unit whose notice calls it only by its kind (`自治区市场监管局 知识产权局关于
+/// …的通知`): the one of the body signing it with its place's name (`内蒙古自治区市场监督管理局`),
+/// of that kind.
+fn region_that_signs_its_kind(title: &str, lines: &[Line]) -> Option<String> {
+    let (issuer, _) = title.split_once("关于")?;
+    let kind = ["自治区", "自治州", "自治县", "自治旗"].into_iter().find(|k| issuer.starts_with(k))?;
+    lines.iter().rev().map(|l| normalise(&l.text)).find_map(|t| {
+        let region = region_in_title(&t).filter(|_| is_issuer(&t))?;
+        (region.ends_with(kind) && super::regions::find(&region).is_some()).then_some(region)
+    })
+}
+
 /// The autonomous prefecture whose short form opens a document number (博州政发〔2023〕17号: the
 /// title of such a plan often calls it only 自治州).
 pub(crate) fn prefecture_of_doc_number(number: &str) -> Option<String> {
@@ -2316,17 +2344,60 @@ fn subunit(text: &str) -> Option<String> {
         .then_some(name)
 }
 
-/// The 《name》 a sentence makes its document under (编制《…规划》, 制定《…方案》), if it names a
-/// plan; the documents it carries out (贯彻落实《…》) are not it.
+/// The 《name》 a sentence makes its document under (编制《…规划》, 制定《…方案》), or a news
+/// report says was issued (出台《…意见》, 下发《…方案》), if it names a plan; the documents it
+/// carries out (贯彻落实《…》) are not it.
 fn title_the_preamble_makes(t: &str) -> Option<String> {
     t.match_indices('《').find_map(|(open, _)| {
         let before = t[..open].trim_end_matches(['特', '本']);
-        let makes =
-            ["编制", "制定", "研究制定", "印发"].iter().any(|w| before.ends_with(w)) && !before.ends_with("贯彻落实");
+        let makes = ["编制", "制定", "研究制定", "印发", "出台", "下发", "发布"].iter().any(|w| before.ends_with(w))
+            && !before.ends_with("贯彻落实");
         let name = t[open + '《'.len_utf8()..].split('》').next()?;
         let named = TITLE_ENDINGS.iter().any(|e| without_title_suffix(name).ends_with(e)) && !name.ends_with("通知");
         (makes && named && name.chars().count() <= 60).then(|| name.to_string())
     })
+}
+
+/// A title that is a news headline reporting a document (`洞口县出台知识产权战略实施意见`,
+/// `我省下发…方案`): a reporting verb after its first words. A notice (关于印发…的通知) is none.
+fn reports_a_document(title: &str) -> bool {
+    let t = title.trim_start_matches(|c: char| c.is_ascii_digit() || c == '年');
+    !t.ends_with("通知")
+        && !t.contains('《')
+        && ["出台", "下发", "发布", "印发"]
+            .iter()
+            .any(|w| t.find(w).is_some_and(|at| at > 0 && !t[..at].ends_with("关于")))
+}
+
+/// The number of the document a news lead reports, where the lead gives it: in brackets right
+/// after its name (`出台《…意见》（永发〔2014〕8号文件）`) or as the file it was issued as in the
+/// same sentence (`以洞政发〔2012〕23号文件的形式，正式出台《…》`). Numbers of documents the
+/// sentence only cites are not it.
+fn number_the_report_gives(t: &str, name: &str) -> Option<String> {
+    let named = format!("《{name}》");
+    let at = t.find(&named)?;
+    let start = t[..at].rfind('。').map_or(0, |p| p + '。'.len_utf8());
+    let after = &t[at + named.len()..];
+    let bracketed = after.strip_prefix(['（', '(']).and_then(|r| r.split([')', '）']).next());
+    let bracketed = bracketed.map(|b| b.strip_suffix("文件").unwrap_or(b)).filter(|b| is_doc_number(b));
+    let issued_as = || {
+        t[start..at]
+            .rsplit_once('以')
+            .and_then(|(_, r)| r.split_once("文件"))
+            .map(|(n, _)| n)
+            .filter(|n| is_doc_number(n))
+    };
+    bracketed.or_else(issued_as).map(str::to_string)
+}
+
+/// The place of the body a news lead says issued the document (`…，永仁县人民政府…出台《…》`):
+/// the last government named before its name in the same sentence.
+fn region_that_reports(t: &str, name: &str) -> Option<String> {
+    let at = t.find(&format!("《{name}》"))?;
+    let start = t[..at].rfind('。').map_or(0, |p| p + '。'.len_utf8());
+    let (before, _) = t[start..at].rsplit_once("人民政府")?;
+    let body = before.rsplit(['，', ',', '、', '；']).next()?;
+    region_in_title(body).filter(|r| super::regions::find(r).is_some())
 }
 
 /// The year a paragraph opens with (`2018年是关键之年`, `2015年下半年，…`), not a range's first.
@@ -3072,6 +3143,16 @@ mod tests {
             None
         );
         assert_eq!(prefecture_of_doc_number("博州政发〔2023〕17号").as_deref(), Some("博尔塔拉蒙古自治州"));
+        // Inner Mongolia 2021: a joint notice of two bureaus that call themselves 自治区…局, signed
+        // with the region's name.
+        let signed = |texts: &[&str]| -> Vec<Line> {
+            texts.iter().enumerate().map(|(i, t)| Line { no: i as u32 + 1, text: t.to_string() }).collect()
+        };
+        let title = "自治区市场监管局知识产权局关于确定2021年第二批传统知识知识产权保护试点县的通知";
+        let lines =
+            signed(&["确定包头市固阳县为试点县。", "内蒙古自治区市场监督管理局   内蒙古自治区知识产权局", "20211127"]);
+        assert_eq!(region_that_signs_its_kind(title, &lines).as_deref(), Some("内蒙古自治区"));
+        assert_eq!(region_that_signs_its_kind("市场监管局关于确定试点县的通知", &lines), None);
         assert_eq!(prefecture_of_doc_number("克州政发〔2022〕5号").as_deref(), Some("克孜勒苏柯尔克孜自治州"));
         // 巴州 is also 巴中市巴州区: no guess.
         assert_eq!(prefecture_of_doc_number("巴州政办发〔2022〕5号"), None);
@@ -3123,6 +3204,25 @@ mod tests {
             Some("广州市知识产权保护和运用“十四五”规划")
         );
         assert_eq!(title_the_preamble_makes("为贯彻落实《知识产权强国建设纲要》，结合实际，制定本方案。"), None);
+        // A news lead reports the plan, its number and who issued it (Dongkou 2012, Yongren 2014,
+        // Henan 2020); numbers the sentence only cites are not the plan's.
+        let dongkou = "7月5日，湖南省洞口县人民政府以洞政发〔2012〕23号文件的形式，正式出台《洞口县知识产权战略实施意见》（以下简称《意见》）。";
+        assert_eq!(title_the_preamble_makes(dongkou).as_deref(), Some("洞口县知识产权战略实施意见"));
+        assert_eq!(
+            number_the_report_gives(dongkou, "洞口县知识产权战略实施意见").as_deref(),
+            Some("洞政发〔2012〕23号")
+        );
+        let yongren = "近日，中共永仁县委、永仁县人民政府贯彻省、州科技创新大会精神，出台《关于加快创新型永仁建设的实施意见》（永发〔2014〕8号文件）。";
+        let name = title_the_preamble_makes(yongren).unwrap_or_default();
+        assert_eq!(number_the_report_gives(yongren, &name).as_deref(), Some("永发〔2014〕8号"));
+        assert_eq!(region_that_reports(yongren, &name).as_deref(), Some("永仁县"));
+        let henan = "为加强地理标志运用促进工作，我省日前下发《河南省地理标志运用促进工程实施方案》，要求各地…";
+        assert_eq!(title_the_preamble_makes(henan).as_deref(), Some("河南省地理标志运用促进工程实施方案"));
+        let cited = "根据《国务院关于新形势下加快知识产权强国建设的若干意见》（国发〔2015〕71号），市政府印发《某某市知识产权实施方案》。";
+        assert_eq!(number_the_report_gives(cited, "某某市知识产权实施方案"), None);
+        assert!(reports_a_document("洞口县出台知识产权战略实施意见"));
+        assert!(!reports_a_document("关于印发某某县知识产权实施方案的通知"));
+        assert!(!reports_a_document("") && !reports_a_document("上海市联合印发《某某实施意见》"));
         // A signature date printed with Latin O for 〇 is a date, not part of a title.
         assert!(is_date_line("二OO九年九月二十一日") && is_date_line("二〇〇九年九月二十一日"));
     }

@@ -477,14 +477,26 @@ fn opening_goals(text: &str, year: u16) -> Vec<TargetDraft> {
 /// 每万人口高价值发明专利拥有量10件，…比重达12%`) to its end.
 fn goals_after_their_year(text: &str) -> Vec<TargetDraft> {
     let mut out = Vec::new();
-    for sentence in goal_sentences(text) {
-        let opened = sentence.match_indices(['，', ',']).map(|(i, c)| i + c.len()).find_map(|at| {
+    // A sentence the one before runs on into after a semicolon (到2015年，…；全县…超过130件)
+    // states goals of the same year.
+    let mut running_on: Option<u16> = None;
+    for printed in goal_sentences(text) {
+        // The year may open the sentence itself (…；到2025年底，建成…), or follow what reports
+        // the goals (《意见》提出：到2015年，…).
+        let sentence = printed.trim();
+        let openings =
+            std::iter::once(0).chain(sentence.match_indices(['，', ',', '：', ':']).map(|(i, c)| i + c.len()));
+        let opened = openings.into_iter().find_map(|at| {
             let (year, skip) = leading_year(&sentence[at..])?;
             Some((year, &sentence[at + skip..]))
         });
-        if let Some((year, goals)) = opened {
+        let goals = opened.or_else(|| running_on.map(|year| (year, sentence)));
+        if let Some((year, goals)) = goals {
             out.extend(clauses(goals).into_iter().flat_map(|c| clause_targets(c, year)));
         }
+        let end = (printed.as_ptr() as usize - text.as_ptr() as usize) + printed.len();
+        let semicolon = text.get(end..).is_some_and(|rest| rest.starts_with(['；', ';']));
+        running_on = goals.map(|(year, _)| year).filter(|_| semicolon);
     }
     out
 }
@@ -569,6 +581,11 @@ fn outside_brackets(s: &str) -> Vec<&str> {
 /// The targets of one clause: one, or one per thing where the clause names several and their
 /// figures in turn (`市知名商标和市名牌产品分别达345件和100个`), each cited with the whole clause.
 fn clause_targets(clause: &str, year: u16) -> Vec<TargetDraft> {
+    // Money a plan grants (一次性资助科研经费6-10万元, 给予10万元奖励) is a support it offers, not
+    // a goal it sets.
+    if GRANT_WORDS.iter().any(|w| clause.contains(w)) {
+        return Vec::new();
+    }
     let Some(parts) = respectively(clause) else { return clause_target(clause, year).into_iter().collect() };
     let mut out: Vec<TargetDraft> = parts.iter().filter_map(|part| clause_target(part, year)).collect();
     for t in &mut out {
@@ -576,6 +593,9 @@ fn clause_targets(clause: &str, year: u16) -> Vec<TargetDraft> {
     }
     out
 }
+
+/// Words of a grant of money to those who qualify.
+const GRANT_WORDS: &[&str] = &["资助", "奖励", "补助", "补贴", "奖补"];
 
 /// `A和B分别达X件和Y个` as `A达X件` and `B达Y个`: as many things as figures, joined by 和, 、 or
 /// 及 on both sides of 分别; None for any other clause.
@@ -608,12 +628,15 @@ fn qualified(clause: &str) -> bool {
     prefix || suffix
 }
 
-/// `到2022年，` at the start of a sentence: (year, bytes to skip).
+/// `到2022年，` at the start of a sentence: (year, bytes to skip). How firmly it is meant
+/// (力争到2024年底，) and the year's end (年底, 年末) belong to the date, not to the goal.
 fn leading_year(s: &str) -> Option<(u16, usize)> {
-    let rest = s.strip_prefix('到')?;
+    let firmly = ["力争", "确保", "争取"].iter().find_map(|w| s.strip_prefix(w)).unwrap_or(s);
+    let rest = firmly.strip_prefix('到')?;
     let (y, n) = decimal(rest)?;
     let after = &rest[n..];
     let after = after.strip_prefix('年')?;
+    let after = after.strip_prefix(['底', '末']).unwrap_or(after);
     let skip = s.len() - after.len();
     let skip = skip + after.len() - after.trim_start_matches(['，', ',']).len();
     (1980.0..=2100.0).contains(&y).then_some((y as u16, skip))
@@ -1001,6 +1024,36 @@ mod tests {
             aims: false,
         };
         assert!(from_goal_passages(&[p], None).is_empty());
+    }
+
+    #[test]
+    fn goals_of_a_paragraph_with_no_heading() {
+        let read = |text: &str| -> Vec<(String, f64, u16)> {
+            let p = PassageDraft { heading: None, text: text.into(), lines: [1, 1], aims: false };
+            from_goal_passages(&[p], None).iter().map(|t| (t.indicator.clone(), t.value, t.year)).collect()
+        };
+        // A sentence that opens with its year, how firmly it is meant and the year's end before it
+        // (a one-line page of Zhejiang 2024: …提供有力支撑。 力争到2024年底，…突破1万件).
+        assert_eq!(
+            read("为我省提供有力支撑。 力争到2024年底，数据知识产权登记总量突破1万件，赋能产业25个以上。"),
+            [("数据知识产权登记总量".to_string(), 1.0, 2024), ("赋能产业".to_string(), 25.0, 2024)]
+        );
+        // A news report of a county's plan (Dongkou 2012): the goals after 提出：, and the
+        // sentence the semicolon runs on into, of the same year; the next full sentence is not.
+        assert_eq!(
+            read("《意见》提出：到2015年，发明专利占20%左右；全县专利申请量超过130件。2012年全县专利申请量达到80件。"),
+            [("发明专利占".to_string(), 20.0, 2015), ("全县专利申请量".to_string(), 130.0, 2015)]
+        );
+        // Money the plan grants in the sentence of its goals is no goal (Yongren 2014).
+        assert_eq!(
+            read("力争到2020年，建成科技示范园5个以上，对新认定的高新技术企业一次性资助科研经费6-10万元。"),
+            [("建成科技示范园".to_string(), 5.0, 2020)]
+        );
+        // After a semicolon the year opens its own sentence (Henan 2020: …；到2025年底，建成10个…).
+        assert_eq!(
+            read("到2021年底，培育20个知名品牌；到2025年底，建成10个国家项目。"),
+            [("培育知名品牌".to_string(), 20.0, 2021), ("建成国家项目".to_string(), 10.0, 2025)]
+        );
     }
 
     #[test]
