@@ -222,4 +222,5 @@ fixtures! {
     real_prefecture_short_form_bortala_2023 => "real-prefecture-short-form-bortala-2023",
     real_background_survey_qinghai_2022 => "real-background-survey-qinghai-2022",
     grid_task_division_continued => "grid-task-division-continued",
+    real_pdf_wrapped_cunliang_2024 => "real-pdf-wrapped-cunliang-2024",
 }
