@@ -2616,8 +2616,19 @@ fn years_in_preamble(t: &str) -> Option<(Option<u16>, Option<u16>)> {
 fn region_in_notice(lines: &[Line], front: &[usize], plan: &PlanDraft) -> Option<String> {
     let texts: Vec<String> = front.iter().map(|&i| normalise(&lines[i].text)).collect();
     let notice = texts.iter().find(|t| t.chars().count() <= 80 && t.ends_with("通知") && !t.contains('。'));
-    let issuer = notice.and_then(|t| t.split_once("关于")).map(|(body, _)| body).filter(|b| is_issuer(b));
-    if let Some(region) = issuer.and_then(region_in_title) {
+    // A joint notice names its first body and how many sign (河北省知识产权局等八部门关于印发…).
+    let first_of_several = |b: &str| -> String {
+        let cut = b.rfind('等').filter(|&at| {
+            let count = b[at + '等'.len_utf8()..].trim_end_matches(['部', '门', '委', '单', '位', '家']);
+            !count.is_empty()
+                && count.chars().all(|c| c.is_ascii_digit() || is_cn_digit(c))
+                && b[at..].ends_with(['门', '委', '位', '家'])
+        });
+        cut.map_or(b, |at| &b[..at]).to_string()
+    };
+    let issuer =
+        notice.and_then(|t| t.split_once("关于")).map(|(body, _)| first_of_several(body)).filter(|b| is_issuer(b));
+    if let Some(region) = issuer.as_deref().and_then(region_in_title) {
         return Some(region);
     }
     let national_number = plan.doc_number.as_deref().is_some_and(|n| n.starts_with(['国', '國']));
@@ -3010,6 +3021,18 @@ mod tests {
         assert_eq!(title_and_region(text).0, "湖北省专利产业化促进中小企业成长计划实施方案");
         assert!(!is_title_shape("划和2035年远景目标纲要》《知识产权强国建设纲要(2021"));
         assert!(is_title_shape("关于《知识产权强国建设纲要》的实施方案"));
+    }
+
+    #[test]
+    fn a_joint_notice_names_the_place_of_its_first_body() {
+        let text = "河北省知识产权局等八部门关于印发《高校和科研机构存量专利盘活工作实施方案》的通知\n各有关单位：\n\
+                    现将《高校和科研机构存量专利盘活工作实施方案》印发给你们，请遵照执行。\n特此通知。\n";
+        assert_eq!(title_and_region(text), ("高校和科研机构存量专利盘活工作实施方案".into(), "河北省".into()));
+        let text = text.replace("等八部门", "等8部门");
+        assert_eq!(title_and_region(&text).1, "河北省");
+        // 等 not before a count of bodies is part of a name, and no issuer's.
+        let text = text.replace("河北省知识产权局等8部门", "河北省知识产权局等部门");
+        assert_eq!(title_and_region(&text).1, "");
     }
 
     #[test]
