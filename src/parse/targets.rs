@@ -55,8 +55,12 @@ pub fn parse_quantity(cell: &str) -> Option<Quantity> {
         }
     }
     // A unit is a short word (件, 亿元, 家次, %); anything longer is not a bare quantity.
-    // Nor is a year (20XX年 in a template) or a placeholder a unit.
-    if unit.chars().count() > 3 || unit.contains(|c: char| c.is_ascii_alphanumeric() || "，。；、年".contains(c)) {
+    // Nor is a year (20XX年 in a template) or a placeholder a unit; person-years (研发人员35人年)
+    // are one.
+    let person_years = unit == "人年";
+    if unit.chars().count() > 3
+        || unit.contains(|c: char| c.is_ascii_alphanumeric() || "，。；、年".contains(c)) && !person_years
+    {
         return None;
     }
     Some(Quantity {
@@ -774,6 +778,8 @@ mod tests {
         assert_eq!(q("1/4"), Some((None, 0.25, None, None)));
         assert_eq!(q("有效专利发明专利量"), None);
         assert_eq!(q("20XX年"), None);
+        assert_eq!(q("2025年"), None);
+        assert_eq!(q("35人年"), Some((None, 35.0, None, Some("人年".into()))));
     }
 
     fn table_targets(text: &str) -> Vec<TargetDraft> {
