@@ -225,4 +225,5 @@ fixtures! {
     grid_task_division_continued => "grid-task-division-continued",
     real_news_report_dongkou_2012 => "real-news-report-dongkou-2012",
     real_autonomous_region_bureaus_neimenggu_2021 => "real-autonomous-region-bureaus-neimenggu-2021",
+    real_pdf_wrapped_cunliang_2024 => "real-pdf-wrapped-cunliang-2024",
 }

@@ -190,12 +190,22 @@ pub fn collapse_overprint(s: &str) -> String {
     out
 }
 
-/// True for a line that is only a page number such as `9`, `26`, `- 3 -` or `第 3 页`.
+/// True for a line that is only a page number such as `9`, `26`, `- 3 -` or `第 3 页`, or a
+/// page number with the page count a PDF's footer prints (`第 3 页 共 20 页`, `第3页/共20页`; a
+/// bare `3/20` may be a table's fraction, so it is not one).
 pub fn is_page_number(s: &str) -> bool {
     let t: String = s.chars().filter(|c| !c.is_whitespace() && *c != '-' && *c != '—').collect();
-    let t = t.strip_prefix('第').unwrap_or(&t);
-    let t = t.strip_suffix('页').unwrap_or(t);
-    !t.is_empty() && t.len() <= 4 && t.chars().all(|c| c.is_ascii_digit())
+    let number = |t: &str| {
+        let t = t.strip_prefix('第').unwrap_or(t);
+        let t = t.strip_suffix('页').unwrap_or(t);
+        !t.is_empty() && t.len() <= 4 && t.chars().all(|c| c.is_ascii_digit())
+    };
+    let count = |t: &str| t.strip_prefix('共').and_then(|c| c.strip_suffix('页')).is_some_and(number);
+    let of_count = |t: &str| {
+        let (page, of) = t.split_once('共').map(|(p, c)| (p.trim_end_matches(['/', '，', ',']), format!("共{c}")))?;
+        Some(page.ends_with('页') && number(page) && count(&of))
+    };
+    number(&t) || of_count(&t) == Some(true)
 }
 
 /// Words of a web page's own controls: a line made only of these is not part of the document.
@@ -606,6 +616,11 @@ mod tests {
         assert!(is_page_number("9"));
         assert!(is_page_number("166"));
         assert!(is_page_number("- 3 -"));
+        assert!(is_page_number("第 3 页 共 20 页"));
+        assert!(is_page_number("第3页/共20页"));
+        assert!(!is_page_number("共20页"));
+        assert!(!is_page_number("1/4"));
+        assert!(!is_page_number("第3页共计20项"));
         assert!(!is_page_number("2018年"));
         assert!(!is_page_number(""));
     }

@@ -188,6 +188,7 @@ const TITLE_ENDINGS: &[&str] = &[
 /// Parse a prose document into one plan.
 pub fn parse(info: &DocumentInfo, lines: &[Line]) -> DocumentDraft {
     let glued = split_run_in_headings(&split_glued_lines(&split_spaced_notice(lines)));
+    let (glued, joins) = join_bare_headings(glued);
     let lines: &[Line] = &glued;
     let source = info.source.as_str();
     let mut ledger = Ledger::default();
@@ -195,11 +196,12 @@ pub fn parse(info: &DocumentInfo, lines: &[Line]) -> DocumentDraft {
     let mut page_doc_number: Option<String> = None;
     let mut status: Vec<Option<Use>> = vec![None; lines.len()];
 
-    // Stage 1 results: blank lines and page numbers carry nothing.
+    // Stage 1 results: blank lines, page numbers and the running headers beside them carry nothing.
+    let headers = running_headers(lines);
     for (i, line) in lines.iter().enumerate() {
         if line.text.is_empty() {
             status[i] = Some(Use::Blank);
-        } else if is_page_number(&line.text) {
+        } else if is_page_number(&line.text) || headers.contains(&i) {
             status[i] = Some(Use::Noise);
         } else if is_page_furniture(&line.text) || marker(&line.text).map(|m| is_link_entry(&m.rest)).unwrap_or(false) {
             // The web page around the document: skipped, and said. Its publication data may
@@ -438,7 +440,7 @@ pub fn parse(info: &DocumentInfo, lines: &[Line]) -> DocumentDraft {
                 let end =
                     measure_end(lines, &status, &markers, k, i, measure_depth.unwrap_or(Depth::Item), paragraph_mode);
                 let chapter = enclosing_chapter(&chapter_by_depth, m.depth);
-                let measure = build_measure(&m, lines, i, end, chapter);
+                let measure = build_measure(&m, lines, &status, i, end, chapter);
                 for s in status.iter_mut().take(end + 1).skip(i) {
                     if s.is_none() {
                         *s = Some(Use::Measure);
@@ -553,13 +555,29 @@ pub fn parse(info: &DocumentInfo, lines: &[Line]) -> DocumentDraft {
         }
     }
 
+    // A record that ends on a heading's number cites the words' line joined to it too.
+    for (from, to, _) in &joins {
+        let (number, words) = (lines[*from].no, lines[*to].no);
+        let cited =
+            plan.measures.iter_mut().map(|m| &mut m.lines).chain(plan.passages.iter_mut().map(|p| &mut p.lines));
+        for span in cited.filter(|span| span[1] == number) {
+            span[1] = words;
+        }
+    }
     let mut unassigned = Vec::new();
     for (i, line) in lines.iter().enumerate() {
+        // A heading's words joined to its number's line are cited on their own line, as that
+        // line's record took them.
+        if let Some((from, _, words)) = joins.iter().find(|j| j.1 == i) {
+            ledger.record(source, line.no, words, status[*from].unwrap_or(Use::Unassigned));
+            continue;
+        }
         let used = status[i].unwrap_or_else(|| {
             unassigned.push(Unassigned { source: source.to_string(), line: line.no, text: line.text.clone() });
             Use::Unassigned
         });
-        ledger.record(source, line.no, &line.text, used);
+        let own = joins.iter().find(|j| j.0 == i).and_then(|(_, _, words)| line.text.strip_suffix(words.as_str()));
+        ledger.record(source, line.no, own.unwrap_or(&line.text), used);
     }
     if plan.measures.is_empty() {
         diagnostics.push(Diagnostic::new(
@@ -848,6 +866,14 @@ fn is_title_shape(t: &str) -> bool {
     bare.chars().count() <= 60
         && (TITLE_ENDINGS.iter().any(|e| bare.ends_with(e)) || dated_strategy)
         && !bare.ends_with("通知")
+        && !cites_unclosed(t)
+}
+
+/// Does a line open a guillemet it does not close (`为贯彻落实《专利转化运用专项行动方案(202`)?
+/// Such a line is cut mid-sentence, a wrapped line of text that cites a document, never a title,
+/// however it happens to end.
+fn cites_unclosed(t: &str) -> bool {
+    t.rfind('《').is_some_and(|open| !t[open..].contains('》'))
 }
 
 /// The document a notice sends when its name prints it without guillemets
@@ -1054,6 +1080,60 @@ fn split_run_in_headings(lines: &[Line]) -> Vec<Line> {
         }
     }
     out
+}
+
+/// The running headers of a text that went through a PDF: a short line printed again elsewhere
+/// (the document's title, a gazette's name) standing right beside a page number (`— 2 —` /
+/// `高校和科研机构存量专利盘活工作方案` / text). Each such line, not the other copies (the title
+/// itself stays the title). A numbered line is a heading or a contents entry, never a header.
+fn running_headers(lines: &[Line]) -> std::collections::HashSet<usize> {
+    let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    for line in lines.iter().filter(|l| !l.text.is_empty()) {
+        *seen.entry(normalise(&line.text)).or_default() += 1;
+    }
+    let content: Vec<usize> = (0..lines.len()).filter(|&i| !lines[i].text.is_empty()).collect();
+    let page_number = |k: Option<&usize>| k.is_some_and(|&j| is_page_number(&lines[j].text));
+    let mut out = std::collections::HashSet::new();
+    for (k, &i) in content.iter().enumerate() {
+        let t = normalise(&lines[i].text);
+        let beside_page_number =
+            page_number(k.checked_sub(1).and_then(|p| content.get(p))) || page_number(content.get(k + 1));
+        let printed_again = seen.get(&t).is_some_and(|&n| n >= 2);
+        let short = t.chars().count() <= 40 && !is_page_number(&t) && marker(&t).is_none();
+        if beside_page_number && printed_again && short {
+            out.insert(i);
+        }
+    }
+    out
+}
+
+/// A heading's number printed alone on its line with its words on the next (`第一章` / `总体要求`,
+/// `一、` / `发展基础`, as PDFs print a heading the layout split): the two as one line, the number's,
+/// and the words' line emptied. Returns the lines and, for each join, (number's line, words' line,
+/// the words' own text), so that the ledger still cites the words' line for its words. Item numbers (`1.`)
+/// alone are left be: a table may print its numbers in a column of their own.
+fn join_bare_headings(lines: Vec<Line>) -> (Vec<Line>, Vec<(usize, usize, String)>) {
+    let mut lines = lines;
+    let mut joins = Vec::new();
+    for i in 0..lines.len() {
+        let bare = marker(&lines[i].text).is_some_and(|m| m.rest.is_empty() && m.depth <= Depth::Section);
+        if !bare {
+            continue;
+        }
+        let Some(j) = (i + 1..lines.len()).find(|&j| !lines[j].text.is_empty()) else { continue };
+        let next = &lines[j].text;
+        let takes_words = marker(next).is_none()
+            && !next.contains('\t')
+            && !is_page_number(next)
+            && !is_page_furniture(next)
+            && next.chars().any(crate::index::is_han);
+        if takes_words {
+            let words = std::mem::take(&mut lines[j].text);
+            lines[i].text.push_str(&words);
+            joins.push((i, j, words));
+        }
+    }
+    (lines, joins)
 }
 
 /// A numbered entry of a site's own list of links: a notice's title, often with its date
@@ -1673,10 +1753,18 @@ fn is_short_heading(rest: &str) -> bool {
     body.chars().count() <= 40 && !body.contains('。')
 }
 
-fn build_measure(m: &Marker, lines: &[Line], start: usize, end: usize, chapter: String) -> MeasureDraft {
+fn build_measure(
+    m: &Marker,
+    lines: &[Line],
+    status: &[Option<Use>],
+    start: usize,
+    end: usize,
+    chapter: String,
+) -> MeasureDraft {
     let mut text = m.rest.clone();
-    for line in &lines[start + 1..=end] {
-        if line.text.is_empty() || is_page_number(&line.text) {
+    // Page numbers, and the running headers and page furniture a page break put inside the item.
+    for (line, used) in lines[start + 1..=end].iter().zip(&status[start + 1..=end]) {
+        if line.text.is_empty() || is_page_number(&line.text) || *used == Some(Use::Noise) {
             continue;
         }
         text.push_str(&line.text);
@@ -1894,6 +1982,12 @@ fn front_matter(
             // The body that signs the notice above a whole title (…办公室 / 2024年…推进计划) is no
             // half of it; above a bare 2023年工作要点 it is the title's subject.
             if complete && is_issuer(&t) {
+                break;
+            }
+            // Nor is a row of bodies that sign together (国家知识产权局 教育部 / 科技部 工业和信息化部
+            // over 高校和科研机构存量专利盘活工作方案), whether or not a date comes between.
+            let fields: Vec<&str> = lines[prev].text.split_whitespace().collect();
+            if fields.len() >= 2 && fields.iter().all(|f| f.chars().count() <= 20 && looks_like_body(f)) {
                 break;
             }
             // Nor is a page's label (法律效力) above a whole title, or anything above 关于….
@@ -2448,8 +2542,19 @@ fn years_in_preamble(t: &str) -> Option<(Option<u16>, Option<u16>)> {
 fn region_in_notice(lines: &[Line], front: &[usize], plan: &PlanDraft) -> Option<String> {
     let texts: Vec<String> = front.iter().map(|&i| normalise(&lines[i].text)).collect();
     let notice = texts.iter().find(|t| t.chars().count() <= 80 && t.ends_with("通知") && !t.contains('。'));
-    let issuer = notice.and_then(|t| t.split_once("关于")).map(|(body, _)| body).filter(|b| is_issuer(b));
-    if let Some(region) = issuer.and_then(region_in_title) {
+    // A joint notice names its first body and how many sign (河北省知识产权局等八部门关于印发…).
+    let first_of_several = |b: &str| -> String {
+        let cut = b.rfind('等').filter(|&at| {
+            let count = b[at + '等'.len_utf8()..].trim_end_matches(['部', '门', '委', '单', '位', '家']);
+            !count.is_empty()
+                && count.chars().all(|c| c.is_ascii_digit() || is_cn_digit(c))
+                && b[at..].ends_with(['门', '委', '位', '家'])
+        });
+        cut.map_or(b, |at| &b[..at]).to_string()
+    };
+    let issuer =
+        notice.and_then(|t| t.split_once("关于")).map(|(body, _)| first_of_several(body)).filter(|b| is_issuer(b));
+    if let Some(region) = issuer.as_deref().and_then(region_in_title) {
         return Some(region);
     }
     let national_number = plan.doc_number.as_deref().is_some_and(|n| n.starts_with(['国', '國']));
@@ -2748,6 +2853,101 @@ mod tests {
         assert_eq!(read("第一批知识产权试点企业名单"), None);
         assert_eq!(read("第二十五次集体学习"), None);
         assert!(Depth::Part < Depth::TitledChapter && Depth::TitledSection < Depth::Chapter);
+    }
+
+    #[test]
+    fn a_heading_number_alone_takes_the_words_below() {
+        // A PDF's text: 第二章 / 主要任务, 第一节 / 强化保护, 一、 / 加强行政执法 … (a blank line may
+        // stand between); each heading reads whole, and its words' line is still cited.
+        let text = "某某区知识产权“十四五”规划\n第一章\n规划背景\n“十三五”时期，全区专利授权量稳步增长。\n\
+                    第二章\n主要任务\n第一节\n\n强化知识产权保护\n\
+                    一、加强行政执法。开展专项整治行动。（区市场监管局负责）\n\
+                    二、完善纠纷调解。建立调解组织。（区司法局负责）\n第二节\n促进知识产权运用\n一、\n\
+                    推进质押融资。扩大融资规模。（区金融办负责）\n";
+        let parsed = parsed(text);
+        let p = &parsed.dataset;
+        let got: Vec<(Option<u32>, &str, [u32; 2])> =
+            p.measures.iter().map(|m| (m.no, m.chapter.as_str(), m.lines)).collect();
+        assert_eq!(
+            got,
+            vec![
+                (Some(1), "强化知识产权保护", [10, 10]),
+                (Some(2), "强化知识产权保护", [11, 11]),
+                (Some(1), "促进知识产权运用", [14, 15])
+            ]
+        );
+        assert_eq!(
+            (p.measures[2].title.as_deref(), p.measures[2].text.as_deref()),
+            (Some("推进质押融资"), Some("扩大融资规模。"))
+        );
+        let background = p.passages.iter().find(|x| x.text.contains("专利授权量")).unwrap();
+        assert_eq!(background.heading.as_deref(), Some("规划背景"));
+        // Every line is in the ledger; the words' lines as what their heading's line became.
+        let cited: std::collections::HashSet<u32> = parsed.ledger.entries.iter().map(|e| e.1).collect();
+        assert_eq!(cited.len(), text.split('\n').count());
+        let words = |no: u32| parsed.ledger.entries.iter().find(|e| e.1 == no).map(|e| (e.2, e.3));
+        assert_eq!(words(3), Some((4, Use::Heading)));
+        assert_eq!(words(2), Some((3, Use::Heading)));
+        assert_eq!(words(15), Some((22, Use::Measure)));
+        assert_eq!(words(14), Some((2, Use::Measure)));
+        assert!(parsed.dataset.unassigned.is_empty());
+        // An item's number alone (a table's column of numbers) is left as it is.
+        let (lines, joins) =
+            join_bare_headings(super::super::lines::split_lines("序号\n1.\n加强保护\n一、\n2.加强运用"));
+        assert!(joins.is_empty());
+        assert_eq!(lines[1].text, "1.");
+    }
+
+    #[test]
+    fn a_wrapped_line_citing_a_document_is_no_title() {
+        // The preamble's first line, cut inside 《…》, under a title printed over two lines.
+        let text =
+            "湖北省专利产业化\n促进中小企业成长计划实施方案\n为贯彻落实国务院办公厅《专利转化运用专项行动方案(202\n\
+                    3-2025年)》要求，制定本方案。\n一、总体要求\n（一）加强统筹。建立机制。（省知识产权局负责）\n";
+        assert_eq!(title_and_region(text).0, "湖北省专利产业化促进中小企业成长计划实施方案");
+        assert!(!is_title_shape("划和2035年远景目标纲要》《知识产权强国建设纲要(2021"));
+        assert!(is_title_shape("关于《知识产权强国建设纲要》的实施方案"));
+    }
+
+    #[test]
+    fn a_joint_notice_names_the_place_of_its_first_body() {
+        let text = "河北省知识产权局等八部门关于印发《高校和科研机构存量专利盘活工作实施方案》的通知\n各有关单位：\n\
+                    现将《高校和科研机构存量专利盘活工作实施方案》印发给你们，请遵照执行。\n特此通知。\n";
+        assert_eq!(title_and_region(text), ("高校和科研机构存量专利盘活工作实施方案".into(), "河北省".into()));
+        let text = text.replace("等八部门", "等8部门");
+        assert_eq!(title_and_region(&text).1, "河北省");
+        // 等 not before a count of bodies is part of a name, and no issuer's.
+        let text = text.replace("河北省知识产权局等8部门", "河北省知识产权局等部门");
+        assert_eq!(title_and_region(&text).1, "");
+    }
+
+    #[test]
+    fn a_row_of_bodies_signing_is_no_half_of_the_title() {
+        // 国知发运字〔2024〕5号: eight bodies sign two a line, the title right under them.
+        let text = "各有关单位：\n现将《高校和科研机构存量专利盘活工作方案》印发给你们，请遵照执行。\n特此通知。\n\
+                    国家知识产权局 教育部\n科技部 工业和信息化部\n国务院国资委 中国科学院\n高校和科研机构存量专利盘活工作方案\n\
+                    为贯彻落实…，制定本工作方案。\n一、主要任务\n（一）全面盘点。构建基础库。（国家知识产权局负责）\n";
+        assert_eq!(title_and_region(text).0, "高校和科研机构存量专利盘活工作方案");
+        let p = parsed(text).dataset;
+        assert!(p.passages.iter().any(|x| x.text == "国家知识产权局教育部科技部工业和信息化部国务院国资委中国科学院"));
+    }
+
+    #[test]
+    fn running_headers_beside_page_numbers_are_no_text() {
+        // A title printed at the top of each page after the first, beside the page number.
+        let text = "某某市知识产权强市建设工作方案\n为推进强市建设，制定本方案。\n一、重点任务\n\
+                    （一）加强保护。开展专项行动，\n- 1 -\n某某市知识产权强市建设工作方案\n严厉打击侵权。（市知识产权局负责）\n\
+                    （二）促进运用。开展质押融资。（市金融局负责）\n第 2 页 共 2 页\n";
+        let p = parsed(text).dataset;
+        assert_eq!(p.plans[0].title, "某某市知识产权强市建设工作方案");
+        let texts: Vec<(Option<&str>, Option<&str>)> =
+            p.measures.iter().map(|m| (m.title.as_deref(), m.text.as_deref())).collect();
+        assert_eq!(
+            texts,
+            vec![(Some("加强保护"), Some("开展专项行动，严厉打击侵权。")), (Some("促进运用"), Some("开展质押融资。"))]
+        );
+        assert!(p.passages.iter().all(|x| !x.text.contains('页')));
+        assert_eq!(running_headers(&super::super::lines::split_lines(text)).into_iter().collect::<Vec<_>>(), vec![5]);
     }
 
     #[test]

@@ -55,8 +55,12 @@ pub fn parse_quantity(cell: &str) -> Option<Quantity> {
         }
     }
     // A unit is a short word (件, 亿元, 家次, %); anything longer is not a bare quantity.
-    // Nor is a year (20XX年 in a template) or a placeholder a unit.
-    if unit.chars().count() > 3 || unit.contains(|c: char| c.is_ascii_alphanumeric() || "，。；、年".contains(c)) {
+    // Nor is a year (20XX年 in a template) or a placeholder a unit; person-years (研发人员35人年)
+    // are one.
+    let person_years = unit == "人年";
+    if unit.chars().count() > 3
+        || unit.contains(|c: char| c.is_ascii_alphanumeric() || "，。；、年".contains(c)) && !person_years
+    {
         return None;
     }
     Some(Quantity {
@@ -410,8 +414,15 @@ pub fn from_goal_passages(passages: &[PassageDraft], plan_year: Option<u16>) -> 
             // A numbered goal line (（一）专利申请量达到1200件) states its goal after the number.
             let numbered = super::prose::marker(sentence).map(|m| m.rest);
             let mut s = numbered.as_deref().unwrap_or(sentence).trim();
+            // A sentence labelled as the goals (主要目标：到2025年，… / 主要目标是：2025年，…) states
+            // them after its label, in a chapter of general requirements too.
+            let labelled = goal_label(s);
+            if let Some(rest) = labelled {
+                s = rest;
+            }
             // Under a heading of aims the year may open the sentence without 到 (2025年，全市…).
-            let opening = leading_year(s).or_else(|| (!requirements).then(|| year_then_comma(s)).flatten());
+            let dated_bare = !requirements || labelled.is_some();
+            let opening = leading_year(s).or_else(|| dated_bare.then(|| year_then_comma(s)).flatten());
             if let Some(y) = opening {
                 year = Some(y.0);
                 s = &s[y.1..];
@@ -499,6 +510,14 @@ fn goals_after_their_year(text: &str) -> Vec<TargetDraft> {
         running_on = goals.map(|(year, _)| year).filter(|_| semicolon);
     }
     out
+}
+
+/// What follows a goal label opening a sentence (`主要目标：`, `主要目标是：`, `发展目标:`), if it
+/// opens with one.
+fn goal_label(s: &str) -> Option<&str> {
+    let rest = GOAL_LABELS.iter().chain(["发展目标", "总体目标"].iter()).find_map(|l| s.strip_prefix(l))?;
+    let rest = rest.strip_prefix('是').unwrap_or(rest);
+    rest.strip_prefix(['：', ':']).map(str::trim_start)
 }
 
 /// Labels under which a year's work points list the year's goals in their opening paragraph.
@@ -782,6 +801,8 @@ mod tests {
         assert_eq!(q("1/4"), Some((None, 0.25, None, None)));
         assert_eq!(q("有效专利发明专利量"), None);
         assert_eq!(q("20XX年"), None);
+        assert_eq!(q("2025年"), None);
+        assert_eq!(q("35人年"), Some((None, 35.0, None, Some("人年".into()))));
     }
 
     fn table_targets(text: &str) -> Vec<TargetDraft> {
@@ -987,6 +1008,30 @@ mod tests {
                 ("授权量", Some("达到"), 500.0, Some("件"), 2020)
             ]
         );
+    }
+
+    #[test]
+    fn goals_labelled_under_general_requirements() {
+        // 甘肃 2025: 一、总体要求 / 主要目标是：2025年，…; or 主要目标：到2025年，….
+        let got = goal_targets(
+            "总体要求",
+            "坚持创新驱动。主要目标是：2025年，科技进步贡献率达到62%，高新技术企业达到2600家。",
+        );
+        let got: Vec<_> = got.iter().map(fields).collect();
+        assert_eq!(
+            got,
+            vec![
+                ("科技进步贡献率", Some("达到"), 62.0, Some("%"), 2025),
+                ("高新技术企业", Some("达到"), 2600.0, Some("家"), 2025)
+            ]
+        );
+        let got = goal_targets("总体要求", "主要目标：到2025年，每万人口高价值发明专利拥有量达到3件。");
+        assert_eq!(
+            got.iter().map(fields).collect::<Vec<_>>(),
+            vec![("每万人口高价值发明专利拥有量", Some("达到"), 3.0, Some("件"), 2025)]
+        );
+        // Unlabelled, a bare year opening a sentence under general requirements is no goal's date.
+        assert!(goal_targets("总体要求", "2025年，科技进步贡献率达到62%。").is_empty());
     }
 
     #[test]
