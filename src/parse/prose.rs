@@ -1116,13 +1116,18 @@ fn join_bare_headings(lines: Vec<Line>) -> (Vec<Line>, Vec<(usize, usize, String
     let mut lines = lines;
     let mut joins = Vec::new();
     for i in 0..lines.len() {
-        let bare = marker(&lines[i].text).is_some_and(|m| m.rest.is_empty() && m.depth <= Depth::Section);
-        if !bare {
+        let Some(depth) = marker(&lines[i].text).filter(|m| m.rest.is_empty()).map(|m| m.depth) else { continue };
+        if depth > Depth::Section {
             continue;
         }
         let Some(j) = (i + 1..lines.len()).find(|&j| !lines[j].text.is_empty()) else { continue };
         let next = &lines[j].text;
+        // A 第X章 heading's words are a title; a sentence below it (an 办法's 第一条…。, its words
+        // lost) is the chapter's text. Under 一、 or （一） the whole item may follow.
+        let titled = depth < Depth::Chapter;
+        let heading_like = !next.contains('。') && next.chars().count() <= 40;
         let takes_words = marker(next).is_none()
+            && (!titled || heading_like)
             && !next.contains('\t')
             && !is_page_number(next)
             && !is_page_furniture(next)
@@ -2896,6 +2901,10 @@ mod tests {
             join_bare_headings(super::super::lines::split_lines("序号\n1.\n加强保护\n一、\n2.加强运用"));
         assert!(joins.is_empty());
         assert_eq!(lines[1].text, "1.");
+        // A 第X章 whose words were lost (融安 2021's 第一章??????) takes no sentence for them.
+        let (_, joins) =
+            join_bare_headings(super::super::lines::split_lines("第一章\n第一条 为加强保护，制定本办法。"));
+        assert!(joins.is_empty());
     }
 
     #[test]
