@@ -274,9 +274,11 @@ impl Taxonomy {
         })
     }
 
-    /// Theme ids of a measure, in taxonomy order.
+    /// Theme ids of a measure, in taxonomy order. A measure in Traditional script (cited as
+    /// printed) is tagged by its Simplified reading, as the keywords are written.
     pub fn tag(&self, m: &Measure) -> Vec<String> {
-        let text = tagging_text(m);
+        let printed = tagging_text(m);
+        let text = crate::parse::reading::simplified(&printed);
         let mut hits: Vec<usize> = self.hits_zh(&text).into_iter().filter(|h| h.tags).map(|h| h.theme).collect();
         crate::sort::sort(&mut hits);
         hits.into_iter().filter_map(|i| self.themes.get(i)).map(|t| t.id.clone()).collect()
@@ -404,6 +406,27 @@ mod tests {
         assert!(!bits.may_have('融') && !bits.may_have('b'));
         // Characters a multiple of 0x1000 apart share their low bits: U+9D28 may be 质 (U+8D28).
         assert!(bits.may_have('\u{9D28}'));
+    }
+
+    #[test]
+    fn a_measure_in_traditional_is_tagged_by_its_simplified_reading() {
+        let t = Taxonomy::bundled().expect("data/themes.toml parses");
+        let measure = |text: &str| Measure {
+            id: "m".into(),
+            plan: "p".into(),
+            no: None,
+            chapter: String::new(),
+            focus_no: None,
+            work_item: None,
+            title: None,
+            text: Some(text.into()),
+            departments: vec![],
+            themes: vec![],
+            lines: [1, 1],
+        };
+        let simplified = t.tag(&measure("加强地理标志保护，规范地理标志专用标志使用。"));
+        assert!(simplified.contains(&"geographical-indications".to_string()), "{simplified:?}");
+        assert_eq!(t.tag(&measure("加強地理標志保護，規範地理標志專用標志使用。")), simplified);
     }
 
     #[test]

@@ -15,17 +15,33 @@ pub fn reading_copy(text: &str) -> Option<String> {
     let numbers = numbers.filter(|n| n != text);
     let folded = numbers.as_deref().unwrap_or(text);
     let converted = fast2s::convert(folded);
+    match in_traditional(folded, &converted) {
+        true => Some(converted),
+        false => numbers,
+    }
+}
+
+/// `text` in Simplified script if it is written in Traditional, for what reads it by its words
+/// (theme tagging), else as it is.
+pub fn simplified(text: &str) -> std::borrow::Cow<'_, str> {
+    let converted = fast2s::convert(text);
+    match in_traditional(text, &converted) {
+        true => std::borrow::Cow::Owned(converted),
+        false => std::borrow::Cow::Borrowed(text),
+    }
+}
+
+/// Whether `converted` (one character for one) changed enough of `text`'s Chinese characters for
+/// `text` to be in Traditional script: at least 2% of them, and five.
+fn in_traditional(text: &str, converted: &str) -> bool {
     let (mut han, mut changed) = (0usize, 0usize);
-    for (x, y) in folded.chars().zip(converted.chars()) {
+    for (x, y) in text.chars().zip(converted.chars()) {
         if ('\u{4e00}'..='\u{9fff}').contains(&x) {
             han += 1;
             changed += usize::from(x != y);
         }
     }
-    match changed >= 5 && changed * 50 >= han {
-        true => Some(converted),
-        false => numbers,
-    }
+    changed >= 5 && changed * 50 >= han
 }
 
 fn is_full_width_digit(c: char) -> bool {
