@@ -274,11 +274,12 @@ impl Taxonomy {
         })
     }
 
-    /// Theme ids of a measure, in taxonomy order. A measure in Traditional script (cited as
-    /// printed) is tagged by its Simplified reading, as the keywords are written.
+    /// Theme ids of a measure, in taxonomy order. A measure is tagged by the parser's reading of
+    /// it ([`crate::parse::reading::reading_copy`]: Simplified script, ASCII digits), as the
+    /// keywords are written, though it cites the text as printed (地理標志, １２３３０).
     pub fn tag(&self, m: &Measure) -> Vec<String> {
         let printed = tagging_text(m);
-        let text = crate::parse::reading::simplified(&printed);
+        let text = crate::parse::reading::reading_copy(&printed).unwrap_or(printed);
         let mut hits: Vec<usize> = self.hits_zh(&text).into_iter().filter(|h| h.tags).map(|h| h.theme).collect();
         crate::sort::sort(&mut hits);
         hits.into_iter().filter_map(|i| self.themes.get(i)).map(|t| t.id.clone()).collect()
@@ -409,7 +410,7 @@ mod tests {
     }
 
     #[test]
-    fn a_measure_in_traditional_is_tagged_by_its_simplified_reading() {
+    fn a_measure_is_tagged_by_the_parsers_reading_of_it() {
         let t = Taxonomy::bundled().expect("data/themes.toml parses");
         let measure = |text: &str| Measure {
             id: "m".into(),
@@ -427,6 +428,10 @@ mod tests {
         let simplified = t.tag(&measure("加强地理标志保护，规范地理标志专用标志使用。"));
         assert!(simplified.contains(&"geographical-indications".to_string()), "{simplified:?}");
         assert_eq!(t.tag(&measure("加強地理標志保護，規範地理標志專用標志使用。")), simplified);
+        // Full-width digits, as a Word document typed them: the 12330 hotline.
+        let hotline = t.tag(&measure("充分发挥12330热线的作用。"));
+        assert!(!hotline.is_empty());
+        assert_eq!(t.tag(&measure("充分发挥１２３３０热线的作用。")), hotline);
     }
 
     #[test]

@@ -21,16 +21,6 @@ pub fn reading_copy(text: &str) -> Option<String> {
     }
 }
 
-/// `text` in Simplified script if it is written in Traditional, for what reads it by its words
-/// (theme tagging), else as it is.
-pub fn simplified(text: &str) -> std::borrow::Cow<'_, str> {
-    let converted = fast2s::convert(text);
-    match in_traditional(text, &converted) {
-        true => std::borrow::Cow::Owned(converted),
-        false => std::borrow::Cow::Borrowed(text),
-    }
-}
-
 /// Whether `converted` (one character for one) changed enough of `text`'s Chinese characters for
 /// `text` to be in Traditional script: at least 2% of them, and five.
 fn in_traditional(text: &str, converted: &str) -> bool {
