@@ -410,7 +410,7 @@ pub fn from_goal_passages(passages: &[PassageDraft], plan_year: Option<u16>) -> 
         // A goals section printed as several paragraphs dates them all from its 到2025年.
         let mut year = carried.filter(|(h, _)| *h == p.heading.as_deref()).map(|(_, y)| y);
         year = year.or_else(|| year_named(heading)).or(plan_year);
-        for sentence in goal_sentences(&p.text) {
+        for (sentence, _) in goal_sentences(&p.text) {
             // A numbered goal line (（一）专利申请量达到1200件) states its goal after the number.
             let numbered = super::prose::marker(sentence).map(|m| m.rest);
             let mut s = numbered.as_deref().unwrap_or(sentence).trim();
@@ -452,9 +452,10 @@ pub fn from_goal_passages(passages: &[PassageDraft], plan_year: Option<u16>) -> 
     out
 }
 
-/// The sentences of a goals passage; a page that prints its full stops as `.` ends them there
-/// too, between two Chinese characters (`数量大幅度增加.到2020年,…`), never inside a number.
-fn goal_sentences(text: &str) -> Vec<&str> {
+/// The sentences of a goals passage, each with the mark that ends it (None for the last); a page
+/// that prints its full stops as `.` ends them there too, between two Chinese characters
+/// (`数量大幅度增加.到2020年,…`), never inside a number.
+fn goal_sentences(text: &str) -> Vec<(&str, Option<char>)> {
     let han = |c: Option<char>| c.is_some_and(crate::index::is_han);
     let mut out = Vec::new();
     let mut from = 0;
@@ -462,11 +463,11 @@ fn goal_sentences(text: &str) -> Vec<&str> {
         let stop = SENTENCE_ENDS.contains(&c)
             || c == '.' && han(text[..i].chars().next_back()) && han(text[i + 1..].chars().next());
         if stop {
-            out.push(&text[from..i]);
+            out.push((&text[from..i], Some(c)));
             from = i + c.len_utf8();
         }
     }
-    out.push(&text[from..]);
+    out.push((&text[from..], None));
     out
 }
 
@@ -491,7 +492,7 @@ fn goals_after_their_year(text: &str) -> Vec<TargetDraft> {
     // A sentence the one before runs on into after a semicolon (到2015年，…；全县…超过130件)
     // states goals of the same year.
     let mut running_on: Option<u16> = None;
-    for printed in goal_sentences(text) {
+    for (printed, end) in goal_sentences(text) {
         // The year may open the sentence itself (…；到2025年底，建成…), or follow what reports
         // the goals (《意见》提出：到2015年，…).
         let sentence = printed.trim();
@@ -505,8 +506,7 @@ fn goals_after_their_year(text: &str) -> Vec<TargetDraft> {
         if let Some((year, goals)) = goals {
             out.extend(clauses(goals).into_iter().flat_map(|c| clause_targets(c, year)));
         }
-        let end = (printed.as_ptr() as usize - text.as_ptr() as usize) + printed.len();
-        let semicolon = text.get(end..).is_some_and(|rest| rest.starts_with(['；', ';']));
+        let semicolon = matches!(end, Some('；' | ';'));
         running_on = goals.map(|(year, _)| year).filter(|_| semicolon);
     }
     out
