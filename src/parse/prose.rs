@@ -2473,18 +2473,11 @@ fn reports_a_document(title: &str) -> bool {
 /// same sentence (`以洞政发〔2012〕23号文件的形式，正式出台《…》`). Numbers of documents the
 /// sentence only cites are not it.
 fn number_the_report_gives(t: &str, name: &str) -> Option<String> {
-    let named = format!("《{name}》");
-    let at = t.find(&named)?;
-    let start = t[..at].rfind('。').map_or(0, |p| p + '。'.len_utf8());
-    let after = &t[at + named.len()..];
+    let (before, after) = around_the_name(t, name)?;
     let bracketed = after.strip_prefix(['（', '(']).and_then(|r| r.split([')', '）']).next());
     let bracketed = bracketed.map(|b| b.strip_suffix("文件").unwrap_or(b)).filter(|b| is_doc_number(b));
     let issued_as = || {
-        t[start..at]
-            .rsplit_once('以')
-            .and_then(|(_, r)| r.split_once("文件"))
-            .map(|(n, _)| n)
-            .filter(|n| is_doc_number(n))
+        before.rsplit_once('以').and_then(|(_, r)| r.split_once("文件")).map(|(n, _)| n).filter(|n| is_doc_number(n))
     };
     bracketed.or_else(issued_as).map(str::to_string)
 }
@@ -2492,11 +2485,18 @@ fn number_the_report_gives(t: &str, name: &str) -> Option<String> {
 /// The place of the body a news lead says issued the document (`…，永仁县人民政府…出台《…》`):
 /// the last government named before its name in the same sentence.
 fn region_that_reports(t: &str, name: &str) -> Option<String> {
-    let at = t.find(&format!("《{name}》"))?;
-    let start = t[..at].rfind('。').map_or(0, |p| p + '。'.len_utf8());
-    let (before, _) = t[start..at].rsplit_once("人民政府")?;
+    let (before, _) = around_the_name(t, name)?.0.rsplit_once("人民政府")?;
     let body = before.rsplit(['，', ',', '、', '；']).next()?;
     region_in_title(body).filter(|r| super::regions::find(r).is_some())
+}
+
+/// Where a sentence names a document as `《name》`: the sentence up to the name, and what follows
+/// the name.
+fn around_the_name<'a>(t: &'a str, name: &str) -> Option<(&'a str, &'a str)> {
+    let named = format!("《{name}》");
+    let at = t.find(&named)?;
+    let start = t[..at].rfind('。').map_or(0, |p| p + '。'.len_utf8());
+    Some((&t[start..at], &t[at + named.len()..]))
 }
 
 /// The year a paragraph opens with (`2018年是关键之年`, `2015年下半年，…`), not a range's first.
