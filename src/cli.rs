@@ -757,6 +757,9 @@ fn parse_catalog(catalog: Option<&str>) -> Result<Source, String> {
         let coverage = if ledger.meaningful_chars() == 0 { 0.0 } else { ledger.coverage() * 100.0 };
         let n = plans.len();
         outln!("{:<48} {n:>5} {measures:>8} {targets:>7} {unassigned:>10} {coverage:>8.2}%", doc.path);
+        for (_, note) in build.read_notes.iter().filter(|(path, _)| *path == doc.path) {
+            outln!("  read {}: {note}", doc.path);
+        }
         for d in build.diagnostics.iter().filter(|d| d.source == doc.path) {
             outln!("  note {}:{} [{:?}] {}", d.source, d.line, d.code, d.message);
         }

@@ -215,9 +215,13 @@ pub struct Build {
     pub documents: Vec<Document>,
     /// The taxonomy the measures were tagged with.
     pub taxonomy: Taxonomy,
+    /// (document path, how it was read) for documents that were not plain UTF-8 text
+    /// ([`crate::read::DocumentText::notes`]).
+    pub read_notes: Vec<(String, String)>,
 }
 
 /// Parse the bundled catalogue's documents (see [`build_catalog`]).
+#[cfg(not(target_arch = "wasm32"))]
 pub fn build() -> Build {
     match Catalog::bundled() {
         Ok(catalog) => build_catalog(&catalog, Path::new(BUNDLED_CATALOG_DIR)),
@@ -232,12 +236,17 @@ pub fn build() -> Build {
 /// Parse every document of a catalogue kept in `dir`, reading the texts from disk, concatenate the
 /// results in catalogue order, and tag measures with the catalogue's taxonomy (one that does not
 /// load is reported as a diagnostic).
+#[cfg(not(target_arch = "wasm32"))]
 pub fn build_catalog(catalog: &Catalog, dir: &Path) -> Build {
     let root = catalog.root_dir(dir);
-    build_with(catalog, dir, |d| {
-        let path = root.join(&d.path);
-        std::fs::read_to_string(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))
-    })
+    let mut notes = Vec::new();
+    let mut build = build_with(catalog, dir, |d| {
+        let read = crate::read::read_document(&root.join(&d.path))?;
+        notes.extend(read.notes.into_iter().map(|note| (d.path.clone(), note)));
+        Ok(read.text)
+    });
+    build.read_notes = notes;
+    build
 }
 
 /// [`build_catalog`] with the texts from `read` (a document it cannot give is a diagnostic).
@@ -313,6 +322,31 @@ mod tests {
         let years = format!("{ok}years = [2020, 2016]\n");
         assert!(Catalog::from_toml(&years).unwrap_err().contains("not a span"));
         assert!(Catalog::from_toml("version = 2\n").unwrap_err().contains("version 2"));
+    }
+
+    #[test]
+    fn documents_in_gbk_or_as_web_pages_are_read_and_say_so() {
+        let dir = std::env::temp_dir().join(format!("plan-compare-catalog-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let text =
+            "某某市2024年知识产权工作要点\n一、强化保护\n1.开展专利侵权纠纷行政裁决。（责任单位：市市场监管局）\n";
+        std::fs::write(dir.join("gbk.txt"), encoding_rs::GBK.encode(text).0).unwrap();
+        let page: String = text.lines().map(|l| format!("<p>{l}</p>")).collect();
+        std::fs::write(dir.join("page.html"), format!("<html><body>{page}</body></html>")).unwrap();
+        let entry = |path: &str, id: &str| {
+            format!("[[document]]\npath = \"{path}\"\nid = \"{id}\"\nlevel = \"city\"\nkind = \"work points\"\n")
+        };
+        let toml = format!("version = 1\n{}{}", entry("gbk.txt", "from-gbk"), entry("page.html", "from-page"));
+        let build = build_catalog(&Catalog::from_toml(&toml).unwrap(), &dir);
+        let _ = std::fs::remove_dir_all(&dir);
+        let measures: Vec<&str> = build.dataset.measures.iter().filter_map(|m| m.text.as_deref()).collect();
+        assert_eq!(measures, ["开展专利侵权纠纷行政裁决。", "开展专利侵权纠纷行政裁决。"]);
+        let notes: Vec<(&str, bool)> = build
+            .read_notes
+            .iter()
+            .map(|(path, note)| (path.as_str(), note.contains("GBK") || note.contains("web page")))
+            .collect();
+        assert_eq!(notes, [("gbk.txt", true), ("page.html", true)]);
     }
 
     #[test]

@@ -22,6 +22,9 @@ pub mod index;
 pub mod model;
 pub mod parse;
 pub mod query;
+// Files in any encoding, and saved web pages: what the build and `parse` read (native only).
+#[cfg(not(target_arch = "wasm32"))]
+pub mod read;
 pub mod sort;
 pub mod themes;
 #[cfg(target_arch = "wasm32")]

@@ -36,9 +36,11 @@ const USAGE: &str = "usage:
   plan-compare corpus                       the query corpus (dataset + taxonomy + index) as JSON
   plan-compare segmentation [--json|--terms]
                                             run-time matcher vs jieba: vocabulary size and recall
-  plan-compare parse FILE [--region R] [--level L] [--kind K] [--years A-B] [--json]
+  plan-compare parse FILE [--region R] [--level L] [--kind K] [--years A-B] [--json | --text]
                                             parse your own plan text as addPlan does: records,
-                                            targets, unassigned lines, diagnostics (exit 0 either way)
+                                            targets, unassigned lines, diagnostics (exit 0 either way);
+                                            any encoding (GBK, Big5, UTF-16 …) or a saved web page, whose
+                                            text --text prints (the lines records cite)
   plan-compare build [--catalog FILE | --export FILE] --out DIR [--shard-bytes N] [--fragment-bytes N] [--english-bytes N] [--dictionary FILE]
                                             parse the catalogue's documents (seeds/catalog.toml), or read
                                             records already parsed (a JSON export), index them and write a
@@ -319,7 +321,7 @@ fn parse_file(args: &[String]) -> Result<(), String> {
             skip = false;
         } else if let Some(name) = a.strip_prefix("--") {
             let name = name.split('=').next().unwrap_or(name);
-            if !valued.contains(&name) && name != "json" {
+            if !valued.contains(&name) && name != "json" && name != "text" {
                 return Err(format!("parse: unknown option --{name}\n{USAGE}"));
             }
             skip = valued.contains(&name) && !a.contains('=');
@@ -328,9 +330,15 @@ fn parse_file(args: &[String]) -> Result<(), String> {
         }
     }
     let Some(file) = file else { return Err(format!("parse: no FILE given\n{USAGE}")) };
-    let text = std::fs::read_to_string(file).map_err(|e| format!("cannot read {file}: {e}"))?;
+    let read = plan_compare::read::read_document(std::path::Path::new(file))?;
+    if args.iter().any(|a| a == "--text") {
+        // The text as the parser reads it: the lines its records cite.
+        print!("{}", read.text);
+        return Ok(());
+    }
+    let text = read.text;
     let region = option(args, "region").unwrap_or("").to_string();
-    let mut notes = Vec::new();
+    let mut notes = read.notes;
     let level = match option(args, "level") {
         Some(l) => serde_json::from_value::<Level>(serde_json::json!(l))
             .map_err(|_| format!("parse: unknown level {l:?}: use national, province, city or district"))?,
@@ -391,7 +399,8 @@ fn parse_file(args: &[String]) -> Result<(), String> {
             }
         };
         if !read.is_empty() && level != meta.level {
-            notes = vec![format!("level {} assumed from {from} {read} (pass --level)", level.as_str())];
+            notes.retain(|n| !n.starts_with("level "));
+            notes.push(format!("level {} assumed from {from} {read} (pass --level)", level.as_str()));
             // A national text's region is the nation's, whatever named its level.
             let region = if level == Level::National { "全国".to_string() } else { meta.region.clone() };
             let meta = PlanMeta { level, region, ..meta.clone() };

@@ -170,3 +170,66 @@ fn regions_get_code_english_name_and_id_from_the_gazetteer() {
         assert_eq!(noted, code.is_none(), "{title}: {}", v["notes"]);
     }
 }
+
+/// A scratch directory of this test's own, emptied first.
+fn scratch(name: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("plan-compare-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+/// The records of `parse --json` without the file's name (`source`) and the notes on how it was read.
+fn records(out: &str, file: &std::path::Path) -> String {
+    let mut v: serde_json::Value = serde_json::from_str(out).unwrap();
+    v.as_object_mut().unwrap().remove("notes");
+    v.to_string().replace(&file.display().to_string(), "FILE")
+}
+
+#[test]
+fn a_text_saved_as_gbk_or_utf_16_reads_as_the_same_text() {
+    let text = std::fs::read_to_string(fixture("prose-web-page")).unwrap();
+    let dir = scratch("encodings");
+    let utf8 = dir.join("plan.txt");
+    std::fs::write(&utf8, &text).unwrap();
+    let expected = records(&parse(&[utf8.to_str().unwrap(), "--json"]).1, &utf8);
+    let gbk = dir.join("plan-gbk.txt");
+    std::fs::write(&gbk, encoding_rs::GBK.encode(&text).0).unwrap();
+    let utf16 = dir.join("plan-utf16.txt");
+    let bytes: Vec<u8> = [0xFF, 0xFE].into_iter().chain(text.encode_utf16().flat_map(u16::to_le_bytes)).collect();
+    std::fs::write(&utf16, bytes).unwrap();
+    for (file, name) in [(&gbk, "GBK"), (&utf16, "UTF-16LE")] {
+        let (code, out) = parse(&[file.to_str().unwrap(), "--json"]);
+        assert_eq!(code, 0);
+        assert_eq!(records(&out, file), expected, "{name}");
+        let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+        assert!(v["notes"].as_array().unwrap().iter().any(|n| n.as_str().unwrap().contains(name)), "{out}");
+        assert_eq!(parse(&[file.to_str().unwrap(), "--text"]).1, text, "--text prints the text as read");
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn a_saved_web_page_reads_as_the_text_it_shows() {
+    let text = std::fs::read_to_string(fixture("prose-web-page")).unwrap();
+    // As a page shows it: no blank lines, a run of spaces as one.
+    let shown: Vec<String> =
+        text.lines().map(|l| l.split_whitespace().collect::<Vec<_>>().join(" ")).filter(|l| !l.is_empty()).collect();
+    let dir = scratch("page");
+    let plain = dir.join("plan.txt");
+    std::fs::write(&plain, shown.join("\n") + "\n").unwrap();
+    let escape = |l: &str| l.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;");
+    let body: String = shown.iter().map(|l| format!("<p>&nbsp;&nbsp;<span>{}</span></p>\n", escape(l))).collect();
+    let page = format!(
+        "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>网站</title>\n\
+         <script>document.write('<p>一、不是正文</p>');</script></head>\n<body><div>{body}</div></body></html>\n"
+    );
+    let html = dir.join("plan.html");
+    std::fs::write(&html, page).unwrap();
+    assert_eq!(parse(&[html.to_str().unwrap(), "--text"]).1, shown.join("\n") + "\n");
+    let (code, out) = parse(&[html.to_str().unwrap(), "--json"]);
+    assert_eq!(code, 0);
+    assert_eq!(records(&out, &html), records(&parse(&[plain.to_str().unwrap(), "--json"]).1, &plain));
+    assert!(out.contains("read as a web page"), "{out}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
