@@ -319,7 +319,7 @@ impl Writer {
     }
 
     fn finish(mut self) -> String {
-        while self.out.ends_with([' ', '\t']) {
+        while self.out.ends_with([' ', '\t', '\n']) {
             self.out.pop();
         }
         if !self.out.is_empty() {
@@ -365,6 +365,7 @@ mod tests {
         }
         assert_eq!(page_text("<pre>一\n二</pre>"), "一\n二\n");
         assert_eq!(page_text("<td>a<td>b"), "a\tb\n");
+        assert_eq!(page_text("a<table><tr>"), "a\n", "a row that never came leaves no blank line");
         // A row whose first cell is empty stays a row of its own.
         assert_eq!(
             page_text("<p>表</p><table><tr><td></td><td>指标</td></tr><tr><td>1</td></tr></table>"),
@@ -378,6 +379,12 @@ mod tests {
             let text = page_text(&html);
             proptest::prop_assert!(!text.contains("\n\n") && !text.starts_with('\n'));
             proptest::prop_assert!(text.is_empty() || text.ends_with('\n'));
+        }
+
+        #[test]
+        fn any_bytes_give_a_text(bytes in proptest::collection::vec(proptest::num::u8::ANY, 0..400), page: bool) {
+            let read = document_text(&bytes, page);
+            proptest::prop_assert!(read.notes.len() <= 3);
         }
 
         #[test]
