@@ -1281,7 +1281,7 @@ fn cell_text(pieces: &[(usize, String)], role: ColumnRole, w: Option<f32>) -> St
             continue;
         }
         let broken = std::mem::replace(&mut prev_full, w.is_some_and(|w| width(&p) >= w - 1.0));
-        if is_body_role(role) && !out.is_empty() && !broken {
+        if is_body_role(role) && !out.is_empty() && !broken && !ends_with_a_bare_level(&out) {
             let last_is_body = looks_like_departments(&out) && !out.ends_with(['、', '，', '；', '：', ',', ';']);
             if last_is_body && looks_like_departments(&p) {
                 out.push('、');
@@ -1290,6 +1290,13 @@ fn cell_text(pieces: &[(usize, String)], role: ColumnRole, w: Option<f32>) -> St
         out.push_str(&p);
     }
     out
+}
+
+/// A cell line that ends with a level alone after its separator (`市工业和信息化局、市` /
+/// `科技局`): the next body's name was broken after its level, which names no body by itself.
+fn ends_with_a_bare_level(t: &str) -> bool {
+    let last = t.rsplit(['、', '，', '；', ',', ';', '：', ':']).next().unwrap_or(t);
+    t.len() > last.len() && matches!(last, "省" | "市" | "县" | "区" | "州")
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1999,6 +2006,20 @@ mod tests {
         assert!(!is_continuation_label("省市场监管局"));
         assert!(is_decorated_page_number("第 2 页 共 9 页"));
         assert!(!is_decorated_page_number("12"));
+    }
+
+    #[test]
+    fn a_body_broken_after_its_level_is_one_name() {
+        let cell = |lines: &[&str]| {
+            let pieces: Vec<(usize, String)> = lines.iter().enumerate().map(|(i, t)| (i, t.to_string())).collect();
+            cell_text(&pieces, R::Support, None)
+        };
+        assert_eq!(cell(&["市工业和信息化局、市", "科技局"]), "市工业和信息化局、市科技局");
+        assert_eq!(cell(&["省发展改革委、省", "财政厅"]), "省发展改革委、省财政厅");
+        // Whole bodies one a line are still two names.
+        assert_eq!(cell(&["市科技局", "市商务局"]), "市科技局、市商务局");
+        assert!(!ends_with_a_bare_level("市"));
+        assert!(!ends_with_a_bare_level("某某市"));
     }
 
     fn unit(t: &str) -> Unit {

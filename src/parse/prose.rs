@@ -1644,16 +1644,23 @@ pub fn trailing_clause(text: &str) -> Option<(usize, String)> {
 const CLAUSE_LABELS: &[&str] = &["责任单位", "责任部门", "牵头单位", "牵头部门", "实施单位", "承办单位", "局内"];
 
 /// The trailing labelled department clause of a text (after the last full stop): (offset, clause).
+/// It opens at the first label that follows a stop: the labels of a clause printed one a line
+/// (`…。牵头单位：X` / `责任单位：Y`) run together once the lines are joined, and the clause is
+/// all of them.
 fn trailing_labelled_clause(text: &str) -> Option<(usize, String)> {
     let t = text.trim_end_matches(['。', ' ']);
-    let at = CLAUSE_LABELS
+    let mut labels: Vec<usize> = CLAUSE_LABELS
         .iter()
-        .filter_map(|l| [format!("{l}："), format!("{l}:")].iter().filter_map(|label| t.rfind(label.as_str())).max())
-        .max()?;
-    let before = &t[..at];
-    let opens_clause = before.is_empty() || before.ends_with(['。', '；', ';', '（', '(', ' ']);
-    let clause = &t[at..];
-    (opens_clause && !clause.contains('。')).then(|| (at, clause.to_string()))
+        .flat_map(|l| [format!("{l}："), format!("{l}:")])
+        .flat_map(|label| t.match_indices(label.as_str()).map(|(i, _)| i).collect::<Vec<_>>())
+        .collect();
+    labels.sort_unstable();
+    let opens_clause = |at: usize| {
+        let before = &t[..at];
+        before.is_empty() || before.ends_with(['。', '；', ';', '（', '(', ' '])
+    };
+    let at = labels.into_iter().find(|&at| opens_clause(at) && !t[at..].contains('。'))?;
+    Some((at, t[at..].to_string()))
 }
 
 /// Cut the department clause off the end of a normalised item text and read it. A clause that
@@ -2733,6 +2740,30 @@ mod tests {
         assert_eq!(cn_number("二十一"), Some(21));
         assert_eq!(cn_number("十"), Some(10));
         assert_eq!(cn_number("十四"), Some(14));
+    }
+
+    #[test]
+    fn labels_printed_one_a_line_make_one_clause() {
+        // 牵头单位 and 责任单位 each on a line under the item run together once joined.
+        let mut body =
+            "努力实现地区生产总值增长6.2%左右。牵头单位:区发改局责任单位:立山经济开发区,全区经济运行各专班".to_string();
+        let departments = take_departments(&mut body);
+        assert_eq!(body, "努力实现地区生产总值增长6.2%左右。");
+        let got: Vec<(&str, Option<Role>)> = departments.iter().map(|d| (d.name.as_str(), d.role)).collect();
+        assert_eq!(
+            got,
+            [
+                ("区发改局", Some(Role::Lead)),
+                ("立山经济开发区", Some(Role::Support)),
+                ("全区经济运行各专班", Some(Role::Support))
+            ]
+        );
+        // A label inside the last sentence, after no stop, opens no clause.
+        assert_eq!(trailing_labelled_clause("各项任务明确牵头单位:由市局统筹"), None);
+        // A single label keeps its clause as before.
+        let mut body = "开展专项行动。责任单位:县市场监管局、县公安局".to_string();
+        assert_eq!(take_departments(&mut body).len(), 2);
+        assert_eq!(body, "开展专项行动。");
     }
 
     #[test]
