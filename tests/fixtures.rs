@@ -228,4 +228,5 @@ fixtures! {
     real_pdf_wrapped_cunliang_2024 => "real-pdf-wrapped-cunliang-2024",
     real_lead_and_responsible_lines_lishan_2023 => "real-lead-and-responsible-lines-lishan-2023",
     grid_body_broken_after_level => "grid-body-broken-after-level",
+    grid_merged_lead_cells => "grid-merged-lead-cells",
 }
