@@ -226,4 +226,7 @@ fixtures! {
     real_news_report_dongkou_2012 => "real-news-report-dongkou-2012",
     real_autonomous_region_bureaus_neimenggu_2021 => "real-autonomous-region-bureaus-neimenggu-2021",
     real_pdf_wrapped_cunliang_2024 => "real-pdf-wrapped-cunliang-2024",
+    real_lead_and_responsible_lines_lishan_2023 => "real-lead-and-responsible-lines-lishan-2023",
+    grid_body_broken_after_level => "grid-body-broken-after-level",
+    grid_merged_lead_cells => "grid-merged-lead-cells",
 }

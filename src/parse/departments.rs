@@ -155,7 +155,7 @@ fn is_time(name: &str) -> bool {
 /// Remove one pair of enclosing brackets, full-width or ASCII.
 fn strip_brackets(s: &str) -> &str {
     let s = s.trim();
-    for (open, close) in [('（', '）'), ('(', ')'), ('（', ')'), ('(', '）')] {
+    for (open, close) in [('（', '）'), ('(', ')'), ('（', ')'), ('(', '）'), ('〔', '〕'), ('【', '】')] {
         if let Some(inner) = s.strip_prefix(open).and_then(|t| t.strip_suffix(close)) {
             if balanced(inner) {
                 return inner;
@@ -305,6 +305,13 @@ fn labelled_groups(clause: &str) -> Option<Vec<(String, Option<Role>)>> {
         return None;
     }
     marks.sort_by_key(|m| m.0);
+    // Beside a 牵头 label, 责任单位 names the bodies that carry the task with the lead (as a
+    // 责任单位 column beside a 牵头单位 one does): 牵头单位：X；责任单位：Y.
+    if marks.iter().any(|m| m.1.starts_with("牵头")) {
+        for m in marks.iter_mut().filter(|m| m.1.starts_with("责任")) {
+            m.2 = Role::Support;
+        }
+    }
     let mut groups = Vec::new();
     let head = &clause[..marks[0].0];
     if !head.trim_matches(['，', '、', '；']).is_empty() {
@@ -514,6 +521,19 @@ mod tests {
         assert_eq!(names("(市市场监管局负责,2023年6月底前完成)", L), vec![n("市市场监管局", L)]);
         assert_eq!(names("(市市场监管局负责,持续推进)", L), vec![n("市市场监管局", L)]);
         assert_eq!(names("(市市场监管局,2023年底)", L), vec![n("市市场监管局", L)]);
+    }
+
+    #[test]
+    fn responsible_bodies_beside_a_lead_label_support_it() {
+        assert_eq!(
+            names("牵头单位：区发改局；责任单位：立山经济开发区，全区经济运行各专班", L),
+            vec![n("区发改局", L), n("立山经济开发区", S), n("全区经济运行各专班", S)]
+        );
+        // Alone, or beside a 配合 label, 责任单位 names the bodies in charge.
+        assert_eq!(
+            names("责任单位：县市场监管局；配合单位：县公安局", L),
+            vec![n("县市场监管局", L), n("县公安局", S)]
+        );
     }
 
     #[test]

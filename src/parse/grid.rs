@@ -949,6 +949,9 @@ struct Cells {
     /// Learnt width of each column where its cells wrap by width.
     widths: Vec<Option<f32>>,
     after: Vec<(usize, String)>,
+    /// Lead columns whose cell a tab row left out or printed empty: a merged cell (rowspan) that
+    /// names its bodies in the first row of the group only.
+    merged: Vec<bool>,
 }
 
 /// Everything the walk decided, per line: the pieces and what became of them.
@@ -1007,20 +1010,21 @@ fn tab_cells(row: &RowLines, raw: &[&str], columns: &[Column]) -> Cells {
             push(&mut cells, i, part, p > 0);
         }
     }
-    let mut out = Cells { by_column: vec![Vec::new(); n], widths: vec![None; n], after };
+    let mut out = Cells { by_column: vec![Vec::new(); n], widths: vec![None; n], after, merged: vec![false; n] };
     let filled = cells.len();
-    // Fewer cells than columns: merged (rowspan) cells on the left are left out by the copy,
-    // or trailing empty cells are: choose the alignment whose cells fit their columns better.
-    let shift = if filled < n {
+    // Fewer cells than columns: merged (rowspan) cells are left out by the copy (a task or focus
+    // cell on the left, a lead cell written once for several rows), or trailing empty cells are:
+    // choose the columns left out whose choice fits the cells to their columns best.
+    let omitted: Vec<usize> = if filled < n && row.no.is_some() {
         let missing = n - filled;
-        let spannable = columns.iter().skip(1).take_while(|c| matches!(c.role, R::Focus | R::WorkItem)).count();
-        let cost_at = |offset: usize| -> f32 {
+        let cost_of = |left_out: &[usize]| -> f32 {
+            let kept: Vec<usize> = (1..n).filter(|c| !left_out.contains(c)).collect();
             cells
                 .iter()
                 .enumerate()
                 .skip(1)
                 .map(|(k, cell)| {
-                    let role = columns.get(k + offset).map(|c| c.role).unwrap_or(R::Remark);
+                    let role = kept.get(k - 1).map(|&c| columns[c].role).unwrap_or(R::Remark);
                     cell.iter()
                         .map(|(l, t)| {
                             fit(
@@ -1033,22 +1037,49 @@ fn tab_cells(row: &RowLines, raw: &[&str], columns: &[Column]) -> Cells {
                 })
                 .sum()
         };
-        if missing <= spannable && row.no.is_some() && cost_at(missing) < cost_at(0) {
-            missing
-        } else {
-            0
+        let mergeable: Vec<usize> =
+            (1..n).filter(|&c| matches!(columns[c].role, R::Focus | R::WorkItem | R::Lead)).collect();
+        let best =
+            subsets(&mergeable, missing).into_iter().map(|set| (cost_of(&set), set)).min_by(|a, b| a.0.total_cmp(&b.0));
+        match best {
+            Some((cost, set)) if cost < cost_of(&[]) => set,
+            _ => Vec::new(),
         }
     } else {
-        0
+        Vec::new()
     };
+    let kept: Vec<usize> = (1..n).filter(|c| !omitted.contains(c)).collect();
     for (k, cell) in cells.into_iter().enumerate() {
-        let col = if k == 0 { 0 } else { k + shift };
-        match out.by_column.get_mut(col) {
-            Some(slot) if col < n => slot.extend(cell),
-            _ => out.after.extend(cell),
+        let col = if k == 0 { Some(0) } else { kept.get(k - 1).copied() };
+        match col.and_then(|c| out.by_column.get_mut(c)) {
+            Some(slot) => slot.extend(cell),
+            None => out.after.extend(cell),
         }
     }
+    // A lead cell left out, or printed empty in a row that has its other cells, is merged.
+    for (c, col) in columns.iter().enumerate() {
+        out.merged[c] = col.role == R::Lead && out.by_column[c].is_empty() && (omitted.contains(&c) || filled >= n);
+    }
     out
+}
+
+/// The sets of `k` items of `items`, in order (few: a table has a handful of mergeable columns).
+fn subsets(items: &[usize], k: usize) -> Vec<Vec<usize>> {
+    if k == 0 {
+        return vec![Vec::new()];
+    }
+    if items.len() < k {
+        return Vec::new();
+    }
+    let mut with_first: Vec<Vec<usize>> = subsets(&items[1..], k - 1)
+        .into_iter()
+        .map(|mut rest| {
+            rest.insert(0, items[0]);
+            rest
+        })
+        .collect();
+    with_first.extend(subsets(&items[1..], k));
+    with_first
 }
 
 /// Cells copied from a spreadsheet may be quoted: `"text"` with `""` for a quote.
@@ -1132,7 +1163,12 @@ fn line_cells(
     let roles: Vec<ColumnRole> = columns.iter().skip(skip).map(|c| c.role).collect();
     let widths: Vec<Option<f32>> = (skip..n).map(|c| col_widths.get(c).copied().flatten()).collect();
     let assigned = assign(&units, &roles, &widths, can_inherit, allow_after);
-    let mut out = Cells { by_column: vec![Vec::new(); n], widths: col_widths.to_vec(), after: Vec::new() };
+    let mut out = Cells {
+        by_column: vec![Vec::new(); n],
+        widths: col_widths.to_vec(),
+        after: Vec::new(),
+        merged: vec![false; n],
+    };
     for (u, col) in units.into_iter().zip(assigned) {
         match out.by_column.get_mut(col + skip) {
             Some(slot) if col < roles.len() => slot.push((u.line, u.text)),
@@ -1184,7 +1220,12 @@ fn stream_rows(
             }
             if starts || rows.is_empty() {
                 let row = RowLines { no: None, start: u.line, chapter: chapter.clone(), ..Default::default() };
-                let cells = Cells { by_column: vec![Vec::new(); n], widths: col_widths.clone(), after: Vec::new() };
+                let cells = Cells {
+                    by_column: vec![Vec::new(); n],
+                    widths: col_widths.clone(),
+                    after: Vec::new(),
+                    merged: vec![false; n],
+                };
                 rows.push((row, cells));
             }
             if let Some((_, cells)) = rows.last_mut() {
@@ -1281,7 +1322,7 @@ fn cell_text(pieces: &[(usize, String)], role: ColumnRole, w: Option<f32>) -> St
             continue;
         }
         let broken = std::mem::replace(&mut prev_full, w.is_some_and(|w| width(&p) >= w - 1.0));
-        if is_body_role(role) && !out.is_empty() && !broken {
+        if is_body_role(role) && !out.is_empty() && !broken && !ends_with_a_bare_level(&out) {
             let last_is_body = looks_like_departments(&out) && !out.ends_with(['、', '，', '；', '：', ',', ';']);
             if last_is_body && looks_like_departments(&p) {
                 out.push('、');
@@ -1290,6 +1331,13 @@ fn cell_text(pieces: &[(usize, String)], role: ColumnRole, w: Option<f32>) -> St
         out.push_str(&p);
     }
     out
+}
+
+/// A cell line that ends with a level alone after its separator (`市工业和信息化局、市` /
+/// `科技局`): the next body's name was broken after its level, which names no body by itself.
+fn ends_with_a_bare_level(t: &str) -> bool {
+    let last = t.rsplit(['、', '，', '；', ',', ';', '：', ':']).next().unwrap_or(t);
+    t.len() > last.len() && matches!(last, "省" | "市" | "县" | "区" | "州")
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1540,6 +1588,7 @@ pub fn parse(info: &DocumentInfo, raw_text: &str, lines: &[Line]) -> Option<Docu
     });
     let mut prev_focus: Option<String> = None;
     let mut prev_item: Option<String> = None;
+    let mut prev_lead: Vec<crate::model::Department> = Vec::new();
     let mut prev_focus_no: Option<u8> = None;
     let mut target_cells: Vec<(String, usize)> = Vec::new();
     let mut diagnostics: Vec<Diagnostic> = Vec::new();
@@ -1549,11 +1598,20 @@ pub fn parse(info: &DocumentInfo, raw_text: &str, lines: &[Line]) -> Option<Docu
         let Some(cells) = cells_of[k].take() else {
             prev_focus = None;
             prev_item = None;
+            prev_lead.clear();
             continue;
         };
         let cols = tables.get(table_of_row[k]).map(|t| &t.1).unwrap_or(&first.columns);
-        let mut measure =
-            build_record(row, &cells, cols, template_layout, &mut prev_focus, &mut prev_item, &mut account);
+        let mut measure = build_record(
+            row,
+            &cells,
+            cols,
+            template_layout,
+            &mut prev_focus,
+            &mut prev_item,
+            &mut prev_lead,
+            &mut account,
+        );
         if template_layout {
             // The template's focus area by meaning: the focus cell, else the work item, else the
             // row above (a table's own work items stay under the area they are printed in).
@@ -1702,6 +1760,7 @@ fn is_bare_page_number(lines: &[Line], raw: &[&str], i: usize) -> bool {
 }
 
 /// One record from a row's cells.
+#[allow(clippy::too_many_arguments)]
 fn build_record(
     row: &RowLines,
     cells: &Cells,
@@ -1709,6 +1768,7 @@ fn build_record(
     template_layout: bool,
     prev_focus: &mut Option<String>,
     prev_item: &mut Option<String>,
+    prev_lead: &mut Vec<crate::model::Department>,
     account: &mut Account,
 ) -> MeasureDraft {
     let mut focus: Option<String> = None;
@@ -1732,6 +1792,10 @@ fn build_record(
             }
         }
         if joined.is_empty() {
+            // A merged lead cell names the bodies of the row above.
+            if cells.merged.get(k) == Some(&true) {
+                departments.extend(prev_lead.iter().cloned());
+            }
             continue;
         }
         match col.role {
@@ -1740,7 +1804,11 @@ fn build_record(
             R::WorkItem => item = Some(joined),
             R::Measure => measure_parts.push((col.name.as_str(), joined)),
             R::Target | R::Result => labelled_parts.push((col.name.as_str(), joined)),
-            R::Lead => departments.extend(parse_departments(&joined, Some(Role::Lead))),
+            R::Lead => {
+                let lead = parse_departments(&joined, Some(Role::Lead));
+                prev_lead.clone_from(&lead);
+                departments.extend(lead);
+            }
             R::Support => departments.extend(parse_departments(&joined, Some(Role::Support))),
             R::Departments => departments.extend(parse_departments(&joined, dept_default)),
         }
@@ -2001,6 +2069,20 @@ mod tests {
         assert!(!is_decorated_page_number("12"));
     }
 
+    #[test]
+    fn a_body_broken_after_its_level_is_one_name() {
+        let cell = |lines: &[&str]| {
+            let pieces: Vec<(usize, String)> = lines.iter().enumerate().map(|(i, t)| (i, t.to_string())).collect();
+            cell_text(&pieces, R::Support, None)
+        };
+        assert_eq!(cell(&["市工业和信息化局、市", "科技局"]), "市工业和信息化局、市科技局");
+        assert_eq!(cell(&["省发展改革委、省", "财政厅"]), "省发展改革委、省财政厅");
+        // Whole bodies one a line are still two names.
+        assert_eq!(cell(&["市科技局", "市商务局"]), "市科技局、市商务局");
+        assert!(!ends_with_a_bare_level("市"));
+        assert!(!ends_with_a_bare_level("某某市"));
+    }
+
     fn unit(t: &str) -> Unit {
         Unit { line: 0, text: t.to_string(), width: width(t), same_line: false, full: false }
     }
@@ -2058,6 +2140,41 @@ mod tests {
         let d = parse(&info(), text, &lines).expect("a table");
         let incomplete = |d: &&Diagnostic| d.code == DiagnosticCode::IncompleteRow;
         d.diagnostics.iter().filter(incomplete).map(|d| d.line).collect()
+    }
+
+    #[test]
+    fn a_lead_cell_merged_over_several_rows() {
+        let read = |text: &str| {
+            let lines = split_lines(text);
+            let d = parse(&info(), text, &lines).expect("a table");
+            d.plans[0]
+                .measures
+                .iter()
+                .map(|m| {
+                    let bodies: Vec<(String, Option<Role>)> =
+                        m.departments.iter().map(|d| (d.name.clone(), d.role)).collect();
+                    (m.work_item.clone().unwrap_or_default(), m.text.clone().unwrap_or_default(), bodies)
+                })
+                .collect::<Vec<_>>()
+        };
+        let (l, s) = (Some(Role::Lead), Some(Role::Support));
+        let head = "某某市知识产权工作任务分工表\n序号\t主要任务\t具体措施\t牵头单位\t配合单位\t完成时限\n\
+                    1\t强化知识产权创造\t实施高价值专利培育计划。\t市知识产权局\t市科技局\t2024年底\n";
+        let last = "3\t加强知识产权保护\t开展专项行动。\t市市场监管局\t市公安局\t2024年底\n";
+        let expected_row_2 = (
+            "强化知识产权创造".to_string(),
+            "开展专利导航项目。".to_string(),
+            vec![("市知识产权局".to_string(), l), ("市工信局".to_string(), s)],
+        );
+        // A web page's rowspan: the copy leaves the merged task and lead cells out of row 2.
+        let rows = read(&format!("{head}2\t开展专利导航项目。\t市工信局\t2024年6月\n{last}"));
+        assert_eq!(rows[1], expected_row_2);
+        // A Word table's: it prints them empty.
+        let rows = read(&format!("{head}2\t\t开展专利导航项目。\t\t市工信局\t2024年6月\n{last}"));
+        assert_eq!(rows[1], expected_row_2);
+        // The next group names its own lead.
+        assert_eq!(rows[2].2, vec![("市市场监管局".to_string(), l), ("市公安局".to_string(), s)]);
+        assert_eq!(subsets(&[1, 3, 4], 2), vec![vec![1, 3], vec![1, 4], vec![3, 4]]);
     }
 
     #[test]

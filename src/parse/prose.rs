@@ -1337,7 +1337,7 @@ fn paragraph_items(
     paragraphs.extend(open.take());
 
     let text_of = |p: &Paragraph| {
-        let raw: String = p.lines.iter().map(|&i| lines[i].text.as_str()).collect::<Vec<_>>().join("");
+        let raw = join_item_lines(p.lines.iter().map(|&i| lines[i].text.as_str()));
         let t = normalise(&raw);
         match p.no.and_then(|_| p.lines.first()).and_then(|&i| marker(&lines[i].text)) {
             Some(m) => normalise(&format!("{}{}", m.rest, &raw[lines[p.lines[0]].text.len()..])),
@@ -1419,7 +1419,7 @@ fn paragraph_items(
         let (first, last) = (p.lines[0], *p.lines.last().unwrap_or(&p.lines[0]));
         let mut body = text_of(p);
         let departments = take_departments(&mut body);
-        let body = body.trim().to_string();
+        let body = body.replace(CLAUSE_BREAK, "").trim().to_string();
         let mut measure = MeasureDraft {
             no: p.no,
             chapter: p.chapter.clone(),
@@ -1608,8 +1608,26 @@ fn joined(lines: &[Line], status: &[Option<Use>], from: usize, to: usize) -> Str
 /// A line that is only a department clause, e.g. `(省知识产权局牵头，各有关单位配合)`.
 fn is_department_line(text: &str) -> bool {
     let t = normalise(text);
-    t.starts_with(['（', '(']) && trailing_clause(&t).map(|(i, _)| i == 0).unwrap_or(false)
+    t.starts_with(['（', '(', '〔', '【']) && trailing_clause(&t).map(|(i, _)| i == 0).unwrap_or(false)
         || trailing_labelled_clause(&t).map(|(i, _)| i == 0).unwrap_or(false)
+}
+
+/// Put between an item's text and a department clause on a line of its own when the text ends
+/// without a stop (`2.加强商标品牌培育` / `牵头单位：…`): the line break is where the clause opens.
+/// Invisible (U+2060), and taken out of the text with the clause.
+const CLAUSE_BREAK: char = '\u{2060}';
+
+/// The lines of an item joined, with [`CLAUSE_BREAK`] before a clause line that follows no stop.
+fn join_item_lines<'a>(parts: impl IntoIterator<Item = &'a str>) -> String {
+    let mut out = String::new();
+    for part in parts {
+        let after_text = !out.trim_end().is_empty() && !out.trim_end().ends_with(['。', '；', ';']);
+        if after_text && is_department_line(part) {
+            out.push(CLAUSE_BREAK);
+        }
+        out.push_str(part);
+    }
+    out
 }
 
 fn closes_with_departments(text: &str) -> bool {
@@ -1619,6 +1637,15 @@ fn closes_with_departments(text: &str) -> bool {
 /// The trailing bracketed department clause of a text: (byte offset, clause).
 pub fn trailing_clause(text: &str) -> Option<(usize, String)> {
     let t = text.trim_end_matches(['。', ' ']);
+    // Some documents bracket the clause with 〔…〕 or 【…】 (`…。〔市市场监管局负责〕`): brackets
+    // that never nest in a clause, so the last opening one opens it.
+    for (open, close) in [('〔', '〕'), ('【', '】')] {
+        if t.ends_with(close) {
+            let i = t.rfind(open)?;
+            let clause = &t[i..];
+            return looks_like_departments(clause).then(|| (i, clause.to_string()));
+        }
+    }
     if !t.ends_with(['）', ')']) {
         return None;
     }
@@ -1644,23 +1671,31 @@ pub fn trailing_clause(text: &str) -> Option<(usize, String)> {
 const CLAUSE_LABELS: &[&str] = &["责任单位", "责任部门", "牵头单位", "牵头部门", "实施单位", "承办单位", "局内"];
 
 /// The trailing labelled department clause of a text (after the last full stop): (offset, clause).
+/// It opens at the first label that follows a stop: the labels of a clause printed one a line
+/// (`…。牵头单位：X` / `责任单位：Y`) run together once the lines are joined, and the clause is
+/// all of them.
 fn trailing_labelled_clause(text: &str) -> Option<(usize, String)> {
     let t = text.trim_end_matches(['。', ' ']);
-    let at = CLAUSE_LABELS
+    let mut labels: Vec<usize> = CLAUSE_LABELS
         .iter()
-        .filter_map(|l| [format!("{l}："), format!("{l}:")].iter().filter_map(|label| t.rfind(label.as_str())).max())
-        .max()?;
-    let before = &t[..at];
-    let opens_clause = before.is_empty() || before.ends_with(['。', '；', ';', '（', '(', ' ']);
-    let clause = &t[at..];
-    (opens_clause && !clause.contains('。')).then(|| (at, clause.to_string()))
+        .flat_map(|l| [format!("{l}："), format!("{l}:")])
+        .flat_map(|label| t.match_indices(label.as_str()).map(|(i, _)| i).collect::<Vec<_>>())
+        .collect();
+    labels.sort_unstable();
+    let opens_clause = |at: usize| {
+        let before = &t[..at];
+        before.is_empty() || before.ends_with(['。', '；', ';', '（', '(', ' ', CLAUSE_BREAK])
+    };
+    let at = labels.into_iter().find(|&at| opens_clause(at) && !t[at..].contains('。'))?;
+    Some((at, t[at..].to_string()))
 }
 
 /// Cut the department clause off the end of a normalised item text and read it. A clause that
 /// names no roles names the bodies in charge (lead).
 fn take_departments(body: &mut String) -> Vec<Department> {
     if let Some((at, clause)) = trailing_clause(body).or_else(|| trailing_labelled_clause(body)) {
-        let departments = parse_departments(&clause, Some(Role::Lead));
+        // A break between two clause lines (牵头单位：X / 责任单位：Y) separates their groups.
+        let departments = parse_departments(&clause.replace(CLAUSE_BREAK, "；"), Some(Role::Lead));
         if !departments.is_empty() {
             body.truncate(at);
             let trimmed = body.trim_end_matches(['（', '(']).len();
@@ -1766,17 +1801,16 @@ fn build_measure(
     end: usize,
     chapter: String,
 ) -> MeasureDraft {
-    let mut text = m.rest.clone();
     // Page numbers, and the running headers and page furniture a page break put inside the item.
-    for (line, used) in lines[start + 1..=end].iter().zip(&status[start + 1..=end]) {
-        if line.text.is_empty() || is_page_number(&line.text) || *used == Some(Use::Noise) {
-            continue;
-        }
-        text.push_str(&line.text);
-    }
+    let kept = lines[start + 1..=end]
+        .iter()
+        .zip(&status[start + 1..=end])
+        .filter(|(line, used)| !line.text.is_empty() && !is_page_number(&line.text) && **used != Some(Use::Noise))
+        .map(|(line, _)| line.text.as_str());
+    let text = join_item_lines(std::iter::once(m.rest.as_str()).chain(kept));
     let mut body = normalise(&text);
     let departments = take_departments(&mut body);
-    let body = body.trim().to_string();
+    let body = body.replace(CLAUSE_BREAK, "").trim().to_string();
     MeasureDraft {
         no: Some(m.number),
         chapter,
@@ -2736,6 +2770,51 @@ mod tests {
     }
 
     #[test]
+    fn clauses_in_tortoise_shell_and_lenticular_brackets() {
+        let read = |t: &str| {
+            let mut body = t.to_string();
+            let d = take_departments(&mut body);
+            (body, d.iter().map(|d| (d.name.clone(), d.role)).collect::<Vec<_>>())
+        };
+        let lead = Some(Role::Lead);
+        assert_eq!(
+            read("培育地理标志证明商标2件。〔市市场监管局、市农业农村局按职责分工负责〕"),
+            (
+                "培育地理标志证明商标2件。".to_string(),
+                vec![("市市场监管局".to_string(), lead), ("市农业农村局".to_string(), lead)]
+            )
+        );
+        assert_eq!(read("开展专项行动。【责任单位：县市场监管局】").1, vec![("县市场监管局".to_string(), lead)]);
+        // A year or a note in those brackets is no clause.
+        assert_eq!(read("按照国办发〔2023〕").1, vec![]);
+        assert_eq!(read("详见附件【打印本页】").1, vec![]);
+    }
+
+    #[test]
+    fn labels_printed_one_a_line_make_one_clause() {
+        // 牵头单位 and 责任单位 each on a line under the item run together once joined.
+        let mut body =
+            "努力实现地区生产总值增长6.2%左右。牵头单位:区发改局责任单位:立山经济开发区,全区经济运行各专班".to_string();
+        let departments = take_departments(&mut body);
+        assert_eq!(body, "努力实现地区生产总值增长6.2%左右。");
+        let got: Vec<(&str, Option<Role>)> = departments.iter().map(|d| (d.name.as_str(), d.role)).collect();
+        assert_eq!(
+            got,
+            [
+                ("区发改局", Some(Role::Lead)),
+                ("立山经济开发区", Some(Role::Support)),
+                ("全区经济运行各专班", Some(Role::Support))
+            ]
+        );
+        // A label inside the last sentence, after no stop, opens no clause.
+        assert_eq!(trailing_labelled_clause("各项任务明确牵头单位:由市局统筹"), None);
+        // A single label keeps its clause as before.
+        let mut body = "开展专项行动。责任单位:县市场监管局、县公安局".to_string();
+        assert_eq!(take_departments(&mut body).len(), 2);
+        assert_eq!(body, "开展专项行动。");
+    }
+
+    #[test]
     fn doc_numbers_inside_lines() {
         assert_eq!(find_doc_number("发文字号：粤知〔2019〕12号"), Some("粤知〔2019〕12号".to_string()));
         assert_eq!(find_doc_number("国知发管字[2019]12号 成文日期"), Some("国知发管字[2019]12号".to_string()));
@@ -2809,6 +2888,27 @@ mod tests {
             id: None,
         };
         crate::parse::parse_document(&info, text)
+    }
+
+    #[test]
+    fn a_clause_line_under_an_item_without_a_stop() {
+        let text = "某某县知识产权强县建设工作方案\n三、重点任务\n（一）加强知识产权创造\n\
+                    1.加大专利培育力度。\n责任单位:县市场监管局\n配合单位:县科技局、县工信局\n\
+                    2.加强商标品牌培育\n牵头单位:县市场监管局\n配合单位:县农业农村局\n\
+                    3.开展地理标志保护\n〔县市场监管局负责〕\n";
+        let d = parsed(text).dataset;
+        let read: Vec<(Option<String>, Vec<(String, Option<Role>)>)> = d
+            .measures
+            .iter()
+            .map(|m| (m.text.clone(), m.departments.iter().map(|d| (d.name.clone(), d.role)).collect()))
+            .collect();
+        let (l, s) = (Some(Role::Lead), Some(Role::Support));
+        assert_eq!(read[1].0.as_deref(), Some("加强商标品牌培育"));
+        assert_eq!(read[1].1, vec![("县市场监管局".to_string(), l), ("县农业农村局".to_string(), s)]);
+        assert_eq!(read[2].0.as_deref(), Some("开展地理标志保护"));
+        assert_eq!(read[2].1, vec![("县市场监管局".to_string(), l)]);
+        assert!(d.measures.iter().all(|m| !m.text.as_deref().unwrap_or("").contains(CLAUSE_BREAK)));
+        assert!(d.measures.iter().flat_map(|m| &m.departments).all(|d| !d.name.contains(CLAUSE_BREAK)));
     }
 
     #[test]
