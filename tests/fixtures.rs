@@ -226,4 +226,7 @@ fixtures! {
     real_news_report_dongkou_2012 => "real-news-report-dongkou-2012",
     real_autonomous_region_bureaus_neimenggu_2021 => "real-autonomous-region-bureaus-neimenggu-2021",
     real_pdf_wrapped_cunliang_2024 => "real-pdf-wrapped-cunliang-2024",
+    real_policy_explainer_taizhou_2023 => "real-policy-explainer-taizhou-2023",
+    real_news_national_gangyao_2021 => "real-news-national-gangyao-2021",
+    real_notice_list_forestry_2003 => "real-notice-list-forestry-2003",
 }
