@@ -2506,8 +2506,24 @@ fn title_the_preamble_makes(t: &str) -> Option<String> {
                 && !before.ends_with("贯彻落实");
         let name = t[open + '《'.len_utf8()..].split('》').next()?;
         let named = TITLE_ENDINGS.iter().any(|e| without_title_suffix(name).ends_with(e)) && !name.ends_with("通知");
-        (makes && named && name.chars().count() <= 60).then(|| name.to_string())
+        let after = t.get(open + '《'.len_utf8() + name.len()..).and_then(|r| r.strip_prefix('》')).unwrap_or("");
+        (makes || issued_after_its_name(after))
+            .then_some(name)
+            .filter(|_| named && name.chars().count() <= 60)
+            .map(str::to_string)
     })
+}
+
+/// A news headline or lead that names the document first and then says it was issued
+/// (`《深圳市知识产权“十四五”规划》正式发布`, `近日，《…工作方案（试行）》公布。`); `…印发以来`
+/// and `…发布实施后` look back from a later document, and are not it.
+fn issued_after_its_name(after: &str) -> bool {
+    let after = ["正式", "日前", "近日"].iter().find_map(|w| after.strip_prefix(w)).unwrap_or(after);
+    let Some(rest) = ["印发", "发布", "出台", "公布", "下发"].iter().find_map(|v| after.strip_prefix(v))
+    else {
+        return false;
+    };
+    rest.is_empty() || rest.starts_with(['。', '，', ',', '！', '!', ' '])
 }
 
 /// A title that is a news headline reporting a document (`洞口县出台知识产权战略实施意见`,
@@ -3514,6 +3530,18 @@ mod tests {
         assert!(reports_a_document("洞口县出台知识产权战略实施意见"));
         assert!(!reports_a_document("关于印发某某县知识产权实施方案的通知"));
         assert!(!reports_a_document("") && !reports_a_document("上海市联合印发《某某实施意见》"));
+        // A headline or lead naming the document before saying it was issued (a Traditional news
+        // page of 2015: 近日,《加快推進…工作方案(試行)》公佈。); a later document's look back is not.
+        assert_eq!(
+            title_the_preamble_makes("《深圳市知识产权“十四五”规划》正式发布").as_deref(),
+            Some("深圳市知识产权“十四五”规划")
+        );
+        assert_eq!(
+            title_the_preamble_makes("近日，《广东省知识产权保护工作方案（试行）》公布。方案提出…").as_deref(),
+            Some("广东省知识产权保护工作方案（试行）")
+        );
+        assert_eq!(title_the_preamble_makes("《国家知识产权战略纲要》发布实施以来，我省…"), None);
+        assert_eq!(title_the_preamble_makes("《纲要》印发后，各地…"), None);
         // The Party centre and the State Council issue for the whole country (a news page of the
         // national 纲要 2021).
         let centre = "中共中央、国务院近日印发《知识产权强国建设纲要(2021-2035年)》，旨在统筹推进";
