@@ -229,4 +229,7 @@ fixtures! {
     real_lead_and_responsible_lines_lishan_2023 => "real-lead-and-responsible-lines-lishan-2023",
     grid_body_broken_after_level => "grid-body-broken-after-level",
     grid_merged_lead_cells => "grid-merged-lead-cells",
+    real_policy_explainer_taizhou_2023 => "real-policy-explainer-taizhou-2023",
+    real_news_national_gangyao_2021 => "real-news-national-gangyao-2021",
+    real_notice_list_forestry_2003 => "real-notice-list-forestry-2003",
 }

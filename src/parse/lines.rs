@@ -421,6 +421,16 @@ fn bracketed_page_label(t: &str) -> bool {
     PAGE_LABELS.contains(&&inner[..close])
 }
 
+/// A notice's contact details on a line of their own (`联系人：王琼`, `联系电话：010-84239104`,
+/// `传真：…`): who to call, no part of the plan. In brackets inside an item (（联系人：…）) they
+/// stay with it.
+pub fn is_contact_line(s: &str) -> bool {
+    const LABELS: [&str; 8] = ["联系人", "联系电话", "联系方式", "电话", "传真", "电子邮箱", "邮箱", "邮编"];
+    let t = normalise(s);
+    let labelled = LABELS.iter().any(|l| t.strip_prefix(l).is_some_and(|r| r.starts_with(['：', ':'])));
+    labelled && t.chars().count() <= 60 && !t.contains(['。', '；'])
+}
+
 /// A short line made only of page controls (【打印】【关闭】, 字号：大 中 小).
 fn only_controls(t: &str) -> bool {
     let mut rest: String = t.chars().filter(|c| !"【】[]()（）|｜·•:：/、".contains(*c)).collect();
@@ -571,6 +581,11 @@ mod tests {
         assert!(!is_page_furniture("  • 名称 相关内容"));
         assert!(!is_page_furniture("  • 各区、市人民政府,市政府各部门,市直各单位:"));
         assert!(!is_page_furniture("（联系人：陈勘，联系电话：020-87686049）"));
+        // A notice's contact block (a forestry notice of 2003), a line each; not in brackets.
+        assert!(is_contact_line("    联系人：王琼") && is_contact_line("联系电话：010-84239104"));
+        assert!(is_contact_line("传真:010-84238883") && is_contact_line("联系人:金虎0471-5271969  强健 0471-6628927"));
+        assert!(!is_contact_line("（联系人：陈勘，联系电话：020-87686049）"));
+        assert!(!is_contact_line("电话咨询服务：建立12330热线，受理举报投诉。"));
         assert!(!is_page_furniture("一、强化知识产权保护"));
         assert!(!is_page_furniture("中"));
         assert!(is_page_furniture("文号: 通政发〔2023〕4号"));

@@ -6,7 +6,7 @@
 //! numbered lists elsewhere (challenges, principles) and unnumbered prose become passages.
 
 use super::departments::parse_departments;
-use super::lines::{has_date, is_page_furniture, is_page_number, normalise, width, Line};
+use super::lines::{has_date, is_contact_line, is_page_furniture, is_page_number, normalise, width, Line};
 use super::targets;
 use super::{
     Diagnostic, DiagnosticCode, DocumentDraft, DocumentInfo, Ledger, MeasureDraft, PassageDraft, PlanDraft, Use,
@@ -215,6 +215,14 @@ pub fn parse(info: &DocumentInfo, lines: &[Line]) -> DocumentDraft {
                 line.no,
                 DiagnosticCode::PageFurniture,
                 format!("web page furniture skipped: {}", normalise(&line.text)),
+            ));
+        } else if is_contact_line(&line.text) {
+            status[i] = Some(Use::Noise);
+            diagnostics.push(Diagnostic::new(
+                source,
+                line.no,
+                DiagnosticCode::PageFurniture,
+                format!("a notice's contact details skipped: {}", normalise(&line.text)),
             ));
         }
     }
@@ -765,6 +773,9 @@ const BACKGROUND_ENDINGS: &[&str] = &[
     "背景",
     // 青海省“十三五”知识产权发展概况: the last period's record.
     "发展概况",
+    // A year's work report (2026 全国局长会议: 一、“十四五”时期…发展成就和2025年主要工作进展).
+    "主要工作进展",
+    "主要进展",
 ];
 
 /// A chapter title on the plan's background, after the period it looks back on (`“十二五”`,
@@ -1225,6 +1236,17 @@ fn heads_nothing(lines: &[Line], status: &[Option<Use>], markers: &[(usize, Mark
     }
 }
 
+/// Whether numbered line `k` is the last of a list whose lines head nothing (1.在我国有育种优势；
+/// 2.…。 3.有利于保护…。): a sentence numbered next after a sibling that heads nothing is a line
+/// of that list too, and the paragraph after it (the notice's closing 请你们…) is not its body.
+fn ends_a_list(lines: &[Line], status: &[Option<Use>], markers: &[(usize, Marker)], k: usize) -> bool {
+    let (Some((_, m)), Some((_, before))) = (markers.get(k), k.checked_sub(1).and_then(|p| markers.get(p))) else {
+        return false;
+    };
+    let sentence = normalise(&m.rest).ends_with(['。', '；', ';']);
+    sentence && before.depth == m.depth && before.number + 1 == m.number && heads_nothing(lines, status, markers, k - 1)
+}
+
 /// An unnumbered paragraph under a heading, before it is made a measure or a passage.
 struct Paragraph {
     /// Index into `markers` of the deepest heading above it.
@@ -1237,6 +1259,16 @@ struct Paragraph {
     framed: bool,
     /// Under a chapter of aims (工作目标), at any depth.
     aims: bool,
+    /// A notice's closing matter: its list of attachments or its signature date.
+    closing: bool,
+}
+
+/// A notice's closing line: the list of what it attaches (`附件：《…推荐表》`) or the date it is
+/// signed (`二OO三年七月二十二日`), never part of the paragraph above it.
+fn closes_the_notice(text: &str) -> bool {
+    let t = normalise(text);
+    let attachments = t.strip_prefix("附件").is_some_and(|r| r.starts_with(['：', ':']) && r.chars().count() > 1);
+    is_date_line(&t) || attachments && !t.contains('。') && t.chars().count() <= 80
 }
 
 /// Documents whose items are unnumbered paragraphs under 一、/（一） headings: every numbered line
@@ -1284,7 +1316,7 @@ fn paragraph_items(
         if k < markers.len() && markers[k].0 == i {
             paragraphs.extend(open.take());
             let m = &markers[k].1;
-            if heading_like[k] && !heads_nothing(lines, status, markers, k) {
+            if heading_like[k] && !heads_nothing(lines, status, markers, k) && !ends_a_list(lines, status, markers, k) {
                 chapter_by_depth[m.depth as usize] = Some(trim_heading(&m.rest));
                 for deeper in chapter_by_depth.iter_mut().skip(m.depth as usize + 1) {
                     *deeper = None;
@@ -1302,7 +1334,20 @@ fn paragraph_items(
                 lines: vec![i],
                 framed: in_framing_chapter(&chapter_by_depth, Depth::Sub),
                 aims: states_goals(&chapter_by_depth),
+                closing: false,
             });
+        } else if closes_the_notice(&lines[i].text) {
+            paragraphs.extend(open.take());
+            paragraphs.push(Paragraph {
+                heading,
+                chapter: enclosing_chapter(&chapter_by_depth, Depth::Sub),
+                no: None,
+                lines: vec![i],
+                framed: false,
+                aims: false,
+                closing: true,
+            });
+            continue;
         } else if open.is_none() && is_department_line(&lines[i].text) && !paragraphs.is_empty() {
             // A department clause on its own line (责任单位：…) closes the paragraph above it.
             if let Some(last) = paragraphs.last_mut() {
@@ -1317,6 +1362,7 @@ fn paragraph_items(
                 lines: Vec::new(),
                 framed: in_framing_chapter(&chapter_by_depth, Depth::Sub),
                 aims: states_goals(&chapter_by_depth),
+                closing: false,
             });
             p.lines.push(i);
         }
@@ -1371,7 +1417,7 @@ fn paragraph_items(
     let is_item = |p: &Paragraph| {
         let t = text_of(p);
         let lead_in = t.ends_with(['：', ':']) || p.no.is_none() && announces_what_follows(&t);
-        !lead_in && !states_aims(p) && !cut_short(p) && (!any_clause || working.contains(&p.heading))
+        !lead_in && !p.closing && !states_aims(p) && !cut_short(p) && (!any_clause || working.contains(&p.heading))
     };
     // Where every heading of the deepest level has one paragraph, heading and paragraph are one
     // numbered item: the heading is its title.
@@ -1398,6 +1444,7 @@ fn paragraph_items(
             let text = text_of(p);
             if !text.ends_with(['：', ':']) {
                 let why = match (states_aims(p), heading_title(p).contains("目标") || p.aims) {
+                    _ if p.closing => "the notice's list of attachments or signature date kept as a passage",
                     _ if p.no.is_none() && announces_what_follows(&text) => {
                         "paragraph that leads into the items below it (从以下方面…) kept as a passage"
                     }
@@ -2162,6 +2209,10 @@ fn front_matter(
                 .then(|| (number_the_report_gives(&t, &name), region_that_reports(&t, &name), name))
         });
         if let Some((number, region, name)) = made {
+            // The lead may say who issued it in a later sentence (中新社…电 …发布《X》… /
+            // 中共中央、国务院近日印发《X》).
+            let region =
+                region.or_else(|| front.iter().find_map(|&i| region_that_reports(&normalise(&lines[i].text), &name)));
             plan.title = name;
             plan.doc_number = plan.doc_number.take().or(number);
             if region_in_title(&plan.title).is_none() && plan.region.is_empty() {
@@ -2478,17 +2529,35 @@ fn subunit(text: &str) -> Option<String> {
 }
 
 /// The 《name》 a sentence makes its document under (编制《…规划》, 制定《…方案》), or a news
-/// report says was issued (出台《…意见》, 下发《…方案》), if it names a plan; the documents it
+/// report says was issued (出台《…意见》, 下发《…方案》), or a page explaining a policy says was
+/// drafted (市市场监督管理局起草了《…纲要》，特作如下解读), if it names a plan; the documents it
 /// carries out (贯彻落实《…》) are not it.
 fn title_the_preamble_makes(t: &str) -> Option<String> {
     t.match_indices('《').find_map(|(open, _)| {
-        let before = t[..open].trim_end_matches(['特', '本']);
-        let makes = ["编制", "制定", "研究制定", "印发", "出台", "下发", "发布"].iter().any(|w| before.ends_with(w))
-            && !before.ends_with("贯彻落实");
+        let before = t[..open].trim_end_matches('了').trim_end_matches(['特', '本']);
+        let makes =
+            ["编制", "制定", "研究制定", "起草", "印发", "出台", "下发", "发布"].iter().any(|w| before.ends_with(w))
+                && !before.ends_with("贯彻落实");
         let name = t[open + '《'.len_utf8()..].split('》').next()?;
         let named = TITLE_ENDINGS.iter().any(|e| without_title_suffix(name).ends_with(e)) && !name.ends_with("通知");
-        (makes && named && name.chars().count() <= 60).then(|| name.to_string())
+        let after = t.get(open + '《'.len_utf8() + name.len()..).and_then(|r| r.strip_prefix('》')).unwrap_or("");
+        (makes || issued_after_its_name(after))
+            .then_some(name)
+            .filter(|_| named && name.chars().count() <= 60)
+            .map(str::to_string)
     })
+}
+
+/// A news headline or lead that names the document first and then says it was issued
+/// (`《深圳市知识产权“十四五”规划》正式发布`, `近日，《…工作方案（试行）》公布。`); `…印发以来`
+/// and `…发布实施后` look back from a later document, and are not it.
+fn issued_after_its_name(after: &str) -> bool {
+    let after = ["正式", "日前", "近日"].iter().find_map(|w| after.strip_prefix(w)).unwrap_or(after);
+    let Some(rest) = ["印发", "发布", "出台", "公布", "下发"].iter().find_map(|v| after.strip_prefix(v))
+    else {
+        return false;
+    };
+    rest.is_empty() || rest.starts_with(['。', '，', ',', '！', '!', ' '])
 }
 
 /// A title that is a news headline reporting a document (`洞口县出台知识产权战略实施意见`,
@@ -2517,9 +2586,15 @@ fn number_the_report_gives(t: &str, name: &str) -> Option<String> {
 }
 
 /// The place of the body a news lead says issued the document (`…，永仁县人民政府…出台《…》`):
-/// the last government named before its name in the same sentence.
+/// the last government named before its name in the same sentence; the Party centre or the State
+/// Council (`中共中央、国务院近日印发《…》`) issue for the whole country.
 fn region_that_reports(t: &str, name: &str) -> Option<String> {
-    let (before, _) = around_the_name(t, name)?.0.rsplit_once("人民政府")?;
+    let (before, _) = around_the_name(t, name)?;
+    let clause = before.rsplit(['，', ',', '；', '：', ':']).next()?;
+    if ["中共中央", "党中央", "国务院"].iter().any(|b| clause.starts_with(b)) {
+        return Some("全国".to_string());
+    }
+    let (before, _) = before.rsplit_once("人民政府")?;
     let body = before.rsplit(['，', ',', '、', '；']).next()?;
     region_in_title(body).filter(|r| super::regions::find(r).is_some())
 }
@@ -3361,6 +3436,25 @@ mod tests {
     }
 
     #[test]
+    fn the_last_line_of_a_list_heads_no_paragraph() {
+        // A forestry notice of 2003: 3. is the list's last line like 1. and 2.; the request after
+        // it is not its body, and the contact lines are no part of any item.
+        let text = "国家林业局关于推荐林业植物新品种保护名录的通知\n一、推荐范围\n属于林木、竹、果树等植物品种的属或种。\n二、推荐条件\n1.在我国有育种优势；\n2.在国内或国外有市场潜力。\n3. 有利于保护我国公民和机构的权益。\n请你们根据本地区新品种培育情况认真组织推荐，于8月20日前传真到保护办公室。\n联系人：王琼\n联系电话：010-84239104\n";
+        let p = parsed(text).dataset;
+        let numbered: Vec<(Option<u32>, &str)> = p.measures.iter().map(|m| (m.no, m.chapter.as_str())).collect();
+        assert_eq!(numbered[1..4], [(Some(1), "推荐条件"), (Some(2), "推荐条件"), (Some(3), "推荐条件")]);
+        let texts: Vec<String> = p.measures.iter().map(|m| m.text.clone().unwrap_or_default()).collect();
+        assert!(texts.iter().all(|t| !t.contains("联系") && !t.contains("权益。请你们")), "{texts:?}");
+        // The attachment list and the signature date close the notice: no part of the request.
+        let signed = format!("{text}附件：《第四批林业植物新品种保护名录推荐表》\n二OO三年七月二十二日\n");
+        let p = parsed(&signed).dataset;
+        let last = p.measures.last().and_then(|m| m.text.clone()).unwrap_or_default();
+        assert!(last.ends_with("保护办公室。"), "{last}");
+        assert!(p.passages.iter().any(|x| x.text == "二OO三年七月二十二日"));
+        assert!(closes_the_notice("附件:《第四批林业植物新品种保护名录推荐表》") && !closes_the_notice("附件："));
+    }
+
+    #[test]
     fn sections_that_frame_the_plan() {
         assert!(frames_the_plan("实施知识产权战略的指导思想：坚持以科学发展观为指导……"));
         assert!(frames_the_plan("指导思想和基本原则"));
@@ -3378,10 +3472,14 @@ mod tests {
             "“十三五”知识产权发展取得的成就",
             "2017年工作总结",
             "青海省“十叁五”知识产权发展概况",
+            "“十四五”时期知识产权事业发展成就和2025年主要工作进展",
+            "2022年知识产权工作主要进展",
         ] {
             assert!(frames_the_plan(title), "{title}");
         }
         assert!(!frames_the_plan("做好年度工作总结"));
+        // An item listing what to publicise (郑州 2023: …版权对外交流等工作进展) reviews nothing.
+        assert!(!frames_the_plan("重点突出版权制度建设、著作权登记和版权对外交流等工作进展。"));
         // Pudong 2021: the challenges and trends the plan's years face open it.
         assert!(frames_the_plan("挑战和发展趋势"));
         assert!(frames_the_plan("面临的挑战与机遇"));
@@ -3532,6 +3630,25 @@ mod tests {
         assert!(reports_a_document("洞口县出台知识产权战略实施意见"));
         assert!(!reports_a_document("关于印发某某县知识产权实施方案的通知"));
         assert!(!reports_a_document("") && !reports_a_document("上海市联合印发《某某实施意见》"));
+        // A headline or lead naming the document before saying it was issued (a Traditional news
+        // page of 2015: 近日,《加快推進…工作方案(試行)》公佈。); a later document's look back is not.
+        assert_eq!(
+            title_the_preamble_makes("《深圳市知识产权“十四五”规划》正式发布").as_deref(),
+            Some("深圳市知识产权“十四五”规划")
+        );
+        assert_eq!(
+            title_the_preamble_makes("近日，《广东省知识产权保护工作方案（试行）》公布。方案提出…").as_deref(),
+            Some("广东省知识产权保护工作方案（试行）")
+        );
+        assert_eq!(title_the_preamble_makes("《国家知识产权战略纲要》发布实施以来，我省…"), None);
+        assert_eq!(title_the_preamble_makes("《纲要》印发后，各地…"), None);
+        // The Party centre and the State Council issue for the whole country (a news page of the
+        // national 纲要 2021).
+        let centre = "中共中央、国务院近日印发《知识产权强国建设纲要(2021-2035年)》，旨在统筹推进";
+        assert_eq!(region_that_reports(centre, "知识产权强国建设纲要(2021-2035年)").as_deref(), Some("全国"));
+        // A page explaining a policy names what was drafted (Taizhou 2023), not what it cites.
+        let explained = "为贯彻落实《知识产权强国建设纲要》，市市场监督管理局起草了《泰州市知识产权强市建设纲要(2024-2035年)》(以下简称《纲要》)，特作如下解读：";
+        assert_eq!(title_the_preamble_makes(explained).as_deref(), Some("泰州市知识产权强市建设纲要(2024-2035年)"));
         // A signature date printed with Latin O for 〇 is a date, not part of a title.
         assert!(is_date_line("二OO九年九月二十一日") && is_date_line("二〇〇九年九月二十一日"));
     }

@@ -46,6 +46,10 @@ pub fn parse_quantity(cell: &str) -> Option<Quantity> {
     };
     let (value, value_max, used) = parse_number(rest)?;
     let mut unit = rest[used..].to_string();
+    // The currency named after a sum (3500亿元人民币) is no part of its unit.
+    if let Some(u) = unit.strip_suffix("人民币").filter(|u| u.ends_with('元')) {
+        unit = u.to_string();
+    }
     let mut suffix = None;
     for q in SUFFIX_QUALIFIERS {
         if let Some(u) = unit.strip_suffix(q) {
@@ -492,7 +496,11 @@ fn goals_after_their_year(text: &str) -> Vec<TargetDraft> {
     // A sentence the one before runs on into after a semicolon (到2015年，…；全县…超过130件)
     // states goals of the same year.
     let mut running_on: Option<u16> = None;
-    for (printed, end) in goal_sentences(text) {
+    // A paragraph that opens with its year (到2025年，… or 发展目标包括两个阶段：到2025年，…) is
+    // that stage's goals, sentence after sentence (…大幅提升。具体预期性指标方面，…达到13%),
+    // until a sentence names another year (2012年全县…达到80件 is a baseline).
+    let mut paragraph_year: Option<u16> = None;
+    for (n, (printed, end)) in goal_sentences(text).into_iter().enumerate() {
         // The year may open the sentence itself (…；到2025年底，建成…), or follow what reports
         // the goals (《意见》提出：到2015年，…).
         let sentence = printed.trim();
@@ -500,9 +508,17 @@ fn goals_after_their_year(text: &str) -> Vec<TargetDraft> {
             std::iter::once(0).chain(sentence.match_indices(['，', ',', '：', ':']).map(|(i, c)| i + c.len()));
         let opened = openings.into_iter().find_map(|at| {
             let (year, skip) = leading_year(&sentence[at..])?;
-            Some((year, &sentence[at + skip..]))
+            Some((year, &sentence[at + skip..], at == 0 || sentence[..at].ends_with(['：', ':'])))
         });
-        let goals = opened.or_else(|| running_on.map(|year| (year, sentence)));
+        if let Some((year, _, at_its_head)) = opened {
+            if n == 0 && at_its_head || paragraph_year.is_some() {
+                paragraph_year = Some(year);
+            }
+        } else if year_named(sentence).is_some() {
+            paragraph_year = None;
+        }
+        let carried = running_on.or(paragraph_year).map(|year| (year, sentence));
+        let goals = opened.map(|(year, goals, _)| (year, goals)).or(carried);
         if let Some((year, goals)) = goals {
             out.extend(clauses(goals).into_iter().flat_map(|c| clause_targets(c, year)));
         }
@@ -803,6 +819,8 @@ mod tests {
         assert_eq!(q("20XX年"), None);
         assert_eq!(q("2025年"), None);
         assert_eq!(q("35人年"), Some((None, 35.0, None, Some("人年".into()))));
+        // The currency after a sum (知识产权使用费年进出口总额达到3500亿元人民币).
+        assert_eq!(q("3500亿元人民币"), Some((None, 3500.0, None, Some("亿元".into()))));
     }
 
     fn table_targets(text: &str) -> Vec<TargetDraft> {
@@ -1088,6 +1106,25 @@ mod tests {
         assert_eq!(
             read("《意见》提出：到2015年，发明专利占20%左右；全县专利申请量超过130件。2012年全县专利申请量达到80件。"),
             [("发明专利占".to_string(), 20.0, 2015), ("全县专利申请量".to_string(), 130.0, 2015)]
+        );
+        // A paragraph opening with its year states that year's goals after its full stops too
+        // (a news page of the national 纲要 2021: …大幅提升。具体预期性指标方面，…达到13%).
+        assert_eq!(
+            read("该纲要明确，发展目标包括以下两个阶段：到2025年，品牌竞争力大幅提升。具体预期性指标方面，版权产业增加值占GDP比重达到7.5%，每万人口高价值发明专利拥有量达到12件。"),
+            [
+                ("版权产业增加值占GDP比重".to_string(), 7.5, 2025),
+                ("每万人口高价值发明专利拥有量".to_string(), 12.0, 2025)
+            ]
+        );
+        // …until a sentence names another year; a paragraph whose goals open a later sentence
+        // dates only that sentence.
+        assert_eq!(
+            read("到2015年，全县专利申请量超过130件。授权的植物新品种数量达到3个。2012年全县专利申请量达到80件。"),
+            [("全县专利申请量".to_string(), 130.0, 2015), ("授权的植物新品种数量".to_string(), 3.0, 2015)]
+        );
+        assert_eq!(
+            read("去年成效显著。到2015年，全县专利申请量超过130件。目前全县专利申请量达到80件。"),
+            [("全县专利申请量".to_string(), 130.0, 2015)]
         );
         // Money the plan grants in the sentence of its goals is no goal (Yongren 2014).
         assert_eq!(
