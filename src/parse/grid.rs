@@ -954,6 +954,13 @@ struct Cells {
     merged: Vec<bool>,
 }
 
+impl Cells {
+    /// No piece yet in any of `n` columns, whose learnt widths are `widths`.
+    fn empty(n: usize, widths: Vec<Option<f32>>) -> Cells {
+        Cells { by_column: vec![Vec::new(); n], widths, after: Vec::new(), merged: vec![false; n] }
+    }
+}
+
 /// Everything the walk decided, per line: the pieces and what became of them.
 struct Account {
     pieces: Vec<Vec<(String, Use)>>,
@@ -1010,7 +1017,7 @@ fn tab_cells(row: &RowLines, raw: &[&str], columns: &[Column]) -> Cells {
             push(&mut cells, i, part, p > 0);
         }
     }
-    let mut out = Cells { by_column: vec![Vec::new(); n], widths: vec![None; n], after, merged: vec![false; n] };
+    let mut out = Cells { after, ..Cells::empty(n, vec![None; n]) };
     let filled = cells.len();
     // Fewer cells than columns: merged (rowspan) cells are left out by the copy (a task or focus
     // cell on the left, a lead cell written once for several rows), or trailing empty cells are:
@@ -1163,12 +1170,7 @@ fn line_cells(
     let roles: Vec<ColumnRole> = columns.iter().skip(skip).map(|c| c.role).collect();
     let widths: Vec<Option<f32>> = (skip..n).map(|c| col_widths.get(c).copied().flatten()).collect();
     let assigned = assign(&units, &roles, &widths, can_inherit, allow_after);
-    let mut out = Cells {
-        by_column: vec![Vec::new(); n],
-        widths: col_widths.to_vec(),
-        after: Vec::new(),
-        merged: vec![false; n],
-    };
+    let mut out = Cells::empty(n, col_widths.to_vec());
     for (u, col) in units.into_iter().zip(assigned) {
         match out.by_column.get_mut(col + skip) {
             Some(slot) if col < roles.len() => slot.push((u.line, u.text)),
@@ -1220,13 +1222,7 @@ fn stream_rows(
             }
             if starts || rows.is_empty() {
                 let row = RowLines { no: None, start: u.line, chapter: chapter.clone(), ..Default::default() };
-                let cells = Cells {
-                    by_column: vec![Vec::new(); n],
-                    widths: col_widths.clone(),
-                    after: Vec::new(),
-                    merged: vec![false; n],
-                };
-                rows.push((row, cells));
+                rows.push((row, Cells::empty(n, col_widths.clone())));
             }
             if let Some((_, cells)) = rows.last_mut() {
                 if let Some(slot) = cells.by_column.get_mut(col + skip) {
