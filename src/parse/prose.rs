@@ -203,26 +203,27 @@ pub fn parse(info: &DocumentInfo, lines: &[Line]) -> DocumentDraft {
             status[i] = Some(Use::Blank);
         } else if is_page_number(&line.text) || headers.contains(&i) {
             status[i] = Some(Use::Noise);
-        } else if is_page_furniture(&line.text) || marker(&line.text).map(|m| is_link_entry(&m.rest)).unwrap_or(false) {
-            // The web page around the document: skipped, and said. Its publication data may
-            // give the document number (发文字号：粤知〔2019〕12号).
+        } else {
+            // The web page around the document, or a notice's contact details: skipped, and said.
+            let furniture =
+                is_page_furniture(&line.text) || marker(&line.text).map(|m| is_link_entry(&m.rest)).unwrap_or(false);
+            let what = match (furniture, is_contact_line(&line.text)) {
+                (true, _) => "web page furniture",
+                (false, true) => "a notice's contact details",
+                (false, false) => continue,
+            };
             status[i] = Some(Use::Noise);
-            page_doc_number = page_doc_number
-                .or_else(|| doc_number_field(&line.text))
-                .or_else(|| find_doc_number(&normalise(&line.text)));
+            if furniture {
+                // The page's publication data may give the document number (发文字号：粤知〔2019〕12号).
+                page_doc_number = page_doc_number
+                    .or_else(|| doc_number_field(&line.text))
+                    .or_else(|| find_doc_number(&normalise(&line.text)));
+            }
             diagnostics.push(Diagnostic::new(
                 source,
                 line.no,
                 DiagnosticCode::PageFurniture,
-                format!("web page furniture skipped: {}", normalise(&line.text)),
-            ));
-        } else if is_contact_line(&line.text) {
-            status[i] = Some(Use::Noise);
-            diagnostics.push(Diagnostic::new(
-                source,
-                line.no,
-                DiagnosticCode::PageFurniture,
-                format!("a notice's contact details skipped: {}", normalise(&line.text)),
+                format!("{what} skipped: {}", normalise(&line.text)),
             ));
         }
     }
