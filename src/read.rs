@@ -157,8 +157,9 @@ const BLOCKS: &[&str] = &[
 
 /// The text a web page shows, as a reader's copy of it gives it: one line per paragraph, heading,
 /// list item or table row; a row's cells separated by tabs (an empty cell too, so that columns
-/// stay in place); runs of spaces and line breaks of the source as one space, none between two
-/// Chinese characters (a line break in the source there is no space on screen); entities decoded;
+/// stay in place); runs of spaces and line breaks of the source as one space, none for a line
+/// break between two Chinese characters (CSS Text's rule for wide characters; the parser's
+/// `normalise` drops such spaces from records anyway); entities decoded;
 /// scripts, styles, the head and form controls left out. Never fails: any input, well formed or
 /// not, gives a text.
 pub fn page_text(html: &str) -> String {
