@@ -208,6 +208,7 @@ fixtures! {
     prose_shi_paragraph_under_chapter => "prose-shi-paragraph-under-chapter",
     real_split_notice_title_qianjiang_2024 => "real-split-notice-title-qianjiang-2024",
     grid_attachment_label_over_title => "grid-attachment-label-over-title",
+    prose_with_task_table => "prose-with-task-table",
     real_sharing_site_notes_chuxiong_2023 => "real-sharing-site-notes-chuxiong-2023",
     real_requirements_goals_yunnan_2022 => "real-requirements-goals-yunnan-2022",
     grid_lead_and_responsible_columns => "grid-lead-and-responsible-columns",

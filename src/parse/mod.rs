@@ -23,6 +23,7 @@ pub mod targets;
 pub mod template;
 
 use crate::model::{Dataset, Department, Kind, Level, Measure, Passage, Plan, Target, Unassigned};
+use lines::Line;
 use serde::Serialize;
 
 /// What is known about a document before it is read (from the seed catalogue or from a reader).
@@ -257,7 +258,7 @@ pub fn parse_document(info: &DocumentInfo, text: &str) -> ParsedDocument {
         let mut draft = match compilation {
             Some(draft) if !draft.plans.is_empty() => draft,
             _ => match grid::parse(info, text, &lines) {
-                Some(draft) => draft,
+                Some(table) => prose_with_table(info, &lines, &raw).unwrap_or(table),
                 None => prose::parse(info, &lines),
             },
         };
@@ -276,6 +277,86 @@ pub fn parse_document(info: &DocumentInfo, text: &str) -> ParsedDocument {
     }
     report_unknown_departments(&info.source, &mut draft);
     assemble(info, draft)
+}
+
+/// A plan in prose with its tasks given again as a table after it (附件：重点任务分工表): the text
+/// above the table is read as prose and the table by [`grid`], each with the other's lines left
+/// blank, and the two are joined as one plan (the prose's title, region and years; its measures,
+/// then the table's rows). `None` when the text above the table holds no plan of its own, with a
+/// title and numbered items (a table's title, a notice sending it, the cells of a table cut off
+/// above): the table reader reads the whole text.
+fn prose_with_table(info: &DocumentInfo, lines: &[Line], raw: &[&str]) -> Option<DocumentDraft> {
+    let header = grid::first_header(lines, raw)?;
+    let split = attachment_start(lines, header.start);
+    let part = |keep: &dyn Fn(usize) -> bool| -> Vec<Line> {
+        let blank = |l: &Line| Line { no: l.no, text: String::new() };
+        lines.iter().enumerate().map(|(i, l)| if keep(i) { l.clone() } else { blank(l) }).collect()
+    };
+    let prose_lines = part(&|i| i < split);
+    let prose = prose::parse(info, &prose_lines);
+    // A plan: a title and numbered items (cells of a table cut off above, an excerpt, have neither).
+    let titled = prose.plans.iter().any(|p| !p.title.is_empty());
+    if !titled || prose.plans.iter().map(|p| p.measures.len()).sum::<usize>() < 2 {
+        return None;
+    }
+    let table_lines = part(&|i| i >= split);
+    let table_raw: Vec<&str> = raw.iter().enumerate().map(|(i, r)| if i >= split { *r } else { "" }).collect();
+    let table = grid::parse(info, &table_raw.join("\n"), &table_lines)?;
+    if table.plans.iter().all(|p| p.measures.is_empty()) {
+        return None;
+    }
+    let first_table_line = lines.get(split).map_or(u32::MAX, |l| l.no);
+    let mut ledger = Ledger::default();
+    ledger.entries.extend(prose.ledger.entries.into_iter().filter(|e| e.1 < first_table_line));
+    ledger.entries.extend(table.ledger.entries.into_iter().filter(|e| e.1 >= first_table_line));
+    let mut plans = prose.plans;
+    let mut table_plans = table.plans;
+    if let ([plan], [rows]) = (plans.as_mut_slice(), table_plans.as_mut_slice()) {
+        // A row outside any section of the table is under the table's title (重点任务分工表).
+        let title = match rows.title.split_once(['：', ':']) {
+            Some((label, title)) if prose::is_attachment_label(label) => title,
+            _ => &rows.title,
+        };
+        for m in rows.measures.iter_mut().filter(|m| m.chapter.is_empty()) {
+            m.chapter = title.to_string();
+        }
+        plan.measures.append(&mut rows.measures);
+        plan.targets.append(&mut rows.targets);
+        plan.passages.append(&mut rows.passages);
+        plan.doc_number = plan.doc_number.take().or(rows.doc_number.take());
+        plan.year_start = plan.year_start.or(rows.year_start);
+        plan.year_end = plan.year_end.or(rows.year_end);
+    } else {
+        plans.append(&mut table_plans);
+    }
+    let mut unassigned = prose.unassigned;
+    unassigned.extend(table.unassigned);
+    unassigned.sort_by_key(|u| u.line);
+    let mut diagnostics = prose.diagnostics;
+    diagnostics.extend(table.diagnostics);
+    Some(DocumentDraft { plans, unassigned, diagnostics, ledger })
+}
+
+/// Where the table part of a document begins: its header, or the title and 附件 label lines just
+/// above it (short lines that are no sentence and no numbered item), blank lines between; a
+/// chapter heading right above them (四、任务分工) names the table's rows, so it goes with them.
+fn attachment_start(lines: &[Line], header_start: usize) -> usize {
+    let mut start = header_start;
+    for i in (0..header_start).rev() {
+        let t = lines[i].text.trim();
+        if t.is_empty() {
+            continue;
+        }
+        if header_start - i > 6 || t.chars().count() > 40 || t.contains(['。', '；', ';']) {
+            break;
+        }
+        match prose::marker(t) {
+            None => start = i,
+            Some(m) if m.depth != prose::Depth::Item && m.depth != prose::Depth::Sub => return i,
+            Some(_) => break,
+        }
+    }
+    start
 }
 
 /// A record is only as good as its department names: one that names no body (`一类省份必做`, a
@@ -401,5 +482,43 @@ mod tests {
         {
             assert!(is_unknown_body(&department(name)), "{name}");
         }
+    }
+
+    fn lines_of(text: &str) -> Vec<Line> {
+        lines::split_lines(text)
+    }
+
+    #[test]
+    fn a_table_begins_at_its_label_title_or_chapter_heading() {
+        // 附件 and the table's title above the header go with the table.
+        let lines = lines_of("（三）推进专利质押融资。\n\n附件\n重点任务分工表\n序号\t任务\t牵头单位\n");
+        assert_eq!(attachment_start(&lines, 4), 2);
+        // A chapter heading over the table names its rows; the items above it are the prose's.
+        let lines = lines_of("（三）推进专利质押融资。\n四、任务分工\n序号\t任务\t牵头单位\n");
+        assert_eq!(attachment_start(&lines, 2), 1);
+        // A sentence or an item right above the header: the table begins at its header.
+        let lines = lines_of("各部门按照职责分工抓好落实。\n序号\t任务\t牵头单位\n");
+        assert_eq!(attachment_start(&lines, 1), 1);
+        let lines = lines_of("1. 推进专利质押融资\n序号\t任务\t牵头单位\n");
+        assert_eq!(attachment_start(&lines, 1), 1);
+    }
+
+    #[test]
+    fn a_table_after_a_plan_of_few_items_or_none_is_read_alone() {
+        // Only a title and a notice above the table: the table reader reads the whole text.
+        let text = "附件\n某某区重点任务分工表\n序号\t任务\t牵头单位\n1\t开展执法行动\t区市场监管局\n";
+        let lines = lines_of(text);
+        let raw: Vec<&str> = text.split('\n').collect();
+        let info = DocumentInfo {
+            source: "t".into(),
+            region: None,
+            level: Level::District,
+            kind: Kind::WorkPoints,
+            year_start: None,
+            year_end: None,
+            title: None,
+            id: None,
+        };
+        assert!(prose_with_table(&info, &lines, &raw).is_none());
     }
 }
