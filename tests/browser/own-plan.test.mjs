@@ -5,6 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { session } from './helpers.mjs';
 import { planText } from '../js/plan-text.mjs';
+import { encode } from './legacy-bytes.mjs';
 
 let s;
 let page;
@@ -136,6 +137,45 @@ test('text that holds no measure gives a clear error, not a crash', async () => 
   await page.click('#own-parse');
   await page.waitForSelector('.own-view .notice.error');
   assert.match(await page.textContent('.own-view .notice.error'), /PARSE_FAILED|INVALID_ARGUMENT/);
+});
+
+test('a saved text in GBK is opened, decoded and parsed like the pasted one', async () => {
+  await page.goto(`${s.url}index.html#own?lang=zh`);
+  await page.setInputFiles('#own-file', { name: '工作要点.txt', mimeType: 'text/plain', buffer: Buffer.from(encode(planText, 'gb18030')) });
+  await page.waitForSelector('.own-file-note');
+  assert.equal(await page.inputValue('#own-text'), planText);
+  assert.equal((await page.textContent('.own-file-note')).trim(), '工作要点.txt: 按 GB18030 编码读取');
+  assert.equal(await page.inputValue('#own-kind'), 'work points'); // guessed from the opened title
+  await page.fill('#own-region', '深圳市');
+  await page.fill('#own-yearStart', '2019');
+  await page.click('#own-parse');
+  await page.waitForSelector('.own-result');
+  assert.equal((await page.$$('.own-result .measure')).length, 3);
+});
+
+test('a saved web page is read as the text it shows: lines per paragraph, rows with tabs, no script', async () => {
+  // As government sites print a document: a path, the portal's fields in a table, then the text.
+  const [title, ...items] = planText.trim().split('\n');
+  const html = `<!DOCTYPE html><html><head><meta charset="utf-8"><title>网站标题</title>
+<style>p { color: red }</style><script>document.write('<p>脚本</p>')</script></head>
+<body><div class="nav">首页 &gt; 政策文件</div>
+<table><tr><th>索引号</th><td>11440300/2019-00123</td><th>分类</th><td></td></tr>
+<tr><th>发布机构</th><td>深圳市
+  市场监督管理局</td><th>发文日期</th><td>2019-03-01</td></tr></table>
+<h1>${title}</h1>
+${items.map((line) => `<p class="MsoNormal" style="text-indent:2em">${line}<o:p></o:p></p>`).join('\n')}
+<select><option>选项</option></select></body></html>`;
+  await page.goto(`${s.url}index.html#own?lang=en`);
+  await page.setInputFiles('#own-file', { name: 'plan.html', mimeType: 'text/html', buffer: Buffer.from(html) });
+  await page.waitForSelector('.own-file-note');
+  const fields = '索引号\t11440300/2019-00123\t分类\t\n发布机构\t深圳市市场监督管理局\t发文日期\t2019-03-01\n';
+  assert.equal(await page.inputValue('#own-text'), `首页 > 政策文件\n${fields}${planText}`);
+  assert.match(await page.textContent('.own-file-note'), /^ plan\.html: read as a web page/);
+  await page.fill('#own-region', '深圳市');
+  await page.fill('#own-yearStart', '2019');
+  await page.click('#own-parse');
+  await page.waitForSelector('.own-result');
+  assert.equal((await page.$$('.own-result .measure')).length, 3);
 });
 
 test('nothing was sent anywhere and the console stayed empty', async () => {

@@ -1,4 +1,5 @@
-// Your own plan: paste a plan's text, say what kind of plan it is and which years it covers, parse it
+// Your own plan: paste a plan's text (or open a saved file: text in any of its encodings, or a web
+// page), say what kind of plan it is and which years it covers, parse it
 // in the browser (addPlan), see its measures, the lines no record took and the parser's diagnostics
 // (in the reader's language, by their code), then compare it with a bundled plan. The text stays in
 // this page: nothing is sent anywhere.
@@ -6,12 +7,14 @@ import * as api from '../api.js';
 import { h, select } from '../dom.js';
 import { t, planLabel, levelLabel, themeLabel, kindLabel, diagnosticText, diagnosticPlace } from '../i18n.js';
 import { problem, measureCard, measuresCsv, exportButtons } from '../common.js';
+import { readPlanFile } from '../read-file.js';
 
 // Kept across re-renders (language switch, navigation) but never put in the URL.
 const form = { text: '', region: '', level: 'city', kind: 'work points', yearStart: '', yearEnd: '', kindChosen: false };
 let added = null;
 let failure = null;
 let invalid = null; // the form's own complaint (years), in the reader's language at render time
+let opened = null; // how the last opened file was read: { name, encoding, page } or { name, error }
 
 const KINDS = ['work points', 'five-year plan', 'action plan'];
 
@@ -79,6 +82,13 @@ function touches() {
   }
 }
 
+/** What the reader should know about how a file was read (its encoding, a web page's text). */
+function fileNote({ name, encoding, page, error }) {
+  if (error) return t('fileUnread', { name, error });
+  const how = [encoding ? t('fileEncoding', { encoding }) : null, page ? t('filePage') : null].filter(Boolean);
+  return how.length ? `${name}: ${how.join('; ')}` : name;
+}
+
 export function render(root, { set }) {
   const bind = (key) => (e) => { form[key] = e.target.value; };
   const yearField = (key) => h('label', { class: 'field', for: `own-${key}` }, h('span', {}, t(key)),
@@ -100,12 +110,29 @@ export function render(root, { set }) {
       suggestEnd();
     }
   };
+  // A saved file fills the text field, decoded and (a web page) reduced to the text it shows.
+  const onFile = async (e) => {
+    const file = e.target.files?.[0];
+    if (!file) return;
+    try {
+      const read = await readPlanFile(file);
+      opened = { name: file.name, encoding: read.encoding, page: read.page };
+      onText({ target: { value: read.text } });
+    } catch (err) {
+      opened = { name: file.name, error: String(err?.message ?? err) };
+    }
+    set({});
+  };
   const out = h('div', { class: 'own-view' },
     h('p', {}, t('ownIntro')),
     // novalidate: the years are checked by yearsFor, which says what is wrong in the page's language.
     h('form', { class: 'own-form', novalidate: true, onsubmit: (e) => { e.preventDefault(); parse(set); } },
       h('label', { class: 'field wide', for: 'own-text' }, h('span', {}, t('planText')),
         h('textarea', { id: 'own-text', rows: 10, spellcheck: 'false', oninput: onText })),
+      h('p', { class: 'own-file' },
+        h('label', { for: 'own-file' }, `${t('openFile')} `),
+        h('input', { id: 'own-file', type: 'file', accept: '.txt,.text,.htm,.html,.shtml,.xhtml,text/plain,text/html', onchange: onFile }),
+        opened ? h('small', { class: 'own-file-note', role: 'status' }, ` ${fileNote(opened)}`) : null),
       h('div', { class: 'row' },
         h('label', { class: 'field', for: 'own-region' }, h('span', {}, t('regionInput')),
           h('input', { id: 'own-region', value: form.region, maxlength: 100, oninput: bind('region') })),

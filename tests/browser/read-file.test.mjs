@@ -1,0 +1,66 @@
+// Decoding a saved plan file in the page (www/js/read-file.js), in Node: the encodings Chinese texts
+// are saved in, and the cases where the bytes are nearly UTF-8. Web pages' text needs a browser's
+// DOMParser: see own-plan.test.mjs.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { decodeBytes, opensAsPage, withoutStyles } from '../../www/js/read-file.js';
+import { encode } from './legacy-bytes.mjs';
+import { planText } from '../js/plan-text.mjs';
+
+const utf8 = (s) => new TextEncoder().encode(s);
+
+test('UTF-8 is read as it is, a byte-order mark kept as the parser reads it', () => {
+  assert.deepEqual(decodeBytes(utf8(planText)), { text: planText, encoding: null });
+  assert.deepEqual(decodeBytes(utf8(`\uFEFF${planText}`)), { text: `\uFEFF${planText}`, encoding: null });
+});
+
+test('a text cut inside a character is still UTF-8, with one replacement character', () => {
+  const bytes = utf8(planText).subarray(0, utf8(planText).length - 2 - 1); // cut inside `）\n`
+  const { text, encoding } = decodeBytes(bytes);
+  assert.equal(encoding, null);
+  assert.ok(text.startsWith('深圳市2019年知识产权工作要点'));
+  assert.equal(text.match(/\uFFFD/g).length, 1);
+});
+
+test('GB18030 and Big5 are told apart by what reads as Chinese text', () => {
+  assert.deepEqual(decodeBytes(encode(planText, 'gb18030')), { text: planText, encoding: 'GB18030' });
+  const traditional = '臺北市智慧財產權工作計畫\n一、強化保護\n（一）加強執法，擴大宣傳。（經濟部負責）\n';
+  assert.deepEqual(decodeBytes(encode(traditional, 'big5')), { text: traditional, encoding: 'Big5' });
+});
+
+test('UTF-16 is read by its byte-order mark, in either byte order', () => {
+  const units = [...planText].flatMap((c) => [c.charCodeAt(0) & 0xff, c.charCodeAt(0) >> 8]);
+  assert.deepEqual(decodeBytes(Uint8Array.from([0xff, 0xfe, ...units])), { text: planText, encoding: 'UTF-16LE' });
+  const big = [];
+  for (let i = 0; i < units.length; i += 2) big.push(units[i + 1], units[i]);
+  assert.deepEqual(decodeBytes(Uint8Array.from([0xfe, 0xff, ...big])), { text: planText, encoding: 'UTF-16BE' });
+});
+
+test('a page\'s declared charset is used; a label no decoder knows falls back to guessing', () => {
+  const page = (charset) => `<html><head><meta http-equiv="Content-Type" content="text/html; charset=${charset}"></head><body><p>${planText}</p></body></html>`;
+  const gbk = decodeBytes(encode(page('gb2312'), 'gb18030'));
+  assert.equal(gbk.encoding, 'GBK');
+  assert.ok(gbk.text.includes(planText));
+  const unknown = decodeBytes(encode(page('x-no-such'), 'gb18030'));
+  assert.equal(unknown.encoding, 'GB18030');
+  assert.ok(unknown.text.includes(planText));
+});
+
+test('any bytes decode without throwing', () => {
+  for (const bytes of [new Uint8Array(), Uint8Array.of(0xff), Uint8Array.of(0xfe, 0xff, 0xd8), Uint8Array.of(0x80, 0x80, 0x80, 0x41)]) {
+    assert.equal(typeof decodeBytes(bytes).text, 'string');
+  }
+});
+
+test('a text opens as a page after a byte-order mark, blank space or an XML declaration', () => {
+  assert.ok(opensAsPage('<!DOCTYPE html><p>x'));
+  assert.ok(opensAsPage('\uFEFF  \n<HTML lang="zh">'));
+  assert.ok(opensAsPage('<?xml version="1.0"?>\n<html xmlns="http://www.w3.org/1999/xhtml">'));
+  assert.ok(!opensAsPage('深圳市2019年知识产权工作要点\n<p>'));
+  assert.ok(!opensAsPage(''));
+});
+
+test('styles are renamed inside tags only, so that parsing a page reports no inline style', () => {
+  assert.equal(withoutStyles('<STYLE>p{}</STYLE><p class="a" style="x">style=1</p><td\nstyle = "y">'),
+    '<x-style>p{}</x-style><p class="a" data-style="x">style=1</p><td\ndata-style = "y">');
+});
