@@ -505,7 +505,7 @@ mod tests {
 
     #[test]
     fn a_table_after_a_plan_of_few_items_or_none_is_read_alone() {
-        // Only a title and a notice above the table: the table reader reads the whole text.
+        // Only the table's label and title above it: the table reader reads the whole text.
         let text = "附件\n某某区重点任务分工表\n序号\t任务\t牵头单位\n1\t开展执法行动\t区市场监管局\n";
         let lines = lines_of(text);
         let raw: Vec<&str> = text.split('\n').collect();
