@@ -232,4 +232,5 @@ fixtures! {
     real_policy_explainer_taizhou_2023 => "real-policy-explainer-taizhou-2023",
     real_news_national_gangyao_2021 => "real-news-national-gangyao-2021",
     real_notice_list_forestry_2003 => "real-notice-list-forestry-2003",
+    real_year_goals_labelled_tianjin_2012 => "real-year-goals-labelled-tianjin-2012",
 }

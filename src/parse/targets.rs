@@ -480,14 +480,33 @@ fn goal_sentences(text: &str) -> Vec<(&str, Option<char>)> {
 fn opening_goals(text: &str, year: u16) -> Vec<TargetDraft> {
     let opening = format!("{year}年");
     let dated = |s: &str| s.strip_prefix(opening.as_str())?.strip_prefix(['，', ',']).map(str::to_string);
-    // Or a sentence labelled as the year's goals (主要预期目标：全省万人发明专利拥有量突破22件，…).
-    let labelled = |s: &str| {
-        let rest = GOAL_LABELS.iter().find_map(|l| s.strip_prefix(l))?;
-        rest.strip_prefix(['：', ':']).map(str::to_string)
-    };
-    let goals = text.split(SENTENCE_ENDS).map(str::trim).filter_map(|s| dated(s).or_else(|| labelled(s)));
-    goals.flat_map(|s| clauses(&s).into_iter().filter_map(|c| clause_target(c, year)).collect::<Vec<_>>()).collect()
+    let mut goals: Vec<String> = Vec::new();
+    for sentence in text.split('。').map(str::trim) {
+        // Or a sentence labelled as the year's goals (主要预期目标：全省万人发明专利拥有量突破22件，…;
+        // 2012年的主要指标是：…达到7.5件；专利申请达到4万件；…): every goal up to its full stop,
+        // over semicolons too.
+        match year_goal_label(sentence, &opening) {
+            Some(rest) => goals.push(rest.to_string()),
+            None => goals.extend(sentence.split(['；', ';']).map(str::trim).filter_map(dated)),
+        }
+    }
+    goals
+        .iter()
+        .flat_map(|s| clauses(s).into_iter().filter_map(|c| clause_target(c, year)).collect::<Vec<_>>())
+        .collect()
 }
+
+/// What follows the label of a year's goals opening a sentence (`主要预期目标：`, `主要考核指标是:`,
+/// `2012年的主要指标是:`; the year, if printed, is the plan's own: `opening` is `2012年`).
+fn year_goal_label<'a>(s: &'a str, opening: &str) -> Option<&'a str> {
+    let s = s.strip_prefix(opening).map(|rest| rest.strip_prefix('的').unwrap_or(rest)).unwrap_or(s);
+    let rest = GOAL_LABELS.iter().chain(CHECKED_GOAL_LABELS).find_map(|l| s.strip_prefix(l))?;
+    let rest = rest.strip_prefix('是').unwrap_or(rest);
+    rest.strip_prefix(['：', ':'])
+}
+
+/// Labels of the figures a year's work points are checked against (主要考核指标是：…).
+const CHECKED_GOAL_LABELS: &[&str] = &["主要考核指标", "考核指标"];
 
 /// The goals of a preamble's sentence from a clause that opens with their year (`…，到2025年，
 /// 每万人口高价值发明专利拥有量10件，…比重达12%`) to its end.
@@ -1136,6 +1155,31 @@ mod tests {
             read("到2021年底，培育20个知名品牌；到2025年底，建成10个国家项目。"),
             [("培育知名品牌".to_string(), 20.0, 2021), ("建成国家项目".to_string(), 10.0, 2025)]
         );
+    }
+
+    #[test]
+    fn goals_a_years_work_points_label() {
+        let read = |text: &str| -> Vec<(String, f64, String, u16)> {
+            let p = PassageDraft { heading: None, text: text.into(), lines: [1, 1], aims: false };
+            let t = from_goal_passages(&[p], Some(2012));
+            t.iter().map(|t| (t.indicator.clone(), t.value, t.unit.clone().unwrap_or_default(), t.year)).collect()
+        };
+        // Tianjin 2012: the year's indicators after the year and its label, one per semicolon.
+        assert_eq!(
+            read("2012年的主要指标是:每万人口发明专利拥有量达到7.5件;专利申请达到4万件;商标注册申请达到16000件;其他知识产权总量性指标年增长20%以上。知识产权政策法规体系进一步完善。"),
+            [
+                ("每万人口发明专利拥有量".to_string(), 7.5, "件".to_string(), 2012),
+                ("专利申请".to_string(), 4.0, "万件".to_string(), 2012),
+                ("商标注册申请".to_string(), 16000.0, "件".to_string(), 2012),
+                ("其他知识产权总量性指标年增长".to_string(), 20.0, "%".to_string(), 2012),
+            ]
+        );
+        // Tianjin 2014: the figures the year is checked against, after a sentence of aims.
+        let t = read("2012年奋斗目标是:专利质量进一步提高。主要考核指标是:每万人口发明专利拥有量力争突破10件,拥有专利企业8000家。");
+        assert_eq!(t.len(), 2, "{t:?}");
+        assert_eq!((t[1].0.as_str(), t[1].1, t[1].2.as_str()), ("拥有专利企业", 8000.0, "家"));
+        // Another year's indicators are a baseline, not the year's goals.
+        assert!(read("2011年的主要指标是:专利申请达到3万件。").is_empty());
     }
 
     #[test]
