@@ -864,6 +864,26 @@ fn without_guillemets(t: &str) -> &str {
     }
 }
 
+/// `t` without what it cites in guillemets (`关于贯彻《A、B》的意见` as `关于贯彻的意见`); an
+/// unclosed 《 keeps the rest.
+fn outside_guillemets(t: &str) -> String {
+    let mut out = String::with_capacity(t.len());
+    let mut rest = t;
+    while let Some((before, after)) = rest.split_once('《') {
+        out.push_str(before);
+        match after.split_once('》') {
+            Some((_, next)) => rest = next,
+            None => {
+                out.push('《');
+                rest = after;
+                break;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
 /// Bracketed words after a title that say which version it is.
 const DRAFT_STATUS: &[&str] =
     &["试行", "暂行", "征求意见稿", "公开征求意见稿", "草案", "送审稿", "修订", "修订稿", "讨论稿"];
@@ -2048,8 +2068,9 @@ fn front_matter(
     let is_title_line = |t: &str| {
         let t = normalise(t);
         let t = without_guillemets(&t);
-        // A list (、，) is a sentence that happens to end in 纲要, not a title.
-        is_title_shape(t) && !without_title_suffix(t).contains(['、', '，', ','])
+        // A list (、，) is a sentence that happens to end in 纲要, not a title; a document the title
+        // cites may list (关于贯彻落实市政府《关于实施商标战略、建设品牌强市的实施意见》的实施意见).
+        is_title_shape(t) && !outside_guillemets(without_title_suffix(t)).contains(['、', '，', ','])
     };
     if let Some(pos) = front.iter().rposition(|&i| status[i].is_none() && is_title_line(&lines[i].text)) {
         let mut parts = vec![front[pos]];
@@ -3265,6 +3286,11 @@ mod tests {
         assert_eq!(read(&format!("{notice}某某省专利战略(2011-2020年)\n")).0, "某某省专利战略(2011-2020年)");
         // A title over two lines is still joined.
         assert_eq!(read("某某市知识产权保护\n工作方案\n").0, title);
+        // A title that cites what it carries out, a list inside the guillemets (Suzhou 2009); a
+        // list outside them is a sentence.
+        let cites = "某某市工商行政管理局关于贯彻落实市政府《关于实施商标战略、建设品牌强市的实施意见》的实施意见";
+        assert_eq!(read(&format!("{cites}\n")), (cites.to_string(), "某某市".into()));
+        assert_ne!(read("实施商标战略、建设品牌强市的实施意见\n").0, "实施商标战略、建设品牌强市的实施意见");
         assert_eq!(read("某某市知识产权局\n2023年工作要点\n").0, "某某市知识产权局2023年工作要点");
         // A year's tasks titled as such (…知识产权工作任务, …重点工作任务), over a site's tag lines.
         assert_eq!(read("知识产权\n工作任务\n某某州2023年知识产权工作任务\n").0, "某某州2023年知识产权工作任务");
