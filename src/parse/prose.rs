@@ -63,6 +63,9 @@ pub fn marker(text: &str) -> Option<Marker> {
     if let Some(m) = titled_heading(t) {
         return Some(m);
     }
+    if let Some(m) = enclosed_number(t) {
+        return Some(m);
+    }
     if let Some(after_open) = t.strip_prefix(['（', '(']) {
         let after_open = after_open.trim_start();
         let digits: String = after_open.chars().take_while(|c| is_cn_digit(*c)).collect();
@@ -105,6 +108,19 @@ pub fn marker(text: &str) -> Option<Marker> {
         }
     }
     None
+}
+
+/// A number printed as one character, as older word processors typed them: `㈠` for （一）, `⑴`
+/// for （1）.
+fn enclosed_number(t: &str) -> Option<Marker> {
+    let c = t.chars().next()?;
+    let (depth, first) = match c {
+        '㈠'..='㈩' => (Depth::Section, '㈠'),
+        '⑴'..='⒇' => (Depth::Sub, '⑴'),
+        _ => return None,
+    };
+    let number = u32::from(c) - u32::from(first) + 1;
+    Some(Marker { depth, number, rest: t[c.len_utf8()..].trim().to_string() })
 }
 
 /// A heading numbered with 第: `第一章 规划背景`, `第二节　发展目标`, `第三部分 重点任务` (the
@@ -2852,6 +2868,10 @@ mod tests {
         assert_eq!(marker("(2020)年"), None);
         assert_eq!(marker("2.4件"), None);
         assert_eq!(marker("2018 年工作要点"), None);
+        // One character for the number and its brackets (Bayannur 2008: ㈠全市商标注册…; ㈣…).
+        let enclosed = marker("㈣全市知名商标到2010年力争达到70件。").map(|m| (m.depth, m.number, m.rest));
+        assert_eq!(enclosed, Some((Depth::Section, 4, "全市知名商标到2010年力争达到70件。".to_string())));
+        assert_eq!(marker("⑵ 加强培训").map(|m| (m.depth, m.number)), Some((Depth::Sub, 2)));
         // 一是, 二是… lines in turn are items; one alone, or a count that does not start at 一, is none.
         let enumerated = |texts: &[&str]| {
             let lines: Vec<Line> = texts.iter().map(|t| Line { no: 1, text: t.to_string() }).collect();

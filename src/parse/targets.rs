@@ -434,22 +434,38 @@ pub fn from_goal_passages(passages: &[PassageDraft], plan_year: Option<u16>) -> 
                 continue;
             }
             // A goal whose year is not printed (到20XX年 in a template) is still a goal: year 0.
-            let year = year.unwrap_or(0);
-            if year > 0 {
-                carried = Some((p.heading.as_deref(), year));
-            }
-            let mut year = year;
+            let mut dated = year.unwrap_or(0);
             for clause in clauses(s) {
                 // A year named after the sentence's opening clauses dates the goals after it
-                // (…为目标，到2025年，在全市范围内遴选8个重点地区).
+                // (…为目标，到2025年，在全市范围内遴选8个重点地区), and so does one between the
+                // thing and its figure (全市驰名商标到2010年力争达到5件).
                 let clause = match leading_year(clause.trim()) {
                     Some((y, skip)) => {
-                        year = y;
-                        &clause.trim()[skip..]
+                        dated = y;
+                        clause.trim()[skip..].to_string()
                     }
-                    None => clause,
+                    None => match year_inside(clause) {
+                        Some((y, undated)) => {
+                            dated = y;
+                            // Cited as printed, the date in it.
+                            let printed = clause.trim();
+                            out.extend(
+                                clause_targets(&undated, dated)
+                                    .into_iter()
+                                    .map(|t| TargetDraft { text: printed.to_string(), ..t }),
+                            );
+                            continue;
+                        }
+                        None => clause.to_string(),
+                    },
                 };
-                out.extend(clause_targets(clause, year));
+                out.extend(clause_targets(&clause, dated));
+            }
+            // …and the sentences after it that name none (…到2010年，商标注册达到1677件。其中
+            // 证明商标达到4件).
+            if dated > 0 {
+                year = Some(dated);
+                carried = Some((p.heading.as_deref(), dated));
             }
         }
     }
@@ -696,6 +712,18 @@ fn leading_year(s: &str) -> Option<(u16, usize)> {
     (1980.0..=2100.0).contains(&y).then_some((y as u16, skip))
 }
 
+/// A clause that dates its goal between the thing and the figure (`全市驰名商标到2010年力争达到
+/// 5件`, `…到2015年底达到…`): (year, the clause without the date).
+fn year_inside(clause: &str) -> Option<(u16, String)> {
+    let clause = clause.trim();
+    // 达到 is the verb before a figure (产值达到2020年的两倍), not a date.
+    let dates = |at: usize| at > 0 && !clause[..at].ends_with('达');
+    clause.match_indices('到').filter(|&(at, _)| dates(at)).find_map(|(at, _)| {
+        let (year, skip) = leading_year(&clause[at..])?;
+        Some((year, format!("{}{}", &clause[..at], &clause[at + skip..])))
+    })
+}
+
 /// `2025年，` (or `2025年底，`) at the start of a sentence: (year, bytes to skip). Only the comma
 /// makes it a goal's date: `2025年全市…` or `2035年基本建成…` may be the sentence's subject.
 fn year_then_comma(s: &str) -> Option<(u16, usize)> {
@@ -723,6 +751,7 @@ fn clause_target(printed: &str, year: u16) -> Option<TargetDraft> {
         _ => printed,
     };
     let arabic = counts_in_digits(figure);
+    let arabic = as_growth_rate(&arabic).unwrap_or(arabic);
     let clause = arabic.as_str();
     let p = clause.find(|c: char| c.is_ascii_digit())?;
     let before = &clause[..p];
@@ -762,6 +791,17 @@ fn clause_target(printed: &str, year: u16) -> Option<TargetDraft> {
         year,
         text: printed.to_string(),
     })
+}
+
+/// A growth rate printed as the speed of growth, as older plans state it (全市商标注册以年平均15%
+/// 的速度增长, 专利申请量以年均20%以上的速度递增): the clause read as `全市商标注册年平均增长15%`.
+fn as_growth_rate(clause: &str) -> Option<String> {
+    let (thing, rest) = clause.split_once('以')?;
+    let per_year = ["年平均", "年均", "每年"].into_iter().find(|w| rest.starts_with(*w)).unwrap_or("");
+    let (figure, after) = rest[per_year.len()..].split_once("的速度")?;
+    let grows = after.starts_with("增长") || after.starts_with("递增");
+    let is_rate = figure.starts_with(|c: char| c.is_ascii_digit()) && figure.contains('%');
+    (grows && is_rate && !thing.is_empty()).then(|| format!("{thing}{per_year}增长{figure}"))
 }
 
 /// A number, a count word and the thing counted: `10个省级品牌培育基地` is 10 个 of
@@ -1017,6 +1057,46 @@ mod tests {
         assert_eq!(t[3].text, "注册和登记的地理标志超过510件（上述指标均为预期性指标）", "the text is as printed");
         // Figures of the past or of a principle there are no goals.
         assert!(goal_targets("总体要求", "坚持问题导向，全省专利申请量已达5万件。").is_empty());
+    }
+
+    #[test]
+    fn growth_at_a_rate() {
+        let t =
+            goal_targets("发展目标", "到2010年，全市商标注册以年平均15%的速度增长，专利申请量以20%以上的速度递增。");
+        assert_eq!(
+            t.iter().map(fields).collect::<Vec<_>>(),
+            vec![
+                ("全市商标注册年平均增长", None, 15.0, Some("%"), 2010),
+                ("专利申请量增长", Some("以上"), 20.0, Some("%"), 2010),
+            ]
+        );
+        assert_eq!(t[0].text, "全市商标注册以年平均15%的速度增长", "the text is as printed");
+        assert_eq!(as_growth_rate("以企业为主体加快发展"), None);
+    }
+
+    #[test]
+    fn goals_dated_inside_their_clause() {
+        // Bayannur 2008: goal lines numbered ㈠…㈣ under 二、目标任务; the date stands between the
+        // thing and its figure, or opens a later clause and dates the sentences after it.
+        let t = goal_targets(
+            "目标任务",
+            "㈠全市商标注册以年平均15%的速度增长,到2010年,商标注册达到1677件。其中证明商标达到4件,集体商标达到2件;\
+             ㈡全市驰名商标到2010年力争达到5件;",
+        );
+        assert_eq!(
+            t.iter().map(fields).collect::<Vec<_>>(),
+            vec![
+                // The rate before the date names no year of its own.
+                ("全市商标注册年平均增长", None, 15.0, Some("%"), 0),
+                ("商标注册", Some("达到"), 1677.0, Some("件"), 2010),
+                ("证明商标", Some("达到"), 4.0, Some("件"), 2010),
+                ("集体商标", Some("达到"), 2.0, Some("件"), 2010),
+                ("全市驰名商标", Some("达到"), 5.0, Some("件"), 2010),
+            ]
+        );
+        assert_eq!(t[4].text, "全市驰名商标到2010年力争达到5件", "the text is as printed");
+        // 达到 is the verb, not a date: 产值达到2020年的两倍 names no goal's year.
+        assert_eq!(year_inside("产值达到2020年的两倍"), None);
     }
 
     #[test]
