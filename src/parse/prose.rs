@@ -2675,7 +2675,14 @@ fn years_in_preamble(t: &str) -> Option<(Option<u16>, Option<u16>)> {
     if !t.contains("制定本") {
         return None;
     }
-    let (before, _) = t.split_once("年度")?;
+    // Or the year that 明确 opens with (明确2015年战略实施重点任务和工作措施).
+    let specified = || {
+        let (_, after) = t.split_once("明确")?;
+        let len: usize =
+            after.chars().take_while(|c| c.is_ascii_digit() || "—-–至".contains(*c)).map(char::len_utf8).sum();
+        after[len..].starts_with('年').then_some(&after[..len])
+    };
+    let before = t.split_once("年度").map(|(before, _)| before).or_else(specified)?;
     let year = |s: &str| -> Option<u16> {
         let y: String = s.chars().rev().take(4).collect::<Vec<_>>().into_iter().rev().collect();
         let before = s[..s.len() - y.len()].chars().next_back();
@@ -3635,6 +3642,11 @@ mod tests {
             Some((Some(2024), Some(2024)))
         );
         assert_eq!(years_in_preamble("2023年度全市专利授权量达到5000件。"), None);
+        // The national 推进计划 2015 (a page that starts at its preamble): 明确2015年…, not the
+        // years of the action plan it cites.
+        let preamble = "按照《深入实施国家知识产权战略行动计划(2014—2020年)》部署,明确2015年战略实施重点任务和工作措施,制定本计划。";
+        assert_eq!(years_in_preamble(preamble), Some((Some(2015), Some(2015))));
+        assert_eq!(years_in_preamble("明确目标任务，制定本方案。"), None);
         // A title's years: what it plans, not the report it opens with; a range without its dash.
         assert_eq!(years_of("厦门市知识产权局2017年工作总结与2018年工作计划", None), (Some(2018), Some(2018)));
         assert_eq!(years_of("知识产权强省建设推进计划(20222023", None), (Some(2022), Some(2023)));
