@@ -1023,9 +1023,12 @@ fn junk_before_title(title: &str) -> Option<usize> {
 /// 的实施意见 各县、市、区人民政府,…: 为充分发挥…`): before and after the title, and after the
 /// addressees' colon. The pieces keep the line's number; other lines are left alone.
 fn split_spaced_notice(lines: &[Line]) -> Vec<Line> {
+    // The title, or the notice that sends it by name (成都市人民政府关于印发成都市…实施意见的通知
+    // 各区(市)县政府,…: 《成都市…》已经…, a law site's page run into one line).
     let is_title = |f: &str| {
         let f = normalise(f);
-        is_title_shape(&f) && !without_title_suffix(&f).contains(['，', ',', '。', '：', ':'])
+        let titled = is_title_shape(&f) || issued_without_guillemets(&f).is_some();
+        titled && !without_title_suffix(&f).contains(['，', ',', '。', '：', ':'])
     };
     let mut out = Vec::with_capacity(lines.len());
     for line in lines {
@@ -3335,6 +3338,11 @@ mod tests {
         assert_eq!(
             read("某某市人民政府 关于加强品牌建设的实施意见 各县、市、区人民政府,市政府各部门: 为发挥品牌作用,制定本意见.\n"),
             ("关于加强品牌建设的实施意见".into(), "某某市".into())
+        );
+        // Chengdu 2005: the notice that sends it by name, on one line with the rest of the page.
+        assert_eq!(
+            read("某某市人民政府关于印发某某市创建知识产权示范城市实施意见的通知 各区(市)县政府,市政府各部门: 《某某市创建知识产权示范城市实施意见》已经市政府审议通过,现印发给你们。 二○○五年十二月十二日 某某市创建知识产权示范城市实施意见 为推动创建工作,制定本实施意见。\n"),
+            ("某某市创建知识产权示范城市实施意见".into(), "某某市".into())
         );
     }
 
