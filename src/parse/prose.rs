@@ -2793,8 +2793,11 @@ fn is_date_line(t: &str) -> bool {
 fn is_doc_number(t: &str) -> bool {
     // The issuer's abbreviation opens it: Chinese characters up to the bracketed year, never a
     // label or a list mark (-【发布文号】黔府办发〔2009〕26号 is a field holding one).
-    let issuer = t.find(['〔', '[', '(', '（']).map(|i| &t[..i]);
-    (t.contains('〔') && t.contains('〕') || t.contains('[') && t.contains(']') || year_in_round_brackets(t))
+    let issuer = t.find(['〔', '[', '［', '【', '(', '（']).map(|i| &t[..i]);
+    // Older pages print the year's brackets in full width, square or black (京政发［2009］12号,
+    // 鲁政办发【2009】15号).
+    let squared = [('〔', '〕'), ('[', ']'), ('［', '］'), ('【', '】')];
+    (squared.iter().any(|&(open, close)| t.contains(open) && t.contains(close)) || year_in_round_brackets(t))
         && t.ends_with('号')
         && t.chars().count() <= 20
         && issuer.is_some_and(|i| !i.is_empty() && i.chars().all(crate::index::is_han))
@@ -2958,6 +2961,9 @@ mod tests {
         // Gansu 2015, reprinted with round brackets, in a page's field list.
         assert_eq!(doc_number_field("- 文 号:甘政办发(2015)77号"), Some("甘政办发(2015)77号".to_string()));
         assert_eq!(as_doc_number("甘政办发（2015）77号"), Some("甘政办发（2015）77号"));
+        // Full-width square and black brackets of older pages.
+        assert_eq!(as_doc_number("京政发［2009］12号"), Some("京政发［2009］12号"));
+        assert_eq!(as_doc_number("（鲁政办发【2009】15号）"), Some("鲁政办发【2009】15号"));
         // A field's label before it, as a list entry: the number after it.
         assert_eq!(as_doc_number("-文号:甘政办发(2015)77号"), Some("甘政办发(2015)77号"));
         assert_eq!(as_doc_number("(2015)京知民初字第1号"), None);
