@@ -1781,6 +1781,11 @@ fn trailing_labelled_clause(text: &str) -> Option<(usize, String)> {
 /// names no roles names the bodies in charge (lead).
 fn take_departments(body: &mut String) -> Vec<Department> {
     if let Some((at, clause)) = trailing_clause(body).or_else(|| trailing_labelled_clause(body)) {
+        // A bracket the text printed before too, naming no role, is part of a name it repeats
+        // (…试点城市（城区）、…示范城市（城区）), not the bodies in charge.
+        if body[..at].contains(clause.as_str()) && !names_a_role(&clause) {
+            return Vec::new();
+        }
         // A break between two clause lines (牵头单位：X / 责任单位：Y) separates their groups.
         let departments = parse_departments(&clause.replace(CLAUSE_BREAK, "；"), Some(Role::Lead));
         if !departments.is_empty() {
@@ -2918,6 +2923,11 @@ mod tests {
         // A year or a note in those brackets is no clause.
         assert_eq!(read("按照国办发〔2023〕").1, vec![]);
         assert_eq!(read("详见附件【打印本页】").1, vec![]);
+        // A bracket the text printed before is part of a name (a 办法 of 2014: 称号分别为：国家
+        // 知识产权试点城市（城区）、国家知识产权示范城市（城区）).
+        let named = "称号分别为：国家知识产权试点城市（城区）、国家知识产权示范城市（城区）。";
+        assert_eq!(read(named), (named.to_string(), vec![]));
+        assert_eq!(read("开展专项行动。（市知识产权局）").1, vec![("市知识产权局".to_string(), lead)]);
     }
 
     #[test]
