@@ -62,8 +62,16 @@ pub fn parse_quantity(cell: &str) -> Option<Quantity> {
     // Nor is a year (20XX年 in a template) or a placeholder a unit; person-years (研发人员35人年)
     // are one.
     let person_years = unit == "人年";
-    if unit.chars().count() > 3
-        || unit.contains(|c: char| c.is_ascii_alphanumeric() || "，。；、年".contains(c)) && !person_years
+    // A rate per head or per sum (80件/百万人, 件/万人, 件/亿元), as older plans print it.
+    let per = |(count, base): (&str, &str)| {
+        (1..=3).contains(&count.chars().count())
+            && (1..=4).contains(&base.chars().count())
+            && count.chars().chain(base.chars()).all(crate::index::is_han)
+    };
+    let rate = unit.split_once('/').is_some_and(per);
+    if (unit.chars().count() > 3
+        || unit.contains(|c: char| c.is_ascii_alphanumeric() || "，。；、年".contains(c)) && !person_years)
+        && !rate
     {
         return None;
     }
@@ -880,6 +888,10 @@ mod tests {
         assert_eq!(q("35人年"), Some((None, 35.0, None, Some("人年".into()))));
         // The currency after a sum (知识产权使用费年进出口总额达到3500亿元人民币).
         assert_eq!(q("3500亿元人民币"), Some((None, 3500.0, None, Some("亿元".into()))));
+        // A rate per head, as older plans print it (每百万人口发明专利授权量达到80件/百万人).
+        assert_eq!(q("80件/百万人"), Some((None, 80.0, None, Some("件/百万人".into()))));
+        assert_eq!(q("3件/万人以上"), Some((Some("以上".into()), 3.0, None, Some("件/万人".into()))));
+        assert_eq!(q("80件/2020年"), None);
     }
 
     fn table_targets(text: &str) -> Vec<TargetDraft> {
