@@ -233,4 +233,7 @@ fixtures! {
     real_policy_explainer_taizhou_2023 => "real-policy-explainer-taizhou-2023",
     real_news_national_gangyao_2021 => "real-news-national-gangyao-2021",
     real_notice_list_forestry_2003 => "real-notice-list-forestry-2003",
+    real_year_goals_labelled_tianjin_2012 => "real-year-goals-labelled-tianjin-2012",
+    real_title_citing_a_list_suzhou_2009 => "real-title-citing-a-list-suzhou-2009",
+    real_enclosed_numbers_bayannur_2008 => "real-enclosed-numbers-bayannur-2008",
 }

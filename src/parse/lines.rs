@@ -308,6 +308,9 @@ const PAGE_LABELS: &[&str] = &[
     "颁布日期",
     "时效性",
     "效力级别",
+    // (pkulaw's • 发布部门: 天津市知识产权局 / • 法规类别: 知识产权法规).
+    "发布部门",
+    "法规类别",
     // … and of a city portal's (发布单位 / 公开形式 / 公开时限, 主题词, 发文单位, 规范性文件登记号).
     "发布单位",
     "发文单位",
@@ -563,6 +566,9 @@ mod tests {
         assert!(is_page_furniture("首页 > 政务公开 > 通知公告"));
         assert!(is_page_furniture("当前位置：首页 > 规划计划"));
         assert!(is_page_furniture("发布日期：2019-03-12  来源：市知识产权局  字号：[大 中 小]"));
+        // A law database's record fields (Tianjin 2014 on pkulaw, its list bullets gone).
+        assert!(is_page_furniture("发布部门: 天津市知识产权局"));
+        assert!(is_page_furniture("法规类别: 知识产权法规"));
         assert!(is_page_furniture("【打印本页】【关闭窗口】"));
         // A portal's reaction buttons under a county's news (Luxi 2022), a line each.
         assert!(["鲜花", "握手", "雷人", "路过", "鸡蛋"].iter().all(|b| is_page_furniture(b)));

@@ -63,6 +63,9 @@ pub fn marker(text: &str) -> Option<Marker> {
     if let Some(m) = titled_heading(t) {
         return Some(m);
     }
+    if let Some(m) = enclosed_number(t) {
+        return Some(m);
+    }
     if let Some(after_open) = t.strip_prefix(['（', '(']) {
         let after_open = after_open.trim_start();
         let digits: String = after_open.chars().take_while(|c| is_cn_digit(*c)).collect();
@@ -105,6 +108,19 @@ pub fn marker(text: &str) -> Option<Marker> {
         }
     }
     None
+}
+
+/// A number printed as one character, as older word processors typed them: `㈠` for （一）, `⑴`
+/// for （1）.
+fn enclosed_number(t: &str) -> Option<Marker> {
+    let c = t.chars().next()?;
+    let (depth, first) = match c {
+        '㈠'..='㈩' => (Depth::Section, '㈠'),
+        '⑴'..='⒇' => (Depth::Sub, '⑴'),
+        _ => return None,
+    };
+    let number = u32::from(c) - u32::from(first) + 1;
+    Some(Marker { depth, number, rest: t[c.len_utf8()..].trim().to_string() })
 }
 
 /// A heading numbered with 第: `第一章 规划背景`, `第二节　发展目标`, `第三部分 重点任务` (the
@@ -864,6 +880,26 @@ fn without_guillemets(t: &str) -> &str {
     }
 }
 
+/// `t` without what it cites in guillemets (`关于贯彻《A、B》的意见` as `关于贯彻的意见`); an
+/// unclosed 《 keeps the rest.
+fn outside_guillemets(t: &str) -> String {
+    let mut out = String::with_capacity(t.len());
+    let mut rest = t;
+    while let Some((before, after)) = rest.split_once('《') {
+        out.push_str(before);
+        match after.split_once('》') {
+            Some((_, next)) => rest = next,
+            None => {
+                out.push('《');
+                rest = after;
+                break;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
 /// Bracketed words after a title that say which version it is.
 const DRAFT_STATUS: &[&str] =
     &["试行", "暂行", "征求意见稿", "公开征求意见稿", "草案", "送审稿", "修订", "修订稿", "讨论稿"];
@@ -987,9 +1023,12 @@ fn junk_before_title(title: &str) -> Option<usize> {
 /// 的实施意见 各县、市、区人民政府,…: 为充分发挥…`): before and after the title, and after the
 /// addressees' colon. The pieces keep the line's number; other lines are left alone.
 fn split_spaced_notice(lines: &[Line]) -> Vec<Line> {
+    // The title, or the notice that sends it by name (成都市人民政府关于印发成都市…实施意见的通知
+    // 各区(市)县政府,…: 《成都市…》已经…, a law site's page run into one line).
     let is_title = |f: &str| {
         let f = normalise(f);
-        is_title_shape(&f) && !without_title_suffix(&f).contains(['，', ',', '。', '：', ':'])
+        let titled = is_title_shape(&f) || issued_without_guillemets(&f).is_some();
+        titled && !without_title_suffix(&f).contains(['，', ',', '。', '：', ':'])
     };
     let mut out = Vec::with_capacity(lines.len());
     for line in lines {
@@ -1742,6 +1781,11 @@ fn trailing_labelled_clause(text: &str) -> Option<(usize, String)> {
 /// names no roles names the bodies in charge (lead).
 fn take_departments(body: &mut String) -> Vec<Department> {
     if let Some((at, clause)) = trailing_clause(body).or_else(|| trailing_labelled_clause(body)) {
+        // A bracket the text printed before too, naming no role, is part of a name it repeats
+        // (…试点城市（城区）、…示范城市（城区）), not the bodies in charge.
+        if body[..at].contains(clause.as_str()) && !names_a_role(&clause) {
+            return Vec::new();
+        }
         // A break between two clause lines (牵头单位：X / 责任单位：Y) separates their groups.
         let departments = parse_departments(&clause.replace(CLAUSE_BREAK, "；"), Some(Role::Lead));
         if !departments.is_empty() {
@@ -2048,8 +2092,9 @@ fn front_matter(
     let is_title_line = |t: &str| {
         let t = normalise(t);
         let t = without_guillemets(&t);
-        // A list (、，) is a sentence that happens to end in 纲要, not a title.
-        is_title_shape(t) && !without_title_suffix(t).contains(['、', '，', ','])
+        // A list (、，) is a sentence that happens to end in 纲要, not a title; a document the title
+        // cites may list (关于贯彻落实市政府《关于实施商标战略、建设品牌强市的实施意见》的实施意见).
+        is_title_shape(t) && !outside_guillemets(without_title_suffix(t)).contains(['、', '，', ','])
     };
     if let Some(pos) = front.iter().rposition(|&i| status[i].is_none() && is_title_line(&lines[i].text)) {
         let mut parts = vec![front[pos]];
@@ -2638,7 +2683,14 @@ fn years_in_preamble(t: &str) -> Option<(Option<u16>, Option<u16>)> {
     if !t.contains("制定本") {
         return None;
     }
-    let (before, _) = t.split_once("年度")?;
+    // Or the year that 明确 opens with (明确2015年战略实施重点任务和工作措施).
+    let specified = || {
+        let (_, after) = t.split_once("明确")?;
+        let len: usize =
+            after.chars().take_while(|c| c.is_ascii_digit() || "—-–至".contains(*c)).map(char::len_utf8).sum();
+        after[len..].starts_with('年').then_some(&after[..len])
+    };
+    let before = t.split_once("年度").map(|(before, _)| before).or_else(specified)?;
     let year = |s: &str| -> Option<u16> {
         let y: String = s.chars().rev().take(4).collect::<Vec<_>>().into_iter().rev().collect();
         let before = s[..s.len() - y.len()].chars().next_back();
@@ -2746,8 +2798,11 @@ fn is_date_line(t: &str) -> bool {
 fn is_doc_number(t: &str) -> bool {
     // The issuer's abbreviation opens it: Chinese characters up to the bracketed year, never a
     // label or a list mark (-【发布文号】黔府办发〔2009〕26号 is a field holding one).
-    let issuer = t.find(['〔', '[', '(', '（']).map(|i| &t[..i]);
-    (t.contains('〔') && t.contains('〕') || t.contains('[') && t.contains(']') || year_in_round_brackets(t))
+    let issuer = t.find(['〔', '[', '［', '【', '(', '（']).map(|i| &t[..i]);
+    // Older pages print the year's brackets in full width, square or black (京政发［2009］12号,
+    // 鲁政办发【2009】15号).
+    let squared = [('〔', '〕'), ('[', ']'), ('［', '］'), ('【', '】')];
+    (squared.iter().any(|&(open, close)| t.contains(open) && t.contains(close)) || year_in_round_brackets(t))
         && t.ends_with('号')
         && t.chars().count() <= 20
         && issuer.is_some_and(|i| !i.is_empty() && i.chars().all(crate::index::is_han))
@@ -2831,6 +2886,10 @@ mod tests {
         assert_eq!(marker("(2020)年"), None);
         assert_eq!(marker("2.4件"), None);
         assert_eq!(marker("2018 年工作要点"), None);
+        // One character for the number and its brackets (Bayannur 2008: ㈠全市商标注册…; ㈣…).
+        let enclosed = marker("㈣全市知名商标到2010年力争达到70件。").map(|m| (m.depth, m.number, m.rest));
+        assert_eq!(enclosed, Some((Depth::Section, 4, "全市知名商标到2010年力争达到70件。".to_string())));
+        assert_eq!(marker("⑵ 加强培训").map(|m| (m.depth, m.number)), Some((Depth::Sub, 2)));
         // 一是, 二是… lines in turn are items; one alone, or a count that does not start at 一, is none.
         let enumerated = |texts: &[&str]| {
             let lines: Vec<Line> = texts.iter().map(|t| Line { no: 1, text: t.to_string() }).collect();
@@ -2864,6 +2923,11 @@ mod tests {
         // A year or a note in those brackets is no clause.
         assert_eq!(read("按照国办发〔2023〕").1, vec![]);
         assert_eq!(read("详见附件【打印本页】").1, vec![]);
+        // A bracket the text printed before is part of a name (a 办法 of 2014: 称号分别为：国家
+        // 知识产权试点城市（城区）、国家知识产权示范城市（城区）).
+        let named = "称号分别为：国家知识产权试点城市（城区）、国家知识产权示范城市（城区）。";
+        assert_eq!(read(named), (named.to_string(), vec![]));
+        assert_eq!(read("开展专项行动。（市知识产权局）").1, vec![("市知识产权局".to_string(), lead)]);
     }
 
     #[test]
@@ -2907,6 +2971,9 @@ mod tests {
         // Gansu 2015, reprinted with round brackets, in a page's field list.
         assert_eq!(doc_number_field("- 文 号:甘政办发(2015)77号"), Some("甘政办发(2015)77号".to_string()));
         assert_eq!(as_doc_number("甘政办发（2015）77号"), Some("甘政办发（2015）77号"));
+        // Full-width square and black brackets of older pages.
+        assert_eq!(as_doc_number("京政发［2009］12号"), Some("京政发［2009］12号"));
+        assert_eq!(as_doc_number("（鲁政办发【2009】15号）"), Some("鲁政办发【2009】15号"));
         // A field's label before it, as a list entry: the number after it.
         assert_eq!(as_doc_number("-文号:甘政办发(2015)77号"), Some("甘政办发(2015)77号"));
         assert_eq!(as_doc_number("(2015)京知民初字第1号"), None);
@@ -3265,6 +3332,11 @@ mod tests {
         assert_eq!(read(&format!("{notice}某某省专利战略(2011-2020年)\n")).0, "某某省专利战略(2011-2020年)");
         // A title over two lines is still joined.
         assert_eq!(read("某某市知识产权保护\n工作方案\n").0, title);
+        // A title that cites what it carries out, a list inside the guillemets (Suzhou 2009); a
+        // list outside them is a sentence.
+        let cites = "某某市工商行政管理局关于贯彻落实市政府《关于实施商标战略、建设品牌强市的实施意见》的实施意见";
+        assert_eq!(read(&format!("{cites}\n")), (cites.to_string(), "某某市".into()));
+        assert_ne!(read("实施商标战略、建设品牌强市的实施意见\n").0, "实施商标战略、建设品牌强市的实施意见");
         assert_eq!(read("某某市知识产权局\n2023年工作要点\n").0, "某某市知识产权局2023年工作要点");
         // A year's tasks titled as such (…知识产权工作任务, …重点工作任务), over a site's tag lines.
         assert_eq!(read("知识产权\n工作任务\n某某州2023年知识产权工作任务\n").0, "某某州2023年知识产权工作任务");
@@ -3282,6 +3354,11 @@ mod tests {
         assert_eq!(
             read("某某市人民政府 关于加强品牌建设的实施意见 各县、市、区人民政府,市政府各部门: 为发挥品牌作用,制定本意见.\n"),
             ("关于加强品牌建设的实施意见".into(), "某某市".into())
+        );
+        // Chengdu 2005: the notice that sends it by name, on one line with the rest of the page.
+        assert_eq!(
+            read("某某市人民政府关于印发某某市创建知识产权示范城市实施意见的通知 各区(市)县政府,市政府各部门: 《某某市创建知识产权示范城市实施意见》已经市政府审议通过,现印发给你们。 二○○五年十二月十二日 某某市创建知识产权示范城市实施意见 为推动创建工作,制定本实施意见。\n"),
+            ("某某市创建知识产权示范城市实施意见".into(), "某某市".into())
         );
     }
 
@@ -3589,6 +3666,11 @@ mod tests {
             Some((Some(2024), Some(2024)))
         );
         assert_eq!(years_in_preamble("2023年度全市专利授权量达到5000件。"), None);
+        // The national 推进计划 2015 (a page that starts at its preamble): 明确2015年…, not the
+        // years of the action plan it cites.
+        let preamble = "按照《深入实施国家知识产权战略行动计划(2014—2020年)》部署,明确2015年战略实施重点任务和工作措施,制定本计划。";
+        assert_eq!(years_in_preamble(preamble), Some((Some(2015), Some(2015))));
+        assert_eq!(years_in_preamble("明确目标任务，制定本方案。"), None);
         // A title's years: what it plans, not the report it opens with; a range without its dash.
         assert_eq!(years_of("厦门市知识产权局2017年工作总结与2018年工作计划", None), (Some(2018), Some(2018)));
         assert_eq!(years_of("知识产权强省建设推进计划(20222023", None), (Some(2022), Some(2023)));

@@ -62,8 +62,16 @@ pub fn parse_quantity(cell: &str) -> Option<Quantity> {
     // Nor is a year (20XX年 in a template) or a placeholder a unit; person-years (研发人员35人年)
     // are one.
     let person_years = unit == "人年";
-    if unit.chars().count() > 3
-        || unit.contains(|c: char| c.is_ascii_alphanumeric() || "，。；、年".contains(c)) && !person_years
+    // A rate per head or per sum (80件/百万人, 件/万人, 件/亿元), as older plans print it.
+    let per = |(count, base): (&str, &str)| {
+        (1..=3).contains(&count.chars().count())
+            && (1..=4).contains(&base.chars().count())
+            && count.chars().chain(base.chars()).all(crate::index::is_han)
+    };
+    let rate = unit.split_once('/').is_some_and(per);
+    if (unit.chars().count() > 3
+        || unit.contains(|c: char| c.is_ascii_alphanumeric() || "，。；、年".contains(c)) && !person_years)
+        && !rate
     {
         return None;
     }
@@ -434,22 +442,38 @@ pub fn from_goal_passages(passages: &[PassageDraft], plan_year: Option<u16>) -> 
                 continue;
             }
             // A goal whose year is not printed (到20XX年 in a template) is still a goal: year 0.
-            let year = year.unwrap_or(0);
-            if year > 0 {
-                carried = Some((p.heading.as_deref(), year));
-            }
-            let mut year = year;
+            let mut dated = year.unwrap_or(0);
             for clause in clauses(s) {
                 // A year named after the sentence's opening clauses dates the goals after it
-                // (…为目标，到2025年，在全市范围内遴选8个重点地区).
+                // (…为目标，到2025年，在全市范围内遴选8个重点地区), and so does one between the
+                // thing and its figure (全市驰名商标到2010年力争达到5件).
                 let clause = match leading_year(clause.trim()) {
                     Some((y, skip)) => {
-                        year = y;
-                        &clause.trim()[skip..]
+                        dated = y;
+                        clause.trim()[skip..].to_string()
                     }
-                    None => clause,
+                    None => match year_inside(clause) {
+                        Some((y, undated)) => {
+                            dated = y;
+                            // Cited as printed, the date in it.
+                            let printed = clause.trim();
+                            out.extend(
+                                clause_targets(&undated, dated)
+                                    .into_iter()
+                                    .map(|t| TargetDraft { text: printed.to_string(), ..t }),
+                            );
+                            continue;
+                        }
+                        None => clause.to_string(),
+                    },
                 };
-                out.extend(clause_targets(clause, year));
+                out.extend(clause_targets(&clause, dated));
+            }
+            // …and the sentences after it that name none (…到2010年，商标注册达到1677件。其中
+            // 证明商标达到4件).
+            if dated > 0 {
+                year = Some(dated);
+                carried = Some((p.heading.as_deref(), dated));
             }
         }
     }
@@ -480,14 +504,33 @@ fn goal_sentences(text: &str) -> Vec<(&str, Option<char>)> {
 fn opening_goals(text: &str, year: u16) -> Vec<TargetDraft> {
     let opening = format!("{year}年");
     let dated = |s: &str| s.strip_prefix(opening.as_str())?.strip_prefix(['，', ',']).map(str::to_string);
-    // Or a sentence labelled as the year's goals (主要预期目标：全省万人发明专利拥有量突破22件，…).
-    let labelled = |s: &str| {
-        let rest = GOAL_LABELS.iter().find_map(|l| s.strip_prefix(l))?;
-        rest.strip_prefix(['：', ':']).map(str::to_string)
-    };
-    let goals = text.split(SENTENCE_ENDS).map(str::trim).filter_map(|s| dated(s).or_else(|| labelled(s)));
-    goals.flat_map(|s| clauses(&s).into_iter().filter_map(|c| clause_target(c, year)).collect::<Vec<_>>()).collect()
+    let mut goals: Vec<String> = Vec::new();
+    for sentence in text.split('。').map(str::trim) {
+        // Or a sentence labelled as the year's goals (主要预期目标：全省万人发明专利拥有量突破22件，…;
+        // 2012年的主要指标是：…达到7.5件；专利申请达到4万件；…): every goal up to its full stop,
+        // over semicolons too.
+        match year_goal_label(sentence, &opening) {
+            Some(rest) => goals.push(rest.to_string()),
+            None => goals.extend(sentence.split(['；', ';']).map(str::trim).filter_map(dated)),
+        }
+    }
+    goals
+        .iter()
+        .flat_map(|s| clauses(s).into_iter().filter_map(|c| clause_target(c, year)).collect::<Vec<_>>())
+        .collect()
 }
+
+/// What follows the label of a year's goals opening a sentence (`主要预期目标：`, `主要考核指标是:`,
+/// `2012年的主要指标是:`; the year, if printed, is the plan's own: `opening` is `2012年`).
+fn year_goal_label<'a>(s: &'a str, opening: &str) -> Option<&'a str> {
+    let s = s.strip_prefix(opening).map(|rest| rest.strip_prefix('的').unwrap_or(rest)).unwrap_or(s);
+    let rest = GOAL_LABELS.iter().chain(CHECKED_GOAL_LABELS).find_map(|l| s.strip_prefix(l))?;
+    let rest = rest.strip_prefix('是').unwrap_or(rest);
+    rest.strip_prefix(['：', ':'])
+}
+
+/// Labels of the figures a year's work points are checked against (主要考核指标是：…).
+const CHECKED_GOAL_LABELS: &[&str] = &["主要考核指标", "考核指标"];
 
 /// The goals of a preamble's sentence from a clause that opens with their year (`…，到2025年，
 /// 每万人口高价值发明专利拥有量10件，…比重达12%`) to its end.
@@ -677,6 +720,18 @@ fn leading_year(s: &str) -> Option<(u16, usize)> {
     (1980.0..=2100.0).contains(&y).then_some((y as u16, skip))
 }
 
+/// A clause that dates its goal between the thing and the figure (`全市驰名商标到2010年力争达到
+/// 5件`, `…到2015年底达到…`): (year, the clause without the date).
+fn year_inside(clause: &str) -> Option<(u16, String)> {
+    let clause = clause.trim();
+    // 达到 is the verb before a figure (产值达到2020年的两倍), not a date.
+    let dates = |at: usize| at > 0 && !clause[..at].ends_with('达');
+    clause.match_indices('到').filter(|&(at, _)| dates(at)).find_map(|(at, _)| {
+        let (year, skip) = leading_year(&clause[at..])?;
+        Some((year, format!("{}{}", &clause[..at], &clause[at + skip..])))
+    })
+}
+
 /// `2025年，` (or `2025年底，`) at the start of a sentence: (year, bytes to skip). Only the comma
 /// makes it a goal's date: `2025年全市…` or `2035年基本建成…` may be the sentence's subject.
 fn year_then_comma(s: &str) -> Option<(u16, usize)> {
@@ -704,6 +759,7 @@ fn clause_target(printed: &str, year: u16) -> Option<TargetDraft> {
         _ => printed,
     };
     let arabic = counts_in_digits(figure);
+    let arabic = as_growth_rate(&arabic).unwrap_or(arabic);
     let clause = arabic.as_str();
     let p = clause.find(|c: char| c.is_ascii_digit())?;
     let before = &clause[..p];
@@ -743,6 +799,17 @@ fn clause_target(printed: &str, year: u16) -> Option<TargetDraft> {
         year,
         text: printed.to_string(),
     })
+}
+
+/// A growth rate printed as the speed of growth, as older plans state it (全市商标注册以年平均15%
+/// 的速度增长, 专利申请量以年均20%以上的速度递增): the clause read as `全市商标注册年平均增长15%`.
+fn as_growth_rate(clause: &str) -> Option<String> {
+    let (thing, rest) = clause.split_once('以')?;
+    let per_year = ["年平均", "年均", "每年"].into_iter().find(|w| rest.starts_with(*w)).unwrap_or("");
+    let (figure, after) = rest[per_year.len()..].split_once("的速度")?;
+    let grows = after.starts_with("增长") || after.starts_with("递增");
+    let is_rate = figure.starts_with(|c: char| c.is_ascii_digit()) && figure.contains('%');
+    (grows && is_rate && !thing.is_empty()).then(|| format!("{thing}{per_year}增长{figure}"))
 }
 
 /// A number, a count word and the thing counted: `10个省级品牌培育基地` is 10 个 of
@@ -821,6 +888,10 @@ mod tests {
         assert_eq!(q("35人年"), Some((None, 35.0, None, Some("人年".into()))));
         // The currency after a sum (知识产权使用费年进出口总额达到3500亿元人民币).
         assert_eq!(q("3500亿元人民币"), Some((None, 3500.0, None, Some("亿元".into()))));
+        // A rate per head, as older plans print it (每百万人口发明专利授权量达到80件/百万人).
+        assert_eq!(q("80件/百万人"), Some((None, 80.0, None, Some("件/百万人".into()))));
+        assert_eq!(q("3件/万人以上"), Some((Some("以上".into()), 3.0, None, Some("件/万人".into()))));
+        assert_eq!(q("80件/2020年"), None);
     }
 
     fn table_targets(text: &str) -> Vec<TargetDraft> {
@@ -1001,6 +1072,46 @@ mod tests {
     }
 
     #[test]
+    fn growth_at_a_rate() {
+        let t =
+            goal_targets("发展目标", "到2010年，全市商标注册以年平均15%的速度增长，专利申请量以20%以上的速度递增。");
+        assert_eq!(
+            t.iter().map(fields).collect::<Vec<_>>(),
+            vec![
+                ("全市商标注册年平均增长", None, 15.0, Some("%"), 2010),
+                ("专利申请量增长", Some("以上"), 20.0, Some("%"), 2010),
+            ]
+        );
+        assert_eq!(t[0].text, "全市商标注册以年平均15%的速度增长", "the text is as printed");
+        assert_eq!(as_growth_rate("以企业为主体加快发展"), None);
+    }
+
+    #[test]
+    fn goals_dated_inside_their_clause() {
+        // Bayannur 2008: goal lines numbered ㈠…㈣ under 二、目标任务; the date stands between the
+        // thing and its figure, or opens a later clause and dates the sentences after it.
+        let t = goal_targets(
+            "目标任务",
+            "㈠全市商标注册以年平均15%的速度增长,到2010年,商标注册达到1677件。其中证明商标达到4件,集体商标达到2件;\
+             ㈡全市驰名商标到2010年力争达到5件;",
+        );
+        assert_eq!(
+            t.iter().map(fields).collect::<Vec<_>>(),
+            vec![
+                // The rate before the date names no year of its own.
+                ("全市商标注册年平均增长", None, 15.0, Some("%"), 0),
+                ("商标注册", Some("达到"), 1677.0, Some("件"), 2010),
+                ("证明商标", Some("达到"), 4.0, Some("件"), 2010),
+                ("集体商标", Some("达到"), 2.0, Some("件"), 2010),
+                ("全市驰名商标", Some("达到"), 5.0, Some("件"), 2010),
+            ]
+        );
+        assert_eq!(t[4].text, "全市驰名商标到2010年力争达到5件", "the text is as printed");
+        // 达到 is the verb, not a date: 产值达到2020年的两倍 names no goal's year.
+        assert_eq!(year_inside("产值达到2020年的两倍"), None);
+    }
+
+    #[test]
     fn several_things_and_their_figures_in_turn() {
         // Zhenjiang 2007: the last clause names two things and gives their figures in turn.
         let text = "到2010年,制造业中国驰名商标达10件;江苏省著名商标达142件,省名牌产品达63个;市知名商标和市名牌产品分别达345件和100个。";
@@ -1136,6 +1247,31 @@ mod tests {
             read("到2021年底，培育20个知名品牌；到2025年底，建成10个国家项目。"),
             [("培育知名品牌".to_string(), 20.0, 2021), ("建成国家项目".to_string(), 10.0, 2025)]
         );
+    }
+
+    #[test]
+    fn goals_a_years_work_points_label() {
+        let read = |text: &str| -> Vec<(String, f64, String, u16)> {
+            let p = PassageDraft { heading: None, text: text.into(), lines: [1, 1], aims: false };
+            let t = from_goal_passages(&[p], Some(2012));
+            t.iter().map(|t| (t.indicator.clone(), t.value, t.unit.clone().unwrap_or_default(), t.year)).collect()
+        };
+        // Tianjin 2012: the year's indicators after the year and its label, one per semicolon.
+        assert_eq!(
+            read("2012年的主要指标是:每万人口发明专利拥有量达到7.5件;专利申请达到4万件;商标注册申请达到16000件;其他知识产权总量性指标年增长20%以上。知识产权政策法规体系进一步完善。"),
+            [
+                ("每万人口发明专利拥有量".to_string(), 7.5, "件".to_string(), 2012),
+                ("专利申请".to_string(), 4.0, "万件".to_string(), 2012),
+                ("商标注册申请".to_string(), 16000.0, "件".to_string(), 2012),
+                ("其他知识产权总量性指标年增长".to_string(), 20.0, "%".to_string(), 2012),
+            ]
+        );
+        // Tianjin 2014: the figures the year is checked against, after a sentence of aims.
+        let t = read("2012年奋斗目标是:专利质量进一步提高。主要考核指标是:每万人口发明专利拥有量力争突破10件,拥有专利企业8000家。");
+        assert_eq!(t.len(), 2, "{t:?}");
+        assert_eq!((t[1].0.as_str(), t[1].1, t[1].2.as_str()), ("拥有专利企业", 8000.0, "家"));
+        // Another year's indicators are a baseline, not the year's goals.
+        assert!(read("2011年的主要指标是:专利申请达到3万件。").is_empty());
     }
 
     #[test]
