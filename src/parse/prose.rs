@@ -2372,6 +2372,9 @@ pub(crate) fn region_in_title(title: &str) -> Option<String> {
     // 2022年度… is the year's too, not the start of a place.
     let t = if t.len() < title.len() { t.strip_prefix('度').unwrap_or(t) } else { t };
     let t = t.strip_prefix("关于").unwrap_or(t);
+    // A five-year period before the place (“十四五”国家知识产权保护和运用规划) is no part of it.
+    let periods = ["十二五", "十三五", "十四五", "十五五"];
+    let t = periods.iter().find_map(|p| t.strip_prefix(p)).map_or(t, |r| r.trim_start_matches(['”', '"']));
     if ["国家", "全国", "國家", "国务院", "中共中央"].iter().any(|n| t.starts_with(n)) {
         return Some("全国".to_string());
     }
@@ -3541,6 +3544,14 @@ mod tests {
         assert!(ends_the_text_bare(last, 1, "加强知识产权保护，激发创新创造活力"));
         assert!(!ends_the_text_bare(last, 0, "主要任务"), "a line follows");
         assert!(!ends_the_text_bare(last, 1, "加强知识产权保护。开展专项行动。"), "a sentence");
+    }
+
+    #[test]
+    fn a_period_before_the_place() {
+        // The national 十四五 plan (国发〔2021〕20号) names its period before the country.
+        assert_eq!(region_in_title("“十四五”国家知识产权保护和运用规划").as_deref(), Some("全国"));
+        assert_eq!(region_in_title("十四五国家知识产权保护和运用规划").as_deref(), Some("全国"));
+        assert_eq!(region_in_title("“十四五”北京市知识产权发展规划").as_deref(), Some("北京市"));
     }
 
     #[test]
