@@ -219,6 +219,7 @@ fixtures! {
     real_site_menu_before_title_chongqing_2017 => "real-site-menu-before-title-chongqing-2017",
     prose_titled_chapters_and_sections => "prose-titled-chapters-and-sections",
     indicator_table_unit_column => "indicator-table-unit-column",
+    indicator_table_footnote_marks => "indicator-table-footnote-marks",
     real_record_fields_guizhou_2009 => "real-record-fields-guizhou-2009",
     real_prefecture_short_form_bortala_2023 => "real-prefecture-short-form-bortala-2023",
     real_background_survey_qinghai_2022 => "real-background-survey-qinghai-2022",

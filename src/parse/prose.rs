@@ -537,6 +537,10 @@ pub fn parse(info: &DocumentInfo, lines: &[Line]) -> DocumentDraft {
         (Some(start), Some(end)) if start == end => Some(start),
         _ => None,
     };
+    // A table's goal column that names no year (目标值) aims at the plan's last year.
+    for t in table_targets.iter_mut().filter(|t| t.year == 0) {
+        t.year = span.1.unwrap_or(0);
+    }
     let found =
         if table_targets.is_empty() { targets::from_goal_passages(&plan.passages, one_year) } else { table_targets };
     plan.targets = found;

@@ -177,12 +177,28 @@ enum Column {
     Label,
     /// 指标 (its unit in brackets after it: `质押融资金额（亿元）`).
     Indicator,
-    /// A value column (2020年, 2025年目标, 年均增长); `Some(year)` when its header names one.
-    Value(Option<u16>),
+    /// A value column (2020年, 2025年目标, 年均增长); `Some(year)` when its header names one,
+    /// and what its header says it holds.
+    Value(Option<u16>, Holds),
     /// 属性 (预期性 / 约束性), 备注: after the values.
     Tail,
     /// 单位, 计量单位: the indicator's unit in a column of its own, before the values.
     Unit,
+}
+
+/// What a value column's header says it holds: the starting point (2020年（基期）, 基数, 现状),
+/// the goal (2025年目标, “十四五”目标, 目标值), or neither (2025年, 年均增长).
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Holds {
+    Baseline,
+    Goal,
+    Other,
+}
+
+/// The year a five-year plan's name dates its end to (“十四五”目标 → 2025).
+fn period_end(s: &str) -> Option<u16> {
+    let periods = [("十二五", 2015), ("十三五", 2020), ("十四五", 2025), ("十五五", 2030)];
+    periods.iter().find(|(name, _)| s.contains(name)).map(|(_, end)| *end)
 }
 
 fn column(cell: &str) -> Option<Column> {
@@ -196,8 +212,17 @@ fn column(cell: &str) -> Option<Column> {
         "类别" | "分类" | "领域" | "一级指标" => Column::Label,
         "属性" | "指标属性" | "备注" | "性质" => Column::Tail,
         "单位" | "计量单位" | "指标单位" => Column::Unit,
-        _ if year_named(c).is_some() => Column::Value(year_named(c)),
-        _ if ["目标", "值", "增长", "增速"].iter().any(|w| c.contains(w)) => Column::Value(None),
+        _ if year_named(c).is_some() || ["目标", "值", "增长", "增速"].iter().any(|w| c.contains(w)) => {
+            let holds = if ["基期", "基数", "基准", "现状", "基础", "现值"].iter().any(|w| c.contains(w)) {
+                Holds::Baseline
+            } else if ["目标", "预期值", "规划值"].iter().any(|w| c.contains(w)) {
+                Holds::Goal
+            } else {
+                Holds::Other
+            };
+            let year = year_named(c).or_else(|| period_end(c).filter(|_| holds == Holds::Goal));
+            Column::Value(year, holds)
+        }
         _ => return None,
     })
 }
@@ -207,14 +232,47 @@ fn column(cell: &str) -> Option<Column> {
 fn indicator_header(cells: &[String]) -> Option<Vec<Column>> {
     let columns: Vec<Column> = cells.iter().map(|c| column(c)).collect::<Option<_>>()?;
     let has = |f: &dyn Fn(&Column) -> bool| columns.iter().any(f);
-    (has(&|c| *c == Column::Indicator) && has(&|c| matches!(c, Column::Value(_)))).then_some(columns)
+    (has(&|c| *c == Column::Indicator) && has(&|c| matches!(c, Column::Value(..)))).then_some(columns)
+}
+
+/// The value columns a table's goals stand in, by their place among the value columns: those
+/// headed as goals (2025年目标, “十四五”目标值); else the dated ones after the first, which is the
+/// starting point (2020年 · 2025年 · 2035年), or all dated ones beside a column headed as the
+/// starting point; else the last column not headed as the starting point.
+fn goal_columns(values: &[(Option<u16>, Holds)]) -> Vec<usize> {
+    let with = |f: &dyn Fn(&(Option<u16>, Holds)) -> bool| -> Vec<usize> {
+        values.iter().enumerate().filter(|(_, v)| f(v)).map(|(k, _)| k).collect()
+    };
+    let headed = with(&|(_, h)| *h == Holds::Goal);
+    if !headed.is_empty() {
+        return headed;
+    }
+    let dated = with(&|(y, h)| y.is_some() && *h == Holds::Other);
+    let baseline_headed = values.iter().any(|(_, h)| *h == Holds::Baseline);
+    match dated.len() {
+        0 => with(&|(_, h)| *h != Holds::Baseline).last().map(|k| vec![*k]).unwrap_or_default(),
+        1 => dated,
+        _ if baseline_headed => dated,
+        _ => dated[1..].to_vec(),
+    }
 }
 
 /// A value cell: a quantity (`5.2`, `50亿元`, `>90%`, `超过1300件`, a sum over the plan's years
-/// `累计100` or `[100]`) or a dash for none.
+/// `累计100` or `[100]`, a figure with a footnote's mark `3194〔2〕`), a growth (`年均增长20%`,
+/// `翻一番`) or a dash for none.
 fn is_value_cell(cell: &str) -> bool {
     let c = cell.trim();
-    matches!(c, "—" | "-" | "——" | "/") || parse_quantity(value_figure(c).1).is_some()
+    let figure = growth_figure(c).map_or(c, |(_, figure)| figure);
+    matches!(c, "—" | "-" | "——" | "/" | "翻一番" | "翻两番" | "翻番")
+        || parse_quantity(value_figure(figure).1).is_some()
+}
+
+/// A growth cell's words and figure: `年均增长20%` is (年均增长, 20%).
+fn growth_figure(cell: &str) -> Option<(&str, &str)> {
+    let c = cell.trim();
+    let words = ["年均增长", "年均增速", "增长", "提高"].into_iter().find(|w| c.starts_with(w))?;
+    let figure = &c[words.len()..];
+    figure.starts_with(|ch: char| ch.is_ascii_digit()).then_some((words, figure))
 }
 
 /// A value cell's comparison sign (`≥`, `>`) and its figure, without the marks of a sum over
@@ -229,7 +287,26 @@ fn value_figure(cell: &str) -> (&str, &str) {
         .iter()
         .find_map(|&(open, close)| figure.strip_prefix(open).and_then(|f| f.strip_suffix(close)))
         .unwrap_or(figure);
-    (sign, figure)
+    (sign, without_footnote_mark(figure))
+}
+
+/// A figure without the mark of a footnote after it (`3194〔2〕`, `11.6[3]`, `80①`, `7.39*`): the
+/// note explains the figure (为2019年数值), the mark is no part of it.
+fn without_footnote_mark(figure: &str) -> &str {
+    let starred = figure.trim_end_matches(['*', '＊', '※']);
+    let circled = starred.trim_end_matches(|c: char| ('①'..='⑳').contains(&c));
+    let marked = [('〔', '〕'), ('[', ']'), ('［', '］')].iter().find_map(|&(open, close)| {
+        let inner = circled.strip_suffix(close)?;
+        let (before, number) = inner.rsplit_once(open)?;
+        let short_number = (1..=2).contains(&number.len()) && number.chars().all(|c| c.is_ascii_digit());
+        short_number.then_some(before)
+    });
+    let bare = marked.unwrap_or(circled);
+    // A mark is only a mark after a figure (or its unit): a cell of marks alone stays as printed.
+    match bare.is_empty() || bare == figure {
+        true => figure,
+        false => bare,
+    }
 }
 
 /// Comparison signs a value cell may open with (`>90%`, `≥95`).
@@ -281,15 +358,14 @@ pub fn from_indicator_table(lines: &[Line], status: &mut [Option<Use>]) -> Vec<T
                 status[k] = Some(Use::Noise);
             }
         }
-        // The column dated last is the target; without a dated column, the last value column.
-        let values: Vec<Option<u16>> =
-            columns.iter().filter_map(|c| if let Column::Value(y) = c { Some(*y) } else { None }).collect();
-        let target = values.iter().enumerate().max_by_key(|(k, y)| (y.is_some(), y.unwrap_or(0), *k)).map(|(k, _)| k);
+        let values: Vec<(Option<u16>, Holds)> =
+            columns.iter().filter_map(|c| if let Column::Value(y, h) = c { Some((*y, *h)) } else { None }).collect();
+        let goals = goal_columns(&values);
         let tails = columns.iter().filter(|c| **c == Column::Tail).count();
         let labels = columns.iter().filter(|c| matches!(c, Column::Label | Column::Indicator | Column::Unit)).count();
         // A unit column just before the values (指标名称 · 单位 · 2020年 · 2025年): the cell
         // before a row's first value is its unit, the one before that its indicator.
-        let first_value_column = columns.iter().position(|c| matches!(c, Column::Value(_)));
+        let first_value_column = columns.iter().position(|c| matches!(c, Column::Value(..)));
         let unit_column = first_value_column.is_some_and(|v| v > 0 && columns[v - 1] == Column::Unit);
         // A row's number is a cell like a value: read as the number, not as one.
         let numbered = usize::from(columns.first() == Some(&Column::Number));
@@ -331,7 +407,7 @@ pub fn from_indicator_table(lines: &[Line], status: &mut [Option<Use>]) -> Vec<T
             // The indicator is the cell before the first value, whatever comes before it: a row
             // one label short had its category merged into the row above.
             let first_value = row.iter().skip(numbered).position(|(_, c)| is_value_cell(c)).map(|k| k + numbered);
-            let (Some(first_value), Some(target)) = (first_value, target) else { break };
+            let Some(first_value) = first_value.filter(|_| !goals.is_empty()) else { break };
             // A unit cell is short and names no figure (件, 亿元, %); a row that left it empty
             // or out has its indicator right before the values.
             let is_unit = |c: &str| c.chars().count() <= 4 && !c.contains(['（', '(']) && !is_value_cell(c);
@@ -346,24 +422,34 @@ pub fn from_indicator_table(lines: &[Line], status: &mut [Option<Use>]) -> Vec<T
             if row.len() < first_value + values.len() || row_values.clone().any(|(_, c)| !is_value_cell(c)) {
                 break;
             }
-            let Some((_, value)) = row.get(first_value + target) else { break };
             let (indicator, bracket_unit) = match indicator.rsplit_once(['（', '(']) {
                 Some((name, unit)) if unit.ends_with(['）', ')']) && !name.is_empty() => {
                     (name.to_string(), Some(unit.trim_end_matches(['）', ')']).to_string()))
                 }
                 _ => (indicator.clone(), None),
             };
-            let (sign, figure) = value_figure(value);
-            let sign = sign.to_string();
-            if let Some(q) = parse_quantity(figure) {
+            let unit_cell = unit_cell.filter(|u| !u.is_empty());
+            for &goal in &goals {
+                let Some((_, value)) = row.get(first_value + goal) else { continue };
+                // A goal of growth (年均增长20%) measures the indicator's growth.
+                let (growth, cell) = match growth_figure(value) {
+                    Some((words, figure)) => (words, figure),
+                    None => ("", value.as_str()),
+                };
+                let (sign, figure) = value_figure(cell);
+                let Some(q) = parse_quantity(figure) else { continue };
+                let unit = match growth.is_empty() {
+                    true => q.unit.or(unit_cell.clone()).or(bracket_unit.clone().filter(|u| !u.is_empty())),
+                    false => q.unit,
+                };
                 out.push(TargetDraft {
                     text: format!("{indicator}：{value}"),
-                    indicator,
+                    indicator: format!("{indicator}{growth}"),
                     value: q.value,
                     value_max: q.value_max,
-                    unit: q.unit.or(unit_cell.filter(|u| !u.is_empty())).or(bracket_unit.filter(|u| !u.is_empty())),
-                    qualifier: q.qualifier.or((!sign.is_empty()).then_some(sign)),
-                    year: values.get(target).copied().flatten().unwrap_or(0),
+                    unit,
+                    qualifier: q.qualifier.or((!sign.is_empty()).then(|| sign.to_string())),
+                    year: values[goal].0.unwrap_or(0),
                 });
             }
             let last = row.last().map_or(next, |(j, _)| *j);
@@ -866,6 +952,62 @@ mod tests {
                 ("知识产权质押融资金额", None, 100.0, None, 2025),
             ]
         );
+    }
+
+    #[test]
+    fn indicator_table_goal_columns_and_marks() {
+        // The national 十四五 plan's layout: a baseline with a footnote's mark (3194〔2〕, 为2019年数值)
+        // is still a value, so the rows after it are read.
+        let marks = "指标\t2020年\t2025年\t属性\n知识产权使用费年进出口总额（亿元）\t3194〔2〕\t3500\t预期性\n专利密集型产业增加值占GDP比重（%）\t11.6*\t13\t预期性\n知识产权保护社会满意度（分）\t80.05①\t82\t预期性";
+        assert_eq!(
+            table_targets(marks).iter().map(fields).collect::<Vec<_>>(),
+            vec![
+                ("知识产权使用费年进出口总额", None, 3500.0, Some("亿元"), 2025),
+                ("专利密集型产业增加值占GDP比重", None, 13.0, Some("%"), 2025),
+                ("知识产权保护社会满意度", None, 82.0, Some("分"), 2025),
+            ]
+        );
+        // A goal column headed without a year beside a dated baseline: the goal is the goal
+        // column's (its year from the plan's name, “十四五”目标 → 2025), never the baseline.
+        let headed = "指标\t2020年基数\t“十四五”目标\t属性\n每万人口发明专利拥有量（件）\t18.5\t30\t预期性";
+        assert_eq!(
+            table_targets(headed).iter().map(fields).collect::<Vec<_>>(),
+            vec![("每万人口发明专利拥有量", None, 30.0, Some("件"), 2025)]
+        );
+        let undated = "指标\t基期值\t目标值\n每万人口发明专利拥有量（件）\t18.5\t30";
+        assert_eq!(
+            table_targets(undated).iter().map(fields).collect::<Vec<_>>(),
+            vec![("每万人口发明专利拥有量", None, 30.0, Some("件"), 0)]
+        );
+        // 2020年 · 2025年 · 2035年: both later columns are goals; the first is the starting point.
+        let stages = "序号\t指标\t2020年\t2025年\t2035年\t属性\n1\t商标有效注册量（万件）\t8\t12\t20\t预期性";
+        assert_eq!(
+            table_targets(stages).iter().map(fields).collect::<Vec<_>>(),
+            vec![
+                ("商标有效注册量", None, 12.0, Some("万件"), 2025),
+                ("商标有效注册量", None, 20.0, Some("万件"), 2035)
+            ]
+        );
+        // Words of growth in a column after the goals (翻一番, 年均增长20%) end no row.
+        let growth = "指标\t2015年\t2020年\t累计增加值\t属性\n知识产权服务业营业收入（亿元）\t800\t1600\t翻一番\t预期性\n知识产权使用费出口额（亿美元）\t44.4\t100\t年均增长20%\t预期性\nPCT专利申请量（万件）\t3\t6\t[3]\t预期性";
+        assert_eq!(
+            table_targets(growth).iter().map(fields).collect::<Vec<_>>(),
+            vec![
+                ("知识产权服务业营业收入", None, 1600.0, Some("亿元"), 2020),
+                ("知识产权使用费出口额", None, 100.0, Some("亿美元"), 2020),
+                ("PCT专利申请量", None, 6.0, Some("万件"), 2020),
+            ]
+        );
+        // A goal of growth in the goal column measures the growth.
+        let rate = "指标\t2020年\t2025年\n知识产权服务业营业收入（亿元）\t800\t年均增长15%";
+        assert_eq!(
+            table_targets(rate).iter().map(fields).collect::<Vec<_>>(),
+            vec![("知识产权服务业营业收入年均增长", None, 15.0, Some("%"), 2025)]
+        );
+        // A mark alone is no figure; a sum in brackets is still a sum.
+        assert_eq!(without_footnote_mark("〔1〕"), "〔1〕");
+        assert_eq!(value_figure("[100]").1, "100");
+        assert_eq!(value_figure("3194〔2〕").1, "3194");
     }
 
     #[test]
