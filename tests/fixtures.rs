@@ -220,6 +220,8 @@ fixtures! {
     prose_titled_chapters_and_sections => "prose-titled-chapters-and-sections",
     indicator_table_unit_column => "indicator-table-unit-column",
     indicator_table_footnote_marks => "indicator-table-footnote-marks",
+    indicator_table_and_prose_goals => "indicator-table-and-prose-goals",
+    real_news_goals_until_quanzhou_2024 => "real-news-goals-until-quanzhou-2024",
     real_record_fields_guizhou_2009 => "real-record-fields-guizhou-2009",
     real_prefecture_short_form_bortala_2023 => "real-prefecture-short-form-bortala-2023",
     real_background_survey_qinghai_2022 => "real-background-survey-qinghai-2022",

@@ -541,8 +541,15 @@ pub fn parse(info: &DocumentInfo, lines: &[Line]) -> DocumentDraft {
     for t in table_targets.iter_mut().filter(|t| t.year == 0) {
         t.year = span.1.unwrap_or(0);
     }
-    let found =
-        if table_targets.is_empty() { targets::from_goal_passages(&plan.passages, one_year) } else { table_targets };
+    // Goals stated in prose beside a table (…同时，到2025年，质押融资金额累计突破100亿元) are
+    // goals too; those the table already gives (the same figure, year and indicator) are not
+    // given twice.
+    let mut found = table_targets;
+    for t in targets::from_goal_passages(&plan.passages, one_year) {
+        if !found.iter().any(|k| targets::same_goal(k, &t)) {
+            found.push(t);
+        }
+    }
     plan.targets = found;
 
     // Titles: only where the document titles its items (most first sentences short, more follows);

@@ -469,6 +469,19 @@ pub fn from_indicator_table(lines: &[Line], status: &mut [Option<Use>]) -> Vec<T
     out
 }
 
+/// Do two targets state the same goal: the same figure and year, one indicator naming the
+/// other once the place and 的 are left out (a sentence's 全市参加贯标辅导培训的企业 is a table's
+/// 参加贯标辅导培训企业)?
+pub fn same_goal(a: &TargetDraft, b: &TargetDraft) -> bool {
+    let bare = |t: &TargetDraft| {
+        let places = ["全市", "全省", "全区", "全县", "全国", "我市", "我省", "我区", "我县"];
+        let named = places.iter().find_map(|p| t.indicator.strip_prefix(p)).unwrap_or(&t.indicator);
+        named.replace('的', "")
+    };
+    let (x, y) = (bare(a), bare(b));
+    a.value == b.value && a.year == b.year && (x.contains(&y) || y.contains(&x))
+}
+
 /// Headings of a chapter that frames the plan with its guiding ideas and, often, its goals.
 const REQUIREMENTS_HEADINGS: &[&str] = &["总体要求", "总体思路", "发展思路"];
 
@@ -724,10 +737,16 @@ fn respectively(clause: &str) -> Option<Vec<String>> {
     let (things, figures) = clause.trim().split_once("分别")?;
     let (verb, figures) = figures.split_at(figures.find(|c: char| c.is_ascii_digit())?);
     let joins = ['和', '、', '及'];
-    let things: Vec<&str> = things.split(joins).collect();
     let figures: Vec<&str> = figures.split(joins).collect();
-    let paired = things.len() >= 2 && things.len() == figures.len() && things.iter().all(|t| !t.is_empty());
-    paired.then(|| things.iter().zip(&figures).map(|(thing, figure)| format!("{thing}{verb}{figure}")).collect())
+    // A thing may hold 和 itself (国家级和省级示范企业、服务网点总数分别突破360家、18个): then
+    // only 、 parts the things.
+    let parted = |joins: &[char]| -> Option<Vec<&str>> {
+        let things: Vec<&str> = things.split(joins).collect();
+        let paired = things.len() >= 2 && things.len() == figures.len() && things.iter().all(|t| !t.is_empty());
+        paired.then_some(things)
+    };
+    let things = parted(&joins).or_else(|| parted(&['、']))?;
+    Some(things.iter().zip(&figures).map(|(thing, figure)| format!("{thing}{verb}{figure}")).collect())
 }
 
 /// A year a sentence names (`2020年`, `到2022年`), the first one.
@@ -753,14 +772,33 @@ fn qualified(clause: &str) -> bool {
 /// (力争到2024年底，) and the year's end (年底, 年末) belong to the date, not to the goal.
 fn leading_year(s: &str) -> Option<(u16, usize)> {
     let firmly = ["力争", "确保", "争取"].iter().find_map(|w| s.strip_prefix(w)).unwrap_or(s);
-    let rest = firmly.strip_prefix('到')?;
+    if let Some((year, after)) = period_end_opening(firmly) {
+        let skip = s.len() - after.len();
+        return Some((year, skip + after.len() - after.trim_start_matches(['，', ',']).len()));
+    }
+    // 到2025年 or 至2026年 (not 截至2023年, a state reached).
+    let rest = firmly.strip_prefix(['到', '至'])?;
     let (y, n) = decimal(rest)?;
     let after = &rest[n..];
     let after = after.strip_prefix('年')?;
+    // 年底 and 年末, which some pages print 年年底, 年年末.
+    let after = after.strip_prefix('年').filter(|a| a.starts_with(['底', '末'])).unwrap_or(after);
     let after = after.strip_prefix(['底', '末']).unwrap_or(after);
     let skip = s.len() - after.len();
     let skip = skip + after.len() - after.trim_start_matches(['，', ',']).len();
     (1980.0..=2100.0).contains(&y).then_some((y as u16, skip))
+}
+
+/// The end of a five-year period opening a sentence, (到)“十四五”(期)末: its last year and what
+/// follows; `“十四五”期间` (the whole period) is no date of a goal.
+fn period_end_opening(s: &str) -> Option<(u16, &str)> {
+    let rest = s.strip_prefix(['到', '至']).unwrap_or(s).trim_start_matches(['“', '"']);
+    let (name, year) = [("十二五", 2015), ("十三五", 2020), ("十四五", 2025), ("十五五", 2030)]
+        .into_iter()
+        .find(|(name, _)| rest.starts_with(name))?;
+    let rest = rest[name.len()..].trim_start_matches(['”', '"']);
+    let after = ["期末", "末期", "末"].iter().find_map(|e| rest.strip_prefix(e))?;
+    Some((year, after))
 }
 
 /// `2025年，` (or `2025年底，`) at the start of a sentence: (year, bytes to skip). Only the comma
@@ -797,8 +835,11 @@ fn clause_target(printed: &str, year: u16) -> Option<TargetDraft> {
         Some(q) => (&before[..before.len() - q.len()], Some(q.to_string())),
         None => (before, None),
     };
-    // 力争超过19件: the hedge says how firmly, the comparison is 超过.
+    // 力争超过19件: the hedge says how firmly, the comparison is 超过; so it does opening the
+    // clause (…年末，力争每万人口…突破6件).
     let indicator = ["力争", "争取", "力求"].iter().find_map(|h| indicator.strip_suffix(h)).unwrap_or(indicator);
+    let indicator =
+        ["力争", "争取", "力求", "确保"].iter().find_map(|h| indicator.strip_prefix(h)).unwrap_or(indicator);
     // 质押融资金额累计达到100亿元: a sum over the plan's years of the indicator, as a table's
     // 累计100 cell is (the text keeps the word).
     let indicator = indicator.strip_suffix("累计").filter(|i| !i.is_empty()).unwrap_or(indicator);
@@ -1204,6 +1245,48 @@ mod tests {
         assert_eq!(year_then_comma("2025年全市专利"), None);
         assert_eq!(year_then_comma("2025年底，"), Some((2025, "2025年底，".len())));
         assert_eq!(year_then_comma("12年，"), None);
+    }
+
+    #[test]
+    fn goals_dated_by_to_or_until_and_a_period_end() {
+        // Quanzhou 2024 (news of a 2024—2026 方案): 至2026年年末 dates the goals as 到2026年底 does.
+        let text = "《方案》提出,至2026年年末,力争每万人口高价值发明专利拥有量突破6件,商标有效注册量达到88万件;国家级和省级知识产权优势示范企业、知识产权信息公共服务网点总数分别突破360家、18个。";
+        let p = PassageDraft { heading: None, text: text.into(), lines: [1, 1], aims: false };
+        let got: Vec<_> =
+            from_goal_passages(&[p], None).iter().map(|t| (t.indicator.clone(), t.value, t.year)).collect();
+        assert_eq!(
+            got,
+            [
+                ("每万人口高价值发明专利拥有量".to_string(), 6.0, 2026),
+                ("商标有效注册量".to_string(), 88.0, 2026),
+                ("国家级和省级知识产权优势示范企业".to_string(), 360.0, 2026),
+                ("知识产权信息公共服务网点总数".to_string(), 18.0, 2026),
+            ]
+        );
+        assert_eq!(leading_year("至2026年年末,力争"), Some((2026, "至2026年年末,".len())));
+        assert_eq!(leading_year("截至2023年底,全市"), None, "a state reached, not a goal");
+        // Jining 2021: 力争“十四五”期末 dates its goals to 2025; “十四五”期间 is the whole period.
+        assert_eq!(leading_year("力争“十四五”期末,全市"), Some((2025, "力争“十四五”期末,".len())));
+        assert_eq!(leading_year("到十三五末，全省"), Some((2020, "到十三五末，".len())));
+        assert_eq!(leading_year("“十四五”期间，全市"), None);
+    }
+
+    #[test]
+    fn the_same_goal_in_a_table_and_a_sentence() {
+        let goal = |indicator: &str, value: f64| TargetDraft {
+            indicator: indicator.into(),
+            value,
+            value_max: None,
+            unit: Some("家".into()),
+            qualifier: None,
+            year: 2020,
+            text: String::new(),
+        };
+        // Shantou 2016: the table's row and the goals paragraph's clause.
+        assert!(same_goal(&goal("参加贯标辅导培训企业", 200.0), &goal("全市参加贯标辅导培训的企业", 200.0)));
+        assert!(same_goal(&goal("每万人口发明专利拥有量", 12.0), &goal("全省每万人口发明专利拥有量", 12.0)));
+        assert!(!same_goal(&goal("参加贯标辅导培训企业", 200.0), &goal("参加贯标辅导培训企业", 300.0)));
+        assert!(!same_goal(&goal("示范企业", 50.0), &goal("优势企业", 50.0)));
     }
 
     #[test]
