@@ -538,6 +538,7 @@ pub fn from_goal_passages(passages: &[PassageDraft], plan_year: Option<u16>) -> 
                 carried = Some((p.heading.as_deref(), year));
             }
             let mut year = year;
+            let sentence_start = out.len();
             for clause in clauses(s) {
                 // A year named after the sentence's opening clauses dates the goals after it
                 // (…为目标，到2025年，在全市范围内遴选8个重点地区).
@@ -548,7 +549,11 @@ pub fn from_goal_passages(passages: &[PassageDraft], plan_year: Option<u16>) -> 
                     }
                     None => clause,
                 };
-                out.extend(clause_targets(clause, year));
+                let subject = subject_carried(clause, out[sentence_start..].last());
+                out.extend(clause_targets(subject.as_deref().unwrap_or(clause), year).into_iter().map(|mut t| {
+                    t.text = clause.trim().to_string();
+                    t
+                }));
             }
         }
     }
@@ -619,7 +624,14 @@ fn goals_after_their_year(text: &str) -> Vec<TargetDraft> {
         let carried = running_on.or(paragraph_year).map(|year| (year, sentence));
         let goals = opened.map(|(year, goals, _)| (year, goals)).or(carried);
         if let Some((year, goals)) = goals {
-            out.extend(clauses(goals).into_iter().flat_map(|c| clause_targets(c, year)));
+            let sentence_start = out.len();
+            for clause in clauses(goals) {
+                let subject = subject_carried(clause, out[sentence_start..].last());
+                out.extend(clause_targets(subject.as_deref().unwrap_or(clause), year).into_iter().map(|mut t| {
+                    t.text = clause.trim().to_string();
+                    t
+                }));
+            }
         }
         let semicolon = matches!(end, Some('；' | ';'));
         running_on = goals.map(|(year, _)| year).filter(|_| semicolon);
@@ -674,6 +686,21 @@ pub fn from_items(measures: &[MeasureDraft], plan_year: Option<u16>) -> Vec<Targ
         }
     }
     out
+}
+
+/// A clause that opens with its comparison word and figure (`…年均增长15%，达到300件`) states a
+/// goal of what the clause before it measured: that indicator (without the words of its growth)
+/// and the clause.
+fn subject_carried(clause: &str, before: Option<&TargetDraft>) -> Option<String> {
+    let c = clause.trim();
+    // Only a bare figure (达到300件), not one that counts a thing of its own (力争1个升级为示范区).
+    let rest = PREFIX_QUALIFIERS.iter().find_map(|q| c.strip_prefix(q))?;
+    if !rest.starts_with(|ch: char| ch.is_ascii_digit()) || parse_quantity(rest).is_none() {
+        return None;
+    }
+    let indicator = &before?.indicator;
+    let subject = ["年均增长", "年均增速", "增长"].iter().find_map(|g| indicator.strip_suffix(g)).unwrap_or(indicator);
+    (!subject.is_empty()).then(|| format!("{subject}{c}"))
 }
 
 /// The clauses of a sentence: split at commas, and at 、 where each part states its own number
@@ -827,7 +854,9 @@ fn clause_target(printed: &str, year: u16) -> Option<TargetDraft> {
         }
         _ => printed,
     };
-    let arabic = counts_in_digits(figure);
+    // 由2020年的5.2件提高到10件: the figure reached is the goal, the one it starts from is not.
+    let reached = from_to(figure);
+    let arabic = counts_in_digits(reached.as_deref().unwrap_or(figure));
     let clause = arabic.as_str();
     let p = clause.find(|c: char| c.is_ascii_digit())?;
     let before = &clause[..p];
@@ -870,6 +899,19 @@ fn clause_target(printed: &str, year: u16) -> Option<TargetDraft> {
         year,
         text: printed.to_string(),
     })
+}
+
+/// A clause that takes its indicator from one figure to another (`每万人口…拥有量由2020年的5.2件
+/// 提高到10件`, `有效发明专利量从1.2万件增加到2.5万件`) as the indicator and the figure reached.
+fn from_to(clause: &str) -> Option<String> {
+    let rises = ["提高", "增加", "增长", "提升", "上升", "扩大"];
+    let (to, end) = clause.match_indices(['到', '至']).rev().find_map(|(i, c)| {
+        let verb = rises.iter().find(|v| clause[..i].ends_with(*v))?;
+        Some((i - verb.len(), i + c.len()))
+    })?;
+    let from = clause[..to].rfind(['由', '从'])?;
+    // What lies between is the starting figure: it names one.
+    clause[from..to].contains(|c: char| c.is_ascii_digit()).then(|| format!("{}{}", &clause[..from], &clause[end..]))
 }
 
 /// A number, a count word and the thing counted: `10个省级品牌培育基地` is 10 个 of
@@ -1287,6 +1329,43 @@ mod tests {
         assert!(same_goal(&goal("每万人口发明专利拥有量", 12.0), &goal("全省每万人口发明专利拥有量", 12.0)));
         assert!(!same_goal(&goal("参加贯标辅导培训企业", 200.0), &goal("参加贯标辅导培训企业", 300.0)));
         assert!(!same_goal(&goal("示范企业", 50.0), &goal("优势企业", 50.0)));
+    }
+
+    #[test]
+    fn goals_from_one_figure_to_another() {
+        let text = "到2025年，全市每万人口高价值发明专利拥有量由2020年的5.2件提高到10件，有效发明专利量从1.2万件增加到2.5万件以上，专利转化率由低到高。";
+        let got: Vec<_> = goal_targets("发展目标", text)
+            .iter()
+            .map(|t| (t.indicator.clone(), t.value, t.unit.clone(), t.qualifier.clone()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("全市每万人口高价值发明专利拥有量".to_string(), 10.0, Some("件".to_string()), None),
+                ("有效发明专利量".to_string(), 2.5, Some("万件".to_string()), Some("以上".to_string())),
+            ]
+        );
+        assert_eq!(from_to("专利转化率由低提高到高"), None);
+    }
+
+    #[test]
+    fn a_clause_that_opens_with_its_figure() {
+        // The clause after a growth rate names the count the indicator reaches.
+        let text = "到2025年，PCT国际专利申请量年均增长15%，达到300件，专利申请量突破1万件。";
+        let got: Vec<_> =
+            goal_targets("发展目标", text).iter().map(|t| (t.indicator.clone(), t.value, t.text.clone())).collect();
+        assert_eq!(
+            got,
+            [
+                ("PCT国际专利申请量年均增长".to_string(), 15.0, "PCT国际专利申请量年均增长15%".to_string()),
+                ("PCT国际专利申请量".to_string(), 300.0, "达到300件".to_string()),
+                ("专利申请量".to_string(), 1.0, "专利申请量突破1万件".to_string()),
+            ]
+        );
+        // Not the sentence's first clause, nor one with its own indicator.
+        assert!(goal_targets("发展目标", "到2025年，达到300件。").is_empty());
+        let own = goal_targets("发展目标", "到2020年，建成3个试点区，力争1个升级为国家示范区。");
+        assert_eq!(own.iter().map(|t| t.indicator.as_str()).collect::<Vec<_>>(), ["建成试点区", "升级为国家示范区"]);
     }
 
     #[test]
