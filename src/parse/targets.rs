@@ -369,6 +369,15 @@ pub fn from_indicator_table(lines: &[Line], status: &mut [Option<Use>]) -> Vec<T
         let unit_column = first_value_column.is_some_and(|v| v > 0 && columns[v - 1] == Column::Unit);
         // A row's number is a cell like a value: read as the number, not as one.
         let numbered = usize::from(columns.first() == Some(&Column::Number));
+        // A 序号 column after a label column (类别 · 序号 · 指标名称): the row's number is a bare
+        // count among its labels, with the indicator after it.
+        let number_inside = usize::from(numbered == 0 && columns.contains(&Column::Number));
+        let row_number = |cell: &str, next: Option<&str>| {
+            number_inside == 1
+                && (1..=3).contains(&cell.len())
+                && cell.chars().all(|c| c.is_ascii_digit())
+                && next.is_some_and(|n| !n.is_empty() && !is_value_cell(n))
+        };
         // Row by row, each cell with its line: a line of cells when tab- or space-separated.
         let mut rows_found = 0;
         loop {
@@ -381,7 +390,11 @@ pub fn from_indicator_table(lines: &[Line], status: &mut [Option<Use>]) -> Vec<T
                     row.push((j, t));
                     j += 1;
                 }
-                while let Some(t) = cell(j).filter(|t| !is_value_cell(t) && row.len() < labels + numbered) {
+                let label = |j: usize, t: &str, taken: usize| {
+                    (!is_value_cell(t) || row_number(t, cell(j + 1).as_deref()))
+                        && taken < labels + numbered + number_inside
+                };
+                while let Some(t) = cell(j).filter(|t| label(j, t, row.len())) {
                     row.push((j, t));
                     j += 1;
                 }
@@ -406,7 +419,8 @@ pub fn from_indicator_table(lines: &[Line], status: &mut [Option<Use>]) -> Vec<T
             };
             // The indicator is the cell before the first value, whatever comes before it: a row
             // one label short had its category merged into the row above.
-            let first_value = row.iter().skip(numbered).position(|(_, c)| is_value_cell(c)).map(|k| k + numbered);
+            let is_number = |k: usize| row_number(&row[k].1, row.get(k + 1).map(|(_, c)| c.as_str()));
+            let first_value = (numbered..row.len()).find(|&k| is_value_cell(&row[k].1) && !is_number(k));
             let Some(first_value) = first_value.filter(|_| !goals.is_empty()) else { break };
             // A unit cell is short and names no figure (件, 亿元, %); a row that left it empty
             // or out has its indicator right before the values.
@@ -1087,6 +1101,15 @@ mod tests {
             table_targets(rate).iter().map(fields).collect::<Vec<_>>(),
             vec![("知识产权服务业营业收入年均增长", None, 15.0, Some("%"), 2025)]
         );
+        // 类别 · 序号 · 指标名称 · 单位: the row's number after its category (merged over rows).
+        let inside = "类别\t序号\t指标名称\t单位\t2020年\t2025年\t属性\n知识产权创造\t1\t每万人口高价值发明专利拥有量\t件\t6.1\t12\t预期性\n\t2\tPCT国际专利申请量\t件\t1500\t3000\t预期性";
+        let want = vec![
+            ("每万人口高价值发明专利拥有量", None, 12.0, Some("件"), 2025),
+            ("PCT国际专利申请量", None, 3000.0, Some("件"), 2025),
+        ];
+        assert_eq!(table_targets(inside).iter().map(fields).collect::<Vec<_>>(), want);
+        let per_line = inside.replace('\t', "\n").replace("\n\n", "\n");
+        assert_eq!(table_targets(&per_line).iter().map(fields).collect::<Vec<_>>(), want);
         // A mark alone is no figure; a sum in brackets is still a sum.
         assert_eq!(without_footnote_mark("〔1〕"), "〔1〕");
         assert_eq!(value_figure("[100]").1, "100");
