@@ -61,8 +61,10 @@ pub fn parse_quantity(cell: &str) -> Option<Quantity> {
     // A unit is a short word (件, 亿元, 家次, %); anything longer is not a bare quantity.
     // Nor is a year (20XX年 in a template) or a placeholder a unit; person-years (研发人员35人年)
     // are one.
+    // Nor are percentage points (提高2个百分点) too long a unit.
     let person_years = unit == "人年";
-    if unit.chars().count() > 3
+    let points = unit == "个百分点";
+    if unit.chars().count() > 3 && !points
         || unit.contains(|c: char| c.is_ascii_alphanumeric() || "，。；、年".contains(c)) && !person_years
     {
         return None;
@@ -889,6 +891,8 @@ fn clause_target(printed: &str, year: u16) -> Option<TargetDraft> {
     // 专利申请量完成1200件, 申请量为283件: the verb links the count to it (not 查处侵权行为120件).
     let linked = |v: &str| indicator.strip_suffix(v).filter(|i| v == "完成" || i.ends_with(['量', '数', '率', '额']));
     let indicator = ["完成", "为"].iter().find_map(|v| linked(v)).unwrap_or(indicator);
+    // 满意度保持在80分以上: the level kept is the goal, 保持在 only links it.
+    let indicator = ["保持在", "稳定在"].iter().find_map(|v| indicator.strip_suffix(v)).unwrap_or(indicator);
     // A label before the sentence (任务目标：发明专利授权量…) names no part of the indicator.
     let indicator = indicator.rsplit(['：', ':']).next().unwrap_or(indicator);
     let indicator = indicator.trim_start_matches("其中").trim();
@@ -1389,6 +1393,22 @@ mod tests {
         assert!(goal_targets("发展目标", "到2025年，达到300件。").is_empty());
         let own = goal_targets("发展目标", "到2020年，建成3个试点区，力争1个升级为国家示范区。");
         assert_eq!(own.iter().map(|t| t.indicator.as_str()).collect::<Vec<_>>(), ["建成试点区", "升级为国家示范区"]);
+    }
+
+    #[test]
+    fn points_and_a_level_kept() {
+        let text = "到2025年，专利密集型产业增加值占GDP比重提高2个百分点，知识产权保护社会满意度保持在80分以上。";
+        let got: Vec<_> = goal_targets("发展目标", text)
+            .iter()
+            .map(|t| (t.indicator.clone(), t.value, t.unit.clone(), t.qualifier.clone()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("专利密集型产业增加值占GDP比重提高".to_string(), 2.0, Some("个百分点".to_string()), None),
+                ("知识产权保护社会满意度".to_string(), 80.0, Some("分".to_string()), Some("以上".to_string())),
+            ]
+        );
     }
 
     #[test]
