@@ -415,7 +415,10 @@ fn assemble(info: &DocumentInfo, draft: DocumentDraft) -> ParsedDocument {
                 lines: m.lines,
             });
         }
-        for t in plan.targets {
+        // A figure dated before the plan's first year states where it starts, not a goal
+        // (至2023年年底，…分别达19.6件 in a plan for 2024—2026).
+        let before_the_plan = |t: &TargetDraft| year_start > 0 && t.year > 0 && t.year < year_start;
+        for t in plan.targets.into_iter().filter(|t| !before_the_plan(t)) {
             dataset.targets.push(Target {
                 plan: id.clone(),
                 indicator: t.indicator,

@@ -553,8 +553,19 @@ pub fn parse(info: &DocumentInfo, lines: &[Line]) -> DocumentDraft {
         (Some(start), Some(end)) if start == end => Some(start),
         _ => None,
     };
-    let found =
-        if table_targets.is_empty() { targets::from_goal_passages(&plan.passages, one_year) } else { table_targets };
+    // A table's goal column that names no year (目标值) aims at the plan's last year.
+    for t in table_targets.iter_mut().filter(|t| t.year == 0) {
+        t.year = span.1.unwrap_or(0);
+    }
+    // Goals stated in prose beside a table (…同时，到2025年，质押融资金额累计突破100亿元) are
+    // goals too; those the table already gives (the same figure, year and indicator) are not
+    // given twice.
+    let mut found = table_targets;
+    for t in targets::from_goal_passages(&plan.passages, one_year) {
+        if !found.iter().any(|k| targets::same_goal(k, &t)) {
+            found.push(t);
+        }
+    }
     plan.targets = found;
 
     // Titles: only where the document titles its items (most first sentences short, more follows);
@@ -2417,6 +2428,9 @@ pub(crate) fn region_in_title(title: &str) -> Option<String> {
     // 2022年度… is the year's too, not the start of a place.
     let t = if t.len() < title.len() { t.strip_prefix('度').unwrap_or(t) } else { t };
     let t = t.strip_prefix("关于").unwrap_or(t);
+    // A five-year period before the place (“十四五”国家知识产权保护和运用规划) is no part of it.
+    let periods = ["十二五", "十三五", "十四五", "十五五"];
+    let t = periods.iter().find_map(|p| t.strip_prefix(p)).map_or(t, |r| r.trim_start_matches(['”', '"']));
     if ["国家", "全国", "國家", "国务院", "中共中央"].iter().any(|n| t.starts_with(n)) {
         return Some("全国".to_string());
     }
@@ -3618,6 +3632,14 @@ mod tests {
         assert!(ends_the_text_bare(last, 1, "加强知识产权保护，激发创新创造活力"));
         assert!(!ends_the_text_bare(last, 0, "主要任务"), "a line follows");
         assert!(!ends_the_text_bare(last, 1, "加强知识产权保护。开展专项行动。"), "a sentence");
+    }
+
+    #[test]
+    fn a_period_before_the_place() {
+        // The national 十四五 plan (国发〔2021〕20号) names its period before the country.
+        assert_eq!(region_in_title("“十四五”国家知识产权保护和运用规划").as_deref(), Some("全国"));
+        assert_eq!(region_in_title("十四五国家知识产权保护和运用规划").as_deref(), Some("全国"));
+        assert_eq!(region_in_title("“十四五”北京市知识产权发展规划").as_deref(), Some("北京市"));
     }
 
     #[test]

@@ -61,7 +61,9 @@ pub fn parse_quantity(cell: &str) -> Option<Quantity> {
     // A unit is a short word (件, 亿元, 家次, %); anything longer is not a bare quantity.
     // Nor is a year (20XX年 in a template) or a placeholder a unit; person-years (研发人员35人年)
     // are one.
+    // Nor are percentage points (提高2个百分点) too long a unit.
     let person_years = unit == "人年";
+    let points = unit == "个百分点";
     // A rate per head or per sum (80件/百万人, 件/万人, 件/亿元), as older plans print it.
     let per = |(count, base): (&str, &str)| {
         (1..=3).contains(&count.chars().count())
@@ -69,7 +71,7 @@ pub fn parse_quantity(cell: &str) -> Option<Quantity> {
             && count.chars().chain(base.chars()).all(crate::index::is_han)
     };
     let rate = unit.split_once('/').is_some_and(per);
-    if (unit.chars().count() > 3
+    if (unit.chars().count() > 3 && !points
         || unit.contains(|c: char| c.is_ascii_alphanumeric() || "，。；、年".contains(c)) && !person_years)
         && !rate
     {
@@ -185,12 +187,28 @@ enum Column {
     Label,
     /// 指标 (its unit in brackets after it: `质押融资金额（亿元）`).
     Indicator,
-    /// A value column (2020年, 2025年目标, 年均增长); `Some(year)` when its header names one.
-    Value(Option<u16>),
+    /// A value column (2020年, 2025年目标, 年均增长); `Some(year)` when its header names one,
+    /// and what its header says it holds.
+    Value(Option<u16>, Holds),
     /// 属性 (预期性 / 约束性), 备注: after the values.
     Tail,
     /// 单位, 计量单位: the indicator's unit in a column of its own, before the values.
     Unit,
+}
+
+/// What a value column's header says it holds: the starting point (2020年（基期）, 基数, 现状),
+/// the goal (2025年目标, “十四五”目标, 目标值), or neither (2025年, 年均增长).
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Holds {
+    Baseline,
+    Goal,
+    Other,
+}
+
+/// The year a five-year plan's name dates its end to (“十四五”目标 → 2025).
+fn period_end(s: &str) -> Option<u16> {
+    let periods = [("十二五", 2015), ("十三五", 2020), ("十四五", 2025), ("十五五", 2030)];
+    periods.iter().find(|(name, _)| s.contains(name)).map(|(_, end)| *end)
 }
 
 fn column(cell: &str) -> Option<Column> {
@@ -204,8 +222,17 @@ fn column(cell: &str) -> Option<Column> {
         "类别" | "分类" | "领域" | "一级指标" => Column::Label,
         "属性" | "指标属性" | "备注" | "性质" => Column::Tail,
         "单位" | "计量单位" | "指标单位" => Column::Unit,
-        _ if year_named(c).is_some() => Column::Value(year_named(c)),
-        _ if ["目标", "值", "增长", "增速"].iter().any(|w| c.contains(w)) => Column::Value(None),
+        _ if year_named(c).is_some() || ["目标", "值", "增长", "增速"].iter().any(|w| c.contains(w)) => {
+            let holds = if ["基期", "基数", "基准", "现状", "基础", "现值"].iter().any(|w| c.contains(w)) {
+                Holds::Baseline
+            } else if ["目标", "预期值", "规划值"].iter().any(|w| c.contains(w)) {
+                Holds::Goal
+            } else {
+                Holds::Other
+            };
+            let year = year_named(c).or_else(|| period_end(c).filter(|_| holds == Holds::Goal));
+            Column::Value(year, holds)
+        }
         _ => return None,
     })
 }
@@ -215,14 +242,47 @@ fn column(cell: &str) -> Option<Column> {
 fn indicator_header(cells: &[String]) -> Option<Vec<Column>> {
     let columns: Vec<Column> = cells.iter().map(|c| column(c)).collect::<Option<_>>()?;
     let has = |f: &dyn Fn(&Column) -> bool| columns.iter().any(f);
-    (has(&|c| *c == Column::Indicator) && has(&|c| matches!(c, Column::Value(_)))).then_some(columns)
+    (has(&|c| *c == Column::Indicator) && has(&|c| matches!(c, Column::Value(..)))).then_some(columns)
+}
+
+/// The value columns a table's goals stand in, by their place among the value columns: those
+/// headed as goals (2025年目标, “十四五”目标值); else the dated ones after the first, which is the
+/// starting point (2020年 · 2025年 · 2035年), or all dated ones beside a column headed as the
+/// starting point; else the last column not headed as the starting point.
+fn goal_columns(values: &[(Option<u16>, Holds)]) -> Vec<usize> {
+    let with = |f: &dyn Fn(&(Option<u16>, Holds)) -> bool| -> Vec<usize> {
+        values.iter().enumerate().filter(|(_, v)| f(v)).map(|(k, _)| k).collect()
+    };
+    let headed = with(&|(_, h)| *h == Holds::Goal);
+    if !headed.is_empty() {
+        return headed;
+    }
+    let dated = with(&|(y, h)| y.is_some() && *h == Holds::Other);
+    let baseline_headed = values.iter().any(|(_, h)| *h == Holds::Baseline);
+    match dated.len() {
+        0 => with(&|(_, h)| *h != Holds::Baseline).last().map(|k| vec![*k]).unwrap_or_default(),
+        1 => dated,
+        _ if baseline_headed => dated,
+        _ => dated[1..].to_vec(),
+    }
 }
 
 /// A value cell: a quantity (`5.2`, `50亿元`, `>90%`, `超过1300件`, a sum over the plan's years
-/// `累计100` or `[100]`) or a dash for none.
+/// `累计100` or `[100]`, a figure with a footnote's mark `3194〔2〕`), a growth (`年均增长20%`,
+/// `翻一番`) or a dash for none.
 fn is_value_cell(cell: &str) -> bool {
     let c = cell.trim();
-    matches!(c, "—" | "-" | "——" | "/") || parse_quantity(value_figure(c).1).is_some()
+    let figure = growth_figure(c).map_or(c, |(_, figure)| figure);
+    matches!(c, "—" | "-" | "——" | "/" | "翻一番" | "翻两番" | "翻番")
+        || parse_quantity(value_figure(figure).1).is_some()
+}
+
+/// A growth cell's words and figure: `年均增长20%` is (年均增长, 20%).
+fn growth_figure(cell: &str) -> Option<(&str, &str)> {
+    let c = cell.trim();
+    let words = ["年均增长", "年均增速", "增长", "提高"].into_iter().find(|w| c.starts_with(w))?;
+    let figure = &c[words.len()..];
+    figure.starts_with(|ch: char| ch.is_ascii_digit()).then_some((words, figure))
 }
 
 /// A value cell's comparison sign (`≥`, `>`) and its figure, without the marks of a sum over
@@ -237,7 +297,26 @@ fn value_figure(cell: &str) -> (&str, &str) {
         .iter()
         .find_map(|&(open, close)| figure.strip_prefix(open).and_then(|f| f.strip_suffix(close)))
         .unwrap_or(figure);
-    (sign, figure)
+    (sign, without_footnote_mark(figure))
+}
+
+/// A figure without the mark of a footnote after it (`3194〔2〕`, `11.6[3]`, `80①`, `7.39*`): the
+/// note explains the figure (为2019年数值), the mark is no part of it.
+fn without_footnote_mark(figure: &str) -> &str {
+    let starred = figure.trim_end_matches(['*', '＊', '※']);
+    let circled = starred.trim_end_matches(|c: char| ('①'..='⑳').contains(&c));
+    let marked = [('〔', '〕'), ('[', ']'), ('［', '］')].iter().find_map(|&(open, close)| {
+        let inner = circled.strip_suffix(close)?;
+        let (before, number) = inner.rsplit_once(open)?;
+        let short_number = (1..=2).contains(&number.len()) && number.chars().all(|c| c.is_ascii_digit());
+        short_number.then_some(before)
+    });
+    let bare = marked.unwrap_or(circled);
+    // A mark is only a mark after a figure (or its unit): a cell of marks alone stays as printed.
+    match bare.is_empty() || bare == figure {
+        true => figure,
+        false => bare,
+    }
 }
 
 /// Comparison signs a value cell may open with (`>90%`, `≥95`).
@@ -289,18 +368,26 @@ pub fn from_indicator_table(lines: &[Line], status: &mut [Option<Use>]) -> Vec<T
                 status[k] = Some(Use::Noise);
             }
         }
-        // The column dated last is the target; without a dated column, the last value column.
-        let values: Vec<Option<u16>> =
-            columns.iter().filter_map(|c| if let Column::Value(y) = c { Some(*y) } else { None }).collect();
-        let target = values.iter().enumerate().max_by_key(|(k, y)| (y.is_some(), y.unwrap_or(0), *k)).map(|(k, _)| k);
+        let values: Vec<(Option<u16>, Holds)> =
+            columns.iter().filter_map(|c| if let Column::Value(y, h) = c { Some((*y, *h)) } else { None }).collect();
+        let goals = goal_columns(&values);
         let tails = columns.iter().filter(|c| **c == Column::Tail).count();
         let labels = columns.iter().filter(|c| matches!(c, Column::Label | Column::Indicator | Column::Unit)).count();
         // A unit column just before the values (指标名称 · 单位 · 2020年 · 2025年): the cell
         // before a row's first value is its unit, the one before that its indicator.
-        let first_value_column = columns.iter().position(|c| matches!(c, Column::Value(_)));
+        let first_value_column = columns.iter().position(|c| matches!(c, Column::Value(..)));
         let unit_column = first_value_column.is_some_and(|v| v > 0 && columns[v - 1] == Column::Unit);
         // A row's number is a cell like a value: read as the number, not as one.
         let numbered = usize::from(columns.first() == Some(&Column::Number));
+        // A 序号 column after a label column (类别 · 序号 · 指标名称): the row's number is a bare
+        // count among its labels, with the indicator after it.
+        let number_inside = usize::from(numbered == 0 && columns.contains(&Column::Number));
+        let row_number = |cell: &str, next: Option<&str>| {
+            number_inside == 1
+                && (1..=3).contains(&cell.len())
+                && cell.chars().all(|c| c.is_ascii_digit())
+                && next.is_some_and(|n| !n.is_empty() && !is_value_cell(n))
+        };
         // Row by row, each cell with its line: a line of cells when tab- or space-separated.
         let mut rows_found = 0;
         loop {
@@ -313,7 +400,11 @@ pub fn from_indicator_table(lines: &[Line], status: &mut [Option<Use>]) -> Vec<T
                     row.push((j, t));
                     j += 1;
                 }
-                while let Some(t) = cell(j).filter(|t| !is_value_cell(t) && row.len() < labels + numbered) {
+                let label = |j: usize, t: &str, taken: usize| {
+                    (!is_value_cell(t) || row_number(t, cell(j + 1).as_deref()))
+                        && taken < labels + numbered + number_inside
+                };
+                while let Some(t) = cell(j).filter(|t| label(j, t, row.len())) {
                     row.push((j, t));
                     j += 1;
                 }
@@ -338,8 +429,9 @@ pub fn from_indicator_table(lines: &[Line], status: &mut [Option<Use>]) -> Vec<T
             };
             // The indicator is the cell before the first value, whatever comes before it: a row
             // one label short had its category merged into the row above.
-            let first_value = row.iter().skip(numbered).position(|(_, c)| is_value_cell(c)).map(|k| k + numbered);
-            let (Some(first_value), Some(target)) = (first_value, target) else { break };
+            let is_number = |k: usize| row_number(&row[k].1, row.get(k + 1).map(|(_, c)| c.as_str()));
+            let first_value = (numbered..row.len()).find(|&k| is_value_cell(&row[k].1) && !is_number(k));
+            let Some(first_value) = first_value.filter(|_| !goals.is_empty()) else { break };
             // A unit cell is short and names no figure (件, 亿元, %); a row that left it empty
             // or out has its indicator right before the values.
             let is_unit = |c: &str| c.chars().count() <= 4 && !c.contains(['（', '(']) && !is_value_cell(c);
@@ -354,24 +446,34 @@ pub fn from_indicator_table(lines: &[Line], status: &mut [Option<Use>]) -> Vec<T
             if row.len() < first_value + values.len() || row_values.clone().any(|(_, c)| !is_value_cell(c)) {
                 break;
             }
-            let Some((_, value)) = row.get(first_value + target) else { break };
             let (indicator, bracket_unit) = match indicator.rsplit_once(['（', '(']) {
                 Some((name, unit)) if unit.ends_with(['）', ')']) && !name.is_empty() => {
                     (name.to_string(), Some(unit.trim_end_matches(['）', ')']).to_string()))
                 }
                 _ => (indicator.clone(), None),
             };
-            let (sign, figure) = value_figure(value);
-            let sign = sign.to_string();
-            if let Some(q) = parse_quantity(figure) {
+            let unit_cell = unit_cell.filter(|u| !u.is_empty());
+            for &goal in &goals {
+                let Some((_, value)) = row.get(first_value + goal) else { continue };
+                // A goal of growth (年均增长20%) measures the indicator's growth.
+                let (growth, cell) = match growth_figure(value) {
+                    Some((words, figure)) => (words, figure),
+                    None => ("", value.as_str()),
+                };
+                let (sign, figure) = value_figure(cell);
+                let Some(q) = parse_quantity(figure) else { continue };
+                let unit = match growth.is_empty() {
+                    true => q.unit.or(unit_cell.clone()).or(bracket_unit.clone().filter(|u| !u.is_empty())),
+                    false => q.unit,
+                };
                 out.push(TargetDraft {
                     text: format!("{indicator}：{value}"),
-                    indicator,
+                    indicator: format!("{indicator}{growth}"),
                     value: q.value,
                     value_max: q.value_max,
-                    unit: q.unit.or(unit_cell.filter(|u| !u.is_empty())).or(bracket_unit.filter(|u| !u.is_empty())),
-                    qualifier: q.qualifier.or((!sign.is_empty()).then_some(sign)),
-                    year: values.get(target).copied().flatten().unwrap_or(0),
+                    unit,
+                    qualifier: q.qualifier.or((!sign.is_empty()).then(|| sign.to_string())),
+                    year: values[goal].0.unwrap_or(0),
                 });
             }
             let last = row.last().map_or(next, |(j, _)| *j);
@@ -389,6 +491,19 @@ pub fn from_indicator_table(lines: &[Line], status: &mut [Option<Use>]) -> Vec<T
         i = next.max(i + 1);
     }
     out
+}
+
+/// Do two targets state the same goal: the same figure and year, one indicator naming the
+/// other once the place and 的 are left out (a sentence's 全市参加贯标辅导培训的企业 is a table's
+/// 参加贯标辅导培训企业)?
+pub fn same_goal(a: &TargetDraft, b: &TargetDraft) -> bool {
+    let bare = |t: &TargetDraft| {
+        let places = ["全市", "全省", "全区", "全县", "全国", "我市", "我省", "我区", "我县"];
+        let named = places.iter().find_map(|p| t.indicator.strip_prefix(p)).unwrap_or(&t.indicator);
+        named.replace('的', "")
+    };
+    let (x, y) = (bare(a), bare(b));
+    a.value == b.value && a.year == b.year && (x.contains(&y) || y.contains(&x))
 }
 
 /// Headings of a chapter that frames the plan with its guiding ideas and, often, its goals.
@@ -443,6 +558,7 @@ pub fn from_goal_passages(passages: &[PassageDraft], plan_year: Option<u16>) -> 
             }
             // A goal whose year is not printed (到20XX年 in a template) is still a goal: year 0.
             let mut dated = year.unwrap_or(0);
+            let sentence_start = out.len();
             for clause in clauses(s) {
                 // A year named after the sentence's opening clauses dates the goals after it
                 // (…为目标，到2025年，在全市范围内遴选8个重点地区), and so does one between the
@@ -467,7 +583,11 @@ pub fn from_goal_passages(passages: &[PassageDraft], plan_year: Option<u16>) -> 
                         None => clause.to_string(),
                     },
                 };
-                out.extend(clause_targets(&clause, dated));
+                let subject = subject_carried(&clause, out[sentence_start..].last());
+                out.extend(clause_targets(subject.as_deref().unwrap_or(&clause), dated).into_iter().map(|mut t| {
+                    t.text = clause.trim().to_string();
+                    t
+                }));
             }
             // …and the sentences after it that name none (…到2010年，商标注册达到1677件。其中
             // 证明商标达到4件).
@@ -563,7 +683,14 @@ fn goals_after_their_year(text: &str) -> Vec<TargetDraft> {
         let carried = running_on.or(paragraph_year).map(|year| (year, sentence));
         let goals = opened.map(|(year, goals, _)| (year, goals)).or(carried);
         if let Some((year, goals)) = goals {
-            out.extend(clauses(goals).into_iter().flat_map(|c| clause_targets(c, year)));
+            let sentence_start = out.len();
+            for clause in clauses(goals) {
+                let subject = subject_carried(clause, out[sentence_start..].last());
+                out.extend(clause_targets(subject.as_deref().unwrap_or(clause), year).into_iter().map(|mut t| {
+                    t.text = clause.trim().to_string();
+                    t
+                }));
+            }
         }
         let semicolon = matches!(end, Some('；' | ';'));
         running_on = goals.map(|(year, _)| year).filter(|_| semicolon);
@@ -618,6 +745,21 @@ pub fn from_items(measures: &[MeasureDraft], plan_year: Option<u16>) -> Vec<Targ
         }
     }
     out
+}
+
+/// A clause that opens with its comparison word and figure (`…年均增长15%，达到300件`) states a
+/// goal of what the clause before it measured: that indicator (without the words of its growth)
+/// and the clause.
+fn subject_carried(clause: &str, before: Option<&TargetDraft>) -> Option<String> {
+    let c = clause.trim();
+    // Only a bare figure (达到300件), not one that counts a thing of its own (力争1个升级为示范区).
+    let rest = PREFIX_QUALIFIERS.iter().find_map(|q| c.strip_prefix(q))?;
+    if !rest.starts_with(|ch: char| ch.is_ascii_digit()) || parse_quantity(rest).is_none() {
+        return None;
+    }
+    let indicator = &before?.indicator;
+    let subject = ["年均增长", "年均增速", "增长"].iter().find_map(|g| indicator.strip_suffix(g)).unwrap_or(indicator);
+    (!subject.is_empty()).then(|| format!("{subject}{c}"))
 }
 
 /// The clauses of a sentence: split at commas, and at 、 where each part states its own number
@@ -681,10 +823,16 @@ fn respectively(clause: &str) -> Option<Vec<String>> {
     let (things, figures) = clause.trim().split_once("分别")?;
     let (verb, figures) = figures.split_at(figures.find(|c: char| c.is_ascii_digit())?);
     let joins = ['和', '、', '及'];
-    let things: Vec<&str> = things.split(joins).collect();
     let figures: Vec<&str> = figures.split(joins).collect();
-    let paired = things.len() >= 2 && things.len() == figures.len() && things.iter().all(|t| !t.is_empty());
-    paired.then(|| things.iter().zip(&figures).map(|(thing, figure)| format!("{thing}{verb}{figure}")).collect())
+    // A thing may hold 和 itself (国家级和省级示范企业、服务网点总数分别突破360家、18个): then
+    // only 、 parts the things.
+    let parted = |joins: &[char]| -> Option<Vec<&str>> {
+        let things: Vec<&str> = things.split(joins).collect();
+        let paired = things.len() >= 2 && things.len() == figures.len() && things.iter().all(|t| !t.is_empty());
+        paired.then_some(things)
+    };
+    let things = parted(&joins).or_else(|| parted(&['、']))?;
+    Some(things.iter().zip(&figures).map(|(thing, figure)| format!("{thing}{verb}{figure}")).collect())
 }
 
 /// A year a sentence names (`2020年`, `到2022年`), the first one.
@@ -710,10 +858,17 @@ fn qualified(clause: &str) -> bool {
 /// (力争到2024年底，) and the year's end (年底, 年末) belong to the date, not to the goal.
 fn leading_year(s: &str) -> Option<(u16, usize)> {
     let firmly = ["力争", "确保", "争取"].iter().find_map(|w| s.strip_prefix(w)).unwrap_or(s);
-    let rest = firmly.strip_prefix('到')?;
+    if let Some((year, after)) = period_end_opening(firmly) {
+        let skip = s.len() - after.len();
+        return Some((year, skip + after.len() - after.trim_start_matches(['，', ',']).len()));
+    }
+    // 到2025年 or 至2026年 (not 截至2023年, a state reached).
+    let rest = firmly.strip_prefix(['到', '至'])?;
     let (y, n) = decimal(rest)?;
     let after = &rest[n..];
     let after = after.strip_prefix('年')?;
+    // 年底 and 年末, which some pages print 年年底, 年年末.
+    let after = after.strip_prefix('年').filter(|a| a.starts_with(['底', '末'])).unwrap_or(after);
     let after = after.strip_prefix(['底', '末']).unwrap_or(after);
     let skip = s.len() - after.len();
     let skip = skip + after.len() - after.trim_start_matches(['，', ',']).len();
@@ -730,6 +885,18 @@ fn year_inside(clause: &str) -> Option<(u16, String)> {
         let (year, skip) = leading_year(&clause[at..])?;
         Some((year, format!("{}{}", &clause[..at], &clause[at + skip..])))
     })
+}
+
+/// The end of a five-year period opening a sentence, (到)“十四五”(期)末: its last year and what
+/// follows; `“十四五”期间` (the whole period) is no date of a goal.
+fn period_end_opening(s: &str) -> Option<(u16, &str)> {
+    let rest = s.strip_prefix(['到', '至']).unwrap_or(s).trim_start_matches(['“', '"']);
+    let (name, year) = [("十二五", 2015), ("十三五", 2020), ("十四五", 2025), ("十五五", 2030)]
+        .into_iter()
+        .find(|(name, _)| rest.starts_with(name))?;
+    let rest = rest[name.len()..].trim_start_matches(['”', '"']);
+    let after = ["期末", "末期", "末"].iter().find_map(|e| rest.strip_prefix(e))?;
+    Some((year, after))
 }
 
 /// `2025年，` (or `2025年底，`) at the start of a sentence: (year, bytes to skip). Only the comma
@@ -758,7 +925,9 @@ fn clause_target(printed: &str, year: u16) -> Option<TargetDraft> {
         }
         _ => printed,
     };
-    let arabic = counts_in_digits(figure);
+    // 由2020年的5.2件提高到10件: the figure reached is the goal, the one it starts from is not.
+    let reached = from_to(figure);
+    let arabic = counts_in_digits(reached.as_deref().unwrap_or(figure));
     let arabic = as_growth_rate(&arabic).unwrap_or(arabic);
     let clause = arabic.as_str();
     let p = clause.find(|c: char| c.is_ascii_digit())?;
@@ -767,14 +936,19 @@ fn clause_target(printed: &str, year: u16) -> Option<TargetDraft> {
         Some(q) => (&before[..before.len() - q.len()], Some(q.to_string())),
         None => (before, None),
     };
-    // 力争超过19件: the hedge says how firmly, the comparison is 超过.
+    // 力争超过19件: the hedge says how firmly, the comparison is 超过; so it does opening the
+    // clause (…年末，力争每万人口…突破6件).
     let indicator = ["力争", "争取", "力求"].iter().find_map(|h| indicator.strip_suffix(h)).unwrap_or(indicator);
+    let indicator =
+        ["力争", "争取", "力求", "确保"].iter().find_map(|h| indicator.strip_prefix(h)).unwrap_or(indicator);
     // 质押融资金额累计达到100亿元: a sum over the plan's years of the indicator, as a table's
     // 累计100 cell is (the text keeps the word).
     let indicator = indicator.strip_suffix("累计").filter(|i| !i.is_empty()).unwrap_or(indicator);
     // 专利申请量完成1200件, 申请量为283件: the verb links the count to it (not 查处侵权行为120件).
     let linked = |v: &str| indicator.strip_suffix(v).filter(|i| v == "完成" || i.ends_with(['量', '数', '率', '额']));
     let indicator = ["完成", "为"].iter().find_map(|v| linked(v)).unwrap_or(indicator);
+    // 满意度保持在80分以上: the level kept is the goal, 保持在 only links it.
+    let indicator = ["保持在", "稳定在"].iter().find_map(|v| indicator.strip_suffix(v)).unwrap_or(indicator);
     // A label before the sentence (任务目标：发明专利授权量…) names no part of the indicator.
     let indicator = indicator.rsplit(['：', ':']).next().unwrap_or(indicator);
     let indicator = indicator.trim_start_matches("其中").trim();
@@ -810,6 +984,19 @@ fn as_growth_rate(clause: &str) -> Option<String> {
     let grows = after.starts_with("增长") || after.starts_with("递增");
     let is_rate = figure.starts_with(|c: char| c.is_ascii_digit()) && figure.contains('%');
     (grows && is_rate && !thing.is_empty()).then(|| format!("{thing}{per_year}增长{figure}"))
+}
+
+/// A clause that takes its indicator from one figure to another (`每万人口…拥有量由2020年的5.2件
+/// 提高到10件`, `有效发明专利量从1.2万件增加到2.5万件`) as the indicator and the figure reached.
+fn from_to(clause: &str) -> Option<String> {
+    let rises = ["提高", "增加", "增长", "提升", "上升", "扩大"];
+    let (to, end) = clause.match_indices(['到', '至']).rev().find_map(|(i, c)| {
+        let verb = rises.iter().find(|v| clause[..i].ends_with(*v))?;
+        Some((i - verb.len(), i + c.len()))
+    })?;
+    let from = clause[..to].rfind(['由', '从'])?;
+    // What lies between is the starting figure: it names one.
+    clause[from..to].contains(|c: char| c.is_ascii_digit()).then(|| format!("{}{}", &clause[..from], &clause[end..]))
 }
 
 /// A number, a count word and the thing counted: `10个省级品牌培育基地` is 10 个 of
@@ -937,6 +1124,71 @@ mod tests {
                 ("知识产权质押融资金额", None, 100.0, None, 2025),
             ]
         );
+    }
+
+    #[test]
+    fn indicator_table_goal_columns_and_marks() {
+        // The national 十四五 plan's layout: a baseline with a footnote's mark (3194〔2〕, 为2019年数值)
+        // is still a value, so the rows after it are read.
+        let marks = "指标\t2020年\t2025年\t属性\n知识产权使用费年进出口总额（亿元）\t3194〔2〕\t3500\t预期性\n专利密集型产业增加值占GDP比重（%）\t11.6*\t13\t预期性\n知识产权保护社会满意度（分）\t80.05①\t82\t预期性";
+        assert_eq!(
+            table_targets(marks).iter().map(fields).collect::<Vec<_>>(),
+            vec![
+                ("知识产权使用费年进出口总额", None, 3500.0, Some("亿元"), 2025),
+                ("专利密集型产业增加值占GDP比重", None, 13.0, Some("%"), 2025),
+                ("知识产权保护社会满意度", None, 82.0, Some("分"), 2025),
+            ]
+        );
+        // A goal column headed without a year beside a dated baseline: the goal is the goal
+        // column's (its year from the plan's name, “十四五”目标 → 2025), never the baseline.
+        let headed = "指标\t2020年基数\t“十四五”目标\t属性\n每万人口发明专利拥有量（件）\t18.5\t30\t预期性";
+        assert_eq!(
+            table_targets(headed).iter().map(fields).collect::<Vec<_>>(),
+            vec![("每万人口发明专利拥有量", None, 30.0, Some("件"), 2025)]
+        );
+        let undated = "指标\t基期值\t目标值\n每万人口发明专利拥有量（件）\t18.5\t30";
+        assert_eq!(
+            table_targets(undated).iter().map(fields).collect::<Vec<_>>(),
+            vec![("每万人口发明专利拥有量", None, 30.0, Some("件"), 0)]
+        );
+        // 2020年 · 2025年 · 2035年: both later columns are goals; the first is the starting point.
+        let stages = "序号\t指标\t2020年\t2025年\t2035年\t属性\n1\t商标有效注册量（万件）\t8\t12\t20\t预期性";
+        assert_eq!(
+            table_targets(stages).iter().map(fields).collect::<Vec<_>>(),
+            vec![
+                ("商标有效注册量", None, 12.0, Some("万件"), 2025),
+                ("商标有效注册量", None, 20.0, Some("万件"), 2035)
+            ]
+        );
+        // Words of growth in a column after the goals (翻一番, 年均增长20%) end no row.
+        let growth = "指标\t2015年\t2020年\t累计增加值\t属性\n知识产权服务业营业收入（亿元）\t800\t1600\t翻一番\t预期性\n知识产权使用费出口额（亿美元）\t44.4\t100\t年均增长20%\t预期性\nPCT专利申请量（万件）\t3\t6\t[3]\t预期性";
+        assert_eq!(
+            table_targets(growth).iter().map(fields).collect::<Vec<_>>(),
+            vec![
+                ("知识产权服务业营业收入", None, 1600.0, Some("亿元"), 2020),
+                ("知识产权使用费出口额", None, 100.0, Some("亿美元"), 2020),
+                ("PCT专利申请量", None, 6.0, Some("万件"), 2020),
+            ]
+        );
+        // A goal of growth in the goal column measures the growth.
+        let rate = "指标\t2020年\t2025年\n知识产权服务业营业收入（亿元）\t800\t年均增长15%";
+        assert_eq!(
+            table_targets(rate).iter().map(fields).collect::<Vec<_>>(),
+            vec![("知识产权服务业营业收入年均增长", None, 15.0, Some("%"), 2025)]
+        );
+        // 类别 · 序号 · 指标名称 · 单位: the row's number after its category (merged over rows).
+        let inside = "类别\t序号\t指标名称\t单位\t2020年\t2025年\t属性\n知识产权创造\t1\t每万人口高价值发明专利拥有量\t件\t6.1\t12\t预期性\n\t2\tPCT国际专利申请量\t件\t1500\t3000\t预期性";
+        let want = vec![
+            ("每万人口高价值发明专利拥有量", None, 12.0, Some("件"), 2025),
+            ("PCT国际专利申请量", None, 3000.0, Some("件"), 2025),
+        ];
+        assert_eq!(table_targets(inside).iter().map(fields).collect::<Vec<_>>(), want);
+        let per_line = inside.replace('\t', "\n").replace("\n\n", "\n");
+        assert_eq!(table_targets(&per_line).iter().map(fields).collect::<Vec<_>>(), want);
+        // A mark alone is no figure; a sum in brackets is still a sum.
+        assert_eq!(without_footnote_mark("〔1〕"), "〔1〕");
+        assert_eq!(value_figure("[100]").1, "100");
+        assert_eq!(value_figure("3194〔2〕").1, "3194");
     }
 
     #[test]
@@ -1173,6 +1425,101 @@ mod tests {
         assert_eq!(year_then_comma("2025年全市专利"), None);
         assert_eq!(year_then_comma("2025年底，"), Some((2025, "2025年底，".len())));
         assert_eq!(year_then_comma("12年，"), None);
+    }
+
+    #[test]
+    fn goals_dated_by_to_or_until_and_a_period_end() {
+        // Quanzhou 2024 (news of a 2024—2026 方案): 至2026年年末 dates the goals as 到2026年底 does.
+        let text = "《方案》提出,至2026年年末,力争每万人口高价值发明专利拥有量突破6件,商标有效注册量达到88万件;国家级和省级知识产权优势示范企业、知识产权信息公共服务网点总数分别突破360家、18个。";
+        let p = PassageDraft { heading: None, text: text.into(), lines: [1, 1], aims: false };
+        let got: Vec<_> =
+            from_goal_passages(&[p], None).iter().map(|t| (t.indicator.clone(), t.value, t.year)).collect();
+        assert_eq!(
+            got,
+            [
+                ("每万人口高价值发明专利拥有量".to_string(), 6.0, 2026),
+                ("商标有效注册量".to_string(), 88.0, 2026),
+                ("国家级和省级知识产权优势示范企业".to_string(), 360.0, 2026),
+                ("知识产权信息公共服务网点总数".to_string(), 18.0, 2026),
+            ]
+        );
+        assert_eq!(leading_year("至2026年年末,力争"), Some((2026, "至2026年年末,".len())));
+        assert_eq!(leading_year("截至2023年底,全市"), None, "a state reached, not a goal");
+        // Jining 2021: 力争“十四五”期末 dates its goals to 2025; “十四五”期间 is the whole period.
+        assert_eq!(leading_year("力争“十四五”期末,全市"), Some((2025, "力争“十四五”期末,".len())));
+        assert_eq!(leading_year("到十三五末，全省"), Some((2020, "到十三五末，".len())));
+        assert_eq!(leading_year("“十四五”期间，全市"), None);
+    }
+
+    #[test]
+    fn the_same_goal_in_a_table_and_a_sentence() {
+        let goal = |indicator: &str, value: f64| TargetDraft {
+            indicator: indicator.into(),
+            value,
+            value_max: None,
+            unit: Some("家".into()),
+            qualifier: None,
+            year: 2020,
+            text: String::new(),
+        };
+        // Shantou 2016: the table's row and the goals paragraph's clause.
+        assert!(same_goal(&goal("参加贯标辅导培训企业", 200.0), &goal("全市参加贯标辅导培训的企业", 200.0)));
+        assert!(same_goal(&goal("每万人口发明专利拥有量", 12.0), &goal("全省每万人口发明专利拥有量", 12.0)));
+        assert!(!same_goal(&goal("参加贯标辅导培训企业", 200.0), &goal("参加贯标辅导培训企业", 300.0)));
+        assert!(!same_goal(&goal("示范企业", 50.0), &goal("优势企业", 50.0)));
+    }
+
+    #[test]
+    fn goals_from_one_figure_to_another() {
+        let text = "到2025年，全市每万人口高价值发明专利拥有量由2020年的5.2件提高到10件，有效发明专利量从1.2万件增加到2.5万件以上，专利转化率由低到高。";
+        let got: Vec<_> = goal_targets("发展目标", text)
+            .iter()
+            .map(|t| (t.indicator.clone(), t.value, t.unit.clone(), t.qualifier.clone()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("全市每万人口高价值发明专利拥有量".to_string(), 10.0, Some("件".to_string()), None),
+                ("有效发明专利量".to_string(), 2.5, Some("万件".to_string()), Some("以上".to_string())),
+            ]
+        );
+        assert_eq!(from_to("专利转化率由低提高到高"), None);
+    }
+
+    #[test]
+    fn a_clause_that_opens_with_its_figure() {
+        // The clause after a growth rate names the count the indicator reaches.
+        let text = "到2025年，PCT国际专利申请量年均增长15%，达到300件，专利申请量突破1万件。";
+        let got: Vec<_> =
+            goal_targets("发展目标", text).iter().map(|t| (t.indicator.clone(), t.value, t.text.clone())).collect();
+        assert_eq!(
+            got,
+            [
+                ("PCT国际专利申请量年均增长".to_string(), 15.0, "PCT国际专利申请量年均增长15%".to_string()),
+                ("PCT国际专利申请量".to_string(), 300.0, "达到300件".to_string()),
+                ("专利申请量".to_string(), 1.0, "专利申请量突破1万件".to_string()),
+            ]
+        );
+        // Not the sentence's first clause, nor one with its own indicator.
+        assert!(goal_targets("发展目标", "到2025年，达到300件。").is_empty());
+        let own = goal_targets("发展目标", "到2020年，建成3个试点区，力争1个升级为国家示范区。");
+        assert_eq!(own.iter().map(|t| t.indicator.as_str()).collect::<Vec<_>>(), ["建成试点区", "升级为国家示范区"]);
+    }
+
+    #[test]
+    fn points_and_a_level_kept() {
+        let text = "到2025年，专利密集型产业增加值占GDP比重提高2个百分点，知识产权保护社会满意度保持在80分以上。";
+        let got: Vec<_> = goal_targets("发展目标", text)
+            .iter()
+            .map(|t| (t.indicator.clone(), t.value, t.unit.clone(), t.qualifier.clone()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("专利密集型产业增加值占GDP比重提高".to_string(), 2.0, Some("个百分点".to_string()), None),
+                ("知识产权保护社会满意度".to_string(), 80.0, Some("分".to_string()), Some("以上".to_string())),
+            ]
+        );
     }
 
     #[test]
