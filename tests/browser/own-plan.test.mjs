@@ -178,6 +178,15 @@ ${items.map((line) => `<p class="MsoNormal" style="text-indent:2em">${line}<o:p>
   assert.equal((await page.$$('.own-result .measure')).length, 3);
 });
 
+test('a PDF is refused in the reader\'s language, and the text field keeps what it had', async () => {
+  await page.goto(`${s.url}index.html#own?lang=zh`);
+  await page.fill('#own-text', planText);
+  await page.setInputFiles('#own-file', { name: 'plan.pdf', mimeType: 'application/pdf', buffer: Buffer.from([0x25, 0x50, 0x44, 0x46, 0, 1, 2]) });
+  await page.waitForSelector('.own-file-note');
+  assert.equal((await page.textContent('.own-file-note')).trim(), '无法读取 plan.pdf：不是文本文件（PDF 或 Word 文件请先另存为文本或网页）');
+  assert.equal(await page.inputValue('#own-text'), planText);
+});
+
 test('nothing was sent anywhere and the console stayed empty', async () => {
   assert.deepEqual(posts, []);
   assert.deepEqual(s.foreign, []);

@@ -3,7 +3,7 @@
 // DOMParser: see own-plan.test.mjs.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { decodeBytes, opensAsPage, withoutStyles } from '../../www/js/read-file.js';
+import { decodeBytes, opensAsPage, withoutStyles, readPlanFile } from '../../www/js/read-file.js';
 import { encode } from './legacy-bytes.mjs';
 import { planText } from '../js/plan-text.mjs';
 
@@ -63,4 +63,13 @@ test('a text opens as a page after a byte-order mark, blank space or an XML decl
 test('styles are renamed inside tags only, so that parsing a page reports no inline style', () => {
   assert.equal(withoutStyles('<STYLE>p{}</STYLE><p class="a" style="x">style=1</p><td\nstyle = "y">'),
     '<x-style>p{}</x-style><p class="a" data-style="x">style=1</p><td\ndata-style = "y">');
+});
+
+test('a file that is no text, or far too large, is refused with a message, not read as garbage', async () => {
+  const pdf = new File([Uint8Array.from([...new TextEncoder().encode('%PDF-1.7\n'), 0, 1, 2, 0xff])], 'plan.pdf');
+  await assert.rejects(readPlanFile(pdf), { code: 'fileNotText', message: /not a text file/ });
+  const huge = new File([new Uint8Array(9 * 1024 * 1024)], 'big.txt');
+  await assert.rejects(readPlanFile(huge), { code: 'fileTooLarge', message: /too large/ });
+  const text = await readPlanFile(new File([encode(planText, 'gb18030')], 'plan.txt'));
+  assert.deepEqual(text, { text: planText, encoding: 'GB18030', page: false });
 });

@@ -84,6 +84,8 @@ const strings = {
   fileEncoding: ['按 {encoding} 编码读取', 'read as {encoding}'],
   filePage: ['按网页读取：取其显示的文字，每段、每个表格行一行，单元格以制表符分隔', 'read as a web page: the text it shows, one line per paragraph and table row, cells separated by tabs'],
   fileUnread: ['无法读取 {name}：{error}', 'Could not read {name}: {error}'],
+  fileTooLarge: ['文件过大（最多 8 MB）', 'the file is too large (at most 8 MB)'],
+  fileNotText: ['不是文本文件（PDF 或 Word 文件请先另存为文本或网页）', 'not a text file (save a PDF or Word file as text or as a web page first)'],
   regionInput: ['地区（如 深圳市）', 'Region (as printed, e.g. 深圳市)'],
   parse: ['解析', 'Parse'],
   remove: ['移除', 'Remove'],

@@ -4,6 +4,8 @@
 // between cells. The same rules as `plan-compare parse FILE` (src/read.rs), with the browser's own
 // decoders and HTML parser. Nothing is sent anywhere.
 
+/** The largest file read (a plan's text is a few hundred kilobytes). */
+const MAX_FILE_BYTES = 8 * 1024 * 1024;
 /** Names that say a file is a web page. */
 const PAGE_NAME = /\.(html?|shtml|xhtml)$/i;
 
@@ -131,11 +133,23 @@ export function pageText(doc) {
  * when it was read as a web page's shown text).
  */
 export async function readPlanFile(file) {
-  const { text, encoding } = decodeBytes(new Uint8Array(await file.arrayBuffer()));
+  // A plan is at most a few hundred kilobytes; addPlan takes 2 MiB of text.
+  if (file.size > MAX_FILE_BYTES) throw refusal('fileTooLarge', `${Math.round(file.size / 1048576)} MB is too large for a plan's text (at most 8 MB)`);
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  // No text has NUL bytes outside UTF-16; a PDF, a Word file or an image does.
+  if (!(bytes[0] === 0xff && bytes[1] === 0xfe) && !(bytes[0] === 0xfe && bytes[1] === 0xff) && bytes.includes(0)) {
+    throw refusal('fileNotText', 'not a text file (a PDF or Word file? save it as text or as a web page first)');
+  }
+  const { text, encoding } = decodeBytes(bytes);
   const page = PAGE_NAME.test(file.name ?? '') || opensAsPage(text);
   if (!page) return { text, encoding, page };
   const doc = new DOMParser().parseFromString(withoutStyles(text), 'text/html');
   return { text: pageText(doc), encoding, page };
+}
+
+/** An `Error` whose `code` names the page's message for it (www/js/i18n.js). */
+function refusal(code, message) {
+  return Object.assign(new Error(message), { code });
 }
 
 /**

@@ -119,7 +119,7 @@ export function render(root, { set }) {
       opened = { name: file.name, encoding: read.encoding, page: read.page };
       onText({ target: { value: read.text } });
     } catch (err) {
-      opened = { name: file.name, error: String(err?.message ?? err) };
+      opened = { name: file.name, error: err?.code ? t(err.code) : String(err?.message ?? err) };
     }
     set({});
   };
