@@ -2429,8 +2429,7 @@ pub(crate) fn region_in_title(title: &str) -> Option<String> {
     let t = if t.len() < title.len() { t.strip_prefix('度').unwrap_or(t) } else { t };
     let t = t.strip_prefix("关于").unwrap_or(t);
     // A five-year period before the place (“十四五”国家知识产权保护和运用规划) is no part of it.
-    let periods = ["十二五", "十三五", "十四五", "十五五"];
-    let t = periods.iter().find_map(|p| t.strip_prefix(p)).map_or(t, |r| r.trim_start_matches(['”', '"']));
+    let t = FIVE_YEAR_PERIODS.iter().find_map(|p| t.strip_prefix(p.0)).map_or(t, |r| r.trim_start_matches(['”', '"']));
     if ["国家", "全国", "國家", "国务院", "中共中央"].iter().any(|n| t.starts_with(n)) {
         return Some("全国".to_string());
     }
@@ -2834,12 +2833,15 @@ fn year_in_round_brackets(t: &str) -> bool {
         && matches!(year[4], ')' | '）')
 }
 
+/// The five-year plan periods plans name, with their first and last years.
+pub(crate) const FIVE_YEAR_PERIODS: &[(&str, u16, u16)] =
+    &[("十二五", 2011, 2015), ("十三五", 2016, 2020), ("十四五", 2021, 2025), ("十五五", 2026, 2030)];
+
 /// Years a title or document number names: 2018 → (2018, 2018); “十三五” → (2016, 2020).
 pub fn years_of(title: &str, doc_number: Option<&str>) -> (Option<u16>, Option<u16>) {
-    let plans = [("十二五", 2011, 2015), ("十三五", 2016, 2020), ("十四五", 2021, 2025), ("十五五", 2026, 2030)];
     // “十四五”规划 names its period; a yearly plan that carries it out (…规划实施年度推进计划) does not.
     let plan_title = without_title_suffix(title).ends_with("规划") || title.contains("规划》");
-    for (name, a, b) in plans {
+    for &(name, a, b) in FIVE_YEAR_PERIODS {
         if title.contains(name) && plan_title {
             return (Some(a), Some(b));
         }

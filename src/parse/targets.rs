@@ -4,6 +4,7 @@
 
 use super::lines::{normalise, Line};
 use super::prose::marker;
+use super::prose::FIVE_YEAR_PERIODS;
 use super::{MeasureDraft, PassageDraft, TargetDraft, Use};
 
 /// Comparison words before a number, longest first so that 达到 wins over 达.
@@ -207,8 +208,7 @@ enum Holds {
 
 /// The year a five-year plan's name dates its end to (“十四五”目标 → 2025).
 fn period_end(s: &str) -> Option<u16> {
-    let periods = [("十二五", 2015), ("十三五", 2020), ("十四五", 2025), ("十五五", 2030)];
-    periods.iter().find(|(name, _)| s.contains(name)).map(|(_, end)| *end)
+    FIVE_YEAR_PERIODS.iter().find(|(name, ..)| s.contains(name)).map(|&(.., end)| end)
 }
 
 fn column(cell: &str) -> Option<Column> {
@@ -583,11 +583,8 @@ pub fn from_goal_passages(passages: &[PassageDraft], plan_year: Option<u16>) -> 
                         None => clause.to_string(),
                     },
                 };
-                let subject = subject_carried(&clause, out[sentence_start..].last());
-                out.extend(clause_targets(subject.as_deref().unwrap_or(&clause), dated).into_iter().map(|mut t| {
-                    t.text = clause.trim().to_string();
-                    t
-                }));
+                let goals = clause_goals(&clause, dated, out[sentence_start..].last());
+                out.extend(goals);
             }
             // …and the sentences after it that name none (…到2010年，商标注册达到1677件。其中
             // 证明商标达到4件).
@@ -685,11 +682,8 @@ fn goals_after_their_year(text: &str) -> Vec<TargetDraft> {
         if let Some((year, goals)) = goals {
             let sentence_start = out.len();
             for clause in clauses(goals) {
-                let subject = subject_carried(clause, out[sentence_start..].last());
-                out.extend(clause_targets(subject.as_deref().unwrap_or(clause), year).into_iter().map(|mut t| {
-                    t.text = clause.trim().to_string();
-                    t
-                }));
+                let goals = clause_goals(clause, year, out[sentence_start..].last());
+                out.extend(goals);
             }
         }
         let semicolon = matches!(end, Some('；' | ';'));
@@ -745,6 +739,17 @@ pub fn from_items(measures: &[MeasureDraft], plan_year: Option<u16>) -> Vec<Targ
         }
     }
     out
+}
+
+/// The goals one clause of a goals sentence states, cited as the clause; a bare figure
+/// (`达到300件`) measures what the sentence's goal before it (`before`) did ([`subject_carried`]).
+fn clause_goals(clause: &str, year: u16, before: Option<&TargetDraft>) -> Vec<TargetDraft> {
+    let subject = subject_carried(clause, before);
+    let mut goals = clause_targets(subject.as_deref().unwrap_or(clause), year);
+    for t in &mut goals {
+        t.text = clause.trim().to_string();
+    }
+    goals
 }
 
 /// A clause that opens with its comparison word and figure (`…年均增长15%，达到300件`) states a
@@ -891,9 +896,7 @@ fn year_inside(clause: &str) -> Option<(u16, String)> {
 /// follows; `“十四五”期间` (the whole period) is no date of a goal.
 fn period_end_opening(s: &str) -> Option<(u16, &str)> {
     let rest = s.strip_prefix(['到', '至']).unwrap_or(s).trim_start_matches(['“', '"']);
-    let (name, year) = [("十二五", 2015), ("十三五", 2020), ("十四五", 2025), ("十五五", 2030)]
-        .into_iter()
-        .find(|(name, _)| rest.starts_with(name))?;
+    let &(name, _, year) = FIVE_YEAR_PERIODS.iter().find(|(name, ..)| rest.starts_with(name))?;
     let rest = rest[name.len()..].trim_start_matches(['”', '"']);
     let after = ["期末", "末期", "末"].iter().find_map(|e| rest.strip_prefix(e))?;
     Some((year, after))
