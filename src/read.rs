@@ -3,7 +3,8 @@
 //! save them), and a saved web page as the text a reader sees in it.
 //!
 //! Native only: the build and `plan-compare parse` read files. The page's `addPlan` takes text the
-//! browser has already decoded and shown.
+//! browser has already decoded; its own-plan view opens a file by the same rules with the browser's
+//! decoders and HTML parser (`www/js/read-file.js`): a change to one belongs in the other.
 
 use chardetng::{EncodingDetector, Iso2022JpDetection, Utf8Detection};
 use encoding_rs::{Encoding, UTF_8};
