@@ -145,6 +145,7 @@ test('a saved text in GBK is opened, decoded and parsed like the pasted one', as
   await page.waitForSelector('.own-file-note');
   assert.equal(await page.inputValue('#own-text'), planText);
   assert.equal((await page.textContent('.own-file-note')).trim(), '工作要点.txt: 按 GB18030 编码读取');
+  assert.equal(await page.$eval('#own-file', (input) => input.files[0]?.name), '工作要点.txt'); // the view re-rendered, the input kept its file
   assert.equal(await page.inputValue('#own-kind'), 'work points'); // guessed from the opened title
   await page.fill('#own-region', '深圳市');
   await page.fill('#own-yearStart', '2019');

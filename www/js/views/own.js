@@ -15,6 +15,11 @@ let added = null;
 let failure = null;
 let invalid = null; // the form's own complaint (years), in the reader's language at render time
 let opened = null; // how the last opened file was read: { name, encoding, page } or { name, error }
+// One file input for the view's life: a page cannot set a file input's value, so a new input made
+// at each re-render would say "no file chosen" beside the file just read. It calls the newest
+// render's handler.
+let fileInput = null;
+let fileChosen = () => {};
 
 const KINDS = ['work points', 'five-year plan', 'action plan'];
 
@@ -123,6 +128,10 @@ export function render(root, { set }) {
     }
     set({});
   };
+  fileChosen = onFile;
+  fileInput ??= h('input', { id: 'own-file', type: 'file', accept: '.txt,.text,.htm,.html,.shtml,.xhtml,text/plain,text/html', onchange: (e) => fileChosen(e),
+    // Cleared as the chooser opens, so choosing the same file again reads it again.
+    onclick: (e) => { e.target.value = ''; } });
   const out = h('div', { class: 'own-view' },
     h('p', {}, t('ownIntro')),
     // novalidate: the years are checked by yearsFor, which says what is wrong in the page's language.
@@ -131,7 +140,7 @@ export function render(root, { set }) {
         h('textarea', { id: 'own-text', rows: 10, spellcheck: 'false', oninput: onText })),
       h('p', { class: 'own-file' },
         h('label', { for: 'own-file' }, `${t('openFile')} `),
-        h('input', { id: 'own-file', type: 'file', accept: '.txt,.text,.htm,.html,.shtml,.xhtml,text/plain,text/html', onchange: onFile }),
+        fileInput,
         opened ? h('small', { class: 'own-file-note', role: 'status' }, ` ${fileNote(opened)}`) : null),
       h('div', { class: 'row' },
         h('label', { class: 'field', for: 'own-region' }, h('span', {}, t('regionInput')),
