@@ -1,10 +1,12 @@
 //! Reading a document file into the text the parser reads: in the encoding it was saved in
 //! (UTF-8; UTF-16 by its byte-order mark; GB18030/GBK or Big5, as Chinese offices and sites still
-//! save them), and a saved web page as the text a reader sees in it.
+//! save them), a saved web page as the text a reader sees in it, and a Word .docx ([`docx`]).
 //!
 //! Native only: the build and `plan-compare parse` read files. The page's `addPlan` takes text the
 //! browser has already decoded; its own-plan view opens a file by the same rules with the browser's
 //! decoders and HTML parser (`www/js/read-file.js`): a change to one belongs in the other.
+
+pub mod docx;
 
 use chardetng::{EncodingDetector, Iso2022JpDetection, Utf8Detection};
 use encoding_rs::{Encoding, UTF_8};
@@ -23,6 +25,13 @@ pub struct DocumentText {
 /// Read a document file (see [`document_text`]); a web page is known by its name or its start.
 pub fn read_document(path: &Path) -> Result<DocumentText, String> {
     let bytes = std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    if docx::is_zip(&bytes) {
+        let text = docx::docx_text(&bytes).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+        let note = "read as a Word document: one line per paragraph and table row, cells separated by \
+                    tabs, list numbers as Word prints them; line numbers count the lines of that text \
+                    (`plan-compare parse FILE --text` prints it)";
+        return Ok(DocumentText { text, notes: vec![note.to_string()] });
+    }
     let named_as_page = path
         .extension()
         .and_then(|e| e.to_str())

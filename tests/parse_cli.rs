@@ -233,3 +233,43 @@ fn a_saved_web_page_reads_as_the_text_it_shows() {
     assert!(out.contains("read as a web page"), "{out}");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn a_word_document_reads_as_its_paragraphs_and_parses_like_the_text() {
+    let text = std::fs::read_to_string(fixture("prose-web-page")).unwrap();
+    let shown: Vec<String> =
+        text.lines().map(str::trim_end).filter(|l| !l.trim().is_empty()).map(String::from).collect();
+    let dir = scratch("docx");
+    let plain = dir.join("plan.txt");
+    std::fs::write(&plain, shown.join("\n") + "\n").unwrap();
+    // One paragraph per line, as Word saves a document typed with its numbers.
+    let escape = |l: &str| l.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;");
+    let body: String = shown
+        .iter()
+        .map(|l| format!("<w:p><w:r><w:t xml:space=\"preserve\">{}</w:t></w:r></w:p>", escape(l)))
+        .collect();
+    let xml = format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?><w:document \
+         xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>{body}</w:body></w:document>"
+    );
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let deflated = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
+    zip.start_file("word/document.xml", deflated).unwrap();
+    std::io::Write::write_all(&mut zip, xml.as_bytes()).unwrap();
+    let docx = dir.join("plan.docx");
+    std::fs::write(&docx, zip.finish().unwrap().into_inner()).unwrap();
+    assert_eq!(parse(&[docx.to_str().unwrap(), "--text"]).1, shown.join("\n") + "\n");
+    let (code, out) = parse(&[docx.to_str().unwrap(), "--json"]);
+    assert_eq!(code, 0);
+    assert_eq!(records(&out, &docx), records(&parse(&[plain.to_str().unwrap(), "--json"]).1, &plain));
+    assert!(out.contains("read as a Word document"), "{out}");
+    // A zip that holds no Word document is refused with the reason, exit 2, not read as text.
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    zip.start_file("xl/workbook.xml", zip::write::SimpleFileOptions::default()).unwrap();
+    let sheet = dir.join("table.xlsx");
+    std::fs::write(&sheet, zip.finish().unwrap().into_inner()).unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_plan-compare")).arg("parse").arg(&sheet).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no word/document.xml"), "{out:?}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
