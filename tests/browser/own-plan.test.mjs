@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { session } from './helpers.mjs';
 import { planText } from '../js/plan-text.mjs';
 import { encode } from './legacy-bytes.mjs';
+import { docx, p, table } from './docx-bytes.mjs';
 
 let s;
 let page;
@@ -154,6 +155,66 @@ test('a saved text in GBK is opened, decoded and parsed like the pasted one', as
   assert.equal((await page.$$('.own-result .measure')).length, 3);
 });
 
+/** numbering.xml's lists: `[abstractNumId, [[numFmt, lvlText], …by level]]`, and nums `[numId, abstractNumId, startOverride of level 0]`. */
+const numbering = (abstracts, nums) => abstracts.map(([id, levels]) => `<w:abstractNum w:abstractNumId="${id}">${levels.map(([format, text], ilvl) =>
+  `<w:lvl w:ilvl="${ilvl}"><w:start w:val="1"/><w:numFmt w:val="${format}"/><w:lvlText w:val="${text}"/></w:lvl>`).join('')}</w:abstractNum>`).join('')
+  + nums.map(([id, abstract, start]) => `<w:num w:numId="${id}"><w:abstractNumId w:val="${abstract}"/>${start
+    ? `<w:lvlOverride w:ilvl="0"><w:startOverride w:val="${start}"/></w:lvlOverride>` : ''}</w:num>`).join('');
+
+test('a Word document is opened with the numbers Word prints, and parsed like the pasted text', async () => {
+  // Chapters and items numbered by two lists (一、 and （一）, the items running on across chapters), as
+  // offices' templates do; a tracked deletion, which a reader no longer sees.
+  const [title, ...lines] = planText.trim().split('\n');
+  const bare = lines.map((l) => l.replace(/^[一二三四五六七八九十]+、|^（[一二三四五六七八九十]+）/, ''));
+  const deleted = '<w:del w:id="1" w:author="x"><w:r><w:delText>删去的一句。</w:delText></w:r></w:del>';
+  const body = [p(title), p(bare[0], 1), p(bare[1], 2), p(bare[2], 2).replace('</w:p>', `${deleted}</w:p>`), p(bare[3], 1), p(bare[4], 2)].join('');
+  const file = docx(body, { numbering: numbering([[0, [['chineseCounting', '%1、']]], [1, [['chineseCounting', '（%1）']]]], [[1, 0], [2, 1]]) });
+  await page.goto(`${s.url}index.html#own?lang=en`);
+  await page.setInputFiles('#own-file', { name: '工作要点.docx', mimeType: 'application/octet-stream', buffer: Buffer.from(file) });
+  await page.waitForSelector('.own-file-note');
+  assert.equal(await page.inputValue('#own-text'), planText);
+  assert.match(await page.textContent('.own-file-note'), /^ 工作要点\.docx: read as a Word document/);
+  await page.fill('#own-region', '深圳市');
+  await page.fill('#own-yearStart', '2019');
+  await page.click('#own-parse');
+  await page.waitForSelector('.own-result');
+  assert.equal((await page.$$('.own-result .measure')).length, 3);
+});
+
+test('a Word document\'s tables, outline numbers, restarted lists, bullets and line breaks read as text lines', async () => {
+  const body = [
+    p('x', 3), p('x', 3, 1), p('x', 3, 1), p('x', 3), p('x', 3, 1), p('restarted at five', 4), p('a bullet', 5),
+    '<w:p><w:r><w:t>one</w:t><w:tab/><w:t>line</w:t><w:br/><w:t>broken</w:t></w:r><w:r><w:instrText> PAGE </w:instrText></w:r></w:p>',
+    '<w:p/>',
+    table([['序号', '重点任务', '牵头单位'], ['1', ['开展专项执法', '第二段'], '市市场监管局'], ['2', '推进质押融资', '']]),
+    p('附件2'),
+    table([['3', '最后一行', '']]),
+  ].join('');
+  const lists = numbering([[0, [['decimal', '%1.'], ['decimal', '%1.%2']]], [1, [['bullet', '']]]], [[3, 0], [4, 0, 5], [5, 1]]);
+  const text = await page.evaluate(async ({ url, bytes }) => {
+    const { readPlanFile } = await import(url);
+    return (await readPlanFile(new File([new Uint8Array(bytes)], 'plan.docx'))).text;
+  }, { url: `${s.url}js/read-file.js`, bytes: [...docx(body, { numbering: lists })] });
+  // The same document and text as src/read/docx.rs's test: the page and `plan-compare parse` read alike.
+  assert.equal(text, ['1.x', '1.1x', '1.2x', '2.x', '2.1x', '5.restarted at five', 'a bullet', 'one line', 'broken',
+    '序号\t重点任务\t牵头单位', '1\t开展专项执法', '第二段\t市市场监管局', '2\t推进质押融资\t', '附件2', '3\t最后一行', ''].join('\n'));
+});
+
+test('a Word document\'s headings numbered through their style, and a list restarted by an override', async () => {
+  // The same document and text as src/read/docx.rs's test.
+  const styles = '<w:style w:styleId="H0"><w:pPr><w:numPr><w:numId w:val="1"/></w:numPr></w:pPr></w:style><w:style w:styleId="H1"><w:basedOn w:val="H0"/></w:style>';
+  const lists = '<w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/><w:pStyle w:val="H1"/></w:lvl>'
+    + '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimalEnclosedParen"/><w:lvlText w:val="%1.%2"/></w:lvl></w:abstractNum>'
+    + '<w:num w:numId="1"><w:abstractNumId w:val="0"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="3"/></w:lvlOverride></w:num>';
+  const heading = (t) => `<w:p><w:pPr><w:pStyle w:val="H1"/></w:pPr><w:r><w:t>${t}</w:t></w:r></w:p>`;
+  const body = [heading('加强保护'), p('开展执法', 1, 1), p('完善机制', 1, 1), heading('促进运用'), p('推进融资', 1, 1)].join('');
+  const text = await page.evaluate(async ({ url, bytes }) => {
+    const { readPlanFile } = await import(url);
+    return (await readPlanFile(new File([new Uint8Array(bytes)], 'plan.docx'))).text;
+  }, { url: `${s.url}js/read-file.js`, bytes: [...docx(body, { numbering: lists, styles })] });
+  assert.equal(text, '三、加强保护\n三.⑴开展执法\n三.⑵完善机制\n四、促进运用\n四.⑴推进融资\n');
+});
+
 test('a saved web page is read as the text it shows: lines per paragraph, rows with tabs, no script', async () => {
   // As government sites print a document: a path, the portal's fields in a table, then the text.
   const [title, ...items] = planText.trim().split('\n');
@@ -184,7 +245,7 @@ test('a PDF is refused in the reader\'s language, and the text field keeps what 
   await page.fill('#own-text', planText);
   await page.setInputFiles('#own-file', { name: 'plan.pdf', mimeType: 'application/pdf', buffer: Buffer.from([0x25, 0x50, 0x44, 0x46, 0, 1, 2]) });
   await page.waitForSelector('.own-file-note');
-  assert.equal((await page.textContent('.own-file-note')).trim(), '无法读取 plan.pdf：不是文本文件（PDF 或 Word 文件请先另存为文本或网页）');
+  assert.equal((await page.textContent('.own-file-note')).trim(), '无法读取 plan.pdf：不是文本文件（PDF 或旧版 .doc 文件请先另存为文本、网页或 .docx）');
   assert.equal(await page.inputValue('#own-text'), planText);
 });
 

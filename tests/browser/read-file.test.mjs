@@ -1,10 +1,12 @@
 // Decoding a saved plan file in the page (www/js/read-file.js), in Node: the encodings Chinese texts
-// are saved in, and the cases where the bytes are nearly UTF-8. Web pages' text needs a browser's
-// DOMParser: see own-plan.test.mjs.
+// are saved in, and the cases where the bytes are nearly UTF-8; a Word file's zip archive and its list
+// numbers. Web pages' and Word documents' text need a browser's DOMParser: see own-plan.test.mjs.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { decodeBytes, opensAsPage, withoutStyles, readPlanFile } from '../../www/js/read-file.js';
+import zlib from 'node:zlib';
+import { decodeBytes, opensAsPage, withoutStyles, readPlanFile, zipEntry, formatNumber } from '../../www/js/read-file.js';
 import { encode } from './legacy-bytes.mjs';
+import { zip } from './docx-bytes.mjs';
 import { planText } from '../js/plan-text.mjs';
 
 const utf8 = (s) => new TextEncoder().encode(s);
@@ -72,4 +74,39 @@ test('a file that is no text, or far too large, is refused with a message, not r
   await assert.rejects(readPlanFile(huge), { code: 'fileTooLarge', message: /too large/ });
   const text = await readPlanFile(new File([encode(planText, 'gb18030')], 'plan.txt'));
   assert.deepEqual(text, { text: planText, encoding: 'GB18030', page: false });
+});
+
+test('a file is taken out of a zip archive, stored or deflated, by its name', async () => {
+  const text = new TextEncoder().encode(`<w:t>${planText}</w:t>`);
+  for (const stored of [false, true]) {
+    const archive = zip([['[Content_Types].xml', new Uint8Array(3)], ['word/document.xml', text]], stored);
+    assert.deepEqual(await zipEntry(archive, 'word/document.xml'), text);
+    assert.equal(await zipEntry(archive, 'word/numbering.xml'), null);
+  }
+});
+
+test('a damaged archive, a zip that is no Word file and a zip bomb are refused with their codes', async () => {
+  const archive = zip([['word/document.xml', new TextEncoder().encode(planText)]]);
+  // Cut anywhere: no directory, a directory pointing past the end, or a cut entry; never a throw of another kind.
+  for (const cut of [10, 60, archive.length - 30, archive.length - 1]) {
+    await assert.rejects(zipEntry(archive.subarray(0, cut), 'word/document.xml'), { code: 'fileDamaged' });
+  }
+  const sheet = new File([zip([['xl/workbook.xml', new Uint8Array(4)]])], 'table.xlsx');
+  await assert.rejects(readPlanFile(sheet), { code: 'fileNotText', message: /no word\/document\.xml/ });
+  const bomb = zip([['word/document.xml', new Uint8Array(65 * 1024 * 1024)]]);
+  assert.ok(bomb.length < 100_000);
+  await assert.rejects(readPlanFile(new File([bomb], 'plan.docx')), { code: 'fileTooLarge' });
+  const garbage = zip([['word/document.xml', new TextEncoder().encode(planText)]], true);
+  const directory = new DataView(garbage.buffer).getUint32(garbage.length - 22 + 16, true);
+  garbage[8] = garbage[directory + 10] = 8; // says deflated (local header and directory), holds plain text
+  await assert.rejects(zipEntry(garbage, 'word/document.xml'), { code: 'fileDamaged' });
+});
+
+test('list numbers are printed in the formats Chinese documents use', () => {
+  const cases = [[1, 'chineseCounting', '一'], [10, 'chineseCounting', '十'], [12, 'chineseCountingThousand', '十二'],
+    [20, 'chineseCounting', '二十'], [35, 'chineseCounting', '三十五'], [3, 'decimalEnclosedCircle', '③'],
+    [2, 'decimalEnclosedParen', '⑵'], [4, 'decimalEnclosedFullstop', '⒋'], [11, 'chineseLegalSimplified', '拾壹'],
+    [3, 'ideographTraditional', '丙'], [102, 'ideographDigital', '一〇二'], [7, 'decimal', '7'], [4, 'upperRoman', 'IV'],
+    [28, 'lowerLetter', 'ab'], [5, 'decimalZero', '05'], [9, 'someNewFormat', '9']];
+  for (const [n, format, printed] of cases) assert.equal(formatNumber(n, format), printed, `${n} as ${format}`);
 });

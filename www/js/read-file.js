@@ -2,12 +2,16 @@
 // UTF-16 by its byte-order mark; GB18030/GBK or Big5, as Chinese offices and sites still save them),
 // and a saved web page read as the text it shows, one line per paragraph or table row with tabs
 // between cells. The same rules as `plan-compare parse FILE` (src/read.rs), with the browser's own
-// decoders and HTML parser. Nothing is sent anywhere.
+// decoders and HTML parser. A Word document (.docx) is read the same way from its XML: paragraphs,
+// table rows with tabs between cells, and the numbers Word puts before list paragraphs. Nothing is
+// sent anywhere.
 
 /** The largest file read (a plan's text is a few hundred kilobytes). */
 const MAX_FILE_BYTES = 8 * 1024 * 1024;
 /** Names that say a file is a web page. */
 const PAGE_NAME = /\.(html?|shtml|xhtml)$/i;
+/** The most a .docx part may inflate to: a plan's XML is a few megabytes; more is a zip bomb. */
+const MAX_PART_BYTES = 64 * 1024 * 1024;
 
 /**
  * Decode a file's bytes: UTF-16 by its byte-order mark; UTF-8 when the bytes are, or nearly (a text
@@ -136,15 +140,296 @@ export async function readPlanFile(file) {
   // A plan is at most a few hundred kilobytes; addPlan takes 2 MiB of text.
   if (file.size > MAX_FILE_BYTES) throw refusal('fileTooLarge', `${Math.round(file.size / 1048576)} MB is too large for a plan's text (at most 8 MB)`);
   const bytes = new Uint8Array(await file.arrayBuffer());
+  if (isZip(bytes)) return { text: await docxText(bytes), encoding: null, page: false, docx: true };
   // No text has NUL bytes outside UTF-16; a PDF, a Word file or an image does.
   if (!(bytes[0] === 0xff && bytes[1] === 0xfe) && !(bytes[0] === 0xfe && bytes[1] === 0xff) && bytes.includes(0)) {
-    throw refusal('fileNotText', 'not a text file (a PDF or Word file? save it as text or as a web page first)');
+    throw refusal('fileNotText', 'not a text file (a PDF or an old .doc file? save it as text, as a web page or as .docx first)');
   }
   const { text, encoding } = decodeBytes(bytes);
   const page = PAGE_NAME.test(file.name ?? '') || opensAsPage(text);
   if (!page) return { text, encoding, page };
   const doc = new DOMParser().parseFromString(withoutStyles(text), 'text/html');
   return { text: pageText(doc), encoding, page };
+}
+
+/** Whether bytes open as a zip archive (a .docx is one; so are .xlsx, .odt and .zip). */
+const isZip = (bytes) => bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
+
+/**
+ * One file of a zip archive, inflated (`null` when the archive has no such file). Reads the central
+ * directory, as every unzip does: a local header's sizes may be left zero. Throws `fileDamaged` on an
+ * archive cut short or otherwise unreadable, `fileTooLarge` on a part inflating past MAX_PART_BYTES.
+ */
+export async function zipEntry(bytes, name) {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const damaged = (why) => refusal('fileDamaged', `the file is damaged or not a Word document (${why})`);
+  const u16 = (at) => view.getUint16(at, true);
+  const u32 = (at) => view.getUint32(at, true);
+  // The end-of-central-directory record: 22 bytes and a comment of at most 65,535.
+  let end = -1;
+  for (let at = bytes.length - 22; at >= 0 && at >= bytes.length - 22 - 65535; at--) {
+    if (u32(at) === 0x06054b50) {
+      end = at;
+      break;
+    }
+  }
+  if (end < 0) throw damaged('no zip directory');
+  const count = u16(end + 10);
+  let at = u32(end + 16);
+  const wanted = new TextEncoder().encode(name);
+  try {
+    for (let k = 0; k < count; k++) {
+      if (u32(at) !== 0x02014b50) throw damaged('a broken zip directory');
+      const [flags, method, size, nameLength] = [u16(at + 8), u16(at + 10), u32(at + 20), u16(at + 28)];
+      const next = at + 46 + nameLength + u16(at + 30) + u16(at + 32);
+      const entryName = bytes.subarray(at + 46, at + 46 + nameLength);
+      if (entryName.length === wanted.length && entryName.every((b, i) => b === wanted[i])) {
+        if (flags & 1) throw damaged('encrypted');
+        const local = u32(at + 42);
+        if (u32(local) !== 0x04034b50) throw damaged('a broken zip entry');
+        const start = local + 30 + u16(local + 26) + u16(local + 28);
+        if (start + size > bytes.length) throw damaged('cut short');
+        const data = bytes.subarray(start, start + size);
+        if (method === 0) return data;
+        if (method !== 8) throw damaged(`compression method ${method}`);
+        return await inflate(data);
+      }
+      at = next;
+    }
+  } catch (e) {
+    if (e instanceof RangeError) throw damaged('cut short');
+    throw e;
+  }
+  return null;
+}
+
+/** Deflated bytes inflated by the browser's own `DecompressionStream`, refused past MAX_PART_BYTES. */
+async function inflate(data) {
+  const reader = new Blob([data]).stream().pipeThrough(new DecompressionStream('deflate-raw')).getReader();
+  const chunks = [];
+  let length = 0;
+  try {
+    for (let r = await reader.read(); !r.done; r = await reader.read()) {
+      length += r.value.length;
+      if (length > MAX_PART_BYTES) {
+        reader.cancel().catch(() => {});
+        throw refusal('fileTooLarge', 'a part of this file inflates to more than 64 MB');
+      }
+      chunks.push(r.value);
+    }
+  } catch (e) {
+    if (e.code === 'fileTooLarge') throw e;
+    throw refusal('fileDamaged', `the file is damaged or not a Word document (${e.message})`);
+  }
+  const out = new Uint8Array(length);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
+}
+
+/** A .docx's text: its body (word/document.xml), numbered as Word numbers it (word/numbering.xml). */
+async function docxText(bytes) {
+  const body = await zipEntry(bytes, 'word/document.xml');
+  if (!body) throw refusal('fileNotText', 'not a Word (.docx) document: no word/document.xml in it');
+  const [numbering, styles] = await Promise.all([zipEntry(bytes, 'word/numbering.xml'), zipEntry(bytes, 'word/styles.xml')]);
+  const xml = (b) => new DOMParser().parseFromString(new TextDecoder().decode(b), 'application/xml');
+  const doc = xml(body);
+  if (doc.getElementsByTagName('parsererror').length) throw refusal('fileDamaged', 'the file is damaged (its document.xml is not XML)');
+  return wordText(doc, numbering ? listNumbers(xml(numbering), styles ? xml(styles) : null) : () => '');
+}
+
+/** Children of an XML element with a given local name (Word's XML is all in the `w:` namespace). */
+const kids = (el, name) => [...(el?.children ?? [])].filter((c) => c.localName === name);
+const kid = (el, name) => kids(el, name)[0] ?? null;
+/** A `w:` attribute (`w:val` unless named). */
+const attr = (el, name = 'val') => el?.getAttributeNS(el.namespaceURI, name) ?? el?.getAttribute(`w:${name}`) ?? null;
+const val = (el) => attr(el);
+
+/**
+ * The text of a Word document's body (`document.xml` parsed): one line per paragraph, a table row's
+ * cells separated by tabs (an empty cell too; a cell's own paragraphs on lines of their own), as
+ * `pageText` reads a web page; `number(p)` gives a list paragraph's number. Deleted text, field codes
+ * and the drawings' fallback copies are left out; empty paragraphs give no line.
+ */
+export function wordText(doc, number) {
+  const lines = [];
+  let line = '';
+  const endLine = () => {
+    const t = line.replace(/[ \t]+$/, '');
+    if (t.trim()) lines.push(t);
+    line = '';
+  };
+  const inline = (el, depth) => {
+    if (depth > MAX_DEPTH) return;
+    for (const c of el.children) {
+      const name = c.localName;
+      if (name === 't') line += c.textContent;
+      else if (name === 'tab') line += ' ';
+      else if (name === 'br' || name === 'cr') endLine();
+      else if (name === 'noBreakHyphen') line += '-';
+      else if (name === 'p') paragraph(c, depth); // a text box's paragraphs
+      else if (!SKIPPED.has(name)) inline(c, depth + 1);
+    }
+  };
+  const paragraph = (p, depth) => {
+    endLine();
+    line = number(p);
+    inline(p, depth + 1);
+    endLine();
+  };
+  const table = (tbl, depth) => {
+    if (depth > MAX_DEPTH) return;
+    for (const tr of kids(tbl, 'tr')) {
+      endLine();
+      kids(tr, 'tc').forEach((tc, k) => {
+        if (k > 0) line = `${line.replace(/ +$/, '')}\t`;
+        let first = true;
+        for (const c of tc.children) {
+          if (c.localName === 'tbl') table(c, depth + 1);
+          if (c.localName !== 'p') continue;
+          if (!first) {
+            // A cell's next paragraph: a line of its own, as a <p> inside a web page's <td>.
+            lines.push(line.replace(/ +$/, ''));
+            line = '';
+          }
+          first = false;
+          line += number(c);
+          inline(c, depth + 1);
+        }
+      });
+      // A row keeps its tabs, those of empty last cells too, so that columns stay in place.
+      if (line.trim()) lines.push(line.replace(/ +$/, ''));
+      line = '';
+    }
+  };
+  const block = (el, depth) => {
+    if (depth > MAX_DEPTH) return;
+    for (const c of el.children) {
+      if (c.localName === 'p') paragraph(c, depth);
+      else if (c.localName === 'tbl') table(c, depth);
+      else if (c.localName !== 'sectPr') block(c, depth + 1); // content controls (sdt) hold paragraphs too
+    }
+  };
+  const body = doc.getElementsByTagNameNS('*', 'body')[0] ?? doc.documentElement;
+  if (body) block(body, 0);
+  endLine();
+  const out = lines.join('\n').replace(/[ \t\n]+$/, '');
+  return out ? `${out}\n` : '';
+}
+
+/** Elements nested deeper than this are left out (Word nests a few dozen; a hostile file, more). */
+const MAX_DEPTH = 256;
+/** Parts of a paragraph with no text a reader sees: deleted runs, field codes, the fallback copy of
+ * a drawing, properties. */
+const SKIPPED = new Set(['del', 'delText', 'instrText', 'Fallback', 'pPr', 'rPr']);
+
+/**
+ * A function giving a list paragraph its number as Word prints it (`一、`, `（三）`, `1.2`, `①`), from
+ * `numbering.xml`: each list level's format, its text (`（%1）`) and start; counters kept per
+ * abstract list, a level restarting the levels below it, a list's start override used once. A
+ * paragraph is in a list by its own `numPr` or by its style's (`styles.xml`: headings numbered
+ * 第一章 / 一、 through 标题 1, 标题 2). Bullets give nothing.
+ */
+export function listNumbers(numbering, styles = null) {
+  const levels = new Map(); // abstractNumId → ilvl → { start, format, text, style }
+  for (const a of numbering.getElementsByTagNameNS('*', 'abstractNum')) {
+    const byLevel = new Map();
+    for (const l of kids(a, 'lvl')) {
+      byLevel.set(Number(attr(l, 'ilvl')), { start: Number(val(kid(l, 'start')) ?? 1), format: val(kid(l, 'numFmt')) ?? 'decimal',
+        text: val(kid(l, 'lvlText')) ?? '', style: val(kid(l, 'pStyle')) });
+    }
+    levels.set(attr(a, 'abstractNumId'), byLevel);
+  }
+  const lists = new Map(); // numId → { abstract, starts: ilvl → start override }
+  for (const n of numbering.getElementsByTagNameNS('*', 'num')) {
+    const starts = new Map(kids(n, 'lvlOverride').filter((o) => kid(o, 'startOverride'))
+      .map((o) => [Number(attr(o, 'ilvl')), Number(val(kid(o, 'startOverride')))]));
+    lists.set(attr(n, 'numId'), { abstract: val(kid(n, 'abstractNumId')), starts });
+  }
+  const styleLists = styleNumbering(styles);
+  const counters = new Map(); // abstractNumId → counts by level
+  const overrides = new Map(); // numId → start overrides not yet used (each applies once)
+  return (p) => {
+    const pPr = kid(p, 'pPr');
+    const own = kid(pPr, 'numPr');
+    const style = val(kid(pPr, 'pStyle'));
+    const styled = styleLists.get(style);
+    const numId = val(kid(own, 'numId')) ?? styled?.numId;
+    const list = lists.get(numId);
+    const byLevel = list && levels.get(list.abstract);
+    if (!byLevel) return '';
+    // A style's level: its own ilvl, else the level that names the style.
+    const styleLevel = () => styled?.ilvl ?? [...byLevel].find(([, l]) => style != null && l.style === style)?.[0] ?? 0;
+    const ilvl = Number((own && val(kid(own, 'ilvl'))) ?? styleLevel());
+    const level = byLevel.get(ilvl);
+    if (!level) return '';
+    const counts = counters.get(list.abstract) ?? [];
+    counters.set(list.abstract, counts);
+    if (!overrides.has(numId)) overrides.set(numId, new Map(list.starts));
+    const restart = overrides.get(numId).get(ilvl);
+    overrides.get(numId).delete(ilvl);
+    if (Number.isFinite(restart)) counts[ilvl] = restart - 1;
+    counts[ilvl] = (counts[ilvl] ?? level.start - 1) + 1;
+    counts.length = ilvl + 1; // the levels below restart
+    if (level.format === 'bullet' || level.format === 'none') return '';
+    return level.text.replace(/%([1-9])/g, (_, k) => {
+      const l = Number(k) - 1;
+      const at = byLevel.get(l);
+      return formatNumber(counts[l] ?? at?.start ?? 1, at?.format ?? 'decimal');
+    });
+  };
+}
+
+/** styleId → { numId, ilvl } for the paragraph styles that number (their own numPr, or a style they
+ * are based on). */
+function styleNumbering(styles) {
+  const own = new Map(); // styleId → { numId, ilvl, basedOn }
+  for (const st of styles?.getElementsByTagNameNS('*', 'style') ?? []) {
+    const numPr = kid(kid(st, 'pPr'), 'numPr');
+    const ilvl = val(kid(numPr, 'ilvl'));
+    own.set(attr(st, 'styleId'), { numId: val(kid(numPr, 'numId')), ilvl: ilvl == null ? null : Number(ilvl), basedOn: val(kid(st, 'basedOn')) });
+  }
+  const found = new Map();
+  for (const id of own.keys()) {
+    let st = own.get(id);
+    for (let depth = 0; st && st.numId == null && depth < 10; depth++) st = own.get(st.basedOn);
+    if (st?.numId != null && st.numId !== '0') found.set(id, { numId: st.numId, ilvl: st.ilvl });
+  }
+  return found;
+}
+
+const CHINESE_DIGITS = '〇一二三四五六七八九';
+
+/** A list number in one of Word's formats (the decimal digits for a format not named here). */
+export function formatNumber(n, format) {
+  const chinese = (k) => {
+    if (k < 10) return CHINESE_DIGITS[k];
+    if (k < 100) return `${k >= 20 ? CHINESE_DIGITS[Math.floor(k / 10)] : ''}十${k % 10 ? CHINESE_DIGITS[k % 10] : ''}`;
+    return String(k);
+  };
+  const letters = (k) => (k > 0 ? letters(Math.floor((k - 1) / 26)) + String.fromCharCode(97 + ((k - 1) % 26)) : '');
+  const roman = (k) => [[1000, 'm'], [900, 'cm'], [500, 'd'], [400, 'cd'], [100, 'c'], [90, 'xc'], [50, 'l'], [40, 'xl'], [10, 'x'], [9, 'ix'], [5, 'v'], [4, 'iv'], [1, 'i']]
+    .reduce((out, [v, r]) => { while (k >= v) { out += r; k -= v; } return out; }, '');
+  switch (format) {
+    case 'chineseCounting': case 'chineseCountingThousand': case 'taiwaneseCounting': case 'taiwaneseCountingThousand':
+    case 'japaneseCounting': case 'ideographDigital':
+      return format === 'ideographDigital' ? [...String(n)].map((d) => CHINESE_DIGITS[d]).join('') : chinese(n);
+    case 'chineseLegalSimplified': return [...chinese(n)].map((c) => '零壹贰叁肆伍陆柒捌玖拾'['〇一二三四五六七八九十'.indexOf(c)] ?? c).join('');
+    case 'ideographTraditional': return n >= 1 && n <= 10 ? '甲乙丙丁戊己庚辛壬癸'[n - 1] : String(n);
+    case 'decimalEnclosedCircle': case 'decimalEnclosedCircleChinese':
+      return n >= 1 && n <= 20 ? String.fromCodePoint(0x2460 + n - 1) : String(n);
+    case 'decimalEnclosedFullstop': return n >= 1 && n <= 20 ? String.fromCodePoint(0x2488 + n - 1) : `${n}.`;
+    case 'decimalEnclosedParen': return n >= 1 && n <= 20 ? String.fromCodePoint(0x2474 + n - 1) : `(${n})`;
+    case 'decimalZero': return String(n).padStart(2, '0');
+    case 'lowerLetter': return letters(n);
+    case 'upperLetter': return letters(n).toUpperCase();
+    case 'lowerRoman': return roman(n);
+    case 'upperRoman': return roman(n).toUpperCase();
+    default: return String(n);
+  }
 }
 
 /** An `Error` whose `code` names the page's message for it (www/js/i18n.js). */
