@@ -23,6 +23,10 @@ for fixture in tests/fixtures/*.txt; do
   cp "$fixture" "$corpus/fixture-$(basename "$fixture" .txt)"
 done
 
+# The Word reader's corpus: a document's body, numbering and styles in the shapes Word writes.
+mkdir -p fuzz/corpus/read_docx
+cp fuzz/seeds/read_docx.xml fuzz/corpus/read_docx/
+
 mkdir -p fuzz/logs
 for target in $(cargo fuzz list); do
   mkdir -p "fuzz/corpus/$target"
