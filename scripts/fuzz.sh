@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Fuzz the parser and the query API with libFuzzer (cargo fuzz). Usage: scripts/fuzz.sh [SECONDS]
+# Fuzz the parser, the query API and the Word reader with libFuzzer (cargo fuzz). Usage: scripts/fuzz.sh [SECONDS]
 # (per target; default 60 — the test command's short run). Longer runs: scripts/fuzz.sh 3600.
 # The corpus starts from slices of the real seeds; crashes land in fuzz/artifacts/ and become
 # regression fixtures under tests/fuzz-regressions/.

@@ -29,7 +29,7 @@ page_started=$SECONDS
 node --test --test-concurrency=3 tests/browser/*.test.mjs || status=$?
 echo "page tests took $((SECONDS - page_started)) s"
 
-# A short fuzz run of the parser and the query API (45 s each; longer runs: scripts/fuzz.sh 3600).
+# A short fuzz run of the parser, the query API and the Word reader (45 s each; longer runs: scripts/fuzz.sh 3600).
 bash scripts/fuzz.sh 45
 
 echo "scripts/test.sh took $((SECONDS - started)) s"
