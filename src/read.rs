@@ -25,6 +25,16 @@ pub struct DocumentText {
 /// Read a document file (see [`document_text`]); a web page is known by its name or its start.
 pub fn read_document(path: &Path) -> Result<DocumentText, String> {
     let bytes = std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    // No text has NUL bytes outside UTF-16; a PDF, an old .doc or an image does (the page refuses
+    // such a file the same way, www/js/read-file.js).
+    let utf16 = bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]);
+    if !docx::is_zip(&bytes) && !utf16 && bytes.contains(&0) {
+        return Err(format!(
+            "cannot read {}: not a text file (a PDF or an old .doc file? save it as text, as a web page or as \
+             .docx first)",
+            path.display()
+        ));
+    }
     if docx::is_zip(&bytes) {
         let text = docx::docx_text(&bytes).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
         let note = "read as a Word document: one line per paragraph and table row, cells separated by \

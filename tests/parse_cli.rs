@@ -235,7 +235,7 @@ fn a_saved_web_page_reads_as_the_text_it_shows() {
 }
 
 #[test]
-fn a_word_document_reads_as_its_paragraphs_and_parses_like_the_text() {
+fn a_word_document_reads_as_its_paragraphs_and_a_pdf_is_refused() {
     let text = std::fs::read_to_string(fixture("prose-web-page")).unwrap();
     let shown: Vec<String> =
         text.lines().map(str::trim_end).filter(|l| !l.trim().is_empty()).map(String::from).collect();
@@ -271,5 +271,11 @@ fn a_word_document_reads_as_its_paragraphs_and_parses_like_the_text() {
     let out = Command::new(env!("CARGO_BIN_EXE_plan-compare")).arg("parse").arg(&sheet).output().unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("no word/document.xml"), "{out:?}");
+    // A PDF (NUL bytes) is refused, not read as a text of garbage.
+    let pdf = dir.join("plan.pdf");
+    std::fs::write(&pdf, b"%PDF-1.7\n\x00\x01\x02\xff").unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_plan-compare")).arg("parse").arg(&pdf).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("not a text file"), "{out:?}");
     let _ = std::fs::remove_dir_all(&dir);
 }
