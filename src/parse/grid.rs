@@ -725,6 +725,8 @@ const AFTER_COST: f32 = 2.5;
 
 /// Assign each piece of a row to a column of `roles` (by index), or to `roles.len()` for pieces
 /// after the row's cells (the table has ended). Cheapest segmentation in column order.
+// The cost tables are indexed by column state, as the recurrence reads.
+#[allow(clippy::needless_range_loop)]
 fn assign(
     units: &[Unit],
     roles: &[ColumnRole],
@@ -828,6 +830,7 @@ const NEW_ROW_COST: f32 = 0.3;
 /// tables, where 序号 numbers the focus areas): the pieces of all rows in one stream. A row ends
 /// with its department cell (or a column after it); the next begins again at a text column.
 /// Returns each piece's column (`roles.len()` after the table) and whether it begins a row.
+#[allow(clippy::needless_range_loop)]
 fn assign_stream(units: &[Unit], roles: &[ColumnRole], widths: &[Option<f32>]) -> Vec<(usize, bool)> {
     let cols = roles.len();
     let after = cols;
@@ -1142,6 +1145,7 @@ fn pieces_of(text: &str, flattened: bool) -> Vec<String> {
 }
 
 /// The pieces of a one-cell-per-line (or flattened) row, assigned to columns.
+#[allow(clippy::too_many_arguments)] // the row, its table's columns and what the rows above left
 fn line_cells(
     row: &RowLines,
     raw: &[&str],
@@ -1394,10 +1398,9 @@ pub fn parse(info: &DocumentInfo, raw_text: &str, lines: &[Line]) -> Option<Docu
             continue;
         }
         if let Some(h) = header_at(lines, &raw, i) {
-            for k in h.start..=h.end {
-                let t = lines[k].text.clone();
-                if !t.is_empty() {
-                    account.mark(k, &t, Use::Noise);
+            for (k, line) in lines.iter().enumerate().take(h.end + 1).skip(h.start) {
+                if !line.text.is_empty() {
+                    account.mark(k, &line.text, Use::Noise);
                 }
             }
             if h.columns != columns || tables.is_empty() {

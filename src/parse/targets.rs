@@ -250,7 +250,8 @@ fn indicator_header(cells: &[String]) -> Option<Vec<Column>> {
 /// starting point (2020年 · 2025年 · 2035年), or all dated ones beside a column headed as the
 /// starting point; else the last column not headed as the starting point.
 fn goal_columns(values: &[(Option<u16>, Holds)]) -> Vec<usize> {
-    let with = |f: &dyn Fn(&(Option<u16>, Holds)) -> bool| -> Vec<usize> {
+    type Value = (Option<u16>, Holds);
+    let with = |f: &dyn Fn(&Value) -> bool| -> Vec<usize> {
         values.iter().enumerate().filter(|(_, v)| f(v)).map(|(k, _)| k).collect()
     };
     let headed = with(&|(_, h)| *h == Holds::Goal);

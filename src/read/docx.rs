@@ -311,7 +311,9 @@ fn elements<'a, 'i>(doc: &'a Document<'i>, name: &'static str) -> impl Iterator<
 /// styleId → (numId, level) for the paragraph styles that number: their own `numPr`, or that of a
 /// style they are based on.
 fn style_numbering(styles: &Document) -> HashMap<String, (String, Option<u32>)> {
-    let mut own: HashMap<&str, (Option<&str>, Option<u32>, Option<&str>)> = HashMap::new();
+    // styleId → (numId, level, the style it is based on)
+    type Style<'a> = (Option<&'a str>, Option<u32>, Option<&'a str>);
+    let mut own: HashMap<&str, Style> = HashMap::new();
     for st in elements(styles, "style") {
         let num_pr = kid(kid(Some(st), "pPr"), "numPr");
         let ilvl = val(kid(num_pr, "ilvl")).and_then(|l| l.trim().parse().ok());
@@ -345,7 +347,8 @@ pub fn format_number(n: u32, format: &str) -> String {
             0..=9 => CHINESE_DIGITS[k as usize].to_string(),
             10..=99 => {
                 let tens = if k >= 20 { CHINESE_DIGITS[(k / 10) as usize].to_string() } else { String::new() };
-                let units = if k % 10 > 0 { CHINESE_DIGITS[(k % 10) as usize].to_string() } else { String::new() };
+                let units =
+                    if !k.is_multiple_of(10) { CHINESE_DIGITS[(k % 10) as usize].to_string() } else { String::new() };
                 format!("{tens}十{units}")
             }
             _ => k.to_string(),
