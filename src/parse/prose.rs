@@ -93,6 +93,9 @@ pub fn marker(text: &str) -> Option<Marker> {
         let (number, rest) = cn_numbered(t, '、')?;
         return Some(Marker { depth: Depth::Chapter, number, rest: rest.trim().to_string() });
     }
+    if let Some(m) = outline_number(t) {
+        return Some(m);
+    }
     let digits: String = t.chars().take_while(|c| c.is_ascii_digit()).collect();
     if !digits.is_empty() && digits.len() <= 3 {
         let rest = &t[digits.len()..];
@@ -108,6 +111,42 @@ pub fn marker(text: &str) -> Option<Marker> {
         }
     }
     None
+}
+
+/// A decimal outline number as word processors print a heading's (`1.1 国家政策导向`, `2.1.3
+/// 维权成本高`): two parts a section, three an item, four a sub-item, the last part its number.
+/// Only before words: a figure opening a wrapped line (`1.5亿元`, `2.4件`) or a table's cell
+/// (`5.2`) is no number of a heading.
+fn outline_number(t: &str) -> Option<Marker> {
+    let mut parts: Vec<u32> = Vec::new();
+    let mut rest = t;
+    loop {
+        let digits = rest.find(|c: char| !c.is_ascii_digit()).unwrap_or(rest.len());
+        if digits == 0 || digits > 2 {
+            return None;
+        }
+        parts.push(rest[..digits].parse().ok()?);
+        rest = &rest[digits..];
+        match rest.strip_prefix(['.', '．']) {
+            Some(after) if after.starts_with(|c: char| c.is_ascii_digit()) => rest = after,
+            _ => break,
+        }
+    }
+    let depth = match parts.len() {
+        2 => Depth::Section,
+        3 => Depth::Item,
+        4 => Depth::Sub,
+        _ => return None,
+    };
+    // A closing dot or 、 may follow the number (`1.1. 总体目标`), then spaces.
+    let rest = rest.strip_prefix(['.', '．', '、']).unwrap_or(rest).trim_start_matches([' ', '\u{3000}', '\t']);
+    let first = rest.chars().next()?;
+    let is_word = ('\u{4e00}'..='\u{9fff}').contains(&first)
+        && !"万亿千百个件家项倍元年月日次人所座条部台户亩吨米".contains(first);
+    if parts[0] == 0 || !is_word || rest.chars().count() < 2 {
+        return None;
+    }
+    Some(Marker { depth, number: *parts.last()?, rest: rest.trim().to_string() })
 }
 
 /// A number printed as one character, as older word processors typed them: `㈠` for （一）, `⑴`
@@ -749,6 +788,10 @@ const FRAMING_TITLES: &[&str] = &[
     // definitions; 附则: when it takes effect).
     "总则",
     "附则",
+    // What may go wrong (六、风险评估: 法律风险, 执行风险 …), assessed, not assigned; a task on
+    // risks says what to do about them (加强风险防控).
+    "风险评估",
+    "风险分析",
 ];
 
 /// Titles of a chapter on the plan's background, after the period it looks back on
@@ -2906,6 +2949,15 @@ mod tests {
         let enclosed = marker("㈣全市知名商标到2010年力争达到70件。").map(|m| (m.depth, m.number, m.rest));
         assert_eq!(enclosed, Some((Depth::Section, 4, "全市知名商标到2010年力争达到70件。".to_string())));
         assert_eq!(marker("⑵ 加强培训").map(|m| (m.depth, m.number)), Some((Depth::Sub, 2)));
+        // Decimal outline numbers: the parts say the depth, the last one the number.
+        let outline = |t: &str| marker(t).map(|m| (m.depth, m.number, m.rest));
+        assert_eq!(outline("1.2区域发展需求"), Some((Depth::Section, 2, "区域发展需求".to_string())));
+        assert_eq!(outline("2.1.3 维权成本高"), Some((Depth::Item, 3, "维权成本高".to_string())));
+        assert_eq!(outline("3.1.2.4．建立台账"), Some((Depth::Sub, 4, "建立台账".to_string())));
+        // Figures and cells are no outline numbers.
+        for t in ["1.5亿元专利质押融资", "5.2", "2.5倍", "0.5个百分点", "1.2.3.4.5 条", "100.1 万件"] {
+            assert_eq!(marker(t), None, "{t}");
+        }
         // 一是, 二是… lines in turn are items; one alone, or a count that does not start at 一, is none.
         let enumerated = |texts: &[&str]| {
             let lines: Vec<Line> = texts.iter().map(|t| Line { no: 1, text: t.to_string() }).collect();
@@ -3099,6 +3151,9 @@ mod tests {
             assert!(frames_the_plan(title), "{title}");
         }
         assert!(!frames_the_plan("提升知识产权保护工作成效"));
+        // A chapter assessing risks frames the plan; a task on risks does not.
+        assert!(frames_the_plan("风险评估"));
+        assert!(!frames_the_plan("加强海外知识产权风险防控"));
     }
 
     #[test]
