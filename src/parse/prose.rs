@@ -3034,6 +3034,14 @@ mod tests {
     }
 
     #[test]
+    fn a_title_closed_by_a_dated_version() {
+        // A version dated inside its brackets closes a title as an undated one does.
+        assert!(is_title_shape("中国专利奖评奖办法(2023年修订)"));
+        assert_eq!(without_title_suffix("中国专利奖评奖办法(2023年修订)"), "中国专利奖评奖办法");
+        assert_eq!(without_title_suffix("某某市知识产权工作方案（试行）"), "某某市知识产权工作方案");
+    }
+
+    #[test]
     fn a_bracket_defining_a_word_names_no_department() {
         let mut body = "奖励对象为本县辖区内的企业、事业单位和社会团体(以下简称单位)。".to_string();
         assert!(take_departments(&mut body).is_empty());
@@ -3305,9 +3313,6 @@ mod tests {
         assert_eq!(title_and_region(text).0, "湖北省专利产业化促进中小企业成长计划实施方案");
         assert!(!is_title_shape("划和2035年远景目标纲要》《知识产权强国建设纲要(2021"));
         assert!(is_title_shape("关于《知识产权强国建设纲要》的实施方案"));
-        // A version dated inside its brackets closes a title as an undated one does.
-        assert!(is_title_shape("中国专利奖评奖办法(2023年修订)"));
-        assert_eq!(without_title_suffix("中国专利奖评奖办法(2023年修订)"), "中国专利奖评奖办法");
     }
 
     #[test]
