@@ -239,4 +239,7 @@ fixtures! {
     real_year_goals_labelled_tianjin_2012 => "real-year-goals-labelled-tianjin-2012",
     real_title_citing_a_list_suzhou_2009 => "real-title-citing-a-list-suzhou-2009",
     real_enclosed_numbers_bayannur_2008 => "real-enclosed-numbers-bayannur-2008",
+    real_decimal_outline_county_template => "real-decimal-outline-county-template",
+    real_articles_xiushui => "real-articles-xiushui",
+    real_titled_articles_cnipa_2023 => "real-titled-articles-cnipa-2023",
 }

@@ -63,6 +63,9 @@ pub fn marker(text: &str) -> Option<Marker> {
     if let Some(m) = titled_heading(t) {
         return Some(m);
     }
+    if let Some(m) = article(t) {
+        return Some(m);
+    }
     if let Some(m) = enclosed_number(t) {
         return Some(m);
     }
@@ -93,6 +96,9 @@ pub fn marker(text: &str) -> Option<Marker> {
         let (number, rest) = cn_numbered(t, '、')?;
         return Some(Marker { depth: Depth::Chapter, number, rest: rest.trim().to_string() });
     }
+    if let Some(m) = outline_number(t) {
+        return Some(m);
+    }
     let digits: String = t.chars().take_while(|c| c.is_ascii_digit()).collect();
     if !digits.is_empty() && digits.len() <= 3 {
         let rest = &t[digits.len()..];
@@ -108,6 +114,42 @@ pub fn marker(text: &str) -> Option<Marker> {
         }
     }
     None
+}
+
+/// A decimal outline number as word processors print a heading's (`1.1 国家政策导向`, `2.1.3
+/// 维权成本高`): two parts a section, three an item, four a sub-item, the last part its number.
+/// Only before words: a figure opening a wrapped line (`1.5亿元`, `2.4件`) or a table's cell
+/// (`5.2`) is no number of a heading.
+fn outline_number(t: &str) -> Option<Marker> {
+    let mut parts: Vec<u32> = Vec::new();
+    let mut rest = t;
+    loop {
+        let digits = rest.find(|c: char| !c.is_ascii_digit()).unwrap_or(rest.len());
+        if digits == 0 || digits > 2 {
+            return None;
+        }
+        parts.push(rest[..digits].parse().ok()?);
+        rest = &rest[digits..];
+        match rest.strip_prefix(['.', '．']) {
+            Some(after) if after.starts_with(|c: char| c.is_ascii_digit()) => rest = after,
+            _ => break,
+        }
+    }
+    let depth = match parts.len() {
+        2 => Depth::Section,
+        3 => Depth::Item,
+        4 => Depth::Sub,
+        _ => return None,
+    };
+    // A closing dot or 、 may follow the number (`1.1. 总体目标`), then spaces.
+    let rest = rest.strip_prefix(['.', '．', '、']).unwrap_or(rest).trim_start_matches([' ', '\u{3000}', '\t']);
+    let first = rest.chars().next()?;
+    let is_word = ('\u{4e00}'..='\u{9fff}').contains(&first)
+        && !"万亿千百个件家项倍元年月日次人所座条部台户亩吨米".contains(first);
+    if parts[0] == 0 || !is_word || rest.chars().count() < 2 {
+        return None;
+    }
+    Some(Marker { depth, number: *parts.last()?, rest: rest.trim().to_string() })
 }
 
 /// A number printed as one character, as older word processors typed them: `㈠` for （一）, `⑴`
@@ -153,6 +195,30 @@ fn titled_heading(t: &str) -> Option<Marker> {
         return None;
     }
     Some(Marker { depth, number, rest: rest.to_string() })
+}
+
+/// An article numbered with 第…条, as measures (若干措施) and rules (办法) number theirs: `第三条
+/// 支持高价值专利培育。…`, `第一条  评奖宗旨`. An article is the outermost unit under the
+/// document's 第…章, and its own （一） and 1. are under it, as 一、 holds them: so it is read at
+/// the depth of 一、. A citation that a wrapped line opens with (`第六十五条的规定`, `第三条、第四条`)
+/// is text.
+fn article(t: &str) -> Option<Marker> {
+    let after = t.strip_prefix('第')?;
+    let digits = after.find(|c: char| !(is_cn_digit(c) || c.is_ascii_digit())).unwrap_or(after.len());
+    if digits == 0 {
+        return None;
+    }
+    let number = match after[..digits].parse::<u32>() {
+        Ok(n) => n,
+        Err(_) => cn_number(&after[..digits])?,
+    };
+    let rest = after[digits..].strip_prefix('条')?;
+    let first = rest.chars().next()?;
+    if "的之规至、，,。；和及或与款项中所（(第".contains(first) {
+        return None;
+    }
+    let rest = rest.trim_start_matches([' ', '\u{3000}', '\t', '：', ':', '.', '．']).trim();
+    (!rest.is_empty()).then(|| Marker { depth: Depth::Chapter, number, rest: rest.to_string() })
 }
 
 /// The number in Chinese numerals `t` opens with and the text after `sep` right behind it
@@ -749,6 +815,10 @@ const FRAMING_TITLES: &[&str] = &[
     // definitions; 附则: when it takes effect).
     "总则",
     "附则",
+    // What may go wrong (六、风险评估: 法律风险, 执行风险 …), assessed, not assigned; a task on
+    // risks says what to do about them (加强风险防控).
+    "风险评估",
+    "风险分析",
 ];
 
 /// Titles of a chapter on the plan's background, after the period it looks back on
@@ -827,7 +897,28 @@ fn frames_the_plan(rest: &str) -> bool {
     let title = first_sentence(rest);
     // …的指导思想 names whose aims; the framing word is what follows the last 的.
     let framing = |part: &str| FRAMING_TITLES.contains(&part.rsplit('的').next().unwrap_or(part));
-    framing(&title) || title.split(['和', '与', '、']).all(framing) || is_background(&title)
+    // An article's title saying what the document is for (第一条 评奖宗旨, 立法目的).
+    let purpose = ["宗旨", "目的", "目的和依据", "目的与依据"].iter().any(|e| title.ends_with(e));
+    framing(&title)
+        || title.split(['和', '与', '、']).all(framing)
+        || is_background(&title)
+        || speaks_of_itself(&title)
+        || purpose
+}
+
+/// Names a document may call itself by in its own articles (本措施, 本办法 …).
+const SELF_NAMES: &[&str] = &["措施", "办法", "意见", "规定", "细则", "方案", "政策", "计划", "规划"];
+
+/// An article about the document itself rather than a task: why it is made (`为…，制定本措施`),
+/// what its words mean, whom it covers, who interprets it and when it takes effect (`本措施自
+/// 印发之日起施行`, `本办法所称…`, `本措施由市市场监管局负责解释`).
+fn speaks_of_itself(sentence: &str) -> bool {
+    let names_itself = |t: &str| SELF_NAMES.iter().any(|n| t.starts_with(n));
+    let made =
+        sentence.rsplit_once("制定本").is_some_and(|(_, after)| names_itself(after) && after.chars().count() <= 4);
+    let about = sentence.strip_prefix('本').is_some_and(names_itself)
+        && ["施行", "解释", "适用", "所称", "有效期", "执行"].iter().any(|w| sentence.contains(w));
+    made || about
 }
 
 /// A chapter on how the plan is to be carried out (保障措施, 加强组织保障, 工作要求): its paragraphs
@@ -873,8 +964,10 @@ fn without_title_suffix(t: &str) -> &str {
     let is_years = !inside.is_empty()
         && inside.chars().any(|c| c.is_ascii_digit())
         && inside.chars().all(|c| c.is_ascii_digit() || "-—–－~～年至".contains(c));
-    // What a draft or a trial version says of itself: …办法（征求意见稿）, …方案（试行）.
-    let is_status = DRAFT_STATUS.contains(&inside);
+    // What a draft or a trial version says of itself: …办法（征求意见稿）, …方案（试行）, dated
+    // or not (…评奖办法(2023年修订)).
+    let undated = inside.trim_start_matches(|c: char| c.is_ascii_digit()).strip_prefix('年').unwrap_or(inside);
+    let is_status = DRAFT_STATUS.contains(&inside) || DRAFT_STATUS.contains(&undated);
     if is_years || is_status {
         without_title_suffix(&t[..open])
     } else {
@@ -1876,6 +1969,10 @@ fn looks_like_departments(clause: &str) -> bool {
     if inner.is_empty() || inner.contains('。') {
         return false;
     }
+    // A bracket that names what the text will call something (（以下简称单位）) defines a word.
+    if ["以下简称", "以下称", "下称", "简称"].iter().any(|w| inner.starts_with(w)) {
+        return false;
+    }
     let inner = super::departments::with_shared_suffix(&inner);
     let first = inner.split(['、', '，', ',', '；']).next().unwrap_or("");
     names_a_role(&inner) || looks_like_body(first) && first.chars().count() >= 2
@@ -1886,7 +1983,7 @@ fn enclosing_chapter(chapters: &Chapters, depth: Depth) -> String {
 }
 
 fn trim_heading(rest: &str) -> String {
-    normalise(rest).trim_end_matches(['。', '；', '：']).to_string()
+    normalise(rest).trim_end_matches(['。', '；', '：', ';', ':']).to_string()
 }
 
 /// A heading is a short line without a full stop inside.
@@ -2906,6 +3003,22 @@ mod tests {
         let enclosed = marker("㈣全市知名商标到2010年力争达到70件。").map(|m| (m.depth, m.number, m.rest));
         assert_eq!(enclosed, Some((Depth::Section, 4, "全市知名商标到2010年力争达到70件。".to_string())));
         assert_eq!(marker("⑵ 加强培训").map(|m| (m.depth, m.number)), Some((Depth::Sub, 2)));
+        // Articles (第…条) are read at the depth of 一、; a citation a wrapped line opens with is text.
+        let article = |t: &str| marker(t).map(|m| (m.depth, m.number, m.rest));
+        assert_eq!(article("第十二条 商标创造奖励标准:"), Some((Depth::Chapter, 12, "商标创造奖励标准:".to_string())));
+        assert_eq!(article("第3条　支持专利转化。"), Some((Depth::Chapter, 3, "支持专利转化。".to_string())));
+        for t in ["第六十五条的规定，处以罚款。", "第三条、第四条规定的奖励", "第五条"] {
+            assert_eq!(marker(t), None, "{t}");
+        }
+        // Decimal outline numbers: the parts say the depth, the last one the number.
+        let outline = |t: &str| marker(t).map(|m| (m.depth, m.number, m.rest));
+        assert_eq!(outline("1.2区域发展需求"), Some((Depth::Section, 2, "区域发展需求".to_string())));
+        assert_eq!(outline("2.1.3 维权成本高"), Some((Depth::Item, 3, "维权成本高".to_string())));
+        assert_eq!(outline("3.1.2.4．建立台账"), Some((Depth::Sub, 4, "建立台账".to_string())));
+        // Figures and cells are no outline numbers.
+        for t in ["1.5亿元专利质押融资", "5.2", "2.5倍", "0.5个百分点", "1.2.3.4.5 条", "100.1 万件"] {
+            assert_eq!(marker(t), None, "{t}");
+        }
         // 一是, 二是… lines in turn are items; one alone, or a count that does not start at 一, is none.
         let enumerated = |texts: &[&str]| {
             let lines: Vec<Line> = texts.iter().map(|t| Line { no: 1, text: t.to_string() }).collect();
@@ -2918,6 +3031,21 @@ mod tests {
         assert_eq!(cn_number("二十一"), Some(21));
         assert_eq!(cn_number("十"), Some(10));
         assert_eq!(cn_number("十四"), Some(14));
+    }
+
+    #[test]
+    fn a_title_closed_by_a_dated_version() {
+        // A version dated inside its brackets closes a title as an undated one does.
+        assert!(is_title_shape("中国专利奖评奖办法(2023年修订)"));
+        assert_eq!(without_title_suffix("中国专利奖评奖办法(2023年修订)"), "中国专利奖评奖办法");
+        assert_eq!(without_title_suffix("某某市知识产权工作方案（试行）"), "某某市知识产权工作方案");
+    }
+
+    #[test]
+    fn a_bracket_defining_a_word_names_no_department() {
+        let mut body = "奖励对象为本县辖区内的企业、事业单位和社会团体(以下简称单位)。".to_string();
+        assert!(take_departments(&mut body).is_empty());
+        assert_eq!(body, "奖励对象为本县辖区内的企业、事业单位和社会团体(以下简称单位)。");
     }
 
     #[test]
@@ -3099,6 +3227,16 @@ mod tests {
             assert!(frames_the_plan(title), "{title}");
         }
         assert!(!frames_the_plan("提升知识产权保护工作成效"));
+        // A chapter assessing risks frames the plan; a task on risks does not.
+        assert!(frames_the_plan("风险评估"));
+        // Articles about the document itself, not tasks.
+        assert!(frames_the_plan("本措施自印发之日起施行，由市市场监管局负责解释。"));
+        assert!(frames_the_plan("为深入实施知识产权强国战略，结合本区实际，制定本措施。"));
+        assert!(frames_the_plan("本办法所称知识产权发展资金是指…。"));
+        assert!(!frames_the_plan("本区每年安排1000万元支持专利转化。"));
+        assert!(frames_the_plan("评奖宗旨"));
+        assert!(!frames_the_plan("制定本市专利转化专项计划实施细则并组织实施。"));
+        assert!(!frames_the_plan("加强海外知识产权风险防控"));
     }
 
     #[test]
