@@ -145,7 +145,7 @@ fn outline_number(t: &str) -> Option<Marker> {
     let rest = rest.strip_prefix(['.', '．', '、']).unwrap_or(rest).trim_start_matches([' ', '\u{3000}', '\t']);
     let first = rest.chars().next()?;
     let is_word = ('\u{4e00}'..='\u{9fff}').contains(&first)
-        && !"万亿千百个件家项倍元年月日次人所座条部台户亩吨米".contains(first);
+        && !"万亿千百个件家项倍元年月日次人所座条部台户亩吨米克辆篇册批届场秒株份张余左".contains(first);
     if parts[0] == 0 || !is_word || rest.chars().count() < 2 {
         return None;
     }
@@ -3014,9 +3014,12 @@ mod tests {
         let outline = |t: &str| marker(t).map(|m| (m.depth, m.number, m.rest));
         assert_eq!(outline("1.2区域发展需求"), Some((Depth::Section, 2, "区域发展需求".to_string())));
         assert_eq!(outline("2.1.3 维权成本高"), Some((Depth::Item, 3, "维权成本高".to_string())));
+        assert_eq!(outline("2.4.2公众意识淡薄"), Some((Depth::Item, 2, "公众意识淡薄".to_string())));
         assert_eq!(outline("3.1.2.4．建立台账"), Some((Depth::Sub, 4, "建立台账".to_string())));
         // Figures and cells are no outline numbers.
-        for t in ["1.5亿元专利质押融资", "5.2", "2.5倍", "0.5个百分点", "1.2.3.4.5 条", "100.1 万件"] {
+        for t in
+            ["1.5亿元专利质押融资", "5.2", "2.5倍", "0.5个百分点", "1.2.3.4.5 条", "100.1 万件", "1.2余万件", "3.5左右"]
+        {
             assert_eq!(marker(t), None, "{t}");
         }
         // 一是, 二是… lines in turn are items; one alone, or a count that does not start at 一, is none.
