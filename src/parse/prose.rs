@@ -2433,6 +2433,18 @@ pub(crate) fn region_in_title(title: &str) -> Option<String> {
     if ["国家", "全国", "國家", "国务院", "中共中央"].iter().any(|n| t.starts_with(n)) {
         return Some("全国".to_string());
     }
+    // A zone named after its city or province (天津经济技术开发区, 武汉东湖新技术开发区) issues its
+    // own plans: the zone, as printed, not the place its name opens with.
+    if let Some(zone) = zone_at_start(t) {
+        return Some(zone);
+    }
+    // An autonomous prefecture, county or banner by a full name longer than the characters read
+    // below (黔东南苗族侗族自治州), with its county-level unit after it.
+    if let Some(r) = super::regions::autonomous_at_start(t) {
+        let rest = t.strip_prefix(r.name).unwrap_or_default();
+        let unit = subunit(rest).filter(|_| r.name.ends_with('州')).unwrap_or_default();
+        return Some(format!("{}{unit}", r.name));
+    }
     let province = super::regions::provinces().find(|r| t.starts_with(r.name) || t.starts_with(r.short));
     // A city or prefecture named like its province (吉林市, 海南州) is read below, as any city is.
     let named_like_it = |r: &super::regions::Region| {
@@ -2462,6 +2474,11 @@ pub(crate) fn region_in_title(title: &str) -> Option<String> {
     });
     if let Some(at) = province_at {
         return region_in_title(&t[at..]);
+    }
+    // An autonomous prefecture by its own short form (克州贯彻落实…, 博州2023年…), which the
+    // characters above take for no name.
+    if let Some(r) = prefecture_at_start(t) {
+        return Some(r.name.to_string());
     }
     let (end, name) = (end?, name?);
     if name.contains("关于") || name.contains("知识") {
@@ -2510,6 +2527,67 @@ pub(crate) fn prefecture_of_doc_number(number: &str) -> Option<String> {
     let issuer: String = number.chars().take_while(|&c| crate::index::is_han(c)).collect();
     let end = issuer.char_indices().take(4).find(|&(_, c)| c == '州').map(|(i, c)| i + c.len_utf8())?;
     super::regions::prefecture_abbreviated(&issuer[..end]).map(|r| r.name.to_string())
+}
+
+/// What a title or an issuer's name says right after the place that opens it: its subject, its
+/// year, its body, or 关于 (天津经济技术开发区 / 管理委员会, 克州 / 贯彻落实…).
+fn after_a_place(rest: &str) -> bool {
+    const NEXT: &[&str] = &[
+        "关于",
+        "贯彻",
+        "落实",
+        "实施",
+        "推进",
+        "加快",
+        "深入",
+        "全面",
+        "管委会",
+        "管理委员会",
+        "党工委",
+        "工委",
+        "人民政府",
+        "政府",
+        "市场监",
+        "“",
+        "\"",
+        "《",
+        "（",
+        "(",
+    ];
+    rest.is_empty()
+        || rest.starts_with(|c: char| c.is_ascii_digit())
+        || TOPIC_WORDS.iter().chain(NEXT).any(|w| rest.starts_with(w))
+}
+
+/// A zone a text opens with, named after the city, county or province it lies in (天津经济技术
+/// 开发区, 上海自贸试验区临港新片区, 中国（上海）自由贸易试验区), as printed: the longest head that ends
+/// in a kind of zone and is followed by what a title says next. A kind of zone alone (高新区…) or a
+/// head that names no place first is none.
+fn zone_at_start(t: &str) -> Option<String> {
+    const ZONE_ENDINGS: &[&str] =
+        &["新区", "片区", "园区", "开发区", "高新区", "经开区", "保税区", "试验区", "实验区", "示范区", "合作区"];
+    let heads = t.char_indices().skip(3).take(20).map(|(i, _)| i).chain(std::iter::once(t.len()));
+    let head = heads
+        .map(|i| (&t[..i], &t[i..]))
+        .take_while(|(head, _)| !head.contains("关于") && !TOPIC_WORDS.iter().any(|w| head.contains(w)))
+        .filter(|(head, rest)| ZONE_ENDINGS.iter().any(|z| head.ends_with(z)) && after_a_place(rest))
+        .last()?
+        .0;
+    let named = !ZONE_WORDS.contains(&head) && head.chars().all(|c| crate::index::is_han(c) || "（）()".contains(c));
+    let opens_with_place = head.starts_with("中国（")
+        || head.starts_with("中国(")
+        || head.char_indices().skip(2).take(3).any(|(i, _)| super::regions::find(&head[..i]).is_some());
+    (named && opens_with_place).then(|| head.to_string())
+}
+
+/// An autonomous prefecture a text opens with by its own short form, its name's first characters
+/// and 州 (克州贯彻落实…), followed by what a title says next.
+fn prefecture_at_start(t: &str) -> Option<&'static super::regions::Region> {
+    t.char_indices().skip(1).take(3).find_map(|(i, c)| {
+        let end = i + c.len_utf8();
+        let rest = t.get(end..)?;
+        (c == '州' && after_a_place(rest)).then(|| super::regions::prefecture_abbreviated(&t[..end])).flatten()
+    })
 }
 
 /// Kinds of zone a title may open with that name no place by themselves (a zone is run at a
@@ -2579,12 +2657,28 @@ fn named_in_full(text: &str, region: &str) -> Option<String> {
 fn subunit(text: &str) -> Option<String> {
     const NOT_NAMES: [&str; 14] =
         ["市", "区", "县", "全", "本", "各", "该", "知识", "产权", "人民", "政府", "委员", "关于", "办公"];
+    // An autonomous county or banner, whose name runs longer (恭城瑶族自治县).
+    if let Some(r) = super::regions::autonomous_at_start(text).filter(|r| r.level() == crate::model::Level::District) {
+        return Some(r.name.to_string());
+    }
     let chars: Vec<char> = text.chars().take(5).collect();
-    let end = chars.iter().skip(1).position(|c| "区县市旗".contains(*c))? + 1;
-    let name: String = chars.get(..=end)?.iter().collect();
-    let named = chars.get(..end)?.iter().all(|&c| crate::index::is_han(c));
-    (named && !NOT_NAMES.iter().any(|w| name.starts_with(w) || name.contains(w) && w.chars().count() > 1))
-        .then_some(name)
+    let short = || {
+        let end = chars.iter().skip(1).position(|c| "区县市旗".contains(*c))? + 1;
+        let name: String = chars.get(..=end)?.iter().collect();
+        let named = chars.get(..end)?.iter().all(|&c| crate::index::is_han(c));
+        (named && !NOT_NAMES.iter().any(|w| name.starts_with(w) || name.contains(w) && w.chars().count() > 1))
+            .then_some(name)
+    };
+    // Or a longer name the gazetteer has (科尔沁左翼后旗, 达尔罕茂明安联合旗).
+    let long = || {
+        let ends: Vec<usize> = text.char_indices().skip(5).take(6).map(|(i, c)| i + c.len_utf8()).collect();
+        ends.into_iter().rev().map(|end| &text[..end]).find_map(|name| {
+            let unit = name.ends_with(['区', '县', '市', '旗']);
+            let known = super::regions::find(name).is_some_and(|r| r.name == name);
+            (unit && known).then(|| name.to_string())
+        })
+    };
+    short().or_else(long)
 }
 
 /// The 《name》 a sentence makes its document under (编制《…规划》, 制定《…方案》), or a news
@@ -3621,6 +3715,37 @@ mod tests {
             ("准格尔旗2021年知识产权工作要点", Some("准格尔旗")),
             ("锡林郭勒盟锡林浩特市知识产权工作要点", Some("锡林郭勒盟锡林浩特市")),
             ("打造旗舰品牌行动方案", None),
+        ] {
+            assert_eq!(region_in_title(title).as_deref(), region, "{title}");
+        }
+    }
+
+    #[test]
+    fn autonomous_areas_and_zones_by_their_full_names() {
+        for (title, region) in [
+            // Names longer than the first characters a place is otherwise read from.
+            ("黔东南苗族侗族自治州知识产权“十四五”规划", Some("黔东南苗族侗族自治州")),
+            ("双江拉祜族佤族布朗族傣族自治县知识产权工作要点", Some("双江拉祜族佤族布朗族傣族自治县")),
+            ("莫力达瓦达斡尔族自治旗知识产权工作方案", Some("莫力达瓦达斡尔族自治旗")),
+            ("克孜勒苏柯尔克孜自治州人民政府", Some("克孜勒苏柯尔克孜自治州")),
+            ("西双版纳傣族自治州景洪市知识产权工作方案", Some("西双版纳傣族自治州景洪市")),
+            // A county-level unit of any length after its city.
+            ("广西壮族自治区桂林市恭城瑶族自治县知识产权工作要点", Some("桂林市恭城瑶族自治县")),
+            ("内蒙古自治区通辽市科尔沁左翼后旗知识产权工作要点", Some("通辽市科尔沁左翼后旗")),
+            // A prefecture by its own short form, before what the title says.
+            ("克州贯彻落实《共建丝绸之路经济带知识产权强区工作实施方案》的工作方案", Some("克孜勒苏柯尔克孜自治州")),
+            ("克州2023年知识产权工作要点", Some("克孜勒苏柯尔克孜自治州")),
+            ("徐州2023年知识产权工作要点", None),
+            // A zone named after its city or province is the zone, as printed.
+            ("天津经济技术开发区知识产权工作要点", Some("天津经济技术开发区")),
+            ("北京经济技术开发区管理委员会关于印发…的通知", Some("北京经济技术开发区")),
+            ("武汉东湖新技术开发区知识产权工作要点", Some("武汉东湖新技术开发区")),
+            ("上海自贸试验区临港新片区知识产权工作方案", Some("上海自贸试验区临港新片区")),
+            ("中国（上海）自由贸易试验区知识产权保护实施方案", Some("中国（上海）自由贸易试验区")),
+            ("上海市浦东新区知识产权“十四五”规划", Some("上海市浦东新区")),
+            // A zone that is the plan's subject, not its issuer; a kind of zone alone.
+            ("江苏省知识产权保护示范区建设工作方案", Some("江苏省")),
+            ("高新区2023年知识产权工作要点", None),
         ] {
             assert_eq!(region_in_title(title).as_deref(), region, "{title}");
         }

@@ -200,6 +200,20 @@ pub fn prefecture_abbreviated(printed: &str) -> Option<&'static Region> {
     found.next().is_none().then_some(region)
 }
 
+/// The autonomous prefecture, county or banner whose full name a text opens with (黔东南苗族侗族
+/// 自治州…, 双江拉祜族佤族布朗族傣族自治县…): names that run longer than the few characters a
+/// title's place is otherwise read from. The longest name in use wins.
+pub fn autonomous_at_start(text: &str) -> Option<&'static Region> {
+    // Every such name carries 自治 within its first characters; most texts are passed over at once.
+    if !text.char_indices().take(16).any(|(i, _)| text[i..].starts_with("自治")) {
+        return None;
+    }
+    in_use()
+        .iter()
+        .filter(|r| r.name.contains("自治") && r.level() != Level::Province && text.starts_with(r.name))
+        .max_by_key(|r| r.name.len())
+}
+
 /// Look a region up as a text prints it: a full or short name (南通市, 南通), or a unit after its
 /// city or province (南通市海门区, 上海市徐汇区, 江苏省南通市). None when the name is no region,
 /// or is one of several (朝阳区) and the text does not say whose. Names in use come first; an
@@ -366,6 +380,17 @@ mod tests {
         assert_eq!(found("巢湖市").map(|r| r.0), Some("340181"));
         assert_eq!(found("未知地区"), None);
         assert_eq!(found(""), None);
+    }
+
+    #[test]
+    fn autonomous_areas_a_text_opens_with() {
+        let at = |text: &str| autonomous_at_start(text).map(|r| r.code.unwrap_or("-"));
+        assert_eq!(at("黔东南苗族侗族自治州知识产权规划"), Some("522600"));
+        assert_eq!(at("克孜勒苏柯尔克孜自治州人民政府"), Some("653000"));
+        assert_eq!(at("长阳土家族自治县"), Some("420528"));
+        // A province is no such unit; nor is a text that only mentions one later.
+        assert_eq!(at("广西壮族自治区知识产权规划"), None);
+        assert_eq!(at("关于黔东南苗族侗族自治州的通知"), None);
     }
 
     #[test]
