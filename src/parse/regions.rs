@@ -167,9 +167,10 @@ fn parent_of<'a>(
 }
 
 /// The English word a county-level unit's name ends in (the file leaves it out): 区 District,
-/// 县 County, 旗 Banner; autonomous units, 林区 and 特区 carry theirs in the file.
+/// 县 County, 旗 Banner; autonomous units, 林区, 特区 and 新区 (Pudong New Area) carry theirs in
+/// the file.
 fn kind_word(name: &str) -> &'static str {
-    if name.contains("自治") || name.ends_with("林区") || name.ends_with("特区") {
+    if name.contains("自治") || ["林区", "特区", "新区"].iter().any(|k| name.ends_with(k)) {
         return "";
     }
     match name.chars().last() {
@@ -349,6 +350,9 @@ mod tests {
         assert_eq!(found("上海市徐汇区"), Some(("310104", "Xuhui District, Shanghai", "shanghai-xuhui")));
         assert_eq!(found("重庆市大足区"), Some(("500111", "Dazu District, Chongqing", "chongqing-dazu")));
         assert_eq!(found("汕尾市城区"), Some(("441502", "Chengqu District, Shanwei", "shanwei-chengqu")));
+        // A new area (新区) is no District: its English name is the one it is known by.
+        assert_eq!(found("上海市浦东新区"), Some(("310115", "Pudong New Area, Shanghai", "shanghai-pudong")));
+        assert_eq!(found("滨海新区"), Some(("120116", "Binhai New Area, Tianjin", "tianjin-binhai")));
         assert_eq!(found("汕头市"), Some(("440500", "Shantou", "shantou")));
         assert_eq!(found("西安市"), Some(("610100", "Xi'an", "xian")));
         // Two cities of one romanised name are told apart by their provinces.
