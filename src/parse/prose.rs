@@ -2310,6 +2310,18 @@ fn front_matter(
                 let year = opens().or_else(sent).or_else(chapter)?;
                 Some((Some(year), Some(year)))
             })
+            .or_else(|| {
+                // A period the title counts (三年行动计划) runs from the year its notice was
+                // signed; a year's work points (…工作要点) signed in its first half are that
+                // year's. Signed late in a year, either may start the next: no guess.
+                let (year, month) = issue_date(lines, &front)?;
+                let points = ["要点", "要點"].iter().any(|w| without_title_suffix(&plan.title).ends_with(w));
+                let single = (points && month <= 6).then_some((Some(year), Some(year)));
+                single.or_else(|| {
+                    let n = years_the_title_counts(&plan.title).filter(|_| month <= 9)?;
+                    Some((Some(year), Some(year + n - 1)))
+                })
+            })
             .unwrap_or_default(),
         years => years,
     };
@@ -2790,6 +2802,24 @@ fn years_in_preamble(t: &str) -> Option<(Option<u16>, Option<u16>)> {
     if !t.contains("制定本") {
         return None;
     }
+    // A plan (制定本规划) whose preamble names the period it is for as a time (“十四五”时期，…是…
+    // 关键五年), not as the name of a document it cites (根据《“十四五”…规划》).
+    if ["制定本规划", "编制本规划"].iter().any(|w| t.contains(w)) {
+        let outside = outside_guillemets(t);
+        let periods: Vec<(u16, u16)> = FIVE_YEAR_PERIODS
+            .iter()
+            .filter(|(name, ..)| {
+                outside.match_indices(name).any(|(at, _)| {
+                    let after = outside[at + name.len()..].trim_start_matches(['”', '"', '’', '\'']);
+                    after.starts_with("时期") || after.starts_with("期间")
+                })
+            })
+            .map(|&(_, a, b)| (a, b))
+            .collect();
+        if let [(a, b)] = periods[..] {
+            return Some((Some(a), Some(b)));
+        }
+    }
     // Or the year that 明确 opens with (明确2015年战略实施重点任务和工作措施).
     let specified = || {
         let (_, after) = t.split_once("明确")?;
@@ -2808,6 +2838,30 @@ fn years_in_preamble(t: &str) -> Option<(Option<u16>, Option<u16>)> {
     let head = &before[..before.len() - 4];
     let start = head.strip_suffix(['—', '-', '–', '至']).and_then(year).filter(|&s| s <= end).unwrap_or(end);
     Some((Some(start), Some(end)))
+}
+
+/// The year and month the notice sending a plan was signed: the first date line before the
+/// plan's items (`2021年6月30日`, `二〇二一年六月三十日` as the reading copy writes it).
+fn issue_date(lines: &[Line], front: &[usize]) -> Option<(u16, u32)> {
+    front.iter().map(|&i| normalise(&lines[i].text)).find_map(|t| {
+        if !is_date_line(&t) {
+            return None;
+        }
+        let (year, rest) = t.split_once('年')?;
+        let (month, _) = rest.split_once('月')?;
+        let year = year.parse::<u16>().ok().filter(|y| (1980..=2100).contains(y))?;
+        let month = month.parse::<u32>().ok().or_else(|| cn_number(month)).filter(|m| (1..=12).contains(m))?;
+        Some((year, month))
+    })
+}
+
+/// How many years a title says its plan runs, counted and not dated: 三年行动计划, 两年行动方案,
+/// 三年攻坚行动 are 3, 2 and 3.
+fn years_the_title_counts(title: &str) -> Option<u16> {
+    [("两", 2), ("二", 2), ("三", 3), ("四", 4), ("五", 5)].into_iter().find_map(|(n, years)| {
+        let counted = ["行动", "攻坚", "计划", "計劃", "行動"].iter().any(|w| title.contains(&format!("{n}年{w}")));
+        counted.then_some(years)
+    })
 }
 
 /// The region of a plan whose title names none, from the notice that issues it: the body
@@ -3614,6 +3668,43 @@ mod tests {
         // A chapter on last year's work dates nothing; the plan's year follows it.
         let text = "某某县知识产权工作要点\n一、2022年工作总结\n全县专利申请量达到280件。\n二、2023年工作安排\n（一）加强保护。开展执法。\n";
         assert_eq!(years(text), (2023, 2023));
+    }
+
+    #[test]
+    fn years_counted_from_the_notice_and_named_as_a_time() {
+        let years = |text: &str| {
+            let info = crate::parse::DocumentInfo {
+                source: "t.txt".into(),
+                region: None,
+                level: crate::model::Level::City,
+                kind: crate::model::Kind::ActionPlan,
+                year_start: None,
+                year_end: None,
+                title: None,
+                id: None,
+            };
+            let plan = crate::parse::parse_document(&info, text).dataset.plans.remove(0);
+            (plan.year_start, plan.year_end)
+        };
+        let tasks = "一、主要任务\n（一）加强保护。开展执法。\n（二）推进运用。开展质押融资。\n";
+        let signed = |title: &str, date: &str| {
+            format!("某某市人民政府办公室\n{date}\n{title}\n为加快建设，制定本方案。\n{tasks}")
+        };
+        // Three years from the year the notice was signed.
+        assert_eq!(years(&signed("某某市知识产权强市建设三年行动计划", "2021年6月30日")), (2021, 2023));
+        assert_eq!(years(&signed("某某市知识产权强市建设三年行动计划", "2020年12月28日")), (0, 0));
+        assert_eq!(years(&signed("某某市知识产权强市建设实施方案", "2021年6月30日")), (0, 0));
+        // A year's work points signed in its first half; signed in December, no guess.
+        assert_eq!(years(&signed("某某市知识产权工作要点", "2022年3月10日")), (2022, 2022));
+        assert_eq!(years(&signed("某某市知识产权工作要点", "2022年12月10日")), (0, 0));
+        assert_eq!(years_the_title_counts("知识产权质押融资两年行动方案"), Some(2));
+        assert_eq!(years_the_title_counts("知识产权三年攻坚行动"), Some(3));
+        assert_eq!(years_the_title_counts("2021年知识产权行动计划"), None);
+        // A plan's preamble naming its period as a time, not as a document it cites.
+        let made = "“十四五”时期(2021—2025年)，是关键五年。为加强知识产权保护，制定本规划。";
+        assert_eq!(years_in_preamble(made), Some((Some(2021), Some(2025))));
+        let cited = "根据《“十四五”国家知识产权保护和运用规划》，制定本规划。";
+        assert_eq!(years_in_preamble(cited), None);
     }
 
     #[test]
