@@ -2284,6 +2284,7 @@ fn front_matter(
             .or_else(|| region_that_signs_its_kind(&plan.title, lines))
             .or_else(|| front.iter().find_map(|&i| region_that_decides(&normalise(&lines[i].text))))
             .or_else(|| front.iter().find_map(|&i| region_that_signs(&normalise(&lines[i].text))))
+            .or_else(|| region_of_its_master_plan(lines, &front))
             .or_else(|| bare_place(&plan.title, lines))
             .unwrap_or_default();
     }
@@ -2648,6 +2649,28 @@ fn bare_place(title: &str, lines: &[Line]) -> Option<String> {
         });
         calls_itself.then(|| region.name.to_string())
     })
+}
+
+/// The place whose economic and social development plan the preamble follows (根据《内蒙古自治区
+/// 通辽市国民经济和社会发展第十四个五年规划和2035年远景目标纲要》…，制定本规划): a local plan is made
+/// under its own place's. Only when the text calls itself by that place's kind (全市, 我县), so that
+/// a district's plan citing its city's outline names no place.
+fn region_of_its_master_plan(lines: &[Line], front: &[usize]) -> Option<String> {
+    let texts: Vec<String> = front.iter().map(|&i| normalise(&lines[i].text)).collect();
+    let region = texts.iter().filter(|t| t.contains("制定本") || t.contains("编制本")).find_map(|t| {
+        t.match_indices('《').find_map(|(at, _)| {
+            let name = t[at + '《'.len_utf8()..].split('》').next()?;
+            let (place, _) = name.split_once("国民经济和社会发展")?;
+            let region = region_in_title(place).filter(|r| r == place || place.ends_with(r.as_str()))?;
+            super::regions::find(&region).is_some().then_some(region)
+        })
+    })?;
+    let kind = region.chars().last()?;
+    let calls_itself = ["我", "全", "本"].iter().any(|w| {
+        let word = format!("{w}{kind}");
+        lines.iter().any(|l| l.text.contains(&word))
+    });
+    calls_itself.then_some(region)
 }
 
 /// `region` as `text` prints it after its city or province (上海市宝山区), when that names one
@@ -3974,6 +3997,21 @@ mod tests {
         assert_eq!(title_the_preamble_makes(explained).as_deref(), Some("泰州市知识产权强市建设纲要(2024-2035年)"));
         // A signature date printed with Latin O for 〇 is a date, not part of a title.
         assert!(is_date_line("二OO九年九月二十一日") && is_date_line("二〇〇九年九月二十一日"));
+    }
+
+    #[test]
+    fn the_place_whose_outline_a_plan_follows() {
+        let of = |text: &str| {
+            let lines = crate::parse::lines::split_lines(text);
+            let front: Vec<usize> = (0..lines.len()).collect();
+            region_of_its_master_plan(&lines, &front)
+        };
+        let preamble = "根据《内蒙古自治区通辽市国民经济和社会发展第十四个五年规划和2035年远景目标纲要》，制定本规划。";
+        assert_eq!(of(&format!("{preamble}\n全市知识产权事业发展取得了可喜成绩。\n")).as_deref(), Some("通辽市"));
+        // A text that calls itself by another kind (a district following its city's outline).
+        assert_eq!(of(&format!("{preamble}\n全区知识产权事业发展取得了可喜成绩。\n")), None);
+        // An outline only cited, not followed by the sentence that makes the plan.
+        assert_eq!(of("《通辽市国民经济和社会发展第十四个五年规划纲要》提出…。\n全市…\n"), None);
     }
 
     #[test]
