@@ -239,4 +239,6 @@ fixtures! {
     real_year_goals_labelled_tianjin_2012 => "real-year-goals-labelled-tianjin-2012",
     real_title_citing_a_list_suzhou_2009 => "real-title-citing-a-list-suzhou-2009",
     real_enclosed_numbers_bayannur_2008 => "real-enclosed-numbers-bayannur-2008",
+    real_prefecture_short_title_kizilsu_2023 => "real-prefecture-short-title-kizilsu-2023",
+    real_outline_region_tongliao_2021 => "real-outline-region-tongliao-2021",
 }
