@@ -2382,9 +2382,9 @@ fn names_its_subject(t: &str) -> bool {
 /// A document number inside a line: `粤知〔2019〕12号`, `国知发管字[2019]12号`.
 fn find_doc_number(t: &str) -> Option<String> {
     let chars: Vec<char> = t.chars().collect();
-    let open = chars.iter().position(|c| matches!(c, '〔' | '[' | '［' | '【'))?;
+    let open = chars.iter().position(|c| matches!(c, '〔' | '[' | '［' | '【' | '﹝'))?;
     let year: String = chars.get(open + 1..open + 5)?.iter().collect();
-    let closed = matches!(chars.get(open + 5), Some('〕' | ']' | '］' | '】'));
+    let closed = matches!(chars.get(open + 5), Some('〕' | ']' | '］' | '】' | '﹞'));
     if !year.chars().all(|c| c.is_ascii_digit()) || !closed {
         return None;
     }
@@ -2982,14 +2982,35 @@ fn is_date_line(t: &str) -> bool {
 fn is_doc_number(t: &str) -> bool {
     // The issuer's abbreviation opens it: Chinese characters up to the bracketed year, never a
     // label or a list mark (-【发布文号】黔府办发〔2009〕26号 is a field holding one).
-    let issuer = t.find(['〔', '[', '［', '【', '(', '（']).map(|i| &t[..i]);
+    let issuer = t.find(['〔', '[', '［', '【', '(', '（', '﹝']).map(|i| &t[..i]);
     // Older pages print the year's brackets in full width, square or black (京政发［2009］12号,
-    // 鲁政办发【2009】15号).
-    let squared = [('〔', '〕'), ('[', ']'), ('［', '］'), ('【', '】')];
-    (squared.iter().any(|&(open, close)| t.contains(open) && t.contains(close)) || year_in_round_brackets(t))
+    // 鲁政办发【2009】15号), some sites in small forms (﹝2021﹞).
+    let squared = [('〔', '〕'), ('[', ']'), ('［', '］'), ('【', '】'), ('﹝', '﹞')];
+    let bracketed =
+        squared.iter().any(|&(open, close)| t.contains(open) && t.contains(close)) || year_in_round_brackets(t);
+    (bracketed
         && t.ends_with('号')
         && t.chars().count() <= 20
-        && issuer.is_some_and(|i| !i.is_empty() && i.chars().all(crate::index::is_han))
+        && issuer.is_some_and(|i| !i.is_empty() && i.chars().all(crate::index::is_han)))
+        || numbered_in_its_year(t)
+}
+
+/// An announcement's number within its year, without brackets (某某市知识产权局公告2021年第3号,
+/// 某某市人民政府令2020年第5号): the issuer's Chinese name, the year, 年第, the number and 号.
+fn numbered_in_its_year(t: &str) -> bool {
+    let Some(at) = t.find(|c: char| c.is_ascii_digit()) else { return false };
+    let (issuer, rest) = t.split_at(at);
+    let year_ok = rest.get(..4).is_some_and(|y| y.chars().all(|c| c.is_ascii_digit()));
+    let number = rest.get(4..).and_then(|r| r.strip_prefix("年第")).and_then(|r| r.strip_suffix('号'));
+    let number_ok = number.is_some_and(|n| {
+        !n.is_empty() && n.chars().count() <= 4 && n.chars().all(|c| c.is_ascii_digit() || is_cn_digit(c))
+    });
+    issuer.chars().count() >= 2
+        && issuer.chars().all(crate::index::is_han)
+        && ["公告", "通告", "令"].iter().any(|w| issuer.ends_with(w))
+        && year_ok
+        && number_ok
+        && t.chars().count() <= 30
 }
 
 /// A reprint's number with round brackets for 〔〕 (甘政办发(2015)77号): the issuer's Chinese
@@ -3169,6 +3190,14 @@ mod tests {
         assert_eq!(as_doc_number("[发文字号]京知局〔2022〕88号"), Some("京知局〔2022〕88号"));
         assert!(!is_doc_number("-【发布文号】黔府办发〔2009〕26号"));
         assert_eq!(as_doc_number("-【发布单位】贵州省"), None);
+        // Small-form brackets some sites print (﹝2021﹞).
+        assert_eq!(as_doc_number("某政办发﹝2021﹞3号"), Some("某政办发﹝2021﹞3号"));
+        assert_eq!(find_doc_number("文号：某政办发﹝2021﹞3号"), Some("某政办发﹝2021﹞3号".to_string()));
+        // An announcement or an order numbered within its year.
+        assert_eq!(as_doc_number("某某市知识产权局公告2021年第3号"), Some("某某市知识产权局公告2021年第3号"));
+        assert_eq!(as_doc_number("某某市人民政府令2020年第五号"), Some("某某市人民政府令2020年第五号"));
+        assert_eq!(as_doc_number("2021年第3号"), None);
+        assert_eq!(as_doc_number("全市2021年第3号台风预警"), None);
     }
 
     #[test]
