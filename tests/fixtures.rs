@@ -241,4 +241,5 @@ fixtures! {
     real_enclosed_numbers_bayannur_2008 => "real-enclosed-numbers-bayannur-2008",
     real_prefecture_short_title_kizilsu_2023 => "real-prefecture-short-title-kizilsu-2023",
     real_outline_region_tongliao_2021 => "real-outline-region-tongliao-2021",
+    real_joint_title_hunan_2022 => "real-joint-title-hunan-2022",
 }

@@ -2107,6 +2107,15 @@ fn front_matter(
         // cites may list (关于贯彻落实市政府《关于实施商标战略、建设品牌强市的实施意见》的实施意见).
         is_title_shape(t) && !outside_guillemets(without_title_suffix(t)).contains(['、', '，', ','])
     };
+    // The names of the documents the notice sends (现将《…》印发给你们), as normalised.
+    let sent_names: Vec<String> = front
+        .iter()
+        .filter_map(|&i| {
+            let t = normalise(&lines[i].text);
+            let (name, rest) = t.split_once("现将《")?.1.split_once('》')?;
+            rest.starts_with("印发").then(|| name.to_string())
+        })
+        .collect();
     if let Some(pos) = front.iter().rposition(|&i| status[i].is_none() && is_title_line(&lines[i].text)) {
         let mut parts = vec![front[pos]];
         let complete = names_its_subject(&normalise(&lines[front[pos]].text));
@@ -2122,6 +2131,15 @@ fn front_matter(
             // A title printed twice (cover and first page) is not two halves of one title.
             let so_far: String = parts.iter().map(|&i| normalise(&lines[i].text)).collect();
             let repeats = is_title_line(&t) && so_far.contains(&t);
+            // The bodies a joint plan is named after, on a line above the rest of its name
+            // (湖南省人民政府 国家知识产权局 / 共建…实施方案), when the notice sends it so named
+            // (现将《湖南省人民政府 国家知识产权局共建…实施方案》印发): the title's first half.
+            let sent_whole = sent_names.iter().any(|n| *n == format!("{t}{so_far}"));
+            if sent_whole && plain && status[prev].is_none() {
+                parts.insert(0, prev);
+                p -= 1;
+                continue;
+            }
             // The body that signs the notice above a whole title (…办公室 / 2024年…推进计划) is no
             // half of it; above a bare 2023年工作要点 it is the title's subject.
             if complete && is_issuer(&t) {
