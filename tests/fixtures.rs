@@ -242,4 +242,5 @@ fixtures! {
     real_prefecture_short_title_kizilsu_2023 => "real-prefecture-short-title-kizilsu-2023",
     real_outline_region_tongliao_2021 => "real-outline-region-tongliao-2021",
     real_joint_title_hunan_2022 => "real-joint-title-hunan-2022",
+    real_publisher_field_wenzhou_2022 => "real-publisher-field-wenzhou-2022",
 }

@@ -2299,10 +2299,13 @@ fn front_matter(
         plan.region = region_in_title(&plan.title)
             .or_else(|| plan.doc_number.as_deref().and_then(prefecture_of_doc_number))
             .or_else(|| region_in_notice(lines, &front, plan))
+            // Page furniture though they are, a page's record fields say who published it.
+            .or_else(|| lines.iter().take(first_marker).find_map(|l| region_of_publisher(&l.text)))
             .or_else(|| region_that_signs_its_kind(&plan.title, lines))
             .or_else(|| front.iter().find_map(|&i| region_that_decides(&normalise(&lines[i].text))))
             .or_else(|| front.iter().find_map(|&i| region_that_signs(&normalise(&lines[i].text))))
             .or_else(|| region_of_its_master_plan(lines, &front))
+            .or_else(|| region_that_signs_at_the_end(lines))
             .or_else(|| bare_place(&plan.title, lines))
             .unwrap_or_default();
     }
@@ -2929,6 +2932,40 @@ fn region_in_notice(lines: &[Line], front: &[usize], plan: &PlanDraft) -> Option
     let national_number = plan.doc_number.as_deref().is_some_and(|n| n.starts_with(['国', '國']));
     let to_provinces = texts.iter().any(|t| t.starts_with("各省、自治区、直辖市"));
     (national_number || to_provinces).then(|| "全国".to_string())
+}
+
+/// The place of the body a page's record fields name as the document's publisher (`发布机构：芜湖市
+/// 市场监督管理局`, `发布机构 | 芜湖市人民政府办公室 | 文号 | …`); an empty field names none.
+fn region_of_publisher(line: &str) -> Option<String> {
+    const LABELS: [&str; 7] = ["发布机构", "发布机关", "发文机关", "发文单位", "发布单位", "颁布部门", "发文机构"];
+    LABELS.iter().find_map(|label| {
+        let (_, after) = line.split_once(label)?;
+        let value = after.trim_start_matches(|c: char| c.is_whitespace() || "：:|｜".contains(c));
+        let body = value.split(|c: char| c.is_whitespace() || c == '|' || c == '｜').next()?;
+        Some(body).filter(|b| is_issuer(b)).and_then(region_in_title)
+    })
+}
+
+/// The place of the body that signs the document at its end, above or beside the date (`芜湖市
+/// 知识产权局` / `2021年6月30日`, a `（此件公开发布）` under them passed over); of several bodies
+/// signing on one line, the first.
+fn region_that_signs_at_the_end(lines: &[Line]) -> Option<String> {
+    let mut tail = lines.iter().rev().map(|l| l.text.trim()).filter(|t| !t.is_empty());
+    let mut last = tail.next()?;
+    if last.starts_with(['（', '(']) {
+        last = tail.next()?;
+    }
+    let fields: Vec<&str> = last.split_whitespace().collect();
+    let date_alone = is_date_line(&normalise(last));
+    let signer = match fields.as_slice() {
+        // The date on its own line, the body on the line above.
+        _ if date_alone => tail.next()?,
+        // The body and the date on one line.
+        [.., date] if fields.len() >= 2 && is_date_line(&normalise(date)) => last,
+        _ => return None,
+    };
+    let first = normalise(signer.split_whitespace().next()?);
+    Some(first).filter(|b| is_issuer(b)).and_then(|b| region_in_title(&b))
 }
 
 /// The place a preamble names as the one deciding (`…之际，焦作市决定组织开展…`, `某某省人民政府
@@ -4059,6 +4096,29 @@ mod tests {
         assert_eq!(of(&format!("{preamble}\n全区知识产权事业发展取得了可喜成绩。\n")), None);
         // An outline only cited, not followed by the sentence that makes the plan.
         assert_eq!(of("《通辽市国民经济和社会发展第十四个五年规划纲要》提出…。\n全市…\n"), None);
+    }
+
+    #[test]
+    fn the_body_that_publishes_or_signs_at_the_end() {
+        assert_eq!(region_of_publisher("发布机构：芜湖市市场监督管理局").as_deref(), Some("芜湖市"));
+        assert_eq!(
+            region_of_publisher("发布机构 | 芜湖市人民政府办公室 | 文号 | 芜政办〔2021〕12号 |").as_deref(),
+            Some("芜湖市")
+        );
+        assert_eq!(region_of_publisher("发布机构: 生成日期: 2025-03-17"), None);
+        let tail = |text: &str| region_that_signs_at_the_end(&crate::parse::lines::split_lines(text));
+        let items = "（一）加强专利保护。开展执法行动。\n（二）推进专利运用。开展质押融资。\n\n";
+        assert_eq!(tail(&format!("{items}芜湖市知识产权局\n2021年6月30日\n")).as_deref(), Some("芜湖市"));
+        assert_eq!(
+            tail(&format!("{items}芜湖市知识产权局  2021年6月30日\n（此件公开发布）\n")).as_deref(),
+            Some("芜湖市")
+        );
+        assert_eq!(
+            tail(&format!("{items}芜湖市知识产权局   芜湖市财政局\n2021年6月30日\n")).as_deref(),
+            Some("芜湖市")
+        );
+        // No date under it: the last line of the text is no signature.
+        assert_eq!(tail(&format!("{items}芜湖市知识产权局\n")), None);
     }
 
     #[test]
