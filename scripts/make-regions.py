@@ -38,7 +38,7 @@ ETHNIC = {
 }
 AUTONOMOUS = {"自治州": "Autonomous Prefecture", "自治县": "Autonomous County", "自治旗": "Autonomous Banner"}
 # County-level units by the suffix of their name (a county-level city takes no word).
-UNIT_WORDS = [("林区", "Forestry District"), ("特区", "Special District"), ("区", "District"),
+UNIT_WORDS = [("林区", "Forestry District"), ("特区", "Special District"), ("新区", "New Area"), ("区", "District"),
               ("县", "County"), ("旗", "Banner"), ("市", "")]
 # Units named by their kind alone keep it in their English name: 城区 is Chengqu District.
 GENERIC_UNITS = {"城区", "郊区", "矿区"}
@@ -61,7 +61,9 @@ CONVENTIONAL = {
 }
 # Characters and words pypinyin reads otherwise than in place names.
 READINGS = {"长": "chang", "都": "du", "单": "shan", "朝阳": "chaoyang", "洪洞": "hongtong",
-            "蚌埠": "bengbu", "六安": "lu'an", "番禺": "panyu", "铅山": "yanshan", "乐亭": "laoting"}
+            "蚌埠": "bengbu", "六安": "lu'an", "番禺": "panyu", "铅山": "yanshan", "乐亭": "laoting",
+            "闵行": "minhang", "宝坻": "baodi", "涡阳": "guoyang", "东阿": "dong'e", "筠连": "junlian",
+            "大埔": "dabu", "黄陂": "huangpi", "什邡": "shifang", "六合": "luhe", "浚": "xun", "蔚": "yu"}
 
 
 def pinyin(name):
@@ -239,7 +241,7 @@ def main():
             continue
         code, name, short_name, en, own_slug = row[:5]
         word = KIND_WORDS.get(name[-1])
-        if row[0][-2:] != "00" and word and en.endswith(" " + word) and not re.search("自治|林区|特区", name):
+        if row[0][-2:] != "00" and word and en.endswith(" " + word) and not re.search("自治|林区|特区|新区", name):
             en = en[: -len(word) - 1]  # the parser adds it back from the name's last character
         print("\t".join([code, name, "" if short_name == default_short_name(name) else short_name, en,
                          "" if own_slug == slug(en) else own_slug] + row[5:]))

@@ -242,4 +242,8 @@ fixtures! {
     real_decimal_outline_county_template => "real-decimal-outline-county-template",
     real_articles_xiushui => "real-articles-xiushui",
     real_titled_articles_cnipa_2023 => "real-titled-articles-cnipa-2023",
+    real_prefecture_short_title_kizilsu_2023 => "real-prefecture-short-title-kizilsu-2023",
+    real_outline_region_tongliao_2021 => "real-outline-region-tongliao-2021",
+    real_joint_title_hunan_2022 => "real-joint-title-hunan-2022",
+    real_publisher_field_wenzhou_2022 => "real-publisher-field-wenzhou-2022",
 }

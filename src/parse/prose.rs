@@ -2204,6 +2204,15 @@ fn front_matter(
         // cites may list (关于贯彻落实市政府《关于实施商标战略、建设品牌强市的实施意见》的实施意见).
         is_title_shape(t) && !outside_guillemets(without_title_suffix(t)).contains(['、', '，', ','])
     };
+    // The names of the documents the notice sends (现将《…》印发给你们), as normalised.
+    let sent_names: Vec<String> = front
+        .iter()
+        .filter_map(|&i| {
+            let t = normalise(&lines[i].text);
+            let (name, rest) = t.split_once("现将《")?.1.split_once('》')?;
+            rest.starts_with("印发").then(|| name.to_string())
+        })
+        .collect();
     if let Some(pos) = front.iter().rposition(|&i| status[i].is_none() && is_title_line(&lines[i].text)) {
         let mut parts = vec![front[pos]];
         let complete = names_its_subject(&normalise(&lines[front[pos]].text));
@@ -2219,6 +2228,15 @@ fn front_matter(
             // A title printed twice (cover and first page) is not two halves of one title.
             let so_far: String = parts.iter().map(|&i| normalise(&lines[i].text)).collect();
             let repeats = is_title_line(&t) && so_far.contains(&t);
+            // The bodies a joint plan is named after, on a line above the rest of its name
+            // (湖南省人民政府 国家知识产权局 / 共建…实施方案), when the notice sends it so named
+            // (现将《湖南省人民政府 国家知识产权局共建…实施方案》印发): the title's first half.
+            let sent_whole = sent_names.iter().any(|n| *n == format!("{t}{so_far}"));
+            if sent_whole && plain && status[prev].is_none() {
+                parts.insert(0, prev);
+                p -= 1;
+                continue;
+            }
             // The body that signs the notice above a whole title (…办公室 / 2024年…推进计划) is no
             // half of it; above a bare 2023年工作要点 it is the title's subject.
             if complete && is_issuer(&t) {
@@ -2378,9 +2396,13 @@ fn front_matter(
         plan.region = region_in_title(&plan.title)
             .or_else(|| plan.doc_number.as_deref().and_then(prefecture_of_doc_number))
             .or_else(|| region_in_notice(lines, &front, plan))
+            // Page furniture though they are, a page's record fields say who published it.
+            .or_else(|| lines.iter().take(first_marker).find_map(|l| region_of_publisher(&l.text)))
             .or_else(|| region_that_signs_its_kind(&plan.title, lines))
             .or_else(|| front.iter().find_map(|&i| region_that_decides(&normalise(&lines[i].text))))
             .or_else(|| front.iter().find_map(|&i| region_that_signs(&normalise(&lines[i].text))))
+            .or_else(|| region_of_its_master_plan(lines, &front))
+            .or_else(|| region_that_signs_at_the_end(lines))
             .or_else(|| bare_place(&plan.title, lines))
             .unwrap_or_default();
     }
@@ -2406,6 +2428,18 @@ fn front_matter(
                 let chapter = || year_of_chapters(lines.get(first_marker..).unwrap_or_default());
                 let year = opens().or_else(sent).or_else(chapter)?;
                 Some((Some(year), Some(year)))
+            })
+            .or_else(|| {
+                // A period the title counts (三年行动计划) runs from the year its notice was
+                // signed; a year's work points (…工作要点) signed in its first half are that
+                // year's. Signed late in a year, either may start the next: no guess.
+                let (year, month) = issue_date(lines, &front)?;
+                let points = ["要点", "要點"].iter().any(|w| without_title_suffix(&plan.title).ends_with(w));
+                let single = (points && month <= 6).then_some((Some(year), Some(year)));
+                single.or_else(|| {
+                    let n = years_the_title_counts(&plan.title).filter(|_| month <= 9)?;
+                    Some((Some(year), Some(year + n - 1)))
+                })
             })
             .unwrap_or_default(),
         years => years,
@@ -2466,9 +2500,9 @@ fn names_its_subject(t: &str) -> bool {
 /// A document number inside a line: `粤知〔2019〕12号`, `国知发管字[2019]12号`.
 fn find_doc_number(t: &str) -> Option<String> {
     let chars: Vec<char> = t.chars().collect();
-    let open = chars.iter().position(|c| matches!(c, '〔' | '[' | '［' | '【'))?;
+    let open = chars.iter().position(|c| matches!(c, '〔' | '[' | '［' | '【' | '﹝'))?;
     let year: String = chars.get(open + 1..open + 5)?.iter().collect();
-    let closed = matches!(chars.get(open + 5), Some('〕' | ']' | '］' | '】'));
+    let closed = matches!(chars.get(open + 5), Some('〕' | ']' | '］' | '】' | '﹞'));
     if !year.chars().all(|c| c.is_ascii_digit()) || !closed {
         return None;
     }
@@ -2530,6 +2564,18 @@ pub(crate) fn region_in_title(title: &str) -> Option<String> {
     if ["国家", "全国", "國家", "国务院", "中共中央"].iter().any(|n| t.starts_with(n)) {
         return Some("全国".to_string());
     }
+    // A zone named after its city or province (天津经济技术开发区, 武汉东湖新技术开发区) issues its
+    // own plans: the zone, as printed, not the place its name opens with.
+    if let Some(zone) = zone_at_start(t) {
+        return Some(zone);
+    }
+    // An autonomous prefecture, county or banner by a full name longer than the characters read
+    // below (黔东南苗族侗族自治州), with its county-level unit after it.
+    if let Some(r) = super::regions::autonomous_at_start(t) {
+        let rest = t.strip_prefix(r.name).unwrap_or_default();
+        let unit = subunit(rest).filter(|_| r.name.ends_with('州')).unwrap_or_default();
+        return Some(format!("{}{unit}", r.name));
+    }
     let province = super::regions::provinces().find(|r| t.starts_with(r.name) || t.starts_with(r.short));
     // A city or prefecture named like its province (吉林市, 海南州) is read below, as any city is.
     let named_like_it = |r: &super::regions::Region| {
@@ -2559,6 +2605,11 @@ pub(crate) fn region_in_title(title: &str) -> Option<String> {
     });
     if let Some(at) = province_at {
         return region_in_title(&t[at..]);
+    }
+    // An autonomous prefecture by its own short form (克州贯彻落实…, 博州2023年…), which the
+    // characters above take for no name.
+    if let Some(r) = prefecture_at_start(t) {
+        return Some(r.name.to_string());
     }
     let (end, name) = (end?, name?);
     if name.contains("关于") || name.contains("知识") {
@@ -2609,6 +2660,67 @@ pub(crate) fn prefecture_of_doc_number(number: &str) -> Option<String> {
     super::regions::prefecture_abbreviated(&issuer[..end]).map(|r| r.name.to_string())
 }
 
+/// What a title or an issuer's name says right after the place that opens it: its subject, its
+/// year, its body, or 关于 (天津经济技术开发区 / 管理委员会, 克州 / 贯彻落实…).
+fn after_a_place(rest: &str) -> bool {
+    const NEXT: &[&str] = &[
+        "关于",
+        "贯彻",
+        "落实",
+        "实施",
+        "推进",
+        "加快",
+        "深入",
+        "全面",
+        "管委会",
+        "管理委员会",
+        "党工委",
+        "工委",
+        "人民政府",
+        "政府",
+        "市场监",
+        "“",
+        "\"",
+        "《",
+        "（",
+        "(",
+    ];
+    rest.is_empty()
+        || rest.starts_with(|c: char| c.is_ascii_digit())
+        || TOPIC_WORDS.iter().chain(NEXT).any(|w| rest.starts_with(w))
+}
+
+/// A zone a text opens with, named after the city, county or province it lies in (天津经济技术
+/// 开发区, 上海自贸试验区临港新片区, 中国（上海）自由贸易试验区), as printed: the longest head that ends
+/// in a kind of zone and is followed by what a title says next. A kind of zone alone (高新区…) or a
+/// head that names no place first is none.
+fn zone_at_start(t: &str) -> Option<String> {
+    const ZONE_ENDINGS: &[&str] =
+        &["新区", "片区", "园区", "开发区", "高新区", "经开区", "保税区", "试验区", "实验区", "示范区", "合作区"];
+    let heads = t.char_indices().skip(3).take(20).map(|(i, _)| i).chain(std::iter::once(t.len()));
+    let head = heads
+        .map(|i| (&t[..i], &t[i..]))
+        .take_while(|(head, _)| !head.contains("关于") && !TOPIC_WORDS.iter().any(|w| head.contains(w)))
+        .filter(|(head, rest)| ZONE_ENDINGS.iter().any(|z| head.ends_with(z)) && after_a_place(rest))
+        .last()?
+        .0;
+    let named = !ZONE_WORDS.contains(&head) && head.chars().all(|c| crate::index::is_han(c) || "（）()".contains(c));
+    let opens_with_place = head.starts_with("中国（")
+        || head.starts_with("中国(")
+        || head.char_indices().skip(2).take(3).any(|(i, _)| super::regions::find(&head[..i]).is_some());
+    (named && opens_with_place).then(|| head.to_string())
+}
+
+/// An autonomous prefecture a text opens with by its own short form, its name's first characters
+/// and 州 (克州贯彻落实…), followed by what a title says next.
+fn prefecture_at_start(t: &str) -> Option<&'static super::regions::Region> {
+    t.char_indices().skip(1).take(3).find_map(|(i, c)| {
+        let end = i + c.len_utf8();
+        let rest = t.get(end..)?;
+        (c == '州' && after_a_place(rest)).then(|| super::regions::prefecture_abbreviated(&t[..end])).flatten()
+    })
+}
+
 /// Kinds of zone a title may open with that name no place by themselves (a zone is run at a
 /// county's level: the parse command reads the level from them).
 pub const ZONE_WORDS: &[&str] = &[
@@ -2657,6 +2769,28 @@ fn bare_place(title: &str, lines: &[Line]) -> Option<String> {
     })
 }
 
+/// The place whose economic and social development plan the preamble follows (根据《内蒙古自治区
+/// 通辽市国民经济和社会发展第十四个五年规划和2035年远景目标纲要》…，制定本规划): a local plan is made
+/// under its own place's. Only when the text calls itself by that place's kind (全市, 我县), so that
+/// a district's plan citing its city's outline names no place.
+fn region_of_its_master_plan(lines: &[Line], front: &[usize]) -> Option<String> {
+    let texts: Vec<String> = front.iter().map(|&i| normalise(&lines[i].text)).collect();
+    let region = texts.iter().filter(|t| t.contains("制定本") || t.contains("编制本")).find_map(|t| {
+        t.match_indices('《').find_map(|(at, _)| {
+            let name = t[at + '《'.len_utf8()..].split('》').next()?;
+            let (place, _) = name.split_once("国民经济和社会发展")?;
+            let region = region_in_title(place).filter(|r| r == place || place.ends_with(r.as_str()))?;
+            super::regions::find(&region).is_some().then_some(region)
+        })
+    })?;
+    let kind = region.chars().last()?;
+    let calls_itself = ["我", "全", "本"].iter().any(|w| {
+        let word = format!("{w}{kind}");
+        lines.iter().any(|l| l.text.contains(&word))
+    });
+    calls_itself.then_some(region)
+}
+
 /// `region` as `text` prints it after its city or province (上海市宝山区), when that names one
 /// place of the gazetteer.
 fn named_in_full(text: &str, region: &str) -> Option<String> {
@@ -2676,12 +2810,28 @@ fn named_in_full(text: &str, region: &str) -> Option<String> {
 fn subunit(text: &str) -> Option<String> {
     const NOT_NAMES: [&str; 14] =
         ["市", "区", "县", "全", "本", "各", "该", "知识", "产权", "人民", "政府", "委员", "关于", "办公"];
+    // An autonomous county or banner, whose name runs longer (恭城瑶族自治县).
+    if let Some(r) = super::regions::autonomous_at_start(text).filter(|r| r.level() == crate::model::Level::District) {
+        return Some(r.name.to_string());
+    }
     let chars: Vec<char> = text.chars().take(5).collect();
-    let end = chars.iter().skip(1).position(|c| "区县市旗".contains(*c))? + 1;
-    let name: String = chars.get(..=end)?.iter().collect();
-    let named = chars.get(..end)?.iter().all(|&c| crate::index::is_han(c));
-    (named && !NOT_NAMES.iter().any(|w| name.starts_with(w) || name.contains(w) && w.chars().count() > 1))
-        .then_some(name)
+    let short = || {
+        let end = chars.iter().skip(1).position(|c| "区县市旗".contains(*c))? + 1;
+        let name: String = chars.get(..=end)?.iter().collect();
+        let named = chars.get(..end)?.iter().all(|&c| crate::index::is_han(c));
+        (named && !NOT_NAMES.iter().any(|w| name.starts_with(w) || name.contains(w) && w.chars().count() > 1))
+            .then_some(name)
+    };
+    // Or a longer name the gazetteer has (科尔沁左翼后旗, 达尔罕茂明安联合旗).
+    let long = || {
+        let ends: Vec<usize> = text.char_indices().skip(5).take(6).map(|(i, c)| i + c.len_utf8()).collect();
+        ends.into_iter().rev().map(|end| &text[..end]).find_map(|name| {
+            let unit = name.ends_with(['区', '县', '市', '旗']);
+            let known = super::regions::find(name).is_some_and(|r| r.name == name);
+            (unit && known).then(|| name.to_string())
+        })
+    };
+    short().or_else(long)
 }
 
 /// The 《name》 a sentence makes its document under (编制《…规划》, 制定《…方案》), or a news
@@ -2793,6 +2943,24 @@ fn years_in_preamble(t: &str) -> Option<(Option<u16>, Option<u16>)> {
     if !t.contains("制定本") {
         return None;
     }
+    // A plan (制定本规划) whose preamble names the period it is for as a time (“十四五”时期，…是…
+    // 关键五年), not as the name of a document it cites (根据《“十四五”…规划》).
+    if ["制定本规划", "编制本规划"].iter().any(|w| t.contains(w)) {
+        let outside = outside_guillemets(t);
+        let periods: Vec<(u16, u16)> = FIVE_YEAR_PERIODS
+            .iter()
+            .filter(|(name, ..)| {
+                outside.match_indices(name).any(|(at, _)| {
+                    let after = outside[at + name.len()..].trim_start_matches(['”', '"', '’', '\'']);
+                    after.starts_with("时期") || after.starts_with("期间")
+                })
+            })
+            .map(|&(_, a, b)| (a, b))
+            .collect();
+        if let [(a, b)] = periods[..] {
+            return Some((Some(a), Some(b)));
+        }
+    }
     // Or the year that 明确 opens with (明确2015年战略实施重点任务和工作措施).
     let specified = || {
         let (_, after) = t.split_once("明确")?;
@@ -2811,6 +2979,30 @@ fn years_in_preamble(t: &str) -> Option<(Option<u16>, Option<u16>)> {
     let head = &before[..before.len() - 4];
     let start = head.strip_suffix(['—', '-', '–', '至']).and_then(year).filter(|&s| s <= end).unwrap_or(end);
     Some((Some(start), Some(end)))
+}
+
+/// The year and month the notice sending a plan was signed: the first date line before the
+/// plan's items (`2021年6月30日`, `二〇二一年六月三十日` as the reading copy writes it).
+fn issue_date(lines: &[Line], front: &[usize]) -> Option<(u16, u32)> {
+    front.iter().map(|&i| normalise(&lines[i].text)).find_map(|t| {
+        if !is_date_line(&t) {
+            return None;
+        }
+        let (year, rest) = t.split_once('年')?;
+        let (month, _) = rest.split_once('月')?;
+        let year = year.parse::<u16>().ok().filter(|y| (1980..=2100).contains(y))?;
+        let month = month.parse::<u32>().ok().or_else(|| cn_number(month)).filter(|m| (1..=12).contains(m))?;
+        Some((year, month))
+    })
+}
+
+/// How many years a title says its plan runs, counted and not dated: 三年行动计划, 两年行动方案,
+/// 三年攻坚行动 are 3, 2 and 3.
+fn years_the_title_counts(title: &str) -> Option<u16> {
+    [("两", 2), ("二", 2), ("三", 3), ("四", 4), ("五", 5)].into_iter().find_map(|(n, years)| {
+        let counted = ["行动", "攻坚", "计划", "計劃", "行動"].iter().any(|w| title.contains(&format!("{n}年{w}")));
+        counted.then_some(years)
+    })
 }
 
 /// The region of a plan whose title names none, from the notice that issues it: the body
@@ -2837,6 +3029,40 @@ fn region_in_notice(lines: &[Line], front: &[usize], plan: &PlanDraft) -> Option
     let national_number = plan.doc_number.as_deref().is_some_and(|n| n.starts_with(['国', '國']));
     let to_provinces = texts.iter().any(|t| t.starts_with("各省、自治区、直辖市"));
     (national_number || to_provinces).then(|| "全国".to_string())
+}
+
+/// The place of the body a page's record fields name as the document's publisher (`发布机构：芜湖市
+/// 市场监督管理局`, `发布机构 | 芜湖市人民政府办公室 | 文号 | …`); an empty field names none.
+fn region_of_publisher(line: &str) -> Option<String> {
+    const LABELS: [&str; 7] = ["发布机构", "发布机关", "发文机关", "发文单位", "发布单位", "颁布部门", "发文机构"];
+    LABELS.iter().find_map(|label| {
+        let (_, after) = line.split_once(label)?;
+        let value = after.trim_start_matches(|c: char| c.is_whitespace() || "：:|｜".contains(c));
+        let body = value.split(|c: char| c.is_whitespace() || c == '|' || c == '｜').next()?;
+        Some(body).filter(|b| is_issuer(b)).and_then(region_in_title)
+    })
+}
+
+/// The place of the body that signs the document at its end, above or beside the date (`芜湖市
+/// 知识产权局` / `2021年6月30日`, a `（此件公开发布）` under them passed over); of several bodies
+/// signing on one line, the first.
+fn region_that_signs_at_the_end(lines: &[Line]) -> Option<String> {
+    let mut tail = lines.iter().rev().map(|l| l.text.trim()).filter(|t| !t.is_empty());
+    let mut last = tail.next()?;
+    if last.starts_with(['（', '(']) {
+        last = tail.next()?;
+    }
+    let fields: Vec<&str> = last.split_whitespace().collect();
+    let date_alone = is_date_line(&normalise(last));
+    let signer = match fields.as_slice() {
+        // The date on its own line, the body on the line above.
+        _ if date_alone => tail.next()?,
+        // The body and the date on one line.
+        [.., date] if fields.len() >= 2 && is_date_line(&normalise(date)) => last,
+        _ => return None,
+    };
+    let first = normalise(signer.split_whitespace().next()?);
+    Some(first).filter(|b| is_issuer(b)).and_then(|b| region_in_title(&b))
 }
 
 /// The place a preamble names as the one deciding (`…之际，焦作市决定组织开展…`, `某某省人民政府
@@ -2908,14 +3134,35 @@ fn is_date_line(t: &str) -> bool {
 fn is_doc_number(t: &str) -> bool {
     // The issuer's abbreviation opens it: Chinese characters up to the bracketed year, never a
     // label or a list mark (-【发布文号】黔府办发〔2009〕26号 is a field holding one).
-    let issuer = t.find(['〔', '[', '［', '【', '(', '（']).map(|i| &t[..i]);
+    let issuer = t.find(['〔', '[', '［', '【', '(', '（', '﹝']).map(|i| &t[..i]);
     // Older pages print the year's brackets in full width, square or black (京政发［2009］12号,
-    // 鲁政办发【2009】15号).
-    let squared = [('〔', '〕'), ('[', ']'), ('［', '］'), ('【', '】')];
-    (squared.iter().any(|&(open, close)| t.contains(open) && t.contains(close)) || year_in_round_brackets(t))
+    // 鲁政办发【2009】15号), some sites in small forms (﹝2021﹞).
+    let squared = [('〔', '〕'), ('[', ']'), ('［', '］'), ('【', '】'), ('﹝', '﹞')];
+    let bracketed =
+        squared.iter().any(|&(open, close)| t.contains(open) && t.contains(close)) || year_in_round_brackets(t);
+    (bracketed
         && t.ends_with('号')
         && t.chars().count() <= 20
-        && issuer.is_some_and(|i| !i.is_empty() && i.chars().all(crate::index::is_han))
+        && issuer.is_some_and(|i| !i.is_empty() && i.chars().all(crate::index::is_han)))
+        || numbered_in_its_year(t)
+}
+
+/// An announcement's number within its year, without brackets (某某市知识产权局公告2021年第3号,
+/// 某某市人民政府令2020年第5号): the issuer's Chinese name, the year, 年第, the number and 号.
+fn numbered_in_its_year(t: &str) -> bool {
+    let Some(at) = t.find(|c: char| c.is_ascii_digit()) else { return false };
+    let (issuer, rest) = t.split_at(at);
+    let year_ok = rest.get(..4).is_some_and(|y| y.chars().all(|c| c.is_ascii_digit()));
+    let number = rest.get(4..).and_then(|r| r.strip_prefix("年第")).and_then(|r| r.strip_suffix('号'));
+    let number_ok = number.is_some_and(|n| {
+        !n.is_empty() && n.chars().count() <= 4 && n.chars().all(|c| c.is_ascii_digit() || is_cn_digit(c))
+    });
+    issuer.chars().count() >= 2
+        && issuer.chars().all(crate::index::is_han)
+        && ["公告", "通告", "令"].iter().any(|w| issuer.ends_with(w))
+        && year_ok
+        && number_ok
+        && t.chars().count() <= 30
 }
 
 /// A reprint's number with round brackets for 〔〕 (甘政办发(2015)77号): the issuer's Chinese
@@ -3129,6 +3376,14 @@ mod tests {
         assert_eq!(as_doc_number("[发文字号]京知局〔2022〕88号"), Some("京知局〔2022〕88号"));
         assert!(!is_doc_number("-【发布文号】黔府办发〔2009〕26号"));
         assert_eq!(as_doc_number("-【发布单位】贵州省"), None);
+        // Small-form brackets some sites print (﹝2021﹞).
+        assert_eq!(as_doc_number("某政办发﹝2021﹞3号"), Some("某政办发﹝2021﹞3号"));
+        assert_eq!(find_doc_number("文号：某政办发﹝2021﹞3号"), Some("某政办发﹝2021﹞3号".to_string()));
+        // An announcement or an order numbered within its year.
+        assert_eq!(as_doc_number("某某市知识产权局公告2021年第3号"), Some("某某市知识产权局公告2021年第3号"));
+        assert_eq!(as_doc_number("某某市人民政府令2020年第五号"), Some("某某市人民政府令2020年第五号"));
+        assert_eq!(as_doc_number("2021年第3号"), None);
+        assert_eq!(as_doc_number("全市2021年第3号台风预警"), None);
     }
 
     #[test]
@@ -3664,6 +3919,43 @@ mod tests {
     }
 
     #[test]
+    fn years_counted_from_the_notice_and_named_as_a_time() {
+        let years = |text: &str| {
+            let info = crate::parse::DocumentInfo {
+                source: "t.txt".into(),
+                region: None,
+                level: crate::model::Level::City,
+                kind: crate::model::Kind::ActionPlan,
+                year_start: None,
+                year_end: None,
+                title: None,
+                id: None,
+            };
+            let plan = crate::parse::parse_document(&info, text).dataset.plans.remove(0);
+            (plan.year_start, plan.year_end)
+        };
+        let tasks = "一、主要任务\n（一）加强保护。开展执法。\n（二）推进运用。开展质押融资。\n";
+        let signed = |title: &str, date: &str| {
+            format!("某某市人民政府办公室\n{date}\n{title}\n为加快建设，制定本方案。\n{tasks}")
+        };
+        // Three years from the year the notice was signed.
+        assert_eq!(years(&signed("某某市知识产权强市建设三年行动计划", "2021年6月30日")), (2021, 2023));
+        assert_eq!(years(&signed("某某市知识产权强市建设三年行动计划", "2020年12月28日")), (0, 0));
+        assert_eq!(years(&signed("某某市知识产权强市建设实施方案", "2021年6月30日")), (0, 0));
+        // A year's work points signed in its first half; signed in December, no guess.
+        assert_eq!(years(&signed("某某市知识产权工作要点", "2022年3月10日")), (2022, 2022));
+        assert_eq!(years(&signed("某某市知识产权工作要点", "2022年12月10日")), (0, 0));
+        assert_eq!(years_the_title_counts("知识产权质押融资两年行动方案"), Some(2));
+        assert_eq!(years_the_title_counts("知识产权三年攻坚行动"), Some(3));
+        assert_eq!(years_the_title_counts("2021年知识产权行动计划"), None);
+        // A plan's preamble naming its period as a time, not as a document it cites.
+        let made = "“十四五”时期(2021—2025年)，是关键五年。为加强知识产权保护，制定本规划。";
+        assert_eq!(years_in_preamble(made), Some((Some(2021), Some(2025))));
+        let cited = "根据《“十四五”国家知识产权保护和运用规划》，制定本规划。";
+        assert_eq!(years_in_preamble(cited), None);
+    }
+
+    #[test]
     fn years_under_a_title_that_lost_their_opening_bracket() {
         // Jiujiang 2023 as a city's IP site prints it: the title, a blank line, then its years.
         let text = "九江市知识产权强市建设实施方案\n\n2022-2035年)\n\n为深入贯彻…，制定本方案。\n";
@@ -3762,6 +4054,37 @@ mod tests {
             ("准格尔旗2021年知识产权工作要点", Some("准格尔旗")),
             ("锡林郭勒盟锡林浩特市知识产权工作要点", Some("锡林郭勒盟锡林浩特市")),
             ("打造旗舰品牌行动方案", None),
+        ] {
+            assert_eq!(region_in_title(title).as_deref(), region, "{title}");
+        }
+    }
+
+    #[test]
+    fn autonomous_areas_and_zones_by_their_full_names() {
+        for (title, region) in [
+            // Names longer than the first characters a place is otherwise read from.
+            ("黔东南苗族侗族自治州知识产权“十四五”规划", Some("黔东南苗族侗族自治州")),
+            ("双江拉祜族佤族布朗族傣族自治县知识产权工作要点", Some("双江拉祜族佤族布朗族傣族自治县")),
+            ("莫力达瓦达斡尔族自治旗知识产权工作方案", Some("莫力达瓦达斡尔族自治旗")),
+            ("克孜勒苏柯尔克孜自治州人民政府", Some("克孜勒苏柯尔克孜自治州")),
+            ("西双版纳傣族自治州景洪市知识产权工作方案", Some("西双版纳傣族自治州景洪市")),
+            // A county-level unit of any length after its city.
+            ("广西壮族自治区桂林市恭城瑶族自治县知识产权工作要点", Some("桂林市恭城瑶族自治县")),
+            ("内蒙古自治区通辽市科尔沁左翼后旗知识产权工作要点", Some("通辽市科尔沁左翼后旗")),
+            // A prefecture by its own short form, before what the title says.
+            ("克州贯彻落实《共建丝绸之路经济带知识产权强区工作实施方案》的工作方案", Some("克孜勒苏柯尔克孜自治州")),
+            ("克州2023年知识产权工作要点", Some("克孜勒苏柯尔克孜自治州")),
+            ("徐州2023年知识产权工作要点", None),
+            // A zone named after its city or province is the zone, as printed.
+            ("天津经济技术开发区知识产权工作要点", Some("天津经济技术开发区")),
+            ("北京经济技术开发区管理委员会关于印发…的通知", Some("北京经济技术开发区")),
+            ("武汉东湖新技术开发区知识产权工作要点", Some("武汉东湖新技术开发区")),
+            ("上海自贸试验区临港新片区知识产权工作方案", Some("上海自贸试验区临港新片区")),
+            ("中国（上海）自由贸易试验区知识产权保护实施方案", Some("中国（上海）自由贸易试验区")),
+            ("上海市浦东新区知识产权“十四五”规划", Some("上海市浦东新区")),
+            // A zone that is the plan's subject, not its issuer; a kind of zone alone.
+            ("江苏省知识产权保护示范区建设工作方案", Some("江苏省")),
+            ("高新区2023年知识产权工作要点", None),
         ] {
             assert_eq!(region_in_title(title).as_deref(), region, "{title}");
         }
@@ -3899,6 +4222,44 @@ mod tests {
         assert_eq!(title_the_preamble_makes(explained).as_deref(), Some("泰州市知识产权强市建设纲要(2024-2035年)"));
         // A signature date printed with Latin O for 〇 is a date, not part of a title.
         assert!(is_date_line("二OO九年九月二十一日") && is_date_line("二〇〇九年九月二十一日"));
+    }
+
+    #[test]
+    fn the_place_whose_outline_a_plan_follows() {
+        let of = |text: &str| {
+            let lines = crate::parse::lines::split_lines(text);
+            let front: Vec<usize> = (0..lines.len()).collect();
+            region_of_its_master_plan(&lines, &front)
+        };
+        let preamble = "根据《内蒙古自治区通辽市国民经济和社会发展第十四个五年规划和2035年远景目标纲要》，制定本规划。";
+        assert_eq!(of(&format!("{preamble}\n全市知识产权事业发展取得了可喜成绩。\n")).as_deref(), Some("通辽市"));
+        // A text that calls itself by another kind (a district following its city's outline).
+        assert_eq!(of(&format!("{preamble}\n全区知识产权事业发展取得了可喜成绩。\n")), None);
+        // An outline only cited, not followed by the sentence that makes the plan.
+        assert_eq!(of("《通辽市国民经济和社会发展第十四个五年规划纲要》提出…。\n全市…\n"), None);
+    }
+
+    #[test]
+    fn the_body_that_publishes_or_signs_at_the_end() {
+        assert_eq!(region_of_publisher("发布机构：芜湖市市场监督管理局").as_deref(), Some("芜湖市"));
+        assert_eq!(
+            region_of_publisher("发布机构 | 芜湖市人民政府办公室 | 文号 | 芜政办〔2021〕12号 |").as_deref(),
+            Some("芜湖市")
+        );
+        assert_eq!(region_of_publisher("发布机构: 生成日期: 2025-03-17"), None);
+        let tail = |text: &str| region_that_signs_at_the_end(&crate::parse::lines::split_lines(text));
+        let items = "（一）加强专利保护。开展执法行动。\n（二）推进专利运用。开展质押融资。\n\n";
+        assert_eq!(tail(&format!("{items}芜湖市知识产权局\n2021年6月30日\n")).as_deref(), Some("芜湖市"));
+        assert_eq!(
+            tail(&format!("{items}芜湖市知识产权局  2021年6月30日\n（此件公开发布）\n")).as_deref(),
+            Some("芜湖市")
+        );
+        assert_eq!(
+            tail(&format!("{items}芜湖市知识产权局   芜湖市财政局\n2021年6月30日\n")).as_deref(),
+            Some("芜湖市")
+        );
+        // No date under it: the last line of the text is no signature.
+        assert_eq!(tail(&format!("{items}芜湖市知识产权局\n")), None);
     }
 
     #[test]

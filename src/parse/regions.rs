@@ -167,9 +167,10 @@ fn parent_of<'a>(
 }
 
 /// The English word a county-level unit's name ends in (the file leaves it out): 区 District,
-/// 县 County, 旗 Banner; autonomous units, 林区 and 特区 carry theirs in the file.
+/// 县 County, 旗 Banner; autonomous units, 林区, 特区 and 新区 (Pudong New Area) carry theirs in
+/// the file.
 fn kind_word(name: &str) -> &'static str {
-    if name.contains("自治") || name.ends_with("林区") || name.ends_with("特区") {
+    if name.contains("自治") || ["林区", "特区", "新区"].iter().any(|k| name.ends_with(k)) {
         return "";
     }
     match name.chars().last() {
@@ -198,6 +199,20 @@ pub fn prefecture_abbreviated(printed: &str) -> Option<&'static Region> {
         in_use().iter().filter(|r| r.level() == Level::City && r.name.ends_with("自治州") && r.name.starts_with(head));
     let region = found.next()?;
     found.next().is_none().then_some(region)
+}
+
+/// The autonomous prefecture, county or banner whose full name a text opens with (黔东南苗族侗族
+/// 自治州…, 双江拉祜族佤族布朗族傣族自治县…): names that run longer than the few characters a
+/// title's place is otherwise read from. The longest name in use wins.
+pub fn autonomous_at_start(text: &str) -> Option<&'static Region> {
+    // Every such name carries 自治 within its first characters; most texts are passed over at once.
+    if !text.char_indices().take(16).any(|(i, _)| text[i..].starts_with("自治")) {
+        return None;
+    }
+    in_use()
+        .iter()
+        .filter(|r| r.name.contains("自治") && r.level() != Level::Province && text.starts_with(r.name))
+        .max_by_key(|r| r.name.len())
 }
 
 /// Look a region up as a text prints it: a full or short name (南通市, 南通), or a unit after its
@@ -335,6 +350,9 @@ mod tests {
         assert_eq!(found("上海市徐汇区"), Some(("310104", "Xuhui District, Shanghai", "shanghai-xuhui")));
         assert_eq!(found("重庆市大足区"), Some(("500111", "Dazu District, Chongqing", "chongqing-dazu")));
         assert_eq!(found("汕尾市城区"), Some(("441502", "Chengqu District, Shanwei", "shanwei-chengqu")));
+        // A new area (新区) is no District: its English name is the one it is known by.
+        assert_eq!(found("上海市浦东新区"), Some(("310115", "Pudong New Area, Shanghai", "shanghai-pudong")));
+        assert_eq!(found("滨海新区"), Some(("120116", "Binhai New Area, Tianjin", "tianjin-binhai")));
         assert_eq!(found("汕头市"), Some(("440500", "Shantou", "shantou")));
         assert_eq!(found("西安市"), Some(("610100", "Xi'an", "xian")));
         // Two cities of one romanised name are told apart by their provinces.
@@ -366,6 +384,17 @@ mod tests {
         assert_eq!(found("巢湖市").map(|r| r.0), Some("340181"));
         assert_eq!(found("未知地区"), None);
         assert_eq!(found(""), None);
+    }
+
+    #[test]
+    fn autonomous_areas_a_text_opens_with() {
+        let at = |text: &str| autonomous_at_start(text).map(|r| r.code.unwrap_or("-"));
+        assert_eq!(at("黔东南苗族侗族自治州知识产权规划"), Some("522600"));
+        assert_eq!(at("克孜勒苏柯尔克孜自治州人民政府"), Some("653000"));
+        assert_eq!(at("长阳土家族自治县"), Some("420528"));
+        // A province is no such unit; nor is a text that only mentions one later.
+        assert_eq!(at("广西壮族自治区知识产权规划"), None);
+        assert_eq!(at("关于黔东南苗族侗族自治州的通知"), None);
     }
 
     #[test]
