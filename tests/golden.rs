@@ -175,6 +175,36 @@ fn hubei_2018_rows_match_the_hand_checked_records() {
 }
 
 #[test]
+fn sichuan_2018_rows_match_the_hand_checked_records() {
+    check_table_rows("sichuan-2018", "sichuan_2018_rows.json");
+}
+
+#[test]
+fn guangdong_2018_rows_match_the_hand_checked_records() {
+    check_table_rows("guangdong-2018", "guangdong_2018_rows.json");
+}
+
+#[test]
+fn jiangsu_2018_rows_match_the_hand_checked_records() {
+    check_table_rows("jiangsu-2018", "jiangsu_2018_rows.json");
+}
+
+#[test]
+fn shanxi_2018_rows_match_the_hand_checked_records() {
+    check_table_rows("shanxi-2018", "shanxi_2018_rows.json");
+}
+
+#[test]
+fn yunnan_2018_rows_match_the_hand_checked_records() {
+    check_table_rows("yunnan-2018", "yunnan_2018_rows.json");
+}
+
+#[test]
+fn guizhou_2018_rows_match_the_hand_checked_records() {
+    check_table_rows("guizhou-2018", "guizhou_2018_rows.json");
+}
+
+#[test]
 fn shanwei_chengqu_2018_items_match_the_hand_checked_records() {
     let items = golden("shanwei_chengqu_2018_items.json");
     let measures: Vec<&Measure> = corpus().measures.iter().filter(|m| m.plan == "shanwei-chengqu-2018").collect();
