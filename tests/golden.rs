@@ -205,6 +205,21 @@ fn guizhou_2018_rows_match_the_hand_checked_records() {
 }
 
 #[test]
+fn liaoning_2018_rows_match_the_hand_checked_records() {
+    check_table_rows("liaoning-2018", "liaoning_2018_rows.json");
+}
+
+#[test]
+fn ningxia_2018_rows_match_the_hand_checked_records() {
+    check_table_rows("ningxia-2018", "ningxia_2018_rows.json");
+}
+
+#[test]
+fn jilin_2018_rows_match_the_hand_checked_records() {
+    check_table_rows("jilin-2018", "jilin_2018_rows.json");
+}
+
+#[test]
 fn shanwei_chengqu_2018_items_match_the_hand_checked_records() {
     let items = golden("shanwei_chengqu_2018_items.json");
     let measures: Vec<&Measure> = corpus().measures.iter().filter(|m| m.plan == "shanwei-chengqu-2018").collect();
