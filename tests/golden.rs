@@ -220,6 +220,16 @@ fn jilin_2018_rows_match_the_hand_checked_records() {
 }
 
 #[test]
+fn jiangxi_2018_rows_match_the_hand_checked_records() {
+    check_table_rows("jiangxi-2018", "jiangxi_2018_rows.json");
+}
+
+#[test]
+fn anhui_2018_rows_match_the_hand_checked_records() {
+    check_table_rows("anhui-2018", "anhui_2018_rows.json");
+}
+
+#[test]
 fn shanwei_chengqu_2018_items_match_the_hand_checked_records() {
     let items = golden("shanwei_chengqu_2018_items.json");
     let measures: Vec<&Measure> = corpus().measures.iter().filter(|m| m.plan == "shanwei-chengqu-2018").collect();
