@@ -230,6 +230,21 @@ fn anhui_2018_rows_match_the_hand_checked_records() {
 }
 
 #[test]
+fn henan_2018_rows_match_the_hand_checked_records() {
+    check_table_rows("henan-2018", "henan_2018_rows.json");
+}
+
+#[test]
+fn hunan_2018_rows_match_the_hand_checked_records() {
+    check_table_rows("hunan-2018", "hunan_2018_rows.json");
+}
+
+#[test]
+fn guangxi_2018_rows_match_the_hand_checked_records() {
+    check_table_rows("guangxi-2018", "guangxi_2018_rows.json");
+}
+
+#[test]
 fn shanwei_chengqu_2018_items_match_the_hand_checked_records() {
     let items = golden("shanwei_chengqu_2018_items.json");
     let measures: Vec<&Measure> = corpus().measures.iter().filter(|m| m.plan == "shanwei-chengqu-2018").collect();
