@@ -188,6 +188,7 @@ fixtures! {
     real_grid_flattened_qiaocheng_2023 => "real-grid-flattened-qiaocheng-2023",
     table_new_paragraph_with_own_department => "table-new-paragraph-with-own-department",
     table_department_cell_merged_over_two_rows => "table-department-cell-merged-over-two-rows",
+    table_stray_mark_below_focus_number => "table-stray-mark-below-focus-number",
     real_issuer_above_title_national_2024 => "real-issuer-above-title-national-2024",
     real_background_chapter_copyright_2021 => "real-background-chapter-copyright-2021",
     real_background_sections_zhenjiang_2016 => "real-background-sections-zhenjiang-2016",

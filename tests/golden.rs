@@ -125,6 +125,126 @@ fn shaanxi_2018_rows_match_the_hand_checked_records() {
 }
 
 #[test]
+fn shanghai_2018_rows_match_the_hand_checked_records() {
+    check_table_rows("shanghai-2018", "shanghai_2018_rows.json");
+}
+
+#[test]
+fn qinghai_2018_rows_match_the_hand_checked_records() {
+    check_table_rows("qinghai-2018", "qinghai_2018_rows.json");
+}
+
+#[test]
+fn inner_mongolia_2018_rows_match_the_hand_checked_records() {
+    check_table_rows("inner-mongolia-2018", "inner_mongolia_2018_rows.json");
+}
+
+#[test]
+fn hainan_2018_rows_match_the_hand_checked_records() {
+    check_table_rows("hainan-2018", "hainan_2018_rows.json");
+}
+
+#[test]
+fn xinjiang_2018_rows_match_the_hand_checked_records() {
+    check_table_rows("xinjiang-2018", "xinjiang_2018_rows.json");
+}
+
+#[test]
+fn hebei_2018_rows_match_the_hand_checked_records() {
+    check_table_rows("hebei-2018", "hebei_2018_rows.json");
+}
+
+#[test]
+fn xpcc_2018_rows_match_the_hand_checked_records() {
+    check_table_rows("xpcc-2018", "xpcc_2018_rows.json");
+}
+
+#[test]
+fn gansu_2018_rows_match_the_hand_checked_records() {
+    check_table_rows("gansu-2018", "gansu_2018_rows.json");
+}
+
+#[test]
+fn tianjin_2018_rows_match_the_hand_checked_records() {
+    check_table_rows("tianjin-2018", "tianjin_2018_rows.json");
+}
+
+#[test]
+fn hubei_2018_rows_match_the_hand_checked_records() {
+    check_table_rows("hubei-2018", "hubei_2018_rows.json");
+}
+
+#[test]
+fn sichuan_2018_rows_match_the_hand_checked_records() {
+    check_table_rows("sichuan-2018", "sichuan_2018_rows.json");
+}
+
+#[test]
+fn guangdong_2018_rows_match_the_hand_checked_records() {
+    check_table_rows("guangdong-2018", "guangdong_2018_rows.json");
+}
+
+#[test]
+fn jiangsu_2018_rows_match_the_hand_checked_records() {
+    check_table_rows("jiangsu-2018", "jiangsu_2018_rows.json");
+}
+
+#[test]
+fn shanxi_2018_rows_match_the_hand_checked_records() {
+    check_table_rows("shanxi-2018", "shanxi_2018_rows.json");
+}
+
+#[test]
+fn yunnan_2018_rows_match_the_hand_checked_records() {
+    check_table_rows("yunnan-2018", "yunnan_2018_rows.json");
+}
+
+#[test]
+fn guizhou_2018_rows_match_the_hand_checked_records() {
+    check_table_rows("guizhou-2018", "guizhou_2018_rows.json");
+}
+
+#[test]
+fn liaoning_2018_rows_match_the_hand_checked_records() {
+    check_table_rows("liaoning-2018", "liaoning_2018_rows.json");
+}
+
+#[test]
+fn ningxia_2018_rows_match_the_hand_checked_records() {
+    check_table_rows("ningxia-2018", "ningxia_2018_rows.json");
+}
+
+#[test]
+fn jilin_2018_rows_match_the_hand_checked_records() {
+    check_table_rows("jilin-2018", "jilin_2018_rows.json");
+}
+
+#[test]
+fn jiangxi_2018_rows_match_the_hand_checked_records() {
+    check_table_rows("jiangxi-2018", "jiangxi_2018_rows.json");
+}
+
+#[test]
+fn anhui_2018_rows_match_the_hand_checked_records() {
+    check_table_rows("anhui-2018", "anhui_2018_rows.json");
+}
+
+#[test]
+fn henan_2018_rows_match_the_hand_checked_records() {
+    check_table_rows("henan-2018", "henan_2018_rows.json");
+}
+
+#[test]
+fn hunan_2018_rows_match_the_hand_checked_records() {
+    check_table_rows("hunan-2018", "hunan_2018_rows.json");
+}
+
+#[test]
+fn guangxi_2018_rows_match_the_hand_checked_records() {
+    check_table_rows("guangxi-2018", "guangxi_2018_rows.json");
+}
+
+#[test]
 fn shanwei_chengqu_2018_items_match_the_hand_checked_records() {
     let items = golden("shanwei_chengqu_2018_items.json");
     let measures: Vec<&Measure> = corpus().measures.iter().filter(|m| m.plan == "shanwei-chengqu-2018").collect();

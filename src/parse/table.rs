@@ -207,7 +207,9 @@ fn focus_number(lines: &[Line], i: usize, end: usize) -> Option<(u8, String)> {
     }
     let rest = after.trim_start_matches(['.', '、', '．']).trim();
     let next_text = if rest.is_empty() {
-        let j = (i + 1..end).find(|&j| !lines[j].text.is_empty() && !is_header_line(&lines[j].text))?;
+        // The focus text may sit below blank lines, a repeated header or a stray mark (6 / 、 / 加强…).
+        let skipped = |t: &str| t.is_empty() || is_header_line(t) || is_stray_mark(t);
+        let j = (i + 1..end).find(|&j| !skipped(&lines[j].text))?;
         split_pieces(&lines[j].text).first()?.0.clone()
     } else {
         split_pieces(rest).first()?.0.clone()
@@ -612,6 +614,12 @@ fn parse_unit(lines: &[Line], unit: &Unit, ledger: &mut Ledger, source: &str, in
             let col = classify(&row, prev_col, &piece, next, &widths);
             let col = match col {
                 Some(c) => c,
+                // A stray mark the PDF left between cells (a lone 、 beside a focus number) has no
+                // words to open a row with; as a row of its own it would stretch its neighbour.
+                None if is_stray_mark(&piece.0) => {
+                    ledger.record(source, line.no, &piece.0, Use::Noise);
+                    continue;
+                }
                 None => {
                     finish_row(&mut row, &mut rows);
                     // The first row under a focus area has a work item of its own.
@@ -844,6 +852,11 @@ const WORK_VERBS: &[&str] = &[
     "积极", "运用", "广泛", "建立", "做好", "提升", "提高", "促进", "深化", "引导", "落实", "举办", "培育", "发挥",
     "强化", "规范", "健全",
 ];
+
+/// A piece with no letter or digit in it (、 。 ， …): punctuation the PDF left on its own.
+fn is_stray_mark(text: &str) -> bool {
+    !text.trim().is_empty() && !text.chars().any(char::is_alphanumeric)
+}
 
 fn starts_with_work_verb(text: &str) -> bool {
     let t = normalise(text);
@@ -1134,6 +1147,15 @@ mod tests {
         let later = row(&[(5, "探索以公证方式保管证据")], &[(6, "鼓励当事人公证。")], &[]);
         let rows = share_department_cells_on_row_boundaries(vec![above, later]);
         assert!(rows[1].dept.is_empty());
+    }
+
+    #[test]
+    fn a_lone_mark_is_no_cell() {
+        assert!(is_stray_mark("、"));
+        assert!(is_stray_mark(" 。 "));
+        assert!(!is_stray_mark(""));
+        assert!(!is_stray_mark("局、"));
+        assert!(!is_stray_mark("6"));
     }
 
     #[test]
