@@ -3407,26 +3407,21 @@ mod tests {
 
     /// Title and region of a small document read without any metadata given.
     fn title_and_region(text: &str) -> (String, String) {
-        let info = crate::parse::DocumentInfo {
-            source: "t.txt".into(),
-            region: None,
-            level: crate::model::Level::City,
-            kind: crate::model::Kind::ActionPlan,
-            year_start: None,
-            year_end: None,
-            title: None,
-            id: None,
-        };
-        let plan = crate::parse::parse_document(&info, text).dataset.plans.remove(0);
+        let plan = parsed_as(text, crate::model::Level::City, crate::model::Kind::ActionPlan).dataset.plans.remove(0);
         (plan.title, plan.region)
     }
 
     fn parsed(text: &str) -> crate::parse::ParsedDocument {
+        parsed_as(text, crate::model::Level::District, crate::model::Kind::FiveYearPlan)
+    }
+
+    /// A small document parsed with nothing known of it but its level and kind.
+    fn parsed_as(text: &str, level: crate::model::Level, kind: crate::model::Kind) -> crate::parse::ParsedDocument {
         let info = crate::parse::DocumentInfo {
             source: "t.txt".into(),
             region: None,
-            level: crate::model::Level::District,
-            kind: crate::model::Kind::FiveYearPlan,
+            level,
+            kind,
             year_start: None,
             year_end: None,
             title: None,
@@ -3779,17 +3774,7 @@ mod tests {
         // Binhai 2020: the notice's name runs over three lines; its middle one is also a part of
         // the plan's title, but it is the notice's text, not a cover line.
         let text = "天津市滨海新区人民政府办公室关于印发\n滨海新区知识产权运营服务体系建设\n实施方案(2020-2023)的通知\n各开发区管委会:\n现将实施方案印发给你们,请照此执行。\n天津市滨海新区知识产权运营服务体系建设实施方案(2020-2023)\n一、主要任务\n1.建设运营平台。(区知识产权局负责)\n2.培育运营机构。(区知识产权局负责)\n";
-        let info = crate::parse::DocumentInfo {
-            source: "t.txt".into(),
-            region: None,
-            level: crate::model::Level::District,
-            kind: crate::model::Kind::ActionPlan,
-            year_start: None,
-            year_end: None,
-            title: None,
-            id: None,
-        };
-        let parsed = crate::parse::parse_document(&info, text).dataset;
+        let parsed = parsed_as(text, crate::model::Level::District, crate::model::Kind::ActionPlan).dataset;
         assert_eq!(parsed.plans[0].title, "天津市滨海新区知识产权运营服务体系建设实施方案(2020-2023)");
         assert!(parsed.passages[0]
             .text
@@ -3897,17 +3882,8 @@ mod tests {
     #[test]
     fn work_points_dated_by_their_chapters() {
         let years = |text: &str| {
-            let info = crate::parse::DocumentInfo {
-                source: "t.txt".into(),
-                region: None,
-                level: crate::model::Level::District,
-                kind: crate::model::Kind::WorkPoints,
-                year_start: None,
-                year_end: None,
-                title: None,
-                id: None,
-            };
-            let plan = crate::parse::parse_document(&info, text).dataset.plans.remove(0);
+            let plan =
+                parsed_as(text, crate::model::Level::District, crate::model::Kind::WorkPoints).dataset.plans.remove(0);
             (plan.year_start, plan.year_end)
         };
         // The xx州 task list's shape: the year only in its first chapter's heading.
@@ -3921,17 +3897,8 @@ mod tests {
     #[test]
     fn years_counted_from_the_notice_and_named_as_a_time() {
         let years = |text: &str| {
-            let info = crate::parse::DocumentInfo {
-                source: "t.txt".into(),
-                region: None,
-                level: crate::model::Level::City,
-                kind: crate::model::Kind::ActionPlan,
-                year_start: None,
-                year_end: None,
-                title: None,
-                id: None,
-            };
-            let plan = crate::parse::parse_document(&info, text).dataset.plans.remove(0);
+            let plan =
+                parsed_as(text, crate::model::Level::City, crate::model::Kind::ActionPlan).dataset.plans.remove(0);
             (plan.year_start, plan.year_end)
         };
         let tasks = "一、主要任务\n（一）加强保护。开展执法。\n（二）推进运用。开展质押融资。\n";
