@@ -274,7 +274,7 @@ impl ListNumbers {
         let restart = self.overrides.entry(num_id.to_string()).or_insert_with(|| starts.clone()).remove(&ilvl);
         let counts = self.counters.entry(abstract_id.clone()).or_default();
         counts.resize(counts.len().max(at + 1), None);
-        counts[at] = Some(restart.unwrap_or_else(|| counts[at].map_or(level.start, |n| n + 1)));
+        counts[at] = Some(restart.unwrap_or_else(|| counts[at].map_or(level.start, |n| n.saturating_add(1))));
         counts.truncate(at + 1); // the levels below restart
         if level.format == "bullet" || level.format == "none" {
             return String::new();
@@ -407,8 +407,9 @@ pub fn format_number(n: u32, format: &str) -> String {
         "decimalZero" => format!("{n:02}"),
         "lowerLetter" => letters(n),
         "upperLetter" => letters(n).to_uppercase(),
-        "lowerRoman" => roman(n),
-        "upperRoman" => roman(n).to_uppercase(),
+        // Roman numerals past 3999 would need a bar over them (and a hostile start, megabytes).
+        "lowerRoman" if n < 4000 => roman(n),
+        "upperRoman" if n < 4000 => roman(n).to_uppercase(),
         _ => n.to_string(),
     }
 }
@@ -584,6 +585,15 @@ mod tests {
     }
 
     #[test]
+    fn a_hostile_start_neither_overflows_nor_prints_megabytes() {
+        let lists = r#"<w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="4294967295"/>
+            <w:numFmt w:val="upperRoman"/><w:lvlText w:val="%1."/></w:lvl><w:lvl w:ilvl="x"/></w:abstractNum>
+            <w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>"#;
+        let body = [p("a", Some((1, 0))), p("b", Some((1, 0)))].concat();
+        assert_eq!(docx_text(&docx(&body, Some(lists))).unwrap(), "4294967295.a\n4294967295.b\n");
+    }
+
+    #[test]
     fn deep_nesting_is_cut_not_a_stack_overflow() {
         let body = format!("{}{}{}", "<w:sdt>".repeat(5000), p("深", None), "</w:sdt>".repeat(5000));
         // roxmltree refuses such depth itself, or the walk stops at MAX_DEPTH: either way no crash.
@@ -608,6 +618,7 @@ mod tests {
             (4, "upperRoman", "IV"),
             (28, "lowerLetter", "ab"),
             (5, "decimalZero", "05"),
+            (4_000_000_000, "upperRoman", "4000000000"),
             (9, "someNewFormat", "9"),
         ];
         for (n, format, printed) in cases {

@@ -107,6 +107,6 @@ test('list numbers are printed in the formats Chinese documents use', () => {
     [20, 'chineseCounting', '二十'], [35, 'chineseCounting', '三十五'], [3, 'decimalEnclosedCircle', '③'],
     [2, 'decimalEnclosedParen', '⑵'], [4, 'decimalEnclosedFullstop', '⒋'], [11, 'chineseLegalSimplified', '拾壹'],
     [3, 'ideographTraditional', '丙'], [102, 'ideographDigital', '一〇二'], [7, 'decimal', '7'], [4, 'upperRoman', 'IV'],
-    [28, 'lowerLetter', 'ab'], [5, 'decimalZero', '05'], [9, 'someNewFormat', '9']];
+    [28, 'lowerLetter', 'ab'], [5, 'decimalZero', '05'], [9, 'someNewFormat', '9'], [4e9, 'upperRoman', '4000000000']];
   for (const [n, format, printed] of cases) assert.equal(formatNumber(n, format), printed, `${n} as ${format}`);
 });

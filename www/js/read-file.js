@@ -247,6 +247,8 @@ const kid = (el, name) => kids(el, name)[0] ?? null;
 /** A `w:` attribute (`w:val` unless named). */
 const attr = (el, name = 'val') => el?.getAttributeNS(el.namespaceURI, name) ?? el?.getAttribute(`w:${name}`) ?? null;
 const val = (el) => attr(el);
+/** A whole number as Word writes one (`3`), else null: what Rust's `parse::<u32>` takes. */
+const count = (v) => (v != null && /^\s*\d+\s*$/.test(v) && Number(v) <= 0xffffffff ? Number(v) : null);
 
 /**
  * The text of a Word document's body (`document.xml` parsed): one line per paragraph, a table row's
@@ -338,15 +340,16 @@ export function listNumbers(numbering, styles = null) {
   for (const a of numbering.getElementsByTagNameNS('*', 'abstractNum')) {
     const byLevel = new Map();
     for (const l of kids(a, 'lvl')) {
-      byLevel.set(Number(attr(l, 'ilvl')), { start: Number(val(kid(l, 'start')) ?? 1), format: val(kid(l, 'numFmt')) ?? 'decimal',
+      if (count(attr(l, 'ilvl')) == null) continue;
+      byLevel.set(count(attr(l, 'ilvl')), { start: count(val(kid(l, 'start'))) ?? 1, format: val(kid(l, 'numFmt')) ?? 'decimal',
         text: val(kid(l, 'lvlText')) ?? '', style: val(kid(l, 'pStyle')) });
     }
     levels.set(attr(a, 'abstractNumId'), byLevel);
   }
   const lists = new Map(); // numId → { abstract, starts: ilvl → start override }
   for (const n of numbering.getElementsByTagNameNS('*', 'num')) {
-    const starts = new Map(kids(n, 'lvlOverride').filter((o) => kid(o, 'startOverride'))
-      .map((o) => [Number(attr(o, 'ilvl')), Number(val(kid(o, 'startOverride')))]));
+    const starts = new Map(kids(n, 'lvlOverride')
+      .map((o) => [count(attr(o, 'ilvl')), count(val(kid(o, 'startOverride')))]).filter(([l, n]) => l != null && n != null));
     lists.set(attr(n, 'numId'), { abstract: val(kid(n, 'abstractNumId')), starts });
   }
   const styleLists = styleNumbering(styles);
@@ -363,7 +366,7 @@ export function listNumbers(numbering, styles = null) {
     if (!byLevel) return '';
     // A style's level: its own ilvl, else the level that names the style.
     const styleLevel = () => styled?.ilvl ?? [...byLevel].find(([, l]) => style != null && l.style === style)?.[0] ?? 0;
-    const ilvl = Number((own && val(kid(own, 'ilvl'))) ?? styleLevel());
+    const ilvl = count(val(kid(own, 'ilvl'))) ?? styleLevel();
     const level = byLevel.get(ilvl);
     if (!level) return '';
     const counts = counters.get(list.abstract) ?? [];
@@ -371,7 +374,7 @@ export function listNumbers(numbering, styles = null) {
     if (!overrides.has(numId)) overrides.set(numId, new Map(list.starts));
     const restart = overrides.get(numId).get(ilvl);
     overrides.get(numId).delete(ilvl);
-    if (Number.isFinite(restart)) counts[ilvl] = restart - 1;
+    if (restart != null) counts[ilvl] = restart - 1;
     counts[ilvl] = (counts[ilvl] ?? level.start - 1) + 1;
     counts.length = ilvl + 1; // the levels below restart
     if (level.format === 'bullet' || level.format === 'none') return '';
@@ -390,7 +393,7 @@ function styleNumbering(styles) {
   for (const st of styles?.getElementsByTagNameNS('*', 'style') ?? []) {
     const numPr = kid(kid(st, 'pPr'), 'numPr');
     const ilvl = val(kid(numPr, 'ilvl'));
-    own.set(attr(st, 'styleId'), { numId: val(kid(numPr, 'numId')), ilvl: ilvl == null ? null : Number(ilvl), basedOn: val(kid(st, 'basedOn')) });
+    own.set(attr(st, 'styleId'), { numId: val(kid(numPr, 'numId')), ilvl: count(ilvl), basedOn: val(kid(st, 'basedOn')) });
   }
   const found = new Map();
   for (const id of own.keys()) {
@@ -426,8 +429,9 @@ export function formatNumber(n, format) {
     case 'decimalZero': return String(n).padStart(2, '0');
     case 'lowerLetter': return letters(n);
     case 'upperLetter': return letters(n).toUpperCase();
-    case 'lowerRoman': return roman(n);
-    case 'upperRoman': return roman(n).toUpperCase();
+    // Roman numerals past 3999 would need a bar over them (and a hostile start, megabytes).
+    case 'lowerRoman': return n < 4000 ? roman(n) : String(n);
+    case 'upperRoman': return n < 4000 ? roman(n).toUpperCase() : String(n);
     default: return String(n);
   }
 }
