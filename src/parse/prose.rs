@@ -169,16 +169,7 @@ fn enclosed_number(t: &str) -> Option<Marker> {
 /// number in Chinese numerals or digits). Only a heading's shape: a few words after the number, no
 /// sentence (`第一章规定的…。` is text) after the number.
 fn titled_heading(t: &str) -> Option<Marker> {
-    let after = t.strip_prefix('第')?;
-    let digits = after.find(|c: char| !(is_cn_digit(c) || c.is_ascii_digit())).unwrap_or(after.len());
-    if digits == 0 {
-        return None;
-    }
-    let number = match after[..digits].parse::<u32>() {
-        Ok(n) => n,
-        Err(_) => cn_number(&after[..digits])?,
-    };
-    let rest = &after[digits..];
+    let (number, rest) = ordinal(t)?;
     let (depth, rest) = if let Some(r) = rest.strip_prefix('章') {
         (Depth::TitledChapter, r)
     } else if let Some(r) = rest.strip_prefix('节') {
@@ -203,6 +194,19 @@ fn titled_heading(t: &str) -> Option<Marker> {
 /// the depth of 一、. A citation that a wrapped line opens with (`第六十五条的规定`, `第三条、第四条`)
 /// is text.
 fn article(t: &str) -> Option<Marker> {
+    let (number, rest) = ordinal(t)?;
+    let rest = rest.strip_prefix('条')?;
+    let first = rest.chars().next()?;
+    if "的之规至、，,。；和及或与款项中所（(第".contains(first) {
+        return None;
+    }
+    let rest = rest.trim_start_matches([' ', '\u{3000}', '\t', '：', ':', '.', '．']).trim();
+    (!rest.is_empty()).then(|| Marker { depth: Depth::Chapter, number, rest: rest.to_string() })
+}
+
+/// The number a `第` opens `t` with, in digits or Chinese numerals (`第三`, `第12`), and what follows
+/// it (章, 节, 部分, 条 …).
+fn ordinal(t: &str) -> Option<(u32, &str)> {
     let after = t.strip_prefix('第')?;
     let digits = after.find(|c: char| !(is_cn_digit(c) || c.is_ascii_digit())).unwrap_or(after.len());
     if digits == 0 {
@@ -212,13 +216,7 @@ fn article(t: &str) -> Option<Marker> {
         Ok(n) => n,
         Err(_) => cn_number(&after[..digits])?,
     };
-    let rest = after[digits..].strip_prefix('条')?;
-    let first = rest.chars().next()?;
-    if "的之规至、，,。；和及或与款项中所（(第".contains(first) {
-        return None;
-    }
-    let rest = rest.trim_start_matches([' ', '\u{3000}', '\t', '：', ':', '.', '．']).trim();
-    (!rest.is_empty()).then(|| Marker { depth: Depth::Chapter, number, rest: rest.to_string() })
+    Some((number, &after[digits..]))
 }
 
 /// The number in Chinese numerals `t` opens with and the text after `sep` right behind it
