@@ -3,8 +3,8 @@
 // and a saved web page read as the text it shows, one line per paragraph or table row with tabs
 // between cells. The same rules as `plan-compare parse FILE` (src/read.rs), with the browser's own
 // decoders and HTML parser. A Word document (.docx) is read the same way from its XML: paragraphs,
-// table rows with tabs between cells, and the numbers Word puts before list paragraphs. Nothing is
-// sent anywhere.
+// table rows with tabs between cells, and the numbers Word puts before list paragraphs
+// (src/read/docx.rs). Nothing is sent anywhere.
 
 /** The largest file read (a plan's text is a few hundred kilobytes). */
 const MAX_FILE_BYTES = 8 * 1024 * 1024;
