@@ -90,9 +90,19 @@ fn line(corpus: &Corpus, id: &str) -> String {
     format!("{id:<28} {short}")
 }
 
+/// `plan-compare search`: English read as the package reads it, through CC-CEDICT cut to the corpus
+/// (`--dictionary FILE`, or the one `scripts/setup.sh` installs; without that one, by the glossary
+/// alone, which stderr says).
 pub fn search(corpus: &Corpus, args: &[String]) -> Result<(), String> {
-    let words = positional(args, &["limit", "plan", "theme"]);
+    let words = positional(args, &["limit", "plan", "theme", "dictionary"]);
     let q = words.join(" ");
+    let with_dictionary;
+    let corpus = if q.chars().any(|c| c.is_ascii_alphabetic()) {
+        with_dictionary = with_english(corpus, option(args, "dictionary"))?;
+        &with_dictionary
+    } else {
+        corpus
+    };
     let opts = SearchOptions {
         limit: parse_limit(args)?,
         plans: options(args, "plan"),
@@ -666,6 +676,24 @@ pub fn read_dictionary(path: &str) -> Result<String, String> {
         return Err(format!("{path} has no CC-CEDICT line (Traditional Simplified [pinyin] /gloss/)"));
     }
     Ok(text.to_string())
+}
+
+/// The corpus with CC-CEDICT cut to it: from `path`, or else from [`DEFAULT_DICTIONARY`] when it is
+/// there (a note on stderr when not: English is then read by the taxonomy's glossary alone).
+fn with_english(corpus: &Corpus, path: Option<&str>) -> Result<Corpus, String> {
+    let text = match path.map(read_dictionary) {
+        Some(read) => read?,
+        None => match read_dictionary(DEFAULT_DICTIONARY) {
+            Ok(text) => text,
+            Err(message) => {
+                eprintln!("note: English words outside the glossary are not read. {message}");
+                return Ok(corpus.clone());
+            }
+        },
+    };
+    let mut corpus = corpus.clone();
+    corpus.english = Some(crate::english::Dictionary::for_corpus(&text, &corpus));
+    Ok(corpus)
 }
 
 /// `plan-compare build [--catalog FILE | --export FILE] --out DIR [--shard-bytes N] …`: parse the

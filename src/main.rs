@@ -14,8 +14,9 @@ const USAGE: &str = "usage:
   plan-compare audit [--json] [--explained FILE]
                                             records that look wrong, with seed lines; exits 1 while any
                                             finding is not explained in data/audit-explained.toml
-  plan-compare search QUERY [--json] [--limit N] [--plan ID] [--theme T]
-                                            ranked measures for Chinese or English text
+  plan-compare search QUERY [--json] [--limit N] [--plan ID] [--theme T] [--dictionary FILE]
+                                            ranked measures for Chinese or English text (English
+                                            through CC-CEDICT, as the package reads it)
   plan-compare diff A B [--json] [--threshold X]
                                             align two plans' measures, departments and targets
   plan-compare themes [--matrix] [--json]   the taxonomy with measure counts, or plans × themes

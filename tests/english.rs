@@ -281,6 +281,32 @@ fn the_build_command_fails_clearly_without_a_dictionary() {
 }
 
 #[test]
+fn the_search_command_reads_english_as_the_package_does() {
+    let (_, english) = corpora();
+    let run = |args: &[&str]| {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_plan-compare")).args(args).output().unwrap();
+        (
+            out.status.success(),
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    };
+    // The same ranked measures as the library with the same dictionary.
+    let (ok, json, said) = run(&["search", "integrated circuits", "--json", "--dictionary", EXCERPT]);
+    assert!(ok, "{said}");
+    let printed: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let ids = |hits: &serde_json::Value| -> Vec<String> {
+        hits.as_array().unwrap().iter().map(|h| h["id"].as_str().unwrap().to_string()).collect()
+    };
+    let expected = search(english, "integrated circuits", &SearchOptions::default()).unwrap();
+    assert!(!expected.hits.is_empty());
+    assert_eq!(ids(&printed["hits"]), expected.hits.iter().map(|h| h.id.clone()).collect::<Vec<_>>());
+    // A dictionary given and not there is an error, not a quieter search.
+    let (ok, _, said) = run(&["search", "integrated circuits", "--dictionary", "/nonexistent/cedict_ts.u8"]);
+    assert!(!ok && said.contains("CC-CEDICT"), "{said}");
+}
+
+#[test]
 fn two_words_translated_one_by_one_rank_first_the_measures_that_say_them_together() {
     // "patent" is the glossary's 专利, "information" the dictionary's 信息 (and 情报, intelligence).
     // Measures on 情报 came first: 1 of the top ten said 专利信息 (with the whole dictionary), and 0
