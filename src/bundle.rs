@@ -15,7 +15,7 @@ use serde::{Deserialize, Serialize};
 /// First bytes of every bundle.
 pub const MAGIC: [u8; 8] = *b"PLNCMPB\0";
 /// Bumped whenever the layout of the container or of a section's Rust type changes.
-pub const FORMAT_VERSION: u32 = 2;
+pub const FORMAT_VERSION: u32 = 3;
 /// The [`Dataset`] section (plans, measures, targets, themes, unassigned, passages).
 pub const SECTION_DATASET: [u8; 4] = *b"DSET";
 /// The [`IndexSection`]: what queries need beside the dataset, pre-built.
@@ -30,6 +30,7 @@ struct IndexSectionRef<'a> {
     taxonomy: &'a Taxonomy,
     index: IndexWire,
     theme_scores: &'a [Vec<(u16, f32)>],
+    traditional: &'a crate::script::Traditional,
 }
 
 /// The body of `INDX`, decoded (same field order as [`IndexSectionRef`]: postcard is positional).
@@ -38,6 +39,7 @@ struct IndexSection {
     taxonomy: Taxonomy,
     index: IndexWire,
     theme_scores: Vec<Vec<(u16, f32)>>,
+    traditional: crate::script::Traditional,
 }
 
 /// [`Index`] as stored: each posting list's documents as gaps from the previous one. Most gaps fit
@@ -107,6 +109,7 @@ pub fn encode(corpus: &Corpus) -> Result<Vec<u8>> {
         taxonomy: &corpus.taxonomy,
         index: IndexWire::from_index(&corpus.index),
         theme_scores: &corpus.theme_scores,
+        traditional: &corpus.traditional,
     };
     let index = postcard::to_allocvec(&index).map_err(|e| failed("index", e))?;
     let english = match &corpus.english {
@@ -166,7 +169,7 @@ pub fn decode(bytes: &[u8]) -> Result<Bundle> {
         Error::new(ErrorCode::BundleInvalid, format!("bundle: {} section: {e}", String::from_utf8_lossy(&tag)))
     };
     let dataset: Dataset = postcard::from_bytes(body(SECTION_DATASET)?).map_err(|e| invalid(SECTION_DATASET, e))?;
-    let IndexSection { taxonomy, index, theme_scores } =
+    let IndexSection { taxonomy, index, theme_scores, traditional } =
         postcard::from_bytes(body(SECTION_INDEX)?).map_err(|e| invalid(SECTION_INDEX, e))?;
     let index = index.into_index()?;
     // A corpus whose index does not cover its measures would answer wrongly: refuse it here.
@@ -177,7 +180,7 @@ pub fn decode(bytes: &[u8]) -> Result<Bundle> {
         Some((_, body)) => Some(postcard::from_bytes(body).map_err(|e| invalid(SECTION_ENGLISH, e))?),
         None => None,
     };
-    Ok(Bundle { corpus: Corpus { dataset, taxonomy, index, theme_scores, english, ..Default::default() } })
+    Ok(Bundle { corpus: Corpus { dataset, taxonomy, index, theme_scores, english, traditional, ..Default::default() } })
 }
 
 fn take_u32(rest: &mut &[u8]) -> Option<u32> {

@@ -31,7 +31,7 @@ enum Need {
 /// What `manifest.json` says the directory is.
 pub const FORMAT: &str = "plan-compare-data";
 /// Bumped whenever a file's layout changes (postcard is positional: any field change).
-pub const FORMAT_VERSION: u32 = 9;
+pub const FORMAT_VERSION: u32 = 10;
 /// The one file with a fixed name: it names the catalogue.
 pub const MANIFEST: &str = "manifest.json";
 /// Target raw size of an index shard; the figures behind it are in `docs/data-format.md`.
@@ -149,6 +149,9 @@ pub struct CatalogFile {
     /// need a file, instead of the shards their words are scattered over. Its terms are all those
     /// strings, sorted; only the index terms among them have postings.
     pub theme_shards: Vec<String>,
+    /// Traditional characters and the Simplified ones the measures use (`src/script.rs`): a query
+    /// typed in Traditional script is folded before any file is looked for.
+    pub traditional: crate::script::Traditional,
 }
 
 /// The summary file: per plan, what a filter on plan fields and the theme matrix need.
@@ -639,6 +642,7 @@ pub fn write(
         extras: extras_file,
         english,
         theme_shards,
+        traditional: corpus.traditional.clone(),
     };
     let (catalog_file, bytes) = named("catalog", encode("catalogue", &catalog)?);
     let manifest = Manifest {
@@ -874,6 +878,7 @@ impl DataDir {
             index,
             theme_scores: vec![Vec::new(); n],
             english: None,
+            traditional: c.traditional,
             plan_numbers: Default::default(),
             plan_sizes: crate::query::PlanSizes(chunks.iter().map(|c| c.measures as usize).collect()),
         };

@@ -94,6 +94,10 @@ fn searches_answer_exactly_as_on_the_corpus_built_in_one_piece() {
             "2020年12330热线",
             "geographical indications protection",
             "《地理标志》",
+            // Traditional script, folded by the catalogue's pairs before any file is looked for.
+            "專利質押融資",
+            "知識產權保護中心",
+            "专利導航 patent",
         ]
         .map(String::from),
     );

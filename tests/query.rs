@@ -26,6 +26,42 @@ fn body(c: &Corpus, id: &str) -> String {
 }
 
 #[test]
+fn a_query_typed_in_traditional_script_finds_what_its_simplified_form_finds() {
+    let c = corpus();
+    let all = SearchOptions { limit: Some(1000), ..Default::default() };
+    let hits = |q: &str| {
+        let r = search(c, q, &all).unwrap();
+        (r.total, r.themes, r.hits.into_iter().map(|h| (h.id, h.highlights)).collect::<Vec<_>>())
+    };
+    for (traditional, simplified) in [
+        ("專利質押融資", "专利质押融资"),
+        ("地理標誌產品保護", "地理标志产品保护"),
+        ("海關知識產權保護", "海关知识产权保护"),
+        ("軟件正版化", "软件正版化"),
+        // Mixed scripts, and Latin beside them.
+        ("专利導航", "专利导航"),
+        ("PCT專利申請", "PCT专利申请"),
+    ] {
+        let (total, themes, found) = hits(traditional);
+        assert!(total > 0, "{traditional}");
+        assert_eq!((total, themes, found), hits(simplified), "{traditional}");
+    }
+    // Untouched: a character the measures print themselves (著作权) and one they never use.
+    let r = search(c, "著作權", &all).unwrap();
+    assert!(r.phrases.iter().any(|p| p.text == "著作权"), "{:?}", r.phrases);
+    assert!(c.traditional.len() > 300, "{} pairs", c.traditional.len());
+    // Filters by words and theme matches read Traditional script too.
+    let words = |w: &str| {
+        let opts = FilterOptions { words: vec![w.into()], limit: Some(1000), ..Default::default() };
+        filter(c, &opts).unwrap().items.into_iter().map(|m| m.id).collect::<Vec<_>>()
+    };
+    assert!(!words("质押融资").is_empty());
+    assert_eq!(words("質押融資"), words("质押融资"));
+    let themes = |t: &str| match_themes(c, t).unwrap().into_iter().map(|m| m.id).collect::<Vec<_>>();
+    assert_eq!(themes("加強海關執法，推進專利質押融資"), themes("加强海关执法，推进专利质押融资"));
+}
+
+#[test]
 fn geographical_indication_measures_rank_above_incidental_mentions() {
     let c = corpus();
     let hits = ids("地理标志", 1000);

@@ -132,7 +132,9 @@ impl<'a> Selection<'a> {
             }
         }
         let work_items = opts.work_items.iter().map(|w| normalize(w)).filter(|w| !w.is_empty()).collect();
-        let words: Vec<String> = opts.words.iter().map(|w| w.trim().to_lowercase()).filter(|w| !w.is_empty()).collect();
+        // Words typed in Traditional script are looked for as the measures write them (src/script.rs).
+        let fold = |w: &String| corpus.traditional.fold(w.trim()).to_lowercase();
+        let words: Vec<String> = opts.words.iter().map(fold).filter(|w| !w.is_empty()).collect();
         let words_as_written = words.iter().all(|w| w.chars().all(never_lowercased_into));
         Ok(Selection { opts, work_items, words, words_as_written })
     }

@@ -75,6 +75,10 @@ pub struct Corpus {
     /// with it: English words the glossary does not know are looked up there.
     #[serde(default)]
     pub english: Option<crate::english::Dictionary>,
+    /// Traditional characters a query may be typed in, with the Simplified ones the measures use
+    /// (`src/script.rs`): searches and theme matches fold them.
+    #[serde(default)]
+    pub traditional: crate::script::Traditional,
     /// [`Corpus::plan_numbers`], kept while the plans and measures stay as they were.
     #[serde(skip)]
     pub plan_numbers: PlanNumbersCache,
@@ -223,7 +227,9 @@ impl Corpus {
         let collocations = seg.collocations(&dataset.measures);
         let index = Index::build(&dataset.measures, |t| seg.cut_for_index(t, &collocations));
         let theme_scores = dataset.measures.iter().map(|m| theme_scores(&taxonomy, m)).collect();
-        Corpus { dataset, taxonomy, index, theme_scores, english: None, ..Default::default() }
+        let texts = dataset.measures.iter().flat_map(|m| [&m.title, &m.work_item, &m.text]);
+        let traditional = crate::script::Traditional::for_texts(texts.flatten().map(String::as_str));
+        Corpus { dataset, taxonomy, index, theme_scores, traditional, ..Default::default() }
     }
 
     /// The bundled corpus: seeds parsed by [`crate::dataset::build`], tagged and indexed.

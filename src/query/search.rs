@@ -364,6 +364,8 @@ pub(crate) fn phrases_asking(
     synonyms: bool,
     said: &dyn Fn(&str) -> bool,
 ) -> (Vec<QueryPhrase>, Vec<String>) {
+    // 專利 typed is 专利 searched (one character for one: spans stay where they were typed).
+    let query = &*corpus.traditional.fold(query);
     let tax = &corpus.taxonomy;
     let mut out: Vec<QueryPhrase> = Vec::new();
     let mut themes: Vec<String> = Vec::new();

@@ -22,6 +22,7 @@ pub struct ThemeMatch {
 /// Themes a free text (Chinese, English or mixed) touches, best first.
 pub fn match_themes(corpus: &Corpus, text: &str) -> Result<Vec<ThemeMatch>, QueryError> {
     check_text(text, MAX_TEXT_CHARS)?;
+    let text = &*corpus.traditional.fold(text);
     let tax = &corpus.taxonomy;
     let mut out: Vec<ThemeMatch> = Vec::new();
     for hit in tax.hits_zh(text).into_iter().chain(tax.hits_en(text)) {

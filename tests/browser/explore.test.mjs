@@ -86,6 +86,16 @@ test('a search says what it looked for: the Chinese of English words, with their
   const joined = await page.$$eval('.results .understood span', (els) => els.map((e) => ({ text: e.textContent, title: e.title })));
   assert.ok(joined.some((x) => x.text === '专利信息' && x.title.startsWith('two English words')), JSON.stringify(joined));
   assert.ok(joined.every((x) => x.title && !x.title.startsWith('from-')), JSON.stringify(joined));
+  // Typed in Traditional script: searched, counted and highlighted as the Simplified measures write it.
+  const counts = {};
+  for (const q of ['專利質押融資', '专利质押融资']) {
+    await page.goto(`${s.url}index.html#explore?lang=zh&q=${encodeURIComponent(q)}`);
+    await page.waitForFunction((q) => decodeURIComponent(location.hash).includes(q) && document.body.dataset.rendered === location.hash, q);
+    counts[q] = { count: await page.textContent('.results .count'), marks: (await texts(page, '.results mark')).slice(0, 10) };
+    assert.ok(await page.$$eval('.results .understood span', (els) => els.some((e) => e.textContent === '专利质押融资')), q);
+  }
+  assert.ok(counts['專利質押融資'].marks.length > 0, JSON.stringify(counts));
+  assert.deepEqual(counts['專利質押融資'], counts['专利质押融资']);
   // A filter without words says nothing of the kind.
   await page.goto(`${s.url}index.html#explore?lang=en&plans=beijing-2018`);
   await page.waitForFunction(() => location.hash.includes('plans=') && document.body.dataset.rendered === location.hash);

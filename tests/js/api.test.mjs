@@ -278,6 +278,18 @@ test('search(): Chinese and English find the same measures, with UTF-16 highligh
   }
 });
 
+test('search() and filter() read a query typed in Traditional script as the measures write it', async () => {
+  const typed = await pc.search('專利質押融資', { limit: 50 });
+  const simplified = await pc.search('专利质押融资', { limit: 50 });
+  assert.ok(typed.total > 0);
+  assert.equal(typed.query, '專利質押融資', 'the query as typed');
+  assert.deepEqual(typed.phrases, simplified.phrases);
+  assert.deepEqual([typed.total, typed.hits, typed.facets], [simplified.total, simplified.hits, simplified.facets]);
+  const words = async (w) => (await pc.filter({ words: [w], limit: 200 })).items.map((m) => m.id);
+  assert.deepEqual(await words('質押融資'), await words('质押融资'));
+  assert.deepEqual(pc.matchThemes('推進專利質押融資'), pc.matchThemes('推进专利质押融资'));
+});
+
 test('search() keeps the records it was sent: a repeat carries the same frozen records, and added plans their own', async () => {
   const first = await pc.search('地理标志', { limit: 50 });
   const again = await pc.search('地理标志', { limit: 50 });

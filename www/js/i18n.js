@@ -118,7 +118,7 @@ const strings = {
   perItem: ['各地同一工作内容', 'One work item across plans'],
   byPlan: ['按规划', 'By plan'],
   searchedFor: ['检索', 'Searched for'],
-  'from-query': ['按输入', 'as typed'],
+  'from-query': ['按输入（繁体按简体）', 'as typed (Traditional script as Simplified)'],
   'from-glossary': ['术语表译自英文', 'glossary, from English'],
   'from-dictionary': ['CC-CEDICT 词典译自英文', 'CC-CEDICT, from English'],
   'from-joined': ['英文相邻两词的译文连写', 'two English words in a row, translated together'],
