@@ -247,4 +247,5 @@ fixtures! {
     real_outline_region_tongliao_2021 => "real-outline-region-tongliao-2021",
     real_joint_title_hunan_2022 => "real-joint-title-hunan-2022",
     real_publisher_field_wenzhou_2022 => "real-publisher-field-wenzhou-2022",
+    real_grant_amounts_in_turn_reward_list => "real-grant-amounts-in-turn-reward-list",
 }
