@@ -263,6 +263,7 @@ const TITLE_ENDINGS: &[&str] = &[
     "清单",
     "安排",
     "工作任务",
+    "细则",
 ];
 
 /// Parse a prose document into one plan.
@@ -2589,6 +2590,8 @@ pub(crate) fn region_in_title(title: &str) -> Option<String> {
     // 2022年度… is the year's too, not the start of a place.
     let t = if t.len() < title.len() { t.strip_prefix('度').unwrap_or(t) } else { t };
     let t = t.strip_prefix("关于").unwrap_or(t);
+    // A notice that issues a document (关于印发广州市黄埔区…实施细则的通知) names it next.
+    let t = t.strip_prefix("印发").unwrap_or(t);
     // A five-year period before the place (“十四五”国家知识产权保护和运用规划) is no part of it.
     let t = FIVE_YEAR_PERIODS.iter().find_map(|p| t.strip_prefix(p.0)).map_or(t, |r| r.trim_start_matches(['”', '"']));
     if ["国家", "全国", "國家", "国务院", "中共中央"].iter().any(|n| t.starts_with(n)) {
@@ -4117,6 +4120,15 @@ mod tests {
         assert_eq!(region_in_title("“十四五”国家知识产权保护和运用规划").as_deref(), Some("全国"));
         assert_eq!(region_in_title("十四五国家知识产权保护和运用规划").as_deref(), Some("全国"));
         assert_eq!(region_in_title("“十四五”北京市知识产权发展规划").as_deref(), Some("北京市"));
+    }
+
+    #[test]
+    fn a_notice_issuing_a_document_names_its_place_next() {
+        // Huangpu 2020: not 印发广州.
+        let notice = "关于印发广州市黄埔区广州开发区广州高新区进一步加强知识产权运用和保护促进办法实施细则的通知";
+        assert_eq!(region_in_title(notice).as_deref(), Some("广州市黄埔区"));
+        // An implementing rule (实施细则) is a document's title.
+        assert!(is_title_shape("广州市黄埔区广州开发区广州高新区进一步加强知识产权运用和保护促进办法实施细则"));
     }
 
     #[test]
