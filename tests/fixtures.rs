@@ -247,4 +247,7 @@ fixtures! {
     real_outline_region_tongliao_2021 => "real-outline-region-tongliao-2021",
     real_joint_title_hunan_2022 => "real-joint-title-hunan-2022",
     real_publisher_field_wenzhou_2022 => "real-publisher-field-wenzhou-2022",
+    real_grant_amounts_in_turn_reward_list => "real-grant-amounts-in-turn-reward-list",
+    real_record_slip_yongjia_2020 => "real-record-slip-yongjia-2020",
+    real_zone_implementing_rules_huangpu_2020 => "real-zone-implementing-rules-huangpu-2020",
 }

@@ -263,6 +263,7 @@ const TITLE_ENDINGS: &[&str] = &[
     "清单",
     "安排",
     "工作任务",
+    "细则",
 ];
 
 /// Parse a prose document into one plan.
@@ -287,10 +288,11 @@ pub fn parse(info: &DocumentInfo, lines: &[Line]) -> DocumentDraft {
             // The web page around the document, or a notice's contact details: skipped, and said.
             let furniture =
                 is_page_furniture(&line.text) || marker(&line.text).map(|m| is_link_entry(&m.rest)).unwrap_or(false);
-            let what = match (furniture, is_contact_line(&line.text)) {
-                (true, _) => "web page furniture",
-                (false, true) => "a notice's contact details",
-                (false, false) => continue,
+            let what = match (furniture, is_contact_line(&line.text), is_record_slip(&line.text)) {
+                (true, _, _) => "web page furniture",
+                (false, true, _) => "a notice's contact details",
+                (false, false, true) => "a notice's record slip",
+                (false, false, false) => continue,
             };
             status[i] = Some(Use::Noise);
             if furniture {
@@ -2353,13 +2355,20 @@ fn front_matter(
                     rest.starts_with("印发").then(|| x.to_string())
                 })
             };
-            let t = normalise(&lines[i].text);
+            // The notice's name may run over lines (关于同意成立…服务站、 / …服务站的通知): the
+            // short unpunctuated lines above it, up to the one that opens it with 关于.
+            let above = notice_name_above(lines, &front, i, status);
+            let t: String = above.iter().chain([&i]).map(|&j| normalise(&lines[j].text)).collect();
             plan.title = named(&t)
                 .or_else(sent)
                 .or_else(|| issued_without_guillemets(&t))
                 .filter(|x| !x.is_empty())
-                .unwrap_or(t);
-            status[i] = Some(Use::Meta);
+                .unwrap_or_else(|| t.clone());
+            // Its first part is the title's where the name itself is the title.
+            let whole_name = plan.title == t;
+            for j in above.into_iter().filter(|_| whole_name).chain([i]) {
+                status[j] = Some(Use::Meta);
+            }
         }
     }
     if plan.title.is_empty() {
@@ -2470,6 +2479,30 @@ fn front_matter(
     flush_passage(&mut p, lines, plan, status);
 }
 
+/// The lines above the last line of a notice's name (`i`, …的通知) that print its first part:
+/// up to two short lines with no sentence's punctuation, the topmost opening the name
+/// (`关于同意成立…、`, `某某县市场监督管理局关于`); none when no such line opens it.
+fn notice_name_above(lines: &[Line], front: &[usize], i: usize, status: &[Option<Use>]) -> Vec<usize> {
+    let Some(pos) = front.iter().position(|&j| j == i) else { return Vec::new() };
+    // A name with its 关于 is whole.
+    if normalise(&lines[i].text).contains("关于") {
+        return Vec::new();
+    }
+    let mut above = Vec::new();
+    for &j in front[..pos].iter().rev().take(2) {
+        let t = normalise(&lines[j].text);
+        let part = status[j].is_none() && t.chars().count() <= 40 && !t.contains(['。', '，', '：', ':', ',']);
+        if !part {
+            break;
+        }
+        above.insert(0, j);
+        if t.contains("关于") {
+            return above;
+        }
+    }
+    Vec::new()
+}
+
 /// Words that end the name of a body issuing a document.
 const ISSUER_ENDINGS: &[&str] =
     &["办公室", "办公厅", "人民政府", "委员会", "领导小组", "联席会议", "知识产权局", "监督管理局", "总局", "厅", "局"];
@@ -2557,6 +2590,8 @@ pub(crate) fn region_in_title(title: &str) -> Option<String> {
     // 2022年度… is the year's too, not the start of a place.
     let t = if t.len() < title.len() { t.strip_prefix('度').unwrap_or(t) } else { t };
     let t = t.strip_prefix("关于").unwrap_or(t);
+    // A notice that issues a document (关于印发广州市黄埔区…实施细则的通知) names it next.
+    let t = t.strip_prefix("印发").unwrap_or(t);
     // A five-year period before the place (“十四五”国家知识产权保护和运用规划) is no part of it.
     let t = FIVE_YEAR_PERIODS.iter().find_map(|p| t.strip_prefix(p.0)).map_or(t, |r| r.trim_start_matches(['”', '"']));
     if ["国家", "全国", "國家", "国务院", "中共中央"].iter().any(|n| t.starts_with(n)) {
@@ -3045,7 +3080,8 @@ fn region_of_publisher(line: &str) -> Option<String> {
 /// 知识产权局` / `2021年6月30日`, a `（此件公开发布）` under them passed over); of several bodies
 /// signing on one line, the first.
 fn region_that_signs_at_the_end(lines: &[Line]) -> Option<String> {
-    let mut tail = lines.iter().rev().map(|l| l.text.trim()).filter(|t| !t.is_empty());
+    // The record slip under the signature (抄送：… / …办公室 2020年9月7日印发) is passed over.
+    let mut tail = lines.iter().rev().map(|l| l.text.trim()).filter(|t| !t.is_empty() && !is_record_slip(t));
     let mut last = tail.next()?;
     if last.starts_with(['（', '(']) {
         last = tail.next()?;
@@ -3093,6 +3129,19 @@ fn region_that_signs(t: &str) -> Option<String> {
         let body = t[..at].rsplit(['。', '：', ':', '！']).next()?;
         Some(body).filter(|b| !b.is_empty() && is_issuer(b)).and_then(region_in_title)
     })
+}
+
+/// A line of an official document's record slip (版记), printed under its signature: who was
+/// sent copies (`抄送：温州市市场监督管理局，永嘉县人民政府。`) and which office printed it when
+/// (`永嘉县市场监督管理局办公室 2020年9月7日印发`, its last character sometimes drawn twice).
+pub(crate) fn is_record_slip(line: &str) -> bool {
+    let t = normalise(line);
+    let copied = ["抄送", "抄报"].iter().any(|l| t.strip_prefix(l).is_some_and(|r| r.starts_with(['：', ':'])));
+    let printed = t
+        .trim_end_matches('发')
+        .strip_suffix('印')
+        .is_some_and(|rest| is_date_line(rest) || without_date(rest) != rest);
+    (copied || printed) && t.chars().count() <= 120
 }
 
 /// A (normalised) line without the date printed before or after it: `苏政发〔2009〕1号2009年1月5日`
@@ -4074,6 +4123,15 @@ mod tests {
     }
 
     #[test]
+    fn a_notice_issuing_a_document_names_its_place_next() {
+        // Huangpu 2020: not 印发广州.
+        let notice = "关于印发广州市黄埔区广州开发区广州高新区进一步加强知识产权运用和保护促进办法实施细则的通知";
+        assert_eq!(region_in_title(notice).as_deref(), Some("广州市黄埔区"));
+        // An implementing rule (实施细则) is a document's title.
+        assert!(is_title_shape("广州市黄埔区广州开发区广州高新区进一步加强知识产权运用和保护促进办法实施细则"));
+    }
+
+    #[test]
     fn a_prefecture_by_its_own_short_form() {
         // Bortala 2023: the title calls the unit 自治州, its document number 博州.
         assert_eq!(
@@ -4225,6 +4283,28 @@ mod tests {
         );
         // No date under it: the last line of the text is no signature.
         assert_eq!(tail(&format!("{items}芜湖市知识产权局\n")), None);
+        // The record slip under the signature is passed over (Yongjia 2020).
+        let slip = "永嘉县市场监督管理局\n2020年8月31日\n抄送:温州市市场监督管理局,永嘉县人民政府。\n永永嘉县市场监督管理局办公室 2020年9月7日印发发\n";
+        assert_eq!(tail(&format!("{items}{slip}")).as_deref(), Some("永嘉县"));
+    }
+
+    #[test]
+    fn record_slip_lines() {
+        assert!(is_record_slip("抄送：温州市市场监督管理局，永嘉县人民政府。"));
+        assert!(is_record_slip("永嘉县市场监督管理局办公室 2020年9月7日印发"));
+        assert!(is_record_slip("永永嘉县市场监督管理局办公室 2020年9月7日印发发"));
+        assert!(is_record_slip("2020年9月7日印发"));
+        // A notice's name that is issued, and a sentence that reports a date of issue, are none.
+        assert!(!is_record_slip("关于印发"));
+        assert!(!is_record_slip("《实施方案》已于2020年9月7日印发。"));
+    }
+
+    #[test]
+    fn a_notice_name_run_over_lines_is_the_title() {
+        let text = "关于同意成立永嘉瓯北品牌指导服务站、\n永嘉教玩具品牌指导服务站的通知\n各分局:\n同意设立两个品牌指导服务站。\n永嘉县市场监督管理局\n2020年8月31日\n";
+        let d = parsed_as(text, crate::model::Level::District, crate::model::Kind::WorkPoints).dataset;
+        assert_eq!(d.plans[0].title, "关于同意成立永嘉瓯北品牌指导服务站、永嘉教玩具品牌指导服务站的通知");
+        assert_eq!(d.plans[0].region, "永嘉县");
     }
 
     #[test]

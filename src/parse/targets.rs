@@ -769,12 +769,14 @@ fn subject_carried(clause: &str, before: Option<&TargetDraft>) -> Option<String>
 }
 
 /// The clauses of a sentence: split at commas, and at 、 where each part states its own number
-/// (`新增贯标企业1000家、品牌培育企业1500家`).
+/// (`新增贯标企业1000家、品牌培育企业1500家`), unless the clause grants money: its amounts
+/// (`每项分别给予不超过50万元、30万元、10万元奖励`) stay with the word that makes them a grant.
 fn clauses(s: &str) -> Vec<&str> {
     let mut out = Vec::new();
     for clause in outside_brackets(s) {
         let parts: Vec<&str> = clause.split('、').collect();
-        let each_numbered = parts.len() > 1 && parts.iter().all(|p| p.contains(|c: char| c.is_ascii_digit()));
+        let each_numbered =
+            parts.len() > 1 && parts.iter().all(|p| p.contains(|c: char| c.is_ascii_digit())) && !grants(clause);
         if each_numbered {
             out.extend(parts);
         } else {
@@ -809,7 +811,7 @@ fn outside_brackets(s: &str) -> Vec<&str> {
 fn clause_targets(clause: &str, year: u16) -> Vec<TargetDraft> {
     // Money a plan grants (一次性资助科研经费6-10万元, 给予10万元奖励) is a support it offers, not
     // a goal it sets.
-    if GRANT_WORDS.iter().any(|w| clause.contains(w)) {
+    if grants(clause) {
         return Vec::new();
     }
     let Some(parts) = respectively(clause) else { return clause_target(clause, year).into_iter().collect() };
@@ -820,8 +822,14 @@ fn clause_targets(clause: &str, year: u16) -> Vec<TargetDraft> {
     out
 }
 
-/// Words of a grant of money to those who qualify.
-const GRANT_WORDS: &[&str] = &["资助", "奖励", "补助", "补贴", "奖补"];
+/// Words of a grant of money to those who qualify; 给予 grants what follows it (每家企业给予
+/// 不超过20万元).
+const GRANT_WORDS: &[&str] = &["资助", "奖励", "补助", "补贴", "奖补", "给予"];
+
+/// Whether `clause` grants money ([`GRANT_WORDS`]).
+fn grants(clause: &str) -> bool {
+    GRANT_WORDS.iter().any(|w| clause.contains(w))
+}
 
 /// `A和B分别达X件和Y个` as `A达X件` and `B达Y个`: as many things as figures, joined by 和, 、 or
 /// 及 on both sides of 分别; None for any other clause.
@@ -1213,6 +1221,23 @@ mod tests {
         let undated =
             MeasureDraft { text: Some("知识产权质押融资额突破5亿元。".into()), ..Default::default() };
         assert!(from_items(&[undated], None).iter().all(|t| t.year == 0));
+    }
+
+    #[test]
+    fn grants_listed_in_turn_are_no_targets() {
+        // A reward list gives several amounts in turn, the grant word after the last one, or
+        // none but 给予: no amount of it is a goal.
+        let m = MeasureDraft {
+            text: Some("对获得中国专利奖金奖、银奖的第一完成人，每项分别给予不超过50万元、30万元奖励；对获得国家知识产权示范企业的，每家企业给予不超过30万元。".into()),
+            ..Default::default()
+        };
+        assert!(from_items(&[m], None).is_empty());
+        // Figures listed in turn that grant nothing are still goals, one each.
+        let m = MeasureDraft {
+            text: Some("新增贯标企业不少于100家、品牌培育企业不少于150家。".into()),
+            ..Default::default()
+        };
+        assert_eq!(from_items(&[m], Some(2025)).len(), 2);
     }
 
     /// The targets of one goals paragraph under `heading`, in a plan that states no single year.
