@@ -982,6 +982,18 @@ fn without_guillemets(t: &str) -> &str {
     }
 }
 
+/// A title line that closes with its own document number in brackets, as law databases and
+/// government pages print it (`…关于新时代推进品牌建设的实施意见 (鄂政办发〔2022〕48号)`): the
+/// title without it, and the number.
+fn split_doc_number(t: &str) -> (&str, Option<&str>) {
+    let closed = t.ends_with([')', '）']);
+    let number = t.rfind(['(', '（']).filter(|_| closed).and_then(|open| Some((open, as_doc_number(&t[open..])?)));
+    match number {
+        Some((open, number)) if !t[..open].trim_end().is_empty() => (t[..open].trim_end(), Some(number)),
+        _ => (t, None),
+    }
+}
+
 /// `t` without what it cites in guillemets (`关于贯彻《A、B》的意见` as `关于贯彻的意见`); an
 /// unclosed 《 keeps the rest.
 fn outside_guillemets(t: &str) -> String {
@@ -2197,7 +2209,7 @@ fn front_matter(
     let mut title_lines: Vec<usize> = Vec::new();
     let is_title_line = |t: &str| {
         let t = normalise(t);
-        let t = without_guillemets(&t);
+        let t = without_guillemets(split_doc_number(&t).0);
         // A list (、，) is a sentence that happens to end in 纲要, not a title; a document the title
         // cites may list (关于贯彻落实市政府《关于实施商标战略、建设品牌强市的实施意见》的实施意见).
         is_title_shape(t) && !outside_guillemets(without_title_suffix(t)).contains(['、', '，', ','])
@@ -2286,7 +2298,11 @@ fn front_matter(
             _ => lines[i].text.as_str(),
         };
         let printed = normalise(&parts.iter().map(|&i| text_of(i)).collect::<Vec<_>>().join(""));
-        plan.title = without_guillemets(&printed).to_string();
+        let (printed, number) = split_doc_number(&printed);
+        plan.title = without_guillemets(printed).to_string();
+        if plan.doc_number.is_none() {
+            plan.doc_number = number.map(str::to_string);
+        }
         // Spam a mirror site glued before the title (yl6809永利2022年度…): cut off, and said.
         if let Some(at) = junk_before_title(&plan.title) {
             diagnostics.push(Diagnostic::new(
@@ -3279,6 +3295,24 @@ mod tests {
         assert_eq!(cn_number("二十一"), Some(21));
         assert_eq!(cn_number("十"), Some(10));
         assert_eq!(cn_number("十四"), Some(14));
+    }
+
+    #[test]
+    fn a_title_closed_by_its_document_number() {
+        let (title, number) =
+            split_doc_number("湖北省人民政府办公厅关于新时代推进品牌建设的实施意见(鄂政办发〔2022〕48号)");
+        assert_eq!(
+            (title, number),
+            ("湖北省人民政府办公厅关于新时代推进品牌建设的实施意见", Some("鄂政办发〔2022〕48号"))
+        );
+        // Brackets that hold no number (years, a version) stay with the title.
+        assert_eq!(split_doc_number("工作方案(2022-2025年)"), ("工作方案(2022-2025年)", None));
+        assert_eq!(split_doc_number("(鄂政办发〔2022〕48号)"), ("(鄂政办发〔2022〕48号)", None));
+        let (title, region) = title_and_region("湖北省人民政府办公厅关于新时代推进品牌建设的实施意见 (鄂政办发〔2022〕48号)\n各市、州、县人民政府:\n品牌是企业竞争力的综合体现。");
+        assert_eq!(
+            (title.as_str(), region.as_str()),
+            ("湖北省人民政府办公厅关于新时代推进品牌建设的实施意见", "湖北省")
+        );
     }
 
     #[test]
