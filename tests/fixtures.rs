@@ -247,6 +247,7 @@ fixtures! {
     real_outline_region_tongliao_2021 => "real-outline-region-tongliao-2021",
     real_joint_title_hunan_2022 => "real-joint-title-hunan-2022",
     real_publisher_field_wenzhou_2022 => "real-publisher-field-wenzhou-2022",
-    real_goals_running_on_hubei_2026 => "real-goals-running-on-hubei-2026",
     real_title_closing_number_hubei_2022 => "real-title-closing-number-hubei-2022",
+    real_goals_running_on_hubei_2026 => "real-goals-running-on-hubei-2026",
+    real_signing_rows_shanxi_2024 => "real-signing-rows-shanxi-2024",
 }

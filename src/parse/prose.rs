@@ -2333,9 +2333,10 @@ fn front_matter(
             let last = parts.last().copied().unwrap_or(front[pos]);
             let below = || front.iter().find(|&&i| i > last && status[i].is_none()).map(|&i| normalise(&lines[i].text));
             let region_of = |body: &str| Some(body).filter(|t| is_issuer(t)).and_then(region_in_title);
-            plan.region = above
-                .as_deref()
-                .and_then(|t| region_of(t.strip_suffix("文件").unwrap_or(t)))
+            // Bodies signing together name the lead first: its place is the plan's, not the one
+            // of a state bureau's local office signing last (国家金融监督管理总局山西监管局).
+            plan.region = region_of_signing_rows(lines, &front[..p])
+                .or_else(|| above.as_deref().and_then(|t| region_of(t.strip_suffix("文件").unwrap_or(t))))
                 .or_else(|| below().as_deref().and_then(region_of))
                 .unwrap_or_default();
         }
@@ -2489,6 +2490,29 @@ fn front_matter(
 /// Words that end the name of a body issuing a document.
 const ISSUER_ENDINGS: &[&str] =
     &["办公室", "办公厅", "人民政府", "委员会", "领导小组", "联席会议", "知识产权局", "监督管理局", "总局", "厅", "局"];
+
+/// The region of the body that leads a joint signature printed in rows above a title
+/// (`山西省市场监督管理局 山西省高级人民法院` / … / `中国证券监督管理委员会山西监管局` / its date):
+/// the rows' first body. None for a signature of one body.
+fn region_of_signing_rows(lines: &[Line], above: &[usize]) -> Option<String> {
+    let mut lead = None;
+    let mut bodies = 0;
+    for &i in above.iter().rev() {
+        let t = normalise(&lines[i].text);
+        if !has_words(&t) || is_date_line(&t) {
+            continue;
+        }
+        let fields: Vec<String> = lines[i].text.split_whitespace().map(normalise).collect();
+        let body =
+            |f: &String| f.chars().count() <= 30 && !f.contains(['。', '，', '：', ',', ':']) && looks_like_body(f);
+        if fields.is_empty() || !fields.iter().all(body) {
+            break;
+        }
+        bodies += fields.len();
+        lead = fields.into_iter().next();
+    }
+    lead.as_deref().filter(|_| bodies >= 2).and_then(region_in_title)
+}
 
 /// A (normalised) line that is the name of an issuing body: `国家知识产权强国建设工作部际联席会议办公室`.
 fn is_issuer(t: &str) -> bool {
@@ -3313,6 +3337,13 @@ mod tests {
             (title.as_str(), region.as_str()),
             ("湖北省人民政府办公厅关于新时代推进品牌建设的实施意见", "湖北省")
         );
+    }
+
+    #[test]
+    fn a_joint_signature_in_rows_gives_the_region_of_its_lead() {
+        let text = "各有关单位:\n现将办法印发,请认真抓好贯彻落实。\n山西省市场监督管理局 山西省高级人民法院\n山西省数据局 中国人民银行山西省分行\n国家金融监督管理总局山西监管局\n2024年6月28日\n数据知识产权登记管理办法(试行)\n第一章 总则\n第一条 为规范数据知识产权登记工作,制定本办法。";
+        let (title, region) = title_and_region(text);
+        assert_eq!((title.as_str(), region.as_str()), ("数据知识产权登记管理办法(试行)", "山西省"));
     }
 
     #[test]
