@@ -250,4 +250,7 @@ fixtures! {
     real_grant_amounts_in_turn_reward_list => "real-grant-amounts-in-turn-reward-list",
     real_record_slip_yongjia_2020 => "real-record-slip-yongjia-2020",
     real_zone_implementing_rules_huangpu_2020 => "real-zone-implementing-rules-huangpu-2020",
+    real_title_closing_number_hubei_2022 => "real-title-closing-number-hubei-2022",
+    real_goals_running_on_hubei_2026 => "real-goals-running-on-hubei-2026",
+    real_signing_rows_shanxi_2024 => "real-signing-rows-shanxi-2024",
 }

@@ -984,6 +984,18 @@ fn without_guillemets(t: &str) -> &str {
     }
 }
 
+/// A title line that closes with its own document number in brackets, as law databases and
+/// government pages print it (`…关于新时代推进品牌建设的实施意见 (鄂政办发〔2022〕48号)`): the
+/// title without it, and the number.
+fn split_doc_number(t: &str) -> (&str, Option<&str>) {
+    let closed = t.ends_with([')', '）']);
+    let number = t.rfind(['(', '（']).filter(|_| closed).and_then(|open| Some((open, as_doc_number(&t[open..])?)));
+    match number {
+        Some((open, number)) if !t[..open].trim_end().is_empty() => (t[..open].trim_end(), Some(number)),
+        _ => (t, None),
+    }
+}
+
 /// `t` without what it cites in guillemets (`关于贯彻《A、B》的意见` as `关于贯彻的意见`); an
 /// unclosed 《 keeps the rest.
 fn outside_guillemets(t: &str) -> String {
@@ -2199,7 +2211,7 @@ fn front_matter(
     let mut title_lines: Vec<usize> = Vec::new();
     let is_title_line = |t: &str| {
         let t = normalise(t);
-        let t = without_guillemets(&t);
+        let t = without_guillemets(split_doc_number(&t).0);
         // A list (、，) is a sentence that happens to end in 纲要, not a title; a document the title
         // cites may list (关于贯彻落实市政府《关于实施商标战略、建设品牌强市的实施意见》的实施意见).
         is_title_shape(t) && !outside_guillemets(without_title_suffix(t)).contains(['、', '，', ','])
@@ -2288,7 +2300,11 @@ fn front_matter(
             _ => lines[i].text.as_str(),
         };
         let printed = normalise(&parts.iter().map(|&i| text_of(i)).collect::<Vec<_>>().join(""));
-        plan.title = without_guillemets(&printed).to_string();
+        let (printed, number) = split_doc_number(&printed);
+        plan.title = without_guillemets(printed).to_string();
+        if plan.doc_number.is_none() {
+            plan.doc_number = number.map(str::to_string);
+        }
         // Spam a mirror site glued before the title (yl6809永利2022年度…): cut off, and said.
         if let Some(at) = junk_before_title(&plan.title) {
             diagnostics.push(Diagnostic::new(
@@ -2319,9 +2335,10 @@ fn front_matter(
             let last = parts.last().copied().unwrap_or(front[pos]);
             let below = || front.iter().find(|&&i| i > last && status[i].is_none()).map(|&i| normalise(&lines[i].text));
             let region_of = |body: &str| Some(body).filter(|t| is_issuer(t)).and_then(region_in_title);
-            plan.region = above
-                .as_deref()
-                .and_then(|t| region_of(t.strip_suffix("文件").unwrap_or(t)))
+            // Bodies signing together name the lead first: its place is the plan's, not the one
+            // of a state bureau's local office signing last (国家金融监督管理总局山西监管局).
+            plan.region = region_of_signing_rows(lines, &front[..p])
+                .or_else(|| above.as_deref().and_then(|t| region_of(t.strip_suffix("文件").unwrap_or(t))))
                 .or_else(|| below().as_deref().and_then(region_of))
                 .unwrap_or_default();
         }
@@ -2506,6 +2523,29 @@ fn notice_name_above(lines: &[Line], front: &[usize], i: usize, status: &[Option
 /// Words that end the name of a body issuing a document.
 const ISSUER_ENDINGS: &[&str] =
     &["办公室", "办公厅", "人民政府", "委员会", "领导小组", "联席会议", "知识产权局", "监督管理局", "总局", "厅", "局"];
+
+/// The region of the body that leads a joint signature printed in rows above a title
+/// (`山西省市场监督管理局 山西省高级人民法院` / … / `中国证券监督管理委员会山西监管局` / its date):
+/// the rows' first body. None for a signature of one body.
+fn region_of_signing_rows(lines: &[Line], above: &[usize]) -> Option<String> {
+    let mut lead = None;
+    let mut bodies = 0;
+    for &i in above.iter().rev() {
+        let t = normalise(&lines[i].text);
+        if !has_words(&t) || is_date_line(&t) {
+            continue;
+        }
+        let fields: Vec<String> = lines[i].text.split_whitespace().map(normalise).collect();
+        let body =
+            |f: &String| f.chars().count() <= 30 && !f.contains(['。', '，', '：', ',', ':']) && looks_like_body(f);
+        if fields.is_empty() || !fields.iter().all(body) {
+            break;
+        }
+        bodies += fields.len();
+        lead = fields.into_iter().next();
+    }
+    lead.as_deref().filter(|_| bodies >= 2).and_then(region_in_title)
+}
 
 /// A (normalised) line that is the name of an issuing body: `国家知识产权强国建设工作部际联席会议办公室`.
 fn is_issuer(t: &str) -> bool {
@@ -3328,6 +3368,31 @@ mod tests {
         assert_eq!(cn_number("二十一"), Some(21));
         assert_eq!(cn_number("十"), Some(10));
         assert_eq!(cn_number("十四"), Some(14));
+    }
+
+    #[test]
+    fn a_title_closed_by_its_document_number() {
+        let (title, number) =
+            split_doc_number("湖北省人民政府办公厅关于新时代推进品牌建设的实施意见(鄂政办发〔2022〕48号)");
+        assert_eq!(
+            (title, number),
+            ("湖北省人民政府办公厅关于新时代推进品牌建设的实施意见", Some("鄂政办发〔2022〕48号"))
+        );
+        // Brackets that hold no number (years, a version) stay with the title.
+        assert_eq!(split_doc_number("工作方案(2022-2025年)"), ("工作方案(2022-2025年)", None));
+        assert_eq!(split_doc_number("(鄂政办发〔2022〕48号)"), ("(鄂政办发〔2022〕48号)", None));
+        let (title, region) = title_and_region("湖北省人民政府办公厅关于新时代推进品牌建设的实施意见 (鄂政办发〔2022〕48号)\n各市、州、县人民政府:\n品牌是企业竞争力的综合体现。");
+        assert_eq!(
+            (title.as_str(), region.as_str()),
+            ("湖北省人民政府办公厅关于新时代推进品牌建设的实施意见", "湖北省")
+        );
+    }
+
+    #[test]
+    fn a_joint_signature_in_rows_gives_the_region_of_its_lead() {
+        let text = "各有关单位:\n现将办法印发,请认真抓好贯彻落实。\n山西省市场监督管理局 山西省高级人民法院\n山西省数据局 中国人民银行山西省分行\n国家金融监督管理总局山西监管局\n2024年6月28日\n数据知识产权登记管理办法(试行)\n第一章 总则\n第一条 为规范数据知识产权登记工作,制定本办法。";
+        let (title, region) = title_and_region(text);
+        assert_eq!((title.as_str(), region.as_str()), ("数据知识产权登记管理办法(试行)", "山西省"));
     }
 
     #[test]

@@ -622,20 +622,35 @@ fn goal_sentences(text: &str) -> Vec<(&str, Option<char>)> {
 fn opening_goals(text: &str, year: u16) -> Vec<TargetDraft> {
     let opening = format!("{year}年");
     let dated = |s: &str| s.strip_prefix(opening.as_str())?.strip_prefix(['，', ',']).map(str::to_string);
-    let mut goals: Vec<String> = Vec::new();
+    let targets_of = |s: &str| clauses(s).into_iter().filter_map(|c| clause_target(c, year)).collect::<Vec<_>>();
+    let mut out = Vec::new();
+    // After a label, the sentences that go on stating figures (主要目标是：…23万件以上。年度专利
+    // 转让许可次数达到6万次，…) are goals too, until one states none or names another year.
+    let mut running_on = false;
     for sentence in text.split('。').map(str::trim) {
         // Or a sentence labelled as the year's goals (主要预期目标：全省万人发明专利拥有量突破22件，…;
         // 2012年的主要指标是：…达到7.5件；专利申请达到4万件；…): every goal up to its full stop,
         // over semicolons too.
-        match year_goal_label(sentence, &opening) {
-            Some(rest) => goals.push(rest.to_string()),
-            None => goals.extend(sentence.split(['；', ';']).map(str::trim).filter_map(dated)),
+        if let Some(rest) = year_goal_label(sentence, &opening) {
+            out.extend(targets_of(rest));
+            running_on = true;
+            continue;
         }
+        let opened: Vec<String> = sentence.split(['；', ';']).map(str::trim).filter_map(dated).collect();
+        let other_year = year_named(sentence).is_some_and(|y| y != year);
+        if running_on && opened.is_empty() && !other_year {
+            // Only figures with their comparison word (达到6万次, 15件以上): counts of things to do
+            // are no goals.
+            let more: Vec<TargetDraft> =
+                clauses(sentence).into_iter().filter(|c| qualified(c)).filter_map(|c| clause_target(c, year)).collect();
+            running_on = !more.is_empty();
+            out.extend(more);
+            continue;
+        }
+        running_on = false;
+        out.extend(opened.iter().flat_map(|s| targets_of(s)));
     }
-    goals
-        .iter()
-        .flat_map(|s| clauses(s).into_iter().filter_map(|c| clause_target(c, year)).collect::<Vec<_>>())
-        .collect()
+    out
 }
 
 /// What follows the label of a year's goals opening a sentence (`主要预期目标：`, `主要考核指标是:`,
@@ -951,8 +966,10 @@ fn clause_target(printed: &str, year: u16) -> Option<TargetDraft> {
     // 力争超过19件: the hedge says how firmly, the comparison is 超过; so it does opening the
     // clause (…年末，力争每万人口…突破6件).
     let indicator = ["力争", "争取", "力求"].iter().find_map(|h| indicator.strip_suffix(h)).unwrap_or(indicator);
+    let hedged = ["力争", "争取", "力求", "确保", "努力"].iter().find_map(|h| indicator.strip_prefix(h));
+    // 努力实现全省发明专利有效量23万件: 实现 after the hedge only says the goal is to be reached.
     let indicator =
-        ["力争", "争取", "力求", "确保"].iter().find_map(|h| indicator.strip_prefix(h)).unwrap_or(indicator);
+        hedged.map_or(indicator, |rest| rest.strip_prefix("实现").filter(|r| !r.is_empty()).unwrap_or(rest));
     // 质押融资金额累计达到100亿元: a sum over the plan's years of the indicator, as a table's
     // 累计100 cell is (the text keeps the word).
     let indicator = indicator.strip_suffix("累计").filter(|i| !i.is_empty()).unwrap_or(indicator);
@@ -1648,6 +1665,15 @@ mod tests {
         assert_eq!((t[1].0.as_str(), t[1].1, t[1].2.as_str()), ("拥有专利企业", 8000.0, "家"));
         // Another year's indicators are a baseline, not the year's goals.
         assert!(read("2011年的主要指标是:专利申请达到3万件。").is_empty());
+        // Hubei 2026: the goals the label opens run on into the next sentence, without the
+        // hedge 努力实现; a sentence that names another year, or counts without a comparison
+        // word, states none.
+        let t = read("主要目标是:努力实现全省发明专利有效量23万件以上。年度专利转让许可次数达到6万次,质押融资金额达到500亿元。在考核中实现进位提质。");
+        let got: Vec<(&str, f64)> = t.iter().map(|t| (t.0.as_str(), t.1)).collect();
+        assert_eq!(got, [("全省发明专利有效量", 23.0), ("年度专利转让许可次数", 6.0), ("质押融资金额", 500.0)]);
+        let t = read("主要目标是:专利申请达到4万件。2011年专利申请达到3万件。新建3个服务中心。");
+        assert_eq!(t.len(), 1, "{t:?}");
+        assert_eq!(read("主要目标是:专利申请达到4万件。新建3个服务中心,培育5家企业。").len(), 1);
     }
 
     #[test]
