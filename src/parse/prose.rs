@@ -2959,6 +2959,11 @@ fn years_in_preamble(t: &str) -> Option<(Option<u16>, Option<u16>)> {
             return Some((Some(a), Some(b)));
         }
     }
+    // Or the round of a programme the plan is made for, its years in brackets
+    // (推进我市新一轮（2016—2018年）国家知识产权示范城市工作，…制定本方案).
+    if let Some(years) = bracketed_period(&outside_guillemets(t)) {
+        return Some(years);
+    }
     // Or the year that 明确 opens with (明确2015年战略实施重点任务和工作措施).
     let specified = || {
         let (_, after) = t.split_once("明确")?;
@@ -2977,6 +2982,24 @@ fn years_in_preamble(t: &str) -> Option<(Option<u16>, Option<u16>)> {
     let head = &before[..before.len() - 4];
     let start = head.strip_suffix(['—', '-', '–', '至']).and_then(year).filter(|&s| s <= end).unwrap_or(end);
     Some((Some(start), Some(end)))
+}
+
+/// The one range of years a preamble prints in brackets (`新一轮（2016—2018年）`), where the
+/// bracket does not follow a document's name printed without guillemets (`纲要（2008—2020年）`).
+fn bracketed_period(t: &str) -> Option<(Option<u16>, Option<u16>)> {
+    let mut found = t.match_indices(['(', '（']).filter_map(|(open, bracket)| {
+        let before = &t[..open];
+        if TITLE_ENDINGS.iter().any(|e| before.ends_with(e)) {
+            return None;
+        }
+        let inside = t[open + bracket.len()..].split([')', '）']).next()?;
+        let (a, b) = inside.strip_suffix('年')?.split_once(['—', '-', '–', '至', '~', '～'])?;
+        let year = |s: &str| s.parse::<u16>().ok().filter(|y| s.len() == 4 && (1980..=2100).contains(y));
+        let (a, b) = (year(a)?, year(b)?);
+        (a < b && b - a <= 15).then_some((Some(a), Some(b)))
+    });
+    let first = found.next()?;
+    found.next().is_none().then_some(first)
 }
 
 /// The year and month the notice sending a plan was signed: the first date line before the
@@ -3918,6 +3941,11 @@ mod tests {
         assert_eq!(years_in_preamble(made), Some((Some(2021), Some(2025))));
         let cited = "根据《“十四五”国家知识产权保护和运用规划》，制定本规划。";
         assert_eq!(years_in_preamble(cited), None);
+        // A programme's round in brackets; not a document's years, named with or without 《》.
+        let round = "为扎实推进我市新一轮(2016—2018年)国家知识产权示范城市工作，结合我市实际，制定本方案。";
+        assert_eq!(years_in_preamble(round), Some((Some(2016), Some(2018))));
+        let named = "为落实《知识产权强国建设纲要（2021—2035年）》和省战略纲要（2008—2020年），制定本方案。";
+        assert_eq!(years_in_preamble(named), None);
     }
 
     #[test]
