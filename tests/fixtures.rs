@@ -247,4 +247,6 @@ fixtures! {
     real_outline_region_tongliao_2021 => "real-outline-region-tongliao-2021",
     real_joint_title_hunan_2022 => "real-joint-title-hunan-2022",
     real_publisher_field_wenzhou_2022 => "real-publisher-field-wenzhou-2022",
+    real_programme_round_years_harbin_2018 => "real-programme-round-years-harbin-2018",
+    real_elder_care_switches_yinchuan_2023 => "real-elder-care-switches-yinchuan-2023",
 }
