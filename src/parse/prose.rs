@@ -2856,7 +2856,14 @@ fn title_the_preamble_makes(t: &str) -> Option<String> {
 /// (`《深圳市知识产权“十四五”规划》正式发布`, `近日，《…工作方案（试行）》公布。`); `…印发以来`
 /// and `…发布实施后` look back from a later document, and are not it.
 fn issued_after_its_name(after: &str) -> bool {
+    // The short name the report gives it first (`（下称《发展规划》）已印发`).
+    let after = after
+        .strip_prefix(['（', '('])
+        .filter(|r| ["以下简称", "下称", "简称"].iter().any(|w| r.starts_with(w)))
+        .and_then(|r| r.split_once([')', '）']))
+        .map_or(after, |(_, rest)| rest);
     let after = ["正式", "日前", "近日"].iter().find_map(|w| after.strip_prefix(w)).unwrap_or(after);
+    let after = after.strip_prefix('已').unwrap_or(after);
     let Some(rest) = ["印发", "发布", "出台", "公布", "下发"].iter().find_map(|v| after.strip_prefix(v))
     else {
         return false;
@@ -4204,6 +4211,11 @@ mod tests {
             title_the_preamble_makes("近日，《广东省知识产权保护工作方案（试行）》公布。方案提出…").as_deref(),
             Some("广东省知识产权保护工作方案（试行）")
         );
+        // … after the short name it then goes by (a city daily on Kunming's 2018 plan).
+        let kunming =
+            "记者近日从昆明市知识产权局获悉，《昆明市知识产权发展规划(2018-2020年)》(下称《发展规划》)已印发。";
+        assert_eq!(title_the_preamble_makes(kunming).as_deref(), Some("昆明市知识产权发展规划(2018-2020年)"));
+        assert_eq!(title_the_preamble_makes("《纲要》(以下简称《纲要》)印发以来，各地…"), None);
         assert_eq!(title_the_preamble_makes("《国家知识产权战略纲要》发布实施以来，我省…"), None);
         assert_eq!(title_the_preamble_makes("《纲要》印发后，各地…"), None);
         // The Party centre and the State Council issue for the whole country (a news page of the
