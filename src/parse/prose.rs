@@ -1189,7 +1189,11 @@ fn split_glued_lines(lines: &[Line]) -> Vec<Line> {
         // A few numbers of different depths, or it is a paragraph that happens to hold 一、.
         let depths: std::collections::BTreeSet<u8> =
             cuts.iter().filter_map(|&b| marker(&line.text[b..]).map(|m| m.depth as u8)).collect();
-        if cuts.len() < 3 || depths.len() < 2 {
+        // Or a page ran its paragraphs together with a space between them (`…制定本行动方案。
+        // 一、指导思想 坚持… 二、工作目标 到2025年，…`): each number opens a paragraph.
+        // (A cut falls on the space, as the number is read past it.)
+        let spaced = cuts.len() >= 2 && cuts.iter().all(|&b| line.text[b..].starts_with(char::is_whitespace));
+        if (cuts.len() < 3 || depths.len() < 2) && !spaced {
             out.push(line.clone());
             continue;
         }
@@ -4265,6 +4269,20 @@ mod tests {
         );
         // No date under it: the last line of the text is no signature.
         assert_eq!(tail(&format!("{items}芜湖市知识产权局\n")), None);
+    }
+
+    #[test]
+    fn paragraphs_a_page_ran_together_with_spaces() {
+        // Ji'an 2023 on a policy aggregator: notice, title, preamble and chapters on one line.
+        let text = "各县(市、区)人民政府,市直各单位: 现将《某某市知识产权强市建设行动方案(2023—2035年)》印发给你们,请认真贯彻执行。 2023年10月10日 (此件主动公开) 某某市知识产权强市建设行动方案(2023—2035年) 为加快推进我市知识产权强市建设,结合实际,制定本行动方案。 一、指导思想 坚持以习近平新时代中国特色社会主义思想为指导,打通知识产权创造、运用、保护、管理和服务全链条。 二、工作目标 到2025年,每万人有效发明专利拥有量达到10件;有效注册商标总量达到9万件。";
+        let split = |t: &str| -> Vec<String> {
+            split_glued_lines(&[Line { no: 1, text: t.into() }]).into_iter().map(|l| l.text).collect()
+        };
+        let pieces = split(text);
+        assert_eq!(pieces.len(), 3);
+        assert!(pieces[1].starts_with("一、指导思想") && pieces[2].starts_with("二、工作目标"));
+        // With no space before them, numbers inside one paragraph leave it whole.
+        assert_eq!(split(&text.replace(" 一、", "一、").replace(" 二、", "二、")).len(), 1);
     }
 
     #[test]
