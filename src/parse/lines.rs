@@ -254,6 +254,8 @@ const PAGE_CONTROLS: &[&str] = &[
     "退出",
     "我要纠错",
     "搜索",
+    "search",
+    "Search",
     // The reaction buttons a portal prints under an article (Discuz!: 鲜花 握手 雷人 路过 鸡蛋).
     "鲜花",
     "握手",
@@ -409,6 +411,11 @@ pub fn is_page_furniture(s: &str) -> bool {
     // (`6. [发文字号] 京知局〔2022〕88号`, `[ 索引号 ] … [ 发文字号 ] …`): a plan's item never
     // opens with a page's label in brackets.
     if bracketed_page_label(&t) && t.chars().count() <= 100 {
+        return true;
+    }
+    // The site's logo and its social accounts over the text (`立业云logo`, `…人民政府官方微信`).
+    let banner = ["logo", "LOGO", "Logo", "官方微信", "官方微博"].iter().any(|w| t.ends_with(w));
+    if banner && t.chars().count() <= 30 && !t.contains(['，', ',', '：', ':']) {
         return true;
     }
     // A link to the site's explainer of the plan (`『图文解读』 图解：…`, `【政策解读】…`).
@@ -593,6 +600,10 @@ mod tests {
         // … and its link to the plan's explainer.
         assert!(is_page_furniture("『图文解读』 图解:银川市国家知识产权强市建设试点城市工作方案(2022—2025年)"));
         assert!(is_page_furniture("【政策解读】"));
+        // … and its logo, search box and social accounts (Ji'an 2023 on an aggregator, Ordos 2022).
+        assert!(is_page_furniture("立业云logo") && is_page_furniture("search"));
+        assert!(is_page_furniture("鄂尔多斯市人民政府官方微信"));
+        assert!(!is_page_furniture("关注官方微信，获取最新政策。"));
         // A portal's reaction buttons under a county's news (Luxi 2022), a line each.
         assert!(["鲜花", "握手", "雷人", "路过", "鸡蛋"].iter().all(|b| is_page_furniture(b)));
         assert!(is_page_furniture("分享到："));
