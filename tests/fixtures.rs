@@ -253,4 +253,8 @@ fixtures! {
     real_title_closing_number_hubei_2022 => "real-title-closing-number-hubei-2022",
     real_goals_running_on_hubei_2026 => "real-goals-running-on-hubei-2026",
     real_signing_rows_shanxi_2024 => "real-signing-rows-shanxi-2024",
+    real_programme_round_years_harbin_2018 => "real-programme-round-years-harbin-2018",
+    real_elder_care_switches_yinchuan_2023 => "real-elder-care-switches-yinchuan-2023",
+    real_news_short_name_kunming_2018 => "real-news-short-name-kunming-2018",
+    real_spaced_paragraphs_jian_2023 => "real-spaced-paragraphs-jian-2023",
 }

@@ -238,6 +238,10 @@ const PAGE_CONTROLS: &[&str] = &[
     "视力保护色",
     "保护视力色",
     "无障碍",
+    // The versions a government site offers older readers (无障碍 | 长者版, 关怀版).
+    "长者版",
+    "关怀版",
+    "适老版",
     "打开",
     "放大",
     "缩小",
@@ -250,6 +254,8 @@ const PAGE_CONTROLS: &[&str] = &[
     "退出",
     "我要纠错",
     "搜索",
+    "search",
+    "Search",
     // The reaction buttons a portal prints under an article (Discuz!: 鲜花 握手 雷人 路过 鸡蛋).
     "鲜花",
     "握手",
@@ -407,6 +413,15 @@ pub fn is_page_furniture(s: &str) -> bool {
     if bracketed_page_label(&t) && t.chars().count() <= 100 {
         return true;
     }
+    // The site's logo and its social accounts over the text (`立业云logo`, `…人民政府官方微信`).
+    let banner = ["logo", "LOGO", "Logo", "官方微信", "官方微博"].iter().any(|w| t.ends_with(w));
+    if banner && t.chars().count() <= 30 && !t.contains(['，', ',', '：', ':']) {
+        return true;
+    }
+    // A link to the site's explainer of the plan (`『图文解读』 图解：…`, `【政策解读】…`).
+    if links_an_explainer(&t) && t.chars().count() <= 100 {
+        return true;
+    }
     // A document-sharing site's page list: 标题_第3页.
     if t.ends_with('页') && t.contains("_第") {
         return true;
@@ -422,6 +437,15 @@ fn bracketed_page_label(t: &str) -> bool {
     let Some(inner) = t.strip_prefix(['[', '【', '［']) else { return false };
     let Some(close) = inner.find([']', '】', '］']) else { return false };
     PAGE_LABELS.contains(&&inner[..close])
+}
+
+/// Does a (normalised) line open with a link label in brackets for an explainer of the plan
+/// (`『图文解读』`, `【政策解读】`, `[图解]`)? A plan's own lines never open so.
+fn links_an_explainer(t: &str) -> bool {
+    let Some(inner) = t.strip_prefix(['『', '【', '[', '［', '〖']) else { return false };
+    let Some(close) = inner.find(['』', '】', ']', '］', '〗']) else { return false };
+    let label = &inner[..close];
+    label.ends_with("解读") || label == "图解"
 }
 
 /// A notice's contact details on a line of their own (`联系人：王琼`, `联系电话：010-84239104`,
@@ -570,6 +594,16 @@ mod tests {
         assert!(is_page_furniture("发布部门: 天津市知识产权局"));
         assert!(is_page_furniture("法规类别: 知识产权法规"));
         assert!(is_page_furniture("【打印本页】【关闭窗口】"));
+        // A city portal's switches for its accessible and elder-care versions (Yinchuan 2023).
+        assert!(is_page_furniture("无障碍 | 长者版"));
+        assert!(is_page_furniture("关怀版"));
+        // … and its link to the plan's explainer.
+        assert!(is_page_furniture("『图文解读』 图解:银川市国家知识产权强市建设试点城市工作方案(2022—2025年)"));
+        assert!(is_page_furniture("【政策解读】"));
+        // … and its logo, search box and social accounts (Ji'an 2023 on an aggregator, Ordos 2022).
+        assert!(is_page_furniture("立业云logo") && is_page_furniture("search"));
+        assert!(is_page_furniture("鄂尔多斯市人民政府官方微信"));
+        assert!(!is_page_furniture("关注官方微信，获取最新政策。"));
         // A portal's reaction buttons under a county's news (Luxi 2022), a line each.
         assert!(["鲜花", "握手", "雷人", "路过", "鸡蛋"].iter().all(|b| is_page_furniture(b)));
         assert!(is_page_furniture("分享到："));

@@ -1203,7 +1203,11 @@ fn split_glued_lines(lines: &[Line]) -> Vec<Line> {
         // A few numbers of different depths, or it is a paragraph that happens to hold 一、.
         let depths: std::collections::BTreeSet<u8> =
             cuts.iter().filter_map(|&b| marker(&line.text[b..]).map(|m| m.depth as u8)).collect();
-        if cuts.len() < 3 || depths.len() < 2 {
+        // Or a page ran its paragraphs together with a space between them (`…制定本行动方案。
+        // 一、指导思想 坚持… 二、工作目标 到2025年，…`): each number opens a paragraph.
+        // (A cut falls on the space, as the number is read past it.)
+        let spaced = cuts.len() >= 2 && cuts.iter().all(|&b| line.text[b..].starts_with(char::is_whitespace));
+        if (cuts.len() < 3 || depths.len() < 2) && !spaced {
             out.push(line.clone());
             continue;
         }
@@ -2931,7 +2935,14 @@ fn title_the_preamble_makes(t: &str) -> Option<String> {
 /// (`《深圳市知识产权“十四五”规划》正式发布`, `近日，《…工作方案（试行）》公布。`); `…印发以来`
 /// and `…发布实施后` look back from a later document, and are not it.
 fn issued_after_its_name(after: &str) -> bool {
+    // The short name the report gives it first (`（下称《发展规划》）已印发`).
+    let after = after
+        .strip_prefix(['（', '('])
+        .filter(|r| ["以下简称", "下称", "简称"].iter().any(|w| r.starts_with(w)))
+        .and_then(|r| r.split_once([')', '）']))
+        .map_or(after, |(_, rest)| rest);
     let after = ["正式", "日前", "近日"].iter().find_map(|w| after.strip_prefix(w)).unwrap_or(after);
+    let after = after.strip_prefix('已').unwrap_or(after);
     let Some(rest) = ["印发", "发布", "出台", "公布", "下发"].iter().find_map(|v| after.strip_prefix(v))
     else {
         return false;
@@ -3034,6 +3045,11 @@ fn years_in_preamble(t: &str) -> Option<(Option<u16>, Option<u16>)> {
             return Some((Some(a), Some(b)));
         }
     }
+    // Or the round of a programme the plan is made for, its years in brackets
+    // (推进我市新一轮（2016—2018年）国家知识产权示范城市工作，…制定本方案).
+    if let Some(years) = bracketed_period(&outside_guillemets(t)) {
+        return Some(years);
+    }
     // Or the year that 明确 opens with (明确2015年战略实施重点任务和工作措施).
     let specified = || {
         let (_, after) = t.split_once("明确")?;
@@ -3052,6 +3068,24 @@ fn years_in_preamble(t: &str) -> Option<(Option<u16>, Option<u16>)> {
     let head = &before[..before.len() - 4];
     let start = head.strip_suffix(['—', '-', '–', '至']).and_then(year).filter(|&s| s <= end).unwrap_or(end);
     Some((Some(start), Some(end)))
+}
+
+/// The one range of years a preamble prints in brackets (`新一轮（2016—2018年）`), where the
+/// bracket does not follow a document's name printed without guillemets (`纲要（2008—2020年）`).
+fn bracketed_period(t: &str) -> Option<(Option<u16>, Option<u16>)> {
+    let mut found = t.match_indices(['(', '（']).filter_map(|(open, bracket)| {
+        let before = &t[..open];
+        if TITLE_ENDINGS.iter().any(|e| before.ends_with(e)) {
+            return None;
+        }
+        let inside = t[open + bracket.len()..].split([')', '）']).next()?;
+        let (a, b) = inside.strip_suffix('年')?.split_once(['—', '-', '–', '至', '~', '～'])?;
+        let year = |s: &str| s.parse::<u16>().ok().filter(|y| s.len() == 4 && (1980..=2100).contains(y));
+        let (a, b) = (year(a)?, year(b)?);
+        (a < b && b - a <= 15).then_some((Some(a), Some(b)))
+    });
+    let first = found.next()?;
+    found.next().is_none().then_some(first)
 }
 
 /// The year and month the notice sending a plan was signed: the first date line before the
@@ -4032,6 +4066,11 @@ mod tests {
         assert_eq!(years_in_preamble(made), Some((Some(2021), Some(2025))));
         let cited = "根据《“十四五”国家知识产权保护和运用规划》，制定本规划。";
         assert_eq!(years_in_preamble(cited), None);
+        // A programme's round in brackets; not a document's years, named with or without 《》.
+        let round = "为扎实推进我市新一轮(2016—2018年)国家知识产权示范城市工作，结合我市实际，制定本方案。";
+        assert_eq!(years_in_preamble(round), Some((Some(2016), Some(2018))));
+        let named = "为落实《知识产权强国建设纲要（2021—2035年）》和省战略纲要（2008—2020年），制定本方案。";
+        assert_eq!(years_in_preamble(named), None);
     }
 
     #[test]
@@ -4299,6 +4338,11 @@ mod tests {
             title_the_preamble_makes("近日，《广东省知识产权保护工作方案（试行）》公布。方案提出…").as_deref(),
             Some("广东省知识产权保护工作方案（试行）")
         );
+        // … after the short name it then goes by (a city daily on Kunming's 2018 plan).
+        let kunming =
+            "记者近日从昆明市知识产权局获悉，《昆明市知识产权发展规划(2018-2020年)》(下称《发展规划》)已印发。";
+        assert_eq!(title_the_preamble_makes(kunming).as_deref(), Some("昆明市知识产权发展规划(2018-2020年)"));
+        assert_eq!(title_the_preamble_makes("《纲要》(以下简称《纲要》)印发以来，各地…"), None);
         assert_eq!(title_the_preamble_makes("《国家知识产权战略纲要》发布实施以来，我省…"), None);
         assert_eq!(title_the_preamble_makes("《纲要》印发后，各地…"), None);
         // The Party centre and the State Council issue for the whole country (a news page of the
@@ -4370,6 +4414,20 @@ mod tests {
         let d = parsed_as(text, crate::model::Level::District, crate::model::Kind::WorkPoints).dataset;
         assert_eq!(d.plans[0].title, "关于同意成立永嘉瓯北品牌指导服务站、永嘉教玩具品牌指导服务站的通知");
         assert_eq!(d.plans[0].region, "永嘉县");
+    }
+
+    #[test]
+    fn paragraphs_a_page_ran_together_with_spaces() {
+        // Ji'an 2023 on a policy aggregator: notice, title, preamble and chapters on one line.
+        let text = "各县(市、区)人民政府,市直各单位: 现将《某某市知识产权强市建设行动方案(2023—2035年)》印发给你们,请认真贯彻执行。 2023年10月10日 (此件主动公开) 某某市知识产权强市建设行动方案(2023—2035年) 为加快推进我市知识产权强市建设,结合实际,制定本行动方案。 一、指导思想 坚持以习近平新时代中国特色社会主义思想为指导,打通知识产权创造、运用、保护、管理和服务全链条。 二、工作目标 到2025年,每万人有效发明专利拥有量达到10件;有效注册商标总量达到9万件。";
+        let split = |t: &str| -> Vec<String> {
+            split_glued_lines(&[Line { no: 1, text: t.into() }]).into_iter().map(|l| l.text).collect()
+        };
+        let pieces = split(text);
+        assert_eq!(pieces.len(), 3);
+        assert!(pieces[1].starts_with("一、指导思想") && pieces[2].starts_with("二、工作目标"));
+        // With no space before them, numbers inside one paragraph leave it whole.
+        assert_eq!(split(&text.replace(" 一、", "一、").replace(" 二、", "二、")).len(), 1);
     }
 
     #[test]

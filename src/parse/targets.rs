@@ -970,6 +970,8 @@ fn clause_target(printed: &str, year: u16) -> Option<TargetDraft> {
     // 努力实现全省发明专利有效量23万件: 实现 after the hedge only says the goal is to be reached.
     let indicator =
         hedged.map_or(indicator, |rest| rest.strip_prefix("实现").filter(|r| !r.is_empty()).unwrap_or(rest));
+    // 拥有量将达到13件以上: 将 only says the goal lies ahead, as a report of a plan words it.
+    let indicator = indicator.strip_suffix('将').filter(|i| !i.is_empty()).unwrap_or(indicator);
     // 质押融资金额累计达到100亿元: a sum over the plan's years of the indicator, as a table's
     // 累计100 cell is (the text keeps the word).
     let indicator = indicator.strip_suffix("累计").filter(|i| !i.is_empty()).unwrap_or(indicator);
@@ -1467,6 +1469,10 @@ mod tests {
         let text = "2025年,全市知识产权战略位势有效提升,每万人有效发明专利拥有量达到6.2件,商标有效注册量突破8.2万件。";
         let got: Vec<_> = goal_targets("主要目标", text).iter().map(|t| (t.indicator.clone(), t.year)).collect();
         assert_eq!(got, [("每万人有效发明专利拥有量".to_string(), 2025), ("商标有效注册量".to_string(), 2025)]);
+        // A city daily's report of a plan (Kunming 2018): 将 before the goal is no part of it.
+        let text = "《发展规划》明确，至2020年，全市知识产权数量质量显著提升，每万人发明专利拥有量将达到13件以上。";
+        let got: Vec<_> = goal_targets("主要目标", text).iter().map(|t| (t.indicator.clone(), t.year)).collect();
+        assert_eq!(got, [("每万人发明专利拥有量".to_string(), 2020)]);
         // A year that is the sentence's subject, with no comma, dates nothing by itself.
         assert_eq!(year_then_comma("2025年全市专利"), None);
         assert_eq!(year_then_comma("2025年底，"), Some((2025, "2025年底，".len())));
