@@ -132,9 +132,17 @@ impl<'a> Selection<'a> {
             }
         }
         let work_items = opts.work_items.iter().map(|w| normalize(w)).filter(|w| !w.is_empty()).collect();
-        // Words typed in Traditional script are looked for as the measures write them (src/script.rs).
-        let fold = |w: &String| corpus.traditional.fold(w.trim()).to_lowercase();
-        let words: Vec<String> = opts.words.iter().map(fold).filter(|w| !w.is_empty()).collect();
+        // A word typed in Traditional script is looked for as typed (a reader's own plan may print
+        // it so) and as the corpus's measures write it (src/script.rs): any word matches.
+        let mut words: Vec<String> = Vec::new();
+        for w in opts.words.iter().map(|w| w.trim()).filter(|w| !w.is_empty()) {
+            let folded = corpus.traditional.fold(w).to_lowercase();
+            let typed = w.to_lowercase();
+            if typed != folded {
+                words.push(typed);
+            }
+            words.push(folded);
+        }
         let words_as_written = words.iter().all(|w| w.chars().all(never_lowercased_into));
         Ok(Selection { opts, work_items, words, words_as_written })
     }

@@ -288,6 +288,16 @@ test('search() and filter() read a query typed in Traditional script as the meas
   const words = async (w) => (await pc.filter({ words: [w], limit: 200 })).items.map((m) => m.id);
   assert.deepEqual(await words('質押融資'), await words('质押融资'));
   assert.deepEqual(pc.matchThemes('推進專利質押融資'), pc.matchThemes('推进专利质押融资'));
+  // A reader's own plan printed in Traditional script is still found by the words as it prints them.
+  const added = await pc.addPlan('深圳市2019年知識產權工作要點\n一、促進知識產權運用\n（一）推進專利質押融資。（市金融局負責）\n',
+    { region: '深圳市', level: 'city', yearStart: 2019 });
+  try {
+    const id = added.plans[0].id;
+    const own = await pc.filter({ words: ['質押融資'], plans: [id] });
+    assert.deepEqual(own.items.map((m) => m.text), ['推進專利質押融資。']);
+  } finally {
+    pc.removePlan(added.plans[0].id);
+  }
 });
 
 test('search() keeps the records it was sent: a repeat carries the same frozen records, and added plans their own', async () => {
