@@ -1037,7 +1037,8 @@ impl DataDir {
             return;
         }
         let first = self.catalog_docs() as usize;
-        let measures = self.corpus.dataset.measures.get(first..).unwrap_or_default().to_vec();
+        let added = self.corpus.dataset.measures.get(first..).unwrap_or_default();
+        let measures: Vec<_> = added.iter().map(|m| self.corpus.traditional.fold_measure(m).into_owned()).collect();
         let end = self.corpus.index.doc_count();
         self.corpus.index.remove_docs(first..end);
         self.restore_vocabulary();

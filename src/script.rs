@@ -5,7 +5,10 @@
 //! character whose Simplified form the corpus's measures use and which the measures never use
 //! themselves: 著 stays 著 (著作权), 乾 stays where 乾 is printed. The catalogue carries the pairs
 //! (`docs/data-format.md`), so the query module folds a query without the converter's tables.
+//! A reader's own plan printed in Traditional script is indexed and highlighted folded the same way,
+//! so either script finds it.
 
+use crate::model::Measure;
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 
@@ -13,7 +16,16 @@ use std::borrow::Cow;
 /// also a key, so folding twice is folding once.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(from = "String", into = "String")]
-pub struct Traditional(Vec<(char, char)>);
+pub struct Traditional {
+    pairs: Vec<(char, char)>,
+    /// One bit per character of [`BLOCKS`], set for the keys: every highlighted text is tested,
+    /// and a bit is cheaper than a search of the pairs.
+    keys: Vec<u64>,
+}
+
+/// The CJK blocks of three UTF-8 bytes (Extension A and the unified block): `fast2s` converts
+/// only those, so a fold keeps every byte offset.
+const BLOCKS: std::ops::RangeInclusive<char> = '\u{3400}'..='\u{9fff}';
 
 impl Traditional {
     /// The pairs for a corpus whose measures' texts are `texts` (build time: `fast2s` stays out of
@@ -22,9 +34,7 @@ impl Traditional {
     pub fn for_texts<'a>(texts: impl IntoIterator<Item = &'a str>) -> Traditional {
         let used: std::collections::HashSet<char> = texts.into_iter().flat_map(str::chars).collect();
         let mut pairs = Vec::new();
-        // The CJK blocks of three UTF-8 bytes (Extension A and the unified block): `fast2s` converts
-        // only those, so a fold keeps every byte offset.
-        for c in ('\u{3400}'..='\u{4dbf}').chain('\u{4e00}'..='\u{9fff}') {
+        for c in BLOCKS {
             let converted = fast2s::convert(c.encode_utf8(&mut [0; 4]));
             let mut simplified = converted.chars();
             if let (Some(s), None) = (simplified.next(), simplified.next()) {
@@ -47,37 +57,78 @@ impl Traditional {
             }
         }
         let keys: Vec<char> = kept.iter().map(|p| p.0).collect();
-        kept.retain(|p| keys.binary_search(&p.1).is_err());
-        Traditional(kept)
+        kept.retain(|p| keys.binary_search(&p.1).is_err() && BLOCKS.contains(&p.0));
+        // None for no pair, as `Default` has it.
+        let mut bits = if kept.is_empty() { Vec::new() } else { vec![0u64; position(*BLOCKS.end()) / 64 + 1] };
+        for &(c, _) in &kept {
+            let k = position(c);
+            if let Some(word) = bits.get_mut(k / 64) {
+                *word |= 1 << (k % 64);
+            }
+        }
+        Traditional { pairs: kept, keys: bits }
     }
 
     pub fn len(&self) -> usize {
-        self.0.len()
+        self.pairs.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
+        self.pairs.is_empty()
+    }
+
+    fn is_key(&self, c: char) -> bool {
+        let k = position(c);
+        BLOCKS.contains(&c) && self.keys.get(k / 64).is_some_and(|word| word & (1 << (k % 64)) != 0)
     }
 
     fn simplified(&self, c: char) -> Option<char> {
-        self.0.binary_search_by_key(&c, |p| p.0).ok().and_then(|k| self.0.get(k)).map(|p| p.1)
+        if !self.is_key(c) {
+            return None;
+        }
+        self.pairs.binary_search_by_key(&c, |p| p.0).ok().and_then(|k| self.pairs.get(k)).map(|p| p.1)
     }
 
     /// `text` with each Traditional character of the pairs in its Simplified form (one for one,
     /// three bytes for three, so positions in the folded text are positions in `text`).
     pub fn fold<'t>(&self, text: &'t str) -> Cow<'t, str> {
-        if !text.chars().any(|c| self.simplified(c).is_some()) {
+        if !text.chars().any(|c| self.is_key(c)) {
             return Cow::Borrowed(text);
         }
         Cow::Owned(text.chars().map(|c| self.simplified(c).unwrap_or(c)).collect())
     }
+
+    /// A measure as the index reads it: its fields folded (a reader's plan printed in Traditional
+    /// script), the record itself kept as printed.
+    pub fn fold_measure<'m>(&self, m: &'m Measure) -> Cow<'m, Measure> {
+        let fold = |f: &'m Option<String>| f.as_deref().map(|t| self.fold(t));
+        let (title, work_item, text, chapter) =
+            (fold(&m.title), fold(&m.work_item), fold(&m.text), self.fold(&m.chapter));
+        let owned = |f: &Option<Cow<str>>| f.as_ref().is_some_and(|c| matches!(c, Cow::Owned(_)));
+        if !owned(&title) && !owned(&work_item) && !owned(&text) && matches!(chapter, Cow::Borrowed(_)) {
+            return Cow::Borrowed(m);
+        }
+        let owned = |f: Option<Cow<str>>| f.map(Cow::into_owned);
+        Cow::Owned(Measure {
+            title: owned(title),
+            work_item: owned(work_item),
+            text: owned(text),
+            chapter: chapter.into_owned(),
+            ..m.clone()
+        })
+    }
+}
+
+/// A character's position in [`BLOCKS`] (past its end, or wrapped, for any other).
+fn position(c: char) -> usize {
+    (c as usize).wrapping_sub(*BLOCKS.start() as usize)
 }
 
 /// Written as the pairs' characters one after the other (Traditional, Simplified, …): 4.6 kB raw
 /// for the seeds' 767 pairs, where a list of pairs would spend a length byte on every character.
 impl From<Traditional> for String {
     fn from(t: Traditional) -> String {
-        t.0.iter().flat_map(|&(a, b)| [a, b]).collect()
+        t.pairs.iter().flat_map(|&(a, b)| [a, b]).collect()
     }
 }
 
@@ -111,6 +162,31 @@ mod tests {
         // One character for one, three bytes for three.
         let typed = "加強專利保護，擴大融資";
         assert_eq!(t.fold(typed).len(), typed.len());
+    }
+
+    #[test]
+    fn a_measure_is_indexed_folded_and_left_alone_when_nothing_folds() {
+        let t = Traditional::for_texts(["推进专利质押融资", "促进知识产权运用"]);
+        let measure = |chapter: &str, text: &str| Measure {
+            id: "m-001".into(),
+            plan: "m".into(),
+            no: Some(1),
+            chapter: chapter.into(),
+            focus_no: None,
+            work_item: None,
+            title: None,
+            text: Some(text.into()),
+            departments: Vec::new(),
+            themes: Vec::new(),
+            lines: [3, 3],
+        };
+        let printed = measure("促進知識產權運用", "推進專利質押融資。");
+        let read = t.fold_measure(&printed);
+        assert_eq!((read.chapter.as_str(), read.text.as_deref()), ("促进知识产权运用", Some("推进专利质押融资。")));
+        let simplified = measure("促进知识产权运用", "推进专利质押融资。");
+        assert!(matches!(t.fold_measure(&simplified), Cow::Borrowed(_)));
+        // Characters outside the blocks are never keys.
+        assert!(!t.is_key('a') && !t.is_key('𠀀') && !t.is_key('专') && t.is_key('專'));
     }
 
     #[test]

@@ -262,7 +262,10 @@ impl Corpus {
         for m in &mut measures {
             m.themes = self.taxonomy.tag(m);
         }
-        self.index.append(&measures);
+        // Indexed as the query is read (src/script.rs): a plan printed in Traditional script is
+        // found by either script.
+        let indexed: Vec<Measure> = measures.iter().map(|m| self.traditional.fold_measure(m).into_owned()).collect();
+        self.index.append(&indexed);
         self.plan_numbers.clear();
         if self.plan_sizes.0.len() == self.dataset.plans.len() {
             self.plan_sizes.0.push(measures.len());

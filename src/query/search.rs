@@ -1162,8 +1162,9 @@ pub(crate) fn finish(corpus: &Corpus, query: &str, opts: &SearchOptions, ranked:
                 position: i,
                 plan,
                 score,
-                highlights: needles.highlight(m.text.as_deref().unwrap_or("")),
-                title_highlights: needles.highlight(m.title.as_deref().unwrap_or("")),
+                // On the text as the index read it (one character for one: the spans are the printed text's).
+                highlights: needles.highlight(&corpus.traditional.fold(m.text.as_deref().unwrap_or(""))),
+                title_highlights: needles.highlight(&corpus.traditional.fold(m.title.as_deref().unwrap_or(""))),
             })
         })
         .collect();

@@ -295,6 +295,13 @@ test('search() and filter() read a query typed in Traditional script as the meas
     const id = added.plans[0].id;
     const own = await pc.filter({ words: ['質押融資'], plans: [id] });
     assert.deepEqual(own.items.map((m) => m.text), ['推進專利質押融資。']);
+    // … and searched in either script, highlighted where it prints the words.
+    for (const q of ['專利質押融資', '专利质押融资', '質押融資']) {
+      const found = await pc.search(q, { plans: [id] });
+      assert.deepEqual(found.hits.map((h) => h.measure.text), ['推進專利質押融資。'], q);
+      const [[start, end]] = found.hits[0].highlights;
+      assert.match(found.hits[0].measure.text.slice(start, end), /質押/, q);
+    }
   } finally {
     pc.removePlan(added.plans[0].id);
   }
