@@ -879,6 +879,7 @@ impl DataDir {
             theme_scores: vec![Vec::new(); n],
             english: None,
             traditional: c.traditional,
+            folded_plans: Vec::new(),
             plan_numbers: Default::default(),
             plan_sizes: crate::query::PlanSizes(chunks.iter().map(|c| c.measures as usize).collect()),
         };

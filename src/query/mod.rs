@@ -50,6 +50,7 @@ use crate::index::Index;
 use crate::model::{Dataset, Measure, Plan, Target};
 use crate::themes::Taxonomy;
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 use std::fmt;
 
 /// Longest accepted search query, in characters.
@@ -79,6 +80,10 @@ pub struct Corpus {
     /// (`src/script.rs`): searches and theme matches fold them.
     #[serde(default)]
     pub traditional: crate::script::Traditional,
+    /// Added plans whose text [`Corpus::traditional`] folds (printed in Traditional script): only
+    /// their hits are highlighted on folded text, the corpus's own never hold such characters.
+    #[serde(skip)]
+    pub folded_plans: Vec<String>,
     /// [`Corpus::plan_numbers`], kept while the plans and measures stay as they were.
     #[serde(skip)]
     pub plan_numbers: PlanNumbersCache,
@@ -264,7 +269,11 @@ impl Corpus {
         }
         // Indexed as the query is read (src/script.rs): a plan printed in Traditional script is
         // found by either script.
-        let indexed: Vec<Measure> = measures.iter().map(|m| self.traditional.fold_measure(m).into_owned()).collect();
+        let indexed: Vec<Cow<Measure>> = measures.iter().map(|m| self.traditional.fold_measure(m)).collect();
+        if indexed.iter().any(|m| matches!(m, Cow::Owned(_))) {
+            self.folded_plans.push(plan.id.clone());
+        }
+        let indexed: Vec<Measure> = indexed.into_iter().map(Cow::into_owned).collect();
         self.index.append(&indexed);
         self.plan_numbers.clear();
         if self.plan_sizes.0.len() == self.dataset.plans.len() {
@@ -303,6 +312,7 @@ impl Corpus {
             }
         }
         self.dataset.plans.retain(|p| p.id != id);
+        self.folded_plans.retain(|p| p != id);
         self.dataset.measures.retain(|m| m.plan != id);
         self.dataset.targets.retain(|t| t.plan != id);
         self.dataset.passages.retain(|p| p.plan != id);

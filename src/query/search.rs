@@ -33,6 +33,7 @@ use crate::index::THEME_TERM;
 use crate::model::{Measure, Plan};
 use crate::themes::CharBits;
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 /// Weight of a synonym phrase taken from a theme the query names.
@@ -1108,7 +1109,7 @@ pub fn search(corpus: &Corpus, query: &str, opts: &SearchOptions) -> Result<Sear
 }
 
 /// The result of a ranking: per-plan scores, facets and the page's hits, their records not copied.
-pub(crate) fn finish(corpus: &Corpus, query: &str, opts: &SearchOptions, ranked: Ranked) -> HitsPage {
+pub(crate) fn finish<'c>(corpus: &'c Corpus, query: &str, opts: &SearchOptions, ranked: Ranked) -> HitsPage {
     let Ranked { phrases, terms, themes, limit, scored } = ranked;
     // Per plan, in order of first hit (sums in rank order, as the scores are listed).
     let numbers = corpus.plan_numbers();
@@ -1146,6 +1147,10 @@ pub(crate) fn finish(corpus: &Corpus, query: &str, opts: &SearchOptions, ranked:
         .into_iter()
         .filter_map(|(i, score)| {
             let m = corpus.dataset.measures.get(i)?;
+            // A reader's plan printed in Traditional script is highlighted as the index read it
+            // (one character for one: the spans are the printed text's).
+            let folded = corpus.folded_plans.contains(&m.plan);
+            let as_indexed = |t: &'c str| if folded { corpus.traditional.fold(t) } else { Cow::Borrowed(t) };
             let k = plan_of.get(i).copied().filter(|&k| k < place.len());
             let plan = match k.and_then(|k| place.get(k).copied().flatten()) {
                 Some(at) => at,
@@ -1162,9 +1167,8 @@ pub(crate) fn finish(corpus: &Corpus, query: &str, opts: &SearchOptions, ranked:
                 position: i,
                 plan,
                 score,
-                // On the text as the index read it (one character for one: the spans are the printed text's).
-                highlights: needles.highlight(&corpus.traditional.fold(m.text.as_deref().unwrap_or(""))),
-                title_highlights: needles.highlight(&corpus.traditional.fold(m.title.as_deref().unwrap_or(""))),
+                highlights: needles.highlight(&as_indexed(m.text.as_deref().unwrap_or(""))),
+                title_highlights: needles.highlight(&as_indexed(m.title.as_deref().unwrap_or(""))),
             })
         })
         .collect();
