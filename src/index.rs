@@ -9,7 +9,8 @@
 //!
 //! **Run time** (native and wasm alike): queries, reader texts and diff tokens are segmented by
 //! [`Index::segment`], a greedy longest match against the index's own vocabulary with a
-//! single-character fallback. Native and wasm therefore segment queries identically, and the
+//! single-character fallback; a reader's plan is indexed with its words' parts too, as search
+//! mode gives them ([`Index::append`]). Native and wasm therefore segment queries identically, and the
 //! wasm module does not carry jieba (about 200 KB gzipped for its code and HMM tables, plus a
 //! dictionary; its `default-dict` feature also compiles zstd-sys, C code that fails for wasm32
 //! without clang).
@@ -442,7 +443,8 @@ impl Index {
                     let e = counts.entry(pair).or_insert(0);
                     *e = e.saturating_add(weight);
                 }
-                for word in words {
+                let parts: Vec<String> = words.iter().flat_map(|w| self.parts_of(w)).collect();
+                for word in words.into_iter().chain(parts) {
                     let e = counts.entry(word).or_insert(0);
                     *e = e.saturating_add(weight);
                     len += u32::from(weight);
@@ -472,6 +474,29 @@ impl Index {
             self.doc_len.push(len);
             self.len_sum += u64::from(len);
         }
+    }
+
+    /// The parts of a word that jieba's search mode indexes beside it, as the build cut the corpus
+    /// ([`jieba::Segmenter::cut_for_search`]): its two-character pieces that are terms, when it
+    /// has more than two characters, and its three-character ones, when it has more than three.
+    /// So 质押 finds a reader's plan that says 质押融资, as it finds the corpus's own measures.
+    fn parts_of(&self, word: &str) -> Vec<String> {
+        let starts: Vec<usize> = word.char_indices().map(|(i, _)| i).chain([word.len()]).collect();
+        let chars = starts.len() - 1;
+        if word.is_ascii() || chars <= 2 {
+            return Vec::new();
+        }
+        let mut parts = Vec::new();
+        for n in [2, 3].into_iter().filter(|&n| chars > n) {
+            for w in starts.windows(n + 1) {
+                let piece = match (w.first(), w.last()) {
+                    (Some(&a), Some(&b)) => word.get(a..b),
+                    _ => None,
+                };
+                parts.extend(piece.filter(|p| self.term_id(p).is_some()).map(str::to_string));
+            }
+        }
+        parts
     }
 
     /// Take documents `docs` out (the measures of a removed reader plan), renumbering later ones, and
@@ -802,6 +827,28 @@ mod tests {
         idx.append(&[m("整理传统知识"), m("知识传统")]);
         assert_eq!(idx.postings_of("传统 知识"), [(0, 1), (2, 1)]);
         assert_eq!(idx.doc_len[2], 4, "整, 理, 传统, 知识; the pair adds no length");
+    }
+
+    #[test]
+    fn a_reader_plan_is_indexed_by_the_parts_of_its_words_as_jieba_search_mode_does() {
+        let m = |text: &str| Measure { text: Some(text.to_string()), ..measure() };
+        // The corpus as jieba's search mode cut it: 知识产权质押融资 → its words and their parts.
+        let cut = |t: &str| t.split(' ').map(str::to_string).collect();
+        let mut idx = Index::build(&[m("质押 融资 质押融资 知识 产权 知识产权 产权质押")], cut);
+        idx.append(&[m("推进知识产权质押融资")]);
+        // Longest match: 推, 进, 知识产权, 质押融资. Their two-character parts that are terms
+        // (知识, 产权, 质押, 融资) come too; 权质 is no term, and 产权质押 spans two words.
+        for part in ["知识产权", "知识", "产权", "质押融资", "质押", "融资"] {
+            assert_eq!(idx.postings_of(part), [(0, 1), (1, 1)], "{part}");
+        }
+        assert_eq!(idx.postings_of("产权质押"), [(0, 1)]);
+        assert_eq!(idx.doc_len[1], 8, "推, 进, two words and four parts");
+        // A three-character part of a longer word, as jieba's search mode gives it.
+        let mut idx = Index::build(&[m("知识产权局 产权局 产权 知识产权")], cut);
+        idx.append(&[m("省知识产权局")]);
+        assert_eq!(idx.postings_of("产权局"), [(0, 1), (1, 1)]);
+        assert_eq!(idx.postings_of("知识产权"), [(0, 1)], "four characters: no part of a five-character word");
+        assert_eq!(idx.postings_of("产权"), [(0, 1), (1, 1)]);
     }
 
     #[cfg(feature = "segment-jieba")]

@@ -868,6 +868,13 @@ fn a_readers_plan_added_at_run_time_is_searchable_and_diffable() {
     let r = e.search("地理标志", &SearchOptions { plans: vec![id.clone()], ..Default::default() }).unwrap();
     assert!(!r.hits.is_empty(), "the added plan's GI measure is found");
     assert!(r.hits[0].measure.themes.contains(&"geographical-indications".to_string()), "tagged once, on the way in");
+    // A part of a longer word finds it, as it finds the corpus's own measures: the text says
+    // 质押 and 融资 only inside 质押融资.
+    for part in ["质押", "融资", "质押融资"] {
+        let r = e.search(part, &SearchOptions { plans: vec![id.clone()], ..Default::default() }).unwrap();
+        assert_eq!(r.hits.len(), 1, "{part} finds the pledge measure");
+        assert!(body(e.corpus(), &r.hits[0].id).contains("质押融资"), "{part}");
+    }
     let d = e.diff(&id, "guangdong-2016", &DiffOptions::default()).unwrap();
     let aligned: HashSet<&String> = d.pairs.iter().map(|p| &p.a).collect();
     assert_eq!(aligned.len() + d.only_a.len(), added.measure_count);
