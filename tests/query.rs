@@ -886,6 +886,63 @@ fn a_readers_plan_added_at_run_time_is_searchable_and_diffable() {
 }
 
 #[test]
+fn a_readers_plan_in_traditional_script_is_compared_as_it_is_searched() {
+    use plan_compare::engine::{Engine, PlanMeta};
+    use plan_compare::query::{PassagesOptions, SimilarityOptions};
+    let mut e = Engine::from_corpus(corpus().clone());
+    let meta = |region: &str| PlanMeta {
+        region: region.into(),
+        level: plan_compare::model::Level::City,
+        kind: None,
+        year_start: Some(2024),
+        year_end: Some(2024),
+        title: None,
+        source: None,
+    };
+    let simplified = "一、加强保护\n（一）推进地理标志保护。加强地理标志产品保护和地理标志商标培育，支持企业申报地理标志产品，扩大地理标志产品的市场影响。\n（二）推进知识产权质押融资。建立质押融资风险补偿资金，扩大知识产权质押融资规模，支持银行开发知识产权金融产品。\n";
+    let traditional = "一、加強保護\n（一）推進地理標誌保護。加強地理標誌產品保護和地理標誌商標培育，支持企業申報地理標誌產品，擴大地理標誌產品的市場影響。\n（二）推進知識產權質押融資。建立質押融資風險補償資金，擴大知識產權質押融資規模，支持銀行開發知識產權金融產品。\n";
+    let s = e.add_plan(simplified, &meta("测试市")).unwrap().plans[0].id.clone();
+    let t = e.add_plan(traditional, &meta("測試市")).unwrap().plans[0].id.clone();
+    let printed = |id: &str| -> Vec<String> {
+        e.corpus().measures_of(id).map(|(_, m)| m.text.clone().unwrap_or_default()).collect()
+    };
+    let (printed_s, printed_t) = (printed(&s), printed(&t));
+    assert_eq!(printed_t.len(), 2, "{printed_t:?}");
+    assert!(
+        printed_t.iter().all(|text| text.contains("標誌") || text.contains("質押")),
+        "kept as printed: {printed_t:?}"
+    );
+
+    // The diff pairs every measure, and finds no change but the script: the runs cite each plan's
+    // printed text.
+    for (a, b, printed_a) in [(&t, &s, &printed_t), (&s, &t, &printed_s)] {
+        let d = e.diff(a, b, &DiffOptions::default()).unwrap();
+        assert_eq!((d.pairs.len(), d.only_a.len(), d.only_b.len()), (2, 0, 0), "{a} against {b}");
+        for (pair, text) in d.pairs.iter().zip(printed_a) {
+            assert!(pair.score > 0.99, "{pair:?}");
+            assert!(pair.changes.iter().all(|c| c.op == Op::Equal), "{:?}", pair.changes);
+            assert_eq!(&pair.changes.iter().map(|c| c.text.as_str()).collect::<String>(), text);
+        }
+    }
+    // Their texts are each other's, for the similarity matrix and the shared passages.
+    // (Titles shorter than a passage count in neither: the same text twice shares under 1.)
+    let again = e.add_plan(simplified, &meta("另一市")).unwrap().plans[0].id.clone();
+    let shares = |a: &str, b: &str| {
+        let sim = e.similarity(&SimilarityOptions { plans: vec![a.to_string(), b.to_string()], by: None }).unwrap();
+        sim.pairs.iter().map(|p| (p.a_in_b, p.b_in_a)).collect::<Vec<_>>()
+    };
+    let same = shares(&s, &again);
+    assert!(same.iter().all(|&(x, y)| x > 0.5 && x == y), "{same:?}");
+    assert_eq!(shares(&s, &t), same);
+    let passages = e.shared_passages(&t, Some(&s), &PassagesOptions::default()).unwrap();
+    assert!(!passages.passages.is_empty());
+    assert!(
+        passages.passages.iter().all(|p| printed_t.iter().any(|text| text.contains(&p.a.text))),
+        "A's side as printed"
+    );
+}
+
+#[test]
 fn common_words_rank_but_do_not_select_when_the_query_has_a_distinctive_one() {
     let c = corpus();
     let r = search(c, "专利质押", &SearchOptions { limit: Some(1000), ..Default::default() }).unwrap();

@@ -20,10 +20,11 @@
 //! `equal` + `delete` runs rebuild A's `text` exactly, `equal` + `insert` runs rebuild B's.
 
 use super::{normalize, similarity, similarity_sorted, sorted_bigrams, Bigram, Corpus, QueryError};
-use crate::index::FirstChars;
+use crate::index::{FirstChars, Span};
 use crate::model::{Measure, Target};
 use crate::themes::tagging_text;
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 use std::collections::{BTreeSet, HashMap};
 
 /// Default similarity a text pair needs to be aligned.
@@ -157,8 +158,11 @@ pub fn diff(corpus: &Corpus, plan_a: &str, plan_b: &str, opts: &DiffOptions) -> 
     if !(0.0..=1.0).contains(&threshold) {
         return Err(QueryError::invalid("threshold", format!("{threshold} is not between 0 and 1")));
     }
-    let a: Vec<&Measure> = corpus.measures_of(plan_a).map(|(_, m)| m).collect();
-    let b: Vec<&Measure> = corpus.measures_of(plan_b).map(|(_, m)| m).collect();
+    let printed_a: Vec<&Measure> = corpus.measures_of(plan_a).map(|(_, m)| m).collect();
+    let printed_b: Vec<&Measure> = corpus.measures_of(plan_b).map(|(_, m)| m).collect();
+    let (read_a, read_b) = (as_read(corpus, plan_a, &printed_a), as_read(corpus, plan_b, &printed_b));
+    let a: Vec<&Measure> = read_a.iter().map(|m| m.as_ref()).collect();
+    let b: Vec<&Measure> = read_b.iter().map(|m| m.as_ref()).collect();
     // Bigrams once per measure: the assignment compares every measure of A with every one of B.
     let grams_a: Vec<Vec<Bigram>> = a.iter().map(|m| sorted_bigrams(&tagging_text(m))).collect();
     let grams_b: Vec<Vec<Bigram>> = b.iter().map(|m| sorted_bigrams(&tagging_text(m))).collect();
@@ -231,11 +235,11 @@ pub fn diff(corpus: &Corpus, plan_a: &str, plan_b: &str, opts: &DiffOptions) -> 
     let pairs = pairs
         .into_iter()
         .filter_map(|(i, j, by, score)| {
-            let (ma, mb) = (a.get(i)?, b.get(j)?);
+            let (ma, mb) = (printed_a.get(i)?, printed_b.get(j)?);
             let changes = if opts.no_changes {
                 vec![]
             } else {
-                inline_changes(&vocabulary, ma.text.as_deref().unwrap_or(""), mb.text.as_deref().unwrap_or(""))
+                changes_between(&vocabulary, (text(Some(ma)), text(a.get(i))), (text(Some(mb)), text(b.get(j))))
             };
             Some(DiffPair { a: ma.id.clone(), b: mb.id.clone(), by, score, changes })
         })
@@ -251,7 +255,19 @@ pub fn diff(corpus: &Corpus, plan_a: &str, plan_b: &str, opts: &DiffOptions) -> 
 
     let ta: Vec<&Target> = corpus.dataset.targets.iter().filter(|t| t.plan == plan_a).collect();
     let tb: Vec<&Target> = corpus.dataset.targets.iter().filter(|t| t.plan == plan_b).collect();
-    let targets = compare_targets(&ta, &tb);
+    let indicators = |plan: &str, ts: &[&Target]| -> Vec<String> {
+        let folded = corpus.folded_plans.iter().any(|p| p == plan);
+        ts.iter()
+            .map(|t| {
+                strip_brackets(&if folded {
+                    corpus.traditional.fold(&t.indicator)
+                } else {
+                    Cow::Borrowed(t.indicator.as_str())
+                })
+            })
+            .collect()
+    };
+    let targets = compare_targets(&ta, &tb, &indicators(plan_a, &ta), &indicators(plan_b, &tb));
 
     Ok(DiffResult {
         plan_a: plan_a.to_string(),
@@ -264,6 +280,17 @@ pub fn diff(corpus: &Corpus, plan_a: &str, plan_b: &str, opts: &DiffOptions) -> 
         departments,
         targets,
     })
+}
+
+/// A plan's measures as compared: a reader's plan printed in Traditional script folded, as it is
+/// searched (src/script.rs); the changes still cite the printed texts (a fold keeps every offset).
+fn as_read<'m>(corpus: &Corpus, plan: &str, printed: &[&'m Measure]) -> Vec<Cow<'m, Measure>> {
+    let folded = corpus.folded_plans.iter().any(|p| p == plan);
+    printed.iter().map(|&m| if folded { corpus.traditional.fold_measure(m) } else { Cow::Borrowed(m) }).collect()
+}
+
+fn text<'m>(m: Option<&&'m Measure>) -> &'m str {
+    m.and_then(|m| m.text.as_deref()).unwrap_or("")
 }
 
 /// Many-to-one pairs where the plans differ in grain: each unaligned measure of the finer plan with
@@ -392,13 +419,23 @@ pub(crate) fn assign(
 }
 
 /// Token-level changes from `a` to `b`, as merged runs.
-pub fn inline_changes<'a>(vocabulary: &FirstChars, a: &'a str, b: &'a str) -> Vec<Change> {
+pub fn inline_changes(vocabulary: &FirstChars, a: &str, b: &str) -> Vec<Change> {
+    changes_between(vocabulary, (a, a), (b, b))
+}
+
+/// [`inline_changes`] of two texts each given as (printed, read): tokens are cut from and compared
+/// as read (folded), and the runs cite the printed text at the same offsets.
+fn changes_between<'a>(
+    vocabulary: &FirstChars,
+    (a, read_a): (&'a str, &'a str),
+    (b, read_b): (&'a str, &'a str),
+) -> Vec<Change> {
     use similar::{capture_diff_slices, Algorithm, DiffOp};
-    let (ta, tb) = (tokens(vocabulary, a), tokens(vocabulary, b));
+    let (ta, tb) = (tokens(vocabulary, a, read_a), tokens(vocabulary, b, read_b));
     let mut out: Vec<Change> = Vec::new();
     // Myers is O((N+M)·D): two long unrelated texts (a reader's plan) would take seconds. Past
     // MAX_DIFF_TOKENS the change is shown whole; the runs still rebuild both texts.
-    if ta.len() + tb.len() > MAX_DIFF_TOKENS {
+    if ta.spans.len() + tb.spans.len() > MAX_DIFF_TOKENS {
         if !a.is_empty() {
             out.push(Change { op: Op::Delete, text: a.to_string() });
         }
@@ -418,12 +455,15 @@ pub fn inline_changes<'a>(vocabulary: &FirstChars, a: &'a str, b: &'a str) -> Ve
     };
     // Myers compares tokens many times over: as numbers, not as strings (native diffs 15% faster).
     let mut numbers: HashMap<&str, u32> = HashMap::new();
-    let mut number = |t: &'a str| {
+    let mut number = |(at, text): (&Span, &'a str)| {
         let next = numbers.len() as u32;
-        *numbers.entry(t).or_insert(next)
+        *numbers.entry(text.get(at.start..at.end).unwrap_or_default()).or_insert(next)
     };
-    let (na, nb): (Vec<u32>, Vec<u32>) =
-        (ta.iter().map(|t| number(t)).collect(), tb.iter().map(|t| number(t)).collect());
+    let (na, nb): (Vec<u32>, Vec<u32>) = (
+        ta.spans.iter().map(|s| number((s, read_a))).collect(),
+        tb.spans.iter().map(|s| number((s, read_b))).collect(),
+    );
+    let (ta, tb) = (ta.printed, tb.printed);
     for op in capture_diff_slices(Algorithm::Myers, &na, &nb) {
         match op {
             DiffOp::Equal { old_index, len, .. } => push(Op::Equal, run(&ta, old_index, len)),
@@ -444,10 +484,17 @@ fn run<'t, 'a>(tokens: &'t [&'a str], start: usize, len: usize) -> &'t [&'a str]
     tokens.get(start.min(n)..start.saturating_add(len).min(n)).unwrap_or_default()
 }
 
-/// A text's tokens for the inline changes: the run-time segmenter's pieces, borrowed from the text
-/// (a diff of two provincial plans compares thousands of them).
-fn tokens<'a>(vocabulary: &FirstChars, text: &'a str) -> Vec<&'a str> {
-    vocabulary.segment(text).into_iter().filter_map(|s| text.get(s.start..s.end)).collect()
+/// A text's tokens for the inline changes: the run-time segmenter's pieces of the text as read, and
+/// the same pieces of the printed text, borrowed (a diff of two provincial plans compares thousands).
+struct Tokens<'a> {
+    spans: Vec<Span>,
+    printed: Vec<&'a str>,
+}
+
+fn tokens<'a>(vocabulary: &FirstChars, printed: &'a str, read: &str) -> Tokens<'a> {
+    let spans = vocabulary.segment(read);
+    let printed = spans.iter().map(|s| printed.get(s.start..s.end).unwrap_or_default()).collect();
+    Tokens { spans, printed }
 }
 
 fn set_compare(a: BTreeSet<String>, b: BTreeSet<String>) -> SetCompare {
@@ -459,11 +506,12 @@ fn set_compare(a: BTreeSet<String>, b: BTreeSet<String>) -> SetCompare {
 }
 
 /// Pair targets by indicator: fuzzy (bigram Dice of the normalised indicators, ≥ 0.5), one-to-one.
-fn compare_targets(ta: &[&Target], tb: &[&Target]) -> TargetCompare {
+/// Targets paired by their indicators as compared (`read_a`, `read_b`: without glosses, folded).
+fn compare_targets(ta: &[&Target], tb: &[&Target], read_a: &[String], read_b: &[String]) -> TargetCompare {
     let rows: Vec<usize> = (0..ta.len()).collect();
     let cols: Vec<usize> = (0..tb.len()).collect();
-    let sim = |i: usize, j: usize| match (ta.get(i), tb.get(j)) {
-        (Some(x), Some(y)) => similarity(&strip_brackets(&x.indicator), &strip_brackets(&y.indicator)),
+    let sim = |i: usize, j: usize| match (read_a.get(i), read_b.get(j)) {
+        (Some(x), Some(y)) => similarity(x, y),
         _ => 0.0,
     };
     let matched = assign(&rows, &cols, &sim, INDICATOR_THRESHOLD);

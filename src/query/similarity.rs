@@ -179,19 +179,23 @@ fn push_field(t: &mut PlanText, measure: usize, field: Field, text: &str) {
 }
 
 /// A plan's stream over the measures `keep` accepts.
-pub(crate) fn plan_text(corpus: &Corpus, plan: usize, keep: &dyn Fn(&Measure) -> bool) -> PlanText {
+pub(crate) fn plan_text<'c>(corpus: &'c Corpus, plan: usize, keep: &dyn Fn(&Measure) -> bool) -> PlanText {
     let mut t = PlanText { plan, ..Default::default() };
     let Some(id) = corpus.dataset.plans.get(plan).map(|p| p.id.as_str()) else { return t };
+    // A reader's plan printed in Traditional script is compared folded, as it is searched
+    // (src/script.rs): one character for one, so offsets still point into the printed text.
+    let folded = corpus.folded_plans.iter().any(|p| p == id);
+    let read = |s: &'c str| if folded { corpus.traditional.fold(s) } else { std::borrow::Cow::Borrowed(s) };
     for (i, m) in corpus.measures_of(id) {
         if !keep(m) {
             continue;
         }
         t.measures += 1;
         if let Some(title) = &m.title {
-            push_field(&mut t, i, Field::Title, title);
+            push_field(&mut t, i, Field::Title, &read(title));
         }
         if let Some(text) = &m.text {
-            push_field(&mut t, i, Field::Text, text);
+            push_field(&mut t, i, Field::Text, &read(text));
         }
     }
     t.template = template_marks(&t.chars);
