@@ -256,7 +256,7 @@ pub fn diff(corpus: &Corpus, plan_a: &str, plan_b: &str, opts: &DiffOptions) -> 
     let ta: Vec<&Target> = corpus.dataset.targets.iter().filter(|t| t.plan == plan_a).collect();
     let tb: Vec<&Target> = corpus.dataset.targets.iter().filter(|t| t.plan == plan_b).collect();
     let indicators = |plan: &str, ts: &[&Target]| -> Vec<String> {
-        let folded = corpus.folded_plans.iter().any(|p| p == plan);
+        let folded = corpus.reads_folded(plan);
         ts.iter()
             .map(|t| {
                 strip_brackets(&if folded {
@@ -285,7 +285,7 @@ pub fn diff(corpus: &Corpus, plan_a: &str, plan_b: &str, opts: &DiffOptions) -> 
 /// A plan's measures as compared: a reader's plan printed in Traditional script folded, as it is
 /// searched (src/script.rs); the changes still cite the printed texts (a fold keeps every offset).
 fn as_read<'m>(corpus: &Corpus, plan: &str, printed: &[&'m Measure]) -> Vec<Cow<'m, Measure>> {
-    let folded = corpus.folded_plans.iter().any(|p| p == plan);
+    let folded = corpus.reads_folded(plan);
     printed.iter().map(|&m| if folded { corpus.traditional.fold_measure(m) } else { Cow::Borrowed(m) }).collect()
 }
 

@@ -334,6 +334,13 @@ impl Corpus {
 
     /// Measures of a plan with their positions in the dataset, in document order (placeholders
     /// too, in a data directory's corpus: found by [`Corpus::plan_numbers`], not by their ids).
+    /// Whether a plan is read folded: an added plan printed in Traditional script
+    /// ([`Corpus::folded_plans`]). The small wasm module adds no plan, so there none is, and the
+    /// folding of measures stays out of it.
+    pub(crate) fn reads_folded(&self, plan: &str) -> bool {
+        !cfg!(all(target_arch = "wasm32", not(feature = "full"))) && self.folded_plans.iter().any(|p| p == plan)
+    }
+
     pub fn measures_of<'a>(&'a self, plan: &'a str) -> impl Iterator<Item = (usize, &'a Measure)> + 'a {
         let numbers = self.plan_numbers();
         let k = numbers.plans.iter().position(|(id, _)| id == plan);

@@ -1149,7 +1149,7 @@ pub(crate) fn finish<'c>(corpus: &'c Corpus, query: &str, opts: &SearchOptions, 
             let m = corpus.dataset.measures.get(i)?;
             // A reader's plan printed in Traditional script is highlighted as the index read it
             // (one character for one: the spans are the printed text's).
-            let folded = corpus.folded_plans.contains(&m.plan);
+            let folded = corpus.reads_folded(&m.plan);
             let as_indexed = |t: &'c str| if folded { corpus.traditional.fold(t) } else { Cow::Borrowed(t) };
             let k = plan_of.get(i).copied().filter(|&k| k < place.len());
             let plan = match k.and_then(|k| place.get(k).copied().flatten()) {

@@ -184,7 +184,7 @@ pub(crate) fn plan_text<'c>(corpus: &'c Corpus, plan: usize, keep: &dyn Fn(&Meas
     let Some(id) = corpus.dataset.plans.get(plan).map(|p| p.id.as_str()) else { return t };
     // A reader's plan printed in Traditional script is compared folded, as it is searched
     // (src/script.rs): one character for one, so offsets still point into the printed text.
-    let folded = corpus.folded_plans.iter().any(|p| p == id);
+    let folded = corpus.reads_folded(id);
     let read = |s: &'c str| if folded { corpus.traditional.fold(s) } else { std::borrow::Cow::Borrowed(s) };
     for (i, m) in corpus.measures_of(id) {
         if !keep(m) {
