@@ -10,7 +10,7 @@ import * as api from './js/api.js';
 import { h } from './js/dom.js';
 import { t } from './js/i18n.js';
 import { validate, toHash } from './js/state.js';
-import { renderView, merge } from './js/render.js';
+import { renderView, merge, prepareView } from './js/render.js';
 import { embedOptions, DATA_ATTRIBUTES } from './js/embedding.js';
 
 const ATTRIBUTES = ['view', ...DATA_ATTRIBUTES, 'limit', 'height', 'loading'];
@@ -61,6 +61,7 @@ class PlanCompareElement extends HTMLElement {
 
   #start() {
     this.#started = true;
+    prepareView(this.getAttribute('view') ?? 'explore', true).catch(() => {}); // beside the data
     Promise.all([api.ready(), this.#styled]).then(
       () => {
         this.#ready = true;

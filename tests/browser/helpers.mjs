@@ -39,17 +39,32 @@ export async function session({ width = 1280, height = 900 } = {}) {
   const watch = (page) => {
     page.on('console', (m) => console.push(`${m.type()}: ${m.text()}`));
     page.on('pageerror', (e) => console.push(`pageerror: ${e.message}`));
-    // A request still in flight when the test reloads or leaves the page is cut short by the test
-    // (net::ERR_ABORTED), not by the page: for instance the footer's offline.js, imported just after
-    // the first answer. Any other failure, or an abort the page did itself, is reported.
+    // A request still in flight when the test reloads, leaves or closes the page is cut short by the
+    // test (net::ERR_ABORTED), not by the page: for instance the other views' code and the footer's
+    // offline.js, fetched just after the first answer. Any other failure, or an abort the page did
+    // itself, is reported.
     let navigations = 0;
     const issuedAt = new WeakMap();
+    // While the test loads another document or closes the page, whatever the page still fetches
+    // (or starts fetching) is cut by the test.
+    let leaving = 0;
+    for (const verb of ['goto', 'reload', 'close']) {
+      const original = page[verb].bind(page);
+      page[verb] = async (...args) => {
+        leaving++;
+        try {
+          return await original(...args);
+        } finally {
+          if (verb !== 'close') leaving--;
+        }
+      };
+    }
     page.on('request', (r) => {
       if (r.isNavigationRequest() && r.frame() === page.mainFrame()) navigations++;
       else issuedAt.set(r, navigations);
     });
     page.on('requestfailed', (r) => {
-      const cutByTest = r.failure()?.errorText === 'net::ERR_ABORTED' && issuedAt.has(r) && issuedAt.get(r) < navigations;
+      const cutByTest = r.failure()?.errorText === 'net::ERR_ABORTED' && (leaving > 0 || (issuedAt.has(r) && issuedAt.get(r) < navigations));
       if (!cutByTest) console.push(`requestfailed: ${r.url()} (${r.failure()?.errorText})`);
     });
   };

@@ -75,6 +75,27 @@ test('the loading indicator is shown until the module is ready, then hidden', as
   await page.close();
 });
 
+test("a view's first answer waits for no other view's code, which follows after it", async () => {
+  // Every other view's code (and the own-plan view's file reader) held back: the diff must still draw.
+  let release;
+  const held = new Promise((ok) => { release = ok; });
+  const others = /\/js\/(views\/(explore|themes|own|patterns|summaries)|read-file)\.js$/;
+  await s.route(others, async (route) => { await held; await route.continue(); });
+  const page = await s.newPage();
+  await page.goto(`${s.url}index.html#diff?plans=beijing-2018,shanghai-2018&lang=en`);
+  await page.waitForSelector('body[data-ready="true"]');
+  assert.ok((await page.$$('.pair')).length > 10, 'the diff is drawn');
+  release();
+  // Then the rest arrives, for the reader's next view and for the service worker to keep offline.
+  const code = () => performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname)
+    .filter((p) => /\/js\/(views\/[a-z]+|read-file)\.js$/.test(p));
+  await page.waitForFunction((n) => performance.getEntriesByType('resource').filter((e) => /\/js\/(views\/[a-z]+|read-file)\.js$/.test(e.name)).length >= n, 7);
+  assert.deepEqual((await page.evaluate(code)).map((p) => p.split('/').pop()).sort(),
+    ['diff.js', 'explore.js', 'own.js', 'patterns.js', 'read-file.js', 'summaries.js', 'themes.js']);
+  await s.unroute(others);
+  await page.close();
+});
+
 test('the console stayed empty and nothing went to another host', () => {
   assert.deepEqual(s.console, []);
   assert.deepEqual(s.foreign, []);

@@ -3,7 +3,7 @@ import * as api from './api.js';
 import { h } from './dom.js';
 import { t, setLang } from './i18n.js';
 import { fromHash, toHash, VIEWS } from './state.js';
-import { renderView, merge } from './render.js';
+import { renderView, merge, prepareView, preloadViews } from './render.js';
 import { openMeasure } from './permalink.js';
 import { embedThis } from './embed-code.js';
 
@@ -65,14 +65,19 @@ async function fromLocation() {
 const initialLang = () => new URLSearchParams(location.hash.split('?')[1] ?? '').get('lang') ?? (navigator.language.startsWith('zh') ? 'zh' : 'en');
 setLang(initialLang());
 status.textContent = t('loading');
+// The view's code comes beside the data, not after it (an unknown name loads nothing).
+prepareView(location.hash.replace(/^#\/?/, '').split('?')[0] || 'explore').catch(() => {});
 api.ready().then(
   async () => {
     status.hidden = true;
     addEventListener('hashchange', fromLocation);
     await fromLocation();
     document.body.dataset.ready = 'true';
-    // After the first answer, so that neither competes with it for the network.
-    import('./offline.js').then((m) => {
+    // After the first answer, so that neither competes with it for the network. The worker is
+    // registered once the other views' code is here, so that it stores that with what the page loaded.
+    const views = preloadViews().catch(() => {});
+    import('./offline.js').then(async (m) => {
+      await views;
       offline = m;
       m.register();
       m.setup(document.getElementById('offline'));

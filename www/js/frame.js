@@ -5,7 +5,7 @@ import * as api from './api.js';
 import { h } from './dom.js';
 import { t } from './i18n.js';
 import { fromSearch, toHash, toQuery } from './state.js';
-import { renderView, merge } from './render.js';
+import { renderView, merge, prepareView } from './render.js';
 import { embedOptions } from './embedding.js';
 
 const main = document.getElementById('main');
@@ -64,6 +64,7 @@ function set(patch) {
   render();
 }
 
+prepareView(new URLSearchParams(location.search).get('view') ?? 'explore', true).catch(() => {}); // beside the data
 api.ready().then(
   async () => {
     status.hidden = true;

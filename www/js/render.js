@@ -2,16 +2,48 @@
 // keeping keyboard focus on the control that had it.
 import { setLang, t } from './i18n.js';
 import { h } from './dom.js';
-import * as explore from './views/explore.js';
-import * as themes from './views/themes.js';
-import * as diff from './views/diff.js';
-import * as own from './views/own.js';
-import * as summaries from './views/summaries.js';
 import { setEmbedded } from './common.js';
-import * as patterns from './views/patterns.js';
 import { Pending } from './api.js';
 
-const views = { explore, themes, diff, own, patterns };
+// Each view's code is fetched when a view first needs it, so that a page's first answer does not
+// wait for the others (the file reader of the own-plan view alone is 8 kB gzip); `preloadViews`
+// fetches the rest once the first view is drawn, for the service worker to keep them offline.
+const imports = {
+  explore: () => import('./views/explore.js'),
+  themes: () => import('./views/themes.js'),
+  diff: () => import('./views/diff.js'),
+  own: () => import('./views/own.js'),
+  patterns: () => import('./views/patterns.js'),
+  summaries: () => import('./views/summaries.js'),
+};
+const views = {}; // name → module, once loaded
+const loading = {}; // name → promise of its module
+
+/** Start fetching a view's code (and, for an embed, the summaries'); resolves once it is here. */
+export function prepareView(name, embedded = false) {
+  const names = embedded ? [name, 'summaries'] : [name];
+  return Promise.all(names.filter((n) => imports[n]).map((n) =>
+    (loading[n] ??= imports[n]().then((m) => (views[n] = m), (e) => {
+      delete loading[n]; // a failed fetch may be retried
+      throw e;
+    }))));
+}
+
+/** Fetch every view's code (after the first answer). */
+export const preloadViews = () => prepareView('explore', true).then(() => Promise.all(Object.keys(imports).map((n) => prepareView(n))));
+
+let importError = null; // a view's code that failed to arrive, thrown at the draw that waited for it
+
+/** The loaded modules a draw needs, or Pending until they are here. */
+function modules(view, embedded) {
+  if (views[view] && (!embedded || views.summaries)) return views;
+  if (importError) {
+    const e = importError;
+    importError = null;
+    throw e;
+  }
+  throw new Pending(prepareView(view, embedded).catch((e) => (importError = e)));
+}
 
 /**
  * `embed` (embeds only): { limit, expanded, toggle(), fullHref } — an embed opens on a summary sized
@@ -31,7 +63,7 @@ export function renderView(root, state, set, embed = null) {
         drawn();
       } catch (e) {
         if (!(e instanceof Pending)) return failed(e);
-        // Data on its way: the current content stays, marked busy, until the view can be drawn.
+        // Data or code on its way: the current content stays, marked busy, until the view can be drawn.
         root.setAttribute('aria-busy', 'true');
         if (!root.querySelector('.loading-data')) root.append(h('p', { class: 'loading-data', role: 'status' }, t('loading')));
         e.promise.then(attempt);
@@ -44,6 +76,7 @@ export function renderView(root, state, set, embed = null) {
 const latest = new WeakMap(); // root → its newest render
 
 function draw(root, state, set, embed) {
+  const { summaries, ...views } = modules(state.view, !!embed);
   setLang(state.lang);
   const active = root.getRootNode().activeElement;
   const focusId = active && root.contains(active) ? active.id : null;
