@@ -30,7 +30,7 @@ export function prepareView(name, embedded = false) {
 }
 
 /** Fetch every view's code (after the first answer). */
-export const preloadViews = () => prepareView('explore', true).then(() => Promise.all(Object.keys(imports).map((n) => prepareView(n))));
+export const preloadViews = () => Promise.all(Object.keys(imports).map((n) => prepareView(n)));
 
 let importError = null; // a view's code that failed to arrive, thrown at the draw that waited for it
 
@@ -76,7 +76,7 @@ export function renderView(root, state, set, embed = null) {
 const latest = new WeakMap(); // root → its newest render
 
 function draw(root, state, set, embed) {
-  const { summaries, ...views } = modules(state.view, !!embed);
+  const { summaries, ...loaded } = modules(state.view, !!embed);
   setLang(state.lang);
   const active = root.getRootNode().activeElement;
   const focusId = active && root.contains(active) ? active.id : null;
@@ -84,9 +84,9 @@ function draw(root, state, set, embed) {
   const summary = embed && !embed.expanded ? summaries[state.view] : null;
   if (summary) summary(root, { state, set, embed });
   else if (embed) {
-    views[state.view].render(expandedBox(root, embed), { state, set, embed });
+    loaded[state.view].render(expandedBox(root, embed), { state, set, embed });
     root.append(summaries.actions(summaries[state.view] ? embed : { ...embed, toggle: null }));
-  } else views[state.view].render(root, { state, set, embed });
+  } else loaded[state.view].render(root, { state, set, embed });
   if (focusId) root.querySelector(`#${CSS.escape(focusId)}`)?.focus();
 }
 
