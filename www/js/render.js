@@ -82,7 +82,8 @@ function draw(root, state, set, embed) {
   const focusId = active && root.contains(active) ? active.id : null;
   setEmbedded(!!embed);
   const summary = embed && !embed.expanded ? summaries[state.view] : null;
-  if (summary) summary(root, { state, set, embed });
+  // A summary draws with its view's own helpers (ctx.view), so an embed loads no other view's code.
+  if (summary) summary(root, { state, set, embed, view: loaded[state.view] });
   else if (embed) {
     loaded[state.view].render(expandedBox(root, embed), { state, set, embed });
     root.append(summaries.actions(summaries[state.view] ? embed : { ...embed, toggle: null }));

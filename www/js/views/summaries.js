@@ -1,12 +1,11 @@
 // What an embed opens on: each view's top results, bounded for an article column (a `limit`
 // attribute chooses how many), then "show all" (the full view in place) and "open the full view".
+// A summary draws with its own view's helpers, given as `ctx.view` (render.js loaded that module):
+// importing them here would make every embed fetch the code of every view.
 import * as api from '../api.js';
 import { h } from '../dom.js';
 import { t, planLabel, themeLabel, plural } from '../i18n.js';
 import { problem, measureCard } from '../common.js';
-import { filterOptions } from './explore.js';
-import { summary as diffSummary } from './diff.js';
-import { itemTable, compareRows } from './themes.js';
 
 /** "Show all" / "Show the summary" and "Open the full view", under every embed. */
 export function actions(embed) {
@@ -32,16 +31,16 @@ function frame(root, embed, ...children) {
 
 export function diff(root, ctx) {
   const tmp = h('div');
-  diffSummary(tmp, ctx);
+  ctx.view.summary(tmp, ctx);
   frame(root, ctx.embed, ...tmp.childNodes);
 }
 
 /** Search / filter: the count and the top `limit` measures. */
-export function explore(root, { state: s, embed }) {
+export function explore(root, { state: s, embed, view }) {
   const limit = embed.limit ?? 3;
   const out = h('div', { class: 'explore-summary summary-mode' });
   try {
-    const opts = filterOptions(s);
+    const opts = view.filterOptions(s);
     let total, items;
     if (s.q) {
       // The count and the best hits only: no facets (a file less to fetch) and no plan scores.
@@ -63,7 +62,7 @@ export function explore(root, { state: s, embed }) {
 }
 
 /** Themes: a work item's comparison table, a theme's top plans, or the heatmap's top plans. */
-export function themes(root, { state: s, embed }) {
+export function themes(root, { state: s, embed, view: { itemTable, compareRows } }) {
   const out = h('div', { class: 'themes-summary summary-mode' });
   try {
     if (s.item) {
