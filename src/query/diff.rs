@@ -464,8 +464,21 @@ fn changes_between<'a>(
         tb.spans.iter().map(|s| number((s, read_b))).collect(),
     );
     let (ta, tb) = (ta.printed, tb.printed);
+    // Read alike but printed apart (a Traditional plan against a Simplified one): each side's runs
+    // must still rebuild its own printed text, so such tokens are a deletion and an insertion.
+    let printed_apart = a != read_a || b != read_b;
     for op in capture_diff_slices(Algorithm::Myers, &na, &nb) {
         match op {
+            DiffOp::Equal { old_index, new_index, len } if printed_apart => {
+                for (x, y) in run(&ta, old_index, len).iter().zip(run(&tb, new_index, len)) {
+                    if x == y {
+                        push(Op::Equal, &[x]);
+                    } else {
+                        push(Op::Delete, &[x]);
+                        push(Op::Insert, &[y]);
+                    }
+                }
+            }
             DiffOp::Equal { old_index, len, .. } => push(Op::Equal, run(&ta, old_index, len)),
             DiffOp::Delete { old_index, old_len, .. } => push(Op::Delete, run(&ta, old_index, old_len)),
             DiffOp::Insert { new_index, new_len, .. } => push(Op::Insert, run(&tb, new_index, new_len)),
