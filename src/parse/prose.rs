@@ -646,6 +646,13 @@ pub fn parse(info: &DocumentInfo, lines: &[Line]) -> DocumentDraft {
     }
     // An item that says who does each of its tasks holds one measure per task.
     plan.measures = std::mem::take(&mut plan.measures).into_iter().flat_map(split_tasks).collect();
+    // A plan set out body by body (一、省发展改革委 over that body's numbered tasks): a task that
+    // names no department of its own is the work of the body its chapter names.
+    for m in plan.measures.iter_mut().filter(|m| m.departments.is_empty()) {
+        if let Some(bodies) = chapter_bodies(&m.chapter) {
+            m.departments = bodies;
+        }
+    }
     if plan.year_start.is_none() {
         plan.year_start = info.year_start;
     }
@@ -2039,6 +2046,29 @@ fn build_measure(
     }
 }
 
+/// The bodies a chapter heading names when the heading is nothing but their names
+/// (`省知识产权工作领导小组办公室`, `省委宣传部、省版权局`), as plans set out by the bodies that carry
+/// them print it; a heading that says what to do (`加强知识产权保护`, `建设省级知识产权示范区`) names none.
+fn chapter_bodies(chapter: &str) -> Option<Vec<Department>> {
+    let t = normalise(chapter);
+    if t.is_empty() || t.chars().count() > 30 || t.contains(['，', ',', '。', '；', ';', '：', ':']) {
+        return None;
+    }
+    // Each name is a body of a level of government: 省…, 市…, 自治区…, 县…, 区…, 州…, 盟…,
+    // not a place (…市, …县) nor a level (省级…, 市级…).
+    let of_a_level = |name: &str| {
+        let rest = ["自治区", "省", "市", "县", "区", "州", "盟"].iter().find_map(|p| name.strip_prefix(p));
+        rest.is_some_and(|r| !r.is_empty() && !r.starts_with('级'))
+    };
+    let place = |name: &str| name.ends_with(['省', '市', '县', '区', '州', '盟']);
+    let names: Vec<&str> = t.split('、').collect();
+    if !names.iter().all(|n| of_a_level(n) && looks_like_body(n) && !place(n)) {
+        return None;
+    }
+    let bodies = parse_departments(&t, Some(Role::Lead));
+    (!bodies.is_empty()).then_some(bodies)
+}
+
 /// Does the document title its items? Yes when at least four in five first sentences are short
 /// and followed by more text.
 fn titles_items(measures: &[&MeasureDraft]) -> bool {
@@ -3356,6 +3386,18 @@ pub fn years_of(title: &str, doc_number: Option<&str>) -> (Option<u16>, Option<u
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_chapter_that_names_bodies_gives_its_tasks_their_departments() {
+        let names = |c: &str| chapter_bodies(c).map(|d| d.iter().map(|d| d.name.clone()).collect::<Vec<_>>());
+        assert_eq!(names("省知识产权工作领导小组办公室"), Some(vec!["省知识产权工作领导小组办公室".to_string()]));
+        assert_eq!(names("省委宣传部、省版权局"), Some(vec!["省委宣传部".to_string(), "省版权局".to_string()]));
+        assert_eq!(names("加强知识产权保护"), None);
+        assert_eq!(names("建设省级知识产权示范区"), None);
+        assert_eq!(names("省级知识产权服务中心"), None);
+        assert_eq!(names("成都市"), None);
+        assert_eq!(names(""), None);
+    }
 
     #[test]
     fn markers() {
