@@ -258,4 +258,5 @@ fixtures! {
     real_news_short_name_kunming_2018 => "real-news-short-name-kunming-2018",
     real_spaced_paragraphs_jian_2023 => "real-spaced-paragraphs-jian-2023",
     real_bodies_as_chapters_sichuan_2017 => "real-bodies-as-chapters-sichuan-2017",
+    real_report_then_plan_cut_tianjin_2023 => "real-report-then-plan-cut-tianjin-2023",
 }

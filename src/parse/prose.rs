@@ -2183,8 +2183,20 @@ fn report_before_plan(lines: &[Line], status: &[Option<Use>]) -> Option<std::ops
     let plan = (report + 1..lines.len()).find(|&i| {
         let t = normalise(&lines[i].text);
         free(i) && short(&t) && TITLE_ENDINGS.iter().any(|e| t.ends_with(e)) && !t.ends_with("通知")
-    })?;
-    Some(report..plan)
+    });
+    // A web page that keeps only the start of such a notice stops inside the report: when the
+    // notice above says it sends a report and a plan, the report runs to the end of the text.
+    let sends_both = || {
+        (0..report).any(|i| {
+            let t = normalise(&lines[i].text);
+            t.contains("总结和") && t.ends_with("的通知")
+        })
+    };
+    match plan {
+        Some(plan) => Some(report..plan),
+        None if sends_both() => Some(report..lines.len()),
+        None => None,
+    }
 }
 
 /// A report's lines as passages under its title, one per paragraph, and a diagnostic that says so.
@@ -2399,11 +2411,20 @@ fn front_matter(
             // its title runs over lines without guillemets (关于印发潜江龙虾…保护 / 示范区…的通知).
             let named =
                 |t: &str| t.split_once('《').and_then(|(_, rest)| rest.split_once('》')).map(|(x, _)| x.to_string());
+            // A notice that sends last year's report with the plan (现将《…2022年工作总结》和
+            // 《…2023年工作要点》印发给你们) names the plan second.
             let sent = || {
                 front.iter().find_map(|&j| {
                     let t = normalise(&lines[j].text);
-                    let (x, rest) = t.split_once("现将《")?.1.split_once('》')?;
-                    rest.starts_with("印发").then(|| x.to_string())
+                    let (names, _) = t.split_once("现将《")?.1.split_once("》印发")?;
+                    let names: Vec<&str> =
+                        names.split('》').map(|n| n.trim_start_matches(['和', '、', '及', '《'])).collect();
+                    let plans: Vec<&str> = names.iter().copied().filter(|n| !n.ends_with("总结")).collect();
+                    let reports = names.len() - plans.len();
+                    match plans[..] {
+                        [x] if names.len() == 1 || reports > 0 => Some(x.to_string()),
+                        _ => None,
+                    }
                 })
             };
             // The notice's name may run over lines (关于同意成立…服务站、 / …服务站的通知): the
@@ -2454,6 +2475,7 @@ fn front_matter(
         plan.region = region_in_title(&plan.title)
             .or_else(|| plan.doc_number.as_deref().and_then(prefecture_of_doc_number))
             .or_else(|| region_in_notice(lines, &front, plan))
+            .or_else(|| issuer_named_in_full(lines, &front))
             // Page furniture though they are, a page's record fields say who published it.
             .or_else(|| lines.iter().take(first_marker).find_map(|l| region_of_publisher(&l.text)))
             .or_else(|| region_that_signs_its_kind(&plan.title, lines))
@@ -3168,6 +3190,32 @@ fn region_in_notice(lines: &[Line], front: &[usize], plan: &PlanDraft) -> Option
     (national_number || to_provinces).then(|| "全国".to_string())
 }
 
+/// The place of a body that issues its notice under its short name (`市知识产权局关于印发…的通知`)
+/// where the page or the text names it in full (`来源：天津市知识产权局`, `天津市知识产权局以…`).
+fn issuer_named_in_full(lines: &[Line], front: &[usize]) -> Option<String> {
+    let notice = front
+        .iter()
+        .map(|&i| normalise(&lines[i].text))
+        .find(|t| t.chars().count() <= 80 && t.ends_with("通知") && !t.contains('。'))?;
+    let (issuer, _) = notice.split_once("关于")?;
+    let (level, unit) = ["省", "市"].iter().find_map(|l| issuer.strip_prefix(l).map(|u| (*l, u)))?;
+    if !is_issuer(issuer) || unit.chars().count() < 3 || region_in_title(issuer).is_some() {
+        return None;
+    }
+    let named = |t: &str| {
+        t.match_indices(issuer).find_map(|(at, _)| {
+            // The place before the unit's name: a few characters ending in its level (天津市).
+            let end = at + level.len();
+            let before: Vec<usize> = t[..at].char_indices().map(|(i, _)| i).collect();
+            (1..=before.len().min(6)).rev().find_map(|k| {
+                let place = &t[before[before.len() - k]..end];
+                super::regions::find(place).filter(|r| r.name == place).map(|r| r.name.to_string())
+            })
+        })
+    };
+    lines.iter().find_map(|l| named(&normalise(&l.text)))
+}
+
 /// The place of the body a page's record fields name as the document's publisher (`发布机构：芜湖市
 /// 市场监督管理局`, `发布机构 | 芜湖市人民政府办公室 | 文号 | …`); an empty field names none.
 fn region_of_publisher(line: &str) -> Option<String> {
@@ -3616,6 +3664,18 @@ mod tests {
             id: None,
         };
         crate::parse::parse_document(&info, text)
+    }
+
+    #[test]
+    fn a_notice_under_the_short_name_of_its_body_takes_the_place_it_is_named_in_full() {
+        let text = "市知识产权局关于印发2023年工作要点的通知\n各区知识产权局：\n现将《市知识产权局2023年工作要点》\
+                    印发给你们。\n2023年2月28日\n一、加强保护\n1.天津市知识产权局加大执法力度。\n";
+        assert_eq!(title_and_region(text), ("市知识产权局2023年工作要点".to_string(), "天津市".to_string()));
+        let both = text.replace("现将《", "现将《市知识产权局2022年工作总结》和《");
+        assert_eq!(title_and_region(&both).0, "市知识产权局2023年工作要点");
+        // A body of a place the gazetteer does not know gives none.
+        let text = text.replace("天津市", "某某市");
+        assert_eq!(title_and_region(&text).1, "");
     }
 
     #[test]
