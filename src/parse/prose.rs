@@ -264,6 +264,8 @@ const TITLE_ENDINGS: &[&str] = &[
     "安排",
     "工作任务",
     "细则",
+    // 实施…战略纲要任务分解: the tasks of a plan shared out among its bodies.
+    "任务分解",
 ];
 
 /// Parse a prose document into one plan.
@@ -2999,6 +3001,8 @@ fn issued_after_its_name(after: &str) -> bool {
     else {
         return false;
     };
+    // 《…》正式印发实施: issued to be carried out from now (not 印发实施以来).
+    let rest = rest.strip_prefix("实施").unwrap_or(rest);
     rest.is_empty() || rest.starts_with(['。', '，', ',', '！', '!', ' '])
 }
 
@@ -4447,6 +4451,9 @@ mod tests {
         assert_eq!(title_the_preamble_makes("《纲要》(以下简称《纲要》)印发以来，各地…"), None);
         assert_eq!(title_the_preamble_makes("《国家知识产权战略纲要》发布实施以来，我省…"), None);
         assert_eq!(title_the_preamble_makes("《纲要》印发后，各地…"), None);
+        // 印发实施: issued to be carried out (a provincial site's news of a task division, 2019).
+        let shared_out = "日前，《实施黑龙江省知识产权战略纲要任务分解》(以下简称《任务分解》)正式印发实施。";
+        assert_eq!(title_the_preamble_makes(shared_out).as_deref(), Some("实施黑龙江省知识产权战略纲要任务分解"));
         // The Party centre and the State Council issue for the whole country (a news page of the
         // national 纲要 2021).
         let centre = "中共中央、国务院近日印发《知识产权强国建设纲要(2021-2035年)》，旨在统筹推进";
