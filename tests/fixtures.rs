@@ -260,4 +260,5 @@ fixtures! {
     real_bodies_as_chapters_sichuan_2017 => "real-bodies-as-chapters-sichuan-2017",
     real_report_then_plan_cut_tianjin_2023 => "real-report-then-plan-cut-tianjin-2023",
     real_news_task_division_heilongjiang_2019 => "real-news-task-division-heilongjiang-2019",
+    real_points_run_on_guizhou_2024 => "real-points-run-on-guizhou-2024",
 }

@@ -57,6 +57,56 @@ fn enumerated_lines(lines: &[Line], content: &[usize]) -> Vec<(usize, Marker)> {
     }
 }
 
+/// A paragraph that opens with 一是 and runs its next points on in turn (`…。二是…；三是…`), as
+/// news reports list what was done: the lines with each point on a line of its own (the line
+/// number kept), or None where no paragraph does so.
+fn split_run_on_points(lines: &[Line], content: &[usize]) -> Option<Vec<Line>> {
+    const NUMERALS: [&str; 14] =
+        ["二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二", "十三", "十四", "十五"];
+    let cuts = |t: &str| -> Vec<usize> {
+        let mut at = Vec::new();
+        let mut from = 0;
+        for n in NUMERALS {
+            let next = ["。", "；", ";"].iter().filter_map(|p| {
+                let point = format!("{p}{n}是");
+                t.get(from..)?.find(&point).map(|k| from + k + p.len())
+            });
+            match next.min() {
+                Some(k) => {
+                    at.push(k);
+                    from = k;
+                }
+                None => break,
+            }
+        }
+        at
+    };
+    let runs: Vec<usize> = content
+        .iter()
+        .copied()
+        .filter(|&i| lines[i].text.trim_start().starts_with("一是") && !cuts(&lines[i].text).is_empty())
+        .collect();
+    if runs.is_empty() {
+        return None;
+    }
+    let mut out = Vec::with_capacity(lines.len());
+    for (i, line) in lines.iter().enumerate() {
+        if !runs.contains(&i) {
+            out.push(line.clone());
+            continue;
+        }
+        let mut start = 0;
+        for k in cuts(&line.text).into_iter().chain(std::iter::once(line.text.len())) {
+            let part = line.text.get(start..k).unwrap_or_default().trim();
+            if !part.is_empty() {
+                out.push(Line { no: line.no, text: part.to_string() });
+            }
+            start = k;
+        }
+    }
+    Some(out)
+}
+
 /// Read a numbering prefix: `一、`, `（一）` / `(一)`, `1.` / `1．` / `1、`.
 pub fn marker(text: &str) -> Option<Marker> {
     let t = text.trim_start();
@@ -390,6 +440,13 @@ pub fn parse(info: &DocumentInfo, lines: &[Line]) -> DocumentDraft {
     // Without any numbering, lines that open 一是…, 二是… in turn are the items (a summary of a
     // year's work points). Only then: a wrapped line may start with 二是 by chance.
     let markers = if markers.is_empty() { enumerated_lines(lines, &content) } else { markers };
+    // A news report may run 一是…。二是…。三是… on in one paragraph: each point on a line of its
+    // own, the text is read again.
+    if markers.is_empty() {
+        if let Some(split) = split_run_on_points(lines, &content) {
+            return parse(info, &split);
+        }
+    }
 
     // A heading printed twice (bold), the first copy cut short, is a duplicate of the next.
     let mut duplicate = vec![false; lines.len()];
@@ -3438,6 +3495,25 @@ pub fn years_of(title: &str, doc_number: Option<&str>) -> (Option<u16>, Option<u
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn points_run_on_in_one_paragraph_are_items() {
+        let text = "某省从三个方面发力。\n一是强化统筹。省知识产权局制定方案。二是健全机制。修订资助办法；\
+                    三是盘活存量。印发实施方案。\n";
+        let d = parsed(text).dataset;
+        let read: Vec<(Option<u32>, Option<&str>, Option<&str>)> =
+            d.measures.iter().map(|m| (m.no, m.title.as_deref(), m.text.as_deref())).collect();
+        assert_eq!(
+            read,
+            vec![
+                (Some(1), Some("强化统筹"), Some("省知识产权局制定方案。")),
+                (Some(2), Some("健全机制"), Some("修订资助办法；")),
+                (Some(3), Some("盘活存量"), Some("印发实施方案。")),
+            ]
+        );
+        // A paragraph that names its points without running on to the next one is left alone.
+        assert!(split_run_on_points(&[Line { no: 1, text: "一是强化统筹，二是健全机制。".into() }], &[0]).is_none());
+    }
 
     #[test]
     fn a_chapter_that_names_bodies_gives_its_tasks_their_departments() {
