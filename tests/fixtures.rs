@@ -257,4 +257,8 @@ fixtures! {
     real_elder_care_switches_yinchuan_2023 => "real-elder-care-switches-yinchuan-2023",
     real_news_short_name_kunming_2018 => "real-news-short-name-kunming-2018",
     real_spaced_paragraphs_jian_2023 => "real-spaced-paragraphs-jian-2023",
+    real_bodies_as_chapters_sichuan_2017 => "real-bodies-as-chapters-sichuan-2017",
+    real_report_then_plan_cut_tianjin_2023 => "real-report-then-plan-cut-tianjin-2023",
+    real_news_task_division_heilongjiang_2019 => "real-news-task-division-heilongjiang-2019",
+    real_points_run_on_guizhou_2024 => "real-points-run-on-guizhou-2024",
 }

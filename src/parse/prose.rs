@@ -57,6 +57,56 @@ fn enumerated_lines(lines: &[Line], content: &[usize]) -> Vec<(usize, Marker)> {
     }
 }
 
+/// A paragraph that opens with 一是 and runs its next points on in turn (`…。二是…；三是…`), as
+/// news reports list what was done: the lines with each point on a line of its own (the line
+/// number kept), or None where no paragraph does so.
+fn split_run_on_points(lines: &[Line], content: &[usize]) -> Option<Vec<Line>> {
+    const NUMERALS: [&str; 14] =
+        ["二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二", "十三", "十四", "十五"];
+    let cuts = |t: &str| -> Vec<usize> {
+        let mut at = Vec::new();
+        let mut from = 0;
+        for n in NUMERALS {
+            let next = ["。", "；", ";"].iter().filter_map(|p| {
+                let point = format!("{p}{n}是");
+                t.get(from..)?.find(&point).map(|k| from + k + p.len())
+            });
+            match next.min() {
+                Some(k) => {
+                    at.push(k);
+                    from = k;
+                }
+                None => break,
+            }
+        }
+        at
+    };
+    let runs: Vec<usize> = content
+        .iter()
+        .copied()
+        .filter(|&i| lines[i].text.trim_start().starts_with("一是") && !cuts(&lines[i].text).is_empty())
+        .collect();
+    if runs.is_empty() {
+        return None;
+    }
+    let mut out = Vec::with_capacity(lines.len());
+    for (i, line) in lines.iter().enumerate() {
+        if !runs.contains(&i) {
+            out.push(line.clone());
+            continue;
+        }
+        let mut start = 0;
+        for k in cuts(&line.text).into_iter().chain(std::iter::once(line.text.len())) {
+            let part = line.text.get(start..k).unwrap_or_default().trim();
+            if !part.is_empty() {
+                out.push(Line { no: line.no, text: part.to_string() });
+            }
+            start = k;
+        }
+    }
+    Some(out)
+}
+
 /// Read a numbering prefix: `一、`, `（一）` / `(一)`, `1.` / `1．` / `1、`.
 pub fn marker(text: &str) -> Option<Marker> {
     let t = text.trim_start();
@@ -264,6 +314,8 @@ const TITLE_ENDINGS: &[&str] = &[
     "安排",
     "工作任务",
     "细则",
+    // 实施…战略纲要任务分解: the tasks of a plan shared out among its bodies.
+    "任务分解",
 ];
 
 /// Parse a prose document into one plan.
@@ -388,6 +440,13 @@ pub fn parse(info: &DocumentInfo, lines: &[Line]) -> DocumentDraft {
     // Without any numbering, lines that open 一是…, 二是… in turn are the items (a summary of a
     // year's work points). Only then: a wrapped line may start with 二是 by chance.
     let markers = if markers.is_empty() { enumerated_lines(lines, &content) } else { markers };
+    // A news report may run 一是…。二是…。三是… on in one paragraph: each point on a line of its
+    // own, the text is read again.
+    if markers.is_empty() {
+        if let Some(split) = split_run_on_points(lines, &content) {
+            return parse(info, &split);
+        }
+    }
 
     // A heading printed twice (bold), the first copy cut short, is a duplicate of the next.
     let mut duplicate = vec![false; lines.len()];
@@ -646,6 +705,13 @@ pub fn parse(info: &DocumentInfo, lines: &[Line]) -> DocumentDraft {
     }
     // An item that says who does each of its tasks holds one measure per task.
     plan.measures = std::mem::take(&mut plan.measures).into_iter().flat_map(split_tasks).collect();
+    // A plan set out body by body (一、省发展改革委 over that body's numbered tasks): a task that
+    // names no department of its own is the work of the body its chapter names.
+    for m in plan.measures.iter_mut().filter(|m| m.departments.is_empty()) {
+        if let Some(bodies) = chapter_bodies(&m.chapter) {
+            m.departments = bodies;
+        }
+    }
     if plan.year_start.is_none() {
         plan.year_start = info.year_start;
     }
@@ -2039,6 +2105,29 @@ fn build_measure(
     }
 }
 
+/// The bodies a chapter heading names when the heading is nothing but their names
+/// (`省知识产权工作领导小组办公室`, `省委宣传部、省版权局`), as plans set out by the bodies that carry
+/// them print it; a heading that says what to do (`加强知识产权保护`, `建设省级知识产权示范区`) names none.
+fn chapter_bodies(chapter: &str) -> Option<Vec<Department>> {
+    let t = normalise(chapter);
+    if t.is_empty() || t.chars().count() > 30 || t.contains(['，', ',', '。', '；', ';', '：', ':']) {
+        return None;
+    }
+    // Each name is a body of a level of government: 省…, 市…, 自治区…, 县…, 区…, 州…, 盟…,
+    // not a place (…市, …县) nor a level (省级…, 市级…).
+    let of_a_level = |name: &str| {
+        let rest = ["自治区", "省", "市", "县", "区", "州", "盟"].iter().find_map(|p| name.strip_prefix(p));
+        rest.is_some_and(|r| !r.is_empty() && !r.starts_with('级'))
+    };
+    let place = |name: &str| name.ends_with(['省', '市', '县', '区', '州', '盟']);
+    let names: Vec<&str> = t.split('、').collect();
+    if !names.iter().all(|n| of_a_level(n) && looks_like_body(n) && !place(n)) {
+        return None;
+    }
+    let bodies = parse_departments(&t, Some(Role::Lead));
+    (!bodies.is_empty()).then_some(bodies)
+}
+
 /// Does the document title its items? Yes when at least four in five first sentences are short
 /// and followed by more text.
 fn titles_items(measures: &[&MeasureDraft]) -> bool {
@@ -2153,8 +2242,20 @@ fn report_before_plan(lines: &[Line], status: &[Option<Use>]) -> Option<std::ops
     let plan = (report + 1..lines.len()).find(|&i| {
         let t = normalise(&lines[i].text);
         free(i) && short(&t) && TITLE_ENDINGS.iter().any(|e| t.ends_with(e)) && !t.ends_with("通知")
-    })?;
-    Some(report..plan)
+    });
+    // A web page that keeps only the start of such a notice stops inside the report: when the
+    // notice above says it sends a report and a plan, the report runs to the end of the text.
+    let sends_both = || {
+        (0..report).any(|i| {
+            let t = normalise(&lines[i].text);
+            t.contains("总结和") && t.ends_with("的通知")
+        })
+    };
+    match plan {
+        Some(plan) => Some(report..plan),
+        None if sends_both() => Some(report..lines.len()),
+        None => None,
+    }
 }
 
 /// A report's lines as passages under its title, one per paragraph, and a diagnostic that says so.
@@ -2369,11 +2470,20 @@ fn front_matter(
             // its title runs over lines without guillemets (关于印发潜江龙虾…保护 / 示范区…的通知).
             let named =
                 |t: &str| t.split_once('《').and_then(|(_, rest)| rest.split_once('》')).map(|(x, _)| x.to_string());
+            // A notice that sends last year's report with the plan (现将《…2022年工作总结》和
+            // 《…2023年工作要点》印发给你们) names the plan second.
             let sent = || {
                 front.iter().find_map(|&j| {
                     let t = normalise(&lines[j].text);
-                    let (x, rest) = t.split_once("现将《")?.1.split_once('》')?;
-                    rest.starts_with("印发").then(|| x.to_string())
+                    let (names, _) = t.split_once("现将《")?.1.split_once("》印发")?;
+                    let names: Vec<&str> =
+                        names.split('》').map(|n| n.trim_start_matches(['和', '、', '及', '《'])).collect();
+                    let plans: Vec<&str> = names.iter().copied().filter(|n| !n.ends_with("总结")).collect();
+                    let reports = names.len() - plans.len();
+                    match plans[..] {
+                        [x] if names.len() == 1 || reports > 0 => Some(x.to_string()),
+                        _ => None,
+                    }
                 })
             };
             // The notice's name may run over lines (关于同意成立…服务站、 / …服务站的通知): the
@@ -2424,6 +2534,7 @@ fn front_matter(
         plan.region = region_in_title(&plan.title)
             .or_else(|| plan.doc_number.as_deref().and_then(prefecture_of_doc_number))
             .or_else(|| region_in_notice(lines, &front, plan))
+            .or_else(|| issuer_named_in_full(lines, &front))
             // Page furniture though they are, a page's record fields say who published it.
             .or_else(|| lines.iter().take(first_marker).find_map(|l| region_of_publisher(&l.text)))
             .or_else(|| region_that_signs_its_kind(&plan.title, lines))
@@ -2947,6 +3058,8 @@ fn issued_after_its_name(after: &str) -> bool {
     else {
         return false;
     };
+    // 《…》正式印发实施: issued to be carried out from now (not 印发实施以来).
+    let rest = rest.strip_prefix("实施").unwrap_or(rest);
     rest.is_empty() || rest.starts_with(['。', '，', ',', '！', '!', ' '])
 }
 
@@ -3136,6 +3249,32 @@ fn region_in_notice(lines: &[Line], front: &[usize], plan: &PlanDraft) -> Option
     let national_number = plan.doc_number.as_deref().is_some_and(|n| n.starts_with(['国', '國']));
     let to_provinces = texts.iter().any(|t| t.starts_with("各省、自治区、直辖市"));
     (national_number || to_provinces).then(|| "全国".to_string())
+}
+
+/// The place of a body that issues its notice under its short name (`市知识产权局关于印发…的通知`)
+/// where the page or the text names it in full (`来源：天津市知识产权局`, `天津市知识产权局以…`).
+fn issuer_named_in_full(lines: &[Line], front: &[usize]) -> Option<String> {
+    let notice = front
+        .iter()
+        .map(|&i| normalise(&lines[i].text))
+        .find(|t| t.chars().count() <= 80 && t.ends_with("通知") && !t.contains('。'))?;
+    let (issuer, _) = notice.split_once("关于")?;
+    let (level, unit) = ["省", "市"].iter().find_map(|l| issuer.strip_prefix(l).map(|u| (*l, u)))?;
+    if !is_issuer(issuer) || unit.chars().count() < 3 || region_in_title(issuer).is_some() {
+        return None;
+    }
+    let named = |t: &str| {
+        t.match_indices(issuer).find_map(|(at, _)| {
+            // The place before the unit's name: a few characters ending in its level (天津市).
+            let end = at + level.len();
+            let before: Vec<usize> = t[..at].char_indices().map(|(i, _)| i).collect();
+            (1..=before.len().min(6)).rev().find_map(|k| {
+                let place = &t[before[before.len() - k]..end];
+                super::regions::find(place).filter(|r| r.name == place).map(|r| r.name.to_string())
+            })
+        })
+    };
+    lines.iter().find_map(|l| named(&normalise(&l.text)))
 }
 
 /// The place of the body a page's record fields name as the document's publisher (`发布机构：芜湖市
@@ -3358,6 +3497,37 @@ mod tests {
     use super::*;
 
     #[test]
+    fn points_run_on_in_one_paragraph_are_items() {
+        let text = "某省从三个方面发力。\n一是强化统筹。省知识产权局制定方案。二是健全机制。修订资助办法；\
+                    三是盘活存量。印发实施方案。\n";
+        let d = parsed(text).dataset;
+        let read: Vec<(Option<u32>, Option<&str>, Option<&str>)> =
+            d.measures.iter().map(|m| (m.no, m.title.as_deref(), m.text.as_deref())).collect();
+        assert_eq!(
+            read,
+            vec![
+                (Some(1), Some("强化统筹"), Some("省知识产权局制定方案。")),
+                (Some(2), Some("健全机制"), Some("修订资助办法；")),
+                (Some(3), Some("盘活存量"), Some("印发实施方案。")),
+            ]
+        );
+        // A paragraph that names its points without running on to the next one is left alone.
+        assert!(split_run_on_points(&[Line { no: 1, text: "一是强化统筹，二是健全机制。".into() }], &[0]).is_none());
+    }
+
+    #[test]
+    fn a_chapter_that_names_bodies_gives_its_tasks_their_departments() {
+        let names = |c: &str| chapter_bodies(c).map(|d| d.iter().map(|d| d.name.clone()).collect::<Vec<_>>());
+        assert_eq!(names("省知识产权工作领导小组办公室"), Some(vec!["省知识产权工作领导小组办公室".to_string()]));
+        assert_eq!(names("省委宣传部、省版权局"), Some(vec!["省委宣传部".to_string(), "省版权局".to_string()]));
+        assert_eq!(names("加强知识产权保护"), None);
+        assert_eq!(names("建设省级知识产权示范区"), None);
+        assert_eq!(names("省级知识产权服务中心"), None);
+        assert_eq!(names("成都市"), None);
+        assert_eq!(names(""), None);
+    }
+
+    #[test]
     fn markers() {
         assert_eq!(marker("一、强化").map(|m| (m.depth, m.number)), Some((Depth::Chapter, 1)));
         assert_eq!(marker("（三十）倡导").map(|m| (m.depth, m.number)), Some((Depth::Section, 30)));
@@ -3574,6 +3744,18 @@ mod tests {
             id: None,
         };
         crate::parse::parse_document(&info, text)
+    }
+
+    #[test]
+    fn a_notice_under_the_short_name_of_its_body_takes_the_place_it_is_named_in_full() {
+        let text = "市知识产权局关于印发2023年工作要点的通知\n各区知识产权局：\n现将《市知识产权局2023年工作要点》\
+                    印发给你们。\n2023年2月28日\n一、加强保护\n1.天津市知识产权局加大执法力度。\n";
+        assert_eq!(title_and_region(text), ("市知识产权局2023年工作要点".to_string(), "天津市".to_string()));
+        let both = text.replace("现将《", "现将《市知识产权局2022年工作总结》和《");
+        assert_eq!(title_and_region(&both).0, "市知识产权局2023年工作要点");
+        // A body of a place the gazetteer does not know gives none.
+        let text = text.replace("天津市", "某某市");
+        assert_eq!(title_and_region(&text).1, "");
     }
 
     #[test]
@@ -4345,6 +4527,9 @@ mod tests {
         assert_eq!(title_the_preamble_makes("《纲要》(以下简称《纲要》)印发以来，各地…"), None);
         assert_eq!(title_the_preamble_makes("《国家知识产权战略纲要》发布实施以来，我省…"), None);
         assert_eq!(title_the_preamble_makes("《纲要》印发后，各地…"), None);
+        // 印发实施: issued to be carried out (a provincial site's news of a task division, 2019).
+        let shared_out = "日前，《实施黑龙江省知识产权战略纲要任务分解》(以下简称《任务分解》)正式印发实施。";
+        assert_eq!(title_the_preamble_makes(shared_out).as_deref(), Some("实施黑龙江省知识产权战略纲要任务分解"));
         // The Party centre and the State Council issue for the whole country (a news page of the
         // national 纲要 2021).
         let centre = "中共中央、国务院近日印发《知识产权强国建设纲要(2021-2035年)》，旨在统筹推进";
