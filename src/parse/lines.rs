@@ -490,7 +490,19 @@ fn links_an_explainer(t: &str) -> bool {
 /// `传真：…`): who to call, no part of the plan. In brackets inside an item (（联系人：…）) they
 /// stay with it.
 pub fn is_contact_line(s: &str) -> bool {
-    const LABELS: [&str; 8] = ["联系人", "联系电话", "联系方式", "电话", "传真", "电子邮箱", "邮箱", "邮编"];
+    const LABELS: [&str; 11] = [
+        "联系人",
+        "联系电话",
+        "联系方式",
+        "电话",
+        "传真",
+        "电子邮箱",
+        "电子邮件",
+        "邮箱",
+        "邮编",
+        "通信地址",
+        "通讯地址",
+    ];
     let t = normalise(s);
     let labelled = LABELS.iter().any(|l| t.strip_prefix(l).is_some_and(|r| r.starts_with(['：', ':'])));
     labelled && t.chars().count() <= 60 && !t.contains(['。', '；'])
@@ -664,6 +676,10 @@ mod tests {
         assert!(is_contact_line("传真:010-84238883") && is_contact_line("联系人:金虎0471-5271969  强健 0471-6628927"));
         assert!(!is_contact_line("（联系人：陈勘，联系电话：020-87686049）"));
         assert!(!is_contact_line("电话咨询服务：建立12330热线，受理举报投诉。"));
+        // A national bureau's notice ends with its mail and post address too (2024 示范区 公示).
+        assert!(
+            is_contact_line("电子邮件:shifanqu@cnipa.gov.cn") && is_contact_line("通信地址:北京市海淀区西土城路6号")
+        );
         assert!(!is_page_furniture("一、强化知识产权保护"));
         assert!(!is_page_furniture("中"));
         assert!(is_page_furniture("文号: 通政发〔2023〕4号"));

@@ -116,6 +116,36 @@ pub fn marker(text: &str) -> Option<Marker> {
     None
 }
 
+/// Which markers number a list of places (a 名单 of cities or districts a notice names): runs of
+/// three or more in turn at one depth whose every line is a place's name alone, as the gazetteer
+/// knows it. No task is a bare place.
+fn places_listed(markers: &[(usize, Marker)]) -> Vec<bool> {
+    let bare_place = |m: &Marker| {
+        let t = normalise(&m.rest);
+        t.chars().count() <= 20
+            && t.chars().all(|c| c.is_alphanumeric())
+            && super::regions::find(&t).is_some_and(|r| t.ends_with(r.name))
+    };
+    let mut listed = vec![false; markers.len()];
+    let mut start = 0;
+    while start < markers.len() {
+        let mut end = start;
+        while end < markers.len()
+            && bare_place(&markers[end].1)
+            && (end == start
+                || markers[end].1.depth == markers[start].1.depth
+                    && markers[end].1.number == markers[end - 1].1.number + 1)
+        {
+            end += 1;
+        }
+        if end - start >= 3 {
+            listed[start..end].iter_mut().for_each(|l| *l = true);
+        }
+        start = end.max(start + 1);
+    }
+    listed
+}
+
 /// A decimal outline number as word processors print a heading's (`1.1 国家政策导向`, `2.1.3
 /// 维权成本高`): two parts a section, three an item, four a sub-item, the last part its number.
 /// Only before words: a figure opening a wrapped line (`1.5亿元`, `2.4件`) or a table's cell
@@ -400,6 +430,17 @@ pub fn parse(info: &DocumentInfo, lines: &[Line]) -> DocumentDraft {
         }
     }
     let markers: Vec<(usize, Marker)> = markers.into_iter().filter(|(i, _)| !duplicate[*i]).collect();
+    // A notice's list of the places it names (示范区建设城市名单: 1.北京市海淀区 2.河北省石家庄市 …)
+    // numbers places, not tasks: its lines are the notice's prose.
+    // Kept as one passage where it stands, read by nothing else (not as headings over the prose
+    // after it).
+    let listed = places_listed(&markers);
+    let place_list: Vec<usize> = markers.iter().zip(&listed).filter(|(_, l)| **l).map(|((i, _), _)| *i).collect();
+    for &i in &place_list {
+        status[i] = Some(Use::Passage);
+    }
+    let markers: Vec<(usize, Marker)> =
+        markers.into_iter().zip(listed).filter(|(_, listed)| !listed).map(|(m, _)| m).collect();
 
     let paragraph_mode = is_paragraph_mode(lines, &content);
     let wrap = wrap_width(lines, &content);
@@ -611,6 +652,13 @@ pub fn parse(info: &DocumentInfo, lines: &[Line]) -> DocumentDraft {
         let heading = Some(normalise(&lines[at].text));
         let lines = [lines[first].no, lines[last].no];
         plan.passages.insert(place, PassageDraft { heading, text, lines, aims: false });
+    }
+
+    if let (Some(&first), Some(&last)) = (place_list.first(), place_list.last()) {
+        let text = normalise(&place_list.iter().map(|&i| lines[i].text.as_str()).collect::<Vec<_>>().join(""));
+        let place = plan.passages.iter().position(|p| p.lines[0] > lines[first].no).unwrap_or(plan.passages.len());
+        let lines = [lines[first].no, lines[last].no];
+        plan.passages.insert(place, PassageDraft { heading: None, text, lines, aims: false });
     }
 
     // Targets: a targets table if the document has one, else the sentences of a goals section.
@@ -4015,6 +4063,17 @@ mod tests {
         assert_eq!(title_run_into_preamble("根据有关要求，结合实际，制定本方案为深入推进…"), None);
         assert_eq!(title_run_into_preamble("现制定本工作方案为进一步加强…"), None);
         assert_eq!(title_run_into_preamble("为贯彻落实《知识产权强国建设纲要》，制定本方案。"), None);
+    }
+
+    #[test]
+    fn a_notices_list_of_places_holds_no_items() {
+        let text = "国家知识产权局关于第二批示范区建设城市的公示\n经综合评审，现将名单予以公示：\n1.北京市海淀区\n2.河北省石家庄市\n3.辽宁省沈阳市\n4.上海市徐汇区\n公示期为5个工作日。\n国家知识产权局\n";
+        let d = parsed(text).dataset;
+        assert!(d.measures.is_empty());
+        assert!(d.passages.iter().any(|p| p.text == "1.北京市海淀区2.河北省石家庄市3.辽宁省沈阳市4.上海市徐汇区"));
+        // Tasks that name a place are items still.
+        let tasks = "一、主要任务\n1.支持北京市海淀区建设示范区。\n2.支持河北省石家庄市建设示范区。\n3.支持辽宁省沈阳市建设示范区。\n";
+        assert_eq!(parsed(tasks).dataset.measures.len(), 3);
     }
 
     #[test]
