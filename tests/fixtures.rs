@@ -257,4 +257,7 @@ fixtures! {
     real_elder_care_switches_yinchuan_2023 => "real-elder-care-switches-yinchuan-2023",
     real_news_short_name_kunming_2018 => "real-news-short-name-kunming-2018",
     real_spaced_paragraphs_jian_2023 => "real-spaced-paragraphs-jian-2023",
+    real_sharing_preview_chunks_qiangqu_2022 => "real-sharing-preview-chunks-qiangqu-2022",
+    real_place_list_cnipa_2024 => "real-place-list-cnipa-2024",
+    real_title_run_into_preamble_national_2023 => "real-title-run-into-preamble-national-2023",
 }
