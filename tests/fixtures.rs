@@ -261,4 +261,7 @@ fixtures! {
     real_report_then_plan_cut_tianjin_2023 => "real-report-then-plan-cut-tianjin-2023",
     real_news_task_division_heilongjiang_2019 => "real-news-task-division-heilongjiang-2019",
     real_points_run_on_guizhou_2024 => "real-points-run-on-guizhou-2024",
+    real_sharing_preview_chunks_qiangqu_2022 => "real-sharing-preview-chunks-qiangqu-2022",
+    real_place_list_cnipa_2024 => "real-place-list-cnipa-2024",
+    real_title_run_into_preamble_national_2023 => "real-title-run-into-preamble-national-2023",
 }

@@ -15,13 +15,50 @@ pub struct Line {
 /// Split text into lines, trimming each (a web page's list bullet too) and repairing overprinted
 /// bold runs. Blank lines are kept (as empty text) so that line numbers stay those of the seed.
 pub fn split_lines(text: &str) -> Vec<Line> {
-    text.split('\n')
+    let mut lines: Vec<Line> = text
+        .split('\n')
         .enumerate()
         .map(|(i, raw)| {
             let text = without_lost_spaces(raw);
             Line { no: i as u32 + 1, text: collapse_overprint(without_bullet(trim(&text))) }
         })
-        .collect()
+        .collect();
+    unnumber_preview_chunks(&mut lines);
+    lines
+}
+
+/// Characters a document-sharing site's preview chunk is long at least: the site cuts the
+/// flattened text every few hundred characters.
+const PREVIEW_CHUNK_CHARS: usize = 150;
+
+/// A document-sharing site's preview (课桌文档, 天天文库, 人人文库) prints the text flattened and cut
+/// into chunks of a fixed length, each on a line opening with its number (`1、…工作方案为认真贯彻…以推动
+/// 高质量发展为 主题`, `2、,以建设…`). A chunk ends wherever the cut fell, mid-sentence, which no item
+/// does: so a run 1、, 2、… whose every chunk but the last is long and ends on a letter, not a mark,
+/// loses its numbers, and the chunks read on as the text they were cut from.
+fn unnumber_preview_chunks(lines: &mut [Line]) {
+    let filled: Vec<usize> = (0..lines.len()).filter(|&i| !lines[i].text.is_empty()).collect();
+    let chunk_body = |text: &str, n: usize| text.strip_prefix(&format!("{n}、")).map(str::len);
+    let Some(first) = filled.iter().position(|&i| chunk_body(&lines[i].text, 1).is_some()) else { return };
+    let run: Vec<usize> = filled[first..]
+        .iter()
+        .enumerate()
+        .take_while(|&(k, &i)| chunk_body(&lines[i].text, k + 1).is_some())
+        .map(|(_, &i)| i)
+        .collect();
+    let cut_short = |i: usize| {
+        let t = &lines[i].text;
+        t.chars().count() >= PREVIEW_CHUNK_CHARS && t.chars().next_back().is_some_and(char::is_alphanumeric)
+    };
+    if run.len() < 2 || !run[..run.len() - 1].iter().all(|&i| cut_short(i)) {
+        return;
+    }
+    for (k, &i) in run.iter().enumerate() {
+        let marker = format!("{}、", k + 1);
+        if let Some(body) = lines[i].text.strip_prefix(&marker) {
+            lines[i].text = trim(body).to_string();
+        }
+    }
 }
 
 /// A line with the spaces a page's encoding lost as `?` put back (`第一条??为加强` → `第一条 为加强`,
@@ -358,10 +395,11 @@ const PAGE_OPENINGS: &[&str] = &[
 
 /// Words of a document-sharing site's notes to its readers (本文档由用户上传…，下载前请仔细阅读文档
 /// 内容…); a plan's sentence hardly ever holds two of them.
-const SHARING_SITE_WORDS: &[&str] = &["文档", "下载", "预览", "上传", "客服"];
+const SHARING_SITE_WORDS: &[&str] = &["文档", "下载", "预览", "上传", "客服", "在线阅读"];
 /// … and words by which such a note speaks of the site itself, which a plan's sentence about
-/// patent documents and their download (提供专利文档检索、下载服务) does not.
-const SITE_SELF_WORDS: &[&str] = &["本文档", "本站", "客服", "付费", "放心下载"];
+/// patent documents and their download (提供专利文档检索、下载服务) does not; nor does a member's
+/// upload (《….docx》由会员分享，可在线阅读).
+const SITE_SELF_WORDS: &[&str] = &["本文档", "本站", "客服", "付费", "放心下载", "由会员"];
 
 /// True for a line of the web page around a document: breadcrumbs (首页 > 政务公开 > …),
 /// publication data (发布日期：… 来源：… 字号：大 中 小), buttons (打印 关闭 分享到), footers.
@@ -452,7 +490,19 @@ fn links_an_explainer(t: &str) -> bool {
 /// `传真：…`): who to call, no part of the plan. In brackets inside an item (（联系人：…）) they
 /// stay with it.
 pub fn is_contact_line(s: &str) -> bool {
-    const LABELS: [&str; 8] = ["联系人", "联系电话", "联系方式", "电话", "传真", "电子邮箱", "邮箱", "邮编"];
+    const LABELS: [&str; 11] = [
+        "联系人",
+        "联系电话",
+        "联系方式",
+        "电话",
+        "传真",
+        "电子邮箱",
+        "电子邮件",
+        "邮箱",
+        "邮编",
+        "通信地址",
+        "通讯地址",
+    ];
     let t = normalise(s);
     let labelled = LABELS.iter().any(|l| t.strip_prefix(l).is_some_and(|r| r.starts_with(['：', ':'])));
     labelled && t.chars().count() <= 60 && !t.contains(['。', '；'])
@@ -626,6 +676,10 @@ mod tests {
         assert!(is_contact_line("传真:010-84238883") && is_contact_line("联系人:金虎0471-5271969  强健 0471-6628927"));
         assert!(!is_contact_line("（联系人：陈勘，联系电话：020-87686049）"));
         assert!(!is_contact_line("电话咨询服务：建立12330热线，受理举报投诉。"));
+        // A national bureau's notice ends with its mail and post address too (2024 示范区 公示).
+        assert!(
+            is_contact_line("电子邮件:shifanqu@cnipa.gov.cn") && is_contact_line("通信地址:北京市海淀区西土城路6号")
+        );
         assert!(!is_page_furniture("一、强化知识产权保护"));
         assert!(!is_page_furniture("中"));
         assert!(is_page_furniture("文号: 通政发〔2023〕4号"));
@@ -664,6 +718,23 @@ mod tests {
         ));
         assert!(!is_page_furniture("1.建设专利信息公共服务平台，提供专利文档免费检索、下载服务。"));
         assert!(!is_page_furniture("（三）推动专利文献数据上传、下载和共享。"));
+    }
+
+    #[test]
+    fn a_sharing_sites_preview_chunks_lose_their_numbers() {
+        let one = "1、新时代国家知识产权强区试点建设工作方案为认真贯彻落实习近平总书记关于知识产权工作的重 要指示论述,充分发挥知识产权支撑引领创新驱动发展和经 济转型升级作用,进一步深化知识产权强区建设,结合区实际情况,现制 定本工作方案。一、指导思想坚持以习近平新时代中国特色社会主义思想为指导,全 面贯彻党的二十大精神,紧紧围绕统筹推进“五位一体”总 体布局,以推动高质量发展为 主题";
+        let two = "2、,以建设省知识产权建设示范区为目标,着力推进知识产权发展质量变革";
+        let lines = split_lines(&format!("{one}\n{two}\n"));
+        assert!(lines[0].text.starts_with("新时代") && lines[1].text.starts_with(",以建设"));
+        // A plan's own items end as sentences do, however long, and keep their numbers.
+        let item = format!("{}。", one.trim_end_matches(|c: char| c != '为'));
+        let lines = split_lines(&format!("{item}\n2、开展专利导航。\n"));
+        assert!(lines[0].text.starts_with("1、") && lines[1].text.starts_with("2、"));
+        let short = split_lines("1、加强组织领导\n2、强化资金保障\n");
+        assert_eq!(short[0].text, "1、加强组织领导");
+        // The site's line over the preview, naming the member's upload, is furniture.
+        let upload = "《强区试点建设工作方案.docx》由会员分享,可在线阅读,更多相关《强区试点建设工作方案.docx(12页珍藏版)》请在课桌文档上搜索。";
+        assert!(is_page_furniture(upload));
     }
 
     #[test]

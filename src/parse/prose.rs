@@ -166,6 +166,36 @@ pub fn marker(text: &str) -> Option<Marker> {
     None
 }
 
+/// Which markers number a list of places (a 名单 of cities or districts a notice names): runs of
+/// three or more in turn at one depth whose every line is a place's name alone, as the gazetteer
+/// knows it. No task is a bare place.
+fn places_listed(markers: &[(usize, Marker)]) -> Vec<bool> {
+    let bare_place = |m: &Marker| {
+        let t = normalise(&m.rest);
+        t.chars().count() <= 20
+            && t.chars().all(|c| c.is_alphanumeric())
+            && super::regions::find(&t).is_some_and(|r| t.ends_with(r.name))
+    };
+    let mut listed = vec![false; markers.len()];
+    let mut start = 0;
+    while start < markers.len() {
+        let mut end = start;
+        while end < markers.len()
+            && bare_place(&markers[end].1)
+            && (end == start
+                || markers[end].1.depth == markers[start].1.depth
+                    && markers[end].1.number == markers[end - 1].1.number + 1)
+        {
+            end += 1;
+        }
+        if end - start >= 3 {
+            listed[start..end].iter_mut().for_each(|l| *l = true);
+        }
+        start = end.max(start + 1);
+    }
+    listed
+}
+
 /// A decimal outline number as word processors print a heading's (`1.1 国家政策导向`, `2.1.3
 /// 维权成本高`): two parts a section, three an item, four a sub-item, the last part its number.
 /// Only before words: a figure opening a wrapped line (`1.5亿元`, `2.4件`) or a table's cell
@@ -459,6 +489,17 @@ pub fn parse(info: &DocumentInfo, lines: &[Line]) -> DocumentDraft {
         }
     }
     let markers: Vec<(usize, Marker)> = markers.into_iter().filter(|(i, _)| !duplicate[*i]).collect();
+    // A notice's list of the places it names (示范区建设城市名单: 1.北京市海淀区 2.河北省石家庄市 …)
+    // numbers places, not tasks: its lines are the notice's prose.
+    // Kept as one passage where it stands, read by nothing else (not as headings over the prose
+    // after it).
+    let listed = places_listed(&markers);
+    let place_list: Vec<usize> = markers.iter().zip(&listed).filter(|(_, l)| **l).map(|((i, _), _)| *i).collect();
+    for &i in &place_list {
+        status[i] = Some(Use::Passage);
+    }
+    let markers: Vec<(usize, Marker)> =
+        markers.into_iter().zip(listed).filter(|(_, listed)| !listed).map(|(m, _)| m).collect();
 
     let paragraph_mode = is_paragraph_mode(lines, &content);
     let wrap = wrap_width(lines, &content);
@@ -670,6 +711,13 @@ pub fn parse(info: &DocumentInfo, lines: &[Line]) -> DocumentDraft {
         let heading = Some(normalise(&lines[at].text));
         let lines = [lines[first].no, lines[last].no];
         plan.passages.insert(place, PassageDraft { heading, text, lines, aims: false });
+    }
+
+    if let (Some(&first), Some(&last)) = (place_list.first(), place_list.last()) {
+        let text = normalise(&place_list.iter().map(|&i| lines[i].text.as_str()).collect::<Vec<_>>().join(""));
+        let place = plan.passages.iter().position(|p| p.lines[0] > lines[first].no).unwrap_or(plan.passages.len());
+        let lines = [lines[first].no, lines[last].no];
+        plan.passages.insert(place, PassageDraft { heading: None, text, lines, aims: false });
     }
 
     // Targets: a targets table if the document has one, else the sentences of a goals section.
@@ -2530,6 +2578,12 @@ fn front_matter(
             }
         }
     }
+    if plan.title.is_empty() {
+        // A page that flattens the text runs the title into the preamble under it
+        // (…试点建设工作方案为认真贯彻落实…): the name before the preamble's opening.
+        plan.title =
+            front.iter().find_map(|&i| title_run_into_preamble(&normalise(&lines[i].text))).unwrap_or_default();
+    }
     if plan.region.is_empty() {
         plan.region = region_in_title(&plan.title)
             .or_else(|| plan.doc_number.as_deref().and_then(prefecture_of_doc_number))
@@ -2745,6 +2799,8 @@ pub(crate) fn region_in_title(title: &str) -> Option<String> {
     // 2022年度… is the year's too, not the start of a place.
     let t = if t.len() < title.len() { t.strip_prefix('度').unwrap_or(t) } else { t };
     let t = t.strip_prefix("关于").unwrap_or(t);
+    // Opinions on doing a thing in a place (关于在滨海高新区建设…的实施意见) name it after 在.
+    let t = t.strip_prefix('在').unwrap_or(t);
     // A notice that issues a document (关于印发广州市黄埔区…实施细则的通知) names it next.
     let t = t.strip_prefix("印发").unwrap_or(t);
     // A five-year period before the place (“十四五”国家知识产权保护和运用规划) is no part of it.
@@ -3039,6 +3095,27 @@ fn title_the_preamble_makes(t: &str) -> Option<String> {
             .then_some(name)
             .filter(|_| named && name.chars().count() <= 60)
             .map(str::to_string)
+    })
+}
+
+/// How a preamble opens after its 为: 为贯彻落实…, 为深入实施…, 为进一步加强….
+const PREAMBLE_OPENINGS: &[&str] =
+    &["贯彻", "深入", "进一步", "加快", "认真", "全面", "落实", "推动", "切实", "扎实", "加强", "充分", "促进", "大力"];
+
+/// The title a flattened page runs into the preamble under it, with no break between
+/// (`新时代…强区试点建设工作方案为认真贯彻落实…`, `2023年…实施推进计划 为贯彻落实…` once its
+/// space is gone): the words before 为 when they end as a title does and hold no sentence's marks.
+fn title_run_into_preamble(t: &str) -> Option<String> {
+    t.match_indices('为').find_map(|(at, _)| {
+        let name = without_guillemets(&t[..at]);
+        let after = &t[at + '为'.len_utf8()..];
+        let opens = PREAMBLE_OPENINGS.iter().any(|w| after.starts_with(w));
+        let titled = TITLE_ENDINGS.iter().any(|e| without_title_suffix(name).ends_with(e)) && !name.ends_with("通知");
+        let plain = !name.contains(['。', '，', ',', '：', ':', '；', '《', '》']);
+        // A preamble's own words about the document (制定本方案为…) name none.
+        let plain = plain && !name.contains("制定") && !TITLE_ENDINGS.iter().any(|e| name.contains(&format!("本{e}")));
+        let length = name.chars().count();
+        (opens && titled && plain && (6..=60).contains(&length)).then(|| name.to_string())
     })
 }
 
@@ -4153,6 +4230,40 @@ mod tests {
         // A decision only cited, or a place that is not the one deciding, names no region.
         assert_eq!(read("为贯彻落实河南省委决定，组织开展宣传周活动。"), "");
         assert_eq!(read("为贯彻国务院决定，组织开展宣传周活动。"), "");
+    }
+
+    #[test]
+    fn a_title_run_into_its_preamble() {
+        let t = "新时代国家知识产权强区试点建设工作方案为认真贯彻落实习近平总书记关于知识产权工作的重要指示论述，现制定本工作方案。";
+        assert_eq!(title_run_into_preamble(t).as_deref(), Some("新时代国家知识产权强区试点建设工作方案"));
+        let plan = "2023年知识产权强国建设纲要和“十四五”规划实施推进计划为贯彻落实《纲要》，制定本计划。";
+        assert_eq!(
+            title_run_into_preamble(plan).as_deref(),
+            Some("2023年知识产权强国建设纲要和“十四五”规划实施推进计划")
+        );
+        // A preamble's sentence, or its words about the document it makes, is no title.
+        assert_eq!(title_run_into_preamble("根据有关要求，结合实际，制定本方案为深入推进…"), None);
+        assert_eq!(title_run_into_preamble("现制定本工作方案为进一步加强…"), None);
+        assert_eq!(title_run_into_preamble("为贯彻落实《知识产权强国建设纲要》，制定本方案。"), None);
+    }
+
+    #[test]
+    fn a_notices_list_of_places_holds_no_items() {
+        let text = "国家知识产权局关于第二批示范区建设城市的公示\n经综合评审，现将名单予以公示：\n1.北京市海淀区\n2.河北省石家庄市\n3.辽宁省沈阳市\n4.上海市徐汇区\n公示期为5个工作日。\n国家知识产权局\n";
+        let d = parsed(text).dataset;
+        assert!(d.measures.is_empty());
+        assert!(d.passages.iter().any(|p| p.text == "1.北京市海淀区2.河北省石家庄市3.辽宁省沈阳市4.上海市徐汇区"));
+        // Tasks that name a place are items still.
+        let tasks = "一、主要任务\n1.支持北京市海淀区建设示范区。\n2.支持河北省石家庄市建设示范区。\n3.支持辽宁省沈阳市建设示范区。\n";
+        assert_eq!(parsed(tasks).dataset.measures.len(), 3);
+    }
+
+    #[test]
+    fn a_place_after_the_words_in_a_title() {
+        assert_eq!(
+            region_in_title("关于在滨海高新区建设“科创中国”知识产权生态产业园的实施意见").as_deref(),
+            Some("滨海高新区")
+        );
     }
 
     #[test]
