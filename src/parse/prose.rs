@@ -81,22 +81,24 @@ fn split_run_on_points(lines: &[Line], content: &[usize]) -> Option<Vec<Line>> {
         }
         at
     };
-    let runs: Vec<usize> = content
+    // Each run-on paragraph with where it is cut, found once.
+    let runs: Vec<(usize, Vec<usize>)> = content
         .iter()
-        .copied()
-        .filter(|&i| lines[i].text.trim_start().starts_with("一是") && !cuts(&lines[i].text).is_empty())
+        .filter(|&&i| lines[i].text.trim_start().starts_with("一是"))
+        .map(|&i| (i, cuts(&lines[i].text)))
+        .filter(|(_, at)| !at.is_empty())
         .collect();
     if runs.is_empty() {
         return None;
     }
     let mut out = Vec::with_capacity(lines.len());
     for (i, line) in lines.iter().enumerate() {
-        if !runs.contains(&i) {
+        let Some((_, at)) = runs.iter().find(|(r, _)| *r == i) else {
             out.push(line.clone());
             continue;
-        }
+        };
         let mut start = 0;
-        for k in cuts(&line.text).into_iter().chain(std::iter::once(line.text.len())) {
+        for &k in at.iter().chain(std::iter::once(&line.text.len())) {
             let part = line.text.get(start..k).unwrap_or_default().trim();
             if !part.is_empty() {
                 out.push(Line { no: line.no, text: part.to_string() });
