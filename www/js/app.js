@@ -2,7 +2,7 @@
 import * as api from './api.js';
 import { h } from './dom.js';
 import { t, setLang } from './i18n.js';
-import { fromHash, toHash, VIEWS } from './state.js';
+import { fromHash, toHash, viewIn, VIEWS } from './state.js';
 import { renderView, merge, prepareView, preloadViews } from './render.js';
 import { openMeasure } from './permalink.js';
 import { embedThis } from './embed-code.js';
@@ -66,7 +66,7 @@ const initialLang = () => new URLSearchParams(location.hash.split('?')[1] ?? '')
 setLang(initialLang());
 status.textContent = t('loading');
 // The view's code comes beside the data, not after it (an unknown name loads nothing).
-prepareView(location.hash.replace(/^#\/?/, '').split('?')[0] || 'explore').catch(() => {});
+prepareView(viewIn(location.hash) || 'explore').catch(() => {});
 api.ready().then(
   async () => {
     status.hidden = true;

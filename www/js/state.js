@@ -52,9 +52,15 @@ export function validate(view, raw) {
   return { state, rejected };
 }
 
+/** A hash's view and query, unchecked: "#diff?plans=a,b" → ["diff", "plans=a,b"]. */
+const partsOf = (hash) => hash.replace(/^#\/?/, '').split('?');
+
+/** The view a hash names, unchecked (before the data is here to check the rest). */
+export const viewIn = (hash) => partsOf(hash)[0];
+
 /** Read the state from a hash such as "#diff?plans=a,b&lang=en". */
 export function fromHash(hash) {
-  const [view, query = ''] = hash.replace(/^#\/?/, '').split('?');
+  const [view, query = ''] = partsOf(hash);
   return validate(decodeURIComponent(view || 'explore'), Object.fromEntries(new URLSearchParams(query)));
 }
 
