@@ -899,8 +899,8 @@ fn a_readers_plan_in_traditional_script_is_compared_as_it_is_searched() {
         title: None,
         source: None,
     };
-    let simplified = "一、加强保护\n（一）推进地理标志保护。加强地理标志产品保护和地理标志商标培育，支持企业申报地理标志产品，扩大地理标志产品的市场影响。\n（二）推进知识产权质押融资。建立质押融资风险补偿资金，扩大知识产权质押融资规模，支持银行开发知识产权金融产品。\n";
-    let traditional = "一、加強保護\n（一）推進地理標誌保護。加強地理標誌產品保護和地理標誌商標培育，支持企業申報地理標誌產品，擴大地理標誌產品的市場影響。\n（二）推進知識產權質押融資。建立質押融資風險補償資金，擴大知識產權質押融資規模，支持銀行開發知識產權金融產品。\n";
+    let simplified = "一、加强保护\n（一）推进地理标志保护。加强地理标志产品保护和地理标志商标培育，支持企业申报地理标志产品，扩大地理标志产品的市场影响。（市市场监管局、市财政局负责）\n（二）推进知识产权质押融资。建立质押融资风险补偿资金，扩大知识产权质押融资规模，支持银行开发知识产权金融产品。\n";
+    let traditional = "一、加強保護\n（一）推進地理標誌保護。加強地理標誌產品保護和地理標誌商標培育，支持企業申報地理標誌產品，擴大地理標誌產品的市場影響。（市市場監管局、市財政局負責）\n（二）推進知識產權質押融資。建立質押融資風險補償資金，擴大知識產權質押融資規模，支持銀行開發知識產權金融產品。\n";
     let s = e.add_plan(simplified, &meta("测试市")).unwrap().plans[0].id.clone();
     let t = e.add_plan(traditional, &meta("測試市")).unwrap().plans[0].id.clone();
     let printed = |id: &str| -> Vec<String> {
@@ -929,6 +929,15 @@ fn a_readers_plan_in_traditional_script_is_compared_as_it_is_searched() {
             assert_eq!(only(Op::Delete), only(Op::Insert), "{:?}", pair.changes);
             assert!(pair.changes.iter().any(|c| c.op == Op::Equal && c.text.contains("支持")), "{:?}", pair.changes);
         }
+        // The same departments, each shown as A prints it.
+        let named = |id: &str| -> Vec<String> {
+            let mut names: Vec<String> =
+                e.corpus().measures_of(id).flat_map(|(_, m)| m.departments.iter().map(|d| d.name.clone())).collect();
+            names.sort();
+            names
+        };
+        assert_eq!(named(a).len(), 2, "{:?}", named(a));
+        assert_eq!((&d.departments.shared, d.departments.only_a.len(), d.departments.only_b.len()), (&named(a), 0, 0));
     }
     // Their texts are each other's, for the similarity matrix and the shared passages.
     // (Titles shorter than a passage count in neither: the same text twice shares under 1.)

@@ -126,7 +126,7 @@ pub struct DiffResult {
     pub only_b: Vec<String>,
     /// Canonical agency types named by each plan.
     pub agencies: SetCompare,
-    /// Department names as printed.
+    /// Department names as printed, compared as read (a reader's Traditional plan folded).
     pub departments: SetCompare,
     pub targets: TargetCompare,
 }
@@ -247,11 +247,12 @@ pub fn diff(corpus: &Corpus, plan_a: &str, plan_b: &str, opts: &DiffOptions) -> 
     let only_a = a.iter().enumerate().filter(|(i, _)| !used(&used_a, *i)).map(|(_, m)| m.id.clone()).collect();
     let only_b = b.iter().enumerate().filter(|(j, _)| !used(&used_b, *j)).map(|(_, m)| m.id.clone()).collect();
 
-    let names = |ms: &[&Measure], f: &dyn Fn(&crate::model::Department) -> String| -> BTreeSet<String> {
-        crate::sort::set(ms.iter().flat_map(|m| m.departments.iter().map(f)))
+    let agencies = {
+        let names =
+            |ms: &[&Measure]| crate::sort::set(ms.iter().flat_map(|m| m.departments.iter().map(|d| d.agency.clone())));
+        set_compare(names(&a), names(&b))
     };
-    let agencies = set_compare(names(&a, &|d| d.agency.clone()), names(&b, &|d| d.agency.clone()));
-    let departments = set_compare(names(&a, &|d| d.name.clone()), names(&b, &|d| d.name.clone()));
+    let departments = compare_names(&read_departments(corpus, plan_a, &a), &read_departments(corpus, plan_b, &b));
 
     let ta: Vec<&Target> = corpus.dataset.targets.iter().filter(|t| t.plan == plan_a).collect();
     let tb: Vec<&Target> = corpus.dataset.targets.iter().filter(|t| t.plan == plan_b).collect();
@@ -508,6 +509,32 @@ fn tokens<'a>(vocabulary: &FirstChars, printed: &'a str, read: &str) -> Tokens<'
     let spans = vocabulary.segment(read);
     let printed = spans.iter().map(|s| printed.get(s.start..s.end).unwrap_or_default()).collect();
     Tokens { spans, printed }
+}
+
+/// A plan's department names, each as read (a reader's Traditional plan folded, as in
+/// [`as_read`]) beside its name as printed, sorted by the first and one per reading.
+fn read_departments(corpus: &Corpus, plan: &str, measures: &[&Measure]) -> Vec<(String, String)> {
+    let folded = corpus.reads_folded(plan);
+    let mut names: Vec<(String, String)> = measures
+        .iter()
+        .flat_map(|m| m.departments.iter())
+        .map(|d| {
+            let read = if folded { corpus.traditional.fold(&d.name).into_owned() } else { d.name.clone() };
+            (read, d.name.clone())
+        })
+        .collect();
+    crate::sort::sort_by(&mut names, |x, y| x.cmp(y));
+    names.dedup_by(|later, first| later.0 == first.0);
+    names
+}
+
+/// Names compared as read and shown as printed: a name both plans have is shown as A prints it.
+fn compare_names(a: &[(String, String)], b: &[(String, String)]) -> SetCompare {
+    let has = |names: &[(String, String)], read: &str| names.binary_search_by(|n| n.0.as_str().cmp(read)).is_ok();
+    let printed = |names: &[(String, String)], other: &[(String, String)], shared: bool| -> Vec<String> {
+        names.iter().filter(|n| has(other, &n.0) == shared).map(|n| n.1.clone()).collect()
+    };
+    SetCompare { shared: printed(a, b, true), only_a: printed(a, b, false), only_b: printed(b, a, false) }
 }
 
 fn set_compare(a: BTreeSet<String>, b: BTreeSet<String>) -> SetCompare {
