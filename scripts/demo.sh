@@ -8,5 +8,5 @@ cargo run --release --locked -- stats
 bash scripts/setup.sh
 bash scripts/build-package.sh
 bash scripts/sizes.sh
-rm -rf www/pkg && cp -r pkg www/pkg
+bash scripts/page-files.sh
 exec node scripts/serve.mjs "${PORT:-8080}"

@@ -24,7 +24,7 @@ PLAN_COMPARE_BIN=target/debug/plan-compare \
   node --test tests/js/api.test.mjs tests/js/browser.test.mjs tests/js/consumer.test.mjs || status=$?
 # The page (www/) with the package beside it, one headless Chromium per test file; screenshots go
 # to artifacts/ (gitignored).
-rm -rf www/pkg && cp -r pkg www/pkg
+bash scripts/page-files.sh
 page_started=$SECONDS
 node --test --test-concurrency=3 tests/browser/*.test.mjs || status=$?
 echo "page tests took $((SECONDS - page_started)) s"

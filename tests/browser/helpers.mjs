@@ -16,7 +16,7 @@ export const artifacts = join(repo, 'artifacts');
 
 /** Launch the browser and the server; `open(path)` gives a page; `close()` ends both. */
 export async function session({ width = 1280, height = 900 } = {}) {
-  if (!existsSync(join(repo, 'www/pkg/index.js'))) throw new Error('www/pkg/ is missing: run scripts/build-package.sh and copy pkg/ to www/pkg/');
+  if (!existsSync(join(repo, 'www/pkg/index.js'))) throw new Error('www/pkg/ is missing: run scripts/build-package.sh, then scripts/page-files.sh');
   mkdirSync(artifacts, { recursive: true });
   const { chromium } = (await import(playwright)).default;
   let server = await start(0);

@@ -7,6 +7,7 @@ import { session } from './helpers.mjs';
 import { planText } from '../js/plan-text.mjs';
 import { encode } from './legacy-bytes.mjs';
 import { docx, p, table } from './docx-bytes.mjs';
+import { pdf } from './pdf-bytes.mjs';
 
 let s;
 let page;
@@ -240,13 +241,51 @@ ${items.map((line) => `<p class="MsoNormal" style="text-indent:2em">${line}<o:p>
   assert.equal((await page.$$('.own-result .measure')).length, 3);
 });
 
-test('a PDF is refused in the reader\'s language, and the text field keeps what it had', async () => {
+test('a PDF is read line by line as printed: wrapped lines joined by the parser, page numbers dropped', async () => {
+  // Two pages of a plan as an office prints it: a centred title, items wrapping over printed lines,
+  // a department clause split by a line end, page numbers at the foot, a table row of three cells.
+  const pages = [
+    [{ text: '2024年深圳市知识产权工作要点', x: 150 }, '一、加强知识产权创造',
+      { text: '（一）提升专利质量。深入实施专利质量提升工程，推动高价值发明专利', x: 96 },
+      '培育，到2024年底，全市每万人口高价值发明专利拥有量达到15件。（市', '知识产权局牵头，市科技局配合）',
+      { text: '（二）推进商标品牌建设。实施商标品牌战略，培育一批知名品牌。', x: 96 }, { text: '— 1 —', x: 280 }],
+    ['二、强化知识产权保护', { text: '（三）加强行政执法。开展知识产权执法专项行动，严厉打击侵权假冒行为。', x: 96 },
+      '（市市场监管局负责）', { cells: ['序号', '重点任务', '牵头单位'] }, { text: '— 2 —', x: 280 }],
+  ];
+  await page.goto(`${s.url}index.html#own?lang=en`);
+  await page.setInputFiles('#own-file', { name: '工作要点.pdf', mimeType: 'application/pdf', buffer: pdf(pages, { footer: true }) });
+  // pdf.js is fetched now (the first PDF), then reads the file in its worker.
+  await page.waitForFunction(() => document.querySelector('.own-file-note')?.textContent.includes('工作要点.pdf'));
+  // Every printed line, in order; the cells of a row parted by tabs.
+  const lines = pages.flat().map((l) => (typeof l === 'string' ? l : l.text ?? l.cells.join('\t')));
+  assert.equal(await page.inputValue('#own-text'), `${lines.join('\n')}\n`);
+  assert.match(await page.textContent('.own-file-note'), /^ 工作要点\.pdf: read as a PDF/);
+  await page.fill('#own-region', '深圳市');
+  await page.click('#own-parse');
+  await page.waitForSelector('.own-result');
+  const measures = await page.$$eval('.own-result .measure', (els) => els.map((e) => e.textContent));
+  assert.equal(measures.length, 3, measures.join('\n'));
+  assert.ok(measures[0].includes('推动高价值发明专利培育'), measures[0]);
+  assert.ok(measures[0].includes('市知识产权局') && measures[0].includes('市科技局'), measures[0]);
+  assert.ok(!measures.some((m) => /— [12] —/.test(m)), measures.join('\n'));
+});
+
+test('an unreadable file is refused in the reader\'s language, and the text field keeps what it had', async () => {
   await page.goto(`${s.url}index.html#own?lang=zh`);
   await page.fill('#own-text', planText);
-  await page.setInputFiles('#own-file', { name: 'plan.pdf', mimeType: 'application/pdf', buffer: Buffer.from([0x25, 0x50, 0x44, 0x46, 0, 1, 2]) });
-  await page.waitForSelector('.own-file-note');
-  assert.equal((await page.textContent('.own-file-note')).trim(), '无法读取 plan.pdf：不是文本文件（PDF 或旧版 .doc 文件请先另存为文本、网页或 .docx）');
-  assert.equal(await page.inputValue('#own-text'), planText);
+  const refused = async (name, bytes) => {
+    await page.setInputFiles('#own-file', { name, mimeType: 'application/octet-stream', buffer: Buffer.from(bytes) });
+    await page.waitForFunction((n) => document.querySelector('.own-file-note')?.textContent.includes(n), name);
+    assert.equal(await page.inputValue('#own-text'), planText);
+    return (await page.textContent('.own-file-note')).trim();
+  };
+  // A Word 97–2003 file (a compound file: its signature, then sectors with NUL bytes).
+  assert.equal(await refused('plan.doc', [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0]),
+    '无法读取 plan.doc：不是文本文件（旧版 .doc 文件请先另存为 .docx、文本或网页）');
+  // A PDF cut after its first kilobyte, and one whose only page is an image (a scan: no text).
+  const whole = pdf([['（一）提升专利质量。']]);
+  assert.equal(await refused('cut.pdf', whole.subarray(0, 300)), '无法读取 cut.pdf：文件已损坏，或不是其名称所示的格式');
+  assert.equal(await refused('scan.pdf', pdf([[]])), '无法读取 scan.pdf：PDF 中没有文字（扫描件？），无法读取其内容');
 });
 
 test('nothing was sent anywhere and the console stayed empty', async () => {

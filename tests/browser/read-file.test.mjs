@@ -1,10 +1,11 @@
 // Decoding a saved plan file in the page (www/js/read-file.js), in Node: the encodings Chinese texts
 // are saved in, and the cases where the bytes are nearly UTF-8; a Word file's zip archive and its list
-// numbers. Web pages' and Word documents' text need a browser's DOMParser: see own-plan.test.mjs.
+// numbers; a PDF page's lines from pdf.js's text items. Web pages' and Word documents' text need a
+// browser's DOMParser, and PDFs pdf.js: see own-plan.test.mjs.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import zlib from 'node:zlib';
-import { decodeBytes, opensAsPage, withoutStyles, readPlanFile, zipEntry, formatNumber } from '../../www/js/read-file.js';
+import { decodeBytes, opensAsPage, withoutStyles, readPlanFile, zipEntry, formatNumber, pdfLines } from '../../www/js/read-file.js';
 import { encode } from './legacy-bytes.mjs';
 import { zip } from './docx-bytes.mjs';
 import { planText } from '../js/plan-text.mjs';
@@ -68,8 +69,11 @@ test('styles are renamed inside tags only, so that parsing a page reports no inl
 });
 
 test('a file that is no text, or far too large, is refused with a message, not read as garbage', async () => {
+  const doc = new File([Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0])], 'plan.doc');
+  await assert.rejects(readPlanFile(doc), { code: 'fileNotText', message: /not a text file \(an old \.doc file\?/ });
+  // A PDF is pdf.js's to read, which is the browser's (DOMMatrix …): here it cannot load, and says so.
   const pdf = new File([Uint8Array.from([...new TextEncoder().encode('%PDF-1.7\n'), 0, 1, 2, 0xff])], 'plan.pdf');
-  await assert.rejects(readPlanFile(pdf), { code: 'fileNotText', message: /not a text file/ });
+  await assert.rejects(readPlanFile(pdf), { code: 'pdfUnavailable', message: /PDF reader could not be loaded/ });
   const huge = new File([new Uint8Array(9 * 1024 * 1024)], 'big.txt');
   await assert.rejects(readPlanFile(huge), { code: 'fileTooLarge', message: /too large/ });
   const text = await readPlanFile(new File([encode(planText, 'gb18030')], 'plan.txt'));
@@ -109,4 +113,24 @@ test('list numbers are printed in the formats Chinese documents use', () => {
     [3, 'ideographTraditional', '丙'], [102, 'ideographDigital', '一〇二'], [7, 'decimal', '7'], [4, 'upperRoman', 'IV'],
     [28, 'lowerLetter', 'ab'], [5, 'decimalZero', '05'], [9, 'someNewFormat', '9'], [4e9, 'upperRoman', '4000000000']];
   for (const [n, format, printed] of cases) assert.equal(formatNumber(n, format), printed, `${n} as ${format}`);
+});
+
+test('a PDF page\'s text items become its printed lines: baselines, line ends, wide gaps as tabs', () => {
+  // pdf.js's items: `transform` [size, 0, 0, size, x, y], `width` in the page's units, `hasEOL` where
+  // it saw a line end; whitespace items where it saw a gap.
+  const item = (str, x, y, { size = 12, width = str.length * size, hasEOL = false } = {}) =>
+    ({ str, transform: [size, 0, 0, size, x, y], width, height: size, hasEOL });
+  const lines = pdfLines([
+    item('（一）提升专利质量。推动高价值', 96, 770), item('发明专利', 96 + 15 * 12, 770),
+    item('培育。', 72, 748),
+    // A superscript raised by a third of the size stays on its line.
+    item('注', 72, 726), item('1', 84, 730, { size: 7 }), item('见附件', 91, 726, { hasEOL: true }),
+    // A run of items on one baseline, then the same after pdf.js's own end of line.
+    item('序号', 72, 704), item(' ', 96, 704, { width: 3 }), item('重点任务', 222, 704), item('牵头单位', 372, 704),
+    { type: 'beginMarkedContent' }, item('', 0, 0, { hasEOL: true }), item('   ', 72, 682),
+    item('— 1 —', 280, 50),
+  ]);
+  assert.deepEqual(lines, ['（一）提升专利质量。推动高价值发明专利', '培育。', '注1见附件', '序号\t重点任务\t牵头单位', '— 1 —']);
+  assert.deepEqual(pdfLines([]), []);
+  assert.deepEqual(pdfLines([null, { str: 3 }, { str: '孤', transform: 'x' }]), ['孤']);
 });

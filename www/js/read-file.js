@@ -4,12 +4,16 @@
 // between cells. The same rules as `plan-compare parse FILE` (src/read.rs), with the browser's own
 // decoders and HTML parser. A Word document (.docx) is read the same way from its XML: paragraphs,
 // table rows with tabs between cells, and the numbers Word puts before list paragraphs
-// (src/read/docx.rs). Nothing is sent anywhere.
+// (src/read/docx.rs). A PDF is read by pdf.js (fetched from this site the first time one is opened):
+// one line per printed line, as pdftotext gives it, which the parser reads as it reads any text
+// cut into lines (a paragraph's wrapped lines joined, page numbers dropped). Nothing is sent anywhere.
 
 /** The largest file read (a plan's text is a few hundred kilobytes). */
 const MAX_FILE_BYTES = 8 * 1024 * 1024;
 /** Names that say a file is a web page. */
 const PAGE_NAME = /\.(html?|shtml|xhtml)$/i;
+/** Where the page keeps pdf.js (scripts/page-files.sh copies it from the pdfjs-dist package). */
+const PDFJS = new URL('../vendor/pdfjs/', import.meta.url);
 /** The most a .docx part may inflate to: a plan's XML is a few megabytes; more is a zip bomb. */
 const MAX_PART_BYTES = 64 * 1024 * 1024;
 
@@ -141,15 +145,101 @@ export async function readPlanFile(file) {
   if (file.size > MAX_FILE_BYTES) throw refusal('fileTooLarge', `${Math.round(file.size / 1048576)} MB is too large for a plan's text (at most 8 MB)`);
   const bytes = new Uint8Array(await file.arrayBuffer());
   if (isZip(bytes)) return { text: await docxText(bytes), encoding: null, page: false, docx: true };
-  // No text has NUL bytes outside UTF-16; a PDF, a Word file or an image does.
+  if (isPdf(bytes)) return { text: await pdfText(bytes), encoding: null, page: false, pdf: true };
+  // No text has NUL bytes outside UTF-16; a Word 97–2003 file or an image does.
   if (!(bytes[0] === 0xff && bytes[1] === 0xfe) && !(bytes[0] === 0xfe && bytes[1] === 0xff) && bytes.includes(0)) {
-    throw refusal('fileNotText', 'not a text file (a PDF or an old .doc file? save it as text, as a web page or as .docx first)');
+    throw refusal('fileNotText', 'not a text file (an old .doc file? save it as .docx, as text or as a web page first)');
   }
   const { text, encoding } = decodeBytes(bytes);
   const page = PAGE_NAME.test(file.name ?? '') || opensAsPage(text);
   if (!page) return { text, encoding, page };
   const doc = new DOMParser().parseFromString(withoutStyles(text), 'text/html');
   return { text: pageText(doc), encoding, page };
+}
+
+/** Whether bytes are a PDF: its header, which readers look for in the first kilobyte. */
+function isPdf(bytes) {
+  const head = bytes.subarray(0, 1024);
+  return head.findIndex((b, i) => b === 0x25 && head[i + 1] === 0x50 && head[i + 2] === 0x44 && head[i + 3] === 0x46 && head[i + 4] === 0x2d) >= 0;
+}
+
+/**
+ * A PDF's text, page after page, one line per printed line ([`pdfLines`]). Refused: when pdf.js
+ * cannot be loaded (offline before any PDF was opened; `pdfUnavailable`), a PDF that
+ * pdf.js cannot open (`fileDamaged`), one locked by a password (`pdfLocked`), one whose pages hold no
+ * text, such as a scan (`pdfNoText`).
+ */
+async function pdfText(bytes) {
+  let pdfjs;
+  try {
+    pdfjs = await import(new URL('pdf.min.mjs', PDFJS).href);
+  } catch (e) {
+    throw refusal('pdfUnavailable', `the PDF reader could not be loaded (${e?.message ?? e})`);
+  }
+  pdfjs.GlobalWorkerOptions.workerSrc = new URL('pdf.worker.min.mjs', PDFJS).href;
+  // Text only: no fonts are drawn (so none is loaded or compiled with eval); the character maps
+  // still turn the codes of a font that is not embedded (STSong-Light …) into characters.
+  const task = pdfjs.getDocument({ data: bytes, cMapUrl: new URL('cmaps/', PDFJS).href, cMapPacked: true, disableFontFace: true,
+    isEvalSupported: false, useSystemFonts: false, verbosity: 0 });
+  let doc;
+  try {
+    doc = await task.promise;
+  } catch (e) {
+    if (e?.name === 'PasswordException') throw refusal('pdfLocked', 'the PDF is locked by a password');
+    throw refusal('fileDamaged', `the file is damaged or is not a PDF (${e?.message ?? e})`);
+  }
+  try {
+    const lines = [];
+    for (let n = 1; n <= doc.numPages; n++) {
+      const page = await doc.getPage(n);
+      lines.push(...pdfLines((await page.getTextContent()).items));
+      page.cleanup();
+    }
+    if (!lines.length) throw refusal('pdfNoText', 'the PDF holds no text (a scanned image?): its words cannot be read');
+    return `${lines.join('\n')}\n`;
+  } catch (e) {
+    if (e?.code === 'pdfNoText') throw e;
+    throw refusal('fileDamaged', `the file is damaged (${e?.message ?? e})`);
+  } finally {
+    task.destroy();
+  }
+}
+
+/**
+ * The lines of one PDF page from pdf.js's text items (`str`, `transform`, `width`, `hasEOL`): a new
+ * line where pdf.js ends one or the baseline moves by half a character's height or more, a tab
+ * where a gap of more than two characters parts two items of one line (a table's cells). Lines
+ * without any text are left out.
+ */
+export function pdfLines(items) {
+  const lines = [];
+  let line = '';
+  let baseline = null; // the baseline (y) of the line being read, and where its last text ends (x)
+  let end = null;
+  let size = 0;
+  const flush = () => {
+    const text = line.trim();
+    if (text) lines.push(text);
+    line = '';
+    end = null;
+  };
+  for (const item of items) {
+    if (typeof item?.str !== 'string') continue; // marked content
+    const [a = 0, b = 0, , , x = 0, y = 0] = Array.isArray(item.transform) ? item.transform : [];
+    const height = Math.hypot(a, b) || Number(item.height) || 0;
+    if (item.str.trim()) {
+      const em = Math.max(height, size);
+      if (baseline !== null && Math.abs(y - baseline) >= em / 2) flush();
+      else if (end !== null && x - end > 2 * em) line = `${line.trimEnd()}\t`;
+      line += item.str;
+      [baseline, end, size] = [y, x + (Number(item.width) || 0), height];
+    } else if (line) {
+      line += item.str;
+    }
+    if (item.hasEOL) flush();
+  }
+  flush();
+  return lines;
 }
 
 /** Whether bytes open as a zip archive (a .docx is one; so are .xlsx, .odt and .zip). */

@@ -14,7 +14,8 @@ const form = { text: '', region: '', level: 'city', kind: 'work points', yearSta
 let added = null;
 let failure = null;
 let invalid = null; // the form's own complaint (years), in the reader's language at render time
-let opened = null; // how the last opened file was read: { name, encoding, page, docx } or { name, error }
+let opened = null; // how the last opened file was read: { name, encoding, page, docx, pdf } or { name, error }
+let fileTurn = 0; // files chosen so far: only the last one's text is kept
 // One file input for the view's life: a page cannot set a file input's value, so a new input made
 // at each re-render would say "no file chosen" beside the file just read. It calls the newest
 // render's handler.
@@ -88,9 +89,10 @@ function touches() {
 }
 
 /** What the reader should know about how a file was read (its encoding, a web page's text). */
-function fileNote({ name, encoding, page, docx, error }) {
+function fileNote({ name, encoding, page, docx, pdf, error }) {
   if (error) return t('fileUnread', { name, error });
-  const how = [encoding ? t('fileEncoding', { encoding }) : null, page ? t('filePage') : null, docx ? t('fileDocx') : null].filter(Boolean);
+  const how = [encoding ? t('fileEncoding', { encoding }) : null, page ? t('filePage') : null, docx ? t('fileDocx') : null,
+    pdf ? t('filePdf') : null].filter(Boolean);
   return how.length ? `${name}: ${how.join('; ')}` : name;
 }
 
@@ -119,17 +121,26 @@ export function render(root, { set }) {
   const onFile = async (e) => {
     const file = e.target.files?.[0];
     if (!file) return;
+    // A PDF takes a while: a file chosen after it wins, whichever is read first.
+    const turn = ++fileTurn;
+    let read = null;
+    let error = null;
     try {
-      const read = await readPlanFile(file);
-      opened = { name: file.name, encoding: read.encoding, page: read.page, docx: read.docx };
-      onText({ target: { value: read.text } });
+      read = await readPlanFile(file);
     } catch (err) {
-      opened = { name: file.name, error: err?.code ? t(err.code) : String(err?.message ?? err) };
+      error = err?.code ? t(err.code) : String(err?.message ?? err);
+    }
+    if (turn !== fileTurn) return;
+    if (read) {
+      opened = { name: file.name, encoding: read.encoding, page: read.page, docx: read.docx, pdf: read.pdf };
+      onText({ target: { value: read.text } });
+    } else {
+      opened = { name: file.name, error };
     }
     set({});
   };
   fileChosen = onFile;
-  fileInput ??= h('input', { id: 'own-file', type: 'file', accept: '.txt,.text,.htm,.html,.shtml,.xhtml,.docx,text/plain,text/html,application/vnd.openxmlformats-officedocument.wordprocessingml.document', onchange: (e) => fileChosen(e),
+  fileInput ??= h('input', { id: 'own-file', type: 'file', accept: '.txt,.text,.htm,.html,.shtml,.xhtml,.docx,.pdf,text/plain,text/html,application/vnd.openxmlformats-officedocument.wordprocessingml.document,application/pdf', onchange: (e) => fileChosen(e),
     // Cleared as the chooser opens, so choosing the same file again reads it again.
     onclick: (e) => { e.target.value = ''; } });
   const out = h('div', { class: 'own-view' },
