@@ -25,13 +25,21 @@ pub struct DocumentText {
 /// Read a document file (see [`document_text`]); a web page is known by its name or its start.
 pub fn read_document(path: &Path) -> Result<DocumentText, String> {
     let bytes = std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-    // No text has NUL bytes outside UTF-16; a PDF, an old .doc or an image does (the page refuses
-    // such a file the same way, www/js/read-file.js).
+    // The page reads a PDF with pdf.js, one line per printed line; pdftotext gives the same lines here.
+    if is_pdf(&bytes) {
+        return Err(format!(
+            "cannot read {}: a PDF (`pdftotext FILE` from poppler-utils gives its text, one line per printed \
+             line, as the page's Your own plan view reads it)",
+            path.display()
+        ));
+    }
+    // No text has NUL bytes outside UTF-16; an old .doc or an image does (the page refuses such a
+    // file the same way, www/js/read-file.js).
     let utf16 = bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]);
     if !docx::is_zip(&bytes) && !utf16 && bytes.contains(&0) {
         return Err(format!(
-            "cannot read {}: not a text file (a PDF or an old .doc file? save it as text, as a web page or as \
-             .docx first)",
+            "cannot read {}: not a text file (an old .doc file? save it as .docx, as text or as a web page \
+             first)",
             path.display()
         ));
     }
@@ -47,6 +55,11 @@ pub fn read_document(path: &Path) -> Result<DocumentText, String> {
         .and_then(|e| e.to_str())
         .is_some_and(|e| ["html", "htm", "shtml", "xhtml"].contains(&e.to_ascii_lowercase().as_str()));
     Ok(document_text(&bytes, named_as_page))
+}
+
+/// Whether bytes are a PDF: its header, which readers look for in the first kilobyte.
+fn is_pdf(bytes: &[u8]) -> bool {
+    bytes.get(..1024).unwrap_or(bytes).windows(5).any(|w| w == b"%PDF-")
 }
 
 /// The text of a document's bytes: decoded (see [`decode`]), then, for a web page (`page`, or a

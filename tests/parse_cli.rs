@@ -271,11 +271,17 @@ fn a_word_document_reads_as_its_paragraphs_and_a_pdf_is_refused() {
     let out = Command::new(env!("CARGO_BIN_EXE_plan-compare")).arg("parse").arg(&sheet).output().unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("no word/document.xml"), "{out:?}");
-    // A PDF (NUL bytes) is refused, not read as a text of garbage.
-    let pdf = dir.join("plan.pdf");
-    std::fs::write(&pdf, b"%PDF-1.7\n\x00\x01\x02\xff").unwrap();
-    let out = Command::new(env!("CARGO_BIN_EXE_plan-compare")).arg("parse").arg(&pdf).output().unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("not a text file"), "{out:?}");
+    // A PDF, even one with no binary stream, and an old .doc (NUL bytes) are refused, not read as
+    // texts of garbage; the PDF with where to get its text.
+    for (name, bytes, said) in [
+        ("plan.pdf", &b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n"[..], "pdftotext"),
+        ("plan.doc", &b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1\x00\x00"[..], "not a text file (an old .doc file?"),
+    ] {
+        let file = dir.join(name);
+        std::fs::write(&file, bytes).unwrap();
+        let out = Command::new(env!("CARGO_BIN_EXE_plan-compare")).arg("parse").arg(&file).output().unwrap();
+        assert_eq!(out.status.code(), Some(2));
+        assert!(String::from_utf8_lossy(&out.stderr).contains(said), "{out:?}");
+    }
     let _ = std::fs::remove_dir_all(&dir);
 }
