@@ -128,6 +128,7 @@ fixtures! {
     prose_mixed_brackets => "prose-mixed-brackets",
     prose_full_width_digits => "prose-full-width-digits",
     five_year_plan_targets_table => "five-year-plan-targets-table",
+    pdf_radicals_printed_lines => "pdf-radicals-printed-lines",
     indicator_table_cells => "indicator-table-cells",
     indicator_table_tabs => "indicator-table-tabs",
     indicator_table_spaces => "indicator-table-spaces",

@@ -16,6 +16,7 @@ pub mod departments;
 pub mod grid;
 pub mod lines;
 pub mod prose;
+pub mod radicals;
 pub mod reading;
 pub mod regions;
 pub mod table;
@@ -237,9 +238,11 @@ pub fn parse_document(info: &DocumentInfo, text: &str) -> ParsedDocument {
             ..Default::default()
         }
     } else {
-        // First stage: what some pages add to the text (pinyin after characters) goes, and table
-        // rows drawn with bars become the tab-separated cells the table reader takes.
-        let without_pinyin = lines::without_pinyin(text);
+        // First stage: a PDF's radicals are read as the ideographs they print, what some pages add
+        // to the text (pinyin after characters) goes, and table rows drawn with bars become the
+        // tab-separated cells the table reader takes.
+        let ideographs = radicals::as_ideographs(text);
+        let without_pinyin = lines::without_pinyin(&ideographs);
         let printed: &str = &lines::bar_rows_as_tabs(&without_pinyin);
         // The readers read a copy in one script and with ASCII digits; records cite the printed text.
         let reading = reading::reading_copy(printed);
