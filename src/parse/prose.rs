@@ -2380,7 +2380,18 @@ fn front_matter(
             rest.starts_with("印发").then(|| name.to_string())
         })
         .collect();
-    if let Some(pos) = front.iter().rposition(|&i| status[i].is_none() && is_title_line(&lines[i].text)) {
+    // A line after one that ends inside a sentence (…的若干意见》(中发〔2015〕8号)、) goes on with
+    // that sentence, as a PDF's lines do: a document it cites alone on the line is no title.
+    let continues_a_sentence = |pos: usize| {
+        pos.checked_sub(1)
+            .and_then(|p| front.get(p))
+            .is_some_and(|&above| normalise(&lines[above].text).ends_with(['、', '，', ',', '；', ';']))
+    };
+    let title_at = |pos: usize| {
+        let i = front[pos];
+        status[i].is_none() && is_title_line(&lines[i].text) && !continues_a_sentence(pos)
+    };
+    if let Some(pos) = (0..front.len()).rposition(title_at) {
         let mut parts = vec![front[pos]];
         let complete = names_its_subject(&normalise(&lines[front[pos]].text));
         let mut p = pos;
@@ -2538,7 +2549,7 @@ fn front_matter(
             };
             // The notice's name may run over lines (关于同意成立…服务站、 / …服务站的通知): the
             // short unpunctuated lines above it, up to the one that opens it with 关于.
-            let above = notice_name_above(lines, &front, i, status);
+            let above = notice_name_above(lines, &front, i, &|j| status[j].is_none());
             let t: String = above.iter().chain([&i]).map(|&j| normalise(&lines[j].text)).collect();
             plan.title = named(&t)
                 .or_else(sent)
@@ -2668,9 +2679,10 @@ fn front_matter(
 }
 
 /// The lines above the last line of a notice's name (`i`, …的通知) that print its first part:
-/// up to two short lines with no sentence's punctuation, the topmost opening the name
-/// (`关于同意成立…、`, `某某县市场监督管理局关于`); none when no such line opens it.
-fn notice_name_above(lines: &[Line], front: &[usize], i: usize, status: &[Option<Use>]) -> Vec<usize> {
+/// up to two short lines (`free`, nothing else took them) with no sentence's punctuation, the
+/// topmost opening the name (`关于同意成立…、`, `某某县市场监督管理局关于`); none when no such
+/// line opens it.
+fn notice_name_above(lines: &[Line], front: &[usize], i: usize, free: &dyn Fn(usize) -> bool) -> Vec<usize> {
     let Some(pos) = front.iter().position(|&j| j == i) else { return Vec::new() };
     // A name with its 关于 is whole.
     if normalise(&lines[i].text).contains("关于") {
@@ -2679,7 +2691,7 @@ fn notice_name_above(lines: &[Line], front: &[usize], i: usize, status: &[Option
     let mut above = Vec::new();
     for &j in front[..pos].iter().rev().take(2) {
         let t = normalise(&lines[j].text);
-        let part = status[j].is_none() && t.chars().count() <= 40 && !t.contains(['。', '，', '：', ':', ',']);
+        let part = free(j) && t.chars().count() <= 40 && !t.contains(['。', '，', '：', ':', ',']);
         if !part {
             break;
         }
@@ -3309,7 +3321,7 @@ fn years_the_title_counts(title: &str) -> Option<u16> {
 /// national document, its number (国办发〔2016〕25号) or its addressees (各省、自治区、直辖市…).
 fn region_in_notice(lines: &[Line], front: &[usize], plan: &PlanDraft) -> Option<String> {
     let texts: Vec<String> = front.iter().map(|&i| normalise(&lines[i].text)).collect();
-    let notice = texts.iter().find(|t| t.chars().count() <= 80 && t.ends_with("通知") && !t.contains('。'));
+    let notice = notice_name(lines, front);
     // A joint notice names its first body and how many sign (河北省知识产权局等八部门关于印发…).
     let first_of_several = |b: &str| -> String {
         let cut = b.rfind('等').filter(|&at| {
@@ -3320,8 +3332,11 @@ fn region_in_notice(lines: &[Line], front: &[usize], plan: &PlanDraft) -> Option
         });
         cut.map_or(b, |at| &b[..at]).to_string()
     };
-    let issuer =
-        notice.and_then(|t| t.split_once("关于")).map(|(body, _)| first_of_several(body)).filter(|b| is_issuer(b));
+    let issuer = notice
+        .as_deref()
+        .and_then(|t| t.split_once("关于"))
+        .map(|(body, _)| first_of_several(body))
+        .filter(|b| is_issuer(b));
     if let Some(region) = issuer.as_deref().and_then(region_in_title) {
         return Some(region);
     }
@@ -3330,13 +3345,19 @@ fn region_in_notice(lines: &[Line], front: &[usize], plan: &PlanDraft) -> Option
     (national_number || to_provinces).then(|| "全国".to_string())
 }
 
+/// The name of the notice in the front matter (`…关于印发《…》的通知`, normalised), with its first
+/// part where it runs over lines ([`notice_name_above`]), as a PDF prints a long name.
+fn notice_name(lines: &[Line], front: &[usize]) -> Option<String> {
+    let is_notice = |t: &str| t.chars().count() <= 80 && t.ends_with("通知") && !t.contains('。');
+    let i = front.iter().copied().find(|&i| is_notice(&normalise(&lines[i].text)))?;
+    let above = notice_name_above(lines, front, i, &|_| true);
+    Some(above.iter().chain([&i]).map(|&j| normalise(&lines[j].text)).collect())
+}
+
 /// The place of a body that issues its notice under its short name (`市知识产权局关于印发…的通知`)
 /// where the page or the text names it in full (`来源：天津市知识产权局`, `天津市知识产权局以…`).
 fn issuer_named_in_full(lines: &[Line], front: &[usize]) -> Option<String> {
-    let notice = front
-        .iter()
-        .map(|&i| normalise(&lines[i].text))
-        .find(|t| t.chars().count() <= 80 && t.ends_with("通知") && !t.contains('。'))?;
+    let notice = notice_name(lines, front)?;
     let (issuer, _) = notice.split_once("关于")?;
     let (level, unit) = ["省", "市"].iter().find_map(|l| issuer.strip_prefix(l).map(|u| (*l, u)))?;
     if !is_issuer(issuer) || unit.chars().count() < 3 || region_in_title(issuer).is_some() {
@@ -3962,6 +3983,32 @@ mod tests {
         let (_, joins) =
             join_bare_headings(super::super::lines::split_lines("第一章\n第一条 为加强保护，制定本办法。"));
         assert!(joins.is_empty());
+    }
+
+    #[test]
+    fn a_document_cited_alone_on_a_wrapped_line_is_no_title() {
+        // A preamble as a PDF prints it: the line breaks fall around one of the documents it cites.
+        let text = "2016年实施广东省知识产权战略纲要工作要点\n为贯彻落实《中共中央国务院关于深化体制机制改革加\n\
+                    快实施创新驱动发展战略的若干意见》(中发〔2015〕8号)、\n\
+                    《国务院关于新形势下加快知识产权强国建设的若干意见》\n\
+                    (国发〔2015〕71号)等文件精神，制定本工作要点。\n一、加强保护\n（一）开展执法。（省知识产权局负责）\n";
+        assert_eq!(title_and_region(text), ("2016年实施广东省知识产权战略纲要工作要点".into(), "广东省".into()));
+        // After a full stop, such a line is a title (a plan sent by a notice that ends above it).
+        let sent = "现将有关文件印发给你们，请认真贯彻执行。\n《广东省知识产权战略实施工作要点》\n一、加强保护\n（一）开展执法。（省知识产权局负责）\n";
+        assert_eq!(title_and_region(sent).0, "广东省知识产权战略实施工作要点");
+    }
+
+    #[test]
+    fn a_notice_name_wrapped_inside_its_guillemets_still_names_its_body() {
+        // Its body's place is the plan's when the title names none (as a PDF prints the name).
+        let text = "广东省知识产权局文件\n粤知〔2018〕153号\n广东省知识产权局关于印发《关于强化知识产权保护推\n\
+                    动经济高质量发展的行动方案》的通知\n各地级以上市人民政府：\n现将《关于强化知识产权保护推动\n\
+                    经济高质量发展的行动方案》印发给你们，请认真贯彻执行。\n\
+                    关于强化知识产权保护推动经济高质量发展的行动方案\n一、加强保护\n（一）开展执法。（省知识产权局负责）\n";
+        assert_eq!(
+            title_and_region(text),
+            ("关于强化知识产权保护推动经济高质量发展的行动方案".into(), "广东省".into())
+        );
     }
 
     #[test]
