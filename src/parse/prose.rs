@@ -2564,7 +2564,9 @@ fn front_matter(
         // (我省日前下发《河南省…实施方案》), with its number where the lead gives one.
         let made = front.iter().map(|&i| normalise(&lines[i].text)).find_map(|t| {
             let name = title_the_preamble_makes(&t)?;
-            let same_kind = |n: &str| n.chars().rev().take(2).eq(plan.title.chars().rev().take(2));
+            // Its years (…行动方案(2021-2023年)) are no part of its kind.
+            let kind = |t: &str| without_title_suffix(t).chars().rev().take(2).collect::<String>();
+            let same_kind = |n: &str| kind(n) == kind(&plan.title);
             (!reported || same_kind(&name))
                 .then(|| (number_the_report_gives(&t, &name), region_that_reports(&t, &name), name))
         });
