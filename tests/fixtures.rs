@@ -265,4 +265,6 @@ fixtures! {
     real_sharing_preview_chunks_qiangqu_2022 => "real-sharing-preview-chunks-qiangqu-2022",
     real_place_list_cnipa_2024 => "real-place-list-cnipa-2024",
     real_title_run_into_preamble_national_2023 => "real-title-run-into-preamble-national-2023",
+    real_news_headline_years_hainan_2021 => "real-news-headline-years-hainan-2021",
+    real_shared_out_bodies_shanghai_2022 => "real-shared-out-bodies-shanghai-2022",
 }

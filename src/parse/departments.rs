@@ -61,6 +61,8 @@ pub fn parse_departments(clause: &str, default_role: Option<Role>) -> Vec<Depart
     // 牵头负责 is one role word: X牵头负责、Y配合 is X牵头、Y配合.
     let clause =
         clause.replace("按职责分工", "").replace("按职责", "").replace("分别负责", "负责").replace("牵头负责", "牵头");
+    // X、Y分工负责: the bodies share the task out among them, each in charge of its part.
+    let clause = clause.replace("分工负责", "负责");
     let clause = clause.trim_start_matches(['、', '；', '，']).trim_end_matches(['。', '；', '，', '、']);
     let clause = without_own_scope(clause);
     let clause = with_shared_suffix(&clause);
@@ -513,6 +515,10 @@ mod tests {
             vec![n("市委网信办", L), n("市公安局", L), n("市文旅局", L)]
         );
         assert_eq!(names("(新闻出版广电总局牵头负责)", None), vec![n("新闻出版广电总局", L)]);
+        assert_eq!(
+            names("(知识产权保护处牵头,各区知识产权局、临港新片区市场监管局分工负责;持续推进)", L),
+            vec![n("知识产权保护处", L), n("各区知识产权局", L), n("临港新片区市场监管局", L)]
+        );
         assert_eq!(names("责任单位：县金融办(牵头)、县市场监管局", L), vec![n("县金融办", L), n("县市场监管局", L)]);
     }
 

@@ -2529,8 +2529,16 @@ fn front_matter(
         if let Some(i) = notice {
             // 关于印发《X》的通知 names the document X; so does the notice's 现将《X》印发给你们 where
             // its title runs over lines without guillemets (关于印发潜江龙虾…保护 / 示范区…的通知).
-            let named =
-                |t: &str| t.split_once('《').and_then(|(_, rest)| rest.split_once('》')).map(|(x, _)| x.to_string());
+            // 关于印发《X》责任分工和推进计划的通知 sends a document made for X: its name is the whole
+            // 《X》责任分工和推进计划.
+            let named = |t: &str| {
+                let (x, after) = t.split_once('《').and_then(|(_, rest)| rest.split_once('》'))?;
+                let made_for = after.strip_suffix("的通知").filter(|y| {
+                    let titled = TITLE_ENDINGS.iter().any(|e| y.ends_with(e)) && !y.ends_with("通知");
+                    titled && !y.contains(['《', '》', '。', '，', ',', '、'])
+                });
+                Some(made_for.map_or_else(|| x.to_string(), |y| format!("《{x}》{y}")))
+            };
             // A notice that sends last year's report with the plan (现将《…2022年工作总结》和
             // 《…2023年工作要点》印发给你们) names the plan second.
             let sent = || {
@@ -2575,7 +2583,9 @@ fn front_matter(
         // (我省日前下发《河南省…实施方案》), with its number where the lead gives one.
         let made = front.iter().map(|&i| normalise(&lines[i].text)).find_map(|t| {
             let name = title_the_preamble_makes(&t)?;
-            let same_kind = |n: &str| n.chars().rev().take(2).eq(plan.title.chars().rev().take(2));
+            // Its years (…行动方案(2021-2023年)) are no part of its kind.
+            let kind = |t: &str| without_title_suffix(t).chars().rev().take(2).collect::<String>();
+            let same_kind = |n: &str| kind(n) == kind(&plan.title);
             (!reported || same_kind(&name))
                 .then(|| (number_the_report_gives(&t, &name), region_that_reports(&t, &name), name))
         });
@@ -4759,6 +4769,16 @@ mod tests {
         let d = parsed_as(text, crate::model::Level::District, crate::model::Kind::WorkPoints).dataset;
         assert_eq!(d.plans[0].title, "关于同意成立永嘉瓯北品牌指导服务站、永嘉教玩具品牌指导服务站的通知");
         assert_eq!(d.plans[0].region, "永嘉县");
+    }
+
+    #[test]
+    fn a_notice_sending_a_document_made_for_another_names_both() {
+        let text = "关于印发《关于加强某项工作的实施意见》责任分工和推进计划的通知\n沪知局保〔2022〕18号\n各区知识产权局:\n一、推进体系建设\n1.优化网点布局。(保护处牵头,各区知识产权局分工负责;持续推进)\n";
+        let d = parsed_as(text, crate::model::Level::Province, crate::model::Kind::ActionPlan).dataset;
+        assert_eq!(d.plans[0].title, "《关于加强某项工作的实施意见》责任分工和推进计划");
+        let plain = "关于印发《某市知识产权行动方案》的通知\n各区:\n一、任务\n1.优化网点布局。\n";
+        let d = parsed_as(plain, crate::model::Level::City, crate::model::Kind::ActionPlan).dataset;
+        assert_eq!(d.plans[0].title, "某市知识产权行动方案");
     }
 
     #[test]

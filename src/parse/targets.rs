@@ -829,7 +829,9 @@ fn clause_targets(clause: &str, year: u16) -> Vec<TargetDraft> {
     if grants(clause) {
         return Vec::new();
     }
-    let Some(parts) = respectively(clause) else { return clause_target(clause, year).into_iter().collect() };
+    let Some(parts) = respectively(clause).or_else(|| counts_in_turn(clause)) else {
+        return clause_target(clause, year).into_iter().collect();
+    };
     let mut out: Vec<TargetDraft> = parts.iter().filter_map(|part| clause_target(part, year)).collect();
     for t in &mut out {
         t.text = clause.trim().to_string();
@@ -862,6 +864,22 @@ fn respectively(clause: &str) -> Option<Vec<String>> {
     };
     let things = parted(&joins).or_else(|| parted(&['、']))?;
     Some(things.iter().zip(&figures).map(|(thing, figure)| format!("{thing}{verb}{figure}")).collect())
+}
+
+/// `建立1个国家级示范区和6个省级示范区` as `建立1个国家级示范区` and `建立6个省级示范区`: one
+/// verb before two counted things joined by 和, each a goal of its own. None for any other clause.
+fn counts_in_turn(clause: &str) -> Option<Vec<String>> {
+    let clause = clause.trim();
+    let (and, _) = clause
+        .match_indices('和')
+        .find(|(at, _)| clause[at + '和'.len_utf8()..].starts_with(|c: char| c.is_ascii_digit()))?;
+    let (first, second) = (&clause[..and], &clause[and + '和'.len_utf8()..]);
+    counted_thing(second)?;
+    // The verb both share is what comes before the first counted thing.
+    let (at, _) = first.char_indices().find(|&(i, c)| c.is_ascii_digit() && counted_thing(&first[i..]).is_some())?;
+    let verb = &first[..at];
+    (!verb.is_empty() && !verb.contains(|c: char| c.is_ascii_digit()))
+        .then(|| vec![first.to_string(), format!("{verb}{second}")])
 }
 
 /// A year a sentence names (`2020年`, `到2022年`), the first one.
@@ -1409,6 +1427,22 @@ mod tests {
         assert_eq!(t[4].text, "全市驰名商标到2010年力争达到5件", "the text is as printed");
         // 达到 is the verb, not a date: 产值达到2020年的两倍 names no goal's year.
         assert_eq!(year_inside("产值达到2020年的两倍"), None);
+    }
+
+    #[test]
+    fn two_counted_things_after_one_verb() {
+        // Hainan 2021: one verb, then two counts joined by 和, each its own goal.
+        let text = "到2023年底,培育15个地理标志优势产业,建立1个国家级地理标志保护示范区和6个省级地理标志保护示范区。";
+        let t = goal_targets("主要目标", text);
+        assert_eq!(
+            t.iter().map(fields).collect::<Vec<_>>(),
+            vec![
+                ("培育地理标志优势产业", None, 15.0, Some("个"), 2023),
+                ("建立国家级地理标志保护示范区", None, 1.0, Some("个"), 2023),
+                ("建立省级地理标志保护示范区", None, 6.0, Some("个"), 2023),
+            ]
+        );
+        assert_eq!(counts_in_turn("专利申请量和授权量达到100件"), None, "和 before no count");
     }
 
     #[test]
