@@ -264,4 +264,8 @@ fixtures! {
     real_sharing_preview_chunks_qiangqu_2022 => "real-sharing-preview-chunks-qiangqu-2022",
     real_place_list_cnipa_2024 => "real-place-list-cnipa-2024",
     real_title_run_into_preamble_national_2023 => "real-title-run-into-preamble-national-2023",
+    real_news_province_character_guizhou_2017 => "real-news-province-character-guizhou-2017",
+    real_news_issued_by_national_2025_trad => "real-news-issued-by-national-2025-trad",
+    real_news_work_lead_in_puyang_2022 => "real-news-work-lead-in-puyang-2022",
+    real_news_planned_goal_tianjin_2016 => "real-news-planned-goal-tianjin-2016",
 }
