@@ -268,4 +268,5 @@ fixtures! {
     real_news_issued_by_national_2025_trad => "real-news-issued-by-national-2025-trad",
     real_news_work_lead_in_puyang_2022 => "real-news-work-lead-in-puyang-2022",
     real_news_planned_goal_tianjin_2016 => "real-news-planned-goal-tianjin-2016",
+    real_news_empty_bullet_cnipa_2025 => "real-news-empty-bullet-cnipa-2025",
 }

@@ -367,6 +367,13 @@ const TITLE_ENDINGS: &[&str] = &[
     "任务分解",
 ];
 
+/// A line holding only a list's bullet (`-`, `•`), as a page prints an empty entry of its list of
+/// record fields: no words, and no heading of what follows it.
+fn is_bare_bullet(text: &str) -> bool {
+    let t = text.trim();
+    !t.is_empty() && t.chars().count() <= 3 && t.chars().all(|c| "-－–•·●*".contains(c))
+}
+
 /// Parse a prose document into one plan.
 pub fn parse(info: &DocumentInfo, lines: &[Line]) -> DocumentDraft {
     let glued = split_run_in_headings(&split_glued_lines(&split_spaced_notice(lines)));
@@ -383,7 +390,7 @@ pub fn parse(info: &DocumentInfo, lines: &[Line]) -> DocumentDraft {
     for (i, line) in lines.iter().enumerate() {
         if line.text.is_empty() {
             status[i] = Some(Use::Blank);
-        } else if is_page_number(&line.text) || headers.contains(&i) {
+        } else if is_page_number(&line.text) || headers.contains(&i) || is_bare_bullet(&line.text) {
             status[i] = Some(Use::Noise);
         } else {
             // The web page around the document, or a notice's contact details: skipped, and said.
@@ -4889,6 +4896,12 @@ mod tests {
         assert_eq!(province_of_doc_number("沪府发〔2020〕5号", &lines("本市…")).as_deref(), Some("上海市"));
         // A bureau's own numbers (黔知发) are not the government's.
         assert_eq!(province_of_doc_number("黔知发〔2020〕5号", &province), None);
+    }
+
+    #[test]
+    fn bare_bullets() {
+        assert!(is_bare_bullet("-") && is_bare_bullet(" • "));
+        assert!(!is_bare_bullet("- 来源") && !is_bare_bullet("——") && !is_bare_bullet(""));
     }
 
     #[test]
