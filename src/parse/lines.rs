@@ -496,7 +496,9 @@ fn bracketed_page_label(t: &str) -> bool {
     let t = if unnumbered.len() < t.len() { unnumbered.trim_start_matches(['.', '．', '、']) } else { t };
     let Some(inner) = t.strip_prefix(['[', '【', '［']) else { return false };
     let Some(close) = inner.find([']', '】', '］']) else { return false };
-    PAGE_LABELS.contains(&&inner[..close])
+    // Or a whole field in the brackets, its value too (`【编辑:邵婉云】` closing a news article).
+    let field = inner[..close].split_once(['：', ':']).map_or(&inner[..close], |(label, _)| label);
+    PAGE_LABELS.contains(&&inner[..close]) || PAGE_LABELS.contains(&field) && inner[close..].chars().count() <= 1
 }
 
 /// Does a (normalised) line open with a link label in brackets for an explainer of the plan
@@ -749,6 +751,8 @@ mod tests {
         assert!(is_page_furniture("验证码:"));
         assert!(is_page_furniture("Powered by Discuz! X3.4 © 2001-2016 Comsenz Inc."));
         assert!(is_page_furniture("来源 | 国家知识产权局"));
+        assert!(is_page_furniture("【编辑:邵婉云】"));
+        assert!(!is_page_furniture("【编辑:邵婉云】加强知识产权保护"));
         assert!(!is_page_furniture("郑重声明：本市将严厉打击侵犯知识产权行为。"));
     }
 
