@@ -267,4 +267,10 @@ fixtures! {
     real_title_run_into_preamble_national_2023 => "real-title-run-into-preamble-national-2023",
     real_news_headline_years_hainan_2021 => "real-news-headline-years-hainan-2021",
     real_shared_out_bodies_shanghai_2022 => "real-shared-out-bodies-shanghai-2022",
+    real_news_province_character_guizhou_2017 => "real-news-province-character-guizhou-2017",
+    real_news_issued_by_national_2025_trad => "real-news-issued-by-national-2025-trad",
+    real_news_work_lead_in_puyang_2022 => "real-news-work-lead-in-puyang-2022",
+    real_news_planned_goal_tianjin_2016 => "real-news-planned-goal-tianjin-2016",
+    real_news_empty_bullet_cnipa_2025 => "real-news-empty-bullet-cnipa-2025",
+    real_news_editor_bracket_qinghai_2021 => "real-news-editor-bracket-qinghai-2021",
 }

@@ -299,6 +299,9 @@ const PAGE_CONTROLS: &[&str] = &[
     "雷人",
     "路过",
     "鸡蛋",
+    // The comment form under an article (验证码: [ ] 提交).
+    "验证码",
+    "提交",
 ];
 /// Labels of a page's publication data (发布日期：… 来源：…).
 const PAGE_LABELS: &[&str] = &[
@@ -391,6 +394,12 @@ const PAGE_OPENINGS: &[&str] = &[
     // A document-sharing site's box of notes to its readers, and its help desk.
     "温馨提示",
     "网站客服",
+    // The comment box under an article (留言与评论(共有 0 条评论), 网友评论).
+    "留言与评论",
+    "发表评论",
+    "网友评论",
+    // A forum's footer (Powered by Discuz! X3.4 © 2001-2016 Comsenz Inc.).
+    "Powered by",
 ];
 
 /// Words of a document-sharing site's notes to its readers (本文档由用户上传…，下载前请仔细阅读文档
@@ -410,8 +419,21 @@ pub fn is_page_furniture(s: &str) -> bool {
     if site_words >= 2 && SITE_SELF_WORDS.iter().any(|w| t.contains(w)) && t.chars().count() <= 100 {
         return true;
     }
+    // A reposting site's disclaimer under the article (郑重声明:本文版权归原作者所有,转载文章仅为
+    // 传播更多信息之目的…): whole sentences, but about the site's copy, not the plan.
+    let disclaimer = ["郑重声明", "免责声明", "版权声明"].iter().any(|w| t.starts_with(w));
+    if disclaimer && ["转载", "版权", "原作者"].iter().any(|w| t.contains(w)) && t.chars().count() <= 150 {
+        return true;
+    }
     if t.is_empty() || t.contains('。') {
         return false;
+    }
+    // One publication field set off by a bar (来源 | 国家知识产权局), as a reposting account prints it.
+    let barred = t.split_once(['|', '｜']).filter(|(label, value)| {
+        PAGE_LABELS.contains(label) && !value.is_empty() && !value.contains(['|', '｜', '，', ','])
+    });
+    if barred.is_some() && t.chars().count() <= 40 {
+        return true;
     }
     if PAGE_OPENINGS.iter().any(|o| t.starts_with(o)) || t.contains("ICP备") {
         return true;
@@ -474,7 +496,9 @@ fn bracketed_page_label(t: &str) -> bool {
     let t = if unnumbered.len() < t.len() { unnumbered.trim_start_matches(['.', '．', '、']) } else { t };
     let Some(inner) = t.strip_prefix(['[', '【', '［']) else { return false };
     let Some(close) = inner.find([']', '】', '］']) else { return false };
-    PAGE_LABELS.contains(&&inner[..close])
+    // Or a whole field in the brackets, its value too (`【编辑:邵婉云】` closing a news article).
+    let field = inner[..close].split_once(['：', ':']).map_or(&inner[..close], |(label, _)| label);
+    PAGE_LABELS.contains(&&inner[..close]) || PAGE_LABELS.contains(&field) && inner[close..].chars().count() <= 1
 }
 
 /// Does a (normalised) line open with a link label in brackets for an explainer of the plan
@@ -718,6 +742,18 @@ mod tests {
         ));
         assert!(!is_page_furniture("1.建设专利信息公共服务平台，提供专利文档免费检索、下载服务。"));
         assert!(!is_page_furniture("（三）推动专利文献数据上传、下载和共享。"));
+        // A reposting site's disclaimer, comment box and captcha under a news article, a forum's
+        // footer, and a source set off by a bar (濮阳 2022, 天津 2016, a 2025 report).
+        assert!(is_page_furniture(
+            "郑重声明:本文版权归原作者所有,转载文章仅为传播更多信息之目的,如作者信息标记有误,请第一时间联系我们修改或删除,多谢。"
+        ));
+        assert!(is_page_furniture("留言与评论(共有 0 条评论)"));
+        assert!(is_page_furniture("验证码:"));
+        assert!(is_page_furniture("Powered by Discuz! X3.4 © 2001-2016 Comsenz Inc."));
+        assert!(is_page_furniture("来源 | 国家知识产权局"));
+        assert!(is_page_furniture("【编辑:邵婉云】"));
+        assert!(!is_page_furniture("【编辑:邵婉云】加强知识产权保护"));
+        assert!(!is_page_furniture("郑重声明：本市将严厉打击侵犯知识产权行为。"));
     }
 
     #[test]

@@ -81,11 +81,28 @@ fn split_run_on_points(lines: &[Line], content: &[usize]) -> Option<Vec<Line>> {
         }
         at
     };
+    // Or a lead-in that announces the points as work to do (…具体做好如下三项工作：一是…；二是…):
+    // the lead-in stays a line of its own before the first point. A paragraph that lists a
+    // document's features (…有几个突出特点。一是层次高…) is no list of tasks.
+    let lead_in = |t: &str| -> Option<usize> {
+        let at = ["：一是", ":一是"].iter().filter_map(|p| t.find(p).map(|k| k + p.len() - "一是".len())).min()?;
+        // The lead-in ends by naming what it lists (如下三项工作：); one that names requirements
+        // (…工作提出三点要求：) or features is a speech's or a report's, not a plan's work.
+        let lead = t[..at].trim_end_matches(['：', ':']);
+        ["工作", "任务", "措施", "举措"].iter().any(|w| lead.ends_with(w)).then_some(at)
+    };
     // Each run-on paragraph with where it is cut, found once.
     let runs: Vec<(usize, Vec<usize>)> = content
         .iter()
-        .filter(|&&i| lines[i].text.trim_start().starts_with("一是"))
-        .map(|&i| (i, cuts(&lines[i].text)))
+        .filter_map(|&i| {
+            let t = &lines[i].text;
+            if t.trim_start().starts_with("一是") {
+                return Some((i, cuts(t)));
+            }
+            let at = lead_in(t)?;
+            let rest = cuts(t);
+            (!rest.is_empty()).then(|| (i, std::iter::once(at).chain(rest).collect()))
+        })
         .filter(|(_, at)| !at.is_empty())
         .collect();
     if runs.is_empty() {
@@ -350,6 +367,13 @@ const TITLE_ENDINGS: &[&str] = &[
     "任务分解",
 ];
 
+/// A line holding only a list's bullet (`-`, `•`), as a page prints an empty entry of its list of
+/// record fields: no words, and no heading of what follows it.
+fn is_bare_bullet(text: &str) -> bool {
+    let t = text.trim();
+    !t.is_empty() && t.chars().count() <= 3 && t.chars().all(|c| "-－–•·●*".contains(c))
+}
+
 /// Parse a prose document into one plan.
 pub fn parse(info: &DocumentInfo, lines: &[Line]) -> DocumentDraft {
     let glued = split_run_in_headings(&split_glued_lines(&split_spaced_notice(lines)));
@@ -366,7 +390,7 @@ pub fn parse(info: &DocumentInfo, lines: &[Line]) -> DocumentDraft {
     for (i, line) in lines.iter().enumerate() {
         if line.text.is_empty() {
             status[i] = Some(Use::Blank);
-        } else if is_page_number(&line.text) || headers.contains(&i) {
+        } else if is_page_number(&line.text) || headers.contains(&i) || is_bare_bullet(&line.text) {
             status[i] = Some(Use::Noise);
         } else {
             // The web page around the document, or a notice's contact details: skipped, and said.
@@ -2022,6 +2046,11 @@ fn take_departments(body: &mut String) -> Vec<Department> {
         if body[..at].contains(clause.as_str()) && !names_a_role(&clause) {
             return Vec::new();
         }
+        // A news article's byline after its closing exclamation (…做出贡献！（知识产权促进科）)
+        // names who wrote it, not who is in charge: plans do not exclaim.
+        if body[..at].trim_end().ends_with(['！', '!']) && !names_a_role(&clause) {
+            return Vec::new();
+        }
         // A break between two clause lines (牵头单位：X / 责任单位：Y) separates their groups.
         let departments = parse_departments(&clause.replace(CLAUSE_BREAK, "；"), Some(Role::Lead));
         if !departments.is_empty() {
@@ -2610,6 +2639,7 @@ fn front_matter(
     if plan.region.is_empty() {
         plan.region = region_in_title(&plan.title)
             .or_else(|| plan.doc_number.as_deref().and_then(prefecture_of_doc_number))
+            .or_else(|| plan.doc_number.as_deref().and_then(|n| province_of_doc_number(n, lines)))
             .or_else(|| region_in_notice(lines, &front, plan))
             .or_else(|| issuer_named_in_full(lines, &front))
             // Page furniture though they are, a page's record fields say who published it.
@@ -2619,6 +2649,7 @@ fn front_matter(
             .or_else(|| front.iter().find_map(|&i| region_that_signs(&normalise(&lines[i].text))))
             .or_else(|| region_of_its_master_plan(lines, &front))
             .or_else(|| region_that_signs_at_the_end(lines))
+            .or_else(|| front.first().and_then(|&i| region_of_the_headline_body(&normalise(&lines[i].text))))
             .or_else(|| bare_place(&plan.title, lines))
             .unwrap_or_default();
     }
@@ -2928,6 +2959,58 @@ pub(crate) fn prefecture_of_doc_number(number: &str) -> Option<String> {
     super::regions::prefecture_abbreviated(&issuer[..end]).map(|r| r.name.to_string())
 }
 
+/// The one character a province-level government numbers its documents by (黔府发, 苏政办发,
+/// 沪府发).
+const PROVINCE_CHARACTERS: [(char, &str); 31] = [
+    ('京', "北京市"),
+    ('津', "天津市"),
+    ('冀', "河北省"),
+    ('晋', "山西省"),
+    ('辽', "辽宁省"),
+    ('吉', "吉林省"),
+    ('黑', "黑龙江省"),
+    ('沪', "上海市"),
+    ('苏', "江苏省"),
+    ('浙', "浙江省"),
+    ('皖', "安徽省"),
+    ('闽', "福建省"),
+    ('赣', "江西省"),
+    ('鲁', "山东省"),
+    ('豫', "河南省"),
+    ('鄂', "湖北省"),
+    ('湘', "湖南省"),
+    ('粤', "广东省"),
+    ('桂', "广西壮族自治区"),
+    ('琼', "海南省"),
+    ('渝', "重庆市"),
+    ('川', "四川省"),
+    ('黔', "贵州省"),
+    ('云', "云南省"),
+    ('藏', "西藏自治区"),
+    ('陕', "陕西省"),
+    ('甘', "甘肃省"),
+    ('青', "青海省"),
+    ('宁', "宁夏回族自治区"),
+    ('新', "新疆维吾尔自治区"),
+    ('滇', "云南省"),
+];
+
+/// The province whose government issued a document numbered by its one character (黔府发〔2017〕
+/// 31号), as a news page reports it without naming the place (省人民政府印发…, 我省…). Cities use
+/// some of the same characters (宁政发 is Nanjing's, 青政发 Qingdao's): a province's only where the
+/// text speaks of itself as a province (我省, 全省); a municipality's (京政发, 沪府发) are its own.
+pub(crate) fn province_of_doc_number(number: &str, lines: &[Line]) -> Option<String> {
+    let mut chars = number.chars();
+    let first = chars.next()?;
+    if !matches!(chars.next(), Some('府' | '政')) {
+        return None;
+    }
+    let (_, name) = PROVINCE_CHARACTERS.iter().find(|(c, _)| *c == first)?;
+    let municipality = name.ends_with('市');
+    let a_province = || lines.iter().any(|l| ["我省", "全省", "本省"].iter().any(|w| l.text.contains(w)));
+    (municipality || a_province()).then(|| name.to_string())
+}
+
 /// What a title or an issuer's name says right after the place that opens it: its subject, its
 /// year, its body, or 关于 (天津经济技术开发区 / 管理委员会, 克州 / 贯彻落实…).
 fn after_a_place(rest: &str) -> bool {
@@ -3115,7 +3198,16 @@ fn title_the_preamble_makes(t: &str) -> Option<String> {
         let name = t[open + '《'.len_utf8()..].split('》').next()?;
         let named = TITLE_ENDINGS.iter().any(|e| without_title_suffix(name).ends_with(e)) && !name.ends_with("通知");
         let after = t.get(open + '《'.len_utf8() + name.len()..).and_then(|r| r.strip_prefix('》')).unwrap_or("");
-        (makes || issued_after_its_name(after))
+        // A news lead may name it by its issuer instead (…联席会议办公室近日印发的《X》在…网站公布):
+        // a clause that says it was just made public; one that cites a document it carries out
+        // (为贯彻落实…印发的《纲要》) does not.
+        let issued_by = ["印发的", "发布的", "出台的", "下发的"].iter().any(|w| before.ends_with(w))
+            && {
+                let clause = before.rsplit(['，', ',', '。', '；', ';']).next().unwrap_or(before);
+                !["贯彻", "落实", "根据", "按照", "依据", "对照", "结合"].iter().any(|w| clause.contains(w))
+            }
+            && made_public(after);
+        (makes || issued_by || issued_after_its_name(after))
             .then_some(name)
             .filter(|_| named && name.chars().count() <= 60)
             .map(str::to_string)
@@ -3164,6 +3256,13 @@ fn issued_after_its_name(after: &str) -> bool {
     rest.is_empty() || rest.starts_with(['。', '，', ',', '！', '!', ' '])
 }
 
+/// What a news lead says after a document's name in the same clause when it reports the
+/// document made public (`在国家知识产权局网站公布`, `正式发布`).
+fn made_public(after: &str) -> bool {
+    let clause = after.split(['，', ',', '。', '；', ';', '《']).next().unwrap_or(after);
+    ["公布", "发布", "公开"].iter().any(|w| clause.contains(w))
+}
+
 /// A title that is a news headline reporting a document (`洞口县出台知识产权战略实施意见`,
 /// `我省下发…方案`): a reporting verb after its first words. A notice (关于印发…的通知) is none.
 fn reports_a_document(title: &str) -> bool {
@@ -3182,6 +3281,8 @@ fn reports_a_document(title: &str) -> bool {
 fn number_the_report_gives(t: &str, name: &str) -> Option<String> {
     let (before, after) = around_the_name(t, name)?;
     let bracketed = after.strip_prefix(['（', '(']).and_then(|r| r.split([')', '）']).next());
+    // The short name may follow the number in the same brackets (黔府发〔2017〕31号,以下简称“强省意见”).
+    let bracketed = bracketed.map(|b| b.split(['，', ',', '；', ';']).next().unwrap_or(b));
     let bracketed = bracketed.map(|b| b.strip_suffix("文件").unwrap_or(b)).filter(|b| is_doc_number(b));
     let issued_as = || {
         before.rsplit_once('以').and_then(|(_, r)| r.split_once("文件")).map(|(n, _)| n).filter(|n| is_doc_number(n))
@@ -3196,6 +3297,11 @@ fn region_that_reports(t: &str, name: &str) -> Option<String> {
     let (before, _) = around_the_name(t, name)?;
     let clause = before.rsplit(['，', ',', '；', '：', ':']).next()?;
     if ["中共中央", "党中央", "国务院"].iter().any(|b| clause.starts_with(b)) {
+        return Some("全国".to_string());
+    }
+    // So do the state's own bodies (国家知识产权局, 国家…部际联席会议办公室), not the places
+    // they name (国家知识产权示范城市某市人民政府).
+    if clause.starts_with("国家") && !clause.starts_with("国家级") && !clause.contains("人民政府") {
         return Some("全国".to_string());
     }
     let (before, _) = before.rsplit_once("人民政府")?;
@@ -3385,6 +3491,17 @@ fn issuer_named_in_full(lines: &[Line], front: &[usize]) -> Option<String> {
         })
     };
     lines.iter().find_map(|l| named(&normalise(&l.text)))
+}
+
+/// The place of the body a news headline says acted (`濮阳市市场监管局召开2022年度…务虚会`,
+/// `某市知识产权局印发…`): the body named before the verb, as the page's subject.
+fn region_of_the_headline_body(t: &str) -> Option<String> {
+    if t.chars().count() > 40 || t.contains(['。', '，', ',']) {
+        return None;
+    }
+    let at = ["召开", "举行", "举办", "印发", "出台", "部署"].iter().filter_map(|v| t.find(v)).min()?;
+    let body = &t[..at];
+    Some(body).filter(|b| is_issuer(b)).and_then(region_in_title).filter(|r| super::regions::find(r).is_some())
 }
 
 /// The place of the body a page's record fields name as the document's publisher (`发布机构：芜湖市
@@ -4677,6 +4794,18 @@ mod tests {
         assert_eq!(title_the_preamble_makes(henan).as_deref(), Some("河南省地理标志运用促进工程实施方案"));
         let cited = "根据《国务院关于新形势下加快知识产权强国建设的若干意见》（国发〔2015〕71号），市政府印发《某某市知识产权实施方案》。";
         assert_eq!(number_the_report_gives(cited, "某某市知识产权实施方案"), None);
+        // A lead that names the number and the short name in one bracket (Guizhou 2017).
+        let guizhou = "12月11日上午,省科技厅(省知识产权局)就近期省人民政府印发《关于新形势下加快知识产权强省建设的实施意见》(黔府发〔2017〕31号,以下简称“强省意见”)召开新闻通气会。";
+        let name = title_the_preamble_makes(guizhou).unwrap_or_default();
+        assert_eq!(number_the_report_gives(guizhou, &name).as_deref(), Some("黔府发〔2017〕31号"));
+        // A lead that names the plan by its issuer and says it was made public (a 2025 report);
+        // a preamble citing what it carries out (为贯彻落实…印发的《纲要》) names none.
+        let national = "5月7日,国家知识产权强国建设工作部际联席会议办公室近日印发的《2025年知识产权强国建设推进计划》在国家知识产权局网站公布,明确了七个方面100余项重点任务。";
+        assert_eq!(title_the_preamble_makes(national).as_deref(), Some("2025年知识产权强国建设推进计划"));
+        assert_eq!(region_that_reports(national, "2025年知识产权强国建设推进计划").as_deref(), Some("全国"));
+        let cites = "为贯彻落实中共中央、国务院印发的《知识产权强国建设纲要(2021—2035年)》和国务院发布的《“十四五”国家知识产权保护和运用规划》,制定本计划。";
+        assert_eq!(title_the_preamble_makes(cites), None);
+        assert!(!made_public("(以下简称《纲要》)和国务院印发的"));
         assert!(reports_a_document("洞口县出台知识产权战略实施意见"));
         assert!(!reports_a_document("关于印发某某县知识产权实施方案的通知"));
         assert!(!reports_a_document("") && !reports_a_document("上海市联合印发《某某实施意见》"));
@@ -4821,6 +4950,53 @@ mod tests {
         assert_eq!(box_title("专栏三：知识产权保护工程").as_deref(), Some("知识产权保护工程"));
         assert_eq!(box_title("专栏建设要加强。"), None);
         assert_eq!(box_title("专栏1"), None);
+    }
+
+    #[test]
+    fn provinces_by_the_character_of_their_numbers() {
+        let lines = |t: &str| vec![Line { no: 1, text: t.to_string() }];
+        let province = lines("会上介绍了我省贯彻落实…的有关精神。");
+        assert_eq!(province_of_doc_number("黔府发〔2017〕31号", &province).as_deref(), Some("贵州省"));
+        assert_eq!(province_of_doc_number("苏政办发〔2020〕5号", &province).as_deref(), Some("江苏省"));
+        // 宁政发 is also Nanjing's: a province's only where the text calls itself one.
+        assert_eq!(province_of_doc_number("宁政发〔2020〕5号", &lines("我市…")), None);
+        assert_eq!(province_of_doc_number("沪府发〔2020〕5号", &lines("本市…")).as_deref(), Some("上海市"));
+        // A bureau's own numbers (黔知发) are not the government's.
+        assert_eq!(province_of_doc_number("黔知发〔2020〕5号", &province), None);
+    }
+
+    #[test]
+    fn bare_bullets() {
+        assert!(is_bare_bullet("-") && is_bare_bullet(" • "));
+        assert!(!is_bare_bullet("- 来源") && !is_bare_bullet("——") && !is_bare_bullet(""));
+    }
+
+    #[test]
+    fn places_of_the_bodies_headlines_name() {
+        let head = region_of_the_headline_body("濮阳市市场监管局召开2022年度市场监管工作务虚会");
+        assert_eq!(head.as_deref(), Some("濮阳市"));
+        assert_eq!(region_of_the_headline_body("市场监管局召开2022年度工作会议"), None);
+        assert_eq!(region_of_the_headline_body("濮阳市召开2022年度工作会议，部署全年工作"), None);
+    }
+
+    #[test]
+    fn points_after_a_lead_in_that_names_work() {
+        let split = |t: &str| {
+            split_run_on_points(&[Line { no: 1, text: t.into() }], &[0])
+                .map(|l| l.into_iter().map(|l| l.text).collect::<Vec<_>>())
+        };
+        assert_eq!(
+            split("他指出,具体做好如下三项工作:一是实施商标战略;二是加强保护;三是做好顶层设计。"),
+            Some(vec![
+                "他指出,具体做好如下三项工作:".to_string(),
+                "一是实施商标战略;".to_string(),
+                "二是加强保护;".to_string(),
+                "三是做好顶层设计。".to_string()
+            ])
+        );
+        // Requirements a speech sets (Huangshi 2024), or a document's features, are no tasks.
+        assert_eq!(split("就做好考核迎检工作提出三点要求:一是统一思想;二是开拓创新。"), None);
+        assert_eq!(split("此次意见有几个突出特点。一是层次高:文件由省政府印发。二是措施实:重在解决问题。"), None);
     }
 
     #[test]

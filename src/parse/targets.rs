@@ -988,6 +988,14 @@ fn clause_target(printed: &str, year: u16) -> Option<TargetDraft> {
     // 努力实现全省发明专利有效量23万件: 实现 after the hedge only says the goal is to be reached.
     let indicator =
         hedged.map_or(indicator, |rest| rest.strip_prefix("实现").filter(|r| !r.is_empty()).unwrap_or(rest));
+    // 本市计划每万人口…达到18件: the place and its intent (计划, 预计) are the sentence's subject
+    // and verb, as a news report words a plan's goal; the indicator is what follows them.
+    let planned = ["本市", "全市", "我市", "本省", "全省", "我省", "本区", "全区", "我区", "我县", "全县"]
+        .iter()
+        .find_map(|w| indicator.strip_prefix(w))
+        .and_then(|rest| ["计划", "预计"].iter().find_map(|v| rest.strip_prefix(v)))
+        .filter(|r| !r.is_empty());
+    let indicator = planned.unwrap_or(indicator);
     // 拥有量将达到13件以上: 将 only says the goal lies ahead, as a report of a plan words it.
     let indicator = indicator.strip_suffix('将').filter(|i| !i.is_empty()).unwrap_or(indicator);
     // 质押融资金额累计达到100亿元: a sum over the plan's years of the indicator, as a table's
@@ -1728,5 +1736,15 @@ mod tests {
                 ("年度交易运营额", Some("突破"), 100.0, Some("亿元"), 2022),
             ]
         );
+    }
+
+    #[test]
+    fn a_goal_the_city_plans() {
+        // Tianjin 2016 (a daily's report): 本市计划 is the sentence's subject and verb, not the
+        // indicator's; a place alone before it stays, as printed.
+        let planned = clause_target("本市计划每万人口发明专利拥有量达到18件", 2020).map(|t| t.indicator);
+        assert_eq!(planned.as_deref(), Some("每万人口发明专利拥有量"));
+        let place = clause_target("全市每万人口发明专利拥有量达到21件", 2020).map(|t| t.indicator);
+        assert_eq!(place.as_deref(), Some("全市每万人口发明专利拥有量"));
     }
 }
