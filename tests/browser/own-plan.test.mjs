@@ -270,6 +270,20 @@ test('a PDF is read line by line as printed: wrapped lines joined by the parser,
   assert.ok(!measures.some((m) => /— [12] —/.test(m)), measures.join('\n'));
 });
 
+test('a PDF opened offline before pdf.js was ever loaded is refused as such, not as a damaged file', async () => {
+  // Its own browser: the failed requests of this page are the point, not console noise of the others.
+  const offline = await session();
+  try {
+    const own = await offline.open('index.html#own?lang=en');
+    offline.stopServer();
+    await own.setInputFiles('#own-file', { name: 'plan.pdf', mimeType: 'application/pdf', buffer: pdf([['（一）提升专利质量。']]) });
+    await own.waitForFunction(() => document.querySelector('.own-file-note')?.textContent.includes('plan.pdf'));
+    assert.equal((await own.textContent('.own-file-note')).trim(), 'Could not read plan.pdf: the PDF reader could not be loaded (offline?)');
+  } finally {
+    await offline.close();
+  }
+});
+
 test('an unreadable file is refused in the reader\'s language, and the text field keeps what it had', async () => {
   await page.goto(`${s.url}index.html#own?lang=zh`);
   await page.fill('#own-text', planText);
