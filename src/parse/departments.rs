@@ -58,11 +58,14 @@ pub fn parse_departments(clause: &str, default_role: Option<Role>) -> Vec<Depart
     let clause = ["（牵头）", "(牵头)", "（配合）", "(配合)"]
         .iter()
         .fold(clause, |c, m| c.replace(m, m.trim_matches(['（', '(', '）', ')'])));
-    // 牵头负责 is one role word: X牵头负责、Y配合 is X牵头、Y配合.
-    let clause =
-        clause.replace("按职责分工", "").replace("按职责", "").replace("分别负责", "负责").replace("牵头负责", "牵头");
-    // X、Y分工负责: the bodies share the task out among them, each in charge of its part.
-    let clause = clause.replace("分工负责", "负责");
+    // 牵头负责 is one role word: X牵头负责、Y配合 is X牵头、Y配合. X、Y分工负责: the bodies share the
+    // task out among them, each in charge of its part.
+    let clause = clause
+        .replace("按职责分工", "")
+        .replace("按职责", "")
+        .replace("分别负责", "负责")
+        .replace("分工负责", "负责")
+        .replace("牵头负责", "牵头");
     let clause = clause.trim_start_matches(['、', '；', '，']).trim_end_matches(['。', '；', '，', '、']);
     let clause = without_own_scope(clause);
     let clause = with_shared_suffix(&clause);

@@ -2551,11 +2551,7 @@ fn front_matter(
     }
     if plan.title.is_empty() {
         // No title line of the document's own: the notice that carries it (…的通知).
-        let notice = front.iter().copied().find(|&i| {
-            let t = normalise(&lines[i].text);
-            status[i].is_none() && t.chars().count() <= 80 && t.ends_with("通知") && !t.contains('。')
-        });
-        if let Some(i) = notice {
+        if let Some((above, i, t)) = notice_at(lines, &front, &|j| status[j].is_none()) {
             // 关于印发《X》的通知 names the document X; so does the notice's 现将《X》印发给你们 where
             // its title runs over lines without guillemets (关于印发潜江龙虾…保护 / 示范区…的通知).
             // 关于印发《X》责任分工和推进计划的通知 sends a document made for X: its name is the whole
@@ -2584,10 +2580,8 @@ fn front_matter(
                     }
                 })
             };
-            // The notice's name may run over lines (关于同意成立…服务站、 / …服务站的通知): the
-            // short unpunctuated lines above it, up to the one that opens it with 关于.
-            let above = notice_name_above(lines, &front, i, &|j| status[j].is_none());
-            let t: String = above.iter().chain([&i]).map(|&j| normalise(&lines[j].text)).collect();
+            // The notice's name may run over lines (关于同意成立…服务站、 / …服务站的通知): `t` is
+            // whole, `above` the lines before its last.
             plan.title = named(&t)
                 .or_else(sent)
                 .or_else(|| issued_without_guillemets(&t))
@@ -3461,13 +3455,20 @@ fn region_in_notice(lines: &[Line], front: &[usize], plan: &PlanDraft) -> Option
     (national_number || to_provinces).then(|| "全国".to_string())
 }
 
-/// The name of the notice in the front matter (`…关于印发《…》的通知`, normalised), with its first
-/// part where it runs over lines ([`notice_name_above`]), as a PDF prints a long name.
+/// The notice's name in the front matter (`…关于印发《…》的通知`) among the lines `free` allows:
+/// the lines above its last that print its first part where it runs over lines
+/// ([`notice_name_above`], as a PDF prints a long name), its last line, and the whole, normalised.
+fn notice_at(lines: &[Line], front: &[usize], free: &dyn Fn(usize) -> bool) -> Option<(Vec<usize>, usize, String)> {
+    let ends_a_notice = |t: &str| t.chars().count() <= 80 && t.ends_with("通知") && !t.contains('。');
+    let i = front.iter().copied().find(|&i| free(i) && ends_a_notice(&normalise(&lines[i].text)))?;
+    let above = notice_name_above(lines, front, i, free);
+    let name = above.iter().chain([&i]).map(|&j| normalise(&lines[j].text)).collect();
+    Some((above, i, name))
+}
+
+/// The notice's name in the front matter, whatever else read its lines ([`notice_at`]).
 fn notice_name(lines: &[Line], front: &[usize]) -> Option<String> {
-    let is_notice = |t: &str| t.chars().count() <= 80 && t.ends_with("通知") && !t.contains('。');
-    let i = front.iter().copied().find(|&i| is_notice(&normalise(&lines[i].text)))?;
-    let above = notice_name_above(lines, front, i, &|_| true);
-    Some(above.iter().chain([&i]).map(|&j| normalise(&lines[j].text)).collect())
+    notice_at(lines, front, &|_| true).map(|(_, _, name)| name)
 }
 
 /// The place of a body that issues its notice under its short name (`市知识产权局关于印发…的通知`)
