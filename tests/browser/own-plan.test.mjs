@@ -270,6 +270,37 @@ test('a PDF is read line by line as printed: wrapped lines joined by the parser,
   assert.ok(!measures.some((m) => /— [12] —/.test(m)), measures.join('\n'));
 });
 
+test('a PDF\'s table drawn with borders is read row by row, wrapped and merged cells included', async () => {
+  // A task-division table as word processors print one: level borders stroked at half scale (a
+  // `cm` in force, as LibreOffice writes them), upright ones filled as thin bars (as Word does);
+  // the number centred between a task's two printed lines; the last two rows share one department
+  // cell (no border parts it), printed once.
+  const level = [700, 680, 636, 592].map((y) => `${144} ${2 * y} m ${1040} ${2 * y} l S`).join(' ');
+  const borders = `q 0.5 0 0 0.5 0 0 cm 1 w ${level} 144 1228 m 740 1228 l S Q ${[72, 110, 370, 520].map((x) => `${x} 592 0.5 108 re f`).join(' ')}`;
+  const table = [{ draw: borders },
+    { text: '附件', at: [72, 760] }, { text: '2024年深圳市知识产权工作重点任务分工表', at: [150, 730] },
+    { text: '序号', at: [76, 686] }, { text: '重点任务', at: [200, 686] }, { text: '责任单位', at: [420, 686] },
+    { text: '深入实施专利转化运用专项行动，推动高校和', at: [114, 666] }, { text: '市知识产权局牵头，', at: [374, 666] },
+    { text: '1', at: [86, 654] },
+    { text: '科研机构存量专利盘活。', at: [114, 648] }, { text: '市教育局配合', at: [374, 648] },
+    { text: '2', at: [86, 621] }, { text: '加强地理标志保护。', at: [114, 621] },
+    { text: '市市场监管局', at: [374, 607] },
+    { text: '3', at: [86, 599] }, { text: '开展规范化市场培育。', at: [114, 599] },
+    { text: '以上任务由各责任单位按职责分工落实。', at: [72, 560] }];
+  await page.goto(`${s.url}index.html#own?lang=en`);
+  await page.setInputFiles('#own-file', { name: '分工表.pdf', mimeType: 'application/pdf', buffer: pdf([table]) });
+  await page.waitForFunction(() => document.querySelector('.own-file-note')?.textContent.includes('分工表.pdf'));
+  assert.equal(await page.inputValue('#own-text'), ['附件', '2024年深圳市知识产权工作重点任务分工表', '序号\t重点任务\t责任单位',
+    '1\t深入实施专利转化运用专项行动，推动高校和科研机构存量专利盘活。\t市知识产权局牵头，市教育局配合',
+    '2\t加强地理标志保护。\t市市场监管局', '3\t开展规范化市场培育。\t市市场监管局', '以上任务由各责任单位按职责分工落实。', ''].join('\n'));
+  await page.click('#own-parse');
+  await page.waitForSelector('.own-result');
+  const measures = await page.$$eval('.own-result .measure', (els) => els.map((e) => e.textContent));
+  assert.equal(measures.length, 3, measures.join('\n'));
+  assert.ok(measures[0].includes('科研机构存量专利盘活') && measures[0].includes('市教育局'), measures[0]);
+  assert.ok(measures[2].includes('开展规范化市场培育') && measures[2].includes('市市场监管局'), measures[2]);
+});
+
 test('a PDF opened offline before pdf.js was ever loaded is refused as such, not as a damaged file', async () => {
   // Its own browser: the failed requests of this page are the point, not console noise of the others.
   const offline = await session();

@@ -14,19 +14,22 @@ const ucs2 = (text) => [...text].map((c) => c.codePointAt(0).toString(16).padSta
 
 /**
  * A PDF of A4 pages, one per element of `pages`: each a list of lines, drawn 22 points apart from
- * the top, at 12 points; a line `{ text, x }` starts `x` points from the left edge (72 by default).
- * A page's last line is drawn at the foot when `footer` is set (a page number). `cells` lines
- * (`{ cells: [...] }`) put their texts 150 points apart, as a table's columns.
+ * the top, at 12 points; a line `{ text, x }` starts `x` points from the left edge (72 by default),
+ * `{ text, at: [x, y] }` at that point. A page's last line is drawn at the foot when `footer` is set
+ * (a page number). `cells` lines (`{ cells: [...] }`) put their texts 150 points apart, as a table's
+ * columns. `{ draw }` adds path operators to the page, drawn before its text (a table's borders).
  */
 export function pdf(pages, { footer = false } = {}) {
   const objects = ['<< /Type /Catalog /Pages 2 0 R >>', null, ...FONT];
   const kids = [];
   for (const lines of pages) {
-    const ops = ['BT', '/F1 12 Tf'];
-    lines.forEach((line, k) => {
-      const { text = '', x = 72, cells = null } = typeof line === 'string' ? { text: line } : line;
-      const y = footer && k === lines.length - 1 ? 50 : 770 - 22 * k;
-      for (const [i, part] of (cells ?? [text]).entries()) ops.push(`1 0 0 1 ${x + 150 * i} ${y} Tm <${ucs2(part)}> Tj`);
+    const paths = lines.filter((line) => line?.draw).map((line) => line.draw);
+    const ops = [...paths, 'BT', '/F1 12 Tf'];
+    lines.filter((line) => !line?.draw).forEach((line, k, shown) => {
+      const { text = '', x = 72, cells = null, at = null } = typeof line === 'string' ? { text: line } : line;
+      const y = footer && k === shown.length - 1 ? 50 : 770 - 22 * k;
+      const [left, baseline] = at ?? [x, y];
+      for (const [i, part] of (cells ?? [text]).entries()) ops.push(`1 0 0 1 ${left + 150 * i} ${baseline} Tm <${ucs2(part)}> Tj`);
     });
     ops.push('ET');
     const content = ops.join('\n');

@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import zlib from 'node:zlib';
-import { decodeBytes, opensAsPage, withoutStyles, readPlanFile, zipEntry, formatNumber, pdfLines } from '../../www/js/read-file.js';
+import { decodeBytes, opensAsPage, withoutStyles, readPlanFile, zipEntry, formatNumber, pdfLines, pdfRules } from '../../www/js/read-file.js';
 import { encode } from './legacy-bytes.mjs';
 import { zip } from './docx-bytes.mjs';
 import { planText } from '../js/plan-text.mjs';
@@ -130,4 +130,71 @@ test('a PDF page\'s text items become its printed lines: baselines, line ends, w
   assert.deepEqual(lines, ['（一）提升专利质量。推动高价值发明专利', '培育。', '注1见附件', '序号\t重点任务\t牵头单位', '— 1 —']);
   assert.deepEqual(pdfLines([]), []);
   assert.deepEqual(pdfLines([null, { str: 3 }, { str: '孤', transform: 'x' }]), ['孤']);
+});
+
+test('a PDF page\'s borders are read from its drawing operators, through the transforms in force', () => {
+  // pdf.js's operator list: `constructPath` with [paint op, [path data], bounds]; path data is
+  // DrawOPS (0 move, 1 line, 2 curve, 4 close) and coordinates.
+  const OPS = { save: 10, restore: 11, transform: 12, constructPath: 91, stroke: 20, fill: 22, endPath: 28, paintFormXObjectBegin: 74, paintFormXObjectEnd: 75 };
+  const path = (paint, ...data) => [OPS.constructPath, [paint, [Float32Array.from(data)], null]];
+  const ops = [
+    [OPS.save], [OPS.transform, [0.5, 0, 0, 0.5, 0, 0]],
+    path(OPS.stroke, 0, 144, 1400, 1, 1040, 1400), // a level line, at half scale
+    path(OPS.stroke, 0, 144, 1400, 2, 150, 1450, 160, 1450, 170, 1400), // a curve: not a border
+    [OPS.restore],
+    path(OPS.fill, 0, 72, 600, 1, 72.5, 600, 1, 72.5, 700, 1, 72, 700, 4), // an upright bar
+    path(OPS.fill, 0, 72, 600, 1, 200, 600, 1, 200, 700, 1, 72, 700, 4), // a shaded area
+    path(OPS.endPath, 0, 0, 0, 1, 500, 0), // a clip
+    [OPS.paintFormXObjectBegin, [[1, 0, 0, 1, 100, 10], null]],
+    path(OPS.stroke, 0, 0, 0, 1, 0, 50, 4), // closed: up and back down
+    [OPS.paintFormXObjectEnd],
+    path(OPS.stroke, 0, 10, 10, 1, 12, 11), // too short
+    [OPS.constructPath, [OPS.stroke, [null], null]], [OPS.constructPath, null], [OPS.restore],
+  ];
+  const rules = pdfRules({ fnArray: ops.map((o) => o[0]), argsArray: ops.map((o) => o[1]) }, OPS);
+  assert.deepEqual(rules.across, [{ y: 700, x0: 72, x1: 520 }]);
+  assert.deepEqual(rules.down, [{ x: 72.25, y0: 600, y1: 700 }, { x: 100, y0: 10, y1: 60 }, { x: 100, y0: 10, y1: 60 }]);
+  assert.deepEqual(pdfRules(), { across: [], down: [] });
+  assert.deepEqual(pdfRules({ fnArray: [91], argsArray: [[20, [[0, 1, 1, 'x']]]] }, OPS), { across: [], down: [] });
+});
+
+test('a table drawn with borders comes as one line per row, its wrapped cells joined and merged cells given to each row', () => {
+  const item = (str, x, y, { size = 12 } = {}) => ({ str, transform: [size, 0, 0, size, x, y], width: str.length * size, height: size });
+  const across = (y, x0 = 72, x1 = 520) => ({ y, x0, x1 });
+  const down = (x, y0, y1) => ({ x, y0, y1 });
+  // Columns at 72 | 110 | 370 | 520; rows 700–680 (header), 680–636, 636–614, 614–592. The last
+  // column's cell is merged over the last two rows: no border parts it at 614.
+  const rules = {
+    across: [across(700), across(680), across(636), across(614, 72, 370), across(592)],
+    down: [down(72, 592, 700), down(110, 592, 700), down(370, 592, 700), down(520, 592, 700)],
+  };
+  const lines = pdfLines([
+    item('重点任务分工表', 220, 730),
+    item('序号', 76, 686), item('重点任务', 200, 686), item('责任单位', 420, 686),
+    // The number centred between the task's two printed lines; the department's lines beside them.
+    item('深入实施专利转化运用专项行动，推动高校和', 114, 666), item('市知识产权局、', 374, 666),
+    item('1', 86, 654),
+    item('科研机构存量专利盘活。', 114, 648), item('市教育局', 374, 648),
+    item('2', 86, 621), item('加强地理标志保护。', 114, 621),
+    item('市市场监管局', 374, 607),
+    item('3', 86, 599), item('开展规范化市场培育。', 114, 599),
+    item('以上任务按职责分工落实。', 72, 560),
+  ], rules);
+  assert.deepEqual(lines, [
+    '重点任务分工表',
+    '序号\t重点任务\t责任单位',
+    '1\t深入实施专利转化运用专项行动，推动高校和科研机构存量专利盘活。\t市知识产权局、市教育局',
+    '2\t加强地理标志保护。\t市市场监管局',
+    '3\t开展规范化市场培育。\t市市场监管局',
+    '以上任务按职责分工落实。',
+  ]);
+  // Latin words and numbers wrapped in a cell keep their space.
+  const wrapped = pdfLines([item('Patent', 114, 666), item('pools', 114, 648), item('2025', 374, 666), item('年', 374, 648)], rules);
+  assert.deepEqual(wrapped, ['\tPatent pools\t2025年']);
+  // A framed note (two borders down, one column) is no table: its lines stay lines.
+  const box = { across: [across(700), across(640)], down: [down(72, 640, 700), down(520, 640, 700)] };
+  assert.deepEqual(pdfLines([item('注：', 76, 686), item('数据截至2020年底。', 76, 666)], box), ['注：', '数据截至2020年底。']);
+  // Thousands of strokes are a drawing (a map's grid), not borders: its text stays lines.
+  const grid = { across: Array.from({ length: 2001 }, (_, k) => across(700 - k * 0.05)), down: rules.down };
+  assert.deepEqual(pdfLines([item('1', 86, 654), item('加强保护。', 130, 654)], grid), ['1\t加强保护。']);
 });

@@ -86,7 +86,7 @@ const strings = {
   fileUnread: ['无法读取 {name}：{error}', 'Could not read {name}: {error}'],
   fileTooLarge: ['文件过大（最多 8 MB）', 'the file is too large (at most 8 MB)'],
   fileDocx: ['按 Word 文档读取：每段、每个表格行一行，单元格以制表符分隔，自动编号照印', 'read as a Word document: one line per paragraph and table row, cells separated by tabs, list numbers as Word prints them'],
-  filePdf: ['按 PDF 读取：每个印刷行一行，请核对文字（PDF 不保存段落和表格行，表格中折行的单元格无法还原成行）', 'read as a PDF: one line per printed line; check the text (a PDF keeps no paragraphs or table rows: a table whose cells wrap does not come back as rows)'],
+  filePdf: ['按 PDF 读取：每个印刷行一行，有框线的表格每行一行，请核对文字（PDF 不保存段落，无框线表格中折行的单元格无法还原成行）', 'read as a PDF: one line per printed line, a table with borders one line per row; check the text (a PDF keeps no paragraphs, and a table without borders whose cells wrap does not come back as rows)'],
   fileNotText: ['不是文本文件（旧版 .doc 文件请先另存为 .docx、文本或网页）', 'not a text file (save an old .doc file as .docx, as text or as a web page first)'],
   fileDamaged: ['文件已损坏，或不是其名称所示的格式', 'the file is damaged or is not what its name says'],
   pdfUnavailable: ['无法加载 PDF 阅读器（是否离线？）', 'the PDF reader could not be loaded (offline?)'],

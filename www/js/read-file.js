@@ -6,7 +6,8 @@
 // table rows with tabs between cells, and the numbers Word puts before list paragraphs
 // (src/read/docx.rs). A PDF is read by pdf.js (fetched from this site the first time one is opened):
 // one line per printed line, as pdftotext gives it, which the parser reads as it reads any text
-// cut into lines (a paragraph's wrapped lines joined, page numbers dropped). Nothing is sent anywhere.
+// cut into lines (a paragraph's wrapped lines joined, page numbers dropped), and a table drawn with
+// borders one line per row, its cells between tabs. Nothing is sent anywhere.
 
 /** The largest file read (a plan's text is a few hundred kilobytes). */
 const MAX_FILE_BYTES = 8 * 1024 * 1024;
@@ -192,7 +193,8 @@ async function pdfText(bytes) {
     const lines = [];
     for (let n = 1; n <= doc.numPages; n++) {
       const page = await doc.getPage(n);
-      lines.push(...pdfLines((await page.getTextContent()).items));
+      const [content, operators] = await Promise.all([page.getTextContent(), page.getOperatorList()]);
+      lines.push(...pdfLines(content.items, pdfRules(operators, pdfjs.OPS)));
       page.cleanup();
     }
     if (!lines.length) throw refusal('pdfNoText', 'the PDF holds no text (a scanned image?): its words cannot be read');
@@ -209,9 +211,12 @@ async function pdfText(bytes) {
  * The lines of one PDF page from pdf.js's text items (`str`, `transform`, `width`, `hasEOL`): a new
  * line where pdf.js ends one or the baseline moves by half a character's height or more, a tab
  * where a gap of more than two characters parts two items of one line (a table's cells). Lines
- * without any text are left out.
+ * without any text are left out. A table the page draws with borders (`rules`, from [`pdfRules`])
+ * comes as one line per row, its cells between tabs, each cell's wrapped lines joined: printed, a
+ * row's cells wrap and are centred each on its own, so that their lines interleave.
  */
-export function pdfLines(items) {
+export function pdfLines(items, rules = null) {
+  const tables = ruledTables(rules);
   const lines = [];
   let line = '';
   let baseline = null; // the baseline (y) of the line being read, and where its last text ends (x)
@@ -223,10 +228,22 @@ export function pdfLines(items) {
     line = '';
     end = null;
   };
+  const written = new Set();
   for (const item of items) {
     if (typeof item?.str !== 'string') continue; // marked content
     const [a = 0, b = 0, , , x = 0, y = 0] = Array.isArray(item.transform) ? item.transform : [];
     const height = Math.hypot(a, b) || Number(item.height) || 0;
+    const table = item.str.trim() ? tables.find((t) => t.holds(x, y, height)) : null;
+    if (table) {
+      // The whole table where its first text is, in the order the page writes it.
+      if (!written.has(table)) {
+        flush();
+        lines.push(...table.rows(items));
+        written.add(table);
+      }
+      baseline = null;
+      continue;
+    }
     if (item.str.trim()) {
       const em = Math.max(height, size);
       if (baseline !== null && Math.abs(y - baseline) >= em / 2) flush();
@@ -240,6 +257,213 @@ export function pdfLines(items) {
   }
   flush();
   return lines;
+}
+
+/** How far apart, in points, two borders may be drawn and still be one (a cell's border is drawn once per cell). */
+const RULE_SLACK = 1.5;
+/** The thickest bar read as a border (Word and browsers fill borders as thin rectangles), in points. */
+const RULE_WIDTH = 3;
+/** The shortest border, in points. */
+const RULE_LENGTH = 4;
+/** More straight strokes of either kind than this on a page are a drawing (a map, a chart), not a table's borders. */
+const MAX_RULES = 2000;
+
+/**
+ * The borders a page draws, from pdf.js's operator list (`page.getOperatorList()`, with pdf.js's
+ * `OPS`): straight stroked segments and filled thin bars, level (`across`: `{ y, x0, x1 }`) or
+ * upright (`down`: `{ x, y0, y1 }`), in the page's space (the text items' own), through every
+ * transform in force. Curves, clips and shaded areas are not borders.
+ */
+export function pdfRules({ fnArray = [], argsArray = [] } = {}, OPS = {}) {
+  const across = [];
+  const down = [];
+  const stack = [];
+  let ctm = [1, 0, 0, 1, 0, 0];
+  const at = (x, y) => [ctm[0] * x + ctm[2] * y + ctm[4], ctm[1] * x + ctm[3] * y + ctm[5]];
+  const concat = (m) => {
+    if (Array.isArray(m) || ArrayBuffer.isView(m)) ctm = multiply(m, ctm);
+  };
+  const segment = ([x0, y0], [x1, y1]) => {
+    if (Math.abs(y1 - y0) < 0.5 && Math.abs(x1 - x0) >= RULE_LENGTH) across.push({ y: (y0 + y1) / 2, x0: Math.min(x0, x1), x1: Math.max(x0, x1) });
+    else if (Math.abs(x1 - x0) < 0.5 && Math.abs(y1 - y0) >= RULE_LENGTH) down.push({ x: (x0 + x1) / 2, y0: Math.min(y0, y1), y1: Math.max(y0, y1) });
+  };
+  const bar = (points) => {
+    const xs = points.map((p) => p[0]);
+    const ys = points.map((p) => p[1]);
+    const [x0, x1, y0, y1] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
+    if (y1 - y0 <= RULE_WIDTH && x1 - x0 >= RULE_LENGTH) across.push({ y: (y0 + y1) / 2, x0, x1 });
+    else if (x1 - x0 <= RULE_WIDTH && y1 - y0 >= RULE_LENGTH) down.push({ x: (x0 + x1) / 2, y0, y1 });
+  };
+  const strokes = new Set([OPS.stroke, OPS.closeStroke, OPS.fillStroke, OPS.eoFillStroke, OPS.closeFillStroke, OPS.closeEOFillStroke]);
+  const fills = new Set([OPS.fill, OPS.eoFill, OPS.fillStroke, OPS.eoFillStroke, OPS.closeFillStroke, OPS.closeEOFillStroke]);
+  for (let i = 0; i < fnArray.length; i++) {
+    const fn = fnArray[i];
+    const args = argsArray[i];
+    if (fn === OPS.save) stack.push(ctm);
+    else if (fn === OPS.restore) ctm = stack.pop() ?? ctm;
+    else if (fn === OPS.transform) concat(args);
+    else if (fn === OPS.paintFormXObjectBegin) {
+      stack.push(ctm);
+      concat(args?.[0]);
+    } else if (fn === OPS.paintFormXObjectEnd) ctm = stack.pop() ?? ctm;
+    else if (fn === OPS.constructPath && (strokes.has(args?.[0]) || fills.has(args?.[0]))) {
+      for (const points of subpaths(args?.[1]?.[0], at)) {
+        if (strokes.has(args[0])) points.slice(1).forEach((p, k) => segment(points[k], p));
+        if (fills.has(args[0]) && points.length > 2) bar(points);
+      }
+    }
+  }
+  return { across, down };
+}
+
+/** `m` then `n` (PDF's matrices `[a, b, c, d, e, f]`). */
+function multiply(m, n) {
+  return [m[0] * n[0] + m[1] * n[2], m[0] * n[1] + m[1] * n[3], m[2] * n[0] + m[3] * n[2], m[2] * n[1] + m[3] * n[3],
+    m[4] * n[0] + m[5] * n[2] + n[4], m[4] * n[1] + m[5] * n[3] + n[5]];
+}
+
+/**
+ * The straight subpaths of pdf.js's path data (`DrawOPS`: 0 move, 1 line, 2 curve, 3 quadratic
+ * curve, 4 close; each followed by its coordinates), as lists of points through `at`; a closed one
+ * ends where it began. A subpath with a curve is left out.
+ */
+function subpaths(data, at) {
+  const out = [];
+  if (!data || typeof data.length !== 'number') return out;
+  let points = [];
+  let straight = true;
+  const end = () => {
+    if (straight && points.length > 1) out.push(points);
+    points = [];
+    straight = true;
+  };
+  for (let i = 0; i < data.length; ) {
+    const op = data[i];
+    if (op === 0 && i + 2 < data.length) {
+      end();
+      points.push(at(data[i + 1], data[i + 2]));
+      i += 3;
+    } else if (op === 1 && i + 2 < data.length) {
+      points.push(at(data[i + 1], data[i + 2]));
+      i += 3;
+    } else if (op === 2 || op === 3) {
+      straight = false;
+      i += op === 2 ? 7 : 5;
+    } else if (op === 4) {
+      if (points.length) points.push(points[0]);
+      end();
+      i += 1;
+    } else break; // not pdf.js's path data
+  }
+  end();
+  return out;
+}
+
+/** Values within RULE_SLACK of each other as one, sorted. */
+function positions(values) {
+  const out = [];
+  for (const v of [...values].sort((p, q) => p - q)) {
+    if (out.length && v - out[out.length - 1] <= RULE_SLACK) continue;
+    out.push(v);
+  }
+  return out;
+}
+
+/**
+ * The tables that `rules` draw: borders that cross or meet, with at least two columns somewhere.
+ * Each holds a text item drawn inside it (`holds`) and reads its rows (`rows`).
+ */
+function ruledTables(rules) {
+  const across = Array.isArray(rules?.across) ? rules.across : [];
+  const down = Array.isArray(rules?.down) ? rules.down : [];
+  if (!across.length || !down.length || across.length > MAX_RULES || down.length > MAX_RULES) return [];
+  // Borders that touch form one table (union–find; indices: the level ones, then the upright ones).
+  const parent = [...across, ...down].map((_, i) => i);
+  const root = (i) => (parent[i] === i ? i : (parent[i] = root(parent[i])));
+  across.forEach((h, i) => {
+    down.forEach((v, j) => {
+      const meet = v.x >= h.x0 - RULE_SLACK && v.x <= h.x1 + RULE_SLACK && h.y >= v.y0 - RULE_SLACK && h.y <= v.y1 + RULE_SLACK;
+      if (meet) parent[root(i)] = root(across.length + j);
+    });
+  });
+  const groups = new Map();
+  const group = (i) => groups.get(root(i)) ?? groups.set(root(i), { across: [], down: [] }).get(root(i));
+  across.forEach((h, i) => group(i).across.push(h));
+  down.forEach((v, j) => group(across.length + j).down.push(v));
+  const tables = [];
+  for (const group of groups.values()) {
+    const table = ruledTable(group);
+    if (table) tables.push(table);
+  }
+  return tables;
+}
+
+/** One table's rows and cells from its borders, or null when they do not part two columns of a row. */
+function ruledTable({ across, down }) {
+  const ys = positions(across.map((h) => h.y)).reverse(); // top to bottom
+  if (ys.length < 2) return null;
+  // A row's columns are parted by the upright borders that cross its middle (a merged cell has none).
+  const bands = [];
+  for (let k = 0; k + 1 < ys.length; k++) {
+    const [top, bottom] = [ys[k], ys[k + 1]];
+    const middle = (top + bottom) / 2;
+    const xs = positions(down.filter((v) => v.y0 - RULE_SLACK <= middle && v.y1 + RULE_SLACK >= middle).map((v) => v.x));
+    if (xs.length >= 2) bands.push({ top, bottom, xs });
+  }
+  if (!bands.some((b) => b.xs.length >= 3)) return null;
+  const left = Math.min(...bands.map((b) => b.xs[0]));
+  const right = Math.max(...bands.map((b) => b.xs[b.xs.length - 1]));
+  // Where a glyph sits: a third of its height above its baseline, half its first character in.
+  const place = (x, y, height) => [x + height / 2, y + height / 3];
+  const cellOf = (x, y, height) => {
+    const [px, py] = place(x, y, height);
+    const row = bands.findIndex((b) => py <= b.top && py >= b.bottom);
+    if (row < 0) return null;
+    const column = bands[row].xs.findIndex((cx, j) => j + 1 < bands[row].xs.length && px >= cx && px <= bands[row].xs[j + 1]);
+    return column < 0 ? null : [row, column];
+  };
+  return {
+    holds: (x, y, height) => {
+      const [px, py] = place(x, y, height);
+      return px >= left && px <= right && py <= ys[0] && py >= ys[ys.length - 1] && cellOf(x, y, height) !== null;
+    },
+    rows: (items) => {
+      const held = bands.map((b) => b.xs.slice(1).map(() => []));
+      for (const item of items) {
+        if (typeof item?.str !== 'string' || !item.str.trim()) continue;
+        const [a = 0, b = 0, , , x = 0, y = 0] = Array.isArray(item.transform) ? item.transform : [];
+        const at = cellOf(x, y, Math.hypot(a, b) || Number(item.height) || 0);
+        if (at) held[at[0]][at[1]].push({ ...item, hasEOL: false });
+      }
+      const texts = held.map((row) => row.map((cell) => joinWrapped(pdfLines(cell))));
+      // A cell merged over rows (no border above it) is printed once, in whichever row its middle
+      // falls: every row it spans gets its text, as each of its rows is read under it (a number, a
+      // category, the departments of two tasks).
+      const runs = bands.map((b, k) => b.xs.slice(1).map((x1, j) => [k, j]));
+      bands.forEach((band, k) => {
+        const above = bands[k - 1];
+        if (!above || Math.abs(above.bottom - band.top) > RULE_SLACK) return;
+        band.xs.slice(1).forEach((x1, j) => {
+          const x0 = band.xs[j];
+          const i = above.xs.findIndex((x, m) => Math.abs(x - x0) <= RULE_SLACK && Math.abs(above.xs[m + 1] - x1) <= RULE_SLACK);
+          const closed = across.some((h) => Math.abs(h.y - band.top) <= RULE_SLACK && h.x0 - RULE_SLACK <= (x0 + x1) / 2 && h.x1 + RULE_SLACK >= (x0 + x1) / 2);
+          if (i >= 0 && !closed) runs[k][j] = runs[k - 1][i];
+        });
+      });
+      const merged = new Map();
+      runs.forEach((row, k) => row.forEach(([r, c], j) => merged.set(`${r},${c}`, (merged.get(`${r},${c}`) ?? '') + texts[k][j])));
+      return runs
+        .map((row) => row.map(([r, c]) => merged.get(`${r},${c}`)))
+        .filter((row, k) => texts[k].some((cell) => cell))
+        .map((row) => row.join('\t'));
+    },
+  };
+}
+
+/** A cell's printed lines as the one paragraph they wrap: joined without a space, except between two Latin words or numbers. */
+function joinWrapped(lines) {
+  const join = (text, next) => (/[A-Za-z0-9]$/.test(text) && /^[A-Za-z0-9]/.test(next) ? `${text} ${next}` : text + next);
+  return lines.map((line) => line.replace(/\t/g, ' ')).reduce(join, '');
 }
 
 /** Whether bytes open as a zip archive (a .docx is one; so are .xlsx, .odt and .zip). */
