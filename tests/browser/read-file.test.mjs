@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import zlib from 'node:zlib';
-import { decodeBytes, opensAsPage, withoutStyles, readPlanFile, zipEntry, formatNumber, pdfLines, pdfRules } from '../../www/js/read-file.js';
+import { decodeBytes, opensAsPage, withoutStyles, readPlanFile, zipEntry, formatNumber, pdfLines, pdfRules, joinPages } from '../../www/js/read-file.js';
 import { encode } from './legacy-bytes.mjs';
 import { zip } from './docx-bytes.mjs';
 import { planText } from '../js/plan-text.mjs';
@@ -130,6 +130,28 @@ test('a PDF page\'s text items become its printed lines: baselines, line ends, w
   assert.deepEqual(lines, ['（一）提升专利质量。推动高价值发明专利', '培育。', '注1见附件', '序号\t重点任务\t牵头单位', '— 1 —']);
   assert.deepEqual(pdfLines([]), []);
   assert.deepEqual(pdfLines([null, { str: 3 }, { str: '孤', transform: 'x' }]), ['孤']);
+});
+
+test('a table row cut by a page break is joined again, cell by cell, under the header repeated on the next page', () => {
+  const header = '序号\t重点任务\t责任单位';
+  const pages = [
+    ['2024年工作任务分工表', header, '1\t加强专利转化运用。\t市知识产权局', '2\t推动知识产权与产业深度\t市知识产权局牵头，市', '— 1 —'],
+    [header, '\t融合发展。\t科技局配合', '3\t完善公共服务体系，提升\t市市场监管局', '— 2 —'],
+    // A row running over a whole page, then on again.
+    [header, '\t知识产权综合实力，建设\t', '— 3 —'],
+    [header, '\t一批服务平台。\t', '4\tPatent\tIP office'],
+    // The next page's first row starts its own number: nothing to join; nor after prose.
+    ['5\tpools\tmore'], ['一段正文。', '更多正文，超过三十个字的一整行文字，说明表格已经结束了不再续接。'], ['\t续\t'],
+  ];
+  assert.deepEqual(joinPages(pages), [
+    '2024年工作任务分工表', header, '1\t加强专利转化运用。\t市知识产权局', '2\t推动知识产权与产业深度融合发展。\t市知识产权局牵头，市科技局配合', '— 1 —',
+    header, '3\t完善公共服务体系，提升知识产权综合实力，建设一批服务平台。\t市市场监管局', '— 2 —',
+    header, '— 3 —',
+    header, '4\tPatent\tIP office',
+    '5\tpools\tmore', '一段正文。', '更多正文，超过三十个字的一整行文字，说明表格已经结束了不再续接。', '\t续\t',
+  ]);
+  assert.deepEqual(joinPages([]), []);
+  assert.deepEqual(joinPages([['a'], [], ['\tb']]), ['a', '\tb']);
 });
 
 test('a PDF page\'s borders are read from its drawing operators, through the transforms in force', () => {

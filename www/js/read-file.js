@@ -190,13 +190,14 @@ async function pdfText(bytes) {
     throw refusal('fileDamaged', `the file is damaged or is not a PDF (${e?.message ?? e})`);
   }
   try {
-    const lines = [];
+    const pages = [];
     for (let n = 1; n <= doc.numPages; n++) {
       const page = await doc.getPage(n);
       const [content, operators] = await Promise.all([page.getTextContent(), page.getOperatorList()]);
-      lines.push(...pdfLines(content.items, pdfRules(operators, pdfjs.OPS)));
+      pages.push(pdfLines(content.items, pdfRules(operators, pdfjs.OPS)));
       page.cleanup();
     }
+    const lines = joinPages(pages);
     if (!lines.length) throw refusal('pdfNoText', 'the PDF holds no text (a scanned image?): its words cannot be read');
     return `${lines.join('\n')}\n`;
   } catch (e) {
@@ -256,6 +257,46 @@ export function pdfLines(items, rules = null) {
     if (item.hasEOL) flush();
   }
   flush();
+  return lines;
+}
+
+/** The longest line read as a page's running head or foot (a page number, a short title) around a table cut by the page. */
+const FURNITURE_CHARS = 30;
+
+/**
+ * The lines of a PDF's pages ([`pdfLines`]) as one text, with a table row that a page break cut in
+ * two joined again, cell by cell: word processors let a row run on to the next page, where its rest
+ * comes as a row of its own (under the header, when it is repeated) with nothing in its first cell,
+ * the number having been printed above. Only a row that ends its page's table, with at most a page
+ * number or a running head between the two parts.
+ */
+export function joinPages(pages) {
+  const lines = [];
+  const rows = new Set(); // rows read on earlier pages: a header repeated on each page is one of them
+  let cut = -1; // where in `lines` the row is that the last page's table ended with, if nothing but furniture followed it
+  const furniture = (some) => some.length <= 2 && some.every((line) => [...line].length <= FURNITURE_CHARS);
+  for (const page of pages) {
+    const printed = [...page];
+    const first = printed.findIndex((line) => line.includes('\t'));
+    let next = first;
+    while (next >= 0 && next < printed.length && rows.has(printed[next])) next++;
+    const rest = next >= 0 ? printed[next] : undefined;
+    let joined = false;
+    if (cut >= 0 && first >= 0 && furniture(printed.slice(0, first)) && rest?.startsWith('\t')) {
+      const above = lines[cut].split('\t');
+      const below = rest.split('\t');
+      if (above.length === below.length) {
+        lines[cut] = above.map((cell, j) => joinWrapped([cell, below[j]].filter(Boolean))).join('\t');
+        printed.splice(next, 1);
+        joined = true;
+      }
+    }
+    const last = printed.findLastIndex((line, k) => line.includes('\t') && !(joined && k < next));
+    if (last >= 0) cut = furniture(printed.slice(last + 1)) ? lines.length + last : -1;
+    else if (!joined || !furniture(printed.slice(next))) cut = -1; // else the row runs on over a third page
+    printed.filter((line) => line.includes('\t')).forEach((line) => rows.add(line));
+    lines.push(...printed);
+  }
   return lines;
 }
 
