@@ -200,9 +200,9 @@ pub fn page_text(html: &str) -> String {
     // Script and style bodies read as raw text, as a browser reads them.
     emitter.naively_switch_states(true);
     let mut out = Writer::default();
-    // Open hidden elements (by name), and per open table the cells of its current row.
+    // Open hidden elements (by name), and the open tables.
     let mut hidden: Vec<Vec<u8>> = Vec::new();
-    let mut cells: Vec<usize> = Vec::new();
+    let mut tables: Vec<Table> = Vec::new();
     let mut pre = 0usize;
     for token in Tokenizer::new_with_emitter(html, emitter).flatten() {
         match token {
@@ -223,24 +223,25 @@ pub fn page_text(html: &str) -> String {
                     continue;
                 }
                 match name_str {
-                    "table" => cells.push(0),
+                    "table" => tables.push(Table::default()),
                     "tr" => {
-                        out.row();
-                        if let Some(n) = cells.last_mut() {
-                            *n = 0;
+                        if let Some(table) = tables.last_mut() {
+                            table.end_row(&mut out);
+                            table.in_row = true;
                         }
+                        out.row();
                     }
                     "td" | "th" => {
                         // A cell outside any table still begins a row of one.
-                        if cells.is_empty() {
-                            cells.push(0);
+                        if tables.is_empty() {
+                            tables.push(Table::default());
                         }
-                        match cells.last_mut() {
-                            Some(n) if *n > 0 => out.cell(),
-                            _ => out.row(),
-                        }
-                        if let Some(n) = cells.last_mut() {
-                            *n += 1;
+                        if let Some(table) = tables.last_mut() {
+                            let span = |name: &[u8], most: usize| {
+                                let value = tag.attributes.get(name).map(|v| String::from_utf8_lossy(v).into_owned());
+                                html_count(value.as_deref()).clamp(1, most)
+                            };
+                            table.cell(&mut out, span(b"colspan", MAX_COLSPAN), span(b"rowspan", MAX_ROWSPAN));
                         }
                         continue;
                     }
@@ -262,7 +263,19 @@ pub fn page_text(html: &str) -> String {
                 }
                 match name.as_slice() {
                     b"table" => {
-                        cells.pop();
+                        if let Some(mut table) = tables.pop() {
+                            table.end_row(&mut out);
+                        }
+                    }
+                    b"tr" => {
+                        if let Some(table) = tables.last_mut() {
+                            table.end_row(&mut out);
+                        }
+                    }
+                    b"td" | b"th" => {
+                        if let Some(table) = tables.last_mut() {
+                            table.close_cell(&out);
+                        }
                     }
                     b"pre" => pre = pre.saturating_sub(1),
                     _ => {}
@@ -276,6 +289,106 @@ pub fn page_text(html: &str) -> String {
         }
     }
     out.finish()
+}
+
+/// The widest `colspan` and longest `rowspan` read (the limits browsers keep to).
+const MAX_COLSPAN: usize = 1000;
+const MAX_ROWSPAN: usize = 65534;
+
+/// A span's number as browsers read one (`2`, ` 3px` is 3): leading blanks, then digits; 0 when
+/// there are none.
+fn html_count(value: Option<&str>) -> usize {
+    let digits: String =
+        value.unwrap_or_default().trim_start().chars().take_while(char::is_ascii_digit).take(9).collect();
+    digits.parse().unwrap_or(0)
+}
+
+/// A table being read, row after row. A cell spanning rows (`rowspan`) is written once in the
+/// page's source; each row below that it covers reads it again at its column, as a reader of the
+/// table sees it (a number, a category, the departments of two tasks), so that every row is whole.
+#[derive(Default)]
+struct Table {
+    /// Whether a row is being read (from its `<tr>` or first cell to its end, written or implied),
+    /// and the cells it has written.
+    in_row: bool,
+    cells: usize,
+    /// The grid column the next cell starts at.
+    column: usize,
+    /// The cell being read: where its text starts in the output, and the span it registers.
+    open: Option<(usize, Span)>,
+    /// Cells of rows above that reach into this one, by column.
+    spans: Vec<Span>,
+    /// Cells of this row that reach into the next.
+    starting: Vec<Span>,
+}
+
+#[derive(Clone)]
+struct Span {
+    column: usize,
+    width: usize,
+    /// Rows below still covered.
+    rows: usize,
+    text: String,
+}
+
+impl Table {
+    /// A cell of `width` columns spanning `rows` rows starts: cells reaching down from above
+    /// come first where they stand.
+    fn cell(&mut self, out: &mut Writer, width: usize, rows: usize) {
+        self.close_cell(out);
+        self.in_row = true;
+        self.spanned(out, false);
+        self.separate(out);
+        let span = Span { column: self.column, width, rows: rows - 1, text: String::new() };
+        self.open = Some((out.out.len(), span));
+        self.column += width;
+    }
+
+    /// The cell being read ends: a cell spanning rows keeps its text for the rows below.
+    fn close_cell(&mut self, out: &Writer) {
+        if let Some((start, mut span)) = self.open.take() {
+            if span.rows > 0 {
+                span.text = out.out.get(start..).unwrap_or_default().replace('\n', "").trim().to_string();
+                self.starting.push(span);
+            }
+        }
+    }
+
+    /// The row ends: cells reaching into it after its own are written, and the spans move down.
+    fn end_row(&mut self, out: &mut Writer) {
+        self.close_cell(out);
+        if !self.in_row {
+            return;
+        }
+        self.spanned(out, true);
+        self.spans.retain_mut(|span| {
+            span.rows -= 1;
+            span.rows > 0
+        });
+        self.spans.append(&mut self.starting);
+        self.spans.sort_by_key(|span| span.column);
+        (self.in_row, self.cells, self.column) = (false, 0, 0);
+    }
+
+    /// Write the cells reaching down from above that stand at the current column, one after
+    /// another, or (`to_end`, when the row ends) all those from it on.
+    fn spanned(&mut self, out: &mut Writer, to_end: bool) {
+        let stands = |s: &&Span, column: usize| s.column == column || (to_end && s.column > column);
+        while let Some(span) = self.spans.iter().find(|s| stands(s, self.column)).cloned() {
+            self.separate(out);
+            out.raw(&span.text);
+            self.column = span.column + span.width;
+        }
+    }
+
+    fn separate(&mut self, out: &mut Writer) {
+        if self.cells > 0 {
+            out.cell();
+        } else {
+            out.row();
+        }
+        self.cells += 1;
+    }
 }
 
 /// The text being written: what comes before the next word (a space, a line break) is decided
@@ -313,6 +426,11 @@ impl Writer {
         self.space = None;
         self.trim_end();
         self.out.push('\t');
+    }
+
+    /// Text copied from elsewhere in the output, as it was written.
+    fn raw(&mut self, text: &str) {
+        text.chars().for_each(|c| self.put(c));
     }
 
     fn trim_end(&mut self) {
@@ -404,6 +522,26 @@ mod tests {
         assert_eq!(
             page_text("<p>表</p><table><tr><td></td><td>指标</td></tr><tr><td>1</td></tr></table>"),
             "表\n\t指标\n1\n"
+        );
+    }
+
+    #[test]
+    fn a_cell_spanning_rows_is_read_in_each_row_it_covers() {
+        // The same page as the page's test (tests/browser/own-plan.test.mjs), the same text. A
+        // cell's paragraphs are lines of their own where it is written, and joined where it is read
+        // again; `rowspan=0` and a `colspan` of `3px` are read as browsers read them (1 and 3).
+        let html = "<table><tr><th rowspan=2>类别</th><th rowspan=2>指标</th><th colspan=2>目标值</th><th rowspan=2>属性</th>\
+                    <tr><th>2020年</th><th>2025年</th></table>\
+                    <table><tr><th>序号</th><th colspan=2>重点任务</th><th>责任单位</th></tr>\
+                    <tr><td rowspan=\"2\">3</td><td>开展</td><td>市场培育</td><td rowspan=3><p>市市场监管局、</p><p>市商务局</p></td></tr>\
+                    <tr><td>完善</td><td>纠纷化解</td></tr>\
+                    <tr><td colspan=\"3px\">加强宣传</td>\
+                    <tr></tr>\
+                    <tr><td>4<td rowspan=0>x<td>y</table><p>完</p>";
+        assert_eq!(
+            page_text(html),
+            "类别\t指标\t目标值\t属性\n类别\t指标\t2020年\t2025年\t属性\n序号\t重点任务\t责任单位\n3\t开展\t市场培育\t\n市市场监管局、\n市商务局\n3\t完善\t纠纷化解\t市市场监管局、市商务局\n\
+             加强宣传\t市市场监管局、市商务局\n4\tx\ty\n完\n"
         );
     }
 

@@ -151,36 +151,49 @@ fn inline(el: Node, out: &mut Lines, number: &mut dyn FnMut(Node) -> String, dep
     }
 }
 
+/// Most grid columns a row is read across (Word's limit is 63; a hostile file may claim millions).
+const MAX_GRID_COLUMNS: usize = 1024;
+
 fn table(tbl: Node, out: &mut Lines, number: &mut dyn FnMut(Node) -> String, depth: usize) {
     if depth > MAX_DEPTH {
         return;
     }
+    // The text of the cell that starts a vertical merge, by the grid column it starts at: the
+    // cells it spans below are empty in the file (`<w:vMerge/>`) and read as holding it, so that
+    // each row it covers is whole (a number, a category, two tasks' departments).
+    let mut merged: Vec<Option<String>> = Vec::new();
     for tr in kids(tbl, "tr") {
         out.end_line();
+        let mut column = grid_count(val(kid(kid(Some(tr), "trPr"), "gridBefore")));
+        // Columns a row leaves out end the merges in them.
+        merged.iter_mut().take(column).for_each(|slot| *slot = None);
         for (k, tc) in kids(tr, "tc").enumerate() {
             if k > 0 {
                 let kept = out.line.trim_end_matches(' ').len();
                 out.line.truncate(kept);
                 out.line.push('\t');
             }
-            let mut first = true;
-            for c in tc.children().filter(|c| c.is_element()) {
-                match c.tag_name().name() {
-                    "tbl" => table(c, out, number, depth + 1),
-                    "p" => {
-                        if !first {
-                            // A cell's next paragraph: a line of its own, as a <p> inside a <td>.
-                            let line = std::mem::take(&mut out.line);
-                            out.done.push(line.trim_end_matches(' ').to_string());
-                        }
-                        first = false;
-                        let n = number(c);
-                        out.line.push_str(&n);
-                        inline(c, out, number, depth + 1);
-                    }
-                    _ => {}
+            let properties = kid(Some(tc), "tcPr");
+            let span = grid_count(val(kid(properties, "gridSpan"))).max(1);
+            let vmerge = kid(properties, "vMerge").map(|m| val(Some(m)).unwrap_or("continue"));
+            if column + span > merged.len() {
+                merged.resize(MAX_GRID_COLUMNS.min(column + span), None);
+            }
+            if vmerge.is_some_and(|v| v != "restart") {
+                if let Some(text) = merged.get(column).cloned().flatten() {
+                    out.line.push_str(&text);
+                    column += span;
+                    continue;
                 }
             }
+            let start = (out.done.len(), out.line.len());
+            cell(tc, out, number, depth);
+            let text = (vmerge == Some("restart")).then(|| cell_text(out, start));
+            if let Some(slot) = merged.get_mut(column) {
+                *slot = text;
+            }
+            merged.iter_mut().skip(column + 1).take(span - 1).for_each(|slot| *slot = None);
+            column += span;
         }
         // A row keeps its tabs, those of empty last cells too, so that columns stay in place.
         let line = std::mem::take(&mut out.line);
@@ -188,6 +201,44 @@ fn table(tbl: Node, out: &mut Lines, number: &mut dyn FnMut(Node) -> String, dep
             out.done.push(line.trim_end_matches(' ').to_string());
         }
     }
+}
+
+/// A count of grid columns (`gridSpan`, `gridBefore`), 0 when absent or unreadable, at most
+/// [`MAX_GRID_COLUMNS`].
+fn grid_count(value: Option<&str>) -> usize {
+    value.and_then(|v| v.trim().parse::<u32>().ok()).map_or(0, |n| (n as usize).min(MAX_GRID_COLUMNS))
+}
+
+/// One cell's content: its paragraphs (the second and later on lines of their own, as a `<p>`
+/// inside a `<td>`) and nested tables.
+fn cell(tc: Node, out: &mut Lines, number: &mut dyn FnMut(Node) -> String, depth: usize) {
+    let mut first = true;
+    for c in tc.children().filter(|c| c.is_element()) {
+        match c.tag_name().name() {
+            "tbl" => table(c, out, number, depth + 1),
+            "p" => {
+                if !first {
+                    // A cell's next paragraph: a line of its own, as a <p> inside a <td>.
+                    let line = std::mem::take(&mut out.line);
+                    out.done.push(line.trim_end_matches(' ').to_string());
+                }
+                first = false;
+                let n = number(c);
+                out.line.push_str(&n);
+                inline(c, out, number, depth + 1);
+            }
+            _ => {}
+        }
+    }
+}
+
+/// What a cell wrote since `start` (lines done, length of the line then), its lines joined.
+fn cell_text(out: &Lines, (done, at): (usize, usize)) -> String {
+    let mut parts: Vec<&str> = out.done.get(done..).unwrap_or_default().iter().map(String::as_str).collect();
+    parts.push(&out.line);
+    let first = parts.first().map_or("", |p| p.get(at..).unwrap_or_default());
+    let rest = parts.get(1..).unwrap_or_default();
+    std::iter::once(first).chain(rest.iter().copied()).collect::<String>().trim().to_string()
 }
 
 /// One level of a list: its first number, format (`chineseCounting`, `decimal` …), text (`（%1）`)
@@ -536,6 +587,52 @@ mod tests {
             docx_text(&docx(&body, Some(&lists))).unwrap(),
             "1.x\n1.1x\n1.2x\n2.x\n2.1x\n5.restarted at five\na bullet\none line\nbroken\n序号\t重点任务\t牵头单位\n\
              1\t开展专项执法\n第二段\t市市场监管局\n2\t推进质押融资\t\n附件2\n3\t最后一行\n"
+        );
+    }
+
+    #[test]
+    fn a_cell_merged_down_over_rows_is_read_in_each_row_it_covers() {
+        // Word writes a merged cell once (`vMerge restart`), then an empty cell per row below
+        // (`<w:vMerge/>`); columns counted through `gridSpan` and `gridBefore`.
+        let tc = |props: &str, paragraphs: &[&str]| {
+            let body: String = paragraphs.iter().map(|t| p(t, None)).collect();
+            format!("<w:tc><w:tcPr>{props}</w:tcPr>{body}</w:tc>")
+        };
+        let tr = |pr: &str, cells: &[String]| format!("<w:tr><w:trPr>{pr}</w:trPr>{}</w:tr>", cells.concat());
+        let restart = r#"<w:vMerge w:val="restart"/>"#;
+        let body = format!(
+            "<w:tbl>{}{}{}{}{}</w:tbl>",
+            tr("", &[tc("", &["序号"]), tc(r#"<w:gridSpan w:val="2"/>"#, &["重点任务"]), tc("", &["责任单位"])]),
+            tr(
+                "",
+                &[
+                    tc(restart, &["3"]),
+                    tc("", &["开展"]),
+                    tc("", &["市场培育"]),
+                    tc(restart, &["市市场监管局、", "市商务局"])
+                ]
+            ),
+            tr(
+                "",
+                &[
+                    tc("<w:vMerge/>", &[]),
+                    tc("", &["完善"]),
+                    tc("", &["纠纷化解"]),
+                    tc(r#"<w:vMerge w:val="continue"/>"#, &[])
+                ]
+            ),
+            // A row starting one grid column in, its merged cell the department's.
+            tr(
+                r#"<w:gridBefore w:val="1"/>"#,
+                &[tc(r#"<w:gridSpan w:val="2"/>"#, &["加强宣传"]), tc("<w:vMerge/>", &[])]
+            ),
+            // A continuation with nothing above it is read as the empty cell it is.
+            tr("", &[tc("<w:vMerge/>", &[]), tc("", &["新行"]), tc("", &["x"]), tc("", &["市司法局"])]),
+        );
+        assert_eq!(
+            docx_text(&docx(&body, None)).unwrap(),
+            "序号\t重点任务\t责任单位\n3\t开展\t市场培育\t市市场监管局、\n市商务局\n3\t完善\t纠纷化解\t市市场监管局、市商务局\n\
+             加强宣传\t市市场监管局、市商务局\n\t新行\tx\t市司法局\n"
         );
     }
 

@@ -201,6 +201,26 @@ test('a Word document\'s tables, outline numbers, restarted lists, bullets and l
     '序号\t重点任务\t牵头单位', '1\t开展专项执法', '第二段\t市市场监管局', '2\t推进质押融资\t', '附件2', '3\t最后一行', ''].join('\n'));
 });
 
+test('a Word document\'s cell merged down over rows is read in each row it covers, as `plan-compare parse` reads it', async () => {
+  const tc = (props, paragraphs) => `<w:tc><w:tcPr>${props}</w:tcPr>${paragraphs.map((t) => p(t)).join('')}</w:tc>`;
+  const tr = (pr, cells) => `<w:tr><w:trPr>${pr}</w:trPr>${cells.join('')}</w:tr>`;
+  const restart = '<w:vMerge w:val="restart"/>';
+  const body = `<w:tbl>${[
+    tr('', [tc('', ['序号']), tc('<w:gridSpan w:val="2"/>', ['重点任务']), tc('', ['责任单位'])]),
+    tr('', [tc(restart, ['3']), tc('', ['开展']), tc('', ['市场培育']), tc(restart, ['市市场监管局、', '市商务局'])]),
+    tr('', [tc('<w:vMerge/>', []), tc('', ['完善']), tc('', ['纠纷化解']), tc('<w:vMerge w:val="continue"/>', [])]),
+    tr('<w:gridBefore w:val="1"/>', [tc('<w:gridSpan w:val="2"/>', ['加强宣传']), tc('<w:vMerge/>', [])]),
+    tr('', [tc('<w:vMerge/>', []), tc('', ['新行']), tc('', ['x']), tc('', ['市司法局'])]),
+  ].join('')}</w:tbl>`;
+  const text = await page.evaluate(async ({ url, bytes }) => {
+    const { readPlanFile } = await import(url);
+    return (await readPlanFile(new File([new Uint8Array(bytes)], 'plan.docx'))).text;
+  }, { url: `${s.url}js/read-file.js`, bytes: [...docx(body)] });
+  // The same document and text as src/read/docx.rs's test.
+  assert.equal(text, ['序号\t重点任务\t责任单位', '3\t开展\t市场培育\t市市场监管局、', '市商务局', '3\t完善\t纠纷化解\t市市场监管局、市商务局',
+    '加强宣传\t市市场监管局、市商务局', '\t新行\tx\t市司法局', ''].join('\n'));
+});
+
 test('a Word document\'s headings numbered through their style, and a list restarted by an override', async () => {
   // The same document and text as src/read/docx.rs's test.
   const styles = '<w:style w:styleId="H0"><w:pPr><w:numPr><w:numId w:val="1"/></w:numPr></w:pPr></w:style><w:style w:styleId="H1"><w:basedOn w:val="H0"/></w:style>';
@@ -241,6 +261,24 @@ ${items.map((line) => `<p class="MsoNormal" style="text-indent:2em">${line}<o:p>
   assert.equal((await page.$$('.own-result .measure')).length, 3);
 });
 
+test('a web page\'s cell spanning rows is read in each row it covers, as `plan-compare parse` reads it', async () => {
+  const html = '<table><tr><th rowspan=2>类别</th><th rowspan=2>指标</th><th colspan=2>目标值</th><th rowspan=2>属性</th>'
+    + '<tr><th>2020年</th><th>2025年</th></table>'
+    + '<table><tr><th>序号</th><th colspan=2>重点任务</th><th>责任单位</th></tr>'
+    + '<tr><td rowspan="2">3</td><td>开展</td><td>市场培育</td><td rowspan=3><p>市市场监管局、</p><p>市商务局</p></td></tr>'
+    + '<tr><td>完善</td><td>纠纷化解</td></tr>'
+    + '<tr><td colspan="3px">加强宣传</td>'
+    + '<tr></tr>'
+    + '<tr><td>4<td rowspan=0>x<td>y</table><p>完</p>';
+  const text = await page.evaluate(async ({ url, html }) => {
+    const { readPlanFile } = await import(url);
+    return (await readPlanFile(new File([html], 'plan.html'))).text;
+  }, { url: `${s.url}js/read-file.js`, html });
+  // The same page and text as src/read.rs's test.
+  assert.equal(text, ['类别\t指标\t目标值\t属性', '类别\t指标\t2020年\t2025年\t属性', '序号\t重点任务\t责任单位', '3\t开展\t市场培育\t', '市市场监管局、', '市商务局', '3\t完善\t纠纷化解\t市市场监管局、市商务局',
+    '加强宣传\t市市场监管局、市商务局', '4\tx\ty', '完', ''].join('\n'));
+});
+
 test('a PDF is read line by line as printed: wrapped lines joined by the parser, page numbers dropped', async () => {
   // Two pages of a plan as an office prints it: a centred title, items wrapping over printed lines,
   // a department clause split by a line end, page numbers at the foot, a table row of three cells.
@@ -277,7 +315,7 @@ test('a PDF\'s table drawn with borders is read row by row, wrapped and merged c
   // cell (no border parts it), printed once.
   const level = [700, 680, 636, 592].map((y) => `${144} ${2 * y} m ${1040} ${2 * y} l S`).join(' ');
   const borders = `q 0.5 0 0 0.5 0 0 cm 1 w ${level} 144 1228 m 740 1228 l S Q ${[72, 110, 370, 520].map((x) => `${x} 592 0.5 108 re f`).join(' ')}`;
-  const table = [{ draw: borders },
+  const drawn = [{ draw: borders },
     { text: '附件', at: [72, 760] }, { text: '2024年深圳市知识产权工作重点任务分工表', at: [150, 730] },
     { text: '序号', at: [76, 686] }, { text: '重点任务', at: [200, 686] }, { text: '责任单位', at: [420, 686] },
     { text: '深入实施专利转化运用专项行动，推动高校和', at: [114, 666] }, { text: '市知识产权局牵头，', at: [374, 666] },
@@ -288,7 +326,7 @@ test('a PDF\'s table drawn with borders is read row by row, wrapped and merged c
     { text: '3', at: [86, 599] }, { text: '开展规范化市场培育。', at: [114, 599] },
     { text: '以上任务由各责任单位按职责分工落实。', at: [72, 560] }];
   await page.goto(`${s.url}index.html#own?lang=en`);
-  await page.setInputFiles('#own-file', { name: '分工表.pdf', mimeType: 'application/pdf', buffer: pdf([table]) });
+  await page.setInputFiles('#own-file', { name: '分工表.pdf', mimeType: 'application/pdf', buffer: pdf([drawn]) });
   await page.waitForFunction(() => document.querySelector('.own-file-note')?.textContent.includes('分工表.pdf'));
   assert.equal(await page.inputValue('#own-text'), ['附件', '2024年深圳市知识产权工作重点任务分工表', '序号\t重点任务\t责任单位',
     '1\t深入实施专利转化运用专项行动，推动高校和科研机构存量专利盘活。\t市知识产权局牵头，市教育局配合',

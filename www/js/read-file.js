@@ -108,26 +108,66 @@ export function pageText(doc) {
       else put(c);
     }
   };
-  const walk = (node, pre) => {
-    for (const n of node.childNodes) {
-      if (n.nodeType === 3) text(n.data, pre);
-      if (n.nodeType !== 1) continue;
-      const name = n.localName;
-      if (HIDDEN.has(name)) continue;
-      if (name === 'td' || name === 'th') {
-        const first = !n.previousElementSibling;
-        if (first) row();
-        else {
-          line = false;
-          space = null;
-          trimEnd();
-          out += '\t';
-        }
-        walk(n, pre);
-        continue;
+  const cell = (first) => {
+    if (first) row();
+    else {
+      line = false;
+      space = null;
+      trimEnd();
+      out += '\t';
+    }
+  };
+  // A cell spanning rows (`rowspan`) is written once; each row below that it covers reads it again
+  // at its column, as a reader of the table sees it (a number, a category, two tasks' departments).
+  const spans = new Map(); // per table: cells of rows above that reach down, { column, width, rows, text }
+  const tableRow = (tr, pre) => {
+    const table = tr.closest('table') ?? tr.parentNode;
+    const reaching = spans.get(table) ?? [];
+    const starting = [];
+    let cells = 0;
+    let column = 0;
+    // Write the cells reaching down from above that stand at the current column, one after another,
+    // or (`toEnd`, when the row ends) all those from it on.
+    const spanned = (toEnd) => {
+      const next = () => reaching.find((r) => r.column === column || (toEnd && r.column > column));
+      for (let s = next(); s; s = next()) {
+        cell(cells++ === 0);
+        for (const c of s.text) put(c);
+        column = s.column + s.width;
       }
-      if (name === 'tr') row();
-      else if (BLOCKS.has(name)) breakLine();
+    };
+    row();
+    for (const n of tr.childNodes) {
+      if (n.nodeType === 1 && (n.localName === 'td' || n.localName === 'th')) {
+        spanned(false);
+        cell(cells++ === 0);
+        const [start, width, rows] = [out.length, Math.min(Math.max(n.colSpan || 1, 1), 1000), Math.min(Math.max(n.rowSpan || 1, 1), 65534)];
+        walk(n, pre);
+        if (rows > 1) starting.push({ column, width, rows: rows - 1, text: out.slice(start).replace(/\n/g, '').trim() });
+        column += width;
+      } else visit(n, pre);
+    }
+    spanned(true);
+    const below = reaching.map((s) => ({ ...s, rows: s.rows - 1 })).filter((s) => s.rows > 0);
+    spans.set(table, [...below, ...starting].sort((a, b) => a.column - b.column));
+  };
+  const walk = (node, pre) => {
+    for (const n of node.childNodes) visit(n, pre);
+  };
+  const visit = (n, pre) => {
+    if (n.nodeType === 3) text(n.data, pre);
+    if (n.nodeType !== 1) return;
+    const name = n.localName;
+    if (HIDDEN.has(name)) return;
+    if (name === 'td' || name === 'th') {
+      // A cell outside any row still begins a row of one.
+      cell(!n.previousElementSibling);
+      walk(n, pre);
+    } else if (name === 'tr') {
+      tableRow(n, pre);
+      breakLine();
+    } else {
+      if (BLOCKS.has(name)) breakLine();
       walk(n, pre || name === 'pre');
       if (BLOCKS.has(name)) breakLine();
     }
@@ -637,31 +677,54 @@ export function wordText(doc, number) {
     inline(p, depth + 1);
     endLine();
   };
+  const cell = (tc, depth) => {
+    let first = true;
+    for (const c of tc.children) {
+      if (c.localName === 'tbl') table(c, depth + 1);
+      if (c.localName !== 'p') continue;
+      if (!first) {
+        // A cell's next paragraph: a line of its own, as a <p> inside a web page's <td>.
+        lines.push(line.replace(/ +$/, ''));
+        line = '';
+      }
+      first = false;
+      line += number(c);
+      inline(c, depth + 1);
+    }
+  };
   const table = (tbl, depth) => {
     if (depth > MAX_DEPTH) return;
+    // The text of the cell that starts a vertical merge, by the grid column it starts at: the cells
+    // it spans below are empty in the file (`<w:vMerge/>`) and read as holding it, so that each row
+    // it covers is whole (a number, a category, two tasks' departments).
+    const merged = [];
     for (const tr of kids(tbl, 'tr')) {
       endLine();
+      let column = gridCount(val(kid(kid(tr, 'trPr'), 'gridBefore')));
+      merged.fill(null, 0, column); // columns a row leaves out end the merges in them
       kids(tr, 'tc').forEach((tc, k) => {
         if (k > 0) line = `${line.replace(/ +$/, '')}\t`;
-        let first = true;
-        for (const c of tc.children) {
-          if (c.localName === 'tbl') table(c, depth + 1);
-          if (c.localName !== 'p') continue;
-          if (!first) {
-            // A cell's next paragraph: a line of its own, as a <p> inside a web page's <td>.
-            lines.push(line.replace(/ +$/, ''));
-            line = '';
-          }
-          first = false;
-          line += number(c);
-          inline(c, depth + 1);
+        const properties = kid(tc, 'tcPr');
+        const span = Math.max(1, gridCount(val(kid(properties, 'gridSpan'))));
+        const vmerge = kid(properties, 'vMerge') ? (val(kid(properties, 'vMerge')) ?? 'continue') : null;
+        if (vmerge && vmerge !== 'restart' && merged[column] != null) {
+          line += merged[column];
+          column += span;
+          return;
         }
+        const start = [lines.length, line.length];
+        cell(tc, depth);
+        if (column < MAX_GRID_COLUMNS) merged[column] = vmerge === 'restart' ? cellText(start) : null;
+        merged.fill(null, column + 1, Math.min(column + span, MAX_GRID_COLUMNS));
+        column += span;
       });
       // A row keeps its tabs, those of empty last cells too, so that columns stay in place.
       if (line.trim()) lines.push(line.replace(/ +$/, ''));
       line = '';
     }
   };
+  /** What a cell wrote since `start` (lines done, length of the line then), its lines joined. */
+  const cellText = ([done, at]) => [...lines.slice(done), line].map((part, i) => (i === 0 ? part.slice(at) : part)).join('').trim();
   const block = (el, depth) => {
     if (depth > MAX_DEPTH) return;
     for (const c of el.children) {
@@ -679,6 +742,10 @@ export function wordText(doc, number) {
 
 /** Elements nested deeper than this are left out (Word nests a few dozen; a hostile file, more). */
 const MAX_DEPTH = 256;
+/** Most grid columns a row is read across (Word's limit is 63; a hostile file may claim millions). */
+const MAX_GRID_COLUMNS = 1024;
+/** A count of grid columns (`gridSpan`, `gridBefore`): 0 when absent or unreadable, at most MAX_GRID_COLUMNS. */
+const gridCount = (v) => Math.min(count(v) ?? 0, MAX_GRID_COLUMNS);
 /** Parts of a paragraph with no text a reader sees: deleted runs, field codes, the fallback copy of
  * a drawing, properties. */
 const SKIPPED = new Set(['del', 'delText', 'instrText', 'Fallback', 'pPr', 'rPr']);
