@@ -303,6 +303,16 @@ fn html_count(value: Option<&str>) -> usize {
     digits.parse().unwrap_or(0)
 }
 
+/// The longest text of a merged cell read again in the rows it covers (a number, a category, a
+/// task, departments; longer is a layout table's cell: a menu, an article).
+const MAX_REPEATED_CHARS: usize = 200;
+
+/// Whether a merged cell's text is read again in each row it covers: a data table's cell, not a
+/// layout table's (long, or holding a table of its own).
+fn is_repeatable(text: &str) -> bool {
+    !text.contains('\t') && text.chars().count() <= MAX_REPEATED_CHARS
+}
+
 /// A table being read, row after row. A cell spanning rows (`rowspan`) is written once in the
 /// page's source; each row below that it covers reads it again at its column, as a reader of the
 /// table sees it (a number, a category, the departments of two tasks), so that every row is whole.
@@ -347,8 +357,8 @@ impl Table {
     /// The cell being read ends: a cell spanning rows keeps its text for the rows below.
     fn close_cell(&mut self, out: &Writer) {
         if let Some((start, mut span)) = self.open.take() {
-            if span.rows > 0 {
-                span.text = out.out.get(start..).unwrap_or_default().replace('\n', "").trim().to_string();
+            span.text = out.out.get(start..).unwrap_or_default().replace('\n', "").trim().to_string();
+            if span.rows > 0 && is_repeatable(&span.text) {
                 self.starting.push(span);
             }
         }
@@ -529,7 +539,11 @@ mod tests {
     fn a_cell_spanning_rows_is_read_in_each_row_it_covers() {
         // The same page as the page's test (tests/browser/own-plan.test.mjs), the same text. A
         // cell's paragraphs are lines of their own where it is written, and joined where it is read
-        // again; `rowspan=0` and a `colspan` of `3px` are read as browsers read them (1 and 3).
+        // again; `rowspan=0` and a `colspan` of `3px` are read as browsers read them (1 and 3). A
+        // layout table's merged cell (a page's body beside its menu) is not read again.
+        let body = "正文".repeat(101);
+        let layout = format!("<table><tr><td rowspan=2>{body}</td><td>菜单</td></tr><tr><td>页脚</td></tr></table>");
+        assert_eq!(page_text(&layout), format!("{body}\t菜单\n页脚\n"));
         let html = "<table><tr><th rowspan=2>类别</th><th rowspan=2>指标</th><th colspan=2>目标值</th><th rowspan=2>属性</th>\
                     <tr><th>2020年</th><th>2025年</th></table>\
                     <table><tr><th>序号</th><th colspan=2>重点任务</th><th>责任单位</th></tr>\

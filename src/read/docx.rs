@@ -188,7 +188,7 @@ fn table(tbl: Node, out: &mut Lines, number: &mut dyn FnMut(Node) -> String, dep
             }
             let start = (out.done.len(), out.line.len());
             cell(tc, out, number, depth);
-            let text = (vmerge == Some("restart")).then(|| cell_text(out, start));
+            let text = (vmerge == Some("restart")).then(|| cell_text(out, start)).filter(|t| super::is_repeatable(t));
             if let Some(slot) = merged.get_mut(column) {
                 *slot = text;
             }

@@ -18,6 +18,12 @@ const PDFJS = new URL('../vendor/pdfjs/', import.meta.url);
 /** The most a .docx part may inflate to: a plan's XML is a few megabytes; more is a zip bomb. */
 const MAX_PART_BYTES = 64 * 1024 * 1024;
 
+/** The longest text of a merged cell read again in the rows it covers (src/read.rs, MAX_REPEATED_CHARS). */
+const MAX_REPEATED_CHARS = 200;
+/** Whether a merged cell's text is read again in each row it covers: a data table's cell, not a
+ * layout table's (long, or holding a table of its own). */
+const repeatable = (text) => !text.includes('\t') && [...text].length <= MAX_REPEATED_CHARS;
+
 /**
  * Decode a file's bytes: UTF-16 by its byte-order mark; UTF-8 when the bytes are, or nearly (a text
  * cut inside a character); otherwise the charset a web page declares, else GB18030 or Big5, whichever
@@ -143,7 +149,8 @@ export function pageText(doc) {
         cell(cells++ === 0);
         const [start, width, rows] = [out.length, Math.min(Math.max(n.colSpan || 1, 1), 1000), Math.min(Math.max(n.rowSpan || 1, 1), 65534)];
         walk(n, pre);
-        if (rows > 1) starting.push({ column, width, rows: rows - 1, text: out.slice(start).replace(/\n/g, '').trim() });
+        const copy = out.slice(start).replace(/\n/g, '').trim();
+        if (rows > 1 && repeatable(copy)) starting.push({ column, width, rows: rows - 1, text: copy });
         column += width;
       } else visit(n, pre);
     }
@@ -714,7 +721,7 @@ export function wordText(doc, number) {
         }
         const start = [lines.length, line.length];
         cell(tc, depth);
-        if (column < MAX_GRID_COLUMNS) merged[column] = vmerge === 'restart' ? cellText(start) : null;
+        if (column < MAX_GRID_COLUMNS) merged[column] = vmerge === 'restart' && repeatable(cellText(start)) ? cellText(start) : null;
         merged.fill(null, column + 1, Math.min(column + span, MAX_GRID_COLUMNS));
         column += span;
       });
