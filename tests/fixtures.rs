@@ -224,6 +224,7 @@ fixtures! {
     indicator_table_unit_column => "indicator-table-unit-column",
     indicator_table_footnote_marks => "indicator-table-footnote-marks",
     indicator_table_and_prose_goals => "indicator-table-and-prose-goals",
+    news_goals_list_closed_by_deng => "news-goals-list-closed-by-deng",
     real_news_goals_until_quanzhou_2024 => "real-news-goals-until-quanzhou-2024",
     real_record_fields_guizhou_2009 => "real-record-fields-guizhou-2009",
     real_prefecture_short_form_bortala_2023 => "real-prefecture-short-form-bortala-2023",

@@ -528,6 +528,20 @@ fn looks_like_department_fragment(t: &str) -> bool {
         && t.split('、').any(|p| p.chars().count() >= 2 && looks_like_body(p))
 }
 
+/// The first line of a body's name that a narrow column wrapped before its last character
+/// (`省知识产权` / `局`, `市市场监管` / `局`): a level word, then what names an agency.
+fn looks_like_cut_body(t: &str) -> bool {
+    let t = normalise(t);
+    let n = t.chars().count();
+    (3..=10).contains(&n)
+        && t.starts_with(['省', '市', '区', '县'])
+        && t.chars().all(crate::index::is_han)
+        && !looks_like_body(&t)
+        && ["局", "厅", "委"]
+            .iter()
+            .any(|end| crate::agency::canonical_agency(&format!("{t}{end}")) != crate::agency::OTHER)
+}
+
 /// A time cell: `2023年12月底`, `全年`, `长期坚持`, `6月底前`.
 fn looks_like_date(t: &str) -> bool {
     let t = normalise(t);
@@ -585,8 +599,11 @@ fn fit_content(role: ColumnRole, u: &Unit) -> f32 {
     let t = u.text.as_str();
     let short_plain = t.chars().count() <= 8 && !t.contains(['。', '，', '；']);
     let dept = looks_like_departments(t);
-    let fragment = !dept && looks_like_department_fragment(t);
+    let fragment = !dept && (looks_like_department_fragment(t) || looks_like_cut_body(t));
     let date = looks_like_date(t);
+    // One character alone on its line (`情` after `…在网上公开案`) is the end of the cell above,
+    // wrapped by width, not a cell of its own.
+    let lone = t.chars().count() == 1 && t.chars().all(crate::index::is_han) && t != "无";
     match role {
         R::Lead | R::Support | R::Departments => {
             if dept {
@@ -611,6 +628,7 @@ fn fit_content(role: ColumnRole, u: &Unit) -> f32 {
         R::Remark => 0.5,
         R::Number => 5.0,
         _ if dept && !u.full => 1.5,
+        _ if lone => 1.5,
         _ if fragment => 0.8,
         _ if date && !u.full => 1.2,
         // A focus cell is short, or the template's focus text; most rows print none (merged).
@@ -702,6 +720,11 @@ fn join_cost(role: ColumnRole, a: &Unit, b: &Unit, w: Option<f32>) -> f32 {
     if !b.same_line && b.width > a.width + 1.5 && !ends_sentence(&a.text) && !ends_mid_sentence(&a.text) {
         c += 0.8;
     }
+    // …and two lines of one width, the first cut mid-phrase (`推进侵犯知识产权` / `行政处罚案件信息`),
+    // are one cell wrapped by its column, where the document's widths say nothing.
+    if w.is_none() && !b.same_line && a.width >= 4.0 && (b.width - a.width).abs() <= 0.5 && !ends_sentence(&a.text) {
+        c -= 0.3;
+    }
     // In a column that wraps by width, a short line ends its cell.
     if w.is_some_and(|w| a.width < w - 1.5) && !ends_mid_sentence(&a.text) {
         c += 1.0;
@@ -711,7 +734,10 @@ fn join_cost(role: ColumnRole, a: &Unit, b: &Unit, w: Option<f32>) -> f32 {
 
 /// Cost of closing a cell after piece `a` (the next cell begins with `b`).
 fn split_cost(a: &Unit, b: &Unit, w: Option<f32>) -> f32 {
-    if ends_mid_sentence(&a.text) {
+    // A body's name wrapped by a narrow column (`省知识产权` / `局`) is one cell's.
+    let cut_name =
+        !b.same_line && b.text.chars().count() <= 2 && looks_like_cut_body(&a.text) && looks_like_body(&b.text);
+    if ends_mid_sentence(&a.text) || cut_name {
         2.5
     } else if is_full(a, w) && b.width <= a.width + 1.5 {
         0.6
@@ -2243,6 +2269,44 @@ mod tests {
                        序号\t工作任务\t落实举措\t执行部门\n\
                        1\t提升专利质量\t实施专利培育计划。\t市知识产权局\n";
         assert_eq!(doubtful_rows(cut_off), vec![4]);
+    }
+
+    #[test]
+    fn a_body_name_wrapped_by_a_narrow_column() {
+        assert!(looks_like_cut_body("省知识产权"));
+        assert!(looks_like_cut_body("市市场监管"));
+        assert!(!looks_like_cut_body("省知识产权局"));
+        assert!(!looks_like_cut_body("完善知识产权保护"));
+        // The rows of a 2016 work-point table (Guangdong): a department cell `省知识产权` / `局`
+        // is one cell, and a character alone (`情`) ends the cell above it.
+        let text = "序号 工作重点 工作内容 具体任务 成果形式 责任部门\n\
+                    推进林木种苗打假案件和侵犯林业植物新\n品种权案件信息公开\n\
+                    制定《广东省林业厅公开制售假冒伪劣商品和\n侵犯知识产权行政处罚案件信息工作实施管\n\
+                    理办法》,在广东省林业科技信息网上公开案\n情\n省林业厅\n\
+                    大力推动全省知识产权维权援助公共服务\n工作\n\
+                    完善知识产权保护制度,健全知识产权维权援\n助机制\n省知识产权\n局\n";
+        let info = DocumentInfo {
+            source: "x".into(),
+            region: None,
+            level: crate::model::Level::Province,
+            kind: crate::model::Kind::WorkPoints,
+            year_start: None,
+            year_end: None,
+            title: None,
+            id: None,
+        };
+        let d = crate::parse::parse_document(&info, text);
+        let rows: Vec<(String, Vec<String>)> = d
+            .dataset
+            .measures
+            .iter()
+            .map(|m| (m.text.clone().unwrap_or_default(), m.departments.iter().map(|x| x.name.clone()).collect()))
+            .collect();
+        assert_eq!(rows.len(), 2, "{rows:?}");
+        assert!(rows[0].0.ends_with("公开案情"), "{rows:?}");
+        assert_eq!(rows[0].1, ["省林业厅"]);
+        assert!(rows[1].0.starts_with("大力推动全省知识产权维权援助公共服务工作；成果形式：完善"), "{rows:?}");
+        assert_eq!(rows[1].1, ["省知识产权局"]);
     }
 
     #[test]

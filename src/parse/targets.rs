@@ -810,7 +810,8 @@ fn outside_brackets(s: &str) -> Vec<&str> {
         match c {
             '(' | '（' => depth += 1,
             ')' | '）' => depth = depth.saturating_sub(1),
-            '，' | ',' | '；' | ';' if depth == 0 => {
+            // An ellipsis ends a list a report cuts short (…达6件以上……近日出台的《规划》).
+            '，' | ',' | '；' | ';' | '…' if depth == 0 => {
                 out.push(&s[from..i]);
                 from = i + c.len_utf8();
             }
@@ -970,6 +971,7 @@ fn clause_target(printed: &str, year: u16) -> Option<TargetDraft> {
         }
         _ => printed,
     };
+    let figure = list_closed(figure);
     // 由2020年的5.2件提高到10件: the figure reached is the goal, the one it starts from is not.
     let reached = from_to(figure);
     let arabic = counts_in_digits(reached.as_deref().unwrap_or(figure));
@@ -1030,6 +1032,20 @@ fn clause_target(printed: &str, year: u16) -> Option<TargetDraft> {
         year,
         text: printed.to_string(),
     })
+}
+
+/// A goal that closes a list with 等 (`新增高层次人才500人等`, `…拥有量达到20件等12个预期性
+/// 定量指标`): 等 ends the list, and what follows it sums the list up; the goal is the figure
+/// before it, where that is a whole quantity.
+fn list_closed(clause: &str) -> &str {
+    clause
+        .match_indices('等')
+        .map(|(i, _)| &clause[..i])
+        .find(|head| {
+            head.find(|c: char| c.is_ascii_digit())
+                .is_some_and(|p| p > 0 && parse_quantity(&head[p..]).is_some_and(|q| q.unit.is_some()))
+        })
+        .unwrap_or(clause)
 }
 
 /// A growth rate printed as the speed of growth, as older plans state it (全市商标注册以年平均15%
@@ -1688,6 +1704,38 @@ mod tests {
             read("到2021年底，培育20个知名品牌；到2025年底，建成10个国家项目。"),
             [("培育知名品牌".to_string(), 20.0, 2021), ("建成国家项目".to_string(), 10.0, 2025)]
         );
+    }
+
+    #[test]
+    fn goals_of_a_list_closed_or_cut_short() {
+        let read = |text: &str| -> Vec<(String, f64, Option<String>, u16)> {
+            let p = PassageDraft { heading: None, text: text.into(), lines: [1, 1], aims: false };
+            from_goal_passages(&[p], None)
+                .iter()
+                .map(|t| (t.indicator.clone(), t.value, t.unit.clone(), t.year))
+                .collect()
+        };
+        // 等 closes the list of goals, and what follows it sums them up (Hubei 2022, a news report
+        // of its 十四五 plan): the last goal is the figure before 等.
+        assert_eq!(
+            read("《规划》提出，到2025年，每万人口高价值发明专利拥有量达到12件、每万人口发明专利拥有量达到20件等12个预期性定量指标。"),
+            [
+                ("每万人口高价值发明专利拥有量".to_string(), 12.0, Some("件".to_string()), 2025),
+                ("每万人口发明专利拥有量".to_string(), 20.0, Some("件".to_string()), 2025)
+            ]
+        );
+        // …and its unit is no 人等 (Jiangsu 2021).
+        assert_eq!(
+            read("到2025年，新增知识产权高层次人才500人等。"),
+            [("新增知识产权高层次人才".to_string(), 500.0, Some("人".to_string()), 2025)]
+        );
+        // An ellipsis ends the list a report cuts short (Guangxi 2016): the goal before it stands.
+        assert_eq!(
+            read("形成新格局;到2020年,全区每万人发明专利拥有量达6件以上……近日出台的《规划》,明确了今后5年的主要目标"),
+            [("全区每万人发明专利拥有量".to_string(), 6.0, Some("件".to_string()), 2020)]
+        );
+        // A 等 inside the indicator, before its figure, is no end of a list.
+        assert_eq!(list_closed("等级医院达到10家"), "等级医院达到10家");
     }
 
     #[test]
