@@ -2669,6 +2669,7 @@ fn front_matter(
             .or_else(|| region_that_signs_at_the_end(lines))
             .or_else(|| front.first().and_then(|&i| region_of_the_headline_body(&normalise(&lines[i].text))))
             .or_else(|| bare_place(&plan.title, lines))
+            .or_else(|| province_the_text_calls_itself(lines))
             .unwrap_or_default();
     }
     if !plan.region.is_empty() && super::regions::find(&plan.region).is_none() {
@@ -3027,6 +3028,22 @@ pub(crate) fn province_of_doc_number(number: &str, lines: &[Line]) -> Option<Str
     let municipality = name.ends_with('市');
     let a_province = || lines.iter().any(|l| ["我省", "全省", "本省"].iter().any(|w| l.text.contains(w)));
     (municipality || a_province()).then(|| name.to_string())
+}
+
+/// The province a text without a named issuer speaks as (我省, 本省, 全省, where it never calls
+/// itself a city, county or district as well): the one province it names in full (河南省委省政府,
+/// 江苏省知识产权局), as a provincial notice addressed to its banks or a report of its work does.
+/// Two provinces named, or none, give no place.
+fn province_the_text_calls_itself(lines: &[Line]) -> Option<String> {
+    let says = |words: &[&str]| lines.iter().any(|l| words.iter().any(|w| l.text.contains(w)));
+    let below = ["我市", "全市", "本市", "我县", "全县", "本县", "我区", "全区", "本区", "我州", "全州"];
+    if !says(&["我省", "本省", "全省"]) || says(&below) {
+        return None;
+    }
+    let mut named =
+        super::regions::provinces().filter(|p| p.name.ends_with('省') && lines.iter().any(|l| l.text.contains(p.name)));
+    let province = named.next()?;
+    named.next().is_none().then(|| province.name.to_string())
 }
 
 /// What a title or an issuer's name says right after the place that opens it: its subject, its
@@ -4975,6 +4992,20 @@ mod tests {
         assert_eq!(box_title("专栏三：知识产权保护工程").as_deref(), Some("知识产权保护工程"));
         assert_eq!(box_title("专栏建设要加强。"), None);
         assert_eq!(box_title("专栏1"), None);
+    }
+
+    #[test]
+    fn the_province_a_text_speaks_as() {
+        let lines = |ts: &[&str]| ts.iter().map(|t| Line { no: 1, text: t.to_string() }).collect::<Vec<_>>();
+        let notice = lines(&["各股份制银行郑州分行，河南省联社：", "促进我省银行保险机构加大对知识产权运用的支持力度"]);
+        assert_eq!(province_the_text_calls_itself(&notice).as_deref(), Some("河南省"));
+        let report = lines(&["江苏省知识产权局牵头组织开展调研，在全省范围以高新技术企业为重点"]);
+        assert_eq!(province_the_text_calls_itself(&report).as_deref(), Some("江苏省"));
+        // A city's text may rank itself in its province (走在全省前列): no province's.
+        assert_eq!(province_the_text_calls_itself(&lines(&["我市专利授权量走在江苏省全省前列"])), None);
+        // Two provinces named, or a province named without the text speaking as one: no place.
+        assert_eq!(province_the_text_calls_itself(&lines(&["我省学习浙江省、江苏省的经验"])), None);
+        assert_eq!(province_the_text_calls_itself(&lines(&["江苏省知识产权局召开会议"])), None);
     }
 
     #[test]
