@@ -274,4 +274,6 @@ fixtures! {
     real_news_planned_goal_tianjin_2016 => "real-news-planned-goal-tianjin-2016",
     real_news_empty_bullet_cnipa_2025 => "real-news-empty-bullet-cnipa-2025",
     real_news_editor_bracket_qinghai_2021 => "real-news-editor-bracket-qinghai-2021",
+    real_bracketed_points_run_on_shanghai_2023 => "real-bracketed-points-run-on-shanghai-2023",
+    real_notice_speaks_as_province_henan_2023 => "real-notice-speaks-as-province-henan-2023",
 }

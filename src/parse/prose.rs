@@ -58,17 +58,27 @@ fn enumerated_lines(lines: &[Line], content: &[usize]) -> Vec<(usize, Marker)> {
 }
 
 /// A paragraph that opens with 一是 and runs its next points on in turn (`…。二是…；三是…`), as
-/// news reports list what was done: the lines with each point on a line of its own (the line
-/// number kept), or None where no paragraph does so.
+/// news reports list what was done, or that runs bracketed points on after a lead-in
+/// (`…范围和标准如下：（一）…；（二）…`, as a page flattens a policy's list): the lines with each
+/// point on a line of its own (the line number kept), or None where no paragraph does so.
 fn split_run_on_points(lines: &[Line], content: &[usize]) -> Option<Vec<Line>> {
     const NUMERALS: [&str; 14] =
         ["二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二", "十三", "十四", "十五"];
-    let cuts = |t: &str| -> Vec<usize> {
+    // How the point numbered n opens: `二是`, or `（二）` / `(二)`.
+    let heads = |n: &str, bracketed: bool| -> Vec<String> {
+        if bracketed {
+            vec![format!("（{n}）"), format!("({n})")]
+        } else {
+            vec![format!("{n}是")]
+        }
+    };
+    let cuts = |t: &str, bracketed: bool| -> Vec<usize> {
         let mut at = Vec::new();
         let mut from = 0;
         for n in NUMERALS {
-            let next = ["。", "；", ";"].iter().filter_map(|p| {
-                let point = format!("{p}{n}是");
+            let heads = heads(n, bracketed);
+            let next = ["。", "；", ";"].iter().flat_map(|p| heads.iter().map(move |h| (p, h))).filter_map(|(p, h)| {
+                let point = format!("{p}{h}");
                 t.get(from..)?.find(&point).map(|k| from + k + p.len())
             });
             match next.min() {
@@ -91,16 +101,30 @@ fn split_run_on_points(lines: &[Line], content: &[usize]) -> Option<Vec<Line>> {
         let lead = t[..at].trim_end_matches(['：', ':']);
         ["工作", "任务", "措施", "举措"].iter().any(|w| lead.ends_with(w)).then_some(at)
     };
+    // Bracketed points after a lead-in that announces a list (…如下：（一）…) or names work: the
+    // brackets are the list's own numbers, however the page ran them on.
+    let bracket_lead_in = |t: &str| -> Option<usize> {
+        let at = ["：", ":"]
+            .iter()
+            .flat_map(|c| ["（一）", "(一)"].map(|h| (c, h)))
+            .filter_map(|(c, h)| t.find(&format!("{c}{h}")).map(|k| k + c.len()))
+            .min()?;
+        let lead = t.get(..at)?.trim_end_matches(['：', ':']);
+        ["如下", "工作", "任务", "措施", "举措"].iter().any(|w| lead.ends_with(w)).then_some(at)
+    };
     // Each run-on paragraph with where it is cut, found once.
     let runs: Vec<(usize, Vec<usize>)> = content
         .iter()
         .filter_map(|&i| {
             let t = &lines[i].text;
             if t.trim_start().starts_with("一是") {
-                return Some((i, cuts(t)));
+                return Some((i, cuts(t, false)));
             }
-            let at = lead_in(t)?;
-            let rest = cuts(t);
+            let (at, bracketed) = match lead_in(t) {
+                Some(at) => (at, false),
+                None => (bracket_lead_in(t)?, true),
+            };
+            let rest = cuts(t, bracketed);
             (!rest.is_empty()).then(|| (i, std::iter::once(at).chain(rest).collect()))
         })
         .filter(|(_, at)| !at.is_empty())
@@ -2645,6 +2669,7 @@ fn front_matter(
             .or_else(|| region_that_signs_at_the_end(lines))
             .or_else(|| front.first().and_then(|&i| region_of_the_headline_body(&normalise(&lines[i].text))))
             .or_else(|| bare_place(&plan.title, lines))
+            .or_else(|| province_the_text_calls_itself(lines))
             .unwrap_or_default();
     }
     if !plan.region.is_empty() && super::regions::find(&plan.region).is_none() {
@@ -3003,6 +3028,22 @@ pub(crate) fn province_of_doc_number(number: &str, lines: &[Line]) -> Option<Str
     let municipality = name.ends_with('市');
     let a_province = || lines.iter().any(|l| ["我省", "全省", "本省"].iter().any(|w| l.text.contains(w)));
     (municipality || a_province()).then(|| name.to_string())
+}
+
+/// The province a text without a named issuer speaks as (我省, 本省, 全省, where it never calls
+/// itself a city, county or district as well): the one province it names in full (河南省委省政府,
+/// 江苏省知识产权局), as a provincial notice addressed to its banks or a report of its work does.
+/// Two provinces named, or none, give no place.
+fn province_the_text_calls_itself(lines: &[Line]) -> Option<String> {
+    let says = |words: &[&str]| lines.iter().any(|l| words.iter().any(|w| l.text.contains(w)));
+    let below = ["我市", "全市", "本市", "我县", "全县", "本县", "我区", "全区", "本区", "我州", "全州"];
+    if !says(&["我省", "本省", "全省"]) || says(&below) {
+        return None;
+    }
+    let mut named =
+        super::regions::provinces().filter(|p| p.name.ends_with('省') && lines.iter().any(|l| l.text.contains(p.name)));
+    let province = named.next()?;
+    named.next().is_none().then(|| province.name.to_string())
 }
 
 /// What a title or an issuer's name says right after the place that opens it: its subject, its
@@ -4954,6 +4995,20 @@ mod tests {
     }
 
     #[test]
+    fn the_province_a_text_speaks_as() {
+        let lines = |ts: &[&str]| ts.iter().map(|t| Line { no: 1, text: t.to_string() }).collect::<Vec<_>>();
+        let notice = lines(&["各股份制银行郑州分行，河南省联社：", "促进我省银行保险机构加大对知识产权运用的支持力度"]);
+        assert_eq!(province_the_text_calls_itself(&notice).as_deref(), Some("河南省"));
+        let report = lines(&["江苏省知识产权局牵头组织开展调研，在全省范围以高新技术企业为重点"]);
+        assert_eq!(province_the_text_calls_itself(&report).as_deref(), Some("江苏省"));
+        // A city's text may rank itself in its province (走在全省前列): no province's.
+        assert_eq!(province_the_text_calls_itself(&lines(&["我市专利授权量走在江苏省全省前列"])), None);
+        // Two provinces named, or a province named without the text speaking as one: no place.
+        assert_eq!(province_the_text_calls_itself(&lines(&["我省学习浙江省、江苏省的经验"])), None);
+        assert_eq!(province_the_text_calls_itself(&lines(&["江苏省知识产权局召开会议"])), None);
+    }
+
+    #[test]
     fn provinces_by_the_character_of_their_numbers() {
         let lines = |t: &str| vec![Line { no: 1, text: t.to_string() }];
         let province = lines("会上介绍了我省贯彻落实…的有关精神。");
@@ -4998,6 +5053,27 @@ mod tests {
         // Requirements a speech sets (Huangshi 2024), or a document's features, are no tasks.
         assert_eq!(split("就做好考核迎检工作提出三点要求:一是统一思想;二是开拓创新。"), None);
         assert_eq!(split("此次意见有几个突出特点。一是层次高:文件由省政府印发。二是措施实:重在解决问题。"), None);
+    }
+
+    #[test]
+    fn bracketed_points_run_on_after_a_lead_in() {
+        let split = |t: &str| {
+            split_run_on_points(&[Line { no: 1, text: t.into() }], &[0])
+                .map(|l| l.into_iter().map(|l| l.text).collect::<Vec<_>>())
+        };
+        assert_eq!(
+            split("资助的范围和标准如下：（一）国内发明专利资助：每件资助5000元；（二）维持满6年的，每件资助1000元；(三)国外授权的，每件资助最高3万元。"),
+            Some(vec![
+                "资助的范围和标准如下：".to_string(),
+                "（一）国内发明专利资助：每件资助5000元；".to_string(),
+                "（二）维持满6年的，每件资助1000元；".to_string(),
+                "(三)国外授权的，每件资助最高3万元。".to_string()
+            ])
+        );
+        // A clause naming its parts (本办法所称知识产权包括：（一）…) lists no work; one point alone
+        // is no run of points.
+        assert_eq!(split("本办法所称知识产权包括：（一）专利权；（二）商标专用权。"), None);
+        assert_eq!(split("资助标准如下：（一）发明专利每件资助5000元。"), None);
     }
 
     #[test]
