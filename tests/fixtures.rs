@@ -273,4 +273,5 @@ fixtures! {
     real_news_planned_goal_tianjin_2016 => "real-news-planned-goal-tianjin-2016",
     real_news_empty_bullet_cnipa_2025 => "real-news-empty-bullet-cnipa-2025",
     real_news_editor_bracket_qinghai_2021 => "real-news-editor-bracket-qinghai-2021",
+    real_news_headline_place_yantan_2021 => "real-news-headline-place-yantan-2021",
 }

@@ -1228,7 +1228,7 @@ fn is_plain_heading(lines: &[Line], status: &[Option<Use>], i: usize) -> bool {
         let t = without_title_suffix(t);
         TITLE_ENDINGS.iter().any(|e| t.ends_with(e))
     };
-    if titled(&t) || years_of(&t, None).0.is_some() {
+    if titled(&t) || years_of(&t, None).0.is_some() || is_headline(lines, status, i) {
         return false;
     }
     let is_paragraph = |j: usize| {
@@ -1244,6 +1244,14 @@ fn is_plain_heading(lines: &[Line], status: &[Option<Use>], i: usize) -> bool {
         }
         _ => false,
     }
+}
+
+/// A news page's headline: the line the page prints its publication data under (`发布时间：
+/// 2021-04-29 … 来源：中国报道`, skipped as furniture), the page's title, not a heading over its
+/// paragraphs.
+fn is_headline(lines: &[Line], status: &[Option<Use>], i: usize) -> bool {
+    let next = (i + 1..lines.len()).find(|&j| !lines[j].text.is_empty());
+    next.is_some_and(|j| status[j] == Some(Use::Noise) && has_date(&normalise(&lines[j].text)))
 }
 
 /// Short and unpunctuated, as a heading is (without looking at what follows).
@@ -2643,7 +2651,17 @@ fn front_matter(
             .or_else(|| front.iter().find_map(|&i| region_that_signs(&normalise(&lines[i].text))))
             .or_else(|| region_of_its_master_plan(lines, &front))
             .or_else(|| region_that_signs_at_the_end(lines))
-            .or_else(|| front.first().and_then(|&i| region_of_the_headline_body(&normalise(&lines[i].text))))
+            .or_else(|| {
+                // The page's first line, or the headline above its publication data where a site's
+                // banner comes first.
+                let headline = front.iter().copied().find(|&i| is_headline(lines, status, i));
+                front
+                    .first()
+                    .into_iter()
+                    .copied()
+                    .chain(headline)
+                    .find_map(|i| region_of_the_headline_body(&normalise(&lines[i].text)))
+            })
             .or_else(|| bare_place(&plan.title, lines))
             .unwrap_or_default();
     }
@@ -3186,9 +3204,15 @@ fn subunit(text: &str) -> Option<String> {
 fn title_the_preamble_makes(t: &str) -> Option<String> {
     t.match_indices('《').find_map(|(open, _)| {
         let before = t[..open].trim_end_matches('了').trim_end_matches(['特', '本']);
+        // A meeting's report of what it studied (会上学习了…以及中共中央办公厅国务院办公厅印发《X》
+        // 的通知等文件精神) names a document read, not the one made.
+        // 学习了 as done, not 学习贯彻 as a purpose (为深入学习贯彻…，制定《X》).
+        let sentence = before.rsplit('。').next().unwrap_or(before);
+        let studied = ["学习了", "传达了", "传达学习"].iter().any(|w| sentence.contains(w));
         let makes =
             ["编制", "制定", "研究制定", "起草", "印发", "出台", "下发", "发布"].iter().any(|w| before.ends_with(w))
-                && !before.ends_with("贯彻落实");
+                && !before.ends_with("贯彻落实")
+                && !studied;
         let name = t[open + '《'.len_utf8()..].split('》').next()?;
         let named = TITLE_ENDINGS.iter().any(|e| without_title_suffix(name).ends_with(e)) && !name.ends_with("通知");
         let after = t.get(open + '《'.len_utf8() + name.len()..).and_then(|r| r.strip_prefix('》')).unwrap_or("");
@@ -3500,9 +3524,11 @@ fn region_of_the_headline_body(t: &str) -> Option<String> {
     if t.chars().count() > 40 || t.contains(['。', '，', ',']) {
         return None;
     }
-    let at = ["召开", "举行", "举办", "印发", "出台", "部署"].iter().filter_map(|v| t.find(v)).min()?;
+    let at = ["召开", "举行", "举办", "印发", "出台", "部署", "推进", "启动"].iter().filter_map(|v| t.find(v)).min()?;
     let body = &t[..at];
-    Some(body).filter(|b| is_issuer(b)).and_then(region_in_title).filter(|r| super::regions::find(r).is_some())
+    // Or the place itself, as a headline makes it the subject (芦溪县召开…推进会, 沿滩区推进…).
+    let place = super::regions::find(body).is_some_and(|r| r.name == body);
+    Some(body).filter(|b| is_issuer(b) || place).and_then(region_in_title).filter(|r| super::regions::find(r).is_some())
 }
 
 /// The place of the body a page's record fields name as the document's publisher (`发布机构：芜湖市
@@ -4806,6 +4832,9 @@ mod tests {
         assert_eq!(region_that_reports(national, "2025年知识产权强国建设推进计划").as_deref(), Some("全国"));
         let cites = "为贯彻落实中共中央、国务院印发的《知识产权强国建设纲要(2021—2035年)》和国务院发布的《“十四五”国家知识产权保护和运用规划》,制定本计划。";
         assert_eq!(title_the_preamble_makes(cites), None);
+        // … nor does a meeting's report of the documents it studied (沿滩区 2021).
+        let studied = "会上,与会人员学习了讲话的主要内容,以及中共中央办公厅国务院办公厅印发《关于强化知识产权保护的意见》的通知等文件精神。";
+        assert_eq!(title_the_preamble_makes(studied), None);
         assert!(!made_public("(以下简称《纲要》)和国务院印发的"));
         assert!(reports_a_document("洞口县出台知识产权战略实施意见"));
         assert!(!reports_a_document("关于印发某某县知识产权实施方案的通知"));
@@ -4978,6 +5007,10 @@ mod tests {
         assert_eq!(head.as_deref(), Some("濮阳市"));
         assert_eq!(region_of_the_headline_body("市场监管局召开2022年度工作会议"), None);
         assert_eq!(region_of_the_headline_body("濮阳市召开2022年度工作会议，部署全年工作"), None);
+        // A place as the headline's subject, where the gazetteer knows it.
+        let place = region_of_the_headline_body("芦溪县召开创建国家知识产权强县建设试点县工作推进会");
+        assert_eq!(place.as_deref(), Some("芦溪县"));
+        assert_eq!(region_of_the_headline_body("某某县召开工作会议"), None);
     }
 
     #[test]
