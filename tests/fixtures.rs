@@ -274,4 +274,5 @@ fixtures! {
     real_news_empty_bullet_cnipa_2025 => "real-news-empty-bullet-cnipa-2025",
     real_news_editor_bracket_qinghai_2021 => "real-news-editor-bracket-qinghai-2021",
     real_news_headline_place_yantan_2021 => "real-news-headline-place-yantan-2021",
+    real_points_under_an_item_rongshui_2022_trad => "real-points-under-an-item-rongshui-2022-trad",
 }

@@ -1547,12 +1547,19 @@ fn heads_nothing(lines: &[Line], status: &[Option<Use>], markers: &[(usize, Mark
 /// Whether numbered line `k` is the last of a list whose lines head nothing (1.在我国有育种优势；
 /// 2.…。 3.有利于保护…。): a sentence numbered next after a sibling that heads nothing is a line
 /// of that list too, and the paragraph after it (the notice's closing 请你们…) is not its body.
+/// A line whose next is numbered deeper heads those points (8.对举报…的奖励。 over (1)…(3)).
 fn ends_a_list(lines: &[Line], status: &[Option<Use>], markers: &[(usize, Marker)], k: usize) -> bool {
-    let (Some((_, m)), Some((_, before))) = (markers.get(k), k.checked_sub(1).and_then(|p| markers.get(p))) else {
+    let (Some((at, m)), Some((_, before))) = (markers.get(k), k.checked_sub(1).and_then(|p| markers.get(p))) else {
         return false;
     };
+    let next = (at + 1..lines.len()).find(|&j| status[j].is_none());
+    let heads_points = markers.get(k + 1).is_some_and(|(next_at, n)| Some(*next_at) == next && n.depth > m.depth);
     let sentence = normalise(&m.rest).ends_with(['。', '；', ';']);
-    sentence && before.depth == m.depth && before.number + 1 == m.number && heads_nothing(lines, status, markers, k - 1)
+    sentence
+        && !heads_points
+        && before.depth == m.depth
+        && before.number + 1 == m.number
+        && heads_nothing(lines, status, markers, k - 1)
 }
 
 /// An unnumbered paragraph under a heading, before it is made a measure or a passage.
@@ -1634,7 +1641,11 @@ fn paragraph_items(
                 continue;
             }
             // A numbered line with a body, or one that heads nothing: a paragraph of its own that
-            // keeps its number.
+            // keeps its number, out of the scope of a heading numbered at its depth or deeper
+            // (9. after 8.对举报…的奖励。's points (1)…(3)).
+            for deeper in chapter_by_depth.iter_mut().skip(m.depth as usize) {
+                *deeper = None;
+            }
             open = Some(Paragraph {
                 heading,
                 chapter: enclosing_chapter(&chapter_by_depth, Depth::Sub),
