@@ -1014,6 +1014,12 @@ const BACKGROUND_ENDINGS: &[&str] = &[
     // A year's work report (2026 全国局长会议: 一、“十四五”时期…发展成就和2025年主要工作进展).
     "主要工作进展",
     "主要进展",
+    // An explainer's account of how the document was made (二、《制度》制定过程: 文件起草,
+    // 征求意见 …), steps already taken, not tasks.
+    "制定过程",
+    "起草过程",
+    "编制过程",
+    "出台过程",
 ];
 
 /// A chapter title on the plan's background, after the period it looks back on (`“十二五”`,
@@ -3532,10 +3538,12 @@ fn issuer_named_in_full(lines: &[Line], front: &[usize]) -> Option<String> {
 /// The place of the body a news headline says acted (`濮阳市市场监管局召开2022年度…务虚会`,
 /// `某市知识产权局印发…`): the body named before the verb, as the page's subject.
 fn region_of_the_headline_body(t: &str) -> Option<String> {
-    if t.chars().count() > 40 || t.contains(['。', '，', ',']) {
+    if t.chars().count() > 60 || t.contains(['。', '，', ',']) {
         return None;
     }
-    let at = ["召开", "举行", "举办", "印发", "出台", "部署", "推进", "启动"].iter().filter_map(|v| t.find(v)).min()?;
+    // Or the body a page's own headline names before 关于 (…市场监督管理局关于《…》的政策解读).
+    let verbs = ["召开", "举行", "举办", "印发", "出台", "部署", "推进", "启动", "关于"];
+    let at = verbs.iter().filter_map(|v| t.find(v)).min()?;
     let body = &t[..at];
     // Or the place itself, as a headline makes it the subject (芦溪县召开…推进会, 沿滩区推进…).
     let place = super::regions::find(body).is_some_and(|r| r.name == body);
@@ -4075,6 +4083,8 @@ mod tests {
         assert!(!frames_the_plan("提升知识产权保护工作成效"));
         // A chapter assessing risks frames the plan; a task on risks does not.
         assert!(frames_the_plan("风险评估"));
+        // An explainer's account of how the document was drafted (铜梁区 2021).
+        assert!(frames_the_plan("《制度》制定过程"));
         // Articles about the document itself, not tasks.
         assert!(frames_the_plan("本措施自印发之日起施行，由市市场监管局负责解释。"));
         assert!(frames_the_plan("为深入实施知识产权强国战略，结合本区实际，制定本措施。"));
@@ -5022,6 +5032,8 @@ mod tests {
         let place = region_of_the_headline_body("芦溪县召开创建国家知识产权强县建设试点县工作推进会");
         assert_eq!(place.as_deref(), Some("芦溪县"));
         assert_eq!(region_of_the_headline_body("某某县召开工作会议"), None);
+        let explainer = "重庆市铜梁区市场监督管理局关于《重庆市铜梁区知识产权保护联席会议制度》的政策解读";
+        assert_eq!(region_of_the_headline_body(explainer).as_deref(), Some("铜梁区"));
     }
 
     #[test]
