@@ -5033,7 +5033,7 @@ mod tests {
         assert_eq!(place.as_deref(), Some("芦溪县"));
         assert_eq!(region_of_the_headline_body("某某县召开工作会议"), None);
         let explainer = "重庆市铜梁区市场监督管理局关于《重庆市铜梁区知识产权保护联席会议制度》的政策解读";
-        assert_eq!(region_of_the_headline_body(explainer).as_deref(), Some("铜梁区"));
+        assert_eq!(region_of_the_headline_body(explainer).as_deref(), Some("重庆市铜梁区"));
     }
 
     #[test]
