@@ -276,4 +276,7 @@ fixtures! {
     real_news_editor_bracket_qinghai_2021 => "real-news-editor-bracket-qinghai-2021",
     real_bracketed_points_run_on_shanghai_2023 => "real-bracketed-points-run-on-shanghai-2023",
     real_notice_speaks_as_province_henan_2023 => "real-notice-speaks-as-province-henan-2023",
+    real_news_headline_place_yantan_2021 => "real-news-headline-place-yantan-2021",
+    real_points_under_an_item_rongshui_2022_trad => "real-points-under-an-item-rongshui-2022-trad",
+    real_explainer_drafting_steps_tongliang_2021 => "real-explainer-drafting-steps-tongliang-2021",
 }

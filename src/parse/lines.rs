@@ -402,6 +402,10 @@ const PAGE_OPENINGS: &[&str] = &[
     "Powered by",
 ];
 
+/// Links of a site's footer (关于我们|联系我们|网站地图).
+const FOOTER_LINKS: &[&str] =
+    &["关于我们", "联系我们", "网站地图", "版权声明", "法律声明", "免责声明", "隐私政策", "网站声明"];
+
 /// Words of a document-sharing site's notes to its readers (本文档由用户上传…，下载前请仔细阅读文档
 /// 内容…); a plan's sentence hardly ever holds two of them.
 const SHARING_SITE_WORDS: &[&str] = &["文档", "下载", "预览", "上传", "客服", "在线阅读"];
@@ -436,6 +440,13 @@ pub fn is_page_furniture(s: &str) -> bool {
         return true;
     }
     if PAGE_OPENINGS.iter().any(|o| t.starts_with(o)) || t.contains("ICP备") {
+        return true;
+    }
+    // A site's footer of links set off by bars (关于我们|联系我们|法律顾问|版权声明), whatever link
+    // it opens with.
+    let links: Vec<&str> = t.split(['|', '｜']).collect();
+    let short_links = links.iter().all(|l| (2..=6).contains(&l.chars().count()));
+    if links.len() >= 3 && short_links && links.iter().any(|l| FOOTER_LINKS.contains(l)) {
         return true;
     }
     // Breadcrumbs: 首页 > 政务公开 > …, or with slashes (首页 / 活动方案 / …).
@@ -678,6 +689,9 @@ mod tests {
         assert!(is_page_furniture("立业云logo") && is_page_furniture("search"));
         assert!(is_page_furniture("鄂尔多斯市人民政府官方微信"));
         assert!(!is_page_furniture("关注官方微信，获取最新政策。"));
+        // A news site's footer of links, opening with another link than 联系我们 (中国报道 2021).
+        assert!(is_page_furniture("关于我们|联系我们|法律顾问|版权声明"));
+        assert!(!is_page_furniture("专利|商标|版权"));
         // A portal's reaction buttons under a county's news (Luxi 2022), a line each.
         assert!(["鲜花", "握手", "雷人", "路过", "鸡蛋"].iter().all(|b| is_page_furniture(b)));
         assert!(is_page_furniture("分享到："));

@@ -1038,6 +1038,12 @@ const BACKGROUND_ENDINGS: &[&str] = &[
     // A year's work report (2026 全国局长会议: 一、“十四五”时期…发展成就和2025年主要工作进展).
     "主要工作进展",
     "主要进展",
+    // An explainer's account of how the document was made (二、《制度》制定过程: 文件起草,
+    // 征求意见 …), steps already taken, not tasks.
+    "制定过程",
+    "起草过程",
+    "编制过程",
+    "出台过程",
 ];
 
 /// A chapter title on the plan's background, after the period it looks back on (`“十二五”`,
@@ -1252,7 +1258,7 @@ fn is_plain_heading(lines: &[Line], status: &[Option<Use>], i: usize) -> bool {
         let t = without_title_suffix(t);
         TITLE_ENDINGS.iter().any(|e| t.ends_with(e))
     };
-    if titled(&t) || years_of(&t, None).0.is_some() {
+    if titled(&t) || years_of(&t, None).0.is_some() || is_headline(lines, status, i) {
         return false;
     }
     let is_paragraph = |j: usize| {
@@ -1268,6 +1274,14 @@ fn is_plain_heading(lines: &[Line], status: &[Option<Use>], i: usize) -> bool {
         }
         _ => false,
     }
+}
+
+/// A news page's headline: the line the page prints its publication data under (`发布时间：
+/// 2021-04-29 … 来源：中国报道`, skipped as furniture), the page's title, not a heading over its
+/// paragraphs.
+fn is_headline(lines: &[Line], status: &[Option<Use>], i: usize) -> bool {
+    let next = (i + 1..lines.len()).find(|&j| !lines[j].text.is_empty());
+    next.is_some_and(|j| status[j] == Some(Use::Noise) && has_date(&normalise(&lines[j].text)))
 }
 
 /// Short and unpunctuated, as a heading is (without looking at what follows).
@@ -1563,12 +1577,19 @@ fn heads_nothing(lines: &[Line], status: &[Option<Use>], markers: &[(usize, Mark
 /// Whether numbered line `k` is the last of a list whose lines head nothing (1.在我国有育种优势；
 /// 2.…。 3.有利于保护…。): a sentence numbered next after a sibling that heads nothing is a line
 /// of that list too, and the paragraph after it (the notice's closing 请你们…) is not its body.
+/// A line whose next is numbered deeper heads those points (8.对举报…的奖励。 over (1)…(3)).
 fn ends_a_list(lines: &[Line], status: &[Option<Use>], markers: &[(usize, Marker)], k: usize) -> bool {
-    let (Some((_, m)), Some((_, before))) = (markers.get(k), k.checked_sub(1).and_then(|p| markers.get(p))) else {
+    let (Some((at, m)), Some((_, before))) = (markers.get(k), k.checked_sub(1).and_then(|p| markers.get(p))) else {
         return false;
     };
+    let next = (at + 1..lines.len()).find(|&j| status[j].is_none());
+    let heads_points = markers.get(k + 1).is_some_and(|(next_at, n)| Some(*next_at) == next && n.depth > m.depth);
     let sentence = normalise(&m.rest).ends_with(['。', '；', ';']);
-    sentence && before.depth == m.depth && before.number + 1 == m.number && heads_nothing(lines, status, markers, k - 1)
+    sentence
+        && !heads_points
+        && before.depth == m.depth
+        && before.number + 1 == m.number
+        && heads_nothing(lines, status, markers, k - 1)
 }
 
 /// An unnumbered paragraph under a heading, before it is made a measure or a passage.
@@ -1650,7 +1671,11 @@ fn paragraph_items(
                 continue;
             }
             // A numbered line with a body, or one that heads nothing: a paragraph of its own that
-            // keeps its number.
+            // keeps its number, out of the scope of a heading numbered at its depth or deeper
+            // (9. after 8.对举报…的奖励。's points (1)…(3)).
+            for deeper in chapter_by_depth.iter_mut().skip(m.depth as usize) {
+                *deeper = None;
+            }
             open = Some(Paragraph {
                 heading,
                 chapter: enclosing_chapter(&chapter_by_depth, Depth::Sub),
@@ -2667,7 +2692,17 @@ fn front_matter(
             .or_else(|| front.iter().find_map(|&i| region_that_signs(&normalise(&lines[i].text))))
             .or_else(|| region_of_its_master_plan(lines, &front))
             .or_else(|| region_that_signs_at_the_end(lines))
-            .or_else(|| front.first().and_then(|&i| region_of_the_headline_body(&normalise(&lines[i].text))))
+            .or_else(|| {
+                // The page's first line, or the headline above its publication data where a site's
+                // banner comes first.
+                let headline = front.iter().copied().find(|&i| is_headline(lines, status, i));
+                front
+                    .first()
+                    .into_iter()
+                    .copied()
+                    .chain(headline)
+                    .find_map(|i| region_of_the_headline_body(&normalise(&lines[i].text)))
+            })
             .or_else(|| bare_place(&plan.title, lines))
             .or_else(|| province_the_text_calls_itself(lines))
             .unwrap_or_default();
@@ -3227,9 +3262,15 @@ fn subunit(text: &str) -> Option<String> {
 fn title_the_preamble_makes(t: &str) -> Option<String> {
     t.match_indices('《').find_map(|(open, _)| {
         let before = t[..open].trim_end_matches('了').trim_end_matches(['特', '本']);
+        // A meeting's report of what it studied (会上学习了…以及中共中央办公厅国务院办公厅印发《X》
+        // 的通知等文件精神) names a document read, not the one made.
+        // 学习了 as done, not 学习贯彻 as a purpose (为深入学习贯彻…，制定《X》).
+        let sentence = before.rsplit('。').next().unwrap_or(before);
+        let studied = ["学习了", "传达了", "传达学习"].iter().any(|w| sentence.contains(w));
         let makes =
             ["编制", "制定", "研究制定", "起草", "印发", "出台", "下发", "发布"].iter().any(|w| before.ends_with(w))
-                && !before.ends_with("贯彻落实");
+                && !before.ends_with("贯彻落实")
+                && !studied;
         let name = t[open + '《'.len_utf8()..].split('》').next()?;
         let named = TITLE_ENDINGS.iter().any(|e| without_title_suffix(name).ends_with(e)) && !name.ends_with("通知");
         let after = t.get(open + '《'.len_utf8() + name.len()..).and_then(|r| r.strip_prefix('》')).unwrap_or("");
@@ -3538,12 +3579,16 @@ fn issuer_named_in_full(lines: &[Line], front: &[usize]) -> Option<String> {
 /// The place of the body a news headline says acted (`濮阳市市场监管局召开2022年度…务虚会`,
 /// `某市知识产权局印发…`): the body named before the verb, as the page's subject.
 fn region_of_the_headline_body(t: &str) -> Option<String> {
-    if t.chars().count() > 40 || t.contains(['。', '，', ',']) {
+    if t.chars().count() > 60 || t.contains(['。', '，', ',']) {
         return None;
     }
-    let at = ["召开", "举行", "举办", "印发", "出台", "部署"].iter().filter_map(|v| t.find(v)).min()?;
+    // Or the body a page's own headline names before 关于 (…市场监督管理局关于《…》的政策解读).
+    let verbs = ["召开", "举行", "举办", "印发", "出台", "部署", "推进", "启动", "关于"];
+    let at = verbs.iter().filter_map(|v| t.find(v)).min()?;
     let body = &t[..at];
-    Some(body).filter(|b| is_issuer(b)).and_then(region_in_title).filter(|r| super::regions::find(r).is_some())
+    // Or the place itself, as a headline makes it the subject (芦溪县召开…推进会, 沿滩区推进…).
+    let place = super::regions::find(body).is_some_and(|r| r.name == body);
+    Some(body).filter(|b| is_issuer(b) || place).and_then(region_in_title).filter(|r| super::regions::find(r).is_some())
 }
 
 /// The place of the body a page's record fields name as the document's publisher (`发布机构：芜湖市
@@ -4079,6 +4124,8 @@ mod tests {
         assert!(!frames_the_plan("提升知识产权保护工作成效"));
         // A chapter assessing risks frames the plan; a task on risks does not.
         assert!(frames_the_plan("风险评估"));
+        // An explainer's account of how the document was drafted (铜梁区 2021).
+        assert!(frames_the_plan("《制度》制定过程"));
         // Articles about the document itself, not tasks.
         assert!(frames_the_plan("本措施自印发之日起施行，由市市场监管局负责解释。"));
         assert!(frames_the_plan("为深入实施知识产权强国战略，结合本区实际，制定本措施。"));
@@ -4847,6 +4894,9 @@ mod tests {
         assert_eq!(region_that_reports(national, "2025年知识产权强国建设推进计划").as_deref(), Some("全国"));
         let cites = "为贯彻落实中共中央、国务院印发的《知识产权强国建设纲要(2021—2035年)》和国务院发布的《“十四五”国家知识产权保护和运用规划》,制定本计划。";
         assert_eq!(title_the_preamble_makes(cites), None);
+        // … nor does a meeting's report of the documents it studied (沿滩区 2021).
+        let studied = "会上,与会人员学习了讲话的主要内容,以及中共中央办公厅国务院办公厅印发《关于强化知识产权保护的意见》的通知等文件精神。";
+        assert_eq!(title_the_preamble_makes(studied), None);
         assert!(!made_public("(以下简称《纲要》)和国务院印发的"));
         assert!(reports_a_document("洞口县出台知识产权战略实施意见"));
         assert!(!reports_a_document("关于印发某某县知识产权实施方案的通知"));
@@ -5033,6 +5083,12 @@ mod tests {
         assert_eq!(head.as_deref(), Some("濮阳市"));
         assert_eq!(region_of_the_headline_body("市场监管局召开2022年度工作会议"), None);
         assert_eq!(region_of_the_headline_body("濮阳市召开2022年度工作会议，部署全年工作"), None);
+        // A place as the headline's subject, where the gazetteer knows it.
+        let place = region_of_the_headline_body("芦溪县召开创建国家知识产权强县建设试点县工作推进会");
+        assert_eq!(place.as_deref(), Some("芦溪县"));
+        assert_eq!(region_of_the_headline_body("某某县召开工作会议"), None);
+        let explainer = "重庆市铜梁区市场监督管理局关于《重庆市铜梁区知识产权保护联席会议制度》的政策解读";
+        assert_eq!(region_of_the_headline_body(explainer).as_deref(), Some("重庆市铜梁区"));
     }
 
     #[test]
