@@ -294,6 +294,8 @@ pub fn page_text(html: &str) -> String {
 /// The widest `colspan` and longest `rowspan` read (the limits browsers keep to).
 const MAX_COLSPAN: usize = 1000;
 const MAX_ROWSPAN: usize = 65534;
+/// Most merged cells a table reads again at once (a data table has a few dozen columns at most).
+const MAX_SPANS: usize = 64;
 
 /// A span's number as browsers read one (`2`, ` 3px` is 3): leading blanks, then digits; 0 when
 /// there are none.
@@ -311,6 +313,20 @@ const MAX_REPEATED_CHARS: usize = 200;
 /// layout table's (long, or holding a table of its own).
 fn is_repeatable(text: &str) -> bool {
     !text.contains('\t') && text.chars().count() <= MAX_REPEATED_CHARS
+}
+
+/// The most text (bytes) a document's merged cells are read again as, in all: a real table's few
+/// kilobytes many times over, while a hostile page of thousands of cells spanning thousands of
+/// rows would otherwise grow its text by their product.
+const MAX_REPEATED_TOTAL: usize = 4 << 20;
+
+/// Whether `text` may be read again after `repeated` bytes were (counting it when it may).
+fn repeat_within_budget(repeated: &mut usize, text: &str) -> bool {
+    let within = *repeated + text.len() <= MAX_REPEATED_TOTAL;
+    if within {
+        *repeated += text.len();
+    }
+    within
 }
 
 /// A table being read, row after row. A cell spanning rows (`rowspan`) is written once in the
@@ -358,7 +374,7 @@ impl Table {
     fn close_cell(&mut self, out: &Writer) {
         if let Some((start, mut span)) = self.open.take() {
             span.text = out.out.get(start..).unwrap_or_default().replace('\n', "").trim().to_string();
-            if span.rows > 0 && is_repeatable(&span.text) {
+            if span.rows > 0 && is_repeatable(&span.text) && self.spans.len() + self.starting.len() < MAX_SPANS {
                 self.starting.push(span);
             }
         }
@@ -386,7 +402,7 @@ impl Table {
         let stands = |s: &&Span, column: usize| s.column == column || (to_end && s.column > column);
         while let Some(span) = self.spans.iter().find(|s| stands(s, self.column)).cloned() {
             self.separate(out);
-            out.raw(&span.text);
+            out.repeat(&span.text);
             self.column = span.column + span.width;
         }
     }
@@ -411,6 +427,8 @@ struct Writer {
     /// A space is owed before the next text; `true` when it stood for a line break of the source
     /// (none is then written between two Chinese characters).
     space: Option<bool>,
+    /// Bytes of merged cells' text read again so far.
+    repeated: usize,
 }
 
 impl Writer {
@@ -438,9 +456,11 @@ impl Writer {
         self.out.push('\t');
     }
 
-    /// Text copied from elsewhere in the output, as it was written.
-    fn raw(&mut self, text: &str) {
-        text.chars().for_each(|c| self.put(c));
+    /// A merged cell's text read again, as it was written, within [`MAX_REPEATED_TOTAL`].
+    fn repeat(&mut self, text: &str) {
+        if repeat_within_budget(&mut self.repeated, text) {
+            text.chars().for_each(|c| self.put(c));
+        }
     }
 
     fn trim_end(&mut self) {
@@ -557,6 +577,19 @@ mod tests {
             "类别\t指标\t目标值\t属性\n类别\t指标\t2020年\t2025年\t属性\n序号\t重点任务\t责任单位\n3\t开展\t市场培育\t\n市市场监管局、\n市商务局\n3\t完善\t纠纷化解\t市市场监管局、市商务局\n\
              加强宣传\t市市场监管局、市商务局\n4\tx\ty\n完\n"
         );
+    }
+
+    #[test]
+    fn merged_cells_cannot_blow_a_page_up() {
+        // A hostile page: 100 cells of 200 characters spanning all rows, then 20,000 empty rows.
+        // Read again in each, they would be 1.2 GB of text; at most 64 are kept, and 4 MiB of
+        // text read again in all.
+        let cell = format!("<td rowspan=65534>{}</td>", "字".repeat(200));
+        let html = format!("<table><tr>{}</tr>{}</table>", cell.repeat(100), "<tr>".repeat(20_000));
+        let text = page_text(&html);
+        let first = text.lines().next().unwrap_or_default().len();
+        assert!(text.len() <= first + MAX_REPEATED_TOTAL + 64 * 20_000 + 20_000, "{} bytes", text.len());
+        assert_eq!(text.lines().nth(1).map(|l| l.split('\t').count()), Some(64));
     }
 
     proptest::proptest! {

@@ -81,6 +81,8 @@ fn val<'a>(el: Option<Node<'a, '_>>) -> Option<&'a str> {
 struct Lines {
     done: Vec<String>,
     line: String,
+    /// Bytes of merged cells' text read again so far.
+    repeated: usize,
 }
 
 impl Lines {
@@ -181,7 +183,9 @@ fn table(tbl: Node, out: &mut Lines, number: &mut dyn FnMut(Node) -> String, dep
             }
             if vmerge.is_some_and(|v| v != "restart") {
                 if let Some(text) = merged.get(column).cloned().flatten() {
-                    out.line.push_str(&text);
+                    if super::repeat_within_budget(&mut out.repeated, &text) {
+                        out.line.push_str(&text);
+                    }
                     column += span;
                     continue;
                 }

@@ -281,6 +281,15 @@ test('a web page\'s cell spanning rows is read in each row it covers, as `plan-c
     return (await readPlanFile(new File([html], 'plan.html'))).text;
   }, { url: `${s.url}js/read-file.js`, html: `<table><tr><td rowspan=2>${body}</td><td>菜单</td></tr><tr><td>页脚</td></tr></table>` });
   assert.equal(layout, `${body}\t菜单\n页脚\n`, 'a layout table\'s merged cell (a page\'s body beside its menu) is not read again');
+  // A hostile page (src/read.rs's test): 100 cells of 200 characters spanning 20,000 rows are read
+  // again 64 at most, and 4 Mi characters in all.
+  const hostile = await page.evaluate(async ({ url, html }) => {
+    const { readPlanFile } = await import(url);
+    const read = (await readPlanFile(new File([html], 'plan.html'))).text;
+    return { length: read.length, first: read.indexOf('\n'), cells: read.split('\n')[1].split('\t').length };
+  }, { url: `${s.url}js/read-file.js`, html: `<table><tr>${`<td rowspan=65534>${'字'.repeat(200)}</td>`.repeat(100)}</tr>${'<tr>'.repeat(20000)}</table>` });
+  assert.equal(hostile.cells, 64);
+  assert.ok(hostile.length <= hostile.first + (4 << 20) + 64 * 20000 + 20000, `${hostile.length} characters`);
   assert.equal(text, ['类别\t指标\t目标值\t属性', '类别\t指标\t2020年\t2025年\t属性', '序号\t重点任务\t责任单位', '3\t开展\t市场培育\t', '市市场监管局、', '市商务局', '3\t完善\t纠纷化解\t市市场监管局、市商务局',
     '加强宣传\t市市场监管局、市商务局', '4\tx\ty', '完', ''].join('\n'));
 });

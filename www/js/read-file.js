@@ -20,6 +20,12 @@ const MAX_PART_BYTES = 64 * 1024 * 1024;
 
 /** The longest text of a merged cell read again in the rows it covers (src/read.rs, MAX_REPEATED_CHARS). */
 const MAX_REPEATED_CHARS = 200;
+/** The most text a document's merged cells are read again as, in all (src/read.rs, MAX_REPEATED_TOTAL, in UTF-8 bytes there). */
+const MAX_REPEATED_TOTAL = 4 << 20;
+/** Most merged cells a web page's table reads again at once (src/read.rs, MAX_SPANS). */
+const MAX_SPANS = 64;
+/** Whether a merged cell's `text` may be read again after `repeated` characters were. */
+const withinBudget = (repeated, text) => repeated + text.length <= MAX_REPEATED_TOTAL;
 /** Whether a merged cell's text is read again in each row it covers: a data table's cell, not a
  * layout table's (long, or holding a table of its own). */
 const repeatable = (text) => !text.includes('\t') && [...text].length <= MAX_REPEATED_CHARS;
@@ -81,30 +87,43 @@ const CHINESE = /[\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]/;
  * source line break between two Chinese characters; hidden parts and form controls left out.
  */
 export function pageText(doc) {
-  let out = '';
+  // The text is kept in pieces, with its last character at hand: a string grown a character at a
+  // time and read at its end is copied whole at each read, which made a page of many cells slow.
+  const parts = [];
+  let last = ''; // the last character written
+  const captures = []; // merged cells being read: their text, filled as it is written
+  const write = (piece) => {
+    if (!piece) return;
+    parts.push(piece);
+    last = piece.at(-1);
+    for (const capture of captures) capture.text += piece;
+  };
   let line = false; // a line break is owed before the next text
   let space = null; // a space is owed; true when it stood for a line break of the source
   const trimEnd = () => {
-    while (out.endsWith(' ')) out = out.slice(0, -1);
+    while (last === ' ') {
+      const piece = parts.pop().replace(/ +$/, '');
+      if (piece) parts.push(piece);
+      last = parts.at(-1)?.at(-1) ?? '';
+    }
   };
   const breakLine = () => { line = true; space = null; };
   const row = () => {
     line = false;
     space = null;
     trimEnd();
-    if (out && !out.endsWith('\n')) out += '\n';
+    if (parts.length && last !== '\n') write('\n');
   };
   const put = (c) => {
     if (line) {
-      if (out && !out.endsWith('\n')) out += '\n';
+      if (parts.length && last !== '\n') write('\n');
       line = false;
     } else if (space != null) {
-      const last = out.at(-1);
       const betweenChinese = space && last && CHINESE.test(last) && CHINESE.test(c);
-      if (last && last !== '\n' && last !== '\t' && !betweenChinese) out += ' ';
+      if (last && last !== '\n' && last !== '\t' && !betweenChinese) write(' ');
     }
     space = null;
-    out += c;
+    write(c);
   };
   const text = (s, pre) => {
     for (const c of s) {
@@ -120,12 +139,13 @@ export function pageText(doc) {
       line = false;
       space = null;
       trimEnd();
-      out += '\t';
+      write('\t');
     }
   };
   // A cell spanning rows (`rowspan`) is written once; each row below that it covers reads it again
   // at its column, as a reader of the table sees it (a number, a category, two tasks' departments).
   const spans = new Map(); // per table: cells of rows above that reach down, { column, width, rows, text }
+  let repeated = 0; // length of the merged cells' text read again so far
   const tableRow = (tr, pre) => {
     const table = tr.closest('table') ?? tr.parentNode;
     const reaching = spans.get(table) ?? [];
@@ -138,7 +158,10 @@ export function pageText(doc) {
       const next = () => reaching.find((r) => r.column === column || (toEnd && r.column > column));
       for (let s = next(); s; s = next()) {
         cell(cells++ === 0);
-        for (const c of s.text) put(c);
+        if (withinBudget(repeated, s.text)) {
+          repeated += s.text.length;
+          for (const c of s.text) put(c);
+        }
         column = s.column + s.width;
       }
     };
@@ -147,10 +170,13 @@ export function pageText(doc) {
       if (n.nodeType === 1 && (n.localName === 'td' || n.localName === 'th')) {
         spanned(false);
         cell(cells++ === 0);
-        const [start, width, rows] = [out.length, Math.min(Math.max(n.colSpan || 1, 1), 1000), Math.min(Math.max(n.rowSpan || 1, 1), 65534)];
+        const [width, rows] = [Math.min(Math.max(n.colSpan || 1, 1), 1000), Math.min(Math.max(n.rowSpan || 1, 1), 65534)];
+        const capture = { text: '' };
+        if (rows > 1) captures.push(capture);
         walk(n, pre);
-        const copy = out.slice(start).replace(/\n/g, '').trim();
-        if (rows > 1 && repeatable(copy)) starting.push({ column, width, rows: rows - 1, text: copy });
+        if (rows > 1) captures.pop();
+        const copy = capture.text.replace(/\n/g, '').trim();
+        if (rows > 1 && repeatable(copy) && reaching.length + starting.length < MAX_SPANS) starting.push({ column, width, rows: rows - 1, text: copy });
         column += width;
       } else visit(n, pre);
     }
@@ -180,7 +206,7 @@ export function pageText(doc) {
     }
   };
   walk(doc.body ?? doc.documentElement ?? doc, false);
-  out = out.replace(/[ \t\n]+$/, '');
+  const out = parts.join('').replace(/[ \t\n]+$/, '');
   return out ? `${out}\n` : '';
 }
 
@@ -661,6 +687,7 @@ const count = (v) => (v != null && /^\s*\d+\s*$/.test(v) && Number(v) <= 0xfffff
 export function wordText(doc, number) {
   const lines = [];
   let line = '';
+  let repeated = 0; // length of the merged cells' text read again so far
   const endLine = () => {
     const t = line.replace(/[ \t]+$/, '');
     if (t.trim()) lines.push(t);
@@ -715,7 +742,10 @@ export function wordText(doc, number) {
         const span = Math.max(1, gridCount(val(kid(properties, 'gridSpan'))));
         const vmerge = kid(properties, 'vMerge') ? (val(kid(properties, 'vMerge')) ?? 'continue') : null;
         if (vmerge && vmerge !== 'restart' && merged[column] != null) {
-          line += merged[column];
+          if (withinBudget(repeated, merged[column])) {
+            repeated += merged[column].length;
+            line += merged[column];
+          }
           column += span;
           return;
         }
