@@ -3586,9 +3586,12 @@ fn region_of_the_headline_body(t: &str) -> Option<String> {
     let verbs = ["召开", "举行", "举办", "印发", "出台", "部署", "推进", "启动", "关于"];
     let at = verbs.iter().filter_map(|v| t.find(v)).min()?;
     let body = &t[..at];
-    // Or the place itself, as a headline makes it the subject (芦溪县召开…推进会, 沿滩区推进…).
-    let place = super::regions::find(body).is_some_and(|r| r.name == body);
-    Some(body).filter(|b| is_issuer(b) || place).and_then(region_in_title).filter(|r| super::regions::find(r).is_some())
+    // Or the place itself, as a headline makes it the subject (芦溪县召开…推进会, 沿滩区推进…),
+    // taken as the gazetteer names it: `region_in_title` reads no name of two characters (滑县).
+    if super::regions::find(body).is_some_and(|r| r.name == body) {
+        return Some(body.to_string());
+    }
+    Some(body).filter(|b| is_issuer(b)).and_then(region_in_title).filter(|r| super::regions::find(r).is_some())
 }
 
 /// The place of the body a page's record fields name as the document's publisher (`发布机构：芜湖市
@@ -5087,6 +5090,7 @@ mod tests {
         let place = region_of_the_headline_body("芦溪县召开创建国家知识产权强县建设试点县工作推进会");
         assert_eq!(place.as_deref(), Some("芦溪县"));
         assert_eq!(region_of_the_headline_body("某某县召开工作会议"), None);
+        assert_eq!(region_of_the_headline_body("滑县召开迎接知识产权强县建设工作会").as_deref(), Some("滑县"));
         let explainer = "重庆市铜梁区市场监督管理局关于《重庆市铜梁区知识产权保护联席会议制度》的政策解读";
         assert_eq!(region_of_the_headline_body(explainer).as_deref(), Some("重庆市铜梁区"));
     }
