@@ -2285,16 +2285,7 @@ mod tests {
                     理办法》,在广东省林业科技信息网上公开案\n情\n省林业厅\n\
                     大力推动全省知识产权维权援助公共服务\n工作\n\
                     完善知识产权保护制度,健全知识产权维权援\n助机制\n省知识产权\n局\n";
-        let info = DocumentInfo {
-            source: "x".into(),
-            region: None,
-            level: crate::model::Level::Province,
-            kind: crate::model::Kind::WorkPoints,
-            year_start: None,
-            year_end: None,
-            title: None,
-            id: None,
-        };
+        let info = DocumentInfo { level: crate::model::Level::Province, ..info() };
         let d = crate::parse::parse_document(&info, text);
         let rows: Vec<(String, Vec<String>)> = d
             .dataset
@@ -2311,16 +2302,7 @@ mod tests {
 
     #[test]
     fn hostile_input_does_not_panic() {
-        let info = DocumentInfo {
-            source: "x".into(),
-            region: None,
-            level: crate::model::Level::City,
-            kind: crate::model::Kind::WorkPoints,
-            year_start: None,
-            year_end: None,
-            title: None,
-            id: None,
-        };
+        let info = info();
         for text in [
             "序号\t任务\t责任单位\n1\t\t\t\t\t\n\t\n2",
             "序号\n任务\n责任单位\n1\n1\n1\n2\n",

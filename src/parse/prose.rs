@@ -91,26 +91,22 @@ fn split_run_on_points(lines: &[Line], content: &[usize]) -> Option<Vec<Line>> {
         }
         at
     };
-    // Or a lead-in that announces the points as work to do (…具体做好如下三项工作：一是…；二是…):
-    // the lead-in stays a line of its own before the first point. A paragraph that lists a
-    // document's features (…有几个突出特点。一是层次高…) is no list of tasks.
-    let lead_in = |t: &str| -> Option<usize> {
-        let at = ["：一是", ":一是"].iter().filter_map(|p| t.find(p).map(|k| k + p.len() - "一是".len())).min()?;
-        // The lead-in ends by naming what it lists (如下三项工作：); one that names requirements
-        // (…工作提出三点要求：) or features is a speech's or a report's, not a plan's work.
-        let lead = t[..at].trim_end_matches(['：', ':']);
-        ["工作", "任务", "措施", "举措"].iter().any(|w| lead.ends_with(w)).then_some(at)
-    };
-    // Bracketed points after a lead-in that announces a list (…如下：（一）…) or names work: the
-    // brackets are the list's own numbers, however the page ran them on.
-    let bracket_lead_in = |t: &str| -> Option<usize> {
+    // Or a lead-in that announces the points as work to do (…具体做好如下三项工作：一是…；二是…),
+    // or bracketed points after one that announces a list (…标准如下：（一）…), the brackets being
+    // the list's own numbers however the page ran them on: the lead-in stays a line of its own
+    // before the first point. A paragraph that lists a document's features (…有几个突出特点。
+    // 一是层次高…) is no list of tasks.
+    let lead_in = |t: &str, bracketed: bool| -> Option<usize> {
         let at = ["：", ":"]
             .iter()
-            .flat_map(|c| ["（一）", "(一)"].map(|h| (c, h)))
+            .flat_map(|c| heads("一", bracketed).into_iter().map(move |h| (c, h)))
             .filter_map(|(c, h)| t.find(&format!("{c}{h}")).map(|k| k + c.len()))
             .min()?;
+        // The lead-in ends by naming what it lists (如下三项工作：); one that names requirements
+        // (…工作提出三点要求：) or features is a speech's or a report's, not a plan's work.
         let lead = t.get(..at)?.trim_end_matches(['：', ':']);
-        ["如下", "工作", "任务", "措施", "举措"].iter().any(|w| lead.ends_with(w)).then_some(at)
+        let announces_a_list = bracketed && lead.ends_with("如下");
+        (announces_a_list || ["工作", "任务", "措施", "举措"].iter().any(|w| lead.ends_with(w))).then_some(at)
     };
     // Each run-on paragraph with where it is cut, found once.
     let runs: Vec<(usize, Vec<usize>)> = content
@@ -120,10 +116,7 @@ fn split_run_on_points(lines: &[Line], content: &[usize]) -> Option<Vec<Line>> {
             if t.trim_start().starts_with("一是") {
                 return Some((i, cuts(t, false)));
             }
-            let (at, bracketed) = match lead_in(t) {
-                Some(at) => (at, false),
-                None => (bracket_lead_in(t)?, true),
-            };
+            let (at, bracketed) = [false, true].into_iter().find_map(|b| lead_in(t, b).map(|at| (at, b)))?;
             let rest = cuts(t, bracketed);
             (!rest.is_empty()).then(|| (i, std::iter::once(at).chain(rest).collect()))
         })
@@ -5095,14 +5088,15 @@ mod tests {
         assert_eq!(region_of_the_headline_body(explainer).as_deref(), Some("重庆市铜梁区"));
     }
 
+    /// The lines [`split_run_on_points`] makes of one paragraph.
+    fn run_on_points(t: &str) -> Option<Vec<String>> {
+        split_run_on_points(&[Line { no: 1, text: t.into() }], &[0]).map(|l| l.into_iter().map(|l| l.text).collect())
+    }
+
     #[test]
     fn points_after_a_lead_in_that_names_work() {
-        let split = |t: &str| {
-            split_run_on_points(&[Line { no: 1, text: t.into() }], &[0])
-                .map(|l| l.into_iter().map(|l| l.text).collect::<Vec<_>>())
-        };
         assert_eq!(
-            split("他指出,具体做好如下三项工作:一是实施商标战略;二是加强保护;三是做好顶层设计。"),
+            run_on_points("他指出,具体做好如下三项工作:一是实施商标战略;二是加强保护;三是做好顶层设计。"),
             Some(vec![
                 "他指出,具体做好如下三项工作:".to_string(),
                 "一是实施商标战略;".to_string(),
@@ -5111,18 +5105,17 @@ mod tests {
             ])
         );
         // Requirements a speech sets (Huangshi 2024), or a document's features, are no tasks.
-        assert_eq!(split("就做好考核迎检工作提出三点要求:一是统一思想;二是开拓创新。"), None);
-        assert_eq!(split("此次意见有几个突出特点。一是层次高:文件由省政府印发。二是措施实:重在解决问题。"), None);
+        assert_eq!(run_on_points("就做好考核迎检工作提出三点要求:一是统一思想;二是开拓创新。"), None);
+        assert_eq!(
+            run_on_points("此次意见有几个突出特点。一是层次高:文件由省政府印发。二是措施实:重在解决问题。"),
+            None
+        );
     }
 
     #[test]
     fn bracketed_points_run_on_after_a_lead_in() {
-        let split = |t: &str| {
-            split_run_on_points(&[Line { no: 1, text: t.into() }], &[0])
-                .map(|l| l.into_iter().map(|l| l.text).collect::<Vec<_>>())
-        };
         assert_eq!(
-            split("资助的范围和标准如下：（一）国内发明专利资助：每件资助5000元；（二）维持满6年的，每件资助1000元；(三)国外授权的，每件资助最高3万元。"),
+            run_on_points("资助的范围和标准如下：（一）国内发明专利资助：每件资助5000元；（二）维持满6年的，每件资助1000元；(三)国外授权的，每件资助最高3万元。"),
             Some(vec![
                 "资助的范围和标准如下：".to_string(),
                 "（一）国内发明专利资助：每件资助5000元；".to_string(),
@@ -5132,8 +5125,8 @@ mod tests {
         );
         // A clause naming its parts (本办法所称知识产权包括：（一）…) lists no work; one point alone
         // is no run of points.
-        assert_eq!(split("本办法所称知识产权包括：（一）专利权；（二）商标专用权。"), None);
-        assert_eq!(split("资助标准如下：（一）发明专利每件资助5000元。"), None);
+        assert_eq!(run_on_points("本办法所称知识产权包括：（一）专利权；（二）商标专用权。"), None);
+        assert_eq!(run_on_points("资助标准如下：（一）发明专利每件资助5000元。"), None);
     }
 
     #[test]

@@ -76,6 +76,11 @@ fn val<'a>(el: Option<Node<'a, '_>>) -> Option<&'a str> {
     attr(el, "val")
 }
 
+/// A whole number as Word writes one (`3`), else None.
+fn count(value: Option<&str>) -> Option<u32> {
+    value.and_then(|v| v.trim().parse().ok())
+}
+
 /// Lines of text being written: the one being filled, and those done.
 #[derive(Default)]
 struct Lines {
@@ -210,7 +215,7 @@ fn table(tbl: Node, out: &mut Lines, number: &mut dyn FnMut(Node) -> String, dep
 /// A count of grid columns (`gridSpan`, `gridBefore`), 0 when absent or unreadable, at most
 /// [`MAX_GRID_COLUMNS`].
 fn grid_count(value: Option<&str>) -> usize {
-    value.and_then(|v| v.trim().parse::<u32>().ok()).map_or(0, |n| (n as usize).min(MAX_GRID_COLUMNS))
+    count(value).map_or(0, |n| (n as usize).min(MAX_GRID_COLUMNS))
 }
 
 /// One cell's content: its paragraphs (the second and later on lines of their own, as a `<p>`
@@ -272,18 +277,17 @@ struct ListNumbers {
 
 impl ListNumbers {
     fn new(numbering: &Document, styles: Option<&Document>) -> ListNumbers {
-        let number = |s: Option<&str>| s.and_then(|s| s.trim().parse::<u32>().ok());
         let mut levels = HashMap::new();
         for a in elements(numbering, "abstractNum") {
             let by_level = kids(a, "lvl")
                 .filter_map(|l| {
                     let level = Level {
-                        start: number(val(kid(Some(l), "start"))).unwrap_or(1),
+                        start: count(val(kid(Some(l), "start"))).unwrap_or(1),
                         format: val(kid(Some(l), "numFmt")).unwrap_or("decimal").to_string(),
                         text: val(kid(Some(l), "lvlText")).unwrap_or("").to_string(),
                         style: val(kid(Some(l), "pStyle")).map(str::to_string),
                     };
-                    Some((number(attr(Some(l), "ilvl"))?, level))
+                    Some((count(attr(Some(l), "ilvl"))?, level))
                 })
                 .collect();
             levels.insert(attr(Some(a), "abstractNumId").unwrap_or("").to_string(), by_level);
@@ -291,7 +295,7 @@ impl ListNumbers {
         let mut lists = HashMap::new();
         for n in elements(numbering, "num") {
             let starts = kids(n, "lvlOverride")
-                .filter_map(|o| Some((number(attr(Some(o), "ilvl"))?, number(val(kid(Some(o), "startOverride")))?)))
+                .filter_map(|o| Some((count(attr(Some(o), "ilvl"))?, count(val(kid(Some(o), "startOverride")))?)))
                 .collect();
             let abstract_id = val(kid(Some(n), "abstractNumId")).unwrap_or("").to_string();
             lists.insert(attr(Some(n), "numId").unwrap_or("").to_string(), (abstract_id, starts));
@@ -315,7 +319,7 @@ impl ListNumbers {
         let Some((abstract_id, starts)) = self.lists.get(num_id) else { return String::new() };
         let Some(by_level) = self.levels.get(abstract_id) else { return String::new() };
         // A style's level: its own, else the level that names the style.
-        let ilvl = match val(kid(own, "ilvl")).and_then(|l| l.trim().parse::<u32>().ok()) {
+        let ilvl = match count(val(kid(own, "ilvl"))) {
             Some(l) => l,
             None => styled.and_then(|s| s.1).unwrap_or_else(|| {
                 by_level.iter().find(|(_, l)| l.style.as_deref() == style && style.is_some()).map_or(0, |(k, _)| *k)

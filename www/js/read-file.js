@@ -305,8 +305,7 @@ export function pdfLines(items, rules = null) {
   const written = new Set();
   for (const item of items) {
     if (typeof item?.str !== 'string') continue; // marked content
-    const [a = 0, b = 0, , , x = 0, y = 0] = Array.isArray(item.transform) ? item.transform : [];
-    const height = Math.hypot(a, b) || Number(item.height) || 0;
+    const { x, y, height } = placed(item);
     const table = item.str.trim() ? tables.find((t) => t.holds(x, y, height)) : null;
     if (table) {
       // The whole table where its first text is, in the order the page writes it.
@@ -371,6 +370,12 @@ export function joinPages(pages) {
     lines.push(...printed);
   }
   return lines;
+}
+
+/** Where a pdf.js text item starts (`x`, its baseline `y`) and its characters' height, from its `transform`. */
+function placed(item) {
+  const [a = 0, b = 0, , , x = 0, y = 0] = Array.isArray(item.transform) ? item.transform : [];
+  return { x, y, height: Math.hypot(a, b) || Number(item.height) || 0 };
 }
 
 /** How far apart, in points, two borders may be drawn and still be one (a cell's border is drawn once per cell). */
@@ -545,8 +550,8 @@ function ruledTable({ across, down }) {
       const held = bands.map((b) => b.xs.slice(1).map(() => []));
       for (const item of items) {
         if (typeof item?.str !== 'string' || !item.str.trim()) continue;
-        const [a = 0, b = 0, , , x = 0, y = 0] = Array.isArray(item.transform) ? item.transform : [];
-        const at = cellOf(x, y, Math.hypot(a, b) || Number(item.height) || 0);
+        const { x, y, height } = placed(item);
+        const at = cellOf(x, y, height);
         if (at) held[at[0]][at[1]].push({ ...item, hasEOL: false });
       }
       const texts = held.map((row) => row.map((cell) => joinWrapped(pdfLines(cell))));
