@@ -16,10 +16,9 @@ use crate::query::filter::{FilterOptions, Selection};
 use crate::query::search::{HitsPage, Ranked};
 use crate::query::{self, CompareBy, CompareResult, Corpus, DiffOptions, DiffResult, FilterResult, QueryError};
 use crate::query::{SearchOptions, SearchResult, ThemeMatrix, ThemeMatrixOptions};
-use crate::sort::set;
+use crate::sort::{set, Set};
 use crate::themes::Taxonomy;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeSet;
 
 /// The next file a string needs ([`DataDir::need_for`]): a vocabulary run or an index shard.
 enum Need {
@@ -250,7 +249,7 @@ fn term_group(term: &str) -> u8 {
 
 /// The taxonomy's Chinese keywords and equivalent forms as search makes phrases of them
 /// (trimmed), and lower-cased.
-fn keyword_texts(taxonomy: &Taxonomy) -> BTreeSet<String> {
+fn keyword_texts(taxonomy: &Taxonomy) -> Set<String> {
     let keywords = taxonomy.themes.iter().flat_map(|t| &t.keywords_zh).chain(taxonomy.equivalents_zh.iter().flatten());
     let keywords = keywords.map(|k| k.trim());
     set(keywords.flat_map(|k| [k.to_string(), k.to_lowercase()]).filter(|k| !k.is_empty()))
@@ -279,7 +278,7 @@ fn phrase_strings(index: &Index, text: &str) -> Vec<String> {
 /// Every string a search reads for a theme's Chinese keywords ([`phrase_strings`] of each): what
 /// its theme shard answers for. The catalogue's keyword terms make these the same for a reader
 /// with any part of the vocabulary as for the whole index.
-fn theme_strings(index: &Index, theme: &crate::themes::Theme) -> BTreeSet<String> {
+fn theme_strings(index: &Index, theme: &crate::themes::Theme) -> Set<String> {
     let keywords = theme.keywords_zh.iter().map(|k| k.trim()).filter(|k| !k.is_empty());
     set(keywords.flat_map(|k| phrase_strings(index, k)))
 }
@@ -743,7 +742,7 @@ pub struct DataDir {
     last_ranking: Cache<Option<(String, SearchOptions, Ranked)>>,
     /// The search phrases for which nothing was missing (typed or not, 1 or 0, then the text): their
     /// segmentation is exact and their shards loaded, so a warm search skips their checks.
-    complete_phrases: Cache<BTreeSet<String>>,
+    complete_phrases: Cache<Set<String>>,
     /// The vocabulary file, and its terms once loaded: the index drops them when an added plan
     /// that used them goes while their shards are not loaded, and they are put back.
     vocabulary_file: String,
@@ -753,13 +752,13 @@ pub struct DataDir {
     runs: Vec<String>,
     run_files: Vec<String>,
     run_loaded: Vec<bool>,
-    run_terms: BTreeSet<String>,
+    run_terms: Set<String>,
     /// The catalogue's longest real term (the index's bound, whatever part of it is loaded).
     max_term_chars: u32,
     /// The catalogue's terms of the taxonomy's keywords, and those keywords: a phrase that is one
     /// segments exactly whatever shards are loaded.
     keyword_terms: Vec<String>,
-    keyword_texts: BTreeSet<String>,
+    keyword_texts: Set<String>,
     /// Whether added plans were indexed with part of the vocabulary: their segmentation, hence
     /// their postings, may differ from the whole vocabulary's. They are indexed again once the
     /// vocabulary is complete (a search asks for it first).
@@ -788,8 +787,8 @@ pub struct DataDir {
     /// term); and the terms whose postings came that way, which a range shard must not add again.
     theme_files: Vec<String>,
     theme_loaded: Vec<bool>,
-    theme_covered: BTreeSet<String>,
-    postings_in: BTreeSet<String>,
+    theme_covered: Set<String>,
+    postings_in: Set<String>,
     facets: Vec<Facet>,
     plan_facets: Vec<Vec<Facet>>,
     matrix: Vec<Vec<(u16, u32, f64)>>,
@@ -891,7 +890,7 @@ impl DataDir {
             run_loaded: vec![false; runs.len()],
             runs,
             run_files,
-            run_terms: BTreeSet::new(),
+            run_terms: Set::new(),
             max_term_chars: c.max_term_chars,
             keyword_texts,
             keyword_terms,
@@ -907,8 +906,8 @@ impl DataDir {
             shard_loaded: vec![false; shards.len()],
             theme_loaded: vec![false; theme_files.len()],
             theme_files,
-            theme_covered: BTreeSet::new(),
-            postings_in: BTreeSet::new(),
+            theme_covered: Set::new(),
+            postings_in: Set::new(),
             corpus,
             documents: c.documents,
             chunks,
@@ -943,10 +942,10 @@ impl DataDir {
             runs: Vec::new(),
             run_files: Vec::new(),
             run_loaded: Vec::new(),
-            run_terms: BTreeSet::new(),
+            run_terms: Set::new(),
             max_term_chars: corpus.index.max_term_chars,
             keyword_terms: Vec::new(),
-            keyword_texts: BTreeSet::new(),
+            keyword_texts: Set::new(),
             added_stale: false,
             summaries: false,
             summary: String::new(),
@@ -960,8 +959,8 @@ impl DataDir {
             shard_loaded: Vec::new(),
             theme_files: Vec::new(),
             theme_loaded: Vec::new(),
-            theme_covered: BTreeSet::new(),
-            postings_in: BTreeSet::new(),
+            theme_covered: Set::new(),
+            postings_in: Set::new(),
             documents: Vec::new(),
             chunks,
             facets: Vec::new(),
@@ -1408,7 +1407,7 @@ impl DataDir {
         out
     }
 
-    fn missing_english(&self, runs: BTreeSet<usize>) -> Vec<String> {
+    fn missing_english(&self, runs: Set<usize>) -> Vec<String> {
         runs.into_iter()
             .filter(|&i| self.english_loaded.get(i) == Some(&false))
             .filter_map(|i| self.english.get(i).map(|e| e.file.clone()))
@@ -1437,7 +1436,7 @@ impl DataDir {
         Ok(&self.corpus)
     }
 
-    fn missing_chunks(&self, plans: BTreeSet<usize>) -> Vec<String> {
+    fn missing_chunks(&self, plans: Set<usize>) -> Vec<String> {
         plans
             .into_iter()
             .filter(|&i| self.chunk_loaded.get(i) == Some(&false))
@@ -1445,7 +1444,7 @@ impl DataDir {
             .collect()
     }
 
-    fn missing_shards(&self, shards: BTreeSet<usize>) -> Vec<String> {
+    fn missing_shards(&self, shards: Set<usize>) -> Vec<String> {
         shards
             .into_iter()
             .filter(|&i| self.shard_loaded.get(i) == Some(&false))
@@ -1466,7 +1465,7 @@ impl DataDir {
         self.runs.partition_point(|f| f.as_str() <= term).checked_sub(1)
     }
 
-    fn missing_runs(&self, runs: BTreeSet<usize>) -> Vec<String> {
+    fn missing_runs(&self, runs: Set<usize>) -> Vec<String> {
         runs.into_iter()
             .filter(|&i| self.run_loaded.get(i) == Some(&false))
             .filter_map(|i| self.run_files.get(i).cloned())
@@ -1576,7 +1575,7 @@ impl DataDir {
             out.extend(self.missing_records(self.page_positions(&plans, offset, limit)));
             return out;
         }
-        let mut shards: BTreeSet<usize> = self.facet_shards();
+        let mut shards: Set<usize> = self.facet_shards();
         for term in selection.field_terms().iter().flatten() {
             shards.extend(self.shard_of(term));
         }
@@ -1643,12 +1642,12 @@ impl DataDir {
                 return runs;
             }
         }
-        let mut shards = if opts.no_facets { BTreeSet::new() } else { self.facet_shards() };
+        let mut shards = if opts.no_facets { Set::new() } else { self.facet_shards() };
         // Strings not known yet to be terms or not, with their run and shard: the run unless the
         // shard comes anyway (for a term beside them), which tells as much.
         let mut unknown: Vec<(usize, usize)> = Vec::new();
         // The strings of the theme shards this round fetches (filled once the phrases are made).
-        let coming: std::cell::RefCell<BTreeSet<String>> = Default::default();
+        let coming: std::cell::RefCell<Set<String>> = Default::default();
         // Whether `x` needs a file (noted in `unknown` or `shards`, or coming with a theme shard).
         let mut need = |x: &str, postings: bool| match self.need_for(x, postings) {
             Some(_) if coming.borrow().contains(x) => true,
@@ -1678,7 +1677,7 @@ impl DataDir {
         // A theme's keywords come from its theme shard, one file where their words' range shards
         // are many.
         let named = set(phrases.iter().filter_map(|p| p.from.strip_prefix("theme:")));
-        let mut theme_files = BTreeSet::new();
+        let mut theme_files = Set::new();
         for (t, theme) in corpus.taxonomy.themes.iter().enumerate().filter(|(_, t)| named.contains(t.id.as_str())) {
             let (Some(file), Some(false)) = (self.theme_files.get(t), self.theme_loaded.get(t).copied()) else {
                 continue;
@@ -1849,8 +1848,8 @@ impl DataDir {
     /// The shards of the pseudo-terms that facets read (agency, focus, theme): those whose run can
     /// hold a term with the prefix. A shard never mixes term groups, so the one before the prefix
     /// holds none of its terms unless it starts in the facets' group.
-    fn facet_shards(&self) -> BTreeSet<usize> {
-        let mut out = BTreeSet::new();
+    fn facet_shards(&self) -> Set<usize> {
+        let mut out = Set::new();
         for prefix in [crate::index::AGENCY_TERM, crate::index::FOCUS_TERM, crate::index::THEME_TERM] {
             let before_or_in = |s: &ShardEntry| s.first.as_str() < prefix || s.first.starts_with(prefix);
             let end = self.shards.partition_point(before_or_in);
@@ -1945,7 +1944,7 @@ impl DataDir {
     /// All measures of `plans` (positions, in order), paged, with facets added up per plan.
     fn filter_plans(&self, plans: &[usize], offset: usize, limit: usize) -> FilterResult {
         let mut total = 0usize;
-        let mut summed: Vec<(String, std::collections::BTreeMap<String, usize>)> = Vec::new();
+        let mut summed: Vec<(String, crate::sort::Map<String, usize>)> = Vec::new();
         for &i in plans {
             total += self.plan_measures(i).len();
             let computed;
@@ -1967,7 +1966,7 @@ impl DataDir {
                 };
                 if let Some((_, counts)) = summed.get_mut(at) {
                     for (value, count) in &f.counts {
-                        *counts.entry(value.clone()).or_default() += *count as usize;
+                        *counts.get_or_insert_with(value.clone(), || 0) += *count as usize;
                     }
                 }
             }

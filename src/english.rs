@@ -25,6 +25,7 @@
 //! ([`other_forms`]: "revitalization" as CC-CEDICT's /to revitalize/), at half weight.
 
 use crate::query::search::{COMMON_SHARE, DISTINCT_SHARE};
+use crate::sort::Map;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -315,7 +316,7 @@ pub struct Dictionary {
     /// The Chinese terms, sorted; entries name them by position.
     pub terms: Vec<String>,
     /// Per key, (term position, weight in hundredths), best first.
-    pub entries: BTreeMap<String, Vec<(u32, u8)>>,
+    pub entries: Map<String, Vec<(u32, u8)>>,
 }
 
 impl Dictionary {
@@ -598,7 +599,7 @@ impl Dictionary {
         // Each run keeps only the terms it names (merge renumbers them).
         let cut = |entries| Dictionary::merge([&Dictionary { terms: self.terms.clone(), entries }]);
         let mut runs: Vec<Dictionary> = Vec::new();
-        let mut run = BTreeMap::new();
+        let mut run = Map::new();
         let mut size = 0usize;
         let mut keys = self.entries.iter().peekable();
         while let Some((key, list)) = keys.next() {
@@ -630,8 +631,7 @@ impl Dictionary {
         let set = crate::sort::set(parts.clone().into_iter().flat_map(named).flat_map(|(_, l)| l.map(|(t, _)| t)));
         let terms: Vec<String> = set.into_iter().map(str::to_string).collect();
         let position = |t: &str| terms.binary_search_by(|x| x.as_str().cmp(t)).unwrap_or(0) as u32;
-        // Inserted, not collected: `collect` would sort first (see crate::sort::set).
-        let mut entries = BTreeMap::new();
+        let mut entries = Map::new();
         entries.extend(
             parts
                 .into_iter()

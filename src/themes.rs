@@ -6,8 +6,8 @@
 //! focus area (实施严格的知识产权保护 …), which would tag every row of the area.
 
 use crate::model::{Dataset, Measure, ThemeRef};
+use crate::sort::Map;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
 
 /// The taxonomy bundled with the crate.
 pub const THEMES_TOML: &str = include_str!("../data/themes.toml");
@@ -31,7 +31,7 @@ pub struct Theme {
     /// English keywords that name one Chinese keyword of the theme ("belt and road" is 一带一路):
     /// a query with one asks for that keyword, the theme's others are its synonyms.
     #[serde(default)]
-    pub en_zh: BTreeMap<String, String>,
+    pub en_zh: Map<String, String>,
 }
 
 impl Theme {
@@ -139,7 +139,7 @@ impl Taxonomy {
             {
                 return Err(format!("{name}: empty keyword {k:?}"));
             }
-            for (en, zh) in &t.en_zh {
+            for (en, zh) in t.en_zh.iter() {
                 if !t.keywords_en.iter().any(|k| k.to_lowercase() == *en) || !t.keywords_zh.contains(zh) {
                     return Err(format!("{name}: en_zh {en:?} = {zh:?} must pair a lower-case keywords_en entry with a keywords_zh entry"));
                 }

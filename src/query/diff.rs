@@ -22,10 +22,11 @@
 use super::{normalize, similarity, similarity_sorted, sorted_bigrams, Bigram, Corpus, QueryError};
 use crate::index::{FirstChars, Span};
 use crate::model::{Measure, Target};
+use crate::sort::Set;
 use crate::themes::tagging_text;
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
-use std::collections::{BTreeSet, HashMap};
+use std::collections::HashMap;
 
 /// Default similarity a text pair needs to be aligned.
 pub const DEFAULT_THRESHOLD: f64 = 0.3;
@@ -537,12 +538,11 @@ fn compare_names(a: &[(String, String)], b: &[(String, String)]) -> SetCompare {
     SetCompare { shared: printed(a, b, true), only_a: printed(a, b, false), only_b: printed(b, a, false) }
 }
 
-fn set_compare(a: BTreeSet<String>, b: BTreeSet<String>) -> SetCompare {
-    SetCompare {
-        shared: a.intersection(&b).cloned().collect(),
-        only_a: a.difference(&b).cloned().collect(),
-        only_b: b.difference(&a).cloned().collect(),
-    }
+fn set_compare(a: Set<String>, b: Set<String>) -> SetCompare {
+    let part = |x: &Set<String>, y: &Set<String>, shared: bool| {
+        x.iter().filter(|n| y.contains(*n) == shared).cloned().collect()
+    };
+    SetCompare { shared: part(&a, &b, true), only_a: part(&a, &b, false), only_b: part(&b, &a, false) }
 }
 
 /// Pair targets by indicator: fuzzy (bigram Dice of the normalised indicators, ≥ 0.5), one-to-one.

@@ -31,10 +31,10 @@ use super::filter::{Facets, FilterOptions, Selection};
 use super::{check_limit, check_text, page, Corpus, QueryError, MAX_QUERY_CHARS};
 use crate::index::THEME_TERM;
 use crate::model::{Measure, Plan};
+use crate::sort::Map;
 use crate::themes::CharBits;
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
-use std::collections::BTreeMap;
 
 /// Weight of a synonym phrase taken from a theme the query names.
 pub const SYNONYM_WEIGHT: f32 = 0.4;
@@ -696,7 +696,7 @@ pub(crate) fn dictionary_words(query: &str) -> Vec<String> {
 /// A glossary or dictionary word, the translation of a typed one, may be as common as
 /// [`DISTINCT_SHARE`]; commoner ones are searched only when nothing else is.
 pub(crate) fn terms(corpus: &Corpus, phrases: &[QueryPhrase]) -> Vec<(String, f32)> {
-    let mut terms: BTreeMap<String, f32> = BTreeMap::new();
+    let mut terms: Map<String, f32> = Map::new();
     let common = (corpus.index.doc_count() as f64 * COMMON_SHARE).ceil() as usize;
     let distinct = (corpus.index.doc_count() as f64 * DISTINCT_SHARE).floor() as usize;
     // Translations left out for being too common, searched when nothing else is.
@@ -727,11 +727,11 @@ pub(crate) fn terms(corpus: &Corpus, phrases: &[QueryPhrase]) -> Vec<(String, f3
                 if p.from == "glossary" {
                     let known = |x: &String| corpus.index.term_id(x).is_some() && corpus.index.df(x) <= distinct;
                     for part in parts(&t).into_iter().filter(known) {
-                        let e = terms.entry(part).or_insert(0.0);
+                        let e = terms.get_or_insert_with(part, || 0.0);
                         *e = e.max(p.weight * PART_WEIGHT);
                     }
                 }
-                let e = terms.entry(t).or_insert(0.0);
+                let e = terms.get_or_insert_with(t, || 0.0);
                 *e = e.max(p.weight);
             } else if translated {
                 // Two words the corpus says together (传统知识, "traditional knowledge"; two glossary
@@ -768,7 +768,7 @@ pub(crate) fn terms(corpus: &Corpus, phrases: &[QueryPhrase]) -> Vec<(String, f3
                     }
                 };
                 for piece in found {
-                    let e = terms.entry(piece).or_insert(0.0);
+                    let e = terms.get_or_insert_with(piece, || 0.0);
                     *e = e.max(p.weight);
                 }
             }
@@ -777,7 +777,7 @@ pub(crate) fn terms(corpus: &Corpus, phrases: &[QueryPhrase]) -> Vec<(String, f3
         let words = corpus.index.words(&p.text);
         // Words said together as the corpus says them (传统知识): their pair terms, as typed.
         for pair in corpus.index.pairs_of(&words) {
-            let e = terms.entry(pair).or_insert(0.0);
+            let e = terms.get_or_insert_with(pair, || 0.0);
             *e = e.max(p.weight);
         }
         let single = p.text.chars().count() == 1;
@@ -790,11 +790,11 @@ pub(crate) fn terms(corpus: &Corpus, phrases: &[QueryPhrase]) -> Vec<(String, f3
             // looks for its known two- and three-character parts (人才, 培养), at half weight.
             if p.from == "query" {
                 for part in parts(&w).into_iter().filter(|x| corpus.index.term_id(x).is_some()) {
-                    let e = terms.entry(part).or_insert(0.0);
+                    let e = terms.get_or_insert_with(part, || 0.0);
                     *e = e.max(p.weight * PART_WEIGHT);
                 }
             }
-            let e = terms.entry(w).or_insert(0.0);
+            let e = terms.get_or_insert_with(w, || 0.0);
             *e = e.max(p.weight);
         }
     }
@@ -802,7 +802,7 @@ pub(crate) fn terms(corpus: &Corpus, phrases: &[QueryPhrase]) -> Vec<(String, f3
     // words are all it has, searched as its Chinese form's would be (专利), not nothing at all.
     if terms.is_empty() {
         for (t, weight) in too_common {
-            let e = terms.entry(t).or_insert(0.0);
+            let e = terms.get_or_insert_with(t, || 0.0);
             *e = e.max(weight);
         }
     }
