@@ -458,6 +458,27 @@ pub fn parse(info: &DocumentInfo, lines: &[Line]) -> DocumentDraft {
             ));
         }
     }
+    // A joint notice gives one contact per body (联系方式： / 国家知识产权局运用促进司 / 联系人：… /
+    // 邮箱：… / 中国银保监会法规部 / 联系人：…): the office's name between two contact lines is
+    // one more of them, not a line of the plan (nor half of the title printed below the block).
+    for i in 0..lines.len() {
+        let t = normalise(&lines[i].text);
+        if status[i].is_some() || t.chars().count() > 30 || t.contains(['。', '；', '，']) {
+            continue;
+        }
+        let is_contact = |j: usize| status[j] == Some(Use::Noise) && is_contact_line(&lines[j].text);
+        let above = (0..i).rev().find(|&j| status[j] != Some(Use::Blank));
+        let below = (i + 1..lines.len()).find(|&j| status[j] != Some(Use::Blank));
+        if above.is_some_and(is_contact) && below.is_some_and(is_contact) {
+            status[i] = Some(Use::Noise);
+            diagnostics.push(Diagnostic::new(
+                source,
+                lines[i].no,
+                DiagnosticCode::PageFurniture,
+                format!("a notice's contact details skipped (the office to call): {t}"),
+            ));
+        }
+    }
     // A table of contents (目录 over the chapters' headings, with or without page numbers): its
     // numbered lines are no items and head nothing; one passage, said.
     let toc = table_of_contents(lines, &mut status);
