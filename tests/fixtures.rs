@@ -279,4 +279,6 @@ fixtures! {
     real_news_headline_place_yantan_2021 => "real-news-headline-place-yantan-2021",
     real_points_under_an_item_rongshui_2022_trad => "real-points-under-an-item-rongshui-2022-trad",
     real_explainer_drafting_steps_tongliang_2021 => "real-explainer-drafting-steps-tongliang-2021",
+    real_contact_offices_national_2021 => "real-contact-offices-national-2021",
+    real_points_in_turn_under_headings_cnipa_2023 => "real-points-in-turn-under-headings-cnipa-2023",
 }

@@ -458,6 +458,27 @@ pub fn parse(info: &DocumentInfo, lines: &[Line]) -> DocumentDraft {
             ));
         }
     }
+    // A joint notice gives one contact per body (联系方式： / 国家知识产权局运用促进司 / 联系人：… /
+    // 邮箱：… / 中国银保监会法规部 / 联系人：…): the office's name between two contact lines is
+    // one more of them, not a line of the plan (nor half of the title printed below the block).
+    for i in 0..lines.len() {
+        let t = normalise(&lines[i].text);
+        if status[i].is_some() || t.chars().count() > 30 || t.contains(['。', '；', '，']) {
+            continue;
+        }
+        let is_contact = |j: usize| status[j] == Some(Use::Noise) && is_contact_line(&lines[j].text);
+        let above = (0..i).rev().find(|&j| status[j] != Some(Use::Blank));
+        let below = (i + 1..lines.len()).find(|&j| status[j] != Some(Use::Blank));
+        if above.is_some_and(is_contact) && below.is_some_and(is_contact) {
+            status[i] = Some(Use::Noise);
+            diagnostics.push(Diagnostic::new(
+                source,
+                lines[i].no,
+                DiagnosticCode::PageFurniture,
+                format!("a notice's contact details skipped (the office to call): {t}"),
+            ));
+        }
+    }
     // A table of contents (目录 over the chapters' headings, with or without page numbers): its
     // numbered lines are no items and head nothing; one passage, said.
     let toc = table_of_contents(lines, &mut status);
@@ -784,6 +805,9 @@ pub fn parse(info: &DocumentInfo, lines: &[Line]) -> DocumentDraft {
     }
     plan.targets = found;
 
+    // Points printed 一是…, 二是… on lines of their own under a heading ((一)加强行政保护。 /
+    // 一是…。 / 二是…。) are numbered so, as 1. 2. would be.
+    number_points_in_turn(&mut plan.measures);
     // Titles: only where the document titles its items (most first sentences short, more follows);
     // a paragraph printed without a number among numbered items (一是…；二是…) has none.
     let numbered = plan.measures.iter().any(|m| m.no.is_some());
@@ -807,7 +831,13 @@ pub fn parse(info: &DocumentInfo, lines: &[Line]) -> DocumentDraft {
         plan.year_start = info.year_start;
     }
     // Targets stated inside the items, dated by their sentence or by the plan's stated end year.
-    let item_targets = targets::from_items(&plan.measures, plan.year_end.or(plan.year_start));
+    // Items under a chapter named for a year before the plan's (2020 report: 一、2019年主要工作)
+    // tell what that year did: their figures are its record, no goals.
+    let looks_back = |m: &&MeasureDraft| {
+        plan.year_start.is_some_and(|start| year_opening(&m.chapter).is_some_and(|year| year < start))
+    };
+    let ahead: Vec<MeasureDraft> = plan.measures.iter().filter(|m| !looks_back(m)).cloned().collect();
+    let item_targets = targets::from_items(&ahead, plan.year_end.or(plan.year_start));
     for t in item_targets {
         if !plan.targets.iter().any(|k| k.indicator == t.indicator && k.value == t.value) {
             plan.targets.push(t);
@@ -2286,6 +2316,56 @@ fn split_title(m: &mut MeasureDraft) {
     }
 }
 
+/// Measures without a number, one after another under one heading, that open 一是, 二是, 三是…
+/// in turn (two at least, from 一是): the point's number is the measure's, and no part of its
+/// text. A paragraph that runs its next points on (一是…。二是…) is one measure of several points,
+/// and keeps its text as printed.
+fn number_points_in_turn(measures: &mut [MeasureDraft]) {
+    let point = |m: &MeasureDraft| -> Option<(u32, usize)> {
+        if m.no.is_some() || m.title.is_some() {
+            return None;
+        }
+        let text = m.text.as_deref()?;
+        let (n, rest) = cn_numbered(text, '是')?;
+        let next = cn_in_words(n + 1)?;
+        let runs_on = ["。", "；", ";"].iter().any(|p| rest.contains(&format!("{p}{next}是")));
+        (!rest.is_empty() && !runs_on).then(|| (n, text.len() - rest.len()))
+    };
+    let mut i = 0;
+    while i < measures.len() {
+        // The run from i: (measure, its number, where its text begins after the number).
+        let mut run: Vec<(usize, u32, usize)> = Vec::new();
+        for (k, m) in measures.iter().enumerate().skip(i) {
+            let Some((n, cut)) = point(m) else { break };
+            let same_heading = run.first().is_none_or(|&(j, _, _)| measures[j].chapter == m.chapter);
+            if n as usize != run.len() + 1 || !same_heading {
+                break;
+            }
+            run.push((k, n, cut));
+        }
+        if run.len() >= 2 {
+            for &(k, n, cut) in &run {
+                let m = &mut measures[k];
+                m.no = Some(n);
+                m.text = m.text.as_deref().and_then(|t| t.get(cut..)).map(str::to_string);
+            }
+        }
+        i += run.len().max(1);
+    }
+}
+
+/// 1 … 99 in Chinese numerals, as a list counts its points (十一是).
+fn cn_in_words(n: u32) -> Option<String> {
+    const DIGITS: [&str; 10] = ["", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
+    let digit = |d: u32| DIGITS.get(d as usize).copied();
+    match n {
+        1..=9 => digit(n).map(str::to_string),
+        10..=19 => Some(format!("十{}", digit(n % 10)?)),
+        20..=99 => Some(format!("{}十{}", digit(n / 10)?, digit(n % 10)?)),
+        _ => None,
+    }
+}
+
 /// Close what the walk gathered between items: an unnumbered paragraph that closes with a
 /// department clause is an item of its own (a task printed without a number), and so is one
 /// that lists a chapter's tasks as 一是…；二是… where no number does; the rest is prose.
@@ -2671,6 +2751,16 @@ fn front_matter(
         // (…试点建设工作方案为认真贯彻落实…): the name before the preamble's opening.
         plan.title =
             front.iter().find_map(|&i| title_run_into_preamble(&normalise(&lines[i].text))).unwrap_or_default();
+    }
+    if plan.title.is_empty() {
+        // A speech or work report is headed by who spoke where (…局长申长雨在2023年全国知识产权
+        // 局局长会议上的工作报告(摘编)): that headline is its title.
+        if let Some(i) =
+            front.iter().copied().find(|&i| status[i].is_none() && is_report_headline(&normalise(&lines[i].text)))
+        {
+            plan.title = normalise(&lines[i].text);
+            status[i] = Some(Use::Meta);
+        }
     }
     if plan.region.is_empty() {
         plan.region = region_in_title(&plan.title)
@@ -3286,6 +3376,17 @@ fn title_the_preamble_makes(t: &str) -> Option<String> {
 /// How a preamble opens after its 为: 为贯彻落实…, 为深入实施…, 为进一步加强….
 const PREAMBLE_OPENINGS: &[&str] =
     &["贯彻", "深入", "进一步", "加快", "认真", "全面", "落实", "推动", "切实", "扎实", "加强", "充分", "促进", "大力"];
+
+/// A headline naming a speech or a work report by where it was given (`…在2020年全国知识产权局
+/// 局长会议上作报告`, `…会议上的讲话(摘要)`): a line of its own, no sentence.
+fn is_report_headline(t: &str) -> bool {
+    let bare = ["(摘编)", "（摘编）", "(摘要)", "（摘要）", "(节选)", "（节选）"]
+        .iter()
+        .find_map(|s| t.strip_suffix(s))
+        .unwrap_or(t);
+    let given = t.find("会议上").is_some_and(|at| at > 0 && t[..at].contains('在'));
+    given && ["报告", "讲话"].iter().any(|e| bare.ends_with(e)) && t.chars().count() <= 60 && !t.contains(['。', '，'])
+}
 
 /// The title a flattened page runs into the preamble under it, with no break between
 /// (`新时代…强区试点建设工作方案为认真贯彻落实…`, `2023年…实施推进计划 为贯彻落实…` once its
@@ -4039,6 +4140,49 @@ mod tests {
 
     fn parsed(text: &str) -> crate::parse::ParsedDocument {
         parsed_as(text, crate::model::Level::District, crate::model::Kind::FiveYearPlan)
+    }
+
+    #[test]
+    fn points_in_turn_under_a_heading_are_numbered() {
+        let points = |texts: &[&str]| {
+            let mut measures: Vec<MeasureDraft> = texts
+                .iter()
+                .map(|t| MeasureDraft {
+                    chapter: "加强行政保护".into(),
+                    text: Some(t.to_string()),
+                    ..Default::default()
+                })
+                .collect();
+            number_points_in_turn(&mut measures);
+            measures.into_iter().map(|m| (m.no, m.text.unwrap_or_default())).collect::<Vec<_>>()
+        };
+        assert_eq!(
+            points(&["一是开展专项行动。严厉打击侵权。", "二是完善协作机制。"]),
+            [(Some(1), "开展专项行动。严厉打击侵权。".to_string()), (Some(2), "完善协作机制。".to_string())]
+        );
+        // One point alone, or a paragraph running its next points on, keeps its text as printed.
+        assert_eq!(points(&["一是开展专项行动。"]), [(None, "一是开展专项行动。".to_string())]);
+        let run_on = "一是开展专项行动。二是完善协作机制。";
+        assert_eq!(points(&[run_on, run_on]).iter().filter(|(no, _)| no.is_some()).count(), 0);
+        assert_eq!(cn_in_words(11).as_deref(), Some("十一"));
+        assert_eq!(cn_in_words(20).as_deref(), Some("二十"));
+    }
+
+    #[test]
+    fn a_report_headline_titles_the_report() {
+        assert!(is_report_headline("国家知识产权局局长申长雨在2020年全国知识产权局局长会议上作报告"));
+        assert!(is_report_headline("某局局长在2023年全市知识产权工作会议上的讲话(摘要)"));
+        assert!(!is_report_headline("会议上作报告"));
+        assert!(!is_report_headline("局长在会议上作报告，部署全年工作。"));
+        // Its figures of the year before, under a chapter named for that year, are no goals.
+        let doc = parsed_as(
+            "国家知识产权局局长在2020年全国知识产权局局长会议上作报告\n一、2019年主要工作\n\
+             ——质量效益持续提升。国内每万人口发明专利拥有量达到13.3件,质押融资总额突破1500亿元。\n",
+            crate::model::Level::National,
+            crate::model::Kind::WorkPoints,
+        );
+        assert_eq!(doc.dataset.plans[0].year_start, 2020);
+        assert!(doc.dataset.targets.is_empty(), "{:?}", doc.dataset.targets);
     }
 
     /// A small document parsed with nothing known of it but its level and kind.
