@@ -273,6 +273,8 @@ fixtures! {
     real_news_work_lead_in_puyang_2022 => "real-news-work-lead-in-puyang-2022",
     real_news_planned_goal_tianjin_2016 => "real-news-planned-goal-tianjin-2016",
     real_news_empty_bullet_cnipa_2025 => "real-news-empty-bullet-cnipa-2025",
+    real_goals_past_semicolons_hangzhou_2025 => "real-goals-past-semicolons-hangzhou-2025",
+    real_application_cap_hengqin_2024_trad => "real-application-cap-hengqin-2024-trad",
     real_news_editor_bracket_qinghai_2021 => "real-news-editor-bracket-qinghai-2021",
     real_bracketed_points_run_on_shanghai_2023 => "real-bracketed-points-run-on-shanghai-2023",
     real_notice_speaks_as_province_henan_2023 => "real-notice-speaks-as-province-henan-2023",
