@@ -285,6 +285,17 @@ const PAGE_CONTROLS: &[&str] = &[
     "重置",
     "设为首页",
     "加入收藏",
+    // The tabs of a government site's page for a major decision (重大行政决策): its stages and
+    // its draft, one tab a line above the draft's text.
+    "决策启动",
+    "公众参与",
+    "专家论证",
+    "风险评估",
+    "集体讨论",
+    "决策公布",
+    "执行评估",
+    "决策草案",
+    "草案解读",
     // A site's account links (登录 注册 退出) above the text.
     "登录",
     "注册",
@@ -673,6 +684,11 @@ mod tests {
     #[test]
     fn page_furniture() {
         assert!(is_page_furniture("首页 > 政务公开 > 通知公告"));
+        // Yantai 2022: the tabs of a major decision's page, a tab a line.
+        for tab in ["决策启动", "专家论证", "  • 决策草案", "  • 草案解读"] {
+            assert!(is_page_furniture(tab), "{tab}");
+        }
+        assert!(!is_page_furniture("六、风险评估"), "a plan's numbered heading");
         assert!(is_page_furniture("当前位置：首页 > 规划计划"));
         assert!(is_page_furniture("发布日期：2019-03-12  来源：市知识产权局  字号：[大 中 小]"));
         // A law database's record fields (Tianjin 2014 on pkulaw, its list bullets gone).
