@@ -281,6 +281,7 @@ fixtures! {
     real_spaced_points_nansha_2023 => "real-spaced-points-nansha-2023",
     real_application_cap_hengqin_2024_trad => "real-application-cap-hengqin-2024-trad",
     real_decision_tabs_yantai_2022 => "real-decision-tabs-yantai-2022",
+    real_reposted_attachment_ningbo_2023 => "real-reposted-attachment-ningbo-2023",
     real_news_editor_bracket_qinghai_2021 => "real-news-editor-bracket-qinghai-2021",
     real_bracketed_points_run_on_shanghai_2023 => "real-bracketed-points-run-on-shanghai-2023",
     real_notice_speaks_as_province_henan_2023 => "real-notice-speaks-as-province-henan-2023",
