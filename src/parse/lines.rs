@@ -285,6 +285,21 @@ const PAGE_CONTROLS: &[&str] = &[
     "重置",
     "设为首页",
     "加入收藏",
+    // The tabs of a government site's page for a major decision (重大行政决策): its stages and
+    // its draft, one tab a line above the draft's text.
+    "决策启动",
+    "公众参与",
+    "专家论证",
+    "风险评估",
+    "集体讨论",
+    "决策公布",
+    "执行评估",
+    "决策草案",
+    "草案解读",
+    // What a reposting app prints around a saved article (保存成功, 微信查看, 查看原文).
+    "保存成功",
+    "微信查看",
+    "查看原文",
     // A site's account links (登录 注册 退出) above the text.
     "登录",
     "注册",
@@ -493,6 +508,12 @@ pub fn is_page_furniture(s: &str) -> bool {
     if links_an_explainer(&t) && t.chars().count() <= 100 {
         return true;
     }
+    // A link to an attached file under the notice (甬政发(2023)73号.pdf): its name, not text.
+    let lower = t.to_ascii_lowercase();
+    let attached = [".pdf", ".doc", ".docx", ".wps", ".ofd", ".xls", ".xlsx"].iter().any(|e| lower.ends_with(e));
+    if attached && t.chars().count() <= 60 {
+        return true;
+    }
     // A document-sharing site's page list: 标题_第3页.
     if t.ends_with('页') && t.contains("_第") {
         return true;
@@ -673,6 +694,15 @@ mod tests {
     #[test]
     fn page_furniture() {
         assert!(is_page_furniture("首页 > 政务公开 > 通知公告"));
+        // Yantai 2022: the tabs of a major decision's page, a tab a line.
+        for tab in ["决策启动", "专家论证", "  • 决策草案", "  • 草案解读"] {
+            assert!(is_page_furniture(tab), "{tab}");
+        }
+        assert!(!is_page_furniture("六、风险评估"), "a plan's numbered heading");
+        // Ningbo 2023: a reposting app's buttons and the attached file's link.
+        for line in ["保存成功", "收藏 查看原文", "甬政发(2023)73号.pdf"] {
+            assert!(is_page_furniture(line), "{line}");
+        }
         assert!(is_page_furniture("当前位置：首页 > 规划计划"));
         assert!(is_page_furniture("发布日期：2019-03-12  来源：市知识产权局  字号：[大 中 小]"));
         // A law database's record fields (Tianjin 2014 on pkulaw, its list bullets gone).

@@ -1383,6 +1383,12 @@ fn split_glued_lines(lines: &[Line]) -> Vec<Line> {
             continue;
         }
         let mut next = [0u32, 1, 1, 1, 1, 1, 1, 1];
+        // The line's own number opens the numbering its pieces go on with (`1、… 2、…`).
+        let opening = marker(&line.text);
+        if let Some(m) = &opening {
+            let d = m.depth as usize;
+            next[d] = m.number + 1;
+        }
         let mut cuts: Vec<usize> = Vec::new();
         let mut byte = 0;
         for (p, c) in chars.iter().enumerate() {
@@ -1407,7 +1413,10 @@ fn split_glued_lines(lines: &[Line]) -> Vec<Line> {
         // Or a page ran its paragraphs together with a space between them (`…制定本行动方案。
         // 一、指导思想 坚持… 二、工作目标 到2025年，…`): each number opens a paragraph.
         // (A cut falls on the space, as the number is read past it.)
-        let spaced = cuts.len() >= 2 && cuts.iter().all(|&b| line.text[b..].starts_with(char::is_whitespace));
+        // So does a line that opens with its number and goes on with the next a space apart
+        // (`1、鼓励知识产权高质量创造 ①对…奖励。 2、加强知识产权金融赋能 支持…`).
+        let numbered = cuts.len() + usize::from(opening.is_some() && !cuts.is_empty());
+        let spaced = numbered >= 2 && cuts.iter().all(|&b| line.text[b..].starts_with(char::is_whitespace));
         if (cuts.len() < 3 || depths.len() < 2) && !spaced {
             out.push(line.clone());
             continue;
@@ -1415,13 +1424,30 @@ fn split_glued_lines(lines: &[Line]) -> Vec<Line> {
         let mut from = 0;
         for cut in cuts.into_iter().chain(std::iter::once(line.text.len())) {
             let piece = line.text[from..cut].trim();
-            if !piece.is_empty() {
-                out.push(Line { no: line.no, text: piece.to_string() });
+            // A paragraph's heading, a space before its text, is a line of its own.
+            let (heading, text) = spaced.then(|| spaced_heading(piece)).flatten().unwrap_or((piece, ""));
+            for part in [heading, text] {
+                if !part.is_empty() {
+                    out.push(Line { no: line.no, text: part.to_string() });
+                }
             }
             from = cut;
         }
     }
     out
+}
+
+/// A numbered paragraph whose few words of heading stand a space before its text (`2、加强知识产权
+/// 金融赋能 支持中小微企业…`, as a page prints a bold heading run into its paragraph): the heading
+/// and the text. A heading holds no sentence's marks; a number's own space (`一、 指导思想`) is none.
+fn spaced_heading(piece: &str) -> Option<(&str, &str)> {
+    let m = marker(piece)?;
+    let rest_at = piece.len().checked_sub(m.rest.len())?;
+    let (words, text) = piece.get(rest_at..)?.split_once(char::is_whitespace)?;
+    let text = text.trim_start();
+    let short = (2..=20).contains(&words.chars().count());
+    let plain = !words.contains(['。', '，', '；', '：', ',', ';', ':', '（', '(']);
+    (short && plain && !text.is_empty()).then(|| (piece[..rest_at + words.len()].trim_end(), text))
 }
 
 /// Lines whose framing heading runs into its text with nothing between (`二、主要目标到2015年，…`,
@@ -2502,8 +2528,15 @@ fn front_matter(
     // Document number on a line of its own (粤府知办〔2016〕17号), or with its date (苏政发〔2009〕1号
     // 2009年1月5日).
     for &i in &front {
-        if let Some(number) = as_doc_number(&normalise(&lines[i].text)).filter(|_| plan.doc_number.is_none()) {
-            plan.doc_number = Some(number.to_string());
+        // A field of its own on the line wins over the whole line, which would take a label
+        // spaced before it into the issuer (`主动公开          明府函〔2022〕69号`); a field with a
+        // one-character issuer is a number spaced apart (`粤 知〔2019〕12号`), read whole.
+        let Some(whole) = as_doc_number(&normalise(&lines[i].text)).map(str::to_string) else { continue };
+        let issuer_of =
+            |n: &str| n.find(['〔', '[', '［', '【', '﹝', '(', '（']).map_or(0, |at| n[..at].chars().count());
+        let number = doc_number_field(&lines[i].text).filter(|n| issuer_of(n) >= 2).unwrap_or(whole);
+        if plan.doc_number.is_none() {
+            plan.doc_number = Some(number);
             status[i] = Some(Use::Meta);
         }
     }
@@ -2715,6 +2748,12 @@ fn front_matter(
                 status[j] = Some(Use::Meta);
             }
         }
+    }
+    if plan.title.is_empty() {
+        // Nor the notice's name (the page prints it only as its own heading): the notice's
+        // sentence that opens with the document it sends (《厦门市“十四五”知识产权事业发展规划》已经
+        // 市政府常务会议研究同意，现印发给你们).
+        plan.title = front.iter().find_map(|&j| sent_by_its_name(&normalise(&lines[j].text))).unwrap_or_default();
     }
     if plan.title.is_empty() {
         plan.title = info.title.clone().unwrap_or_default();
@@ -2929,6 +2968,14 @@ fn names_its_subject(t: &str) -> bool {
     t.trim_end_matches(['工', '作']).trim_end_matches(['年', '度']).chars().count() >= 2
 }
 
+/// The document a notice's sentence opens with and sends (`《X规划》已经…同意，现印发给你们`).
+fn sent_by_its_name(t: &str) -> Option<String> {
+    let (name, after) = t.strip_prefix('《')?.split_once('》')?;
+    let sends = ["印发给你们", "现予印发", "现印发"].iter().any(|w| after.contains(w));
+    let titled = TITLE_ENDINGS.iter().any(|e| without_title_suffix(name).ends_with(e));
+    (sends && titled && !name.contains(['《', '。'])).then(|| name.to_string())
+}
+
 /// A document number inside a line: `粤知〔2019〕12号`, `国知发管字[2019]12号`.
 fn find_doc_number(t: &str) -> Option<String> {
     let chars: Vec<char> = t.chars().collect();
@@ -3048,6 +3095,11 @@ pub(crate) fn region_in_title(title: &str) -> Option<String> {
         return Some(r.name.to_string());
     }
     let (end, name) = (end?, name?);
+    // A title that implements a place's own law or plan (关于贯彻落实《杭州市…条例》的实施意见)
+    // names the place inside the guillemets, as a province after such words is read above.
+    if let Some(at) = name.find(['《', '〈']) {
+        return region_in_title(t[at..].trim_start_matches(['《', '〈']));
+    }
     if name.contains("关于") || name.contains("知识") {
         return None;
     }
@@ -3189,7 +3241,11 @@ fn after_a_place(rest: &str) -> bool {
         "（",
         "(",
     ];
+    // Or the programme it takes part in, national or its province's (镇江经济技术开发区 / 国家知识产权
+    // 强国建设试点园区…, / 江苏省知识产权建设示范(园区)…).
+    let programme = rest.starts_with("国家") || super::regions::provinces().any(|r| rest.starts_with(r.name));
     rest.is_empty()
+        || programme
         || rest.starts_with(|c: char| c.is_ascii_digit())
         || TOPIC_WORDS.iter().chain(NEXT).any(|w| rest.starts_with(w))
 }
@@ -4080,6 +4136,23 @@ mod tests {
         assert_eq!(find_doc_number("发文字号：粤知〔2019〕12号"), Some("粤知〔2019〕12号".to_string()));
         assert_eq!(find_doc_number("国知发管字[2019]12号 成文日期"), Some("国知发管字[2019]12号".to_string()));
         assert_eq!(find_doc_number("〔2019〕"), None);
+        assert_eq!(
+            sent_by_its_name(
+                "《厦门市“十四五”知识产权事业发展规划》已经第158次市政府常务会议研究同意,现印发给你们,请认真组织实施。"
+            )
+            .as_deref(),
+            Some("厦门市“十四五”知识产权事业发展规划")
+        );
+        assert_eq!(sent_by_its_name("《条例》规定，现印发给你们。"), None, "no title word: no document's name");
+        assert_eq!(
+            sent_by_its_name(
+                "《镇江经济技术开发区知识产权工作方案(2024—2026)》已经第2次管委会常务会议同意,现印发给你们"
+            )
+            .as_deref(),
+            Some("镇江经济技术开发区知识产权工作方案(2024—2026)"),
+            "the years after the title word"
+        );
+        assert_eq!(doc_number_field("主动公开          明府函〔2022〕69号"), Some("明府函〔2022〕69号".to_string()));
         let row = "关于总结2018年工作的通知 国知战联办〔2018〕24号 2018年12月27日 发布机关:联席会议办公室 |";
         assert_eq!(doc_number_field(row), Some("国知战联办〔2018〕24号".to_string()));
         assert_eq!(
@@ -4922,6 +4995,18 @@ mod tests {
         assert_eq!(region_in_title("“十四五”国家知识产权保护和运用规划").as_deref(), Some("全国"));
         assert_eq!(region_in_title("十四五国家知识产权保护和运用规划").as_deref(), Some("全国"));
         assert_eq!(region_in_title("“十四五”北京市知识产权发展规划").as_deref(), Some("北京市"));
+        // Zhenjiang 2024: a zone's title names the programme it takes part in after the zone.
+        for title in [
+            "镇江经济技术开发区江苏省知识产权建设示范(园区)工作方案(2024—2026)",
+            "镇江经济技术开发区国家知识产权强国建设试点园区工作方案",
+        ] {
+            assert_eq!(region_in_title(title).as_deref(), Some("镇江经济技术开发区"), "{title}");
+        }
+        // Hangzhou 2025: an opinion implementing the city's own law names the city in guillemets.
+        assert_eq!(
+            region_in_title("关于贯彻落实《杭州市知识产权保护和促进条例》的实施意见(征求意见稿)").as_deref(),
+            Some("杭州市")
+        );
     }
 
     #[test]
@@ -5150,8 +5235,18 @@ mod tests {
             split_glued_lines(&[Line { no: 1, text: t.into() }]).into_iter().map(|l| l.text).collect()
         };
         let pieces = split(text);
-        assert_eq!(pieces.len(), 3);
-        assert!(pieces[1].starts_with("一、指导思想") && pieces[2].starts_with("二、工作目标"));
+        assert_eq!(pieces.len(), 5);
+        assert_eq!((pieces[1].as_str(), pieces[3].as_str()), ("一、指导思想", "二、工作目标"));
+        assert!(pieces[2].starts_with("坚持以") && pieces[4].starts_with("到2025年"));
+        // Nansha 2023: points a space apart after the line's own number, each heading a space
+        // before its text.
+        let points = "1、鼓励知识产权高质量创造 ①对获得中国专利奖的项目,按级别给予10万元-100万元奖励;对获得集成电路布图设计登记证书的,给予每件3000元奖励。 ②对获评国家知识产权示范企业的,给予50万元奖励。 2、加强知识产权金融赋能 支持中小微企业开展知识产权质押融资,按实际贷款利息的50%给予最高100万元贴息。";
+        let pieces = split(points);
+        assert_eq!(pieces.len(), 4, "{pieces:?}");
+        assert_eq!(pieces[0], "1、鼓励知识产权高质量创造");
+        assert!(pieces[1].starts_with("①对获得") && pieces[1].ends_with("给予50万元奖励。"));
+        assert_eq!(pieces[2], "2、加强知识产权金融赋能");
+        assert!(pieces[3].starts_with("支持中小微企业"));
         // With no space before them, numbers inside one paragraph leave it whole.
         assert_eq!(split(&text.replace(" 一、", "一、").replace(" 二、", "二、")).len(), 1);
     }

@@ -538,7 +538,13 @@ pub fn from_goal_passages(passages: &[PassageDraft], plan_year: Option<u16>) -> 
         // A goals section printed as several paragraphs dates them all from its 到2025年.
         let mut year = carried.filter(|(h, _)| *h == p.heading.as_deref()).map(|(_, y)| y);
         year = year.or_else(|| year_named(heading)).or(plan_year);
-        for (sentence, _) in goal_sentences(&p.text) {
+        // Under general requirements a dated sentence may run on past a semicolon (到2027年，…前列；
+        // 专利密集型产业…20%以上；…85分。): what follows states goals of the same year.
+        let mut runs_on = false;
+        // …and a paragraph there that opens with its year (到2027年，…前列。每万人…69件以上) states
+        // that year's goals sentence after sentence, until one names another year.
+        let mut paragraph_dated = false;
+        for (n, (sentence, end)) in goal_sentences(&p.text).into_iter().enumerate() {
             // A numbered goal line (（一）专利申请量达到1200件) states its goal after the number.
             let numbered = super::prose::marker(sentence).map(|m| m.rest);
             let mut s = numbered.as_deref().unwrap_or(sentence).trim();
@@ -551,12 +557,18 @@ pub fn from_goal_passages(passages: &[PassageDraft], plan_year: Option<u16>) -> 
             // Under a heading of aims the year may open the sentence without 到 (2025年，全市…).
             let dated_bare = !requirements || labelled.is_some();
             let opening = leading_year(s).or_else(|| dated_bare.then(|| year_then_comma(s)).flatten());
+            let semicolon = matches!(end, Some('；' | ';'));
             if let Some(y) = opening {
                 year = Some(y.0);
                 s = &s[y.1..];
+                paragraph_dated = requirements && n == 0;
             } else if requirements {
-                continue;
+                paragraph_dated &= year_named(s).is_none();
+                if !runs_on && !paragraph_dated {
+                    continue;
+                }
             }
+            runs_on = requirements && semicolon;
             // A goal whose year is not printed (到20XX年 in a template) is still a goal: year 0.
             let mut dated = year.unwrap_or(0);
             let sentence_start = out.len();
@@ -827,7 +839,7 @@ fn outside_brackets(s: &str) -> Vec<&str> {
 fn clause_targets(clause: &str, year: u16) -> Vec<TargetDraft> {
     // Money a plan grants (一次性资助科研经费6-10万元, 给予10万元奖励) is a support it offers, not
     // a goal it sets.
-    if grants(clause) {
+    if grants(clause) || APPLICATION_LIMITS.iter().any(|w| clause.contains(w)) {
         return Vec::new();
     }
     let Some(parts) = respectively(clause).or_else(|| counts_in_turn(clause)) else {
@@ -839,6 +851,10 @@ fn clause_targets(clause: &str, year: u16) -> Vec<TargetDraft> {
     }
     out
 }
+
+/// Words of what a support scheme lets each applicant put forward (每个高校每年可推荐项目不超过10个):
+/// the figure after them caps applications, it is no goal.
+const APPLICATION_LIMITS: &[&str] = &["可推荐", "可申报", "可申请"];
 
 /// Words of a grant of money to those who qualify; 给予 grants what follows it (每家企业给予
 /// 不超过20万元).
@@ -1006,6 +1022,12 @@ fn clause_target(printed: &str, year: u16) -> Option<TargetDraft> {
     // 专利申请量完成1200件, 申请量为283件: the verb links the count to it (not 查处侵权行为120件).
     let linked = |v: &str| indicator.strip_suffix(v).filter(|i| v == "完成" || i.ends_with(['量', '数', '率', '额']));
     let indicator = ["完成", "为"].iter().find_map(|v| linked(v)).unwrap_or(indicator);
+    // 拥有量到69件以上: a bare 到 links the figure as 达到 would; 提高到, 缩短到 keep their verb.
+    let changed = ["提高", "提升", "增加", "增长", "扩大", "上升", "降低", "下降", "减少", "缩短", "缩小"];
+    let indicator = indicator
+        .strip_suffix('到')
+        .filter(|i| !i.is_empty() && !changed.iter().any(|v| i.ends_with(v)))
+        .unwrap_or(indicator);
     // 满意度保持在80分以上: the level kept is the goal, 保持在 only links it.
     let indicator = ["保持在", "稳定在"].iter().find_map(|v| indicator.strip_suffix(v)).unwrap_or(indicator);
     // A label before the sentence (任务目标：发明专利授权量…) names no part of the indicator.
@@ -1285,6 +1307,16 @@ mod tests {
     }
 
     #[test]
+    fn application_caps_are_no_targets() {
+        // Hengqin 2024: how many projects each university may put forward is a rule of the scheme.
+        let m = MeasureDraft {
+            text: Some("对入驻孵化的项目,给予一次性20万元资助,每个澳门高校每年可推荐项目不超过10个。".into()),
+            ..Default::default()
+        };
+        assert!(from_items(&[m], None).is_empty());
+    }
+
+    #[test]
     fn grants_listed_in_turn_are_no_targets() {
         // A reward list gives several amounts in turn, the grant word after the last one, or
         // none but 给予: no amount of it is a goal.
@@ -1411,6 +1443,36 @@ mod tests {
         assert_eq!(t[3].text, "注册和登记的地理标志超过510件（上述指标均为预期性指标）", "the text is as printed");
         // Figures of the past or of a principle there are no goals.
         assert!(goal_targets("总体要求", "坚持问题导向，全省专利申请量已达5万件。").is_empty());
+        // Hangzhou 2025: the dated sentence runs on past its semicolons; the next full sentence
+        // that names no year does not.
+        let t = goal_targets(
+            "总体要求",
+            "坚持以习近平新时代中国特色社会主义思想为指导。到2027年，全市知识产权综合竞争力位居全国同类城市前列；\
+             专利密集型产业增加值占GDP比重20%以上，以版权为核心的文化产业增加值占GDP比重15%以上；\
+             知识产权保护社会满意度达到85分。全市专利申请量已达5万件。",
+        );
+        let paragraph = goal_targets(
+            "总体要求",
+            "到2027年，全市知识产权综合竞争力位居全国同类城市前列。每万人高价值发明专利拥有量到69件以上，\
+             每百户企业有效注册商标到130件以上，培育地理标志45个以上。2022年全市专利申请量达5万件。",
+        );
+        assert_eq!(
+            paragraph.iter().map(fields).collect::<Vec<_>>(),
+            vec![
+                ("每万人高价值发明专利拥有量", Some("以上"), 69.0, Some("件"), 2027),
+                ("每百户企业有效注册商标", Some("以上"), 130.0, Some("件"), 2027),
+                ("培育地理标志", Some("以上"), 45.0, Some("个"), 2027),
+            ],
+            "the paragraph that opens with its year states its goals; a sentence of another year does not"
+        );
+        assert_eq!(
+            t.iter().map(fields).collect::<Vec<_>>(),
+            vec![
+                ("专利密集型产业增加值占GDP比重", Some("以上"), 20.0, Some("%"), 2027),
+                ("以版权为核心的文化产业增加值占GDP比重", Some("以上"), 15.0, Some("%"), 2027),
+                ("知识产权保护社会满意度", Some("达到"), 85.0, Some("分"), 2027),
+            ]
+        );
     }
 
     #[test]
