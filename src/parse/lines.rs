@@ -497,7 +497,24 @@ pub fn is_page_furniture(s: &str) -> bool {
     if t.ends_with('页') && t.contains("_第") {
         return true;
     }
+    if is_time_stamp(s.trim()) {
+        return true;
+    }
     only_controls(&t)
+}
+
+/// Is this line only the moment a page was posted (`2025-03-07 16:22:49`, `2022/04/22 16:11`)?
+/// A plan dates itself in words (2022年4月22日), never to the second or minute by the clock.
+fn is_time_stamp(t: &str) -> bool {
+    let Some((date, time)) = t.split_once(char::is_whitespace) else { return false };
+    let numbers = |s: &str, sep: char| -> Vec<usize> {
+        s.split(sep).map(|p| if p.chars().all(|c| c.is_ascii_digit()) { p.len() } else { 0 }).collect()
+    };
+    let dated = [numbers(date, '-'), numbers(date, '/')]
+        .iter()
+        .any(|n| n.len() == 3 && n[0] == 4 && n[1..].iter().all(|&l| (1..=2).contains(&l)));
+    let clock = numbers(time.trim(), ':');
+    dated && (2..=3).contains(&clock.len()) && clock.iter().all(|&l| (1..=2).contains(&l))
 }
 
 /// Does a (normalised) line open, after a list number, with one of a page's labels in brackets
@@ -697,6 +714,8 @@ mod tests {
         assert!(is_page_furniture("分享到："));
         assert!(is_page_furniture("字号：大 中 小"));
         assert!(!is_page_furniture("2016年9月1日"));
+        assert!(is_page_furniture("2025-03-07 16:22:49") && is_page_furniture("2022/04/22 16:11"));
+        assert!(!is_page_furniture("2025-03-07") && !is_page_furniture("2025-03-07 加强保护"));
         assert!(!is_page_furniture("公开方式：主动公开"));
         // A city portal's fields: with a colon, or as a list with the value after a space.
         assert!(is_page_furniture("公开时限: 长期公开"));
