@@ -267,6 +267,9 @@ const PAGE_CONTROLS: &[&str] = &[
     "微博",
     "QQ空间",
     "扫一扫",
+    // The caption of the page's QR code (扫一扫在手机打开当前页).
+    "在手机打开当前页",
+    "在手机上打开当前页",
     "保存本页",
     "保存",
     "纠错",
@@ -385,6 +388,8 @@ const PAGE_OPENINGS: &[&str] = &[
     "下一篇",
     "版权所有",
     "网站标识码",
+    // A newspaper's masthead over its digital edition (国内统一刊号:CN43-0003 …报社出版 …热线).
+    "国内统一刊号",
     "网站地图",
     "联系我们",
     "技术支持",
@@ -503,18 +508,21 @@ pub fn is_page_furniture(s: &str) -> bool {
     only_controls(&t)
 }
 
-/// Is this line only the moment a page was posted (`2025-03-07 16:22:49`, `2022/04/22 16:11`)?
-/// A plan dates itself in words (2022年4月22日), never to the second or minute by the clock.
-fn is_time_stamp(t: &str) -> bool {
+/// Is this line only the moment a page was posted (`2025-03-07 16:22:49`, `2022/04/22 16:11`,
+/// `• 2018年02月07日 10时31分`)? A plan dates itself in words (2022年4月22日), never by the clock.
+fn is_time_stamp(line: &str) -> bool {
+    let t = line.trim().trim_start_matches(['•', '·', '●', '*']).trim();
     let Some((date, time)) = t.split_once(char::is_whitespace) else { return false };
-    let numbers = |s: &str, sep: char| -> Vec<usize> {
-        s.split(sep).map(|p| if p.chars().all(|c| c.is_ascii_digit()) { p.len() } else { 0 }).collect()
+    // The lengths of the numbers between separators; 0 for a part that is not one.
+    let numbers = |s: &str, seps: &[char]| -> Vec<usize> {
+        let s = s.trim_end_matches(seps);
+        s.split(seps).map(|p| if p.chars().all(|c| c.is_ascii_digit()) { p.len() } else { 0 }).collect()
     };
-    let dated = [numbers(date, '-'), numbers(date, '/')]
-        .iter()
-        .any(|n| n.len() == 3 && n[0] == 4 && n[1..].iter().all(|&l| (1..=2).contains(&l)));
-    let clock = numbers(time.trim(), ':');
-    dated && (2..=3).contains(&clock.len()) && clock.iter().all(|&l| (1..=2).contains(&l))
+    let day = |n: &[usize]| n.len() == 3 && n[0] == 4 && n[1..].iter().all(|&l| (1..=2).contains(&l));
+    let clock = |n: &[usize]| (2..=3).contains(&n.len()) && n.iter().all(|&l| (1..=2).contains(&l));
+    let dated = day(&numbers(date, &['-'])) || day(&numbers(date, &['/'])) || day(&numbers(date, &['年', '月', '日']));
+    let timed = clock(&numbers(time.trim(), &[':'])) || clock(&numbers(time.trim(), &['时', '分', '秒']));
+    dated && timed
 }
 
 /// Does a (normalised) line open, after a list number, with one of a page's labels in brackets
@@ -716,6 +724,9 @@ mod tests {
         assert!(!is_page_furniture("2016年9月1日"));
         assert!(is_page_furniture("2025-03-07 16:22:49") && is_page_furniture("2022/04/22 16:11"));
         assert!(!is_page_furniture("2025-03-07") && !is_page_furniture("2025-03-07 加强保护"));
+        assert!(is_page_furniture("  • 2018年02月07日 10时31分") && !is_page_furniture("2018年2月7日"));
+        assert!(is_page_furniture("扫一扫在手机打开当前页"));
+        assert!(is_page_furniture("国内统一刊号:CN43-0003 湘潭日报社出版党报热线:0731-58266666"));
         assert!(!is_page_furniture("公开方式：主动公开"));
         // A city portal's fields: with a colon, or as a list with the value after a space.
         assert!(is_page_furniture("公开时限: 长期公开"));
