@@ -271,6 +271,7 @@ fixtures! {
     real_time_stamp_gansu_2025_trad => "real-time-stamp-gansu-2025-trad",
     real_page_clock_qr_caption_sichuan_2018 => "real-page-clock-qr-caption-sichuan-2018",
     real_page_masthead_hunan_2022 => "real-page-masthead-hunan-2022",
+    real_safeguard_numbered_item_city => "real-safeguard-numbered-item-city",
     real_shared_out_bodies_shanghai_2022 => "real-shared-out-bodies-shanghai-2022",
     real_news_province_character_guizhou_2017 => "real-news-province-character-guizhou-2017",
     real_news_issued_by_national_2025_trad => "real-news-issued-by-national-2025-trad",

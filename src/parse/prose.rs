@@ -1746,10 +1746,12 @@ fn paragraph_items(
     };
     // A numbered line that heads nothing may itself be a framing title (一、总体要求).
     let frames = |p: &Paragraph| p.no.is_some() && frames_the_plan(&text_of(p));
+    // A chapter on carrying the plan out holds prose, but a point it numbers in the run of the
+    // plan's items (八、精心组织实施 / （二十六）强化组织领导。…) is an item as any other.
     let states_aims = |p: &Paragraph| {
         let title = heading_title(p);
-        (frames_the_plan(&title) || title.contains("目标") || is_safeguard(&title) || p.framed || frames(p))
-            && !has_clause(p)
+        let safeguard = is_safeguard(&title) && p.no.is_none();
+        (frames_the_plan(&title) || title.contains("目标") || safeguard || p.framed || frames(p)) && !has_clause(p)
     };
     let last_line = last_content_line(lines, status);
     let cut_short = |p: &Paragraph| match p.lines.as_slice() {
