@@ -272,6 +272,7 @@ fixtures! {
     real_page_clock_qr_caption_sichuan_2018 => "real-page-clock-qr-caption-sichuan-2018",
     real_page_masthead_hunan_2022 => "real-page-masthead-hunan-2022",
     real_safeguard_numbered_item_city => "real-safeguard-numbered-item-city",
+    real_page_editor_credit_liaoning_2020_trad => "real-page-editor-credit-liaoning-2020-trad",
     real_shared_out_bodies_shanghai_2022 => "real-shared-out-bodies-shanghai-2022",
     real_news_province_character_guizhou_2017 => "real-news-province-character-guizhou-2017",
     real_news_issued_by_national_2025_trad => "real-news-issued-by-national-2025-trad",

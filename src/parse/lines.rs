@@ -267,6 +267,8 @@ const PAGE_CONTROLS: &[&str] = &[
     "微博",
     "QQ空间",
     "扫一扫",
+    // A news site's call to share the article (分享让更多人看到).
+    "分享让更多人看到",
     // The caption of the page's QR code (扫一扫在手机打开当前页).
     "在手机打开当前页",
     "在手机上打开当前页",
@@ -502,10 +504,19 @@ pub fn is_page_furniture(s: &str) -> bool {
     if t.ends_with('页') && t.contains("_第") {
         return true;
     }
-    if is_time_stamp(s.trim()) {
+    if is_time_stamp(s.trim()) || is_editor_credit(&t) {
         return true;
     }
     only_controls(&t)
+}
+
+/// Is this (normalised) line only a news page's credit of its editors in round brackets
+/// (`(责编:林露、李昉)`)? Only editors' labels: a plan's bracketed lines name who does a task
+/// (（责任单位：…）) and stay.
+fn is_editor_credit(t: &str) -> bool {
+    let Some(inner) = t.strip_prefix(['(', '（']).and_then(|r| r.strip_suffix([')', '）'])) else { return false };
+    let Some((label, names)) = inner.split_once(['：', ':']) else { return false };
+    ["责编", "责任编辑", "编辑"].contains(&label) && !names.is_empty() && !names.contains(['。', '(', '（'])
 }
 
 /// Is this line only the moment a page was posted (`2025-03-07 16:22:49`, `2022/04/22 16:11`,
@@ -726,6 +737,8 @@ mod tests {
         assert!(!is_page_furniture("2025-03-07") && !is_page_furniture("2025-03-07 加强保护"));
         assert!(is_page_furniture("  • 2018年02月07日 10时31分") && !is_page_furniture("2018年2月7日"));
         assert!(is_page_furniture("扫一扫在手机打开当前页"));
+        assert!(is_page_furniture("(责编:林露、李昉)") && is_page_furniture("分享让更多人看到"));
+        assert!(!is_page_furniture("（责任单位：省知识产权局）") && !is_page_furniture("(编辑:)"));
         assert!(is_page_furniture("国内统一刊号:CN43-0003 湘潭日报社出版党报热线:0731-58266666"));
         assert!(!is_page_furniture("公开方式：主动公开"));
         // A city portal's fields: with a colon, or as a list with the value after a space.
