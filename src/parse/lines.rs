@@ -267,6 +267,11 @@ const PAGE_CONTROLS: &[&str] = &[
     "微博",
     "QQ空间",
     "扫一扫",
+    // A news site's call to share the article (分享让更多人看到).
+    "分享让更多人看到",
+    // The caption of the page's QR code (扫一扫在手机打开当前页).
+    "在手机打开当前页",
+    "在手机上打开当前页",
     "保存本页",
     "保存",
     "纠错",
@@ -400,6 +405,8 @@ const PAGE_OPENINGS: &[&str] = &[
     "下一篇",
     "版权所有",
     "网站标识码",
+    // A newspaper's masthead over its digital edition (国内统一刊号:CN43-0003 …报社出版 …热线).
+    "国内统一刊号",
     "网站地图",
     "联系我们",
     "技术支持",
@@ -518,7 +525,36 @@ pub fn is_page_furniture(s: &str) -> bool {
     if t.ends_with('页') && t.contains("_第") {
         return true;
     }
+    if is_time_stamp(s.trim()) || is_editor_credit(&t) {
+        return true;
+    }
     only_controls(&t)
+}
+
+/// Is this (normalised) line only a news page's credit of its editors in round brackets
+/// (`(责编:林露、李昉)`)? Only editors' labels: a plan's bracketed lines name who does a task
+/// (（责任单位：…）) and stay.
+fn is_editor_credit(t: &str) -> bool {
+    let Some(inner) = t.strip_prefix(['(', '（']).and_then(|r| r.strip_suffix([')', '）'])) else { return false };
+    let Some((label, names)) = inner.split_once(['：', ':']) else { return false };
+    ["责编", "责任编辑", "编辑"].contains(&label) && !names.is_empty() && !names.contains(['。', '(', '（'])
+}
+
+/// Is this line only the moment a page was posted (`2025-03-07 16:22:49`, `2022/04/22 16:11`,
+/// `• 2018年02月07日 10时31分`)? A plan dates itself in words (2022年4月22日), never by the clock.
+fn is_time_stamp(line: &str) -> bool {
+    let t = line.trim().trim_start_matches(['•', '·', '●', '*']).trim();
+    let Some((date, time)) = t.split_once(char::is_whitespace) else { return false };
+    // The lengths of the numbers between separators; 0 for a part that is not one.
+    let numbers = |s: &str, seps: &[char]| -> Vec<usize> {
+        let s = s.trim_end_matches(seps);
+        s.split(seps).map(|p| if p.chars().all(|c| c.is_ascii_digit()) { p.len() } else { 0 }).collect()
+    };
+    let day = |n: &[usize]| n.len() == 3 && n[0] == 4 && n[1..].iter().all(|&l| (1..=2).contains(&l));
+    let clock = |n: &[usize]| (2..=3).contains(&n.len()) && n.iter().all(|&l| (1..=2).contains(&l));
+    let dated = day(&numbers(date, &['-'])) || day(&numbers(date, &['/'])) || day(&numbers(date, &['年', '月', '日']));
+    let timed = clock(&numbers(time.trim(), &[':'])) || clock(&numbers(time.trim(), &['时', '分', '秒']));
+    dated && timed
 }
 
 /// Does a (normalised) line open, after a list number, with one of a page's labels in brackets
@@ -727,6 +763,13 @@ mod tests {
         assert!(is_page_furniture("分享到："));
         assert!(is_page_furniture("字号：大 中 小"));
         assert!(!is_page_furniture("2016年9月1日"));
+        assert!(is_page_furniture("2025-03-07 16:22:49") && is_page_furniture("2022/04/22 16:11"));
+        assert!(!is_page_furniture("2025-03-07") && !is_page_furniture("2025-03-07 加强保护"));
+        assert!(is_page_furniture("  • 2018年02月07日 10时31分") && !is_page_furniture("2018年2月7日"));
+        assert!(is_page_furniture("扫一扫在手机打开当前页"));
+        assert!(is_page_furniture("(责编:林露、李昉)") && is_page_furniture("分享让更多人看到"));
+        assert!(!is_page_furniture("（责任单位：省知识产权局）") && !is_page_furniture("(编辑:)"));
+        assert!(is_page_furniture("国内统一刊号:CN43-0003 湘潭日报社出版党报热线:0731-58266666"));
         assert!(!is_page_furniture("公开方式：主动公开"));
         // A city portal's fields: with a colon, or as a list with the value after a space.
         assert!(is_page_furniture("公开时限: 长期公开"));

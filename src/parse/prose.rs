@@ -1802,10 +1802,12 @@ fn paragraph_items(
     };
     // A numbered line that heads nothing may itself be a framing title (一、总体要求).
     let frames = |p: &Paragraph| p.no.is_some() && frames_the_plan(&text_of(p));
+    // A chapter on carrying the plan out holds prose, but a point it numbers in the run of the
+    // plan's items (八、精心组织实施 / （二十六）强化组织领导。…) is an item as any other.
     let states_aims = |p: &Paragraph| {
         let title = heading_title(p);
-        (frames_the_plan(&title) || title.contains("目标") || is_safeguard(&title) || p.framed || frames(p))
-            && !has_clause(p)
+        let safeguard = is_safeguard(&title) && p.no.is_none();
+        (frames_the_plan(&title) || title.contains("目标") || safeguard || p.framed || frames(p)) && !has_clause(p)
     };
     let last_line = last_content_line(lines, status);
     let cut_short = |p: &Paragraph| match p.lines.as_slice() {
@@ -2783,6 +2785,8 @@ fn front_matter(
             if region_in_title(&plan.title).is_none() && plan.region.is_empty() {
                 plan.region = region.unwrap_or_default();
             }
+        } else if let Some(name) = reported.then(|| named_in_headline(&plan.title)).flatten() {
+            plan.title = name;
         }
     }
     if plan.title.is_empty() {
@@ -3498,6 +3502,18 @@ fn reports_a_document(title: &str) -> bool {
         && ["出台", "下发", "发布", "印发"]
             .iter()
             .any(|w| t.find(w).is_some_and(|at| at > 0 && !t[..at].ends_with("关于")))
+}
+
+/// The document a headline reports by its full name without guillemets, where no lead names it
+/// (`安徽省市场监督管理局印发2020年安徽省…工作要点`): what follows the verb, when it is a title that
+/// names its own place. A short name (`洞口县出台知识产权战略实施意见`) leaves the headline as it is,
+/// the place being the headline's.
+fn named_in_headline(title: &str) -> Option<String> {
+    let (at, verb) = ["印发", "出台", "下发", "发布"].iter().filter_map(|w| title.find(w).map(|at| (at, *w))).min()?;
+    let (body, rest) = (&title[..at], &title[at + verb.len()..]);
+    let rest = rest.strip_prefix("实施").unwrap_or(rest);
+    let named = !body.is_empty() && !body.ends_with("关于") && is_title_shape(rest);
+    (named && region_in_title(rest).is_some()).then(|| rest.to_string())
 }
 
 /// The number of the document a news lead reports, where the lead gives it: in brackets right
@@ -5126,6 +5142,12 @@ mod tests {
         assert!(reports_a_document("洞口县出台知识产权战略实施意见"));
         assert!(!reports_a_document("关于印发某某县知识产权实施方案的通知"));
         assert!(!reports_a_document("") && !reports_a_document("上海市联合印发《某某实施意见》"));
+        assert_eq!(
+            named_in_headline("某某省市场监督管理局印发2020年某某省打击侵权假冒工作要点").as_deref(),
+            Some("2020年某某省打击侵权假冒工作要点")
+        );
+        assert_eq!(named_in_headline("洞口县出台知识产权战略实施意见"), None);
+        assert_eq!(named_in_headline("印发"), None);
         // A headline or lead naming the document before saying it was issued (a Traditional news
         // page of 2015: 近日,《加快推進…工作方案(試行)》公佈。); a later document's look back is not.
         assert_eq!(
