@@ -62,8 +62,6 @@ fn enumerated_lines(lines: &[Line], content: &[usize]) -> Vec<(usize, Marker)> {
 /// (`…范围和标准如下：（一）…；（二）…`, as a page flattens a policy's list): the lines with each
 /// point on a line of its own (the line number kept), or None where no paragraph does so.
 fn split_run_on_points(lines: &[Line], content: &[usize]) -> Option<Vec<Line>> {
-    const NUMERALS: [&str; 14] =
-        ["二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二", "十三", "十四", "十五"];
     // How the point numbered n opens: `二是`, or `（二）` / `(二)`.
     let heads = |n: &str, bracketed: bool| -> Vec<String> {
         if bracketed {
@@ -75,8 +73,9 @@ fn split_run_on_points(lines: &[Line], content: &[usize]) -> Option<Vec<Line>> {
     let cuts = |t: &str, bracketed: bool| -> Vec<usize> {
         let mut at = Vec::new();
         let mut from = 0;
-        for n in NUMERALS {
-            let heads = heads(n, bracketed);
+        // The points after the first, 二 to 十五.
+        for n in (2..=15).filter_map(cn_in_words) {
+            let heads = heads(&n, bracketed);
             let next = ["。", "；", ";"].iter().flat_map(|p| heads.iter().map(move |h| (p, h))).filter_map(|(p, h)| {
                 let point = format!("{p}{h}");
                 t.get(from..)?.find(&point).map(|k| from + k + p.len())
