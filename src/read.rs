@@ -25,11 +25,12 @@ pub struct DocumentText {
 /// Read a document file (see [`document_text`]); a web page is known by its name or its start.
 pub fn read_document(path: &Path) -> Result<DocumentText, String> {
     let bytes = std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-    // The page reads a PDF with pdf.js, one line per printed line; pdftotext gives the same lines here.
+    // The page reads a PDF with pdf.js; scripts/pdf-text.mjs runs the same reader in Node, so that a
+    // PDF's text, and so its records' line numbers, are the same here as there.
     if is_pdf(&bytes) {
         return Err(format!(
-            "cannot read {}: a PDF (`pdftotext FILE` from poppler-utils gives its text, one line per printed \
-             line, as the page's Your own plan view reads it)",
+            "cannot read {}: a PDF (`node scripts/pdf-text.mjs FILE > FILE.txt` gives its text as the page's \
+             Your own plan view reads it, one line per printed line)",
             path.display()
         ));
     }

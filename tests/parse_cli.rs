@@ -274,7 +274,7 @@ fn a_word_document_reads_as_its_paragraphs_and_a_pdf_is_refused() {
     // A PDF, even one with no binary stream, and an old .doc (NUL bytes) are refused, not read as
     // texts of garbage; the PDF with where to get its text.
     for (name, bytes, said) in [
-        ("plan.pdf", &b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n"[..], "pdftotext"),
+        ("plan.pdf", &b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n"[..], "scripts/pdf-text.mjs"),
         ("plan.doc", &b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1\x00\x00"[..], "not a text file (an old .doc file?"),
     ] {
         let file = dir.join(name);

@@ -1,13 +1,19 @@
 // Decoding a saved plan file in the page (www/js/read-file.js), in Node: the encodings Chinese texts
 // are saved in, and the cases where the bytes are nearly UTF-8; a Word file's zip archive and its list
-// numbers; a PDF page's lines from pdf.js's text items. Web pages' and Word documents' text need a
-// browser's DOMParser, and PDFs the browser's pdf.js: see own-plan.test.mjs.
+// numbers; a PDF page's lines from pdf.js's text items, and a whole PDF read by scripts/pdf-text.mjs
+// (the same reader, in Node, for `plan-compare parse`). Web pages' and Word documents' text need a
+// browser's DOMParser, and PDFs in the page the browser's pdf.js: see own-plan.test.mjs.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import zlib from 'node:zlib';
+import { execFile } from 'node:child_process';
+import { mkdtemp, writeFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { decodeBytes, opensAsPage, withoutStyles, readPlanFile, zipEntry, formatNumber, pdfLines, pdfRules, joinPages } from '../../www/js/read-file.js';
 import { encode } from './legacy-bytes.mjs';
 import { zip } from './docx-bytes.mjs';
+import { pdf, workPointsPdf, taskTablePdf } from './pdf-bytes.mjs';
 import { planText } from '../js/plan-text.mjs';
 
 const utf8 = (s) => new TextEncoder().encode(s);
@@ -219,4 +225,39 @@ test('a table drawn with borders comes as one line per row, its wrapped cells jo
   // Thousands of strokes are a drawing (a map's grid), not borders: its text stays lines.
   const grid = { across: Array.from({ length: 2001 }, (_, k) => across(700 - k * 0.05)), down: rules.down };
   assert.deepEqual(pdfLines([item('1', 86, 654), item('加强保护。', 130, 654)], grid), ['1\t加强保护。']);
+});
+
+test('scripts/pdf-text.mjs gives a PDF\'s text as the page reads it, and refuses what the page refuses', async () => {
+  const dir = await mkdtemp(path.join(tmpdir(), 'pdf-text-'));
+  const script = new URL('../../scripts/pdf-text.mjs', import.meta.url).pathname;
+  const run = (...args) => new Promise((resolve) => {
+    execFile(process.execPath, [script, ...args], (error, stdout, stderr) => resolve({ code: error?.code ?? 0, stdout, stderr }));
+  });
+  const read = async (name, bytes) => {
+    await writeFile(path.join(dir, name), bytes);
+    return run(path.join(dir, name));
+  };
+  try {
+    // The texts own-plan.test.mjs expects of the page: wrapped lines and page numbers as printed
+    // (the parser joins and drops them), a bordered table one line per row.
+    assert.deepEqual(await read('plan.pdf', workPointsPdf.bytes), { code: 0, stdout: workPointsPdf.text, stderr: '' });
+    assert.deepEqual(await read('table.pdf', taskTablePdf.bytes), { code: 0, stdout: taskTablePdf.text, stderr: '' });
+    // A scan, a cut file and no file: exit 1, the reader's reason on stderr, nothing on stdout.
+    const scan = await read('scan.pdf', pdf([[]]));
+    assert.equal(scan.code, 1);
+    assert.equal(scan.stdout, '');
+    assert.match(scan.stderr, /scan\.pdf: the PDF holds no text \(a scanned image\?\).*\(pdfNoText\)\n$/);
+    const cut = await read('cut.pdf', workPointsPdf.bytes.subarray(0, 300));
+    assert.deepEqual([cut.code, cut.stdout], [1, '']);
+    assert.match(cut.stderr, /cut\.pdf: the file is damaged.*\(fileDamaged\)\n$/);
+    assert.equal((await run(path.join(dir, 'none.pdf'))).code, 1);
+    // A wrong command line: its usage, exit 2.
+    for (const args of [[], ['a.pdf', 'b.pdf'], ['--help']]) {
+      const usage = await run(...args);
+      assert.deepEqual([usage.code, usage.stdout], [2, '']);
+      assert.match(usage.stderr, /^usage: node scripts\/pdf-text\.mjs FILE\.pdf/);
+    }
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
 });

@@ -251,9 +251,18 @@ async function pdfText(bytes) {
     throw refusal('pdfUnavailable', `the PDF reader could not be loaded (${e?.message ?? e})`);
   }
   pdfjs.GlobalWorkerOptions.workerSrc = new URL('pdf.worker.min.mjs', PDFJS).href;
+  return pdfDocumentText(pdfjs, bytes, new URL('cmaps/', PDFJS).href);
+}
+
+/**
+ * A PDF's text read by the pdf.js module `pdfjs` (its worker set), with the character maps at
+ * `cMapUrl`: the page's reader, and `scripts/pdf-text.mjs`'s in Node, so that `plan-compare parse`
+ * reads a PDF's text as the page does. Refusals as [`pdfText`]'s, but `pdfUnavailable`.
+ */
+export async function pdfDocumentText(pdfjs, bytes, cMapUrl) {
   // Text only: no fonts are drawn (so none is loaded or compiled with eval); the character maps
   // still turn the codes of a font that is not embedded (STSong-Light …) into characters.
-  const task = pdfjs.getDocument({ data: bytes, cMapUrl: new URL('cmaps/', PDFJS).href, cMapPacked: true, disableFontFace: true,
+  const task = pdfjs.getDocument({ data: bytes, cMapUrl, cMapPacked: true, disableFontFace: true,
     isEvalSupported: false, useSystemFonts: false, verbosity: 0 });
   let doc;
   try {
