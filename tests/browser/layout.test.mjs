@@ -1,7 +1,9 @@
 // Phone width (360 px): every view fits without sideways scrolling; screenshots for a human look.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { session, artifacts } from './helpers.mjs';
+import { readFileSync } from 'node:fs';
+import { dirname, join, normalize } from 'node:path';
+import { session, artifacts, repo } from './helpers.mjs';
 
 let s;
 before(async () => {
@@ -93,6 +95,58 @@ test("a view's first answer waits for no other view's code, which follows after 
   assert.deepEqual((await page.evaluate(code)).map((p) => p.split('/').pop()).sort(),
     ['diff.js', 'explore.js', 'own.js', 'patterns.js', 'read-file.js', 'summaries.js', 'themes.js']);
   await s.unroute(others);
+  await page.close();
+});
+
+/** The modules a page's entry script imports, itself and the whole static graph (paths in www/). */
+function importGraph(entry) {
+  const seen = new Set();
+  const todo = [entry];
+  while (todo.length) {
+    const file = todo.pop();
+    if (seen.has(file)) continue;
+    seen.add(file);
+    const source = readFileSync(join(repo, 'www', file), 'utf8');
+    for (const m of source.matchAll(/^\s*(?:import|export)\s[^'"]*?\sfrom\s+'([^']+)'|^\s*import\s+'([^']+)'/gm)) {
+      todo.push(normalize(join(dirname(file), m[1] ?? m[2])));
+    }
+  }
+  return [...seen].sort();
+}
+
+test('each page preloads its whole module graph, the package\'s module and the manifest', () => {
+  for (const [html, entry] of [['index.html', 'js/app.js'], ['embed.html', 'js/frame.js']]) {
+    const head = readFileSync(join(repo, 'www', html), 'utf8');
+    const hrefs = (rel) => [...head.matchAll(new RegExp(`<link rel="${rel}" href="([^"]+)"([^>]*)>`, 'g'))].map((m) => [m[1], m[2].trim()]);
+    assert.ok(head.includes(`<script type="module" src="${entry}"></script>`), html);
+    // Every module of the graph (pkg/index.js is one bundled file), and nothing else: a module
+    // renamed or added without its line here is caught.
+    assert.deepEqual(hrefs('modulepreload').map(([href]) => href).sort(), importGraph(entry), html);
+    // Fetched as wasm-bindgen's glue and js/load.js fetch them (mode cors, same-origin
+    // credentials), or the browser would fetch them twice.
+    assert.deepEqual(hrefs('preload'), [['pkg/plan_compare_bg.wasm', 'as="fetch" crossorigin'], ['pkg/data/manifest.json', 'as="fetch" crossorigin']], html);
+  }
+});
+
+test('the page asks for its modules, the package\'s module and its manifest before its first script has arrived, and once', async () => {
+  let release;
+  const held = new Promise((ok) => { release = ok; });
+  const page = await s.newPage();
+  // On the context, so that it holds the service worker's fetch too (the page's own goes through it).
+  await s.route('**/js/app.js', async (route) => { await held; await route.continue(); });
+  const asked = [];
+  page.on('request', (r) => asked.push(new URL(r.url()).pathname.replace(/^.*?\/(js|pkg)\//, '$1/')));
+  const wanted = [...importGraph('js/app.js'), 'pkg/plan_compare_bg.wasm', 'pkg/data/manifest.json'];
+  await page.goto(`${s.url}index.html#diff?plans=beijing-2018,shanghai-2018&lang=en`, { waitUntil: 'commit' });
+  // All of them asked for while js/app.js, the root of the module graph, is still on its way.
+  await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => e.name.endsWith('/manifest.json')));
+  for (const file of wanted.filter((f) => f !== 'js/app.js')) assert.ok(asked.includes(file), `${file} not asked for before js/app.js arrived: ${asked.join(' ')}`);
+  release();
+  await page.waitForSelector('body[data-ready="true"]');
+  assert.ok((await page.$$('.pair')).length > 10, 'the diff is drawn');
+  // A preload the page then fetched differently would be fetched again.
+  for (const file of wanted) assert.equal(asked.filter((f) => f === file).length, 1, `${file} asked for ${asked.filter((f) => f === file).length} times`);
+  await s.unroute('**/js/app.js');
   await page.close();
 });
 
