@@ -1,165 +1,34 @@
 // <plan-compare view="diff" plans="beijing-2018,shanghai-2018" lang="en" limit="3">: one script tag
-// embeds a view in any page. It renders inside a shadow DOM with its own stylesheet, so the host
-// page's CSS cannot reach it (only the --plan-compare-* custom properties do, on purpose); attributes
-// are validated like URL parameters. It opens on a summary sized for an article column.
+// embeds a view in any page (the element: js/embed-element.js), and fits plan-compare iframes
+// (<iframe data-plan-compare src=".../embed.html?…">) to the height they report.
 //
-// The same script fits plan-compare iframes (<iframe data-plan-compare src=".../embed.html?…">) to the
-// height they report. Including it twice, or from two URLs, sets up one element and one listener;
-// every element on a page shares one module and one data load.
-import * as api from './js/api.js';
-import { h } from './js/dom.js';
-import { t } from './js/i18n.js';
-import { validate, toHash } from './js/state.js';
-import { renderView, merge, prepareView } from './js/render.js';
-import { embedOptions, DATA_ATTRIBUTES } from './js/embedding.js';
+// This file only starts, at once, every download the element needs and then imports it: its
+// modules, its stylesheet when the page has an element and, when one is not lazy, the package's
+// module and manifest. Imported directly, the element's modules would arrive one level of imports after the
+// other, and the package's module only after them all: four round trips before the data, not one.
+// What the page already has or asks for (the page's own <link>s, a second copy of this script)
+// is not asked for again.
 
-const ATTRIBUTES = ['view', ...DATA_ATTRIBUTES, 'limit', 'height', 'loading'];
-const stylesheet = new URL('./style.css', import.meta.url).href;
-const page = new URL('./index.html', import.meta.url).href;
-const origin = new URL(import.meta.url).origin;
-const HEIGHT_MESSAGE = 'plan-compare:height';
+/** The element's module graph (tests/browser/layout.test.mjs checks it against the imports). */
+const MODULES = ['js/embed-element.js', 'js/api.js', 'js/common.js', 'js/dom.js', 'js/embedding.js', 'js/i18n.js',
+  'js/permalink.js', 'js/render.js', 'js/state.js', 'js/text.js', 'pkg/index.js'];
 
-class PlanCompareElement extends HTMLElement {
-  static observedAttributes = ATTRIBUTES;
-  #root;
-  #status;
-  #state = null;
-  #ready = false;
-  #expanded = false;
-  #started = false;
-  #styled;
-
-  constructor() {
-    super();
-    const shadow = this.attachShadow({ mode: 'open' });
-    this.#status = h('p', { class: 'loading', role: 'status', 'aria-live': 'polite' }, 'Loading… 正在加载…');
-    this.#root = h('div', { class: 'pc-root' });
-    const link = h('link', { rel: 'stylesheet', href: stylesheet });
-    // The view waits for its stylesheet: drawn before it applies, a summary is more than twice as
-    // tall for a moment and moves the article below it. One that fails to load delays nothing.
-    this.#styled = new Promise((done) => {
-      link.addEventListener('load', done, { once: true });
-      link.addEventListener('error', done, { once: true });
-    });
-    shadow.append(link, this.#status, this.#root);
-  }
-
-  connectedCallback() {
-    this.#reserve();
-    if (this.#started) return;
-    // loading="lazy": start when the element comes near the viewport, as a lazy iframe would.
-    if (this.getAttribute('loading') === 'lazy' && 'IntersectionObserver' in window) {
-      const io = new IntersectionObserver((entries) => {
-        if (entries.some((e) => e.isIntersecting)) {
-          io.disconnect();
-          this.#start();
-        }
-      }, { rootMargin: '400px' });
-      io.observe(this);
-    } else this.#start();
-  }
-
-  #start() {
-    this.#started = true;
-    prepareView(this.getAttribute('view') ?? 'explore', true).catch(() => {}); // beside the data
-    Promise.all([api.ready(), this.#styled]).then(
-      () => {
-        this.#ready = true;
-        this.#status.hidden = true;
-        this.#fromAttributes();
-      },
-      (e) => {
-        this.#status.textContent = `plan-compare: ${api.describeError(e)}`;
-        this.#status.classList.add('error');
-      },
-    );
-  }
-
-  /** Height kept free while the data loads (the `height` attribute, else a summary's usual size). */
-  #reserve() {
-    const { height } = embedOptions((a) => this.getAttribute(a));
-    this.style.setProperty('--pc-reserve', `${height ?? 420}px`);
-  }
-
-  attributeChangedCallback() {
-    this.#reserve();
-    if (this.#ready) this.#fromAttributes();
-  }
-
-  async #fromAttributes() {
-    const get = (a) => this.getAttribute(a);
-    const opts = embedOptions(get);
-    const raw = Object.fromEntries(DATA_ATTRIBUTES.filter((a) => this.hasAttribute(a)).map((a) => [a, get(a)]));
-    if (opts.scheme) delete raw.theme; // theme="dark" / "light" names a colour scheme, not a data theme
-    const { state, rejected } = validate(get('view') ?? 'explore', raw);
-    this.#state = state;
-    this.#opts = opts;
-    await this.#render();
-    if (rejected.length) this.#root.prepend(h('p', { class: 'notice error', role: 'alert' }, t('badState'), rejected.join(', ')));
-    this.dataset.ready = 'true';
-  }
-
-  #opts = {};
-
-  #set = (patch) => {
-    this.#state = merge(this.#state, patch);
-    this.#render();
-  };
-
-  async #render() {
-    const root = this.#root;
-    if (this.#opts.scheme) root.dataset.scheme = this.#opts.scheme;
-    else delete root.dataset.scheme;
-    root.lang = this.#state.lang === 'en' ? 'en' : 'zh-CN';
-    await renderView(root, this.#state, this.#set, {
-      limit: this.#opts.limit,
-      height: this.#opts.height,
-      expanded: this.#expanded,
-      fullHref: page + toHash(this.#state),
-      toggle: () => {
-        this.#expanded = !this.#expanded;
-        this.#render();
-        root.querySelector('.show-all')?.focus();
-      },
-    });
-    // Title and description for screen readers: the element is a landmark named after what it shows.
-    this.setAttribute('role', 'region');
-    const title = root.querySelector('.summary-title, h2')?.textContent;
-    this.setAttribute('aria-label', `plan-compare: ${title ?? t(this.#state.view)}`);
-  }
+function preload(path, attributes) {
+  const href = new URL(path, import.meta.url).href;
+  if ([...document.querySelectorAll('link[href]')].some((link) => link.href === href)) return;
+  const link = document.createElement('link');
+  for (const [name, value] of Object.entries(attributes)) link.setAttribute(name, value);
+  link.href = href;
+  document.head.append(link);
 }
 
-if (!customElements.get('plan-compare')) customElements.define('plan-compare', PlanCompareElement);
-
-// Iframes: fit each plan-compare frame to the height it reports. One listener however often this
-// script is included; messages count only from a frame of this page, from plan-compare's origin.
-const LISTENING = Symbol.for('plan-compare.frame-listener');
-if (!window[LISTENING]) {
-  window[LISTENING] = true;
-  const frames = () => document.querySelectorAll('iframe[data-plan-compare], iframe.plan-compare');
-  addEventListener('message', (event) => {
-    const data = event.data;
-    if (event.origin !== origin || data?.type !== HEIGHT_MESSAGE || !Number.isFinite(data.height)) return;
-    for (const frame of frames()) {
-      if (frame.contentWindow === event.source) frame.style.height = `${Math.max(80, Math.min(20000, Math.ceil(data.height)))}px`;
-    }
-  });
-  // Tell each frame who we are, so it answers this origin only (and re-measures now).
-  const hello = (frame) => {
-    try {
-      if (new URL(frame.src, location.href).origin === origin) frame.contentWindow?.postMessage({ type: 'plan-compare:hello' }, origin);
-    } catch {
-      // A frame without a readable src is none of ours.
-    }
-  };
-  const watch = (frame) => {
-    if (frame.dataset.pcWatched) return;
-    frame.dataset.pcWatched = 'true';
-    frame.addEventListener('load', () => hello(frame));
-    hello(frame);
-  };
-  const scan = () => frames().forEach(watch);
-  scan();
-  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', scan);
-  new MutationObserver(scan).observe(document.documentElement, { childList: true, subtree: true });
+for (const path of MODULES) preload(path, { rel: 'modulepreload' });
+// The elements' shadow roots link it as soon as they are defined.
+if (document.querySelector('plan-compare')) preload('style.css', { rel: 'preload', as: 'style' });
+// Fetched as the package fetches them (mode cors, same-origin credentials), or they would be
+// fetched twice; only for an element that starts at once (a lazy one may never start).
+if (document.querySelector('plan-compare:not([loading="lazy"])')) {
+  preload('pkg/plan_compare_bg.wasm', { rel: 'preload', as: 'fetch', crossorigin: '' });
+  preload('pkg/data/manifest.json', { rel: 'preload', as: 'fetch', crossorigin: '' });
 }
+await import('./js/embed-element.js');

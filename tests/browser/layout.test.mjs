@@ -114,6 +114,15 @@ function importGraph(entry) {
   return [...seen].sort();
 }
 
+/** Resolves once every file of `wanted` is in `asked` (while `held` is held back); fails after 20 s. */
+async function askedFor(asked, wanted, held) {
+  for (let waited = 0; !wanted.every((f) => asked.includes(f)); waited += 50) {
+    const missing = wanted.filter((f) => !asked.includes(f));
+    if (waited >= 20_000) assert.fail(`${missing.join(', ')} not asked for while ${held} was held back; asked: ${asked.join(' ')}`);
+    await new Promise((ok) => setTimeout(ok, 50));
+  }
+}
+
 test('each page preloads its whole module graph, the package\'s module and the manifest', () => {
   for (const [html, entry] of [['index.html', 'js/app.js'], ['embed.html', 'js/frame.js']]) {
     const head = readFileSync(join(repo, 'www', html), 'utf8');
@@ -139,14 +148,42 @@ test('the page asks for its modules, the package\'s module and its manifest befo
   const wanted = [...importGraph('js/app.js'), 'pkg/plan_compare_bg.wasm', 'pkg/data/manifest.json'];
   await page.goto(`${s.url}index.html#diff?plans=beijing-2018,shanghai-2018&lang=en`, { waitUntil: 'commit' });
   // All of them asked for while js/app.js, the root of the module graph, is still on its way.
-  await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => e.name.endsWith('/manifest.json')));
-  for (const file of wanted.filter((f) => f !== 'js/app.js')) assert.ok(asked.includes(file), `${file} not asked for before js/app.js arrived: ${asked.join(' ')}`);
+  await askedFor(asked, wanted.filter((f) => f !== 'js/app.js'), 'js/app.js');
   release();
   await page.waitForSelector('body[data-ready="true"]');
   assert.ok((await page.$$('.pair')).length > 10, 'the diff is drawn');
   // A preload the page then fetched differently would be fetched again.
   for (const file of wanted) assert.equal(asked.filter((f) => f === file).length, 1, `${file} asked for ${asked.filter((f) => f === file).length} times`);
   await s.unroute('**/js/app.js');
+  await page.close();
+});
+
+test('embed.js preloads its element\'s whole module graph', () => {
+  const loader = readFileSync(join(repo, 'www/embed.js'), 'utf8');
+  const listed = loader.match(/const MODULES = (\[[^\]]*\]);/)?.[1];
+  assert.ok(listed, 'embed.js lists its modules in MODULES');
+  assert.deepEqual(JSON.parse(listed.replaceAll("'", '"')).sort(), importGraph('js/embed-element.js'));
+  assert.match(loader, /^await import\('\.\/js\/embed-element\.js'\);$/m);
+});
+
+test('an article asks for the element\'s modules, stylesheet, the package\'s module and manifest before the element\'s code has arrived, and once', async () => {
+  let release;
+  const held = new Promise((ok) => { release = ok; });
+  await s.route('**/js/embed-element.js', async (route) => { await held; await route.continue(); });
+  const page = await s.newPage();
+  const asked = []; // by the article itself, not its iframe (embed.html, which asks for its own)
+  page.on('request', (r) => r.frame() === page.mainFrame() && asked.push(new URL(r.url()).pathname.replace(/^.*?\/(js|pkg)\//, '$1/')));
+  const wanted = [...importGraph('js/embed-element.js').filter((f) => f !== 'js/embed-element.js'), '/style.css',
+    'pkg/plan_compare_bg.wasm', 'pkg/data/manifest.json'];
+  await page.goto(`${s.url}article.html`, { waitUntil: 'commit' });
+  await askedFor(asked, wanted, 'js/embed-element.js');
+  release();
+  await page.waitForSelector('#embed-diff[data-ready="true"]');
+  assert.ok(await page.$('#embed-diff >> .pair'), 'the diff is drawn');
+  for (const file of [...wanted, 'js/embed-element.js']) {
+    assert.equal(asked.filter((f) => f === file).length, 1, `${file} asked for ${asked.filter((f) => f === file).length} times`);
+  }
+  await s.unroute('**/js/embed-element.js');
   await page.close();
 });
 
