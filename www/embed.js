@@ -19,7 +19,7 @@ function preload(path, attributes) {
   const link = document.createElement('link');
   for (const [name, value] of Object.entries(attributes)) link.setAttribute(name, value);
   link.href = href;
-  document.head.append(link);
+  (document.head ?? document.documentElement).append(link);
 }
 
 for (const path of MODULES) preload(path, { rel: 'modulepreload' });
