@@ -2054,7 +2054,7 @@ fn joined(lines: &[Line], status: &[Option<Use>], from: usize, to: usize) -> Str
 /// A line that is only a department clause, e.g. `(省知识产权局牵头，各有关单位配合)`.
 fn is_department_line(text: &str) -> bool {
     let t = normalise(text);
-    t.starts_with(['（', '(', '〔', '【']) && trailing_clause(&t).map(|(i, _)| i == 0).unwrap_or(false)
+    t.starts_with(['（', '(', '〔', '【', '[', '［']) && trailing_clause(&t).map(|(i, _)| i == 0).unwrap_or(false)
         || trailing_labelled_clause(&t).map(|(i, _)| i == 0).unwrap_or(false)
 }
 
@@ -2083,9 +2083,10 @@ fn closes_with_departments(text: &str) -> bool {
 /// The trailing bracketed department clause of a text: (byte offset, clause).
 pub fn trailing_clause(text: &str) -> Option<(usize, String)> {
     let t = text.trim_end_matches(['。', ' ']);
-    // Some documents bracket the clause with 〔…〕 or 【…】 (`…。〔市市场监管局负责〕`): brackets
-    // that never nest in a clause, so the last opening one opens it.
-    for (open, close) in [('〔', '〕'), ('【', '】')] {
+    // Some documents bracket the clause with 〔…〕, 【…】 or square brackets (`…。〔市市场监管局负责〕`,
+    // `…。[牵头单位:省市场监管局]`): brackets that never nest in a clause, so the last opening one
+    // opens it.
+    for (open, close) in [('〔', '〕'), ('【', '】'), ('[', ']'), ('［', '］')] {
         if t.ends_with(close) {
             let i = t.rfind(open)?;
             let clause = &t[i..];
@@ -4112,6 +4113,15 @@ mod tests {
             )
         );
         assert_eq!(read("开展专项行动。【责任单位：县市场监管局】").1, vec![("县市场监管局".to_string(), lead)]);
+        // Square brackets, as a province's 工作要点 closes its tasks (Sichuan 2021).
+        assert_eq!(
+            read("编制强省纲要。[牵头单位:省市场监管局、省知识产权中心]"),
+            (
+                "编制强省纲要。".to_string(),
+                vec![("省市场监管局".to_string(), lead), ("省知识产权中心".to_string(), lead)]
+            )
+        );
+        assert_eq!(read("见文献[1]").1, vec![]);
         // A year or a note in those brackets is no clause.
         assert_eq!(read("按照国办发〔2023〕").1, vec![]);
         assert_eq!(read("详见附件【打印本页】").1, vec![]);
