@@ -812,7 +812,10 @@ pub fn parse(info: &DocumentInfo, lines: &[Line]) -> DocumentDraft {
     let numbered = plan.measures.iter().any(|m| m.no.is_some());
     let may_be_titled = |m: &MeasureDraft| !numbered || m.no.is_some();
     let items: Vec<&MeasureDraft> = plan.measures.iter().filter(|m| may_be_titled(m)).collect();
-    if titles_items(&items) {
+    // One paragraph without a number (a news page's one task under its heading) shows nothing of
+    // how a document writes its items: its first sentence is as likely its first task.
+    let evidence = numbered || items.len() >= 2;
+    if evidence && titles_items(&items) {
         for m in plan.measures.iter_mut().filter(|m| m.title.is_none() && may_be_titled(m)) {
             split_title(m);
         }
@@ -1087,8 +1090,13 @@ fn is_background(title: &str) -> bool {
 /// task: background, aims, principles (`指导思想`, `实施知识产权战略的指导思想：…`, `发展基础`)?
 fn frames_the_plan(rest: &str) -> bool {
     let title = first_sentence(rest);
-    // …的指导思想 names whose aims; the framing word is what follows the last 的.
-    let framing = |part: &str| FRAMING_TITLES.contains(&part.rsplit('的').next().unwrap_or(part));
+    // …的指导思想 names whose aims; the framing word is what follows the last 的. A news report
+    // heads its account of a plan with the document's name first (规划发展目标, 方案总体要求).
+    let framing = |part: &str| {
+        let part = part.rsplit('的').next().unwrap_or(part);
+        let unnamed = SELF_NAMES.iter().find_map(|n| part.strip_prefix(n)).unwrap_or(part);
+        FRAMING_TITLES.contains(&part) || FRAMING_TITLES.contains(&unnamed)
+    };
     // An article's title saying what the document is for (第一条 评奖宗旨, 立法目的).
     let purpose = ["宗旨", "目的", "目的和依据", "目的与依据"].iter().any(|e| title.ends_with(e));
     framing(&title)
@@ -4370,6 +4378,10 @@ mod tests {
         assert!(frames_the_plan("本办法所称知识产权发展资金是指…。"));
         assert!(!frames_the_plan("本区每年安排1000万元支持专利转化。"));
         assert!(frames_the_plan("评奖宗旨"));
+        // A news report on a plan heads its goals with the plan's name (Guangxi 2021).
+        assert!(frames_the_plan("规划发展目标"));
+        assert!(frames_the_plan("方案总体要求"));
+        assert!(!frames_the_plan("规划引领产业发展"));
         assert!(!frames_the_plan("制定本市专利转化专项计划实施细则并组织实施。"));
         assert!(!frames_the_plan("加强海外知识产权风险防控"));
     }
