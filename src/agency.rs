@@ -25,6 +25,10 @@ const AGENCY_TYPES: &[(&str, &[&str])] = &[
             "知识产权保护中心",
             "知识产权维权援助中心",
             "知识产权服务中心",
+            // The IP office's service centre under its short name (省知识产权中心 for 四川省知识产权
+            // 服务促进中心), as the 工作要点 it co-issues name it.
+            "知识产权中心",
+            "知识产权服务促进中心",
             "专利",
             "知识产权相关",
             "知识产权保护相关",
@@ -189,6 +193,8 @@ mod tests {
         assert_eq!(canonical_agency("各有关部门"), "有关部门（泛指）");
         assert_eq!(canonical_agency("监察厅"), "纪检监察");
         assert_eq!(canonical_agency("区知识产权保护相关职能部门"), "知识产权局");
+        assert_eq!(canonical_agency("省知识产权中心"), "知识产权局");
+        assert_eq!(canonical_agency("四川省知识产权服务促进中心"), "知识产权局");
         assert_eq!(canonical_agency("嘉峪关市"), "地方政府");
         assert_eq!(canonical_agency("某某协作体"), OTHER);
     }

@@ -296,4 +296,6 @@ fixtures! {
     real_explainer_drafting_steps_tongliang_2021 => "real-explainer-drafting-steps-tongliang-2021",
     real_contact_offices_national_2021 => "real-contact-offices-national-2021",
     real_points_in_turn_under_headings_cnipa_2023 => "real-points-in-turn-under-headings-cnipa-2023",
+    real_square_bracket_clause_sichuan_2021 => "real-square-bracket-clause-sichuan-2021",
+    real_plan_named_goals_heading_guangxi_2021 => "real-plan-named-goals-heading-guangxi-2021",
 }

@@ -160,7 +160,9 @@ fn is_time(name: &str) -> bool {
 /// Remove one pair of enclosing brackets, full-width or ASCII.
 fn strip_brackets(s: &str) -> &str {
     let s = s.trim();
-    for (open, close) in [('（', '）'), ('(', ')'), ('（', ')'), ('(', '）'), ('〔', '〕'), ('【', '】')] {
+    for (open, close) in
+        [('（', '）'), ('(', ')'), ('（', ')'), ('(', '）'), ('〔', '〕'), ('【', '】'), ('[', ']'), ('［', '］')]
+    {
         if let Some(inner) = s.strip_prefix(open).and_then(|t| t.strip_suffix(close)) {
             if balanced(inner) {
                 return inner;

@@ -812,7 +812,10 @@ pub fn parse(info: &DocumentInfo, lines: &[Line]) -> DocumentDraft {
     let numbered = plan.measures.iter().any(|m| m.no.is_some());
     let may_be_titled = |m: &MeasureDraft| !numbered || m.no.is_some();
     let items: Vec<&MeasureDraft> = plan.measures.iter().filter(|m| may_be_titled(m)).collect();
-    if titles_items(&items) {
+    // One paragraph without a number (a news page's one task under its heading) shows nothing of
+    // how a document writes its items: its first sentence is as likely its first task.
+    let evidence = numbered || items.len() >= 2;
+    if evidence && titles_items(&items) {
         for m in plan.measures.iter_mut().filter(|m| m.title.is_none() && may_be_titled(m)) {
             split_title(m);
         }
@@ -1087,8 +1090,13 @@ fn is_background(title: &str) -> bool {
 /// task: background, aims, principles (`指导思想`, `实施知识产权战略的指导思想：…`, `发展基础`)?
 fn frames_the_plan(rest: &str) -> bool {
     let title = first_sentence(rest);
-    // …的指导思想 names whose aims; the framing word is what follows the last 的.
-    let framing = |part: &str| FRAMING_TITLES.contains(&part.rsplit('的').next().unwrap_or(part));
+    // …的指导思想 names whose aims; the framing word is what follows the last 的. A news report
+    // heads its account of a plan with the document's name first (规划发展目标, 方案总体要求).
+    let framing = |part: &str| {
+        let part = part.rsplit('的').next().unwrap_or(part);
+        let unnamed = SELF_NAMES.iter().find_map(|n| part.strip_prefix(n)).unwrap_or(part);
+        FRAMING_TITLES.contains(&part) || FRAMING_TITLES.contains(&unnamed)
+    };
     // An article's title saying what the document is for (第一条 评奖宗旨, 立法目的).
     let purpose = ["宗旨", "目的", "目的和依据", "目的与依据"].iter().any(|e| title.ends_with(e));
     framing(&title)
@@ -2054,7 +2062,7 @@ fn joined(lines: &[Line], status: &[Option<Use>], from: usize, to: usize) -> Str
 /// A line that is only a department clause, e.g. `(省知识产权局牵头，各有关单位配合)`.
 fn is_department_line(text: &str) -> bool {
     let t = normalise(text);
-    t.starts_with(['（', '(', '〔', '【']) && trailing_clause(&t).map(|(i, _)| i == 0).unwrap_or(false)
+    t.starts_with(['（', '(', '〔', '【', '[', '［']) && trailing_clause(&t).map(|(i, _)| i == 0).unwrap_or(false)
         || trailing_labelled_clause(&t).map(|(i, _)| i == 0).unwrap_or(false)
 }
 
@@ -2083,9 +2091,10 @@ fn closes_with_departments(text: &str) -> bool {
 /// The trailing bracketed department clause of a text: (byte offset, clause).
 pub fn trailing_clause(text: &str) -> Option<(usize, String)> {
     let t = text.trim_end_matches(['。', ' ']);
-    // Some documents bracket the clause with 〔…〕 or 【…】 (`…。〔市市场监管局负责〕`): brackets
-    // that never nest in a clause, so the last opening one opens it.
-    for (open, close) in [('〔', '〕'), ('【', '】')] {
+    // Some documents bracket the clause with 〔…〕, 【…】 or square brackets (`…。〔市市场监管局负责〕`,
+    // `…。[牵头单位:省市场监管局]`): brackets that never nest in a clause, so the last opening one
+    // opens it.
+    for (open, close) in [('〔', '〕'), ('【', '】'), ('[', ']'), ('［', '］')] {
         if t.ends_with(close) {
             let i = t.rfind(open)?;
             let clause = &t[i..];
@@ -4112,6 +4121,15 @@ mod tests {
             )
         );
         assert_eq!(read("开展专项行动。【责任单位：县市场监管局】").1, vec![("县市场监管局".to_string(), lead)]);
+        // Square brackets, as a province's 工作要点 closes its tasks (Sichuan 2021).
+        assert_eq!(
+            read("编制强省纲要。[牵头单位:省市场监管局、省知识产权中心]"),
+            (
+                "编制强省纲要。".to_string(),
+                vec![("省市场监管局".to_string(), lead), ("省知识产权中心".to_string(), lead)]
+            )
+        );
+        assert_eq!(read("见文献[1]").1, vec![]);
         // A year or a note in those brackets is no clause.
         assert_eq!(read("按照国办发〔2023〕").1, vec![]);
         assert_eq!(read("详见附件【打印本页】").1, vec![]);
@@ -4360,6 +4378,10 @@ mod tests {
         assert!(frames_the_plan("本办法所称知识产权发展资金是指…。"));
         assert!(!frames_the_plan("本区每年安排1000万元支持专利转化。"));
         assert!(frames_the_plan("评奖宗旨"));
+        // A news report on a plan heads its goals with the plan's name (Guangxi 2021).
+        assert!(frames_the_plan("规划发展目标"));
+        assert!(frames_the_plan("方案总体要求"));
+        assert!(!frames_the_plan("规划引领产业发展"));
         assert!(!frames_the_plan("制定本市专利转化专项计划实施细则并组织实施。"));
         assert!(!frames_the_plan("加强海外知识产权风险防控"));
     }
