@@ -297,4 +297,5 @@ fixtures! {
     real_contact_offices_national_2021 => "real-contact-offices-national-2021",
     real_points_in_turn_under_headings_cnipa_2023 => "real-points-in-turn-under-headings-cnipa-2023",
     real_points_after_task_lead_qinghai_2024 => "real-points-after-task-lead-qinghai-2024",
+    real_news_credits_baotou_2024 => "real-news-credits-baotou-2024",
 }
