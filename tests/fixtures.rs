@@ -298,4 +298,7 @@ fixtures! {
     real_points_in_turn_under_headings_cnipa_2023 => "real-points-in-turn-under-headings-cnipa-2023",
     real_square_bracket_clause_sichuan_2021 => "real-square-bracket-clause-sichuan-2021",
     real_plan_named_goals_heading_guangxi_2021 => "real-plan-named-goals-heading-guangxi-2021",
+    real_points_after_task_lead_qinghai_2024 => "real-points-after-task-lead-qinghai-2024",
+    real_goals_after_tichu_sohu_national_2023 => "real-goals-after-tichu-sohu-national-2023",
+    real_news_credits_baotou_2024 => "real-news-credits-baotou-2024",
 }

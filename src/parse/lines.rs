@@ -321,6 +321,7 @@ const PAGE_CONTROLS: &[&str] = &[
     "鸡蛋",
     // The comment form under an article (验证码: [ ] 提交).
     "验证码",
+    "请输入",
     "提交",
 ];
 /// Labels of a page's publication data (发布日期：… 来源：…).
@@ -386,6 +387,8 @@ const PAGE_LABELS: &[&str] = &[
     "规范性文件登记号",
     "文件有效性",
     "成文时间",
+    // A news platform's line over its footer (发布于：北京).
+    "发布于",
 ];
 /// Openings of a page's navigation and footer lines.
 const PAGE_OPENINGS: &[&str] = &[
@@ -404,6 +407,10 @@ const PAGE_OPENINGS: &[&str] = &[
     "上一篇",
     "下一篇",
     "版权所有",
+    // A site's copyright line (Copyright © 2023 Sohu All Rights Reserved).
+    "Copyright",
+    "COPYRIGHT",
+    "©",
     "网站标识码",
     // A newspaper's masthead over its digital edition (国内统一刊号:CN43-0003 …报社出版 …热线).
     "国内统一刊号",
@@ -447,8 +454,10 @@ pub fn is_page_furniture(s: &str) -> bool {
     }
     // A reposting site's disclaimer under the article (郑重声明:本文版权归原作者所有,转载文章仅为
     // 传播更多信息之目的…): whole sentences, but about the site's copy, not the plan.
-    let disclaimer = ["郑重声明", "免责声明", "版权声明"].iter().any(|w| t.starts_with(w));
-    if disclaimer && ["转载", "版权", "原作者"].iter().any(|w| t.contains(w)) && t.chars().count() <= 150 {
+    // A news platform's note that the article is its author's (声明：该文观点仅代表作者本人，…).
+    let disclaimer = ["郑重声明", "免责声明", "版权声明", "特别声明", "声明"].iter().any(|w| t.starts_with(w));
+    if disclaimer && ["转载", "版权", "原作者", "仅代表作者"].iter().any(|w| t.contains(w)) && t.chars().count() <= 150
+    {
         return true;
     }
     if t.is_empty() || t.contains('。') {
@@ -462,6 +471,10 @@ pub fn is_page_furniture(s: &str) -> bool {
         return true;
     }
     if PAGE_OPENINGS.iter().any(|o| t.starts_with(o)) || t.contains("ICP备") {
+        return true;
+    }
+    // The owner before its claim (搜狐公司 版权所有).
+    if t.ends_with("版权所有") && t.chars().count() <= 30 && !t.contains(['，', ',']) {
         return true;
     }
     // A site's footer of links set off by bars (关于我们|联系我们|法律顾问|版权声明), whatever link
@@ -532,12 +545,19 @@ pub fn is_page_furniture(s: &str) -> bool {
 }
 
 /// Is this (normalised) line only a news page's credit of its editors in round brackets
-/// (`(责编:林露、李昉)`)? Only editors' labels: a plan's bracketed lines name who does a task
-/// (（责任单位：…）) and stay.
+/// (`(责编:林露、李昉)`), or of its reporter and editors in turn (`(记者:李岸;编辑:张飞;校对:王振伟)`)?
+/// Only newsroom labels: a plan's bracketed lines name who does a task (（责任单位：…）) and stay.
 fn is_editor_credit(t: &str) -> bool {
     let Some(inner) = t.strip_prefix(['(', '（']).and_then(|r| r.strip_suffix([')', '）'])) else { return false };
-    let Some((label, names)) = inner.split_once(['：', ':']) else { return false };
-    ["责编", "责任编辑", "编辑"].contains(&label) && !names.is_empty() && !names.contains(['。', '(', '（'])
+    const NEWSROOM: &[&str] = &["责编", "责任编辑", "编辑", "记者", "通讯员", "校对", "审核", "审校", "摄影"];
+    let credit = |part: &str| {
+        let Some((label, names)) = part.split_once(['：', ':']) else { return false };
+        NEWSROOM.contains(&label) && !names.is_empty() && !names.contains(['。', '(', '（'])
+    };
+    let parts: Vec<&str> = inner.split(['；', ';']).collect();
+    let editors = parts.iter().any(|p| ["责编", "责任编辑", "编辑"].iter().any(|l| p.starts_with(l)));
+    // A reporter named alone may be a plan's; a credit names its editor too.
+    editors && parts.iter().all(|p| credit(p))
 }
 
 /// Is this line only the moment a page was posted (`2025-03-07 16:22:49`, `2022/04/22 16:11`,
@@ -769,6 +789,15 @@ mod tests {
         assert!(is_page_furniture("扫一扫在手机打开当前页"));
         assert!(is_page_furniture("(责编:林露、李昉)") && is_page_furniture("分享让更多人看到"));
         assert!(!is_page_furniture("（责任单位：省知识产权局）") && !is_page_furniture("(编辑:)"));
+        // A news page's credits and a platform's footer (Baotou 2024, Sohu).
+        assert!(is_page_furniture("(记者:李岸;编辑:张飞;校对:王振伟;审核:贾星慧)"));
+        assert!(!is_page_furniture("（记者：李岸）") && !is_page_furniture("(牵头单位:市知识产权局;编辑:张飞)"));
+        assert!(is_page_furniture("请输入验证码") && is_page_furniture("发布于:"));
+        assert!(is_page_furniture("声明:该文观点仅代表作者本人,搜狐号系信息发布平台,搜狐仅提供信息存储空间服务。"));
+        assert!(
+            is_page_furniture("Copyright © 2023 Sohu All Rights Reserved") && is_page_furniture("搜狐公司 版权所有")
+        );
+        assert!(!is_page_furniture("声明:本方案由市知识产权局负责解释。"));
         assert!(is_page_furniture("国内统一刊号:CN43-0003 湘潭日报社出版党报热线:0731-58266666"));
         assert!(!is_page_furniture("公开方式：主动公开"));
         // A city portal's fields: with a colon, or as a list with the value after a space.

@@ -96,14 +96,17 @@ fn split_run_on_points(lines: &[Line], content: &[usize]) -> Option<Vec<Line>> {
     // before the first point. A paragraph that lists a document's features (…有几个突出特点。
     // 一是层次高…) is no list of tasks.
     let lead_in = |t: &str, bracketed: bool| -> Option<usize> {
-        let at = ["：", ":"]
+        // A report that names the tasks may go on after a comma or a full stop as well
+        // (《实施方案》明确了四项重点任务，一是…); bracketed points follow a colon only.
+        let ends: &[&str] = if bracketed { &["：", ":"] } else { &["：", ":", "，", ",", "。"] };
+        let at = ends
             .iter()
             .flat_map(|c| heads("一", bracketed).into_iter().map(move |h| (c, h)))
             .filter_map(|(c, h)| t.find(&format!("{c}{h}")).map(|k| k + c.len()))
             .min()?;
         // The lead-in ends by naming what it lists (如下三项工作：); one that names requirements
         // (…工作提出三点要求：) or features is a speech's or a report's, not a plan's work.
-        let lead = t.get(..at)?.trim_end_matches(['：', ':']);
+        let lead = t.get(..at)?.trim_end_matches(['：', ':', '，', ',', '。']);
         let announces_a_list = bracketed && lead.ends_with("如下");
         (announces_a_list || ["工作", "任务", "措施", "举措"].iter().any(|w| lead.ends_with(w))).then_some(at)
     };
@@ -5392,6 +5395,17 @@ mod tests {
             run_on_points("此次意见有几个突出特点。一是层次高:文件由省政府印发。二是措施实:重在解决问题。"),
             None
         );
+        // A report that names the tasks and runs on after a comma or a full stop (Qinghai 2024).
+        assert_eq!(
+            run_on_points("《方案》明确了两项重点任务,一是全面盘点,构建基础库。二是市场评价,完善资源库。"),
+            Some(vec![
+                "《方案》明确了两项重点任务,".to_string(),
+                "一是全面盘点,构建基础库。".to_string(),
+                "二是市场评价,完善资源库。".to_string()
+            ])
+        );
+        assert_eq!(run_on_points("会议部署了下一步工作。一是强化统筹;二是健全机制。").map(|l| l.len()), Some(3));
+        assert_eq!(run_on_points("会议听取了汇报,一是进展顺利;二是成效明显。"), None);
     }
 
     #[test]

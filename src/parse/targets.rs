@@ -692,11 +692,17 @@ fn goals_after_their_year(text: &str) -> Vec<TargetDraft> {
         // The year may open the sentence itself (…；到2025年底，建成…), or follow what reports
         // the goals (《意见》提出：到2015年，…).
         let sentence = printed.trim();
-        let openings =
-            std::iter::once(0).chain(sentence.match_indices(['，', ',', '：', ':']).map(|(i, c)| i + c.len()));
+        // A report may run the year on after its verb (《方案》提出到2025年，…): that opens the
+        // goals as a colon does.
+        let mut openings: Vec<usize> = std::iter::once(0)
+            .chain(sentence.match_indices(['，', ',', '：', ':']).map(|(i, c)| i + c.len()))
+            .chain(sentence.match_indices("提出").map(|(i, w)| i + w.len()))
+            .collect();
+        openings.sort_unstable();
         let opened = openings.into_iter().find_map(|at| {
             let (year, skip) = leading_year(&sentence[at..])?;
-            Some((year, &sentence[at + skip..], at == 0 || sentence[..at].ends_with(['：', ':'])))
+            let reported = sentence[..at].ends_with(['：', ':']) || sentence[..at].ends_with("提出");
+            Some((year, &sentence[at + skip..], at == 0 || reported))
         });
         if let Some((year, _, at_its_head)) = opened {
             if n == 0 && at_its_head || paragraph_year.is_some() {
@@ -1736,6 +1742,12 @@ mod tests {
         assert_eq!(
             read("《意见》提出：到2015年，发明专利占20%左右；全县专利申请量超过130件。2012年全县专利申请量达到80件。"),
             [("发明专利占".to_string(), 20.0, 2015), ("全县专利申请量".to_string(), 130.0, 2015)]
+        );
+        // …or after 提出 with no colon (a news page of the national 专项行动方案 2023): the
+        // paragraph's later sentences are that year's goals too.
+        assert_eq!(
+            read("他说,《方案》提出到2025年,推动一批高价值专利实现产业化。全国涉及专利的技术合同成交额达到8000亿元。"),
+            [("全国涉及专利的技术合同成交额".to_string(), 8000.0, 2025)]
         );
         // A paragraph opening with its year states that year's goals after its full stops too
         // (a news page of the national 纲要 2021: …大幅提升。具体预期性指标方面，…达到13%).
