@@ -296,4 +296,5 @@ fixtures! {
     real_explainer_drafting_steps_tongliang_2021 => "real-explainer-drafting-steps-tongliang-2021",
     real_contact_offices_national_2021 => "real-contact-offices-national-2021",
     real_points_in_turn_under_headings_cnipa_2023 => "real-points-in-turn-under-headings-cnipa-2023",
+    real_hui_tong_support_tianjin_2010 => "real-hui-tong-support-tianjin-2010",
 }
