@@ -297,4 +297,5 @@ fixtures! {
     real_contact_offices_national_2021 => "real-contact-offices-national-2021",
     real_points_in_turn_under_headings_cnipa_2023 => "real-points-in-turn-under-headings-cnipa-2023",
     real_hui_tong_support_tianjin_2010 => "real-hui-tong-support-tianjin-2010",
+    real_measures_titled_jucuo_tianjin_2025 => "real-measures-titled-jucuo-tianjin-2025",
 }

@@ -378,6 +378,8 @@ const TITLE_ENDINGS: &[&str] = &[
     "清单",
     "安排",
     "工作任务",
+    // 天津市…体系建设工作举措: measures under another word.
+    "工作举措",
     "细则",
     // 实施…战略纲要任务分解: the tasks of a plan shared out among its bodies.
     "任务分解",
@@ -4645,6 +4647,11 @@ mod tests {
         assert_eq!(read("某某市知识产权局\n2023年工作要点\n").0, "某某市知识产权局2023年工作要点");
         // A year's tasks titled as such (…知识产权工作任务, …重点工作任务), over a site's tag lines.
         assert_eq!(read("知识产权\n工作任务\n某某州2023年知识产权工作任务\n").0, "某某州2023年知识产权工作任务");
+        // Measures titled 工作举措, under the date of the notice that sends them.
+        assert_eq!(
+            read("2025年2月18日\n某某市打造知识产权保护体系建设工作举措\n").0,
+            "某某市打造知识产权保护体系建设工作举措"
+        );
         // The year printed bare after the title word.
         assert_eq!(read("通州区知识产权工作要点2023年\n"), ("通州区知识产权工作要点2023年".into(), "通州区".into()));
         assert_eq!(read("某某市知识产权推进计划2024年度\n").1, "某某市");
