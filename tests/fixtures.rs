@@ -298,4 +298,5 @@ fixtures! {
     real_points_in_turn_under_headings_cnipa_2023 => "real-points-in-turn-under-headings-cnipa-2023",
     real_hui_tong_support_tianjin_2010 => "real-hui-tong-support-tianjin-2010",
     real_measures_titled_jucuo_tianjin_2025 => "real-measures-titled-jucuo-tianjin-2025",
+    real_passed_on_notice_jilin_2005 => "real-passed-on-notice-jilin-2005",
 }
