@@ -434,7 +434,8 @@ fn parse_file(args: &[String]) -> Result<(), String> {
             let named = if ends(&["要点", "要點"]) || one_year && ends(&["工作计划", "工作任务", "工作任務"])
             {
                 Some((Kind::WorkPoints, "title"))
-            } else if ends(&["方案", "计划", "計劃", "意见", "意見", "措施", "分工"]) {
+            } else if ends(&["方案", "计划", "計劃", "意见", "意見", "措施", "举措", "舉措", "分工"])
+            {
                 Some((Kind::ActionPlan, "title"))
             } else if t.contains("规划")
                 || t.contains("規劃")

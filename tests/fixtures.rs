@@ -301,4 +301,7 @@ fixtures! {
     real_points_after_task_lead_qinghai_2024 => "real-points-after-task-lead-qinghai-2024",
     real_goals_after_tichu_sohu_national_2023 => "real-goals-after-tichu-sohu-national-2023",
     real_news_credits_baotou_2024 => "real-news-credits-baotou-2024",
+    real_hui_tong_support_tianjin_2010 => "real-hui-tong-support-tianjin-2010",
+    real_measures_titled_jucuo_tianjin_2025 => "real-measures-titled-jucuo-tianjin-2025",
+    real_passed_on_notice_jilin_2005 => "real-passed-on-notice-jilin-2005",
 }

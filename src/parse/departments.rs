@@ -244,9 +244,15 @@ fn role_groups(clause: &str) -> Vec<(String, Option<Role>)> {
     if let Some(groups) = labelled_groups(clause) {
         return groups;
     }
-    // X会同Y: X leads, Y supports.
+    // X会同Y: X leads, Y supports. The role word closing it (X会同Y负责) is the whole
+    // clause's: it says that X, with Y's help, is in charge, not that Y leads as well.
     if let Some(i) = clause.find("会同") {
         let (lead, support) = (&clause[..i], &clause[i + "会同".len()..]);
+        let support = ROLE_WORDS
+            .iter()
+            .filter(|(_, role)| *role == Role::Lead)
+            .find_map(|(w, _)| support.strip_suffix(w))
+            .unwrap_or(support);
         let mut groups = role_groups(lead);
         for g in &mut groups {
             if g.1.is_none() {
@@ -567,6 +573,7 @@ mod tests {
             vec![n("省发改委", L), n("知识产权局", L), n("省有关部门", S), n("石家庄", S)]
         );
         assert_eq!(names("知识产权局，相关部门配合", None), vec![n("知识产权局", L), n("相关部门", S)]);
+        assert_eq!(names("（滨海新区人民政府会同有关部门负责）", L), vec![n("滨海新区人民政府", L), n("有关部门", S)]);
     }
 
     #[test]

@@ -381,6 +381,8 @@ const TITLE_ENDINGS: &[&str] = &[
     "清单",
     "安排",
     "工作任务",
+    // 天津市…体系建设工作举措: measures under another word.
+    "工作举措",
     "细则",
     // 实施…战略纲要任务分解: the tasks of a plan shared out among its bodies.
     "任务分解",
@@ -1245,9 +1247,10 @@ fn cites_unclosed(t: &str) -> bool {
 
 /// The document a notice sends when its name prints it without guillemets
 /// (`抚州市人民政府办公室关于印发抚州市…工作方案的通知`): what stands between 印发 and 的通知, if
-/// that is a title.
+/// that is a title. A general office passing on a plan a body of its government drew up sends it
+/// the same way (`…办公厅关于转发吉林省…工作推进方案的通知`).
 fn issued_without_guillemets(notice: &str) -> Option<String> {
-    let (_, rest) = notice.split_once("印发")?;
+    let (_, rest) = notice.split_once("印发").or_else(|| notice.split_once("转发"))?;
     let sent = rest.strip_suffix("的通知")?;
     is_title_shape(sent).then(|| sent.to_string())
 }
@@ -3055,8 +3058,9 @@ pub(crate) fn region_in_title(title: &str) -> Option<String> {
     let t = t.strip_prefix("关于").unwrap_or(t);
     // Opinions on doing a thing in a place (关于在滨海高新区建设…的实施意见) name it after 在.
     let t = t.strip_prefix('在').unwrap_or(t);
-    // A notice that issues a document (关于印发广州市黄埔区…实施细则的通知) names it next.
-    let t = t.strip_prefix("印发").unwrap_or(t);
+    // A notice that issues a document (关于印发广州市黄埔区…实施细则的通知) or passes one on
+    // (关于转发…) names it next.
+    let t = t.strip_prefix("印发").or_else(|| t.strip_prefix("转发")).unwrap_or(t);
     // A five-year period before the place (“十四五”国家知识产权保护和运用规划) is no part of it.
     let t = FIVE_YEAR_PERIODS.iter().find_map(|p| t.strip_prefix(p.0)).map_or(t, |r| r.trim_start_matches(['”', '"']));
     if ["国家", "全国", "國家", "国务院", "中共中央"].iter().any(|n| t.starts_with(n)) {
@@ -3932,15 +3936,24 @@ fn year_in_round_brackets(t: &str) -> bool {
 }
 
 /// The five-year plan periods plans name, with their first and last years.
-pub(crate) const FIVE_YEAR_PERIODS: &[(&str, u16, u16)] =
-    &[("十二五", 2011, 2015), ("十三五", 2016, 2020), ("十四五", 2021, 2025), ("十五五", 2026, 2030)];
+pub(crate) const FIVE_YEAR_PERIODS: &[(&str, u16, u16)] = &[
+    ("十一五", 2006, 2010),
+    ("十二五", 2011, 2015),
+    ("十三五", 2016, 2020),
+    ("十四五", 2021, 2025),
+    ("十五五", 2026, 2030),
+];
 
 /// Years a title or document number names: 2018 → (2018, 2018); “十三五” → (2016, 2020).
 pub fn years_of(title: &str, doc_number: Option<&str>) -> (Option<u16>, Option<u16>) {
     // “十四五”规划 names its period; a yearly plan that carries it out (…规划实施年度推进计划) does not.
     let plan_title = without_title_suffix(title).ends_with("规划") || title.contains("规划》");
     for &(name, a, b) in FIVE_YEAR_PERIODS {
-        if title.contains(name) && plan_title {
+        // So does a plan for the work of the period (“十一五”期间培育认定驰名著名商标工作推进方案).
+        let for_the_period = [format!("{name}”期间"), format!("{name}\"期间"), format!("{name}期间")]
+            .iter()
+            .any(|p| title.contains(p.as_str()));
+        if title.contains(name) && (plan_title || for_the_period) {
             return (Some(a), Some(b));
         }
     }
@@ -4670,6 +4683,11 @@ mod tests {
         assert_eq!(read("某某市知识产权局\n2023年工作要点\n").0, "某某市知识产权局2023年工作要点");
         // A year's tasks titled as such (…知识产权工作任务, …重点工作任务), over a site's tag lines.
         assert_eq!(read("知识产权\n工作任务\n某某州2023年知识产权工作任务\n").0, "某某州2023年知识产权工作任务");
+        // Measures titled 工作举措, under the date of the notice that sends them.
+        assert_eq!(
+            read("2025年2月18日\n某某市打造知识产权保护体系建设工作举措\n").0,
+            "某某市打造知识产权保护体系建设工作举措"
+        );
         // The year printed bare after the title word.
         assert_eq!(read("通州区知识产权工作要点2023年\n"), ("通州区知识产权工作要点2023年".into(), "通州区".into()));
         assert_eq!(read("某某市知识产权推进计划2024年度\n").1, "某某市");
@@ -4814,6 +4832,12 @@ mod tests {
         let text = "抚州市人民政府办公室关于印发抚州市国家知识产权强市建设试点城市工作方案的通知\n为深入贯彻落实…，特制定本工作方案。\n";
         assert_eq!(title_and_region(text).0, "抚州市国家知识产权强市建设试点城市工作方案");
         assert_eq!(issued_without_guillemets("关于印发第二批名单的通知"), None);
+        // A general office passes on the plan one of its bodies drew up (Jilin 2005).
+        let text = "某某省人民政府办公厅关于转发某某省“十一五”期间培育认定驰名著名商标工作推进方案的通知\n为…，现转发给你们。\n";
+        assert_eq!(
+            title_and_region(text),
+            ("某某省“十一五”期间培育认定驰名著名商标工作推进方案".into(), "某某省".into())
+        );
     }
 
     #[test]
@@ -5113,6 +5137,9 @@ mod tests {
         assert_eq!(years_of("厦门市知识产权局2017年工作总结与2018年工作计划", None), (Some(2018), Some(2018)));
         assert_eq!(years_of("知识产权强省建设推进计划(20222023", None), (Some(2022), Some(2023)));
         assert_eq!(years_of("第12345678号工作要点", None), (None, None));
+        // A plan for the work of a five-year period names it, whatever it is called.
+        assert_eq!(years_of("某某省“十一五”期间培育认定驰名著名商标工作推进方案", None), (Some(2006), Some(2010)));
+        assert_eq!(years_of("落实“十一五”规划纲要年度工作要点", None), (None, None));
         // A year's work points opening with their year; a page with no title line names its plan.
         assert_eq!(year_opening("2018年是深化改革的关键之年。"), Some(2018));
         assert_eq!(
