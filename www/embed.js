@@ -4,14 +4,13 @@
 //
 // This file only starts, at once, every download the element needs and then imports it: its
 // modules, its stylesheet when the page has an element and, when one is not lazy, the package's
-// module and manifest. Imported directly, the element's modules would arrive one level of imports after the
-// other, and the package's module only after them all: four round trips before the data, not one.
-// What the page already has or asks for (the page's own <link>s, a second copy of this script)
-// is not asked for again.
+// module and manifest. Imported directly, the element's modules would arrive one level of imports
+// after the other, and the package's module three round trips after this file instead of one.
+// What the page already links (its own <link>s, a second copy of this script) is not asked for again.
 
 /** The element's module graph (tests/browser/layout.test.mjs checks it against the imports). */
-const MODULES = ['js/embed-element.js', 'js/api.js', 'js/common.js', 'js/dom.js', 'js/embedding.js', 'js/i18n.js',
-  'js/permalink.js', 'js/render.js', 'js/state.js', 'js/text.js', 'pkg/index.js'];
+const MODULES = ['js/embed-element.js', 'js/api.js', 'js/common.js', 'js/dom.js', 'js/embedding.js',
+  'js/i18n.js', 'js/permalink.js', 'js/render.js', 'js/state.js', 'js/text.js', 'pkg/index.js'];
 
 function preload(path, attributes) {
   const href = new URL(path, import.meta.url).href;
