@@ -304,4 +304,5 @@ fixtures! {
     real_hui_tong_support_tianjin_2010 => "real-hui-tong-support-tianjin-2010",
     real_measures_titled_jucuo_tianjin_2025 => "real-measures-titled-jucuo-tianjin-2025",
     real_passed_on_notice_jilin_2005 => "real-passed-on-notice-jilin-2005",
+    real_one_figure_each_hubei_2020_trad => "real-one-figure-each-hubei-2020-trad",
 }

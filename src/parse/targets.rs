@@ -848,7 +848,7 @@ fn clause_targets(clause: &str, year: u16) -> Vec<TargetDraft> {
     if grants(clause) || APPLICATION_LIMITS.iter().any(|w| clause.contains(w)) {
         return Vec::new();
     }
-    let Some(parts) = respectively(clause).or_else(|| counts_in_turn(clause)) else {
+    let Some(parts) = respectively(clause).or_else(|| counts_in_turn(clause)).or_else(|| each_alike(clause)) else {
         return clause_target(clause, year).into_iter().collect();
     };
     let mut out: Vec<TargetDraft> = parts.iter().filter_map(|part| clause_target(part, year)).collect();
@@ -888,6 +888,37 @@ fn respectively(clause: &str) -> Option<Vec<String>> {
     let things = parted(&joins).or_else(|| parted(&['、']))?;
     Some(things.iter().zip(&figures).map(|(thing, figure)| format!("{thing}{verb}{figure}")).collect())
 }
+
+/// `A和B均达到500件以上` as `A达到500件以上` and `B达到500件以上`: one figure after 均 (each) for
+/// every thing joined by 和, 、 or 及 before it. Not 均 of 年均, 人均 or 平均, a rate per year or
+/// per head (`A和B年均增长10%` is one goal of their sum); None for any other clause.
+fn each_alike(clause: &str) -> Option<Vec<String>> {
+    let clause = clause.trim();
+    let (at, _) = clause.match_indices('均').find(|&(at, _)| {
+        let goal = &clause[at + '均'.len_utf8()..];
+        !clause[..at].ends_with(['年', '人', '平', '户'])
+            && EACH_VERBS.iter().any(|v| goal.starts_with(v))
+            && first_figure_is_no_year(goal)
+    })?;
+    let (things, goal) = (&clause[..at], &clause[at + '均'.len_utf8()..]);
+    let parted = |joins: &[char]| -> Option<Vec<&str>> {
+        let things: Vec<&str> = things.split(joins).collect();
+        (things.len() >= 2 && things.iter().all(|t| !t.is_empty())).then_some(things)
+    };
+    let things = parted(&['和', '、', '及']).or_else(|| parted(&['、']))?;
+    Some(things.iter().map(|thing| format!("{thing}{goal}")).collect())
+}
+
+/// Whether `s` holds a figure and its first is no year (均在2025年前完成 sets a date, not a figure).
+fn first_figure_is_no_year(s: &str) -> bool {
+    let Some(at) = s.find(|c: char| c.is_ascii_digit()) else { return false };
+    let after = s[at..].trim_start_matches(|c: char| c.is_ascii_digit() || c == '.');
+    !after.starts_with('年')
+}
+
+/// What follows 均 when one figure holds for each thing before it (均达到, 均超过 …); Traditional
+/// script is folded before targets are read.
+const EACH_VERBS: &[&str] = &["达到", "达", "超过", "突破", "不少于", "不低于", "在", "保持在"];
 
 /// `建立1个国家级示范区和6个省级示范区` as `建立1个国家级示范区` and `建立6个省级示范区`: one
 /// verb before two counted things joined by 和, each a goal of its own. None for any other clause.
@@ -1563,6 +1594,35 @@ mod tests {
                 ("授权量", Some("达到"), 500.0, Some("件"), 2020)
             ]
         );
+    }
+
+    #[test]
+    fn one_figure_for_each_thing() {
+        // Hubei 2020 (printed in Traditional script, read folded): 均 gives the one figure to each
+        // thing before it.
+        let m = MeasureDraft {
+            text: Some("地理标志数量和国际商标注册总量均达到500件以上，驰名商标总量力争突破400件。".into()),
+            ..Default::default()
+        };
+        assert_eq!(
+            from_items(&[m], Some(2022)).iter().map(fields).collect::<Vec<_>>(),
+            vec![
+                ("地理标志数量", Some("以上"), 500.0, Some("件"), 2022),
+                ("国际商标注册总量", Some("以上"), 500.0, Some("件"), 2022),
+                ("驰名商标总量", Some("突破"), 400.0, Some("件"), 2022),
+            ]
+        );
+        let each = |s: &str| each_alike(s);
+        assert_eq!(
+            each("专利、商标和版权登记量均超过1万件"),
+            Some(vec!["专利超过1万件".into(), "商标超过1万件".into(), "版权登记量超过1万件".into()])
+        );
+        // A rate per year or per head, a date, one thing, no figure: none.
+        assert_eq!(each("专利申请量和授权量年均增长10%"), None);
+        assert_eq!(each("城镇和农村居民人均达到2万元"), None);
+        assert_eq!(each("专利和商标事项均在2025年前完成"), None);
+        assert_eq!(each("有效发明专利均达到100件"), None);
+        assert_eq!(each("专利和商标申请均在线办理"), None);
     }
 
     #[test]
