@@ -1,4 +1,6 @@
 // Phone width (360 px): every view fits without sideways scrolling; screenshots for a human look.
+// And how a page loads: its first answer waits for its own view's code only, and a first visit
+// asks for every module, the package's module and manifest at once (index.html, embed.html, embed.js).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';

@@ -10,6 +10,7 @@ import { execFile } from 'node:child_process';
 import { mkdtemp, writeFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { decodeBytes, opensAsPage, withoutStyles, readPlanFile, zipEntry, formatNumber, pdfLines, pdfRules, joinPages } from '../../www/js/read-file.js';
 import { encode } from './legacy-bytes.mjs';
 import { zip } from './docx-bytes.mjs';
@@ -229,7 +230,7 @@ test('a table drawn with borders comes as one line per row, its wrapped cells jo
 
 test('scripts/pdf-text.mjs gives a PDF\'s text as the page reads it, and refuses what the page refuses', async () => {
   const dir = await mkdtemp(path.join(tmpdir(), 'pdf-text-'));
-  const script = new URL('../../scripts/pdf-text.mjs', import.meta.url).pathname;
+  const script = fileURLToPath(new URL('../../scripts/pdf-text.mjs', import.meta.url));
   const run = (...args) => new Promise((resolve) => {
     execFile(process.execPath, [script, ...args], (error, stdout, stderr) => resolve({ code: error?.code ?? 0, stdout, stderr }));
   });
