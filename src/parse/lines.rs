@@ -534,6 +534,11 @@ pub fn is_page_furniture(s: &str) -> bool {
     if attached && t.chars().count() <= 60 {
         return true;
     }
+    // The link that downloads it, without its name (点击下载此文件, 附件下载).
+    let download = ["点击下载", "点击此处下载", "附件下载", "下载附件"].iter().any(|w| t.starts_with(w));
+    if download && t.chars().count() <= 20 {
+        return true;
+    }
     // A document-sharing site's page list: 标题_第3页.
     if t.ends_with('页') && t.contains("_第") {
         return true;
@@ -759,6 +764,9 @@ mod tests {
         for line in ["保存成功", "收藏 查看原文", "甬政发(2023)73号.pdf"] {
             assert!(is_page_furniture(line), "{line}");
         }
+        // Sichuan 2024: the link under the notice that downloads its attachment.
+        assert!(is_page_furniture("  点击下载此文件"));
+        assert!(!is_page_furniture("（二）提供专利文献检索、下载服务"), "a task about downloads");
         assert!(is_page_furniture("当前位置：首页 > 规划计划"));
         assert!(is_page_furniture("发布日期：2019-03-12  来源：市知识产权局  字号：[大 中 小]"));
         // A law database's record fields (Tianjin 2014 on pkulaw, its list bullets gone).
