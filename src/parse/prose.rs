@@ -1245,12 +1245,15 @@ fn cites_unclosed(t: &str) -> bool {
     t.rfind('《').is_some_and(|open| !t[open..].contains('》'))
 }
 
+/// What a notice does with the document it sends: issues it, or passes on one a body drew up.
+const SENDING_VERBS: &[&str] = &["印发", "转发"];
+
 /// The document a notice sends when its name prints it without guillemets
 /// (`抚州市人民政府办公室关于印发抚州市…工作方案的通知`): what stands between 印发 and 的通知, if
 /// that is a title. A general office passing on a plan a body of its government drew up sends it
 /// the same way (`…办公厅关于转发吉林省…工作推进方案的通知`).
 fn issued_without_guillemets(notice: &str) -> Option<String> {
-    let (_, rest) = notice.split_once("印发").or_else(|| notice.split_once("转发"))?;
+    let (_, rest) = SENDING_VERBS.iter().find_map(|v| notice.split_once(v))?;
     let sent = rest.strip_suffix("的通知")?;
     is_title_shape(sent).then(|| sent.to_string())
 }
@@ -3060,7 +3063,7 @@ pub(crate) fn region_in_title(title: &str) -> Option<String> {
     let t = t.strip_prefix('在').unwrap_or(t);
     // A notice that issues a document (关于印发广州市黄埔区…实施细则的通知) or passes one on
     // (关于转发…) names it next.
-    let t = t.strip_prefix("印发").or_else(|| t.strip_prefix("转发")).unwrap_or(t);
+    let t = SENDING_VERBS.iter().find_map(|v| t.strip_prefix(v)).unwrap_or(t);
     // A five-year period before the place (“十四五”国家知识产权保护和运用规划) is no part of it.
     let t = FIVE_YEAR_PERIODS.iter().find_map(|p| t.strip_prefix(p.0)).map_or(t, |r| r.trim_start_matches(['”', '"']));
     if ["国家", "全国", "國家", "国务院", "中共中央"].iter().any(|n| t.starts_with(n)) {
@@ -3950,9 +3953,8 @@ pub fn years_of(title: &str, doc_number: Option<&str>) -> (Option<u16>, Option<u
     let plan_title = without_title_suffix(title).ends_with("规划") || title.contains("规划》");
     for &(name, a, b) in FIVE_YEAR_PERIODS {
         // So does a plan for the work of the period (“十一五”期间培育认定驰名著名商标工作推进方案).
-        let for_the_period = [format!("{name}”期间"), format!("{name}\"期间"), format!("{name}期间")]
-            .iter()
-            .any(|p| title.contains(p.as_str()));
+        let for_the_period =
+            title.split(name).skip(1).any(|after| after.trim_start_matches(['”', '"']).starts_with("期间"));
         if title.contains(name) && (plan_title || for_the_period) {
             return (Some(a), Some(b));
         }
