@@ -158,11 +158,16 @@ fn is_time(name: &str) -> bool {
 }
 
 /// Remove one pair of enclosing brackets, full-width or ASCII.
+/// Brackets that never nest inside a department clause (`〔市市场监管局负责〕`, `[牵头单位:省市场监管局]`),
+/// unlike round ones, which a clause's names may hold.
+pub(crate) const CLAUSE_BRACKETS: [(char, char); 4] = [('〔', '〕'), ('【', '】'), ('[', ']'), ('［', '］')];
+
+/// Round brackets of either width, mixed as documents mix them.
+const ROUND_BRACKETS: [(char, char); 4] = [('（', '）'), ('(', ')'), ('（', ')'), ('(', '）')];
+
 fn strip_brackets(s: &str) -> &str {
     let s = s.trim();
-    for (open, close) in
-        [('（', '）'), ('(', ')'), ('（', ')'), ('(', '）'), ('〔', '〕'), ('【', '】'), ('[', ']'), ('［', '］')]
-    {
+    for (open, close) in ROUND_BRACKETS.into_iter().chain(CLAUSE_BRACKETS) {
         if let Some(inner) = s.strip_prefix(open).and_then(|t| t.strip_suffix(close)) {
             if balanced(inner) {
                 return inner;

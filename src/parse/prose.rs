@@ -5,7 +5,7 @@
 //! (`（一）…（三十）` in 000, `1.…160.` in 002); headings above that level name their chapters;
 //! numbered lists elsewhere (challenges, principles) and unnumbered prose become passages.
 
-use super::departments::parse_departments;
+use super::departments::{parse_departments, CLAUSE_BRACKETS};
 use super::lines::{has_date, is_contact_line, is_page_furniture, is_page_number, normalise, width, Line};
 use super::targets;
 use super::{
@@ -2103,7 +2103,7 @@ pub fn trailing_clause(text: &str) -> Option<(usize, String)> {
     // Some documents bracket the clause with 〔…〕, 【…】 or square brackets (`…。〔市市场监管局负责〕`,
     // `…。[牵头单位:省市场监管局]`): brackets that never nest in a clause, so the last opening one
     // opens it.
-    for (open, close) in [('〔', '〕'), ('【', '】'), ('[', ']'), ('［', '］')] {
+    for (open, close) in CLAUSE_BRACKETS {
         if t.ends_with(close) {
             let i = t.rfind(open)?;
             let clause = &t[i..];
