@@ -3416,6 +3416,9 @@ fn subunit(text: &str) -> Option<String> {
     short().or_else(long)
 }
 
+/// Words of a clause that cites a document it carries out (根据《…》, 为贯彻落实《…》).
+const CITING_WORDS: &[&str] = &["贯彻", "落实", "根据", "按照", "依据", "对照", "结合"];
+
 /// The 《name》 a sentence makes its document under (编制《…规划》, 制定《…方案》), or a news
 /// report says was issued (出台《…意见》, 下发《…方案》), or a page explaining a policy says was
 /// drafted (市市场监督管理局起草了《…纲要》，特作如下解读), if it names a plan; the documents it
@@ -3433,16 +3436,21 @@ fn title_the_preamble_makes(t: &str) -> Option<String> {
                 && !before.ends_with("贯彻落实")
                 && !studied;
         let name = t[open + '《'.len_utf8()..].split('》').next()?;
-        let named = TITLE_ENDINGS.iter().any(|e| without_title_suffix(name).ends_with(e)) && !name.ends_with("通知");
+        // A clause that cites a document carries it out (为贯彻落实…印发的《纲要》, 根据…印发《…的通知》).
+        let clause = before.rsplit(['，', ',', '。', '；', ';']).next().unwrap_or(before);
+        let cites = CITING_WORDS.iter().any(|w| clause.contains(w));
         let after = t.get(open + '《'.len_utf8() + name.len()..).and_then(|r| r.strip_prefix('》')).unwrap_or("");
+        // A notice is the document itself when it sends none (…关于纵深推进…的通知, not 关于印发《X》
+        // 的通知, which X names) and the page reports it rather than carries it out, as a page of its
+        // own does (…印发了《…的通知》。为落实《通知》要求，现就…通知如下).
+        let carried_out = CITING_WORDS.iter().any(|w| after.contains(&format!("{w}《"))) || after.contains("通知如下");
+        let notice_is_it = !SENDING_VERBS.iter().any(|v| name.contains(v)) && !cites && !studied && !carried_out;
+        let named = TITLE_ENDINGS.iter().any(|e| without_title_suffix(name).ends_with(e))
+            && (!name.ends_with("通知") || notice_is_it);
         // A news lead may name it by its issuer instead (…联席会议办公室近日印发的《X》在…网站公布):
-        // a clause that says it was just made public; one that cites a document it carries out
-        // (为贯彻落实…印发的《纲要》) does not.
+        // a clause that says it was just made public, not one that cites it.
         let issued_by = ["印发的", "发布的", "出台的", "下发的"].iter().any(|w| before.ends_with(w))
-            && {
-                let clause = before.rsplit(['，', ',', '。', '；', ';']).next().unwrap_or(before);
-                !["贯彻", "落实", "根据", "按照", "依据", "对照", "结合"].iter().any(|w| clause.contains(w))
-            }
+            && !cites
             && made_public(after);
         (makes || issued_by || issued_after_its_name(after))
             .then_some(name)
@@ -5218,6 +5226,19 @@ mod tests {
         assert_eq!(title_the_preamble_makes("《纲要》(以下简称《纲要》)印发以来，各地…"), None);
         assert_eq!(title_the_preamble_makes("《国家知识产权战略纲要》发布实施以来，我省…"), None);
         assert_eq!(title_the_preamble_makes("《纲要》印发后，各地…"), None);
+        // A notice that sends no other document is the one a page reports; one that a clause
+        // cites, or that sends another, is not.
+        let reported = "近日,国家知识产权局印发了《国家知识产权局关于纵深推进专利转化运用专项行动加快形成长效机制的通知》(以下简称《通知》),现将《通知》有关内容解读如下。";
+        assert_eq!(
+            title_the_preamble_makes(reported).as_deref(),
+            Some("国家知识产权局关于纵深推进专利转化运用专项行动加快形成长效机制的通知")
+        );
+        let cited = "根据国务院办公厅印发《关于进一步加强知识产权保护工作的通知》，制定本方案。";
+        assert_eq!(title_the_preamble_makes(cited), None);
+        let carried_out = "组委会办公室印发了《关于开展2023年全国知识产权宣传周活动的通知》。为落实《通知》要求，现就版权工作宣传事项通知如下。";
+        assert_eq!(title_the_preamble_makes(carried_out), None);
+        let sends = "市政府办公室印发《关于印发某市知识产权工作要点的通知》。";
+        assert_eq!(title_the_preamble_makes(sends), None);
         // 印发实施: issued to be carried out (a provincial site's news of a task division, 2019).
         let shared_out = "日前，《实施黑龙江省知识产权战略纲要任务分解》(以下简称《任务分解》)正式印发实施。";
         assert_eq!(title_the_preamble_makes(shared_out).as_deref(), Some("实施黑龙江省知识产权战略纲要任务分解"));
