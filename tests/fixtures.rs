@@ -185,6 +185,7 @@ fixtures! {
     grid_chapter_headings => "grid-chapter-headings",
     grid_wrapped_no_heading => "grid-wrapped-no-heading",
     grid_merged_cells => "grid-merged-cells",
+    grid_merged_number_cells => "grid-merged-number-cells",
     real_table_zhejiang_2016 => "real-table-zhejiang-2016",
     real_grid_flattened_qiaocheng_2023 => "real-grid-flattened-qiaocheng-2023",
     table_new_paragraph_with_own_department => "table-new-paragraph-with-own-department",

@@ -429,6 +429,15 @@ fn numbers_focus_areas(columns: &[Column]) -> bool {
     columns.iter().any(|c| c.role == R::Focus && c.name == "工作重点")
 }
 
+/// A tab row with a cell for each of the table's `columns`, the first (the number) empty and at
+/// least two others filled: a whole row, not the wrapped end of the row above.
+fn is_whole_row_without_number(raw_line: &str, columns: usize) -> bool {
+    let cells: Vec<&str> = raw_line.split('\t').map(trim).collect();
+    cells.len() >= columns
+        && cells.first().is_some_and(|c| c.is_empty())
+        && cells.iter().filter(|c| !c.is_empty()).count() >= 2
+}
+
 /// The row number a cell or a line carries alone: `12`, `12.`, `12、`.
 fn row_number(t: &str) -> Option<u32> {
     let t = trim(t);
@@ -1457,7 +1466,11 @@ pub fn parse(info: &DocumentInfo, raw_text: &str, lines: &[Line]) -> Option<Docu
         let tab_no = raw_line.contains('\t').then(|| raw_line.split('\t').next().and_then(row_number)).flatten();
         let start = if raw_line.contains('\t') && number_first {
             // A number alone in the first tab cell is structure enough: any number starts a row.
-            tab_no.map(|n| (Some(n), true, Vec::new()))
+            // A whole row under a numbered one, its number cell empty, is a row of that number
+            // (a spreadsheet's copy leaves a merged 序号 cell empty below its first row; a web
+            // page's `rowspan` prints the number again).
+            let under_merged_number = || last_no.filter(|_| is_whole_row_without_number(raw_line, columns.len()));
+            tab_no.or_else(under_merged_number).map(|n| (Some(n), true, Vec::new()))
         } else if raw_line.contains('\t') && !number_first {
             (raw_line.split('\t').filter(|c| !trim(c).is_empty()).count() >= 2).then(|| (None, true, Vec::new()))
         } else if let Some(n) = row_number(text).filter(|n| number_first && expected_ok(*n)) {
