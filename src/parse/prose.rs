@@ -1258,8 +1258,12 @@ fn issued_without_guillemets(notice: &str) -> Option<String> {
     is_title_shape(sent).then(|| sent.to_string())
 }
 
-/// What a notice says of the document it sends (现将…印发给你们, 现向社会各界征求意见).
-const NOTICE_WORDS: &[&str] = &["印发给你们", "现予印发", "现印发", "征求意见", "通知如下"];
+/// What a notice says as it sends a document (现将《X》印发给你们, or 转发给你们 for one another
+/// body made).
+const SENDS_TO_READERS: &[&str] = &["印发给你们", "现予印发", "现印发", "转发给你们", "现予转发", "现转发"];
+
+/// What else a notice says of the document it sends (现向社会各界征求意见, 现将有关事项通知如下).
+const NOTICE_WORDS: &[&str] = &["征求意见", "通知如下"];
 
 /// Is this (normalised) line the label of an attachment: 附件, 附件：, 附件1?
 pub(crate) fn is_attachment_label(t: &str) -> bool {
@@ -1273,7 +1277,8 @@ fn attachment_start(lines: &[Line], content: &[usize]) -> Option<usize> {
     let text = |k: usize| content.get(k).map(|&i| normalise(&lines[i].text)).unwrap_or_default();
     // Checked in this order, each only where the one before holds: a text of thousands of lines
     // must not normalise every line before each (2,500 items took 4 s).
-    let first_notice = (0..content.len()).find(|&j| NOTICE_WORDS.iter().any(|w| text(j).contains(w)))?;
+    let first_notice =
+        (0..content.len()).find(|&j| SENDS_TO_READERS.iter().chain(NOTICE_WORDS).any(|w| text(j).contains(w)))?;
     (first_notice + 1..content.len()).find_map(|k| {
         let label = is_attachment_label(&text(k)) && is_date_line(&text(k - 1));
         let titled = || is_title_shape(&text(k + 1)) || is_title_shape(&(text(k + 1) + &text(k + 2)));
@@ -2580,7 +2585,7 @@ fn front_matter(
         .filter_map(|&i| {
             let t = normalise(&lines[i].text);
             let (name, rest) = t.split_once("现将《")?.1.split_once('》')?;
-            rest.starts_with("印发").then(|| name.to_string())
+            SENDING_VERBS.iter().any(|v| rest.starts_with(v)).then(|| name.to_string())
         })
         .collect();
     // A line after one that ends inside a sentence (…的若干意见》(中发〔2015〕8号)、) goes on with
@@ -2713,11 +2718,12 @@ fn front_matter(
         }
         // Cover lines that repeat the title (a cover page) are metadata too; a middle line of
         // the notice's own name run over lines (…关于印发 / 滨海新区知识产权运营服务体系建设 /
-        // 实施方案(2020-2023)的通知) stays with the notice it is part of.
+        // 实施方案(2020-2023)的通知, or …关于转发 / …) stays with the notice it is part of.
         let text_at = |k: usize| front.get(k).map(|&j| normalise(&lines[j].text)).unwrap_or_default();
         for (k, &i) in front.iter().enumerate() {
             let t = normalise(&lines[i].text);
-            let in_notice_name = k > 0 && text_at(k - 1).ends_with("印发") || text_at(k + 1).ends_with("的通知");
+            let sent_above = k > 0 && SENDING_VERBS.iter().any(|v| text_at(k - 1).ends_with(v));
+            let in_notice_name = sent_above || text_at(k + 1).ends_with("的通知");
             if status[i].is_none() && !t.is_empty() && plan.title.contains(&t) && !in_notice_name {
                 status[i] = Some(Use::Meta);
             }
@@ -2743,7 +2749,8 @@ fn front_matter(
             let sent = || {
                 front.iter().find_map(|&j| {
                     let t = normalise(&lines[j].text);
-                    let (names, _) = t.split_once("现将《")?.1.split_once("》印发")?;
+                    let (_, rest) = t.split_once("现将《")?;
+                    let (names, _) = SENDING_VERBS.iter().find_map(|v| rest.split_once(&format!("》{v}")))?;
                     let names: Vec<&str> =
                         names.split('》').map(|n| n.trim_start_matches(['和', '、', '及', '《'])).collect();
                     let plans: Vec<&str> = names.iter().copied().filter(|n| !n.ends_with("总结")).collect();
@@ -2992,7 +2999,7 @@ fn names_its_subject(t: &str) -> bool {
 /// The document a notice's sentence opens with and sends (`《X规划》已经…同意，现印发给你们`).
 fn sent_by_its_name(t: &str) -> Option<String> {
     let (name, after) = t.strip_prefix('《')?.split_once('》')?;
-    let sends = ["印发给你们", "现予印发", "现印发"].iter().any(|w| after.contains(w));
+    let sends = SENDS_TO_READERS.iter().any(|w| after.contains(w));
     let titled = TITLE_ENDINGS.iter().any(|e| without_title_suffix(name).ends_with(e));
     (sends && titled && !name.contains(['《', '。'])).then(|| name.to_string())
 }
@@ -4847,6 +4854,15 @@ mod tests {
         assert_eq!(
             title_and_region(text),
             ("某某省“十一五”期间培育认定驰名著名商标工作推进方案".into(), "某某省".into())
+        );
+        // A passed-on document's name over four lines is read from the sentence that passes it on,
+        // as a sent one's is (现将《X》印发给你们).
+        let text = "某市人民政府办公室关于转发\n某省知识产权局\n某省知识产权强省建设\n实施方案（2021-2025年）的通知\n\
+                    各县（市、区）人民政府：\n现将《某省知识产权强省建设实施方案（2021-2025年）》转发给你们，请认真贯彻执行。\n";
+        assert_eq!(title_and_region(text).0, "某省知识产权强省建设实施方案（2021-2025年）");
+        assert_eq!(
+            sent_by_its_name("《某某市知识产权保护工作方案》已经市政府同意，现转发给你们。").as_deref(),
+            Some("某某市知识产权保护工作方案")
         );
     }
 
