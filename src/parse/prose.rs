@@ -2355,7 +2355,8 @@ fn split_title(m: &mut MeasureDraft) {
     if let Some(i) = text.find('。') {
         let rest = &text[i + '。'.len_utf8()..];
         if !rest.is_empty() {
-            m.title = Some(text[..i].to_string());
+            // A point set off by a dash (——完善知识产权法规政策。…) has the words as its title.
+            m.title = Some(text[..i].trim_start_matches(['—', '-']).to_string());
             m.text = Some(rest.to_string());
         }
     }
@@ -3428,10 +3429,11 @@ fn title_the_preamble_makes(t: &str) -> Option<String> {
         // 学习了 as done, not 学习贯彻 as a purpose (为深入学习贯彻…，制定《X》).
         let sentence = before.rsplit('。').next().unwrap_or(before);
         let studied = ["学习了", "传达了", "传达学习"].iter().any(|w| sentence.contains(w));
-        let makes =
-            ["编制", "制定", "研究制定", "起草", "印发", "出台", "下发", "发布"].iter().any(|w| before.ends_with(w))
-                && !before.ends_with("贯彻落实")
-                && !studied;
+        let makes = ["编制", "制定", "研究制定", "起草", "印发", "印发实施", "出台", "下发", "发布"]
+            .iter()
+            .any(|w| before.ends_with(w))
+            && !before.ends_with("贯彻落实")
+            && !studied;
         let name = t[open + '《'.len_utf8()..].split('》').next()?;
         let named = TITLE_ENDINGS.iter().any(|e| without_title_suffix(name).ends_with(e)) && !name.ends_with("通知");
         let after = t.get(open + '《'.len_utf8() + name.len()..).and_then(|r| r.strip_prefix('》')).unwrap_or("");
@@ -3444,6 +3446,8 @@ fn title_the_preamble_makes(t: &str) -> Option<String> {
                 !["贯彻", "落实", "根据", "按照", "依据", "对照", "结合"].iter().any(|w| clause.contains(w))
             }
             && made_public(after);
+        // 印发实施《X》以来 looks back from a later document, which is not X.
+        let makes = makes && !["以来", "之后", "后,", "后，"].iter().any(|w| after.starts_with(w));
         (makes || issued_by || issued_after_its_name(after))
             .then_some(name)
             .filter(|_| named && name.chars().count() <= 60)
@@ -5218,6 +5222,18 @@ mod tests {
         assert_eq!(title_the_preamble_makes("《纲要》(以下简称《纲要》)印发以来，各地…"), None);
         assert_eq!(title_the_preamble_makes("《国家知识产权战略纲要》发布实施以来，我省…"), None);
         assert_eq!(title_the_preamble_makes("《纲要》印发后，各地…"), None);
+        // A leading group 印发实施《X》 makes X (Jiangsu 2024); 印发实施《X》以来 looks back.
+        let jiangsu = "江苏省知识产权和商标战略实施工作领导小组印发实施《江苏省知识产权强省建设和“十四五”发展规划2024年度工作计划》(下称《年度计划》)。";
+        assert_eq!(
+            title_the_preamble_makes(jiangsu).as_deref(),
+            Some("江苏省知识产权强省建设和“十四五”发展规划2024年度工作计划")
+        );
+        assert_eq!(
+            title_the_preamble_makes(
+                "自2023年10月,国务院办公厅印发实施《专利转化运用专项行动方案(2023—2025年)》以来,各地…"
+            ),
+            None
+        );
         // 印发实施: issued to be carried out (a provincial site's news of a task division, 2019).
         let shared_out = "日前，《实施黑龙江省知识产权战略纲要任务分解》(以下简称《任务分解》)正式印发实施。";
         assert_eq!(title_the_preamble_makes(shared_out).as_deref(), Some("实施黑龙江省知识产权战略纲要任务分解"));
@@ -5400,6 +5416,18 @@ mod tests {
         assert_eq!(region_of_the_headline_body("滑县召开迎接知识产权强县建设工作会").as_deref(), Some("滑县"));
         let explainer = "重庆市铜梁区市场监督管理局关于《重庆市铜梁区知识产权保护联席会议制度》的政策解读";
         assert_eq!(region_of_the_headline_body(explainer).as_deref(), Some("重庆市铜梁区"));
+    }
+
+    #[test]
+    fn a_dashed_point_is_titled_without_its_dash() {
+        // Shandong 2021: ——完善知识产权法规政策。修订…
+        let mut m = MeasureDraft {
+            text: Some("——完善知识产权法规政策。修订省专利奖励办法。".into()),
+            ..Default::default()
+        };
+        split_title(&mut m);
+        assert_eq!(m.title.as_deref(), Some("完善知识产权法规政策"));
+        assert_eq!(m.text.as_deref(), Some("修订省专利奖励办法。"));
     }
 
     /// The lines [`split_run_on_points`] makes of one paragraph.
