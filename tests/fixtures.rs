@@ -307,5 +307,6 @@ fixtures! {
     real_one_figure_each_hubei_2020_trad => "real-one-figure-each-hubei-2020-trad",
     real_picture_name_zhejiang_2024 => "real-picture-name-zhejiang-2024",
     real_issued_to_implement_jiangsu_2024 => "real-issued-to-implement-jiangsu-2024",
+    real_plan_contents_counted_guangdong_2021 => "real-plan-contents-counted-guangdong-2021",
     real_dash_points_shandong_2021 => "real-dash-points-shandong-2021",
 }

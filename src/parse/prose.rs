@@ -108,7 +108,9 @@ fn split_run_on_points(lines: &[Line], content: &[usize]) -> Option<Vec<Line>> {
         // (…工作提出三点要求：) or features is a speech's or a report's, not a plan's work.
         let lead = t.get(..at)?.trim_end_matches(['：', ':', '，', ',', '。']);
         let announces_a_list = bracketed && lead.ends_with("如下");
-        (announces_a_list || ["工作", "任务", "措施", "举措"].iter().any(|w| lead.ends_with(w))).then_some(at)
+        // A report may count the plan's contents instead (重点包括以下九项内容：一是…).
+        let tasks = ["工作", "任务", "措施", "举措", "项内容"].iter().any(|w| lead.ends_with(w));
+        (announces_a_list || tasks).then_some(at)
     };
     // Each run-on paragraph with where it is cut, found once.
     let runs: Vec<(usize, Vec<usize>)> = content
@@ -2367,6 +2369,17 @@ fn split_title(m: &mut MeasureDraft) {
 /// text. A paragraph that runs its next points on (一是…。二是…) is one measure of several points,
 /// and keeps its text as printed.
 fn number_points_in_turn(measures: &mut [MeasureDraft]) {
+    // A point already numbered by its 一是, 二是 (a short one, read as a line of its own) does
+    // not keep its number in its text either.
+    for m in measures.iter_mut() {
+        let Some(head) = m.no.filter(|_| m.title.is_none()).and_then(cn_in_words).map(|n| format!("{n}是")) else {
+            continue;
+        };
+        let rest = m.text.as_deref().and_then(|t| t.strip_prefix(&head)).map(str::to_string);
+        if let Some(rest) = rest.filter(|r| !r.trim().is_empty()) {
+            m.text = Some(rest);
+        }
+    }
     let point = |m: &MeasureDraft| -> Option<(u32, usize)> {
         if m.no.is_some() || m.title.is_some() {
             return None;
@@ -5445,6 +5458,11 @@ mod tests {
                 "二是加强保护;".to_string(),
                 "三是做好顶层设计。".to_string()
             ])
+        );
+        // A report that counts the plan's contents (Guangdong 2021).
+        assert_eq!(
+            run_on_points("重点包括以下三项内容:一是坚持战略引领;二是强化保护意识;三是优化公共服务。").map(|l| l.len()),
+            Some(4)
         );
         // Requirements a speech sets (Huangshi 2024), or a document's features, are no tasks.
         assert_eq!(run_on_points("就做好考核迎检工作提出三点要求:一是统一思想;二是开拓创新。"), None);
