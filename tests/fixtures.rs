@@ -307,4 +307,8 @@ fixtures! {
     real_passed_on_notice_jilin_2005 => "real-passed-on-notice-jilin-2005",
     real_one_figure_each_hubei_2020_trad => "real-one-figure-each-hubei-2020-trad",
     real_notice_itself_reported_national_2025 => "real-notice-itself-reported-national-2025",
+    real_picture_name_zhejiang_2024 => "real-picture-name-zhejiang-2024",
+    real_issued_to_implement_jiangsu_2024 => "real-issued-to-implement-jiangsu-2024",
+    real_plan_contents_counted_guangdong_2021 => "real-plan-contents-counted-guangdong-2021",
+    real_dash_points_shandong_2021 => "real-dash-points-shandong-2021",
 }

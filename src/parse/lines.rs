@@ -534,6 +534,12 @@ pub fn is_page_furniture(s: &str) -> bool {
     if attached && t.chars().count() <= 60 {
         return true;
     }
+    // A picture's file name printed where the picture stood (微信图片_20240312083018.jpg): the
+    // page's, never a sentence of the text.
+    let picture = [".jpg", ".jpeg", ".png", ".gif", ".bmp", ".webp"].iter().any(|e| lower.ends_with(e));
+    if picture && t.chars().count() <= 60 && !t.contains(['，', ',', '：', ':']) {
+        return true;
+    }
     // The link that downloads it, without its name (点击下载此文件, 附件下载).
     let download = ["点击下载", "点击此处下载", "附件下载", "下载附件"].iter().any(|w| t.starts_with(w));
     if download && t.chars().count() <= 20 {
@@ -627,6 +633,10 @@ pub fn is_contact_line(s: &str) -> bool {
 
 /// A short line made only of page controls (【打印】【关闭】, 字号：大 中 小).
 fn only_controls(t: &str) -> bool {
+    // The square brackets of a control whose words stood on the line before (字体:[ / ]).
+    if !t.is_empty() && t.chars().all(|c| "[]【】".contains(c)) {
+        return true;
+    }
     let mut rest: String = t.chars().filter(|c| !"【】[]()（）|｜·•:：/、".contains(*c)).collect();
     if rest.is_empty() || rest.chars().count() > 40 {
         return false;
@@ -760,6 +770,11 @@ mod tests {
             assert!(is_page_furniture(tab), "{tab}");
         }
         assert!(!is_page_furniture("六、风险评估"), "a plan's numbered heading");
+        // Zhejiang 2024: a picture's file name where the picture stood, and the bracket that closes
+        // the 字体:[ control on a line of its own.
+        assert!(is_page_furniture("微信图片_20240312083018.jpg"));
+        assert!(is_page_furniture("]"));
+        assert!(!is_page_furniture("附图：专利导航流程（见下图）"));
         // Ningbo 2023: a reposting app's buttons and the attached file's link.
         for line in ["保存成功", "收藏 查看原文", "甬政发(2023)73号.pdf"] {
             assert!(is_page_furniture(line), "{line}");

@@ -108,7 +108,9 @@ fn split_run_on_points(lines: &[Line], content: &[usize]) -> Option<Vec<Line>> {
         // (…工作提出三点要求：) or features is a speech's or a report's, not a plan's work.
         let lead = t.get(..at)?.trim_end_matches(['：', ':', '，', ',', '。']);
         let announces_a_list = bracketed && lead.ends_with("如下");
-        (announces_a_list || ["工作", "任务", "措施", "举措"].iter().any(|w| lead.ends_with(w))).then_some(at)
+        // A report may count the plan's contents instead (重点包括以下九项内容：一是…).
+        let tasks = ["工作", "任务", "措施", "举措", "项内容"].iter().any(|w| lead.ends_with(w));
+        (announces_a_list || tasks).then_some(at)
     };
     // Each run-on paragraph with where it is cut, found once.
     let runs: Vec<(usize, Vec<usize>)> = content
@@ -2360,7 +2362,8 @@ fn split_title(m: &mut MeasureDraft) {
     if let Some(i) = text.find('。') {
         let rest = &text[i + '。'.len_utf8()..];
         if !rest.is_empty() {
-            m.title = Some(text[..i].to_string());
+            // A point set off by a dash (——完善知识产权法规政策。…) has the words as its title.
+            m.title = Some(text[..i].trim_start_matches(['—', '-']).to_string());
             m.text = Some(rest.to_string());
         }
     }
@@ -2371,6 +2374,17 @@ fn split_title(m: &mut MeasureDraft) {
 /// text. A paragraph that runs its next points on (一是…。二是…) is one measure of several points,
 /// and keeps its text as printed.
 fn number_points_in_turn(measures: &mut [MeasureDraft]) {
+    // A point already numbered by its 一是, 二是 (a short one, read as a line of its own) does
+    // not keep its number in its text either.
+    for m in measures.iter_mut() {
+        let Some(head) = m.no.filter(|_| m.title.is_none()).and_then(cn_in_words).map(|n| format!("{n}是")) else {
+            continue;
+        };
+        let rest = m.text.as_deref().and_then(|t| t.strip_prefix(&head)).map(str::to_string);
+        if let Some(rest) = rest.filter(|r| !r.trim().is_empty()) {
+            m.text = Some(rest);
+        }
+    }
     let point = |m: &MeasureDraft| -> Option<(u32, usize)> {
         if m.no.is_some() || m.title.is_some() {
             return None;
@@ -3438,10 +3452,11 @@ fn title_the_preamble_makes(t: &str) -> Option<String> {
         // 学习了 as done, not 学习贯彻 as a purpose (为深入学习贯彻…，制定《X》).
         let sentence = before.rsplit('。').next().unwrap_or(before);
         let studied = ["学习了", "传达了", "传达学习"].iter().any(|w| sentence.contains(w));
-        let makes =
-            ["编制", "制定", "研究制定", "起草", "印发", "出台", "下发", "发布"].iter().any(|w| before.ends_with(w))
-                && !before.ends_with("贯彻落实")
-                && !studied;
+        let makes = ["编制", "制定", "研究制定", "起草", "印发", "印发实施", "出台", "下发", "发布"]
+            .iter()
+            .any(|w| before.ends_with(w))
+            && !before.ends_with("贯彻落实")
+            && !studied;
         let name = t[open + '《'.len_utf8()..].split('》').next()?;
         // A clause that cites a document carries it out (为贯彻落实…印发的《纲要》, 根据…印发《…的通知》).
         let clause = before.rsplit(['，', ',', '。', '；', ';']).next().unwrap_or(before);
@@ -3459,6 +3474,8 @@ fn title_the_preamble_makes(t: &str) -> Option<String> {
         let issued_by = ["印发的", "发布的", "出台的", "下发的"].iter().any(|w| before.ends_with(w))
             && !cites
             && made_public(after);
+        // 印发实施《X》以来 looks back from a later document, which is not X.
+        let makes = makes && !["以来", "之后", "后,", "后，"].iter().any(|w| after.starts_with(w));
         (makes || issued_by || issued_after_its_name(after))
             .then_some(name)
             .filter(|_| named && name.chars().count() <= 60)
@@ -5255,6 +5272,18 @@ mod tests {
         assert_eq!(title_the_preamble_makes(carried_out), None);
         let sends = "市政府办公室印发《关于印发某市知识产权工作要点的通知》。";
         assert_eq!(title_the_preamble_makes(sends), None);
+        // A leading group 印发实施《X》 makes X (Jiangsu 2024); 印发实施《X》以来 looks back.
+        let jiangsu = "江苏省知识产权和商标战略实施工作领导小组印发实施《江苏省知识产权强省建设和“十四五”发展规划2024年度工作计划》(下称《年度计划》)。";
+        assert_eq!(
+            title_the_preamble_makes(jiangsu).as_deref(),
+            Some("江苏省知识产权强省建设和“十四五”发展规划2024年度工作计划")
+        );
+        assert_eq!(
+            title_the_preamble_makes(
+                "自2023年10月,国务院办公厅印发实施《专利转化运用专项行动方案(2023—2025年)》以来,各地…"
+            ),
+            None
+        );
         // 印发实施: issued to be carried out (a provincial site's news of a task division, 2019).
         let shared_out = "日前，《实施黑龙江省知识产权战略纲要任务分解》(以下简称《任务分解》)正式印发实施。";
         assert_eq!(title_the_preamble_makes(shared_out).as_deref(), Some("实施黑龙江省知识产权战略纲要任务分解"));
@@ -5439,6 +5468,18 @@ mod tests {
         assert_eq!(region_of_the_headline_body(explainer).as_deref(), Some("重庆市铜梁区"));
     }
 
+    #[test]
+    fn a_dashed_point_is_titled_without_its_dash() {
+        // Shandong 2021: ——完善知识产权法规政策。修订…
+        let mut m = MeasureDraft {
+            text: Some("——完善知识产权法规政策。修订省专利奖励办法。".into()),
+            ..Default::default()
+        };
+        split_title(&mut m);
+        assert_eq!(m.title.as_deref(), Some("完善知识产权法规政策"));
+        assert_eq!(m.text.as_deref(), Some("修订省专利奖励办法。"));
+    }
+
     /// The lines [`split_run_on_points`] makes of one paragraph.
     fn run_on_points(t: &str) -> Option<Vec<String>> {
         split_run_on_points(&[Line { no: 1, text: t.into() }], &[0]).map(|l| l.into_iter().map(|l| l.text).collect())
@@ -5454,6 +5495,11 @@ mod tests {
                 "二是加强保护;".to_string(),
                 "三是做好顶层设计。".to_string()
             ])
+        );
+        // A report that counts the plan's contents (Guangdong 2021).
+        assert_eq!(
+            run_on_points("重点包括以下三项内容:一是坚持战略引领;二是强化保护意识;三是优化公共服务。").map(|l| l.len()),
+            Some(4)
         );
         // Requirements a speech sets (Huangshi 2024), or a document's features, are no tasks.
         assert_eq!(run_on_points("就做好考核迎检工作提出三点要求:一是统一思想;二是开拓创新。"), None);
