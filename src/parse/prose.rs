@@ -999,12 +999,23 @@ const FRAMING_TITLES: &[&str] = &[
     "目标任务",
     "总体思路",
     "发展思路",
+    // A campaign's or programme's plan (…执法年活动方案, …体系建设实施方案) opens with its
+    // 基本思路 or 工作思路 and the 绩效目标 it is funded for, as others with 总体思路.
+    "基本思路",
+    "工作思路",
+    "绩效目标",
     "目标要求",
     // Why the document matters (一、重要意义, 充分认识…的重要意义), not what it assigns.
     "重要意义",
     // An event's plan (…宣传周活动方案) says when and under which theme before its tasks.
     "活动主题",
     "活动时间",
+    // A notice calling for applications (…合作银行申报工作的通知) says who may apply, on which
+    // conditions, when and with which papers; only its steps (评定程序) are work it assigns.
+    "申报对象",
+    "申报条件",
+    "申报时间",
+    "申报材料",
     // A regulation's general and supplementary provisions (第一章 总则: purpose, scope,
     // definitions; 附则: when it takes effect).
     "总则",
