@@ -2575,6 +2575,16 @@ fn front_matter(
     if plan.doc_number.is_none() {
         plan.doc_number = front.iter().find_map(|&i| doc_number_field(&lines[i].text));
     }
+    // Or closing the name of the notice that sends the plan, as a page heads it
+    // (…印发《…若干措施》的通知(渝银发〔2025〕58号)): the notice's number is the plan's.
+    if plan.doc_number.is_none() {
+        plan.doc_number = front.iter().find_map(|&i| {
+            let t = normalise(&lines[i].text);
+            let (name, number) = split_doc_number(&t);
+            let notice = name.ends_with("的通知") && !name.contains(['。', '；']);
+            notice.then(|| number.map(str::to_string)).flatten()
+        });
+    }
     // Title: the last short line ending in a title word (not a notice about it), joined with
     // the short unpunctuated lines just above it.
     let mut title_lines: Vec<usize> = Vec::new();
