@@ -6,7 +6,9 @@
 //! numbered lists elsewhere (challenges, principles) and unnumbered prose become passages.
 
 use super::departments::parse_departments;
-use super::lines::{has_date, is_contact_line, is_page_furniture, is_page_number, normalise, width, Line};
+use super::lines::{
+    has_date, is_comment_channel, is_contact_line, is_page_furniture, is_page_number, normalise, width, Line,
+};
 use super::targets;
 use super::{
     Diagnostic, DiagnosticCode, DocumentDraft, DocumentInfo, Ledger, MeasureDraft, PassageDraft, PlanDraft, Use,
@@ -417,7 +419,8 @@ pub fn parse(info: &DocumentInfo, lines: &[Line]) -> DocumentDraft {
             // The web page around the document, or a notice's contact details: skipped, and said.
             let furniture =
                 is_page_furniture(&line.text) || marker(&line.text).map(|m| is_link_entry(&m.rest)).unwrap_or(false);
-            let what = match (furniture, is_contact_line(&line.text), is_record_slip(&line.text)) {
+            let contact = is_contact_line(&line.text) || is_comment_channel(&line.text);
+            let what = match (furniture, contact, is_record_slip(&line.text)) {
                 (true, _, _) => "web page furniture",
                 (false, true, _) => "a notice's contact details",
                 (false, false, true) => "a notice's record slip",
