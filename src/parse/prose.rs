@@ -3468,9 +3468,12 @@ fn title_the_preamble_makes(t: &str) -> Option<String> {
                 !["贯彻", "落实", "根据", "按照", "依据", "对照", "结合"].iter().any(|w| clause.contains(w))
             }
             && made_public(after);
+        // A standard drafted under that name (研究制定《专利评估指引》国家标准) is work reported, not
+        // the document the text is.
+        let standard = ["国家标准", "地方标准", "行业标准", "团体标准"].iter().any(|k| after.starts_with(k));
         (makes || issued_by || issued_after_its_name(after))
             .then_some(name)
-            .filter(|_| named && name.chars().count() <= 60)
+            .filter(|_| named && !standard && name.chars().count() <= 60)
             .map(str::to_string)
     })
 }
@@ -5185,6 +5188,11 @@ mod tests {
             Some("广州市知识产权保护和运用“十四五”规划")
         );
         assert_eq!(title_the_preamble_makes("为贯彻落实《知识产权强国建设纲要》，结合实际，制定本方案。"), None);
+        // A national standard drafted under a 指引's name is work reported, not the document.
+        assert_eq!(
+            title_the_preamble_makes("会同人民银行研究制定《专利评估指引》国家标准，为评估提供方法指引。"),
+            None
+        );
         // A news lead reports the plan, its number and who issued it (Dongkou 2012, Yongren 2014,
         // Henan 2020); numbers the sentence only cites are not the plan's.
         let dongkou = "7月5日，湖南省洞口县人民政府以洞政发〔2012〕23号文件的形式，正式出台《洞口县知识产权战略实施意见》（以下简称《意见》）。";
