@@ -305,4 +305,9 @@ fixtures! {
     real_measures_titled_jucuo_tianjin_2025 => "real-measures-titled-jucuo-tianjin-2025",
     real_passed_on_notice_jilin_2005 => "real-passed-on-notice-jilin-2005",
     real_one_figure_each_hubei_2020_trad => "real-one-figure-each-hubei-2020-trad",
+    real_campaign_basic_idea_seed_national_2021 => "real-campaign-basic-idea-seed-national-2021",
+    real_notice_headline_number_chongqing_2025 => "real-notice-headline-number-chongqing-2025",
+    real_comment_channels_ganzhou_2025 => "real-comment-channels-ganzhou-2025",
+    real_bracketed_cap_yueqing_2022 => "real-bracketed-cap-yueqing-2022",
+    real_standard_drafted_cnipa_2023 => "real-standard-drafted-cnipa-2023",
 }

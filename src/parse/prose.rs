@@ -1895,8 +1895,11 @@ fn paragraph_items(
         }
         let (first, last) = (p.lines[0], *p.lines.last().unwrap_or(&p.lines[0]));
         let mut body = text_of(p);
-        let departments = take_departments(&mut body);
+        let mut departments = take_departments(&mut body);
         let body = body.replace(CLAUSE_BREAK, "").trim().to_string();
+        if departments.is_empty() {
+            departments = opening_bodies(&body);
+        }
         let mut measure = MeasureDraft {
             no: p.no,
             chapter: p.chapter.clone(),
@@ -2194,6 +2197,40 @@ fn take_departments(body: &mut String) -> Vec<Department> {
     Vec::new()
 }
 
+/// Words that end the bodies opening an item's sentence (`市市场监管局会同市人民银行按照…`): what
+/// the bodies do, or how, starts there.
+const AFTER_OPENING_BODIES: &[&str] = &[
+    "按照", "根据", "依据", "对", "围绕", "组织", "开展", "制定", "建立", "推动", "做好", "研究", "共同", "进行",
+    "加强", "指导", "负责", "联合", "统筹", "牵头",
+];
+
+/// The bodies an item's sentence opens with when it names them as its subject, one leading
+/// and others with it (`书面审核。市市场监管局会同市人民银行按照…进行书面审核`): the one before
+/// 会同 leads, the ones after it support. Only where the item has no department clause; only the
+/// item's first sentence, or the one after its title; every name must be a body's.
+fn opening_bodies(body: &str) -> Vec<Department> {
+    let after_title = body.split_once('。').map(|(title, rest)| (title.chars().count() <= 15).then_some(rest));
+    let sentences = [Some(body), after_title.flatten()];
+    sentences
+        .into_iter()
+        .flatten()
+        .find_map(|s| {
+            let (lead, rest) = s.split_once("会同")?;
+            let end = AFTER_OPENING_BODIES.iter().filter_map(|w| rest.find(w)).min()?;
+            let support = &rest[..end];
+            let names = |t: &str| {
+                !t.is_empty()
+                    && t.chars().count() <= 30
+                    && !t.contains(['，', ',', '。', '；', '：', '（', '('])
+                    && t.split('、').all(|n| n.chars().count() >= 3 && looks_like_body(n))
+            };
+            (names(lead) && names(support))
+                .then(|| parse_departments(&format!("{lead}会同{support}"), Some(Role::Lead)))
+                .filter(|d| !d.is_empty())
+        })
+        .unwrap_or_default()
+}
+
 /// A measure whose text names the bodies in charge of a task and goes on with another
 /// (`…违法行为。（州委网信办、州市场监管局按职责分工负责）打击网络侵权盗版，…。`, as national
 /// and local 双打 work points print them) as one measure per task: each with its clause's
@@ -2301,8 +2338,11 @@ fn build_measure(
         .map(|(line, _)| line.text.as_str());
     let text = join_item_lines(std::iter::once(m.rest.as_str()).chain(kept));
     let mut body = normalise(&text);
-    let departments = take_departments(&mut body);
+    let mut departments = take_departments(&mut body);
     let body = body.replace(CLAUSE_BREAK, "").trim().to_string();
+    if departments.is_empty() {
+        departments = opening_bodies(&body);
+    }
     MeasureDraft {
         no: Some(m.number),
         chapter,
@@ -4207,6 +4247,19 @@ mod tests {
         let mut body = "开展专项行动。责任单位:县市场监管局、县公安局".to_string();
         assert_eq!(take_departments(&mut body).len(), 2);
         assert_eq!(body, "开展专项行动。");
+    }
+
+    #[test]
+    fn bodies_opening_an_item() {
+        let names = |t: &str| opening_bodies(t).into_iter().map(|d| (d.name, d.role)).collect::<Vec<_>>();
+        let (l, s) = (Some(Role::Lead), Some(Role::Support));
+        assert_eq!(
+            names("书面审核。市市场监管局会同市人民银行按照有关条件,对申报单位进行书面审核。"),
+            vec![("市市场监管局".to_string(), l), ("市人民银行".to_string(), s)]
+        );
+        // Work done with a body, no body before 会同, or words that are no body's: none.
+        assert!(names("会同银保监会开展知识产权质押融资入园惠企行动。").is_empty());
+        assert!(names("建立会同机制，开展联合执法。").is_empty());
     }
 
     #[test]
