@@ -311,4 +311,9 @@ fixtures! {
     real_issued_to_implement_jiangsu_2024 => "real-issued-to-implement-jiangsu-2024",
     real_plan_contents_counted_guangdong_2021 => "real-plan-contents-counted-guangdong-2021",
     real_dash_points_shandong_2021 => "real-dash-points-shandong-2021",
+    real_campaign_basic_idea_seed_national_2021 => "real-campaign-basic-idea-seed-national-2021",
+    real_notice_headline_number_chongqing_2025 => "real-notice-headline-number-chongqing-2025",
+    real_comment_channels_ganzhou_2025 => "real-comment-channels-ganzhou-2025",
+    real_bracketed_cap_yueqing_2022 => "real-bracketed-cap-yueqing-2022",
+    real_standard_drafted_cnipa_2023 => "real-standard-drafted-cnipa-2023",
 }

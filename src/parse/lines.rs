@@ -631,6 +631,18 @@ pub fn is_contact_line(s: &str) -> bool {
     labelled && t.chars().count() <= 60 && !t.contains(['。', '；'])
 }
 
+/// A line of a draft's consultation notice that says where to send comments, numbered as it may
+/// be (`1.通过电子邮件将意见发送至:…@163.com。`, `2.通过信函将意见寄至:…,邮编:341000。`): the
+/// notice's contact details, not a task of the draft printed under it.
+pub fn is_comment_channel(s: &str) -> bool {
+    let t = normalise(s);
+    let sends = ["发送至", "发送到", "寄至", "寄送至", "寄到", "传真至", "反馈至", "反馈到", "提交至"]
+        .iter()
+        .any(|w| t.contains(w));
+    let address = t.contains('@') || ["邮编", "邮政编码", "传真"].iter().any(|w| t.contains(w));
+    t.contains("意见") && sends && address && t.chars().count() <= 120
+}
+
 /// A short line made only of page controls (【打印】【关闭】, 字号：大 中 小).
 fn only_controls(t: &str) -> bool {
     // The square brackets of a control whose words stood on the line before (字体:[ / ]).
@@ -839,6 +851,9 @@ mod tests {
         assert!(is_contact_line("传真:010-84238883") && is_contact_line("联系人:金虎0471-5271969  强健 0471-6628927"));
         assert!(!is_contact_line("（联系人：陈勘，联系电话：020-87686049）"));
         assert!(!is_contact_line("电话咨询服务：建立12330热线，受理举报投诉。"));
+        assert!(is_comment_channel("1.通过电子邮件将意见发送至:gzszscqj@163.com。"));
+        assert!(is_comment_channel("2.通过信函将意见寄至:某市华坚南路68号某局知识产权科,邮编:341000。"));
+        assert!(!is_comment_channel("3.建立专利信息推送机制，将检索结果发送至企业。"));
         // A national bureau's notice ends with its mail and post address too (2024 示范区 公示).
         assert!(
             is_contact_line("电子邮件:shifanqu@cnipa.gov.cn") && is_contact_line("通信地址:北京市海淀区西土城路6号")

@@ -6,7 +6,9 @@
 //! numbered lists elsewhere (challenges, principles) and unnumbered prose become passages.
 
 use super::departments::{parse_departments, CLAUSE_BRACKETS};
-use super::lines::{has_date, is_contact_line, is_page_furniture, is_page_number, normalise, width, Line};
+use super::lines::{
+    has_date, is_comment_channel, is_contact_line, is_page_furniture, is_page_number, normalise, width, Line,
+};
 use super::targets;
 use super::{
     Diagnostic, DiagnosticCode, DocumentDraft, DocumentInfo, Ledger, MeasureDraft, PassageDraft, PlanDraft, Use,
@@ -419,7 +421,8 @@ pub fn parse(info: &DocumentInfo, lines: &[Line]) -> DocumentDraft {
             // The web page around the document, or a notice's contact details: skipped, and said.
             let furniture =
                 is_page_furniture(&line.text) || marker(&line.text).map(|m| is_link_entry(&m.rest)).unwrap_or(false);
-            let what = match (furniture, is_contact_line(&line.text), is_record_slip(&line.text)) {
+            let contact = is_contact_line(&line.text) || is_comment_channel(&line.text);
+            let what = match (furniture, contact, is_record_slip(&line.text)) {
                 (true, _, _) => "web page furniture",
                 (false, true, _) => "a notice's contact details",
                 (false, false, true) => "a notice's record slip",
@@ -1001,12 +1004,23 @@ const FRAMING_TITLES: &[&str] = &[
     "目标任务",
     "总体思路",
     "发展思路",
+    // A campaign's or programme's plan (…执法年活动方案, …体系建设实施方案) opens with its
+    // 基本思路 or 工作思路 and the 绩效目标 it is funded for, as others with 总体思路.
+    "基本思路",
+    "工作思路",
+    "绩效目标",
     "目标要求",
     // Why the document matters (一、重要意义, 充分认识…的重要意义), not what it assigns.
     "重要意义",
     // An event's plan (…宣传周活动方案) says when and under which theme before its tasks.
     "活动主题",
     "活动时间",
+    // A notice calling for applications (…合作银行申报工作的通知) says who may apply, on which
+    // conditions, when and with which papers; only its steps (评定程序) are work it assigns.
+    "申报对象",
+    "申报条件",
+    "申报时间",
+    "申报材料",
     // A regulation's general and supplementary provisions (第一章 总则: purpose, scope,
     // definitions; 附则: when it takes effect).
     "总则",
@@ -1888,8 +1902,11 @@ fn paragraph_items(
         }
         let (first, last) = (p.lines[0], *p.lines.last().unwrap_or(&p.lines[0]));
         let mut body = text_of(p);
-        let departments = take_departments(&mut body);
+        let mut departments = take_departments(&mut body);
         let body = body.replace(CLAUSE_BREAK, "").trim().to_string();
+        if departments.is_empty() {
+            departments = opening_bodies(&body);
+        }
         let mut measure = MeasureDraft {
             no: p.no,
             chapter: p.chapter.clone(),
@@ -2187,6 +2204,40 @@ fn take_departments(body: &mut String) -> Vec<Department> {
     Vec::new()
 }
 
+/// Words that end the bodies opening an item's sentence (`市市场监管局会同市人民银行按照…`): what
+/// the bodies do, or how, starts there.
+const AFTER_OPENING_BODIES: &[&str] = &[
+    "按照", "根据", "依据", "对", "围绕", "组织", "开展", "制定", "建立", "推动", "做好", "研究", "共同", "进行",
+    "加强", "指导", "负责", "联合", "统筹", "牵头",
+];
+
+/// The bodies an item's sentence opens with when it names them as its subject, one leading
+/// and others with it (`书面审核。市市场监管局会同市人民银行按照…进行书面审核`): the one before
+/// 会同 leads, the ones after it support. Only where the item has no department clause; only the
+/// item's first sentence, or the one after its title; every name must be a body's.
+fn opening_bodies(body: &str) -> Vec<Department> {
+    let after_title = body.split_once('。').map(|(title, rest)| (title.chars().count() <= 15).then_some(rest));
+    let sentences = [Some(body), after_title.flatten()];
+    sentences
+        .into_iter()
+        .flatten()
+        .find_map(|s| {
+            let (lead, rest) = s.split_once("会同")?;
+            let end = AFTER_OPENING_BODIES.iter().filter_map(|w| rest.find(w)).min()?;
+            let support = &rest[..end];
+            let names = |t: &str| {
+                !t.is_empty()
+                    && t.chars().count() <= 30
+                    && !t.contains(['，', ',', '。', '；', '：', '（', '('])
+                    && t.split('、').all(|n| n.chars().count() >= 3 && looks_like_body(n))
+            };
+            (names(lead) && names(support))
+                .then(|| parse_departments(&format!("{lead}会同{support}"), Some(Role::Lead)))
+                .filter(|d| !d.is_empty())
+        })
+        .unwrap_or_default()
+}
+
 /// A measure whose text names the bodies in charge of a task and goes on with another
 /// (`…违法行为。（州委网信办、州市场监管局按职责分工负责）打击网络侵权盗版，…。`, as national
 /// and local 双打 work points print them) as one measure per task: each with its clause's
@@ -2294,8 +2345,11 @@ fn build_measure(
         .map(|(line, _)| line.text.as_str());
     let text = join_item_lines(std::iter::once(m.rest.as_str()).chain(kept));
     let mut body = normalise(&text);
-    let departments = take_departments(&mut body);
+    let mut departments = take_departments(&mut body);
     let body = body.replace(CLAUSE_BREAK, "").trim().to_string();
+    if departments.is_empty() {
+        departments = opening_bodies(&body);
+    }
     MeasureDraft {
         no: Some(m.number),
         chapter,
@@ -2582,6 +2636,16 @@ fn front_matter(
     // of a page); the line's other text stays where the front matter puts it.
     if plan.doc_number.is_none() {
         plan.doc_number = front.iter().find_map(|&i| doc_number_field(&lines[i].text));
+    }
+    // Or closing the name of the notice that sends the plan, as a page heads it
+    // (…印发《…若干措施》的通知(渝银发〔2025〕58号)): the notice's number is the plan's.
+    if plan.doc_number.is_none() {
+        plan.doc_number = front.iter().find_map(|&i| {
+            let t = normalise(&lines[i].text);
+            let (name, number) = split_doc_number(&t);
+            let notice = name.ends_with("的通知") && !name.contains(['。', '；']);
+            notice.then(|| number.map(str::to_string)).flatten()
+        });
     }
     // Title: the last short line ending in a title word (not a notice about it), joined with
     // the short unpunctuated lines just above it.
@@ -3476,9 +3540,12 @@ fn title_the_preamble_makes(t: &str) -> Option<String> {
             && made_public(after);
         // 印发实施《X》以来 looks back from a later document, which is not X.
         let makes = makes && !["以来", "之后", "后,", "后，"].iter().any(|w| after.starts_with(w));
+        // A standard drafted under that name (研究制定《专利评估指引》国家标准) is work reported, not
+        // the document the text is.
+        let standard = ["国家标准", "地方标准", "行业标准", "团体标准"].iter().any(|k| after.starts_with(k));
         (makes || issued_by || issued_after_its_name(after))
             .then_some(name)
-            .filter(|_| named && name.chars().count() <= 60)
+            .filter(|_| named && !standard && name.chars().count() <= 60)
             .map(str::to_string)
     })
 }
@@ -4212,6 +4279,19 @@ mod tests {
         let mut body = "开展专项行动。责任单位:县市场监管局、县公安局".to_string();
         assert_eq!(take_departments(&mut body).len(), 2);
         assert_eq!(body, "开展专项行动。");
+    }
+
+    #[test]
+    fn bodies_opening_an_item() {
+        let names = |t: &str| opening_bodies(t).into_iter().map(|d| (d.name, d.role)).collect::<Vec<_>>();
+        let (l, s) = (Some(Role::Lead), Some(Role::Support));
+        assert_eq!(
+            names("书面审核。市市场监管局会同市人民银行按照有关条件,对申报单位进行书面审核。"),
+            vec![("市市场监管局".to_string(), l), ("市人民银行".to_string(), s)]
+        );
+        // Work done with a body, no body before 会同, or words that are no body's: none.
+        assert!(names("会同银保监会开展知识产权质押融资入园惠企行动。").is_empty());
+        assert!(names("建立会同机制，开展联合执法。").is_empty());
     }
 
     #[test]
@@ -5202,6 +5282,11 @@ mod tests {
             Some("广州市知识产权保护和运用“十四五”规划")
         );
         assert_eq!(title_the_preamble_makes("为贯彻落实《知识产权强国建设纲要》，结合实际，制定本方案。"), None);
+        // A national standard drafted under a 指引's name is work reported, not the document.
+        assert_eq!(
+            title_the_preamble_makes("会同人民银行研究制定《专利评估指引》国家标准，为评估提供方法指引。"),
+            None
+        );
         // A news lead reports the plan, its number and who issued it (Dongkou 2012, Yongren 2014,
         // Henan 2020); numbers the sentence only cites are not the plan's.
         let dongkou = "7月5日，湖南省洞口县人民政府以洞政发〔2012〕23号文件的形式，正式出台《洞口县知识产权战略实施意见》（以下简称《意见》）。";

@@ -1016,7 +1016,18 @@ const COUNT_WORDS: &[char] =
 /// One clause with a number: indicator, qualifier, value and unit. The number may stand before
 /// the thing counted (`建成10个省级品牌培育基地`) and be printed in Chinese numerals (`十五个`).
 fn clause_target(printed: &str, year: u16) -> Option<TargetDraft> {
-    let printed = printed.trim();
+    let cited = printed.trim();
+    // A figure given only in brackets after the words it counts (确定意向合作银行（不超过8家）) is
+    // read as if printed without them, so that no bracket stays in the indicator or the unit.
+    let unbracketed;
+    let printed = match cited.rfind(['(', '（']) {
+        Some(open) if cited.ends_with([')', '）']) && !cited[..open].contains(|c: char| c.is_ascii_digit()) => {
+            let inner = cited[open..].trim_start_matches(['(', '（']).trim_end_matches([')', '）']);
+            unbracketed = format!("{}{inner}", &cited[..open]);
+            unbracketed.as_str()
+        }
+        _ => cited,
+    };
     // A remark in brackets after the figure (超过510件（上述指标均为预期性指标）) is no part of it.
     let figure = match printed.rfind(['(', '（']) {
         Some(open) if printed.ends_with([')', '）']) && printed[..open].contains(|c: char| c.is_ascii_digit()) => {
@@ -1089,7 +1100,7 @@ fn clause_target(printed: &str, year: u16) -> Option<TargetDraft> {
         unit: q.unit,
         qualifier,
         year,
-        text: printed.to_string(),
+        text: cited.to_string(),
     })
 }
 
@@ -1928,5 +1939,19 @@ mod tests {
         assert_eq!(planned.as_deref(), Some("每万人口发明专利拥有量"));
         let place = clause_target("全市每万人口发明专利拥有量达到21件", 2020).map(|t| t.indicator);
         assert_eq!(place.as_deref(), Some("全市每万人口发明专利拥有量"));
+    }
+
+    #[test]
+    fn a_figure_only_in_brackets() {
+        // 乐清 2022: the cap printed in brackets after what it counts; no bracket in any field.
+        let t = clause_target("并初步确定意向合作银行(不超过8家)", 0).expect("a figure");
+        assert_eq!(
+            (t.indicator.as_str(), t.qualifier.as_deref(), t.value, t.unit.as_deref()),
+            ("并初步确定意向合作银行", Some("不超过"), 8.0, Some("家"))
+        );
+        assert_eq!(t.text, "并初步确定意向合作银行(不超过8家)");
+        // A remark in brackets after the figure is still cut off.
+        let t = clause_target("发明专利拥有量超过510件（上述指标均为预期性指标）", 0).expect("a figure");
+        assert_eq!((t.value, t.unit.as_deref()), (510.0, Some("件")));
     }
 }
