@@ -1100,7 +1100,8 @@ fn frames_the_plan(rest: &str) -> bool {
     let framing = |part: &str| {
         let part = part.rsplit('的').next().unwrap_or(part);
         let unnamed = SELF_NAMES.iter().find_map(|n| part.strip_prefix(n)).unwrap_or(part);
-        FRAMING_TITLES.contains(&part) || FRAMING_TITLES.contains(&unnamed)
+        let undertaken = UNDERTAKINGS.iter().find_map(|n| part.strip_prefix(n)).unwrap_or(part);
+        [part, unnamed, undertaken].iter().any(|t| FRAMING_TITLES.contains(t))
     };
     // An article's title saying what the document is for (第一条 评奖宗旨, 立法目的).
     let purpose = ["宗旨", "目的", "目的和依据", "目的与依据"].iter().any(|e| title.ends_with(e));
@@ -1110,6 +1111,10 @@ fn frames_the_plan(rest: &str) -> bool {
         || speaks_of_itself(&title)
         || purpose
 }
+
+/// What a notice or campaign plan names its framing sections after (二、试点工作原则, 一、专项行动
+/// 总体要求): the undertaking, before the framing title, as a plan's own name may be.
+const UNDERTAKINGS: &[&str] = &["试点", "专项行动", "行动", "创建"];
 
 /// Names a document may call itself by in its own articles (本措施, 本办法 …).
 const SELF_NAMES: &[&str] = &["措施", "办法", "意见", "规定", "细则", "方案", "政策", "计划", "规划"];
@@ -4940,6 +4945,10 @@ mod tests {
     fn sections_that_frame_the_plan() {
         assert!(frames_the_plan("实施知识产权战略的指导思想：坚持以科学发展观为指导……"));
         assert!(frames_the_plan("指导思想和基本原则"));
+        // A pilot's or a campaign's own principles and aims, named after it.
+        assert!(frames_the_plan("试点工作原则"));
+        assert!(frames_the_plan("专项行动总体要求"));
+        assert!(!frames_the_plan("试点工作任务"));
         assert!(frames_the_plan("“十二五”发展基础"));
         assert!(frames_the_plan("面临的形势和任务"));
         assert!(!frames_the_plan("主要任务和目标"));
