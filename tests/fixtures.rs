@@ -306,4 +306,5 @@ fixtures! {
     real_passed_on_notice_jilin_2005 => "real-passed-on-notice-jilin-2005",
     real_one_figure_each_hubei_2020_trad => "real-one-figure-each-hubei-2020-trad",
     real_pilot_principles_cnipa_2020 => "real-pilot-principles-cnipa-2020",
+    real_source_field_zhuhai_2022 => "real-source-field-zhuhai-2022",
 }

@@ -2851,6 +2851,9 @@ fn front_matter(
                     .chain(headline)
                     .find_map(|i| region_of_the_headline_body(&normalise(&lines[i].text)))
             })
+            // A news page's source field (（来源：珠海市市场监督管理局）) names the body reporting
+            // its own plan, as the record fields name the publisher.
+            .or_else(|| lines.iter().take(first_marker).find_map(|l| region_of_source(&l.text)))
             .or_else(|| bare_place(&plan.title, lines))
             .or_else(|| province_the_text_calls_itself(lines))
             .unwrap_or_default();
@@ -3793,6 +3796,16 @@ fn region_of_publisher(line: &str) -> Option<String> {
         let body = value.split(|c: char| c.is_whitespace() || c == '|' || c == '｜').next()?;
         Some(body).filter(|b| is_issuer(b)).and_then(region_in_title)
     })
+}
+
+/// The place of the local body a news page gives as its source (`（来源：珠海市市场监督管理局）`,
+/// `来源：某县人民政府 | 发布时间：…`). A national body is not taken: its site relays the reports
+/// of local ones under its own name; nor a newspaper or a site, which are no issuers.
+fn region_of_source(line: &str) -> Option<String> {
+    let (_, after) = line.split_once("来源")?;
+    let value = after.trim_start_matches(|c: char| c.is_whitespace() || "：:|｜".contains(c));
+    let body = value.split(|c: char| c.is_whitespace() || "|｜)）".contains(c)).next()?;
+    Some(body).filter(|b| is_issuer(b)).and_then(region_in_title).filter(|r| r != "全国")
 }
 
 /// The place of the body that signs the document at its end, above or beside the date (`芜湖市
@@ -5264,6 +5277,9 @@ mod tests {
             Some("芜湖市")
         );
         assert_eq!(region_of_publisher("发布机构: 生成日期: 2025-03-17"), None);
+        assert_eq!(region_of_source("(来源:珠海市市场监督管理局)").as_deref(), Some("珠海市"));
+        assert_eq!(region_of_source("来源：国家知识产权局 发布时间：2023-05-06"), None);
+        assert_eq!(region_of_source("来源：中国知识产权报"), None);
         let tail = |text: &str| region_that_signs_at_the_end(&crate::parse::lines::split_lines(text));
         let items = "（一）加强专利保护。开展执法行动。\n（二）推进专利运用。开展质押融资。\n\n";
         assert_eq!(tail(&format!("{items}芜湖市知识产权局\n2021年6月30日\n")).as_deref(), Some("芜湖市"));
