@@ -316,4 +316,6 @@ fixtures! {
     real_comment_channels_ganzhou_2025 => "real-comment-channels-ganzhou-2025",
     real_bracketed_cap_yueqing_2022 => "real-bracketed-cap-yueqing-2022",
     real_standard_drafted_cnipa_2023 => "real-standard-drafted-cnipa-2023",
+    real_pilot_principles_cnipa_2020 => "real-pilot-principles-cnipa-2020",
+    real_source_field_zhuhai_2022 => "real-source-field-zhuhai-2022",
 }

@@ -1116,7 +1116,8 @@ fn frames_the_plan(rest: &str) -> bool {
     let framing = |part: &str| {
         let part = part.rsplit('的').next().unwrap_or(part);
         let unnamed = SELF_NAMES.iter().find_map(|n| part.strip_prefix(n)).unwrap_or(part);
-        FRAMING_TITLES.contains(&part) || FRAMING_TITLES.contains(&unnamed)
+        let undertaken = UNDERTAKINGS.iter().find_map(|n| part.strip_prefix(n)).unwrap_or(part);
+        [part, unnamed, undertaken].iter().any(|t| FRAMING_TITLES.contains(t))
     };
     // An article's title saying what the document is for (第一条 评奖宗旨, 立法目的).
     let purpose = ["宗旨", "目的", "目的和依据", "目的与依据"].iter().any(|e| title.ends_with(e));
@@ -1126,6 +1127,10 @@ fn frames_the_plan(rest: &str) -> bool {
         || speaks_of_itself(&title)
         || purpose
 }
+
+/// What a notice or campaign plan names its framing sections after (二、试点工作原则, 一、专项行动
+/// 总体要求): the undertaking, before the framing title, as a plan's own name may be.
+const UNDERTAKINGS: &[&str] = &["试点", "专项行动", "行动", "创建"];
 
 /// Names a document may call itself by in its own articles (本措施, 本办法 …).
 const SELF_NAMES: &[&str] = &["措施", "办法", "意见", "规定", "细则", "方案", "政策", "计划", "规划"];
@@ -2931,6 +2936,9 @@ fn front_matter(
                     .chain(headline)
                     .find_map(|i| region_of_the_headline_body(&normalise(&lines[i].text)))
             })
+            // A news page's source field (（来源：珠海市市场监督管理局）) names the body reporting
+            // its own plan, as the record fields name the publisher.
+            .or_else(|| lines.iter().take(first_marker).find_map(|l| region_of_source(&l.text)))
             .or_else(|| bare_place(&plan.title, lines))
             .or_else(|| province_the_text_calls_itself(lines))
             .unwrap_or_default();
@@ -3887,6 +3895,17 @@ fn region_of_publisher(line: &str) -> Option<String> {
         let body = value.split(|c: char| c.is_whitespace() || c == '|' || c == '｜').next()?;
         Some(body).filter(|b| is_issuer(b)).and_then(region_in_title)
     })
+}
+
+/// The place of the local body a news page gives as its source (`（来源：珠海市市场监督管理局）`,
+/// `来源：某县人民政府 | 发布时间：…`). A national body is not taken: its site relays the reports
+/// of local ones under its own name; nor a newspaper or a site, which are no issuers.
+fn region_of_source(line: &str) -> Option<String> {
+    let (_, after) = line.split_once("来源")?;
+    let value = after.trim_start_matches(|c: char| c.is_whitespace() || "：:|｜".contains(c));
+    // The body's name ends at a bracket too: 省市场监管局(省知识产权局) names one body twice.
+    let body = value.split(|c: char| c.is_whitespace() || "|｜()（）".contains(c)).next()?;
+    Some(body).filter(|b| is_issuer(b)).and_then(region_in_title).filter(|r| r != "全国")
 }
 
 /// The place of the body that signs the document at its end, above or beside the date (`芜湖市
@@ -5061,6 +5080,10 @@ mod tests {
     fn sections_that_frame_the_plan() {
         assert!(frames_the_plan("实施知识产权战略的指导思想：坚持以科学发展观为指导……"));
         assert!(frames_the_plan("指导思想和基本原则"));
+        // A pilot's or a campaign's own principles and aims, named after it.
+        assert!(frames_the_plan("试点工作原则"));
+        assert!(frames_the_plan("专项行动总体要求"));
+        assert!(!frames_the_plan("试点工作任务"));
         assert!(frames_the_plan("“十二五”发展基础"));
         assert!(frames_the_plan("面临的形势和任务"));
         assert!(!frames_the_plan("主要任务和目标"));
@@ -5406,6 +5429,10 @@ mod tests {
             Some("芜湖市")
         );
         assert_eq!(region_of_publisher("发布机构: 生成日期: 2025-03-17"), None);
+        assert_eq!(region_of_source("(来源:珠海市市场监督管理局)").as_deref(), Some("珠海市"));
+        assert_eq!(region_of_source("来源：国家知识产权局 发布时间：2023-05-06"), None);
+        assert_eq!(region_of_source("来源：中国知识产权报"), None);
+        assert_eq!(region_of_source("来源: 省市场监管局(省知识产权局)"), None);
         let tail = |text: &str| region_that_signs_at_the_end(&crate::parse::lines::split_lines(text));
         let items = "（一）加强专利保护。开展执法行动。\n（二）推进专利运用。开展质押融资。\n\n";
         assert_eq!(tail(&format!("{items}芜湖市知识产权局\n2021年6月30日\n")).as_deref(), Some("芜湖市"));
