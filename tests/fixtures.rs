@@ -318,4 +318,5 @@ fixtures! {
     real_standard_drafted_cnipa_2023 => "real-standard-drafted-cnipa-2023",
     real_pilot_principles_cnipa_2020 => "real-pilot-principles-cnipa-2020",
     real_source_field_zhuhai_2022 => "real-source-field-zhuhai-2022",
+    real_deadline_goals_putuo_2022_trad => "real-deadline-goals-putuo-2022-trad",
 }

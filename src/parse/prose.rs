@@ -2652,6 +2652,11 @@ fn front_matter(
             notice.then(|| number.map(str::to_string)).flatten()
         });
     }
+    // Or opening the preamble it runs into, where a page flattens the notice's head
+    // (普市监公平〔2022〕9号为进一步加强…).
+    if plan.doc_number.is_none() {
+        plan.doc_number = front.iter().find_map(|&i| number_opening_preamble(&normalise(&lines[i].text)));
+    }
     // Title: the last short line ending in a title word (not a notice about it), joined with
     // the short unpunctuated lines just above it.
     let mut title_lines: Vec<usize> = Vec::new();
@@ -3110,6 +3115,15 @@ fn find_doc_number(t: &str) -> Option<String> {
         .unwrap_or(0)
         .max(open.saturating_sub(12));
     (start < open).then(|| chars[start..open + 7 + digits].iter().collect())
+}
+
+/// The document's number where it opens a line and the preamble follows it with no break
+/// (`普市监公平〔2022〕9号为进一步…`); a number cited later in a sentence is not at its start.
+fn number_opening_preamble(t: &str) -> Option<String> {
+    let number = find_doc_number(t)?;
+    let rest = t.strip_prefix(number.as_str())?;
+    let opens = ["为", "根据", "按照", "各"].iter().any(|w| rest.starts_with(w));
+    (opens && is_doc_number(&number)).then_some(number)
 }
 
 /// A document number standing as one space-separated field of a line, after a label or before
@@ -4318,6 +4332,9 @@ mod tests {
         assert_eq!(find_doc_number("发文字号：粤知〔2019〕12号"), Some("粤知〔2019〕12号".to_string()));
         assert_eq!(find_doc_number("国知发管字[2019]12号 成文日期"), Some("国知发管字[2019]12号".to_string()));
         assert_eq!(find_doc_number("〔2019〕"), None);
+        let flattened = "普市监公平〔2022〕9号为进一步加强对企业商业秘密保护的指导帮扶";
+        assert_eq!(number_opening_preamble(flattened).as_deref(), Some("普市监公平〔2022〕9号"));
+        assert_eq!(number_opening_preamble("根据《意见》（国发〔2015〕71号）为"), None);
         assert_eq!(
             sent_by_its_name(
                 "《厦门市“十四五”知识产权事业发展规划》已经第158次市政府常务会议研究同意,现印发给你们,请认真组织实施。"

@@ -959,7 +959,7 @@ fn qualified(clause: &str) -> bool {
 /// (力争到2024年底，) and the year's end (年底, 年末) belong to the date, not to the goal.
 fn leading_year(s: &str) -> Option<(u16, usize)> {
     let firmly = ["力争", "确保", "争取"].iter().find_map(|w| s.strip_prefix(w)).unwrap_or(s);
-    if let Some((year, after)) = period_end_opening(firmly) {
+    if let Some((year, after)) = period_end_opening(firmly).or_else(|| deadline_opening(firmly)) {
         let skip = s.len() - after.len();
         return Some((year, skip + after.len() - after.trim_start_matches(['，', ',']).len()));
     }
@@ -974,6 +974,21 @@ fn leading_year(s: &str) -> Option<(u16, usize)> {
     let skip = s.len() - after.len();
     let skip = skip + after.len() - after.trim_start_matches(['，', ',']).len();
     (1980.0..=2100.0).contains(&y).then_some((y as u16, skip))
+}
+
+/// A deadline opening a sentence, (在)2022年底前 or 2024年6月底前: the goal is dated by its year,
+/// as 到2022年底 dates it; without 前 (`2022年全市…`) the year may be the sentence's subject.
+fn deadline_opening(s: &str) -> Option<(u16, &str)> {
+    let s = s.strip_prefix('在').unwrap_or(s);
+    let (y, n) = decimal(s)?;
+    let after = s[n..].strip_prefix('年')?;
+    let after = match decimal(after) {
+        Some((m, k)) if (1.0..=12.0).contains(&m) => after[k..].strip_prefix('月')?,
+        _ => after,
+    };
+    let after = after.strip_prefix(['底', '末']).unwrap_or(after);
+    let after = after.strip_prefix('前')?;
+    (n == 4 && (1980.0..=2100.0).contains(&y)).then_some((y as u16, after))
 }
 
 /// A clause that dates its goal between the thing and the figure (`全市驰名商标到2010年力争达到
@@ -1694,6 +1709,10 @@ mod tests {
         );
         assert_eq!(leading_year("至2026年年末,力争"), Some((2026, "至2026年年末,".len())));
         assert_eq!(leading_year("截至2023年底,全市"), None, "a state reached, not a goal");
+        // A deadline dates the goal (确保2022年底前创建…示范点不少于6家).
+        assert_eq!(leading_year("确保2022年底前创建"), Some((2022, "确保2022年底前".len())));
+        assert_eq!(leading_year("2024年6月底前,完成"), Some((2024, "2024年6月底前,".len())));
+        assert_eq!(leading_year("2022年全市创建"), None);
         // Jining 2021: 力争“十四五”期末 dates its goals to 2025; “十四五”期间 is the whole period.
         assert_eq!(leading_year("力争“十四五”期末,全市"), Some((2025, "力争“十四五”期末,".len())));
         assert_eq!(leading_year("到十三五末，全省"), Some((2020, "到十三五末，".len())));
