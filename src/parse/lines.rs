@@ -20,6 +20,7 @@ pub fn split_lines(text: &str) -> Vec<Line> {
         .enumerate()
         .map(|(i, raw)| {
             let text = without_lost_spaces(raw);
+            let text = without_inline_page_marks(&text);
             Line { no: i as u32 + 1, text: collapse_overprint(without_bullet(trim(&text))) }
         })
         .collect();
@@ -88,6 +89,54 @@ fn without_lost_spaces(line: &str) -> std::borrow::Cow<'_, str> {
             out.push(c);
         }
     }
+    std::borrow::Cow::Owned(out)
+}
+
+/// A line without the page mark a PDF flowed into a web page leaves inside a word (`重要举- 3 -措`
+/// → `重要举措`): one to three digits between two dashes, a Chinese character on either side, which
+/// no sentence writes.
+fn without_inline_page_marks(line: &str) -> std::borrow::Cow<'_, str> {
+    const DASHES: [char; 4] = ['-', '—', '－', '–'];
+    if !line.contains(DASHES) {
+        return std::borrow::Cow::Borrowed(line);
+    }
+    let is_han = |c: char| ('\u{4e00}'..='\u{9fff}').contains(&c);
+    let chars: Vec<(usize, char)> = line.char_indices().collect();
+    let skip = |k: usize, wanted: &dyn Fn(char) -> bool, most: usize| {
+        let n = chars[k.min(chars.len())..].iter().take_while(|(_, c)| wanted(*c)).take(most).count();
+        k + n
+    };
+    // The end (in chars) of a mark that starts at `k`, if one does.
+    let mark_end = |k: usize| {
+        let k = skip(k, &|c| c == ' ', 2);
+        let k = (chars.get(k).is_some_and(|(_, c)| DASHES.contains(c))).then_some(k + 1)?;
+        let k = skip(k, &|c| c == ' ', 2);
+        let digits_end = skip(k, &|c| c.is_ascii_digit(), 4);
+        if !(1..=3).contains(&(digits_end - k)) {
+            return None;
+        }
+        let k = skip(digits_end, &|c| c == ' ', 2);
+        let k = (chars.get(k).is_some_and(|(_, c)| DASHES.contains(c))).then_some(k + 1)?;
+        let k = skip(k, &|c| c == ' ', 2);
+        chars.get(k).is_some_and(|(_, c)| is_han(*c)).then_some(k)
+    };
+    let mut out = String::with_capacity(line.len());
+    let mut from = 0; // byte offset of the text not yet copied
+    let mut k = 1;
+    while k < chars.len() {
+        match mark_end(k).filter(|_| is_han(chars[k - 1].1)) {
+            Some(end) => {
+                out.push_str(&line[from..chars[k].0]);
+                from = chars[end].0;
+                k = end + 1;
+            }
+            None => k += 1,
+        }
+    }
+    if from == 0 {
+        return std::borrow::Cow::Borrowed(line);
+    }
+    out.push_str(&line[from..]);
     std::borrow::Cow::Owned(out)
 }
 
@@ -772,6 +821,16 @@ mod tests {
         assert_eq!(collapse_overprint("开展专项行动。。。。确立"), "开展专项行动。。。。确立");
         assert_eq!(collapse_overprint("工作力度工作力度工作力度工作力度，，，，提高"), "工作力度，提高");
         assert_eq!(collapse_overprint("省知识产权局、省知识产权局、"), "省知识产权局、省知识产权局、");
+    }
+
+    #[test]
+    fn page_marks_inside_a_word() {
+        assert_eq!(without_inline_page_marks("实施一批重要举- 3 -措，推动证券化"), "实施一批重要举措，推动证券化");
+        assert_eq!(without_inline_page_marks("加强—12—保护"), "加强保护");
+        // Ranges, dates and numbered steps are text.
+        for kept in ["2021-2025年", "第1-3项", "共-3-", "一是- 3 -", "举- 3 - 2024年", "举-1234-措"] {
+            assert_eq!(without_inline_page_marks(kept), kept);
+        }
     }
 
     #[test]
