@@ -1856,10 +1856,23 @@ fn paragraph_items(
         [i] => p.no.is_some() && ends_the_text_bare(last_line, *i, &text_of(p)),
         _ => false,
     };
+    // A list of points numbered 一是, 二是… (a news report's, a summary's) ends with its last point
+    // (its body, where the point is a title over it): a paragraph after it goes on with the report
+    // (创新试点地区将于今年7月全面启动试点工作。).
+    let last_point = markers
+        .iter()
+        .all(|(i, _)| cn_numbered(lines[*i].text.trim_start(), '是').is_some())
+        .then(|| markers.last().map(|(i, _)| *i))
+        .flatten();
+    let under_last_point = |p: &Paragraph| p.heading.is_some() && p.heading == markers.len().checked_sub(1);
+    let after_the_points = |p: &Paragraph| {
+        p.no.is_none() && !under_last_point(p) && last_point.is_some_and(|l| p.lines.first() > Some(&l))
+    };
     let is_item = |p: &Paragraph| {
         let t = text_of(p);
         let lead_in = t.ends_with(['：', ':']) || p.no.is_none() && announces_what_follows(&t);
-        !lead_in && !p.closing && !states_aims(p) && !cut_short(p) && (!any_clause || working.contains(&p.heading))
+        let counted = !any_clause || working.contains(&p.heading);
+        !lead_in && !p.closing && !states_aims(p) && !cut_short(p) && !after_the_points(p) && counted
     };
     // Where every heading of the deepest level has one paragraph, heading and paragraph are one
     // numbered item: the heading is its title.
@@ -1890,6 +1903,7 @@ fn paragraph_items(
                     _ if p.no.is_none() && announces_what_follows(&text) => {
                         "paragraph that leads into the items below it (从以下方面…) kept as a passage"
                     }
+                    _ if after_the_points(p) => "paragraph after the last of the points 一是, 二是… kept as a passage",
                     (true, true) => "paragraph under a chapter of aims kept as a passage (its targets are read from it)",
                     (true, false) => "paragraph under a chapter that frames the plan (background, aims, principles, safeguards) kept as a passage",
                     (false, _) => "paragraph under a heading kept as a passage: its chapter names no department",
