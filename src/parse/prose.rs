@@ -3552,16 +3552,19 @@ fn title_the_preamble_makes(t: &str) -> Option<String> {
         // 学习了 as done, not 学习贯彻 as a purpose (为深入学习贯彻…，制定《X》).
         let sentence = before.rsplit('。').next().unwrap_or(before);
         let studied = ["学习了", "传达了", "传达学习"].iter().any(|w| sentence.contains(w));
-        let makes = ["编制", "制定", "研究制定", "起草", "印发", "印发实施", "出台", "下发", "发布"]
-            .iter()
-            .any(|w| before.ends_with(w))
-            && !before.ends_with("贯彻落实")
-            && !studied;
         let name = t[open + '《'.len_utf8()..].split('》').next()?;
         // A clause that cites a document carries it out (为贯彻落实…印发的《纲要》, 根据…印发《…的通知》).
         let clause = before.rsplit(['，', ',', '。', '；', ';']).next().unwrap_or(before);
         let cites = CITING_WORDS.iter().any(|w| clause.contains(w));
         let after = t.get(open + '《'.len_utf8() + name.len()..).and_then(|r| r.strip_prefix('》')).unwrap_or("");
+        // 印发实施《X》以来 looks back from a later document, which is not X.
+        let looks_back = ["以来", "之后", "后,", "后，"].iter().any(|w| after.starts_with(w));
+        let makes = ["编制", "制定", "研究制定", "起草", "印发", "印发实施", "出台", "下发", "发布"]
+            .iter()
+            .any(|w| before.ends_with(w))
+            && !before.ends_with("贯彻落实")
+            && !studied
+            && !looks_back;
         // A notice is the document itself when it sends none (…关于纵深推进…的通知, not 关于印发《X》
         // 的通知, which X names) and the page reports it rather than carries it out, as a page of its
         // own does (…印发了《…的通知》。为落实《通知》要求，现就…通知如下).
@@ -3574,8 +3577,6 @@ fn title_the_preamble_makes(t: &str) -> Option<String> {
         let issued_by = ["印发的", "发布的", "出台的", "下发的"].iter().any(|w| before.ends_with(w))
             && !cites
             && made_public(after);
-        // 印发实施《X》以来 looks back from a later document, which is not X.
-        let makes = makes && !["以来", "之后", "后,", "后，"].iter().any(|w| after.starts_with(w));
         // A standard drafted under that name (研究制定《专利评估指引》国家标准) is work reported, not
         // the document the text is.
         let standard = ["国家标准", "地方标准", "行业标准", "团体标准"].iter().any(|k| after.starts_with(k));
@@ -3917,23 +3918,24 @@ fn region_of_the_headline_body(t: &str) -> Option<String> {
 /// 市场监督管理局`, `发布机构 | 芜湖市人民政府办公室 | 文号 | …`); an empty field names none.
 fn region_of_publisher(line: &str) -> Option<String> {
     const LABELS: [&str; 7] = ["发布机构", "发布机关", "发文机关", "发文单位", "发布单位", "颁布部门", "发文机构"];
-    LABELS.iter().find_map(|label| {
-        let (_, after) = line.split_once(label)?;
-        let value = after.trim_start_matches(|c: char| c.is_whitespace() || "：:|｜".contains(c));
-        let body = value.split(|c: char| c.is_whitespace() || c == '|' || c == '｜').next()?;
-        Some(body).filter(|b| is_issuer(b)).and_then(region_in_title)
-    })
+    LABELS.iter().find_map(|label| region_of_field(line, label, "|｜"))
+}
+
+/// The place of the issuing body a line's field names after its `label` (`发布机构：X`, `来源：X`),
+/// its value ending at a space or one of `ends`.
+fn region_of_field(line: &str, label: &str, ends: &str) -> Option<String> {
+    let (_, after) = line.split_once(label)?;
+    let value = after.trim_start_matches(|c: char| c.is_whitespace() || "：:|｜".contains(c));
+    let body = value.split(|c: char| c.is_whitespace() || ends.contains(c)).next()?;
+    Some(body).filter(|b| is_issuer(b)).and_then(region_in_title)
 }
 
 /// The place of the local body a news page gives as its source (`（来源：珠海市市场监督管理局）`,
 /// `来源：某县人民政府 | 发布时间：…`). A national body is not taken: its site relays the reports
 /// of local ones under its own name; nor a newspaper or a site, which are no issuers.
 fn region_of_source(line: &str) -> Option<String> {
-    let (_, after) = line.split_once("来源")?;
-    let value = after.trim_start_matches(|c: char| c.is_whitespace() || "：:|｜".contains(c));
     // The body's name ends at a bracket too: 省市场监管局(省知识产权局) names one body twice.
-    let body = value.split(|c: char| c.is_whitespace() || "|｜()（）".contains(c)).next()?;
-    Some(body).filter(|b| is_issuer(b)).and_then(region_in_title).filter(|r| r != "全国")
+    region_of_field(line, "来源", "|｜()（）").filter(|r| r != "全国")
 }
 
 /// The place of the body that signs the document at its end, above or beside the date (`芜湖市
