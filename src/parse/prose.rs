@@ -2973,6 +2973,16 @@ fn front_matter(
             .iter()
             .find_map(|&i| years_in_preamble(&normalise(&lines[i].text)))
             .or_else(|| {
+                // The period a pilot or campaign runs for, stated in its preamble or in a line of
+                // its own (试点期为2022年7月至2024年6月, 行动时间：2023年5月至10月).
+                let stated = |i: usize| {
+                    let t = normalise(&lines[i].text);
+                    let own_line = PERIOD_WORDS.iter().any(|w| t.starts_with(w));
+                    (front.contains(&i) || own_line).then(|| stated_period(&t)).flatten()
+                };
+                (0..lines.len()).find_map(stated)
+            })
+            .or_else(|| {
                 // A year's work points may open with their year (2018年是…, 2015年下半年，…), or
                 // the notice that sends them name it (现将2023年xx州知识产权工作任务…安排如下).
                 if info.kind != crate::model::Kind::WorkPoints {
@@ -3737,6 +3747,50 @@ fn year_the_notice_sends(t: &str) -> Option<u16> {
     year_opening(sent.strip_prefix('《').unwrap_or(sent))
 }
 
+/// The words that name the time a pilot, campaign or scheme runs for.
+const PERIOD_WORDS: &[&str] = &[
+    "试点期",
+    "试点时间",
+    "试点期限",
+    "试点周期",
+    "行动时间",
+    "活动时间",
+    "实施时间",
+    "实施期限",
+    "实施期",
+    "执行期",
+    "工作期限",
+    "专项行动时间",
+];
+
+/// The years of a period a sentence states for the pilot or campaign (`试点期为2022年7月至2024年6月`,
+/// `行动时间：2023年5月至10月`, `实施期限为2023—2025年`): a period word, then 为/是/：/自, then a year,
+/// up to 至, 到 or a dash and what ends the range (another year, or months of the same year).
+fn stated_period(t: &str) -> Option<(Option<u16>, Option<u16>)> {
+    // Four digits that are a year: 年 or a range's dash after them.
+    let year = |s: &str, then: &[char]| {
+        let y = s.get(..4)?.parse::<u16>().ok().filter(|y| (1980..=2100).contains(y))?;
+        s[4..].starts_with(then).then_some(y)
+    };
+    PERIOD_WORDS.iter().find_map(|w| {
+        let (_, after) = t.split_once(w)?;
+        // Its own clause only, where the first year may follow a length (为期两年（2022年7月—…）).
+        let clause = after.split(['。', '；', ';', '，', ',']).next().unwrap_or(after);
+        let (at, start) =
+            clause.char_indices().find_map(|(at, _)| Some((at, year(&clause[at..], &['年', '—', '-', '–'])?)))?;
+        // The rest of the range, past the first year's months and days (2022年7月1日至…).
+        let rest = clause[at + 4..].trim_start_matches(|c: char| c.is_ascii_digit() || "年月日底初起".contains(c));
+        let rest = ["至", "到", "—", "-", "–", "～", "~"].iter().find_map(|d| rest.strip_prefix(d))?;
+        let end = match year(rest, &['年']) {
+            Some(end) if (start..=start + 10).contains(&end) => end,
+            Some(_) => return None,
+            // Months of the same year (2023年5月至10月).
+            None => rest.starts_with(|c: char| c.is_ascii_digit()).then_some(start)?,
+        };
+        Some((Some(start), Some(end)))
+    })
+}
+
 /// The years a plan's preamble says it covers, for a title that says none: `明确2021—2022年度
 /// 重点任务和工作措施，制定本计划` is 2021–2022. Only the sentence that makes the plan (制定本…).
 fn years_in_preamble(t: &str) -> Option<(Option<u16>, Option<u16>)> {
@@ -4454,6 +4508,26 @@ mod tests {
         assert_eq!(points(&[run_on, run_on]).iter().filter(|(no, _)| no.is_some()).count(), 0);
         assert_eq!(cn_in_words(11).as_deref(), Some("十一"));
         assert_eq!(cn_in_words(20).as_deref(), Some("二十"));
+    }
+
+    #[test]
+    fn a_pilot_or_campaign_is_dated_by_the_period_it_states() {
+        let years = |t: &str| stated_period(t).map(|(a, b)| (a.unwrap_or(0), b.unwrap_or(0)));
+        assert_eq!(years("决定开展试点工作，试点期为2022年7月至2024年6月。"), Some((2022, 2024)));
+        assert_eq!(years("行动时间：2023年5月至10月"), Some((2023, 2023)));
+        assert_eq!(years("实施期限为2023—2025年。"), Some((2023, 2025)));
+        assert_eq!(years("试点期限为两年（2021年1月1日—2022年12月31日）"), Some((2021, 2022)));
+        // A length without dates, a start without an end, or no period word: none.
+        assert_eq!(years("试点期限三年。"), None);
+        assert_eq!(years("行动时间自2023年5月起。"), None);
+        assert_eq!(years("2023年5月至10月开展专项行动。"), None);
+        let doc = parsed_as(
+            "某某省知识产权局关于开展商业秘密保护试点工作的通知\n各市知识产权局：\n为加强商业秘密保护，决定开展试点工作，\
+             试点期为2022年7月至2024年6月。现将有关事项通知如下：\n一、试点任务\n（一）健全工作机制。建立联络机制。\n",
+            crate::model::Level::Province,
+            crate::model::Kind::WorkPoints,
+        );
+        assert_eq!((doc.dataset.plans[0].year_start, doc.dataset.plans[0].year_end), (2022, 2024));
     }
 
     #[test]
