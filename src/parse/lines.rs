@@ -360,6 +360,8 @@ const PAGE_CONTROLS: &[&str] = &[
     "退出",
     "我要纠错",
     "搜索",
+    // A site's search box over the text (• 站内搜索:).
+    "站内搜索",
     "search",
     "Search",
     // The reaction buttons a portal prints under an article (Discuz!: 鲜花 握手 雷人 路过 鸡蛋).
@@ -381,6 +383,10 @@ const PAGE_LABELS: &[&str] = &[
     "信息来源",
     "文章来源",
     "字号",
+    // The control some sites print for it (字体:【大】【中】【小】), after the page's date
+    // (日期:2017年11月14日), which no plan labels so.
+    "字体",
+    "日期",
     "浏览次数",
     "浏览量",
     "访问量",
@@ -573,6 +579,13 @@ pub fn is_page_furniture(s: &str) -> bool {
     if banner && t.chars().count() <= 30 && !t.contains(['，', ',', '：', ':']) {
         return true;
     }
+    // A government site's bar of links to the portals above it (中国政府网 山西省政府 忻州市政府):
+    // the national portal first, every link a portal's name.
+    let portals: Vec<&str> = s.split_whitespace().collect();
+    let portal = |p: &&str| p.ends_with("政府网") || p.ends_with("政府") && p.chars().count() <= 10;
+    if portals.len() >= 2 && portals[0] == "中国政府网" && portals.iter().all(portal) {
+        return true;
+    }
     // A link to the site's explainer of the plan (`『图文解读』 图解：…`, `【政策解读】…`).
     if links_an_explainer(&t) && t.chars().count() <= 100 {
         return true;
@@ -698,7 +711,8 @@ fn only_controls(t: &str) -> bool {
     if !t.is_empty() && t.chars().all(|c| "[]【】".contains(c)) {
         return true;
     }
-    let mut rest: String = t.chars().filter(|c| !"【】[]()（）|｜·•:：/、".contains(*c)).collect();
+    // Buttons set off by 〖〗 and joined by arrows (〖打印〗 >〖关闭窗口〗) are controls too.
+    let mut rest: String = t.chars().filter(|c| !"【】[]〖〗()（）|｜·•:：/、>＞".contains(*c)).collect();
     if rest.is_empty() || rest.chars().count() > 40 {
         return false;
     }
@@ -859,6 +873,11 @@ mod tests {
         assert!(is_page_furniture("发布部门: 天津市知识产权局"));
         assert!(is_page_furniture("法规类别: 知识产权法规"));
         assert!(is_page_furniture("【打印本页】【关闭窗口】"));
+        assert!(is_page_furniture("〖打印〗 >〖关闭窗口〗"));
+        assert!(is_page_furniture("日期:2017年11月14日  字体:【大】【中】【小】"));
+        assert!(is_page_furniture("  • 站内搜索:"));
+        assert!(is_page_furniture("中国政府网 山西省政府 忻州市政府"));
+        assert!(!is_page_furniture("山西省人民政府 国家知识产权局"));
         // A city portal's switches for its accessible and elder-care versions (Yinchuan 2023).
         assert!(is_page_furniture("无障碍 | 长者版"));
         assert!(is_page_furniture("关怀版"));
