@@ -322,4 +322,5 @@ fixtures! {
     real_report_after_points_samr_2022 => "real-report-after-points-samr-2022",
     real_portal_bar_shanxi_2022 => "real-portal-bar-shanxi-2022",
     real_site_search_puyang_2014 => "real-site-search-puyang-2014",
+    real_site_dateline_anhui_2023 => "real-site-dateline-anhui-2023",
 }
