@@ -320,4 +320,7 @@ fixtures! {
     real_source_field_zhuhai_2022 => "real-source-field-zhuhai-2022",
     real_deadline_goals_putuo_2022_trad => "real-deadline-goals-putuo-2022-trad",
     real_report_after_points_samr_2022 => "real-report-after-points-samr-2022",
+    real_portal_bar_shanxi_2022 => "real-portal-bar-shanxi-2022",
+    real_site_search_puyang_2014 => "real-site-search-puyang-2014",
+    real_site_dateline_anhui_2023 => "real-site-dateline-anhui-2023",
 }

@@ -360,6 +360,8 @@ const PAGE_CONTROLS: &[&str] = &[
     "退出",
     "我要纠错",
     "搜索",
+    // A site's search box over the text (• 站内搜索:).
+    "站内搜索",
     "search",
     "Search",
     // The reaction buttons a portal prints under an article (Discuz!: 鲜花 握手 雷人 路过 鸡蛋).
@@ -381,6 +383,10 @@ const PAGE_LABELS: &[&str] = &[
     "信息来源",
     "文章来源",
     "字号",
+    // The control some sites print for it (字体:【大】【中】【小】), after the page's date
+    // (日期:2017年11月14日), which no plan labels so.
+    "字体",
+    "日期",
     "浏览次数",
     "浏览量",
     "访问量",
@@ -573,6 +579,13 @@ pub fn is_page_furniture(s: &str) -> bool {
     if banner && t.chars().count() <= 30 && !t.contains(['，', ',', '：', ':']) {
         return true;
     }
+    // A government site's bar of links to the portals above it (中国政府网 山西省政府 忻州市政府):
+    // the national portal first, every link a portal's name.
+    let portals: Vec<&str> = s.split_whitespace().collect();
+    let portal = |p: &&str| p.ends_with("政府网") || p.ends_with("政府") && p.chars().count() <= 10;
+    if portals.len() >= 2 && portals[0] == "中国政府网" && portals.iter().all(portal) {
+        return true;
+    }
     // A link to the site's explainer of the plan (`『图文解读』 图解：…`, `【政策解读】…`).
     if links_an_explainer(&t) && t.chars().count() <= 100 {
         return true;
@@ -598,7 +611,7 @@ pub fn is_page_furniture(s: &str) -> bool {
     if t.ends_with('页') && t.contains("_第") {
         return true;
     }
-    if is_time_stamp(s.trim()) || is_editor_credit(&t) {
+    if is_time_stamp(s.trim()) || is_editor_credit(&t) || is_site_dateline(&t) {
         return true;
     }
     only_controls(&t)
@@ -618,6 +631,20 @@ fn is_editor_credit(t: &str) -> bool {
     let editors = parts.iter().any(|p| ["责编", "责任编辑", "编辑"].iter().any(|l| p.starts_with(l)));
     // A reporter named alone may be a plan's; a credit names its editor too.
     editors && parts.iter().all(|p| credit(p))
+}
+
+/// Is this (normalised) line only a site header's date with its weekday (`周六. 9 月 27th, 2025`,
+/// `2025年9月27日 星期六`)? The day the page was viewed: a plan dates itself without the weekday,
+/// and an activity's day (4月26日(星期三)) has no year.
+fn is_site_dateline(t: &str) -> bool {
+    const DAYS: &[&str] = &["星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期日", "星期天"];
+    const SHORT: &[&str] = &["周一", "周二", "周三", "周四", "周五", "周六", "周日"];
+    let Some(rest) = DAYS.iter().chain(SHORT).find_map(|d| t.strip_prefix(d).or_else(|| t.strip_suffix(d))) else {
+        return false;
+    };
+    let year = rest.as_bytes().windows(4).any(|w| w.iter().all(u8::is_ascii_digit) && (w[0] == b'1' || w[0] == b'2'));
+    let date = rest.chars().all(|c| c.is_ascii_digit() || " .,，-/年月日号stndrh".contains(c));
+    year && date && t.chars().count() <= 30
 }
 
 /// Is this line only the moment a page was posted (`2025-03-07 16:22:49`, `2022/04/22 16:11`,
@@ -698,7 +725,8 @@ fn only_controls(t: &str) -> bool {
     if !t.is_empty() && t.chars().all(|c| "[]【】".contains(c)) {
         return true;
     }
-    let mut rest: String = t.chars().filter(|c| !"【】[]()（）|｜·•:：/、".contains(*c)).collect();
+    // Buttons set off by 〖〗 and joined by arrows (〖打印〗 >〖关闭窗口〗) are controls too.
+    let mut rest: String = t.chars().filter(|c| !"【】[]〖〗()（）|｜·•:：/、>＞".contains(*c)).collect();
     if rest.is_empty() || rest.chars().count() > 40 {
         return false;
     }
@@ -859,6 +887,14 @@ mod tests {
         assert!(is_page_furniture("发布部门: 天津市知识产权局"));
         assert!(is_page_furniture("法规类别: 知识产权法规"));
         assert!(is_page_furniture("【打印本页】【关闭窗口】"));
+        assert!(is_page_furniture("〖打印〗 >〖关闭窗口〗"));
+        assert!(is_page_furniture("日期:2017年11月14日  字体:【大】【中】【小】"));
+        assert!(is_page_furniture("  • 站内搜索:"));
+        assert!(is_page_furniture("中国政府网 山西省政府 忻州市政府"));
+        assert!(is_page_furniture("周六. 9 月 27th, 2025"));
+        assert!(is_page_furniture("2025年9月27日 星期六"));
+        assert!(!is_page_furniture("4月26日星期三"));
+        assert!(!is_page_furniture("山西省人民政府 国家知识产权局"));
         // A city portal's switches for its accessible and elder-care versions (Yinchuan 2023).
         assert!(is_page_furniture("无障碍 | 长者版"));
         assert!(is_page_furniture("关怀版"));
