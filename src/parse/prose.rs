@@ -385,8 +385,8 @@ const TITLE_ENDINGS: &[&str] = &[
     "清单",
     "安排",
     "工作任务",
-    // 天津市…体系建设工作举措: measures under another word.
-    "工作举措",
+    // 天津市…体系建设工作举措, 安徽省贯彻落实〈…〉重点举措: measures under another word.
+    "举措",
     "细则",
     // 实施…战略纲要任务分解: the tasks of a plan shared out among its bodies.
     "任务分解",
@@ -3630,6 +3630,13 @@ fn issued_after_its_name(after: &str) -> bool {
         .and_then(|r| r.split_once([')', '）']))
         .map_or(after, |(_, rest)| rest);
     let after = ["正式", "日前", "近日"].iter().find_map(|w| after.strip_prefix(w)).unwrap_or(after);
+    // Passed by the body that adopts it (`经省政府常务会议审议通过并发布`), then issued or not.
+    let clause = after.split(['。', '，', ',', '；', ';']).next().unwrap_or(after);
+    if let Some(rest) = after.strip_prefix('经').and_then(|r| r.split_once("审议通过")).map(|(_, rest)| rest) {
+        let rest = rest.strip_prefix('并').unwrap_or(rest);
+        let rest = ["印发", "发布", "出台", "公布"].iter().find_map(|v| rest.strip_prefix(v)).unwrap_or(rest);
+        return !clause.contains('《') && (rest.is_empty() || rest.starts_with(['。', '，', ',', '！', '!', ' ']));
+    }
     let after = after.strip_prefix('已').unwrap_or(after);
     let Some(rest) = ["印发", "发布", "出台", "公布", "下发"].iter().find_map(|v| after.strip_prefix(v))
     else {
@@ -5355,6 +5362,14 @@ mod tests {
         let name = title_the_preamble_makes(yongren).unwrap_or_default();
         assert_eq!(number_the_report_gives(yongren, &name).as_deref(), Some("永发〔2014〕8号"));
         assert_eq!(region_that_reports(yongren, &name).as_deref(), Some("永仁县"));
+        // A lead that says the plan was passed by the body adopting it (Anhui 2024).
+        let anhui = "近日,《安徽省贯彻落实〈专利转化运用专项行动方案(2023—2025年)〉重点举措》(以下简称《重点举措》)经安徽省政府常务会议审议通过并发布。";
+        assert_eq!(
+            title_the_preamble_makes(anhui).as_deref(),
+            Some("安徽省贯彻落实〈专利转化运用专项行动方案(2023—2025年)〉重点举措")
+        );
+        assert!(issued_after_its_name("经市政府常务会议审议通过。"));
+        assert!(!issued_after_its_name("经市政府审议通过的《某某方案》要求"));
         let henan = "为加强地理标志运用促进工作，我省日前下发《河南省地理标志运用促进工程实施方案》，要求各地…";
         assert_eq!(title_the_preamble_makes(henan).as_deref(), Some("河南省地理标志运用促进工程实施方案"));
         let cited = "根据《国务院关于新形势下加快知识产权强国建设的若干意见》（国发〔2015〕71号），市政府印发《某某市知识产权实施方案》。";
