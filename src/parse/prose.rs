@@ -2941,6 +2941,7 @@ fn front_matter(
             .or_else(|| lines.iter().take(first_marker).find_map(|l| region_of_publisher(&l.text)))
             .or_else(|| region_that_signs_its_kind(&plan.title, lines))
             .or_else(|| front.iter().find_map(|&i| region_that_decides(&normalise(&lines[i].text))))
+            .or_else(|| front.first().and_then(|&i| region_of_the_lead_issuer(&normalise(&lines[i].text))))
             .or_else(|| front.iter().find_map(|&i| region_that_signs(&normalise(&lines[i].text))))
             .or_else(|| region_of_its_master_plan(lines, &front))
             .or_else(|| region_that_signs_at_the_end(lines))
@@ -3979,6 +3980,17 @@ fn region_that_decides(t: &str) -> Option<String> {
         let named = super::regions::find(&region).is_some();
         (named && (rest.is_empty() || is_issuer(clause))).then_some(region)
     })
+}
+
+/// The place of the body a news lead opens with as issuing a document it names only by its kind
+/// (`国家知识产权局日前印发通知，决定开展…`): no 《title》 to take it from.
+fn region_of_the_lead_issuer(t: &str) -> Option<String> {
+    let clause = t.split(['，', ',', '。', '；', ';']).next()?;
+    let (at, verb) = ["印发", "发布", "下发", "出台"].iter().filter_map(|v| clause.find(v).map(|at| (at, *v))).min()?;
+    let body = ["日前", "近日", "近期"].iter().find_map(|w| clause[..at].strip_suffix(w)).unwrap_or(&clause[..at]);
+    let issued = clause[at + verb.len()..].trim_start_matches('了');
+    let by_kind = ["通知", "意见", "实施方案", "工作方案", "若干措施"].iter().any(|d| issued == *d);
+    (by_kind && is_issuer(body)).then(|| region_in_title(body)).flatten().filter(|r| super::regions::find(r).is_some())
 }
 
 /// The place of the body that signs a notice, where a page runs the notice, its signature and
@@ -5370,6 +5382,10 @@ mod tests {
         );
         assert!(issued_after_its_name("经市政府常务会议审议通过。"));
         assert!(!issued_after_its_name("经市政府审议通过的《某某方案》要求"));
+        // A lead that names the notice only by its kind (national 2021 news).
+        let lead = "国家知识产权局日前印发通知,决定开展知识产权服务业集聚发展区建设优化升级工作。";
+        assert_eq!(region_of_the_lead_issuer(lead).as_deref(), Some("全国"));
+        assert_eq!(region_of_the_lead_issuer("国家知识产权局日前印发通知要求,各地…"), None);
         let henan = "为加强地理标志运用促进工作，我省日前下发《河南省地理标志运用促进工程实施方案》，要求各地…";
         assert_eq!(title_the_preamble_makes(henan).as_deref(), Some("河南省地理标志运用促进工程实施方案"));
         let cited = "根据《国务院关于新形势下加快知识产权强国建设的若干意见》（国发〔2015〕71号），市政府印发《某某市知识产权实施方案》。";
