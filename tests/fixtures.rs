@@ -322,4 +322,5 @@ fixtures! {
     real_report_after_points_samr_2022 => "real-report-after-points-samr-2022",
     real_adopted_measures_news_anhui_2024 => "real-adopted-measures-news-anhui-2024",
     real_notice_by_kind_lead_national_trad => "real-notice-by-kind-lead-national-trad",
+    real_project_call_timing_quanzhou_2025_trad => "real-project-call-timing-quanzhou-2025-trad",
 }

@@ -1129,8 +1129,8 @@ fn frames_the_plan(rest: &str) -> bool {
 }
 
 /// What a notice or campaign plan names its framing sections after (二、试点工作原则, 一、专项行动
-/// 总体要求): the undertaking, before the framing title, as a plan's own name may be.
-const UNDERTAKINGS: &[&str] = &["试点", "专项行动", "行动", "创建"];
+/// 总体要求, 三、项目申报时间): the undertaking, before the framing title, as a plan's own name may be.
+const UNDERTAKINGS: &[&str] = &["试点", "专项行动", "行动", "创建", "项目"];
 
 /// Names a document may call itself by in its own articles (本措施, 本办法 …).
 const SELF_NAMES: &[&str] = &["措施", "办法", "意见", "规定", "细则", "方案", "政策", "计划", "规划"];
@@ -4582,6 +4582,8 @@ mod tests {
         // A news report on a plan heads its goals with the plan's name (Guangxi 2021).
         assert!(frames_the_plan("规划发展目标"));
         assert!(frames_the_plan("方案总体要求"));
+        // A notice calling for projects says when to apply (Quanzhou 2025).
+        assert!(frames_the_plan("项目申报时间。请各单位在2025年7月11日前将项目申报简表报市局。"));
         assert!(!frames_the_plan("规划引领产业发展"));
         assert!(!frames_the_plan("制定本市专利转化专项计划实施细则并组织实施。"));
         assert!(!frames_the_plan("加强海外知识产权风险防控"));
