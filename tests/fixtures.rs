@@ -323,4 +323,5 @@ fixtures! {
     real_adopted_measures_news_anhui_2024 => "real-adopted-measures-news-anhui-2024",
     real_notice_by_kind_lead_national_trad => "real-notice-by-kind-lead-national-trad",
     real_project_call_timing_quanzhou_2025_trad => "real-project-call-timing-quanzhou-2025-trad",
+    real_year_after_addressees_national_2025 => "real-year-after-addressees-national-2025",
 }

@@ -2979,7 +2979,10 @@ fn front_matter(
                 if info.kind != crate::model::Kind::WorkPoints {
                     return None;
                 }
-                let opening = front.iter().find(|&&i| status[i].is_none());
+                // A notice's addressees (各省、自治区…知识产权局：) and a page's record fields
+                // (文件号 | … | 制发日期 | …) come before its opening paragraph.
+                let preface = |t: &str| t.starts_with('各') && t.ends_with(['：', ':']) || t.contains(['|', '｜']);
+                let opening = front.iter().find(|&&i| status[i].is_none() && !preface(lines[i].text.trim()));
                 let opens = || opening.and_then(|&i| year_opening(&lines[i].text));
                 let sent = || front.iter().find_map(|&i| year_the_notice_sends(&normalise(&lines[i].text)));
                 let chapter = || year_of_chapters(lines.get(first_marker..).unwrap_or_default());
