@@ -324,4 +324,5 @@ fixtures! {
     real_notice_by_kind_lead_national_trad => "real-notice-by-kind-lead-national-trad",
     real_project_call_timing_quanzhou_2025_trad => "real-project-call-timing-quanzhou-2025-trad",
     real_year_after_addressees_national_2025 => "real-year-after-addressees-national-2025",
+    real_issued_to_the_public_chaoyang_2020_trad => "real-issued-to-the-public-chaoyang-2020-trad",
 }

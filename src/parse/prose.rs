@@ -3578,9 +3578,11 @@ fn title_the_preamble_makes(t: &str) -> Option<String> {
             && (!name.ends_with("通知") || notice_is_it);
         // A news lead may name it by its issuer instead (…联席会议办公室近日印发的《X》在…网站公布):
         // a clause that says it was just made public, not one that cites it.
+        // Or says it was issued to the public (于2020年10月16日对外印发的《X》，该方案…).
+        let to_the_public = ["对外印发的", "对外发布的"].iter().any(|w| before.ends_with(w));
         let issued_by = ["印发的", "发布的", "出台的", "下发的"].iter().any(|w| before.ends_with(w))
             && !cites
-            && made_public(after);
+            && (made_public(after) || to_the_public);
         // A standard drafted under that name (研究制定《专利评估指引》国家标准) is work reported, not
         // the document the text is.
         let standard = ["国家标准", "地方标准", "行业标准", "团体标准"].iter().any(|k| after.starts_with(k));
@@ -5391,6 +5393,11 @@ mod tests {
         let lead = "国家知识产权局日前印发通知,决定开展知识产权服务业集聚发展区建设优化升级工作。";
         assert_eq!(region_of_the_lead_issuer(lead).as_deref(), Some("全国"));
         assert_eq!(region_of_the_lead_issuer("国家知识产权局日前印发通知要求,各地…"), None);
+        let chaoyang = "第一个“1”代表的是于2020年10月16日对外印发的《北京市朝阳区知识产权运营服务体系建设实施方案(2020-2023年)》,该方案进一步明确了总体要求。";
+        assert_eq!(
+            title_the_preamble_makes(chaoyang).as_deref(),
+            Some("北京市朝阳区知识产权运营服务体系建设实施方案(2020-2023年)")
+        );
         let henan = "为加强地理标志运用促进工作，我省日前下发《河南省地理标志运用促进工程实施方案》，要求各地…";
         assert_eq!(title_the_preamble_makes(henan).as_deref(), Some("河南省地理标志运用促进工程实施方案"));
         let cited = "根据《国务院关于新形势下加快知识产权强国建设的若干意见》（国发〔2015〕71号），市政府印发《某某市知识产权实施方案》。";
