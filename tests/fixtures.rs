@@ -323,4 +323,9 @@ fixtures! {
     real_portal_bar_shanxi_2022 => "real-portal-bar-shanxi-2022",
     real_site_search_puyang_2014 => "real-site-search-puyang-2014",
     real_site_dateline_anhui_2023 => "real-site-dateline-anhui-2023",
+    real_adopted_measures_news_anhui_2024 => "real-adopted-measures-news-anhui-2024",
+    real_notice_by_kind_lead_national_trad => "real-notice-by-kind-lead-national-trad",
+    real_project_call_timing_quanzhou_2025_trad => "real-project-call-timing-quanzhou-2025-trad",
+    real_year_after_addressees_national_2025 => "real-year-after-addressees-national-2025",
+    real_issued_to_the_public_chaoyang_2020_trad => "real-issued-to-the-public-chaoyang-2020-trad",
 }

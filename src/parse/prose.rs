@@ -385,8 +385,8 @@ const TITLE_ENDINGS: &[&str] = &[
     "清单",
     "安排",
     "工作任务",
-    // 天津市…体系建设工作举措: measures under another word.
-    "工作举措",
+    // 天津市…体系建设工作举措, 安徽省贯彻落实〈…〉重点举措: measures under another word.
+    "举措",
     "细则",
     // 实施…战略纲要任务分解: the tasks of a plan shared out among its bodies.
     "任务分解",
@@ -1129,8 +1129,8 @@ fn frames_the_plan(rest: &str) -> bool {
 }
 
 /// What a notice or campaign plan names its framing sections after (二、试点工作原则, 一、专项行动
-/// 总体要求): the undertaking, before the framing title, as a plan's own name may be.
-const UNDERTAKINGS: &[&str] = &["试点", "专项行动", "行动", "创建"];
+/// 总体要求, 三、项目申报时间): the undertaking, before the framing title, as a plan's own name may be.
+const UNDERTAKINGS: &[&str] = &["试点", "专项行动", "行动", "创建", "项目"];
 
 /// Names a document may call itself by in its own articles (本措施, 本办法 …).
 const SELF_NAMES: &[&str] = &["措施", "办法", "意见", "规定", "细则", "方案", "政策", "计划", "规划"];
@@ -2941,6 +2941,7 @@ fn front_matter(
             .or_else(|| lines.iter().take(first_marker).find_map(|l| region_of_publisher(&l.text)))
             .or_else(|| region_that_signs_its_kind(&plan.title, lines))
             .or_else(|| front.iter().find_map(|&i| region_that_decides(&normalise(&lines[i].text))))
+            .or_else(|| front.first().and_then(|&i| region_of_the_lead_issuer(&normalise(&lines[i].text))))
             .or_else(|| front.iter().find_map(|&i| region_that_signs(&normalise(&lines[i].text))))
             .or_else(|| region_of_its_master_plan(lines, &front))
             .or_else(|| region_that_signs_at_the_end(lines))
@@ -2988,7 +2989,10 @@ fn front_matter(
                 if info.kind != crate::model::Kind::WorkPoints {
                     return None;
                 }
-                let opening = front.iter().find(|&&i| status[i].is_none());
+                // A notice's addressees (各省、自治区…知识产权局：) and a page's record fields
+                // (文件号 | … | 制发日期 | …) come before its opening paragraph.
+                let preface = |t: &str| t.starts_with('各') && t.ends_with(['：', ':']) || t.contains(['|', '｜']);
+                let opening = front.iter().find(|&&i| status[i].is_none() && !preface(lines[i].text.trim()));
                 let opens = || opening.and_then(|&i| year_opening(&lines[i].text));
                 let sent = || front.iter().find_map(|&i| year_the_notice_sends(&normalise(&lines[i].text)));
                 let chapter = || year_of_chapters(lines.get(first_marker..).unwrap_or_default());
@@ -3584,9 +3588,11 @@ fn title_the_preamble_makes(t: &str) -> Option<String> {
             && (!name.ends_with("通知") || notice_is_it);
         // A news lead may name it by its issuer instead (…联席会议办公室近日印发的《X》在…网站公布):
         // a clause that says it was just made public, not one that cites it.
+        // Or says it was issued to the public (于2020年10月16日对外印发的《X》，该方案…).
+        let to_the_public = ["对外印发的", "对外发布的"].iter().any(|w| before.ends_with(w));
         let issued_by = ["印发的", "发布的", "出台的", "下发的"].iter().any(|w| before.ends_with(w))
             && !cites
-            && made_public(after);
+            && (made_public(after) || to_the_public);
         // A standard drafted under that name (研究制定《专利评估指引》国家标准) is work reported, not
         // the document the text is.
         let standard = ["国家标准", "地方标准", "行业标准", "团体标准"].iter().any(|k| after.starts_with(k));
@@ -3640,6 +3646,13 @@ fn issued_after_its_name(after: &str) -> bool {
         .and_then(|r| r.split_once([')', '）']))
         .map_or(after, |(_, rest)| rest);
     let after = ["正式", "日前", "近日"].iter().find_map(|w| after.strip_prefix(w)).unwrap_or(after);
+    // Passed by the body that adopts it (`经省政府常务会议审议通过并发布`), then issued or not.
+    let clause = after.split(['。', '，', ',', '；', ';']).next().unwrap_or(after);
+    if let Some(rest) = after.strip_prefix('经').and_then(|r| r.split_once("审议通过")).map(|(_, rest)| rest) {
+        let rest = rest.strip_prefix('并').unwrap_or(rest);
+        let rest = ["印发", "发布", "出台", "公布"].iter().find_map(|v| rest.strip_prefix(v)).unwrap_or(rest);
+        return !clause.contains('《') && (rest.is_empty() || rest.starts_with(['。', '，', ',', '！', '!', ' ']));
+    }
     let after = after.strip_prefix('已').unwrap_or(after);
     let Some(rest) = ["印发", "发布", "出台", "公布", "下发"].iter().find_map(|v| after.strip_prefix(v))
     else {
@@ -4026,6 +4039,17 @@ fn region_that_decides(t: &str) -> Option<String> {
         let named = super::regions::find(&region).is_some();
         (named && (rest.is_empty() || is_issuer(clause))).then_some(region)
     })
+}
+
+/// The place of the body a news lead opens with as issuing a document it names only by its kind
+/// (`国家知识产权局日前印发通知，决定开展…`): no 《title》 to take it from.
+fn region_of_the_lead_issuer(t: &str) -> Option<String> {
+    let clause = t.split(['，', ',', '。', '；', ';']).next()?;
+    let (at, verb) = ["印发", "发布", "下发", "出台"].iter().filter_map(|v| clause.find(v).map(|at| (at, *v))).min()?;
+    let body = ["日前", "近日", "近期"].iter().find_map(|w| clause[..at].strip_suffix(w)).unwrap_or(&clause[..at]);
+    let issued = clause[at + verb.len()..].trim_start_matches('了');
+    let by_kind = ["通知", "意见", "实施方案", "工作方案", "若干措施"].iter().any(|d| issued == *d);
+    (by_kind && is_issuer(body)).then(|| region_in_title(body)).flatten().filter(|r| super::regions::find(r).is_some())
 }
 
 /// The place of the body that signs a notice, where a page runs the notice, its signature and
@@ -4637,6 +4661,8 @@ mod tests {
         // A news report on a plan heads its goals with the plan's name (Guangxi 2021).
         assert!(frames_the_plan("规划发展目标"));
         assert!(frames_the_plan("方案总体要求"));
+        // A notice calling for projects says when to apply (Quanzhou 2025).
+        assert!(frames_the_plan("项目申报时间。请各单位在2025年7月11日前将项目申报简表报市局。"));
         assert!(!frames_the_plan("规划引领产业发展"));
         assert!(!frames_the_plan("制定本市专利转化专项计划实施细则并组织实施。"));
         assert!(!frames_the_plan("加强海外知识产权风险防控"));
@@ -5429,6 +5455,23 @@ mod tests {
         let name = title_the_preamble_makes(yongren).unwrap_or_default();
         assert_eq!(number_the_report_gives(yongren, &name).as_deref(), Some("永发〔2014〕8号"));
         assert_eq!(region_that_reports(yongren, &name).as_deref(), Some("永仁县"));
+        // A lead that says the plan was passed by the body adopting it (Anhui 2024).
+        let anhui = "近日,《安徽省贯彻落实〈专利转化运用专项行动方案(2023—2025年)〉重点举措》(以下简称《重点举措》)经安徽省政府常务会议审议通过并发布。";
+        assert_eq!(
+            title_the_preamble_makes(anhui).as_deref(),
+            Some("安徽省贯彻落实〈专利转化运用专项行动方案(2023—2025年)〉重点举措")
+        );
+        assert!(issued_after_its_name("经市政府常务会议审议通过。"));
+        assert!(!issued_after_its_name("经市政府审议通过的《某某方案》要求"));
+        // A lead that names the notice only by its kind (national 2021 news).
+        let lead = "国家知识产权局日前印发通知,决定开展知识产权服务业集聚发展区建设优化升级工作。";
+        assert_eq!(region_of_the_lead_issuer(lead).as_deref(), Some("全国"));
+        assert_eq!(region_of_the_lead_issuer("国家知识产权局日前印发通知要求,各地…"), None);
+        let chaoyang = "第一个“1”代表的是于2020年10月16日对外印发的《北京市朝阳区知识产权运营服务体系建设实施方案(2020-2023年)》,该方案进一步明确了总体要求。";
+        assert_eq!(
+            title_the_preamble_makes(chaoyang).as_deref(),
+            Some("北京市朝阳区知识产权运营服务体系建设实施方案(2020-2023年)")
+        );
         let henan = "为加强地理标志运用促进工作，我省日前下发《河南省地理标志运用促进工程实施方案》，要求各地…";
         assert_eq!(title_the_preamble_makes(henan).as_deref(), Some("河南省地理标志运用促进工程实施方案"));
         let cited = "根据《国务院关于新形势下加快知识产权强国建设的若干意见》（国发〔2015〕71号），市政府印发《某某市知识产权实施方案》。";
