@@ -43,7 +43,8 @@ pub struct PlanMeta {
     /// Region as printed, e.g. 深圳市 (GB/T 2260 code and English name are looked up from it).
     pub region: String,
     pub level: Level,
-    /// Defaults to `work points`.
+    /// Defaults to the kind the title names (…规划, …方案, …要点) or the preamble calls the
+    /// document (制定本方案), else `work points`.
     #[serde(default)]
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub kind: Option<Kind>,
@@ -379,7 +380,15 @@ impl Engine {
         let id = self.fresh_id();
         let info = meta.document_info(format!("added:{id}"), Some(id.clone()));
         let parsed = parse_document(&info, text);
-        let d = parsed.dataset;
+        let mut d = parsed.dataset;
+        // No kind given: the one its title or preamble names, as `plan-compare parse` reads it.
+        if meta.kind.is_none() {
+            for plan in &mut d.plans {
+                if let Some((kind, _)) = crate::parse::kind::kind_named(plan, &d.passages) {
+                    plan.kind = kind;
+                }
+            }
+        }
         // A plan with neither measures nor targets has nothing to compare: refuse it, saying why.
         if d.plans.is_empty() || (d.measures.is_empty() && d.targets.is_empty()) {
             let why: Vec<&str> = parsed.diagnostics.iter().map(|d| d.message.as_str()).collect();
@@ -638,6 +647,16 @@ mod tests {
         assert_eq!(e.measures(&unknown).unwrap_err().code, ErrorCode::UnknownPlan);
         // Nothing was added by the refused calls.
         assert_eq!(e.plans().len(), engine().plans().len());
+    }
+
+    #[test]
+    fn a_plan_added_without_a_kind_takes_the_one_its_title_names() {
+        let mut e = engine();
+        let text = PLAN_TEXT.replace("2019年知识产权工作要点", "知识产权保护工作方案");
+        let kind = |e: &mut Engine, kind| e.add_plan(&text, &PlanMeta { kind, ..meta() }).unwrap().plans[0].kind;
+        assert_eq!(kind(&mut e, None), Kind::ActionPlan);
+        assert_eq!(kind(&mut e, Some(Kind::WorkPoints)), Kind::WorkPoints, "a kind given is kept");
+        assert_eq!(e.add_plan(PLAN_TEXT, &meta()).unwrap().plans[0].kind, Kind::WorkPoints);
     }
 
     #[test]

@@ -412,50 +412,11 @@ fn parse_file(args: &[String]) -> Result<(), String> {
     if kind.is_none() {
         // No kind given: the one the title names (…规划, …方案/计划, …要点), said in a note.
         for p in &mut dataset.plans {
-            // The title without its years or version after it: …规划(2021—2025年), …方案(试行).
-            let version = p.title.rfind(['(', '（']).filter(|&at| p.title[at..].chars().count() <= 8);
-            let t = version.map_or(p.title.as_str(), |at| &p.title[..at]);
-            let t = t.trim_end_matches(|c: char| c.is_ascii_digit() || "()（）-—年".contains(c));
-            // Or what the preamble calls the document it makes: 制定本行动方案, 编制本规划.
-            let own: Vec<&str> = dataset
-                .passages
-                .iter()
-                .filter(|x| x.plan == p.id)
-                .flat_map(|x| x.text.match_indices('本').map(|(i, _)| (&x.text[..i], &x.text[i + '本'.len_utf8()..])))
-                .filter(|(before, _)| ["制定", "编制", "製定", "編製"].iter().any(|w| before.ends_with(w)))
-                .map(|(_, after)| after.trim_start_matches("行动").trim_start_matches("行動"))
-                .collect();
-            let said = |words: &[&str]| own.iter().any(|o| words.iter().any(|w| o.starts_with(w)));
-            // A year's 工作计划 or 工作任务 is its work points; opinions (实施意见, 若干意见), measures
-            // and a division of tasks carry a plan out, whatever they cite; an outline (纲要) or a
-            // strategy over years (专利战略(2011-2020年)) plans as a 规划 does.
-            let one_year = p.year_start != 0 && p.year_end <= p.year_start;
-            let ends = |words: &[&str]| words.iter().any(|w| t.ends_with(w));
-            let named = if ends(&["要点", "要點"]) || one_year && ends(&["工作计划", "工作任务", "工作任務"])
-            {
-                Some((Kind::WorkPoints, "title"))
-            } else if ends(&["方案", "计划", "計劃", "意见", "意見", "措施", "举措", "舉措", "分工"])
-            {
-                Some((Kind::ActionPlan, "title"))
-            } else if t.contains("规划")
-                || t.contains("規劃")
-                || ends(&["纲要", "綱要"])
-                || !one_year && p.year_start != 0 && ends(&["战略", "戰略"])
-            {
-                Some((Kind::FiveYearPlan, "title"))
-            } else if said(&["规划", "規劃"]) {
-                Some((Kind::FiveYearPlan, "preamble"))
-            } else if said(&["方案", "计划", "計劃"]) {
-                Some((Kind::ActionPlan, "preamble"))
-            } else if said(&["要点", "要點"]) {
-                Some((Kind::WorkPoints, "preamble"))
-            } else {
-                None
-            };
+            let named = plan_compare::parse::kind::kind_named(p, &dataset.passages);
             match named {
                 Some((k, from)) => {
                     p.kind = k;
-                    notes.push(format!("kind {} read from the {from} (pass --kind)", k.as_str()));
+                    notes.push(format!("kind {} read from the {} (pass --kind)", k.as_str(), from.as_str()));
                 }
                 None => notes.push(format!("kind {} assumed (pass --kind)", p.kind.as_str())),
             }

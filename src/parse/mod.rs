@@ -14,6 +14,7 @@
 
 pub mod departments;
 pub mod grid;
+pub mod kind;
 pub mod lines;
 pub mod prose;
 pub mod radicals;
