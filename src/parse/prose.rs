@@ -3132,12 +3132,14 @@ fn find_doc_number(t: &str) -> Option<String> {
 }
 
 /// The document's number where it opens a line and the preamble follows it with no break
-/// (`普市监公平〔2022〕9号为进一步…`); a number cited later in a sentence is not at its start.
+/// (`普市监公平〔2022〕9号为进一步…`), or the name of the notice it numbers (`雁政发〔2024〕4号西安市
+/// 雁塔区人民政府关于印发《…》的通知`); a number cited later in a sentence is not at its start.
 fn number_opening_preamble(t: &str) -> Option<String> {
     let number = find_doc_number(t)?;
     let rest = t.strip_prefix(number.as_str())?;
     let opens = ["为", "根据", "按照", "各"].iter().any(|w| rest.starts_with(w));
-    (opens && is_doc_number(&number)).then_some(number)
+    let names_notice = rest.contains("关于") && rest.ends_with("的通知") && !rest.contains(['。', '；']);
+    ((opens || names_notice) && is_doc_number(&number)).then_some(number)
 }
 
 /// A document number standing as one space-separated field of a line, after a label or before
@@ -3452,6 +3454,8 @@ fn bare_place(title: &str, lines: &[Line]) -> Option<String> {
     let t = title.trim_start_matches(|c: char| c.is_ascii_digit() || c == '年');
     let heads = t.char_indices().map(|(i, _)| i).skip(2).take(3).filter_map(|at| {
         let (short, rest) = t.split_at(at);
+        // A city's national title comes between (西安国家知识产权强市创建工作方案).
+        let rest = rest.strip_prefix("国家").unwrap_or(rest);
         TOPIC_WORDS.iter().any(|w| rest.starts_with(w)).then_some(short.to_string())
     });
     let preambles = lines.iter().filter_map(|l| {
@@ -4351,6 +4355,8 @@ mod tests {
         let flattened = "普市监公平〔2022〕9号为进一步加强对企业商业秘密保护的指导帮扶";
         assert_eq!(number_opening_preamble(flattened).as_deref(), Some("普市监公平〔2022〕9号"));
         assert_eq!(number_opening_preamble("根据《意见》（国发〔2015〕71号）为"), None);
+        let notice = "雁政发〔2024〕4号西安市雁塔区人民政府关于印发《雁塔区…工作方案》的通知";
+        assert_eq!(number_opening_preamble(notice).as_deref(), Some("雁政发〔2024〕4号"));
         assert_eq!(
             sent_by_its_name(
                 "《厦门市“十四五”知识产权事业发展规划》已经第158次市政府常务会议研究同意,现印发给你们,请认真组织实施。"
