@@ -320,5 +320,6 @@ fixtures! {
     real_source_field_zhuhai_2022 => "real-source-field-zhuhai-2022",
     real_deadline_goals_putuo_2022_trad => "real-deadline-goals-putuo-2022-trad",
     real_report_after_points_samr_2022 => "real-report-after-points-samr-2022",
+    real_city_short_name_xian_2017 => "real-city-short-name-xian-2017",
     real_number_before_notice_yanta_2024 => "real-number-before-notice-yanta-2024",
 }
