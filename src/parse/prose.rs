@@ -2960,6 +2960,7 @@ fn front_matter(
             .or_else(|| lines.iter().take(first_marker).find_map(|l| region_of_source(&l.text)))
             .or_else(|| bare_place(&plan.title, lines))
             .or_else(|| province_the_text_calls_itself(lines))
+            .or_else(|| county_the_text_calls_itself(lines))
             .unwrap_or_default();
     }
     if !plan.region.is_empty() && super::regions::find(&plan.region).is_none() {
@@ -3359,6 +3360,37 @@ fn province_the_text_calls_itself(lines: &[Line]) -> Option<String> {
         super::regions::provinces().filter(|p| p.name.ends_with('省') && lines.iter().any(|l| l.text.contains(p.name)));
     let province = named.next()?;
     named.next().is_none().then(|| province.name.to_string())
+}
+
+/// The county or banner a text without a named issuer speaks as (我县, 全县, 本县; 我旗…, where it
+/// never calls itself a province, city or district as well): the one unit of that kind it names
+/// in full (马山县知识产权局), as a county's news report of its own work does. Two named, or none,
+/// give no place.
+fn county_the_text_calls_itself(lines: &[Line]) -> Option<String> {
+    let says = |words: &[&str]| lines.iter().any(|l| words.iter().any(|w| l.text.contains(w)));
+    let others = ["我省", "全省", "本省", "我市", "全市", "本市", "我区", "全区", "本区", "我州", "全州"];
+    let kind = ['县', '旗'].into_iter().find(|k| says(&[&format!("我{k}"), &format!("全{k}"), &format!("本{k}")]))?;
+    if says(&others) {
+        return None;
+    }
+    let mut named: Vec<&str> = Vec::new();
+    for line in lines {
+        let chars: Vec<char> = line.text.chars().collect();
+        for (at, _) in chars.iter().enumerate().filter(|(_, &c)| c == kind) {
+            // The longest name the gazetteer knows in full that ends here (马山县, 乌拉特后旗).
+            let name = (2..=5).rev().filter(|&k| k <= at).find_map(|k| {
+                let name: String = chars[at - k..=at].iter().collect();
+                super::regions::find(&name).filter(|r| r.name == name).map(|r| r.name)
+            });
+            if let Some(name) = name.filter(|n| !named.contains(n)) {
+                named.push(name);
+            }
+        }
+    }
+    match named[..] {
+        [one] => Some(one.to_string()),
+        _ => None,
+    }
 }
 
 /// What a title or an issuer's name says right after the place that opens it: its subject, its
