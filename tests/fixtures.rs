@@ -323,4 +323,5 @@ fixtures! {
     real_city_short_name_xian_2017 => "real-city-short-name-xian-2017",
     real_number_before_notice_yanta_2024 => "real-number-before-notice-yanta-2024",
     real_county_calls_itself_mashan_2024 => "real-county-calls-itself-mashan-2024",
+    real_means_not_goal_guandu_2021 => "real-means-not-goal-guandu-2021",
 }

@@ -860,6 +860,10 @@ fn clause_targets(clause: &str, year: u16) -> Vec<TargetDraft> {
     if grants(clause) || APPLICATION_LIMITS.iter().any(|w| clause.contains(w)) {
         return Vec::new();
     }
+    // The means a goal is reached by (通过开展七个专项行动，着力解决…) is no goal of its own.
+    if MEANS.iter().any(|w| clause.trim().starts_with(w)) {
+        return Vec::new();
+    }
     let Some(parts) = respectively(clause).or_else(|| counts_in_turn(clause)).or_else(|| each_alike(clause)) else {
         return clause_target(clause, year).into_iter().collect();
     };
@@ -869,6 +873,9 @@ fn clause_targets(clause: &str, year: u16) -> Vec<TargetDraft> {
     }
     out
 }
+
+/// Words that open the means of a goal: 通过 and a verb of doing (not 通过…认证, a state reached).
+const MEANS: &[&str] = &["通过开展", "通过实施", "通过举办", "通过组织"];
 
 /// Words of what a support scheme lets each applicant put forward (每个高校每年可推荐项目不超过10个):
 /// the figure after them caps applications, it is no goal.
@@ -1750,6 +1757,13 @@ mod tests {
         assert_eq!(stage_year("在启动建设阶段（2017年），将"), Some((2017, "在启动建设阶段（2017年），".len())));
         assert_eq!(stage_year("第一阶段(2021—2022年),完成"), None);
         assert_eq!(stage_year("阶段(2019年),力争"), None);
+    }
+
+    #[test]
+    fn the_means_of_a_goal_is_no_goal() {
+        // Guandu 2021: 通过开展七个专项行动 says how; 通过…认证的企业 counts a state reached.
+        assert!(clause_targets("通过开展七个专项行动", 2021).is_empty());
+        assert_eq!(clause_targets("通过贯标认证企业达到50家", 2021).len(), 1);
     }
 
     #[test]
