@@ -324,4 +324,5 @@ fixtures! {
     real_number_before_notice_yanta_2024 => "real-number-before-notice-yanta-2024",
     real_county_calls_itself_mashan_2024 => "real-county-calls-itself-mashan-2024",
     real_means_not_goal_guandu_2021 => "real-means-not-goal-guandu-2021",
+    real_city_calls_itself_luzhou_2024 => "real-city-calls-itself-luzhou-2024",
 }

@@ -2960,7 +2960,7 @@ fn front_matter(
             .or_else(|| lines.iter().take(first_marker).find_map(|l| region_of_source(&l.text)))
             .or_else(|| bare_place(&plan.title, lines))
             .or_else(|| province_the_text_calls_itself(lines))
-            .or_else(|| county_the_text_calls_itself(lines))
+            .or_else(|| unit_the_text_calls_itself(lines))
             .unwrap_or_default();
     }
     if !plan.region.is_empty() && super::regions::find(&plan.region).is_none() {
@@ -3362,14 +3362,17 @@ fn province_the_text_calls_itself(lines: &[Line]) -> Option<String> {
     named.next().is_none().then(|| province.name.to_string())
 }
 
-/// The county or banner a text without a named issuer speaks as (我县, 全县, 本县; 我旗…, where it
-/// never calls itself a province, city or district as well): the one unit of that kind it names
-/// in full (马山县知识产权局), as a county's news report of its own work does. Two named, or none,
-/// give no place.
-fn county_the_text_calls_itself(lines: &[Line]) -> Option<String> {
-    let says = |words: &[&str]| lines.iter().any(|l| words.iter().any(|w| l.text.contains(w)));
-    let others = ["我省", "全省", "本省", "我市", "全市", "本市", "我区", "全区", "本区", "我州", "全州"];
-    let kind = ['县', '旗'].into_iter().find(|k| says(&[&format!("我{k}"), &format!("全{k}"), &format!("本{k}")]))?;
+/// The county, banner or city a text without a named issuer speaks as (我县, 全县, 本县; 我旗…;
+/// 全市…, where it never calls itself another kind of unit as well): the one unit of that kind it
+/// names in full (马山县知识产权局, 泸州市政协), as a news report of a place's own work does. Two
+/// named, or none, give no place.
+fn unit_the_text_calls_itself(lines: &[Line]) -> Option<String> {
+    let says = |words: &[String]| lines.iter().any(|l| words.iter().any(|w| l.text.contains(w.as_str())));
+    let calls = |k: char| [format!("我{k}"), format!("全{k}"), format!("本{k}")];
+    let kinds = ['县', '旗', '市'];
+    let kind = kinds.into_iter().find(|&k| says(&calls(k)))?;
+    let others: Vec<String> =
+        ['省', '市', '县', '区', '州', '旗'].into_iter().filter(|&k| k != kind).flat_map(calls).collect();
     if says(&others) {
         return None;
     }
