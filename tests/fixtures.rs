@@ -328,4 +328,9 @@ fixtures! {
     real_project_call_timing_quanzhou_2025_trad => "real-project-call-timing-quanzhou-2025-trad",
     real_year_after_addressees_national_2025 => "real-year-after-addressees-national-2025",
     real_issued_to_the_public_chaoyang_2020_trad => "real-issued-to-the-public-chaoyang-2020-trad",
+    real_city_short_name_xian_2017 => "real-city-short-name-xian-2017",
+    real_number_before_notice_yanta_2024 => "real-number-before-notice-yanta-2024",
+    real_county_calls_itself_mashan_2024 => "real-county-calls-itself-mashan-2024",
+    real_means_not_goal_guandu_2021 => "real-means-not-goal-guandu-2021",
+    real_city_calls_itself_luzhou_2024 => "real-city-calls-itself-luzhou-2024",
 }

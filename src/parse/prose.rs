@@ -2961,6 +2961,7 @@ fn front_matter(
             .or_else(|| lines.iter().take(first_marker).find_map(|l| region_of_source(&l.text)))
             .or_else(|| bare_place(&plan.title, lines))
             .or_else(|| province_the_text_calls_itself(lines))
+            .or_else(|| unit_the_text_calls_itself(lines))
             .unwrap_or_default();
     }
     if !plan.region.is_empty() && super::regions::find(&plan.region).is_none() {
@@ -3146,12 +3147,14 @@ fn find_doc_number(t: &str) -> Option<String> {
 }
 
 /// The document's number where it opens a line and the preamble follows it with no break
-/// (`普市监公平〔2022〕9号为进一步…`); a number cited later in a sentence is not at its start.
+/// (`普市监公平〔2022〕9号为进一步…`), or the name of the notice it numbers (`雁政发〔2024〕4号西安市
+/// 雁塔区人民政府关于印发《…》的通知`); a number cited later in a sentence is not at its start.
 fn number_opening_preamble(t: &str) -> Option<String> {
     let number = find_doc_number(t)?;
     let rest = t.strip_prefix(number.as_str())?;
     let opens = ["为", "根据", "按照", "各"].iter().any(|w| rest.starts_with(w));
-    (opens && is_doc_number(&number)).then_some(number)
+    let names_notice = rest.contains("关于") && rest.ends_with("的通知") && !rest.contains(['。', '；']);
+    ((opens || names_notice) && is_doc_number(&number)).then_some(number)
 }
 
 /// A document number standing as one space-separated field of a line, after a label or before
@@ -3373,6 +3376,40 @@ fn province_the_text_calls_itself(lines: &[Line]) -> Option<String> {
     named.next().is_none().then(|| province.name.to_string())
 }
 
+/// The county, banner or city a text without a named issuer speaks as (我县, 全县, 本县; 我旗…;
+/// 全市…, where it never calls itself another kind of unit as well): the one unit of that kind it
+/// names in full (马山县知识产权局, 泸州市政协), as a news report of a place's own work does. Two
+/// named, or none, give no place.
+fn unit_the_text_calls_itself(lines: &[Line]) -> Option<String> {
+    let says = |words: &[String]| lines.iter().any(|l| words.iter().any(|w| l.text.contains(w.as_str())));
+    let calls = |k: char| [format!("我{k}"), format!("全{k}"), format!("本{k}")];
+    let kinds = ['县', '旗', '市'];
+    let kind = kinds.into_iter().find(|&k| says(&calls(k)))?;
+    let others: Vec<String> =
+        ['省', '市', '县', '区', '州', '旗'].into_iter().filter(|&k| k != kind).flat_map(calls).collect();
+    if says(&others) {
+        return None;
+    }
+    let mut named: Vec<&str> = Vec::new();
+    for line in lines {
+        let chars: Vec<char> = line.text.chars().collect();
+        for (at, _) in chars.iter().enumerate().filter(|(_, &c)| c == kind) {
+            // The longest name the gazetteer knows in full that ends here (马山县, 乌拉特后旗).
+            let name = (2..=5).rev().filter(|&k| k <= at).find_map(|k| {
+                let name: String = chars[at - k..=at].iter().collect();
+                super::regions::find(&name).filter(|r| r.name == name).map(|r| r.name)
+            });
+            if let Some(name) = name.filter(|n| !named.contains(n)) {
+                named.push(name);
+            }
+        }
+    }
+    match named[..] {
+        [one] => Some(one.to_string()),
+        _ => None,
+    }
+}
+
 /// What a title or an issuer's name says right after the place that opens it: its subject, its
 /// year, its body, or 关于 (天津经济技术开发区 / 管理委员会, 克州 / 贯彻落实…).
 fn after_a_place(rest: &str) -> bool {
@@ -3466,6 +3503,8 @@ fn bare_place(title: &str, lines: &[Line]) -> Option<String> {
     let t = title.trim_start_matches(|c: char| c.is_ascii_digit() || c == '年');
     let heads = t.char_indices().map(|(i, _)| i).skip(2).take(3).filter_map(|at| {
         let (short, rest) = t.split_at(at);
+        // A city's national title comes between (西安国家知识产权强市创建工作方案).
+        let rest = rest.strip_prefix("国家").unwrap_or(rest);
         TOPIC_WORDS.iter().any(|w| rest.starts_with(w)).then_some(short.to_string())
     });
     let preambles = lines.iter().filter_map(|l| {
@@ -4429,6 +4468,8 @@ mod tests {
         let flattened = "普市监公平〔2022〕9号为进一步加强对企业商业秘密保护的指导帮扶";
         assert_eq!(number_opening_preamble(flattened).as_deref(), Some("普市监公平〔2022〕9号"));
         assert_eq!(number_opening_preamble("根据《意见》（国发〔2015〕71号）为"), None);
+        let notice = "雁政发〔2024〕4号西安市雁塔区人民政府关于印发《雁塔区…工作方案》的通知";
+        assert_eq!(number_opening_preamble(notice).as_deref(), Some("雁政发〔2024〕4号"));
         assert_eq!(
             sent_by_its_name(
                 "《厦门市“十四五”知识产权事业发展规划》已经第158次市政府常务会议研究同意,现印发给你们,请认真组织实施。"

@@ -688,6 +688,9 @@ fn goals_after_their_year(text: &str) -> Vec<TargetDraft> {
     // that stage's goals, sentence after sentence (…大幅提升。具体预期性指标方面，…达到13%),
     // until a sentence names another year (2012年全县…达到80件 is a baseline).
     let mut paragraph_year: Option<u16> = None;
+    let mut stage: Option<u16> = None;
+    // Does a sentence open with a dated stage (在启动建设阶段(2017年)，…)?
+    let openings_stage = |s: &str| stage_year(s).is_some();
     for (n, (printed, end)) in goal_sentences(text).into_iter().enumerate() {
         // The year may open the sentence itself (…；到2025年底，建成…), or follow what reports
         // the goals (《意见》提出：到2015年，…).
@@ -700,7 +703,7 @@ fn goals_after_their_year(text: &str) -> Vec<TargetDraft> {
             .collect();
         openings.sort_unstable();
         let opened = openings.into_iter().find_map(|at| {
-            let (year, skip) = leading_year(&sentence[at..])?;
+            let (year, skip) = leading_year(&sentence[at..]).or_else(|| stage_year(&sentence[at..]))?;
             let reported = sentence[..at].ends_with(['：', ':']) || sentence[..at].ends_with("提出");
             Some((year, &sentence[at + skip..], at == 0 || reported))
         });
@@ -711,7 +714,16 @@ fn goals_after_their_year(text: &str) -> Vec<TargetDraft> {
         } else if year_named(sentence).is_some() {
             paragraph_year = None;
         }
-        let carried = running_on.or(paragraph_year).map(|year| (year, sentence));
+        // A stage's sentence may be followed by a figure of the same stage (…阶段(2019年)，力争…
+        // 50亿元。知识产权与技术合同交易额达到900亿元。): a sentence of figures with their
+        // comparison words only.
+        let staged = stage.filter(|_| opened.is_none() && year_named(sentence).is_none());
+        let staged = staged.filter(|_| clauses(sentence).iter().all(|c| qualified(c)));
+        stage = match opened {
+            Some((year, _, _)) if openings_stage(sentence) => Some(year),
+            _ => staged,
+        };
+        let carried = running_on.or(paragraph_year).or(staged).map(|year| (year, sentence));
         let goals = opened.map(|(year, goals, _)| (year, goals)).or(carried);
         if let Some((year, goals)) = goals {
             let sentence_start = out.len();
@@ -848,6 +860,10 @@ fn clause_targets(clause: &str, year: u16) -> Vec<TargetDraft> {
     if grants(clause) || APPLICATION_LIMITS.iter().any(|w| clause.contains(w)) {
         return Vec::new();
     }
+    // The means a goal is reached by (通过开展七个专项行动，着力解决…) is no goal of its own.
+    if MEANS.iter().any(|w| clause.trim().starts_with(w)) {
+        return Vec::new();
+    }
     let Some(parts) = respectively(clause).or_else(|| counts_in_turn(clause)).or_else(|| each_alike(clause)) else {
         return clause_target(clause, year).into_iter().collect();
     };
@@ -857,6 +873,9 @@ fn clause_targets(clause: &str, year: u16) -> Vec<TargetDraft> {
     }
     out
 }
+
+/// Words that open the means of a goal: 通过 and a verb of doing (not 通过…认证, a state reached).
+const MEANS: &[&str] = &["通过开展", "通过实施", "通过举办", "通过组织"];
 
 /// Words of what a support scheme lets each applicant put forward (每个高校每年可推荐项目不超过10个):
 /// the figure after them caps applications, it is no goal.
@@ -953,6 +972,20 @@ fn qualified(clause: &str) -> bool {
     let prefix = PREFIX_QUALIFIERS.iter().filter(|q| **q != "约").any(|q| before.ends_with(*q));
     let suffix = parse_quantity(&clause[p..]).map(|q| q.qualifier.is_some()).unwrap_or(false);
     prefix || suffix
+}
+
+/// A stage of a plan dated in brackets at the start of a sentence, as a report of a plan lists its
+/// stages (`(在)提升发展阶段(2019年)，力争实现…`): (year, bytes to skip). One year only: a stage
+/// spanning years (2021—2022年) is no goal's date.
+fn stage_year(s: &str) -> Option<(u16, usize)> {
+    let rest = s.strip_prefix('在').unwrap_or(s);
+    let (stage, after) = rest.split_once("阶段")?;
+    let named = (2..=8).contains(&stage.chars().count()) && stage.chars().all(crate::index::is_han);
+    let inner = after.strip_prefix(['(', '（'])?;
+    let (y, n) = decimal(inner)?;
+    let after = inner[n..].strip_prefix('年')?.strip_prefix([')', '）'])?;
+    let comma = after.strip_prefix(['，', ','])?;
+    (named && n == 4 && (1980.0..=2100.0).contains(&y)).then_some((y as u16, s.len() - comma.len()))
 }
 
 /// `到2022年，` at the start of a sentence: (year, bytes to skip). How firmly it is meant
@@ -1079,6 +1112,8 @@ fn clause_target(printed: &str, year: u16) -> Option<TargetDraft> {
     let indicator = planned.unwrap_or(indicator);
     // 拥有量将达到13件以上: 将 only says the goal lies ahead, as a report of a plan words it.
     let indicator = indicator.strip_suffix('将').filter(|i| !i.is_empty()).unwrap_or(indicator);
+    // …so it does opening the clause (将培育形成10个…产业).
+    let indicator = indicator.strip_prefix('将').filter(|i| !i.is_empty()).unwrap_or(indicator);
     // 质押融资金额累计达到100亿元: a sum over the plan's years of the indicator, as a table's
     // 累计100 cell is (the text keeps the word).
     let indicator = indicator.strip_suffix("累计").filter(|i| !i.is_empty()).unwrap_or(indicator);
@@ -1717,6 +1752,18 @@ mod tests {
         assert_eq!(leading_year("力争“十四五”期末,全市"), Some((2025, "力争“十四五”期末,".len())));
         assert_eq!(leading_year("到十三五末，全省"), Some((2020, "到十三五末，".len())));
         assert_eq!(leading_year("“十四五”期间，全市"), None);
+        // Xi'an 2017 in the news: a stage dated in brackets dates the goals after it.
+        assert_eq!(stage_year("提升发展阶段(2019年),力争"), Some((2019, "提升发展阶段(2019年),".len())));
+        assert_eq!(stage_year("在启动建设阶段（2017年），将"), Some((2017, "在启动建设阶段（2017年），".len())));
+        assert_eq!(stage_year("第一阶段(2021—2022年),完成"), None);
+        assert_eq!(stage_year("阶段(2019年),力争"), None);
+    }
+
+    #[test]
+    fn the_means_of_a_goal_is_no_goal() {
+        // Guandu 2021: 通过开展七个专项行动 says how; 通过…认证的企业 counts a state reached.
+        assert!(clause_targets("通过开展七个专项行动", 2021).is_empty());
+        assert_eq!(clause_targets("通过贯标认证企业达到50家", 2021).len(), 1);
     }
 
     #[test]
