@@ -509,8 +509,32 @@ pub fn is_page_furniture(s: &str) -> bool {
     {
         return true;
     }
+    // A reposting site's note that it will take the copy down (本文转载自网络，如有侵权，请联系删除;
+    // 以上文案信息均为网络采集 版权归原作者所有 如有侵权请微信联系): a plan never asks so.
+    let takedown = t.contains("如有侵权") && ["联系", "删除"].iter().any(|w| t.contains(w));
+    if takedown
+        && ["转载", "原作者", "网络采集", "来源于网络"].iter().any(|w| t.contains(w))
+        && t.chars().count() <= 200
+    {
+        return true;
+    }
+    // A site's note that the article speaks for its author (文章为作者独立观点，不代表本站观点).
+    let own_view = t.contains("不代表") && ["观点", "立场"].iter().any(|w| t.contains(w));
+    if own_view && ["作者", "本站", "本网", "本平台"].iter().any(|w| t.contains(w)) && t.chars().count() <= 60
+    {
+        return true;
+    }
     if t.is_empty() || t.contains('。') {
         return false;
+    }
+    // The source credited in brackets under a news article ((来源:农业农村部新闻办公室)).
+    let credited = t.strip_prefix(['(', '（']).and_then(|r| r.strip_suffix([')', '）'])).is_some_and(|inner| {
+        ["来源", "信息来源", "文章来源"]
+            .iter()
+            .any(|l| inner.strip_prefix(l).is_some_and(|r| r.starts_with(['：', ':'])))
+    });
+    if credited && t.chars().count() <= 40 {
+        return true;
     }
     // One publication field set off by a bar (来源 | 国家知识产权局), as a reposting account prints it.
     let barred = t.split_once(['|', '｜']).filter(|(label, value)| {
@@ -569,8 +593,16 @@ pub fn is_page_furniture(s: &str) -> bool {
         return true;
     }
     // The site's logo and its social accounts over the text (`立业云logo`, `…人民政府官方微信`).
-    let banner = ["logo", "LOGO", "Logo", "官方微信", "官方微博"].iter().any(|w| t.ends_with(w));
+    // Also its apps and accounts listed under the article (南海网手机客户端, 南海网微信公众号, 南海网微博).
+    let banner = ["logo", "LOGO", "Logo", "官方微信", "官方微博", "手机客户端", "微信公众号", "网微博"]
+        .iter()
+        .any(|w| t.ends_with(w));
     if banner && t.chars().count() <= 30 && !t.contains(['，', ',', '：', ':']) {
+        return true;
+    }
+    // The count of comments under an article (0条评论).
+    let comments = t.strip_suffix("条评论").is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()));
+    if comments {
         return true;
     }
     // A link to the site's explainer of the plan (`『图文解读』 图解：…`, `【政策解读】…`).
@@ -695,7 +727,8 @@ pub fn is_comment_channel(s: &str) -> bool {
 /// A short line made only of page controls (【打印】【关闭】, 字号：大 中 小).
 fn only_controls(t: &str) -> bool {
     // The square brackets of a control whose words stood on the line before (字体:[ / ]).
-    if !t.is_empty() && t.chars().all(|c| "[]【】".contains(c)) {
+    // … or the bar that stood between two links (`|` left alone under a footer).
+    if !t.is_empty() && t.chars().all(|c| "[]【】|｜".contains(c)) {
         return true;
     }
     let mut rest: String = t.chars().filter(|c| !"【】[]()（）|｜·•:：/、".contains(*c)).collect();
@@ -967,6 +1000,19 @@ mod tests {
         assert!(is_page_furniture("【编辑:邵婉云】"));
         assert!(!is_page_furniture("【编辑:邵婉云】加强知识产权保护"));
         assert!(!is_page_furniture("郑重声明：本市将严厉打击侵犯知识产权行为。"));
+        assert!(is_page_furniture("*本文转载自网络,如有侵权,请联系删除,电话:0371-63357633*"));
+        assert!(
+            is_page_furniture("南海网微信公众号")
+                && is_page_furniture("南海网手机客户端")
+                && is_page_furniture("0条评论")
+        );
+        assert!(!is_page_furniture("如有侵权行为，依法从严查处并联系公安机关。") && !is_page_furniture("开通政务微博"));
+        assert!(is_page_furniture("|") && is_page_furniture("｜"));
+        assert!(
+            is_page_furniture("文章为作者独立观点,不代表配资炒股观点")
+                && is_page_furniture("(来源:农业农村部新闻办公室)")
+        );
+        assert!(!is_page_furniture("（来源：各区县统计数据）对照目标不代表最终考核观点。"));
     }
 
     #[test]
