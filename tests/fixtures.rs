@@ -320,6 +320,8 @@ fixtures! {
     real_source_field_zhuhai_2022 => "real-source-field-zhuhai-2022",
     real_deadline_goals_putuo_2022_trad => "real-deadline-goals-putuo-2022-trad",
     real_report_after_points_samr_2022 => "real-report-after-points-samr-2022",
+    real_notice_closing_formula_cnipa_2023 => "real-notice-closing-formula-cnipa-2023",
+    real_campaign_fields_jianwang_2023 => "real-campaign-fields-jianwang-2023",
     real_takedown_note_jinxiang_2024 => "real-takedown-note-jinxiang-2024",
     real_app_links_hainan_2020_trad => "real-app-links-hainan-2020-trad",
     real_comment_count_langfang_2019 => "real-comment-count-langfang-2019",
