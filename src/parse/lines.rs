@@ -593,11 +593,14 @@ pub fn is_page_furniture(s: &str) -> bool {
         return true;
     }
     // The site's logo and its social accounts over the text (`立业云logo`, `…人民政府官方微信`).
-    // Also its apps and accounts listed under the article (南海网手机客户端, 南海网微信公众号, 南海网微博).
-    let banner = ["logo", "LOGO", "Logo", "官方微信", "官方微博", "手机客户端", "微信公众号", "网微博"]
-        .iter()
-        .any(|w| t.ends_with(w));
+    let banner = ["logo", "LOGO", "Logo", "官方微信", "官方微博"].iter().any(|w| t.ends_with(w));
     if banner && t.chars().count() <= 30 && !t.contains(['，', ',', '：', ':']) {
+        return true;
+    }
+    // … and a news site's app and accounts listed under the article (南海网手机客户端, 南海网微信公众号,
+    // 南海网微博), the site named first: a plan's task opens a verb (开通知识产权微信公众号).
+    let account = ["手机客户端", "客户端", "微信公众号", "公众号", "微博"].iter().find_map(|w| t.strip_suffix(w));
+    if account.is_some_and(|site| (2..=8).contains(&site.chars().count()) && site.ends_with(['网', '报'])) {
         return true;
     }
     // The count of comments under an article (0条评论).
@@ -628,6 +631,11 @@ pub fn is_page_furniture(s: &str) -> bool {
     }
     // A document-sharing site's page list: 标题_第3页.
     if t.ends_with('页') && t.contains("_第") {
+        return true;
+    }
+    // A site's menu of channels under its home link (首页 股票 财经 基金 导航).
+    let menu: Vec<&str> = s.split_whitespace().collect();
+    if menu.len() >= 3 && menu[0] == "首页" && menu.iter().all(|w| w.chars().count() <= 4) {
         return true;
     }
     if is_time_stamp(s.trim()) || is_editor_credit(&t) {
@@ -1007,7 +1015,10 @@ mod tests {
                 && is_page_furniture("0条评论")
         );
         assert!(!is_page_furniture("如有侵权行为，依法从严查处并联系公安机关。") && !is_page_furniture("开通政务微博"));
+        assert!(!is_page_furniture("（二）开通知识产权微信公众号") && !is_page_furniture("建设知识产权服务手机客户端"));
         assert!(is_page_furniture("|") && is_page_furniture("｜"));
+        assert!(is_page_furniture("首页 股票 财经 基金 导航"));
+        assert!(!is_page_furniture("首页 建设知识产权公共服务平台首页专栏"));
         assert!(
             is_page_furniture("文章为作者独立观点,不代表配资炒股观点")
                 && is_page_furniture("(来源:农业农村部新闻办公室)")

@@ -1346,8 +1346,10 @@ fn is_plain_heading(lines: &[Line], status: &[Option<Use>], i: usize) -> bool {
 /// 2021-04-29 … 来源：中国报道`, skipped as furniture), the page's title, not a heading over its
 /// paragraphs.
 fn is_headline(lines: &[Line], status: &[Option<Use>], i: usize) -> bool {
-    let next = (i + 1..lines.len()).find(|&j| !lines[j].text.is_empty());
-    next.is_some_and(|j| status[j] == Some(Use::Noise) && has_date(&normalise(&lines[j].text)))
+    // The data may take a few lines, its date not on the first (来源：同花顺7x24快讯 / 2024-11-15 09:06:40).
+    let data =
+        (i + 1..lines.len()).filter(|&j| !lines[j].text.is_empty()).take_while(|&j| status[j] == Some(Use::Noise));
+    data.take(3).any(|j| has_date(&normalise(&lines[j].text)))
 }
 
 /// Short and unpunctuated, as a heading is (without looking at what follows).
