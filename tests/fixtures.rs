@@ -323,6 +323,7 @@ fixtures! {
     real_notice_closing_formula_cnipa_2023 => "real-notice-closing-formula-cnipa-2023",
     real_campaign_fields_jianwang_2023 => "real-campaign-fields-jianwang-2023",
     real_headline_over_data_lines_shanghai_2024 => "real-headline-over-data-lines-shanghai-2024",
+    real_masthead_mailbox_macheng_2025_trad => "real-masthead-mailbox-macheng-2025-trad",
     real_takedown_note_jinxiang_2024 => "real-takedown-note-jinxiang-2024",
     real_app_links_hainan_2020_trad => "real-app-links-hainan-2020-trad",
     real_comment_count_langfang_2019 => "real-comment-count-langfang-2019",

@@ -438,6 +438,9 @@ const PAGE_LABELS: &[&str] = &[
     "成文时间",
     // A news platform's line over its footer (发布于：北京).
     "发布于",
+    // A county media centre's masthead over its news (投稿邮箱: mczfw@163.com).
+    "投稿邮箱",
+    "投稿信箱",
 ];
 /// Openings of a page's navigation and footer lines.
 const PAGE_OPENINGS: &[&str] = &[
@@ -1018,6 +1021,7 @@ mod tests {
         assert!(!is_page_furniture("（二）开通知识产权微信公众号") && !is_page_furniture("建设知识产权服务手机客户端"));
         assert!(is_page_furniture("|") && is_page_furniture("｜"));
         assert!(is_page_furniture("首页 股票 财经 基金 导航"));
+        assert!(is_page_furniture("投稿郵箱: mczfw@163.com") || is_page_furniture("投稿邮箱: mczfw@163.com"));
         assert!(!is_page_furniture("首页 建设知识产权公共服务平台首页专栏"));
         assert!(
             is_page_furniture("文章为作者独立观点,不代表配资炒股观点")
