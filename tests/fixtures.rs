@@ -333,4 +333,13 @@ fixtures! {
     real_county_calls_itself_mashan_2024 => "real-county-calls-itself-mashan-2024",
     real_means_not_goal_guandu_2021 => "real-means-not-goal-guandu-2021",
     real_city_calls_itself_luzhou_2024 => "real-city-calls-itself-luzhou-2024",
+    real_notice_closing_formula_cnipa_2023 => "real-notice-closing-formula-cnipa-2023",
+    real_campaign_fields_jianwang_2023 => "real-campaign-fields-jianwang-2023",
+    real_headline_over_data_lines_shanghai_2024 => "real-headline-over-data-lines-shanghai-2024",
+    real_masthead_mailbox_macheng_2025_trad => "real-masthead-mailbox-macheng-2025-trad",
+    real_takedown_note_jinxiang_2024 => "real-takedown-note-jinxiang-2024",
+    real_app_links_hainan_2020_trad => "real-app-links-hainan-2020-trad",
+    real_comment_count_langfang_2019 => "real-comment-count-langfang-2019",
+    real_author_view_note_national_2023 => "real-author-view-note-national-2023",
+    real_source_credit_bracketed_national_2019_trad => "real-source-credit-bracketed-national-2019-trad",
 }

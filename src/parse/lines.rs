@@ -444,6 +444,9 @@ const PAGE_LABELS: &[&str] = &[
     "成文时间",
     // A news platform's line over its footer (发布于：北京).
     "发布于",
+    // A county media centre's masthead over its news (投稿邮箱: mczfw@163.com).
+    "投稿邮箱",
+    "投稿信箱",
 ];
 /// Openings of a page's navigation and footer lines.
 const PAGE_OPENINGS: &[&str] = &[
@@ -515,8 +518,32 @@ pub fn is_page_furniture(s: &str) -> bool {
     {
         return true;
     }
+    // A reposting site's note that it will take the copy down (本文转载自网络，如有侵权，请联系删除;
+    // 以上文案信息均为网络采集 版权归原作者所有 如有侵权请微信联系): a plan never asks so.
+    let takedown = t.contains("如有侵权") && ["联系", "删除"].iter().any(|w| t.contains(w));
+    if takedown
+        && ["转载", "原作者", "网络采集", "来源于网络"].iter().any(|w| t.contains(w))
+        && t.chars().count() <= 200
+    {
+        return true;
+    }
+    // A site's note that the article speaks for its author (文章为作者独立观点，不代表本站观点).
+    let own_view = t.contains("不代表") && ["观点", "立场"].iter().any(|w| t.contains(w));
+    if own_view && ["作者", "本站", "本网", "本平台"].iter().any(|w| t.contains(w)) && t.chars().count() <= 60
+    {
+        return true;
+    }
     if t.is_empty() || t.contains('。') {
         return false;
+    }
+    // The source credited in brackets under a news article ((来源:农业农村部新闻办公室)).
+    let credited = t.strip_prefix(['(', '（']).and_then(|r| r.strip_suffix([')', '）'])).is_some_and(|inner| {
+        ["来源", "信息来源", "文章来源"]
+            .iter()
+            .any(|l| inner.strip_prefix(l).is_some_and(|r| r.starts_with(['：', ':'])))
+    });
+    if credited && t.chars().count() <= 40 {
+        return true;
     }
     // One publication field set off by a bar (来源 | 国家知识产权局), as a reposting account prints it.
     let barred = t.split_once(['|', '｜']).filter(|(label, value)| {
@@ -579,6 +606,17 @@ pub fn is_page_furniture(s: &str) -> bool {
     if banner && t.chars().count() <= 30 && !t.contains(['，', ',', '：', ':']) {
         return true;
     }
+    // … and a news site's app and accounts listed under the article (南海网手机客户端, 南海网微信公众号,
+    // 南海网微博), the site named first: a plan's task opens a verb (开通知识产权微信公众号).
+    let account = ["手机客户端", "客户端", "微信公众号", "公众号", "微博"].iter().find_map(|w| t.strip_suffix(w));
+    if account.is_some_and(|site| (2..=8).contains(&site.chars().count()) && site.ends_with(['网', '报'])) {
+        return true;
+    }
+    // The count of comments under an article (0条评论).
+    let comments = t.strip_suffix("条评论").is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()));
+    if comments {
+        return true;
+    }
     // A government site's bar of links to the portals above it (中国政府网 山西省政府 忻州市政府):
     // the national portal first, every link a portal's name.
     let portals: Vec<&str> = s.split_whitespace().collect();
@@ -609,6 +647,11 @@ pub fn is_page_furniture(s: &str) -> bool {
     }
     // A document-sharing site's page list: 标题_第3页.
     if t.ends_with('页') && t.contains("_第") {
+        return true;
+    }
+    // A site's menu of channels under its home link (首页 股票 财经 基金 导航).
+    let menu: Vec<&str> = s.split_whitespace().collect();
+    if menu.len() >= 3 && menu[0] == "首页" && menu.iter().all(|w| w.chars().count() <= 4) {
         return true;
     }
     if is_time_stamp(s.trim()) || is_editor_credit(&t) || is_site_dateline(&t) {
@@ -722,7 +765,8 @@ pub fn is_comment_channel(s: &str) -> bool {
 /// A short line made only of page controls (【打印】【关闭】, 字号：大 中 小).
 fn only_controls(t: &str) -> bool {
     // The square brackets of a control whose words stood on the line before (字体:[ / ]).
-    if !t.is_empty() && t.chars().all(|c| "[]【】".contains(c)) {
+    // … or the bar that stood between two links (`|` left alone under a footer).
+    if !t.is_empty() && t.chars().all(|c| "[]【】|｜".contains(c)) {
         return true;
     }
     // Buttons set off by 〖〗 and joined by arrows (〖打印〗 >〖关闭窗口〗) are controls too.
@@ -1003,6 +1047,23 @@ mod tests {
         assert!(is_page_furniture("【编辑:邵婉云】"));
         assert!(!is_page_furniture("【编辑:邵婉云】加强知识产权保护"));
         assert!(!is_page_furniture("郑重声明：本市将严厉打击侵犯知识产权行为。"));
+        assert!(is_page_furniture("*本文转载自网络,如有侵权,请联系删除,电话:0371-63357633*"));
+        assert!(
+            is_page_furniture("南海网微信公众号")
+                && is_page_furniture("南海网手机客户端")
+                && is_page_furniture("0条评论")
+        );
+        assert!(!is_page_furniture("如有侵权行为，依法从严查处并联系公安机关。") && !is_page_furniture("开通政务微博"));
+        assert!(!is_page_furniture("（二）开通知识产权微信公众号") && !is_page_furniture("建设知识产权服务手机客户端"));
+        assert!(is_page_furniture("|") && is_page_furniture("｜"));
+        assert!(is_page_furniture("首页 股票 财经 基金 导航"));
+        assert!(is_page_furniture("投稿郵箱: mczfw@163.com") || is_page_furniture("投稿邮箱: mczfw@163.com"));
+        assert!(!is_page_furniture("首页 建设知识产权公共服务平台首页专栏"));
+        assert!(
+            is_page_furniture("文章为作者独立观点,不代表配资炒股观点")
+                && is_page_furniture("(来源:农业农村部新闻办公室)")
+        );
+        assert!(!is_page_furniture("（来源：各区县统计数据）对照目标不代表最终考核观点。"));
     }
 
     #[test]

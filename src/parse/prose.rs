@@ -111,7 +111,8 @@ fn split_run_on_points(lines: &[Line], content: &[usize]) -> Option<Vec<Line>> {
         let lead = t.get(..at)?.trim_end_matches(['：', ':', '，', ',', '。']);
         let announces_a_list = bracketed && lead.ends_with("如下");
         // A report may count the plan's contents instead (重点包括以下九项内容：一是…).
-        let tasks = ["工作", "任务", "措施", "举措", "项内容"].iter().any(|w| lead.ends_with(w));
+        // Or a campaign's report the fields it will clean up (…开展重点整治：一是…).
+        let tasks = ["工作", "任务", "措施", "举措", "项内容", "重点整治"].iter().any(|w| lead.ends_with(w));
         (announces_a_list || tasks).then_some(at)
     };
     // Each run-on paragraph with where it is cut, found once.
@@ -1345,8 +1346,10 @@ fn is_plain_heading(lines: &[Line], status: &[Option<Use>], i: usize) -> bool {
 /// 2021-04-29 … 来源：中国报道`, skipped as furniture), the page's title, not a heading over its
 /// paragraphs.
 fn is_headline(lines: &[Line], status: &[Option<Use>], i: usize) -> bool {
-    let next = (i + 1..lines.len()).find(|&j| !lines[j].text.is_empty());
-    next.is_some_and(|j| status[j] == Some(Use::Noise) && has_date(&normalise(&lines[j].text)))
+    // The data may take a few lines, its date not on the first (来源：同花顺7x24快讯 / 2024-11-15 09:06:40).
+    let data =
+        (i + 1..lines.len()).filter(|&j| !lines[j].text.is_empty()).take_while(|&j| status[j] == Some(Use::Noise));
+    data.take(3).any(|j| has_date(&normalise(&lines[j].text)))
 }
 
 /// Short and unpunctuated, as a heading is (without looking at what follows).
@@ -1704,7 +1707,18 @@ struct Paragraph {
 fn closes_the_notice(text: &str) -> bool {
     let t = normalise(text);
     let attachments = t.strip_prefix("附件").is_some_and(|r| r.starts_with(['：', ':']) && r.chars().count() > 1);
-    is_date_line(&t) || attachments && !t.contains('。') && t.chars().count() <= 80
+    // Its formula of closing (特此通知。), a sentence of the notice, no task.
+    let formula = ["特此通知", "特此通告", "特此公告", "特此函告", "特此函复", "特此批复"]
+        .iter()
+        .any(|f| t.strip_prefix(f).is_some_and(|r| r.is_empty() || r == "。"));
+    is_date_line(&t) || formula || attachments && !t.contains('。') && t.chars().count() <= 80
+}
+
+/// The body signing a notice on the line over its date (`国家知识产权局办公室` / `2023年12月22日`):
+/// the signature, not a paragraph of the last section.
+fn signs_the_notice(lines: &[Line], status: &[Option<Use>], i: usize) -> bool {
+    let next = (i + 1..lines.len()).find(|&j| status[j].is_none() && !lines[j].text.trim().is_empty());
+    is_issuer(&normalise(&lines[i].text)) && next.is_some_and(|j| is_date_line(&normalise(&lines[j].text)))
 }
 
 /// Documents whose items are unnumbered paragraphs under 一、/（一） headings: every numbered line
@@ -1776,7 +1790,7 @@ fn paragraph_items(
                 aims: states_goals(&chapter_by_depth),
                 closing: false,
             });
-        } else if closes_the_notice(&lines[i].text) {
+        } else if closes_the_notice(&lines[i].text) || signs_the_notice(lines, status, i) {
             paragraphs.extend(open.take());
             paragraphs.push(Paragraph {
                 heading,
@@ -5248,6 +5262,9 @@ mod tests {
         assert!(last.ends_with("保护办公室。"), "{last}");
         assert!(p.passages.iter().any(|x| x.text == "二OO三年七月二十二日"));
         assert!(closes_the_notice("附件:《第四批林业植物新品种保护名录推荐表》") && !closes_the_notice("附件："));
+        assert!(
+            closes_the_notice("特此通知。") && closes_the_notice("特此公告") && !closes_the_notice("特此通知如下：")
+        );
     }
 
     #[test]
@@ -5821,6 +5838,14 @@ mod tests {
         );
         assert_eq!(run_on_points("会议部署了下一步工作。一是强化统筹;二是健全机制。").map(|l| l.len()), Some(3));
         assert_eq!(run_on_points("会议听取了汇报,一是进展顺利;二是成效明显。"), None);
+        // A campaign's fields to clean up (剑网2023): points run on after full stops.
+        assert_eq!(
+            run_on_points(
+                "专项行动将聚焦3个主要方面开展重点整治:一是以体育赛事为重点,强化整治。二是以网络视频为重点,强化保护。"
+            )
+            .map(|l| l.len()),
+            Some(3)
+        );
     }
 
     #[test]
