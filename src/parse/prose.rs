@@ -72,13 +72,14 @@ fn split_run_on_points(lines: &[Line], content: &[usize]) -> Option<Vec<Line>> {
             vec![format!("{n}是")]
         }
     };
-    let cuts = |t: &str, bracketed: bool| -> Vec<usize> {
+    // Where the points after the first open, each after one of `stops`.
+    let cuts_after = |t: &str, bracketed: bool, stops: &[&str]| -> Vec<usize> {
         let mut at = Vec::new();
         let mut from = 0;
         // The points after the first, 二 to 十五.
         for n in (2..=15).filter_map(cn_in_words) {
             let heads = heads(&n, bracketed);
-            let next = ["。", "；", ";"].iter().flat_map(|p| heads.iter().map(move |h| (p, h))).filter_map(|(p, h)| {
+            let next = stops.iter().flat_map(|p| heads.iter().map(move |h| (p, h))).filter_map(|(p, h)| {
                 let point = format!("{p}{h}");
                 t.get(from..)?.find(&point).map(|k| from + k + p.len())
             });
@@ -92,6 +93,7 @@ fn split_run_on_points(lines: &[Line], content: &[usize]) -> Option<Vec<Line>> {
         }
         at
     };
+    let cuts = |t: &str, bracketed: bool| cuts_after(t, bracketed, &["。", "；", ";"]);
     // Or a lead-in that announces the points as work to do (…具体做好如下三项工作：一是…；二是…),
     // or bracketed points after one that announces a list (…标准如下：（一）…), the brackets being
     // the list's own numbers however the page ran them on: the lead-in stays a line of its own
@@ -125,6 +127,15 @@ fn split_run_on_points(lines: &[Line], content: &[usize]) -> Option<Vec<Line>> {
             }
             let (at, bracketed) = [false, true].into_iter().find_map(|b| lead_in(t, b).map(|at| (at, b)))?;
             let rest = cuts(t, bracketed);
+            // Points run on with commas (确定以下四项重点任务：一是…，二是…，三是…，四是…。) are cut
+            // only where the lead-in counts as many as there are: a comma before 二是 is otherwise
+            // inside one point's sentence as often as between two.
+            let rest = match rest.is_empty() && !bracketed {
+                true => Some(cuts_after(t, false, &["，", ","]))
+                    .filter(|commas| t.get(..at).and_then(count_announced) == Some(commas.len() + 1))
+                    .unwrap_or_default(),
+                false => rest,
+            };
             (!rest.is_empty()).then(|| (i, std::iter::once(at).chain(rest).collect()))
         })
         .filter(|(_, at)| !at.is_empty())
@@ -148,6 +159,20 @@ fn split_run_on_points(lines: &[Line], content: &[usize]) -> Option<Vec<Line>> {
         }
     }
     Some(out)
+}
+
+/// How many points a lead-in announces (以下四项重点任务, 3项措施), if it counts them: the last
+/// count before 项 it prints.
+fn count_announced(lead: &str) -> Option<usize> {
+    let (before, _) = lead.rsplit_once('项')?;
+    // Longest first (十四 before 四); a number that runs on further back (二十四) is none of these.
+    (2..=15u32).rev().find_map(|n| {
+        let ends = |w: &str| {
+            let head = before.strip_suffix(w)?;
+            (!head.ends_with(|c: char| c.is_ascii_digit() || "一二三四五六七八九十".contains(c))).then_some(n as usize)
+        };
+        ends(&n.to_string()).or_else(|| cn_in_words(n).and_then(|w| ends(&w)))
+    })
 }
 
 /// Read a numbering prefix: `一、`, `（一）` / `(一)`, `1.` / `1．` / `1、`.
@@ -5838,6 +5863,21 @@ mod tests {
         );
         assert_eq!(run_on_points("会议部署了下一步工作。一是强化统筹;二是健全机制。").map(|l| l.len()), Some(3));
         assert_eq!(run_on_points("会议听取了汇报,一是进展顺利;二是成效明显。"), None);
+        // Points run on with commas, cut only where the lead-in counts as many (Shandong 2014).
+        assert_eq!(
+            run_on_points(
+                "专项行动确定以下四项重点任务:一是保护数字版权,二是规范网络转载,三是支持依法维权,四是严惩侵权盗版。"
+            )
+            .map(|l| l.len()),
+            Some(5)
+        );
+        assert_eq!(run_on_points("确定以下三项重点任务:一是保护数字版权,二是规范网络转载。"), None);
+        assert_eq!(run_on_points("做好以下工作:一是加强保护,二是强化运用。"), None);
+        assert_eq!(count_announced("确定以下四项重点任务"), Some(4));
+        assert_eq!(count_announced("提出12项措施"), Some(12));
+        assert_eq!(count_announced("共十四项任务"), Some(14));
+        assert_eq!(count_announced("二十四项任务"), None);
+        assert_eq!(count_announced("重点任务"), None);
         // A campaign's fields to clean up (剑网2023): points run on after full stops.
         assert_eq!(
             run_on_points(
