@@ -3024,6 +3024,11 @@ fn front_matter(
                 (0..lines.len()).find_map(stated)
             })
             .or_else(|| {
+                // A campaign named for its year (“剑网2023”专项行动) that the lead reports.
+                let year = front.iter().find_map(|&i| campaign_year(&normalise(&lines[i].text)))?;
+                Some((Some(year), Some(year)))
+            })
+            .or_else(|| {
                 // A year's work points may open with their year (2018年是…, 2015年下半年，…), or
                 // the notice that sends them name it (现将2023年xx州知识产权工作任务…安排如下).
                 if info.kind != crate::model::Kind::WorkPoints {
@@ -4119,6 +4124,20 @@ fn region_that_decides(t: &str) -> Option<String> {
     })
 }
 
+/// The year in a campaign's name (`“剑网2023”专项行动`, `“护苗2024”行动`): a short name and the
+/// year in quotation marks, then 专项行动 or 行动.
+fn campaign_year(t: &str) -> Option<u16> {
+    t.match_indices(['“', '"']).find_map(|(open, q)| {
+        let (name, after) = t[open + q.len()..].split_once(['”', '"'])?;
+        let campaign = ["专项行动", "行动"].iter().any(|w| after.starts_with(w));
+        let cut = name.len().checked_sub(4)?;
+        let (words, year) = (name.get(..cut)?, name.get(cut..)?);
+        let year = year.parse::<u16>().ok().filter(|y| (1980..=2100).contains(y))?;
+        let named = (2..=6).contains(&words.chars().count()) && words.chars().all(crate::index::is_han);
+        (campaign && named).then_some(year)
+    })
+}
+
 /// The place of the body a news lead opens with as issuing a document it names only by its kind
 /// (`国家知识产权局日前印发通知，决定开展…`): no 《title》 to take it from.
 fn region_of_the_lead_issuer(t: &str) -> Option<String> {
@@ -4621,6 +4640,13 @@ mod tests {
         assert_eq!(years("行动时间：2023年5月至10月"), Some((2023, 2023)));
         assert_eq!(years("实施期限为2023—2025年。"), Some((2023, 2025)));
         assert_eq!(years("试点期限为两年（2021年1月1日—2022年12月31日）"), Some((2021, 2022)));
+        // A campaign named for its year (剑网2023, Shandong 2014 and national 2023 news; hunt 21c).
+        assert_eq!(campaign_year("四部门联合启动打击网络侵权盗版“剑网2023”专项行动,这是…"), Some(2023));
+        assert_eq!(campaign_year("开展“护苗2024”行动"), Some(2024));
+        assert_eq!(campaign_year("《知识产权强国建设纲要2021》"), None);
+        assert_eq!(campaign_year("“剑网”专项行动"), None);
+        assert_eq!(campaign_year("“十四五2025”规划"), None);
+        assert_eq!(campaign_year("“é2023”行动"), None);
         // A length without dates, a start without an end, or no period word: none.
         assert_eq!(years("试点期限三年。"), None);
         assert_eq!(years("行动时间自2023年5月起。"), None);
