@@ -9,6 +9,9 @@
 //! 3. [`departments`] and [`targets`]: read department clauses and quantified targets.
 //! 4. [`parse_document`]: assemble records with ids, and account for every line in a [`Ledger`].
 //!
+//! [`kind`] reads the kind of plan a title names, for callers that were not told it (the
+//! `parse` command, `addPlan` without a kind).
+//!
 //! Every function here is pure over `&str` and never panics on any input: what it cannot place
 //! is reported in `unassigned` and in [`Diagnostic`]s, with line numbers.
 
