@@ -619,9 +619,9 @@ pub fn is_page_furniture(s: &str) -> bool {
     }
     // A government site's bar of links to the portals above it (中国政府网 山西省政府 忻州市政府):
     // the national portal first, every link a portal's name.
-    let portals: Vec<&str> = s.split_whitespace().collect();
+    let words: Vec<&str> = s.split_whitespace().collect();
     let portal = |p: &&str| p.ends_with("政府网") || p.ends_with("政府") && p.chars().count() <= 10;
-    if portals.len() >= 2 && portals[0] == "中国政府网" && portals.iter().all(portal) {
+    if words.len() >= 2 && words[0] == "中国政府网" && words.iter().all(portal) {
         return true;
     }
     // A link to the site's explainer of the plan (`『图文解读』 图解：…`, `【政策解读】…`).
@@ -650,8 +650,7 @@ pub fn is_page_furniture(s: &str) -> bool {
         return true;
     }
     // A site's menu of channels under its home link (首页 股票 财经 基金 导航).
-    let menu: Vec<&str> = s.split_whitespace().collect();
-    if menu.len() >= 3 && menu[0] == "首页" && menu.iter().all(|w| w.chars().count() <= 4) {
+    if words.len() >= 3 && words[0] == "首页" && words.iter().all(|w| w.chars().count() <= 4) {
         return true;
     }
     if is_time_stamp(s.trim()) || is_editor_credit(&t) || is_site_dateline(&t) {

@@ -161,18 +161,18 @@ fn split_run_on_points(lines: &[Line], content: &[usize]) -> Option<Vec<Line>> {
     Some(out)
 }
 
-/// How many points a lead-in announces (以下四项重点任务, 3项措施), if it counts them: the last
-/// count before 项 it prints.
+/// How many points a lead-in announces (以下四项重点任务, 3项措施), if it counts them: the number,
+/// in Chinese numerals or digits, right before the last 项 it prints, from two to fifteen.
 fn count_announced(lead: &str) -> Option<usize> {
     let (before, _) = lead.rsplit_once('项')?;
-    // Longest first (十四 before 四); a number that runs on further back (二十四) is none of these.
-    (2..=15u32).rev().find_map(|n| {
-        let ends = |w: &str| {
-            let head = before.strip_suffix(w)?;
-            (!head.ends_with(|c: char| c.is_ascii_digit() || "一二三四五六七八九十".contains(c))).then_some(n as usize)
-        };
-        ends(&n.to_string()).or_else(|| cn_in_words(n).and_then(|w| ends(&w)))
-    })
+    let cn = before.trim_end_matches(is_cn_digit);
+    let digits = before.trim_end_matches(|c: char| c.is_ascii_digit());
+    let n = match (cn.len() < before.len(), digits.len() < before.len()) {
+        (true, _) => cn_number(&before[cn.len()..])?,
+        (_, true) => before[digits.len()..].parse().ok()?,
+        _ => return None,
+    };
+    (2..=15).contains(&n).then_some(n as usize)
 }
 
 /// Read a numbering prefix: `一、`, `（一）` / `(一)`, `1.` / `1．` / `1、`.
