@@ -161,31 +161,33 @@ pub fn bar_rows_as_tabs(text: &str) -> std::borrow::Cow<'_, str> {
 /// Vowels with a tone mark: a bracketed syllable with one is pinyin, not text of the plan.
 const TONE_VOWELS: &str = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ";
 
-/// The text without the pinyin some sites print after characters (`產(chǎn)權(quán)` is `產權`): a
-/// lower-case syllable with a tone mark, in brackets, right after a Han character.
+/// The text without the pinyin some sites print after characters (`產(chǎn)權(quán)` is `產權`,
+/// `知【zhī】识` is `知识`): a lower-case syllable with a tone mark, in brackets, right after a Han
+/// character. On a page with several such, a syllable of the neutral tone (`的【de】`) goes too.
 pub fn without_pinyin(text: &str) -> std::borrow::Cow<'_, str> {
     let chars: Vec<char> = text.chars().collect();
-    // The syllable's end (its closing bracket) when one starts at `k`.
-    let syllable_at = |k: usize| -> Option<usize> {
-        if !matches!(chars.get(k), Some('(' | '（'))
+    // The syllable's end (its closing bracket) when one starts at `k`, and whether it has a tone.
+    let syllable_at = |k: usize| -> Option<(usize, bool)> {
+        if !matches!(chars.get(k), Some('(' | '（' | '【' | '['))
             || !chars.get(k.wrapping_sub(1)).is_some_and(|&c| crate::index::is_han(c))
         {
             return None;
         }
-        let close = (k + 2..chars.len().min(k + 9)).find(|&j| matches!(chars[j], ')' | '）'))?;
+        let close = (k + 2..chars.len().min(k + 9)).find(|&j| matches!(chars[j], ')' | '）' | '】' | ']'))?;
         let inner = &chars[k + 1..close];
         let letters = inner.iter().all(|c| c.is_ascii_lowercase() || TONE_VOWELS.contains(*c) || *c == 'ü');
-        (letters && inner.iter().any(|c| TONE_VOWELS.contains(*c))).then_some(close)
+        letters.then_some((close, inner.iter().any(|c| TONE_VOWELS.contains(*c))))
     };
-    if !(0..chars.len()).any(|k| syllable_at(k).is_some()) {
+    let toned = (0..chars.len()).filter(|&k| syllable_at(k).is_some_and(|(_, tone)| tone)).take(3).count();
+    if toned == 0 {
         return std::borrow::Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len());
     let mut k = 0;
     while k < chars.len() {
         match syllable_at(k) {
-            Some(close) => k = close + 1,
-            None => {
+            Some((close, tone)) if tone || toned >= 3 => k = close + 1,
+            _ => {
                 out.push(chars[k]);
                 k += 1;
             }
@@ -877,6 +879,13 @@ mod tests {
     fn pinyin_after_characters_is_dropped() {
         assert_eq!(without_pinyin("知識產(chǎn)權(quán)局、農業(yè)部"), "知識產權局、農業部");
         assert_eq!(without_pinyin("聯(lián)席（xí）會議"), "聯席會議");
+        // Pinyin in lenticular brackets; with several toned syllables, the neutral tone's too.
+        assert_eq!(
+            without_pinyin("国务院【yuàn】印发《知【zhī】识产权强【qiáng】国建设纲要》的【de】通知"),
+            "国务院印发《知识产权强国建设纲要》的通知"
+        );
+        // One toned syllable is not enough to take a toneless bracket for pinyin.
+        assert_eq!(without_pinyin("推进【ip】试点(ā)，院【yuàn】"), "推进【ip】试点，院");
         // Brackets of the plan itself stay: no tone mark, or not after a character.
         assert!(matches!(without_pinyin("新聞出版廣電總局(版權局)負責"), std::borrow::Cow::Borrowed(_)));
         assert!(matches!(without_pinyin("推进(ip)试点，(ā)"), std::borrow::Cow::Borrowed(_)));
