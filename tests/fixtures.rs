@@ -344,4 +344,5 @@ fixtures! {
     real_source_credit_bracketed_national_2019_trad => "real-source-credit-bracketed-national-2019-trad",
     real_comma_points_counted_shandong_2014_trad => "real-comma-points-counted-shandong-2014-trad",
     real_pinyin_brackets_national_2024 => "real-pinyin-brackets-national-2024",
+    real_scheduled_activity_national_2025 => "real-scheduled-activity-national-2025",
 }

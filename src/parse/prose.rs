@@ -1998,7 +1998,17 @@ const LEAD_IN_WORDS: &[&str] =
 fn announces_what_follows(text: &str) -> bool {
     let body = text.trim_end_matches(['。', '：', ':']);
     let last = body.rsplit('。').next().unwrap_or(body);
-    LEAD_IN_WORDS.iter().any(|w| last.contains(w))
+    LEAD_IN_WORDS.iter().any(|w| last.contains(w)) || counts_what_follows(last)
+}
+
+/// Does a sentence count the items below it (`围绕以下五个方面内容开展活动`, `做好以下3项工作`)?
+/// 以下 and a number, then what is counted; not a limit (`10人以下的企业`).
+fn counts_what_follows(sentence: &str) -> bool {
+    sentence.match_indices("以下").any(|(at, w)| {
+        let after = &sentence[at + w.len()..];
+        let count = after.trim_start_matches(|c: char| is_cn_digit(c) || c.is_ascii_digit());
+        count.len() < after.len() && ["个", "项", "方面", "类", "条", "大"].iter().any(|u| count.starts_with(u))
+    })
 }
 
 /// The chapters in force at heading `h` (for items titled by their heading).
@@ -3026,6 +3036,11 @@ fn front_matter(
             .or_else(|| {
                 // A campaign named for its year (“剑网2023”专项行动) that the lead reports.
                 let year = front.iter().find_map(|&i| campaign_year(&normalise(&lines[i].text)))?;
+                Some((Some(year), Some(year)))
+            })
+            .or_else(|| {
+                // An activity the notice schedules for a month (决定于2025年6月开展…“服务月”活动).
+                let year = front.iter().find_map(|&i| scheduled_year(&normalise(&lines[i].text)))?;
                 Some((Some(year), Some(year)))
             })
             .or_else(|| {
@@ -4138,6 +4153,21 @@ fn campaign_year(t: &str) -> Option<u16> {
     })
 }
 
+/// The year of an activity a notice schedules for a month of it (`决定于2025年6月开展第三届…活动`,
+/// `定于2024年4月20日至26日举办`): 于, the year and its month, and the activity's verb in that clause.
+fn scheduled_year(t: &str) -> Option<u16> {
+    ["决定于", "定于", "将于", "拟于"].iter().find_map(|w| {
+        t.match_indices(w).find_map(|(at, _)| {
+            let clause = t[at + w.len()..].split(['，', ',', '。', '；', ';']).next()?;
+            let year = clause.get(..4)?.parse::<u16>().ok().filter(|y| (1980..=2100).contains(y))?;
+            let month =
+                clause[4..].strip_prefix('年')?.trim_start_matches(|c: char| c.is_ascii_digit() || is_cn_digit(c));
+            let acts = ["开展", "举办", "组织", "启动"].iter().any(|v| clause.contains(v));
+            (month.starts_with('月') && acts).then_some(year)
+        })
+    })
+}
+
 /// The place of the body a news lead opens with as issuing a document it names only by its kind
 /// (`国家知识产权局日前印发通知，决定开展…`): no 《title》 to take it from.
 fn region_of_the_lead_issuer(t: &str) -> Option<String> {
@@ -4645,6 +4675,14 @@ mod tests {
         assert_eq!(campaign_year("开展“护苗2024”行动"), Some(2024));
         assert_eq!(campaign_year("《知识产权强国建设纲要2021》"), None);
         assert_eq!(campaign_year("“剑网”专项行动"), None);
+        assert_eq!(
+            scheduled_year("市场监管总局决定于2025年6月开展第三届“企业商业秘密保护能力提升服务月”活动。"),
+            Some(2025)
+        );
+        assert_eq!(scheduled_year("定于2024年4月20日至26日举办知识产权宣传周活动"), Some(2024));
+        // A deadline (no month), or a month with nothing begun in it, is not the activity's year.
+        assert_eq!(scheduled_year("将于2025年底前开展评估"), None);
+        assert_eq!(scheduled_year("将于2025年6月底前完成验收"), None);
         assert_eq!(campaign_year("“十四五2025”规划"), None);
         assert_eq!(campaign_year("“é2023”行动"), None);
         // A length without dates, a start without an end, or no period word: none.
@@ -5114,6 +5152,9 @@ mod tests {
         ));
         assert!(announces_what_follows("为此，具体任务如下。"));
         assert!(!announces_what_follows("对职工人数10人以下的小微企业给予资助。"));
+        assert!(announces_what_follows("各地结合本地实际,主要围绕以下五个方面内容开展“服务月”活动。"));
+        assert!(announces_what_follows("重点做好以下3项工作。"));
+        assert!(!announces_what_follows("支持年营业收入2000万元以下企业。"));
         assert!(!announces_what_follows("按如下程序办理。做好专利导航工作。"));
     }
 
