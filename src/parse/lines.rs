@@ -196,6 +196,22 @@ pub fn without_pinyin(text: &str) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(out)
 }
 
+/// The text without the marks some scraped copies put between words (`各省@@、自治区@@`): runs
+/// of two or more `@`, where the text has several (one could be part of what a plan prints).
+pub fn without_word_marks(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.matches("@@").take(3).count() < 3 {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find("@@") {
+        out.push_str(&rest[..at]);
+        rest = rest[at..].trim_start_matches('@');
+    }
+    out.push_str(rest);
+    std::borrow::Cow::Owned(out)
+}
+
 /// A table row as web pages and converters print one, `| 1 | 推进… | 市知识产权局 |`, or without
 /// the first bar when it starts with 序号 or a row number (`1 | 包头市 | 固阳县 |`; a page's own
 /// details print so too, `文号 | 温政办〔2022〕73 号 | 有效性 | 有效 |`, and stay as they are): its
@@ -873,6 +889,13 @@ mod tests {
         let text = "标题\n| 序号 | 工作任务 |\n|---|---|\n| 1 | 推进。 |";
         assert_eq!(bar_rows_as_tabs(text), "标题\n序号\t工作任务\n\n1\t推进。");
         assert!(matches!(bar_rows_as_tabs("一、强化保护"), std::borrow::Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn word_marks_are_dropped() {
+        assert_eq!(without_word_marks("各省@@、自治区@@、直辖市和@@新疆@@@@"), "各省、自治区、直辖市和新疆");
+        // One or two runs are left as printed.
+        assert!(matches!(without_word_marks("邮箱:ip@@example.cn"), std::borrow::Cow::Borrowed(_)));
     }
 
     #[test]

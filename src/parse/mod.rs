@@ -243,10 +243,11 @@ pub fn parse_document(info: &DocumentInfo, text: &str) -> ParsedDocument {
         }
     } else {
         // First stage: a PDF's radicals are read as the ideographs they print, what some pages add
-        // to the text (pinyin after characters) goes, and table rows drawn with bars become the
-        // tab-separated cells the table reader takes.
+        // to the text (pinyin after characters, a scraper's @@ between words) goes, and table rows
+        // drawn with bars become the tab-separated cells the table reader takes.
         let ideographs = radicals::as_ideographs(text);
-        let without_pinyin = lines::without_pinyin(&ideographs);
+        let without_marks = lines::without_word_marks(&ideographs);
+        let without_pinyin = lines::without_pinyin(&without_marks);
         let printed: &str = &lines::bar_rows_as_tabs(&without_pinyin);
         // The readers read a copy in one script and with ASCII digits; records cite the printed text.
         let reading = reading::reading_copy(printed);
