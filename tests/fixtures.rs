@@ -345,4 +345,5 @@ fixtures! {
     real_comma_points_counted_shandong_2014_trad => "real-comma-points-counted-shandong-2014-trad",
     real_pinyin_brackets_national_2024 => "real-pinyin-brackets-national-2024",
     real_scheduled_activity_national_2025 => "real-scheduled-activity-national-2025",
+    real_word_marks_national_2024 => "real-word-marks-national-2024",
 }

@@ -3029,7 +3029,16 @@ fn front_matter(
                 let stated = |i: usize| {
                     let t = normalise(&lines[i].text);
                     let own_line = PERIOD_WORDS.iter().any(|w| t.starts_with(w));
-                    (front.contains(&i) || own_line).then(|| stated_period(&t)).flatten()
+                    // Or the first line under a heading that is a period word (二、活动时间).
+                    let above = (0..i).rev().find(|&h| !lines[h].text.is_empty());
+                    let heading = above.and_then(|h| marker(&normalise(&lines[h].text))).and_then(|m| {
+                        let rest = m.rest.trim_end_matches(['：', ':']);
+                        PERIOD_WORDS.iter().find(|w| rest == **w)
+                    });
+                    match heading {
+                        Some(w) => stated_period(&format!("{w}：{t}")),
+                        None => (front.contains(&i) || own_line).then(|| stated_period(&t)).flatten(),
+                    }
                 };
                 (0..lines.len()).find_map(stated)
             })
