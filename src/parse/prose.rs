@@ -3844,10 +3844,16 @@ fn around_the_name<'a>(t: &'a str, name: &str) -> Option<(&'a str, &'a str)> {
     Some((&t[start..at], &t[at + named.len()..]))
 }
 
+/// Four ASCII digits that are the year of a plan or of what it reports (1980–2100).
+fn year_number(digits: &str) -> Option<u16> {
+    let year = digits.parse().ok().filter(|_| digits.len() == 4 && digits.bytes().all(|b| b.is_ascii_digit()))?;
+    (1980..=2100).contains(&year).then_some(year)
+}
+
 /// The year a paragraph opens with (`2018年是关键之年`, `2015年下半年，…`), not a range's first.
 fn year_opening(text: &str) -> Option<u16> {
     let t = normalise(text);
-    let year: u16 = t.get(..4)?.parse().ok().filter(|y| (1980..=2100).contains(y))?;
+    let year = year_number(t.get(..4)?)?;
     let after = t.get(4..)?.strip_prefix('年')?;
     (!after.starts_with(|c: char| c.is_ascii_digit() || "—-–－~～至".contains(c))).then_some(year)
 }
@@ -3889,7 +3895,7 @@ const PERIOD_WORDS: &[&str] = &[
 fn stated_period(t: &str) -> Option<(Option<u16>, Option<u16>)> {
     // Four digits that are a year: 年 or a range's dash after them.
     let year = |s: &str, then: &[char]| {
-        let y = s.get(..4)?.parse::<u16>().ok().filter(|y| (1980..=2100).contains(y))?;
+        let y = year_number(s.get(..4)?)?;
         s[4..].starts_with(then).then_some(y)
     };
     PERIOD_WORDS.iter().find_map(|w| {
@@ -3951,7 +3957,7 @@ fn years_in_preamble(t: &str) -> Option<(Option<u16>, Option<u16>)> {
     let year = |s: &str| -> Option<u16> {
         let y: String = s.chars().rev().take(4).collect::<Vec<_>>().into_iter().rev().collect();
         let before = s[..s.len() - y.len()].chars().next_back();
-        let y = y.parse::<u16>().ok().filter(|y| (1980..=2100).contains(y))?;
+        let y = year_number(&y)?;
         (!before.is_some_and(|c| c.is_ascii_digit())).then_some(y)
     };
     let end = year(before)?;
@@ -3970,8 +3976,7 @@ fn bracketed_period(t: &str) -> Option<(Option<u16>, Option<u16>)> {
         }
         let inside = t[open + bracket.len()..].split([')', '）']).next()?;
         let (a, b) = inside.strip_suffix('年')?.split_once(['—', '-', '–', '至', '~', '～'])?;
-        let year = |s: &str| s.parse::<u16>().ok().filter(|y| s.len() == 4 && (1980..=2100).contains(y));
-        let (a, b) = (year(a)?, year(b)?);
+        let (a, b) = (year_number(a)?, year_number(b)?);
         (a < b && b - a <= 15).then_some((Some(a), Some(b)))
     });
     let first = found.next()?;
@@ -3987,7 +3992,7 @@ fn issue_date(lines: &[Line], front: &[usize]) -> Option<(u16, u32)> {
         }
         let (year, rest) = t.split_once('年')?;
         let (month, _) = rest.split_once('月')?;
-        let year = year.parse::<u16>().ok().filter(|y| (1980..=2100).contains(y))?;
+        let year = year_number(year)?;
         let month = month.parse::<u32>().ok().or_else(|| cn_number(month)).filter(|m| (1..=12).contains(m))?;
         Some((year, month))
     })
@@ -4156,7 +4161,7 @@ fn campaign_year(t: &str) -> Option<u16> {
         let campaign = ["专项行动", "行动"].iter().any(|w| after.starts_with(w));
         let cut = name.len().checked_sub(4)?;
         let (words, year) = (name.get(..cut)?, name.get(cut..)?);
-        let year = year.parse::<u16>().ok().filter(|y| (1980..=2100).contains(y))?;
+        let year = year_number(year)?;
         let named = (2..=6).contains(&words.chars().count()) && words.chars().all(crate::index::is_han);
         (campaign && named).then_some(year)
     })
@@ -4168,7 +4173,7 @@ fn scheduled_year(t: &str) -> Option<u16> {
     ["决定于", "定于", "将于", "拟于"].iter().find_map(|w| {
         t.match_indices(w).find_map(|(at, _)| {
             let clause = t[at + w.len()..].split(['，', ',', '。', '；', ';']).next()?;
-            let year = clause.get(..4)?.parse::<u16>().ok().filter(|y| (1980..=2100).contains(y))?;
+            let year = year_number(clause.get(..4)?)?;
             let month =
                 clause[4..].strip_prefix('年')?.trim_start_matches(|c: char| c.is_ascii_digit() || is_cn_digit(c));
             let acts = ["开展", "举办", "组织", "启动"].iter().any(|v| clause.contains(v));
@@ -4330,11 +4335,7 @@ pub fn years_of(title: &str, doc_number: Option<&str>) -> (Option<u16>, Option<u
             let before_ok = i == 0 || !chars[i - 1].is_ascii_digit();
             let after_ok = i + 4 == chars.len() || !chars[i + 4].is_ascii_digit();
             if before_ok && after_ok && w.chars().all(|c| c.is_ascii_digit()) {
-                if let Ok(y) = w.parse::<u16>() {
-                    if (1980..=2100).contains(&y) {
-                        out.push(y);
-                    }
-                }
+                out.extend(year_number(&w));
                 i += 4;
             } else {
                 i += 1;
@@ -4348,9 +4349,9 @@ pub fn years_of(title: &str, doc_number: Option<&str>) -> (Option<u16>, Option<u
     // A range whose dash was lost (推进计划(20222023): two years glued, the second the later.
     if t.is_empty() {
         let digits: String = title.chars().filter(|c| c.is_ascii_digit()).collect();
-        let year = |range| digits.get(range).and_then(|d: &str| d.parse::<u16>().ok());
+        let year = |range| digits.get(range).and_then(year_number);
         if let (8, Some(a), Some(b)) = (digits.len(), year(0..4), year(4..8)) {
-            if (1980..=2100).contains(&a) && a < b && b - a <= 10 {
+            if a < b && b - a <= 10 {
                 t = vec![a, b];
             }
         }
