@@ -1462,7 +1462,16 @@ fn split_glued_lines(lines: &[Line]) -> Vec<Line> {
         let mut cuts: Vec<usize> = Vec::new();
         let mut byte = 0;
         for (p, c) in chars.iter().enumerate() {
-            if p > 0 && !chars[p - 1].is_ascii_digit() && !is_cn_digit(chars[p - 1]) && chars[p - 1] != '第' {
+            // The numbers of a notice's list of attachments (`附件:1.关于… 2.关于…`) name documents.
+            let before = line.text[..byte].trim_end();
+            let lists_attachments =
+                before.ends_with(['：', ':']) && before.trim_end_matches(['：', ':']).ends_with("附件");
+            if p > 0
+                && !chars[p - 1].is_ascii_digit()
+                && !is_cn_digit(chars[p - 1])
+                && chars[p - 1] != '第'
+                && !lists_attachments
+            {
                 if let Some(m) = marker(&line.text[byte..]) {
                     let d = m.depth as usize;
                     let fresh = next[d] == 1 || cuts.is_empty();
@@ -5761,6 +5770,9 @@ mod tests {
         assert!(pieces[3].starts_with("支持中小微企业"));
         // With no space before them, numbers inside one paragraph leave it whole.
         assert_eq!(split(&text.replace(" 一、", "一、").replace(" 二、", "二、")).len(), 1);
+        // Zhejiang 2025: the numbers of a notice's attachment list name documents, not tasks.
+        let attached = "成员单位: 为推进知识产权强省建设,我办制定了两个实施方案,现予以印发,请抓好贯彻落实。 附件:1.关于建立知识产权服务专员机制 助力创新浙江建设的实施方案 2.关于建立知识产权特派员机制 助力知识产权事业高质量发展的实施方案 某某省知识产权局 2025年3月20日 附件1 关于建立知识产权服务专员机制的实施方案 一、总体要求 建立知识产权服务专员机制,是提升创新主体能级的重要抓手。";
+        assert_eq!(split(attached).len(), 1, "{:?}", split(attached));
     }
 
     #[test]
