@@ -344,4 +344,5 @@ fixtures! {
     real_source_credit_bracketed_national_2019_trad => "real-source-credit-bracketed-national-2019-trad",
     real_comma_points_counted_shandong_2014_trad => "real-comma-points-counted-shandong-2014-trad",
     real_attachment_list_run_on_zhejiang_2025 => "real-attachment-list-run-on-zhejiang-2025",
+    real_doubled_marks_title_national_2016_trad => "real-doubled-marks-title-national-2016-trad",
 }

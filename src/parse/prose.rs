@@ -2484,7 +2484,8 @@ fn split_title(m: &mut MeasureDraft) {
         let rest = &text[i + '。'.len_utf8()..];
         if !rest.is_empty() {
             // A point set off by a dash (——完善知识产权法规政策。…) has the words as its title.
-            m.title = Some(text[..i].trim_start_matches(['—', '-']).to_string());
+            // A reposting site doubles marks before the stop (`…侵權假冒治理,。`): no part of it.
+            m.title = Some(text[..i].trim_start_matches(['—', '-']).trim_end_matches([',', '，']).to_string());
             m.text = Some(rest.to_string());
         }
     }
@@ -5861,6 +5862,13 @@ mod tests {
         split_title(&mut m);
         assert_eq!(m.title.as_deref(), Some("完善知识产权法规政策"));
         assert_eq!(m.text.as_deref(), Some("修订省专利奖励办法。"));
+        // State Council 2016 on a reposting site: a mark doubled before the stop.
+        let mut m = MeasureDraft {
+            text: Some("加強互聯網領域侵權假冒治理,。打擊網上銷售假冒偽劣商品,。".into()),
+            ..Default::default()
+        };
+        split_title(&mut m);
+        assert_eq!(m.title.as_deref(), Some("加強互聯網領域侵權假冒治理"));
     }
 
     /// The lines [`split_run_on_points`] makes of one paragraph.
