@@ -345,4 +345,5 @@ fixtures! {
     real_comma_points_counted_shandong_2014_trad => "real-comma-points-counted-shandong-2014-trad",
     real_attachment_list_run_on_zhejiang_2025 => "real-attachment-list-run-on-zhejiang-2025",
     real_doubled_marks_title_national_2016_trad => "real-doubled-marks-title-national-2016-trad",
+    real_leading_group_to_cities_gansu_2018 => "real-leading-group-to-cities-gansu-2018",
 }
