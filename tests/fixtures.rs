@@ -346,4 +346,7 @@ fixtures! {
     real_pinyin_brackets_national_2024 => "real-pinyin-brackets-national-2024",
     real_scheduled_activity_national_2025 => "real-scheduled-activity-national-2025",
     real_word_marks_national_2024 => "real-word-marks-national-2024",
+    real_attachment_list_run_on_zhejiang_2025 => "real-attachment-list-run-on-zhejiang-2025",
+    real_doubled_marks_title_national_2016_trad => "real-doubled-marks-title-national-2016-trad",
+    real_leading_group_to_cities_gansu_2018 => "real-leading-group-to-cities-gansu-2018",
 }

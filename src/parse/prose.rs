@@ -1147,11 +1147,14 @@ fn frames_the_plan(rest: &str) -> bool {
     };
     // An article's title saying what the document is for (第一条 评奖宗旨, 立法目的).
     let purpose = ["宗旨", "目的", "目的和依据", "目的与依据"].iter().any(|e| title.ends_with(e));
+    // Who sits on the body a notice sets up (一、领导小组组成人员, 组 长：… 成 员：…).
+    let members = ["组成人员", "成员名单"].iter().any(|e| title.ends_with(e));
     framing(&title)
         || title.split(['和', '与', '、']).all(framing)
         || is_background(&title)
         || speaks_of_itself(&title)
         || purpose
+        || members
 }
 
 /// What a notice or campaign plan names its framing sections after (二、试点工作原则, 一、专项行动
@@ -1462,7 +1465,16 @@ fn split_glued_lines(lines: &[Line]) -> Vec<Line> {
         let mut cuts: Vec<usize> = Vec::new();
         let mut byte = 0;
         for (p, c) in chars.iter().enumerate() {
-            if p > 0 && !chars[p - 1].is_ascii_digit() && !is_cn_digit(chars[p - 1]) && chars[p - 1] != '第' {
+            // The numbers of a notice's list of attachments (`附件:1.关于… 2.关于…`) name documents.
+            let before = line.text[..byte].trim_end();
+            let lists_attachments =
+                before.ends_with(['：', ':']) && before.trim_end_matches(['：', ':']).ends_with("附件");
+            if p > 0
+                && !chars[p - 1].is_ascii_digit()
+                && !is_cn_digit(chars[p - 1])
+                && chars[p - 1] != '第'
+                && !lists_attachments
+            {
                 if let Some(m) = marker(&line.text[byte..]) {
                     let d = m.depth as usize;
                     let fresh = next[d] == 1 || cuts.is_empty();
@@ -2485,7 +2497,8 @@ fn split_title(m: &mut MeasureDraft) {
         let rest = &text[i + '。'.len_utf8()..];
         if !rest.is_empty() {
             // A point set off by a dash (——完善知识产权法规政策。…) has the words as its title.
-            m.title = Some(text[..i].trim_start_matches(['—', '-']).to_string());
+            // A reposting site doubles marks before the stop (`…侵權假冒治理,。`): no part of it.
+            m.title = Some(text[..i].trim_start_matches(['—', '-']).trim_end_matches([',', '，']).to_string());
             m.text = Some(rest.to_string());
         }
     }
@@ -3412,6 +3425,11 @@ const PROVINCE_CHARACTERS: [(char, &str); 31] = [
     ('滇', "云南省"),
 ];
 
+/// How a province's notice opens its list of addressees: the cities under it (a city's own are
+/// its districts and counties; 各市直单位 is a city's bodies).
+const PROVINCE_ADDRESSEES: &[&str] =
+    &["各市、", "各市(", "各市（", "各市人民政府", "各市州", "各地级以上市", "各地级市", "各设区市", "各省辖市"];
+
 /// The province whose government issued a document numbered by its one character (黔府发〔2017〕
 /// 31号), as a news page reports it without naming the place (省人民政府印发…, 我省…). Cities use
 /// some of the same characters (宁政发 is Nanjing's, 青政发 Qingdao's): a province's only where the
@@ -3424,7 +3442,10 @@ pub(crate) fn province_of_doc_number(number: &str, lines: &[Line]) -> Option<Str
     }
     let (_, name) = PROVINCE_CHARACTERS.iter().find(|(c, _)| *c == first)?;
     let municipality = name.ends_with('市');
-    let a_province = || lines.iter().any(|l| ["我省", "全省", "本省"].iter().any(|w| l.text.contains(w)));
+    // Or it is addressed to the province's cities (各市、自治州人民政府, 各设区市人民政府).
+    let to_cities = |t: &str| PROVINCE_ADDRESSEES.iter().any(|a| t.trim_start().starts_with(a));
+    let a_province =
+        || lines.iter().any(|l| ["我省", "全省", "本省"].iter().any(|w| l.text.contains(w)) || to_cities(&l.text));
     (municipality || a_province()).then(|| name.to_string())
 }
 
@@ -4812,6 +4833,8 @@ mod tests {
         assert!(frames_the_plan("本办法所称知识产权发展资金是指…。"));
         assert!(!frames_the_plan("本区每年安排1000万元支持专利转化。"));
         assert!(frames_the_plan("评奖宗旨"));
+        assert!(frames_the_plan("领导小组组成人员"));
+        assert!(!frames_the_plan("优化知识产权人才队伍组成"));
         // A news report on a plan heads its goals with the plan's name (Guangxi 2021).
         assert!(frames_the_plan("规划发展目标"));
         assert!(frames_the_plan("方案总体要求"));
@@ -5812,6 +5835,9 @@ mod tests {
         assert!(pieces[3].starts_with("支持中小微企业"));
         // With no space before them, numbers inside one paragraph leave it whole.
         assert_eq!(split(&text.replace(" 一、", "一、").replace(" 二、", "二、")).len(), 1);
+        // Zhejiang 2025: the numbers of a notice's attachment list name documents, not tasks.
+        let attached = "成员单位: 为推进知识产权强省建设,我办制定了两个实施方案,现予以印发,请抓好贯彻落实。 附件:1.关于建立知识产权服务专员机制 助力创新浙江建设的实施方案 2.关于建立知识产权特派员机制 助力知识产权事业高质量发展的实施方案 某某省知识产权局 2025年3月20日 附件1 关于建立知识产权服务专员机制的实施方案 一、总体要求 建立知识产权服务专员机制,是提升创新主体能级的重要抓手。";
+        assert_eq!(split(attached).len(), 1, "{:?}", split(attached));
     }
 
     #[test]
@@ -5867,6 +5893,11 @@ mod tests {
         assert_eq!(province_of_doc_number("沪府发〔2020〕5号", &lines("本市…")).as_deref(), Some("上海市"));
         // A bureau's own numbers (黔知发) are not the government's.
         assert_eq!(province_of_doc_number("黔知发〔2020〕5号", &province), None);
+        // Gansu 2018: a provincial notice addressed to the cities under it, not saying 我省.
+        let to_cities = lines("各市、自治州人民政府,兰州新区管委会,省政府有关部门:");
+        assert_eq!(province_of_doc_number("甘政办发〔2018〕43号", &to_cities).as_deref(), Some("甘肃省"));
+        assert_eq!(province_of_doc_number("宁政发〔2020〕5号", &lines("各区人民政府,市直各单位:")), None);
+        assert_eq!(province_of_doc_number("宁政发〔2020〕5号", &lines("各市直单位:")), None);
     }
 
     #[test]
@@ -5900,6 +5931,13 @@ mod tests {
         split_title(&mut m);
         assert_eq!(m.title.as_deref(), Some("完善知识产权法规政策"));
         assert_eq!(m.text.as_deref(), Some("修订省专利奖励办法。"));
+        // State Council 2016 on a reposting site: a mark doubled before the stop.
+        let mut m = MeasureDraft {
+            text: Some("加強互聯網領域侵權假冒治理,。打擊網上銷售假冒偽劣商品,。".into()),
+            ..Default::default()
+        };
+        split_title(&mut m);
+        assert_eq!(m.title.as_deref(), Some("加強互聯網領域侵權假冒治理"));
     }
 
     /// The lines [`split_run_on_points`] makes of one paragraph.
