@@ -4270,6 +4270,19 @@ pub(crate) const FIVE_YEAR_PERIODS: &[(&str, u16, u16)] = &[
     ("十五五", 2026, 2030),
 ];
 
+/// Does a title that is not a 规划 name the period it carries out (衡水市“十四五”知识产权保护和运用
+/// 实施方案, 某区“十四五”知识产权发展行动计划)? Not when a 规划 follows the period (…“十四五”规划
+/// 实施年度推进计划 carries out one year of it), when it names a year of its own, nor in a rule or
+/// a notice, which run for no period.
+fn names_its_period(title: &str, period: &str) -> bool {
+    const PERIOD_PLANS: &[&str] =
+        &["方案", "计划", "意见", "纲要", "措施", "举措", "清单", "分工", "任务分解", "安排", "工作任务"];
+    let Some((_, after)) = title.split_once(period) else { return false };
+    let own_year = title.as_bytes().windows(4).any(|w| w.iter().all(u8::is_ascii_digit));
+    let t = without_title_suffix(title);
+    !after.contains("规划") && !own_year && !title.contains("年度") && PERIOD_PLANS.iter().any(|e| t.ends_with(e))
+}
+
 /// Years a title or document number names: 2018 → (2018, 2018); “十三五” → (2016, 2020).
 pub fn years_of(title: &str, doc_number: Option<&str>) -> (Option<u16>, Option<u16>) {
     // “十四五”规划 names its period; a yearly plan that carries it out (…规划实施年度推进计划) does not.
@@ -4278,7 +4291,7 @@ pub fn years_of(title: &str, doc_number: Option<&str>) -> (Option<u16>, Option<u
         // So does a plan for the work of the period (“十一五”期间培育认定驰名著名商标工作推进方案).
         let for_the_period =
             title.split(name).skip(1).any(|after| after.trim_start_matches(['”', '"']).starts_with("期间"));
-        if title.contains(name) && (plan_title || for_the_period) {
+        if title.contains(name) && (plan_title || for_the_period || names_its_period(title, name)) {
             return (Some(a), Some(b));
         }
     }
@@ -5528,6 +5541,11 @@ mod tests {
         // A plan for the work of a five-year period names it, whatever it is called.
         assert_eq!(years_of("某某省“十一五”期间培育认定驰名著名商标工作推进方案", None), (Some(2006), Some(2010)));
         assert_eq!(years_of("落实“十一五”规划纲要年度工作要点", None), (None, None));
+        assert_eq!(years_of("衡水市“十四五”知识产权保护和运用实施方案", None), (Some(2021), Some(2025)));
+        assert_eq!(years_of("某区“十三五”知识产权发展行动计划", None), (Some(2016), Some(2020)));
+        assert_eq!(years_of("知识产权强国建设纲要和“十四五”规划实施年度推进计划", None), (None, None));
+        assert_eq!(years_of("“十四五”时期面临的形势", None), (None, None));
+        assert_eq!(years_of("某市“十四五”知识产权专项资金管理办法", None), (None, None));
         // A year's work points opening with their year; a page with no title line names its plan.
         assert_eq!(year_opening("2018年是深化改革的关键之年。"), Some(2018));
         assert_eq!(
