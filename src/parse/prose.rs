@@ -493,6 +493,22 @@ pub fn parse(info: &DocumentInfo, lines: &[Line]) -> DocumentDraft {
             ));
         }
     }
+    // A news page's box for attached files with none in it (附件： as the text's last line): no
+    // attachment follows, so the label is the page's, not the document's.
+    if let Some(last) = (0..lines.len()).rev().find(|&j| status[j] != Some(Use::Blank)) {
+        if status[last].is_none() && is_attachment_label(&normalise(&lines[last].text)) {
+            status[last] = Some(Use::Noise);
+            diagnostics.push(Diagnostic::new(
+                source,
+                lines[last].no,
+                DiagnosticCode::PageFurniture,
+                format!(
+                    "web page furniture skipped (an attachment label with nothing after it): {}",
+                    normalise(&lines[last].text)
+                ),
+            ));
+        }
+    }
     // A joint notice gives one contact per body (联系方式： / 国家知识产权局运用促进司 / 联系人：… /
     // 邮箱：… / 中国银保监会法规部 / 联系人：…): the office's name between two contact lines is
     // one more of them, not a line of the plan (nor half of the title printed below the block).
@@ -3237,12 +3253,15 @@ fn as_doc_number(t: &str) -> Option<&str> {
 /// a place name closed by 省/市/区/县/州 within its first characters (`通州区…`, `2025年徐汇区…`);
 /// 国家…, 全国…, 国务院… and 中共中央… are national.
 pub(crate) fn region_in_title(title: &str) -> Option<String> {
-    let t = title.trim_start_matches(|c: char| c.is_ascii_digit() || c == '年' || c == '《' || c == '“');
+    // The years before the place may be a range (2022-2023年滨海新区…推进计划).
+    let t = title.trim_start_matches(|c: char| c.is_ascii_digit() || "年《“-—–－~～至".contains(c));
     // 2022年度… is the year's too, not the start of a place.
     let t = if t.len() < title.len() { t.strip_prefix('度').unwrap_or(t) } else { t };
     let t = t.strip_prefix("关于").unwrap_or(t);
     // Opinions on doing a thing in a place (关于在滨海高新区建设…的实施意见) name it after 在.
     let t = t.strip_prefix('在').unwrap_or(t);
+    // The years' work of carrying out a place's strategy (2011-2012年实施东莞市…纲要工作方案).
+    let t = t.strip_prefix("实施").unwrap_or(t);
     // A notice that issues a document (关于印发广州市黄埔区…实施细则的通知) or passes one on
     // (关于转发…) names it next.
     let t = SENDING_VERBS.iter().find_map(|v| t.strip_prefix(v)).unwrap_or(t);
@@ -5460,6 +5479,9 @@ mod tests {
         assert_eq!(region_in_title("“十四五”国家知识产权保护和运用规划").as_deref(), Some("全国"));
         assert_eq!(region_in_title("十四五国家知识产权保护和运用规划").as_deref(), Some("全国"));
         assert_eq!(region_in_title("“十四五”北京市知识产权发展规划").as_deref(), Some("北京市"));
+        assert_eq!(region_in_title("2022-2023年滨海新区知识产权保护推进计划").as_deref(), Some("滨海新区"));
+        assert_eq!(region_in_title("2022—2023年度西青区知识产权工作要点").as_deref(), Some("西青区"));
+        assert_eq!(region_in_title("2011-2012年实施东莞市知识产权战略纲要工作方案").as_deref(), Some("东莞市"));
         // Zhenjiang 2024: a zone's title names the programme it takes part in after the zone.
         for title in [
             "镇江经济技术开发区江苏省知识产权建设示范(园区)工作方案(2024—2026)",
