@@ -343,4 +343,8 @@ fixtures! {
     real_author_view_note_national_2023 => "real-author-view-note-national-2023",
     real_source_credit_bracketed_national_2019_trad => "real-source-credit-bracketed-national-2019-trad",
     real_comma_points_counted_shandong_2014_trad => "real-comma-points-counted-shandong-2014-trad",
+    real_period_scheme_years_hengshui_2022 => "real-period-scheme-years-hengshui-2022",
+    real_range_before_place_binhai_2022 => "real-range-before-place-binhai-2022",
+    real_news_link_boxes_jimo_2016 => "real-news-link-boxes-jimo-2016",
+    real_site_dateline_script_jinghai_2022 => "real-site-dateline-script-jinghai-2022",
 }
