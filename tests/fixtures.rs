@@ -349,4 +349,8 @@ fixtures! {
     real_attachment_list_run_on_zhejiang_2025 => "real-attachment-list-run-on-zhejiang-2025",
     real_doubled_marks_title_national_2016_trad => "real-doubled-marks-title-national-2016-trad",
     real_leading_group_to_cities_gansu_2018 => "real-leading-group-to-cities-gansu-2018",
+    real_period_scheme_years_hengshui_2022 => "real-period-scheme-years-hengshui-2022",
+    real_range_before_place_binhai_2022 => "real-range-before-place-binhai-2022",
+    real_news_link_boxes_jimo_2016 => "real-news-link-boxes-jimo-2016",
+    real_site_dateline_script_jinghai_2022 => "real-site-dateline-script-jinghai-2022",
 }

@@ -351,6 +351,9 @@ const PAGE_CONTROLS: &[&str] = &[
     "长者版",
     "关怀版",
     "适老版",
+    // … and the script it is printed in (无障碍 简体| 繁体).
+    "简体",
+    "繁体",
     "打开",
     "放大",
     "缩小",
@@ -667,11 +670,26 @@ pub fn is_page_furniture(s: &str) -> bool {
     if t.ends_with('页') && t.contains("_第") {
         return true;
     }
+    // The title of a box of links beside a news article with its link to the rest (青岛新闻 更多,
+    // 影像青岛 更多>>): a plan's line never ends in a bare 更多.
+    let more = ["更多", "更多>>", "更多»", "更多>", "更多+"];
+    if words.len() == 2
+        && more.contains(&words[1])
+        && words[0].chars().count() <= 8
+        && words[0].chars().all(crate::index::is_han)
+    {
+        return true;
+    }
     // A site's menu of channels under its home link (首页 股票 财经 基金 导航).
     if words.len() >= 3 && words[0] == "首页" && words.iter().all(|w| w.chars().count() <= 4) {
         return true;
     }
     if is_time_stamp(s.trim()) || is_editor_credit(&t) || is_site_dateline(&t) {
+        return true;
+    }
+    // The site's name before that date (天津市静海区人民政府 2019年12月3日星期二): a plan's
+    // signature dates itself without the weekday.
+    if words.len() == 2 && words[0].chars().count() <= 20 && is_site_dateline(&normalise(words[1])) {
         return true;
     }
     only_controls(&t)
@@ -993,6 +1011,11 @@ mod tests {
         assert!(is_page_furniture("  • 2018年02月07日 10时31分") && !is_page_furniture("2018年2月7日"));
         assert!(is_page_furniture("扫一扫在手机打开当前页"));
         assert!(is_page_furniture("(责编:林露、李昉)") && is_page_furniture("分享让更多人看到"));
+        assert!(is_page_furniture("青岛新闻 更多") && is_page_furniture("影像青岛 更多>>"));
+        assert!(is_page_furniture("无障碍 简体| 繁体"));
+        assert!(is_page_furniture("天津市静海区人民政府 2019年12月3日星期二"));
+        assert!(!is_page_furniture("天津市静海区人民政府 2019年12月3日"));
+        assert!(!is_page_furniture("推动更多") && !is_page_furniture("让企业 更多受益"));
         assert!(!is_page_furniture("（责任单位：省知识产权局）") && !is_page_furniture("(编辑:)"));
         // A news page's credits and a platform's footer (Baotou 2024, Sohu).
         assert!(is_page_furniture("(记者:李岸;编辑:张飞;校对:王振伟;审核:贾星慧)"));

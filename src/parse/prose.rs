@@ -493,6 +493,22 @@ pub fn parse(info: &DocumentInfo, lines: &[Line]) -> DocumentDraft {
             ));
         }
     }
+    // A news page's box for attached files with none in it (附件： as the text's last line): no
+    // attachment follows, so the label is the page's, not the document's.
+    if let Some(last) = (0..lines.len()).rev().find(|&j| status[j] != Some(Use::Blank)) {
+        if status[last].is_none() && is_attachment_label(&normalise(&lines[last].text)) {
+            status[last] = Some(Use::Noise);
+            diagnostics.push(Diagnostic::new(
+                source,
+                lines[last].no,
+                DiagnosticCode::PageFurniture,
+                format!(
+                    "web page furniture skipped (an attachment label with nothing after it): {}",
+                    normalise(&lines[last].text)
+                ),
+            ));
+        }
+    }
     // A joint notice gives one contact per body (联系方式： / 国家知识产权局运用促进司 / 联系人：… /
     // 邮箱：… / 中国银保监会法规部 / 联系人：…): the office's name between two contact lines is
     // one more of them, not a line of the plan (nor half of the title printed below the block).
@@ -3274,12 +3290,15 @@ fn as_doc_number(t: &str) -> Option<&str> {
 /// a place name closed by 省/市/区/县/州 within its first characters (`通州区…`, `2025年徐汇区…`);
 /// 国家…, 全国…, 国务院… and 中共中央… are national.
 pub(crate) fn region_in_title(title: &str) -> Option<String> {
-    let t = title.trim_start_matches(|c: char| c.is_ascii_digit() || c == '年' || c == '《' || c == '“');
+    // The years before the place may be a range (2022-2023年滨海新区…推进计划).
+    let t = title.trim_start_matches(|c: char| c.is_ascii_digit() || "年《“-—–－~～至".contains(c));
     // 2022年度… is the year's too, not the start of a place.
     let t = if t.len() < title.len() { t.strip_prefix('度').unwrap_or(t) } else { t };
     let t = t.strip_prefix("关于").unwrap_or(t);
     // Opinions on doing a thing in a place (关于在滨海高新区建设…的实施意见) name it after 在.
     let t = t.strip_prefix('在').unwrap_or(t);
+    // The years' work of carrying out a place's strategy (2011-2012年实施东莞市…纲要工作方案).
+    let t = t.strip_prefix("实施").unwrap_or(t);
     // A notice that issues a document (关于印发广州市黄埔区…实施细则的通知) or passes one on
     // (关于转发…) names it next.
     let t = SENDING_VERBS.iter().find_map(|v| t.strip_prefix(v)).unwrap_or(t);
@@ -4335,6 +4354,19 @@ pub(crate) const FIVE_YEAR_PERIODS: &[(&str, u16, u16)] = &[
     ("十五五", 2026, 2030),
 ];
 
+/// Does a title that is not a 规划 name the period it carries out (衡水市“十四五”知识产权保护和运用
+/// 实施方案, 某区“十四五”知识产权发展行动计划)? Not when a 规划 follows the period (…“十四五”规划
+/// 实施年度推进计划 carries out one year of it), when it names a year of its own, nor in a rule or
+/// a notice, which run for no period.
+fn names_its_period(title: &str, period: &str) -> bool {
+    const PERIOD_PLANS: &[&str] =
+        &["方案", "计划", "意见", "纲要", "措施", "举措", "清单", "分工", "任务分解", "安排", "工作任务"];
+    let Some((_, after)) = title.split_once(period) else { return false };
+    let own_year = title.as_bytes().windows(4).any(|w| w.iter().all(u8::is_ascii_digit));
+    let t = without_title_suffix(title);
+    !after.contains("规划") && !own_year && !title.contains("年度") && PERIOD_PLANS.iter().any(|e| t.ends_with(e))
+}
+
 /// Years a title or document number names: 2018 → (2018, 2018); “十三五” → (2016, 2020).
 pub fn years_of(title: &str, doc_number: Option<&str>) -> (Option<u16>, Option<u16>) {
     // “十四五”规划 names its period; a yearly plan that carries it out (…规划实施年度推进计划) does not.
@@ -4343,7 +4375,7 @@ pub fn years_of(title: &str, doc_number: Option<&str>) -> (Option<u16>, Option<u
         // So does a plan for the work of the period (“十一五”期间培育认定驰名著名商标工作推进方案).
         let for_the_period =
             title.split(name).skip(1).any(|after| after.trim_start_matches(['”', '"']).starts_with("期间"));
-        if title.contains(name) && (plan_title || for_the_period) {
+        if title.contains(name) && (plan_title || for_the_period || names_its_period(title, name)) {
             return (Some(a), Some(b));
         }
     }
@@ -5521,6 +5553,9 @@ mod tests {
         assert_eq!(region_in_title("“十四五”国家知识产权保护和运用规划").as_deref(), Some("全国"));
         assert_eq!(region_in_title("十四五国家知识产权保护和运用规划").as_deref(), Some("全国"));
         assert_eq!(region_in_title("“十四五”北京市知识产权发展规划").as_deref(), Some("北京市"));
+        assert_eq!(region_in_title("2022-2023年滨海新区知识产权保护推进计划").as_deref(), Some("滨海新区"));
+        assert_eq!(region_in_title("2022—2023年度西青区知识产权工作要点").as_deref(), Some("西青区"));
+        assert_eq!(region_in_title("2011-2012年实施东莞市知识产权战略纲要工作方案").as_deref(), Some("东莞市"));
         // Zhenjiang 2024: a zone's title names the programme it takes part in after the zone.
         for title in [
             "镇江经济技术开发区江苏省知识产权建设示范(园区)工作方案(2024—2026)",
@@ -5602,6 +5637,11 @@ mod tests {
         // A plan for the work of a five-year period names it, whatever it is called.
         assert_eq!(years_of("某某省“十一五”期间培育认定驰名著名商标工作推进方案", None), (Some(2006), Some(2010)));
         assert_eq!(years_of("落实“十一五”规划纲要年度工作要点", None), (None, None));
+        assert_eq!(years_of("衡水市“十四五”知识产权保护和运用实施方案", None), (Some(2021), Some(2025)));
+        assert_eq!(years_of("某区“十三五”知识产权发展行动计划", None), (Some(2016), Some(2020)));
+        assert_eq!(years_of("知识产权强国建设纲要和“十四五”规划实施年度推进计划", None), (None, None));
+        assert_eq!(years_of("“十四五”时期面临的形势", None), (None, None));
+        assert_eq!(years_of("某市“十四五”知识产权专项资金管理办法", None), (None, None));
         // A year's work points opening with their year; a page with no title line names its plan.
         assert_eq!(year_opening("2018年是深化改革的关键之年。"), Some(2018));
         assert_eq!(
