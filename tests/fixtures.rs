@@ -344,4 +344,5 @@ fixtures! {
     real_source_credit_bracketed_national_2019_trad => "real-source-credit-bracketed-national-2019-trad",
     real_comma_points_counted_shandong_2014_trad => "real-comma-points-counted-shandong-2014-trad",
     real_promise_twice_national_2022 => "real-promise-twice-national-2022",
+    real_channel_name_hanyin_2020 => "real-channel-name-hanyin-2020",
 }
