@@ -557,6 +557,17 @@ pub fn is_page_furniture(s: &str) -> bool {
     if t.is_empty() || t.contains('。') {
         return false;
     }
+    // A reposting site's channel label, a province's short name spaced out on a line of its own
+    // (`安 徽`); a PDF copy's spaced heading prints the full name (安 徽 省) and stays.
+    let spaced = s.split_whitespace().count() >= 2 && s.split_whitespace().all(|w| w.chars().count() == 1);
+    if spaced && super::regions::provinces().any(|r| r.short == t && r.name != t) {
+        return true;
+    }
+    // A news channel's name over its article (汉阴要闻, 政务要闻), as the breadcrumb ends: a plan
+    // heads nothing so.
+    if t.ends_with("要闻") && (4..=6).contains(&t.chars().count()) && t.chars().all(crate::index::is_han) {
+        return true;
+    }
     // The source credited in brackets under a news article ((来源:农业农村部新闻办公室)).
     let credited = t.strip_prefix(['(', '（']).and_then(|r| r.strip_suffix([')', '）'])).is_some_and(|inner| {
         ["来源", "信息来源", "文章来源"]
@@ -962,6 +973,14 @@ mod tests {
             assert!(is_page_furniture(tab), "{tab}");
         }
         assert!(!is_page_furniture("六、风险评估"), "a plan's numbered heading");
+        // Anhui 2023: a reposting site's channel label, the province's short name spaced out; a PDF
+        // copy's spaced heading names the province in full and stays.
+        assert!(is_page_furniture("安 徽"));
+        assert!(!is_page_furniture("安 徽 省"));
+        assert!(!is_page_furniture("安徽"));
+        // Hanyin 2020: the news channel's name under the breadcrumb that ends with it.
+        assert!(is_page_furniture("汉阴要闻"));
+        assert!(!is_page_furniture("一、加强知识产权宣传要闻报道"));
         // Zhejiang 2024: a picture's file name where the picture stood, and the bracket that closes
         // the 字体:[ control on a line of its own.
         assert!(is_page_furniture("微信图片_20240312083018.jpg"));

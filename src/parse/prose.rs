@@ -3040,6 +3040,7 @@ fn front_matter(
             .or_else(|| bare_place(&plan.title, lines))
             .or_else(|| province_the_text_calls_itself(lines))
             .or_else(|| unit_the_text_calls_itself(lines))
+            .or_else(|| plan.title.is_empty().then(|| unit_whose_bodies_act(lines)).flatten())
             .unwrap_or_default();
     }
     if !plan.region.is_empty() && super::regions::find(&plan.region).is_none() {
@@ -3516,6 +3517,52 @@ fn unit_the_text_calls_itself(lines: &[Line]) -> Option<String> {
         [one] => Some(one.to_string()),
         _ => None,
     }
+}
+
+/// The one city or county a local news page without a title is about, where only its bodies act
+/// in the text (廊坊市委书记…, 金乡县市场监督管理局…): the only unit below a province the text names
+/// in full, named more than once and at least once as the place of a body. Two units named, or one
+/// named once or never as a body's place, give no place.
+fn unit_whose_bodies_act(lines: &[Line]) -> Option<String> {
+    const BODIES: &[&str] = &["委", "人民政府", "政府", "市场监督管理局", "市场监管局", "知识产权局", "版权局"];
+    let mut named: Vec<(&str, usize, bool)> = Vec::new();
+    for line in lines {
+        let chars: Vec<char> = normalise(&line.text).chars().collect();
+        for (at, _) in chars.iter().enumerate().filter(|(_, c)| "市县区旗".contains(**c)) {
+            // The shortest name the gazetteer knows in full that ends here (河北省廊坊市 names 廊坊市).
+            let unit = (2..=5).filter(|&k| k <= at).find_map(|k| {
+                let name: String = chars[at - k..=at].iter().collect();
+                let below_a_province = |r: &&super::regions::Region| {
+                    r.name == name && matches!(r.level(), crate::model::Level::City | crate::model::Level::District)
+                };
+                super::regions::find(&name).filter(below_a_province).map(|r| r.name)
+            });
+            let Some(unit) = unit else { continue };
+            let after: String = chars[at + 1..].iter().take(8).collect();
+            let body = BODIES.iter().any(|b| after.starts_with(b));
+            match named.iter_mut().find(|(n, ..)| *n == unit) {
+                Some(entry) => {
+                    entry.1 += 1;
+                    entry.2 |= body;
+                }
+                None => named.push((unit, 1, body)),
+            }
+        }
+    }
+    let [(unit, count, true)] = named[..] else { return None };
+    // A body of another level named without its place (市知识产权局 on a page about a district) is
+    // another actor, most often the page's own publisher: the evidence is no longer single.
+    let kind = unit.chars().last()?;
+    let bare_other = lines.iter().any(|line| {
+        let chars: Vec<char> = normalise(&line.text).chars().collect();
+        (0..chars.len()).any(|at| {
+            let level = chars[at];
+            let placeless = at == 0 || !crate::index::is_han(chars[at - 1]);
+            let after: String = chars[at + 1..].iter().take(8).collect();
+            "省市县区州".contains(level) && level != kind && placeless && BODIES.iter().any(|b| after.starts_with(b))
+        })
+    });
+    (count >= 2 && !bare_other).then(|| unit.to_string())
 }
 
 /// What a title or an issuer's name says right after the place that opens it: its subject, its
@@ -5959,6 +6006,27 @@ mod tests {
         assert_eq!(region_of_the_headline_body("滑县召开迎接知识产权强县建设工作会").as_deref(), Some("滑县"));
         let explainer = "重庆市铜梁区市场监督管理局关于《重庆市铜梁区知识产权保护联席会议制度》的政策解读";
         assert_eq!(region_of_the_headline_body(explainer).as_deref(), Some("重庆市铜梁区"));
+    }
+
+    #[test]
+    fn the_one_unit_whose_bodies_act_in_a_news_page() {
+        let read = |text: &str| {
+            let lines: Vec<Line> =
+                text.lines().enumerate().map(|(k, t)| Line { no: k as u32 + 1, text: t.to_string() }).collect();
+            unit_whose_bodies_act(&lines)
+        };
+        // Langfang 2019: the city named with its province, its party secretary speaking.
+        let langfang = "河北首个“全国版权示范城市”在廊坊授牌\n记者获悉,河北省廊坊市被授予称号。\n廊坊市委书记冯韶慧说,廊坊市进一步完善了版权保护体系。";
+        assert_eq!(read(langfang).as_deref(), Some("廊坊市"));
+        // Jinxiang 2024: the county's bureau acting.
+        let jinxiang = "在金乡县委、县政府的坚强领导下,金乡县市场监督管理局高度重视。";
+        assert_eq!(read(jinxiang).as_deref(), Some("金乡县"));
+        // Two units named, a unit named once, or never as a body's place: no place.
+        assert_eq!(read("廊坊市委书记说,廊坊市与保定市合作。"), None);
+        assert_eq!(read("金乡县市场监督管理局召开会议。"), None);
+        assert_eq!(read("廊坊市获评示范城市,廊坊市将继续努力。"), None);
+        // Tianjin 2021: the city's bureau, named without its place, serves a district.
+        assert_eq!(read("7月27日,市知识产权局前往东丽区,与东丽区知识产权局座谈。"), None);
     }
 
     #[test]

@@ -504,7 +504,13 @@ pub fn same_goal(a: &TargetDraft, b: &TargetDraft) -> bool {
         named.replace('的', "")
     };
     let (x, y) = (bare(a), bare(b));
-    a.value == b.value && a.year == b.year && (x.contains(&y) || y.contains(&x))
+    // One promise worded twice (a report's lead says 人才队伍规模超过100万人, its body 人才数量超过
+    // 100万人): every part of the figure alike, the things differing only in the word for their size.
+    let size_words = ["队伍规模", "规模", "数量", "总量", "总数"];
+    let counted = |s: &str| size_words.iter().find_map(|w| s.strip_suffix(w)).unwrap_or(s).to_string();
+    let (cx, cy) = (counted(&x), counted(&y));
+    let worded_alike = a.unit == b.unit && a.qualifier == b.qualifier && !cx.is_empty() && cx == cy;
+    a.value == b.value && a.year == b.year && (x.contains(&y) || y.contains(&x) || worded_alike)
 }
 
 /// Headings of a chapter that frames the plan with its guiding ideas and, often, its goals.
@@ -970,7 +976,7 @@ fn qualified(clause: &str) -> bool {
     let Some(p) = clause.find(|c: char| c.is_ascii_digit()) else { return false };
     let before = &clause[..p];
     let prefix = PREFIX_QUALIFIERS.iter().filter(|q| **q != "约").any(|q| before.ends_with(*q));
-    let suffix = parse_quantity(&clause[p..]).map(|q| q.qualifier.is_some()).unwrap_or(false);
+    let suffix = parse_quantity(&thousands_joined(&clause[p..])).map(|q| q.qualifier.is_some()).unwrap_or(false);
     prefix || suffix
 }
 
@@ -1086,7 +1092,8 @@ fn clause_target(printed: &str, year: u16) -> Option<TargetDraft> {
     let figure = list_closed(figure);
     // 由2020年的5.2件提高到10件: the figure reached is the goal, the one it starts from is not.
     let reached = from_to(figure);
-    let arabic = counts_in_digits(reached.as_deref().unwrap_or(figure));
+    let joined = thousands_joined(reached.as_deref().unwrap_or(figure));
+    let arabic = counts_in_digits(&joined);
     let arabic = as_growth_rate(&arabic).unwrap_or(arabic);
     let clause = arabic.as_str();
     let p = clause.find(|c: char| c.is_ascii_digit())?;
@@ -1110,6 +1117,13 @@ fn clause_target(printed: &str, year: u16) -> Option<TargetDraft> {
         .and_then(|rest| ["计划", "预计"].iter().find_map(|v| rest.strip_prefix(v)))
         .filter(|r| !r.is_empty());
     let indicator = planned.unwrap_or(indicator);
+    // 将实现…, 累计实现…: 实现 only says the goal is to be reached, as after a hedge; 累计 sums the
+    // plan's years, as it does after the indicator (the text keeps both).
+    let indicator = ["将实现", "累计实现"]
+        .iter()
+        .find_map(|w| indicator.strip_prefix(w))
+        .filter(|r| !r.is_empty())
+        .unwrap_or(indicator);
     // 拥有量将达到13件以上: 将 only says the goal lies ahead, as a report of a plan words it.
     let indicator = indicator.strip_suffix('将').filter(|i| !i.is_empty()).unwrap_or(indicator);
     // …so it does opening the clause (将培育形成10个…产业).
@@ -1133,7 +1147,9 @@ fn clause_target(printed: &str, year: u16) -> Option<TargetDraft> {
     let indicator = indicator.trim_start_matches("其中").trim();
     let (indicator, q) = match parse_quantity(&clause[p..]) {
         Some(q) => (indicator.to_string(), q),
-        None => counted_thing(&clause[p..]).map(|(q, thing)| (format!("{indicator}{thing}"), q))?,
+        None => counted_thing(&clause[p..])
+            .or_else(|| share_counted(&clause[p..]))
+            .map(|(q, thing)| (format!("{indicator}{thing}"), q))?,
     };
     if indicator.is_empty() {
         return None;
@@ -1216,6 +1232,68 @@ fn counted_thing(s: &str) -> Option<(Quantity, String)> {
     let plain = !thing.contains(|c: char| c.is_ascii_digit() || "，。；、：（(".contains(c));
     ((2..=16).contains(&n) && plain)
         .then(|| (Quantity { qualifier, value, value_max, unit: Some(unit.to_string()) }, thing.to_string()))
+}
+
+/// A share of things that reach a goal, the figure first (`40%以上区县入选国家知识产权强县工程试点
+/// 示范区(县)`, `60%以上的规上企业建立…`): the share and what those things do. Only with 以上
+/// after the percent, as goals word it; a percent before a rate's words (20%以上的速度) is none.
+fn share_counted(s: &str) -> Option<(Quantity, String)> {
+    let (value, value_max, used) = parse_number(s)?;
+    let thing = s[used..].strip_prefix('%')?.strip_prefix("以上")?;
+    let thing = thing.strip_prefix('的').unwrap_or(thing);
+    let rates = ["速度", "增速", "增长", "增幅", "比例", "比重", "水平"];
+    if rates.iter().any(|r| thing.starts_with(r)) {
+        return None;
+    }
+    // What is in brackets (县(市、区)) may hold a list; the rest must be one plain phrase.
+    let mut depth = 0usize;
+    let mut outside = String::new();
+    for c in thing.chars() {
+        match c {
+            '(' | '（' => depth += 1,
+            ')' | '）' => depth = depth.saturating_sub(1),
+            _ if depth == 0 => outside.push(c),
+            _ => {}
+        }
+    }
+    let plain = !outside.contains(|c: char| c.is_ascii_digit() || "，。；、：%".contains(c));
+    let n = outside.chars().count();
+    let quantity = Quantity { qualifier: Some("以上".to_string()), value, value_max, unit: Some("%".to_string()) };
+    ((2..=30).contains(&n) && plain && depth == 0).then(|| (quantity, thing.to_string()))
+}
+
+/// A number printed with a space between its thousands, as typeset copies print it (`1 000个`,
+/// `12 500件`), joined up (`1000个`): one to three digits, then groups of three after one space.
+/// A number after a decimal point or another number (`5.2 9`, two figures) is left.
+fn thousands_joined(s: &str) -> String {
+    let chars: Vec<char> = s.chars().collect();
+    let gap = |c: char| matches!(c, ' ' | '\u{a0}' | '\u{2009}' | '\u{202f}');
+    let digit = |k: usize| chars.get(k).is_some_and(|c| c.is_ascii_digit());
+    let mut out = String::with_capacity(s.len());
+    let mut i = 0;
+    while i < chars.len() {
+        let starts = digit(i) && (i == 0 || !(digit(i - 1) || chars[i - 1] == '.'));
+        if !starts {
+            out.push(chars[i]);
+            i += 1;
+            continue;
+        }
+        let lead = (i..chars.len()).take_while(|&k| digit(k)).count();
+        let mut end = i + lead;
+        if lead <= 3 {
+            // Each further group: one gap, exactly three digits, then no digit, no point.
+            while chars.get(end).is_some_and(|&c| gap(c))
+                && (end + 1..end + 4).all(digit)
+                && !digit(end + 4)
+                && chars.get(end + 4) != Some(&'.')
+            {
+                end += 4;
+            }
+        }
+        out.extend(chars[i..end].iter().filter(|c| !gap(**c)));
+        i = end;
+    }
+    out
 }
 
 /// A clause with counts in Chinese numerals written in digits (`建成十五个基地` → `建成15个基地`),
@@ -1711,6 +1789,36 @@ mod tests {
     }
 
     #[test]
+    fn goals_with_the_figure_first_and_spaced_thousands() {
+        // Xi'an 2017: a share of the districts that reach a goal, the figure before them; 将实现 and
+        // 累计实现 only say the goal is to be reached. A bracket closing the clause is a remark, as
+        // after any figure.
+        let text = "在启动建设阶段(2017年)，将实现辖区内40%以上区县入选国家知识产权强县工程试点示范区(县)。提升发展阶段(2019年)，累计实现知识产权融资50亿元。";
+        let passage = PassageDraft { heading: None, text: text.into(), lines: [1, 1], aims: false };
+        let got = from_goal_passages(&[passage], None);
+        assert_eq!(
+            got.iter().map(fields).collect::<Vec<_>>(),
+            vec![
+                ("辖区内区县入选国家知识产权强县工程试点示范区", Some("以上"), 40.0, Some("%"), 2017),
+                ("知识产权融资", None, 50.0, Some("亿元"), 2019),
+            ]
+        );
+        // A rate's percent before its words is no share of things.
+        assert!(share_counted("20%以上的速度增长").is_none());
+        assert!(share_counted("40%区县入选").is_none());
+        // Thousands set off by a space, as typeset copies print them.
+        assert_eq!(thousands_joined("打造1 000个品牌，达到12 500件"), "打造1000个品牌，达到12500件");
+        assert_eq!(thousands_joined("5.2 9"), "5.2 9");
+        assert_eq!(thousands_joined("2020年 100件"), "2020年 100件");
+        assert_eq!(thousands_joined("1 0000"), "1 0000");
+        let got = goal_targets("发展目标", "到2025年，新增商标1 000件以上。");
+        assert_eq!(
+            got.iter().map(fields).collect::<Vec<_>>(),
+            vec![("新增商标", Some("以上"), 1000.0, Some("件"), 2025)]
+        );
+    }
+
+    #[test]
     fn goals_dated_by_a_year_without_to() {
         // Jiujiang 2023: the aims chapter opens each paragraph with its year and a comma.
         let text = "2025年,全市知识产权战略位势有效提升,每万人有效发明专利拥有量达到6.2件,商标有效注册量突破8.2万件。";
@@ -1782,6 +1890,9 @@ mod tests {
         assert!(same_goal(&goal("每万人口发明专利拥有量", 12.0), &goal("全省每万人口发明专利拥有量", 12.0)));
         assert!(!same_goal(&goal("参加贯标辅导培训企业", 200.0), &goal("参加贯标辅导培训企业", 300.0)));
         assert!(!same_goal(&goal("示范企业", 50.0), &goal("优势企业", 50.0)));
+        // One promise worded twice (national talent plan 2021, as a report gives it).
+        assert!(same_goal(&goal("知识产权人才队伍规模", 100.0), &goal("知识产权人才数量", 100.0)));
+        assert!(!same_goal(&goal("知识产权人才队伍规模", 100.0), &goal("专利代理师数量", 100.0)));
     }
 
     #[test]
