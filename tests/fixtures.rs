@@ -343,4 +343,6 @@ fixtures! {
     real_author_view_note_national_2023 => "real-author-view-note-national-2023",
     real_source_credit_bracketed_national_2019_trad => "real-source-credit-bracketed-national-2019-trad",
     real_comma_points_counted_shandong_2014_trad => "real-comma-points-counted-shandong-2014-trad",
+    real_list_count_slogan_guangdong_2022_trad => "real-list-count-slogan-guangdong-2022-trad",
+    real_decimal_full_stop_hangzhou_2023_trad => "real-decimal-full-stop-hangzhou-2023-trad",
 }

@@ -552,6 +552,11 @@ pub fn is_page_furniture(s: &str) -> bool {
     if barred.is_some() && t.chars().count() <= 40 {
         return true;
     }
+    // A news site's slogan under the article (粤港澳都市网为您提供最新资讯): it addresses the reader.
+    let slogan = t.contains("为您提供") && ["资讯", "新闻", "信息", "报道"].iter().any(|w| t.ends_with(w));
+    if slogan && t.chars().count() <= 30 {
+        return true;
+    }
     if PAGE_OPENINGS.iter().any(|o| t.starts_with(o)) || t.contains("ICP备") {
         return true;
     }
@@ -907,6 +912,9 @@ mod tests {
     #[test]
     fn page_furniture() {
         assert!(is_page_furniture("首页 > 政务公开 > 通知公告"));
+        // Guangdong 2022 news: the reposting site's slogan under the article.
+        assert!(is_page_furniture("粤港澳都市网为您提供最新资讯"));
+        assert!(!is_page_furniture("（三）为企业提供知识产权信息"), "a task about information");
         // Yantai 2022: the tabs of a major decision's page, a tab a line.
         for tab in ["决策启动", "专家论证", "  • 决策草案", "  • 草案解读"] {
             assert!(is_page_furniture(tab), "{tab}");
