@@ -345,4 +345,5 @@ fixtures! {
     real_comma_points_counted_shandong_2014_trad => "real-comma-points-counted-shandong-2014-trad",
     real_list_count_slogan_guangdong_2022_trad => "real-list-count-slogan-guangdong-2022-trad",
     real_decimal_full_stop_hangzhou_2023_trad => "real-decimal-full-stop-hangzhou-2023-trad",
+    real_split_marks_guangdong_2022 => "real-split-marks-guangdong-2022",
 }
