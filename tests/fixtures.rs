@@ -347,4 +347,5 @@ fixtures! {
     real_decimal_full_stop_hangzhou_2023_trad => "real-decimal-full-stop-hangzhou-2023-trad",
     real_split_marks_guangdong_2022 => "real-split-marks-guangdong-2022",
     real_footer_phone_fujian_2024 => "real-footer-phone-fujian-2024",
+    real_search_box_xiamen_2022 => "real-search-box-xiamen-2022",
 }

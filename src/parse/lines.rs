@@ -366,8 +366,10 @@ const PAGE_CONTROLS: &[&str] = &[
     "退出",
     "我要纠错",
     "搜索",
-    // A site's search box over the text (• 站内搜索:).
+    // A site's search box over the text (• 站内搜索:; a law site's 精确检索 / 开始检索).
     "站内搜索",
+    "精确检索",
+    "开始检索",
     "search",
     "Search",
     // The reaction buttons a portal prints under an article (Discuz!: 鲜花 握手 雷人 路过 鸡蛋).
@@ -934,6 +936,10 @@ mod tests {
     #[test]
     fn page_furniture() {
         assert!(is_page_furniture("首页 > 政务公开 > 通知公告"));
+        // Xiamen 2022 on a law site: its search box's buttons over the notice.
+        for line in ["精确检索", "开始检索"] {
+            assert!(is_page_furniture(line), "{line}");
+        }
         // Fujian 2024 news: the site's controls and its telephone in the footer.
         for line in ["收藏本站", "15260959666", "0591-87654321"] {
             assert!(is_page_furniture(line), "{line}");
