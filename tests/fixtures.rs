@@ -355,4 +355,9 @@ fixtures! {
     real_site_dateline_script_jinghai_2022 => "real-site-dateline-script-jinghai-2022",
     real_promise_twice_national_2022 => "real-promise-twice-national-2022",
     real_channel_name_hanyin_2020 => "real-channel-name-hanyin-2020",
+    real_list_count_slogan_guangdong_2022_trad => "real-list-count-slogan-guangdong-2022-trad",
+    real_decimal_full_stop_hangzhou_2023_trad => "real-decimal-full-stop-hangzhou-2023-trad",
+    real_split_marks_guangdong_2022 => "real-split-marks-guangdong-2022",
+    real_footer_phone_fujian_2024 => "real-footer-phone-fujian-2024",
+    real_search_box_xiamen_2022 => "real-search-box-xiamen-2022",
 }

@@ -334,8 +334,13 @@ const PAGE_CONTROLS: &[&str] = &[
     "微博",
     "QQ空间",
     "扫一扫",
-    // A news site's call to share the article (分享让更多人看到).
+    // A news site's call to share the article (分享让更多人看到), and the buttons under it
+    // (- 评论 / - 关注).
     "分享让更多人看到",
+    "评论",
+    "关注",
+    // A newspaper site's link to its e-paper, over the article (数字报).
+    "数字报",
     // The caption of the page's QR code (扫一扫在手机打开当前页).
     "在手机打开当前页",
     "在手机上打开当前页",
@@ -360,6 +365,7 @@ const PAGE_CONTROLS: &[&str] = &[
     "重置",
     "设为首页",
     "加入收藏",
+    "收藏本站",
     // The tabs of a government site's page for a major decision (重大行政决策): its stages and
     // its draft, one tab a line above the draft's text.
     "决策启动",
@@ -381,8 +387,10 @@ const PAGE_CONTROLS: &[&str] = &[
     "退出",
     "我要纠错",
     "搜索",
-    // A site's search box over the text (• 站内搜索:).
+    // A site's search box over the text (• 站内搜索:; a law site's 精确检索 / 开始检索).
     "站内搜索",
+    "精确检索",
+    "开始检索",
     "search",
     "Search",
     // The reaction buttons a portal prints under an article (Discuz!: 鲜花 握手 雷人 路过 鸡蛋).
@@ -582,6 +590,15 @@ pub fn is_page_furniture(s: &str) -> bool {
         PAGE_LABELS.contains(label) && !value.is_empty() && !value.contains(['|', '｜', '，', ','])
     });
     if barred.is_some() && t.chars().count() <= 40 {
+        return true;
+    }
+    // A site's telephone alone on a line in its footer (15260959666, 0591-87654321).
+    if is_bare_phone(&t) {
+        return true;
+    }
+    // A news site's slogan under the article (粤港澳都市网为您提供最新资讯): it addresses the reader.
+    let slogan = t.contains("为您提供") && ["资讯", "新闻", "信息", "报道"].iter().any(|w| t.ends_with(w));
+    if slogan && t.chars().count() <= 30 {
         return true;
     }
     if PAGE_OPENINGS.iter().any(|o| t.starts_with(o)) || t.contains("ICP备") {
@@ -816,7 +833,8 @@ fn only_controls(t: &str) -> bool {
         return true;
     }
     // Buttons set off by 〖〗 and joined by arrows (〖打印〗 >〖关闭窗口〗) are controls too.
-    let mut rest: String = t.chars().filter(|c| !"【】[]〖〗()（）|｜·•:：/、>＞".contains(*c)).collect();
+    // A list's dash before a button (- 评论) is no word of it.
+    let mut rest: String = t.chars().filter(|c| !"【】[]〖〗()（）|｜·•:：/、>＞-".contains(*c)).collect();
     if rest.is_empty() || rest.chars().count() > 40 {
         return false;
     }
@@ -832,6 +850,17 @@ fn only_controls(t: &str) -> bool {
     }
     // One character alone (大, 中) may be text; a control word or a row of them is not.
     words.len() >= 2 || words.iter().any(|w| w.chars().count() >= 2)
+}
+
+/// A telephone number and nothing else: a mobile's eleven digits (1 and 3–9 first), or a fixed
+/// line's area code and number (0591-87654321). Page numbers, years and figures are shorter or
+/// carry their unit.
+fn is_bare_phone(t: &str) -> bool {
+    let digits: String = t.chars().filter(char::is_ascii_digit).collect();
+    let only = t.chars().all(|c| c.is_ascii_digit() || c == '-');
+    let mobile = digits.len() == 11 && digits.starts_with('1') && digits[1..2] >= *"3" && !t.contains('-');
+    let fixed = t.starts_with('0') && t.split('-').count() == 2 && (10..=12).contains(&digits.len());
+    only && (mobile || fixed)
 }
 
 /// Does the text hold a date written as web pages do: 2019-03-12, 2019/3/12, 2019.03.12?
@@ -968,6 +997,24 @@ mod tests {
     #[test]
     fn page_furniture() {
         assert!(is_page_furniture("首页 > 政务公开 > 通知公告"));
+        // Xiamen 2022 on a law site: its search box's buttons over the notice.
+        for line in ["精确检索", "开始检索"] {
+            assert!(is_page_furniture(line), "{line}");
+        }
+        // Fujian 2024 news: the site's controls and its telephone in the footer.
+        for line in ["收藏本站", "15260959666", "0591-87654321"] {
+            assert!(is_page_furniture(line), "{line}");
+        }
+        for line in ["2024", "12", "100000", "2021-2025"] {
+            assert!(!is_page_furniture(line), "{line}");
+        }
+        // Hefei 2023 news: the buttons under the article; Nanjing 2022: the e-paper's link.
+        for line in ["- 评论", "- 关注", "数字报"] {
+            assert!(is_page_furniture(line), "{line}");
+        }
+        // Guangdong 2022 news: the reposting site's slogan under the article.
+        assert!(is_page_furniture("粤港澳都市网为您提供最新资讯"));
+        assert!(!is_page_furniture("（三）为企业提供知识产权信息"), "a task about information");
         // Yantai 2022: the tabs of a major decision's page, a tab a line.
         for tab in ["决策启动", "专家论证", "  • 决策草案", "  • 草案解读"] {
             assert!(is_page_furniture(tab), "{tab}");

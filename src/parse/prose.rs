@@ -427,7 +427,8 @@ fn is_bare_bullet(text: &str) -> bool {
 
 /// Parse a prose document into one plan.
 pub fn parse(info: &DocumentInfo, lines: &[Line]) -> DocumentDraft {
-    let glued = split_run_in_headings(&split_glued_lines(&split_spaced_notice(lines)));
+    let (marks_joined, mark_joins) = join_split_marks(lines);
+    let glued = split_run_in_headings(&split_glued_lines(&split_spaced_notice(&marks_joined)));
     let (glued, joins) = join_bare_headings(glued);
     let lines: &[Line] = &glued;
     let source = info.source.as_str();
@@ -907,6 +908,14 @@ pub fn parse(info: &DocumentInfo, lines: &[Line]) -> DocumentDraft {
             span[1] = words;
         }
     }
+    // …and so does one that ends on a line its split marks were joined back into.
+    for (first, last) in &mark_joins {
+        let cited =
+            plan.measures.iter_mut().map(|m| &mut m.lines).chain(plan.passages.iter_mut().map(|p| &mut p.lines));
+        for span in cited.filter(|span| span[1] == *first) {
+            span[1] = *last;
+        }
+    }
     let mut unassigned = Vec::new();
     for (i, line) in lines.iter().enumerate() {
         // A heading's words joined to its number's line are cited on their own line, as that
@@ -1088,6 +1097,8 @@ const BACKGROUND_TITLES: &[&str] = &[
     "编制背景",
     "形势背景",
     "工作总结",
+    // 广东 2022: 第一节 “十三五”时期工作成效.
+    "工作成效",
 ];
 
 /// How a chapter of background may end its title: `面临的形势和任务`, `知识产权事业发展回顾`.
@@ -1097,6 +1108,8 @@ const BACKGROUND_ENDINGS: &[&str] = &[
     "面临的形势",
     // 规划执行情况及发展面临的新形势: the last plan's record and what the new one faces.
     "面临的新形势",
+    // 广东 2022: 第一章 “十三五”时期工作成效和“十四五”时期发展形势.
+    "发展形势",
     "形势和任务",
     "形势与任务",
     "机遇和挑战",
@@ -1423,6 +1436,66 @@ fn junk_before_title(title: &str) -> Option<usize> {
         let place = region_in_title(rest).is_some_and(|r| rest.starts_with(r.as_str()));
         year_opening(rest).is_some() || rest.starts_with("关于") || place
     })
+}
+
+/// Quotation marks, brackets and dashes that a PDF turned into a web page may print on lines of
+/// their own, split from the words around them (`根据《…纲要` / `(` / `2021` / `—` / `2035年` / `)`
+/// / `》《` / `“` / `十四五` / `”` / `…规划》以及`).
+const OPENING_MARKS: &str = "“‘《（(【〔";
+const CLOSING_MARKS: &str = "”’》）)】〕";
+const SPLIT_DASHES: &str = "—–～~";
+/// Stops that may follow a closing mark on its line (`”，`, `）。`).
+const STOPS_AFTER_MARKS: &str = "。，、；：,;:";
+/// Lines of marks alone a text has at least when its marks were split off (one stray bracket on
+/// a line is left be).
+const SPLIT_MARK_LINES: usize = 4;
+
+/// Whether a line is only marks split off the words around them ([`OPENING_MARKS`]).
+fn is_split_mark(t: &str) -> bool {
+    let mark = |c: char| OPENING_MARKS.contains(c) || CLOSING_MARKS.contains(c) || SPLIT_DASHES.contains(c);
+    t.chars().any(mark) && t.chars().all(|c| mark(c) || STOPS_AFTER_MARKS.contains(c))
+}
+
+/// The lines of a text whose marks were split onto lines of their own ([`OPENING_MARKS`]) joined
+/// back: a line of marks that closes (`”`, `)`, `》《`, `—`) to the words before it, the words after
+/// a line of marks that ends open or closed (not on a stop) to it, and a line of marks that opens
+/// to words that cannot end a heading or a sentence (`…工作成效和` / `“`, `根据《…纲要` / `(`). Only next lines join, so
+/// a blank line still parts paragraphs, and a numbered heading stays on its own line. A joined
+/// line keeps the first one's number; returned with it, for each, the first and last numbers.
+fn join_split_marks(lines: &[Line]) -> (Vec<Line>, Vec<(u32, u32)>) {
+    let mut joins: Vec<(u32, u32)> = Vec::new();
+    if lines.iter().filter(|l| is_split_mark(&l.text)).count() < SPLIT_MARK_LINES {
+        return (lines.to_vec(), joins);
+    }
+    let mut out: Vec<Line> = Vec::with_capacity(lines.len());
+    let mut pulls = false; // the line before asks for this one
+    for line in lines {
+        let t = line.text.as_str();
+        let mark = is_split_mark(t);
+        let closes = mark && t.starts_with(|c: char| CLOSING_MARKS.contains(c) || SPLIT_DASHES.contains(c));
+        let opens = mark && t.starts_with(|c: char| OPENING_MARKS.contains(c));
+        let glue = match out.last() {
+            Some(last) if !last.text.is_empty() && !t.is_empty() => {
+                // …or that leave a title's guillemet open (`根据《…纲要` / `(`).
+                let open_title = last.text.matches('《').count() > last.text.matches('》').count();
+                let runs_on = open_title || last.text.ends_with(|c: char| "、，,和与及为的".contains(c));
+                closes || opens && runs_on || pulls && marker(t).is_none()
+            }
+            _ => false,
+        };
+        match out.last_mut().filter(|_| glue) {
+            Some(last) => {
+                last.text.push_str(t);
+                match joins.last_mut().filter(|j| j.0 == last.no) {
+                    Some(j) => j.1 = line.no,
+                    None => joins.push((last.no, line.no)),
+                }
+            }
+            None => out.push(line.clone()),
+        }
+        pulls = mark && !t.ends_with(|c: char| STOPS_AFTER_MARKS.contains(c));
+    }
+    (out, joins)
 }
 
 /// Split a line where a page ran a notice's parts together with spaces (`泰安市人民政府 关于加强…
@@ -4940,6 +5013,30 @@ mod tests {
         assert_eq!(read("第一批知识产权试点企业名单"), None);
         assert_eq!(read("第二十五次集体学习"), None);
         assert!(Depth::Part < Depth::TitledChapter && Depth::TitledSection < Depth::Chapter);
+    }
+
+    #[test]
+    fn marks_split_onto_lines_of_their_own_join_back() {
+        // Guangdong 2022 (a PDF made a web page): every quotation mark and bracket a line.
+        let lines = crate::parse::lines::split_lines(
+            "根据《纲要\n(\n2021\n—\n2035年\n)\n》《\n“\n十四五\n”\n规划》,编制本规划。\n第一章\n“\n十三五\n”\n\
+             时期工作成效和\n“\n十四五\n”\n时期发展形势\n“\n十三五\n”\n时期,我省取得成效。",
+        );
+        let (joined, joins) = join_split_marks(&lines);
+        let texts: Vec<&str> = joined.iter().map(|l| l.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "根据《纲要(2021—2035年)》《“十四五”规划》,编制本规划。",
+                "第一章",
+                "“十三五”时期工作成效和“十四五”时期发展形势",
+                "“十三五”时期,我省取得成效。"
+            ]
+        );
+        assert_eq!(joins, [(1, 11), (13, 20), (21, 24)]);
+        // One bracket on a line of its own is left be.
+        let lines = crate::parse::lines::split_lines("一、加强保护\n(\n市知识产权局负责)");
+        assert_eq!(join_split_marks(&lines).0, lines);
     }
 
     #[test]

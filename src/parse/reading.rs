@@ -11,7 +11,8 @@ use super::DocumentDraft;
 /// Simplified). A stray variant in a Simplified text (硏) is left as printed.
 pub fn reading_copy(text: &str) -> Option<String> {
     let zeros: Vec<char> = YEAR_NUMERALS.chars().take(ZEROS).collect();
-    let numbers = text.contains(|c| is_full_width_digit(c) || zeros.contains(&c)).then(|| ascii_numbers(text));
+    let numbers =
+        text.contains(|c| is_full_width_digit(c) || zeros.contains(&c) || c == '。').then(|| ascii_numbers(text));
     let numbers = numbers.filter(|n| n != text);
     let folded = numbers.as_deref().unwrap_or(text);
     let converted = fast2s::convert(folded);
@@ -65,6 +66,7 @@ fn ascii_numbers(text: &str) -> String {
         let read = match c {
             '０'..='９' => char::from_u32(u32::from(c) - u32::from('０') + u32::from('0')).unwrap_or(c),
             '．' if k.checked_sub(1).is_some_and(digit) && digit(k + 1) => '.',
+            '。' if decimal_stop(&chars, k) => '.',
             _ if year_left > 0 => {
                 let value = YEAR_NUMERALS.chars().position(|n| n == c).map_or(0, |p| (p + 1).saturating_sub(ZEROS));
                 char::from_digit(value as u32, 10).unwrap_or(c)
@@ -75,6 +77,20 @@ fn ascii_numbers(text: &str) -> String {
         out.push(read);
     }
     out
+}
+
+/// Whether the `。` at `k` stands for a decimal point, as a page's encoding turns one (`转让数量达到
+/// 2。5万件`): a digit before it, one or two after, then a unit's character, not a date's (a
+/// sentence ending on a count, `达到50家。2024年`, `…12项。3月底前`, goes on otherwise).
+fn decimal_stop(chars: &[char], k: usize) -> bool {
+    let digit = |c: &char| c.is_ascii_digit() || is_full_width_digit(*c);
+    let after = chars.get(k + 1..).unwrap_or_default();
+    let n = after.iter().take_while(|c| digit(c)).count();
+    let unit = after.get(n).is_some_and(|&c| {
+        let han = ('\u{4e00}'..='\u{9fff}').contains(&c) && !"年月日号时".contains(c);
+        han || c == '%' || c == '％'
+    });
+    k.checked_sub(1).and_then(|j| chars.get(j)).is_some_and(digit) && (1..=2).contains(&n) && unit
 }
 
 /// Pieces a text read from the converted lines may be found in ([`AsPrinted::find`]).
@@ -281,6 +297,21 @@ mod tests {
         assert_eq!(numerals.targets.iter().map(|t| (t.value, t.year)).collect::<Vec<_>>(), [(100.0, 2025)]);
         let t = &d.targets[0];
         assert_eq!((t.value, t.unit.as_deref(), t.text.as_str()), (5.2, Some("万件"), "发明专利授权量达到５．２万件"));
+    }
+
+    #[test]
+    fn a_full_stop_an_encoding_put_for_a_decimal_point_is_read_as_one() {
+        // Hangzhou 2023 (a Traditional page): 轉讓數量達到2。5萬件.
+        assert_eq!(reading_copy("数量达到2。5万件，占比3。25%").as_deref(), Some("数量达到2.5万件，占比3.25%"));
+        // A sentence ending on a count before a date or a longer number goes on.
+        assert_eq!(reading_copy("达到50家。2024年，完成12项。3月底前"), None);
+        let text = "某某市工作方案\n一、工作目标\n到2025年，知识产权许可备案和转让数量达到2。5万件。\n";
+        let d = parse_document(&info(), text).dataset;
+        let t = &d.targets[0];
+        assert_eq!(
+            (t.value, t.unit.as_deref(), t.text.as_str()),
+            (2.5, Some("万件"), "知识产权许可备案和转让数量达到2。5万件")
+        );
     }
 
     #[test]

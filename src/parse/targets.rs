@@ -1098,6 +1098,9 @@ fn clause_target(printed: &str, year: u16) -> Option<TargetDraft> {
     let clause = arabic.as_str();
     let p = clause.find(|c: char| c.is_ascii_digit())?;
     let before = &clause[..p];
+    if sums_up_a_list(before, &clause[p..]) {
+        return None;
+    }
     let (indicator, qualifier) = match PREFIX_QUALIFIERS.iter().find(|q| before.ends_with(*q)) {
         Some(q) => (&before[..before.len() - q.len()], Some(q.to_string())),
         None => (before, None),
@@ -1182,6 +1185,17 @@ fn list_closed(clause: &str) -> &str {
                 .is_some_and(|p| p > 0 && parse_quantity(&head[p..]).is_some_and(|q| q.unit.is_some()))
         })
         .unwrap_or(clause)
+}
+
+/// What a count after a list's 等 sums the list up as (`…生态系统基本形成”等七个目标`,
+/// `…等六个方面`, `…等12个指标`).
+const LIST_SUMS: &[&str] = &["目标", "方面", "任务", "措施", "举措", "领域", "部分", "环节", "工程", "行动", "指标"];
+
+/// Whether the figure opening `after` counts the list that `before` closes with 等 (`…基本形成”等`
+/// / `7个目标`): the number of its entries, no goal.
+fn sums_up_a_list(before: &str, after: &str) -> bool {
+    let listed = before.trim_end_matches(['”', '’', '》', '"']).ends_with('等');
+    listed && counted_thing(after).is_some_and(|(_, thing)| LIST_SUMS.iter().any(|w| thing.ends_with(w)))
 }
 
 /// A growth rate printed as the speed of growth, as older plans state it (全市商标注册以年平均15%
@@ -1872,6 +1886,14 @@ mod tests {
         // Guandu 2021: 通过开展七个专项行动 says how; 通过…认证的企业 counts a state reached.
         assert!(clause_targets("通过开展七个专项行动", 2021).is_empty());
         assert_eq!(clause_targets("通过贯标认证企业达到50家", 2021).len(), 1);
+    }
+
+    #[test]
+    fn a_count_that_sums_up_a_list_is_no_goal() {
+        // Guangdong 2022 news: 等七个目标 counts the goals just listed.
+        assert!(clause_targets("知识产权创造、保护和运用生态系统基本形成”等七个目标", 2025).is_empty());
+        assert!(clause_targets("从法规制度、保护体系等六个方面", 2025).is_empty());
+        assert_eq!(clause_targets("培育国家知识产权示范企业等10家", 2025).len(), 1);
     }
 
     #[test]
