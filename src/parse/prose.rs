@@ -1553,18 +1553,23 @@ fn split_glued_lines(lines: &[Line]) -> Vec<Line> {
         }
         let mut cuts: Vec<usize> = Vec::new();
         let mut byte = 0;
-        for (p, c) in chars.iter().enumerate() {
-            // The numbers of a notice's list of attachments (`附件:1.关于… 2.关于…`) name documents.
+        // The numbers of a notice's list of attachments (`附件:1.关于… 2.关于…`) name documents.
+        let lists_attachments = |byte: usize| {
             let before = line.text[..byte].trim_end();
-            let lists_attachments =
-                before.ends_with(['：', ':']) && before.trim_end_matches(['：', ':']).ends_with("附件");
+            before.ends_with(['：', ':']) && before.trim_end_matches(['：', ':']).ends_with("附件")
+        };
+        for (p, c) in chars.iter().enumerate() {
+            // Inside a run of spaces a number reads as from the run's second (`marker` skips them,
+            // and a space is before both), so no later one is tried: a line of a million spaces
+            // costs no more than one.
+            let in_a_run = p > 1 && c.is_whitespace() && chars[p - 1].is_whitespace() && chars[p - 2].is_whitespace();
             if p > 0
+                && !in_a_run
                 && !chars[p - 1].is_ascii_digit()
                 && !is_cn_digit(chars[p - 1])
                 && chars[p - 1] != '第'
-                && !lists_attachments
             {
-                if let Some(m) = marker(&line.text[byte..]) {
+                if let Some(m) = marker(&line.text[byte..]).filter(|_| !lists_attachments(byte)) {
                     let d = m.depth as usize;
                     let fresh = next[d] == 1 || cuts.is_empty();
                     if m.number == next[d] || m.number == 1 && fresh {
@@ -3130,6 +3135,10 @@ fn front_matter(
                 // The period a pilot or campaign runs for, stated in its preamble or in a line of
                 // its own (试点期为2022年7月至2024年6月, 行动时间：2023年5月至10月).
                 let stated = |i: usize| {
+                    // (A blank line states nothing, and looking above it would cost a long run of them.)
+                    if lines[i].text.is_empty() {
+                        return None;
+                    }
                     let t = normalise(&lines[i].text);
                     let own_line = PERIOD_WORDS.iter().any(|w| t.starts_with(w));
                     // Or the first line under a heading that is a period word (二、活动时间).
