@@ -909,27 +909,42 @@ pub fn parse(info: &DocumentInfo, lines: &[Line]) -> DocumentDraft {
         }
     }
     // …and so does one that ends on a line its split marks were joined back into.
-    for (first, last) in &mark_joins {
-        let cited =
-            plan.measures.iter_mut().map(|m| &mut m.lines).chain(plan.passages.iter_mut().map(|p| &mut p.lines));
-        for span in cited.filter(|span| span[1] == *first) {
-            span[1] = *last;
+    // (The joins are in the order of their lines: a search finds a record's.)
+    let mark_join_at = |no: u32| mark_joins.binary_search_by_key(&no, |j| j.0).ok().map(|k| mark_joins[k]);
+    let cited = plan.measures.iter_mut().map(|m| &mut m.lines).chain(plan.passages.iter_mut().map(|p| &mut p.lines));
+    for span in cited {
+        if let Some((_, last)) = mark_join_at(span[1]) {
+            span[1] = last;
         }
     }
     let mut unassigned = Vec::new();
     for (i, line) in lines.iter().enumerate() {
-        // A heading's words joined to its number's line are cited on their own line, as that
-        // line's record took them.
-        if let Some((from, _, words)) = joins.iter().find(|j| j.1 == i) {
-            ledger.record(source, line.no, words, status[*from].unwrap_or(Use::Unassigned));
-            continue;
+        let used = match joins.iter().find(|j| j.1 == i) {
+            // A heading's words joined to its number's line are cited on their own line, as that
+            // line's record took them.
+            Some((from, _, words)) => {
+                let used = status[*from].unwrap_or(Use::Unassigned);
+                ledger.record(source, line.no, words, used);
+                used
+            }
+            None => {
+                let used = status[i].unwrap_or_else(|| {
+                    unassigned.push(Unassigned { source: source.to_string(), line: line.no, text: line.text.clone() });
+                    Use::Unassigned
+                });
+                let own =
+                    joins.iter().find(|j| j.0 == i).and_then(|(_, _, words)| line.text.strip_suffix(words.as_str()));
+                ledger.record(source, line.no, own.unwrap_or(&line.text), used);
+                used
+            }
+        };
+        // The lines its split marks were joined from are its too: their characters are counted
+        // with it, once.
+        if let Some((first, last)) = mark_join_at(line.no) {
+            for no in first + 1..=last {
+                ledger.record(source, no, "", used);
+            }
         }
-        let used = status[i].unwrap_or_else(|| {
-            unassigned.push(Unassigned { source: source.to_string(), line: line.no, text: line.text.clone() });
-            Use::Unassigned
-        });
-        let own = joins.iter().find(|j| j.0 == i).and_then(|(_, _, words)| line.text.strip_suffix(words.as_str()));
-        ledger.record(source, line.no, own.unwrap_or(&line.text), used);
     }
     if plan.measures.is_empty() {
         diagnostics.push(Diagnostic::new(
