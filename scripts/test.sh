@@ -15,6 +15,8 @@ bash scripts/setup.sh
 cargo fmt --check
 (cd fuzz && cargo fmt --check)
 cargo test --locked --all-targets
+# The API documentation builds, its links resolving (rustdoc's lints as errors).
+RUSTDOCFLAGS="-D warnings" cargo doc --locked --no-deps
 bash scripts/build-package.sh
 bash scripts/sizes.sh
 # api.test.mjs compares exportData() with this native binary (built by cargo test above).

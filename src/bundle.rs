@@ -18,7 +18,7 @@ pub const MAGIC: [u8; 8] = *b"PLNCMPB\0";
 pub const FORMAT_VERSION: u32 = 3;
 /// The [`Dataset`] section (plans, measures, targets, themes, unassigned, passages).
 pub const SECTION_DATASET: [u8; 4] = *b"DSET";
-/// The [`IndexSection`]: what queries need beside the dataset, pre-built.
+/// The `IndexSection`: what queries need beside the dataset, pre-built.
 pub const SECTION_INDEX: [u8; 4] = *b"INDX";
 /// The optional English dictionary ([`crate::english::Dictionary`]): present only when the corpus
 /// was built with one. A section of its own, so the version stays and older readers skip it.

@@ -125,7 +125,7 @@ pub struct CatalogFile {
     pub vocabulary_runs: Vec<(u8, String)>,
     /// Longest real term, in characters: the run-time segmenter's bound, known before any shard.
     pub max_term_chars: u32,
-    /// The terms the segmenter may meet in the taxonomy's Chinese keywords and equivalent forms ([`keyword_terms`]),
+    /// The terms the segmenter may meet in the taxonomy's Chinese keywords and equivalent forms (`keyword_terms`),
     /// sorted, front-coded: a search's theme phrases then segment exactly before any shard
     /// arrives, and only the shards of the words they give are fetched.
     pub keyword_terms: Vec<(u8, String)>,
@@ -143,7 +143,7 @@ pub struct CatalogFile {
     /// with one: a query with Latin letters fetches the runs of its words.
     pub english: Vec<EnglishEntry>,
     /// Per theme of the taxonomy (in its order), the file with the postings of every string a
-    /// search reads for the theme's Chinese keywords ([`theme_strings`]; a [`Shard`] of those that
+    /// search reads for the theme's Chinese keywords (`theme_strings`; a [`Shard`] of those that
     /// are terms), empty when none is: a query that names a theme fetches it while the keywords
     /// need a file, instead of the shards their words are scattered over. Its terms are all those
     /// strings, sorted; only the index terms among them have postings.
@@ -1789,7 +1789,7 @@ impl DataDir {
         self.missing_records(page.collect())
     }
 
-    /// [`query::search`], after loading what it needs.
+    /// [`query::search()`], after loading what it needs.
     pub fn search(&mut self, fetch: &mut impl Fetch, q: &str, opts: &SearchOptions) -> Result<SearchResult> {
         Ok(self.search_page(fetch, q, opts)?.with_records(&self.corpus))
     }
@@ -1829,7 +1829,7 @@ impl DataDir {
         *self.last_ranking.0.borrow_mut() = Some((q.to_string(), opts.clone(), ranked));
     }
 
-    /// [`query::filter`], after loading what it needs ([`DataDir::needs_for_filter`]). A filter on
+    /// [`query::filter()`], after loading what it needs ([`DataDir::needs_for_filter`]). A filter on
     /// plan fields only is answered from the summary's per-plan facets.
     pub fn filter(&mut self, fetch: &mut impl Fetch, opts: &FilterOptions) -> Result<FilterResult> {
         for _ in 0..4 {
@@ -2007,14 +2007,14 @@ impl DataDir {
         FilterResult { total, offset, limit, items, plan_labels, facets }
     }
 
-    /// [`query::diff`], after loading the two plans.
+    /// [`query::diff()`], after loading the two plans.
     pub fn diff(&mut self, fetch: &mut impl Fetch, a: &str, b: &str, opts: &DiffOptions) -> Result<DiffResult> {
         let needs = self.needs_for_diff(&[a.to_string(), b.to_string()]);
         self.load(fetch, &needs)?;
         Ok(query::diff(&self.corpus, a, b, opts)?)
     }
 
-    /// [`query::compare`], after loading the plans.
+    /// [`query::compare()`], after loading the plans.
     pub fn compare(&mut self, fetch: &mut impl Fetch, ids: &[String], by: &CompareBy) -> Result<CompareResult> {
         let needs = self.needs_for_plans(ids);
         self.load(fetch, &needs)?;

@@ -6,7 +6,7 @@
 //! it still lacks; the caller (JavaScript, or [`Engine::load`] natively) fetches them and hands them
 //! over with [`Engine::add_file`], then calls the verb, which answers from what is loaded and
 //! refuses with `DATA_UNAVAILABLE` if anything is still missing. Added plans go into the same
-//! corpus through [`Corpus::add_plan`], so every verb sees them like the directory's plans.
+//! corpus through `Corpus::add_plan`, so every verb sees them like the directory's plans.
 
 use crate::bundle;
 use crate::datadir::{DataDir, Fetch};

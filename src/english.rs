@@ -652,11 +652,11 @@ fn gloss_rank(entry: &CedictEntry, position: usize) -> f32 {
 }
 
 /// CC-CEDICT lines for English words its compounds show a headword to mean beyond its own glosses
-/// (adjectives, mostly, which CC-CEDICT gives inside compounds): when at least [`DERIVED_SUPPORT`]
+/// (adjectives, mostly, which CC-CEDICT gives inside compounds): when at least `DERIVED_SUPPORT`
 /// compounds A + B (parts of two or more characters) have a first sense of two words "x y" where y
 /// is a word of B's senses and x none of A's, x is a sense of A (and the other way round):
 /// 遗传 /heredity/to inherit (a trait)/ is "genetic" by 遗传信息 /genetic information/ and 遗传工程
-/// /genetic engineering/. One line per headword, its words by support, ranked [`DERIVED_RANK`].
+/// /genetic engineering/. One line per headword, its words by support, ranked `DERIVED_RANK`.
 pub fn derived(text: &str) -> String {
     use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
     let entries: Vec<CedictEntry> = text.lines().filter_map(parse_line).filter(|e| e.pinyin != JOINED_PINYIN).collect();
@@ -796,7 +796,7 @@ fn key_of(words: &[RunWord]) -> String {
     words.iter().map(|w| w.stem.as_str()).collect::<Vec<_>>().join(" ")
 }
 
-/// Other stems a word's meaning may be filed under, for when its own stem is no key ([`OTHER_FORMS`]):
+/// Other stems a word's meaning may be filed under, for when its own stem is no key (`OTHER_FORMS`):
 /// "revitalization" → "revitaliz", "enforcement" → "enforc", "agency" → "agent". Takes and gives
 /// stems; the given one is not among them.
 pub fn other_forms(stemmed: &str) -> Vec<String> {

@@ -148,7 +148,7 @@ fn without_bullet(line: &str) -> &str {
     }
 }
 
-/// The text with each table row drawn with bars ([`bar_row`]) as tab-separated cells, line for
+/// The text with each table row drawn with bars (`bar_row`) as tab-separated cells, line for
 /// line (the first stage: every reader sees the rows so).
 pub fn bar_rows_as_tabs(text: &str) -> std::borrow::Cow<'_, str> {
     if !text.split('\n').any(|l| bar_row(trim(l)).is_some()) {

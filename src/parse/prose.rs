@@ -3170,13 +3170,11 @@ fn front_matter(
                 (0..lines.len()).find_map(stated)
             })
             .or_else(|| {
-                // A campaign named for its year (“剑网2023”专项行动) that the lead reports.
-                let year = front.iter().find_map(|&i| campaign_year(&normalise(&lines[i].text)))?;
-                Some((Some(year), Some(year)))
-            })
-            .or_else(|| {
-                // An activity the notice schedules for a month (决定于2025年6月开展…“服务月”活动).
-                let year = front.iter().find_map(|&i| scheduled_year(&normalise(&lines[i].text)))?;
+                // A campaign named for its year (“剑网2023”专项行动) that the lead reports, else an
+                // activity the notice schedules for a month (决定于2025年6月开展…“服务月”活动).
+                let in_front =
+                    |read: fn(&str) -> Option<u16>| front.iter().find_map(|&i| read(&normalise(&lines[i].text)));
+                let year = in_front(campaign_year).or_else(|| in_front(scheduled_year))?;
                 Some((Some(year), Some(year)))
             })
             .or_else(|| {

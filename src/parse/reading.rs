@@ -6,7 +6,7 @@
 use super::lines::{normalise, Line};
 use super::DocumentDraft;
 
-/// The reading copy of `text`, or None when it would be the text itself ([`ascii_numbers`]; a
+/// The reading copy of `text`, or None when it would be the text itself (`ascii_numbers`; a
 /// document in Traditional script, at least 2% of its Chinese characters and five changing, read in
 /// Simplified). A stray variant in a Simplified text (硏) is left as printed.
 pub fn reading_copy(text: &str) -> Option<String> {

@@ -16,7 +16,7 @@
 //! | `sharedPassages(a, b?, options)` | [`shared_passages()`] with [`PassagesOptions`] |
 //! | `templateCoverage(options)` | [`template_coverage()`] with [`TemplateCoverageOptions`] |
 //! | `indicators(options)`   | [`indicators()`] with [`IndicatorsOptions`]       |
-//! | `addPlan(text, meta)`   | parse, then [`Corpus::add_plan`]                  |
+//! | `addPlan(text, meta)`   | parse, then `Corpus::add_plan`                  |
 //!
 //! The wasm package ships a [`Corpus`] built natively ([`Corpus::bundled`], or
 //! `plan-compare corpus` as JSON) and needs no jieba at run time.
@@ -84,7 +84,7 @@ pub struct Corpus {
     /// their hits are highlighted on folded text, the corpus's own never hold such characters.
     #[serde(skip)]
     pub folded_plans: Vec<String>,
-    /// [`Corpus::plan_numbers`], kept while the plans and measures stay as they were.
+    /// `Corpus::plan_numbers`, kept while the plans and measures stay as they were.
     #[serde(skip)]
     pub plan_numbers: PlanNumbersCache,
     /// How many measures each plan has, where the measures themselves may not say: a data
@@ -158,8 +158,8 @@ impl PlanNumbers {
     }
 }
 
-/// The last [`PlanNumbers`] with the shape of the dataset they were made from (where its plan and
-/// measure lists are and how long): [`Corpus::add_plan`] and [`Corpus::remove_plan`] clear it, and a
+/// The last `PlanNumbers` with the shape of the dataset they were made from (where its plan and
+/// measure lists are and how long): `Corpus::add_plan` and `Corpus::remove_plan` clear it, and a
 /// list replaced or resized elsewhere changes the shape. Never part of a corpus's value: clones
 /// start empty and any two compare equal.
 #[derive(Default)]

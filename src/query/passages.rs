@@ -1,4 +1,4 @@
-//! `shared_passages`: the evidence behind a [`similarity`](super::similarity) cell — the longest passages
+//! `shared_passages`: the evidence behind a [`similarity`](super::similarity()) cell — the longest passages
 //! two plans share, with both measures and seed lines — and, for one plan, its own-text share and its
 //! nearest plans.
 //!

@@ -19,7 +19,7 @@
 //! A measure's score is BM25 over the phrases' terms (title and work item count double), plus a
 //! bonus per phrase whose index words the measure all has (co-occurrence: what the index can tell
 //! of "contains the phrase"); of a theme's synonyms, and of one English word's dictionary
-//! translations, the best counts fully and the others at [`SYNONYM_TIE`] (dis_max), plus a boost
+//! translations, the best counts fully and the others at `SYNONYM_TIE` (dis_max), plus a boost
 //! when the measure is tagged with a query theme (read from the index's `#theme:` pseudo-terms).
 //! Ranking reads the index only, never measure text: a reader of a data directory ranks from
 //! shards and fetches the records of the page alone.
