@@ -12,7 +12,7 @@ use crate::bundle;
 use crate::datadir::{DataDir, Fetch};
 use crate::error::{Error, ErrorCode, Result};
 use crate::model::{Dataset, Kind, Level, Measure, Plan, ThemeRef, Unassigned};
-use crate::parse::{parse_document, Diagnostic, DocumentInfo};
+use crate::parse::{kind, level, parse_document, Diagnostic, DocumentInfo, ParsedDocument};
 use crate::query::search::HitsPage;
 use crate::query::{self, Corpus};
 use crate::query::{CompareBy, CompareResult, DiffOptions, DiffResult, FilterOptions, FilterResult};
@@ -41,8 +41,15 @@ pub const ADDED_PLAN_PREFIX: &str = "user-";
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct PlanMeta {
     /// Region as printed, e.g. 深圳市 (GB/T 2260 code and English name are looked up from it).
+    /// Defaults to the place the text names (its title, issuer or signature), else none (`""`).
+    #[serde(default)]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub region: String,
-    pub level: Level,
+    /// Defaults to the region's level, else to the level the text shows (the agencies it names,
+    /// what it calls itself: 我市, 全县), else `province`.
+    #[serde(default)]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub level: Option<Level>,
     /// Defaults to the kind the title names (…规划, …方案, …要点) or the preamble calls the
     /// document (制定本方案), else `work points`.
     #[serde(default)]
@@ -378,17 +385,8 @@ impl Engine {
             return Err(Error::invalid_argument("text is empty"));
         }
         let id = self.fresh_id();
-        let info = meta.document_info(format!("added:{id}"), Some(id.clone()));
-        let parsed = parse_document(&info, text);
-        let mut d = parsed.dataset;
-        // No kind given: the one its title or preamble names, as `plan-compare parse` reads it.
-        if meta.kind.is_none() {
-            for plan in &mut d.plans {
-                if let Some((kind, _)) = crate::parse::kind::kind_named(plan, &d.passages) {
-                    plan.kind = kind;
-                }
-            }
-        }
+        let (parsed, _) = meta.parse(format!("added:{id}"), Some(id.clone()), text);
+        let d = parsed.dataset;
         // A plan with neither measures nor targets has nothing to compare: refuse it, saying why.
         if d.plans.is_empty() || (d.measures.is_empty() && d.targets.is_empty()) {
             let why: Vec<&str> = parsed.diagnostics.iter().map(|d| d.message.as_str()).collect();
@@ -474,15 +472,14 @@ fn not_loaded(file: &str) -> Error {
 }
 
 impl PlanMeta {
-    /// What the parser is told about a reader's text: the one mapping behind `addPlan` and
-    /// `plan-compare parse`. `source` labels the text unless the meta names one; an empty region
-    /// is left for the text to tell.
-    pub fn document_info(&self, source: String, id: Option<String>) -> DocumentInfo {
+    /// What the parser is told about a reader's text. `source` labels the text unless the meta
+    /// names one; an empty region is left for the text to tell, and no level is the region's.
+    fn document_info(&self, source: String, id: Option<String>) -> DocumentInfo {
         let region = self.region.trim();
         DocumentInfo {
             source: self.source.clone().unwrap_or(source),
             region: (!region.is_empty()).then(|| region.to_string()),
-            level: self.level,
+            level: self.level.unwrap_or_else(|| level::of_region(region)),
             kind: self.kind.unwrap_or(Kind::WorkPoints),
             year_start: self.year_start,
             year_end: self.year_end.or(self.year_start),
@@ -491,7 +488,45 @@ impl PlanMeta {
         }
     }
 
-    /// Check lengths, characters and years (and that a region is named) as `addPlan` does.
+    /// Parse `text` as this meta tells it, reading from the text what it leaves unsaid: the one
+    /// reading behind `addPlan` and `plan-compare parse`. Without a level, the level of the region
+    /// given, else of what the text shows ([`level::read`]: the region it names, its agencies …),
+    /// parsed again under that level; without a kind, the kind each plan's title or preamble names
+    /// ([`kind::kind_named`]). The notes say what was read or assumed, each opening with the
+    /// field it is about (`level …`, `kind …`).
+    pub fn parse(&self, source: String, id: Option<String>, text: &str) -> (ParsedDocument, Vec<String>) {
+        let mut notes = Vec::new();
+        let info = self.document_info(source, id);
+        if self.level.is_none() {
+            notes.push(format!("level {} assumed", info.level.as_str()));
+        }
+        let mut parsed = parse_document(&info, text);
+        if self.level.is_none() && info.region.is_none() {
+            let plan = parsed.dataset.plans.first();
+            let (read, title) = plan.map_or(("", ""), |p| (p.region.as_str(), p.title.as_str()));
+            if let Some((level, words, from)) = level::read(read, title, text).filter(|(l, ..)| *l != info.level) {
+                notes.retain(|n| !n.starts_with("level "));
+                notes.push(format!("level {} assumed from {from} {words}", level.as_str()));
+                // A national text's region is the nation's, whatever named its level.
+                let region = (level == Level::National).then(|| "全国".to_string());
+                parsed = parse_document(&DocumentInfo { level, region, ..info }, text);
+            }
+        }
+        if self.kind.is_none() {
+            for plan in &mut parsed.dataset.plans {
+                match kind::kind_named(plan, &parsed.dataset.passages) {
+                    Some((named, from)) => {
+                        plan.kind = named;
+                        notes.push(format!("kind {} read from the {}", named.as_str(), from.as_str()));
+                    }
+                    None => notes.push(format!("kind {} assumed", plan.kind.as_str())),
+                }
+            }
+        }
+        (parsed, notes)
+    }
+
+    /// Check lengths, characters and years as `addPlan` does.
     pub fn validate(&self) -> Result<()> {
         validate_meta(self)
     }
@@ -507,9 +542,6 @@ fn validate_meta(meta: &PlanMeta) -> Result<()> {
         }
         Ok(())
     };
-    if meta.region.trim().is_empty() {
-        return Err(Error::invalid_argument("meta.region is empty"));
-    }
     check_text("region", &meta.region)?;
     if let Some(title) = &meta.title {
         check_text("title", title)?;
@@ -548,7 +580,7 @@ mod tests {
     fn meta() -> PlanMeta {
         PlanMeta {
             region: "深圳市".into(),
-            level: Level::City,
+            level: Some(Level::City),
             kind: None,
             year_start: Some(2019),
             year_end: None,
@@ -631,8 +663,6 @@ mod tests {
         assert_eq!(code(e.add_plan(&big, &meta())), ErrorCode::TooLarge);
         assert_eq!(code(e.add_plan("   \n", &meta())), ErrorCode::InvalidArgument);
         assert_eq!(code(e.add_plan("just some words", &meta())), ErrorCode::ParseFailed);
-        let no_region = PlanMeta { region: " ".into(), ..meta() };
-        assert_eq!(code(e.add_plan(PLAN_TEXT, &no_region)), ErrorCode::InvalidArgument);
         let bad_year = PlanMeta { year_start: Some(20190), ..meta() };
         assert_eq!(code(e.add_plan(PLAN_TEXT, &bad_year)), ErrorCode::InvalidArgument);
         let backwards = PlanMeta { year_start: Some(2020), year_end: Some(2019), ..meta() };
@@ -660,6 +690,24 @@ mod tests {
     }
 
     #[test]
+    fn a_plan_added_without_region_or_level_takes_those_its_text_shows() {
+        let mut e = engine();
+        let untold = PlanMeta { region: " ".into(), level: None, ..meta() };
+        let plan = e.add_plan(&PLAN_TEXT.replace("深圳市", "广东省"), &untold).unwrap().plans[0].clone();
+        assert_eq!(
+            (plan.region.as_str(), plan.level, plan.region_en.as_str()),
+            ("广东省", Level::Province, "Guangdong")
+        );
+        // A region given without its level gives its own (a county-level city is a district's).
+        let county = PlanMeta { region: "义乌市".into(), level: None, ..meta() };
+        assert_eq!(e.add_plan(PLAN_TEXT, &county).unwrap().plans[0].level, Level::District);
+        // A text that names no place keeps none; its level is what its agencies show.
+        let placeless = PLAN_TEXT.replace("深圳市", "");
+        let plan = e.add_plan(&placeless, &untold).unwrap().plans[0].clone();
+        assert_eq!((plan.region.as_str(), plan.level), ("", Level::City));
+    }
+
+    #[test]
     fn caps_the_number_of_added_plans() {
         let mut e = engine();
         for _ in 0..MAX_ADDED_PLANS {
@@ -672,7 +720,7 @@ mod tests {
     fn a_table_of_regions_gives_one_id_per_plan() {
         let seed = crate::dataset::SEEDS.iter().find(|s| s.region.is_none()).unwrap();
         let mut e = engine();
-        let added = e.add_plan(seed.text, &PlanMeta { region: "全国".into(), level: Level::Province, ..meta() });
+        let added = e.add_plan(seed.text, &PlanMeta { region: "全国".into(), level: Some(Level::Province), ..meta() });
         // Until the table parser lands the compilation reads as no plan; then every id must be unique.
         let added = match added {
             Err(e) if e.code == ErrorCode::ParseFailed => return,

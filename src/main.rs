@@ -2,7 +2,7 @@
 
 use plan_compare::engine::PlanMeta;
 use plan_compare::model::{Dataset, Kind, Level, Measure, Role};
-use plan_compare::parse::{parse_document, Diagnostic};
+use plan_compare::parse::Diagnostic;
 use plan_compare::query::Corpus;
 use plan_compare::{cli, dataset};
 use std::io::Write;
@@ -341,13 +341,11 @@ fn parse_file(args: &[String]) -> Result<(), String> {
     let region = option(args, "region").unwrap_or("").to_string();
     let mut notes = read.notes;
     let level = match option(args, "level") {
-        Some(l) => serde_json::from_value::<Level>(serde_json::json!(l))
-            .map_err(|_| format!("parse: unknown level {l:?}: use national, province, city or district"))?,
-        None => {
-            let level = level_of_region(&region);
-            notes.push(format!("level {} assumed (pass --level)", level.as_str()));
-            level
-        }
+        Some(l) => Some(
+            serde_json::from_value::<Level>(serde_json::json!(l))
+                .map_err(|_| format!("parse: unknown level {l:?}: use national, province, city or district"))?,
+        ),
+        None => None,
     };
     let kind = match option(args, "kind") {
         // Accepted as printed (`five-year plan`) or with hyphens for spaces (`five-year-plan`).
@@ -374,54 +372,14 @@ fn parse_file(args: &[String]) -> Result<(), String> {
     };
     let source = Some(file.to_string());
     let meta = PlanMeta { region, level, kind, year_start, year_end, title: None, source };
-    // The region may be left for the text to tell; every other field is checked as addPlan does.
-    let region = if meta.region.is_empty() { "-".into() } else { meta.region.clone() };
-    let check = PlanMeta { region, ..meta.clone() };
-    check.validate().map_err(|e| format!("parse: {e}"))?;
-    let mut parsed = parse_document(&meta.document_info(file.to_string(), None), &text);
-    if option(args, "level").is_none() && meta.region.is_empty() {
-        // No level and no region given: the level the region named by the title suggests.
-        let read = parsed.dataset.plans.first().map(|p| p.region.clone()).unwrap_or_default();
-        // A title that names no place may still say which kind of place: 2023年全市…工作要点.
-        let title = parsed.dataset.plans.first().map_or("", |p| p.title.as_str());
-        let whole = SELF_REFERENCES.into_iter().find(|(w, _)| w.starts_with('全') && title.contains(w));
-        let (read, level, from) = match (read.is_empty(), whole) {
-            (true, Some((w, level))) => (w.to_string(), level, "the title's"),
-            (true, None) => match (level_of_agencies(&text), zone_in_title(title), level_of_self_reference(&text)) {
-                (Some((level, agency)), _, _) => (agency, level, "the agencies it names, as"),
-                // A zone's own plan (高新区2023年…工作要点): a zone is run at a county's level.
-                (None, Some(zone), _) => (zone.to_string(), Level::District, "the zone its title opens with,"),
-                (None, None, Some((level, word))) => (word, level, "the words it calls itself by, as"),
-                (None, None, None) => (read, meta.level, ""),
-            },
-            _ => {
-                let level = level_of_region(&read);
-                (read, level, "the region")
-            }
-        };
-        if !read.is_empty() && level != meta.level {
-            notes.retain(|n| !n.starts_with("level "));
-            notes.push(format!("level {} assumed from {from} {read} (pass --level)", level.as_str()));
-            // A national text's region is the nation's, whatever named its level.
-            let region = if level == Level::National { "全国".to_string() } else { meta.region.clone() };
-            let meta = PlanMeta { level, region, ..meta.clone() };
-            parsed = parse_document(&meta.document_info(file.to_string(), None), &text);
-        }
+    meta.validate().map_err(|e| format!("parse: {e}"))?;
+    // What the options leave unsaid is read from the text, each reading said in a note.
+    let (parsed, read) = meta.parse(file.to_string(), None, &text);
+    for note in read {
+        let field = note.split(' ').next().unwrap_or_default();
+        notes.push(format!("{note} (pass --{field})"));
     }
     let mut dataset = parsed.dataset;
-    if kind.is_none() {
-        // No kind given: the one the title names (…规划, …方案/计划, …要点), said in a note.
-        for p in &mut dataset.plans {
-            let named = plan_compare::parse::kind::kind_named(p, &dataset.passages);
-            match named {
-                Some((k, from)) => {
-                    p.kind = k;
-                    notes.push(format!("kind {} read from the {} (pass --kind)", k.as_str(), from.as_str()));
-                }
-                None => notes.push(format!("kind {} assumed (pass --kind)", p.kind.as_str())),
-            }
-        }
-    }
     for p in dataset.plans.iter().filter(|p| !p.region.is_empty() && p.region_en.is_empty()) {
         // Without a gazetteer entry the id is no place's (plan-2021) and may collide in a build.
         notes.push(format!(
@@ -448,133 +406,6 @@ fn parse_file(args: &[String]) -> Result<(), String> {
     print_parsed(&mut out, &dataset, &parsed.diagnostics, coverage, &notes);
     let _ = std::io::stdout().lock().write_all(out.as_bytes());
     Ok(())
-}
-
-/// The level of a text that names no place, from the agencies it names: the character before
-/// 知识产权局 or 市场监督管理局 is the level's (江苏省知识产权局, 市市场监管局, 区知识产权局), and
-/// ministries (文化部, 工商总局) are the nation's. The most named wins, with the first such name.
-/// Addressees (各区知识产权局) are left out.
-fn level_of_agencies(text: &str) -> Option<(Level, String)> {
-    let mut votes: Vec<(Level, String)> = Vec::new();
-    for agency in ["知识产权局", "市场监督管理局", "市场监管局"] {
-        for (at, _) in text.match_indices(agency) {
-            // Addressees (各县、区知识产权局) are the level below the one that writes to them.
-            if text[..at].chars().rev().take(6).any(|c| c == '各') {
-                continue;
-            }
-            // An autonomous region (内蒙古自治区知识产权局) is a province, not a district.
-            let autonomous = text[..at].ends_with("自治区");
-            let level = match text[..at].chars().next_back() {
-                Some('省') => Level::Province,
-                _ if autonomous => Level::Province,
-                Some('市') => Level::City,
-                Some('区' | '县') => Level::District,
-                _ => continue,
-            };
-            // The name as printed: the place before it as the gazetteer knows it (江苏省, 内蒙古
-            // 自治区), else the level's word alone (市, 县), not the sentence's words before it
-            // (推进会在县市场监管局召开).
-            let han: Vec<char> =
-                text[..at].chars().rev().take_while(|c| plan_compare::index::is_han(*c)).take(9).collect();
-            let place = (2..=han.len()).rev().map(|k| han[..k].iter().rev().collect::<String>()).find(|p| {
-                plan_compare::parse::regions::find(p).is_some_and(|r| r.name == p.as_str() || r.short == p.as_str())
-            });
-            let word = if autonomous {
-                "自治区".to_string()
-            } else {
-                han.first().map(|c| c.to_string()).unwrap_or_default()
-            };
-            votes.push((level, format!("{}{agency}", place.unwrap_or(word))));
-        }
-    }
-    // The State Council's ministries and bodies that local plans seldom name (司法部, 海关总署).
-    let ministries = [
-        "工商总局",
-        "质检总局",
-        "新闻出版广电总局",
-        "市场监管总局",
-        "海关总署",
-        "文化部",
-        "公安部",
-        "商务部",
-        "农业部",
-        "农业农村部",
-        "司法部",
-        "生态环境部",
-        "中央宣传部",
-        "最高人民法院",
-        "最高人民检察院",
-    ];
-    for ministry in ministries {
-        if text.contains(ministry) {
-            votes.push((Level::National, ministry.to_string()));
-        }
-    }
-    let count = |l: Level| votes.iter().filter(|(v, _)| *v == l).count();
-    let best =
-        [Level::National, Level::Province, Level::City, Level::District].into_iter().max_by_key(|&l| count(l))?;
-    votes.into_iter().find(|(l, _)| *l == best)
-}
-
-/// The kind of zone a title opens with, after its year (`高新区2023年…`, `2023年高新区…`).
-fn zone_in_title(title: &str) -> Option<&'static str> {
-    let t = title.trim_start_matches(|c: char| c.is_ascii_digit() || c == '年');
-    plan_compare::parse::prose::ZONE_WORDS.iter().copied().find(|z| t.starts_with(z))
-}
-
-/// What a plan calls its own place, and the level that says: a title's 全市…, a text's 我县….
-const SELF_REFERENCES: [(&str, Level); 11] = [
-    ("全省", Level::Province),
-    ("我省", Level::Province),
-    ("全市", Level::City),
-    ("我市", Level::City),
-    ("本市", Level::City),
-    ("全州", Level::City),
-    ("我州", Level::City),
-    ("全县", Level::District),
-    ("我县", Level::District),
-    ("本县", Level::District),
-    ("全区", Level::District),
-];
-
-/// The level a text that names no place nor agency gives itself (我市, 全县): the most used of
-/// its words for itself, if one leads. 全区 is left out: an autonomous region says it as a
-/// district does (a title's 全区 is read before, with the title's other words).
-fn level_of_self_reference(text: &str) -> Option<(Level, String)> {
-    let words: Vec<(&str, Level)> = SELF_REFERENCES.into_iter().filter(|(w, _)| *w != "全区").collect();
-    let count = |level: Level| words.iter().filter(|(_, l)| *l == level).map(|(w, _)| text.matches(w).count()).sum();
-    let mut counts: Vec<(usize, Level)> =
-        [Level::Province, Level::City, Level::District].into_iter().map(|l| (count(l), l)).collect();
-    counts.sort_by_key(|&(n, _)| std::cmp::Reverse(n));
-    let word = |level: Level| words.iter().find(|(w, l)| *l == level && text.contains(w)).map(|(w, _)| w.to_string());
-    match counts[..] {
-        [(first, level), (second, _), ..] if first > second => Some((level, word(level)?)),
-        _ => None,
-    }
-}
-
-/// A county-level city printed after its city (南通市海门市) is of a district's level.
-fn is_city_and_unit(region: &str) -> bool {
-    region.trim_end_matches('市').contains('市')
-}
-
-/// The level a region's name suggests, when the reader names none: the gazetteer's, else by the
-/// name's last character.
-fn level_of_region(region: &str) -> Level {
-    if let Some(known) = plan_compare::parse::regions::find(region) {
-        known.level()
-    } else if ["全国", "国家", "中国", "国务院"].contains(&region) {
-        Level::National
-    } else if region.ends_with("自治区") && !is_city_and_unit(region) {
-        // 某某自治区 is a province-level unit, not a district.
-        Level::Province
-    } else if region.ends_with(['区', '县', '旗']) || is_city_and_unit(region) {
-        Level::District
-    } else if region.ends_with(['市', '州', '盟']) {
-        Level::City
-    } else {
-        Level::Province
-    }
 }
 
 fn print_parsed(out: &mut String, d: &Dataset, diagnostics: &[Diagnostic], coverage: f64, notes: &[String]) {
@@ -629,29 +460,4 @@ fn print_parsed(out: &mut String, d: &Dataset, diagnostics: &[Diagnostic], cover
         let _ = writeln!(out, "  line {}: [{code}] {}", diag.line, diag.message);
     }
     let _ = writeln!(out, "\ncoverage {:.1}% of meaningful characters placed", coverage * 100.0);
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn level_of_the_agencies_a_text_names() {
-        // An autonomous region's bureau is a province's (Inner Mongolia 2021), named in full.
-        let text = "各盟市市场监管局：……内蒙古自治区市场监督管理局 内蒙古自治区知识产权局";
-        assert_eq!(level_of_agencies(text), Some((Level::Province, "内蒙古自治区知识产权局".to_string())));
-        assert_eq!(level_of_agencies("区市场监管局负责").map(|(l, _)| l), Some(Level::District));
-        // A county's news: the agency's level word, not the words of the sentence before it (Luxi 2022).
-        let luxi = "工作推进会在县市场监管局召开";
-        assert_eq!(level_of_agencies(luxi), Some((Level::District, "县市场监管局".to_string())));
-        assert_eq!(level_of_agencies("江苏省知识产权局").map(|(_, n)| n).as_deref(), Some("江苏省知识产权局"));
-    }
-
-    #[test]
-    fn level_of_a_name_the_gazetteer_lacks() {
-        assert_eq!(level_of_region("某某自治区"), Level::Province);
-        assert_eq!(level_of_region("某某区"), Level::District);
-        assert_eq!(level_of_region("某某市某某区"), Level::District);
-        assert_eq!(level_of_region("某某县"), Level::District);
-    }
 }

@@ -96,7 +96,7 @@ fn serialize_error(e: serde_json::Error) -> Error {
     Error::new(ErrorCode::Internal, format!("cannot convert the result: {e}"))
 }
 
-/// Read an options or metadata object; `name` prefixes the message (`meta: missing field region`).
+/// Read an options or metadata object; `name` prefixes the message (`meta: unknown field "id" …`).
 fn from_js<T: DeserializeOwned>(name: &str, value: JsValue) -> Result<T, Error> {
     check_object(name, &value, struct_fields::<T>())?;
     serde_wasm_bindgen::from_value(value).map_err(|e| deserialize_error(name, e))

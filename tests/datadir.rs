@@ -580,7 +580,7 @@ fn shenzhen_plan(year_start: Option<u16>) -> (String, plan_compare::engine::Plan
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/shenzhen-2019-work-points.txt");
     let meta = plan_compare::engine::PlanMeta {
         region: "深圳市".into(),
-        level: plan_compare::model::Level::City,
+        level: Some(plan_compare::model::Level::City),
         kind: None,
         year_start,
         year_end: None,

@@ -855,7 +855,7 @@ fn a_readers_plan_added_at_run_time_is_searchable_and_diffable() {
     let text = "一、加强保护\n（一）推进地理标志保护。加强地理标志产品保护和地理标志商标培育。（市市场监管局负责）\n（二）推进知识产权质押融资。建立质押融资风险补偿资金。（市知识产权局负责）\n";
     let meta = PlanMeta {
         region: "测试市".into(),
-        level: plan_compare::model::Level::City,
+        level: Some(plan_compare::model::Level::City),
         kind: None,
         year_start: Some(2019),
         year_end: Some(2019),
@@ -892,7 +892,7 @@ fn a_readers_plan_in_traditional_script_is_compared_as_it_is_searched() {
     let mut e = Engine::from_corpus(corpus().clone());
     let meta = |region: &str| PlanMeta {
         region: region.into(),
-        level: plan_compare::model::Level::City,
+        level: Some(plan_compare::model::Level::City),
         kind: None,
         year_start: Some(2024),
         year_end: Some(2024),

@@ -9,8 +9,8 @@
 //! 3. [`departments`] and [`targets`]: read department clauses and quantified targets.
 //! 4. [`parse_document`]: assemble records with ids, and account for every line in a [`Ledger`].
 //!
-//! [`kind`] reads the kind of plan a title names, for callers that were not told it (the
-//! `parse` command, `addPlan` without a kind).
+//! [`kind`] and [`level`] read the kind of plan a title names and the level of its place, for
+//! callers that were not told them (the `parse` command, `addPlan` without them).
 //!
 //! Every function here is pure over `&str` and never panics on any input: what it cannot place
 //! is reported in `unassigned` and in [`Diagnostic`]s, with line numbers.
@@ -18,6 +18,7 @@
 pub mod departments;
 pub mod grid;
 pub mod kind;
+pub mod level;
 pub mod lines;
 pub mod prose;
 pub mod radicals;

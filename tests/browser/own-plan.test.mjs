@@ -1,6 +1,7 @@
-// Your own plan: a pasted text is parsed in the page (addPlan) with the kind and years the reader
-// gives, its measures, unassigned lines and diagnostics (translated by code) are shown, and it can be
-// compared with a bundled plan; no request carries the text.
+// Your own plan: a pasted text is parsed in the page (addPlan) with what the reader gives of its
+// region, level, kind and years (the rest read from the text), its measures, unassigned lines and
+// diagnostics (translated by code) are shown, and it can be compared with a bundled plan; no request
+// carries the text.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { session } from './helpers.mjs';
@@ -26,8 +27,8 @@ test('a pasted plan is parsed into measures with departments, and unassigned lin
   await page.fill('#own-text', text);
   await page.fill('#own-region', '深圳市');
   await page.selectOption('#own-level', 'city');
-  // The title says 工作要点: the kind follows it until the reader chooses another.
-  assert.equal(await page.inputValue('#own-kind'), 'work points');
+  // No kind chosen: the parser reads it from the title (工作要点), below.
+  assert.equal(await page.inputValue('#own-kind'), '');
   await page.fill('#own-yearStart', '2019');
   await page.click('#own-parse');
   await page.waitForSelector('.own-result');
@@ -63,17 +64,28 @@ const fiveYearText = `深圳市知识产权“十四五”规划
 （二）推进快速维权。建设知识产权保护中心。（市市场监管局牵头，市司法局配合）
 `;
 
-test('a five-year plan is read as one from its title and covers five years from its first', async () => {
+test('with every field left empty, region, level, kind and years are read from the text', async () => {
   await page.goto(`${s.url}index.html#own?lang=zh`);
   await page.fill('#own-text', fiveYearText);
-  await page.fill('#own-region', '深圳市');
-  assert.equal(await page.inputValue('#own-kind'), 'five-year plan');
-  await page.fill('#own-yearStart', '2021');
-  assert.equal(await page.getAttribute('#own-yearEnd', 'placeholder'), '2025');
+  // (The view keeps what the first test chose: empty every field again.)
+  for (const id of ['#own-region', '#own-yearStart', '#own-yearEnd']) await page.fill(id, '');
+  for (const id of ['#own-level', '#own-kind']) await page.selectOption(id, '');
+  assert.equal(await page.getAttribute('#own-region', 'placeholder'), '从文本中读取');
+  assert.equal(await page.$eval('#own-kind option:checked', (o) => o.textContent), '从文本中读取');
   await page.click('#own-parse');
   await page.waitForFunction(() => document.querySelector('.own-result h2')?.textContent.includes('2021–2025'));
   assert.match(await page.textContent('.own-result h2'), /深圳市 2021–2025/);
   assert.equal((await page.textContent('.own-result .own-meta')).trim(), '类型: 五年规划');
+  assert.equal((await page.textContent('.own-result .own-level')).trim(), '层级: 市级');
+});
+
+test('a five-year plan chosen as one covers five years from its first', async () => {
+  await page.selectOption('#own-kind', 'five-year plan');
+  await page.fill('#own-yearStart', '2016');
+  assert.equal(await page.getAttribute('#own-yearEnd', 'placeholder'), '2020');
+  await page.click('#own-parse');
+  await page.waitForFunction(() => document.querySelector('.own-result h2')?.textContent.includes('2016–2020'));
+  assert.match(await page.textContent('.own-result h2'), /深圳市 2016–2020/);
 });
 
 test('years are validated before parsing: an action plan needs its last year, which is not before its first', async () => {
@@ -84,7 +96,7 @@ test('years are validated before parsing: an action plan needs its last year, wh
   await page.waitForSelector('.own-invalid');
   assert.match(await page.textContent('.own-invalid'), /行动方案通常跨越多年/);
   // Nothing is parsed while the years are wrong: the five-year plan is still the one shown.
-  assert.match(await page.textContent('.own-result h2'), /2021–2025/);
+  assert.match(await page.textContent('.own-result h2'), /2016–2020/);
   await page.fill('#own-yearEnd', '2018');
   await page.click('#own-parse');
   await page.waitForFunction(() => document.querySelector('.own-invalid')?.textContent.includes('结束年份早于起始年份'));
@@ -148,7 +160,6 @@ test('a saved text in GBK is opened, decoded and parsed like the pasted one', as
   assert.equal(await page.inputValue('#own-text'), planText);
   assert.equal((await page.textContent('.own-file-note')).trim(), '工作要点.txt: 按 GB18030 编码读取');
   assert.equal(await page.$eval('#own-file', (input) => input.files[0]?.name), '工作要点.txt'); // the view re-rendered, the input kept its file
-  assert.equal(await page.inputValue('#own-kind'), 'work points'); // guessed from the opened title
   await page.fill('#own-region', '深圳市');
   await page.fill('#own-yearStart', '2019');
   await page.click('#own-parse');

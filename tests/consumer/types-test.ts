@@ -57,6 +57,7 @@ const one: Measure = await measure((await measures({ plan: all[0].id }))[0].id);
 const focus: number | null = one.focus_no;
 const list: ThemeRef[] = themes();
 const meta: PlanMeta = { region: '深圳市', level: 'city', yearStart: 2019, kind: 'action plan' };
+const untold: PlanMeta = {}; // the text tells region, level, kind and years
 const added: AddedPlan = await addPlan('（一）加强保护。', meta);
 const count: number = added.measureCount;
 const nothing: void = removePlan(added.plans[0].id);
@@ -98,8 +99,8 @@ try {
 all[0].regionCode;
 // @ts-expect-error: level is national, province, city or district
 const town: PlanMeta = { region: 'x', level: 'town' };
-// @ts-expect-error: region is required
-const noRegion: PlanMeta = { level: 'city' };
+// @ts-expect-error: a region is a string
+const numbered: PlanMeta = { region: 7 };
 // @ts-expect-error: options have no `plna`
 measures({ plna: 'x' });
 // @ts-expect-error: ids are strings
@@ -161,4 +162,4 @@ const filesNow: string[] = dataFiles();
 void [filtered, total, items, labels, hitRecord, options, found, span, matched, matrix, diffed, byTheme, byItem, totalText];
 void [pending, sim, shared, coverage, promised, version, files, notAwaited, notAwaitedMeasure, notAwaitedAdd];
 void [plansLater, versionLater, filesNow, itemIds];
-void [code, level, lines, focus, list, count, nothing, data, town, noRegion, wrong, docNumber, badCode];
+void [code, level, lines, focus, list, count, nothing, data, town, numbered, untold, wrong, docNumber, badCode];

@@ -93,6 +93,7 @@ const strings = {
   pdfLocked: ['PDF 有密码保护，无法读取', 'the PDF is locked by a password'],
   pdfNoText: ['PDF 中没有文字（扫描件？），无法读取其内容', 'the PDF holds no text (a scanned image?): its words cannot be read'],
   regionInput: ['地区（如 深圳市）', 'Region (as printed, e.g. 深圳市)'],
+  fromText: ['从文本中读取', 'read from the text'],
   parse: ['解析', 'Parse'],
   remove: ['移除', 'Remove'],
   measuresFound: ['解析出的措施', 'Measures found'],

@@ -1,16 +1,17 @@
 // Your own plan: paste a plan's text (or open a saved file: text in any of its encodings, or a web
-// page), say what kind of plan it is and which years it covers, parse it
-// in the browser (addPlan), see its measures, the lines no record took and the parser's diagnostics
-// (in the reader's language, by their code), then compare it with a bundled plan. The text stays in
-// this page: nothing is sent anywhere.
+// page), say what you know of it (region, level, kind, years; what is left empty the parser reads
+// from the text), parse it in the browser (addPlan), see its measures, the lines no record took and
+// the parser's diagnostics (in the reader's language, by their code), then compare it with a
+// bundled plan. The text stays in this page: nothing is sent anywhere.
 import * as api from '../api.js';
 import { h, select } from '../dom.js';
 import { t, planLabel, levelLabel, themeLabel, kindLabel, diagnosticText, diagnosticPlace } from '../i18n.js';
 import { problem, measureCard, measuresCsv, exportButtons } from '../common.js';
 import { readPlanFile } from '../read-file.js';
 
-// Kept across re-renders (language switch, navigation) but never put in the URL.
-const form = { text: '', region: '', level: 'city', kind: 'work points', yearStart: '', yearEnd: '', kindChosen: false };
+// Kept across re-renders (language switch, navigation) but never put in the URL. An empty field is
+// one the parser reads from the text.
+const form = { text: '', region: '', level: '', kind: '', yearStart: '', yearEnd: '' };
 let added = null;
 let failure = null;
 let invalid = null; // the form's own complaint (years), in the reader's language at render time
@@ -24,20 +25,11 @@ let fileChosen = () => {};
 
 const KINDS = ['work points', 'five-year plan', 'action plan'];
 
-/** The kind a title announces (…规划 / …行动方案 / …工作要点), if the reader has not chosen one. */
-export function guessKind(text) {
-  const head = text.split('\n').slice(0, 5).join('');
-  // 要点 first: a work points may implement a plan (实施…规划纲要工作要点).
-  if (/要点|年度工作计划/.test(head)) return 'work points';
-  if (/行动方案|行动计划/.test(head)) return 'action plan';
-  if (/规划/.test(head)) return 'five-year plan';
-  return null;
-}
-
 /**
  * The years to pass to addPlan, or the reason they cannot be: empty fields let the parser read a
- * year from the text; a five-year plan with only its first year covers five; a work points covers
- * its one year; an action plan needs its last year (it usually spans several).
+ * year from the text; a five-year plan with only its first year covers five; a work points, or a
+ * plan of a kind left to the text, covers its one year; an action plan needs its last year (it
+ * usually spans several).
  */
 export function yearsFor(kind, start, end) {
   const year = (v) => (/^\d{4}$/.test(v) && +v >= 1949 && +v <= 2100 ? +v : null);
@@ -67,8 +59,8 @@ async function parse(set) {
   try {
     if (added) for (const p of added.plans) api.removePlan(p.id);
     added = null;
-    const meta = { region: form.region.trim() || '?', level: form.level, kind: form.kind };
-    if (years.yearStart != null) Object.assign(meta, years);
+    const meta = { ...years };
+    for (const key of ['region', 'level', 'kind']) if (form[key].trim()) meta[key] = form[key].trim();
     added = await api.addPlan(form.text, meta);
   } catch (e) {
     failure = e;
@@ -107,16 +99,7 @@ export function render(root, { set }) {
     const years = form.kind === 'five-year plan' && !form.yearEnd ? yearsFor(form.kind, form.yearStart, '') : {};
     if (end) end.placeholder = years.yearEnd ? String(years.yearEnd) : '';
   };
-  const onText = (e) => {
-    form.text = e.target.value;
-    const guess = form.kindChosen ? null : guessKind(form.text);
-    if (guess && guess !== form.kind) {
-      form.kind = guess;
-      const kind = out.querySelector('#own-kind');
-      if (kind) kind.value = guess;
-      suggestEnd();
-    }
-  };
+  const onText = (e) => { form.text = e.target.value; };
   // A saved file fills the text field, decoded and (a web page) reduced to the text it shows.
   const onFile = async (e) => {
     const file = e.target.files?.[0];
@@ -155,10 +138,11 @@ export function render(root, { set }) {
         opened ? h('small', { class: 'own-file-note', role: 'status' }, ` ${fileNote(opened)}`) : null),
       h('div', { class: 'row' },
         h('label', { class: 'field', for: 'own-region' }, h('span', {}, t('regionInput')),
-          h('input', { id: 'own-region', value: form.region, maxlength: 100, oninput: bind('region') })),
-        select('own-level', t('level'), ['national', 'province', 'city', 'district'].map((l) => [l, levelLabel(l)]), form.level, (v) => { form.level = v; }),
+          h('input', { id: 'own-region', value: form.region, maxlength: 100, placeholder: t('fromText'), oninput: bind('region') })),
+        select('own-level', t('level'), ['national', 'province', 'city', 'district'].map((l) => [l, levelLabel(l)]), form.level,
+          (v) => { form.level = v; }, t('fromText')),
         select('own-kind', t('kind'), KINDS.map((k) => [k, kindLabel(k)]), form.kind,
-          (v) => { form.kind = v; form.kindChosen = true; suggestEnd(); }),
+          (v) => { form.kind = v; suggestEnd(); }, t('fromText')),
         yearField('yearStart'),
         yearField('yearEnd')),
       h('p', {}, h('button', { type: 'submit', id: 'own-parse' }, t('parse')))));
@@ -178,6 +162,7 @@ export function render(root, { set }) {
     out.append(h('section', { class: 'own-result', 'data-plan': p.id },
       h('h2', {}, `${planLabel(p)} · ${p.title}`),
       h('p', { class: 'own-meta' }, `${t('kind')}: ${kindLabel(p.kind)}`),
+      h('p', { class: 'own-level' }, `${t('level')}: ${levelLabel(p.level)}`),
       h('p', {}, select(`own-compare-${p.id}`, t('compareWith'), bundled.map((q) => [q.id, planLabel(q)]), '',
         (v) => v && set({ view: 'diff', plans: [p.id, v] }), '—'),
         h('button', { type: 'button', class: 'remove', onclick: () => { api.removePlan(p.id); added.plans = added.plans.filter((x) => x.id !== p.id); if (!added.plans.length) added = null; set({}); } }, t('remove'))),
