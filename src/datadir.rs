@@ -30,7 +30,7 @@ enum Need {
 /// What `manifest.json` says the directory is.
 pub const FORMAT: &str = "plan-compare-data";
 /// Bumped whenever a file's layout changes (postcard is positional: any field change).
-pub const FORMAT_VERSION: u32 = 10;
+pub const FORMAT_VERSION: u32 = 11;
 /// The one file with a fixed name: it names the catalogue.
 pub const MANIFEST: &str = "manifest.json";
 /// Target raw size of an index shard; the figures behind it are in `docs/data-format.md`.

@@ -10,8 +10,9 @@
 //! corpus), and a text compiled in could only follow an edited catalogue through a build script. A
 //! file that cannot be read becomes a diagnostic, never a panic.
 
+use crate::engine::PlanMeta;
 use crate::model::{Dataset, Kind, Level};
-use crate::parse::{parse_document, Diagnostic, DiagnosticCode, DocumentInfo, Ledger};
+use crate::parse::{Diagnostic, DiagnosticCode, Ledger};
 use crate::themes::Taxonomy;
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
@@ -45,8 +46,13 @@ pub struct Catalog {
 pub struct Document {
     /// Relative to the catalogue's root; also the `source` its plans cite.
     pub path: String,
-    pub level: Level,
-    pub kind: Kind,
+    /// Read from the text when absent, as `plan-compare parse` reads it (the build says so); the
+    /// data directory keeps what was read.
+    #[serde(default)]
+    pub level: Option<Level>,
+    /// Read from the text when absent, as `level` is.
+    #[serde(default)]
+    pub kind: Option<Kind>,
     #[serde(default)]
     pub years: Option<(u16, u16)>,
     /// Region as printed, for a document of one plan; absent for a compilation of several regions.
@@ -143,18 +149,18 @@ impl Catalog {
 }
 
 impl Document {
-    /// What the parser is told about the document. A title is given only to a document of one
-    /// plan: the plans of a compilation take theirs from their headings.
-    pub fn info(&self) -> DocumentInfo {
-        DocumentInfo {
-            source: self.path.clone(),
-            region: self.region.clone(),
+    /// What the catalogue tells the parser about the document, as a reader tells `addPlan`. A
+    /// title is given only to a document of one plan: the plans of a compilation take theirs from
+    /// their headings.
+    pub fn meta(&self) -> PlanMeta {
+        PlanMeta {
+            region: self.region.clone().unwrap_or_default(),
             level: self.level,
             kind: self.kind,
             year_start: self.years.map(|y| y.0),
             year_end: self.years.map(|y| y.1),
             title: self.region.as_ref().and(self.title.clone()),
-            id: self.id.clone(),
+            source: Some(self.path.clone()),
         }
     }
 }
@@ -164,9 +170,6 @@ pub struct Seed {
     pub path: &'static str,
     pub text: &'static str,
     pub region: Option<&'static str>,
-    pub level: Level,
-    pub kind: Kind,
-    pub years: Option<(u16, u16)>,
 }
 
 /// The documents of the bundled catalogue with their texts, in corpus order. A text that cannot be
@@ -183,27 +186,9 @@ pub static SEEDS: LazyLock<Vec<Seed>> = LazyLock::new(|| {
             text: leak(std::fs::read_to_string(root.join(&d.path)).unwrap_or_default()),
             path: leak(d.path),
             region: d.region.map(leak),
-            level: d.level,
-            kind: d.kind,
-            years: d.years,
         })
         .collect()
 });
-
-impl Seed {
-    pub fn info(&self) -> DocumentInfo {
-        DocumentInfo {
-            source: self.path.to_string(),
-            region: self.region.map(str::to_string),
-            level: self.level,
-            kind: self.kind,
-            year_start: self.years.map(|y| y.0),
-            year_end: self.years.map(|y| y.1),
-            title: None,
-            id: None,
-        }
-    }
-}
 
 /// A corpus parsed, with the parser's diagnostics and line ledger.
 #[derive(Debug, Clone, Default)]
@@ -216,7 +201,7 @@ pub struct Build {
     /// The taxonomy the measures were tagged with.
     pub taxonomy: Taxonomy,
     /// (document path, how it was read) for documents that were not plain UTF-8 text
-    /// ([`crate::read::DocumentText::notes`]).
+    /// ([`crate::read::DocumentText::notes`]), or whose level or kind the text told.
     pub read_notes: Vec<(String, String)>,
 }
 
@@ -245,6 +230,8 @@ pub fn build_catalog(catalog: &Catalog, dir: &Path) -> Build {
         notes.extend(read.notes.into_iter().map(|note| (d.path.clone(), note)));
         Ok(read.text)
     });
+    // How each file was read, before what its text told.
+    notes.append(&mut build.read_notes);
     build.read_notes = notes;
     build
 }
@@ -252,7 +239,7 @@ pub fn build_catalog(catalog: &Catalog, dir: &Path) -> Build {
 /// [`build_catalog`] with the texts from `read` (a document it cannot give is a diagnostic).
 pub fn build_with(catalog: &Catalog, dir: &Path, mut read: impl FnMut(&Document) -> Result<String, String>) -> Build {
     let mut out = Build { documents: catalog.documents.clone(), ..Build::default() };
-    for doc in &catalog.documents {
+    for (i, doc) in catalog.documents.iter().enumerate() {
         let text = match read(doc) {
             Ok(text) => text,
             Err(message) => {
@@ -260,8 +247,14 @@ pub fn build_with(catalog: &Catalog, dir: &Path, mut read: impl FnMut(&Document)
                 continue;
             }
         };
-        let parsed = parse_document(&doc.info(), &text);
+        let (parsed, read) = doc.meta().parse(doc.path.clone(), doc.id.clone(), &text);
+        out.read_notes.extend(read.into_iter().map(|note| (doc.path.clone(), note)));
         let mut d = parsed.dataset;
+        // The data directory keeps the level and kind read where the catalogue gave none.
+        if let (Some(entry), Some(first)) = (out.documents.get_mut(i), d.plans.first()) {
+            entry.level.get_or_insert(first.level);
+            entry.kind.get_or_insert(first.kind);
+        }
         // What the catalogue knows fills in what a one-plan text does not print; its English name
         // and code win over the gazetteer's, which are made from the region's name, not printed.
         if doc.region.is_some() {
@@ -347,6 +340,45 @@ mod tests {
             .map(|(path, note)| (path.as_str(), note.contains("GBK") || note.contains("web page")))
             .collect();
         assert_eq!(notes, [("gbk.txt", true), ("page.html", true)]);
+    }
+
+    #[test]
+    fn level_and_kind_left_out_are_read_from_the_text_and_kept() {
+        let texts = [
+            (
+                "city.txt",
+                "佛山市知识产权保护工作方案（2021-2023年）\n一、强化保护\n1.开展行政裁决。（责任单位：市市场监管局）\n",
+            ),
+            ("county.txt", "义乌市2024年知识产权工作要点\n一、强化保护\n1.开展行政裁决。（责任单位：市市场监管局）\n"),
+        ];
+        let toml = "version = 1\n[[document]]\npath = \"city.txt\"\n\
+                    [[document]]\npath = \"county.txt\"\nregion = \"义乌市\"\nkind = \"action plan\"\n";
+        let catalog = Catalog::from_toml(toml).unwrap();
+        let build = build_with(&catalog, Path::new("."), |d| {
+            texts
+                .iter()
+                .find(|(path, _)| *path == d.path)
+                .map(|(_, text)| text.to_string())
+                .ok_or_else(|| "no text".to_string())
+        });
+        let plans: Vec<(&str, Level, Kind)> =
+            build.dataset.plans.iter().map(|p| (p.region.as_str(), p.level, p.kind)).collect();
+        // The county-level city's level is its own; the kind the catalogue gives wins over the title's.
+        assert_eq!(plans, [("佛山市", Level::City, Kind::ActionPlan), ("义乌市", Level::District, Kind::ActionPlan)]);
+        let kept: Vec<(Option<Level>, Option<Kind>)> = build.documents.iter().map(|d| (d.level, d.kind)).collect();
+        assert_eq!(
+            kept,
+            [(Some(Level::City), Some(Kind::ActionPlan)), (Some(Level::District), Some(Kind::ActionPlan))]
+        );
+        let notes: Vec<(&str, &str)> = build.read_notes.iter().map(|(p, n)| (p.as_str(), n.as_str())).collect();
+        assert_eq!(
+            notes,
+            [
+                ("city.txt", "level city assumed from the region 佛山市"),
+                ("city.txt", "kind action plan read from the title"),
+                ("county.txt", "level district assumed"),
+            ]
+        );
     }
 
     #[test]
