@@ -3178,7 +3178,17 @@ fn front_matter(
             .or_else(|| bare_place(&plan.title, lines))
             .or_else(|| province_the_text_calls_itself(lines))
             .or_else(|| unit_the_text_calls_itself(lines))
-            .or_else(|| plan.title.is_empty().then(|| unit_whose_bodies_act(lines)).flatten())
+            .or_else(|| {
+                // Not counting the page's furniture: a news site's links to its other articles name
+                // other places (Gaotai 2018: 相关新闻 / - 2018-03-09张掖市临泽县…).
+                let kept: Vec<Line> = lines
+                    .iter()
+                    .zip(status.iter())
+                    .filter(|(_, s)| **s != Some(Use::Noise))
+                    .map(|(l, _)| l.clone())
+                    .collect();
+                plan.title.is_empty().then(|| unit_whose_bodies_act(&kept)).flatten()
+            })
             .unwrap_or_default();
     }
     if !plan.region.is_empty() && super::regions::find(&plan.region).is_none() {
