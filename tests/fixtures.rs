@@ -304,6 +304,7 @@ fixtures! {
     real_unheaded_contents_xianning_2022 => "real-unheaded-contents-xianning-2022",
     real_related_news_gaotai_2018 => "real-related-news-gaotai-2018",
     real_table_rule_hubei_2025 => "real-table-rule-hubei-2025",
+    real_item_after_framing_list_gansu_2012 => "real-item-after-framing-list-gansu-2012",
     real_plan_named_goals_heading_guangxi_2021 => "real-plan-named-goals-heading-guangxi-2021",
     real_points_after_task_lead_qinghai_2024 => "real-points-after-task-lead-qinghai-2024",
     real_goals_after_tichu_sohu_national_2023 => "real-goals-after-tichu-sohu-national-2023",

@@ -1927,6 +1927,8 @@ fn paragraph_items(
     diagnostics: &mut Vec<Diagnostic>,
 ) {
     let mut chapter_by_depth: Chapters = Default::default();
+    // The heading each chapter of `chapter_by_depth` was read from (as `heading` counts them).
+    let mut heading_by_depth: [Option<usize>; 8] = Default::default();
     let mut paragraphs: Vec<Paragraph> = Vec::new();
     let mut open: Option<Paragraph> = None;
     let mut heading: Option<usize> = None;
@@ -1949,6 +1951,9 @@ fn paragraph_items(
             chapter_by_depth[Depth::Sub as usize] = None;
             status[i] = Some(Use::Heading);
             heading = Some(markers.len() + i);
+            heading_by_depth[Depth::Section as usize] = heading;
+            heading_by_depth[Depth::Item as usize] = None;
+            heading_by_depth[Depth::Sub as usize] = None;
             continue;
         }
         if k < markers.len() && markers[k].0 == i {
@@ -1957,6 +1962,10 @@ fn paragraph_items(
             if heading_like[k] && !heads_nothing(lines, status, markers, k) && !ends_a_list(lines, status, markers, k) {
                 chapter_by_depth[m.depth as usize] = Some(trim_heading(&m.rest));
                 for deeper in chapter_by_depth.iter_mut().skip(m.depth as usize + 1) {
+                    *deeper = None;
+                }
+                heading_by_depth[m.depth as usize] = Some(k);
+                for deeper in heading_by_depth.iter_mut().skip(m.depth as usize + 1) {
                     *deeper = None;
                 }
                 status[i] = Some(Use::Heading);
@@ -1969,8 +1978,16 @@ fn paragraph_items(
             for deeper in chapter_by_depth.iter_mut().skip(m.depth as usize) {
                 *deeper = None;
             }
+            // … and out of that heading's scope: a framing heading before it (三、申报材料: over
+            // 1、…5、) says nothing of 四、请…报送 (Gansu 2012 notice).
+            let at_its_depth =
+                heading.is_some_and(|h| heading_by_depth.iter().skip(m.depth as usize).any(|d| *d == Some(h)));
+            for deeper in heading_by_depth.iter_mut().skip(m.depth as usize) {
+                *deeper = None;
+            }
+            let scoping = if at_its_depth { heading_by_depth.iter().rev().find_map(|h| *h) } else { heading };
             open = Some(Paragraph {
-                heading,
+                heading: scoping,
                 chapter: enclosing_chapter(&chapter_by_depth, Depth::Sub),
                 no: Some(m.number),
                 lines: vec![i],
