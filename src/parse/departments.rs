@@ -39,6 +39,20 @@ const LABELS: &[(&str, Role)] = &[
 const TIME_LABELS: &[&str] =
     &["完成时限：", "完成时间：", "完成期限：", "时间节点：", "时间安排：", "时间进度：", "时限："];
 
+/// A clause without the deadline printed after its names, also after a stop of its own
+/// (`（责任单位：…按职责分工负责。完成时限：持续推进）`, Liaoning 2024), either colon's width.
+pub(crate) fn before_deadline(clause: &str) -> &str {
+    let at = TIME_LABELS
+        .iter()
+        .flat_map(|l| [l.to_string(), l.replace('：', ":")])
+        .filter_map(|l| clause.find(l.as_str()))
+        .min();
+    match at {
+        Some(at) => clause[..at].trim_end_matches(['。', '；', ';', '，', ',', ' ']),
+        None => clause,
+    }
+}
+
 /// Parse a department clause. `default_role` is the role of names when the clause tells no roles
 /// apart: lead for documents whose clauses name the bodies in charge (000, 002), null for table
 /// cells of 003. The clause may still carry its brackets and whitespace.
@@ -536,6 +550,12 @@ mod tests {
             vec![n("知识产权保护处", L), n("各区知识产权局", L), n("临港新片区市场监管局", L)]
         );
         assert_eq!(names("责任单位：县金融办(牵头)、县市场监管局", L), vec![n("县金融办", L), n("县市场监管局", L)]);
+    }
+
+    #[test]
+    fn a_deadline_after_the_clauses_stop_is_cut_off() {
+        assert_eq!(before_deadline("责任单位:省知识产权局牵头。完成时限:持续推进"), "责任单位:省知识产权局牵头");
+        assert_eq!(before_deadline("省知识产权局牵头"), "省知识产权局牵头");
     }
 
     #[test]

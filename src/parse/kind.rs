@@ -30,9 +30,17 @@ pub fn kind_named(plan: &Plan, passages: &[Passage]) -> Option<(Kind, KindFrom)>
     let own: Vec<&str> = passages
         .iter()
         .filter(|x| x.plan == plan.id)
-        .flat_map(|x| x.text.match_indices('本').map(|(i, _)| (&x.text[..i], &x.text[i + '本'.len_utf8()..])))
+        .flat_map(|x| {
+            // 制定本方案, or 制定如下实施方案 (Liaoning 2024).
+            ["本", "如下"]
+                .into_iter()
+                .flat_map(move |w| x.text.match_indices(w).map(move |(i, _)| (&x.text[..i], &x.text[i + w.len()..])))
+        })
         .filter(|(before, _)| ["制定", "编制", "製定", "編製"].iter().any(|w| before.ends_with(w)))
-        .map(|(_, after)| after.trim_start_matches("行动").trim_start_matches("行動"))
+        .map(|(_, after)| {
+            let after = after.trim_start_matches("行动").trim_start_matches("行動");
+            after.trim_start_matches("实施").trim_start_matches("實施").trim_start_matches("工作")
+        })
         .collect();
     let said = |words: &[&str]| own.iter().any(|o| words.iter().any(|w| o.starts_with(w)));
     // A year's 工作计划 or 工作任务 is its work points; opinions (实施意见, 若干意见), measures and
@@ -109,6 +117,8 @@ mod tests {
         let passage =
             |plan: &str, text: &str| Passage { plan: plan.into(), heading: None, text: text.into(), lines: [1, 1] };
         let made = [passage("p", "为加强知识产权保护，结合我市实际，制定本行动方案。")];
+        assert_eq!(kind_named(&p, &made), Some((Kind::ActionPlan, KindFrom::Preamble)));
+        let made = [passage("p", "经研究决定，制定如下实施方案。")];
         assert_eq!(kind_named(&p, &made), Some((Kind::ActionPlan, KindFrom::Preamble)));
         // Another plan's preamble says nothing of this one.
         let other = [passage("q", "编制本规划。")];

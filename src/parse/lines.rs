@@ -476,6 +476,11 @@ const PAGE_LABELS: &[&str] = &[
     // A county media centre's masthead over its news (投稿邮箱: mczfw@163.com).
     "投稿邮箱",
     "投稿信箱",
+    // A library's record of a reprinted article (所属类别: 政策措施 / 文章出处: 黑龙江日报), and a
+    // news page's tags under it (标签: …).
+    "所属类别",
+    "文章出处",
+    "标签",
 ];
 /// Openings of a page's navigation and footer lines.
 const PAGE_OPENINGS: &[&str] = &[
@@ -507,6 +512,7 @@ const PAGE_OPENINGS: &[&str] = &[
     "相关链接",
     "相关文章",
     "相关阅读",
+    "相关新闻",
     // A document-sharing site's box of notes to its readers, and its help desk.
     "温馨提示",
     "网站客服",
@@ -599,6 +605,23 @@ pub fn is_page_furniture(s: &str) -> bool {
     // A news site's slogan under the article (粤港澳都市网为您提供最新资讯): it addresses the reader.
     let slogan = t.contains("为您提供") && ["资讯", "新闻", "信息", "报道"].iter().any(|w| t.ends_with(w));
     if slogan && t.chars().count() <= 30 {
+        return true;
+    }
+    // A news site's links to its other articles under the text (相关新闻 / - 2018-03-09张掖加快推进
+    // 安居工程建设, Gaotai 2018): a bullet, a date, another headline.
+    let linked = t.strip_prefix(['-', '•', '·', '●']).is_some_and(|entry| {
+        let date = entry.get(..10).is_some_and(|d| {
+            d.bytes().enumerate().all(|(k, b)| if k == 4 || k == 7 { b == b'-' } else { b.is_ascii_digit() })
+        });
+        date && entry.chars().count() <= 60 && !entry.contains(['，', ',', '；'])
+    });
+    if linked {
+        return true;
+    }
+    // The rule under a table's header that lost its opening bar (索 引 号 | … / ---|---|---|),
+    // left over where the rows were not read as a table.
+    let rule = t.contains('-') && t.contains('|') && t.chars().all(|c| "-|:｜".contains(c));
+    if rule {
         return true;
     }
     if PAGE_OPENINGS.iter().any(|o| t.starts_with(o)) || t.contains("ICP备") {
@@ -795,7 +818,7 @@ fn links_an_explainer(t: &str) -> bool {
 /// `传真：…`): who to call, no part of the plan. In brackets inside an item (（联系人：…）) they
 /// stay with it.
 pub fn is_contact_line(s: &str) -> bool {
-    const LABELS: [&str; 11] = [
+    const LABELS: [&str; 12] = [
         "联系人",
         "联系电话",
         "联系方式",
@@ -805,6 +828,8 @@ pub fn is_contact_line(s: &str) -> bool {
         "电子邮件",
         "邮箱",
         "邮编",
+        // Gansu 2012: 邮政编码:730000 under the address.
+        "邮政编码",
         "通信地址",
         "通讯地址",
     ];
@@ -1109,6 +1134,7 @@ mod tests {
         assert!(is_contact_line("    联系人：王琼") && is_contact_line("联系电话：010-84239104"));
         assert!(is_contact_line("传真:010-84238883") && is_contact_line("联系人:金虎0471-5271969  强健 0471-6628927"));
         assert!(!is_contact_line("（联系人：陈勘，联系电话：020-87686049）"));
+        assert!(is_contact_line("邮政编码:730000"));
         assert!(!is_contact_line("电话咨询服务：建立12330热线，受理举报投诉。"));
         assert!(is_comment_channel("1.通过电子邮件将意见发送至:gzszscqj@163.com。"));
         assert!(is_comment_channel("2.通过信函将意见寄至:某市华坚南路68号某局知识产权科,邮编:341000。"));
@@ -1178,6 +1204,10 @@ mod tests {
         assert!(is_page_furniture("|") && is_page_furniture("｜"));
         assert!(is_page_furniture("首页 股票 财经 基金 导航"));
         assert!(is_page_furniture("投稿郵箱: mczfw@163.com") || is_page_furniture("投稿邮箱: mczfw@163.com"));
+        assert!(is_page_furniture("所属类别: 政策措施") && is_page_furniture("文章出处: 黑龙江日报"));
+        assert!(is_page_furniture("标签: 国家知识产权强县建设示范县 郑州市金水区"));
+        assert!(is_page_furniture("- 2018-03-09张掖加快推进安居工程建设") && is_page_furniture("相关新闻"));
+        assert!(is_page_furniture("---|---|---|---|") && !is_page_furniture("- 加强知识产权保护"));
         assert!(!is_page_furniture("首页 建设知识产权公共服务平台首页专栏"));
         assert!(
             is_page_furniture("文章为作者独立观点,不代表配资炒股观点")

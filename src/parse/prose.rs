@@ -824,7 +824,8 @@ pub fn parse(info: &DocumentInfo, lines: &[Line]) -> DocumentDraft {
         let first = entries.first().map_or(at, |&i| i);
         let last = entries.last().map_or(at, |&i| i);
         let place = plan.passages.iter().position(|p| p.lines[0] > lines[at].no).unwrap_or(plan.passages.len());
-        let heading = Some(normalise(&lines[at].text));
+        // Contents printed without their 目录 line start at their first entry and head nothing.
+        let heading = (entries.first() != Some(&at)).then(|| normalise(&lines[at].text));
         let lines = [lines[first].no, lines[last].no];
         plan.passages.insert(place, PassageDraft { heading, text, lines, aims: false });
     }
@@ -1008,7 +1009,9 @@ fn is_field_line(text: &str) -> bool {
 /// first entry printed again (the body's own first heading). Marks the 目录 line a heading and the
 /// entries passage text; returns the 目录 line and the entries. None without two entries.
 fn table_of_contents(lines: &[Line], status: &mut [Option<Use>]) -> Option<(usize, Vec<usize>)> {
-    let at = (0..lines.len()).find(|&i| status[i].is_none() && normalise(&lines[i].text) == "目录")?;
+    let Some(at) = (0..lines.len()).find(|&i| status[i].is_none() && normalise(&lines[i].text) == "目录") else {
+        return unheaded_contents(lines, status);
+    };
     // The entry's heading without a page number printed after it (`第一章 规划背景 5`).
     let entry = |t: &str| -> Option<String> {
         let t = t.trim();
@@ -1052,6 +1055,30 @@ fn table_of_contents(lines: &[Line], status: &mut [Option<Use>]) -> Option<(usiz
         status[i] = Some(Use::Passage);
     }
     Some((at, entries))
+}
+
+/// A table of contents printed without its 目录 line (Xianning 2022: the title, then
+/// `一、发展基础与机遇挑战.......1`): three or more lines in a row, each a heading run by dot leaders
+/// into its page number. Marks them passage text; returns the first and all of them.
+fn unheaded_contents(lines: &[Line], status: &mut [Option<Use>]) -> Option<(usize, Vec<usize>)> {
+    let leadered = |t: &str| {
+        let t = t.trim();
+        let head = t.trim_end_matches(|c: char| c.is_ascii_digit()).trim_end();
+        let leader = ["...", "…", "···", "．．．", "·····"].iter().any(|l| head.ends_with(l));
+        let head = head.trim_end_matches(|c: char| c.is_whitespace() || "…．.·".contains(c));
+        head.len() < t.len() && leader && !head.is_empty() && head.chars().count() <= 40 && !head.contains('。')
+    };
+    let free = |i: usize| status[i].is_none() && !lines[i].text.trim().is_empty();
+    let first = (0..lines.len()).find(|&i| free(i) && leadered(&lines[i].text))?;
+    let entries: Vec<usize> =
+        (first..lines.len()).filter(|&i| free(i)).take_while(|&i| leadered(&lines[i].text)).collect();
+    if entries.len() < 3 {
+        return None;
+    }
+    for &i in &entries {
+        status[i] = Some(Use::Passage);
+    }
+    Some((first, entries))
 }
 
 /// Titles of the sections that frame a plan (its guiding ideas, principles and aims) rather than
@@ -1319,6 +1346,15 @@ fn outside_guillemets(t: &str) -> String {
 const DRAFT_STATUS: &[&str] =
     &["试行", "暂行", "征求意见稿", "公开征求意见稿", "草案", "送审稿", "修订", "修订稿", "讨论稿"];
 
+/// A title without the label of the page's field it is printed in (文章标题: …, as a library
+/// records a reprinted article, Heilongjiang 2022).
+fn without_title_label(t: &str) -> &str {
+    ["文章标题", "标题", "题名"]
+        .iter()
+        .find_map(|l| t.strip_prefix(l).and_then(|r| r.strip_prefix(['：', ':'])))
+        .map_or(t, str::trim_start)
+}
+
 /// A (normalised) title's shape: at most 60 characters ending in a title word (…规划, …方案, its
 /// years or version after it), and no notice about one (…的通知).
 fn is_title_shape(t: &str) -> bool {
@@ -1397,6 +1433,12 @@ fn is_plain_heading(lines: &[Line], status: &[Option<Use>], i: usize) -> bool {
         TITLE_ENDINGS.iter().any(|e| t.ends_with(e))
     };
     if titled(&t) || years_of(&t, None).0.is_some() || is_headline(lines, status, i) {
+        return false;
+    }
+    // The headline printed again further down (an image's caption repeating it, Henan 2022 news)
+    // is the page's title still, no heading over the paragraphs after it.
+    let again = (i.saturating_sub(20)..i).any(|j| normalise(&lines[j].text) == t && is_headline(lines, status, j));
+    if again {
         return false;
     }
     let is_paragraph = |j: usize| {
@@ -1885,6 +1927,8 @@ fn paragraph_items(
     diagnostics: &mut Vec<Diagnostic>,
 ) {
     let mut chapter_by_depth: Chapters = Default::default();
+    // The heading each chapter of `chapter_by_depth` was read from (as `heading` counts them).
+    let mut heading_by_depth: [Option<usize>; 8] = Default::default();
     let mut paragraphs: Vec<Paragraph> = Vec::new();
     let mut open: Option<Paragraph> = None;
     let mut heading: Option<usize> = None;
@@ -1907,6 +1951,9 @@ fn paragraph_items(
             chapter_by_depth[Depth::Sub as usize] = None;
             status[i] = Some(Use::Heading);
             heading = Some(markers.len() + i);
+            heading_by_depth[Depth::Section as usize] = heading;
+            heading_by_depth[Depth::Item as usize] = None;
+            heading_by_depth[Depth::Sub as usize] = None;
             continue;
         }
         if k < markers.len() && markers[k].0 == i {
@@ -1915,6 +1962,10 @@ fn paragraph_items(
             if heading_like[k] && !heads_nothing(lines, status, markers, k) && !ends_a_list(lines, status, markers, k) {
                 chapter_by_depth[m.depth as usize] = Some(trim_heading(&m.rest));
                 for deeper in chapter_by_depth.iter_mut().skip(m.depth as usize + 1) {
+                    *deeper = None;
+                }
+                heading_by_depth[m.depth as usize] = Some(k);
+                for deeper in heading_by_depth.iter_mut().skip(m.depth as usize + 1) {
                     *deeper = None;
                 }
                 status[i] = Some(Use::Heading);
@@ -1927,8 +1978,16 @@ fn paragraph_items(
             for deeper in chapter_by_depth.iter_mut().skip(m.depth as usize) {
                 *deeper = None;
             }
+            // … and out of that heading's scope: a framing heading before it (三、申报材料: over
+            // 1、…5、) says nothing of 四、请…报送 (Gansu 2012 notice).
+            let at_its_depth =
+                heading.is_some_and(|h| heading_by_depth.iter().skip(m.depth as usize).any(|d| *d == Some(h)));
+            for deeper in heading_by_depth.iter_mut().skip(m.depth as usize) {
+                *deeper = None;
+            }
+            let scoping = if at_its_depth { heading_by_depth.iter().rev().find_map(|h| *h) } else { heading };
             open = Some(Paragraph {
-                heading,
+                heading: scoping,
                 chapter: enclosing_chapter(&chapter_by_depth, Depth::Sub),
                 no: Some(m.number),
                 lines: vec![i],
@@ -2491,6 +2550,7 @@ fn names_a_role(clause: &str) -> bool {
 /// Does a bracketed clause name bodies (局, 厅, 部门 …) or roles (牵头, 负责 …)?
 fn looks_like_departments(clause: &str) -> bool {
     let inner: String = clause.chars().skip(1).take(clause.chars().count().saturating_sub(2)).collect();
+    let inner = super::departments::before_deadline(&inner);
     if inner.is_empty() || inner.contains('。') {
         return false;
     }
@@ -2907,9 +2967,11 @@ fn front_matter(
             if fields.len() >= 2 && fields.iter().all(|f| f.chars().count() <= 20 && looks_like_body(f)) {
                 break;
             }
-            // Nor is a page's label (法律效力) above a whole title, or anything above 关于….
+            // Nor is a page's label (法律效力) above a whole title, or anything above 关于…, or
+            // above a title field (文章标题: …).
             let label = t.chars().count() <= 4 && region_in_title(&t).is_none();
-            if complete && label || normalise(&lines[front[p]].text).starts_with("关于") {
+            let below = normalise(&lines[front[p]].text);
+            if complete && label || below.starts_with("关于") || without_title_label(&below).len() < below.len() {
                 break;
             }
             // Nor is a whole title above a whole title with page furniture between: a sharing
@@ -2947,7 +3009,7 @@ fn front_matter(
             _ => lines[i].text.as_str(),
         };
         let printed = normalise(&parts.iter().map(|&i| text_of(i)).collect::<Vec<_>>().join(""));
-        let (printed, number) = split_doc_number(&printed);
+        let (printed, number) = split_doc_number(without_title_label(&printed));
         plan.title = without_guillemets(printed).to_string();
         if plan.doc_number.is_none() {
             plan.doc_number = number.map(str::to_string);
@@ -3133,7 +3195,17 @@ fn front_matter(
             .or_else(|| bare_place(&plan.title, lines))
             .or_else(|| province_the_text_calls_itself(lines))
             .or_else(|| unit_the_text_calls_itself(lines))
-            .or_else(|| plan.title.is_empty().then(|| unit_whose_bodies_act(lines)).flatten())
+            .or_else(|| {
+                // Not counting the page's furniture: a news site's links to its other articles name
+                // other places (Gaotai 2018: 相关新闻 / - 2018-03-09张掖市临泽县…).
+                let kept: Vec<Line> = lines
+                    .iter()
+                    .zip(status.iter())
+                    .filter(|(_, s)| **s != Some(Use::Noise))
+                    .map(|(l, _)| l.clone())
+                    .collect();
+                plan.title.is_empty().then(|| unit_whose_bodies_act(&kept)).flatten()
+            })
             .unwrap_or_default();
     }
     if !plan.region.is_empty() && super::regions::find(&plan.region).is_none() {
@@ -3559,8 +3631,15 @@ pub(crate) fn province_of_doc_number(number: &str, lines: &[Line]) -> Option<Str
     let municipality = name.ends_with('市');
     // Or it is addressed to the province's cities (各市、自治州人民政府, 各设区市人民政府).
     let to_cities = |t: &str| PROVINCE_ADDRESSEES.iter().any(|a| t.trim_start().starts_with(a));
-    let a_province =
-        || lines.iter().any(|l| ["我省", "全省", "本省"].iter().any(|w| l.text.contains(w)) || to_cities(&l.text));
+    // Or it names the province's government in full (辽宁省人民政府 signing 辽政发).
+    let government = format!("{name}人民政府");
+    let a_province = || {
+        lines.iter().any(|l| {
+            ["我省", "全省", "本省"].iter().any(|w| l.text.contains(w))
+                || to_cities(&l.text)
+                || l.text.contains(government.as_str())
+        })
+    };
     (municipality || a_province()).then(|| name.to_string())
 }
 
@@ -6252,5 +6331,25 @@ mod tests {
         assert_eq!(years_of("汕头市知识产权事业发展“十三五”规划", None), (Some(2016), Some(2020)));
         assert_eq!(years_of("2016年实施广东省知识产权战略纲要工作要点", None), (Some(2016), Some(2016)));
         assert_eq!(years_of("行动方案", Some("粤知〔2018〕153号")), (None, None));
+    }
+
+    #[test]
+    fn a_title_field_gives_the_title_without_its_label() {
+        assert_eq!(without_title_label("文章标题:黑龙江省知识产权强省建设纲要"), "黑龙江省知识产权强省建设纲要");
+        assert_eq!(without_title_label("标题：某市规划"), "某市规划");
+        assert_eq!(without_title_label("某市标题规划"), "某市标题规划");
+    }
+
+    #[test]
+    fn contents_without_their_heading_are_no_items() {
+        let text = "某某市知识产权发展“十四五”规划\n一、发展基础.......1\n(一)发展基础.........1\n\
+                    二、主要任务.......9\n(一)提升创造质量.....9\n";
+        let lines = crate::parse::lines::split_lines(text);
+        let mut status = vec![None; lines.len()];
+        let (first, entries) = unheaded_contents(&lines, &mut status).unwrap();
+        assert_eq!((first, entries.len()), (1, 4));
+        let plain = crate::parse::lines::split_lines("一、任务\n加强保护。\n二、保障\n");
+        let mut status = vec![None; plain.len()];
+        assert!(unheaded_contents(&plain, &mut status).is_none());
     }
 }
