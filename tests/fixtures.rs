@@ -361,4 +361,5 @@ fixtures! {
     real_footer_phone_fujian_2024 => "real-footer-phone-fujian-2024",
     real_search_box_xiamen_2022 => "real-search-box-xiamen-2022",
     real_clock_dateline_picture_liaoning_2024_trad => "real-clock-dateline-picture-liaoning-2024-trad",
+    real_portal_record_column_names_putian_2025 => "real-portal-record-column-names-putian-2025",
 }

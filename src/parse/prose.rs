@@ -2850,7 +2850,10 @@ fn front_matter(
         let t = without_guillemets(split_doc_number(&t).0);
         // A list (、，) is a sentence that happens to end in 纲要, not a title; a document the title
         // cites may list (关于贯彻落实市政府《关于实施商标战略、建设品牌强市的实施意见》的实施意见).
-        is_title_shape(t) && !outside_guillemets(without_title_suffix(t)).contains(['、', '，', ','])
+        // Nor is a table's column name printed a cell a line (重点任务 / 落实举措 / 责任科室(单位)).
+        is_title_shape(t)
+            && !outside_guillemets(without_title_suffix(t)).contains(['、', '，', ','])
+            && !super::grid::is_column_name(t)
     };
     // The names of the documents the notice sends (现将《…》印发给你们), as normalised.
     let sent_names: Vec<String> = front
