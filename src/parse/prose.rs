@@ -4017,6 +4017,14 @@ fn region_that_reports(t: &str, name: &str) -> Option<String> {
     if clause.starts_with("国家") && !clause.starts_with("国家级") && !clause.contains("人民政府") {
         return Some("全国".to_string());
     }
+    // A body named short after the state's body that approved it in the same sentence
+    // (经国家知识产权强国建设工作部际联席会议同意，联席会议办公室印发《…》) issues for it.
+    let approved =
+        before.rsplit(['，', ',', '；']).nth(1).and_then(|c| c.strip_prefix('经')).and_then(|c| c.strip_suffix("同意"));
+    let national = |b: &str| ["国务院", "党中央", "国家"].iter().any(|w| b.starts_with(w)) && !b.contains("人民政府");
+    if approved.is_some_and(national) && region_in_title(clause).is_none() {
+        return Some("全国".to_string());
+    }
     let (before, _) = before.rsplit_once("人民政府")?;
     let body = before.rsplit(['，', ',', '、', '；']).next()?;
     region_in_title(body).filter(|r| super::regions::find(r).is_some())
@@ -5879,6 +5887,12 @@ mod tests {
         let national = "5月7日,国家知识产权强国建设工作部际联席会议办公室近日印发的《2025年知识产权强国建设推进计划》在国家知识产权局网站公布,明确了七个方面100余项重点任务。";
         assert_eq!(title_the_preamble_makes(national).as_deref(), Some("2025年知识产权强国建设推进计划"));
         assert_eq!(region_that_reports(national, "2025年知识产权强国建设推进计划").as_deref(), Some("全国"));
+        // A news page's lead naming the issuer short after the state body that approved it
+        // (a 2024 report); a province's approval names no country.
+        let approved = "日前,经国家知识产权强国建设工作部际联席会议同意,联席会议办公室印发《2024年知识产权强国建设推进计划》,明确了七个方面100余项重点任务和工作措施。";
+        assert_eq!(region_that_reports(approved, "2024年知识产权强国建设推进计划").as_deref(), Some("全国"));
+        let province = "日前,经省政府同意,省知识产权局印发《某某行动方案》。";
+        assert_eq!(region_that_reports(province, "某某行动方案"), None);
         let cites = "为贯彻落实中共中央、国务院印发的《知识产权强国建设纲要(2021—2035年)》和国务院发布的《“十四五”国家知识产权保护和运用规划》,制定本计划。";
         assert_eq!(title_the_preamble_makes(cites), None);
         // … nor does a meeting's report of the documents it studied (沿滩区 2021).
