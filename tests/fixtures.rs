@@ -363,4 +363,5 @@ fixtures! {
     real_clock_dateline_picture_liaoning_2024_trad => "real-clock-dateline-picture-liaoning-2024-trad",
     real_portal_record_column_names_putian_2025 => "real-portal-record-column-names-putian-2025",
     real_approved_by_state_body_national_2024 => "real-approved-by-state-body-national-2024",
+    real_own_province_citation_guizhou_2024 => "real-own-province-citation-guizhou-2024",
 }

@@ -3581,8 +3581,35 @@ fn province_the_text_calls_itself(lines: &[Line]) -> Option<String> {
     }
     let mut named =
         super::regions::provinces().filter(|p| p.name.ends_with('省') && lines.iter().any(|l| l.text.contains(p.name)));
-    let province = named.next()?;
+    let Some(province) = named.next() else { return province_of_its_own_citations(lines) };
     named.next().is_none().then(|| province.name.to_string())
+}
+
+/// The province whose government a text cites as its own without naming it, by the number the
+/// cited document carries (《省人民政府办公厅关于…的实施意见》(黔府办函〔2023〕55号)): a provincial
+/// department's plan carrying out its government's. Two provinces so cited give none.
+fn province_of_its_own_citations(lines: &[Line]) -> Option<String> {
+    let mut found: Option<&str> = None;
+    for l in lines {
+        let t = normalise(&l.text);
+        for (at, _) in t.match_indices("《省") {
+            let after = &t[at..];
+            let own = ["《省人民政府", "《省政府", "《省委"].iter().any(|w| after.starts_with(w));
+            let Some((_, rest)) = after.split_once('》') else { continue };
+            let Some(number) = rest.strip_prefix(['(', '（']).and_then(find_doc_number) else { continue };
+            let mut chars = number.chars();
+            let (Some(first), Some('府' | '政')) = (chars.next(), chars.next()) else { continue };
+            let Some((_, name)) = PROVINCE_CHARACTERS.iter().find(|(c, _)| *c == first) else { continue };
+            if !own || name.ends_with('市') {
+                continue;
+            }
+            if found.is_some_and(|f| f != *name) {
+                return None;
+            }
+            found = Some(name);
+        }
+    }
+    found.map(str::to_string)
 }
 
 /// The county, banner or city a text without a named issuer speaks as (我县, 全县, 本县; 我旗…;
@@ -6105,6 +6132,14 @@ mod tests {
         // Two provinces named, or a province named without the text speaking as one: no place.
         assert_eq!(province_the_text_calls_itself(&lines(&["我省学习浙江省、江苏省的经验"])), None);
         assert_eq!(province_the_text_calls_itself(&lines(&["江苏省知识产权局召开会议"])), None);
+        // Guizhou 2024: a department's scheme naming no province in full, carrying out its own
+        // government's opinion by number; a city's number or another body's cites no province.
+        let own = "为贯彻落实《省人民政府办公厅关于突出贵州民族文化特色大力打造“贵系列”品牌的实施意见》(黔府办函〔2023〕55号),推动全省经济社会高质量发展,制定本方案。";
+        assert_eq!(province_the_text_calls_itself(&lines(&[own])).as_deref(), Some("贵州省"));
+        let national = "为贯彻落实《国务院关于…的意见》(国发〔2021〕1号),推动全省发展。";
+        assert_eq!(province_the_text_calls_itself(&lines(&[national])), None);
+        let capital = "根据《省人民政府关于…的意见》(京政发〔2021〕1号),全省…";
+        assert_eq!(province_the_text_calls_itself(&lines(&[capital])), None);
     }
 
     #[test]
