@@ -1193,7 +1193,11 @@ fn frames_the_plan(rest: &str) -> bool {
     let purpose = ["宗旨", "目的", "目的和依据", "目的与依据"].iter().any(|e| title.ends_with(e));
     // Who sits on the body a notice sets up (一、领导小组组成人员, 组 长：… 成 员：…).
     let members = ["组成人员", "成员名单"].iter().any(|e| title.ends_with(e));
+    // An article stating the principles the work follows (第三条 数据知识产权登记遵循自愿登记、
+    // 依法合规…原则。), as a 基本原则 section does.
+    let principles = title.contains("遵循") && title.trim_end_matches(['。', '；']).ends_with("原则");
     framing(&title)
+        || principles
         || title.split(['和', '与', '、']).all(framing)
         || is_background(&title)
         || speaks_of_itself(&title)
@@ -5674,6 +5678,9 @@ mod tests {
         for title in ["重要意义", "充分认识实施商标战略的重要意义", "活动时间", "活动主题"] {
             assert!(frames_the_plan(title), "{title}");
         }
+        // Hunan 2024 rules: the article stating the principles registration follows.
+        assert!(frames_the_plan("数据知识产权登记遵循自愿登记、依法合规、公平有序、诚实信用、安全高效原则。"));
+        assert!(!frames_the_plan("建立数据知识产权登记制度，遵循有关规定开展登记。"));
     }
 
     #[test]
