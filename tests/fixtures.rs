@@ -365,4 +365,5 @@ fixtures! {
     real_approved_by_state_body_national_2024 => "real-approved-by-state-body-national-2024",
     real_own_province_citation_guizhou_2024 => "real-own-province-citation-guizhou-2024",
     real_principles_article_hunan_2024 => "real-principles-article-hunan-2024",
+    real_platform_notes_shanghai_2024 => "real-platform-notes-shanghai-2024",
 }

@@ -428,6 +428,10 @@ const PAGE_LABELS: &[&str] = &[
     "作者",
     "责任编辑",
     "编辑",
+    // The credits under a bureau's own news (供稿:战略规划处 / 审校:… / 审核:…).
+    "供稿",
+    "审校",
+    "审核",
     "发布机构",
     "索引号",
     "主题分类",
@@ -554,12 +558,24 @@ pub fn is_page_furniture(s: &str) -> bool {
     // 传播更多信息之目的…): whole sentences, but about the site's copy, not the plan.
     // A news platform's note that the article is its author's (声明：该文观点仅代表作者本人，…).
     let disclaimer = ["郑重声明", "免责声明", "版权声明", "特别声明", "声明"].iter().any(|w| t.starts_with(w));
-    if disclaimer && ["转载", "版权", "原作者", "仅代表作者"].iter().any(|w| t.contains(w)) && t.chars().count() <= 150
-    {
+    // A news platform's for the account that posted it (…仅代表该入驻单位观点，…请联系删除！;
+    // …用户上传并发布，本平台仅提供信息存储服务。).
+    let disclaimed = ["转载", "版权", "原作者", "仅代表作者", "请联系删除", "信息存储服务"];
+    if disclaimer && disclaimed.iter().any(|w| t.contains(w)) && t.chars().count() <= 150 {
+        return true;
+    }
+    // … and the same note in English (Notice: The content above … is uploaded and posted by a
+    // user of NetEase Hao …): no line of a Chinese plan.
+    let english = !t.chars().any(crate::index::is_han);
+    if english && t.starts_with("Notice:") && ["uploaded", "posted by"].iter().any(|w| t.contains(w)) {
         return true;
     }
     // A reposting site's note that it will take the copy down (本文转载自网络，如有侵权，请联系删除;
     // 以上文案信息均为网络采集 版权归原作者所有 如有侵权请微信联系): a plan never asks so.
+    // A bureau's account asks the same in brackets (（如涉及版权或其他权益问题，请及时联系告知。）).
+    if t.contains("如涉及版权") && t.contains("联系") && t.chars().count() <= 60 {
+        return true;
+    }
     let takedown = t.contains("如有侵权") && ["联系", "删除"].iter().any(|w| t.contains(w));
     if takedown
         && ["转载", "原作者", "网络采集", "来源于网络"].iter().any(|w| t.contains(w))
@@ -674,8 +690,9 @@ pub fn is_page_furniture(s: &str) -> bool {
     }
     // The site's logo and its social accounts over the text (`立业云logo`, `…人民政府官方微信`,
     // a service firm's `知识产权顾问微信`).
-    let banner =
-        ["logo", "LOGO", "Logo", "官方微信", "官方微博", "顾问微信", "客服微信"].iter().any(|w| t.ends_with(w));
+    let banner = ["logo", "LOGO", "Logo", "官方微信", "官方微博", "顾问微信", "客服微信", "微信订阅号"]
+        .iter()
+        .any(|w| t.ends_with(w));
     if banner && t.chars().count() <= 30 && !t.contains(['，', ',', '：', ':']) {
         return true;
     }
@@ -1082,6 +1099,23 @@ mod tests {
         for line in
             ["2024年1月12日", "（二）2024年1月12日前完成", "![]() 為進一步普及知識產權知識,增強公眾的意識。 ![]()"]
         {
+            assert!(!is_page_furniture(line), "{line}");
+        }
+        // Shanghai 2024: a bureau's own news reposted on a platform, with its credits, its
+        // account and the platform's notes.
+        for line in [
+            "供稿:战略规划处",
+            "审校:石磊",
+            "审核:聂莉",
+            "(如涉及版权或其他权益问题,请及时联系告知。)",
+            "唯一官方微信订阅号",
+            "特别声明:本文经上观新闻客户端的“上观号”入驻单位授权发布,仅代表该入驻单位观点,“上观新闻”仅为信息发布平台,如您认为发布内容侵犯您的相关权益,请联系删除!",
+            "特别声明:以上内容(如有图片或视频亦包括在内)为自媒体平台“网易号”用户上传并发布,本平台仅提供信息存储服务。",
+            "Notice: The content above (including the pictures and videos if any) is uploaded and posted by a user of NetEase Hao, which is a social media platform and only provides information storage services.",
+        ] {
+            assert!(is_page_furniture(line), "{line}");
+        }
+        for line in ["审核专利申请,严把质量关", "上海市知识产权局"] {
             assert!(!is_page_furniture(line), "{line}");
         }
         // A 2024 news page's top bar; Putian 2025: a portal's record of the file, its labels
