@@ -2821,7 +2821,9 @@ fn front_matter(
         let issuer_of =
             |n: &str| n.find(['〔', '[', '［', '【', '﹝', '(', '（']).map_or(0, |at| n[..at].chars().count());
         let number = doc_number_field(&lines[i].text).filter(|n| issuer_of(n) >= 2).unwrap_or(whole);
-        if plan.doc_number.is_none() {
+        // The number printed again (a portal's record field, then `文号 …` on a line of its own)
+        // is the same metadata, no text of the notice.
+        if plan.doc_number.is_none() || plan.doc_number.as_deref() == Some(number.as_str()) {
             plan.doc_number = Some(number);
             status[i] = Some(Use::Meta);
         }
