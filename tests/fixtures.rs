@@ -367,4 +367,10 @@ fixtures! {
     real_split_marks_guangdong_2022 => "real-split-marks-guangdong-2022",
     real_footer_phone_fujian_2024 => "real-footer-phone-fujian-2024",
     real_search_box_xiamen_2022 => "real-search-box-xiamen-2022",
+    real_portal_record_column_names_putian_2025 => "real-portal-record-column-names-putian-2025",
+    real_clock_dateline_picture_liaoning_2024_trad => "real-clock-dateline-picture-liaoning-2024-trad",
+    real_approved_by_state_body_national_2024 => "real-approved-by-state-body-national-2024",
+    real_own_province_citation_guizhou_2024 => "real-own-province-citation-guizhou-2024",
+    real_principles_article_hunan_2024 => "real-principles-article-hunan-2024",
+    real_platform_notes_shanghai_2024 => "real-platform-notes-shanghai-2024",
 }

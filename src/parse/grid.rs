@@ -255,6 +255,12 @@ impl Header {
     }
 }
 
+/// Is this (normalised) line one column name alone (`落实举措`, `重点任务`), as a table's header
+/// prints its cells a line each? A title word may end it (…举措, …任务), but it names no document.
+pub(crate) fn is_column_name(t: &str) -> bool {
+    COLUMN_NAMES.iter().any(|(n, _)| *n == t)
+}
+
 /// Longest header text considered (a header of 14 long names).
 const MAX_HEADER_CHARS: usize = 120;
 /// Lines a header may be split over (one name per line, a name broken in two, blank lines).
@@ -2065,6 +2071,15 @@ mod tests {
 
     fn roles(h: &Header) -> Vec<ColumnRole> {
         h.columns.iter().map(|c| c.role).collect()
+    }
+
+    #[test]
+    fn a_column_name_alone() {
+        // Putian 2025: the header of its task list printed a cell a line, under the title.
+        for name in ["重点任务", "落实举措", "序号"] {
+            assert!(is_column_name(name), "{name}");
+        }
+        assert!(!is_column_name("2025年莆田市推动知识产权高质量发展任务清单"));
     }
 
     #[test]

@@ -329,6 +329,7 @@ const PAGE_CONTROLS: &[&str] = &[
     "小",
     "收藏",
     "返回顶部",
+    "回到顶部",
     "返回",
     "微信",
     "微博",
@@ -387,6 +388,9 @@ const PAGE_CONTROLS: &[&str] = &[
     "退出",
     "我要纠错",
     "搜索",
+    // A service firm's contact links in its top bar (• 回到顶部 / • QQ客服).
+    "QQ客服",
+    "在线客服",
     // A site's search box over the text (• 站内搜索:; a law site's 精确检索 / 开始检索).
     "站内搜索",
     "精确检索",
@@ -424,6 +428,10 @@ const PAGE_LABELS: &[&str] = &[
     "作者",
     "责任编辑",
     "编辑",
+    // The credits under a bureau's own news (供稿:战略规划处 / 审校:… / 审核:…).
+    "供稿",
+    "审校",
+    "审核",
     "发布机构",
     "索引号",
     "主题分类",
@@ -471,8 +479,15 @@ const PAGE_LABELS: &[&str] = &[
     "规范性文件登记号",
     "文件有效性",
     "成文时间",
-    // A news platform's line over its footer (发布于：北京).
+    // A news platform's line over its footer (发布于：北京), and a notice board's date
+    // (发表于:2024-02-27 关注).
     "发布于",
+    "发表于",
+    // A portal's record of the file (标题 … 有效性 有效, 生成日期 2025-06-25).
+    "生成日期",
+    "标题",
+    // The link to the explainer beside it (政策解读:), empty where the page has none.
+    "政策解读",
     // A county media centre's masthead over its news (投稿邮箱: mczfw@163.com).
     "投稿邮箱",
     "投稿信箱",
@@ -549,12 +564,24 @@ pub fn is_page_furniture(s: &str) -> bool {
     // 传播更多信息之目的…): whole sentences, but about the site's copy, not the plan.
     // A news platform's note that the article is its author's (声明：该文观点仅代表作者本人，…).
     let disclaimer = ["郑重声明", "免责声明", "版权声明", "特别声明", "声明"].iter().any(|w| t.starts_with(w));
-    if disclaimer && ["转载", "版权", "原作者", "仅代表作者"].iter().any(|w| t.contains(w)) && t.chars().count() <= 150
-    {
+    // A news platform's for the account that posted it (…仅代表该入驻单位观点，…请联系删除！;
+    // …用户上传并发布，本平台仅提供信息存储服务。).
+    let disclaimed = ["转载", "版权", "原作者", "仅代表作者", "请联系删除", "信息存储服务"];
+    if disclaimer && disclaimed.iter().any(|w| t.contains(w)) && t.chars().count() <= 150 {
+        return true;
+    }
+    // … and the same note in English (Notice: The content above … is uploaded and posted by a
+    // user of NetEase Hao …): no line of a Chinese plan.
+    let english = !t.chars().any(crate::index::is_han);
+    if english && t.starts_with("Notice:") && ["uploaded", "posted by"].iter().any(|w| t.contains(w)) {
         return true;
     }
     // A reposting site's note that it will take the copy down (本文转载自网络，如有侵权，请联系删除;
     // 以上文案信息均为网络采集 版权归原作者所有 如有侵权请微信联系): a plan never asks so.
+    // A bureau's account asks the same in brackets (（如涉及版权或其他权益问题，请及时联系告知。）).
+    if t.contains("如涉及版权") && t.contains("联系") && t.chars().count() <= 60 {
+        return true;
+    }
     let takedown = t.contains("如有侵权") && ["联系", "删除"].iter().any(|w| t.contains(w));
     if takedown
         && ["转载", "原作者", "网络采集", "来源于网络"].iter().any(|w| t.contains(w))
@@ -646,7 +673,8 @@ pub fn is_page_furniture(s: &str) -> bool {
     }
     let labelled = |l: &str| t.match_indices(l).any(|(i, _)| t[i + l.len()..].starts_with(['：', ':']));
     let labels = PAGE_LABELS.iter().filter(|l| labelled(l)).count();
-    if labels >= 2 || labels == 1 && has_date(&t) && t.chars().count() <= 60 {
+    let dated = has_date(&t) || has_clock_date(&t);
+    if labels >= 2 || labels == 1 && dated && t.chars().count() <= 60 {
         return true;
     }
     // One publication field on a line of its own (文号: …, 名称: …), or a row of the page's
@@ -663,8 +691,18 @@ pub fn is_page_furniture(s: &str) -> bool {
     // (`• 索引号 2464805076585154783`, `• 成文日期 2022-10-11`), or a label with no value
     // (`• 规范性文件登记号`). Labels of two characters (名称, 时间) may open a plan's line.
     let bare = s.trim().trim_start_matches(['•', '·', '●', '*']).trim();
-    let label = bare.split(char::is_whitespace).next().unwrap_or("");
-    if label.chars().count() >= 3 && PAGE_LABELS.contains(&label) && t.chars().count() <= 60 {
+    let fields: Vec<&str> = bare.split_whitespace().collect();
+    // A label spaced out to the width of the others (`索 引 号 PT00207-…`) is one word.
+    let spaced = fields.iter().take_while(|w| w.chars().count() == 1).count();
+    let label =
+        if spaced >= 2 { fields[..spaced].concat() } else { fields.first().map_or(String::new(), |w| w.to_string()) };
+    let long_label = |l: &str| l.chars().count() >= 3 || l == "标题";
+    if long_label(&label) && PAGE_LABELS.contains(&label.as_str()) && t.chars().count() <= 60 {
+        return true;
+    }
+    // Or two fields of it in a row, label and value apart (`标题 …的通知 有效性 有效`).
+    let label_words: Vec<&&str> = fields.iter().filter(|w| PAGE_LABELS.contains(*w)).collect();
+    if label_words.len() >= 2 && label_words.iter().any(|w| long_label(w)) && t.chars().count() <= 120 {
         return true;
     }
     // The same data table with its labels in brackets, its rows sometimes numbered as a list
@@ -673,8 +711,11 @@ pub fn is_page_furniture(s: &str) -> bool {
     if bracketed_page_label(&t) && t.chars().count() <= 100 {
         return true;
     }
-    // The site's logo and its social accounts over the text (`立业云logo`, `…人民政府官方微信`).
-    let banner = ["logo", "LOGO", "Logo", "官方微信", "官方微博"].iter().any(|w| t.ends_with(w));
+    // The site's logo and its social accounts over the text (`立业云logo`, `…人民政府官方微信`,
+    // a service firm's `知识产权顾问微信`).
+    let banner = ["logo", "LOGO", "Logo", "官方微信", "官方微博", "顾问微信", "客服微信", "微信订阅号"]
+        .iter()
+        .any(|w| t.ends_with(w));
     if banner && t.chars().count() <= 30 && !t.contains(['，', ',', '：', ':']) {
         return true;
     }
@@ -715,6 +756,11 @@ pub fn is_page_furniture(s: &str) -> bool {
     // The link that downloads it, without its name (点击下载此文件, 附件下载).
     let download = ["点击下载", "点击此处下载", "附件下载", "下载附件"].iter().any(|w| t.starts_with(w));
     if download && t.chars().count() <= 20 {
+        return true;
+    }
+    // A picture the page embedded, left as its markup on a line of its own
+    // (`<image>data:image/png;base64,…</image>`, `![](…)`).
+    if is_image_markup(s.trim()) {
         return true;
     }
     // A document-sharing site's page list: 标题_第3页.
@@ -888,6 +934,35 @@ fn is_bare_phone(t: &str) -> bool {
     only && (mobile || fixed)
 }
 
+/// Is this line only a picture's markup: an `<image>…</image>` element or a Markdown image
+/// (`![alt](src)`)? Markup no printed text has.
+fn is_image_markup(t: &str) -> bool {
+    let element = t.starts_with("<image") && t.ends_with("</image>");
+    let markdown = t
+        .strip_prefix("![")
+        .and_then(|r| r.split_once("]("))
+        .is_some_and(|(_, src)| src.ends_with(')') && !src[..src.len() - 1].contains([')', '(']));
+    element || markdown
+}
+
+/// Does the text hold a date with the clock time a site posted it at (`2024年01月12日08:15`)? A
+/// plan dates itself without the clock.
+fn has_clock_date(t: &str) -> bool {
+    let chars: Vec<char> = t.chars().collect();
+    let digits = |from: usize| chars.get(from..).map_or(0, |w| w.iter().take_while(|c| c.is_ascii_digit()).count());
+    chars.iter().enumerate().any(|(i, &c)| {
+        if c != '日' || i < 8 || !t.contains('年') || !t.contains('月') {
+            return false;
+        }
+        let mut j = i + 1;
+        while chars.get(j).is_some_and(|c| c.is_whitespace()) {
+            j += 1;
+        }
+        let h = digits(j);
+        (1..=2).contains(&h) && matches!(chars.get(j + h), Some(':' | '：')) && digits(j + h + 1) == 2
+    })
+}
+
 /// Does the text hold a date written as web pages do: 2019-03-12, 2019/3/12, 2019.03.12?
 pub fn has_date(t: &str) -> bool {
     let chars: Vec<char> = t.chars().collect();
@@ -1036,6 +1111,54 @@ mod tests {
         // Hefei 2023 news: the buttons under the article; Nanjing 2022: the e-paper's link.
         for line in ["- 评论", "- 关注", "数字报"] {
             assert!(is_page_furniture(line), "{line}");
+        }
+        // Hefei 2023 and Liaoning 2024 news: the dateline with the clock; an embedded picture.
+        for line in [
+            "2024年01月12日08:15 | 来源:辽宁日报",
+            "<image>data:image/png;base64,iVBORw0KGgo=</image>",
+            "![](https://example.org/a.png)",
+            "发表于:2024-02-27 关注 ",
+        ] {
+            assert!(is_page_furniture(line), "{line}");
+        }
+        for line in
+            ["2024年1月12日", "（二）2024年1月12日前完成", "![]() 為進一步普及知識產權知識,增強公眾的意識。 ![]()"]
+        {
+            assert!(!is_page_furniture(line), "{line}");
+        }
+        // Shanghai 2024: a bureau's own news reposted on a platform, with its credits, its
+        // account and the platform's notes.
+        for line in [
+            "供稿:战略规划处",
+            "审校:石磊",
+            "审核:聂莉",
+            "(如涉及版权或其他权益问题,请及时联系告知。)",
+            "唯一官方微信订阅号",
+            "特别声明:本文经上观新闻客户端的“上观号”入驻单位授权发布,仅代表该入驻单位观点,“上观新闻”仅为信息发布平台,如您认为发布内容侵犯您的相关权益,请联系删除!",
+            "特别声明:以上内容(如有图片或视频亦包括在内)为自媒体平台“网易号”用户上传并发布,本平台仅提供信息存储服务。",
+            "Notice: The content above (including the pictures and videos if any) is uploaded and posted by a user of NetEase Hao, which is a social media platform and only provides information storage services.",
+        ] {
+            assert!(is_page_furniture(line), "{line}");
+        }
+        for line in ["审核专利申请,严把质量关", "上海市知识产权局"] {
+            assert!(!is_page_furniture(line), "{line}");
+        }
+        // A 2024 news page's top bar; Putian 2025: a portal's record of the file, its labels
+        // spaced out or without colons.
+        for line in [
+            "  • 回到顶部",
+            "  • QQ客服",
+            "  • 知识产权顾问微信",
+            "索 引 号 PT00207-0300-2025-00023 文号 莆市监知运〔2025〕113号",
+            "标题 莆田市市场监督管理局关于印发2025年莆田市推动知识产权高质量发展任务清单的通知 有效性 有效",
+            "生成日期 2025-06-25",
+            "政策解读:",
+        ] {
+            assert!(is_page_furniture(line), "{line}");
+        }
+        for line in ["重点任务", "落实举措", "标题党治理专项行动", "开通知识产权公众号和微信"]
+        {
+            assert!(!is_page_furniture(line), "{line}");
         }
         // Guangdong 2022 news: the reposting site's slogan under the article.
         assert!(is_page_furniture("粤港澳都市网为您提供最新资讯"));

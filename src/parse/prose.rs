@@ -1220,7 +1220,11 @@ fn frames_the_plan(rest: &str) -> bool {
     let purpose = ["宗旨", "目的", "目的和依据", "目的与依据"].iter().any(|e| title.ends_with(e));
     // Who sits on the body a notice sets up (一、领导小组组成人员, 组 长：… 成 员：…).
     let members = ["组成人员", "成员名单"].iter().any(|e| title.ends_with(e));
+    // An article stating the principles the work follows (第三条 数据知识产权登记遵循自愿登记、
+    // 依法合规…原则。), as a 基本原则 section does.
+    let principles = title.contains("遵循") && title.trim_end_matches(['。', '；']).ends_with("原则");
     framing(&title)
+        || principles
         || title.split(['和', '与', '、']).all(framing)
         || is_background(&title)
         || speaks_of_itself(&title)
@@ -2877,7 +2881,9 @@ fn front_matter(
         let issuer_of =
             |n: &str| n.find(['〔', '[', '［', '【', '﹝', '(', '（']).map_or(0, |at| n[..at].chars().count());
         let number = doc_number_field(&lines[i].text).filter(|n| issuer_of(n) >= 2).unwrap_or(whole);
-        if plan.doc_number.is_none() {
+        // The number printed again (a portal's record field, then `文号 …` on a line of its own)
+        // is the same metadata, no text of the notice.
+        if plan.doc_number.is_none() || plan.doc_number.as_deref() == Some(number.as_str()) {
             plan.doc_number = Some(number);
             status[i] = Some(Use::Meta);
         }
@@ -2910,7 +2916,10 @@ fn front_matter(
         let t = without_guillemets(split_doc_number(&t).0);
         // A list (、，) is a sentence that happens to end in 纲要, not a title; a document the title
         // cites may list (关于贯彻落实市政府《关于实施商标战略、建设品牌强市的实施意见》的实施意见).
-        is_title_shape(t) && !outside_guillemets(without_title_suffix(t)).contains(['、', '，', ','])
+        // Nor is a table's column name printed a cell a line (重点任务 / 落实举措 / 责任科室(单位)).
+        is_title_shape(t)
+            && !outside_guillemets(without_title_suffix(t)).contains(['、', '，', ','])
+            && !super::grid::is_column_name(t)
     };
     // The names of the documents the notice sends (现将《…》印发给你们), as normalised.
     let sent_names: Vec<String> = front
@@ -3655,8 +3664,35 @@ fn province_the_text_calls_itself(lines: &[Line]) -> Option<String> {
     }
     let mut named =
         super::regions::provinces().filter(|p| p.name.ends_with('省') && lines.iter().any(|l| l.text.contains(p.name)));
-    let province = named.next()?;
+    let Some(province) = named.next() else { return province_of_its_own_citations(lines) };
     named.next().is_none().then(|| province.name.to_string())
+}
+
+/// The province whose government a text cites as its own without naming it, by the number the
+/// cited document carries (《省人民政府办公厅关于…的实施意见》(黔府办函〔2023〕55号)): a provincial
+/// department's plan carrying out its government's. Two provinces so cited give none.
+fn province_of_its_own_citations(lines: &[Line]) -> Option<String> {
+    let mut found: Option<&str> = None;
+    for l in lines {
+        let t = normalise(&l.text);
+        for (at, _) in t.match_indices("《省") {
+            let after = &t[at..];
+            let own = ["《省人民政府", "《省政府", "《省委"].iter().any(|w| after.starts_with(w));
+            let Some((_, rest)) = after.split_once('》') else { continue };
+            let Some(number) = rest.strip_prefix(['(', '（']).and_then(find_doc_number) else { continue };
+            let mut chars = number.chars();
+            let (Some(first), Some('府' | '政')) = (chars.next(), chars.next()) else { continue };
+            let Some((_, name)) = PROVINCE_CHARACTERS.iter().find(|(c, _)| *c == first) else { continue };
+            if !own || name.ends_with('市') {
+                continue;
+            }
+            if found.is_some_and(|f| f != *name) {
+                return None;
+            }
+            found = Some(name);
+        }
+    }
+    found.map(str::to_string)
 }
 
 /// The county, banner or city a text without a named issuer speaks as (我县, 全县, 本县; 我旗…;
@@ -4089,6 +4125,14 @@ fn region_that_reports(t: &str, name: &str) -> Option<String> {
     // So do the state's own bodies (国家知识产权局, 国家…部际联席会议办公室), not the places
     // they name (国家知识产权示范城市某市人民政府).
     if clause.starts_with("国家") && !clause.starts_with("国家级") && !clause.contains("人民政府") {
+        return Some("全国".to_string());
+    }
+    // A body named short after the state's body that approved it in the same sentence
+    // (经国家知识产权强国建设工作部际联席会议同意，联席会议办公室印发《…》) issues for it.
+    let approved =
+        before.rsplit(['，', ',', '；']).nth(1).and_then(|c| c.strip_prefix('经')).and_then(|c| c.strip_suffix("同意"));
+    let national = |b: &str| ["国务院", "党中央", "国家"].iter().any(|w| b.starts_with(w)) && !b.contains("人民政府");
+    if approved.is_some_and(national) && region_in_title(clause).is_none() {
         return Some("全国".to_string());
     }
     let (before, _) = before.rsplit_once("人民政府")?;
@@ -5713,6 +5757,9 @@ mod tests {
         for title in ["重要意义", "充分认识实施商标战略的重要意义", "活动时间", "活动主题"] {
             assert!(frames_the_plan(title), "{title}");
         }
+        // Hunan 2024 rules: the article stating the principles registration follows.
+        assert!(frames_the_plan("数据知识产权登记遵循自愿登记、依法合规、公平有序、诚实信用、安全高效原则。"));
+        assert!(!frames_the_plan("建立数据知识产权登记制度，遵循有关规定开展登记。"));
     }
 
     #[test]
@@ -5953,6 +6000,12 @@ mod tests {
         let national = "5月7日,国家知识产权强国建设工作部际联席会议办公室近日印发的《2025年知识产权强国建设推进计划》在国家知识产权局网站公布,明确了七个方面100余项重点任务。";
         assert_eq!(title_the_preamble_makes(national).as_deref(), Some("2025年知识产权强国建设推进计划"));
         assert_eq!(region_that_reports(national, "2025年知识产权强国建设推进计划").as_deref(), Some("全国"));
+        // A news page's lead naming the issuer short after the state body that approved it
+        // (a 2024 report); a province's approval names no country.
+        let approved = "日前,经国家知识产权强国建设工作部际联席会议同意,联席会议办公室印发《2024年知识产权强国建设推进计划》,明确了七个方面100余项重点任务和工作措施。";
+        assert_eq!(region_that_reports(approved, "2024年知识产权强国建设推进计划").as_deref(), Some("全国"));
+        let province = "日前,经省政府同意,省知识产权局印发《某某行动方案》。";
+        assert_eq!(region_that_reports(province, "某某行动方案"), None);
         let cites = "为贯彻落实中共中央、国务院印发的《知识产权强国建设纲要(2021—2035年)》和国务院发布的《“十四五”国家知识产权保护和运用规划》,制定本计划。";
         assert_eq!(title_the_preamble_makes(cites), None);
         // … nor does a meeting's report of the documents it studied (沿滩区 2021).
@@ -6165,6 +6218,14 @@ mod tests {
         // Two provinces named, or a province named without the text speaking as one: no place.
         assert_eq!(province_the_text_calls_itself(&lines(&["我省学习浙江省、江苏省的经验"])), None);
         assert_eq!(province_the_text_calls_itself(&lines(&["江苏省知识产权局召开会议"])), None);
+        // Guizhou 2024: a department's scheme naming no province in full, carrying out its own
+        // government's opinion by number; a city's number or another body's cites no province.
+        let own = "为贯彻落实《省人民政府办公厅关于突出贵州民族文化特色大力打造“贵系列”品牌的实施意见》(黔府办函〔2023〕55号),推动全省经济社会高质量发展,制定本方案。";
+        assert_eq!(province_the_text_calls_itself(&lines(&[own])).as_deref(), Some("贵州省"));
+        let national = "为贯彻落实《国务院关于…的意见》(国发〔2021〕1号),推动全省发展。";
+        assert_eq!(province_the_text_calls_itself(&lines(&[national])), None);
+        let capital = "根据《省人民政府关于…的意见》(京政发〔2021〕1号),全省…";
+        assert_eq!(province_the_text_calls_itself(&lines(&[capital])), None);
     }
 
     #[test]
