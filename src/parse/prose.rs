@@ -7,7 +7,8 @@
 
 use super::departments::{parse_departments, CLAUSE_BRACKETS};
 use super::lines::{
-    has_date, is_comment_channel, is_contact_line, is_page_furniture, is_page_number, normalise, width, Line,
+    bare_page_label, has_date, is_comment_channel, is_contact_line, is_page_furniture, is_page_number, normalise,
+    width, Line,
 };
 use super::targets;
 use super::{
@@ -469,6 +470,22 @@ pub fn parse(info: &DocumentInfo, lines: &[Line]) -> DocumentDraft {
                 format!("{what} skipped: {}", normalise(&line.text)),
             ));
         }
+    }
+    // A page's record printed a label a line and its value under it (静海 2022, 乐清 2022).
+    let said: std::collections::HashSet<u32> =
+        diagnostics.iter().filter(|d| d.code == DiagnosticCode::PageFurniture).map(|d| d.line).collect();
+    for i in record_field_lines(lines, &status, &said) {
+        status[i] = Some(Use::Noise);
+        page_doc_number = page_doc_number.or_else(|| find_doc_number(&normalise(&lines[i].text)));
+        diagnostics.push(Diagnostic::new(
+            source,
+            lines[i].no,
+            DiagnosticCode::PageFurniture,
+            format!(
+                "web page furniture skipped (a field of the page's record, a line each): {}",
+                normalise(&lines[i].text)
+            ),
+        ));
     }
     // A short `label: value` line inside the page's block of publication data (杭州 2021:
     // 发布单位 / 责任部门：办公室 / 公开形式) is one more of its fields, whatever its label.
@@ -993,6 +1010,63 @@ fn menu_before_title(lines: &[Line], content: &[usize], markers: &[(usize, Marke
 
 /// A short line of the shape `label: value` (责任部门：办公室): a label of two to six characters
 /// and a short value, no sentence.
+/// The lines of a government page's record whose fields print a label alone on its line and the
+/// value on the next (`索   引  号 :` / `11120223000200715W/2022-00078`, `主 题 :` / `综合政务\其他`,
+/// `有   效  性 :` / `有效`): the labels and their values, to be skipped as the labels alone are.
+/// Only a run of at least three labels, two of them the page's own (索引号, 发布机构 …): a plan's
+/// `主题：` stays. A label the page list does not know is taken only with a known label after it
+/// (not the notice's addressees, `各商业银行:`, that follow the record); a value separated from
+/// its label by a blank line only with a label after it; a value that reads as a document's title
+/// only under 名称 / 标题 (not the title after a last field left empty).
+fn record_field_lines(
+    lines: &[Line],
+    status: &[Option<Use>],
+    furniture: &std::collections::HashSet<u32>,
+) -> Vec<usize> {
+    let filled: Vec<usize> = (0..lines.len()).filter(|&i| status[i] != Some(Use::Blank)).collect();
+    let open = |i: usize| status[i].is_none() || status[i] == Some(Use::Noise) && furniture.contains(&lines[i].no);
+    let label = |k: usize| filled.get(k).filter(|&&i| open(i)).and_then(|&i| bare_page_label(&lines[i].text));
+    let mut found = Vec::new();
+    let mut k = 0;
+    while k < filled.len() {
+        if label(k).is_none() {
+            k += 1;
+            continue;
+        }
+        let (mut members, mut labels, mut known) = (Vec::new(), 0, 0);
+        let mut pos = k;
+        while let Some(own) = label(pos) {
+            let at = filled[pos];
+            // The value under this label, if the next line is one.
+            let value = filled.get(pos + 1).copied().filter(|&v| {
+                let t = normalise(&lines[v].text);
+                let titled = t.contains("关于") || TITLE_ENDINGS.iter().any(|e| without_title_suffix(&t).ends_with(e));
+                let named = normalise(&lines[at].text).starts_with(['名', '标']);
+                label(pos + 1).is_none()
+                    && status[v].is_none()
+                    && t.chars().count() <= 100
+                    && !t.contains('。')
+                    && (v == at + 1 || label(pos + 2) == Some(true))
+                    && (!titled || named)
+            });
+            let next = if value.is_some() { pos + 2 } else { pos + 1 };
+            if !own && label(next) != Some(true) {
+                break;
+            }
+            members.push(at);
+            members.extend(value);
+            labels += 1;
+            known += usize::from(own);
+            pos = next;
+        }
+        if labels >= 3 && known >= 2 {
+            found.extend(members.into_iter().filter(|&i| status[i].is_none()));
+        }
+        k = pos.max(k + 1);
+    }
+    found
+}
+
 fn is_field_line(text: &str) -> bool {
     let t = normalise(text);
     let Some((label, value)) = t.split_once(['：', ':']) else { return false };
@@ -5285,6 +5359,35 @@ mod tests {
         let text = "关于印发规划的通知\n1.请各单位认真贯彻执行。\n2.执行中的问题及时报告。\n\
                     重庆市知识产权“十三五”发展规划\n为贯彻落实国家规划，制定本规划。\n";
         assert!(parsed_menu_free(text));
+    }
+
+    #[test]
+    fn a_page_record_printed_a_label_a_line_is_furniture() {
+        // 静海 2022: each label alone, its value on the next line, one label the page list lacks.
+        let text = "名    称 :\n天津市静海区人民政府关于印发规划的通知(4.知识产权篇)\n索   引  号 :\n\
+                    11120223000200715W/2022-00078\n发 布 机 构 :\n天津市静海区人民政府\n主    题 :\n综合政务\\其他\n\
+                    成 文 日 期 :\n有   效  性 :\n有效\n\n\n各乡镇人民政府:\n现将规划印发给你们,请照此执行。\n";
+        let skipped = |text: &str| -> Vec<u32> {
+            let parsed = parsed(text);
+            let mut lines: Vec<u32> =
+                parsed.diagnostics.iter().filter(|d| d.code == DiagnosticCode::PageFurniture).map(|d| d.line).collect();
+            lines.sort();
+            lines
+        };
+        assert_eq!(skipped(text), (1..=11).collect::<Vec<u32>>());
+        // 乐清 2022: the addressees after the record (各商业银行:) are the notice's.
+        let text = "索引号:\n001008003013123/2022-204538\n主题分类:\n综合政务/政务公开\n文号:\n乐市监〔2022〕4号\n\
+                    有效性:\n有效\n各商业银行:\n为进一步促进我市知识产权质押融资工作,决定开展申报工作。\n";
+        assert_eq!(skipped(text), (1..=8).collect::<Vec<u32>>());
+        // A title after a last field left empty is no value of it; nor is one label a record.
+        let text = "索引号:\n001008003013123/2022-204538\n文号:\n乐市监〔2022〕4号\n有效性:\n\
+                    关于开展申报工作的通知\n各商业银行:\n为进一步促进工作,决定开展申报工作。\n";
+        assert_eq!(skipped(text), vec![1, 2, 3, 4, 5]);
+        let text = "来源:\n洞口县出台知识产权战略实施意见\n7月5日,县人民政府出台意见。\n";
+        assert_eq!(skipped(text), vec![1]);
+        // A plan's 主题： with its words under it stays.
+        let text = "一、活动主题:\n知识产权助力发展\n二、活动时间:\n4月20日至26日\n";
+        assert!(skipped(text).is_empty());
     }
 
     fn parsed_menu_free(text: &str) -> bool {
