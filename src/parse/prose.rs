@@ -3281,6 +3281,15 @@ fn front_matter(
                     Some((Some(year), Some(year + n - 1)))
                 })
             })
+            .or_else(|| {
+                // The goals may count the years and date their end (力争通过3年建设，…。到2025年，…):
+                // where the span counted back from that end meets the year the notice was signed
+                // (or the next, signed late in a year), the plan runs those years.
+                let (year, month) = issue_date(lines, &front)?;
+                let (n, end) = lines.iter().find_map(|l| span_to_year(&normalise(&l.text)))?;
+                let start = end.checked_sub(n - 1)?;
+                (start == year || start == year + 1 && month >= 10).then_some((Some(start), Some(end)))
+            })
             .unwrap_or_default(),
         years => years,
     };
@@ -4254,6 +4263,31 @@ fn issue_date(lines: &[Line], front: &[usize]) -> Option<(u16, u32)> {
         let month = month.parse::<u32>().ok().or_else(|| cn_number(month)).filter(|m| (1..=12).contains(m))?;
         Some((year, month))
     })
+}
+
+/// The years a paragraph counts for its goals and the year it dates their end by
+/// (`力争通过3年建设，…前列。到2025年，…` → (3, 2025); `经过三年的努力` … `至2010年`): the first
+/// `通过 / 经过 / 用` N 年, 1 to 10 years, and the first `到 / 至` YYYY 年 after it.
+fn span_to_year(t: &str) -> Option<(u16, u16)> {
+    let (at, n) = ["通过", "通過", "经过", "經過", "用"].iter().find_map(|w| {
+        t.match_indices(w).find_map(|(at, _)| {
+            let rest = &t[at + w.len()..];
+            let (count, after) = rest.split_once('年')?;
+            let n = count.parse::<u16>().ok().or_else(|| cn_number(count).and_then(|n| u16::try_from(n).ok()))?;
+            let worded = ["时间", "時間", "努力", "建设", "建設", "的", "左右", "奋斗", "奮鬥"]
+                .iter()
+                .any(|w| after.starts_with(w));
+            ((1..=10).contains(&n) && worded).then_some((at, n))
+        })
+    })?;
+    let rest = &t[at..];
+    let end = rest.match_indices(['到', '至']).find_map(|(k, _)| {
+        // (到 and 至 are both three bytes long.)
+        let digits = &rest[k + '到'.len_utf8()..];
+        let year: String = digits.chars().take_while(char::is_ascii_digit).collect();
+        (year.len() == 4 && digits[year.len()..].starts_with('年')).then(|| year.parse::<u16>().ok()).flatten()
+    })?;
+    Some((n, end))
 }
 
 /// How many years a title says its plan runs, counted and not dated: 三年行动计划, 两年行动方案,
@@ -5909,6 +5943,10 @@ mod tests {
         assert_eq!(years_of("某某省“十一五”期间培育认定驰名著名商标工作推进方案", None), (Some(2006), Some(2010)));
         assert_eq!(years_of("落实“十一五”规划纲要年度工作要点", None), (None, None));
         assert_eq!(years_of("衡水市“十四五”知识产权保护和运用实施方案", None), (Some(2021), Some(2025)));
+        assert_eq!(span_to_year("力争通过3年建设,综合竞争力位居前列。到2025年,每万人拥有量达到40件"), Some((3, 2025)));
+        assert_eq!(span_to_year("经过三年的努力,形成一批商标,至2010年建成"), Some((3, 2010)));
+        assert_eq!(span_to_year("用3年时间,不断提高治理水平"), None);
+        assert_eq!(span_to_year("通过5年以上的努力,到2035年"), None);
         assert_eq!(years_of("某区“十三五”知识产权发展行动计划", None), (Some(2016), Some(2020)));
         assert_eq!(years_of("知识产权强国建设纲要和“十四五”规划实施年度推进计划", None), (None, None));
         assert_eq!(years_of("“十四五”时期面临的形势", None), (None, None));
