@@ -3712,8 +3712,12 @@ fn unit_whose_bodies_act(lines: &[Line]) -> Option<String> {
             // The shortest name the gazetteer knows in full that ends here (河北省廊坊市 names 廊坊市).
             let unit = (2..=5).filter(|&k| k <= at).find_map(|k| {
                 let name: String = chars[at - k..=at].iter().collect();
+                // An autonomous county printed as its place and 县 (琼中县) is named in full too.
+                let in_full = |r: &super::regions::Region| {
+                    r.name == name || r.name.contains("自治") && name.strip_suffix(['县', '旗']) == Some(r.short)
+                };
                 let below_a_province = |r: &&super::regions::Region| {
-                    r.name == name && matches!(r.level(), crate::model::Level::City | crate::model::Level::District)
+                    in_full(r) && matches!(r.level(), crate::model::Level::City | crate::model::Level::District)
                 };
                 super::regions::find(&name).filter(below_a_province).map(|r| r.name)
             });
@@ -6289,6 +6293,10 @@ mod tests {
         assert_eq!(read("廊坊市获评示范城市,廊坊市将继续努力。"), None);
         // Tianjin 2021: the city's bureau, named without its place, serves a district.
         assert_eq!(read("7月27日,市知识产权局前往东丽区,与东丽区知识产权局座谈。"), None);
+        // Qiongzhong 2022: an autonomous county printed as its place and 县.
+        let qiongzhong = "琼中县市场监督管理局联合琼中县委宣传部举办宣传周活动。";
+        assert_eq!(read(qiongzhong).as_deref(), Some("琼中黎族苗族自治县"));
+        assert_eq!(read("中县市场监督管理局联合中县委宣传部举办活动。"), None);
     }
 
     #[test]
