@@ -527,6 +527,31 @@ pub fn parse(info: &DocumentInfo, lines: &[Line]) -> DocumentDraft {
             ));
         }
     }
+    // Page debris by the document's first lines: the channel's name printed again under the
+    // breadcrumb that ends in it (首页>政务公开>政策文件 / 政策文件), and a gazette's issue alone on
+    // the text's first line (第二期).
+    let filled: Vec<usize> = (0..lines.len()).filter(|&j| status[j] != Some(Use::Blank)).collect();
+    for (k, &i) in filled.iter().enumerate() {
+        if status[i].is_some() {
+            continue;
+        }
+        let t = normalise(&lines[i].text);
+        let crumb = k.checked_sub(1).map(|p| filled[p]).filter(|&p| status[p] == Some(Use::Noise)).and_then(|p| {
+            let above = normalise(&lines[p].text);
+            let last = above.rsplit(['>', '＞', '»', '›']).next().unwrap_or_default().to_string();
+            (last.len() < above.len()).then_some(last)
+        });
+        let repeated = crumb.is_some_and(|c| c == t) && (2..=8).contains(&t.chars().count());
+        if repeated || k == 0 && is_gazette_issue(&t) {
+            status[i] = Some(Use::Noise);
+            diagnostics.push(Diagnostic::new(
+                source,
+                lines[i].no,
+                DiagnosticCode::PageFurniture,
+                format!("web page furniture skipped (the channel or the issue over the document): {t}"),
+            ));
+        }
+    }
     // A joint notice gives one contact per body (联系方式： / 国家知识产权局运用促进司 / 联系人：… /
     // 邮箱：… / 中国银保监会法规部 / 联系人：…): the office's name between two contact lines is
     // one more of them, not a line of the plan (nor half of the title printed below the block).
@@ -1010,6 +1035,13 @@ fn menu_before_title(lines: &[Line], content: &[usize], markers: &[(usize, Marke
 
 /// A short line of the shape `label: value` (责任部门：办公室): a label of two to six characters
 /// and a short value, no sentence.
+/// Is this (normalised) line only a gazette's issue (第二期, 第12期), as a government gazette's page
+/// prints it over the document?
+fn is_gazette_issue(t: &str) -> bool {
+    let Some(n) = t.strip_prefix('第').and_then(|r| r.strip_suffix('期')) else { return false };
+    (1..=3).contains(&n.chars().count()) && n.chars().all(|c| c.is_ascii_digit() || is_cn_digit(c))
+}
+
 /// The lines of a government page's record whose fields print a label alone on its line and the
 /// value on the next (`索   引  号 :` / `11120223000200715W/2022-00078`, `主 题 :` / `综合政务\其他`,
 /// `有   效  性 :` / `有效`): the labels and their values, to be skipped as the labels alone are.
@@ -3734,6 +3766,7 @@ fn unit_whose_bodies_act(lines: &[Line]) -> Option<String> {
         }
     }
     let [(unit, count, true)] = named[..] else { return None };
+
     // A body of another level named without its place (市知识产权局 on a page about a district) is
     // another actor, most often the page's own publisher: the evidence is no longer single.
     let kind = unit.chars().last()?;
@@ -5426,6 +5459,25 @@ mod tests {
         // A plan's 主题： with its words under it stays.
         let text = "一、活动主题:\n知识产权助力发展\n二、活动时间:\n4月20日至26日\n";
         assert!(skipped(text).is_empty());
+    }
+
+    #[test]
+    fn the_channel_under_its_breadcrumb_and_a_gazette_issue_are_furniture() {
+        // 廊坊 2022: 政策文件 under 首页>政务公开>政策文件; 衡水 2022: 第二期 over the gazette's page.
+        let text = "您现在的位置:首页>政务公开>政策文件\n\n政策文件\n\n廊坊市知识产权规划\n为加快建设，制定本规划。\n";
+        let parsed = parsed(text);
+        assert!(parsed.diagnostics.iter().any(|d| d.line == 3 && d.code == DiagnosticCode::PageFurniture));
+        assert!(parsed.dataset.passages.iter().all(|p| !p.text.contains("政策文件")));
+        let text = "第二期\n衡水市知识产权实施方案\n为加快建设，制定本方案。\n";
+        assert!(parsed_skips(text, 1));
+        // A heading that is no crumb, or an issue not on the first line, stays.
+        assert!(!parsed_skips("首页>政务公开>政策文件\n政策解读\n为加快建设，制定本规划。\n", 2));
+        assert!(!parsed_skips("衡水市知识产权实施方案\n第二期\n为加快建设，制定本方案。\n", 2));
+        assert!(is_gazette_issue("第12期") && !is_gazette_issue("第二期工程") && !is_gazette_issue("第期"));
+    }
+
+    fn parsed_skips(text: &str, line: u32) -> bool {
+        parsed(text).diagnostics.iter().any(|d| d.line == line && d.code == DiagnosticCode::PageFurniture)
     }
 
     fn parsed_menu_free(text: &str) -> bool {
