@@ -354,6 +354,8 @@ fixtures! {
     real_news_link_boxes_jimo_2016 => "real-news-link-boxes-jimo-2016",
     real_site_dateline_script_jinghai_2022 => "real-site-dateline-script-jinghai-2022",
     real_autonomous_county_short_qiongzhong_2022 => "real-autonomous-county-short-qiongzhong-2022",
+    real_channel_under_crumb_langfang_2022 => "real-channel-under-crumb-langfang-2022",
+    real_headline_short_city_haikou_2022 => "real-headline-short-city-haikou-2022",
     real_promise_twice_national_2022 => "real-promise-twice-national-2022",
     real_channel_name_hanyin_2020 => "real-channel-name-hanyin-2020",
     real_list_count_slogan_guangdong_2022_trad => "real-list-count-slogan-guangdong-2022-trad",

@@ -3765,8 +3765,17 @@ fn unit_whose_bodies_act(lines: &[Line]) -> Option<String> {
             }
         }
     }
-    let [(unit, count, true)] = named[..] else { return None };
-
+    let [(unit, count, acts)] = named[..] else { return None };
+    // Or the unit a headline opens with by its short name (海口入选国家知识产权强市建设试点城市),
+    // the text naming it in full.
+    let headlined = || {
+        let short = super::regions::find(unit).map(|r| r.short).filter(|s| s.chars().count() >= 2);
+        let heads = lines.iter().map(|l| normalise(&l.text)).filter(|t| !t.is_empty()).take(3).collect::<Vec<_>>();
+        short.is_some_and(|s| heads.iter().any(|t| t.starts_with(s) && !t.contains(['。', '，', ','])))
+    };
+    if !acts && !headlined() {
+        return None;
+    }
     // A body of another level named without its place (市知识产权局 on a page about a district) is
     // another actor, most often the page's own publisher: the evidence is no longer single.
     let kind = unit.chars().last()?;
@@ -6345,6 +6354,10 @@ mod tests {
         assert_eq!(read("廊坊市获评示范城市,廊坊市将继续努力。"), None);
         // Tianjin 2021: the city's bureau, named without its place, serves a district.
         assert_eq!(read("7月27日,市知识产权局前往东丽区,与东丽区知识产权局座谈。"), None);
+        // Haikou 2022: the headline opens with the city's short name, the report names it in full.
+        let haikou = "第1页\n海口入选国家知识产权强市建设试点城市\n海口等72个城市入选。\n下一步,海口市将优化方案。同时,海口市将试点工作纳入议程。";
+        assert_eq!(read(haikou).as_deref(), Some("海口市"));
+        assert_eq!(read("入选国家知识产权强市建设试点城市\n海口市将优化方案。海口市将纳入议程。"), None);
         // Qiongzhong 2022: an autonomous county printed as its place and 县.
         let qiongzhong = "琼中县市场监督管理局联合琼中县委宣传部举办宣传周活动。";
         assert_eq!(read(qiongzhong).as_deref(), Some("琼中黎族苗族自治县"));
