@@ -356,6 +356,7 @@ fixtures! {
     real_autonomous_county_short_qiongzhong_2022 => "real-autonomous-county-short-qiongzhong-2022",
     real_channel_under_crumb_langfang_2022 => "real-channel-under-crumb-langfang-2022",
     real_headline_short_city_haikou_2022 => "real-headline-short-city-haikou-2022",
+    real_pilot_term_tieli_2022_trad => "real-pilot-term-tieli-2022-trad",
     real_promise_twice_national_2022 => "real-promise-twice-national-2022",
     real_channel_name_hanyin_2020 => "real-channel-name-hanyin-2020",
     real_list_count_slogan_guangdong_2022_trad => "real-list-count-slogan-guangdong-2022-trad",

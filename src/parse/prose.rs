@@ -4188,6 +4188,12 @@ fn year_the_notice_sends(t: &str) -> Option<u16> {
 
 /// The words that name the time a pilot, campaign or scheme runs for.
 const PERIOD_WORDS: &[&str] = &[
+    // A pilot's term as the national notice that names the pilots sets it, and the news repeating
+    // it (试点示范时限自2022年7月至2025年6月), in either script.
+    "试点示范时限",
+    "试点时限",
+    "試點示範時限",
+    "試點時限",
     "试点期",
     "试点时间",
     "试点期限",
@@ -5031,6 +5037,9 @@ mod tests {
         assert_eq!(years("行动时间：2023年5月至10月"), Some((2023, 2023)));
         assert_eq!(years("实施期限为2023—2025年。"), Some((2023, 2025)));
         assert_eq!(years("试点期限为两年（2021年1月1日—2022年12月31日）"), Some((2021, 2022)));
+        // The pilot's term as CNIPA's notice sets it, repeated by news (Haikou 2022, Tieli 2022).
+        assert_eq!(years("试点示范时限自2022年7月至2025年6月。"), Some((2022, 2025)));
+        assert_eq!(years("鐵力市、五常市被確定為試點縣,試點時限自2022年8月至2025年7月。"), Some((2022, 2025)));
         // A campaign named for its year (剑网2023, Shandong 2014 and national 2023 news; hunt 21c).
         assert_eq!(campaign_year("四部门联合启动打击网络侵权盗版“剑网2023”专项行动,这是…"), Some(2023));
         assert_eq!(campaign_year("开展“护苗2024”行动"), Some(2024));
