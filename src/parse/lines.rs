@@ -896,6 +896,22 @@ pub fn is_comment_channel(s: &str) -> bool {
     t.contains("意见") && sends && address && t.chars().count() <= 120
 }
 
+/// A label alone on its line before a colon (`索   引  号 :`, `主 题 :`), as a government page's
+/// record prints its fields when the value went to the next line: Some(true) for one of the page's
+/// record labels, Some(false) for another short label of Chinese characters, None for anything
+/// else. The page's controls and counters (字号:, 分享到:, 浏览次数:) have no value under them.
+pub fn bare_page_label(s: &str) -> Option<bool> {
+    const CONTROLS: &[&str] =
+        &["字号", "字体", "分享到", "浏览次数", "浏览量", "访问量", "点击数", "阅读次数", "阅读", "累计次数"];
+    let t = normalise(s);
+    let label = t.trim_start_matches(['•', '·', '●', '*']).strip_suffix(['：', ':'])?;
+    let n = label.chars().count();
+    if !(2..=8).contains(&n) || !label.chars().all(crate::index::is_han) || CONTROLS.contains(&label) {
+        return None;
+    }
+    Some(PAGE_LABELS.contains(&label))
+}
+
 /// A short line made only of page controls (【打印】【关闭】, 字号：大 中 小).
 fn only_controls(t: &str) -> bool {
     // The square brackets of a control whose words stood on the line before (字体:[ / ]).
@@ -1249,6 +1265,11 @@ mod tests {
         assert!(is_page_furniture("  • 成文日期 2022-10-11"));
         assert!(is_page_furniture("  • 规范性文件登记号"));
         assert!(is_page_furniture("文件有效性: | 是 |"));
+        assert_eq!(bare_page_label("索   引  号 :"), Some(true));
+        assert_eq!(bare_page_label("主    题 :"), Some(false));
+        assert_eq!(bare_page_label("字号:"), None);
+        assert_eq!(bare_page_label("索引号: 001"), None);
+        assert_eq!(bare_page_label("一、活动主题:"), None);
         assert!(is_page_furniture("【字体:: 保护视力色:"));
         assert!(!is_page_furniture("  • 名称 相关内容"));
         assert!(!is_page_furniture("  • 各区、市人民政府,市政府各部门,市直各单位:"));

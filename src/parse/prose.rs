@@ -7,7 +7,8 @@
 
 use super::departments::{parse_departments, CLAUSE_BRACKETS};
 use super::lines::{
-    has_date, is_comment_channel, is_contact_line, is_page_furniture, is_page_number, normalise, width, Line,
+    bare_page_label, has_date, is_comment_channel, is_contact_line, is_page_furniture, is_page_number, normalise,
+    width, Line,
 };
 use super::targets;
 use super::{
@@ -470,6 +471,22 @@ pub fn parse(info: &DocumentInfo, lines: &[Line]) -> DocumentDraft {
             ));
         }
     }
+    // A page's record printed a label a line and its value under it (静海 2022, 乐清 2022).
+    let said: std::collections::HashSet<u32> =
+        diagnostics.iter().filter(|d| d.code == DiagnosticCode::PageFurniture).map(|d| d.line).collect();
+    for i in record_field_lines(lines, &status, &said) {
+        status[i] = Some(Use::Noise);
+        page_doc_number = page_doc_number.or_else(|| find_doc_number(&normalise(&lines[i].text)));
+        diagnostics.push(Diagnostic::new(
+            source,
+            lines[i].no,
+            DiagnosticCode::PageFurniture,
+            format!(
+                "web page furniture skipped (a field of the page's record, a line each): {}",
+                normalise(&lines[i].text)
+            ),
+        ));
+    }
     // A short `label: value` line inside the page's block of publication data (杭州 2021:
     // 发布单位 / 责任部门：办公室 / 公开形式) is one more of its fields, whatever its label.
     // The lines said to be furniture, looked up once each (not through every diagnostic for
@@ -507,6 +524,31 @@ pub fn parse(info: &DocumentInfo, lines: &[Line]) -> DocumentDraft {
                     "web page furniture skipped (an attachment label with nothing after it): {}",
                     normalise(&lines[last].text)
                 ),
+            ));
+        }
+    }
+    // Page debris by the document's first lines: the channel's name printed again under the
+    // breadcrumb that ends in it (首页>政务公开>政策文件 / 政策文件), and a gazette's issue alone on
+    // the text's first line (第二期).
+    let filled: Vec<usize> = (0..lines.len()).filter(|&j| status[j] != Some(Use::Blank)).collect();
+    for (k, &i) in filled.iter().enumerate() {
+        if status[i].is_some() {
+            continue;
+        }
+        let t = normalise(&lines[i].text);
+        let crumb = k.checked_sub(1).map(|p| filled[p]).filter(|&p| status[p] == Some(Use::Noise)).and_then(|p| {
+            let above = normalise(&lines[p].text);
+            let last = above.rsplit(['>', '＞', '»', '›']).next().unwrap_or_default().to_string();
+            (last.len() < above.len()).then_some(last)
+        });
+        let repeated = crumb.is_some_and(|c| c == t) && (2..=8).contains(&t.chars().count());
+        if repeated || k == 0 && is_gazette_issue(&t) {
+            status[i] = Some(Use::Noise);
+            diagnostics.push(Diagnostic::new(
+                source,
+                lines[i].no,
+                DiagnosticCode::PageFurniture,
+                format!("web page furniture skipped (the channel or the issue over the document): {t}"),
             ));
         }
     }
@@ -994,6 +1036,70 @@ fn menu_before_title(lines: &[Line], content: &[usize], markers: &[(usize, Marke
 
 /// A short line of the shape `label: value` (责任部门：办公室): a label of two to six characters
 /// and a short value, no sentence.
+/// Is this (normalised) line only a gazette's issue (第二期, 第12期), as a government gazette's page
+/// prints it over the document?
+fn is_gazette_issue(t: &str) -> bool {
+    let Some(n) = t.strip_prefix('第').and_then(|r| r.strip_suffix('期')) else { return false };
+    (1..=3).contains(&n.chars().count()) && n.chars().all(|c| c.is_ascii_digit() || is_cn_digit(c))
+}
+
+/// The lines of a government page's record whose fields print a label alone on its line and the
+/// value on the next (`索   引  号 :` / `11120223000200715W/2022-00078`, `主 题 :` / `综合政务\其他`,
+/// `有   效  性 :` / `有效`): the labels and their values, to be skipped as the labels alone are.
+/// Only a run of at least three labels, two of them the page's own (索引号, 发布机构 …): a plan's
+/// `主题：` stays. A label the page list does not know is taken only with a known label after it
+/// (not the notice's addressees, `各商业银行:`, that follow the record); a value separated from
+/// its label by a blank line only with a label after it; a value that reads as a document's title
+/// only under 名称 / 标题 (not the title after a last field left empty).
+fn record_field_lines(
+    lines: &[Line],
+    status: &[Option<Use>],
+    furniture: &std::collections::HashSet<u32>,
+) -> Vec<usize> {
+    let filled: Vec<usize> = (0..lines.len()).filter(|&i| status[i] != Some(Use::Blank)).collect();
+    let open = |i: usize| status[i].is_none() || status[i] == Some(Use::Noise) && furniture.contains(&lines[i].no);
+    let label = |k: usize| filled.get(k).filter(|&&i| open(i)).and_then(|&i| bare_page_label(&lines[i].text));
+    let mut found = Vec::new();
+    let mut k = 0;
+    while k < filled.len() {
+        if label(k).is_none() {
+            k += 1;
+            continue;
+        }
+        let (mut members, mut labels, mut known) = (Vec::new(), 0, 0);
+        let mut pos = k;
+        while let Some(own) = label(pos) {
+            let at = filled[pos];
+            // The value under this label, if the next line is one.
+            let value = filled.get(pos + 1).copied().filter(|&v| {
+                let t = normalise(&lines[v].text);
+                let titled = t.contains("关于") || TITLE_ENDINGS.iter().any(|e| without_title_suffix(&t).ends_with(e));
+                let named = normalise(&lines[at].text).starts_with(['名', '标']);
+                label(pos + 1).is_none()
+                    && status[v].is_none()
+                    && t.chars().count() <= 100
+                    && !t.contains('。')
+                    && (v == at + 1 || label(pos + 2) == Some(true))
+                    && (!titled || named)
+            });
+            let next = if value.is_some() { pos + 2 } else { pos + 1 };
+            if !own && label(next) != Some(true) {
+                break;
+            }
+            members.push(at);
+            members.extend(value);
+            labels += 1;
+            known += usize::from(own);
+            pos = next;
+        }
+        if labels >= 3 && known >= 2 {
+            found.extend(members.into_iter().filter(|&i| status[i].is_none()));
+        }
+        k = pos.max(k + 1);
+    }
+    found
+}
+
 fn is_field_line(text: &str) -> bool {
     let t = normalise(text);
     let Some((label, value)) = t.split_once(['：', ':']) else { return false };
@@ -3286,6 +3392,15 @@ fn front_matter(
                     Some((Some(year), Some(year + n - 1)))
                 })
             })
+            .or_else(|| {
+                // The goals may count the years and date their end (力争通过3年建设，…。到2025年，…):
+                // where the span counted back from that end meets the year the notice was signed
+                // (or the next, signed late in a year), the plan runs those years.
+                let (year, month) = issue_date(lines, &front)?;
+                let (n, end) = lines.iter().find_map(|l| span_to_year(&normalise(&l.text)))?;
+                let start = end.checked_sub(n - 1)?;
+                (start == year || start == year + 1 && month >= 10).then_some((Some(start), Some(end)))
+            })
             .unwrap_or_default(),
         years => years,
     };
@@ -3742,8 +3857,12 @@ fn unit_whose_bodies_act(lines: &[Line]) -> Option<String> {
             // The shortest name the gazetteer knows in full that ends here (河北省廊坊市 names 廊坊市).
             let unit = (2..=5).filter(|&k| k <= at).find_map(|k| {
                 let name: String = chars[at - k..=at].iter().collect();
+                // An autonomous county printed as its place and 县 (琼中县) is named in full too.
+                let in_full = |r: &super::regions::Region| {
+                    r.name == name || r.name.contains("自治") && name.strip_suffix(['县', '旗']) == Some(r.short)
+                };
                 let below_a_province = |r: &&super::regions::Region| {
-                    r.name == name && matches!(r.level(), crate::model::Level::City | crate::model::Level::District)
+                    in_full(r) && matches!(r.level(), crate::model::Level::City | crate::model::Level::District)
                 };
                 super::regions::find(&name).filter(below_a_province).map(|r| r.name)
             });
@@ -3759,7 +3878,17 @@ fn unit_whose_bodies_act(lines: &[Line]) -> Option<String> {
             }
         }
     }
-    let [(unit, count, true)] = named[..] else { return None };
+    let [(unit, count, acts)] = named[..] else { return None };
+    // Or the unit a headline opens with by its short name (海口入选国家知识产权强市建设试点城市),
+    // the text naming it in full.
+    let headlined = || {
+        let short = super::regions::find(unit).map(|r| r.short).filter(|s| s.chars().count() >= 2);
+        let heads = lines.iter().map(|l| normalise(&l.text)).filter(|t| !t.is_empty()).take(3).collect::<Vec<_>>();
+        short.is_some_and(|s| heads.iter().any(|t| t.starts_with(s) && !t.contains(['。', '，', ','])))
+    };
+    if !acts && !headlined() {
+        return None;
+    }
     // A body of another level named without its place (市知识产权局 on a page about a district) is
     // another actor, most often the page's own publisher: the evidence is no longer single.
     let kind = unit.chars().last()?;
@@ -4180,6 +4309,12 @@ fn year_the_notice_sends(t: &str) -> Option<u16> {
 
 /// The words that name the time a pilot, campaign or scheme runs for.
 const PERIOD_WORDS: &[&str] = &[
+    // A pilot's term as the national notice that names the pilots sets it, and the news repeating
+    // it (试点示范时限自2022年7月至2025年6月), in either script.
+    "试点示范时限",
+    "试点时限",
+    "試點示範時限",
+    "試點時限",
     "试点期",
     "试点时间",
     "试点期限",
@@ -4301,6 +4436,31 @@ fn issue_date(lines: &[Line], front: &[usize]) -> Option<(u16, u32)> {
         let month = month.parse::<u32>().ok().or_else(|| cn_number(month)).filter(|m| (1..=12).contains(m))?;
         Some((year, month))
     })
+}
+
+/// The years a paragraph counts for its goals and the year it dates their end by
+/// (`力争通过3年建设，…前列。到2025年，…` → (3, 2025); `经过三年的努力` … `至2010年`): the first
+/// `通过 / 经过 / 用` N 年, 1 to 10 years, and the first `到 / 至` YYYY 年 after it.
+fn span_to_year(t: &str) -> Option<(u16, u16)> {
+    let (at, n) = ["通过", "通過", "经过", "經過", "用"].iter().find_map(|w| {
+        t.match_indices(w).find_map(|(at, _)| {
+            let rest = &t[at + w.len()..];
+            let (count, after) = rest.split_once('年')?;
+            let n = count.parse::<u16>().ok().or_else(|| cn_number(count).and_then(|n| u16::try_from(n).ok()))?;
+            let worded = ["时间", "時間", "努力", "建设", "建設", "的", "左右", "奋斗", "奮鬥"]
+                .iter()
+                .any(|w| after.starts_with(w));
+            ((1..=10).contains(&n) && worded).then_some((at, n))
+        })
+    })?;
+    let rest = &t[at..];
+    let end = rest.match_indices(['到', '至']).find_map(|(k, _)| {
+        // (到 and 至 are both three bytes long.)
+        let digits = &rest[k + '到'.len_utf8()..];
+        let year: String = digits.chars().take_while(char::is_ascii_digit).collect();
+        (year.len() == 4 && digits[year.len()..].starts_with('年')).then(|| year.parse::<u16>().ok()).flatten()
+    })?;
+    Some((n, end))
 }
 
 /// How many years a title says its plan runs, counted and not dated: 三年行动计划, 两年行动方案,
@@ -4998,6 +5158,9 @@ mod tests {
         assert_eq!(years("行动时间：2023年5月至10月"), Some((2023, 2023)));
         assert_eq!(years("实施期限为2023—2025年。"), Some((2023, 2025)));
         assert_eq!(years("试点期限为两年（2021年1月1日—2022年12月31日）"), Some((2021, 2022)));
+        // The pilot's term as CNIPA's notice sets it, repeated by news (Haikou 2022, Tieli 2022).
+        assert_eq!(years("试点示范时限自2022年7月至2025年6月。"), Some((2022, 2025)));
+        assert_eq!(years("鐵力市、五常市被確定為試點縣,試點時限自2022年8月至2025年7月。"), Some((2022, 2025)));
         // A campaign named for its year (剑网2023, Shandong 2014 and national 2023 news; hunt 21c).
         assert_eq!(campaign_year("四部门联合启动打击网络侵权盗版“剑网2023”专项行动,这是…"), Some(2023));
         assert_eq!(campaign_year("开展“护苗2024”行动"), Some(2024));
@@ -5406,6 +5569,54 @@ mod tests {
         let text = "关于印发规划的通知\n1.请各单位认真贯彻执行。\n2.执行中的问题及时报告。\n\
                     重庆市知识产权“十三五”发展规划\n为贯彻落实国家规划，制定本规划。\n";
         assert!(parsed_menu_free(text));
+    }
+
+    #[test]
+    fn a_page_record_printed_a_label_a_line_is_furniture() {
+        // 静海 2022: each label alone, its value on the next line, one label the page list lacks.
+        let text = "名    称 :\n天津市静海区人民政府关于印发规划的通知(4.知识产权篇)\n索   引  号 :\n\
+                    11120223000200715W/2022-00078\n发 布 机 构 :\n天津市静海区人民政府\n主    题 :\n综合政务\\其他\n\
+                    成 文 日 期 :\n有   效  性 :\n有效\n\n\n各乡镇人民政府:\n现将规划印发给你们,请照此执行。\n";
+        let skipped = |text: &str| -> Vec<u32> {
+            let parsed = parsed(text);
+            let mut lines: Vec<u32> =
+                parsed.diagnostics.iter().filter(|d| d.code == DiagnosticCode::PageFurniture).map(|d| d.line).collect();
+            lines.sort();
+            lines
+        };
+        assert_eq!(skipped(text), (1..=11).collect::<Vec<u32>>());
+        // 乐清 2022: the addressees after the record (各商业银行:) are the notice's.
+        let text = "索引号:\n001008003013123/2022-204538\n主题分类:\n综合政务/政务公开\n文号:\n乐市监〔2022〕4号\n\
+                    有效性:\n有效\n各商业银行:\n为进一步促进我市知识产权质押融资工作,决定开展申报工作。\n";
+        assert_eq!(skipped(text), (1..=8).collect::<Vec<u32>>());
+        // A title after a last field left empty is no value of it; nor is one label a record.
+        let text = "索引号:\n001008003013123/2022-204538\n文号:\n乐市监〔2022〕4号\n有效性:\n\
+                    关于开展申报工作的通知\n各商业银行:\n为进一步促进工作,决定开展申报工作。\n";
+        assert_eq!(skipped(text), vec![1, 2, 3, 4, 5]);
+        let text = "来源:\n洞口县出台知识产权战略实施意见\n7月5日,县人民政府出台意见。\n";
+        assert_eq!(skipped(text), vec![1]);
+        // A plan's 主题： with its words under it stays.
+        let text = "一、活动主题:\n知识产权助力发展\n二、活动时间:\n4月20日至26日\n";
+        assert!(skipped(text).is_empty());
+    }
+
+    #[test]
+    fn the_channel_under_its_breadcrumb_and_a_gazette_issue_are_furniture() {
+        // 廊坊 2022: 政策文件 under 首页>政务公开>政策文件; 衡水 2022: 第二期 over the gazette's page.
+        let text = "您现在的位置:首页>政务公开>政策文件\n\n政策文件\n\n廊坊市知识产权规划\n为加快建设，制定本规划。\n";
+        let parsed = parsed(text);
+        assert!(parsed.diagnostics.iter().any(|d| d.line == 3 && d.code == DiagnosticCode::PageFurniture));
+        assert!(parsed.dataset.passages.iter().all(|p| !p.text.contains("政策文件")));
+        let text = "第二期\n衡水市知识产权实施方案\n为加快建设，制定本方案。\n";
+        assert!(parsed_skips(text, 1));
+        // A heading that is no crumb, or an issue not on the first line, stays.
+        assert!(!parsed_skips("首页>政务公开>政策文件\n政策解读\n为加快建设，制定本规划。\n", 2));
+        assert!(!parsed_skips("衡水市知识产权实施方案\n第二期\n为加快建设，制定本方案。\n", 2));
+        assert!(is_gazette_issue("第12期") && !is_gazette_issue("第二期工程") && !is_gazette_issue("第期"));
+    }
+
+    fn parsed_skips(text: &str, line: u32) -> bool {
+        parsed(text).diagnostics.iter().any(|d| d.line == line && d.code == DiagnosticCode::PageFurniture)
     }
 
     fn parsed_menu_free(text: &str) -> bool {
@@ -5930,6 +6141,10 @@ mod tests {
         assert_eq!(years_of("某某省“十一五”期间培育认定驰名著名商标工作推进方案", None), (Some(2006), Some(2010)));
         assert_eq!(years_of("落实“十一五”规划纲要年度工作要点", None), (None, None));
         assert_eq!(years_of("衡水市“十四五”知识产权保护和运用实施方案", None), (Some(2021), Some(2025)));
+        assert_eq!(span_to_year("力争通过3年建设,综合竞争力位居前列。到2025年,每万人拥有量达到40件"), Some((3, 2025)));
+        assert_eq!(span_to_year("经过三年的努力,形成一批商标,至2010年建成"), Some((3, 2010)));
+        assert_eq!(span_to_year("用3年时间,不断提高治理水平"), None);
+        assert_eq!(span_to_year("通过5年以上的努力,到2035年"), None);
         assert_eq!(years_of("某区“十三五”知识产权发展行动计划", None), (Some(2016), Some(2020)));
         assert_eq!(years_of("知识产权强国建设纲要和“十四五”规划实施年度推进计划", None), (None, None));
         assert_eq!(years_of("“十四五”时期面临的形势", None), (None, None));
@@ -6286,6 +6501,14 @@ mod tests {
         assert_eq!(read("廊坊市获评示范城市,廊坊市将继续努力。"), None);
         // Tianjin 2021: the city's bureau, named without its place, serves a district.
         assert_eq!(read("7月27日,市知识产权局前往东丽区,与东丽区知识产权局座谈。"), None);
+        // Haikou 2022: the headline opens with the city's short name, the report names it in full.
+        let haikou = "第1页\n海口入选国家知识产权强市建设试点城市\n海口等72个城市入选。\n下一步,海口市将优化方案。同时,海口市将试点工作纳入议程。";
+        assert_eq!(read(haikou).as_deref(), Some("海口市"));
+        assert_eq!(read("入选国家知识产权强市建设试点城市\n海口市将优化方案。海口市将纳入议程。"), None);
+        // Qiongzhong 2022: an autonomous county printed as its place and 县.
+        let qiongzhong = "琼中县市场监督管理局联合琼中县委宣传部举办宣传周活动。";
+        assert_eq!(read(qiongzhong).as_deref(), Some("琼中黎族苗族自治县"));
+        assert_eq!(read("中县市场监督管理局联合中县委宣传部举办活动。"), None);
     }
 
     #[test]
