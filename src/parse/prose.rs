@@ -5610,7 +5610,7 @@ mod tests {
         let text = "第二期\n衡水市知识产权实施方案\n为加快建设，制定本方案。\n";
         assert!(parsed_skips(text, 1));
         // A heading that is no crumb, or an issue not on the first line, stays.
-        assert!(!parsed_skips("首页>政务公开>政策文件\n政策解读\n为加快建设，制定本规划。\n", 2));
+        assert!(!parsed_skips("首页>政务公开>政策文件\n总体要求\n为加快建设，制定本规划。\n", 2));
         assert!(!parsed_skips("衡水市知识产权实施方案\n第二期\n为加快建设，制定本方案。\n", 2));
         assert!(is_gazette_issue("第12期") && !is_gazette_issue("第二期工程") && !is_gazette_issue("第期"));
     }
