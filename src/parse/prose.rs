@@ -3850,9 +3850,10 @@ fn unit_the_text_calls_itself(lines: &[Line]) -> Option<String> {
 /// named once or never as a body's place, give no place.
 fn unit_whose_bodies_act(lines: &[Line]) -> Option<String> {
     const BODIES: &[&str] = &["委", "人民政府", "政府", "市场监督管理局", "市场监管局", "知识产权局", "版权局"];
+    // Each line normalised once, for the three readings below.
+    let texts: Vec<Vec<char>> = lines.iter().map(|l| normalise(&l.text).chars().collect()).collect();
     let mut named: Vec<(&str, usize, bool)> = Vec::new();
-    for line in lines {
-        let chars: Vec<char> = normalise(&line.text).chars().collect();
+    for chars in &texts {
         for (at, _) in chars.iter().enumerate().filter(|(_, c)| "市县区旗".contains(**c)) {
             // The shortest name the gazetteer knows in full that ends here (河北省廊坊市 names 廊坊市).
             let unit = (2..=5).filter(|&k| k <= at).find_map(|k| {
@@ -3883,7 +3884,7 @@ fn unit_whose_bodies_act(lines: &[Line]) -> Option<String> {
     // the text naming it in full.
     let headlined = || {
         let short = super::regions::find(unit).map(|r| r.short).filter(|s| s.chars().count() >= 2);
-        let heads = lines.iter().map(|l| normalise(&l.text)).filter(|t| !t.is_empty()).take(3).collect::<Vec<_>>();
+        let heads: Vec<String> = texts.iter().filter(|t| !t.is_empty()).take(3).map(|t| t.iter().collect()).collect();
         short.is_some_and(|s| heads.iter().any(|t| t.starts_with(s) && !t.contains(['。', '，', ','])))
     };
     if !acts && !headlined() {
@@ -3892,8 +3893,7 @@ fn unit_whose_bodies_act(lines: &[Line]) -> Option<String> {
     // A body of another level named without its place (市知识产权局 on a page about a district) is
     // another actor, most often the page's own publisher: the evidence is no longer single.
     let kind = unit.chars().last()?;
-    let bare_other = lines.iter().any(|line| {
-        let chars: Vec<char> = normalise(&line.text).chars().collect();
+    let bare_other = texts.iter().any(|chars| {
         (0..chars.len()).any(|at| {
             let level = chars[at];
             let placeless = at == 0 || !crate::index::is_han(chars[at - 1]);
