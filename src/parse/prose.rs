@@ -4168,6 +4168,9 @@ fn title_run_into_preamble(t: &str) -> Option<String> {
     })
 }
 
+/// The verbs a headline or a lead says a document was issued with (…印发《…》, 《…》正式发布).
+const ISSUING_VERBS: &[&str] = &["印发", "发布", "出台", "下发"];
+
 /// A news headline or lead that names the document first and then says it was issued
 /// (`《深圳市知识产权“十四五”规划》正式发布`, `近日，《…工作方案（试行）》公布。`); `…印发以来`
 /// and `…发布实施后` look back from a later document, and are not it.
@@ -4183,12 +4186,11 @@ fn issued_after_its_name(after: &str) -> bool {
     let clause = after.split(['。', '，', ',', '；', ';']).next().unwrap_or(after);
     if let Some(rest) = after.strip_prefix('经').and_then(|r| r.split_once("审议通过")).map(|(_, rest)| rest) {
         let rest = rest.strip_prefix('并').unwrap_or(rest);
-        let rest = ["印发", "发布", "出台", "公布"].iter().find_map(|v| rest.strip_prefix(v)).unwrap_or(rest);
+        let rest = ISSUING_VERBS.iter().chain(&["公布"]).find_map(|v| rest.strip_prefix(v)).unwrap_or(rest);
         return !clause.contains('《') && (rest.is_empty() || rest.starts_with(['。', '，', ',', '！', '!', ' ']));
     }
     let after = after.strip_prefix('已').unwrap_or(after);
-    let Some(rest) = ["印发", "发布", "出台", "公布", "下发"].iter().find_map(|v| after.strip_prefix(v))
-    else {
+    let Some(rest) = ISSUING_VERBS.iter().chain(&["公布"]).find_map(|v| after.strip_prefix(v)) else {
         return false;
     };
     // 《…》正式印发实施: issued to be carried out from now (not 印发实施以来).
@@ -4209,9 +4211,7 @@ fn reports_a_document(title: &str) -> bool {
     let t = title.trim_start_matches(|c: char| c.is_ascii_digit() || c == '年');
     !t.ends_with("通知")
         && !t.contains('《')
-        && ["出台", "下发", "发布", "印发"]
-            .iter()
-            .any(|w| t.find(w).is_some_and(|at| at > 0 && !t[..at].ends_with("关于")))
+        && ISSUING_VERBS.iter().any(|w| t.find(w).is_some_and(|at| at > 0 && !t[..at].ends_with("关于")))
 }
 
 /// The document a headline reports by its full name without guillemets, where no lead names it
@@ -4219,7 +4219,7 @@ fn reports_a_document(title: &str) -> bool {
 /// names its own place. A short name (`洞口县出台知识产权战略实施意见`) leaves the headline as it is,
 /// the place being the headline's.
 fn named_in_headline(title: &str) -> Option<String> {
-    let (at, verb) = ["印发", "出台", "下发", "发布"].iter().filter_map(|w| title.find(w).map(|at| (at, *w))).min()?;
+    let (at, verb) = ISSUING_VERBS.iter().filter_map(|w| title.find(w).map(|at| (at, *w))).min()?;
     let (body, rest) = (&title[..at], &title[at + verb.len()..]);
     let rest = rest.strip_prefix("实施").unwrap_or(rest);
     let named = !body.is_empty() && !body.ends_with("关于") && is_title_shape(rest);
@@ -4651,7 +4651,7 @@ fn scheduled_year(t: &str) -> Option<u16> {
 /// (`国家知识产权局日前印发通知，决定开展…`): no 《title》 to take it from.
 fn region_of_the_lead_issuer(t: &str) -> Option<String> {
     let clause = t.split(['，', ',', '。', '；', ';']).next()?;
-    let (at, verb) = ["印发", "发布", "下发", "出台"].iter().filter_map(|v| clause.find(v).map(|at| (at, *v))).min()?;
+    let (at, verb) = ISSUING_VERBS.iter().filter_map(|v| clause.find(v).map(|at| (at, *v))).min()?;
     let body = ["日前", "近日", "近期"].iter().find_map(|w| clause[..at].strip_suffix(w)).unwrap_or(&clause[..at]);
     let issued = clause[at + verb.len()..].trim_start_matches('了');
     let by_kind = ["通知", "意见", "实施方案", "工作方案", "若干措施"].iter().any(|d| issued == *d);
