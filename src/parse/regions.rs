@@ -45,10 +45,14 @@ const BUILT_IN: Option<&str> = Some(include_str!("../../data/regions.tsv"));
 #[cfg(target_arch = "wasm32")]
 const BUILT_IN: Option<&str> = None;
 
-/// The gazetteer's rows, and how many of them are names in use (they come first).
+/// The gazetteer's rows, how many of them are names in use (they come first), and the rows of
+/// each full and short name (in row order), so that a lookup does not scan every row: the parser
+/// looks up every few characters of a long text.
 struct Gazetteer {
     rows: Vec<Region>,
     in_use: usize,
+    by_name: HashMap<&'static str, Vec<usize>>,
+    by_short: HashMap<&'static str, Vec<usize>>,
 }
 
 static GAZETTEER: OnceLock<Gazetteer> = OnceLock::new();
@@ -59,7 +63,12 @@ fn loaded() -> Option<&'static Gazetteer> {
 
 fn gazetteer_of(rows: Vec<Region>) -> Gazetteer {
     let in_use = rows.iter().position(|r| r.until.is_some()).unwrap_or(rows.len());
-    Gazetteer { rows, in_use }
+    let (mut by_name, mut by_short) = (HashMap::new(), HashMap::new());
+    for (i, r) in rows.iter().enumerate() {
+        by_name.entry(r.name).or_insert_with(Vec::new).push(i);
+        by_short.entry(r.short).or_insert_with(Vec::new).push(i);
+    }
+    Gazetteer { rows, in_use, by_name, by_short }
 }
 
 /// The gazetteer's rows, read once: provinces first, then cities, then county-level units, then
@@ -220,7 +229,8 @@ pub fn autonomous_at_start(text: &str) -> Option<&'static Region> {
 /// or is one of several (朝阳区) and the text does not say whose. Names in use come first; an
 /// old name (海门市, 襄樊市) is looked up only when no name in use is found.
 pub fn find(printed: &str) -> Option<&'static Region> {
-    find_in(in_use(), printed).or_else(|| find_in(gazetteer(), printed))
+    let g = loaded()?;
+    find_in(g, g.in_use, printed).or_else(|| find_in(g, g.rows.len(), printed))
 }
 
 /// The gazetteer's names in use: every row before the first old name.
@@ -228,25 +238,30 @@ fn in_use() -> &'static [Region] {
     loaded().map_or(&[], |g| &g.rows[..g.in_use])
 }
 
-/// `find` among `all`: a whole name, a unit after its parents, then a short name.
-fn find_in(all: &'static [Region], printed: &str) -> Option<&'static Region> {
+/// `find` among the gazetteer's first `rows`: a whole name, a unit after its parents, then a
+/// short name.
+fn find_in(g: &'static Gazetteer, rows: usize, printed: &str) -> Option<&'static Region> {
     let only = |mut found: Vec<&'static Region>| (found.len() == 1).then(|| found.remove(0));
-    if let Some(region) = only(all.iter().filter(|r| r.name == printed).collect()) {
+    let named = |index: &HashMap<&str, Vec<usize>>, key: &str| -> Vec<&'static Region> {
+        index.get(key).into_iter().flatten().filter(|&&i| i < rows).map(|&i| &g.rows[i]).collect()
+    };
+    if let Some(region) = only(named(&g.by_name, printed)) {
         return Some(region);
     }
-    let inside = all.iter().filter(|r| printed.len() > r.name.len() && printed.ends_with(r.name));
-    if let Some(region) = only(inside.filter(|r| names_parents(&printed[..printed.len() - r.name.len()], r)).collect())
-    {
+    // A unit after its parents: a name that ends the printed words, the words before it its parents.
+    let inside = printed.char_indices().skip(1).flat_map(|(at, _)| {
+        named(&g.by_name, &printed[at..]).into_iter().filter(move |r| names_parents(&printed[..at], r))
+    });
+    if let Some(region) = only(inside.collect()) {
         return Some(region);
     }
     // A short name: the highest level that has exactly one (吉林 is the province).
+    let stem = printed.char_indices().last().map_or("", |(at, _)| &printed[..at]);
+    let mut short = named(&g.by_short, printed);
+    short.extend(named(&g.by_short, stem).into_iter().filter(|r| abbreviates(printed, r)));
     [Level::National, Level::Province, Level::City, Level::District]
         .into_iter()
-        .map(|level| {
-            all.iter()
-                .filter(|r| (r.short == printed || abbreviates(printed, r)) && r.level() == level)
-                .collect::<Vec<_>>()
-        })
+        .map(|level| short.iter().copied().filter(|r| r.level() == level).collect::<Vec<_>>())
         .find(|found| !found.is_empty())
         .and_then(only)
 }
