@@ -1636,6 +1636,10 @@ fn join_split_marks(lines: &[Line]) -> (Vec<Line>, Vec<(u32, u32)>) {
     }
     let mut out: Vec<Line> = Vec::with_capacity(lines.len());
     let mut pulls = false; // the line before asks for this one
+                           // 《 less 》 in the last line out, kept as pieces join it (counting the whole line at each
+                           // join would be quadratic in a run of joins).
+    let open_in = |t: &str| t.matches('《').count() as isize - t.matches('》').count() as isize;
+    let mut open_titles: isize = 0;
     for line in lines {
         let t = line.text.as_str();
         let mark = is_split_mark(t);
@@ -1644,8 +1648,7 @@ fn join_split_marks(lines: &[Line]) -> (Vec<Line>, Vec<(u32, u32)>) {
         let glue = match out.last() {
             Some(last) if !last.text.is_empty() && !t.is_empty() => {
                 // …or that leave a title's guillemet open (`根据《…纲要` / `(`).
-                let open_title = last.text.matches('《').count() > last.text.matches('》').count();
-                let runs_on = open_title || last.text.ends_with(|c: char| "、，,和与及为的".contains(c));
+                let runs_on = open_titles > 0 || last.text.ends_with(|c: char| "、，,和与及为的".contains(c));
                 closes || opens && runs_on || pulls && marker(t).is_none()
             }
             _ => false,
@@ -1653,12 +1656,16 @@ fn join_split_marks(lines: &[Line]) -> (Vec<Line>, Vec<(u32, u32)>) {
         match out.last_mut().filter(|_| glue) {
             Some(last) => {
                 last.text.push_str(t);
+                open_titles += open_in(t);
                 match joins.last_mut().filter(|j| j.0 == last.no) {
                     Some(j) => j.1 = line.no,
                     None => joins.push((last.no, line.no)),
                 }
             }
-            None => out.push(line.clone()),
+            None => {
+                out.push(line.clone());
+                open_titles = open_in(t);
+            }
         }
         pulls = mark && !t.ends_with(|c: char| STOPS_AFTER_MARKS.contains(c));
     }
