@@ -53,6 +53,8 @@ struct Gazetteer {
     in_use: usize,
     by_name: HashMap<&'static str, Vec<usize>>,
     by_short: HashMap<&'static str, Vec<usize>>,
+    /// The longest full name, in bytes: no longer tail of a text can be one.
+    longest: usize,
 }
 
 static GAZETTEER: OnceLock<Gazetteer> = OnceLock::new();
@@ -68,7 +70,8 @@ fn gazetteer_of(rows: Vec<Region>) -> Gazetteer {
         by_name.entry(r.name).or_insert_with(Vec::new).push(i);
         by_short.entry(r.short).or_insert_with(Vec::new).push(i);
     }
-    Gazetteer { rows, in_use, by_name, by_short }
+    let longest = rows.iter().map(|r| r.name.len()).max().unwrap_or(0);
+    Gazetteer { rows, in_use, by_name, by_short, longest }
 }
 
 /// The gazetteer's rows, read once: provinces first, then cities, then county-level units, then
@@ -249,7 +252,8 @@ fn find_in(g: &'static Gazetteer, rows: usize, printed: &str) -> Option<&'static
         return Some(region);
     }
     // A unit after its parents: a name that ends the printed words, the words before it its parents.
-    let inside = printed.char_indices().skip(1).flat_map(|(at, _)| {
+    let tails = printed.char_indices().skip(1).filter(|&(at, _)| printed.len() - at <= g.longest);
+    let inside = tails.flat_map(|(at, _)| {
         named(&g.by_name, &printed[at..]).into_iter().filter(move |r| names_parents(&printed[..at], r))
     });
     if let Some(region) = only(inside.collect()) {
