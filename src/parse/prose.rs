@@ -4100,17 +4100,25 @@ const CITING_WORDS: &[&str] = &["贯彻", "落实", "根据", "按照", "依据"
 /// carries out (贯彻落实《…》) are not it.
 fn title_the_preamble_makes(t: &str) -> Option<String> {
     t.match_indices('《').find_map(|(open, _)| {
-        let before = t[..open].trim_end_matches('了').trim_end_matches(['特', '本']);
+        // A plan's name first, as it is cheap to read: at most 60 characters, ending in a title word.
+        let name = name_opened_at(&t[open + '《'.len_utf8()..])?;
+        if !TITLE_ENDINGS.iter().any(|e| without_title_suffix(name).ends_with(e)) {
+            return None;
+        }
+        // What is said of it is read within a sentence or two around it, so that a line of
+        // thousands of citations costs no more for each than a short line.
+        let after = &t[open + '《'.len_utf8() + name.len()..];
+        let after = at_most_first(after.strip_prefix('》').unwrap_or(""), AROUND_A_NAME);
+        let before = at_most_last(&t[..open], AROUND_A_NAME);
+        let before = before.trim_end_matches('了').trim_end_matches(['特', '本']);
         // A meeting's report of what it studied (会上学习了…以及中共中央办公厅国务院办公厅印发《X》
         // 的通知等文件精神) names a document read, not the one made.
         // 学习了 as done, not 学习贯彻 as a purpose (为深入学习贯彻…，制定《X》).
         let sentence = before.rsplit('。').next().unwrap_or(before);
         let studied = ["学习了", "传达了", "传达学习"].iter().any(|w| sentence.contains(w));
-        let name = t[open + '《'.len_utf8()..].split('》').next()?;
         // A clause that cites a document carries it out (为贯彻落实…印发的《纲要》, 根据…印发《…的通知》).
         let clause = before.rsplit(['，', ',', '。', '；', ';']).next().unwrap_or(before);
         let cites = CITING_WORDS.iter().any(|w| clause.contains(w));
-        let after = t.get(open + '《'.len_utf8() + name.len()..).and_then(|r| r.strip_prefix('》')).unwrap_or("");
         // 印发实施《X》以来 looks back from a later document, which is not X.
         let looks_back = ["以来", "之后", "后,", "后，"].iter().any(|w| after.starts_with(w));
         let makes = ["编制", "制定", "研究制定", "起草", "印发", "印发实施", "出台", "下发", "发布"]
@@ -4124,8 +4132,7 @@ fn title_the_preamble_makes(t: &str) -> Option<String> {
         // own does (…印发了《…的通知》。为落实《通知》要求，现就…通知如下).
         let carried_out = CITING_WORDS.iter().any(|w| after.contains(&format!("{w}《"))) || after.contains("通知如下");
         let notice_is_it = !SENDING_VERBS.iter().any(|v| name.contains(v)) && !cites && !studied && !carried_out;
-        let named = TITLE_ENDINGS.iter().any(|e| without_title_suffix(name).ends_with(e))
-            && (!name.ends_with("通知") || notice_is_it);
+        let named = !name.ends_with("通知") || notice_is_it;
         // A news lead may name it by its issuer instead (…联席会议办公室近日印发的《X》在…网站公布):
         // a clause that says it was just made public, not one that cites it.
         // Or says it was issued to the public (于2020年10月16日对外印发的《X》，该方案…).
@@ -4138,9 +4145,39 @@ fn title_the_preamble_makes(t: &str) -> Option<String> {
         let standard = ["国家标准", "地方标准", "行业标准", "团体标准"].iter().any(|k| after.starts_with(k));
         (makes || issued_by || issued_after_its_name(after))
             .then_some(name)
-            .filter(|_| named && !standard && name.chars().count() <= 60)
+            .filter(|_| named && !standard)
             .map(str::to_string)
     })
+}
+
+/// How far before and after a 《name》 a sentence about it is read, in bytes (≈ 400 characters).
+const AROUND_A_NAME: usize = 1200;
+
+/// The name a 《 opens (the text after it up to its 》, or to the end of the line if none), if
+/// it is at most 60 characters long: no longer name is a plan's.
+fn name_opened_at(rest: &str) -> Option<&str> {
+    match rest.char_indices().take(61).find(|&(_, c)| c == '》') {
+        Some((end, _)) => Some(&rest[..end]),
+        None => rest.chars().nth(60).is_none().then_some(rest),
+    }
+}
+
+/// The last `n` bytes of a text or fewer, from a character's start.
+fn at_most_last(t: &str, n: usize) -> &str {
+    let mut from = t.len().saturating_sub(n);
+    while !t.is_char_boundary(from) {
+        from += 1;
+    }
+    &t[from..]
+}
+
+/// The first `n` bytes of a text or fewer, up to a character's end.
+fn at_most_first(t: &str, n: usize) -> &str {
+    let mut to = n.min(t.len());
+    while !t.is_char_boundary(to) {
+        to -= 1;
+    }
+    &t[..to]
 }
 
 /// How a preamble opens after its 为: 为贯彻落实…, 为深入实施…, 为进一步加强….
@@ -4629,7 +4666,10 @@ fn region_that_decides(t: &str) -> Option<String> {
 /// year in quotation marks, then 专项行动 or 行动.
 fn campaign_year(t: &str) -> Option<u16> {
     t.match_indices(['“', '"']).find_map(|(open, q)| {
-        let (name, after) = t[open + q.len()..].split_once(['”', '"'])?;
+        // The closing mark within the ten characters a name can have, not searched for further.
+        let rest = &t[open + q.len()..];
+        let (close, c) = rest.char_indices().take(11).find(|&(_, c)| c == '”' || c == '"')?;
+        let (name, after) = (&rest[..close], &rest[close + c.len_utf8()..]);
         let campaign = ["专项行动", "行动"].iter().any(|w| after.starts_with(w));
         let cut = name.len().checked_sub(4)?;
         let (words, year) = (name.get(..cut)?, name.get(cut..)?);
@@ -4644,7 +4684,8 @@ fn campaign_year(t: &str) -> Option<u16> {
 fn scheduled_year(t: &str) -> Option<u16> {
     ["决定于", "定于", "将于", "拟于"].iter().find_map(|w| {
         t.match_indices(w).find_map(|(at, _)| {
-            let clause = t[at + w.len()..].split(['，', ',', '。', '；', ';']).next()?;
+            let after = at_most_first(&t[at + w.len()..], AROUND_A_NAME);
+            let clause = after.split(['，', ',', '。', '；', ';']).next()?;
             let year = year_number(clause.get(..4)?)?;
             let month =
                 clause[4..].strip_prefix('年')?.trim_start_matches(|c: char| c.is_ascii_digit() || is_cn_digit(c));
@@ -4672,14 +4713,15 @@ fn region_that_signs(t: &str) -> Option<String> {
     t.char_indices().find_map(|(at, _)| {
         let rest = &t[at..];
         let year = rest.get(..4).filter(|y| y.chars().all(|c| c.is_ascii_digit()))?;
-        let after = rest[year.len()..].strip_prefix('年')?;
+        // 年, at most two digits and 月, the same and 日: twelve bytes are enough to read them.
+        let after = at_most_first(rest[year.len()..].strip_prefix('年')?, 12);
         let (month, after) = after.split_once('月')?;
         let (day, _) = after.split_once('日')?;
         let numeric = |s: &str| (1..=2).contains(&s.len()) && s.chars().all(|c| c.is_ascii_digit());
         if !numeric(month) || !numeric(day) || t[..at].ends_with(|c: char| c.is_ascii_digit()) {
             return None;
         }
-        let body = t[..at].rsplit(['。', '：', ':', '！']).next()?;
+        let body = at_most_last(&t[..at], AROUND_A_NAME).rsplit(['。', '：', ':', '！']).next()?;
         Some(body).filter(|b| !b.is_empty() && is_issuer(b)).and_then(region_in_title)
     })
 }
@@ -6175,6 +6217,19 @@ mod tests {
             Some("广州市知识产权保护和运用“十四五”规划")
         );
         assert_eq!(title_the_preamble_makes("为贯彻落实《知识产权强国建设纲要》，结合实际，制定本方案。"), None);
+        // A name is read up to 60 characters, to its 》 or the line's end; the text around it
+        // in bounded windows that cut at a character's boundary.
+        let sixty = "规".repeat(58) + "方案";
+        assert_eq!(name_opened_at(&format!("{sixty}》印发")), Some(sixty.as_str()));
+        assert_eq!(name_opened_at(&sixty), Some(sixty.as_str()));
+        assert_eq!(name_opened_at(&format!("{sixty}划》")), None);
+        assert_eq!(at_most_last("制定方案", 7), "方案");
+        assert_eq!(at_most_first("制定方案", 7), "制定");
+        assert_eq!((at_most_first("", 5), at_most_last("ab", 5)), ("", "ab"));
+        assert_eq!(
+            title_the_preamble_makes(&format!("{}特编制《某某市知识产权规划》", "《".repeat(5000))).as_deref(),
+            Some("某某市知识产权规划")
+        );
         // A national standard drafted under a 指引's name is work reported, not the document.
         assert_eq!(
             title_the_preamble_makes("会同人民银行研究制定《专利评估指引》国家标准，为评估提供方法指引。"),

@@ -985,7 +985,10 @@ fn qualified(clause: &str) -> bool {
 /// spanning years (2021—2022年) is no goal's date.
 fn stage_year(s: &str) -> Option<(u16, usize)> {
     let rest = s.strip_prefix('在').unwrap_or(s);
-    let (stage, after) = rest.split_once("阶段")?;
+    // A stage's name has at most eight characters: 阶段 is looked for in the ten at the start only.
+    let head = rest.char_indices().nth(10).map_or(rest, |(end, _)| &rest[..end]);
+    let at = head.find("阶段")?;
+    let (stage, after) = (&rest[..at], &rest[at + "阶段".len()..]);
     let named = (2..=8).contains(&stage.chars().count()) && stage.chars().all(crate::index::is_han);
     let inner = after.strip_prefix(['(', '（'])?;
     let (y, n) = decimal(inner)?;
