@@ -278,6 +278,10 @@ fn outline_number(t: &str) -> Option<Marker> {
             return None;
         }
         parts.push(rest[..digits].parse().ok()?);
+        // No outline goes deeper than four parts: a longer run (1.1.1.1.1…) is read no further.
+        if parts.len() > 4 {
+            return None;
+        }
         rest = &rest[digits..];
         match rest.strip_prefix(['.', '．']) {
             Some(after) if after.starts_with(|c: char| c.is_ascii_digit()) => rest = after,
@@ -3358,7 +3362,8 @@ fn front_matter(
                     });
                     match heading {
                         Some(w) => stated_period(&format!("{w}：{t}")),
-                        None => (front.contains(&i) || own_line).then(|| stated_period(&t)).flatten(),
+                        // (`front` is in line order.)
+                        None => (front.binary_search(&i).is_ok() || own_line).then(|| stated_period(&t)).flatten(),
                     }
                 };
                 (0..lines.len()).find_map(stated)
