@@ -382,4 +382,6 @@ fixtures! {
     real_guillemet_breadcrumb_hongqiao_2023 => "real-guillemet-breadcrumb-hongqiao-2023",
     real_elder_mode_switch_linyi_2023 => "real-elder-mode-switch-linyi-2023",
     real_template_placeholders_fuzhou_2022 => "real-template-placeholders-fuzhou-2022",
+    real_channel_column_crumb_zhejiang_2024 => "real-channel-column-crumb-zhejiang-2024",
+    real_picture_credit_boxes_hangzhou_2022 => "real-picture-credit-boxes-hangzhou-2022",
 }

@@ -713,6 +713,27 @@ pub fn is_page_furniture(s: &str) -> bool {
     if arrows >= 2 && t.chars().count() <= 80 {
         return true;
     }
+    // … or a channel and its column alone (地方频道 > 看浙里, Zhejiang Online 2024): two short names
+    // of Chinese characters, as no sentence of a plan is.
+    let crumb = t.split_once(['>', '＞', '»', '›']).is_some_and(|(a, b)| {
+        let name = |s: &str| (2..=8).contains(&s.chars().count()) && s.chars().all(crate::index::is_han);
+        name(a) && name(b)
+    });
+    if crumb {
+        return true;
+    }
+    // A picture's credit under it (图源杭州日报 制图 王), and the titles of a news site's boxes of
+    // links under the article (最新资讯, 新闻热点), each alone on its line.
+    let credited_picture = s.split_whitespace().next().and_then(|w| w.strip_prefix("图源")).is_some_and(|source| {
+        let source = source.trim_start_matches(['：', ':']);
+        ["报", "网", "社", "台"].iter().any(|e| source.ends_with(e))
+    });
+    if credited_picture && t.chars().count() <= 20 && !t.contains(['，', ',', '；']) {
+        return true;
+    }
+    if ["最新资讯", "新闻热点", "热点新闻", "最新新闻", "热门新闻"].contains(&t.as_str()) {
+        return true;
+    }
     let labelled = |l: &str| t.match_indices(l).any(|(i, _)| t[i + l.len()..].starts_with(['：', ':']));
     let labels = PAGE_LABELS.iter().filter(|l| labelled(l)).count();
     let dated = has_date(&t) || has_clock_date(&t);
@@ -1198,6 +1219,12 @@ mod tests {
             assert!(is_page_furniture(line), "{line}");
         }
         assert!(!is_page_furniture("记者招待会") && !is_page_furniture("互联网"));
+        // Zhejiang Online 2024 and Hangzhou 2022 news: a channel over its column, a picture's
+        // credit, the titles of boxes of links.
+        for line in ["地方频道 > 看浙里", "图源杭州日报 制图 王", "最新资讯", "新闻热点"] {
+            assert!(is_page_furniture(line), "{line}");
+        }
+        assert!(!is_page_furniture("专利申请量>1000件") && !is_page_furniture("图源数据库建设"));
         // Linyi 2023: the switch to the site's mode for older readers.
         for line in ["退出长者模式", "长者浏览模式", "政策文件"] {
             assert!(is_page_furniture(line), "{line}");
