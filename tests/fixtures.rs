@@ -377,4 +377,11 @@ fixtures! {
     real_own_province_citation_guizhou_2024 => "real-own-province-citation-guizhou-2024",
     real_principles_article_hunan_2024 => "real-principles-article-hunan-2024",
     real_platform_notes_shanghai_2024 => "real-platform-notes-shanghai-2024",
+    real_masthead_byline_sanya_2026_trad => "real-masthead-byline-sanya-2026-trad",
+    real_bracketed_title_half_jining_2016 => "real-bracketed-title-half-jining-2016",
+    real_guillemet_breadcrumb_hongqiao_2023 => "real-guillemet-breadcrumb-hongqiao-2023",
+    real_elder_mode_switch_linyi_2023 => "real-elder-mode-switch-linyi-2023",
+    real_template_placeholders_fuzhou_2022 => "real-template-placeholders-fuzhou-2022",
+    real_channel_column_crumb_zhejiang_2024 => "real-channel-column-crumb-zhejiang-2024",
+    real_picture_credit_boxes_hangzhou_2022 => "real-picture-credit-boxes-hangzhou-2022",
 }

@@ -357,6 +357,13 @@ const PAGE_CONTROLS: &[&str] = &[
     "长者版",
     "关怀版",
     "适老版",
+    // … and its switch to and from that mode (退出长者模式 / 长者浏览模式).
+    "长者模式",
+    "长者浏览模式",
+    // A news site's buttons under the dateline (訂閱已訂閱已收藏收藏小字號, People's Daily).
+    "订阅",
+    "已订阅",
+    "已收藏",
     // … and the script it is printed in (无障碍 简体| 繁体).
     "简体",
     "繁体",
@@ -496,6 +503,8 @@ const PAGE_LABELS: &[&str] = &[
     "所属类别",
     "文章出处",
     "标签",
+    // A news page's note of the headline it first ran under (原标题:…).
+    "原标题",
 ];
 /// Openings of a page's navigation and footer lines.
 const PAGE_OPENINGS: &[&str] = &[
@@ -537,6 +546,33 @@ const PAGE_OPENINGS: &[&str] = &[
     "网友评论",
     // A forum's footer (Powered by Discuz! X3.4 © 2001-2016 Comsenz Inc.).
     "Powered by",
+];
+
+/// Names of news sites as their pages print them alone over an article (人民网 / 人民网).
+const NEWS_MASTHEADS: &[&str] = &[
+    "人民网",
+    "新华网",
+    "央视网",
+    "光明网",
+    "中国网",
+    "中国新闻网",
+    "中新网",
+    "中国经济网",
+    "中国日报网",
+    "中青网",
+    "中国青年网",
+    "环球网",
+    "澎湃新闻",
+    "中工网",
+    "东方网",
+    "南海网",
+    "大众网",
+    "红网",
+    "荆楚网",
+    "浙江在线",
+    "东南网",
+    "北青网",
+    "千龙网",
 ];
 
 /// Links of a site's footer (关于我们|联系我们|网站地图).
@@ -609,6 +645,10 @@ pub fn is_page_furniture(s: &str) -> bool {
     if t.ends_with("要闻") && (4..=6).contains(&t.chars().count()) && t.chars().all(crate::index::is_han) {
         return true;
     }
+    // … or a portal's column the notice is filed under (政策文件 over 临沂市人民政府办公室关于…).
+    if ["政策文件", "通知公告"].contains(&t.as_str()) {
+        return true;
+    }
     // The source credited in brackets under a news article ((来源:农业农村部新闻办公室)).
     let credited = t.strip_prefix(['(', '（']).and_then(|r| r.strip_suffix([')', '）'])).is_some_and(|inner| {
         ["来源", "信息来源", "文章来源"]
@@ -665,10 +705,33 @@ pub fn is_page_furniture(s: &str) -> bool {
     if links.len() >= 3 && short_links && links.iter().any(|l| FOOTER_LINKS.contains(l)) {
         return true;
     }
-    // Breadcrumbs: 首页 > 政务公开 > …, or with slashes (首页 / 活动方案 / …).
+    // Breadcrumbs: 首页 > 政务公开 > …, or with slashes (首页 / 活动方案 / …), or with closing
+    // guillemets (…监督管理局 》 新闻动态 》 工作通知), which a title's citation opens too.
     let slashes = if t.contains("首页") { t.matches('/').count() } else { 0 };
-    let arrows = t.chars().filter(|c| matches!(c, '>' | '＞' | '»' | '›')).count().max(slashes);
+    let guillemets = if t.contains('《') { 0 } else { t.matches('》').count() };
+    let arrows = t.chars().filter(|c| matches!(c, '>' | '＞' | '»' | '›')).count().max(slashes).max(guillemets);
     if arrows >= 2 && t.chars().count() <= 80 {
+        return true;
+    }
+    // … or a channel and its column alone (地方频道 > 看浙里, Zhejiang Online 2024): two short names
+    // of Chinese characters, as no sentence of a plan is.
+    let crumb = t.split_once(['>', '＞', '»', '›']).is_some_and(|(a, b)| {
+        let name = |s: &str| (2..=8).contains(&s.chars().count()) && s.chars().all(crate::index::is_han);
+        name(a) && name(b)
+    });
+    if crumb {
+        return true;
+    }
+    // A picture's credit under it (图源杭州日报 制图 王), and the titles of a news site's boxes of
+    // links under the article (最新资讯, 新闻热点), each alone on its line.
+    let credited_picture = s.split_whitespace().next().and_then(|w| w.strip_prefix("图源")).is_some_and(|source| {
+        let source = source.trim_start_matches(['：', ':']);
+        ["报", "网", "社", "台"].iter().any(|e| source.ends_with(e))
+    });
+    if credited_picture && t.chars().count() <= 20 && !t.contains(['，', ',', '；']) {
+        return true;
+    }
+    if ["最新资讯", "新闻热点", "热点新闻", "最新新闻", "热门新闻"].contains(&t.as_str()) {
         return true;
     }
     let labelled = |l: &str| t.match_indices(l).any(|(i, _)| t[i + l.len()..].starts_with(['：', ':']));
@@ -724,6 +787,36 @@ pub fn is_page_furniture(s: &str) -> bool {
     let account = ["手机客户端", "客户端", "微信公众号", "公众号", "微博"].iter().find_map(|w| t.strip_suffix(w));
     if account.is_some_and(|site| (2..=8).contains(&site.chars().count()) && site.ends_with(['网', '报'])) {
         return true;
+    }
+    // A news site's masthead on a line of its own (人民網 over the headline, Sanya 2026).
+    if NEWS_MASTHEADS.contains(&t.as_str()) {
+        return true;
+    }
+    // Its reporter's byline (記者劉杰): 记者 and a name, no sentence. A plan's line never opens so,
+    // but a meeting may (记者招待会).
+    let byline = t.strip_prefix("记者").is_some_and(|name| {
+        (2..=4).contains(&name.chars().count())
+            && name.chars().all(crate::index::is_han)
+            && !name.ends_with(['会', '站', '节', '日', '证', '团', '们'])
+    });
+    if byline {
+        return true;
+    }
+    // A web page's template placeholders left unfilled (`{{ v.name }}`, `{{ v.price }} ¥{{ v.price }}`):
+    // markup, with at most a character or two of the page around them.
+    if t.contains("{{") && t.contains("}}") {
+        let mut rest = t.as_str();
+        let mut outside = 0;
+        while let Some(open) = rest.find("{{") {
+            outside += rest[..open].chars().count();
+            match rest[open..].find("}}") {
+                Some(close) => rest = &rest[open + close + 2..],
+                None => break,
+            }
+        }
+        if outside + rest.chars().count() <= 3 && !rest.contains("{{") {
+            return true;
+        }
     }
     // The count of comments under an article (0条评论).
     let comments = t.strip_suffix("条评论").is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()));
@@ -1117,6 +1210,30 @@ mod tests {
     #[test]
     fn page_furniture() {
         assert!(is_page_furniture("首页 > 政务公开 > 通知公告"));
+        // Hongqiao 2023: a breadcrumb set off by closing guillemets; a line citing documents stays.
+        assert!(is_page_furniture("天津市红桥区市场监督管理局  》 新闻动态  》 工作通知"));
+        assert!(!is_page_furniture("《专利法》《商标法》"));
+        // Sanya 2026 (People's Daily): masthead, byline, buttons, the original headline.
+        for line in ["人民网", "记者刘杰", "订阅已订阅已收藏收藏小字号", "原标题:三亚崖州湾科技城高新区入选示范园区"]
+        {
+            assert!(is_page_furniture(line), "{line}");
+        }
+        assert!(!is_page_furniture("记者招待会") && !is_page_furniture("互联网"));
+        // Zhejiang Online 2024 and Hangzhou 2022 news: a channel over its column, a picture's
+        // credit, the titles of boxes of links.
+        for line in ["地方频道 > 看浙里", "图源杭州日报 制图 王", "最新资讯", "新闻热点"] {
+            assert!(is_page_furniture(line), "{line}");
+        }
+        assert!(!is_page_furniture("专利申请量>1000件") && !is_page_furniture("图源数据库建设"));
+        // Linyi 2023: the switch to the site's mode for older readers.
+        for line in ["退出长者模式", "长者浏览模式", "政策文件"] {
+            assert!(is_page_furniture(line), "{line}");
+        }
+        // Fuzhou 2022: a page's template placeholders left unfilled.
+        for line in ["{{ v.name }}", "{{ v.cls }}类", "{{ v.price }} ¥{{ v.price }}"] {
+            assert!(is_page_furniture(line), "{line}");
+        }
+        assert!(!is_page_furniture("{{ v.name }}知识产权强市建设"));
         // Xiamen 2022 on a law site: its search box's buttons over the notice.
         for line in ["精确检索", "开始检索"] {
             assert!(is_page_furniture(line), "{line}");

@@ -3076,8 +3076,10 @@ fn front_matter(
             // The bodies a joint plan is named after, on a line above the rest of its name
             // (湖南省人民政府 国家知识产权局 / 共建…实施方案), when the notice sends it so named
             // (现将《湖南省人民政府 国家知识产权局共建…实施方案》印发): the title's first half.
+            // Its brackets too (济宁市“十三五”知识产权(专利) / 事业发展规划, Jining 2016): the
+            // notice names it whole.
             let sent_whole = sent_names.iter().any(|n| *n == format!("{t}{so_far}"));
-            if sent_whole && plain && status[prev].is_none() {
+            if sent_whole && (plain || t.chars().count() <= 30) && status[prev].is_none() {
                 parts.insert(0, prev);
                 p -= 1;
                 continue;
