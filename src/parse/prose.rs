@@ -3315,6 +3315,7 @@ fn front_matter(
             // its own plan, as the record fields name the publisher.
             .or_else(|| lines.iter().take(first_marker).find_map(|l| region_of_source(&l.text)))
             .or_else(|| bare_place(&plan.title, lines))
+            .or_else(|| plan.title.is_empty().then(|| zone_in_preamble(lines, &front)).flatten())
             .or_else(|| province_the_text_calls_itself(lines))
             .or_else(|| unit_the_text_calls_itself(lines))
             .or_else(|| {
@@ -4023,6 +4024,33 @@ fn bare_place(title: &str, lines: &[Line]) -> Option<String> {
             lines.iter().any(|l| l.text.contains(&word))
         });
         calls_itself.then(|| region.name.to_string())
+    })
+}
+
+/// The zone an untitled plan's preamble works for (推动威海火炬高技术产业开发区知识产权工作…，结合
+/// 高新区实际，制定本工作方案): a named zone right after the verb of the aim, when the preamble
+/// calls the text's own place by a kind of zone (结合高新区实际, 立足我区实际), so that a county's
+/// plan pushing a zone within it (推动县经开区…) is not taken for the zone's.
+fn zone_in_preamble(lines: &[Line], front: &[usize]) -> Option<String> {
+    const AIMS: [&str; 5] = ["推动", "推进", "促进", "提升", "加快"];
+    front.iter().take(6).map(|&i| normalise(&lines[i].text)).filter(|t| t.contains("制定本")).find_map(|t| {
+        let own = ["结合", "立足"].iter().any(|w| {
+            t.match_indices(w).any(|(at, _)| {
+                let rest = &t[at + w.len()..];
+                let (place, _) = rest.split_once("实际").unwrap_or_default();
+                let place = place.strip_suffix('的').unwrap_or(place);
+                ZONE_WORDS.contains(&place) || ["园区", "我区", "本区"].contains(&place)
+            })
+        });
+        if !own {
+            return None;
+        }
+        AIMS.iter().find_map(|v| {
+            t.match_indices(v).find_map(|(at, _)| {
+                let rest = &t[at + v.len()..];
+                zone_at_start(rest.strip_prefix("我").unwrap_or(rest))
+            })
+        })
     })
 }
 
@@ -6014,6 +6042,17 @@ mod tests {
         ] {
             assert_eq!(region_in_title(title).as_deref(), region, "{title}");
         }
+    }
+
+    #[test]
+    fn a_zone_its_untitled_preamble_works_for() {
+        let region = |text: &str| title_and_region(text).1;
+        // Weihai 2022: no title line; the preamble pushes the zone's work and calls the text's place 高新区.
+        let weihai = "为全面深入贯彻落实《知识产权强国建设纲要(2021-2035年)》精神,进一步推动威海火炬高技术产业开发区知识产权工作高质量发展,现根据《山东省市场监督管理局关于…的通知》相关要求,结合高新区实际,制定本工作方案。\n一、指导思想\n以新时代中国特色社会主义思想为指导。\n二、重点任务\n(一)加强专利导航。开展产业专利导航。\n";
+        assert_eq!(region(weihai), "威海火炬高技术产业开发区");
+        // A county's own plan pushing a zone within it names no zone as its place.
+        let county = weihai.replace("结合高新区实际", "结合实际");
+        assert_eq!(region(&county), "");
     }
 
     #[test]
