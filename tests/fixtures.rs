@@ -378,4 +378,5 @@ fixtures! {
     real_principles_article_hunan_2024 => "real-principles-article-hunan-2024",
     real_platform_notes_shanghai_2024 => "real-platform-notes-shanghai-2024",
     real_zone_in_preamble_weihai_2022 => "real-zone-in-preamble-weihai-2022",
+    real_signed_after_attachment_guangzhou_2021 => "real-signed-after-attachment-guangzhou-2021",
 }

@@ -3417,6 +3417,7 @@ fn front_matter(
     // Everything else before the first item: passages, one per paragraph.
     let rest: Vec<usize> = front.into_iter().filter(|&i| status[i].is_none()).collect();
     let mut group: Vec<usize> = Vec::new();
+    let mut attached = false;
     for i in rest {
         // A record already made between two lines (a table of contents), or the title, parts
         // their paragraphs: the notice and its signature above, the preamble below.
@@ -3429,9 +3430,14 @@ fn front_matter(
             flush_passage(&mut p, lines, plan, status);
         }
         group.push(i);
-        // The label of an attachment ends the notice: the plan's preamble follows.
-        let label = is_attachment_label(&normalise(&lines[i].text));
-        if ends_sentence(&lines[i].text) || lines[i].text.ends_with('：') || label {
+        // The label of an attachment ends the notice: the plan's preamble follows. So does the
+        // signature's date, where the attachment was listed above it (附件: / 某某规划.docx / 某某局 /
+        // 2021年5月7日 / 为贯彻落实…).
+        let t = normalise(&lines[i].text);
+        let label = is_attachment_label(&t);
+        let closes = label || attached && is_date_line(&t);
+        attached |= label;
+        if ends_sentence(&lines[i].text) || lines[i].text.ends_with('：') || closes {
             let mut p = Some((None, std::mem::take(&mut group)));
             flush_passage(&mut p, lines, plan, status);
         }
