@@ -379,4 +379,5 @@ fixtures! {
     real_platform_notes_shanghai_2024 => "real-platform-notes-shanghai-2024",
     real_zone_in_preamble_weihai_2022 => "real-zone-in-preamble-weihai-2022",
     real_signed_after_attachment_guangzhou_2021 => "real-signed-after-attachment-guangzhou-2021",
+    real_one_step_among_others_tibet_2025 => "real-one-step-among-others-tibet-2025",
 }

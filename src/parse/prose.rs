@@ -3863,36 +3863,23 @@ fn unit_the_text_calls_itself(lines: &[Line]) -> Option<String> {
 /// in full, named more than once and at least once as the place of a body. Two units named, or one
 /// named once or never as a body's place, give no place.
 fn unit_whose_bodies_act(lines: &[Line]) -> Option<String> {
-    const BODIES: &[&str] = &["委", "人民政府", "政府", "市场监督管理局", "市场监管局", "知识产权局", "版权局"];
-    // Each line normalised once, for the three readings below.
+    // Each line normalised once, for the readings below.
     let texts: Vec<Vec<char>> = lines.iter().map(|l| normalise(&l.text).chars().collect()).collect();
-    let mut named: Vec<(&str, usize, bool)> = Vec::new();
-    for chars in &texts {
-        for (at, _) in chars.iter().enumerate().filter(|(_, c)| "市县区旗".contains(**c)) {
-            // The shortest name the gazetteer knows in full that ends here (河北省廊坊市 names 廊坊市).
-            let unit = (2..=5).filter(|&k| k <= at).find_map(|k| {
-                let name: String = chars[at - k..=at].iter().collect();
-                // An autonomous county printed as its place and 县 (琼中县) is named in full too.
-                let in_full = |r: &super::regions::Region| {
-                    r.name == name || r.name.contains("自治") && name.strip_suffix(['县', '旗']) == Some(r.short)
-                };
-                let below_a_province = |r: &&super::regions::Region| {
-                    in_full(r) && matches!(r.level(), crate::model::Level::City | crate::model::Level::District)
-                };
-                super::regions::find(&name).filter(below_a_province).map(|r| r.name)
-            });
-            let Some(unit) = unit else { continue };
-            let after: String = chars[at + 1..].iter().take(8).collect();
-            let body = BODIES.iter().any(|b| after.starts_with(b));
-            match named.iter_mut().find(|(n, ..)| *n == unit) {
-                Some(entry) => {
-                    entry.1 += 1;
-                    entry.2 |= body;
-                }
-                None => named.push((unit, 1, body)),
-            }
+    // A province's own news (西藏自治区市场监管局…介绍) only where it names no unit below one.
+    unit_whose_bodies_act_at(&texts, false).or_else(|| unit_whose_bodies_act_at(&texts, true))
+}
+
+/// [`unit_whose_bodies_act`] over units below a province, or over provinces (`provinces`), which
+/// count only where no unit below one is named.
+fn unit_whose_bodies_act_at(texts: &[Vec<char>], provinces: bool) -> Option<String> {
+    const BODIES: &[&str] = &["委", "人民政府", "政府", "市场监督管理局", "市场监管局", "知识产权局", "版权局"];
+    if provinces {
+        let below = unit_whose_bodies_act_named(texts, false);
+        if !below.is_empty() {
+            return None;
         }
     }
+    let named = unit_whose_bodies_act_named(texts, provinces);
     let [(unit, count, acts)] = named[..] else { return None };
     // Or the unit a headline opens with by its short name (海口入选国家知识产权强市建设试点城市),
     // the text naming it in full.
@@ -3916,6 +3903,43 @@ fn unit_whose_bodies_act(lines: &[Line]) -> Option<String> {
         })
     });
     (count >= 2 && !bare_other).then(|| unit.to_string())
+}
+
+/// The units of the gazetteer `texts` name in full, below a province or provinces, each with how
+/// often and whether once as a body's place.
+fn unit_whose_bodies_act_named(texts: &[Vec<char>], provinces: bool) -> Vec<(&'static str, usize, bool)> {
+    const BODIES: &[&str] = &["委", "人民政府", "政府", "市场监督管理局", "市场监管局", "知识产权局", "版权局"];
+    let ends = if provinces { "省市区" } else { "市县区旗" };
+    let longest = if provinces { 8 } else { 5 };
+    let mut named: Vec<(&'static str, usize, bool)> = Vec::new();
+    for chars in texts {
+        for (at, _) in chars.iter().enumerate().filter(|(_, c)| ends.contains(**c)) {
+            // The shortest name the gazetteer knows in full that ends here (河北省廊坊市 names 廊坊市).
+            let unit = (2..=longest).filter(|&k| k <= at).find_map(|k| {
+                let name: String = chars[at - k..=at].iter().collect();
+                // An autonomous county printed as its place and 县 (琼中县) is named in full too.
+                let in_full = |r: &super::regions::Region| {
+                    r.name == name || r.name.contains("自治") && name.strip_suffix(['县', '旗']) == Some(r.short)
+                };
+                let below_a_province = |r: &&super::regions::Region| {
+                    let below = matches!(r.level(), crate::model::Level::City | crate::model::Level::District);
+                    in_full(r) && below != provinces
+                };
+                super::regions::find(&name).filter(below_a_province).map(|r| r.name)
+            });
+            let Some(unit) = unit else { continue };
+            let after: String = chars[at + 1..].iter().take(8).collect();
+            let body = BODIES.iter().any(|b| after.starts_with(b));
+            match named.iter_mut().find(|(n, ..)| *n == unit) {
+                Some(entry) => {
+                    entry.1 += 1;
+                    entry.2 |= body;
+                }
+                None => named.push((unit, 1, body)),
+            }
+        }
+    }
+    named
 }
 
 /// What a title or an issuer's name says right after the place that opens it: its subject, its
@@ -4170,9 +4194,12 @@ fn title_the_preamble_makes(t: &str) -> Option<String> {
         // A standard drafted under that name (研究制定《专利评估指引》国家标准) is work reported, not
         // the document the text is.
         let standard = ["国家标准", "地方标准", "行业标准", "团体标准"].iter().any(|k| after.starts_with(k));
+        // One step in a list of those taken (在政策层面，制定发布了《X》；在实施层面，…): a report
+        // that tells of X among other work, not of X.
+        let one_step = after.starts_with(['；', ';']);
         (makes || issued_by || issued_after_its_name(after))
             .then_some(name)
-            .filter(|_| named && !standard && name.chars().count() <= 60)
+            .filter(|_| named && !standard && !one_step && name.chars().count() <= 60)
             .map(str::to_string)
     })
 }
@@ -6220,6 +6247,9 @@ mod tests {
             Some("广州市知识产权保护和运用“十四五”规划")
         );
         assert_eq!(title_the_preamble_makes("为贯彻落实《知识产权强国建设纲要》，结合实际，制定本方案。"), None);
+        // One of the steps a report lists (Tibet 2025) is not the document it reports.
+        let tibet = "在政策层面,制定发布了《西藏自治区促进专利转化运用10条措施》;在实施层面,已完成盘点工作。";
+        assert_eq!(title_the_preamble_makes(tibet), None);
         // A national standard drafted under a 指引's name is work reported, not the document.
         assert_eq!(
             title_the_preamble_makes("会同人民银行研究制定《专利评估指引》国家标准，为评估提供方法指引。"),
