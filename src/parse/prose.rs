@@ -6591,6 +6591,11 @@ mod tests {
         let qiongzhong = "琼中县市场监督管理局联合琼中县委宣传部举办宣传周活动。";
         assert_eq!(read(qiongzhong).as_deref(), Some("琼中黎族苗族自治县"));
         assert_eq!(read("中县市场监督管理局联合中县委宣传部举办活动。"), None);
+        // Tibet 2025: no unit below a province named; the province's bureau speaks.
+        let tibet = "西藏自治区2025年新闻发布会25日在拉萨召开。\n西藏自治区市场监管局副局长聂大可介绍,西藏采取了措施。";
+        assert_eq!(read(tibet).as_deref(), Some("西藏自治区"));
+        // A city named as well: the province is not the news's place.
+        assert_eq!(read(&format!("{tibet}\n拉萨市市场监管局参加。")), None);
     }
 
     #[test]

@@ -2159,7 +2159,7 @@ mod tests {
         let t = clause_target("并初步确定意向合作银行(不超过8家)", 0).expect("a figure");
         assert_eq!(
             (t.indicator.as_str(), t.qualifier.as_deref(), t.value, t.unit.as_deref()),
-            ("并初步确定意向合作银行", Some("不超过"), 8.0, Some("家"))
+            ("初步确定意向合作银行", Some("不超过"), 8.0, Some("家"))
         );
         assert_eq!(t.text, "并初步确定意向合作银行(不超过8家)");
         // A remark in brackets after the figure is still cut off.
