@@ -380,4 +380,5 @@ fixtures! {
     real_zone_in_preamble_weihai_2022 => "real-zone-in-preamble-weihai-2022",
     real_signed_after_attachment_guangzhou_2021 => "real-signed-after-attachment-guangzhou-2021",
     real_one_step_among_others_tibet_2025 => "real-one-step-among-others-tibet-2025",
+    real_aggregator_notes_wuzhong_2023 => "real-aggregator-notes-wuzhong-2023",
 }

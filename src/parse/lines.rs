@@ -539,6 +539,21 @@ const PAGE_OPENINGS: &[&str] = &[
     "Powered by",
 ];
 
+/// What a news site prints alone on a line around an article (Wuzhong 2023, Jiangsu 2023 news).
+const SITE_WORDS_ALONE: &[&str] = &[
+    "声明:",
+    "声明：",
+    "关键词:",
+    "关键词：",
+    "阅读推荐",
+    "新闻爆料",
+    "相关内容",
+    "(资料图片仅供参考)",
+    "（资料图片仅供参考）",
+    "(资料图)",
+    "（资料图）",
+];
+
 /// Links of a site's footer (关于我们|联系我们|网站地图).
 const FOOTER_LINKS: &[&str] =
     &["关于我们", "联系我们", "网站地图", "版权声明", "法律声明", "免责声明", "隐私政策", "网站声明"];
@@ -595,8 +610,19 @@ pub fn is_page_furniture(s: &str) -> bool {
     {
         return true;
     }
+    // … or opens the line under its label (声明: / 本文仅代表作者个人观点，与新江南网无关。…仅提供信息
+    // 存储空间服务。如有侵权…删除!).
+    let authors_own = t.starts_with("本文仅代表作者") && ["本站", "信息存储", "侵权"].iter().any(|w| t.contains(w));
+    if authors_own && t.chars().count() <= 300 {
+        return true;
+    }
     if t.is_empty() || t.contains('。') {
         return false;
+    }
+    // A news site's words alone on a line: an empty label over such a note or over the tags, its
+    // link boxes (阅读推荐, 相关内容), the note under a stock picture ((资料图片仅供参考)).
+    if SITE_WORDS_ALONE.contains(&t.as_str()) {
+        return true;
     }
     // A reposting site's channel label, a province's short name spaced out on a line of its own
     // (`安 徽`); a PDF copy's spaced heading prints the full name (安 徽 省) and stays.
@@ -1117,6 +1143,15 @@ mod tests {
     #[test]
     fn page_furniture() {
         assert!(is_page_furniture("首页 > 政务公开 > 通知公告"));
+        // Wuzhong 2023, Jiangsu 2023 news on aggregator sites: a stock picture's note, empty labels,
+        // link boxes, the platform's note that the article is its author's.
+        for line in ["(资料图片仅供参考)", "声明:", "关键词:", "阅读推荐", "新闻爆料", "相关内容"]
+        {
+            assert!(is_page_furniture(line), "{line}");
+        }
+        assert!(is_page_furniture("本文仅代表作者个人观点,与新江南网无关。其原创性以及文中陈述文字和内容未经本站证实,请读者仅作参考。新江南网仅提供信息存储空间服务。如有侵权请联系管理员删除!"));
+        assert!(!is_page_furniture("本文仅代表作者个人观点。"));
+        assert!(!is_page_furniture("相关内容纳入年度考核"));
         // Xiamen 2022 on a law site: its search box's buttons over the notice.
         for line in ["精确检索", "开始检索"] {
             assert!(is_page_furniture(line), "{line}");
