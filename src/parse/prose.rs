@@ -3866,20 +3866,14 @@ fn unit_whose_bodies_act(lines: &[Line]) -> Option<String> {
     // Each line normalised once, for the readings below.
     let texts: Vec<Vec<char>> = lines.iter().map(|l| normalise(&l.text).chars().collect()).collect();
     // A province's own news (西藏自治区市场监管局…介绍) only where it names no unit below one.
-    unit_whose_bodies_act_at(&texts, false).or_else(|| unit_whose_bodies_act_at(&texts, true))
+    let below = unit_whose_bodies_act_named(&texts, false);
+    let named = if below.is_empty() { unit_whose_bodies_act_named(&texts, true) } else { below };
+    unit_whose_bodies_act_among(&texts, &named)
 }
 
-/// [`unit_whose_bodies_act`] over units below a province, or over provinces (`provinces`), which
-/// count only where no unit below one is named.
-fn unit_whose_bodies_act_at(texts: &[Vec<char>], provinces: bool) -> Option<String> {
+/// [`unit_whose_bodies_act`] among the units `named`, if it is the only one.
+fn unit_whose_bodies_act_among(texts: &[Vec<char>], named: &[(&'static str, usize, bool)]) -> Option<String> {
     const BODIES: &[&str] = &["委", "人民政府", "政府", "市场监督管理局", "市场监管局", "知识产权局", "版权局"];
-    if provinces {
-        let below = unit_whose_bodies_act_named(texts, false);
-        if !below.is_empty() {
-            return None;
-        }
-    }
-    let named = unit_whose_bodies_act_named(texts, provinces);
     let [(unit, count, acts)] = named[..] else { return None };
     // Or the unit a headline opens with by its short name (海口入选国家知识产权强市建设试点城市),
     // the text naming it in full.
@@ -3910,22 +3904,29 @@ fn unit_whose_bodies_act_at(texts: &[Vec<char>], provinces: bool) -> Option<Stri
 fn unit_whose_bodies_act_named(texts: &[Vec<char>], provinces: bool) -> Vec<(&'static str, usize, bool)> {
     const BODIES: &[&str] = &["委", "人民政府", "政府", "市场监督管理局", "市场监管局", "知识产权局", "版权局"];
     let ends = if provinces { "省市区" } else { "市县区旗" };
-    let longest = if provinces { 8 } else { 5 };
+    // The provinces' names, matched as characters (not looked up, at every 区 of a long text).
+    let names: Vec<(&'static str, Vec<char>)> = match provinces {
+        true => super::regions::provinces().map(|r| (r.name, r.name.chars().collect())).collect(),
+        false => Vec::new(),
+    };
     let mut named: Vec<(&'static str, usize, bool)> = Vec::new();
     for chars in texts {
         for (at, _) in chars.iter().enumerate().filter(|(_, c)| ends.contains(**c)) {
+            let province = || names.iter().find(|(_, n)| chars[..=at].ends_with(n)).map(|(name, _)| *name);
             // The shortest name the gazetteer knows in full that ends here (河北省廊坊市 names 廊坊市).
-            let unit = (2..=longest).filter(|&k| k <= at).find_map(|k| {
-                let name: String = chars[at - k..=at].iter().collect();
-                // An autonomous county printed as its place and 县 (琼中县) is named in full too.
-                let in_full = |r: &super::regions::Region| {
-                    r.name == name || r.name.contains("自治") && name.strip_suffix(['县', '旗']) == Some(r.short)
-                };
-                let below_a_province = |r: &&super::regions::Region| {
-                    let below = matches!(r.level(), crate::model::Level::City | crate::model::Level::District);
-                    in_full(r) && below != provinces
-                };
-                super::regions::find(&name).filter(below_a_province).map(|r| r.name)
+            let unit = if provinces { province() } else { None };
+            let unit = unit.or_else(|| {
+                (2..=5).filter(|&k| k <= at && !provinces).find_map(|k| {
+                    let name: String = chars[at - k..=at].iter().collect();
+                    // An autonomous county printed as its place and 县 (琼中县) is named in full too.
+                    let in_full = |r: &super::regions::Region| {
+                        r.name == name || r.name.contains("自治") && name.strip_suffix(['县', '旗']) == Some(r.short)
+                    };
+                    let below_a_province = |r: &&super::regions::Region| {
+                        in_full(r) && matches!(r.level(), crate::model::Level::City | crate::model::Level::District)
+                    };
+                    super::regions::find(&name).filter(below_a_province).map(|r| r.name)
+                })
             });
             let Some(unit) = unit else { continue };
             let after: String = chars[at + 1..].iter().take(8).collect();
