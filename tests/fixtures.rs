@@ -384,4 +384,8 @@ fixtures! {
     real_template_placeholders_fuzhou_2022 => "real-template-placeholders-fuzhou-2022",
     real_channel_column_crumb_zhejiang_2024 => "real-channel-column-crumb-zhejiang-2024",
     real_picture_credit_boxes_hangzhou_2022 => "real-picture-credit-boxes-hangzhou-2022",
+    real_zone_in_preamble_weihai_2022 => "real-zone-in-preamble-weihai-2022",
+    real_signed_after_attachment_guangzhou_2021 => "real-signed-after-attachment-guangzhou-2021",
+    real_one_step_among_others_tibet_2025 => "real-one-step-among-others-tibet-2025",
+    real_aggregator_notes_wuzhong_2023 => "real-aggregator-notes-wuzhong-2023",
 }

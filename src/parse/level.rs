@@ -54,6 +54,12 @@ fn of_agencies(text: &str) -> Option<(Level, String)> {
             let place = (2..=han.len()).rev().map(|k| han[..k].iter().rev().collect::<String>()).find(|p| {
                 crate::parse::regions::find(p).is_some_and(|r| r.name == p.as_str() || r.short == p.as_str())
             });
+            // A municipality's bureau (上海市知识产权局) is a province's: the place's own level, where
+            // it is named in full, not its 市's.
+            let level = match place.as_deref().and_then(crate::parse::regions::find) {
+                Some(r) if place.as_deref() == Some(r.name) => r.level(),
+                _ => level,
+            };
             let word = if autonomous {
                 "自治区".to_string()
             } else {
@@ -166,6 +172,9 @@ mod tests {
         let luxi = "工作推进会在县市场监管局召开";
         assert_eq!(of_agencies(luxi), Some((Level::District, "县市场监管局".to_string())));
         assert_eq!(of_agencies("江苏省知识产权局").map(|(_, n)| n).as_deref(), Some("江苏省知识产权局"));
+        // A municipality's bureau is a province's (Shanghai 2024 news); a city's stays a city's.
+        assert_eq!(of_agencies("上海市知识产权局作交流发言").map(|(l, _)| l), Some(Level::Province));
+        assert_eq!(of_agencies("杭州市知识产权局").map(|(l, _)| l), Some(Level::City));
     }
 
     #[test]

@@ -575,6 +575,27 @@ const NEWS_MASTHEADS: &[&str] = &[
     "千龙网",
 ];
 
+/// What a news site prints alone on a line around an article (Wuzhong 2023, Jiangsu 2023 news).
+const SITE_WORDS_ALONE: &[&str] = &[
+    "声明:",
+    "声明：",
+    "关键词:",
+    "关键词：",
+    "阅读推荐",
+    "新闻爆料",
+    "相关内容",
+    "(资料图片仅供参考)",
+    "（资料图片仅供参考）",
+    "(资料图)",
+    "（资料图）",
+    // The titles of its boxes of links under the article (Hangzhou 2022 news).
+    "最新资讯",
+    "新闻热点",
+    "热点新闻",
+    "最新新闻",
+    "热门新闻",
+];
+
 /// Links of a site's footer (关于我们|联系我们|网站地图).
 const FOOTER_LINKS: &[&str] =
     &["关于我们", "联系我们", "网站地图", "版权声明", "法律声明", "免责声明", "隐私政策", "网站声明"];
@@ -631,8 +652,20 @@ pub fn is_page_furniture(s: &str) -> bool {
     {
         return true;
     }
+    // … or opens the line under its label (声明: / 本文仅代表作者个人观点，与新江南网无关。…仅提供信息
+    // 存储空间服务。如有侵权…删除!).
+    let authors_own = t.starts_with("本文仅代表作者") && ["本站", "信息存储", "侵权"].iter().any(|w| t.contains(w));
+    if authors_own && t.chars().count() <= 300 {
+        return true;
+    }
     if t.is_empty() || t.contains('。') {
         return false;
+    }
+    // A news site's words alone on a line: an empty label over such a note or over the tags, its
+    // link boxes (阅读推荐, 相关内容), the note under a stock picture ((资料图片仅供参考)); its
+    // masthead (人民網 over the headline, Sanya 2026).
+    if SITE_WORDS_ALONE.contains(&t.as_str()) || NEWS_MASTHEADS.contains(&t.as_str()) {
+        return true;
     }
     // A reposting site's channel label, a province's short name spaced out on a line of its own
     // (`安 徽`); a PDF copy's spaced heading prints the full name (安 徽 省) and stays.
@@ -722,16 +755,12 @@ pub fn is_page_furniture(s: &str) -> bool {
     if crumb {
         return true;
     }
-    // A picture's credit under it (图源杭州日报 制图 王), and the titles of a news site's boxes of
-    // links under the article (最新资讯, 新闻热点), each alone on its line.
+    // A picture's credit under it (图源杭州日报 制图 王).
     let credited_picture = s.split_whitespace().next().and_then(|w| w.strip_prefix("图源")).is_some_and(|source| {
         let source = source.trim_start_matches(['：', ':']);
         ["报", "网", "社", "台"].iter().any(|e| source.ends_with(e))
     });
     if credited_picture && t.chars().count() <= 20 && !t.contains(['，', ',', '；']) {
-        return true;
-    }
-    if ["最新资讯", "新闻热点", "热点新闻", "最新新闻", "热门新闻"].contains(&t.as_str()) {
         return true;
     }
     let labelled = |l: &str| t.match_indices(l).any(|(i, _)| t[i + l.len()..].starts_with(['：', ':']));
@@ -786,10 +815,6 @@ pub fn is_page_furniture(s: &str) -> bool {
     // 南海网微博), the site named first: a plan's task opens a verb (开通知识产权微信公众号).
     let account = ["手机客户端", "客户端", "微信公众号", "公众号", "微博"].iter().find_map(|w| t.strip_suffix(w));
     if account.is_some_and(|site| (2..=8).contains(&site.chars().count()) && site.ends_with(['网', '报'])) {
-        return true;
-    }
-    // A news site's masthead on a line of its own (人民網 over the headline, Sanya 2026).
-    if NEWS_MASTHEADS.contains(&t.as_str()) {
         return true;
     }
     // Its reporter's byline (記者劉杰): 记者 and a name, no sentence. A plan's line never opens so,
@@ -1234,6 +1259,15 @@ mod tests {
             assert!(is_page_furniture(line), "{line}");
         }
         assert!(!is_page_furniture("{{ v.name }}知识产权强市建设"));
+        // Wuzhong 2023, Jiangsu 2023 news on aggregator sites: a stock picture's note, empty labels,
+        // link boxes, the platform's note that the article is its author's.
+        for line in ["(资料图片仅供参考)", "声明:", "关键词:", "阅读推荐", "新闻爆料", "相关内容"]
+        {
+            assert!(is_page_furniture(line), "{line}");
+        }
+        assert!(is_page_furniture("本文仅代表作者个人观点,与新江南网无关。其原创性以及文中陈述文字和内容未经本站证实,请读者仅作参考。新江南网仅提供信息存储空间服务。如有侵权请联系管理员删除!"));
+        assert!(!is_page_furniture("本文仅代表作者个人观点。"));
+        assert!(!is_page_furniture("相关内容纳入年度考核"));
         // Xiamen 2022 on a law site: its search box's buttons over the notice.
         for line in ["精确检索", "开始检索"] {
             assert!(is_page_furniture(line), "{line}");

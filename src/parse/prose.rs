@@ -3321,6 +3321,7 @@ fn front_matter(
             // its own plan, as the record fields name the publisher.
             .or_else(|| lines.iter().take(first_marker).find_map(|l| region_of_source(&l.text)))
             .or_else(|| bare_place(&plan.title, lines))
+            .or_else(|| plan.title.is_empty().then(|| zone_in_preamble(lines, &front)).flatten())
             .or_else(|| province_the_text_calls_itself(lines))
             .or_else(|| unit_the_text_calls_itself(lines))
             .or_else(|| {
@@ -3423,6 +3424,7 @@ fn front_matter(
     // Everything else before the first item: passages, one per paragraph.
     let rest: Vec<usize> = front.into_iter().filter(|&i| status[i].is_none()).collect();
     let mut group: Vec<usize> = Vec::new();
+    let mut attached = false;
     for i in rest {
         // A record already made between two lines (a table of contents), or the title, parts
         // their paragraphs: the notice and its signature above, the preamble below.
@@ -3435,9 +3437,14 @@ fn front_matter(
             flush_passage(&mut p, lines, plan, status);
         }
         group.push(i);
-        // The label of an attachment ends the notice: the plan's preamble follows.
-        let label = is_attachment_label(&normalise(&lines[i].text));
-        if ends_sentence(&lines[i].text) || lines[i].text.ends_with('：') || label {
+        // The label of an attachment ends the notice: the plan's preamble follows. So does the
+        // signature's date, where the attachment was listed above it (附件: / 某某规划.docx / 某某局 /
+        // 2021年5月7日 / 为贯彻落实…).
+        let t = normalise(&lines[i].text);
+        let label = is_attachment_label(&t);
+        let closes = label || attached && is_date_line(&t);
+        attached |= label;
+        if ends_sentence(&lines[i].text) || lines[i].text.ends_with('：') || closes {
             let mut p = Some((None, std::mem::take(&mut group)));
             flush_passage(&mut p, lines, plan, status);
         }
@@ -3863,36 +3870,17 @@ fn unit_the_text_calls_itself(lines: &[Line]) -> Option<String> {
 /// in full, named more than once and at least once as the place of a body. Two units named, or one
 /// named once or never as a body's place, give no place.
 fn unit_whose_bodies_act(lines: &[Line]) -> Option<String> {
-    const BODIES: &[&str] = &["委", "人民政府", "政府", "市场监督管理局", "市场监管局", "知识产权局", "版权局"];
-    // Each line normalised once, for the three readings below.
+    // Each line normalised once, for the readings below.
     let texts: Vec<Vec<char>> = lines.iter().map(|l| normalise(&l.text).chars().collect()).collect();
-    let mut named: Vec<(&str, usize, bool)> = Vec::new();
-    for chars in &texts {
-        for (at, _) in chars.iter().enumerate().filter(|(_, c)| "市县区旗".contains(**c)) {
-            // The shortest name the gazetteer knows in full that ends here (河北省廊坊市 names 廊坊市).
-            let unit = (2..=5).filter(|&k| k <= at).find_map(|k| {
-                let name: String = chars[at - k..=at].iter().collect();
-                // An autonomous county printed as its place and 县 (琼中县) is named in full too.
-                let in_full = |r: &super::regions::Region| {
-                    r.name == name || r.name.contains("自治") && name.strip_suffix(['县', '旗']) == Some(r.short)
-                };
-                let below_a_province = |r: &&super::regions::Region| {
-                    in_full(r) && matches!(r.level(), crate::model::Level::City | crate::model::Level::District)
-                };
-                super::regions::find(&name).filter(below_a_province).map(|r| r.name)
-            });
-            let Some(unit) = unit else { continue };
-            let after: String = chars[at + 1..].iter().take(8).collect();
-            let body = BODIES.iter().any(|b| after.starts_with(b));
-            match named.iter_mut().find(|(n, ..)| *n == unit) {
-                Some(entry) => {
-                    entry.1 += 1;
-                    entry.2 |= body;
-                }
-                None => named.push((unit, 1, body)),
-            }
-        }
-    }
+    // A province's own news (西藏自治区市场监管局…介绍) only where it names no unit below one.
+    let below = unit_whose_bodies_act_named(&texts, false);
+    let named = if below.is_empty() { unit_whose_bodies_act_named(&texts, true) } else { below };
+    unit_whose_bodies_act_among(&texts, &named)
+}
+
+/// [`unit_whose_bodies_act`] among the units `named`, if it is the only one.
+fn unit_whose_bodies_act_among(texts: &[Vec<char>], named: &[(&'static str, usize, bool)]) -> Option<String> {
+    const BODIES: &[&str] = &["委", "人民政府", "政府", "市场监督管理局", "市场监管局", "知识产权局", "版权局"];
     let [(unit, count, acts)] = named[..] else { return None };
     // Or the unit a headline opens with by its short name (海口入选国家知识产权强市建设试点城市),
     // the text naming it in full.
@@ -3916,6 +3904,50 @@ fn unit_whose_bodies_act(lines: &[Line]) -> Option<String> {
         })
     });
     (count >= 2 && !bare_other).then(|| unit.to_string())
+}
+
+/// The units of the gazetteer `texts` name in full, below a province or provinces, each with how
+/// often and whether once as a body's place.
+fn unit_whose_bodies_act_named(texts: &[Vec<char>], provinces: bool) -> Vec<(&'static str, usize, bool)> {
+    const BODIES: &[&str] = &["委", "人民政府", "政府", "市场监督管理局", "市场监管局", "知识产权局", "版权局"];
+    let ends = if provinces { "省市区" } else { "市县区旗" };
+    // The provinces' names, matched as characters (not looked up, at every 区 of a long text).
+    let names: Vec<(&'static str, Vec<char>)> = match provinces {
+        true => super::regions::provinces().map(|r| (r.name, r.name.chars().collect())).collect(),
+        false => Vec::new(),
+    };
+    let mut named: Vec<(&'static str, usize, bool)> = Vec::new();
+    for chars in texts {
+        for (at, _) in chars.iter().enumerate().filter(|(_, c)| ends.contains(**c)) {
+            let province = || names.iter().find(|(_, n)| chars[..=at].ends_with(n)).map(|(name, _)| *name);
+            // The shortest name the gazetteer knows in full that ends here (河北省廊坊市 names 廊坊市).
+            let unit = if provinces { province() } else { None };
+            let unit = unit.or_else(|| {
+                (2..=5).filter(|&k| k <= at && !provinces).find_map(|k| {
+                    let name: String = chars[at - k..=at].iter().collect();
+                    // An autonomous county printed as its place and 县 (琼中县) is named in full too.
+                    let in_full = |r: &super::regions::Region| {
+                        r.name == name || r.name.contains("自治") && name.strip_suffix(['县', '旗']) == Some(r.short)
+                    };
+                    let below_a_province = |r: &&super::regions::Region| {
+                        in_full(r) && matches!(r.level(), crate::model::Level::City | crate::model::Level::District)
+                    };
+                    super::regions::find(&name).filter(below_a_province).map(|r| r.name)
+                })
+            });
+            let Some(unit) = unit else { continue };
+            let after: String = chars[at + 1..].iter().take(8).collect();
+            let body = BODIES.iter().any(|b| after.starts_with(b));
+            match named.iter_mut().find(|(n, ..)| *n == unit) {
+                Some(entry) => {
+                    entry.1 += 1;
+                    entry.2 |= body;
+                }
+                None => named.push((unit, 1, body)),
+            }
+        }
+    }
+    named
 }
 
 /// What a title or an issuer's name says right after the place that opens it: its subject, its
@@ -4030,6 +4062,33 @@ fn bare_place(title: &str, lines: &[Line]) -> Option<String> {
             lines.iter().any(|l| l.text.contains(&word))
         });
         calls_itself.then(|| region.name.to_string())
+    })
+}
+
+/// The zone an untitled plan's preamble works for (推动威海火炬高技术产业开发区知识产权工作…，结合
+/// 高新区实际，制定本工作方案): a named zone right after the verb of the aim, when the preamble
+/// calls the text's own place by a kind of zone (结合高新区实际, 立足我区实际), so that a county's
+/// plan pushing a zone within it (推动县经开区…) is not taken for the zone's.
+fn zone_in_preamble(lines: &[Line], front: &[usize]) -> Option<String> {
+    const AIMS: [&str; 5] = ["推动", "推进", "促进", "提升", "加快"];
+    front.iter().take(6).map(|&i| normalise(&lines[i].text)).filter(|t| t.contains("制定本")).find_map(|t| {
+        let own = ["结合", "立足"].iter().any(|w| {
+            t.match_indices(w).any(|(at, _)| {
+                let rest = &t[at + w.len()..];
+                let (place, _) = rest.split_once("实际").unwrap_or_default();
+                let place = place.strip_suffix('的').unwrap_or(place);
+                ZONE_WORDS.contains(&place) || ["园区", "我区", "本区"].contains(&place)
+            })
+        });
+        if !own {
+            return None;
+        }
+        AIMS.iter().find_map(|v| {
+            t.match_indices(v).find_map(|(at, _)| {
+                let rest = &t[at + v.len()..];
+                zone_at_start(rest.strip_prefix("我").unwrap_or(rest))
+            })
+        })
     })
 }
 
@@ -4150,9 +4209,12 @@ fn title_the_preamble_makes(t: &str) -> Option<String> {
         // A standard drafted under that name (研究制定《专利评估指引》国家标准) is work reported, not
         // the document the text is.
         let standard = ["国家标准", "地方标准", "行业标准", "团体标准"].iter().any(|k| after.starts_with(k));
+        // One step in a list of those taken (在政策层面，制定发布了《X》；在实施层面，…): a report
+        // that tells of X among other work, not of X.
+        let one_step = after.starts_with(['；', ';']);
         (makes || issued_by || issued_after_its_name(after))
             .then_some(name)
-            .filter(|_| named && !standard)
+            .filter(|_| named && !standard && !one_step)
             .map(str::to_string)
     })
 }
@@ -6066,6 +6128,17 @@ mod tests {
     }
 
     #[test]
+    fn a_zone_its_untitled_preamble_works_for() {
+        let region = |text: &str| title_and_region(text).1;
+        // Weihai 2022: no title line; the preamble pushes the zone's work and calls the text's place 高新区.
+        let weihai = "为全面深入贯彻落实《知识产权强国建设纲要(2021-2035年)》精神,进一步推动威海火炬高技术产业开发区知识产权工作高质量发展,现根据《山东省市场监督管理局关于…的通知》相关要求,结合高新区实际,制定本工作方案。\n一、指导思想\n以新时代中国特色社会主义思想为指导。\n二、重点任务\n(一)加强专利导航。开展产业专利导航。\n";
+        assert_eq!(region(weihai), "威海火炬高技术产业开发区");
+        // A county's own plan pushing a zone within it names no zone as its place.
+        let county = weihai.replace("结合高新区实际", "结合实际");
+        assert_eq!(region(&county), "");
+    }
+
+    #[test]
     fn autonomous_areas_and_zones_by_their_full_names() {
         for (title, region) in [
             // Names longer than the first characters a place is otherwise read from.
@@ -6237,6 +6310,9 @@ mod tests {
             title_the_preamble_makes(&format!("{}特编制《某某市知识产权规划》", "《".repeat(5000))).as_deref(),
             Some("某某市知识产权规划")
         );
+        // One of the steps a report lists (Tibet 2025) is not the document it reports.
+        let tibet = "在政策层面,制定发布了《西藏自治区促进专利转化运用10条措施》;在实施层面,已完成盘点工作。";
+        assert_eq!(title_the_preamble_makes(tibet), None);
         // A national standard drafted under a 指引's name is work reported, not the document.
         assert_eq!(
             title_the_preamble_makes("会同人民银行研究制定《专利评估指引》国家标准，为评估提供方法指引。"),
@@ -6578,6 +6654,11 @@ mod tests {
         let qiongzhong = "琼中县市场监督管理局联合琼中县委宣传部举办宣传周活动。";
         assert_eq!(read(qiongzhong).as_deref(), Some("琼中黎族苗族自治县"));
         assert_eq!(read("中县市场监督管理局联合中县委宣传部举办活动。"), None);
+        // Tibet 2025: no unit below a province named; the province's bureau speaks.
+        let tibet = "西藏自治区2025年新闻发布会25日在拉萨召开。\n西藏自治区市场监管局副局长聂大可介绍,西藏采取了措施。";
+        assert_eq!(read(tibet).as_deref(), Some("西藏自治区"));
+        // A city named as well: the province is not the news's place.
+        assert_eq!(read(&format!("{tibet}\n拉萨市市场监管局参加。")), None);
     }
 
     #[test]

@@ -1111,6 +1111,13 @@ fn clause_target(printed: &str, year: u16) -> Option<TargetDraft> {
     // 力争超过19件: the hedge says how firmly, the comparison is 超过; so it does opening the
     // clause (…年末，力争每万人口…突破6件).
     let indicator = ["力争", "争取", "力求"].iter().find_map(|h| indicator.strip_suffix(h)).unwrap_or(indicator);
+    // A clause joined to the one before it (…，并初步确定意向合作银行不超过8家): the conjunction is
+    // no part of what is counted (并购 is a word of its own).
+    let indicator = ["并且", "同时", "并"]
+        .iter()
+        .find_map(|w| indicator.strip_prefix(w))
+        .filter(|r| !r.is_empty() && !r.starts_with(['购', '联', '网', '行', '列']))
+        .unwrap_or(indicator);
     let hedged = ["力争", "争取", "力求", "确保", "努力"].iter().find_map(|h| indicator.strip_prefix(h));
     // 努力实现全省发明专利有效量23万件: 实现 after the hedge only says the goal is to be reached.
     let indicator =
@@ -1572,6 +1579,12 @@ mod tests {
             [("知识产权质押融资金额", Some("达到"), 100.0, Some("亿元"), 2025)]
         );
         assert_eq!(t[0].text, "知识产权质押融资金额累计达到100亿元");
+        // A clause joined by 并 counts what follows it; 并购 is a word (Yueqing 2022).
+        let t = goal_targets("工作目标", "到2022年，择优合作，并初步确定意向合作银行8家，完成并购项目3个。");
+        assert_eq!(
+            t.iter().map(|t| (t.indicator.as_str(), t.value)).collect::<Vec<_>>(),
+            [("初步确定意向合作银行", 8.0), ("完成并购项目", 3.0)]
+        );
         // A thing described before it (…个地方特色鲜明、带动力强的区域公用品牌) is its head noun.
         let t = goal_targets(
             "发展目标",
@@ -2149,7 +2162,7 @@ mod tests {
         let t = clause_target("并初步确定意向合作银行(不超过8家)", 0).expect("a figure");
         assert_eq!(
             (t.indicator.as_str(), t.qualifier.as_deref(), t.value, t.unit.as_deref()),
-            ("并初步确定意向合作银行", Some("不超过"), 8.0, Some("家"))
+            ("初步确定意向合作银行", Some("不超过"), 8.0, Some("家"))
         );
         assert_eq!(t.text, "并初步确定意向合作银行(不超过8家)");
         // A remark in brackets after the figure is still cut off.
