@@ -377,4 +377,5 @@ fixtures! {
     real_own_province_citation_guizhou_2024 => "real-own-province-citation-guizhou-2024",
     real_principles_article_hunan_2024 => "real-principles-article-hunan-2024",
     real_platform_notes_shanghai_2024 => "real-platform-notes-shanghai-2024",
+    real_ledger_labels_yanan_2018 => "real-ledger-labels-yanan-2018",
 }
