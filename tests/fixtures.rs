@@ -378,4 +378,5 @@ fixtures! {
     real_principles_article_hunan_2024 => "real-principles-article-hunan-2024",
     real_platform_notes_shanghai_2024 => "real-platform-notes-shanghai-2024",
     real_ledger_labels_yanan_2018 => "real-ledger-labels-yanan-2018",
+    real_page_opens_mid_section_guangdong => "real-page-opens-mid-section-guangdong",
 }

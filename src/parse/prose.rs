@@ -2882,7 +2882,13 @@ fn flush_walked(
     if let Some((_, idx)) = passage {
         let idx: Vec<usize> = idx.iter().copied().filter(|&i| status[i].is_none()).collect();
         if let (Some(&first), Some(&last)) = (idx.first(), idx.last()) {
-            let raw: Vec<&str> = idx.iter().map(|&i| lines[i].text.as_str()).collect();
+            // A numbered paragraph outside the run of items (a page that opens at item 7 of a
+            // section above it, Guangdong's strategy tasks): its number is no part of its text.
+            let numbered = marker(&lines[first].text);
+            let mut raw: Vec<&str> = idx.iter().map(|&i| lines[i].text.as_str()).collect();
+            if let Some(m) = &numbered {
+                raw[0] = m.rest.as_str();
+            }
             let mut body = normalise(&raw.join(""));
             let departments = take_departments(&mut body);
             let body = body.trim().to_string();
@@ -2891,6 +2897,7 @@ fn flush_walked(
             let lists_tasks = body.starts_with("一是") && body.contains("二是") && !framed;
             if (!departments.is_empty() || lists_tasks) && !body.is_empty() {
                 plan.measures.push(MeasureDraft {
+                    no: numbered.map(|m| m.number),
                     chapter: enclosing_chapter(chapters, measure_depth.unwrap_or(Depth::Item)),
                     text: Some(body),
                     departments,
