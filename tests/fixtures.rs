@@ -388,4 +388,6 @@ fixtures! {
     real_signed_after_attachment_guangzhou_2021 => "real-signed-after-attachment-guangzhou-2021",
     real_one_step_among_others_tibet_2025 => "real-one-step-among-others-tibet-2025",
     real_aggregator_notes_wuzhong_2023 => "real-aggregator-notes-wuzhong-2023",
+    real_ledger_labels_yanan_2018 => "real-ledger-labels-yanan-2018",
+    real_page_opens_mid_section_guangdong => "real-page-opens-mid-section-guangdong",
 }

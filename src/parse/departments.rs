@@ -25,6 +25,15 @@ const LABELS: &[(&str, Role)] = &[
     ("牵头部门：", Role::Lead),
     ("牵头单位：", Role::Lead),
     ("主责部门：", Role::Lead),
+    // A bureau's ledger names its own sections: 牵头科室（单位）：计划科、…
+    ("牵头科室（单位）：", Role::Lead),
+    ("牵头科室(单位)：", Role::Lead),
+    ("牵头科室：", Role::Lead),
+    ("责任科室：", Role::Lead),
+    ("牵头处室：", Role::Lead),
+    ("责任处室：", Role::Lead),
+    ("配合科室：", Role::Support),
+    ("配合处室：", Role::Support),
     ("配合部门：", Role::Support),
     ("配合单位：", Role::Support),
     ("协办单位：", Role::Support),
@@ -34,6 +43,23 @@ const LABELS: &[(&str, Role)] = &[
     ("配合：", Role::Support),
     ("协办：", Role::Support),
 ];
+
+/// Labels of the official in charge (`责任领导：李某`), a person and no body: the name under one
+/// is dropped up to the next label.
+const OFFICIAL_LABELS: &[&str] = &["责任领导：", "分管领导：", "牵头领导：", "责任人："];
+
+/// The clause without the officials it names (`责任领导：李某；牵头科室：计划科` as
+/// `牵头科室：计划科`): each official label's text runs to the next department label.
+fn without_officials(clause: &str) -> String {
+    let mut out = clause.to_string();
+    while let Some(at) = OFFICIAL_LABELS.iter().filter_map(|l| out.find(l)).min() {
+        let rest = &out[at..];
+        let skip = OFFICIAL_LABELS.iter().find(|l| rest.starts_with(**l)).map_or(0, |l| l.len());
+        let end = LABELS.iter().filter_map(|(l, _)| rest[skip..].find(l)).min().map_or(out.len(), |e| at + skip + e);
+        out.replace_range(at..end, "");
+    }
+    out
+}
 
 /// Labels of a deadline after a department clause.
 const TIME_LABELS: &[&str] =
@@ -66,6 +92,7 @@ pub fn parse_departments(clause: &str, default_role: Option<Role>) -> Vec<Depart
         Some(at) => clause[..at].to_string(),
         None => clause,
     };
+    let clause = without_officials(&clause);
     // 局内：/局外： sort names without giving roles; 按职责分工 qualifies the role word after it.
     let clause = clause.replace("局内：", "、").replace("局外：", "、");
     // A role marked after a name in brackets: 县金融办（牵头）、县市场监管局.
@@ -223,6 +250,8 @@ fn is_sentence(clause: &str) -> bool {
                     && !rest.starts_with(['、', '，', '：'])
                     && !rest.starts_with("部门")
                     && !rest.starts_with("单位")
+                    && !rest.starts_with("科室")
+                    && !rest.starts_with("处室")
             })
         })
     }) || clause.chars().count() > 60 && !clause.contains('、')
@@ -523,6 +552,16 @@ mod tests {
         assert_eq!(names("（省国资委牵头、省科技厅配合）", L), vec![n("省国资委", L), n("省科技厅", S)]);
         // Bodies named in full are left as they are.
         assert_eq!(names("（区工商局、经促局）", L), vec![n("区工商局", L), n("经促局", L)]);
+    }
+
+    #[test]
+    fn a_ledgers_official_is_no_body_and_its_sections_lead() {
+        assert_eq!(
+            names("责任领导：李建雄；牵头科室(单位)：计划科、科技资源统筹中心基建办完成时限：2018年12月", None),
+            vec![n("计划科", L), n("科技资源统筹中心基建办", L)]
+        );
+        assert_eq!(names("牵头科室：法规科；配合科室：办公室", None), vec![n("法规科", L), n("办公室", S)]);
+        assert_eq!(names("责任领导：李建雄", None), vec![]);
     }
 
     #[test]

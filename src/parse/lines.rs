@@ -606,7 +606,8 @@ const SHARING_SITE_WORDS: &[&str] = &["文档", "下载", "预览", "上传", "�
 /// … and words by which such a note speaks of the site itself, which a plan's sentence about
 /// patent documents and their download (提供专利文档检索、下载服务) does not; nor does a member's
 /// upload (《….docx》由会员分享，可在线阅读).
-const SITE_SELF_WORDS: &[&str] = &["本文档", "本站", "客服", "付费", "放心下载", "由会员"];
+/// A library's terms (平台不提供额外的编辑…附加服务; 可反馈申请退款, Yan'an 2018) speak of its service.
+const SITE_SELF_WORDS: &[&str] = &["本文档", "本站", "客服", "付费", "放心下载", "由会员", "附加服务", "申请退款"];
 
 /// True for a line of the web page around a document: breadcrumbs (首页 > 政务公开 > …),
 /// publication data (发布日期：… 来源：… 字号：大 中 小), buttons (打印 关闭 分享到), footers.
@@ -1477,6 +1478,12 @@ mod tests {
         ));
         assert!(is_page_furniture(
             "1. 部分包含数学公式或PPT动画的文件,查看预览时可能会显示错乱或异常,文件下载后无此问题,请放心下载。"
+        ));
+        assert!(is_page_furniture(
+            "- 1、下载文档前请自行甄别文档内容的完整性,平台不提供额外的编辑、内容补充、找答案等附加服务。"
+        ));
+        assert!(is_page_furniture(
+            "- 2、\"仅部分预览\"的文档,不可在线预览部分如存在完整性等问题,可反馈申请退款(可完整预览的文档不适用该条件!)。"
         ));
         assert!(!is_page_furniture("1.建设专利信息公共服务平台，提供专利文档免费检索、下载服务。"));
         assert!(!is_page_furniture("（三）推动专利文献数据上传、下载和共享。"));

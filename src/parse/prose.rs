@@ -2525,7 +2525,24 @@ pub fn trailing_clause(text: &str) -> Option<(usize, String)> {
 
 /// Labels that open a department clause printed after the text without brackets:
 /// `…。责任单位：市知识产权局`, `…。局内：保护处、运用处`.
-const CLAUSE_LABELS: &[&str] = &["责任单位", "责任部门", "牵头单位", "牵头部门", "实施单位", "承办单位", "局内"];
+/// A bureau's own ledger assigns its sections (科室, 处室) and the official in charge, a label a
+/// line under the item (`责任领导：…` / `牵头科室（单位）：…` / `完成时限：…`, Yan'an 2018).
+const CLAUSE_LABELS: &[&str] = &[
+    "责任单位",
+    "责任部门",
+    "牵头单位",
+    "牵头部门",
+    "实施单位",
+    "承办单位",
+    "局内",
+    "牵头科室",
+    "牵头科室（单位）",
+    "牵头科室(单位)",
+    "责任科室",
+    "牵头处室",
+    "责任处室",
+    "责任领导",
+];
 
 /// The trailing labelled department clause of a text (after the last full stop): (offset, clause).
 /// It opens at the first label that follows a stop: the labels of a clause printed one a line
@@ -2869,7 +2886,13 @@ fn flush_walked(
     if let Some((_, idx)) = passage {
         let idx: Vec<usize> = idx.iter().copied().filter(|&i| status[i].is_none()).collect();
         if let (Some(&first), Some(&last)) = (idx.first(), idx.last()) {
-            let raw: Vec<&str> = idx.iter().map(|&i| lines[i].text.as_str()).collect();
+            // A numbered paragraph outside the run of items (a page that opens at item 7 of a
+            // section above it, Guangdong's strategy tasks): its number is no part of its text.
+            let numbered = marker(&lines[first].text);
+            let mut raw: Vec<&str> = idx.iter().map(|&i| lines[i].text.as_str()).collect();
+            if let Some(m) = &numbered {
+                raw[0] = m.rest.as_str();
+            }
             let mut body = normalise(&raw.join(""));
             let departments = take_departments(&mut body);
             let body = body.trim().to_string();
@@ -2878,6 +2901,7 @@ fn flush_walked(
             let lists_tasks = body.starts_with("一是") && body.contains("二是") && !framed;
             if (!departments.is_empty() || lists_tasks) && !body.is_empty() {
                 plan.measures.push(MeasureDraft {
+                    no: numbered.map(|m| m.number),
                     chapter: enclosing_chapter(chapters, measure_depth.unwrap_or(Depth::Item)),
                     text: Some(body),
                     departments,
@@ -3199,7 +3223,12 @@ fn front_matter(
             // its title runs over lines without guillemets (关于印发潜江龙虾…保护 / 示范区…的通知).
             // 关于印发《X》责任分工和推进计划的通知 sends a document made for X: its name is the whole
             // 《X》责任分工和推进计划.
+            // Only a notice that sends it (or whose name the page printed from 《 on): 关于分解落实…和
+            // 《政府工作报告》2018年重点工作任务的通知
+            // names a document it carries out, and is itself the document (Yan'an 2018).
             let named = |t: &str| {
+                let (before, _) = t.split_once('《')?;
+                (before.is_empty() || SENDING_VERBS.iter().any(|v| before.ends_with(v))).then_some(())?;
                 let (x, after) = t.split_once('《').and_then(|(_, rest)| rest.split_once('》'))?;
                 let made_for = after.strip_suffix("的通知").filter(|y| {
                     let titled = TITLE_ENDINGS.iter().any(|e| y.ends_with(e)) && !y.ends_with("通知");
