@@ -53,6 +53,8 @@ struct Gazetteer {
     in_use: usize,
     by_name: HashMap<&'static str, Vec<usize>>,
     by_short: HashMap<&'static str, Vec<usize>>,
+    /// The rows of each code, so that a unit's parents are found without a scan.
+    by_code: HashMap<&'static str, Vec<usize>>,
     /// The longest full name, in bytes: no longer tail of a text can be one.
     longest: usize,
 }
@@ -65,13 +67,16 @@ fn loaded() -> Option<&'static Gazetteer> {
 
 fn gazetteer_of(rows: Vec<Region>) -> Gazetteer {
     let in_use = rows.iter().position(|r| r.until.is_some()).unwrap_or(rows.len());
-    let (mut by_name, mut by_short) = (HashMap::new(), HashMap::new());
+    let (mut by_name, mut by_short, mut by_code) = (HashMap::new(), HashMap::new(), HashMap::new());
     for (i, r) in rows.iter().enumerate() {
         by_name.entry(r.name).or_insert_with(Vec::new).push(i);
         by_short.entry(r.short).or_insert_with(Vec::new).push(i);
+        if let Some(code) = r.code {
+            by_code.entry(code).or_insert_with(Vec::new).push(i);
+        }
     }
     let longest = rows.iter().map(|r| r.name.len()).max().unwrap_or(0);
-    Gazetteer { rows, in_use, by_name, by_short, longest }
+    Gazetteer { rows, in_use, by_name, by_short, by_code, longest }
 }
 
 /// The gazetteer's rows, read once: provinces first, then cities, then county-level units, then
@@ -281,10 +286,11 @@ fn abbreviates(printed: &str, region: &Region) -> bool {
 /// Whether `prefix` names the region's parents: its province, its city, or both (江苏省南通市); a
 /// city by any of its names (襄樊市襄阳县).
 fn names_parents(prefix: &str, region: &Region) -> bool {
-    let Some(code) = region.code else { return false };
+    let (Some(code), Some(g)) = (region.code, loaded()) else { return false };
     let parents = |suffix: &str, digits: usize| {
         let code = format!("{}{suffix}", code.get(..digits).unwrap_or_default());
-        gazetteer().iter().filter(move |r| r.code == Some(code.as_str()) && r.code != region.code)
+        let rows: &'static [usize] = g.by_code.get(code.as_str()).map_or(&[], Vec::as_slice);
+        rows.iter().map(|&i| &g.rows[i]).filter(move |r| r.code != region.code)
     };
     let named = |r: &Region, text: &str| text == r.name || text == r.short;
     let rest = parents("0000", 2)
