@@ -388,6 +388,9 @@ fixtures! {
     real_signed_after_attachment_guangzhou_2021 => "real-signed-after-attachment-guangzhou-2021",
     real_one_step_among_others_tibet_2025 => "real-one-step-among-others-tibet-2025",
     real_aggregator_notes_wuzhong_2023 => "real-aggregator-notes-wuzhong-2023",
+    real_paper_dateline_ningbo_2012 => "real-paper-dateline-ningbo-2012",
+    real_paper_dateline_jiangsu_2023 => "real-paper-dateline-jiangsu-2023",
+    real_selected_city_hefei_2023_trad => "real-selected-city-hefei-2023-trad",
     real_ledger_labels_yanan_2018 => "real-ledger-labels-yanan-2018",
     real_page_opens_mid_section_guangdong => "real-page-opens-mid-section-guangdong",
 }

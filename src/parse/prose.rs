@@ -3327,6 +3327,11 @@ fn front_matter(
             .or_else(|| plan.doc_number.as_deref().and_then(|n| province_of_doc_number(n, lines)))
             .or_else(|| region_in_notice(lines, &front, plan))
             .or_else(|| issuer_named_in_full(lines, &front))
+            // A report of a place's selection (杭州市成功入选…, under its headline or lead) is its news.
+            .or_else(|| {
+                let lead = front.iter().take(4).filter(|_| plan.title.is_empty());
+                lead.map(|&i| normalise(&lines[i].text)).find_map(|t| place_selected(at_most_first(&t, 1200)))
+            })
             // Page furniture though they are, a page's record fields say who published it.
             .or_else(|| lines.iter().take(first_marker).find_map(|l| region_of_publisher(&l.text)))
             .or_else(|| region_that_signs_its_kind(&plan.title, lines))
@@ -3351,6 +3356,7 @@ fn front_matter(
             .or_else(|| lines.iter().take(first_marker).find_map(|l| region_of_source(&l.text)))
             .or_else(|| bare_place(&plan.title, lines))
             .or_else(|| plan.title.is_empty().then(|| zone_in_preamble(lines, &front)).flatten())
+            .or_else(|| place_of_the_local_paper(lines, &front, false))
             .or_else(|| province_the_text_calls_itself(lines))
             .or_else(|| unit_the_text_calls_itself(lines))
             .or_else(|| {
@@ -3364,6 +3370,7 @@ fn front_matter(
                     .collect();
                 plan.title.is_empty().then(|| unit_whose_bodies_act(&kept)).flatten()
             })
+            .or_else(|| place_of_the_local_paper(lines, &front, true))
             .unwrap_or_default();
     }
     if !plan.region.is_empty() && super::regions::find(&plan.region).is_none() {
@@ -3894,6 +3901,36 @@ fn unit_the_text_calls_itself(lines: &[Line]) -> Option<String> {
     }
 }
 
+/// The city or county (or, with `provinces`, the province) whose paper's dateline opens the lead
+/// (中国宁波网讯 …, 宁波日报讯 …, 新江苏·中国江苏网讯 …), when the report speaks as a unit of that
+/// kind (我市; a province's 我省 or 全省): the paper's place is the report's.
+fn place_of_the_local_paper(lines: &[Line], front: &[usize], provinces: bool) -> Option<String> {
+    let t = normalise(&lines[*front.first()?].text);
+    let at = ["新闻网讯", "网讯", "日报讯", "晚报讯"].iter().filter_map(|w| t.find(w)).min()?;
+    // After the site's brand (新江苏·) and the country's name the paper bears (中国宁波网).
+    let head = t[..at].rsplit_once('·').map_or(&t[..at], |(_, rest)| rest);
+    let short = head.strip_prefix("中国").unwrap_or(head);
+    if !(2..=4).contains(&short.chars().count()) {
+        return None;
+    }
+    let of_level = |r: &&super::regions::Region| {
+        let level = r.level();
+        r.short == short
+            && match provinces {
+                true => level == crate::model::Level::Province,
+                false => matches!(level, crate::model::Level::City | crate::model::Level::District),
+            }
+    };
+    let region = super::regions::find(short).filter(of_level)?;
+    let kind = region.name.chars().last()?;
+    let words = match provinces {
+        true => vec!["我省".to_string(), "全省".to_string()],
+        false => vec![format!("我{kind}")],
+    };
+    let says = lines.iter().any(|l| words.iter().any(|w| l.text.contains(w.as_str())));
+    says.then(|| region.name.to_string())
+}
+
 /// The one city or county a local news page without a title is about, where only its bodies act
 /// in the text (廊坊市委书记…, 金乡县市场监督管理局…): the only unit below a province the text names
 /// in full, named more than once and at least once as the place of a body. Two units named, or one
@@ -4241,10 +4278,36 @@ fn title_the_preamble_makes(t: &str) -> Option<String> {
         // One step in a list of those taken (在政策层面，制定发布了《X》；在实施层面，…): a report
         // that tells of X among other work, not of X.
         let one_step = after.starts_with(['；', ';']);
+        // A place's selection under it (…的通知》，杭州市成功入选…名单) is that place's news.
+        let selection = place_selected(after.split('。').next().unwrap_or(after)).is_some();
         (makes || issued_by || issued_after_its_name(after))
             .then_some(name)
-            .filter(|_| named && !standard && !one_step)
+            .filter(|_| named && !standard && !one_step && !selection)
             .map(str::to_string)
+    })
+}
+
+/// The one place a report says was selected (杭州市成功入选…名单, 海口入选…试点城市, 三亚崖州湾科技城
+/// 高新区入选…示范园区): the subject of 入选, 获批 or 成功创建 in its clause, a unit named in full or
+/// by its short name, or a zone named after its place. A list (海口等72个城市入选) names none.
+fn place_selected(t: &str) -> Option<String> {
+    const SELECTED: [&str; 3] = ["入选", "获批", "成功创建"];
+    SELECTED.iter().find_map(|v| {
+        t.match_indices(v).find_map(|(at, _)| {
+            let before = &t[..at];
+            let before = before.strip_suffix("成功").unwrap_or(before);
+            let subject = before.rsplit(['，', ',', '。', '；', ';', '》', '”', '"', '：', ':', ' ']).next()?;
+            let subject = ["近日", "日前", "近期"].iter().find_map(|w| subject.strip_prefix(w)).unwrap_or(subject);
+            if !(2..=20).contains(&subject.chars().count()) {
+                return None;
+            }
+            if let Some(zone) = zone_at_start(subject).filter(|z| z == subject) {
+                return Some(zone);
+            }
+            let region = super::regions::find(subject)
+                .filter(|r| (r.name == subject || r.short == subject) && r.level() != crate::model::Level::National)?;
+            Some(region.name.to_string())
+        })
     })
 }
 
@@ -6654,6 +6717,45 @@ mod tests {
         assert_eq!(region_of_the_headline_body("滑县召开迎接知识产权强县建设工作会").as_deref(), Some("滑县"));
         let explainer = "重庆市铜梁区市场监督管理局关于《重庆市铜梁区知识产权保护联席会议制度》的政策解读";
         assert_eq!(region_of_the_headline_body(explainer).as_deref(), Some("重庆市铜梁区"));
+    }
+
+    #[test]
+    fn the_place_a_report_says_was_selected() {
+        // Hangzhou 2022, Sanya 2026, Haikou 2022: one place as the subject of 入选.
+        let hangzhou = ",杭州市成功入选国家知识产权强市建设示范城市名单";
+        assert_eq!(place_selected(hangzhou).as_deref(), Some("杭州市"));
+        assert_eq!(place_selected("海口入选国家知识产权强市建设试点城市").as_deref(), Some("海口市"));
+        let sanya = "近日,国家知识产权局印发通知,三亚崖州湾科技城高新区入选示范园区创建对象";
+        assert_eq!(place_selected(sanya).as_deref(), Some("三亚崖州湾科技城高新区"));
+        // A list, a firm, the text's own place by a pronoun: none.
+        assert_eq!(place_selected("海口等72个城市(城区)入选试点城市"), None);
+        assert_eq!(place_selected("我市3家企业入选示范企业名单"), None);
+        assert_eq!(place_selected("我市成功入选示范城市"), None);
+        // The notice is then not the title: the report is the place's news.
+        let lead = "8月11日,国家知识产权局网站发布《国家知识产权局关于确定国家知识产权强市建设试点示范城市的通知》,杭州市成功入选示范城市名单。";
+        assert_eq!(title_the_preamble_makes(lead), None);
+        let issued = "8月11日,国家知识产权局发布《国家知识产权局关于确定国家知识产权强市建设试点示范城市的通知》,确定38个城市为示范城市。";
+        assert!(title_the_preamble_makes(issued).is_some());
+    }
+
+    #[test]
+    fn the_place_of_a_local_papers_dateline() {
+        let read = |text: &str, provinces: bool| {
+            let lines: Vec<Line> =
+                text.lines().enumerate().map(|(k, t)| Line { no: k as u32 + 1, text: t.to_string() }).collect();
+            place_of_the_local_paper(&lines, &[0], provinces)
+        };
+        // Ningbo 2012: the city paper speaks as 我市.
+        let ningbo = "中国宁波网讯 前日,全省知识产权工作例会在宁波召开。\n今年以来,我市专利申请量继续增长。";
+        assert_eq!(read(ningbo, false).as_deref(), Some("宁波市"));
+        assert_eq!(read(ningbo, true), None);
+        // Not speaking as the paper's place: none.
+        assert_eq!(read("中国宁波网讯 前日,全省知识产权工作例会召开。", false), None);
+        // Jiangsu 2023: a province's paper after the site's brand, speaking of 全省.
+        let jiangsu =
+            "新江苏·中国江苏网讯 (记者 蔡姝雯)6月13日,动员部署会在南京召开。\n辐射带动全省知识产权保护水平整体提升。";
+        assert_eq!(read(jiangsu, true).as_deref(), Some("江苏省"));
+        assert_eq!(read(jiangsu, false), None);
     }
 
     #[test]
