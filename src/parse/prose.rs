@@ -3944,9 +3944,12 @@ fn unit_whose_bodies_act(lines: &[Line]) -> Option<String> {
     unit_whose_bodies_act_among(&texts, &named)
 }
 
+/// The bodies after a place's name by which a news text shows the place acting (琼中县市场监督管理局
+/// 联合…, 海口市人民政府).
+const ACTING_BODIES: &[&str] = &["委", "人民政府", "政府", "市场监督管理局", "市场监管局", "知识产权局", "版权局"];
+
 /// [`unit_whose_bodies_act`] among the units `named`, if it is the only one.
 fn unit_whose_bodies_act_among(texts: &[Vec<char>], named: &[(&'static str, usize, bool)]) -> Option<String> {
-    const BODIES: &[&str] = &["委", "人民政府", "政府", "市场监督管理局", "市场监管局", "知识产权局", "版权局"];
     let [(unit, count, acts)] = named[..] else { return None };
     // Or the unit a headline opens with by its short name (海口入选国家知识产权强市建设试点城市),
     // the text naming it in full.
@@ -3966,7 +3969,10 @@ fn unit_whose_bodies_act_among(texts: &[Vec<char>], named: &[(&'static str, usiz
             let level = chars[at];
             let placeless = at == 0 || !crate::index::is_han(chars[at - 1]);
             let after: String = chars[at + 1..].iter().take(8).collect();
-            "省市县区州".contains(level) && level != kind && placeless && BODIES.iter().any(|b| after.starts_with(b))
+            "省市县区州".contains(level)
+                && level != kind
+                && placeless
+                && ACTING_BODIES.iter().any(|b| after.starts_with(b))
         })
     });
     (count >= 2 && !bare_other).then(|| unit.to_string())
@@ -3975,7 +3981,6 @@ fn unit_whose_bodies_act_among(texts: &[Vec<char>], named: &[(&'static str, usiz
 /// The units of the gazetteer `texts` name in full, below a province or provinces, each with how
 /// often and whether once as a body's place.
 fn unit_whose_bodies_act_named(texts: &[Vec<char>], provinces: bool) -> Vec<(&'static str, usize, bool)> {
-    const BODIES: &[&str] = &["委", "人民政府", "政府", "市场监督管理局", "市场监管局", "知识产权局", "版权局"];
     let ends = if provinces { "省市区" } else { "市县区旗" };
     // The provinces' names, matched as characters (not looked up, at every 区 of a long text).
     let names: Vec<(&'static str, Vec<char>)> = match provinces {
@@ -4003,7 +4008,7 @@ fn unit_whose_bodies_act_named(texts: &[Vec<char>], provinces: bool) -> Vec<(&'s
             });
             let Some(unit) = unit else { continue };
             let after: String = chars[at + 1..].iter().take(8).collect();
-            let body = BODIES.iter().any(|b| after.starts_with(b));
+            let body = ACTING_BODIES.iter().any(|b| after.starts_with(b));
             match named.iter_mut().find(|(n, ..)| *n == unit) {
                 Some(entry) => {
                     entry.1 += 1;
