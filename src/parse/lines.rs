@@ -782,7 +782,9 @@ pub fn is_page_furniture(s: &str) -> bool {
     if opens_with_label && t.chars().count() <= 80 {
         return true;
     }
-    if t.matches('|').count() >= 2 && PAGE_LABELS.iter().any(|l| t.starts_with(l)) {
+    // Not a statistics table's header whose first column's name opens with a label (分类名称 | 增加值).
+    let opens_row = |l: &&str| t.strip_prefix(*l).is_some_and(|r| !r.starts_with(crate::index::is_han));
+    if t.matches('|').count() >= 2 && PAGE_LABELS.iter().any(opens_row) {
         return true;
     }
     // A field of the data table printed as a list, its value after a space and no colon
@@ -1459,6 +1461,7 @@ mod tests {
         assert!(!is_contact_line("电话咨询服务：建立12330热线，受理举报投诉。"));
         assert!(is_page_furniture("全国服务热线:13980619315") && is_page_furniture("咨询热线：400-888-1234"));
         assert!(!is_page_furniture("维权援助热线：12330") && !is_page_furniture("开通服务热线：受理投诉"));
+        assert!(!is_page_furniture("分类名称 | 增加值 (亿元) | 增速 (%) | 构成 (%) |"));
         assert!(is_company_name("成都刘江宏展商务咨询有限公司") && !is_company_name("由省国资委监管的国有企业负责"));
         assert!(is_comment_channel("1.通过电子邮件将意见发送至:gzszscqj@163.com。"));
         assert!(is_comment_channel("2.通过信函将意见寄至:某市华坚南路68号某局知识产权科,邮编:341000。"));
