@@ -153,6 +153,7 @@ fixtures! {
     real_draft_pinyin_wuhan_2023 => "real-draft-pinyin-wuhan-2023",
     real_furniture_shanghai_2022 => "real-furniture-shanghai-2022",
     real_furniture_shanghai_shuangda_2022 => "real-furniture-shanghai-shuangda-2022",
+    real_hotline_national_shuangda_2022 => "real-hotline-national-shuangda-2022",
     real_furniture_tianjin_2021 => "real-furniture-tianjin-2021",
     real_furniture_tongzhou_2022 => "real-furniture-tongzhou-2022",
     real_furniture_targets_wenzhou_2022 => "real-furniture-targets-wenzhou-2022",

@@ -703,6 +703,11 @@ pub fn is_page_furniture(s: &str) -> bool {
     if is_bare_phone(&t) {
         return true;
     }
+    // A site's hotline in its top bar (全国服务热线:13980619315, 咨询热线：400-888-1234): a label
+    // ending in 热线 and a number of 7 digits or more; a plan's hotline (12330) is shorter.
+    if is_hotline(&t) {
+        return true;
+    }
     // A news site's slogan under the article (粤港澳都市网为您提供最新资讯): it addresses the reader.
     let slogan = t.contains("为您提供") && ["资讯", "新闻", "信息", "报道"].iter().any(|w| t.ends_with(w));
     if slogan && t.chars().count() <= 30 {
@@ -777,7 +782,9 @@ pub fn is_page_furniture(s: &str) -> bool {
     if opens_with_label && t.chars().count() <= 80 {
         return true;
     }
-    if t.matches('|').count() >= 2 && PAGE_LABELS.iter().any(|l| t.starts_with(l)) {
+    // Not a statistics table's header whose first column's name opens with a label (分类名称 | 增加值).
+    let opens_row = |l: &&str| t.strip_prefix(*l).is_some_and(|r| !r.starts_with(crate::index::is_han));
+    if t.matches('|').count() >= 2 && PAGE_LABELS.iter().any(opens_row) {
         return true;
     }
     // A field of the data table printed as a list, its value after a space and no colon
@@ -1056,6 +1063,22 @@ fn only_controls(t: &str) -> bool {
     }
     // One character alone (大, 中) may be text; a control word or a row of them is not.
     words.len() >= 2 || words.iter().any(|w| w.chars().count() >= 2)
+}
+
+/// A hotline's label and its number, nothing else (`全国服务热线:13980619315`).
+pub(crate) fn is_hotline(t: &str) -> bool {
+    let Some((label, number)) = t.split_once(['：', ':']) else { return false };
+    let label_ok = label.ends_with("热线") && label.chars().count() <= 10 && !label.contains(['，', ',', '。']);
+    let digits = number.chars().filter(char::is_ascii_digit).count();
+    let number_ok = number.chars().all(|c| c.is_ascii_digit() || c == '-' || c == ' ') && (7..=13).contains(&digits);
+    label_ok && number_ok
+}
+
+/// A company's name alone on a line (成都刘江宏展商务咨询有限公司): Chinese characters ending in 公司.
+pub(crate) fn is_company_name(s: &str) -> bool {
+    let t = normalise(s);
+    let n = t.chars().count();
+    t.ends_with("公司") && (6..=24).contains(&n) && t.chars().all(crate::index::is_han)
 }
 
 /// A telephone number and nothing else: a mobile's eleven digits (1 and 3–9 first), or a fixed
@@ -1436,6 +1459,10 @@ mod tests {
         assert!(!is_contact_line("（联系人：陈勘，联系电话：020-87686049）"));
         assert!(is_contact_line("邮政编码:730000"));
         assert!(!is_contact_line("电话咨询服务：建立12330热线，受理举报投诉。"));
+        assert!(is_page_furniture("全国服务热线:13980619315") && is_page_furniture("咨询热线：400-888-1234"));
+        assert!(!is_page_furniture("维权援助热线：12330") && !is_page_furniture("开通服务热线：受理投诉"));
+        assert!(!is_page_furniture("分类名称 | 增加值 (亿元) | 增速 (%) | 构成 (%) |"));
+        assert!(is_company_name("成都刘江宏展商务咨询有限公司") && !is_company_name("由省国资委监管的国有企业负责"));
         assert!(is_comment_channel("1.通过电子邮件将意见发送至:gzszscqj@163.com。"));
         assert!(is_comment_channel("2.通过信函将意见寄至:某市华坚南路68号某局知识产权科,邮编:341000。"));
         assert!(!is_comment_channel("3.建立专利信息推送机制，将检索结果发送至企业。"));

@@ -7,8 +7,8 @@
 
 use super::departments::{parse_departments, CLAUSE_BRACKETS};
 use super::lines::{
-    bare_page_label, has_date, is_comment_channel, is_contact_line, is_page_furniture, is_page_number, normalise,
-    width, Line,
+    bare_page_label, has_date, is_comment_channel, is_company_name, is_contact_line, is_hotline, is_page_furniture,
+    is_page_number, normalise, width, Line,
 };
 use super::targets;
 use super::{
@@ -512,6 +512,24 @@ pub fn parse(info: &DocumentInfo, lines: &[Line]) -> DocumentDraft {
                 lines[i].no,
                 DiagnosticCode::PageFurniture,
                 format!("web page furniture skipped (a field among the page's data): {}", normalise(&lines[i].text)),
+            ));
+        }
+    }
+    // A company's name alone beside a site's hotline (全国服务热线:… / 成都…咨询有限公司) is the
+    // site's top bar, not the plan's; a department cell naming a company has no hotline beside it.
+    for i in 0..lines.len() {
+        if status[i].is_some() || !is_company_name(&lines[i].text) {
+            continue;
+        }
+        let near = |r: &mut dyn Iterator<Item = usize>| r.take(3).find(|&j| status[j] != Some(Use::Blank));
+        let hotline = |j: Option<usize>| j.is_some_and(|j| is_hotline(&normalise(&lines[j].text)));
+        if hotline(near(&mut (0..i).rev())) || hotline(near(&mut (i + 1..lines.len()))) {
+            status[i] = Some(Use::Noise);
+            diagnostics.push(Diagnostic::new(
+                source,
+                lines[i].no,
+                DiagnosticCode::PageFurniture,
+                format!("web page furniture skipped (the site's company): {}", normalise(&lines[i].text)),
             ));
         }
     }
