@@ -430,6 +430,21 @@ fn is_bare_bullet(text: &str) -> bool {
     !t.is_empty() && t.chars().count() <= 3 && t.chars().all(|c| "-－–•·●*".contains(c))
 }
 
+/// Mark line `i` as the web page's (or a notice's contact block), not the document's, and say so:
+/// `{why}: {the line}`.
+fn skip_as_furniture(
+    status: &mut [Option<Use>],
+    diagnostics: &mut Vec<Diagnostic>,
+    source: &str,
+    lines: &[Line],
+    i: usize,
+    why: &str,
+) {
+    status[i] = Some(Use::Noise);
+    let text = normalise(&lines[i].text);
+    diagnostics.push(Diagnostic::new(source, lines[i].no, DiagnosticCode::PageFurniture, format!("{why}: {text}")));
+}
+
 /// Parse a prose document into one plan.
 pub fn parse(info: &DocumentInfo, lines: &[Line]) -> DocumentDraft {
     let (marks_joined, mark_joins) = join_split_marks(lines);
@@ -460,43 +475,28 @@ pub fn parse(info: &DocumentInfo, lines: &[Line]) -> DocumentDraft {
                 (false, false, true) => "a notice's record slip",
                 (false, false, false) => continue,
             };
-            status[i] = Some(Use::Noise);
             if furniture {
                 // The page's publication data may give the document number (发文字号：粤知〔2019〕12号).
                 page_doc_number = page_doc_number
                     .or_else(|| doc_number_field(&line.text))
                     .or_else(|| find_doc_number(&normalise(&line.text)));
             }
-            diagnostics.push(Diagnostic::new(
-                source,
-                line.no,
-                DiagnosticCode::PageFurniture,
-                format!("{what} skipped: {}", normalise(&line.text)),
-            ));
+            skip_as_furniture(&mut status, &mut diagnostics, source, lines, i, &format!("{what} skipped"));
         }
     }
-    // A page's record printed a label a line and its value under it (静海 2022, 乐清 2022).
-    let said: std::collections::HashSet<u32> =
+    // The lines said to be furniture, looked up once each (not through every diagnostic for
+    // every line, which made thousands of them quadratic).
+    let mut furniture: std::collections::HashSet<u32> =
         diagnostics.iter().filter(|d| d.code == DiagnosticCode::PageFurniture).map(|d| d.line).collect();
-    for i in record_field_lines(lines, &status, &said) {
-        status[i] = Some(Use::Noise);
+    // A page's record printed a label a line and its value under it (静海 2022, 乐清 2022).
+    for i in record_field_lines(lines, &status, &furniture) {
         page_doc_number = page_doc_number.or_else(|| find_doc_number(&normalise(&lines[i].text)));
-        diagnostics.push(Diagnostic::new(
-            source,
-            lines[i].no,
-            DiagnosticCode::PageFurniture,
-            format!(
-                "web page furniture skipped (a field of the page's record, a line each): {}",
-                normalise(&lines[i].text)
-            ),
-        ));
+        let why = "web page furniture skipped (a field of the page's record, a line each)";
+        skip_as_furniture(&mut status, &mut diagnostics, source, lines, i, why);
+        furniture.insert(lines[i].no);
     }
     // A short `label: value` line inside the page's block of publication data (杭州 2021:
     // 发布单位 / 责任部门：办公室 / 公开形式) is one more of its fields, whatever its label.
-    // The lines said to be furniture, looked up once each (not through every diagnostic for
-    // every field line, which made thousands of them quadratic).
-    let mut furniture: std::collections::HashSet<u32> =
-        diagnostics.iter().filter(|d| d.code == DiagnosticCode::PageFurniture).map(|d| d.line).collect();
     for i in 0..lines.len() {
         if status[i].is_some() || !is_field_line(&lines[i].text) {
             continue;
@@ -505,14 +505,9 @@ pub fn parse(info: &DocumentInfo, lines: &[Line]) -> DocumentDraft {
         let above = (0..i).rev().find(|&j| status[j] != Some(Use::Blank));
         let below = (i + 1..lines.len()).find(|&j| status[j] != Some(Use::Blank));
         if above.is_some_and(is_furniture) && below.is_some_and(is_furniture) {
-            status[i] = Some(Use::Noise);
+            let why = "web page furniture skipped (a field among the page's data)";
+            skip_as_furniture(&mut status, &mut diagnostics, source, lines, i, why);
             furniture.insert(lines[i].no);
-            diagnostics.push(Diagnostic::new(
-                source,
-                lines[i].no,
-                DiagnosticCode::PageFurniture,
-                format!("web page furniture skipped (a field among the page's data): {}", normalise(&lines[i].text)),
-            ));
         }
     }
     // A company's name alone beside a site's hotline (全国服务热线:… / 成都…咨询有限公司) is the
@@ -524,29 +519,16 @@ pub fn parse(info: &DocumentInfo, lines: &[Line]) -> DocumentDraft {
         let near = |r: &mut dyn Iterator<Item = usize>| r.take(3).find(|&j| status[j] != Some(Use::Blank));
         let hotline = |j: Option<usize>| j.is_some_and(|j| is_hotline(&normalise(&lines[j].text)));
         if hotline(near(&mut (0..i).rev())) || hotline(near(&mut (i + 1..lines.len()))) {
-            status[i] = Some(Use::Noise);
-            diagnostics.push(Diagnostic::new(
-                source,
-                lines[i].no,
-                DiagnosticCode::PageFurniture,
-                format!("web page furniture skipped (the site's company): {}", normalise(&lines[i].text)),
-            ));
+            let why = "web page furniture skipped (the site's company)";
+            skip_as_furniture(&mut status, &mut diagnostics, source, lines, i, why);
         }
     }
     // A news page's box for attached files with none in it (附件： as the text's last line): no
     // attachment follows, so the label is the page's, not the document's.
     if let Some(last) = (0..lines.len()).rev().find(|&j| status[j] != Some(Use::Blank)) {
         if status[last].is_none() && is_attachment_label(&normalise(&lines[last].text)) {
-            status[last] = Some(Use::Noise);
-            diagnostics.push(Diagnostic::new(
-                source,
-                lines[last].no,
-                DiagnosticCode::PageFurniture,
-                format!(
-                    "web page furniture skipped (an attachment label with nothing after it): {}",
-                    normalise(&lines[last].text)
-                ),
-            ));
+            let why = "web page furniture skipped (an attachment label with nothing after it)";
+            skip_as_furniture(&mut status, &mut diagnostics, source, lines, last, why);
         }
     }
     // Page debris by the document's first lines: the channel's name printed again under the
@@ -565,13 +547,8 @@ pub fn parse(info: &DocumentInfo, lines: &[Line]) -> DocumentDraft {
         });
         let repeated = crumb.is_some_and(|c| c == t) && (2..=8).contains(&t.chars().count());
         if repeated || k == 0 && is_gazette_issue(&t) {
-            status[i] = Some(Use::Noise);
-            diagnostics.push(Diagnostic::new(
-                source,
-                lines[i].no,
-                DiagnosticCode::PageFurniture,
-                format!("web page furniture skipped (the channel or the issue over the document): {t}"),
-            ));
+            let why = "web page furniture skipped (the channel or the issue over the document)";
+            skip_as_furniture(&mut status, &mut diagnostics, source, lines, i, why);
         }
     }
     // A joint notice gives one contact per body (联系方式： / 国家知识产权局运用促进司 / 联系人：… /
@@ -586,13 +563,8 @@ pub fn parse(info: &DocumentInfo, lines: &[Line]) -> DocumentDraft {
         let above = (0..i).rev().find(|&j| status[j] != Some(Use::Blank));
         let below = (i + 1..lines.len()).find(|&j| status[j] != Some(Use::Blank));
         if above.is_some_and(is_contact) && below.is_some_and(is_contact) {
-            status[i] = Some(Use::Noise);
-            diagnostics.push(Diagnostic::new(
-                source,
-                lines[i].no,
-                DiagnosticCode::PageFurniture,
-                format!("a notice's contact details skipped (the office to call): {t}"),
-            ));
+            let why = "a notice's contact details skipped (the office to call)";
+            skip_as_furniture(&mut status, &mut diagnostics, source, lines, i, why);
         }
     }
     // A table of contents (目录 over the chapters' headings, with or without page numbers): its
@@ -634,13 +606,14 @@ pub fn parse(info: &DocumentInfo, lines: &[Line]) -> DocumentDraft {
     let markers = match menu_before_title(lines, &content, &markers) {
         Some((from, title)) => {
             for &i in content.iter().filter(|&&i| i >= from && i < title) {
-                status[i] = Some(Use::Noise);
-                diagnostics.push(Diagnostic::new(
+                skip_as_furniture(
+                    &mut status,
+                    &mut diagnostics,
                     source,
-                    lines[i].no,
-                    DiagnosticCode::PageFurniture,
-                    format!("site menu before the title skipped: {}", normalise(&lines[i].text)),
-                ));
+                    lines,
+                    i,
+                    "site menu before the title skipped",
+                );
             }
             markers.into_iter().filter(|(i, _)| *i > title).collect()
         }
