@@ -32,6 +32,41 @@ for (const [name, hash] of [
   });
 }
 
+test('on a phone the facets fold under one line: the first results show on the first screen', async () => {
+  const page = await s.open('index.html#explore?q=%E4%B8%93%E5%88%A9%E8%B4%A8%E6%8A%BC&lang=en');
+  await page.reload();
+  await page.waitForSelector('body[data-ready="true"]');
+  await page.waitForSelector('article.measure');
+  assert.equal(await page.isVisible('#f-region'), false);
+  const top = await page.$eval('article.measure', (el) => el.getBoundingClientRect().top);
+  assert.ok(top < 740, `the first result starts at ${top}px`);
+  assert.equal(await page.textContent('.more-filters > summary'), 'Filters');
+  await page.click('.more-filters > summary');
+  assert.equal(await page.isVisible('#f-region'), true);
+  // A facet chosen shows in the fold's line, and the fold stays open as the view is drawn again.
+  await page.selectOption('#f-level', 'province');
+  await page.waitForFunction(() => document.querySelector('.more-filters > summary')?.textContent === 'Filters (1)');
+  assert.equal(await page.isVisible('#f-region'), true);
+  // A fresh visit to a link with a facet set opens the fold: the reader sees what restricts the list.
+  const again = await s.newPage();
+  await again.goto(`${s.url}index.html#explore?level=province&lang=en`);
+  await again.waitForSelector('body[data-ready="true"]');
+  await again.waitForSelector('#f-level');
+  assert.equal(await again.isVisible('#f-level'), true);
+  await again.close();
+});
+
+test('on a wide screen the facets are open and their fold has no line of its own', async () => {
+  const page = await s.newPage();
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto(`${s.url}index.html#explore?lang=en`);
+  await page.waitForSelector('body[data-ready="true"]');
+  await page.waitForSelector('#f-region');
+  assert.equal(await page.isVisible('#f-region'), true);
+  assert.equal(await page.isVisible('.more-filters > summary'), false);
+  await page.close();
+});
+
 for (const [name, path] of [
   ['article', 'article.html'],
   ['item-compare', 'index.html#themes?item=%E5%88%B6%E5%AE%9A%E7%9F%A5%E8%AF%86%E4%BA%A7%E6%9D%83%E5%BC%BA%E7%9C%81%E5%BB%BA%E8%AE%BE%E6%96%B9%E6%A1%88&lang=en'],

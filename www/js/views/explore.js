@@ -12,6 +12,8 @@ const STEP = 20;
 const CLEARED = Object.fromEntries(['plans', 'region', 'level', 'year', 'focus', 'agency', 'theme', 'q'].map((k) => [k, undefined]));
 let shown = STEP;
 let lastKey = '';
+/** Whether a phone reader left the facets open (null: not touched yet). */
+let facetsOpen = null;
 
 /** filter() options of the state (everything but the search words). */
 export function filterOptions(s, without) {
@@ -75,9 +77,7 @@ export function render(root, { state: s, set }) {
   panel.append(
     h('label', { class: 'field search', for: 'q' }, h('span', {}, t('search')),
       h('span', { class: 'row' }, h('input', { id: 'q', name: 'q', type: 'search', value: s.q ?? '', maxlength: 200, autocomplete: 'off' }),
-        h('button', { type: 'submit' }, t('searchButton')))),
-    select('f-plan', t('plan'), api.plans().map((p) => [p.id, planLabel(p)]), s.plans?.[0] ?? '',
-      (v) => set({ plans: v ? [v] : undefined }), t('any')));
+        h('button', { type: 'submit' }, t('searchButton')))));
 
   let result = null;
   let failure = null;
@@ -87,14 +87,23 @@ export function render(root, { state: s, set }) {
     failure = e;
   }
 
+  // On a phone the facets fold under one line, so that the first results show on the first screen;
+  // they stay open once a reader opens them or sets one.
+  const chosen = FACETS.filter(([name]) => s[name]).length + (s.plans?.length ? 1 : 0);
+  const wide = matchMedia('(min-width: 721px)').matches;
+  const facets = h('details', { class: 'more-filters', open: wide || (facetsOpen ?? chosen > 0), ontoggle: (e) => { if (!wide) facetsOpen = e.target.open; } },
+    h('summary', {}, chosen ? `${t('filters')} (${chosen})` : t('filters')),
+    select('f-plan', t('plan'), api.plans().map((p) => [p.id, planLabel(p)]), s.plans?.[0] ?? '',
+      (v) => set({ plans: v ? [v] : undefined }), t('any')));
   if (result) {
     for (const [name, label] of FACETS) {
       // Counts for a field come from the selection without that field, so every choice shows its count.
       const counts = !s[name] ? result.facets[name] : run(s, name).facets[name];
-      panel.append(select(`f-${name}`, t(name), counts.filter((c) => c.value !== 'none').map((c) => [c.value, `${label(c.value)} (${c.count})`]), s[name], (v) => set({ [name]: v || undefined }), t('any')));
+      facets.append(select(`f-${name}`, t(name), counts.filter((c) => c.value !== 'none').map((c) => [c.value, `${label(c.value)} (${c.count})`]), s[name], (v) => set({ [name]: v || undefined }), t('any')));
     }
   }
-  panel.append(h('p', {}, h('button', { type: 'button', class: 'clear', onclick: () => set(CLEARED) }, t('clear'))));
+  facets.append(h('p', {}, h('button', { type: 'button', class: 'clear', onclick: () => set(CLEARED) }, t('clear'))));
+  panel.append(facets);
 
   const list = h('section', { class: 'results', 'aria-labelledby': 'results-head' },
     h('h2', { id: 'results-head', class: 'visually-hidden' }, t('resultsHead')));
