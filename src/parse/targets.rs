@@ -1137,6 +1137,10 @@ fn clause_target(printed: &str, year: u16) -> Option<TargetDraft> {
         .find_map(|w| indicator.strip_prefix(w))
         .filter(|r| !r.is_empty())
         .unwrap_or(indicator);
+    // 保持专利申请量和授权量年均增长15%: the verb says a rate is to be kept; what is counted
+    // follows it (…保持在 puts the verb after the indicator, and stays with the comparison).
+    let indicator =
+        indicator.strip_prefix("保持").filter(|r| !r.is_empty() && !r.starts_with('在')).unwrap_or(indicator);
     // 拥有量将达到13件以上: 将 only says the goal lies ahead, as a report of a plan words it.
     let indicator = indicator.strip_suffix('将').filter(|i| !i.is_empty()).unwrap_or(indicator);
     // …so it does opening the clause (将培育形成10个…产业).
@@ -1831,6 +1835,19 @@ mod tests {
             vec![
                 ("辖区内区县入选国家知识产权强县工程试点示范区", Some("以上"), 40.0, Some("%"), 2017),
                 ("知识产权融资", None, 50.0, Some("亿元"), 2019),
+            ]
+        );
+        // Weihai 2022: 保持 says a growth rate is to be kept, and is no part of what is counted;
+        // 保持在 follows its indicator and stays with the comparison.
+        let got = goal_targets(
+            "工作目标",
+            "到2025年，保持专利申请量和授权量年均增长15%以上，有效发明专利拥有量保持在300件以上。",
+        );
+        assert_eq!(
+            got.iter().map(fields).collect::<Vec<_>>(),
+            vec![
+                ("专利申请量和授权量年均增长", Some("以上"), 15.0, Some("%"), 2025),
+                ("有效发明专利拥有量", Some("以上"), 300.0, Some("件"), 2025),
             ]
         );
         // A rate's percent before its words is no share of things.
