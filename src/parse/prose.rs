@@ -3324,6 +3324,11 @@ fn front_matter(
             status[i] = Some(Use::Meta);
         }
     }
+    // An explainer's headline names the document it sums up (【摘要】《…工作指引(2020)》要点):
+    // the document is the one named.
+    if let Some(name) = summed_up(&plan.title) {
+        plan.title = name;
+    }
     if plan.region.is_empty() {
         plan.region = region_in_title(&plan.title)
             .or_else(|| plan.doc_number.as_deref().and_then(prefecture_of_doc_number))
@@ -4362,6 +4367,18 @@ fn is_report_headline(t: &str) -> bool {
         .unwrap_or(t);
     let given = t.find("会议上").is_some_and(|at| at > 0 && t[..at].contains('在'));
     given && ["报告", "讲话"].iter().any(|e| bare.ends_with(e)) && t.chars().count() <= 60 && !t.contains(['。', '，'])
+}
+
+/// What an explainer's headline says it gives of a document it names (`《X》要点`, `《X》解读`).
+const SUMMARY_WORDS: &[&str] = &["要点", "解读", "摘要", "全文"];
+
+/// The document a headline sums up or explains (`《推动…工作指引(2020)》要点`): X of `《X》` and a
+/// summary word, where X is a title. A document made for X (`《X》责任分工方案`) is its own.
+fn summed_up(title: &str) -> Option<String> {
+    let rest = title.strip_prefix('《')?;
+    let (name, after) = rest.split_once('》')?;
+    let summary = SUMMARY_WORDS.contains(&after);
+    (summary && !name.contains(['《', '》']) && is_title_shape(name)).then(|| name.to_string())
 }
 
 /// The title a flattened page runs into the preamble under it, with no break between
@@ -6459,6 +6476,13 @@ mod tests {
         let name = title_the_preamble_makes(yongren).unwrap_or_default();
         assert_eq!(number_the_report_gives(yongren, &name).as_deref(), Some("永发〔2014〕8号"));
         assert_eq!(region_that_reports(yongren, &name).as_deref(), Some("永仁县"));
+        // An explainer's headline names the document it sums up (national 2020 guideline digest).
+        assert_eq!(
+            summed_up("《推动知识产权高质量发展年度工作指引(2020)》要点").as_deref(),
+            Some("推动知识产权高质量发展年度工作指引(2020)")
+        );
+        assert_eq!(summed_up("《某某市知识产权规划》责任分工方案"), None);
+        assert_eq!(summed_up("《政府工作报告》要点"), None);
         // A lead that names the notice in full without guillemets (national 2013 news).
         let sent = "据新华社北京5月24日电中国政府网24日发布国务院办公厅关于印发2013年全国打击侵犯知识产权和制售假冒伪劣商品工作要点的通知。工作要点指出,…";
         assert_eq!(
