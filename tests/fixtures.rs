@@ -394,4 +394,7 @@ fixtures! {
     real_selected_city_hefei_2023_trad => "real-selected-city-hefei-2023-trad",
     real_ledger_labels_yanan_2018 => "real-ledger-labels-yanan-2018",
     real_page_opens_mid_section_guangdong => "real-page-opens-mid-section-guangdong",
+    real_notice_named_in_lead_national_2013_trad => "real-notice-named-in-lead-national-2013-trad",
+    real_central_bodies_trad_national_2024 => "real-central-bodies-trad-national-2024",
+    real_summary_headline_national_2020 => "real-summary-headline-national-2020",
 }

@@ -10,6 +10,10 @@ use crate::model::Level;
 /// names, the zone its title opens with, the words it calls itself by (我县). None when nothing
 /// shows it.
 pub fn read(region: &str, title: &str, text: &str) -> Option<(Level, String, &'static str)> {
+    // The agencies and words are known in Simplified script: a Traditional text is read in it
+    // (市場監管總局 as 市场监管总局, a national plan's body without its heading).
+    let copy = super::reading::reading_copy(text);
+    let text = copy.as_deref().unwrap_or(text);
     if !region.is_empty() {
         return Some((of_region(region), region.to_string(), "the region"));
     }
@@ -175,6 +179,13 @@ mod tests {
         // A municipality's bureau is a province's (Shanghai 2024 news); a city's stays a city's.
         assert_eq!(of_agencies("上海市知识产权局作交流发言").map(|(l, _)| l), Some(Level::Province));
         assert_eq!(of_agencies("杭州市知识产权局").map(|(l, _)| l), Some(Level::City));
+    }
+
+    #[test]
+    fn a_traditional_text_is_read_in_simplified() {
+        // A national plan's body without its heading, in Traditional script (national 2024 page).
+        let text = "1.推進《中華人民共和國反不正當競爭法》修改。(市場監管總局負責)\n2.推進修改。(中央宣傳部負責)\n";
+        assert_eq!(read("", "", text).map(|(l, ..)| l), Some(Level::National));
     }
 
     #[test]

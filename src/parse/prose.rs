@@ -3294,6 +3294,18 @@ fn front_matter(
             }
         } else if let Some(name) = reported.then(|| named_in_headline(&plan.title)).flatten() {
             plan.title = name;
+        } else if let Some((name, region)) = front
+            .iter()
+            .take(4)
+            .filter(|_| plan.title.is_empty())
+            .find_map(|&i| notice_the_lead_reports(&normalise(&lines[i].text)))
+        {
+            // Or by the notice that sent it, named in full without guillemets (新华社…电 中国政府网
+            // 发布国务院办公厅关于印发…工作要点的通知).
+            plan.title = name;
+            if region_in_title(&plan.title).is_none() && plan.region.is_empty() {
+                plan.region = region.unwrap_or_default();
+            }
         }
     }
     if plan.title.is_empty() {
@@ -3311,6 +3323,11 @@ fn front_matter(
             plan.title = normalise(&lines[i].text);
             status[i] = Some(Use::Meta);
         }
+    }
+    // An explainer's headline names the document it sums up (【摘要】《…工作指引(2020)》要点):
+    // the document is the one named.
+    if let Some(name) = summed_up(&plan.title) {
+        plan.title = name;
     }
     if plan.region.is_empty() {
         plan.region = region_in_title(&plan.title)
@@ -4352,6 +4369,18 @@ fn is_report_headline(t: &str) -> bool {
     given && ["报告", "讲话"].iter().any(|e| bare.ends_with(e)) && t.chars().count() <= 60 && !t.contains(['。', '，'])
 }
 
+/// What an explainer's headline says it gives of a document it names (`《X》要点`, `《X》解读`).
+const SUMMARY_WORDS: &[&str] = &["要点", "解读", "摘要", "全文"];
+
+/// The document a headline sums up or explains (`《推动…工作指引(2020)》要点`): X of `《X》` and a
+/// summary word, where X is a title. A document made for X (`《X》责任分工方案`) is its own.
+fn summed_up(title: &str) -> Option<String> {
+    let rest = title.strip_prefix('《')?;
+    let (name, after) = rest.split_once('》')?;
+    let summary = SUMMARY_WORDS.contains(&after);
+    (summary && !name.contains(['《', '》']) && is_title_shape(name)).then(|| name.to_string())
+}
+
 /// The title a flattened page runs into the preamble under it, with no break between
 /// (`新时代…强区试点建设工作方案为认真贯彻落实…`, `2023年…实施推进计划 为贯彻落实…` once its
 /// space is gone): the words before 为 when they end as a title does and hold no sentence's marks.
@@ -4425,6 +4454,35 @@ fn named_in_headline(title: &str) -> Option<String> {
     let rest = rest.strip_prefix("实施").unwrap_or(rest);
     let named = !body.is_empty() && !body.ends_with("关于") && is_title_shape(rest);
     (named && region_in_title(rest).is_some()).then(|| rest.to_string())
+}
+
+/// The document a news lead reports by the name of the notice that sent it, without guillemets
+/// (`中国政府网24日发布国务院办公厅关于印发2013年全国…工作要点的通知。`): the title between 印发 and
+/// 的通知, and the nation where the body that published it is the state's (国务院办公厅, 国家…).
+fn notice_the_lead_reports(t: &str) -> Option<(String, Option<String>)> {
+    let t = at_most_first(t, 600);
+    t.match_indices("关于印发").find_map(|(at, w)| {
+        let before = t[..at].rsplit(['，', ',', '。', '；', ';', '：', ':']).next().unwrap_or("");
+        let (verb_at, verb) = ["发布", "公布", "印发", "下发", "刊发"]
+            .iter()
+            .filter_map(|v| before.rfind(v).map(|p| (p, *v)))
+            .max_by_key(|(p, _)| *p)?;
+        let issuer = &before[verb_at + verb.len()..];
+        let issuer = issuer.strip_prefix('了').unwrap_or(issuer);
+        let plain = |s: &str| !s.contains(['《', '》', '，', ',', '。', '、', ' ']);
+        if !(2..=30).contains(&issuer.chars().count()) || !plain(issuer) || !looks_like_body(issuer) {
+            return None;
+        }
+        let rest = &t[at + w.len()..];
+        let name = &rest[..rest.find("的通知")?];
+        if !is_title_shape(name) || !plain(name) {
+            return None;
+        }
+        let state = ["国务院", "中共中央", "党中央", "国家"].iter().any(|b| issuer.starts_with(b))
+            && !issuer.starts_with("国家级")
+            && !issuer.contains("人民政府");
+        Some((name.to_string(), state.then(|| "全国".to_string())))
+    })
 }
 
 /// The number of the document a news lead reports, where the lead gives it: in brackets right
@@ -6418,6 +6476,23 @@ mod tests {
         let name = title_the_preamble_makes(yongren).unwrap_or_default();
         assert_eq!(number_the_report_gives(yongren, &name).as_deref(), Some("永发〔2014〕8号"));
         assert_eq!(region_that_reports(yongren, &name).as_deref(), Some("永仁县"));
+        // An explainer's headline names the document it sums up (national 2020 guideline digest).
+        assert_eq!(
+            summed_up("《推动知识产权高质量发展年度工作指引(2020)》要点").as_deref(),
+            Some("推动知识产权高质量发展年度工作指引(2020)")
+        );
+        assert_eq!(summed_up("《某某市知识产权规划》责任分工方案"), None);
+        assert_eq!(summed_up("《政府工作报告》要点"), None);
+        // A lead that names the notice in full without guillemets (national 2013 news).
+        let sent = "据新华社北京5月24日电中国政府网24日发布国务院办公厅关于印发2013年全国打击侵犯知识产权和制售假冒伪劣商品工作要点的通知。工作要点指出,…";
+        assert_eq!(
+            notice_the_lead_reports(sent),
+            Some(("2013年全国打击侵犯知识产权和制售假冒伪劣商品工作要点".to_string(), Some("全国".to_string())))
+        );
+        let local = "日前，某某市政府网发布某某市人民政府办公室关于印发某某市知识产权工作要点的通知。";
+        assert_eq!(notice_the_lead_reports(local).map(|(_, r)| r), Some(None));
+        // A sentence that only cites such a notice, with no body that published it, names none.
+        assert_eq!(notice_the_lead_reports("根据关于印发某某市知识产权工作要点的通知要求，现部署如下。"), None);
         // A lead that says the plan was passed by the body adopting it (Anhui 2024).
         let anhui = "近日,《安徽省贯彻落实〈专利转化运用专项行动方案(2023—2025年)〉重点举措》(以下简称《重点举措》)经安徽省政府常务会议审议通过并发布。";
         assert_eq!(
