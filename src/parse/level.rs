@@ -10,13 +10,13 @@ use crate::model::Level;
 /// names, the zone its title opens with, the words it calls itself by (我县). None when nothing
 /// shows it.
 pub fn read(region: &str, title: &str, text: &str) -> Option<(Level, String, &'static str)> {
+    if !region.is_empty() {
+        return Some((of_region(region), region.to_string(), "the region"));
+    }
     // The agencies and words are known in Simplified script: a Traditional text is read in it
     // (市場監管總局 as 市场监管总局, a national plan's body without its heading).
     let copy = super::reading::reading_copy(text);
     let text = copy.as_deref().unwrap_or(text);
-    if !region.is_empty() {
-        return Some((of_region(region), region.to_string(), "the region"));
-    }
     if let Some((w, level)) = SELF_REFERENCES.into_iter().find(|(w, _)| w.starts_with('全') && title.contains(w)) {
         return Some((level, w.to_string(), "the title's"));
     }
