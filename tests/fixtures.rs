@@ -394,4 +394,6 @@ fixtures! {
     real_selected_city_hefei_2023_trad => "real-selected-city-hefei-2023-trad",
     real_ledger_labels_yanan_2018 => "real-ledger-labels-yanan-2018",
     real_page_opens_mid_section_guangdong => "real-page-opens-mid-section-guangdong",
+    real_midtable_page_guangdong_2016 => "real-midtable-page-guangdong-2016",
+    real_midtable_page_zhejiang_2016 => "real-midtable-page-zhejiang-2016",
 }
