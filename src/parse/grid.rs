@@ -1760,6 +1760,7 @@ pub fn parse(info: &DocumentInfo, raw_text: &str, lines: &[Line]) -> Option<Docu
         };
         let own_focus = own(R::Focus).filter(|t| !t.is_empty());
         let own_item = own(R::WorkItem).filter(|t| !t.is_empty());
+        let takes_merged = own_focus.is_none() && prev_focus.is_some() || own_item.is_none() && prev_item.is_some();
         let mut measure = build_record(
             row,
             &cells,
@@ -1854,6 +1855,24 @@ pub fn parse(info: &DocumentInfo, raw_text: &str, lines: &[Line]) -> Option<Docu
             .iter()
             .zip(&cells.by_column)
             .any(|(c, cell)| matches!(c.role, R::WorkItem | R::Focus) && cell_text(cell, c.role, None).is_empty());
+        // …and so is one taken across a page break (its number, the repeated header): a merged
+        // cell prints its text once, maybe mid-span, so the one printed below may be the row's.
+        let across_page = takes_merged
+            && k > 0
+            && rows[k - 1].start < row.start
+            && (rows[k - 1].start + 1..row.start).any(|l| account.pieces[l].iter().any(|p| p.1 == Use::Noise));
+        if across_page && diagnostics.len() == doubts_before {
+            diagnostics.push(Diagnostic::new(
+                source,
+                measure.lines[0],
+                DiagnosticCode::IncompleteRow,
+                format!(
+                    "table row of lines {}-{} takes a merged cell from the row above across a page break; the \
+                     cell's text may be printed below, mid-span",
+                    measure.lines[0], measure.lines[1]
+                ),
+            ));
+        }
         if inherits && prev_row_doubtful && diagnostics.len() == doubts_before {
             diagnostics.push(Diagnostic::new(
                 source,
