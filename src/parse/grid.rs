@@ -1321,7 +1321,7 @@ fn join_across_page_break(rows: &mut Vec<(RowLines, Cells)>, idx: &[usize], raw:
         // Lines left out of the stream between this row and the one above (a page number, a
         // header), none a section heading.
         let broken = pos > 0 && {
-            let gap = &raw[(idx[pos - 1] + 1).min(start)..start];
+            let gap = raw.get((idx[pos - 1] + 1).min(start)..start).unwrap_or(&[]);
             gap.iter().any(|l| !trim(l).is_empty()) && !gap.iter().any(|l| section_heading(trim(l)).is_some())
         };
         let pieces: Vec<(usize, usize)> = rows[r]
