@@ -397,4 +397,6 @@ fixtures! {
     real_notice_named_in_lead_national_2013_trad => "real-notice-named-in-lead-national-2013-trad",
     real_central_bodies_trad_national_2024 => "real-central-bodies-trad-national-2024",
     real_summary_headline_national_2020 => "real-summary-headline-national-2020",
+    real_midtable_page_guangdong_2016 => "real-midtable-page-guangdong-2016",
+    real_midtable_page_zhejiang_2016 => "real-midtable-page-zhejiang-2016",
 }

@@ -744,7 +744,19 @@ fn join_cost(role: ColumnRole, a: &Unit, b: &Unit, w: Option<f32>) -> f32 {
     if w.is_some_and(|w| a.width < w - 1.5) && !ends_mid_sentence(&a.text) {
         c += 1.0;
     }
+    // A list's first item after a finished sentence begins the next cell (成果形式: 1.… 2.…).
+    if !b.same_line && ends_sentence(&a.text) && begins_list(&b.text) {
+        c += 0.5;
+    }
     c
+}
+
+/// Does `t` begin a list with its first item (`1.`, `1、`, `（1）`)?
+fn begins_list(t: &str) -> bool {
+    let t = trim(t);
+    ["1.", "1．", "1、", "（1）", "(1)"]
+        .iter()
+        .any(|m| t.strip_prefix(m).is_some_and(|r| !r.starts_with(|c: char| c.is_ascii_digit())))
 }
 
 /// Cost of closing a cell after piece `a` (the next cell begins with `b`).
@@ -871,8 +883,10 @@ const NEW_ROW_COST: f32 = 0.3;
 /// tables, where 序号 numbers the focus areas): the pieces of all rows in one stream. A row ends
 /// with its department cell (or a column after it); the next begins again at a text column.
 /// Returns each piece's column (`roles.len()` after the table) and whether it begins a row.
+/// A stream `cut` from mid-table (a page of it) may begin in any column and end before the
+/// department column: the row's other cells are on the pages before and after.
 #[allow(clippy::needless_range_loop)]
-fn assign_stream(units: &[Unit], roles: &[ColumnRole], widths: &[Option<f32>]) -> Vec<(usize, bool)> {
+fn assign_stream(units: &[Unit], roles: &[ColumnRole], widths: &[Option<f32>], cut: bool) -> Vec<(usize, bool)> {
     let cols = roles.len();
     let after = cols;
     let k = units.len();
@@ -896,6 +910,11 @@ fn assign_stream(units: &[Unit], roles: &[ColumnRole], widths: &[Option<f32>]) -
     let mut parent = vec![usize::MAX; k * states];
     for c in 0..=opens.min(cols - 1) {
         cost[c] = empty_between(0, c) + unit_cost(c, &units[0]);
+    }
+    if cut {
+        for c in 0..cols {
+            cost[c] = unit_cost(c, &units[0]);
+        }
     }
     for j in 1..k {
         let (a, b) = (&units[j - 1], &units[j]);
@@ -940,7 +959,8 @@ fn assign_stream(units: &[Unit], roles: &[ColumnRole], widths: &[Option<f32>]) -
     let mut end = usize::MAX;
     let mut best = inf;
     for c in 0..states {
-        let total = cost[(k - 1) * states + c] + if c == after { 0.0 } else { empty_between(c + 1, cols) };
+        let open_end = if c == after || cut { 0.0 } else { empty_between(c + 1, cols) };
+        let total = cost[(k - 1) * states + c] + open_end;
         if total < best {
             best = total;
             end = c;
@@ -1234,6 +1254,7 @@ fn stream_rows(
     flattened: bool,
     full_widths: &[f32],
     chapter: Option<String>,
+    cut: bool,
     focus_numbers: &mut Vec<usize>,
 ) -> Vec<(RowLines, Cells)> {
     let n = columns.len();
@@ -1257,7 +1278,7 @@ fn stream_rows(
     let mut rows: Vec<(RowLines, Cells)> = Vec::new();
     for pass in 0..3 {
         let widths: Vec<Option<f32>> = (skip..n).map(|c| col_widths.get(c).copied().flatten()).collect();
-        let path = assign_stream(&units, &roles, &widths);
+        let path = assign_stream(&units, &roles, &widths, cut);
         rows.clear();
         let mut tail: Vec<(usize, String)> = Vec::new();
         for (u, (col, starts)) in units.iter().zip(path) {
@@ -1283,7 +1304,70 @@ fn stream_rows(
             col_widths = learn_widths(&read, n);
         }
     }
+    join_across_page_break(&mut rows, idx, raw, &col_widths);
     rows
+}
+
+/// A row broken by a page (its number and the repeated header between) goes on below them:
+/// the first line after the header prints, side by side, the ends of the cells that were cut
+/// at the page's foot (`项目 利奖获奖取得新突破`). The stream reads them as a new row; they are
+/// the row above's when there are as many pieces as cells of it that end a full line (within
+/// half a character of the column's width: a line a character short is a cell's last).
+fn join_across_page_break(rows: &mut Vec<(RowLines, Cells)>, idx: &[usize], raw: &[&str], widths: &[Option<f32>]) {
+    let mut r = 1;
+    while r < rows.len() {
+        let start = rows[r].0.start;
+        let pos = idx.binary_search(&start).unwrap_or(0);
+        // Lines left out of the stream between this row and the one above (a page number, a
+        // header), none a section heading.
+        let broken = pos > 0 && {
+            let gap = raw.get((idx[pos - 1] + 1).min(start)..start).unwrap_or(&[]);
+            gap.iter().any(|l| !trim(l).is_empty()) && !gap.iter().any(|l| section_heading(trim(l)).is_some())
+        };
+        let pieces: Vec<(usize, usize)> = rows[r]
+            .1
+            .by_column
+            .iter()
+            .enumerate()
+            .flat_map(|(c, cell)| cell.iter().enumerate().filter(|(_, p)| p.0 == start).map(move |(k, _)| (c, k)))
+            .collect();
+        let full_ends: Vec<usize> = rows[r - 1]
+            .1
+            .by_column
+            .iter()
+            .enumerate()
+            .filter(|(c, cell)| {
+                cell.last().is_some_and(|(_, t)| {
+                    widths.get(*c).copied().flatten().is_some_and(|w| width(t) >= w - 0.5) && !ends_sentence(t)
+                })
+            })
+            .map(|(c, _)| c)
+            .collect();
+        if !broken || pieces.len() < 2 || pieces.len() != full_ends.len() {
+            r += 1;
+            continue;
+        }
+        // Each piece is the first of its cell in the row (they lead it).
+        let mut moved: Vec<(usize, String)> = Vec::new();
+        for &(c, k) in pieces.iter().rev() {
+            let p = rows[r].1.by_column[c].remove(k);
+            moved.push(p);
+        }
+        moved.reverse();
+        for (c, p) in full_ends.into_iter().zip(moved) {
+            rows[r - 1].1.by_column[c].push(p);
+        }
+        match rows[r].1.by_column.iter().flatten().map(|p| p.0).min() {
+            Some(first) => {
+                rows[r].0.start = first;
+                r += 1;
+            }
+            None => {
+                let (_, cells) = rows.remove(r);
+                rows[r - 1].1.after.extend(cells.after);
+            }
+        }
+    }
 }
 
 /// Learn each column's width from the rows read so far: the width most lines of a cell other
@@ -1421,6 +1505,9 @@ pub fn parse(info: &DocumentInfo, raw_text: &str, lines: &[Line]) -> Option<Docu
         }
     }
 
+    let mut plan = PlanDraft { region: info.region.clone().unwrap_or_default(), ..Default::default() };
+    let mut cut_off = front_matter(lines, first.start, &mut plan, &mut account);
+
     // Walk the lines from the first header: headers, section rows, rows and their lines.
     let mut rows: Vec<RowLines> = Vec::new();
     let mut columns = first.columns.clone();
@@ -1531,10 +1618,29 @@ pub fn parse(info: &DocumentInfo, raw_text: &str, lines: &[Line]) -> Option<Docu
     // No row numbers at all: a table whose 序号 numbers something else (the provincial
     // work-point tables number their focus areas) is read as one stream of cells.
     let mut streamed: Vec<(RowLines, Cells)> = Vec::new();
+    let mut streamed_cut_off = false;
     if rows.len() == separators {
         let (cols, flat) = tables.first().map(|t| (&t.1, t.2)).unwrap_or((&first.columns, first.flattened));
         let mut focus_numbers = Vec::new();
-        streamed = stream_rows(&loose, &raw, cols, flat, &full_widths, chapter.clone(), &mut focus_numbers);
+        // A page from mid-table: the rows above its (repeated) header are cells of the same
+        // columns, and the stream runs on across the page's number and header (a row broken
+        // there is one row). The page number just above the header is the page's.
+        let mut stream = loose.clone();
+        if !cut_off.is_empty() && chapter.is_none() {
+            while let Some(&k) = cut_off.last() {
+                let t = &lines[k].text;
+                if is_page_number(t) || is_decorated_page_number(t) || is_continuation_label(t) {
+                    account.mark(k, t, Use::Noise);
+                    cut_off.pop();
+                } else {
+                    break;
+                }
+            }
+            streamed_cut_off = !cut_off.is_empty();
+            stream = cut_off.drain(..).chain(loose.iter().copied()).collect();
+        }
+        streamed =
+            stream_rows(&stream, &raw, cols, flat, &full_widths, chapter.clone(), streamed_cut_off, &mut focus_numbers);
         for k in focus_numbers {
             account.mark(k, &lines[k].text, Use::Heading);
         }
@@ -1598,8 +1704,7 @@ pub fn parse(info: &DocumentInfo, raw_text: &str, lines: &[Line]) -> Option<Docu
     }
 
     // Records.
-    let mut plan = PlanDraft { region: info.region.clone().unwrap_or_default(), ..Default::default() };
-    front_matter(lines, first.start, &mut plan, &mut account);
+    report_cut_off(lines, &cut_off, &mut account);
     // The table's title names its place as a prose plan's does (某某省…重点任务分工表, 某某县2023年…
     // 任务清单); a prefecture may be named only by its document number's short form (博州…).
     if plan.region.is_empty() {
@@ -1609,7 +1714,8 @@ pub fn parse(info: &DocumentInfo, raw_text: &str, lines: &[Line]) -> Option<Docu
     }
     // Rows cut off above the header (an excerpt from mid-table) leave cells open: the first lines
     // under the header may end them, so the first row read is not to be trusted blindly.
-    let rows_cut_off_above = account.pieces.iter().take(first.start).flatten().any(|p| p.1 == Use::Unassigned);
+    let rows_cut_off_above =
+        streamed_cut_off || account.pieces.iter().take(first.start).flatten().any(|p| p.1 == Use::Unassigned);
     let (year_start, year_end) = years_of(&plan.title, plan.doc_number.as_deref());
     plan.year_start = info.year_start.or(year_start);
     plan.year_end = info.year_end.or(year_end).or(plan.year_start);
@@ -1646,6 +1752,15 @@ pub fn parse(info: &DocumentInfo, raw_text: &str, lines: &[Line]) -> Option<Docu
             continue;
         };
         let cols = tables.get(table_of_row[k]).map(|t| &t.1).unwrap_or(&first.columns);
+        let own = |role: ColumnRole| {
+            cols.iter()
+                .zip(&cells.by_column)
+                .find(|(c, _)| c.role == role)
+                .map(|(c, cell)| cell_text(cell, c.role, None))
+        };
+        let own_focus = own(R::Focus).filter(|t| !t.is_empty());
+        let own_item = own(R::WorkItem).filter(|t| !t.is_empty());
+        let takes_merged = own_focus.is_none() && prev_focus.is_some() || own_item.is_none() && prev_item.is_some();
         let mut measure = build_record(
             row,
             &cells,
@@ -1657,6 +1772,15 @@ pub fn parse(info: &DocumentInfo, raw_text: &str, lines: &[Line]) -> Option<Docu
             &mut account,
         );
         if template_layout {
+            // A focus cell merged over rows may print its text mid-span, below rows it covers (a
+            // page from mid-table): the focus a row takes from above yields to the area of the
+            // template's work item the row prints itself.
+            let by_own_item = own_item.as_deref().and_then(template::focus_of_work_item);
+            if let Some(f) = by_own_item.filter(|f| own_focus.is_none() && measure.focus_no.is_some_and(|n| n != *f)) {
+                measure.focus_no = Some(f);
+                measure.chapter = template::focus_text(f).unwrap_or_default().to_string();
+                prev_focus = None;
+            }
             // The template's focus area by meaning: the focus cell, else the work item, else the
             // row above (a table's own work items stay under the area they are printed in).
             let by_item = measure.work_item.as_deref().and_then(template::focus_of_work_item);
@@ -1678,11 +1802,19 @@ pub fn parse(info: &DocumentInfo, raw_text: &str, lines: &[Line]) -> Option<Docu
                 source,
                 measure.lines[0],
                 DiagnosticCode::IncompleteRow,
-                format!(
-                    "table row of lines {}-{} follows rows cut off above the header; its first lines may \
-                     end their cells",
-                    measure.lines[0], measure.lines[1]
-                ),
+                if streamed_cut_off {
+                    format!(
+                        "table row of lines {}-{} is printed above the page's header, cut off from the page \
+                         before; its cells may have begun there",
+                        measure.lines[0], measure.lines[1]
+                    )
+                } else {
+                    format!(
+                        "table row of lines {}-{} follows rows cut off above the header; its first lines \
+                         may end their cells",
+                        measure.lines[0], measure.lines[1]
+                    )
+                },
             ));
         }
         // A one-character text cell is the tail of a wrapped cell (…公开案 / 情) read as a cell.
@@ -1723,6 +1855,24 @@ pub fn parse(info: &DocumentInfo, raw_text: &str, lines: &[Line]) -> Option<Docu
             .iter()
             .zip(&cells.by_column)
             .any(|(c, cell)| matches!(c.role, R::WorkItem | R::Focus) && cell_text(cell, c.role, None).is_empty());
+        // …and so is one taken across a page break (its number, the repeated header): a merged
+        // cell prints its text once, maybe mid-span, so the one printed below may be the row's.
+        let across_page = takes_merged
+            && k > 0
+            && rows[k - 1].start < row.start
+            && (rows[k - 1].start + 1..row.start).any(|l| account.pieces[l].iter().any(|p| p.1 == Use::Noise));
+        if across_page && diagnostics.len() == doubts_before {
+            diagnostics.push(Diagnostic::new(
+                source,
+                measure.lines[0],
+                DiagnosticCode::IncompleteRow,
+                format!(
+                    "table row of lines {}-{} takes a merged cell from the row above across a page break; the \
+                     cell's text may be printed below, mid-span",
+                    measure.lines[0], measure.lines[1]
+                ),
+            ));
+        }
         if inherits && prev_row_doubtful && diagnostics.len() == doubts_before {
             diagnostics.push(Diagnostic::new(
                 source,
@@ -1909,7 +2059,9 @@ fn cell_targets(cell: &str, plan_year: Option<u16>) -> Vec<TargetDraft> {
 }
 
 /// Title, document number and headings before the first header; the rest becomes passages.
-fn front_matter(lines: &[Line], header_start: usize, plan: &mut PlanDraft, account: &mut Account) {
+/// Reads the title, document number and prose above the table; returns the lines of rows cut
+/// off above the header (an excerpt from mid-table), unmarked, for the caller to read or report.
+fn front_matter(lines: &[Line], header_start: usize, plan: &mut PlanDraft, account: &mut Account) -> Vec<usize> {
     let front: Vec<usize> = (0..header_start.min(lines.len())).filter(|&i| !account.is_marked(i)).collect();
     for &i in &front {
         let t = normalise(&lines[i].text);
@@ -1967,20 +2119,25 @@ fn front_matter(lines: &[Line], header_start: usize, plan: &mut PlanDraft, accou
     let cut_off_rows = plan.title.is_empty()
         && rest.iter().any(|&i| !is_page_number(&lines[i].text) && section_heading(&lines[i].text).is_none());
     if cut_off_rows {
-        for &i in &rest {
-            let t = &lines[i].text;
-            let used = if is_page_number(t) || is_decorated_page_number(t) || is_continuation_label(t) {
-                Use::Noise
-            } else if section_heading(t).is_some() {
-                Use::Heading
-            } else {
-                Use::Unassigned
-            };
-            account.mark(i, t, used);
-        }
-        return;
+        return rest;
     }
     outside_lines(lines, &rest, &[], None, plan, account);
+    Vec::new()
+}
+
+/// Rows cut off above the header that are not read as rows are reported.
+fn report_cut_off(lines: &[Line], cut_off: &[usize], account: &mut Account) {
+    for &i in cut_off {
+        let t = &lines[i].text;
+        let used = if is_page_number(t) || is_decorated_page_number(t) || is_continuation_label(t) {
+            Use::Noise
+        } else if section_heading(t).is_some() {
+            Use::Heading
+        } else {
+            Use::Unassigned
+        };
+        account.mark(i, t, used);
+    }
 }
 
 /// Lines outside any row: headings, passages (one per paragraph), and numbered paragraphs that
@@ -2071,6 +2228,16 @@ mod tests {
 
     fn roles(h: &Header) -> Vec<ColumnRole> {
         h.columns.iter().map(|c| c.role).collect()
+    }
+
+    #[test]
+    fn a_list_begins_with_its_first_item() {
+        assert!(begins_list("1.《广东省重大经济和科技活动知识产权审查"));
+        assert!(begins_list("（1）建立工作机制"));
+        assert!(begins_list("1、制定办法"));
+        assert!(!begins_list("2.围绕重点产业组织开展"));
+        assert!(!begins_list("10.开展"));
+        assert!(!begins_list("15 班次以上"));
     }
 
     #[test]
