@@ -394,4 +394,5 @@ fixtures! {
     real_selected_city_hefei_2023_trad => "real-selected-city-hefei-2023-trad",
     real_ledger_labels_yanan_2018 => "real-ledger-labels-yanan-2018",
     real_page_opens_mid_section_guangdong => "real-page-opens-mid-section-guangdong",
+    real_first_listed_leads_hainan_2017 => "real-first-listed-leads-hainan-2017",
 }

@@ -5,7 +5,7 @@
 //! (`（一）…（三十）` in 000, `1.…160.` in 002); headings above that level name their chapters;
 //! numbered lists elsewhere (challenges, principles) and unnumbered prose become passages.
 
-use super::departments::{parse_departments, CLAUSE_BRACKETS};
+use super::departments::{first_leads_below, first_leads_note, first_listed_leads, parse_departments, CLAUSE_BRACKETS};
 use super::lines::{
     bare_page_label, has_date, is_comment_channel, is_company_name, is_contact_line, is_hotline, is_page_furniture,
     is_page_number, normalise, width, Line,
@@ -918,6 +918,13 @@ pub fn parse(info: &DocumentInfo, lines: &[Line]) -> DocumentDraft {
     for m in plan.measures.iter_mut().filter(|m| m.departments.is_empty()) {
         if let Some(bodies) = chapter_bodies(&m.chapter) {
             m.departments = bodies;
+        }
+    }
+    // A division plan that says once that the body listed first leads, for the clauses below as
+    // well (列第一位者为牵头部门，下同): each clause after it that lists bodies all in charge is so read.
+    if let Some(from) = lines.iter().find(|l| first_leads_below(&l.text)).map(|l| l.no) {
+        for m in plan.measures.iter_mut().filter(|m| m.lines[0] > from) {
+            first_listed_leads(&mut m.departments);
         }
     }
     if plan.year_start.is_none() {
@@ -2558,6 +2565,18 @@ fn trailing_labelled_clause(text: &str) -> Option<(usize, String)> {
 /// Cut the department clause off the end of a normalised item text and read it. A clause that
 /// names no roles names the bodies in charge (lead).
 fn take_departments(body: &mut String) -> Vec<Department> {
+    // A note that the body listed first leads (…负责。列第一位者为牵头部门，下同) names no body:
+    // the clause is read without it, its first body leading.
+    if let Some((start, end, _)) = first_leads_note(body) {
+        let mut without = body.clone();
+        without.replace_range(start..end, "");
+        let mut departments = take_departments(&mut without);
+        if !departments.is_empty() {
+            *body = without;
+            first_listed_leads(&mut departments);
+        }
+        return departments;
+    }
     if let Some((at, clause)) = trailing_clause(body).or_else(|| trailing_labelled_clause(body)) {
         // A bracket the text printed before too, naming no role, is part of a name it repeats
         // (…试点城市（城区）、…示范城市（城区）), not the bodies in charge.
