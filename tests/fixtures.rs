@@ -395,4 +395,5 @@ fixtures! {
     real_ledger_labels_yanan_2018 => "real-ledger-labels-yanan-2018",
     real_page_opens_mid_section_guangdong => "real-page-opens-mid-section-guangdong",
     real_first_listed_leads_hainan_2017 => "real-first-listed-leads-hainan-2017",
+    real_report_and_plan_unbracketed_tianjin_2022 => "real-report-and-plan-unbracketed-tianjin-2022",
 }

@@ -1497,6 +1497,10 @@ const SENDING_VERBS: &[&str] = &["印发", "转发"];
 fn issued_without_guillemets(notice: &str) -> Option<String> {
     let (_, rest) = SENDING_VERBS.iter().find_map(|v| notice.split_once(v))?;
     let sent = rest.strip_suffix("的通知")?;
+    // Last year's report sent with the plan (关于印发2021年工作总结和2022年工作要点的通知): the
+    // plan is the name after the report's.
+    let plan = ["总结和", "总结与", "总结及"].iter().find_map(|w| sent.split_once(w)).map(|(_, p)| p);
+    let sent = plan.filter(|p| is_title_shape(p)).unwrap_or(sent);
     is_title_shape(sent).then(|| sent.to_string())
 }
 
@@ -6035,6 +6039,9 @@ mod tests {
         let text = "抚州市人民政府办公室关于印发抚州市国家知识产权强市建设试点城市工作方案的通知\n为深入贯彻落实…，特制定本工作方案。\n";
         assert_eq!(title_and_region(text).0, "抚州市国家知识产权强市建设试点城市工作方案");
         assert_eq!(issued_without_guillemets("关于印发第二批名单的通知"), None);
+        // Tianjin 2022: last year's report sent with the plan; the plan is named second.
+        let both = "市知识产权局关于印发2021年工作总结和2022年工作要点的通知";
+        assert_eq!(issued_without_guillemets(both).as_deref(), Some("2022年工作要点"));
         // A general office passes on the plan one of its bodies drew up (Jilin 2005).
         let text = "某某省人民政府办公厅关于转发某某省“十一五”期间培育认定驰名著名商标工作推进方案的通知\n为…，现转发给你们。\n";
         assert_eq!(
