@@ -396,4 +396,6 @@ fixtures! {
     real_page_opens_mid_section_guangdong => "real-page-opens-mid-section-guangdong",
     real_first_listed_leads_hainan_2017 => "real-first-listed-leads-hainan-2017",
     real_report_and_plan_unbracketed_tianjin_2022 => "real-report-and-plan-unbracketed-tianjin-2022",
+    real_short_name_acting_hebei_2024_trad => "real-short-name-acting-hebei-2024-trad",
+    real_region_short_name_ningxia_2025 => "real-region-short-name-ningxia-2025",
 }

@@ -3372,6 +3372,7 @@ fn front_matter(
             .or_else(|| plan.title.is_empty().then(|| zone_in_preamble(lines, &front)).flatten())
             .or_else(|| place_of_the_local_paper(lines, &front, false))
             .or_else(|| province_the_text_calls_itself(lines))
+            .or_else(|| autonomous_region_the_text_calls_itself(lines))
             .or_else(|| unit_the_text_calls_itself(lines))
             .or_else(|| {
                 // Not counting the page's furniture: a news site's links to its other articles name
@@ -3850,8 +3851,49 @@ fn province_the_text_calls_itself(lines: &[Line]) -> Option<String> {
     }
     let mut named =
         super::regions::provinces().filter(|p| p.name.ends_with('省') && lines.iter().any(|l| l.text.contains(p.name)));
-    let Some(province) = named.next() else { return province_of_its_own_citations(lines) };
+    let Some(province) = named.next() else {
+        return province_of_its_own_citations(lines).or_else(|| named_only_short(lines, '省'));
+    };
     named.next().is_none().then(|| province.name.to_string())
+}
+
+/// The autonomous region a text speaks as (全区, 我区, with 自治区 for its bodies, where it never
+/// calls itself a province, city, county or prefecture as well): the one it names, in full or by
+/// its short name (宁夏召开全区知识产权工作会议…自治区党委).
+fn autonomous_region_the_text_calls_itself(lines: &[Line]) -> Option<String> {
+    let says = |words: &[&str]| lines.iter().any(|l| words.iter().any(|w| l.text.contains(w)));
+    let other = ["我省", "全省", "本省", "我市", "全市", "本市", "我县", "全县", "本县", "我州", "全州"];
+    if !says(&["自治区"]) || !says(&["我区", "全区", "本区"]) || says(&other) {
+        return None;
+    }
+    let mut named = super::regions::provinces()
+        .filter(|p| p.name.ends_with("自治区") && lines.iter().any(|l| l.text.contains(p.name)));
+    match (named.next(), named.next()) {
+        (Some(one), None) => Some(one.name.to_string()),
+        (None, _) => named_only_short(lines, '区'),
+        _ => None,
+    }
+}
+
+/// The one province (`kind` 省) or autonomous region (区) that a text shows acting by its short
+/// name alone, the subject of a clause (5月31日，河北组织召开…; 2月22日，宁夏召开…): a paper's or a
+/// site's name (甘肃日报, 中国甘肃网) or a brand (浙江制造) is no place acting. Two such, or none,
+/// give no place.
+fn named_only_short(lines: &[Line], kind: char) -> Option<String> {
+    const ACTS: &[&str] = &["召开", "组织", "举行", "印发", "出台", "部署", "启动", "开展", "发布"];
+    let as_itself = |t: &str, short: &str| {
+        t.match_indices(short).any(|(at, _)| {
+            let opens = t[..at].is_empty() || t[..at].ends_with(['，', ',', '。', '日']);
+            opens && ACTS.iter().any(|w| t[at + short.len()..].starts_with(w))
+        })
+    };
+    let mut named = super::regions::provinces().filter(|p| {
+        p.name.ends_with(kind) && p.short.chars().count() >= 2 && lines.iter().any(|l| as_itself(&l.text, p.short))
+    });
+    match (named.next(), named.next()) {
+        (Some(one), None) => Some(one.name.to_string()),
+        _ => None,
+    }
 }
 
 /// The province whose government a text cites as its own without naming it, by the number the
@@ -6700,6 +6742,15 @@ mod tests {
         assert_eq!(province_the_text_calls_itself(&lines(&[national])), None);
         let capital = "根据《省人民政府关于…的意见》(京政发〔2021〕1号),全省…";
         assert_eq!(province_the_text_calls_itself(&lines(&[capital])), None);
+        // A province acting by its short name alone (Hebei 2024); a paper's name is no place acting.
+        let acting = "5月31日,河北组织召开全省知识产权保护联席会议。";
+        assert_eq!(province_the_text_calls_itself(&lines(&[acting])).as_deref(), Some("河北省"));
+        let paper = "中国甘肃网3月9日讯 据甘肃日报报道,高台县为我省唯一入选县。";
+        assert_eq!(province_the_text_calls_itself(&lines(&[paper])), None);
+        // An autonomous region likewise, calling itself 全区 (Ningxia 2025).
+        let region = ["2月22日,宁夏召开全区知识产权工作会议。", "全面落实自治区第十三次党代会精神。"];
+        assert_eq!(autonomous_region_the_text_calls_itself(&lines(&region)).as_deref(), Some("宁夏回族自治区"));
+        assert_eq!(autonomous_region_the_text_calls_itself(&lines(&["2月22日,宁夏召开全市会议。自治区"])), None);
     }
 
     #[test]
