@@ -398,4 +398,5 @@ fixtures! {
     real_report_and_plan_unbracketed_tianjin_2022 => "real-report-and-plan-unbracketed-tianjin-2022",
     real_short_name_acting_hebei_2024_trad => "real-short-name-acting-hebei-2024-trad",
     real_region_short_name_ningxia_2025 => "real-region-short-name-ningxia-2025",
+    real_document_to_come_liaoning_2021 => "real-document-to-come-liaoning-2021",
 }

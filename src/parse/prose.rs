@@ -4314,12 +4314,17 @@ fn title_the_preamble_makes(t: &str) -> Option<String> {
         let cites = CITING_WORDS.iter().any(|w| clause.contains(w));
         // 印发实施《X》以来 looks back from a later document, which is not X.
         let looks_back = ["以来", "之后", "后,", "后，"].iter().any(|w| after.starts_with(w));
-        let makes = ["编制", "制定", "研究制定", "起草", "印发", "印发实施", "出台", "下发", "发布"]
+        let verb = ["编制", "制定", "研究制定", "起草", "印发", "印发实施", "出台", "下发", "发布"]
             .iter()
-            .any(|w| before.ends_with(w))
-            && !before.ends_with("贯彻落实")
-            && !studied
-            && !looks_back;
+            .filter(|w| before.ends_with(**w))
+            .max_by_key(|w| w.len());
+        // A report of the year's work may name a document still to be made (辽宁省将制定《…纲要》,
+        // 力争年内出台《…条例》): one task among others, not the document the text is.
+        let to_come = verb.is_some_and(|w| {
+            let said = &before[..before.len() - w.len()];
+            ["将", "拟", "计划", "力争", "年内", "今年", "即将", "准备"].iter().any(|f| said.ends_with(f))
+        });
+        let makes = verb.is_some() && !to_come && !before.ends_with("贯彻落实") && !studied && !looks_back;
         // A notice is the document itself when it sends none (…关于纵深推进…的通知, not 关于印发《X》
         // 的通知, which X names) and the page reports it rather than carries it out, as a page of its
         // own does (…印发了《…的通知》。为落实《通知》要求，现就…通知如下).
@@ -6453,6 +6458,13 @@ mod tests {
             Some("广州市知识产权保护和运用“十四五”规划")
         );
         assert_eq!(title_the_preamble_makes("为贯彻落实《知识产权强国建设纲要》，结合实际，制定本方案。"), None);
+        // Liaoning 2021: a document the year's work will make is a task, not the text.
+        assert_eq!(
+            title_the_preamble_makes(
+                "辽宁省将制定《辽宁省知识产权强省战略纲要》,力争年内出台《辽宁省知识产权保护条例》"
+            ),
+            None
+        );
         // A name is read up to 60 characters, to its 》 or the line's end; the text around it
         // in bounded windows that cut at a character's boundary.
         let sixty = "规".repeat(58) + "方案";
