@@ -399,4 +399,5 @@ fixtures! {
     real_short_name_acting_hebei_2024_trad => "real-short-name-acting-hebei-2024-trad",
     real_region_short_name_ningxia_2025 => "real-region-short-name-ningxia-2025",
     real_document_to_come_liaoning_2021 => "real-document-to-come-liaoning-2021",
+    real_briefed_document_jilin_2020_trad => "real-briefed-document-jilin-2020-trad",
 }

@@ -4346,7 +4346,7 @@ fn title_the_preamble_makes(t: &str) -> Option<String> {
         let one_step = after.starts_with(['；', ';']);
         // A place's selection under it (…的通知》，杭州市成功入选…名单) is that place's news.
         let selection = place_selected(after.split('。').next().unwrap_or(after)).is_some();
-        (makes || issued_by || issued_after_its_name(after))
+        (makes || issued_by || issued_after_its_name(after) || briefed_on(before, after))
             .then_some(name)
             .filter(|_| named && !standard && !one_step && !selection)
             .map(str::to_string)
@@ -4467,6 +4467,17 @@ fn issued_after_its_name(after: &str) -> bool {
     // 《…》正式印发实施: issued to be carried out from now (not 印发实施以来).
     let rest = rest.strip_prefix("实施").unwrap_or(rest);
     rest.is_empty() || rest.starts_with(['。', '，', ',', '！', '!', ' '])
+}
+
+/// A press conference held on a document (`新闻发布会，就《X》（以下简称…）相关情况进行发布`): the
+/// report is of that document.
+fn briefed_on(before: &str, after: &str) -> bool {
+    let after = after
+        .strip_prefix(['（', '('])
+        .filter(|r| ["以下简称", "下称", "简称"].iter().any(|w| r.starts_with(w)))
+        .and_then(|r| r.split_once([')', '）']))
+        .map_or(after, |(_, rest)| rest);
+    before.ends_with('就') && ["相关情况", "有关情况"].iter().any(|w| after.starts_with(w))
 }
 
 /// What a news lead says after a document's name in the same clause when it reports the
@@ -6458,6 +6469,14 @@ mod tests {
             Some("广州市知识产权保护和运用“十四五”规划")
         );
         assert_eq!(title_the_preamble_makes("为贯彻落实《知识产权强国建设纲要》，结合实际，制定本方案。"), None);
+        // Jilin 2020: a press conference on a document reports that document.
+        assert_eq!(
+            title_the_preamble_makes(
+                "新闻发布会,就《关于推进知识产权强省建设的实施意见》(以下简称《实施意见》)相关情况进行发布。"
+            )
+            .as_deref(),
+            Some("关于推进知识产权强省建设的实施意见")
+        );
         // Liaoning 2021: a document the year's work will make is a task, not the text.
         assert_eq!(
             title_the_preamble_makes(
