@@ -399,4 +399,10 @@ fixtures! {
     real_summary_headline_national_2020 => "real-summary-headline-national-2020",
     real_midtable_page_guangdong_2016 => "real-midtable-page-guangdong-2016",
     real_midtable_page_zhejiang_2016 => "real-midtable-page-zhejiang-2016",
+    real_first_listed_leads_hainan_2017 => "real-first-listed-leads-hainan-2017",
+    real_report_and_plan_unbracketed_tianjin_2022 => "real-report-and-plan-unbracketed-tianjin-2022",
+    real_short_name_acting_hebei_2024_trad => "real-short-name-acting-hebei-2024-trad",
+    real_region_short_name_ningxia_2025 => "real-region-short-name-ningxia-2025",
+    real_document_to_come_liaoning_2021 => "real-document-to-come-liaoning-2021",
+    real_briefed_document_jilin_2020_trad => "real-briefed-document-jilin-2020-trad",
 }

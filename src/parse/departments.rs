@@ -61,6 +61,55 @@ fn without_officials(clause: &str) -> String {
     out
 }
 
+/// Notes a division plan prints inside a clause to say that the body it lists first leads and
+/// the others support (`（省编办、省科技厅负责。列第一位者为牵头部门，下同）`), as the 分工方案 of
+/// the State Council and of provinces do.
+const FIRST_LEADS_NOTES: &[&str] = &[
+    "列第一位者为牵头部门",
+    "列第一位者为牵头单位",
+    "列第一位的为牵头部门",
+    "列第一位的为牵头单位",
+    "排在第一位的为牵头部门",
+    "排在第一位的为牵头单位",
+    "排在第一位的部门为牵头部门",
+    "排在第一位的单位为牵头单位",
+    "排名第一的为牵头部门",
+    "排名第一的为牵头单位",
+];
+
+/// Where such a note stands at the end of a clause, before its closing bracket: (start, end,
+/// whether it holds for the clauses after it too, `下同`). The start takes the stop before it.
+pub(crate) fn first_leads_note(text: &str) -> Option<(usize, usize, bool)> {
+    let (at, note) = FIRST_LEADS_NOTES.iter().find_map(|n| text.find(n).map(|at| (at, *n)))?;
+    let start = text[..at].trim_end_matches(['。', '，', ',', '；', ';']).len();
+    let mut end = at + note.len();
+    let rest = &text[end..];
+    let same_below = ["，下同", ",下同", "；下同", "。下同", "下同"].iter().find(|w| rest.starts_with(**w));
+    if let Some(w) = same_below {
+        end += w.len();
+    }
+    end += text[end..].len() - text[end..].trim_start_matches('。').len();
+    // Only the note that closes its clause: the bracket ends right after it.
+    text[end..].starts_with(['）', ')']).then_some((start, end, same_below.is_some()))
+}
+
+/// Does a line carry such a note for the clauses below it too (`…列第一位者为牵头部门，下同）`)?
+pub(crate) fn first_leads_below(text: &str) -> bool {
+    FIRST_LEADS_NOTES.iter().any(|n| {
+        text.split_once(n)
+            .is_some_and(|(_, rest)| rest.starts_with(['，', ',', '；', '。', '下']) && rest.contains("下同"))
+    })
+}
+
+/// Bodies a clause lists all as leads, read under such a note: the first leads, the others support.
+pub(crate) fn first_listed_leads(departments: &mut [Department]) {
+    if departments.len() >= 2 && departments.iter().all(|d| d.role == Some(Role::Lead)) {
+        for d in &mut departments[1..] {
+            d.role = Some(Role::Support);
+        }
+    }
+}
+
 /// Labels of a deadline after a department clause.
 const TIME_LABELS: &[&str] =
     &["完成时限：", "完成时间：", "完成期限：", "时间节点：", "时间安排：", "时间进度：", "时限："];
@@ -589,6 +638,30 @@ mod tests {
             vec![n("知识产权保护处", L), n("各区知识产权局", L), n("临港新片区市场监管局", L)]
         );
         assert_eq!(names("责任单位：县金融办(牵头)、县市场监管局", L), vec![n("县金融办", L), n("县市场监管局", L)]);
+    }
+
+    #[test]
+    fn a_note_that_the_first_body_leads() {
+        // Hainan 2017: the note closes the clause, and holds for the clauses below (下同).
+        let t = "建立体系。（省编办、省科技厅负责。列第一位者为牵头部门，下同）";
+        let (start, end, below) = first_leads_note(t).unwrap();
+        assert_eq!(format!("{}{}", &t[..start], &t[end..]), "建立体系。（省编办、省科技厅负责）");
+        assert!(below);
+        let (_, _, below) = first_leads_note("（甲局、乙局负责，排在第一位的为牵头单位）").unwrap();
+        assert!(!below);
+        // A note not closing its clause, or none, is no note.
+        assert!(first_leads_note("列第一位者为牵头部门的要加强统筹。").is_none());
+        assert!(first_leads_note("（省编办、省科技厅负责）").is_none());
+        assert!(first_leads_below("…各市县政府负责。列第一位者为牵头部门,下同)"));
+        assert!(!first_leads_below("（甲局、乙局负责，排在第一位的为牵头单位）"));
+        let mut d = parse_departments("省编办、省科技厅、省工商局负责", Some(Role::Lead));
+        first_listed_leads(&mut d);
+        let roles: Vec<_> = d.iter().map(|d| d.role).collect();
+        assert_eq!(roles, [Some(Role::Lead), Some(Role::Support), Some(Role::Support)]);
+        // Roles the clause tells itself are kept.
+        let mut d = parse_departments("甲局牵头，乙局、丙局配合", Some(Role::Lead));
+        first_listed_leads(&mut d);
+        assert_eq!(d.iter().filter(|d| d.role == Some(Role::Lead)).count(), 1);
     }
 
     #[test]

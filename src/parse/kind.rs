@@ -48,8 +48,9 @@ pub fn kind_named(plan: &Plan, passages: &[Passage]) -> Option<(Kind, KindFrom)>
     // (纲要) or a strategy over years (专利战略(2011-2020年)) plans as a 规划 does.
     let one_year = plan.year_start != 0 && plan.year_end <= plan.year_start;
     let ends = |words: &[&str]| words.iter().any(|w| t.ends_with(w));
-    const CARRIES_OUT: &[&str] =
-        &["方案", "计划", "計劃", "意见", "意見", "措施", "举措", "舉措", "分工", "办法", "辦法", "细则", "細則"];
+    const CARRIES_OUT: &[&str] = &[
+        "方案", "计划", "計劃", "意见", "意見", "措施", "举措", "舉措", "分工", "分解", "办法", "辦法", "细则", "細則",
+    ];
     let (kind, from) = if ends(&["要点", "要點"]) || one_year && ends(&["工作计划", "工作任务", "工作任務"])
     {
         (Kind::WorkPoints, KindFrom::Title)
@@ -104,6 +105,8 @@ mod tests {
         assert_eq!(kind("某省专利转化运用专项行动实施方案(2023-2025年)", (2023, 2025)), Some(Kind::ActionPlan));
         assert_eq!(kind("某市2024年知识产权工作计划", (2024, 2024)), Some(Kind::WorkPoints));
         assert_eq!(kind("某市知识产权工作计划", (2021, 2023)), Some(Kind::ActionPlan));
+        // Heilongjiang 2010: a division of an outline's tasks carries it out (任务分解).
+        assert_eq!(kind("实施某省知识产权战略纲要任务分解", (0, 0)), Some(Kind::ActionPlan));
         // Rules that carry a plan out, as measures do (a fund's management rules, Dongguan; hunt 21b).
         assert_eq!(kind("东莞市知识产权专项资金管理办法", (0, 0)), Some(Kind::ActionPlan));
         assert_eq!(kind("某省知识产权战略纲要", (0, 0)), Some(Kind::FiveYearPlan));

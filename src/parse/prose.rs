@@ -5,7 +5,7 @@
 //! (`（一）…（三十）` in 000, `1.…160.` in 002); headings above that level name their chapters;
 //! numbered lists elsewhere (challenges, principles) and unnumbered prose become passages.
 
-use super::departments::{parse_departments, CLAUSE_BRACKETS};
+use super::departments::{first_leads_below, first_leads_note, first_listed_leads, parse_departments, CLAUSE_BRACKETS};
 use super::lines::{
     bare_page_label, has_date, is_comment_channel, is_company_name, is_contact_line, is_hotline, is_page_furniture,
     is_page_number, normalise, width, Line,
@@ -920,6 +920,13 @@ pub fn parse(info: &DocumentInfo, lines: &[Line]) -> DocumentDraft {
             m.departments = bodies;
         }
     }
+    // A division plan that says once that the body listed first leads, for the clauses below as
+    // well (列第一位者为牵头部门，下同): each clause after it that lists bodies all in charge is so read.
+    if let Some(from) = lines.iter().find(|l| first_leads_below(&l.text)).map(|l| l.no) {
+        for m in plan.measures.iter_mut().filter(|m| m.lines[0] > from) {
+            first_listed_leads(&mut m.departments);
+        }
+    }
     if plan.year_start.is_none() {
         plan.year_start = info.year_start;
     }
@@ -1490,6 +1497,10 @@ const SENDING_VERBS: &[&str] = &["印发", "转发"];
 fn issued_without_guillemets(notice: &str) -> Option<String> {
     let (_, rest) = SENDING_VERBS.iter().find_map(|v| notice.split_once(v))?;
     let sent = rest.strip_suffix("的通知")?;
+    // Last year's report sent with the plan (关于印发2021年工作总结和2022年工作要点的通知): the
+    // plan is the name after the report's.
+    let plan = ["总结和", "总结与", "总结及"].iter().find_map(|w| sent.split_once(w)).map(|(_, p)| p);
+    let sent = plan.filter(|p| is_title_shape(p)).unwrap_or(sent);
     is_title_shape(sent).then(|| sent.to_string())
 }
 
@@ -2558,6 +2569,18 @@ fn trailing_labelled_clause(text: &str) -> Option<(usize, String)> {
 /// Cut the department clause off the end of a normalised item text and read it. A clause that
 /// names no roles names the bodies in charge (lead).
 fn take_departments(body: &mut String) -> Vec<Department> {
+    // A note that the body listed first leads (…负责。列第一位者为牵头部门，下同) names no body:
+    // the clause is read without it, its first body leading.
+    if let Some((start, end, _)) = first_leads_note(body) {
+        let mut without = body.clone();
+        without.replace_range(start..end, "");
+        let mut departments = take_departments(&mut without);
+        if !departments.is_empty() {
+            *body = without;
+            first_listed_leads(&mut departments);
+        }
+        return departments;
+    }
     if let Some((at, clause)) = trailing_clause(body).or_else(|| trailing_labelled_clause(body)) {
         // A bracket the text printed before too, naming no role, is part of a name it repeats
         // (…试点城市（城区）、…示范城市（城区）), not the bodies in charge.
@@ -3366,6 +3389,7 @@ fn front_matter(
             .or_else(|| plan.title.is_empty().then(|| zone_in_preamble(lines, &front)).flatten())
             .or_else(|| place_of_the_local_paper(lines, &front, false))
             .or_else(|| province_the_text_calls_itself(lines))
+            .or_else(|| autonomous_region_the_text_calls_itself(lines))
             .or_else(|| unit_the_text_calls_itself(lines))
             .or_else(|| {
                 // Not counting the page's furniture: a news site's links to its other articles name
@@ -3844,8 +3868,49 @@ fn province_the_text_calls_itself(lines: &[Line]) -> Option<String> {
     }
     let mut named =
         super::regions::provinces().filter(|p| p.name.ends_with('省') && lines.iter().any(|l| l.text.contains(p.name)));
-    let Some(province) = named.next() else { return province_of_its_own_citations(lines) };
+    let Some(province) = named.next() else {
+        return province_of_its_own_citations(lines).or_else(|| named_only_short(lines, '省'));
+    };
     named.next().is_none().then(|| province.name.to_string())
+}
+
+/// The autonomous region a text speaks as (全区, 我区, with 自治区 for its bodies, where it never
+/// calls itself a province, city, county or prefecture as well): the one it names, in full or by
+/// its short name (宁夏召开全区知识产权工作会议…自治区党委).
+fn autonomous_region_the_text_calls_itself(lines: &[Line]) -> Option<String> {
+    let says = |words: &[&str]| lines.iter().any(|l| words.iter().any(|w| l.text.contains(w)));
+    let other = ["我省", "全省", "本省", "我市", "全市", "本市", "我县", "全县", "本县", "我州", "全州"];
+    if !says(&["自治区"]) || !says(&["我区", "全区", "本区"]) || says(&other) {
+        return None;
+    }
+    let mut named = super::regions::provinces()
+        .filter(|p| p.name.ends_with("自治区") && lines.iter().any(|l| l.text.contains(p.name)));
+    match (named.next(), named.next()) {
+        (Some(one), None) => Some(one.name.to_string()),
+        (None, _) => named_only_short(lines, '区'),
+        _ => None,
+    }
+}
+
+/// The one province (`kind` 省) or autonomous region (区) that a text shows acting by its short
+/// name alone, the subject of a clause (5月31日，河北组织召开…; 2月22日，宁夏召开…): a paper's or a
+/// site's name (甘肃日报, 中国甘肃网) or a brand (浙江制造) is no place acting. Two such, or none,
+/// give no place.
+fn named_only_short(lines: &[Line], kind: char) -> Option<String> {
+    const ACTS: &[&str] = &["召开", "组织", "举行", "印发", "出台", "部署", "启动", "开展", "发布"];
+    let as_itself = |t: &str, short: &str| {
+        t.match_indices(short).any(|(at, _)| {
+            let opens = t[..at].is_empty() || t[..at].ends_with(['，', ',', '。', '日']);
+            opens && ACTS.iter().any(|w| t[at + short.len()..].starts_with(w))
+        })
+    };
+    let mut named = super::regions::provinces().filter(|p| {
+        p.name.ends_with(kind) && p.short.chars().count() >= 2 && lines.iter().any(|l| as_itself(&l.text, p.short))
+    });
+    match (named.next(), named.next()) {
+        (Some(one), None) => Some(one.name.to_string()),
+        _ => None,
+    }
 }
 
 /// The province whose government a text cites as its own without naming it, by the number the
@@ -4266,12 +4331,17 @@ fn title_the_preamble_makes(t: &str) -> Option<String> {
         let cites = CITING_WORDS.iter().any(|w| clause.contains(w));
         // 印发实施《X》以来 looks back from a later document, which is not X.
         let looks_back = ["以来", "之后", "后,", "后，"].iter().any(|w| after.starts_with(w));
-        let makes = ["编制", "制定", "研究制定", "起草", "印发", "印发实施", "出台", "下发", "发布"]
+        let verb = ["编制", "制定", "研究制定", "起草", "印发", "印发实施", "出台", "下发", "发布"]
             .iter()
-            .any(|w| before.ends_with(w))
-            && !before.ends_with("贯彻落实")
-            && !studied
-            && !looks_back;
+            .filter(|w| before.ends_with(**w))
+            .max_by_key(|w| w.len());
+        // A report of the year's work may name a document still to be made (辽宁省将制定《…纲要》,
+        // 力争年内出台《…条例》): one task among others, not the document the text is.
+        let to_come = verb.is_some_and(|w| {
+            let said = &before[..before.len() - w.len()];
+            ["将", "拟", "计划", "力争", "年内", "今年", "即将", "准备"].iter().any(|f| said.ends_with(f))
+        });
+        let makes = verb.is_some() && !to_come && !before.ends_with("贯彻落实") && !studied && !looks_back;
         // A notice is the document itself when it sends none (…关于纵深推进…的通知, not 关于印发《X》
         // 的通知, which X names) and the page reports it rather than carries it out, as a page of its
         // own does (…印发了《…的通知》。为落实《通知》要求，现就…通知如下).
@@ -4293,7 +4363,7 @@ fn title_the_preamble_makes(t: &str) -> Option<String> {
         let one_step = after.starts_with(['；', ';']);
         // A place's selection under it (…的通知》，杭州市成功入选…名单) is that place's news.
         let selection = place_selected(after.split('。').next().unwrap_or(after)).is_some();
-        (makes || issued_by || issued_after_its_name(after))
+        (makes || issued_by || issued_after_its_name(after) || briefed_on(before, after))
             .then_some(name)
             .filter(|_| named && !standard && !one_step && !selection)
             .map(str::to_string)
@@ -4426,6 +4496,17 @@ fn issued_after_its_name(after: &str) -> bool {
     // 《…》正式印发实施: issued to be carried out from now (not 印发实施以来).
     let rest = rest.strip_prefix("实施").unwrap_or(rest);
     rest.is_empty() || rest.starts_with(['。', '，', ',', '！', '!', ' '])
+}
+
+/// A press conference held on a document (`新闻发布会，就《X》（以下简称…）相关情况进行发布`): the
+/// report is of that document.
+fn briefed_on(before: &str, after: &str) -> bool {
+    let after = after
+        .strip_prefix(['（', '('])
+        .filter(|r| ["以下简称", "下称", "简称"].iter().any(|w| r.starts_with(w)))
+        .and_then(|r| r.split_once([')', '）']))
+        .map_or(after, |(_, rest)| rest);
+    before.ends_with('就') && ["相关情况", "有关情况"].iter().any(|w| after.starts_with(w))
 }
 
 /// What a news lead says after a document's name in the same clause when it reports the
@@ -6074,6 +6155,9 @@ mod tests {
         let text = "抚州市人民政府办公室关于印发抚州市国家知识产权强市建设试点城市工作方案的通知\n为深入贯彻落实…，特制定本工作方案。\n";
         assert_eq!(title_and_region(text).0, "抚州市国家知识产权强市建设试点城市工作方案");
         assert_eq!(issued_without_guillemets("关于印发第二批名单的通知"), None);
+        // Tianjin 2022: last year's report sent with the plan; the plan is named second.
+        let both = "市知识产权局关于印发2021年工作总结和2022年工作要点的通知";
+        assert_eq!(issued_without_guillemets(both).as_deref(), Some("2022年工作要点"));
         // A general office passes on the plan one of its bodies drew up (Jilin 2005).
         let text = "某某省人民政府办公厅关于转发某某省“十一五”期间培育认定驰名著名商标工作推进方案的通知\n为…，现转发给你们。\n";
         assert_eq!(
@@ -6443,6 +6527,21 @@ mod tests {
             Some("广州市知识产权保护和运用“十四五”规划")
         );
         assert_eq!(title_the_preamble_makes("为贯彻落实《知识产权强国建设纲要》，结合实际，制定本方案。"), None);
+        // Jilin 2020: a press conference on a document reports that document.
+        assert_eq!(
+            title_the_preamble_makes(
+                "新闻发布会,就《关于推进知识产权强省建设的实施意见》(以下简称《实施意见》)相关情况进行发布。"
+            )
+            .as_deref(),
+            Some("关于推进知识产权强省建设的实施意见")
+        );
+        // Liaoning 2021: a document the year's work will make is a task, not the text.
+        assert_eq!(
+            title_the_preamble_makes(
+                "辽宁省将制定《辽宁省知识产权强省战略纲要》,力争年内出台《辽宁省知识产权保护条例》"
+            ),
+            None
+        );
         // A name is read up to 60 characters, to its 》 or the line's end; the text around it
         // in bounded windows that cut at a character's boundary.
         let sixty = "规".repeat(58) + "方案";
@@ -6749,6 +6848,15 @@ mod tests {
         assert_eq!(province_the_text_calls_itself(&lines(&[national])), None);
         let capital = "根据《省人民政府关于…的意见》(京政发〔2021〕1号),全省…";
         assert_eq!(province_the_text_calls_itself(&lines(&[capital])), None);
+        // A province acting by its short name alone (Hebei 2024); a paper's name is no place acting.
+        let acting = "5月31日,河北组织召开全省知识产权保护联席会议。";
+        assert_eq!(province_the_text_calls_itself(&lines(&[acting])).as_deref(), Some("河北省"));
+        let paper = "中国甘肃网3月9日讯 据甘肃日报报道,高台县为我省唯一入选县。";
+        assert_eq!(province_the_text_calls_itself(&lines(&[paper])), None);
+        // An autonomous region likewise, calling itself 全区 (Ningxia 2025).
+        let region = ["2月22日,宁夏召开全区知识产权工作会议。", "全面落实自治区第十三次党代会精神。"];
+        assert_eq!(autonomous_region_the_text_calls_itself(&lines(&region)).as_deref(), Some("宁夏回族自治区"));
+        assert_eq!(autonomous_region_the_text_calls_itself(&lines(&["2月22日,宁夏召开全市会议。自治区"])), None);
     }
 
     #[test]

@@ -1068,7 +1068,7 @@ fn year_then_comma(s: &str) -> Option<(u16, usize)> {
 
 /// Words that count things after a number: `建成10个基地`, `15家企业`.
 const COUNT_WORDS: &[char] =
-    &['个', '家', '项', '件', '所', '名', '人', '场', '次', '批', '条', '座', '支', '期', '类', '种'];
+    &['个', '家', '户', '项', '件', '所', '名', '人', '场', '次', '批', '条', '座', '支', '期', '类', '种'];
 
 /// One clause with a number: indicator, qualifier, value and unit. The number may stand before
 /// the thing counted (`建成10个省级品牌培育基地`) and be printed in Chinese numerals (`十五个`).
