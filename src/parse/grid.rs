@@ -1971,6 +1971,9 @@ fn build_record(
     let mut labelled_parts: Vec<(&str, String)> = Vec::new();
     let mut departments = Vec::new();
     let mut last_line = row.start;
+    // The first line of the row's own cells: a merged focus printed mid-span, above them, heads
+    // the rows it spans and is no line of this one (Guangdong 2016 p.104).
+    let mut first_own: Option<usize> = None;
     let dept_default = if template_layout { None } else { Some(Role::Lead) };
     for (k, (col, cell)) in cols.iter().zip(&cells.by_column).enumerate() {
         let joined = cell_text(cell, col.role, cells.widths.get(k).copied().flatten());
@@ -1983,6 +1986,7 @@ fn build_record(
             account.mark(*l, t, used);
             if used != Use::Heading {
                 last_line = last_line.max(*l);
+                first_own = Some(first_own.map_or(*l, |f| f.min(*l)));
             }
         }
         if joined.is_empty() {
@@ -2037,7 +2041,11 @@ fn build_record(
     } else {
         row.chapter.clone().or(focus).unwrap_or_default()
     };
-    let first_line = row.start;
+    // A numbered row starts at its number; a row of a stream at its first cell.
+    let first_line = match first_own {
+        Some(own) if row.no.is_none() && !row.tabbed => own.max(row.start),
+        _ => row.start,
+    };
     MeasureDraft {
         no: row.no,
         chapter,
