@@ -1164,7 +1164,9 @@ fn clause_target(printed: &str, year: u16) -> Option<TargetDraft> {
     let indicator = indicator.trim_start_matches("其中").trim();
     let (indicator, q) = match parse_quantity(&clause[p..]) {
         Some(q) => (indicator.to_string(), q),
+        // 八个方面重点工作: the parts a text's work is framed in, no things to make (Fujian 2024).
         None => counted_thing(&clause[p..])
+            .filter(|(_, thing)| !thing.starts_with("方面"))
             .or_else(|| share_counted(&clause[p..]))
             .map(|(q, thing)| (format!("{indicator}{thing}"), q))?,
     };
@@ -1926,6 +1928,8 @@ mod tests {
         // Guangdong 2022 news: 等七个目标 counts the goals just listed.
         assert!(clause_targets("知识产权创造、保护和运用生态系统基本形成”等七个目标", 2025).is_empty());
         assert!(clause_targets("从法规制度、保护体系等六个方面", 2025).is_empty());
+        // Nor do the parts a text's work is framed in (Fujian 2024 news).
+        assert!(clause_targets("围绕全国知识产权局局长会议明确的八个方面重点工作", 2024).is_empty());
         assert_eq!(clause_targets("培育国家知识产权示范企业等10家", 2025).len(), 1);
     }
 
