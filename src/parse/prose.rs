@@ -3441,10 +3441,12 @@ fn front_matter(
             })
             .or_else(|| {
                 // A campaign named for its year (“剑网2023”专项行动) that the lead reports, else an
-                // activity the notice schedules for a month (决定于2025年6月开展…“服务月”活动).
+                // activity the notice schedules for a month (决定于2025年6月开展…“服务月”活动), else
+                // the year whose work a meeting deploys (部署2025年重点任务).
                 let in_front =
                     |read: fn(&str) -> Option<u16>| front.iter().find_map(|&i| read(&normalise(&lines[i].text)));
-                let year = in_front(campaign_year).or_else(|| in_front(scheduled_year))?;
+                let year =
+                    in_front(campaign_year).or_else(|| in_front(scheduled_year)).or_else(|| in_front(deployed_year))?;
                 Some((Some(year), Some(year)))
             })
             .or_else(|| {
@@ -4991,6 +4993,18 @@ fn scheduled_year(t: &str) -> Option<u16> {
     })
 }
 
+/// The year whose work a meeting report deploys (总结2024年工作，…部署2025年重点任务; 研究部署
+/// 2024年度知识产权工作重点): the year of the work it plans, as a year's work points have it.
+fn deployed_year(t: &str) -> Option<u16> {
+    t.match_indices("部署").find_map(|(at, w)| {
+        let after = &t[at + w.len()..];
+        let year = year_number(after.get(..4)?)?;
+        let rest = after[4..].strip_prefix("年度").or_else(|| after[4..].strip_prefix('年'))?;
+        let clause = at_most_first(rest, AROUND_A_NAME).split(['，', ',', '。', '；', ';']).next()?;
+        ["任务", "工作"].iter().any(|w| clause.contains(w)).then_some(year)
+    })
+}
+
 /// The place of the body a news lead opens with as issuing a document it names only by its kind
 /// (`国家知识产权局日前印发通知，决定开展…`): no 《title》 to take it from.
 fn region_of_the_lead_issuer(t: &str) -> Option<String> {
@@ -5518,6 +5532,11 @@ mod tests {
         assert_eq!(scheduled_year("定于2024年4月20日至26日举办知识产权宣传周活动"), Some(2024));
         // A deadline (no month), or a month with nothing begun in it, is not the activity's year.
         assert_eq!(scheduled_year("将于2025年底前开展评估"), None);
+        // Ningxia 2025, Fujian 2024: the year a work meeting deploys.
+        assert_eq!(deployed_year("总结2024年工作,分析当前形势,部署2025年重点任务。"), Some(2025));
+        assert_eq!(deployed_year("研究部署2024年度知识产权工作重点,"), Some(2024));
+        assert_eq!(deployed_year("贯彻落实省委、省政府决策部署,总结2018年工作"), None);
+        assert_eq!(deployed_year("部署2025年3月起开展检查"), None);
         assert_eq!(scheduled_year("将于2025年6月底前完成验收"), None);
         assert_eq!(campaign_year("“十四五2025”规划"), None);
         assert_eq!(campaign_year("“é2023”行动"), None);
