@@ -407,4 +407,5 @@ fixtures! {
     real_briefed_document_jilin_2020_trad => "real-briefed-document-jilin-2020-trad",
     real_issuance_note_national_2011 => "real-issuance-note-national-2011",
     real_promulgated_news_puyang_2010 => "real-promulgated-news-puyang-2010",
+    real_office_acts_national_2014_trad => "real-office-acts-national-2014-trad",
 }

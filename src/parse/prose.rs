@@ -3418,6 +3418,7 @@ fn front_matter(
                 plan.title.is_empty().then(|| unit_whose_bodies_act(&kept)).flatten()
             })
             .or_else(|| place_of_the_local_paper(lines, &front, true))
+            .or_else(|| plan.title.is_empty().then(|| national_office_report(lines, status)).flatten())
             .unwrap_or_default();
     }
     if !plan.region.is_empty() && super::regions::find(&plan.region).is_none() {
@@ -4048,6 +4049,38 @@ fn unit_whose_bodies_act(lines: &[Line]) -> Option<String> {
     let below = unit_whose_bodies_act_named(&texts, false);
     let named = if below.is_empty() { unit_whose_bodies_act_named(&texts, true) } else { below };
     unit_whose_bodies_act_among(&texts, &named)
+}
+
+/// The nation, for a report without a title that names no place of its own, where the national
+/// office acts in its first lines (国家知识产权局局长…介绍, …在京举行，国家知识产权局专利管理司…
+/// 参加了活动): national work. A text that calls a place its own (我市, 全省) or tells of a place
+/// selected (…入选) is that place's news.
+fn national_office_report(lines: &[Line], status: &[Option<Use>]) -> Option<String> {
+    let kept: Vec<String> = lines
+        .iter()
+        .zip(status.iter())
+        .filter(|(_, s)| **s != Some(Use::Noise))
+        .map(|(l, _)| normalise(&l.text))
+        .collect();
+    const LOCAL: [&str; 12] =
+        ["我市", "我省", "我县", "我区", "我州", "本市", "本省", "本县", "全市", "全省", "全县", "入选"];
+    let local = kept.iter().any(|t| LOCAL.iter().any(|w| t.contains(w)));
+    let acts = kept.iter().take(12).any(|t| national_office_acts(t));
+    (acts && !local).then(|| "全国".to_string())
+}
+
+/// Does a line show the national office acting, as the subject of a clause (`国家知识产权局局长…
+/// 介绍`, `…在京举行，国家知识产权局专利管理司…参加了活动`), in either script? A document it
+/// issued that a clause cites (`，国家知识产权局《关于…》`) is no act of the text's.
+fn national_office_acts(t: &str) -> bool {
+    ["国家知识产权局", "國家知識產權局"].iter().any(|office| {
+        t.match_indices(office).any(|(at, _)| {
+            let opens = t[..at].chars().next_back().is_none_or(|c| "，,。；;）)".contains(c));
+            let rest = &t[at + office.len()..];
+            let cites = ["《", "关于", "關于", "關於", "印发", "印發", "的"].iter().any(|w| rest.starts_with(w));
+            opens && !rest.is_empty() && !cites
+        })
+    })
 }
 
 /// The bodies after a place's name by which a news text shows the place acting (琼中县市场监督管理局
@@ -5425,6 +5458,15 @@ mod tests {
         // Work done with a body, no body before 会同, or words that are no body's: none.
         assert!(names("会同银保监会开展知识产权质押融资入园惠企行动。").is_empty());
         assert!(names("建立会同机制，开展联合执法。").is_empty());
+    }
+
+    #[test]
+    fn national_office_acting() {
+        assert!(national_office_acts("國家知識產權局局長田力普介紹,2012年,…"));
+        assert!(national_office_acts("8月26日,…在京舉行,國家知識產權局專利管理司及部分省局相關負責人參加了活動。"));
+        assert!(!national_office_acts("根据国家知识产权局《关于…》的要求"));
+        assert!(!national_office_acts("，国家知识产权局《关于…》"));
+        assert!(!national_office_acts("国家知识产权局"));
     }
 
     #[test]
