@@ -405,4 +405,7 @@ fixtures! {
     real_region_short_name_ningxia_2025 => "real-region-short-name-ningxia-2025",
     real_document_to_come_liaoning_2021 => "real-document-to-come-liaoning-2021",
     real_briefed_document_jilin_2020_trad => "real-briefed-document-jilin-2020-trad",
+    real_issuance_note_national_2011 => "real-issuance-note-national-2011",
+    real_promulgated_news_puyang_2010 => "real-promulgated-news-puyang-2010",
+    real_office_acts_national_2014_trad => "real-office-acts-national-2014-trad",
 }

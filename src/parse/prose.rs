@@ -3063,6 +3063,16 @@ fn front_matter(
     if plan.doc_number.is_none() {
         plan.doc_number = front.iter().find_map(|&i| number_opening_preamble(&normalise(&lines[i].text)));
     }
+    // Or in the note under the title that records how it was issued (（2011年10月9日国家知识产权局
+    // 以国知发规字〔2011〕115号印发）): metadata, not text.
+    for &i in &front {
+        let t = normalise(&lines[i].text);
+        let Some((_, number)) = issuance_note(&t) else { continue };
+        if plan.doc_number.is_none() || plan.doc_number.as_deref() == Some(number) {
+            plan.doc_number = Some(number.to_string());
+            status[i] = Some(Use::Meta);
+        }
+    }
     // Title: the last short line ending in a title word (not a notice about it), joined with
     // the short unpunctuated lines just above it.
     let mut title_lines: Vec<usize> = Vec::new();
@@ -3356,6 +3366,11 @@ fn front_matter(
         plan.region = region_in_title(&plan.title)
             .or_else(|| plan.doc_number.as_deref().and_then(prefecture_of_doc_number))
             .or_else(|| plan.doc_number.as_deref().and_then(|n| province_of_doc_number(n, lines)))
+            // The body the note under the title says issued it (（…国家知识产权局以…号印发）).
+            .or_else(|| {
+                let note = |i: usize| issuance_note(&normalise(&lines[i].text)).map(|(issuer, _)| issuer.to_string());
+                front.iter().find_map(|&i| note(i)).and_then(|issuer| region_in_title(&issuer))
+            })
             .or_else(|| region_in_notice(lines, &front, plan))
             .or_else(|| issuer_named_in_full(lines, &front))
             // A report of a place's selection (杭州市成功入选…, under its headline or lead) is its news.
@@ -3403,6 +3418,7 @@ fn front_matter(
                 plan.title.is_empty().then(|| unit_whose_bodies_act(&kept)).flatten()
             })
             .or_else(|| place_of_the_local_paper(lines, &front, true))
+            .or_else(|| plan.title.is_empty().then(|| national_office_report(lines, status)).flatten())
             .unwrap_or_default();
     }
     if !plan.region.is_empty() && super::regions::find(&plan.region).is_none() {
@@ -3624,6 +3640,22 @@ fn find_doc_number(t: &str) -> Option<String> {
         .unwrap_or(0)
         .max(open.saturating_sub(12));
     (start < open).then(|| chars[start..open + 7 + digits].iter().collect())
+}
+
+/// The note under a title that records how the document was issued, as law collections and
+/// government pages print older ones (`（2011年10月9日国家知识产权局以国知发规字〔2011〕115号印发）`):
+/// the issuing body and the number.
+fn issuance_note(t: &str) -> Option<(&str, &str)> {
+    let inner = t.strip_prefix(['（', '('])?.strip_suffix(['）', ')'])?;
+    let inner = ["印发", "发布", "颁布"].iter().find_map(|v| inner.strip_suffix(v))?;
+    let (head, number) = inner.rsplit_once('以')?;
+    // The date it was issued on may open it.
+    let issuer = match head.split_once('日') {
+        Some((date, rest)) if date.contains('年') && date.contains('月') => rest,
+        _ => head,
+    };
+    let body = is_issuer(issuer) || ["国务院", "中共中央"].iter().any(|b| issuer.starts_with(b));
+    (body && is_doc_number(number) && !issuer.contains(['《', '》'])).then_some((issuer, number))
 }
 
 /// The document's number where it opens a line and the preamble follows it with no break
@@ -4017,6 +4049,38 @@ fn unit_whose_bodies_act(lines: &[Line]) -> Option<String> {
     let below = unit_whose_bodies_act_named(&texts, false);
     let named = if below.is_empty() { unit_whose_bodies_act_named(&texts, true) } else { below };
     unit_whose_bodies_act_among(&texts, &named)
+}
+
+/// The nation, for a report without a title that names no place of its own, where the national
+/// office acts in its first lines (国家知识产权局局长…介绍, …在京举行，国家知识产权局专利管理司…
+/// 参加了活动): national work. A text that calls a place its own (我市, 全省) or tells of a place
+/// selected (…入选) is that place's news.
+fn national_office_report(lines: &[Line], status: &[Option<Use>]) -> Option<String> {
+    let kept: Vec<String> = lines
+        .iter()
+        .zip(status.iter())
+        .filter(|(_, s)| **s != Some(Use::Noise))
+        .map(|(l, _)| normalise(&l.text))
+        .collect();
+    const LOCAL: [&str; 12] =
+        ["我市", "我省", "我县", "我区", "我州", "本市", "本省", "本县", "全市", "全省", "全县", "入选"];
+    let local = kept.iter().any(|t| LOCAL.iter().any(|w| t.contains(w)));
+    let acts = kept.iter().take(12).any(|t| national_office_acts(t));
+    (acts && !local).then(|| "全国".to_string())
+}
+
+/// Does a line show the national office acting, as the subject of a clause (`国家知识产权局局长…
+/// 介绍`, `…在京举行，国家知识产权局专利管理司…参加了活动`), in either script? A document it
+/// issued that a clause cites (`，国家知识产权局《关于…》`) is no act of the text's.
+fn national_office_acts(t: &str) -> bool {
+    ["国家知识产权局", "國家知識產權局"].iter().any(|office| {
+        t.match_indices(office).any(|(at, _)| {
+            let opens = t[..at].chars().next_back().is_none_or(|c| "，,。；;）)".contains(c));
+            let rest = &t[at + office.len()..];
+            let cites = ["《", "关于", "關于", "關於", "印发", "印發", "的"].iter().any(|w| rest.starts_with(w));
+            opens && !rest.is_empty() && !cites
+        })
+    })
 }
 
 /// The bodies after a place's name by which a news text shows the place acting (琼中县市场监督管理局
@@ -4492,7 +4556,8 @@ fn issued_after_its_name(after: &str) -> bool {
         return !clause.contains('《') && (rest.is_empty() || rest.starts_with(['。', '，', ',', '！', '!', ' ']));
     }
     let after = after.strip_prefix('已').unwrap_or(after);
-    let Some(rest) = ISSUING_VERBS.iter().chain(&["公布"]).find_map(|v| after.strip_prefix(v)) else {
+    // Older reports say 颁布 (《濮阳市知识产权战略纲要》正式颁布实施).
+    let Some(rest) = ISSUING_VERBS.iter().chain(&["公布", "颁布"]).find_map(|v| after.strip_prefix(v)) else {
         return false;
     };
     // 《…》正式印发实施: issued to be carried out from now (not 印发实施以来).
@@ -5393,6 +5458,25 @@ mod tests {
         // Work done with a body, no body before 会同, or words that are no body's: none.
         assert!(names("会同银保监会开展知识产权质押融资入园惠企行动。").is_empty());
         assert!(names("建立会同机制，开展联合执法。").is_empty());
+    }
+
+    #[test]
+    fn national_office_acting() {
+        assert!(national_office_acts("國家知識產權局局長田力普介紹,2012年,…"));
+        assert!(national_office_acts("8月26日,…在京舉行,國家知識產權局專利管理司及部分省局相關負責人參加了活動。"));
+        assert!(!national_office_acts("根据国家知识产权局《关于…》的要求"));
+        assert!(!national_office_acts("，国家知识产权局《关于…》"));
+        assert!(!national_office_acts("国家知识产权局"));
+    }
+
+    #[test]
+    fn issuance_notes_under_titles() {
+        let note = "(2011年10月9日国家知识产权局以国知发规字〔2011〕115号印发)";
+        assert_eq!(issuance_note(note), Some(("国家知识产权局", "国知发规字〔2011〕115号")));
+        assert_eq!(issuance_note("（国务院以国发〔2008〕18号印发）"), Some(("国务院", "国发〔2008〕18号")));
+        // A sentence citing a number is no note.
+        assert_eq!(issuance_note("(根据《意见》以国发〔2015〕71号印发)"), None);
+        assert_eq!(issuance_note("（穗府办〔2007〕25号）"), None);
     }
 
     #[test]
