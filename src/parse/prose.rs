@@ -1541,7 +1541,8 @@ fn is_plain_heading(lines: &[Line], status: &[Option<Use>], i: usize) -> bool {
     let t = normalise(&lines[i].text);
     let n = t.chars().count();
     let punctuated = t.contains(['。', '，', ',', '；', ';', '：', ':', '《']) || t.ends_with(['）', ')', '”']);
-    if n == 0 || n > 30 || punctuated {
+    // A heading has words: a stray mark a page left on a line (`\`) is none.
+    if n == 0 || n > 30 || punctuated || !has_words(&t) {
         return false;
     }
     let titled = |t: &str| {
@@ -4389,6 +4390,12 @@ fn place_selected(t: &str) -> Option<String> {
             if let Some(zone) = zone_at_start(subject).filter(|z| z == subject) {
                 return Some(zone);
             }
+            // A city named after its province (湖南省株洲市入选…, Zhuzhou 2022 news) is the city.
+            let province = subject.find('省').map(|at| at + '省'.len_utf8()).filter(|&at| {
+                at < subject.len()
+                    && super::regions::find(&subject[..at]).is_some_and(|r| r.level() == crate::model::Level::Province)
+            });
+            let subject = province.map_or(subject, |at| &subject[at..]);
             let region = super::regions::find(subject)
                 .filter(|r| (r.name == subject || r.short == subject) && r.level() != crate::model::Level::National)?;
             Some(region.name.to_string())
@@ -6927,6 +6934,7 @@ mod tests {
         assert_eq!(place_selected(sanya).as_deref(), Some("三亚崖州湾科技城高新区"));
         // A list, a firm, the text's own place by a pronoun: none.
         assert_eq!(place_selected("海口等72个城市(城区)入选试点城市"), None);
+        assert_eq!(place_selected("湖南省株洲市入选国家知识产权强市建设试点城市名单").as_deref(), Some("株洲市"));
         assert_eq!(place_selected("我市3家企业入选示范企业名单"), None);
         assert_eq!(place_selected("我市成功入选示范城市"), None);
         // The notice is then not the title: the report is the place's news.
