@@ -406,4 +406,5 @@ fixtures! {
     real_document_to_come_liaoning_2021 => "real-document-to-come-liaoning-2021",
     real_briefed_document_jilin_2020_trad => "real-briefed-document-jilin-2020-trad",
     real_writers_byline_zhuzhou_2022_trad => "real-writers-byline-zhuzhou-2022-trad",
+    real_notice_name_over_title_xiangyang_2022 => "real-notice-name-over-title-xiangyang-2022",
 }

@@ -3118,6 +3118,13 @@ fn front_matter(
             // Its brackets too (济宁市“十三五”知识产权(专利) / 事业发展规划, Jining 2016): the
             // notice names it whole.
             let sent_whole = sent_names.iter().any(|n| *n == format!("{t}{so_far}"));
+            // The notice's name over the title it sends (…关于印发襄阳市知识产权“十四五”规划的通知 /
+            // 襄阳市知识产权“十四五”规划): a name of its own, not the title's first half.
+            let sends_below =
+                issued_without_guillemets(&t).is_some_and(|n| without_guillemets(&n) == without_guillemets(&so_far));
+            if sends_below {
+                break;
+            }
             if sent_whole && (plain || t.chars().count() <= 30) && status[prev].is_none() {
                 parts.insert(0, prev);
                 p -= 1;
@@ -5590,6 +5597,14 @@ mod tests {
             id: None,
         };
         crate::parse::parse_document(&info, text)
+    }
+
+    #[test]
+    fn a_notice_name_over_the_title_it_sends_is_no_half_of_it() {
+        // Xiangyang 2022: the notice's name printed right over the plan's title.
+        let text = "市人民政府办公室关于印发襄阳市知识产权“十四五”规划的通知\n襄阳市知识产权“十四五”规划\n\
+                    为贯彻落实党中央决策部署，制定本规划。\n一、主要任务\n1.激发市场主体知识产权创造活力。\n";
+        assert_eq!(title_and_region(text).0, "襄阳市知识产权“十四五”规划");
     }
 
     #[test]
