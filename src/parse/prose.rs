@@ -4517,12 +4517,17 @@ fn issued_after_its_name(after: &str) -> bool {
 /// A press conference held on a document (`新闻发布会，就《X》（以下简称…）相关情况进行发布`): the
 /// report is of that document.
 fn briefed_on(before: &str, after: &str) -> bool {
+    let whole = after;
     let after = after
         .strip_prefix(['（', '('])
         .filter(|r| ["以下简称", "下称", "简称"].iter().any(|w| r.starts_with(w)))
         .and_then(|r| r.split_once([')', '）']))
         .map_or(after, |(_, rest)| rest);
-    before.ends_with('就') && ["相关情况", "有关情况"].iter().any(|w| after.starts_with(w))
+    let short_named = after.len() < whole.len();
+    // …介绍了《X》有关情况 as well; or a lead that explains X and names it short for the rest
+    // (解读《湖南省…行动计划(2015-2020年)》(以下简称《行动计划》)).
+    let briefed = before.ends_with('就') || before.ends_with("介绍");
+    briefed && ["相关情况", "有关情况"].iter().any(|w| after.starts_with(w)) || before.ends_with("解读") && short_named
 }
 
 /// What a news lead says after a document's name in the same clause when it reports the
@@ -6145,6 +6150,16 @@ mod tests {
         assert_eq!(title_run_into_preamble("根据有关要求，结合实际，制定本方案为深入推进…"), None);
         assert_eq!(title_run_into_preamble("现制定本工作方案为进一步加强…"), None);
         assert_eq!(title_run_into_preamble("为贯彻落实《知识产权强国建设纲要》，制定本方案。"), None);
+    }
+
+    #[test]
+    fn a_lead_that_briefs_on_a_document() {
+        // 介绍了《X》有关情况 (its 了 trimmed as the caller does), and 解读《X》 naming it short.
+        assert!(briefed_on("联合举办新闻发布会,介绍", "有关情况,该行动方案的出台标志着…"));
+        assert!(briefed_on("通过新闻媒体解读", "(以下简称《行动计划》),省知识产权局…"));
+        // A document explained without a short name is one cited (解读《纲要》精神).
+        assert!(!briefed_on("深入解读", "精神,推动…"));
+        assert!(!briefed_on("介绍", "的实施成效"));
     }
 
     #[test]
