@@ -1173,6 +1173,13 @@ fn clause_target(printed: &str, year: u16) -> Option<TargetDraft> {
     if indicator.is_empty() {
         return None;
     }
+    // The goal before it compared with an average (…拥有量24件，是全国平均水平1.7倍, Hunan 2015
+    // news) counts nothing of its own.
+    let compared =
+        ["是", "为", "约为", "相当于"].iter().any(|w| indicator.starts_with(w)) && indicator.contains("平均水平");
+    if compared {
+        return None;
+    }
     // 达400人以上: 以上 is the comparison, 达 only the verb before it.
     let qualifier = match (qualifier.as_deref(), q.qualifier) {
         (Some("达" | "达到"), Some(suffix)) => Some(suffix),
@@ -2175,6 +2182,15 @@ mod tests {
         assert_eq!(planned.as_deref(), Some("每万人口发明专利拥有量"));
         let place = clause_target("全市每万人口发明专利拥有量达到21件", 2020).map(|t| t.indicator);
         assert_eq!(place.as_deref(), Some("全市每万人口发明专利拥有量"));
+    }
+
+    #[test]
+    fn a_comparison_with_an_average_is_no_goal() {
+        // Hunan 2015 news: …24件，是全国平均水平1.7倍.
+        assert!(clause_target("是全国平均水平1.7倍", 2020).is_none());
+        assert!(clause_target("为全省平均水平的2倍", 2020).is_none());
+        let t = clause_target("知识产权保护社会满意度达80分以上", 2020).map(|t| t.indicator);
+        assert_eq!(t.as_deref(), Some("知识产权保护社会满意度"));
     }
 
     #[test]
