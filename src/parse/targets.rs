@@ -828,7 +828,7 @@ fn clauses(s: &str) -> Vec<&str> {
         let parts: Vec<&str> = clause.split('、').collect();
         let each_numbered =
             parts.len() > 1 && parts.iter().all(|p| p.contains(|c: char| c.is_ascii_digit())) && !grants(clause);
-        if each_numbered {
+        if each_numbered && ranks_in_turn(clause).is_none() {
             out.extend(parts);
         } else {
             out.push(clause);
@@ -870,7 +870,8 @@ fn clause_targets(clause: &str, year: u16) -> Vec<TargetDraft> {
     if MEANS.iter().any(|w| clause.trim().starts_with(w)) {
         return Vec::new();
     }
-    let Some(parts) = respectively(clause).or_else(|| counts_in_turn(clause)).or_else(|| each_alike(clause)) else {
+    let parts = respectively(clause).or_else(|| counts_in_turn(clause)).or_else(|| ranks_in_turn(clause));
+    let Some(parts) = parts.or_else(|| each_alike(clause)) else {
         return clause_target(clause, year).into_iter().collect();
     };
     let mut out: Vec<TargetDraft> = parts.iter().filter_map(|part| clause_target(part, year)).collect();
@@ -959,6 +960,37 @@ fn counts_in_turn(clause: &str) -> Option<Vec<String>> {
     let verb = &first[..at];
     (!verb.is_empty() && !verb.contains(|c: char| c.is_ascii_digit()))
         .then(|| vec![first.to_string(), format!("{verb}{second}")])
+}
+
+/// Ranks a count may name alone, sharing the thing the next count names after its own rank.
+const RANKS: &[&str] = &["国家级", "省级", "市级", "县级"];
+
+/// `培育5家国家级、10家省级知识产权品牌服务机构` as `培育5家国家级知识产权品牌服务机构` and
+/// `培育10家省级知识产权品牌服务机构`: counts joined by 、 that each name a rank alone, the last
+/// one the rank and the thing all count. None for any other clause.
+fn ranks_in_turn(clause: &str) -> Option<Vec<String>> {
+    let parts: Vec<&str> = clause.trim().split('、').collect();
+    let (last, firsts) = parts.split_last()?;
+    let (_, thing) = counted_thing(last)?;
+    let rank = RANKS.iter().find(|r| thing.starts_with(**r))?;
+    let noun = &thing[rank.len()..];
+    let first = firsts.first()?;
+    let at = first.find(|c: char| c.is_ascii_digit())?;
+    let verb = &first[..at];
+    let rank_alone = |p: &str| {
+        let digits = p.find(|c: char| c.is_ascii_digit());
+        digits.and_then(|d| counted_thing(&p[d..])).is_some_and(|(_, t)| RANKS.contains(&t.as_str()))
+    };
+    if noun.chars().count() < 2
+        || !rank_alone(first)
+        || !firsts[1..].iter().all(|p| p.starts_with(|c: char| c.is_ascii_digit()) && rank_alone(p))
+    {
+        return None;
+    }
+    let mut out = vec![format!("{first}{noun}")];
+    out.extend(firsts[1..].iter().map(|p| format!("{verb}{p}{noun}")));
+    out.push(format!("{verb}{last}"));
+    Some(out)
 }
 
 /// A year a sentence names (`2020年`, `到2022年`), the first one.
@@ -2182,6 +2214,23 @@ mod tests {
         assert_eq!(planned.as_deref(), Some("每万人口发明专利拥有量"));
         let place = clause_target("全市每万人口发明专利拥有量达到21件", 2020).map(|t| t.indicator);
         assert_eq!(place.as_deref(), Some("全市每万人口发明专利拥有量"));
+    }
+
+    #[test]
+    fn counts_of_ranks_share_the_thing_counted_last() {
+        // Jiangxi 2016: 培育5家国家级、10家省级知识产权品牌服务机构.
+        let parts = ranks_in_turn("培育5家国家级、10家省级知识产权品牌服务机构").expect("two counts");
+        assert_eq!(parts, ["培育5家国家级知识产权品牌服务机构", "培育10家省级知识产权品牌服务机构"]);
+        let goals: Vec<(String, f64)> = clause_targets("培育5家国家级、10家省级知识产权品牌服务机构", 2020)
+            .into_iter()
+            .map(|t| (t.indicator, t.value))
+            .collect();
+        assert_eq!(goals.len(), 2);
+        assert_eq!(goals[1].1, 10.0);
+        assert!(goals.iter().all(|(i, _)| i.ends_with("级知识产权品牌服务机构")), "{goals:?}");
+        // Counts of things of their own are split as before.
+        assert_eq!(ranks_in_turn("新增贯标企业1000家、品牌培育企业1500家"), None);
+        assert_eq!(ranks_in_turn("建成5家国家级示范企业、10家省级示范企业"), None);
     }
 
     #[test]
