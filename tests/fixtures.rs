@@ -408,4 +408,9 @@ fixtures! {
     real_issuance_note_national_2011 => "real-issuance-note-national-2011",
     real_promulgated_news_puyang_2010 => "real-promulgated-news-puyang-2010",
     real_office_acts_national_2014_trad => "real-office-acts-national-2014-trad",
+    real_writers_byline_zhuzhou_2022_trad => "real-writers-byline-zhuzhou-2022-trad",
+    real_notice_name_over_title_xiangyang_2022 => "real-notice-name-over-title-xiangyang-2022",
+    real_lead_explains_document_hunan_2015 => "real-lead-explains-document-hunan-2015",
+    real_ranks_share_thing_jiangxi_2016 => "real-ranks-share-thing-jiangxi-2016",
+    real_briefing_introduces_document_jiangxi_2022 => "real-briefing-introduces-document-jiangxi-2022",
 }

@@ -832,7 +832,14 @@ pub fn is_page_furniture(s: &str) -> bool {
             && name.chars().all(crate::index::is_han)
             && !name.ends_with(['会', '站', '节', '日', '证', '团', '们'])
     });
-    if byline {
+    // Or its writers' (文/黃星星 易楚薇): names alone after 文/, with no sentence.
+    let raw = s.trim();
+    let writers = raw.strip_prefix("文/").or_else(|| raw.strip_prefix("文／")).is_some_and(|names| {
+        let names: Vec<&str> = names.split_whitespace().collect();
+        (1..=4).contains(&names.len())
+            && names.iter().all(|n| (2..=4).contains(&n.chars().count()) && n.chars().all(crate::index::is_han))
+    });
+    if byline || writers {
         return true;
     }
     // A web page's template placeholders left unfilled (`{{ v.name }}`, `{{ v.price }} ¥{{ v.price }}`):
@@ -1268,6 +1275,9 @@ mod tests {
             assert!(is_page_furniture(line), "{line}");
         }
         assert!(!is_page_furniture("记者招待会") && !is_page_furniture("互联网"));
+        // Its writers' byline (Zhuzhou 2022 news), not a sentence that opens with 文.
+        assert!(is_page_furniture("  文/黃星星 易楚薇") && is_page_furniture("文／张三"));
+        assert!(!is_page_furniture("文/旅融合发展") && !is_page_furniture("文化产业发展"));
         // Zhejiang Online 2024 and Hangzhou 2022 news: a channel over its column, a picture's
         // credit, the titles of boxes of links.
         for line in ["地方频道 > 看浙里", "图源杭州日报 制图 王", "最新资讯", "新闻热点"] {

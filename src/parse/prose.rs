@@ -1541,7 +1541,8 @@ fn is_plain_heading(lines: &[Line], status: &[Option<Use>], i: usize) -> bool {
     let t = normalise(&lines[i].text);
     let n = t.chars().count();
     let punctuated = t.contains(['。', '，', ',', '；', ';', '：', ':', '《']) || t.ends_with(['）', ')', '”']);
-    if n == 0 || n > 30 || punctuated {
+    // A heading has words: a stray mark a page left on a line (`\`) is none.
+    if n == 0 || n > 30 || punctuated || !has_words(&t) {
         return false;
     }
     let titled = |t: &str| {
@@ -3127,6 +3128,13 @@ fn front_matter(
             // Its brackets too (济宁市“十三五”知识产权(专利) / 事业发展规划, Jining 2016): the
             // notice names it whole.
             let sent_whole = sent_names.iter().any(|n| *n == format!("{t}{so_far}"));
+            // The notice's name over the title it sends (…关于印发襄阳市知识产权“十四五”规划的通知 /
+            // 襄阳市知识产权“十四五”规划): a name of its own, not the title's first half.
+            let sends_below =
+                issued_without_guillemets(&t).is_some_and(|n| without_guillemets(&n) == without_guillemets(&so_far));
+            if sends_below {
+                break;
+            }
             if sent_whole && (plain || t.chars().count() <= 30) && status[prev].is_none() {
                 parts.insert(0, prev);
                 p -= 1;
@@ -4453,6 +4461,12 @@ fn place_selected(t: &str) -> Option<String> {
             if let Some(zone) = zone_at_start(subject).filter(|z| z == subject) {
                 return Some(zone);
             }
+            // A city named after its province (湖南省株洲市入选…, Zhuzhou 2022 news) is the city.
+            let province = subject.find('省').map(|at| at + '省'.len_utf8()).filter(|&at| {
+                at < subject.len()
+                    && super::regions::find(&subject[..at]).is_some_and(|r| r.level() == crate::model::Level::Province)
+            });
+            let subject = province.map_or(subject, |at| &subject[at..]);
             let region = super::regions::find(subject)
                 .filter(|r| (r.name == subject || r.short == subject) && r.level() != crate::model::Level::National)?;
             Some(region.name.to_string())
@@ -4568,12 +4582,17 @@ fn issued_after_its_name(after: &str) -> bool {
 /// A press conference held on a document (`新闻发布会，就《X》（以下简称…）相关情况进行发布`): the
 /// report is of that document.
 fn briefed_on(before: &str, after: &str) -> bool {
+    let whole = after;
     let after = after
         .strip_prefix(['（', '('])
         .filter(|r| ["以下简称", "下称", "简称"].iter().any(|w| r.starts_with(w)))
         .and_then(|r| r.split_once([')', '）']))
         .map_or(after, |(_, rest)| rest);
-    before.ends_with('就') && ["相关情况", "有关情况"].iter().any(|w| after.starts_with(w))
+    let short_named = after.len() < whole.len();
+    // …介绍了《X》有关情况 as well; or a lead that explains X and names it short for the rest
+    // (解读《湖南省…行动计划(2015-2020年)》(以下简称《行动计划》)).
+    let briefed = before.ends_with('就') || before.ends_with("介绍");
+    briefed && ["相关情况", "有关情况"].iter().any(|w| after.starts_with(w)) || before.ends_with("解读") && short_named
 }
 
 /// What a news lead says after a document's name in the same clause when it reports the
@@ -5670,6 +5689,14 @@ mod tests {
     }
 
     #[test]
+    fn a_notice_name_over_the_title_it_sends_is_no_half_of_it() {
+        // Xiangyang 2022: the notice's name printed right over the plan's title.
+        let text = "市人民政府办公室关于印发襄阳市知识产权“十四五”规划的通知\n襄阳市知识产权“十四五”规划\n\
+                    为贯彻落实党中央决策部署，制定本规划。\n一、主要任务\n1.激发市场主体知识产权创造活力。\n";
+        assert_eq!(title_and_region(text).0, "襄阳市知识产权“十四五”规划");
+    }
+
+    #[test]
     fn a_notice_under_the_short_name_of_its_body_takes_the_place_it_is_named_in_full() {
         let text = "市知识产权局关于印发2023年工作要点的通知\n各区知识产权局：\n现将《市知识产权局2023年工作要点》\
                     印发给你们。\n2023年2月28日\n一、加强保护\n1.天津市知识产权局加大执法力度。\n";
@@ -6207,6 +6234,16 @@ mod tests {
         assert_eq!(title_run_into_preamble("根据有关要求，结合实际，制定本方案为深入推进…"), None);
         assert_eq!(title_run_into_preamble("现制定本工作方案为进一步加强…"), None);
         assert_eq!(title_run_into_preamble("为贯彻落实《知识产权强国建设纲要》，制定本方案。"), None);
+    }
+
+    #[test]
+    fn a_lead_that_briefs_on_a_document() {
+        // 介绍了《X》有关情况 (its 了 trimmed as the caller does), and 解读《X》 naming it short.
+        assert!(briefed_on("联合举办新闻发布会,介绍", "有关情况,该行动方案的出台标志着…"));
+        assert!(briefed_on("通过新闻媒体解读", "(以下简称《行动计划》),省知识产权局…"));
+        // A document explained without a short name is one cited (解读《纲要》精神).
+        assert!(!briefed_on("深入解读", "精神,推动…"));
+        assert!(!briefed_on("介绍", "的实施成效"));
     }
 
     #[test]
@@ -7011,6 +7048,7 @@ mod tests {
         assert_eq!(place_selected(sanya).as_deref(), Some("三亚崖州湾科技城高新区"));
         // A list, a firm, the text's own place by a pronoun: none.
         assert_eq!(place_selected("海口等72个城市(城区)入选试点城市"), None);
+        assert_eq!(place_selected("湖南省株洲市入选国家知识产权强市建设试点城市名单").as_deref(), Some("株洲市"));
         assert_eq!(place_selected("我市3家企业入选示范企业名单"), None);
         assert_eq!(place_selected("我市成功入选示范城市"), None);
         // The notice is then not the title: the report is the place's news.

@@ -828,7 +828,7 @@ fn clauses(s: &str) -> Vec<&str> {
         let parts: Vec<&str> = clause.split('、').collect();
         let each_numbered =
             parts.len() > 1 && parts.iter().all(|p| p.contains(|c: char| c.is_ascii_digit())) && !grants(clause);
-        if each_numbered {
+        if each_numbered && ranks_in_turn(clause).is_none() {
             out.extend(parts);
         } else {
             out.push(clause);
@@ -870,7 +870,8 @@ fn clause_targets(clause: &str, year: u16) -> Vec<TargetDraft> {
     if MEANS.iter().any(|w| clause.trim().starts_with(w)) {
         return Vec::new();
     }
-    let Some(parts) = respectively(clause).or_else(|| counts_in_turn(clause)).or_else(|| each_alike(clause)) else {
+    let parts = respectively(clause).or_else(|| counts_in_turn(clause)).or_else(|| ranks_in_turn(clause));
+    let Some(parts) = parts.or_else(|| each_alike(clause)) else {
         return clause_target(clause, year).into_iter().collect();
     };
     let mut out: Vec<TargetDraft> = parts.iter().filter_map(|part| clause_target(part, year)).collect();
@@ -959,6 +960,37 @@ fn counts_in_turn(clause: &str) -> Option<Vec<String>> {
     let verb = &first[..at];
     (!verb.is_empty() && !verb.contains(|c: char| c.is_ascii_digit()))
         .then(|| vec![first.to_string(), format!("{verb}{second}")])
+}
+
+/// Ranks a count may name alone, sharing the thing the next count names after its own rank.
+const RANKS: &[&str] = &["国家级", "省级", "市级", "县级"];
+
+/// `培育5家国家级、10家省级知识产权品牌服务机构` as `培育5家国家级知识产权品牌服务机构` and
+/// `培育10家省级知识产权品牌服务机构`: counts joined by 、 that each name a rank alone, the last
+/// one the rank and the thing all count. None for any other clause.
+fn ranks_in_turn(clause: &str) -> Option<Vec<String>> {
+    let parts: Vec<&str> = clause.trim().split('、').collect();
+    let (last, firsts) = parts.split_last()?;
+    let (_, thing) = counted_thing(last)?;
+    let rank = RANKS.iter().find(|r| thing.starts_with(**r))?;
+    let noun = &thing[rank.len()..];
+    let first = firsts.first()?;
+    let at = first.find(|c: char| c.is_ascii_digit())?;
+    let verb = &first[..at];
+    let rank_alone = |p: &str| {
+        let digits = p.find(|c: char| c.is_ascii_digit());
+        digits.and_then(|d| counted_thing(&p[d..])).is_some_and(|(_, t)| RANKS.contains(&t.as_str()))
+    };
+    if noun.chars().count() < 2
+        || !rank_alone(first)
+        || !firsts[1..].iter().all(|p| p.starts_with(|c: char| c.is_ascii_digit()) && rank_alone(p))
+    {
+        return None;
+    }
+    let mut out = vec![format!("{first}{noun}")];
+    out.extend(firsts[1..].iter().map(|p| format!("{verb}{p}{noun}")));
+    out.push(format!("{verb}{last}"));
+    Some(out)
 }
 
 /// A year a sentence names (`2020年`, `到2022年`), the first one.
@@ -1171,6 +1203,13 @@ fn clause_target(printed: &str, year: u16) -> Option<TargetDraft> {
             .map(|(q, thing)| (format!("{indicator}{thing}"), q))?,
     };
     if indicator.is_empty() {
+        return None;
+    }
+    // The goal before it compared with an average (…拥有量24件，是全国平均水平1.7倍, Hunan 2015
+    // news) counts nothing of its own.
+    let compared =
+        ["是", "为", "约为", "相当于"].iter().any(|w| indicator.starts_with(w)) && indicator.contains("平均水平");
+    if compared {
         return None;
     }
     // 达400人以上: 以上 is the comparison, 达 only the verb before it.
@@ -2175,6 +2214,32 @@ mod tests {
         assert_eq!(planned.as_deref(), Some("每万人口发明专利拥有量"));
         let place = clause_target("全市每万人口发明专利拥有量达到21件", 2020).map(|t| t.indicator);
         assert_eq!(place.as_deref(), Some("全市每万人口发明专利拥有量"));
+    }
+
+    #[test]
+    fn counts_of_ranks_share_the_thing_counted_last() {
+        // Jiangxi 2016: 培育5家国家级、10家省级知识产权品牌服务机构.
+        let parts = ranks_in_turn("培育5家国家级、10家省级知识产权品牌服务机构").expect("two counts");
+        assert_eq!(parts, ["培育5家国家级知识产权品牌服务机构", "培育10家省级知识产权品牌服务机构"]);
+        let goals: Vec<(String, f64)> = clause_targets("培育5家国家级、10家省级知识产权品牌服务机构", 2020)
+            .into_iter()
+            .map(|t| (t.indicator, t.value))
+            .collect();
+        assert_eq!(goals.len(), 2);
+        assert_eq!(goals[1].1, 10.0);
+        assert!(goals.iter().all(|(i, _)| i.ends_with("级知识产权品牌服务机构")), "{goals:?}");
+        // Counts of things of their own are split as before.
+        assert_eq!(ranks_in_turn("新增贯标企业1000家、品牌培育企业1500家"), None);
+        assert_eq!(ranks_in_turn("建成5家国家级示范企业、10家省级示范企业"), None);
+    }
+
+    #[test]
+    fn a_comparison_with_an_average_is_no_goal() {
+        // Hunan 2015 news: …24件，是全国平均水平1.7倍.
+        assert!(clause_target("是全国平均水平1.7倍", 2020).is_none());
+        assert!(clause_target("为全省平均水平的2倍", 2020).is_none());
+        let t = clause_target("知识产权保护社会满意度达80分以上", 2020).map(|t| t.indicator);
+        assert_eq!(t.as_deref(), Some("知识产权保护社会满意度"));
     }
 
     #[test]
