@@ -56,6 +56,25 @@ test('on a phone the facets fold under one line: the first results show on the f
   await again.close();
 });
 
+test('on a phone the header takes two lines: the title with the language switch, then the views', async () => {
+  // It took four (title, views wrapped over two, language switch) and 175 px of a 740 px screen.
+  for (const lang of ['en', 'zh']) {
+    const page = await s.open(`index.html#explore?lang=${lang}`);
+    await page.reload();
+    await page.waitForSelector('body[data-ready="true"]');
+    const box = (sel) => page.$eval(sel, (el) => el.getBoundingClientRect().toJSON());
+    const [header, title, langs, nav] = await Promise.all(['header.site', '#site-title', '#langs', '#nav'].map(box));
+    assert.ok(header.height <= 100, `${lang}: the header is ${header.height}px tall`);
+    assert.ok(Math.abs(langs.top + langs.height / 2 - (title.top + title.height / 2)) < 8, `${lang}: the switch is beside the title`);
+    assert.ok(nav.top >= title.bottom - 1, `${lang}: the views are below the title`);
+    // Every view is still a link the reader can reach (the line scrolls sideways if it must).
+    const links = await page.$$eval('#nav a', (as) => as.map((a) => a.getAttribute('href')));
+    assert.equal(links.length, 5);
+    await page.click('#nav a:last-child');
+    await page.waitForFunction(() => location.hash.startsWith('#own'));
+  }
+});
+
 test('on a wide screen the facets are open and their fold has no line of its own', async () => {
   const page = await s.newPage();
   await page.setViewportSize({ width: 1280, height: 900 });
