@@ -405,4 +405,5 @@ fixtures! {
     real_region_short_name_ningxia_2025 => "real-region-short-name-ningxia-2025",
     real_document_to_come_liaoning_2021 => "real-document-to-come-liaoning-2021",
     real_briefed_document_jilin_2020_trad => "real-briefed-document-jilin-2020-trad",
+    real_capital_city_heilongjiang_2019 => "real-capital-city-heilongjiang-2019",
 }

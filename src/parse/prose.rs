@@ -3871,9 +3871,23 @@ fn province_the_text_calls_itself(lines: &[Line]) -> Option<String> {
     let mut named =
         super::regions::provinces().filter(|p| p.name.ends_with('省') && lines.iter().any(|l| l.text.contains(p.name)));
     let Some(province) = named.next() else {
-        return province_of_its_own_citations(lines).or_else(|| named_only_short(lines, '省'));
+        return province_of_its_own_citations(lines)
+            .or_else(|| named_only_short(lines, '省'))
+            .or_else(|| province_of_its_capital(lines));
     };
     named.next().is_none().then(|| province.name.to_string())
+}
+
+/// The province of the one provincial capital a text calling itself 全省 names in full, where it
+/// names no province: its meetings sit there (2019年全省知识产权局局长会议在哈尔滨市召开). Two
+/// provinces' capitals named give none.
+fn province_of_its_capital(lines: &[Line]) -> Option<String> {
+    let mut named = super::regions::capitals()
+        .filter(|(c, p)| p.name.ends_with('省') && lines.iter().any(|l| l.text.contains(c.name)));
+    match (named.next(), named.next()) {
+        (Some((_, province)), None) => Some(province.name.to_string()),
+        _ => None,
+    }
 }
 
 /// The autonomous region a text speaks as (全区, 我区, with 自治区 for its bodies, where it never
@@ -6876,6 +6890,12 @@ mod tests {
         let region = ["2月22日,宁夏召开全区知识产权工作会议。", "全面落实自治区第十三次党代会精神。"];
         assert_eq!(autonomous_region_the_text_calls_itself(&lines(&region)).as_deref(), Some("宁夏回族自治区"));
         assert_eq!(autonomous_region_the_text_calls_itself(&lines(&["2月22日,宁夏召开全市会议。自治区"])), None);
+        // Its capital, where its meetings sit, when it names no province (Heilongjiang 2019); two
+        // provinces' capitals give none.
+        let meeting = "2月22日,2019年全省知识产权局局长会议在哈尔滨市召开。这是我省…";
+        assert_eq!(province_the_text_calls_itself(&lines(&[meeting])).as_deref(), Some("黑龙江省"));
+        let two = "全省代表赴杭州市、南京市学习。";
+        assert_eq!(province_the_text_calls_itself(&lines(&[two])), None);
     }
 
     #[test]
