@@ -406,4 +406,6 @@ fixtures! {
     real_document_to_come_liaoning_2021 => "real-document-to-come-liaoning-2021",
     real_briefed_document_jilin_2020_trad => "real-briefed-document-jilin-2020-trad",
     real_capital_city_heilongjiang_2019 => "real-capital-city-heilongjiang-2019",
+    real_prefecture_calls_itself_diqing_2024 => "real-prefecture-calls-itself-diqing-2024",
+    real_documents_listed_puer_2017 => "real-documents-listed-puer-2017",
 }
