@@ -3965,11 +3965,21 @@ fn province_of_its_own_citations(lines: &[Line]) -> Option<String> {
 fn unit_the_text_calls_itself(lines: &[Line]) -> Option<String> {
     let says = |words: &[String]| lines.iter().any(|l| words.iter().any(|w| l.text.contains(w.as_str())));
     let calls = |k: char| [format!("我{k}"), format!("全{k}"), format!("本{k}")];
-    let kinds = ['县', '旗', '市', '州'];
+    let kinds = ['县', '旗', '市', '州', '区'];
     let kind = kinds.into_iter().find(|&k| says(&calls(k)))?;
     let others: Vec<String> =
         ['省', '市', '县', '区', '州', '旗'].into_iter().filter(|&k| k != kind).flat_map(calls).collect();
-    if says(&others) {
+    // A place ranks itself within a larger one (居全省第三, 在全省率先, 占全省37.5%): that is no unit
+    // it speaks as.
+    let ranks = |t: &str, at: usize, w: &str| {
+        let (before, after) = (&t[..at], &t[at + w.len()..]);
+        w.starts_with('全')
+            && (["第", "前列", "首", "率先", "领先"].iter().any(|x| after.starts_with(x))
+                || ["居", "占", "列"].iter().any(|x| before.ends_with(x)))
+    };
+    let speaks_as =
+        |w: &String| lines.iter().any(|l| l.text.match_indices(w.as_str()).any(|(at, _)| !ranks(&l.text, at, w)));
+    if others.iter().any(speaks_as) {
         return None;
     }
     let mut named: Vec<&str> = Vec::new();
@@ -6935,6 +6945,14 @@ mod tests {
         let prefecture = ["4月23日,2024年迪庆州知识产权宣传周启动仪式举行。", "我州各相关部门将…"];
         assert_eq!(unit_the_text_calls_itself(&lines(&prefecture)).as_deref(), Some("迪庆藏族自治州"));
         assert_eq!(unit_the_text_calls_itself(&lines(&["我州在徐州召开会议。"])), None);
+        // A city or district that ranks itself within its province still speaks as itself
+        // (Leshan 2024, Guandu 2022); one that also speaks as the province does not.
+        let ranked = ["乐山市启动宣传周。", "我市知识产权保护社会满意度居全省第三,在全省率先探索。"];
+        assert_eq!(unit_the_text_calls_itself(&lines(&ranked)).as_deref(), Some("乐山市"));
+        let district = ["官渡区市场监管局会签《意见》。", "官渡区位列全省前列,全区专利授权总量5479件。"];
+        assert_eq!(unit_the_text_calls_itself(&lines(&district)).as_deref(), Some("官渡区"));
+        let both = ["乐山市启动宣传周。", "我市居全省第三,全省各地开展活动。"];
+        assert_eq!(unit_the_text_calls_itself(&lines(&both)), None);
         // Its capital, where its meetings sit, when it names no province (Heilongjiang 2019); two
         // provinces' capitals give none.
         let meeting = "2月22日,2019年全省知识产权局局长会议在哈尔滨市召开。这是我省…";
