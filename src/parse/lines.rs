@@ -503,6 +503,8 @@ const PAGE_LABELS: &[&str] = &[
     "所属类别",
     "文章出处",
     "标签",
+    // … or its keywords (关键词: 知识产权宣传周 中国专利奖获奖名单…; Nanshan 2022 news).
+    "关键词",
     // A news page's note of the headline it first ran under (原标题:…).
     "原标题",
 ];
@@ -594,6 +596,9 @@ const SITE_WORDS_ALONE: &[&str] = &[
     "热点新闻",
     "最新新闻",
     "热门新闻",
+    // … and of its boxes of recommended articles (Guandu 2022, Yunnan 2024 news).
+    "推荐内容",
+    "你可能感兴趣",
 ];
 
 /// Links of a site's footer (关于我们|联系我们|网站地图).
@@ -1285,13 +1290,16 @@ mod tests {
         assert!(!is_page_furniture("{{ v.name }}知识产权强市建设"));
         // Wuzhong 2023, Jiangsu 2023 news on aggregator sites: a stock picture's note, empty labels,
         // link boxes, the platform's note that the article is its author's.
-        for line in ["(资料图片仅供参考)", "声明:", "关键词:", "阅读推荐", "新闻爆料", "相关内容"]
+        for line in
+            ["(资料图片仅供参考)", "声明:", "关键词:", "阅读推荐", "新闻爆料", "相关内容", "推荐内容", "你可能感兴趣"]
         {
             assert!(is_page_furniture(line), "{line}");
         }
         assert!(is_page_furniture("本文仅代表作者个人观点,与新江南网无关。其原创性以及文中陈述文字和内容未经本站证实,请读者仅作参考。新江南网仅提供信息存储空间服务。如有侵权请联系管理员删除!"));
         assert!(!is_page_furniture("本文仅代表作者个人观点。"));
         assert!(!is_page_furniture("相关内容纳入年度考核"));
+        // A news page's keywords under the article (Nanshan 2022).
+        assert!(is_page_furniture("关键词: 知识产权宣传周 中国专利奖获奖名单 知识产权数据 腾讯科技"));
         // Xiamen 2022 on a law site: its search box's buttons over the notice.
         for line in ["精确检索", "开始检索"] {
             assert!(is_page_furniture(line), "{line}");
