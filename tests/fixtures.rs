@@ -413,4 +413,9 @@ fixtures! {
     real_lead_explains_document_hunan_2015 => "real-lead-explains-document-hunan-2015",
     real_ranks_share_thing_jiangxi_2016 => "real-ranks-share-thing-jiangxi-2016",
     real_briefing_introduces_document_jiangxi_2022 => "real-briefing-introduces-document-jiangxi-2022",
+    real_capital_city_heilongjiang_2019 => "real-capital-city-heilongjiang-2019",
+    real_prefecture_calls_itself_diqing_2024 => "real-prefecture-calls-itself-diqing-2024",
+    real_documents_listed_puer_2017 => "real-documents-listed-puer-2017",
+    real_city_ranks_in_province_leshan_2024 => "real-city-ranks-in-province-leshan-2024",
+    real_district_calls_itself_guandu_2022 => "real-district-calls-itself-guandu-2022",
 }

@@ -503,6 +503,8 @@ const PAGE_LABELS: &[&str] = &[
     "所属类别",
     "文章出处",
     "标签",
+    // … or its keywords (关键词: 知识产权宣传周 中国专利奖获奖名单…; Nanshan 2022 news).
+    "关键词",
     // A news page's note of the headline it first ran under (原标题:…).
     "原标题",
 ];
@@ -594,6 +596,15 @@ const SITE_WORDS_ALONE: &[&str] = &[
     "热点新闻",
     "最新新闻",
     "热门新闻",
+    // … and of its boxes of recommended articles (Guandu 2022, Yunnan 2024 news).
+    "推荐内容",
+    "你可能感兴趣",
+    // … and its comment box (Wuzhou 2024 news: 精彩推荐 / 评论 / 文明上网,理性发言 / 全部评论 / 加载更多).
+    "精彩推荐",
+    "全部评论",
+    "加载更多",
+    "文明上网,理性发言",
+    "文明上网，理性发言",
 ];
 
 /// Links of a site's footer (关于我们|联系我们|网站地图).
@@ -823,6 +834,18 @@ pub fn is_page_furniture(s: &str) -> bool {
     // 南海网微博), the site named first: a plan's task opens a verb (开通知识产权微信公众号).
     let account = ["手机客户端", "客户端", "微信公众号", "公众号", "微博"].iter().find_map(|w| t.strip_suffix(w));
     if account.is_some_and(|site| (2..=8).contains(&site.chars().count()) && site.ends_with(['网', '报'])) {
+        return true;
+    }
+    // Its newsroom's credits set off by a bar (记者丨孙洪 邓凯晖, 编辑丨卢诗晴, 监制丨杨子雄): a label
+    // and names only.
+    let credit = t.split_once(['丨', '|', '｜']).is_some_and(|(label, names)| {
+        const NEWSROOM: &[&str] = &["记者", "通讯员", "编辑", "责编", "责任编辑", "审核", "监制", "校对", "摄影"];
+        let names = names.trim();
+        NEWSROOM.contains(&label.trim())
+            && (2..=20).contains(&names.chars().count())
+            && names.chars().all(|c| crate::index::is_han(c) || c.is_whitespace() || c == '、')
+    });
+    if credit {
         return true;
     }
     // Its reporter's byline (記者劉杰): 记者 and a name, no sentence. A plan's line never opens so,
@@ -1295,13 +1318,23 @@ mod tests {
         assert!(!is_page_furniture("{{ v.name }}知识产权强市建设"));
         // Wuzhong 2023, Jiangsu 2023 news on aggregator sites: a stock picture's note, empty labels,
         // link boxes, the platform's note that the article is its author's.
-        for line in ["(资料图片仅供参考)", "声明:", "关键词:", "阅读推荐", "新闻爆料", "相关内容"]
+        for line in
+            ["(资料图片仅供参考)", "声明:", "关键词:", "阅读推荐", "新闻爆料", "相关内容", "推荐内容", "你可能感兴趣"]
         {
             assert!(is_page_furniture(line), "{line}");
         }
         assert!(is_page_furniture("本文仅代表作者个人观点,与新江南网无关。其原创性以及文中陈述文字和内容未经本站证实,请读者仅作参考。新江南网仅提供信息存储空间服务。如有侵权请联系管理员删除!"));
         assert!(!is_page_furniture("本文仅代表作者个人观点。"));
         assert!(!is_page_furniture("相关内容纳入年度考核"));
+        // A news page's keywords under the article (Nanshan 2022).
+        assert!(is_page_furniture("关键词: 知识产权宣传周 中国专利奖获奖名单 知识产权数据 腾讯科技"));
+        // A city TV site's credits and comment box under the article (Wuzhou 2024).
+        for line in
+            ["记者丨孙洪 邓凯晖", "编辑丨卢诗晴", "审核丨蒙小清 林嘉旋", "精彩推荐", "文明上网,理性发言", "加载更多"]
+        {
+            assert!(is_page_furniture(line), "{line}");
+        }
+        assert!(!is_page_furniture("审核丨严格审查专利申请。"));
         // Xiamen 2022 on a law site: its search box's buttons over the notice.
         for line in ["精确检索", "开始检索"] {
             assert!(is_page_furniture(line), "{line}");

@@ -3439,6 +3439,7 @@ fn front_matter(
         (None, _) => front
             .iter()
             .find_map(|&i| years_in_preamble(&normalise(&lines[i].text)))
+            .or_else(|| years_of_its_master_plan(&plan.title, lines, &front))
             .or_else(|| {
                 // The period a pilot or campaign runs for, stated in its preamble or in a line of
                 // its own (试点期为2022年7月至2024年6月, 行动时间：2023年5月至10月).
@@ -3911,9 +3912,23 @@ fn province_the_text_calls_itself(lines: &[Line]) -> Option<String> {
     let mut named =
         super::regions::provinces().filter(|p| p.name.ends_with('省') && lines.iter().any(|l| l.text.contains(p.name)));
     let Some(province) = named.next() else {
-        return province_of_its_own_citations(lines).or_else(|| named_only_short(lines, '省'));
+        return province_of_its_own_citations(lines)
+            .or_else(|| named_only_short(lines, '省'))
+            .or_else(|| province_of_its_capital(lines));
     };
     named.next().is_none().then(|| province.name.to_string())
+}
+
+/// The province of the one provincial capital a text calling itself 全省 names in full, where it
+/// names no province: its meetings sit there (2019年全省知识产权局局长会议在哈尔滨市召开). Two
+/// provinces' capitals named give none.
+fn province_of_its_capital(lines: &[Line]) -> Option<String> {
+    let mut named = super::regions::capitals()
+        .filter(|(c, p)| p.name.ends_with('省') && lines.iter().any(|l| l.text.contains(c.name)));
+    match (named.next(), named.next()) {
+        (Some((_, province)), None) => Some(province.name.to_string()),
+        _ => None,
+    }
 }
 
 /// The autonomous region a text speaks as (全区, 我区, with 自治区 for its bodies, where it never
@@ -3982,28 +3997,41 @@ fn province_of_its_own_citations(lines: &[Line]) -> Option<String> {
     found.map(str::to_string)
 }
 
-/// The county, banner or city a text without a named issuer speaks as (我县, 全县, 本县; 我旗…;
-/// 全市…, where it never calls itself another kind of unit as well): the one unit of that kind it
-/// names in full (马山县知识产权局, 泸州市政协), as a news report of a place's own work does. Two
+/// The county, banner, city or autonomous prefecture a text without a named issuer speaks as (我县,
+/// 全县, 本县; 我旗…; 全市…; 我州…, where it never calls itself another kind of unit as well): the one
+/// unit of that kind it names in full (马山县知识产权局, 泸州市政协, 迪庆州), as a news report of a
+/// place's own work does. Two
 /// named, or none, give no place.
 fn unit_the_text_calls_itself(lines: &[Line]) -> Option<String> {
     let says = |words: &[String]| lines.iter().any(|l| words.iter().any(|w| l.text.contains(w.as_str())));
     let calls = |k: char| [format!("我{k}"), format!("全{k}"), format!("本{k}")];
-    let kinds = ['县', '旗', '市'];
+    let kinds = ['县', '旗', '市', '州', '区'];
     let kind = kinds.into_iter().find(|&k| says(&calls(k)))?;
     let others: Vec<String> =
         ['省', '市', '县', '区', '州', '旗'].into_iter().filter(|&k| k != kind).flat_map(calls).collect();
-    if says(&others) {
+    // A place ranks itself within a larger one (居全省第三, 在全省率先, 占全省37.5%): that is no unit
+    // it speaks as.
+    let ranks = |t: &str, at: usize, w: &str| {
+        let (before, after) = (&t[..at], &t[at + w.len()..]);
+        w.starts_with('全')
+            && (["第", "前列", "首", "率先", "领先"].iter().any(|x| after.starts_with(x))
+                || ["居", "占", "列"].iter().any(|x| before.ends_with(x)))
+    };
+    let speaks_as =
+        |w: &String| lines.iter().any(|l| l.text.match_indices(w.as_str()).any(|(at, _)| !ranks(&l.text, at, w)));
+    if others.iter().any(speaks_as) {
         return None;
     }
     let mut named: Vec<&str> = Vec::new();
     for line in lines {
         let chars: Vec<char> = line.text.chars().collect();
         for (at, _) in chars.iter().enumerate().filter(|(_, &c)| c == kind) {
-            // The longest name the gazetteer knows in full that ends here (马山县, 乌拉特后旗).
+            // The longest name the gazetteer knows in full that ends here (马山县, 乌拉特后旗), or
+            // an autonomous prefecture's as its own texts print it (迪庆州).
             let name = (2..=5).rev().filter(|&k| k <= at).find_map(|k| {
                 let name: String = chars[at - k..=at].iter().collect();
-                super::regions::find(&name).filter(|r| r.name == name).map(|r| r.name)
+                let prefecture = |r: &super::regions::Region| kind == '州' && r.name.ends_with("自治州");
+                super::regions::find(&name).filter(|r| r.name == name || prefecture(r)).map(|r| r.name)
             });
             if let Some(name) = name.filter(|n| !named.contains(n)) {
                 named.push(name);
@@ -4332,6 +4360,30 @@ fn region_of_its_master_plan(lines: &[Line], front: &[usize]) -> Option<String> 
     calls_itself.then_some(region)
 }
 
+/// The years of the plan a division of tasks divides (实施黑龙江省知识产权战略纲要任务分解): the
+/// term the text prints with that plan's name (《黑龙江省知识产权战略纲要(2010-2020)》), its tasks
+/// being the plan's for that term. Only the first 200 front lines are read.
+fn years_of_its_master_plan(title: &str, lines: &[Line], front: &[usize]) -> Option<(Option<u16>, Option<u16>)> {
+    let body = without_title_suffix(title);
+    if !["任务分解", "任务分工", "分工方案"].iter().any(|w| body.ends_with(w)) {
+        return None;
+    }
+    front.iter().take(200).find_map(|&i| {
+        let t = normalise(&lines[i].text);
+        t.match_indices('《').find_map(|(at, _)| {
+            let name = name_opened_at(&t[at + '《'.len_utf8()..])?;
+            let stem = without_title_suffix(name);
+            if stem.len() == name.len() || stem.chars().count() < 6 || !body.contains(stem) {
+                return None;
+            }
+            match years_of(name, None) {
+                (Some(a), Some(b)) if a < b => Some((Some(a), Some(b))),
+                _ => None,
+            }
+        })
+    })
+}
+
 /// `region` as `text` prints it after its city or province (上海市宝山区), when that names one
 /// place of the gazetteer.
 fn named_in_full(text: &str, region: &str) -> Option<String> {
@@ -4435,11 +4487,14 @@ fn title_the_preamble_makes(t: &str) -> Option<String> {
         // One step in a list of those taken (在政策层面，制定发布了《X》；在实施层面，…): a report
         // that tells of X among other work, not of X.
         let one_step = after.starts_with(['；', ';']);
+        // One of several documents issued in turn (相继出台《A》、《B》、《C》等…政策措施): a report of
+        // that work, not of A.
+        let listed = after.trim_start_matches('、').starts_with('《');
         // A place's selection under it (…的通知》，杭州市成功入选…名单) is that place's news.
         let selection = place_selected(after.split('。').next().unwrap_or(after)).is_some();
         (makes || issued_by || issued_after_its_name(after) || briefed_on(before, after))
             .then_some(name)
-            .filter(|_| named && !standard && !one_step && !selection)
+            .filter(|_| named && !standard && !one_step && !listed && !selection)
             .map(str::to_string)
     })
 }
@@ -6828,6 +6883,16 @@ mod tests {
         // 印发实施: issued to be carried out (a provincial site's news of a task division, 2019).
         let shared_out = "日前，《实施黑龙江省知识产权战略纲要任务分解》(以下简称《任务分解》)正式印发实施。";
         assert_eq!(title_the_preamble_makes(shared_out).as_deref(), Some("实施黑龙江省知识产权战略纲要任务分解"));
+        // Its term is the outline's, printed with the outline's name.
+        let outline = [Line {
+            no: 1, text: "对《黑龙江省知识产权战略纲要(2010-2020)》目标和任务进行了分解".into()
+        }];
+        let years = years_of_its_master_plan("实施黑龙江省知识产权战略纲要任务分解", &outline, &[0]);
+        assert_eq!(years, Some((Some(2010), Some(2020))));
+        assert_eq!(years_of_its_master_plan("黑龙江省知识产权战略纲要实施方案", &outline, &[0]), None);
+        // One of several documents issued in turn is no title (Pu'er 2017).
+        let listed = "近几年,普洱市相继出台《普洱市人民政府关于贯彻国家知识产权战略的实施意见》、《普洱市专利申请奖励办法》等政策措施;";
+        assert_eq!(title_the_preamble_makes(listed), None);
         // The Party centre and the State Council issue for the whole country (a news page of the
         // national 纲要 2021).
         let centre = "中共中央、国务院近日印发《知识产权强国建设纲要(2021-2035年)》，旨在统筹推进";
@@ -6997,6 +7062,24 @@ mod tests {
         let region = ["2月22日,宁夏召开全区知识产权工作会议。", "全面落实自治区第十三次党代会精神。"];
         assert_eq!(autonomous_region_the_text_calls_itself(&lines(&region)).as_deref(), Some("宁夏回族自治区"));
         assert_eq!(autonomous_region_the_text_calls_itself(&lines(&["2月22日,宁夏召开全市会议。自治区"])), None);
+        // An autonomous prefecture by the short form its own texts use (Diqing 2024).
+        let prefecture = ["4月23日,2024年迪庆州知识产权宣传周启动仪式举行。", "我州各相关部门将…"];
+        assert_eq!(unit_the_text_calls_itself(&lines(&prefecture)).as_deref(), Some("迪庆藏族自治州"));
+        assert_eq!(unit_the_text_calls_itself(&lines(&["我州在徐州召开会议。"])), None);
+        // A city or district that ranks itself within its province still speaks as itself
+        // (Leshan 2024, Guandu 2022); one that also speaks as the province does not.
+        let ranked = ["乐山市启动宣传周。", "我市知识产权保护社会满意度居全省第三,在全省率先探索。"];
+        assert_eq!(unit_the_text_calls_itself(&lines(&ranked)).as_deref(), Some("乐山市"));
+        let district = ["官渡区市场监管局会签《意见》。", "官渡区位列全省前列,全区专利授权总量5479件。"];
+        assert_eq!(unit_the_text_calls_itself(&lines(&district)).as_deref(), Some("官渡区"));
+        let both = ["乐山市启动宣传周。", "我市居全省第三,全省各地开展活动。"];
+        assert_eq!(unit_the_text_calls_itself(&lines(&both)), None);
+        // Its capital, where its meetings sit, when it names no province (Heilongjiang 2019); two
+        // provinces' capitals give none.
+        let meeting = "2月22日,2019年全省知识产权局局长会议在哈尔滨市召开。这是我省…";
+        assert_eq!(province_the_text_calls_itself(&lines(&[meeting])).as_deref(), Some("黑龙江省"));
+        let two = "全省代表赴杭州市、南京市学习。";
+        assert_eq!(province_the_text_calls_itself(&lines(&[two])), None);
     }
 
     #[test]

@@ -204,6 +204,18 @@ pub fn provinces() -> impl Iterator<Item = &'static Region> {
     gazetteer().iter().filter(|r| r.level() == Level::Province && r.until.is_none())
 }
 
+/// Each province's capital with its province: GB/T 2260 numbers a province's capital first
+/// (230100 哈尔滨市 in 230000 黑龙江省).
+pub fn capitals() -> impl Iterator<Item = (&'static Region, &'static Region)> {
+    provinces().filter_map(|p| {
+        let code = format!("{}0100", p.code?.get(..2)?);
+        let g = loaded()?;
+        let rows = g.by_code.get(code.as_str())?;
+        let capital = rows.iter().map(|&i| &g.rows[i]).find(|r| r.until.is_none())?;
+        Some((capital, p))
+    })
+}
+
 /// An autonomous prefecture by the short form its own documents use, its name's first characters
 /// and 州 (博州 for 博尔塔拉蒙古自治州, 克州 for 克孜勒苏柯尔克孜自治州): only when that is no name of
 /// its own (徐州 is 徐州市, 巴州 is 巴州区) and one prefecture in use starts so.
