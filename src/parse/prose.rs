@@ -3411,8 +3411,8 @@ fn front_matter(
             .or_else(|| bare_place(&plan.title, lines))
             .or_else(|| plan.title.is_empty().then(|| zone_in_preamble(lines, &front)).flatten())
             .or_else(|| place_of_the_local_paper(lines, &front, false))
-            .or_else(|| province_the_text_calls_itself(lines))
-            .or_else(|| autonomous_region_the_text_calls_itself(lines))
+            .or_else(|| province_the_text_calls_itself(lines, '省'))
+            .or_else(|| province_the_text_calls_itself(lines, '区'))
             .or_else(|| unit_the_text_calls_itself(lines))
             .or_else(|| {
                 // Not counting the page's furniture: a news site's links to its other articles name
@@ -3899,24 +3899,32 @@ pub(crate) fn province_of_doc_number(number: &str, lines: &[Line]) -> Option<Str
     (municipality || a_province()).then(|| name.to_string())
 }
 
-/// The province a text without a named issuer speaks as (我省, 本省, 全省, where it never calls
-/// itself a city, county or district as well): the one province it names in full (河南省委省政府,
-/// 江苏省知识产权局), as a provincial notice addressed to its banks or a report of its work does.
-/// Two provinces named, or none, give no place.
-fn province_the_text_calls_itself(lines: &[Line]) -> Option<String> {
-    let says = |words: &[&str]| lines.iter().any(|l| words.iter().any(|w| l.text.contains(w)));
-    let below = ["我市", "全市", "本市", "我县", "全县", "本县", "我区", "全区", "本区", "我州", "全州"];
-    if !says(&["我省", "本省", "全省"]) || says(&below) {
+/// The province (`kind` 省: 我省, 本省, 全省) or autonomous region (区: 我区, 全区, 本区, with 自治区
+/// for its bodies) a text without a named issuer speaks as, where it never calls itself another
+/// kind of unit as well: the one of its kind it names in full (河南省委省政府, 江苏省知识产权局,
+/// 宁夏回族自治区), as a provincial notice addressed to its banks or a report of its work does; else
+/// the one it shows acting by its short name (宁夏召开…) and, for a province, the one whose own
+/// government it cites or whose capital it names. Two named, or none, give no place.
+fn province_the_text_calls_itself(lines: &[Line], kind: char) -> Option<String> {
+    let says = |words: &[String]| lines.iter().any(|l| words.iter().any(|w| l.text.contains(w.as_str())));
+    let calls = |k: char| [format!("我{k}"), format!("全{k}"), format!("本{k}")];
+    let others: Vec<String> =
+        ['省', '市', '县', '区', '州'].into_iter().filter(|&k| k != kind).flat_map(calls).collect();
+    let a_region = kind == '区';
+    if !says(&calls(kind)) || says(&others) || a_region && !says(&["自治区".to_string()]) {
         return None;
     }
-    let mut named =
-        super::regions::provinces().filter(|p| p.name.ends_with('省') && lines.iter().any(|l| l.text.contains(p.name)));
-    let Some(province) = named.next() else {
-        return province_of_its_own_citations(lines)
+    let suffix = if a_region { "自治区" } else { "省" };
+    let mut named = super::regions::provinces()
+        .filter(|p| p.name.ends_with(suffix) && lines.iter().any(|l| l.text.contains(p.name)));
+    match (named.next(), named.next()) {
+        (Some(one), None) => Some(one.name.to_string()),
+        (None, _) if a_region => named_only_short(lines, '区'),
+        (None, _) => province_of_its_own_citations(lines)
             .or_else(|| named_only_short(lines, '省'))
-            .or_else(|| province_of_its_capital(lines));
-    };
-    named.next().is_none().then(|| province.name.to_string())
+            .or_else(|| province_of_its_capital(lines)),
+        _ => None,
+    }
 }
 
 /// The province of the one provincial capital a text calling itself 全省 names in full, where it
@@ -3927,24 +3935,6 @@ fn province_of_its_capital(lines: &[Line]) -> Option<String> {
         .filter(|(c, p)| p.name.ends_with('省') && lines.iter().any(|l| l.text.contains(c.name)));
     match (named.next(), named.next()) {
         (Some((_, province)), None) => Some(province.name.to_string()),
-        _ => None,
-    }
-}
-
-/// The autonomous region a text speaks as (全区, 我区, with 自治区 for its bodies, where it never
-/// calls itself a province, city, county or prefecture as well): the one it names, in full or by
-/// its short name (宁夏召开全区知识产权工作会议…自治区党委).
-fn autonomous_region_the_text_calls_itself(lines: &[Line]) -> Option<String> {
-    let says = |words: &[&str]| lines.iter().any(|l| words.iter().any(|w| l.text.contains(w)));
-    let other = ["我省", "全省", "本省", "我市", "全市", "本市", "我县", "全县", "本县", "我州", "全州"];
-    if !says(&["自治区"]) || !says(&["我区", "全区", "本区"]) || says(&other) {
-        return None;
-    }
-    let mut named = super::regions::provinces()
-        .filter(|p| p.name.ends_with("自治区") && lines.iter().any(|l| l.text.contains(p.name)));
-    match (named.next(), named.next()) {
-        (Some(one), None) => Some(one.name.to_string()),
-        (None, _) => named_only_short(lines, '区'),
         _ => None,
     }
 }
@@ -7037,31 +7027,31 @@ mod tests {
     fn the_province_a_text_speaks_as() {
         let lines = |ts: &[&str]| ts.iter().map(|t| Line { no: 1, text: t.to_string() }).collect::<Vec<_>>();
         let notice = lines(&["各股份制银行郑州分行，河南省联社：", "促进我省银行保险机构加大对知识产权运用的支持力度"]);
-        assert_eq!(province_the_text_calls_itself(&notice).as_deref(), Some("河南省"));
+        assert_eq!(province_the_text_calls_itself(&notice, '省').as_deref(), Some("河南省"));
         let report = lines(&["江苏省知识产权局牵头组织开展调研，在全省范围以高新技术企业为重点"]);
-        assert_eq!(province_the_text_calls_itself(&report).as_deref(), Some("江苏省"));
+        assert_eq!(province_the_text_calls_itself(&report, '省').as_deref(), Some("江苏省"));
         // A city's text may rank itself in its province (走在全省前列): no province's.
-        assert_eq!(province_the_text_calls_itself(&lines(&["我市专利授权量走在江苏省全省前列"])), None);
+        assert_eq!(province_the_text_calls_itself(&lines(&["我市专利授权量走在江苏省全省前列"]), '省'), None);
         // Two provinces named, or a province named without the text speaking as one: no place.
-        assert_eq!(province_the_text_calls_itself(&lines(&["我省学习浙江省、江苏省的经验"])), None);
-        assert_eq!(province_the_text_calls_itself(&lines(&["江苏省知识产权局召开会议"])), None);
+        assert_eq!(province_the_text_calls_itself(&lines(&["我省学习浙江省、江苏省的经验"]), '省'), None);
+        assert_eq!(province_the_text_calls_itself(&lines(&["江苏省知识产权局召开会议"]), '省'), None);
         // Guizhou 2024: a department's scheme naming no province in full, carrying out its own
         // government's opinion by number; a city's number or another body's cites no province.
         let own = "为贯彻落实《省人民政府办公厅关于突出贵州民族文化特色大力打造“贵系列”品牌的实施意见》(黔府办函〔2023〕55号),推动全省经济社会高质量发展,制定本方案。";
-        assert_eq!(province_the_text_calls_itself(&lines(&[own])).as_deref(), Some("贵州省"));
+        assert_eq!(province_the_text_calls_itself(&lines(&[own]), '省').as_deref(), Some("贵州省"));
         let national = "为贯彻落实《国务院关于…的意见》(国发〔2021〕1号),推动全省发展。";
-        assert_eq!(province_the_text_calls_itself(&lines(&[national])), None);
+        assert_eq!(province_the_text_calls_itself(&lines(&[national]), '省'), None);
         let capital = "根据《省人民政府关于…的意见》(京政发〔2021〕1号),全省…";
-        assert_eq!(province_the_text_calls_itself(&lines(&[capital])), None);
+        assert_eq!(province_the_text_calls_itself(&lines(&[capital]), '省'), None);
         // A province acting by its short name alone (Hebei 2024); a paper's name is no place acting.
         let acting = "5月31日,河北组织召开全省知识产权保护联席会议。";
-        assert_eq!(province_the_text_calls_itself(&lines(&[acting])).as_deref(), Some("河北省"));
+        assert_eq!(province_the_text_calls_itself(&lines(&[acting]), '省').as_deref(), Some("河北省"));
         let paper = "中国甘肃网3月9日讯 据甘肃日报报道,高台县为我省唯一入选县。";
-        assert_eq!(province_the_text_calls_itself(&lines(&[paper])), None);
+        assert_eq!(province_the_text_calls_itself(&lines(&[paper]), '省'), None);
         // An autonomous region likewise, calling itself 全区 (Ningxia 2025).
         let region = ["2月22日,宁夏召开全区知识产权工作会议。", "全面落实自治区第十三次党代会精神。"];
-        assert_eq!(autonomous_region_the_text_calls_itself(&lines(&region)).as_deref(), Some("宁夏回族自治区"));
-        assert_eq!(autonomous_region_the_text_calls_itself(&lines(&["2月22日,宁夏召开全市会议。自治区"])), None);
+        assert_eq!(province_the_text_calls_itself(&lines(&region), '区').as_deref(), Some("宁夏回族自治区"));
+        assert_eq!(province_the_text_calls_itself(&lines(&["2月22日,宁夏召开全市会议。自治区"]), '区'), None);
         // An autonomous prefecture by the short form its own texts use (Diqing 2024).
         let prefecture = ["4月23日,2024年迪庆州知识产权宣传周启动仪式举行。", "我州各相关部门将…"];
         assert_eq!(unit_the_text_calls_itself(&lines(&prefecture)).as_deref(), Some("迪庆藏族自治州"));
@@ -7077,9 +7067,9 @@ mod tests {
         // Its capital, where its meetings sit, when it names no province (Heilongjiang 2019); two
         // provinces' capitals give none.
         let meeting = "2月22日,2019年全省知识产权局局长会议在哈尔滨市召开。这是我省…";
-        assert_eq!(province_the_text_calls_itself(&lines(&[meeting])).as_deref(), Some("黑龙江省"));
+        assert_eq!(province_the_text_calls_itself(&lines(&[meeting]), '省').as_deref(), Some("黑龙江省"));
         let two = "全省代表赴杭州市、南京市学习。";
-        assert_eq!(province_the_text_calls_itself(&lines(&[two])), None);
+        assert_eq!(province_the_text_calls_itself(&lines(&[two]), '省'), None);
     }
 
     #[test]
