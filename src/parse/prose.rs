@@ -3906,8 +3906,8 @@ pub(crate) fn province_of_doc_number(number: &str, lines: &[Line]) -> Option<Str
 /// the one it shows acting by its short name (宁夏召开…) and, for a province, the one whose own
 /// government it cites or whose capital it names. Two named, or none, give no place.
 fn province_the_text_calls_itself(lines: &[Line], kind: char) -> Option<String> {
-    let says = |words: &[String]| lines.iter().any(|l| words.iter().any(|w| l.text.contains(w.as_str())));
-    let calls = |k: char| [format!("我{k}"), format!("全{k}"), format!("本{k}")];
+    let says = |words: &[String]| says_any(lines, words);
+    let calls = self_words;
     let others: Vec<String> =
         ['省', '市', '县', '区', '州'].into_iter().filter(|&k| k != kind).flat_map(calls).collect();
     let a_region = kind == '区';
@@ -3925,6 +3925,16 @@ fn province_the_text_calls_itself(lines: &[Line], kind: char) -> Option<String> 
             .or_else(|| province_of_its_capital(lines)),
         _ => None,
     }
+}
+
+/// The words a text calls itself a unit of a kind by (我省, 全省, 本省 for 省).
+fn self_words(kind: char) -> [String; 3] {
+    [format!("我{kind}"), format!("全{kind}"), format!("本{kind}")]
+}
+
+/// Does any line say any of the words?
+fn says_any(lines: &[Line], words: &[String]) -> bool {
+    lines.iter().any(|l| words.iter().any(|w| l.text.contains(w.as_str())))
 }
 
 /// The province of the one provincial capital a text calling itself 全省 names in full, where it
@@ -3993,8 +4003,8 @@ fn province_of_its_own_citations(lines: &[Line]) -> Option<String> {
 /// place's own work does. Two
 /// named, or none, give no place.
 fn unit_the_text_calls_itself(lines: &[Line]) -> Option<String> {
-    let says = |words: &[String]| lines.iter().any(|l| words.iter().any(|w| l.text.contains(w.as_str())));
-    let calls = |k: char| [format!("我{k}"), format!("全{k}"), format!("本{k}")];
+    let says = |words: &[String]| says_any(lines, words);
+    let calls = self_words;
     let kinds = ['县', '旗', '市', '州', '区'];
     let kind = kinds.into_iter().find(|&k| says(&calls(k)))?;
     let others: Vec<String> =
@@ -4060,8 +4070,7 @@ fn place_of_the_local_paper(lines: &[Line], front: &[usize], provinces: bool) ->
         true => vec!["我省".to_string(), "全省".to_string()],
         false => vec![format!("我{kind}")],
     };
-    let says = lines.iter().any(|l| words.iter().any(|w| l.text.contains(w.as_str())));
-    says.then(|| region.name.to_string())
+    says_any(lines, &words).then(|| region.name.to_string())
 }
 
 /// The one city or county a local news page without a title is about, where only its bodies act
