@@ -453,7 +453,9 @@ fn words_whose_everyday_sense_the_dictionary_puts_first_ask_for_what_the_plans_m
                   證券 证券 [zheng4 quan4] /negotiable security/securities/\n\
                   集團 集团 [ji2 tuan2] /group/bloc/corporation/\n\
                   判定 判定 [pan4 ding4] /to judge/to decide/\n\
-                  第一 第一 [di4 yi1] /first/number one/primary/\n";
+                  第一 第一 [di4 yi1] /first/number one/primary/\n\
+                  人保 人保 [ren2 bao3] /personal guarantee/to sign as guarantor/\n\
+                  網絡 网络 [wang3 luo4] /network/Internet/\n";
     c.english = Some(plan_compare::english::Dictionary::for_corpus(cedict, &c));
     let asks = |q: &str| -> Vec<String> {
         search(&c, q, &SearchOptions::default()).unwrap().phrases.into_iter().map(|p| p.text).collect()
@@ -468,6 +470,8 @@ fn words_whose_everyday_sense_the_dictionary_puts_first_ask_for_what_the_plans_m
         ("leading group", "领导小组", "集团"),
         ("judges", "法官", "判定"),
         ("primary and secondary schools", "中小学", "第一"),
+        ("network security", "网络安全", "证券"),
+        ("personal information", "个人信息", "人保"),
     ] {
         let terms = asks(q);
         if !terms.iter().any(|t| t == meant) || terms.iter().any(|t| t == not) {
